@@ -1,0 +1,28 @@
+package vn.loa.nlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.text.Normalizer;
+import org.junit.jupiter.api.Test;
+
+class AccentFoldingUnitTests {
+
+    @Test
+    void foldsPlaceNamesToTheirPlainForm() {
+        assertThat(AccentFolding.fold("Ninh Thuận")).isEqualTo("ninh thuan");
+        assertThat(AccentFolding.fold("Sở Y tế")).isEqualTo("so y te");
+        assertThat(AccentFolding.fold("Phường Đô Vinh")).isEqualTo("phuong do vinh");
+    }
+
+    @Test
+    void treatsDecomposedAndComposedInputAlike() {
+        String composed = "Khánh Hòa";
+        String decomposed = Normalizer.normalize(composed, Normalizer.Form.NFD);
+        assertThat(AccentFolding.fold(decomposed)).isEqualTo(AccentFolding.fold(composed)).isEqualTo("khanh hoa");
+    }
+
+    @Test
+    void collapsesWhiteSpaceAsTheGsoNamesNeed() {
+        assertThat(AccentFolding.fold("  Xã  Hòa Thuận ")).isEqualTo("xa hoa thuan");
+    }
+}

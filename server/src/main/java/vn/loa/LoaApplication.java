@@ -1,0 +1,39 @@
+package vn.loa;
+
+import java.util.Arrays;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.modulith.Modulithic;
+
+/**
+ * Loa: the policy-communication platform. {@code server} starts the web application; any other
+ * first argument runs a command-line task (for example {@code audit verify}) and exits.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@Modulithic(sharedModules = "shared")
+public class LoaApplication {
+
+    public static void main(String[] args) {
+        if (args.length == 0 || args[0].equals("server")) {
+            String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+            SpringApplication.run(LoaApplication.class, rest);
+            return;
+        }
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(LoaApplication.class)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .properties("loa.cli.command=" + String.join(" ", args),
+                        "loa.demo.enabled=false",
+                        "logging.level.root=WARN",
+                        "spring.main.register-shutdown-hook=true")
+                .run(args);
+        System.exit(SpringApplication.exit(context));
+    }
+}

@@ -1,0 +1,367 @@
+package vn.loa.identity;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.loa.identity.IdentityEvent.AgenciesImported;
+import vn.loa.identity.IdentityEvent.AgencyCreated;
+import vn.loa.identity.IdentityEvent.AgencySucceeded;
+import vn.loa.identity.IdentityEvent.AgencyUpdated;
+import vn.loa.shared.Actor;
+import vn.loa.shared.AgencyId;
+import vn.loa.shared.InvalidInput;
+import vn.loa.shared.NotFound;
+
+/**
+ * The effective-dated tree of agencies: look-ups as of a day, edits by administrators, successions
+ * after a reorganisation, and imports from CSV data files.
+ */
+@Service
+public class AgencyDirectory {
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    AgencyDirectory(JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    /** What an administrator enters for a new unit or a change to one. */
+    public record AgencyForm(String code, AgencyKind kind, AgencyId parent, String nameVi, String nameEn,
+            LocalDate validFrom, LocalDate validTo, String source) {
+    }
+
+    /** Returns the agency with that id. */
+    public Optional<Agency> find(AgencyId id) {
+        return jdbc.sql("SELECT * FROM agency WHERE id = ?").param(id.value()).query(AgencyDirectory::agency).optional();
+    }
+
+    /** Returns the unit with that code valid on the given day. */
+    public Optional<Agency> findByCode(String code, LocalDate on) {
+        return jdbc.sql("""
+                SELECT * FROM agency WHERE code = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)
+                """).params(code, Date.valueOf(on), Date.valueOf(on)).query(AgencyDirectory::agency).optional();
+    }
+
+    /** Returns every unit valid on the given day, ordered by kind and name. */
+    public List<Agency> validOn(LocalDate on) {
+        return jdbc.sql("""
+                SELECT * FROM agency WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)
+                ORDER BY CASE kind WHEN 'PROVINCE' THEN 0 WHEN 'DEPARTMENT' THEN 1 WHEN 'PRESS' THEN 2
+                    WHEN 'POLICE' THEN 3 WHEN 'BORDER_GUARD' THEN 4 WHEN 'MASS_ORGANISATION' THEN 5
+                    WHEN 'DISTRICT' THEN 6 WHEN 'COMMUNE' THEN 7 ELSE 8 END, code
+                """).params(Date.valueOf(on), Date.valueOf(on)).query(AgencyDirectory::agency).list();
+    }
+
+    /** Returns every unit ever recorded. */
+    public List<Agency> all() {
+        return jdbc.sql("SELECT * FROM agency ORDER BY valid_from, code").query(AgencyDirectory::agency).list();
+    }
+
+    /** Returns the units that took over from the given one. */
+    public List<AgencySuccession> successorsOf(AgencyId id) {
+        return jdbc.sql("SELECT * FROM agency_succession WHERE predecessor_id = ? ORDER BY successor_id")
+                .param(id.value()).query(AgencyDirectory::succession).list();
+    }
+
+    /** Returns the units the given one took over from. */
+    public List<AgencySuccession> predecessorsOf(AgencyId id) {
+        return jdbc.sql("SELECT * FROM agency_succession WHERE successor_id = ? ORDER BY predecessor_id")
+                .param(id.value()).query(AgencyDirectory::succession).list();
+    }
+
+    /** Whether any agency is recorded yet. */
+    public boolean isEmpty() {
+        return jdbc.sql("SELECT count(*) FROM agency").query(Long.class).single() == 0;
+    }
+
+    /** Creates a unit; the code must not be in use by another unit valid at the same time. */
+    @Transactional
+    public Agency create(AgencyForm form, Actor by) {
+        validate(form, null);
+        long id = jdbc.sql("""
+                INSERT INTO agency (code, kind, parent_id, name_vi, name_en, valid_from, valid_to, source)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+                """).params(form.code().trim(), form.kind().name(), form.parent() == null ? null : form.parent().value(),
+                form.nameVi().trim(), blankToNull(form.nameEn()), Date.valueOf(form.validFrom()),
+                form.validTo() == null ? null : Date.valueOf(form.validTo()), blankToNull(form.source()))
+                .query(Long.class).single();
+        events.publishEvent(new AgencyCreated(by, id, form.code().trim(), form.nameVi().trim(), form.validFrom()));
+        return find(new AgencyId(id)).orElseThrow();
+    }
+
+    /** Changes a unit's data. */
+    @Transactional
+    public Agency update(AgencyId id, AgencyForm form, Actor by) {
+        Agency before = find(id).orElseThrow(() -> new NotFound("agency", id.value()));
+        validate(form, id);
+        Map<String, String> changes = new LinkedHashMap<>();
+        diff(changes, "code", before.code(), form.code().trim());
+        diff(changes, "kind", before.kind().name(), form.kind().name());
+        diff(changes, "parent", before.parent() == null ? null : String.valueOf(before.parent().value()),
+                form.parent() == null ? null : String.valueOf(form.parent().value()));
+        diff(changes, "nameVi", before.nameVi(), form.nameVi().trim());
+        diff(changes, "nameEn", before.nameEn(), blankToNull(form.nameEn()));
+        diff(changes, "validFrom", String.valueOf(before.validFrom()), String.valueOf(form.validFrom()));
+        diff(changes, "validTo", Objects.toString(before.validTo(), null), Objects.toString(form.validTo(), null));
+        if (changes.isEmpty()) {
+            return before;
+        }
+        jdbc.sql("""
+                UPDATE agency SET code = ?, kind = ?, parent_id = ?, name_vi = ?, name_en = ?, valid_from = ?,
+                       valid_to = ?, source = ? WHERE id = ?
+                """).params(form.code().trim(), form.kind().name(), form.parent() == null ? null : form.parent().value(),
+                form.nameVi().trim(), blankToNull(form.nameEn()), Date.valueOf(form.validFrom()),
+                form.validTo() == null ? null : Date.valueOf(form.validTo()), blankToNull(form.source()), id.value())
+                .update();
+        events.publishEvent(new AgencyUpdated(by, id.value(), form.code().trim(), changes));
+        return find(id).orElseThrow();
+    }
+
+    /**
+     * Records that {@code successor} took over from {@code predecessor} on {@code effectiveOn}. A
+     * predecessor with no end date ends the day before.
+     */
+    @Transactional
+    public void recordSuccession(AgencyId predecessor, AgencyId successor, LocalDate effectiveOn, String note, Actor by) {
+        Agency old = find(predecessor).orElseThrow(() -> new InvalidInput("predecessor", "agency.error.unknown"));
+        Agency next = find(successor).orElseThrow(() -> new InvalidInput("successor", "agency.error.unknown"));
+        if (old.id().equals(next.id())) {
+            throw new InvalidInput("successor", "agency.error.self-succession");
+        }
+        if (!effectiveOn.isAfter(old.validFrom())) {
+            throw new InvalidInput("effectiveOn", "agency.error.succession-before-start");
+        }
+        jdbc.sql("""
+                INSERT INTO agency_succession (predecessor_id, successor_id, effective_on, note) VALUES (?, ?, ?, ?)
+                ON CONFLICT (predecessor_id, successor_id) DO UPDATE SET effective_on = excluded.effective_on,
+                    note = excluded.note
+                """).params(old.id().value(), next.id().value(), Date.valueOf(effectiveOn), blankToNull(note)).update();
+        if (old.validTo() == null) {
+            jdbc.sql("UPDATE agency SET valid_to = ? WHERE id = ?")
+                    .params(Date.valueOf(effectiveOn.minusDays(1)), old.id().value()).update();
+        }
+        events.publishEvent(new AgencySucceeded(by, old.id().value(), next.id().value(), effectiveOn));
+    }
+
+    /**
+     * Imports units (CSV: code, kind, parent_code, name_vi, name_en, valid_from, valid_to, source) and
+     * optionally successions (CSV: old_code, old_valid_from, new_code, new_valid_from, note, source).
+     * A unit already recorded with the same code and start is left alone, so an import can be repeated.
+     * The whole file is refused, naming the line, if any line is wrong.
+     */
+    @Transactional
+    public ImportSummary importCsv(String name, InputStream units, InputStream successions, Actor by) {
+        List<String[]> unitRows = readCsv(units, 8, name);
+        int created = 0;
+        Map<String, Long> justCreated = new HashMap<>();
+        for (int i = 0; i < unitRows.size(); i++) {
+            String[] row = unitRows.get(i);
+            int line = i + 2;
+            LocalDate from = date(row[5], line, "valid_from");
+            LocalDate to = row[6].isBlank() ? null : date(row[6], line, "valid_to");
+            AgencyKind kind;
+            try {
+                kind = AgencyKind.valueOf(row[1].trim());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInput("file", "agency.import.bad-kind", line, row[1]);
+            }
+            Optional<Long> existing = jdbc.sql("SELECT id FROM agency WHERE code = ? AND valid_from = ?")
+                    .params(row[0].trim(), Date.valueOf(from)).query(Long.class).optional();
+            if (existing.isPresent()) {
+                continue;
+            }
+            AgencyId parent = null;
+            if (!row[2].isBlank()) {
+                parent = findByCode(row[2].trim(), from).map(Agency::id)
+                        .orElseThrow(() -> new InvalidInput("file", "agency.import.unknown-parent", line, row[2]));
+            }
+            long id = jdbc.sql("""
+                    INSERT INTO agency (code, kind, parent_id, name_vi, name_en, valid_from, valid_to, source)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+                    """).params(row[0].trim(), kind.name(), parent == null ? null : parent.value(), row[3].trim(),
+                    blankToNull(row[4]), Date.valueOf(from), to == null ? null : Date.valueOf(to), blankToNull(row[7]))
+                    .query(Long.class).single();
+            justCreated.put(row[0].trim() + "@" + from, id);
+            created++;
+        }
+        int successionCount = 0;
+        if (successions != null) {
+            List<String[]> rows = readCsv(successions, 6, name);
+            for (int i = 0; i < rows.size(); i++) {
+                String[] row = rows.get(i);
+                int line = i + 2;
+                long oldId = idOf(row[0], date(row[1], line, "old_valid_from"), line);
+                LocalDate effective = date(row[3], line, "new_valid_from");
+                long newId = idOf(row[2], effective, line);
+                jdbc.sql("""
+                        INSERT INTO agency_succession (predecessor_id, successor_id, effective_on, note)
+                        VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING
+                        """).params(oldId, newId, Date.valueOf(effective), blankToNull(row[4])).update();
+                jdbc.sql("UPDATE agency SET valid_to = ? WHERE id = ? AND valid_to IS NULL")
+                        .params(Date.valueOf(effective.minusDays(1)), oldId).update();
+                successionCount++;
+            }
+        }
+        events.publishEvent(new AgenciesImported(by, name, created, successionCount));
+        return new ImportSummary(unitRows.size(), created, successionCount);
+    }
+
+    /**
+     * What an import did.
+     *
+     * @param read the unit rows read
+     * @param created the units created (the others were already there)
+     * @param successions the succession rows applied
+     */
+    public record ImportSummary(int read, int created, int successions) {
+    }
+
+    private long idOf(String code, LocalDate from, int line) {
+        return jdbc.sql("SELECT id FROM agency WHERE code = ? AND valid_from = ?").params(code.trim(), Date.valueOf(from))
+                .query(Long.class).optional()
+                .orElseThrow(() -> new InvalidInput("file", "agency.import.unknown-unit", line, code + "@" + from));
+    }
+
+    private void validate(AgencyForm form, AgencyId self) {
+        if (form.code() == null || !form.code().trim().matches("[A-Za-z0-9._-]{1,32}")) {
+            throw new InvalidInput("code", "agency.error.code");
+        }
+        if (form.nameVi() == null || form.nameVi().isBlank() || form.nameVi().length() > 300) {
+            throw new InvalidInput("nameVi", "agency.error.name");
+        }
+        if (form.kind() == null) {
+            throw new InvalidInput("kind", "agency.error.kind");
+        }
+        if (form.validFrom() == null) {
+            throw new InvalidInput("validFrom", "agency.error.valid-from");
+        }
+        if (form.validTo() != null && form.validTo().isBefore(form.validFrom())) {
+            throw new InvalidInput("validTo", "agency.error.valid-to");
+        }
+        if (form.parent() != null) {
+            if (form.parent().equals(self)) {
+                throw new InvalidInput("parent", "agency.error.parent-self");
+            }
+            if (find(form.parent()).isEmpty()) {
+                throw new InvalidInput("parent", "agency.error.unknown");
+            }
+        }
+        LocalDate end = form.validTo() == null ? LocalDate.of(9999, 12, 31) : form.validTo();
+        long overlapping = jdbc.sql("""
+                SELECT count(*) FROM agency WHERE code = ? AND id <> ? AND valid_from <= ?
+                  AND (valid_to IS NULL OR valid_to >= ?)
+                """).params(form.code().trim(), self == null ? -1 : self.value(), Date.valueOf(end),
+                Date.valueOf(form.validFrom())).query(Long.class).single();
+        if (overlapping > 0) {
+            throw new InvalidInput("code", "agency.error.code-taken");
+        }
+    }
+
+    private static LocalDate date(String text, int line, String column) {
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput("file", "agency.import.bad-date", line, column, text);
+        }
+    }
+
+    /** Reads an RFC 4180 CSV with a header row; quoted fields may hold commas and doubled quotes. */
+    static List<String[]> readCsv(InputStream in, int columns, String name) {
+        List<String[]> rows = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String header = reader.readLine();
+            if (header == null) {
+                throw new InvalidInput("file", "agency.import.empty", name);
+            }
+            String line;
+            int number = 1;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                List<String> fields = splitCsvLine(line);
+                if (fields.size() != columns) {
+                    throw new InvalidInput("file", "agency.import.bad-columns", number, columns, fields.size());
+                }
+                rows.add(fields.toArray(String[]::new));
+            }
+        } catch (IOException e) {
+            throw new InvalidInput("file", "agency.import.unreadable", name);
+        }
+        return rows;
+    }
+
+    private static List<String> splitCsvLine(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        fields.add(field.toString());
+        return fields;
+    }
+
+    private static void diff(Map<String, String> changes, String key, String before, String after) {
+        if (!Objects.equals(before, after)) {
+            changes.put(key, before + " -> " + after);
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    private static Agency agency(ResultSet rs, int row) throws SQLException {
+        long parent = rs.getLong("parent_id");
+        boolean noParent = rs.wasNull();
+        Date to = rs.getDate("valid_to");
+        return new Agency(new AgencyId(rs.getLong("id")), rs.getString("code"), AgencyKind.valueOf(rs.getString("kind")),
+                noParent ? null : new AgencyId(parent), rs.getString("name_vi"),
+                rs.getString("name_en"), rs.getDate("valid_from").toLocalDate(), to == null ? null : to.toLocalDate(),
+                rs.getString("source"));
+    }
+
+    private static AgencySuccession succession(ResultSet rs, int row) throws SQLException {
+        return new AgencySuccession(new AgencyId(rs.getLong("predecessor_id")), new AgencyId(rs.getLong("successor_id")),
+                rs.getDate("effective_on").toLocalDate(), rs.getString("note"));
+    }
+}

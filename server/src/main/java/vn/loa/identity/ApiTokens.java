@@ -1,0 +1,143 @@
+package vn.loa.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.loa.identity.IdentityEvent.ApiTokenIssued;
+import vn.loa.identity.IdentityEvent.ApiTokenRevoked;
+import vn.loa.shared.Actor;
+import vn.loa.shared.AgencyId;
+import vn.loa.shared.InvalidInput;
+import vn.loa.shared.NotFound;
+
+/**
+ * API tokens for machine clients: {@code loa_PREFIX_SECRET}, accepted as {@code Authorization: Bearer}.
+ */
+@Service
+public class ApiTokens {
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final AgencyDirectory agencies;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    ApiTokens(JdbcClient jdbc, ApplicationEventPublisher events, AgencyDirectory agencies, Clock clock) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.agencies = agencies;
+        this.clock = clock;
+    }
+
+    /**
+     * A newly issued token; {@code secret} is the whole token, shown to the administrator once.
+     *
+     * @param token the stored token
+     * @param secret the full token text
+     */
+    public record IssuedToken(ApiToken token, String secret) {
+    }
+
+    /** Issues a token for an agency. */
+    @Transactional
+    public IssuedToken issue(String name, AgencyId agency, Actor by) {
+        if (name == null || name.isBlank() || name.length() > 100) {
+            throw new InvalidInput("name", "token.error.name");
+        }
+        if (agency == null) {
+            throw new InvalidInput("agency", "user.error.agency-required");
+        }
+        Agency found = agencies.find(agency).orElseThrow(() -> new InvalidInput("agency", "agency.error.unknown"));
+        byte[] prefixBytes = new byte[5];
+        random.nextBytes(prefixBytes);
+        String prefix = HexFormat.of().formatHex(prefixBytes);
+        byte[] secretBytes = new byte[32];
+        random.nextBytes(secretBytes);
+        String secret = "loa_" + prefix + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes);
+        long id = jdbc.sql("""
+                INSERT INTO api_token (name, token_prefix, token_hash, agency_id, created_at)
+                VALUES (?, ?, ?, ?, ?) RETURNING id
+                """).params(name.trim(), prefix, sha256(secret), agency.value(), Timestamp.from(clock.instant()))
+                .query(Long.class).single();
+        events.publishEvent(new ApiTokenIssued(by, id, name.trim(), found.code()));
+        return new IssuedToken(find(id).orElseThrow(), secret);
+    }
+
+    /** Revokes a token: it is refused from now on. */
+    @Transactional
+    public void revoke(long id, Actor by) {
+        ApiToken token = find(id).orElseThrow(() -> new NotFound("api token", id));
+        if (token.active()) {
+            jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE id = ?").params(Timestamp.from(clock.instant()), id).update();
+            events.publishEvent(new ApiTokenRevoked(by, id, token.name()));
+        }
+    }
+
+    /** Every token, newest first. */
+    public List<ApiToken> list() {
+        return jdbc.sql("SELECT * FROM api_token ORDER BY id DESC").query(ApiTokens::token).list();
+    }
+
+    /** The token with that id. */
+    public Optional<ApiToken> find(long id) {
+        return jdbc.sql("SELECT * FROM api_token WHERE id = ?").param(id).query(ApiTokens::token).optional();
+    }
+
+    /** Returns the client behind a presented token if it is known, matches and is not revoked. */
+    @Transactional
+    public Optional<SignedInUser> authenticate(String presented) {
+        if (presented == null || !presented.startsWith("loa_") || presented.length() > 200) {
+            return Optional.empty();
+        }
+        String[] parts = presented.split("_", 3);
+        if (parts.length != 3) {
+            return Optional.empty();
+        }
+        Optional<Stored> stored = jdbc.sql("""
+                SELECT t.id, t.name, t.token_hash, t.agency_id, a.code FROM api_token t JOIN agency a ON a.id = t.agency_id
+                WHERE t.token_prefix = ? AND t.revoked_at IS NULL
+                """).param(parts[1]).query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3),
+                rs.getLong(4), rs.getString(5))).optional();
+        if (stored.isEmpty() || !MessageDigest.isEqual(stored.get().hash().getBytes(StandardCharsets.US_ASCII),
+                sha256(presented).getBytes(StandardCharsets.US_ASCII))) {
+            return Optional.empty();
+        }
+        jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ?")
+                .params(Timestamp.from(clock.instant()), stored.get().id()).update();
+        return Optional.of(new SignedInUser(null, "token:" + stored.get().name(), stored.get().name(),
+                new AgencyId(stored.get().agencyId()), stored.get().agencyCode(), Set.of()));
+    }
+
+    private record Stored(long id, String name, String hash, long agencyId, String agencyCode) {
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private static ApiToken token(ResultSet rs, int row) throws SQLException {
+        Timestamp used = rs.getTimestamp("last_used_at");
+        Timestamp revoked = rs.getTimestamp("revoked_at");
+        return new ApiToken(rs.getLong("id"), rs.getString("name"), rs.getString("token_prefix"),
+                new AgencyId(rs.getLong("agency_id")), rs.getTimestamp("created_at").toInstant(),
+                used == null ? null : used.toInstant(), revoked == null ? null : revoked.toInstant());
+    }
+}

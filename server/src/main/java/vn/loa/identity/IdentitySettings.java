@@ -1,0 +1,26 @@
+package vn.loa.identity;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of sign-in and sessions ({@code loa.identity.*}).
+ *
+ * @param maxFailedSignIns failed sign-ins in a row that lock an account; 1 to 100
+ * @param lockout how long a lock-out lasts; at least one minute
+ * @param secureCookie whether the session cookie is sent over HTTPS only (browsers also accept it on localhost)
+ */
+@ConfigurationProperties("loa.identity")
+public record IdentitySettings(@DefaultValue("5") int maxFailedSignIns, @DefaultValue("15m") Duration lockout,
+        @DefaultValue("true") boolean secureCookie) {
+
+    public IdentitySettings {
+        if (maxFailedSignIns < 1 || maxFailedSignIns > 100) {
+            throw new IllegalArgumentException("loa.identity.max-failed-sign-ins must be 1 to 100, was " + maxFailedSignIns);
+        }
+        if (lockout.compareTo(Duration.ofMinutes(1)) < 0) {
+            throw new IllegalArgumentException("loa.identity.lockout must be at least 1m, was " + lockout);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package vn.loa.identity.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import vn.loa.identity.ApiTokens;
+import vn.loa.identity.Users;
+
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SignInHandlers signIn, ApiTokens tokens,
+            ProblemResponses problems, Users users, LoaUserDetailsService details) throws Exception {
+        RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        RequestMatcher bearer = ApiTokenAuthenticationFilter::hasBearer;
+        http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+                                "/error")
+                        .permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/**").access(loopbackOrAdmin())
+                        .requestMatchers("/admin/**", "/api/v1/admin/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .formLogin(form -> form
+                        .loginPage("/login")
+                        .successHandler(signIn)
+                        .failureHandler(signIn)
+                        .permitAll())
+                .logout(logout -> logout
+                        .logoutUrl("/logout")
+                        .logoutSuccessUrl("/login?logout")
+                        .deleteCookies("LOA_SESSION"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(bearer))
+                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems),
+                        UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new SessionRevalidationFilter(users, details), SecurityContextHolderFilter.class)
+                .exceptionHandling(errors -> errors
+                        .defaultAuthenticationEntryPointFor(
+                                (request, response, e) -> problems.write(request, response, 401, "problem.unauthorized"),
+                                api)
+                        .defaultAccessDeniedHandlerFor(
+                                (request, response, e) -> problems.write(request, response, 403, "problem.forbidden"),
+                                api))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .frameOptions(frame -> frame.deny())
+                        .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")))
+                .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()));
+        return http.build();
+    }
+
+    /** Metrics may be scraped from this machine; from elsewhere only by an administrator. */
+    private static AuthorizationManager<RequestAuthorizationContext> loopbackOrAdmin() {
+        return (authentication, context) -> {
+            HttpServletRequest request = context.getRequest();
+            String remote = request.getRemoteAddr();
+            boolean loopback = remote.equals("127.0.0.1") || remote.equals("0:0:0:0:0:0:0:1") || remote.equals("::1");
+            Authentication user = authentication.get();
+            boolean admin = user != null && user.isAuthenticated()
+                    && user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
+            return new AuthorizationDecision(loopback || admin);
+        };
+    }
+}

@@ -1,0 +1,263 @@
+package vn.loa.identity.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.loa.identity.Agency;
+import vn.loa.identity.AgencyDirectory;
+import vn.loa.identity.AgencyDirectory.AgencyForm;
+import vn.loa.identity.AgencyKind;
+import vn.loa.identity.SignedInUser;
+import vn.loa.shared.AgencyId;
+import vn.loa.shared.InvalidInput;
+import vn.loa.shared.LocalTime;
+import vn.loa.shared.NotFound;
+import vn.loa.nlp.AccentFolding;
+
+/** Administrators' screens for the agency tree: as of a day, search, create, edit, successions. */
+@Controller
+@RequestMapping("/admin/agencies")
+class AgencyAdminController {
+
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private final AgencyDirectory agencies;
+    private final Clock clock;
+
+    AgencyAdminController(AgencyDirectory agencies, Clock clock) {
+        this.agencies = agencies;
+        this.clock = clock;
+    }
+
+    /** The agency form's fields, dates typed as dd/MM/yyyy. */
+    static final class Form {
+        private String code = "";
+        private AgencyKind kind = AgencyKind.DEPARTMENT;
+        private Long parentId;
+        private String nameVi = "";
+        private String nameEn = "";
+        private String validFrom = "";
+        private String validTo = "";
+        private String source = "";
+
+        public String getCode() {
+            return code;
+        }
+
+        public void setCode(String code) {
+            this.code = code;
+        }
+
+        public AgencyKind getKind() {
+            return kind;
+        }
+
+        public void setKind(AgencyKind kind) {
+            this.kind = kind;
+        }
+
+        public Long getParentId() {
+            return parentId;
+        }
+
+        public void setParentId(Long parentId) {
+            this.parentId = parentId;
+        }
+
+        public String getNameVi() {
+            return nameVi;
+        }
+
+        public void setNameVi(String nameVi) {
+            this.nameVi = nameVi;
+        }
+
+        public String getNameEn() {
+            return nameEn;
+        }
+
+        public void setNameEn(String nameEn) {
+            this.nameEn = nameEn;
+        }
+
+        public String getValidFrom() {
+            return validFrom;
+        }
+
+        public void setValidFrom(String validFrom) {
+            this.validFrom = validFrom;
+        }
+
+        public String getValidTo() {
+            return validTo;
+        }
+
+        public void setValidTo(String validTo) {
+            this.validTo = validTo;
+        }
+
+        public String getSource() {
+            return source;
+        }
+
+        public void setSource(String source) {
+            this.source = source;
+        }
+
+        AgencyForm toAgencyForm() {
+            return new AgencyForm(code, kind, parentId == null ? null : new AgencyId(parentId), nameVi, nameEn,
+                    parseDay(validFrom, "validFrom", true), parseDay(validTo, "validTo", false), source);
+        }
+
+        static Form of(Agency agency) {
+            Form form = new Form();
+            form.code = agency.code();
+            form.kind = agency.kind();
+            form.parentId = agency.parent() == null ? null : agency.parent().value();
+            form.nameVi = agency.nameVi();
+            form.nameEn = agency.nameEn() == null ? "" : agency.nameEn();
+            form.validFrom = LocalTime.format(agency.validFrom());
+            form.validTo = LocalTime.format(agency.validTo());
+            form.source = agency.source() == null ? "" : agency.source();
+            return form;
+        }
+    }
+
+    static LocalDate parseDay(String text, String field, boolean required) {
+        if (text == null || text.isBlank()) {
+            if (required) {
+                throw new InvalidInput(field, "form.error.date");
+            }
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.trim(), DAY);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput(field, "form.error.date");
+        }
+    }
+
+    @GetMapping
+    String list(@RequestParam(required = false) String on, @RequestParam(required = false) String q, Model model) {
+        LocalDate day = today();
+        String onError = null;
+        if (on != null && !on.isBlank()) {
+            try {
+                day = LocalDate.parse(on.trim(), DAY);
+            } catch (DateTimeParseException e) {
+                onError = "form.error.date";
+            }
+        }
+        List<Agency> valid = agencies.validOn(day);
+        if (q != null && !q.isBlank()) {
+            String folded = AccentFolding.fold(q);
+            valid = valid.stream().filter(a -> AccentFolding.fold(a.nameVi() + " " + a.code()).contains(folded)).toList();
+        }
+        model.addAttribute("agencyList", valid);
+        model.addAttribute("byId", agencies.all().stream().collect(Collectors.toMap(Agency::id, Function.identity())));
+        model.addAttribute("on", LocalTime.format(day));
+        model.addAttribute("onError", onError);
+        model.addAttribute("q", q == null ? "" : q);
+        return "admin/agencies";
+    }
+
+    @GetMapping("/new")
+    String newAgency(Model model) {
+        Form form = new Form();
+        form.setValidFrom(LocalTime.format(today()));
+        model.addAttribute("agencyForm", form);
+        return form(model, null);
+    }
+
+    @PostMapping("/new")
+    String create(@ModelAttribute("agencyForm") Form form, BindingResult errors, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        SignedInUser admin = CurrentUserAdvice.signedIn().orElseThrow();
+        try {
+            Agency created = agencies.create(form.toAgencyForm(), admin.actor());
+            redirect.addFlashAttribute("flashKey", "agency.created");
+            return "redirect:/admin/agencies/" + created.id().value();
+        } catch (InvalidInput e) {
+            errors.rejectValue("parent".equals(e.field()) ? "parentId" : e.field(), e.messageKey(), e.arguments(), e.messageKey());
+            response.setStatus(422);
+            return form(model, null);
+        }
+    }
+
+    @GetMapping("/{id}")
+    String edit(@PathVariable long id, Model model) {
+        Agency agency = agencies.find(new AgencyId(id)).orElseThrow(() -> new NotFound("agency", id));
+        model.addAttribute("agencyForm", Form.of(agency));
+        return form(model, agency);
+    }
+
+    @PostMapping("/{id}")
+    String update(@PathVariable long id, @ModelAttribute("agencyForm") Form form, BindingResult errors, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        SignedInUser admin = CurrentUserAdvice.signedIn().orElseThrow();
+        Agency agency = agencies.find(new AgencyId(id)).orElseThrow(() -> new NotFound("agency", id));
+        try {
+            agencies.update(agency.id(), form.toAgencyForm(), admin.actor());
+            redirect.addFlashAttribute("flashKey", "agency.saved");
+            return "redirect:/admin/agencies/" + id;
+        } catch (InvalidInput e) {
+            errors.rejectValue("parent".equals(e.field()) ? "parentId" : e.field(), e.messageKey(), e.arguments(), e.messageKey());
+            response.setStatus(422);
+            return form(model, agency);
+        }
+    }
+
+    @PostMapping("/{id}/successors")
+    String addSuccessor(@PathVariable long id, @RequestParam(required = false) Long successorId,
+            @RequestParam(required = false) String effectiveOn, @RequestParam(required = false) String note,
+            RedirectAttributes redirect) {
+        SignedInUser admin = CurrentUserAdvice.signedIn().orElseThrow();
+        try {
+            if (successorId == null) {
+                throw new InvalidInput("successor", "agency.error.unknown");
+            }
+            agencies.recordSuccession(new AgencyId(id), new AgencyId(successorId),
+                    parseDay(effectiveOn, "effectiveOn", true), note, admin.actor());
+            redirect.addFlashAttribute("flashKey", "agency.succession-recorded");
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+        }
+        return "redirect:/admin/agencies/" + id;
+    }
+
+    private String form(Model model, Agency agency) {
+        List<Agency> all = agencies.all().stream()
+                .sorted(Comparator.comparing(Agency::validFrom).thenComparing(Agency::nameVi)).toList();
+        Map<AgencyId, Agency> byId = all.stream().collect(Collectors.toMap(Agency::id, Function.identity()));
+        model.addAttribute("agency", agency);
+        model.addAttribute("kinds", AgencyKind.values());
+        model.addAttribute("parentOptions", all);
+        model.addAttribute("byId", byId);
+        if (agency != null) {
+            model.addAttribute("successors", agencies.successorsOf(agency.id()));
+            model.addAttribute("predecessors", agencies.predecessorsOf(agency.id()));
+        }
+        return "admin/agency-form";
+    }
+
+    private LocalDate today() {
+        return clock.instant().atZone(LocalTime.ZONE).toLocalDate();
+    }
+}

@@ -1,0 +1,30 @@
+package vn.loa.identity.web;
+
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+@Controller
+class LoginController {
+
+    @GetMapping("/login")
+    String login(@RequestParam(required = false) String error, @RequestParam(required = false) String logout,
+            Authentication authentication, Model model) {
+        if (authentication != null && !(authentication instanceof AnonymousAuthenticationToken)
+                && authentication.isAuthenticated()) {
+            return "redirect:/";
+        }
+        String message = switch (error == null ? "" : error) {
+            case "" -> null;
+            case "locked" -> "login.error.locked";
+            case "disabled" -> "login.error.disabled";
+            default -> "login.error.bad-credentials";
+        };
+        model.addAttribute("errorKey", message);
+        model.addAttribute("signedOut", logout != null);
+        return "login";
+    }
+}

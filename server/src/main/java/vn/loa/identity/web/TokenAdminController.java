@@ -1,0 +1,68 @@
+package vn.loa.identity.web;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.loa.identity.Agency;
+import vn.loa.identity.AgencyDirectory;
+import vn.loa.identity.ApiTokens;
+import vn.loa.identity.ApiTokens.IssuedToken;
+import vn.loa.shared.AgencyId;
+import vn.loa.shared.InvalidInput;
+import vn.loa.shared.LocalTime;
+
+/** Administrators' screen for API tokens: issue (shown once), list, revoke. */
+@Controller
+@RequestMapping("/admin/tokens")
+class TokenAdminController {
+
+    private final ApiTokens tokens;
+    private final AgencyDirectory agencies;
+    private final Clock clock;
+
+    TokenAdminController(ApiTokens tokens, AgencyDirectory agencies, Clock clock) {
+        this.tokens = tokens;
+        this.agencies = agencies;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    String list(Model model) {
+        Map<AgencyId, Agency> byId = agencies.all().stream().collect(Collectors.toMap(Agency::id, Function.identity()));
+        model.addAttribute("tokens", tokens.list());
+        model.addAttribute("byId", byId);
+        model.addAttribute("agencyOptions", agencies.validOn(clock.instant().atZone(LocalTime.ZONE).toLocalDate()));
+        return "admin/tokens";
+    }
+
+    @PostMapping
+    String issue(@RequestParam(defaultValue = "") String name, @RequestParam(required = false) Long agencyId,
+            RedirectAttributes redirect) {
+        try {
+            IssuedToken issued = tokens.issue(name, agencyId == null ? null : new AgencyId(agencyId),
+                    CurrentUserAdvice.signedIn().orElseThrow().actor());
+            redirect.addFlashAttribute("issuedSecret", issued.secret());
+            redirect.addFlashAttribute("flashKey", "token.issued");
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+            redirect.addFlashAttribute("errorField", e.field());
+        }
+        return "redirect:/admin/tokens";
+    }
+
+    @PostMapping("/{id}/revoke")
+    String revoke(@PathVariable long id, RedirectAttributes redirect) {
+        tokens.revoke(id, CurrentUserAdvice.signedIn().orElseThrow().actor());
+        redirect.addFlashAttribute("flashKey", "token.revoked");
+        return "redirect:/admin/tokens";
+    }
+}

@@ -1,0 +1,219 @@
+package vn.loa.identity.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.loa.identity.Agency;
+import vn.loa.identity.AgencyDirectory;
+import vn.loa.identity.Role;
+import vn.loa.identity.SignedInUser;
+import vn.loa.identity.UserAccount;
+import vn.loa.identity.Users;
+import vn.loa.identity.Users.NewUser;
+import vn.loa.identity.Users.UserChanges;
+import vn.loa.shared.AgencyId;
+import vn.loa.shared.InvalidInput;
+import vn.loa.shared.LocalTime;
+import vn.loa.shared.NotFound;
+
+/** Administrators' screens for accounts: create, change, disable, enable, reset password. */
+@Controller
+@RequestMapping("/admin/users")
+class UserAdminController {
+
+    private final Users users;
+    private final AgencyDirectory agencies;
+    private final Clock clock;
+
+    UserAdminController(Users users, AgencyDirectory agencies, Clock clock) {
+        this.users = users;
+        this.agencies = agencies;
+        this.clock = clock;
+    }
+
+    /** The fields of the account form; the password only when creating. */
+    static final class UserForm {
+        private String username = "";
+        private String fullName = "";
+        private String email = "";
+        private String password = "";
+        private List<Role> roles = new ArrayList<>();
+        private Long agencyId;
+
+        public String getUsername() {
+            return username;
+        }
+
+        public void setUsername(String username) {
+            this.username = username;
+        }
+
+        public String getFullName() {
+            return fullName;
+        }
+
+        public void setFullName(String fullName) {
+            this.fullName = fullName;
+        }
+
+        public String getEmail() {
+            return email;
+        }
+
+        public void setEmail(String email) {
+            this.email = email;
+        }
+
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
+        }
+
+        public List<Role> getRoles() {
+            return roles;
+        }
+
+        public void setRoles(List<Role> roles) {
+            this.roles = roles == null ? new ArrayList<>() : roles;
+        }
+
+        public Long getAgencyId() {
+            return agencyId;
+        }
+
+        public void setAgencyId(Long agencyId) {
+            this.agencyId = agencyId;
+        }
+
+        Set<Role> roleSet() {
+            return roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles);
+        }
+
+        AgencyId agency() {
+            return agencyId == null ? null : new AgencyId(agencyId);
+        }
+    }
+
+    @GetMapping
+    String list(Model model) {
+        List<UserAccount> all = users.list();
+        Map<AgencyId, Agency> byId = agencies.all().stream().collect(Collectors.toMap(Agency::id, Function.identity()));
+        model.addAttribute("users", all);
+        model.addAttribute("agencies", byId);
+        model.addAttribute("now", clock.instant());
+        return "admin/users";
+    }
+
+    @GetMapping("/new")
+    String newUser(Model model) {
+        model.addAttribute("userForm", new UserForm());
+        return form(model, null);
+    }
+
+    @PostMapping("/new")
+    String create(@ModelAttribute("userForm") UserForm form, BindingResult errors, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        SignedInUser admin = CurrentUserAdvice.signedIn().orElseThrow();
+        try {
+            UserAccount created = users.create(new NewUser(form.getUsername(), form.getFullName(), form.getEmail(),
+                    form.getPassword(), form.roleSet(), form.agency()), admin.actor());
+            redirect.addFlashAttribute("flashKey", "user.created");
+            return "redirect:/admin/users/" + created.id();
+        } catch (InvalidInput e) {
+            errors.rejectValue(formField(e.field()), e.messageKey(), e.arguments(), e.messageKey());
+            form.setPassword("");
+            response.setStatus(422);
+            return form(model, null);
+        }
+    }
+
+    @GetMapping("/{id}")
+    String edit(@PathVariable long id, Model model) {
+        UserAccount user = users.find(id).orElseThrow(() -> new NotFound("user", id));
+        UserForm form = new UserForm();
+        form.setUsername(user.username());
+        form.setFullName(user.fullName());
+        form.setEmail(user.email());
+        form.setRoles(new ArrayList<>(user.roles()));
+        form.setAgencyId(user.agency() == null ? null : user.agency().value());
+        model.addAttribute("userForm", form);
+        return form(model, user);
+    }
+
+    @PostMapping("/{id}")
+    String update(@PathVariable long id, @ModelAttribute("userForm") UserForm form, BindingResult errors, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        SignedInUser admin = CurrentUserAdvice.signedIn().orElseThrow();
+        UserAccount user = users.find(id).orElseThrow(() -> new NotFound("user", id));
+        try {
+            users.update(id, new UserChanges(form.getFullName(), form.getEmail(), form.roleSet(), form.agency()),
+                    admin.actor());
+            redirect.addFlashAttribute("flashKey", "user.saved");
+            return "redirect:/admin/users/" + id;
+        } catch (InvalidInput e) {
+            errors.rejectValue(formField(e.field()), e.messageKey(), e.arguments(), e.messageKey());
+            form.setUsername(user.username());
+            response.setStatus(422);
+            return form(model, user);
+        }
+    }
+
+    @PostMapping("/{id}/disable")
+    String disable(@PathVariable long id, RedirectAttributes redirect) {
+        SignedInUser admin = CurrentUserAdvice.signedIn().orElseThrow();
+        try {
+            users.disable(id, admin.actor());
+            redirect.addFlashAttribute("flashKey", "user.disabled");
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+        }
+        return "redirect:/admin/users/" + id;
+    }
+
+    @PostMapping("/{id}/enable")
+    String enable(@PathVariable long id, RedirectAttributes redirect) {
+        users.enable(id, CurrentUserAdvice.signedIn().orElseThrow().actor());
+        redirect.addFlashAttribute("flashKey", "user.enabled");
+        return "redirect:/admin/users/" + id;
+    }
+
+    @PostMapping("/{id}/reset-password")
+    String resetPassword(@PathVariable long id, RedirectAttributes redirect) {
+        String temporary = users.resetPassword(id, CurrentUserAdvice.signedIn().orElseThrow().actor());
+        redirect.addFlashAttribute("flashKey", "user.password-reset");
+        redirect.addFlashAttribute("temporaryPassword", temporary);
+        return "redirect:/admin/users/" + id;
+    }
+
+    private static String formField(String field) {
+        return "agency".equals(field) ? "agencyId" : field;
+    }
+
+    private String form(Model model, UserAccount user) {
+        LocalDate today = clock.instant().atZone(LocalTime.ZONE).toLocalDate();
+        model.addAttribute("user", user);
+        model.addAttribute("allRoles", Role.values());
+        model.addAttribute("agencyOptions", agencies.validOn(today));
+        model.addAttribute("now", clock.instant());
+        return "admin/user-form";
+    }
+}

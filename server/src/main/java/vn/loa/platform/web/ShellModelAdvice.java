@@ -1,0 +1,51 @@
+package vn.loa.platform.web;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.stereotype.Controller;
+import vn.loa.platform.DatabaseMode;
+import vn.loa.platform.NavigationItem;
+
+/**
+ * Puts what every page of the shell needs into the model: the navigation the user may see and
+ * whether demo data is on.
+ */
+@ControllerAdvice(annotations = Controller.class)
+class ShellModelAdvice {
+
+    private final List<NavigationItem> navigation;
+    private final DatabaseMode databaseMode;
+
+    ShellModelAdvice(List<NavigationItem> navigation, DatabaseMode databaseMode) {
+        this.navigation = navigation.stream().sorted(Comparator.comparingInt(NavigationItem::order)).toList();
+        this.databaseMode = databaseMode;
+    }
+
+    @ModelAttribute("navigation")
+    List<NavigationItem> navigation() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated()) {
+            return List.of();
+        }
+        Set<String> roles = authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith("ROLE_"))
+                .map(a -> a.substring(5))
+                .collect(Collectors.toSet());
+        return navigation.stream()
+                .filter(item -> item.roles().isEmpty() || item.roles().stream().anyMatch(roles::contains))
+                .toList();
+    }
+
+    @ModelAttribute("demoMode")
+    boolean demoMode() {
+        return databaseMode.embedded();
+    }
+}

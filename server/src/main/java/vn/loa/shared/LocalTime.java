@@ -1,0 +1,32 @@
+package vn.loa.shared;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The province's clock face: times are stored in UTC and shown in Asia/Ho_Chi_Minh as
+ * {@code dd/MM/yyyy HH:mm}.
+ */
+public final class LocalTime {
+
+    /** The time zone every user-visible time is shown in. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
+
+    private LocalTime() {
+    }
+
+    /** Formats an instant as {@code dd/MM/yyyy HH:mm:ss} in Asia/Ho_Chi_Minh; null gives an empty string. */
+    public static String format(Instant instant) {
+        return instant == null ? "" : DATE_TIME.format(instant.atZone(ZONE));
+    }
+
+    /** Formats a date as {@code dd/MM/yyyy}; null gives an empty string. */
+    public static String format(LocalDate date) {
+        return date == null ? "" : DATE.format(date);
+    }
+}

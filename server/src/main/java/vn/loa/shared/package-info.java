@@ -1,0 +1,5 @@
+/**
+ * Value types that every module uses: agency ids, the province's time zone and date formats.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Shared", type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+package vn.loa.shared;

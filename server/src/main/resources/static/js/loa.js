@@ -1,0 +1,23 @@
+// Loa's only script: CSRF header for htmx requests, and the navigation toggle on small screens.
+(function () {
+  'use strict';
+  document.addEventListener('htmx:configRequest', function (event) {
+    var token = document.querySelector('meta[name="_csrf"]');
+    var header = document.querySelector('meta[name="_csrf_header"]');
+    if (token && header) {
+      event.detail.headers[header.getAttribute('content')] = token.getAttribute('content');
+    }
+  });
+  document.addEventListener('DOMContentLoaded', function () {
+    var toggle = document.querySelector('.nav-toggle');
+    var nav = document.getElementById('main-nav');
+    if (!toggle || !nav) {
+      return;
+    }
+    toggle.addEventListener('click', function () {
+      var open = toggle.getAttribute('aria-expanded') === 'true';
+      toggle.setAttribute('aria-expanded', String(!open));
+      nav.classList.toggle('open', !open);
+    });
+  });
+})();

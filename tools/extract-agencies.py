@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Builds Loa's agency seed files for Ninh Thuận from ../shared/data/admin-units.
+
+Run from the repository root: python3 tools/extract-agencies.py
+It writes server/src/main/resources/identity/agencies-ninh-thuan-2023.csv (the province's units and
+agencies as of May 2023) and agencies-2025-reorganisation.csv (the July 2025 merger into Khánh Hòa,
+as units and successions). Administrative units come from thanglequoc/vietnamese-provinces-database
+(MIT): v2.4.1 before the reorganisation, v3.0.2 after; successions from dvhcvn/20250701 (MIT).
+"""
+import csv, json, pathlib
+
+DATA = pathlib.Path('../shared/data/admin-units')
+OUT = pathlib.Path('server/src/main/resources/identity')
+AS_OF = '2023-05-01'
+REORG = '2025-07-01'
+BEFORE_REORG = '2025-06-30'
+SRC_BEFORE = 'GSO codes via thanglequoc/vietnamese-provinces-database v2.4.1 (MIT)'
+SRC_AFTER = 'GSO codes via thanglequoc/vietnamese-provinces-database v3.0.2 (MIT), Decision 19/2025/QĐ-TTg'
+SRC_MAP = 'dvhcvn/20250701 mapping (MIT), Resolutions 202/2025/QH15 and 1667/NQ-UBTVQH15'
+SRC_ORG = 'Loa seed: provincial bodies of Ninh Thuận (names as published by the province)'
+
+# Provincial bodies: (code, kind, Vietnamese name, English name). Codes are Loa's own short codes.
+BODIES = [
+    ('STTTT', 'DEPARTMENT', 'Sở Thông tin và Truyền thông', 'Department of Information and Communications'),
+    ('SYT', 'DEPARTMENT', 'Sở Y tế', 'Department of Health'),
+    ('SGDDT', 'DEPARTMENT', 'Sở Giáo dục và Đào tạo', 'Department of Education and Training'),
+    ('STNMT', 'DEPARTMENT', 'Sở Tài nguyên và Môi trường', 'Department of Natural Resources and Environment'),
+    ('SNNPTNT', 'DEPARTMENT', 'Sở Nông nghiệp và Phát triển nông thôn', 'Department of Agriculture and Rural Development'),
+    ('SKHDT', 'DEPARTMENT', 'Sở Kế hoạch và Đầu tư', 'Department of Planning and Investment'),
+    ('STC', 'DEPARTMENT', 'Sở Tài chính', 'Department of Finance'),
+    ('SXD', 'DEPARTMENT', 'Sở Xây dựng', 'Department of Construction'),
+    ('SGTVT', 'DEPARTMENT', 'Sở Giao thông vận tải', 'Department of Transport'),
+    ('SLDTBXH', 'DEPARTMENT', 'Sở Lao động - Thương binh và Xã hội', 'Department of Labour, Invalids and Social Affairs'),
+    ('SVHTTDL', 'DEPARTMENT', 'Sở Văn hóa, Thể thao và Du lịch', 'Department of Culture, Sports and Tourism'),
+    ('SCT', 'DEPARTMENT', 'Sở Công Thương', 'Department of Industry and Trade'),
+    ('SNV', 'DEPARTMENT', 'Sở Nội vụ', 'Department of Home Affairs'),
+    ('STP', 'DEPARTMENT', 'Sở Tư pháp', 'Department of Justice'),
+    ('SKHCN', 'DEPARTMENT', 'Sở Khoa học và Công nghệ', 'Department of Science and Technology'),
+    ('BDT', 'DEPARTMENT', 'Ban Dân tộc', 'Committee for Ethnic Minority Affairs'),
+    ('TTRA', 'DEPARTMENT', 'Thanh tra tỉnh', 'Provincial Inspectorate'),
+    ('VPUBND', 'DEPARTMENT', 'Văn phòng Ủy ban nhân dân tỉnh', "Office of the Provincial People's Committee"),
+    ('BNT', 'PRESS', 'Báo Ninh Thuận', 'Ninh Thuan Newspaper'),
+    ('PTTH', 'PRESS', 'Đài Phát thanh và Truyền hình Ninh Thuận', 'Ninh Thuan Radio and Television'),
+    ('CAT', 'POLICE', 'Công an tỉnh', 'Provincial Police'),
+    ('BDBP', 'BORDER_GUARD', 'Bộ Chỉ huy Bộ đội Biên phòng tỉnh', 'Provincial Border Guard Command'),
+    ('MTTQ', 'MASS_ORGANISATION', 'Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh', 'Vietnam Fatherland Front Committee of the province'),
+    ('TDTN', 'MASS_ORGANISATION', 'Tỉnh Đoàn Thanh niên', 'Provincial Youth Union'),
+    ('HLHPN', 'MASS_ORGANISATION', 'Hội Liên hiệp Phụ nữ tỉnh', "Provincial Women's Union"),
+    ('HND', 'MASS_ORGANISATION', 'Hội Nông dân tỉnh', "Provincial Farmers' Union"),
+    ('LDLD', 'MASS_ORGANISATION', 'Liên đoàn Lao động tỉnh', 'Provincial Labour Federation'),
+    ('HCCB', 'MASS_ORGANISATION', 'Hội Cựu chiến binh tỉnh', "Provincial Veterans' Association"),
+]
+
+HEADER = ['code', 'kind', 'parent_code', 'name_vi', 'name_en', 'valid_from', 'valid_to', 'source']
+
+
+def before():
+    provinces = json.loads((DATA / 'before-2025/thanglequoc-v2.4.1-vn_only_simplified.json').read_text())
+    p = next(x for x in provinces if x['Code'] == '58')
+    rows = [['58', 'PROVINCE', '', 'Ủy ban nhân dân tỉnh Ninh Thuận', "Ninh Thuan Provincial People's Committee", AS_OF, '', SRC_BEFORE]]
+    for code, kind, vi, en in BODIES:
+        rows.append([code, kind, '58', vi, en, AS_OF, '', SRC_ORG])
+    for d in p['District']:
+        rows.append([d['Code'], 'DISTRICT', '58', d['FullName'].strip(), '', AS_OF, '', SRC_BEFORE])
+        for w in d['Ward']:
+            rows.append([w['Code'], 'COMMUNE', d['Code'], ' '.join(w['FullName'].split()), '', AS_OF, '', SRC_BEFORE])
+    return rows
+
+
+def after():
+    provinces = json.loads((DATA / 'after-2025/thanglequoc-v3.0.2-full.json').read_text())
+    kh = next(x for x in provinces if x['Code'] == '56')
+    wards = {w['Code']: w for w in kh['Wards']}
+    mapping = list(csv.DictReader((DATA / 'mapping-2025/old-to-new.csv').open(encoding='utf-8')))
+    mapping = [m for m in mapping if m['old_province_code'] == '58']
+    units = [['56', 'PROVINCE', '', 'Ủy ban nhân dân tỉnh Khánh Hòa', "Khanh Hoa Provincial People's Committee", REORG, '', SRC_AFTER]]
+    new_codes = sorted({m['new_commune_code'] for m in mapping})
+    for c in new_codes:
+        w = wards[c]
+        units.append([c, 'COMMUNE', '56', w['FullName'], w['FullNameEn'], REORG, '', SRC_AFTER])
+    successions = [['58', AS_OF, '56', REORG, 'Ninh Thuận merged into Khánh Hòa', SRC_MAP]]
+    seen = set()
+    for m in mapping:
+        old = m['old_commune_code'] or m['old_district_code']
+        for old_code in (old, m['old_district_code']):
+            key = (old_code, m['new_commune_code'])
+            if key in seen:
+                continue
+            seen.add(key)
+            note = 'district level abolished' if old_code == m['old_district_code'] else m['merge_type']
+            successions.append([old_code, AS_OF, m['new_commune_code'], REORG, note, SRC_MAP])
+    return units, successions
+
+
+def write(name, header, rows):
+    with (OUT / name).open('w', encoding='utf-8', newline='') as f:
+        w = csv.writer(f, lineterminator='\n')
+        w.writerow(header)
+        w.writerows(rows)
+
+
+if __name__ == '__main__':
+    write('agencies-ninh-thuan-2023.csv', HEADER, before())
+    units, successions = after()
+    write('agencies-2025-khanh-hoa.csv', HEADER, units)
+    write('successions-2025-khanh-hoa.csv',
+          ['old_code', 'old_valid_from', 'new_code', 'new_valid_from', 'note', 'source'], successions)
