@@ -66,10 +66,12 @@ final class EmbeddedDatabase {
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(ephemeral)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("timezone", "UTC")
                     .setLocaleConfig("locale", "C.UTF-8")
                     .start();
+            stopAtShutdown(postgres);
             EmbeddedDatabase database = new EmbeddedDatabase(postgres.getPort());
             database.prepare();
             log.info("Embedded PostgreSQL started in " + dir + " on port " + postgres.getPort());
@@ -77,6 +79,34 @@ final class EmbeddedDatabase {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, e);
         }
+    }
+
+    /**
+     * Stops the postmaster after every application context has closed (Spring Boot runs its shutdown
+     * handlers last), so that no connection pool is left waiting for a database that is gone. A plain
+     * JVM hook is the fallback when Spring's handlers do not run.
+     */
+    private static void stopAtShutdown(EmbeddedPostgres postgres) {
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        Runnable stop = () -> {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                // the process is ending; nothing more can be done
+            } finally {
+                stopped.countDown();
+            }
+        };
+        org.springframework.boot.SpringApplication.getShutdownHandlers().add(stop);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                if (!stopped.await(15, java.util.concurrent.TimeUnit.SECONDS)) {
+                    stop.run();
+                }
+            } catch (InterruptedException e) {
+                stop.run();
+            }
+        }, "loa-embedded-postgres-stop"));
     }
 
     /** Returns the port of a postmaster owned by a live Loa process, if another process holds the lock. */

@@ -1,0 +1,158 @@
+package vn.loa.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.PublishedEvents;
+import org.springframework.modulith.test.PublishedEventsExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.loa.TestClock;
+import vn.loa.audit.AuditRecord;
+import vn.loa.audit.AuditTrail;
+import vn.loa.identity.IdentityEvent.UserCreated;
+import vn.loa.identity.IdentityEvent.UserLockedOut;
+import vn.loa.identity.Users.NewUser;
+import vn.loa.identity.Users.UserChanges;
+import vn.loa.shared.Actor;
+import vn.loa.shared.AgencyId;
+import vn.loa.shared.InvalidInput;
+
+@SpringBootTest
+@Import(TestClock.Config.class)
+@ExtendWith(PublishedEventsExtension.class)
+class UsersIntegrationTests {
+
+    private static final Actor ADMIN = new Actor("admin", "STTTT");
+
+    @Autowired
+    Users users;
+
+    @Autowired
+    AgencyDirectory agencies;
+
+    @Autowired
+    AuditTrail audit;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    IdentitySettings settings;
+
+    private AgencyId health() {
+        return agencies.findByCode("SYT", LocalDate.of(2023, 5, 1)).orElseThrow().id();
+    }
+
+    @Test
+    void createsAnOfficerOfOneAgencyAndAuditsIt(PublishedEvents events) {
+        String username = IdentityTestData.freshUsername("officer");
+        UserAccount created = users.create(IdentityTestData.newUser(username, Role.OFFICER, health()), ADMIN);
+
+        assertThat(created.roles()).containsExactly(Role.OFFICER);
+        assertThat(created.agency()).isEqualTo(health());
+        assertThat(events.ofType(UserCreated.class).matching(e -> e.username().equals(username))).hasSize(1);
+        AuditRecord newest = audit.newest(1, null).get(0);
+        assertThat(newest.action()).isEqualTo("user.created");
+        assertThat(newest.actor()).isEqualTo("admin");
+        assertThat(newest.details()).contains(username).doesNotContain("mat-khau");
+    }
+
+    @Test
+    void storesPasswordsAsArgon2idHashes() {
+        String username = IdentityTestData.freshUsername("hash");
+        UserAccount created = users.create(IdentityTestData.newUser(username, Role.LEADER, null), ADMIN);
+        assertThat(users.passwordHash(created.id()).orElseThrow()).startsWith("{argon2}$argon2id$");
+    }
+
+    @Test
+    void refusesATakenUsernameAndSavesNothing() {
+        String username = IdentityTestData.freshUsername("twice");
+        users.create(IdentityTestData.newUser(username, Role.LEADER, null), ADMIN);
+        long before = countUsers();
+
+        assertThatThrownBy(() -> users.create(IdentityTestData.newUser(username.toUpperCase(), Role.LEADER, null), ADMIN))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> {
+                    assertThat(e.field()).isEqualTo("username");
+                    assertThat(e.messageKey()).isEqualTo("user.error.username-taken");
+                });
+        assertThat(countUsers()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesAnInvalidEmailAndSavesNothing() {
+        long before = countUsers();
+        for (String email : List.of("khong-co-a-cong", "a@b", "two@@example.vn", "spaces in@example.vn")) {
+            NewUser user = new NewUser(IdentityTestData.freshUsername("mail"), "Trần Thị B", email, "mat-khau-dai-1",
+                    Set.of(Role.LEADER), null);
+            assertThatThrownBy(() -> users.create(user, ADMIN)).as(email)
+                    .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("email"));
+        }
+        assertThat(countUsers()).isEqualTo(before);
+    }
+
+    @Test
+    void anOfficerNeedsAnAgency() {
+        NewUser user = IdentityTestData.newUser(IdentityTestData.freshUsername("noagency"), Role.OFFICER, null);
+        assertThatThrownBy(() -> users.create(user, ADMIN))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("agency"));
+    }
+
+    @Test
+    void locksAnAccountAfterTheConfiguredFailuresAndUnlocksWhenTheLockoutEnds(PublishedEvents events) {
+        String username = IdentityTestData.freshUsername("locked");
+        users.create(IdentityTestData.newUser(username, Role.LEADER, null), ADMIN);
+
+        for (int i = 1; i < settings.maxFailedSignIns(); i++) {
+            assertThat(users.recordFailedSignIn(username, "bad-credentials", "127.0.0.1")).isFalse();
+        }
+        assertThat(users.findByUsername(username).orElseThrow().lockedAt(clock.instant())).isFalse();
+        assertThat(users.recordFailedSignIn(username, "bad-credentials", "127.0.0.1")).isTrue();
+        assertThat(users.findByUsername(username).orElseThrow().lockedAt(clock.instant())).isTrue();
+        assertThat(events.ofType(UserLockedOut.class).matching(e -> e.username().equals(username))).hasSize(1);
+
+        clock.advance(settings.lockout().plus(Duration.ofSeconds(1)));
+        assertThat(users.findByUsername(username).orElseThrow().lockedAt(clock.instant())).isFalse();
+        assertThat(users.recordFailedSignIn(username, "bad-credentials", "127.0.0.1"))
+                .as("the count starts again after a lock-out ends").isFalse();
+    }
+
+    @Test
+    void anAdministratorCannotDisableThemselvesOrDropTheirOwnAdminRole() {
+        String username = IdentityTestData.freshUsername("self");
+        UserAccount admin = users.create(IdentityTestData.newUser(username, Role.ADMIN, null), ADMIN);
+        Actor self = new Actor(username, null);
+
+        assertThatThrownBy(() -> users.disable(admin.id(), self)).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> users.update(admin.id(),
+                new UserChanges(admin.fullName(), admin.email(), Set.of(Role.LEADER), null), self))
+                .isInstanceOf(InvalidInput.class);
+    }
+
+    @Test
+    void disablingAndEnablingAreAudited() {
+        String username = IdentityTestData.freshUsername("toggle");
+        UserAccount user = users.create(IdentityTestData.newUser(username, Role.LEADER, null), ADMIN);
+        users.disable(user.id(), ADMIN);
+        assertThat(users.find(user.id()).orElseThrow().enabled()).isFalse();
+        assertThat(audit.newest(1, null).get(0).action()).isEqualTo("user.disabled");
+        users.enable(user.id(), ADMIN);
+        assertThat(users.find(user.id()).orElseThrow().enabled()).isTrue();
+        assertThat(audit.newest(1, null).get(0).action()).isEqualTo("user.enabled");
+    }
+
+    private long countUsers() {
+        return jdbc.sql("SELECT count(*) FROM app_user").query(Long.class).single();
+    }
+}

@@ -1,0 +1,252 @@
+package vn.loa.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import vn.loa.identity.ApiTokens.IssuedToken;
+import vn.loa.shared.Actor;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class WebSecurityFlowTests {
+
+    private static final String DEMO_PASSWORD = "loa-demo";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Users users;
+
+    @Autowired
+    ApiTokens tokens;
+
+    @Autowired
+    AgencyDirectory agencies;
+
+    @Autowired
+    IdentitySettings settings;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void theSignInPageIsInVietnameseAndCarriesTheSecurityHeaders() throws Exception {
+        mvc.perform(get("/login"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Đăng nhập")))
+                .andExpect(content().string(containsString("<meta name=\"_csrf\"")))
+                .andExpect(header().string("Content-Security-Policy", containsString("script-src 'self'")))
+                .andExpect(header().string("Content-Security-Policy", not(containsString("unsafe-inline"))))
+                .andExpect(header().string("X-Frame-Options", "DENY"))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"));
+    }
+
+    @Test
+    void theSessionCookieIsSecureAndHttpOnly() throws Exception {
+        MvcResult result = mvc.perform(formLogin("/login").user("admin").password(DEMO_PASSWORD)).andReturn();
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
+        assertThat(result.getRequest().getSession(false)).isNotNull();
+    }
+
+    @Test
+    void aWrongPasswordGivesAClearMessage() throws Exception {
+        mvc.perform(formLogin("/login").user("leader").password("sai-mat-khau"))
+                .andExpect(redirectedUrl("/login?error=bad-credentials"));
+        mvc.perform(get("/login").param("error", "bad-credentials"))
+                .andExpect(content().string(containsString("Tên đăng nhập hoặc mật khẩu không đúng.")));
+    }
+
+    @Test
+    void repeatedWrongPasswordsLockTheAccountEvenAgainstTheRightOne() throws Exception {
+        String username = IdentityTestData.freshUsername("victim");
+        users.create(IdentityTestData.newUser(username, Role.LEADER, null), Actor.SYSTEM);
+        for (int i = 1; i < settings.maxFailedSignIns(); i++) {
+            mvc.perform(formLogin("/login").user(username).password("wrong-" + i))
+                    .andExpect(redirectedUrl("/login?error=bad-credentials"));
+        }
+        mvc.perform(formLogin("/login").user(username).password("wrong-last"))
+                .andExpect(redirectedUrl("/login?error=locked"));
+        mvc.perform(formLogin("/login").user(username).password("mat-khau-dai-1"))
+                .andExpect(redirectedUrl("/login?error=locked"));
+        mvc.perform(get("/login").param("error", "locked"))
+                .andExpect(content().string(containsString("Tài khoản tạm thời bị khóa")));
+    }
+
+    @Test
+    void everyDemoAccountSignsInAndSeesWhatItsRoleMaySee() throws Exception {
+        Map<String, Boolean> seesAdministration = Map.of("admin", true, "leader", false, "coordinator", false,
+                "officer", false, "district", false, "spokesperson", false, "press", false);
+        for (var account : seesAdministration.entrySet()) {
+            MockHttpSession session = signIn(account.getKey(), DEMO_PASSWORD);
+            String dashboard = mvc.perform(get("/").session(session)).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(dashboard).as(account.getKey()).contains("Tổng quan", "Đăng xuất");
+            assertThat(dashboard.contains("href=\"/admin/users\"")).as(account.getKey() + " sees user administration")
+                    .isEqualTo(account.getValue());
+            mvc.perform(get("/admin/users").session(session))
+                    .andExpect(account.getValue() ? status().isOk() : status().isForbidden());
+        }
+    }
+
+    @Test
+    void anOfficersDashboardNamesTheirAgencyScope() throws Exception {
+        MockHttpSession session = signIn("district", DEMO_PASSWORD);
+        mvc.perform(get("/").session(session))
+                .andExpect(content().string(containsString("Huyện Ninh Hải")))
+                .andExpect(content().string(containsString("Bạn xem được dữ liệu của cơ quan mình")));
+    }
+
+    @Test
+    void switchesToEnglishAndKeepsIt() throws Exception {
+        MockHttpSession session = signIn("leader", DEMO_PASSWORD);
+        MvcResult english = mvc.perform(get("/").session(session).param("lang", "en"))
+                .andExpect(content().string(containsString("Dashboard")))
+                .andExpect(content().string(containsString("Sign out"))).andReturn();
+        assertThat(english.getResponse().getCookie("loa-lang")).isNotNull();
+        mvc.perform(get("/").session(session).cookie(english.getResponse().getCookie("loa-lang")))
+                .andExpect(content().string(containsString("Sign out")));
+    }
+
+    @Test
+    void aDuplicateUsernameOnTheFormGivesAFieldErrorAndSavesNothing() throws Exception {
+        MockHttpSession admin = signIn("admin", DEMO_PASSWORD);
+        long before = countUsers();
+        mvc.perform(post("/admin/users/new").session(admin).with(csrf())
+                        .param("username", "officer").param("fullName", "Người thứ hai")
+                        .param("email", "second@example.gov.vn").param("password", "mat-khau-dai-1")
+                        .param("roles", "LEADER"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("Tên đăng nhập này đã có người dùng.")));
+        mvc.perform(post("/admin/users/new").session(admin).with(csrf())
+                        .param("username", IdentityTestData.freshUsername("mail")).param("fullName", "Người mới")
+                        .param("email", "khong-hop-le").param("password", "mat-khau-dai-1").param("roles", "LEADER"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("Địa chỉ thư điện tử không hợp lệ.")));
+        assertThat(countUsers()).isEqualTo(before);
+    }
+
+    @Test
+    void anAdministratorCreatesDisablesAndReenablesAUserThroughTheScreens() throws Exception {
+        MockHttpSession admin = signIn("admin", DEMO_PASSWORD);
+        String username = IdentityTestData.freshUsername("screen");
+        long health = agencies.findByCode("SYT", LocalDate.of(2023, 5, 1)).orElseThrow().id().value();
+        MvcResult created = mvc.perform(post("/admin/users/new").session(admin).with(csrf())
+                        .param("username", username).param("fullName", "Lê Văn C")
+                        .param("email", username + "@example.gov.vn").param("password", "mat-khau-dai-1")
+                        .param("roles", "OFFICER").param("agencyId", Long.toString(health)))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        String location = created.getResponse().getRedirectedUrl();
+        MockHttpSession user = signIn(username, "mat-khau-dai-1");
+        mvc.perform(get("/").session(user)).andExpect(status().isOk());
+
+        mvc.perform(post(location + "/disable").session(admin).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/").session(user)).andExpect(redirectedUrl("/login?error=disabled"));
+        mvc.perform(formLogin("/login").user(username).password("mat-khau-dai-1"))
+                .andExpect(redirectedUrl("/login?error=disabled"));
+
+        mvc.perform(post(location + "/enable").session(admin).with(csrf())).andExpect(status().is3xxRedirection());
+        signIn(username, "mat-khau-dai-1");
+    }
+
+    @Test
+    void aFormPostWithoutTheCsrfTokenIsRefused() throws Exception {
+        MockHttpSession admin = signIn("admin", DEMO_PASSWORD);
+        mvc.perform(post("/admin/users/new").session(admin).param("username", "nocsrf"))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theApiAnswersAnonymousCallsWithAProblem() throws Exception {
+        mvc.perform(get("/api/v1/me"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("Content-Type", containsString("application/problem+json")))
+                .andExpect(jsonPath("$.status").value(401));
+    }
+
+    @Test
+    void theApiAcceptsTheBrowserSessionWithTheCsrfHeader() throws Exception {
+        MockHttpSession session = signIn("officer", DEMO_PASSWORD);
+        mvc.perform(get("/api/v1/me").session(session))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.username").value("officer"))
+                .andExpect(jsonPath("$.agencyCode").value("SYT"));
+        mvc.perform(post("/api/v1/me").session(session)).andExpect(status().isForbidden());
+        CsrfToken token = (CsrfToken) mvc.perform(get("/").session(session)).andReturn().getRequest()
+                .getAttribute(CsrfToken.class.getName());
+        mvc.perform(post("/api/v1/me").session(session).header("X-CSRF-TOKEN", token.getToken()))
+                .andExpect(status().isMethodNotAllowed());
+    }
+
+    @Test
+    void apiTokensAuthenticateUntilRevoked() throws Exception {
+        IssuedToken issued = tokens.issue("connector", agencies.findByCode("BNT", LocalDate.of(2023, 5, 1)).orElseThrow().id(),
+                Actor.SYSTEM);
+        assertThat(jdbc.sql("SELECT token_hash FROM api_token WHERE id = ?").param(issued.token().id())
+                .query(String.class).single()).doesNotContain(issued.secret()).hasSize(64);
+
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + issued.secret()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.apiClient").value(true))
+                .andExpect(jsonPath("$.agencyCode").value("BNT"));
+        mvc.perform(get("/admin/users").header("Authorization", "Bearer " + issued.secret()))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + issued.secret() + "x"))
+                .andExpect(status().isUnauthorized());
+
+        tokens.revoke(issued.token().id(), Actor.SYSTEM);
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + issued.secret()))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.detail").value("Mã truy cập API không hợp lệ hoặc đã bị thu hồi."));
+    }
+
+    @Test
+    void theAgenciesApiRefusesABadDateWithAProblemNamingTheParameter() throws Exception {
+        MockHttpSession session = signIn("coordinator", DEMO_PASSWORD);
+        mvc.perform(get("/api/v1/agencies").param("on", "31/12/2023").session(session))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.field").value("on"));
+        mvc.perform(get("/api/v1/agencies").param("on", "2023-12-31").session(session))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.code == '586')].nameVi").value("Huyện Ninh Hải"));
+    }
+
+    @Test
+    void healthIsPublicButMetricsAreNotForAnonymousRemoteCallers() throws Exception {
+        mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+        mvc.perform(get("/actuator/prometheus").with(request -> {
+            request.setRemoteAddr("10.1.2.3");
+            return request;
+        })).andExpect(status().is4xxClientError());
+    }
+
+    private MockHttpSession signIn(String username, String password) throws Exception {
+        MvcResult result = mvc.perform(formLogin("/login").user(username).password(password))
+                .andExpect(redirectedUrl("/")).andReturn();
+        return (MockHttpSession) result.getRequest().getSession(false);
+    }
+
+    private long countUsers() {
+        return jdbc.sql("SELECT count(*) FROM app_user").query(Long.class).single();
+    }
+}

@@ -1,0 +1,161 @@
+package vn.loa.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Signs in through a real headless Chromium (Debian's chromium and chromium-driver), sees the
+ * dashboard, switches language, and checks the browser ran into no Content-Security-Policy error.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class BrowserFlowTests {
+
+    private static WebDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("loa.test.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,900", "--lang=vi",
+                "--user-data-dir=" + Files.createTempDirectory("loa-chromium"));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(System.getProperty("loa.test.chromedriver", "/usr/bin/chromedriver")).toFile())
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void signsInSeesTheDashboardAndSwitchesToEnglish() throws Exception {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/"));
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Đăng nhập");
+
+        browser.findElement(By.id("username")).sendKeys("admin");
+        browser.findElement(By.id("password")).sendKeys("loa-demo");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches("^" + java.util.regex.Pattern.quote(url("/")) + "(\\?continue)?$"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Xin chào");
+        List<String> navigation = browser.findElements(By.cssSelector("#main-nav a")).stream().map(WebElement::getText).toList();
+        assertThat(navigation).contains("Tổng quan", "Người dùng", "Cơ quan, đơn vị", "Nhật ký hệ thống");
+        saveScreenshot("dashboard-vi.png");
+
+        browser.findElement(By.cssSelector("a.lang-switch")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBe(By.cssSelector("#main-nav a.active"), "Dashboard"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Welcome");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+
+        browser.get(url("/admin/agencies"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Agencies");
+
+        browser.findElement(By.cssSelector("a.lang-switch")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBe(By.tagName("h1"), "Cơ quan, đơn vị"));
+
+        assertThat(securityErrors()).isEmpty();
+    }
+
+    @Test
+    void theAgencySearchFindsNamesTypedWithoutDiacriticsThroughHtmx() {
+        signIn("admin");
+        browser.get(url("/admin/agencies"));
+        WebElement search = browser.findElement(By.id("q"));
+        search.sendKeys("ninh hai");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver ->
+                driver.findElements(By.cssSelector("#agency-table tbody tr")).size() < 10);
+        List<String> names = browser.findElements(By.cssSelector("#agency-table tbody tr td:nth-child(2)")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(names).contains("Huyện Ninh Hải").allMatch(name -> name.contains("Ninh Hải"));
+        assertThat(browser.getCurrentUrl()).contains("q=ninh");
+        assertThat(securityErrors()).isEmpty();
+    }
+
+    @Test
+    void anOfficerSeesNoAdministration() {
+        signIn("officer");
+        List<String> navigation = browser.findElements(By.cssSelector("#main-nav a")).stream().map(WebElement::getText).toList();
+        assertThat(navigation).contains("Tổng quan").doesNotContain("Người dùng", "Nhật ký hệ thống");
+        assertThat(browser.findElement(By.id("my-agency")).getText()).isEqualTo("Sở Y tế");
+    }
+
+    @Test
+    void theMenuFoldsAwayOnAPhoneAndOpensFromTheKeyboard() {
+        signIn("admin");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            browser.get(url("/"));
+            WebElement toggle = browser.findElement(By.cssSelector(".nav-toggle"));
+            assertThat(browser.findElement(By.id("main-nav")).isDisplayed()).isFalse();
+            toggle.sendKeys(org.openqa.selenium.Keys.ENTER);
+            assertThat(browser.findElement(By.id("main-nav")).isDisplayed()).isTrue();
+            assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("true");
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        }
+    }
+
+    private void signIn(String username) {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys("loa-demo");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches("^" + java.util.regex.Pattern.quote(url("/")) + "(\\?continue)?$"));
+    }
+
+    private List<String> securityErrors() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to")).toList();
+    }
+
+    private void saveScreenshot(String name) throws Exception {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name), ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}

@@ -1,0 +1,78 @@
+package vn.loa.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class MessageBundlesUnitTests {
+
+    private static Properties bundle(String name) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = MessageBundlesUnitTests.class.getResourceAsStream("/" + name)) {
+            assertThat(in).as(name).isNotNull();
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+
+    @Test
+    void vietnameseAndEnglishBundlesHaveTheSameKeys() throws IOException {
+        Set<String> vietnamese = new TreeSet<>(bundle("messages.properties").stringPropertyNames());
+        Set<String> english = new TreeSet<>(bundle("messages_en.properties").stringPropertyNames());
+        assertThat(vietnamese).isNotEmpty();
+        assertThat(english).as("keys missing in English").containsAll(vietnamese);
+        assertThat(vietnamese).as("keys missing in Vietnamese").containsAll(english);
+    }
+
+    @Test
+    void noMessageIsEmpty() throws IOException {
+        for (String name : new String[] {"messages.properties", "messages_en.properties"}) {
+            Properties properties = bundle(name);
+            for (String key : properties.stringPropertyNames()) {
+                assertThat(properties.getProperty(key)).as(name + " " + key).isNotBlank();
+            }
+        }
+    }
+
+    @Test
+    void everyLiteralKeyInTheTemplatesExists() throws IOException {
+        Properties vietnamese = bundle("messages.properties");
+        Pattern literal = Pattern.compile("#\\{([a-z][a-zA-Z0-9._-]+)[}(]");
+        Set<String> missing = new HashSet<>();
+        try (Stream<Path> templates = Files.walk(Path.of("src/main/resources/templates"))) {
+            for (Path template : templates.filter(p -> p.toString().endsWith(".html")).toList()) {
+                Matcher matcher = literal.matcher(Files.readString(template));
+                while (matcher.find()) {
+                    if (!vietnamese.containsKey(matcher.group(1))) {
+                        missing.add(template.getFileName() + ": " + matcher.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void templatesCarryNoInlineScriptOrStyle() throws IOException {
+        Pattern inline = Pattern.compile("<script(?![^>]*\\bth:src=)[^>]*>|\\son[a-z]+=|\\sstyle=|<style");
+        try (Stream<Path> templates = Files.walk(Path.of("src/main/resources/templates"))) {
+            for (Path template : templates.filter(p -> p.toString().endsWith(".html")).toList()) {
+                assertThat(inline.matcher(Files.readString(template)).find())
+                        .as("inline script or style in " + template).isFalse();
+            }
+        }
+    }
+}
