@@ -1,0 +1,70 @@
+package vn.loa.platform.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+/**
+ * Stops Loa at start when a {@code loa.*} setting is not one Loa knows, naming it and where it came
+ * from, so that a misspelt setting is never silently ignored. Environment variables are not checked:
+ * the launcher's own variables share the {@code LOA_} prefix.
+ */
+class SettingsCheck implements EnvironmentPostProcessor, Ordered {
+
+    static final Set<String> KNOWN = Set.of(
+            "loa.cli.command",
+            "loa.demo.enabled",
+            "loa.database.embedded",
+            "loa.database.app-role",
+            "loa.embedded-database.data-dir",
+            "loa.embedded-database.ephemeral",
+            "loa.identity.max-failed-sign-ins",
+            "loa.identity.lockout",
+            "loa.identity.secure-cookie",
+            "loa.identity.agency-seed");
+
+    /** Settings read only by tests (the browser's location). */
+    private static final String TEST_PREFIX = "loa.test.";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        List<String> unknown = new ArrayList<>();
+        Set<String> known = new TreeSet<>();
+        KNOWN.forEach(key -> known.add(normalise(key)));
+        for (PropertySource<?> source : environment.getPropertySources()) {
+            if (!(source instanceof EnumerablePropertySource<?> enumerable)
+                    || source.getName().equals(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME)
+                    || source.getName().equals(EmbeddedDatabaseEnvironment.PROPERTY_SOURCE)) {
+                continue;
+            }
+            for (String name : enumerable.getPropertyNames()) {
+                if (name.toLowerCase(Locale.ROOT).startsWith("loa.") && !name.startsWith(TEST_PREFIX)
+                        && !known.contains(normalise(name))) {
+                    unknown.add("'" + name + "' (from " + source.getName() + ")");
+                }
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new IllegalStateException("Unknown Loa setting " + String.join(", ", unknown)
+                    + ". Known settings: " + new TreeSet<>(KNOWN));
+        }
+    }
+
+    private static String normalise(String name) {
+        return name.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE - 10;
+    }
+}

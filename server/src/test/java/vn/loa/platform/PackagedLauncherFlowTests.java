@@ -1,0 +1,173 @@
+package vn.loa.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Runs the packaged jar through {@code bin/loa} as an operator would: start, create a user from the
+ * command line, kill the server with SIGKILL, start again, stop normally, start again, and check
+ * that users and audit records survive; then change an audit row in the database and see
+ * {@code bin/loa audit verify} name it. Run by failsafe after {@code package}.
+ */
+class PackagedLauncherFlowTests {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path LAUNCHER = ROOT.resolve("bin/loa");
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private Path dataDir;
+    private Process server;
+    private int port;
+
+    @BeforeEach
+    void freshDataDirectory() throws IOException {
+        dataDir = Path.of("target", "launcher-flow", "postgres").toAbsolutePath();
+        FileSystemUtils.deleteRecursively(dataDir.getParent());
+        Files.createDirectories(dataDir.getParent());
+    }
+
+    @AfterEach
+    void stopServer() throws Exception {
+        if (server != null && server.isAlive()) {
+            server.destroy();
+            server.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void usersAndAuditRecordsSurviveANormalStopAndASigkillAndTamperingIsReported() throws Exception {
+        startServer();
+        assertThat(get("/login").body()).contains("Đăng nhập");
+
+        Result created = loa(Map.of("LOA_PASSWORD", "song-sot-123"), "admin", "create-user", "--username", "survivor",
+                "--full-name", "Người Còn Lại", "--email", "survivor@example.gov.vn", "--role", "COORDINATOR");
+        assertThat(created.exitCode()).as(created.output()).isZero();
+        assertThat(signIn("survivor", "song-sot-123")).isTrue();
+
+        server.destroyForcibly();
+        assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.exists(dataDir.resolve("postmaster.pid"))).as("the killed server's postmaster is orphaned").isTrue();
+
+        startServer();
+        assertThat(signIn("survivor", "song-sot-123")).as("after SIGKILL").isTrue();
+        assertThat(signIn("admin", "loa-demo")).as("demo account after SIGKILL").isTrue();
+        Result verified = loa(Map.of(), "audit", "verify");
+        assertThat(verified.exitCode()).as(verified.output()).isZero();
+        assertThat(verified.output()).contains("OK: audit chain intact");
+
+        server.destroy();
+        assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        startServer();
+        assertThat(signIn("survivor", "song-sot-123")).as("after a normal stop").isTrue();
+
+        int dbPort = Integer.parseInt(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(3).trim());
+        long tampered;
+        try (Connection owner = DriverManager.getConnection("jdbc:postgresql://localhost:" + dbPort + "/loa", "postgres", "");
+                Statement statement = owner.createStatement()) {
+            var rs = statement.executeQuery("SELECT min(id) FROM audit_record WHERE action = 'user.created' AND details LIKE '%survivor%'");
+            rs.next();
+            tampered = rs.getLong(1);
+            statement.execute("SET session_replication_role = replica");
+            assertThat(statement.executeUpdate("UPDATE audit_record SET actor = 'someone-else' WHERE id = " + tampered)).isEqualTo(1);
+        }
+        Result broken = loa(Map.of(), "audit", "verify");
+        assertThat(broken.exitCode()).as(broken.output()).isEqualTo(1);
+        assertThat(broken.output()).contains("BROKEN: audit record " + tampered + ":");
+    }
+
+    private void startServer() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString(), "server", "--server.port=" + port)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.getParent().resolve("server.log").toFile()));
+        builder.environment().put("LOA_EMBEDDED_DATABASE_DATA_DIR", dataDir.toString());
+        server = builder.start();
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (Instant.now().isBefore(deadline)) {
+            assertThat(server.isAlive()).as("server exited; see " + dataDir.getParent().resolve("server.log")).isTrue();
+            try {
+                if (get("/actuator/health").body().contains("\"UP\"")) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("server did not report UP within 120 s");
+    }
+
+    private boolean signIn(String username, String password) throws Exception {
+        HttpResponse<String> page = get("/login");
+        String cookie = sessionCookie(page);
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+        assertThat(csrf.find()).isTrue();
+        String form = "username=" + enc(username) + "&password=" + enc(password) + "&_csrf=" + enc(csrf.group(1));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie)
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        String location = response.headers().firstValue("Location").orElse("");
+        return response.statusCode() == 302 && location.endsWith(":" + port + "/");
+    }
+
+    private static String sessionCookie(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("LOA_SESSION="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+
+    private Result loa(Map<String, String> env, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(LAUNCHER.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().put("LOA_EMBEDDED_DATABASE_DATA_DIR", dataDir.toString());
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Result(process.exitValue(), output);
+    }
+}
