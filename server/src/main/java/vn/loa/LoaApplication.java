@@ -11,8 +11,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.modulith.Modulithic;
 
 /**
- * Loa: the policy-communication platform. {@code server} starts the web application; any other
- * first argument runs a command-line task (for example {@code audit verify}) and exits.
+ * Loa: the policy-communication platform. {@code server} starts the web application; {@code nlp}
+ * runs the language engine's command line without Spring; any other first argument runs a
+ * command-line task (for example {@code audit verify}) and exits.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -20,6 +21,10 @@ import org.springframework.modulith.Modulithic;
 public class LoaApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("nlp")) {
+            vn.loa.nlp.cli.NlpCli.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length == 0 || args[0].equals("server")) {
             String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
             SpringApplication.run(LoaApplication.class, rest);

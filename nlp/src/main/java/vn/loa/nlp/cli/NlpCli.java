@@ -1,0 +1,280 @@
+package vn.loa.nlp.cli;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import vn.loa.nlp.segment.SegmentationCorpus;
+import vn.loa.nlp.segment.SegmentationScore;
+import vn.loa.nlp.segment.SegmentedSentence;
+import vn.loa.nlp.segment.SegmenterAccess;
+import vn.loa.nlp.segment.SegmenterTrainer;
+import vn.loa.nlp.segment.WordSegmenter;
+
+/**
+ * {@code bin/loa nlp ...}: segment text, train models from {@code ../shared/data}, evaluate them.
+ */
+public final class NlpCli {
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    NlpCli(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new NlpCli(new PrintStream(System.out, true, StandardCharsets.UTF_8),
+                new PrintStream(System.err, true, StandardCharsets.UTF_8)).run(List.of(args), System.in));
+    }
+
+    int run(List<String> args, InputStream stdin) {
+        if (args.isEmpty()) {
+            usage();
+            return 2;
+        }
+        try {
+            return switch (args.get(0)) {
+                case "segment" -> segment(args.subList(1, args.size()), stdin);
+                case "train" -> train(args.subList(1, args.size()));
+                case "eval" -> eval(args.subList(1, args.size()));
+                case "help", "--help" -> {
+                    usage();
+                    yield 0;
+                }
+                default -> {
+                    err.println("Unknown nlp command: " + args.get(0));
+                    usage();
+                    yield 2;
+                }
+            };
+        } catch (IllegalArgumentException e) {
+            err.println("Error: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("Error: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private void usage() {
+        out.println("Usage: bin/loa nlp COMMAND");
+        out.println("  segment [FILE]                              words joined by '_', one line per input line (stdin without FILE)");
+        out.println("  train segment [--data-dir DIR] [--out DIR]  train the word segmenter from ../shared/data");
+        out.println("  eval --task segment --data FILE [--model F] word-level precision, recall, F1 and speed as JSON");
+    }
+
+    private int segment(List<String> args, InputStream stdin) throws IOException {
+        if (args.size() > 1) {
+            throw new IllegalArgumentException("segment takes at most one file");
+        }
+        WordSegmenter segmenter = WordSegmenter.loadDefault();
+        try (InputStream in = args.isEmpty() ? stdin : Files.newInputStream(Path.of(args.get(0)))) {
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+            BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(nonClosing(out), StandardCharsets.UTF_8), 1 << 16);
+            String line;
+            while ((line = reader.readLine()) != null) {
+                writer.write(segmenter.segmentToUnderscored(Normalizer.normalize(line, Normalizer.Form.NFC)));
+                writer.newLine();
+            }
+            writer.flush();
+        }
+        return 0;
+    }
+
+    private int train(List<String> args) throws IOException {
+        if (args.isEmpty() || !args.get(0).equals("segment")) {
+            throw new IllegalArgumentException("train takes a task; trainable now: segment");
+        }
+        Map<String, String> options = options(args.subList(1, args.size()), List.of("data-dir", "out", "seed", "epochs", "bits", "gold-repeats", "min-word-count"));
+        Path data = Path.of(options.getOrDefault("data-dir", "../shared/data"));
+        Path target = Path.of(options.getOrDefault("out", "nlp/src/main/resources/vn/loa/nlp/models"));
+        SegmenterTrainer.Settings defaults = SegmenterTrainer.Settings.defaults();
+        SegmenterTrainer.Settings settings = new SegmenterTrainer.Settings(
+                intOption(options, "bits", defaults.bits()),
+                intOption(options, "epochs", defaults.epochs()),
+                Long.parseLong(options.getOrDefault("seed", Long.toString(defaults.seed()))),
+                intOption(options, "gold-repeats", defaults.goldRepeats()),
+                intOption(options, "min-word-count", defaults.minWordCount()));
+        Path goldFile = data.resolve("ud-vietnamese-vtb/train.wseg.tsv");
+        Path silverFile = data.resolve("silver-wseg/train.silver.wseg.tsv.gz");
+        Path devFile = data.resolve("ud-vietnamese-vtb/dev.wseg.tsv");
+        List<SegmentedSentence> gold = readOrFail(goldFile);
+        List<SegmentedSentence> silver = readOrFail(silverFile);
+        List<SegmentedSentence> dev = readOrFail(devFile);
+        err.println("Training the segmenter on " + gold.size() + " gold and " + silver.size() + " silver sentences");
+        long start = System.nanoTime();
+        WordSegmenter segmenter = SegmenterTrainer.train(gold, silver, settings);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        SegmentationScore score = SegmentationScore.of(segmenter, dev);
+
+        Files.createDirectories(target);
+        Path model = target.resolve("segmenter.bin");
+        try (OutputStream stream = Files.newOutputStream(model)) {
+            segmenterModelWriter(segmenter, stream);
+        }
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("model", "segmenter.bin");
+        metadata.put("kind", "averaged perceptron over syllable gaps, hashed features, lexicon from the training data");
+        metadata.put("trained_on", LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString());
+        metadata.put("seed", settings.seed());
+        metadata.put("epochs", settings.epochs());
+        metadata.put("bits", settings.bits());
+        metadata.put("gold_repeats", settings.goldRepeats());
+        metadata.put("min_word_count", settings.minWordCount());
+        metadata.put("data", List.of(fileInfo(data, goldFile, gold.size()), fileInfo(data, silverFile, silver.size())));
+        Map<String, Object> devScores = new LinkedHashMap<>();
+        devScores.put("file", fileInfo(data, devFile, dev.size()));
+        devScores.put("precision", score.precision());
+        devScores.put("recall", score.recall());
+        devScores.put("f1", score.f1());
+        metadata.put("dev", devScores);
+        metadata.put("model_sha256", sha256(model));
+        metadata.put("training_seconds", seconds);
+        Files.writeString(target.resolve("segmenter.json"), Json.object(metadata) + "\n");
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("task", "segment");
+        summary.put("model", model.toString());
+        summary.put("dev_precision", score.precision());
+        summary.put("dev_recall", score.recall());
+        summary.put("dev_f1", score.f1());
+        out.println(Json.object(summary));
+        return 0;
+    }
+
+    private static void segmenterModelWriter(WordSegmenter segmenter, OutputStream stream) throws IOException {
+        SegmenterAccess.write(segmenter, stream);
+    }
+
+    private int eval(List<String> args) throws IOException {
+        Map<String, String> options = options(args, List.of("task", "data", "model"));
+        String task = options.get("task");
+        if (task == null || options.get("data") == null) {
+            throw new IllegalArgumentException("eval needs --task TASK and --data FILE");
+        }
+        if (!task.equals("segment")) {
+            throw new IllegalArgumentException("task '" + task + "' cannot be evaluated yet; available: segment");
+        }
+        Path file = Path.of(options.get("data"));
+        SegmentationCorpus.Read read = SegmentationCorpus.read(file);
+        for (SegmentationCorpus.Problem problem : read.problems()) {
+            err.println(file + ":" + problem.line() + ": " + problem.reason());
+        }
+        WordSegmenter segmenter;
+        if (options.containsKey("model")) {
+            try (InputStream in = Files.newInputStream(Path.of(options.get("model")))) {
+                segmenter = WordSegmenter.load(in);
+            }
+        } else {
+            segmenter = WordSegmenter.loadDefault();
+        }
+        SegmentationScore.of(segmenter, read.sentences());
+        SegmentationScore score = SegmentationScore.of(segmenter, read.sentences());
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("task", "segment");
+        result.put("data", file.toString());
+        result.put("rows", score.sentences());
+        result.put("syllables", score.syllables());
+        result.put("precision", score.precision());
+        result.put("recall", score.recall());
+        result.put("f1", score.f1());
+        result.put("syllables_per_second", Math.round(score.syllablesPerSecond()));
+        List<Map<String, Object>> problems = new ArrayList<>();
+        read.problems().forEach(p -> problems.add(Map.of("line", p.line(), "reason", p.reason())));
+        result.put("malformed_lines", problems);
+        out.println(Json.object(result));
+        return 0;
+    }
+
+    private List<SegmentedSentence> readOrFail(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException("training data not found: " + file + " (use --data-dir)");
+        }
+        SegmentationCorpus.Read read = SegmentationCorpus.read(file);
+        for (SegmentationCorpus.Problem problem : read.problems()) {
+            err.println(file + ":" + problem.line() + ": " + problem.reason());
+        }
+        return read.sentences();
+    }
+
+    private static Map<String, Object> fileInfo(Path root, Path file, int rows) throws IOException {
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("file", root.relativize(file).toString());
+        info.put("sha256", sha256(file));
+        info.put("sentences", rows);
+        return info;
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(in.getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, String> options(List<String> args, List<String> known) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument '" + arg + "'");
+            }
+            String name = arg.substring(2);
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("unknown option --" + name + "; known: " + known);
+            }
+            if (i + 1 >= args.size()) {
+                throw new IllegalArgumentException("--" + name + " needs a value");
+            }
+            options.put(name, args.get(++i));
+        }
+        return options;
+    }
+
+    private static int intOption(Map<String, String> options, String name, int fallback) {
+        String value = options.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a whole number, was '" + value + "'");
+        }
+    }
+
+    private static OutputStream nonClosing(OutputStream stream) {
+        return new java.io.FilterOutputStream(stream) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
+    }
+}

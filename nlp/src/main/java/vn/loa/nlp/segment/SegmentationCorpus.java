@@ -1,0 +1,127 @@
+package vn.loa.nlp.segment;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads gold segmentations: {@code .wseg.tsv} (header {@code text<TAB>segmented[<TAB>kind]}, optionally
+ * gzipped) or CoNLL-U (FORM column; multi-syllable words hold spaces). A malformed line is reported
+ * with its number and skipped; the rest is read.
+ */
+public final class SegmentationCorpus {
+
+    private SegmentationCorpus() {
+    }
+
+    /** A line that could not be read. */
+    public record Problem(long line, String reason) {
+    }
+
+    /** What was read. */
+    public record Read(List<SegmentedSentence> sentences, List<Problem> problems) {
+    }
+
+    /** Reads a file, choosing the format by its name. */
+    public static Read read(Path file) throws IOException {
+        try (InputStream raw = Files.newInputStream(file)) {
+            InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+            String name = file.getFileName().toString();
+            return name.contains(".conllu") ? readConllu(reader) : readTsv(reader);
+        }
+    }
+
+    static Read readTsv(BufferedReader reader) throws IOException {
+        List<SegmentedSentence> sentences = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        String header = reader.readLine();
+        if (header == null) {
+            return new Read(sentences, problems);
+        }
+        String[] columns = header.split("\t");
+        int segmentedColumn = List.of(columns).indexOf("segmented");
+        if (segmentedColumn < 0) {
+            problems.add(new Problem(1, "header has no 'segmented' column"));
+            return new Read(sentences, problems);
+        }
+        String line;
+        long number = 1;
+        while ((line = reader.readLine()) != null) {
+            number++;
+            String[] fields = line.split("\t", -1);
+            if (fields.length <= segmentedColumn) {
+                problems.add(new Problem(number, "expected " + columns.length + " tab-separated columns, found " + fields.length));
+                continue;
+            }
+            add(fields[segmentedColumn], number, sentences, problems::add);
+        }
+        return new Read(sentences, problems);
+    }
+
+    static Read readConllu(BufferedReader reader) throws IOException {
+        List<SegmentedSentence> sentences = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        String line;
+        long number = 0;
+        long sentenceStart = 1;
+        while ((line = reader.readLine()) != null) {
+            number++;
+            if (line.isBlank()) {
+                if (!words.isEmpty()) {
+                    sentences.add(SegmentedSentence.fromWords(normalise(words)));
+                    words.clear();
+                }
+                sentenceStart = number + 1;
+                continue;
+            }
+            if (line.startsWith("#")) {
+                continue;
+            }
+            String[] fields = line.split("\t", -1);
+            if (fields.length != 10) {
+                problems.add(new Problem(number, "expected 10 tab-separated CoNLL-U columns, found " + fields.length));
+                continue;
+            }
+            if (fields[0].contains("-") || fields[0].contains(".")) {
+                continue;
+            }
+            if (fields[1].isBlank()) {
+                problems.add(new Problem(number, "empty FORM in the sentence starting at line " + sentenceStart));
+                continue;
+            }
+            words.add(fields[1]);
+        }
+        if (!words.isEmpty()) {
+            sentences.add(SegmentedSentence.fromWords(normalise(words)));
+        }
+        return new Read(sentences, problems);
+    }
+
+    private static List<String> normalise(List<String> words) {
+        return words.stream().map(w -> Normalizer.normalize(w, Normalizer.Form.NFC)).toList();
+    }
+
+    private static void add(String segmented, long number, List<SegmentedSentence> sentences, Consumer<Problem> problems) {
+        String text = Normalizer.normalize(segmented, Normalizer.Form.NFC).trim();
+        if (text.isEmpty()) {
+            problems.accept(new Problem(number, "empty segmented text"));
+            return;
+        }
+        try {
+            sentences.add(SegmentedSentence.fromUnderscored(text));
+        } catch (IllegalArgumentException e) {
+            problems.accept(new Problem(number, e.getMessage()));
+        }
+    }
+}
