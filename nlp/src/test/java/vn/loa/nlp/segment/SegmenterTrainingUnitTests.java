@@ -1,0 +1,74 @@
+package vn.loa.nlp.segment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.BufferedReader;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import vn.loa.nlp.SharedData;
+
+class SegmenterTrainingUnitTests {
+
+    private static final SegmenterTrainer.Settings SMALL = new SegmenterTrainer.Settings(18, 2, 42, 1, 1);
+
+    @Test
+    void trainingTwiceWithTheSameSeedGivesByteIdenticalModels() throws IOException {
+        List<SegmentedSentence> gold = SegmentationCorpus.read(SharedData.dir().resolve("ud-vietnamese-vtb/train.wseg.tsv"))
+                .sentences();
+        assertThat(gold).hasSize(1400);
+        assertThat(bytes(SegmenterTrainer.train(gold, List.of(), SMALL)))
+                .isEqualTo(bytes(SegmenterTrainer.train(gold, List.of(), SMALL)));
+        assertThat(bytes(SegmenterTrainer.train(gold, List.of(), new SegmenterTrainer.Settings(18, 2, 43, 1, 1))))
+                .as("another seed gives another model").isNotEqualTo(bytes(SegmenterTrainer.train(gold, List.of(), SMALL)));
+    }
+
+    @Test
+    void aModelTrainedOnGoldOnlyLearnsSomethingReal() throws IOException {
+        List<SegmentedSentence> gold = SegmentationCorpus.read(SharedData.dir().resolve("ud-vietnamese-vtb/train.wseg.tsv"))
+                .sentences();
+        List<SegmentedSentence> dev = SegmentationCorpus.read(SharedData.dir().resolve("ud-vietnamese-vtb/dev.wseg.tsv"))
+                .sentences();
+        SegmentationScore score = SegmentationScore.of(SegmenterTrainer.train(gold, List.of(), SMALL), dev);
+        long goldWords = 0;
+        long singleSyllableWords = 0;
+        long syllables = 0;
+        for (SegmentedSentence sentence : dev) {
+            syllables += sentence.syllables().length;
+            for (int i = 0; i < sentence.syllables().length; i++) {
+                boolean startsWord = i == 0 || !sentence.joins()[i - 1];
+                boolean endsWord = i == sentence.syllables().length - 1 || !sentence.joins()[i];
+                goldWords += endsWord ? 1 : 0;
+                singleSyllableWords += startsWord && endsWord ? 1 : 0;
+            }
+        }
+        double precision = (double) singleSyllableWords / syllables;
+        double recall = (double) singleSyllableWords / goldWords;
+        double everySyllableAWord = 2 * precision * recall / (precision + recall);
+        assertThat(score.f1()).as("well above splitting every syllable (F1 %.3f)", everySyllableAWord)
+                .isGreaterThan(everySyllableAWord + 0.1);
+    }
+
+    @Test
+    void aMalformedLineIsReportedWithItsNumberAndTheRestIsRead() throws IOException {
+        String tsv = "text\tsegmented\nmột hai\tmột_hai\nkhông có cột thứ hai\n\t  \nchủ tịch\tchủ_tịch\n";
+        SegmentationCorpus.Read read = SegmentationCorpus.readTsv(new BufferedReader(new StringReader(tsv)));
+        assertThat(read.sentences()).hasSize(2);
+        assertThat(read.problems()).extracting(SegmentationCorpus.Problem::line).containsExactly(3L, 4L);
+    }
+
+    @Test
+    void scoresWordsByTheirBoundaries() {
+        SegmentedSentence gold = SegmentedSentence.fromUnderscored("chủ_tịch xã Bùi_Văn_Luyến");
+        assertThat(gold.syllables()).containsExactly("chủ", "tịch", "xã", "Bùi", "Văn", "Luyến");
+        assertThat(gold.joins()).containsExactly(true, false, false, true, true);
+    }
+
+    private static byte[] bytes(WordSegmenter segmenter) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SegmenterAccess.write(segmenter, out);
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,55 @@
+package vn.loa.nlp.segment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.loa.nlp.segment.WordSegmenter.Word;
+
+/** Golden tests of the shipped model on real Vietnamese sentences, with exact offsets. */
+class WordSegmenterUnitTests {
+
+    private static WordSegmenter segmenter;
+
+    @BeforeAll
+    static void load() {
+        segmenter = WordSegmenter.loadDefault();
+    }
+
+    @Test
+    void segmentsANewsSentenceAsTheTreebankDoes() {
+        assertThat(segmenter.segmentToUnderscored("Hiện nay xã có 68 tổ nhân dân, mỗi tổ phụ trách 40 gia đình."))
+                .isEqualTo("Hiện_nay xã có 68 tổ nhân_dân , mỗi tổ phụ_trách 40 gia_đình .");
+    }
+
+    @Test
+    void joinsAPersonsNameAndKeepsExactOffsets() {
+        String text = "Chủ tịch xã Bùi Văn Luyến phát biểu";
+        List<Word> words = segmenter.segment(text);
+        assertThat(words).extracting(w -> text.substring(w.start(), w.end()))
+                .containsExactly("Chủ tịch", "xã", "Bùi Văn Luyến", "phát biểu");
+        assertThat(words.get(0)).isEqualTo(new Word(0, 8, 2));
+        assertThat(words.get(2)).isEqualTo(new Word(12, 25, 3));
+    }
+
+    @Test
+    void segmentsPolicyLanguage() {
+        assertThat(segmenter.segmentToUnderscored("UBND tỉnh yêu cầu đẩy mạnh công tác truyền thông chính sách"))
+                .isEqualTo("UBND tỉnh yêu_cầu đẩy_mạnh công_tác truyền_thông chính_sách");
+    }
+
+    @Test
+    void toneMarkPlacementDoesNotChangeTheSegmentation() {
+        assertThat(segmenter.segmentToUnderscored("hoà bình và sức khoẻ"))
+                .isEqualTo("hoà_bình và sức_khoẻ");
+        assertThat(segmenter.segmentToUnderscored("hòa bình và sức khỏe"))
+                .isEqualTo("hòa_bình và sức_khỏe");
+    }
+
+    @Test
+    void emptyAndBlankTextGiveNoWords() {
+        assertThat(segmenter.segment("")).isEmpty();
+        assertThat(segmenter.segment(" \t\n ")).isEmpty();
+    }
+}
