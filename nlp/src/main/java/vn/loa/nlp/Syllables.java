@@ -26,6 +26,8 @@ public final class Syllables {
     private static final int TABLE = 0x2000;
     /** The letter without its tone mark, lower-cased; 0 where the character is not mapped. */
     private static final char[] BASE = new char[TABLE];
+    /** The letter without any diacritic, lower-cased ("ầ" -> 'a', "đ" -> 'd'); 0 where not mapped. */
+    private static final char[] FOLDED = new char[TABLE];
     /** The tone of a precomposed letter: 0 none, 1 grave, 2 acute, 3 hook, 4 tilde, 5 dot below. */
     private static final byte[] TONE = new byte[TABLE];
 
@@ -49,6 +51,11 @@ public final class Syllables {
             if (base.length() == 1) {
                 BASE[c] = base.charAt(0);
                 TONE[c] = tone;
+            }
+            String plain = decomposed.isEmpty() ? "" : decomposed.substring(0, 1).toLowerCase(java.util.Locale.ROOT);
+            if (plain.length() == 1) {
+                char p = plain.charAt(0);
+                FOLDED[c] = p == 'đ' ? 'd' : p;
             }
         }
     }
@@ -91,6 +98,36 @@ public final class Syllables {
             hash *= 0x100000001b3L;
         }
         return mix(hash + tone);
+    }
+
+    /**
+     * The key of {@code text[start, end)} with every diacritic removed, so that text typed without
+     * accents ("benh vien") meets text typed with them ("bệnh viện").
+     */
+    public static long foldedKey(CharSequence text, int start, int end) {
+        long hash = 0x84222325cbf29ce4L;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            char folded;
+            if (c < TABLE && FOLDED[c] != 0) {
+                folded = FOLDED[c];
+            } else if (Character.getType(c) == Character.NON_SPACING_MARK) {
+                continue;
+            } else {
+                folded = Character.toLowerCase(c);
+            }
+            hash ^= folded;
+            hash *= 0x100000001b3L;
+        }
+        return mix(hash);
+    }
+
+    /** The folded character of a letter ('ầ' -> 'a'), or the lower-cased character itself. */
+    public static char fold(char c) {
+        if (c < TABLE && FOLDED[c] != 0) {
+            return FOLDED[c];
+        }
+        return Character.toLowerCase(c);
     }
 
     /** The key of a whole string. */

@@ -22,6 +22,12 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import vn.loa.nlp.classify.ClassificationScore;
+import vn.loa.nlp.classify.ClassifierTrainer;
+import vn.loa.nlp.classify.LabeledData;
+import vn.loa.nlp.classify.LabeledText;
+import vn.loa.nlp.classify.LinearClassifier;
+import vn.loa.nlp.classify.Task;
 import vn.loa.nlp.segment.SegmentationCorpus;
 import vn.loa.nlp.segment.SegmentationScore;
 import vn.loa.nlp.segment.SegmentedSentence;
@@ -79,8 +85,9 @@ public final class NlpCli {
     private void usage() {
         out.println("Usage: bin/loa nlp COMMAND");
         out.println("  segment [FILE]                              words joined by '_', one line per input line (stdin without FILE)");
-        out.println("  train segment [--data-dir DIR] [--out DIR]  train the word segmenter from ../shared/data");
-        out.println("  eval --task segment --data FILE [--model F] word-level precision, recall, F1 and speed as JSON");
+        out.println("  train TASK [--data-dir DIR] [--out DIR]     train a model from ../shared/data; TASK is segment,");
+        out.println("                                              sentiment, feedback-topic, toxicity, news-topic or fake-news");
+        out.println("  eval --task TASK --data FILE [--model F]   scores and speed as one JSON object");
     }
 
     private int segment(List<String> args, InputStream stdin) throws IOException {
@@ -102,8 +109,12 @@ public final class NlpCli {
     }
 
     private int train(List<String> args) throws IOException {
-        if (args.isEmpty() || !args.get(0).equals("segment")) {
-            throw new IllegalArgumentException("train takes a task; trainable now: segment");
+        if (args.isEmpty()) {
+            throw new IllegalArgumentException("train takes a task: segment, sentiment, feedback-topic, toxicity, "
+                    + "news-topic, fake-news");
+        }
+        if (!args.get(0).equals("segment")) {
+            return trainClassifier(Task.of(args.get(0)), args.subList(1, args.size()));
         }
         Map<String, String> options = options(args.subList(1, args.size()), List.of("data-dir", "out", "seed", "epochs", "bits", "gold-repeats", "min-word-count"));
         Path data = Path.of(options.getOrDefault("data-dir", "../shared/data"));
@@ -171,10 +182,10 @@ public final class NlpCli {
         if (task == null || options.get("data") == null) {
             throw new IllegalArgumentException("eval needs --task TASK and --data FILE");
         }
-        if (!task.equals("segment")) {
-            throw new IllegalArgumentException("task '" + task + "' cannot be evaluated yet; available: segment");
-        }
         Path file = Path.of(options.get("data"));
+        if (!task.equals("segment")) {
+            return evalClassifier(Task.of(task), file, options.get("model"));
+        }
         SegmentationCorpus.Read read = SegmentationCorpus.read(file);
         for (SegmentationCorpus.Problem problem : read.problems()) {
             err.println(file + ":" + problem.line() + ": " + problem.reason());
@@ -199,10 +210,134 @@ public final class NlpCli {
         result.put("f1", score.f1());
         result.put("syllables_per_second", Math.round(score.syllablesPerSecond()));
         List<Map<String, Object>> problems = new ArrayList<>();
-        read.problems().forEach(p -> problems.add(Map.of("line", p.line(), "reason", p.reason())));
+        for (SegmentationCorpus.Problem p : read.problems()) {
+            Map<String, Object> problem = new LinkedHashMap<>();
+            problem.put("line", p.line());
+            problem.put("reason", p.reason());
+            problems.add(problem);
+        }
         result.put("malformed_lines", problems);
         out.println(Json.object(result));
         return 0;
+    }
+
+    private int trainClassifier(Task task, List<String> args) throws IOException {
+        Map<String, String> options = options(args, List.of("data-dir", "out", "seed", "bits", "min-count",
+                "max-syllables", "epochs", "class-weight-power", "character-grams", "trigrams", "keep-features"));
+        Path data = Path.of(options.getOrDefault("data-dir", "../shared/data"));
+        Path target = Path.of(options.getOrDefault("out", "nlp/src/main/resources/vn/loa/nlp/models"));
+        long seed = Long.parseLong(options.getOrDefault("seed", "42"));
+        ClassifierTrainer.Settings settings = task.settings(seed,
+                options.containsKey("bits") ? intOption(options, "bits", 0) : null,
+                options.containsKey("min-count") ? intOption(options, "min-count", 0) : null,
+                options.containsKey("max-syllables") ? intOption(options, "max-syllables", 0) : null,
+                options.containsKey("epochs") ? intOption(options, "epochs", 0) : null,
+                options.containsKey("class-weight-power") ? Double.valueOf(options.get("class-weight-power")) : null,
+                options.containsKey("character-grams") ? Boolean.valueOf(options.get("character-grams")) : null,
+                options.containsKey("trigrams") ? Boolean.valueOf(options.get("trigrams")) : null,
+                options.containsKey("keep-features") ? intOption(options, "keep-features", 0) : null);
+        Path trainFile = task.trainFile(data);
+        Path devFile = task.devFile(data);
+        List<LabeledText> train = readLabeled(trainFile, task);
+        List<LabeledText> dev = readLabeled(devFile, task);
+        err.println("Training " + task.id() + " on " + train.size() + " rows of " + trainFile);
+        long start = System.nanoTime();
+        LinearClassifier model = ClassifierTrainer.train(task.id(), train, settings);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        ClassificationScore score = ClassificationScore.of(model, dev);
+
+        Files.createDirectories(target);
+        Path modelFile = target.resolve(task.id() + ".bin");
+        try (OutputStream stream = Files.newOutputStream(modelFile)) {
+            model.write(stream);
+        }
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("model", modelFile.getFileName().toString());
+        metadata.put("task", task.id());
+        metadata.put("kind", "softmax regression (AdaGrad) over hashed syllable n-grams, diacritic-free n-grams"
+                + (settings.features().characterGrams() ? " and character n-grams" : ""));
+        metadata.put("trained_on", LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString());
+        metadata.put("seed", seed);
+        metadata.put("feature_bits", settings.features().bits());
+        metadata.put("epochs_at_most", settings.epochs());
+        metadata.put("min_count", settings.minCount());
+        metadata.put("max_syllables", settings.features().maxSyllables());
+        metadata.put("class_weight_power", settings.classWeightPower());
+        metadata.put("trigrams", settings.features().trigrams());
+        metadata.put("keep_features", settings.keepFeatures());
+        metadata.put("labels", List.of(model.labels()));
+        metadata.put("data", List.of(fileInfo(data, trainFile, train.size())));
+        Map<String, Object> devScores = new LinkedHashMap<>();
+        devScores.put("file", fileInfo(data, devFile, dev.size()));
+        devScores.put("accuracy", score.accuracy());
+        devScores.put("macro_f1", score.macroF1());
+        devScores.put("per_class", score.perLabel());
+        metadata.put("dev", devScores);
+        metadata.put("model_sha256", sha256(modelFile));
+        metadata.put("training_seconds", seconds);
+        Files.writeString(target.resolve(task.id() + ".json"), Json.object(metadata) + "\n");
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("task", task.id());
+        summary.put("model", modelFile.toString());
+        summary.put("dev_accuracy", score.accuracy());
+        summary.put("dev_macro_f1", score.macroF1());
+        out.println(Json.object(summary));
+        return 0;
+    }
+
+    private int evalClassifier(Task task, Path file, String modelPath) throws IOException {
+        LabeledData.Read read = LabeledData.read(file, task.labelField());
+        for (LabeledData.Problem problem : read.problems()) {
+            err.println(file + ":" + problem.line() + ": " + problem.reason());
+        }
+        LinearClassifier model;
+        if (modelPath != null) {
+            try (InputStream in = Files.newInputStream(Path.of(modelPath))) {
+                model = LinearClassifier.read(in);
+            }
+        } else {
+            model = LinearClassifier.loadResource(task.resource());
+        }
+        ClassificationScore.of(model, read.rows().subList(0, Math.min(2000, read.rows().size())));
+        ClassificationScore score = ClassificationScore.of(model, read.rows());
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("task", task.id());
+        result.put("data", file.toString());
+        result.put("rows", score.rows());
+        result.put("accuracy", score.accuracy());
+        result.put("macro_f1", score.macroF1());
+        result.put("per_class", score.perLabel());
+        List<List<Integer>> matrix = new ArrayList<>();
+        for (int[] row : score.confusion()) {
+            matrix.add(java.util.Arrays.stream(row).boxed().toList());
+        }
+        Map<String, Object> confusion = new LinkedHashMap<>();
+        confusion.put("labels", List.of(score.labels()));
+        confusion.put("rows_gold_columns_predicted", matrix);
+        result.put("confusion_matrix", confusion);
+        result.put("unknown_labels", score.unknownLabels());
+        result.put("docs_per_second", Math.round(score.docsPerSecond()));
+        List<Map<String, Object>> problems = new ArrayList<>();
+        for (LabeledData.Problem p : read.problems()) {
+            Map<String, Object> problem = new LinkedHashMap<>();
+            problem.put("line", p.line());
+            problem.put("reason", p.reason());
+            problems.add(problem);
+        }
+        result.put("malformed_lines", problems);
+        out.println(Json.object(result));
+        return 0;
+    }
+
+    private List<LabeledText> readLabeled(Path file, Task task) throws IOException {
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException("training data not found: " + file + " (use --data-dir)");
+        }
+        LabeledData.Read read = LabeledData.read(file, task.labelField());
+        for (LabeledData.Problem problem : read.problems()) {
+            err.println(file + ":" + problem.line() + ": " + problem.reason());
+        }
+        return read.rows();
     }
 
     private List<SegmentedSentence> readOrFail(Path file) throws IOException {

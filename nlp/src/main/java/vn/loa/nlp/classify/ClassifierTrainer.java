@@ -1,0 +1,266 @@
+package vn.loa.nlp.classify;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+
+/**
+ * Trains a {@link LinearClassifier}: softmax regression by AdaGrad over the training rows in an
+ * order drawn from a seed (so the same data and seed give the same model to the byte), with class
+ * weights against imbalance. A slice of the training rows is held out to pick the epoch, fit the
+ * temperature of the probabilities, and tune per-label decision offsets for macro-F1; the dev split
+ * is never seen.
+ */
+public final class ClassifierTrainer {
+
+    /**
+     * Training settings.
+     *
+     * @param features the feature extractor
+     * @param epochs the most passes over the data
+     * @param learningRate AdaGrad's step size
+     * @param classWeightPower 0 for no class weights, 1 for weights inversely proportional to frequency
+     * @param minCount a feature must occur in this many training rows to be used
+     * @param holdOut the share of training rows held out for calibration, 0.05 to 0.3
+     * @param keepFeatures at most this many features (those with the largest weights) are kept; 0 keeps all
+     * @param seed the seed of the split and the order
+     */
+    public record Settings(Features features, int epochs, double learningRate, double classWeightPower, int minCount,
+            double holdOut, int keepFeatures, long seed) {
+
+        public Settings {
+            if (epochs < 1 || learningRate <= 0 || minCount < 1 || holdOut < 0.05 || holdOut > 0.3 || keepFeatures < 0) {
+                throw new IllegalArgumentException("invalid classifier training settings");
+            }
+        }
+    }
+
+    private ClassifierTrainer() {
+    }
+
+    /** Trains a classifier for a task on labelled rows. */
+    public static LinearClassifier train(String task, List<LabeledText> rows, Settings settings) {
+        String[] labels = rows.stream().map(LabeledText::label).distinct().sorted().toArray(String[]::new);
+        Map<String, Integer> labelIndex = new TreeMap<>();
+        for (int i = 0; i < labels.length; i++) {
+            labelIndex.put(labels[i], i);
+        }
+        int k = labels.length;
+        Random random = new Random(settings.seed());
+        int[] order = shuffled(rows.size(), random);
+        int held = (int) Math.round(rows.size() * settings.holdOut());
+        int[] calibration = Arrays.copyOfRange(order, 0, held);
+        int[] training = Arrays.copyOfRange(order, held, order.length);
+
+        Features features = settings.features();
+        int[][] x = new int[rows.size()][];
+        int[] y = new int[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            x[i] = features.of(rows.get(i).text());
+            y[i] = labelIndex.get(rows.get(i).label());
+        }
+        int dimensions = features.dimensions();
+        int[] documentFrequency = new int[dimensions];
+        for (int i : training) {
+            for (int f : x[i]) {
+                documentFrequency[f]++;
+            }
+        }
+        for (int i = 0; i < x.length; i++) {
+            x[i] = Arrays.stream(x[i]).filter(f -> documentFrequency[f] >= settings.minCount()).toArray();
+        }
+
+        double[] classWeight = new double[k];
+        int[] counts = new int[k];
+        for (int i : training) {
+            counts[y[i]]++;
+        }
+        for (int c = 0; c < k; c++) {
+            double ratio = counts[c] == 0 ? 1 : (double) training.length / (k * counts[c]);
+            classWeight[c] = Math.pow(ratio, settings.classWeightPower());
+        }
+
+        float[] weights = new float[dimensions * k];
+        float[] squares = new float[dimensions * k];
+        float[] bias = new float[k];
+        float[] biasSquares = new float[k];
+        float[] bestWeights = weights.clone();
+        float[] bestBias = bias.clone();
+        double bestScore = -1;
+        float rate = (float) settings.learningRate();
+        double[] p = new double[k];
+        for (int epoch = 0; epoch < settings.epochs(); epoch++) {
+            shuffle(training, random);
+            for (int i : training) {
+                int[] indices = x[i];
+                double value = indices.length == 0 ? 0 : 1.0 / Math.sqrt(indices.length);
+                double max = Double.NEGATIVE_INFINITY;
+                for (int c = 0; c < k; c++) {
+                    double s = bias[c];
+                    for (int f : indices) {
+                        s += weights[f * k + c] * value;
+                    }
+                    p[c] = s;
+                    max = Math.max(max, s);
+                }
+                double sum = 0;
+                for (int c = 0; c < k; c++) {
+                    p[c] = Math.exp(p[c] - max);
+                    sum += p[c];
+                }
+                double w = classWeight[y[i]];
+                for (int c = 0; c < k; c++) {
+                    float gradient = (float) (w * (p[c] / sum - (c == y[i] ? 1 : 0)));
+                    if (gradient == 0f) {
+                        continue;
+                    }
+                    float g = (float) (gradient * value);
+                    for (int f : indices) {
+                        int at = f * k + c;
+                        squares[at] += g * g;
+                        weights[at] -= rate * g / (float) Math.sqrt(squares[at] + 1e-8f);
+                    }
+                    biasSquares[c] += gradient * gradient;
+                    bias[c] -= rate * gradient / (float) Math.sqrt(biasSquares[c] + 1e-8f);
+                }
+            }
+            LinearClassifier candidate = new LinearClassifier(task, labels, features, weights, bias, 1, new double[k]);
+            double score = macroF1(candidate, x, y, calibration, k);
+            if (score > bestScore) {
+                bestScore = score;
+                System.arraycopy(weights, 0, bestWeights, 0, weights.length);
+                System.arraycopy(bias, 0, bestBias, 0, bias.length);
+            }
+        }
+        keepStrongest(bestWeights, k, settings.keepFeatures());
+        LinearClassifier model = new LinearClassifier(task, labels, features, bestWeights, bestBias, 1, new double[k]);
+        double temperature = fitTemperature(model, x, y, calibration);
+        model = model.withCalibration(temperature, new double[k]);
+        double[] offsets = tuneOffsets(model, x, y, calibration, k);
+        return model.withCalibration(temperature, offsets);
+    }
+
+    /** Zeroes every feature row but the {@code keep} with the largest absolute weight (ties by index). */
+    private static void keepStrongest(float[] weights, int k, int keep) {
+        int rows = weights.length / k;
+        if (keep == 0 || keep >= rows) {
+            return;
+        }
+        long[] ranked = new long[rows];
+        int used = 0;
+        for (int row = 0; row < rows; row++) {
+            float max = 0;
+            for (int c = 0; c < k; c++) {
+                max = Math.max(max, Math.abs(weights[row * k + c]));
+            }
+            if (max > 0) {
+                ranked[used++] = ((long) Float.floatToIntBits(max) << 32) | row;
+            }
+        }
+        if (used <= keep) {
+            return;
+        }
+        long[] sorted = Arrays.copyOf(ranked, used);
+        Arrays.sort(sorted);
+        for (int i = 0; i < used - keep; i++) {
+            int row = (int) sorted[i];
+            Arrays.fill(weights, row * k, row * k + k, 0f);
+        }
+    }
+
+    private static double fitTemperature(LinearClassifier model, int[][] x, int[] y, int[] rows) {
+        List<double[]> scores = new ArrayList<>();
+        for (int i : rows) {
+            scores.add(model.scores(x[i]));
+        }
+        double best = 1;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        for (double t = 0.25; t <= 8.0; t *= 1.1) {
+            double loss = 0;
+            for (int r = 0; r < rows.length; r++) {
+                double[] p = LinearClassifier.softmax(scores.get(r), t);
+                loss -= Math.log(Math.max(p[y[rows[r]]], 1e-12));
+            }
+            if (loss < bestLoss) {
+                bestLoss = loss;
+                best = t;
+            }
+        }
+        return best;
+    }
+
+    private static double[] tuneOffsets(LinearClassifier model, int[][] x, int[] y, int[] rows, int k) {
+        double[][] logP = new double[rows.length][];
+        for (int r = 0; r < rows.length; r++) {
+            double[] p = model.predictFeatures(x[rows[r]]).probabilities();
+            logP[r] = Arrays.stream(p).map(v -> Math.log(Math.max(v, 1e-12))).toArray();
+        }
+        double[] offsets = new double[k];
+        double best = macroF1(logP, offsets, y, rows, k);
+        for (int round = 0; round < 3; round++) {
+            for (int c = 0; c < k; c++) {
+                double keep = offsets[c];
+                for (double o = -3; o <= 3.0001; o += 0.1) {
+                    offsets[c] = o;
+                    double score = macroF1(logP, offsets, y, rows, k);
+                    if (score > best + 1e-9) {
+                        best = score;
+                        keep = o;
+                    }
+                }
+                offsets[c] = keep;
+            }
+        }
+        return offsets;
+    }
+
+    private static double macroF1(double[][] logP, double[] offsets, int[] y, int[] rows, int k) {
+        int[][] confusion = new int[k][k];
+        for (int r = 0; r < rows.length; r++) {
+            int best = 0;
+            for (int c = 1; c < k; c++) {
+                if (logP[r][c] + offsets[c] > logP[r][best] + offsets[best]) {
+                    best = c;
+                }
+            }
+            confusion[y[rows[r]]][best]++;
+        }
+        return ClassificationScore.macroF1(confusion);
+    }
+
+    private static double macroF1(LinearClassifier model, int[][] x, int[] y, int[] rows, int k) {
+        int[][] confusion = new int[k][k];
+        for (int i : rows) {
+            double[] scores = model.scores(x[i]);
+            int best = 0;
+            for (int c = 1; c < k; c++) {
+                if (scores[c] > scores[best]) {
+                    best = c;
+                }
+            }
+            confusion[y[i]][best]++;
+        }
+        return ClassificationScore.macroF1(confusion);
+    }
+
+    private static int[] shuffled(int n, Random random) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        shuffle(order, random);
+        return order;
+    }
+
+    private static void shuffle(int[] order, Random random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+    }
+}

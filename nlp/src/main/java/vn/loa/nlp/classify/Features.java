@@ -1,0 +1,101 @@
+package vn.loa.nlp.classify;
+
+import java.util.Arrays;
+import vn.loa.nlp.Syllables;
+import vn.loa.nlp.segment.SyllableSplitter;
+
+/**
+ * Turns a text into hashed feature indices: syllable uni-, bi- and trigrams (case and tone-mark
+ * placement ignored), the same without diacritics, and optionally character n-grams of the text
+ * without diacritics (for teencode and misspellings). Allocation is one int array per text.
+ *
+ * @param bits log2 of the feature space
+ * @param trigrams whether syllable trigrams are used
+ * @param characterGrams whether character 2- to 4-grams are used
+ * @param maxSyllables the most syllables read from one text (long articles are cut)
+ */
+public record Features(int bits, boolean trigrams, boolean characterGrams, int maxSyllables) {
+
+    private static final long BOUNDARY = Syllables.mix(0x5eed);
+
+    public Features {
+        if (bits < 12 || bits > 24) {
+            throw new IllegalArgumentException("feature bits must be 12 to 24, was " + bits);
+        }
+    }
+
+    int dimensions() {
+        return 1 << bits;
+    }
+
+    /** The distinct feature indices of a text, sorted (features are present or absent). */
+    public int[] of(String text) {
+        SyllableSplitter.Syllabified split = SyllableSplitter.split(text);
+        int n = Math.min(split.count(), maxSyllables);
+        int mask = dimensions() - 1;
+        int capacity = n * (trigrams ? 5 : 4) + 4 + (characterGrams ? Math.min(text.length(), 4000) * 3 : 0);
+        int[] out = new int[capacity];
+        int size = 0;
+        long previous = BOUNDARY;
+        long previous2 = BOUNDARY;
+        long previousFolded = BOUNDARY;
+        for (int i = 0; i <= n; i++) {
+            long key = i < n ? Syllables.key(text, split.starts()[i], split.ends()[i]) : BOUNDARY;
+            long folded = i < n ? Syllables.foldedKey(text, split.starts()[i], split.ends()[i]) : BOUNDARY;
+            if (i < n) {
+                out[size++] = index(1, key, mask);
+                out[size++] = index(2, folded, mask);
+            }
+            out[size++] = index(3, Syllables.combine(previous, key), mask);
+            out[size++] = index(4, Syllables.combine(previousFolded, folded), mask);
+            if (trigrams && i > 0) {
+                out[size++] = index(5, Syllables.combine(Syllables.combine(previous2, previous), key), mask);
+            }
+            previous2 = previous;
+            previous = key;
+            previousFolded = folded;
+        }
+        if (characterGrams) {
+            size = characterGrams(text, mask, out, size);
+        }
+        Arrays.sort(out, 0, size);
+        int unique = 0;
+        for (int i = 0; i < size; i++) {
+            if (unique == 0 || out[unique - 1] != out[i]) {
+                out[unique++] = out[i];
+            }
+        }
+        return Arrays.copyOf(out, unique);
+    }
+
+    private static int characterGrams(String text, int mask, int[] out, int size) {
+        int limit = Math.min(text.length(), 4000);
+        char p1 = ' ';
+        char p2 = ' ';
+        char p3 = ' ';
+        for (int i = 0; i < limit && size + 3 <= out.length; i++) {
+            char c = text.charAt(i);
+            if (Character.getType(c) == Character.NON_SPACING_MARK) {
+                continue;
+            }
+            char f = Character.isWhitespace(c) ? ' ' : Syllables.fold(c);
+            if (f == ' ' && p1 == ' ') {
+                continue;
+            }
+            long two = (long) p1 << 16 | f;
+            long three = (long) p2 << 32 | two;
+            long four = (long) p3 << 48 | three;
+            out[size++] = index(6, two, mask);
+            out[size++] = index(7, three, mask);
+            out[size++] = index(8, four, mask);
+            p3 = p2;
+            p2 = p1;
+            p1 = f;
+        }
+        return size;
+    }
+
+    private static int index(int template, long value, int mask) {
+        return (int) (Syllables.mix(value * 0x9E3779B97F4A7C15L + template) >>> 17) & mask;
+    }
+}

@@ -1,0 +1,102 @@
+package vn.loa.nlp.classify;
+
+import java.nio.file.Path;
+
+/**
+ * The classification tasks Loa trains, with their data in {@code ../shared/data} and their settings.
+ */
+public enum Task {
+
+    /** Sentiment of feedback: negative, neutral, positive (UIT-VSFC). */
+    SENTIMENT("sentiment", "uit-vsfc", "train.jsonl", "dev.jsonl", "sentiment",
+            new Features(20, true, true, 200), 12, 0.2, 0.5, 1, 0),
+    /** What student feedback is about (UIT-VSFC). */
+    FEEDBACK_TOPIC("feedback-topic", "uit-vsfc", "train.jsonl", "dev.jsonl", "topic",
+            new Features(20, true, true, 200), 12, 0.2, 0.5, 1, 0),
+    /** Clean, offensive or hateful comments (ViHSD). */
+    TOXICITY("toxicity", "vihsd", "train.jsonl", "dev.jsonl", "label",
+            new Features(20, true, true, 300), 12, 0.2, 0.25, 1, 0),
+    /** Topic of a news article (VNTC, 10 topics). */
+    NEWS_TOPIC("news-topic", "vntc", "train.jsonl.gz", "dev.jsonl.gz", "label",
+            new Features(20, false, false, 1200), 4, 0.2, 0.0, 5, 150_000),
+    /** Risk that a news text is fake (VFND: 180 training rows, a smoke test at best). */
+    FAKE_NEWS("fake-news", "vfnd", "train.jsonl", "dev.jsonl", "label",
+            new Features(18, false, false, 600), 12, 0.2, 0.0, 1, 0);
+
+    private final String id;
+    private final String folder;
+    private final String trainFile;
+    private final String devFile;
+    private final String labelField;
+    private final Features features;
+    private final int epochs;
+    private final double learningRate;
+    private final double classWeightPower;
+    private final int minCount;
+    private final int keepFeatures;
+
+    Task(String id, String folder, String trainFile, String devFile, String labelField, Features features, int epochs,
+            double learningRate, double classWeightPower, int minCount, int keepFeatures) {
+        this.id = id;
+        this.folder = folder;
+        this.trainFile = trainFile;
+        this.devFile = devFile;
+        this.labelField = labelField;
+        this.features = features;
+        this.epochs = epochs;
+        this.learningRate = learningRate;
+        this.classWeightPower = classWeightPower;
+        this.minCount = minCount;
+        this.keepFeatures = keepFeatures;
+    }
+
+    /** The task's name on the command line, e.g. {@code news-topic}. */
+    public String id() {
+        return id;
+    }
+
+    /** The JSON field that holds the label. */
+    public String labelField() {
+        return labelField;
+    }
+
+    public Path trainFile(Path data) {
+        return data.resolve(folder).resolve(trainFile);
+    }
+
+    public Path devFile(Path data) {
+        return data.resolve(folder).resolve(devFile);
+    }
+
+    /** The classpath resource of the shipped model. */
+    public String resource() {
+        return "/vn/loa/nlp/models/" + id + ".bin";
+    }
+
+    public ClassifierTrainer.Settings settings(long seed) {
+        return new ClassifierTrainer.Settings(features, epochs, learningRate, classWeightPower, minCount, 0.1, keepFeatures, seed);
+    }
+
+    /** The settings with some values changed (for tuning on dev); null keeps a value. */
+    public ClassifierTrainer.Settings settings(long seed, Integer bits, Integer newMinCount, Integer maxSyllables,
+            Integer newEpochs, Double newClassWeightPower, Boolean characterGrams, Boolean trigrams, Integer newKeepFeatures) {
+        Features f = new Features(bits == null ? features.bits() : bits,
+                trigrams == null ? features.trigrams() : trigrams,
+                characterGrams == null ? features.characterGrams() : characterGrams,
+                maxSyllables == null ? features.maxSyllables() : maxSyllables);
+        return new ClassifierTrainer.Settings(f, newEpochs == null ? epochs : newEpochs, learningRate,
+                newClassWeightPower == null ? classWeightPower : newClassWeightPower,
+                newMinCount == null ? minCount : newMinCount, 0.1, newKeepFeatures == null ? keepFeatures : newKeepFeatures, seed);
+    }
+
+    /** The task with that command-line name. */
+    public static Task of(String id) {
+        for (Task task : values()) {
+            if (task.id.equals(id)) {
+                return task;
+            }
+        }
+        throw new IllegalArgumentException("unknown task '" + id + "'; tasks: segment, sentiment, feedback-topic, "
+                + "toxicity, news-topic, fake-news");
+    }
+}

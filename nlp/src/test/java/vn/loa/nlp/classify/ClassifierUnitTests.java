@@ -1,0 +1,62 @@
+package vn.loa.nlp.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** The shipped models on real Vietnamese sentences written for these tests (not from the data sets). */
+class ClassifierUnitTests {
+
+    private static final LinearClassifier SENTIMENT = LinearClassifier.loadResource(Task.SENTIMENT.resource());
+    private static final LinearClassifier TOPIC = LinearClassifier.loadResource(Task.FEEDBACK_TOPIC.resource());
+    private static final LinearClassifier TOXICITY = LinearClassifier.loadResource(Task.TOXICITY.resource());
+    private static final LinearClassifier NEWS = LinearClassifier.loadResource(Task.NEWS_TOPIC.resource());
+
+    @Test
+    void readsTheSentimentOfFeedback() {
+        assertThat(SENTIMENT.predict("thầy giảng bài rất nhiệt tình và dễ hiểu").label()).isEqualTo("positive");
+        assertThat(SENTIMENT.predict("phòng học quá nóng , máy chiếu thường xuyên bị hỏng").label()).isEqualTo("negative");
+    }
+
+    @Test
+    void readsFeedbackWrittenWithoutDiacritics() {
+        assertThat(SENTIMENT.predict("thay giang bai rat nhiet tinh va de hieu").label()).isEqualTo("positive");
+    }
+
+    @Test
+    void findsWhatFeedbackIsAbout() {
+        assertThat(TOPIC.predict("phòng học quá nóng , máy chiếu thường xuyên bị hỏng").label()).isEqualTo("facility");
+        assertThat(TOPIC.predict("cô giảng bài nhiệt tình").label()).isEqualTo("lecturer");
+    }
+
+    @Test
+    void tellsCleanFromOffensiveComments() {
+        assertThat(TOXICITY.predict("Chúc mọi người một ngày tốt lành").label()).isEqualTo("CLEAN");
+        assertThat(TOXICITY.predict("đm thằng ngu này nói láo").label()).isNotEqualTo("CLEAN");
+    }
+
+    @Test
+    void classifiesNewsByTopic() {
+        assertThat(NEWS.predict("Đội tuyển bóng đá Việt Nam thắng 2-0 trong trận đấu tối qua, huấn luyện viên hài lòng "
+                + "với các cầu thủ").label()).isEqualTo("The thao");
+        assertThat(NEWS.predict("Bệnh viện tỉnh tiếp nhận nhiều ca sốt xuất huyết, bác sĩ khuyến cáo người dân diệt "
+                + "muỗi và loăng quăng").label()).isEqualTo("Suc khoe");
+    }
+
+    @Test
+    void probabilitiesCoverEveryLabelAndSumToOne() {
+        for (LinearClassifier model : new LinearClassifier[] {SENTIMENT, TOPIC, TOXICITY, NEWS}) {
+            Prediction prediction = model.predict("người dân phản ánh đường sá xuống cấp");
+            assertThat(prediction.probabilities()).hasSize(model.labels().length);
+            assertThat(Arrays.stream(prediction.probabilities()).sum()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(prediction.confidence()).isBetween(0.0, 1.0);
+        }
+    }
+
+    @Test
+    void emptyAndHostileTextStillGetAnAnswer() {
+        assertThat(SENTIMENT.predict("").label()).isIn((Object[]) SENTIMENT.labels());
+        assertThat(TOXICITY.predict("\u0000\uD800 ".repeat(10_000)).label()).isIn((Object[]) TOXICITY.labels());
+    }
+}
