@@ -2,7 +2,8 @@
 """Builds Loa's agency seed files for Ninh Thuận from ../shared/data/admin-units.
 
 Run from the repository root: python3 tools/extract-agencies.py
-It writes server/src/main/resources/identity/agencies-ninh-thuan-2023.csv (the province's units and
+It writes server/src/main/resources/identity/agencies-ninh-thuan-2023.csv, the nlp gazetteers
+(nlp/src/main/resources/vn/loa/nlp/gazetteer/places.tsv and agencies.tsv) (the province's units and
 agencies as of May 2023) and agencies-2025-reorganisation.csv (the July 2025 merger into Khánh Hòa,
 as units and successions). Administrative units come from thanglequoc/vietnamese-provinces-database
 (MIT): v2.4.1 before the reorganisation, v3.0.2 after; successions from dvhcvn/20250701 (MIT).
@@ -105,3 +106,88 @@ if __name__ == '__main__':
     write('agencies-2025-khanh-hoa.csv', HEADER, units)
     write('successions-2025-khanh-hoa.csv',
           ['old_code', 'old_valid_from', 'new_code', 'new_valid_from', 'note', 'source'], successions)
+
+
+# --- Gazetteer files for the nlp module -------------------------------------------------------
+
+NLP_OUT = pathlib.Path('nlp/src/main/resources/vn/loa/nlp/gazetteer')
+PREFIXES = ['Thành phố ', 'Tỉnh ', 'Huyện ', 'Thị xã ', 'Quận ', 'Thị trấn ', 'Phường ', 'Xã ', 'Đặc khu ']
+
+
+def short_name(full):
+    for prefix in PREFIXES:
+        if full.startswith(prefix):
+            return full[len(prefix):]
+    return full
+
+
+def places():
+    rows = []
+    before_provinces = json.loads((DATA / 'before-2025/thanglequoc-v2.4.1-vn_only_simplified.json').read_text())
+    for p in before_provinces:
+        full = ' '.join(p['FullName'].split())
+        rows.append([p['Code'] + '@2008-08-01', 'PROVINCE', full, short_name(full), '', '2008-08-01', BEFORE_REORG])
+        if p['Code'] == '58':
+            for d in p['District']:
+                dfull = ' '.join(d['FullName'].split())
+                rows.append([d['Code'] + '@' + AS_OF, 'DISTRICT', dfull, short_name(dfull), p['Code'] + '@2008-08-01',
+                             AS_OF, BEFORE_REORG])
+                for w in d['Ward']:
+                    wfull = ' '.join(w['FullName'].split())
+                    rows.append([w['Code'] + '@' + AS_OF, 'COMMUNE', wfull, short_name(wfull), d['Code'] + '@' + AS_OF,
+                                 AS_OF, BEFORE_REORG])
+    after_provinces = json.loads((DATA / 'after-2025/thanglequoc-v3.0.2-full.json').read_text())
+    mapping = list(csv.DictReader((DATA / 'mapping-2025/old-to-new.csv').open(encoding='utf-8')))
+    former_ninh_thuan = {m['new_commune_code'] for m in mapping if m['old_province_code'] == '58'}
+    for p in after_provinces:
+        full = ' '.join(p['FullName'].split())
+        rows.append([p['Code'] + '@' + REORG, 'PROVINCE', full, short_name(full), '', REORG, ''])
+        if p['Code'] == '56':
+            for w in p['Wards']:
+                if w['Code'] in former_ninh_thuan:
+                    wfull = ' '.join(w['FullName'].split())
+                    rows.append([w['Code'] + '@' + REORG, 'COMMUNE', wfull, short_name(wfull), '56@' + REORG, REORG, ''])
+    return rows
+
+
+def agency_aliases():
+    rows = [['58', 'Ủy ban nhân dân tỉnh Ninh Thuận', 'UBND tỉnh Ninh Thuận|UBND tỉnh|Ủy ban nhân dân tỉnh']]
+    for code, kind, vi, en in BODIES:
+        aliases = [vi + ' Ninh Thuận', vi + ' tỉnh Ninh Thuận']
+        if vi.startswith('Sở '):
+            aliases.append(vi + ' tỉnh')
+        if code in ('SYT', 'STTTT', 'SGDDT', 'STNMT', 'SGTVT', 'SLDTBXH', 'SVHTTDL', 'SKHDT', 'SNNPTNT'):
+            aliases.append(code)
+        if code == 'STTTT':
+            aliases += ['Sở TT&TT', 'Sở TTTT']
+        if code == 'SGDDT':
+            aliases += ['Sở GD&ĐT', 'Sở GDĐT']
+        if code == 'SLDTBXH':
+            aliases += ['Sở LĐ-TB&XH', 'Sở LĐTBXH']
+        if code == 'SVHTTDL':
+            aliases += ['Sở VH-TT&DL', 'Sở VHTTDL']
+        if code == 'STNMT':
+            aliases += ['Sở TN&MT', 'Sở TNMT']
+        if code == 'SNNPTNT':
+            aliases += ['Sở NN&PTNT', 'Sở NNPTNT']
+        if code == 'SKHDT':
+            aliases += ['Sở KH&ĐT', 'Sở KHĐT']
+        if code == 'SGTVT':
+            aliases += ['Sở GTVT']
+        if code == 'CAT':
+            aliases += ['Công an tỉnh Ninh Thuận', 'Công an Ninh Thuận']
+        rows.append([code, vi, '|'.join(aliases)])
+    return rows
+
+
+def write_tsv(path, header, rows):
+    with path.open('w', encoding='utf-8', newline='') as f:
+        f.write('\t'.join(header) + '\n')
+        for row in rows:
+            f.write('\t'.join(row) + '\n')
+
+
+if __name__ == '__main__':
+    NLP_OUT.mkdir(parents=True, exist_ok=True)
+    write_tsv(NLP_OUT / 'places.tsv', ['id', 'kind', 'name', 'short_name', 'parent', 'valid_from', 'valid_to'], places())
+    write_tsv(NLP_OUT / 'agencies.tsv', ['code', 'name', 'aliases'], agency_aliases())

@@ -55,7 +55,13 @@ public final class LinearClassifier {
         return predictFeatures(features.of(text));
     }
 
-    Prediction predictFeatures(int[] indices) {
+    /** The feature extractor this model reads; models with equal extractors can share one extraction. */
+    public Features features() {
+        return features;
+    }
+
+    /** Classifies a text whose features were extracted already with {@link #features()}. */
+    public Prediction predictFeatures(int[] indices) {
         double[] scores = scores(indices);
         double[] probabilities = softmax(scores, temperature);
         int best = 0;
@@ -101,10 +107,6 @@ public final class LinearClassifier {
             p[i] /= sum;
         }
         return p;
-    }
-
-    Features features() {
-        return features;
     }
 
     LinearClassifier withCalibration(double newTemperature, double[] newOffsets) {

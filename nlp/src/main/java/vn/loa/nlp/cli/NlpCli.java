@@ -22,7 +22,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import vn.loa.nlp.analyze.TextAnalyzer;
 import vn.loa.nlp.classify.ClassificationScore;
+import vn.loa.nlp.io.JsonLine;
 import vn.loa.nlp.classify.ClassifierTrainer;
 import vn.loa.nlp.classify.LabeledData;
 import vn.loa.nlp.classify.LabeledText;
@@ -61,6 +63,7 @@ public final class NlpCli {
         try {
             return switch (args.get(0)) {
                 case "segment" -> segment(args.subList(1, args.size()), stdin);
+                case "analyze" -> analyze(args.subList(1, args.size()), stdin);
                 case "train" -> train(args.subList(1, args.size()));
                 case "eval" -> eval(args.subList(1, args.size()));
                 case "help", "--help" -> {
@@ -84,6 +87,7 @@ public final class NlpCli {
 
     private void usage() {
         out.println("Usage: bin/loa nlp COMMAND");
+        out.println("  analyze [FILE] [--jsonl] [--date yyyy-MM-dd]  one JSON object per input line (stdin without FILE)");
         out.println("  segment [FILE]                              words joined by '_', one line per input line (stdin without FILE)");
         out.println("  train TASK [--data-dir DIR] [--out DIR]     train a model from ../shared/data; TASK is segment,");
         out.println("                                              sentiment, feedback-topic, toxicity, news-topic or fake-news");
@@ -106,6 +110,70 @@ public final class NlpCli {
             writer.flush();
         }
         return 0;
+    }
+
+    private int analyze(List<String> args, InputStream stdin) throws IOException {
+        String file = null;
+        boolean jsonl = false;
+        LocalDate day = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--jsonl")) {
+                jsonl = true;
+            } else if (arg.equals("--date") && i + 1 < args.size()) {
+                day = parseDay(args.get(++i));
+            } else if (!arg.startsWith("--") && file == null) {
+                file = arg;
+            } else {
+                throw new IllegalArgumentException("analyze takes [FILE] [--jsonl] [--date yyyy-MM-dd], not '" + arg + "'");
+            }
+        }
+        TextAnalyzer analyzer = TextAnalyzer.standard();
+        long lines = 0;
+        long problems = 0;
+        try (InputStream in = file == null ? stdin : Files.newInputStream(Path.of(file))) {
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+            BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(nonClosing(out), StandardCharsets.UTF_8), 1 << 16);
+            String line;
+            while ((line = reader.readLine()) != null) {
+                lines++;
+                String text = line;
+                LocalDate on = day;
+                if (jsonl) {
+                    try {
+                        Map<String, Object> object = JsonLine.object(line);
+                        if (!(object.get("text") instanceof String t)) {
+                            throw new IllegalArgumentException("no \"text\" string");
+                        }
+                        text = t;
+                        if (object.get("published_at") instanceof String published && published.length() >= 10) {
+                            on = parseDay(published.substring(0, 10));
+                        }
+                    } catch (IllegalArgumentException e) {
+                        problems++;
+                        err.println((file == null ? "stdin" : file) + ":" + lines + ": " + e.getMessage());
+                        Map<String, Object> error = new LinkedHashMap<>();
+                        error.put("line", lines);
+                        error.put("error", e.getMessage());
+                        writer.write(Json.object(error));
+                        writer.newLine();
+                        continue;
+                    }
+                }
+                writer.write(Json.object(AnalysisJson.of(analyzer.analyze(text, on))));
+                writer.newLine();
+            }
+            writer.flush();
+        }
+        return problems == 0 ? 0 : 1;
+    }
+
+    private static LocalDate parseDay(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("not a yyyy-MM-dd date: '" + text + "'");
+        }
     }
 
     private int train(List<String> args) throws IOException {

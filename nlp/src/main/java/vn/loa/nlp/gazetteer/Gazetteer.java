@@ -1,0 +1,219 @@
+package vn.loa.nlp.gazetteer;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import vn.loa.nlp.Syllables;
+import vn.loa.nlp.segment.SyllableSplitter;
+
+/**
+ * Finds names of places or agencies in text: diacritic- and case-insensitive ("ninh thuan" finds
+ * "Ninh Thuận"), longest match first, with offsets. A name marked as a proper noun only (the short
+ * name of a district or commune, such as "Ninh Hải") must be written with capitals, so that common
+ * words are not taken for places. Immutable and thread-safe.
+ */
+public final class Gazetteer {
+
+    /**
+     * An entry: a place or an agency.
+     *
+     * @param id its id, e.g. {@code 586@2023-05-01} or {@code SYT}
+     * @param kind PROVINCE, DISTRICT, COMMUNE or AGENCY
+     * @param name its full name
+     * @param validFrom the first day it exists, null if unknown
+     * @param validTo the last day it exists, null while it exists
+     */
+    public record Entry(String id, String kind, String name, LocalDate validFrom, LocalDate validTo) {
+
+        /** Whether it exists on a day. */
+        public boolean validOn(LocalDate day) {
+            return (validFrom == null || !day.isBefore(validFrom)) && (validTo == null || !day.isAfter(validTo));
+        }
+    }
+
+    /**
+     * A name found in a text.
+     *
+     * @param start the offset of its first character
+     * @param end the offset after its last character
+     * @param entry what it names
+     */
+    public record Match(int start, int end, Entry entry) {
+    }
+
+    private record Name(Entry entry, long[] exactKeys, boolean properNounOnly, int rank) {
+    }
+
+    private static final class Node {
+        final Map<Long, Node> next = new HashMap<>(4);
+        final List<Name> names = new ArrayList<>(1);
+    }
+
+    private final Node root = new Node();
+    private int maxLength;
+
+    private Gazetteer() {
+    }
+
+    /** The places shipped with Loa: Vietnam's provinces before and after July 2025, Ninh Thuận's districts and communes. */
+    public static Gazetteer places() {
+        Gazetteer gazetteer = new Gazetteer();
+        for (String[] row : read("/vn/loa/nlp/gazetteer/places.tsv", 7)) {
+            Entry entry = new Entry(row[0], row[1], row[2], date(row[5]), date(row[6]));
+            int rank = switch (row[1]) {
+                case "PROVINCE" -> 3;
+                case "DISTRICT" -> 2;
+                default -> 1;
+            };
+            gazetteer.add(row[2], entry, false, rank);
+            gazetteer.add(row[3], entry, !row[1].equals("PROVINCE"), rank);
+        }
+        return gazetteer;
+    }
+
+    /** The agencies shipped with Loa: the bodies of the province, with their common short forms. */
+    public static Gazetteer agencies() {
+        Gazetteer gazetteer = new Gazetteer();
+        for (String[] row : read("/vn/loa/nlp/gazetteer/agencies.tsv", 3)) {
+            Entry entry = new Entry(row[0], "AGENCY", row[1], null, null);
+            gazetteer.add(row[1], entry, false, 1);
+            for (String alias : row[2].split("\\|")) {
+                if (!alias.isBlank()) {
+                    boolean acronym = alias.equals(alias.toUpperCase(java.util.Locale.ROOT)) && !alias.contains(" ");
+                    gazetteer.add(alias, entry, acronym, 1);
+                }
+            }
+        }
+        return gazetteer;
+    }
+
+    private void add(String name, Entry entry, boolean properNounOnly, int rank) {
+        String text = Normalizer.normalize(name, Normalizer.Form.NFC);
+        SyllableSplitter.Syllabified split = SyllableSplitter.split(text);
+        if (split.count() == 0) {
+            return;
+        }
+        long[] exact = new long[split.count()];
+        Node node = root;
+        for (int i = 0; i < split.count(); i++) {
+            exact[i] = Syllables.key(text, split.starts()[i], split.ends()[i]);
+            long folded = Syllables.foldedKey(text, split.starts()[i], split.ends()[i]);
+            node = node.next.computeIfAbsent(folded, k -> new Node());
+        }
+        node.names.add(new Name(entry, exact, properNounOnly, rank));
+        maxLength = Math.max(maxLength, split.count());
+    }
+
+    /** Finds every name in the text as of today; see {@link #find(String, LocalDate)}. */
+    public List<Match> find(String text) {
+        return find(text, LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
+    }
+
+    /**
+     * Finds every name in the text, longest first, never overlapping, in text order. Where a name
+     * belongs to several entries, the one that exists on {@code on} wins, then the one written with
+     * the same diacritics, then the higher level.
+     */
+    public List<Match> find(String text, LocalDate on) {
+        SyllableSplitter.Syllabified split = SyllableSplitter.split(text);
+        int n = split.count();
+        long[] folded = new long[n];
+        long[] exact = new long[n];
+        for (int i = 0; i < n; i++) {
+            folded[i] = Syllables.foldedKey(text, split.starts()[i], split.ends()[i]);
+            exact[i] = Syllables.key(text, split.starts()[i], split.ends()[i]);
+        }
+        List<Match> matches = new ArrayList<>();
+        int i = 0;
+        while (i < n) {
+            Node node = root;
+            Name best = null;
+            int bestEnd = -1;
+            for (int j = i; j < n && j - i < maxLength; j++) {
+                node = node.next.get(folded[j]);
+                if (node == null) {
+                    break;
+                }
+                Name chosen = choose(node.names, text, split, exact, i, on);
+                if (chosen != null) {
+                    best = chosen;
+                    bestEnd = j;
+                }
+            }
+            if (best != null) {
+                matches.add(new Match(split.starts()[i], split.ends()[bestEnd], best.entry()));
+                i = bestEnd + 1;
+            } else {
+                i++;
+            }
+        }
+        return matches;
+    }
+
+    private static Name choose(List<Name> names, String text, SyllableSplitter.Syllabified split, long[] exact, int from,
+            LocalDate on) {
+        Name best = null;
+        int bestScore = -1;
+        for (Name name : names) {
+            if (name.properNounOnly() && !capitalised(text, split, from, name.exactKeys().length)) {
+                continue;
+            }
+            boolean sameDiacritics = true;
+            for (int k = 0; k < name.exactKeys().length && sameDiacritics; k++) {
+                sameDiacritics = name.exactKeys()[k] == exact[from + k];
+            }
+            int score = (name.entry().validOn(on) ? 100 : 0) + (sameDiacritics ? 10 : 0) + name.rank();
+            if (score > bestScore) {
+                bestScore = score;
+                best = name;
+            }
+        }
+        return best;
+    }
+
+    private static boolean capitalised(String text, SyllableSplitter.Syllabified split, int from, int length) {
+        for (int k = from; k < from + length; k++) {
+            int first = text.codePointAt(split.starts()[k]);
+            if (Character.isLetter(first) && !Character.isUpperCase(first)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static LocalDate date(String text) {
+        return text == null || text.isBlank() ? null : LocalDate.parse(text.trim());
+    }
+
+    private static List<String[]> read(String resource, int columns) {
+        try (InputStream in = Gazetteer.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("the gazetteer " + resource + " is missing from the jar");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            List<String[]> rows = new ArrayList<>();
+            String line = reader.readLine();
+            int number = 1;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                String[] fields = line.split("\t", -1);
+                if (fields.length != columns) {
+                    throw new IllegalStateException(resource + " line " + number + ": expected " + columns + " columns");
+                }
+                rows.add(fields);
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

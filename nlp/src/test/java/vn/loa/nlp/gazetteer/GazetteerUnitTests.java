@@ -1,0 +1,53 @@
+package vn.loa.nlp.gazetteer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GazetteerUnitTests {
+
+    private static final Gazetteer PLACES = Gazetteer.places();
+    private static final Gazetteer AGENCIES = Gazetteer.agencies();
+    private static final LocalDate IN_2024 = LocalDate.of(2024, 3, 1);
+    private static final LocalDate IN_2026 = LocalDate.of(2026, 3, 1);
+
+    @Test
+    void findsPlacesWithOffsetsLongestFirst() {
+        String text = "Người dân huyện Ninh Hải, tỉnh Ninh Thuận phản ánh";
+        List<Gazetteer.Match> found = PLACES.find(text, IN_2024);
+        assertThat(found).extracting(m -> text.substring(m.start(), m.end()) + "=" + m.entry().id())
+                .containsExactly("huyện Ninh Hải=586@2023-05-01", "tỉnh Ninh Thuận=58@2008-08-01");
+        assertThat(found.get(0).start()).isEqualTo(10);
+    }
+
+    @Test
+    void findsNamesTypedWithoutDiacritics() {
+        assertThat(PLACES.find("ninh thuan nang qua", IN_2024)).extracting(m -> m.entry().name())
+                .containsExactly("Tỉnh Ninh Thuận");
+        assertThat(AGENCIES.find("so y te tra loi di", IN_2024)).extracting(m -> m.entry().id()).containsExactly("SYT");
+    }
+
+    @Test
+    void shortNamesOfLocalUnitsNeedCapitals() {
+        assertThat(PLACES.find("ninh hải bình yên", IN_2024)).isEmpty();
+        assertThat(PLACES.find("Ninh Hải bình yên", IN_2024)).extracting(m -> m.entry().kind()).containsExactly("DISTRICT");
+    }
+
+    @Test
+    void theDayDecidesBetweenUnitsOfTheSameName() {
+        assertThat(PLACES.find("Xã Vĩnh Hải", IN_2024)).extracting(m -> m.entry().id()).containsExactly("22846@2023-05-01");
+        assertThat(PLACES.find("Xã Vĩnh Hải", IN_2026)).extracting(m -> m.entry().id()).containsExactly("22846@2025-07-01");
+        assertThat(PLACES.find("tỉnh Khánh Hòa", IN_2026)).extracting(m -> m.entry().validFrom())
+                .containsExactly(LocalDate.of(2025, 7, 1));
+    }
+
+    @Test
+    void namesWithHyphensAndAcronyms() {
+        assertThat(PLACES.find("Phan Rang-Tháp Chàm", IN_2024)).extracting(m -> m.entry().id()).containsExactly("582@2023-05-01");
+        assertThat(AGENCIES.find("SYT và Sở TT&TT họp", IN_2024)).extracting(m -> m.entry().id())
+                .containsExactly("SYT", "STTTT");
+        assertThat(AGENCIES.find("syt", IN_2024)).as("an acronym needs its capitals").isEmpty();
+    }
+}
