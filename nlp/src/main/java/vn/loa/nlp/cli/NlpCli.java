@@ -91,7 +91,7 @@ public final class NlpCli {
         out.println("  segment [FILE]                              words joined by '_', one line per input line (stdin without FILE)");
         out.println("  train TASK [--data-dir DIR] [--out DIR]     train a model from ../shared/data; TASK is segment,");
         out.println("                                              sentiment, feedback-topic, toxicity, news-topic or fake-news");
-        out.println("  eval --task TASK --data FILE [--model F]   scores and speed as one JSON object");
+        out.println("  eval --task TASK --data FILE [--model F] [--strip-diacritics]  scores and speed as one JSON object");
     }
 
     private int segment(List<String> args, InputStream stdin) throws IOException {
@@ -245,7 +245,9 @@ public final class NlpCli {
     }
 
     private int eval(List<String> args) throws IOException {
-        Map<String, String> options = options(args, List.of("task", "data", "model"));
+        List<String> rest = new ArrayList<>(args);
+        boolean strip = rest.remove("--strip-diacritics");
+        Map<String, String> options = options(rest, List.of("task", "data", "model"));
         String task = options.get("task");
         if (task == null || options.get("data") == null) {
             throw new IllegalArgumentException("eval needs --task TASK and --data FILE");
@@ -266,17 +268,29 @@ public final class NlpCli {
         } else {
             segmenter = WordSegmenter.loadDefault();
         }
-        SegmentationScore.of(segmenter, read.sentences());
-        SegmentationScore score = SegmentationScore.of(segmenter, read.sentences());
+        List<SegmentedSentence> sentences = read.sentences();
+        if (strip) {
+            sentences = sentences.stream().map(SegmentedSentence::withoutDiacritics).toList();
+        }
+        SegmentationScore.of(segmenter, sentences);
+        SegmentationScore score = SegmentationScore.of(segmenter, sentences);
+        long timedSyllables = score.syllables();
+        long timedNanos = score.nanos();
+        while (timedNanos < 2_000_000_000L && score.syllables() > 0) {
+            SegmentationScore again = SegmentationScore.of(segmenter, sentences);
+            timedSyllables += again.syllables();
+            timedNanos += again.nanos();
+        }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("task", "segment");
         result.put("data", file.toString());
+        result.put("diacritics_stripped", strip);
         result.put("rows", score.sentences());
         result.put("syllables", score.syllables());
         result.put("precision", score.precision());
         result.put("recall", score.recall());
         result.put("f1", score.f1());
-        result.put("syllables_per_second", Math.round(score.syllablesPerSecond()));
+        result.put("syllables_per_second", timedNanos == 0 ? 0 : Math.round(timedSyllables * 1e9 / timedNanos));
         List<Map<String, Object>> problems = new ArrayList<>();
         for (SegmentationCorpus.Problem p : read.problems()) {
             Map<String, Object> problem = new LinkedHashMap<>();
@@ -368,6 +382,13 @@ public final class NlpCli {
         }
         ClassificationScore.of(model, read.rows().subList(0, Math.min(2000, read.rows().size())));
         ClassificationScore score = ClassificationScore.of(model, read.rows());
+        long timedRows = score.rows();
+        long timedNanos = score.nanos();
+        while (timedNanos < 2_000_000_000L && score.rows() > 0) {
+            ClassificationScore again = ClassificationScore.of(model, read.rows());
+            timedRows += again.rows();
+            timedNanos += again.nanos();
+        }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("task", task.id());
         result.put("data", file.toString());
@@ -384,7 +405,7 @@ public final class NlpCli {
         confusion.put("rows_gold_columns_predicted", matrix);
         result.put("confusion_matrix", confusion);
         result.put("unknown_labels", score.unknownLabels());
-        result.put("docs_per_second", Math.round(score.docsPerSecond()));
+        result.put("docs_per_second", timedNanos == 0 ? 0 : Math.round(timedRows * 1e9 / timedNanos));
         List<Map<String, Object>> problems = new ArrayList<>();
         for (LabeledData.Problem p : read.problems()) {
             Map<String, Object> problem = new LinkedHashMap<>();

@@ -44,7 +44,7 @@ public record SegmentationScore(int sentences, long syllables, long goldWords, l
         for (SegmentedSentence sentence : gold) {
             int n = sentence.syllables().length;
             long start = System.nanoTime();
-            boolean[] predicted = segmenter.joins(sentence.keys(), sentence.shapes(), n);
+            boolean[] predicted = segmenter.joins(sentence.keys(), sentence.foldedKeys(), sentence.shapes(), n);
             nanos += System.nanoTime() - start;
             syllables += n;
             boolean[] expected = sentence.joins();

@@ -68,6 +68,31 @@ public record SegmentedSentence(String[] syllables, boolean[] joins) {
         return fromUnderscored(underscored.toString());
     }
 
+    /** The same sentence typed without diacritics ("Bệnh viện" -> "Benh vien"), same segmentation. */
+    public SegmentedSentence withoutDiacritics() {
+        String[] plain = new String[syllables.length];
+        for (int i = 0; i < plain.length; i++) {
+            String decomposed = java.text.Normalizer.normalize(syllables[i], java.text.Normalizer.Form.NFD);
+            StringBuilder out = new StringBuilder(decomposed.length());
+            for (int j = 0; j < decomposed.length(); j++) {
+                char c = decomposed.charAt(j);
+                if (Character.getType(c) != Character.NON_SPACING_MARK) {
+                    out.append(c == 'đ' ? 'd' : c == 'Đ' ? 'D' : c);
+                }
+            }
+            plain[i] = out.isEmpty() ? syllables[i] : out.toString();
+        }
+        return new SegmentedSentence(plain, joins);
+    }
+
+    long[] foldedKeys() {
+        long[] keys = new long[syllables.length];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = Syllables.foldedKey(syllables[i], 0, syllables[i].length());
+        }
+        return keys;
+    }
+
     long[] keys() {
         long[] keys = new long[syllables.length];
         for (int i = 0; i < keys.length; i++) {

@@ -10,7 +10,7 @@ import vn.loa.nlp.Syllables;
 final class SegmenterFeatures {
 
     /** The most features one gap has. */
-    static final int MAX = 24;
+    static final int MAX = 28;
     /** The longest word, in syllables, the lexicon features look for. */
     static final int MAX_WORD = 4;
 
@@ -25,9 +25,9 @@ final class SegmenterFeatures {
      *
      * @return how many indices were written to {@code out}
      */
-    static int extract(long[] keys, byte[] shapes, int n, int gap, boolean previousJoined, LongSet lexicon,
-            int mask, int[] out) {
-        return extract(keys, shapes, lexiconWords(keys, n, lexicon), n, gap, previousJoined, mask, out);
+    static int extract(long[] keys, long[] folded, byte[] shapes, int n, int gap, boolean previousJoined,
+            LongSet lexicon, int mask, int[] out) {
+        return extract(keys, folded, shapes, lexiconWords(keys, n, lexicon), n, gap, previousJoined, mask, out);
     }
 
     /**
@@ -48,9 +48,9 @@ final class SegmenterFeatures {
         return words;
     }
 
-    /** As {@link #extract(long[], byte[], int, int, boolean, LongSet, int, int[])}, with the lexicon spans looked up already. */
-    static int extract(long[] keys, byte[] shapes, byte[] words, int n, int gap, boolean previousJoined, int mask,
-            int[] out) {
+    /** As {@link #extract(long[], long[], byte[], int, int, boolean, LongSet, int, int[])}, with the lexicon spans looked up already. */
+    static int extract(long[] keys, long[] folded, byte[] shapes, byte[] words, int n, int gap, boolean previousJoined,
+            int mask, int[] out) {
         long k0 = keys[gap];
         long k1 = keys[gap + 1];
         long km1 = gap > 0 ? keys[gap - 1] : BOS;
@@ -105,6 +105,15 @@ final class SegmenterFeatures {
         out[i++] = index(19, Syllables.combine(bigram, covering), mask);
         out[i++] = index(20, Syllables.combine(k0, covering * 8 + prev), mask);
         out[i++] = index(21, Syllables.combine(k1, covering * 8 + startingNext), mask);
+        long f0 = folded[gap];
+        long f1 = folded[gap + 1];
+        long fm1 = gap > 0 ? folded[gap - 1] : BOS;
+        long f2 = gap + 2 < n ? folded[gap + 2] : EOS;
+        long foldedBigram = Syllables.combine(f0, f1);
+        out[i++] = index(22, foldedBigram, mask);
+        out[i++] = index(23, Syllables.combine(fm1, foldedBigram), mask);
+        out[i++] = index(24, Syllables.combine(foldedBigram, f2), mask);
+        out[i++] = index(25, Syllables.combine(foldedBigram, covering), mask);
         return i;
     }
 

@@ -11,6 +11,8 @@ import vn.loa.nlp.LongSet;
  * Trains a {@link WordSegmenter}: an averaged perceptron over the gaps of the training sentences,
  * in a fixed order drawn from a seed, so that the same data and seed give the same model to the
  * byte. The lexicon is the set of multi-syllable words seen at least {@code minWordCount} times.
+ * Every gold sentence and every third silver sentence is also learnt without its diacritics, so
+ * that text typed without accents is segmented too.
  */
 public final class SegmenterTrainer {
 
@@ -45,17 +47,33 @@ public final class SegmenterTrainer {
 
     /** Trains on gold sentences (weighted) and silver sentences. */
     public static WordSegmenter train(List<SegmentedSentence> gold, List<SegmentedSentence> silver, Settings settings) {
-        List<Prepared> data = new ArrayList<>();
+        List<SegmentedSentence> plainGold = new ArrayList<>();
         for (SegmentedSentence sentence : gold) {
-            Prepared prepared = Prepared.of(sentence);
-            for (int r = 0; r < settings.goldRepeats(); r++) {
-                data.add(prepared);
+            plainGold.add(sentence.withoutDiacritics());
+        }
+        List<SegmentedSentence> plainSilver = new ArrayList<>();
+        for (int i = 0; i < silver.size(); i += 3) {
+            plainSilver.add(silver.get(i).withoutDiacritics());
+        }
+        List<Prepared> data = new ArrayList<>();
+        for (List<SegmentedSentence> corpus : List.of(gold, plainGold)) {
+            for (SegmentedSentence sentence : corpus) {
+                Prepared prepared = Prepared.of(sentence);
+                for (int r = 0; r < settings.goldRepeats(); r++) {
+                    data.add(prepared);
+                }
             }
         }
-        for (SegmentedSentence sentence : silver) {
-            data.add(Prepared.of(sentence));
+        for (List<SegmentedSentence> corpus : List.of(silver, plainSilver)) {
+            for (SegmentedSentence sentence : corpus) {
+                data.add(Prepared.of(sentence));
+            }
         }
-        LongSet lexicon = lexicon(gold, silver, settings.minWordCount());
+        List<SegmentedSentence> allGold = new ArrayList<>(gold);
+        allGold.addAll(plainGold);
+        List<SegmentedSentence> allSilver = new ArrayList<>(silver);
+        allSilver.addAll(plainSilver);
+        LongSet lexicon = lexicon(allGold, allSilver, settings.minWordCount());
 
         int size = 1 << settings.bits();
         int mask = size - 1;
@@ -83,8 +101,8 @@ public final class SegmenterTrainer {
                 byte[] words = SegmenterFeatures.lexiconWords(sentence.keys, n, lexicon);
                 for (int gap = 0; gap < n - 1; gap++) {
                     clock++;
-                    int count = SegmenterFeatures.extract(sentence.keys, sentence.shapes, words, n, gap, previous, mask,
-                            features);
+                    int count = SegmenterFeatures.extract(sentence.keys, sentence.folded, sentence.shapes, words, n, gap,
+                            previous, mask, features);
                     float score = 0;
                     for (int f = 0; f < count; f++) {
                         score += weights[features[f]];
@@ -134,9 +152,9 @@ public final class SegmenterTrainer {
                 .mapToLong(Map.Entry::getKey).sorted().toArray());
     }
 
-    private record Prepared(long[] keys, byte[] shapes, boolean[] joins) {
+    private record Prepared(long[] keys, long[] folded, byte[] shapes, boolean[] joins) {
         static Prepared of(SegmentedSentence sentence) {
-            return new Prepared(sentence.keys(), sentence.shapes(), sentence.joins());
+            return new Prepared(sentence.keys(), sentence.foldedKeys(), sentence.shapes(), sentence.joins());
         }
     }
 }

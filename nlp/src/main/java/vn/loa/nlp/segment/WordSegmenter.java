@@ -65,15 +65,17 @@ public final class WordSegmenter {
      */
     public boolean[] joins(CharSequence text, int[] starts, int[] ends, int n) {
         long[] keys = new long[n];
+        long[] folded = new long[n];
         byte[] shapes = new byte[n];
         for (int i = 0; i < n; i++) {
             keys[i] = Syllables.key(text, starts[i], ends[i]);
+            folded[i] = Syllables.foldedKey(text, starts[i], ends[i]);
             shapes[i] = (byte) Syllables.shape(text, starts[i], ends[i]);
         }
-        return joins(keys, shapes, n);
+        return joins(keys, folded, shapes, n);
     }
 
-    boolean[] joins(long[] keys, byte[] shapes, int n) {
+    boolean[] joins(long[] keys, long[] folded, byte[] shapes, int n) {
         boolean[] joins = new boolean[Math.max(0, n - 1)];
         int[] features = new int[SegmenterFeatures.MAX];
         float[] weights = model.weights();
@@ -81,7 +83,7 @@ public final class WordSegmenter {
         byte[] words = SegmenterFeatures.lexiconWords(keys, n, model.lexicon());
         boolean previous = false;
         for (int gap = 0; gap < n - 1; gap++) {
-            int count = SegmenterFeatures.extract(keys, shapes, words, n, gap, previous, mask, features);
+            int count = SegmenterFeatures.extract(keys, folded, shapes, words, n, gap, previous, mask, features);
             float score = 0;
             for (int f = 0; f < count; f++) {
                 score += weights[features[f]];

@@ -48,6 +48,12 @@ class WordSegmenterUnitTests {
     }
 
     @Test
+    void segmentsTextTypedWithoutDiacritics() {
+        assertThat(segmenter.segmentToUnderscored("benh vien tinh qua tai, nguoi dan phan anh"))
+                .isEqualTo("benh_vien tinh qua_tai , nguoi_dan phan_anh");
+    }
+
+    @Test
     void emptyAndBlankTextGiveNoWords() {
         assertThat(segmenter.segment("")).isEmpty();
         assertThat(segmenter.segment(" \t\n ")).isEmpty();
