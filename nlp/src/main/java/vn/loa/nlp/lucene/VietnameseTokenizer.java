@@ -1,0 +1,147 @@
+package vn.loa.nlp.lucene;
+
+import java.io.IOException;
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import vn.loa.nlp.normalize.ToneMarks;
+import vn.loa.nlp.segment.WordSegmenter;
+
+/**
+ * Splits a field into Vietnamese syllables and words: every syllable is a term at its own position
+ * ("bệnh", "viện"), and a word of several syllables is one more term at the position of its first
+ * syllable ("bệnh_viện"). Terms are lower case with tone marks in one place. A phrase query thus
+ * matches however the query happens to be segmented, while whole words still count. Punctuation is
+ * dropped; offsets point into the original text.
+ */
+public final class VietnameseTokenizer extends Tokenizer {
+
+    /** The type of a word term. */
+    public static final String WORD = "<WORD>";
+    /** The type of a number term. */
+    public static final String NUMBER = "<NUM>";
+    /** The type of a syllable term. */
+    public static final String SYLLABLE = "<SYLLABLE>";
+
+    private final WordSegmenter segmenter;
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
+    private final PositionIncrementAttribute position = addAttribute(PositionIncrementAttribute.class);
+    private final TypeAttribute type = addAttribute(TypeAttribute.class);
+    private String text = "";
+    private List<WordSegmenter.Word> words = List.of();
+    private int next;
+    private int skipped;
+    private final java.util.ArrayDeque<int[]> pending = new java.util.ArrayDeque<>();
+
+    public VietnameseTokenizer(WordSegmenter segmenter) {
+        this.segmenter = segmenter;
+    }
+
+    @Override
+    public void reset() throws IOException {
+        super.reset();
+        StringBuilder buffer = new StringBuilder();
+        char[] chunk = new char[8192];
+        int read;
+        while ((read = input.read(chunk)) != -1) {
+            buffer.append(chunk, 0, read);
+        }
+        text = buffer.toString();
+        words = segmenter.segment(text);
+        next = 0;
+        skipped = 0;
+        pending.clear();
+    }
+
+    @Override
+    public boolean incrementToken() {
+        if (pending.isEmpty()) {
+            queueNextWord();
+        }
+        int[] next = pending.poll();
+        if (next == null) {
+            return false;
+        }
+        clearAttributes();
+        int start = next[0];
+        int end = next[1];
+        term.setEmpty().append(termOf(text.substring(start, end)));
+        offset.setOffset(correctOffset(start), correctOffset(end));
+        position.setPositionIncrement(next[2]);
+        type.setType(next[3] == 0 ? SYLLABLE : next[3] == 1 ? WORD : NUMBER);
+        return true;
+    }
+
+    /** Queues the terms of the next word that has letters or digits: [start, end, increment, kind]. */
+    private void queueNextWord() {
+        while (next < words.size()) {
+            WordSegmenter.Word word = words.get(next++);
+            int first = text.codePointAt(word.start());
+            if (!Character.isLetterOrDigit(first)) {
+                skipped++;
+                continue;
+            }
+            int increment = 1 + skipped;
+            skipped = 0;
+            if (word.syllables() == 1) {
+                pending.add(new int[] {word.start(), word.end(), increment, Character.isDigit(first) ? 2 : 0});
+                return;
+            }
+            int i = word.start();
+            boolean firstSyllable = true;
+            while (i < word.end()) {
+                while (i < word.end() && Character.isWhitespace(text.charAt(i))) {
+                    i++;
+                }
+                int syllableStart = i;
+                while (i < word.end() && !Character.isWhitespace(text.charAt(i))) {
+                    i++;
+                }
+                if (i > syllableStart) {
+                    pending.add(new int[] {syllableStart, i, firstSyllable ? increment : 1, 0});
+                    if (firstSyllable) {
+                        pending.add(new int[] {word.start(), word.end(), 0, 1});
+                        firstSyllable = false;
+                    }
+                }
+            }
+            return;
+        }
+    }
+
+    @Override
+    public void end() throws IOException {
+        super.end();
+        int last = correctOffset(text.length());
+        offset.setOffset(last, last);
+        position.setPositionIncrement(position.getPositionIncrement() + skipped);
+    }
+
+    @Override
+    public void close() throws IOException {
+        super.close();
+        text = "";
+        words = List.of();
+    }
+
+    /** The term of a word as it appears in a text: "Bệnh  viện" -> "bệnh_viện". */
+    static String termOf(String word) {
+        StringBuilder out = new StringBuilder(word.length());
+        for (String syllable : Normalizer.normalize(word, Normalizer.Form.NFC).split("\\s+")) {
+            if (syllable.isEmpty()) {
+                continue;
+            }
+            if (!out.isEmpty()) {
+                out.append('_');
+            }
+            out.append(ToneMarks.canonical(syllable).toLowerCase(Locale.ROOT));
+        }
+        return out.toString();
+    }
+}

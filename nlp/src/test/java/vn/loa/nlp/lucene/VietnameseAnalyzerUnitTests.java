@@ -1,0 +1,97 @@
+package vn.loa.nlp.lucene;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.QueryBuilder;
+import org.junit.jupiter.api.Test;
+
+class VietnameseAnalyzerUnitTests {
+
+    private static final VietnameseAnalyzer ANALYZER = VietnameseAnalyzer.standard();
+
+    @Test
+    void emitsSyllablesWordsAndTheirFoldedFormsWithOffsets() throws IOException {
+        String text = "Bệnh viện tỉnh quá tải!";
+        assertThat(terms(text)).containsExactly(
+                "bệnh@0-4+1", "benh@0-4+0", "bệnh_viện@0-9+0", "benh_vien@0-9+0", "viện@5-9+1", "vien@5-9+0",
+                "tỉnh@10-14+1", "tinh@10-14+0",
+                "quá@15-18+1", "qua@15-18+0", "quá_tải@15-22+0", "qua_tai@15-22+0", "tải@19-22+1", "tai@19-22+0");
+    }
+
+    @Test
+    void toneMarkPlacementAndCaseDoNotMatter() throws IOException {
+        assertThat(terms("HOÀ BÌNH")).isEqualTo(terms("hòa bình"));
+    }
+
+    @Test
+    void searchFindsPostsWithOrWithoutDiacriticsAndByPhrase() throws IOException {
+        try (Directory directory = new ByteBuffersDirectory()) {
+            try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(ANALYZER))) {
+                add(writer, "Bệnh viện đa khoa tỉnh quá tải, người bệnh nằm ghép");
+                add(writer, "Đường lên xã Phước Hà sạt lở sau mưa lớn");
+                add(writer, "Giá xăng tăng, người dân lo lắng");
+            }
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                QueryBuilder builder = new QueryBuilder(ANALYZER);
+                assertThat(hits(searcher, builder.createBooleanQuery("text", "benh vien qua tai"))).isEqualTo(1);
+                assertThat(hits(searcher, builder.createBooleanQuery("text", "bệnh viện"))).isEqualTo(1);
+                assertThat(hits(searcher, builder.createPhraseQuery("text", "sat lo sau mua"))).isEqualTo(1);
+                assertThat(hits(searcher, builder.createPhraseQuery("text", "mưa sau sạt lở"))).isZero();
+                assertThat(hits(searcher, builder.createBooleanQuery("text", "nguoi"))).isEqualTo(2);
+                assertThat(hits(searcher, builder.createPhraseQuery("text", "nguoi dan"))).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void hostileInputNeitherCrashesNorGoesBackwards() throws IOException {
+        List<String> terms = terms("\u0000\uD800 ,,, 😭 abc\u0301 " + "x".repeat(100_000));
+        assertThat(terms).isNotEmpty();
+    }
+
+    private static void add(IndexWriter writer, String text) throws IOException {
+        Document document = new Document();
+        document.add(new TextField("text", text, Field.Store.YES));
+        writer.addDocument(document);
+    }
+
+    private static long hits(IndexSearcher searcher, Query query) throws IOException {
+        return query == null ? 0 : searcher.count(query);
+    }
+
+    private static List<String> terms(String text) throws IOException {
+        List<String> terms = new ArrayList<>();
+        try (TokenStream stream = ANALYZER.tokenStream("text", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            PositionIncrementAttribute position = stream.addAttribute(PositionIncrementAttribute.class);
+            stream.reset();
+            int lastStart = 0;
+            while (stream.incrementToken()) {
+                assertThat(offset.startOffset()).isGreaterThanOrEqualTo(lastStart);
+                lastStart = offset.startOffset();
+                terms.add(term + "@" + offset.startOffset() + "-" + offset.endOffset() + "+" + position.getPositionIncrement());
+            }
+            stream.end();
+        }
+        return terms;
+    }
+}
