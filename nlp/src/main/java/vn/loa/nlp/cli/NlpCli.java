@@ -25,6 +25,7 @@ import java.util.Map;
 import vn.loa.nlp.analyze.TextAnalyzer;
 import vn.loa.nlp.classify.ClassificationScore;
 import vn.loa.nlp.io.JsonLine;
+import vn.loa.nlp.keywords.KeywordExtractor;
 import vn.loa.nlp.classify.ClassifierTrainer;
 import vn.loa.nlp.classify.LabeledData;
 import vn.loa.nlp.classify.LabeledText;
@@ -64,6 +65,7 @@ public final class NlpCli {
             return switch (args.get(0)) {
                 case "segment" -> segment(args.subList(1, args.size()), stdin);
                 case "analyze" -> analyze(args.subList(1, args.size()), stdin);
+                case "keywords" -> keywords(args.subList(1, args.size()), stdin);
                 case "train" -> train(args.subList(1, args.size()));
                 case "eval" -> eval(args.subList(1, args.size()));
                 case "help", "--help" -> {
@@ -88,6 +90,7 @@ public final class NlpCli {
     private void usage() {
         out.println("Usage: bin/loa nlp COMMAND");
         out.println("  analyze [FILE] [--jsonl] [--date yyyy-MM-dd]  one JSON object per input line (stdin without FILE)");
+        out.println("  keywords [FILE] [--top N] [--min-documents M]  the terms that stand out in a batch of texts, as JSON");
         out.println("  segment [FILE]                              words joined by '_', one line per input line (stdin without FILE)");
         out.println("  train TASK [--data-dir DIR] [--out DIR]     train a model from ../shared/data; TASK is segment,");
         out.println("                                              sentiment, feedback-topic, toxicity, news-topic or fake-news");
@@ -180,6 +183,9 @@ public final class NlpCli {
         if (args.isEmpty()) {
             throw new IllegalArgumentException("train takes a task: segment, sentiment, feedback-topic, toxicity, "
                     + "news-topic, fake-news");
+        }
+        if (args.get(0).equals("keywords")) {
+            return trainKeywords(args.subList(1, args.size()));
         }
         if (!args.get(0).equals("segment")) {
             return trainClassifier(Task.of(args.get(0)), args.subList(1, args.size()));
@@ -303,6 +309,87 @@ public final class NlpCli {
         return 0;
     }
 
+    private int trainKeywords(List<String> args) throws IOException {
+        Map<String, String> options = options(args, List.of("data-dir", "out"));
+        Path data = Path.of(options.getOrDefault("data-dir", "../shared/data"));
+        Path target = Path.of(options.getOrDefault("out", "nlp/src/main/resources/vn/loa/nlp/models"));
+        List<Path> files = List.of(data.resolve("vntc/train.jsonl.gz"), data.resolve("vihsd/train.jsonl"),
+                data.resolve("uit-vsfc/train.jsonl"));
+        List<String> corpus = new ArrayList<>();
+        List<Map<String, Object>> sources = new ArrayList<>();
+        for (Path file : files) {
+            List<LabeledText> rows = readLabeled(file, file.toString().contains("uit-vsfc") ? Task.SENTIMENT : Task.TOXICITY,
+                    file.toString().contains("vntc") ? "label" : null);
+            rows.forEach(row -> corpus.add(row.text()));
+            sources.add(fileInfo(data, file, rows.size()));
+        }
+        err.println("Building the keyword background from " + corpus.size() + " documents");
+        long start = System.nanoTime();
+        KeywordExtractor extractor = KeywordExtractor.train(WordSegmenter.loadDefault(), corpus, 3);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Files.createDirectories(target);
+        Path model = target.resolve("keywords-background.bin");
+        try (OutputStream stream = Files.newOutputStream(model)) {
+            extractor.write(stream);
+        }
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("model", model.getFileName().toString());
+        metadata.put("kind", "document frequencies of words and word pairs (stop words left out), seen in at least 3 documents");
+        metadata.put("trained_on", LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString());
+        metadata.put("data", sources);
+        metadata.put("documents", extractor.backgroundDocuments());
+        metadata.put("terms", extractor.backgroundTerms());
+        metadata.put("model_sha256", sha256(model));
+        metadata.put("training_seconds", seconds);
+        Files.writeString(target.resolve("keywords-background.json"), Json.object(metadata) + "\n");
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("task", "keywords");
+        summary.put("model", model.toString());
+        summary.put("documents", extractor.backgroundDocuments());
+        summary.put("terms", extractor.backgroundTerms());
+        out.println(Json.object(summary));
+        return 0;
+    }
+
+    private int keywords(List<String> args, InputStream stdin) throws IOException {
+        String file = null;
+        List<String> rest = new ArrayList<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--") && file == null && (rest.isEmpty() || !rest.get(rest.size() - 1).startsWith("--"))) {
+                file = arg;
+            } else {
+                rest.add(arg);
+            }
+        }
+        Map<String, String> options = options(rest, List.of("top", "min-documents"));
+        int top = intOption(options, "top", 20);
+        int minDocuments = intOption(options, "min-documents", 2);
+        List<String> texts = new ArrayList<>();
+        try (InputStream in = file == null ? stdin : Files.newInputStream(Path.of(file))) {
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (!line.isBlank()) {
+                    texts.add(line);
+                }
+            }
+        }
+        KeywordExtractor extractor = KeywordExtractor.standard(WordSegmenter.loadDefault());
+        List<Map<String, Object>> keywords = new ArrayList<>();
+        for (KeywordExtractor.Keyword keyword : extractor.extract(texts, top, minDocuments)) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("term", keyword.term());
+            json.put("documents", keyword.documents());
+            json.put("score", keyword.score());
+            keywords.add(json);
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("texts", texts.size());
+        result.put("keywords", keywords);
+        out.println(Json.object(result));
+        return 0;
+    }
+
     private int trainClassifier(Task task, List<String> args) throws IOException {
         Map<String, String> options = options(args, List.of("data-dir", "out", "seed", "bits", "min-count",
                 "max-syllables", "epochs", "class-weight-power", "character-grams", "trigrams", "keep-features"));
@@ -419,10 +506,14 @@ public final class NlpCli {
     }
 
     private List<LabeledText> readLabeled(Path file, Task task) throws IOException {
+        return readLabeled(file, task, null);
+    }
+
+    private List<LabeledText> readLabeled(Path file, Task task, String labelField) throws IOException {
         if (!Files.exists(file)) {
             throw new IllegalArgumentException("training data not found: " + file + " (use --data-dir)");
         }
-        LabeledData.Read read = LabeledData.read(file, task.labelField());
+        LabeledData.Read read = LabeledData.read(file, labelField != null ? labelField : task.labelField());
         for (LabeledData.Problem problem : read.problems()) {
             err.println(file + ":" + problem.line() + ": " + problem.reason());
         }

@@ -1,0 +1,48 @@
+package vn.loa.nlp.keywords;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import vn.loa.nlp.segment.WordSegmenter;
+
+class KeywordExtractorUnitTests {
+
+    private static final KeywordExtractor EXTRACTOR = KeywordExtractor.standard(WordSegmenter.loadDefault());
+
+    @Test
+    void aStoryThatSpreadsStandsOutAgainstTheBackground() {
+        List<String> hour = new ArrayList<>();
+        String[] ordinary = {"Chúc mọi người cuối tuần vui vẻ", "Hôm nay trời nắng đẹp quá", "Giá xăng lại tăng rồi",
+            "Đội tuyển đá hay lắm", "Cho mình hỏi đường về trung tâm thành phố", "Món này ngon tuyệt"};
+        for (int i = 0; i < 20; i++) {
+            hour.add("Bệnh viện tỉnh lại quá tải vì sốt xuất huyết, người bệnh nằm ghép lần " + i);
+            hour.add(ordinary[i % ordinary.length]);
+        }
+        List<KeywordExtractor.Keyword> keywords = EXTRACTOR.extract(hour, 15, 2);
+        assertThat(keywords).extracting(KeywordExtractor.Keyword::term).contains("sốt xuất huyết", "nằm ghép");
+        assertThat(keywords.get(0).documents()).isEqualTo(20);
+        assertThat(keywords).isSortedAccordingTo((a, b) -> Double.compare(b.score(), a.score()));
+    }
+
+    @Test
+    void stopWordsAndRareTermsAreLeftOut() {
+        List<KeywordExtractor.Keyword> keywords = EXTRACTOR.extract(
+                List.of("và của là những thì mà", "và của là những thì mà", "ngoại lệ duy nhất"), 10, 2);
+        assertThat(keywords).isEmpty();
+    }
+
+    @Test
+    void theLogLikelihoodGrowsWithTheSurprise() {
+        double common = KeywordExtractor.logLikelihood(10, 100, 1000, 10_000);
+        double surprising = KeywordExtractor.logLikelihood(50, 100, 1000, 10_000);
+        assertThat(surprising).isGreaterThan(common);
+        assertThat(KeywordExtractor.logLikelihood(10, 100, 1000, 10_000)).isCloseTo(0.0, org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    @Test
+    void anEmptyBatchHasNoKeywords() {
+        assertThat(EXTRACTOR.extract(List.of(), 10, 1)).isEmpty();
+    }
+}
