@@ -26,6 +26,8 @@ import vn.loa.nlp.analyze.TextAnalyzer;
 import vn.loa.nlp.classify.ClassificationScore;
 import vn.loa.nlp.io.JsonLine;
 import vn.loa.nlp.keywords.KeywordExtractor;
+import vn.loa.nlp.normalize.NormalizationScore;
+import vn.loa.nlp.normalize.TextNormalizer;
 import vn.loa.nlp.classify.ClassifierTrainer;
 import vn.loa.nlp.classify.LabeledData;
 import vn.loa.nlp.classify.LabeledText;
@@ -259,6 +261,9 @@ public final class NlpCli {
             throw new IllegalArgumentException("eval needs --task TASK and --data FILE");
         }
         Path file = Path.of(options.get("data"));
+        if (task.equals("normalize")) {
+            return evalNormalization(file);
+        }
         if (!task.equals("segment")) {
             return evalClassifier(Task.of(task), file, options.get("model"));
         }
@@ -451,6 +456,42 @@ public final class NlpCli {
         summary.put("dev_accuracy", score.accuracy());
         summary.put("dev_macro_f1", score.macroF1());
         out.println(Json.object(summary));
+        return 0;
+    }
+
+    private int evalNormalization(Path file) throws IOException {
+        List<NormalizationScore.Pair> pairs = new ArrayList<>();
+        List<Map<String, Object>> problems = new ArrayList<>();
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            try {
+                Map<String, Object> object = JsonLine.object(lines.get(i));
+                if (!(object.get("original") instanceof String original) || !(object.get("normalized") instanceof String gold)) {
+                    throw new IllegalArgumentException("needs \"original\" and \"normalized\" strings");
+                }
+                pairs.add(new NormalizationScore.Pair(original, gold));
+            } catch (IllegalArgumentException e) {
+                err.println(file + ":" + (i + 1) + ": " + e.getMessage());
+                Map<String, Object> problem = new LinkedHashMap<>();
+                problem.put("line", i + 1);
+                problem.put("reason", e.getMessage());
+                problems.add(problem);
+            }
+        }
+        NormalizationScore score = NormalizationScore.of(TextNormalizer.standard(), pairs);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("task", "normalize");
+        result.put("data", file.toString());
+        result.put("rows", score.pairs());
+        result.put("syllable_error_rate_as_typed", score.errorRateAsTyped());
+        result.put("syllable_error_rate_normalized", score.errorRateNormalized());
+        result.put("exact_as_typed", score.exactAsTyped());
+        result.put("exact_normalized", score.exactNormalized());
+        result.put("malformed_lines", problems);
+        out.println(Json.object(result));
         return 0;
     }
 
