@@ -22,7 +22,7 @@ public class LoaApplication {
 
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("nlp")) {
-            vn.loa.nlp.cli.NlpCli.main(Arrays.copyOfRange(args, 1, args.length));
+            vn.loa.nlp.NlpCommandLine.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (args.length == 0 || args[0].equals("server")) {
