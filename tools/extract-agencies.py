@@ -122,6 +122,15 @@ def short_name(full):
 
 
 def places():
+    mapping = list(csv.DictReader((DATA / 'mapping-2025/old-to-new.csv').open(encoding='utf-8')))
+    successors = {}
+    for m in mapping:
+        new_id = m['new_commune_code'] + '@' + REORG
+        if m['old_province_code'] == '58':
+            if m['old_commune_code']:
+                successors.setdefault(m['old_commune_code'] + '@' + AS_OF, []).append(new_id)
+            successors.setdefault(m['old_district_code'] + '@' + AS_OF, []).append(new_id)
+        successors.setdefault(m['old_province_code'] + '@2008-08-01', []).append(m['new_province_code'] + '@' + REORG)
     rows = []
     before_provinces = json.loads((DATA / 'before-2025/thanglequoc-v2.4.1-vn_only_simplified.json').read_text())
     for p in before_provinces:
@@ -147,6 +156,8 @@ def places():
                 if w['Code'] in former_ninh_thuan:
                     wfull = ' '.join(w['FullName'].split())
                     rows.append([w['Code'] + '@' + REORG, 'COMMUNE', wfull, short_name(wfull), '56@' + REORG, REORG, ''])
+    for row in rows:
+        row.append(' '.join(sorted(set(successors.get(row[0], [])))))
     return rows
 
 
@@ -189,5 +200,6 @@ def write_tsv(path, header, rows):
 
 if __name__ == '__main__':
     NLP_OUT.mkdir(parents=True, exist_ok=True)
-    write_tsv(NLP_OUT / 'places.tsv', ['id', 'kind', 'name', 'short_name', 'parent', 'valid_from', 'valid_to'], places())
+    write_tsv(NLP_OUT / 'places.tsv', ['id', 'kind', 'name', 'short_name', 'parent', 'valid_from', 'valid_to',
+                                       'successors'], places())
     write_tsv(NLP_OUT / 'agencies.tsv', ['code', 'name', 'aliases'], agency_aliases())

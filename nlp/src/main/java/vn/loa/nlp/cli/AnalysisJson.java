@@ -61,6 +61,9 @@ final class AnalysisJson {
             json.put("id", match.entry().id());
             json.put("kind", match.entry().kind());
             json.put("name", match.entry().name());
+            if (!match.entry().successors().isEmpty()) {
+                json.put("successors", match.entry().successors());
+            }
             list.add(json);
         }
         return list;

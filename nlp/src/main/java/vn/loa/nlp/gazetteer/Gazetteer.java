@@ -31,8 +31,14 @@ public final class Gazetteer {
      * @param name its full name
      * @param validFrom the first day it exists, null if unknown
      * @param validTo the last day it exists, null while it exists
+     * @param successors the ids of the units that took over from it (after the July 2025 reorganisation)
      */
-    public record Entry(String id, String kind, String name, LocalDate validFrom, LocalDate validTo) {
+    public record Entry(String id, String kind, String name, LocalDate validFrom, LocalDate validTo,
+            List<String> successors) {
+
+        public Entry {
+            successors = List.copyOf(successors);
+        }
 
         /** Whether it exists on a day. */
         public boolean validOn(LocalDate day) {
@@ -67,8 +73,9 @@ public final class Gazetteer {
     /** The places shipped with Loa: Vietnam's provinces before and after July 2025, Ninh Thuận's districts and communes. */
     public static Gazetteer places() {
         Gazetteer gazetteer = new Gazetteer();
-        for (String[] row : read("/vn/loa/nlp/gazetteer/places.tsv", 7)) {
-            Entry entry = new Entry(row[0], row[1], row[2], date(row[5]), date(row[6]));
+        for (String[] row : read("/vn/loa/nlp/gazetteer/places.tsv", 8)) {
+            Entry entry = new Entry(row[0], row[1], row[2], date(row[5]), date(row[6]),
+                    row[7].isBlank() ? List.of() : List.of(row[7].trim().split(" ")));
             int rank = switch (row[1]) {
                 case "PROVINCE" -> 3;
                 case "DISTRICT" -> 2;
@@ -84,7 +91,7 @@ public final class Gazetteer {
     public static Gazetteer agencies() {
         Gazetteer gazetteer = new Gazetteer();
         for (String[] row : read("/vn/loa/nlp/gazetteer/agencies.tsv", 3)) {
-            Entry entry = new Entry(row[0], "AGENCY", row[1], null, null);
+            Entry entry = new Entry(row[0], "AGENCY", row[1], null, null, List.of());
             gazetteer.add(row[1], entry, false, 1);
             for (String alias : row[2].split("\\|")) {
                 if (!alias.isBlank()) {

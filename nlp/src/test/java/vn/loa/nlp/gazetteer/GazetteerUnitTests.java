@@ -44,6 +44,15 @@ class GazetteerUnitTests {
     }
 
     @Test
+    void aPlaceKnowsWhatSucceededIt() {
+        Gazetteer.Entry ninhHai = PLACES.find("huyện Ninh Hải", IN_2024).get(0).entry();
+        assertThat(ninhHai.successors()).contains("22852@2025-07-01", "22846@2025-07-01", "22861@2025-07-01");
+        Gazetteer.Entry ninhThuan = PLACES.find("tỉnh Ninh Thuận", IN_2024).get(0).entry();
+        assertThat(ninhThuan.successors()).containsExactly("56@2025-07-01");
+        assertThat(PLACES.find("tỉnh Khánh Hòa", IN_2026).get(0).entry().successors()).isEmpty();
+    }
+
+    @Test
     void namesWithHyphensAndAcronyms() {
         assertThat(PLACES.find("Phan Rang-Tháp Chàm", IN_2024)).extracting(m -> m.entry().id()).containsExactly("582@2023-05-01");
         assertThat(AGENCIES.find("SYT và Sở TT&TT họp", IN_2024)).extracting(m -> m.entry().id())
