@@ -118,15 +118,21 @@ public class Users {
     @Transactional
     public UserAccount create(NewUser user, Actor by) {
         String username = user.username() == null ? "" : user.username().trim().toLowerCase(Locale.ROOT);
+        List<InvalidInput> problems = new java.util.ArrayList<>();
         if (!USERNAME.matcher(username).matches()) {
-            throw new InvalidInput("username", "user.error.username");
+            problems.add(new InvalidInput("username", "user.error.username"));
+        } else if (findByUsername(username).isPresent()) {
+            problems.add(new InvalidInput("username", "user.error.username-taken"));
         }
-        if (findByUsername(username).isPresent()) {
-            throw new InvalidInput("username", "user.error.username-taken");
+        problems.addAll(profileProblems(user.fullName(), user.email()));
+        passwordProblem(user.password(), "password").ifPresent(problems::add);
+        String agencyCode = null;
+        try {
+            agencyCode = checkRolesAndAgency(user.roles(), user.agency());
+        } catch (InvalidInput e) {
+            problems.add(e);
         }
-        checkProfile(user.fullName(), user.email());
-        checkPassword(user.password(), "password");
-        String agencyCode = checkRolesAndAgency(user.roles(), user.agency());
+        InvalidInput.throwIfAny(problems);
         long id = jdbc.sql("""
                 INSERT INTO app_user (username, full_name, email, password_hash, agency_id, created_at)
                 VALUES (?, ?, ?, ?, ?, ?) RETURNING id
@@ -142,8 +148,13 @@ public class Users {
     @Transactional
     public UserAccount update(long id, UserChanges changes, Actor by) {
         UserAccount before = find(id).orElseThrow(() -> new NotFound("user", id));
-        checkProfile(changes.fullName(), changes.email());
-        checkRolesAndAgency(changes.roles(), changes.agency());
+        List<InvalidInput> problems = new java.util.ArrayList<>(profileProblems(changes.fullName(), changes.email()));
+        try {
+            checkRolesAndAgency(changes.roles(), changes.agency());
+        } catch (InvalidInput e) {
+            problems.add(e);
+        }
+        InvalidInput.throwIfAny(problems);
         if (before.username().equals(by.username()) && before.roles().contains(Role.ADMIN)
                 && !changes.roles().contains(Role.ADMIN)) {
             throw new InvalidInput("roles", "user.error.own-admin-role");
@@ -217,7 +228,9 @@ public class Users {
         if (current == null || !passwords.matches(current, hash)) {
             throw new InvalidInput("currentPassword", "account.error.current-password");
         }
-        checkPassword(replacement, "newPassword");
+        passwordProblem(replacement, "newPassword").ifPresent(problem -> {
+            throw problem;
+        });
         jdbc.sql("UPDATE app_user SET password_hash = ? WHERE id = ?").params(passwords.encode(replacement), id).update();
         events.publishEvent(new PasswordChanged(by, id));
     }
@@ -271,19 +284,22 @@ public class Users {
     private record Row(long id, String username, int failedAttempts, Instant lockedUntil) {
     }
 
-    private void checkProfile(String fullName, String email) {
+    private static List<InvalidInput> profileProblems(String fullName, String email) {
+        List<InvalidInput> problems = new java.util.ArrayList<>();
         if (fullName == null || fullName.isBlank() || fullName.length() > 200) {
-            throw new InvalidInput("fullName", "user.error.full-name");
+            problems.add(new InvalidInput("fullName", "user.error.full-name"));
         }
         if (email == null || email.length() > 254 || !EMAIL.matcher(email.trim()).matches()) {
-            throw new InvalidInput("email", "user.error.email");
+            problems.add(new InvalidInput("email", "user.error.email"));
         }
+        return problems;
     }
 
-    private void checkPassword(String password, String field) {
+    private static Optional<InvalidInput> passwordProblem(String password, String field) {
         if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
-            throw new InvalidInput(field, "user.error.password", MIN_PASSWORD, MAX_PASSWORD);
+            return Optional.of(new InvalidInput(field, "user.error.password", MIN_PASSWORD, MAX_PASSWORD));
         }
+        return Optional.empty();
     }
 
     private String checkRolesAndAgency(Set<Role> roles, AgencyId agency) {

@@ -148,6 +148,20 @@ class WebSecurityFlowTests {
     }
 
     @Test
+    void everyWrongFieldIsMarkedAtOnce() throws Exception {
+        MockHttpSession admin = signIn("admin", DEMO_PASSWORD);
+        mvc.perform(post("/admin/users/new").session(admin).with(csrf())
+                        .param("username", "officer").param("fullName", "")
+                        .param("email", "khong-hop-le").param("password", "ngan"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("Tên đăng nhập này đã có người dùng.")))
+                .andExpect(content().string(containsString("Vui lòng nhập họ và tên")))
+                .andExpect(content().string(containsString("Địa chỉ thư điện tử không hợp lệ.")))
+                .andExpect(content().string(containsString("Mật khẩu phải có từ 8 đến 128 ký tự.")))
+                .andExpect(content().string(containsString("Vui lòng chọn ít nhất một vai trò.")));
+    }
+
+    @Test
     void anAdministratorCreatesDisablesAndReenablesAUserThroughTheScreens() throws Exception {
         MockHttpSession admin = signIn("admin", DEMO_PASSWORD);
         String username = IdentityTestData.freshUsername("screen");

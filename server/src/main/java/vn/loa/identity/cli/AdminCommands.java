@@ -73,8 +73,10 @@ class AdminCommands {
                     out.println("Created user " + created.username() + " (" + created.roles() + ")");
                     return 0;
                 } catch (InvalidInput e) {
-                    err.println("Error: --" + cliName(e.field()) + ": "
-                            + messages.getMessage(e.messageKey(), e.arguments(), Locale.ENGLISH));
+                    for (InvalidInput problem : e.all()) {
+                        err.println("Error: --" + cliName(problem.field()) + ": "
+                                + messages.getMessage(problem.messageKey(), problem.arguments(), Locale.ENGLISH));
+                    }
                     return 2;
                 }
             }

@@ -68,7 +68,9 @@ class AccountController {
             }
             users.changePassword(user.userId(), form.getCurrentPassword(), form.getNewPassword(), user.actor());
         } catch (InvalidInput e) {
-            errors.rejectValue(e.field(), e.messageKey(), e.arguments(), e.messageKey());
+            for (InvalidInput problem : e.all()) {
+                errors.rejectValue(problem.field(), problem.messageKey(), problem.arguments(), problem.messageKey());
+            }
             form.setCurrentPassword("");
             response.setStatus(422);
             return "account";

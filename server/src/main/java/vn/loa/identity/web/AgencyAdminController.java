@@ -195,7 +195,10 @@ class AgencyAdminController {
             redirect.addFlashAttribute("flashKey", "agency.created");
             return "redirect:/admin/agencies/" + created.id().value();
         } catch (InvalidInput e) {
-            errors.rejectValue("parent".equals(e.field()) ? "parentId" : e.field(), e.messageKey(), e.arguments(), e.messageKey());
+            for (InvalidInput problem : e.all()) {
+                errors.rejectValue("parent".equals(problem.field()) ? "parentId" : problem.field(), problem.messageKey(),
+                        problem.arguments(), problem.messageKey());
+            }
             response.setStatus(422);
             return form(model, null);
         }
@@ -218,7 +221,10 @@ class AgencyAdminController {
             redirect.addFlashAttribute("flashKey", "agency.saved");
             return "redirect:/admin/agencies/" + id;
         } catch (InvalidInput e) {
-            errors.rejectValue("parent".equals(e.field()) ? "parentId" : e.field(), e.messageKey(), e.arguments(), e.messageKey());
+            for (InvalidInput problem : e.all()) {
+                errors.rejectValue("parent".equals(problem.field()) ? "parentId" : problem.field(), problem.messageKey(),
+                        problem.arguments(), problem.messageKey());
+            }
             response.setStatus(422);
             return form(model, agency);
         }

@@ -139,7 +139,9 @@ class UserAdminController {
             redirect.addFlashAttribute("flashKey", "user.created");
             return "redirect:/admin/users/" + created.id();
         } catch (InvalidInput e) {
-            errors.rejectValue(formField(e.field()), e.messageKey(), e.arguments(), e.messageKey());
+            for (InvalidInput problem : e.all()) {
+                errors.rejectValue(formField(problem.field()), problem.messageKey(), problem.arguments(), problem.messageKey());
+            }
             form.setPassword("");
             response.setStatus(422);
             return form(model, null);
@@ -170,7 +172,9 @@ class UserAdminController {
             redirect.addFlashAttribute("flashKey", "user.saved");
             return "redirect:/admin/users/" + id;
         } catch (InvalidInput e) {
-            errors.rejectValue(formField(e.field()), e.messageKey(), e.arguments(), e.messageKey());
+            for (InvalidInput problem : e.all()) {
+                errors.rejectValue(formField(problem.field()), problem.messageKey(), problem.arguments(), problem.messageKey());
+            }
             form.setUsername(user.username());
             response.setStatus(422);
             return form(model, user);

@@ -27,6 +27,10 @@ class ApiProblems {
                 messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
         problem.setTitle(messages.getMessage("problem.title.422", null, locale));
         problem.setProperty("field", e.field());
+        problem.setProperty("errors", e.all().stream()
+                .map(p -> java.util.Map.of("field", p.field(),
+                        "detail", messages.getMessage(p.messageKey(), p.arguments(), p.messageKey(), locale)))
+                .toList());
         return problem;
     }
 
