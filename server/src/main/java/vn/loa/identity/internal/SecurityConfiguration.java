@@ -31,6 +31,10 @@ class SecurityConfiguration {
             ProblemResponses problems, Users users, LoaUserDetailsService details) throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
         RequestMatcher bearer = ApiTokenAuthenticationFilter::hasBearer;
+        // CSRF guards what a browser's session cookie makes possible; an API call without that cookie
+        // has no ambient credentials to abuse, so it is left to authentication (401), not CSRF (403).
+        RequestMatcher apiWithoutSession = request -> api.matches(request) && request.getRequestedSessionId() == null
+                && request.getSession(false) == null;
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
         requestCache.setMatchingRequestParameterName(null);
         http
@@ -52,7 +56,7 @@ class SecurityConfiguration {
                         .logoutUrl("/logout")
                         .logoutSuccessUrl("/login?logout")
                         .deleteCookies("LOA_SESSION"))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(bearer))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(bearer, apiWithoutSession))
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems),
                         UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new SessionRevalidationFilter(users, details), SecurityContextHolderFilter.class)

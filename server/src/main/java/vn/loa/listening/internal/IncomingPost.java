@@ -1,0 +1,10 @@
+package vn.loa.listening.internal;
+
+import java.time.Instant;
+import vn.loa.listening.Platform;
+
+/** A post as read from a file, validated, not yet analysed. */
+record IncomingPost(long line, String source, Platform platform, String externalId, String url, String author,
+        Instant publishedAt, String title, String text, String parentExternalId, Integer reactions, Integer shares,
+        Integer comments) {
+}

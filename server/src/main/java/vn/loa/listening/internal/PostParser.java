@@ -1,0 +1,166 @@
+package vn.loa.listening.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import vn.loa.listening.Platform;
+import vn.loa.nlp.io.JsonLine;
+import vn.loa.shared.LocalTime;
+
+/** Turns a JSON line or a CSV record into a validated {@link IncomingPost}, or says which field is wrong. */
+final class PostParser {
+
+    static final List<String> REQUIRED = List.of("source", "platform", "external_id", "published_at", "text");
+    static final List<String> FIELDS = List.of("source", "platform", "external_id", "url", "author", "published_at",
+            "text", "title", "parent_external_id", "reactions", "shares", "comments");
+    static final int MAX_TEXT = 100_000;
+
+    private final Clock clock;
+
+    PostParser(Clock clock) {
+        this.clock = clock;
+    }
+
+    IncomingPost fromJson(long line, String json) throws RejectedLine {
+        Map<String, Object> object;
+        try {
+            object = JsonLine.object(json);
+        } catch (IllegalArgumentException e) {
+            throw new RejectedLine("not valid JSON: " + e.getMessage());
+        }
+        return validate(line, field -> {
+            Object value = object.get(field);
+            return value == null ? null : value.toString();
+        });
+    }
+
+    IncomingPost fromCsv(long line, List<String> header, List<String> record) throws RejectedLine {
+        if (record.size() != header.size()) {
+            throw new RejectedLine("expected " + header.size() + " columns, found " + record.size());
+        }
+        return validate(line, field -> {
+            int at = header.indexOf(field);
+            return at < 0 ? null : record.get(at);
+        });
+    }
+
+    private interface Fields {
+        String get(String name);
+    }
+
+    private IncomingPost validate(long line, Fields fields) throws RejectedLine {
+        String source = required(fields, "source", 100);
+        String platformName = required(fields, "platform", 20);
+        Platform platform = Platform.of(platformName).orElseThrow(() -> new RejectedLine(
+                "platform: unknown platform '" + platformName + "'; one of " + Platform.names()));
+        String externalId = required(fields, "external_id", 200);
+        String url = optional(fields, "url", 2000);
+        if (url != null && !(url.startsWith("http://") || url.startsWith("https://"))) {
+            throw new RejectedLine("url: must start with http:// or https://");
+        }
+        Instant publishedAt = instant(required(fields, "published_at", 40));
+        if (publishedAt.isAfter(clock.instant().plus(Duration.ofDays(1)))) {
+            throw new RejectedLine("published_at: lies in the future");
+        }
+        String text = fields.get("text");
+        if (text == null || text.isBlank()) {
+            throw new RejectedLine("text: missing or empty");
+        }
+        if (text.length() > MAX_TEXT) {
+            throw new RejectedLine("text: longer than " + MAX_TEXT + " characters");
+        }
+        return new IncomingPost(line, source, platform, externalId, url, optional(fields, "author", 200), publishedAt,
+                optional(fields, "title", 1000), text, optional(fields, "parent_external_id", 200),
+                count(fields, "reactions"), count(fields, "shares"), count(fields, "comments"));
+    }
+
+    private static String required(Fields fields, String name, int max) throws RejectedLine {
+        String value = fields.get(name);
+        if (value == null || value.isBlank()) {
+            throw new RejectedLine(name + ": missing or empty");
+        }
+        if (value.length() > max) {
+            throw new RejectedLine(name + ": longer than " + max + " characters");
+        }
+        return value.trim();
+    }
+
+    private static String optional(Fields fields, String name, int max) throws RejectedLine {
+        String value = fields.get(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > max) {
+            throw new RejectedLine(name + ": longer than " + max + " characters");
+        }
+        return value.trim();
+    }
+
+    private static Integer count(Fields fields, String name) throws RejectedLine {
+        String value = fields.get(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            double number = Double.parseDouble(value.trim());
+            if (number < 0 || number > Integer.MAX_VALUE || number != Math.rint(number)) {
+                throw new NumberFormatException();
+            }
+            return (int) number;
+        } catch (NumberFormatException e) {
+            throw new RejectedLine(name + ": must be a whole number of zero or more, was '" + value + "'");
+        }
+    }
+
+    /** ISO-8601 with an offset, or without one (then read in Asia/Ho_Chi_Minh). */
+    static Instant instant(String text) throws RejectedLine {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDateTime.parse(text).atZone(LocalTime.ZONE).toInstant();
+            } catch (DateTimeParseException e2) {
+                throw new RejectedLine("published_at: not an ISO-8601 date and time, e.g. 2024-03-01T08:30:00+07:00: '"
+                        + text + "'");
+            }
+        }
+    }
+
+    /** Splits one CSV record (RFC 4180). Returns null if a quoted field is still open at the end. */
+    static List<String> splitCsv(String record) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < record.length(); i++) {
+            char c = record.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < record.length() && record.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"' && field.isEmpty()) {
+                quoted = true;
+            } else if (c == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        if (quoted) {
+            return null;
+        }
+        fields.add(field.toString());
+        return fields;
+    }
+}
