@@ -48,6 +48,10 @@ class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
         properties.put("spring.flyway.user", EmbeddedDatabase.OWNER_ROLE);
         properties.put("spring.flyway.password", "");
         properties.put("spring.flyway.placeholders.approle", EmbeddedDatabase.APP_ROLE);
+        if (!environment.containsProperty("loa.listening.index-dir")) {
+            java.nio.file.Path parent = java.nio.file.Path.of(dataDir).toAbsolutePath().getParent();
+            properties.put("loa.listening.index-dir", (parent == null ? java.nio.file.Path.of("index") : parent.resolve("index")).toString());
+        }
         if (!environment.containsProperty("loa.demo.enabled")) {
             properties.put("loa.demo.enabled", "true");
         }

@@ -13,6 +13,7 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import vn.loa.platform.DatabaseMode;
 
 @Configuration(proxyBeanMethods = false)
+@org.springframework.scheduling.annotation.EnableScheduling
 class PlatformConfiguration implements WebMvcConfigurer {
 
     static final Locale VIETNAMESE = Locale.forLanguageTag("vi");

@@ -30,7 +30,8 @@ class SettingsCheck implements EnvironmentPostProcessor, Ordered {
             "loa.identity.max-failed-sign-ins",
             "loa.identity.lockout",
             "loa.identity.secure-cookie",
-            "loa.identity.agency-seed");
+            "loa.identity.agency-seed",
+            "loa.listening.index-dir");
 
     /** Settings read only by tests (the browser's location). */
     private static final String TEST_PREFIX = "loa.test.";

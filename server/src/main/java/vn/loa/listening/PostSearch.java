@@ -1,0 +1,66 @@
+package vn.loa.listening;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import vn.loa.identity.SignedInUser;
+
+/** Full-text search over posts, in Vietnamese with or without diacritics. */
+public interface PostSearch {
+
+    /**
+     * What to look for.
+     *
+     * @param text words to find (all must occur); a part in double quotes is a phrase; empty finds everything
+     * @param platform only this platform, may be null
+     * @param sentiment only this sentiment, may be null
+     * @param topic only this topic, may be null
+     * @param toxicity only this toxicity, may be null
+     * @param agency only posts about this agency code, may be null
+     * @param place only posts naming this place id, may be null
+     * @param from published at or after, may be null
+     * @param to published before, may be null
+     * @param byTime newest first when true, most relevant first when false
+     * @param page the page, from 0
+     * @param size posts per page, 1 to 100
+     */
+    record Query(String text, String platform, String sentiment, String topic, String toxicity, String agency,
+            String place, Instant from, Instant to, boolean byTime, int page, int size) {
+    }
+
+    /**
+     * A post found.
+     *
+     * @param id the post's id
+     * @param text its text (untrusted: escape it wherever it is shown)
+     * @param snippet up to 300 characters around the first match
+     * @param highlights {@code [start, end)} of the matched words within {@code snippet}
+     * @param platform where it was published
+     * @param source its source's code
+     * @param url its address, may be null
+     * @param publishedAt when it was published
+     * @param sentiment its sentiment
+     * @param topic its topic
+     * @param toxicity its toxicity
+     * @param agencies agency codes it names
+     * @param places place ids it names
+     * @param story its story, may be null
+     */
+    record Hit(long id, String text, String snippet, List<int[]> highlights, String platform, String source, String url,
+            Instant publishedAt, String sentiment, String topic, String toxicity, List<String> agencies,
+            List<String> places, Long story) {
+    }
+
+    /**
+     * A page of results with counts by facet over every match.
+     *
+     * @param total how many posts match
+     * @param items the posts of the page
+     * @param facets for each facet (platform, sentiment, topic, toxicity, agency, place) the count of each value
+     */
+    record Result(long total, List<Hit> items, Map<String, Map<String, Long>> facets) {
+    }
+
+    /** Searches what the user may see. */
+    Result search(Query query, SignedInUser user);
+}

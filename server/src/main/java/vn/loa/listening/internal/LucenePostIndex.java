@@ -1,0 +1,447 @@
+package vn.loa.listening.internal;
+
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.QueryBuilder;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import vn.loa.identity.Role;
+import vn.loa.identity.SignedInUser;
+import vn.loa.listening.Platform;
+import vn.loa.listening.PostSearch;
+import vn.loa.listening.PostsImported;
+import vn.loa.nlp.Syllables;
+import vn.loa.nlp.lucene.VietnameseAnalyzer;
+import vn.loa.nlp.segment.WordSegmenter;
+import vn.loa.shared.InvalidInput;
+
+/**
+ * The search index of posts, derived from PostgreSQL: it indexes every post with an id above the
+ * highest one it holds, after each import, every 30 seconds (so imports by another process, such as
+ * {@code bin/loa import}, arrive too) and at start. Only a web server opens it.
+ */
+@Component
+@ConditionalOnWebApplication
+class LucenePostIndex implements PostSearch, ApplicationRunner {
+
+    private static final Log log = LogFactory.getLog(LucenePostIndex.class);
+    private static final Set<String> NON_PUBLIC = Set.of(Platform.HOTLINE.name(), Platform.OFFICE.name());
+    private static final List<String> FACETS = List.of("platform", "sentiment", "topic", "toxicity", "agency", "place");
+    private static final Pattern PHRASE = Pattern.compile("\"([^\"]+)\"");
+    private static final int MAX_WINDOW = 10_000;
+
+    private final JdbcClient jdbc;
+    private final VietnameseAnalyzer analyzer;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final String database;
+    private long indexedUpTo;
+
+    LucenePostIndex(JdbcClient jdbc, LuceneListeningSettings settings) throws IOException {
+        this.jdbc = jdbc;
+        this.analyzer = new VietnameseAnalyzer(WordSegmenter.loadDefault());
+        Path dir = Path.of(settings.indexDir());
+        Files.createDirectories(dir);
+        this.writer = new IndexWriter(FSDirectory.open(dir),
+                new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+        this.searchers = new SearcherManager(writer, null);
+        Map<String, String> data = new HashMap<>();
+        writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
+        this.database = jdbc.sql("SELECT id::text FROM installation").query(String.class).single();
+        if (database.equals(data.get("database"))) {
+            this.indexedUpTo = Long.parseLong(data.getOrDefault("indexedUpTo", "0"));
+        } else {
+            log.info("The search index in " + dir + " belongs to another database; rebuilding it");
+            writer.deleteAll();
+            this.indexedUpTo = 0;
+        }
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        catchUp();
+    }
+
+    @EventListener
+    void on(PostsImported event) {
+        catchUp();
+    }
+
+    @Scheduled(fixedDelay = 30_000, initialDelay = 30_000)
+    void periodically() {
+        catchUp();
+    }
+
+    /** Indexes every post above the highest id indexed so far, in batches, and makes them searchable. */
+    synchronized void catchUp() {
+        try {
+            while (true) {
+                List<Document> batch = new ArrayList<>();
+                long[] last = {indexedUpTo};
+                jdbc.sql("""
+                        SELECT p.*, s.code AS source_code, a.code AS owner_code
+                        FROM post p JOIN post_source s ON s.id = p.source_id LEFT JOIN agency a ON a.id = s.agency_id
+                        WHERE p.id > ? ORDER BY p.id LIMIT 2000
+                        """).param(indexedUpTo).query((ResultSet rs) -> {
+                    batch.add(document(rs));
+                    last[0] = rs.getLong("id");
+                });
+                if (batch.isEmpty()) {
+                    return;
+                }
+                for (Document document : batch) {
+                    writer.updateDocument(new Term("id", document.get("id")), document);
+                }
+                indexedUpTo = last[0];
+                writer.setLiveCommitData(Map.of("indexedUpTo", Long.toString(indexedUpTo), "database", database).entrySet());
+                writer.commit();
+                searchers.maybeRefreshBlocking();
+            }
+        } catch (IOException e) {
+            log.error("Could not index posts; the index catches up at the next attempt", e);
+        }
+    }
+
+    private static Document document(ResultSet rs) throws SQLException {
+        Document document = new Document();
+        document.add(new StringField("id", Long.toString(rs.getLong("id")), Field.Store.YES));
+        String text = rs.getString("text");
+        String title = rs.getString("title");
+        document.add(new TextField("text", title == null ? text : title + "\n" + text, Field.Store.NO));
+        document.add(new StoredField("body", text));
+        keyword(document, "platform", rs.getString("platform"));
+        keyword(document, "sentiment", rs.getString("sentiment"));
+        keyword(document, "topic", rs.getString("topic"));
+        keyword(document, "toxicity", rs.getString("toxicity"));
+        keyword(document, "source", rs.getString("source_code"));
+        for (String agency : (String[]) rs.getArray("agencies").getArray()) {
+            keyword(document, "agency", agency);
+        }
+        for (String place : (String[]) rs.getArray("places").getArray()) {
+            keyword(document, "place", place);
+        }
+        String owner = rs.getString("owner_code");
+        document.add(new StringField("owner", owner == null ? "" : owner, Field.Store.NO));
+        document.add(new StringField("public", NON_PUBLIC.contains(rs.getString("platform")) ? "0" : "1", Field.Store.NO));
+        long published = rs.getTimestamp("published_at").toInstant().toEpochMilli();
+        document.add(new LongPoint("published", published));
+        document.add(new NumericDocValuesField("published", published));
+        document.add(new StoredField("published", published));
+        if (rs.getString("url") != null) {
+            document.add(new StoredField("url", rs.getString("url")));
+        }
+        long story = rs.getLong("story_id");
+        if (!rs.wasNull()) {
+            document.add(new StoredField("story", story));
+        }
+        return document;
+    }
+
+    private static void keyword(Document document, String field, String value) {
+        if (value == null) {
+            return;
+        }
+        document.add(new StringField(field, value, Field.Store.YES));
+        document.add(new SortedSetDocValuesField(field, new BytesRef(value)));
+    }
+
+    @Override
+    public Result search(PostSearch.Query query, SignedInUser user) {
+        if (query.size() < 1 || query.size() > 100) {
+            throw new InvalidInput("size", "listening.search.size");
+        }
+        if (query.page() < 0 || (long) (query.page() + 1) * query.size() > MAX_WINDOW) {
+            throw new InvalidInput("page", "listening.search.page");
+        }
+        org.apache.lucene.search.Query lucene = build(query, user);
+        IndexSearcher searcher;
+        try {
+            searcher = searchers.acquire();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            long total = searcher.count(lucene);
+            int window = (query.page() + 1) * query.size();
+            TopDocs top = query.byTime()
+                    ? searcher.search(lucene, window, new Sort(new SortField("published", SortField.Type.LONG, true)))
+                    : searcher.search(lucene, window);
+            List<String> words = queryWords(query.text());
+            List<Hit> items = new ArrayList<>();
+            StoredFields stored = searcher.storedFields();
+            ScoreDoc[] docs = top.scoreDocs;
+            for (int i = query.page() * query.size(); i < docs.length; i++) {
+                items.add(hit(stored.document(docs[i].doc), words));
+            }
+            return new Result(total, items, facets(searcher, lucene));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            try {
+                searchers.release(searcher);
+            } catch (IOException e) {
+                log.warn("Could not release a searcher", e);
+            }
+        }
+    }
+
+    private org.apache.lucene.search.Query build(PostSearch.Query query, SignedInUser user) {
+        BooleanQuery.Builder builder = new BooleanQuery.Builder();
+        QueryBuilder parser = new QueryBuilder(analyzer);
+        String text = query.text() == null ? "" : query.text().strip();
+        if (text.length() > 500) {
+            throw new InvalidInput("q", "listening.search.too-long");
+        }
+        Matcher phrases = PHRASE.matcher(text);
+        boolean anyText = false;
+        while (phrases.find()) {
+            org.apache.lucene.search.Query phrase = parser.createPhraseQuery("text", phrases.group(1));
+            if (phrase != null) {
+                builder.add(phrase, BooleanClause.Occur.MUST);
+                anyText = true;
+            }
+        }
+        String rest = PHRASE.matcher(text).replaceAll(" ").strip();
+        if (!rest.isEmpty()) {
+            org.apache.lucene.search.Query words = parser.createBooleanQuery("text", rest, BooleanClause.Occur.MUST);
+            if (words != null) {
+                builder.add(words, BooleanClause.Occur.MUST);
+                anyText = true;
+            }
+        }
+        if (!anyText) {
+            builder.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+        }
+        filter(builder, "platform", query.platform() == null ? null : query.platform().toUpperCase(Locale.ROOT));
+        filter(builder, "sentiment", query.sentiment());
+        filter(builder, "topic", query.topic());
+        filter(builder, "toxicity", query.toxicity());
+        filter(builder, "agency", query.agency());
+        filter(builder, "place", query.place());
+        if (query.from() != null || query.to() != null) {
+            long from = query.from() == null ? Long.MIN_VALUE : query.from().toEpochMilli();
+            long to = query.to() == null ? Long.MAX_VALUE : query.to().toEpochMilli() - 1;
+            builder.add(LongPoint.newRangeQuery("published", from, to), BooleanClause.Occur.FILTER);
+        }
+        if (!seesEverything(user)) {
+            BooleanQuery.Builder visible = new BooleanQuery.Builder();
+            visible.add(new TermQuery(new Term("public", "1")), BooleanClause.Occur.SHOULD);
+            if (user.agencyCode() != null && !user.has(Role.PRESS)) {
+                visible.add(new TermQuery(new Term("agency", user.agencyCode())), BooleanClause.Occur.SHOULD);
+                visible.add(new TermQuery(new Term("owner", user.agencyCode())), BooleanClause.Occur.SHOULD);
+            }
+            builder.add(visible.build(), BooleanClause.Occur.FILTER);
+        }
+        return builder.build();
+    }
+
+    /** Province-wide roles see every post; others see public posts and their own agency's. */
+    static boolean seesEverything(SignedInUser user) {
+        return user.has(Role.ADMIN) || user.has(Role.COORDINATOR) || user.has(Role.LEADER);
+    }
+
+    private static void filter(BooleanQuery.Builder builder, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            builder.add(new TermQuery(new Term(field, value.strip())), BooleanClause.Occur.FILTER);
+        }
+    }
+
+    private static Map<String, Map<String, Long>> facets(IndexSearcher searcher, org.apache.lucene.search.Query query) throws IOException {
+        Map<String, Map<String, Long>> counts = searcher.search(query, new CollectorManager<FacetCollector, Map<String, Map<String, Long>>>() {
+            @Override
+            public FacetCollector newCollector() {
+                return new FacetCollector();
+            }
+
+            @Override
+            public Map<String, Map<String, Long>> reduce(java.util.Collection<FacetCollector> collectors) {
+                Map<String, Map<String, Long>> merged = new LinkedHashMap<>();
+                for (String facet : FACETS) {
+                    merged.put(facet, new TreeMap<>());
+                }
+                for (FacetCollector collector : collectors) {
+                    collector.counts.forEach((facet, values) -> values.forEach(
+                            (value, count) -> merged.get(facet).merge(value, count, Long::sum)));
+                }
+                return merged;
+            }
+        });
+        Map<String, Map<String, Long>> sorted = new LinkedHashMap<>();
+        counts.forEach((facet, values) -> {
+            Map<String, Long> byCount = new LinkedHashMap<>();
+            values.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(50)
+                    .forEach(e -> byCount.put(e.getKey(), e.getValue()));
+            sorted.put(facet, byCount);
+        });
+        return sorted;
+    }
+
+    /** Counts the values of each facet field over the matching documents. */
+    private static final class FacetCollector extends SimpleCollector {
+        final Map<String, Map<String, Long>> counts = new HashMap<>();
+        private final Map<String, SortedSetDocValues> values = new HashMap<>();
+
+        @Override
+        protected void doSetNextReader(LeafReaderContext context) throws IOException {
+            values.clear();
+            for (String facet : FACETS) {
+                values.put(facet, DocValues.getSortedSet(context.reader(), facet));
+            }
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+            for (Map.Entry<String, SortedSetDocValues> entry : values.entrySet()) {
+                SortedSetDocValues docValues = entry.getValue();
+                if (docValues.advanceExact(doc)) {
+                    for (int i = 0; i < docValues.docValueCount(); i++) {
+                        String value = docValues.lookupOrd(docValues.nextOrd()).utf8ToString();
+                        counts.computeIfAbsent(entry.getKey(), k -> new HashMap<>()).merge(value, 1L, Long::sum);
+                    }
+                }
+            }
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+        }
+    }
+
+    private static Hit hit(Document document, List<String> words) {
+        String text = document.get("body");
+        Snippet snippet = snippet(text, words);
+        String storyValue = document.get("story");
+        return new Hit(Long.parseLong(document.get("id")), text, snippet.text(), snippet.highlights(),
+                document.get("platform"), document.get("source"), document.get("url"),
+                Instant.ofEpochMilli(document.getField("published").numericValue().longValue()), document.get("sentiment"),
+                document.get("topic"), document.get("toxicity"), Arrays.asList(document.getValues("agency")),
+                Arrays.asList(document.getValues("place")), storyValue == null ? null : Long.parseLong(storyValue));
+    }
+
+    private record Snippet(String text, List<int[]> highlights) {
+    }
+
+    /** The words of a query, lower case, without diacritics. */
+    static List<String> queryWords(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        List<String> words = new ArrayList<>();
+        for (String word : text.replace('"', ' ').split("\\s+")) {
+            if (!word.isBlank()) {
+                words.add(fold(word));
+            }
+        }
+        return words;
+    }
+
+    /** A window of the text around the first matched word, with every matched word marked by offsets. */
+    static Snippet snippet(String text, List<String> words) {
+        String folded = fold(text);
+        List<int[]> matches = new ArrayList<>();
+        for (String word : words) {
+            int from = 0;
+            int at;
+            while (!word.isEmpty() && (at = folded.indexOf(word, from)) >= 0) {
+                int end = at + word.length();
+                boolean startsWord = at == 0 || !Character.isLetterOrDigit(folded.charAt(at - 1));
+                boolean endsWord = end == folded.length() || !Character.isLetterOrDigit(folded.charAt(end));
+                if (startsWord && endsWord) {
+                    matches.add(new int[] {at, end});
+                }
+                from = end;
+            }
+        }
+        matches.sort((a, b) -> Integer.compare(a[0], b[0]));
+        int start = matches.isEmpty() ? 0 : Math.max(0, matches.get(0)[0] - 100);
+        while (start > 0 && !Character.isWhitespace(text.charAt(start - 1))) {
+            start--;
+        }
+        int end = Math.min(text.length(), start + 300);
+        if (end < text.length() && Character.isLowSurrogate(text.charAt(end))) {
+            end++;
+        }
+        List<int[]> highlights = new ArrayList<>();
+        int last = -1;
+        for (int[] match : matches) {
+            if (match[0] >= start && match[1] <= end && match[0] >= last) {
+                highlights.add(new int[] {match[0] - start, match[1] - start});
+                last = match[1];
+            }
+        }
+        return new Snippet(text.substring(start, end), highlights);
+    }
+
+    /** Lower case, no diacritics, same length as the input (combining marks become spaces). */
+    static String fold(String text) {
+        char[] out = new char[text.length()];
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out[i] = Character.getType(c) == Character.NON_SPACING_MARK ? ' ' : Syllables.fold(c);
+        }
+        return new String(out);
+    }
+
+    @PreDestroy
+    void close() throws IOException {
+        searchers.close();
+        writer.close();
+    }
+}

@@ -1,0 +1,56 @@
+package vn.loa.listening.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.loa.identity.SignedInPrincipal;
+import vn.loa.identity.SignedInUser;
+import vn.loa.listening.PostSearch;
+import vn.loa.shared.InvalidInput;
+import vn.loa.shared.LocalTime;
+
+/** {@code GET /api/v1/posts?q=...}: search posts; answers {@code total}, {@code items} and {@code facets}. */
+@RestController
+@RequestMapping("/api/v1/posts")
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
+class PostSearchApiController {
+
+    private final PostSearch search;
+
+    PostSearchApiController(PostSearch search) {
+        this.search = search;
+    }
+
+    @GetMapping
+    PostSearch.Result search(@RequestParam(required = false) String q, @RequestParam(required = false) String platform,
+            @RequestParam(required = false) String sentiment, @RequestParam(required = false) String topic,
+            @RequestParam(required = false) String toxicity, @RequestParam(required = false) String agency,
+            @RequestParam(required = false) String place, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(defaultValue = "relevance") String sort,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        SignedInUser user = SignedInPrincipal.current().orElseThrow(() -> new AccessDeniedException("not signed in"));
+        if (!sort.equals("relevance") && !sort.equals("time")) {
+            throw new InvalidInput("sort", "listening.search.sort");
+        }
+        return search.search(new PostSearch.Query(q, platform, sentiment, topic, toxicity, agency, place,
+                day(from, "from", false), day(to, "to", true), sort.equals("time"), page, size), user);
+    }
+
+    /** A yyyy-MM-dd day in Asia/Ho_Chi_Minh: its start, or (for {@code to}) the start of the next day. */
+    private static Instant day(String text, String field, boolean end) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            LocalDate day = LocalDate.parse(text.strip());
+            return (end ? day.plusDays(1) : day).atStartOfDay(LocalTime.ZONE).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput(field, "api.error.iso-date");
+        }
+    }
+}

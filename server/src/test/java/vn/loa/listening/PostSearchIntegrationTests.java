@@ -1,0 +1,115 @@
+package vn.loa.listening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import vn.loa.shared.Actor;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class PostSearchIntegrationTests {
+
+    private static final AtomicInteger RUN = new AtomicInteger();
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    PostImporter importer;
+
+    /** A made-up word that only this test's posts contain, so tests never see each other's posts. */
+    private static String marker() {
+        return "maso" + ProcessHandle.current().pid() + "x" + RUN.incrementAndGet();
+    }
+
+    private void importPosts(String marker, String... platformsAndTexts) throws IOException {
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < platformsAndTexts.length; i += 2) {
+            file.append("{\"source\":\"search-").append(marker).append("\",\"platform\":\"").append(platformsAndTexts[i])
+                    .append("\",\"external_id\":\"").append(i).append("\",\"published_at\":\"2024-03-0").append(1 + i / 2)
+                    .append("T08:30:00+07:00\",\"text\":\"").append(platformsAndTexts[i + 1]).append(' ').append(marker)
+                    .append("\"}\n");
+        }
+        ImportSummary summary = importer.importFile("search.jsonl",
+                new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8)), Actor.SYSTEM, null);
+        assertThat(summary.quarantined()).isEmpty();
+    }
+
+    @Test
+    void findsPostsTypedWithOrWithoutDiacriticsWithFacetsAndSnippets() throws Exception {
+        String marker = marker();
+        importPosts(marker,
+                "facebook", "Bệnh viện đa khoa tỉnh quá tải, người bệnh phải nằm ghép",
+                "youtube", "Cảm ơn các bác sĩ bệnh viện đã tận tình chăm sóc",
+                "news", "Giá xăng tăng mạnh từ hôm nay");
+        MockHttpSession coordinator = signIn("coordinator");
+        mvc.perform(get("/api/v1/posts").param("q", "benh vien " + marker).session(coordinator))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(2))
+                .andExpect(jsonPath("$.facets.platform.FACEBOOK").value(1))
+                .andExpect(jsonPath("$.facets.platform.YOUTUBE").value(1))
+                .andExpect(jsonPath("$.items[0].snippet").isString())
+                .andExpect(jsonPath("$.items[0].highlights[0][0]").isNumber());
+        mvc.perform(get("/api/v1/posts").param("q", "\"nằm ghép\" " + marker).session(coordinator))
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].platform").value("FACEBOOK"));
+        mvc.perform(get("/api/v1/posts").param("q", "\"ghép nằm\" " + marker).session(coordinator))
+                .andExpect(jsonPath("$.total").value(0));
+        mvc.perform(get("/api/v1/posts").param("q", marker).param("platform", "news").param("sort", "time")
+                        .session(coordinator))
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].text").value("Giá xăng tăng mạnh từ hôm nay " + marker));
+        mvc.perform(get("/api/v1/posts").param("q", marker).param("from", "2024-03-02").param("to", "2024-03-02")
+                        .session(coordinator))
+                .andExpect(jsonPath("$.total").value(1));
+    }
+
+    @Test
+    void anOfficerSeesPublicPostsAndTheirOwnAgencysFeedbackButNotAnothers() throws Exception {
+        String marker = marker();
+        importPosts(marker,
+                "hotline", "Phản ánh Sở Y tế chậm cấp phép hành nghề",
+                "hotline", "Phản ánh Sở Xây dựng chậm cấp phép xây dựng",
+                "facebook", "Bài viết công khai về cấp phép");
+        String query = "cap phep " + marker;
+        mvc.perform(get("/api/v1/posts").param("q", query).session(signIn("coordinator")))
+                .andExpect(jsonPath("$.total").value(3));
+        mvc.perform(get("/api/v1/posts").param("q", query).session(signIn("officer")))
+                .andExpect(jsonPath("$.total").value(2))
+                .andExpect(jsonPath("$.facets.agency.SXD").doesNotExist());
+        mvc.perform(get("/api/v1/posts").param("q", query).session(signIn("district")))
+                .andExpect(jsonPath("$.total").value(1));
+        mvc.perform(get("/api/v1/posts").param("q", query).session(signIn("press")))
+                .andExpect(jsonPath("$.total").value(1));
+        mvc.perform(get("/api/v1/posts").param("q", query)).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void refusesBadParametersWithAProblemNamingThem() throws Exception {
+        MockHttpSession coordinator = signIn("coordinator");
+        mvc.perform(get("/api/v1/posts").param("size", "500").session(coordinator))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("size"));
+        mvc.perform(get("/api/v1/posts").param("from", "01/03/2024").session(coordinator))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("from"));
+        mvc.perform(get("/api/v1/posts").param("sort", "popularity").session(coordinator))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("sort"));
+    }
+
+    private MockHttpSession signIn(String username) throws Exception {
+        return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password("loa-demo"))
+                .andReturn().getRequest().getSession(false);
+    }
+}
