@@ -78,6 +78,17 @@ class PostSearchIntegrationTests {
     }
 
     @Test
+    void wordsNextToEachOtherRankFirst() throws Exception {
+        String marker = marker();
+        importPosts(marker,
+                "facebook", "Bệnh nhân và viên chức đều phải xếp hàng",
+                "facebook", "Bệnh viện tỉnh đông quá");
+        mvc.perform(get("/api/v1/posts").param("q", "benh vien " + marker).session(signIn("coordinator")))
+                .andExpect(jsonPath("$.total").value(2))
+                .andExpect(jsonPath("$.items[0].text").value("Bệnh viện tỉnh đông quá " + marker));
+    }
+
+    @Test
     void anOfficerSeesPublicPostsAndTheirOwnAgencysFeedbackButNotAnothers() throws Exception {
         String marker = marker();
         importPosts(marker,

@@ -135,6 +135,68 @@ class BrowserFlowTests {
         }
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    vn.loa.listening.PostImporter importer;
+
+    @Test
+    void postsCarryingScriptPayloadsAreShownAsTextAndNeverRun() throws Exception {
+        String marker = "xssmarker" + ProcessHandle.current().pid();
+        String[] payloads = {"<script>document.title='pwned'</script>", "<img src=x onerror=\\\"document.title='pwned'\\\">",
+            "\\\"><svg onload=alert(1)>", "<a href=\\\"javascript:alert(1)\\\">bấm vào đây</a>"};
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < payloads.length; i++) {
+            file.append("{\"source\":\"xss-test\",\"platform\":\"facebook\",\"external_id\":\"x").append(i)
+                    .append("\",\"published_at\":\"2024-03-01T08:30:00+07:00\",\"text\":\"Bài viết ").append(marker)
+                    .append(' ').append(payloads[i]).append("\"}\n");
+        }
+        vn.loa.listening.ImportSummary summary = importer.importFile("xss.jsonl",
+                new java.io.ByteArrayInputStream(file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                vn.loa.shared.Actor.SYSTEM, null);
+        assertThat(summary.quarantined()).isEmpty();
+
+        signIn("coordinator");
+        browser.get(url("/posts?q=" + marker));
+        String title = browser.getTitle();
+        List<String> texts = browser.findElements(By.cssSelector("#post-list .post-text")).stream().map(WebElement::getText).toList();
+        assertThat(texts).hasSize(payloads.length);
+        assertThat(String.join("\n", texts)).contains("<script>document.title='pwned'</script>", "<img src=x onerror=",
+                "<svg onload=alert(1)>", "javascript:alert(1)");
+        assertThat(browser.findElements(By.cssSelector("#post-list img, #post-list svg, #post-list script, #post-list a")))
+                .isEmpty();
+        assertThat(title).doesNotContain("pwned");
+        assertThat(browser.getTitle()).isEqualTo(title);
+        assertThat(alertShown()).isFalse();
+        assertThat(securityErrors()).isEmpty();
+    }
+
+    @Test
+    void aCoordinatorUploadsAFileAndSeesWhatBecameOfEachLine() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("posts", ".jsonl");
+        java.nio.file.Files.writeString(file, "{\"source\":\"upload-test-" + ProcessHandle.current().pid()
+                + "\",\"platform\":\"zalo\",\"external_id\":\"u1\",\"published_at\":\"2024-03-01T08:30:00+07:00\","
+                + "\"text\":\"Người dân hỏi về lịch tiêm chủng mở rộng tại trạm y tế xã\"}\nkhông phải JSON\n");
+        signIn("coordinator");
+        browser.get(url("/posts/import"));
+        browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("#import-form button[type=submit]")).click();
+        WebElement result = new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("import-summary")));
+        assertThat(result.getText()).startsWith("Đã đọc 2 dòng");
+        assertThat(browser.findElements(By.cssSelector("#quarantine-table tbody tr"))).hasSize(1);
+        assertThat(browser.findElement(By.cssSelector("#quarantine-table tbody td")).getText()).isEqualTo("2");
+        assertThat(browser.getCurrentUrl()).endsWith("/posts/import");
+        assertThat(securityErrors()).isEmpty();
+    }
+
+    private boolean alertShown() {
+        try {
+            browser.switchTo().alert();
+            return true;
+        } catch (org.openqa.selenium.NoAlertPresentException e) {
+            return false;
+        }
+    }
+
     private void signIn(String username) {
         browser.manage().deleteAllCookies();
         browser.get(url("/login"));

@@ -263,6 +263,11 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
             if (words != null) {
                 builder.add(words, BooleanClause.Occur.MUST);
                 anyText = true;
+                // the words next to each other, as typed, rank first ("bệnh viện" before "bệnh ... viên")
+                org.apache.lucene.search.Query together = parser.createPhraseQuery("text", rest, 1);
+                if (together != null) {
+                    builder.add(new org.apache.lucene.search.BoostQuery(together, 4f), BooleanClause.Occur.SHOULD);
+                }
             }
         }
         if (!anyText) {

@@ -1,0 +1,74 @@
+package vn.loa.listening.internal;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import vn.loa.listening.ImportSummary;
+import vn.loa.listening.PostImporter;
+import vn.loa.nlp.io.JsonLine;
+import vn.loa.shared.Actor;
+import vn.loa.shared.LocalTime;
+
+/**
+ * Demo mode only: loads a month of real Vietnamese posts (ViHOS comments and VNTC news sentences,
+ * both MIT) on sources whose codes start with {@code demo-}, dated to end at the moment of loading,
+ * through the ordinary import pipeline. Loaded once.
+ */
+@Component
+@Order(20)
+@ConditionalOnProperty(name = "loa.demo.enabled", havingValue = "true")
+class DemoPosts implements ApplicationRunner {
+
+    static final String RESOURCE = "/listening/demo-posts.jsonl.gz";
+
+    private final JdbcClient jdbc;
+    private final PostImporter importer;
+    private final Clock clock;
+
+    DemoPosts(JdbcClient jdbc, PostImporter importer, Clock clock) {
+        this.jdbc = jdbc;
+        this.importer = importer;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        if (jdbc.sql("SELECT count(*) FROM post_source WHERE code LIKE 'demo-%'").query(Long.class).single() > 0) {
+            return;
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+        StringBuilder file = new StringBuilder();
+        try (InputStream in = DemoPosts.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the demo posts " + RESOURCE + " are missing from the jar");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8));
+            String line;
+            while ((line = reader.readLine()) != null) {
+                Map<String, Object> post = JsonLine.object(line);
+                Instant published = now.minus(((Number) post.get("age_minutes")).longValue(), ChronoUnit.MINUTES);
+                file.append(line, 0, line.lastIndexOf('}'))
+                        .append(", \"published_at\": \"").append(published.atZone(LocalTime.ZONE).toOffsetDateTime()).append("\"}\n");
+            }
+        }
+        ImportSummary summary = importer.importFile("demo-posts.jsonl",
+                new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8)), Actor.SYSTEM, null);
+        if (!summary.quarantined().isEmpty()) {
+            throw new IllegalStateException("demo posts were quarantined: " + summary.quarantined().get(0));
+        }
+    }
+}
