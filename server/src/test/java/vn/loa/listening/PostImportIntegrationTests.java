@@ -195,6 +195,31 @@ class PostImportIntegrationTests {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.stored").value(1));
     }
 
+    @Test
+    void aConnectorPushesABatchWithItsTokenAndBadPostsAreQuarantinedByPlace() throws Exception {
+        String source = source();
+        String token = tokens.issue("facebook-connector",
+                agencies.findByCode("STTTT", LocalDate.of(2023, 5, 1)).orElseThrow().id(), Actor.SYSTEM).secret();
+        String body = "{\"posts\": [" + line(source, "p1", "Người dân phản ánh đèn đường hỏng nhiều ngày").strip() + ", "
+                + "{\"source\": \"" + source + "\", \"platform\": \"facebook\"}, 42, "
+                + line(source, "p2", "Cảm ơn phường đã dọn rác kịp thời").strip() + "]}";
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/posts")
+                        .header("Authorization", "Bearer " + token)
+                        .contentType("application/json").content(body))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.read").value(4))
+                .andExpect(jsonPath("$.stored").value(2))
+                .andExpect(jsonPath("$.quarantined[0].line").value(2))
+                .andExpect(jsonPath("$.quarantined[0].reason", containsString("external_id")))
+                .andExpect(jsonPath("$.quarantined[1].line").value(3));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/posts")
+                        .header("Authorization", "Bearer " + token).contentType("application/json").content("{\"posts\": ["))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("posts"));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/posts")
+                        .contentType("application/json").content(body))
+                .andExpect(status().isUnauthorized());
+    }
+
     private MockHttpSession signIn(String username) throws Exception {
         return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password("loa-demo"))
                 .andReturn().getRequest().getSession(false);
