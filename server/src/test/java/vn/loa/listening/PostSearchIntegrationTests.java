@@ -109,6 +109,30 @@ class PostSearchIntegrationTests {
     }
 
     @Test
+    void anOfficerRecordsPhoneFeedbackThatOnlyTheirAgencyAndTheProvinceSee() throws Exception {
+        String marker = marker();
+        MockHttpSession officer = signIn("officer");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/posts/feedback")
+                        .session(officer).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("channel", "hotline").param("receivedAt", "01/03/2024 08:30").param("citizen", "Bà Lan")
+                        .param("text", "Trạm y tế xã thiếu thuốc hạ sốt cho trẻ em " + marker))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/api/v1/posts").param("q", marker).session(officer))
+                .andExpect(jsonPath("$.total").value(1)).andExpect(jsonPath("$.items[0].platform").value("HOTLINE"));
+        mvc.perform(get("/api/v1/posts").param("q", marker).session(signIn("leader"))).andExpect(jsonPath("$.total").value(1));
+        mvc.perform(get("/api/v1/posts").param("q", marker).session(signIn("district"))).andExpect(jsonPath("$.total").value(0));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/posts/feedback")
+                        .session(officer).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("channel", "fax").param("receivedAt", "hôm qua").param("text", ""))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("Vui lòng nhập nội dung phản ánh")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("Thời điểm không hợp lệ")));
+        mvc.perform(get("/posts/feedback").session(signIn("press"))).andExpect(status().isForbidden());
+    }
+
+    @Test
     void refusesBadParametersWithAProblemNamingThem() throws Exception {
         MockHttpSession coordinator = signIn("coordinator");
         mvc.perform(get("/api/v1/posts").param("size", "500").session(coordinator))

@@ -74,6 +74,7 @@ class PostPagesController {
         model.addAttribute("sort", sort);
         model.addAttribute("platforms", Platform.values());
         model.addAttribute("canImport", mayImport(user));
+        model.addAttribute("canRecord", mayImport(user) || user.has(Role.OFFICER));
         try {
             PostSearch.Result result = search.search(new PostSearch.Query(q, blank(platform), blank(sentiment), null, null,
                     null, null, day(from, "from", false), day(to, "to", true), !"relevance".equals(sort),
