@@ -27,7 +27,8 @@ final class Utf8Lines {
     private boolean ended;
 
     Utf8Lines(InputStream in, int maxBytes) {
-        this.in = in;
+        this.in = in instanceof java.io.BufferedInputStream || in instanceof java.io.ByteArrayInputStream
+                ? in : new java.io.BufferedInputStream(in, 1 << 16);
         this.maxBytes = maxBytes;
     }
 
