@@ -220,6 +220,27 @@ class PostImportIntegrationTests {
                 .andExpect(status().isUnauthorized());
     }
 
+    @Autowired
+    List<vn.loa.platform.CliCommand> commands;
+
+    @Test
+    void theLoadGeneratorWritesPostsThatImportCleanlyAndTheSameSeedGivesTheSameFile() throws Exception {
+        vn.loa.platform.CliCommand generator = commands.stream().filter(c -> c.name().equals("generate-posts"))
+                .findFirst().orElseThrow();
+        java.nio.file.Path first = java.nio.file.Files.createTempFile("generated", ".jsonl");
+        java.nio.file.Path second = java.nio.file.Files.createTempFile("generated", ".jsonl");
+        java.io.PrintStream quiet = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+        assertThat(generator.run(List.of("--count", "1500", "--out", first.toString(), "--seed", "7"), quiet, quiet)).isZero();
+        assertThat(generator.run(List.of("--count", "1500", "--out", second.toString(), "--seed", "7"), quiet, quiet)).isZero();
+        assertThat(java.nio.file.Files.readAllBytes(first)).isEqualTo(java.nio.file.Files.readAllBytes(second));
+        try (InputStream in = java.nio.file.Files.newInputStream(first)) {
+            ImportSummary summary = importer.importFile("generated.jsonl", in, Actor.SYSTEM, null);
+            assertThat(summary.read()).isEqualTo(1500);
+            assertThat(summary.quarantined()).isEmpty();
+            assertThat(summary.stored() + summary.duplicates()).isEqualTo(1500);
+        }
+    }
+
     private MockHttpSession signIn(String username) throws Exception {
         return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password("loa-demo"))
                 .andReturn().getRequest().getSession(false);
