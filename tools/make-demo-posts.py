@@ -2,7 +2,8 @@
 """Builds Loa's demo posts from real Vietnamese text with a licence that allows shipping it.
 
 Run from the repository root: python3 tools/make-demo-posts.py
-Writes server/src/main/resources/listening/demo-posts.jsonl.gz: 3,000 posts spread over 30 days
+Writes server/src/main/resources/listening/demo-posts.jsonl.gz: 3,000 posts spread over 30 days and a
+story of 90 reposts in the last 20 hours
 (field age_minutes: how long before the moment demo data is loaded), on demo sources. Texts are
 social-media comments from ViHOS train (MIT, phusroyal/ViHOS) and first sentences of news articles
 from VNTC train (MIT, duyvuleo/VNTC). Seeded, so the file is the same on every run.
@@ -24,6 +25,7 @@ rng.shuffle(offensive)
 # four in five comments without offensive spans, as a province's pages mostly have
 comments = clean[:1800] + offensive[:450]
 news = []
+news_all = []
 with gzip.open(DATA / 'vntc/train.jsonl.gz', 'rt', encoding='utf-8') as f:
     for line in f:
         text = ' '.join(json.loads(line)['text'].split())
@@ -31,6 +33,7 @@ with gzip.open(DATA / 'vntc/train.jsonl.gz', 'rt', encoding='utf-8') as f:
         sentence = ' '.join(first[:2])
         if 40 <= len(sentence) <= 400:
             news.append(sentence)
+            news_all.append(sentence)
 rng.shuffle(comments)
 rng.shuffle(news)
 
@@ -50,6 +53,21 @@ for i in range(3000):
     posts.append({'source': source, 'platform': platform, 'external_id': f'demo-{i:05d}',
                   'author': f'Người dùng {rng.randint(1, 900)}', 'age_minutes': day * 1440 + (24 * 60 - minute),
                   'text': text, 'reactions': int(rng.paretovariate(1.3)) - 1, 'shares': int(rng.paretovariate(1.8)) - 1})
+# An emerging issue for the trends page: in the last 20 hours, a real news sentence about hospitals
+# keeping patients' records is shared again and again with a short reaction, as a story spreads.
+story = next(t for t in news_all if t.startswith('Nhiều bệnh viện không chịu trả hồ sơ cho bệnh nhân'))
+reactions = ['Bức xúc quá!', 'Chia sẻ cho mọi người biết.', 'Ở tỉnh mình cũng vậy.', 'Có ai bị như này chưa?',
+             'Đề nghị Sở Y tế vào cuộc.', 'Thật không thể chấp nhận.', 'Người bệnh khổ quá.', 'Mong được giải quyết sớm.',
+             '', 'Share.', 'Quá tệ!', 'Lại chuyện cũ.']
+tails = ['', 'Ai biết thì chỉ giúp.', 'Buồn.', 'Cần minh bạch.', 'Đúng quá.', 'Phải lên tiếng thôi.',
+         'Tag người nhà vào xem.', 'Mong cơ quan chức năng trả lời.']
+for j in range(90):
+    source, platform = rng.choice([s for s in sources if s[1] in ('facebook', 'zalo', 'tiktok', 'forum')])
+    reaction = reactions[j % len(reactions)]
+    posts.append({'source': source, 'platform': platform, 'external_id': f'demo-burst-{j:03d}',
+                  'author': f'Người dùng {rng.randint(1, 900)}', 'age_minutes': int(rng.triangular(5, 20 * 60, 5)),
+                  'text': ' '.join(part for part in (reaction, story, tails[j // len(reactions)]) if part),
+                  'reactions': int(rng.paretovariate(1.3)) - 1, 'shares': int(rng.paretovariate(1.5)) - 1})
 with gzip.GzipFile(OUT, 'wb', mtime=0) as out:
     for post in posts:
         out.write((json.dumps(post, ensure_ascii=False) + '\n').encode('utf-8'))

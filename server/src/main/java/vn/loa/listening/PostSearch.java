@@ -23,9 +23,11 @@ public interface PostSearch {
      * @param byTime newest first when true, most relevant first when false
      * @param page the page, from 0
      * @param size posts per page, 1 to 100
+     * @param story only the posts of this story, may be null
+     * @param collapse whether a story's posts are shown as one (its best match), with the count of the others
      */
     record Query(String text, String platform, String sentiment, String topic, String toxicity, String agency,
-            String place, Instant from, Instant to, boolean byTime, int page, int size) {
+            String place, Instant from, Instant to, boolean byTime, int page, int size, Long story, boolean collapse) {
     }
 
     /**
@@ -45,10 +47,11 @@ public interface PostSearch {
      * @param agencies agency codes it names
      * @param places place ids it names
      * @param story its story, may be null
+     * @param similar how many other matching posts of its story it stands for (when stories are collapsed)
      */
     record Hit(long id, String text, String snippet, List<int[]> highlights, String platform, String source, String url,
             Instant publishedAt, String sentiment, String topic, String toxicity, List<String> agencies,
-            List<String> places, Long story) {
+            List<String> places, Long story, int similar) {
     }
 
     /**
@@ -57,8 +60,9 @@ public interface PostSearch {
      * @param total how many posts match
      * @param items the posts of the page
      * @param facets for each facet (platform, sentiment, topic, toxicity, agency, place) the count of each value
+     * @param groups how many results there are to page through: stories count once when collapsed
      */
-    record Result(long total, List<Hit> items, Map<String, Map<String, Long>> facets) {
+    record Result(long total, List<Hit> items, Map<String, Map<String, Long>> facets, long groups) {
     }
 
     /** Searches what the user may see. */

@@ -44,6 +44,21 @@ public final class TextAnalyzer {
                 LinearClassifier.loadResource(Task.TOXICITY.resource()), Gazetteer.places(), Gazetteer.agencies());
     }
 
+    /** The word segmenter it uses. */
+    public WordSegmenter segmenter() {
+        return segmenter;
+    }
+
+    /** The places it finds. */
+    public Gazetteer places() {
+        return places;
+    }
+
+    /** The agencies it finds. */
+    public Gazetteer agencies() {
+        return agencies;
+    }
+
     /** Analyses a text as of a day (the day decides which of two same-named places is meant). */
     public Analysis analyze(String raw, LocalDate on) {
         String text = Normalizer.isNormalized(raw, Normalizer.Form.NFC) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFC);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import vn.loa.nlp.Syllables;
 import vn.loa.nlp.segment.SyllableSplitter;
 
@@ -65,6 +66,7 @@ public final class Gazetteer {
     }
 
     private final Node root = new Node();
+    private final Map<String, Entry> byId = new HashMap<>();
     private int maxLength;
 
     private Gazetteer() {
@@ -103,7 +105,13 @@ public final class Gazetteer {
         return gazetteer;
     }
 
+    /** The entry with an id, if there is one. */
+    public Optional<Entry> entry(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
     private void add(String name, Entry entry, boolean properNounOnly, int rank) {
+        byId.putIfAbsent(entry.id(), entry);
         String text = Normalizer.normalize(name, Normalizer.Form.NFC);
         SyllableSplitter.Syllabified split = SyllableSplitter.split(text);
         if (split.count() == 0) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.springframework.boot.ApplicationArguments;
@@ -24,7 +25,7 @@ import vn.loa.shared.Actor;
 import vn.loa.shared.LocalTime;
 
 /**
- * Demo mode only: loads a month of real Vietnamese posts (ViHOS comments and VNTC news sentences,
+ * Demo mode only: adds example routing rules, then loads a month of real Vietnamese posts (ViHOS comments and VNTC news sentences,
  * both MIT) on sources whose codes start with {@code demo-}, dated to end at the moment of loading,
  * through the ordinary import pipeline. Loaded once.
  */
@@ -35,20 +36,36 @@ class DemoPosts implements ApplicationRunner {
 
     static final String RESOURCE = "/listening/demo-posts.jsonl.gz";
 
+    /** Routing rules of the demo: agency, kind, value. */
+    static final List<String[]> RULES = List.of(
+            new String[] {"SYT", "KEYWORD", "bệnh viện"}, new String[] {"SYT", "KEYWORD", "BHYT"},
+            new String[] {"SYT", "KEYWORD", "bảo hiểm y tế"}, new String[] {"SYT", "KEYWORD", "bác sĩ"},
+            new String[] {"SYT", "TOPIC", "Suc khoe"},
+            new String[] {"SGDDT", "KEYWORD", "học sinh"}, new String[] {"SGDDT", "KEYWORD", "giáo viên"},
+            new String[] {"SGDDT", "KEYWORD", "trường học"},
+            new String[] {"SGTVT", "KEYWORD", "giao thông"}, new String[] {"SGTVT", "KEYWORD", "tai nạn"},
+            new String[] {"CAT", "KEYWORD", "lừa đảo"}, new String[] {"CAT", "TOPIC", "Phap luat"},
+            new String[] {"STNMT", "KEYWORD", "ô nhiễm"}, new String[] {"STNMT", "KEYWORD", "rác thải"});
+
     private final JdbcClient jdbc;
     private final PostImporter importer;
     private final Clock clock;
+    private final RoutingRules rules;
 
-    DemoPosts(JdbcClient jdbc, PostImporter importer, Clock clock) {
+    DemoPosts(JdbcClient jdbc, PostImporter importer, Clock clock, RoutingRules rules) {
         this.jdbc = jdbc;
         this.importer = importer;
         this.clock = clock;
+        this.rules = rules;
     }
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
         if (jdbc.sql("SELECT count(*) FROM post_source WHERE code LIKE 'demo-%'").query(Long.class).single() > 0) {
             return;
+        }
+        for (String[] rule : RULES) {
+            rules.add(rule[0], rule[1], rule[2], "system");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
         StringBuilder file = new StringBuilder();

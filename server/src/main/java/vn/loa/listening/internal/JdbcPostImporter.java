@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -56,9 +57,13 @@ class JdbcPostImporter implements PostImporter {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final PostParser parser;
+    private final RoutingRules routing;
+    private final Rollups rollups;
 
     JdbcPostImporter(JdbcClient jdbc, TransactionTemplate transactions, TextAnalyzer analyzer, Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, RoutingRules routing, Rollups rollups) {
+        this.routing = routing;
+        this.rollups = rollups;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.analyzer = analyzer;
@@ -241,7 +246,7 @@ class JdbcPostImporter implements PostImporter {
                         (float) analysis.sentiment().confidence(), analysis.topic().label(), analysis.toxicity().label(),
                         (float) analysis.toxicity().confidence(),
                         analysis.places().stream().map(m -> m.entry().id()).distinct().toArray(String[]::new),
-                        analysis.agencies().stream().map(m -> m.entry().id()).distinct().toArray(String[]::new),
+                        agencies(analysis),
                         importId, Timestamp.from(now)));
             }
             sql.append(" ON CONFLICT DO NOTHING RETURNING id, source_id, external_id");
@@ -261,6 +266,7 @@ class JdbcPostImporter implements PostImporter {
             }
         }
         assignStories(inStories);
+        rollups.apply(ids.values(), 1);
         if (!quarantined.isEmpty()) {
             List<Object> params = new ArrayList<>();
             StringBuilder sql = new StringBuilder("INSERT INTO quarantined_line (import_id, line, reason, raw, created_at) VALUES ");
@@ -271,6 +277,14 @@ class JdbcPostImporter implements PostImporter {
             }
             jdbc.sql(sql.toString()).params(params).update();
         }
+    }
+
+    /** The agencies a post is routed to: those it names, and those the routing rules give. */
+    private String[] agencies(Analysis analysis) {
+        Set<String> agencies = new TreeSet<>();
+        analysis.agencies().forEach(m -> agencies.add(m.entry().id()));
+        agencies.addAll(routing.route(analysis.normalized(), analysis.topic().label()));
+        return agencies.toArray(String[]::new);
     }
 
     private record Storied(long postId, long fingerprint, Instant publishedAt) {

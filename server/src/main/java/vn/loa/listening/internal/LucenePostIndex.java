@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -85,6 +86,8 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
     private static final List<String> FACETS = List.of("platform", "sentiment", "topic", "toxicity", "agency", "place");
     private static final Pattern PHRASE = Pattern.compile("\"([^\"]+)\"");
     private static final int MAX_WINDOW = 10_000;
+    /** The version of the documents' fields; an index written with another is rebuilt. */
+    private static final String SCHEMA = "2";
 
     private final JdbcClient jdbc;
     private final VietnameseAnalyzer analyzer;
@@ -104,10 +107,10 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
         Map<String, String> data = new HashMap<>();
         writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
         this.database = jdbc.sql("SELECT id::text FROM installation").query(String.class).single();
-        if (database.equals(data.get("database"))) {
+        if (database.equals(data.get("database")) && SCHEMA.equals(data.get("schema"))) {
             this.indexedUpTo = Long.parseLong(data.getOrDefault("indexedUpTo", "0"));
         } else {
-            log.info("The search index in " + dir + " belongs to another database; rebuilding it");
+            log.info("The search index in " + dir + " belongs to another database or an older version; rebuilding it");
             writer.deleteAll();
             this.indexedUpTo = 0;
         }
@@ -149,7 +152,8 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
                     writer.updateDocument(new Term("id", document.get("id")), document);
                 }
                 indexedUpTo = last[0];
-                writer.setLiveCommitData(Map.of("indexedUpTo", Long.toString(indexedUpTo), "database", database).entrySet());
+                writer.setLiveCommitData(Map.of("indexedUpTo", Long.toString(indexedUpTo), "database", database,
+                        "schema", SCHEMA).entrySet());
                 writer.commit();
                 searchers.maybeRefreshBlocking();
             }
@@ -188,7 +192,8 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
         }
         long story = rs.getLong("story_id");
         if (!rs.wasNull()) {
-            document.add(new StoredField("story", story));
+            document.add(new StringField("story", Long.toString(story), Field.Store.YES));
+            document.add(new NumericDocValuesField("story", story));
         }
         return document;
     }
@@ -219,17 +224,45 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
         try {
             long total = searcher.count(lucene);
             int window = (query.page() + 1) * query.size();
-            TopDocs top = query.byTime()
-                    ? searcher.search(lucene, window, new Sort(new SortField("published", SortField.Type.LONG, true)))
-                    : searcher.search(lucene, window);
             List<String> words = queryWords(query.text());
             List<Hit> items = new ArrayList<>();
             StoredFields stored = searcher.storedFields();
-            ScoreDoc[] docs = top.scoreDocs;
-            for (int i = query.page() * query.size(); i < docs.length; i++) {
-                items.add(hit(stored.document(docs[i].doc), words));
+            if (!query.collapse()) {
+                ScoreDoc[] docs = top(searcher, lucene, query.byTime(), window).scoreDocs;
+                for (int i = query.page() * query.size(); i < docs.length; i++) {
+                    items.add(hit(stored.document(docs[i].doc), words, 0));
+                }
+                return new Result(total, items, facets(searcher, lucene), total);
             }
-            return new Result(total, items, facets(searcher, lucene));
+            // stories collapsed: the best post of each story stands for the others that match
+            Map<Long, Integer> perStory = storyCounts(searcher, lucene);
+            long loose = total - perStory.values().stream().mapToLong(Integer::longValue).sum();
+            long groups = loose + perStory.size();
+            Set<Long> seen = new HashSet<>();
+            int skip = query.page() * query.size();
+            int fetch = Math.min(MAX_WINDOW, window * 3);
+            while (true) {
+                TopDocs top = top(searcher, lucene, query.byTime(), fetch);
+                items.clear();
+                seen.clear();
+                int group = 0;
+                for (ScoreDoc doc : top.scoreDocs) {
+                    Document document = stored.document(doc.doc);
+                    String story = document.get("story");
+                    if (story != null && !seen.add(Long.parseLong(story))) {
+                        continue;
+                    }
+                    if (group++ >= skip && items.size() < query.size()) {
+                        int similar = story == null ? 0 : perStory.getOrDefault(Long.parseLong(story), 1) - 1;
+                        items.add(hit(document, words, similar));
+                    }
+                }
+                if (items.size() >= query.size() || top.scoreDocs.length < fetch || fetch >= MAX_WINDOW) {
+                    break;
+                }
+                fetch = Math.min(MAX_WINDOW, fetch * 4);
+            }
+            return new Result(total, items, facets(searcher, lucene), groups);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -239,6 +272,55 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
                 log.warn("Could not release a searcher", e);
             }
         }
+    }
+
+    private static TopDocs top(IndexSearcher searcher, org.apache.lucene.search.Query query, boolean byTime, int n)
+            throws IOException {
+        return byTime ? searcher.search(query, n, new Sort(new SortField("published", SortField.Type.LONG, true)))
+                : searcher.search(query, n);
+    }
+
+    /** How many matching posts each story has. */
+    private static Map<Long, Integer> storyCounts(IndexSearcher searcher, org.apache.lucene.search.Query query)
+            throws IOException {
+        return searcher.search(query, new CollectorManager<SimpleCollector, Map<Long, Integer>>() {
+            final List<Map<Long, Integer>> parts = new ArrayList<>();
+
+            @Override
+            public SimpleCollector newCollector() {
+                Map<Long, Integer> counts = new HashMap<>();
+                synchronized (parts) {
+                    parts.add(counts);
+                }
+                return new SimpleCollector() {
+                    private org.apache.lucene.index.NumericDocValues stories;
+
+                    @Override
+                    protected void doSetNextReader(LeafReaderContext context) throws IOException {
+                        stories = DocValues.getNumeric(context.reader(), "story");
+                    }
+
+                    @Override
+                    public void collect(int doc) throws IOException {
+                        if (stories.advanceExact(doc)) {
+                            counts.merge(stories.longValue(), 1, Integer::sum);
+                        }
+                    }
+
+                    @Override
+                    public ScoreMode scoreMode() {
+                        return ScoreMode.COMPLETE_NO_SCORES;
+                    }
+                };
+            }
+
+            @Override
+            public Map<Long, Integer> reduce(java.util.Collection<SimpleCollector> collectors) {
+                Map<Long, Integer> merged = new HashMap<>();
+                parts.forEach(part -> part.forEach((story, count) -> merged.merge(story, count, Integer::sum)));
+                return merged;
+            }
+        });
     }
 
     private org.apache.lucene.search.Query build(PostSearch.Query query, SignedInUser user) {
@@ -279,6 +361,7 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
         filter(builder, "toxicity", query.toxicity());
         filter(builder, "agency", query.agency());
         filter(builder, "place", query.place());
+        filter(builder, "story", query.story() == null ? null : Long.toString(query.story()));
         if (query.from() != null || query.to() != null) {
             long from = query.from() == null ? Long.MIN_VALUE : query.from().toEpochMilli();
             long to = query.to() == null ? Long.MAX_VALUE : query.to().toEpochMilli() - 1;
@@ -369,7 +452,7 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
         }
     }
 
-    private static Hit hit(Document document, List<String> words) {
+    private static Hit hit(Document document, List<String> words, int similar) {
         String text = document.get("body");
         Snippet snippet = snippet(text, words);
         String storyValue = document.get("story");
@@ -377,7 +460,8 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
                 document.get("platform"), document.get("source"), document.get("url"),
                 Instant.ofEpochMilli(document.getField("published").numericValue().longValue()), document.get("sentiment"),
                 document.get("topic"), document.get("toxicity"), Arrays.asList(document.getValues("agency")),
-                Arrays.asList(document.getValues("place")), storyValue == null ? null : Long.parseLong(storyValue));
+                Arrays.asList(document.getValues("place")), storyValue == null ? null : Long.parseLong(storyValue),
+                similar);
     }
 
     private record Snippet(String text, List<int[]> highlights) {

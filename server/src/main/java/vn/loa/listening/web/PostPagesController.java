@@ -1,5 +1,6 @@
 package vn.loa.listening.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,20 +9,26 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.util.UriComponentsBuilder;
 import vn.loa.identity.Role;
 import vn.loa.identity.SignedInPrincipal;
 import vn.loa.identity.SignedInUser;
@@ -29,6 +36,7 @@ import vn.loa.listening.ImportSummary;
 import vn.loa.listening.Platform;
 import vn.loa.listening.PostImporter;
 import vn.loa.listening.PostSearch;
+import vn.loa.listening.PostsExported;
 import vn.loa.platform.NavigationItem;
 import vn.loa.shared.InvalidInput;
 import vn.loa.shared.LocalTime;
@@ -40,17 +48,40 @@ import vn.loa.shared.LocalTime;
 class PostPagesController {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    static final List<String> TOPICS = List.of("Chinh tri Xa hoi", "Doi song", "Khoa hoc", "Kinh doanh", "Phap luat",
+            "Suc khoe", "The gioi", "The thao", "Van hoa", "Vi tinh");
+
+    static final int EXPORT_LIMIT = 10_000;
 
     private final PostSearch search;
     private final PostImporter importer;
+    private final ApplicationEventPublisher events;
 
-    PostPagesController(PostSearch search, PostImporter importer) {
+    PostPagesController(PostSearch search, PostImporter importer, ApplicationEventPublisher events) {
         this.search = search;
         this.importer = importer;
+        this.events = events;
     }
 
     /** A piece of a snippet: text to show escaped, marked or not. */
     record Piece(String text, boolean marked) {
+    }
+
+    /** An active filter, with the link that removes it. */
+    record Chip(String labelKey, String valueKey, String value, String removeUrl) {
+    }
+
+    /** The search page's address with one parameter changed (or removed when blank); blank parameters are left out. */
+    static String link(Map<String, String> current, String name, String value) {
+        UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/posts");
+        Map<String, String> params = new LinkedHashMap<>(current);
+        params.put(name, value);
+        params.forEach((k, v) -> {
+            if (v != null && !v.isBlank()) {
+                uri.queryParam(k, v);
+            }
+        });
+        return uri.encode().build().toUriString();
     }
 
     /** A hit as a page shows it. */
@@ -61,6 +92,9 @@ class PostPagesController {
     String search(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String platform,
             @RequestParam(defaultValue = "") String sentiment, @RequestParam(defaultValue = "") String from,
             @RequestParam(defaultValue = "") String to, @RequestParam(required = false) String sort,
+            @RequestParam(defaultValue = "") String topic, @RequestParam(defaultValue = "") String toxicity,
+            @RequestParam(defaultValue = "") String agency, @RequestParam(defaultValue = "") String place,
+            @RequestParam(required = false) Long story, @RequestParam(defaultValue = "true") boolean collapse,
             @RequestParam(defaultValue = "0") int page, Model model, HttpServletResponse response) {
         SignedInUser user = SignedInPrincipal.current().orElseThrow();
         if (sort == null || sort.isBlank()) {
@@ -72,19 +106,26 @@ class PostPagesController {
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         model.addAttribute("sort", sort);
+        model.addAttribute("topic", topic);
+        model.addAttribute("toxicity", toxicity);
+        model.addAttribute("agency", agency);
+        model.addAttribute("place", place);
+        model.addAttribute("story", story);
+        model.addAttribute("collapse", collapse && story == null);
+        model.addAttribute("topics", TOPICS);
         model.addAttribute("platforms", Platform.values());
         model.addAttribute("canImport", mayImport(user));
         model.addAttribute("canRecord", mayImport(user) || user.has(Role.OFFICER));
         try {
-            PostSearch.Result result = search.search(new PostSearch.Query(q, blank(platform), blank(sentiment), null, null,
-                    null, null, day(from, "from", false), day(to, "to", true), !"relevance".equals(sort),
-                    Math.max(0, page), 20), user);
+            PostSearch.Result result = search.search(new PostSearch.Query(q, blank(platform), blank(sentiment), blank(topic),
+                    blank(toxicity), blank(agency), blank(place), day(from, "from", false), day(to, "to", true),
+                    !"relevance".equals(sort), Math.max(0, page), 20, story, collapse && story == null), user);
             List<Row> rows = new ArrayList<>();
             for (PostSearch.Hit hit : result.items()) {
                 rows.add(new Row(hit, pieces(hit), LocalTime.format(hit.publishedAt())));
             }
             model.addAttribute("result", result);
-            java.util.Map<String, String> facetKeys = new java.util.HashMap<>();
+            Map<String, String> facetKeys = new HashMap<>();
             result.facets().forEach((facet, values) -> values.keySet().forEach(value -> {
                 String key = facetKey(facet, value);
                 if (key != null) {
@@ -92,15 +133,85 @@ class PostPagesController {
                 }
             }));
             model.addAttribute("facetKeys", facetKeys);
+            Map<String, String> current = new LinkedHashMap<>();
+            current.put("q", q);
+            current.put("platform", platform);
+            current.put("sentiment", sentiment);
+            current.put("topic", topic);
+            current.put("toxicity", toxicity);
+            current.put("agency", agency);
+            current.put("place", place);
+            current.put("story", story == null ? "" : story.toString());
+            current.put("from", from);
+            current.put("to", to);
+            current.put("sort", sort);
+            Map<String, String> facetLinks = new HashMap<>();
+            result.facets().forEach((facet, values) -> values.keySet().forEach(value ->
+                    facetLinks.put(facet + "|" + value, link(current, facet, value))));
+            model.addAttribute("facetLinks", facetLinks);
+            List<Chip> chips = new ArrayList<>();
+            for (String name : List.of("topic", "toxicity", "agency", "place", "story")) {
+                String value = current.get(name);
+                if (!value.isBlank()) {
+                    String key = facetKey(name, value);
+                    chips.add(new Chip("facet." + name, key, value, link(current, name, "")));
+                }
+            }
+            model.addAttribute("chips", chips);
+            model.addAttribute("exportQuery", link(current, "page", "").substring("/posts".length()));
             model.addAttribute("rows", rows);
             model.addAttribute("page", Math.max(0, page));
-            model.addAttribute("hasNext", (long) (Math.max(0, page) + 1) * 20 < result.total());
+            model.addAttribute("hasNext", (long) (Math.max(0, page) + 1) * 20 < result.groups());
         } catch (InvalidInput e) {
             model.addAttribute("errorKey", e.messageKey());
             model.addAttribute("errorField", e.field());
             response.setStatus(422);
         }
         return "listening/posts";
+    }
+
+    /** The search's results as CSV or Excel, up to {@value #EXPORT_LIMIT} posts, stories not collapsed. */
+    @GetMapping("/export.{format}")
+    void export(@PathVariable String format, @RequestParam(defaultValue = "") String q,
+            @RequestParam(defaultValue = "") String platform, @RequestParam(defaultValue = "") String sentiment,
+            @RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
+            @RequestParam(defaultValue = "time") String sort, @RequestParam(defaultValue = "") String topic,
+            @RequestParam(defaultValue = "") String toxicity, @RequestParam(defaultValue = "") String agency,
+            @RequestParam(defaultValue = "") String place, @RequestParam(required = false) Long story,
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!format.equals("csv") && !format.equals("xlsx")) {
+            response.sendError(404);
+            return;
+        }
+        SignedInUser user = SignedInPrincipal.current().orElseThrow();
+        List<List<String>> rows = new ArrayList<>();
+        for (int page = 0; rows.size() < EXPORT_LIMIT; page++) {
+            PostSearch.Result result = search.search(new PostSearch.Query(q, blank(platform), blank(sentiment),
+                    blank(topic), blank(toxicity), blank(agency), blank(place), day(from, "from", false),
+                    day(to, "to", true), !"relevance".equals(sort), page, 100, story, false), user);
+            for (PostSearch.Hit hit : result.items()) {
+                rows.add(List.of(Long.toString(hit.id()), LocalTime.format(hit.publishedAt()), hit.platform().toLowerCase(),
+                        hit.source(), hit.url() == null ? "" : hit.url(), hit.sentiment(), hit.topic(), hit.toxicity(),
+                        String.join(" ", hit.agencies()), String.join(" ", hit.places()),
+                        hit.story() == null ? "" : hit.story().toString(), hit.text()));
+            }
+            if (result.items().size() < 100) {
+                break;
+            }
+        }
+        List<String> header = List.of("id", "published_at", "platform", "source", "url", "sentiment", "topic", "toxicity",
+                "agencies", "places", "story", "text");
+        String name = "loa-posts-" + LocalDate.now(LocalTime.ZONE).format(DateTimeFormatter.BASIC_ISO_DATE) + "." + format;
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        events.publishEvent(new PostsExported(user.actor(), format, request.getQueryString() == null ? ""
+                : request.getQueryString().substring(0, Math.min(1000, request.getQueryString().length())), rows.size()));
+        if (format.equals("csv")) {
+            response.setContentType("text/csv;charset=UTF-8");
+            SpreadsheetWriter.csv(header, rows, response.getOutputStream());
+        } else {
+            response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            SpreadsheetWriter.xlsx("Loa", header, rows, response.getOutputStream());
+        }
     }
 
     @GetMapping("/import")

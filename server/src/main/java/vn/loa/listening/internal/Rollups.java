@@ -1,0 +1,47 @@
+package vn.loa.listening.internal;
+
+import java.util.Collection;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the hourly roll-ups ({@code post_hourly}) in step with the posts, in the caller's
+ * transaction: a post counts in the province's scope and in the scope of each agency it is routed
+ * to; within each, under 'all', its topic, its platform, each agency and each place it names.
+ */
+@Component
+class Rollups {
+
+    private final JdbcClient jdbc;
+
+    Rollups(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Adds the posts to the roll-ups ({@code sign} 1), or takes them out ({@code sign} -1) before a change. */
+    void apply(Collection<Long> postIds, int sign) {
+        if (postIds.isEmpty()) {
+            return;
+        }
+        // rows are written in key order so that concurrent imports lock them in the same order
+        jdbc.sql("""
+                INSERT INTO post_hourly AS h (scope, dim, val, restricted, hour, posts, negative, neutral, positive, toxic)
+                SELECT s.scope, d.dim, d.val, p.platform IN ('HOTLINE', 'OFFICE'), date_trunc('hour', p.published_at),
+                       :sign * count(*), :sign * count(*) FILTER (WHERE p.sentiment = 'negative'),
+                       :sign * count(*) FILTER (WHERE p.sentiment = 'neutral'),
+                       :sign * count(*) FILTER (WHERE p.sentiment = 'positive'),
+                       :sign * count(*) FILTER (WHERE p.toxicity <> 'CLEAN')
+                FROM post p
+                CROSS JOIN LATERAL (SELECT '' UNION SELECT unnest(p.agencies)) AS s(scope)
+                CROSS JOIN LATERAL (SELECT 'all', '' UNION ALL SELECT 'topic', p.topic UNION ALL SELECT 'platform', p.platform
+                                    UNION ALL SELECT DISTINCT 'agency', unnest(p.agencies)
+                                    UNION ALL SELECT DISTINCT 'place', unnest(p.places)) AS d(dim, val)
+                WHERE p.id = ANY(:ids)
+                GROUP BY 1, 2, 3, 4, 5
+                ORDER BY 1, 2, 3, 4, 5
+                ON CONFLICT (scope, dim, val, restricted, hour) DO UPDATE SET posts = h.posts + excluded.posts,
+                    negative = h.negative + excluded.negative, neutral = h.neutral + excluded.neutral,
+                    positive = h.positive + excluded.positive, toxic = h.toxic + excluded.toxic
+                """).param("sign", sign).param("ids", postIds.toArray(Long[]::new)).update();
+    }
+}

@@ -1,0 +1,119 @@
+package vn.loa.listening.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import vn.loa.identity.AgencyDirectory;
+import vn.loa.listening.AgencyRouting;
+import vn.loa.nlp.AccentFolding;
+import vn.loa.shared.LocalTime;
+import vn.loa.shared.InvalidInput;
+
+/**
+ * Editable routing rules: a post whose text contains a keyword ("bệnh viện", "BHYT"), or whose
+ * topic is one given, is routed to an agency, in addition to the agencies it names. A keyword
+ * written with diacritics matches only with them; one of two syllables or more also matches a text
+ * typed without diacritics. Rules apply to posts that arrive after they are made.
+ */
+@Component
+class RoutingRules implements AgencyRouting {
+
+    private record Compiled(String agencyCode, String topic, Pattern exact, Pattern folded) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final AgencyDirectory agencies;
+    private volatile List<Compiled> compiled;
+
+    RoutingRules(JdbcClient jdbc, Clock clock, AgencyDirectory agencies) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.agencies = agencies;
+    }
+
+    @Override
+    public List<Rule> all() {
+        return jdbc.sql("SELECT id, agency_code, kind, value, created_by FROM routing_rule ORDER BY agency_code, kind, value")
+                .query((rs, row) -> new Rule(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .list();
+    }
+
+    @Override
+    public void add(String agencyCode, String kind, String value, String by) {
+        String clean = value == null ? "" : value.strip().replaceAll("\\s+", " ");
+        List<InvalidInput> problems = new ArrayList<>();
+        if (agencyCode == null || agencyCode.isBlank()
+                || agencies.findByCode(agencyCode.strip(), LocalDate.ofInstant(clock.instant(), LocalTime.ZONE)).isEmpty()) {
+            problems.add(new InvalidInput("agency", "listening.rules.agency-required"));
+        }
+        if (!"KEYWORD".equals(kind) && !"TOPIC".equals(kind)) {
+            problems.add(new InvalidInput("kind", "listening.rules.kind-invalid"));
+        }
+        if (clean.isEmpty() || clean.length() > 200) {
+            problems.add(new InvalidInput("value", "listening.rules.value-invalid"));
+        }
+        InvalidInput.throwIfAny(problems);
+        jdbc.sql("""
+                INSERT INTO routing_rule (agency_code, kind, value, created_by, created_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT DO NOTHING
+                """).params(agencyCode.strip(), kind, clean, by, Timestamp.from(clock.instant())).update();
+        compiled = null;
+    }
+
+    @Override
+    public void remove(long id) {
+        jdbc.sql("DELETE FROM routing_rule WHERE id = ?").param(id).update();
+        compiled = null;
+    }
+
+    /** The agencies the rules route a post to. */
+    Set<String> route(String normalizedText, String topic) {
+        List<Compiled> rules = compiled;
+        if (rules == null) {
+            rules = all().stream().map(RoutingRules::compile).toList();
+            compiled = rules;
+        }
+        Set<String> agencies = new TreeSet<>();
+        String lower = null;
+        String folded = null;
+        for (Compiled rule : rules) {
+            if (rule.topic() != null) {
+                if (rule.topic().equals(topic)) {
+                    agencies.add(rule.agencyCode());
+                }
+                continue;
+            }
+            if (lower == null) {
+                lower = normalizedText.toLowerCase(Locale.ROOT);
+                folded = AccentFolding.fold(lower);
+            }
+            if (rule.exact().matcher(lower).find() || (rule.folded() != null && rule.folded().matcher(folded).find())) {
+                agencies.add(rule.agencyCode());
+            }
+        }
+        return agencies;
+    }
+
+    private static Compiled compile(Rule rule) {
+        if ("TOPIC".equals(rule.kind())) {
+            return new Compiled(rule.agencyCode(), rule.value(), null, null);
+        }
+        String keyword = rule.value().toLowerCase(Locale.ROOT);
+        Pattern exact = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(keyword) + "(?![\\p{L}\\p{N}])");
+        boolean severalSyllables = keyword.indexOf(' ') > 0;
+        String foldedKeyword = AccentFolding.fold(keyword);
+        Pattern folded = severalSyllables || foldedKeyword.equals(keyword)
+                ? Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(foldedKeyword) + "(?![\\p{L}\\p{N}])")
+                : null;
+        return new Compiled(rule.agencyCode(), null, exact, folded);
+    }
+}

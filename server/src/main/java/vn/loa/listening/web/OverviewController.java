@@ -1,0 +1,94 @@
+package vn.loa.listening.web;
+
+import java.util.List;
+import java.util.Set;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import vn.loa.identity.SignedInPrincipal;
+import vn.loa.identity.SignedInUser;
+import vn.loa.listening.ListeningOverview;
+import vn.loa.listening.ListeningScope;
+import vn.loa.listening.Trends;
+import vn.loa.platform.NavigationItem;
+import vn.loa.shared.LocalTime;
+
+/**
+ * The listening dashboard ({@code /listening}) and its data as JSON ({@code GET /api/v1/overview}):
+ * volume by sentiment, share of voice by topic, agency, place and platform, top stories, emerging issues.
+ */
+@Controller
+@ConditionalOnWebApplication
+class OverviewController {
+
+    static final Set<Integer> PERIODS = Set.of(1, 7, 30, 90);
+
+    private final ListeningOverview overview;
+    private final Trends trends;
+
+    OverviewController(ListeningOverview overview, Trends trends) {
+        this.overview = overview;
+        this.trends = trends;
+    }
+
+    @GetMapping("/listening")
+    String page(@RequestParam(defaultValue = "30") int days, @RequestParam(defaultValue = "false") boolean province,
+            Model model) {
+        SignedInUser user = user();
+        int period = PERIODS.contains(days) ? days : 30;
+        ListeningScope scope = ListeningScope.of(user, province);
+        ListeningOverview.Overview result = overview.overview(scope, period, LocaleContextHolder.getLocale().getLanguage());
+        model.addAttribute("overview", result);
+        model.addAttribute("days", period);
+        model.addAttribute("province", province);
+        model.addAttribute("agencyScoped", ListeningScope.of(user, false).agency() != null);
+        model.addAttribute("fromDay", LocalTime.format(result.from()).substring(0, 10));
+        model.addAttribute("toDay", LocalTime.format(result.to().minusSeconds(1)).substring(0, 10));
+        model.addAttribute("emerging", trends.emerging(scope, LocaleContextHolder.getLocale().getLanguage()).stream()
+                .limit(5).toList());
+        return "listening/overview";
+    }
+
+    @GetMapping("/trends")
+    String trends(@RequestParam(required = false) String dimension, @RequestParam(required = false) String value,
+            @RequestParam(defaultValue = "false") boolean province, Model model) {
+        ListeningScope scope = ListeningScope.of(user(), province);
+        String language = LocaleContextHolder.getLocale().getLanguage();
+        List<Trends.Issue> emerging = trends.emerging(scope, language);
+        model.addAttribute("emerging", emerging);
+        model.addAttribute("province", province);
+        model.addAttribute("agencyScoped", ListeningScope.of(user(), false).agency() != null);
+        if (dimension == null && !emerging.isEmpty()) {
+            dimension = emerging.get(0).dimension();
+            value = emerging.get(0).value();
+        }
+        if (dimension != null && value != null) {
+            model.addAttribute("series", trends.series(scope, dimension, value, language));
+        }
+        return "listening/trends";
+    }
+
+    private static SignedInUser user() {
+        return SignedInPrincipal.current().orElseThrow(() -> new AccessDeniedException("not signed in"));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Navigation {
+
+        @Bean
+        NavigationItem overviewNavigation() {
+            return new NavigationItem("nav.overview", "/listening", 5, Set.of());
+        }
+
+        @Bean
+        NavigationItem trendsNavigation() {
+            return new NavigationItem("nav.trends", "/trends", 8, Set.of());
+        }
+    }
+}

@@ -1,0 +1,89 @@
+// Draws Apache ECharts charts from the tables on the page (which stay as the accessible version).
+// <div data-chart="stacked|hbar|forecast" data-table="ID">; the table's header cells carry
+// data-series (and data-color); a row's data-href is where a click on its bar leads (drill-down).
+(function () {
+  'use strict';
+  function number(cell) {
+    var text = cell ? cell.textContent.trim() : '';
+    if (text === '') { return null; }
+    var value = parseFloat(text);
+    return isNaN(value) ? null : value;
+  }
+  function read(table) {
+    var heads = Array.prototype.slice.call(table.querySelectorAll('thead th'));
+    var series = heads.slice(1).map(function (th, i) {
+      return { key: th.getAttribute('data-series'), name: th.textContent.trim(), color: th.getAttribute('data-color'), column: i + 1 };
+    }).filter(function (s) { return s.key; });
+    var rows = Array.prototype.slice.call(table.querySelectorAll('tbody tr'));
+    return {
+      categories: rows.map(function (row) { return row.cells[0].textContent.trim(); }),
+      links: rows.map(function (row) { return row.getAttribute('data-href'); }),
+      series: series.map(function (s) {
+        return { key: s.key, name: s.name, color: s.color, data: rows.map(function (row) { return number(row.cells[s.column]); }) };
+      })
+    };
+  }
+  function drill(data, index, seriesKey) {
+    var link = data.links[index];
+    if (!link) { return; }
+    if (seriesKey === 'negative' || seriesKey === 'neutral' || seriesKey === 'positive') {
+      link += (link.indexOf('?') < 0 ? '?' : '&') + 'sentiment=' + seriesKey;
+    }
+    window.location.href = link;
+  }
+  function stacked(data) {
+    return {
+      tooltip: { trigger: 'axis' }, legend: {}, grid: { left: 48, right: 16, bottom: 48 },
+      xAxis: { type: 'category', data: data.categories }, yAxis: { type: 'value', minInterval: 1 },
+      series: data.series.map(function (s) {
+        return { name: s.name, key: s.key, type: 'bar', stack: 'all', data: s.data, itemStyle: { color: s.color } };
+      })
+    };
+  }
+  function hbar(data) {
+    var s = data.series[0];
+    return {
+      tooltip: {}, grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', minInterval: 1 }, yAxis: { type: 'category', inverse: true, data: data.categories },
+      series: [{ name: s.name, key: s.key, type: 'bar', data: s.data, itemStyle: { color: s.color } }]
+    };
+  }
+  function forecast(data) {
+    var byKey = {};
+    data.series.forEach(function (s) { byKey[s.key] = s; });
+    var low = byKey.low.data;
+    var band = byKey.high.data.map(function (h, i) { return h === null || low[i] === null ? null : h - low[i]; });
+    return {
+      tooltip: { trigger: 'axis' }, legend: { data: [byKey.observed.name, byKey.expected.name] },
+      grid: { left: 48, right: 16, bottom: 48 },
+      xAxis: { type: 'category', data: data.categories, axisLabel: { hideOverlap: true } },
+      yAxis: { type: 'value', min: 0 },
+      series: [
+        { name: byKey.low.name, type: 'line', data: low, stack: 'band', symbol: 'none', lineStyle: { opacity: 0 } },
+        { name: byKey.high.name, type: 'line', data: band, stack: 'band', symbol: 'none', lineStyle: { opacity: 0 },
+          areaStyle: { color: 'rgba(164, 22, 26, 0.15)' } },
+        { name: byKey.observed.name, type: 'line', data: byKey.observed.data, symbol: 'none', itemStyle: { color: byKey.observed.color } },
+        { name: byKey.expected.name, type: 'line', data: byKey.expected.data, symbol: 'none', lineStyle: { type: 'dashed' },
+          itemStyle: { color: byKey.expected.color } }
+      ]
+    };
+  }
+  document.addEventListener('DOMContentLoaded', function () {
+    if (!window.echarts) { return; }
+    Array.prototype.forEach.call(document.querySelectorAll('[data-chart]'), function (element) {
+      var table = document.getElementById(element.getAttribute('data-table'));
+      if (!table) { return; }
+      var data = read(table);
+      var kind = element.getAttribute('data-chart');
+      var options = kind === 'stacked' ? stacked(data) : kind === 'hbar' ? hbar(data) : forecast(data);
+      var chart = window.echarts.init(element, null, { renderer: 'svg' });
+      chart.setOption(options);
+      chart.on('click', function (params) {
+        var s = options.series[params.seriesIndex];
+        drill(data, params.dataIndex, s && s.key);
+      });
+      window.addEventListener('resize', function () { chart.resize(); });
+      element.setAttribute('data-chart-ready', 'true');
+    });
+  });
+})();

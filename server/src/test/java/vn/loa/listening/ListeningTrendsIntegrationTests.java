@@ -1,0 +1,203 @@
+package vn.loa.listening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import vn.loa.identity.AgencyDirectory;
+import vn.loa.identity.AgencyKind;
+import vn.loa.shared.Actor;
+
+/**
+ * Routing rules, hourly roll-ups, the dashboard and the trends, on posts made for the purpose: four
+ * weeks of a quiet daily rhythm about a made-up agency, then a day of many complaints.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ListeningTrendsIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    PostImporter importer;
+
+    @Autowired
+    AgencyDirectory agencies;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final String agency = "TT" + ProcessHandle.current().pid();
+    private final String keyword = "cầu Tân" + ProcessHandle.current().pid();
+    private int quiet;
+    private int burst;
+    private int hotline;
+
+    @BeforeAll
+    void importFourWeeksAndABurst() throws Exception {
+        agencies.create(new AgencyDirectory.AgencyForm(agency, AgencyKind.OTHER, null, "Ban quản lý thử nghiệm",
+                "Test board", LocalDate.of(2020, 1, 1), null, "test"), Actor.SYSTEM);
+        MockHttpSession coordinator = signIn("coordinator");
+        mvc.perform(post("/listening/rules").session(coordinator).with(csrf())
+                        .param("agency", agency).param("kind", "KEYWORD").param("value", keyword))
+                .andExpect(status().is3xxRedirection());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        StringBuilder file = new StringBuilder();
+        // two posts a day for 27 days, at 9:00 and 20:00 Vietnam time (2:00 and 13:00 UTC), hours before the last day
+        for (int day = 27; day >= 1; day--) {
+            for (int hour : new int[] {2, 13}) {
+                Instant at = now.truncatedTo(ChronoUnit.DAYS).minus(day, ChronoUnit.DAYS).plus(hour, ChronoUnit.HOURS);
+                if (at.isAfter(now.minus(25, ChronoUnit.HOURS))) {
+                    continue;
+                }
+                file.append(line("quiet-" + day + "-" + hour, "facebook", at,
+                        "Người dân hỏi tiến độ xây " + keyword + " ngày " + day + " giờ " + hour + " ra sao"));
+                quiet++;
+            }
+        }
+        // forty complaints in the last twenty hours
+        for (int i = 0; i < 40; i++) {
+            file.append(line("burst-" + i, "facebook", now.minus(i / 2, ChronoUnit.HOURS).minus(10, ChronoUnit.MINUTES),
+                    "Bức xúc vì " + keyword + " sập nhịp, xe phải đi vòng rất xa, lần thứ " + i));
+            burst++;
+        }
+        // hotline feedback: not public
+        for (int i = 0; i < 3; i++) {
+            file.append(line("hotline-" + i, "hotline", now.minus(3, ChronoUnit.HOURS),
+                    "Gọi đường dây nóng phản ánh " + keyword + " lần " + i));
+            hotline++;
+        }
+        ImportSummary summary = importer.importFile("trends.jsonl",
+                new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8)), Actor.SYSTEM, null);
+        assertThat(summary.quarantined()).isEmpty();
+        assertThat(summary.stored()).isEqualTo(quiet + burst + hotline);
+    }
+
+    private String line(String id, String platform, Instant at, String text) {
+        return "{\"source\":\"trends-" + agency + "\",\"platform\":\"" + platform + "\",\"external_id\":\"" + id
+                + "\",\"published_at\":\"" + at + "\",\"text\":\"" + text + "\"}\n";
+    }
+
+    @Test
+    void postsAreRoutedByTheRuleAndRolledUpHourByHour() {
+        long routed = jdbc.sql("SELECT count(*) FROM post WHERE agencies @> ARRAY[?]::text[]").param(agency)
+                .query(Long.class).single();
+        assertThat(routed).isEqualTo(quiet + burst + hotline);
+        Map<String, Object> rolled = jdbc.sql("""
+                SELECT sum(posts) AS posts, sum(posts) FILTER (WHERE restricted) AS restricted FROM post_hourly
+                WHERE scope = ? AND dim = 'all'""").param(agency).query().singleRow();
+        assertThat(((Number) rolled.get("posts")).longValue()).isEqualTo(routed);
+        assertThat(((Number) rolled.get("restricted")).longValue()).isEqualTo(hotline);
+        // the province's roll-up counts each post once under its agency, as the posts table does
+        long province = jdbc.sql("SELECT sum(posts) FROM post_hourly WHERE scope = '' AND dim = 'agency' AND val = ?")
+                .param(agency).query(Long.class).single();
+        assertThat(province).isEqualTo(routed);
+    }
+
+    @Test
+    void theBurstIsAnEmergingIssueWithItsStoriesAndA72HourForecast() throws Exception {
+        MockHttpSession coordinator = signIn("coordinator");
+        String report = mvc.perform(get("/api/v1/trends").session(coordinator)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        List<Map<String, Object>> issues = JsonPath.read(report, "$.emerging[?(@.value == '" + agency + "')]");
+        assertThat(issues).hasSize(1);
+        Map<String, Object> issue = issues.get(0);
+        assertThat(((Number) issue.get("burst")).doubleValue()).isGreaterThan(3.0);
+        assertThat(((Number) issue.get("observed")).intValue()).isEqualTo(burst + hotline);
+        assertThat(((Number) issue.get("baselinePerDay")).doubleValue()).isBetween(1.0, 3.0);
+        assertThat((List<?>) issue.get("stories")).isNotEmpty();
+
+        String series = mvc.perform(get("/api/v1/trends").param("dimension", "agency").param("value", agency)
+                        .session(coordinator))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.forecast.length()").value(72))
+                .andExpect(jsonPath("$.history.length()").value(14 * 24))
+                .andExpect(jsonPath("$.season").value(168))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        List<Map<String, Object>> forecast = JsonPath.read(series, "$.forecast");
+        for (Map<String, Object> point : forecast) {
+            double value = ((Number) point.get("value")).doubleValue();
+            assertThat(((Number) point.get("low")).doubleValue()).isLessThanOrEqualTo(value);
+            assertThat(((Number) point.get("high")).doubleValue()).isGreaterThan(value);
+        }
+        mvc.perform(get("/api/v1/trends").param("dimension", "weather").param("value", "x").session(coordinator))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("dimension"));
+        mvc.perform(get("/api/v1/trends")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void theDashboardCountsWhatEachUserMaySee() throws Exception {
+        assertThat(agencyPosts("coordinator", false)).containsExactly(countSince(7, true));
+        // the press, and other agencies' officers looking at the province, see public posts only
+        assertThat(agencyPosts("press", false)).containsExactly(countSince(7, false));
+        assertThat(agencyPosts("officer", true)).containsExactly(countSince(7, false));
+        assertThat(countSince(7, true)).isGreaterThan(countSince(7, false));
+        // an officer's own view is their agency's posts, not this one's
+        mvc.perform(get("/api/v1/overview").param("days", "7").session(signIn("officer")))
+                .andExpect(jsonPath("$.scope.agency").value("SYT"));
+        assertThat(agencyPosts("officer", false)).isEmpty();
+        mvc.perform(get("/api/v1/overview").param("days", "0").session(signIn("officer")))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("days"));
+        mvc.perform(get("/listening").session(signIn("coordinator"))).andExpect(status().isOk());
+        mvc.perform(get("/trends").session(signIn("officer"))).andExpect(status().isOk());
+    }
+
+    /** The test agency's post counts in a user's dashboard of the last 7 days. */
+    private List<Integer> agencyPosts(String username, boolean province) throws Exception {
+        String body = mvc.perform(get("/api/v1/overview").param("days", "7").param("province", Boolean.toString(province))
+                        .session(signIn(username)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        return JsonPath.read(body, "$.agencies[?(@.value == '" + agency + "')].posts");
+    }
+
+    /** The posts about the test agency in the dashboard's period of {@code days} days, with or without hotline ones. */
+    private int countSince(int days, boolean restricted) {
+        Instant end = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
+        Instant start = end.atZone(vn.loa.shared.LocalTime.ZONE).truncatedTo(ChronoUnit.DAYS).plusDays(1).minusDays(days)
+                .toInstant();
+        return jdbc.sql("SELECT count(*) FROM post WHERE agencies @> ARRAY[?]::text[] AND published_at >= ? AND published_at < ?"
+                        + (restricted ? "" : " AND platform NOT IN ('HOTLINE', 'OFFICE')"))
+                .params(agency, java.sql.Timestamp.from(start), java.sql.Timestamp.from(end)).query(Long.class).single()
+                .intValue();
+    }
+
+    @Test
+    void aRuleForAnUnknownAgencyOrWithoutAValueIsRefusedNamingTheFields() throws Exception {
+        String page = mvc.perform(post("/listening/rules").session(signIn("coordinator")).with(csrf())
+                        .param("agency", "NOPE").param("kind", "KEYWORD").param("value", " "))
+                .andExpect(status().isUnprocessableContent())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Hãy chọn một cơ quan đang hoạt động.").contains("Hãy nhập từ khóa hoặc chủ đề");
+        mvc.perform(post("/listening/rules").session(signIn("officer")).with(csrf())
+                        .param("agency", "SYT").param("kind", "KEYWORD").param("value", "bệnh viện"))
+                .andExpect(status().isForbidden());
+    }
+
+    private MockHttpSession signIn(String username) throws Exception {
+        return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password("loa-demo"))
+                .andReturn().getRequest().getSession(false);
+    }
+}
