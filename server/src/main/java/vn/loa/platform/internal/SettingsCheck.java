@@ -31,7 +31,13 @@ class SettingsCheck implements EnvironmentPostProcessor, Ordered {
             "loa.identity.lockout",
             "loa.identity.secure-cookie",
             "loa.identity.agency-seed",
-            "loa.listening.index-dir");
+            "loa.listening.index-dir",
+            "loa.listening.feeds.max-bytes",
+            "loa.listening.feeds.timeout-seconds",
+            "loa.listening.feeds.allow-loopback",
+            "loa.alerts.mail-from",
+            "loa.alerts.base-url",
+            "loa.alerts.digest-hour");
 
     /** Settings read only by tests (the browser's location). */
     private static final String TEST_PREFIX = "loa.test.";

@@ -1,0 +1,391 @@
+package vn.loa.listening.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.ObjectMapper;
+import vn.loa.identity.AgencyDirectory;
+import vn.loa.listening.FeedSources;
+import vn.loa.listening.ImportSummary;
+import vn.loa.listening.Platform;
+import vn.loa.listening.PostImporter;
+import vn.loa.shared.Actor;
+import vn.loa.shared.AgencyId;
+import vn.loa.shared.InvalidInput;
+import vn.loa.shared.LocalTime;
+import vn.loa.shared.NotFound;
+
+/**
+ * Feeds and the health of every source. Feeds are polled on their schedule with conditional GET
+ * (ETag, Last-Modified), a timeout and a size limit; items go through the ordinary import pipeline
+ * (so re-reading an item stores nothing new). A failing feed backs off: its next poll waits twice
+ * as long after each failure in a row, up to a day.
+ */
+@Service
+class JdbcFeedSources implements FeedSources {
+
+    private static final Log log = LogFactory.getLog(JdbcFeedSources.class);
+    static final int DEFAULT_POLL_MINUTES = 15;
+    static final int DEFAULT_SILENT_HOURS = 48;
+    static final Duration MAX_BACK_OFF = Duration.ofHours(24);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final PostImporter importer;
+    private final AgencyDirectory agencies;
+    private final ObjectMapper json;
+    private final FeedSettings settings;
+    private final ApplicationEventPublisher events;
+    private final HttpClient http;
+
+    JdbcFeedSources(JdbcClient jdbc, Clock clock, PostImporter importer, AgencyDirectory agencies, ObjectMapper json,
+            FeedSettings settings, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.importer = importer;
+        this.agencies = agencies;
+        this.json = json;
+        this.settings = settings;
+        this.events = events;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(settings.timeoutSeconds()))
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    private static final String SELECT = """
+            SELECT s.*, a.code AS agency_code,
+                   (SELECT count(*) FROM post p WHERE p.source_id = s.id AND p.published_at >= ?) AS recent
+            FROM post_source s LEFT JOIN agency a ON a.id = s.agency_id
+            """;
+
+    @Override
+    public List<Source> all() {
+        Instant now = clock.instant();
+        return jdbc.sql(SELECT + " ORDER BY s.kind DESC, s.code").param(Timestamp.from(now.minus(Duration.ofDays(7))))
+                .query((rs, row) -> source(rs, now)).list();
+    }
+
+    @Override
+    public List<ImportRow> recentImports(int limit) {
+        return jdbc.sql("""
+                SELECT id, file_name, actor, started_at, finished_at, read, stored, duplicates, quarantined
+                FROM post_import ORDER BY id DESC LIMIT ?""").param(limit)
+                .query((rs, row) -> new ImportRow(rs.getLong(1), rs.getString(2), rs.getString(3), instant(rs, "started_at"),
+                        instant(rs, "finished_at"), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9)))
+                .list();
+    }
+
+    @Override
+    public List<QuarantineRow> quarantined(long importId) {
+        return jdbc.sql("SELECT line, reason, left(raw, 500) FROM quarantined_line WHERE import_id = ? ORDER BY line LIMIT 1000")
+                .param(importId).query((rs, row) -> new QuarantineRow(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
+    @Override
+    public Throughput throughput() {
+        Instant now = clock.instant();
+        return jdbc.sql("""
+                SELECT (SELECT coalesce(sum(stored), 0) FROM post_import WHERE finished_at >= ?),
+                       (SELECT coalesce(sum(stored), 0) FROM post_import WHERE finished_at >= ?),
+                       (SELECT count(*) FROM quarantined_line WHERE created_at >= ?),
+                       (SELECT count(*) FROM post_import WHERE finished_at IS NULL AND started_at >= ?)
+                """).params(Timestamp.from(now.minus(Duration.ofHours(1))), Timestamp.from(now.minus(Duration.ofDays(1))),
+                Timestamp.from(now.minus(Duration.ofDays(1))), Timestamp.from(now.minus(Duration.ofDays(1))))
+                .query((rs, row) -> new Throughput(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();
+    }
+
+    @Override
+    public Source find(long id) {
+        Instant now = clock.instant();
+        return jdbc.sql(SELECT + " WHERE s.id = ?").params(Timestamp.from(now.minus(Duration.ofDays(7))), id)
+                .query((rs, row) -> source(rs, now)).optional()
+                .orElseThrow(() -> new NotFound("source", Long.toString(id)));
+    }
+
+    private static Source source(ResultSet rs, Instant now) throws SQLException {
+        Instant lastItem = instant(rs, "last_item_at");
+        Instant created = instant(rs, "created_at");
+        int silentHours = rs.getObject("silent_hours") == null ? DEFAULT_SILENT_HOURS : rs.getInt("silent_hours");
+        Instant since = lastItem != null ? lastItem : created;
+        boolean enabled = rs.getBoolean("enabled");
+        long recent = rs.getLong("recent");
+        // an import with nothing in the last week is not a silent feed; a feed is silent when it brings nothing new
+        boolean silent = enabled && "RSS".equals(rs.getString("kind"))
+                && since.plus(Duration.ofHours(silentHours)).isBefore(now);
+        return new Source(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("kind"),
+                rs.getString("url"), rs.getString("platform"), rs.getString("agency_code"),
+                (Integer) rs.getObject("poll_minutes"), enabled, instant(rs, "last_polled_at"),
+                instant(rs, "last_success_at"), lastItem, rs.getString("last_error"), instant(rs, "last_error_at"),
+                rs.getInt("failures"), instant(rs, "next_poll_at"), Math.round(recent / 7.0 * 10) / 10.0, silent);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    @Override
+    public Source addFeed(FeedForm form, Actor by) {
+        List<InvalidInput> problems = new ArrayList<>();
+        String name = form.name() == null ? "" : form.name().strip();
+        if (name.isEmpty() || name.length() > 200) {
+            problems.add(new InvalidInput("name", "sources.error.name"));
+        }
+        URI uri = null;
+        try {
+            uri = new URI(form.url() == null ? "" : form.url().strip());
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+                    || form.url().length() > 2000) {
+                problems.add(new InvalidInput("url", "sources.error.url"));
+            }
+        } catch (URISyntaxException e) {
+            problems.add(new InvalidInput("url", "sources.error.url"));
+        }
+        String platform = form.platform() == null || form.platform().isBlank() ? "news" : form.platform();
+        if (Platform.of(platform).isEmpty()) {
+            problems.add(new InvalidInput("platform", "sources.error.platform"));
+        }
+        Long agencyId = null;
+        if (form.agencyCode() == null || form.agencyCode().isBlank()) {
+            problems.add(new InvalidInput("agencyCode", "sources.error.agency"));
+        } else {
+            agencyId = agencies.findByCode(form.agencyCode().strip(), LocalDate.ofInstant(clock.instant(), LocalTime.ZONE))
+                    .map(a -> a.id().value()).orElse(null);
+            if (agencyId == null) {
+                problems.add(new InvalidInput("agencyCode", "sources.error.agency"));
+            }
+        }
+        int poll = form.pollMinutes() == null ? DEFAULT_POLL_MINUTES : form.pollMinutes();
+        if (poll < 5 || poll > 1440) {
+            problems.add(new InvalidInput("pollMinutes", "sources.error.poll"));
+        }
+        int silent = form.silentHours() == null ? DEFAULT_SILENT_HOURS : form.silentHours();
+        if (silent < 1 || silent > 24 * 30) {
+            problems.add(new InvalidInput("silentHours", "sources.error.silent"));
+        }
+        String code = "rss-" + slug(name);
+        if (problems.isEmpty() && jdbc.sql("SELECT count(*) FROM post_source WHERE code = ? OR url = ?")
+                .params(code, uri.toString()).query(Long.class).single() > 0) {
+            problems.add(new InvalidInput("url", "sources.error.exists"));
+        }
+        InvalidInput.throwIfAny(problems);
+        Instant now = clock.instant();
+        long id = jdbc.sql("""
+                INSERT INTO post_source (code, kind, agency_id, created_at, name, url, platform, poll_minutes, enabled,
+                                         next_poll_at, silent_hours)
+                VALUES (?, 'RSS', ?, ?, ?, ?, ?, ?, TRUE, ?, ?) RETURNING id
+                """).params(code, agencyId, Timestamp.from(now), name, uri.toString(), platform.toLowerCase(Locale.ROOT),
+                poll, Timestamp.from(now), silent).query(Long.class).single();
+        events.publishEvent(new FeedChanged(by, id, code, "added", uri.toString()));
+        return find(id);
+    }
+
+    static String slug(String name) {
+        String folded = Normalizer.normalize(name.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return folded.isEmpty() ? "feed" : folded.length() > 80 ? folded.substring(0, 80) : folded;
+    }
+
+    @Override
+    public void setEnabled(long id, boolean enabled, Actor by) {
+        Source source = find(id);
+        jdbc.sql("UPDATE post_source SET enabled = ?, next_poll_at = ?, failures = 0 WHERE id = ?")
+                .params(enabled, Timestamp.from(clock.instant()), id).update();
+        events.publishEvent(new FeedChanged(by, id, source.code(), enabled ? "enabled" : "disabled", null));
+    }
+
+    /** Polls the feeds whose time has come, one after the other. */
+    void pollDue() {
+        List<Long> due = jdbc.sql("""
+                SELECT id FROM post_source WHERE kind = 'RSS' AND enabled AND next_poll_at <= ? ORDER BY next_poll_at LIMIT 50
+                """).param(Timestamp.from(clock.instant())).query(Long.class).list();
+        for (long id : due) {
+            try {
+                poll(id);
+            } catch (RuntimeException e) {
+                log.warn("Polling source " + id + " failed unexpectedly", e);
+            }
+        }
+    }
+
+    @Override
+    public PollResult poll(long id) {
+        Source source = find(id);
+        if (!"RSS".equals(source.kind())) {
+            throw new InvalidInput("source", "sources.error.not-a-feed");
+        }
+        Map<String, String> state = jdbc.sql("SELECT etag, last_modified FROM post_source WHERE id = ?").param(id)
+                .query(rs -> {
+                    Map<String, String> values = new LinkedHashMap<>();
+                    rs.next();
+                    values.put("etag", rs.getString(1));
+                    values.put("last_modified", rs.getString(2));
+                    return values;
+                });
+        Instant now = clock.instant();
+        try {
+            URI uri = URI.create(source.url());
+            refusePrivate(uri);
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(settings.timeoutSeconds()))
+                    .header("User-Agent", "Loa/0.1 (feed reader)")
+                    .header("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8");
+            if (state.get("etag") != null) {
+                request.header("If-None-Match", state.get("etag"));
+            }
+            if (state.get("last_modified") != null) {
+                request.header("If-Modified-Since", state.get("last_modified"));
+            }
+            HttpResponse<InputStream> response = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                if (response.statusCode() == 304) {
+                    succeeded(id, now, null, null, false);
+                    return new PollResult("NOT_MODIFIED", 0, 0, 0, 0, null);
+                }
+                if (response.statusCode() != 200) {
+                    throw new FeedReader.FeedException("the server answered HTTP " + response.statusCode());
+                }
+                byte[] bytes = limited(body);
+                List<FeedReader.Item> items = FeedReader.read(new ByteArrayInputStream(bytes), now);
+                PollResult result = store(source, items);
+                succeeded(id, now, response.headers().firstValue("ETag").orElse(null),
+                        response.headers().firstValue("Last-Modified").orElse(null), result.stored() > 0);
+                return result;
+            }
+        } catch (FeedReader.FeedException e) {
+            return failed(source, now, e.getMessage());
+        } catch (IOException e) {
+            return failed(source, now, "the feed could not be fetched: " + (e.getMessage() == null
+                    ? e.getClass().getSimpleName() : e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failed(source, now, "interrupted");
+        } catch (IllegalArgumentException e) {
+            return failed(source, now, "the feed's address is not valid: " + e.getMessage());
+        }
+    }
+
+    /** Refuses addresses on this machine (unless allowed) and link-local ones, checked when fetching. */
+    private void refusePrivate(URI uri) throws FeedReader.FeedException {
+        try {
+            for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
+                if (address.isLinkLocalAddress() || address.isAnyLocalAddress()
+                        || (address.isLoopbackAddress() && !settings.allowLoopback())) {
+                    throw new FeedReader.FeedException("the feed's host " + uri.getHost()
+                            + " is a local or link-local address, which Loa does not poll");
+                }
+            }
+        } catch (UnknownHostException e) {
+            throw new FeedReader.FeedException("the host " + uri.getHost() + " is unknown");
+        }
+    }
+
+    private byte[] limited(InputStream body) throws IOException, FeedReader.FeedException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[64 * 1024];
+        int n;
+        while ((n = body.read(buffer)) > 0) {
+            if (out.size() + n > settings.maxBytes()) {
+                throw new FeedReader.FeedException("the feed is larger than " + settings.maxBytes() / (1024 * 1024)
+                        + " MB, the limit");
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    /** Sends the items through the import pipeline; items that cannot be taken in are quarantined with their reason. */
+    private PollResult store(Source source, List<FeedReader.Item> items) throws IOException {
+        StringBuilder file = new StringBuilder();
+        List<long[]> refusedLines = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            FeedReader.Item item = items.get(i);
+            if (item.problem() != null) {
+                refusedLines.add(new long[] {i + 1});
+                reasons.add(item.problem());
+                file.append('\n');
+                continue;
+            }
+            Map<String, Object> post = new LinkedHashMap<>();
+            post.put("source", source.code());
+            post.put("platform", source.platform() == null ? "news" : source.platform());
+            post.put("external_id", item.id().length() > 200 ? item.id().substring(0, 200) : item.id());
+            post.put("url", item.url());
+            post.put("author", item.author());
+            post.put("published_at", item.publishedAt().toString());
+            post.put("title", item.title() == null ? null : item.title().length() > 1000 ? item.title().substring(0, 1000) : item.title());
+            post.put("text", item.text());
+            file.append(json.writeValueAsString(post)).append('\n');
+        }
+        ImportSummary summary = importer.importFile("feed:" + source.code(),
+                new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8)), Actor.SYSTEM,
+                source.agencyCode() == null ? null : agencies.findByCode(source.agencyCode(),
+                        LocalDate.ofInstant(clock.instant(), LocalTime.ZONE)).map(a -> a.id()).orElse(null));
+        if (!refusedLines.isEmpty()) {
+            Instant now = clock.instant();
+            for (int i = 0; i < refusedLines.size(); i++) {
+                jdbc.sql("INSERT INTO quarantined_line (import_id, line, reason, created_at) VALUES (?, ?, ?, ?)")
+                        .params(summary.importId(), refusedLines.get(i)[0], reasons.get(i), Timestamp.from(now)).update();
+            }
+            jdbc.sql("UPDATE post_import SET read = read + ?, quarantined = quarantined + ? WHERE id = ?")
+                    .params(refusedLines.size(), refusedLines.size(), summary.importId()).update();
+        }
+        return new PollResult("IMPORTED", summary.read() + refusedLines.size(), summary.stored(), summary.duplicates(),
+                summary.quarantined().size() + refusedLines.size(), null);
+    }
+
+    private void succeeded(long id, Instant now, String etag, String lastModified, boolean newItems) {
+        jdbc.sql("""
+                UPDATE post_source SET last_polled_at = ?, last_success_at = ?, failures = 0,
+                       next_poll_at = ?::timestamptz + make_interval(mins => poll_minutes),
+                       etag = coalesce(?, etag), last_modified = coalesce(?, last_modified),
+                       last_item_at = CASE WHEN ? THEN ? ELSE last_item_at END
+                WHERE id = ?
+                """).params(Timestamp.from(now), Timestamp.from(now), Timestamp.from(now), etag, lastModified, newItems,
+                Timestamp.from(now), id).update();
+    }
+
+    private PollResult failed(Source source, Instant now, String error) {
+        int failures = source.failures() + 1;
+        int poll = source.pollMinutes() == null ? DEFAULT_POLL_MINUTES : source.pollMinutes();
+        Duration wait = Duration.ofMinutes((long) poll << Math.min(failures, 10));
+        if (wait.compareTo(MAX_BACK_OFF) > 0) {
+            wait = MAX_BACK_OFF;
+        }
+        String reason = error.length() > 1000 ? error.substring(0, 1000) : error;
+        jdbc.sql("""
+                UPDATE post_source SET last_polled_at = ?, last_error = ?, last_error_at = ?, failures = ?, next_poll_at = ?
+                WHERE id = ?
+                """).params(Timestamp.from(now), reason, Timestamp.from(now), failures, Timestamp.from(now.plus(wait)),
+                source.id()).update();
+        log.info("Feed " + source.code() + " failed (" + failures + " in a row, next try in " + wait + "): " + reason);
+        return new PollResult("FAILED", 0, 0, 0, 0, reason);
+    }
+}

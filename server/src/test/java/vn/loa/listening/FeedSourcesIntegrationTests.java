@@ -1,0 +1,289 @@
+package vn.loa.listening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import vn.loa.shared.Actor;
+import vn.loa.shared.InvalidInput;
+
+/** Feeds served by a real HTTP server on this machine: well-formed, broken and hostile. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FeedSourcesIntegrationTests {
+
+    private static final AtomicInteger RUN = new AtomicInteger();
+
+    @Autowired
+    FeedSources feeds;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private HttpServer server;
+    private final Map<String, byte[]> bodies = new ConcurrentHashMap<>();
+    private final Map<String, String> etags = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> conditionalHeaders = new ConcurrentHashMap<>();
+    private final String marker = "feed" + ProcessHandle.current().pid();
+
+    @BeforeAll
+    void serve() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            String inm = exchange.getRequestHeaders().getFirst("If-None-Match");
+            conditionalHeaders.computeIfAbsent(path, k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                    .add(String.valueOf(inm));
+            if (path.equals("/error")) {
+                exchange.sendResponseHeaders(500, -1);
+                exchange.close();
+                return;
+            }
+            if (path.equals("/huge.xml")) {
+                exchange.sendResponseHeaders(200, 0);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write("<rss><channel>".getBytes(StandardCharsets.UTF_8));
+                    byte[] chunk = "<item><title>x</title></item>".repeat(1000).getBytes(StandardCharsets.UTF_8);
+                    for (int i = 0; i < 400; i++) {
+                        out.write(chunk);
+                    }
+                } catch (IOException ignored) {
+                    // the reader stops at its limit and closes the connection
+                }
+                exchange.close();
+                return;
+            }
+            byte[] body = bodies.get(path);
+            if (body == null) {
+                exchange.sendResponseHeaders(404, -1);
+                exchange.close();
+                return;
+            }
+            String etag = etags.get(path);
+            if (etag != null && etag.equals(inm)) {
+                exchange.sendResponseHeaders(304, -1);
+                exchange.close();
+                return;
+            }
+            if (etag != null) {
+                exchange.getResponseHeaders().add("ETag", etag);
+            }
+            exchange.getResponseHeaders().add("Content-Type", "application/rss+xml");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+    }
+
+    @AfterAll
+    void stop() {
+        server.stop(0);
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    private FeedSources.Source add(String path, String xml) {
+        bodies.put(path, xml.getBytes(StandardCharsets.UTF_8));
+        return feeds.addFeed(new FeedSources.FeedForm("Báo thử " + path + " " + RUN.incrementAndGet() + " " + marker,
+                url(path), "news", "SYT", 15, 48), Actor.SYSTEM);
+    }
+
+    @Test
+    void readsRssWithConditionalGetAndQuarantinesAnItemWithoutIdentity() {
+        String path = "/rss-" + RUN.incrementAndGet() + ".xml";
+        etags.put(path, "\"v1\"");
+        FeedSources.Source source = add(path, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Báo Ninh Thuận</title>
+                <item><title>Khánh thành cầu mới %1$s</title><link>https://baoninhthuan.vn/a1</link><guid>a1</guid>
+                  <pubDate>Mon, 02 Sep 2024 08:00:00 +0700</pubDate>
+                  <description><![CDATA[<p>Người dân <b>phấn khởi</b> khi cầu mới thông xe &amp; đi lại dễ dàng %1$s</p><script>alert(1)</script>]]></description>
+                  <dc:creator>Phóng viên A</dc:creator></item>
+                <item><title>Bệnh viện tỉnh mở rộng khoa nhi %1$s</title><link>https://baoninhthuan.vn/a2</link>
+                  <pubDate>Tue, 03 Sep 2024 09:30:00 GMT</pubDate><description>Khoa nhi có thêm 50 giường &#8220;mới&#8221; %1$s</description></item>
+                <item><title>Mục không có đường dẫn</title><description>không có guid, không có link</description></item>
+                </channel></rss>
+                """.formatted(marker));
+        // adding does not poll by itself; the page polls once right after adding
+        FeedSources.PollResult first = feeds.poll(source.id());
+        assertThat(first.status()).isEqualTo("IMPORTED");
+        assertThat(first.read()).isEqualTo(3);
+        assertThat(first.stored()).isEqualTo(2);
+        assertThat(first.quarantined()).isEqualTo(1);
+        Map<String, Object> post = jdbc.sql("SELECT title, text, url, author, published_at FROM post WHERE source_id = ? AND external_id = 'a1'")
+                .param(source.id()).query().singleRow();
+        assertThat((String) post.get("text")).isEqualTo("Người dân phấn khởi khi cầu mới thông xe & đi lại dễ dàng " + marker);
+        assertThat(post.get("author")).isEqualTo("Phóng viên A");
+        assertThat(((java.sql.Timestamp) post.get("published_at")).toInstant()).isEqualTo(Instant.parse("2024-09-02T01:00:00Z"));
+        long importId = jdbc.sql("SELECT max(id) FROM post_import WHERE file_name = ?").param("feed:" + source.code())
+                .query(Long.class).single();
+        assertThat(feeds.quarantined(importId)).singleElement()
+                .satisfies(line -> assertThat(line.reason()).contains("neither a guid/id nor a link"));
+
+        FeedSources.PollResult second = feeds.poll(source.id());
+        assertThat(second.status()).isEqualTo("NOT_MODIFIED");
+        assertThat(conditionalHeaders.get(path)).containsExactly("null", "\"v1\"");
+        // the server forgets its ETag: everything is read again, nothing is stored twice
+        etags.remove(path);
+        FeedSources.PollResult third = feeds.poll(source.id());
+        assertThat(third.stored()).isZero();
+        assertThat(third.duplicates()).isEqualTo(2);
+        FeedSources.Source after = feeds.find(source.id());
+        assertThat(after.failures()).isZero();
+        assertThat(after.lastSuccessAt()).isNotNull();
+        assertThat(after.nextPollAt()).isAfter(Instant.now().plus(Duration.ofMinutes(14)));
+    }
+
+    @Test
+    void readsAtom() {
+        FeedSources.Source source = add("/atom-" + RUN.incrementAndGet() + ".xml", """
+                <?xml version="1.0" encoding="utf-8"?>
+                <feed xmlns="http://www.w3.org/2005/Atom"><title>Cổng thông tin tỉnh</title>
+                <entry><id>tag:ninhthuan.gov.vn,2024:1</id><title>Thông báo lịch tiếp công dân %1$s</title>
+                  <link rel="alternate" href="https://ninhthuan.gov.vn/tb/1"/><updated>2024-09-04T07:00:00+07:00</updated>
+                  <author><name>Văn phòng UBND tỉnh</name></author>
+                  <summary type="html">&lt;p&gt;Lãnh đạo tỉnh tiếp công dân định kỳ %1$s&lt;/p&gt;</summary></entry>
+                <entry><id>tag:ninhthuan.gov.vn,2024:2</id><title>Tuyển dụng viên chức %1$s</title>
+                  <link href="https://ninhthuan.gov.vn/tb/2"/><published>2024-09-05T08:00:00Z</published></entry>
+                </feed>
+                """.formatted(marker));
+        FeedSources.PollResult result = feeds.poll(source.id());
+        assertThat(result.stored()).isEqualTo(2);
+        List<Map<String, Object>> posts = jdbc.sql("SELECT text, url, author FROM post WHERE source_id = ? ORDER BY external_id")
+                .param(source.id()).query().listOfRows();
+        assertThat(posts.get(0).get("text")).isEqualTo("Lãnh đạo tỉnh tiếp công dân định kỳ " + marker);
+        assertThat(posts.get(0).get("url")).isEqualTo("https://ninhthuan.gov.vn/tb/1");
+        assertThat(posts.get(0).get("author")).isEqualTo("Văn phòng UBND tỉnh");
+        // an entry without a summary is its title
+        assertThat(posts.get(1).get("text")).isEqualTo("Tuyển dụng viên chức " + marker);
+    }
+
+    @Test
+    void refusesHostileAndBrokenFeedsWithAReasonAndStoresNothing() {
+        String secret = "root:x:0:0";
+        Map<String, String> hostile = Map.of(
+                "/xxe.xml", """
+                        <?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+                        <rss><channel><item><guid>x1</guid><title>&xxe;</title></item></channel></rss>""",
+                "/bomb.xml", """
+                        <?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+                        <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;"><!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">]>
+                        <rss><channel><item><guid>b1</guid><title>&lol4;</title></item></channel></rss>""",
+                "/undeclared.xml", """
+                        <rss><channel><item><guid>u1</guid><title>&nbsp;tin</title></item></channel></rss>""",
+                "/broken.xml", """
+                        <rss><channel><item><guid>k1</guid><title>Tin bị cắt giữa chừng</title>""",
+                "/html.xml", """
+                        <!doctype html><html><body>Not a feed</body></html>""");
+        for (Map.Entry<String, String> feed : hostile.entrySet()) {
+            FeedSources.Source source = add(feed.getKey().replace(".xml", "-" + RUN.incrementAndGet() + ".xml"), feed.getValue());
+            FeedSources.PollResult result = feeds.poll(source.id());
+            assertThat(result.status()).as(feed.getKey()).isEqualTo("FAILED");
+            assertThat(jdbc.sql("SELECT count(*) FROM post WHERE source_id = ?").param(source.id()).query(Long.class).single())
+                    .as(feed.getKey()).isZero();
+            FeedSources.Source after = feeds.find(source.id());
+            assertThat(after.lastError()).as(feed.getKey()).isEqualTo(result.error()).isNotBlank();
+            assertThat(after.failures()).isEqualTo(1);
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM post WHERE text LIKE ?").param("%" + secret + "%").query(Long.class).single())
+                .isZero();
+        FeedSources.Source xxe = feeds.all().stream().filter(s -> s.url() != null && s.url().contains("/xxe-")).findFirst().orElseThrow();
+        assertThat(xxe.lastError()).contains("DOCTYPE");
+        FeedSources.Source broken = feeds.all().stream().filter(s -> s.url() != null && s.url().contains("/broken-")).findFirst().orElseThrow();
+        assertThat(broken.lastError()).contains("not well-formed");
+    }
+
+    @Test
+    void refusesAFeedInTheWrongEncodingAndOneOverTheSizeLimit() {
+        String path = "/latin1-" + RUN.incrementAndGet() + ".xml";
+        FeedSources.Source latin = add(path, "");
+        bodies.put(path, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss><channel><item><guid>l1</guid><title>Caf\u00e9 ph\u00e2n</title></item></channel></rss>"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        FeedSources.PollResult result = feeds.poll(latin.id());
+        assertThat(result.status()).isEqualTo("FAILED");
+        assertThat(result.error()).contains("not well-formed");
+
+        FeedSources.Source huge = feeds.addFeed(new FeedSources.FeedForm("Quá lớn " + marker, url("/huge.xml?" + marker), "news",
+                "SYT", 15, 48), Actor.SYSTEM);
+        FeedSources.PollResult big = feeds.poll(huge.id());
+        assertThat(big.status()).isEqualTo("FAILED");
+        assertThat(big.error()).contains("larger than 10 MB");
+    }
+
+    @Test
+    void aFailingFeedBacksOffTwiceAsLongEachTime() {
+        FeedSources.Source source = feeds.addFeed(new FeedSources.FeedForm("Hỏng " + marker, url("/error?" + marker), "news",
+                "SYT", 10, 48), Actor.SYSTEM);
+        Instant before = Instant.now();
+        assertThat(feeds.poll(source.id()).error()).contains("HTTP 500");
+        assertThat(feeds.find(source.id()).nextPollAt()).isBetween(before.plus(Duration.ofMinutes(19)), before.plus(Duration.ofMinutes(21)));
+        feeds.poll(source.id());
+        assertThat(feeds.find(source.id()).nextPollAt()).isBetween(before.plus(Duration.ofMinutes(39)), before.plus(Duration.ofMinutes(41)));
+        assertThat(feeds.find(source.id()).failures()).isEqualTo(2);
+    }
+
+    @Test
+    void theFormRefusesEveryWrongFieldAndOnlyCoordinatorsManageSources() throws Exception {
+        InvalidInput problems = org.assertj.core.api.Assertions.catchThrowableOfType(InvalidInput.class, () -> feeds.addFeed(
+                new FeedSources.FeedForm("", "ftp://x", "fax", "NOPE", 1, 0), Actor.SYSTEM));
+        assertThat(problems.all()).extracting(InvalidInput::field)
+                .containsExactly("name", "url", "platform", "agencyCode", "pollMinutes", "silentHours");
+        MockHttpSession coordinator = signIn("coordinator");
+        String path = "/page-" + RUN.incrementAndGet() + ".xml";
+        bodies.put(path, ("<rss><channel><item><guid>p1</guid><title>Tin qua biểu mẫu " + marker + "</title></item></channel></rss>")
+                .getBytes(StandardCharsets.UTF_8));
+        mvc.perform(post("/listening/sources").session(coordinator).with(csrf()).param("name", "Biểu mẫu " + path)
+                        .param("url", url(path)).param("platform", "news").param("agencyCode", "SYT")
+                        .param("pollMinutes", "15").param("silentHours", "48"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("pollResult", new FeedSources.PollResult("IMPORTED", 1, 1, 0, 0, null)));
+        String page = mvc.perform(get("/listening/sources").session(coordinator)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Biểu mẫu " + path).contains("Bình thường");
+        mvc.perform(post("/listening/sources").session(coordinator).with(csrf()).param("name", "").param("url", "x"))
+                .andExpect(status().isUnprocessableContent());
+        mvc.perform(get("/listening/sources").session(signIn("officer"))).andExpect(status().isForbidden());
+        // a feed on this machine is refused unless allowed (the tests allow it): link-local is always refused
+        FeedSources.Source metadata = feeds.addFeed(new FeedSources.FeedForm("Siêu dữ liệu " + marker,
+                "http://169.254.169.254/latest/meta-data/", "news", "SYT", 15, 48), Actor.SYSTEM);
+        assertThat(feeds.poll(metadata.id()).error()).contains("link-local");
+    }
+
+    private MockHttpSession signIn(String username) throws Exception {
+        return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password("loa-demo"))
+                .andReturn().getRequest().getSession(false);
+    }
+}
