@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -67,6 +68,11 @@ class DemoPosts implements ApplicationRunner {
         for (String[] rule : RULES) {
             rules.add(rule[0], rule[1], rule[2], "system");
         }
+        // alert rules of the demo: a burst anywhere in the province, many negative posts about the Department of Health
+        jdbc.sql("""
+                INSERT INTO alert_rule (agency_code, kind, threshold, created_by, created_at) VALUES
+                    (NULL, 'BURST', 4, 'system', ?), ('SYT', 'NEGATIVE_VOLUME', 5, 'system', ?)
+                """).params(Timestamp.from(clock.instant()), Timestamp.from(clock.instant())).update();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
         StringBuilder file = new StringBuilder();
         try (InputStream in = DemoPosts.class.getResourceAsStream(RESOURCE)) {

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.loa.identity.SignedInPrincipal;
 import vn.loa.identity.SignedInUser;
+import vn.loa.listening.Alerts;
 import vn.loa.listening.ListeningOverview;
 import vn.loa.listening.ListeningScope;
 import vn.loa.listening.Trends;
@@ -31,10 +32,12 @@ class OverviewController {
 
     private final ListeningOverview overview;
     private final Trends trends;
+    private final Alerts alerts;
 
-    OverviewController(ListeningOverview overview, Trends trends) {
+    OverviewController(ListeningOverview overview, Trends trends, Alerts alerts) {
         this.overview = overview;
         this.trends = trends;
+        this.alerts = alerts;
     }
 
     @GetMapping("/listening")
@@ -50,6 +53,7 @@ class OverviewController {
         model.addAttribute("agencyScoped", ListeningScope.of(user, false).agency() != null);
         model.addAttribute("fromDay", LocalTime.format(result.from()).substring(0, 10));
         model.addAttribute("toDay", LocalTime.format(result.to().minusSeconds(1)).substring(0, 10));
+        model.addAttribute("openAlerts", alerts.alerts(user, true, 1000).size());
         model.addAttribute("emerging", trends.emerging(scope, LocaleContextHolder.getLocale().getLanguage()).stream()
                 .limit(5).toList());
         return "listening/overview";

@@ -1,0 +1,163 @@
+package vn.loa.listening.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import vn.loa.listening.Alerts;
+import vn.loa.listening.ImportSummary;
+import vn.loa.listening.PostImporter;
+import vn.loa.shared.Actor;
+
+/** Alert rules, evaluated as posts arrive, e-mailed through a real SMTP server (GreenMail), acknowledged. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AlertsIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    PostImporter importer;
+
+    @Autowired
+    JdbcAlerts alerts;
+
+    private GreenMail smtp;
+    private final String keyword = "đê bao " + ProcessHandle.current().pid();
+
+    @BeforeAll
+    void startSmtp() {
+        smtp = new GreenMail(new ServerSetup(39251, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    @AfterAll
+    void stopSmtp() {
+        smtp.stop();
+    }
+
+    @Test
+    void aWatchedKeywordRaisesAnAlertAsPostsArriveWhichIsMailedAndAcknowledged() throws Exception {
+        MockHttpSession officer = signIn("officer");
+        mvc.perform(post("/alerts/rules").session(officer).with(csrf()).param("agencyCode", "SYT").param("kind", "KEYWORD")
+                        .param("threshold", "2").param("keyword", keyword).param("email", "truc-ban@syt.example.vn"))
+                .andExpect(status().is3xxRedirection());
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            file.append("{\"source\":\"alerts-test\",\"platform\":\"facebook\",\"external_id\":\"").append(keyword).append(i)
+                    .append("\",\"published_at\":\"").append(Instant.now().minus(10 + i, ChronoUnit.MINUTES))
+                    .append("\",\"text\":\"Sở Y tế ơi, ").append(keyword).append(" vỡ, trạm y tế ngập nước, lần ").append(i)
+                    .append("\"}\n");
+        }
+        ImportSummary summary = importer.importFile("alerts.jsonl",
+                new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8)), Actor.SYSTEM, null);
+        assertThat(summary.stored()).isEqualTo(3);
+
+        // the rules run in the background after the import: wait for the e-mail, not for a fixed time
+        MimeMessage message = null;
+        for (int received = 1; message == null && smtp.waitForIncomingEmail(20_000, received); received++) {
+            message = Arrays.stream(smtp.getReceivedMessages())
+                    .filter(m -> GreenMailUtil.getAddressList(recipients(m)).contains("truc-ban@syt.example.vn")).findFirst()
+                    .orElse(null);
+        }
+        assertThat(message).as("the alert's e-mail").isNotNull();
+        assertThat(message.getSubject()).contains(keyword).contains("3 bài");
+        String body = GreenMailUtil.getBody(message);
+        Alerts.Alert alert = alerts.alerts(new vn.loa.identity.SignedInUser(0L, "coordinator", "Điều phối", null, null,
+                java.util.Set.of(vn.loa.identity.Role.COORDINATOR)), true, 100).stream()
+                .filter(a -> keyword.equals(a.detail())).findFirst().orElseThrow();
+        assertThat(alert.postIds()).hasSize(3);
+        assertThat(alert.emailedAt()).isNotNull();
+        assertThat(alert.agencyCode()).isEqualTo("SYT");
+
+        // the same hour does not raise it twice
+        assertThat(alerts.evaluate()).noneMatch(a -> keyword.equals(a.detail()));
+
+        // the officer of the agency sees it and its posts; another agency's officer and the press do not
+        String page = mvc.perform(get("/alerts/" + alert.id()).session(officer)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("trạm y tế ngập nước");
+        mvc.perform(get("/api/v1/alerts/" + alert.id()).session(signIn("district"))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/alerts/" + alert.id()).session(signIn("press"))).andExpect(status().isNotFound());
+        mvc.perform(get("/alerts/" + alert.id()).session(signIn("district"))).andExpect(status().isNotFound());
+
+        mvc.perform(post("/api/v1/alerts/" + alert.id() + "/acknowledge").session(officer).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.acknowledgedBy").value("officer"));
+        mvc.perform(get("/api/v1/alerts").param("open", "true").session(officer))
+                .andExpect(jsonPath("$[?(@.id == " + alert.id() + ")]").isEmpty());
+        assertThat(body).contains("/alerts/" + alert.id());
+    }
+
+    private static jakarta.mail.Address[] recipients(MimeMessage message) {
+        try {
+            return message.getAllRecipients();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void leadersReceiveADailyDigestOnce() throws Exception {
+        int before = smtp.getReceivedMessages().length;
+        LocalDate day = LocalDate.of(2090, 1, 1).plusDays(ProcessHandle.current().pid() % 3000);
+        assertThat(alerts.digest(day)).isGreaterThanOrEqualTo(1);
+        assertThat(alerts.digest(day)).isZero();
+        assertThat(smtp.waitForIncomingEmail(10_000, before + 1)).isTrue();
+        List<MimeMessage> digests = Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> subject(m).startsWith("[Loa] Tóm tắt dư luận")).toList();
+        assertThat(digests).isNotEmpty();
+        assertThat(GreenMailUtil.getAddressList(recipients(digests.get(0)))).contains("leader@demo.loa.local");
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void rulesAreCheckedFieldByFieldAndOfficersOnlyWatchTheirOwnAgency() throws Exception {
+        String page = mvc.perform(post("/alerts/rules").session(signIn("officer")).with(csrf()).param("agencyCode", "SXD")
+                        .param("kind", "KEYWORD").param("threshold", "-1").param("keyword", "").param("email", "không phải thư"))
+                .andExpect(status().isUnprocessableContent())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Cán bộ chỉ lập quy tắc cho cơ quan của mình.")
+                .contains("Ngưỡng phải là một số dương").contains("Hãy nhập từ khóa").contains("Địa chỉ thư không hợp lệ");
+        mvc.perform(post("/alerts/rules").session(signIn("press")).with(csrf()).param("kind", "BURST"))
+                .andExpect(status().isForbidden());
+    }
+
+    private MockHttpSession signIn(String username) throws Exception {
+        return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password("loa-demo"))
+                .andReturn().getRequest().getSession(false);
+    }
+}
