@@ -94,7 +94,8 @@ public final class NlpCli {
         out.println("  analyze [FILE] [--jsonl] [--date yyyy-MM-dd]  one JSON object per input line (stdin without FILE)");
         out.println("  keywords [FILE] [--top N] [--min-documents M]  the terms that stand out in a batch of texts, as JSON");
         out.println("  segment [FILE]                              words joined by '_', one line per input line (stdin without FILE)");
-        out.println("  train TASK [--data-dir DIR] [--out DIR]     train a model from ../shared/data; TASK is segment,");
+        out.println("  train TASK [--data-dir DIR] [--out DIR] [--extra FILE]  train a model from ../shared/data (and extra");
+        out.println("                                              rows such as exported corrections); TASK is segment,");
         out.println("                                              sentiment, feedback-topic, toxicity, news-topic or fake-news");
         out.println("  eval --task TASK --data FILE [--model F] [--strip-diacritics]  scores and speed as one JSON object");
     }
@@ -397,7 +398,7 @@ public final class NlpCli {
 
     private int trainClassifier(Task task, List<String> args) throws IOException {
         Map<String, String> options = options(args, List.of("data-dir", "out", "seed", "bits", "min-count",
-                "max-syllables", "epochs", "class-weight-power", "character-grams", "trigrams", "keep-features"));
+                "max-syllables", "epochs", "class-weight-power", "character-grams", "trigrams", "keep-features", "extra"));
         Path data = Path.of(options.getOrDefault("data-dir", "../shared/data"));
         Path target = Path.of(options.getOrDefault("out", "nlp/src/main/resources/vn/loa/nlp/models"));
         long seed = Long.parseLong(options.getOrDefault("seed", "42"));
@@ -412,9 +413,16 @@ public final class NlpCli {
                 options.containsKey("keep-features") ? intOption(options, "keep-features", 0) : null);
         Path trainFile = task.trainFile(data);
         Path devFile = task.devFile(data);
-        List<LabeledText> train = readLabeled(trainFile, task);
+        List<LabeledText> train = new ArrayList<>(readLabeled(trainFile, task));
         List<LabeledText> dev = readLabeled(devFile, task);
         err.println("Training " + task.id() + " on " + train.size() + " rows of " + trainFile);
+        // extra rows, such as officers' corrections (bin/loa corrections export), are added to the training data
+        Path extraFile = options.containsKey("extra") ? Path.of(options.get("extra")) : null;
+        List<LabeledText> extra = extraFile == null ? List.of() : readLabeled(extraFile, task);
+        if (extraFile != null) {
+            err.println("  and " + extra.size() + " extra rows of " + extraFile);
+            train.addAll(extra);
+        }
         long start = System.nanoTime();
         LinearClassifier model = ClassifierTrainer.train(task.id(), train, settings);
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -440,7 +448,9 @@ public final class NlpCli {
         metadata.put("trigrams", settings.features().trigrams());
         metadata.put("keep_features", settings.keepFeatures());
         metadata.put("labels", List.of(model.labels()));
-        metadata.put("data", List.of(fileInfo(data, trainFile, train.size())));
+        metadata.put("data", extraFile == null ? List.of(fileInfo(data, trainFile, train.size()))
+                : List.of(fileInfo(data, trainFile, train.size() - extra.size()),
+                        fileInfo(extraFile.toAbsolutePath().getParent(), extraFile.toAbsolutePath(), extra.size())));
         Map<String, Object> devScores = new LinkedHashMap<>();
         devScores.put("file", fileInfo(data, devFile, dev.size()));
         devScores.put("accuracy", score.accuracy());

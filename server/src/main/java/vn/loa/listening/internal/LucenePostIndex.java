@@ -62,10 +62,13 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
 import vn.loa.listening.Platform;
 import vn.loa.listening.PostSearch;
+import vn.loa.listening.PostCorrected;
 import vn.loa.listening.PostsImported;
 import vn.loa.nlp.Syllables;
 import vn.loa.nlp.lucene.VietnameseAnalyzer;
@@ -124,6 +127,34 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
     @EventListener
     void on(PostsImported event) {
         catchUp();
+    }
+
+    /** A corrected post is indexed again once its change is committed. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void on(PostCorrected event) {
+        reindex(event.postId());
+    }
+
+    synchronized void reindex(long postId) {
+        try {
+            List<Document> documents = new ArrayList<>();
+            jdbc.sql("""
+                    SELECT p.*, s.code AS source_code, a.code AS owner_code
+                    FROM post p JOIN post_source s ON s.id = p.source_id LEFT JOIN agency a ON a.id = s.agency_id
+                    WHERE p.id = ?
+                    """).param(postId).query((ResultSet rs) -> {
+                documents.add(document(rs));
+            });
+            for (Document document : documents) {
+                if (Long.parseLong(document.get("id")) <= indexedUpTo) {
+                    writer.updateDocument(new Term("id", document.get("id")), document);
+                }
+            }
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            log.error("Could not index post " + postId + " again; it is indexed again at the next rebuild", e);
+        }
     }
 
     @Scheduled(fixedDelay = 30_000, initialDelay = 30_000)

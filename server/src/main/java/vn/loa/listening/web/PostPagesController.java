@@ -29,12 +29,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.util.UriComponentsBuilder;
+import vn.loa.identity.AgencyDirectory;
 import vn.loa.identity.Role;
 import vn.loa.identity.SignedInPrincipal;
 import vn.loa.identity.SignedInUser;
 import vn.loa.listening.ImportSummary;
 import vn.loa.listening.Platform;
 import vn.loa.listening.PostImporter;
+import vn.loa.listening.PostCorrections;
 import vn.loa.listening.PostSearch;
 import vn.loa.listening.PostsExported;
 import vn.loa.platform.NavigationItem;
@@ -56,11 +58,16 @@ class PostPagesController {
     private final PostSearch search;
     private final PostImporter importer;
     private final ApplicationEventPublisher events;
+    private final PostCorrections corrections;
+    private final AgencyDirectory agencies;
 
-    PostPagesController(PostSearch search, PostImporter importer, ApplicationEventPublisher events) {
+    PostPagesController(PostSearch search, PostImporter importer, ApplicationEventPublisher events,
+            PostCorrections corrections, AgencyDirectory agencies) {
         this.search = search;
         this.importer = importer;
         this.events = events;
+        this.corrections = corrections;
+        this.agencies = agencies;
     }
 
     /** A piece of a snippet: text to show escaped, marked or not. */
@@ -113,6 +120,8 @@ class PostPagesController {
         model.addAttribute("story", story);
         model.addAttribute("collapse", collapse && story == null);
         model.addAttribute("topics", TOPICS);
+        model.addAttribute("canCorrect", !user.has(Role.PRESS));
+        model.addAttribute("agencyChoices", agencies.validOn(LocalDate.now(LocalTime.ZONE)));
         model.addAttribute("platforms", Platform.values());
         model.addAttribute("canImport", mayImport(user));
         model.addAttribute("canRecord", mayImport(user) || user.has(Role.OFFICER));
@@ -159,6 +168,7 @@ class PostPagesController {
             }
             model.addAttribute("chips", chips);
             model.addAttribute("exportQuery", link(current, "page", "").substring("/posts".length()));
+            model.addAttribute("here", link(current, "page", page > 0 ? Integer.toString(page) : ""));
             model.addAttribute("rows", rows);
             model.addAttribute("page", Math.max(0, page));
             model.addAttribute("hasNext", (long) (Math.max(0, page) + 1) * 20 < result.groups());
@@ -168,6 +178,36 @@ class PostPagesController {
             response.setStatus(422);
         }
         return "listening/posts";
+    }
+
+    /** The correction form under a post: each field whose value changed is corrected; back to the search. */
+    @PostMapping("/{id}/correct")
+    String correct(@PathVariable long id, @RequestParam(defaultValue = "") String sentiment,
+            @RequestParam(defaultValue = "") String topic, @RequestParam(defaultValue = "") String agency,
+            @RequestParam(defaultValue = "") String back, @RequestParam(defaultValue = "") String was,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        SignedInUser user = SignedInPrincipal.current().orElseThrow();
+        String[] before = (was + "|||").split("\\|", -1);
+        int changed = 0;
+        try {
+            if (!sentiment.isBlank() && !sentiment.equals(before[0])) {
+                corrections.correct(id, "sentiment", sentiment, user);
+                changed++;
+            }
+            if (!topic.isBlank() && !topic.equals(before[1])) {
+                corrections.correct(id, "topic", topic, user);
+                changed++;
+            }
+            if (!agency.isBlank() && !agency.equals(before[2])) {
+                corrections.correct(id, "agency", agency, user);
+                changed++;
+            }
+            redirect.addFlashAttribute("flashKey", changed > 0 ? "corrections.saved" : "corrections.unchanged");
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+        }
+        // only a path of this site is followed back, never another address
+        return "redirect:" + (back.startsWith("/posts") && !back.startsWith("//") ? back : "/posts");
     }
 
     /** The search's results as CSV or Excel, up to {@value #EXPORT_LIMIT} posts, stories not collapsed. */

@@ -1,0 +1,96 @@
+package vn.loa.listening.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
+import vn.loa.nlp.classify.Task;
+import vn.loa.platform.CliCommand;
+
+/**
+ * {@code bin/loa corrections export --task sentiment|news-topic --out FILE}: officers' corrections as
+ * training data in the task's format (one JSON object per line, the text and its corrected label; the
+ * latest correction of each post). {@code bin/loa nlp train TASK --extra FILE} trains on them too;
+ * {@code bin/loa nlp eval --task TASK --data FILE} shows how the model does on them.
+ */
+@Component
+class CorrectionsCommand implements CliCommand {
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    CorrectionsCommand(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Override
+    public String name() {
+        return "corrections";
+    }
+
+    @Override
+    public String description() {
+        return "corrections export --task sentiment|news-topic --out FILE: officers' label corrections as training data";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        Map<String, String> options = new LinkedHashMap<>();
+        if (args.isEmpty() || !args.get(0).equals("export")) {
+            throw new IllegalArgumentException("usage: corrections export --task sentiment|news-topic --out FILE");
+        }
+        for (int i = 1; i < args.size(); i++) {
+            if (!args.get(i).startsWith("--") || i + 1 >= args.size()) {
+                throw new IllegalArgumentException("usage: corrections export --task sentiment|news-topic --out FILE");
+            }
+            options.put(args.get(i).substring(2), args.get(++i));
+        }
+        String taskName = options.getOrDefault("task", "");
+        String field = switch (taskName) {
+            case "sentiment" -> "sentiment";
+            case "news-topic" -> "topic";
+            default -> throw new IllegalArgumentException("--task must be sentiment or news-topic (the labels officers correct)");
+        };
+        if (!options.containsKey("out")) {
+            throw new IllegalArgumentException("--out FILE is required");
+        }
+        Task task = Task.of(taskName);
+        Path target = Path.of(options.get("out"));
+        int[] rows = {0};
+        try (BufferedWriter writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+            jdbc.sql("""
+                    SELECT DISTINCT ON (c.post_id) c.post_id, c.new_value, c.corrected_by, c.corrected_at, p.text
+                    FROM post_correction c JOIN post p ON p.id = c.post_id
+                    WHERE c.field = ? ORDER BY c.post_id, c.id DESC
+                    """).param(field).query(rs -> {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("text", rs.getString("text"));
+                row.put(task.labelField(), rs.getString("new_value"));
+                row.put("post_id", rs.getLong("post_id"));
+                row.put("corrected_by", rs.getString("corrected_by"));
+                row.put("corrected_at", rs.getTimestamp("corrected_at").toInstant().toString());
+                try {
+                    writer.write(json.writeValueAsString(row));
+                    writer.write('\n');
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                rows[0]++;
+            });
+        } catch (IOException e) {
+            err.println("Error: cannot write " + target + ": " + e.getMessage());
+            return 2;
+        }
+        out.println("{\"task\":\"" + taskName + "\",\"rows\":" + rows[0] + ",\"file\":" + json.writeValueAsString(target.toString()) + "}");
+        return 0;
+    }
+}

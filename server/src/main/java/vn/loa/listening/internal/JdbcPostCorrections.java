@@ -1,0 +1,121 @@
+package vn.loa.listening.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.loa.identity.AgencyDirectory;
+import vn.loa.identity.Role;
+import vn.loa.identity.SignedInUser;
+import vn.loa.listening.PostCorrected;
+import vn.loa.listening.PostCorrections;
+import vn.loa.nlp.classify.LinearClassifier;
+import vn.loa.nlp.classify.Task;
+import vn.loa.shared.InvalidInput;
+import vn.loa.shared.LocalTime;
+import vn.loa.shared.NotFound;
+
+/** Corrections in one transaction: roll-ups out, the post changed, roll-ups in, the correction kept, the event published. */
+@Service
+class JdbcPostCorrections implements PostCorrections {
+
+    static final List<String> SENTIMENTS = List.of("negative", "neutral", "positive");
+    static final List<String> TOPICS = Arrays.asList(LinearClassifier.loadResource(Task.NEWS_TOPIC.resource()).labels());
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Rollups rollups;
+    private final AgencyDirectory agencies;
+    private final ApplicationEventPublisher events;
+
+    JdbcPostCorrections(JdbcClient jdbc, Clock clock, Rollups rollups, AgencyDirectory agencies,
+            ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.rollups = rollups;
+        this.agencies = agencies;
+        this.events = events;
+    }
+
+    @Override
+    @Transactional
+    public Correction correct(long postId, String field, String value, SignedInUser user) {
+        if (user.has(Role.PRESS) || user.apiClient()) {
+            throw new AccessDeniedException("labels are corrected by officers and coordinators, not the press or API clients");
+        }
+        Map<String, Object> post = visiblePost(postId, user);
+        String clean = value == null ? "" : value.strip();
+        if (!FIELDS.contains(field)) {
+            throw new InvalidInput("field", "corrections.error.field");
+        }
+        boolean valid = switch (field) {
+            case "sentiment" -> SENTIMENTS.contains(clean);
+            case "topic" -> TOPICS.contains(clean);
+            default -> agencies.findByCode(clean, LocalDate.ofInstant(clock.instant(), LocalTime.ZONE)).isPresent();
+        };
+        if (!valid) {
+            throw new InvalidInput("value", "corrections.error.value." + field);
+        }
+        String old = switch (field) {
+            case "sentiment" -> (String) post.get("sentiment");
+            case "topic" -> (String) post.get("topic");
+            default -> String.join(" ", (String[]) post.get("agencies"));
+        };
+        rollups.apply(List.of(postId), -1);
+        switch (field) {
+            case "sentiment" -> jdbc.sql("UPDATE post SET sentiment = ?, sentiment_confidence = 1 WHERE id = ?")
+                    .params(clean, postId).update();
+            case "topic" -> jdbc.sql("UPDATE post SET topic = ? WHERE id = ?").params(clean, postId).update();
+            default -> jdbc.sql("UPDATE post SET agencies = ? WHERE id = ?").params(new String[] {clean}, postId).update();
+        }
+        rollups.apply(List.of(postId), 1);
+        Instant now = clock.instant();
+        long id = jdbc.sql("""
+                INSERT INTO post_correction (post_id, field, old_value, new_value, corrected_by, agency_code, corrected_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id
+                """).params(postId, field, old, clean, user.username(), user.agencyCode(), Timestamp.from(now))
+                .query(Long.class).single();
+        events.publishEvent(new PostCorrected(user.actor(), postId, field, old, clean));
+        return new Correction(id, postId, field, old, clean, user.username(), now);
+    }
+
+    @Override
+    public List<Correction> of(long postId, SignedInUser user) {
+        visiblePost(postId, user);
+        return jdbc.sql("SELECT * FROM post_correction WHERE post_id = ? ORDER BY id").param(postId)
+                .query((rs, row) -> new Correction(rs.getLong("id"), postId, rs.getString("field"), rs.getString("old_value"),
+                        rs.getString("new_value"), rs.getString("corrected_by"), rs.getTimestamp("corrected_at").toInstant()))
+                .list();
+    }
+
+    /** The post, if the user may see it: as search shows posts (public ones, or their agency's feedback). */
+    private Map<String, Object> visiblePost(long postId, SignedInUser user) {
+        Map<String, Object> post = jdbc.sql("""
+                SELECT p.sentiment, p.topic, p.agencies, p.platform, a.code AS owner
+                FROM post p JOIN post_source s ON s.id = p.source_id LEFT JOIN agency a ON a.id = s.agency_id
+                WHERE p.id = ?""").param(postId).query((rs, row) -> Map.<String, Object>of(
+                        "sentiment", rs.getString(1), "topic", rs.getString(2),
+                        "agencies", (String[]) rs.getArray(3).getArray(), "platform", rs.getString(4),
+                        "owner", rs.getString(5) == null ? "" : rs.getString(5)))
+                .optional().orElseThrow(() -> new NotFound("post", postId));
+        if (LucenePostIndex.seesEverything(user)) {
+            return post;
+        }
+        boolean isPublic = !List.of("HOTLINE", "OFFICE").contains((String) post.get("platform"));
+        boolean ours = user.agencyCode() != null && !user.has(Role.PRESS)
+                && (Arrays.asList((String[]) post.get("agencies")).contains(user.agencyCode())
+                        || user.agencyCode().equals(post.get("owner")));
+        if (!isPublic && !ours) {
+            throw new NotFound("post", postId);
+        }
+        return post;
+    }
+}
