@@ -33,7 +33,7 @@
   }
   function stacked(data) {
     return {
-      tooltip: { trigger: 'axis' }, legend: {}, grid: { left: 48, right: 16, bottom: 48 },
+      tooltip: { trigger: 'axis', renderMode: 'richText' }, legend: {}, grid: { left: 48, right: 16, bottom: 48 },
       xAxis: { type: 'category', data: data.categories }, yAxis: { type: 'value', minInterval: 1 },
       series: data.series.map(function (s) {
         return { name: s.name, key: s.key, type: 'bar', stack: 'all', data: s.data, itemStyle: { color: s.color } };
@@ -43,7 +43,7 @@
   function hbar(data) {
     var s = data.series[0];
     return {
-      tooltip: {}, grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+      tooltip: { renderMode: 'richText' }, grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
       xAxis: { type: 'value', minInterval: 1 }, yAxis: { type: 'category', inverse: true, data: data.categories },
       series: [{ name: s.name, key: s.key, type: 'bar', data: s.data, itemStyle: { color: s.color } }]
     };
@@ -54,7 +54,7 @@
     var low = byKey.low.data;
     var band = byKey.high.data.map(function (h, i) { return h === null || low[i] === null ? null : h - low[i]; });
     return {
-      tooltip: { trigger: 'axis' }, legend: { data: [byKey.observed.name, byKey.expected.name] },
+      tooltip: { trigger: 'axis', renderMode: 'richText' }, legend: { data: [byKey.observed.name, byKey.expected.name] },
       grid: { left: 48, right: 16, bottom: 48 },
       xAxis: { type: 'category', data: data.categories, axisLabel: { hideOverlap: true } },
       yAxis: { type: 'value', min: 0 },
@@ -76,7 +76,10 @@
       var data = read(table);
       var kind = element.getAttribute('data-chart');
       var options = kind === 'stacked' ? stacked(data) : kind === 'hbar' ? hbar(data) : forecast(data);
-      var chart = window.echarts.init(element, null, { renderer: 'svg' });
+      // no animation: figures appear at once and stay still (also for people who prefer reduced motion);
+      // tooltips drawn on the canvas (richText), as HTML tooltips would need inline styles the CSP forbids
+      options.animation = false;
+      var chart = window.echarts.init(element, null, { renderer: 'canvas' });
       chart.setOption(options);
       chart.on('click', function (params) {
         var s = options.series[params.seriesIndex];

@@ -188,6 +188,54 @@ class BrowserFlowTests {
         assertThat(securityErrors()).isEmpty();
     }
 
+    @Test
+    void theDashboardDrawsItsChartsDrillsDownAndShowsStoriesAsText() throws Exception {
+        String marker = "chartmarker" + ProcessHandle.current().pid();
+        StringBuilder file = new StringBuilder();
+        java.time.Instant now = java.time.Instant.now();
+        for (int i = 0; i < 6; i++) {
+            file.append("{\"source\":\"chart-test\",\"platform\":\"facebook\",\"external_id\":\"c").append(i)
+                    .append("\",\"published_at\":\"").append(now.minusSeconds(600 + i * 60L))
+                    .append("\",\"text\":\"Chia sẻ lần ").append(i).append(": bệnh viện huyện thiếu thuốc cấp cứu, người bệnh phải tự mua "
+                            + "ngoài với giá cao, nhiều gia đình ở các xã vùng sâu không đủ tiền, đề nghị Sở Y tế kiểm tra "
+                            + "việc cung ứng thuốc và trả lời người dân trong tuần này ")
+                    .append(marker).append(" <img src=x onerror=\\\"document.title='pwned'\\\">\"}\n");
+        }
+        importer.importFile("chart.jsonl", new java.io.ByteArrayInputStream(file.toString()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)), vn.loa.shared.Actor.SYSTEM, null);
+        signIn("coordinator");
+        browser.get(url("/listening?days=1"));
+        String title = browser.getTitle();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(
+                d -> d.findElements(By.cssSelector("[data-chart-ready] canvas")).size() >= 2);
+        String stories = browser.findElement(By.id("top-stories")).getText();
+        assertThat(stories).contains(marker).contains("<img src=x onerror=");
+        assertThat(browser.findElements(By.cssSelector("#top-stories img, #negative-stories img"))).isEmpty();
+        assertThat(browser.getTitle()).isEqualTo(title).doesNotContain("pwned");
+        saveScreenshot("dashboard.png");
+
+        // a click on a topic's bar opens the posts of that topic
+        WebElement chart = browser.findElement(By.cssSelector("[data-chart=hbar]"));
+        @SuppressWarnings("unchecked")
+        List<Number> point = (List<Number>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "var c = echarts.getInstanceByDom(arguments[0]); var v = c.getOption().series[0].data[0];"
+                        + " return c.convertToPixel({seriesIndex: 0}, [v / 2, 0]);", chart);
+        org.openqa.selenium.Rectangle box = chart.getRect();
+        new org.openqa.selenium.interactions.Actions(browser)
+                .moveToElement(chart, point.get(0).intValue() - box.getWidth() / 2, point.get(1).intValue() - box.getHeight() / 2)
+                .click().perform();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/posts?topic="));
+        assertThat(browser.findElements(By.cssSelector("#post-list .post"))).isNotEmpty();
+
+        browser.get(url("/trends"));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(
+                d -> d.findElements(By.cssSelector("[data-chart=forecast][data-chart-ready] canvas")).size() == 1);
+        assertThat(browser.findElement(By.id("series-summary")).getText()).contains("72");
+        saveScreenshot("trends.png");
+        assertThat(alertShown()).isFalse();
+        assertThat(securityErrors()).isEmpty();
+    }
+
     private boolean alertShown() {
         try {
             browser.switchTo().alert();
