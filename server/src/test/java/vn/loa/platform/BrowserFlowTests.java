@@ -193,9 +193,10 @@ class BrowserFlowTests {
         String marker = "chartmarker" + ProcessHandle.current().pid();
         StringBuilder file = new StringBuilder();
         java.time.Instant now = java.time.Instant.now();
-        for (int i = 0; i < 6; i++) {
+        // a story large enough to be among the day's top stories whatever else the tests stored
+        for (int i = 0; i < 25; i++) {
             file.append("{\"source\":\"chart-test\",\"platform\":\"facebook\",\"external_id\":\"c").append(i)
-                    .append("\",\"published_at\":\"").append(now.minusSeconds(600 + i * 60L))
+                    .append("\",\"published_at\":\"").append(now.minusSeconds(600 + i * 30L))
                     .append("\",\"text\":\"Chia sẻ lần ").append(i).append(": bệnh viện huyện thiếu thuốc cấp cứu, người bệnh phải tự mua "
                             + "ngoài với giá cao, nhiều gia đình ở các xã vùng sâu không đủ tiền, đề nghị Sở Y tế kiểm tra "
                             + "việc cung ứng thuốc và trả lời người dân trong tuần này ")

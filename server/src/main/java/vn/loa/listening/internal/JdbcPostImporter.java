@@ -21,6 +21,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -46,6 +51,8 @@ import vn.loa.shared.LocalTime;
 @Service
 class JdbcPostImporter implements PostImporter {
 
+    private static final Log log = LogFactory.getLog(JdbcPostImporter.class);
+
     static final int BATCH = 500;
     static final int MAX_LINE_BYTES = 1024 * 1024;
     static final int MIN_WORDS_FOR_CONTENT_IDENTITY = 10;
@@ -59,6 +66,12 @@ class JdbcPostImporter implements PostImporter {
     private final PostParser parser;
     private final RoutingRules routing;
     private final Rollups rollups;
+    /** One thread drives the analysis of a batch (which itself runs on every core) while the caller stores. */
+    private final ExecutorService analysis = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "loa-import-analysis");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     JdbcPostImporter(JdbcClient jdbc, TransactionTemplate transactions, TextAnalyzer analyzer, Clock clock,
             ApplicationEventPublisher events, RoutingRules routing, Rollups rollups) {
@@ -124,16 +137,26 @@ class JdbcPostImporter implements PostImporter {
             }
         }
         flush(importId, batch, batchQuarantine, batchRaw, agency, counts);
+        drain(importId, agency, counts);
         jdbc.sql("""
                 UPDATE post_import SET finished_at = ?, read = ?, stored = ?, duplicates = ?, quarantined = ? WHERE id = ?
                 """).params(Timestamp.from(clock.instant()), counts.read, counts.stored, counts.duplicates,
                 counts.quarantined.size(), importId).update();
+        log.info(String.format(Locale.ROOT, "Imported %s: %d read, %d stored, %d duplicates, %d quarantined; "
+                + "analysis %.1f s, insert %.1f s, stories %.1f s, roll-ups %.1f s", name, counts.read, counts.stored,
+                counts.duplicates, counts.quarantined.size(), counts.analysisNanos / 1e9, counts.insertNanos / 1e9,
+                counts.storyNanos / 1e9, counts.rollupNanos / 1e9));
         events.publishEvent(new PostsImported(by, importId, name, counts.read, counts.stored, counts.duplicates,
                 counts.quarantined.size()));
         return new ImportSummary(importId, counts.read, counts.stored, counts.duplicates, counts.quarantined);
     }
 
     private static final class Counts {
+        Pending pending;
+        long analysisNanos;
+        long insertNanos;
+        long storyNanos;
+        long rollupNanos;
         int read;
         int stored;
         int duplicates;
@@ -167,25 +190,69 @@ class JdbcPostImporter implements PostImporter {
         return header;
     }
 
+    /** A batch whose analysis runs while the batch before it is stored. */
+    private record Pending(List<IncomingPost> batch, List<QuarantinedLine> quarantined, List<String> raw,
+            CompletableFuture<List<Analysis>> analyses) {
+    }
+
+    /**
+     * Starts the analysis of a full batch in the background (on every core) and stores the batch
+     * before it, so that analysing and storing overlap; batches are stored in order.
+     */
     private void flush(long importId, List<IncomingPost> batch, List<QuarantinedLine> quarantined, List<String> raw,
             AgencyId agency, Counts counts) {
-        if (batch.isEmpty() && quarantined.isEmpty()) {
-            return;
+        if (!batch.isEmpty() || !quarantined.isEmpty()) {
+            List<IncomingPost> posts = List.copyOf(batch);
+            CompletableFuture<List<Analysis>> analyses = CompletableFuture.supplyAsync(() -> {
+                long start = System.nanoTime();
+                // the analyzer is thread-safe: a batch is analysed on every core, in order
+                List<Analysis> result = posts.parallelStream()
+                        .map(post -> analyzer.analyze(post.text(), post.publishedAt().atZone(LocalTime.ZONE).toLocalDate()))
+                        .toList();
+                synchronized (counts) {
+                    counts.analysisNanos += System.nanoTime() - start;
+                }
+                return result;
+            }, analysis);
+            Pending previous = counts.pending;
+            counts.pending = new Pending(posts, List.copyOf(quarantined), new ArrayList<>(raw), analyses);
+            batch.clear();
+            quarantined.clear();
+            raw.clear();
+            if (previous != null) {
+                store(importId, previous, agency, counts);
+            }
         }
-        // the analyzer is thread-safe: a batch is analysed on every core, in order
-        List<Analysis> analyses = batch.parallelStream()
-                .map(post -> analyzer.analyze(post.text(), post.publishedAt().atZone(LocalTime.ZONE).toLocalDate()))
-                .toList();
-        transactions.executeWithoutResult(status -> store(importId, batch, analyses, quarantined, raw, agency, counts));
-        batch.clear();
-        quarantined.clear();
-        raw.clear();
+    }
+
+    /** Stores the batch still waiting, at the end of a file. */
+    private void drain(long importId, AgencyId agency, Counts counts) {
+        if (counts.pending != null) {
+            Pending last = counts.pending;
+            counts.pending = null;
+            store(importId, last, agency, counts);
+        }
+    }
+
+    private void store(long importId, Pending pending, AgencyId agency, Counts counts) {
+        List<Analysis> analyses;
+        try {
+            analyses = pending.analyses().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
+        transactions.executeWithoutResult(status -> {
+            // a batch need not reach the disk before the next one: the import's last statement, committed
+            // synchronously, flushes the log of every batch before the summary is given to anyone
+            jdbc.sql("SET LOCAL synchronous_commit = off").update();
+            store(importId, pending.batch(), analyses, pending.quarantined(), pending.raw(), agency, counts);
+        });
     }
 
     private static final String COLUMNS = "source_id, platform, external_id, url, author, published_at, title, text, "
             + "parent_external_id, reactions, shares, comments, content_hash, normalized_text, fingerprint, sentiment, "
-            + "sentiment_confidence, topic, toxicity, toxicity_confidence, places, agencies, import_id, ingested_at";
-    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "sentiment_confidence, topic, toxicity, toxicity_confidence, places, agencies, import_id, ingested_at, story_id";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /**
      * Stores one batch in a handful of statements: one look-up of what is stored already, one
@@ -230,9 +297,14 @@ class JdbcPostImporter implements PostImporter {
             }
             fresh.add(i);
         }
+        long storyStart = System.nanoTime();
+        Long[] storyOf = new Long[n];
+        Map<Long, StorySpan> spans = assignStories(fresh, batch, analyses, storyOf);
+        long insertStart = System.nanoTime();
+        counts.storyNanos += insertStart - storyStart;
         Map<String, Long> ids = new HashMap<>();
         if (!fresh.isEmpty()) {
-            List<Object> params = new ArrayList<>(fresh.size() * 24);
+            List<Object> params = new ArrayList<>(fresh.size() * 25);
             StringBuilder sql = new StringBuilder("INSERT INTO post (" + COLUMNS + ") VALUES ");
             for (int f = 0; f < fresh.size(); f++) {
                 int i = fresh.get(f);
@@ -247,26 +319,33 @@ class JdbcPostImporter implements PostImporter {
                         (float) analysis.toxicity().confidence(),
                         analysis.places().stream().map(m -> m.entry().id()).distinct().toArray(String[]::new),
                         agencies(analysis),
-                        importId, Timestamp.from(now)));
+                        importId, Timestamp.from(now), storyOf[i]));
             }
             sql.append(" ON CONFLICT DO NOTHING RETURNING id, source_id, external_id");
             jdbc.sql(sql.toString()).params(params)
                     .query((rs, row) -> ids.put(rs.getLong(2) + "|" + rs.getString(3), rs.getLong(1))).list();
         }
-        List<Storied> inStories = new ArrayList<>();
+        Map<Long, Integer> lost = new HashMap<>();
         for (int i : fresh) {
             Long id = ids.get(sourceIds[i] + "|" + batch.get(i).externalId());
             if (id == null) {
+                // stored meanwhile by another import: not counted in its story either
                 counts.duplicates++;
+                if (storyOf[i] != null) {
+                    lost.merge(storyOf[i], 1, Integer::sum);
+                }
                 continue;
             }
             counts.stored++;
-            if (analyses.get(i).words().size() >= MIN_WORDS_FOR_STORY) {
-                inStories.add(new Storied(id, analyses.get(i).fingerprint(), batch.get(i).publishedAt()));
-            }
         }
-        assignStories(inStories);
+        if (!lost.isEmpty()) {
+            lost.forEach((story, missing) -> jdbc.sql("UPDATE story SET posts = posts - ? WHERE id = ?")
+                    .params(missing, story).update());
+        }
+        long rollupStart = System.nanoTime();
+        counts.insertNanos += rollupStart - insertStart;
         rollups.apply(ids.values(), 1);
+        counts.rollupNanos += System.nanoTime() - rollupStart;
         if (!quarantined.isEmpty()) {
             List<Object> params = new ArrayList<>();
             StringBuilder sql = new StringBuilder("INSERT INTO quarantined_line (import_id, line, reason, raw, created_at) VALUES ");
@@ -287,93 +366,138 @@ class JdbcPostImporter implements PostImporter {
         return agencies.toArray(String[]::new);
     }
 
-    private record Storied(long postId, long fingerprint, Instant publishedAt) {
+    /** A story's posts in this batch: how many, and the span of their publication. */
+    private static final class StorySpan {
+        final long fingerprint;
+        int posts;
+        Instant first;
+        Instant last;
+        boolean created;
+
+        StorySpan(long fingerprint, Instant at, boolean created) {
+            this.fingerprint = fingerprint;
+            this.first = at;
+            this.last = at;
+            this.created = created;
+        }
     }
 
+    /** How far apart in time two posts may be and still be one story (a repost of a copy). */
+    static final String STORY_WINDOW = "7 days";
+
     /**
-     * Puts each post into the story of a near duplicate (SimHash within 6 bits, found through four
-     * 16-bit bands among stored posts and the posts of this batch), or into a new story.
+     * Puts each new post of eight words or more into the story of a near duplicate (SimHash within 6
+     * bits) published within {@value #STORY_WINDOW} of it, found through four 16-bit bands among stored
+     * posts and the posts of this batch, or into a new story. The stories are written before the posts,
+     * which are inserted with their story.
      */
-    private void assignStories(List<Storied> posts) {
-        if (posts.isEmpty()) {
-            return;
+    private Map<Long, StorySpan> assignStories(List<Integer> fresh, List<IncomingPost> batch, List<Analysis> analyses,
+            Long[] storyOf) {
+        List<Integer> storied = fresh.stream().filter(i -> analyses.get(i).words().size() >= MIN_WORDS_FOR_STORY).toList();
+        Map<Long, StorySpan> spans = new LinkedHashMap<>();
+        if (storied.isEmpty()) {
+            return spans;
         }
-        Long[][] bands = new Long[4][posts.size()];
-        for (int p = 0; p < posts.size(); p++) {
+        int m = storied.size();
+        Long[][] bands = new Long[4][m];
+        Timestamp[] times = new Timestamp[m];
+        for (int p = 0; p < m; p++) {
+            int i = storied.get(p);
             for (int b = 0; b < 4; b++) {
-                bands[b][p] = band(posts.get(p).fingerprint(), b);
+                bands[b][p] = band(analyses.get(i).fingerprint(), b);
             }
+            times[p] = Timestamp.from(batch.get(i).publishedAt());
         }
-        List<long[]> known = new ArrayList<>(jdbc.sql("""
-                SELECT story_id, fingerprint FROM post WHERE story_id IS NOT NULL
-                  AND (((fingerprint >> 48) & 65535) = ANY(?::bigint[]) OR ((fingerprint >> 32) & 65535) = ANY(?::bigint[])
-                       OR ((fingerprint >> 16) & 65535) = ANY(?::bigint[]) OR (fingerprint & 65535) = ANY(?::bigint[]))
-                LIMIT 50000
-                """).params(bands[0], bands[1], bands[2], bands[3])
-                .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)}).list());
+        // stored candidates, per post: same band, published within the window (each probe is one index range scan)
+        Map<Integer, List<long[]>> candidates = new HashMap<>();
+        jdbc.sql("""
+                SELECT k.i, c.story_id, c.fingerprint
+                FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::timestamptz[]) WITH ORDINALITY
+                     AS k(b0, b1, b2, b3, t, i)
+                CROSS JOIN LATERAL (
+                    (SELECT story_id, fingerprint FROM post WHERE story_id IS NOT NULL AND ((fingerprint >> 48) & 65535) = k.b0
+                       AND published_at BETWEEN k.t - interval '%1$s' AND k.t + interval '%1$s' LIMIT 20)
+                    UNION ALL
+                    (SELECT story_id, fingerprint FROM post WHERE story_id IS NOT NULL AND ((fingerprint >> 32) & 65535) = k.b1
+                       AND published_at BETWEEN k.t - interval '%1$s' AND k.t + interval '%1$s' LIMIT 20)
+                    UNION ALL
+                    (SELECT story_id, fingerprint FROM post WHERE story_id IS NOT NULL AND ((fingerprint >> 16) & 65535) = k.b2
+                       AND published_at BETWEEN k.t - interval '%1$s' AND k.t + interval '%1$s' LIMIT 20)
+                    UNION ALL
+                    (SELECT story_id, fingerprint FROM post WHERE story_id IS NOT NULL AND (fingerprint & 65535) = k.b3
+                       AND published_at BETWEEN k.t - interval '%1$s' AND k.t + interval '%1$s' LIMIT 20)
+                ) AS c
+                """.formatted(STORY_WINDOW)).params(bands[0], bands[1], bands[2], bands[3], times)
+                .query(rs -> {
+                    candidates.computeIfAbsent(rs.getInt(1) - 1, k -> new ArrayList<>())
+                            .add(new long[] {rs.getLong(2), rs.getLong(3)});
+                });
         List<Long> newIds = jdbc.sql("SELECT nextval(pg_get_serial_sequence('story', 'id')) FROM generate_series(1, ?)")
-                .param(posts.size()).query(Long.class).list();
-        Map<Long, long[]> spans = new LinkedHashMap<>();
-        Map<Long, Integer> added = new LinkedHashMap<>();
-        Set<Long> created = new LinkedHashSet<>();
-        List<Object> links = new ArrayList<>();
-        for (int p = 0; p < posts.size(); p++) {
-            Storied post = posts.get(p);
+                .param(m).query(Long.class).list();
+        long window = java.time.Duration.ofDays(7).toMillis();
+        List<long[]> inBatch = new ArrayList<>(); // story, fingerprint, published millis
+        for (int p = 0; p < m; p++) {
+            int i = storied.get(p);
+            long fingerprint = analyses.get(i).fingerprint();
+            Instant at = batch.get(i).publishedAt();
             Long story = null;
-            for (long[] candidate : known) {
-                if (Fingerprint.nearDuplicates(post.fingerprint(), candidate[1])) {
+            for (long[] candidate : candidates.getOrDefault(p, List.of())) {
+                if (Fingerprint.nearDuplicates(fingerprint, candidate[1])) {
                     story = candidate[0];
                     break;
                 }
             }
             if (story == null) {
+                for (long[] candidate : inBatch) {
+                    if (Math.abs(candidate[2] - at.toEpochMilli()) <= window
+                            && Fingerprint.nearDuplicates(fingerprint, candidate[1])) {
+                        story = candidate[0];
+                        break;
+                    }
+                }
+            }
+            boolean created = story == null;
+            if (created) {
                 story = newIds.get(p);
-                created.add(story);
             }
-            known.add(new long[] {story, post.fingerprint()});
-            long at = post.publishedAt().toEpochMilli();
-            spans.merge(story, new long[] {at, at, post.fingerprint()},
-                    (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1]), a[2]});
-            added.merge(story, 1, Integer::sum);
-            links.add(post.postId());
-            links.add(story);
-        }
-        if (!created.isEmpty()) {
-            List<Object> params = new ArrayList<>();
-            StringBuilder sql = new StringBuilder(
-                    "INSERT INTO story (id, fingerprint, first_seen, last_seen, posts) OVERRIDING SYSTEM VALUE VALUES ");
-            int k = 0;
-            for (long story : created) {
-                long[] span = spans.get(story);
-                sql.append(k++ == 0 ? "" : ", ").append("(?, ?, ?, ?, ?)");
-                params.addAll(Arrays.asList(story, span[2], Timestamp.from(Instant.ofEpochMilli(span[0])),
-                        Timestamp.from(Instant.ofEpochMilli(span[1])), added.get(story)));
-            }
-            jdbc.sql(sql.toString()).params(params).update();
+            inBatch.add(new long[] {story, fingerprint, at.toEpochMilli()});
+            StorySpan span = spans.computeIfAbsent(story, k -> new StorySpan(fingerprint, at, created));
+            span.posts++;
+            span.first = span.first.isBefore(at) ? span.first : at;
+            span.last = span.last.isAfter(at) ? span.last : at;
+            storyOf[i] = story;
         }
         List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("UPDATE story SET posts = story.posts + v.added, first_seen = "
-                + "LEAST(story.first_seen, v.first_seen), last_seen = GREATEST(story.last_seen, v.last_seen) FROM (VALUES ");
+        StringBuilder sql = new StringBuilder(
+                "INSERT INTO story (id, fingerprint, first_seen, last_seen, posts) OVERRIDING SYSTEM VALUE VALUES ");
         int k = 0;
-        for (Map.Entry<Long, Integer> entry : added.entrySet()) {
-            if (created.contains(entry.getKey())) {
-                continue;
+        for (Map.Entry<Long, StorySpan> entry : spans.entrySet()) {
+            StorySpan span = entry.getValue();
+            if (span.created) {
+                sql.append(k++ == 0 ? "" : ", ").append("(?, ?, ?, ?, ?)");
+                params.addAll(Arrays.asList(entry.getKey(), span.fingerprint, Timestamp.from(span.first),
+                        Timestamp.from(span.last), span.posts));
             }
-            long[] span = spans.get(entry.getKey());
-            sql.append(k++ == 0 ? "" : ", ").append("(?::bigint, ?::int, ?::timestamptz, ?::timestamptz)");
-            params.addAll(Arrays.asList(entry.getKey(), entry.getValue(), Timestamp.from(Instant.ofEpochMilli(span[0])),
-                    Timestamp.from(Instant.ofEpochMilli(span[1]))));
+        }
+        if (k > 0) {
+            jdbc.sql(sql.toString()).params(params).update();
+        }
+        params = new ArrayList<>();
+        sql = new StringBuilder("UPDATE story SET posts = story.posts + v.added, first_seen = "
+                + "LEAST(story.first_seen, v.first_seen), last_seen = GREATEST(story.last_seen, v.last_seen) FROM (VALUES ");
+        k = 0;
+        for (Map.Entry<Long, StorySpan> entry : spans.entrySet()) {
+            StorySpan span = entry.getValue();
+            if (!span.created) {
+                sql.append(k++ == 0 ? "" : ", ").append("(?::bigint, ?::int, ?::timestamptz, ?::timestamptz)");
+                params.addAll(Arrays.asList(entry.getKey(), span.posts, Timestamp.from(span.first), Timestamp.from(span.last)));
+            }
         }
         if (k > 0) {
             sql.append(") AS v(id, added, first_seen, last_seen) WHERE story.id = v.id");
             jdbc.sql(sql.toString()).params(params).update();
         }
-        StringBuilder link = new StringBuilder("UPDATE post SET story_id = v.story FROM (VALUES ");
-        for (int i = 0; i < links.size() / 2; i++) {
-            link.append(i == 0 ? "" : ", ").append("(?::bigint, ?::bigint)");
-        }
-        link.append(") AS v(id, story) WHERE post.id = v.id");
-        jdbc.sql(link.toString()).params(links).update();
+        return spans;
     }
 
     private static long band(long fingerprint, int band) {
