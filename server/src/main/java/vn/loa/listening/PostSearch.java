@@ -67,4 +67,7 @@ public interface PostSearch {
 
     /** Searches what the user may see. */
     Result search(Query query, SignedInUser user);
+
+    /** How many stored posts the search index has not taken in yet (its lag behind the database). */
+    long lag();
 }

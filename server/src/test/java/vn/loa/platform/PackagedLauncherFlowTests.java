@@ -100,6 +100,80 @@ class PackagedLauncherFlowTests {
         assertThat(broken.output()).contains("BROKEN: audit record " + tampered + ":");
     }
 
+    /**
+     * An import killed with SIGKILL half-way is run again and completes; then the server and its
+     * database are killed too, and every post whose import was acknowledged is still there, once.
+     */
+    @Test
+    void anImportKilledHalfWayResumesAndNothingAcknowledgedIsLost() throws Exception {
+        startServer();
+        Path file = dataDir.getParent().resolve("posts.jsonl");
+        Result generated = loa(Map.of(), "generate-posts", "--count", "20000", "--out", file.toString(), "--seed", "11");
+        assertThat(generated.exitCode()).as(generated.output()).isZero();
+
+        List<String> command = List.of(LAUNCHER.toString(), "import", file.toString());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.getParent().resolve("import.log").toFile()));
+        builder.environment().put("LOA_EMBEDDED_DATABASE_DATA_DIR", dataDir.toString());
+        Process killed = builder.start();
+        long partial = 0;
+        long importId = 0;
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (partial < 2000 && Instant.now().isBefore(deadline) && killed.isAlive()) {
+            Thread.sleep(200);
+            try (Connection owner = owner(); Statement statement = owner.createStatement()) {
+                var rs = statement.executeQuery("SELECT max(id) FROM post_import WHERE file_name = 'posts.jsonl'");
+                rs.next();
+                importId = rs.getLong(1);
+                rs = statement.executeQuery("SELECT count(*) FROM post WHERE import_id = " + importId);
+                rs.next();
+                partial = rs.getLong(1);
+            }
+        }
+        assertThat(killed.isAlive()).as("the import is still running when it is killed").isTrue();
+        killed.destroyForcibly();
+        assertThat(killed.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        try (Connection owner = owner(); Statement statement = owner.createStatement()) {
+            var rs = statement.executeQuery("SELECT count(*), (SELECT finished_at FROM post_import WHERE id = " + importId
+                    + ") FROM post WHERE import_id = " + importId);
+            rs.next();
+            partial = rs.getLong(1);
+            assertThat(rs.getTimestamp(2)).as("the killed import never finished").isNull();
+        }
+        assertThat(partial).isBetween(2000L, 19_999L);
+
+        Result resumed = loa(Map.of(), "import", file.toString());
+        assertThat(resumed.exitCode()).as(resumed.output()).isZero();
+        long stored = Long.parseLong(field(resumed.output(), "stored"));
+        assertThat(field(resumed.output(), "read")).isEqualTo("20000");
+
+        // the server and its PostgreSQL die without warning; what the import acknowledged is kept
+        server.destroyForcibly();
+        assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        startServer();
+        long total;
+        try (Connection owner = owner(); Statement statement = owner.createStatement()) {
+            var rs = statement.executeQuery("SELECT count(*) FROM post p JOIN post_source s ON s.id = p.source_id "
+                    + "WHERE s.code LIKE 'load-%'");
+            rs.next();
+            total = rs.getLong(1);
+        }
+        assertThat(total).isEqualTo(partial + stored);
+        Result again = loa(Map.of(), "import", file.toString());
+        assertThat(field(again.output(), "stored")).as(again.output()).isEqualTo("0");
+    }
+
+    private Connection owner() throws Exception {
+        int dbPort = Integer.parseInt(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(3).trim());
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + dbPort + "/loa", "postgres", "");
+    }
+
+    private static String field(String json, String name) {
+        Matcher matcher = Pattern.compile("\"" + name + "\":(\\d+)").matcher(json);
+        assertThat(matcher.find()).as(name + " in " + json).isTrue();
+        return matcher.group(1);
+    }
+
     private void startServer() throws Exception {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();

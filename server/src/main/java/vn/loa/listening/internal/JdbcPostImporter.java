@@ -203,11 +203,14 @@ class JdbcPostImporter implements PostImporter {
             AgencyId agency, Counts counts) {
         if (!batch.isEmpty() || !quarantined.isEmpty()) {
             List<IncomingPost> posts = List.copyOf(batch);
+            // posts whose source has their external id already are duplicates: not worth analysing
+            Set<String> known = knownKeys(posts);
             CompletableFuture<List<Analysis>> analyses = CompletableFuture.supplyAsync(() -> {
                 long start = System.nanoTime();
                 // the analyzer is thread-safe: a batch is analysed on every core, in order
                 List<Analysis> result = posts.parallelStream()
-                        .map(post -> analyzer.analyze(post.text(), post.publishedAt().atZone(LocalTime.ZONE).toLocalDate()))
+                        .map(post -> known.contains(post.source() + "|" + post.externalId()) ? null
+                                : analyzer.analyze(post.text(), post.publishedAt().atZone(LocalTime.ZONE).toLocalDate()))
                         .toList();
                 synchronized (counts) {
                     counts.analysisNanos += System.nanoTime() - start;
@@ -223,6 +226,23 @@ class JdbcPostImporter implements PostImporter {
                 store(importId, previous, agency, counts);
             }
         }
+    }
+
+    /** The "source|external id" keys of the batch that are stored already. */
+    private Set<String> knownKeys(List<IncomingPost> posts) {
+        Set<String> known = new HashSet<>();
+        if (posts.isEmpty()) {
+            return known;
+        }
+        jdbc.sql("""
+                SELECT s.code, p.external_id FROM post p JOIN post_source s ON s.id = p.source_id
+                JOIN unnest(?::text[], ?::text[]) AS k(code, external_id) ON s.code = k.code AND p.external_id = k.external_id
+                """).params(posts.stream().map(IncomingPost::source).toArray(String[]::new),
+                        posts.stream().map(IncomingPost::externalId).toArray(String[]::new))
+                .query(rs -> {
+                    known.add(rs.getString(1) + "|" + rs.getString(2));
+                });
+        return known;
     }
 
     /** Stores the batch still waiting, at the end of a file. */
@@ -267,7 +287,9 @@ class JdbcPostImporter implements PostImporter {
         Long[] sourceIds = new Long[n];
         for (int i = 0; i < n; i++) {
             sourceIds[i] = sources.get(batch.get(i).source());
-            hashes[i] = analyses.get(i).words().size() >= MIN_WORDS_FOR_CONTENT_IDENTITY ? sha256(analyses.get(i).normalized()) : null;
+            Analysis analysis = analyses.get(i);
+            hashes[i] = analysis != null && analysis.words().size() >= MIN_WORDS_FOR_CONTENT_IDENTITY
+                    ? sha256(analysis.normalized()) : null;
         }
         Set<String> stored = new HashSet<>();
         Set<String> storedHashes = new HashSet<>();
@@ -280,7 +302,7 @@ class JdbcPostImporter implements PostImporter {
                     .query((rs, row) -> stored.add(rs.getLong(1) + "|" + rs.getString(2))).list();
             String[] present = Arrays.stream(hashes).filter(Objects::nonNull).toArray(String[]::new);
             if (present.length > 0) {
-                jdbc.sql("SELECT content_hash FROM post WHERE content_hash = ANY(?::text[])").param(present)
+                jdbc.sql("SELECT content_hash FROM post WHERE content_hash = ANY(?::char(64)[])").param(present)
                         .query((rs, row) -> storedHashes.add(rs.getString(1))).list();
             }
         }
@@ -408,29 +430,40 @@ class JdbcPostImporter implements PostImporter {
             }
             times[p] = Timestamp.from(batch.get(i).publishedAt());
         }
-        // stored candidates, per post: same band, published within the window (each probe is one index range scan)
-        Map<Integer, List<long[]>> candidates = new HashMap<>();
+        // the story of a stored near duplicate, per post: same band, published within the window, SimHash within
+        // 6 bits; each band is one index range scan that stops at the first near duplicate
+        Long[] fingerprints = new Long[m];
+        for (int p = 0; p < m; p++) {
+            fingerprints[p] = analyses.get(storied.get(p)).fingerprint();
+        }
+        Map<Integer, Long> storedStory = new HashMap<>();
         jdbc.sql("""
-                SELECT k.i, c.story_id, c.fingerprint
-                FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::timestamptz[]) WITH ORDINALITY
-                     AS k(b0, b1, b2, b3, t, i)
+                SELECT k.i, c.story_id
+                FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::timestamptz[]) WITH ORDINALITY
+                     AS k(fp, b0, b1, b2, b3, t, i)
                 CROSS JOIN LATERAL (
-                    (SELECT story_id, fingerprint FROM post WHERE story_id IS NOT NULL AND ((fingerprint >> 48) & 65535) = k.b0
-                       AND published_at BETWEEN k.t - interval '%1$s' AND k.t + interval '%1$s' LIMIT 20)
-                    UNION ALL
-                    (SELECT story_id, fingerprint FROM post WHERE story_id IS NOT NULL AND ((fingerprint >> 32) & 65535) = k.b1
-                       AND published_at BETWEEN k.t - interval '%1$s' AND k.t + interval '%1$s' LIMIT 20)
-                    UNION ALL
-                    (SELECT story_id, fingerprint FROM post WHERE story_id IS NOT NULL AND ((fingerprint >> 16) & 65535) = k.b2
-                       AND published_at BETWEEN k.t - interval '%1$s' AND k.t + interval '%1$s' LIMIT 20)
-                    UNION ALL
-                    (SELECT story_id, fingerprint FROM post WHERE story_id IS NOT NULL AND (fingerprint & 65535) = k.b3
-                       AND published_at BETWEEN k.t - interval '%1$s' AND k.t + interval '%1$s' LIMIT 20)
+                    SELECT story_id FROM (
+                        (SELECT story_id FROM post WHERE story_id IS NOT NULL AND ((fingerprint >> 48) & 65535) = k.b0
+                           AND published_at BETWEEN k.t - interval '%1$s' AND k.t + interval '%1$s'
+                           AND bit_count((fingerprint # k.fp)::bit(64)) <= %2$d LIMIT 1)
+                        UNION ALL
+                        (SELECT story_id FROM post WHERE story_id IS NOT NULL AND ((fingerprint >> 32) & 65535) = k.b1
+                           AND published_at BETWEEN k.t - interval '%1$s' AND k.t + interval '%1$s'
+                           AND bit_count((fingerprint # k.fp)::bit(64)) <= %2$d LIMIT 1)
+                        UNION ALL
+                        (SELECT story_id FROM post WHERE story_id IS NOT NULL AND ((fingerprint >> 16) & 65535) = k.b2
+                           AND published_at BETWEEN k.t - interval '%1$s' AND k.t + interval '%1$s'
+                           AND bit_count((fingerprint # k.fp)::bit(64)) <= %2$d LIMIT 1)
+                        UNION ALL
+                        (SELECT story_id FROM post WHERE story_id IS NOT NULL AND (fingerprint & 65535) = k.b3
+                           AND published_at BETWEEN k.t - interval '%1$s' AND k.t + interval '%1$s'
+                           AND bit_count((fingerprint # k.fp)::bit(64)) <= %2$d LIMIT 1)
+                    ) AS found LIMIT 1
                 ) AS c
-                """.formatted(STORY_WINDOW)).params(bands[0], bands[1], bands[2], bands[3], times)
+                """.formatted(STORY_WINDOW, Fingerprint.NEAR_DUPLICATE_BITS))
+                .params(fingerprints, bands[0], bands[1], bands[2], bands[3], times)
                 .query(rs -> {
-                    candidates.computeIfAbsent(rs.getInt(1) - 1, k -> new ArrayList<>())
-                            .add(new long[] {rs.getLong(2), rs.getLong(3)});
+                    storedStory.put(rs.getInt(1) - 1, rs.getLong(2));
                 });
         List<Long> newIds = jdbc.sql("SELECT nextval(pg_get_serial_sequence('story', 'id')) FROM generate_series(1, ?)")
                 .param(m).query(Long.class).list();
@@ -440,13 +473,7 @@ class JdbcPostImporter implements PostImporter {
             int i = storied.get(p);
             long fingerprint = analyses.get(i).fingerprint();
             Instant at = batch.get(i).publishedAt();
-            Long story = null;
-            for (long[] candidate : candidates.getOrDefault(p, List.of())) {
-                if (Fingerprint.nearDuplicates(fingerprint, candidate[1])) {
-                    story = candidate[0];
-                    break;
-                }
-            }
+            Long story = storedStory.get(p);
             if (story == null) {
                 for (long[] candidate : inBatch) {
                     if (Math.abs(candidate[2] - at.toEpochMilli()) <= window

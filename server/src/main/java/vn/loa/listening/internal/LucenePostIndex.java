@@ -129,6 +129,11 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
         catchUp();
     }
 
+    @Override
+    public long lag() {
+        return jdbc.sql("SELECT count(*) FROM post WHERE id > ?").param(indexedUpTo).query(Long.class).single();
+    }
+
     /** A corrected post is indexed again once its change is committed. */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void on(PostCorrected event) {

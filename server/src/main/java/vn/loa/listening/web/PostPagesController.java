@@ -1,6 +1,5 @@
 package vn.loa.listening.web;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -218,7 +217,7 @@ class PostPagesController {
             @RequestParam(defaultValue = "time") String sort, @RequestParam(defaultValue = "") String topic,
             @RequestParam(defaultValue = "") String toxicity, @RequestParam(defaultValue = "") String agency,
             @RequestParam(defaultValue = "") String place, @RequestParam(required = false) Long story,
-            HttpServletRequest request, HttpServletResponse response) throws IOException {
+            HttpServletResponse response) throws IOException {
         if (!format.equals("csv") && !format.equals("xlsx")) {
             response.sendError(404);
             return;
@@ -243,8 +242,20 @@ class PostPagesController {
                 "agencies", "places", "story", "text");
         String name = "loa-posts-" + LocalDate.now(LocalTime.ZONE).format(DateTimeFormatter.BASIC_ISO_DATE) + "." + format;
         response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
-        events.publishEvent(new PostsExported(user.actor(), format, request.getQueryString() == null ? ""
-                : request.getQueryString().substring(0, Math.min(1000, request.getQueryString().length())), rows.size()));
+        Map<String, String> asked = new LinkedHashMap<>();
+        asked.put("q", q);
+        asked.put("platform", platform);
+        asked.put("sentiment", sentiment);
+        asked.put("topic", topic);
+        asked.put("toxicity", toxicity);
+        asked.put("agency", agency);
+        asked.put("place", place);
+        asked.put("story", story == null ? "" : story.toString());
+        asked.put("from", from);
+        asked.put("to", to);
+        String query = link(asked, "sort", sort).substring("/posts".length());
+        events.publishEvent(new PostsExported(user.actor(), format, query.substring(0, Math.min(1000, query.length())),
+                rows.size()));
         if (format.equals("csv")) {
             response.setContentType("text/csv;charset=UTF-8");
             SpreadsheetWriter.csv(header, rows, response.getOutputStream());

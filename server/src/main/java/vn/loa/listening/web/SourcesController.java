@@ -21,6 +21,7 @@ import vn.loa.identity.SignedInPrincipal;
 import vn.loa.identity.SignedInUser;
 import vn.loa.listening.FeedSources;
 import vn.loa.listening.Platform;
+import vn.loa.listening.PostSearch;
 import vn.loa.platform.NavigationItem;
 import vn.loa.shared.InvalidInput;
 import vn.loa.shared.LocalTime;
@@ -33,10 +34,12 @@ class SourcesController {
 
     private final FeedSources sources;
     private final AgencyDirectory agencies;
+    private final PostSearch search;
 
-    SourcesController(FeedSources sources, AgencyDirectory agencies) {
+    SourcesController(FeedSources sources, AgencyDirectory agencies, PostSearch search) {
         this.sources = sources;
         this.agencies = agencies;
+        this.search = search;
     }
 
     @GetMapping
@@ -98,6 +101,7 @@ class SourcesController {
         model.addAttribute("sources", sources.all());
         model.addAttribute("imports", sources.recentImports(20));
         model.addAttribute("throughput", sources.throughput());
+        model.addAttribute("indexLag", search.lag());
         model.addAttribute("agencies", agencies.validOn(LocalDate.now(LocalTime.ZONE)));
         model.addAttribute("platforms", Platform.values());
     }

@@ -1,0 +1,93 @@
+package vn.loa.listening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import vn.loa.shared.Actor;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class PostExportIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    PostImporter importer;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final String marker = "xuatfile" + ProcessHandle.current().pid();
+
+    private void importPosts() throws Exception {
+        String file = ("{\"source\":\"export-test\",\"platform\":\"facebook\",\"external_id\":\"e1-%1$s\",\"published_at\":"
+                + "\"2024-06-01T08:00:00+07:00\",\"text\":\"=HYPERLINK(\\\"http://x\\\") công thức độc hại %1$s\"}\n"
+                + "{\"source\":\"export-test\",\"platform\":\"zalo\",\"external_id\":\"e2-%1$s\",\"published_at\":"
+                + "\"2024-06-02T08:00:00+07:00\",\"text\":\"Người dân khen \\\"dịch vụ công\\\", nhanh & gọn <b>%1$s</b>\"}\n"
+                + "{\"source\":\"export-test\",\"platform\":\"hotline\",\"external_id\":\"e3-%1$s\",\"published_at\":"
+                + "\"2024-06-03T08:00:00+07:00\",\"text\":\"Phản ánh Sở Xây dựng cấp phép chậm %1$s\"}\n").formatted(marker);
+        importer.importFile("export.jsonl", new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), Actor.SYSTEM, null);
+    }
+
+    @Test
+    void exportsTheSearchAsCsvAndExcelWithWhatTheUserMaySeeAndNoFormulas() throws Exception {
+        importPosts();
+        byte[] csv = mvc.perform(get("/posts/export.csv").param("q", marker).session(signIn("coordinator")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment; filename=\"loa-posts-")))
+                .andReturn().getResponse().getContentAsByteArray();
+        String text = new String(csv, StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFF\"id\",\"published_at\"");
+        assertThat(text.lines().count()).isEqualTo(4);
+        assertThat(text).contains("\"'=HYPERLINK(\"\"http://x\"\") công thức độc hại " + marker + "\"")
+                .contains("\"Người dân khen \"\"dịch vụ công\"\", nhanh & gọn <b>" + marker + "</b>\"")
+                .contains("Sở Xây dựng");
+
+        // the press sees public posts only, in the file as on the page
+        String press = mvc.perform(get("/posts/export.csv").param("q", marker).session(signIn("press")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(press.lines().count()).isEqualTo(3);
+        assertThat(press).doesNotContain("Sở Xây dựng");
+
+        byte[] xlsx = mvc.perform(get("/posts/export.xlsx").param("q", marker).session(signIn("officer")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .andReturn().getResponse().getContentAsByteArray();
+        Map<String, String> parts = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(xlsx))) {
+            ZipEntry entry;
+            while ((entry = zip.getNextEntry()) != null) {
+                parts.put(entry.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(parts).containsKeys("[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/worksheets/sheet1.xml");
+        String sheet = parts.get("xl/worksheets/sheet1.xml");
+        assertThat(sheet).contains("nhanh &amp; gọn &lt;b&gt;" + marker).doesNotContain("Sở Xây dựng");
+        assertThat(sheet.split("<row ").length - 1).isEqualTo(3);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_record WHERE action = 'posts.exported' AND details LIKE ?")
+                .param("%" + marker + "%").query(Long.class).single()).isEqualTo(3);
+        mvc.perform(get("/posts/export.pdf").session(signIn("officer"))).andExpect(status().isNotFound());
+    }
+
+    private MockHttpSession signIn(String username) throws Exception {
+        return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password("loa-demo"))
+                .andReturn().getRequest().getSession(false);
+    }
+}

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Measures the latency of dashboard and search requests against a running Loa, as a user's browser
+# makes them (signed in, one at a time), and prints p50 and p95 per kind of request.
+#
+#   tools/measure-queries.sh [BASE_URL] [ROUNDS]     e.g. tools/measure-queries.sh http://localhost:8080 40
+#
+# Needs curl and the demo accounts (password loa-demo). Each round asks every URL below once, in a
+# shuffled order; the first round warms the caches up and is not counted.
+set -euo pipefail
+BASE=${1:-http://localhost:8080}
+ROUNDS=${2:-40}
+JAR=$(mktemp)
+trap 'rm -f "$JAR"' EXIT
+
+sign_in() {
+  rm -f "$JAR"
+  local csrf
+  csrf=$(curl -s -c "$JAR" -b "$JAR" "$BASE/login" | grep -o 'name="_csrf" value="[^"]*"' | sed 's/.*value="//;s/"//')
+  curl -s -o /dev/null -c "$JAR" -b "$JAR" -d "username=$1&password=loa-demo&_csrf=$csrf" "$BASE/login"
+}
+
+DASHBOARD=(
+  "/api/v1/overview?days=1" "/api/v1/overview?days=7" "/api/v1/overview?days=30" "/api/v1/overview?days=90"
+  "/listening?days=30" "/api/v1/trends"
+)
+SEARCH=(
+  "/api/v1/posts?q=benh+vien" "/api/v1/posts?q=b%E1%BB%87nh+vi%E1%BB%87n+qu%C3%A1+t%E1%BA%A3i"
+  "/api/v1/posts?q=%22h%E1%BB%8Dc+sinh%22" "/api/v1/posts?q=giao+thong&sort=time"
+  "/api/v1/posts?q=lua+dao&sentiment=negative" "/api/v1/posts?platform=facebook&sort=time"
+  "/api/v1/posts?q=tien+dien&collapse=true" "/api/v1/posts?q=cam+on&from=2026-01-01&to=2026-06-30"
+)
+
+measure() { # user kind urls...
+  local user=$1 kind=$2; shift 2
+  sign_in "$user"
+  local out; out=$(mktemp)
+  for round in $(seq 0 "$ROUNDS"); do
+    for url in $(printf '%s\n' "$@" | shuf); do
+      t=$(curl -s -o /dev/null -b "$JAR" -w '%{http_code} %{time_total}' "$BASE$url")
+      code=${t%% *}
+      if [ "$code" != 200 ]; then echo "HTTP $code for $url" >&2; exit 1; fi
+      [ "$round" -gt 0 ] && echo "${t#* }" >> "$out"
+    done
+  done
+  sort -n "$out" | awk -v who="$user" -v kind="$kind" '{ v[NR] = $1 } END {
+    p50 = v[int(NR * 0.50 + 0.5)]; p95 = v[int(NR * 0.95 + 0.5)];
+    printf "%-10s %-10s n=%d  p50 %.0f ms  p95 %.0f ms  max %.0f ms\n", kind, who, NR, p50 * 1000, p95 * 1000, v[NR] * 1000 }'
+  rm -f "$out"
+}
+
+measure coordinator dashboard "${DASHBOARD[@]}"
+measure officer dashboard "${DASHBOARD[@]}"
+measure coordinator search "${SEARCH[@]}"
+measure officer search "${SEARCH[@]}"
