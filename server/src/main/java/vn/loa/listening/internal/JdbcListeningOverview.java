@@ -28,6 +28,9 @@ class JdbcListeningOverview implements ListeningOverview {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM");
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:00 dd/MM");
 
+    /** How many of the largest stories active in a period are counted for the province's top stories. */
+    static final int STORY_CANDIDATES = 300;
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final AgencyDirectory agencies;
@@ -56,11 +59,15 @@ class JdbcListeningOverview implements ListeningOverview {
             buckets.put(at.toInstant(), new long[3]);
         }
         long[] totals = new long[3];
-        jdbc.sql("SELECT hour, sum(negative), sum(neutral), sum(positive), sum(posts), sum(toxic) FROM post_hourly "
-                + "WHERE scope = ? AND dim = 'all' AND hour >= ? AND hour < ?" + restricted + " GROUP BY hour")
-                .params(scope.key(), Timestamp.from(from), Timestamp.from(to)).query(rs -> {
-                    ZonedDateTime hour = rs.getTimestamp(1).toInstant().atZone(LocalTime.ZONE);
-                    Instant bucket = (hourly ? hour : hour.truncatedTo(ChronoUnit.DAYS)).toInstant();
+        // periods of whole days read the daily roll-ups, short ones the hourly
+        String sql = hourly
+                ? "SELECT hour, sum(negative), sum(neutral), sum(positive), sum(posts), sum(toxic) FROM post_hourly "
+                        + "WHERE scope = ? AND dim = 'all' AND hour >= ? AND hour < ?" + restricted + " GROUP BY hour"
+                : "SELECT day, sum(negative), sum(neutral), sum(positive), sum(posts), sum(toxic) FROM post_daily "
+                        + "WHERE scope = ? AND dim = 'all' AND day >= ? AND day < ?" + restricted + " GROUP BY day";
+        jdbc.sql(sql).params(scope.key(), bound(from, hourly), upper(to, hourly)).query(rs -> {
+                    Instant bucket = hourly ? rs.getTimestamp(1).toInstant()
+                            : rs.getDate(1).toLocalDate().atStartOfDay(LocalTime.ZONE).toInstant();
                     long[] counts = buckets.get(bucket);
                     if (counts != null) {
                         for (int i = 0; i < 3; i++) {
@@ -75,58 +82,90 @@ class JdbcListeningOverview implements ListeningOverview {
         buckets.forEach((at, counts) -> volume.add(new Volume(at, (hourly ? HOUR : DAY).format(at.atZone(LocalTime.ZONE)),
                 counts[0], counts[1], counts[2])));
         LocalDate today = LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
+        List<List<StoryRow>> stories = stories(scope, from, to);
         return new Overview(scope, from, to, hourly, totals[0], totals[1], totals[2], volume,
-                shares(scope, "topic", from, to, 20, null),
-                shares(scope, "agency", from, to, 15, code -> agencyName(code, today, language)),
-                shares(scope, "place", from, to, 15, this::placeName),
-                shares(scope, "platform", from, to, 20, null),
-                stories(scope, from, to, "posts"), stories(scope, from, to, "negative"));
+                shares(scope, "topic", from, to, hourly, 20, null),
+                shares(scope, "agency", from, to, hourly, 15, code -> agencyName(code, today, language)),
+                shares(scope, "place", from, to, hourly, 15, this::placeName),
+                shares(scope, "platform", from, to, hourly, 20, null),
+                stories.get(0), stories.get(1));
     }
 
-    private List<Share> shares(ListeningScope scope, String dim, Instant from, Instant to, int limit,
+    /** A bound of the period as the roll-up table takes it: an instant for hours, Vietnam's day for days. */
+    private static Object bound(Instant at, boolean hourly) {
+        return hourly ? Timestamp.from(at) : java.sql.Date.valueOf(LocalDate.ofInstant(at, LocalTime.ZONE));
+    }
+
+    /** The end of the period (excluded), as the roll-up table takes it: the day after its last hour's day. */
+    private static Object upper(Instant to, boolean hourly) {
+        return hourly ? Timestamp.from(to)
+                : java.sql.Date.valueOf(LocalDate.ofInstant(to.minusMillis(1), LocalTime.ZONE).plusDays(1));
+    }
+
+    private List<Share> shares(ListeningScope scope, String dim, Instant from, Instant to, boolean hourly, int limit,
             java.util.function.Function<String, String> names) {
         String restricted = scope.restricted() ? "" : " AND NOT restricted";
-        return jdbc.sql("SELECT val, sum(posts) AS posts, sum(negative) FROM post_hourly WHERE scope = ? AND dim = ? "
-                + "AND hour >= ? AND hour < ?" + restricted + " GROUP BY val HAVING sum(posts) > 0 ORDER BY posts DESC, val LIMIT ?")
-                .params(scope.key(), dim, Timestamp.from(from), Timestamp.from(to), limit)
+        String table = hourly ? "post_hourly WHERE scope = ? AND dim = ? AND hour >= ? AND hour < ?"
+                : "post_daily WHERE scope = ? AND dim = ? AND day >= ? AND day < ?";
+        return jdbc.sql("SELECT val, sum(posts) AS posts, sum(negative) FROM " + table
+                + restricted + " GROUP BY val HAVING sum(posts) > 0 ORDER BY posts DESC, val LIMIT ?")
+                .params(scope.key(), dim, bound(from, hourly), upper(to, hourly), limit)
                 .query((rs, row) -> new Share(rs.getString(1), names == null ? null : names.apply(rs.getString(1)),
                         rs.getLong(2), rs.getLong(3)))
                 .list();
     }
 
-    private List<StoryRow> stories(ListeningScope scope, Instant from, Instant to, String order) {
-        StringBuilder sql = new StringBuilder("""
-                SELECT p.story_id, count(*) AS posts, count(*) FILTER (WHERE p.sentiment = 'negative') AS negative,
-                       count(*) FILTER (WHERE p.toxicity <> 'CLEAN') AS toxic, min(p.id) AS first_post,
-                       min(p.published_at), max(p.published_at)
-                FROM post p WHERE p.story_id IS NOT NULL AND p.published_at >= ? AND p.published_at < ?
-                """);
-        List<Object> params = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to)));
-        if (scope.agency() != null) {
-            sql.append(" AND p.agencies @> ARRAY[?]::text[]");
-            params.add(scope.agency());
+    /**
+     * The period's top stories by posts and by negative posts. For the province: the largest stories
+     * active in the period (through the story table), their posts of the period counted exactly. For an
+     * agency: its stories per day ({@code story_daily}) over the period's days.
+     */
+    private List<List<StoryRow>> stories(ListeningScope scope, Instant from, Instant to) {
+        List<long[]> rows;
+        if (scope.agency() == null) {
+            Long[] candidates = jdbc.sql("""
+                    SELECT id FROM story WHERE posts > 1 AND last_seen >= ? AND first_seen < ? ORDER BY posts DESC LIMIT ?
+                    """).params(Timestamp.from(from), Timestamp.from(to), STORY_CANDIDATES).query(Long.class).list()
+                    .toArray(Long[]::new);
+            rows = jdbc.sql("""
+                    SELECT p.story_id, count(*), count(*) FILTER (WHERE p.sentiment = 'negative'),
+                           count(*) FILTER (WHERE p.toxicity <> 'CLEAN')
+                    FROM post p WHERE p.story_id = ANY(?) AND p.published_at >= ? AND p.published_at < ?"""
+                    + (scope.restricted() ? "" : " AND p.platform NOT IN ('HOTLINE', 'OFFICE')")
+                    + " GROUP BY p.story_id HAVING count(*) > 1")
+                    .params(candidates, Timestamp.from(from), Timestamp.from(to))
+                    .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).list();
+        } else {
+            String posts = scope.restricted() ? "posts" : "public_posts";
+            rows = jdbc.sql("SELECT story_id, sum(" + posts + "), sum(negative), sum(toxic) FROM story_daily "
+                    + "WHERE scope = ? AND day >= ? AND day < ? GROUP BY story_id HAVING sum(" + posts + ") > 1")
+                    .params(scope.agency(), bound(from, false), upper(to, false))
+                    .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).list();
         }
-        if (!scope.restricted()) {
-            sql.append(" AND p.platform NOT IN ('HOTLINE', 'OFFICE')");
+        List<long[]> byPosts = rows.stream()
+                .sorted(java.util.Comparator.<long[]>comparingLong(r -> -r[1]).thenComparingLong(r -> -r[2])
+                        .thenComparingLong(r -> r[0])).limit(10).toList();
+        List<long[]> byNegative = rows.stream().filter(r -> r[2] > 0)
+                .sorted(java.util.Comparator.<long[]>comparingLong(r -> -r[2]).thenComparingLong(r -> -r[1])
+                        .thenComparingLong(r -> r[0])).limit(10).toList();
+        Map<Long, Object[]> details = new LinkedHashMap<>();
+        Long[] ids = java.util.stream.Stream.concat(byPosts.stream(), byNegative.stream()).map(r -> r[0]).distinct()
+                .toArray(Long[]::new);
+        if (ids.length > 0) {
+            jdbc.sql("""
+                    SELECT s.id, s.first_seen, s.last_seen,
+                           (SELECT left(p.text, 300) FROM post p WHERE p.story_id = s.id ORDER BY p.id LIMIT 1)
+                    FROM story s WHERE s.id = ANY(?)""").param(ids).query(rs -> {
+                details.put(rs.getLong(1), new Object[] {rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant(),
+                        rs.getString(4)});
+            });
         }
-        sql.append(" GROUP BY p.story_id HAVING count(*) > 1");
-        sql.append("negative".equals(order) ? " AND count(*) FILTER (WHERE p.sentiment = 'negative') > 0 ORDER BY negative DESC, posts DESC"
-                : " ORDER BY posts DESC, negative DESC");
-        sql.append(", p.story_id LIMIT 10");
-        List<long[]> rows = jdbc.sql(sql.toString()).params(params).query((rs, row) -> new long[] {rs.getLong(1),
-                rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getTimestamp(6).getTime(),
-                rs.getTimestamp(7).getTime()}).list();
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, String> texts = new LinkedHashMap<>();
-        jdbc.sql("SELECT id, left(text, 300) FROM post WHERE id = ANY(?)")
-                .param(rows.stream().map(r -> r[4]).toArray(Long[]::new))
-                .query(rs -> {
-                    texts.put(rs.getLong(1), rs.getString(2));
-                });
-        return rows.stream().map(r -> new StoryRow(r[0], r[1], r[2], r[3], texts.get(r[4]), Instant.ofEpochMilli(r[5]),
-                Instant.ofEpochMilli(r[6]))).toList();
+        java.util.function.Function<long[], StoryRow> row = r -> {
+            Object[] d = details.get(r[0]);
+            return new StoryRow(r[0], r[1], r[2], r[3], d == null ? null : (String) d[2], d == null ? null : (Instant) d[0],
+                    d == null ? null : (Instant) d[1]);
+        };
+        return List.of(byPosts.stream().map(row).toList(), byNegative.stream().map(row).toList());
     }
 
     String agencyName(String code, LocalDate on, String language) {

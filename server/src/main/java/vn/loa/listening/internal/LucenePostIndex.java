@@ -440,6 +440,11 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
                     merged.put(facet, new TreeMap<>());
                 }
                 for (FacetCollector collector : collectors) {
+                    try {
+                        collector.flush();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
                     collector.counts.forEach((facet, values) -> values.forEach(
                             (value, count) -> merged.get(facet).merge(value, count, Long::sum)));
                 }
@@ -456,29 +461,50 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
         return sorted;
     }
 
-    /** Counts the values of each facet field over the matching documents. */
+    /**
+     * Counts the values of each facet field over the matching documents: by ordinal within a segment
+     * (an array increment per document and facet), turned into values once per segment.
+     */
     private static final class FacetCollector extends SimpleCollector {
         final Map<String, Map<String, Long>> counts = new HashMap<>();
-        private final Map<String, SortedSetDocValues> values = new HashMap<>();
+        private final SortedSetDocValues[] values = new SortedSetDocValues[FACETS.size()];
+        private final long[][] ordinals = new long[FACETS.size()][];
 
         @Override
         protected void doSetNextReader(LeafReaderContext context) throws IOException {
-            values.clear();
-            for (String facet : FACETS) {
-                values.put(facet, DocValues.getSortedSet(context.reader(), facet));
+            flush();
+            for (int f = 0; f < FACETS.size(); f++) {
+                values[f] = DocValues.getSortedSet(context.reader(), FACETS.get(f));
+                ordinals[f] = new long[(int) values[f].getValueCount()];
             }
         }
 
         @Override
         public void collect(int doc) throws IOException {
-            for (Map.Entry<String, SortedSetDocValues> entry : values.entrySet()) {
-                SortedSetDocValues docValues = entry.getValue();
+            for (int f = 0; f < values.length; f++) {
+                SortedSetDocValues docValues = values[f];
                 if (docValues.advanceExact(doc)) {
                     for (int i = 0; i < docValues.docValueCount(); i++) {
-                        String value = docValues.lookupOrd(docValues.nextOrd()).utf8ToString();
-                        counts.computeIfAbsent(entry.getKey(), k -> new HashMap<>()).merge(value, 1L, Long::sum);
+                        ordinals[f][(int) docValues.nextOrd()]++;
                     }
                 }
+            }
+        }
+
+        /** Turns the counts of the segment just read into values. */
+        void flush() throws IOException {
+            for (int f = 0; f < values.length; f++) {
+                if (values[f] == null) {
+                    continue;
+                }
+                Map<String, Long> facet = counts.computeIfAbsent(FACETS.get(f), k -> new HashMap<>());
+                long[] byOrdinal = ordinals[f];
+                for (int ord = 0; ord < byOrdinal.length; ord++) {
+                    if (byOrdinal[ord] > 0) {
+                        facet.merge(values[f].lookupOrd(ord).utf8ToString(), byOrdinal[ord], Long::sum);
+                    }
+                }
+                values[f] = null;
             }
         }
 

@@ -5,7 +5,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the hourly roll-ups ({@code post_hourly}) in step with the posts, in the caller's
+ * Keeps the hourly and daily roll-ups ({@code post_hourly}, {@code post_daily}, days of Vietnam's
+ * calendar) in step with the posts, in the caller's
  * transaction: a post counts in the province's scope and in the scope of each agency it is routed
  * to; within each, under 'all', its topic, its platform, each agency and each place it names.
  */
@@ -42,6 +43,41 @@ class Rollups {
                 ON CONFLICT (scope, dim, val, restricted, hour) DO UPDATE SET posts = h.posts + excluded.posts,
                     negative = h.negative + excluded.negative, neutral = h.neutral + excluded.neutral,
                     positive = h.positive + excluded.positive, toxic = h.toxic + excluded.toxic
+                """).param("sign", sign).param("ids", postIds.toArray(Long[]::new)).update();
+        jdbc.sql("""
+                INSERT INTO post_daily AS h (scope, dim, val, restricted, day, posts, negative, neutral, positive, toxic)
+                SELECT s.scope, d.dim, d.val, p.platform IN ('HOTLINE', 'OFFICE'),
+                       (p.published_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date,
+                       :sign * count(*), :sign * count(*) FILTER (WHERE p.sentiment = 'negative'),
+                       :sign * count(*) FILTER (WHERE p.sentiment = 'neutral'),
+                       :sign * count(*) FILTER (WHERE p.sentiment = 'positive'),
+                       :sign * count(*) FILTER (WHERE p.toxicity <> 'CLEAN')
+                FROM post p
+                CROSS JOIN LATERAL (SELECT '' UNION SELECT unnest(p.agencies)) AS s(scope)
+                CROSS JOIN LATERAL (SELECT 'all', '' UNION ALL SELECT 'topic', p.topic UNION ALL SELECT 'platform', p.platform
+                                    UNION ALL SELECT DISTINCT 'agency', unnest(p.agencies)
+                                    UNION ALL SELECT DISTINCT 'place', unnest(p.places)) AS d(dim, val)
+                WHERE p.id = ANY(:ids)
+                GROUP BY 1, 2, 3, 4, 5
+                ORDER BY 1, 2, 3, 4, 5
+                ON CONFLICT (scope, dim, val, restricted, day) DO UPDATE SET posts = h.posts + excluded.posts,
+                    negative = h.negative + excluded.negative, neutral = h.neutral + excluded.neutral,
+                    positive = h.positive + excluded.positive, toxic = h.toxic + excluded.toxic
+                """).param("sign", sign).param("ids", postIds.toArray(Long[]::new)).update();
+        // stories per agency and day (the province's top stories come from the story table)
+        jdbc.sql("""
+                INSERT INTO story_daily AS h (scope, day, story_id, posts, negative, toxic, public_posts)
+                SELECT s.scope, (p.published_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, p.story_id, :sign * count(*),
+                       :sign * count(*) FILTER (WHERE p.sentiment = 'negative'),
+                       :sign * count(*) FILTER (WHERE p.toxicity <> 'CLEAN'),
+                       :sign * count(*) FILTER (WHERE p.platform NOT IN ('HOTLINE', 'OFFICE'))
+                FROM post p CROSS JOIN LATERAL unnest(p.agencies) AS s(scope)
+                WHERE p.id = ANY(:ids) AND p.story_id IS NOT NULL
+                GROUP BY 1, 2, 3
+                ORDER BY 1, 2, 3
+                ON CONFLICT (scope, day, story_id) DO UPDATE SET posts = h.posts + excluded.posts,
+                    negative = h.negative + excluded.negative, toxic = h.toxic + excluded.toxic,
+                    public_posts = h.public_posts + excluded.public_posts
                 """).param("sign", sign).param("ids", postIds.toArray(Long[]::new)).update();
     }
 }
