@@ -44,6 +44,9 @@ final class FeedReader {
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
         factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        // warnings are not printed; a failure comes back as an exception with its reason
+        factory.setXMLReporter((message, type, info, location) -> {
+        });
         return factory;
     }
 

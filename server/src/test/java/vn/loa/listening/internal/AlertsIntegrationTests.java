@@ -89,9 +89,17 @@ class AlertsIntegrationTests {
         assertThat(message).as("the alert's e-mail").isNotNull();
         assertThat(message.getSubject()).contains(keyword).contains("3 bài");
         String body = (String) message.getContent();
-        Alerts.Alert alert = alerts.alerts(new vn.loa.identity.SignedInUser(0L, "coordinator", "Điều phối", null, null,
-                java.util.Set.of(vn.loa.identity.Role.COORDINATOR)), true, 100).stream()
-                .filter(a -> keyword.equals(a.detail())).findFirst().orElseThrow();
+        // the e-mail leaves before its sending is recorded on the alert: wait for the record
+        vn.loa.identity.SignedInUser coordinator = new vn.loa.identity.SignedInUser(0L, "coordinator", "Điều phối", null, null,
+                java.util.Set.of(vn.loa.identity.Role.COORDINATOR));
+        Alerts.Alert alert = null;
+        for (int attempt = 0; attempt < 100 && (alert == null || alert.emailedAt() == null); attempt++) {
+            if (attempt > 0) {
+                Thread.sleep(100);
+            }
+            alert = alerts.alerts(coordinator, true, 100).stream().filter(a -> keyword.equals(a.detail())).findFirst()
+                    .orElseThrow();
+        }
         assertThat(alert.postIds()).hasSize(3);
         assertThat(alert.emailedAt()).isNotNull();
         assertThat(alert.agencyCode()).isEqualTo("SYT");
