@@ -1,7 +1,7 @@
 package vn.loa.listening.internal;
 
 /**
- * Additive Holt-Winters (level, trend, one season) fitted to an hourly series by a small grid
+ * Additive Holt-Winters (level, damped trend, one season) fitted to an hourly series by a small grid
  * search over the smoothing constants, minimising the squared one-step-ahead errors. With a season
  * of 168 hours it follows both the daily and the weekly rhythm of social media; with less history it
  * falls back to a season of 24 hours. Prediction intervals follow Hyndman et al., "Forecasting with
@@ -12,6 +12,11 @@ final class HoltWinters {
     private static final double[] ALPHAS = {0.02, 0.05, 0.1, 0.2, 0.35, 0.5};
     private static final double[] BETAS = {0.0, 0.005, 0.02};
     private static final double[] GAMMAS = {0.05, 0.15, 0.3};
+    /**
+     * The trend is damped (Gardner and McKenzie): after a burst, the forecast levels off instead of
+     * climbing for ever at the burst's slope.
+     */
+    private static final double[] PHIS = {0.8, 0.9, 0.98};
 
     /** A forecast: expected values and the half-width of the 95% interval, for each step ahead. */
     record Forecast(double[] expected, double[] halfWidth, double sigma, int season) {
@@ -20,17 +25,19 @@ final class HoltWinters {
     private final double alpha;
     private final double beta;
     private final double gamma;
+    private final double phi;
     private final int season;
     private final double level;
     private final double trend;
     private final double[] seasonal;
     private final double sigma;
 
-    private HoltWinters(double alpha, double beta, double gamma, int season, double level, double trend,
+    private HoltWinters(double alpha, double beta, double gamma, double phi, int season, double level, double trend,
             double[] seasonal, double sigma) {
         this.alpha = alpha;
         this.beta = beta;
         this.gamma = gamma;
+        this.phi = phi;
         this.season = season;
         this.level = level;
         this.trend = trend;
@@ -54,10 +61,12 @@ final class HoltWinters {
         for (double a : ALPHAS) {
             for (double b : BETAS) {
                 for (double g : GAMMAS) {
-                    HoltWinters model = run(series, season, a, b, g);
-                    if (model.sigma < bestError) {
-                        bestError = model.sigma;
-                        best = model;
+                    for (double phi : PHIS) {
+                        HoltWinters model = run(series, season, a, b, g, phi);
+                        if (model.sigma < bestError) {
+                            bestError = model.sigma;
+                            best = model;
+                        }
                     }
                 }
             }
@@ -65,7 +74,7 @@ final class HoltWinters {
         return best;
     }
 
-    private static HoltWinters run(double[] x, int m, double a, double b, double g) {
+    private static HoltWinters run(double[] x, int m, double a, double b, double g, double phi) {
         double first = 0;
         double second = 0;
         for (int i = 0; i < m; i++) {
@@ -84,17 +93,17 @@ final class HoltWinters {
         int errors = 0;
         for (int t = m; t < x.length; t++) {
             int s = t % m;
-            double predicted = level + trend + seasonal[s];
+            double predicted = level + phi * trend + seasonal[s];
             double error = x[t] - predicted;
             squared += error * error;
             errors++;
             double previousLevel = level;
-            level = a * (x[t] - seasonal[s]) + (1 - a) * (level + trend);
-            trend = b * (level - previousLevel) + (1 - b) * trend;
+            level = a * (x[t] - seasonal[s]) + (1 - a) * (level + phi * trend);
+            trend = b * (level - previousLevel) + (1 - b) * phi * trend;
             seasonal[s] = g * (x[t] - level) + (1 - g) * seasonal[s];
         }
         // the state is aligned so that seasonal[(n + h - 1) % m] belongs to step h ahead
-        return new HoltWinters(a, b, g, m, level, trend, seasonal, Math.sqrt(squared / Math.max(1, errors)));
+        return new HoltWinters(a, b, g, phi, m, level, trend, seasonal, Math.sqrt(squared / Math.max(1, errors)));
     }
 
     /** The next {@code steps} values after the series it was fitted to (whose length was {@code length}). */
@@ -102,11 +111,16 @@ final class HoltWinters {
         double[] expected = new double[steps];
         double[] half = new double[steps];
         double variance = 0;
+        double damped = 0;
+        double dampedBefore = 0;
         for (int h = 1; h <= steps; h++) {
-            expected[h - 1] = Math.max(0, level + h * trend + seasonal[(length + h - 1) % season]);
+            dampedBefore = damped;
+            damped += Math.pow(phi, h);
+            expected[h - 1] = Math.max(0, level + damped * trend + seasonal[(length + h - 1) % season]);
             if (h > 1) {
                 int j = h - 1;
-                double c = alpha * (1 + j * beta) + (j % season == 0 ? gamma * (1 - alpha) : 0);
+                // the additive model's c_j with the damped trend's sum phi + ... + phi^j in place of j
+                double c = alpha * (1 + beta * dampedBefore) + (j % season == 0 ? gamma * (1 - alpha) : 0);
                 variance += c * c;
             }
             half[h - 1] = 1.96 * sigma * Math.sqrt(1 + variance);

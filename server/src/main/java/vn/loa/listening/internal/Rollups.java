@@ -13,6 +13,11 @@ import org.springframework.stereotype.Component;
 @Component
 class Rollups {
 
+    /** The roll-up tables: name, time column, and the post's bucket in it. */
+    private static final String[][] BUCKETS = {
+        {"post_hourly", "hour", "date_trunc('hour', p.published_at)"},
+        {"post_daily", "day", "(p.published_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date"}};
+
     private final JdbcClient jdbc;
 
     Rollups(JdbcClient jdbc) {
@@ -25,45 +30,28 @@ class Rollups {
             return;
         }
         // rows are written in key order so that concurrent imports lock them in the same order
-        jdbc.sql("""
-                INSERT INTO post_hourly AS h (scope, dim, val, restricted, hour, posts, negative, neutral, positive, toxic)
-                SELECT s.scope, d.dim, d.val, p.platform IN ('HOTLINE', 'OFFICE'), date_trunc('hour', p.published_at),
-                       :sign * count(*), :sign * count(*) FILTER (WHERE p.sentiment = 'negative'),
-                       :sign * count(*) FILTER (WHERE p.sentiment = 'neutral'),
-                       :sign * count(*) FILTER (WHERE p.sentiment = 'positive'),
-                       :sign * count(*) FILTER (WHERE p.toxicity <> 'CLEAN')
-                FROM post p
-                CROSS JOIN LATERAL (SELECT '' UNION SELECT unnest(p.agencies)) AS s(scope)
-                CROSS JOIN LATERAL (SELECT 'all', '' UNION ALL SELECT 'topic', p.topic UNION ALL SELECT 'platform', p.platform
-                                    UNION ALL SELECT DISTINCT 'agency', unnest(p.agencies)
-                                    UNION ALL SELECT DISTINCT 'place', unnest(p.places)) AS d(dim, val)
-                WHERE p.id = ANY(:ids)
-                GROUP BY 1, 2, 3, 4, 5
-                ORDER BY 1, 2, 3, 4, 5
-                ON CONFLICT (scope, dim, val, restricted, hour) DO UPDATE SET posts = h.posts + excluded.posts,
-                    negative = h.negative + excluded.negative, neutral = h.neutral + excluded.neutral,
-                    positive = h.positive + excluded.positive, toxic = h.toxic + excluded.toxic
-                """).param("sign", sign).param("ids", postIds.toArray(Long[]::new)).update();
-        jdbc.sql("""
-                INSERT INTO post_daily AS h (scope, dim, val, restricted, day, posts, negative, neutral, positive, toxic)
-                SELECT s.scope, d.dim, d.val, p.platform IN ('HOTLINE', 'OFFICE'),
-                       (p.published_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date,
-                       :sign * count(*), :sign * count(*) FILTER (WHERE p.sentiment = 'negative'),
-                       :sign * count(*) FILTER (WHERE p.sentiment = 'neutral'),
-                       :sign * count(*) FILTER (WHERE p.sentiment = 'positive'),
-                       :sign * count(*) FILTER (WHERE p.toxicity <> 'CLEAN')
-                FROM post p
-                CROSS JOIN LATERAL (SELECT '' UNION SELECT unnest(p.agencies)) AS s(scope)
-                CROSS JOIN LATERAL (SELECT 'all', '' UNION ALL SELECT 'topic', p.topic UNION ALL SELECT 'platform', p.platform
-                                    UNION ALL SELECT DISTINCT 'agency', unnest(p.agencies)
-                                    UNION ALL SELECT DISTINCT 'place', unnest(p.places)) AS d(dim, val)
-                WHERE p.id = ANY(:ids)
-                GROUP BY 1, 2, 3, 4, 5
-                ORDER BY 1, 2, 3, 4, 5
-                ON CONFLICT (scope, dim, val, restricted, day) DO UPDATE SET posts = h.posts + excluded.posts,
-                    negative = h.negative + excluded.negative, neutral = h.neutral + excluded.neutral,
-                    positive = h.positive + excluded.positive, toxic = h.toxic + excluded.toxic
-                """).param("sign", sign).param("ids", postIds.toArray(Long[]::new)).update();
+        for (String[] bucket : BUCKETS) {
+            jdbc.sql("""
+                    INSERT INTO %1$s AS h (scope, dim, val, restricted, %2$s, posts, negative, neutral, positive, toxic)
+                    SELECT s.scope, d.dim, d.val, p.platform IN ('HOTLINE', 'OFFICE'), %3$s,
+                           :sign * count(*), :sign * count(*) FILTER (WHERE p.sentiment = 'negative'),
+                           :sign * count(*) FILTER (WHERE p.sentiment = 'neutral'),
+                           :sign * count(*) FILTER (WHERE p.sentiment = 'positive'),
+                           :sign * count(*) FILTER (WHERE p.toxicity <> 'CLEAN')
+                    FROM post p
+                    CROSS JOIN LATERAL (SELECT '' UNION SELECT unnest(p.agencies)) AS s(scope)
+                    CROSS JOIN LATERAL (SELECT 'all', '' UNION ALL SELECT 'topic', p.topic UNION ALL SELECT 'platform', p.platform
+                                        UNION ALL SELECT DISTINCT 'agency', unnest(p.agencies)
+                                        UNION ALL SELECT DISTINCT 'place', unnest(p.places)) AS d(dim, val)
+                    WHERE p.id = ANY(:ids)
+                    GROUP BY 1, 2, 3, 4, 5
+                    ORDER BY 1, 2, 3, 4, 5
+                    ON CONFLICT (scope, dim, val, restricted, %2$s) DO UPDATE SET posts = h.posts + excluded.posts,
+                        negative = h.negative + excluded.negative, neutral = h.neutral + excluded.neutral,
+                        positive = h.positive + excluded.positive, toxic = h.toxic + excluded.toxic
+                    """.formatted(bucket[0], bucket[1], bucket[2]))
+                    .param("sign", sign).param("ids", postIds.toArray(Long[]::new)).update();
+        }
         // stories per agency and day (the province's top stories come from the story table)
         jdbc.sql("""
                 INSERT INTO story_daily AS h (scope, day, story_id, posts, negative, toxic, public_posts)
