@@ -130,8 +130,15 @@ public final class VietnameseTokenizer extends Tokenizer {
         words = List.of();
     }
 
+    /** Terms of words met so far: the same few thousand words make most of the posts indexed. */
+    private static final vn.loa.nlp.Memo TERMS = new vn.loa.nlp.Memo(100_000, VietnameseTokenizer::computeTermOf);
+
     /** The term of a word as it appears in a text: "Bệnh  viện" -> "bệnh_viện". */
     static String termOf(String word) {
+        return TERMS.apply(word);
+    }
+
+    private static String computeTermOf(String word) {
         StringBuilder out = new StringBuilder(word.length());
         for (String syllable : Normalizer.normalize(word, Normalizer.Form.NFC).split("\\s+")) {
             if (syllable.isEmpty()) {

@@ -20,7 +20,8 @@ import vn.loa.nlp.Syllables;
  * Normalises Vietnamese social-media text into typed tokens that keep their offsets in the original
  * text: NFC, one tone-mark placement, lower case, elongations undone ("quáaaa" -> "quá"), teencode
  * expanded ("ko" -> "không"), and URLs, e-mail addresses, phone numbers, mentions, hashtags, emoji
- * and emoticons recognised as such. Immutable and thread-safe.
+ * and emoticons recognised as such. Thread-safe; its one piece of state is a bounded memo of the
+ * normal forms of words met so far.
  */
 public final class TextNormalizer {
 
@@ -39,6 +40,11 @@ public final class TextNormalizer {
             Map.entry("-_-", "😑"), Map.entry(":/", "😕"), Map.entry(":|", "😐"), Map.entry(":o", "😮"));
 
     private final Map<String, String> teencode;
+    /**
+     * The normal forms of words met so far: a few thousand syllables make most of any text, and
+     * normalising one (NFC, tone marks, elongation, teencode) costs more than a look-up. Bounded.
+     */
+    private final vn.loa.nlp.Memo words = new vn.loa.nlp.Memo(50_000, this::normalWord);
 
     private TextNormalizer(Map<String, String> teencode) {
         this.teencode = Map.copyOf(teencode);
@@ -157,6 +163,10 @@ public final class TextNormalizer {
 
     /** The normal form of one word: NFC, canonical tone, lower case, elongation undone, teencode expanded. */
     String word(String raw) {
+        return words.apply(raw);
+    }
+
+    private String normalWord(String raw) {
         String lower = ToneMarks.canonical(Normalizer.normalize(raw, Normalizer.Form.NFC).toLowerCase(Locale.ROOT));
         String shortened = undoElongation(Normalizer.normalize(raw, Normalizer.Form.NFC).toLowerCase(Locale.ROOT));
         String expanded = teencode.get(shortened);

@@ -55,6 +55,32 @@ class ClassifierUnitTests {
     }
 
     @Test
+    void modelsFusedOverOneTableScoreAsTheyDoAlone() {
+        LinearClassifier.Fused fused = LinearClassifier.fuse(SENTIMENT, TOXICITY);
+        for (String text : new String[] {"", "đm thằng ngu này nói láo", "thầy giảng bài rất nhiệt tình và dễ hiểu",
+            "Người dân xã Ea Kao phản ánh nước sinh hoạt bị nhiễm phèn suốt ba tuần nay 😡"}) {
+            int[] features = SENTIMENT.features().of(text);
+            double[][] scores = fused.scores(features);
+            assertThat(scores[0]).containsExactly(SENTIMENT.scores(features), org.assertj.core.data.Offset.offset(1e-5));
+            assertThat(scores[1]).containsExactly(TOXICITY.scores(features), org.assertj.core.data.Offset.offset(1e-5));
+            assertThat(SENTIMENT.predictScores(scores[0]).label()).isEqualTo(SENTIMENT.predict(text).label());
+            assertThat(TOXICITY.predictScores(scores[1]).label()).isEqualTo(TOXICITY.predict(text).label());
+        }
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> LinearClassifier.fuse(SENTIMENT, NEWS)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aModelWrittenAndReadAgainPredictsTheSame() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        NEWS.write(bytes);
+        LinearClassifier read = LinearClassifier.read(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+        String text = "Bệnh viện tỉnh tiếp nhận nhiều ca sốt xuất huyết, bác sĩ khuyến cáo người dân diệt muỗi";
+        assertThat(read.predict(text).probabilities())
+                .containsExactly(NEWS.predict(text).probabilities(), org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    @Test
     void emptyAndHostileTextStillGetAnAnswer() {
         assertThat(SENTIMENT.predict("").label()).isIn((Object[]) SENTIMENT.labels());
         assertThat(TOXICITY.predict("\u0000\uD800 ".repeat(10_000)).label()).isIn((Object[]) TOXICITY.labels());
