@@ -26,7 +26,17 @@ import vn.loa.shared.InvalidInput;
 @Component
 class RoutingRules implements AgencyRouting {
 
-    private record Compiled(String agencyCode, String topic, Pattern exact, Pattern folded) {
+    /**
+     * A rule ready to match: a topic, or a keyword (as typed and without diacritics) with its
+     * patterns, which run only where a plain search finds the keyword (most posts have none).
+     */
+    private record Compiled(String agencyCode, String topic, String keyword, Pattern exact, String foldedKeyword,
+            Pattern folded) {
+
+        boolean matches(String lower, String foldedText) {
+            return (lower.contains(keyword) && exact.matcher(lower).find())
+                    || (folded != null && foldedText.contains(foldedKeyword) && folded.matcher(foldedText).find());
+        }
     }
 
     private final JdbcClient jdbc;
@@ -96,7 +106,7 @@ class RoutingRules implements AgencyRouting {
                 lower = normalizedText.toLowerCase(Locale.ROOT);
                 folded = AccentFolding.fold(lower);
             }
-            if (rule.exact().matcher(lower).find() || (rule.folded() != null && rule.folded().matcher(folded).find())) {
+            if (rule.matches(lower, folded)) {
                 agencies.add(rule.agencyCode());
             }
         }
@@ -105,7 +115,7 @@ class RoutingRules implements AgencyRouting {
 
     private static Compiled compile(Rule rule) {
         if ("TOPIC".equals(rule.kind())) {
-            return new Compiled(rule.agencyCode(), rule.value(), null, null);
+            return new Compiled(rule.agencyCode(), rule.value(), null, null, null, null);
         }
         String keyword = rule.value().toLowerCase(Locale.ROOT);
         Pattern exact = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(keyword) + "(?![\\p{L}\\p{N}])");
@@ -114,6 +124,6 @@ class RoutingRules implements AgencyRouting {
         Pattern folded = severalSyllables || foldedKeyword.equals(keyword)
                 ? Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(foldedKeyword) + "(?![\\p{L}\\p{N}])")
                 : null;
-        return new Compiled(rule.agencyCode(), null, exact, folded);
+        return new Compiled(rule.agencyCode(), null, keyword, exact, foldedKeyword, folded);
     }
 }

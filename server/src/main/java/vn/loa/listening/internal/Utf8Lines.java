@@ -1,10 +1,10 @@
 package vn.loa.listening.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
@@ -21,14 +21,21 @@ final class Utf8Lines {
 
     private final InputStream in;
     private final int maxBytes;
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
+    /** Bytes read from the stream and not yet handed out: {@code chunk[position, limit)}. */
+    private final byte[] chunk = new byte[1 << 16];
+    private int position;
+    private int limit;
+    /** The current line's bytes (kept up to the limit). */
+    private byte[] line = new byte[256];
+    private int length;
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     private long number;
     private boolean first = true;
     private boolean ended;
 
     Utf8Lines(InputStream in, int maxBytes) {
-        this.in = in instanceof java.io.BufferedInputStream || in instanceof java.io.ByteArrayInputStream
-                ? in : new java.io.BufferedInputStream(in, 1 << 16);
+        this.in = in;
         this.maxBytes = maxBytes;
     }
 
@@ -37,35 +44,46 @@ final class Utf8Lines {
         if (ended) {
             return null;
         }
-        buffer.reset();
+        length = 0;
         boolean tooLong = false;
-        int b;
         boolean any = false;
-        while ((b = in.read()) != -1) {
-            any = true;
-            if (b == '\n') {
-                break;
+        boolean newline = false;
+        while (!newline) {
+            if (position == limit) {
+                int read = in.read(chunk, 0, chunk.length);
+                if (read == -1) {
+                    break;
+                }
+                position = 0;
+                limit = read;
             }
-            if (buffer.size() < maxBytes) {
-                buffer.write(b);
-            } else {
+            any = true;
+            int stop = position;
+            while (stop < limit && chunk[stop] != '\n') {
+                stop++;
+            }
+            int take = Math.min(stop - position, maxBytes - length);
+            if (take < stop - position) {
                 tooLong = true;
             }
+            append(position, take);
+            newline = stop < limit;
+            position = newline ? stop + 1 : stop;
         }
-        if (b == -1) {
+        if (!newline) {
             ended = true;
             if (!any) {
                 return null;
             }
         }
         number++;
-        byte[] bytes = buffer.toByteArray();
+        byte[] bytes = line;
         int start = 0;
-        if (first && bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
+        if (first && length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
             start = 3;
         }
         first = false;
-        int end = bytes.length;
+        int end = length;
         if (end > start && bytes[end - 1] == '\r') {
             end--;
         }
@@ -73,12 +91,21 @@ final class Utf8Lines {
             return new Line(number, null, "line is longer than " + (maxBytes / 1024) + " KB");
         }
         try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, start, end - start))
-                    .toString();
+            String text = decoder.decode(ByteBuffer.wrap(bytes, start, end - start)).toString();
             return new Line(number, text, null);
         } catch (CharacterCodingException e) {
             return new Line(number, null, "not valid UTF-8 (save the file as UTF-8)");
         }
+    }
+
+    private void append(int from, int count) {
+        if (count <= 0) {
+            return;
+        }
+        if (length + count > line.length) {
+            line = java.util.Arrays.copyOf(line, Math.max(line.length * 2, length + count));
+        }
+        System.arraycopy(chunk, from, line, length, count);
+        length += count;
     }
 }
