@@ -239,6 +239,8 @@ class PostImportIntegrationTests {
             assertThat(summary.quarantined()).isEmpty();
             assertThat(summary.stored() + summary.duplicates()).isEqualTo(1500);
         }
+        // the roll-ups, summed in the importer, agree with the posts counted afresh in SQL
+        assertThat(vn.loa.listening.internal.RollupChecks.mismatches(jdbc)).isEmpty();
     }
 
     private MockHttpSession signIn(String username) throws Exception {

@@ -69,6 +69,8 @@ class JdbcPostCorrections implements PostCorrections {
             case "topic" -> (String) post.get("topic");
             default -> String.join(" ", (String[]) post.get("agencies"));
         };
+        // a batch whose roll-ups are still pending is rolled up as it was stored before the post changes
+        rollups.applyBacklog();
         rollups.apply(List.of(postId), -1);
         switch (field) {
             case "sentiment" -> jdbc.sql("UPDATE post SET sentiment = ?, sentiment_confidence = 1 WHERE id = ?")

@@ -77,7 +77,7 @@ import vn.loa.shared.InvalidInput;
 
 /**
  * The search index of posts, derived from PostgreSQL: it indexes every post with an id above the
- * highest one it holds, after each import, every 30 seconds (so imports by another process, such as
+ * highest one it holds, in the background as an import's batches are committed, after each import, every 30 seconds (so imports by another process, such as
  * {@code bin/loa import}, arrive too) and at start. Only a web server opens it.
  */
 @Component
@@ -91,6 +91,8 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
     private static final int MAX_WINDOW = 10_000;
     /** The version of the documents' fields; an index written with another is rebuilt. */
     private static final String SCHEMA = "2";
+    /** How many posts are indexed between two commits of the index. */
+    private static final int COMMIT_EVERY = 50_000;
 
     private final JdbcClient jdbc;
     private final VietnameseAnalyzer analyzer;
@@ -98,6 +100,12 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
     private final SearcherManager searchers;
     private final String database;
     private long indexedUpTo;
+    private final java.util.concurrent.atomic.AtomicBoolean catchUpQueued = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.ExecutorService indexer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "loa-search-index");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     LucenePostIndex(JdbcClient jdbc, LuceneListeningSettings settings) throws IOException {
         this.jdbc = jdbc;
@@ -105,7 +113,8 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
         Path dir = Path.of(settings.indexDir());
         Files.createDirectories(dir);
         this.writer = new IndexWriter(FSDirectory.open(dir),
-                new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+                new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                        .setRAMBufferSizeMB(64));
         this.searchers = new SearcherManager(writer, null);
         Map<String, String> data = new HashMap<>();
         writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
@@ -127,6 +136,17 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
     @EventListener
     void on(PostsImported event) {
         catchUp();
+    }
+
+    /** While an import goes on, its committed batches are indexed in the background, one catch-up at a time. */
+    @EventListener
+    void on(BatchStored event) {
+        if (event.stored() > 0 && catchUpQueued.compareAndSet(false, true)) {
+            indexer.execute(() -> {
+                catchUpQueued.set(false);
+                catchUp();
+            });
+        }
     }
 
     @Override
@@ -167,30 +187,41 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
         catchUp();
     }
 
-    /** Indexes every post above the highest id indexed so far, in batches, and makes them searchable. */
+    /**
+     * Indexes every post above the highest id indexed so far, in batches, and makes them searchable
+     * (a refresh after each batch); commits (to disk, with the id reached) every {@value #COMMIT_EVERY}
+     * posts and at the end: after a crash the index resumes from its last commit.
+     */
     synchronized void catchUp() {
         try {
+            long uncommitted = 0;
             while (true) {
                 List<Document> batch = new ArrayList<>();
                 long[] last = {indexedUpTo};
                 jdbc.sql("""
                         SELECT p.*, s.code AS source_code, a.code AS owner_code
                         FROM post p JOIN post_source s ON s.id = p.source_id LEFT JOIN agency a ON a.id = s.agency_id
-                        WHERE p.id > ? ORDER BY p.id LIMIT 2000
+                        WHERE p.id > ? ORDER BY p.id LIMIT 5000
                         """).param(indexedUpTo).query((ResultSet rs) -> {
                     batch.add(document(rs));
                     last[0] = rs.getLong("id");
                 });
-                if (batch.isEmpty()) {
-                    return;
+                if (batch.isEmpty() || uncommitted >= COMMIT_EVERY) {
+                    if (uncommitted > 0) {
+                        writer.setLiveCommitData(Map.of("indexedUpTo", Long.toString(indexedUpTo), "database", database,
+                                "schema", SCHEMA).entrySet());
+                        writer.commit();
+                        uncommitted = 0;
+                    }
+                    if (batch.isEmpty()) {
+                        return;
+                    }
                 }
                 for (Document document : batch) {
                     writer.updateDocument(new Term("id", document.get("id")), document);
                 }
                 indexedUpTo = last[0];
-                writer.setLiveCommitData(Map.of("indexedUpTo", Long.toString(indexedUpTo), "database", database,
-                        "schema", SCHEMA).entrySet());
-                writer.commit();
+                uncommitted += batch.size();
                 searchers.maybeRefreshBlocking();
             }
         } catch (IOException e) {
@@ -591,7 +622,9 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
     }
 
     @PreDestroy
-    void close() throws IOException {
+    void close() throws IOException, InterruptedException {
+        indexer.shutdown();
+        indexer.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
         searchers.close();
         writer.close();
     }

@@ -1,71 +1,236 @@
 package vn.loa.listening.internal;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.loa.shared.LocalTime;
 
 /**
  * Keeps the hourly and daily roll-ups ({@code post_hourly}, {@code post_daily}, days of Vietnam's
- * calendar) in step with the posts, in the caller's
- * transaction: a post counts in the province's scope and in the scope of each agency it is routed
- * to; within each, under 'all', its topic, its platform, each agency and each place it names.
+ * calendar) and the per-agency story counts ({@code story_daily}) in step with the posts, in the
+ * caller's transaction: a post counts in the province's scope and in the scope of each agency it
+ * is routed to; within each, under 'all', its topic, its platform, each agency and each place it
+ * names. A batch is summed here and written as one upsert per table, a row per bucket.
+ *
+ * <p>An import writes a batch's roll-ups in a transaction of their own, while it stores the next
+ * batch: the batch's transaction leaves a {@code rollup_pending} row naming its posts, and the
+ * roll-ups' transaction deletes it. Whoever deletes the row writes the roll-ups, so they are written
+ * once; a row left by a crash is applied at the next start or import ({@link #applyBacklog()}).
  */
 @Component
 class Rollups {
 
-    /** The roll-up tables: name, time column, and the post's bucket in it. */
-    private static final String[][] BUCKETS = {
-        {"post_hourly", "hour", "date_trunc('hour', p.published_at)"},
-        {"post_daily", "day", "(p.published_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date"}};
+    /** What the roll-ups need of a post. */
+    record Fact(Instant publishedAt, String platform, String sentiment, String topic, boolean toxic, String[] agencies,
+            String[] places, Long story) {
 
-    private final JdbcClient jdbc;
-
-    Rollups(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+        boolean restricted() {
+            return "HOTLINE".equals(platform) || "OFFICE".equals(platform);
+        }
     }
 
-    /** Adds the posts to the roll-ups ({@code sign} 1), or takes them out ({@code sign} -1) before a change. */
+    /** A roll-up row's key; rows are written in key order so that concurrent imports lock them in one order. */
+    private record Key(String scope, String dim, String val, boolean restricted, long bucket) {
+    }
+
+    private static final Comparator<Key> ORDER = Comparator.comparing(Key::scope).thenComparing(Key::dim)
+            .thenComparing(Key::val).thenComparing(Key::restricted).thenComparingLong(Key::bucket);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+
+    Rollups(JdbcClient jdbc, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    /** Notes, in the caller's transaction, that these stored posts await their roll-ups; gives the note's id. */
+    long pending(Collection<Long> postIds, Instant at) {
+        return jdbc.sql("INSERT INTO rollup_pending (post_ids, created_at) VALUES (?, ?) RETURNING id")
+                .params(postIds.toArray(Long[]::new), Timestamp.from(at)).query(Long.class).single();
+    }
+
+    /**
+     * Writes the roll-ups of pending batches from the facts in hand, summed together, in one
+     * transaction of their own; a batch applied already (by {@link #applyBacklog()} elsewhere) is left out.
+     */
+    void applyPending(Map<Long, List<Fact>> batches) {
+        if (batches.isEmpty()) {
+            return;
+        }
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("SET LOCAL synchronous_commit = off").update();
+            List<Long> taken = jdbc.sql("DELETE FROM rollup_pending WHERE id = ANY(?) RETURNING id")
+                    .param(batches.keySet().toArray(Long[]::new)).query(Long.class).list();
+            List<Fact> facts = new ArrayList<>();
+            taken.forEach(id -> facts.addAll(batches.get(id)));
+            add(facts, 1);
+        });
+    }
+
+    /**
+     * Writes the roll-ups of every batch still pending and not being written right now (an import
+     * killed between storing a batch and rolling it up); gives how many batches it applied.
+     */
+    int applyBacklog() {
+        int applied = 0;
+        while (Boolean.TRUE.equals(transactions.execute(status -> {
+            List<Long[]> taken = jdbc.sql("""
+                    DELETE FROM rollup_pending WHERE id = (SELECT id FROM rollup_pending ORDER BY id LIMIT 1
+                                                           FOR UPDATE SKIP LOCKED)
+                    RETURNING post_ids
+                    """).query((rs, row) -> (Long[]) rs.getArray(1).getArray()).list();
+            if (taken.isEmpty()) {
+                return false;
+            }
+            apply(List.of(taken.get(0)), 1);
+            return true;
+        }))) {
+            applied++;
+        }
+        return applied;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void applyBacklogOnStart() {
+        int applied = applyBacklog();
+        if (applied > 0) {
+            LogFactory.getLog(Rollups.class).warn("Wrote the roll-ups of " + applied
+                    + " batch(es) of posts stored by an import that stopped before writing them");
+        }
+    }
+
+    /** Adds stored posts to the roll-ups ({@code sign} 1), or takes them out ({@code sign} -1) before a change. */
     void apply(Collection<Long> postIds, int sign) {
         if (postIds.isEmpty()) {
             return;
         }
-        // rows are written in key order so that concurrent imports lock them in the same order
-        for (String[] bucket : BUCKETS) {
-            jdbc.sql("""
-                    INSERT INTO %1$s AS h (scope, dim, val, restricted, %2$s, posts, negative, neutral, positive, toxic)
-                    SELECT s.scope, d.dim, d.val, p.platform IN ('HOTLINE', 'OFFICE'), %3$s,
-                           :sign * count(*), :sign * count(*) FILTER (WHERE p.sentiment = 'negative'),
-                           :sign * count(*) FILTER (WHERE p.sentiment = 'neutral'),
-                           :sign * count(*) FILTER (WHERE p.sentiment = 'positive'),
-                           :sign * count(*) FILTER (WHERE p.toxicity <> 'CLEAN')
-                    FROM post p
-                    CROSS JOIN LATERAL (SELECT '' UNION SELECT unnest(p.agencies)) AS s(scope)
-                    CROSS JOIN LATERAL (SELECT 'all', '' UNION ALL SELECT 'topic', p.topic UNION ALL SELECT 'platform', p.platform
-                                        UNION ALL SELECT DISTINCT 'agency', unnest(p.agencies)
-                                        UNION ALL SELECT DISTINCT 'place', unnest(p.places)) AS d(dim, val)
-                    WHERE p.id = ANY(:ids)
-                    GROUP BY 1, 2, 3, 4, 5
-                    ORDER BY 1, 2, 3, 4, 5
-                    ON CONFLICT (scope, dim, val, restricted, %2$s) DO UPDATE SET posts = h.posts + excluded.posts,
-                        negative = h.negative + excluded.negative, neutral = h.neutral + excluded.neutral,
-                        positive = h.positive + excluded.positive, toxic = h.toxic + excluded.toxic
-                    """.formatted(bucket[0], bucket[1], bucket[2]))
-                    .param("sign", sign).param("ids", postIds.toArray(Long[]::new)).update();
+        List<Fact> facts = jdbc.sql("""
+                SELECT published_at, platform, sentiment, topic, toxicity <> 'CLEAN', agencies, places, story_id
+                FROM post WHERE id = ANY(?) ORDER BY id
+                """).param(postIds.toArray(Long[]::new))
+                .query((rs, row) -> new Fact(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getBoolean(5), (String[]) rs.getArray(6).getArray(),
+                        (String[]) rs.getArray(7).getArray(), rs.getObject(8, Long.class)))
+                .list();
+        add(facts, sign);
+    }
+
+    /** Adds posts to the roll-ups ({@code sign} 1) or takes them out ({@code sign} -1). */
+    void add(List<Fact> facts, int sign) {
+        if (facts.isEmpty()) {
+            return;
         }
-        // stories per agency and day (the province's top stories come from the story table)
+        Map<Key, int[]> hours = new TreeMap<>(ORDER);
+        Map<Key, int[]> days = new TreeMap<>(ORDER);
+        Map<Key, int[]> stories = new TreeMap<>(ORDER);
+        for (Fact fact : facts) {
+            long hour = fact.publishedAt().truncatedTo(ChronoUnit.HOURS).getEpochSecond();
+            long day = fact.publishedAt().atZone(LocalTime.ZONE).toLocalDate().toEpochDay();
+            int[] counts = {sign, "negative".equals(fact.sentiment()) ? sign : 0, "neutral".equals(fact.sentiment()) ? sign : 0,
+                "positive".equals(fact.sentiment()) ? sign : 0, fact.toxic() ? sign : 0};
+            TreeSet<String> agencies = new TreeSet<>(List.of(fact.agencies()));
+            TreeSet<String> places = new TreeSet<>(List.of(fact.places()));
+            List<String> scopes = new ArrayList<>(agencies.size() + 1);
+            scopes.add("");
+            scopes.addAll(agencies);
+            for (String scope : scopes) {
+                List<String[]> dims = new ArrayList<>();
+                dims.add(new String[] {"all", ""});
+                dims.add(new String[] {"topic", fact.topic()});
+                dims.add(new String[] {"platform", fact.platform()});
+                agencies.forEach(a -> dims.add(new String[] {"agency", a}));
+                places.forEach(p -> dims.add(new String[] {"place", p}));
+                for (String[] dim : dims) {
+                    add(hours, new Key(scope, dim[0], dim[1], fact.restricted(), hour), counts);
+                    add(days, new Key(scope, dim[0], dim[1], fact.restricted(), day), counts);
+                }
+                if (!scope.isEmpty() && fact.story() != null) {
+                    // posts, negative, toxic, public posts, under the story's id as the key's value
+                    add(stories, new Key(scope, "", Long.toString(fact.story()), false, day),
+                            new int[] {sign, counts[1], counts[4], fact.restricted() ? 0 : sign});
+                }
+            }
+        }
+        upsert("post_hourly", "hour", "timestamptz", hours);
+        upsert("post_daily", "day", "date", days);
+        if (!stories.isEmpty()) {
+            int n = stories.size();
+            String[] scope = new String[n];
+            String[] day = new String[n];
+            Long[] story = new Long[n];
+            Integer[][] counts = new Integer[4][n];
+            int i = 0;
+            for (Map.Entry<Key, int[]> row : stories.entrySet()) {
+                scope[i] = row.getKey().scope();
+                day[i] = LocalDate.ofEpochDay(row.getKey().bucket()).toString();
+                story[i] = Long.valueOf(row.getKey().val());
+                for (int c = 0; c < 4; c++) {
+                    counts[c][i] = row.getValue()[c];
+                }
+                i++;
+            }
+            jdbc.sql("""
+                    INSERT INTO story_daily AS h (scope, day, story_id, posts, negative, toxic, public_posts)
+                    SELECT * FROM unnest(?::text[], ?::date[], ?::bigint[], ?::int[], ?::int[], ?::int[], ?::int[])
+                    ON CONFLICT (scope, day, story_id) DO UPDATE SET posts = h.posts + excluded.posts,
+                        negative = h.negative + excluded.negative, toxic = h.toxic + excluded.toxic,
+                        public_posts = h.public_posts + excluded.public_posts
+                    """).params(scope, day, story, counts[0], counts[1], counts[2], counts[3]).update();
+        }
+    }
+
+    private static void add(Map<Key, int[]> rows, Key key, int[] counts) {
+        int[] sum = rows.computeIfAbsent(key, k -> new int[counts.length]);
+        for (int c = 0; c < counts.length; c++) {
+            sum[c] += counts[c];
+        }
+    }
+
+    private void upsert(String table, String column, String type, Map<Key, int[]> rows) {
+        int n = rows.size();
+        String[] scope = new String[n];
+        String[] dim = new String[n];
+        String[] val = new String[n];
+        Boolean[] restricted = new Boolean[n];
+        Object[] bucket = "date".equals(type) ? new String[n] : new Timestamp[n];
+        Integer[][] counts = new Integer[5][n];
+        int i = 0;
+        for (Map.Entry<Key, int[]> row : rows.entrySet()) {
+            Key key = row.getKey();
+            scope[i] = key.scope();
+            dim[i] = key.dim();
+            val[i] = key.val();
+            restricted[i] = key.restricted();
+            bucket[i] = "date".equals(type) ? LocalDate.ofEpochDay(key.bucket()).toString()
+                    : Timestamp.from(Instant.ofEpochSecond(key.bucket()));
+            for (int c = 0; c < 5; c++) {
+                counts[c][i] = row.getValue()[c];
+            }
+            i++;
+        }
         jdbc.sql("""
-                INSERT INTO story_daily AS h (scope, day, story_id, posts, negative, toxic, public_posts)
-                SELECT s.scope, (p.published_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, p.story_id, :sign * count(*),
-                       :sign * count(*) FILTER (WHERE p.sentiment = 'negative'),
-                       :sign * count(*) FILTER (WHERE p.toxicity <> 'CLEAN'),
-                       :sign * count(*) FILTER (WHERE p.platform NOT IN ('HOTLINE', 'OFFICE'))
-                FROM post p CROSS JOIN LATERAL unnest(p.agencies) AS s(scope)
-                WHERE p.id = ANY(:ids) AND p.story_id IS NOT NULL
-                GROUP BY 1, 2, 3
-                ORDER BY 1, 2, 3
-                ON CONFLICT (scope, day, story_id) DO UPDATE SET posts = h.posts + excluded.posts,
-                    negative = h.negative + excluded.negative, toxic = h.toxic + excluded.toxic,
-                    public_posts = h.public_posts + excluded.public_posts
-                """).param("sign", sign).param("ids", postIds.toArray(Long[]::new)).update();
+                INSERT INTO %1$s AS h (scope, dim, val, restricted, %2$s, posts, negative, neutral, positive, toxic)
+                SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::boolean[], ?::%3$s[], ?::int[], ?::int[], ?::int[],
+                                     ?::int[], ?::int[])
+                ON CONFLICT (scope, dim, val, restricted, %2$s) DO UPDATE SET posts = h.posts + excluded.posts,
+                    negative = h.negative + excluded.negative, neutral = h.neutral + excluded.neutral,
+                    positive = h.positive + excluded.positive, toxic = h.toxic + excluded.toxic
+                """.formatted(table, column, type))
+                .params(scope, dim, val, restricted, bucket, counts[0], counts[1], counts[2], counts[3], counts[4]).update();
     }
 }

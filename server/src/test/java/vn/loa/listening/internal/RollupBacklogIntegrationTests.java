@@ -1,0 +1,77 @@
+package vn.loa.listening.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.loa.listening.ImportSummary;
+import vn.loa.listening.PostImporter;
+import vn.loa.shared.Actor;
+
+/**
+ * An import writes each batch's roll-ups in a second transaction; a batch stored but not yet
+ * rolled up when the process dies is rolled up later, exactly once.
+ */
+@SpringBootTest
+class RollupBacklogIntegrationTests {
+
+    @Autowired
+    PostImporter importer;
+
+    @Autowired
+    Rollups rollups;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Test
+    void aBatchStoredButNotRolledUpIsRolledUpOnceByTheBacklog() throws Exception {
+        StringBuilder file = new StringBuilder();
+        String source = "backlog-" + ProcessHandle.current().pid();
+        String[] texts = {"Người dân phường Tân Lợi phản ánh đường ngập nước sau mưa lớn, xe máy chết máy hàng loạt",
+            "Bệnh viện đa khoa tỉnh quá tải, bệnh nhân nằm ghép ngoài hành lang, đề nghị Sở Y tế xem xét",
+            "Cảm ơn Công an tỉnh đã hỗ trợ người dân làm căn cước nhanh chóng và tận tình"};
+        for (int i = 0; i < 30; i++) {
+            file.append("{\"source\":\"").append(source).append("\",\"platform\":\"").append(i % 3 == 0 ? "hotline" : "facebook")
+                    .append("\",\"external_id\":\"b").append(i).append("\",\"author\":\"Người dân\",\"published_at\":\"2026-10-0")
+                    .append(1 + i % 9).append("T0").append(i % 10).append(":15:00+07:00\",\"text\":\"").append(texts[i % 3])
+                    .append(" (lần ").append(i).append(")\"}\n");
+        }
+        ImportSummary summary = importer.importFile("backlog.jsonl",
+                new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8)), Actor.SYSTEM, null);
+        assertThat(summary.stored()).isEqualTo(30);
+        assertThat(jdbc.sql("SELECT count(*) FROM rollup_pending").query(Long.class).single()).isZero();
+        assertThat(RollupChecks.mismatches(jdbc)).isEmpty();
+
+        // as if the process died after a batch's transaction and before its roll-ups': take them out, leave the note
+        List<Long> ids = jdbc.sql("SELECT p.id FROM post p JOIN post_source s ON s.id = p.source_id WHERE s.code = ? "
+                + "ORDER BY p.id LIMIT 12").param(source).query(Long.class).list();
+        transactions.executeWithoutResult(status -> {
+            rollups.apply(ids, -1);
+            rollups.pending(ids, Instant.now());
+        });
+        assertThat(RollupChecks.mismatches(jdbc)).isNotEmpty();
+
+        assertThat(rollups.applyBacklog()).isEqualTo(1);
+        assertThat(RollupChecks.mismatches(jdbc)).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM rollup_pending").query(Long.class).single()).isZero();
+
+        // a note already applied by someone else is not applied twice
+        long note = transactions.execute(status -> rollups.pending(ids, Instant.now()));
+        jdbc.sql("DELETE FROM rollup_pending WHERE id = ?").param(note).update();
+        rollups.applyPending(java.util.Map.of(note, List.of(new Rollups.Fact(Timestamp.valueOf("2026-10-01 08:00:00").toInstant(),
+                "FACEBOOK", "negative", "Suc khoe", false, new String[0], new String[0], null))));
+        assertThat(RollupChecks.mismatches(jdbc)).isEmpty();
+    }
+}
