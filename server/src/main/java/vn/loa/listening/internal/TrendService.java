@@ -57,6 +57,11 @@ class TrendService implements Trends {
     private final JdbcListeningOverview names;
     private final KeywordExtractor keywords;
     private final Map<String, Computed> cache = new ConcurrentHashMap<>();
+    /**
+     * Counts imports: a result computed while an import ended (it may have read part of the
+     * import's posts or roll-ups) is not kept, so the cache never outlives the data it was read from.
+     */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     TrendService(JdbcClient jdbc, Clock clock, JdbcListeningOverview names, TextAnalyzer analyzer) {
         this.jdbc = jdbc;
@@ -67,6 +72,7 @@ class TrendService implements Trends {
 
     @EventListener
     void on(PostsImported event) {
+        generation.incrementAndGet();
         cache.clear();
     }
 
@@ -132,8 +138,14 @@ class TrendService implements Trends {
         if (cached != null && cached.at().equals(at) && cached.computedAt().plus(KEEP).isAfter(now)) {
             return cached;
         }
+        long before = generation.get();
         Computed computed = computeNow(scope, language, at);
-        cache.put(key, computed);
+        if (generation.get() == before) {
+            cache.put(key, computed);
+            if (generation.get() != before) {
+                cache.remove(key, computed);
+            }
+        }
         return computed;
     }
 
