@@ -90,9 +90,11 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
     private static final Pattern PHRASE = Pattern.compile("\"([^\"]+)\"");
     private static final int MAX_WINDOW = 10_000;
     /** The version of the documents' fields; an index written with another is rebuilt. */
-    private static final String SCHEMA = "2";
+    private static final String SCHEMA = "3";
     /** How many posts are indexed between two commits of the index. */
     private static final int COMMIT_EVERY = 50_000;
+    /** How far below the highest id indexed a late commit is looked for (three import batches). */
+    private static final int LATE_WINDOW = 6_000;
 
     private final JdbcClient jdbc;
     private final VietnameseAnalyzer analyzer;
@@ -194,7 +196,7 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
      */
     synchronized void catchUp() {
         try {
-            long uncommitted = 0;
+            long uncommitted = indexLateCommits();
             while (true) {
                 List<Document> batch = new ArrayList<>();
                 long[] last = {indexedUpTo};
@@ -229,9 +231,59 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
         }
     }
 
+    /**
+     * Indexes posts below the highest id indexed that were committed after it was reached: two
+     * imports at once commit their batches in any order, so a batch's lower ids can become visible
+     * after a later batch was indexed. Posts stored in the last ten minutes within
+     * {@value #LATE_WINDOW} ids of the mark are looked up in the index (when the index holds fewer
+     * posts in that range than the database); those missing are added. Gives how many were added.
+     */
+    private long indexLateCommits() throws IOException {
+        long low = indexedUpTo - LATE_WINDOW;
+        List<Long> recent = jdbc.sql("SELECT id FROM post WHERE id > ? AND id <= ? AND ingested_at > now() - interval '10 minutes'")
+                .params(low, indexedUpTo).query(Long.class).list();
+        if (recent.isEmpty()) {
+            return 0;
+        }
+        long stored = jdbc.sql("SELECT count(*) FROM post WHERE id > ? AND id <= ?").params(low, indexedUpTo)
+                .query(Long.class).single();
+        List<Long> missing = new ArrayList<>();
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            if (searcher.count(LongPoint.newRangeQuery("idPoint", low + 1, indexedUpTo)) >= stored) {
+                return 0;
+            }
+            for (long id : recent) {
+                if (searcher.count(new TermQuery(new Term("id", Long.toString(id)))) == 0) {
+                    missing.add(id);
+                }
+            }
+        } finally {
+            searchers.release(searcher);
+        }
+        if (missing.isEmpty()) {
+            return 0;
+        }
+        List<Document> documents = new ArrayList<>();
+        jdbc.sql("""
+                SELECT p.*, s.code AS source_code, a.code AS owner_code
+                FROM post p JOIN post_source s ON s.id = p.source_id LEFT JOIN agency a ON a.id = s.agency_id
+                WHERE p.id = ANY(?)
+                """).param(missing.toArray(Long[]::new)).query((ResultSet rs) -> {
+            documents.add(document(rs));
+        });
+        for (Document document : documents) {
+            writer.updateDocument(new Term("id", document.get("id")), document);
+        }
+        searchers.maybeRefreshBlocking();
+        log.info("Indexed " + documents.size() + " post(s) committed after posts with higher ids");
+        return documents.size();
+    }
+
     private static Document document(ResultSet rs) throws SQLException {
         Document document = new Document();
         document.add(new StringField("id", Long.toString(rs.getLong("id")), Field.Store.YES));
+        document.add(new LongPoint("idPoint", rs.getLong("id")));
         String text = rs.getString("text");
         String title = rs.getString("title");
         document.add(new TextField("text", title == null ? text : title + "\n" + text, Field.Store.NO));
