@@ -44,7 +44,8 @@ public class TestClock extends Clock {
         @Bean
         @Primary
         TestClock testClock() {
-            return new TestClock(Instant.now());
+            // PostgreSQL keeps microseconds: a clock at whole microseconds reads back exactly as stored
+            return new TestClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         }
     }
 }

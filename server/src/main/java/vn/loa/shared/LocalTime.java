@@ -25,6 +25,11 @@ public final class LocalTime {
         return instant == null ? "" : DATE_TIME.format(instant.atZone(ZONE));
     }
 
+    /** Formats the day of an instant in Asia/Ho_Chi_Minh as {@code dd/MM/yyyy}; null gives an empty string. */
+    public static String formatDay(Instant instant) {
+        return instant == null ? "" : DATE.format(instant.atZone(ZONE));
+    }
+
     /** Formats a date as {@code dd/MM/yyyy}; null gives an empty string. */
     public static String format(LocalDate date) {
         return date == null ? "" : DATE.format(date);

@@ -43,6 +43,8 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/error")
                         .permitAll()
+                        // the public site: published refutations, their feed, citizens' reports
+                        .requestMatchers("/public/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").access(loopbackOrAdmin())
                         .requestMatchers("/admin/**", "/api/v1/admin/**").hasRole("ADMIN")

@@ -37,7 +37,15 @@ class SettingsCheck implements EnvironmentPostProcessor, Ordered {
             "loa.listening.feeds.allow-loopback",
             "loa.alerts.mail-from",
             "loa.alerts.base-url",
-            "loa.alerts.digest-hour");
+            "loa.alerts.digest-hour",
+            "loa.misinformation.deadline.critical",
+            "loa.misinformation.deadline.high",
+            "loa.misinformation.deadline.medium",
+            "loa.misinformation.deadline.low",
+            "loa.misinformation.attachment-max-size",
+            "loa.misinformation.reports-per-address",
+            "loa.misinformation.reports-per-hour",
+            "loa.misinformation.mail-from");
 
     /** Settings read only by tests (the browser's location). */
     private static final String TEST_PREFIX = "loa.test.";

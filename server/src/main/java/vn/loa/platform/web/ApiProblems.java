@@ -7,6 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import vn.loa.shared.Conflict;
 import vn.loa.shared.InvalidInput;
 import vn.loa.shared.NotFound;
 
@@ -31,6 +32,15 @@ class ApiProblems {
                 .map(p -> java.util.Map.of("field", p.field(),
                         "detail", messages.getMessage(p.messageKey(), p.arguments(), p.messageKey(), locale)))
                 .toList());
+        return problem;
+    }
+
+    @ExceptionHandler(Conflict.class)
+    ProblemDetail conflict(Conflict e) {
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
+        problem.setTitle(messages.getMessage("problem.title.409", null, locale));
         return problem;
     }
 

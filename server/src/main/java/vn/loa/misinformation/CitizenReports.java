@@ -1,0 +1,53 @@
+package vn.loa.misinformation;
+
+/**
+ * Citizens' reports of false or harmful information from the public site. A report opens a case
+ * (RECEIVED, for the coordinators); a report that breaks a limit is refused whole and nothing of it
+ * is stored.
+ */
+public interface CitizenReports {
+
+    /** The longest description, in characters. */
+    int DESCRIPTION_MAX = 2000;
+    /** The longest link. */
+    int LINK_MAX = 1000;
+    /** The longest contact. */
+    int CONTACT_MAX = 200;
+
+    /**
+     * A report as the form sends it.
+     *
+     * @param link where the information was seen, may be blank
+     * @param contact how to reach the citizen, may be blank
+     * @param website a field hidden from people; anything in it means a robot filled the form
+     * @param token the form's token, issued when the form was shown
+     */
+    record Report(String link, String description, String contact, String website, String token) {
+    }
+
+    /** A token for a form shown now; it must come back with the report. */
+    String issueToken();
+
+    /**
+     * Takes a report from a network address; returns the case opened.
+     *
+     * @throws vn.loa.shared.InvalidInput naming the field at fault
+     * @throws ReportsThrottled when that address, or everyone, has sent too many reports this hour
+     */
+    long submit(Report report, String clientAddress);
+
+    /** Too many reports: 429, try again later. */
+    class ReportsThrottled extends RuntimeException {
+
+        private final long retryAfterSeconds;
+
+        public ReportsThrottled(long retryAfterSeconds) {
+            super("too many reports, retry after " + retryAfterSeconds + " s");
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package vn.loa.misinformation.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.loa.misinformation.CitizenReports;
+import vn.loa.shared.Actor;
+import vn.loa.shared.InvalidInput;
+
+/**
+ * Citizens' reports, guarded without any outside service: a token signed by Loa when the form is shown
+ * (a report must come at least {@value #MIN_FILL_SECONDS} seconds and at most two hours later), a field
+ * hidden from people that robots fill in, and limits per network address and for everyone per hour.
+ * A refused report stores nothing.
+ */
+@Service
+class JdbcCitizenReports implements CitizenReports {
+
+    static final int MIN_FILL_SECONDS = 3;
+    private static final Duration TOKEN_LIFETIME = Duration.ofHours(2);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final JdbcCases cases;
+    private final MisinformationSettings settings;
+    private final ApplicationEventPublisher events;
+    private final byte[] secret = new byte[32];
+    private final ReportThrottle throttle;
+
+    JdbcCitizenReports(JdbcClient jdbc, Clock clock, JdbcCases cases, MisinformationSettings settings,
+            ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.cases = cases;
+        this.settings = settings;
+        this.events = events;
+        this.throttle = new ReportThrottle(settings.reportsPerAddress(), settings.reportsPerHour());
+        new SecureRandom().nextBytes(secret);
+    }
+
+    @Override
+    public String issueToken() {
+        String issued = Long.toString(clock.millis());
+        return issued + "." + sign(issued);
+    }
+
+    @Override
+    @Transactional
+    public long submit(Report report, String clientAddress) {
+        checkToken(report);
+        if (report.website() != null && !report.website().isBlank()) {
+            throw new InvalidInput("website", "report.error.robot");
+        }
+        List<InvalidInput> problems = new ArrayList<>();
+        String description = report.description() == null ? "" : report.description().strip();
+        if (description.length() < 10) {
+            problems.add(new InvalidInput("description", "report.error.description-short", 10));
+        } else if (description.length() > DESCRIPTION_MAX) {
+            problems.add(new InvalidInput("description", "report.error.description-long", DESCRIPTION_MAX,
+                    description.length()));
+        }
+        String link = JdbcCases.blankToNull(report.link());
+        if (link != null && (link.length() > LINK_MAX || !JdbcCases.webAddress(link))) {
+            problems.add(new InvalidInput("link", "report.error.link", LINK_MAX));
+        }
+        String contact = JdbcCases.blankToNull(report.contact());
+        if (contact != null && contact.length() > CONTACT_MAX) {
+            problems.add(new InvalidInput("contact", "report.error.contact", CONTACT_MAX));
+        }
+        if (description.indexOf('\u0000') >= 0 || (contact != null && contact.indexOf('\u0000') >= 0)) {
+            problems.add(new InvalidInput("description", "report.error.characters"));
+        }
+        InvalidInput.throwIfAny(problems);
+        Instant now = clock.instant();
+        throttle.admit(clientAddress == null ? "" : clientAddress, now);
+        long caseId = cases.openFromCitizen(claimOf(description), now);
+        long reportId = jdbc.sql("""
+                INSERT INTO citizen_report (case_id, link, description, contact, received_at) VALUES (?, ?, ?, ?, ?)
+                RETURNING id
+                """).params(caseId, link, description, contact, Timestamp.from(now)).query(Long.class).single();
+        events.publishEvent(new CaseEvent(new Actor("citizen", null), "case.citizen-report", caseId,
+                Map.of("report", reportId, "address", hashed(clientAddress))));
+        return caseId;
+    }
+
+    private void checkToken(Report report) {
+        String token = report.token() == null ? "" : report.token();
+        int dot = token.indexOf('.');
+        if (dot <= 0 || !MessageDigest.isEqual(sign(token.substring(0, dot)).getBytes(StandardCharsets.US_ASCII),
+                token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII))) {
+            throw new InvalidInput("token", "report.error.token");
+        }
+        long issued;
+        try {
+            issued = Long.parseLong(token.substring(0, dot));
+        } catch (NumberFormatException e) {
+            throw new InvalidInput("token", "report.error.token");
+        }
+        long age = clock.millis() - issued;
+        if (age < MIN_FILL_SECONDS * 1000L) {
+            throw new InvalidInput("token", "report.error.too-fast");
+        }
+        if (age > TOKEN_LIFETIME.toMillis()) {
+            throw new InvalidInput("token", "report.error.token");
+        }
+    }
+
+    private String sign(String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.US_ASCII)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The address is kept in the audit trail only as a salted hash: enough to see a flood, not to find a person. */
+    private String hashed(String address) {
+        return sign("address:" + address).substring(0, 16);
+    }
+
+    /** The claim of a report: its first sentence, at most 300 characters. */
+    static String claimOf(String description) {
+        String text = description.replaceAll("\\s+", " ").strip();
+        for (int i = 20; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == '.' || c == '!' || c == '?') && (i + 1 == text.length() || text.charAt(i + 1) == ' ')) {
+                text = text.substring(0, i + 1);
+                break;
+            }
+        }
+        if (text.length() > 300) {
+            int space = text.lastIndexOf(' ', 299);
+            text = text.substring(0, space > 150 ? space : 299) + "…";
+        }
+        return text;
+    }
+}

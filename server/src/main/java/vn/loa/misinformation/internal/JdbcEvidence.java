@@ -1,0 +1,303 @@
+package vn.loa.misinformation.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.util.HtmlUtils;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import vn.loa.identity.SignedInUser;
+import vn.loa.listening.PostRecords;
+import vn.loa.misinformation.Case;
+import vn.loa.misinformation.Evidence;
+import vn.loa.shared.InvalidInput;
+import vn.loa.shared.LocalTime;
+
+/**
+ * Evidence snapshots and packages. A package holds {@code manifest.json} (the case, the legal basis, each
+ * item with its SHA-256), the items exactly as captured under {@code items/}, {@code SHA256SUMS} (so that
+ * {@code sha256sum -c SHA256SUMS} checks it on any machine) and {@code tom-tat.html}, a printable summary.
+ */
+@Service
+class JdbcEvidence implements Evidence {
+
+    static final String PACKAGE_FORMAT = "loa-evidence-package/1";
+    private static final long MAX_PACKAGE_BYTES = 512L * 1024 * 1024;
+    private static final int MAX_ENTRIES = 20_000;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final JdbcCases cases;
+    private final PostRecords postRecords;
+    private final EvidenceStore store;
+    private final ApplicationEventPublisher events;
+    private final ObjectMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    JdbcEvidence(JdbcClient jdbc, Clock clock, JdbcCases cases, PostRecords postRecords, EvidenceStore store,
+            ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.cases = cases;
+        this.postRecords = postRecords;
+        this.store = store;
+        this.events = events;
+    }
+
+    @Override
+    public List<Item> items(long caseId, SignedInUser user) {
+        cases.get(caseId, user);
+        return items(caseId);
+    }
+
+    private List<Item> items(long caseId) {
+        return jdbc.sql("""
+                SELECT id, case_id, post_id, captured_at, captured_by, sha256, octet_length(content)
+                  FROM evidence_item WHERE case_id = ? ORDER BY id
+                """).param(caseId).query((rs, n) -> new Item(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6), rs.getInt(7))).list();
+    }
+
+    @Override
+    @Transactional
+    public List<Item> capture(long caseId, SignedInUser user) {
+        Case found = cases.get(caseId, user);
+        if (!CaseAccess.canWork(found, user)) {
+            throw new AccessDeniedException("evidence is captured by the coordinators and the agency");
+        }
+        List<Long> postIds = jdbc.sql("SELECT post_id FROM case_post WHERE case_id = ? ORDER BY post_id").param(caseId)
+                .query(Long.class).list();
+        return store.capture(caseId, postRecords.byIds(postIds), user.actor(), clock.instant());
+    }
+
+    @Override
+    @Transactional
+    public void writePackage(long caseId, SignedInUser user, OutputStream out) throws IOException {
+        Case found = cases.get(caseId, user);
+        if (!CaseAccess.canWork(found, user)) {
+            throw new AccessDeniedException("evidence packages are for the coordinators and the agency");
+        }
+        Instant now = clock.instant();
+        List<Item> items = items(caseId);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        List<Map<String, Object>> listed = new ArrayList<>();
+        for (Item item : items) {
+            String name = String.format("items/%04d-post-%d.json", listed.size() + 1, item.postId());
+            byte[] content = jdbc.sql("SELECT content FROM evidence_item WHERE id = ?").param(item.id())
+                    .query((rs, n) -> rs.getBytes(1)).single();
+            files.put(name, content);
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("file", name);
+            entry.put("itemId", item.id());
+            entry.put("postId", item.postId());
+            entry.put("capturedAt", item.capturedAt().toString());
+            entry.put("capturedBy", item.capturedBy());
+            entry.put("sha256", item.sha256());
+            entry.put("size", content.length);
+            listed.add(entry);
+        }
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("format", PACKAGE_FORMAT);
+        manifest.put("hashAlgorithm", "SHA-256");
+        Map<String, Object> about = new LinkedHashMap<>();
+        about.put("id", found.id());
+        about.put("claim", found.claim());
+        about.put("category", found.category().name());
+        about.put("severity", found.severity().name());
+        about.put("status", found.status().name());
+        about.put("agency", found.agencyCode());
+        about.put("openedAt", found.openedAt().toString());
+        manifest.put("case", about);
+        manifest.put("legalBasis", found.legalBasis());
+        manifest.put("generatedAt", now.toString());
+        manifest.put("generatedBy", user.username());
+        manifest.put("items", listed);
+        byte[] manifestBytes = json.writeValueAsBytes(manifest);
+        String manifestSha = JdbcCases.sha256(manifestBytes);
+        byte[] summary = summary(found, items, listed, manifestSha, user.username(), now).getBytes(StandardCharsets.UTF_8);
+        StringBuilder sums = new StringBuilder();
+        sums.append(manifestSha).append("  manifest.json\n");
+        for (Map<String, Object> entry : listed) {
+            sums.append(entry.get("sha256")).append("  ").append(entry.get("file")).append('\n');
+        }
+        sums.append(JdbcCases.sha256(summary)).append("  tom-tat.html\n");
+        jdbc.sql("INSERT INTO evidence_package (case_id, manifest_sha256, generated_at, generated_by) VALUES (?, ?, ?, ?)")
+                .params(caseId, manifestSha, Timestamp.from(now), user.username()).update();
+        events.publishEvent(new CaseEvent(user.actor(), "case.evidence-packaged", caseId,
+                Map.of("manifestSha256", manifestSha, "items", items.size())));
+        ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+        put(zip, "manifest.json", manifestBytes);
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            put(zip, file.getKey(), file.getValue());
+        }
+        put(zip, "SHA256SUMS", sums.toString().getBytes(StandardCharsets.UTF_8));
+        put(zip, "tom-tat.html", summary);
+        zip.finish();
+        zip.flush();
+    }
+
+    private static void put(ZipOutputStream zip, String name, byte[] content) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(content);
+        zip.closeEntry();
+    }
+
+    private static String summary(Case c, List<Item> items, List<Map<String, Object>> listed, String manifestSha,
+            String by, Instant now) {
+        StringBuilder html = new StringBuilder("""
+                <!DOCTYPE html>
+                <html lang="vi"><head><meta charset="UTF-8"><title>Hồ sơ chứng cứ</title>
+                <style>body{font-family:'Times New Roman',serif;font-size:13pt;margin:2cm}table{border-collapse:collapse;width:100%}
+                td,th{border:1px solid #000;padding:4px;vertical-align:top;font-size:11pt}code{font-size:9pt;word-break:break-all}</style>
+                </head><body>
+                """);
+        html.append("<h1>HỒ SƠ CHỨNG CỨ VỤ VIỆC SỐ ").append(c.id()).append("</h1>\n");
+        html.append("<p><b>Nội dung thông tin:</b> ").append(esc(c.claim())).append("</p>\n");
+        html.append("<p><b>Phân loại:</b> ").append(c.category().name()).append(" · <b>Mức độ:</b> ")
+                .append(c.severity().name()).append(" · <b>Trạng thái:</b> ").append(c.status().name()).append("</p>\n");
+        html.append("<p><b>Cơ quan chủ trì:</b> ").append(esc(c.agencyCode() == null ? "" : c.agencyCode())).append("</p>\n");
+        html.append("<p><b>Căn cứ pháp lý đề nghị xử lý:</b> ")
+                .append(c.legalBasis() == null ? "<i>(chưa chuyển cơ quan công an)</i>" : esc(c.legalBasis())).append("</p>\n");
+        html.append("<p><b>Lập lúc:</b> ").append(LocalTime.format(now)).append(" (giờ Việt Nam) · <b>Người lập:</b> ")
+                .append(esc(by)).append("</p>\n");
+        html.append("<h2>Danh mục chứng cứ (").append(items.size()).append(")</h2>\n<table><tr><th>STT</th><th>Tệp</th>")
+                .append("<th>Bài viết</th><th>Thu thập lúc</th><th>Người thu thập</th><th>SHA-256</th></tr>\n");
+        for (int i = 0; i < listed.size(); i++) {
+            Map<String, Object> entry = listed.get(i);
+            Item item = items.get(i);
+            html.append("<tr><td>").append(i + 1).append("</td><td>").append(esc((String) entry.get("file")))
+                    .append("</td><td>").append(item.postId()).append("</td><td>").append(LocalTime.format(item.capturedAt()))
+                    .append("</td><td>").append(esc(item.capturedBy())).append("</td><td><code>").append(item.sha256())
+                    .append("</code></td></tr>\n");
+        }
+        html.append("</table>\n<h2>Cách kiểm tra</h2>\n<p>Mã SHA-256 của tệp <code>manifest.json</code>: <code>")
+                .append(manifestSha).append("</code>. Trên máy có lệnh <code>sha256sum</code>, giải nén gói và chạy ")
+                .append("<code>sha256sum -c SHA256SUMS</code>: mọi dòng phải là OK. Hoặc dùng lệnh ")
+                .append("<code>bin/loa evidence verify TỆP.zip</code> của Loa, lệnh này còn đối chiếu với mã băm mà Loa ")
+                .append("đã ghi khi thu thập.</p>\n</body></html>\n");
+        return html.toString();
+    }
+
+    private static String esc(String text) {
+        return HtmlUtils.htmlEscape(text, "UTF-8");
+    }
+
+    @Override
+    public Verification verify(InputStream input) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        long total = 0;
+        try (ZipInputStream zip = new ZipInputStream(input, StandardCharsets.UTF_8)) {
+            ZipEntry entry;
+            while ((entry = zip.getNextEntry()) != null) {
+                if (entry.isDirectory()) {
+                    continue;
+                }
+                if (entries.size() >= MAX_ENTRIES) {
+                    throw new InvalidInput("file", "evidence.error.not-a-package");
+                }
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                byte[] buffer = new byte[65536];
+                int n;
+                while ((n = zip.read(buffer)) > 0) {
+                    total += n;
+                    if (total > MAX_PACKAGE_BYTES) {
+                        throw new InvalidInput("file", "evidence.error.too-large");
+                    }
+                    bytes.write(buffer, 0, n);
+                }
+                entries.put(entry.getName(), bytes.toByteArray());
+            }
+        } catch (java.util.zip.ZipException e) {
+            throw new InvalidInput("file", "evidence.error.not-a-package");
+        }
+        byte[] manifestBytes = entries.get("manifest.json");
+        if (manifestBytes == null) {
+            throw new InvalidInput("file", "evidence.error.not-a-package");
+        }
+        JsonNode manifest;
+        try {
+            manifest = json.readTree(manifestBytes);
+        } catch (JacksonException e) {
+            throw new InvalidInput("file", "evidence.error.not-a-package");
+        }
+        if (!PACKAGE_FORMAT.equals(manifest.path("format").asString(""))) {
+            throw new InvalidInput("file", "evidence.error.not-a-package");
+        }
+        List<String> problems = new ArrayList<>();
+        String manifestSha = JdbcCases.sha256(manifestBytes);
+        long caseId = manifest.path("case").path("id").asLong(0);
+        boolean known = jdbc.sql("SELECT count(*) FROM evidence_package WHERE case_id = ? AND manifest_sha256 = ?")
+                .params(caseId, manifestSha).query(Long.class).single() > 0;
+        if (!known) {
+            problems.add("manifest.json: SHA-256 " + manifestSha + " is not a manifest Loa made for case " + caseId);
+        }
+        Map<String, String> listedHashes = new LinkedHashMap<>();
+        int count = 0;
+        for (JsonNode item : manifest.path("items")) {
+            count++;
+            String file = item.path("file").asString("");
+            String expected = item.path("sha256").asString("");
+            listedHashes.put(file, expected);
+            byte[] content = entries.get(file);
+            if (content == null) {
+                problems.add(file + ": missing from the package");
+                continue;
+            }
+            String actual = JdbcCases.sha256(content);
+            if (!actual.equals(expected)) {
+                problems.add(file + ": SHA-256 is " + actual + ", the manifest says " + expected);
+            }
+            Optional<String> recorded = jdbc.sql("SELECT sha256 FROM evidence_item WHERE id = ? AND case_id = ?")
+                    .params(item.path("itemId").asLong(0), caseId).query(String.class).optional();
+            if (recorded.isEmpty()) {
+                problems.add(file + ": Loa has no such evidence item for case " + caseId);
+            } else if (!recorded.get().equals(actual)) {
+                problems.add(file + ": SHA-256 is " + actual + ", Loa recorded " + recorded.get() + " when it was captured");
+            }
+        }
+        for (String name : entries.keySet()) {
+            if (name.startsWith("items/") && !listedHashes.containsKey(name)) {
+                problems.add(name + ": not listed in the manifest");
+            }
+        }
+        byte[] sums = entries.get("SHA256SUMS");
+        if (sums == null) {
+            problems.add("SHA256SUMS: missing from the package");
+        } else {
+            for (String line : new String(sums, StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                int space = line.indexOf("  ");
+                String file = space < 0 ? "" : line.substring(space + 2);
+                byte[] content = entries.get(file);
+                if (space < 0 || content == null) {
+                    problems.add("SHA256SUMS: names a file that is not in the package: " + line);
+                } else if (!JdbcCases.sha256(content).equals(line.substring(0, space))) {
+                    problems.add(file + ": does not match its line in SHA256SUMS");
+                }
+            }
+        }
+        return new Verification(problems.isEmpty(), caseId, count, problems, manifestSha);
+    }
+}

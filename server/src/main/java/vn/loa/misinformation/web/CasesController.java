@@ -1,0 +1,300 @@
+package vn.loa.misinformation.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.loa.identity.AgencyDirectory;
+import vn.loa.identity.SignedInPrincipal;
+import vn.loa.identity.SignedInUser;
+import vn.loa.misinformation.Case;
+import vn.loa.misinformation.CaseCategory;
+import vn.loa.misinformation.CaseStatus;
+import vn.loa.misinformation.Cases;
+import vn.loa.misinformation.Evidence;
+import vn.loa.misinformation.Severity;
+import vn.loa.misinformation.Verdict;
+import vn.loa.platform.NavigationItem;
+import vn.loa.shared.Conflict;
+import vn.loa.shared.InvalidInput;
+import vn.loa.shared.LocalTime;
+
+/** The desk in the app: the list, opening a case, one case with its work, evidence, and checking a package. */
+@Controller
+@ConditionalOnWebApplication
+class CasesController {
+
+    private final Cases cases;
+    private final Evidence evidence;
+    private final AgencyDirectory agencies;
+    private final Clock clock;
+
+    CasesController(Cases cases, Evidence evidence, AgencyDirectory agencies, Clock clock) {
+        this.cases = cases;
+        this.evidence = evidence;
+        this.agencies = agencies;
+        this.clock = clock;
+    }
+
+    @GetMapping("/cases")
+    String desk(@RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String agency,
+            Model model) {
+        SignedInUser user = user();
+        Cases.Desk desk = cases.desk(user);
+        model.addAttribute("desk", desk);
+        boolean filtered = !status.isBlank() || !agency.isBlank();
+        try {
+            model.addAttribute("list", filtered ? cases.list(new Cases.Filter(status, agency, false, false), user, 200)
+                    : desk.open());
+        } catch (InvalidInput e) {
+            model.addAttribute("list", desk.open());
+        }
+        model.addAttribute("status", status);
+        model.addAttribute("agency", agency);
+        model.addAttribute("filtered", filtered);
+        model.addAttribute("statuses", CaseStatus.values());
+        model.addAttribute("notifications", cases.notifications(user, 10));
+        model.addAttribute("now", clock.instant());
+        model.addAttribute("overdueCount", desk.open().stream().filter(c -> c.overdue(clock.instant())).count());
+        model.addAttribute("mayOpen", user.has(vn.loa.identity.Role.COORDINATOR) || user.has(vn.loa.identity.Role.OFFICER));
+        return "misinformation/desk";
+    }
+
+    @GetMapping("/cases/new")
+    String newCase(@RequestParam(required = false) Long story, @RequestParam(required = false) Long alert,
+            @RequestParam(required = false) String posts, Model model) {
+        SignedInUser user = user();
+        Cases.Draft draft = cases.draft(story, alert, ids(posts), user);
+        model.addAttribute("draft", draft);
+        model.addAttribute("form", new Cases.NewCase(draft.claim(), CaseCategory.FALSE_INFORMATION.name(),
+                Severity.MEDIUM.name(), draft.posts().stream().map(p -> p.id()).toList(), draft.storyId(), draft.alertId(),
+                user.has(vn.loa.identity.Role.COORDINATOR) ? draft.suggestedAgency() : user.agencyCode()));
+        fillForm(model);
+        return "misinformation/new";
+    }
+
+    @PostMapping("/cases/new")
+    String open(@RequestParam(defaultValue = "") String claim, @RequestParam(defaultValue = "") String category,
+            @RequestParam(defaultValue = "") String severity, @RequestParam(defaultValue = "") String agencyCode,
+            @RequestParam(defaultValue = "") String postIds, @RequestParam(required = false) Long storyId,
+            @RequestParam(required = false) Long alertId, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        SignedInUser user = user();
+        Cases.NewCase form = new Cases.NewCase(claim, category, severity, ids(postIds), storyId, alertId, agencyCode);
+        try {
+            Case opened = cases.open(form, user);
+            redirect.addFlashAttribute("flashKey", "case.opened");
+            return "redirect:/cases/" + opened.id();
+        } catch (InvalidInput e) {
+            Cases.Draft draft;
+            try {
+                draft = cases.draft(storyId, alertId, form.postIds().stream().filter(java.util.Objects::nonNull)
+                        .limit(200).toList(), user);
+            } catch (RuntimeException unreadable) {
+                draft = new Cases.Draft(claim, vn.loa.misinformation.CaseSource.MANUAL, List.of(), null, null, null);
+            }
+            model.addAttribute("draft", draft);
+            model.addAttribute("form", form);
+            model.addAttribute("problems", e.all());
+            fillForm(model);
+            response.setStatus(422);
+            return "misinformation/new";
+        }
+    }
+
+    @GetMapping("/cases/{id}")
+    String one(@PathVariable long id, Model model) {
+        fillCase(model, cases.get(id, user()), user());
+        return "misinformation/case";
+    }
+
+    @PostMapping("/cases/{id}/transitions")
+    String act(@PathVariable long id, @RequestParam(defaultValue = "") String action,
+            @RequestParam(required = false) String category, @RequestParam(required = false) String severity,
+            @RequestParam(required = false) String agencyCode, @RequestParam(required = false) String owner,
+            @RequestParam(required = false) String verdict, @RequestParam(required = false) String explanation,
+            @RequestParam(required = false) String reason, @RequestParam(required = false) String legalBasis,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        SignedInUser user = user();
+        try {
+            cases.act(id, new Cases.Transition(action, category, severity, agencyCode, owner, verdict, explanation, reason,
+                    legalBasis), user);
+            redirect.addFlashAttribute("flashKey", "case.action.done." + action);
+        } catch (InvalidInput e) {
+            fillCase(model, cases.get(id, user), user);
+            model.addAttribute("problems", e.all());
+            model.addAttribute("failedAction", action);
+            model.addAttribute("entered", new Cases.Transition(action, category, severity, agencyCode, owner, verdict,
+                    explanation, reason, legalBasis));
+            response.setStatus(422);
+            return "misinformation/case";
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("errorKey", "case.error.state-changed");
+        }
+        return "redirect:/cases/" + id;
+    }
+
+    @PostMapping("/cases/{id}/notes")
+    String note(@PathVariable long id, @RequestParam(defaultValue = "") String checked,
+            @RequestParam(defaultValue = "") String checkedWith, @RequestParam(defaultValue = "") String links, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        SignedInUser user = user();
+        Cases.NoteForm form = new Cases.NoteForm(checked, checkedWith, links);
+        try {
+            cases.addNote(id, form, user);
+        } catch (InvalidInput e) {
+            fillCase(model, cases.get(id, user), user);
+            model.addAttribute("problems", e.all());
+            model.addAttribute("noteForm", form);
+            response.setStatus(422);
+            return "misinformation/case";
+        }
+        redirect.addFlashAttribute("flashKey", "case.note.added");
+        return "redirect:/cases/" + id + "#notes";
+    }
+
+    @PostMapping("/cases/{id}/attachments")
+    String attach(@PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) throws IOException {
+        SignedInUser user = user();
+        try {
+            cases.attach(id, file == null ? "" : file.getOriginalFilename(), file == null ? new byte[0] : file.getBytes(), user);
+        } catch (InvalidInput e) {
+            fillCase(model, cases.get(id, user), user);
+            model.addAttribute("problems", e.all());
+            response.setStatus(422);
+            return "misinformation/case";
+        }
+        redirect.addFlashAttribute("flashKey", "case.file.added");
+        return "redirect:/cases/" + id + "#files";
+    }
+
+    @GetMapping("/cases/{id}/attachments/{attachmentId}")
+    ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable long attachmentId) {
+        SignedInUser user = user();
+        Cases.Attachment attachment = cases.attachment(id, attachmentId, user);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(attachment.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(attachment.fileName(), StandardCharsets.UTF_8).build().toString())
+                .body(cases.attachmentContent(id, attachmentId, user));
+    }
+
+    @PostMapping("/cases/{id}/evidence")
+    String capture(@PathVariable long id, RedirectAttributes redirect) {
+        evidence.capture(id, user());
+        redirect.addFlashAttribute("flashKey", "evidence.captured");
+        return "redirect:/cases/" + id + "#evidence";
+    }
+
+    @GetMapping("/cases/{id}/evidence.zip")
+    ResponseEntity<byte[]> evidencePackage(@PathVariable long id) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        evidence.writePackage(id, user(), body);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"chung-cu-vu-viec-" + id + ".zip\"")
+                .body(body.toByteArray());
+    }
+
+    @GetMapping("/cases/verify")
+    String verifyForm() {
+        user();
+        return "misinformation/verify";
+    }
+
+    @PostMapping("/cases/verify")
+    String verify(@RequestParam(name = "file", required = false) MultipartFile file, Model model,
+            HttpServletResponse response) throws IOException {
+        user();
+        if (file == null || file.isEmpty()) {
+            model.addAttribute("problems", List.of(new InvalidInput("file", "evidence.error.no-file")));
+            response.setStatus(422);
+            return "misinformation/verify";
+        }
+        try (InputStream in = file.getInputStream()) {
+            model.addAttribute("result", evidence.verify(in));
+        } catch (InvalidInput e) {
+            model.addAttribute("problems", e.all());
+            response.setStatus(422);
+        }
+        return "misinformation/verify";
+    }
+
+    private void fillCase(Model model, Case found, SignedInUser user) {
+        model.addAttribute("c", found);
+        model.addAttribute("posts", cases.posts(found));
+        model.addAttribute("actions", cases.actionsFor(found, user));
+        model.addAttribute("history", cases.history(found));
+        model.addAttribute("notes", cases.notes(found));
+        model.addAttribute("attachments", cases.attachments(found));
+        model.addAttribute("evidence", evidence.items(found.id(), user));
+        model.addAttribute("now", clock.instant());
+        model.addAttribute("overdue", found.overdue(clock.instant()));
+        model.addAttribute("mayWork", user.has(vn.loa.identity.Role.COORDINATOR)
+                || (found.agencyCode() != null && found.agencyCode().equals(user.agencyCode())
+                        && (user.has(vn.loa.identity.Role.OFFICER) || user.has(vn.loa.identity.Role.SPOKESPERSON))));
+        fillForm(model);
+        if (!model.containsAttribute("noteForm")) {
+            model.addAttribute("noteForm", new Cases.NoteForm("", "", ""));
+        }
+    }
+
+    private void fillForm(Model model) {
+        model.addAttribute("categories", CaseCategory.values());
+        model.addAttribute("severities", Severity.values());
+        model.addAttribute("verdicts", Verdict.values());
+        model.addAttribute("agencies", agencies.validOn(LocalDate.now(clock.withZone(LocalTime.ZONE))));
+    }
+
+    /** Post ids from a comma- or space-separated list; what is not a number is left out. */
+    static List<Long> ids(String text) {
+        List<Long> ids = new ArrayList<>();
+        if (text == null) {
+            return ids;
+        }
+        Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isBlank()).limit(201).forEach(s -> {
+            try {
+                ids.add(Long.parseLong(s.strip()));
+            } catch (NumberFormatException e) {
+                ids.add(null);
+            }
+        });
+        return ids;
+    }
+
+    private static SignedInUser user() {
+        return SignedInPrincipal.current().orElseThrow(() -> new AccessDeniedException("not signed in"));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Navigation {
+
+        @Bean
+        NavigationItem casesNavigation() {
+            return new NavigationItem("nav.cases", "/cases", 10, Set.of("ADMIN", "COORDINATOR", "LEADER", "OFFICER",
+                    "SPOKESPERSON"));
+        }
+    }
+}

@@ -1,0 +1,257 @@
+package vn.loa.misinformation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import vn.loa.TestClock;
+import vn.loa.listening.PostImporter;
+
+/** The desk's API on the embedded PostgreSQL: opening, reading, transitions, deadlines, authorisation, files. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(TestClock.Config.class)
+class CasesIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Cases cases;
+
+    @Autowired
+    PostImporter importer;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Test
+    void opensACaseFromJsonWithItsPostsAndADeadlineFromItsSeverity() throws Exception {
+        String marker = CaseTestData.marker();
+        List<Long> posts = CaseTestData.importPosts(importer, jdbc, clock.instant(),
+                "Bệnh viện tỉnh " + marker + " hết thuốc điều trị ung thư, người bệnh phải tự mua thuốc ở ngoài với giá cao");
+        MockHttpSession coordinator = CaseTestData.signIn(mvc, "coordinator");
+        Instant before = clock.instant();
+        MvcResult created = mvc.perform(post("/api/v1/cases").session(coordinator).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"claim": "Bệnh viện tỉnh hết thuốc điều trị ung thư", "category": "FALSE_INFORMATION",
+                                 "severity": "HIGH", "postIds": [%d], "agencyCode": "SYT"}
+                                """.formatted(posts.get(0))))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", org.hamcrest.Matchers.startsWith("/api/v1/cases/")))
+                .andExpect(jsonPath("$.status").value("RECEIVED"))
+                .andExpect(jsonPath("$.agencyCode").value("SYT"))
+                .andExpect(jsonPath("$.postIds[0]").value(posts.get(0).intValue()))
+                .andExpect(jsonPath("$.actions").isArray())
+                .andReturn();
+        JsonNode body = json.readTree(created.getResponse().getContentAsString());
+        assertThat(Instant.parse(body.path("deadline").asString())).isEqualTo(before.plus(Duration.ofHours(24)));
+        long id = body.path("id").asLong();
+        assertThat(jdbc.sql("SELECT count(*) FROM evidence_item WHERE case_id = ?").param(id).query(Long.class).single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_record WHERE action = 'case.opened' AND target_id = ?")
+                .param(Long.toString(id)).query(Long.class).single()).isEqualTo(1);
+        mvc.perform(get("/api/v1/cases").param("status", "RECEIVED").session(coordinator))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[?(@.id == %d)]".formatted(id)).exists());
+    }
+
+    @Test
+    void refusesInvalidInputNamingTheFieldAndStoresNothing() throws Exception {
+        MockHttpSession coordinator = CaseTestData.signIn(mvc, "coordinator");
+        long before = count();
+        mvc.perform(post("/api/v1/cases").session(coordinator).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"claim\": \"\", \"category\": \"RUMOUR\", \"severity\": \"HIGH\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.field").value("claim"))
+                .andExpect(jsonPath("$.errors[1].field").value("category"));
+        mvc.perform(post("/api/v1/cases").session(coordinator).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"claim\": \"" + "dài ".repeat(200) + "\", \"category\": \"CRISIS\", \"severity\": \"LOW\"}"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("claim"));
+        mvc.perform(post("/api/v1/cases").session(coordinator).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"claim\": \"Tin đồn\", \"category\": \"CRISIS\", \"severity\": \"LOW\", \"postIds\": [987654321]}"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("postIds"));
+        mvc.perform(post("/api/v1/cases").session(coordinator).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"claim\": \"Tin đồn\", \"category\": \"CRISIS\", \"severity\": \"LOW\", \"agencyCode\": \"NOPE\"}"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("agencyCode"));
+        mvc.perform(post("/api/v1/cases").session(coordinator).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"claim\": "))
+                .andExpect(status().isBadRequest());
+        assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void answersConflictForATransitionTheStateDoesNotAllow() throws Exception {
+        MockHttpSession coordinator = CaseTestData.signIn(mvc, "coordinator");
+        long id = open(coordinator, "Xăng sẽ tăng giá gấp đôi từ tuần sau", "HIGH", null);
+        mvc.perform(transition(coordinator, id, "{\"action\": \"REFER\", \"legalBasis\": \"Điều 288 Bộ luật Hình sự\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.status").value(409))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("REFER")));
+        mvc.perform(transition(coordinator, id, "{\"action\": \"APPROVE\"}")).andExpect(status().isForbidden());
+        mvc.perform(transition(coordinator, id, "{\"action\": \"ASSIGN\", \"agencyCode\": \"SYT\"}"))
+                .andExpect(status().isConflict());
+        mvc.perform(transition(coordinator, id, "{\"action\": \"FLY\"}"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("action"));
+        mvc.perform(transition(coordinator, id, "{\"action\": \"TRIAGE\", \"severity\": \"CRITICAL\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("TRIAGED"))
+                .andExpect(jsonPath("$.severity").value("CRITICAL"));
+        mvc.perform(transition(coordinator, id, "{\"action\": \"ASSIGN\"}"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("agencyCode"));
+        mvc.perform(transition(coordinator, id, "{\"action\": \"ASSIGN\", \"agencyCode\": \"SYT\", \"owner\": \"press\"}"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("owner"));
+        mvc.perform(transition(coordinator, id, "{\"action\": \"DISMISS\"}"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("reason"));
+        mvc.perform(transition(coordinator, id, "{\"action\": \"DISMISS\", \"reason\": \"Trùng vụ việc khác\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("DISMISSED"));
+        mvc.perform(transition(coordinator, id, "{\"action\": \"DISMISS\", \"reason\": \"again\"}"))
+                .andExpect(status().isConflict());
+        assertThat(cases.history(cases.get(id, coordinatorUser()))).extracting(Cases.HistoryEntry::action)
+                .containsExactly("OPEN", "TRIAGE", "DISMISS");
+    }
+
+    @Test
+    void anAgencySeesAndWorksOnlyOnItsOwnCases() throws Exception {
+        MockHttpSession coordinator = CaseTestData.signIn(mvc, "coordinator");
+        MockHttpSession officer = CaseTestData.signIn(mvc, "officer");
+        MockHttpSession district = CaseTestData.signIn(mvc, "district");
+        MockHttpSession press = CaseTestData.signIn(mvc, "press");
+        long id = open(coordinator, "Trạm y tế xã đóng cửa vì hết ngân sách", "MEDIUM", null);
+        mvc.perform(transition(coordinator, id, "{\"action\": \"TRIAGE\"}")).andExpect(status().isOk());
+        mvc.perform(transition(coordinator, id, "{\"action\": \"ASSIGN\", \"agencyCode\": \"SYT\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ASSIGNED"));
+        // the agency's officer sees it and may verify it, but may not triage, refer or dismiss
+        mvc.perform(get("/api/v1/cases/" + id).session(officer)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.actions[0]").value("START_VERIFICATION"));
+        mvc.perform(transition(officer, id, "{\"action\": \"DISMISS\", \"reason\": \"x\"}")).andExpect(status().isForbidden());
+        // another agency's officer does not even learn that it exists
+        mvc.perform(get("/api/v1/cases/" + id).session(district)).andExpect(status().isNotFound());
+        mvc.perform(transition(district, id, "{\"action\": \"START_VERIFICATION\"}")).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/cases").session(district)).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.id == %d)]".formatted(id)).doesNotExist());
+        mvc.perform(get("/cases/" + id).session(district)).andExpect(status().isNotFound());
+        // the press opens no cases; an officer opens them only for their own agency
+        mvc.perform(post("/api/v1/cases").session(press).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"claim\": \"x\", \"category\": \"CRISIS\", \"severity\": \"LOW\"}")).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/cases").session(officer).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"claim\": \"Tin sai về tiêm chủng\", \"category\": \"CRISIS\", \"severity\": \"LOW\", \"agencyCode\": \"586\"}"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("agencyCode"));
+        mvc.perform(post("/api/v1/cases").session(officer).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"claim\": \"Tin sai về tiêm chủng\", \"category\": \"CRISIS\", \"severity\": \"LOW\"}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.agencyCode").value("SYT"));
+        // the officer verifies; the spokesperson of the agency, not the officer, approves
+        mvc.perform(transition(officer, id, "{\"action\": \"START_VERIFICATION\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.owner").value("officer"));
+        mvc.perform(transition(officer, id, "{\"action\": \"SUBMIT_ANSWER\", \"verdict\": \"FALSE\", \"explanation\": \"Trạm vẫn mở cửa.\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("AWAITING_APPROVAL"));
+        mvc.perform(transition(officer, id, "{\"action\": \"APPROVE\"}")).andExpect(status().isForbidden());
+        assertThat(notifications("spokesperson", id)).contains("case.notify.submit-answer");
+        assertThat(notifications("officer", id)).contains("case.notify.assign");
+    }
+
+    @Test
+    void escalatesACaseOnceWhenTheInjectedClockPassesItsDeadline() throws Exception {
+        MockHttpSession coordinator = CaseTestData.signIn(mvc, "coordinator");
+        long id = open(coordinator, "Vỡ đập thủy điện ở thượng nguồn", "CRITICAL", "SYT");
+        Instant deadline = cases.get(id, coordinatorUser()).deadline();
+        assertThat(deadline).isEqualTo(cases.get(id, coordinatorUser()).openedAt().plus(Duration.ofHours(4)));
+        clock.advance(Duration.ofHours(3).plusMinutes(59));
+        cases.escalateOverdue();
+        assertThat(cases.get(id, coordinatorUser()).escalatedAt()).isNull();
+        mvc.perform(get("/api/v1/cases/" + id).session(coordinator)).andExpect(jsonPath("$.overdue").value(false));
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(cases.escalateOverdue()).isGreaterThanOrEqualTo(1);
+        assertThat(cases.get(id, coordinatorUser()).escalatedAt()).isEqualTo(clock.instant());
+        assertThat(cases.escalateOverdue()).isZero();
+        mvc.perform(get("/api/v1/cases").param("overdue", "true").session(coordinator))
+                .andExpect(jsonPath("$[?(@.id == %d)].overdue".formatted(id)).value(true));
+        assertThat(notifications("coordinator", id)).contains("case.notify.overdue");
+        assertThat(cases.history(cases.get(id, coordinatorUser()))).extracting(Cases.HistoryEntry::action).contains("ESCALATE");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_record WHERE action = 'case.escalated' AND target_id = ?")
+                .param(Long.toString(id)).query(Long.class).single()).isEqualTo(1);
+        // the desk lists overdue cases first
+        String desk = mvc.perform(get("/cases").session(coordinator)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(desk).contains("overdue");
+    }
+
+    @Test
+    void acceptsAttachmentsByContentNotByNameAndServesThemAsDownloads() throws Exception {
+        MockHttpSession coordinator = CaseTestData.signIn(mvc, "coordinator");
+        long id = open(coordinator, "Giả mạo văn bản của Sở Y tế", "LOW", "SYT");
+        byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        mvc.perform(multipart("/cases/" + id + "/attachments").file(new MockMultipartFile("file", "cong-van.pdf",
+                        "application/pdf", pdf)).session(coordinator).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(multipart("/cases/" + id + "/attachments").file(new MockMultipartFile("file", "virus.pdf",
+                        "application/pdf", new byte[] {'M', 'Z', 0, 0, 1})).session(coordinator).with(csrf()))
+                .andExpect(status().isUnprocessableContent());
+        mvc.perform(multipart("/cases/" + id + "/attachments").file(new MockMultipartFile("file", "trang.html",
+                        "text/html", "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8))).session(coordinator).with(csrf()))
+                .andExpect(status().isUnprocessableContent());
+        List<Cases.Attachment> files = cases.attachments(cases.get(id, coordinatorUser()));
+        assertThat(files).singleElement().satisfies(f -> assertThat(f.fileName()).isEqualTo("cong-van.pdf"));
+        mvc.perform(get("/cases/" + id + "/attachments/" + files.get(0).id()).session(coordinator))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment")))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"));
+        mvc.perform(get("/cases/" + id + "/attachments/" + files.get(0).id()).session(CaseTestData.signIn(mvc, "district")))
+                .andExpect(status().isNotFound());
+    }
+
+    private long open(MockHttpSession session, String claim, String severity, String agency) throws Exception {
+        String body = mvc.perform(post("/api/v1/cases").session(session).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(java.util.Map.of("claim", claim + " " + CaseTestData.marker(),
+                                "category", "FALSE_INFORMATION", "severity", severity,
+                                "agencyCode", agency == null ? "" : agency))))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return json.readTree(body).path("id").asLong();
+    }
+
+    private org.springframework.test.web.servlet.RequestBuilder transition(MockHttpSession session, long id, String body) {
+        return post("/api/v1/cases/" + id + "/transitions").session(session).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
+    private List<String> notifications(String username, long caseId) {
+        return jdbc.sql("SELECT message_key FROM case_notification WHERE username = ? AND case_id = ?")
+                .params(username, caseId).query(String.class).list();
+    }
+
+    private long count() {
+        return jdbc.sql("SELECT count(*) FROM misinformation_case").query(Long.class).single();
+    }
+
+    private vn.loa.identity.SignedInUser coordinatorUser() {
+        return new vn.loa.identity.SignedInUser(1L, "coordinator", "Coordinator", null, "STTTT",
+                java.util.Set.of(vn.loa.identity.Role.COORDINATOR));
+    }
+}

@@ -1,0 +1,146 @@
+package vn.loa.misinformation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import vn.loa.TestClock;
+
+/** The public report form: open to anyone, refusing floods, robots and oversized input whole. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(TestClock.Config.class)
+class CitizenReportsIntegrationTests {
+
+    private static final Pattern TOKEN = Pattern.compile("name=\"token\" value=\"([^\"]+)\"");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TestClock clock;
+
+    @Test
+    void takesAReportWithoutSigningInAndOpensACaseForTheCoordinators() throws Exception {
+        MockHttpSession visitor = new MockHttpSession();
+        String token = token(visitor);
+        clock.advance(Duration.ofSeconds(20));
+        long before = reports();
+        String page = mvc.perform(report(visitor, token, "192.0.2.10", "https://www.facebook.com/groups/123/posts/456",
+                        "Trang này đăng tin xã Nhơn Hải bị cắt nước một tháng để bán nước cho khu du lịch. Tin này sai.",
+                        "0912 345 678"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("report-sent");
+        assertThat(reports()).isEqualTo(before + 1);
+        Long caseId = jdbc.sql("SELECT case_id FROM citizen_report ORDER BY id DESC LIMIT 1").query(Long.class).single();
+        assertThat(jdbc.sql("SELECT status || ' ' || source || ' ' || claim FROM misinformation_case WHERE id = ?")
+                .param(caseId).query(String.class).single())
+                .isEqualTo("RECEIVED CITIZEN Trang này đăng tin xã Nhơn Hải bị cắt nước một tháng để bán nước cho khu du lịch.");
+        assertThat(jdbc.sql("SELECT count(*) FROM case_notification WHERE case_id = ? AND username = 'coordinator'")
+                .param(caseId).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesOversizedInputWithAClearMessageAndStoresNothing() throws Exception {
+        MockHttpSession visitor = new MockHttpSession();
+        String token = token(visitor);
+        clock.advance(Duration.ofSeconds(20));
+        long before = reports();
+        long cases = cases();
+        mvc.perform(report(visitor, token, "192.0.2.11", "", "a".repeat(CitizenReports.DESCRIPTION_MAX + 1), ""))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(Matchers.containsString("tối đa 2.000 ký tự (bạn đã viết 2.001)")))
+                .andExpect(content().string(Matchers.containsString("data-field=\"description\"")));
+        mvc.perform(report(visitor, token, "192.0.2.11", "javascript:alert(1)", "Tin đồn về giá điện tăng gấp ba", ""))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(Matchers.containsString("data-field=\"link\"")));
+        mvc.perform(report(visitor, token, "192.0.2.11", "", "Tin đồn về giá điện tăng gấp ba", "x".repeat(201)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(Matchers.containsString("data-field=\"contact\"")));
+        assertThat(reports()).isEqualTo(before);
+        assertThat(cases()).isEqualTo(cases);
+    }
+
+    @Test
+    void refusesRobotsAForgedTokenAndAFormSentFasterThanAPersonCould() throws Exception {
+        MockHttpSession visitor = new MockHttpSession();
+        long before = reports();
+        String token = token(visitor);
+        mvc.perform(report(visitor, token, "192.0.2.12", "", "Tin đồn về giá điện tăng gấp ba lần", ""))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(Matchers.containsString("data-field=\"token\"")));
+        clock.advance(Duration.ofSeconds(20));
+        mvc.perform(report(visitor, token, "192.0.2.12", "", "Tin đồn về giá điện tăng gấp ba lần", "")
+                        .param("website", "http://spam.example"))
+                .andExpect(status().isUnprocessableContent());
+        mvc.perform(report(visitor, "1700000000000.deadbeef", "192.0.2.12", "", "Tin đồn về giá điện tăng gấp ba lần", ""))
+                .andExpect(status().isUnprocessableContent());
+        assertThat(reports()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesAFloodFromOneAddressWithTooManyRequestsAndStoresNothingOfIt() throws Exception {
+        MockHttpSession visitor = new MockHttpSession();
+        String token = token(visitor);
+        clock.advance(Duration.ofSeconds(20));
+        long before = reports();
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(report(visitor, token, "198.51.100.77", "", "Phản ánh thứ " + i + " về tin giả cắt điện", ""))
+                    .andExpect(status().isOk());
+        }
+        for (int i = 0; i < 20; i++) {
+            mvc.perform(report(visitor, token, "198.51.100.77", "", "Phản ánh dồn dập thứ " + i, ""))
+                    .andExpect(status().isTooManyRequests())
+                    .andExpect(header().exists("Retry-After"))
+                    .andExpect(content().string(Matchers.containsString("id=\"throttled\"")));
+        }
+        assertThat(reports()).isEqualTo(before + 5);
+        mvc.perform(report(visitor, token, "198.51.100.78", "", "Một người khác phản ánh tin giả cắt điện", ""))
+                .andExpect(status().isOk());
+    }
+
+    private String token(MockHttpSession session) throws Exception {
+        String form = mvc.perform(get("/public/report").session(session)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        Matcher matcher = TOKEN.matcher(form);
+        assertThat(matcher.find()).isTrue();
+        return matcher.group(1);
+    }
+
+    private static MockHttpServletRequestBuilder report(MockHttpSession session, String token, String address, String link,
+            String description, String contact) {
+        return post("/public/report").session(session).with(csrf()).with(request -> {
+            request.setRemoteAddr(address);
+            return request;
+        }).param("link", link).param("description", description).param("contact", contact).param("website", "")
+                .param("token", token);
+    }
+
+    private long reports() {
+        return jdbc.sql("SELECT count(*) FROM citizen_report").query(Long.class).single();
+    }
+
+    private long cases() {
+        return jdbc.sql("SELECT count(*) FROM misinformation_case").query(Long.class).single();
+    }
+}
