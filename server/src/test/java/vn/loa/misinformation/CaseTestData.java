@@ -16,7 +16,7 @@ import vn.loa.listening.PostImporter;
 import vn.loa.shared.Actor;
 
 /** Posts and sessions for the desk's tests, made through the public ways in: an import, a sign-in. */
-final class CaseTestData {
+public final class CaseTestData {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
@@ -24,12 +24,12 @@ final class CaseTestData {
     }
 
     /** A word no other test uses, so that texts of different tests are never near-duplicates. */
-    static String marker() {
+    public static String marker() {
         return "mã" + ProcessHandle.current().pid() + "x" + SEQUENCE.incrementAndGet();
     }
 
     /** Imports the texts as public Facebook posts published minutes before {@code now}; returns their ids. */
-    static List<Long> importPosts(PostImporter importer, JdbcClient jdbc, Instant now, String... texts) throws Exception {
+    public static List<Long> importPosts(PostImporter importer, JdbcClient jdbc, Instant now, String... texts) throws Exception {
         String source = "case-test-" + SEQUENCE.incrementAndGet();
         StringBuilder file = new StringBuilder();
         for (int i = 0; i < texts.length; i++) {
@@ -48,7 +48,7 @@ final class CaseTestData {
                 .param(source).query(Long.class).list();
     }
 
-    static MockHttpSession signIn(MockMvc mvc, String username) throws Exception {
+    public static MockHttpSession signIn(MockMvc mvc, String username) throws Exception {
         return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password("loa-demo"))
                 .andReturn().getRequest().getSession(false);
     }

@@ -1,0 +1,323 @@
+package vn.loa.misinformation.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import vn.loa.TestClock;
+import vn.loa.listening.PostImporter;
+import vn.loa.misinformation.CaseTestData;
+import vn.loa.platform.CliCommand;
+import vn.loa.shared.LocalTime;
+
+/**
+ * The desk as a new user tries it, through HTTP: from a negative story, the coordinator opens a case and
+ * assigns it to the Department of Health; the officer verifies and drafts the refutation; the spokesperson
+ * approves; the public page carries valid ClaimReview JSON-LD and the RSS feed lists it; a new post repeating
+ * the claim is flagged; a second case is referred to the police and its evidence package verifies, and a
+ * tampered package does not.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(TestClock.Config.class)
+class MisinformationFlowTests {
+
+    private static final Pattern CASE_ID = Pattern.compile("/cases/(\\d+)$");
+    private static final Pattern JSON_LD = Pattern.compile(
+            "<script type=\"application/ld\\+json\" id=\"claim-review\">(.*?)</script>", Pattern.DOTALL);
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    PostImporter importer;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    ClaimMatcher matcher;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Autowired
+    List<CliCommand> commands;
+
+    @Test
+    void fromANegativeStoryToAPublishedRefutationThatCatchesItsRepeats() throws Exception {
+        String marker = CaseTestData.marker();
+        List<Long> story = CaseTestData.importPosts(importer, jdbc, clock.instant(),
+                "Sở Y tế tỉnh giấu dịch bệnh lạ ở huyện Ninh Hải " + marker + ", đã có hai mươi người chết mà không công bố, ai cũng sợ",
+                "Sở Y tế tỉnh giấu dịch bệnh lạ ở huyện Ninh Hải " + marker + ", đã có hai mươi người chết mà không công bố, ai cũng lo",
+                "Sở Y tế tỉnh giấu dịch bệnh lạ ở huyện Ninh Hải " + marker + ", đã có hai mươi người chết mà không công bố, quá sợ");
+        Long storyId = jdbc.sql("SELECT story_id FROM post WHERE id = ?").param(story.get(0)).query(Long.class).single();
+        assertThat(storyId).isNotNull();
+        long storyPosts = jdbc.sql("SELECT count(*) FROM post WHERE story_id = ?").param(storyId).query(Long.class).single();
+        assertThat(storyPosts).isGreaterThanOrEqualTo(2);
+        matcher.matchNewPosts();
+
+        // the coordinator opens a case from the story: its posts, a suggested claim and the routed agency
+        MockHttpSession coordinator = CaseTestData.signIn(mvc, "coordinator");
+        String form = mvc.perform(get("/cases/new").param("story", storyId.toString()).session(coordinator))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(form).contains("Sở Y tế tỉnh giấu dịch bệnh lạ").contains("value=\"SYT\" selected");
+        String claim = "Sở Y tế giấu dịch bệnh lạ làm hai mươi người chết ở Ninh Hải </script><script>alert(1)</script>";
+        String location = mvc.perform(post("/cases/new").session(coordinator).with(csrf()).param("claim", claim)
+                        .param("category", "FALSE_INFORMATION").param("severity", "HIGH").param("agencyCode", "SYT")
+                        .param("storyId", storyId.toString()).param("postIds", ""))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        Matcher id = CASE_ID.matcher(location);
+        assertThat(id.find()).isTrue();
+        long caseId = Long.parseLong(id.group(1));
+        assertThat(jdbc.sql("SELECT count(*) FROM case_post WHERE case_id = ?").param(caseId).query(Long.class).single())
+                .isEqualTo(storyPosts);
+        assertThat(jdbc.sql("SELECT count(*) FROM evidence_item WHERE case_id = ?").param(caseId).query(Long.class).single())
+                .isEqualTo(storyPosts);
+        act(coordinator, caseId, Map.of("action", "TRIAGE", "category", "FALSE_INFORMATION", "severity", "HIGH"));
+        act(coordinator, caseId, Map.of("action", "ASSIGN", "agencyCode", "SYT"));
+
+        // the Department of Health's officer verifies and writes the refutation
+        MockHttpSession officer = CaseTestData.signIn(mvc, "officer");
+        assertThat(page(officer, "/cases")).contains("/cases/" + caseId + "\"");
+        act(officer, caseId, Map.of("action", "START_VERIFICATION"));
+        mvc.perform(post("/cases/" + caseId + "/notes").session(officer).with(csrf())
+                        .param("checked", "Đối chiếu số liệu tử vong tại Trung tâm Y tế huyện Ninh Hải")
+                        .param("checkedWith", "Trung tâm Kiểm soát bệnh tật tỉnh")
+                        .param("links", "https://syt.ninhthuan.gov.vn/thong-bao\nhttps://cdc.ninhthuan.gov.vn"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/cases/" + caseId + "/notes").session(officer).with(csrf()).param("checked", "x")
+                        .param("links", "javascript:alert(1)"))
+                .andExpect(status().isUnprocessableContent());
+        act(officer, caseId, Map.of("action", "SUBMIT_ANSWER", "verdict", "FALSE", "explanation",
+                "Không có dịch bệnh lạ. Trong tháng, huyện Ninh Hải ghi nhận 2 ca tử vong do bệnh nền. <b>Đề nghị không chia sẻ</b>."));
+        assertThat(statusOf(officer, caseId)).isEqualTo("AWAITING_APPROVAL");
+
+        // the spokesperson approves: the refutation is published
+        MockHttpSession spokesperson = CaseTestData.signIn(mvc, "spokesperson");
+        act(spokesperson, caseId, Map.of("action", "APPROVE"));
+        JsonNode approved = json.readTree(mvc.perform(get("/api/v1/cases/" + caseId).session(coordinator))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(approved.path("status").asString()).isEqualTo("REFUTED");
+        String publicPath = approved.path("publicPath").asString();
+
+        // anyone reads it, with ClaimReview JSON-LD; the stranger's markup stays text
+        String published = mvc.perform(get(publicPath)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(published).doesNotContain("<script>alert(1)").doesNotContain("<b>Đề nghị");
+        Matcher ld = JSON_LD.matcher(published);
+        assertThat(ld.find()).isTrue();
+        JsonNode review = json.readTree(ld.group(1));
+        assertThat(review.path("@context").asString()).isEqualTo("https://schema.org");
+        assertThat(review.path("@type").asString()).isEqualTo("ClaimReview");
+        assertThat(review.path("claimReviewed").asString()).isEqualTo(claim);
+        assertThat(review.path("url").asString()).isEqualTo("http://localhost" + publicPath);
+        assertThat(review.path("datePublished").asString())
+                .isEqualTo(LocalDate.ofInstant(clock.instant(), LocalTime.ZONE).toString());
+        assertThat(review.path("author").path("@type").asString()).isEqualTo("GovernmentOrganization");
+        assertThat(review.path("author").path("name").asString()).isEqualTo("Sở Y tế");
+        assertThat(review.path("reviewRating").path("ratingValue").asInt()).isEqualTo(1);
+        assertThat(review.path("reviewRating").path("bestRating").asInt()).isEqualTo(5);
+        assertThat(review.path("reviewRating").path("worstRating").asInt()).isEqualTo(1);
+        assertThat(review.path("reviewRating").path("alternateName").asString()).isEqualTo("Sai sự thật");
+        assertThat(review.path("itemReviewed").path("@type").asString()).isEqualTo("Claim");
+        assertThat(review.path("itemReviewed").path("appearance").size()).isEqualTo((int) storyPosts);
+        assertThat(review.path("itemReviewed").path("appearance").get(0).path("url").asString())
+                .startsWith("https://www.facebook.com/posts/");
+
+        // the RSS feed lists the verdict
+        byte[] rss = mvc.perform(get("/public/refutations/rss.xml")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsByteArray();
+        Document feed = DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().parse(new ByteArrayInputStream(rss));
+        NodeList links = feed.getElementsByTagName("link");
+        boolean listed = false;
+        for (int i = 0; i < links.getLength(); i++) {
+            listed |= links.item(i).getTextContent().equals("http://localhost" + publicPath);
+        }
+        assertThat(listed).isTrue();
+        assertThat(((Element) feed.getElementsByTagName("item").item(0)).getElementsByTagName("title").item(0).getTextContent())
+                .startsWith("Sai sự thật: ");
+
+        // a new post repeating the claim is linked to the case and flagged; an unrelated one is not
+        clock.advance(java.time.Duration.ofMinutes(5));
+        List<Long> fresh = CaseTestData.importPosts(importer, jdbc, clock.instant(),
+                "Nghe nói Sở Y tế tỉnh giấu dịch bệnh lạ ở huyện Ninh Hải " + marker + " đã có hai mươi người chết mà không công bố, chia sẻ ngay",
+                "Giá xăng dầu sẽ giảm mạnh từ chiều nay theo thông báo của liên bộ " + CaseTestData.marker());
+        assertThat(matcher.matchNewPosts()).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.sql("SELECT post_id FROM case_post WHERE case_id = ? AND repeat").param(caseId).query(Long.class).list())
+                .containsExactly(fresh.get(0));
+        assertThat(matcher.matchNewPosts()).isZero();
+        String refutedOn = "Đã bác bỏ ngày " + LocalTime.formatDay(approved.path("publishedAt").isMissingNode() ? clock.instant()
+                : java.time.Instant.parse(approved.path("publishedAt").asString()));
+        assertThat(page(coordinator, "/cases/" + caseId)).contains(refutedOn);
+        assertThat(page(coordinator, "/cases")).contains(refutedOn).contains("/cases/" + caseId);
+        assertThat(jdbc.sql("SELECT count(*) FROM case_notification WHERE case_id = ? AND message_key = 'case.notify.repeats'")
+                .param(caseId).query(Long.class).single()).isGreaterThanOrEqualTo(1);
+        mvc.perform(get("/api/v1/cases/" + caseId).session(coordinator))
+                .andExpect(jsonPath("$.repeatPostIds[0]").value(fresh.get(0).intValue()));
+    }
+
+    @Test
+    void aReferredCaseGivesAnEvidencePackageThatVerifiesAndATamperedOneThatDoesNot() throws Exception {
+        String marker = CaseTestData.marker();
+        List<Long> posts = CaseTestData.importPosts(importer, jdbc, clock.instant(),
+                "Kêu gọi tụ tập trước trụ sở Ủy ban tỉnh " + marker + " để phản đối, mang theo gậy gộc, ai không đi là hèn",
+                "Bịa đặt lãnh đạo Sở Y tế nhận hối lộ " + marker + " hàng tỷ đồng từ công ty dược, chia sẻ cho mọi người biết");
+        MockHttpSession coordinator = CaseTestData.signIn(mvc, "coordinator");
+        JsonNode opened = json.readTree(mvc.perform(post("/api/v1/cases").session(coordinator).with(csrf())
+                        .contentType("application/json").content("""
+                                {"claim": "Kêu gọi tụ tập gây rối và vu khống lãnh đạo Sở Y tế", "category": "TOXIC_CONTENT",
+                                 "severity": "CRITICAL", "postIds": [%d, %d], "agencyCode": "SYT"}
+                                """.formatted(posts.get(0), posts.get(1))))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
+        long caseId = opened.path("id").asLong();
+        act(coordinator, caseId, Map.of("action", "TRIAGE"));
+        act(coordinator, caseId, Map.of("action", "ASSIGN", "agencyCode", "SYT", "owner", "officer"));
+        act(CaseTestData.signIn(mvc, "officer"), caseId, Map.of("action", "START_VERIFICATION"));
+        String basis = "Điều 288 Bộ luật Hình sự; Điều 101 Nghị định 15/2020/NĐ-CP";
+        act(coordinator, caseId, Map.of("action", "REFER", "legalBasis", basis));
+        assertThat(statusOf(coordinator, caseId)).isEqualTo("REFERRED");
+        mvc.perform(post("/cases/" + caseId + "/evidence").session(coordinator).with(csrf())).andExpect(status().is3xxRedirection());
+
+        byte[] pack = mvc.perform(get("/cases/" + caseId + "/evidence.zip").session(coordinator)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        Map<String, byte[]> entries = unzip(pack);
+        assertThat(entries).containsKeys("manifest.json", "SHA256SUMS", "tom-tat.html");
+        JsonNode manifest = json.readTree(entries.get("manifest.json"));
+        assertThat(manifest.path("legalBasis").asString()).isEqualTo(basis);
+        assertThat(manifest.path("items").size()).isEqualTo(4);
+        for (JsonNode item : manifest.path("items")) {
+            assertThat(JdbcCases.sha256(entries.get(item.path("file").asString()))).isEqualTo(item.path("sha256").asString());
+        }
+        assertThat(new String(entries.get("tom-tat.html"), StandardCharsets.UTF_8)).contains(basis).contains("sha256sum -c");
+
+        mvc.perform(multipart("/api/v1/evidence/verify").file(new MockMultipartFile("file", "p.zip", "application/zip", pack))
+                        .session(coordinator).with(csrf()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.intact").value(true))
+                .andExpect(jsonPath("$.items").value(4)).andExpect(jsonPath("$.caseId").value((int) caseId));
+        assertThat(verifyWithTheCommandLine(pack)).isZero();
+
+        // one character of one item changed: the package no longer verifies, and the item is named
+        String file = manifest.path("items").get(1).path("file").asString();
+        Map<String, byte[]> tampered = new LinkedHashMap<>(entries);
+        tampered.put(file, new String(entries.get(file), StandardCharsets.UTF_8).replace("hèn", "hay")
+                .replace("hối lộ", "quà tặng").getBytes(StandardCharsets.UTF_8));
+        mvc.perform(multipart("/api/v1/evidence/verify").file(new MockMultipartFile("file", "p.zip", "application/zip",
+                        zip(tampered))).session(coordinator).with(csrf()))
+                .andExpect(jsonPath("$.intact").value(false))
+                .andExpect(jsonPath("$.problems[0]").value(org.hamcrest.Matchers.startsWith(file)));
+        assertThat(verifyWithTheCommandLine(zip(tampered))).isEqualTo(1);
+
+        // the same change with the manifest and SHA256SUMS rewritten to match: still caught against what Loa recorded
+        String forged = new String(entries.get("manifest.json"), StandardCharsets.UTF_8)
+                .replace(manifest.path("items").get(1).path("sha256").asString(), JdbcCases.sha256(tampered.get(file)));
+        tampered.put("manifest.json", forged.getBytes(StandardCharsets.UTF_8));
+        StringBuilder sums = new StringBuilder();
+        for (Map.Entry<String, byte[]> entry : tampered.entrySet()) {
+            if (!entry.getKey().equals("SHA256SUMS")) {
+                sums.append(JdbcCases.sha256(entry.getValue())).append("  ").append(entry.getKey()).append('\n');
+            }
+        }
+        tampered.put("SHA256SUMS", sums.toString().getBytes(StandardCharsets.UTF_8));
+        String verdict = mvc.perform(multipart("/api/v1/evidence/verify").file(new MockMultipartFile("file", "p.zip",
+                        "application/zip", zip(tampered))).session(coordinator).with(csrf()))
+                .andExpect(jsonPath("$.intact").value(false)).andReturn().getResponse().getContentAsString();
+        assertThat(verdict).contains("is not a manifest Loa made").contains(file + ": SHA-256 is");
+
+        // not a package at all: a clear refusal
+        mvc.perform(multipart("/api/v1/evidence/verify").file(new MockMultipartFile("file", "p.zip", "application/zip",
+                        "not a zip".getBytes(StandardCharsets.UTF_8))).session(coordinator).with(csrf()))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("file"));
+    }
+
+    private int verifyWithTheCommandLine(byte[] pack) throws Exception {
+        Path file = Files.createTempFile("loa-evidence", ".zip");
+        try {
+            Files.write(file, pack);
+            CliCommand verify = commands.stream().filter(c -> c.name().equals("evidence verify")).findFirst().orElseThrow();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            return verify.run(List.of(file.toString()), new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(out, true, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private void act(MockHttpSession session, long caseId, Map<String, String> params) throws Exception {
+        var request = post("/cases/" + caseId + "/transitions").session(session).with(csrf());
+        params.forEach(request::param);
+        mvc.perform(request).andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("flashKey", "case.action.done." + params.get("action")));
+    }
+
+    private String statusOf(MockHttpSession session, long caseId) throws Exception {
+        return json.readTree(mvc.perform(get("/api/v1/cases/" + caseId).session(session)).andReturn().getResponse()
+                .getContentAsString()).path("status").asString();
+    }
+
+    private String page(MockHttpSession session, String path) throws Exception {
+        return mvc.perform(get(path).session(session)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+    }
+
+    private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                entries.put(entry.getName(), in.readAllBytes());
+            }
+        }
+        return entries;
+    }
+
+    private static byte[] zip(Map<String, byte[]> entries) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(entry.getKey()));
+                zip.write(entry.getValue());
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+}
