@@ -53,6 +53,12 @@ class CasesIntegrationTests {
     @Autowired
     ObjectMapper json;
 
+    @Autowired
+    vn.loa.identity.ApiTokens tokens;
+
+    @Autowired
+    vn.loa.identity.AgencyDirectory agencies;
+
     @Test
     void opensACaseFromJsonWithItsPostsAndADeadlineFromItsSeverity() throws Exception {
         String marker = CaseTestData.marker();
@@ -175,6 +181,29 @@ class CasesIntegrationTests {
         mvc.perform(transition(officer, id, "{\"action\": \"APPROVE\"}")).andExpect(status().isForbidden());
         assertThat(notifications("spokesperson", id)).contains("case.notify.submit-answer");
         assertThat(notifications("officer", id)).contains("case.notify.assign");
+    }
+
+    @Test
+    void anApiTokenActsAsAnOfficerOfItsAgency() throws Exception {
+        vn.loa.identity.ApiTokens.IssuedToken health = tokens.issue("desk-connector-" + CaseTestData.marker(),
+                agencies.findByCode("SYT", java.time.LocalDate.now()).orElseThrow().id(), vn.loa.shared.Actor.SYSTEM);
+        vn.loa.identity.ApiTokens.IssuedToken district = tokens.issue("district-connector-" + CaseTestData.marker(),
+                agencies.findByCode("586", java.time.LocalDate.now()).orElseThrow().id(), vn.loa.shared.Actor.SYSTEM);
+        String body = mvc.perform(post("/api/v1/cases").header("Authorization", "Bearer " + health.secret())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"claim\": \"Tin giả về vắc-xin sởi " + CaseTestData.marker()
+                                + "\", \"category\": \"FALSE_INFORMATION\", \"severity\": \"MEDIUM\"}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.agencyCode").value("SYT"))
+                .andReturn().getResponse().getContentAsString();
+        long id = json.readTree(body).path("id").asLong();
+        mvc.perform(get("/api/v1/cases/" + id).header("Authorization", "Bearer " + health.secret())).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/cases/" + id).header("Authorization", "Bearer " + district.secret()))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/cases/" + id + "/transitions").header("Authorization", "Bearer " + health.secret())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"action\": \"TRIAGE\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/cases").contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isUnauthorized());
     }
 
     @Test

@@ -237,6 +237,74 @@ class BrowserFlowTests {
         assertThat(securityErrors()).isEmpty();
     }
 
+    @Test
+    void theDeskTakesANegativeStoryToAPublishedRefutationWithClaimReview() throws Exception {
+        String marker = "deskmarker" + ProcessHandle.current().pid();
+        StringBuilder file = new StringBuilder();
+        java.time.Instant now = java.time.Instant.now();
+        for (int i = 0; i < 25; i++) {
+            file.append("{\"source\":\"desk-test\",\"platform\":\"facebook\",\"external_id\":\"d").append(i)
+                    .append("\",\"published_at\":\"").append(now.minusSeconds(900 + i * 30L))
+                    .append("\",\"text\":\"Lần ").append(i).append(": nghe nói Sở Y tế giấu dịch sốt xuất huyết ở Phan Rang, "
+                            + "đã có nhiều trẻ em tử vong mà bệnh viện không công bố, phụ huynh hoang mang quá, ai biết thì chia sẻ ")
+                    .append(marker).append("\"}\n");
+        }
+        importer.importFile("desk.jsonl", new java.io.ByteArrayInputStream(file.toString()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)), vn.loa.shared.Actor.SYSTEM, null);
+
+        // the coordinator opens a case from the story on the listening dashboard and assigns it to the Department of Health
+        signIn("coordinator");
+        browser.get(url("/listening?days=1"));
+        WebElement story = browser.findElements(By.cssSelector("#negative-stories li")).stream()
+                .filter(li -> li.getText().contains(marker)).findFirst().orElseThrow();
+        story.findElement(By.cssSelector("a.open-case")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/cases/new?story="));
+        assertThat(browser.findElement(By.cssSelector("#agencyCode option:checked")).getAttribute("value")).isEqualTo("SYT");
+        WebElement claim = browser.findElement(By.id("claim"));
+        claim.clear();
+        claim.sendKeys("Sở Y tế giấu dịch sốt xuất huyết làm nhiều trẻ em tử vong ở Phan Rang " + marker);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("severity"))).selectByValue("HIGH");
+        browser.findElement(By.id("open-case")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches("/cases/\\d+$"));
+        String caseUrl = browser.getCurrentUrl();
+        browser.findElement(By.cssSelector("#form-TRIAGE button")).click();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("assign-agency"))).selectByValue("SYT");
+        browser.findElement(By.cssSelector("#form-ASSIGN button")).click();
+        assertThat(browser.findElement(By.id("status")).getAttribute("data-status")).isEqualTo("ASSIGNED");
+
+        // the officer verifies and drafts the refutation
+        signIn("officer");
+        browser.get(caseUrl);
+        browser.findElement(By.cssSelector("#form-START_VERIFICATION button")).click();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("answer-verdict"))).selectByValue("FALSE");
+        browser.findElement(By.id("answer-explanation")).sendKeys("Không có trẻ em tử vong do sốt xuất huyết trong năm nay. "
+                + "Số ca mắc được công bố hằng tuần trên cổng thông tin của Sở.");
+        browser.findElement(By.cssSelector("#form-SUBMIT_ANSWER button")).click();
+        assertThat(browser.findElement(By.id("status")).getAttribute("data-status")).isEqualTo("AWAITING_APPROVAL");
+        saveScreenshot("case.png");
+
+        // the spokesperson approves; the refutation is on the public site with ClaimReview JSON-LD
+        signIn("spokesperson");
+        browser.get(caseUrl);
+        browser.findElement(By.cssSelector("#form-APPROVE button")).click();
+        assertThat(browser.findElement(By.id("status")).getAttribute("data-status")).isEqualTo("REFUTED");
+        String publicUrl = browser.findElement(By.id("public-link")).getAttribute("href");
+        browser.manage().deleteAllCookies();
+        browser.get(publicUrl);
+        assertThat(browser.findElement(By.id("verdict")).getText()).isEqualTo("Sai sự thật");
+        Object type = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "var r = JSON.parse(document.getElementById('claim-review').textContent);"
+                        + " return r['@type'] + '|' + r.claimReviewed + '|' + r.reviewRating.alternateName + '|' + r.author.name;");
+        assertThat(type).isEqualTo("ClaimReview|Sở Y tế giấu dịch sốt xuất huyết làm nhiều trẻ em tử vong ở Phan Rang " + marker
+                + "|Sai sự thật|Sở Y tế");
+        saveScreenshot("refutation.png");
+        signIn("coordinator");
+        browser.get(url("/cases"));
+        saveScreenshot("desk.png");
+        assertThat(alertShown()).isFalse();
+        assertThat(securityErrors()).isEmpty();
+    }
+
     private boolean alertShown() {
         try {
             browser.switchTo().alert();

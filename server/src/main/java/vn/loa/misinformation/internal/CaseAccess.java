@@ -9,7 +9,8 @@ import vn.loa.misinformation.CaseAction;
 /**
  * Who may see and do what on the desk. Coordinators triage, assign, refer, dismiss and reopen; the
  * responsible agency's officers verify and draft; its spokesperson (or a provincial leader) approves.
- * Administrators and leaders see every case; officers and spokespersons their agency's.
+ * Administrators and leaders see every case; officers and spokespersons their agency's. A machine client
+ * (an API token, which is scoped to one agency) counts as an officer of that agency.
  */
 final class CaseAccess {
 
@@ -22,7 +23,12 @@ final class CaseAccess {
 
     static boolean ofAgency(SignedInUser user, String agencyCode) {
         return agencyCode != null && agencyCode.equals(user.agencyCode())
-                && (user.has(Role.OFFICER) || user.has(Role.SPOKESPERSON));
+                && (officer(user) || user.has(Role.SPOKESPERSON));
+    }
+
+    /** Whether the user acts as an agency's officer: a person with the role, or an API token. */
+    static boolean officer(SignedInUser user) {
+        return user.has(Role.OFFICER) || (user.apiClient() && user.agencyCode() != null);
     }
 
     static boolean canSee(Case found, SignedInUser user) {
@@ -31,7 +37,7 @@ final class CaseAccess {
 
     /** Whether the user may open cases: coordinators, and officers for their own agency. */
     static boolean canOpen(SignedInUser user) {
-        return user.has(Role.COORDINATOR) || (user.has(Role.OFFICER) && user.agencyCode() != null);
+        return user.has(Role.COORDINATOR) || (officer(user) && user.agencyCode() != null);
     }
 
     /** Whether the user may add notes, files and evidence to the case. */
@@ -40,7 +46,7 @@ final class CaseAccess {
     }
 
     static boolean mayTake(CaseAction action, Case found, SignedInUser user) {
-        boolean officer = user.has(Role.OFFICER) && found.agencyCode() != null
+        boolean officer = officer(user) && found.agencyCode() != null
                 && found.agencyCode().equals(user.agencyCode());
         boolean spokesperson = user.has(Role.SPOKESPERSON) && found.agencyCode() != null
                 && found.agencyCode().equals(user.agencyCode());

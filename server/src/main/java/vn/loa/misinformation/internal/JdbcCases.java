@@ -271,7 +271,7 @@ class JdbcCases implements Cases {
 
     private static void visibility(SignedInUser user, StringBuilder sql, List<Object> params) {
         if (!CaseAccess.provinceWide(user)) {
-            boolean agencyRole = user.has(Role.OFFICER) || user.has(Role.SPOKESPERSON);
+            boolean agencyRole = CaseAccess.officer(user) || user.has(Role.SPOKESPERSON);
             sql.append(" AND agency_code = ?");
             params.add(agencyRole && user.agencyCode() != null ? user.agencyCode() : "\u0000none");
         }
@@ -621,7 +621,7 @@ class JdbcCases implements Cases {
         StringBuilder where = new StringBuilder(" WHERE cp.repeat");
         List<Object> params = new ArrayList<>();
         if (!CaseAccess.provinceWide(user)) {
-            boolean agencyRole = user.has(Role.OFFICER) || user.has(Role.SPOKESPERSON);
+            boolean agencyRole = CaseAccess.officer(user) || user.has(Role.SPOKESPERSON);
             where.append(" AND c.agency_code = ?");
             params.add(agencyRole && user.agencyCode() != null ? user.agencyCode() : "\u0000none");
         }

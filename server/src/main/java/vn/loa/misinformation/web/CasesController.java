@@ -47,6 +47,9 @@ import vn.loa.shared.LocalTime;
 @ConditionalOnWebApplication
 class CasesController {
 
+    /** How many of a case's own posts its page shows; the API and the evidence package have them all. */
+    static final int SHOWN_POSTS = 20;
+
     private final Cases cases;
     private final Evidence evidence;
     private final AgencyDirectory agencies;
@@ -76,6 +79,7 @@ class CasesController {
         model.addAttribute("agency", agency);
         model.addAttribute("filtered", filtered);
         model.addAttribute("statuses", CaseStatus.values());
+        model.addAttribute("agencies", agencies.validOn(LocalDate.now(clock.withZone(LocalTime.ZONE))));
         model.addAttribute("notifications", cases.notifications(user, 10));
         model.addAttribute("now", clock.instant());
         model.addAttribute("overdueCount", desk.open().stream().filter(c -> c.overdue(clock.instant())).count());
@@ -244,7 +248,12 @@ class CasesController {
 
     private void fillCase(Model model, Case found, SignedInUser user) {
         model.addAttribute("c", found);
-        model.addAttribute("posts", cases.posts(found));
+        List<Cases.LinkedPost> posts = cases.posts(found);
+        List<Cases.LinkedPost> own = posts.stream().filter(p -> !p.repeat()).toList();
+        model.addAttribute("posts", posts);
+        model.addAttribute("ownPosts", own.subList(0, Math.min(own.size(), SHOWN_POSTS)));
+        model.addAttribute("ownCount", own.size());
+        model.addAttribute("repeats", posts.stream().filter(Cases.LinkedPost::repeat).toList().reversed());
         model.addAttribute("actions", cases.actionsFor(found, user));
         model.addAttribute("history", cases.history(found));
         model.addAttribute("notes", cases.notes(found));
