@@ -27,16 +27,20 @@ import vn.loa.shared.Actor;
  * Finds new posts that repeat a refuted claim and links them to its case as repeats. A post repeats a
  * claim when its near-duplicate fingerprint is close to the claim's or to one of the case's own posts
  * ({@link Fingerprint#nearDuplicates}), or when its text shares enough word pairs with them: at least
- * {@value #CLAIM_CONTAINMENT} of the claim's syllable pairs (accents ignored), or a Jaccard similarity of
- * {@value #POST_JACCARD} with one of the case's posts. Only posts that arrived after the answer was
+ * {@value #CLAIM_CONTAINMENT} of the claim's syllable pairs (accents ignored), or, with one of the case's posts,
+ * at least {@value #POST_OVERLAP} of the pairs of the shorter of the two (a repost cut down, or one with
+ * words added around it). Only posts that arrived after the answer was
  * published count. It looks at new posts every 15 seconds, again over the last {@value #LATE_WINDOW} ids
  * (a batch committed late has lower ids than one already seen).
  */
 @Component
 class ClaimMatcher {
 
+    private static final org.apache.commons.logging.Log log = org.apache.commons.logging.LogFactory.getLog(ClaimMatcher.class);
+
     static final double CLAIM_CONTAINMENT = 0.6;
-    static final double POST_JACCARD = 0.5;
+    static final double POST_OVERLAP = 0.7;
+    private static final int MIN_POST_PAIRS = 8;
     static final int LATE_WINDOW = 6_000;
     private static final int CHUNK = 2_000;
     private static final int MIN_PAIRS = 4;
@@ -78,6 +82,7 @@ class ClaimMatcher {
 
     /** Looks at the posts that arrived since the last look; returns how many repeats it linked. */
     synchronized int matchNewPosts() {
+        long started = System.nanoTime();
         Long stored = jdbc.sql("SELECT mark FROM claim_match_mark WHERE id = 1").query(Long.class).optional().orElse(null);
         long last = postRecords.lastId();
         if (stored == null) {
@@ -86,18 +91,29 @@ class ClaimMatcher {
         }
         List<Profile> profiles = profiles();
         int linked = 0;
+        int looked = 0;
         if (!profiles.isEmpty()) {
+            Index index = new Index(profiles);
             long from = Math.max(0, stored - LATE_WINDOW);
             while (from < last) {
                 List<PostRecord> posts = postRecords.after(from, CHUNK);
                 if (posts.isEmpty()) {
                     break;
                 }
-                linked += link(match(profiles, posts));
+                List<Match> matches = new ArrayList<>();
+                for (PostRecord post : posts) {
+                    index.match(post, matches);
+                }
+                linked += link(matches);
+                looked += posts.size();
                 from = posts.get(posts.size() - 1).id();
             }
         }
         jdbc.sql("UPDATE claim_match_mark SET mark = greatest(mark, ?) WHERE id = 1").param(last).update();
+        if (looked >= 10_000 || linked > 0) {
+            log.info("Claim matcher: " + looked + " posts against " + profiles.size() + " refuted claims in "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms, " + linked + " repeats linked");
+        }
         return linked;
     }
 
@@ -131,62 +147,116 @@ class ClaimMatcher {
     }
 
     /** The matches among these posts; pure, for any number of profiles. */
-    List<Match> match(List<Profile> profiles, List<PostRecord> posts) {
+    static List<Match> match(List<Profile> profiles, List<PostRecord> posts) {
+        Index index = new Index(profiles);
         List<Match> matches = new ArrayList<>();
         for (PostRecord post : posts) {
-            long[] pairs = null;
-            for (Profile profile : profiles) {
-                if (post.ingestedAt() == null || !post.ingestedAt().isAfter(profile.refutedAt())) {
-                    continue;
-                }
-                Match found = null;
-                for (long fingerprint : profile.fingerprints()) {
-                    if (post.fingerprint() != 0 && Fingerprint.nearDuplicates(fingerprint, post.fingerprint())) {
-                        found = new Match(profile.caseId(), post.id(), "FINGERPRINT",
-                                Fingerprint.similarity(fingerprint, post.fingerprint()));
-                        break;
-                    }
-                }
-                if (found == null) {
-                    if (pairs == null) {
-                        pairs = pairs(post.normalizedText());
-                    }
-                    double best = 0;
-                    if (profile.claimPairs().size() >= MIN_PAIRS) {
-                        best = shared(profile.claimPairs(), pairs) / (double) profile.claimPairs().size();
-                        best = best >= CLAIM_CONTAINMENT ? best : 0;
-                    }
-                    for (LongSet theirs : profile.postPairs()) {
-                        if (theirs.size() < MIN_PAIRS || pairs.length < MIN_PAIRS) {
-                            continue;
-                        }
-                        int common = shared(theirs, pairs);
-                        double jaccard = common / (double) (theirs.size() + pairs.length - common);
-                        if (jaccard >= POST_JACCARD && jaccard > best) {
-                            best = jaccard;
-                        }
-                    }
-                    if (best > 0) {
-                        found = new Match(profile.caseId(), post.id(), "TEXT", best);
-                    }
-                }
-                if (found != null) {
-                    matches.add(found);
-                }
-            }
+            index.match(post, matches);
         }
         return matches;
     }
 
-    /** How many of the distinct {@code keys} are in the set. */
-    private static int shared(LongSet set, long[] keys) {
-        int common = 0;
-        for (long key : keys) {
-            if (set.contains(key)) {
-                common++;
+    /**
+     * The refuted claims, indexed by syllable pair: a post's pairs are looked up once each, and only the
+     * claims and posts that share a pair with it are scored, however many cases are refuted.
+     */
+    static final class Index {
+
+        private final List<Profile> profiles;
+        /** For each set (a claim's pairs or one of its posts' pairs): its profile, its size, and whether it is the claim. */
+        private final int[] owner;
+        private final int[] size;
+        private final boolean[] claim;
+        private final Map<Long, int[]> setsByPair = new HashMap<>();
+        private final int[] counts;
+        private final int[] touched;
+
+        Index(List<Profile> profiles) {
+            this.profiles = profiles;
+            List<LongSet> sets = new ArrayList<>();
+            List<Integer> owners = new ArrayList<>();
+            List<Boolean> claims = new ArrayList<>();
+            for (int p = 0; p < profiles.size(); p++) {
+                sets.add(profiles.get(p).claimPairs());
+                owners.add(p);
+                claims.add(true);
+                for (LongSet post : profiles.get(p).postPairs()) {
+                    sets.add(post);
+                    owners.add(p);
+                    claims.add(false);
+                }
+            }
+            owner = owners.stream().mapToInt(Integer::intValue).toArray();
+            size = sets.stream().mapToInt(LongSet::size).toArray();
+            claim = new boolean[sets.size()];
+            Map<Long, List<Integer>> byPair = new HashMap<>();
+            for (int i = 0; i < sets.size(); i++) {
+                claim[i] = claims.get(i);
+                for (long key : sets.get(i).sortedKeys()) {
+                    byPair.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+                }
+            }
+            byPair.forEach((key, ids) -> setsByPair.put(key, ids.stream().mapToInt(Integer::intValue).toArray()));
+            counts = new int[sets.size()];
+            touched = new int[sets.size()];
+        }
+
+        void match(PostRecord post, List<Match> into) {
+            if (profiles.isEmpty() || post.ingestedAt() == null) {
+                return;
+            }
+            double[] best = new double[profiles.size()];
+            String[] how = new String[profiles.size()];
+            for (int p = 0; p < profiles.size(); p++) {
+                for (long fingerprint : profiles.get(p).fingerprints()) {
+                    if (post.fingerprint() != 0 && Fingerprint.nearDuplicates(fingerprint, post.fingerprint())) {
+                        best[p] = Fingerprint.similarity(fingerprint, post.fingerprint());
+                        how[p] = "FINGERPRINT";
+                        break;
+                    }
+                }
+            }
+            long[] pairs = pairs(post.normalizedText());
+            int touchedCount = 0;
+            for (long key : pairs) {
+                int[] ids = setsByPair.get(key);
+                if (ids != null) {
+                    for (int id : ids) {
+                        if (counts[id]++ == 0) {
+                            touched[touchedCount++] = id;
+                        }
+                    }
+                }
+            }
+            for (int t = 0; t < touchedCount; t++) {
+                int id = touched[t];
+                int common = counts[id];
+                counts[id] = 0;
+                int p = owner[id];
+                if ("FINGERPRINT".equals(how[p]) || size[id] < MIN_PAIRS) {
+                    continue;
+                }
+                double score;
+                if (claim[id]) {
+                    score = common / (double) size[id];
+                    score = score >= CLAIM_CONTAINMENT ? score : 0;
+                } else {
+                    int smaller = Math.min(size[id], pairs.length);
+                    score = smaller < MIN_POST_PAIRS ? 0 : common / (double) smaller;
+                    score = score >= POST_OVERLAP ? score : 0;
+                }
+                if (score > best[p]) {
+                    best[p] = score;
+                    how[p] = "TEXT";
+                }
+            }
+            for (int p = 0; p < profiles.size(); p++) {
+                Profile profile = profiles.get(p);
+                if (how[p] != null && post.ingestedAt().isAfter(profile.refutedAt())) {
+                    into.add(new Match(profile.caseId(), post.id(), how[p], best[p]));
+                }
             }
         }
-        return common;
     }
 
     /** The refuted cases: their claim and own posts, as fingerprints and syllable pairs. */

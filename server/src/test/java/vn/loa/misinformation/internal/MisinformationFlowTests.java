@@ -84,14 +84,15 @@ class MisinformationFlowTests {
     @Test
     void fromANegativeStoryToAPublishedRefutationThatCatchesItsRepeats() throws Exception {
         String marker = CaseTestData.marker();
-        List<Long> story = CaseTestData.importPosts(importer, jdbc, clock.instant(),
-                "Sở Y tế tỉnh giấu dịch bệnh lạ ở huyện Ninh Hải " + marker + ", đã có hai mươi người chết mà không công bố, ai cũng sợ",
-                "Sở Y tế tỉnh giấu dịch bệnh lạ ở huyện Ninh Hải " + marker + ", đã có hai mươi người chết mà không công bố, ai cũng lo",
-                "Sở Y tế tỉnh giấu dịch bệnh lạ ở huyện Ninh Hải " + marker + ", đã có hai mươi người chết mà không công bố, quá sợ");
+        String rumour = "Sở Y tế tỉnh giấu dịch bệnh lạ ở huyện Ninh Hải " + marker + ", đã có hai mươi người chết mà không "
+                + "công bố, bệnh viện huyện đã kín giường, bác sĩ được lệnh không được nói với ai, người dân trong xã đang "
+                + "rất hoang mang, mọi người nhớ giữ gìn sức khỏe và chia sẻ cho người thân biết";
+        List<Long> story = CaseTestData.importPosts(importer, jdbc, clock.instant(), rumour + " nhé", rumour + " ngay",
+                rumour + " gấp");
         Long storyId = jdbc.sql("SELECT story_id FROM post WHERE id = ?").param(story.get(0)).query(Long.class).single();
         assertThat(storyId).isNotNull();
         long storyPosts = jdbc.sql("SELECT count(*) FROM post WHERE story_id = ?").param(storyId).query(Long.class).single();
-        assertThat(storyPosts).isGreaterThanOrEqualTo(2);
+        assertThat(storyPosts).isEqualTo(3);
         matcher.matchNewPosts();
 
         // the coordinator opens a case from the story: its posts, a suggested claim and the routed agency
