@@ -59,14 +59,16 @@ class PostPagesController {
     private final ApplicationEventPublisher events;
     private final PostCorrections corrections;
     private final AgencyDirectory agencies;
+    private final List<vn.loa.listening.PostFlags> flags;
 
     PostPagesController(PostSearch search, PostImporter importer, ApplicationEventPublisher events,
-            PostCorrections corrections, AgencyDirectory agencies) {
+            PostCorrections corrections, AgencyDirectory agencies, List<vn.loa.listening.PostFlags> flags) {
         this.search = search;
         this.importer = importer;
         this.events = events;
         this.corrections = corrections;
         this.agencies = agencies;
+        this.flags = List.copyOf(flags);
     }
 
     /** A piece of a snippet: text to show escaped, marked or not. */
@@ -169,6 +171,12 @@ class PostPagesController {
             model.addAttribute("exportQuery", link(current, "page", "").substring("/posts".length()));
             model.addAttribute("here", link(current, "page", page > 0 ? Integer.toString(page) : ""));
             model.addAttribute("rows", rows);
+            java.util.Map<Long, List<vn.loa.listening.PostFlags.Flag>> flagged = new java.util.HashMap<>();
+            List<Long> shown = rows.stream().map(r -> r.hit().id()).toList();
+            for (vn.loa.listening.PostFlags source : flags) {
+                source.flagsFor(shown).forEach((id, list) -> flagged.computeIfAbsent(id, k -> new ArrayList<>()).addAll(list));
+            }
+            model.addAttribute("flags", flagged);
             model.addAttribute("page", Math.max(0, page));
             model.addAttribute("hasNext", (long) (Math.max(0, page) + 1) * 20 < result.groups());
         } catch (InvalidInput e) {

@@ -193,6 +193,15 @@ class MisinformationFlowTests {
                 .param(caseId).query(Long.class).single()).isGreaterThanOrEqualTo(1);
         mvc.perform(get("/api/v1/cases/" + caseId).session(coordinator))
                 .andExpect(jsonPath("$.repeatPostIds[0]").value(fresh.get(0).intValue()));
+        // and wherever the listening pages show the post, it carries the flag and a link to the refutation
+        String search = "";
+        for (int i = 0; i < 100 && !search.contains(refutedOn); i++) {
+            search = page(officer, "/posts?q=" + marker + "&sort=time");
+            if (!search.contains(refutedOn)) {
+                Thread.sleep(100);
+            }
+        }
+        assertThat(search).contains(refutedOn).contains("href=\"" + publicPath + "\"");
     }
 
     @Test
