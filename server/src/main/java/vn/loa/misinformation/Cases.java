@@ -148,7 +148,11 @@ public interface Cases {
 
     Desk desk(SignedInUser user);
 
+    /** The user's notifications, unread ones first. */
     List<Notification> notifications(SignedInUser user, int limit);
+
+    /** Marks the user's notifications about the case as read (they have opened it). */
+    void markRead(long caseId, SignedInUser user);
 
     /** Flags open cases past their deadline and escalates them to the coordinators; returns how many. */
     int escalateOverdue();

@@ -64,6 +64,14 @@ class CaseNotifications {
     }
 
     void notify(long caseId, Collection<String> usernames, String messageKey) {
+        notify(caseId, usernames, messageKey, false);
+    }
+
+    /**
+     * Records the notification for each person; with {@code onceWhileUnread}, not for someone who has not yet read
+     * the same notification about the case (repeats found every few seconds make one notification, not hundreds).
+     */
+    void notify(long caseId, Collection<String> usernames, String messageKey, boolean onceWhileUnread) {
         if (usernames.isEmpty()) {
             return;
         }
@@ -71,6 +79,11 @@ class CaseNotifications {
         String claim = jdbc.sql("SELECT claim FROM misinformation_case WHERE id = ?").param(caseId).query(String.class).single();
         List<SimpleMailMessage> mails = new ArrayList<>();
         for (String username : usernames) {
+            if (onceWhileUnread && jdbc.sql("""
+                    SELECT count(*) FROM case_notification WHERE username = ? AND case_id = ? AND message_key = ? AND read_at IS NULL
+                    """).params(username, caseId, messageKey).query(Long.class).single() > 0) {
+                continue;
+            }
             jdbc.sql("INSERT INTO case_notification (username, case_id, message_key, created_at) VALUES (?, ?, ?, ?)")
                     .params(username, caseId, messageKey, Timestamp.from(now)).update();
             users.findByUsername(username).filter(UserAccount::enabled).map(UserAccount::email)
@@ -106,11 +119,18 @@ class CaseNotifications {
         });
     }
 
+    /** Marks the user's notifications about the case as read. */
+    void markRead(String username, long caseId) {
+        jdbc.sql("UPDATE case_notification SET read_at = ? WHERE username = ? AND case_id = ? AND read_at IS NULL")
+                .params(Timestamp.from(clock.instant()), username, caseId).update();
+    }
+
+    /** The user's notifications, unread ones first, newest first. */
     List<Cases.Notification> of(String username, int limit) {
         return jdbc.sql("""
                 SELECT n.id, n.case_id, c.claim, n.message_key, n.created_at, n.read_at IS NOT NULL
                   FROM case_notification n JOIN misinformation_case c ON c.id = n.case_id
-                 WHERE n.username = ? ORDER BY n.id DESC LIMIT ?
+                 WHERE n.username = ? ORDER BY n.read_at IS NOT NULL, n.id DESC LIMIT ?
                 """).params(username, limit).query((rs, n) -> new Cases.Notification(rs.getLong(1), rs.getLong(2),
                         rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getBoolean(6))).list();
     }

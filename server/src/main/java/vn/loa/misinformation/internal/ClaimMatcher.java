@@ -139,7 +139,7 @@ class ClaimMatcher {
                         Map.of("posts", found.getValue())));
                 Set<String> to = new LinkedHashSet<>(cases.coordinators());
                 cases.load(found.getKey()).ifPresent(c -> to.addAll(cases.officersOf(c.agencyCode())));
-                notifications.notify(found.getKey(), to, "case.notify.repeats");
+                notifications.notify(found.getKey(), to, "case.notify.repeats", true);
             }
             return perCase.values().stream().mapToInt(Integer::intValue).sum();
         });

@@ -651,6 +651,11 @@ class JdbcCases implements Cases {
         return notifications.of(user.username(), limit);
     }
 
+    @Override
+    public void markRead(long caseId, SignedInUser user) {
+        notifications.markRead(user.username(), caseId);
+    }
+
     // --- the public site
 
     private static final String PUBLISHED = """

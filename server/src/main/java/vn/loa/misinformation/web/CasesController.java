@@ -132,6 +132,7 @@ class CasesController {
     @GetMapping("/cases/{id}")
     String one(@PathVariable long id, Model model) {
         fillCase(model, cases.get(id, user()), user());
+        cases.markRead(id, user());
         return "misinformation/case";
     }
 
@@ -253,7 +254,9 @@ class CasesController {
         model.addAttribute("posts", posts);
         model.addAttribute("ownPosts", own.subList(0, Math.min(own.size(), SHOWN_POSTS)));
         model.addAttribute("ownCount", own.size());
-        model.addAttribute("repeats", posts.stream().filter(Cases.LinkedPost::repeat).toList().reversed());
+        List<Cases.LinkedPost> repeats = posts.stream().filter(Cases.LinkedPost::repeat).toList().reversed();
+        model.addAttribute("repeats", repeats.subList(0, Math.min(repeats.size(), SHOWN_POSTS)));
+        model.addAttribute("repeatCount", repeats.size());
         model.addAttribute("actions", cases.actionsFor(found, user));
         model.addAttribute("history", cases.history(found));
         model.addAttribute("notes", cases.notes(found));

@@ -184,15 +184,25 @@ class MisinformationFlowTests {
         assertThat(matcher.matchNewPosts()).isGreaterThanOrEqualTo(1);
         assertThat(jdbc.sql("SELECT post_id FROM case_post WHERE case_id = ? AND repeat").param(caseId).query(Long.class).list())
                 .containsExactly(fresh.get(0));
+        assertThat(jdbc.sql("SELECT count(*) FROM case_post WHERE post_id = ?").param(fresh.get(1)).query(Long.class).single())
+                .isZero();
         assertThat(matcher.matchNewPosts()).isZero();
+        assertThat(repeatNotifications(caseId)).isEqualTo(1);
+        CaseTestData.importPosts(importer, jdbc, clock.instant(), "Sở Y tế tỉnh giấu dịch bệnh lạ ở huyện Ninh Hải " + marker
+                + " đã có hai mươi người chết mà không công bố, thật không thể tin được");
+        assertThat(matcher.matchNewPosts()).isEqualTo(1);
+        assertThat(repeatNotifications(caseId)).as("one notification while it is unread").isEqualTo(1);
         String refutedOn = "Đã bác bỏ ngày " + LocalTime.formatDay(approved.path("publishedAt").isMissingNode() ? clock.instant()
                 : java.time.Instant.parse(approved.path("publishedAt").asString()));
         assertThat(page(coordinator, "/cases/" + caseId)).contains(refutedOn);
         assertThat(page(coordinator, "/cases")).contains(refutedOn).contains("/cases/" + caseId);
-        assertThat(jdbc.sql("SELECT count(*) FROM case_notification WHERE case_id = ? AND message_key = 'case.notify.repeats'")
-                .param(caseId).query(Long.class).single()).isGreaterThanOrEqualTo(1);
+        CaseTestData.importPosts(importer, jdbc, clock.instant(), "Sở Y tế tỉnh giấu dịch bệnh lạ ở huyện Ninh Hải " + marker
+                + " đã có hai mươi người chết mà không công bố, mọi người cẩn thận");
+        assertThat(matcher.matchNewPosts()).isEqualTo(1);
+        assertThat(repeatNotifications(caseId)).as("read on the case page, so a new one").isEqualTo(2);
         mvc.perform(get("/api/v1/cases/" + caseId).session(coordinator))
-                .andExpect(jsonPath("$.repeatPostIds[0]").value(fresh.get(0).intValue()));
+                .andExpect(jsonPath("$.repeatPostIds[0]").value(fresh.get(0).intValue()))
+                .andExpect(jsonPath("$.repeatPostIds.length()").value(3));
         // and wherever the listening pages show the post, it carries the flag and a link to the refutation
         String search = "";
         for (int i = 0; i < 100 && !search.contains(refutedOn); i++) {
@@ -275,6 +285,13 @@ class MisinformationFlowTests {
         mvc.perform(multipart("/api/v1/evidence/verify").file(new MockMultipartFile("file", "p.zip", "application/zip",
                         "not a zip".getBytes(StandardCharsets.UTF_8))).session(coordinator).with(csrf()))
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("file"));
+    }
+
+    private long repeatNotifications(long caseId) {
+        return jdbc.sql("""
+                SELECT count(*) FROM case_notification WHERE case_id = ? AND username = 'coordinator'
+                   AND message_key = 'case.notify.repeats'
+                """).param(caseId).query(Long.class).single();
     }
 
     private int verifyWithTheCommandLine(byte[] pack) throws Exception {
