@@ -57,6 +57,9 @@ class CasesIntegrationTests {
     vn.loa.identity.ApiTokens tokens;
 
     @Autowired
+    vn.loa.listening.Alerts alerts;
+
+    @Autowired
     vn.loa.identity.AgencyDirectory agencies;
 
     @Test
@@ -204,6 +207,70 @@ class CasesIntegrationTests {
                 .andExpect(status().isForbidden());
         mvc.perform(post("/api/v1/cases").contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void opensACaseFromAnAlertWithTheAlertsPosts() throws Exception {
+        String keyword = "nước giếng " + CaseTestData.marker();
+        vn.loa.identity.SignedInUser coordinator = coordinatorUser();
+        alerts.addRule(new vn.loa.listening.Alerts.RuleForm("SYT", "KEYWORD", "2", keyword, ""), coordinator);
+        List<Long> posts = CaseTestData.importPosts(importer, jdbc, clock.instant(),
+                "Sở Y tế ơi, " + keyword + " ở xã An Hải có mùi lạ, trẻ em uống vào bị đau bụng",
+                "Cả xóm dùng " + keyword + " bị tiêu chảy, Sở Y tế kiểm tra giúp dân với",
+                "Đề nghị Sở Y tế xét nghiệm " + keyword + " ngay, người già cũng bị đau bụng");
+        alerts.evaluate();
+        vn.loa.listening.Alerts.Alert alert = null;
+        for (int attempt = 0; attempt < 100 && alert == null; attempt++) {
+            alert = alerts.alerts(coordinator, false, 200).stream().filter(a -> keyword.equals(a.detail())).findFirst()
+                    .orElse(null);
+            if (alert == null) {
+                Thread.sleep(100);
+            }
+        }
+        assertThat(alert).as("the keyword alert").isNotNull();
+        MockHttpSession session = CaseTestData.signIn(mvc, "coordinator");
+        String form = mvc.perform(get("/cases/new").param("alert", Long.toString(alert.id())).session(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(form).contains("name=\"alertId\" value=\"" + alert.id() + "\"").contains("value=\"SYT\" selected");
+        mvc.perform(post("/api/v1/cases").session(session).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"claim\": \"Nước giếng ở An Hải nhiễm độc\", \"category\": \"CRISIS\", \"severity\": \"HIGH\", "
+                                + "\"alertId\": " + alert.id() + "}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.source").value("ALERT"))
+                .andExpect(jsonPath("$.postIds.length()").value(3))
+                .andExpect(jsonPath("$.postIds[0]").value(posts.get(0).intValue()));
+        mvc.perform(post("/api/v1/cases").session(session).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"claim\": \"x\", \"category\": \"CRISIS\", \"severity\": \"HIGH\", \"alertId\": 987654321}"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("alertId"));
+    }
+
+    @Test
+    void mailsTheAgencysOfficersWhenACaseIsAssignedToThem() throws Exception {
+        com.icegreen.greenmail.util.GreenMail smtp = new com.icegreen.greenmail.util.GreenMail(
+                new com.icegreen.greenmail.util.ServerSetup(39251, "127.0.0.1", com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try {
+            MockHttpSession coordinator = CaseTestData.signIn(mvc, "coordinator");
+            long id = open(coordinator, "Tin đồn bệnh viện tỉnh ngừng khám bảo hiểm y tế", "HIGH", null);
+            mvc.perform(transition(coordinator, id, "{\"action\": \"TRIAGE\"}")).andExpect(status().isOk());
+            mvc.perform(transition(coordinator, id, "{\"action\": \"ASSIGN\", \"agencyCode\": \"SYT\"}")).andExpect(status().isOk());
+            jakarta.mail.internet.MimeMessage message = null;
+            for (int received = 1; message == null && smtp.waitForIncomingEmail(20_000, received); received++) {
+                message = java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+                    try {
+                        return m.getAllRecipients()[0].toString().equals("officer@demo.loa.local")
+                                && m.getSubject().contains("số " + id + " ");
+                    } catch (jakarta.mail.MessagingException e) {
+                        return false;
+                    }
+                }).findFirst().orElse(null);
+            }
+            assertThat(message).as("the officer's e-mail").isNotNull();
+            assertThat(message.getSubject()).isEqualTo("[Loa] Vụ việc số " + id + " được giao cho cơ quan của bạn");
+            assertThat((String) message.getContent()).contains("Tin đồn bệnh viện tỉnh ngừng khám bảo hiểm y tế");
+        } finally {
+            smtp.stop();
+        }
     }
 
     @Test
