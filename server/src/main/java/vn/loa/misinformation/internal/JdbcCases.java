@@ -754,20 +754,22 @@ class JdbcCases implements Cases {
 
     /** The claim a post suggests: its title, or its first sentence, cut at a word. */
     static String suggestedClaim(PostRecord post) {
-        String text = post.title() != null && !post.title().isBlank() ? post.title() : post.text();
-        text = text.replaceAll("\\s+", " ").strip();
-        int end = text.length();
+        return firstSentence(post.title() != null && !post.title().isBlank() ? post.title() : post.text(), 200);
+    }
+
+    /** The first sentence of a text (one of at least 20 characters), on one line, cut at a word to at most {@code max}. */
+    static String firstSentence(String raw, int max) {
+        String text = raw.replaceAll("\\s+", " ").strip();
         for (int i = 20; i < text.length(); i++) {
             char c = text.charAt(i);
             if ((c == '.' || c == '!' || c == '?') && (i + 1 == text.length() || text.charAt(i + 1) == ' ')) {
-                end = i + 1;
+                text = text.substring(0, i + 1);
                 break;
             }
         }
-        text = text.substring(0, end);
-        if (text.length() > 200) {
-            int space = text.lastIndexOf(' ', 200);
-            text = text.substring(0, space > 100 ? space : 200) + "…";
+        if (text.length() > max) {
+            int space = text.lastIndexOf(' ', max - 1);
+            text = text.substring(0, space > max / 2 ? space : max - 1) + "…";
         }
         return text;
     }

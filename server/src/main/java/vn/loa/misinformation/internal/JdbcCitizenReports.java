@@ -136,18 +136,6 @@ class JdbcCitizenReports implements CitizenReports {
 
     /** The claim of a report: its first sentence, at most 300 characters. */
     static String claimOf(String description) {
-        String text = description.replaceAll("\\s+", " ").strip();
-        for (int i = 20; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if ((c == '.' || c == '!' || c == '?') && (i + 1 == text.length() || text.charAt(i + 1) == ' ')) {
-                text = text.substring(0, i + 1);
-                break;
-            }
-        }
-        if (text.length() > 300) {
-            int space = text.lastIndexOf(' ', 299);
-            text = text.substring(0, space > 150 ? space : 299) + "…";
-        }
-        return text;
+        return JdbcCases.firstSentence(description, 300);
     }
 }

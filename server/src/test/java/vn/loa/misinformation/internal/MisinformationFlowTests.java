@@ -87,8 +87,9 @@ class MisinformationFlowTests {
         String rumour = "Sở Y tế tỉnh giấu dịch bệnh lạ ở huyện Ninh Hải " + marker + ", đã có hai mươi người chết mà không "
                 + "công bố, bệnh viện huyện đã kín giường, bác sĩ được lệnh không được nói với ai, người dân trong xã đang "
                 + "rất hoang mang, mọi người nhớ giữ gìn sức khỏe và chia sẻ cho người thân biết";
-        List<Long> story = CaseTestData.importPosts(importer, jdbc, clock.instant(), rumour + " nhé", rumour + " ngay",
-                rumour + " gấp");
+        // the same words with other punctuation and emoji: three posts (not copies), one fingerprint, one story
+        List<Long> story = CaseTestData.importPosts(importer, jdbc, clock.instant(), rumour + "!!!", rumour + " 😢😢",
+                rumour + "???");
         Long storyId = jdbc.sql("SELECT story_id FROM post WHERE id = ?").param(story.get(0)).query(Long.class).single();
         assertThat(storyId).isNotNull();
         long storyPosts = jdbc.sql("SELECT count(*) FROM post WHERE story_id = ?").param(storyId).query(Long.class).single();
