@@ -131,6 +131,12 @@ public interface Cases {
 
     List<LinkedPost> posts(Case found);
 
+    /**
+     * Links more posts to an open case (a citizen's report or a manual entry, once the posts are found) and
+     * captures them as evidence; returns how many were new to the case.
+     */
+    int linkPosts(long id, List<Long> postIds, SignedInUser user);
+
     List<HistoryEntry> history(Case found);
 
     List<Note> notes(Case found);

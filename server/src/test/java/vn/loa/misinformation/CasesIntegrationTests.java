@@ -167,7 +167,10 @@ class CasesIntegrationTests {
         mvc.perform(get("/api/v1/cases").session(district)).andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.id == %d)]".formatted(id)).doesNotExist());
         mvc.perform(get("/cases/" + id).session(district)).andExpect(status().isNotFound());
-        // the press opens no cases; an officer opens them only for their own agency
+        // the press opens no cases; an officer opens them only for their own agency, and the form offers no other
+        assertThat(mvc.perform(get("/cases/new").session(officer)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).contains("value=\"SYT\"").doesNotContain("value=\"586\"").doesNotContain("<option value=\"\"");
+        mvc.perform(get("/cases/new").session(press)).andExpect(status().isForbidden());
         mvc.perform(post("/api/v1/cases").session(press).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"claim\": \"x\", \"category\": \"CRISIS\", \"severity\": \"LOW\"}")).andExpect(status().isForbidden());
         mvc.perform(post("/api/v1/cases").session(officer).with(csrf()).contentType(MediaType.APPLICATION_JSON)
@@ -271,6 +274,35 @@ class CasesIntegrationTests {
         } finally {
             smtp.stop();
         }
+    }
+
+    @Test
+    void linksPostsFoundLaterToAnOpenCaseAndCapturesThem() throws Exception {
+        MockHttpSession coordinator = CaseTestData.signIn(mvc, "coordinator");
+        long id = open(coordinator, "Tin nhắn mạo danh Sở Y tế đòi chuyển tiền", "HIGH", "SYT");
+        List<Long> posts = CaseTestData.importPosts(importer, jdbc, clock.instant(),
+                "Tôi nhận tin nhắn xưng là Sở Y tế bảo chuyển tiền để nhận hỗ trợ bảo hiểm y tế " + CaseTestData.marker(),
+                "Cảnh giác tin nhắn giả danh Sở Y tế yêu cầu chuyển khoản phí hồ sơ bảo hiểm " + CaseTestData.marker());
+        mvc.perform(post("/api/v1/cases/" + id + "/posts").session(coordinator).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"postIds\": [" + posts.get(0) + ", " + posts.get(1) + "]}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.postIds.length()").value(2));
+        assertThat(jdbc.sql("SELECT count(*) FROM evidence_item WHERE case_id = ?").param(id).query(Long.class).single())
+                .isEqualTo(2);
+        mvc.perform(post("/cases/" + id + "/posts").session(coordinator).with(csrf()).param("postIds", posts.get(0) + ", abc"))
+                .andExpect(status().isUnprocessableContent());
+        mvc.perform(post("/api/v1/cases/" + id + "/posts").session(coordinator).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"postIds\": [" + posts.get(0) + "]}"))
+                .andExpect(status().isOk());
+        assertThat(jdbc.sql("SELECT count(*) FROM evidence_item WHERE case_id = ?").param(id).query(Long.class).single())
+                .as("a post already linked is not captured twice by linking").isEqualTo(2);
+        mvc.perform(post("/api/v1/cases/" + id + "/posts").session(CaseTestData.signIn(mvc, "district")).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"postIds\": [" + posts.get(0) + "]}"))
+                .andExpect(status().isNotFound());
+        mvc.perform(transition(coordinator, id, "{\"action\": \"DISMISS\", \"reason\": \"Đã có vụ việc khác\"}"))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/v1/cases/" + id + "/posts").session(coordinator).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"postIds\": [" + posts.get(1) + "]}"))
+                .andExpect(status().isConflict());
     }
 
     @Test

@@ -308,6 +308,43 @@ class JdbcCases implements Cases {
     }
 
     @Override
+    @Transactional
+    public int linkPosts(long id, List<Long> postIds, SignedInUser user) {
+        Case found = get(id, user);
+        if (!CaseAccess.canWork(found, user)) {
+            throw new AccessDeniedException("posts are linked by the coordinators and the agency");
+        }
+        if (found.status().closed()) {
+            throw new Conflict("case.error.closed");
+        }
+        if (postIds == null || postIds.isEmpty()) {
+            throw new InvalidInput("postIds", "case.error.required");
+        }
+        if (postIds.size() > MAX_POSTS) {
+            throw new InvalidInput("postIds", "case.error.too-many-posts", MAX_POSTS);
+        }
+        List<PostRecord> named = postRecords.byIds(postIds.stream().filter(java.util.Objects::nonNull).toList()).stream()
+                .filter(p -> mayRead(p, user)).toList();
+        Set<Long> found2 = named.stream().map(PostRecord::id).collect(Collectors.toSet());
+        List<Long> missing = postIds.stream().filter(p -> p == null || !found2.contains(p)).distinct().toList();
+        if (!missing.isEmpty()) {
+            throw new InvalidInput("postIds", "case.error.posts", missing.toString());
+        }
+        Set<Long> already = new java.util.HashSet<>(jdbc.sql("SELECT post_id FROM case_post WHERE case_id = ?").param(id)
+                .query(Long.class).list());
+        List<PostRecord> fresh = named.stream().filter(p -> !already.contains(p.id())).toList();
+        if (fresh.isEmpty()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        linkPosts(id, fresh, now);
+        events.publishEvent(new CaseEvent(user.actor(), "case.posts-linked", id,
+                Map.of("posts", fresh.stream().map(PostRecord::id).toList())));
+        evidence.capture(id, fresh, user.actor(), now);
+        return fresh.size();
+    }
+
+    @Override
     public List<HistoryEntry> history(Case found) {
         return jdbc.sql("SELECT at, actor, action, from_status, to_status, detail FROM case_history WHERE case_id = ? ORDER BY id")
                 .param(found.id()).query((rs, n) -> new HistoryEntry(rs.getTimestamp(1).toInstant(), rs.getString(2),

@@ -79,6 +79,17 @@ class CasesApiController {
         return resource(cases.act(id, transition, user), user);
     }
 
+    /** What linking posts needs. */
+    record PostLinks(List<Long> postIds) {
+    }
+
+    @PostMapping("/cases/{id}/posts")
+    CaseResource linkPosts(@PathVariable long id, @RequestBody(required = false) PostLinks links) {
+        SignedInUser user = user();
+        cases.linkPosts(id, links == null ? List.of() : links.postIds(), user);
+        return resource(cases.get(id, user), user);
+    }
+
     @GetMapping("/cases/{id}/history")
     List<Cases.HistoryEntry> history(@PathVariable long id) {
         return cases.history(cases.get(id, user()));

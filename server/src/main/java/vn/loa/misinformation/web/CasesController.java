@@ -181,6 +181,25 @@ class CasesController {
         return "redirect:/cases/" + id + "#notes";
     }
 
+    @PostMapping("/cases/{id}/posts")
+    String linkPosts(@PathVariable long id, @RequestParam(defaultValue = "") String postIds, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        SignedInUser user = user();
+        try {
+            int linked = cases.linkPosts(id, ids(postIds), user);
+            redirect.addFlashAttribute("flashKey", linked == 0 ? "case.posts.none-new" : "case.posts.linked");
+        } catch (InvalidInput e) {
+            fillCase(model, cases.get(id, user), user);
+            model.addAttribute("problems", e.all());
+            model.addAttribute("enteredPostIds", postIds);
+            response.setStatus(422);
+            return "misinformation/case";
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("errorKey", "case.error.closed");
+        }
+        return "redirect:/cases/" + id + "#posts-title";
+    }
+
     @PostMapping("/cases/{id}/attachments")
     String attach(@PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file, Model model,
             HttpServletResponse response, RedirectAttributes redirect) throws IOException {
@@ -274,6 +293,8 @@ class CasesController {
     }
 
     private void fillForm(Model model) {
+        model.addAttribute("coordinator", SignedInPrincipal.current().map(u -> u.has(vn.loa.identity.Role.COORDINATOR))
+                .orElse(false));
         model.addAttribute("categories", CaseCategory.values());
         model.addAttribute("severities", Severity.values());
         model.addAttribute("verdicts", Verdict.values());
