@@ -82,13 +82,16 @@ class CitizenReportsIntegrationTests {
     }
 
     @Test
-    void refusesRobotsAForgedTokenAndAFormSentFasterThanAPersonCould() throws Exception {
+    void refusesRobotsAForgedTokenAndAnExpiredForm() throws Exception {
         MockHttpSession visitor = new MockHttpSession();
         long before = reports();
         String token = token(visitor);
+        clock.advance(Duration.ofHours(2).plusMinutes(1));
         mvc.perform(report(visitor, token, "192.0.2.12", "", "Tin đồn về giá điện tăng gấp ba lần", ""))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(content().string(Matchers.containsString("data-field=\"token\"")));
+                .andExpect(content().string(Matchers.containsString("data-field=\"token\"")))
+                .andExpect(content().string(Matchers.containsString("Tin đồn về giá điện tăng gấp ba lần")));
+        token = token(visitor);
         clock.advance(Duration.ofSeconds(20));
         mvc.perform(report(visitor, token, "192.0.2.12", "", "Tin đồn về giá điện tăng gấp ba lần", "")
                         .param("website", "http://spam.example"))

@@ -305,6 +305,20 @@ class BrowserFlowTests {
         assertThat(securityErrors()).isEmpty();
     }
 
+    @Test
+    void aCitizenReportsFalseInformationOnThePublicSiteWithoutAnAccount() {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/public/report"));
+        assertThat(browser.findElement(By.id("website")).isDisplayed()).as("the robots' field is hidden from people").isFalse();
+        browser.findElement(By.id("link")).sendKeys("https://www.facebook.com/groups/1/posts/2");
+        browser.findElement(By.id("description")).sendKeys("Trang này đăng tin cả tỉnh sẽ bị cắt điện một tuần từ mai. Tin sai.");
+        browser.findElement(By.id("send-report")).click();
+        WebElement sent = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("report-sent")));
+        assertThat(sent.getText()).startsWith("Đã tiếp nhận phản ánh, mã tiếp nhận ");
+        assertThat(securityErrors()).isEmpty();
+    }
+
     private boolean alertShown() {
         try {
             browser.switchTo().alert();
