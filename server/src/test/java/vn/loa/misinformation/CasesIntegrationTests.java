@@ -171,6 +171,7 @@ class CasesIntegrationTests {
         assertThat(mvc.perform(get("/cases/new").session(officer)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString()).contains("value=\"SYT\"").doesNotContain("value=\"586\"").doesNotContain("<option value=\"\"");
         mvc.perform(get("/cases/new").session(press)).andExpect(status().isForbidden());
+        mvc.perform(get("/cases/verify").session(press)).andExpect(status().isForbidden());
         mvc.perform(post("/api/v1/cases").session(press).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"claim\": \"x\", \"category\": \"CRISIS\", \"severity\": \"LOW\"}")).andExpect(status().isForbidden());
         mvc.perform(post("/api/v1/cases").session(officer).with(csrf()).contentType(MediaType.APPLICATION_JSON)

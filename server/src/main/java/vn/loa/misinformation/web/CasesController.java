@@ -244,14 +244,14 @@ class CasesController {
 
     @GetMapping("/cases/verify")
     String verifyForm() {
-        user();
+        deskUser();
         return "misinformation/verify";
     }
 
     @PostMapping("/cases/verify")
     String verify(@RequestParam(name = "file", required = false) MultipartFile file, Model model,
             HttpServletResponse response) throws IOException {
-        user();
+        deskUser();
         if (file == null || file.isEmpty()) {
             model.addAttribute("problems", List.of(new InvalidInput("file", "evidence.error.no-file")));
             response.setStatus(422);
@@ -315,6 +315,16 @@ class CasesController {
             }
         });
         return ids;
+    }
+
+    /** The press has no business with evidence: checking packages is for the desk's roles and agencies' machines. */
+    private static SignedInUser deskUser() {
+        SignedInUser user = user();
+        boolean desk = user.apiClient() || user.roles().stream().anyMatch(r -> r != vn.loa.identity.Role.PRESS);
+        if (!desk) {
+            throw new AccessDeniedException("evidence packages are checked by the desk");
+        }
+        return user;
     }
 
     private static SignedInUser user() {
