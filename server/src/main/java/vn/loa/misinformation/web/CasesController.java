@@ -268,6 +268,8 @@ class CasesController {
 
     private void fillCase(Model model, Case found, SignedInUser user) {
         model.addAttribute("c", found);
+        model.addAttribute("agency", found.agencyCode() == null ? null
+                : agencies.findByCode(found.agencyCode(), LocalDate.now(clock.withZone(LocalTime.ZONE))).orElse(null));
         List<Cases.LinkedPost> posts = cases.posts(found);
         List<Cases.LinkedPost> own = posts.stream().filter(p -> !p.repeat()).toList();
         model.addAttribute("posts", posts);
