@@ -317,7 +317,8 @@ class CasesIntegrationTests {
         assertThat(cases.get(id, coordinatorUser()).escalatedAt()).isNull();
         mvc.perform(get("/api/v1/cases/" + id).session(coordinator)).andExpect(jsonPath("$.overdue").value(false));
         clock.advance(Duration.ofMinutes(2));
-        assertThat(cases.escalateOverdue()).isGreaterThanOrEqualTo(1);
+        // (the schedule may escalate it first: what counts is that it is escalated now, once)
+        cases.escalateOverdue();
         assertThat(cases.get(id, coordinatorUser()).escalatedAt()).isEqualTo(clock.instant());
         assertThat(cases.escalateOverdue()).isZero();
         mvc.perform(get("/api/v1/cases").param("overdue", "true").session(coordinator))

@@ -182,7 +182,8 @@ class MisinformationFlowTests {
         List<Long> fresh = CaseTestData.importPosts(importer, jdbc, clock.instant(),
                 "Nghe nói Sở Y tế tỉnh giấu dịch bệnh lạ ở huyện Ninh Hải " + marker + " đã có hai mươi người chết mà không công bố, chia sẻ ngay",
                 "Giá xăng dầu sẽ giảm mạnh từ chiều nay theo thông báo của liên bộ " + CaseTestData.marker());
-        assertThat(matcher.matchNewPosts()).isGreaterThanOrEqualTo(1);
+        // (the matcher also runs on its own every 15 seconds: the tests look at what it linked, not at who linked it)
+        matcher.matchNewPosts();
         assertThat(jdbc.sql("SELECT post_id FROM case_post WHERE case_id = ? AND repeat").param(caseId).query(Long.class).list())
                 .containsExactly(fresh.get(0));
         assertThat(jdbc.sql("SELECT count(*) FROM case_post WHERE post_id = ?").param(fresh.get(1)).query(Long.class).single())
@@ -191,7 +192,8 @@ class MisinformationFlowTests {
         assertThat(repeatNotifications(caseId)).isEqualTo(1);
         CaseTestData.importPosts(importer, jdbc, clock.instant(), "Sở Y tế tỉnh giấu dịch bệnh lạ ở huyện Ninh Hải " + marker
                 + " đã có hai mươi người chết mà không công bố, thật không thể tin được");
-        assertThat(matcher.matchNewPosts()).isEqualTo(1);
+        matcher.matchNewPosts();
+        assertThat(repeats(caseId)).isEqualTo(2);
         assertThat(repeatNotifications(caseId)).as("one notification while it is unread").isEqualTo(1);
         String refutedOn = "Đã bác bỏ ngày " + LocalTime.formatDay(approved.path("publishedAt").isMissingNode() ? clock.instant()
                 : java.time.Instant.parse(approved.path("publishedAt").asString()));
@@ -199,7 +201,8 @@ class MisinformationFlowTests {
         assertThat(page(coordinator, "/cases")).contains(refutedOn).contains("/cases/" + caseId);
         CaseTestData.importPosts(importer, jdbc, clock.instant(), "Sở Y tế tỉnh giấu dịch bệnh lạ ở huyện Ninh Hải " + marker
                 + " đã có hai mươi người chết mà không công bố, mọi người cẩn thận");
-        assertThat(matcher.matchNewPosts()).isEqualTo(1);
+        matcher.matchNewPosts();
+        assertThat(repeats(caseId)).isEqualTo(3);
         assertThat(repeatNotifications(caseId)).as("read on the case page, so a new one").isEqualTo(2);
         mvc.perform(get("/api/v1/cases/" + caseId).session(coordinator))
                 .andExpect(jsonPath("$.repeatPostIds[0]").value(fresh.get(0).intValue()))
@@ -286,6 +289,10 @@ class MisinformationFlowTests {
         mvc.perform(multipart("/api/v1/evidence/verify").file(new MockMultipartFile("file", "p.zip", "application/zip",
                         "not a zip".getBytes(StandardCharsets.UTF_8))).session(coordinator).with(csrf()))
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("file"));
+    }
+
+    private long repeats(long caseId) {
+        return jdbc.sql("SELECT count(*) FROM case_post WHERE case_id = ? AND repeat").param(caseId).query(Long.class).single();
     }
 
     private long repeatNotifications(long caseId) {
