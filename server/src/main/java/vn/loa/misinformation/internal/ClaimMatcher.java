@@ -62,6 +62,7 @@ class ClaimMatcher {
     private final CaseNotifications notifications;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    private int quietLooks;
 
     ClaimMatcher(JdbcClient jdbc, Clock clock, PostRecords postRecords, TextAnalyzer analyzer, JdbcCases cases,
             CaseNotifications notifications, ApplicationEventPublisher events, TransactionTemplate transactions) {
@@ -87,6 +88,11 @@ class ClaimMatcher {
         long last = postRecords.lastId();
         if (stored == null) {
             jdbc.sql("INSERT INTO claim_match_mark (id, mark) VALUES (1, ?) ON CONFLICT (id) DO NOTHING").param(last).update();
+            return 0;
+        }
+        // with no new post since the last look, look back once more (for a batch committed late), then rest
+        quietLooks = last == stored ? quietLooks + 1 : 0;
+        if (quietLooks > 1) {
             return 0;
         }
         List<Profile> profiles = profiles();
