@@ -268,26 +268,28 @@ class BrowserFlowTests {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches("/cases/\\d+$"));
         String caseUrl = browser.getCurrentUrl();
         browser.findElement(By.cssSelector("#form-TRIAGE button")).click();
+        waitForCaseStatus("TRIAGED");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("assign-agency"))).selectByValue("SYT");
         browser.findElement(By.cssSelector("#form-ASSIGN button")).click();
-        assertThat(browser.findElement(By.id("status")).getAttribute("data-status")).isEqualTo("ASSIGNED");
+        waitForCaseStatus("ASSIGNED");
 
         // the officer verifies and drafts the refutation
         signIn("officer");
         browser.get(caseUrl);
         browser.findElement(By.cssSelector("#form-START_VERIFICATION button")).click();
+        waitForCaseStatus("VERIFYING");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("answer-verdict"))).selectByValue("FALSE");
         browser.findElement(By.id("answer-explanation")).sendKeys("Không có trẻ em tử vong do sốt xuất huyết trong năm nay. "
                 + "Số ca mắc được công bố hằng tuần trên cổng thông tin của Sở.");
         browser.findElement(By.cssSelector("#form-SUBMIT_ANSWER button")).click();
-        assertThat(browser.findElement(By.id("status")).getAttribute("data-status")).isEqualTo("AWAITING_APPROVAL");
+        waitForCaseStatus("AWAITING_APPROVAL");
         saveScreenshot("case.png");
 
         // the spokesperson approves; the refutation is on the public site with ClaimReview JSON-LD
         signIn("spokesperson");
         browser.get(caseUrl);
         browser.findElement(By.cssSelector("#form-APPROVE button")).click();
-        assertThat(browser.findElement(By.id("status")).getAttribute("data-status")).isEqualTo("REFUTED");
+        waitForCaseStatus("REFUTED");
         String publicUrl = browser.findElement(By.id("public-link")).getAttribute("href");
         browser.manage().deleteAllCookies();
         browser.get(publicUrl);
@@ -317,6 +319,17 @@ class BrowserFlowTests {
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("report-sent")));
         assertThat(sent.getText()).startsWith("Đã tiếp nhận phản ánh, mã tiếp nhận ");
         assertThat(securityErrors()).isEmpty();
+    }
+
+    /** Waits for the case page to show the status (a click on a form's button returns before the next page is there). */
+    private void waitForCaseStatus(String status) {
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.findElements(By.id("status")).stream()
+                    .anyMatch(e -> status.equals(e.getAttribute("data-status"))));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("the case page never showed " + status + "; the browser shows "
+                    + browser.getCurrentUrl() + ":\n" + browser.findElement(By.tagName("main")).getText(), e);
+        }
     }
 
     private boolean alertShown() {
