@@ -4,22 +4,22 @@ import java.util.List;
 
 /**
  * Editable rules that route posts to the agencies responsible for what they talk about, in addition
- * to the agencies they name: a keyword ("bệnh viện", "BHYT") or a topic, per agency. Rules apply to
- * posts that arrive after they are made.
+ * to the agencies they name: a keyword ("bệnh viện", "BHYT"), a news topic or a policy domain
+ * ("health"), per agency. Rules apply to posts that arrive after they are made.
  */
 public interface AgencyRouting {
 
     /**
      * A rule.
      *
-     * @param kind KEYWORD or TOPIC
+     * @param kind KEYWORD, TOPIC or DOMAIN
      */
     record Rule(long id, String agencyCode, String kind, String value, String createdBy) {
     }
 
     List<Rule> all();
 
-    /** Adds a rule; an unknown agency, kind or an empty value is refused naming the field. */
+    /** Adds a rule; an unknown agency, kind or domain, or an empty value, is refused naming the field. */
     void add(String agencyCode, String kind, String value, String by);
 
     void remove(long id);

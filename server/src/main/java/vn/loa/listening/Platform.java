@@ -3,6 +3,7 @@ package vn.loa.listening;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import vn.loa.nlp.analyze.Register;
 
 /** Where a post was published. */
 public enum Platform {
@@ -26,6 +27,20 @@ public enum Platform {
     OFFICE,
     /** Anything else. */
     OTHER;
+
+    /**
+     * What the platform says of a post's register before it is read: news sites and web sites publish
+     * news (or an agency's statements), the hotline and offices receive citizens' words, social networks
+     * and forums carry mostly comments.
+     */
+    public Register.Hint registerHint() {
+        return switch (this) {
+            case NEWS, WEBSITE -> Register.Hint.NEWS;
+            case HOTLINE, OFFICE -> Register.Hint.FEEDBACK;
+            case FACEBOOK, YOUTUBE, TIKTOK, ZALO, FORUM -> Register.Hint.SOCIAL;
+            case OTHER -> Register.Hint.UNKNOWN;
+        };
+    }
 
     /** The platform named by a text, ignoring case ("facebook", "Facebook"). */
     public static Optional<Platform> of(String name) {

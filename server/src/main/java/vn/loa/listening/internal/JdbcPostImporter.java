@@ -272,9 +272,14 @@ class JdbcPostImporter implements PostImporter {
             analyse[i] = normals.get(i) != null && (hashes[i] == null || copies.add(hashes[i]));
         }
         List<Analysis> analyses = new ArrayList<>(java.util.stream.IntStream.range(0, n).parallel()
-                .mapToObj(i -> analyse[i] ? analyzer.analyzeUnsegmented(normals.get(i), day(posts.get(i))) : null)
+                .mapToObj(i -> analyse[i] ? analyze(normals.get(i), posts.get(i)) : null)
                 .toList());
         return new Prepared(hashes, syllables, analyses);
+    }
+
+    /** Analyses a post as of its day, with what its platform says of its register. */
+    private Analysis analyze(TextAnalyzer.Normalized normal, IncomingPost post) {
+        return analyzer.analyzeUnsegmented(normal, day(post), post.platform().registerHint());
     }
 
     private static java.time.LocalDate day(IncomingPost post) {
@@ -367,20 +372,23 @@ class JdbcPostImporter implements PostImporter {
 
     private static final String COLUMNS = "source_id, platform, external_id, url, author, published_at, title, text, "
             + "parent_external_id, reactions, shares, comments, content_hash, normalized_text, fingerprint, sentiment, "
-            + "sentiment_confidence, topic, toxicity, toxicity_confidence, places, agencies, import_id, ingested_at, story_id";
+            + "sentiment_confidence, topic, toxicity, toxicity_confidence, places, agencies, import_id, ingested_at, story_id, "
+            + "register, domain, model_version";
     /** Separates the places (and agencies) of a post in the one text each goes through {@code unnest} as. */
     private static final String LIST_SEPARATOR = "\u001f";
     private static final String UNNEST_ROWS = """
             SELECT source_id, platform, external_id, url, author, published_at, title, text, parent_external_id,
                    reactions, shares, comments, content_hash, normalized_text, fingerprint, sentiment, sentiment_confidence,
                    topic, toxicity, toxicity_confidence, string_to_array(places, chr(31)), string_to_array(agencies, chr(31)),
-                   import_id, ingested_at, story_id
+                   import_id, ingested_at, story_id, register, domain, model_version
             FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[],
                         ?::text[], ?::int[], ?::int[], ?::int[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::real[],
-                        ?::text[], ?::text[], ?::real[], ?::text[], ?::text[], ?::bigint[], ?::timestamptz[], ?::bigint[])
+                        ?::text[], ?::text[], ?::real[], ?::text[], ?::text[], ?::bigint[], ?::timestamptz[], ?::bigint[],
+                        ?::text[], ?::text[], ?::text[])
                  AS r(source_id, platform, external_id, url, author, published_at, title, text, parent_external_id,
                       reactions, shares, comments, content_hash, normalized_text, fingerprint, sentiment, sentiment_confidence,
-                      topic, toxicity, toxicity_confidence, places, agencies, import_id, ingested_at, story_id)
+                      topic, toxicity, toxicity_confidence, places, agencies, import_id, ingested_at, story_id, register,
+                      domain, model_version)
             """;
 
     /**
@@ -427,7 +435,7 @@ class JdbcPostImporter implements PostImporter {
             fresh.add(i);
             if (analyses.get(i) == null) {
                 // taken for a copy or a known post before, it is new after all (e.g. the copy was not stored)
-                analyses.set(i, analyzer.analyzeUnsegmented(analyzer.normalize(batch.get(i).text()), day(batch.get(i))));
+                analyses.set(i, analyze(analyzer.normalize(batch.get(i).text()), batch.get(i)));
             }
         }
         long storyStart = System.nanoTime();
@@ -439,13 +447,15 @@ class JdbcPostImporter implements PostImporter {
         String[][] places = new String[n][];
         String[][] routed = new String[n][];
         if (!fresh.isEmpty()) {
-            // one row per post through unnest: 25 arrays instead of 25 parameters per post, one short plan
+            // one row per post through unnest: 28 arrays instead of 28 parameters per post, one short plan
             int m = fresh.size();
             Object[][] columns = {new Long[m], new String[m], new String[m], new String[m], new String[m],
                 new Timestamp[m], new String[m], new String[m], new String[m], new Integer[m], new Integer[m],
                 new Integer[m], new String[m], new String[m], new Long[m], new String[m], new Float[m], new String[m],
-                new String[m], new Float[m], new String[m], new String[m], new Long[m], new Timestamp[m], new Long[m]};
+                new String[m], new Float[m], new String[m], new String[m], new Long[m], new Timestamp[m], new Long[m],
+                new String[m], new String[m], new String[m]};
             Timestamp ingested = Timestamp.from(now);
+            String modelVersion = analyzer.modelVersion();
             for (int f = 0; f < m; f++) {
                 int i = fresh.get(f);
                 IncomingPost post = batch.get(i);
@@ -455,10 +465,10 @@ class JdbcPostImporter implements PostImporter {
                 Object[] row = {sourceIds[i], post.platform().name(), post.externalId(), post.url(), post.author(),
                     Timestamp.from(post.publishedAt()), post.title(), analysis.text(), post.parentExternalId(),
                     post.reactions(), post.shares(), post.comments(), hashes[i], analysis.normalized(),
-                    analysis.fingerprint(), analysis.sentiment().label(), (float) analysis.sentiment().confidence(),
+                    analysis.fingerprint(), analysis.sentiment().labelOrUnclear(), (float) analysis.sentiment().confidence(),
                     analysis.topic().label(), analysis.toxicity().label(), (float) analysis.toxicity().confidence(),
                     String.join(LIST_SEPARATOR, places[i]), String.join(LIST_SEPARATOR, routed[i]), importId, ingested,
-                    storyOf[i]};
+                    storyOf[i], analysis.register().id(), analysis.domain().label(), modelVersion};
                 for (int c = 0; c < row.length; c++) {
                     columns[c][f] = row[c];
                 }
@@ -482,9 +492,9 @@ class JdbcPostImporter implements PostImporter {
             counts.stored++;
             IncomingPost post = batch.get(i);
             Analysis analysis = analyses.get(i);
-            facts.add(new Rollups.Fact(post.publishedAt(), post.platform().name(), analysis.sentiment().label(),
-                    analysis.topic().label(), !"CLEAN".equals(analysis.toxicity().label()), routed[i], places[i],
-                    storyOf[i]));
+            facts.add(new Rollups.Fact(post.publishedAt(), post.platform().name(), analysis.sentiment().labelOrUnclear(),
+                    analysis.topic().label(), analysis.register().id(), analysis.domain().label(),
+                    !"CLEAN".equals(analysis.toxicity().label()), routed[i], places[i], storyOf[i]));
         }
         if (!lost.isEmpty()) {
             lost.forEach((story, missing) -> jdbc.sql("UPDATE story SET posts = posts - ? WHERE id = ?")
@@ -509,7 +519,7 @@ class JdbcPostImporter implements PostImporter {
     private String[] agencies(Analysis analysis) {
         Set<String> agencies = new TreeSet<>();
         analysis.agencies().forEach(m -> agencies.add(m.entry().id()));
-        agencies.addAll(routing.route(analysis.normalized(), analysis.topic().label()));
+        agencies.addAll(routing.route(analysis.normalized(), analysis.topic().label(), analysis.domain().label()));
         return agencies.toArray(String[]::new);
     }
 

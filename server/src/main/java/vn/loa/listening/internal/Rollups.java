@@ -23,8 +23,10 @@ import vn.loa.shared.LocalTime;
  * Keeps the hourly and daily roll-ups ({@code post_hourly}, {@code post_daily}, days of Vietnam's
  * calendar) and the per-agency story counts ({@code story_daily}) in step with the posts, in the
  * caller's transaction: a post counts in the province's scope and in the scope of each agency it
- * is routed to; within each, under 'all', its topic, its platform, each agency and each place it
- * names. A batch is summed here and written as one upsert per table, a row per bucket.
+ * is routed to; within each, under 'all', its topic, its platform, its register, its policy domain,
+ * each agency and each place it names, and by sentiment (an 'unclear' post counts in the posts and in
+ * none of negative, neutral, positive). A batch is summed here and written as one upsert per table, a
+ * row per bucket.
  *
  * <p>An import writes a batch's roll-ups in a transaction of their own, while it stores the next
  * batch: the batch's transaction leaves a {@code rollup_pending} row naming its posts, and the
@@ -35,8 +37,8 @@ import vn.loa.shared.LocalTime;
 class Rollups {
 
     /** What the roll-ups need of a post. */
-    record Fact(Instant publishedAt, String platform, String sentiment, String topic, boolean toxic, String[] agencies,
-            String[] places, Long story) {
+    record Fact(Instant publishedAt, String platform, String sentiment, String topic, String register, String domain,
+            boolean toxic, String[] agencies, String[] places, Long story) {
 
         boolean restricted() {
             return "HOTLINE".equals(platform) || "OFFICE".equals(platform);
@@ -116,18 +118,24 @@ class Rollups {
 
     /** Adds stored posts to the roll-ups ({@code sign} 1), or takes them out ({@code sign} -1) before a change. */
     void apply(Collection<Long> postIds, int sign) {
+        add(facts(postIds), sign);
+    }
+
+    /** What the roll-ups count of stored posts, as they are now. */
+    List<Fact> facts(Collection<Long> postIds) {
         if (postIds.isEmpty()) {
-            return;
+            return List.of();
         }
-        List<Fact> facts = jdbc.sql("""
-                SELECT published_at, platform, sentiment, topic, toxicity <> 'CLEAN', agencies, places, story_id
+        return jdbc.sql("""
+                SELECT published_at, platform, sentiment, topic, register, domain, toxicity <> 'CLEAN', agencies, places,
+                       story_id
                 FROM post WHERE id = ANY(?) ORDER BY id
                 """).param(postIds.toArray(Long[]::new))
                 .query((rs, row) -> new Fact(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getBoolean(5), (String[]) rs.getArray(6).getArray(),
-                        (String[]) rs.getArray(7).getArray(), rs.getObject(8, Long.class)))
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getBoolean(7),
+                        (String[]) rs.getArray(8).getArray(), (String[]) rs.getArray(9).getArray(),
+                        rs.getObject(10, Long.class)))
                 .list();
-        add(facts, sign);
     }
 
     /** Adds posts to the roll-ups ({@code sign} 1) or takes them out ({@code sign} -1). */
@@ -135,9 +143,51 @@ class Rollups {
         if (facts.isEmpty()) {
             return;
         }
+        write(facts, sign, List.of(), 0);
+    }
+
+    /**
+     * Replaces posts' counts after they changed: what they were taken out and what they are put in,
+     * summed together and written as one upsert per table, in key order, so that rows no other
+     * writer locks in another order (a separate take-out and put-back could, against an import).
+     */
+    void change(List<Fact> before, List<Fact> after) {
+        if (before.isEmpty() && after.isEmpty()) {
+            return;
+        }
+        write(before, -1, after, 1);
+    }
+
+    private void write(List<Fact> first, int firstSign, List<Fact> second, int secondSign) {
         Map<Key, int[]> hours = new TreeMap<>(ORDER);
         Map<Key, int[]> days = new TreeMap<>(ORDER);
         Map<Key, int[]> stories = new TreeMap<>(ORDER);
+        sum(first, firstSign, hours, days, stories);
+        sum(second, secondSign, hours, days, stories);
+        // buckets a change left as they were (every count back to zero) need no write
+        hours.values().removeIf(Rollups::zero);
+        days.values().removeIf(Rollups::zero);
+        stories.values().removeIf(Rollups::zero);
+        if (!hours.isEmpty()) {
+            upsert("post_hourly", "hour", "timestamptz", hours);
+        }
+        if (!days.isEmpty()) {
+            upsert("post_daily", "day", "date", days);
+        }
+        writeStories(stories);
+    }
+
+    private static boolean zero(int[] counts) {
+        for (int count : counts) {
+            if (count != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void sum(List<Fact> facts, int sign, Map<Key, int[]> hours, Map<Key, int[]> days,
+            Map<Key, int[]> stories) {
         for (Fact fact : facts) {
             long hour = fact.publishedAt().truncatedTo(ChronoUnit.HOURS).getEpochSecond();
             long day = fact.publishedAt().atZone(LocalTime.ZONE).toLocalDate().toEpochDay();
@@ -153,6 +203,8 @@ class Rollups {
                 dims.add(new String[] {"all", ""});
                 dims.add(new String[] {"topic", fact.topic()});
                 dims.add(new String[] {"platform", fact.platform()});
+                dims.add(new String[] {"register", fact.register()});
+                dims.add(new String[] {"domain", fact.domain()});
                 agencies.forEach(a -> dims.add(new String[] {"agency", a}));
                 places.forEach(p -> dims.add(new String[] {"place", p}));
                 for (String[] dim : dims) {
@@ -166,8 +218,9 @@ class Rollups {
                 }
             }
         }
-        upsert("post_hourly", "hour", "timestamptz", hours);
-        upsert("post_daily", "day", "date", days);
+    }
+
+    private void writeStories(Map<Key, int[]> stories) {
         if (!stories.isEmpty()) {
             int n = stories.size();
             String[] scope = new String[n];

@@ -13,25 +13,29 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.loa.identity.AgencyDirectory;
 import vn.loa.listening.AgencyRouting;
+import vn.loa.listening.PostLabels;
 import vn.loa.nlp.AccentFolding;
 import vn.loa.shared.LocalTime;
 import vn.loa.shared.InvalidInput;
 
 /**
- * Editable routing rules: a post whose text contains a keyword ("bệnh viện", "BHYT"), or whose
- * topic is one given, is routed to an agency, in addition to the agencies it names. A keyword
+ * Editable routing rules: a post whose text contains a keyword ("bệnh viện", "BHYT"), whose topic
+ * is one given, or whose policy domain is one given (health, education, ...), is routed to an agency,
+ * in addition to the agencies it names. A keyword
  * written with diacritics matches only with them; one of two syllables or more also matches a text
  * typed without diacritics. Rules apply to posts that arrive after they are made.
  */
 @Component
 class RoutingRules implements AgencyRouting {
 
+    static final List<String> KINDS = List.of("KEYWORD", "TOPIC", "DOMAIN");
+
     /**
-     * A rule ready to match: a topic, or a keyword (as typed and without diacritics) with its
-     * patterns, which run only where a plain search finds the keyword (most posts have none).
+     * A rule ready to match: a topic, a policy domain, or a keyword (as typed and without diacritics)
+     * with its patterns, which run only where a plain search finds the keyword (most posts have none).
      */
-    private record Compiled(String agencyCode, String topic, String keyword, Pattern exact, String foldedKeyword,
-            Pattern folded) {
+    private record Compiled(String agencyCode, String topic, String domain, String keyword, Pattern exact,
+            String foldedKeyword, Pattern folded) {
 
         boolean matches(String lower, String foldedText) {
             return (lower.contains(keyword) && exact.matcher(lower).find())
@@ -65,11 +69,13 @@ class RoutingRules implements AgencyRouting {
                 || agencies.findByCode(agencyCode.strip(), LocalDate.ofInstant(clock.instant(), LocalTime.ZONE)).isEmpty()) {
             problems.add(new InvalidInput("agency", "listening.rules.agency-required"));
         }
-        if (!"KEYWORD".equals(kind) && !"TOPIC".equals(kind)) {
+        if (!KINDS.contains(kind)) {
             problems.add(new InvalidInput("kind", "listening.rules.kind-invalid"));
         }
         if (clean.isEmpty() || clean.length() > 200) {
             problems.add(new InvalidInput("value", "listening.rules.value-invalid"));
+        } else if ("DOMAIN".equals(kind) && !PostLabels.DOMAINS.contains(clean)) {
+            problems.add(new InvalidInput("value", "listening.rules.domain-invalid"));
         }
         InvalidInput.throwIfAny(problems);
         jdbc.sql("""
@@ -85,8 +91,8 @@ class RoutingRules implements AgencyRouting {
         compiled = null;
     }
 
-    /** The agencies the rules route a post to. */
-    Set<String> route(String normalizedText, String topic) {
+    /** The agencies the rules route a post to, by its text, its topic and its policy domain. */
+    Set<String> route(String normalizedText, String topic, String domain) {
         List<Compiled> rules = compiled;
         if (rules == null) {
             rules = all().stream().map(RoutingRules::compile).toList();
@@ -96,8 +102,8 @@ class RoutingRules implements AgencyRouting {
         String lower = null;
         String folded = null;
         for (Compiled rule : rules) {
-            if (rule.topic() != null) {
-                if (rule.topic().equals(topic)) {
+            if (rule.topic() != null || rule.domain() != null) {
+                if (rule.topic() != null ? rule.topic().equals(topic) : rule.domain().equals(domain)) {
                     agencies.add(rule.agencyCode());
                 }
                 continue;
@@ -115,7 +121,10 @@ class RoutingRules implements AgencyRouting {
 
     private static Compiled compile(Rule rule) {
         if ("TOPIC".equals(rule.kind())) {
-            return new Compiled(rule.agencyCode(), rule.value(), null, null, null, null);
+            return new Compiled(rule.agencyCode(), rule.value(), null, null, null, null, null);
+        }
+        if ("DOMAIN".equals(rule.kind())) {
+            return new Compiled(rule.agencyCode(), null, rule.value(), null, null, null, null);
         }
         String keyword = rule.value().toLowerCase(Locale.ROOT);
         Pattern exact = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(keyword) + "(?![\\p{L}\\p{N}])");
@@ -124,6 +133,6 @@ class RoutingRules implements AgencyRouting {
         Pattern folded = severalSyllables || foldedKeyword.equals(keyword)
                 ? Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(foldedKeyword) + "(?![\\p{L}\\p{N}])")
                 : null;
-        return new Compiled(rule.agencyCode(), null, keyword, exact, foldedKeyword, folded);
+        return new Compiled(rule.agencyCode(), null, null, keyword, exact, foldedKeyword, folded);
     }
 }

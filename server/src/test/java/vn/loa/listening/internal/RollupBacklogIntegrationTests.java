@@ -71,7 +71,7 @@ class RollupBacklogIntegrationTests {
         long note = transactions.execute(status -> rollups.pending(ids, Instant.now()));
         jdbc.sql("DELETE FROM rollup_pending WHERE id = ?").param(note).update();
         rollups.applyPending(java.util.Map.of(note, List.of(new Rollups.Fact(Timestamp.valueOf("2026-10-01 08:00:00").toInstant(),
-                "FACEBOOK", "negative", "Suc khoe", false, new String[0], new String[0], null))));
+                "FACEBOOK", "negative", "Suc khoe", "comment", "health", false, new String[0], new String[0], null))));
         assertThat(RollupChecks.mismatches(jdbc)).isEmpty();
     }
 }

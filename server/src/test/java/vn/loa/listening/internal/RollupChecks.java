@@ -4,7 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Counts the posts afresh in SQL and compares them with the roll-ups the application keeps. */
+/**
+ * Counts the posts afresh in SQL and compares them with the roll-ups the application keeps: a post
+ * counts in every dimension (register and policy domain too) and, when its sentiment is 'unclear', in
+ * none of negative, neutral and positive.
+ */
 public final class RollupChecks {
 
     private RollupChecks() {
@@ -26,6 +30,8 @@ public final class RollupChecks {
                         CROSS JOIN LATERAL (SELECT '' UNION SELECT unnest(p.agencies)) AS s(scope)
                         CROSS JOIN LATERAL (SELECT 'all', '' UNION ALL SELECT 'topic', p.topic
                                             UNION ALL SELECT 'platform', p.platform
+                                            UNION ALL SELECT 'register', p.register
+                                            UNION ALL SELECT 'domain', p.domain
                                             UNION ALL SELECT DISTINCT 'agency', unnest(p.agencies)
                                             UNION ALL SELECT DISTINCT 'place', unnest(p.places)) AS d(dim, val)
                         GROUP BY 1, 2, 3, 4, 5),
