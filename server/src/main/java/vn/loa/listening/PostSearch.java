@@ -13,8 +13,11 @@ public interface PostSearch {
      *
      * @param text words to find (all must occur); a part in double quotes is a phrase; empty finds everything
      * @param platform only this platform, may be null
-     * @param sentiment only this sentiment, may be null
+     * @param sentiment only this sentiment (negative, neutral, positive, unclear), may be null
      * @param topic only this topic, may be null
+     * @param register only this register (comment, news, official), or several separated by commas
+     *     ("news,official"), may be null
+     * @param domain only this policy domain (health, education, ...), may be null
      * @param toxicity only this toxicity, may be null
      * @param agency only posts about this agency code, may be null
      * @param place only posts naming this place id, may be null
@@ -26,8 +29,9 @@ public interface PostSearch {
      * @param story only the posts of this story, may be null
      * @param collapse whether a story's posts are shown as one (its best match), with the count of the others
      */
-    record Query(String text, String platform, String sentiment, String topic, String toxicity, String agency,
-            String place, Instant from, Instant to, boolean byTime, int page, int size, Long story, boolean collapse) {
+    record Query(String text, String platform, String sentiment, String topic, String register, String domain,
+            String toxicity, String agency, String place, Instant from, Instant to, boolean byTime, int page, int size,
+            Long story, boolean collapse) {
     }
 
     /**
@@ -41,8 +45,10 @@ public interface PostSearch {
      * @param source its source's code
      * @param url its address, may be null
      * @param publishedAt when it was published
-     * @param sentiment its sentiment
+     * @param sentiment its sentiment (negative, neutral, positive, or unclear when the model was unsure)
      * @param topic its topic
+     * @param register its register: comment, news or official
+     * @param domain its policy domain
      * @param toxicity its toxicity
      * @param agencies agency codes it names
      * @param places place ids it names
@@ -50,7 +56,8 @@ public interface PostSearch {
      * @param similar how many other matching posts of its story it stands for (when stories are collapsed)
      */
     record Hit(long id, String text, String snippet, List<int[]> highlights, String platform, String source, String url,
-            Instant publishedAt, String sentiment, String topic, String toxicity, List<String> agencies,
+            Instant publishedAt, String sentiment, String topic, String register, String domain, String toxicity,
+            List<String> agencies,
             List<String> places, Long story, int similar) {
     }
 
@@ -59,7 +66,8 @@ public interface PostSearch {
      *
      * @param total how many posts match
      * @param items the posts of the page
-     * @param facets for each facet (platform, sentiment, topic, toxicity, agency, place) the count of each value
+     * @param facets for each facet (platform, sentiment, topic, register, domain, toxicity, agency, place) the count
+     *     of each value
      * @param groups how many results there are to page through: stories count once when collapsed
      */
     record Result(long total, List<Hit> items, Map<String, Map<String, Long>> facets, long groups) {

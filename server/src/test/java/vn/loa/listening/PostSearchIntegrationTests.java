@@ -133,6 +133,52 @@ class PostSearchIntegrationTests {
     }
 
     @Test
+    void filtersAndCountsPostsByRegisterAndPolicyDomainAndEachResultCarriesThem() throws Exception {
+        String marker = marker();
+        importPosts(marker,
+                "hotline", "Trạm y tế xã thiếu thuốc hạ sốt cho trẻ em",
+                "office", "Đề nghị sửa con đường vào trường tiểu học bị sạt lở",
+                "news", "Sở Y tế tỉnh kiểm tra an toàn thực phẩm tại các bếp ăn tập thể",
+                "website", "Thông báo lịch tiếp công dân của Ủy ban nhân dân tỉnh tháng này");
+        MockHttpSession coordinator = signIn("coordinator");
+        String all = mvc.perform(get("/api/v1/posts").param("q", marker).session(coordinator))
+                .andExpect(jsonPath("$.total").value(4))
+                .andExpect(jsonPath("$.facets.register.comment").value(2))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        java.util.List<String> domains = com.jayway.jsonpath.JsonPath.read(all, "$.items[*].domain");
+        java.util.List<String> registers = com.jayway.jsonpath.JsonPath.read(all, "$.items[*].register");
+        assertThat(domains).hasSize(4).allMatch(PostLabels.DOMAINS::contains);
+        assertThat(registers).hasSize(4).allMatch(PostLabels.REGISTERS::contains);
+        java.util.Map<String, Integer> domainFacet = com.jayway.jsonpath.JsonPath.read(all, "$.facets.domain");
+        assertThat(domainFacet.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(4);
+
+        // citizens' feedback is their opinion; what news sites publish is news or an official statement
+        mvc.perform(get("/api/v1/posts").param("q", marker).param("register", "comment").session(coordinator))
+                .andExpect(jsonPath("$.total").value(2))
+                .andExpect(jsonPath("$.items[?(@.platform == 'NEWS' || @.platform == 'WEBSITE')]").isEmpty());
+        mvc.perform(get("/api/v1/posts").param("q", marker).param("register", "news,official").session(coordinator))
+                .andExpect(jsonPath("$.total").value(2))
+                .andExpect(jsonPath("$.items[?(@.register == 'comment')]").isEmpty());
+        String domain = domains.get(0);
+        long withDomain = domains.stream().filter(domain::equals).count();
+        mvc.perform(get("/api/v1/posts").param("q", marker).param("domain", domain).session(coordinator))
+                .andExpect(jsonPath("$.total").value((int) withDomain))
+                .andExpect(jsonPath("$.items[?(@.domain != '" + domain + "')]").isEmpty());
+
+        // the page names registers and domains in the reader's language, and offers them as filters
+        mvc.perform(get("/posts").param("q", marker).param("register", "news,official").session(coordinator))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
+                        org.hamcrest.Matchers.containsString("Loại bài viết: Tin tức báo chí, Văn bản chính thức")));
+        mvc.perform(get("/posts").param("q", marker).param("domain", domain).param("lang", "en").session(coordinator))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
+                        org.hamcrest.Matchers.containsString("Policy domain: ")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
+                        org.hamcrest.Matchers.containsString("Citizens&#39; comment")));
+    }
+
+    @Test
     void refusesBadParametersWithAProblemNamingThem() throws Exception {
         MockHttpSession coordinator = signIn("coordinator");
         mvc.perform(get("/api/v1/posts").param("size", "500").session(coordinator))

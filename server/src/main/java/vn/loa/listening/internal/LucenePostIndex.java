@@ -86,11 +86,12 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
 
     private static final Log log = LogFactory.getLog(LucenePostIndex.class);
     private static final Set<String> NON_PUBLIC = Set.of(Platform.HOTLINE.name(), Platform.OFFICE.name());
-    private static final List<String> FACETS = List.of("platform", "sentiment", "topic", "toxicity", "agency", "place");
+    private static final List<String> FACETS = List.of("platform", "sentiment", "topic", "register", "domain", "toxicity",
+            "agency", "place");
     private static final Pattern PHRASE = Pattern.compile("\"([^\"]+)\"");
     private static final int MAX_WINDOW = 10_000;
-    /** The version of the documents' fields; an index written with another is rebuilt. */
-    private static final String SCHEMA = "3";
+    /** The version of the documents' fields; an index written with another is rebuilt (4: register and domain). */
+    private static final String SCHEMA = "4";
     /** How many posts are indexed between two commits of the index. */
     private static final int COMMIT_EVERY = 50_000;
     /** How far below the highest id indexed a late commit is looked for (three import batches). */
@@ -291,6 +292,8 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
         keyword(document, "platform", rs.getString("platform"));
         keyword(document, "sentiment", rs.getString("sentiment"));
         keyword(document, "topic", rs.getString("topic"));
+        keyword(document, "register", rs.getString("register"));
+        keyword(document, "domain", rs.getString("domain"));
         keyword(document, "toxicity", rs.getString("toxicity"));
         keyword(document, "source", rs.getString("source_code"));
         for (String agency : (String[]) rs.getArray("agencies").getArray()) {
@@ -477,6 +480,8 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
         filter(builder, "platform", query.platform() == null ? null : query.platform().toUpperCase(Locale.ROOT));
         filter(builder, "sentiment", query.sentiment());
         filter(builder, "topic", query.topic());
+        filterAny(builder, "register", query.register());
+        filter(builder, "domain", query.domain());
         filter(builder, "toxicity", query.toxicity());
         filter(builder, "agency", query.agency());
         filter(builder, "place", query.place());
@@ -507,6 +512,20 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
         if (value != null && !value.isBlank()) {
             builder.add(new TermQuery(new Term(field, value.strip())), BooleanClause.Occur.FILTER);
         }
+    }
+
+    /** A filter on any of several values separated by commas ("news,official"). */
+    private static void filterAny(BooleanQuery.Builder builder, String field, String values) {
+        if (values == null || values.isBlank()) {
+            return;
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (String value : values.split(",")) {
+            if (!value.isBlank()) {
+                any.add(new TermQuery(new Term(field, value.strip())), BooleanClause.Occur.SHOULD);
+            }
+        }
+        builder.add(any.build(), BooleanClause.Occur.FILTER);
     }
 
     private static Map<String, Map<String, Long>> facets(IndexSearcher searcher, org.apache.lucene.search.Query query) throws IOException {
@@ -604,7 +623,7 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
         return new Hit(Long.parseLong(document.get("id")), text, snippet.text(), snippet.highlights(),
                 document.get("platform"), document.get("source"), document.get("url"),
                 Instant.ofEpochMilli(document.getField("published").numericValue().longValue()), document.get("sentiment"),
-                document.get("topic"), document.get("toxicity"), Arrays.asList(document.getValues("agency")),
+                document.get("topic"), document.get("register"), document.get("domain"), document.get("toxicity"), Arrays.asList(document.getValues("agency")),
                 Arrays.asList(document.getValues("place")), storyValue == null ? null : Long.parseLong(storyValue),
                 similar);
     }

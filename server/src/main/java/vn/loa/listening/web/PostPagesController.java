@@ -35,6 +35,7 @@ import vn.loa.identity.SignedInUser;
 import vn.loa.listening.ImportSummary;
 import vn.loa.listening.Platform;
 import vn.loa.listening.PostImporter;
+import vn.loa.listening.PostLabels;
 import vn.loa.listening.PostCorrections;
 import vn.loa.listening.PostSearch;
 import vn.loa.listening.PostsExported;
@@ -75,8 +76,13 @@ class PostPagesController {
     record Piece(String text, boolean marked) {
     }
 
-    /** An active filter, with the link that removes it. */
-    record Chip(String labelKey, String valueKey, String value, String removeUrl) {
+    /**
+     * An active filter, with the link that removes it.
+     *
+     * @param valueKeys the message keys of its values (a filter may hold several, "news,official"), or null to
+     *     show the value as it is
+     */
+    record Chip(String labelKey, List<String> valueKeys, String value, String removeUrl) {
     }
 
     /** The search page's address with one parameter changed (or removed when blank); blank parameters are left out. */
@@ -102,6 +108,7 @@ class PostPagesController {
             @RequestParam(defaultValue = "") String to, @RequestParam(required = false) String sort,
             @RequestParam(defaultValue = "") String topic, @RequestParam(defaultValue = "") String toxicity,
             @RequestParam(defaultValue = "") String agency, @RequestParam(defaultValue = "") String place,
+            @RequestParam(defaultValue = "") String register, @RequestParam(defaultValue = "") String domain,
             @RequestParam(required = false) Long story, @RequestParam(defaultValue = "true") boolean collapse,
             @RequestParam(defaultValue = "0") int page, Model model, HttpServletResponse response) {
         SignedInUser user = SignedInPrincipal.current().orElseThrow();
@@ -115,6 +122,11 @@ class PostPagesController {
         model.addAttribute("to", to);
         model.addAttribute("sort", sort);
         model.addAttribute("topic", topic);
+        model.addAttribute("register", register);
+        model.addAttribute("domain", domain);
+        model.addAttribute("registers", PostLabels.REGISTERS);
+        model.addAttribute("domains", PostLabels.DOMAINS);
+        model.addAttribute("sentiments", PostLabels.SENTIMENTS);
         model.addAttribute("toxicity", toxicity);
         model.addAttribute("agency", agency);
         model.addAttribute("place", place);
@@ -128,7 +140,8 @@ class PostPagesController {
         model.addAttribute("canRecord", mayImport(user) || user.has(Role.OFFICER));
         try {
             PostSearch.Result result = search.search(new PostSearch.Query(q, blank(platform), blank(sentiment), blank(topic),
-                    blank(toxicity), blank(agency), blank(place), day(from, "from", false), day(to, "to", true),
+                    blank(register), blank(domain), blank(toxicity), blank(agency), blank(place), day(from, "from", false),
+                    day(to, "to", true),
                     !"relevance".equals(sort), Math.max(0, page), 20, story, collapse && story == null), user);
             List<Row> rows = new ArrayList<>();
             for (PostSearch.Hit hit : result.items()) {
@@ -148,6 +161,8 @@ class PostPagesController {
             current.put("platform", platform);
             current.put("sentiment", sentiment);
             current.put("topic", topic);
+            current.put("register", register);
+            current.put("domain", domain);
             current.put("toxicity", toxicity);
             current.put("agency", agency);
             current.put("place", place);
@@ -160,11 +175,11 @@ class PostPagesController {
                     facetLinks.put(facet + "|" + value, link(current, facet, value))));
             model.addAttribute("facetLinks", facetLinks);
             List<Chip> chips = new ArrayList<>();
-            for (String name : List.of("topic", "toxicity", "agency", "place", "story")) {
+            for (String name : List.of("topic", "register", "domain", "toxicity", "agency", "place", "story")) {
                 String value = current.get(name);
                 if (!value.isBlank()) {
-                    String key = facetKey(name, value);
-                    chips.add(new Chip("facet." + name, key, value, link(current, name, "")));
+                    List<String> keys = java.util.Arrays.stream(value.split(",")).map(v -> facetKey(name, v.strip())).toList();
+                    chips.add(new Chip("facet." + name, keys.contains(null) ? null : keys, value, link(current, name, "")));
                 }
             }
             model.addAttribute("chips", chips);
@@ -224,7 +239,8 @@ class PostPagesController {
             @RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
             @RequestParam(defaultValue = "time") String sort, @RequestParam(defaultValue = "") String topic,
             @RequestParam(defaultValue = "") String toxicity, @RequestParam(defaultValue = "") String agency,
-            @RequestParam(defaultValue = "") String place, @RequestParam(required = false) Long story,
+            @RequestParam(defaultValue = "") String place, @RequestParam(defaultValue = "") String register,
+            @RequestParam(defaultValue = "") String domain, @RequestParam(required = false) Long story,
             HttpServletResponse response) throws IOException {
         if (!format.equals("csv") && !format.equals("xlsx")) {
             response.sendError(404);
@@ -234,11 +250,13 @@ class PostPagesController {
         List<List<String>> rows = new ArrayList<>();
         for (int page = 0; rows.size() < EXPORT_LIMIT; page++) {
             PostSearch.Result result = search.search(new PostSearch.Query(q, blank(platform), blank(sentiment),
-                    blank(topic), blank(toxicity), blank(agency), blank(place), day(from, "from", false),
+                    blank(topic), blank(register), blank(domain), blank(toxicity), blank(agency), blank(place),
+                    day(from, "from", false),
                     day(to, "to", true), !"relevance".equals(sort), page, 100, story, false), user);
             for (PostSearch.Hit hit : result.items()) {
                 rows.add(List.of(Long.toString(hit.id()), LocalTime.format(hit.publishedAt()), hit.platform().toLowerCase(),
-                        hit.source(), hit.url() == null ? "" : hit.url(), hit.sentiment(), hit.topic(), hit.toxicity(),
+                        hit.source(), hit.url() == null ? "" : hit.url(), hit.sentiment(), hit.topic(), hit.register(),
+                        hit.domain(), hit.toxicity(),
                         String.join(" ", hit.agencies()), String.join(" ", hit.places()),
                         hit.story() == null ? "" : hit.story().toString(), hit.text()));
             }
@@ -246,8 +264,8 @@ class PostPagesController {
                 break;
             }
         }
-        List<String> header = List.of("id", "published_at", "platform", "source", "url", "sentiment", "topic", "toxicity",
-                "agencies", "places", "story", "text");
+        List<String> header = List.of("id", "published_at", "platform", "source", "url", "sentiment", "topic", "register",
+                "domain", "toxicity", "agencies", "places", "story", "text");
         String name = "loa-posts-" + LocalDate.now(LocalTime.ZONE).format(DateTimeFormatter.BASIC_ISO_DATE) + "." + format;
         response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
         Map<String, String> asked = new LinkedHashMap<>();
@@ -255,6 +273,8 @@ class PostPagesController {
         asked.put("platform", platform);
         asked.put("sentiment", sentiment);
         asked.put("topic", topic);
+        asked.put("register", register);
+        asked.put("domain", domain);
         asked.put("toxicity", toxicity);
         asked.put("agency", agency);
         asked.put("place", place);
@@ -337,6 +357,8 @@ class PostPagesController {
             case "sentiment" -> "sentiment." + value;
             case "toxicity" -> "toxicity." + value;
             case "topic" -> "topic." + value.replace(' ', '_');
+            case "register" -> PostLabels.REGISTERS.contains(value) ? "register." + value : null;
+            case "domain" -> PostLabels.DOMAINS.contains(value) ? "domain." + value : null;
             default -> null;
         };
     }

@@ -29,6 +29,7 @@ class PostSearchApiController {
     @GetMapping
     PostSearch.Result search(@RequestParam(required = false) String q, @RequestParam(required = false) String platform,
             @RequestParam(required = false) String sentiment, @RequestParam(required = false) String topic,
+            @RequestParam(required = false) String register, @RequestParam(required = false) String domain,
             @RequestParam(required = false) String toxicity, @RequestParam(required = false) String agency,
             @RequestParam(required = false) String place, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(defaultValue = "relevance") String sort,
@@ -38,7 +39,7 @@ class PostSearchApiController {
         if (!sort.equals("relevance") && !sort.equals("time")) {
             throw new InvalidInput("sort", "listening.search.sort");
         }
-        return search.search(new PostSearch.Query(q, platform, sentiment, topic, toxicity, agency, place,
+        return search.search(new PostSearch.Query(q, platform, sentiment, topic, register, domain, toxicity, agency, place,
                 day(from, "from", false), day(to, "to", true), sort.equals("time"), page, size, story, collapse), user);
     }
 
