@@ -3,7 +3,10 @@ package vn.loa.listening;
 import java.time.Instant;
 import java.util.List;
 
-/** The listening dashboard: what is said, how, about whom and where, over a period. */
+/**
+ * The listening dashboard: what is said, how, about whom and where, over a period; citizens' opinion
+ * apart from the tone of the news.
+ */
 public interface ListeningOverview {
 
     /**
@@ -25,6 +28,35 @@ public interface ListeningOverview {
     }
 
     /**
+     * The tone of a kind of text over the period: its posts, and how many are negative, neutral or
+     * positive; the rest are unclear (the model was unsure).
+     */
+    record Tone(long posts, long negative, long neutral, long positive) {
+
+        /** Posts whose sentiment the model was unsure of. */
+        public long unclear() {
+            return posts - negative - neutral - positive;
+        }
+
+        /** The posts of a sentiment: negative, neutral, positive or unclear. */
+        public long count(String sentiment) {
+            return switch (sentiment) {
+                case "negative" -> negative;
+                case "neutral" -> neutral;
+                case "positive" -> positive;
+                case "unclear" -> unclear();
+                default -> throw new IllegalArgumentException("sentiment must be negative, neutral, positive or unclear, was '"
+                        + sentiment + "'");
+            };
+        }
+
+        /** The share of the posts that a count is, from 0 to 1; 0 when there are no posts. */
+        public double share(long count) {
+            return posts == 0 ? 0 : (double) count / posts;
+        }
+    }
+
+    /**
      * A story in the period.
      *
      * @param text the text of its first post (untrusted)
@@ -36,10 +68,14 @@ public interface ListeningOverview {
      * The dashboard of a scope and period.
      *
      * @param hourly whether volume buckets are hours (short periods) or days
+     * @param opinion citizens' opinion: the tone of their comments and feedback (register comment)
+     * @param newsTone the tone of news reports and official statements (registers news and official)
+     * @param domains posts by policy domain (its code as the value; the message bundles name it)
      */
     record Overview(ListeningScope scope, Instant from, Instant to, boolean hourly, long total, long negative,
             long toxic, List<Volume> volume, List<Share> topics, List<Share> agencies, List<Share> places,
-            List<Share> platforms, List<StoryRow> topStories, List<StoryRow> negativeStories) {
+            List<Share> platforms, List<StoryRow> topStories, List<StoryRow> negativeStories, Tone opinion,
+            Tone newsTone, List<Share> domains) {
     }
 
     /** The dashboard of the last {@code days} days (1 to 366) for a scope. */

@@ -4,15 +4,15 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Trends and forecasts of what is said: hourly and daily series per topic, agency, place and
- * keyword; a burst score against each series' own baseline (Holt-Winters with a weekly season of
+ * Trends and forecasts of what is said: hourly and daily series per topic, policy domain, agency,
+ * place and keyword; a burst score against each series' own baseline (Holt-Winters with a weekly season of
  * hours, so both the daily and the weekly rhythm); a forecast of the next 72 hours with a 95%
  * interval; and the emerging issues, ranked by burst and negativity, each explained.
  */
 public interface Trends {
 
     /** The dimensions a series can follow. */
-    List<String> DIMENSIONS = List.of("topic", "agency", "place", "keyword");
+    List<String> DIMENSIONS = List.of("topic", "domain", "agency", "place", "keyword");
 
     /**
      * One hour of a series: what was seen, or for the future, what is expected and the 95% interval.
@@ -23,9 +23,9 @@ public interface Trends {
     /**
      * An issue that is growing.
      *
-     * @param dimension topic, agency, place or keyword
-     * @param value the topic code, agency code, place id or keyword
-     * @param name what to call it (null for topics, which the message bundles name)
+     * @param dimension topic, domain, agency, place or keyword
+     * @param value the topic code, policy domain, agency code, place id or keyword
+     * @param name what to call it (null for topics and domains, which the message bundles name)
      * @param burst how far the last 24 hours stand above the forecast from the baseline, in standard deviations
      * @param observed posts in the last 24 hours
      * @param expected posts the baseline expected in those 24 hours

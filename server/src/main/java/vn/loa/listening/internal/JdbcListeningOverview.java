@@ -16,12 +16,16 @@ import org.springframework.stereotype.Service;
 import vn.loa.identity.AgencyDirectory;
 import vn.loa.listening.ListeningOverview;
 import vn.loa.listening.ListeningScope;
+import vn.loa.listening.PostLabels;
 import vn.loa.nlp.analyze.TextAnalyzer;
 import vn.loa.nlp.gazetteer.Gazetteer;
 import vn.loa.shared.InvalidInput;
 import vn.loa.shared.LocalTime;
 
-/** The dashboard from the hourly roll-ups; stories from the posts of the period. */
+/**
+ * The dashboard from the hourly and daily roll-ups (citizens' opinion and the news's tone from those by
+ * register, policy domains from those by domain); stories from the posts of the period.
+ */
 @Service
 class JdbcListeningOverview implements ListeningOverview {
 
@@ -83,12 +87,35 @@ class JdbcListeningOverview implements ListeningOverview {
                 counts[0], counts[1], counts[2])));
         LocalDate today = LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
         List<List<StoryRow>> stories = stories(scope, from, to);
+        Map<String, Tone> registers = tones(scope, from, to, hourly);
         return new Overview(scope, from, to, hourly, totals[0], totals[1], totals[2], volume,
                 shares(scope, "topic", from, to, hourly, 20, null),
                 shares(scope, "agency", from, to, hourly, 15, code -> agencyName(code, today, language)),
                 shares(scope, "place", from, to, hourly, 15, this::placeName),
                 shares(scope, "platform", from, to, hourly, 20, null),
-                stories.get(0), stories.get(1));
+                stories.get(0), stories.get(1),
+                registers.getOrDefault("comment", new Tone(0, 0, 0, 0)),
+                sum(PostLabels.NEWS_REGISTERS.stream().map(r -> registers.getOrDefault(r, new Tone(0, 0, 0, 0))).toList()),
+                shares(scope, "domain", from, to, hourly, PostLabels.DOMAINS.size(), null));
+    }
+
+    /** The tone of each register over the period, from the roll-ups by register. */
+    private Map<String, Tone> tones(ListeningScope scope, Instant from, Instant to, boolean hourly) {
+        String restricted = scope.restricted() ? "" : " AND NOT restricted";
+        String table = hourly ? "post_hourly WHERE scope = ? AND dim = 'register' AND hour >= ? AND hour < ?"
+                : "post_daily WHERE scope = ? AND dim = 'register' AND day >= ? AND day < ?";
+        Map<String, Tone> tones = new LinkedHashMap<>();
+        jdbc.sql("SELECT val, sum(posts), sum(negative), sum(neutral), sum(positive) FROM " + table + restricted
+                + " GROUP BY val").params(scope.key(), bound(from, hourly), upper(to, hourly))
+                .query(rs -> {
+                    tones.put(rs.getString(1), new Tone(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
+                });
+        return tones;
+    }
+
+    private static Tone sum(List<Tone> tones) {
+        return new Tone(tones.stream().mapToLong(Tone::posts).sum(), tones.stream().mapToLong(Tone::negative).sum(),
+                tones.stream().mapToLong(Tone::neutral).sum(), tones.stream().mapToLong(Tone::positive).sum());
     }
 
     /** A bound of the period as the roll-up table takes it: an instant for hours, Vietnam's day for days. */

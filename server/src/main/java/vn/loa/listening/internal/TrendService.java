@@ -27,7 +27,7 @@ import vn.loa.shared.InvalidInput;
 import vn.loa.shared.LocalTime;
 
 /**
- * Trends from the hourly roll-ups (topics, agencies, places) and, for keywords, from the posts: the
+ * Trends from the hourly roll-ups (topics, policy domains, agencies, places) and, for keywords, from the posts: the
  * keywords that stand out in the last 24 hours (log-likelihood against the background corpus) are
  * followed back 28 days. Every series is fitted with {@link HoltWinters} on the hours before the last
  * 24; the burst is how far those 24 hours stand above what the model expected, in standard
@@ -43,7 +43,7 @@ class TrendService implements Trends {
     static final int MIN_OBSERVED = 5;
     private static final Duration KEEP = Duration.ofMinutes(2);
     /** Which series leads an issue that several rose with: what it is about before the words it used. */
-    private static final List<String> LEAD_ORDER = List.of("agency", "topic", "place", "keyword");
+    private static final List<String> LEAD_ORDER = List.of("agency", "domain", "topic", "place", "keyword");
 
     private record Raw(double[] posts, double[] negative) {
     }
@@ -153,7 +153,7 @@ class TrendService implements Trends {
         Instant start = at.minus(HISTORY_HOURS, ChronoUnit.HOURS);
         Map<String, Raw> series = new HashMap<>();
         jdbc.sql("SELECT dim, val, hour, sum(posts), sum(negative) FROM post_hourly WHERE scope = ? "
-                + "AND dim IN ('topic', 'agency', 'place') AND hour >= ? AND hour < ?"
+                + "AND dim IN ('topic', 'domain', 'agency', 'place') AND hour >= ? AND hour < ?"
                 + (scope.restricted() ? "" : " AND NOT restricted") + " GROUP BY dim, val, hour")
                 .params(scope.key(), Timestamp.from(start), Timestamp.from(at)).query(rs -> {
                     Raw raw = series.computeIfAbsent(rs.getString(1) + "|" + rs.getString(2),
@@ -311,6 +311,7 @@ class TrendService implements Trends {
         params.add(Timestamp.from(at.minus(RECENT_HOURS, ChronoUnit.HOURS)));
         String condition = switch (dimension) {
             case "topic" -> " AND p.topic = ?";
+            case "domain" -> " AND p.domain = ?";
             case "agency" -> " AND p.agencies @> ARRAY[?]::text[]";
             case "place" -> " AND p.places @> ARRAY[?]::text[]";
             default -> " AND lower(p.normalized_text) LIKE ?";

@@ -22,7 +22,8 @@ import vn.loa.shared.LocalTime;
 
 /**
  * The listening dashboard ({@code /listening}) and its data as JSON ({@code GET /api/v1/overview}):
- * volume by sentiment, share of voice by topic, agency, place and platform, top stories, emerging issues.
+ * citizens' opinion apart from the tone of news and official statements, volume by sentiment, share of
+ * voice by topic, policy domain, agency, place and platform, top stories, emerging issues.
  */
 @Controller
 @ConditionalOnWebApplication

@@ -1,0 +1,173 @@
+package vn.loa.listening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import vn.loa.shared.Actor;
+import vn.loa.shared.LocalTime;
+
+/** The dashboard keeps citizens' opinion apart from the tone of news and official statements, and counts policy domains. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class ListeningOverviewIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    PostImporter importer;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    org.springframework.context.MessageSource messages;
+
+    @Test
+    void theDashboardShowsCitizensOpinionApartFromTheToneOfTheNewsInBothLanguages() throws Exception {
+        String source = "tone-" + ProcessHandle.current().pid();
+        Instant at = Instant.now().minus(2, ChronoUnit.HOURS);
+        String[][] posts = {
+            {"hotline", "Trạm y tế xã thiếu thuốc hạ sốt cho trẻ em, người dân phải mua ngoài"},
+            {"office", "Đề nghị sửa gấp con đường vào trường tiểu học bị sạt lở"},
+            {"facebook", "Cảm ơn cán bộ phường đã hỗ trợ làm căn cước rất nhanh"},
+            {"hotline", "Hôm nay trời mưa"},
+            {"news", "Sở Y tế tỉnh kiểm tra an toàn thực phẩm tại các bếp ăn tập thể của khu công nghiệp"},
+            {"website", "Thông báo lịch tiếp công dân định kỳ của Ủy ban nhân dân tỉnh trong tháng này"},
+            {"news", "Tai nạn giao thông trên quốc lộ 1A làm hai người bị thương nặng"}};
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < posts.length; i++) {
+            String text = posts[i][1].split(" ").length >= 12 ? posts[i][1] + " " + source : posts[i][1];
+            file.append("{\"source\":\"").append(source).append("\",\"platform\":\"").append(posts[i][0])
+                    .append("\",\"external_id\":\"t").append(i).append("\",\"published_at\":\"").append(at)
+                    .append("\",\"text\":\"").append(text).append("\"}\n");
+        }
+        importer.importFile("tone.jsonl", new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8)),
+                Actor.SYSTEM, null);
+
+        MockHttpSession coordinator = signIn("coordinator");
+        String json = mvc.perform(get("/api/v1/overview").param("days", "7").session(coordinator))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        // the figures are the posts of the period counted afresh: comments apart from news and official statements
+        Map<String, long[]> counted = countedByRegister(7);
+        long[] comments = counted.getOrDefault("comment", new long[4]);
+        long[] news = sum(counted.getOrDefault("news", new long[4]), counted.getOrDefault("official", new long[4]));
+        assertThat(comments[0]).isGreaterThanOrEqualTo(3);
+        assertThat(news[0]).isGreaterThanOrEqualTo(3);
+        assertThat(tone(json, "opinion")).containsExactly(comments);
+        assertThat(tone(json, "newsTone")).containsExactly(news);
+        // every post has one policy domain
+        List<Integer> domainPosts = JsonPath.read(json, "$.domains[*].posts");
+        assertThat(domainPosts.stream().mapToLong(Integer::longValue).sum()).isEqualTo(((Number) JsonPath.read(json, "$.total")).longValue());
+
+        String vietnamese = page(coordinator, "vi");
+        assertThat(vietnamese).contains("Ý kiến người dân").contains("Sắc thái báo chí, văn bản")
+                .contains("Lĩnh vực chính sách").contains("Chưa rõ")
+                .contains("register=comment&amp;sentiment=negative").contains("register=news,official&amp;sentiment=unclear")
+                .contains(percent(comments[1], comments[0], "vi")).contains(percent(news[1], news[0], "vi"));
+        assertThat(section(vietnamese, "opinion")).contains(percent(comments[1], comments[0], "vi"));
+        String english = page(coordinator, "en");
+        assertThat(english).contains("Citizens&#39; opinion").contains("Tone of the news and official statements")
+                .contains("Policy domains").contains("Unclear")
+                .contains(percent(comments[1], comments[0], "en")).contains(percent(news[1], news[0], "en"));
+        assertThat(section(english, "news-tone")).contains(percent(news[3], news[0], "en"));
+    }
+
+    @Test
+    void trendsFollowEachPolicyDomainNamedInTheReadersLanguage() throws Exception {
+        String domain = jdbc.sql("SELECT domain FROM post GROUP BY domain ORDER BY count(*) DESC, domain LIMIT 1")
+                .query(String.class).single();
+        MockHttpSession coordinator = signIn("coordinator");
+        String series = mvc.perform(get("/api/v1/trends").param("dimension", "domain").param("value", domain)
+                        .session(coordinator))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat((String) JsonPath.read(series, "$.dimension")).isEqualTo("domain");
+        assertThat((List<?>) JsonPath.read(series, "$.forecast")).hasSize(72);
+        // the series is the domain's posts hour by hour, as the posts table has them
+        List<Map<String, Object>> history = JsonPath.read(series, "$.history");
+        Instant first = Instant.parse((String) history.get(0).get("at"));
+        Instant end = Instant.parse((String) history.get(history.size() - 1).get("at")).plus(1, ChronoUnit.HOURS);
+        long seen = history.stream().mapToLong(p -> ((Number) p.get("value")).longValue()).sum();
+        assertThat(seen).isEqualTo(jdbc.sql("SELECT count(*) FROM post WHERE domain = ? AND published_at >= ? AND published_at < ?")
+                .params(domain, Timestamp.from(first), Timestamp.from(end)).query(Long.class).single());
+        for (String language : List.of("vi", "en")) {
+            String name = messages.getMessage("domain." + domain, null, Locale.forLanguageTag(language));
+            String page = mvc.perform(get("/trends").param("dimension", "domain").param("value", domain)
+                            .param("lang", language).session(coordinator))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            int heading = page.indexOf("id=\"series-heading\"");
+            assertThat(heading).isPositive();
+            assertThat(page.substring(heading, page.indexOf("</h2>", heading)))
+                    .contains(org.springframework.web.util.HtmlUtils.htmlEscape(name, "UTF-8"));
+        }
+    }
+
+    /** Posts, negative, neutral, positive of each register in the dashboard's period of {@code days} days. */
+    private Map<String, long[]> countedByRegister(int days) {
+        Instant end = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
+        Instant start = end.atZone(LocalTime.ZONE).truncatedTo(ChronoUnit.DAYS).plusDays(1).minusDays(days).toInstant();
+        Map<String, long[]> counted = new HashMap<>();
+        jdbc.sql("""
+                SELECT register, count(*), count(*) FILTER (WHERE sentiment = 'negative'),
+                       count(*) FILTER (WHERE sentiment = 'neutral'), count(*) FILTER (WHERE sentiment = 'positive')
+                FROM post WHERE published_at >= ? AND published_at < ? GROUP BY register
+                """).params(Timestamp.from(start), Timestamp.from(end)).query(rs -> {
+                    counted.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
+                });
+        return counted;
+    }
+
+    private static long[] sum(long[] a, long[] b) {
+        return new long[] {a[0] + b[0], a[1] + b[1], a[2] + b[2], a[3] + b[3]};
+    }
+
+    private static long[] tone(String json, String name) {
+        Map<String, Number> tone = JsonPath.read(json, "$." + name);
+        return new long[] {tone.get("posts").longValue(), tone.get("negative").longValue(), tone.get("neutral").longValue(),
+            tone.get("positive").longValue()};
+    }
+
+    private static String percent(long count, long of, String language) {
+        NumberFormat format = NumberFormat.getPercentInstance(Locale.forLanguageTag(language));
+        format.setMinimumFractionDigits(1);
+        format.setMaximumFractionDigits(1);
+        return ">" + format.format(of == 0 ? 0 : (double) count / of) + "<";
+    }
+
+    private String page(MockHttpSession session, String language) throws Exception {
+        return mvc.perform(get("/listening").param("days", "7").param("lang", language).session(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    /** The card with that id, up to its end. */
+    private static String section(String page, String id) {
+        int start = page.indexOf("id=\"" + id + "\"");
+        assertThat(start).as(id).isPositive();
+        return page.substring(start, page.indexOf("</section>", start));
+    }
+
+    private MockHttpSession signIn(String username) throws Exception {
+        return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password("loa-demo"))
+                .andReturn().getRequest().getSession(false);
+    }
+}
