@@ -37,16 +37,18 @@ class DemoPosts implements ApplicationRunner {
 
     static final String RESOURCE = "/listening/demo-posts.jsonl.gz";
 
-    /** Routing rules of the demo: agency, kind, value. */
+    /** Routing rules of the demo: agency, kind, value (each department by its policy domain and a few keywords). */
     static final List<String[]> RULES = List.of(
-            new String[] {"SYT", "KEYWORD", "bệnh viện"}, new String[] {"SYT", "KEYWORD", "BHYT"},
-            new String[] {"SYT", "KEYWORD", "bảo hiểm y tế"}, new String[] {"SYT", "KEYWORD", "bác sĩ"},
-            new String[] {"SYT", "TOPIC", "Suc khoe"},
-            new String[] {"SGDDT", "KEYWORD", "học sinh"}, new String[] {"SGDDT", "KEYWORD", "giáo viên"},
-            new String[] {"SGDDT", "KEYWORD", "trường học"},
-            new String[] {"SGTVT", "KEYWORD", "giao thông"}, new String[] {"SGTVT", "KEYWORD", "tai nạn"},
-            new String[] {"CAT", "KEYWORD", "lừa đảo"}, new String[] {"CAT", "TOPIC", "Phap luat"},
-            new String[] {"STNMT", "KEYWORD", "ô nhiễm"}, new String[] {"STNMT", "KEYWORD", "rác thải"});
+            new String[] {"SYT", "DOMAIN", "health"}, new String[] {"SYT", "KEYWORD", "bệnh viện"},
+            new String[] {"SYT", "KEYWORD", "BHYT"}, new String[] {"SYT", "KEYWORD", "bảo hiểm y tế"},
+            new String[] {"SYT", "KEYWORD", "bác sĩ"},
+            new String[] {"SGDDT", "DOMAIN", "education"}, new String[] {"SGDDT", "KEYWORD", "học sinh"},
+            new String[] {"SGDDT", "KEYWORD", "giáo viên"}, new String[] {"SGDDT", "KEYWORD", "trường học"},
+            new String[] {"SGTVT", "DOMAIN", "transport"}, new String[] {"SGTVT", "KEYWORD", "giao thông"},
+            new String[] {"SGTVT", "KEYWORD", "tai nạn"},
+            new String[] {"CAT", "DOMAIN", "public_order"}, new String[] {"CAT", "KEYWORD", "lừa đảo"},
+            new String[] {"STNMT", "DOMAIN", "land_environment"}, new String[] {"STNMT", "KEYWORD", "ô nhiễm"},
+            new String[] {"STNMT", "KEYWORD", "rác thải"});
 
     private final JdbcClient jdbc;
     private final PostImporter importer;

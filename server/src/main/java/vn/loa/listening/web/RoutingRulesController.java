@@ -20,6 +20,7 @@ import vn.loa.identity.Role;
 import vn.loa.identity.SignedInPrincipal;
 import vn.loa.identity.SignedInUser;
 import vn.loa.listening.AgencyRouting;
+import vn.loa.listening.PostLabels;
 import vn.loa.platform.NavigationItem;
 import vn.loa.shared.InvalidInput;
 import vn.loa.shared.LocalTime;
@@ -78,6 +79,7 @@ class RoutingRulesController {
         model.addAttribute("rules", routing.all());
         model.addAttribute("agencies", agencies.validOn(LocalDate.now(LocalTime.ZONE)));
         model.addAttribute("topics", PostPagesController.TOPICS);
+        model.addAttribute("domains", PostLabels.DOMAINS);
     }
 
     private static SignedInUser editor() {

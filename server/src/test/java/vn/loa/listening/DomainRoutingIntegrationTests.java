@@ -1,0 +1,98 @@
+package vn.loa.listening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import vn.loa.identity.AgencyDirectory;
+import vn.loa.identity.AgencyKind;
+import vn.loa.nlp.analyze.TextAnalyzer;
+import vn.loa.shared.Actor;
+
+/** A routing rule by policy domain sends a post whose domain it names to its agency, and only those. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class DomainRoutingIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    PostImporter importer;
+
+    @Autowired
+    AgencyDirectory agencies;
+
+    @Autowired
+    TextAnalyzer analyzer;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aPostWhoseDomainARuleNamesIsRoutedToTheRulesAgencyAndOthersAreNot() throws Exception {
+        String agency = "LV" + ProcessHandle.current().pid();
+        agencies.create(new AgencyDirectory.AgencyForm(agency, AgencyKind.OTHER, null, "Ban thử nghiệm lĩnh vực",
+                "Domain test board", LocalDate.of(2020, 1, 1), null, "test"), Actor.SYSTEM);
+        // the rule names the domain the analyzer gives the first text; the test does not presume what that is
+        List<String> texts = new ArrayList<>();
+        PostRegisterAndDomainIntegrationTests.TEXTS.forEach(text -> texts.add(text + " " + agency));
+        LocalDate day = LocalDate.of(2026, 4, 2);
+        String domain = analyzer.analyze(texts.get(0), day, Platform.FACEBOOK.registerHint()).domain().label();
+        MockHttpSession coordinator = signIn("coordinator");
+        mvc.perform(post("/listening/rules").session(coordinator).with(csrf())
+                        .param("agency", agency).param("kind", "DOMAIN").param("value", domain))
+                .andExpect(status().is3xxRedirection());
+        assertThat(mvc.perform(get("/listening/rules").session(coordinator)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("Lĩnh vực chính sách");
+
+        String source = "domain-rule-" + agency;
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < texts.size(); i++) {
+            file.append("{\"source\":\"").append(source).append("\",\"platform\":\"facebook\",\"external_id\":\"d").append(i)
+                    .append("\",\"published_at\":\"2026-04-02T10:00:00+07:00\",\"text\":\"").append(texts.get(i))
+                    .append("\"}\n");
+        }
+        importer.importFile("domain-rule.jsonl", new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8)),
+                Actor.SYSTEM, null);
+        List<Object[]> stored = jdbc.sql("""
+                SELECT p.domain, p.agencies @> ARRAY[?]::text[] FROM post p JOIN post_source s ON s.id = p.source_id
+                WHERE s.code = ?""").params(agency, source)
+                .query((rs, row) -> new Object[] {rs.getString(1), rs.getBoolean(2)}).list();
+        assertThat(stored).hasSize(texts.size());
+        assertThat(stored).filteredOn(row -> row[0].equals(domain)).isNotEmpty().allMatch(row -> (Boolean) row[1]);
+        assertThat(stored).filteredOn(row -> !row[0].equals(domain)).allMatch(row -> !(Boolean) row[1]);
+    }
+
+    @Test
+    void aDomainRuleMustNameAKnownDomain() throws Exception {
+        String page = mvc.perform(post("/listening/rules").session(signIn("coordinator")).with(csrf())
+                        .param("agency", "SYT").param("kind", "DOMAIN").param("value", "weather"))
+                .andExpect(status().isUnprocessableContent())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Hãy chọn một lĩnh vực chính sách trong danh sách");
+        assertThat(jdbc.sql("SELECT count(*) FROM routing_rule WHERE kind = 'DOMAIN' AND value = 'weather'")
+                .query(Long.class).single()).isZero();
+    }
+
+    private MockHttpSession signIn(String username) throws Exception {
+        return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password("loa-demo"))
+                .andReturn().getRequest().getSession(false);
+    }
+}
