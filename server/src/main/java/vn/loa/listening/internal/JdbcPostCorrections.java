@@ -51,6 +51,9 @@ class JdbcPostCorrections implements PostCorrections {
         if (user.has(Role.PRESS) || user.apiClient()) {
             throw new AccessDeniedException("labels are corrected by officers and coordinators, not the press or API clients");
         }
+        // the post is locked first: a re-analysis batch holding it is waited for, so what leaves the roll-ups below
+        // is what the post is, and a re-analysis after it sees the correction
+        jdbc.sql("SELECT id FROM post WHERE id = ? FOR UPDATE").param(postId).query(Long.class).list();
         Map<String, Object> post = visiblePost(postId, user);
         String clean = value == null ? "" : value.strip();
         if (!FIELDS.contains(field)) {

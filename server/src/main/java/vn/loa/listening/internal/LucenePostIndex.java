@@ -70,6 +70,7 @@ import vn.loa.listening.Platform;
 import vn.loa.listening.PostSearch;
 import vn.loa.listening.PostCorrected;
 import vn.loa.listening.PostsImported;
+import vn.loa.listening.PostsReanalysed;
 import vn.loa.nlp.Syllables;
 import vn.loa.nlp.lucene.VietnameseAnalyzer;
 import vn.loa.nlp.segment.WordSegmenter;
@@ -103,6 +104,9 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
     private final SearcherManager searchers;
     private final String database;
     private long indexedUpTo;
+    /** The re-analysis run whose relabelled posts the index has read again, and up to which post id. */
+    private long relabelRun;
+    private long relabelledUpTo;
     private final java.util.concurrent.atomic.AtomicBoolean catchUpQueued = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.concurrent.ExecutorService indexer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "loa-search-index");
@@ -122,12 +126,19 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
         Map<String, String> data = new HashMap<>();
         writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
         this.database = jdbc.sql("SELECT id::text FROM installation").query(String.class).single();
-        if (database.equals(data.get("database")) && SCHEMA.equals(data.get("schema"))) {
+        if (database.equals(data.get("database")) && SCHEMA.equals(data.get("schema")) && data.containsKey("relabelRun")) {
             this.indexedUpTo = Long.parseLong(data.getOrDefault("indexedUpTo", "0"));
+            this.relabelRun = Long.parseLong(data.get("relabelRun"));
+            this.relabelledUpTo = Long.parseLong(data.getOrDefault("relabelledUpTo", "0"));
         } else {
             log.info("The search index in " + dir + " belongs to another database or an older version; rebuilding it");
             writer.deleteAll();
             this.indexedUpTo = 0;
+            // a new index reads every post as it is now: what re-analyses changed so far is in it
+            jdbc.sql("SELECT id, last_post_id FROM reanalysis ORDER BY id DESC LIMIT 1").query(rs -> {
+                relabelRun = rs.getLong(1);
+                relabelledUpTo = rs.getLong(2);
+            });
         }
     }
 
@@ -150,6 +161,23 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
                 catchUp();
             });
         }
+    }
+
+    /** While a re-analysis goes on, its committed batches are indexed again in the background. */
+    @EventListener
+    void on(PostsRelabelled event) {
+        if (catchUpQueued.compareAndSet(false, true)) {
+            indexer.execute(() -> {
+                catchUpQueued.set(false);
+                catchUp();
+            });
+        }
+    }
+
+    /** At the end of a re-analysis, once its last change is committed, every relabelled post is read again. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(PostsReanalysed event) {
+        catchUp();
     }
 
     @Override
@@ -197,7 +225,7 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
      */
     synchronized void catchUp() {
         try {
-            long uncommitted = indexLateCommits();
+            long uncommitted = indexLateCommits() + indexRelabelled();
             while (true) {
                 List<Document> batch = new ArrayList<>();
                 long[] last = {indexedUpTo};
@@ -212,7 +240,8 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
                 if (batch.isEmpty() || uncommitted >= COMMIT_EVERY) {
                     if (uncommitted > 0) {
                         writer.setLiveCommitData(Map.of("indexedUpTo", Long.toString(indexedUpTo), "database", database,
-                                "schema", SCHEMA).entrySet());
+                                "schema", SCHEMA, "relabelRun", Long.toString(relabelRun),
+                                "relabelledUpTo", Long.toString(relabelledUpTo)).entrySet());
                         writer.commit();
                         uncommitted = 0;
                     }
@@ -230,6 +259,46 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
         } catch (IOException e) {
             log.error("Could not index posts; the index catches up at the next attempt", e);
         }
+    }
+
+    /**
+     * Indexes again the posts that re-analyses relabelled since the index last looked: for each run
+     * (in any process, {@code bin/loa reanalyze} included) the posts from where the index stopped to
+     * the run's last post, as far as the index goes (posts above it are indexed as they are by the
+     * catch-up). Gives how many documents it wrote, at least 1 when only its marks moved (so that they
+     * are committed).
+     */
+    private long indexRelabelled() throws IOException {
+        List<long[]> runs = jdbc.sql("""
+                SELECT id, last_post_id FROM reanalysis WHERE id > ? OR (id = ? AND last_post_id > ?) ORDER BY id
+                """).params(relabelRun, relabelRun, relabelledUpTo)
+                .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+        long written = 0;
+        for (long[] run : runs) {
+            long from = run[0] == relabelRun ? relabelledUpTo : 0;
+            long to = Math.min(run[1], indexedUpTo);
+            while (from < to) {
+                List<Document> batch = new ArrayList<>();
+                long[] last = {to};
+                jdbc.sql("""
+                        SELECT p.*, s.code AS source_code, a.code AS owner_code
+                        FROM post p JOIN post_source s ON s.id = p.source_id LEFT JOIN agency a ON a.id = s.agency_id
+                        WHERE p.id > ? AND p.id <= ? ORDER BY p.id LIMIT 5000
+                        """).params(from, to).query((ResultSet rs) -> {
+                    batch.add(document(rs));
+                    last[0] = rs.getLong("id");
+                });
+                for (Document document : batch) {
+                    writer.updateDocument(new Term("id", document.get("id")), document);
+                }
+                written += batch.size();
+                from = batch.size() < 5000 ? to : last[0];
+                searchers.maybeRefreshBlocking();
+            }
+            relabelRun = run[0];
+            relabelledUpTo = run[1];
+        }
+        return runs.isEmpty() ? 0 : Math.max(1, written);
     }
 
     /**

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 import vn.loa.listening.ListeningOverview.StoryRow;
 import vn.loa.listening.ListeningScope;
 import vn.loa.listening.PostsImported;
+import vn.loa.listening.PostsReanalysed;
 import vn.loa.listening.Trends;
 import vn.loa.nlp.analyze.TextAnalyzer;
 import vn.loa.nlp.keywords.KeywordExtractor;
@@ -72,6 +73,13 @@ class TrendService implements Trends {
 
     @EventListener
     void on(PostsImported event) {
+        generation.incrementAndGet();
+        cache.clear();
+    }
+
+    /** Relabelled posts change the series of topics and domains. */
+    @EventListener
+    void on(PostsReanalysed event) {
         generation.incrementAndGet();
         cache.clear();
     }

@@ -1,0 +1,308 @@
+package vn.loa.listening.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.loa.listening.Platform;
+import vn.loa.listening.PostImporter;
+import vn.loa.listening.PostReanalysis;
+import vn.loa.nlp.analyze.Analysis;
+import vn.loa.nlp.analyze.TextAnalyzer;
+import vn.loa.platform.CliCommand;
+import vn.loa.shared.Actor;
+import vn.loa.shared.Conflict;
+
+/**
+ * After the models change, stored posts labelled by the old ones are analysed again: labels change,
+ * officers' corrections stay, roll-ups stay right, the search index follows, and a run stopped half-way
+ * resumes after its last post. The posts are made "old" here by giving them other labels and another
+ * model version, with their roll-ups moved accordingly, as an earlier version of Loa would have stored them.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class PostReanalysisIntegrationTests {
+
+    private static final AtomicInteger RUN = new AtomicInteger();
+
+    /** Comments, news, feedback, an official notice; long ones carry the test's mark, so they are stored anew. */
+    private static final List<String[]> POSTS = List.of(
+            new String[] {"facebook", "Bệnh viện tỉnh quá tải, bệnh nhân nằm ghép ngoài hành lang, Sở Y tế cần kiểm tra ngay"},
+            new String[] {"hotline", "Trạm y tế xã thiếu thuốc hạ sốt cho trẻ em, người dân phải tự mua ở ngoài"},
+            new String[] {"news", "Tai nạn giao thông trên quốc lộ 1A làm hai người bị thương nặng vào sáng nay"},
+            new String[] {"website", "Thông báo: Căn cứ Quyết định số 12/QĐ-UBND, Sở Giáo dục tổ chức kỳ thi tuyển sinh lớp 10 năm nay"},
+            new String[] {"zalo", "Cảm ơn cán bộ phường đã hỗ trợ làm căn cước rất nhanh và tận tình với người già"},
+            new String[] {"forum", "Giá điện tăng quá cao, người dân khó khăn trong mùa nắng nóng năm nay"},
+            new String[] {"office", "Đề nghị sửa gấp con đường vào trường tiểu học bị sạt lở sau mưa lớn tuần qua"},
+            new String[] {"facebook", "Thủ tục cấp sổ đỏ quá rườm rà, đi lại nhiều lần vẫn chưa xong hồ sơ của gia đình"},
+            new String[] {"youtube", "Lễ hội du lịch biển Ninh Chữ thu hút hàng nghìn du khách trong dịp nghỉ lễ vừa rồi"},
+            new String[] {"tiktok", "Công an bắt đối tượng lừa đảo qua mạng chiếm đoạt tiền của nhiều người dân trong tỉnh"},
+            new String[] {"news", "Lúa mất mùa vì hạn hán kéo dài, nông dân các xã ven biển lo lắng cho vụ sau"},
+            new String[] {"other", "Học sinh được nghỉ học do bão, phụ huynh cần theo dõi thông báo của nhà trường"});
+
+    @Autowired
+    PostReanalysis reanalysis;
+
+    @Autowired
+    PostImporter importer;
+
+    @Autowired
+    Rollups rollups;
+
+    @Autowired
+    TextAnalyzer analyzer;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    List<CliCommand> commands;
+
+    private record Labels(long id, String text, String platform, String sentiment, String topic, String register,
+            String domain, String toxicity, String modelVersion) {
+    }
+
+    @Test
+    void relabelsPostsOfOtherModelsKeepsOfficersCorrectionsAndTheRollUpsAndTheSearchFollow() throws Exception {
+        String marker = marker();
+        List<Long> ids = importPosts(marker);
+        // an officer corrected one post's sentiment and another's topic, to what the models do not say
+        MockHttpSession coordinator = signIn("coordinator");
+        Labels first = labels(ids).get(0);
+        String sentiment = first.sentiment().equals("negative") ? "positive" : "negative";
+        Labels second = labels(ids).get(1);
+        String topic = second.topic().equals("Doi song") ? "Kinh doanh" : "Doi song";
+        correct(coordinator, first.id(), "sentiment", sentiment);
+        correct(coordinator, second.id(), "topic", topic);
+        makeOld(ids, "test-old-" + marker);
+        assertThat(RollupChecks.mismatches(jdbc)).isEmpty();
+        assertThat(reanalysis.outdated()).isEqualTo(ids.size());
+
+        List<PostReanalysis.Run> progress = new ArrayList<>();
+        PostReanalysis.Run run = reanalysis.run(new Actor("test", null), 5, progress::add);
+
+        assertThat(run.status()).isEqualTo(PostReanalysis.Status.DONE);
+        assertThat(run.postsDone()).isEqualTo(ids.size()).isEqualTo(run.postsTotal());
+        assertThat(run.lastPostId()).isEqualTo(ids.get(ids.size() - 1));
+        assertThat(progress).extracting(PostReanalysis.Run::postsDone).containsExactly(0L, 5L, 10L, 12L);
+        for (Labels post : labels(ids)) {
+            Analysis expected = analyzer.analyze(post.text(), LocalDate.of(2026, 3, 1),
+                    Platform.valueOf(post.platform()).registerHint());
+            assertThat(post.modelVersion()).isEqualTo(analyzer.modelVersion());
+            assertThat(post.register()).as(post.text()).isEqualTo(expected.register().id());
+            assertThat(post.domain()).as(post.text()).isEqualTo(expected.domain().label());
+            assertThat(post.toxicity()).as(post.text()).isEqualTo(expected.toxicity().label());
+            assertThat(post.sentiment()).as(post.text())
+                    .isEqualTo(post.id() == first.id() ? sentiment : expected.sentiment().labelOrUnclear());
+            assertThat(post.topic()).as(post.text()).isEqualTo(post.id() == second.id() ? topic : expected.topic().label());
+        }
+        assertThat(RollupChecks.mismatches(jdbc)).isEmpty();
+        assertThat(reanalysis.outdated()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_record WHERE action = 'posts.reanalysed' AND target_id = ?")
+                .param(Long.toString(run.id())).query(Long.class).single()).isEqualTo(1);
+
+        // the search index reads the relabelled posts again
+        String found = mvc.perform(get("/api/v1/posts").param("q", marker).param("size", "100").session(coordinator))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        for (Labels post : labels(ids)) {
+            List<Map<String, Object>> hits = JsonPath.read(found, "$.items[?(@.id == " + post.id() + ")]");
+            assertThat(hits).hasSize(1);
+            assertThat(hits.get(0)).containsEntry("domain", post.domain()).containsEntry("register", post.register())
+                    .containsEntry("sentiment", post.sentiment()).containsEntry("toxicity", post.toxicity());
+        }
+    }
+
+    @Test
+    void aRunStoppedHalfWayResumesAfterItsLastPostFromTheCommandLine() throws Exception {
+        String marker = marker();
+        List<Long> ids = importPosts(marker);
+        makeOld(ids, "test-old-" + marker);
+
+        // the process stops after the first batch of four is committed
+        assertThatThrownBy(() -> reanalysis.run(new Actor("test", null), 4, run -> {
+            if (run.postsDone() > 0) {
+                throw new IllegalStateException("stopped");
+            }
+        })).hasMessage("stopped");
+        PostReanalysis.Run stopped = reanalysis.runs(1).get(0);
+        assertThat(stopped.status()).isEqualTo(PostReanalysis.Status.INTERRUPTED);
+        assertThat(stopped.postsDone()).isEqualTo(4);
+        assertThat(stopped.lastPostId()).isEqualTo(ids.get(3));
+        assertThat(reanalysis.outdated()).isEqualTo(ids.size() - 4);
+        assertThat(RollupChecks.mismatches(jdbc)).isEmpty();
+        // as if it had been killed: still marked running, but no process holds it
+        jdbc.sql("UPDATE reanalysis SET status = 'RUNNING' WHERE id = ?").param(stopped.id()).update();
+        assertThat(reanalysis.running()).isFalse();
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = command("reanalyze").run(List.of("--batch", "4"), new PrintStream(out, true, StandardCharsets.UTF_8),
+                System.err);
+        assertThat(exit).isZero();
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains("Re-analysis " + stopped.id() + ": 8 / 12 posts")
+                .contains("Re-analysis " + stopped.id() + " done: 12 posts");
+        PostReanalysis.Run resumed = reanalysis.runs(1).get(0);
+        assertThat(resumed.id()).isEqualTo(stopped.id());
+        assertThat(resumed.status()).isEqualTo(PostReanalysis.Status.DONE);
+        assertThat(resumed.postsDone()).as("each post once").isEqualTo(ids.size());
+        assertThat(reanalysis.outdated()).isZero();
+        assertThat(labels(ids)).allMatch(post -> post.modelVersion().equals(analyzer.modelVersion()));
+        assertThat(RollupChecks.mismatches(jdbc)).isEmpty();
+    }
+
+    @Test
+    void oneRunAtATimeAcrossProcesses() throws Exception {
+        try (Connection other = dataSource.getConnection()) {
+            // another process's run holds the lock
+            try (PreparedStatement lock = other.prepareStatement("SELECT pg_advisory_lock(?)")) {
+                lock.setLong(1, JdbcPostReanalysis.RUN_LOCK);
+                lock.executeQuery().close();
+            }
+            try {
+                assertThat(reanalysis.running()).isTrue();
+                assertThatThrownBy(() -> reanalysis.run(new Actor("test", null), 10, run -> {
+                })).isInstanceOf(Conflict.class);
+                ByteArrayOutputStream err = new ByteArrayOutputStream();
+                assertThat(command("reanalyze").run(List.of(), System.out, new PrintStream(err, true, StandardCharsets.UTF_8)))
+                        .isEqualTo(1);
+                assertThat(err.toString(StandardCharsets.UTF_8)).contains("A re-analysis is running already");
+            } finally {
+                try (PreparedStatement unlock = other.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                    unlock.setLong(1, JdbcPostReanalysis.RUN_LOCK);
+                    unlock.executeQuery().close();
+                }
+            }
+        }
+        assertThat(reanalysis.running()).isFalse();
+    }
+
+    @Test
+    void administratorsStartARunFromThePageAndWatchItsProgress() throws Exception {
+        String marker = marker();
+        List<Long> ids = importPosts(marker);
+        makeOld(ids, "test-old-" + marker);
+        mvc.perform(get("/listening/reanalysis").session(signIn("coordinator"))).andExpect(status().isForbidden());
+        mvc.perform(post("/listening/reanalysis").session(signIn("coordinator")).with(csrf())).andExpect(status().isForbidden());
+        MockHttpSession admin = signIn("admin");
+        mvc.perform(post("/listening/reanalysis").session(admin)).andExpect(status().isForbidden());
+        String page = mvc.perform(get("/listening/reanalysis").session(admin)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Phân tích lại bài viết theo mô hình mới").contains(analyzer.modelVersion())
+                .contains("id=\"reanalysis-outdated\">12<");
+
+        mvc.perform(post("/listening/reanalysis").session(admin).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        long deadline = System.currentTimeMillis() + 120_000;
+        while ((reanalysis.runs(1).get(0).status() == PostReanalysis.Status.RUNNING || reanalysis.running())
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        PostReanalysis.Run run = reanalysis.runs(1).get(0);
+        assertThat(run.status()).isEqualTo(PostReanalysis.Status.DONE);
+        assertThat(run.startedBy()).isEqualTo("admin");
+        assertThat(run.postsDone()).isEqualTo(ids.size());
+        assertThat(RollupChecks.mismatches(jdbc)).isEmpty();
+        String progress = mvc.perform(get("/listening/reanalysis/progress").param("lang", "en").session(admin))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(progress).startsWith("<div id=\"reanalysis-progress\"").contains("12 / 12 posts").contains("Done")
+                .doesNotContain("hx-trigger");
+    }
+
+    private List<Long> importPosts(String marker) throws Exception {
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < POSTS.size(); i++) {
+            file.append("{\"source\":\"reanalysis-").append(marker).append("\",\"platform\":\"").append(POSTS.get(i)[0])
+                    .append("\",\"external_id\":\"r").append(i).append("\",\"published_at\":\"2026-03-01T09:00:00+07:00\",")
+                    .append("\"text\":\"").append(POSTS.get(i)[1]).append(' ').append(marker).append("\"}\n");
+        }
+        assertThat(importer.importFile("reanalysis.jsonl", new ByteArrayInputStream(file.toString()
+                .getBytes(StandardCharsets.UTF_8)), Actor.SYSTEM, null).stored()).isEqualTo(POSTS.size());
+        return jdbc.sql("SELECT p.id FROM post p JOIN post_source s ON s.id = p.source_id WHERE s.code = ? ORDER BY p.id")
+                .param("reanalysis-" + marker).query(Long.class).list();
+    }
+
+    /**
+     * Makes posts look labelled by older models: another version, and other labels everywhere an officer
+     * did not correct them; their roll-ups move with them, as they would have been written then.
+     */
+    private void makeOld(List<Long> ids, String version) {
+        transactions.executeWithoutResult(status -> {
+            rollups.apply(ids, -1);
+            jdbc.sql("""
+                    UPDATE post p SET model_version = ?,
+                        register = CASE WHEN p.register = 'comment' THEN 'news' ELSE 'comment' END,
+                        domain = CASE WHEN p.domain = 'other' THEN 'agriculture' ELSE 'other' END,
+                        toxicity = CASE WHEN p.toxicity = 'CLEAN' THEN 'OFFENSIVE' ELSE 'CLEAN' END,
+                        sentiment = CASE WHEN EXISTS (SELECT 1 FROM post_correction c WHERE c.post_id = p.id
+                                                      AND c.field = 'sentiment') THEN p.sentiment
+                                         WHEN p.sentiment = 'neutral' THEN 'unclear' ELSE 'neutral' END,
+                        topic = CASE WHEN EXISTS (SELECT 1 FROM post_correction c WHERE c.post_id = p.id AND c.field = 'topic')
+                                     THEN p.topic WHEN p.topic = 'The thao' THEN 'Vi tinh' ELSE 'The thao' END
+                    WHERE p.id = ANY(?)
+                    """).params(version, ids.toArray(Long[]::new)).update();
+            rollups.apply(ids, 1);
+        });
+    }
+
+    private List<Labels> labels(List<Long> ids) {
+        return jdbc.sql("""
+                SELECT id, text, platform, sentiment, topic, register, domain, toxicity, model_version FROM post
+                WHERE id = ANY(?) ORDER BY id""").param(ids.toArray(Long[]::new))
+                .query((rs, row) -> new Labels(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9))).list();
+    }
+
+    private void correct(MockHttpSession session, long id, String field, String value) throws Exception {
+        mvc.perform(post("/api/v1/posts/" + id + "/corrections").session(session).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"field\":\"" + field + "\",\"value\":\"" + value + "\"}"))
+                .andExpect(status().isCreated());
+    }
+
+    private CliCommand command(String name) {
+        return commands.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static String marker() {
+        return "phantichlai" + ProcessHandle.current().pid() + "x" + RUN.incrementAndGet();
+    }
+
+    private MockHttpSession signIn(String username) throws Exception {
+        return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password("loa-demo"))
+                .andReturn().getRequest().getSession(false);
+    }
+}
