@@ -65,7 +65,21 @@ for split in ('train', 'dev', 'test'):
     with open(ROOT / f'{split}.jsonl', 'w', encoding='utf-8') as out:
         for row in splits[split]:
             out.write(json.dumps(row, ensure_ascii=False) + '\n')
-summary = {'items': len(items), 'agreement': agreement, 'adjudicated': dict(counts), 'left_out': dict(unresolved),
+# the silver set: labelled once, for training only
+silver_items = ROOT / 'silver-items.jsonl'
+silver_labels = load('silver-labels.jsonl')
+silver_rows = []
+if silver_items.exists():
+    for line in open(silver_items, encoding='utf-8'):
+        item = json.loads(line)
+        label = silver_labels.get(item['id'])
+        if label is not None:
+            silver_rows.append({'id': item['id'], 'text': item['text'], 'register': item['register'],
+                                'dataset': item['dataset'], 'sentiment': label['sentiment'], 'domain': label['domain']})
+    with open(ROOT / 'silver.jsonl', 'w', encoding='utf-8') as out:
+        for row in silver_rows:
+            out.write(json.dumps(row, ensure_ascii=False) + '\n')
+summary = {'items': len(items), 'silver_rows': len(silver_rows), 'agreement': agreement, 'adjudicated': dict(counts), 'left_out': dict(unresolved),
            'splits': {s: {'rows': len(splits[s]),
                           'sentiment': dict(collections.Counter(r['sentiment'] for r in splits[s])),
                           'news_sentiment': dict(collections.Counter(r['sentiment'] for r in splits[s] if r['register'] == 'news')),

@@ -13,14 +13,16 @@ import vn.loa.nlp.segment.WordSegmenter;
  * @param tokens typed, normalised tokens with offsets in {@code text}
  * @param normalized the normal forms joined by spaces
  * @param words the words, with offsets in {@code text}
- * @param sentiment negative, neutral or positive
+ * @param register news, official statement or comment
+ * @param sentiment negative, neutral or positive, read in the text's register (see {@link Prediction#unclear()})
  * @param topic the news topic
+ * @param domain the policy domain (health, education, ...)
  * @param toxicity CLEAN, OFFENSIVE or HATE
  * @param places places named, with offsets
  * @param agencies agencies named, with offsets
  * @param fingerprint the near-duplicate fingerprint
  */
 public record Analysis(String text, List<Token> tokens, String normalized, List<WordSegmenter.Word> words,
-        Prediction sentiment, Prediction topic, Prediction toxicity, List<Gazetteer.Match> places,
-        List<Gazetteer.Match> agencies, long fingerprint) {
+        Register register, Prediction sentiment, Prediction topic, Prediction domain, Prediction toxicity,
+        List<Gazetteer.Match> places, List<Gazetteer.Match> agencies, long fingerprint) {
 }

@@ -1,7 +1,12 @@
 package vn.loa.nlp.analyze;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.List;
 import vn.loa.nlp.Fingerprint;
 import vn.loa.nlp.classify.LinearClassifier;
@@ -24,23 +29,31 @@ public final class TextAnalyzer {
     private final WordSegmenter segmenter;
     private final LinearClassifier sentiment;
     private final LinearClassifier topic;
+    private final LinearClassifier domain;
+    private final LinearClassifier register;
     private final LinearClassifier toxicity;
     private final Gazetteer places;
     private final Gazetteer agencies;
-    /** Sentiment and toxicity scored in one pass over one table, when they read the same features. */
-    private final LinearClassifier.Fused commentModels;
+    /** Whether sentiment reads the toxicity model's features (besides its per-register copies): one extraction for both. */
+    private final boolean sentimentSharesToxicity;
+    /** Whether the policy domain reads the sentiment model's features: one extraction for both. */
+    private final boolean domainSharesSentiment;
 
     /** Assembles an analyzer from its stages; none may be null. */
     public TextAnalyzer(TextNormalizer normalizer, WordSegmenter segmenter, LinearClassifier sentiment,
-            LinearClassifier topic, LinearClassifier toxicity, Gazetteer places, Gazetteer agencies) {
+            LinearClassifier topic, LinearClassifier domain, LinearClassifier register, LinearClassifier toxicity,
+            Gazetteer places, Gazetteer agencies) {
         this.normalizer = require(normalizer, "normalizer");
         this.segmenter = require(segmenter, "segmenter");
         this.sentiment = require(sentiment, "sentiment");
         this.topic = require(topic, "topic");
+        this.domain = require(domain, "policy domain");
+        this.register = require(register, "register");
         this.toxicity = require(toxicity, "toxicity");
         this.places = require(places, "places");
         this.agencies = require(agencies, "agencies");
-        this.commentModels = sentiment.features().equals(toxicity.features()) ? LinearClassifier.fuse(sentiment, toxicity) : null;
+        this.sentimentSharesToxicity = sentiment.features().shared().equals(toxicity.features());
+        this.domainSharesSentiment = domain.features().equals(sentiment.features());
     }
 
     /** The analyzer with every model and list shipped in the jar. */
@@ -48,6 +61,8 @@ public final class TextAnalyzer {
         return new TextAnalyzer(TextNormalizer.standard(), WordSegmenter.loadDefault(),
                 LinearClassifier.loadResource(Task.SENTIMENT.resource()),
                 LinearClassifier.loadResource(Task.NEWS_TOPIC.resource()),
+                LinearClassifier.loadResource(Task.POLICY_DOMAIN.resource()),
+                LinearClassifier.loadResource(Task.REGISTER.resource()),
                 LinearClassifier.loadResource(Task.TOXICITY.resource()), Gazetteer.places(), Gazetteer.agencies());
     }
 
@@ -95,9 +110,14 @@ public final class TextAnalyzer {
         return new Normalized(text, tokens, normalized.toString());
     }
 
-    /** Analyses a text as of a day (the day decides which of two same-named places is meant). */
+    /** Analyses a text of an unknown source as of a day (the day decides which of two same-named places is meant). */
     public Analysis analyze(String raw, LocalDate on) {
-        return analyze(normalize(raw), on, true);
+        return analyze(normalize(raw), on, Register.Hint.UNKNOWN, true);
+    }
+
+    /** Analyses a text as of a day, with what its source says of its register. */
+    public Analysis analyze(String raw, LocalDate on, Register.Hint hint) {
+        return analyze(normalize(raw), on, hint, true);
     }
 
     /**
@@ -105,25 +125,47 @@ public final class TextAnalyzer {
      * empty): for ingest, which stores the labels and the normal form, not the words, and saves a
      * quarter of the work.
      */
-    public Analysis analyzeUnsegmented(Normalized text, LocalDate on) {
-        return analyze(text, on, false);
+    public Analysis analyzeUnsegmented(Normalized text, LocalDate on, Register.Hint hint) {
+        return analyze(text, on, hint, false);
     }
 
-    private Analysis analyze(Normalized normal, LocalDate on, boolean segment) {
-        String text = normal.text();
-        int[] commentFeatures = sentiment.features().of(text);
-        Prediction sentimentPrediction;
-        Prediction toxicityPrediction;
-        if (commentModels != null) {
-            double[][] scores = commentModels.scores(commentFeatures);
-            sentimentPrediction = sentiment.predictScores(scores[0]);
-            toxicityPrediction = toxicity.predictScores(scores[1]);
-        } else {
-            sentimentPrediction = sentiment.predictFeatures(commentFeatures);
-            toxicityPrediction = toxicity.predict(text);
+    /** The version of the models that label texts: the same models give the same version. */
+    public String modelVersion() {
+        return MODEL_VERSION;
+    }
+
+    private static final String MODEL_VERSION = modelVersionOfResources();
+
+    private static String modelVersionOfResources() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Task task : List.of(Task.SENTIMENT, Task.NEWS_TOPIC, Task.POLICY_DOMAIN, Task.REGISTER, Task.TOXICITY)) {
+                try (InputStream in = TextAnalyzer.class.getResourceAsStream(task.resource())) {
+                    if (in != null) {
+                        digest.update(in.readAllBytes());
+                    }
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest(), 0, 6);
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot read the shipped models", e);
         }
+    }
+
+    private Analysis analyze(Normalized normal, LocalDate on, Register.Hint hint, boolean segment) {
+        String text = normal.text();
+        int[] shared = toxicity.features().of(text);
+        Prediction toxicityPrediction = toxicity.predictFeatures(shared);
+        double news = hint == Register.Hint.NEWS || hint == Register.Hint.FEEDBACK ? 0
+                : register.predict(text).asMap().getOrDefault(Register.NEWS.id(), 0.0);
+        Register textRegister = Register.decide(hint, text, news);
+        int[] sentimentFeatures = sentiment.features().augment(
+                sentimentSharesToxicity ? shared : sentiment.features().shared().of(text), textRegister.id());
+        Prediction sentimentPrediction = sentiment.predictFeatures(sentimentFeatures);
+        Prediction domainPrediction = domainSharesSentiment ? domain.predictFeatures(sentimentFeatures)
+                : domain.predict(text, textRegister.id());
         return new Analysis(text, normal.tokens(), normal.normalized(), segment ? segmenter.segment(text) : List.of(),
-                sentimentPrediction, topic.predict(text), toxicityPrediction,
+                textRegister, sentimentPrediction, topic.predict(text), domainPrediction, toxicityPrediction,
                 places.find(text, on), agencies.find(text, on), Fingerprint.of(text));
     }
 

@@ -27,7 +27,7 @@ public record ClassificationScore(String[] labels, int[][] confusion, long nanos
         long nanos = 0;
         for (LabeledText row : rows) {
             long start = System.nanoTime();
-            Prediction prediction = model.predict(row.text());
+            Prediction prediction = model.predict(row.text(), row.register());
             nanos += System.nanoTime() - start;
             Integer gold = index.get(row.label());
             if (gold == null) {

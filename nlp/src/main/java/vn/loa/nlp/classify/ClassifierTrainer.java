@@ -59,7 +59,7 @@ public final class ClassifierTrainer {
         int[][] x = new int[rows.size()][];
         int[] y = new int[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
-            x[i] = features.of(rows.get(i).text());
+            x[i] = features.of(rows.get(i).text(), rows.get(i).register());
             y[i] = labelIndex.get(rows.get(i).label());
         }
         int dimensions = features.dimensions();

@@ -3,6 +3,7 @@ package vn.loa.nlp.classify;
 import java.util.Arrays;
 import vn.loa.nlp.Syllables;
 import vn.loa.nlp.segment.SyllableSplitter;
+import vn.loa.nlp.vectors.SyllableClusters;
 
 /**
  * Turns a text into hashed feature indices: syllable uni-, bi- and trigrams (case and tone-mark
@@ -13,8 +14,15 @@ import vn.loa.nlp.segment.SyllableSplitter;
  * @param trigrams whether syllable trigrams are used
  * @param characterGrams whether character 2- to 4-grams are used
  * @param maxSyllables the most syllables read from one text (long articles are cut)
+ * @param registers whether every feature also has a copy of its own per register (news, official,
+ *     comment), so that one model learns what the registers share and where they differ (feature
+ *     augmentation); a text without a register gets the shared features only
+ * @param clusters whether each syllable's class ({@link SyllableClusters}, learnt from unlabelled
+ *     text) and each pair of adjacent classes are features too, so that syllables never seen with a
+ *     label are read like the ones of their class
  */
-public record Features(int bits, boolean trigrams, boolean characterGrams, int maxSyllables) {
+public record Features(int bits, boolean trigrams, boolean characterGrams, int maxSyllables, boolean registers,
+        boolean clusters) {
 
     private static final long BOUNDARY = Syllables.mix(0x5eed);
 
@@ -22,6 +30,54 @@ public record Features(int bits, boolean trigrams, boolean characterGrams, int m
         if (bits < 12 || bits > 24) {
             throw new IllegalArgumentException("feature bits must be 12 to 24, was " + bits);
         }
+    }
+
+    /** Features without per-register copies or syllable classes. */
+    public Features(int bits, boolean trigrams, boolean characterGrams, int maxSyllables) {
+        this(bits, trigrams, characterGrams, maxSyllables, false, false);
+    }
+
+    /** Features without syllable classes. */
+    public Features(int bits, boolean trigrams, boolean characterGrams, int maxSyllables, boolean registers) {
+        this(bits, trigrams, characterGrams, maxSyllables, registers, false);
+    }
+
+    /** The same features without per-register copies (the shared part). */
+    public Features shared() {
+        return registers ? new Features(bits, trigrams, characterGrams, maxSyllables, false, clusters) : this;
+    }
+
+    /** The distinct feature indices of a text of a register (null: unknown), sorted. */
+    public int[] of(String text, String register) {
+        int[] base = of(text);
+        return registers && register != null ? augment(base, register) : base;
+    }
+
+    /**
+     * Adds the register's own copy of each shared feature index (as {@link #of(String)} gives them,
+     * with {@code registers} off) to them; the result is sorted and distinct.
+     */
+    public int[] augment(int[] shared, String register) {
+        if (!registers || register == null) {
+            return shared;
+        }
+        int mask = dimensions() - 1;
+        long salt = Syllables.mix(register.hashCode() * 0x9E3779B97F4A7C15L + 0x7e9);
+        int[] out = Arrays.copyOf(shared, shared.length * 2 + 1);
+        int size = shared.length;
+        for (int f : shared) {
+            out[size++] = index(9, salt ^ f, mask);
+        }
+        // a bias of the register's own, so that registers can differ in how often each label occurs
+        out[size++] = index(10, salt, mask);
+        Arrays.sort(out, 0, size);
+        int unique = 0;
+        for (int i = 0; i < size; i++) {
+            if (unique == 0 || out[unique - 1] != out[i]) {
+                out[unique++] = out[i];
+            }
+        }
+        return Arrays.copyOf(out, unique);
     }
 
     int dimensions() {
@@ -33,7 +89,10 @@ public record Features(int bits, boolean trigrams, boolean characterGrams, int m
         SyllableSplitter.Syllabified split = SyllableSplitter.split(text);
         int n = Math.min(split.count(), maxSyllables);
         int mask = dimensions() - 1;
-        int capacity = n * (trigrams ? 5 : 4) + 4 + (characterGrams ? Math.min(text.length(), 4000) * 3 : 0);
+        int capacity = n * (trigrams ? 5 : 4) + 4 + (characterGrams ? Math.min(text.length(), 4000) * 3 : 0)
+                + (clusters ? 2 * n + 2 : 0);
+        SyllableClusters classes = clusters ? SyllableClusters.standard() : null;
+        long previousClass = BOUNDARY;
         int[] out = new int[capacity];
         int size = 0;
         long previous = BOUNDARY;
@@ -50,6 +109,14 @@ public record Features(int bits, boolean trigrams, boolean characterGrams, int m
             out[size++] = index(4, Syllables.combine(previousFolded, folded), mask);
             if (trigrams && i > 0) {
                 out[size++] = index(5, Syllables.combine(Syllables.combine(previous2, previous), key), mask);
+            }
+            if (classes != null) {
+                long syllableClass = i < n ? classes.classOf(key) + 1 : BOUNDARY;
+                if (i < n) {
+                    out[size++] = index(11, syllableClass, mask);
+                }
+                out[size++] = index(12, Syllables.combine(previousClass, syllableClass), mask);
+                previousClass = syllableClass;
             }
             previous2 = previous;
             previous = key;

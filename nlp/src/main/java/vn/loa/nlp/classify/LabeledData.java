@@ -32,15 +32,31 @@ public final class LabeledData {
     public record Read(List<LabeledText> rows, List<Problem> problems) {
     }
 
-    /** Reads a file; texts are NFC-normalised. */
+    /** The registers a row may name in its {@code register} field. */
+    public static final java.util.Set<String> REGISTERS = java.util.Set.of("news", "official", "comment");
+
+    /** Reads a file; texts are NFC-normalised; a row's register is its {@code register} field, if any. */
     public static Read read(Path file, String labelField) throws IOException {
+        return read(file, labelField, null);
+    }
+
+    /**
+     * Reads a file; texts are NFC-normalised; a row's register is its {@code register} field, or
+     * {@code defaultRegister} (may be null) without one.
+     */
+    public static Read read(Path file, String labelField, String defaultRegister) throws IOException {
         try (InputStream raw = Files.newInputStream(file)) {
             InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
-            return read(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16), labelField);
+            return read(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16), labelField,
+                    defaultRegister);
         }
     }
 
     static Read read(BufferedReader reader, String labelField) throws IOException {
+        return read(reader, labelField, null);
+    }
+
+    static Read read(BufferedReader reader, String labelField, String defaultRegister) throws IOException {
         List<LabeledText> rows = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         String line;
@@ -67,7 +83,13 @@ public final class LabeledData {
                 problems.add(new Problem(number, "no \"" + labelField + "\" label"));
                 continue;
             }
-            rows.add(new LabeledText(Normalizer.normalize(t, Normalizer.Form.NFC), label.toString()));
+            Object register = object.get("register");
+            if (register != null && !REGISTERS.contains(register.toString())) {
+                problems.add(new Problem(number, "register must be news, official or comment, was '" + register + "'"));
+                continue;
+            }
+            rows.add(new LabeledText(Normalizer.normalize(t, Normalizer.Form.NFC), label.toString(),
+                    register != null ? register.toString() : defaultRegister));
         }
         return new Read(rows, problems);
     }

@@ -24,7 +24,7 @@ import java.util.zip.GZIPOutputStream;
 public final class LinearClassifier {
 
     private static final int MAGIC = 0x4c4f4143; // "LOAC"
-    private static final int VERSION = 1;
+    private static final int VERSION = 3;
 
     private final String task;
     private final String[] labels;
@@ -87,6 +87,11 @@ public final class LinearClassifier {
     /** Classifies a text. */
     public Prediction predict(String text) {
         return predictFeatures(features.of(text));
+    }
+
+    /** Classifies a text of a register ({@code news}, {@code official}, {@code comment}; null if unknown). */
+    public Prediction predict(String text, String register) {
+        return predictFeatures(features.of(text, register));
     }
 
     /** The feature extractor this model reads; models with equal extractors can share one extraction. */
@@ -299,6 +304,8 @@ public final class LinearClassifier {
         out.writeBoolean(features.trigrams());
         out.writeBoolean(features.characterGrams());
         out.writeInt(features.maxSyllables());
+        out.writeBoolean(features.registers());
+        out.writeBoolean(features.clusters());
         for (float b : bias) {
             out.writeFloat(b);
         }
@@ -349,15 +356,20 @@ public final class LinearClassifier {
     /** Reads a model written by {@link #write(OutputStream)}. */
     public static LinearClassifier read(InputStream source) throws IOException {
         DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(source, 1 << 16), 1 << 16));
-        if (in.readInt() != MAGIC || in.readInt() != VERSION) {
-            throw new IOException("not a Loa classifier model, or of another version");
+        if (in.readInt() != MAGIC) {
+            throw new IOException("not a Loa classifier model");
+        }
+        int version = in.readInt();
+        if (version < 1 || version > VERSION) {
+            throw new IOException("a Loa classifier model of version " + version + "; this library reads 1 to " + VERSION);
         }
         String task = in.readUTF();
         String[] labels = new String[in.readInt()];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = in.readUTF();
         }
-        Features features = new Features(in.readInt(), in.readBoolean(), in.readBoolean(), in.readInt());
+        Features features = new Features(in.readInt(), in.readBoolean(), in.readBoolean(), in.readInt(),
+                version >= 2 && in.readBoolean(), version >= 3 && in.readBoolean());
         float[] bias = new float[labels.length];
         for (int i = 0; i < bias.length; i++) {
             bias[i] = in.readFloat();

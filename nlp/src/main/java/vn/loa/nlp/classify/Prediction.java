@@ -12,6 +12,25 @@ import java.util.Map;
  */
 public record Prediction(String label, String[] labels, double[] probabilities) {
 
+    /**
+     * Below this calibrated probability the chosen label is more likely wrong than right, and Loa
+     * answers "unclear" instead of forcing the text into a class.
+     */
+    public static final double UNCLEAR_BELOW = 0.5;
+
+    /** The answer shown when the model is unsure. */
+    public static final String UNCLEAR = "unclear";
+
+    /** Whether the model is unsure of its chosen label (its probability is below {@link #UNCLEAR_BELOW}). */
+    public boolean unclear() {
+        return confidence() < UNCLEAR_BELOW;
+    }
+
+    /** The chosen label, or {@link #UNCLEAR} if the model is unsure. */
+    public String labelOrUnclear() {
+        return unclear() ? UNCLEAR : label;
+    }
+
     /** The probability of the chosen label. */
     public double confidence() {
         for (int i = 0; i < labels.length; i++) {

@@ -7,21 +7,36 @@ import java.nio.file.Path;
  */
 public enum Task {
 
-    /** Sentiment of feedback: negative, neutral, positive (UIT-VSFC). */
+    /**
+     * Tone: negative, neutral, positive; of students' feedback (UIT-VSFC) and of the province's own
+     * kind of text (the province corpus: news and comments), with features per register.
+     */
     SENTIMENT("sentiment", "uit-vsfc", "train.jsonl", "dev.jsonl", "sentiment",
-            new Features(20, true, true, 200), 12, 0.2, 0.5, 1, 0),
+            new Features(20, false, false, 200, true), 12, 0.2, 1.0, 1, 0, true),
     /** What student feedback is about (UIT-VSFC). */
     FEEDBACK_TOPIC("feedback-topic", "uit-vsfc", "train.jsonl", "dev.jsonl", "topic",
-            new Features(20, true, true, 200), 12, 0.2, 0.5, 1, 0),
+            new Features(20, true, true, 200), 12, 0.2, 0.5, 1, 0, false),
     /** Clean, offensive or hateful comments (ViHSD). */
     TOXICITY("toxicity", "vihsd", "train.jsonl", "dev.jsonl", "label",
-            new Features(20, true, true, 200), 12, 0.2, 0.25, 1, 0),
+            new Features(20, true, true, 200), 12, 0.2, 0.25, 1, 0, false),
     /** Topic of a news article (VNTC, 10 topics). */
     NEWS_TOPIC("news-topic", "vntc", "train.jsonl.gz", "dev.jsonl.gz", "label",
-            new Features(20, false, false, 1200), 4, 0.2, 0.0, 5, 150_000),
+            new Features(20, false, false, 1200), 4, 0.2, 0.0, 5, 150_000, false),
     /** Risk that a news text is fake (VFND: 180 training rows, a smoke test at best). */
     FAKE_NEWS("fake-news", "vfnd", "train.jsonl", "dev.jsonl", "label",
-            new Features(18, false, false, 600), 12, 0.2, 0.0, 1, 0);
+            new Features(18, false, false, 600), 12, 0.2, 0.0, 1, 0, false),
+    /**
+     * The area of public policy a text is about, tied to the agencies that own it (health, education,
+     * land and environment, ...; the province corpus).
+     */
+    POLICY_DOMAIN("policy-domain", null, null, null, "domain",
+            new Features(20, false, false, 200, true), 12, 0.2, 0.5, 1, 0, true),
+    /** Whether a text reads as a news report or as a citizen's comment (the province corpus, by source). */
+    REGISTER("register", null, null, null, "register",
+            new Features(18, false, true, 200, false), 8, 0.2, 0.5, 1, 0, true);
+
+    /** The province corpus's folder, relative to the repository's root. */
+    public static final String PROVINCE_CORPUS = "corpus/province";
 
     private final String id;
     private final String folder;
@@ -34,9 +49,11 @@ public enum Task {
     private final double classWeightPower;
     private final int minCount;
     private final int keepFeatures;
+    private final boolean province;
 
     Task(String id, String folder, String trainFile, String devFile, String labelField, Features features, int epochs,
-            double learningRate, double classWeightPower, int minCount, int keepFeatures) {
+            double learningRate, double classWeightPower, int minCount, int keepFeatures, boolean province) {
+        this.province = province;
         this.id = id;
         this.folder = folder;
         this.trainFile = trainFile;
@@ -60,12 +77,24 @@ public enum Task {
         return labelField;
     }
 
+    /** The training file in {@code ../shared/data}, or null if the task learns from the province corpus only. */
     public Path trainFile(Path data) {
-        return data.resolve(folder).resolve(trainFile);
+        return folder == null ? null : data.resolve(folder).resolve(trainFile);
     }
 
+    /** The dev file in {@code ../shared/data}, or null if the task learns from the province corpus only. */
     public Path devFile(Path data) {
-        return data.resolve(folder).resolve(devFile);
+        return folder == null ? null : data.resolve(folder).resolve(devFile);
+    }
+
+    /** Whether the task also learns from the province corpus (and is scored on its dev split). */
+    public boolean province() {
+        return province;
+    }
+
+    /** The register of the rows of the shared data set (students' feedback and social media are comments). */
+    public String sharedRegister() {
+        return features.registers() ? "comment" : null;
     }
 
     /** The classpath resource of the shipped model. */
@@ -80,10 +109,19 @@ public enum Task {
     /** The settings with some values changed (for tuning on dev); null keeps a value. */
     public ClassifierTrainer.Settings settings(long seed, Integer bits, Integer newMinCount, Integer maxSyllables,
             Integer newEpochs, Double newClassWeightPower, Boolean characterGrams, Boolean trigrams, Integer newKeepFeatures) {
+        return settings(seed, bits, newMinCount, maxSyllables, newEpochs, newClassWeightPower, characterGrams, trigrams,
+                newKeepFeatures, null);
+    }
+
+    /** The settings with some values changed (for tuning by cross-validation); null keeps a value. */
+    public ClassifierTrainer.Settings settings(long seed, Integer bits, Integer newMinCount, Integer maxSyllables,
+            Integer newEpochs, Double newClassWeightPower, Boolean characterGrams, Boolean trigrams, Integer newKeepFeatures,
+            Boolean clusters) {
         Features f = new Features(bits == null ? features.bits() : bits,
                 trigrams == null ? features.trigrams() : trigrams,
                 characterGrams == null ? features.characterGrams() : characterGrams,
-                maxSyllables == null ? features.maxSyllables() : maxSyllables);
+                maxSyllables == null ? features.maxSyllables() : maxSyllables, features.registers(),
+                clusters == null ? features.clusters() : clusters);
         return new ClassifierTrainer.Settings(f, newEpochs == null ? epochs : newEpochs, learningRate,
                 newClassWeightPower == null ? classWeightPower : newClassWeightPower,
                 newMinCount == null ? minCount : newMinCount, 0.1, newKeepFeatures == null ? keepFeatures : newKeepFeatures, seed);
@@ -97,6 +135,6 @@ public enum Task {
             }
         }
         throw new IllegalArgumentException("unknown task '" + id + "'; tasks: segment, sentiment, feedback-topic, "
-                + "toxicity, news-topic, fake-news");
+                + "toxicity, news-topic, fake-news, policy-domain, register");
     }
 }

@@ -35,8 +35,16 @@ final class AnalysisJson {
         }
         json.put("words", segmented.toString());
         json.put("word_offsets", offsets);
-        json.put("sentiment", prediction(analysis.sentiment()));
+        json.put("register", analysis.register().id());
+        Map<String, Object> sentiment = prediction(analysis.sentiment());
+        if (analysis.sentiment().unclear()) {
+            // the model's best guess is kept beside the answer, for those who want to see it
+            sentiment.put("label", Prediction.UNCLEAR);
+            sentiment.put("best_guess", analysis.sentiment().label());
+        }
+        json.put("sentiment", sentiment);
         json.put("topic", prediction(analysis.topic()));
+        json.put("domain", prediction(analysis.domain()));
         json.put("toxicity", prediction(analysis.toxicity()));
         json.put("places", matches(text, analysis.places()));
         json.put("agencies", matches(text, analysis.agencies()));

@@ -18,10 +18,17 @@ import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import vn.loa.nlp.analyze.Register;
 import vn.loa.nlp.analyze.TextAnalyzer;
 import vn.loa.nlp.classify.ClassificationScore;
 import vn.loa.nlp.io.JsonLine;
@@ -32,13 +39,16 @@ import vn.loa.nlp.classify.ClassifierTrainer;
 import vn.loa.nlp.classify.LabeledData;
 import vn.loa.nlp.classify.LabeledText;
 import vn.loa.nlp.classify.LinearClassifier;
+import vn.loa.nlp.classify.Prediction;
 import vn.loa.nlp.classify.Task;
+import vn.loa.nlp.segment.RawSentence;
 import vn.loa.nlp.segment.SegmentationCorpus;
 import vn.loa.nlp.segment.SegmentationScore;
 import vn.loa.nlp.segment.SegmentedSentence;
 import vn.loa.nlp.segment.SegmenterAccess;
 import vn.loa.nlp.segment.SegmenterTrainer;
 import vn.loa.nlp.segment.WordSegmenter;
+import vn.loa.nlp.vectors.ClusterTrainer;
 
 /**
  * {@code bin/loa nlp ...}: segment text, train models from {@code ../shared/data}, evaluate them.
@@ -91,13 +101,16 @@ public final class NlpCli {
 
     private void usage() {
         out.println("Usage: bin/loa nlp COMMAND");
-        out.println("  analyze [FILE] [--jsonl] [--date yyyy-MM-dd]  one JSON object per input line (stdin without FILE)");
+        out.println("  analyze [FILE] [--jsonl] [--date yyyy-MM-dd] [--source news|social|feedback]  one JSON object per");
+        out.println("                                              input line (stdin without FILE)");
         out.println("  keywords [FILE] [--top N] [--min-documents M]  the terms that stand out in a batch of texts, as JSON");
         out.println("  segment [FILE]                              words joined by '_', one line per input line (stdin without FILE)");
         out.println("  train TASK [--data-dir DIR] [--out DIR] [--extra FILE]  train a model from ../shared/data (and extra");
         out.println("                                              rows such as exported corrections); TASK is segment,");
-        out.println("                                              sentiment, feedback-topic, toxicity, news-topic or fake-news");
+        out.println("                                              sentiment, feedback-topic, toxicity, news-topic, fake-news,");
+        out.println("                                              policy-domain or register; --cv K cross-validates on train");
         out.println("  eval --task TASK --data FILE [--model F] [--strip-diacritics]  scores and speed as one JSON object");
+        out.println("                                              (--task segment --raw: also from the raw text of a .conllu file)");
     }
 
     private int segment(List<String> args, InputStream stdin) throws IOException {
@@ -122,16 +135,20 @@ public final class NlpCli {
         String file = null;
         boolean jsonl = false;
         LocalDate day = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        Register.Hint hint = Register.Hint.UNKNOWN;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.equals("--jsonl")) {
                 jsonl = true;
             } else if (arg.equals("--date") && i + 1 < args.size()) {
                 day = parseDay(args.get(++i));
+            } else if (arg.equals("--source") && i + 1 < args.size()) {
+                hint = sourceHint(args.get(++i));
             } else if (!arg.startsWith("--") && file == null) {
                 file = arg;
             } else {
-                throw new IllegalArgumentException("analyze takes [FILE] [--jsonl] [--date yyyy-MM-dd], not '" + arg + "'");
+                throw new IllegalArgumentException("analyze takes [FILE] [--jsonl] [--date yyyy-MM-dd] "
+                        + "[--source news|social|feedback], not '" + arg + "'");
             }
         }
         TextAnalyzer analyzer = TextAnalyzer.standard();
@@ -145,6 +162,7 @@ public final class NlpCli {
                 lines++;
                 String text = line;
                 LocalDate on = day;
+                Register.Hint lineHint = hint;
                 if (jsonl) {
                     try {
                         Map<String, Object> object = JsonLine.object(line);
@@ -154,6 +172,9 @@ public final class NlpCli {
                         text = t;
                         if (object.get("published_at") instanceof String published && published.length() >= 10) {
                             on = parseDay(published.substring(0, 10));
+                        }
+                        if (object.get("source") instanceof String source) {
+                            lineHint = sourceHint(source);
                         }
                     } catch (IllegalArgumentException e) {
                         problems++;
@@ -166,12 +187,22 @@ public final class NlpCli {
                         continue;
                     }
                 }
-                writer.write(Json.object(AnalysisJson.of(analyzer.analyze(text, on))));
+                writer.write(Json.object(AnalysisJson.of(analyzer.analyze(text, on, lineHint))));
                 writer.newLine();
             }
             writer.flush();
         }
         return problems == 0 ? 0 : 1;
+    }
+
+    private static Register.Hint sourceHint(String source) {
+        return switch (source) {
+            case "news" -> Register.Hint.NEWS;
+            case "social" -> Register.Hint.SOCIAL;
+            case "feedback" -> Register.Hint.FEEDBACK;
+            case "unknown" -> Register.Hint.UNKNOWN;
+            default -> throw new IllegalArgumentException("--source must be news, social, feedback or unknown, was '" + source + "'");
+        };
     }
 
     private static LocalDate parseDay(String text) {
@@ -189,6 +220,9 @@ public final class NlpCli {
         }
         if (args.get(0).equals("keywords")) {
             return trainKeywords(args.subList(1, args.size()));
+        }
+        if (args.get(0).equals("clusters")) {
+            return trainClusters(args.subList(1, args.size()));
         }
         if (!args.get(0).equals("segment")) {
             return trainClassifier(Task.of(args.get(0)), args.subList(1, args.size()));
@@ -256,6 +290,7 @@ public final class NlpCli {
     private int eval(List<String> args) throws IOException {
         List<String> rest = new ArrayList<>(args);
         boolean strip = rest.remove("--strip-diacritics");
+        boolean raw = rest.remove("--raw");
         Map<String, String> options = options(rest, List.of("task", "data", "model"));
         String task = options.get("task");
         if (task == null || options.get("data") == null) {
@@ -264,6 +299,9 @@ public final class NlpCli {
         Path file = Path.of(options.get("data"));
         if (task.equals("normalize")) {
             return evalNormalization(file);
+        }
+        if (raw && !task.equals("segment")) {
+            throw new IllegalArgumentException("--raw is for --task segment");
         }
         if (!task.equals("segment")) {
             return evalClassifier(Task.of(task), file, options.get("model"));
@@ -311,7 +349,99 @@ public final class NlpCli {
             problems.add(problem);
         }
         result.put("malformed_lines", problems);
+        if (raw) {
+            result.put("raw_text", rawTextScore(file, segmenter, strip));
+        }
         out.println(Json.object(result));
+        return 0;
+    }
+
+    /** Text in, words out: the sentences' raw text through the syllable splitter and the segmenter, scored by character spans. */
+    private Map<String, Object> rawTextScore(Path file, WordSegmenter segmenter, boolean strip) throws IOException {
+        SegmentationCorpus.RawRead read = SegmentationCorpus.readRaw(file);
+        for (SegmentationCorpus.Problem problem : read.problems()) {
+            err.println(file + ":" + problem.line() + ": " + problem.reason());
+        }
+        List<RawSentence> sentences = read.sentences();
+        if (strip) {
+            sentences = sentences.stream().map(RawSentence::withoutDiacritics).toList();
+        }
+        SegmentationScore.ofRawText(segmenter, sentences);
+        SegmentationScore score = SegmentationScore.ofRawText(segmenter, sentences);
+        long timedSyllables = score.syllables();
+        long timedNanos = score.nanos();
+        while (timedNanos < 2_000_000_000L && score.syllables() > 0) {
+            SegmentationScore again = SegmentationScore.ofRawText(segmenter, sentences);
+            timedSyllables += again.syllables();
+            timedNanos += again.nanos();
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("rows", score.sentences());
+        result.put("syllables", score.syllables());
+        result.put("precision", score.precision());
+        result.put("recall", score.recall());
+        result.put("f1", score.f1());
+        result.put("syllables_per_second", timedNanos == 0 ? 0 : Math.round(timedSyllables * 1e9 / timedNanos));
+        List<Map<String, Object>> problems = new ArrayList<>();
+        for (SegmentationCorpus.Problem p : read.problems()) {
+            Map<String, Object> problem = new LinkedHashMap<>();
+            problem.put("line", p.line());
+            problem.put("reason", p.reason());
+            problems.add(problem);
+        }
+        result.put("malformed_sentences", problems);
+        return result;
+    }
+
+    private int trainClusters(List<String> args) throws IOException {
+        Map<String, String> options = options(args, List.of("data-dir", "out", "classes", "epochs"));
+        Path data = Path.of(options.getOrDefault("data-dir", "../shared/data"));
+        Path target = Path.of(options.getOrDefault("out", "nlp/src/main/resources/vn/loa/nlp/models"));
+        ClusterTrainer.Settings defaults = ClusterTrainer.Settings.defaults();
+        ClusterTrainer.Settings settings = new ClusterTrainer.Settings(defaults.dimensions(), defaults.window(),
+                defaults.negatives(), intOption(options, "epochs", defaults.epochs()), defaults.minCount(),
+                intOption(options, "classes", defaults.classes()), defaults.seed());
+        // unlabelled text only: labels are not read, so the dev and test splits stay unseen
+        List<Path> files = List.of(data.resolve("vntc/train.jsonl.gz"), data.resolve("vihsd/train.jsonl"),
+                data.resolve("vihos/train.jsonl"), data.resolve("uit-vsfc/train.jsonl"), data.resolve("uit-visfd/train.jsonl"));
+        List<String> texts = new ArrayList<>();
+        List<Map<String, Object>> sources = new ArrayList<>();
+        for (Path file : files) {
+            List<LabeledText> rows = readLabeled(file, "text", null);
+            rows.forEach(row -> texts.add(row.text()));
+            sources.add(fileInfo(data, file, rows.size()));
+        }
+        err.println("Learning syllable classes from " + texts.size() + " texts");
+        long start = System.nanoTime();
+        ClusterTrainer.Result result = ClusterTrainer.train(texts, settings);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Files.createDirectories(target);
+        Path model = target.resolve("syllable-clusters.bin");
+        try (OutputStream stream = Files.newOutputStream(model)) {
+            result.clusters().write(stream);
+        }
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("model", model.getFileName().toString());
+        metadata.put("kind", "classes of syllables: skip-gram vectors with negative sampling, then spherical k-means");
+        metadata.put("trained_on", LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString());
+        metadata.put("seed", settings.seed());
+        metadata.put("dimensions", settings.dimensions());
+        metadata.put("window", settings.window());
+        metadata.put("negatives", settings.negatives());
+        metadata.put("epochs", settings.epochs());
+        metadata.put("min_count", settings.minCount());
+        metadata.put("classes", settings.classes());
+        metadata.put("data", sources);
+        metadata.put("syllables_read", result.syllablesRead());
+        metadata.put("syllables_with_a_class", result.vocabulary());
+        metadata.put("model_sha256", sha256(model));
+        metadata.put("training_seconds", seconds);
+        Files.writeString(target.resolve("syllable-clusters.json"), Json.object(metadata) + "\n");
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("task", "clusters");
+        summary.put("model", model.toString());
+        summary.put("syllables_with_a_class", result.vocabulary());
+        out.println(Json.object(summary));
         return 0;
     }
 
@@ -397,9 +527,11 @@ public final class NlpCli {
     }
 
     private int trainClassifier(Task task, List<String> args) throws IOException {
-        Map<String, String> options = options(args, List.of("data-dir", "out", "seed", "bits", "min-count",
-                "max-syllables", "epochs", "class-weight-power", "character-grams", "trigrams", "keep-features", "extra"));
+        Map<String, String> options = options(args, List.of("data-dir", "corpus-dir", "out", "seed", "bits", "min-count",
+                "max-syllables", "epochs", "class-weight-power", "character-grams", "trigrams", "keep-features", "extra",
+                "cv", "province-repeats", "clusters", "silver"));
         Path data = Path.of(options.getOrDefault("data-dir", "../shared/data"));
+        Path corpus = Path.of(options.getOrDefault("corpus-dir", Task.PROVINCE_CORPUS));
         Path target = Path.of(options.getOrDefault("out", "nlp/src/main/resources/vn/loa/nlp/models"));
         long seed = Long.parseLong(options.getOrDefault("seed", "42"));
         ClassifierTrainer.Settings settings = task.settings(seed,
@@ -410,23 +542,59 @@ public final class NlpCli {
                 options.containsKey("class-weight-power") ? Double.valueOf(options.get("class-weight-power")) : null,
                 options.containsKey("character-grams") ? Boolean.valueOf(options.get("character-grams")) : null,
                 options.containsKey("trigrams") ? Boolean.valueOf(options.get("trigrams")) : null,
-                options.containsKey("keep-features") ? intOption(options, "keep-features", 0) : null);
+                options.containsKey("keep-features") ? intOption(options, "keep-features", 0) : null,
+                options.containsKey("clusters") ? Boolean.valueOf(options.get("clusters")) : null);
+        // the province corpus is small beside the shared sets: its rows may count several times
+        int provinceRepeats = intOption(options, "province-repeats", task.province() && task.trainFile(data) != null ? 5 : 1);
+        List<Map<String, Object>> sources = new ArrayList<>();
+        List<LabeledText> train = new ArrayList<>();
         Path trainFile = task.trainFile(data);
-        Path devFile = task.devFile(data);
-        List<LabeledText> train = new ArrayList<>(readLabeled(trainFile, task));
-        List<LabeledText> dev = readLabeled(devFile, task);
-        err.println("Training " + task.id() + " on " + train.size() + " rows of " + trainFile);
+        if (trainFile != null) {
+            List<LabeledText> rows = readLabeled(trainFile, task.labelField(), task.sharedRegister());
+            train.addAll(rows);
+            sources.add(fileInfo(data, trainFile, rows.size()));
+            err.println("Training " + task.id() + " on " + rows.size() + " rows of " + trainFile);
+        }
+        if (task.province()) {
+            Path provinceTrain = corpus.resolve("train.jsonl");
+            List<LabeledText> rows = readLabeled(provinceTrain, task.labelField(), null);
+            for (int r = 0; r < provinceRepeats; r++) {
+                train.addAll(rows);
+            }
+            Map<String, Object> info = fileInfo(corpus, provinceTrain, rows.size());
+            info.put("file", Task.PROVINCE_CORPUS + "/train.jsonl");
+            info.put("repeats", provinceRepeats);
+            sources.add(info);
+            err.println("  and " + rows.size() + " rows of " + provinceTrain + (provinceRepeats > 1 ? " (each " + provinceRepeats + " times)" : ""));
+        }
+        // the silver set, labelled once: for training only, never scored
+        List<LabeledText> silver = new ArrayList<>();
+        Path silverFile = corpus.resolve("silver.jsonl");
+        if (task.province() && Files.exists(silverFile) && !"false".equals(options.get("silver"))) {
+            silver.addAll(readLabeled(silverFile, task.labelField(), null));
+            Map<String, Object> info = fileInfo(corpus, silverFile, silver.size());
+            info.put("file", Task.PROVINCE_CORPUS + "/silver.jsonl");
+            info.put("labelled_once", true);
+            sources.add(info);
+            err.println("  and " + silver.size() + " silver rows of " + silverFile);
+        }
         // extra rows, such as officers' corrections (bin/loa corrections export), are added to the training data
         Path extraFile = options.containsKey("extra") ? Path.of(options.get("extra")) : null;
-        List<LabeledText> extra = extraFile == null ? List.of() : readLabeled(extraFile, task);
+        List<LabeledText> extra = extraFile == null ? List.of() : readLabeled(extraFile, task.labelField(), null);
         if (extraFile != null) {
             err.println("  and " + extra.size() + " extra rows of " + extraFile);
             train.addAll(extra);
+            Map<String, Object> info = fileInfo(extraFile.toAbsolutePath().getParent(), extraFile.toAbsolutePath(), extra.size());
+            info.put("corrections", true);
+            sources.add(info);
         }
+        if (options.containsKey("cv")) {
+            return crossValidate(task, train, silver, settings, intOption(options, "cv", 5));
+        }
+        train.addAll(silver);
         long start = System.nanoTime();
         LinearClassifier model = ClassifierTrainer.train(task.id(), train, settings);
         double seconds = (System.nanoTime() - start) / 1e9;
-        ClassificationScore score = ClassificationScore.of(model, dev);
 
         Files.createDirectories(target);
         Path modelFile = target.resolve(task.id() + ".bin");
@@ -437,7 +605,8 @@ public final class NlpCli {
         metadata.put("model", modelFile.getFileName().toString());
         metadata.put("task", task.id());
         metadata.put("kind", "softmax regression (AdaGrad) over hashed syllable n-grams, diacritic-free n-grams"
-                + (settings.features().characterGrams() ? " and character n-grams" : ""));
+                + (settings.features().characterGrams() ? " and character n-grams" : "")
+                + (settings.features().registers() ? ", each also per register (news, official, comment)" : ""));
         metadata.put("trained_on", LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString());
         metadata.put("seed", seed);
         metadata.put("feature_bits", settings.features().bits());
@@ -446,25 +615,149 @@ public final class NlpCli {
         metadata.put("max_syllables", settings.features().maxSyllables());
         metadata.put("class_weight_power", settings.classWeightPower());
         metadata.put("trigrams", settings.features().trigrams());
+        metadata.put("registers", settings.features().registers());
         metadata.put("keep_features", settings.keepFeatures());
         metadata.put("labels", List.of(model.labels()));
-        metadata.put("data", extraFile == null ? List.of(fileInfo(data, trainFile, train.size()))
-                : List.of(fileInfo(data, trainFile, train.size() - extra.size()),
-                        fileInfo(extraFile.toAbsolutePath().getParent(), extraFile.toAbsolutePath(), extra.size())));
-        Map<String, Object> devScores = new LinkedHashMap<>();
-        devScores.put("file", fileInfo(data, devFile, dev.size()));
-        devScores.put("accuracy", score.accuracy());
-        devScores.put("macro_f1", score.macroF1());
-        devScores.put("per_class", score.perLabel());
-        metadata.put("dev", devScores);
-        metadata.put("model_sha256", sha256(modelFile));
-        metadata.put("training_seconds", seconds);
-        Files.writeString(target.resolve(task.id() + ".json"), Json.object(metadata) + "\n");
+        metadata.put("data", sources);
+        metadata.put("rows_from_corrections", extra.size());
+        metadata.put("unclear_below", Prediction.UNCLEAR_BELOW);
+        List<Map<String, Object>> devScores = new ArrayList<>();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("task", task.id());
         summary.put("model", modelFile.toString());
-        summary.put("dev_accuracy", score.accuracy());
-        summary.put("dev_macro_f1", score.macroF1());
+        Path devFile = task.devFile(data);
+        if (devFile != null) {
+            List<LabeledText> dev = readLabeled(devFile, task.labelField(), task.sharedRegister());
+            devScores.add(devScore(fileInfo(data, devFile, dev.size()), model, dev));
+            ClassificationScore score = ClassificationScore.of(model, dev);
+            summary.put("dev_accuracy", score.accuracy());
+            summary.put("dev_macro_f1", score.macroF1());
+        }
+        if (task.province()) {
+            Path provinceDev = corpus.resolve("dev.jsonl");
+            List<LabeledText> dev = readLabeled(provinceDev, task.labelField(), null);
+            Map<String, Object> info = fileInfo(corpus, provinceDev, dev.size());
+            info.put("file", Task.PROVINCE_CORPUS + "/dev.jsonl");
+            devScores.add(devScore(info, model, dev));
+            ClassificationScore score = ClassificationScore.of(model, dev);
+            summary.put("province_dev_accuracy", score.accuracy());
+            summary.put("province_dev_macro_f1", score.macroF1());
+        }
+        metadata.put("dev", devScores.size() == 1 ? devScores.get(0) : devScores);
+        metadata.put("model_sha256", sha256(modelFile));
+        metadata.put("training_seconds", seconds);
+        Files.writeString(target.resolve(task.id() + ".json"), Json.object(metadata) + "\n");
+        out.println(Json.object(summary));
+        return 0;
+    }
+
+    private static Map<String, Object> devScore(Map<String, Object> file, LinearClassifier model, List<LabeledText> dev) {
+        ClassificationScore score = ClassificationScore.of(model, dev);
+        Map<String, Object> scores = new LinkedHashMap<>();
+        scores.put("file", file);
+        scores.put("accuracy", score.accuracy());
+        scores.put("macro_f1", score.macroF1());
+        scores.put("per_class", score.perLabel());
+        Map<String, Object> registers = perRegister(model, dev);
+        if (!registers.isEmpty()) {
+            scores.put("per_register", registers);
+        }
+        return scores;
+    }
+
+    /** Scores per register, for rows that have one; empty if none has. */
+    private static Map<String, Object> perRegister(LinearClassifier model, List<LabeledText> rows) {
+        Map<String, List<LabeledText>> byRegister = new TreeMap<>();
+        for (LabeledText row : rows) {
+            if (row.register() != null) {
+                byRegister.computeIfAbsent(row.register(), r -> new ArrayList<>()).add(row);
+            }
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        byRegister.forEach((register, part) -> {
+            ClassificationScore score = ClassificationScore.of(model, part);
+            Map<String, Object> scores = new LinkedHashMap<>();
+            scores.put("rows", score.rows());
+            scores.put("accuracy", score.accuracy());
+            scores.put("macro_f1", score.macroF1());
+            scores.put("per_class", score.perLabel());
+            result.put(register, scores);
+        });
+        return result;
+    }
+
+    /**
+     * K-fold cross-validation on the training rows only (folds drawn from the seed): the figure to
+     * choose settings by, so that the dev split is read once, at the end.
+     */
+    private int crossValidate(Task task, List<LabeledText> rows, List<LabeledText> alwaysTrain,
+            ClassifierTrainer.Settings settings, int folds) {
+        if (folds < 2 || folds > 20) {
+            throw new IllegalArgumentException("--cv takes 2 to 20 folds, was " + folds);
+        }
+        // repeated rows (province repeats) stay in one fold together, so no row is scored on its own copy
+        List<String> distinct = rows.stream().map(r -> r.text() + "\u0000" + r.register()).distinct().sorted().toList();
+        Map<String, Integer> fold = new HashMap<>();
+        Random random = new Random(settings.seed());
+        List<String> shuffled = new ArrayList<>(distinct);
+        Collections.shuffle(shuffled, random);
+        for (int i = 0; i < shuffled.size(); i++) {
+            fold.put(shuffled.get(i), i % folds);
+        }
+        List<Map<String, Object>> results = new ArrayList<>();
+        double sumF1 = 0;
+        double sumAccuracy = 0;
+        Map<String, double[]> registerSums = new TreeMap<>();
+        for (int f = 0; f < folds; f++) {
+            List<LabeledText> train = new ArrayList<>(alwaysTrain);
+            List<LabeledText> test = new ArrayList<>();
+            Set<String> tested = new HashSet<>();
+            for (LabeledText row : rows) {
+                String key = row.text() + "\u0000" + row.register();
+                if (fold.get(key) == f) {
+                    if (tested.add(key)) {
+                        test.add(row);
+                    }
+                } else {
+                    train.add(row);
+                }
+            }
+            LinearClassifier model = ClassifierTrainer.train(task.id(), train, settings);
+            ClassificationScore score = ClassificationScore.of(model, test);
+            sumF1 += score.macroF1();
+            sumAccuracy += score.accuracy();
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("fold", f);
+            result.put("rows", score.rows());
+            result.put("accuracy", score.accuracy());
+            result.put("macro_f1", score.macroF1());
+            Map<String, Object> registers = perRegister(model, test);
+            if (!registers.isEmpty()) {
+                result.put("per_register", registers);
+                registers.forEach((register, value) -> {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> s = (Map<String, Object>) value;
+                    double[] sums = registerSums.computeIfAbsent(register, r -> new double[2]);
+                    sums[0] += (Double) s.get("accuracy");
+                    sums[1] += (Double) s.get("macro_f1");
+                });
+            }
+            results.add(result);
+            err.println("fold " + f + ": accuracy " + score.accuracy() + ", macro-F1 " + score.macroF1());
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("task", task.id());
+        summary.put("folds", folds);
+        summary.put("rows", distinct.size());
+        summary.put("mean_accuracy", sumAccuracy / folds);
+        summary.put("mean_macro_f1", sumF1 / folds);
+        Map<String, Object> registerMeans = new LinkedHashMap<>();
+        registerSums.forEach((register, sums) -> registerMeans.put(register,
+                Map.of("mean_accuracy", sums[0] / folds, "mean_macro_f1", sums[1] / folds)));
+        if (!registerMeans.isEmpty()) {
+            summary.put("per_register", registerMeans);
+        }
+        summary.put("per_fold", results);
         out.println(Json.object(summary));
         return 0;
     }
@@ -534,6 +827,10 @@ public final class NlpCli {
         result.put("accuracy", score.accuracy());
         result.put("macro_f1", score.macroF1());
         result.put("per_class", score.perLabel());
+        Map<String, Object> registers = perRegister(model, read.rows());
+        if (!registers.isEmpty()) {
+            result.put("per_register", registers);
+        }
         List<List<Integer>> matrix = new ArrayList<>();
         for (int[] row : score.confusion()) {
             matrix.add(java.util.Arrays.stream(row).boxed().toList());
@@ -558,6 +855,17 @@ public final class NlpCli {
 
     private List<LabeledText> readLabeled(Path file, Task task) throws IOException {
         return readLabeled(file, task, null);
+    }
+
+    private List<LabeledText> readLabeled(Path file, String labelField, String defaultRegister) throws IOException {
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException("training data not found: " + file + " (use --data-dir or --corpus-dir)");
+        }
+        LabeledData.Read read = LabeledData.read(file, labelField, defaultRegister);
+        for (LabeledData.Problem problem : read.problems()) {
+            err.println(file + ":" + problem.line() + ": " + problem.reason());
+        }
+        return read.rows();
     }
 
     private List<LabeledText> readLabeled(Path file, Task task, String labelField) throws IOException {

@@ -4,10 +4,12 @@ import java.util.List;
 
 /**
  * Word-level precision, recall and F1 of a segmenter against gold sentences: a predicted word
- * counts when its first and last syllable match a gold word's.
+ * counts when its first and last syllable match a gold word's. On raw text, where the segmenter
+ * finds the syllables itself, a predicted word counts when its first and last character match a gold
+ * word's: the same measure, so the two figures compare.
  *
  * @param sentences sentences scored
- * @param syllables syllables scored
+ * @param syllables syllables scored (on raw text, the syllables the segmenter found)
  * @param goldWords words in the gold data
  * @param predictedWords words the segmenter produced
  * @param correctWords predicted words that match a gold word
@@ -65,6 +67,38 @@ public record SegmentationScore(int sentences, long syllables, long goldWords, l
                     predictedStart = i + 1;
                 }
             }
+        }
+        return new SegmentationScore(gold.size(), syllables, goldWords, predictedWords, correct, nanos);
+    }
+
+    /**
+     * Scores the whole raw-text pipeline (syllable splitting and segmentation) on gold sentences given
+     * as raw text. Splitting is part of the measured time.
+     */
+    public static SegmentationScore ofRawText(WordSegmenter segmenter, List<RawSentence> gold) {
+        long syllables = 0;
+        long goldWords = 0;
+        long predictedWords = 0;
+        long correct = 0;
+        long nanos = 0;
+        for (RawSentence sentence : gold) {
+            long start = System.nanoTime();
+            List<WordSegmenter.Word> predicted = segmenter.segment(sentence.text());
+            nanos += System.nanoTime() - start;
+            int[] starts = sentence.starts();
+            int[] ends = sentence.ends();
+            int g = 0;
+            for (WordSegmenter.Word word : predicted) {
+                syllables += word.syllables();
+                while (g < starts.length && starts[g] < word.start()) {
+                    g++;
+                }
+                if (g < starts.length && starts[g] == word.start() && ends[g] == word.end()) {
+                    correct++;
+                }
+            }
+            predictedWords += predicted.size();
+            goldWords += starts.length;
         }
         return new SegmentationScore(gold.size(), syllables, goldWords, predictedWords, correct, nanos);
     }

@@ -4,9 +4,11 @@ import java.util.Arrays;
 
 /**
  * Splits text into syllable-sized tokens with offsets: runs of letters, digits and joining marks
- * stay together, punctuation and symbols stand alone, white space separates. Never fails; any input
- * (control characters, lone surrogates, very long lines) gives tokens that never overlap and never
- * go backwards.
+ * stay together, punctuation and symbols stand alone, white space separates ({@link #split}). For
+ * word segmentation, {@link #tokens} also keeps whole what UD Vietnamese VTB keeps whole:
+ * ellipses, abbreviations and initials, percentages, dates and codes with hyphens, hyphenated
+ * acronyms and web addresses. Never fails; any input (control characters, lone surrogates, very
+ * long lines) gives tokens that never overlap and never go backwards.
  */
 public final class SyllableSplitter {
 
@@ -65,6 +67,192 @@ public final class SyllableSplitter {
             count++;
         }
         return new Syllabified(starts, ends, count);
+    }
+
+    /**
+     * Splits the text into the units word segmentation works on: the syllables of {@link #split},
+     * with these kept whole when nothing separates their parts, as the treebank keeps them:
+     * <ul>
+     * <li>an ellipsis: {@code ...};</li>
+     * <li>an abbreviation or initial: {@code TP.HCM}, {@code Tp.HCM}, {@code q.1}, {@code J.Lehmann}, and
+     * {@code TP.} or {@code H.} (one to three capitals) before a space and a word in capitals or a number;</li>
+     * <li>a percentage: {@code 95%}, {@code 10-15%};</li>
+     * <li>a date, score or code with hyphens, any part of it holding a digit: {@code 30-4-2004},
+     * {@code 43H-016}, {@code 07/CT-TTg}, {@code Covid-19};</li>
+     * <li>capitalised parts joined by a hyphen, one of them an acronym: {@code GD-ĐT}, {@code QĐ-UBND},
+     * {@code V-League} (but {@code Rang-Tháp} stays two);</li>
+     * <li>a web address from {@code http://}, {@code https://} or {@code www.} to the next space, less
+     * the punctuation that ends it.</li>
+     * </ul>
+     * Each unit is one or more side-by-side syllables of {@link #split}, so offsets are the same.
+     */
+    public static Syllabified tokens(CharSequence text) {
+        Syllabified syllables = split(text);
+        int[] starts = syllables.starts();
+        int[] ends = syllables.ends();
+        int n = syllables.count();
+        int count = 0;
+        for (int i = 0; i < n; ) {
+            int last = lastJoined(text, starts, ends, n, i);
+            int start = starts[i];
+            starts[count] = start;
+            ends[count] = ends[last];
+            count++;
+            i = last + 1;
+        }
+        return new Syllabified(starts, ends, count);
+    }
+
+    /** The last syllable of the unit that begins with syllable {@code first}. */
+    private static int lastJoined(CharSequence text, int[] starts, int[] ends, int n, int first) {
+        if (first + 1 >= n || starts[first + 1] != ends[first]) {
+            return first;
+        }
+        if (isChar(text, starts, ends, first, '.')) {
+            int last = first;
+            while (last + 1 < n && starts[last + 1] == ends[last] && isChar(text, starts, ends, last + 1, '.')) {
+                last++;
+            }
+            return last;
+        }
+        if (!isWordChar(Character.codePointAt(text, starts[first]))) {
+            return first;
+        }
+        if (startsWebAddress(text, starts, ends, n, first)) {
+            return webAddressEnd(text, starts, ends, n, first);
+        }
+        int last = first;
+        while (last + 1 < n && starts[last + 1] == ends[last]) {
+            int joiner = last + 1;
+            int next = joiner + 1;
+            boolean nextTouches = next < n && starts[next] == ends[joiner] && isWordChar(Character.codePointAt(text, starts[next]));
+            if (isChar(text, starts, ends, joiner, '%') && Character.isDigit(Character.codePointBefore(text, ends[last]))) {
+                return joiner;
+            }
+            if (isChar(text, starts, ends, joiner, '-') && nextTouches && hyphenJoins(text, starts[last], ends[last], starts[next], ends[next])) {
+                last = next;
+            } else if (isChar(text, starts, ends, joiner, '.') && nextTouches && isAbbreviation(text, starts[last], ends[last])) {
+                last = next;
+            } else if (isChar(text, starts, ends, joiner, '.') && last == first && next < n && starts[next] > ends[joiner]
+                    && isCapitalsAbbreviation(text, starts[last], ends[last]) && startsCapitalOrDigit(text, starts[next])) {
+                return joiner;
+            } else {
+                break;
+            }
+        }
+        return last;
+    }
+
+    private static boolean isChar(CharSequence text, int[] starts, int[] ends, int syllable, char c) {
+        return ends[syllable] - starts[syllable] == 1 && text.charAt(starts[syllable]) == c;
+    }
+
+    /** Letters of abbreviations: Latin letters without diacritics, and đ; "Mỹ" or "Hà" are syllables, not abbreviations. */
+    private static boolean isAbbreviationLetter(int c) {
+        return (c < 0x80 && Character.isLetter(c)) || c == 'Đ' || c == 'đ';
+    }
+
+    /** A letter before a dot that another letter or a digit follows: any one letter, or two or three capitals, or a capital and a letter ("Tp"). */
+    private static boolean isAbbreviation(CharSequence text, int start, int end) {
+        int length = end - start;
+        if (length == 1) {
+            return Character.isLetter(text.charAt(start));
+        }
+        if (length > 3 || !Character.isUpperCase(text.charAt(start))) {
+            return false;
+        }
+        boolean capitals = true;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (!isAbbreviationLetter(c)) {
+                return false;
+            }
+            capitals &= Character.isUpperCase(c);
+        }
+        return capitals || length == 2;
+    }
+
+    /** One to three capitals: "TP", "H", "PGS", "QĐ". */
+    private static boolean isCapitalsAbbreviation(CharSequence text, int start, int end) {
+        if (end - start > 3) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (!isAbbreviationLetter(c) || !Character.isUpperCase(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean startsCapitalOrDigit(CharSequence text, int at) {
+        int c = Character.codePointAt(text, at);
+        return Character.isUpperCase(c) || Character.isDigit(c);
+    }
+
+    /** Parts joined by a hyphen are one unit when one holds a digit, or when both are capitalised and one is in capitals. */
+    private static boolean hyphenJoins(CharSequence text, int leftStart, int leftEnd, int rightStart, int rightEnd) {
+        int left = shape(text, leftStart, leftEnd);
+        int right = shape(text, rightStart, rightEnd);
+        if ((left & HAS_DIGIT) != 0 || (right & HAS_DIGIT) != 0) {
+            return true;
+        }
+        return (left & STARTS_UPPER) != 0 && (right & STARTS_UPPER) != 0
+                && ((left & ALL_UPPER) != 0 || (right & ALL_UPPER) != 0);
+    }
+
+    private static final int HAS_DIGIT = 1;
+    private static final int STARTS_UPPER = 2;
+    private static final int ALL_UPPER = 4;
+
+    private static int shape(CharSequence text, int start, int end) {
+        int shape = Character.isUpperCase(Character.codePointAt(text, start)) ? STARTS_UPPER | ALL_UPPER : 0;
+        for (int i = start; i < end; ) {
+            int c = Character.codePointAt(text, i);
+            if (Character.isDigit(c)) {
+                shape |= HAS_DIGIT;
+            } else if (Character.isLetter(c) && !Character.isUpperCase(c)) {
+                shape &= ~ALL_UPPER;
+            }
+            i += Character.charCount(c);
+        }
+        return shape;
+    }
+
+    private static boolean startsWebAddress(CharSequence text, int[] starts, int[] ends, int n, int first) {
+        int start = starts[first];
+        int length = ends[first] - start;
+        if (length == 3 && regionMatches(text, start, "www")) {
+            return isChar(text, starts, ends, first + 1, '.') && first + 2 < n && starts[first + 2] == ends[first + 1];
+        }
+        if ((length == 4 && regionMatches(text, start, "http")) || (length == 5 && regionMatches(text, start, "https"))) {
+            return first + 3 < n && isChar(text, starts, ends, first + 1, ':') && starts[first + 2] == ends[first + 1]
+                    && isChar(text, starts, ends, first + 2, '/') && starts[first + 3] == ends[first + 2]
+                    && isChar(text, starts, ends, first + 3, '/');
+        }
+        return false;
+    }
+
+    private static boolean regionMatches(CharSequence text, int start, String lowerCase) {
+        for (int i = 0; i < lowerCase.length(); i++) {
+            if (Character.toLowerCase(text.charAt(start + i)) != lowerCase.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The last syllable of a web address: up to the next space, less the punctuation that ends it (a full stop, a bracket). */
+    private static int webAddressEnd(CharSequence text, int[] starts, int[] ends, int n, int first) {
+        int last = first;
+        while (last + 1 < n && starts[last + 1] == ends[last]) {
+            last++;
+        }
+        while (last > first + 1 && ends[last] - starts[last] == 1 && ".,;:!?)]}>\"'".indexOf(text.charAt(starts[last])) >= 0) {
+            last--;
+        }
+        return last;
     }
 
     private static boolean isWordChar(int c) {

@@ -94,9 +94,12 @@ public final class WordSegmenter {
         return joins;
     }
 
-    /** Splits a text into words, with offsets into the text. Syllables are split as {@link SyllableSplitter} does. */
+    /**
+     * Splits a text into words, with offsets into the text. Syllables are the units of
+     * {@link SyllableSplitter#tokens}: an abbreviation, a date or a percentage is one syllable.
+     */
     public List<Word> segment(String text) {
-        SyllableSplitter.Syllabified syllables = SyllableSplitter.split(text);
+        SyllableSplitter.Syllabified syllables = SyllableSplitter.tokens(text);
         int n = syllables.count();
         boolean[] joins = joins(text, syllables.starts(), syllables.ends(), n);
         List<Word> words = new ArrayList<>();

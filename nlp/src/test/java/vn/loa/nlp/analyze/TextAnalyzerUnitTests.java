@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class TextAnalyzerUnitTests {
 
-    private static final TextAnalyzer ANALYZER = TextAnalyzer.standard();
+    static final TextAnalyzer ANALYZER = TextAnalyzer.standard();
 
     @Test
     void analysesACitizensComplaintEndToEnd() {

@@ -56,17 +56,17 @@ class ClassifierUnitTests {
 
     @Test
     void modelsFusedOverOneTableScoreAsTheyDoAlone() {
-        LinearClassifier.Fused fused = LinearClassifier.fuse(SENTIMENT, TOXICITY);
+        LinearClassifier.Fused fused = LinearClassifier.fuse(TOPIC, TOXICITY);
         for (String text : new String[] {"", "đm thằng ngu này nói láo", "thầy giảng bài rất nhiệt tình và dễ hiểu",
             "Người dân xã Ea Kao phản ánh nước sinh hoạt bị nhiễm phèn suốt ba tuần nay 😡"}) {
-            int[] features = SENTIMENT.features().of(text);
+            int[] features = TOPIC.features().of(text);
             double[][] scores = fused.scores(features);
-            assertThat(scores[0]).containsExactly(SENTIMENT.scores(features), org.assertj.core.data.Offset.offset(1e-5));
+            assertThat(scores[0]).containsExactly(TOPIC.scores(features), org.assertj.core.data.Offset.offset(1e-5));
             assertThat(scores[1]).containsExactly(TOXICITY.scores(features), org.assertj.core.data.Offset.offset(1e-5));
-            assertThat(SENTIMENT.predictScores(scores[0]).label()).isEqualTo(SENTIMENT.predict(text).label());
+            assertThat(TOPIC.predictScores(scores[0]).label()).isEqualTo(TOPIC.predict(text).label());
             assertThat(TOXICITY.predictScores(scores[1]).label()).isEqualTo(TOXICITY.predict(text).label());
         }
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> LinearClassifier.fuse(SENTIMENT, NEWS)))
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> LinearClassifier.fuse(SENTIMENT, TOXICITY)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -84,5 +84,46 @@ class ClassifierUnitTests {
     void emptyAndHostileTextStillGetAnAnswer() {
         assertThat(SENTIMENT.predict("").label()).isIn((Object[]) SENTIMENT.labels());
         assertThat(TOXICITY.predict("\u0000\uD800 ".repeat(10_000)).label()).isIn((Object[]) TOXICITY.labels());
+    }
+
+    @Test
+    void givesEachRegisterItsOwnCopyOfTheSharedFeatures() {
+        Features features = new Features(16, true, true, 100, true);
+        int[] shared = features.of("xe khách lao xuống vực");
+        int[] news = features.of("xe khách lao xuống vực", "news");
+        int[] comment = features.of("xe khách lao xuống vực", "comment");
+        assertThat(news).contains(shared).hasSizeGreaterThan(shared.length);
+        assertThat(news).isSorted().doesNotHaveDuplicates();
+        assertThat(news).isNotEqualTo(comment);
+        assertThat(features.of("xe khách lao xuống vực", null)).isEqualTo(shared);
+        assertThat(new Features(16, true, true, 100).of("xe khách lao xuống vực", "news")).isEqualTo(shared);
+    }
+
+    @Test
+    void answersUnclearBelowHalfOfTheCalibratedProbability() {
+        String[] labels = {"negative", "neutral", "positive"};
+        Prediction sure = new Prediction("negative", labels, new double[] {0.7, 0.2, 0.1});
+        Prediction unsure = new Prediction("negative", labels, new double[] {0.45, 0.35, 0.2});
+        assertThat(sure.unclear()).isFalse();
+        assertThat(sure.labelOrUnclear()).isEqualTo("negative");
+        assertThat(unsure.unclear()).isTrue();
+        assertThat(unsure.labelOrUnclear()).isEqualTo(Prediction.UNCLEAR);
+    }
+
+    @Test
+    void readsNewsInTheToneAProvincialOfficerReads() {
+        assertThat(SENTIMENT.predict("Ba người chết, năm người bị thương trong vụ tai nạn giao thông trên quốc lộ 1A", "news")
+                .label()).isEqualTo("negative");
+        assertThat(SENTIMENT.predict("Sáng nay, Hội đồng nhân dân tỉnh khai mạc kỳ họp thứ 12", "news").label())
+                .isEqualTo("neutral");
+    }
+
+    @Test
+    void findsThePolicyDomainOfAText() {
+        LinearClassifier domain = LinearClassifier.loadResource(Task.POLICY_DOMAIN.resource());
+        assertThat(domain.predict("Bệnh viện đa khoa tỉnh thiếu thuốc, bệnh nhân phải tự đi mua", "comment").label())
+                .isEqualTo("health");
+        assertThat(domain.predict("Học sinh toàn tỉnh bước vào kỳ thi tốt nghiệp trung học phổ thông", "news").label())
+                .isEqualTo("education");
     }
 }

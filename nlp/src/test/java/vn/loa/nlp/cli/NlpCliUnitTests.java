@@ -15,6 +15,9 @@ import vn.loa.nlp.SharedData;
 
 class NlpCliUnitTests {
 
+    /** The province corpus in the repository (tests run in the nlp module's folder). */
+    static final Path PROVINCE_CORPUS = Path.of("..", "corpus", "province");
+
     @TempDir
     Path dir;
 
@@ -30,17 +33,62 @@ class NlpCliUnitTests {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         NlpCli cli = new NlpCli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         int status = cli.run(List.of("train", "sentiment", "--extra", corrections.toString(), "--out", dir.toString(),
-                "--data-dir", SharedData.dir().toString(),
+                "--data-dir", SharedData.dir().toString(), "--corpus-dir", PROVINCE_CORPUS.toString(),
                 "--epochs", "2"), new ByteArrayInputStream(new byte[0]));
         assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("and 3 extra rows of " + corrections);
         String metadata = Files.readString(dir.resolve("sentiment.json"));
-        assertThat(metadata).contains("corrections.jsonl").contains("\"sentences\":3");
+        assertThat(metadata).contains("corrections.jsonl").contains("\"sentences\":3")
+                .contains("\"rows_from_corrections\":3").contains("province");
 
         out.reset();
         status = cli.run(List.of("eval", "--task", "sentiment", "--data", corrections.toString(), "--model",
                 dir.resolve("sentiment.bin").toString()), new ByteArrayInputStream(new byte[0]));
         assertThat(status).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"rows\":3").contains("\"accuracy\"");
+    }
+
+    @Test
+    void reportsFiguresPerRegisterWhenRowsNameTheirRegister() throws Exception {
+        Path data = dir.resolve("registers.jsonl");
+        Files.writeString(data, """
+                {"text":"Một xe khách lao xuống vực làm 12 người chết","sentiment":"negative","register":"news"}
+                {"text":"Luật Đất đai sửa đổi có hiệu lực từ ngày 1/8","sentiment":"neutral","register":"news"}
+                {"text":"bệnh viện làm ăn như vậy thì ai dám đến","sentiment":"negative","register":"comment"}
+                """, StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        NlpCli cli = new NlpCli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status = cli.run(List.of("eval", "--task", "sentiment", "--data", data.toString()), new ByteArrayInputStream(new byte[0]));
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        String json = out.toString(StandardCharsets.UTF_8);
+        assertThat(json).contains("\"per_register\":{\"comment\":{\"rows\":1,").contains("\"news\":{\"rows\":2,");
+    }
+
+    @Test
+    void refusesAnUnknownRegisterWithTheLineNumber() throws Exception {
+        Path data = dir.resolve("bad.jsonl");
+        Files.writeString(data, """
+                {"text":"Luật Đất đai có hiệu lực","sentiment":"neutral","register":"news"}
+                {"text":"hay quá","sentiment":"positive","register":"tweet"}
+                """, StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        NlpCli cli = new NlpCli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        cli.run(List.of("eval", "--task", "sentiment", "--data", data.toString()), new ByteArrayInputStream(new byte[0]));
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(data + ":2: register must be news, official or comment");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"rows\":1");
+    }
+
+    @Test
+    void crossValidatesOnTrainingRowsWithoutWritingAModel() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        NlpCli cli = new NlpCli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status = cli.run(List.of("train", "register", "--cv", "3", "--epochs", "1", "--out", dir.toString(),
+                "--corpus-dir", PROVINCE_CORPUS.toString()), new ByteArrayInputStream(new byte[0]));
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"folds\":3").contains("\"mean_macro_f1\":");
+        assertThat(dir.resolve("register.bin")).doesNotExist();
     }
 }
