@@ -215,8 +215,12 @@ class BrowserFlowTests {
         assertThat(browser.getTitle()).isEqualTo(title).doesNotContain("pwned");
         saveScreenshot("dashboard.png");
 
+        // citizens' opinion and the tone of the news are two cards, each a link to its posts
+        assertThat(browser.findElement(By.id("opinion")).getText()).contains("Ý kiến người dân").contains("Chưa rõ");
+        assertThat(browser.findElement(By.id("news-tone")).getText()).contains("Sắc thái báo chí, văn bản");
+
         // a click on a topic's bar opens the posts of that topic
-        WebElement chart = browser.findElement(By.cssSelector("[data-chart=hbar]"));
+        WebElement chart = browser.findElement(By.cssSelector("[data-chart=hbar][data-table=topics-table]"));
         @SuppressWarnings("unchecked")
         List<Number> point = (List<Number>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                 "var c = echarts.getInstanceByDom(arguments[0]); var v = c.getOption().series[0].data[0];"
