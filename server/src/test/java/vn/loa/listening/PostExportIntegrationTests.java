@@ -66,7 +66,8 @@ class PostExportIntegrationTests {
         assertThat(press.lines().count()).isEqualTo(3);
         assertThat(press).doesNotContain("Sở Xây dựng");
 
-        byte[] xlsx = mvc.perform(get("/posts/export.xlsx").param("q", marker).session(signIn("officer")))
+        // an officer of another agency sees the public posts only (a district: no rule routes a department's feedback there)
+        byte[] xlsx = mvc.perform(get("/posts/export.xlsx").param("q", marker).session(signIn("district")))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .andReturn().getResponse().getContentAsByteArray();

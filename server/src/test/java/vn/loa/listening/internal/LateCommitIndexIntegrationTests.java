@@ -57,8 +57,9 @@ class LateCommitIndexIntegrationTests {
             try (PreparedStatement insert = slow.prepareStatement("""
                     INSERT INTO post (source_id, platform, external_id, published_at, text, normalized_text, fingerprint,
                                       sentiment, sentiment_confidence, topic, toxicity, toxicity_confidence, places, agencies,
-                                      ingested_at)
-                    VALUES (?, 'FACEBOOK', 'late-1', now(), ?, ?, 0, 'neutral', 1, 'Doi song', 'CLEAN', 1, '{}', '{}', now())
+                                      ingested_at, register, domain, model_version)
+                    VALUES (?, 'FACEBOOK', 'late-1', now(), ?, ?, 0, 'neutral', 1, 'Doi song', 'CLEAN', 1, '{}', '{}', now(),
+                            'comment', 'other', 'test')
                     RETURNING id""")) {
                 insert.setLong(1, sourceId);
                 insert.setString(2, "Phản ánh " + marker + " về đèn đường hỏng");
