@@ -2,6 +2,7 @@ package vn.loa.nlp.lucene;
 
 import java.io.IOException;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.analysis.Tokenizer;
@@ -10,14 +11,17 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import vn.loa.nlp.normalize.ToneMarks;
+import vn.loa.nlp.segment.SyllableSplitter;
 import vn.loa.nlp.segment.WordSegmenter;
 
 /**
  * Splits a field into Vietnamese syllables and words: every syllable is a term at its own position
  * ("bệnh", "viện"), and a word of several syllables is one more term at the position of its first
  * syllable ("bệnh_viện"). Terms are lower case with tone marks in one place. A phrase query thus
- * matches however the query happens to be segmented, while whole words still count. Punctuation is
- * dropped; offsets point into the original text.
+ * matches however the query happens to be segmented, while whole words still count. Syllables are
+ * those of {@link SyllableSplitter#split}, also inside a word the segmenter keeps whole ("GD-ĐT" gives
+ * "gd", "đt" and the word "gd-đt"; "TP." gives "tp"). Punctuation is dropped, each mark leaving a gap
+ * of one position; offsets point into the original text.
  */
 public final class VietnameseTokenizer extends Tokenizer {
 
@@ -35,7 +39,9 @@ public final class VietnameseTokenizer extends Tokenizer {
     private final TypeAttribute type = addAttribute(TypeAttribute.class);
     private String text = "";
     private List<WordSegmenter.Word> words = List.of();
+    private SyllableSplitter.Syllabified syllables = SyllableSplitter.split("");
     private int next;
+    private int nextSyllable;
     private int skipped;
     private final java.util.ArrayDeque<int[]> pending = new java.util.ArrayDeque<>();
 
@@ -54,7 +60,9 @@ public final class VietnameseTokenizer extends Tokenizer {
         }
         text = buffer.toString();
         words = segmenter.segment(text);
+        syllables = SyllableSplitter.split(text);
         next = 0;
+        nextSyllable = 0;
         skipped = 0;
         pending.clear();
     }
@@ -80,39 +88,28 @@ public final class VietnameseTokenizer extends Tokenizer {
 
     /** Queues the terms of the next word that has letters or digits: [start, end, increment, kind]. */
     private void queueNextWord() {
-        while (next < words.size()) {
+        List<int[]> terms = new ArrayList<>();
+        while (terms.isEmpty() && next < words.size()) {
             WordSegmenter.Word word = words.get(next++);
-            int first = text.codePointAt(word.start());
-            if (!Character.isLetterOrDigit(first)) {
-                skipped++;
-                continue;
-            }
-            int increment = 1 + skipped;
-            skipped = 0;
-            if (word.syllables() == 1) {
-                pending.add(new int[] {word.start(), word.end(), increment, Character.isDigit(first) ? 2 : 0});
-                return;
-            }
-            int i = word.start();
-            boolean firstSyllable = true;
-            while (i < word.end()) {
-                while (i < word.end() && Character.isWhitespace(text.charAt(i))) {
-                    i++;
+            while (nextSyllable < syllables.count() && syllables.starts()[nextSyllable] < word.end()) {
+                int start = syllables.starts()[nextSyllable];
+                int end = syllables.ends()[nextSyllable];
+                nextSyllable++;
+                if (!Character.isLetterOrDigit(text.codePointAt(start))) {
+                    skipped++;
+                    continue;
                 }
-                int syllableStart = i;
-                while (i < word.end() && !Character.isWhitespace(text.charAt(i))) {
-                    i++;
-                }
-                if (i > syllableStart) {
-                    pending.add(new int[] {syllableStart, i, firstSyllable ? increment : 1, 0});
-                    if (firstSyllable) {
-                        pending.add(new int[] {word.start(), word.end(), 0, 1});
-                        firstSyllable = false;
-                    }
-                }
+                terms.add(new int[] {start, end, 1 + skipped, 0});
+                skipped = 0;
             }
-            return;
         }
+        if (terms.size() == 1) {
+            int[] only = terms.get(0);
+            only[3] = Character.isDigit(text.codePointAt(only[0])) ? 2 : 0;
+        } else if (terms.size() > 1) {
+            terms.add(1, new int[] {terms.get(0)[0], terms.get(terms.size() - 1)[1], 0, 1});
+        }
+        pending.addAll(terms);
     }
 
     @Override

@@ -62,6 +62,27 @@ class VietnameseAnalyzerUnitTests {
     }
 
     @Test
+    void indexesThePartsOfWhatTheSegmenterKeepsWhole() throws IOException {
+        assertThat(terms("Sở GD-ĐT TP. HCM")).containsExactly("sở@0-2+1", "so@0-2+0", "gd@3-5+1", "gd-đt@3-8+0", "gd-dt@3-8+0",
+                "đt@6-8+2", "dt@6-8+0", "tp@9-11+1", "hcm@13-16+2");
+        try (Directory directory = new ByteBuffersDirectory()) {
+            try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(ANALYZER))) {
+                add(writer, "Sở GD-ĐT TP. HCM thông báo lịch thi ngày 30-4-2004, 95% thí sinh dự thi");
+            }
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                QueryBuilder builder = new QueryBuilder(ANALYZER);
+                assertThat(hits(searcher, builder.createBooleanQuery("text", "2004"))).isEqualTo(1);
+                assertThat(hits(searcher, builder.createBooleanQuery("text", "95"))).isEqualTo(1);
+                assertThat(hits(searcher, builder.createBooleanQuery("text", "gd dt"))).isEqualTo(1);
+                assertThat(hits(searcher, builder.createPhraseQuery("text", "TP. HCM"))).isEqualTo(1);
+                assertThat(hits(searcher, builder.createPhraseQuery("text", "GD-ĐT"))).isEqualTo(1);
+                assertThat(hits(searcher, builder.createPhraseQuery("text", "30-4-2004"))).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
     void hostileInputNeitherCrashesNorGoesBackwards() throws IOException {
         List<String> terms = terms("\u0000\uD800 ,,, 😭 abc\u0301 " + "x".repeat(100_000));
         assertThat(terms).isNotEmpty();

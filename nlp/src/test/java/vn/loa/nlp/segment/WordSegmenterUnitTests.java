@@ -54,6 +54,15 @@ class WordSegmenterUnitTests {
     }
 
     @Test
+    void keepsAbbreviationsDatesPercentagesAndHyphenatedNamesWholeInRawText() {
+        String text = "Sở GD-ĐT TP. HCM cho biết ngày 30-4-2004 có 95% học sinh đỗ tốt nghiệp...";
+        assertThat(segmenter.segment(text)).contains(new Word(3, 8, 1), new Word(9, 12, 1), new Word(31, 40, 1),
+                new Word(44, 47, 1), new Word(70, 73, 1));
+        assertThat(segmenter.segmentToUnderscored(text))
+                .isEqualTo("Sở GD-ĐT TP. HCM cho biết ngày 30-4-2004 có 95% học_sinh đỗ tốt_nghiệp ...");
+    }
+
+    @Test
     void emptyAndBlankTextGiveNoWords() {
         assertThat(segmenter.segment("")).isEmpty();
         assertThat(segmenter.segment(" \t\n ")).isEmpty();
