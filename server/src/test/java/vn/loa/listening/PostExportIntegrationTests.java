@@ -56,6 +56,15 @@ class PostExportIntegrationTests {
         String text = new String(csv, StandardCharsets.UTF_8);
         assertThat(text).startsWith("\uFEFF\"id\",\"published_at\"");
         assertThat(text.lines().count()).isEqualTo(4);
+        // each sentiment as a code and by its name in the reader's language ("unclear": "Chưa rõ", "Unclear")
+        assertThat(text.lines().findFirst().orElseThrow()).contains("\"sentiment\",\"sentiment_name\"");
+        assertThat(text.lines().skip(1)).allMatch(row -> java.util.stream.Stream.of("Tiêu cực", "Trung tính", "Tích cực",
+                "Chưa rõ").anyMatch(name -> row.contains("\"" + name + "\"")));
+        String english = mvc.perform(get("/posts/export.csv").param("q", marker).param("lang", "en")
+                        .session(signIn("coordinator")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(english.lines().skip(1)).hasSize(3).allMatch(row -> java.util.stream.Stream.of("Negative", "Neutral",
+                "Positive", "Unclear").anyMatch(name -> row.contains("\"" + name + "\"")));
         assertThat(text).contains("\"'=HYPERLINK(\"\"http://x\"\") công thức độc hại " + marker + "\"")
                 .contains("\"Người dân khen \"\"dịch vụ công\"\", nhanh & gọn <b>" + marker + "</b>\"")
                 .contains("Sở Xây dựng");
@@ -83,7 +92,7 @@ class PostExportIntegrationTests {
         assertThat(sheet).contains("nhanh &amp; gọn &lt;b&gt;" + marker).doesNotContain("Sở Xây dựng");
         assertThat(sheet.split("<row ").length - 1).isEqualTo(3);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_record WHERE action = 'posts.exported' AND details LIKE ?")
-                .param("%" + marker + "%").query(Long.class).single()).isEqualTo(3);
+                .param("%" + marker + "%").query(Long.class).single()).isEqualTo(4);
         mvc.perform(get("/posts/export.pdf").session(signIn("officer"))).andExpect(status().isNotFound());
     }
 

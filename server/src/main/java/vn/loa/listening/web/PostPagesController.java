@@ -18,6 +18,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,9 +63,12 @@ class PostPagesController {
     private final PostCorrections corrections;
     private final AgencyDirectory agencies;
     private final List<vn.loa.listening.PostFlags> flags;
+    private final MessageSource messages;
 
     PostPagesController(PostSearch search, PostImporter importer, ApplicationEventPublisher events,
-            PostCorrections corrections, AgencyDirectory agencies, List<vn.loa.listening.PostFlags> flags) {
+            PostCorrections corrections, AgencyDirectory agencies, List<vn.loa.listening.PostFlags> flags,
+            MessageSource messages) {
+        this.messages = messages;
         this.search = search;
         this.importer = importer;
         this.events = events;
@@ -247,6 +252,7 @@ class PostPagesController {
             return;
         }
         SignedInUser user = SignedInPrincipal.current().orElseThrow();
+        java.util.Locale locale = LocaleContextHolder.getLocale();
         List<List<String>> rows = new ArrayList<>();
         for (int page = 0; rows.size() < EXPORT_LIMIT; page++) {
             PostSearch.Result result = search.search(new PostSearch.Query(q, blank(platform), blank(sentiment),
@@ -255,8 +261,9 @@ class PostPagesController {
                     day(to, "to", true), !"relevance".equals(sort), page, 100, story, false), user);
             for (PostSearch.Hit hit : result.items()) {
                 rows.add(List.of(Long.toString(hit.id()), LocalTime.format(hit.publishedAt()), hit.platform().toLowerCase(),
-                        hit.source(), hit.url() == null ? "" : hit.url(), hit.sentiment(), hit.topic(), hit.register(),
-                        hit.domain(), hit.toxicity(),
+                        hit.source(), hit.url() == null ? "" : hit.url(), hit.sentiment(),
+                        messages.getMessage("sentiment." + hit.sentiment(), null, hit.sentiment(), locale), hit.topic(),
+                        hit.register(), hit.domain(), hit.toxicity(),
                         String.join(" ", hit.agencies()), String.join(" ", hit.places()),
                         hit.story() == null ? "" : hit.story().toString(), hit.text()));
             }
@@ -264,8 +271,9 @@ class PostPagesController {
                 break;
             }
         }
-        List<String> header = List.of("id", "published_at", "platform", "source", "url", "sentiment", "topic", "register",
-                "domain", "toxicity", "agencies", "places", "story", "text");
+        // the sentiment as a code and as the reader names it ("unclear": "Chưa rõ")
+        List<String> header = List.of("id", "published_at", "platform", "source", "url", "sentiment", "sentiment_name",
+                "topic", "register", "domain", "toxicity", "agencies", "places", "story", "text");
         String name = "loa-posts-" + LocalDate.now(LocalTime.ZONE).format(DateTimeFormatter.BASIC_ISO_DATE) + "." + format;
         response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
         Map<String, String> asked = new LinkedHashMap<>();
