@@ -122,16 +122,21 @@ class ListeningOverviewIntegrationTests {
         }
     }
 
-    /** Posts, negative, neutral, positive of each register in the dashboard's period of {@code days} days. */
+    /**
+     * Posts, negative, neutral, positive of each register in the dashboard's period of {@code days} days: whole
+     * days of Vietnam's calendar, as the daily roll-ups count them, up to the current hour's day.
+     */
     private Map<String, long[]> countedByRegister(int days) {
         Instant end = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
-        Instant start = end.atZone(LocalTime.ZONE).truncatedTo(ChronoUnit.DAYS).plusDays(1).minusDays(days).toInstant();
+        java.time.LocalDate first = end.atZone(LocalTime.ZONE).truncatedTo(ChronoUnit.DAYS).plusDays(1).minusDays(days)
+                .toLocalDate();
+        java.time.LocalDate last = end.minusMillis(1).atZone(LocalTime.ZONE).toLocalDate();
         Map<String, long[]> counted = new HashMap<>();
         jdbc.sql("""
                 SELECT register, count(*), count(*) FILTER (WHERE sentiment = 'negative'),
                        count(*) FILTER (WHERE sentiment = 'neutral'), count(*) FILTER (WHERE sentiment = 'positive')
-                FROM post WHERE published_at >= ? AND published_at < ? GROUP BY register
-                """).params(Timestamp.from(start), Timestamp.from(end)).query(rs -> {
+                FROM post WHERE (published_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN ? AND ? GROUP BY register
+                """).params(java.sql.Date.valueOf(first), java.sql.Date.valueOf(last)).query(rs -> {
                     counted.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
                 });
         return counted;

@@ -328,8 +328,10 @@ class BrowserFlowTests {
     /** Waits for the case page to show the status (a click on a form's button returns before the next page is there). */
     private void waitForCaseStatus(String status) {
         try {
-            new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.findElements(By.id("status")).stream()
-                    .anyMatch(e -> status.equals(e.getAttribute("data-status"))));
+            // the page may change between finding the element and reading it: that is one more poll, not a failure
+            new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> d.findElements(By.id("status")).stream()
+                            .anyMatch(e -> status.equals(e.getAttribute("data-status"))));
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("the case page never showed " + status + "; the browser shows "
                     + browser.getCurrentUrl() + ":\n" + browser.findElement(By.tagName("main")).getText(), e);
