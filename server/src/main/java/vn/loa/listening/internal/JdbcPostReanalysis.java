@@ -99,15 +99,14 @@ class JdbcPostReanalysis implements PostReanalysis {
         return jdbc.sql("SELECT * FROM reanalysis ORDER BY id DESC LIMIT ?").param(limit).query((rs, row) -> run(rs)).list();
     }
 
+    /** Whether a session holds the run's lock, read from {@code pg_locks} without taking it (so a start is never refused for a look). */
     @Override
     public boolean running() {
-        return withConnection(connection -> {
-            if (!tryLock(connection)) {
-                return true;
-            }
-            unlock(connection);
-            return false;
-        });
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1
+                               AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                               AND classid = ?::oid AND objid = ?::oid)
+                """).params(RUN_LOCK >>> 32, RUN_LOCK & 0xffffffffL).query(Boolean.class).single();
     }
 
     /** At start, a run left RUNNING by a process that died is shown as interrupted (unless a live process holds it). */
