@@ -227,7 +227,8 @@ public final class NlpCli {
         if (!args.get(0).equals("segment")) {
             return trainClassifier(Task.of(args.get(0)), args.subList(1, args.size()));
         }
-        Map<String, String> options = options(args.subList(1, args.size()), List.of("data-dir", "out", "seed", "epochs", "bits", "gold-repeats", "min-word-count"));
+        Map<String, String> options = options(args.subList(1, args.size()), List.of("data-dir", "out", "seed", "epochs", "bits", "gold-repeats", "min-word-count",
+                "convention-min-count"));
         Path data = Path.of(options.getOrDefault("data-dir", "../shared/data"));
         Path target = Path.of(options.getOrDefault("out", "nlp/src/main/resources/vn/loa/nlp/models"));
         SegmenterTrainer.Settings defaults = SegmenterTrainer.Settings.defaults();
@@ -236,10 +237,12 @@ public final class NlpCli {
                 intOption(options, "epochs", defaults.epochs()),
                 Long.parseLong(options.getOrDefault("seed", Long.toString(defaults.seed()))),
                 intOption(options, "gold-repeats", defaults.goldRepeats()),
-                intOption(options, "min-word-count", defaults.minWordCount()));
+                intOption(options, "min-word-count", defaults.minWordCount()),
+                intOption(options, "convention-min-count", defaults.conventionMinCount()));
         Path goldFile = data.resolve("ud-vietnamese-vtb/train.wseg.tsv");
         Path silverFile = data.resolve("silver-wseg/train.silver.wseg.tsv.gz");
         Path devFile = data.resolve("ud-vietnamese-vtb/dev.wseg.tsv");
+        Path devText = data.resolve("ud-vietnamese-vtb/vi_vtb-ud-dev.conllu");
         List<SegmentedSentence> gold = readOrFail(goldFile);
         List<SegmentedSentence> silver = readOrFail(silverFile);
         List<SegmentedSentence> dev = readOrFail(devFile);
@@ -248,6 +251,8 @@ public final class NlpCli {
         WordSegmenter segmenter = SegmenterTrainer.train(gold, silver, settings);
         double seconds = (System.nanoTime() - start) / 1e9;
         SegmentationScore score = SegmentationScore.of(segmenter, dev);
+        SegmentationScore rawScore = Files.exists(devText)
+                ? SegmentationScore.ofRawText(segmenter, SegmentationCorpus.readRaw(devText).sentences()) : null;
 
         Files.createDirectories(target);
         Path model = target.resolve("segmenter.bin");
@@ -263,12 +268,17 @@ public final class NlpCli {
         metadata.put("bits", settings.bits());
         metadata.put("gold_repeats", settings.goldRepeats());
         metadata.put("min_word_count", settings.minWordCount());
+        metadata.put("convention_min_count", settings.conventionMinCount());
         metadata.put("data", List.of(fileInfo(data, goldFile, gold.size()), fileInfo(data, silverFile, silver.size())));
         Map<String, Object> devScores = new LinkedHashMap<>();
         devScores.put("file", fileInfo(data, devFile, dev.size()));
         devScores.put("precision", score.precision());
         devScores.put("recall", score.recall());
         devScores.put("f1", score.f1());
+        if (rawScore != null) {
+            devScores.put("raw_text_file", fileInfo(data, devText, rawScore.sentences()));
+            devScores.put("raw_text_f1", rawScore.f1());
+        }
         metadata.put("dev", devScores);
         metadata.put("model_sha256", sha256(model));
         metadata.put("training_seconds", seconds);
@@ -279,6 +289,9 @@ public final class NlpCli {
         summary.put("dev_precision", score.precision());
         summary.put("dev_recall", score.recall());
         summary.put("dev_f1", score.f1());
+        if (rawScore != null) {
+            summary.put("dev_raw_text_f1", rawScore.f1());
+        }
         out.println(Json.object(summary));
         return 0;
     }

@@ -6,13 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import vn.loa.nlp.LongSet;
+import vn.loa.nlp.Syllables;
 
 /**
  * Trains a {@link WordSegmenter}: an averaged perceptron over the gaps of the training sentences,
  * in a fixed order drawn from a seed, so that the same data and seed give the same model to the
  * byte. The lexicon is the set of multi-syllable words seen at least {@code minWordCount} times.
  * Every gold sentence and every third silver sentence is also learnt without its diacritics, so
- * that text typed without accents is segmented too.
+ * that text typed without accents is segmented too. Where the silver data follows another
+ * convention than the gold ("ông ta" apart where UD VTB writes "ông_ta"), the gold's convention is
+ * carried over to the silver first ({@code conventionMinCount}).
  */
 public final class SegmenterTrainer {
 
@@ -24,8 +27,10 @@ public final class SegmenterTrainer {
      * @param seed the seed of the shuffling
      * @param goldRepeats how many times each gold sentence is seen per pass (silver once)
      * @param minWordCount how often a word must occur to enter the lexicon
+     * @param conventionMinCount how often two syllables must meet in the gold data, always joined or
+     *     always apart, for the silver data to be made to follow the gold there; 0 leaves the silver as it is
      */
-    public record Settings(int bits, int epochs, long seed, int goldRepeats, int minWordCount) {
+    public record Settings(int bits, int epochs, long seed, int goldRepeats, int minWordCount, int conventionMinCount) {
 
         public Settings {
             if (bits < 16 || bits > 24) {
@@ -34,11 +39,19 @@ public final class SegmenterTrainer {
             if (epochs < 1 || goldRepeats < 1 || minWordCount < 1) {
                 throw new IllegalArgumentException("epochs, goldRepeats and minWordCount must be positive");
             }
+            if (conventionMinCount < 0) {
+                throw new IllegalArgumentException("conventionMinCount must be 0 or more, was " + conventionMinCount);
+            }
+        }
+
+        /** Settings that carry the gold's conventions over as the defaults do. */
+        public Settings(int bits, int epochs, long seed, int goldRepeats, int minWordCount) {
+            this(bits, epochs, seed, goldRepeats, minWordCount, 2);
         }
 
         /** The settings the shipped model is trained with. */
         public static Settings defaults() {
-            return new Settings(21, 6, 42, 4, 2);
+            return new Settings(21, 6, 42, 4, 2, 2);
         }
     }
 
@@ -46,7 +59,8 @@ public final class SegmenterTrainer {
     }
 
     /** Trains on gold sentences (weighted) and silver sentences. */
-    public static WordSegmenter train(List<SegmentedSentence> gold, List<SegmentedSentence> silver, Settings settings) {
+    public static WordSegmenter train(List<SegmentedSentence> gold, List<SegmentedSentence> silverAsGiven, Settings settings) {
+        List<SegmentedSentence> silver = withGoldConventions(gold, silverAsGiven, settings.conventionMinCount());
         List<SegmentedSentence> plainGold = new ArrayList<>();
         for (SegmentedSentence sentence : gold) {
             plainGold.add(sentence.withoutDiacritics());
@@ -129,6 +143,65 @@ public final class SegmenterTrainer {
             averaged[w] = Math.abs(value) < 1e-4f ? 0f : value;
         }
         return new WordSegmenter(new SegmenterModel(settings.bits(), averaged, lexicon));
+    }
+
+    /**
+     * The silver sentences with the gold's convention wherever the gold data is consistent and the
+     * silver mostly is not: for each pair of syllables (case and tone-mark placement ignored) that the
+     * gold has at least {@code minCount} times, always joined or always apart, while most of the
+     * silver's have it the other way, every silver gap between the two takes the gold's choice.
+     */
+    static List<SegmentedSentence> withGoldConventions(List<SegmentedSentence> gold, List<SegmentedSentence> silver, int minCount) {
+        if (minCount == 0) {
+            return silver;
+        }
+        Map<Long, int[]> goldCounts = new HashMap<>();
+        for (SegmentedSentence sentence : gold) {
+            long[] keys = sentence.keys();
+            for (int i = 0; i < keys.length - 1; i++) {
+                goldCounts.computeIfAbsent(Syllables.combine(keys[i], keys[i + 1]), k -> new int[2])[sentence.joins()[i] ? 1 : 0]++;
+            }
+        }
+        Map<Long, Boolean> consistent = new HashMap<>();
+        goldCounts.forEach((pair, counts) -> {
+            if (counts[0] + counts[1] >= minCount && (counts[0] == 0 || counts[1] == 0)) {
+                consistent.put(pair, counts[1] > 0);
+            }
+        });
+        Map<Long, int[]> silverCounts = new HashMap<>();
+        for (SegmentedSentence sentence : silver) {
+            long[] keys = sentence.keys();
+            for (int i = 0; i < keys.length - 1; i++) {
+                long pair = Syllables.combine(keys[i], keys[i + 1]);
+                if (consistent.containsKey(pair)) {
+                    silverCounts.computeIfAbsent(pair, k -> new int[2])[sentence.joins()[i] ? 1 : 0]++;
+                }
+            }
+        }
+        Map<Long, Boolean> rules = new HashMap<>();
+        silverCounts.forEach((pair, counts) -> {
+            boolean goldJoins = consistent.get(pair);
+            if (goldJoins ? counts[1] < counts[0] : counts[0] < counts[1]) {
+                rules.put(pair, goldJoins);
+            }
+        });
+        List<SegmentedSentence> out = new ArrayList<>(silver.size());
+        for (SegmentedSentence sentence : silver) {
+            long[] keys = sentence.keys();
+            boolean[] joins = sentence.joins();
+            boolean[] changed = null;
+            for (int i = 0; i < joins.length; i++) {
+                Boolean rule = rules.get(Syllables.combine(keys[i], keys[i + 1]));
+                if (rule != null && rule != joins[i]) {
+                    if (changed == null) {
+                        changed = joins.clone();
+                    }
+                    changed[i] = rule;
+                }
+            }
+            out.add(changed == null ? sentence : new SegmentedSentence(sentence.syllables(), changed));
+        }
+        return out;
     }
 
     static LongSet lexicon(List<SegmentedSentence> gold, List<SegmentedSentence> silver, int minCount) {

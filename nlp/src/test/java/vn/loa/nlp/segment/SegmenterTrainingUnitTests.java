@@ -60,6 +60,28 @@ class SegmenterTrainingUnitTests {
     }
 
     @Test
+    void carriesTheGoldConventionOverToTheSilverWhereTheGoldIsConsistent() {
+        List<SegmentedSentence> gold = List.of(SegmentedSentence.fromUnderscored("ông_ta nói người dân"),
+                SegmentedSentence.fromUnderscored("Ông_ta đến"), SegmentedSentence.fromUnderscored("người dân và vụ_án"),
+                SegmentedSentence.fromUnderscored("vụ án này"));
+        List<SegmentedSentence> silver = List.of(SegmentedSentence.fromUnderscored("hôm_qua ông ta bảo người_dân"),
+                SegmentedSentence.fromUnderscored("ông ta về"), SegmentedSentence.fromUnderscored("người_dân kể vụ án"));
+        List<SegmentedSentence> carried = SegmenterTrainer.withGoldConventions(gold, silver, 2);
+        assertThat(carried).extracting(SegmenterTrainingUnitTests::underscored).containsExactly(
+                "hôm_qua ông_ta bảo người dân", "ông_ta về", "người dân kể vụ án");
+        assertThat(SegmenterTrainer.withGoldConventions(gold, silver, 3)).as("seen too seldom in the gold").isEqualTo(silver);
+        assertThat(SegmenterTrainer.withGoldConventions(gold, silver, 0)).isSameAs(silver);
+    }
+
+    private static String underscored(SegmentedSentence sentence) {
+        StringBuilder out = new StringBuilder(sentence.syllables()[0]);
+        for (int i = 1; i < sentence.syllables().length; i++) {
+            out.append(sentence.joins()[i - 1] ? '_' : ' ').append(sentence.syllables()[i]);
+        }
+        return out.toString();
+    }
+
+    @Test
     void scoresWordsByTheirBoundaries() {
         SegmentedSentence gold = SegmentedSentence.fromUnderscored("chủ_tịch xã Bùi_Văn_Luyến");
         assertThat(gold.syllables()).containsExactly("chủ", "tịch", "xã", "Bùi", "Văn", "Luyến");

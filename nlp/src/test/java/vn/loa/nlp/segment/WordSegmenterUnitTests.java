@@ -50,7 +50,13 @@ class WordSegmenterUnitTests {
     @Test
     void segmentsTextTypedWithoutDiacritics() {
         assertThat(segmenter.segmentToUnderscored("benh vien tinh qua tai, nguoi dan phan anh"))
-                .isEqualTo("benh_vien tinh qua_tai , nguoi_dan phan_anh");
+                .isEqualTo("benh_vien tinh qua_tai , nguoi dan phan_anh");
+    }
+
+    @Test
+    void followsTheTreebankWhereItsConventionDiffersFromTheSilverData() {
+        assertThat(segmenter.segmentToUnderscored("người dân phản ánh")).as("UD VTB always writes người dân apart")
+                .isEqualTo("người dân phản_ánh");
     }
 
     @Test
