@@ -2,9 +2,10 @@
 """Draws the texts of the province corpus's silver set (corpus/province/silver-items.jsonl).
 
 Run from the repository root, after tools/make-province-corpus.py: python3 tools/make-province-silver.py
-Seeded. 12,000 texts that are not in the gold corpus (items.jsonl), in two draws of 6,000: each
-has 3,500 to 4,000 sentences of VNTC train articles at random, 1,000 to 1,500 chosen for the rarer
-policy domains by words they contain, and 1,000 social-media comments (ViHSD, ViHOS train). They are labelled once, by the gold corpus's
+Seeded. 48,000 texts that are not in the gold corpus (items.jsonl), in draws of 6,000, 6,000,
+12,000 and 24,000 (each later draw has a generator of its own, so earlier ones never change):
+sentences of VNTC train articles at random (32,500 in all), sentences chosen for the rarer policy
+domains by words they contain (9,000), and social-media comments (ViHSD, ViHOS train; 6,500). They are labelled once, by the gold corpus's
 guidelines, and used for training only; every figure is measured on the gold dev and test splits.
 """
 import gzip, json, pathlib, random, re
@@ -104,6 +105,74 @@ for dataset, count in (('vihsd/train.jsonl', 600), ('vihos/train.jsonl', 400)):
 tail = items[first_count:]
 second.shuffle(tail)
 items[first_count:] = tail
+# A third draw of 12,000: 8,000 random sentences, 500 for each rarer domain, 1,500 comments.
+third = random.Random(20261206)
+second_count = len(items)
+third.shuffle(pool)
+taken = 0
+for number, k, sentence in pool:
+    if taken == 8000:
+        break
+    if add(f'silver-vntc-{number}-{k}', 'vntc/train.jsonl.gz', number, 'news', sentence):
+        taken += 1
+for domain, words in RARE.items():
+    pattern = re.compile(words)
+    taken = 0
+    for number, k, sentence in pool:
+        if taken == 500:
+            break
+        if pattern.search(sentence) and add(f'silver-vntc-{number}-{k}', 'vntc/train.jsonl.gz', number, 'news', sentence):
+            taken += 1
+for dataset, count in (('vihsd/train.jsonl', 900), ('vihos/train.jsonl', 600)):
+    rows = []
+    for number, line in enumerate(open(DATA / dataset, encoding='utf-8'), 1):
+        text = ' '.join(json.loads(line)['text'].split())
+        if 3 <= len(text.split()) <= 80 and not text.startswith('#'):
+            rows.append((number, text))
+    third.shuffle(rows)
+    taken = 0
+    for number, text in rows:
+        if taken == count:
+            break
+        if add(f'silver-{dataset.split("/")[0]}-{number}', dataset, number, 'comment', text):
+            taken += 1
+tail = items[second_count:]
+third.shuffle(tail)
+items[second_count:] = tail
+# A fourth draw of 24,000: 17,000 random sentences, 800 for each rarer domain, 3,000 comments.
+fourth = random.Random(20261207)
+third_count = len(items)
+fourth.shuffle(pool)
+taken = 0
+for number, k, sentence in pool:
+    if taken == 17000:
+        break
+    if add(f'silver-vntc-{number}-{k}', 'vntc/train.jsonl.gz', number, 'news', sentence):
+        taken += 1
+for domain, words in RARE.items():
+    pattern = re.compile(words)
+    taken = 0
+    for number, k, sentence in pool:
+        if taken == 800:
+            break
+        if pattern.search(sentence) and add(f'silver-vntc-{number}-{k}', 'vntc/train.jsonl.gz', number, 'news', sentence):
+            taken += 1
+for dataset, count in (('vihsd/train.jsonl', 1800), ('vihos/train.jsonl', 1200)):
+    rows = []
+    for number, line in enumerate(open(DATA / dataset, encoding='utf-8'), 1):
+        text = ' '.join(json.loads(line)['text'].split())
+        if 3 <= len(text.split()) <= 80 and not text.startswith('#'):
+            rows.append((number, text))
+    fourth.shuffle(rows)
+    taken = 0
+    for number, text in rows:
+        if taken == count:
+            break
+        if add(f'silver-{dataset.split("/")[0]}-{number}', dataset, number, 'comment', text):
+            taken += 1
+tail = items[third_count:]
+fourth.shuffle(tail)
+items[third_count:] = tail
 with open(OUT, 'w', encoding='utf-8') as out:
     for item in items:
         out.write(json.dumps(item, ensure_ascii=False) + '\n')

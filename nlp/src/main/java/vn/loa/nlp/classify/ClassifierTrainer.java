@@ -27,14 +27,22 @@ public final class ClassifierTrainer {
      * @param holdOut the share of training rows held out for calibration, 0.05 to 0.3
      * @param keepFeatures at most this many features (those with the largest weights) are kept; 0 keeps all
      * @param seed the seed of the split and the order
+     * @param tuneOffsets whether per-label decision offsets are tuned for macro-F1 on the held-out rows
+     *     (without them the label with the highest calibrated probability is chosen)
      */
     public record Settings(Features features, int epochs, double learningRate, double classWeightPower, int minCount,
-            double holdOut, int keepFeatures, long seed) {
+            double holdOut, int keepFeatures, long seed, boolean tuneOffsets) {
 
         public Settings {
             if (epochs < 1 || learningRate <= 0 || minCount < 1 || holdOut < 0.05 || holdOut > 0.3 || keepFeatures < 0) {
                 throw new IllegalArgumentException("invalid classifier training settings");
             }
+        }
+
+        /** Settings that tune decision offsets. */
+        public Settings(Features features, int epochs, double learningRate, double classWeightPower, int minCount,
+                double holdOut, int keepFeatures, long seed) {
+            this(features, epochs, learningRate, classWeightPower, minCount, holdOut, keepFeatures, seed, true);
         }
     }
 
@@ -139,6 +147,9 @@ public final class ClassifierTrainer {
         LinearClassifier model = new LinearClassifier(task, labels, features, bestWeights, bestBias, 1, new double[k]);
         double temperature = fitTemperature(model, x, y, calibration);
         model = model.withCalibration(temperature, new double[k]);
+        if (!settings.tuneOffsets()) {
+            return model;
+        }
         double[] offsets = tuneOffsets(model, x, y, calibration, k);
         return model.withCalibration(temperature, offsets);
     }

@@ -50,10 +50,19 @@ public enum Task {
     private final int minCount;
     private final int keepFeatures;
     private final boolean province;
+    private final boolean tuneOffsets;
 
     Task(String id, String folder, String trainFile, String devFile, String labelField, Features features, int epochs,
             double learningRate, double classWeightPower, int minCount, int keepFeatures, boolean province) {
+        this(id, folder, trainFile, devFile, labelField, features, epochs, learningRate, classWeightPower, minCount,
+                keepFeatures, province, true);
+    }
+
+    Task(String id, String folder, String trainFile, String devFile, String labelField, Features features, int epochs,
+            double learningRate, double classWeightPower, int minCount, int keepFeatures, boolean province,
+            boolean tuneOffsets) {
         this.province = province;
+        this.tuneOffsets = tuneOffsets;
         this.id = id;
         this.folder = folder;
         this.trainFile = trainFile;
@@ -103,20 +112,21 @@ public enum Task {
     }
 
     public ClassifierTrainer.Settings settings(long seed) {
-        return new ClassifierTrainer.Settings(features, epochs, learningRate, classWeightPower, minCount, 0.1, keepFeatures, seed);
+        return new ClassifierTrainer.Settings(features, epochs, learningRate, classWeightPower, minCount, 0.1, keepFeatures, seed,
+                tuneOffsets);
     }
 
     /** The settings with some values changed (for tuning on dev); null keeps a value. */
     public ClassifierTrainer.Settings settings(long seed, Integer bits, Integer newMinCount, Integer maxSyllables,
             Integer newEpochs, Double newClassWeightPower, Boolean characterGrams, Boolean trigrams, Integer newKeepFeatures) {
         return settings(seed, bits, newMinCount, maxSyllables, newEpochs, newClassWeightPower, characterGrams, trigrams,
-                newKeepFeatures, null);
+                newKeepFeatures, null, null);
     }
 
     /** The settings with some values changed (for tuning by cross-validation); null keeps a value. */
     public ClassifierTrainer.Settings settings(long seed, Integer bits, Integer newMinCount, Integer maxSyllables,
             Integer newEpochs, Double newClassWeightPower, Boolean characterGrams, Boolean trigrams, Integer newKeepFeatures,
-            Boolean clusters) {
+            Boolean clusters, Boolean offsets) {
         Features f = new Features(bits == null ? features.bits() : bits,
                 trigrams == null ? features.trigrams() : trigrams,
                 characterGrams == null ? features.characterGrams() : characterGrams,
@@ -124,7 +134,8 @@ public enum Task {
                 clusters == null ? features.clusters() : clusters);
         return new ClassifierTrainer.Settings(f, newEpochs == null ? epochs : newEpochs, learningRate,
                 newClassWeightPower == null ? classWeightPower : newClassWeightPower,
-                newMinCount == null ? minCount : newMinCount, 0.1, newKeepFeatures == null ? keepFeatures : newKeepFeatures, seed);
+                newMinCount == null ? minCount : newMinCount, 0.1, newKeepFeatures == null ? keepFeatures : newKeepFeatures, seed,
+                offsets == null ? tuneOffsets : offsets);
     }
 
     /** The task with that command-line name. */

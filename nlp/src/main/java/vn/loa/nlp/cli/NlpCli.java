@@ -542,7 +542,7 @@ public final class NlpCli {
     private int trainClassifier(Task task, List<String> args) throws IOException {
         Map<String, String> options = options(args, List.of("data-dir", "corpus-dir", "out", "seed", "bits", "min-count",
                 "max-syllables", "epochs", "class-weight-power", "character-grams", "trigrams", "keep-features", "extra",
-                "cv", "province-repeats", "clusters", "silver"));
+                "cv", "province-repeats", "clusters", "silver", "offsets"));
         Path data = Path.of(options.getOrDefault("data-dir", "../shared/data"));
         Path corpus = Path.of(options.getOrDefault("corpus-dir", Task.PROVINCE_CORPUS));
         Path target = Path.of(options.getOrDefault("out", "nlp/src/main/resources/vn/loa/nlp/models"));
@@ -556,7 +556,8 @@ public final class NlpCli {
                 options.containsKey("character-grams") ? Boolean.valueOf(options.get("character-grams")) : null,
                 options.containsKey("trigrams") ? Boolean.valueOf(options.get("trigrams")) : null,
                 options.containsKey("keep-features") ? intOption(options, "keep-features", 0) : null,
-                options.containsKey("clusters") ? Boolean.valueOf(options.get("clusters")) : null);
+                options.containsKey("clusters") ? Boolean.valueOf(options.get("clusters")) : null,
+                options.containsKey("offsets") ? Boolean.valueOf(options.get("offsets")) : null);
         // the province corpus is small beside the shared sets: its rows may count several times
         int provinceRepeats = intOption(options, "province-repeats", task.province() && task.trainFile(data) != null ? 5 : 1);
         List<Map<String, Object>> sources = new ArrayList<>();
@@ -630,6 +631,7 @@ public final class NlpCli {
         metadata.put("trigrams", settings.features().trigrams());
         metadata.put("registers", settings.features().registers());
         metadata.put("keep_features", settings.keepFeatures());
+        metadata.put("decision_offsets_tuned", settings.tuneOffsets());
         metadata.put("labels", List.of(model.labels()));
         metadata.put("data", sources);
         metadata.put("rows_from_corrections", extra.size());

@@ -68,13 +68,15 @@ class CorrectionsCommand implements CliCommand {
         int[] rows = {0};
         try (BufferedWriter writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
             jdbc.sql("""
-                    SELECT DISTINCT ON (c.post_id) c.post_id, c.new_value, c.corrected_by, c.corrected_at, p.text
+                    SELECT DISTINCT ON (c.post_id) c.post_id, c.new_value, c.corrected_by, c.corrected_at, p.text, p.register
                     FROM post_correction c JOIN post p ON p.id = c.post_id
                     WHERE c.field = ? ORDER BY c.post_id, c.id DESC
                     """).param(field).query(rs -> {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("text", rs.getString("text"));
                 row.put(task.labelField(), rs.getString("new_value"));
+                // the register the post was read in, so that the correction trains the same per-register features
+                row.put("register", rs.getString("register"));
                 row.put("post_id", rs.getLong("post_id"));
                 row.put("corrected_by", rs.getString("corrected_by"));
                 row.put("corrected_at", rs.getTimestamp("corrected_at").toInstant().toString());
