@@ -75,7 +75,8 @@ public final class SyllableSplitter {
      * <ul>
      * <li>an ellipsis: {@code ...};</li>
      * <li>an abbreviation or initial: {@code TP.HCM}, {@code Tp.HCM}, {@code q.1}, {@code J.Lehmann}, and
-     * {@code TP.} or {@code H.} (one to three capitals) before a space and a word in capitals or a number;</li>
+     * {@code TP.}, {@code PGS.} or {@code H.} (one to three capitals) when more text follows after a space
+     * (at the end of the text the full stop ends a sentence: {@code VN.});</li>
      * <li>a percentage: {@code 95%}, {@code 10-15%};</li>
      * <li>a date, score or code with hyphens, any part of it holding a digit: {@code 30-4-2004},
      * {@code 43H-016}, {@code 07/CT-TTg}, {@code Covid-19};</li>
@@ -134,7 +135,7 @@ public final class SyllableSplitter {
             } else if (isChar(text, starts, ends, joiner, '.') && nextTouches && isAbbreviation(text, starts[last], ends[last])) {
                 last = next;
             } else if (isChar(text, starts, ends, joiner, '.') && last == first && next < n && starts[next] > ends[joiner]
-                    && isCapitalsAbbreviation(text, starts[last], ends[last]) && startsCapitalOrDigit(text, starts[next])) {
+                    && isCapitalsAbbreviation(text, starts[last], ends[last])) {
                 return joiner;
             } else {
                 break;
@@ -184,11 +185,6 @@ public final class SyllableSplitter {
             }
         }
         return true;
-    }
-
-    private static boolean startsCapitalOrDigit(CharSequence text, int at) {
-        int c = Character.codePointAt(text, at);
-        return Character.isUpperCase(c) || Character.isDigit(c);
     }
 
     /** Parts joined by a hyphen are one unit when one holds a digit, or when both are capitalised and one is in capitals. */

@@ -44,6 +44,8 @@ class SyllableSplitterUnitTests {
         assertThat(tokens("Ông Nguyễn V. Hùng và PGS. TS. Lê Thị Hà.")).containsExactly("Ông@0-3", "Nguyễn@4-10", "V.@11-13",
                 "Hùng@14-18", "và@19-21", "PGS.@22-26", "TS.@27-30", "Lê@31-33", "Thị@34-37", "Hà@38-40", ".@40-41");
         assertThat(tokens("Tp.HCM")).containsExactly("Tp.HCM@0-6");
+        assertThat(tokens("anh H. (35 tuổi) nói")).containsExactly("anh@0-3", "H.@4-6", "(@7-8", "35@8-10", "tuổi@11-15",
+                ")@15-16", "nói@17-20");
     }
 
     @Test
@@ -51,7 +53,7 @@ class SyllableSplitterUnitTests {
         assertThat(tokens("tăng trưởng của VN.")).containsExactly("tăng@0-4", "trưởng@5-11", "của@12-15", "VN@16-18", ".@18-19");
         assertThat(tokens("ở Hà Nội. Sau đó")).containsExactly("ở@0-1", "Hà@2-4", "Nội@5-8", ".@8-9", "Sau@10-13", "đó@14-16");
         assertThat(tokens("về Mỹ.Theo")).containsExactly("về@0-2", "Mỹ@3-5", ".@5-6", "Theo@6-10");
-        assertThat(tokens("gặp ông A. sau đó")).containsExactly("gặp@0-3", "ông@4-7", "A@8-9", ".@9-10", "sau@11-14", "đó@15-17");
+        assertThat(tokens("gặp TP...")).containsExactly("gặp@0-3", "TP@4-6", "...@6-9");
     }
 
     @Test
