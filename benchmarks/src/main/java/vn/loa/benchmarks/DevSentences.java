@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.List;
 
-/** Real sentences for the benchmarks: the raw text of UD Vietnamese VTB dev, from ../shared/data. */
+/** Real sentences for the benchmarks, from ../shared/data. */
 final class DevSentences {
 
     private DevSentences() {
@@ -22,9 +23,14 @@ final class DevSentences {
         throw new IllegalStateException("../shared/data not found; run from the project root or set -Dloa.data=DIR");
     }
 
-    /** The text column of ud-vietnamese-vtb/dev.wseg.tsv (syllables separated by spaces). */
+    /**
+     * The raw text of UD Vietnamese VTB dev: each sentence's {@code # text =} line of
+     * ud-vietnamese-vtb/vi_vtb-ud-dev.conllu, in NFC (the treebank writes a space between its tokens).
+     */
     static List<String> udDevText() throws IOException {
-        List<String> lines = Files.readAllLines(sharedData().resolve("ud-vietnamese-vtb/dev.wseg.tsv"), StandardCharsets.UTF_8);
-        return lines.subList(1, lines.size()).stream().map(line -> line.substring(0, line.indexOf('\t'))).toList();
+        List<String> lines = Files.readAllLines(sharedData().resolve("ud-vietnamese-vtb/vi_vtb-ud-dev.conllu"), StandardCharsets.UTF_8);
+        return lines.stream().filter(line -> line.startsWith("# text"))
+                .map(line -> line.substring(line.indexOf('=') + 1).strip())
+                .map(text -> Normalizer.normalize(text, Normalizer.Form.NFC)).toList();
     }
 }
