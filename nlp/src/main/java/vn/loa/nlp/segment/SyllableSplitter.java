@@ -95,8 +95,7 @@ public final class SyllableSplitter {
         int count = 0;
         for (int i = 0; i < n; ) {
             int last = lastJoined(text, starts, ends, n, i);
-            int start = starts[i];
-            starts[count] = start;
+            starts[count] = starts[i];
             ends[count] = ends[last];
             count++;
             i = last + 1;
@@ -153,11 +152,11 @@ public final class SyllableSplitter {
         return (c < 0x80 && Character.isLetter(c)) || c == 'Đ' || c == 'đ';
     }
 
-    /** A letter before a dot that another letter or a digit follows: any one letter, or two or three capitals, or a capital and a letter ("Tp"). */
+    /** Letters before a dot that another letter or a digit follows: one letter ("q.1"), two or three capitals, or a capital and a letter ("Tp"). */
     private static boolean isAbbreviation(CharSequence text, int start, int end) {
         int length = end - start;
         if (length == 1) {
-            return Character.isLetter(text.charAt(start));
+            return isAbbreviationLetter(text.charAt(start));
         }
         if (length > 3 || !Character.isUpperCase(text.charAt(start))) {
             return false;

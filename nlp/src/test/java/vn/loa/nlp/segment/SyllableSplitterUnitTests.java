@@ -53,6 +53,7 @@ class SyllableSplitterUnitTests {
         assertThat(tokens("tăng trưởng của VN.")).containsExactly("tăng@0-4", "trưởng@5-11", "của@12-15", "VN@16-18", ".@18-19");
         assertThat(tokens("ở Hà Nội. Sau đó")).containsExactly("ở@0-1", "Hà@2-4", "Nội@5-8", ".@8-9", "Sau@10-13", "đó@14-16");
         assertThat(tokens("về Mỹ.Theo")).containsExactly("về@0-2", "Mỹ@3-5", ".@5-6", "Theo@6-10");
+        assertThat(tokens("ở.Tại")).containsExactly("ở@0-1", ".@1-2", "Tại@2-5");
         assertThat(tokens("gặp TP...")).containsExactly("gặp@0-3", "TP@4-6", "...@6-9");
     }
 
