@@ -91,8 +91,11 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
             "agency", "place");
     private static final Pattern PHRASE = Pattern.compile("\"([^\"]+)\"");
     private static final int MAX_WINDOW = 10_000;
-    /** The version of the documents' fields; an index written with another is rebuilt (4: register and domain). */
-    private static final String SCHEMA = "4";
+    /**
+     * The version of the documents' fields and of the analyzer's terms; an index written with another is
+     * rebuilt (4: register and domain; 5: abbreviations, dates and hyphenated names kept whole as words).
+     */
+    private static final String SCHEMA = "5";
     /** How many posts are indexed between two commits of the index. */
     private static final int COMMIT_EVERY = 50_000;
     /** How far below the highest id indexed a late commit is looked for (three import batches). */
