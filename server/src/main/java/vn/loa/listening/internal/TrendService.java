@@ -197,7 +197,8 @@ class TrendService implements Trends {
             }
             double burst = burstScore(observed, expected, model.sigma(), baseline);
             bursts.put(entry.getKey(), burst);
-            if (burst < MIN_BURST) {
+            // "other" is the absence of a policy domain, not an issue anyone can answer for
+            if (burst < MIN_BURST || entry.getKey().equals("domain|other")) {
                 continue;
             }
             double total = 0;
