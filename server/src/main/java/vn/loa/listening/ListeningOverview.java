@@ -15,7 +15,7 @@ public interface ListeningOverview {
      * @param start the bucket's start
      * @param label the bucket as shown (dd/MM or HH:00 dd/MM, in Vietnam's time)
      */
-    record Volume(Instant start, String label, long negative, long neutral, long positive) {
+    record Volume(Instant start, String label, long negative, long neutral, long positive, long unclear) {
     }
 
     /**

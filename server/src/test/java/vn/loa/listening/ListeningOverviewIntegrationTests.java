@@ -91,6 +91,28 @@ class ListeningOverviewIntegrationTests {
                 .contains("Policy domains").contains("Unclear")
                 .contains(percent(comments[1], comments[0], "en")).contains(percent(news[1], news[0], "en"));
         assertThat(section(english, "news-tone")).contains(percent(news[3], news[0], "en"));
+
+        // the chart of posts by sentiment counts the unclear ones too: its four series add up to the posts
+        long charted = 0;
+        for (String series : List.of("negative", "neutral", "positive", "unclear")) {
+            List<Integer> values = JsonPath.read(json, "$.volume[*]." + series);
+            charted += values.stream().mapToLong(Integer::longValue).sum();
+        }
+        assertThat(charted).isEqualTo(((Number) JsonPath.read(json, "$.total")).longValue());
+        assertThat(vietnamese).contains("data-series=\"unclear\"");
+    }
+
+    @Test
+    void anAgencysDashboardLeadsToThatAgencysPostsOnly() throws Exception {
+        String source = "scoped-" + ProcessHandle.current().pid();
+        String line = "{\"source\":\"" + source + "\",\"platform\":\"hotline\",\"external_id\":\"s1\",\"published_at\":\""
+                + Instant.now().minus(3, ChronoUnit.HOURS) + "\",\"text\":\"Đề nghị Sở Y tế kiểm tra bệnh viện huyện " + source
+                + " vì bệnh nhân phải chờ quá lâu\"}\n";
+        importer.importFile("scoped.jsonl", new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)), Actor.SYSTEM, null);
+        String page = mvc.perform(get("/listening").param("days", "30").session(signIn("officer")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("/posts?agency=SYT&amp;register=comment&amp;").contains("/posts?agency=SYT&amp;domain=")
+                .doesNotContain("/posts?register=").doesNotContain("/posts?domain=").doesNotContain("/posts?topic=");
     }
 
     @Test

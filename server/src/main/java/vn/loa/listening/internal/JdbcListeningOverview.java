@@ -60,7 +60,7 @@ class JdbcListeningOverview implements ListeningOverview {
         String restricted = scope.restricted() ? "" : " AND NOT restricted";
         Map<Instant, long[]> buckets = new LinkedHashMap<>();
         for (ZonedDateTime at = start; at.isBefore(end); at = hourly ? at.plusHours(1) : at.plusDays(1)) {
-            buckets.put(at.toInstant(), new long[3]);
+            buckets.put(at.toInstant(), new long[4]);
         }
         long[] totals = new long[3];
         // periods of whole days read the daily roll-ups, short ones the hourly
@@ -77,6 +77,8 @@ class JdbcListeningOverview implements ListeningOverview {
                         for (int i = 0; i < 3; i++) {
                             counts[i] += rs.getLong(2 + i);
                         }
+                        // a post the model is unsure of counts in none of the three: the rest of the posts
+                        counts[3] += rs.getLong(5) - rs.getLong(2) - rs.getLong(3) - rs.getLong(4);
                     }
                     totals[0] += rs.getLong(5);
                     totals[1] += rs.getLong(2);
@@ -84,7 +86,7 @@ class JdbcListeningOverview implements ListeningOverview {
                 });
         List<Volume> volume = new ArrayList<>();
         buckets.forEach((at, counts) -> volume.add(new Volume(at, (hourly ? HOUR : DAY).format(at.atZone(LocalTime.ZONE)),
-                counts[0], counts[1], counts[2])));
+                counts[0], counts[1], counts[2], counts[3])));
         LocalDate today = LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
         List<List<StoryRow>> stories = stories(scope, from, to);
         Map<String, Tone> registers = tones(scope, from, to, hourly);

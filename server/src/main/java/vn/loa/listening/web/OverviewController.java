@@ -52,6 +52,8 @@ class OverviewController {
         model.addAttribute("days", period);
         model.addAttribute("province", province);
         model.addAttribute("agencyScoped", ListeningScope.of(user, false).agency() != null);
+        // the posts behind a number of an agency's dashboard are that agency's: every link carries it
+        model.addAttribute("scopeAgency", scope.agency());
         model.addAttribute("fromDay", LocalTime.format(result.from()).substring(0, 10));
         model.addAttribute("toDay", LocalTime.format(result.to().minusSeconds(1)).substring(0, 10));
         model.addAttribute("openAlerts", alerts.alerts(user, true, 1000).size());
