@@ -1,5 +1,7 @@
 package vn.loa.listening.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -53,7 +55,8 @@ class OverviewController {
         model.addAttribute("province", province);
         model.addAttribute("agencyScoped", ListeningScope.of(user, false).agency() != null);
         // the posts behind a number of an agency's dashboard are that agency's: every link carries it
-        model.addAttribute("scopeAgency", scope.agency());
+        model.addAttribute("postsLink", scope.agency() == null ? "/posts"
+                : "/posts?agency=" + URLEncoder.encode(scope.agency(), StandardCharsets.UTF_8));
         model.addAttribute("fromDay", LocalTime.format(result.from()).substring(0, 10));
         model.addAttribute("toDay", LocalTime.format(result.to().minusSeconds(1)).substring(0, 10));
         model.addAttribute("openAlerts", alerts.alerts(user, true, 1000).size());
