@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import vn.loa.nlp.analyze.Register;
 import vn.loa.nlp.analyze.TextAnalyzer;
 import vn.loa.nlp.classify.ClassificationScore;
@@ -335,15 +336,9 @@ public final class NlpCli {
         if (strip) {
             sentences = sentences.stream().map(SegmentedSentence::withoutDiacritics).toList();
         }
-        SegmentationScore.of(segmenter, sentences);
-        SegmentationScore score = SegmentationScore.of(segmenter, sentences);
-        long timedSyllables = score.syllables();
-        long timedNanos = score.nanos();
-        while (timedNanos < 2_000_000_000L && score.syllables() > 0) {
-            SegmentationScore again = SegmentationScore.of(segmenter, sentences);
-            timedSyllables += again.syllables();
-            timedNanos += again.nanos();
-        }
+        List<SegmentedSentence> scored = sentences;
+        TimedScore timed = timed(() -> SegmentationScore.of(segmenter, scored));
+        SegmentationScore score = timed.score();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("task", "segment");
         result.put("data", file.toString());
@@ -353,15 +348,8 @@ public final class NlpCli {
         result.put("precision", score.precision());
         result.put("recall", score.recall());
         result.put("f1", score.f1());
-        result.put("syllables_per_second", timedNanos == 0 ? 0 : Math.round(timedSyllables * 1e9 / timedNanos));
-        List<Map<String, Object>> problems = new ArrayList<>();
-        for (SegmentationCorpus.Problem p : read.problems()) {
-            Map<String, Object> problem = new LinkedHashMap<>();
-            problem.put("line", p.line());
-            problem.put("reason", p.reason());
-            problems.add(problem);
-        }
-        result.put("malformed_lines", problems);
+        result.put("syllables_per_second", timed.syllablesPerSecond());
+        result.put("malformed_lines", problems(read.problems()));
         if (raw) {
             result.put("raw_text", rawTextScore(file, segmenter, strip));
         }
@@ -379,31 +367,47 @@ public final class NlpCli {
         if (strip) {
             sentences = sentences.stream().map(RawSentence::withoutDiacritics).toList();
         }
-        SegmentationScore.ofRawText(segmenter, sentences);
-        SegmentationScore score = SegmentationScore.ofRawText(segmenter, sentences);
-        long timedSyllables = score.syllables();
-        long timedNanos = score.nanos();
-        while (timedNanos < 2_000_000_000L && score.syllables() > 0) {
-            SegmentationScore again = SegmentationScore.ofRawText(segmenter, sentences);
-            timedSyllables += again.syllables();
-            timedNanos += again.nanos();
-        }
+        List<RawSentence> scored = sentences;
+        TimedScore timed = timed(() -> SegmentationScore.ofRawText(segmenter, scored));
+        SegmentationScore score = timed.score();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("rows", score.sentences());
         result.put("syllables", score.syllables());
         result.put("precision", score.precision());
         result.put("recall", score.recall());
         result.put("f1", score.f1());
-        result.put("syllables_per_second", timedNanos == 0 ? 0 : Math.round(timedSyllables * 1e9 / timedNanos));
-        List<Map<String, Object>> problems = new ArrayList<>();
-        for (SegmentationCorpus.Problem p : read.problems()) {
+        result.put("syllables_per_second", timed.syllablesPerSecond());
+        result.put("malformed_sentences", problems(read.problems()));
+        return result;
+    }
+
+    /** A segmentation score, and the speed of scoring the same sentences again for two seconds or more. */
+    private record TimedScore(SegmentationScore score, long syllablesPerSecond) {
+    }
+
+    /** Scores once to warm up, once for the figures, then again until two seconds of scoring are timed. */
+    private static TimedScore timed(Supplier<SegmentationScore> scoring) {
+        scoring.get();
+        SegmentationScore score = scoring.get();
+        long syllables = score.syllables();
+        long nanos = score.nanos();
+        while (nanos < 2_000_000_000L && score.syllables() > 0) {
+            SegmentationScore again = scoring.get();
+            syllables += again.syllables();
+            nanos += again.nanos();
+        }
+        return new TimedScore(score, nanos == 0 ? 0 : Math.round(syllables * 1e9 / nanos));
+    }
+
+    private static List<Map<String, Object>> problems(List<SegmentationCorpus.Problem> problems) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (SegmentationCorpus.Problem p : problems) {
             Map<String, Object> problem = new LinkedHashMap<>();
             problem.put("line", p.line());
             problem.put("reason", p.reason());
-            problems.add(problem);
+            list.add(problem);
         }
-        result.put("malformed_sentences", problems);
-        return result;
+        return list;
     }
 
     private int trainClusters(List<String> args) throws IOException {
@@ -884,14 +888,7 @@ public final class NlpCli {
     }
 
     private List<LabeledText> readLabeled(Path file, Task task, String labelField) throws IOException {
-        if (!Files.exists(file)) {
-            throw new IllegalArgumentException("training data not found: " + file + " (use --data-dir)");
-        }
-        LabeledData.Read read = LabeledData.read(file, labelField != null ? labelField : task.labelField());
-        for (LabeledData.Problem problem : read.problems()) {
-            err.println(file + ":" + problem.line() + ": " + problem.reason());
-        }
-        return read.rows();
+        return readLabeled(file, labelField != null ? labelField : task.labelField(), null);
     }
 
     private List<SegmentedSentence> readOrFail(Path file) throws IOException {
