@@ -13,9 +13,15 @@ import gzip, json, pathlib, random, re
 DATA = pathlib.Path('../shared/data')
 GOLD = pathlib.Path('corpus/province/items.jsonl')
 OUT = pathlib.Path('corpus/province/silver-items.jsonl')
-rng = random.Random(20261204)
 seen = {json.loads(line)['text'].lower() for line in open(GOLD, encoding='utf-8')}
 items = []
+RARE = {
+    'labour_social': r'(lao động|công nhân|việc làm|tiền lương|bảo hiểm xã hội|hộ nghèo|trợ cấp|người khuyết tật|đình công|người nghèo)',
+    'agriculture': r'(nông dân|lúa|thủy sản|thuỷ sản|chăn nuôi|cây trồng|gia cầm|nuôi tôm|nông nghiệp|thủy lợi|thuỷ lợi|rừng)',
+    'transport': r'(giao thông|quốc lộ|tai nạn|xe khách|đường cao tốc|cầu |xe buýt|sân bay|đăng kiểm|tàu hỏa|ùn tắc)',
+    'land_environment': r'(đất|giải phóng mặt bằng|ô nhiễm|môi trường|rác|khoáng sản|quy hoạch|sổ đỏ|nước thải|lũ|bão)',
+    'administrative': r'(thủ tục|cán bộ|công chức|tiếp công dân|khiếu nại|một cửa|hành chính|UBND|đơn thư|chính quyền)',
+}
 
 
 def add(item_id, dataset, row, register, text):
@@ -26,6 +32,47 @@ def add(item_id, dataset, row, register, text):
     return True
 
 
+def comments(dataset):
+    rows = []
+    for number, line in enumerate(open(DATA / dataset, encoding='utf-8'), 1):
+        text = ' '.join(json.loads(line)['text'].split())
+        if 3 <= len(text.split()) <= 80 and not text.startswith('#'):
+            rows.append((number, text))
+    return rows
+
+
+def take_sentences(limit, pattern=None):
+    taken = 0
+    for number, k, sentence in pool:
+        if taken == limit:
+            break
+        if (pattern is None or pattern.search(sentence)) and add(
+                f'silver-vntc-{number}-{k}', 'vntc/train.jsonl.gz', number, 'news', sentence):
+            taken += 1
+
+
+def draw(seed, sentences, per_domain, vihsd, vihos):
+    """One draw with a generator of its own; the items of earlier draws are never moved."""
+    rng = random.Random(seed)
+    start = len(items)
+    rng.shuffle(pool)
+    take_sentences(sentences)
+    for words in RARE.values():
+        take_sentences(per_domain, re.compile(words))
+    for dataset, count in (('vihsd/train.jsonl', vihsd), ('vihos/train.jsonl', vihos)):
+        rows = comments(dataset)
+        rng.shuffle(rows)
+        taken = 0
+        for number, text in rows:
+            if taken == count:
+                break
+            if add(f'silver-{dataset.split("/")[0]}-{number}', dataset, number, 'comment', text):
+                taken += 1
+    tail = items[start:]
+    rng.shuffle(tail)
+    items[start:] = tail
+
+
 pool = []
 with gzip.open(DATA / 'vntc/train.jsonl.gz', 'rt', encoding='utf-8') as f:
     for number, line in enumerate(f, 1):
@@ -34,145 +81,10 @@ with gzip.open(DATA / 'vntc/train.jsonl.gz', 'rt', encoding='utf-8') as f:
         for k, sentence in enumerate(parts[1:], 1):
             if 8 <= len(sentence.split()) <= 60:
                 pool.append((number, k, sentence))
-rng.shuffle(pool)
-taken = 0
-for number, k, sentence in pool:
-    if taken == 4000:
-        break
-    if add(f'silver-vntc-{number}-{k}', 'vntc/train.jsonl.gz', number, 'news', sentence):
-        taken += 1
-RARE = {
-    'labour_social': r'(lao động|công nhân|việc làm|tiền lương|bảo hiểm xã hội|hộ nghèo|trợ cấp|người khuyết tật|đình công|người nghèo)',
-    'agriculture': r'(nông dân|lúa|thủy sản|thuỷ sản|chăn nuôi|cây trồng|gia cầm|nuôi tôm|nông nghiệp|thủy lợi|thuỷ lợi|rừng)',
-    'transport': r'(giao thông|quốc lộ|tai nạn|xe khách|đường cao tốc|cầu |xe buýt|sân bay|đăng kiểm|tàu hỏa|ùn tắc)',
-    'land_environment': r'(đất|giải phóng mặt bằng|ô nhiễm|môi trường|rác|khoáng sản|quy hoạch|sổ đỏ|nước thải|lũ|bão)',
-    'administrative': r'(thủ tục|cán bộ|công chức|tiếp công dân|khiếu nại|một cửa|hành chính|UBND|đơn thư|chính quyền)',
-}
-for domain, words in RARE.items():
-    pattern = re.compile(words)
-    taken = 0
-    for number, k, sentence in pool:
-        if taken == 200:
-            break
-        if pattern.search(sentence) and add(f'silver-vntc-{number}-{k}', 'vntc/train.jsonl.gz', number, 'news', sentence):
-            taken += 1
-for dataset, count in (('vihsd/train.jsonl', 600), ('vihos/train.jsonl', 400)):
-    rows = []
-    for number, line in enumerate(open(DATA / dataset, encoding='utf-8'), 1):
-        text = ' '.join(json.loads(line)['text'].split())
-        if 3 <= len(text.split()) <= 80 and not text.startswith('#'):
-            rows.append((number, text))
-    rng.shuffle(rows)
-    taken = 0
-    for number, text in rows:
-        if taken == count:
-            break
-        if add(f'silver-{dataset.split("/")[0]}-{number}', dataset, number, 'comment', text):
-            taken += 1
-rng.shuffle(items)
-# A second draw of 6,000 (own generator, so the first 6,000 never change): 3,500 random sentences,
-# 300 for each rarer domain, 1,000 comments.
-second = random.Random(20261205)
-first_count = len(items)
-second.shuffle(pool)
-taken = 0
-for number, k, sentence in pool:
-    if taken == 3500:
-        break
-    if add(f'silver-vntc-{number}-{k}', 'vntc/train.jsonl.gz', number, 'news', sentence):
-        taken += 1
-for domain, words in RARE.items():
-    pattern = re.compile(words)
-    taken = 0
-    for number, k, sentence in pool:
-        if taken == 300:
-            break
-        if pattern.search(sentence) and add(f'silver-vntc-{number}-{k}', 'vntc/train.jsonl.gz', number, 'news', sentence):
-            taken += 1
-for dataset, count in (('vihsd/train.jsonl', 600), ('vihos/train.jsonl', 400)):
-    rows = []
-    for number, line in enumerate(open(DATA / dataset, encoding='utf-8'), 1):
-        text = ' '.join(json.loads(line)['text'].split())
-        if 3 <= len(text.split()) <= 80 and not text.startswith('#'):
-            rows.append((number, text))
-    second.shuffle(rows)
-    taken = 0
-    for number, text in rows:
-        if taken == count:
-            break
-        if add(f'silver-{dataset.split("/")[0]}-{number}', dataset, number, 'comment', text):
-            taken += 1
-tail = items[first_count:]
-second.shuffle(tail)
-items[first_count:] = tail
-# A third draw of 12,000: 8,000 random sentences, 500 for each rarer domain, 1,500 comments.
-third = random.Random(20261206)
-second_count = len(items)
-third.shuffle(pool)
-taken = 0
-for number, k, sentence in pool:
-    if taken == 8000:
-        break
-    if add(f'silver-vntc-{number}-{k}', 'vntc/train.jsonl.gz', number, 'news', sentence):
-        taken += 1
-for domain, words in RARE.items():
-    pattern = re.compile(words)
-    taken = 0
-    for number, k, sentence in pool:
-        if taken == 500:
-            break
-        if pattern.search(sentence) and add(f'silver-vntc-{number}-{k}', 'vntc/train.jsonl.gz', number, 'news', sentence):
-            taken += 1
-for dataset, count in (('vihsd/train.jsonl', 900), ('vihos/train.jsonl', 600)):
-    rows = []
-    for number, line in enumerate(open(DATA / dataset, encoding='utf-8'), 1):
-        text = ' '.join(json.loads(line)['text'].split())
-        if 3 <= len(text.split()) <= 80 and not text.startswith('#'):
-            rows.append((number, text))
-    third.shuffle(rows)
-    taken = 0
-    for number, text in rows:
-        if taken == count:
-            break
-        if add(f'silver-{dataset.split("/")[0]}-{number}', dataset, number, 'comment', text):
-            taken += 1
-tail = items[second_count:]
-third.shuffle(tail)
-items[second_count:] = tail
-# A fourth draw of 24,000: 17,000 random sentences, 800 for each rarer domain, 3,000 comments.
-fourth = random.Random(20261207)
-third_count = len(items)
-fourth.shuffle(pool)
-taken = 0
-for number, k, sentence in pool:
-    if taken == 17000:
-        break
-    if add(f'silver-vntc-{number}-{k}', 'vntc/train.jsonl.gz', number, 'news', sentence):
-        taken += 1
-for domain, words in RARE.items():
-    pattern = re.compile(words)
-    taken = 0
-    for number, k, sentence in pool:
-        if taken == 800:
-            break
-        if pattern.search(sentence) and add(f'silver-vntc-{number}-{k}', 'vntc/train.jsonl.gz', number, 'news', sentence):
-            taken += 1
-for dataset, count in (('vihsd/train.jsonl', 1800), ('vihos/train.jsonl', 1200)):
-    rows = []
-    for number, line in enumerate(open(DATA / dataset, encoding='utf-8'), 1):
-        text = ' '.join(json.loads(line)['text'].split())
-        if 3 <= len(text.split()) <= 80 and not text.startswith('#'):
-            rows.append((number, text))
-    fourth.shuffle(rows)
-    taken = 0
-    for number, text in rows:
-        if taken == count:
-            break
-        if add(f'silver-{dataset.split("/")[0]}-{number}', dataset, number, 'comment', text):
-            taken += 1
-tail = items[third_count:]
-fourth.shuffle(tail)
-items[third_count:] = tail
+draw(20261204, 4000, 200, 600, 400)
+draw(20261205, 3500, 300, 600, 400)
+draw(20261206, 8000, 500, 900, 600)
+draw(20261207, 17000, 800, 1800, 1200)
 with open(OUT, 'w', encoding='utf-8') as out:
     for item in items:
         out.write(json.dumps(item, ensure_ascii=False) + '\n')
