@@ -5,8 +5,9 @@ Run from the repository root, after tools/make-province-corpus.py: python3 tools
 Seeded. 48,000 texts that are not in the gold corpus (items.jsonl), in draws of 6,000, 6,000,
 12,000 and 24,000 (each later draw has a generator of its own, so earlier ones never change):
 sentences of VNTC train articles at random (32,500 in all), sentences chosen for the rarer policy
-domains by words they contain (9,000), and social-media comments (ViHSD, ViHOS train; 6,500). They are labelled once, by the gold corpus's
-guidelines, and used for training only; every figure is measured on the gold dev and test splits.
+domains by words they contain (9,000), and social-media comments (ViHSD, ViHOS train; 6,500).
+They are labelled once, by the gold corpus's guidelines, and used for training only; every figure
+is measured on the gold dev split.
 """
 import gzip, json, pathlib, random, re
 
