@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * Trends and forecasts of what is said: hourly and daily series per topic, policy domain, agency,
- * place and keyword; a burst score against each series' own baseline (Holt-Winters with a weekly season of
- * hours, so both the daily and the weekly rhythm); a forecast of the next 72 hours with a 95%
- * interval; and the emerging issues, ranked by burst and negativity, each explained.
+ * place and keyword with a forecast of the next 72 hours and its 95% interval; and the emerging issues: what is
+ * new in the last 30 minutes, hour or day against the same hours of the 28 days before, merged into one issue per
+ * burst, ranked by how far it stands above normal and how negative it is.
  */
 public interface Trends {
 
@@ -21,27 +21,80 @@ public interface Trends {
     }
 
     /**
-     * An issue that is growing.
+     * An issue that is emerging: posts that share what is new (words or a story that were rare before), merged
+     * from every fragment of one burst, with its facets.
      *
-     * @param dimension topic, domain, agency, place or keyword
-     * @param value the topic code, policy domain, agency code, place id or keyword
-     * @param name what to call it (null for topics and domains, which the message bundles name)
-     * @param burst how far the last 24 hours stand above the forecast from the baseline, in standard deviations
-     * @param observed posts in the last 24 hours
-     * @param expected posts the baseline expected in those 24 hours
-     * @param baselinePerDay the average posts per day before them
-     * @param negativeShare the share of negative posts in the last 24 hours
+     * @param key what identifies the issue while it lasts (its strongest word and first post); stable enough to
+     *     follow an issue from one computation to the next, not an identifier to store
+     * @param words what is new in it, strongest first (up to five words or pairs of words): its title
+     * @param dimension the series to chart for it: keyword (its strongest word), or topic, domain, agency or place
+     *     for an issue found only as a rise of that series
+     * @param value the series' value (the word, topic code, domain, agency code or place id)
+     * @param name the agency's or place's name, or the word; null for topics and domains (the bundles name them)
+     * @param windowMinutes the shortest window in which it stands out: 30, 60 or 1440 minutes
+     * @param recent its posts in that window
+     * @param expected the posts a normal day has for it in that window at this hour (the 28 days before)
+     * @param growth recent over expected (capped at 100: "almost never seen before")
+     * @param observed its posts in the last 24 hours (reposts counted: every voice)
+     * @param authors distinct authors of those posts
+     * @param storyCount distinct stories among them
+     * @param firstSeen its first post in the last 24 hours
+     * @param negativeShare the share of negative posts among them
+     * @param burst how far the window stands above normal, in standard deviations of a count of that size
      * @param score the rank: burst weighted by negativity
-     * @param stories the largest stories of the last 24 hours behind it
-     * @param related other series that rose with the same leading story (shown with it, not as issues of their own)
+     * @param agency the agency that answers for it (the one most of its posts are routed to), or null
+     * @param places the places it names, most named first
+     * @param domain its policy domain, or null when none dominates
+     * @param topic its news topic, or null when none dominates
+     * @param examples three posts that show what is new (untrusted text)
+     * @param stories its largest stories
+     * @param postIds its posts in the last 24 hours, newest first (at most 500)
+     * @param related the series that rose with it (its agency, places, domain, topic)
+     * @param coverage a case (open or answered) that already covers it, or null
      */
-    record Issue(String dimension, String value, String name, double burst, long observed, double expected,
-            double baselinePerDay, double negativeShare, double score, List<ListeningOverview.StoryRow> stories,
-            List<Related> related) {
+    record Issue(String key, List<String> words, String dimension, String value, String name, int windowMinutes,
+            long recent, double expected, double growth, long observed, long authors, long storyCount, Instant firstSeen,
+            double negativeShare, double burst, double score, Facet agency, List<Facet> places, String domain,
+            String topic, List<Example> examples, List<ListeningOverview.StoryRow> stories, List<Long> postIds,
+            List<Related> related, Coverage coverage) {
+
+        /** The title: its words, joined. */
+        public String title() {
+            return String.join(", ", words);
+        }
+    }
+
+    /** An agency or place an issue is about, with its name and how many of the issue's posts name it. */
+    record Facet(String code, String name, long posts) {
+    }
+
+    /** A post that shows what an issue is about (text untrusted). */
+    record Example(long id, Instant publishedAt, String platform, String author, String sentiment, String text) {
     }
 
     /** A series that rose with an issue. */
     record Related(String dimension, String value, String name, double burst) {
+    }
+
+    /**
+     * What is already being done about an issue: a case of the misinformation desk that holds its posts or stories.
+     *
+     * @param caseId the case
+     * @param status the case's status (an enum name of the desk; pages show it through the bundles)
+     * @param answered whether the case's answer is published
+     * @param claim the case's claim, as the desk wrote it
+     */
+    record Coverage(long caseId, String status, boolean answered, String claim) {
+    }
+
+    /**
+     * Finds what already covers an issue. Implemented by the modules that act on posts (the misinformation desk), so
+     * that listening does not depend on them.
+     */
+    interface CoverageLookup {
+
+        /** The case that holds the most of these stories or posts, preferring open ones; null when none. */
+        Coverage covering(List<Long> storyIds, List<Long> postIds);
     }
 
     /**

@@ -118,17 +118,27 @@ class ListeningTrendsIntegrationTests {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void theBurstIsAnEmergingIssueWithItsStoriesAndA72HourForecast() throws Exception {
         MockHttpSession coordinator = signIn("coordinator");
         String report = mvc.perform(get("/api/v1/trends").session(coordinator)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        List<Map<String, Object>> issues = JsonPath.read(report, "$.emerging[?(@.value == '" + agency + "')]");
+        // one issue for the burst, answered by the agency, named by its new words, with the burst's posts
+        List<Map<String, Object>> issues = JsonPath.read(report, "$.emerging[?(@.agency.code == '" + agency + "')]");
         assertThat(issues).hasSize(1);
         Map<String, Object> issue = issues.get(0);
+        assertThat((List<String>) issue.get("words")).anyMatch(w -> w.contains(keyword.toLowerCase(java.util.Locale.ROOT)
+                .replace("cầu ", "")));
+        assertThat((List<String>) issue.get("words")).anyMatch(w -> w.contains("sập nhịp"));
         assertThat(((Number) issue.get("burst")).doubleValue()).isGreaterThan(3.0);
         assertThat(((Number) issue.get("observed")).intValue()).isEqualTo(burst + hotline);
-        assertThat(((Number) issue.get("baselinePerDay")).doubleValue()).isBetween(1.0, 3.0);
+        assertThat(((Number) issue.get("authors")).intValue()).isGreaterThanOrEqualTo(1);
         assertThat((List<?>) issue.get("stories")).isNotEmpty();
+        List<String> examples = JsonPath.read(issue, "$.examples[*].text");
+        assertThat(examples).hasSize(3).allMatch(text -> text.contains(keyword));
+        // the agency's own series rose with it and is one of its facets, not an issue of its own
+        assertThat((List<?>) JsonPath.read(report, "$.emerging[?(@.value == '" + agency + "')]")).isEmpty();
+        assertThat((List<String>) JsonPath.read(issue, "$.related[*].value")).contains(agency);
 
         String series = mvc.perform(get("/api/v1/trends").param("dimension", "agency").param("value", agency)
                         .session(coordinator))

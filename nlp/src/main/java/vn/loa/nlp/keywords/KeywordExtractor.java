@@ -128,6 +128,19 @@ public final class KeywordExtractor {
         return keywords.subList(0, Math.min(top, keywords.size()));
     }
 
+    /**
+     * The terms of one text: its words and pairs of words, stop words left out, each by a key (the same for every
+     * way of writing it: tone-mark placement, case) with its written form, lower case.
+     */
+    public Map<Long, String> termsOf(String text) {
+        return terms(text);
+    }
+
+    /** The share of the background's documents that hold a term (by its key from {@link #termsOf}); 0 when unseen. */
+    public double backgroundShare(long key) {
+        return backgroundDocuments == 0 ? 0 : (double) backgroundFrequency(key) / backgroundDocuments;
+    }
+
     /** The terms of one text (words and pairs of words, no stop words), by key, with their written form. */
     Map<Long, String> terms(String raw) {
         String text = Normalizer.isNormalized(raw, Normalizer.Form.NFC) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFC);

@@ -8,12 +8,16 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -57,6 +61,7 @@ class TrendService implements Trends {
     private final Clock clock;
     private final JdbcListeningOverview names;
     private final KeywordExtractor keywords;
+    private final ObjectProvider<Trends.CoverageLookup> coverageLookup;
     private final Map<String, Computed> cache = new ConcurrentHashMap<>();
     /**
      * Counts imports: a result computed while an import ended (it may have read part of the
@@ -64,8 +69,10 @@ class TrendService implements Trends {
      */
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
-    TrendService(JdbcClient jdbc, Clock clock, JdbcListeningOverview names, TextAnalyzer analyzer) {
+    TrendService(JdbcClient jdbc, Clock clock, JdbcListeningOverview names, TextAnalyzer analyzer,
+            ObjectProvider<Trends.CoverageLookup> coverageLookup) {
         this.jdbc = jdbc;
+        this.coverageLookup = coverageLookup;
         this.clock = clock;
         this.names = names;
         this.keywords = KeywordExtractor.standard(analyzer.segmenter());
@@ -147,7 +154,7 @@ class TrendService implements Trends {
             return cached;
         }
         long before = generation.get();
-        Computed computed = computeNow(scope, language, at);
+        Computed computed = computeNow(scope, language, at, now);
         if (generation.get() == before) {
             cache.put(key, computed);
             if (generation.get() != before) {
@@ -157,7 +164,13 @@ class TrendService implements Trends {
         return computed;
     }
 
-    private Computed computeNow(ListeningScope scope, String language, Instant at) {
+    /** The emerging issues as they stand at a given moment, not kept (for tests that replay a day). */
+    List<Issue> emergingAt(ListeningScope scope, String language, Instant now) {
+        Instant at = ZonedDateTime.ofInstant(now, LocalTime.ZONE).truncatedTo(ChronoUnit.HOURS).plusHours(1).toInstant();
+        return computeNow(scope, language, at, now).emerging();
+    }
+
+    private Computed computeNow(ListeningScope scope, String language, Instant at, Instant now) {
         Instant start = at.minus(HISTORY_HOURS, ChronoUnit.HOURS);
         Map<String, Raw> series = new HashMap<>();
         jdbc.sql("SELECT dim, val, hour, sum(posts), sum(negative) FROM post_hourly WHERE scope = ? "
@@ -173,71 +186,220 @@ class TrendService implements Trends {
         if (scope.agency() != null) {
             series.remove("agency|" + scope.agency()); // in an agency's scope, its own series is the whole
         }
-        List<String> candidates = keywordCandidates(scope, at);
-        keywordSeries(scope, candidates, at).forEach((term, raw) -> series.put("keyword|" + term, raw));
         Map<String, Double> bursts = new HashMap<>();
-        List<Issue> emerging = new ArrayList<>();
+        Map<String, double[]> expectedOf = new HashMap<>(); // per series: expected and observed posts of the last 24 h
         for (Map.Entry<String, Raw> entry : series.entrySet()) {
             double[] posts = entry.getValue().posts();
             long observed = 0;
-            long negative = 0;
             for (int h = HISTORY_HOURS - RECENT_HOURS; h < HISTORY_HOURS; h++) {
                 observed += (long) posts[h];
-                negative += (long) entry.getValue().negative()[h];
             }
             if (observed < MIN_OBSERVED) {
                 continue;
             }
             double[] baseline = java.util.Arrays.copyOf(posts, HISTORY_HOURS - RECENT_HOURS);
             HoltWinters model = HoltWinters.fit(baseline);
-            HoltWinters.Forecast forecast = model.forecast(baseline.length, RECENT_HOURS);
             double expected = 0;
-            for (double e : forecast.expected()) {
+            for (double e : model.forecast(baseline.length, RECENT_HOURS).expected()) {
                 expected += e;
             }
-            double burst = burstScore(observed, expected, model.sigma(), baseline);
-            bursts.put(entry.getKey(), burst);
-            // "other" is the absence of a policy domain, not an issue anyone can answer for
-            if (burst < MIN_BURST || entry.getKey().equals("domain|other")) {
+            bursts.put(entry.getKey(), burstScore(observed, expected, model.sigma(), baseline));
+            expectedOf.put(entry.getKey(), new double[] {expected, observed});
+        }
+        List<IssueFinder.RecentPost> recent = recentPosts(scope, now);
+        IssueFinder.Baseline baseline = baseline(scope, now);
+        Map<IssueFinder.Found, String> seriesOf = new java.util.IdentityHashMap<>();
+        List<IssueFinder.Found> found = new ArrayList<>(IssueFinder.find(recent, baseline, now));
+        // a series that rose with no new word of its own is an issue of its own, titled by what sets its posts apart
+        Set<Long> inIssues = new HashSet<>();
+        found.forEach(f -> f.posts().forEach(p -> inIssues.add(p.id())));
+        bursts.entrySet().stream().filter(e -> e.getValue() >= MIN_BURST && !e.getKey().equals("domain|other"))
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(20).forEach(e -> {
+                    List<IssueFinder.RecentPost> members = recent.stream().filter(p -> inSeries(p, e.getKey())).toList();
+                    long covered = members.stream().filter(p -> inIssues.contains(p.id())).count();
+                    // a series whose rise (its posts above normal) is mostly the posts of issues found is one of their facets
+                    double excess = members.size() - expectedOf.get(e.getKey())[0];
+                    if (members.size() >= MIN_OBSERVED && covered < 0.5 * Math.max(excess, 1)) {
+                        IssueFinder.Found issue = IssueFinder.ofSeries(members, baseline, expectedOf.get(e.getKey())[0],
+                                e.getValue());
+                        found.add(issue);
+                        seriesOf.put(issue, e.getKey());
+                        members.forEach(p -> inIssues.add(p.id()));
+                    }
+                });
+        found.sort(Comparator.comparingDouble(IssueFinder.Found::score).reversed());
+        List<Issue> emerging = new ArrayList<>();
+        for (IssueFinder.Found issue : found.stream().limit(15).toList()) {
+            emerging.add(issue(scope, issue, seriesOf.get(issue), bursts, language));
+        }
+        return new Computed(at, clock.instant(), series, bursts, emerging);
+    }
+
+    private static boolean inSeries(IssueFinder.RecentPost post, String key) {
+        String[] parts = key.split("\\|", 2);
+        return switch (parts[0]) {
+            case "agency" -> post.agencies().contains(parts[1]);
+            case "place" -> post.places().contains(parts[1]);
+            case "topic" -> parts[1].equals(post.topic());
+            case "domain" -> parts[1].equals(post.domain());
+            default -> false;
+        };
+    }
+
+    /** An issue as pages and the API show it: names, stories, the series that rose with it, what covers it. */
+    private Issue issue(ListeningScope scope, IssueFinder.Found found, String seriesKey, Map<String, Double> bursts,
+            String language) {
+        List<Long> postIds = found.posts().stream().limit(500).map(IssueFinder.RecentPost::id).toList();
+        List<StoryRow> stories = stories(found.posts().stream().map(IssueFinder.RecentPost::id).toList());
+        String dimension;
+        String value;
+        if (seriesKey != null) {
+            String[] parts = seriesKey.split("\\|", 2);
+            dimension = parts[0];
+            value = parts[1];
+        } else {
+            dimension = "keyword";
+            value = found.words().isEmpty() ? "" : found.words().get(0);
+        }
+        List<Related> related = new ArrayList<>();
+        List<String> facets = new ArrayList<>();
+        if (found.agency() != null && !found.agency().equals(scope.agency())) {
+            facets.add("agency|" + found.agency());
+        }
+        found.places().forEach(p -> facets.add("place|" + p));
+        if (found.domain() != null) {
+            facets.add("domain|" + found.domain());
+        }
+        if (found.topic() != null) {
+            facets.add("topic|" + found.topic());
+        }
+        for (String facet : facets) {
+            if (facet.equals(seriesKey)) {
                 continue;
             }
-            double total = 0;
-            for (double b : baseline) {
-                total += b;
+            String[] parts = facet.split("\\|", 2);
+            related.add(new Related(parts[0], parts[1], name(parts[0], parts[1], language), round(bursts.getOrDefault(facet, 0.0))));
+        }
+        Facet agency = found.agency() == null ? null : new Facet(found.agency(), name("agency", found.agency(), language),
+                found.posts().stream().filter(p -> p.agencies().contains(found.agency())).count());
+        List<Facet> places = found.places().stream().map(p -> new Facet(p, name("place", p, language),
+                found.posts().stream().filter(post -> post.places().contains(p)).count())).toList();
+        List<Example> examples = found.examples().stream().map(p -> new Example(p.id(), p.at(), p.platform(), p.author(),
+                p.sentiment(), p.text())).toList();
+        Coverage coverage = null;
+        Trends.CoverageLookup lookup = coverageLookup.getIfAvailable();
+        if (lookup != null && !postIds.isEmpty()) {
+            List<Long> mainStories = stories.stream().filter(s -> s.story() > 0 && s.posts() * 3 >= found.posts().size())
+                    .map(StoryRow::story).toList();
+            coverage = lookup.covering(mainStories, postIds);
+        }
+        String key = value + "|" + found.posts().stream().mapToLong(IssueFinder.RecentPost::id).min().orElse(0);
+        return new Issue(key, found.words(), dimension, value, name(dimension, value, language), found.windowMinutes(),
+                found.recent(), round(found.expected()), round(found.growth()), found.posts().size(), found.authors(),
+                found.stories(), found.firstSeen(), round(found.negativeShare()), round(found.burst()), round(found.score()),
+                agency, places, found.domain(), found.topic(), examples, stories, postIds, related, coverage);
+    }
+
+    /** The posts of the last 24 hours of a scope, newest first (at most 20,000), with their terms. */
+    private List<IssueFinder.RecentPost> recentPosts(ListeningScope scope, Instant now) {
+        List<Object> params = new ArrayList<>();
+        params.add(Timestamp.from(now.minus(RECENT_HOURS, ChronoUnit.HOURS)));
+        params.add(Timestamp.from(now));
+        String where = scopeFilter(scope, params);
+        return jdbc.sql("SELECT p.id, p.published_at, p.author, p.story_id, p.sentiment, p.agencies, p.places, p.topic, "
+                + "p.domain, p.platform, left(p.text, 400) FROM post p WHERE p.published_at >= ? AND p.published_at <= ?"
+                + where + " ORDER BY p.published_at DESC, p.id DESC LIMIT 20000").params(params)
+                .query((rs, row) -> {
+                    long id = rs.getLong(1);
+                    String text = rs.getString(11);
+                    Map<Long, String> terms = termsOf(id, text);
+                    return new IssueFinder.RecentPost(id, rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getLong(4),
+                            rs.getString(5), strings(rs.getArray(6)), strings(rs.getArray(7)), rs.getString(8),
+                            rs.getString(9), rs.getString(10), text, terms.keySet(), terms);
+                }).list();
+    }
+
+    private static List<String> strings(java.sql.Array array) throws java.sql.SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
+
+    /** A post's terms; a post's text does not change, so they are kept for the posts seen lately. */
+    private Map<Long, String> termsOf(long id, String text) {
+        synchronized (termCache) {
+            Map<Long, String> terms = termCache.get(id);
+            if (terms != null) {
+                return terms;
             }
-            double negativeShare = (double) negative / observed;
-            String[] parts = entry.getKey().split("\\|", 2);
-            emerging.add(new Issue(parts[0], parts[1], name(parts[0], parts[1], language), round(burst), observed,
-                    round(expected), round(total / ((HISTORY_HOURS - RECENT_HOURS) / 24.0)), round(negativeShare),
-                    round(burst * (0.5 + negativeShare)), List.of(), List.of()));
         }
-        emerging.sort(Comparator.comparingDouble(Issue::score).reversed().thenComparing(Issue::value));
-        // issues carried by the same leading story are one issue: the agency, topic or place it is about,
-        // with the keywords and other series that rose with it
-        List<Issue> withStories = emerging.stream().limit(40)
-                .map(issue -> new Issue(issue.dimension(), issue.value(), issue.name(), issue.burst(), issue.observed(),
-                        issue.expected(), issue.baselinePerDay(), issue.negativeShare(), issue.score(),
-                        stories(scope, issue.dimension(), issue.value(), at), List.of()))
-                .toList();
-        Map<Long, List<Issue>> byStory = new LinkedHashMap<>();
-        List<Issue> top = new ArrayList<>();
-        for (Issue issue : withStories) {
-            long lead = issue.stories().isEmpty() || issue.stories().get(0).story() == 0 ? -top.size() - 1
-                    : issue.stories().get(0).story();
-            byStory.computeIfAbsent(lead, k -> new ArrayList<>()).add(issue);
+        Map<Long, String> terms = Map.copyOf(keywords.termsOf(text));
+        synchronized (termCache) {
+            termCache.put(id, terms);
         }
-        for (List<Issue> group : byStory.values()) {
-            Issue lead = group.stream().min(Comparator.comparingInt((Issue i) -> LEAD_ORDER.indexOf(i.dimension()))
-                    .thenComparing(Comparator.comparingDouble(Issue::score).reversed())).orElseThrow();
-            double score = group.stream().mapToDouble(Issue::score).max().orElse(lead.score());
-            List<Related> related = group.stream().filter(i -> i != lead)
-                    .map(i -> new Related(i.dimension(), i.value(), i.name(), i.burst())).toList();
-            top.add(new Issue(lead.dimension(), lead.value(), lead.name(), lead.burst(), lead.observed(), lead.expected(),
-                    lead.baselinePerDay(), lead.negativeShare(), score, lead.stories(), related));
+        return terms;
+    }
+
+    private final Map<Long, Map<Long, String>> termCache = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Map<Long, String>> eldest) {
+            return size() > 60_000;
         }
-        top.sort(Comparator.comparingDouble(Issue::score).reversed().thenComparing(Issue::value));
-        top = top.stream().limit(15).toList();
-        return new Computed(at, clock.instant(), series, bursts, top);
+    };
+
+    private record KeptBaseline(Instant hour, IssueFinder.Baseline baseline) {
+    }
+
+    private final Map<String, KeptBaseline> baselines = new ConcurrentHashMap<>();
+
+    /**
+     * What normal looks like for a scope: the terms of up to 8,000 posts spread over the 28 days before the last 24
+     * hours, and the posts a normal day has in the last 30 minutes, hour and day at this time of day. Kept for an hour
+     * (the 28 days change little in an hour); the volumes are read every time.
+     */
+    private IssueFinder.Baseline baseline(ListeningScope scope, Instant now) {
+        String key = scope.key() + "|" + scope.restricted();
+        Instant hour = now.truncatedTo(ChronoUnit.HOURS);
+        Instant from = now.minus(HISTORY_HOURS, ChronoUnit.HOURS);
+        Instant to = now.minus(RECENT_HOURS, ChronoUnit.HOURS);
+        List<Object> params = new ArrayList<>(Collections.nCopies(4, Timestamp.from(now)));
+        String where = scopeFilter(scope, params);
+        double[] volume = new double[IssueFinder.WINDOWS.length];
+        jdbc.sql("""
+                SELECT count(*) FILTER (WHERE p.published_at >= (?::timestamptz - d * interval '1 day') - interval '30 minutes'),
+                       count(*) FILTER (WHERE p.published_at >= (?::timestamptz - d * interval '1 day') - interval '60 minutes'),
+                       count(*)
+                FROM generate_series(1, 27) AS d JOIN post p
+                  ON p.published_at >= (?::timestamptz - d * interval '1 day') - interval '1 day'
+                 AND p.published_at < (?::timestamptz - d * interval '1 day')
+                WHERE TRUE""" + where).params(params).query(rs -> {
+                    volume[0] = rs.getLong(1) / 27.0;
+                    volume[1] = rs.getLong(2) / 27.0;
+                    volume[2] = rs.getLong(3) / 27.0;
+                });
+        KeptBaseline kept = baselines.get(key);
+        if (kept == null || !kept.hour().equals(hour)) {
+            List<Object> countParams = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to)));
+            String scoped = scopeFilter(scope, countParams);
+            long total = jdbc.sql("SELECT count(*) FROM post p WHERE p.published_at >= ? AND p.published_at < ?" + scoped)
+                    .params(countParams).query(Long.class).single();
+            long step = Math.max(1, (total + 7_999) / 8_000);
+            List<Object> sampleParams = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to), step));
+            String sampled = scopeFilter(scope, sampleParams);
+            Map<Long, Integer> frequency = new HashMap<>();
+            int[] documents = {0};
+            jdbc.sql("SELECT p.id, left(p.text, 400) FROM post p WHERE p.published_at >= ? AND p.published_at < ? "
+                    + "AND p.id % ? = 0" + sampled + " LIMIT 8000").params(sampleParams).query(rs -> {
+                        documents[0]++;
+                        for (long term : keywords.termsOf(rs.getString(2)).keySet()) {
+                            frequency.merge(term, 1, Integer::sum);
+                        }
+                    });
+            kept = new KeptBaseline(hour, new IssueFinder.Baseline(documents[0], frequency, new double[0],
+                    keywords::backgroundShare));
+            baselines.put(key, kept);
+        }
+        IssueFinder.Baseline cached = kept.baseline();
+        return new IssueFinder.Baseline(cached.documents(), cached.documentFrequency(), volume, cached.background());
     }
 
     /**
@@ -267,20 +429,6 @@ class TrendService implements Trends {
             observed += posts[h];
         }
         return burstScore(observed, expected, model.sigma(), baseline);
-    }
-
-    /** The keywords that stand out in the last 24 hours of the scope. */
-    private List<String> keywordCandidates(ListeningScope scope, Instant at) {
-        List<Object> params = new ArrayList<>();
-        String where = scopeFilter(scope, params);
-        params.add(0, Timestamp.from(at.minus(RECENT_HOURS, ChronoUnit.HOURS)));
-        List<String> texts = jdbc.sql("SELECT text FROM post p WHERE p.published_at >= ?" + where
-                + " ORDER BY p.published_at DESC LIMIT 5000").params(params).query(String.class).list();
-        if (texts.size() < MIN_OBSERVED) {
-            return List.of();
-        }
-        return keywords.extract(texts, 12, Math.max(MIN_OBSERVED, texts.size() / 100)).stream()
-                .map(KeywordExtractor.Keyword::term).filter(term -> term.length() >= 3).toList();
     }
 
     /** The hourly series of posts containing each keyword (case-insensitive, on the normalised text). */
@@ -314,25 +462,16 @@ class TrendService implements Trends {
         return series;
     }
 
-    /** The largest stories of the last 24 hours behind an issue. */
-    private List<StoryRow> stories(ListeningScope scope, String dimension, String value, Instant at) {
-        List<Object> params = new ArrayList<>();
-        params.add(Timestamp.from(at.minus(RECENT_HOURS, ChronoUnit.HOURS)));
-        String condition = switch (dimension) {
-            case "topic" -> " AND p.topic = ?";
-            case "domain" -> " AND p.domain = ?";
-            case "agency" -> " AND p.agencies @> ARRAY[?]::text[]";
-            case "place" -> " AND p.places @> ARRAY[?]::text[]";
-            default -> " AND lower(p.normalized_text) LIKE ?";
-        };
-        params.add(dimension.equals("keyword") ? "%" + value.toLowerCase(java.util.Locale.ROOT)
-                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" : value);
-        String where = scopeFilter(scope, params);
+    /** The largest stories among an issue's posts. */
+    private List<StoryRow> stories(List<Long> postIds) {
+        if (postIds.isEmpty()) {
+            return List.of();
+        }
         List<long[]> rows = jdbc.sql("""
                 SELECT coalesce(p.story_id, -p.id), count(*) AS posts, count(*) FILTER (WHERE p.sentiment = 'negative'),
                        count(*) FILTER (WHERE p.toxicity <> 'CLEAN'), min(p.id), min(p.published_at), max(p.published_at)
-                FROM post p WHERE p.published_at >= ?""" + condition + where
-                + " GROUP BY 1 ORDER BY posts DESC, 1 LIMIT 3").params(params)
+                FROM post p WHERE p.id = ANY(?) GROUP BY 1 ORDER BY posts DESC, 1 LIMIT 3""")
+                .param(postIds.toArray(Long[]::new))
                 .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
                         rs.getTimestamp(6).getTime(), rs.getTimestamp(7).getTime()}).list();
         if (rows.isEmpty()) {

@@ -1,0 +1,424 @@
+package vn.loa.listening.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongToDoubleFunction;
+
+/**
+ * Finds the emerging issues among the posts of the last 24 hours: what is new, not which series is large.
+ *
+ * <p>A word (or pair of words) is <em>growing</em> when, in the last 30 minutes, hour or day, it is in many more
+ * posts, from enough different authors, than its share of the 28 days before would give at this hour's volume (and
+ * than its share of ordinary Vietnamese text, so that a young installation with little history does not take every
+ * common word for news). Each growing word gathers the posts of the day that hold it; words whose posts are largely
+ * the same posts are one issue, so one burst seen through several words is one issue, titled by its strongest
+ * words. Old stories that merely share the agency or place of a burst do not hold its new words and stay out.
+ *
+ * <p>Pure: the caller loads the posts and the baseline; the same input gives the same issues.
+ */
+final class IssueFinder {
+
+    /** The windows, in minutes, shortest first. */
+    static final int[] WINDOWS = {30, 60, 1440};
+    /** Posts a word needs in a window of 30 or 60 minutes, and in a day. */
+    static final int MIN_POSTS_SHORT = 6;
+    static final int MIN_POSTS_DAY = 10;
+    /** Different authors a word needs: one person posting ten times is not a burst. */
+    static final int MIN_AUTHORS = 4;
+    /** How many times its normal count a word must reach. */
+    static final double MIN_GROWTH = 4;
+    /** How far above normal, in standard deviations of a count of the expected size. */
+    static final double MIN_BURST = 3;
+    /** Words followed at most (the strongest). */
+    static final int MAX_WORDS = 60;
+    /** Two words are one issue when this share of the smaller one's posts hold both. */
+    static final double SAME_ISSUE = 0.5;
+    static final double MAX_GROWTH = 100;
+
+    /**
+     * A post of the last 24 hours.
+     *
+     * @param author who wrote it (null: unknown, counted as a voice of its own)
+     * @param story its story, 0 when none
+     * @param terms the keys of its words and pairs of words
+     * @param surfaces the written form of each of its terms, by key
+     */
+    record RecentPost(long id, Instant at, String author, long story, String sentiment, List<String> agencies,
+            List<String> places, String topic, String domain, String platform, String text, Set<Long> terms,
+            Map<Long, String> surfaces) {
+
+        boolean negative() {
+            return "negative".equals(sentiment);
+        }
+
+        String voice() {
+            return author == null || author.isBlank() ? "#" + id : author;
+        }
+    }
+
+    /**
+     * What normal looks like for a scope.
+     *
+     * @param documents how many posts of the 28 days before the last 24 hours were read for the frequencies
+     * @param documentFrequency in how many of them each term is
+     * @param normalVolume per window, the posts a normal day has in that window at this hour (28 days' mean)
+     * @param background a term's share of ordinary Vietnamese text (the keyword background)
+     */
+    record Baseline(int documents, Map<Long, Integer> documentFrequency, double[] normalVolume,
+            LongToDoubleFunction background) {
+    }
+
+    /**
+     * An issue found.
+     *
+     * @param words what is new, strongest first
+     * @param windowMinutes the shortest window in which it stands out
+     * @param recent its posts in that window
+     * @param expected its posts in that window on a normal day at this hour
+     * @param posts its posts of the last 24 hours, newest first
+     * @param examples up to three posts that show it: the ones holding most of its words, one per story
+     */
+    record Found(List<String> words, int windowMinutes, long recent, double expected, double growth, double burst,
+            double score, double negativeShare, long authors, long stories, Instant firstSeen, List<RecentPost> posts,
+            List<RecentPost> examples, String agency, List<String> places, String domain, String topic) {
+    }
+
+    private record Word(long key, String surface, BitSet posts, int window, double burst, double[] expected) {
+    }
+
+    private IssueFinder() {
+    }
+
+    /** The issues of the posts of the last 24 hours before {@code now}, highest score first. */
+    static List<Found> find(List<RecentPost> recent, Baseline baseline, Instant now) {
+        int n = recent.size();
+        if (n == 0) {
+            return List.of();
+        }
+        // which posts are in each window, and how many
+        int[] windowOf = new int[n]; // the index of the shortest window holding the post
+        double[] volume = new double[WINDOWS.length];
+        for (int i = 0; i < n; i++) {
+            RecentPost post = recent.get(i);
+            int w = WINDOWS.length - 1;
+            for (int j = 0; j < WINDOWS.length; j++) {
+                if (!post.at().isBefore(now.minusSeconds(WINDOWS[j] * 60L))) {
+                    w = j;
+                    break;
+                }
+            }
+            windowOf[i] = w;
+            for (int j = w; j < WINDOWS.length; j++) {
+                volume[j]++;
+            }
+        }
+        // the posts of each term
+        Map<Long, BitSet> postsOf = new HashMap<>();
+        Map<Long, String> surfaceOf = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            for (long term : recent.get(i).terms()) {
+                postsOf.computeIfAbsent(term, k -> new BitSet(n)).set(i);
+                surfaceOf.putIfAbsent(term, recent.get(i).surfaces().get(term));
+            }
+        }
+        List<Word> growing = new ArrayList<>();
+        for (Map.Entry<Long, BitSet> entry : postsOf.entrySet()) {
+            BitSet posts = entry.getValue();
+            if (posts.cardinality() < MIN_POSTS_SHORT) {
+                continue;
+            }
+            String surface = surfaceOf.get(entry.getKey());
+            if (surface == null || surface.chars().noneMatch(Character::isLetter)) {
+                continue;
+            }
+            double share = share(entry.getKey(), baseline);
+            double[] expected = new double[WINDOWS.length];
+            int shortest = -1;
+            double best = 0;
+            for (int w = 0; w < WINDOWS.length; w++) {
+                expected[w] = share * Math.max(volume[w], baseline.normalVolume()[w]);
+                Count count = count(recent, posts, windowOf, w);
+                double burst = burst(count.posts(), expected[w]);
+                if (count.posts() >= (WINDOWS[w] < 1440 ? MIN_POSTS_SHORT : MIN_POSTS_DAY)
+                        && count.voices() >= MIN_AUTHORS && count.posts() >= MIN_GROWTH * expected[w]
+                        && burst >= MIN_BURST) {
+                    if (shortest < 0) {
+                        shortest = w;
+                    }
+                    best = Math.max(best, burst);
+                }
+            }
+            if (shortest >= 0) {
+                growing.add(new Word(entry.getKey(), surface, posts, shortest, best, expected));
+            }
+        }
+        growing.sort(Comparator.comparingDouble(Word::burst).reversed().thenComparing(Word::surface));
+        if (growing.size() > MAX_WORDS) {
+            growing = new ArrayList<>(growing.subList(0, MAX_WORDS));
+        }
+        // words that are largely the same posts are one issue
+        int m = growing.size();
+        int[] parent = new int[m];
+        for (int i = 0; i < m; i++) {
+            parent[i] = i;
+        }
+        for (int i = 0; i < m; i++) {
+            for (int j = i + 1; j < m; j++) {
+                BitSet both = (BitSet) growing.get(i).posts().clone();
+                both.and(growing.get(j).posts());
+                int smaller = Math.min(growing.get(i).posts().cardinality(), growing.get(j).posts().cardinality());
+                if (both.cardinality() >= SAME_ISSUE * smaller) {
+                    parent[root(parent, i)] = root(parent, j);
+                }
+            }
+        }
+        Map<Integer, List<Word>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < m; i++) {
+            groups.computeIfAbsent(root(parent, i), k -> new ArrayList<>()).add(growing.get(i));
+        }
+        List<Found> found = new ArrayList<>();
+        for (List<Word> group : groups.values()) {
+            found.add(issue(recent, group, windowOf));
+        }
+        found.sort(Comparator.comparingDouble(Found::score).reversed().thenComparing(f -> f.words().get(0)));
+        return found;
+    }
+
+    private record Count(long posts, long voices) {
+    }
+
+    private static Count count(List<RecentPost> recent, BitSet posts, int[] windowOf, int window) {
+        long count = 0;
+        Set<String> voices = new HashSet<>();
+        for (int i = posts.nextSetBit(0); i >= 0; i = posts.nextSetBit(i + 1)) {
+            if (windowOf[i] <= window) {
+                count++;
+                voices.add(recent.get(i).voice());
+            }
+        }
+        return new Count(count, voices.size());
+    }
+
+    /** A term's share of normal posts: of the scope's 28 days, and at least of ordinary text. */
+    static double share(long term, Baseline baseline) {
+        double own = (baseline.documentFrequency().getOrDefault(term, 0) + 0.5) / (baseline.documents() + 1.0);
+        return Math.max(own, baseline.background().applyAsDouble(term));
+    }
+
+    /** How far a count stands above its expected size, in standard deviations of a Poisson count of that size. */
+    static double burst(double observed, double expected) {
+        return (observed - expected) / Math.sqrt(expected + 1);
+    }
+
+    private static Found issue(List<RecentPost> recent, List<Word> group, int[] windowOf) {
+        // its posts: those holding two of its words, or one word that is new (rare before the last day), so that a
+        // common word that grew with the burst does not bring in every post that uses it
+        BitSet all = new BitSet(recent.size());
+        int[] held = new int[recent.size()];
+        for (Word word : group) {
+            boolean novel = word.expected()[WINDOWS.length - 1] < 1;
+            for (int i = word.posts().nextSetBit(0); i >= 0; i = word.posts().nextSetBit(i + 1)) {
+                held[i]++;
+                if (novel || group.size() == 1) {
+                    all.set(i);
+                }
+            }
+        }
+        for (int i = 0; i < held.length; i++) {
+            if (held[i] >= 2) {
+                all.set(i);
+            }
+        }
+        // its words: the strongest; of a word and a longer phrase holding it, the phrase when it is nearly as common
+        List<String> words = new ArrayList<>();
+        List<Integer> counts = new ArrayList<>();
+        List<Long> wordKeys = new ArrayList<>();
+        for (Word word : group) {
+            wordKeys.add(word.key());
+            String surface = word.surface();
+            int count = word.posts().cardinality();
+            boolean inside = false;
+            boolean replaced = false;
+            for (int k = 0; k < words.size(); k++) {
+                String chosen = words.get(k);
+                if ((" " + chosen + " ").contains(" " + surface + " ")) {
+                    inside = true;
+                } else if ((" " + surface + " ").contains(" " + chosen + " ")) {
+                    if (!replaced && count >= 0.8 * counts.get(k)) {
+                        words.set(k, surface);
+                        counts.set(k, count);
+                        replaced = true;
+                    } else {
+                        inside = true;
+                    }
+                }
+            }
+            if (!inside && !replaced && words.size() < 5) {
+                words.add(surface);
+                counts.add(count);
+            }
+        }
+        // the shortest window in which the whole issue stands out, else the day
+        int window = WINDOWS.length - 1;
+        double expected = 0;
+        long inWindow = 0;
+        double best = 0;
+        for (int w = WINDOWS.length - 1; w >= 0; w--) {
+            double e = 0;
+            for (Word word : group) {
+                e = Math.max(e, word.expected()[w]);
+            }
+            Count count = count(recent, all, windowOf, w);
+            double burst = burst(count.posts(), e);
+            best = Math.max(best, burst);
+            boolean stands = count.posts() >= (WINDOWS[w] < 1440 ? MIN_POSTS_SHORT : MIN_POSTS_DAY)
+                    && count.voices() >= MIN_AUTHORS && burst >= MIN_BURST;
+            if (stands || w == WINDOWS.length - 1) {
+                window = w;
+                expected = e;
+                inWindow = count.posts();
+            }
+        }
+        List<RecentPost> posts = new ArrayList<>();
+        for (int i = all.nextSetBit(0); i >= 0; i = all.nextSetBit(i + 1)) {
+            posts.add(recent.get(i));
+        }
+        return summarise(posts, words, wordKeys, WINDOWS[window], inWindow, expected, best);
+    }
+
+    /**
+     * An issue found only as a rise of a series (an agency, a place, a domain, a topic) with no word that is new:
+     * titled by the words that most set its posts apart from normal.
+     */
+    static Found ofSeries(List<RecentPost> members, Baseline baseline, double expected, double burst) {
+        Map<Long, Integer> counts = new HashMap<>();
+        Map<Long, String> surfaces = new HashMap<>();
+        for (RecentPost post : members) {
+            for (long term : post.terms()) {
+                counts.merge(term, 1, Integer::sum);
+                surfaces.putIfAbsent(term, post.surfaces().get(term));
+            }
+        }
+        int n = members.size();
+        List<Map.Entry<Long, Integer>> ranked = new ArrayList<>(counts.entrySet().stream()
+                .filter(e -> e.getValue() >= Math.max(2, n / 5) && surfaces.get(e.getKey()) != null
+                        && surfaces.get(e.getKey()).chars().anyMatch(Character::isLetter)).toList());
+        Map<Long, Double> lift = new HashMap<>();
+        for (Map.Entry<Long, Integer> e : ranked) {
+            double rate = (double) e.getValue() / n;
+            lift.put(e.getKey(), e.getValue() * Math.log(rate / share(e.getKey(), baseline)));
+        }
+        ranked.sort(Comparator.comparingDouble((Map.Entry<Long, Integer> e) -> lift.get(e.getKey())).reversed()
+                .thenComparing(e -> surfaces.get(e.getKey())));
+        List<String> words = new ArrayList<>();
+        List<Long> keys = new ArrayList<>();
+        for (Map.Entry<Long, Integer> e : ranked) {
+            String surface = surfaces.get(e.getKey());
+            boolean overlaps = words.stream().anyMatch(w -> (" " + w + " ").contains(" " + surface + " ")
+                    || (" " + surface + " ").contains(" " + w + " "));
+            if (!overlaps && lift.get(e.getKey()) > 0) {
+                words.add(surface);
+                keys.add(e.getKey());
+            }
+            if (words.size() == 3) {
+                break;
+            }
+        }
+        List<RecentPost> posts = new ArrayList<>(members);
+        return summarise(posts, words, keys, 1440, n, expected, burst);
+    }
+
+    private static Found summarise(List<RecentPost> posts, List<String> words, List<Long> wordKeys, int window,
+            long inWindow, double expected, double best) {
+        Set<String> voices = new HashSet<>();
+        Set<Long> stories = new HashSet<>();
+        long negative = 0;
+        Instant first = null;
+        Map<String, Long> agencies = new HashMap<>();
+        Map<String, Long> places = new HashMap<>();
+        Map<String, Long> domains = new HashMap<>();
+        Map<String, Long> topics = new HashMap<>();
+        for (RecentPost post : posts) {
+            voices.add(post.voice());
+            stories.add(post.story() == 0 ? -post.id() : post.story());
+            negative += post.negative() ? 1 : 0;
+            first = first == null || post.at().isBefore(first) ? post.at() : first;
+            post.agencies().forEach(a -> agencies.merge(a, 1L, Long::sum));
+            post.places().forEach(p -> places.merge(p, 1L, Long::sum));
+            if (post.domain() != null && !post.domain().equals("other") && !post.domain().equals("unclear")) {
+                domains.merge(post.domain(), 1L, Long::sum);
+            }
+            if (post.topic() != null && !post.topic().equals("unclear")) {
+                topics.merge(post.topic(), 1L, Long::sum);
+            }
+        }
+        posts.sort(Comparator.comparing(RecentPost::at).reversed().thenComparing(RecentPost::id, Comparator.reverseOrder()));
+        double negativeShare = posts.isEmpty() ? 0 : (double) negative / posts.size();
+        double growth = Math.min(MAX_GROWTH, inWindow / Math.max(expected, 1.0 / MAX_GROWTH));
+        return new Found(words, window, inWindow, expected, growth, best, best * (0.5 + negativeShare),
+                negativeShare, voices.size(), stories.size(), first, posts, examples(posts, wordKeys),
+                top(agencies, posts.size(), 0.3), leading(places, posts.size(), 0.2, 3), top(domains, posts.size(), 0.5),
+                top(topics, posts.size(), 0.5));
+    }
+
+    /** Up to three posts holding the most of the issue's words, one per story, newest first among equals. */
+    private static List<RecentPost> examples(List<RecentPost> posts, List<Long> words) {
+        List<RecentPost> ranked = new ArrayList<>(posts);
+        Map<Long, Integer> held = new HashMap<>();
+        for (RecentPost post : posts) {
+            int count = 0;
+            for (long word : words) {
+                count += post.terms().contains(word) ? 1 : 0;
+            }
+            held.put(post.id(), count);
+        }
+        ranked.sort(Comparator.comparingInt((RecentPost p) -> held.get(p.id())).reversed()
+                .thenComparing(RecentPost::at, Comparator.reverseOrder()));
+        List<RecentPost> examples = new ArrayList<>();
+        Set<Long> stories = new HashSet<>();
+        Set<String> texts = new HashSet<>();
+        int strongest = ranked.isEmpty() ? 0 : held.get(ranked.get(0).id());
+        // first one per story among the posts that hold at least half as many of its words as the best, then others
+        for (RecentPost post : ranked) {
+            if (held.get(post.id()) * 2 >= strongest && (post.story() == 0 || stories.add(post.story()))
+                    && texts.add(post.text()) && examples.size() < 3) {
+                examples.add(post);
+            }
+        }
+        for (RecentPost post : ranked) {
+            if (examples.size() < 3 && !examples.contains(post) && texts.add(post.text())) {
+                examples.add(post);
+            }
+        }
+        return examples;
+    }
+
+    private static String top(Map<String, Long> counts, int total, double share) {
+        return counts.entrySet().stream().filter(e -> e.getValue() >= share * total)
+                .max(Map.Entry.<String, Long>comparingByValue()
+                        .thenComparing(Map.Entry.<String, Long>comparingByKey().reversed()))
+                .map(Map.Entry::getKey).orElse(null);
+    }
+
+    private static List<String> leading(Map<String, Long> counts, int total, double share, int limit) {
+        return counts.entrySet().stream().filter(e -> e.getValue() >= share * total)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(limit).map(Map.Entry::getKey).toList();
+    }
+
+    private static int root(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+}
