@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongToDoubleFunction;
@@ -82,7 +83,7 @@ final class IssueFinder {
      * @param words what is new, strongest first
      * @param windowMinutes the shortest window in which it stands out
      * @param recent its posts in that window
-     * @param expected its posts in that window on a normal day at this hour
+     * @param expected its posts in that window on a normal day at this hour: how often its strongest word appeared
      * @param posts its posts of the last 24 hours, newest first
      * @param examples up to three posts that show it: the ones holding most of its words, one per story
      */
@@ -272,10 +273,8 @@ final class IssueFinder {
         long inWindow = 0;
         double best = 0;
         for (int w = WINDOWS.length - 1; w >= 0; w--) {
-            double e = 0;
-            for (Word word : group) {
-                e = Math.max(e, word.expected()[w]);
-            }
+            // normal for the issue: how often its most telling word (the strongest) appeared before
+            double e = group.get(0).expected()[w];
             Count count = count(recent, all, windowOf, w);
             double burst = burst(count.posts(), e);
             best = Math.max(best, burst);
@@ -336,8 +335,9 @@ final class IssueFinder {
         return summarise(posts, words, keys, 1440, n, expected, burst);
     }
 
-    private static Found summarise(List<RecentPost> posts, List<String> words, List<Long> wordKeys, int window,
+    private static Found summarise(List<RecentPost> posts, List<String> lowerCase, List<Long> wordKeys, int window,
             long inWindow, double expected, double best) {
+        List<String> words = lowerCase.stream().map(word -> asWritten(word, posts)).toList();
         Set<String> voices = new HashSet<>();
         Set<Long> stories = new HashSet<>();
         long negative = 0;
@@ -367,6 +367,26 @@ final class IssueFinder {
                 negativeShare, voices.size(), stories.size(), first, posts, examples(posts, wordKeys),
                 top(agencies, posts.size(), 0.3), leading(places, posts.size(), 0.2, 3), top(domains, posts.size(), 0.5),
                 top(topics, posts.size(), 0.5));
+    }
+
+    /** A word as its posts write it when they write it in capitals (an abbreviation: BHYT), else in lower case. */
+    static String asWritten(String word, List<RecentPost> posts) {
+        int upper = 0;
+        int seen = 0;
+        for (RecentPost post : posts) {
+            String text = post.text();
+            int at = text.toLowerCase(Locale.ROOT).indexOf(word);
+            if (at < 0 || text.length() != text.toLowerCase(Locale.ROOT).length()) {
+                continue;
+            }
+            String written = text.substring(at, at + word.length());
+            seen++;
+            upper += written.equals(written.toUpperCase(Locale.ROOT)) && !written.equals(word) ? 1 : 0;
+            if (seen == 20) {
+                break;
+            }
+        }
+        return seen > 0 && upper * 2 > seen ? word.toUpperCase(Locale.ROOT) : word;
     }
 
     /** Up to three posts holding the most of the issue's words, one per story, newest first among equals. */
