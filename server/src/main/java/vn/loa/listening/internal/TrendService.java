@@ -46,14 +46,15 @@ class TrendService implements Trends {
     static final int FORECAST_HOURS = 72;
     static final double MIN_BURST = 2.0;
     static final int MIN_OBSERVED = 5;
-    private static final Duration KEEP = Duration.ofMinutes(2);
+    /** After this, a result is still served while a new one is computed in the background. */
+    private static final Duration KEEP = Duration.ofMinutes(1);
     /** Which series leads an issue that several rose with: what it is about before the words it used. */
     private static final List<String> LEAD_ORDER = List.of("agency", "domain", "topic", "place", "keyword");
 
     private record Raw(double[] posts, double[] negative) {
     }
 
-    private record Computed(Instant at, Instant computedAt, Map<String, Raw> series, Map<String, Double> bursts,
+    private record Computed(Instant at, Instant computedAt, long generation, Map<String, Raw> series, Map<String, Double> bursts,
             List<Issue> emerging) {
     }
 
@@ -68,6 +69,13 @@ class TrendService implements Trends {
      * import's posts or roll-ups) is not kept, so the cache never outlives the data it was read from.
      */
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    /** The computations running, by scope, language and generation: requests that need the same one share it. */
+    private final Map<String, java.util.concurrent.CompletableFuture<Computed>> running = new ConcurrentHashMap<>();
+    private final java.util.concurrent.ExecutorService computing = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+        Thread thread = new Thread(r, "loa-trends");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     TrendService(JdbcClient jdbc, Clock clock, JdbcListeningOverview names, TextAnalyzer analyzer,
             ObjectProvider<Trends.CoverageLookup> coverageLookup) {
@@ -81,14 +89,12 @@ class TrendService implements Trends {
     @EventListener
     void on(PostsImported event) {
         generation.incrementAndGet();
-        cache.clear();
     }
 
     /** Relabelled posts change the series of topics and domains. */
     @EventListener
     void on(PostsReanalysed event) {
         generation.incrementAndGet();
-        cache.clear();
     }
 
     @Override
@@ -145,32 +151,55 @@ class TrendService implements Trends {
                 round(burst));
     }
 
+    /**
+     * The trends of a scope. A result computed since the last posts arrived is served as it is; once older than a
+     * minute (or of an earlier hour) it is still served while a new one is computed in the background, so pages do
+     * not wait for it. When posts arrived since (or there is none yet), the caller waits for a new computation,
+     * shared with every other caller that needs the same one.
+     */
     private Computed compute(ListeningScope scope, String language) {
         String key = scope.key() + "|" + scope.restricted() + "|" + language;
         Instant now = clock.instant();
-        Instant at = ZonedDateTime.ofInstant(now, LocalTime.ZONE).truncatedTo(ChronoUnit.HOURS).plusHours(1).toInstant();
+        long current = generation.get();
         Computed cached = cache.get(key);
-        if (cached != null && cached.at().equals(at) && cached.computedAt().plus(KEEP).isAfter(now)) {
+        if (cached != null && cached.generation() == current) {
+            if (!cached.at().equals(hourEnd(now)) || !cached.computedAt().plus(KEEP).isAfter(now)) {
+                start(key, scope, language, current);
+            }
             return cached;
         }
-        long before = generation.get();
-        Computed computed = computeNow(scope, language, at, now);
-        if (generation.get() == before) {
-            cache.put(key, computed);
-            if (generation.get() != before) {
-                cache.remove(key, computed);
-            }
+        try {
+            return start(key, scope, language, current).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
-        return computed;
+    }
+
+    private java.util.concurrent.CompletableFuture<Computed> start(String key, ListeningScope scope, String language,
+            long current) {
+        String job = key + "#" + current;
+        return running.computeIfAbsent(job, k -> {
+            java.util.concurrent.CompletableFuture<Computed> future = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                Instant now = clock.instant();
+                Computed computed = computeNow(scope, language, hourEnd(now), now, current);
+                cache.merge(key, computed, (old, fresh) -> fresh.generation() >= old.generation() ? fresh : old);
+                return computed;
+            }, computing);
+            future.whenComplete((computed, error) -> running.remove(job));
+            return future;
+        });
+    }
+
+    private static Instant hourEnd(Instant now) {
+        return ZonedDateTime.ofInstant(now, LocalTime.ZONE).truncatedTo(ChronoUnit.HOURS).plusHours(1).toInstant();
     }
 
     /** The emerging issues as they stand at a given moment, not kept (for tests that replay a day). */
     List<Issue> emergingAt(ListeningScope scope, String language, Instant now) {
-        Instant at = ZonedDateTime.ofInstant(now, LocalTime.ZONE).truncatedTo(ChronoUnit.HOURS).plusHours(1).toInstant();
-        return computeNow(scope, language, at, now).emerging();
+        return computeNow(scope, language, hourEnd(now), now, generation.get()).emerging();
     }
 
-    private Computed computeNow(ListeningScope scope, String language, Instant at, Instant now) {
+    private Computed computeNow(ListeningScope scope, String language, Instant at, Instant now, long generation) {
         Instant start = at.minus(HISTORY_HOURS, ChronoUnit.HOURS);
         Map<String, Raw> series = new HashMap<>();
         jdbc.sql("SELECT dim, val, hour, sum(posts), sum(negative) FROM post_hourly WHERE scope = ? "
@@ -233,7 +262,11 @@ class TrendService implements Trends {
         for (IssueFinder.Found issue : found.stream().limit(15).toList()) {
             emerging.add(issue(scope, issue, seriesOf.get(issue), bursts, language));
         }
-        return new Computed(at, clock.instant(), series, bursts, emerging);
+        // the series of the issues' words, read in one pass, so that charting an issue reads nothing more
+        List<String> words = emerging.stream().filter(issue -> issue.dimension().equals("keyword")).map(Issue::value)
+                .filter(word -> !word.isBlank()).distinct().toList();
+        keywordSeries(scope, words, at).forEach((word, raw) -> series.put("keyword|" + word, raw));
+        return new Computed(at, clock.instant(), generation, series, bursts, emerging);
     }
 
     private static boolean inSeries(IssueFinder.RecentPost post, String key) {
