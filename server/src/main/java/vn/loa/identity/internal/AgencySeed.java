@@ -8,30 +8,49 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import vn.loa.identity.AgencyDirectory;
 import vn.loa.shared.Actor;
 
-/** Loads the province's agencies from the data file shipped with Loa when none are recorded yet. */
+/**
+ * Loads the province's agencies from the data files shipped with Loa when none are recorded yet: by default
+ * Ninh Thuận as of May 2023 until 30/06/2025, then Khánh Hòa from 01/07/2025 (after the merger, with no
+ * district level and the departments as merged in 2025), and which unit took over from which.
+ */
 @Component
 @Order(0)
 class AgencySeed implements ApplicationRunner {
 
-    private final AgencyDirectory agencies;
-    private final Resource seed;
+    static final String UNITS = "classpath:identity/agencies-ninh-thuan-2023.csv,classpath:identity/agencies-2025-khanh-hoa.csv";
+    static final String SUCCESSIONS = "classpath:identity/successions-2025-khanh-hoa.csv";
 
-    AgencySeed(AgencyDirectory agencies,
-            @Value("${loa.identity.agency-seed:classpath:identity/agencies-ninh-thuan-2023.csv}") Resource seed) {
+    private final AgencyDirectory agencies;
+    private final Resource[] units;
+    private final Resource[] successions;
+
+    AgencySeed(AgencyDirectory agencies, @Value("${loa.identity.agency-seed:" + UNITS + "}") Resource[] units,
+            @Value("${loa.identity.agency-seed-successions:" + SUCCESSIONS + "}") Resource[] successions) {
         this.agencies = agencies;
-        this.seed = seed;
+        this.units = units;
+        this.successions = successions;
     }
 
     @Override
+    @Transactional
     public void run(ApplicationArguments args) throws IOException {
         if (!agencies.isEmpty()) {
             return;
         }
-        try (InputStream in = seed.getInputStream()) {
-            agencies.importCsv(seed.getFilename(), in, null, Actor.SYSTEM);
+        // every file of units first: a succession names units of two files
+        for (Resource file : units) {
+            try (InputStream in = file.getInputStream()) {
+                agencies.importCsv(file.getFilename(), in, null, Actor.SYSTEM);
+            }
+        }
+        for (Resource file : successions) {
+            try (InputStream in = file.getInputStream()) {
+                agencies.importCsv(file.getFilename(), null, in, Actor.SYSTEM);
+            }
         }
     }
 }
