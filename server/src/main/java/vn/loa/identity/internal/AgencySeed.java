@@ -7,6 +7,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.loa.identity.AgencyDirectory;
@@ -25,12 +26,14 @@ class AgencySeed implements ApplicationRunner {
     static final String SUCCESSIONS = "classpath:identity/successions-2025-khanh-hoa.csv";
 
     private final AgencyDirectory agencies;
-    private final Resource[] units;
-    private final Resource[] successions;
+    private final ResourceLoader files;
+    private final String[] units;
+    private final String[] successions;
 
-    AgencySeed(AgencyDirectory agencies, @Value("${loa.identity.agency-seed:" + UNITS + "}") Resource[] units,
-            @Value("${loa.identity.agency-seed-successions:" + SUCCESSIONS + "}") Resource[] successions) {
+    AgencySeed(AgencyDirectory agencies, ResourceLoader files, @Value("${loa.identity.agency-seed:" + UNITS + "}") String[] units,
+            @Value("${loa.identity.agency-seed-successions:" + SUCCESSIONS + "}") String[] successions) {
         this.agencies = agencies;
+        this.files = files;
         this.units = units;
         this.successions = successions;
     }
@@ -42,15 +45,21 @@ class AgencySeed implements ApplicationRunner {
             return;
         }
         // every file of units first: a succession names units of two files
-        for (Resource file : units) {
-            try (InputStream in = file.getInputStream()) {
-                agencies.importCsv(file.getFilename(), in, null, Actor.SYSTEM);
-            }
+        for (String location : units) {
+            load(location, true);
         }
-        for (Resource file : successions) {
-            try (InputStream in = file.getInputStream()) {
-                agencies.importCsv(file.getFilename(), null, in, Actor.SYSTEM);
-            }
+        for (String location : successions) {
+            load(location, false);
+        }
+    }
+
+    private void load(String location, boolean units) throws IOException {
+        if (location.isBlank()) {
+            return;
+        }
+        Resource file = files.getResource(location.strip());
+        try (InputStream in = file.getInputStream()) {
+            agencies.importCsv(file.getFilename(), units ? in : null, units ? null : in, Actor.SYSTEM);
         }
     }
 }
