@@ -10,13 +10,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -60,6 +63,45 @@ public class AgencyDirectory {
         return jdbc.sql("""
                 SELECT * FROM agency WHERE code = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)
                 """).params(code, Date.valueOf(on), Date.valueOf(on)).query(AgencyDirectory::agency).optional();
+    }
+
+    /**
+     * Returns what a code stands for on a day: the unit with that code valid on the day; else the last unit with
+     * that code that ended before it, with the units valid on the day that took over from it (through later
+     * successions too); else the first unit with that code, which starts later. Empty for a code never recorded.
+     */
+    public Optional<AgencyOnDay> resolve(String code, LocalDate on) {
+        Optional<Agency> valid = findByCode(code, on);
+        if (valid.isPresent()) {
+            return Optional.of(new AgencyOnDay(valid.get(), on, List.of()));
+        }
+        Optional<Agency> ended = jdbc.sql("""
+                SELECT * FROM agency WHERE code = ? AND valid_to < ? ORDER BY valid_to DESC, id DESC LIMIT 1
+                """).params(code, Date.valueOf(on)).query(AgencyDirectory::agency).optional();
+        if (ended.isPresent()) {
+            return Optional.of(new AgencyOnDay(ended.get(), on, successorsValidOn(ended.get(), on)));
+        }
+        return jdbc.sql("SELECT * FROM agency WHERE code = ? ORDER BY valid_from, id LIMIT 1").param(code)
+                .query(AgencyDirectory::agency).optional().map(later -> new AgencyOnDay(later, on, List.of()));
+    }
+
+    private List<Agency> successorsValidOn(Agency ended, LocalDate on) {
+        List<Agency> found = new ArrayList<>();
+        Set<AgencyId> seen = new HashSet<>(List.of(ended.id()));
+        ArrayDeque<AgencyId> next = new ArrayDeque<>(List.of(ended.id()));
+        while (!next.isEmpty()) {
+            for (AgencySuccession succession : successorsOf(next.poll())) {
+                if (seen.add(succession.successor())) {
+                    Agency successor = find(succession.successor()).orElseThrow();
+                    if (successor.validOn(on)) {
+                        found.add(successor);
+                    } else if (successor.validTo() != null && successor.validTo().isBefore(on)) {
+                        next.add(successor.id());
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     /** Returns every unit valid on the given day, ordered by kind and name. */
@@ -164,14 +206,14 @@ public class AgencyDirectory {
     }
 
     /**
-     * Imports units (CSV: code, kind, parent_code, name_vi, name_en, valid_from, valid_to, source) and
-     * optionally successions (CSV: old_code, old_valid_from, new_code, new_valid_from, note, source).
+     * Imports units (CSV: code, kind, parent_code, name_vi, name_en, valid_from, valid_to, source; may be null)
+     * and optionally successions (CSV: old_code, old_valid_from, new_code, new_valid_from, note, source).
      * A unit already recorded with the same code and start is left alone, so an import can be repeated.
      * The whole file is refused, naming the line, if any line is wrong.
      */
     @Transactional
     public ImportSummary importCsv(String name, InputStream units, InputStream successions, Actor by) {
-        List<String[]> unitRows = readCsv(units, 8, name);
+        List<String[]> unitRows = units == null ? List.of() : readCsv(units, 8, name);
         int created = 0;
         Map<String, Long> justCreated = new HashMap<>();
         for (int i = 0; i < unitRows.size(); i++) {

@@ -25,6 +25,7 @@ import vn.loa.identity.Users.UserChanges;
 import vn.loa.shared.Actor;
 import vn.loa.shared.AgencyId;
 import vn.loa.shared.InvalidInput;
+import vn.loa.shared.LocalTime;
 
 @SpringBootTest
 @Import(TestClock.Config.class)
@@ -52,7 +53,7 @@ class UsersIntegrationTests {
     IdentitySettings settings;
 
     private AgencyId health() {
-        return agencies.findByCode("SYT", LocalDate.of(2023, 5, 1)).orElseThrow().id();
+        return agencies.findByCode("SYT", LocalDate.now(LocalTime.ZONE)).orElseThrow().id();
     }
 
     @Test

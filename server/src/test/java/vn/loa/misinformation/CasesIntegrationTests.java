@@ -169,13 +169,13 @@ class CasesIntegrationTests {
         mvc.perform(get("/cases/" + id).session(district)).andExpect(status().isNotFound());
         // the press opens no cases; an officer opens them only for their own agency, and the form offers no other
         assertThat(mvc.perform(get("/cases/new").session(officer)).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString()).contains("value=\"SYT\"").doesNotContain("value=\"586\"").doesNotContain("<option value=\"\"");
+                .getContentAsString()).contains("value=\"SYT\"").doesNotContain("value=\"22852\"").doesNotContain("<option value=\"\"");
         mvc.perform(get("/cases/new").session(press)).andExpect(status().isForbidden());
         mvc.perform(get("/cases/verify").session(press)).andExpect(status().isForbidden());
         mvc.perform(post("/api/v1/cases").session(press).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"claim\": \"x\", \"category\": \"CRISIS\", \"severity\": \"LOW\"}")).andExpect(status().isForbidden());
         mvc.perform(post("/api/v1/cases").session(officer).with(csrf()).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"claim\": \"Tin sai về tiêm chủng\", \"category\": \"CRISIS\", \"severity\": \"LOW\", \"agencyCode\": \"586\"}"))
+                        .content("{\"claim\": \"Tin sai về tiêm chủng\", \"category\": \"CRISIS\", \"severity\": \"LOW\", \"agencyCode\": \"22852\"}"))
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("agencyCode"));
         mvc.perform(post("/api/v1/cases").session(officer).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"claim\": \"Tin sai về tiêm chủng\", \"category\": \"CRISIS\", \"severity\": \"LOW\"}"))
@@ -195,7 +195,7 @@ class CasesIntegrationTests {
         vn.loa.identity.ApiTokens.IssuedToken health = tokens.issue("desk-connector-" + CaseTestData.marker(),
                 agencies.findByCode("SYT", java.time.LocalDate.now()).orElseThrow().id(), vn.loa.shared.Actor.SYSTEM);
         vn.loa.identity.ApiTokens.IssuedToken district = tokens.issue("district-connector-" + CaseTestData.marker(),
-                agencies.findByCode("586", java.time.LocalDate.now()).orElseThrow().id(), vn.loa.shared.Actor.SYSTEM);
+                agencies.findByCode("22852", java.time.LocalDate.now()).orElseThrow().id(), vn.loa.shared.Actor.SYSTEM);
         String body = mvc.perform(post("/api/v1/cases").header("Authorization", "Bearer " + health.secret())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"claim\": \"Tin giả về vắc-xin sởi " + CaseTestData.marker()

@@ -72,7 +72,11 @@ public final class Gazetteer {
     private Gazetteer() {
     }
 
-    /** The places shipped with Loa: Vietnam's provinces before and after July 2025, Ninh Thuận's districts and communes. */
+    /**
+     * The places shipped with Loa: Vietnam's provinces before and after July 2025, Ninh Thuận's districts and
+     * communes and Khánh Hòa's districts until 30/06/2025 (with the communes that took over from each), and the
+     * communes and wards of Khánh Hòa from 01/07/2025.
+     */
     public static Gazetteer places() {
         Gazetteer gazetteer = new Gazetteer();
         for (String[] row : read("/vn/loa/nlp/gazetteer/places.tsv", 8)) {
@@ -89,11 +93,16 @@ public final class Gazetteer {
         return gazetteer;
     }
 
-    /** The agencies shipped with Loa: the bodies of the province, with their common short forms. */
+    /**
+     * The agencies shipped with Loa: the bodies of the province, with their common short forms, dated: Ninh
+     * Thuận's until 30/06/2025, Khánh Hòa's from 01/07/2025. A body of today also answers to the names of the
+     * body it took over from, so that an old name in a new post finds the body that does that work now. An id
+     * is an agency code; where two bodies share one, {@link #entry(String)} gives today's.
+     */
     public static Gazetteer agencies() {
         Gazetteer gazetteer = new Gazetteer();
-        for (String[] row : read("/vn/loa/nlp/gazetteer/agencies.tsv", 3)) {
-            Entry entry = new Entry(row[0], "AGENCY", row[1], null, null, List.of());
+        for (String[] row : read("/vn/loa/nlp/gazetteer/agencies.tsv", 5)) {
+            Entry entry = new Entry(row[0], "AGENCY", row[1], date(row[3]), date(row[4]), List.of());
             gazetteer.add(row[1], entry, false, 1);
             for (String alias : row[2].split("\\|")) {
                 if (!alias.isBlank()) {

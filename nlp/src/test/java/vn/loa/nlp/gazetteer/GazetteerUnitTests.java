@@ -59,4 +59,26 @@ class GazetteerUnitTests {
                 .containsExactly("SYT", "STTTT");
         assertThat(AGENCIES.find("syt", IN_2024)).as("an acronym needs its capitals").isEmpty();
     }
+
+    @Test
+    void anOldAgencyNameInANewPostFindsTheBodyThatDoesThatWorkNow() {
+        assertThat(AGENCIES.find("Sở TT&TT trả lời chậm", IN_2024)).extracting(m -> m.entry().id()).containsExactly("STTTT");
+        assertThat(AGENCIES.find("Sở TT&TT trả lời chậm", IN_2026)).extracting(m -> m.entry().id()).containsExactly("SKHCN");
+        assertThat(AGENCIES.find("Sở Tài nguyên và Môi trường", IN_2026)).extracting(m -> m.entry().id())
+                .containsExactly("SNNMT");
+        assertThat(AGENCIES.find("UBND tỉnh Ninh Thuận", IN_2024)).extracting(m -> m.entry().id()).containsExactly("58");
+        assertThat(AGENCIES.find("UBND tỉnh Ninh Thuận", IN_2026)).extracting(m -> m.entry().id()).containsExactly("56");
+        assertThat(AGENCIES.entry("SYT")).get().extracting(Gazetteer.Entry::validFrom).as("a shared code names today's body")
+                .isEqualTo(LocalDate.of(2025, 7, 1));
+    }
+
+    @Test
+    void theCommunesOfTodaysKhanhHoaAndTheDistrictsBeforeThem() {
+        assertThat(PLACES.find("Phường Nha Trang", IN_2026)).extracting(m -> m.entry().id()).containsExactly("22366@2025-07-01");
+        Gazetteer.Entry nhaTrang = PLACES.find("thành phố Nha Trang", IN_2026).get(0).entry();
+        assertThat(nhaTrang.validTo()).isEqualTo(LocalDate.of(2025, 6, 30));
+        assertThat(nhaTrang.successors()).contains("22366@2025-07-01", "22333@2025-07-01");
+        assertThat(PLACES.find("huyện Ninh Hải", IN_2026)).as("an old name still finds its place")
+                .extracting(m -> m.entry().id()).containsExactly("586@2023-05-01");
+    }
 }

@@ -16,9 +16,10 @@ import vn.loa.identity.Users;
 import vn.loa.identity.Users.NewUser;
 import vn.loa.shared.Actor;
 import vn.loa.shared.AgencyId;
+import vn.loa.shared.LocalTime;
 
 /**
- * The demo accounts, all with the password {@code loa-demo}. Created only on the embedded database
+ * The demo accounts, all with the password {@code loa-demo}, each at an agency valid today. Created only on the embedded database
  * ({@code loa.demo.enabled}, set by the embedded database unless told otherwise), never on an external one.
  */
 @Component
@@ -31,14 +32,16 @@ class DemoAccounts implements ApplicationRunner {
     private record Demo(String username, String fullName, Role role, String agencyCode) {
     }
 
+    // the province as it is today: Khánh Hòa after the July 2025 merger, with no district level; the user names
+    // stay as they were ("district" now works at the commune that took over from Ninh Hải district)
     private static final List<Demo> ACCOUNTS = List.of(
-            new Demo("admin", "Quản trị hệ thống", Role.ADMIN, "STTTT"),
-            new Demo("leader", "Lãnh đạo UBND tỉnh", Role.LEADER, "58"),
-            new Demo("coordinator", "Điều phối viên Sở TT&TT", Role.COORDINATOR, "STTTT"),
+            new Demo("admin", "Quản trị hệ thống", Role.ADMIN, "SKHCN"),
+            new Demo("leader", "Lãnh đạo UBND tỉnh", Role.LEADER, "56"),
+            new Demo("coordinator", "Điều phối viên Sở Văn hóa, Thể thao và Du lịch", Role.COORDINATOR, "SVHTTDL"),
             new Demo("officer", "Cán bộ Sở Y tế", Role.OFFICER, "SYT"),
-            new Demo("district", "Cán bộ huyện Ninh Hải", Role.OFFICER, "586"),
+            new Demo("district", "Cán bộ UBND xã Ninh Hải", Role.OFFICER, "22852"),
             new Demo("spokesperson", "Người phát ngôn Sở Y tế", Role.SPOKESPERSON, "SYT"),
-            new Demo("press", "Phóng viên Báo Ninh Thuận", Role.PRESS, "BNT"));
+            new Demo("press", "Phóng viên Báo và Phát thanh, Truyền hình Khánh Hòa", Role.PRESS, "BPTTH"));
 
     private final Users users;
     private final AgencyDirectory agencies;
@@ -52,12 +55,12 @@ class DemoAccounts implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        LocalDate seedDate = LocalDate.of(2023, 5, 1);
+        LocalDate today = LocalDate.now(clock.withZone(LocalTime.ZONE));
         for (Demo demo : ACCOUNTS) {
             if (users.findByUsername(demo.username()).isPresent()) {
                 continue;
             }
-            AgencyId agency = agencies.findByCode(demo.agencyCode(), seedDate).map(Agency::id).orElse(null);
+            AgencyId agency = agencies.findByCode(demo.agencyCode(), today).map(Agency::id).orElse(null);
             users.create(new NewUser(demo.username(), demo.fullName(), demo.username() + "@demo.loa.local", PASSWORD,
                     Set.of(demo.role()), agency), Actor.SYSTEM);
         }

@@ -37,18 +37,22 @@ class DemoPosts implements ApplicationRunner {
 
     static final String RESOURCE = "/listening/demo-posts.jsonl.gz";
 
-    /** Routing rules of the demo: agency, kind, value (each department by its policy domain and a few keywords). */
+    /**
+     * Routing rules of the demo: agency, kind, value (each department by its policy domain and a few keywords), to
+     * the departments of today's Khánh Hòa: transport is the Department of Construction's since the 2025 mergers, land
+     * and environment the Department of Agriculture and Environment's.
+     */
     static final List<String[]> RULES = List.of(
             new String[] {"SYT", "DOMAIN", "health"}, new String[] {"SYT", "KEYWORD", "bệnh viện"},
             new String[] {"SYT", "KEYWORD", "BHYT"}, new String[] {"SYT", "KEYWORD", "bảo hiểm y tế"},
             new String[] {"SYT", "KEYWORD", "bác sĩ"},
             new String[] {"SGDDT", "DOMAIN", "education"}, new String[] {"SGDDT", "KEYWORD", "học sinh"},
             new String[] {"SGDDT", "KEYWORD", "giáo viên"}, new String[] {"SGDDT", "KEYWORD", "trường học"},
-            new String[] {"SGTVT", "DOMAIN", "transport"}, new String[] {"SGTVT", "KEYWORD", "giao thông"},
-            new String[] {"SGTVT", "KEYWORD", "tai nạn"},
+            new String[] {"SXD", "DOMAIN", "transport"}, new String[] {"SXD", "KEYWORD", "giao thông"},
+            new String[] {"SXD", "KEYWORD", "tai nạn"},
             new String[] {"CAT", "DOMAIN", "public_order"}, new String[] {"CAT", "KEYWORD", "lừa đảo"},
-            new String[] {"STNMT", "DOMAIN", "land_environment"}, new String[] {"STNMT", "KEYWORD", "ô nhiễm"},
-            new String[] {"STNMT", "KEYWORD", "rác thải"});
+            new String[] {"SNNMT", "DOMAIN", "land_environment"}, new String[] {"SNNMT", "KEYWORD", "ô nhiễm"},
+            new String[] {"SNNMT", "KEYWORD", "rác thải"});
 
     private final JdbcClient jdbc;
     private final PostImporter importer;

@@ -10,10 +10,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import vn.loa.identity.AgencyDirectory;
+import vn.loa.identity.AgencyNames;
 import vn.loa.listening.ListeningOverview;
 import vn.loa.listening.ListeningScope;
 import vn.loa.listening.PostLabels;
@@ -37,14 +40,16 @@ class JdbcListeningOverview implements ListeningOverview {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final AgencyDirectory agencies;
+    private final AgencyNames agencies;
     private final TextAnalyzer analyzer;
+    private final MessageSource messages;
 
-    JdbcListeningOverview(JdbcClient jdbc, Clock clock, AgencyDirectory agencies, TextAnalyzer analyzer) {
+    JdbcListeningOverview(JdbcClient jdbc, Clock clock, AgencyNames agencies, TextAnalyzer analyzer, MessageSource messages) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.agencies = agencies;
         this.analyzer = analyzer;
+        this.messages = messages;
     }
 
     @Override
@@ -93,7 +98,7 @@ class JdbcListeningOverview implements ListeningOverview {
         return new Overview(scope, from, to, hourly, totals[0], totals[1], totals[2], volume,
                 shares(scope, "topic", from, to, hourly, 20, null),
                 shares(scope, "agency", from, to, hourly, 15, code -> agencyName(code, today, language)),
-                shares(scope, "place", from, to, hourly, 15, this::placeName),
+                shares(scope, "place", from, to, hourly, 15, id -> placeName(id, language)),
                 shares(scope, "platform", from, to, hourly, 20, null),
                 stories.get(0), stories.get(1),
                 registers.getOrDefault("comment", new Tone(0, 0, 0, 0)),
@@ -197,12 +202,39 @@ class JdbcListeningOverview implements ListeningOverview {
         return List.of(byPosts.stream().map(row).toList(), byNegative.stream().map(row).toList());
     }
 
+    /**
+     * An agency code's name on a day, with what took over from it if it had ended by then (the gazetteer's
+     * name for a code no agency was ever recorded with).
+     */
     String agencyName(String code, LocalDate on, String language) {
-        return agencies.findByCode(code, on).map(a -> a.name(language))
+        return agencies.find(code, on, Locale.forLanguageTag(language))
                 .orElseGet(() -> analyzer.agencies().entry(code).map(Gazetteer.Entry::name).orElse(code));
     }
 
+    /** A place's name in Vietnamese; see {@link #placeName(String, String)}. */
     String placeName(String id) {
-        return analyzer.places().entry(id).map(Gazetteer.Entry::name).orElse(id);
+        return placeName(id, "vi");
+    }
+
+    /**
+     * A place's name; a place that no longer exists today (a district, a commune before July 2025) also
+     * names its last day and the units that took over from it.
+     */
+    String placeName(String id, String language) {
+        Gazetteer.Entry entry = analyzer.places().entry(id).orElse(null);
+        if (entry == null) {
+            return id;
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
+        if (entry.validTo() == null || !entry.validTo().isBefore(today)) {
+            return entry.name();
+        }
+        Locale locale = Locale.forLanguageTag(language);
+        String until = LocalTime.format(entry.validTo());
+        String now = entry.successors().stream()
+                .map(successor -> analyzer.places().entry(successor).map(Gazetteer.Entry::name).orElse(successor))
+                .collect(Collectors.joining("; "));
+        return now.isEmpty() ? messages.getMessage("place.name.ended", new Object[] {entry.name(), until}, locale)
+                : messages.getMessage("place.name.history", new Object[] {entry.name(), until, now}, locale);
     }
 }

@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.util.UriComponentsBuilder;
 import vn.loa.identity.AgencyDirectory;
+import vn.loa.identity.AgencyNames;
 import vn.loa.identity.Role;
 import vn.loa.identity.SignedInPrincipal;
 import vn.loa.identity.SignedInUser;
@@ -62,13 +63,15 @@ class PostPagesController {
     private final ApplicationEventPublisher events;
     private final PostCorrections corrections;
     private final AgencyDirectory agencies;
+    private final AgencyNames agencyNames;
     private final List<vn.loa.listening.PostFlags> flags;
     private final MessageSource messages;
 
     PostPagesController(PostSearch search, PostImporter importer, ApplicationEventPublisher events,
-            PostCorrections corrections, AgencyDirectory agencies, List<vn.loa.listening.PostFlags> flags,
-            MessageSource messages) {
+            PostCorrections corrections, AgencyDirectory agencies, AgencyNames agencyNames,
+            List<vn.loa.listening.PostFlags> flags, MessageSource messages) {
         this.messages = messages;
+        this.agencyNames = agencyNames;
         this.search = search;
         this.importer = importer;
         this.events = events;
@@ -153,6 +156,14 @@ class PostPagesController {
                 rows.add(new Row(hit, pieces(hit), LocalTime.format(hit.publishedAt())));
             }
             model.addAttribute("result", result);
+            // agencies by today's names; an agency of before the 2025 reorganisation also names what took over from it
+            Map<String, String> names = new HashMap<>();
+            LocalDate today = LocalDate.now(LocalTime.ZONE);
+            result.items().forEach(hit -> hit.agencies().forEach(code -> names.computeIfAbsent(code,
+                    c -> agencyNames.name(c, today, LocaleContextHolder.getLocale()))));
+            result.facets().getOrDefault("agency", Map.of()).keySet().forEach(code -> names.computeIfAbsent(code,
+                    c -> agencyNames.name(c, today, LocaleContextHolder.getLocale())));
+            model.addAttribute("agencyNames", names);
             Map<String, String> facetKeys = new HashMap<>();
             result.facets().forEach((facet, values) -> values.keySet().forEach(value -> {
                 String key = facetKey(facet, value);

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.loa.identity.AgencyDirectory;
+import vn.loa.identity.AgencyNames;
 import vn.loa.identity.SignedInPrincipal;
 import vn.loa.identity.SignedInUser;
 import vn.loa.misinformation.Case;
@@ -53,12 +55,14 @@ class CasesController {
     private final Cases cases;
     private final Evidence evidence;
     private final AgencyDirectory agencies;
+    private final AgencyNames agencyNames;
     private final Clock clock;
 
-    CasesController(Cases cases, Evidence evidence, AgencyDirectory agencies, Clock clock) {
+    CasesController(Cases cases, Evidence evidence, AgencyDirectory agencies, AgencyNames agencyNames, Clock clock) {
         this.cases = cases;
         this.evidence = evidence;
         this.agencies = agencies;
+        this.agencyNames = agencyNames;
         this.clock = clock;
     }
 
@@ -268,8 +272,9 @@ class CasesController {
 
     private void fillCase(Model model, Case found, SignedInUser user) {
         model.addAttribute("c", found);
-        model.addAttribute("agency", found.agencyCode() == null ? null
-                : agencies.findByCode(found.agencyCode(), LocalDate.now(clock.withZone(LocalTime.ZONE))).orElse(null));
+        // a case assigned before a reorganisation names the agency of then, and what took over from it
+        model.addAttribute("agencyName", found.agencyCode() == null ? null
+                : agencyNames.name(found.agencyCode(), LocalDate.now(clock.withZone(LocalTime.ZONE)), LocaleContextHolder.getLocale()));
         List<Cases.LinkedPost> posts = cases.posts(found);
         List<Cases.LinkedPost> own = posts.stream().filter(p -> !p.repeat()).toList();
         model.addAttribute("posts", posts);

@@ -22,9 +22,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
-import vn.loa.identity.AgencyDirectory;
+import vn.loa.identity.AgencyNames;
 import vn.loa.misinformation.Cases;
 import vn.loa.misinformation.CitizenReports;
+import vn.loa.platform.ProvinceSettings;
 import vn.loa.shared.InvalidInput;
 import vn.loa.shared.LocalTime;
 import vn.loa.shared.NotFound;
@@ -43,15 +44,18 @@ class PublicSiteController {
 
     private final Cases cases;
     private final CitizenReports reports;
-    private final AgencyDirectory agencies;
+    private final AgencyNames agencies;
     private final MessageSource messages;
+    private final ProvinceSettings province;
     private final ObjectMapper json = JsonMapper.builder().build();
 
-    PublicSiteController(Cases cases, CitizenReports reports, AgencyDirectory agencies, MessageSource messages) {
+    PublicSiteController(Cases cases, CitizenReports reports, AgencyNames agencies, MessageSource messages,
+            ProvinceSettings province) {
         this.cases = cases;
         this.reports = reports;
         this.agencies = agencies;
         this.messages = messages;
+        this.province = province;
     }
 
     @GetMapping("/public/refutations")
@@ -64,7 +68,7 @@ class PublicSiteController {
     String one(@PathVariable String slug, Model model, Locale locale) {
         Cases.Published published = cases.published(slug).orElseThrow(() -> new NotFound("refutation", slug));
         model.addAttribute("p", published);
-        model.addAttribute("agencyName", agencyName(published.agencyCode(), locale.getLanguage()));
+        model.addAttribute("agencyName", agencyName(published.agencyCode(), LocalDate.now(LocalTime.ZONE), locale));
         model.addAttribute("jsonLd", claimReview(published));
         return "public/refutation";
     }
@@ -73,7 +77,7 @@ class PublicSiteController {
     ResponseEntity<String> rss() {
         String base = base();
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\">\n<channel>\n");
-        xml.append("<title>").append(xmlText(messages.getMessage("public.rss.title", null, VIETNAMESE))).append("</title>\n");
+        xml.append("<title>").append(xmlText(messages.getMessage("public.rss.title", new Object[] {province.name()}, VIETNAMESE))).append("</title>\n");
         xml.append("<link>").append(xmlText(base + "/public/refutations")).append("</link>\n");
         xml.append("<description>").append(xmlText(messages.getMessage("public.rss.description", null, VIETNAMESE)))
                 .append("</description>\n<language>vi</language>\n");
@@ -127,7 +131,8 @@ class PublicSiteController {
         String base = base();
         Map<String, Object> author = new LinkedHashMap<>();
         author.put("@type", "GovernmentOrganization");
-        author.put("name", agencyName(p.agencyCode(), "vi"));
+        // the body that published it, by its name on that day
+        author.put("name", agencyName(p.agencyCode(), LocalDate.ofInstant(p.publishedAt(), LocalTime.ZONE), VIETNAMESE));
         author.put("url", base + "/public/refutations");
         Map<String, Object> rating = new LinkedHashMap<>();
         rating.put("@type", "Rating");
@@ -161,12 +166,12 @@ class PublicSiteController {
         return json.writeValueAsString(review).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
     }
 
-    private String agencyName(String code, String language) {
+    /** The agency's name on the day (with what it is now, if it has ended since); the province's without one. */
+    private String agencyName(String code, LocalDate on, Locale locale) {
         if (code == null) {
-            return messages.getMessage("public.agency.province", null, Locale.forLanguageTag(language));
+            return messages.getMessage("public.agency.province", new Object[] {province.name()}, locale);
         }
-        return agencies.findByCode(code, LocalDate.now(LocalTime.ZONE)).or(() -> agencies.all().stream()
-                .filter(a -> a.code().equals(code)).findFirst()).map(a -> a.name(language)).orElse(code);
+        return agencies.name(code, on, locale);
     }
 
     private static String base() {

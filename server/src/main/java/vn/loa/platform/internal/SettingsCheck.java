@@ -31,6 +31,8 @@ class SettingsCheck implements EnvironmentPostProcessor, Ordered {
             "loa.identity.lockout",
             "loa.identity.secure-cookie",
             "loa.identity.agency-seed",
+            "loa.identity.agency-seed-successions",
+            "loa.province.name",
             "loa.listening.index-dir",
             "loa.listening.feeds.max-bytes",
             "loa.listening.feeds.timeout-seconds",

@@ -12,20 +12,23 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.stereotype.Controller;
 import vn.loa.platform.DatabaseMode;
 import vn.loa.platform.NavigationItem;
+import vn.loa.platform.ProvinceSettings;
 
 /**
- * Puts what every page of the shell needs into the model: the navigation the user may see and
- * whether demo data is on.
+ * Puts what every page of the shell needs into the model: the navigation the user may see, whether
+ * demo data is on, and the province the banner names.
  */
 @ControllerAdvice(annotations = Controller.class)
 class ShellModelAdvice {
 
     private final List<NavigationItem> navigation;
     private final DatabaseMode databaseMode;
+    private final ProvinceSettings province;
 
-    ShellModelAdvice(List<NavigationItem> navigation, DatabaseMode databaseMode) {
+    ShellModelAdvice(List<NavigationItem> navigation, DatabaseMode databaseMode, ProvinceSettings province) {
         this.navigation = navigation.stream().sorted(Comparator.comparingInt(NavigationItem::order)).toList();
         this.databaseMode = databaseMode;
+        this.province = province;
     }
 
     @ModelAttribute("navigation")
@@ -47,5 +50,10 @@ class ShellModelAdvice {
     @ModelAttribute("demoMode")
     boolean demoMode() {
         return databaseMode.embedded();
+    }
+
+    @ModelAttribute("provinceName")
+    String provinceName() {
+        return province.name();
     }
 }
