@@ -32,7 +32,7 @@ import vn.loa.nlp.io.JsonLine;
 import vn.loa.shared.Actor;
 
 /**
- * The scenario of issue #12, written here: thirty quiet days made of the shipped demo posts' texts spread evenly (so
+ * The scenario of issue #12, written here: sixty quiet days made of the shipped demo posts' texts spread evenly (so
  * that nothing in them bursts), an older story about hospital records five days before, then a growing burst of
  * complaints about the provincial hospital in its own words (overcrowding, health insurance, medicine running out),
  * with identical complaints shared by several people. The scenario sits 90 days in the past, away from the demo
@@ -76,10 +76,14 @@ class EmergingIssuesScenarioIntegrationTests {
                     records.add(text); // the demo's hospital-records story: the older story of this scenario
                     continue;
                 }
-                // quiet: spread evenly over the 30 days before the burst and the two hours after its start
-                long minutes = random.nextInt(30 * 24 * 60 + 120);
-                Instant at = burstStart.minus(30, ChronoUnit.DAYS).plus(minutes, ChronoUnit.MINUTES);
-                file.append(line("quiet-" + n++, (String) post.get("platform"), (String) post.get("author"), at, text));
+                // quiet: each text twice (by its author and by someone else), spread evenly over the 60 days before the
+                // burst and the two hours after its start: about a hundred posts a day, as in the demo
+                for (int copy = 0; copy < 2; copy++) {
+                    long minutes = random.nextInt(60 * 24 * 60 + 120);
+                    Instant at = burstStart.minus(60, ChronoUnit.DAYS).plus(minutes, ChronoUnit.MINUTES);
+                    String author = copy == 0 ? (String) post.get("author") : "Bạn đọc " + random.nextInt(100_000);
+                    file.append(line("quiet-" + n++, (String) post.get("platform"), author, at, text));
+                }
             }
         }
         // the older story: hospital records, five days before, answered since
@@ -166,12 +170,12 @@ class EmergingIssuesScenarioIntegrationTests {
     @Test
     void quietDaysRaiseFewIssuesAndNoneStrong() {
         ListeningScope province = new ListeningScope(null, true);
-        // every six hours over the 14 quiet days before the older story (the first ten days make their baseline)
+        // every six hours over the 30 quiet days before the older story (each with 28 days of baseline before it)
         Map<String, Integer> above = new TreeMap<>();
         int evaluations = 0;
         double strongest = 0;
         String strongestTitle = "";
-        for (Instant at = burstStart.minus(20, ChronoUnit.DAYS); at.isBefore(burstStart.minus(6, ChronoUnit.DAYS));
+        for (Instant at = burstStart.minus(36, ChronoUnit.DAYS); at.isBefore(burstStart.minus(6, ChronoUnit.DAYS));
                 at = at.plus(6, ChronoUnit.HOURS)) {
             evaluations++;
             for (Trends.Issue issue : trends.emergingAt(province, "vi", at)) {
