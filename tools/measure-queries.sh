@@ -6,6 +6,11 @@
 #
 # Needs curl and the demo accounts (password loa-demo). Each round asks every URL below once, in a
 # shuffled order; the first round warms the caches up and is not counted.
+#
+# With LOA_PID set to the server's process id (e.g. LOA_PID=$(pgrep -f loa.jar)), also prints the
+# server's CPU time per request of each kind: the process's user + system time (from /proc) over the
+# counted rounds, divided by the requests. Background work the requests cause (a trend computation
+# started because a result grew old) is counted in; run it on an otherwise idle server.
 set -euo pipefail
 BASE=${1:-http://localhost:8080}
 ROUNDS=${2:-40}
@@ -19,6 +24,7 @@ sign_in() {
   curl -s -o /dev/null -c "$JAR" -b "$JAR" -d "username=$1&password=loa-demo&_csrf=$csrf" "$BASE/login"
 }
 
+HOME_PAGES=( "/" "/listening" "/trends" )
 DASHBOARD=(
   "/api/v1/overview?days=1" "/api/v1/overview?days=7" "/api/v1/overview?days=30" "/api/v1/overview?days=90"
   "/listening?days=30" "/api/v1/trends"
@@ -30,11 +36,17 @@ SEARCH=(
   "/api/v1/posts?q=tien+dien&collapse=true" "/api/v1/posts?q=cam+on&from=2026-01-01&to=2026-06-30"
 )
 
+cpu_ms() { # the server's user + system CPU time so far, in milliseconds
+  awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) * 1000 / hz }' "/proc/$LOA_PID/stat"
+}
+
 measure() { # user kind urls...
   local user=$1 kind=$2; shift 2
   sign_in "$user"
   local out; out=$(mktemp)
+  local cpu_start=""
   for round in $(seq 0 "$ROUNDS"); do
+    if [ "$round" -eq 1 ] && [ -n "${LOA_PID:-}" ]; then cpu_start=$(cpu_ms); fi
     for url in $(printf '%s\n' "$@" | shuf); do
       t=$(curl -s -o /dev/null -b "$JAR" -w '%{http_code} %{time_total}' "$BASE$url")
       code=${t%% *}
@@ -42,12 +54,19 @@ measure() { # user kind urls...
       [ "$round" -gt 0 ] && echo "${t#* }" >> "$out"
     done
   done
-  sort -n "$out" | awk -v who="$user" -v kind="$kind" '{ v[NR] = $1 } END {
+  local cpu=""
+  if [ -n "$cpu_start" ]; then
+    cpu=$(awk -v a="$cpu_start" -v b="$(cpu_ms)" -v n="$(wc -l < "$out")" 'BEGIN { printf "  CPU %.1f ms/request", (b - a) / n }')
+  fi
+  sort -n "$out" | awk -v who="$user" -v kind="$kind" -v cpu="$cpu" '{ v[NR] = $1 } END {
     p50 = v[int(NR * 0.50 + 0.5)]; p95 = v[int(NR * 0.95 + 0.5)];
-    printf "%-10s %-10s n=%d  p50 %.0f ms  p95 %.0f ms  max %.0f ms\n", kind, who, NR, p50 * 1000, p95 * 1000, v[NR] * 1000 }'
+    printf "%-10s %-11s n=%d  p50 %.0f ms  p95 %.0f ms  max %.0f ms%s\n", kind, who, NR, p50 * 1000, p95 * 1000, v[NR] * 1000, cpu }'
   rm -f "$out"
 }
 
+measure leader home "${HOME_PAGES[@]}"
+measure coordinator home "${HOME_PAGES[@]}"
+measure officer home "${HOME_PAGES[@]}"
 measure coordinator dashboard "${DASHBOARD[@]}"
 measure officer dashboard "${DASHBOARD[@]}"
 measure coordinator search "${SEARCH[@]}"
