@@ -142,7 +142,8 @@ class EmergingIssuesScenarioIntegrationTests {
             List<Trends.Issue> issues = trends.emergingAt(province, "vi", burstStart.plus(minutes, ChronoUnit.MINUTES));
             Trends.Issue top = issues.isEmpty() ? null : issues.get(0);
             boolean burstOnTop = top != null && share(top, burstPosts) >= 0.8;
-            timeline.put(minutes, top == null ? "-" : top.title() + " " + top.recent() + "/" + top.windowMinutes());
+            timeline.put(minutes, top == null ? "-" : top.title() + " " + top.recent() + "/" + top.windowMinutes()
+                    + " burst " + top.burst());
             if (burstOnTop && firstTop == null) {
                 firstTop = minutes;
             }
@@ -153,6 +154,8 @@ class EmergingIssuesScenarioIntegrationTests {
 
         List<Trends.Issue> issues = trends.emergingAt(province, "vi", burstStart.plus(60, ChronoUnit.MINUTES));
         Trends.Issue top = issues.get(0);
+        // strong enough for the demo's province-wide alert rule (a burst of 8) by then
+        assertThat(top.burst()).isGreaterThanOrEqualTo(8);
         // under its own words, not the older story's
         assertThat(top.words()).anyMatch(word -> BURST_WORDS.stream().anyMatch(word.toLowerCase(Locale.ROOT)::contains));
         assertThat(top.words()).noneMatch(word -> word.contains("hồ sơ") || word.contains("xuất viện"));
