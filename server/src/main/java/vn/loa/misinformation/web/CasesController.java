@@ -14,6 +14,7 @@ import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -54,12 +55,14 @@ class CasesController {
     private final Evidence evidence;
     private final AgencyDirectory agencies;
     private final Clock clock;
+    private final CaseHistorySentences history;
 
-    CasesController(Cases cases, Evidence evidence, AgencyDirectory agencies, Clock clock) {
+    CasesController(Cases cases, Evidence evidence, AgencyDirectory agencies, Clock clock, CaseHistorySentences history) {
         this.cases = cases;
         this.evidence = evidence;
         this.agencies = agencies;
         this.clock = clock;
+        this.history = history;
     }
 
     @GetMapping("/cases")
@@ -279,7 +282,7 @@ class CasesController {
         model.addAttribute("repeats", repeats.subList(0, Math.min(repeats.size(), SHOWN_POSTS)));
         model.addAttribute("repeatCount", repeats.size());
         model.addAttribute("actions", cases.actionsFor(found, user));
-        model.addAttribute("history", cases.history(found));
+        model.addAttribute("history", history.lines(cases.history(found), LocaleContextHolder.getLocale()));
         model.addAttribute("notes", cases.notes(found));
         model.addAttribute("attachments", cases.attachments(found));
         model.addAttribute("evidence", evidence.items(found.id(), user));
