@@ -67,6 +67,9 @@ class AuditSentences {
             Map.entry("case.evidence-packaged", List.of("items")),
             Map.entry("case.evidence-captured", List.of("items")));
 
+    /** How the import of a feed's items is labelled: the feed's code follows. */
+    private static final String FEED = "feed:";
+
     /** Details that are text people typed: quoted beside the sentence, never inside it. */
     private static final List<String> FREE_TEXT = List.of("reason", "legalBasis");
 
@@ -88,9 +91,15 @@ class AuditSentences {
         for (String detail : DETAILS.getOrDefault(record.action(), List.of())) {
             arguments.add(value(record.action(), detail, details, locale));
         }
+        String key = "audit.entry." + record.action();
+        if (details.get("file") instanceof String file && file.startsWith(FEED)) {
+            // a poll of a feed imports under the feed's code: say which source it was
+            key += ".feed";
+            arguments.set(2, names.source(file.substring(FEED.length())));
+        }
         String sentence;
         try {
-            sentence = messages.getMessage("audit.entry." + record.action(), arguments.toArray(), null, locale);
+            sentence = messages.getMessage(key, arguments.toArray(), null, locale);
         } catch (IllegalArgumentException e) {
             // an old record without a number its sentence counts with
             sentence = null;
@@ -98,7 +107,7 @@ class AuditSentences {
         if (sentence == null) {
             sentence = messages.getMessage("audit.entry.other", new Object[] {arguments.get(0), record.action()}, locale);
         }
-        List<String> quoted = FREE_TEXT.stream().filter(details::containsKey).map(key -> String.valueOf(details.get(key)))
+        List<String> quoted = FREE_TEXT.stream().filter(details::containsKey).map(free -> String.valueOf(details.get(free)))
                 .toList();
         return new Line(record.id(), record.occurredAt(), sentence, quoted,
                 record.agencyCode() == null ? "" : names.agency(record.agencyCode()));
@@ -138,11 +147,12 @@ class AuditSentences {
                     .map(k -> label("audit.field." + k, k, locale)).collect(Collectors.joining(", "));
         }
         if (value == null) {
-            return "—";
+            return key.equals("agency") && action.startsWith("case.") ? label("cases.no-agency", "—", locale) : "—";
         }
         String text = String.valueOf(value);
         return switch (key) {
             case "agency" -> names.agency(text);
+            case "code" -> action.startsWith("source.") ? names.source(text) : text;
             case "owner", "username", "started_by" -> names.person(text);
             case "successor" -> text.matches("\\d{1,18}") ? names.agencyWithId(Long.parseLong(text)) : text;
             case "roles" -> Arrays.stream(text.replace("[", "").replace("]", "").split(",\\s*"))

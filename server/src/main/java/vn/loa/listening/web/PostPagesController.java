@@ -66,14 +66,12 @@ class PostPagesController {
     private final List<vn.loa.listening.PostFlags> flags;
     private final MessageSource messages;
     private final DisplayNames names;
-    private final PlaceNames places;
 
     PostPagesController(PostSearch search, PostImporter importer, ApplicationEventPublisher events,
             PostCorrections corrections, AgencyDirectory agencies, List<vn.loa.listening.PostFlags> flags,
-            MessageSource messages, DisplayNames names, PlaceNames places) {
+            MessageSource messages, DisplayNames names) {
         this.messages = messages;
         this.names = names;
-        this.places = places;
         this.search = search;
         this.importer = importer;
         this.events = events;
@@ -174,6 +172,7 @@ class PostPagesController {
                 }
             }));
             model.addAttribute("facetNames", facetNames);
+
             Map<String, String> current = new LinkedHashMap<>();
             current.put("q", q);
             current.put("platform", platform);
@@ -378,7 +377,7 @@ class PostPagesController {
     private String facetName(String facet, String value) {
         return switch (facet) {
             case "agency" -> names.agency(value);
-            case "place" -> places.name(value);
+            case "place" -> names.place(value);
             default -> null;
         };
     }

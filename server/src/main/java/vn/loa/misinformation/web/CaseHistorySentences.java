@@ -54,7 +54,12 @@ class CaseHistorySentences {
                 }
                 yield new Object[] {who, names.agency(details.get("agency")), names.person(details.get("owner"))};
             }
-            case "START_VERIFICATION" -> new Object[] {who, names.person(details.get("owner"))};
+            case "START_VERIFICATION" -> {
+                if (details.get("owner") == null || details.get("owner").equals(entry.actor())) {
+                    key += ".self";
+                }
+                yield new Object[] {who, names.person(details.get("owner"))};
+            }
             case "SUBMIT_ANSWER", "APPROVE" -> new Object[] {who, label("case.verdict." + details.get("verdict"), locale)};
             case "ESCALATE" -> new Object[] {who, details.getOrDefault("deadline", "")};
             default -> new Object[] {who};

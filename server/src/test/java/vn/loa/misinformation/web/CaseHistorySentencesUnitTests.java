@@ -30,6 +30,16 @@ class CaseHistorySentencesUnitTests {
         public String agencyWithId(long id) {
             return Long.toString(id);
         }
+
+        @Override
+        public String source(String code) {
+            return code;
+        }
+
+        @Override
+        public String place(String id) {
+            return id;
+        }
     });
 
     @Test
