@@ -1,10 +1,12 @@
 // Draws Apache ECharts charts from the tables on the page (which stay as the accessible version).
 // <div data-chart="stacked|hbar|forecast" data-table="ID">; the table's header cells carry
-// data-series (and data-color); a row's data-href is where a click on its bar leads (drill-down).
+// data-series (and data-color); a row's data-href is where a click on its bar leads (drill-down); a cell's
+// data-value, when present, is its number as the chart reads it.
 (function () {
   'use strict';
+  // a cell shows its number in the page's language (1.234,5 or 1,234.5); data-value holds it for the chart
   function number(cell) {
-    var text = cell ? cell.textContent.trim() : '';
+    var text = !cell ? '' : cell.hasAttribute('data-value') ? cell.getAttribute('data-value') : cell.textContent.trim();
     if (text === '') { return null; }
     var value = parseFloat(text);
     return isNaN(value) ? null : value;

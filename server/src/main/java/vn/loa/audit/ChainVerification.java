@@ -11,6 +11,17 @@ import java.util.Optional;
  */
 public record ChainVerification(long recordsChecked, Optional<Long> firstBrokenRecord, String reason) {
 
+    /** The reason when a record's link to the one before does not match: a record was removed or altered. */
+    public static final String LINK_BROKEN = "previous-hash link does not match the record before (a record was removed or altered)";
+
+    /** The reason when a record's content does not match its hash: it was changed. */
+    public static final String CONTENT_CHANGED = "content does not match its hash (the record was changed)";
+
+    /** The message key that says, in the reader's language, why the first broken record is broken. */
+    public String reasonKey() {
+        return LINK_BROKEN.equals(reason) ? "audit.broken.link" : "audit.broken.content";
+    }
+
     /** Whether every record's hash and link matched. */
     public boolean intact() {
         return firstBrokenRecord.isEmpty();

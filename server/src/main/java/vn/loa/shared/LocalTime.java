@@ -15,14 +15,23 @@ public final class LocalTime {
     public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+    private static final DateTimeFormatter DATE_TIME_SECONDS = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
 
     private LocalTime() {
     }
 
-    /** Formats an instant as {@code dd/MM/yyyy HH:mm:ss} in Asia/Ho_Chi_Minh; null gives an empty string. */
+    /** Formats an instant as {@code dd/MM/yyyy HH:mm} in Asia/Ho_Chi_Minh, as screens and e-mails show it; null gives an empty string. */
     public static String format(Instant instant) {
         return instant == null ? "" : DATE_TIME.format(instant.atZone(ZONE));
+    }
+
+    /**
+     * Formats an instant as {@code dd/MM/yyyy HH:mm:ss} in Asia/Ho_Chi_Minh, where the second matters (evidence,
+     * exports); null gives an empty string.
+     */
+    public static String formatWithSeconds(Instant instant) {
+        return instant == null ? "" : DATE_TIME_SECONDS.format(instant.atZone(ZONE));
     }
 
     /** Formats the day of an instant in Asia/Ho_Chi_Minh as {@code dd/MM/yyyy}; null gives an empty string. */

@@ -76,6 +76,7 @@ class AuditTrailIntegrationTests {
             assertThat(result.intact()).isFalse();
             assertThat(result.firstBrokenRecord()).contains(target.id());
             assertThat(result.reason()).contains("changed");
+            assertThat(result.reasonKey()).isEqualTo("audit.broken.content");
         } finally {
             try (Connection owner = ownerConnection()) {
                 updateAction(owner, target.id(), "test.original");
@@ -94,6 +95,7 @@ class AuditTrailIntegrationTests {
             ChainVerification result = trail.verify();
             assertThat(result.firstBrokenRecord()).contains(next.id());
             assertThat(result.reason()).contains("removed");
+            assertThat(result.reasonKey()).isEqualTo("audit.broken.link");
             try (PreparedStatement insert = owner.prepareStatement("""
                     INSERT INTO audit_record (id, occurred_at, actor, agency_code, action, target_type, target_id, details,
                                               previous_hash, hash)

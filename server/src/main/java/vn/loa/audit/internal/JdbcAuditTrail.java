@@ -81,14 +81,14 @@ class JdbcAuditTrail implements AuditTrail {
             count[0]++;
             if (!record.previousHash().equals(expectedPrevious.get())) {
                 broken.set(new ChainVerification(count[0], Optional.of(record.id()),
-                        "previous-hash link does not match the record before (a record was removed or altered)"));
+                        ChainVerification.LINK_BROKEN));
                 return;
             }
             String recomputed = AuditChain.hash(record.previousHash(), record.id(), record.occurredAt(), record.actor(),
                     record.agencyCode(), record.action(), record.targetType(), record.targetId(), record.details());
             if (!recomputed.equals(record.hash())) {
                 broken.set(new ChainVerification(count[0], Optional.of(record.id()),
-                        "content does not match its hash (the record was changed)"));
+                        ChainVerification.CONTENT_CHANGED));
                 return;
             }
             expectedPrevious.set(record.hash());

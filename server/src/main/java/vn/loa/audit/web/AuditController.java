@@ -1,9 +1,11 @@
 package vn.loa.audit.web;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,15 +24,18 @@ class AuditController {
     private static final int PAGE = 50;
 
     private final AuditTrail trail;
+    private final AuditSentences sentences;
 
-    AuditController(AuditTrail trail) {
+    AuditController(AuditTrail trail, AuditSentences sentences) {
         this.trail = trail;
+        this.sentences = sentences;
     }
 
     @GetMapping
     String list(@RequestParam(required = false) Long before, Model model) {
         List<AuditRecord> records = trail.newest(PAGE, before);
-        model.addAttribute("records", records);
+        Locale locale = LocaleContextHolder.getLocale();
+        model.addAttribute("records", records.stream().map(record -> sentences.line(record, locale)).toList());
         model.addAttribute("nextBefore", records.size() == PAGE ? records.get(records.size() - 1).id() : null);
         return "admin/audit";
     }

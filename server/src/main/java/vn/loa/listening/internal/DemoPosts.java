@@ -54,6 +54,17 @@ class DemoPosts implements ApplicationRunner {
             new String[] {"SNNMT", "DOMAIN", "land_environment"}, new String[] {"SNNMT", "KEYWORD", "ô nhiễm"},
             new String[] {"SNNMT", "KEYWORD", "rác thải"});
 
+    /** The names of the demo's sources (the import creates them with their codes only). */
+    static final Map<String, String> SOURCE_NAMES = Map.of(
+            "demo-facebook-baoninhthuan", "Báo Ninh Thuận trên Facebook",
+            "demo-facebook-nguoidan", "Nhóm Facebook của người dân",
+            "demo-forum", "Diễn đàn địa phương",
+            "demo-hotline", "Đường dây nóng",
+            "demo-news", "Báo điện tử",
+            "demo-tiktok", "TikTok",
+            "demo-youtube-ptth", "Kênh YouTube của Đài Phát thanh – Truyền hình",
+            "demo-zalo-congdong", "Nhóm Zalo cộng đồng");
+
     private final JdbcClient jdbc;
     private final PostImporter importer;
     private final Clock clock;
@@ -99,5 +110,8 @@ class DemoPosts implements ApplicationRunner {
         if (!summary.quarantined().isEmpty()) {
             throw new IllegalStateException("demo posts were quarantined: " + summary.quarantined().get(0));
         }
+        // pages name a source, never show its code
+        SOURCE_NAMES.forEach((code, name) -> jdbc.sql("UPDATE post_source SET name = ? WHERE code = ? AND name IS NULL")
+                .params(name, code).update());
     }
 }

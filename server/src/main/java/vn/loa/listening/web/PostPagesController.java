@@ -42,6 +42,7 @@ import vn.loa.listening.PostLabels;
 import vn.loa.listening.PostCorrections;
 import vn.loa.listening.PostSearch;
 import vn.loa.listening.PostsExported;
+import vn.loa.platform.DisplayNames;
 import vn.loa.platform.NavigationItem;
 import vn.loa.shared.InvalidInput;
 import vn.loa.shared.LocalTime;
@@ -66,12 +67,14 @@ class PostPagesController {
     private final AgencyNames agencyNames;
     private final List<vn.loa.listening.PostFlags> flags;
     private final MessageSource messages;
+    private final DisplayNames names;
 
     PostPagesController(PostSearch search, PostImporter importer, ApplicationEventPublisher events,
             PostCorrections corrections, AgencyDirectory agencies, AgencyNames agencyNames,
-            List<vn.loa.listening.PostFlags> flags, MessageSource messages) {
+            List<vn.loa.listening.PostFlags> flags, MessageSource messages, DisplayNames names) {
         this.messages = messages;
         this.agencyNames = agencyNames;
+        this.names = names;
         this.search = search;
         this.importer = importer;
         this.events = events;
@@ -172,6 +175,15 @@ class PostPagesController {
                 }
             }));
             model.addAttribute("facetKeys", facetKeys);
+            Map<String, String> facetNames = new HashMap<>();
+            result.facets().forEach((facet, values) -> values.keySet().forEach(value -> {
+                String name = facetName(facet, value);
+                if (name != null) {
+                    facetNames.put(facet + "|" + value, name);
+                }
+            }));
+            model.addAttribute("facetNames", facetNames);
+
             Map<String, String> current = new LinkedHashMap<>();
             current.put("q", q);
             current.put("platform", platform);
@@ -195,7 +207,9 @@ class PostPagesController {
                 String value = current.get(name);
                 if (!value.isBlank()) {
                     List<String> keys = java.util.Arrays.stream(value.split(",")).map(v -> facetKey(name, v.strip())).toList();
-                    chips.add(new Chip("facet." + name, keys.contains(null) ? null : keys, value, link(current, name, "")));
+                    String shown = facetName(name, value);
+                    chips.add(new Chip("facet." + name, keys.contains(null) ? null : keys, shown == null ? value : shown,
+                            link(current, name, "")));
                 }
             }
             model.addAttribute("chips", chips);
@@ -271,7 +285,7 @@ class PostPagesController {
                     day(from, "from", false),
                     day(to, "to", true), !"relevance".equals(sort), page, 100, story, false), user);
             for (PostSearch.Hit hit : result.items()) {
-                rows.add(List.of(Long.toString(hit.id()), LocalTime.format(hit.publishedAt()), hit.platform().toLowerCase(),
+                rows.add(List.of(Long.toString(hit.id()), LocalTime.formatWithSeconds(hit.publishedAt()), hit.platform().toLowerCase(),
                         hit.source(), hit.url() == null ? "" : hit.url(), hit.sentiment(),
                         messages.getMessage("sentiment." + hit.sentiment(), null, hit.sentiment(), locale), hit.topic(),
                         hit.register(), hit.domain(), hit.toxicity(),
@@ -370,6 +384,15 @@ class PostPagesController {
     }
 
     /** The message key of a facet value where the value is a code with a name (platform, sentiment, ...). */
+    /** The name a page shows for an agency's code or a place's id; null for other facets. */
+    private String facetName(String facet, String value) {
+        return switch (facet) {
+            case "agency" -> names.agency(value);
+            case "place" -> names.place(value);
+            default -> null;
+        };
+    }
+
     static String facetKey(String facet, String value) {
         return switch (facet) {
             case "platform" -> "platform." + value;

@@ -63,7 +63,7 @@ class EvidenceStore {
         item.put("caseId", caseId);
         item.put("postId", post.id());
         item.put("capturedAt", now.toString());
-        item.put("capturedAtVietnam", LocalTime.format(now));
+        item.put("capturedAtVietnam", LocalTime.formatWithSeconds(now));
         item.put("capturedBy", by.username());
         item.put("platform", post.platform());
         item.put("source", post.source());
@@ -71,7 +71,7 @@ class EvidenceStore {
         item.put("url", post.url());
         item.put("author", post.author());
         item.put("publishedAt", post.publishedAt().toString());
-        item.put("publishedAtVietnam", LocalTime.format(post.publishedAt()));
+        item.put("publishedAtVietnam", LocalTime.formatWithSeconds(post.publishedAt()));
         item.put("title", post.title());
         item.put("text", post.text());
         item.put("ingestedAt", post.ingestedAt() == null ? null : post.ingestedAt().toString());

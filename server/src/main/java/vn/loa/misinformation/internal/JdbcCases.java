@@ -272,8 +272,13 @@ class JdbcCases implements Cases {
     private static void visibility(SignedInUser user, StringBuilder sql, List<Object> params) {
         if (!CaseAccess.provinceWide(user)) {
             boolean agencyRole = CaseAccess.officer(user) || user.has(Role.SPOKESPERSON);
-            sql.append(" AND agency_code = ?");
-            params.add(agencyRole && user.agencyCode() != null ? user.agencyCode() : "\u0000none");
+            if (agencyRole && user.agencyCode() != null) {
+                sql.append(" AND agency_code = ?");
+                params.add(user.agencyCode());
+            } else {
+                // PostgreSQL refuses a NUL character in a parameter, so "no agency" is said in SQL
+                sql.append(" AND FALSE");
+            }
         }
     }
 
@@ -659,8 +664,12 @@ class JdbcCases implements Cases {
         List<Object> params = new ArrayList<>();
         if (!CaseAccess.provinceWide(user)) {
             boolean agencyRole = CaseAccess.officer(user) || user.has(Role.SPOKESPERSON);
-            where.append(" AND c.agency_code = ?");
-            params.add(agencyRole && user.agencyCode() != null ? user.agencyCode() : "\u0000none");
+            if (agencyRole && user.agencyCode() != null) {
+                where.append(" AND c.agency_code = ?");
+                params.add(user.agencyCode());
+            } else {
+                where.append(" AND FALSE");
+            }
         }
         params.add(limit);
         List<Object[]> rows = jdbc.sql("""

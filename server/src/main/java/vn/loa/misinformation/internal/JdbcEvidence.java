@@ -178,7 +178,7 @@ class JdbcEvidence implements Evidence {
         html.append("<p><b>Cơ quan chủ trì:</b> ").append(esc(c.agencyCode() == null ? "" : c.agencyCode())).append("</p>\n");
         html.append("<p><b>Căn cứ pháp lý đề nghị xử lý:</b> ")
                 .append(c.legalBasis() == null ? "<i>(chưa chuyển cơ quan công an)</i>" : esc(c.legalBasis())).append("</p>\n");
-        html.append("<p><b>Lập lúc:</b> ").append(LocalTime.format(now)).append(" (giờ Việt Nam) · <b>Người lập:</b> ")
+        html.append("<p><b>Lập lúc:</b> ").append(LocalTime.formatWithSeconds(now)).append(" (giờ Việt Nam) · <b>Người lập:</b> ")
                 .append(esc(by)).append("</p>\n");
         html.append("<h2>Danh mục chứng cứ (").append(items.size()).append(")</h2>\n<table><tr><th>STT</th><th>Tệp</th>")
                 .append("<th>Bài viết</th><th>Thu thập lúc</th><th>Người thu thập</th><th>SHA-256</th></tr>\n");
@@ -186,7 +186,7 @@ class JdbcEvidence implements Evidence {
             Map<String, Object> entry = listed.get(i);
             Item item = items.get(i);
             html.append("<tr><td>").append(i + 1).append("</td><td>").append(esc((String) entry.get("file")))
-                    .append("</td><td>").append(item.postId()).append("</td><td>").append(LocalTime.format(item.capturedAt()))
+                    .append("</td><td>").append(item.postId()).append("</td><td>").append(LocalTime.formatWithSeconds(item.capturedAt()))
                     .append("</td><td>").append(esc(item.capturedBy())).append("</td><td><code>").append(item.sha256())
                     .append("</code></td></tr>\n");
         }

@@ -57,13 +57,16 @@ class CasesController {
     private final AgencyDirectory agencies;
     private final AgencyNames agencyNames;
     private final Clock clock;
+    private final CaseHistorySentences history;
 
-    CasesController(Cases cases, Evidence evidence, AgencyDirectory agencies, AgencyNames agencyNames, Clock clock) {
+    CasesController(Cases cases, Evidence evidence, AgencyDirectory agencies, AgencyNames agencyNames, Clock clock,
+            CaseHistorySentences history) {
         this.cases = cases;
         this.evidence = evidence;
         this.agencies = agencies;
         this.agencyNames = agencyNames;
         this.clock = clock;
+        this.history = history;
     }
 
     @GetMapping("/cases")
@@ -284,7 +287,7 @@ class CasesController {
         model.addAttribute("repeats", repeats.subList(0, Math.min(repeats.size(), SHOWN_POSTS)));
         model.addAttribute("repeatCount", repeats.size());
         model.addAttribute("actions", cases.actionsFor(found, user));
-        model.addAttribute("history", cases.history(found));
+        model.addAttribute("history", history.lines(cases.history(found), LocaleContextHolder.getLocale()));
         model.addAttribute("notes", cases.notes(found));
         model.addAttribute("attachments", cases.attachments(found));
         model.addAttribute("evidence", evidence.items(found.id(), user));

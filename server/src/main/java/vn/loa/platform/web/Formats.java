@@ -8,13 +8,13 @@ import org.springframework.stereotype.Component;
 import vn.loa.shared.LocalTime;
 
 /**
- * Formatting for templates, as {@code ${@fmt.dateTime(instant)}}: dates dd/MM/yyyy in Asia/Ho_Chi_Minh,
- * percentages in the page's language.
+ * Formatting for templates, as {@code ${@fmt.dateTime(instant)}}: dates dd/MM/yyyy and times HH:mm in
+ * Asia/Ho_Chi_Minh, numbers and percentages in the page's language (1.234,5 in Vietnamese, 1,234.5 in English).
  */
 @Component("fmt")
 public class Formats {
 
-    /** {@code dd/MM/yyyy HH:mm:ss} in Asia/Ho_Chi_Minh; empty for null. */
+    /** {@code dd/MM/yyyy HH:mm} in Asia/Ho_Chi_Minh; empty for null. */
     public String dateTime(Instant instant) {
         return LocalTime.format(instant);
     }
@@ -22,6 +22,24 @@ public class Formats {
     /** {@code dd/MM/yyyy}; empty for null. */
     public String date(LocalDate date) {
         return LocalTime.format(date);
+    }
+
+    /** A whole number with the page's thousands separator: 1.234 in Vietnamese, 1,234 in English; empty for null. */
+    public String number(Number value) {
+        return value == null ? "" : NumberFormat.getIntegerInstance(LocaleContextHolder.getLocale()).format(value);
+    }
+
+    /**
+     * A number with at most {@code digits} decimals (trailing zeros dropped) in the page's language: 2,5 in
+     * Vietnamese, 2.5 in English; empty for null.
+     */
+    public String decimal(Number value, int digits) {
+        if (value == null) {
+            return "";
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(LocaleContextHolder.getLocale());
+        format.setMaximumFractionDigits(digits);
+        return format.format(value);
     }
 
     /** A share from 0 to 1 as a percentage with one decimal, in the page's language: 12,5% in Vietnamese, 12.5% in English. */
