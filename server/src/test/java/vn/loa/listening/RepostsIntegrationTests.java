@@ -114,7 +114,7 @@ class RepostsIntegrationTests {
                 .andExpect(jsonPath("$.items[0].similar").value(2));
         assertThat(mvc.perform(get("/posts").param("q", marker).param("lang", "vi").session(coordinator)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
-                .contains("+2 tương tự");
+                .contains("+2 tương tự").contains("/listening/stories/" + story);
     }
 
     @Test
