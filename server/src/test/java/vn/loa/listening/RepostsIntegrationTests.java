@@ -2,7 +2,9 @@ package vn.loa.listening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -193,8 +196,15 @@ class RepostsIntegrationTests {
         String text = "Cán bộ phường hướng dẫn làm thủ tục đất đai rất chậm, hẹn đi hẹn lại nhiều lần " + marker;
         Instant at = Instant.now().minus(8, ChronoUnit.HOURS);
         importFile("label-1.jsonl", line("label-" + marker, "facebook", "l1", "Hùng " + marker, at, text));
-        // an officer says the first copy is positive (the models would not): its reposts take what it says now
-        jdbc.sql("UPDATE post SET sentiment = 'positive', topic = 'Van hoa' WHERE text = ?").param(text).update();
+        // a coordinator says the first copy is positive and about culture (the models do not): its reposts take that
+        long first = jdbc.sql("SELECT id FROM post WHERE text = ?").param(text).query(Long.class).single();
+        MockHttpSession coordinator = signIn("coordinator");
+        for (String[] correction : new String[][] {{"sentiment", "positive"}, {"topic", "Van hoa"}}) {
+            mvc.perform(post("/api/v1/posts/" + first + "/corrections").session(coordinator).with(csrf())
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"field\":\"" + correction[0] + "\",\"value\":\"" + correction[1] + "\"}"))
+                    .andExpect(status().isCreated());
+        }
         importFile("label-2.jsonl", line("label-" + marker, "zalo", "l2", "Dũng " + marker, at.plusSeconds(600), text)
                 + line("label-news-" + marker, "news", "l3", null, at.plusSeconds(900), text));
         Map<String, String> sentiments = new java.util.HashMap<>();
@@ -207,6 +217,8 @@ class RepostsIntegrationTests {
         assertThat(topics).containsEntry("l2", "Van hoa");
         // a news site's copy is read as news: analysed on its own, not given a comment's labels
         assertThat(topics.get("l3")).isNotEqualTo("Van hoa");
+        // the roll-ups count each repost with the labels it was stored with
+        assertThat(vn.loa.listening.internal.RollupChecks.mismatches(jdbc)).isEmpty();
     }
 
     /** Posts, authors and stories of the last day on the dashboard the user sees. */

@@ -52,8 +52,9 @@ class StoryPageIntegrationTests {
             return;
         }
         marker = "cauchuyen" + ProcessHandle.current().pid() + "x" + System.nanoTime();
-        String text = "Bệnh viện tỉnh thiếu thuốc, bệnh nhân bảo hiểm y tế phải tự mua ngoài, đề nghị Sở Y tế vào cuộc <script>alert(1)</script> "
-                + marker;
+        // words no other test's posts share, so that the story is not a near duplicate of theirs
+        String text = "Phòng khám đa khoa khu vực đóng cửa từ ba giờ chiều, người cao tuổi đi khám bảo hiểm y tế phải "
+                + "quay về tay không, đề nghị Sở Y tế xem lại lịch trực <script>alert(1)</script> " + marker;
         Instant at = Instant.now().minus(3, ChronoUnit.HOURS);
         String[][] posts = {
             {"facebook", "s1", "An", "0", text},
@@ -72,8 +73,10 @@ class StoryPageIntegrationTests {
         ImportSummary summary = importer.importFile("story.jsonl",
                 new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8)), Actor.SYSTEM, null);
         assertThat(summary.stored()).isEqualTo(5);
-        story = jdbc.sql("SELECT DISTINCT story_id FROM post WHERE text LIKE ?").param("%" + marker + "%")
+        story = jdbc.sql("SELECT story_id FROM post WHERE text LIKE ? ORDER BY id LIMIT 1").param("%" + marker + "%")
                 .query(Long.class).single();
+        assertThat(jdbc.sql("SELECT count(*) FROM post WHERE story_id = ?").param(story).query(Long.class).single())
+                .as("the five posts, and only they, are the story").isEqualTo(5);
     }
 
     @Test
@@ -118,9 +121,9 @@ class StoryPageIntegrationTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         Matcher phrase = Pattern.compile("id=\"watch-keyword\" name=\"keyword\"[^>]*value=\"([^\"]+)\"").matcher(page);
         assertThat(phrase.find()).as("the watch form proposes words of the story").isTrue();
-        assertThat(phrase.group(1)).isEqualTo("bệnh viện tỉnh thiếu thuốc");
+        assertThat(phrase.group(1)).isEqualTo("phòng khám đa khoa khu vực");
         assertThat(page).contains("name=\"agencyCode\" value=\"SYT\"");
-        String keyword = "thiếu thuốc " + marker;
+        String keyword = "lịch trực " + marker;
         mvc.perform(post("/alerts/rules").param("kind", "KEYWORD").param("agencyCode", "SYT").param("keyword", keyword)
                         .param("threshold", "3").session(officer).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/alerts/rules"));
