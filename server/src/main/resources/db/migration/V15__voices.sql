@@ -5,6 +5,11 @@
 DROP INDEX post_content_hash;
 CREATE INDEX post_content_hash ON post (content_hash, id) WHERE content_hash IS NOT NULL;
 
+-- Stories now gather every copy of a text, whenever it was posted: the posts of a story within a period
+-- (the dashboard's top stories) are read by a range on (story, publication) rather than filtered.
+CREATE INDEX post_story_published ON post (story_id, published_at);
+DROP INDEX post_story;
+
 -- Who has spoken, per scope (the province '', and each agency a post is routed to): an author (a name on a
 -- platform; a post without an author's name is a voice of its own, keyed by its id) with the time of their
 -- last post and of their last public post (not hotline or office feedback). The dashboard's period always
