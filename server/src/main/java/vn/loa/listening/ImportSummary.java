@@ -8,7 +8,8 @@ import java.util.List;
  * @param importId the import's id
  * @param read the lines (JSONL) or records (CSV) read
  * @param stored the posts stored
- * @param duplicates the posts already stored before (same source and id, or same content)
+ * @param duplicates the posts seen before: the same source and external id, or the same author repeating a long
+ *     text on the same source (identical texts from other people are stored, as reposts)
  * @param quarantined every line refused, with its number and reason
  */
 public record ImportSummary(long importId, int read, int stored, int duplicates, List<QuarantinedLine> quarantined) {

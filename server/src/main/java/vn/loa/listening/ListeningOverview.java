@@ -68,14 +68,20 @@ public interface ListeningOverview {
      * The dashboard of a scope and period.
      *
      * @param hourly whether volume buckets are hours (short periods) or days
+     * @param total the posts of the period: every copy of a text counts, each is someone's voice
      * @param opinion citizens' opinion: the tone of their comments and feedback (register comment)
      * @param newsTone the tone of news reports and official statements (registers news and official)
      * @param domains posts by policy domain (its code as the value; the message bundles name it)
+     * @param authors the people who wrote the period's posts: a name on a platform counts once, a post without
+     *     an author's name counts as one person
+     * @param stories the stories of two posts or more (a text repeated or reposted, copies with small changes)
+     *     told in the period: for an agency, those with two of its posts or more in the period; for the
+     *     province, those whose first post came before the period's end and whose last post within it
      */
     record Overview(ListeningScope scope, Instant from, Instant to, boolean hourly, long total, long negative,
             long toxic, List<Volume> volume, List<Share> topics, List<Share> agencies, List<Share> places,
             List<Share> platforms, List<StoryRow> topStories, List<StoryRow> negativeStories, Tone opinion,
-            Tone newsTone, List<Share> domains) {
+            Tone newsTone, List<Share> domains, long authors, long stories) {
     }
 
     /** The dashboard of the last {@code days} days (1 to 366) for a scope. */

@@ -1,6 +1,5 @@
 package vn.loa.identity.internal;
 
-import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -9,6 +8,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.loa.identity.AgencyNames;
 import vn.loa.platform.DisplayNames;
 import vn.loa.platform.NameSource;
 import vn.loa.shared.LocalTime;
@@ -28,16 +28,10 @@ class DirectoryNames {
         });
     }
 
+    /** Agencies by code as of today: a unit that has ended is named with what took over from it. */
     @Bean
-    NameSource agencyNames(JdbcClient jdbc, Clock clock) {
-        return source(DisplayNames.AGENCY, (code, locale) -> {
-            Date today = Date.valueOf(LocalDate.now(clock.withZone(LocalTime.ZONE)));
-            return jdbc.sql("""
-                    SELECT name_vi, name_en FROM agency WHERE code = ?
-                     ORDER BY (valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)) DESC, valid_from DESC LIMIT 1
-                    """).params(code, today, today).query((rs, n) -> name(rs.getString(1), rs.getString(2), locale))
-                    .optional();
-        });
+    NameSource agencyNamesByCode(AgencyNames names, Clock clock) {
+        return source(DisplayNames.AGENCY, (code, locale) -> names.find(code, LocalDate.now(clock.withZone(LocalTime.ZONE)), locale));
     }
 
     @Bean

@@ -27,7 +27,8 @@ import vn.loa.shared.LocalTime;
 
 /**
  * The dashboard from the hourly and daily roll-ups (citizens' opinion and the news's tone from those by
- * register, policy domains from those by domain); stories from the posts of the period.
+ * register, policy domains from those by domain); stories from the posts of the period; authors from
+ * {@code author_activity}.
  */
 @Service
 class JdbcListeningOverview implements ListeningOverview {
@@ -93,17 +94,32 @@ class JdbcListeningOverview implements ListeningOverview {
         buckets.forEach((at, counts) -> volume.add(new Volume(at, (hourly ? HOUR : DAY).format(at.atZone(LocalTime.ZONE)),
                 counts[0], counts[1], counts[2], counts[3])));
         LocalDate today = LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
-        List<List<StoryRow>> stories = stories(scope, from, to);
+        Stories stories = stories(scope, from, to);
         Map<String, Tone> registers = tones(scope, from, to, hourly);
         return new Overview(scope, from, to, hourly, totals[0], totals[1], totals[2], volume,
                 shares(scope, "topic", from, to, hourly, 20, null),
                 shares(scope, "agency", from, to, hourly, 15, code -> agencyName(code, today, language)),
                 shares(scope, "place", from, to, hourly, 15, id -> placeName(id, language)),
                 shares(scope, "platform", from, to, hourly, 20, null),
-                stories.get(0), stories.get(1),
+                stories.byPosts(), stories.byNegative(),
                 registers.getOrDefault("comment", new Tone(0, 0, 0, 0)),
                 sum(PostLabels.NEWS_REGISTERS.stream().map(r -> registers.getOrDefault(r, new Tone(0, 0, 0, 0))).toList()),
-                shares(scope, "domain", from, to, hourly, PostLabels.DOMAINS.size(), null));
+                shares(scope, "domain", from, to, hourly, PostLabels.DOMAINS.size(), null), authors(scope, from),
+                stories.told());
+    }
+
+    /**
+     * The authors active since {@code from} (the period ends now): one range count on {@code author_activity},
+     * which the importer keeps per scope with each author's last post and last public post.
+     */
+    private long authors(ListeningScope scope, Instant from) {
+        return jdbc.sql("SELECT count(*) FROM author_activity WHERE scope = ? AND "
+                + (scope.restricted() ? "last_post" : "last_public_post") + " >= ?")
+                .params(scope.key(), Timestamp.from(from)).query(Long.class).single();
+    }
+
+    /** The top stories of a period, by posts and by negative posts, and how many stories of two posts or more it has. */
+    private record Stories(List<StoryRow> byPosts, List<StoryRow> byNegative, long told) {
     }
 
     /** The tone of each register over the period, from the roll-ups by register. */
@@ -154,9 +170,12 @@ class JdbcListeningOverview implements ListeningOverview {
      * active in the period (through the story table), their posts of the period counted exactly. For an
      * agency: its stories per day ({@code story_daily}) over the period's days.
      */
-    private List<List<StoryRow>> stories(ListeningScope scope, Instant from, Instant to) {
+    private Stories stories(ListeningScope scope, Instant from, Instant to) {
         List<long[]> rows;
+        long told;
         if (scope.agency() == null) {
+            told = jdbc.sql("SELECT count(*) FROM story WHERE posts > 1 AND last_seen >= ? AND first_seen < ?")
+                    .params(Timestamp.from(from), Timestamp.from(to)).query(Long.class).single();
             Long[] candidates = jdbc.sql("""
                     SELECT id FROM story WHERE posts > 1 AND last_seen >= ? AND first_seen < ? ORDER BY posts DESC LIMIT ?
                     """).params(Timestamp.from(from), Timestamp.from(to), STORY_CANDIDATES).query(Long.class).list()
@@ -175,6 +194,7 @@ class JdbcListeningOverview implements ListeningOverview {
                     + "WHERE scope = ? AND day >= ? AND day < ? GROUP BY story_id HAVING sum(" + posts + ") > 1")
                     .params(scope.agency(), bound(from, false), upper(to, false))
                     .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).list();
+            told = rows.size();
         }
         List<long[]> byPosts = rows.stream()
                 .sorted(java.util.Comparator.<long[]>comparingLong(r -> -r[1]).thenComparingLong(r -> -r[2])
@@ -199,7 +219,7 @@ class JdbcListeningOverview implements ListeningOverview {
             return new StoryRow(r[0], r[1], r[2], r[3], d == null ? null : (String) d[2], d == null ? null : (Instant) d[0],
                     d == null ? null : (Instant) d[1]);
         };
-        return List.of(byPosts.stream().map(row).toList(), byNegative.stream().map(row).toList());
+        return new Stories(byPosts.stream().map(row).toList(), byNegative.stream().map(row).toList(), told);
     }
 
     /**

@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +31,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.loa.listening.ImportSummary;
 import vn.loa.listening.ImportSummary.QuarantinedLine;
+import vn.loa.listening.Platform;
 import vn.loa.listening.PostImporter;
 import vn.loa.listening.PostsImported;
 import vn.loa.nlp.Fingerprint;
@@ -44,9 +44,19 @@ import vn.loa.shared.LocalTime;
 
 /**
  * The import pipeline: read lines (strict UTF-8), parse and validate, analyse with the language
- * engine, then store each batch in one transaction. Duplicates (same source and external id, or,
- * for texts of twelve syllables or more, the same normalised content) are counted, not stored again; near
- * duplicates join the story of the post they copy.
+ * engine, then store each batch in one transaction.
+ *
+ * <p>Only the same post seen twice is a duplicate, counted and not stored again: the same source and
+ * external id (a file imported again, a feed read again), or the same author repeating a text of
+ * {@value #MIN_SYLLABLES_FOR_CONTENT_IDENTITY} syllables or more on the same source under another id
+ * (a double submission, or a feed that gives an item a new id: no new voice and no new reach).
+ * Identical texts from other authors or other sources are other voices: each is stored as a post of
+ * its own, a repost in the story of the first copy, and the analysis of a stored copy (or of an
+ * earlier copy in the batch) is reused rather than computed again; only places and agencies are read
+ * afresh, as of the repost's own day. Texts of {@value #MIN_SYLLABLES_FOR_REPOST} syllables or more
+ * are grouped that way; shorter ones ("Đồng ý") are reactions, each kept on its own. Near duplicates
+ * (copies with a few changes) of {@value #MIN_SYLLABLES_FOR_STORY} syllables or more join the story of
+ * the post they copy.
  */
 @Service
 class JdbcPostImporter implements PostImporter {
@@ -57,7 +67,11 @@ class JdbcPostImporter implements PostImporter {
     /** Batches whose roll-ups are summed and written together. */
     static final int ROLLUP_GROUP = 5;
     static final int MAX_LINE_BYTES = 1024 * 1024;
+    /** From this length, the same author's same text on the same source is the same post seen again. */
     static final int MIN_SYLLABLES_FOR_CONTENT_IDENTITY = 12;
+    /** From this length, identical texts are reposts of one story (shorter ones are reactions). */
+    static final int MIN_SYLLABLES_FOR_REPOST = 6;
+    /** From this length, near duplicates (by fingerprint) are one story. */
     static final int MIN_SYLLABLES_FOR_STORY = 10;
 
     private final JdbcClient jdbc;
@@ -151,9 +165,10 @@ class JdbcPostImporter implements PostImporter {
                 UPDATE post_import SET finished_at = ?, read = ?, stored = ?, duplicates = ?, quarantined = ? WHERE id = ?
                 """).params(Timestamp.from(clock.instant()), counts.read, counts.stored, counts.duplicates,
                 counts.quarantined.size(), importId).update();
-        log.info(String.format(Locale.ROOT, "Imported %s: %d read, %d stored, %d duplicates, %d quarantined; "
-                + "analysis %.1f s, insert %.1f s, stories %.1f s, roll-ups %.1f s", name, counts.read, counts.stored,
-                counts.duplicates, counts.quarantined.size(), counts.analysisNanos / 1e9, counts.insertNanos / 1e9,
+        log.info(String.format(Locale.ROOT, "Imported %s: %d read, %d stored, %d duplicates, %d quarantined, %d analyses "
+                + "reused from a copy; analysis %.1f s, insert %.1f s, stories %.1f s, roll-ups %.1f s", name, counts.read,
+                counts.stored, counts.duplicates, counts.quarantined.size(), counts.reused, counts.analysisNanos / 1e9,
+                counts.insertNanos / 1e9,
                 counts.storyNanos / 1e9, counts.rollupNanos / 1e9));
         events.publishEvent(new PostsImported(by, importId, name, counts.read, counts.stored, counts.duplicates,
                 counts.quarantined.size()));
@@ -170,6 +185,8 @@ class JdbcPostImporter implements PostImporter {
         long insertNanos;
         long storyNanos;
         long rollupNanos;
+        /** Posts that took the analysis of a copy of their text instead of being analysed. */
+        int reused;
         int read;
         int stored;
         int duplicates;
@@ -209,11 +226,41 @@ class JdbcPostImporter implements PostImporter {
     }
 
     /**
-     * A batch made ready to store: per post its content hash (long texts only), its syllables, and
-     * its analysis, null for a post that is a known duplicate (same source and external id, or same
-     * content as a stored post or an earlier post of the batch) and so not worth analysing.
+     * A batch made ready to store: per post its content hash (texts of {@value #MIN_SYLLABLES_FOR_REPOST}
+     * syllables or more), its syllables, and what the language engine understood of it, null for a
+     * post whose source already holds its external id (a duplicate, not worth analysing).
      */
-    private record Prepared(String[] hashes, int[] syllables, List<Analysis> analyses) {
+    private record Prepared(String[] hashes, int[] syllables, Labels[] labels, int reused) {
+    }
+
+    /**
+     * What is stored of a post's analysis: its own text and normal form, the labels (which a repost
+     * shares with the copy it repeats), and the places and agencies it names as of its own day.
+     */
+    private record Labels(String text, String normalized, long fingerprint, String register, String sentiment,
+            float sentimentConfidence, String topic, String domain, String toxicity, float toxicityConfidence,
+            String[] places, String[] named) {
+
+        static Labels of(Analysis analysis) {
+            return new Labels(analysis.text(), analysis.normalized(), analysis.fingerprint(), analysis.register().id(),
+                    analysis.sentiment().labelOrUnclear(), (float) analysis.sentiment().confidence(),
+                    analysis.topic().label(), analysis.domain().label(), analysis.toxicity().label(),
+                    (float) analysis.toxicity().confidence(), ids(analysis.places()), ids(analysis.agencies()));
+        }
+
+        /** The same labels for another copy of the text, with the names that copy's text gives on its day. */
+        Labels copiedAs(String text, String normalized, String[] places, String[] named) {
+            return new Labels(text, normalized, fingerprint, register, sentiment, sentimentConfidence, topic, domain,
+                    toxicity, toxicityConfidence, places, named);
+        }
+
+        boolean toxic() {
+            return !"CLEAN".equals(toxicity);
+        }
+
+        private static String[] ids(List<vn.loa.nlp.gazetteer.Gazetteer.Match> matches) {
+            return matches.stream().map(match -> match.entry().id()).distinct().toArray(String[]::new);
+        }
     }
 
     /**
@@ -231,6 +278,7 @@ class JdbcPostImporter implements PostImporter {
                 Prepared result = prepare(posts, known);
                 synchronized (counts) {
                     counts.analysisNanos += System.nanoTime() - start;
+                    counts.reused += result.reused();
                 }
                 return result;
             }, analysis);
@@ -246,8 +294,10 @@ class JdbcPostImporter implements PostImporter {
     }
 
     /**
-     * Normalises the batch (on every core), then analyses only the posts that may be new: a copy of
-     * a stored text, or of an earlier post of the batch, is recognised from its normal form first.
+     * Normalises the batch (on every core), then analyses only the texts not seen before: a repost of
+     * a stored text (labelled by the current models, on a platform of the same register) or of an
+     * earlier post of the batch takes the labels of that copy, and only its places and agencies are
+     * looked up, as of its own day. Reposts thus cost a normalisation and a look-up, not an analysis.
      */
     private Prepared prepare(List<IncomingPost> posts, Set<String> known) {
         int n = posts.size();
@@ -259,22 +309,87 @@ class JdbcPostImporter implements PostImporter {
         for (int i = 0; i < n; i++) {
             TextAnalyzer.Normalized normal = normals.get(i);
             syllables[i] = normal == null ? 0 : normal.syllables();
-            hashes[i] = normal != null && syllables[i] >= MIN_SYLLABLES_FOR_CONTENT_IDENTITY ? sha256(normal.normalized()) : null;
+            hashes[i] = normal != null && syllables[i] >= MIN_SYLLABLES_FOR_REPOST ? sha256(normal.normalized()) : null;
         }
-        Set<String> copies = new HashSet<>();
-        String[] present = Arrays.stream(hashes).filter(Objects::nonNull).distinct().toArray(String[]::new);
-        if (present.length > 0) {
-            jdbc.sql("SELECT content_hash FROM post WHERE content_hash = ANY(?::char(64)[])").param(present)
-                    .query((rs, row) -> copies.add(rs.getString(1))).list();
-        }
-        boolean[] analyse = new boolean[n];
+        Map<String, Labels> stored = storedLabels(posts, hashes);
+        // per post: the post whose labels it takes (itself when it is analysed), or -1 for a stored copy's
+        int[] from = new int[n];
+        Map<String, Integer> first = new HashMap<>();
         for (int i = 0; i < n; i++) {
-            analyse[i] = normals.get(i) != null && (hashes[i] == null || copies.add(hashes[i]));
+            String key = hashes[i] == null ? null : copyKey(hashes[i], posts.get(i).platform());
+            if (normals.get(i) == null) {
+                from[i] = i;
+            } else if (key != null && stored.containsKey(key)) {
+                from[i] = -1;
+            } else {
+                Integer earlier = key == null ? null : first.putIfAbsent(key, i);
+                from[i] = earlier == null ? i : earlier;
+            }
         }
-        List<Analysis> analyses = new ArrayList<>(java.util.stream.IntStream.range(0, n).parallel()
-                .mapToObj(i -> analyse[i] ? analyze(normals.get(i), posts.get(i)) : null)
-                .toList());
-        return new Prepared(hashes, syllables, analyses);
+        Labels[] labels = new Labels[n];
+        java.util.stream.IntStream.range(0, n).parallel().filter(i -> normals.get(i) != null && from[i] == i)
+                .forEach(i -> labels[i] = Labels.of(analyze(normals.get(i), posts.get(i))));
+        java.util.stream.IntStream.range(0, n).parallel().filter(i -> normals.get(i) != null && from[i] != i)
+                .forEach(i -> labels[i] = repost(from[i] < 0 ? stored.get(copyKey(hashes[i], posts.get(i).platform()))
+                        : labels[from[i]], normals.get(i), posts.get(i)));
+        int reused = (int) java.util.stream.IntStream.range(0, n).filter(i -> normals.get(i) != null && from[i] != i).count();
+        return new Prepared(hashes, syllables, labels, reused);
+    }
+
+    /**
+     * A text's copies share their labels only between platforms that say the same of the register (a
+     * news site's copy of a comment is read as news).
+     */
+    private static String copyKey(String hash, Platform platform) {
+        return hash + "|" + platform.registerHint();
+    }
+
+    /** The labels of a copy for a repost: the names in the repost's own text, as of its own day. */
+    private Labels repost(Labels copy, TextAnalyzer.Normalized normal, IncomingPost post) {
+        java.time.LocalDate day = day(post);
+        return copy.copiedAs(normal.text(), normal.normalized(),
+                Labels.ids(analyzer.places().find(normal.text(), day)),
+                Labels.ids(analyzer.agencies().find(normal.text(), day)));
+    }
+
+    /**
+     * The labels of one stored copy of each text of the batch (by content hash and register hint), if
+     * the current models gave them: one index probe per text.
+     */
+    private Map<String, Labels> storedLabels(List<IncomingPost> posts, String[] hashes) {
+        Map<String, String[]> wanted = new LinkedHashMap<>();
+        for (int i = 0; i < hashes.length; i++) {
+            String hash = hashes[i];
+            if (hash != null) {
+                Platform platform = posts.get(i).platform();
+                wanted.computeIfAbsent(copyKey(hash, platform), k -> new String[] {hash, Arrays.stream(
+                        Platform.values()).filter(p -> p.registerHint() == platform.registerHint()).map(Platform::name)
+                        .collect(java.util.stream.Collectors.joining(","))});
+            }
+        }
+        Map<String, Labels> labels = new HashMap<>();
+        if (wanted.isEmpty()) {
+            return labels;
+        }
+        List<String> keys = List.copyOf(wanted.keySet());
+        jdbc.sql("""
+                SELECT k.i, c.fingerprint, c.register, c.sentiment, c.sentiment_confidence, c.topic, c.domain, c.toxicity,
+                       c.toxicity_confidence
+                FROM unnest(?::char(64)[], ?::text[]) WITH ORDINALITY AS k(hash, platforms, i)
+                CROSS JOIN LATERAL (
+                    SELECT fingerprint, register, sentiment, sentiment_confidence, topic, domain, toxicity, toxicity_confidence
+                    FROM post WHERE content_hash = k.hash AND model_version = ?
+                      AND platform = ANY(string_to_array(k.platforms, ','))
+                    LIMIT 1
+                ) AS c
+                """).params(keys.stream().map(k -> wanted.get(k)[0]).toArray(String[]::new),
+                        keys.stream().map(k -> wanted.get(k)[1]).toArray(String[]::new), analyzer.modelVersion())
+                .query(rs -> {
+                    labels.put(keys.get(rs.getInt(1) - 1), new Labels(null, null, rs.getLong(2), rs.getString(3),
+                            rs.getString(4), rs.getFloat(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                            rs.getFloat(9), null, null));
+                });
+        return labels;
     }
 
     /** Analyses a post as of its day, with what its platform says of its register. */
@@ -392,13 +507,33 @@ class JdbcPostImporter implements PostImporter {
             """;
 
     /**
-     * Stores one batch in a handful of statements: one look-up of what is stored already, one
-     * multi-row insert, one look-up of story candidates, and bulk writes of stories and quarantined lines.
+     * Counts each new post's author, in the same statement as the insert, as active in the province and in
+     * each agency the post is routed to ({@code author_activity}: the author's last post, and last public
+     * post, per scope). An author is a name on a platform; a post without an author's name is a voice of its own.
+     */
+    private static final String COUNT_AUTHORS = """
+            , authors AS (
+                INSERT INTO author_activity AS a (scope, author_key, last_post, last_public_post)
+                SELECT s.scope, hashtextextended(coalesce(i.platform || '|' || i.author, 'post|' || i.id), 0),
+                       max(i.published_at), max(i.published_at) FILTER (WHERE i.platform NOT IN ('HOTLINE', 'OFFICE'))
+                FROM inserted i CROSS JOIN LATERAL unnest(array_append(i.agencies, '')) AS s(scope)
+                GROUP BY 1, 2 ORDER BY 1, 2
+                ON CONFLICT (scope, author_key) DO UPDATE SET last_post = GREATEST(a.last_post, excluded.last_post),
+                    last_public_post = GREATEST(a.last_public_post, excluded.last_public_post)
+            )
+            SELECT id, source_id, external_id FROM inserted
+            """;
+
+    /**
+     * Stores one batch in a handful of statements: look-ups of what is stored already (the same posts,
+     * and copies of the batch's texts), one multi-row insert (which counts the authors too), one look-up
+     * of near-duplicate story candidates, and bulk writes of stories and quarantined lines.
      */
     private PendingRollup store(long importId, List<IncomingPost> batch, Prepared prepared,
             List<QuarantinedLine> quarantined, List<String> raw, AgencyId agency, Counts counts) {
-        List<Analysis> analyses = prepared.analyses();
+        Labels[] labels = prepared.labels();
         String[] hashes = prepared.hashes();
+        int[] syllables = prepared.syllables();
         Instant now = clock.instant();
         Map<String, Long> sources = sources(batch, agency);
         int n = batch.size();
@@ -407,7 +542,6 @@ class JdbcPostImporter implements PostImporter {
             sourceIds[i] = sources.get(batch.get(i).source());
         }
         Set<String> stored = new HashSet<>();
-        Set<String> storedHashes = new HashSet<>();
         if (n > 0) {
             jdbc.sql("""
                     SELECT p.source_id, p.external_id FROM post p
@@ -415,36 +549,40 @@ class JdbcPostImporter implements PostImporter {
                       ON p.source_id = k.source_id AND p.external_id = k.external_id
                     """).params(sourceIds, batch.stream().map(IncomingPost::externalId).toArray(String[]::new))
                     .query((rs, row) -> stored.add(rs.getLong(1) + "|" + rs.getString(2))).list();
-            String[] present = Arrays.stream(hashes).filter(Objects::nonNull).toArray(String[]::new);
-            if (present.length > 0) {
-                jdbc.sql("SELECT content_hash FROM post WHERE content_hash = ANY(?::char(64)[])").param(present)
-                        .query((rs, row) -> storedHashes.add(rs.getString(1))).list();
+        }
+        for (int i = 0; i < n; i++) {
+            if (labels[i] == null && !stored.contains(sourceIds[i] + "|" + batch.get(i).externalId())) {
+                // taken for a stored post before, it is new after all (another import's batch was rolled back)
+                TextAnalyzer.Normalized normal = analyzer.normalize(batch.get(i).text());
+                syllables[i] = normal.syllables();
+                hashes[i] = syllables[i] >= MIN_SYLLABLES_FOR_REPOST ? sha256(normal.normalized()) : null;
+                labels[i] = Labels.of(analyze(normal, batch.get(i)));
             }
         }
+        Map<String, Long> copies = storedCopies(hashes);
+        Set<Integer> repeated = repeatedByTheirAuthor(batch, hashes, syllables, sourceIds, copies.keySet());
+        Set<String> seen = new HashSet<>();
         List<Integer> fresh = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            String key = sourceIds[i] + "|" + batch.get(i).externalId();
-            if (stored.contains(key) || (hashes[i] != null && storedHashes.contains(hashes[i]))) {
+            IncomingPost post = batch.get(i);
+            String key = sourceIds[i] + "|" + post.externalId();
+            String said = sameSaying(post, hashes[i], syllables[i], sourceIds[i]);
+            if (stored.contains(key) || repeated.contains(i) || (said != null && seen.contains(said))) {
                 counts.duplicates++;
                 continue;
             }
             stored.add(key);
-            if (hashes[i] != null) {
-                storedHashes.add(hashes[i]);
+            if (said != null) {
+                seen.add(said);
             }
             fresh.add(i);
-            if (analyses.get(i) == null) {
-                // taken for a copy or a known post before, it is new after all (e.g. the copy was not stored)
-                analyses.set(i, analyze(analyzer.normalize(batch.get(i).text()), batch.get(i)));
-            }
         }
         long storyStart = System.nanoTime();
         Long[] storyOf = new Long[n];
-        Map<Long, StorySpan> spans = assignStories(fresh, batch, analyses, prepared.syllables(), storyOf);
+        assignStories(fresh, batch, labels, syllables, hashes, copies, storyOf);
         long insertStart = System.nanoTime();
         counts.storyNanos += insertStart - storyStart;
         Map<String, Long> ids = new HashMap<>();
-        String[][] places = new String[n][];
         String[][] routed = new String[n][];
         if (!fresh.isEmpty()) {
             // one row per post through unnest: 28 arrays instead of 28 parameters per post, one short plan
@@ -459,22 +597,22 @@ class JdbcPostImporter implements PostImporter {
             for (int f = 0; f < m; f++) {
                 int i = fresh.get(f);
                 IncomingPost post = batch.get(i);
-                Analysis analysis = analyses.get(i);
-                places[i] = analysis.places().stream().map(place -> place.entry().id()).distinct().toArray(String[]::new);
-                routed[i] = agencies(analysis);
+                Labels label = labels[i];
+                routed[i] = agencies(label);
                 Object[] row = {sourceIds[i], post.platform().name(), post.externalId(), post.url(), post.author(),
-                    Timestamp.from(post.publishedAt()), post.title(), analysis.text(), post.parentExternalId(),
-                    post.reactions(), post.shares(), post.comments(), hashes[i], analysis.normalized(),
-                    analysis.fingerprint(), analysis.sentiment().labelOrUnclear(), (float) analysis.sentiment().confidence(),
-                    analysis.topic().label(), analysis.toxicity().label(), (float) analysis.toxicity().confidence(),
-                    String.join(LIST_SEPARATOR, places[i]), String.join(LIST_SEPARATOR, routed[i]), importId, ingested,
-                    storyOf[i], analysis.register().id(), analysis.domain().label(), modelVersion};
+                    Timestamp.from(post.publishedAt()), post.title(), label.text(), post.parentExternalId(),
+                    post.reactions(), post.shares(), post.comments(), hashes[i], label.normalized(),
+                    label.fingerprint(), label.sentiment(), label.sentimentConfidence(), label.topic(), label.toxicity(),
+                    label.toxicityConfidence(), String.join(LIST_SEPARATOR, label.places()),
+                    String.join(LIST_SEPARATOR, routed[i]), importId, ingested, storyOf[i], label.register(),
+                    label.domain(), modelVersion};
                 for (int c = 0; c < row.length; c++) {
                     columns[c][f] = row[c];
                 }
             }
-            jdbc.sql("INSERT INTO post (" + COLUMNS + ") " + UNNEST_ROWS
-                    + " ON CONFLICT DO NOTHING RETURNING id, source_id, external_id").params((Object[]) columns)
+            jdbc.sql("WITH inserted AS (INSERT INTO post (" + COLUMNS + ") " + UNNEST_ROWS
+                    + " ON CONFLICT DO NOTHING RETURNING id, source_id, external_id, platform, author, published_at, agencies)"
+                    + COUNT_AUTHORS).params((Object[]) columns)
                     .query((rs, row) -> ids.put(rs.getLong(2) + "|" + rs.getString(3), rs.getLong(1))).list();
         }
         List<Rollups.Fact> facts = new ArrayList<>(ids.size());
@@ -491,10 +629,9 @@ class JdbcPostImporter implements PostImporter {
             }
             counts.stored++;
             IncomingPost post = batch.get(i);
-            Analysis analysis = analyses.get(i);
-            facts.add(new Rollups.Fact(post.publishedAt(), post.platform().name(), analysis.sentiment().labelOrUnclear(),
-                    analysis.topic().label(), analysis.register().id(), analysis.domain().label(),
-                    !"CLEAN".equals(analysis.toxicity().label()), routed[i], places[i], storyOf[i]));
+            Labels label = labels[i];
+            facts.add(new Rollups.Fact(post.publishedAt(), post.platform().name(), label.sentiment(), label.topic(),
+                    label.register(), label.domain(), label.toxic(), routed[i], label.places(), storyOf[i]));
         }
         if (!lost.isEmpty()) {
             lost.forEach((story, missing) -> jdbc.sql("UPDATE story SET posts = posts - ? WHERE id = ?")
@@ -515,11 +652,65 @@ class JdbcPostImporter implements PostImporter {
         return rollup;
     }
 
+    /**
+     * The story of the first stored copy of each text of the batch that has one (the value is null when
+     * that copy has no story, as posts stored before stories existed): one index probe per text.
+     */
+    private Map<String, Long> storedCopies(String[] hashes) {
+        String[] present = Arrays.stream(hashes).filter(Objects::nonNull).distinct().toArray(String[]::new);
+        Map<String, Long> copies = new HashMap<>();
+        if (present.length > 0) {
+            jdbc.sql("""
+                    SELECT k.hash, c.story_id FROM unnest(?::char(64)[]) AS k(hash)
+                    CROSS JOIN LATERAL (SELECT story_id FROM post WHERE content_hash = k.hash ORDER BY id LIMIT 1) AS c
+                    """).param(present).query(rs -> {
+                        copies.put(rs.getString(1).strip(), rs.getObject(2, Long.class));
+                    });
+        }
+        return copies;
+    }
+
+    /**
+     * What makes two posts the same post seen again although their ids differ: the same author, the
+     * same source and the same text of {@value #MIN_SYLLABLES_FOR_CONTENT_IDENTITY} syllables or more;
+     * null for a post without an author's name or with a shorter text.
+     */
+    private static String sameSaying(IncomingPost post, String hash, int syllables, Long sourceId) {
+        return hash == null || post.author() == null || syllables < MIN_SYLLABLES_FOR_CONTENT_IDENTITY ? null
+                : sourceId + "|" + hash + "|" + post.author();
+    }
+
+    /** The posts of the batch whose author said the same on the same source before (see {@link #sameSaying}). */
+    private Set<Integer> repeatedByTheirAuthor(List<IncomingPost> batch, String[] hashes, int[] syllables,
+            Long[] sourceIds, Set<String> storedTexts) {
+        List<Integer> candidates = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (sameSaying(batch.get(i), hashes[i], syllables[i], sourceIds[i]) != null && storedTexts.contains(hashes[i])) {
+                candidates.add(i);
+            }
+        }
+        Set<Integer> repeated = new HashSet<>();
+        if (candidates.isEmpty()) {
+            return repeated;
+        }
+        jdbc.sql("""
+                SELECT k.i FROM unnest(?::char(64)[], ?::bigint[], ?::text[], ?::int[]) AS k(hash, source_id, author, i)
+                WHERE EXISTS (SELECT 1 FROM post p WHERE p.content_hash = k.hash AND p.source_id = k.source_id
+                                                     AND p.author = k.author)
+                """).params(candidates.stream().map(i -> hashes[i]).toArray(String[]::new),
+                        candidates.stream().map(i -> sourceIds[i]).toArray(Long[]::new),
+                        candidates.stream().map(i -> batch.get(i).author()).toArray(String[]::new),
+                        candidates.toArray(Integer[]::new))
+                .query(rs -> {
+                    repeated.add(rs.getInt(1));
+                });
+        return repeated;
+    }
+
     /** The agencies a post is routed to: those it names, and those the routing rules give. */
-    private String[] agencies(Analysis analysis) {
-        Set<String> agencies = new TreeSet<>();
-        analysis.agencies().forEach(m -> agencies.add(m.entry().id()));
-        agencies.addAll(routing.route(analysis.normalized(), analysis.topic().label(), analysis.domain().label()));
+    private String[] agencies(Labels labels) {
+        Set<String> agencies = new TreeSet<>(List.of(labels.named()));
+        agencies.addAll(routing.route(labels.normalized(), labels.topic(), labels.domain()));
         return agencies.toArray(String[]::new);
     }
 
@@ -543,35 +734,123 @@ class JdbcPostImporter implements PostImporter {
     static final String STORY_WINDOW = "7 days";
 
     /**
-     * Puts each new post of ten syllables or more into the story of a near duplicate (SimHash within 6
-     * bits) published within {@value #STORY_WINDOW} of it, found through four 16-bit bands among stored
-     * posts and the posts of this batch, or into a new story. The stories are written before the posts,
-     * which are inserted with their story.
+     * Puts each new post of {@value #MIN_SYLLABLES_FOR_REPOST} syllables or more into a story: a repost
+     * (the same normal form) into the story of the first copy, stored or earlier in the batch, whenever
+     * it was published; a text of {@value #MIN_SYLLABLES_FOR_STORY} syllables or more without a copy into
+     * the story of a near duplicate (SimHash within 6 bits) published within {@value #STORY_WINDOW} of it,
+     * found through four 16-bit bands among stored posts and the posts of this batch; any other into a
+     * new story. The stories are written before the posts, which are inserted with their story.
      */
-    private Map<Long, StorySpan> assignStories(List<Integer> fresh, List<IncomingPost> batch, List<Analysis> analyses,
-            int[] syllables, Long[] storyOf) {
-        List<Integer> storied = fresh.stream().filter(i -> syllables[i] >= MIN_SYLLABLES_FOR_STORY).toList();
-        Map<Long, StorySpan> spans = new LinkedHashMap<>();
+    private void assignStories(List<Integer> fresh, List<IncomingPost> batch, Labels[] labels, int[] syllables,
+            String[] hashes, Map<String, Long> copies, Long[] storyOf) {
+        List<Integer> storied = fresh.stream().filter(i -> hashes[i] != null).toList();
         if (storied.isEmpty()) {
-            return spans;
+            return;
         }
+        // near duplicates are looked for only for the first post of a text that has no stored copy in a story
+        Set<String> firstOfText = new HashSet<>();
+        List<Integer> searched = new ArrayList<>();
+        for (int i : storied) {
+            if (copies.get(hashes[i]) == null && firstOfText.add(hashes[i]) && syllables[i] >= MIN_SYLLABLES_FOR_STORY) {
+                searched.add(i);
+            }
+        }
+        Map<Integer, Long> nearStory = nearDuplicateStories(searched, batch, labels);
         int m = storied.size();
-        Long[][] bands = new Long[4][m];
-        Timestamp[] times = new Timestamp[m];
+        List<Long> newIds = jdbc.sql("SELECT nextval(pg_get_serial_sequence('story', 'id')) FROM generate_series(1, ?)")
+                .param(m).query(Long.class).list();
+        long window = java.time.Duration.ofDays(7).toMillis();
+        Map<String, Long> storyOfText = new HashMap<>();
+        Map<Long, StorySpan> spans = new LinkedHashMap<>();
+        List<long[]> inBatch = new ArrayList<>(); // story, fingerprint, published millis
         for (int p = 0; p < m; p++) {
             int i = storied.get(p);
+            long fingerprint = labels[i].fingerprint();
+            Instant at = batch.get(i).publishedAt();
+            Long story = copies.get(hashes[i]);
+            if (story == null) {
+                story = storyOfText.get(hashes[i]);
+            }
+            if (story == null) {
+                story = nearStory.get(i);
+            }
+            if (story == null && syllables[i] >= MIN_SYLLABLES_FOR_STORY) {
+                for (long[] candidate : inBatch) {
+                    if (Math.abs(candidate[2] - at.toEpochMilli()) <= window
+                            && Fingerprint.nearDuplicates(fingerprint, candidate[1])) {
+                        story = candidate[0];
+                        break;
+                    }
+                }
+            }
+            boolean created = story == null;
+            if (created) {
+                story = newIds.get(p);
+            }
+            storyOfText.putIfAbsent(hashes[i], story);
+            if (syllables[i] >= MIN_SYLLABLES_FOR_STORY) {
+                inBatch.add(new long[] {story, fingerprint, at.toEpochMilli()});
+            }
+            StorySpan span = spans.computeIfAbsent(story, k -> new StorySpan(fingerprint, at, created));
+            span.posts++;
+            span.first = span.first.isBefore(at) ? span.first : at;
+            span.last = span.last.isAfter(at) ? span.last : at;
+            storyOf[i] = story;
+        }
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder(
+                "INSERT INTO story (id, fingerprint, first_seen, last_seen, posts) OVERRIDING SYSTEM VALUE VALUES ");
+        int k = 0;
+        for (Map.Entry<Long, StorySpan> entry : spans.entrySet()) {
+            StorySpan span = entry.getValue();
+            if (span.created) {
+                sql.append(k++ == 0 ? "" : ", ").append("(?, ?, ?, ?, ?)");
+                params.addAll(Arrays.asList(entry.getKey(), span.fingerprint, Timestamp.from(span.first),
+                        Timestamp.from(span.last), span.posts));
+            }
+        }
+        if (k > 0) {
+            jdbc.sql(sql.toString()).params(params).update();
+        }
+        params = new ArrayList<>();
+        sql = new StringBuilder("UPDATE story SET posts = story.posts + v.added, first_seen = "
+                + "LEAST(story.first_seen, v.first_seen), last_seen = GREATEST(story.last_seen, v.last_seen) FROM (VALUES ");
+        k = 0;
+        // stories updated in id order, so that concurrent imports lock them in one order
+        List<Map.Entry<Long, StorySpan>> updated = spans.entrySet().stream().filter(e -> !e.getValue().created)
+                .sorted(Map.Entry.comparingByKey()).toList();
+        for (Map.Entry<Long, StorySpan> entry : updated) {
+            StorySpan span = entry.getValue();
+            sql.append(k++ == 0 ? "" : ", ").append("(?::bigint, ?::int, ?::timestamptz, ?::timestamptz)");
+            params.addAll(Arrays.asList(entry.getKey(), span.posts, Timestamp.from(span.first), Timestamp.from(span.last)));
+        }
+        if (k > 0) {
+            sql.append(") AS v(id, added, first_seen, last_seen) WHERE story.id = v.id");
+            jdbc.sql(sql.toString()).params(params).update();
+        }
+    }
+
+    /**
+     * The story of a stored near duplicate of each of these posts: same band, published within the window,
+     * SimHash within 6 bits; each band is one index range scan that stops at the first near duplicate.
+     */
+    private Map<Integer, Long> nearDuplicateStories(List<Integer> posts, List<IncomingPost> batch, Labels[] labels) {
+        Map<Integer, Long> stories = new HashMap<>();
+        int m = posts.size();
+        if (m == 0) {
+            return stories;
+        }
+        Long[][] bands = new Long[4][m];
+        Long[] fingerprints = new Long[m];
+        Timestamp[] times = new Timestamp[m];
+        for (int p = 0; p < m; p++) {
+            int i = posts.get(p);
+            fingerprints[p] = labels[i].fingerprint();
             for (int b = 0; b < 4; b++) {
-                bands[b][p] = band(analyses.get(i).fingerprint(), b);
+                bands[b][p] = band(fingerprints[p], b);
             }
             times[p] = Timestamp.from(batch.get(i).publishedAt());
         }
-        // the story of a stored near duplicate, per post: same band, published within the window, SimHash within
-        // 6 bits; each band is one index range scan that stops at the first near duplicate
-        Long[] fingerprints = new Long[m];
-        for (int p = 0; p < m; p++) {
-            fingerprints[p] = analyses.get(storied.get(p)).fingerprint();
-        }
-        Map<Integer, Long> storedStory = new HashMap<>();
         jdbc.sql("""
                 SELECT k.i, c.story_id
                 FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::timestamptz[]) WITH ORDINALITY
@@ -598,68 +877,9 @@ class JdbcPostImporter implements PostImporter {
                 """.formatted(STORY_WINDOW, Fingerprint.NEAR_DUPLICATE_BITS))
                 .params(fingerprints, bands[0], bands[1], bands[2], bands[3], times)
                 .query(rs -> {
-                    storedStory.put(rs.getInt(1) - 1, rs.getLong(2));
+                    stories.put(posts.get(rs.getInt(1) - 1), rs.getLong(2));
                 });
-        List<Long> newIds = jdbc.sql("SELECT nextval(pg_get_serial_sequence('story', 'id')) FROM generate_series(1, ?)")
-                .param(m).query(Long.class).list();
-        long window = java.time.Duration.ofDays(7).toMillis();
-        List<long[]> inBatch = new ArrayList<>(); // story, fingerprint, published millis
-        for (int p = 0; p < m; p++) {
-            int i = storied.get(p);
-            long fingerprint = analyses.get(i).fingerprint();
-            Instant at = batch.get(i).publishedAt();
-            Long story = storedStory.get(p);
-            if (story == null) {
-                for (long[] candidate : inBatch) {
-                    if (Math.abs(candidate[2] - at.toEpochMilli()) <= window
-                            && Fingerprint.nearDuplicates(fingerprint, candidate[1])) {
-                        story = candidate[0];
-                        break;
-                    }
-                }
-            }
-            boolean created = story == null;
-            if (created) {
-                story = newIds.get(p);
-            }
-            inBatch.add(new long[] {story, fingerprint, at.toEpochMilli()});
-            StorySpan span = spans.computeIfAbsent(story, k -> new StorySpan(fingerprint, at, created));
-            span.posts++;
-            span.first = span.first.isBefore(at) ? span.first : at;
-            span.last = span.last.isAfter(at) ? span.last : at;
-            storyOf[i] = story;
-        }
-        List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder(
-                "INSERT INTO story (id, fingerprint, first_seen, last_seen, posts) OVERRIDING SYSTEM VALUE VALUES ");
-        int k = 0;
-        for (Map.Entry<Long, StorySpan> entry : spans.entrySet()) {
-            StorySpan span = entry.getValue();
-            if (span.created) {
-                sql.append(k++ == 0 ? "" : ", ").append("(?, ?, ?, ?, ?)");
-                params.addAll(Arrays.asList(entry.getKey(), span.fingerprint, Timestamp.from(span.first),
-                        Timestamp.from(span.last), span.posts));
-            }
-        }
-        if (k > 0) {
-            jdbc.sql(sql.toString()).params(params).update();
-        }
-        params = new ArrayList<>();
-        sql = new StringBuilder("UPDATE story SET posts = story.posts + v.added, first_seen = "
-                + "LEAST(story.first_seen, v.first_seen), last_seen = GREATEST(story.last_seen, v.last_seen) FROM (VALUES ");
-        k = 0;
-        for (Map.Entry<Long, StorySpan> entry : spans.entrySet()) {
-            StorySpan span = entry.getValue();
-            if (!span.created) {
-                sql.append(k++ == 0 ? "" : ", ").append("(?::bigint, ?::int, ?::timestamptz, ?::timestamptz)");
-                params.addAll(Arrays.asList(entry.getKey(), span.posts, Timestamp.from(span.first), Timestamp.from(span.last)));
-            }
-        }
-        if (k > 0) {
-            sql.append(") AS v(id, added, first_seen, last_seen) WHERE story.id = v.id");
-            jdbc.sql(sql.toString()).params(params).update();
-        }
-        return spans;
+        return stories;
     }
 
     private static long band(long fingerprint, int band) {

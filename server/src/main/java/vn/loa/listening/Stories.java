@@ -1,0 +1,85 @@
+package vn.loa.listening;
+
+import java.time.Instant;
+import java.util.List;
+import vn.loa.identity.SignedInUser;
+
+/**
+ * One story (a text, its reposts by other people, and copies with small changes) as the people who
+ * may see it see it: province-wide roles every post; an agency's officers a story only when some of
+ * its posts are their agency's (routed to it, or from a source it owns), with the story's public posts
+ * and their agency's feedback; others its public posts. Texts are untrusted and must be escaped.
+ */
+public interface Stories {
+
+    /** How many posts of the story a page shows texts of, at most. */
+    int SHOWN_TEXTS = 50;
+
+    /** How many copies of one text a page lists under it, at most. */
+    int SHOWN_COPIES = 10;
+
+    /**
+     * A post of the story.
+     *
+     * @param source its source's code
+     * @param url its address, may be null
+     * @param text its text (untrusted)
+     */
+    record Post(long id, Instant publishedAt, String platform, String source, String url, String text, String sentiment,
+            String toxicity) {
+    }
+
+    /**
+     * One text of the story and the other posts that say exactly the same (reposts by other people).
+     *
+     * @param first the first post of the text
+     * @param similar how many other posts say the same
+     * @param copies the first of those, at most {@link #SHOWN_COPIES}, oldest first
+     */
+    record Text(Post first, long similar, List<Post> copies) {
+
+        public Text {
+            copies = List.copyOf(copies);
+        }
+    }
+
+    /**
+     * New posts in one hour, day or month.
+     *
+     * @param total the posts so far, this bucket's included
+     */
+    record Growth(Instant start, long posts, long total) {
+    }
+
+    /**
+     * How many posts have a value (a platform, a source, a place, an agency).
+     *
+     * @param name its name where it has one (places, agencies), else null
+     */
+    record Count(String value, String name, long posts) {
+    }
+
+    /**
+     * A story as its page shows it.
+     *
+     * @param authors the people who wrote its posts: a name on a platform counts once, a post without an author's
+     *     name counts as one person
+     * @param distinctTexts how many different texts it has (the reposts of a text count once)
+     * @param bucket the growth's buckets: "hour" for a story of three days or less, "day" for up to 120 days,
+     *     "month" beyond
+     * @param tone its posts by sentiment
+     * @param texts its texts, the first published first, at most {@link #SHOWN_TEXTS}
+     * @param watchPhrase words of its first post that a keyword alert can watch for, possibly empty
+     */
+    record Story(long id, Post first, long posts, long authors, long distinctTexts, Instant firstSeen, Instant lastSeen,
+            String bucket, List<Growth> growth, List<Count> platforms, List<Count> sources, List<Count> places,
+            List<Count> agencies, ListeningOverview.Tone tone, List<Text> texts, String watchPhrase) {
+    }
+
+    /**
+     * The story with this id, agencies named in a language ("vi" or "en").
+     *
+     * @throws vn.loa.shared.NotFound if there is none, or the user may not see it
+     */
+    Story story(long id, SignedInUser user, String language);
+}

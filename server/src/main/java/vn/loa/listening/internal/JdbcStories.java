@@ -1,0 +1,219 @@
+package vn.loa.listening.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import vn.loa.identity.SignedInUser;
+import vn.loa.listening.ListeningOverview.Tone;
+import vn.loa.listening.ListeningScope;
+import vn.loa.listening.Stories;
+import vn.loa.shared.LocalTime;
+import vn.loa.shared.NotFound;
+
+/**
+ * A story's page from its posts (through the index of posts by story): a summary, its growth, where it
+ * was said and about what, and its texts with their reposts grouped by content hash.
+ */
+@Service
+class JdbcStories implements Stories {
+
+    private static final String PUBLIC = "p.platform NOT IN ('HOTLINE', 'OFFICE')";
+
+    private final JdbcClient jdbc;
+    private final JdbcListeningOverview names;
+    private final Clock clock;
+
+    JdbcStories(JdbcClient jdbc, JdbcListeningOverview names, Clock clock) {
+        this.jdbc = jdbc;
+        this.names = names;
+        this.clock = clock;
+    }
+
+    /** Which posts of a story a user sees: an SQL condition on {@code p} (a post) and {@code s} (its source), and its parameters. */
+    private record Visible(String condition, List<Object> params) {
+
+        static Visible to(SignedInUser user) {
+            ListeningScope scope = ListeningScope.of(user, false);
+            if (scope.agency() == null) {
+                return new Visible(scope.restricted() ? "TRUE" : PUBLIC, List.of());
+            }
+            return new Visible("(" + PUBLIC + " OR " + OWN + ")", own(user));
+        }
+
+        /** Posts routed to the user's agency or from a source it owns. */
+        static final String OWN = "(p.agencies @> ARRAY[?]::text[] OR s.agency_id = ?)";
+
+        static List<Object> own(SignedInUser user) {
+            return List.of(user.agencyCode(), user.agency() == null ? -1L : user.agency().value());
+        }
+
+        /** The parameters of a query on one story's visible posts: the story, then the condition's. */
+        List<Object> of(long story) {
+            List<Object> all = new ArrayList<>();
+            all.add(story);
+            all.addAll(params);
+            return all;
+        }
+    }
+
+    private static final String FROM = " FROM post p JOIN post_source s ON s.id = p.source_id WHERE p.story_id = ? AND ";
+
+    @Override
+    public Story story(long id, SignedInUser user, String language) {
+        Visible visible = Visible.to(user);
+        if (ListeningScope.of(user, false).agency() != null) {
+            // an agency's officers see the stories in which their agency has a post
+            List<Object> params = new ArrayList<>(List.of(id));
+            params.addAll(Visible.own(user));
+            if (!jdbc.sql("SELECT EXISTS (SELECT 1" + FROM + Visible.OWN + ")").params(params).query(Boolean.class).single()) {
+                throw new NotFound("story", id);
+            }
+        }
+        Object[] summary = jdbc.sql("SELECT count(*), count(DISTINCT coalesce(p.platform || '|' || p.author, 'post|' || p.id)), "
+                + "count(DISTINCT coalesce(p.content_hash, p.id::text)), min(p.published_at), max(p.published_at), "
+                + "count(*) FILTER (WHERE p.sentiment = 'negative'), count(*) FILTER (WHERE p.sentiment = 'neutral'), "
+                + "count(*) FILTER (WHERE p.sentiment = 'positive')" + FROM + visible.condition())
+                .params(visible.of(id)).query((rs, row) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5)), rs.getLong(6), rs.getLong(7), rs.getLong(8)})
+                .single();
+        long posts = (Long) summary[0];
+        if (posts == 0) {
+            throw new NotFound("story", id);
+        }
+        Instant firstSeen = (Instant) summary[3];
+        Instant lastSeen = (Instant) summary[4];
+        Duration span = Duration.between(firstSeen, lastSeen);
+        String bucket = span.compareTo(Duration.ofDays(3)) <= 0 ? "hour" : span.compareTo(Duration.ofDays(120)) <= 0 ? "day"
+                : "month";
+        LocalDate today = LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
+        List<Text> texts = texts(id, visible);
+        return new Story(id, texts.get(0).first(), posts, (Long) summary[1], (Long) summary[2], firstSeen, lastSeen, bucket,
+                growth(id, visible, bucket),
+                counts(id, visible, "p.platform", 20, null),
+                counts(id, visible, "s.code", 10, null),
+                counts(id, visible, "unnest(p.places)", 10, names::placeName),
+                counts(id, visible, "unnest(p.agencies)", 10, code -> names.agencyName(code, today, language)),
+                new Tone(posts, (Long) summary[5], (Long) summary[6], (Long) summary[7]),
+                texts, watchPhrase(texts.get(0).first().id()));
+    }
+
+    /** New posts per bucket, in Vietnam's calendar, and the total so far. */
+    private List<Growth> growth(long id, Visible visible, String bucket) {
+        List<Growth> growth = new ArrayList<>();
+        long[] total = {0};
+        jdbc.sql("SELECT date_trunc('" + bucket + "', p.published_at AT TIME ZONE 'Asia/Ho_Chi_Minh') AS b, count(*)"
+                + FROM + visible.condition() + " GROUP BY b ORDER BY b").params(visible.of(id)).query(rs -> {
+                    total[0] += rs.getLong(2);
+                    growth.add(new Growth(rs.getTimestamp(1).toLocalDateTime().atZone(LocalTime.ZONE).toInstant(),
+                            rs.getLong(2), total[0]));
+                });
+        return growth;
+    }
+
+    /** The posts per value of an expression (a column, or the elements of an array column), the most first. */
+    private List<Count> counts(long id, Visible visible, String value, int limit, Function<String, String> name) {
+        List<Object> params = visible.of(id);
+        params.add(limit);
+        return jdbc.sql("SELECT v, count(*) FROM (SELECT " + value + " AS v" + FROM + visible.condition()
+                + ") AS x GROUP BY v ORDER BY count(*) DESC, v LIMIT ?").params(params)
+                .query((rs, row) -> new Count(rs.getString(1), name == null ? null : name.apply(rs.getString(1)),
+                        rs.getLong(2))).list();
+    }
+
+    /**
+     * The story's texts, the first published first: posts with the same content hash are one text (a
+     * post without a hash, a short reaction, is a text of its own), of which the first few are read.
+     */
+    private List<Text> texts(long id, Visible visible) {
+        Map<String, Object[]> groups = new LinkedHashMap<>();
+        List<Object> params = visible.of(id);
+        params.add(SHOWN_COPIES + 1);
+        params.add(SHOWN_TEXTS);
+        jdbc.sql("""
+                SELECT * FROM (
+                    SELECT x.*, dense_rank() OVER (ORDER BY x.first_at, x.k) AS g FROM (
+                        SELECT p.id, p.published_at, p.platform, s.code, p.url, p.text, p.sentiment, p.toxicity,
+                               coalesce(p.content_hash, p.id::text) AS k,
+                               row_number() OVER (PARTITION BY coalesce(p.content_hash, p.id::text)
+                                                  ORDER BY p.published_at, p.id) AS n,
+                               count(*) OVER (PARTITION BY coalesce(p.content_hash, p.id::text)) AS copies,
+                               min(p.published_at) OVER (PARTITION BY coalesce(p.content_hash, p.id::text)) AS first_at
+                        """ + FROM + visible.condition() + """
+                    ) AS x WHERE x.n <= ?
+                ) AS y WHERE y.g <= ? ORDER BY y.g, y.n
+                """).params(params).query(rs -> {
+                    Object[] group = groups.computeIfAbsent(rs.getString("k"), k -> new Object[] {null, 0L, new ArrayList<Post>()});
+                    Post post = post(rs);
+                    if (group[0] == null) {
+                        group[0] = post;
+                        group[1] = rs.getLong("copies") - 1;
+                    } else {
+                        @SuppressWarnings("unchecked")
+                        List<Post> copies = (List<Post>) group[2];
+                        copies.add(post);
+                    }
+                });
+        List<Text> texts = new ArrayList<>();
+        for (Object[] group : groups.values()) {
+            @SuppressWarnings("unchecked")
+            List<Post> copies = (List<Post>) group[2];
+            texts.add(new Text((Post) group[0], (Long) group[1], copies));
+        }
+        return texts;
+    }
+
+    private static Post post(ResultSet rs) throws SQLException {
+        return new Post(rs.getLong("id"), rs.getTimestamp("published_at").toInstant(), rs.getString("platform"),
+                rs.getString("code"), rs.getString("url"), rs.getString("text"), rs.getString("sentiment"),
+                rs.getString("toxicity"));
+    }
+
+    /**
+     * Words a keyword alert can watch for: the first run of three to six words (no punctuation between
+     * them) of the first post's normal form, else its longest run of two; empty if it has none.
+     */
+    private String watchPhrase(long postId) {
+        String normalized = jdbc.sql("SELECT normalized_text FROM post WHERE id = ?").param(postId).query(String.class)
+                .single();
+        return watchPhrase(normalized);
+    }
+
+    static String watchPhrase(String normalized) {
+        List<String> run = new ArrayList<>();
+        List<String> best = List.of();
+        for (String piece : (normalized == null ? "" : normalized).split(" ")) {
+            if (!piece.isEmpty() && piece.chars().allMatch(Character::isLetter)) {
+                run.add(piece.toLowerCase(Locale.ROOT));
+                if (run.size() == 6) {
+                    break;
+                }
+            } else {
+                if (run.size() >= 3) {
+                    break;
+                }
+                best = run.size() > best.size() ? List.copyOf(run) : best;
+                run.clear();
+            }
+        }
+        if (run.size() >= 3 || run.size() > best.size()) {
+            best = run;
+        }
+        return best.size() >= 2 ? String.join(" ", best) : "";
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,154 @@
+package vn.loa.listening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import vn.loa.shared.Actor;
+
+/** A story's page, through HTTP as a browser asks for it: what it shows, to whom, and what can be done from it. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class StoryPageIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    PostImporter importer;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /** Imported once for the class: a story's copies published again would join it, as near duplicates do. */
+    private static String marker;
+    private static long story;
+
+    /**
+     * A complaint (with markup in it) about the provincial hospital naming the Department of Health, posted by
+     * four people over two hours, and a copy with a few more characters by a fifth.
+     */
+    @BeforeEach
+    void aStoryOfTheDepartmentOfHealth() throws Exception {
+        if (story != 0) {
+            return;
+        }
+        marker = "cauchuyen" + ProcessHandle.current().pid() + "x" + System.nanoTime();
+        // words no other test's posts share, so that the story is not a near duplicate of theirs
+        String text = "Phòng khám đa khoa khu vực đóng cửa từ ba giờ chiều, người cao tuổi đi khám bảo hiểm y tế phải "
+                + "quay về tay không, đề nghị Sở Y tế xem lại lịch trực <script>alert(1)</script> " + marker;
+        Instant at = Instant.now().minus(3, ChronoUnit.HOURS);
+        String[][] posts = {
+            {"facebook", "s1", "An", "0", text},
+            {"facebook", "s2", "Bình", "20", text},
+            {"zalo", "s3", "Cường", "50", text},
+            {"tiktok", "s4", "Dung", "90", text},
+            {"facebook", "s5", "Em", "110", text + " 😡😡 #chiase"}};
+        StringBuilder file = new StringBuilder();
+        for (String[] post : posts) {
+            file.append("{\"source\":\"story-").append(marker).append("-").append(post[0]).append("\",\"platform\":\"")
+                    .append(post[0]).append("\",\"external_id\":\"").append(post[1]).append("\",\"author\":\"")
+                    .append(post[2]).append(' ').append(marker).append("\",\"url\":\"https://example.org/").append(post[1])
+                    .append("\",\"published_at\":\"").append(at.plus(Long.parseLong(post[3]), ChronoUnit.MINUTES))
+                    .append("\",\"text\":\"").append(post[4]).append("\"}\n");
+        }
+        ImportSummary summary = importer.importFile("story.jsonl",
+                new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8)), Actor.SYSTEM, null);
+        assertThat(summary.stored()).isEqualTo(5);
+        story = jdbc.sql("SELECT story_id FROM post WHERE text LIKE ? ORDER BY id LIMIT 1").param("%" + marker + "%")
+                .query(Long.class).single();
+        assertThat(jdbc.sql("SELECT count(*) FROM post WHERE story_id = ?").param(story).query(Long.class).single())
+                .as("the five posts, and only they, are the story").isEqualTo(5);
+    }
+
+    @Test
+    void theStoryPageSummarisesTheStoryAndCollapsesItsReposts() throws Exception {
+        String page = page("coordinator", story, 200);
+        assertThat(page).contains("id=\"story-facts\"");
+        assertThat(fact(page, 0)).isEqualTo("5");
+        assertThat(fact(page, 1)).as("authors").isEqualTo("5");
+        assertThat(fact(page, 2)).as("different texts").isEqualTo("2");
+        // the first post, the four identical ones as one text standing for three others, the changed copy apart
+        assertThat(page).contains("id=\"first-post\"").contains("+3 tương tự").contains("https://example.org/s2")
+                .contains("Bài mới").contains("Zalo").contains("TikTok").contains("story-" + marker + "-zalo")
+                .contains("Sở Y tế");
+        // post text is a stranger's: escaped, never markup
+        assertThat(page).doesNotContain("<script>alert(1)</script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        // what can be done: open a case (which is also how the agency answers), watch with a keyword alert
+        assertThat(page).contains("href=\"/cases/new?story=" + story + "\"").contains("id=\"watch-form\"")
+                .contains("action=\"/alerts/rules\"").contains("value=\"KEYWORD\"")
+                .contains("href=\"/posts?story=" + story + "&amp;collapse=false&amp;sort=time\"");
+    }
+
+    @Test
+    void theStorysOldAddressInTheSearchStillWorks() throws Exception {
+        String posts = mvc.perform(get("/posts").param("story", Long.toString(story)).param("sort", "time")
+                        .param("lang", "vi").session(signIn("coordinator")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(posts).contains("Tìm thấy 5 bài viết");
+    }
+
+    @Test
+    void anOfficerSeesTheirAgencysStoryButAnotherAgencysOfficerGetsNotFound() throws Exception {
+        page("officer", story, 200);
+        page("district", story, 404);
+        page("coordinator", Long.MAX_VALUE, 404);
+        mvc.perform(get("/listening/stories/" + story)).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void watchingTheStoryCreatesAKeywordAlertRuleForTheOfficersAgency() throws Exception {
+        MockHttpSession officer = signIn("officer");
+        String page = mvc.perform(get("/listening/stories/" + story).param("lang", "vi").session(officer))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        Matcher phrase = Pattern.compile("id=\"watch-keyword\" name=\"keyword\"[^>]*value=\"([^\"]+)\"").matcher(page);
+        assertThat(phrase.find()).as("the watch form proposes words of the story").isTrue();
+        assertThat(phrase.group(1)).isEqualTo("phòng khám đa khoa khu vực");
+        assertThat(page).contains("name=\"agencyCode\" value=\"SYT\"");
+        String keyword = "lịch trực " + marker;
+        mvc.perform(post("/alerts/rules").param("kind", "KEYWORD").param("agencyCode", "SYT").param("keyword", keyword)
+                        .param("threshold", "3").session(officer).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/alerts/rules"));
+        assertThat(jdbc.sql("SELECT count(*) FROM alert_rule WHERE kind = 'KEYWORD' AND agency_code = 'SYT' AND keyword = ?")
+                .param(keyword).query(Long.class).single()).isEqualTo(1);
+    }
+
+    private String page(String user, long id, int status) throws Exception {
+        return mvc.perform(get("/listening/stories/" + id).param("lang", "vi").session(signIn(user)))
+                .andExpect(status().is(status)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    /** The figure of the n-th fact of the story's summary. */
+    private static String fact(String page, int n) {
+        Matcher facts = Pattern.compile("<li><strong>([^<]+)</strong>").matcher(
+                page.substring(page.indexOf("id=\"story-facts\"")));
+        for (int i = 0; i < n; i++) {
+            facts.find();
+        }
+        assertThat(facts.find()).isTrue();
+        return facts.group(1);
+    }
+
+    private MockHttpSession signIn(String username) throws Exception {
+        return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password("loa-demo"))
+                .andReturn().getRequest().getSession(false);
+    }
+}
