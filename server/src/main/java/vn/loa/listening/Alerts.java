@@ -1,46 +1,102 @@
 package vn.loa.listening;
 
+import java.text.NumberFormat;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import vn.loa.identity.SignedInUser;
 
 /**
- * Alert rules per agency (or for the whole province), evaluated as posts arrive; alerts shown in
- * the app, sent by e-mail, acknowledged; a daily digest for leaders.
+ * Alert rules per agency (or for the whole province), evaluated as posts arrive; alerts that say what happened (the
+ * issue's sentence, three example posts, the agency that answers), shown in the app, sent by e-mail, acknowledged;
+ * a daily digest for leaders.
  */
 public interface Alerts {
 
     /** The kinds of rule. */
     List<String> KINDS = List.of("NEGATIVE_VOLUME", "BURST", "KEYWORD", "TOXIC_STORY");
 
+    /** The re-fire factor of a rule when none is given, and the bounds of one. */
+    double DEFAULT_REFIRE_FACTOR = 2;
+    double MIN_REFIRE_FACTOR = 1.2;
+    double MAX_REFIRE_FACTOR = 20;
+
     /**
      * A rule.
      *
      * @param agencyCode the agency whose routed posts it watches; null for the whole province
-     * @param kind NEGATIVE_VOLUME (more than {@code threshold} negative posts in an hour), BURST (a burst score of at
-     *     least {@code threshold}), KEYWORD (at least {@code threshold} posts in an hour containing {@code keyword}) or
-     *     TOXIC_STORY (a story with toxic posts reaching {@code threshold} posts within six hours)
+     * @param kind NEGATIVE_VOLUME (more than {@code threshold} negative posts in an hour), BURST (each emerging issue
+     *     that stands {@code threshold} or more above normal, see {@link Trends.Issue#burst()}), KEYWORD (at least
+     *     {@code threshold} posts in an hour containing {@code keyword}) or TOXIC_STORY (a story with toxic posts
+     *     reaching {@code threshold} posts within six hours)
      * @param email where to send its alerts (comma-separated); when empty, the agency's officers, or the
      *     coordinators for the province
+     * @param refireFactor how many times its count must grow for the rule to fire again within the clock hour, or,
+     *     for a burst, about an issue it reported in the last 24 hours
      */
     record Rule(long id, String agencyCode, String kind, double threshold, String keyword, String email, boolean enabled,
-            String createdBy) {
+            String createdBy, double refireFactor) {
     }
 
-    /** What a new rule needs. */
-    record RuleForm(String agencyCode, String kind, String threshold, String keyword, String email) {
+    /** What a new rule needs; blank threshold and factor take the defaults. */
+    record RuleForm(String agencyCode, String kind, String threshold, String keyword, String email,
+            String refireFactor) {
     }
 
     /**
      * An alert.
      *
-     * @param observed the figure that crossed the threshold
-     * @param detail what it is about (a keyword, a story's first words), untrusted
-     * @param postIds the posts behind it
+     * @param agencyCode the agency of the rule that raised it (who may see it); null for the province
+     * @param observed the figure that reached the threshold (for a burst, how far the issue stands above normal)
+     * @param detail what it is about (a keyword, a story's first words, an issue's words), untrusted
+     * @param postIds the posts behind it, its examples first (at most 100)
+     * @param posts the posts it counted: what a re-fire is compared with (for a burst, the issue's posts in 24 hours)
+     * @param title what it is about in a few words, in Vietnamese as e-mailed; null for alerts from before #12
+     * @param sentence what happened in one sentence, in Vietnamese as e-mailed; null for alerts from before #12
+     * @param titleEn the title in English
+     * @param sentenceEn the sentence in English
+     * @param aboutAgency the agency that answers for what it is about (the issue's, else the rule's); may be null
+     * @param dimension the series to chart for it on the trends page (keyword, agency, topic, domain, place); may be null
+     * @param dimensionValue that series' value
+     * @param grewFrom the alert it fired again after, having grown by the rule's factor since; null otherwise
+     * @param grewFromPosts the posts that alert counted
+     * @param grewFromAt when that alert was raised
      */
     record Alert(long id, long ruleId, String kind, String agencyCode, double threshold, Instant raisedAt, double observed,
             String detail, List<Long> postIds, Instant emailedAt, String emailError, String acknowledgedBy,
-            Instant acknowledgedAt) {
+            Instant acknowledgedAt, long posts, String title, String sentence, String titleEn, String sentenceEn,
+            String aboutAgency, String dimension, String dimensionValue, Long grewFrom, Long grewFromPosts,
+            Instant grewFromAt) {
+
+        /** The title in a page's language ("vi" or "en"); null for alerts from before #12. */
+        public String title(String language) {
+            return "en".equals(language) && titleEn != null ? titleEn : title;
+        }
+
+        /** The sentence in a page's language ("vi" or "en"); null for alerts from before #12. */
+        public String sentence(String language) {
+            return "en".equals(language) && sentenceEn != null ? sentenceEn : sentence;
+        }
+
+        /** How many times it grew since the alert it fired again after; null when it did not fire again. */
+        public Double growth() {
+            return grewFromPosts == null || grewFromPosts <= 0 ? null : (double) posts / grewFromPosts;
+        }
+
+        /**
+         * How many times it grew, rounded down to one decimal and written as the locale writes numbers ("2", "2,5"), so
+         * that the e-mail and the pages say the same; null when it did not fire again.
+         */
+        public String growth(Locale locale) {
+            Double growth = growth();
+            if (growth == null) {
+                return null;
+            }
+            NumberFormat format = NumberFormat.getNumberInstance(locale);
+            format.setMaximumFractionDigits(1);
+            return format.format(Math.floor(growth * 10) / 10);
+        }
     }
 
     /** A post behind an alert, as the alert page shows it (text untrusted). */
@@ -49,6 +105,7 @@ public interface Alerts {
 
     List<Rule> rules(SignedInUser user);
 
+    /** Adds a rule; refuses what is not valid field by field ({@link vn.loa.shared.InvalidInput}). */
     Rule addRule(RuleForm form, SignedInUser user);
 
     void disableRule(long id, SignedInUser user);
@@ -58,7 +115,14 @@ public interface Alerts {
 
     Alert alert(long id, SignedInUser user);
 
+    /** The posts behind an alert, its examples first, then newest first. */
     List<AlertPost> posts(Alert alert);
+
+    /**
+     * The issue a burst alert was about as it stands now, in the given language, when it is still emerging in the
+     * rule's scope (it holds at least a third of the alert's posts); empty otherwise and for other kinds.
+     */
+    Optional<Trends.Issue> currentIssue(Alert alert, String language);
 
     void acknowledge(long id, SignedInUser user);
 

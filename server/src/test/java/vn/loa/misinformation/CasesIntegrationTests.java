@@ -217,7 +217,7 @@ class CasesIntegrationTests {
     void opensACaseFromAnAlertWithTheAlertsPosts() throws Exception {
         String keyword = "nước giếng " + CaseTestData.marker();
         vn.loa.identity.SignedInUser coordinator = coordinatorUser();
-        alerts.addRule(new vn.loa.listening.Alerts.RuleForm("SYT", "KEYWORD", "2", keyword, ""), coordinator);
+        alerts.addRule(new vn.loa.listening.Alerts.RuleForm("SYT", "KEYWORD", "2", keyword, "", ""), coordinator);
         List<Long> posts = CaseTestData.importPosts(importer, jdbc, clock.instant(),
                 "Sở Y tế ơi, " + keyword + " ở xã An Hải có mùi lạ, trẻ em uống vào bị đau bụng",
                 "Cả xóm dùng " + keyword + " bị tiêu chảy, Sở Y tế kiểm tra giúp dân với",

@@ -88,8 +88,9 @@ class DemoPosts implements ApplicationRunner {
         // alert rules of the demo: a burst anywhere in the province, many negative posts about the Department of Health
         jdbc.sql("""
                 INSERT INTO alert_rule (agency_code, kind, threshold, created_by, created_at) VALUES
-                    (NULL, 'BURST', 8, 'system', ?), ('SYT', 'NEGATIVE_VOLUME', 5, 'system', ?)
-                """).params(Timestamp.from(clock.instant()), Timestamp.from(clock.instant())).update();
+                    (NULL, 'BURST', ?, 'system', ?), ('SYT', 'NEGATIVE_VOLUME', 5, 'system', ?)
+                """).params(JdbcAlerts.defaultThreshold("BURST"), Timestamp.from(clock.instant()),
+                Timestamp.from(clock.instant())).update();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
         StringBuilder file = new StringBuilder();
         try (InputStream in = DemoPosts.class.getResourceAsStream(RESOURCE)) {

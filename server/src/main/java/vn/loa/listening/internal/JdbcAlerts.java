@@ -11,14 +11,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,17 +32,20 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.loa.identity.AgencyDirectory;
 import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
 import vn.loa.identity.UserAccount;
 import vn.loa.identity.Users;
 import vn.loa.listening.Alerts;
+import vn.loa.listening.IssueSentences;
 import vn.loa.listening.ListeningScope;
 import vn.loa.listening.PostsImported;
 import vn.loa.listening.Trends;
@@ -47,18 +55,38 @@ import vn.loa.shared.LocalTime;
 import vn.loa.shared.NotFound;
 
 /**
- * Alert rules, evaluated after every import (in the background, so imports are not slowed) and
- * every five minutes. An alert is raised at most once per rule and hour; it is sent by e-mail
- * when an SMTP server is configured ({@code spring.mail.host}), and the outcome of sending is kept.
+ * Alert rules, evaluated after every import (in the background, so imports are not slowed) and every five minutes.
+ *
+ * <p>A burst rule raises one alert per emerging issue of its scope that stands out enough; an issue it reported in
+ * the last 24 hours (the latest of its alerts holding at least a third of the same posts) is reported again only
+ * once it has grown by the rule's factor, at once, saying so. The other kinds fire at most once per clock hour, and
+ * again within the hour only when their count has grown by the factor. Each alert keeps what it was about (title and
+ * sentence in Vietnamese, as e-mailed, and in English; the agency that answers; its posts, three examples first); it
+ * is sent by e-mail when an SMTP server is configured ({@code spring.mail.host}), and the outcome of sending is kept.
  */
 @Service
 class JdbcAlerts implements Alerts {
 
     private static final Log log = LogFactory.getLog(JdbcAlerts.class);
 
+    /** E-mails and digests are in Vietnamese (they are not localised per recipient). */
+    static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+    /** The posts kept with an alert, its examples first. */
+    static final int MAX_POSTS = 100;
+    static final int EXAMPLES = 3;
+    /** The characters of a post an e-mail quotes. */
+    static final int QUOTE = 200;
+    /** The first key of the advisory locks of alert rules ("LoaA"). */
+    private static final int RULE_LOCK = 0x4C6F6141;
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
     private final Clock clock;
     private final Trends trends;
+    private final IssueSentences sentences;
+    private final MessageSource messages;
     private final Users users;
     private final AgencyDirectory agencies;
     private final ObjectProvider<JavaMailSender> mail;
@@ -71,11 +99,15 @@ class JdbcAlerts implements Alerts {
     });
     private final AtomicBoolean pending = new AtomicBoolean();
 
-    JdbcAlerts(JdbcClient jdbc, Clock clock, Trends trends, Users users, AgencyDirectory agencies,
-            ObjectProvider<JavaMailSender> mail, AlertSettings settings, ApplicationEventPublisher events) {
+    JdbcAlerts(JdbcClient jdbc, TransactionTemplate transactions, Clock clock, Trends trends, IssueSentences sentences,
+            MessageSource messages, Users users, AgencyDirectory agencies, ObjectProvider<JavaMailSender> mail,
+            AlertSettings settings, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
         this.clock = clock;
         this.trends = trends;
+        this.sentences = sentences;
+        this.messages = messages;
         this.users = users;
         this.agencies = agencies;
         this.mail = mail;
@@ -114,7 +146,8 @@ class JdbcAlerts implements Alerts {
 
     private static Rule rule(ResultSet rs) throws SQLException {
         return new Rule(rs.getLong("id"), rs.getString("agency_code"), rs.getString("kind"), rs.getDouble("threshold"),
-                rs.getString("keyword"), rs.getString("email"), rs.getBoolean("enabled"), rs.getString("created_by"));
+                rs.getString("keyword"), rs.getString("email"), rs.getBoolean("enabled"), rs.getString("created_by"),
+                rs.getDouble("refire_factor"));
     }
 
     @Override
@@ -128,21 +161,19 @@ class JdbcAlerts implements Alerts {
             if (agency == null || !agency.equals(user.agencyCode())) {
                 problems.add(new InvalidInput("agencyCode", "alerts.error.agency-own"));
             }
-        } else if (agency != null && agencies.findByCode(agency, LocalDate.ofInstant(clock.instant(), LocalTime.ZONE)).isEmpty()) {
+        } else if (agency != null && agencies.findByCode(agency, today()).isEmpty()) {
             problems.add(new InvalidInput("agencyCode", "alerts.error.agency"));
         }
         if (form.kind() == null || !KINDS.contains(form.kind())) {
             problems.add(new InvalidInput("kind", "alerts.error.kind"));
         }
-        double threshold = 0;
-        try {
-            threshold = form.threshold() == null || form.threshold().isBlank() ? defaultThreshold(form.kind())
-                    : Double.parseDouble(form.threshold().strip().replace(',', '.'));
-            if (!(threshold > 0 && threshold <= 100_000)) {
-                problems.add(new InvalidInput("threshold", "alerts.error.threshold"));
-            }
-        } catch (NumberFormatException e) {
+        Double threshold = number(form.threshold(), defaultThreshold(form.kind()));
+        if (threshold == null || !(threshold > 0 && threshold <= 100_000)) {
             problems.add(new InvalidInput("threshold", "alerts.error.threshold"));
+        }
+        Double factor = number(form.refireFactor(), DEFAULT_REFIRE_FACTOR);
+        if (factor == null || !(factor >= MIN_REFIRE_FACTOR && factor <= MAX_REFIRE_FACTOR)) {
+            problems.add(new InvalidInput("refireFactor", "alerts.error.refire-factor"));
         }
         String keyword = form.keyword() == null ? "" : form.keyword().strip();
         if ("KEYWORD".equals(form.kind()) && (keyword.length() < 2 || keyword.length() > 200)) {
@@ -161,22 +192,42 @@ class JdbcAlerts implements Alerts {
         }
         InvalidInput.throwIfAny(problems);
         long id = jdbc.sql("""
-                INSERT INTO alert_rule (agency_code, kind, threshold, keyword, email, created_by, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id
+                INSERT INTO alert_rule (agency_code, kind, threshold, keyword, email, created_by, created_at, refire_factor)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
                 """).params(agency, form.kind(), threshold, keyword.isEmpty() ? null : keyword, email.isEmpty() ? null : email,
-                user.username(), Timestamp.from(clock.instant())).query(Long.class).single();
+                user.username(), Timestamp.from(clock.instant()), factor).query(Long.class).single();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("kind", form.kind());
-        details.put("agency", agency);
+        if (agency != null) {
+            details.put("agency", agency);
+        }
         details.put("threshold", threshold);
+        details.put("refireFactor", factor);
         events.publishEvent(new AlertEvent(user.actor(), "alert-rule.added", "alert-rule", id, details));
         return jdbc.sql("SELECT * FROM alert_rule WHERE id = ?").param(id).query((rs, row) -> rule(rs)).single();
     }
 
+    /** A number as a form gives it ("1,5" or "1.5"); the default when blank; null when it is not a number. */
+    private static Double number(String text, double otherwise) {
+        if (text == null || text.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return Double.parseDouble(text.strip().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The threshold of a rule when none is given. A burst's is how far an issue stands above normal (standard
+     * deviations of a count of the expected size): 8 is about eight posts of words that were never seen in half an
+     * hour, or forty where twenty were usual in a day, well above what quiet days reach (see docs/flows/alerts.md).
+     */
     static double defaultThreshold(String kind) {
         return switch (kind == null ? "" : kind) {
             case "NEGATIVE_VOLUME" -> 20;
-            case "BURST" -> 4;
+            case "BURST" -> 8;
             case "TOXIC_STORY" -> 5;
             default -> 1;
         };
@@ -196,7 +247,8 @@ class JdbcAlerts implements Alerts {
     // --- alerts
 
     private static final String ALERTS = """
-            SELECT a.*, r.kind, r.threshold FROM alert a JOIN alert_rule r ON r.id = a.rule_id
+            SELECT a.*, r.kind, r.threshold, g.posts AS grew_from_posts, g.raised_at AS grew_from_at
+            FROM alert a JOIN alert_rule r ON r.id = a.rule_id LEFT JOIN alert g ON g.id = a.grew_from
             """;
 
     @Override
@@ -232,7 +284,11 @@ class JdbcAlerts implements Alerts {
         return new Alert(rs.getLong("id"), rs.getLong("rule_id"), rs.getString("kind"), rs.getString("agency_code"),
                 rs.getDouble("threshold"), rs.getTimestamp("raised_at").toInstant(), rs.getDouble("observed"),
                 rs.getString("detail"), postIds, instant(rs, "emailed_at"), rs.getString("email_error"),
-                rs.getString("acknowledged_by"), instant(rs, "acknowledged_at"));
+                rs.getString("acknowledged_by"), instant(rs, "acknowledged_at"), rs.getLong("posts"), rs.getString("title"),
+                rs.getString("sentence"), rs.getString("title_en"), rs.getString("sentence_en"),
+                rs.getString("about_agency"), rs.getString("dimension"), rs.getString("dimension_value"),
+                rs.getObject("grew_from", Long.class), rs.getObject("grew_from_posts", Long.class),
+                instant(rs, "grew_from_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -243,11 +299,29 @@ class JdbcAlerts implements Alerts {
     @Override
     public List<AlertPost> posts(Alert alert) {
         return jdbc.sql("""
-                SELECT id, published_at, platform, sentiment, text, url FROM post WHERE id = ANY(?) ORDER BY published_at DESC
+                SELECT p.id, p.published_at, p.platform, p.sentiment, p.text, p.url
+                FROM unnest(?::bigint[]) WITH ORDINALITY AS k(id, i) JOIN post p ON p.id = k.id ORDER BY k.i
                 """).param(alert.postIds().toArray(Long[]::new))
                 .query((rs, row) -> new AlertPost(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6)))
                 .list();
+    }
+
+    @Override
+    public Optional<Trends.Issue> currentIssue(Alert alert, String language) {
+        if (!"BURST".equals(alert.kind()) || alert.postIds().isEmpty()
+                || alert.raisedAt().isBefore(clock.instant().minus(Duration.ofHours(24)))) {
+            return Optional.empty();
+        }
+        return trends.emerging(new ListeningScope(alert.agencyCode(), true), language).stream()
+                .filter(issue -> holdsAThird(issue.postIds(), alert.postIds())).findFirst();
+    }
+
+    /** Whether {@code posts} hold at least a third of {@code alerted}. */
+    static boolean holdsAThird(List<Long> posts, List<Long> alerted) {
+        Set<Long> held = new HashSet<>(posts);
+        long common = alerted.stream().filter(held::contains).count();
+        return !alerted.isEmpty() && common * 3 >= alerted.size();
     }
 
     @Override
@@ -263,41 +337,126 @@ class JdbcAlerts implements Alerts {
 
     // --- evaluation
 
+    /**
+     * What a rule found.
+     *
+     * @param observed the figure compared with the threshold
+     * @param posts the posts it counts (what a re-fire is compared with)
+     * @param postIds its posts to keep, examples first
+     * @param issue the emerging issue (bursts only), in Vietnamese
+     * @param aboutAgency the agency that answers for it
+     */
+    private record Finding(double observed, long posts, String detail, List<Long> postIds, Trends.Issue issue,
+            String aboutAgency, String dimension, String dimensionValue) {
+    }
+
+    /** An earlier alert of a rule, as a re-fire is decided on it. */
+    private record Earlier(long id, long posts, Instant windowStart, Instant raisedAt) {
+    }
+
+    /** What to do with a finding: nothing, raise it, or raise it as grown from an earlier alert. */
+    private record Decision(boolean raise, Earlier grewFrom) {
+    }
+
+    private record Texts(String title, String sentence) {
+    }
+
     @Override
     public synchronized List<Alert> evaluate() {
         Instant now = clock.instant();
-        Instant hour = ZonedDateTime.ofInstant(now, LocalTime.ZONE).truncatedTo(ChronoUnit.HOURS).toInstant();
         List<Rule> rules = jdbc.sql("SELECT * FROM alert_rule WHERE enabled ORDER BY id").query((rs, row) -> rule(rs)).list();
         List<Alert> raised = new ArrayList<>();
         for (Rule rule : rules) {
-            Finding finding = switch (rule.kind()) {
+            List<Finding> findings = switch (rule.kind()) {
                 case "NEGATIVE_VOLUME" -> negativeVolume(rule, now);
-                case "BURST" -> burst(rule, now);
+                case "BURST" -> bursts(rule);
                 case "KEYWORD" -> keyword(rule, now);
                 case "TOXIC_STORY" -> toxicStory(rule, now);
-                default -> null;
+                default -> List.of();
             };
-            if (finding == null) {
-                continue;
+            for (Finding finding : findings) {
+                // decided once to spare the texts of what is not raised, again under the rule's lock to insert
+                if (decide(rule, finding, now).raise()) {
+                    Alert alert = raise(rule, finding, now, texts(rule, finding, VIETNAMESE), english(rule, finding));
+                    if (alert != null) {
+                        send(alert, rule, finding);
+                        raised.add(alert);
+                    }
+                }
             }
-            Long id = jdbc.sql("""
-                    INSERT INTO alert (rule_id, agency_code, window_start, raised_at, observed, detail, post_ids)
-                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (rule_id, window_start) DO NOTHING RETURNING id
-                    """).params(rule.id(), rule.agencyCode(), Timestamp.from(hour), Timestamp.from(now), finding.observed(),
-                    finding.detail() == null ? null : finding.detail().length() > 500 ? finding.detail().substring(0, 500)
-                            : finding.detail(),
-                    finding.postIds().toArray(Long[]::new)).query(Long.class).optional().orElse(null);
-            if (id == null) {
-                continue;
-            }
-            Alert alert = jdbc.sql(ALERTS + " WHERE a.id = ?").param(id).query((rs, row) -> alert(rs)).single();
-            send(alert, rule);
-            raised.add(alert);
         }
         return raised;
     }
 
-    private record Finding(double observed, String detail, List<Long> postIds) {
+    /**
+     * Whether a finding is raised. A burst's issue that one of the rule's alerts of the last 24 hours reported is
+     * raised again only when its posts have reached the rule's factor times that alert's; another kind is raised
+     * once per clock hour, and again within it on the same growth.
+     */
+    private Decision decide(Rule rule, Finding finding, Instant now) {
+        Earlier earlier;
+        boolean burst = "BURST".equals(rule.kind());
+        if (burst) {
+            earlier = jdbc.sql("""
+                    SELECT a.id, a.posts, a.window_start, a.raised_at FROM alert a
+                    WHERE a.rule_id = ? AND a.raised_at > ? AND a.raised_at <= ? AND cardinality(a.post_ids) > 0
+                      AND 3 * (SELECT count(*) FROM unnest(a.post_ids) AS p(id) WHERE p.id = ANY(?)) >= cardinality(a.post_ids)
+                    ORDER BY a.raised_at DESC, a.id DESC LIMIT 1""")
+                    .params(rule.id(), Timestamp.from(now.minus(Duration.ofHours(24))), Timestamp.from(now),
+                            finding.issue().postIds().toArray(Long[]::new))
+                    .query((rs, row) -> earlier(rs)).optional().orElse(null);
+        } else {
+            earlier = jdbc.sql("""
+                    SELECT a.id, a.posts, a.window_start, a.raised_at FROM alert a
+                    WHERE a.rule_id = ? AND a.window_start = ? AND a.raised_at <= ?
+                    ORDER BY a.raised_at DESC, a.id DESC LIMIT 1""")
+                    .params(rule.id(), Timestamp.from(hour(now)), Timestamp.from(now))
+                    .query((rs, row) -> earlier(rs)).optional().orElse(null);
+        }
+        if (earlier == null) {
+            return new Decision(true, null);
+        }
+        boolean grown = finding.posts() >= rule.refireFactor() * earlier.posts();
+        return new Decision(grown, grown ? earlier : null);
+    }
+
+    private static Earlier earlier(ResultSet rs) throws SQLException {
+        return new Earlier(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant());
+    }
+
+    private static Instant hour(Instant now) {
+        return ZonedDateTime.ofInstant(now, LocalTime.ZONE).truncatedTo(ChronoUnit.HOURS).toInstant();
+    }
+
+    /**
+     * Raises an alert unless, decided again under the rule's lock (several servers may evaluate at once), it is not
+     * to be raised; returns it, or null.
+     */
+    private Alert raise(Rule rule, Finding finding, Instant now, Texts vi, Texts en) {
+        Long id = transactions.execute(status -> {
+            jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?, ?)) AS locked").params(RULE_LOCK, (int) rule.id())
+                    .query(Integer.class).single();
+            Decision decision = decide(rule, finding, now);
+            if (!decision.raise()) {
+                return null;
+            }
+            return jdbc.sql("""
+                    INSERT INTO alert (rule_id, agency_code, window_start, raised_at, observed, detail, post_ids, posts,
+                                       title, sentence, title_en, sentence_en, about_agency, dimension, dimension_value,
+                                       grew_from)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+                    """).params(rule.id(), rule.agencyCode(), Timestamp.from(hour(now)), Timestamp.from(now),
+                    finding.observed(), cut(finding.detail(), 500), finding.postIds().toArray(Long[]::new), finding.posts(),
+                    cut(vi.title(), 300), vi.sentence(), cut(en.title(), 300), en.sentence(), finding.aboutAgency(),
+                    finding.dimension(), cut(finding.dimensionValue(), 200),
+                    decision.grewFrom() == null ? null : decision.grewFrom().id())
+                    .query(Long.class).single();
+        });
+        return id == null ? null : jdbc.sql(ALERTS + " WHERE a.id = ?").param(id).query((rs, row) -> alert(rs)).single();
+    }
+
+    private static String cut(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length - 1) + "…";
     }
 
     private String agencyFilter(Rule rule, List<Object> params) {
@@ -308,28 +467,35 @@ class JdbcAlerts implements Alerts {
         return " AND agencies @> ARRAY[?]::text[]";
     }
 
-    private Finding negativeVolume(Rule rule, Instant now) {
+    private List<Finding> negativeVolume(Rule rule, Instant now) {
         List<Object> params = new ArrayList<>(List.of(Timestamp.from(now.minus(Duration.ofHours(1))), Timestamp.from(now)));
         String filter = agencyFilter(rule, params);
         List<Long> ids = jdbc.sql("SELECT id FROM post WHERE sentiment = 'negative' AND published_at >= ? AND published_at <= ?"
-                + filter + " ORDER BY published_at DESC").params(params).query(Long.class).list();
-        return ids.size() > rule.threshold() ? new Finding(ids.size(), null, ids.subList(0, Math.min(100, ids.size()))) : null;
+                + filter + " ORDER BY published_at DESC, id DESC").params(params).query(Long.class).list();
+        if (ids.size() <= rule.threshold()) {
+            return List.of();
+        }
+        return List.of(new Finding(ids.size(), ids.size(), null, examplesFirst(ids), null, rule.agencyCode(),
+                rule.agencyCode() == null ? null : "agency", rule.agencyCode()));
     }
 
-    private Finding keyword(Rule rule, Instant now) {
+    private List<Finding> keyword(Rule rule, Instant now) {
         String pattern = "%" + rule.keyword().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
                 .replace("_", "\\_") + "%";
         List<Object> params = new ArrayList<>(List.of(Timestamp.from(now.minus(Duration.ofHours(1))), Timestamp.from(now),
                 pattern, pattern));
         String filter = agencyFilter(rule, params);
         List<Long> ids = jdbc.sql("SELECT id FROM post WHERE published_at >= ? AND published_at <= ? "
-                + "AND (lower(normalized_text) LIKE ? OR lower(text) LIKE ?)" + filter + " ORDER BY published_at DESC")
+                + "AND (lower(normalized_text) LIKE ? OR lower(text) LIKE ?)" + filter + " ORDER BY published_at DESC, id DESC")
                 .params(params).query(Long.class).list();
-        return ids.size() >= rule.threshold() ? new Finding(ids.size(), rule.keyword(), ids.subList(0, Math.min(100, ids.size())))
-                : null;
+        if (ids.size() < rule.threshold()) {
+            return List.of();
+        }
+        return List.of(new Finding(ids.size(), ids.size(), rule.keyword(), examplesFirst(ids), null, rule.agencyCode(),
+                "keyword", rule.keyword()));
     }
 
-    private Finding toxicStory(Rule rule, Instant now) {
+    private List<Finding> toxicStory(Rule rule, Instant now) {
         List<Object> params = new ArrayList<>(List.of(Timestamp.from(now.minus(Duration.ofHours(6))), Timestamp.from(now)));
         String filter = agencyFilter(rule, params);
         params.add(rule.threshold());
@@ -338,44 +504,129 @@ class JdbcAlerts implements Alerts {
                 + "AND count(*) >= ? ORDER BY count(*) DESC LIMIT 1").params(params)
                 .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
         if (stories.isEmpty()) {
-            return null;
+            return List.of();
         }
-        List<Long> ids = jdbc.sql("SELECT id FROM post WHERE story_id = ? ORDER BY published_at DESC LIMIT 100")
-                .param(stories.get(0)[0]).query(Long.class).list();
-        String first = jdbc.sql("SELECT left(text, 200) FROM post WHERE story_id = ? ORDER BY published_at LIMIT 1")
+        // its toxic posts first, then the newest
+        List<Long> ids = jdbc.sql("SELECT id FROM post WHERE story_id = ? ORDER BY (toxicity <> 'CLEAN') DESC, "
+                + "published_at DESC, id DESC").param(stories.get(0)[0]).query(Long.class).list();
+        String first = jdbc.sql("SELECT left(text, 200) FROM post WHERE story_id = ? ORDER BY published_at, id LIMIT 1")
                 .param(stories.get(0)[0]).query(String.class).single();
-        return new Finding(stories.get(0)[1], first, ids);
+        return List.of(new Finding(stories.get(0)[1], stories.get(0)[1], first, examplesFirst(ids), null, rule.agencyCode(),
+                rule.agencyCode() == null ? null : "agency", rule.agencyCode()));
     }
 
-    private Finding burst(Rule rule, Instant now) {
-        ListeningScope province = new ListeningScope(null, true);
-        double burst;
-        String detail;
-        if (rule.agencyCode() != null) {
-            burst = trends.series(province, "agency", rule.agencyCode(), "vi").burst();
-            detail = rule.agencyCode();
-        } else {
-            List<Trends.Issue> issues = trends.emerging(province, "vi");
-            if (issues.isEmpty()) {
-                return null;
+    /** Every emerging issue of the rule's scope that stands out at least as far as its threshold. */
+    private List<Finding> bursts(Rule rule) {
+        List<Finding> findings = new ArrayList<>();
+        for (Trends.Issue issue : trends.emerging(new ListeningScope(rule.agencyCode(), true), "vi")) {
+            if (issue.burst() < rule.threshold() || issue.postIds().isEmpty()) {
+                continue;
             }
-            Trends.Issue top = issues.get(0);
-            burst = top.burst();
-            detail = top.name() != null ? top.name() : top.value();
+            Set<Long> ids = new LinkedHashSet<>();
+            issue.examples().forEach(example -> ids.add(example.id()));
+            for (long id : issue.postIds()) {
+                if (ids.size() >= MAX_POSTS) {
+                    break;
+                }
+                ids.add(id);
+            }
+            findings.add(new Finding(issue.burst(), issue.observed(), issue.title().isEmpty() ? null : issue.title(),
+                    List.copyOf(ids), issue, issue.agency() != null ? issue.agency().code() : rule.agencyCode(),
+                    issue.dimension(), issue.value()));
         }
-        if (burst < rule.threshold()) {
-            return null;
+        return findings;
+    }
+
+    /**
+     * Up to {@value #MAX_POSTS} of the posts (given newest first), the three examples first: the newest of different
+     * stories and texts, so that three shares of one post are not three examples.
+     */
+    private List<Long> examplesFirst(List<Long> ids) {
+        List<Long> candidates = ids.subList(0, Math.min(ids.size(), MAX_POSTS));
+        Map<Long, String[]> keys = new HashMap<>();
+        jdbc.sql("SELECT id, coalesce(story_id, -id), md5(text) FROM post WHERE id = ANY(?)")
+                .param(candidates.toArray(Long[]::new))
+                .query(rs -> {
+                    keys.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3)});
+                });
+        List<Long> examples = new ArrayList<>();
+        Set<String> stories = new HashSet<>();
+        Set<String> texts = new HashSet<>();
+        for (boolean sameStoryAllowed : new boolean[] {false, true}) {
+            for (Long id : candidates) {
+                String[] key = keys.get(id);
+                if (examples.size() < EXAMPLES && key != null && !examples.contains(id) && !texts.contains(key[1])
+                        && (sameStoryAllowed || !stories.contains(key[0]))) {
+                    examples.add(id);
+                    stories.add(key[0]);
+                    texts.add(key[1]);
+                }
+            }
         }
-        List<Object> params = new ArrayList<>(List.of(Timestamp.from(now.minus(Duration.ofHours(24))), Timestamp.from(now)));
-        String filter = agencyFilter(rule, params);
-        List<Long> ids = jdbc.sql("SELECT id FROM post WHERE published_at >= ? AND published_at <= ?" + filter
-                + " ORDER BY (sentiment = 'negative') DESC, published_at DESC LIMIT 100").params(params).query(Long.class).list();
-        return new Finding(burst, detail, ids);
+        List<Long> ordered = new ArrayList<>(examples);
+        candidates.stream().filter(id -> !examples.contains(id)).forEach(ordered::add);
+        return ordered;
+    }
+
+    // --- what an alert says
+
+    /** Its title and sentence in a language: the issue's for a burst, a sentence of its kind otherwise. */
+    private Texts texts(Rule rule, Finding finding, Locale locale) {
+        if (finding.issue() != null) {
+            return new Texts(sentences.title(finding.issue(), locale), sentences.sentence(finding.issue(), locale));
+        }
+        String where = agencyName(finding.aboutAgency(), locale);
+        String kind = rule.kind();
+        String title = switch (kind) {
+            case "KEYWORD" -> message("alerts.title.KEYWORD", locale, finding.detail());
+            case "TOXIC_STORY" -> message("alerts.title.TOXIC_STORY", locale, where);
+            default -> message("alerts.title.NEGATIVE_VOLUME", locale, where);
+        };
+        String sentence = switch (kind) {
+            case "KEYWORD" -> message("alerts.sentence.KEYWORD", locale, finding.detail(), finding.posts(), where,
+                    rule.threshold());
+            case "TOXIC_STORY" -> message("alerts.sentence.TOXIC_STORY", locale, finding.posts(), where, rule.threshold(),
+                    finding.detail());
+            default -> message("alerts.sentence.NEGATIVE_VOLUME", locale, finding.posts(), where, rule.threshold());
+        };
+        return new Texts(title, sentence);
+    }
+
+    /** The English texts: for a burst, from the issue as computed in English (its agency's English name). */
+    private Texts english(Rule rule, Finding finding) {
+        if (finding.issue() == null) {
+            return texts(rule, finding, Locale.ENGLISH);
+        }
+        Trends.Issue issue = trends.emerging(new ListeningScope(rule.agencyCode(), true), "en").stream()
+                .filter(i -> i.key().equals(finding.issue().key())).findFirst().orElse(finding.issue());
+        return new Texts(sentences.title(issue, Locale.ENGLISH), sentences.sentence(issue, Locale.ENGLISH));
+    }
+
+    private String message(String key, Locale locale, Object... arguments) {
+        return messages.getMessage(key, arguments, locale);
+    }
+
+    /** An agency's name in a language, or the province's when none. */
+    private String agencyName(String code, Locale locale) {
+        if (code == null) {
+            return message("alerts.province.lower", locale);
+        }
+        return agencies.findByCode(code, today()).map(a -> a.name(locale.getLanguage())).orElse(code);
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
+    }
+
+    /** A time of day, with its date when it is not today's. */
+    private String when(Instant at) {
+        ZonedDateTime local = at.atZone(LocalTime.ZONE);
+        return local.toLocalDate().equals(today()) ? TIME.format(local) : DAY_TIME.format(local);
     }
 
     // --- e-mail
 
-    private void send(Alert alert, Rule rule) {
+    private void send(Alert alert, Rule rule, Finding finding) {
         Set<String> to = recipients(rule);
         String error = null;
         JavaMailSender sender = mail.getIfAvailable();
@@ -388,10 +639,8 @@ class JdbcAlerts implements Alerts {
                 SimpleMailMessage message = new SimpleMailMessage();
                 message.setFrom(settings.mailFrom());
                 message.setTo(to.toArray(String[]::new));
-                message.setSubject("[Loa] Cảnh báo: " + describe(alert));
-                message.setText(describe(alert) + "\n\nLúc " + LocalTime.format(alert.raisedAt()) + " (giờ Việt Nam). "
-                        + alert.postIds().size() + " bài viết liên quan.\nXem và xác nhận: " + settings.baseUrl()
-                        + "/alerts/" + alert.id() + "\n\n-- Loa, hệ thống lắng nghe và truyền thông chính sách");
+                message.setSubject(subject(alert, finding));
+                message.setText(body(alert, rule));
                 sender.send(message);
             } catch (RuntimeException e) {
                 error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -403,19 +652,47 @@ class JdbcAlerts implements Alerts {
                         : error.length() > 1000 ? error.substring(0, 1000) : error, alert.id()).update();
     }
 
-    /** The alert in one Vietnamese sentence (e-mail subjects are not localised per recipient). */
-    static String describe(Alert alert) {
-        String where = alert.agencyCode() == null ? "toàn tỉnh" : alert.agencyCode();
-        return switch (alert.kind()) {
-            case "NEGATIVE_VOLUME" -> String.format(Locale.ROOT, "%d bài tiêu cực trong một giờ về %s (ngưỡng %d)",
-                    (long) alert.observed(), where, (long) alert.threshold());
-            case "BURST" -> String.format(Locale.ROOT, "bùng phát %.1f lần độ lệch chuẩn: %s (ngưỡng %.1f)", alert.observed(),
-                    alert.detail(), alert.threshold());
-            case "KEYWORD" -> String.format(Locale.ROOT, "từ khóa \"%s\" xuất hiện trong %d bài trong một giờ (%s)",
-                    alert.detail(), (long) alert.observed(), where);
-            default -> String.format(Locale.ROOT, "câu chuyện độc hại lan truyền: %d bài trong 6 giờ (%s)",
-                    (long) alert.observed(), where);
-        };
+    /** "[Loa] «quá tải, thiếu thuốc»: 14 bài trong 30 phút qua", or how much it grew since its earlier alert. */
+    private String subject(Alert alert, Finding finding) {
+        String title = cut(alert.title(), 90);
+        if (alert.growth() != null) {
+            return "[Loa] " + message("alerts.mail.subject.grew", VIETNAMESE, title, alert.posts(),
+                    alert.growth(VIETNAMESE), when(alert.grewFromAt()));
+        }
+        Trends.Issue issue = finding.issue();
+        long posts = issue != null ? issue.recent() : alert.posts();
+        String window = issue != null ? message("issue.window." + issue.windowMinutes(), VIETNAMESE)
+                : message("TOXIC_STORY".equals(alert.kind()) ? "alerts.window.360" : "alerts.window.60", VIETNAMESE);
+        return "[Loa] " + message("alerts.mail.subject", VIETNAMESE, title, posts, window);
+    }
+
+    /** The sentence, how much it grew, three example posts, the agency, the rule and the link, in plain text. */
+    private String body(Alert alert, Rule rule) {
+        StringBuilder text = new StringBuilder(alert.sentence()).append('\n');
+        if (alert.growth() != null) {
+            text.append(message("alerts.mail.grew", VIETNAMESE, alert.growth(VIETNAMESE),
+                    when(alert.grewFromAt()), alert.grewFromPosts(), alert.posts())).append('\n');
+        }
+        List<AlertPost> examples = posts(alert).stream().limit(EXAMPLES).toList();
+        if (!examples.isEmpty()) {
+            text.append('\n').append(message("alerts.mail.examples", VIETNAMESE)).append('\n');
+            int n = 1;
+            for (AlertPost post : examples) {
+                String quote = post.text().strip().replaceAll("\\s+", " ");
+                quote = quote.length() > QUOTE ? quote.substring(0, QUOTE) + "…" : quote;
+                text.append(n++).append(". ").append(DAY_TIME.format(post.publishedAt().atZone(LocalTime.ZONE)))
+                        .append(", ").append(messages.getMessage("platform." + post.platform(), null, post.platform(),
+                                VIETNAMESE))
+                        .append(": «").append(quote).append("»\n");
+            }
+        }
+        text.append('\n').append(message("alerts.mail.agency", VIETNAMESE, agencyName(alert.aboutAgency(), VIETNAMESE)))
+                .append('\n');
+        text.append(message("alerts.mail.rule", VIETNAMESE, message("alerts.kind." + rule.kind(), VIETNAMESE),
+                agencyName(rule.agencyCode(), VIETNAMESE))).append('\n');
+        text.append(message("alerts.mail.link", VIETNAMESE, settings.baseUrl() + "/alerts/" + alert.id())).append("\n\n");
+        text.append(message("alerts.mail.signature", VIETNAMESE)).append('\n');
+        return text.toString();
     }
 
     private Set<String> recipients(Rule rule) {
@@ -428,8 +705,8 @@ class JdbcAlerts implements Alerts {
             }
             return to;
         }
-        AgencyId agency = rule.agencyCode() == null ? null : agencies.findByCode(rule.agencyCode(),
-                LocalDate.ofInstant(clock.instant(), LocalTime.ZONE)).map(a -> a.id()).orElse(null);
+        AgencyId agency = rule.agencyCode() == null ? null
+                : agencies.findByCode(rule.agencyCode(), today()).map(a -> a.id()).orElse(null);
         for (UserAccount user : users.list()) {
             if (!user.enabled() || user.email() == null || user.email().isBlank()) {
                 continue;
@@ -443,6 +720,8 @@ class JdbcAlerts implements Alerts {
         }
         return to;
     }
+
+    // --- the daily digest
 
     @Override
     public int sendDigest() {
@@ -463,26 +742,7 @@ class JdbcAlerts implements Alerts {
                 .params(today, Timestamp.from(clock.instant())).update() == 0) {
             return 0;
         }
-        Instant since = clock.instant().minus(Duration.ofDays(1));
-        List<Alert> alerts = jdbc.sql(ALERTS + " WHERE a.raised_at >= ? ORDER BY a.raised_at DESC LIMIT 50")
-                .param(Timestamp.from(since)).query((rs, row) -> alert(rs)).list();
-        List<Trends.Issue> issues = trends.emerging(new ListeningScope(null, true), "vi");
-        StringBuilder text = new StringBuilder("Tóm tắt dư luận 24 giờ qua, ngày " + LocalTime.format(today) + "\n\n");
-        text.append("Vấn đề đang nổi lên:\n");
-        if (issues.isEmpty()) {
-            text.append("- Không có vấn đề nào tăng bất thường.\n");
-        }
-        for (Trends.Issue issue : issues.stream().limit(5).toList()) {
-            text.append(String.format(Locale.ROOT, "- %s: %d bài (dự kiến %.0f), %.0f%% tiêu cực\n",
-                    issue.name() != null ? issue.name() : issue.value(), issue.observed(), issue.expected(),
-                    issue.negativeShare() * 100));
-        }
-        text.append("\nCảnh báo (").append(alerts.size()).append("):\n");
-        for (Alert alert : alerts) {
-            text.append("- ").append(describe(alert)).append(alert.acknowledgedAt() == null ? " (chưa xác nhận)" : "")
-                    .append('\n');
-        }
-        text.append("\nXem chi tiết: ").append(settings.baseUrl()).append("/listening\n");
+        String text = digestText(today);
         int sent = 0;
         for (UserAccount user : users.list()) {
             if (user.enabled() && user.roles().contains(Role.LEADER) && user.email() != null && !user.email().isBlank()) {
@@ -490,8 +750,8 @@ class JdbcAlerts implements Alerts {
                     SimpleMailMessage message = new SimpleMailMessage();
                     message.setFrom(settings.mailFrom());
                     message.setTo(user.email());
-                    message.setSubject("[Loa] Tóm tắt dư luận ngày " + LocalTime.format(today));
-                    message.setText(text.toString());
+                    message.setSubject("[Loa] " + message("alerts.digest.subject", VIETNAMESE, LocalTime.format(today)));
+                    message.setText(text);
                     sender.send(message);
                     sent++;
                 } catch (RuntimeException e) {
@@ -500,6 +760,67 @@ class JdbcAlerts implements Alerts {
             }
         }
         return sent;
+    }
+
+    /** The issues of the day in sentences (the first five), then the day's alerts grouped by what they were about. */
+    String digestText(LocalDate today) {
+        StringBuilder text = new StringBuilder(message("alerts.digest.heading", VIETNAMESE, LocalTime.format(today)))
+                .append("\n\n");
+        text.append(message("alerts.digest.issues", VIETNAMESE)).append('\n');
+        List<Trends.Issue> issues = trends.emerging(new ListeningScope(null, true), "vi");
+        if (issues.isEmpty()) {
+            text.append("- ").append(message("alerts.digest.issues.none", VIETNAMESE)).append('\n');
+        }
+        for (Trends.Issue issue : issues.stream().limit(5).toList()) {
+            text.append("- ").append(sentences.sentence(issue, VIETNAMESE)).append('\n');
+        }
+        Instant now = clock.instant();
+        List<Alert> alerts = jdbc.sql(ALERTS + " WHERE a.raised_at >= ? AND a.raised_at <= ? ORDER BY a.raised_at DESC, a.id DESC "
+                        + "LIMIT 1000").params(Timestamp.from(now.minus(Duration.ofDays(1))), Timestamp.from(now))
+                .query((rs, row) -> alert(rs)).list();
+        List<List<Alert>> groups = groups(alerts);
+        text.append('\n').append(message("alerts.digest.alerts", VIETNAMESE, alerts.size(), groups.size())).append('\n');
+        for (List<Alert> group : groups.stream().limit(15).toList()) {
+            Alert latest = group.get(0);
+            long open = group.stream().filter(a -> a.acknowledgedAt() == null).count();
+            long most = group.stream().mapToLong(Alert::posts).max().orElse(0);
+            String title = latest.title() != null ? latest.title() : message("alerts.kind." + latest.kind(), VIETNAMESE)
+                    + (latest.detail() == null ? "" : ": " + cut(latest.detail(), 80));
+            text.append("- ").append(message("alerts.digest.group", VIETNAMESE, title,
+                    agencyName(latest.aboutAgency(), VIETNAMESE), group.size(), when(latest.raisedAt()), most, open,
+                    settings.baseUrl() + "/alerts/" + latest.id())).append('\n');
+        }
+        if (groups.size() > 15) {
+            text.append("- ").append(message("alerts.digest.more", VIETNAMESE, groups.size() - 15)).append('\n');
+        }
+        text.append('\n').append(message("alerts.mail.link", VIETNAMESE, settings.baseUrl() + "/alerts")).append('\n');
+        return text.toString();
+    }
+
+    /**
+     * Alerts (newest first) grouped by what they were about: a burst's alert with those it grew from, any other
+     * alert with the other alerts of its rule; the group with the newest alert first.
+     */
+    static List<List<Alert>> groups(List<Alert> alerts) {
+        Map<Long, Alert> byId = new HashMap<>();
+        alerts.forEach(a -> byId.put(a.id(), a));
+        Map<String, List<Alert>> groups = new LinkedHashMap<>();
+        for (Alert alert : alerts) {
+            String key;
+            if ("BURST".equals(alert.kind())) {
+                Alert first = alert;
+                while (first.grewFrom() != null && byId.containsKey(first.grewFrom())) {
+                    first = byId.get(first.grewFrom());
+                }
+                key = "issue " + (first.grewFrom() != null ? first.grewFrom() : first.id());
+            } else {
+                key = "rule " + alert.ruleId();
+            }
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(alert);
+        }
+        List<List<Alert>> ordered = new ArrayList<>(groups.values());
+        ordered.sort(Comparator.comparing((List<Alert> g) -> g.get(0).raisedAt()).reversed());
+        return ordered;
     }
 
     static boolean provinceWide(SignedInUser user) {

@@ -2,6 +2,11 @@ package vn.loa.listening.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -22,10 +27,13 @@ import vn.loa.platform.NavigationItem;
 import vn.loa.shared.InvalidInput;
 import vn.loa.shared.LocalTime;
 
-/** Alerts in the app: the list, one alert with its posts, acknowledging, and the rules. */
+/** Alerts in the app: the list, one alert with what happened and its posts, acknowledging, and the rules. */
 @Controller
 @ConditionalOnWebApplication
 class AlertsController {
+
+    /** The posts an alert page shows as its examples, before the others. */
+    static final int EXAMPLES = 3;
 
     private final Alerts alerts;
     private final AgencyDirectory agencies;
@@ -36,18 +44,31 @@ class AlertsController {
     }
 
     @GetMapping("/alerts")
-    String list(@RequestParam(defaultValue = "false") boolean open, Model model) {
+    String list(@RequestParam(defaultValue = "false") boolean open, Model model, Locale locale) {
         SignedInUser user = user();
-        model.addAttribute("alerts", alerts.alerts(user, open, 200));
+        List<Alerts.Alert> list = alerts.alerts(user, open, 200);
+        model.addAttribute("alerts", list);
         model.addAttribute("open", open);
+        model.addAttribute("language", locale.getLanguage());
+        model.addAttribute("agencyNames", names(list.stream().map(Alerts.Alert::aboutAgency).toList(), locale));
         return "listening/alerts";
     }
 
+    /**
+     * One alert: what happened in a sentence (the issue as it stands now, in the page's language, while it is still
+     * emerging; else as it was sent), its example posts, the agency that answers, and what to do next.
+     */
     @GetMapping("/alerts/{id}")
-    String one(@PathVariable long id, Model model) {
+    String one(@PathVariable long id, Model model, Locale locale) {
         Alerts.Alert alert = alerts.alert(id, user());
+        List<Alerts.AlertPost> posts = alerts.posts(alert);
+        int examples = Math.min(EXAMPLES, posts.size());
         model.addAttribute("alert", alert);
-        model.addAttribute("posts", alerts.posts(alert));
+        model.addAttribute("language", locale.getLanguage());
+        model.addAttribute("issue", alerts.currentIssue(alert, locale.getLanguage()).orElse(null));
+        model.addAttribute("examples", posts.subList(0, examples));
+        model.addAttribute("posts", posts.subList(examples, posts.size()));
+        model.addAttribute("agencyNames", names(java.util.Arrays.asList(alert.aboutAgency(), alert.agencyCode()), locale));
         return "listening/alert";
     }
 
@@ -59,24 +80,24 @@ class AlertsController {
     }
 
     @GetMapping("/alerts/rules")
-    String rules(Model model) {
+    String rules(Model model, Locale locale) {
         SignedInUser user = user();
-        fill(model, user);
-        model.addAttribute("form", new Alerts.RuleForm(user.agencyCode(), "NEGATIVE_VOLUME", "", "", ""));
+        fill(model, user, locale);
+        model.addAttribute("form", new Alerts.RuleForm(user.agencyCode(), "NEGATIVE_VOLUME", "", "", "", ""));
         return "listening/alert-rules";
     }
 
     @PostMapping("/alerts/rules")
     String addRule(@RequestParam(defaultValue = "") String agencyCode, @RequestParam(defaultValue = "") String kind,
             @RequestParam(defaultValue = "") String threshold, @RequestParam(defaultValue = "") String keyword,
-            @RequestParam(defaultValue = "") String email, Model model, HttpServletResponse response,
-            RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String refireFactor,
+            Model model, Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
         SignedInUser user = user();
-        Alerts.RuleForm form = new Alerts.RuleForm(agencyCode, kind, threshold, keyword, email);
+        Alerts.RuleForm form = new Alerts.RuleForm(agencyCode, kind, threshold, keyword, email, refireFactor);
         try {
             alerts.addRule(form, user);
         } catch (InvalidInput e) {
-            fill(model, user);
+            fill(model, user, locale);
             model.addAttribute("form", form);
             model.addAttribute("problems", e.all());
             response.setStatus(422);
@@ -93,12 +114,26 @@ class AlertsController {
         return "redirect:/alerts/rules";
     }
 
-    private void fill(Model model, SignedInUser user) {
-        model.addAttribute("rules", alerts.rules(user));
+    private void fill(Model model, SignedInUser user, Locale locale) {
+        List<Alerts.Rule> rules = alerts.rules(user);
+        model.addAttribute("rules", rules);
+        model.addAttribute("agencyNames", names(rules.stream().map(Alerts.Rule::agencyCode).toList(), locale));
         model.addAttribute("kinds", Alerts.KINDS);
         model.addAttribute("agencies", agencies.validOn(LocalDate.now(LocalTime.ZONE)));
         model.addAttribute("provinceWide", user.has(vn.loa.identity.Role.ADMIN) || user.has(vn.loa.identity.Role.COORDINATOR)
                 || user.has(vn.loa.identity.Role.LEADER));
+    }
+
+    /** The names of agencies by code, in the page's language (an unknown code stands for itself). */
+    private Map<String, String> names(Collection<String> codes, Locale locale) {
+        LocalDate today = LocalDate.now(LocalTime.ZONE);
+        Map<String, String> names = new HashMap<>();
+        for (String code : codes) {
+            if (code != null && !names.containsKey(code)) {
+                names.put(code, agencies.findByCode(code, today).map(a -> a.name(locale.getLanguage())).orElse(code));
+            }
+        }
+        return names;
     }
 
     private static SignedInUser user() {

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import vn.loa.listening.Alerts;
@@ -163,6 +164,55 @@ class AlertsIntegrationTests {
                 .contains("Ngưỡng phải là một số dương").contains("Hãy nhập từ khóa").contains("Địa chỉ thư không hợp lệ");
         mvc.perform(post("/alerts/rules").session(signIn("press")).with(csrf()).param("kind", "BURST"))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theReAlertFactorIsCheckedInBothLanguagesSetThroughTheApiAndShownInTheRules() throws Exception {
+        MockHttpSession coordinator = signIn("coordinator");
+        for (String factor : new String[] {"1", "21", "hai"}) {
+            String page = mvc.perform(post("/alerts/rules").session(coordinator).with(csrf()).param("kind", "BURST")
+                            .param("refireFactor", factor))
+                    .andExpect(status().isUnprocessableContent())
+                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(page).contains("Hệ số báo lại phải là một số từ 1,2 đến 20.");
+        }
+        String english = mvc.perform(post("/alerts/rules").session(coordinator).with(csrf()).param("lang", "en")
+                        .param("kind", "BURST").param("refireFactor", "0,5"))
+                .andExpect(status().isUnprocessableContent())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(english).contains("The re-alert factor must be a number from 1.2 to 20.");
+        mvc.perform(post("/api/v1/alerts/rules").session(coordinator).with(csrf()).param("lang", "vi")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"kind\": \"BURST\", \"refireFactor\": \"25\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.field").value("refireFactor"));
+
+        String created = mvc.perform(post("/api/v1/alerts/rules").session(coordinator).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"agencyCode\": \"SYT\", \"kind\": \"BURST\", \"threshold\": \"12\", \"refireFactor\": \"1,5\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.refireFactor").value(1.5))
+                .andExpect(jsonPath("$.threshold").value(12.0))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        long id = ((Number) com.jayway.jsonpath.JsonPath.read(created, "$.id")).longValue();
+        try {
+            mvc.perform(get("/api/v1/alerts/rules").session(signIn("officer")))
+                    .andExpect(jsonPath("$[?(@.id == " + id + ")].refireFactor").value(1.5));
+            String rules = mvc.perform(get("/alerts/rules").session(coordinator)).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(rules).contains("gấp 1,5 lần").contains("Sở Y tế").contains("id=\"refireFactor\"");
+            // a rule without a factor takes the default
+            mvc.perform(post("/alerts/rules").session(coordinator).with(csrf()).param("agencyCode", "SYT").param("kind", "KEYWORD")
+                            .param("keyword", "rules-default-" + ProcessHandle.current().pid()).param("threshold", "500"))
+                    .andExpect(status().is3xxRedirection());
+            mvc.perform(get("/api/v1/alerts/rules").session(coordinator))
+                    .andExpect(jsonPath("$[?(@.keyword == 'rules-default-" + ProcessHandle.current().pid() + "')].refireFactor")
+                            .value(2.0));
+        } finally {
+            mvc.perform(post("/api/v1/alerts/rules/" + id + "/disable").session(coordinator).with(csrf()))
+                    .andExpect(status().isNoContent());
+        }
+        mvc.perform(post("/api/v1/alerts/rules/" + id + "/disable").session(signIn("district")).with(csrf()))
+                .andExpect(status().isNotFound());
     }
 
     private MockHttpSession signIn(String username) throws Exception {
