@@ -105,6 +105,10 @@ final class HoltWinters {
                         }
                         state.learn(slot, surprise, base, constants);
                         previous = surprise;
+                        // the losses only grow: once all are past the best, these constants cannot win
+                        if (slot % 24 == 0 && t > from && least(loss) >= bestLoss) {
+                            break;
+                        }
                     }
                     for (int c = 0; c < CARRIES.length; c++) {
                         if (loss[c] < bestLoss) {
@@ -130,6 +134,14 @@ final class HoltWinters {
             previous = surprise;
         }
         return new HoltWinters(x, from, unusual, best, state, Math.sqrt(squared / Math.max(1, x.length - from)));
+    }
+
+    private static double least(double[] values) {
+        double least = values[0];
+        for (double value : values) {
+            least = Math.min(least, value);
+        }
+        return least;
     }
 
     /** The next {@code steps} values after the series it was fitted to, whose length was {@code length}. */
