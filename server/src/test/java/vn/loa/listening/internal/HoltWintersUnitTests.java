@@ -3,10 +3,14 @@ package vn.loa.listening.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class HoltWintersUnitTests {
+
+    private static final int HISTORY = 28 * 24;
+    private static final int AHEAD = 72;
 
     /** Four weeks of hourly counts: an evening peak every day, busier weekends, Poisson-like noise. */
     private static double[] weeks(int hours, long seed) {
@@ -76,5 +80,116 @@ class HoltWintersUnitTests {
         assertThat(TrendService.burstScore(normal + 80, expected, model.sigma(), history)).isGreaterThan(3.0);
         // on a series that was silent, the spread is that of a Poisson count of one, not zero
         assertThat(TrendService.burstScore(3, 0.0, 0.0, new double[27 * 24])).isCloseTo(3.0, within(0.001));
+    }
+
+    @Test
+    void aSpikeInTheLastHoursDoesNotLiftTheForecastOfTheDaysAfter() {
+        SyntheticSeries quiet = SyntheticSeries.rhythm(HISTORY, 5);
+        // the last six hours ten times as busy as usual
+        SyntheticSeries spiky = quiet.spike(HISTORY - 6, 6, 50);
+        double spikyTotal = 0;
+        double quietTotal = 0;
+        for (long seed = 1; seed <= 20; seed++) {
+            double[] series = spiky.draw(seed);
+            assertThat(Arrays.stream(series, HISTORY - 6, HISTORY).sum()).isGreaterThan(250);
+            HoltWinters.Forecast afterSpike = HoltWinters.fit(series).forecast(HISTORY, AHEAD);
+            HoltWinters.Forecast withoutSpike = HoltWinters.fit(quiet.draw(seed)).forecast(HISTORY, AHEAD);
+            // hours 48 to 72 ahead: the forecast and the band's upper edge are back near those of the quiet series
+            double spikyLate = sum(afterSpike.expected(), 48, AHEAD);
+            double quietLate = sum(withoutSpike.expected(), 48, AHEAD);
+            assertThat(spikyLate).as("seed %d", seed).isLessThan(1.3 * quietLate);
+            assertThat(spikyLate + sum(afterSpike.halfWidth(), 48, AHEAD)).as("seed %d", seed)
+                    .isLessThan(1.3 * (quietLate + sum(withoutSpike.halfWidth(), 48, AHEAD)));
+            spikyTotal += spikyLate;
+            quietTotal += quietLate;
+        }
+        assertThat(spikyTotal / quietTotal).isBetween(0.95, 1.15);
+    }
+
+    @Test
+    void aSpikeInTheFirstWeeksLeavesNoMarkOnTheForecast() {
+        SyntheticSeries truth = SyntheticSeries.rhythm(HISTORY + AHEAD, 5).spike(200, 6, 50);
+        double forecast = 0;
+        double expected = 0;
+        for (long seed = 1; seed <= 20; seed++) {
+            double[] series = Arrays.copyOf(truth.draw(seed), HISTORY);
+            forecast += sum(HoltWinters.fit(series).forecast(HISTORY, AHEAD).expected(), 0, AHEAD);
+            expected += sum(truth.mean(HISTORY, HISTORY + AHEAD), 0, AHEAD);
+        }
+        assertThat(forecast / expected).isBetween(0.9, 1.1);
+    }
+
+    @Test
+    void aLastingShiftIsFollowed() {
+        // from five days before the forecast on, twice as many posts at every hour
+        SyntheticSeries truth = SyntheticSeries.rhythm(HISTORY + AHEAD, 5).shift(HISTORY - 5 * 24, 2);
+        double forecast = 0;
+        double expected = 0;
+        for (long seed = 1; seed <= 20; seed++) {
+            double[] series = Arrays.copyOf(truth.draw(seed), HISTORY);
+            double[] late = HoltWinters.fit(series).forecast(HISTORY, AHEAD).expected();
+            double doubled = sum(truth.mean(HISTORY, HISTORY + AHEAD), 48, AHEAD);
+            // well above the old level, which is half of the new one
+            assertThat(sum(late, 48, AHEAD)).as("seed %d", seed).isGreaterThan(0.75 * doubled);
+            forecast += sum(late, 48, AHEAD);
+            expected += doubled;
+        }
+        assertThat(forecast / expected).isBetween(0.9, 1.1);
+    }
+
+    @Test
+    void theBandHoldsAbout95OfEvery100HeldOutHours() {
+        for (double scale : new double[] {2, 5, 30}) {
+            SyntheticSeries truth = SyntheticSeries.rhythm(HISTORY + AHEAD, scale);
+            int inside = 0;
+            int hours = 0;
+            for (long seed = 1; seed <= 40; seed++) {
+                double[] series = truth.draw(seed);
+                HoltWinters.Forecast forecast =
+                        HoltWinters.fit(Arrays.copyOf(series, HISTORY)).forecast(HISTORY, AHEAD);
+                for (int h = 0; h < AHEAD; h++) {
+                    if (Math.abs(series[HISTORY + h] - forecast.expected()[h]) <= forecast.halfWidth()[h]) {
+                        inside++;
+                    }
+                    hours++;
+                }
+            }
+            assertThat((double) inside / hours).as("%s posts an hour", scale).isBetween(0.9, 0.99);
+        }
+    }
+
+    @Test
+    void aSilentSeriesIsForecastSilentWithAFiniteBand() {
+        HoltWinters.Forecast forecast = HoltWinters.fit(new double[HISTORY]).forecast(HISTORY, AHEAD);
+        for (int h = 0; h < AHEAD; h++) {
+            assertThat(forecast.expected()[h]).isZero();
+            assertThat(forecast.halfWidth()[h]).isFinite().isBetween(0.0, 3.0);
+        }
+    }
+
+    @Test
+    void theBandIsNeverNarrowerThanAPoissonCount() {
+        // a Poisson count of mean 1 is at most 3 with probability 0.981, at most 2 with 0.920
+        assertThat(ForecastBand.poissonHalfWidth(1)).isEqualTo(2.0);
+        // of mean 10, at most 17 with probability 0.986, at most 16 with 0.973
+        assertThat(ForecastBand.poissonHalfWidth(10)).isEqualTo(7.0);
+        assertThat(ForecastBand.poissonHalfWidth(0)).isZero();
+        assertThat(ForecastBand.poissonHalfWidth(400)).isCloseTo(1.96 * 20, within(1.5));
+    }
+
+    @Test
+    void selectsTheNthSmallestValue() {
+        Random random = new Random(3);
+        for (int n = 1; n < 60; n++) {
+            double[] values = random.doubles(n).map(v -> Math.floor(v * 10)).toArray();
+            double[] sorted = values.clone();
+            Arrays.sort(sorted);
+            int k = random.nextInt(n);
+            assertThat(ForecastBand.nth(values.clone(), n, k)).as("n %d, k %d", n, k).isEqualTo(sorted[k]);
+        }
+    }
+
+    private static double sum(double[] values, int from, int to) {
+        return Arrays.stream(values, from, to).sum();
     }
 }
