@@ -1,0 +1,138 @@
+package vn.loa.home;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import vn.loa.listening.Trends;
+import vn.loa.misinformation.CaseStatus;
+import vn.loa.shared.LocalTime;
+
+/**
+ * What needs a user today, as their home page shows it. Which sections there are depends on the role; a section the
+ * role has no business with is null, an empty one says there is nothing to do.
+ *
+ * @param day today, in the province
+ * @param view whose picture it is
+ * @param issues the emerging issues of the user's scope, highest first (the province's, or the agency's)
+ * @param alerts unacknowledged alerts the user may see, newest first
+ * @param overdue open cases past their deadline (the province's view)
+ * @param dueToday open cases due before midnight (the province's view)
+ * @param toTriage new cases waiting for triage (coordinators)
+ * @param mine open cases the user is the owner of (officers)
+ * @param unassigned the agency's open cases that nobody owns yet (officers)
+ * @param toApprove the agency's drafted answers waiting for approval (spokespersons)
+ * @param refutations the latest published answers (the press)
+ */
+public record Agenda(LocalDate day, View view, List<IssueItem> issues, Listed<AlertItem> alerts,
+        Listed<CaseItem> overdue, Listed<CaseItem> dueToday, Listed<CaseItem> toTriage, Listed<CaseItem> mine,
+        Listed<CaseItem> unassigned, Listed<CaseItem> toApprove, List<AnswerItem> refutations) {
+
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
+    /** Whose picture an agenda is. */
+    public enum View {
+        /** The whole province: leaders, coordinators, administrators. */
+        PROVINCE,
+        /** One agency's share: its officers and spokesperson. */
+        AGENCY,
+        /** A journalist: what has been answered publicly. */
+        PRESS
+    }
+
+    /**
+     * The first items of a list, and how long the list is.
+     *
+     * @param total how many there are; when {@code more} is true, at least this many
+     * @param more whether there may be more than {@code total} (the count stopped there)
+     */
+    public record Listed<T>(List<T> shown, int total, boolean more) {
+
+        public Listed {
+            shown = List.copyOf(shown);
+        }
+
+        /** The first {@code limit} of all the items. */
+        public static <T> Listed<T> of(List<T> all, int limit) {
+            return new Listed<>(all.subList(0, Math.min(limit, all.size())), all.size(), false);
+        }
+
+        public boolean isEmpty() {
+            return total == 0;
+        }
+
+        /** How many are not shown. */
+        public int hidden() {
+            return total - shown.size();
+        }
+    }
+
+    /**
+     * An emerging issue with what the user can do about it.
+     *
+     * @param issue the issue; its sentence comes from {@code IssueSentences}
+     * @param coverageShown whether the case covering it (if any) is one the user may open; when not, the page says
+     *     only that another agency handles it
+     * @param draftPosts the posts to open a case from, when nothing covers it and the user may open cases; else empty
+     */
+    public record IssueItem(Trends.Issue issue, boolean coverageShown, List<Long> draftPosts) {
+
+        public IssueItem {
+            draftPosts = List.copyOf(draftPosts);
+        }
+
+        /** The share of its posts that are negative, in whole per cent (as its sentence says it). */
+        public long negativePercent() {
+            return Math.round(issue.negativeShare() * 100);
+        }
+
+        /** The posts to open a case from, comma-separated, as {@code /cases/new?posts=} takes them. */
+        public String draftPostList() {
+            return String.join(",", draftPosts.stream().map(String::valueOf).toList());
+        }
+    }
+
+    /**
+     * An alert not yet acknowledged.
+     *
+     * @param kind the rule's kind (the bundles name it)
+     * @param agency the agency's name; null for the whole province
+     * @param detail what it is about, untrusted; may be null
+     */
+    public record AlertItem(long id, String kind, String agency, Instant raisedAt, String detail) {
+
+        /** When it was raised: dd/MM/yyyy HH:mm in the province. */
+        public String raised() {
+            return MINUTE.format(raisedAt.atZone(LocalTime.ZONE));
+        }
+    }
+
+    /**
+     * An open case.
+     *
+     * @param claim the claim, as the desk wrote it
+     * @param agency the name of the agency answering for it; null while none is
+     * @param overdue whether its deadline has passed
+     */
+    public record CaseItem(long id, String claim, String agency, CaseStatus status, Instant deadline, boolean overdue) {
+
+        /** Its deadline: dd/MM/yyyy HH:mm in the province. */
+        public String due() {
+            return MINUTE.format(deadline.atZone(LocalTime.ZONE));
+        }
+    }
+
+    /**
+     * A published answer (a refutation or a clarification).
+     *
+     * @param slug its address on the public site
+     * @param agency the name of the agency that answered; may be null
+     */
+    public record AnswerItem(String slug, String claim, String agency, Instant publishedAt) {
+
+        /** When it was published: dd/MM/yyyy HH:mm in the province. */
+        public String published() {
+            return MINUTE.format(publishedAt.atZone(LocalTime.ZONE));
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package vn.loa.home.web;
+
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import vn.loa.home.Agenda;
+import vn.loa.home.Agendas;
+import vn.loa.identity.SignedInPrincipal;
+import vn.loa.identity.SignedInUser;
+import vn.loa.platform.NavigationItem;
+
+/** The home page ({@code /}): what needs the signed-in user today. */
+@Controller
+@ConditionalOnWebApplication
+class HomeController {
+
+    private final Agendas agendas;
+    private final MessageSource messages;
+
+    HomeController(Agendas agendas, MessageSource messages) {
+        this.agendas = agendas;
+        this.messages = messages;
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        SignedInUser user = SignedInPrincipal.current().orElseThrow(() -> new AccessDeniedException("not signed in"));
+        Locale locale = LocaleContextHolder.getLocale();
+        Agenda agenda = agendas.today(user, locale.getLanguage());
+        model.addAttribute("agenda", agenda);
+        // "Thứ Hai, ngày 2 tháng 3 năm 2026" / "Monday, 2 March 2026": the pattern is the language's
+        model.addAttribute("today", DateTimeFormatter.ofPattern(messages.getMessage("home.today.pattern", null, locale),
+                locale).format(agenda.day()));
+        return "home/today";
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Navigation {
+
+        @Bean
+        NavigationItem homeNavigation() {
+            return new NavigationItem("nav.dashboard", "/", 0, Set.of());
+        }
+    }
+}
