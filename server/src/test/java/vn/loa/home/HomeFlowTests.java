@@ -151,7 +151,7 @@ class HomeFlowTests {
     void theCoordinatorOpensTheNewCaseToTriageAndACaseFromAnIssue() throws Exception {
         importTheBurst();
         Case received = cases.open(new Cases.NewCase("Tin đồn cấm đường " + ROAD + " suốt một tháng", "FALSE_INFORMATION",
-                "MEDIUM", List.of(), null, null, "SGTVT"), user("coordinator"));
+                "MEDIUM", List.of(), null, null, "SXD"), user("coordinator"));
         signIn("coordinator");
         assertThat(headings()).contains("Vấn đề cần chú ý hôm nay", "Vụ việc mới chờ phân loại");
         WebElement issue = browser.findElements(By.cssSelector("#issues li.issue")).stream()

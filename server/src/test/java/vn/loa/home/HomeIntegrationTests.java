@@ -112,7 +112,7 @@ class HomeIntegrationTests {
         cases.act(healthOverdue.id(), transition("TRIAGE", "FALSE_INFORMATION", "CRITICAL", null, null), coordinator);
         cases.act(healthOverdue.id(), transition("ASSIGN", null, null, "SYT", "officer"), coordinator);
         transportOverdue = cases.open(new Cases.NewCase("Đèo " + road + " sắp bị đóng cửa vĩnh viễn",
-                "FALSE_INFORMATION", "CRITICAL", List.of(), null, null, "SGTVT"), coordinator);
+                "FALSE_INFORMATION", "CRITICAL", List.of(), null, null, "SXD"), coordinator);
         healthNew = cases.open(new Cases.NewCase("Trạm y tế " + hospital + " thu tiền khám trẻ em",
                 "FALSE_INFORMATION", "LOW", List.of(), null, null, "SYT"), coordinator);
         healthDrafted = cases.open(new Cases.NewCase("Thuốc ở bệnh viện " + hospital + " bị làm giả",
@@ -125,8 +125,8 @@ class HomeIntegrationTests {
         // the critical cases have four hours
         clock.advance(Duration.ofHours(5));
 
-        alerts.addRule(new Alerts.RuleForm("SYT", "KEYWORD", "3", hospital, ""), coordinator);
-        alerts.addRule(new Alerts.RuleForm("SGTVT", "KEYWORD", "3", road, ""), coordinator);
+        alerts.addRule(new Alerts.RuleForm("SYT", "KEYWORD", "3", hospital, "", null), coordinator);
+        alerts.addRule(new Alerts.RuleForm("SXD", "KEYWORD", "3", road, "", null), coordinator);
         Instant now = clock.instant();
         StringBuilder hospitalPosts = new StringBuilder();
         StringBuilder roadPosts = new StringBuilder();
@@ -154,7 +154,7 @@ class HomeIntegrationTests {
         importPosts(wellPosts);
         // a case of another agency holds the posts about the well: the board's officer may not open it
         otherAgencyCovering = cases.open(new Cases.NewCase("Xe bồn chở hóa chất đổ trộm xuống giếng ở thôn " + well,
-                "FALSE_INFORMATION", "LOW", burst(well), null, null, "SGTVT"), coordinator);
+                "FALSE_INFORMATION", "LOW", burst(well), null, null, "SXD"), coordinator);
         importPosts(roadPosts);
         alerts.evaluate();
         for (int attempt = 0; attempt < 100 && (healthAlert == null || transportAlert == null); attempt++) {
@@ -191,7 +191,7 @@ class HomeIntegrationTests {
         assertThat(overdue).contains(caseLink(healthOverdue), caseLink(transportOverdue), "Quá hạn")
                 .doesNotContain(caseLink(healthNew));
         assertThat(list(page, "triage-cases")).contains(caseLink(healthNew)).doesNotContain(caseLink(healthOverdue));
-        assertThat(main(page)).doesNotContain("CRITICAL", "RECEIVED", ">SYT<", ">SGTVT<", ">coordinator<");
+        assertThat(main(page)).doesNotContain("CRITICAL", "RECEIVED", ">SYT<", ">SXD<", ">coordinator<");
         // a time to the minute, no seconds
         assertThat(overdue).containsPattern("hạn \\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d<");
 

@@ -43,6 +43,8 @@ final class IssueFinder {
     /** Two words are one issue when this share of the smaller one's posts hold both. */
     static final double SAME_ISSUE = 0.5;
     static final double MAX_GROWTH = 100;
+    /** Two words join directly only when neither has more than this many times the other's posts. */
+    static final double MAX_SIZE_RATIO = 4;
 
     /**
      * A post of the last 24 hours.
@@ -165,7 +167,8 @@ final class IssueFinder {
         if (growing.size() > MAX_WORDS) {
             growing = new ArrayList<>(growing.subList(0, MAX_WORDS));
         }
-        // words that are largely the same posts are one issue
+        // words that are largely the same posts are one issue; a word far more common than the other (a word that
+        // two bursts share, "bệnh viện") does not join them directly, so that it cannot chain two bursts into one
         int m = growing.size();
         int[] parent = new int[m];
         for (int i = 0; i < m; i++) {
@@ -173,10 +176,14 @@ final class IssueFinder {
         }
         for (int i = 0; i < m; i++) {
             for (int j = i + 1; j < m; j++) {
+                int a = growing.get(i).posts().cardinality();
+                int b = growing.get(j).posts().cardinality();
+                if (Math.max(a, b) > MAX_SIZE_RATIO * Math.min(a, b)) {
+                    continue;
+                }
                 BitSet both = (BitSet) growing.get(i).posts().clone();
                 both.and(growing.get(j).posts());
-                int smaller = Math.min(growing.get(i).posts().cardinality(), growing.get(j).posts().cardinality());
-                if (both.cardinality() >= SAME_ISSUE * smaller) {
+                if (both.cardinality() >= SAME_ISSUE * Math.min(a, b)) {
                     parent[root(parent, i)] = root(parent, j);
                 }
             }
@@ -185,12 +192,56 @@ final class IssueFinder {
         for (int i = 0; i < m; i++) {
             groups.computeIfAbsent(root(parent, i), k -> new ArrayList<>()).add(growing.get(i));
         }
+        // then a group most of whose posts another group holds is part of it (smallest first): a rare word of a burst
+        // joins it, and a shared word joins the burst that holds most of its posts
+        List<List<Word>> ordered = new ArrayList<>(groups.values());
+        ordered.sort(Comparator.comparingInt(IssueFinder::size));
+        List<List<Word>> kept = new ArrayList<>();
+        for (int g = 0; g < ordered.size(); g++) {
+            List<Word> group = ordered.get(g);
+            BitSet posts = union(group);
+            List<Word> into = null;
+            int best = 0;
+            for (int h = 0; h < ordered.size(); h++) {
+                if (h == g || ordered.get(h).isEmpty()) {
+                    continue;
+                }
+                BitSet both = union(ordered.get(h));
+                both.and(posts);
+                if (both.cardinality() >= SAME_ISSUE * posts.cardinality() && both.cardinality() > best) {
+                    best = both.cardinality();
+                    into = ordered.get(h);
+                }
+            }
+            if (into != null) {
+                into.addAll(group);
+                into.sort(Comparator.comparingDouble(Word::burst).reversed().thenComparing(Word::surface));
+                group.clear();
+            }
+        }
+        for (List<Word> group : ordered) {
+            if (!group.isEmpty()) {
+                kept.add(group);
+            }
+        }
         List<Found> found = new ArrayList<>();
-        for (List<Word> group : groups.values()) {
+        for (List<Word> group : kept) {
             found.add(issue(recent, group, windowOf));
         }
         found.sort(Comparator.comparingDouble(Found::score).reversed().thenComparing(f -> f.words().get(0)));
         return found;
+    }
+
+    private static BitSet union(List<Word> group) {
+        BitSet all = new BitSet();
+        for (Word word : group) {
+            all.or(word.posts());
+        }
+        return all;
+    }
+
+    private static int size(List<Word> group) {
+        return union(group).cardinality();
     }
 
     private record Count(long posts, long voices) {

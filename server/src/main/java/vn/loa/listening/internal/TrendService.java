@@ -341,12 +341,14 @@ class TrendService implements Trends {
         params.add(Timestamp.from(now));
         String where = scopeFilter(scope, params);
         return jdbc.sql("SELECT p.id, p.published_at, p.author, p.story_id, p.sentiment, p.agencies, p.places, p.topic, "
-                + "p.domain, p.platform, left(p.text, 400) FROM post p WHERE p.published_at >= ? AND p.published_at <= ?"
+                + "p.domain, p.platform, left(p.text, 400), left(p.normalized_text, 400) FROM post p "
+                + "WHERE p.published_at >= ? AND p.published_at <= ?"
                 + where + " ORDER BY p.published_at DESC, p.id DESC LIMIT 20000").params(params)
                 .query((rs, row) -> {
                     long id = rs.getLong(1);
                     String text = rs.getString(11);
-                    Map<Long, String> terms = termsOf(id, text);
+                    // words from the normal form: teencode and tone marks made standard ("ko" is "không", a stop word)
+                    Map<Long, String> terms = termsOf(id, rs.getString(12) == null ? text : rs.getString(12));
                     return new IssueFinder.RecentPost(id, rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getLong(4),
                             rs.getString(5), strings(rs.getArray(6)), strings(rs.getArray(7)), rs.getString(8),
                             rs.getString(9), rs.getString(10), text, terms.keySet(), terms);
@@ -420,7 +422,8 @@ class TrendService implements Trends {
             String sampled = scopeFilter(scope, sampleParams);
             Map<Long, Integer> frequency = new HashMap<>();
             int[] documents = {0};
-            jdbc.sql("SELECT p.id, left(p.text, 400) FROM post p WHERE p.published_at >= ? AND p.published_at < ? "
+            jdbc.sql("SELECT p.id, left(coalesce(p.normalized_text, p.text), 400) FROM post p "
+                    + "WHERE p.published_at >= ? AND p.published_at < ? "
                     + "AND p.id % ? = 0" + sampled + " LIMIT 8000").params(sampleParams).query(rs -> {
                         documents[0]++;
                         for (long term : keywords.termsOf(rs.getString(2)).keySet()) {

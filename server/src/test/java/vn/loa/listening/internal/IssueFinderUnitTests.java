@@ -111,6 +111,27 @@ class IssueFinderUnitTests {
     }
 
     @Test
+    void twoBurstsSharingACommonWordAreTwoIssues() {
+        List<IssueFinder.RecentPost> posts = ordinaryDay();
+        // an older story still spreading today, and a new burst: both say "bệnh viện", a word that grew with both
+        for (int i = 0; i < 40; i++) {
+            posts.add(post(NOW.minus(20 + i * 25L, ChronoUnit.MINUTES), "Người đọc " + i, "negative",
+                    "bệnh viện,hồ sơ bệnh án,xuất viện"));
+        }
+        for (int i = 0; i < 14; i++) {
+            posts.add(post(NOW.minus(i, ChronoUnit.MINUTES), "Dân " + i, "negative",
+                    i % 2 == 0 ? "bệnh viện,quá tải,thiếu thuốc" : "bệnh viện,quá tải"));
+        }
+        List<IssueFinder.Found> issues = IssueFinder.find(posts, baseline(), NOW);
+        assertThat(issues).hasSize(2);
+        IssueFinder.Found burst = issues.stream().filter(f -> f.words().contains("quá tải")).findFirst().orElseThrow();
+        IssueFinder.Found records = issues.stream().filter(f -> f.words().contains("hồ sơ bệnh án")).findFirst().orElseThrow();
+        assertThat(burst.words()).doesNotContain("hồ sơ bệnh án", "xuất viện");
+        assertThat(burst.posts()).hasSize(14).noneMatch(p -> p.text().contains("hồ sơ"));
+        assertThat(records.posts()).hasSize(40).noneMatch(p -> p.text().contains("quá tải"));
+    }
+
+    @Test
     void onePersonPostingManyTimesIsNotABurst() {
         List<IssueFinder.RecentPost> posts = ordinaryDay();
         for (int i = 0; i < 15; i++) {
