@@ -43,8 +43,8 @@ final class IssueFinder {
     /** Two words are one issue when this share of the smaller one's posts hold both. */
     static final double SAME_ISSUE = 0.5;
     static final double MAX_GROWTH = 100;
-    /** Two words join directly only when neither has more than this many times the other's posts. */
-    static final double MAX_SIZE_RATIO = 4;
+    /** A word whose posts are this much inside an issue's core posts widens the core with the rest of them. */
+    static final double CORE_SHARE = 0.8;
 
     /**
      * A post of the last 24 hours.
@@ -167,62 +167,45 @@ final class IssueFinder {
         if (growing.size() > MAX_WORDS) {
             growing = new ArrayList<>(growing.subList(0, MAX_WORDS));
         }
-        // words that are largely the same posts are one issue; a word far more common than the other (a word that
-        // two bursts share, "bệnh viện") does not join them directly, so that it cannot chain two bursts into one
-        int m = growing.size();
-        int[] parent = new int[m];
-        for (int i = 0; i < m; i++) {
-            parent[i] = i;
-        }
-        for (int i = 0; i < m; i++) {
-            for (int j = i + 1; j < m; j++) {
-                int a = growing.get(i).posts().cardinality();
-                int b = growing.get(j).posts().cardinality();
-                if (Math.max(a, b) > MAX_SIZE_RATIO * Math.min(a, b)) {
-                    continue;
-                }
-                BitSet both = (BitSet) growing.get(i).posts().clone();
-                both.and(growing.get(j).posts());
-                if (both.cardinality() >= SAME_ISSUE * Math.min(a, b)) {
-                    parent[root(parent, i)] = root(parent, j);
-                }
-            }
-        }
-        Map<Integer, List<Word>> groups = new LinkedHashMap<>();
-        for (int i = 0; i < m; i++) {
-            groups.computeIfAbsent(root(parent, i), k -> new ArrayList<>()).add(growing.get(i));
-        }
-        // then a group most of whose posts another group holds is part of it (smallest first): a rare word of a burst
-        // joins it, and a shared word joins the burst that holds most of its posts
-        List<List<Word>> ordered = new ArrayList<>(groups.values());
-        ordered.sort(Comparator.comparingInt(IssueFinder::size));
+        // one issue per burst, grown from its most telling word (the newest: the highest rise over its normal count):
+        // a later word joins an issue when at least half of its posts are the issue's core posts; the core grows by the
+        // posts of a joining word that is new (rare before the last day) or almost wholly inside it, so a common word
+        // that two bursts share ("bệnh viện") joins one of them without bringing the other burst's posts in
+        List<Word> seeds = new ArrayList<>(growing);
+        seeds.sort(Comparator.comparingDouble((Word w) -> -w.posts().cardinality() / Math.max(w.expected()[WINDOWS.length - 1], 0.01))
+                .thenComparing(Comparator.comparingDouble(Word::burst).reversed()).thenComparing(Word::surface));
         List<List<Word>> kept = new ArrayList<>();
-        for (int g = 0; g < ordered.size(); g++) {
-            List<Word> group = ordered.get(g);
-            BitSet posts = union(group);
-            List<Word> into = null;
-            int best = 0;
-            for (int h = 0; h < ordered.size(); h++) {
-                if (h == g || ordered.get(h).isEmpty()) {
-                    continue;
+        java.util.Set<Word> assigned = new java.util.HashSet<>();
+        for (Word seed : seeds) {
+            if (assigned.contains(seed)) {
+                continue;
+            }
+            List<Word> group = new ArrayList<>(List.of(seed));
+            assigned.add(seed);
+            BitSet core = (BitSet) seed.posts().clone();
+            boolean grew = true;
+            while (grew) {
+                grew = false;
+                for (Word word : seeds) {
+                    if (assigned.contains(word)) {
+                        continue;
+                    }
+                    BitSet inside = (BitSet) word.posts().clone();
+                    inside.and(core);
+                    double share = (double) inside.cardinality() / word.posts().cardinality();
+                    if (share >= SAME_ISSUE) {
+                        group.add(word);
+                        assigned.add(word);
+                        boolean novel = word.expected()[WINDOWS.length - 1] < 1;
+                        if (novel || share >= CORE_SHARE) {
+                            core.or(word.posts());
+                            grew = true;
+                        }
+                    }
                 }
-                BitSet both = union(ordered.get(h));
-                both.and(posts);
-                if (both.cardinality() >= SAME_ISSUE * posts.cardinality() && both.cardinality() > best) {
-                    best = both.cardinality();
-                    into = ordered.get(h);
-                }
             }
-            if (into != null) {
-                into.addAll(group);
-                into.sort(Comparator.comparingDouble(Word::burst).reversed().thenComparing(Word::surface));
-                group.clear();
-            }
-        }
-        for (List<Word> group : ordered) {
-            if (!group.isEmpty()) {
-                kept.add(group);
-            }
+            group.sort(Comparator.comparingDouble(Word::burst).reversed().thenComparing(Word::surface));
+            kept.add(group);
         }
         List<Found> found = new ArrayList<>();
         for (List<Word> group : kept) {
@@ -230,18 +213,6 @@ final class IssueFinder {
         }
         found.sort(Comparator.comparingDouble(Found::score).reversed().thenComparing(f -> f.words().get(0)));
         return found;
-    }
-
-    private static BitSet union(List<Word> group) {
-        BitSet all = new BitSet();
-        for (Word word : group) {
-            all.or(word.posts());
-        }
-        return all;
-    }
-
-    private static int size(List<Word> group) {
-        return union(group).cardinality();
     }
 
     private record Count(long posts, long voices) {
@@ -485,11 +456,4 @@ final class IssueFinder {
                 .limit(limit).map(Map.Entry::getKey).toList();
     }
 
-    private static int root(int[] parent, int i) {
-        while (parent[i] != i) {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        return i;
-    }
 }
