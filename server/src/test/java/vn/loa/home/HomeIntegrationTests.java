@@ -191,7 +191,16 @@ class HomeIntegrationTests {
         String overdue = list(page, "overdue-cases");
         assertThat(overdue).contains(caseLink(healthOverdue), caseLink(transportOverdue), "Quá hạn")
                 .doesNotContain(caseLink(healthNew));
-        assertThat(list(page, "triage-cases")).contains(caseLink(healthNew)).doesNotContain(caseLink(healthOverdue));
+        // the cases waiting for triage: the test's new case is listed unless other tests' cases (sharing the database)
+        // fill the list before it
+        String triage = list(page, "triage-cases");
+        assertThat(triage).doesNotContain(caseLink(healthOverdue));
+        long waiting = cases.list(new Cases.Filter("RECEIVED", "", true, false), user("coordinator"), 1000).size();
+        if (waiting <= 8) {
+            assertThat(triage).contains(caseLink(healthNew));
+        } else {
+            assertThat(triage.split("href=\"/cases/\\d").length - 1).isEqualTo(8);
+        }
         assertThat(main(page)).doesNotContain("CRITICAL", "RECEIVED", ">SYT<", ">SXD<", ">coordinator<");
         // a time to the minute, no seconds
         assertThat(overdue).containsPattern("hạn \\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d<");
