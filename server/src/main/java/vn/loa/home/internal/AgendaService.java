@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -23,8 +24,7 @@ import vn.loa.home.Agenda.IssueItem;
 import vn.loa.home.Agenda.Listed;
 import vn.loa.home.Agenda.View;
 import vn.loa.home.Agendas;
-import vn.loa.identity.Agency;
-import vn.loa.identity.AgencyDirectory;
+import vn.loa.identity.AgencyNames;
 import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
 import vn.loa.listening.Alerts;
@@ -59,14 +59,14 @@ class AgendaService implements Agendas {
     private final Trends trends;
     private final Alerts alerts;
     private final Cases cases;
-    private final AgencyDirectory agencies;
+    private final AgencyNames agencyNames;
     private final Clock clock;
 
-    AgendaService(Trends trends, Alerts alerts, Cases cases, AgencyDirectory agencies, Clock clock) {
+    AgendaService(Trends trends, Alerts alerts, Cases cases, AgencyNames agencyNames, Clock clock) {
         this.trends = trends;
         this.alerts = alerts;
         this.cases = cases;
-        this.agencies = agencies;
+        this.agencyNames = agencyNames;
         this.clock = clock;
     }
 
@@ -169,28 +169,12 @@ class AgendaService implements Agendas {
                 found.overdue(now));
     }
 
-    /** The names of the agencies with these codes: the unit of that code in force today, else its latest one. */
+    /** The names of the agencies with these codes on the day (a unit that has ended is named with its successor). */
     private Map<String, String> agencyNames(Stream<String> codes, LocalDate day, String language) {
-        Set<String> wanted = codes.filter(Objects::nonNull).collect(Collectors.toSet());
-        if (wanted.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, Agency> chosen = new HashMap<>();
-        for (Agency agency : agencies.all()) {
-            if (wanted.contains(agency.code())) {
-                chosen.merge(agency.code(), agency, (a, b) -> better(a, b, day));
-            }
-        }
         Map<String, String> names = new HashMap<>();
-        chosen.forEach((code, agency) -> names.put(code, agency.name(language)));
+        codes.filter(Objects::nonNull).distinct()
+                .forEach(code -> names.put(code, agencyNames.name(code, day, Locale.of(language))));
         return names;
-    }
-
-    private static Agency better(Agency a, Agency b, LocalDate day) {
-        if (a.validOn(day) != b.validOn(day)) {
-            return a.validOn(day) ? a : b;
-        }
-        return a.validFrom().isAfter(b.validFrom()) ? a : b;
     }
 
     private static <T> List<T> filter(Collection<T> items, Predicate<T> keep) {
