@@ -1,5 +1,6 @@
 package vn.loa.nlp;
 
+import java.util.Locale;
 import vn.loa.nlp.segment.SyllableSplitter;
 
 /**
@@ -15,15 +16,27 @@ public final class Fingerprint {
     private Fingerprint() {
     }
 
-    /** The SimHash of a text; 0 for a text with no words. */
+    /**
+     * The SimHash of a text; 0 for a text with no words. Hashtags ({@code #chiase}), mentions ({@code @ten})
+     * and web addresses are left out with emoji and punctuation: a share that adds them is the same text.
+     */
     public static long of(CharSequence text) {
         SyllableSplitter.Syllabified split = SyllableSplitter.split(text);
+        int[] starts = split.starts();
+        int[] ends = split.ends();
         long[] keys = new long[split.count()];
         int n = 0;
         for (int i = 0; i < split.count(); i++) {
-            int first = Character.codePointAt(text, split.starts()[i]);
+            if (decorationStarts(text, split, i)) {
+                // the decoration runs to the next white space
+                while (i + 1 < split.count() && starts[i + 1] == ends[i]) {
+                    i++;
+                }
+                continue;
+            }
+            int first = Character.codePointAt(text, starts[i]);
             if (Character.isLetterOrDigit(first)) {
-                keys[n++] = Syllables.foldedKey(text, split.starts()[i], split.ends()[i]);
+                keys[n++] = Syllables.foldedKey(text, starts[i], ends[i]);
             }
         }
         if (n == 0) {
@@ -47,6 +60,27 @@ public final class Fingerprint {
             }
         }
         return hash;
+    }
+
+    /**
+     * Whether syllable {@code i} begins a hashtag or mention (a {@code #} or {@code @} right before a word, at the
+     * start of a word) or a web address ({@code http:}, {@code https:} or {@code www.}).
+     */
+    private static boolean decorationStarts(CharSequence text, SyllableSplitter.Syllabified split, int i) {
+        int[] starts = split.starts();
+        int[] ends = split.ends();
+        boolean joinedToNext = i + 1 < split.count() && starts[i + 1] == ends[i];
+        if (!joinedToNext || (i > 0 && ends[i - 1] == starts[i])) {
+            return false;
+        }
+        int length = ends[i] - starts[i];
+        char first = text.charAt(starts[i]);
+        if (length == 1 && (first == '#' || first == '@')) {
+            return Character.isLetterOrDigit(Character.codePointAt(text, starts[i + 1]));
+        }
+        String word = text.subSequence(starts[i], ends[i]).toString().toLowerCase(Locale.ROOT);
+        char next = text.charAt(starts[i + 1]);
+        return (next == ':' && (word.equals("http") || word.equals("https"))) || (next == '.' && word.equals("www"));
     }
 
     /** Similarity of two fingerprints: 1 for equal, 0 for every bit different. */

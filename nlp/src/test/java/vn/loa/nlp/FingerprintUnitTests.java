@@ -2,7 +2,11 @@ package vn.loa.nlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import vn.loa.nlp.classify.LabeledData;
+import vn.loa.nlp.classify.LabeledText;
 
 class FingerprintUnitTests {
 
@@ -31,5 +35,34 @@ class FingerprintUnitTests {
     void textWithoutWordsHasTheEmptyFingerprint() {
         assertThat(Fingerprint.of("")).isZero();
         assertThat(Fingerprint.of("!!! 😭")).isZero();
+    }
+
+    /** On real comments: what a share adds around a text (hashtags, mentions, a link, emoji) leaves its fingerprint as it was. */
+    @Test
+    void sharingDecorationsLeaveTheFingerprintOfRealCommentsUnchanged() throws IOException {
+        List<LabeledText> comments = LabeledData.read(SharedData.dir().resolve("vihsd/dev.jsonl"), "label").rows();
+        int tried = 0;
+        int unchanged = 0;
+        int nearOther = 0;
+        long previous = 0;
+        for (LabeledText comment : comments) {
+            String text = comment.text();
+            if (text.contains("#") || text.contains("@") || text.contains("http") || text.split("\\s+").length < 10) {
+                continue;
+            }
+            long fingerprint = Fingerprint.of(text);
+            tried++;
+            if (fingerprint == Fingerprint.of("#tinnong " + text + " 😡😡 #chiase #SởYTế @nguyen.van.an https://example.org/a?b=1")) {
+                unchanged++;
+            }
+            if (previous != 0 && Fingerprint.nearDuplicates(fingerprint, previous)) {
+                nearOther++;
+            }
+            previous = fingerprint;
+        }
+        assertThat(tried).isGreaterThan(500);
+        assertThat(unchanged).isEqualTo(tried);
+        // and different comments stay apart
+        assertThat(nearOther).isLessThan(tried / 100);
     }
 }
