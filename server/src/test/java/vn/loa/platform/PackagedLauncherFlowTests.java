@@ -62,7 +62,18 @@ class PackagedLauncherFlowTests {
     @Test
     void usersAndAuditRecordsSurviveANormalStopAndASigkillAndTamperingIsReported() throws Exception {
         startServer();
-        assertThat(get("/login").body()).contains("Đăng nhập");
+        assertThat(get("/login").body()).contains("Đăng nhập").contains("id=\"demo-accounts\"").contains("coordinator");
+        // a first start says where to open Loa and who can sign in, and nothing a user cannot act on
+        Path log = dataDir.getParent().resolve("server.log");
+        Instant named = Instant.now().plusSeconds(60);
+        while (!Files.readString(log).contains("Demo accounts (password loa-demo): admin, leader")
+                && Instant.now().isBefore(named)) {
+            Thread.sleep(500);
+        }
+        assertThat(Files.readString(log)).contains("Loa is ready: open http://localhost:" + port + "/ in a browser")
+                .contains("Demo accounts (password loa-demo): admin, leader, coordinator")
+                .contains("Building the search index").doesNotContain("belongs to another database")
+                .doesNotContain("WARNING:").doesNotContain("Vector API");
 
         Result created = loa(Map.of("LOA_PASSWORD", "song-sot-123"), "admin", "create-user", "--username", "survivor",
                 "--full-name", "Người Còn Lại", "--email", "survivor@example.gov.vn", "--role", "COORDINATOR");

@@ -2,11 +2,15 @@ package vn.loa.identity.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import vn.loa.identity.Agency;
@@ -27,21 +31,9 @@ import vn.loa.shared.LocalTime;
 @ConditionalOnProperty(name = "loa.demo.enabled", havingValue = "true")
 class DemoAccounts implements ApplicationRunner {
 
-    static final String PASSWORD = "loa-demo";
+    static final String PASSWORD = DemoAccount.PASSWORD;
 
-    private record Demo(String username, String fullName, Role role, String agencyCode) {
-    }
-
-    // the province as it is today: Khánh Hòa after the July 2025 merger, with no district level; the user names
-    // stay as they were ("district" now works at the commune that took over from Ninh Hải district)
-    private static final List<Demo> ACCOUNTS = List.of(
-            new Demo("admin", "Quản trị hệ thống", Role.ADMIN, "SKHCN"),
-            new Demo("leader", "Lãnh đạo UBND tỉnh", Role.LEADER, "56"),
-            new Demo("coordinator", "Điều phối viên Sở Văn hóa, Thể thao và Du lịch", Role.COORDINATOR, "SVHTTDL"),
-            new Demo("officer", "Cán bộ Sở Y tế", Role.OFFICER, "SYT"),
-            new Demo("district", "Cán bộ UBND xã Ninh Hải", Role.OFFICER, "22852"),
-            new Demo("spokesperson", "Người phát ngôn Sở Y tế", Role.SPOKESPERSON, "SYT"),
-            new Demo("press", "Phóng viên Báo và Phát thanh, Truyền hình Khánh Hòa", Role.PRESS, "BPTTH"));
+    private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
 
     private final Users users;
     private final AgencyDirectory agencies;
@@ -56,7 +48,7 @@ class DemoAccounts implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         LocalDate today = LocalDate.now(clock.withZone(LocalTime.ZONE));
-        for (Demo demo : ACCOUNTS) {
+        for (DemoAccount demo : DemoAccount.ALL) {
             if (users.findByUsername(demo.username()).isPresent()) {
                 continue;
             }
@@ -64,5 +56,13 @@ class DemoAccounts implements ApplicationRunner {
             users.create(new NewUser(demo.username(), demo.fullName(), demo.username() + "@demo.loa.local", PASSWORD,
                     Set.of(demo.role()), agency), Actor.SYSTEM);
         }
+    }
+
+    /** Says, once the server is ready, which accounts a first visitor can sign in with. */
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    public void sayWhoCanSignIn() {
+        log.info("Demo accounts (password " + PASSWORD + "): " + String.join(", ",
+                DemoAccount.ALL.stream().map(DemoAccount::username).toList()));
     }
 }

@@ -1,14 +1,23 @@
 package vn.loa.identity.web;
 
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import vn.loa.identity.internal.DemoAccount;
 
 @Controller
 class LoginController {
+
+    private final boolean demo;
+
+    LoginController(@Value("${loa.demo.enabled:false}") boolean demo) {
+        this.demo = demo;
+    }
 
     @GetMapping("/login")
     String login(@RequestParam(required = false) String error, @RequestParam(required = false) String logout,
@@ -25,6 +34,7 @@ class LoginController {
         };
         model.addAttribute("errorKey", message);
         model.addAttribute("signedOut", logout != null);
+        model.addAttribute("demoAccounts", demo ? DemoAccount.ALL : List.of());
         return "login";
     }
 }

@@ -134,7 +134,11 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
             this.relabelRun = Long.parseLong(data.get("relabelRun"));
             this.relabelledUpTo = Long.parseLong(data.getOrDefault("relabelledUpTo", "0"));
         } else {
-            log.info("The search index in " + dir + " belongs to another database or an older version; rebuilding it");
+            if (data.isEmpty()) {
+                log.info("Building the search index in " + dir + " from the posts in the database");
+            } else {
+                log.info("The search index in " + dir + " belongs to another database or an older version; rebuilding it");
+            }
             writer.deleteAll();
             this.indexedUpTo = 0;
             // a new index reads every post as it is now: what re-analyses changed so far is in it

@@ -1,0 +1,24 @@
+package vn.loa.identity.internal;
+
+import java.util.List;
+import vn.loa.identity.Role;
+
+/**
+ * A demo account: its user name, full name, role and the code of its agency as the province is today. The
+ * password of every one is {@value #PASSWORD}.
+ */
+public record DemoAccount(String username, String fullName, Role role, String agencyCode) {
+
+    public static final String PASSWORD = "loa-demo";
+
+    // the province as it is today: Khánh Hòa after the July 2025 merger, with no district level; the user names
+    // stay as they were ("district" now works at the commune that took over from Ninh Hải district)
+    public static final List<DemoAccount> ALL = List.of(
+            new DemoAccount("admin", "Quản trị hệ thống", Role.ADMIN, "SKHCN"),
+            new DemoAccount("leader", "Lãnh đạo UBND tỉnh", Role.LEADER, "56"),
+            new DemoAccount("coordinator", "Điều phối viên Sở Văn hóa, Thể thao và Du lịch", Role.COORDINATOR, "SVHTTDL"),
+            new DemoAccount("officer", "Cán bộ Sở Y tế", Role.OFFICER, "SYT"),
+            new DemoAccount("district", "Cán bộ UBND xã Ninh Hải", Role.OFFICER, "22852"),
+            new DemoAccount("spokesperson", "Người phát ngôn Sở Y tế", Role.SPOKESPERSON, "SYT"),
+            new DemoAccount("press", "Phóng viên Báo và Phát thanh, Truyền hình Khánh Hòa", Role.PRESS, "BPTTH"));
+}
