@@ -8,7 +8,7 @@ story of 90 reposts in the last 20 hours
 social-media comments from ViHOS train (MIT, phusroyal/ViHOS) and first sentences of news articles
 from VNTC train (MIT, duyvuleo/VNTC). Seeded, so the file is the same on every run.
 """
-import gzip, json, pathlib, random, re
+import gzip, html, json, pathlib, random, re
 
 DATA = pathlib.Path('../shared/data')
 OUT = pathlib.Path('server/src/main/resources/listening/demo-posts.jsonl.gz')
@@ -68,6 +68,10 @@ for j in range(90):
                   'author': f'Người dùng {rng.randint(1, 900)}', 'age_minutes': int(rng.triangular(5, 20 * 60, 5)),
                   'text': ' '.join(part for part in (reaction, story, tails[j // len(reactions)]) if part),
                   'reactions': int(rng.paretovariate(1.3)) - 1, 'shares': int(rng.paretovariate(1.5)) - 1})
+# VNTC keeps some HTML escapes of its source pages (a literal "&gt;&gt;" between a headline and its text): decoded
+# here, after the texts are drawn, so that the same texts are drawn as before
+for post in posts:
+    post['text'] = html.unescape(post['text'])
 with gzip.GzipFile(OUT, 'wb', mtime=0) as out:
     for post in posts:
         out.write((json.dumps(post, ensure_ascii=False) + '\n').encode('utf-8'))

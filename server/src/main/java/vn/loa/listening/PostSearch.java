@@ -38,6 +38,7 @@ public interface PostSearch {
      * A post found.
      *
      * @param id the post's id
+     * @param title its title (an article from a feed has one), may be null; untrusted like its text
      * @param text its text (untrusted: escape it wherever it is shown)
      * @param snippet up to 300 characters around the first match
      * @param highlights {@code [start, end)} of the matched words within {@code snippet}
@@ -55,7 +56,7 @@ public interface PostSearch {
      * @param story its story, may be null
      * @param similar how many other matching posts of its story it stands for (when stories are collapsed)
      */
-    record Hit(long id, String text, String snippet, List<int[]> highlights, String platform, String source, String url,
+    record Hit(long id, String title, String text, String snippet, List<int[]> highlights, String platform, String source, String url,
             Instant publishedAt, String sentiment, String topic, String register, String domain, String toxicity,
             List<String> agencies,
             List<String> places, Long story, int similar) {

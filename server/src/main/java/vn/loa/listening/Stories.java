@@ -23,10 +23,11 @@ public interface Stories {
      *
      * @param source its source's code
      * @param url its address, may be null
+     * @param title its title (an article from a feed has one), may be null; untrusted
      * @param text its text (untrusted)
      */
-    record Post(long id, Instant publishedAt, String platform, String source, String url, String text, String sentiment,
-            String toxicity) {
+    record Post(long id, Instant publishedAt, String platform, String source, String url, String title, String text,
+            String sentiment, String toxicity) {
     }
 
     /**

@@ -1,242 +1,323 @@
 package vn.loa.listening.internal;
 
-import java.io.InputStream;
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.impl.Atom10Parser;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Date;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
+import java.util.Set;
+import org.jdom2.DefaultJDOMFactory;
+import org.jdom2.Document;
+import org.jdom2.JDOMException;
+import org.jdom2.JDOMFactory;
+import org.jdom2.input.SAXBuilder;
+import org.jdom2.input.sax.SAXHandler;
+import org.jdom2.input.sax.XMLReaders;
+import org.xml.sax.SAXException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
- * Reads RSS 2.0 and Atom 1.0 feeds with a streaming parser that refuses any document type
- * declaration, so neither external entities (XXE) nor entity expansion ("billion laughs") can
- * happen: a feed with a DOCTYPE is refused as a whole, with that reason. HTML in descriptions is
- * reduced to its text.
+ * Reads RSS (0.90 to 2.0), RSS 1.0 (RDF), Atom (0.3 and 1.0) and JSON Feed (1.0 and 1.1) into items.
+ *
+ * <p>XML feeds are decoded by {@link FeedEncoding}, put right by {@link FeedMarkup}, parsed without ever loading an
+ * external DTD or entity, and read by ROME. A DOCTYPE is accepted only when it is harmless: without a declaration of
+ * entities (which could read files, reach other servers or expand without end) and either naming no DTD or one of
+ * the public ones feeds were once published with, such as Netscape's RSS 0.91. Any other feed with a DOCTYPE is
+ * refused as a whole, with that reason. Titles and texts are decoded and stripped of markup.
  */
 final class FeedReader {
 
-    /** An item of a feed. {@code problem} is set when the item cannot be taken in (it is quarantined). */
+    /**
+     * An item of a feed. {@code problem} is set when the item cannot be taken in (it is quarantined).
+     *
+     * @param id the feed's guid or id for it, else its link, else a hash of its title and text ({@code sha256:...})
+     * @param url its address (http or https, absolute), may be null
+     */
     record Item(String id, String url, String title, String text, Instant publishedAt, String author, String problem) {
     }
 
-    /** A feed that cannot be read at all. */
-    static final class FeedException extends Exception {
-        FeedException(String message) {
-            super(message);
+    /** DTDs that feeds were published with; naming one is not an attack, and none is ever fetched. */
+    private static final Set<String> KNOWN_PUBLIC_IDS = Set.of("-//Netscape Communications//DTD RSS 0.91//EN");
+    private static final Set<String> KNOWN_SYSTEM_IDS = Set.of("http://my.netscape.com/publish/formats/rss-0.91.dtd",
+            "http://www.scripting.com/dtd/rss-0_91.dtd");
+    private static final int MAX_LINK = 2000;
+    private static final int MAX_AUTHOR = 200;
+
+    static {
+        // ROME's Atom parser resolves relative links against xml:base only when told so (a switch for the whole JVM)
+        Atom10Parser.setResolveURIs(true);
+    }
+
+    private final ObjectMapper json;
+
+    FeedReader(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /**
+     * Reads every item of a feed.
+     *
+     * @param contentType the HTTP {@code Content-Type}, may be null
+     * @param address where the feed was fetched from: relative links resolve against it; may be null
+     * @param now the time given to items without a date
+     */
+    List<Item> read(byte[] body, String contentType, URI address, Instant now) throws FeedException {
+        if (body.length == 0) {
+            throw new FeedException("the feed is empty");
         }
-    }
-
-    private static final XMLInputFactory FACTORY = factory();
-
-    private FeedReader() {
-    }
-
-    private static XMLInputFactory factory() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
-        // warnings are not printed; a failure comes back as an exception with its reason
-        factory.setXMLReporter((message, type, info, location) -> {
-        });
-        return factory;
-    }
-
-    /** Reads every item; the encoding comes from the XML declaration (UTF-8 when there is none). */
-    static List<Item> read(InputStream in, Instant now) throws FeedException {
+        if (isJson(body)) {
+            return readJsonFeed(body, address, now);
+        }
+        Document document = parse(FeedMarkup.repair(FeedEncoding.decode(body, contentType)));
+        SyndFeed feed = syndicate(document);
         List<Item> items = new ArrayList<>();
-        XMLStreamReader xml = null;
+        for (SyndEntry entry : feed.getEntries()) {
+            items.add(item(entry.getUri(), link(entry.getLink(), address), FeedMarkup.titleText(entry.getTitle()), firstText(entry),
+                    date(entry.getPublishedDate(), entry.getUpdatedDate()), entry.getAuthor(), now));
+        }
+        return items;
+    }
+
+    /** Whether the body is JSON: its first character is a brace (servers label feeds too loosely to go by their type). */
+    private static boolean isJson(byte[] body) {
+        int start = body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF ? 3 : 0;
+        for (int i = start; i < body.length; i++) {
+            if (!Character.isWhitespace(body[i])) {
+                return body[i] == '{';
+            }
+        }
+        return false;
+    }
+
+    private static Document parse(String xml) throws FeedException {
+        SAXBuilder builder = new SAXBuilder(XMLReaders.NONVALIDATING, GuardedHandler::new, new DefaultJDOMFactory());
+        builder.setFeature("http://xml.org/sax/features/external-general-entities", false);
+        builder.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+        builder.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        builder.setEntityResolver((publicId, systemId) -> {
+            throw new Refused("the feed asks for " + systemId + ", which Loa does not fetch");
+        });
         try {
-            xml = FACTORY.createXMLStreamReader(in);
-            String root = null;
-            while (xml.hasNext()) {
-                int event = xml.next();
-                if (event == XMLStreamConstants.DTD) {
-                    throw new FeedException("the feed declares a document type (DOCTYPE); Loa refuses it, "
-                            + "as it could hide external entities or entity expansion");
-                }
-                if (event == XMLStreamConstants.ENTITY_REFERENCE) {
-                    throw new FeedException("the feed uses an undeclared entity &" + xml.getLocalName() + ";");
-                }
-                if (event != XMLStreamConstants.START_ELEMENT) {
-                    continue;
-                }
-                String name = xml.getLocalName();
-                if (root == null) {
-                    root = name;
-                    if (!name.equals("rss") && !name.equals("feed") && !name.equals("RDF")) {
-                        throw new FeedException("this is not an RSS or Atom feed (its root element is <" + name + ">)");
-                    }
-                    continue;
-                }
-                if (name.equals("item") || name.equals("entry")) {
-                    items.add(item(xml, name, now));
-                }
+            return builder.build(new StringReader(xml));
+        } catch (JDOMException | IOException e) {
+            Refused refused = refusal(e);
+            if (refused != null) {
+                throw new FeedException(refused.getMessage());
             }
-            if (root == null) {
-                throw new FeedException("the feed is empty");
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new FeedException("the feed is not well-formed XML: "
+                    + message.replaceFirst("^Error on line (\\d+):", "line $1:").strip());
+        } catch (RuntimeException e) {
+            Refused refused = refusal(e);
+            if (refused == null) {
+                throw e;
             }
-            return items;
-        } catch (XMLStreamException e) {
-            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNumber() + ")";
-            String message = e.getMessage() == null ? "" : e.getMessage().replaceAll("(?s)^ParseError at \\[.*?\\]\\s*Message:\\s*", "");
-            throw new FeedException("the feed is not well-formed XML" + where + ": " + message.strip());
-        } finally {
-            if (xml != null) {
+            throw new FeedException(refused.getMessage());
+        }
+    }
+
+    private static Refused refusal(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof Refused refused) {
+                return refused;
+            }
+            if (cause instanceof SAXException sax && sax.getException() instanceof Refused refused) {
+                return refused;
+            }
+        }
+        return null;
+    }
+
+    private static SyndFeed syndicate(Document document) throws FeedException {
+        String root = document.getRootElement().getName();
+        try {
+            return new SyndFeedInput().build(document);
+        } catch (IllegalArgumentException e) {
+            if (root.equals("rss")) {
+                // an <rss> without a version (or with one ROME does not know) is read as RSS 2.0, which reads them all
+                document.getRootElement().setAttribute("version", "2.0");
                 try {
-                    xml.close();
-                } catch (XMLStreamException ignored) {
-                    // nothing to release beyond the stream, which the caller closes
+                    return new SyndFeedInput().build(document);
+                } catch (IllegalArgumentException | com.rometools.rome.io.FeedException again) {
+                    throw new FeedException("the feed is not RSS that Loa can read: " + again.getMessage());
                 }
             }
+            throw new FeedException("this is not an RSS, Atom or JSON feed (its root element is <" + root + ">)");
+        } catch (com.rometools.rome.io.FeedException e) {
+            throw new FeedException("the feed could not be read: " + e.getMessage());
         }
     }
 
-    private static Item item(XMLStreamReader xml, String element, Instant now) throws XMLStreamException, FeedException {
-        String id = null;
-        String url = null;
-        String title = null;
-        String description = null;
-        String content = null;
-        String date = null;
-        String author = null;
-        int depth = 1;
-        while (xml.hasNext() && depth > 0) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.ENTITY_REFERENCE) {
-                throw new FeedException("the feed uses an undeclared entity &" + xml.getLocalName() + ";");
-            }
-            if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-                continue;
-            }
-            if (event != XMLStreamConstants.START_ELEMENT) {
-                continue;
-            }
-            String name = xml.getLocalName();
-            if (name.equals("link") && xml.getAttributeValue(null, "href") != null) {
-                String rel = xml.getAttributeValue(null, "rel");
-                if (rel == null || rel.equals("alternate")) {
-                    url = xml.getAttributeValue(null, "href");
-                }
-                depth++;
-                continue;
-            }
-            if (depth != 1) {
-                depth++;
-                continue;
-            }
-            switch (name) {
-                case "guid", "id" -> id = text(xml);
-                case "link" -> url = text(xml);
-                case "title" -> title = text(xml);
-                case "description", "summary" -> description = text(xml);
-                case "encoded", "content" -> content = text(xml);
-                case "pubDate", "published", "date" -> date = text(xml);
-                case "updated" -> date = date == null ? text(xml) : skip(xml, date);
-                case "author", "creator" -> author = authorName(xml);
-                default -> depth++;
+    /** The item's content (RSS content:encoded, Atom content) when it has some, else its description or summary. */
+    private static String firstText(SyndEntry entry) {
+        for (SyndContent content : entry.getContents()) {
+            String text = FeedMarkup.plainText(content.getValue());
+            if (text != null) {
+                return text;
             }
         }
-        String body = plain(content != null && !content.isBlank() ? content : description);
-        String cleanTitle = plain(title);
-        String identity = id != null && !id.isBlank() ? id.strip() : url != null ? url.strip() : null;
-        if (identity == null) {
-            return new Item(null, url, cleanTitle, body, null, author, "the item has neither a guid/id nor a link");
-        }
-        if ((body == null || body.isBlank()) && (cleanTitle == null || cleanTitle.isBlank())) {
-            return new Item(identity, url, cleanTitle, body, null, author, "the item has no title and no text");
-        }
-        Instant published;
+        return entry.getDescription() == null ? null : FeedMarkup.plainText(entry.getDescription().getValue());
+    }
+
+    private static Instant date(Date published, Date updated) {
+        return published != null ? published.toInstant() : updated != null ? updated.toInstant() : null;
+    }
+
+    private List<Item> readJsonFeed(byte[] body, URI address, Instant now) throws FeedException {
+        JsonNode feed;
         try {
-            published = date == null ? now : date(date.strip());
-        } catch (DateTimeParseException e) {
-            return new Item(identity, url, cleanTitle, body, null, author, "its date \"" + date.strip() + "\" is not RFC 822 or ISO-8601");
+            feed = json.readTree(body);
+        } catch (JacksonException e) {
+            throw new FeedException("the feed is not well-formed JSON: " + e.getOriginalMessage());
         }
-        return new Item(identity, url, cleanTitle, body == null || body.isBlank() ? cleanTitle : body, published, author, null);
-    }
-
-    private static String skip(XMLStreamReader xml, String keep) throws XMLStreamException {
-        text(xml);
-        return keep;
-    }
-
-    private static String text(XMLStreamReader xml) throws XMLStreamException {
-        StringBuilder text = new StringBuilder();
-        int depth = 1;
-        while (depth > 0) {
-            int event = xml.next();
-            switch (event) {
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                        text.append(xml.getText());
-                case XMLStreamConstants.START_ELEMENT -> depth++;
-                case XMLStreamConstants.END_ELEMENT -> depth--;
-                case XMLStreamConstants.ENTITY_REFERENCE ->
-                        throw new XMLStreamException("undeclared entity &" + xml.getLocalName() + ";");
-                default -> {
-                }
-            }
+        String version = text(feed.get("version"));
+        if (!feed.isObject() || version == null || !version.startsWith("https://jsonfeed.org/version/1")) {
+            throw new FeedException("this JSON is not a JSON Feed (it has no \"version\": \"https://jsonfeed.org/version/1.1\")");
         }
-        return text.toString();
-    }
-
-    private static String authorName(XMLStreamReader xml) throws XMLStreamException {
-        // RSS: <author>mail (name)</author>; Atom: <author><name>..</name></author>; Dublin Core: <dc:creator>
-        StringBuilder name = new StringBuilder();
-        int depth = 1;
-        boolean inName = false;
-        StringBuilder all = new StringBuilder();
-        while (depth > 0) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                depth++;
-                inName = xml.getLocalName().equals("name");
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-                inName = false;
-            } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
-                all.append(xml.getText());
-                if (inName) {
-                    name.append(xml.getText());
-                }
-            }
+        List<Item> items = new ArrayList<>();
+        for (JsonNode entry : feed.path("items").values()) {
+            String html = text(entry.get("content_html"));
+            String plain = text(entry.get("content_text"));
+            String text = html != null ? FeedMarkup.plainText(html)
+                    : plain != null ? FeedMarkup.tidy(plain) : FeedMarkup.tidy(text(entry.get("summary")));
+            String url = text(entry.get("url")) != null ? text(entry.get("url")) : text(entry.get("external_url"));
+            JsonNode authors = entry.path("authors");
+            String author = authors.isArray() && !authors.isEmpty() ? text(authors.get(0).get("name"))
+                    : text(entry.path("author").get("name"));
+            items.add(item(text(entry.get("id")), link(url, address), FeedMarkup.titleText(text(entry.get("title"))), text,
+                    rfc3339(text(entry.get("date_published")), text(entry.get("date_modified"))), author, now));
         }
-        String result = (name.isEmpty() ? all : name).toString().strip();
-        return result.isEmpty() ? null : result.length() > 200 ? result.substring(0, 200) : result;
+        return items;
     }
 
-    private static Instant date(String text) {
-        try {
-            return ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return OffsetDateTime.parse(text).toInstant();
-            } catch (DateTimeParseException again) {
-                // RFC 822 allows zone names and single-digit days that RFC_1123 does not
-                return ZonedDateTime.parse(text.replaceAll("\\s+", " "),
-                        DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm[:ss] [zzz][Z]", Locale.ENGLISH)).toInstant();
-            }
-        }
-    }
-
-    /** The text of some HTML: tags removed, the common entities decoded, spaces collapsed. */
-    static String plain(String html) {
-        if (html == null) {
+    private static String text(JsonNode node) {
+        if (node == null || !(node.isString() || node.isNumber())) {
             return null;
         }
-        String text = html.replaceAll("(?is)<(script|style)[^>]*>.*?</\\1>", " ")
-                .replaceAll("(?i)<br\\s*/?>|</p>", "\n")
-                .replaceAll("<[^>]*>", " ")
-                .replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-                .replace("&#39;", "'").replace("&amp;", "&");
-        return text.replaceAll("[ \\t\\x0B\\f\\r]+", " ").replaceAll(" *\n[ \n]*", "\n").strip();
+        String value = node.asString().strip();
+        return value.isEmpty() ? null : value;
+    }
+
+    private static Instant rfc3339(String published, String modified) {
+        for (String date : new String[] {published, modified}) {
+            if (date != null) {
+                try {
+                    return OffsetDateTime.parse(date).toInstant();
+                } catch (DateTimeParseException e) {
+                    // the other date, else the time of reading
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Item item(String guid, String url, String title, String text, Instant published, String author,
+            Instant now) {
+        String identity = guid != null && !guid.isBlank() ? guid.strip() : url != null ? url : null;
+        String cleanAuthor = author == null || author.isBlank() ? null : author.strip();
+        if (cleanAuthor != null && cleanAuthor.length() > MAX_AUTHOR) {
+            cleanAuthor = cleanAuthor.substring(0, MAX_AUTHOR);
+        }
+        if (title == null && text == null) {
+            return new Item(identity, url, null, null, null, cleanAuthor, "the item has no title and no text");
+        }
+        if (identity == null) {
+            identity = "sha256:" + sha256((title == null ? "" : title) + "\n" + (text == null ? "" : text));
+        }
+        return new Item(identity, url, title, text == null ? title : text, published == null ? now : published,
+                cleanAuthor, null);
+    }
+
+    /** An absolute http or https address, resolved against the feed's own; null for anything else. */
+    static String link(String raw, URI base) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String trimmed = raw.strip().replace(" ", "%20");
+        try {
+            URI uri = new URI(trimmed);
+            if (!uri.isAbsolute() && base != null) {
+                uri = base.resolve(uri);
+            }
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+                return null;
+            }
+            String link = uri.toString();
+            return link.length() > MAX_LINK ? null : link;
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    /** Why a feed's DOCTYPE is refused; unchecked, as JDOM's handler cannot throw a checked one everywhere. */
+    private static final class Refused extends RuntimeException {
+        Refused(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** Builds the document as JDOM does, but stops at the first entity declared or DTD named that is not harmless. */
+    private static final class GuardedHandler extends SAXHandler {
+
+        GuardedHandler(JDOMFactory factory) {
+            super(factory);
+        }
+
+        @Override
+        public void startDTD(String name, String publicId, String systemId) throws SAXException {
+            boolean harmless = (publicId == null && systemId == null) || (publicId != null && KNOWN_PUBLIC_IDS.contains(publicId))
+                    || (publicId == null && KNOWN_SYSTEM_IDS.contains(systemId));
+            if (!harmless) {
+                throw new Refused("the feed's DOCTYPE names a DTD elsewhere ("
+                        + (systemId != null ? systemId : publicId) + "); Loa neither fetches it nor reads feeds that need it");
+            }
+            super.startDTD(name, publicId, systemId);
+        }
+
+        @Override
+        public void internalEntityDecl(String name, String value) {
+            throw declared(name);
+        }
+
+        @Override
+        public void externalEntityDecl(String name, String publicId, String systemId) {
+            throw declared(name);
+        }
+
+        @Override
+        public void unparsedEntityDecl(String name, String publicId, String systemId, String notationName) {
+            throw declared(name);
+        }
+
+        private static Refused declared(String name) {
+            return new Refused("the feed declares the entity " + name + " in its DOCTYPE; Loa refuses feeds that do, "
+                    + "as entities can read files, reach other servers or expand without end");
+        }
     }
 }

@@ -1,16 +1,9 @@
 package vn.loa.listening.internal;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import jakarta.annotation.PreDestroy;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -43,8 +37,9 @@ import vn.loa.shared.LocalTime;
 import vn.loa.shared.NotFound;
 
 /**
- * Feeds and the health of every source. Feeds are polled on their schedule with conditional GET
- * (ETag, Last-Modified), a timeout and a size limit; items go through the ordinary import pipeline
+ * Feeds and the health of every source. Feeds are fetched by {@link FeedFetcher} (conditional GET with ETag and
+ * Last-Modified, every address checked, a whole-fetch deadline, a size limit) and read by {@link FeedReader}; polling
+ * on their schedule is {@link FeedPoller}'s. Items go through the ordinary import pipeline
  * (so re-reading an item stores nothing new). A failing feed backs off: its next poll waits twice
  * as long after each failure in a row, up to a day.
  */
@@ -61,9 +56,9 @@ class JdbcFeedSources implements FeedSources {
     private final PostImporter importer;
     private final AgencyDirectory agencies;
     private final ObjectMapper json;
-    private final FeedSettings settings;
     private final ApplicationEventPublisher events;
-    private final HttpClient http;
+    private final FeedFetcher fetcher;
+    private final FeedReader reader;
 
     JdbcFeedSources(JdbcClient jdbc, Clock clock, PostImporter importer, AgencyDirectory agencies, ObjectMapper json,
             FeedSettings settings, ApplicationEventPublisher events) {
@@ -72,10 +67,14 @@ class JdbcFeedSources implements FeedSources {
         this.importer = importer;
         this.agencies = agencies;
         this.json = json;
-        this.settings = settings;
         this.events = events;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(settings.timeoutSeconds()))
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.fetcher = new FeedFetcher(settings);
+        this.reader = new FeedReader(json);
+    }
+
+    @PreDestroy
+    void close() throws IOException {
+        fetcher.close();
     }
 
     private static final String SELECT = """
@@ -221,18 +220,11 @@ class JdbcFeedSources implements FeedSources {
         events.publishEvent(new FeedChanged(by, id, source.code(), enabled ? "enabled" : "disabled", null));
     }
 
-    /** Polls the feeds whose time has come, one after the other. */
-    void pollDue() {
-        List<Long> due = jdbc.sql("""
-                SELECT id FROM post_source WHERE kind = 'RSS' AND enabled AND next_poll_at <= ? ORDER BY next_poll_at LIMIT 50
-                """).param(Timestamp.from(clock.instant())).query(Long.class).list();
-        for (long id : due) {
-            try {
-                poll(id);
-            } catch (RuntimeException e) {
-                log.warn("Polling source " + id + " failed unexpectedly", e);
-            }
-        }
+    /** The feeds whose time has come, the longest waiting first, at most {@code limit}. */
+    List<Long> due(int limit) {
+        return jdbc.sql("""
+                SELECT id FROM post_source WHERE kind = 'RSS' AND enabled AND next_poll_at <= ? ORDER BY next_poll_at LIMIT ?
+                """).params(Timestamp.from(clock.instant()), limit).query(Long.class).list();
     }
 
     @Override
@@ -251,73 +243,23 @@ class JdbcFeedSources implements FeedSources {
                 });
         Instant now = clock.instant();
         try {
-            URI uri = URI.create(source.url());
-            refusePrivate(uri);
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(settings.timeoutSeconds()))
-                    .header("User-Agent", "Loa/0.1 (feed reader)")
-                    .header("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8");
-            if (state.get("etag") != null) {
-                request.header("If-None-Match", state.get("etag"));
+            FeedFetcher.Fetched fetched = fetcher.fetch(new URI(source.url()), state.get("etag"), state.get("last_modified"));
+            if (fetched.notModified()) {
+                succeeded(id, now, null, null, false);
+                return new PollResult("NOT_MODIFIED", 0, 0, 0, 0, null);
             }
-            if (state.get("last_modified") != null) {
-                request.header("If-Modified-Since", state.get("last_modified"));
-            }
-            HttpResponse<InputStream> response = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                if (response.statusCode() == 304) {
-                    succeeded(id, now, null, null, false);
-                    return new PollResult("NOT_MODIFIED", 0, 0, 0, 0, null);
-                }
-                if (response.statusCode() != 200) {
-                    throw new FeedReader.FeedException("the server answered HTTP " + response.statusCode());
-                }
-                byte[] bytes = limited(body);
-                List<FeedReader.Item> items = FeedReader.read(new ByteArrayInputStream(bytes), now);
-                PollResult result = store(source, items);
-                succeeded(id, now, response.headers().firstValue("ETag").orElse(null),
-                        response.headers().firstValue("Last-Modified").orElse(null), result.stored() > 0);
-                return result;
-            }
-        } catch (FeedReader.FeedException e) {
+            List<FeedReader.Item> items = reader.read(fetched.body(), fetched.contentType(), fetched.address(), now);
+            PollResult result = store(source, items);
+            succeeded(id, now, fetched.etag(), fetched.lastModified(), result.stored() > 0);
+            return result;
+        } catch (FeedException e) {
             return failed(source, now, e.getMessage());
-        } catch (IOException e) {
-            return failed(source, now, "the feed could not be fetched: " + (e.getMessage() == null
-                    ? e.getClass().getSimpleName() : e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return failed(source, now, "interrupted");
-        } catch (IllegalArgumentException e) {
+        } catch (URISyntaxException e) {
             return failed(source, now, "the feed's address is not valid: " + e.getMessage());
+        } catch (IOException e) {
+            return failed(source, now, "the feed's items could not be stored: " + (e.getMessage() == null
+                    ? e.getClass().getSimpleName() : e.getMessage()));
         }
-    }
-
-    /** Refuses addresses on this machine (unless allowed) and link-local ones, checked when fetching. */
-    private void refusePrivate(URI uri) throws FeedReader.FeedException {
-        try {
-            for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
-                if (address.isLinkLocalAddress() || address.isAnyLocalAddress()
-                        || (address.isLoopbackAddress() && !settings.allowLoopback())) {
-                    throw new FeedReader.FeedException("the feed's host " + uri.getHost()
-                            + " is a local or link-local address, which Loa does not poll");
-                }
-            }
-        } catch (UnknownHostException e) {
-            throw new FeedReader.FeedException("the host " + uri.getHost() + " is unknown");
-        }
-    }
-
-    private byte[] limited(InputStream body) throws IOException, FeedReader.FeedException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[64 * 1024];
-        int n;
-        while ((n = body.read(buffer)) > 0) {
-            if (out.size() + n > settings.maxBytes()) {
-                throw new FeedReader.FeedException("the feed is larger than " + settings.maxBytes() / (1024 * 1024)
-                        + " MB, the limit");
-            }
-            out.write(buffer, 0, n);
-        }
-        return out.toByteArray();
     }
 
     /** Sends the items through the import pipeline; items that cannot be taken in are quarantined with their reason. */

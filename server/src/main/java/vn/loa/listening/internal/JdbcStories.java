@@ -144,7 +144,7 @@ class JdbcStories implements Stories {
         jdbc.sql("""
                 SELECT * FROM (
                     SELECT x.*, dense_rank() OVER (ORDER BY x.first_at, x.k) AS g FROM (
-                        SELECT p.id, p.published_at, p.platform, s.code, p.url, p.text, p.sentiment, p.toxicity,
+                        SELECT p.id, p.published_at, p.platform, s.code, p.url, p.title, p.text, p.sentiment, p.toxicity,
                                coalesce(p.content_hash, p.id::text) AS k,
                                row_number() OVER (PARTITION BY coalesce(p.content_hash, p.id::text)
                                                   ORDER BY p.published_at, p.id) AS n,
@@ -176,7 +176,7 @@ class JdbcStories implements Stories {
 
     private static Post post(ResultSet rs) throws SQLException {
         return new Post(rs.getLong("id"), rs.getTimestamp("published_at").toInstant(), rs.getString("platform"),
-                rs.getString("code"), rs.getString("url"), rs.getString("text"), rs.getString("sentiment"),
+                rs.getString("code"), rs.getString("url"), rs.getString("title"), rs.getString("text"), rs.getString("sentiment"),
                 rs.getString("toxicity"));
     }
 

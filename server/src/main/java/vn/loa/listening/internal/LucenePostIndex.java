@@ -93,9 +93,10 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
     private static final int MAX_WINDOW = 10_000;
     /**
      * The version of the documents' fields and of the analyzer's terms; an index written with another is
-     * rebuilt (4: register and domain; 5: abbreviations, dates and hyphenated names kept whole as words).
+     * rebuilt (4: register and domain; 5: abbreviations, dates and hyphenated names kept whole as words; 6: titles
+     * stored).
      */
-    private static final String SCHEMA = "5";
+    private static final String SCHEMA = "6";
     /** How many posts are indexed between two commits of the index. */
     private static final int COMMIT_EVERY = 50_000;
     /** How far below the highest id indexed a late commit is looked for (three import batches). */
@@ -365,6 +366,9 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
         String title = rs.getString("title");
         document.add(new TextField("text", title == null ? text : title + "\n" + text, Field.Store.NO));
         document.add(new StoredField("body", text));
+        if (title != null) {
+            document.add(new StoredField("title", title));
+        }
         keyword(document, "platform", rs.getString("platform"));
         keyword(document, "sentiment", rs.getString("sentiment"));
         keyword(document, "topic", rs.getString("topic"));
@@ -696,7 +700,7 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
         String text = document.get("body");
         Snippet snippet = snippet(text, words);
         String storyValue = document.get("story");
-        return new Hit(Long.parseLong(document.get("id")), text, snippet.text(), snippet.highlights(),
+        return new Hit(Long.parseLong(document.get("id")), document.get("title"), text, snippet.text(), snippet.highlights(),
                 document.get("platform"), document.get("source"), document.get("url"),
                 Instant.ofEpochMilli(document.getField("published").numericValue().longValue()), document.get("sentiment"),
                 document.get("topic"), document.get("register"), document.get("domain"), document.get("toxicity"), Arrays.asList(document.getValues("agency")),

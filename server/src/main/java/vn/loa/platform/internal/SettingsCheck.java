@@ -37,6 +37,7 @@ class SettingsCheck implements EnvironmentPostProcessor, Ordered {
             "loa.listening.feeds.max-bytes",
             "loa.listening.feeds.timeout-seconds",
             "loa.listening.feeds.allow-loopback",
+            "loa.listening.feeds.poll-threads",
             "loa.alerts.mail-from",
             "loa.alerts.base-url",
             "loa.alerts.digest-hour",
