@@ -1,9 +1,9 @@
 package vn.loa.identity;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -14,12 +14,16 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -213,12 +217,12 @@ public class AgencyDirectory {
      */
     @Transactional
     public ImportSummary importCsv(String name, InputStream units, InputStream successions, Actor by) {
-        List<String[]> unitRows = units == null ? List.of() : readCsv(units, 8, name);
+        List<Row> unitRows = units == null ? List.of() : readCsv(units, 8, name);
         int created = 0;
         Map<String, Long> justCreated = new HashMap<>();
-        for (int i = 0; i < unitRows.size(); i++) {
-            String[] row = unitRows.get(i);
-            int line = i + 2;
+        for (Row unit : unitRows) {
+            String[] row = unit.fields();
+            int line = unit.line();
             LocalDate from = date(row[5], line, "valid_from");
             LocalDate to = row[6].isBlank() ? null : date(row[6], line, "valid_to");
             AgencyKind kind;
@@ -248,10 +252,9 @@ public class AgencyDirectory {
         }
         int successionCount = 0;
         if (successions != null) {
-            List<String[]> rows = readCsv(successions, 6, name);
-            for (int i = 0; i < rows.size(); i++) {
-                String[] row = rows.get(i);
-                int line = i + 2;
+            for (Row succession : readCsv(successions, 6, name)) {
+                String[] row = succession.fields();
+                int line = succession.line();
                 long oldId = idOf(row[0], date(row[1], line, "old_valid_from"), line);
                 LocalDate effective = date(row[3], line, "new_valid_from");
                 long newId = idOf(row[2], effective, line);
@@ -327,59 +330,41 @@ public class AgencyDirectory {
         }
     }
 
-    /** Reads an RFC 4180 CSV with a header row; quoted fields may hold commas and doubled quotes. */
-    static List<String[]> readCsv(InputStream in, int columns, String name) {
-        List<String[]> rows = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String header = reader.readLine();
-            if (header == null) {
+    /** A data row of an import file and the line it ends on (its only line, unless a quoted field breaks). */
+    private record Row(int line, String[] fields) {
+    }
+
+    /** RFC 4180; text after a closing quote is kept, as spreadsheets do. */
+    private static final CSVFormat AGENCY_CSV = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true)
+            .setTrailingData(true).get();
+
+    /**
+     * Reads a CSV file with a header row (quoted fields may hold commas, doubled quotes and line breaks);
+     * blank lines are skipped.
+     */
+    private static List<Row> readCsv(InputStream in, int columns, String name) {
+        List<Row> rows = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(new InputStreamReader(in, StandardCharsets.UTF_8), AGENCY_CSV)) {
+            Iterator<CSVRecord> records = parser.iterator();
+            if (!records.hasNext()) {
                 throw new InvalidInput("file", "agency.import.empty", name);
             }
-            String line;
-            int number = 1;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
+            records.next();
+            while (records.hasNext()) {
+                CSVRecord record = records.next();
+                int line = (int) parser.getCurrentLineNumber();
+                if (record.size() == 1 && record.get(0).isBlank()) {
                     continue;
                 }
-                List<String> fields = splitCsvLine(line);
-                if (fields.size() != columns) {
-                    throw new InvalidInput("file", "agency.import.bad-columns", number, columns, fields.size());
+                if (record.size() != columns) {
+                    throw new InvalidInput("file", "agency.import.bad-columns", line, columns, record.size());
                 }
-                rows.add(fields.toArray(String[]::new));
+                rows.add(new Row(line, record.values()));
             }
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new InvalidInput("file", "agency.import.unreadable", name);
         }
         return rows;
-    }
-
-    private static List<String> splitCsvLine(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString());
-        return fields;
     }
 
     private static void diff(Map<String, String> changes, String key, String before, String after) {

@@ -82,6 +82,20 @@ class AgencyReorganisationIntegrationTests {
         assertThat(agencies.findByCode("TEST2", LocalDate.of(2023, 6, 1))).as("nothing of the file is kept").isEmpty();
     }
 
+    @Test
+    void aBadLineIsNamedByItsLineInTheFileAfterBlankLinesAndAFieldOverTwoLines() {
+        byte[] file = ("code,kind,parent_code,name_vi,name_en,valid_from,valid_to,source\n"
+                + "\n"
+                + "TEST4,OTHER,58,\"Đơn vị, thử\",,2023-05-01,,\"nguồn\nhai dòng\"\n"
+                + "   \n"
+                + "TEST5,OTHER,58,Năm,,2023-13-01,,test\n").getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> agencies.importCsv("bad", new ByteArrayInputStream(file), null, Actor.SYSTEM))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("agency.import.bad-date");
+                    assertThat(e.arguments()[0]).isEqualTo(6);
+                });
+    }
+
     private static InputStream resource(String name) {
         return AgencyReorganisationIntegrationTests.class.getResourceAsStream("/identity/" + name);
     }

@@ -37,6 +37,10 @@ class PostExportIntegrationTests {
     private final String marker = "xuatfile" + ProcessHandle.current().pid();
 
     private void importPosts() throws Exception {
+        importPosts(marker);
+    }
+
+    private void importPosts(String marker) throws Exception {
         String file = ("{\"source\":\"export-test\",\"platform\":\"facebook\",\"external_id\":\"e1-%1$s\",\"published_at\":"
                 + "\"2024-06-01T08:00:00+07:00\",\"text\":\"=HYPERLINK(\\\"http://x\\\") công thức độc hại %1$s\"}\n"
                 + "{\"source\":\"export-test\",\"platform\":\"zalo\",\"external_id\":\"e2-%1$s\",\"published_at\":"
@@ -94,6 +98,31 @@ class PostExportIntegrationTests {
         assertThat(jdbc.sql("SELECT count(*) FROM audit_record WHERE action = 'posts.exported' AND details LIKE ?")
                 .param("%" + marker + "%").query(Long.class).single()).isEqualTo(4);
         mvc.perform(get("/posts/export.pdf").session(signIn("officer"))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theExcelFileOpensAsAWorkbookWithEachPostAsTextInItsRow() throws Exception {
+        // a marker of its own: the other test counts the exports of its marker
+        String marker = "bangtinh" + ProcessHandle.current().pid();
+        importPosts(marker);
+        byte[] xlsx = mvc.perform(get("/posts/export.xlsx").param("q", marker).session(signIn("coordinator")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new ByteArrayInputStream(xlsx))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = workbook.getSheet("Loa");
+            assertThat(sheet.getLastRowNum()).as("the header and three posts").isEqualTo(3);
+            org.apache.poi.ss.usermodel.Row header = sheet.getRow(0);
+            assertThat(header.getCell(0).getStringCellValue()).isEqualTo("id");
+            assertThat(header.getCell(14).getStringCellValue()).isEqualTo("text");
+            java.util.List<String> texts = new java.util.ArrayList<>();
+            for (int r = 1; r <= 3; r++) {
+                org.apache.poi.ss.usermodel.Cell text = sheet.getRow(r).getCell(14);
+                assertThat(text.getCellType()).as("a text, never a formula").isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+                texts.add(text.getStringCellValue());
+            }
+            assertThat(texts).contains("=HYPERLINK(\"http://x\") công thức độc hại " + marker,
+                    "Người dân khen \"dịch vụ công\", nhanh & gọn <b>" + marker + "</b>");
+        }
     }
 
     private MockHttpSession signIn(String username) throws Exception {

@@ -321,6 +321,20 @@ class BrowserFlowTests {
         }
     }
 
+    @Test
+    void anAdministratorOpensTheApiDocumentationFromTheMenuAndReadsEveryOperation() throws Exception {
+        signIn("admin");
+        browser.findElement(By.cssSelector("#main-nav a[href$='/swagger-ui/index.html']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(
+                d -> d.findElements(By.cssSelector(".opblock-summary-path")).size() > 10);
+        List<String> paths = browser.findElements(By.cssSelector(".opblock-summary-path")).stream()
+                .map(path -> path.getAttribute("data-path")).toList();
+        assertThat(paths).contains("/api/v1/posts", "/api/v1/posts/import", "/api/v1/cases/{id}");
+        assertThat(browser.findElement(By.cssSelector(".info .title")).getText()).startsWith("Loa API");
+        saveScreenshot("api-documentation.png");
+        assertThat(securityErrors()).isEmpty();
+    }
+
     private boolean alertShown() {
         try {
             browser.switchTo().alert();

@@ -1,83 +1,73 @@
 package vn.loa.nlp.cli;
 
+import java.io.StringWriter;
 import java.util.Locale;
 import java.util.Map;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.json.JsonWriteFeature;
 
-/** Writes the little JSON the command line prints, without a library. */
+/**
+ * Writes the little JSON the command line prints, compact, with Jackson's streaming generator.
+ * Fractions are written with four decimals, so that training twice gives byte-identical metadata.
+ */
 final class Json {
+
+    /** Slashes stay as they are (paths and addresses read better), escapes in lower-case hex. */
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .disable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES)
+            .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+            .build();
 
     private Json() {
     }
 
     static String object(Map<String, ?> fields) {
-        StringBuilder out = new StringBuilder("{");
-        boolean first = true;
-        for (Map.Entry<String, ?> field : fields.entrySet()) {
-            if (!first) {
-                out.append(',');
-            }
-            first = false;
-            string(out, field.getKey());
-            out.append(':');
-            value(out, field.getValue());
+        StringWriter out = new StringWriter();
+        try (JsonGenerator generator = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
+            value(generator, fields);
         }
-        return out.append('}').toString();
+        return out.toString();
     }
 
-    private static void value(StringBuilder out, Object value) {
-        if (value == null) {
-            out.append("null");
-        } else if (value instanceof Double d) {
-            out.append(String.format(Locale.ROOT, "%.4f", d));
-        } else if (value instanceof Number || value instanceof Boolean) {
-            out.append(value);
-        } else if (value instanceof Map<?, ?> map) {
-            @SuppressWarnings("unchecked")
-            Map<String, ?> fields = (Map<String, ?>) map;
-            out.append(object(fields));
-        } else if (value instanceof Iterable<?> list) {
-            out.append('[');
-            boolean first = true;
-            for (Object item : list) {
-                if (!first) {
-                    out.append(',');
+    private static void value(JsonGenerator generator, Object value) {
+        switch (value) {
+            case null -> generator.writeNull();
+            case Double d -> generator.writeNumber(String.format(Locale.ROOT, "%.4f", d));
+            case Integer i -> generator.writeNumber(i);
+            case Long l -> generator.writeNumber(l);
+            case Number n -> generator.writeNumber(n.toString());
+            case Boolean b -> generator.writeBoolean(b);
+            case Map<?, ?> map -> {
+                generator.writeStartObject();
+                for (Map.Entry<?, ?> field : map.entrySet()) {
+                    generator.writeName(field.getKey().toString());
+                    value(generator, field.getValue());
                 }
-                first = false;
-                value(out, item);
+                generator.writeEndObject();
             }
-            out.append(']');
-        } else {
-            string(out, value.toString());
-        }
-    }
-
-    static void string(StringBuilder out, String text) {
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || Character.isSurrogate(c) && !validSurrogate(text, i)) {
-                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
+            case Iterable<?> list -> {
+                generator.writeStartArray();
+                for (Object item : list) {
+                    value(generator, item);
                 }
+                generator.writeEndArray();
             }
+            default -> generator.writeString(wellFormed(value.toString()));
         }
-        out.append('"');
     }
 
-    private static boolean validSurrogate(String text, int i) {
-        char c = text.charAt(i);
-        if (Character.isHighSurrogate(c)) {
-            return i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+    /** The text with each lone surrogate (half of a broken emoji) replaced: no UTF-8 encoder can write one. */
+    private static String wellFormed(String text) {
+        if (text.codePoints().noneMatch(Json::surrogate)) {
+            return text;
         }
-        return i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+        return text.codePoints().map(cp -> surrogate(cp) ? 0xFFFD : cp)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    }
+
+    private static boolean surrogate(int codePoint) {
+        return codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE;
     }
 }

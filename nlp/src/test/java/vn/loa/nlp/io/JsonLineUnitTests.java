@@ -27,4 +27,24 @@ class JsonLineUnitTests {
         assertThatThrownBy(() -> JsonLine.object("[1, 2]")).hasMessageContaining("not a JSON object");
         assertThatThrownBy(() -> JsonLine.object("{\"text\": \"unterminated")).hasMessageContaining("unterminated");
     }
+
+    @Test
+    void refusesADeeplyNestedLineWithAReasonInsteadOfRunningOutOfStack() {
+        String line = "{\"text\": " + "[".repeat(200_000);
+        assertThatThrownBy(() -> JsonLine.object(line)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("column");
+    }
+
+    @Test
+    void readsRawTabsInStringsAndWholeNumbersTooBigForALong() {
+        Map<String, Object> row = JsonLine.object("{\"text\": \"a\tb\", \"reactions\": 123456789012345678901234567890}");
+        assertThat(row.get("text")).isEqualTo("a\tb");
+        assertThat(row.get("reactions")).hasToString("123456789012345678901234567890");
+    }
+
+    @Test
+    void refusesASecondValueAfterTheObject() {
+        assertThatThrownBy(() -> JsonLine.object("{\"a\": 1} {\"b\": 2}")).hasMessageContaining("after the JSON object");
+        assertThatThrownBy(() -> JsonLine.object("   ")).hasMessageContaining("end of line");
+    }
 }

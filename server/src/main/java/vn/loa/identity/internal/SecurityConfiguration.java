@@ -42,6 +42,9 @@ class SecurityConfiguration {
         http
                 .requestCache(cache -> cache.requestCache(requestCache))
                 .authorizeHttpRequests(requests -> requests
+                        // the API's Swagger UI page is for administrators (its files too, before the webjars below);
+                        // the OpenAPI document itself, /v3/api-docs, is for anyone signed in or holding a token
+                        .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/webjars/swagger-ui/**").hasRole("ADMIN")
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/error")
                         .permitAll()

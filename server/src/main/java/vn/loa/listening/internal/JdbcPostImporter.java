@@ -137,7 +137,7 @@ class JdbcPostImporter implements PostImporter {
             try {
                 IncomingPost post;
                 if (csv) {
-                    List<String> record = PostParser.splitCsv(text);
+                    List<String> record = CsvRecord.fields(text);
                     long first = line.number();
                     while (record == null) {
                         Utf8Lines.Line more = lines.next();
@@ -145,7 +145,7 @@ class JdbcPostImporter implements PostImporter {
                             throw new RejectedLine("a quoted field is not closed");
                         }
                         text = text + "\n" + more.text();
-                        record = PostParser.splitCsv(text);
+                        record = CsvRecord.fields(text);
                     }
                     post = parser.fromCsv(first, header, record);
                 } else {
@@ -207,7 +207,12 @@ class JdbcPostImporter implements PostImporter {
         if (first == null || first.problem() != null || first.text().isBlank()) {
             throw new InvalidInput("file", "listening.import.no-header");
         }
-        List<String> header = PostParser.splitCsv(first.text());
+        List<String> header;
+        try {
+            header = CsvRecord.fields(first.text());
+        } catch (RejectedLine e) {
+            header = null;
+        }
         if (header == null) {
             throw new InvalidInput("file", "listening.import.no-header");
         }

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import vn.loa.listening.Platform;
@@ -130,37 +129,5 @@ final class PostParser {
                         + text + "'");
             }
         }
-    }
-
-    /** Splits one CSV record (RFC 4180). Returns null if a quoted field is still open at the end. */
-    static List<String> splitCsv(String record) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < record.length(); i++) {
-            char c = record.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < record.length() && record.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"' && field.isEmpty()) {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        if (quoted) {
-            return null;
-        }
-        fields.add(field.toString());
-        return fields;
     }
 }

@@ -3,6 +3,9 @@ package vn.loa.listening.web;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -31,8 +34,17 @@ class CorrectionsController {
         this.corrections = corrections;
     }
 
+    /** The body's shape, for the API's document. */
+    @Schema(name = "CorrectionForm", requiredProperties = {"field", "value"})
+    record Form(@Schema(description = "the label corrected", example = "sentiment") String field,
+            @Schema(description = "its right value", example = "negative") String value) {
+    }
+
     @PostMapping
-    ResponseEntity<PostCorrections.Correction> correct(@PathVariable long id, @RequestBody Map<String, Object> body) {
+    @ApiResponse(responseCode = "201", description = "The correction recorded")
+    ResponseEntity<PostCorrections.Correction> correct(@PathVariable long id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = Form.class))) @RequestBody Map<String, Object> body) {
         Object field = body.get("field");
         Object value = body.get("value");
         PostCorrections.Correction correction = corrections.correct(id, field == null ? null : field.toString(),

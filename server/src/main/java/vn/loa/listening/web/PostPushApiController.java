@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,8 +42,28 @@ class PostPushApiController {
         this.json = json;
     }
 
+    /** The body's shape, for the API's document (the body is read as it comes, so that a bad post is quarantined). */
+    @Schema(name = "PostBatch", requiredProperties = "posts")
+    record Batch(@Schema(description = "at most 10,000 posts") List<Post> posts) {
+    }
+
+    /** One pushed post: the fields of a line of the file import. */
+    @Schema(name = "PushedPost", requiredProperties = {"source", "platform", "external_id", "published_at", "text"})
+    record Post(@Schema(description = "the source's code, e.g. a page or a feed") String source,
+            @Schema(allowableValues = {"facebook", "youtube", "tiktok", "zalo", "forum", "news", "hotline", "website",
+                    "office", "other"}) String platform,
+            @JsonProperty("external_id") @Schema(description = "the post's id at its source") String externalId,
+            String url, String author,
+            @JsonProperty("published_at") @Schema(description = "ISO-8601; without an offset read in Asia/Ho_Chi_Minh",
+                    example = "2024-03-01T08:30:00+07:00") String publishedAt,
+            String text, String title,
+            @JsonProperty("parent_external_id") @Schema(description = "the post it answers or shares") String parentExternalId,
+            Integer reactions, Integer shares, Integer comments) {
+    }
+
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ImportSummary push(@RequestBody String body) throws IOException {
+    ImportSummary push(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            schema = @Schema(implementation = Batch.class))) @RequestBody String body) throws IOException {
         SignedInUser user = SignedInPrincipal.current().orElseThrow(() -> new AccessDeniedException("not signed in"));
         if (!user.apiClient() && !user.has(Role.ADMIN) && !user.has(Role.COORDINATOR)) {
             throw new AccessDeniedException("pushing posts is for API tokens, administrators and coordinators");

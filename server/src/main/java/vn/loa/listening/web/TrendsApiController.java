@@ -1,5 +1,8 @@
 package vn.loa.listening.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
@@ -32,6 +35,9 @@ class TrendsApiController {
     }
 
     @GetMapping("/trends")
+    @ApiResponse(responseCode = "200", description = "The report of emerging issues and series, or one series when "
+            + "a dimension or value is asked", content = @Content(schema = @Schema(oneOf = {Trends.Report.class,
+                    Trends.Series.class})))
     Object trends(@RequestParam(required = false) String dimension, @RequestParam(required = false) String value,
             @RequestParam(defaultValue = "false") boolean province) {
         ListeningScope scope = ListeningScope.of(user(), province);

@@ -6,6 +6,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -47,6 +50,7 @@ class CasesApiController {
     }
 
     @PostMapping("/cases")
+    @ApiResponse(responseCode = "201", description = "The case opened; `Location` is its address")
     ResponseEntity<CaseResource> open(@RequestBody(required = false) Cases.NewCase form) {
         if (form == null) {
             throw new InvalidInput("claim", "case.error.claim-required");
@@ -113,6 +117,8 @@ class CasesApiController {
     }
 
     @GetMapping("/cases/{id}/evidence/package")
+    @ApiResponse(responseCode = "200", description = "The case's evidence as a ZIP file with its manifest", content =
+            @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")))
     ResponseEntity<byte[]> evidencePackage(@PathVariable long id) throws IOException {
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         evidence.writePackage(id, user(), body);
