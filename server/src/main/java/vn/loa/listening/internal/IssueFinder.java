@@ -123,13 +123,22 @@ final class IssueFinder {
                 volume[j]++;
             }
         }
-        // the posts of each term
+        // the posts of each term that is in enough posts to grow (most terms are in one or two: a set of posts for
+        // each of them would be most of the work)
+        Map<Long, int[]> frequency = new HashMap<>();
+        for (RecentPost post : recent) {
+            for (long term : post.terms()) {
+                frequency.computeIfAbsent(term, k -> new int[1])[0]++;
+            }
+        }
         Map<Long, BitSet> postsOf = new HashMap<>();
         Map<Long, String> surfaceOf = new HashMap<>();
         for (int i = 0; i < n; i++) {
             for (long term : recent.get(i).terms()) {
-                postsOf.computeIfAbsent(term, k -> new BitSet(n)).set(i);
-                surfaceOf.putIfAbsent(term, recent.get(i).surfaces().get(term));
+                if (frequency.get(term)[0] >= MIN_POSTS_SHORT) {
+                    postsOf.computeIfAbsent(term, k -> new BitSet(n)).set(i);
+                    surfaceOf.putIfAbsent(term, recent.get(i).surfaces().get(term));
+                }
             }
         }
         List<Word> growing = new ArrayList<>();

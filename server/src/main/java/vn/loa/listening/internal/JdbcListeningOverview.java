@@ -2,6 +2,7 @@ package vn.loa.listening.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -12,14 +13,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import vn.loa.identity.AgencyNames;
 import vn.loa.listening.ListeningOverview;
 import vn.loa.listening.ListeningScope;
 import vn.loa.listening.PostLabels;
+import vn.loa.listening.PostsImported;
+import vn.loa.listening.PostsReanalysed;
 import vn.loa.nlp.analyze.TextAnalyzer;
 import vn.loa.nlp.gazetteer.Gazetteer;
 import vn.loa.shared.InvalidInput;
@@ -53,11 +62,68 @@ class JdbcListeningOverview implements ListeningOverview {
         this.messages = messages;
     }
 
+    /** How long an overview is served as it is while no posts arrive; after that it is still served while refreshed. */
+    private static final Duration KEEP = Duration.ofMinutes(1);
+
+    private record Kept(Overview overview, Instant computedAt, long generation) {
+    }
+
+    /** Overviews by scope, period, language and the hour they end at; posts imported or relabelled since are not kept. */
+    private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+    private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
+    private final AtomicLong generation = new AtomicLong();
+    private final ExecutorService refresher = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "loa-overview");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @EventListener
+    void on(PostsImported event) {
+        generation.incrementAndGet();
+    }
+
+    @EventListener
+    void on(PostsReanalysed event) {
+        generation.incrementAndGet();
+    }
+
+    /**
+     * The overview of a period: read again when posts arrived since it was last read, otherwise served as it was
+     * read (a minute at most, then refreshed in the background while it is still served), so that a dashboard page
+     * costs its rendering and not a dozen range queries over a million posts.
+     */
     @Override
     public Overview overview(ListeningScope scope, int days, String language) {
         if (days < 1 || days > 366) {
             throw new InvalidInput("days", "listening.overview.days");
         }
+        Instant now = clock.instant();
+        String hour = ZonedDateTime.ofInstant(now, LocalTime.ZONE).truncatedTo(ChronoUnit.HOURS).toString();
+        String key = scope.key() + "|" + scope.restricted() + "|" + days + "|" + language + "|" + hour;
+        long current = generation.get();
+        Kept last = kept.get(key);
+        if (last != null && last.generation() == current) {
+            if (!last.computedAt().plus(KEEP).isAfter(now) && refreshing.add(key)) {
+                refresher.execute(() -> {
+                    try {
+                        Overview fresh = read(scope, days, language);
+                        kept.merge(key, new Kept(fresh, clock.instant(), current),
+                                (old, made) -> made.generation() >= old.generation() ? made : old);
+                    } finally {
+                        refreshing.remove(key);
+                    }
+                });
+            }
+            return last.overview();
+        }
+        Overview fresh = read(scope, days, language);
+        kept.keySet().removeIf(k -> !k.endsWith("|" + hour)); // overviews of earlier hours end too early now
+        kept.put(key, new Kept(fresh, now, current));
+        return fresh;
+    }
+
+    private Overview read(ListeningScope scope, int days, String language) {
         boolean hourly = days <= 3;
         ZonedDateTime end = ZonedDateTime.ofInstant(clock.instant(), LocalTime.ZONE).truncatedTo(ChronoUnit.HOURS).plusHours(1);
         ZonedDateTime start = hourly ? end.minusDays(days) : end.truncatedTo(ChronoUnit.DAYS).plusDays(1).minusDays(days);
@@ -208,7 +274,8 @@ class JdbcListeningOverview implements ListeningOverview {
         if (ids.length > 0) {
             jdbc.sql("""
                     SELECT s.id, s.first_seen, s.last_seen,
-                           (SELECT left(p.text, 300) FROM post p WHERE p.story_id = s.id ORDER BY p.id LIMIT 1)
+                           (SELECT left(p.text, 300) FROM post p WHERE p.story_id = s.id
+                            ORDER BY p.published_at, p.id LIMIT 1)
                     FROM story s WHERE s.id = ANY(?)""").param(ids).query(rs -> {
                 details.put(rs.getLong(1), new Object[] {rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant(),
                         rs.getString(4)});

@@ -47,6 +47,7 @@ class TrendService implements Trends {
     static final double MIN_BURST = 2.0;
     static final int MIN_OBSERVED = 5;
     /** After this, a result is still served while a new one is computed in the background. */
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TrendService.class);
     private static final Duration KEEP = Duration.ofMinutes(1);
     /** Which series leads an issue that several rose with: what it is about before the words it used. */
     private static final List<String> LEAD_ORDER = List.of("agency", "domain", "topic", "place", "keyword");
@@ -54,8 +55,16 @@ class TrendService implements Trends {
     private record Raw(double[] posts, double[] negative) {
     }
 
+    /**
+     * One computation of a scope, shared by both languages: the issues named in Vietnamese and in English (any other
+     * language reads Vietnamese), and the forecasts of its series, fitted once when first charted.
+     */
     private record Computed(Instant at, Instant computedAt, long generation, Map<String, Raw> series, Map<String, Double> bursts,
-            List<Issue> emerging) {
+            Map<String, List<Issue>> named, Map<String, Series> charted) {
+
+        List<Issue> emerging(String language) {
+            return named.get("en".equals(language) ? "en" : "vi");
+        }
     }
 
     private final JdbcClient jdbc;
@@ -69,7 +78,7 @@ class TrendService implements Trends {
      * import's posts or roll-ups) is not kept, so the cache never outlives the data it was read from.
      */
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
-    /** The computations running, by scope, language and generation: requests that need the same one share it. */
+    /** The computations running, by scope and generation: requests that need the same one share it. */
     private final Map<String, java.util.concurrent.CompletableFuture<Computed>> running = new ConcurrentHashMap<>();
     private final java.util.concurrent.ExecutorService computing = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
         Thread thread = new Thread(r, "loa-trends");
@@ -99,15 +108,16 @@ class TrendService implements Trends {
 
     @Override
     public List<Issue> emerging(ListeningScope scope, String language) {
-        return compute(scope, language).emerging();
+        return compute(scope).emerging(language);
     }
 
     @Override
     public Report report(ListeningScope scope, String language) {
-        Computed computed = compute(scope, language);
-        List<Series> series = computed.emerging().stream()
-                .map(issue -> series(scope, issue.dimension(), issue.value(), language)).toList();
-        return new Report(computed.at(), computed.emerging(), series);
+        Computed computed = compute(scope);
+        List<Issue> emerging = computed.emerging(language);
+        List<Series> series = emerging.stream().map(issue -> series(scope, issue.dimension(), issue.value(), language))
+                .toList();
+        return new Report(computed.at(), emerging, series);
     }
 
     @Override
@@ -118,7 +128,17 @@ class TrendService implements Trends {
         if (value == null || value.isBlank() || value.length() > 200) {
             throw new InvalidInput("value", "listening.trends.value");
         }
-        Computed computed = compute(scope, language);
+        Computed computed = compute(scope);
+        if (!computed.series().containsKey(dimension + "|" + value)) {
+            return chart(scope, dimension, value, language, computed); // asked for by hand: not kept
+        }
+        String lang = "en".equals(language) ? "en" : "vi";
+        return computed.charted().computeIfAbsent(dimension + "|" + value + "|" + lang,
+                k -> chart(scope, dimension, value, lang, computed));
+    }
+
+    /** A series of a computation with its forecast. */
+    private Series chart(ListeningScope scope, String dimension, String value, String language, Computed computed) {
         Raw raw = computed.series().get(dimension + "|" + value);
         if (raw == null) {
             raw = dimension.equals("keyword") ? keywordSeries(scope, List.of(value), computed.at()).get(value)
@@ -157,31 +177,32 @@ class TrendService implements Trends {
      * not wait for it. When posts arrived since (or there is none yet), the caller waits for a new computation,
      * shared with every other caller that needs the same one.
      */
-    private Computed compute(ListeningScope scope, String language) {
-        String key = scope.key() + "|" + scope.restricted() + "|" + language;
+    private Computed compute(ListeningScope scope) {
+        String key = scope.key() + "|" + scope.restricted();
         Instant now = clock.instant();
         long current = generation.get();
         Computed cached = cache.get(key);
         if (cached != null && cached.generation() == current) {
             if (!cached.at().equals(hourEnd(now)) || !cached.computedAt().plus(KEEP).isAfter(now)) {
-                start(key, scope, language, current);
+                start(key, scope, current);
             }
             return cached;
         }
         try {
-            return start(key, scope, language, current).join();
+            return start(key, scope, current).join();
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
     }
 
-    private java.util.concurrent.CompletableFuture<Computed> start(String key, ListeningScope scope, String language,
-            long current) {
+    private java.util.concurrent.CompletableFuture<Computed> start(String key, ListeningScope scope, long current) {
         String job = key + "#" + current;
         return running.computeIfAbsent(job, k -> {
             java.util.concurrent.CompletableFuture<Computed> future = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                 Instant now = clock.instant();
-                Computed computed = computeNow(scope, language, hourEnd(now), now, current);
+                long began = System.nanoTime();
+                Computed computed = computeNow(scope, hourEnd(now), now, current);
+                log.debug("Trends of scope {} computed in {} ms", key, (System.nanoTime() - began) / 1_000_000);
                 cache.merge(key, computed, (old, fresh) -> fresh.generation() >= old.generation() ? fresh : old);
                 return computed;
             }, computing);
@@ -196,10 +217,10 @@ class TrendService implements Trends {
 
     /** The emerging issues as they stand at a given moment, not kept (for tests that replay a day). */
     List<Issue> emergingAt(ListeningScope scope, String language, Instant now) {
-        return computeNow(scope, language, hourEnd(now), now, generation.get()).emerging();
+        return computeNow(scope, hourEnd(now), now, generation.get()).emerging(language);
     }
 
-    private Computed computeNow(ListeningScope scope, String language, Instant at, Instant now, long generation) {
+    private Computed computeNow(ListeningScope scope, Instant at, Instant now, long generation) {
         Instant start = at.minus(HISTORY_HOURS, ChronoUnit.HOURS);
         Map<String, Raw> series = new HashMap<>();
         jdbc.sql("SELECT dim, val, hour, sum(posts), sum(negative) FROM post_hourly WHERE scope = ? "
@@ -258,15 +279,16 @@ class TrendService implements Trends {
                     }
                 });
         found.sort(Comparator.comparingDouble(IssueFinder.Found::score).reversed());
-        List<Issue> emerging = new ArrayList<>();
-        for (IssueFinder.Found issue : found.stream().limit(15).toList()) {
-            emerging.add(issue(scope, issue, seriesOf.get(issue), bursts, language));
+        List<IssueFinder.Found> top = found.stream().limit(15).toList();
+        Map<String, List<Issue>> named = new HashMap<>();
+        for (String language : List.of("vi", "en")) {
+            named.put(language, top.stream().map(issue -> issue(scope, issue, seriesOf.get(issue), bursts, language)).toList());
         }
         // the series of the issues' words, read in one pass, so that charting an issue reads nothing more
-        List<String> words = emerging.stream().filter(issue -> issue.dimension().equals("keyword")).map(Issue::value)
+        List<String> words = named.get("vi").stream().filter(issue -> issue.dimension().equals("keyword")).map(Issue::value)
                 .filter(word -> !word.isBlank()).distinct().toList();
         keywordSeries(scope, words, at).forEach((word, raw) -> series.put("keyword|" + word, raw));
-        return new Computed(at, clock.instant(), generation, series, bursts, emerging);
+        return new Computed(at, clock.instant(), generation, series, bursts, Map.copyOf(named), new ConcurrentHashMap<>());
     }
 
     private static boolean inSeries(IssueFinder.RecentPost post, String key) {
