@@ -35,7 +35,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * What Loa answers when something goes wrong, over real HTTP: a problem body (RFC 9457) under {@code /api/},
- * the shell's error page elsewhere, never a server error for a user's input, never the framework's JSON.
+ * the shell's error page elsewhere, never a server error for a user's input, never the framework's JSON, and
+ * the same security headers on the answers Tomcat makes itself.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ErrorResponsesFlowTests {
@@ -43,6 +44,9 @@ class ErrorResponsesFlowTests {
     private static final String HTML = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
     private static final String JSON = "application/json";
     private static final String NUL = "x\u0000y";
+    private static final List<String> SECURITY_HEADERS = List.of("Content-Security-Policy", "X-Frame-Options",
+            "X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy", "X-XSS-Protection", "Cache-Control",
+            "Pragma", "Expires");
 
     @LocalServerPort
     int port;
@@ -160,6 +164,19 @@ class ErrorResponsesFlowTests {
         assertThat(page.getContentType()).startsWith("text/html");
         assertThat(page.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
                 .contains("Hệ thống gặp sự cố").doesNotContain("bí mật", "Exception");
+    }
+
+    @Test
+    void theAnswersTomcatMakesItselfCarryTheSameSecurityHeadersAsLoas() throws Exception {
+        HttpBrowser browser = HttpBrowser.onThisMachine(port);
+        HttpBrowser.Answer login = browser.get("/login", HTML);
+        for (String path : List.of("/a%2Fb", "/cases/%00")) {
+            HttpBrowser.Answer refused = browser.get(path, HTML);
+            assertThat(refused.status()).as(path).isEqualTo(400);
+            for (String header : SECURITY_HEADERS) {
+                assertThat(refused.header(header)).as(path + " " + header).isNotNull().isEqualTo(login.header(header));
+            }
+        }
     }
 
     private HttpBrowser.Answer send(HttpBrowser browser, Endpoint endpoint, String pair, boolean api) throws Exception {
