@@ -20,6 +20,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import vn.loa.identity.ApiTokens;
+import vn.loa.identity.IdentitySettings;
 import vn.loa.identity.Users;
 
 @Configuration(proxyBeanMethods = false)
@@ -34,7 +35,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SignInHandlers signIn, ApiTokens tokens,
-            ProblemResponses problems, Users users, LoaUserDetailsService details) throws Exception {
+            ProblemResponses problems, Users users, LoaUserDetailsService details, IdentitySettings settings)
+            throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
         RequestMatcher bearer = ApiTokenAuthenticationFilter::hasBearer;
         // CSRF guards what a browser's session cookie makes possible; an API call without that cookie
@@ -75,9 +77,10 @@ class SecurityConfiguration {
                         .defaultAccessDeniedHandlerFor(
                                 (request, response, e) -> problems.write(request, response, 403, "problem.forbidden"),
                                 api)
-                        // a browser gets the shell's error page; with the API's handler alone, Spring Security would
-                        // answer every request with it, pages included
-                        .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))
+                        // a browser gets the shell's error page, or the sign-in page saying why its cookie did not come
+                        // back; with the API's handler alone, Spring Security would answer every request with it
+                        .defaultAccessDeniedHandlerFor(new SignInCookieRefused(settings, new AccessDeniedHandlerImpl()),
+                                AnyRequestMatcher.INSTANCE))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(REFERRER_POLICY))
