@@ -1,5 +1,7 @@
 package vn.loa.audit;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -11,7 +13,7 @@ import java.util.Objects;
  * @param action the action, a dotted verb such as {@code user.created}; must not be blank
  * @param targetType the kind of thing acted on, may be null
  * @param targetId the id of the thing acted on, may be null
- * @param details further facts, serialised as JSON; never null
+ * @param details further facts, serialised as JSON; may be null, and a detail whose value is null is left out
  */
 public record AuditEntry(String actor, String agencyCode, String action, String targetType, String targetId,
         Map<String, Object> details) {
@@ -24,6 +26,13 @@ public record AuditEntry(String actor, String agencyCode, String action, String 
             throw new IllegalArgumentException("audit entry needs an action");
         }
         actor = actor.length() > 100 ? actor.substring(0, 100) : actor;
-        details = Map.copyOf(Objects.requireNonNullElse(details, Map.of()));
+        // a detail that does not apply (a province-wide rule's agency) is left out rather than refused
+        Map<String, Object> known = new LinkedHashMap<>();
+        Objects.requireNonNullElse(details, Map.<String, Object>of()).forEach((name, value) -> {
+            if (name != null && value != null) {
+                known.put(name, value);
+            }
+        });
+        details = Collections.unmodifiableMap(known);
     }
 }

@@ -9,11 +9,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param maxFailedSignIns failed sign-ins in a row that lock an account; 1 to 100
  * @param lockout how long a lock-out lasts; at least one minute
- * @param secureCookie whether the session cookie is sent over HTTPS only (browsers also accept it on localhost)
+ * @param secureCookie whether the session cookie is marked Secure on every response, even one over plain HTTP (for
+ *        HTTPS ended by a proxy that does not say so in {@code X-Forwarded-Proto}); when false, it is marked Secure
+ *        exactly when the request came over HTTPS, directly or through a trusted proxy
  */
 @ConfigurationProperties("loa.identity")
 public record IdentitySettings(@DefaultValue("5") int maxFailedSignIns, @DefaultValue("15m") Duration lockout,
-        @DefaultValue("true") boolean secureCookie) {
+        @DefaultValue("false") boolean secureCookie) {
 
     public IdentitySettings {
         if (maxFailedSignIns < 1 || maxFailedSignIns > 100) {

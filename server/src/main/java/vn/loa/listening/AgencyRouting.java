@@ -1,6 +1,7 @@
 package vn.loa.listening;
 
 import java.util.List;
+import vn.loa.shared.Actor;
 
 /**
  * Editable rules that route posts to the agencies responsible for what they talk about, in addition
@@ -19,8 +20,12 @@ public interface AgencyRouting {
 
     List<Rule> all();
 
-    /** Adds a rule; an unknown agency, kind or domain, or an empty value, is refused naming the field. */
-    void add(String agencyCode, String kind, String value, String by);
+    /**
+     * Adds a rule, recorded in the audit trail; an unknown agency, kind or domain, or an empty value, is refused
+     * naming the field.
+     */
+    void add(String agencyCode, String kind, String value, Actor by);
 
-    void remove(long id);
+    /** Removes a rule, recorded in the audit trail; a rule that is not there is left alone. */
+    void remove(long id, Actor by);
 }

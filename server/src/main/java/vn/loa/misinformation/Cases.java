@@ -154,6 +154,12 @@ public interface Cases {
 
     Desk desk(SignedInUser user);
 
+    /**
+     * Whether the user works on the desk: a coordinator, leader or administrator, or an officer, spokesperson or
+     * machine client of an agency. Anyone else (the press, an account without an agency) is refused the desk.
+     */
+    boolean worksOnDesk(SignedInUser user);
+
     /** The user's notifications, unread ones first. */
     List<Notification> notifications(SignedInUser user, int limit);
 

@@ -71,7 +71,7 @@ class DomainRoutingIntegrationTests {
             // the rule would route the posts of later tests too
             for (AgencyRouting.Rule rule : routing.all()) {
                 if (rule.agencyCode().equals(agency)) {
-                    routing.remove(rule.id());
+                    routing.remove(rule.id(), Actor.SYSTEM);
                 }
             }
         }

@@ -53,6 +53,8 @@ class AuditSentences {
             Map.entry("source.disabled", List.of("code")),
             Map.entry("alert-rule.added", List.of("kind", "agency", "threshold")),
             Map.entry("alert.acknowledged", List.of("kind")),
+            Map.entry("routing-rule.added", List.of("agency", "match", "value")),
+            Map.entry("routing-rule.removed", List.of("agency", "match", "value")),
             Map.entry("case.opened", List.of("source", "category", "severity", "posts", "agency")),
             Map.entry("case.triage", List.of("category", "severity")),
             Map.entry("case.assign", List.of("agency", "owner")),
@@ -164,6 +166,8 @@ class AuditSentences {
             case "severity" -> label("case.severity." + text, text, locale);
             case "verdict" -> label("case.verdict." + text, text, locale);
             case "kind" -> label("alerts.kind." + text, text, locale);
+            case "match" -> label("rules.kind." + text, text, locale);
+            case "value" -> action.startsWith("routing-rule.") ? routedBy(details, text, locale) : text;
             case "field" -> label("audit.field." + text, text, locale);
             case "from", "to" -> correctedValue(action, details, text, locale);
             case "format" -> text.equalsIgnoreCase("xlsx") ? "Excel" : text.toUpperCase(Locale.ROOT);
@@ -183,6 +187,15 @@ class AuditSentences {
             case "sentiment" -> label("sentiment." + value, value, locale);
             case "topic" -> label("topic." + value.replace(' ', '_'), value, locale);
             case "agency" -> names.agency(value);
+            default -> value;
+        };
+    }
+
+    /** What a routing rule matches: a topic or a policy domain by its name, a keyword as typed. */
+    private String routedBy(Map<String, Object> details, String value, Locale locale) {
+        return switch (String.valueOf(details.get("match"))) {
+            case "TOPIC" -> label("topic." + value.replace(' ', '_'), value, locale);
+            case "DOMAIN" -> label("domain." + value, value, locale);
             default -> value;
         };
     }

@@ -2,6 +2,8 @@ package vn.loa.identity.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -18,6 +20,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import vn.loa.identity.ApiTokens;
+import vn.loa.identity.IdentitySettings;
 import vn.loa.identity.Users;
 
 @Configuration(proxyBeanMethods = false)
@@ -27,10 +30,13 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
+    static final ReferrerPolicy REFERRER_POLICY = ReferrerPolicy.SAME_ORIGIN;
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=()";
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SignInHandlers signIn, ApiTokens tokens,
-            ProblemResponses problems, Users users, LoaUserDetailsService details) throws Exception {
+            ProblemResponses problems, Users users, LoaUserDetailsService details, IdentitySettings settings)
+            throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
         RequestMatcher bearer = ApiTokenAuthenticationFilter::hasBearer;
         // CSRF guards what a browser's session cookie makes possible; an API call without that cookie
@@ -74,16 +80,23 @@ class SecurityConfiguration {
                         .defaultAccessDeniedHandlerFor(
                                 (request, response, e) -> problems.write(request, response, 403, "problem.forbidden"),
                                 api)
-                        // a browser gets the shell's error page; with the API's handler alone, Spring Security would
-                        // answer every request with it, pages included
-                        .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))
+                        // a browser gets the shell's error page, or the sign-in page saying why its cookie did not come
+                        // back; with the API's handler alone, Spring Security would answer every request with it
+                        .defaultAccessDeniedHandlerFor(new SignInCookieRefused(settings, new AccessDeniedHandlerImpl()),
+                                AnyRequestMatcher.INSTANCE))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .referrerPolicy(referrer -> referrer.policy(REFERRER_POLICY))
                         .frameOptions(frame -> frame.deny())
-                        .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")))
+                        .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY)))
                 .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()));
         return http.build();
+    }
+
+    /** Tomcat's own error pages carry the same security headers as Loa's. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> tomcatErrorHeaders() {
+        return factory -> factory.addEngineValves(new TomcatErrorHeaders());
     }
 
     /** Metrics may be scraped from this machine; from elsewhere only by an administrator. */

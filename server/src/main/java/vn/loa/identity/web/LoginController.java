@@ -30,6 +30,8 @@ class LoginController {
             case "" -> null;
             case "locked" -> "login.error.locked";
             case "disabled" -> "login.error.disabled";
+            case "cookie-https" -> "login.error.cookie-https";
+            case "session" -> "login.error.session";
             default -> "login.error.bad-credentials";
         };
         model.addAttribute("errorKey", message);

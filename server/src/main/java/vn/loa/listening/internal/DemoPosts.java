@@ -83,7 +83,7 @@ class DemoPosts implements ApplicationRunner {
             return;
         }
         for (String[] rule : RULES) {
-            rules.add(rule[0], rule[1], rule[2], "system");
+            rules.add(rule[0], rule[1], rule[2], Actor.SYSTEM);
         }
         // alert rules of the demo: a burst anywhere in the province, many negative posts about the Department of Health
         jdbc.sql("""

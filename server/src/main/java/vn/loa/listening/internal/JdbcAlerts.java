@@ -33,11 +33,13 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.loa.identity.AgencyDirectory;
 import vn.loa.identity.Role;
@@ -116,7 +118,7 @@ class JdbcAlerts implements Alerts {
     }
 
     /** After an import, rules are evaluated in the background; imports arriving meanwhile are folded into one run. */
-    @EventListener
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(PostsImported event) {
         if (event.stored() > 0 && pending.compareAndSet(false, true)) {
             background.submit(() -> {
@@ -151,6 +153,7 @@ class JdbcAlerts implements Alerts {
     }
 
     @Override
+    @Transactional
     public Rule addRule(RuleForm form, SignedInUser user) {
         if (user.has(Role.PRESS) || (!provinceWide(user) && user.agencyCode() == null)) {
             throw new org.springframework.security.access.AccessDeniedException("alert rules are for officers and coordinators");
@@ -234,6 +237,7 @@ class JdbcAlerts implements Alerts {
     }
 
     @Override
+    @Transactional
     public void disableRule(long id, SignedInUser user) {
         Rule rule = jdbc.sql("SELECT * FROM alert_rule WHERE id = ?").param(id).query((rs, row) -> rule(rs)).optional()
                 .orElseThrow(() -> new NotFound("alert rule", id));
@@ -325,6 +329,7 @@ class JdbcAlerts implements Alerts {
     }
 
     @Override
+    @Transactional
     public void acknowledge(long id, SignedInUser user) {
         Alert alert = alert(id, user);
         if (alert.acknowledgedAt() != null) {

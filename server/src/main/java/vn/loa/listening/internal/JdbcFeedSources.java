@@ -24,6 +24,7 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.ObjectMapper;
 import vn.loa.identity.AgencyDirectory;
 import vn.loa.listening.FeedSources;
@@ -151,6 +152,7 @@ class JdbcFeedSources implements FeedSources {
     }
 
     @Override
+    @Transactional
     public Source addFeed(FeedForm form, Actor by) {
         List<InvalidInput> problems = new ArrayList<>();
         String name = form.name() == null ? "" : form.name().strip();
@@ -213,6 +215,7 @@ class JdbcFeedSources implements FeedSources {
     }
 
     @Override
+    @Transactional
     public void setEnabled(long id, boolean enabled, Actor by) {
         Source source = find(id);
         jdbc.sql("UPDATE post_source SET enabled = ?, next_poll_at = ?, failures = 0 WHERE id = ?")

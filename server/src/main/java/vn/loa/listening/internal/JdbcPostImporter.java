@@ -161,17 +161,21 @@ class JdbcPostImporter implements PostImporter {
         }
         flush(importId, batch, batchQuarantine, batchRaw, agency, counts);
         drain(importId, agency, counts);
-        jdbc.sql("""
-                UPDATE post_import SET finished_at = ?, read = ?, stored = ?, duplicates = ?, quarantined = ? WHERE id = ?
-                """).params(Timestamp.from(clock.instant()), counts.read, counts.stored, counts.duplicates,
-                counts.quarantined.size(), importId).update();
         log.info(String.format(Locale.ROOT, "Imported %s: %d read, %d stored, %d duplicates, %d quarantined, %d analyses "
                 + "reused from a copy; analysis %.1f s, insert %.1f s, stories %.1f s, roll-ups %.1f s", name, counts.read,
                 counts.stored, counts.duplicates, counts.quarantined.size(), counts.reused, counts.analysisNanos / 1e9,
                 counts.insertNanos / 1e9,
                 counts.storyNanos / 1e9, counts.rollupNanos / 1e9));
-        events.publishEvent(new PostsImported(by, importId, name, counts.read, counts.stored, counts.duplicates,
-                counts.quarantined.size()));
+        // the batches are committed as they go; the import's record and its audit entry commit together
+        String importName = name;
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("""
+                    UPDATE post_import SET finished_at = ?, read = ?, stored = ?, duplicates = ?, quarantined = ? WHERE id = ?
+                    """).params(Timestamp.from(clock.instant()), counts.read, counts.stored, counts.duplicates,
+                    counts.quarantined.size(), importId).update();
+            events.publishEvent(new PostsImported(by, importId, importName, counts.read, counts.stored, counts.duplicates,
+                    counts.quarantined.size()));
+        });
         return new ImportSummary(importId, counts.read, counts.stored, counts.duplicates, counts.quarantined);
     }
 

@@ -155,7 +155,8 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
         catchUp();
     }
 
-    @EventListener
+    /** Once an import's record is committed, what it stored is indexed. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(PostsImported event) {
         catchUp();
     }

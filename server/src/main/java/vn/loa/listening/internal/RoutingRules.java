@@ -6,15 +6,21 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.loa.identity.AgencyDirectory;
 import vn.loa.listening.AgencyRouting;
 import vn.loa.listening.PostLabels;
 import vn.loa.nlp.AccentFolding;
+import vn.loa.shared.Actor;
 import vn.loa.shared.LocalTime;
 import vn.loa.shared.InvalidInput;
 
@@ -46,12 +52,14 @@ class RoutingRules implements AgencyRouting {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final AgencyDirectory agencies;
+    private final ApplicationEventPublisher events;
     private volatile List<Compiled> compiled;
 
-    RoutingRules(JdbcClient jdbc, Clock clock, AgencyDirectory agencies) {
+    RoutingRules(JdbcClient jdbc, Clock clock, AgencyDirectory agencies, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.agencies = agencies;
+        this.events = events;
     }
 
     @Override
@@ -62,7 +70,8 @@ class RoutingRules implements AgencyRouting {
     }
 
     @Override
-    public void add(String agencyCode, String kind, String value, String by) {
+    @Transactional
+    public void add(String agencyCode, String kind, String value, Actor by) {
         String clean = value == null ? "" : value.strip().replaceAll("\\s+", " ");
         List<InvalidInput> problems = new ArrayList<>();
         if (agencyCode == null || agencyCode.isBlank()
@@ -78,17 +87,40 @@ class RoutingRules implements AgencyRouting {
             problems.add(new InvalidInput("value", "listening.rules.domain-invalid"));
         }
         InvalidInput.throwIfAny(problems);
-        jdbc.sql("""
+        Optional<Long> id = jdbc.sql("""
                 INSERT INTO routing_rule (agency_code, kind, value, created_by, created_at) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT DO NOTHING
-                """).params(agencyCode.strip(), kind, clean, by, Timestamp.from(clock.instant())).update();
-        compiled = null;
+                ON CONFLICT DO NOTHING RETURNING id
+                """).params(agencyCode.strip(), kind, clean, by.username(), Timestamp.from(clock.instant()))
+                .query(Long.class).optional();
+        forgetCompiledRules();
+        id.ifPresent(added -> events.publishEvent(
+                new RoutingRuleChanged(by, "added", new Rule(added, agencyCode.strip(), kind, clean, by.username()))));
     }
 
     @Override
-    public void remove(long id) {
+    @Transactional
+    public void remove(long id, Actor by) {
+        Optional<Rule> rule = all().stream().filter(r -> r.id() == id).findFirst();
+        if (rule.isEmpty()) {
+            return;
+        }
         jdbc.sql("DELETE FROM routing_rule WHERE id = ?").param(id).update();
+        forgetCompiledRules();
+        events.publishEvent(new RoutingRuleChanged(by, "removed", rule.get()));
+    }
+
+    /** The rules are compiled again once the change is committed (a compilation before would read the old ones). */
+    private void forgetCompiledRules() {
         compiled = null;
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                compiled = null;
+            }
+        });
     }
 
     /** The agencies the rules route a post to, by its text, its topic and its policy domain. */

@@ -53,7 +53,7 @@ class RoutingRulesController {
             RedirectAttributes redirect) {
         SignedInUser user = editor();
         try {
-            routing.add(agency, kind, value, user.username());
+            routing.add(agency, kind, value, user.actor());
         } catch (InvalidInput e) {
             fill(model);
             model.addAttribute("problems", e.all());
@@ -69,8 +69,7 @@ class RoutingRulesController {
 
     @PostMapping("/{id}/delete")
     String delete(@PathVariable long id, RedirectAttributes redirect) {
-        editor();
-        routing.remove(id);
+        routing.remove(id, editor().actor());
         redirect.addFlashAttribute("flashKey", "rules.removed");
         return "redirect:/listening/rules";
     }

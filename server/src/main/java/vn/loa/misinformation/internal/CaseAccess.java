@@ -31,6 +31,10 @@ final class CaseAccess {
         return user.has(Role.OFFICER) || (user.apiClient() && user.agencyCode() != null);
     }
 
+    static boolean worksOnDesk(SignedInUser user) {
+        return provinceWide(user) || ((officer(user) || user.has(Role.SPOKESPERSON)) && user.agencyCode() != null);
+    }
+
     static boolean canSee(Case found, SignedInUser user) {
         return provinceWide(user) || ofAgency(user, found.agencyCode());
     }

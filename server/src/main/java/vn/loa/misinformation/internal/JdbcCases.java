@@ -659,6 +659,11 @@ class JdbcCases implements Cases {
         return new Desk(byAgency, open, medianTime, (Integer) median[1], repeats(user, 50));
     }
 
+    @Override
+    public boolean worksOnDesk(SignedInUser user) {
+        return CaseAccess.worksOnDesk(user);
+    }
+
     List<Repeat> repeats(SignedInUser user, int limit) {
         StringBuilder where = new StringBuilder(" WHERE cp.repeat");
         List<Object> params = new ArrayList<>();

@@ -64,7 +64,7 @@ class CasesApiController {
     List<CaseResource> list(@RequestParam(required = false) String status, @RequestParam(required = false) String agency,
             @RequestParam(defaultValue = "false") boolean open, @RequestParam(defaultValue = "false") boolean overdue,
             @RequestParam(defaultValue = "200") int limit) {
-        return cases.list(new Cases.Filter(status, agency, open, overdue), user(), limit).stream()
+        return cases.list(new Cases.Filter(status, agency, open, overdue), deskWorker(), limit).stream()
                 .map(c -> CaseResource.brief(c, clock.instant())).toList();
     }
 
@@ -101,7 +101,7 @@ class CasesApiController {
 
     @GetMapping("/cases/repeats")
     List<Map<String, Object>> repeats() {
-        return cases.desk(user()).repeats().stream().map(r -> Map.<String, Object>of("caseId", r.caseId(),
+        return cases.desk(deskWorker()).repeats().stream().map(r -> Map.<String, Object>of("caseId", r.caseId(),
                 "postId", r.post().id(), "matchedBy", r.matchedBy(), "refutedAt", r.refutedAt(), "linkedAt", r.linkedAt()))
                 .toList();
     }
@@ -145,6 +145,15 @@ class CasesApiController {
         boolean desk = user.apiClient() || user.roles().stream().anyMatch(r -> r != vn.loa.identity.Role.PRESS);
         if (!desk) {
             throw new AccessDeniedException("evidence packages are checked by the desk");
+        }
+        return user;
+    }
+
+    /** The list and the repeats are the desk's: refused to anyone who does not work on it. */
+    private SignedInUser deskWorker() {
+        SignedInUser user = user();
+        if (!cases.worksOnDesk(user)) {
+            throw new AccessDeniedException("the desk is for the province's coordinators and the agencies' staff");
         }
         return user;
     }

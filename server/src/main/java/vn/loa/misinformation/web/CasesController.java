@@ -73,6 +73,9 @@ class CasesController {
     String desk(@RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String agency,
             Model model) {
         SignedInUser user = user();
+        if (!cases.worksOnDesk(user)) {
+            throw new AccessDeniedException("the desk is for the province's coordinators and the agencies' staff");
+        }
         Cases.Desk desk = cases.desk(user);
         model.addAttribute("desk", desk);
         boolean filtered = !status.isBlank() || !agency.isBlank();

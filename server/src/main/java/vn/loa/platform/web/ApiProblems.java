@@ -3,17 +3,27 @@ package vn.loa.platform.web;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import vn.loa.shared.Conflict;
 import vn.loa.shared.InvalidInput;
 import vn.loa.shared.NotFound;
 
-/** Maps the named domain failures of every module's API to RFC 9457 problem responses. */
+/**
+ * Maps the named domain failures of every module's API, and the framework's own (a missing or malformed
+ * parameter, an unreadable body, a method not allowed), to RFC 9457 problem responses with titles in the
+ * caller's language. Pages are not served here: their failures show the shell's error page.
+ */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
-class ApiProblems {
+class ApiProblems extends ResponseEntityExceptionHandler {
 
     private final MessageSource messages;
 
@@ -51,5 +61,29 @@ class ApiProblems {
                 messages.getMessage("problem.not-found", null, locale));
         problem.setTitle(messages.getMessage("problem.title.404", null, locale));
         return problem;
+    }
+
+    /** Text with a character the database cannot hold is the caller's mistake; any other database failure is Loa's. */
+    @ExceptionHandler(DataAccessException.class)
+    ProblemDetail unstorable(DataAccessException e) {
+        if (!UnstorableText.causedBy(e)) {
+            throw e;
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                messages.getMessage("error.unstorable-character", null, locale));
+        problem.setTitle(messages.getMessage("problem.title.400", null, locale));
+        return problem;
+    }
+
+    /** The framework's problems keep their detail (it names the parameter) and get a title in the caller's language. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            problem.setTitle(messages.getMessage("problem.title." + status.value(), null, problem.getTitle(),
+                    LocaleContextHolder.getLocale()));
+        }
+        return super.createResponseEntity(body, headers, status, request);
     }
 }

@@ -101,7 +101,7 @@ class IssueAlertsIntegrationTests {
         moveTo(Instant.parse("2025-09-01T00:00:00Z"));
         agencies.create(new AgencyDirectory.AgencyForm(agency, AgencyKind.OTHER, null, agencyName, "Hoa market test board",
                 LocalDate.of(2025, 1, 1), null, "test"), Actor.SYSTEM);
-        routing.add(agency, "KEYWORD", marker, "test");
+        routing.add(agency, "KEYWORD", marker, new Actor("test", null));
     }
 
     @AfterAll
@@ -297,7 +297,7 @@ class IssueAlertsIntegrationTests {
             for (Alerts.Rule rule : List.of(byDefault, health, eager, negative)) {
                 alerts.disableRule(rule.id(), coordinator);
             }
-            demoRouting.forEach(routing::remove);
+            demoRouting.forEach(id -> routing.remove(id, Actor.SYSTEM));
         }
     }
 
@@ -347,7 +347,7 @@ class IssueAlertsIntegrationTests {
         } finally {
             alerts.disableRule(burst.id(), coordinator);
             alerts.disableRule(negative.id(), coordinator);
-            demoRouting.forEach(routing::remove);
+            demoRouting.forEach(id -> routing.remove(id, Actor.SYSTEM));
         }
     }
 
@@ -376,7 +376,7 @@ class IssueAlertsIntegrationTests {
     private List<Long> addDemoRouting() {
         Set<Long> before = new HashSet<>(routing.all().stream().map(vn.loa.listening.AgencyRouting.Rule::id).toList());
         for (String[] rule : DemoPosts.RULES) {
-            routing.add(rule[0], rule[1], rule[2], "test");
+            routing.add(rule[0], rule[1], rule[2], new Actor("test", null));
         }
         return routing.all().stream().map(vn.loa.listening.AgencyRouting.Rule::id).filter(id -> !before.contains(id)).toList();
     }

@@ -1,0 +1,275 @@
+package vn.loa.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.loa.identity.Agency;
+import vn.loa.identity.AgencyDirectory;
+import vn.loa.identity.AgencyDirectory.AgencyForm;
+import vn.loa.identity.AgencyKind;
+import vn.loa.identity.ApiTokens;
+import vn.loa.identity.Role;
+import vn.loa.identity.SignedInUser;
+import vn.loa.identity.UserAccount;
+import vn.loa.identity.Users;
+import vn.loa.listening.AgencyRouting;
+import vn.loa.listening.Alerts;
+import vn.loa.listening.FeedSources;
+import vn.loa.listening.PostCorrections;
+import vn.loa.listening.PostImporter;
+import vn.loa.misinformation.Case;
+import vn.loa.misinformation.CaseTestData;
+import vn.loa.misinformation.Cases;
+import vn.loa.misinformation.Evidence;
+import vn.loa.shared.Actor;
+import vn.loa.shared.AgencyId;
+import vn.loa.shared.LocalTime;
+
+/**
+ * Every module's writes and their audit records commit together or not at all: while these tests run, the
+ * database refuses to append an audit record for an actor whose name starts with {@code audit-refused} (a
+ * trigger), and each write by such an actor must leave nothing behind.
+ */
+@SpringBootTest
+class AuditedWritesIntegrationTests {
+
+    private static final String REFUSED = "audit-refused";
+    /** When the posts of these tests were published: long before what other tests look at. */
+    private static final Instant LONG_AGO = Instant.parse("2021-03-01T02:00:00Z");
+
+    @Autowired
+    Environment environment;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Users users;
+
+    @Autowired
+    AgencyDirectory agencies;
+
+    @Autowired
+    ApiTokens tokens;
+
+    @Autowired
+    Alerts alerts;
+
+    @Autowired
+    FeedSources sources;
+
+    @Autowired
+    AgencyRouting routing;
+
+    @Autowired
+    PostCorrections corrections;
+
+    @Autowired
+    PostImporter importer;
+
+    @Autowired
+    Cases cases;
+
+    @Autowired
+    Evidence evidence;
+
+    @BeforeEach
+    void refuseTheAuditOfMarkedActors() throws SQLException {
+        owner("""
+                CREATE OR REPLACE FUNCTION test_refuse_marked_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW.actor LIKE 'audit-refused%' THEN
+                        RAISE EXCEPTION 'audit append refused for %', NEW.actor;
+                    END IF;
+                    RETURN NEW;
+                END;
+                $$;
+                DROP TRIGGER IF EXISTS test_refuse_marked_audit ON audit_record;
+                CREATE TRIGGER test_refuse_marked_audit BEFORE INSERT ON audit_record
+                    FOR EACH ROW EXECUTE FUNCTION test_refuse_marked_audit();
+                """);
+    }
+
+    @AfterEach
+    void acceptEveryAuditAgain() throws SQLException {
+        owner("DROP TRIGGER IF EXISTS test_refuse_marked_audit ON audit_record; "
+                + "DROP FUNCTION IF EXISTS test_refuse_marked_audit()");
+    }
+
+    @Test
+    void identityLeavesNoUserAgencyOrTokenWhoseAuditFailed() {
+        Actor refused = new Actor(REFUSED + "-admin", null);
+        AgencyId health = agency("SYT").id();
+
+        String username = fresh("nguoi-moi");
+        assertRefused(() -> users.create(newUser(username), refused));
+        assertThat(users.findByUsername(username)).as("user created").isEmpty();
+
+        UserAccount existing = users.create(newUser(fresh("co-san")), Actor.SYSTEM);
+        String hash = users.passwordHash(existing.id()).orElseThrow();
+        assertRefused(() -> users.update(existing.id(),
+                new Users.UserChanges("Tên Đã Đổi", existing.email(), existing.roles(), existing.agency()), refused));
+        assertRefused(() -> users.disable(existing.id(), refused));
+        assertRefused(() -> users.resetPassword(existing.id(), refused));
+        UserAccount after = users.find(existing.id()).orElseThrow();
+        assertThat(after.fullName()).as("user updated").isEqualTo(existing.fullName());
+        assertThat(after.enabled()).as("user disabled").isTrue();
+        assertThat(users.passwordHash(existing.id())).as("password reset").contains(hash);
+
+        String code = "T" + ProcessHandle.current().pid() % 100_000 + "A";
+        LocalDate today = LocalDate.now(LocalTime.ZONE);
+        assertRefused(() -> agencies.create(new AgencyForm(code, AgencyKind.DEPARTMENT, null, "Sở Thử Nghiệm",
+                "Test Department", today, null, null), refused));
+        assertThat(agencies.findByCode(code, today)).as("agency created").isEmpty();
+
+        String tokenName = fresh("may-khach");
+        assertRefused(() -> tokens.issue(tokenName, health, refused));
+        assertThat(tokens.list()).as("token issued").noneMatch(token -> token.name().equals(tokenName));
+        long token = tokens.issue(fresh("may-khach"), health, Actor.SYSTEM).token().id();
+        assertRefused(() -> tokens.revoke(token, refused));
+        assertThat(tokens.find(token).orElseThrow().active()).as("token revoked").isTrue();
+    }
+
+    @Test
+    void listeningLeavesNoAlertRuleSourceRuleOrCorrectionWhoseAuditFailed() throws Exception {
+        SignedInUser coordinator = signedIn(users.create(newUser(fresh(REFUSED + "-dieu-phoi"), Role.COORDINATOR),
+                Actor.SYSTEM), Role.COORDINATOR);
+        SignedInUser admin = signedIn(users.create(newUser(fresh(REFUSED + "-quan-tri"), Role.ADMIN), Actor.SYSTEM),
+                Role.ADMIN);
+        String keyword = CaseTestData.marker();
+
+        // the defect reported: a province-wide rule answered 500 and yet was stored, active and not audited
+        assertRefused(() -> alerts.addRule(new Alerts.RuleForm(null, "KEYWORD", "1", keyword, null, null), coordinator));
+        assertThat(ruleCount(keyword)).as("alert rule stored").isZero();
+        SignedInUser demoCoordinator = signedIn(users.findByUsername("coordinator").orElseThrow(), Role.COORDINATOR);
+        Alerts.Rule rule = alerts.addRule(new Alerts.RuleForm(null, "KEYWORD", "1", keyword, null, null), demoCoordinator);
+        assertRefused(() -> alerts.disableRule(rule.id(), coordinator));
+        assertThat(alerts.rules(coordinator).stream().filter(r -> r.id() == rule.id()).findFirst().orElseThrow().enabled())
+                .as("alert rule disabled").isTrue();
+        alerts.disableRule(rule.id(), demoCoordinator);
+
+        String feed = "https://example.gov.vn/" + fresh("nguon") + "/rss";
+        assertRefused(() -> sources.addFeed(new FeedSources.FeedForm("Báo " + keyword, feed, "news", "SYT", 60, 24),
+                coordinator.actor()));
+        assertThat(sources.all()).as("source added").noneMatch(source -> feed.equals(source.url()));
+        FeedSources.Source source = sources.addFeed(new FeedSources.FeedForm("Báo " + keyword, feed, "news", "SYT", 60, 24),
+                Actor.SYSTEM);
+        assertRefused(() -> sources.setEnabled(source.id(), false, admin.actor()));
+        assertThat(sources.find(source.id()).enabled()).as("source disabled").isTrue();
+        sources.setEnabled(source.id(), false, Actor.SYSTEM);
+
+        assertRefused(() -> routing.add("SYT", "KEYWORD", keyword, admin.actor()));
+        assertThat(routing.all()).as("routing rule added").noneMatch(r -> r.value().equals(keyword));
+        routing.add("SYT", "KEYWORD", keyword, Actor.SYSTEM);
+        long routed = routing.all().stream().filter(r -> r.value().equals(keyword)).findFirst().orElseThrow().id();
+        assertRefused(() -> routing.remove(routed, admin.actor()));
+        assertThat(routing.all()).as("routing rule removed").anyMatch(r -> r.id() == routed);
+        routing.remove(routed, Actor.SYSTEM);
+
+        long post = CaseTestData.importPosts(importer, jdbc, LONG_AGO, "Bản ghi thử nghiệm " + keyword
+                + " để kiểm tra việc ghi nhật ký khi sửa nhãn của một bài viết").get(0);
+        String sentiment = jdbc.sql("SELECT sentiment FROM post WHERE id = ?").param(post).query(String.class).single();
+        String other = sentiment.equals("positive") ? "negative" : "positive";
+        assertRefused(() -> corrections.correct(post, "sentiment", other, coordinator));
+        assertThat(jdbc.sql("SELECT sentiment FROM post WHERE id = ?").param(post).query(String.class).single())
+                .as("post corrected").isEqualTo(sentiment);
+        assertThat(corrections.of(post, coordinator)).as("correction recorded").isEmpty();
+
+        String file = keyword + ".jsonl";
+        assertRefused(() -> importer.importFile(file, new ByteArrayInputStream(("{\"source\":\"" + keyword
+                + "\",\"platform\":\"facebook\",\"external_id\":\"1\",\"published_at\":\"" + LONG_AGO
+                + "\",\"text\":\"Bản ghi thử nghiệm " + keyword + " để kiểm tra việc ghi nhật ký của một lần nhập\"}\n")
+                .getBytes(StandardCharsets.UTF_8)), admin.actor(), null));
+        assertThat(jdbc.sql("SELECT count(*) FROM post_import WHERE file_name = ? AND finished_at IS NOT NULL")
+                .param(file).query(Long.class).single()).as("import recorded as finished").isZero();
+    }
+
+    @Test
+    void misinformationLeavesNoCaseOrCaseWorkWhoseAuditFailed() throws Exception {
+        SignedInUser coordinator = signedIn(users.create(newUser(fresh(REFUSED + "-ban"), Role.COORDINATOR),
+                Actor.SYSTEM), Role.COORDINATOR);
+        String marker = CaseTestData.marker();
+        List<Long> posts = CaseTestData.importPosts(importer, jdbc, LONG_AGO,
+                "Bản ghi thử nghiệm " + marker + " để kiểm tra việc ghi nhật ký khi mở một vụ việc",
+                "Bản ghi thử nghiệm thứ hai " + marker + " để kiểm tra việc ghi nhật ký khi gắn thêm bài");
+        String claim = "Bản ghi thử nghiệm " + marker;
+
+        assertRefused(() -> cases.open(new Cases.NewCase(claim, "FALSE_INFORMATION", "LOW", List.of(posts.get(0)), null,
+                null, null), coordinator));
+        assertThat(jdbc.sql("SELECT count(*) FROM misinformation_case WHERE claim = ?").param(claim).query(Long.class)
+                .single()).as("case opened").isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM evidence_item WHERE post_id = ?").param(posts.get(0)).query(Long.class)
+                .single()).as("evidence captured with the case").isZero();
+
+        Case opened = cases.open(new Cases.NewCase(claim, "FALSE_INFORMATION", "LOW", List.of(posts.get(0)), null, null,
+                null), signedIn(users.findByUsername("coordinator").orElseThrow(), Role.COORDINATOR));
+        assertRefused(() -> cases.act(opened.id(), new Cases.Transition("TRIAGE", null, "HIGH", null, null, null, null,
+                null, null), coordinator));
+        assertThat(cases.get(opened.id(), coordinator).status()).as("case triaged").isEqualTo(opened.status());
+        assertRefused(() -> cases.linkPosts(opened.id(), List.of(posts.get(1)), coordinator));
+        assertThat(cases.posts(opened)).as("post linked").noneMatch(linked -> linked.post().id() == posts.get(1));
+        assertRefused(() -> cases.addNote(opened.id(), new Cases.NoteForm("Đã gọi Sở Giáo dục", "Sở Giáo dục", ""),
+                coordinator));
+        assertThat(cases.notes(opened)).as("note added").isEmpty();
+        assertRefused(() -> cases.attach(opened.id(), "cong-van.txt", "Công văn".getBytes(StandardCharsets.UTF_8),
+                coordinator));
+        assertThat(cases.attachments(opened)).as("file attached").isEmpty();
+        long items = evidence.items(opened.id(), coordinator).size();
+        assertRefused(() -> evidence.capture(opened.id(), coordinator));
+        assertThat(evidence.items(opened.id(), coordinator)).as("evidence captured").hasSize((int) items);
+    }
+
+    private static void assertRefused(ThrowingCallable write) {
+        assertThatThrownBy(write).rootCause().hasMessageContaining("audit append refused");
+    }
+
+    private long ruleCount(String keyword) {
+        return jdbc.sql("SELECT count(*) FROM alert_rule WHERE keyword = ?").param(keyword).query(Long.class).single();
+    }
+
+    private Agency agency(String code) {
+        return agencies.findByCode(code, LocalDate.now(LocalTime.ZONE)).orElseThrow();
+    }
+
+    private static SignedInUser signedIn(UserAccount account, Role role) {
+        return new SignedInUser(account.id(), account.username(), account.fullName(), null, null, Set.of(role));
+    }
+
+    private static Users.NewUser newUser(String username) {
+        return newUser(username, Role.LEADER);
+    }
+
+    private static Users.NewUser newUser(String username, Role role) {
+        return new Users.NewUser(username, "Nguyễn Văn Thử", username + "@example.gov.vn", "mat-khau-dai-1", Set.of(role),
+                null);
+    }
+
+    private static String fresh(String stem) {
+        return stem + "-" + CaseTestData.marker().substring(2);
+    }
+
+    private void owner(String sql) throws SQLException {
+        try (Connection owner = DriverManager.getConnection(environment.getRequiredProperty("spring.flyway.url"),
+                "postgres", ""); Statement statement = owner.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package vn.loa.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import jakarta.servlet.RequestDispatcher;
+import java.beans.PropertyDescriptor;
+import java.lang.reflect.RecordComponent;
+import java.time.temporal.Temporal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.BeanUtils;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.MethodParameter;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * What Loa answers when something goes wrong, over real HTTP: a problem body (RFC 9457) under {@code /api/},
+ * the shell's error page elsewhere, never a server error for a user's input, never the framework's JSON, and
+ * the same security headers on the answers Tomcat makes itself.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class ErrorResponsesFlowTests {
+
+    private static final String HTML = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+    private static final String JSON = "application/json";
+    private static final String NUL = "x\u0000y";
+    private static final List<String> SECURITY_HEADERS = List.of("Content-Security-Policy", "X-Frame-Options",
+            "X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy", "X-XSS-Protection", "Cache-Control",
+            "Pragma", "Expires");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    WebApplicationContext context;
+
+    /** An endpoint and the request parameters it declares. */
+    private record Endpoint(RequestMethod method, String path, Set<String> parameters) {
+    }
+
+    @Test
+    void aNulInAnyParameterOfAnyEndpointIsRefusedAsTheUsersMistake() throws Exception {
+        List<Endpoint> endpoints = endpoints();
+        assertThat(endpoints).as("endpoints found").hasSizeGreaterThan(30)
+                .anyMatch(e -> e.path().equals("/api/v1/cases") && e.parameters().contains("agency"));
+        HttpBrowser coordinator = HttpBrowser.onThisMachine(port);
+        coordinator.signIn("coordinator");
+        HttpBrowser admin = HttpBrowser.onThisMachine(port);
+        admin.signIn("admin");
+        List<String> wrong = new ArrayList<>();
+        int sent = 0;
+        for (Endpoint endpoint : endpoints) {
+            boolean api = endpoint.path().startsWith("/api/");
+            for (String parameter : endpoint.parameters()) {
+                String pair = HttpBrowser.encode(parameter) + "=" + HttpBrowser.encode(NUL);
+                HttpBrowser.Answer answer = send(coordinator, endpoint, pair, api);
+                if (answer.status() == 403) {
+                    // the page is the administrator's: ask as one, so that the value reaches it
+                    answer = send(admin, endpoint, pair, api);
+                }
+                sent++;
+                String seen = endpoint.method() + " " + endpoint.path() + " " + parameter + " -> " + answer.status() + " "
+                        + answer.contentType();
+                if (answer.status() >= 500) {
+                    wrong.add(seen);
+                } else if (api && !(answer.status() >= 400 && answer.contentType().startsWith("application/problem+json"))) {
+                    wrong.add(seen);
+                } else if (!api && answer.status() >= 400 && !answer.contentType().startsWith("text/html")) {
+                    wrong.add(seen);
+                }
+            }
+        }
+        assertThat(sent).isGreaterThan(100);
+        assertThat(wrong).as("answers to a NUL in a parameter").isEmpty();
+    }
+
+    @Test
+    void theDeskAndItsApiAreRefusedToAUserWithoutAnAgency() throws Exception {
+        HttpBrowser press = HttpBrowser.onThisMachine(port);
+        press.signIn("press");
+        HttpBrowser.Answer page = press.get("/cases", HTML);
+        assertThat(page.status()).isEqualTo(403);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.body()).contains("Bạn không có quyền xem trang này.");
+        HttpBrowser.Answer api = press.get("/api/v1/cases?agency=SYT", JSON);
+        assertThat(api.status()).isEqualTo(403);
+        assertThat(api.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aBadValueOutsideTheApiAnswersTheErrorPageSayingWhatIsWrong() throws Exception {
+        HttpBrowser coordinator = HttpBrowser.onThisMachine(port);
+        coordinator.signIn("coordinator");
+        HttpBrowser.Answer export = coordinator.get("/posts/export.xlsx?from=" + HttpBrowser.encode("1' OR '1'='1"), HTML);
+        assertThat(export.status()).isEqualTo(400);
+        assertThat(export.contentType()).startsWith("text/html");
+        assertThat(export.header("Content-Disposition")).isNull();
+        assertThat(export.body()).contains("Ngày không hợp lệ");
+        HttpBrowser.Answer trends = coordinator.get("/trends?dimension=topic&value=" + "x".repeat(201), HTML);
+        assertThat(trends.status()).isEqualTo(400);
+        assertThat(trends.body()).contains("tối đa 200 ký tự");
+    }
+
+    @Test
+    void anUnknownAddressAnswersTheErrorPageOrUnderTheApiAProblem() throws Exception {
+        HttpBrowser coordinator = HttpBrowser.onThisMachine(port);
+        coordinator.signIn("coordinator");
+        HttpBrowser.Answer page = coordinator.get("/khong-co-trang-nay", HTML);
+        assertThat(page.status()).isEqualTo(404);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.body()).contains("Không tìm thấy trang");
+        HttpBrowser.Answer api = coordinator.get("/api/v1/khong-co", JSON);
+        assertThat(api.status()).isEqualTo(404);
+        assertThat(api.contentType()).startsWith("application/problem+json");
+        HttpBrowser.Answer wrongType = coordinator.get("/cases/khong-phai-so", HTML);
+        assertThat(wrongType.status()).isEqualTo(400);
+        assertThat(wrongType.contentType()).startsWith("text/html");
+    }
+
+    @Test
+    void anUnexpectedFailureAnswersAProblemInTheApiAndTheErrorPageElsewhereAndShowsNoInternals() throws Exception {
+        // what the servlet container forwards to after an exception no controller handled
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
+        MockHttpServletResponse api = mvc.perform(get("/error").accept(JSON)
+                .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 500)
+                .requestAttr(RequestDispatcher.ERROR_REQUEST_URI, "/api/v1/cases")
+                .requestAttr(RequestDispatcher.ERROR_EXCEPTION, new IllegalStateException("bảng bí mật không tồn tại")))
+                .andReturn().getResponse();
+        assertThat(api.getStatus()).isEqualTo(500);
+        assertThat(api.getContentType()).startsWith("application/problem+json");
+        assertThat(api.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"status\":500", "\"title\":\"Lỗi hệ thống\"", "\"instance\":\"/api/v1/cases\"")
+                .doesNotContain("timestamp", "bí mật", "Exception");
+        MockHttpServletResponse page = mvc.perform(get("/error").accept(HTML)
+                .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 500)
+                .requestAttr(RequestDispatcher.ERROR_REQUEST_URI, "/cases")
+                .requestAttr(RequestDispatcher.ERROR_EXCEPTION, new IllegalStateException("bảng bí mật không tồn tại")))
+                .andReturn().getResponse();
+        assertThat(page.getStatus()).isEqualTo(500);
+        assertThat(page.getContentType()).startsWith("text/html");
+        assertThat(page.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("Hệ thống gặp sự cố").doesNotContain("bí mật", "Exception");
+    }
+
+    @Test
+    void theAnswersTomcatMakesItselfCarryTheSameSecurityHeadersAsLoas() throws Exception {
+        HttpBrowser browser = HttpBrowser.onThisMachine(port);
+        HttpBrowser.Answer login = browser.get("/login", HTML);
+        for (String path : List.of("/a%2Fb", "/cases/%00")) {
+            HttpBrowser.Answer refused = browser.get(path, HTML);
+            assertThat(refused.status()).as(path).isEqualTo(400);
+            for (String header : SECURITY_HEADERS) {
+                assertThat(refused.header(header)).as(path + " " + header).isNotNull().isEqualTo(login.header(header));
+            }
+        }
+    }
+
+    private HttpBrowser.Answer send(HttpBrowser browser, Endpoint endpoint, String pair, boolean api) throws Exception {
+        String accept = api ? JSON : HTML;
+        return endpoint.method() == RequestMethod.GET ? browser.get(endpoint.path() + "?" + pair, accept)
+                : browser.send("POST", endpoint.path(), accept, pair);
+    }
+
+    /**
+     * Every GET and POST endpoint of every controller that declares request parameters (a form's fields count),
+     * with its path variables filled in; the sign-in form, which a filter serves, too.
+     */
+    private List<Endpoint> endpoints() {
+        List<Endpoint> endpoints = new ArrayList<>();
+        endpoints.add(new Endpoint(RequestMethod.POST, "/login", Set.of("username", "password")));
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping : mappings.getHandlerMethods().entrySet()) {
+            Set<String> parameters = parameters(mapping.getValue());
+            Set<RequestMethod> methods = mapping.getKey().getMethodsCondition().getMethods();
+            if (parameters.isEmpty()) {
+                continue;
+            }
+            for (String pattern : mapping.getKey().getPatternValues()) {
+                if (pattern.startsWith("/error")) {
+                    continue;
+                }
+                String path = pattern.replaceAll("\\{[^}]+}", "1");
+                for (RequestMethod method : List.of(RequestMethod.GET, RequestMethod.POST)) {
+                    if (methods.isEmpty() ? method == RequestMethod.GET : methods.contains(method)) {
+                        endpoints.add(new Endpoint(method, path, parameters));
+                    }
+                }
+            }
+        }
+        return endpoints;
+    }
+
+    private static Set<String> parameters(HandlerMethod handler) {
+        Set<String> names = new TreeSet<>();
+        for (MethodParameter parameter : handler.getMethodParameters()) {
+            parameter.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
+            Class<?> type = parameter.getParameterType();
+            RequestParam requestParam = parameter.getParameterAnnotation(RequestParam.class);
+            if (requestParam != null) {
+                if (!MultipartFile.class.isAssignableFrom(type)) {
+                    names.add(!requestParam.name().isEmpty() ? requestParam.name() : parameter.getParameterName());
+                }
+            } else if (parameter.hasParameterAnnotation(ModelAttribute.class)) {
+                if (type.isRecord()) {
+                    for (RecordComponent component : type.getRecordComponents()) {
+                        names.add(component.getName());
+                    }
+                } else {
+                    for (PropertyDescriptor property : BeanUtils.getPropertyDescriptors(type)) {
+                        if (property.getWriteMethod() != null) {
+                            names.add(property.getName());
+                        }
+                    }
+                }
+            } else if (parameter.getParameterAnnotations().length == 0 && (type == String.class || type.isPrimitive()
+                    || Number.class.isAssignableFrom(type) || type == Boolean.class || type.isEnum()
+                    || Temporal.class.isAssignableFrom(type))) {
+                names.add(parameter.getParameterName());
+            }
+        }
+        return names;
+    }
+}
