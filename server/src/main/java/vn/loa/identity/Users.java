@@ -36,6 +36,9 @@ import vn.loa.shared.AgencyId;
 import vn.loa.shared.InvalidInput;
 import vn.loa.shared.LocalTime;
 import vn.loa.shared.NotFound;
+import vn.loa.shared.Page;
+import vn.loa.shared.PageRequest;
+import vn.loa.shared.SearchText;
 
 /**
  * User accounts: creation, changes by administrators, passwords, and the lock-out after repeated
@@ -96,6 +99,75 @@ public class Users {
     /** Every account, by user name. */
     public List<UserAccount> list() {
         return jdbc.sql(SELECT + " GROUP BY u.id ORDER BY u.username").query(Users::account).list();
+    }
+
+    /** What an account may be, as the user list filters them: active, locked (after failed sign-ins), disabled. */
+    public static final List<String> STATUSES = List.of("active", "locked", "disabled");
+
+    /**
+     * Which accounts the user list shows.
+     *
+     * @param text words of the user name, full name or e-mail address; empty for any
+     * @param role a role the account has; null for any
+     * @param agency the account's agency; null for any
+     * @param status one of {@link #STATUSES}; blank for any
+     */
+    public record UserFilter(SearchText text, Role role, AgencyId agency, String status) {
+
+        public UserFilter {
+            text = text == null ? new SearchText("") : text;
+            status = status == null ? "" : status.strip();
+            if (!status.isEmpty() && !STATUSES.contains(status)) {
+                throw new InvalidInput("status", "users.error.status");
+            }
+        }
+
+        /** Every account. */
+        public static UserFilter none() {
+            return new UserFilter(null, null, null, null);
+        }
+    }
+
+    /** A page of the accounts the filter keeps, by user name. */
+    public Page<UserAccount> list(UserFilter filter, PageRequest asked) {
+        StringBuilder where = new StringBuilder(" WHERE TRUE");
+        List<Object> params = new java.util.ArrayList<>();
+        if (!filter.text().isEmpty()) {
+            where.append(" AND (").append(SearchText.contains("u.username")).append(" OR ")
+                    .append(SearchText.contains("u.full_name")).append(" OR ").append(SearchText.contains("u.email"))
+                    .append(')');
+            params.addAll(List.of(filter.text().pattern(), filter.text().pattern(), filter.text().pattern()));
+        }
+        if (filter.role() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id AND r.role = ?)");
+            params.add(filter.role().name());
+        }
+        if (filter.agency() != null) {
+            where.append(" AND u.agency_id = ?");
+            params.add(filter.agency().value());
+        }
+        switch (filter.status()) {
+            case "active" -> {
+                where.append(" AND u.enabled AND (u.locked_until IS NULL OR u.locked_until <= ?)");
+                params.add(Timestamp.from(clock.instant()));
+            }
+            case "locked" -> {
+                where.append(" AND u.enabled AND u.locked_until > ?");
+                params.add(Timestamp.from(clock.instant()));
+            }
+            case "disabled" -> where.append(" AND NOT u.enabled");
+            default -> {
+            }
+        }
+        long total = jdbc.sql("SELECT count(*) FROM app_user u" + where).params(params).query(Long.class).single();
+        PageRequest page = asked.within(total);
+        params.add(page.size());
+        params.add(page.offset());
+        return new Page<>(jdbc.sql("""
+                SELECT u.id, u.username, u.full_name, u.email, u.agency_id, u.enabled, u.locked_until, u.created_at,
+                       u.last_sign_in_at, ARRAY(SELECT r.role FROM user_role r WHERE r.user_id = u.id) AS roles
+                FROM app_user u""" + where + " ORDER BY lower(u.username) LIMIT ? OFFSET ?").params(params)
+                .query(Users::account).list(), page, total);
     }
 
     /** The account with that id. */

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import vn.loa.identity.SignedInUser;
+import vn.loa.shared.InvalidInput;
+import vn.loa.shared.Page;
+import vn.loa.shared.PageRequest;
 
 /**
  * Alert rules per agency (or for the whole province), evaluated as posts arrive; alerts that say what happened (the
@@ -110,8 +113,27 @@ public interface Alerts {
 
     void disableRule(long id, SignedInUser user);
 
-    /** The alerts the user may see, newest first, unacknowledged ones first when asked. */
+    /** The latest alerts the user may see, newest first; only the unacknowledged ones when asked. */
     List<Alert> alerts(SignedInUser user, boolean openOnly, int limit);
+
+    /**
+     * Which alerts a list shows.
+     *
+     * @param openOnly only those not acknowledged yet
+     * @param kind the kind of rule that raised them, one of {@link #KINDS}; blank for any
+     */
+    record AlertFilter(boolean openOnly, String kind) {
+
+        public AlertFilter {
+            kind = kind == null ? "" : kind.strip();
+            if (!kind.isEmpty() && !KINDS.contains(kind)) {
+                throw new InvalidInput("kind", "alerts.error.kind");
+            }
+        }
+    }
+
+    /** A page of the alerts the user may see that the filter keeps, newest first. */
+    Page<Alert> alerts(SignedInUser user, AlertFilter filter, PageRequest page);
 
     Alert alert(long id, SignedInUser user);
 

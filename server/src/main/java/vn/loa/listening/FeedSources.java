@@ -2,7 +2,12 @@ package vn.loa.listening;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import vn.loa.shared.Actor;
+import vn.loa.shared.InvalidInput;
+import vn.loa.shared.Page;
+import vn.loa.shared.PageRequest;
+import vn.loa.shared.SearchText;
 
 /**
  * The sources posts come from, and the RSS and Atom feeds Loa polls: added and switched on or off
@@ -34,9 +39,87 @@ public interface FeedSources {
     record PollResult(String status, int read, int stored, int duplicates, int quarantined, String error) {
     }
 
-    /** One import (a file, a push, a poll of a feed) and what became of its lines. */
+    /** The health a source may be in, as the sources page filters them. */
+    List<String> HEALTHS = List.of("ok", "failing", "silent", "off");
+
+    /**
+     * Which sources a page lists.
+     *
+     * @param text words of the source's name, address or code; empty for any
+     * @param platform a {@link Platform}'s name in lower case; blank for any
+     * @param health one of {@link #HEALTHS} (failing: its last polls failed; silent: nothing new for longer than its
+     *     threshold; off: switched off; ok: none of these); blank for any
+     */
+    record SourceFilter(SearchText text, String platform, String health) {
+
+        public SourceFilter {
+            text = text == null ? new SearchText("") : text;
+            platform = platform == null ? "" : platform.strip().toLowerCase(Locale.ROOT);
+            health = health == null ? "" : health.strip();
+            List<InvalidInput> problems = new java.util.ArrayList<>();
+            if (!platform.isEmpty() && Platform.of(platform).isEmpty()) {
+                problems.add(new InvalidInput("platform", "sources.error.platform"));
+            }
+            if (!health.isEmpty() && !HEALTHS.contains(health)) {
+                problems.add(new InvalidInput("health", "sources.error.health"));
+            }
+            InvalidInput.throwIfAny(problems);
+        }
+
+        /** Every source. */
+        public static SourceFilter none() {
+            return new SourceFilter(null, null, null);
+        }
+    }
+
+    /**
+     * One import (a file, a push, a poll of a feed) and what became of its lines.
+     *
+     * @param finishedAt when it finished; null while it runs, and for ever when its process died
+     * @param interruptedAt when a start of Loa found it unfinished, its process gone; null otherwise
+     * @param read lines read; 0 for an interrupted import, whose process died before counting them (its
+     *     {@code stored} and {@code quarantined} were counted when it was found interrupted)
+     */
     record ImportRow(long id, String fileName, String actor, Instant startedAt, Instant finishedAt, int read, int stored,
-            int duplicates, int quarantined) {
+            int duplicates, int quarantined, Instant interruptedAt) {
+
+        /** running, finished or interrupted. */
+        public String status() {
+            return finishedAt != null ? "finished" : interruptedAt != null ? "interrupted" : "running";
+        }
+
+        /** feed (a feed's poll), push (posts pushed through the API) or file (a file imported, or posts recorded). */
+        public String kind() {
+            return fileName.startsWith("feed:") ? "feed" : fileName.startsWith("push:") ? "push" : "file";
+        }
+    }
+
+    /** The kinds of import, see {@link ImportRow#kind()}. */
+    List<String> IMPORT_KINDS = List.of("file", "feed", "push");
+
+    /** What an import may have become, see {@link ImportRow#status()}. */
+    List<String> IMPORT_STATUSES = List.of("running", "finished", "interrupted");
+
+    /** Which imports a page lists: one of {@link #IMPORT_KINDS} and one of {@link #IMPORT_STATUSES}, blank for any. */
+    record ImportFilter(String kind, String status) {
+
+        public ImportFilter {
+            kind = kind == null ? "" : kind.strip();
+            status = status == null ? "" : status.strip();
+            List<InvalidInput> problems = new java.util.ArrayList<>();
+            if (!kind.isEmpty() && !IMPORT_KINDS.contains(kind)) {
+                problems.add(new InvalidInput("kind", "imports.error.kind"));
+            }
+            if (!status.isEmpty() && !IMPORT_STATUSES.contains(status)) {
+                problems.add(new InvalidInput("status", "imports.error.status"));
+            }
+            InvalidInput.throwIfAny(problems);
+        }
+
+        /** Every import. */
+        public static ImportFilter none() {
+            return new ImportFilter(null, null);
+        }
     }
 
     /** A line or item that was quarantined, with its reason (its raw text is untrusted). */
@@ -47,13 +130,26 @@ public interface FeedSources {
     record Throughput(long postsLastHour, long postsLastDay, long quarantinedLastDay, long importsRunning) {
     }
 
+    /** Every source; pages list them a page at a time with {@link #list}. */
     List<Source> all();
 
-    /** The latest imports, newest first. */
-    List<ImportRow> recentImports(int limit);
+    /** A page of the sources the filter keeps: feeds first, then by code. */
+    Page<Source> list(SourceFilter filter, PageRequest page);
 
-    /** The quarantined lines of an import. */
+    /**
+     * A page of the imports the filter keeps, newest first. Imports are counted up to ten thousand past the page
+     * ({@link Page#totalAtLeast()}): feeds polled every few minutes add hundreds of thousands a year.
+     */
+    Page<ImportRow> imports(ImportFilter filter, PageRequest page);
+
+    /** The import with that id; {@link vn.loa.shared.NotFound} when there is none. */
+    ImportRow importRow(long id);
+
+    /** The quarantined lines of an import, the first thousand. */
     List<QuarantineRow> quarantined(long importId);
+
+    /** A page of the quarantined lines of an import, by line. */
+    Page<QuarantineRow> quarantined(long importId, PageRequest page);
 
     Throughput throughput();
 

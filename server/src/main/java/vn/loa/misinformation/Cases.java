@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import vn.loa.identity.SignedInUser;
 import vn.loa.listening.PostRecords.PostRecord;
+import vn.loa.shared.Page;
+import vn.loa.shared.PageRequest;
 
 /**
  * The misinformation desk. Coordinators see and triage every case; an agency's officers and
@@ -96,12 +98,13 @@ public interface Cases {
      * The desk.
      *
      * @param openByAgency open cases per agency code ("" for none yet) and status
-     * @param open open cases, overdue ones first, then by deadline
+     * @param open how many cases are open
+     * @param overdue how many of them are past their deadline
      * @param medianTimeToAnswer the median time from opening to a published answer (refuted or answered) over
      *     the last 90 days, null when there is none
      * @param answered how many answers that median is over
      */
-    record Desk(Map<String, Map<CaseStatus, Long>> openByAgency, List<Case> open, Duration medianTimeToAnswer,
+    record Desk(Map<String, Map<CaseStatus, Long>> openByAgency, long open, long overdue, Duration medianTimeToAnswer,
             int answered, List<Repeat> repeats) {
     }
 
@@ -121,7 +124,11 @@ public interface Cases {
 
     Case get(long id, SignedInUser user);
 
+    /** The first cases the filter keeps, open and overdue ones first, then by deadline (at most 1,000). */
     List<Case> list(Filter filter, SignedInUser user, int limit);
+
+    /** A page of the cases the filter keeps, in the same order; an unknown status is refused naming {@code status}. */
+    Page<Case> list(Filter filter, SignedInUser user, PageRequest page);
 
     /** Takes a transition; returns the case as it is afterwards. */
     Case act(long id, Transition transition, SignedInUser user);

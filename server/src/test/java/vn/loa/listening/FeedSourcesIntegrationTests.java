@@ -335,7 +335,7 @@ class FeedSourcesIntegrationTests {
                 .andExpect(status().is3xxRedirection())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
                         .attribute("pollResult", new FeedSources.PollResult("IMPORTED", 1, 1, 0, 0, null)));
-        String page = mvc.perform(get("/listening/sources").session(coordinator)).andExpect(status().isOk())
+        String page = mvc.perform(get("/listening/sources").param("q", path).session(coordinator)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("Biểu mẫu " + path).contains("Bình thường");
         mvc.perform(post("/listening/sources").session(coordinator).with(csrf()).param("name", "").param("url", "x"))

@@ -89,7 +89,7 @@ class CasesIntegrationTests {
                 .isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_record WHERE action = 'case.opened' AND target_id = ?")
                 .param(Long.toString(id)).query(Long.class).single()).isEqualTo(1);
-        mvc.perform(get("/api/v1/cases").param("status", "RECEIVED").session(coordinator))
+        mvc.perform(get("/api/v1/cases").param("status", "RECEIVED").param("size", "200").session(coordinator))
                 .andExpect(status().isOk()).andExpect(jsonPath("$[?(@.id == %d)]".formatted(id)).exists());
     }
 
@@ -321,7 +321,7 @@ class CasesIntegrationTests {
         cases.escalateOverdue();
         assertThat(cases.get(id, coordinatorUser()).escalatedAt()).isEqualTo(clock.instant());
         assertThat(cases.escalateOverdue()).isZero();
-        mvc.perform(get("/api/v1/cases").param("overdue", "true").session(coordinator))
+        mvc.perform(get("/api/v1/cases").param("overdue", "true").param("size", "200").session(coordinator))
                 .andExpect(jsonPath("$[?(@.id == %d)].overdue".formatted(id)).value(true));
         assertThat(notifications("coordinator", id)).contains("case.notify.overdue");
         assertThat(cases.history(cases.get(id, coordinatorUser()))).extracting(Cases.HistoryEntry::action).contains("ESCALATE");

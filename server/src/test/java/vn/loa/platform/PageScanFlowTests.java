@@ -202,6 +202,22 @@ class PageScanFlowTests {
                 .isEmpty();
     }
 
+    @Test
+    void theScanFindsANameThatLeavesOutTheVisibleTextAndAnEmptyTableHeader() {
+        Map<String, String> found = scan(Jsoup.parse("""
+                <a href="?lang=en" aria-label="Chuyển sang tiếng Anh" lang="en">English</a>
+                <button aria-label="Đóng">Đóng</button><a href="/x" aria-label="Menu chính">Menu</a>
+                <table id="sources-table"><tr><th>Nguồn</th><th></th><th><img src="x" alt="Thao tác"></th></tr></table>
+                """), "vi");
+        assertThat(found.keySet()).containsExactlyInAnyOrder("accessible name leaves out the visible text «English»",
+                "empty table header");
+        assertThat(found.get("empty table header")).isEqualTo("#sources-table");
+        assertThat(scan(Jsoup.parse("""
+                <a href="?lang=en" lang="en" title="Chuyển sang tiếng Anh">English</a>
+                <table><tr><th>Nguồn</th><th data-untrusted>Tên do người viết</th><th>Thao tác</th></tr></table>
+                """), "vi")).isEmpty();
+    }
+
     private void crawl(Session session, List<String> seeds, Map<String, Map<String, String>> findings) throws Exception {
         Deque<Visit> queue = new ArrayDeque<>();
         Set<String> seen = new LinkedHashSet<>();
@@ -265,6 +281,7 @@ class PageScanFlowTests {
             }
         }
         Map<String, String> found = new LinkedHashMap<>();
+        found.putAll(accessibility(document));
         for (String shown : texts) {
             // an address is an identifier, not a number or a time to be read
             String text = shown.replaceAll("https?://\\S+", "");
@@ -278,6 +295,31 @@ class PageScanFlowTests {
                     int to = Math.min(text.length(), matcher.end() + 40);
                     found.putIfAbsent(check.name() + " «" + matcher.group() + "»", text.substring(from, to));
                 }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * What axe calls {@code label-content-name-mismatch} (a control's accessible name leaves out the text it shows, so
+     * that a person who says what they see cannot reach it by voice) and {@code empty-table-header}.
+     */
+    private static Map<String, String> accessibility(Document document) {
+        Map<String, String> found = new LinkedHashMap<>();
+        for (Element labelled : document.select("a[aria-label], button[aria-label], [role=button][aria-label], "
+                + "[role=link][aria-label], summary[aria-label]")) {
+            String visible = labelled.text().strip().toLowerCase(java.util.Locale.ROOT);
+            String name = labelled.attr("aria-label").strip().toLowerCase(java.util.Locale.ROOT);
+            if (!visible.isEmpty() && !name.contains(visible)) {
+                found.putIfAbsent("accessible name leaves out the visible text «" + labelled.text() + "»",
+                        "aria-label=\"" + labelled.attr("aria-label") + "\"");
+            }
+        }
+        for (Element header : document.select("th")) {
+            if (header.text().isBlank() && header.attr("aria-label").isBlank()
+                    && header.select("img[alt]").stream().allMatch(img -> img.attr("alt").isBlank())) {
+                Element table = header.closest("table");
+                found.putIfAbsent("empty table header", table == null || table.id().isEmpty() ? "" : "#" + table.id());
             }
         }
         return found;

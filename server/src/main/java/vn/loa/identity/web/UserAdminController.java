@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.loa.identity.Agency;
 import vn.loa.identity.AgencyDirectory;
@@ -27,10 +29,14 @@ import vn.loa.identity.UserAccount;
 import vn.loa.identity.Users;
 import vn.loa.identity.Users.NewUser;
 import vn.loa.identity.Users.UserChanges;
+import vn.loa.platform.Pager;
 import vn.loa.shared.AgencyId;
 import vn.loa.shared.InvalidInput;
 import vn.loa.shared.LocalTime;
 import vn.loa.shared.NotFound;
+import vn.loa.shared.Page;
+import vn.loa.shared.PageRequest;
+import vn.loa.shared.SearchText;
 
 /** Administrators' screens for accounts: create, change, disable, enable, reset password. */
 @Controller
@@ -113,14 +119,58 @@ class UserAdminController {
         }
     }
 
+    /** The accounts a page at a time, found by name, role, agency and status. */
     @GetMapping
-    String list(Model model) {
-        List<UserAccount> all = users.list();
+    String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String role,
+            @RequestParam(defaultValue = "") String agency, @RequestParam(defaultValue = "") String status,
+            @RequestParam(required = false) String page, @RequestParam(required = false) String size, Model model,
+            HttpServletResponse response) {
+        Users.UserFilter filter;
+        try {
+            filter = filter(q, role, agency, status);
+        } catch (InvalidInput e) {
+            filter = Users.UserFilter.none();
+            model.addAttribute("filterProblems", e.all());
+            response.setStatus(400);
+        }
+        Page<UserAccount> list = users.list(filter, PageRequest.lenient(page, size));
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("q", filter.text().words());
+        filters.put("role", filter.role() == null ? "" : filter.role().name());
+        filters.put("agency", filter.agency() == null ? "" : Long.toString(filter.agency().value()));
+        filters.put("status", filter.status());
         Map<AgencyId, Agency> byId = agencies.all().stream().collect(Collectors.toMap(Agency::id, Function.identity()));
-        model.addAttribute("users", all);
+        model.addAttribute("users", list);
+        model.addAttribute("pager", Pager.of("/admin/users", filters, list));
+        model.addAttribute("filters", filters);
         model.addAttribute("agencies", byId);
+        model.addAttribute("agencyChoices", agencies.validOn(LocalDate.now(clock.withZone(LocalTime.ZONE))));
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("statuses", Users.STATUSES);
         model.addAttribute("now", clock.instant());
         return "admin/users";
+    }
+
+    private static Users.UserFilter filter(String q, String role, String agency, String status) {
+        List<InvalidInput> problems = new ArrayList<>();
+        Role chosenRole = null;
+        if (!role.isBlank()) {
+            try {
+                chosenRole = Role.valueOf(role.strip());
+            } catch (IllegalArgumentException e) {
+                problems.add(new InvalidInput("role", "users.error.role-filter"));
+            }
+        }
+        AgencyId chosenAgency = null;
+        if (!agency.isBlank()) {
+            try {
+                chosenAgency = new AgencyId(Long.parseLong(agency.strip()));
+            } catch (IllegalArgumentException e) {
+                problems.add(new InvalidInput("agency", "users.error.agency-filter"));
+            }
+        }
+        InvalidInput.throwIfAny(problems);
+        return new Users.UserFilter(new SearchText(q), chosenRole, chosenAgency, status);
     }
 
     @GetMapping("/new")

@@ -55,6 +55,8 @@ import vn.loa.shared.AgencyId;
 import vn.loa.shared.InvalidInput;
 import vn.loa.shared.LocalTime;
 import vn.loa.shared.NotFound;
+import vn.loa.shared.Page;
+import vn.loa.shared.PageRequest;
 
 /**
  * Alert rules, evaluated after every import (in the background, so imports are not slowed) and every five minutes.
@@ -258,17 +260,40 @@ class JdbcAlerts implements Alerts {
     @Override
     public List<Alert> alerts(SignedInUser user, boolean openOnly, int limit) {
         List<Object> params = new ArrayList<>();
+        String where = alertConditions(user, new AlertFilter(openOnly, null), params);
+        params.add(limit);
+        return jdbc.sql(ALERTS + where + " ORDER BY a.raised_at DESC, a.id DESC LIMIT ?").params(params)
+                .query((rs, row) -> alert(rs)).list();
+    }
+
+    @Override
+    public Page<Alert> alerts(SignedInUser user, AlertFilter filter, PageRequest asked) {
+        List<Object> params = new ArrayList<>();
+        String where = alertConditions(user, filter, params);
+        long total = jdbc.sql("SELECT count(*) FROM alert a JOIN alert_rule r ON r.id = a.rule_id" + where).params(params)
+                .query(Long.class).single();
+        PageRequest page = asked.within(total);
+        params.add(page.size());
+        params.add(page.offset());
+        return new Page<>(jdbc.sql(ALERTS + where + " ORDER BY a.raised_at DESC, a.id DESC LIMIT ? OFFSET ?").params(params)
+                .query((rs, row) -> alert(rs)).list(), page, total);
+    }
+
+    /** The WHERE clause of the alerts the user may see that the filter keeps ({@code a} the alert, {@code r} its rule). */
+    private String alertConditions(SignedInUser user, AlertFilter filter, List<Object> params) {
         StringBuilder where = new StringBuilder(" WHERE TRUE");
         if (!provinceWide(user)) {
             where.append(" AND a.agency_code = ?");
             params.add(user.has(Role.PRESS) || user.agencyCode() == null ? "-" : user.agencyCode());
         }
-        if (openOnly) {
+        if (filter.openOnly()) {
             where.append(" AND a.acknowledged_at IS NULL");
         }
-        params.add(limit);
-        return jdbc.sql(ALERTS + where + " ORDER BY a.raised_at DESC, a.id DESC LIMIT ?").params(params)
-                .query((rs, row) -> alert(rs)).list();
+        if (!filter.kind().isEmpty()) {
+            where.append(" AND r.kind = ?");
+            params.add(filter.kind());
+        }
+        return where.toString();
     }
 
     @Override

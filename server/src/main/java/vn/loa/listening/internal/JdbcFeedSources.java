@@ -36,6 +36,9 @@ import vn.loa.shared.AgencyId;
 import vn.loa.shared.InvalidInput;
 import vn.loa.shared.LocalTime;
 import vn.loa.shared.NotFound;
+import vn.loa.shared.Page;
+import vn.loa.shared.PageRequest;
+import vn.loa.shared.SearchText;
 
 /**
  * Feeds and the health of every source. Feeds are fetched by {@link FeedFetcher} (conditional GET with ETag and
@@ -92,20 +95,144 @@ class JdbcFeedSources implements FeedSources {
     }
 
     @Override
-    public List<ImportRow> recentImports(int limit) {
-        return jdbc.sql("""
-                SELECT id, file_name, actor, started_at, finished_at, read, stored, duplicates, quarantined
-                FROM post_import ORDER BY id DESC LIMIT ?""").param(limit)
-                .query((rs, row) -> new ImportRow(rs.getLong(1), rs.getString(2), rs.getString(3), instant(rs, "started_at"),
-                        instant(rs, "finished_at"), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9)))
-                .list();
+    public Page<Source> list(SourceFilter filter, PageRequest asked) {
+        Instant now = clock.instant();
+        List<Object> params = new ArrayList<>();
+        String where = sourceConditions(filter, now, params);
+        long total = jdbc.sql("SELECT count(*) FROM post_source s" + where).params(params).query(Long.class).single();
+        PageRequest page = asked.within(total);
+        List<Object> all = new ArrayList<>();
+        all.add(Timestamp.from(now.minus(Duration.ofDays(7))));
+        all.addAll(params);
+        all.add(page.size());
+        all.add(page.offset());
+        // the posts of the last week are counted for the page's sources only
+        List<Source> sources = jdbc.sql("""
+                SELECT s.*, a.code AS agency_code,
+                       (SELECT count(*) FROM post p WHERE p.source_id = s.id AND p.published_at >= ?) AS recent
+                FROM (SELECT * FROM post_source s""" + where + """
+                       ORDER BY s.kind DESC, s.code LIMIT ? OFFSET ?) s
+                LEFT JOIN agency a ON a.id = s.agency_id
+                ORDER BY s.kind DESC, s.code""").params(all).query((rs, row) -> source(rs, now)).list();
+        return new Page<>(sources, page, total);
+    }
+
+    /** The WHERE clause of the sources a filter keeps, its parameters added to {@code params}. */
+    private static String sourceConditions(SourceFilter filter, Instant now, List<Object> params) {
+        StringBuilder where = new StringBuilder(" WHERE TRUE");
+        if (!filter.text().isEmpty()) {
+            where.append(" AND (").append(SearchText.contains("s.name")).append(" OR ")
+                    .append(SearchText.contains("s.url")).append(" OR ").append(SearchText.contains("s.code")).append(')');
+            params.addAll(List.of(filter.text().pattern(), filter.text().pattern(), filter.text().pattern()));
+        }
+        if (!filter.platform().isEmpty()) {
+            where.append(" AND s.platform = ?");
+            params.add(filter.platform());
+        }
+        // as source() tells: switched off, else failing, else silent, else ok
+        String silent = "(s.kind = 'RSS' AND coalesce(s.last_item_at, s.created_at) + make_interval(hours => coalesce("
+                + "s.silent_hours, " + DEFAULT_SILENT_HOURS + ")) < ?)";
+        switch (filter.health()) {
+            case "off" -> where.append(" AND NOT s.enabled");
+            case "failing" -> where.append(" AND s.enabled AND s.failures > 0");
+            case "silent" -> {
+                where.append(" AND s.enabled AND s.failures = 0 AND ").append(silent);
+                params.add(Timestamp.from(now));
+            }
+            case "ok" -> {
+                where.append(" AND s.enabled AND s.failures = 0 AND NOT ").append(silent);
+                params.add(Timestamp.from(now));
+            }
+            default -> {
+            }
+        }
+        return where.toString();
+    }
+
+    /** An import's kind, as {@link ImportRow#kind()} tells it; V19's index {@code post_import_kind} is on it. */
+    private static final String IMPORT_KIND =
+            "(CASE WHEN file_name LIKE 'feed:%' THEN 'feed' WHEN file_name LIKE 'push:%' THEN 'push' ELSE 'file' END)";
+
+    /** How far past a page imports are counted. */
+    static final int IMPORTS_COUNTED_AHEAD = 10_000;
+
+    private static final String IMPORT_COLUMNS = """
+            SELECT id, file_name, actor, started_at, finished_at, read, stored, duplicates, quarantined, interrupted_at
+            FROM post_import""";
+
+    @Override
+    public Page<ImportRow> imports(ImportFilter filter, PageRequest asked) {
+        StringBuilder where = new StringBuilder(" WHERE TRUE");
+        List<Object> params = new ArrayList<>();
+        if (!filter.kind().isEmpty()) {
+            where.append(" AND ").append(IMPORT_KIND).append(" = ?");
+            params.add(filter.kind());
+        }
+        switch (filter.status()) {
+            case "running" -> where.append(" AND finished_at IS NULL AND interrupted_at IS NULL");
+            case "interrupted" -> where.append(" AND finished_at IS NULL AND interrupted_at IS NOT NULL");
+            case "finished" -> where.append(" AND finished_at IS NOT NULL");
+            default -> {
+            }
+        }
+        long limit = asked.offset() + IMPORTS_COUNTED_AHEAD;
+        List<Object> countParams = new ArrayList<>(params);
+        countParams.add(limit);
+        long counted = jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM post_import" + where + " LIMIT ?) counted")
+                .params(countParams).query(Long.class).single();
+        PageRequest page = counted < limit ? asked.within(counted) : asked;
+        params.add(page.size());
+        params.add(page.offset());
+        List<ImportRow> rows = jdbc.sql(IMPORT_COLUMNS + where + " ORDER BY id DESC LIMIT ? OFFSET ?").params(params)
+                .query((rs, row) -> importRow(rs)).list();
+        return new Page<>(rows, page, counted, counted >= limit);
+    }
+
+    @Override
+    public ImportRow importRow(long id) {
+        return jdbc.sql(IMPORT_COLUMNS + " WHERE id = ?").param(id).query((rs, row) -> importRow(rs)).optional()
+                .orElseThrow(() -> new NotFound("import", id));
+    }
+
+    private static ImportRow importRow(ResultSet rs) throws SQLException {
+        return new ImportRow(rs.getLong(1), rs.getString(2), rs.getString(3), instant(rs, "started_at"),
+                instant(rs, "finished_at"), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9),
+                instant(rs, "interrupted_at"));
     }
 
     @Override
     public List<QuarantineRow> quarantined(long importId) {
-        return jdbc.sql("SELECT line, reason, left(raw, 500) FROM quarantined_line WHERE import_id = ? ORDER BY line LIMIT 1000")
-                .param(importId).query((rs, row) -> new QuarantineRow(rs.getLong(1), rs.getString(2), rs.getString(3)))
-                .list();
+        return quarantined(importId, 1000, 0);
+    }
+
+    @Override
+    public Page<QuarantineRow> quarantined(long importId, PageRequest asked) {
+        long total = jdbc.sql("SELECT count(*) FROM quarantined_line WHERE import_id = ?").param(importId)
+                .query(Long.class).single();
+        PageRequest page = asked.within(total);
+        return new Page<>(quarantined(importId, page.size(), page.offset()), page, total);
+    }
+
+    private List<QuarantineRow> quarantined(long importId, int limit, long offset) {
+        return jdbc.sql("""
+                SELECT line, reason, left(raw, 500) FROM quarantined_line WHERE import_id = ? ORDER BY line, id
+                LIMIT ? OFFSET ?""").params(importId, limit, offset)
+                .query((rs, row) -> new QuarantineRow(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+    }
+
+    /**
+     * Marks as interrupted, at {@code now}, the imports left unfinished by a process that is gone: those started
+     * before {@code startedBefore}, the start of this one. What they had stored and quarantined is counted, since a
+     * killed import never wrote its figures (how many lines it read, and how many were there already, is not known).
+     * Returns how many were marked.
+     */
+    int markInterrupted(Instant startedBefore, Instant now) {
+        return jdbc.sql("""
+                UPDATE post_import i SET interrupted_at = ?,
+                       stored = (SELECT count(*) FROM post p WHERE p.import_id = i.id),
+                       quarantined = (SELECT count(*) FROM quarantined_line q WHERE q.import_id = i.id)
+                WHERE finished_at IS NULL AND interrupted_at IS NULL AND started_at < ?
+                """).params(Timestamp.from(now), Timestamp.from(startedBefore)).update();
     }
 
     @Override
@@ -115,9 +242,9 @@ class JdbcFeedSources implements FeedSources {
                 SELECT (SELECT coalesce(sum(stored), 0) FROM post_import WHERE finished_at >= ?),
                        (SELECT coalesce(sum(stored), 0) FROM post_import WHERE finished_at >= ?),
                        (SELECT count(*) FROM quarantined_line WHERE created_at >= ?),
-                       (SELECT count(*) FROM post_import WHERE finished_at IS NULL AND started_at >= ?)
+                       (SELECT count(*) FROM post_import WHERE finished_at IS NULL AND interrupted_at IS NULL)
                 """).params(Timestamp.from(now.minus(Duration.ofHours(1))), Timestamp.from(now.minus(Duration.ofDays(1))),
-                Timestamp.from(now.minus(Duration.ofDays(1))), Timestamp.from(now.minus(Duration.ofDays(1))))
+                Timestamp.from(now.minus(Duration.ofDays(1))))
                 .query((rs, row) -> new Throughput(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();
     }
 

@@ -1,8 +1,11 @@
 package vn.loa.listening.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,9 +18,12 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.loa.identity.SignedInPrincipal;
 import vn.loa.identity.SignedInUser;
 import vn.loa.listening.Alerts;
+import vn.loa.platform.Pager;
+import vn.loa.shared.Page;
+import vn.loa.shared.PageRequest;
 
 /**
- * {@code GET /api/v1/alerts} (the alerts the caller may see), {@code GET /api/v1/alerts/{id}},
+ * {@code GET /api/v1/alerts} (the alerts the caller may see, a page at a time), {@code GET /api/v1/alerts/{id}},
  * {@code POST /api/v1/alerts/{id}/acknowledge}, and the rules: {@code GET /api/v1/alerts/rules},
  * {@code POST /api/v1/alerts/rules} (a {@link Alerts.RuleForm} as JSON; 201, or 422 naming the field) and
  * {@code POST /api/v1/alerts/rules/{id}/disable}.
@@ -33,9 +39,20 @@ class AlertsApiController {
         this.alerts = alerts;
     }
 
+    /**
+     * A page of the alerts, newest first ({@code page} from 1, {@code size} up to 200, 50 when not given; 422 naming
+     * the parameter when either is not a whole number in bounds), with {@code Link} and {@code X-Total-Count}.
+     */
     @GetMapping
-    List<Alerts.Alert> list(@RequestParam(defaultValue = "false") boolean open) {
-        return alerts.alerts(user(), open, 200);
+    ResponseEntity<List<Alerts.Alert>> list(@RequestParam(defaultValue = "false") boolean open,
+            @RequestParam(defaultValue = "") String kind, @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
+        Alerts.AlertFilter filter = new Alerts.AlertFilter(open, kind);
+        Page<Alerts.Alert> list = alerts.alerts(user(), filter, PageRequest.parse(page, size));
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("open", open ? "true" : "");
+        filters.put("kind", filter.kind());
+        return ResponseEntity.ok().headers(Pager.apiHeaders("/api/v1/alerts", filters, list)).body(list.items());
     }
 
     @GetMapping("/{id}")

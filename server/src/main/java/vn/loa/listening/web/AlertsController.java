@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,10 +25,13 @@ import vn.loa.identity.SignedInPrincipal;
 import vn.loa.identity.SignedInUser;
 import vn.loa.listening.Alerts;
 import vn.loa.platform.NavigationItem;
+import vn.loa.platform.Pager;
 import vn.loa.shared.InvalidInput;
 import vn.loa.shared.LocalTime;
+import vn.loa.shared.Page;
+import vn.loa.shared.PageRequest;
 
-/** Alerts in the app: the list, one alert with what happened and its posts, acknowledging, and the rules. */
+/** Alerts in the app: the list (a page at a time), one alert with what happened and its posts, acknowledging, and the rules. */
 @Controller
 @ConditionalOnWebApplication
 class AlertsController {
@@ -44,13 +48,28 @@ class AlertsController {
     }
 
     @GetMapping("/alerts")
-    String list(@RequestParam(defaultValue = "false") boolean open, Model model, Locale locale) {
+    String list(@RequestParam(defaultValue = "false") boolean open, @RequestParam(defaultValue = "") String kind,
+            @RequestParam(required = false) String page, @RequestParam(required = false) String size, Model model,
+            Locale locale, HttpServletResponse response) {
         SignedInUser user = user();
-        List<Alerts.Alert> list = alerts.alerts(user, open, 200);
+        Alerts.AlertFilter filter;
+        try {
+            filter = new Alerts.AlertFilter(open, kind);
+        } catch (InvalidInput e) {
+            filter = new Alerts.AlertFilter(open, null);
+            model.addAttribute("filterProblems", e.all());
+            response.setStatus(400);
+        }
+        Page<Alerts.Alert> list = alerts.alerts(user, filter, PageRequest.lenient(page, size));
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("open", open ? "true" : "");
+        filters.put("kind", filter.kind());
         model.addAttribute("alerts", list);
+        model.addAttribute("pager", Pager.of("/alerts", filters, list));
         model.addAttribute("open", open);
+        model.addAttribute("kind", filter.kind());
+        model.addAttribute("kinds", Alerts.KINDS);
         model.addAttribute("language", locale.getLanguage());
-        model.addAttribute("agencyNames", names(list.stream().map(Alerts.Alert::aboutAgency).toList(), locale));
         return "listening/alerts";
     }
 

@@ -2,6 +2,8 @@ package vn.loa.listening.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -23,10 +25,17 @@ import vn.loa.listening.FeedSources;
 import vn.loa.listening.Platform;
 import vn.loa.listening.PostSearch;
 import vn.loa.platform.NavigationItem;
+import vn.loa.platform.Pager;
 import vn.loa.shared.InvalidInput;
 import vn.loa.shared.LocalTime;
+import vn.loa.shared.Page;
+import vn.loa.shared.PageRequest;
+import vn.loa.shared.SearchText;
 
-/** Sources and their health, feeds added and polled, imports and their quarantined lines: for coordinators and administrators. */
+/**
+ * Sources and their health, feeds added and polled, imports and their quarantined lines: for coordinators and
+ * administrators. Each list is read a page at a time, with the filters in the page's address.
+ */
 @Controller
 @RequestMapping("/listening/sources")
 @ConditionalOnWebApplication
@@ -42,10 +51,24 @@ class SourcesController {
         this.search = search;
     }
 
+    /** The latest imports the sources page shows; the imports page has them all. */
+    static final int LATEST_IMPORTS = 10;
+
     @GetMapping
-    String list(Model model) {
+    String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String platform,
+            @RequestParam(defaultValue = "") String health, @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size, Model model, HttpServletResponse response) {
         editor();
-        fill(model);
+        try {
+            fill(model, new FeedSources.SourceFilter(new SearchText(q), platform, health), PageRequest.lenient(page, size));
+        } catch (InvalidInput e) {
+            fill(model, FeedSources.SourceFilter.none(), PageRequest.lenient(page, size));
+            model.addAttribute("filterProblems", e.all());
+            model.addAttribute("q", q);
+            model.addAttribute("platform", platform);
+            model.addAttribute("health", health);
+            response.setStatus(400);
+        }
         model.addAttribute("form", new FeedSources.FeedForm("", "", "news", "", 15, 48));
         return "listening/sources";
     }
@@ -65,7 +88,7 @@ class SourcesController {
             redirect.addFlashAttribute("flashKey", "sources.added");
             return "redirect:/listening/sources";
         } catch (InvalidInput e) {
-            fill(model);
+            fill(model, FeedSources.SourceFilter.none(), PageRequest.of(1));
             model.addAttribute("form", form);
             model.addAttribute("problems", e.all());
             response.setStatus(422);
@@ -88,22 +111,64 @@ class SourcesController {
         return "redirect:/listening/sources";
     }
 
-    @GetMapping("/imports/{id}")
-    String quarantine(@PathVariable long id, Model model) {
+    /** Every import, newest first, a page at a time: by kind (file, feed, push) and by what became of it. */
+    @GetMapping("/imports")
+    String imports(@RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String status,
+            @RequestParam(required = false) String page, @RequestParam(required = false) String size, Model model,
+            HttpServletResponse response) {
         editor();
-        model.addAttribute("importRow", sources.recentImports(10_000).stream().filter(i -> i.id() == id).findFirst()
-                .orElseThrow(() -> new vn.loa.shared.NotFound("import", id)));
-        model.addAttribute("lines", sources.quarantined(id));
+        FeedSources.ImportFilter filter;
+        try {
+            filter = new FeedSources.ImportFilter(kind, status);
+        } catch (InvalidInput e) {
+            filter = FeedSources.ImportFilter.none();
+            model.addAttribute("filterProblems", e.all());
+            response.setStatus(400);
+        }
+        Page<FeedSources.ImportRow> imports = sources.imports(filter, PageRequest.lenient(page, size));
+        model.addAttribute("imports", imports);
+        model.addAttribute("pager", Pager.of("/listening/sources/imports",
+                filters("kind", filter.kind(), "status", filter.status()), imports));
+        model.addAttribute("kind", filter.kind());
+        model.addAttribute("status", filter.status());
+        model.addAttribute("kinds", FeedSources.IMPORT_KINDS);
+        model.addAttribute("statuses", FeedSources.IMPORT_STATUSES);
+        return "listening/imports";
+    }
+
+    @GetMapping("/imports/{id}")
+    String quarantine(@PathVariable long id, @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size, Model model) {
+        editor();
+        model.addAttribute("importRow", sources.importRow(id));
+        Page<FeedSources.QuarantineRow> lines = sources.quarantined(id, PageRequest.lenient(page, size));
+        model.addAttribute("lines", lines);
+        model.addAttribute("pager", Pager.of("/listening/sources/imports/" + id, Map.of(), lines));
         return "listening/quarantine";
     }
 
-    private void fill(Model model) {
-        model.addAttribute("sources", sources.all());
-        model.addAttribute("imports", sources.recentImports(20));
+    private void fill(Model model, FeedSources.SourceFilter filter, PageRequest page) {
+        Page<FeedSources.Source> list = sources.list(filter, page);
+        model.addAttribute("sources", list);
+        model.addAttribute("pager", Pager.of("/listening/sources",
+                filters("q", filter.text().words(), "platform", filter.platform(), "health", filter.health()), list));
+        model.addAttribute("q", filter.text().words());
+        model.addAttribute("platform", filter.platform());
+        model.addAttribute("health", filter.health());
+        model.addAttribute("imports", sources.imports(FeedSources.ImportFilter.none(), new PageRequest(1, LATEST_IMPORTS)));
         model.addAttribute("throughput", sources.throughput());
         model.addAttribute("indexLag", search.lag());
         model.addAttribute("agencies", agencies.validOn(LocalDate.now(LocalTime.ZONE)));
         model.addAttribute("platforms", Platform.values());
+    }
+
+    /** Filters by name, in order, as a pager's links carry them. */
+    private static Map<String, String> filters(String... namesAndValues) {
+        Map<String, String> filters = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            filters.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return filters;
     }
 
     private static Integer number(String text) {

@@ -59,6 +59,8 @@ import vn.loa.shared.Conflict;
 import vn.loa.shared.InvalidInput;
 import vn.loa.shared.LocalTime;
 import vn.loa.shared.NotFound;
+import vn.loa.shared.Page;
+import vn.loa.shared.PageRequest;
 
 /** The desk on PostgreSQL. */
 @Service
@@ -239,9 +241,35 @@ class JdbcCases implements Cases {
 
     @Override
     public List<Case> list(Filter filter, SignedInUser user, int limit) {
-        List<InvalidInput> problems = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM misinformation_case WHERE TRUE");
         List<Object> params = new ArrayList<>();
+        String where = caseConditions(filter, user, params);
+        params.add(Timestamp.from(clock.instant()));
+        params.add(Math.max(1, Math.min(limit, 1000)));
+        return jdbc.sql("SELECT " + COLUMNS + " FROM misinformation_case" + where + CASE_ORDER + " LIMIT ?").params(params)
+                .query(JdbcCases::mapCase).list();
+    }
+
+    @Override
+    public Page<Case> list(Filter filter, SignedInUser user, PageRequest asked) {
+        List<Object> params = new ArrayList<>();
+        String where = caseConditions(filter, user, params);
+        long total = jdbc.sql("SELECT count(*) FROM misinformation_case" + where).params(params).query(Long.class).single();
+        PageRequest page = asked.within(total);
+        params.add(Timestamp.from(clock.instant()));
+        params.add(page.size());
+        params.add(page.offset());
+        return new Page<>(jdbc.sql("SELECT " + COLUMNS + " FROM misinformation_case" + where + CASE_ORDER
+                + " LIMIT ? OFFSET ?").params(params).query(JdbcCases::mapCase).list(), page, total);
+    }
+
+    /** Open and overdue cases first, then open ones, by deadline; the newest first among equals. One parameter: now. */
+    private static final String CASE_ORDER = " ORDER BY (status NOT IN ('ANSWERED', 'REFUTED', 'REFERRED', 'DISMISSED')"
+            + " AND deadline < ?) DESC, (status IN ('ANSWERED', 'REFUTED', 'REFERRED', 'DISMISSED')), deadline, id DESC";
+
+    /** The WHERE clause of the cases the user may see that the filter keeps. */
+    private String caseConditions(Filter filter, SignedInUser user, List<Object> params) {
+        List<InvalidInput> problems = new ArrayList<>();
+        StringBuilder sql = new StringBuilder(" WHERE TRUE");
         visibility(user, sql, params);
         if (filter.status() != null && !filter.status().isBlank()) {
             CaseStatus status = parse(CaseStatus.class, filter.status(), "status", problems);
@@ -262,11 +290,7 @@ class JdbcCases implements Cases {
             sql.append(" AND deadline < ?");
             params.add(Timestamp.from(clock.instant()));
         }
-        sql.append(" ORDER BY (status NOT IN ('ANSWERED', 'REFUTED', 'REFERRED', 'DISMISSED') AND deadline < ?) DESC, ")
-                .append("(status IN ('ANSWERED', 'REFUTED', 'REFERRED', 'DISMISSED')), deadline, id DESC LIMIT ?");
-        params.add(Timestamp.from(clock.instant()));
-        params.add(Math.max(1, Math.min(limit, 1000)));
-        return jdbc.sql(sql.toString()).params(params).query(JdbcCases::mapCase).list();
+        return sql.toString();
     }
 
     private static void visibility(SignedInUser user, StringBuilder sql, List<Object> params) {
@@ -647,7 +671,12 @@ class JdbcCases implements Cases {
                             .put(CaseStatus.valueOf(rs.getString(2)), rs.getLong(3));
                     return null;
                 }).list();
-        List<Case> open = list(new Filter(null, null, true, false), user, 200);
+        List<Object> countParams = new ArrayList<>();
+        countParams.add(Timestamp.from(clock.instant()));
+        countParams.addAll(params);
+        long[] counts = jdbc.sql("SELECT count(*), count(*) FILTER (WHERE deadline < ?) FROM misinformation_case" + where
+                + " AND status NOT IN ('ANSWERED', 'REFUTED', 'REFERRED', 'DISMISSED')")
+                .params(countParams).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
         List<Object> medianParams = new ArrayList<>(params);
         medianParams.add(Timestamp.from(clock.instant().minus(90, ChronoUnit.DAYS)));
         Object[] median = jdbc.sql("""
@@ -656,7 +685,7 @@ class JdbcCases implements Cases {
                 .params(medianParams).query((rs, n) -> new Object[] {rs.getObject(1) == null ? null : rs.getDouble(1),
                         rs.getInt(2)}).single();
         Duration medianTime = median[0] == null ? null : Duration.ofSeconds(Math.round((Double) median[0]));
-        return new Desk(byAgency, open, medianTime, (Integer) median[1], repeats(user, 50));
+        return new Desk(byAgency, counts[0], counts[1], medianTime, (Integer) median[1], repeats(user, 50));
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -27,7 +28,10 @@ import vn.loa.identity.SignedInUser;
 import vn.loa.misinformation.Case;
 import vn.loa.misinformation.Cases;
 import vn.loa.misinformation.Evidence;
+import vn.loa.platform.Pager;
 import vn.loa.shared.InvalidInput;
+import vn.loa.shared.Page;
+import vn.loa.shared.PageRequest;
 
 /**
  * {@code /api/v1/cases}: open ({@code POST}, 201), list with filters, read, take a transition
@@ -60,12 +64,28 @@ class CasesApiController {
         return ResponseEntity.created(URI.create("/api/v1/cases/" + opened.id())).body(resource(opened, user));
     }
 
+    /**
+     * A page of the cases the caller may see, open and overdue ones first ({@code page} from 1, {@code size} up to
+     * 200, 50 when not given; 422 naming the parameter otherwise), with {@code Link} and {@code X-Total-Count}.
+     */
     @GetMapping("/cases")
     List<CaseResource> list(@RequestParam(required = false) String status, @RequestParam(required = false) String agency,
             @RequestParam(defaultValue = "false") boolean open, @RequestParam(defaultValue = "false") boolean overdue,
             @RequestParam(defaultValue = "200") int limit) {
         return cases.list(new Cases.Filter(status, agency, open, overdue), deskWorker(), limit).stream()
                 .map(c -> CaseResource.brief(c, clock.instant())).toList();
+    ResponseEntity<List<CaseResource>> list(@RequestParam(required = false) String status,
+            @RequestParam(required = false) String agency, @RequestParam(defaultValue = "false") boolean open,
+            @RequestParam(defaultValue = "false") boolean overdue, @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
+        Page<Case> list = cases.list(new Cases.Filter(status, agency, open, overdue), user(), PageRequest.parse(page, size));
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("status", status);
+        filters.put("agency", agency);
+        filters.put("open", open ? "true" : "");
+        filters.put("overdue", overdue ? "true" : "");
+        return ResponseEntity.ok().headers(Pager.apiHeaders("/api/v1/cases", filters, list))
+                .body(list.items().stream().map(c -> CaseResource.brief(c, clock.instant())).toList());
     }
 
     @GetMapping("/cases/{id}")

@@ -9,7 +9,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -40,9 +42,12 @@ import vn.loa.misinformation.Evidence;
 import vn.loa.misinformation.Severity;
 import vn.loa.misinformation.Verdict;
 import vn.loa.platform.NavigationItem;
+import vn.loa.platform.Pager;
 import vn.loa.shared.Conflict;
 import vn.loa.shared.InvalidInput;
 import vn.loa.shared.LocalTime;
+import vn.loa.shared.Page;
+import vn.loa.shared.PageRequest;
 
 /** The desk in the app: the list, opening a case, one case with its work, evidence, and checking a package. */
 @Controller
@@ -71,7 +76,8 @@ class CasesController {
 
     @GetMapping("/cases")
     String desk(@RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String agency,
-            Model model) {
+            @RequestParam(required = false) String page, @RequestParam(required = false) String size, Model model,
+            HttpServletResponse response) {
         SignedInUser user = user();
         if (!cases.worksOnDesk(user)) {
             throw new AccessDeniedException("the desk is for the province's coordinators and the agencies' staff");
@@ -79,12 +85,23 @@ class CasesController {
         Cases.Desk desk = cases.desk(user);
         model.addAttribute("desk", desk);
         boolean filtered = !status.isBlank() || !agency.isBlank();
+        Cases.Filter filter = filtered ? new Cases.Filter(status, agency, false, false)
+                : new Cases.Filter(null, null, true, false);
+        Page<Case> list;
         try {
-            model.addAttribute("list", filtered ? cases.list(new Cases.Filter(status, agency, false, false), user, 200)
-                    : desk.open());
+            list = cases.list(filter, user, PageRequest.lenient(page, size));
         } catch (InvalidInput e) {
-            model.addAttribute("list", desk.open());
+            filtered = false;
+            filter = new Cases.Filter(null, null, true, false);
+            list = cases.list(filter, user, PageRequest.lenient(page, size));
+            model.addAttribute("filterProblems", e.all());
+            response.setStatus(400);
         }
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("status", filter.status());
+        filters.put("agency", filter.agencyCode());
+        model.addAttribute("list", list);
+        model.addAttribute("pager", Pager.of("/cases", filters, list));
         model.addAttribute("status", status);
         model.addAttribute("agency", agency);
         model.addAttribute("filtered", filtered);
@@ -92,7 +109,6 @@ class CasesController {
         model.addAttribute("agencies", agencies.validOn(LocalDate.now(clock.withZone(LocalTime.ZONE))));
         model.addAttribute("notifications", cases.notifications(user, 10));
         model.addAttribute("now", clock.instant());
-        model.addAttribute("overdueCount", desk.open().stream().filter(c -> c.overdue(clock.instant())).count());
         model.addAttribute("mayOpen", user.has(vn.loa.identity.Role.COORDINATOR) || user.has(vn.loa.identity.Role.OFFICER));
         return "misinformation/desk";
     }
