@@ -29,12 +29,30 @@ public interface CitizenReports {
     String issueToken();
 
     /**
-     * Takes a report from a network address; returns the case opened.
+     * Takes a report from a network address; returns the case opened. A form's token opens one case
+     * at most.
      *
      * @throws vn.loa.shared.InvalidInput naming the field at fault
+     * @throws ReportAlreadySent when a report with the same token was taken already
      * @throws ReportsThrottled when that address, or everyone, has sent too many reports this hour
      */
     long submit(Report report, String clientAddress);
+
+    /** The form was sent before (a second press, the browser's back button): 409, and no second case. */
+    class ReportAlreadySent extends RuntimeException {
+
+        private final long reference;
+
+        public ReportAlreadySent(long reference) {
+            super("this form's report was taken already, as case " + reference);
+            this.reference = reference;
+        }
+
+        /** The case the first report opened. */
+        public long reference() {
+            return reference;
+        }
+    }
 
     /** Too many reports: 429, try again later. */
     class ReportsThrottled extends RuntimeException {

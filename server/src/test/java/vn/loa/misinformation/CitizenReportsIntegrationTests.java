@@ -23,7 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import vn.loa.TestClock;
 
-/** The public report form: open to anyone, refusing floods, robots and oversized input whole. */
+/** The public report form: open to anyone, one report per form, refusing floods, robots and oversized input whole. */
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(TestClock.Config.class)
@@ -108,18 +108,74 @@ class CitizenReportsIntegrationTests {
         clock.advance(Duration.ofSeconds(20));
         long before = reports();
         for (int i = 0; i < 5; i++) {
-            mvc.perform(report(visitor, token, "198.51.100.77", "", "Phản ánh thứ " + i + " về tin giả cắt điện", ""))
+            mvc.perform(report(visitor, i == 0 ? token : token(visitor), "198.51.100.77", "",
+                            "Phản ánh thứ " + i + " về tin giả cắt điện", ""))
                     .andExpect(status().isOk());
         }
         for (int i = 0; i < 20; i++) {
-            mvc.perform(report(visitor, token, "198.51.100.77", "", "Phản ánh dồn dập thứ " + i, ""))
+            mvc.perform(report(visitor, token(visitor), "198.51.100.77", "", "Phản ánh dồn dập thứ " + i, ""))
                     .andExpect(status().isTooManyRequests())
                     .andExpect(header().exists("Retry-After"))
                     .andExpect(content().string(Matchers.containsString("id=\"throttled\"")));
         }
         assertThat(reports()).isEqualTo(before + 5);
-        mvc.perform(report(visitor, token, "198.51.100.78", "", "Một người khác phản ánh tin giả cắt điện", ""))
+        mvc.perform(report(visitor, token(visitor), "198.51.100.78", "", "Một người khác phản ánh tin giả cắt điện", ""))
                 .andExpect(status().isOk());
+    }
+
+    @Test
+    void aFormSentTwiceOpensOneCaseAndTheSecondSendingIsToldSoInBothLanguages() throws Exception {
+        MockHttpSession visitor = new MockHttpSession();
+        String token = token(visitor);
+        clock.advance(Duration.ofSeconds(20));
+        long before = reports();
+        long cases = cases();
+        String description = "Tin nhắn lan truyền nói trường học toàn tỉnh nghỉ một tuần vì dịch cúm, tin này sai.";
+        mvc.perform(report(visitor, token, "192.0.2.13", "", description, "")).andExpect(status().isOk());
+        long reference = jdbc.sql("SELECT case_id FROM citizen_report ORDER BY id DESC LIMIT 1").query(Long.class).single();
+
+        mvc.perform(report(visitor, token, "192.0.2.13", "", description, ""))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(Matchers.containsString("id=\"already-sent\"")))
+                .andExpect(content().string(Matchers.containsString("mã tiếp nhận " + reference + ";")))
+                // an empty form, so that pressing Send once more does not report it again
+                .andExpect(content().string(Matchers.not(Matchers.containsString("trường học toàn tỉnh"))));
+        mvc.perform(report(visitor, token, "192.0.2.13", "", "Another text, the same form sent from the back button", "")
+                        .param("lang", "en"))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(Matchers.containsString("This report was already sent and received, reference "
+                        + reference + ";")));
+        assertThat(reports()).isEqualTo(before + 1);
+        assertThat(cases()).isEqualTo(cases + 1);
+    }
+
+    @Test
+    void twoSendingsOfOneFormAtTheSameTimeOpenOneCase() throws Exception {
+        MockHttpSession visitor = new MockHttpSession();
+        String token = token(visitor);
+        clock.advance(Duration.ofSeconds(20));
+        long before = reports();
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<Integer>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                sent.add(threads.submit(() -> {
+                    start.await();
+                    return mvc.perform(report(visitor, token, "192.0.2.14", "",
+                            "Tin giả về việc thu hồi đất làm sân bay ở xã ven biển", "")).andReturn().getResponse().getStatus();
+                }));
+            }
+            start.countDown();
+            java.util.List<Integer> statuses = new java.util.ArrayList<>();
+            for (var one : sent) {
+                statuses.add(one.get(2, java.util.concurrent.TimeUnit.MINUTES));
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        } finally {
+            threads.shutdown();
+        }
+        assertThat(reports()).isEqualTo(before + 1);
     }
 
     private String token(MockHttpSession session) throws Exception {

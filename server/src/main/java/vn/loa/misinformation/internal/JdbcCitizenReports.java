@@ -23,9 +23,9 @@ import vn.loa.shared.InvalidInput;
 
 /**
  * Citizens' reports, guarded without any outside service: a token signed by Loa when the form is shown
- * (a report must come back with it within two hours, so that nothing posts reports without loading the form), a field
- * hidden from people that robots fill in, and limits per network address and for everyone per hour.
- * A refused report stores nothing.
+ * (a report must come back with it within two hours, so that nothing posts reports without loading the form), good
+ * for one report (its hash is stored when it opens a case), a field hidden from people that robots fill in, and limits
+ * per network address and for everyone per hour. A refused report stores nothing.
  */
 @Service
 class JdbcCitizenReports implements CitizenReports {
@@ -38,6 +38,7 @@ class JdbcCitizenReports implements CitizenReports {
     private final MisinformationSettings settings;
     private final ApplicationEventPublisher events;
     private final byte[] secret = new byte[32];
+    private final SecureRandom random = new SecureRandom();
     private final ReportThrottle throttle;
 
     JdbcCitizenReports(JdbcClient jdbc, Clock clock, JdbcCases cases, MisinformationSettings settings,
@@ -48,12 +49,15 @@ class JdbcCitizenReports implements CitizenReports {
         this.settings = settings;
         this.events = events;
         this.throttle = new ReportThrottle(settings.reportsPerAddress(), settings.reportsPerHour());
-        new SecureRandom().nextBytes(secret);
+        random.nextBytes(secret);
     }
 
+    /** A token: when it was issued, a random part (forms shown in the same millisecond differ), and Loa's signature. */
     @Override
     public String issueToken() {
-        String issued = Long.toString(clock.millis());
+        byte[] nonce = new byte[12];
+        random.nextBytes(nonce);
+        String issued = clock.millis() + "." + HexFormat.of().formatHex(nonce);
         return issued + "." + sign(issued);
     }
 
@@ -61,6 +65,8 @@ class JdbcCitizenReports implements CitizenReports {
     @Transactional
     public long submit(Report report, String clientAddress) {
         checkToken(report);
+        // taken first, so that a form sent again is told so whatever it holds; undone with the rest if the report is refused
+        String token = claim(report.token());
         if (report.website() != null && !report.website().isBlank()) {
             throw new InvalidInput("website", "report.error.robot");
         }
@@ -91,21 +97,51 @@ class JdbcCitizenReports implements CitizenReports {
                 INSERT INTO citizen_report (case_id, link, description, contact, received_at) VALUES (?, ?, ?, ?, ?)
                 RETURNING id
                 """).params(caseId, link, description, contact, Timestamp.from(now)).query(Long.class).single();
+        jdbc.sql("UPDATE citizen_report_token SET case_id = ? WHERE token_hash = ?").params(caseId, token).update();
         events.publishEvent(new CaseEvent(new Actor("citizen", null), "case.citizen-report", caseId,
                 Map.of("report", reportId, "address", hashed(clientAddress))));
         return caseId;
     }
 
+    /**
+     * Marks the token used, by its hash, or refuses the report when it was used before: the insert
+     * waits for a report with the same token still being stored, and then finds it. Rows of tokens
+     * too old to be accepted anyway are deleted. Gives the token's hash.
+     */
+    private String claim(String token) {
+        String hash = sha256(token);
+        Instant now = clock.instant();
+        jdbc.sql("DELETE FROM citizen_report_token WHERE used_at < ?").param(Timestamp.from(now.minus(TOKEN_LIFETIME)))
+                .update();
+        int claimed = jdbc.sql("""
+                INSERT INTO citizen_report_token (token_hash, used_at) VALUES (?, ?) ON CONFLICT (token_hash) DO NOTHING
+                """).params(hash, Timestamp.from(now)).update();
+        if (claimed == 0) {
+            long reference = jdbc.sql("SELECT case_id FROM citizen_report_token WHERE token_hash = ?").param(hash)
+                    .query(Long.class).single();
+            throw new ReportAlreadySent(reference);
+        }
+        return hash;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void checkToken(Report report) {
         String token = report.token() == null ? "" : report.token();
-        int dot = token.indexOf('.');
+        int dot = token.lastIndexOf('.');
         if (dot <= 0 || !MessageDigest.isEqual(sign(token.substring(0, dot)).getBytes(StandardCharsets.US_ASCII),
                 token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII))) {
             throw new InvalidInput("token", "report.error.token");
         }
         long issued;
         try {
-            issued = Long.parseLong(token.substring(0, dot));
+            issued = Long.parseLong(token.substring(0, token.indexOf('.')));
         } catch (NumberFormatException e) {
             throw new InvalidInput("token", "report.error.token");
         }

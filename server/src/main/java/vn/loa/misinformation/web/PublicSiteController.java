@@ -115,6 +115,12 @@ class PublicSiteController {
         } catch (InvalidInput e) {
             response.setStatus(422);
             model.addAttribute("problems", e.all());
+        } catch (CitizenReports.ReportAlreadySent e) {
+            // the report is in: an empty form, so that pressing Send again does not report it twice
+            response.setStatus(409);
+            model.addAttribute("alreadySent", e.reference());
+            model.addAttribute("form", new CitizenReports.Report("", "", "", "", reports.issueToken()));
+            return "public/report";
         } catch (CitizenReports.ReportsThrottled e) {
             response.setStatus(429);
             response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
