@@ -69,16 +69,12 @@ class CasesApiController {
      * 200, 50 when not given; 422 naming the parameter otherwise), with {@code Link} and {@code X-Total-Count}.
      */
     @GetMapping("/cases")
-    List<CaseResource> list(@RequestParam(required = false) String status, @RequestParam(required = false) String agency,
-            @RequestParam(defaultValue = "false") boolean open, @RequestParam(defaultValue = "false") boolean overdue,
-            @RequestParam(defaultValue = "200") int limit) {
-        return cases.list(new Cases.Filter(status, agency, open, overdue), deskWorker(), limit).stream()
-                .map(c -> CaseResource.brief(c, clock.instant())).toList();
     ResponseEntity<List<CaseResource>> list(@RequestParam(required = false) String status,
             @RequestParam(required = false) String agency, @RequestParam(defaultValue = "false") boolean open,
             @RequestParam(defaultValue = "false") boolean overdue, @RequestParam(required = false) String page,
             @RequestParam(required = false) String size) {
-        Page<Case> list = cases.list(new Cases.Filter(status, agency, open, overdue), user(), PageRequest.parse(page, size));
+        Page<Case> list = cases.list(new Cases.Filter(status, agency, open, overdue), deskWorker(),
+                PageRequest.parse(page, size));
         Map<String, String> filters = new LinkedHashMap<>();
         filters.put("status", status);
         filters.put("agency", agency);
