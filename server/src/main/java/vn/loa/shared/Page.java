@@ -19,10 +19,8 @@ public record Page<T>(List<T> items, PageRequest request, long total, boolean to
         if (request == null) {
             throw new IllegalArgumentException("a page needs the request it answers");
         }
-        if (total < request.offset() + items.size()) {
-            throw new IllegalArgumentException("a list of " + total + " rows cannot hold rows " + (request.offset() + 1)
-                    + " to " + (request.offset() + items.size()));
-        }
+        // rows added between the count and the page's query are counted in
+        total = Math.max(total, request.offset() + items.size());
     }
 
     /** A page of a list counted to its end. */

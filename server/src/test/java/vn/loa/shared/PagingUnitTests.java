@@ -49,6 +49,8 @@ class PagingUnitTests {
         Page<String> last = new Page<>(List.of("e"), new PageRequest(3, 2), 5);
         assertThat(last.hasNext()).isFalse();
         assertThat(last.map(String::length).items()).containsExactly(1);
+        // a row added after the list was counted is counted in
+        assertThat(new Page<>(List.of("a", "b"), new PageRequest(3, 2), 5).total()).isEqualTo(6);
         Page<String> empty = new Page<>(List.of(), new PageRequest(1, 50), 0);
         assertThat(empty.first()).isZero();
         assertThat(empty.pages()).isEqualTo(1);

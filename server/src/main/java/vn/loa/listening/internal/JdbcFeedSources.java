@@ -121,8 +121,9 @@ class JdbcFeedSources implements FeedSources {
     private static String sourceConditions(SourceFilter filter, Instant now, List<Object> params) {
         StringBuilder where = new StringBuilder(" WHERE TRUE");
         if (!filter.text().isEmpty()) {
-            where.append(" AND (").append(SearchText.contains("s.name")).append(" OR ")
-                    .append(SearchText.contains("s.url")).append(" OR ").append(SearchText.contains("s.code")).append(')');
+            // addresses and codes are plain ASCII: only the name needs its diacritics folded
+            where.append(" AND (").append(SearchText.contains("s.name"))
+                    .append(" OR lower(s.url) LIKE ? ESCAPE '\\' OR lower(s.code) LIKE ? ESCAPE '\\')");
             params.addAll(List.of(filter.text().pattern(), filter.text().pattern(), filter.text().pattern()));
         }
         if (!filter.platform().isEmpty()) {
