@@ -280,9 +280,15 @@ class TrendService implements Trends {
                 });
         found.sort(Comparator.comparingDouble(IssueFinder.Found::score).reversed());
         List<IssueFinder.Found> top = found.stream().limit(15).toList();
+        // what an issue is (its stories, the case that covers it) is read once; only its names differ by language
+        List<Facts> facts = top.stream().map(this::facts).toList();
         Map<String, List<Issue>> named = new HashMap<>();
         for (String language : List.of("vi", "en")) {
-            named.put(language, top.stream().map(issue -> issue(scope, issue, seriesOf.get(issue), bursts, language)).toList());
+            List<Issue> issues = new ArrayList<>();
+            for (int i = 0; i < top.size(); i++) {
+                issues.add(issue(scope, top.get(i), facts.get(i), seriesOf.get(top.get(i)), bursts, language));
+            }
+            named.put(language, List.copyOf(issues));
         }
         // the series of the issues' words, read in one pass, so that charting an issue reads nothing more
         List<String> words = named.get("vi").stream().filter(issue -> issue.dimension().equals("keyword")).map(Issue::value)
@@ -303,10 +309,27 @@ class TrendService implements Trends {
     }
 
     /** An issue as pages and the API show it: names, stories, the series that rose with it, what covers it. */
-    private Issue issue(ListeningScope scope, IssueFinder.Found found, String seriesKey, Map<String, Double> bursts,
-            String language) {
+    /** What an issue is whatever the language: its posts, its stories, and the case or statement that covers it. */
+    private record Facts(List<Long> postIds, List<StoryRow> stories, Coverage coverage) {
+    }
+
+    private Facts facts(IssueFinder.Found found) {
         List<Long> postIds = found.posts().stream().limit(500).map(IssueFinder.RecentPost::id).toList();
         List<StoryRow> stories = stories(found.posts().stream().map(IssueFinder.RecentPost::id).toList());
+        Coverage coverage = null;
+        Trends.CoverageLookup lookup = coverageLookup.getIfAvailable();
+        if (lookup != null && !postIds.isEmpty()) {
+            List<Long> mainStories = stories.stream().filter(s -> s.story() > 0 && s.posts() * 3 >= found.posts().size())
+                    .map(StoryRow::story).toList();
+            coverage = lookup.covering(mainStories, postIds);
+        }
+        return new Facts(postIds, stories, coverage);
+    }
+
+    private Issue issue(ListeningScope scope, IssueFinder.Found found, Facts facts, String seriesKey,
+            Map<String, Double> bursts, String language) {
+        List<Long> postIds = facts.postIds();
+        List<StoryRow> stories = facts.stories();
         String dimension;
         String value;
         if (seriesKey != null) {
@@ -342,13 +365,7 @@ class TrendService implements Trends {
                 found.posts().stream().filter(post -> post.places().contains(p)).count())).toList();
         List<Example> examples = found.examples().stream().map(p -> new Example(p.id(), p.at(), p.platform(), p.author(),
                 p.sentiment(), p.text())).toList();
-        Coverage coverage = null;
-        Trends.CoverageLookup lookup = coverageLookup.getIfAvailable();
-        if (lookup != null && !postIds.isEmpty()) {
-            List<Long> mainStories = stories.stream().filter(s -> s.story() > 0 && s.posts() * 3 >= found.posts().size())
-                    .map(StoryRow::story).toList();
-            coverage = lookup.covering(mainStories, postIds);
-        }
+        Coverage coverage = facts.coverage();
         String key = value + "|" + found.posts().stream().mapToLong(IssueFinder.RecentPost::id).min().orElse(0);
         return new Issue(key, found.words(), dimension, value, name(dimension, value, language), found.windowMinutes(),
                 found.recent(), round(found.expected()), round(found.growth()), found.posts().size(), found.authors(),
