@@ -123,45 +123,61 @@ final class IssueFinder {
                 volume[j]++;
             }
         }
-        // the posts of each term that is in enough posts to grow (most terms are in one or two: a set of posts for
-        // each of them would be most of the work)
-        Map<Long, int[]> frequency = new HashMap<>();
-        for (RecentPost post : recent) {
-            for (long term : post.terms()) {
-                frequency.computeIfAbsent(term, k -> new int[1])[0]++;
+        // every term a number, in one pass; then the posts of each term that is in enough posts to grow (most terms
+        // are in one or two: a set of posts for each of them would be most of the work)
+        TermNumbers numbers = new TermNumbers(n * 8);
+        int[][] termsOfPost = new int[n][];
+        for (int i = 0; i < n; i++) {
+            Set<Long> terms = recent.get(i).terms();
+            int[] ids = new int[terms.size()];
+            int k = 0;
+            for (long term : terms) {
+                ids[k++] = numbers.number(term);
+            }
+            termsOfPost[i] = ids;
+        }
+        int[] frequency = new int[numbers.size()];
+        for (int[] ids : termsOfPost) {
+            for (int id : ids) {
+                frequency[id]++;
             }
         }
-        Map<Long, BitSet> postsOf = new HashMap<>();
-        Map<Long, String> surfaceOf = new HashMap<>();
+        BitSet[] postsOf = new BitSet[numbers.size()];
         for (int i = 0; i < n; i++) {
-            for (long term : recent.get(i).terms()) {
-                if (frequency.get(term)[0] >= MIN_POSTS_SHORT) {
-                    postsOf.computeIfAbsent(term, k -> new BitSet(n)).set(i);
-                    surfaceOf.putIfAbsent(term, recent.get(i).surfaces().get(term));
+            for (int id : termsOfPost[i]) {
+                if (frequency[id] >= MIN_POSTS_SHORT) {
+                    if (postsOf[id] == null) {
+                        postsOf[id] = new BitSet(n);
+                    }
+                    postsOf[id].set(i);
                 }
             }
         }
+        Voices voices = new Voices(recent, windowOf);
         List<Word> growing = new ArrayList<>();
-        for (Map.Entry<Long, BitSet> entry : postsOf.entrySet()) {
-            BitSet posts = entry.getValue();
-            if (posts.cardinality() < MIN_POSTS_SHORT) {
+        for (int id = 0; id < postsOf.length; id++) {
+            BitSet posts = postsOf[id];
+            if (posts == null) {
                 continue;
             }
-            String surface = surfaceOf.get(entry.getKey());
+            long term = numbers.term(id);
+            // as the first post that holds it writes it
+            String surface = recent.get(posts.nextSetBit(0)).surfaces().get(term);
             if (surface == null || surface.chars().noneMatch(Character::isLetter)) {
                 continue;
             }
-            double share = share(entry.getKey(), baseline);
+            double share = share(term, baseline);
             double[] expected = new double[WINDOWS.length];
+            long[] inWindow = voices.posts(posts);
             int shortest = -1;
             double best = 0;
             for (int w = 0; w < WINDOWS.length; w++) {
                 expected[w] = share * Math.max(volume[w], baseline.normalVolume()[w]);
-                Count count = count(recent, posts, windowOf, w);
-                double burst = burst(count.posts(), expected[w]);
-                if (count.posts() >= (WINDOWS[w] < 1440 ? MIN_POSTS_SHORT : MIN_POSTS_DAY)
-                        && count.voices() >= MIN_AUTHORS && count.posts() >= MIN_GROWTH * expected[w]
-                        && burst >= MIN_BURST) {
+                double burst = burst(inWindow[w], expected[w]);
+                // the authors are counted last: most words fail on their posts alone
+                if (inWindow[w] >= (WINDOWS[w] < 1440 ? MIN_POSTS_SHORT : MIN_POSTS_DAY)
+                        && inWindow[w] >= MIN_GROWTH * expected[w] && burst >= MIN_BURST
+                        && voices.count(posts, w).voices() >= MIN_AUTHORS) {
                     if (shortest < 0) {
                         shortest = w;
                     }
@@ -169,7 +185,7 @@ final class IssueFinder {
                 }
             }
             if (shortest >= 0) {
-                growing.add(new Word(entry.getKey(), surface, posts, shortest, best, expected));
+                growing.add(new Word(term, surface, posts, shortest, best, expected));
             }
         }
         growing.sort(Comparator.comparingDouble(Word::burst).reversed().thenComparing(Word::surface));
@@ -218,7 +234,7 @@ final class IssueFinder {
         }
         List<Found> found = new ArrayList<>();
         for (List<Word> group : kept) {
-            found.add(issue(recent, group, windowOf));
+            found.add(issue(recent, group, voices));
         }
         found.sort(Comparator.comparingDouble(Found::score).reversed().thenComparing(f -> f.words().get(0)));
         return found;
@@ -227,16 +243,125 @@ final class IssueFinder {
     private record Count(long posts, long voices) {
     }
 
-    private static Count count(List<RecentPost> recent, BitSet posts, int[] windowOf, int window) {
-        long count = 0;
-        Set<String> voices = new HashSet<>();
-        for (int i = posts.nextSetBit(0); i >= 0; i = posts.nextSetBit(i + 1)) {
-            if (windowOf[i] <= window) {
-                count++;
-                voices.add(recent.get(i).voice());
+    /** Numbers terms in the order they are first seen, in a table of longs: no term is boxed. */
+    private static final class TermNumbers {
+
+        private long[] keys;
+        private int[] numbers;
+        private long[] terms = new long[64];
+        private int size;
+
+        TermNumbers(int expected) {
+            int capacity = 64;
+            while (capacity < expected * 2) {
+                capacity <<= 1;
+            }
+            keys = new long[capacity];
+            numbers = new int[capacity];
+            java.util.Arrays.fill(numbers, -1);
+        }
+
+        /** The term's number, a new one if it was not seen. */
+        int number(long term) {
+            int mask = keys.length - 1;
+            int slot = slot(term, mask);
+            while (numbers[slot] >= 0) {
+                if (keys[slot] == term) {
+                    return numbers[slot];
+                }
+                slot = (slot + 1) & mask;
+            }
+            if (size == terms.length) {
+                terms = java.util.Arrays.copyOf(terms, size * 2);
+            }
+            keys[slot] = term;
+            numbers[slot] = size;
+            terms[size] = term;
+            size++;
+            if (size * 2 > keys.length) {
+                grow();
+            }
+            return size - 1;
+        }
+
+        long term(int number) {
+            return terms[number];
+        }
+
+        int size() {
+            return size;
+        }
+
+        private void grow() {
+            keys = new long[keys.length * 2];
+            numbers = new int[keys.length];
+            java.util.Arrays.fill(numbers, -1);
+            int mask = keys.length - 1;
+            for (int number = 0; number < size; number++) {
+                int slot = slot(terms[number], mask);
+                while (numbers[slot] >= 0) {
+                    slot = (slot + 1) & mask;
+                }
+                keys[slot] = terms[number];
+                numbers[slot] = number;
             }
         }
-        return new Count(count, voices.size());
+
+        private static int slot(long term, int mask) {
+            long mixed = term * 0x9E3779B97F4A7C15L;
+            return (int) (mixed ^ (mixed >>> 32)) & mask;
+        }
+    }
+
+    /**
+     * Counts the posts of a set in each window, and their different authors: each author is a number, so counting them
+     * marks an array instead of hashing names.
+     */
+    private static final class Voices {
+
+        private final int[] windowOf;
+        private final int[] voiceOf;
+        private final int[] seen;
+        private int stamp;
+
+        Voices(List<RecentPost> recent, int[] windowOf) {
+            this.windowOf = windowOf;
+            this.voiceOf = new int[recent.size()];
+            Map<String, Integer> numbers = new HashMap<>();
+            for (int i = 0; i < voiceOf.length; i++) {
+                Integer number = numbers.putIfAbsent(recent.get(i).voice(), numbers.size());
+                voiceOf[i] = number == null ? numbers.size() - 1 : number;
+            }
+            this.seen = new int[numbers.size()];
+        }
+
+        /** The posts of a set in each window (a post of a shorter window is in the longer ones too). */
+        long[] posts(BitSet posts) {
+            long[] counts = new long[WINDOWS.length];
+            for (int i = posts.nextSetBit(0); i >= 0; i = posts.nextSetBit(i + 1)) {
+                counts[windowOf[i]]++;
+            }
+            for (int w = 1; w < counts.length; w++) {
+                counts[w] += counts[w - 1];
+            }
+            return counts;
+        }
+
+        Count count(BitSet posts, int window) {
+            stamp++;
+            long count = 0;
+            long voices = 0;
+            for (int i = posts.nextSetBit(0); i >= 0; i = posts.nextSetBit(i + 1)) {
+                if (windowOf[i] <= window) {
+                    count++;
+                    if (seen[voiceOf[i]] != stamp) {
+                        seen[voiceOf[i]] = stamp;
+                        voices++;
+                    }
+                }
+            }
+            return new Count(count, voices);
+        }
     }
 
     /** A term's share of normal posts: of the scope's 28 days, and at least of ordinary text. */
@@ -250,7 +375,7 @@ final class IssueFinder {
         return (observed - expected) / Math.sqrt(expected + 1);
     }
 
-    private static Found issue(List<RecentPost> recent, List<Word> group, int[] windowOf) {
+    private static Found issue(List<RecentPost> recent, List<Word> group, Voices voices) {
         // its posts: those holding two of its words, or one word that is new (rare before the last day), so that a
         // common word that grew with the burst does not bring in every post that uses it
         BitSet all = new BitSet(recent.size());
@@ -306,7 +431,7 @@ final class IssueFinder {
         for (int w = WINDOWS.length - 1; w >= 0; w--) {
             // normal for the issue: how often its most telling word (the strongest) appeared before
             double e = group.get(0).expected()[w];
-            Count count = count(recent, all, windowOf, w);
+            Count count = voices.count(all, w);
             double burst = burst(count.posts(), e);
             best = Math.max(best, burst);
             boolean stands = count.posts() >= (WINDOWS[w] < 1440 ? MIN_POSTS_SHORT : MIN_POSTS_DAY)
@@ -329,18 +454,36 @@ final class IssueFinder {
      * titled by the words that most set its posts apart from normal.
      */
     static Found ofSeries(List<RecentPost> members, Baseline baseline, double expected, double burst) {
-        Map<Long, Integer> counts = new HashMap<>();
-        Map<Long, String> surfaces = new HashMap<>();
-        for (RecentPost post : members) {
-            for (long term : post.terms()) {
-                counts.merge(term, 1, Integer::sum);
-                surfaces.putIfAbsent(term, post.surfaces().get(term));
+        // the terms counted by number (no term boxed); a term's written form is that of the first post holding it
+        TermNumbers numbers = new TermNumbers(members.size() * 8);
+        int[] counts = new int[1024];
+        int[] firstPost = new int[1024];
+        for (int i = 0; i < members.size(); i++) {
+            for (long term : members.get(i).terms()) {
+                int id = numbers.number(term);
+                if (id >= counts.length) {
+                    counts = java.util.Arrays.copyOf(counts, counts.length * 2);
+                    firstPost = java.util.Arrays.copyOf(firstPost, firstPost.length * 2);
+                }
+                if (counts[id]++ == 0) {
+                    firstPost[id] = i;
+                }
             }
         }
         int n = members.size();
-        List<Map.Entry<Long, Integer>> ranked = new ArrayList<>(counts.entrySet().stream()
-                .filter(e -> e.getValue() >= Math.max(2, n / 5) && surfaces.get(e.getKey()) != null
-                        && surfaces.get(e.getKey()).chars().anyMatch(Character::isLetter)).toList());
+        Map<Long, Integer> often = new HashMap<>();
+        Map<Long, String> surfaces = new HashMap<>();
+        for (int id = 0; id < numbers.size(); id++) {
+            if (counts[id] >= Math.max(2, n / 5)) {
+                long term = numbers.term(id);
+                String surface = members.get(firstPost[id]).surfaces().get(term);
+                if (surface != null && surface.chars().anyMatch(Character::isLetter)) {
+                    often.put(term, counts[id]);
+                    surfaces.put(term, surface);
+                }
+            }
+        }
+        List<Map.Entry<Long, Integer>> ranked = new ArrayList<>(often.entrySet());
         Map<Long, Double> lift = new HashMap<>();
         for (Map.Entry<Long, Integer> e : ranked) {
             double rate = (double) e.getValue() / n;

@@ -248,12 +248,9 @@ class TrendService implements Trends {
                 continue;
             }
             double[] baseline = java.util.Arrays.copyOf(posts, HISTORY_HOURS - RECENT_HOURS);
-            HoltWinters model = HoltWinters.fit(baseline);
-            double expected = 0;
-            for (double e : model.forecast(baseline.length, RECENT_HOURS).expected()) {
-                expected += e;
-            }
-            bursts.put(entry.getKey(), burstScore(observed, expected, model.sigma(), baseline));
+            Expectation expectation = expectation(scope, entry.getKey(), baseline);
+            double expected = expectation.expected();
+            bursts.put(entry.getKey(), burstScore(observed, expected, expectation.sigma(), baseline));
             expectedOf.put(entry.getKey(), new double[] {expected, observed});
         }
         List<IssueFinder.RecentPost> recent = recentPosts(scope, now);
@@ -263,21 +260,23 @@ class TrendService implements Trends {
         // a series that rose with no new word of its own is an issue of its own, titled by what sets its posts apart
         Set<Long> inIssues = new HashSet<>();
         found.forEach(f -> f.posts().forEach(p -> inIssues.add(p.id())));
-        bursts.entrySet().stream().filter(e -> e.getValue() >= MIN_BURST && !e.getKey().equals("domain|other"))
+        List<String> rising = bursts.entrySet().stream()
+                .filter(e -> e.getValue() >= MIN_BURST && !e.getKey().equals("domain|other"))
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(20).forEach(e -> {
-                    List<IssueFinder.RecentPost> members = recent.stream().filter(p -> inSeries(p, e.getKey())).toList();
-                    long covered = members.stream().filter(p -> inIssues.contains(p.id())).count();
-                    // a series whose rise (its posts above normal) is mostly the posts of issues found is one of their facets
-                    double excess = members.size() - expectedOf.get(e.getKey())[0];
-                    if (members.size() >= MIN_OBSERVED && covered < 0.5 * Math.max(excess, 1)) {
-                        IssueFinder.Found issue = IssueFinder.ofSeries(members, baseline, expectedOf.get(e.getKey())[0],
-                                e.getValue());
-                        found.add(issue);
-                        seriesOf.put(issue, e.getKey());
-                        members.forEach(p -> inIssues.add(p.id()));
-                    }
-                });
+                .limit(20).map(Map.Entry::getKey).toList();
+        Map<String, List<IssueFinder.RecentPost>> membersOf = members(recent, rising);
+        for (String key : rising) {
+            List<IssueFinder.RecentPost> members = membersOf.get(key);
+            long covered = members.stream().filter(p -> inIssues.contains(p.id())).count();
+            // a series whose rise (its posts above normal) is mostly the posts of issues found is one of their facets
+            double excess = members.size() - expectedOf.get(key)[0];
+            if (members.size() >= MIN_OBSERVED && covered < 0.5 * Math.max(excess, 1)) {
+                IssueFinder.Found issue = IssueFinder.ofSeries(members, baseline, expectedOf.get(key)[0], bursts.get(key));
+                found.add(issue);
+                seriesOf.put(issue, key);
+                members.forEach(p -> inIssues.add(p.id()));
+            }
+        }
         found.sort(Comparator.comparingDouble(IssueFinder.Found::score).reversed());
         List<IssueFinder.Found> top = found.stream().limit(15).toList();
         // what an issue is (its stories, the case that covers it) is read once; only its names differ by language
@@ -297,15 +296,57 @@ class TrendService implements Trends {
         return new Computed(at, clock.instant(), generation, series, bursts, Map.copyOf(named), new ConcurrentHashMap<>());
     }
 
-    private static boolean inSeries(IssueFinder.RecentPost post, String key) {
-        String[] parts = key.split("\\|", 2);
-        return switch (parts[0]) {
-            case "agency" -> post.agencies().contains(parts[1]);
-            case "place" -> post.places().contains(parts[1]);
-            case "topic" -> parts[1].equals(post.topic());
-            case "domain" -> parts[1].equals(post.domain());
-            default -> false;
-        };
+    /** What a series' model expects of the last 24 hours, fitted on the hours before them. */
+    private record Expectation(double[] baseline, double expected, double sigma) {
+    }
+
+    /**
+     * Fitted models by scope and series: the hours before the last 24 are the same for an hour (and whenever no post
+     * arrives for them), so the fit is kept while its input is unchanged, compared value by value.
+     */
+    private final Map<String, Expectation> expectations = new ConcurrentHashMap<>();
+
+    private Expectation expectation(ListeningScope scope, String series, double[] baseline) {
+        String key = scope.key() + "|" + scope.restricted() + "|" + series;
+        Expectation kept = expectations.get(key);
+        if (kept != null && java.util.Arrays.equals(kept.baseline(), baseline)) {
+            return kept;
+        }
+        HoltWinters model = HoltWinters.fit(baseline);
+        double expected = 0;
+        for (double e : model.forecast(baseline.length, RECENT_HOURS).expected()) {
+            expected += e;
+        }
+        Expectation fresh = new Expectation(baseline, expected, model.sigma());
+        if (expectations.size() > 20_000) {
+            expectations.clear(); // a bound, not a policy: the next computation fits again
+        }
+        expectations.put(key, fresh);
+        return fresh;
+    }
+
+    /** The posts of each series named ({@code dimension|value}), in one pass, in the order given. */
+    private static Map<String, List<IssueFinder.RecentPost>> members(List<IssueFinder.RecentPost> recent, List<String> keys) {
+        Map<String, List<IssueFinder.RecentPost>> members = new HashMap<>();
+        keys.forEach(key -> members.put(key, new ArrayList<>()));
+        for (IssueFinder.RecentPost post : recent) {
+            post.agencies().forEach(agency -> addMember(members, "agency|" + agency, post));
+            post.places().forEach(place -> addMember(members, "place|" + place, post));
+            if (post.topic() != null) {
+                addMember(members, "topic|" + post.topic(), post);
+            }
+            if (post.domain() != null) {
+                addMember(members, "domain|" + post.domain(), post);
+            }
+        }
+        return members;
+    }
+
+    private static void addMember(Map<String, List<IssueFinder.RecentPost>> members, String key, IssueFinder.RecentPost post) {
+        List<IssueFinder.RecentPost> list = members.get(key);
+        if (list != null && (list.isEmpty() || list.get(list.size() - 1) != post)) {
+            list.add(post);
+        }
     }
 
     /** An issue as pages and the API show it: names, stories, the series that rose with it, what covers it. */
