@@ -107,7 +107,12 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final String database;
-    private long indexedUpTo;
+    /** How long an import or push waits for its posts to become searchable before it answers anyway. */
+    private final java.time.Duration searchableWait;
+    /** The highest post id indexed and searchable: written under the index's lock, read without it. */
+    private volatile long indexedUpTo;
+    /** Notified whenever {@link #indexedUpTo} moves. */
+    private final Object progress = new Object();
     /** The re-analysis run whose relabelled posts the index has read again, and up to which post id. */
     private long relabelRun;
     private long relabelledUpTo;
@@ -120,6 +125,7 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
 
     LucenePostIndex(JdbcClient jdbc, LuceneListeningSettings settings) throws IOException {
         this.jdbc = jdbc;
+        this.searchableWait = settings.searchableWait();
         this.analyzer = new VietnameseAnalyzer(WordSegmenter.loadDefault());
         Path dir = Path.of(settings.indexDir());
         Files.createDirectories(dir);
@@ -155,38 +161,88 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
         catchUp();
     }
 
-    /** Once an import's record is committed, what it stored is indexed. */
+    /**
+     * Once an import's record is committed, what it stored is indexed on the index's own thread. The
+     * import (a push of a few posts, usually) waits for its posts to become searchable, but at most
+     * {@code loa.listening.searchable-wait}: while the index is busy with a bulk import's backlog, a push
+     * answers at once and its posts become searchable when the index reaches them.
+     */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(PostsImported event) {
-        catchUp();
+        if (event.stored() == 0) {
+            return;
+        }
+        long highest = jdbc.sql("SELECT coalesce(max(id), 0) FROM post").query(Long.class).single();
+        requestCatchUp();
+        awaitSearchable(highest, searchableWait);
     }
 
     /** While an import goes on, its committed batches are indexed in the background, one catch-up at a time. */
     @EventListener
     void on(BatchStored event) {
-        if (event.stored() > 0 && catchUpQueued.compareAndSet(false, true)) {
-            indexer.execute(() -> {
-                catchUpQueued.set(false);
-                catchUp();
-            });
+        if (event.stored() > 0) {
+            requestCatchUp();
         }
     }
 
     /** While a re-analysis goes on, its committed batches are indexed again in the background. */
     @EventListener
     void on(PostsRelabelled event) {
-        if (catchUpQueued.compareAndSet(false, true)) {
-            indexer.execute(() -> {
-                catchUpQueued.set(false);
-                catchUp();
-            });
-        }
+        requestCatchUp();
     }
 
     /** At the end of a re-analysis, once its last change is committed, every relabelled post is read again. */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(PostsReanalysed event) {
-        catchUp();
+        requestCatchUp();
+    }
+
+    /**
+     * Asks the index's thread for a catch-up and returns at once. Requests that arrive while one is
+     * waiting are one request; a request that arrives while one runs is run after it, so that what was
+     * committed meanwhile is read.
+     */
+    void requestCatchUp() {
+        if (catchUpQueued.compareAndSet(false, true)) {
+            try {
+                indexer.execute(() -> {
+                    catchUpQueued.set(false);
+                    catchUp();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                catchUpQueued.set(false); // shutting down: the next start catches up
+            }
+        }
+    }
+
+    /**
+     * Waits until every post up to {@code postId} is searchable, or {@code wait} has passed; gives
+     * whether they are. Never takes the index's lock.
+     */
+    boolean awaitSearchable(long postId, java.time.Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        synchronized (progress) {
+            while (indexedUpTo < postId) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    progress.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private void advanced(long upTo) {
+        synchronized (progress) {
+            indexedUpTo = upTo;
+            progress.notifyAll();
+        }
     }
 
     @Override
@@ -194,10 +250,21 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
         return jdbc.sql("SELECT count(*) FROM post WHERE id > ?").param(indexedUpTo).query(Long.class).single();
     }
 
-    /** A corrected post is indexed again once its change is committed. */
+    /**
+     * A corrected post is indexed again, on the index's thread, once its change is committed; the
+     * officer's request waits for it at most {@code loa.listening.searchable-wait}.
+     */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void on(PostCorrected event) {
-        reindex(event.postId());
+        try {
+            indexer.submit(() -> reindex(event.postId())).get(searchableWait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.RejectedExecutionException e) {
+            // the index is busy (or closing): the post is indexed again when its turn comes (or at the next start)
+        } catch (java.util.concurrent.ExecutionException e) {
+            log.error("Could not index post " + event.postId() + " again", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     synchronized void reindex(long postId) {
@@ -222,9 +289,10 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
         }
     }
 
+    /** Every 30 s, posts another process stored are indexed; the scheduler's thread never waits for it. */
     @Scheduled(fixedDelay = 30_000, initialDelay = 30_000)
     void periodically() {
-        catchUp();
+        requestCatchUp();
     }
 
     /**
@@ -261,9 +329,9 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
                 for (Document document : batch) {
                     writer.updateDocument(new Term("id", document.get("id")), document);
                 }
-                indexedUpTo = last[0];
                 uncommitted += batch.size();
                 searchers.maybeRefreshBlocking();
+                advanced(last[0]);
             }
         } catch (IOException e) {
             log.error("Could not index posts; the index catches up at the next attempt", e);

@@ -69,6 +69,10 @@ final class EmbeddedDatabase {
                     .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("timezone", "UTC")
+                    // the builder's default is off for the whole server: a commit acknowledged to a user could
+                    // be lost in a crash. Only an import's batches (made durable by its last commit) and the
+                    // application of roll-ups (replayed from rollup_pending) ask for less, each in its transaction
+                    .setServerConfig("synchronous_commit", "on")
                     .setLocaleConfig("locale", "C.UTF-8")
                     .start();
             stopAtShutdown(postgres);

@@ -34,6 +34,7 @@ class SettingsCheck implements EnvironmentPostProcessor, Ordered {
             "loa.identity.agency-seed-successions",
             "loa.province.name",
             "loa.listening.index-dir",
+            "loa.listening.searchable-wait",
             "loa.listening.feeds.max-bytes",
             "loa.listening.feeds.timeout-seconds",
             "loa.listening.feeds.allow-loopback",
