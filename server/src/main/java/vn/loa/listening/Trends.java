@@ -119,8 +119,17 @@ public interface Trends {
     record Report(Instant at, List<Issue> emerging, List<Series> series) {
     }
 
-    /** The emerging issues of a scope, highest score first. */
+    /**
+     * The emerging issues of a scope, highest score first, as last computed: a result a minute old, or
+     * read before the last import, is served while it is computed again in the background (for pages).
+     */
     List<Issue> emerging(ListeningScope scope, String language);
+
+    /**
+     * The emerging issues of a scope as they stand now, for decisions such as alerts: a result a minute
+     * old, or read before the last import, is computed again first.
+     */
+    List<Issue> emergingNow(ListeningScope scope, String language);
 
     /** A series with its forecast; an unknown dimension is refused. */
     Series series(ListeningScope scope, String dimension, String value, String language);

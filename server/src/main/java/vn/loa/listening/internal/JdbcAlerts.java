@@ -548,7 +548,7 @@ class JdbcAlerts implements Alerts {
     /** Every emerging issue of the rule's scope that stands out at least as far as its threshold. */
     private List<Finding> bursts(Rule rule) {
         List<Finding> findings = new ArrayList<>();
-        for (Trends.Issue issue : trends.emerging(new ListeningScope(rule.agencyCode(), true), "vi")) {
+        for (Trends.Issue issue : trends.emergingNow(new ListeningScope(rule.agencyCode(), true), "vi")) {
             if (issue.burst() < rule.threshold() || issue.postIds().isEmpty()) {
                 continue;
             }
@@ -627,7 +627,7 @@ class JdbcAlerts implements Alerts {
         if (finding.issue() == null) {
             return texts(rule, finding, Locale.ENGLISH);
         }
-        Trends.Issue issue = trends.emerging(new ListeningScope(rule.agencyCode(), true), "en").stream()
+        Trends.Issue issue = trends.emergingNow(new ListeningScope(rule.agencyCode(), true), "en").stream()
                 .filter(i -> i.key().equals(finding.issue().key())).findFirst().orElse(finding.issue());
         return new Texts(sentences.title(issue, Locale.ENGLISH), sentences.sentence(issue, Locale.ENGLISH));
     }
@@ -797,7 +797,7 @@ class JdbcAlerts implements Alerts {
         StringBuilder text = new StringBuilder(message("alerts.digest.heading", VIETNAMESE, LocalTime.format(today)))
                 .append("\n\n");
         text.append(message("alerts.digest.issues", VIETNAMESE)).append('\n');
-        List<Trends.Issue> issues = trends.emerging(new ListeningScope(null, true), "vi");
+        List<Trends.Issue> issues = trends.emergingNow(new ListeningScope(null, true), "vi");
         if (issues.isEmpty()) {
             text.append("- ").append(message("alerts.digest.issues.none", VIETNAMESE)).append('\n');
         }

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Set;
@@ -52,7 +51,7 @@ class TrendService implements Trends {
     /** Which series leads an issue that several rose with: what it is about before the words it used. */
     private static final List<String> LEAD_ORDER = List.of("agency", "domain", "topic", "place", "keyword");
 
-    private record Raw(double[] posts, double[] negative) {
+    record Raw(double[] posts, double[] negative) {
     }
 
     /**
@@ -109,6 +108,23 @@ class TrendService implements Trends {
     @Override
     public List<Issue> emerging(ListeningScope scope, String language) {
         return compute(scope).emerging(language);
+    }
+
+    @Override
+    public List<Issue> emergingNow(ListeningScope scope, String language) {
+        String key = scope.key() + "|" + scope.restricted();
+        Instant now = clock.instant();
+        long current = generation.get();
+        Computed cached = cache.get(key);
+        if (cached != null && cached.generation() == current && cached.at().equals(hourEnd(now))
+                && cached.computedAt().plus(KEEP).isAfter(now)) {
+            return cached.emerging(language);
+        }
+        // a computation running now may have started at an earlier time: this one starts from now
+        Computed computed = computeNow(scope, hourEnd(now), now, current);
+        cache.merge(key, computed, (old, fresh) -> fresh.generation() > old.generation()
+                || fresh.generation() == old.generation() && !fresh.computedAt().isBefore(old.computedAt()) ? fresh : old);
+        return computed.emerging(language);
     }
 
     @Override
@@ -293,7 +309,8 @@ class TrendService implements Trends {
         List<String> words = named.get("vi").stream().filter(issue -> issue.dimension().equals("keyword")).map(Issue::value)
                 .filter(word -> !word.isBlank()).distinct().toList();
         keywordSeries(scope, words, at).forEach((word, raw) -> series.put("keyword|" + word, raw));
-        return new Computed(at, clock.instant(), generation, series, bursts, Map.copyOf(named), new ConcurrentHashMap<>());
+        // stamped with the moment it was computed as of, not the moment it ended: the clock may have moved meanwhile
+        return new Computed(at, now, generation, series, bursts, Map.copyOf(named), new ConcurrentHashMap<>());
     }
 
     /** What a series' model expects of the last 24 hours, fitted on the hours before them. */
@@ -476,21 +493,7 @@ class TrendService implements Trends {
         Instant hour = now.truncatedTo(ChronoUnit.HOURS);
         Instant from = now.minus(HISTORY_HOURS, ChronoUnit.HOURS);
         Instant to = now.minus(RECENT_HOURS, ChronoUnit.HOURS);
-        List<Object> params = new ArrayList<>(Collections.nCopies(4, Timestamp.from(now)));
-        String where = scopeFilter(scope, params);
-        double[] volume = new double[IssueFinder.WINDOWS.length];
-        jdbc.sql("""
-                SELECT count(*) FILTER (WHERE p.published_at >= (?::timestamptz - d * interval '1 day') - interval '30 minutes'),
-                       count(*) FILTER (WHERE p.published_at >= (?::timestamptz - d * interval '1 day') - interval '60 minutes'),
-                       count(*)
-                FROM generate_series(1, 27) AS d JOIN post p
-                  ON p.published_at >= (?::timestamptz - d * interval '1 day') - interval '1 day'
-                 AND p.published_at < (?::timestamptz - d * interval '1 day')
-                WHERE TRUE""" + where).params(params).query(rs -> {
-                    volume[0] = rs.getLong(1) / 27.0;
-                    volume[1] = rs.getLong(2) / 27.0;
-                    volume[2] = rs.getLong(3) / 27.0;
-                });
+        double[] volume = volume(scope, now);
         KeptBaseline kept = baselines.get(key);
         if (kept == null || !kept.hour().equals(hour)) {
             List<Object> countParams = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to)));
@@ -516,6 +519,77 @@ class TrendService implements Trends {
         }
         IssueFinder.Baseline cached = kept.baseline();
         return new IssueFinder.Baseline(cached.documents(), cached.documentFrequency(), volume, cached.background());
+    }
+
+    /**
+     * A scope's posts by minute of publication over the last four weeks, kept between computations:
+     * counted from scratch once an hour and in between brought up to date from the posts stored since
+     * (those with a higher id).
+     */
+    private static final class KeptVolume {
+        final long countedHour;
+        long upToId;
+        /** Epoch minute to posts. */
+        final Map<Long, int[]> byMinute = new HashMap<>();
+
+        KeptVolume(long countedHour) {
+            this.countedHour = countedHour;
+        }
+
+        /** Posts published in the minutes {@code [from, to)}. */
+        long between(long from, long to) {
+            long total = 0;
+            for (long m = from; m < to; m++) {
+                int[] count = byMinute.get(m);
+                total += count == null ? 0 : count[0];
+            }
+            return total;
+        }
+    }
+
+    private final Map<String, KeptVolume> volumes = new ConcurrentHashMap<>();
+
+    /**
+     * How many posts the 27 days before today saw, on average, in the 30 minutes, the hour and the day
+     * before this time of day: the normal volume the issue finder weighs the last half hour, hour and day
+     * against. Counted to the minute.
+     */
+    double[] volume(ListeningScope scope, Instant now) {
+        String key = scope.key() + "|" + scope.restricted();
+        long nowMinute = Math.floorDiv(now.getEpochSecond(), 60);
+        long firstMinute = nowMinute - 28 * 1440;
+        synchronized (wordSeriesLocks.computeIfAbsent(key, k -> new Object())) {
+            KeptVolume kept = volumes.get(key);
+            long hour = Math.floorDiv(nowMinute, 60);
+            if (kept == null || kept.countedHour != hour) {
+                kept = new KeptVolume(hour);
+                volumes.put(key, kept);
+            }
+            long newest = jdbc.sql("SELECT coalesce(max(id), 0) FROM post").query(Long.class).single();
+            if (kept.upToId < newest) {
+                List<Object> params = new ArrayList<>(List.of(kept.upToId, newest, Timestamp.from(Instant.ofEpochSecond(firstMinute * 60))));
+                String where = scopeFilter(scope, params);
+                KeptVolume counting = kept;
+                jdbc.sql("SELECT date_trunc('minute', p.published_at), count(*) FROM post p WHERE p.id > ? AND p.id <= ? "
+                        + "AND p.published_at >= ?" + where + " GROUP BY 1").params(params).query(rs -> {
+                            counting.byMinute.computeIfAbsent(rs.getTimestamp(1).toInstant().getEpochSecond() / 60, m -> new int[1])[0]
+                                    += rs.getInt(2);
+                        });
+                kept.upToId = newest;
+            }
+            kept.byMinute.keySet().removeIf(m -> m < firstMinute);
+            double[] volume = new double[IssueFinder.WINDOWS.length];
+            for (int d = 1; d <= 27; d++) {
+                long end = nowMinute - d * 1440L;
+                for (int w = 0; w < IssueFinder.WINDOWS.length; w++) {
+                    volume[w] += kept.between(end - IssueFinder.WINDOWS[w], end);
+                }
+            }
+            for (int w = 0; w < volume.length; w++) {
+                volume[w] /= 27.0;
+            }
+            return volume;
+        }
     }
 
     /**
@@ -547,35 +621,100 @@ class TrendService implements Trends {
         return burstScore(observed, expected, model.sigma(), baseline);
     }
 
-    /** The hourly series of posts containing each keyword (case-insensitive, on the normalised text). */
-    private Map<String, Raw> keywordSeries(ListeningScope scope, List<String> terms, Instant at) {
+    /**
+     * The hourly counts of posts holding a word in a scope, kept between computations: counted from
+     * scratch once an hour, and in between brought up to date from the posts stored since (those with a
+     * higher id), whatever their publication time. A post committed after posts with higher ids (two
+     * imports at once) or relabelled meanwhile is counted right at the next hour's count.
+     */
+    private static final class KeptWordSeries {
+        final long countedHour;
+        long upToId;
+        /** Epoch hour to {posts, negative posts}. */
+        final Map<Long, long[]> byHour = new HashMap<>();
+
+        KeptWordSeries(long countedHour) {
+            this.countedHour = countedHour;
+        }
+    }
+
+    private final Map<String, KeptWordSeries> wordSeries = new ConcurrentHashMap<>();
+    private final Map<String, Object> wordSeriesLocks = new ConcurrentHashMap<>();
+
+    /**
+     * The hourly series of posts containing each keyword (case-insensitive, on the normalised text),
+     * the last hour being the one that ends at {@code at}. A word's posts are looked for in the whole
+     * window (a scan of four weeks of posts) once an hour; in between only new posts are read.
+     */
+    Map<String, Raw> keywordSeries(ListeningScope scope, List<String> terms, Instant at) {
         Map<String, Raw> series = new LinkedHashMap<>();
         if (terms.isEmpty()) {
             return series;
         }
-        Instant start = at.minus(HISTORY_HOURS, ChronoUnit.HOURS);
+        // the last hour is the one that ends at (or, for a time within an hour, holds) `at`, as in the roll-up series
+        long hourNow = Math.floorDiv(at.getEpochSecond() - 1, 3600);
+        long firstHour = hourNow - HISTORY_HOURS + 1;
+        String scopeKey = scope.key() + "|" + scope.restricted();
+        synchronized (wordSeriesLocks.computeIfAbsent(scopeKey, k -> new Object())) {
+            long newest = jdbc.sql("SELECT coalesce(max(id), 0) FROM post").query(Long.class).single();
+            if (wordSeries.size() > 5_000) {
+                wordSeries.clear(); // a bound, not a policy: the words asked for next are counted again
+            }
+            Map<Long, List<String>> byMark = new java.util.TreeMap<>();
+            Map<String, KeptWordSeries> kept = new HashMap<>();
+            for (String term : terms) {
+                String key = scopeKey + "|" + term;
+                KeptWordSeries words = wordSeries.get(key);
+                if (words == null || words.countedHour != hourNow) {
+                    words = new KeptWordSeries(hourNow);
+                    wordSeries.put(key, words);
+                }
+                kept.put(term, words);
+                if (words.upToId < newest) {
+                    byMark.computeIfAbsent(words.upToId, m -> new ArrayList<>()).add(term);
+                }
+            }
+            byMark.forEach((mark, marked) -> countWords(scope, marked, kept, mark, newest, firstHour));
+            for (String term : terms) {
+                KeptWordSeries words = kept.get(term);
+                words.upToId = Math.max(words.upToId, newest);
+                words.byHour.keySet().removeIf(hour -> hour < firstHour);
+                double[] posts = new double[HISTORY_HOURS];
+                double[] negative = new double[HISTORY_HOURS];
+                words.byHour.forEach((hour, counts) -> {
+                    int h = (int) (hour - firstHour);
+                    if (h < HISTORY_HOURS) {
+                        posts[h] = counts[0];
+                        negative[h] = counts[1];
+                    }
+                });
+                series.put(term, new Raw(posts, negative));
+            }
+        }
+        return series;
+    }
+
+    /** Adds to the kept counts of these words the posts with ids in {@code (fromId, toId]} published since {@code firstHour}. */
+    private void countWords(ListeningScope scope, List<String> terms, Map<String, KeptWordSeries> kept, long fromId, long toId,
+            long firstHour) {
         String[] patterns = terms.stream().map(t -> "%" + t.toLowerCase(java.util.Locale.ROOT)
                 .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%").toArray(String[]::new);
         List<Object> params = new ArrayList<>();
         params.add(patterns);
-        params.add(Timestamp.from(start));
-        params.add(Timestamp.from(at));
+        params.add(fromId);
+        params.add(toId);
+        params.add(Timestamp.from(Instant.ofEpochSecond(firstHour * 3600)));
         String where = scopeFilter(scope, params);
-        for (String term : terms) {
-            series.put(term, new Raw(new double[HISTORY_HOURS], new double[HISTORY_HOURS]));
-        }
         jdbc.sql("SELECT k.i, date_trunc('hour', p.published_at), count(*), count(*) FILTER (WHERE p.sentiment = 'negative') "
                 + "FROM post p JOIN unnest(?::text[]) WITH ORDINALITY AS k(pattern, i) ON lower(p.normalized_text) LIKE k.pattern "
-                + "WHERE p.published_at >= ? AND p.published_at < ?" + where + " GROUP BY 1, 2")
+                + "WHERE p.id > ? AND p.id <= ? AND p.published_at >= ?" + where + " GROUP BY 1, 2")
                 .params(params).query(rs -> {
-                    Raw raw = series.get(terms.get(rs.getInt(1) - 1));
-                    int h = (int) ChronoUnit.HOURS.between(start, rs.getTimestamp(2).toInstant());
-                    if (h >= 0 && h < HISTORY_HOURS) {
-                        raw.posts()[h] += rs.getLong(3);
-                        raw.negative()[h] += rs.getLong(4);
-                    }
+                    KeptWordSeries words = kept.get(terms.get(rs.getInt(1) - 1));
+                    long[] counts = words.byHour.computeIfAbsent(rs.getTimestamp(2).toInstant().getEpochSecond() / 3600,
+                            h -> new long[2]);
+                    counts[0] += rs.getLong(3);
+                    counts[1] += rs.getLong(4);
                 });
-        return series;
     }
 
     /** The largest stories among an issue's posts. */
