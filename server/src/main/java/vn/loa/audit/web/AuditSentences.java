@@ -44,6 +44,10 @@ class AuditSentences {
             Map.entry("agency.imported", List.of("units", "successions")),
             Map.entry("api-token.issued", List.of("name", "agency")),
             Map.entry("api-token.revoked", List.of("name")),
+            Map.entry("calendar-day.entered", List.of("day", "dayKind", "name", "document")),
+            Map.entry("calendar-day.withdrawn", List.of("day", "name")),
+            Map.entry("work-week.set", List.of("weekDays")),
+            Map.entry("deadline.moved", List.of("previousDue", "newDue", "change")),
             Map.entry("posts.imported", List.of("file", "read", "stored", "duplicates", "quarantined")),
             Map.entry("posts.exported", List.of("format", "rows")),
             Map.entry("post.corrected", List.of("field", "from", "to")),
@@ -171,7 +175,15 @@ class AuditSentences {
             case "field" -> label("audit.field." + text, text, locale);
             case "from", "to" -> correctedValue(action, details, text, locale);
             case "format" -> text.equalsIgnoreCase("xlsx") ? "Excel" : text.toUpperCase(Locale.ROOT);
-            case "validFrom", "effectiveOn" -> day(text);
+            case "validFrom", "effectiveOn", "day", "previousDue", "newDue" -> day(text);
+            case "dayKind" -> label("calendar.kind." + text, text, locale);
+            case "weekDays" -> Arrays.stream(text.split(",")).map(String::strip).map(day -> {
+                try {
+                    return java.time.DayOfWeek.valueOf(day).getDisplayName(java.time.format.TextStyle.FULL, locale);
+                } catch (IllegalArgumentException e) {
+                    return day;
+                }
+            }).collect(Collectors.joining(", "));
             case "deadline" -> instant(text);
             case "until" -> text.replaceAll("(\\d{1,2}:\\d{2}):\\d{2}", "$1");
             case "size" -> value instanceof Number n ? (n.longValue() + 1023) / 1024 : text;

@@ -1,0 +1,55 @@
+package vn.loa.calendar;
+
+import java.time.format.TextStyle;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import vn.loa.shared.LocalTime;
+
+/** A period's end and the days it skipped, as sentences in the reader's language. */
+@Component
+public class DueDateText {
+
+    private final MessageSource messages;
+
+    DueDateText(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /** Why a day was not counted: "Thứ Bảy, ngày nghỉ hằng tuần", "Tết Nguyên đán (Bộ luật Lao động 2019, Điều 112)". */
+    public String reason(DueDate.Skipped skipped, Locale locale) {
+        if (skipped.day() == null) {
+            return messages.getMessage("calendar.reason.rest",
+                    new Object[] {capitalised(skipped.restDay().getDisplayName(TextStyle.FULL, locale), locale)}, locale);
+        }
+        CalendarDay day = skipped.day();
+        if (day.kind() == DayKind.COMPENSATORY) {
+            return messages.getMessage("calendar.reason.compensatory", new Object[] {day.name(locale),
+                    LocalTime.format(day.compensates()), day.source()}, locale);
+        }
+        return messages.getMessage("calendar.reason.day", new Object[] {day.name(locale),
+                messages.getMessage("calendar.kind." + day.kind(), null, locale), day.source()}, locale);
+    }
+
+    /**
+     * The whole explanation: "Hạn cuối 06/05/2026: 3 ngày làm việc tính từ ngày sau 28/04/2026; không tính 30/04/2026
+     * (Ngày Chiến thắng ...); ..."
+     */
+    public String explain(DueDate due, Locale locale) {
+        String unit = messages.getMessage("calendar.unit." + due.unit(), new Object[] {due.amount()}, locale);
+        String head = messages.getMessage("calendar.explain", new Object[] {LocalTime.format(due.date()), unit,
+                LocalTime.format(due.from())}, locale);
+        List<String> skipped = due.skipped().stream()
+                .map(s -> LocalTime.format(s.date()) + " (" + reason(s, locale) + ")").toList();
+        if (skipped.isEmpty()) {
+            return head + ".";
+        }
+        return head + "; " + messages.getMessage("calendar.explain.skipped", new Object[] {String.join("; ", skipped)}, locale)
+                + ".";
+    }
+
+    private static String capitalised(String text, Locale locale) {
+        return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(locale) + text.substring(1);
+    }
+}
