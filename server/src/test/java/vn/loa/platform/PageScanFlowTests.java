@@ -173,7 +173,8 @@ class PageScanFlowTests {
         // the crawl reached the pages that matter, and a page a role may not open answered with the error page
         assertThat(visited).as("pages crawled").containsKeys("/", "/posts", "/listening", "/trends", "/alerts",
                 "/alerts/{n}", "/cases", "/cases/{n}", "/cases/new", "/admin/audit", "/admin/users", "/admin/users/{n}",
-                "/admin/agencies", "/admin/calendar", "/listening/sources", "/public/refutations", "/public/report", "/account");
+                "/admin/agencies", "/admin/calendar", "/listening/sources", "/public/refutations", "/public/report", "/account",
+                "/transparency", "/public/access-to-information", "/public/access-to-information/register");
         assertThat(visited.get("/admin/users")).as("/admin/users for an officer").contains(403);
         assertThat(visited.get("/cases/{n}")).as("a case that does not exist").contains(404);
     }

@@ -44,6 +44,9 @@ class AuditSentences {
             Map.entry("agency.imported", List.of("units", "successions")),
             Map.entry("api-token.issued", List.of("name", "agency")),
             Map.entry("api-token.revoked", List.of("name")),
+            Map.entry("information-request.received", List.of("agency", "channel", "requestStatus")),
+            Map.entry("information-request.acted", List.of("agency", "requestAction", "requestStatus")),
+            Map.entry("information-request.published", List.of("agency", "redactions")),
             Map.entry("calendar-day.entered", List.of("day", "dayKind", "name", "document")),
             Map.entry("calendar-day.withdrawn", List.of("day", "name")),
             Map.entry("work-week.set", List.of("weekDays")),
@@ -177,6 +180,9 @@ class AuditSentences {
             case "format" -> text.equalsIgnoreCase("xlsx") ? "Excel" : text.toUpperCase(Locale.ROOT);
             case "validFrom", "effectiveOn", "day", "previousDue", "newDue" -> day(text);
             case "dayKind" -> label("calendar.kind." + text, text, locale);
+            case "requestAction" -> label("transparency.action." + text, text, locale);
+            case "requestStatus" -> label("transparency.status." + text, text, locale);
+            case "channel" -> label("transparency.channel." + text, text, locale);
             case "weekDays" -> Arrays.stream(text.split(",")).map(String::strip).map(day -> {
                 try {
                     return java.time.DayOfWeek.valueOf(day).getDisplayName(java.time.format.TextStyle.FULL, locale);

@@ -1,0 +1,149 @@
+package vn.loa.transparency;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import vn.loa.calendar.DueDate;
+import vn.loa.identity.SignedInUser;
+import vn.loa.shared.Page;
+import vn.loa.shared.PageRequest;
+
+/**
+ * Information requests: intake, the desk's list, actions, notices and the public register. Every call that takes a
+ * {@link SignedInUser} checks that the user may see or act on the request's agency: its own officers, spokespersons
+ * and API tokens; the province's coordinators (act) and leaders (see). Others are told it does not exist.
+ */
+public interface InformationRequests {
+
+    /**
+     * Records a request. Electronic requests come from the public portal (with {@code by} null) or an agency's
+     * system; a paper one is entered by an officer with the day it was received. The clock starts at once (a request
+     * with every field of the form is complete); the officer may still ask for completion.
+     *
+     * @throws vn.loa.shared.InvalidInput naming each field at fault: {@code channel}, {@code receivedAt} (missing or in
+     *         the future), {@code agencyCode}, {@code requester.name}, {@code requester.contact} (neither e-mail nor
+     *         phone), {@code requester.email}, {@code requester.address}, {@code description}
+     */
+    InformationRequest submit(Submission submission, SignedInUser by);
+
+    /** What is wrong with a submission, each field at fault once; empty when it may be submitted. */
+    List<vn.loa.shared.InvalidInput> problems(Submission submission);
+
+    /** The requests the user may see, open and due first, then the newest. */
+    Page<InformationRequest> list(Filter filter, PageRequest page, SignedInUser user);
+
+    /** One request. @throws vn.loa.shared.NotFound when it does not exist or the user may not see it */
+    InformationRequest get(long id, SignedInUser user);
+
+    /** What happened to it, oldest first. */
+    List<HistoryEntry> history(long id, SignedInUser user);
+
+    /**
+     * Takes an action.
+     *
+     * @throws vn.loa.shared.Conflict when the action is not allowed from the request's status (or the one extension
+     *         was given already)
+     * @throws vn.loa.shared.InvalidInput naming the field the action needs
+     */
+    Outcome act(long id, Transition transition, SignedInUser user);
+
+    /** The personal data found in what would be published, for the officer to confirm. */
+    List<PersonalDatum> redactionSuggestions(long id, SignedInUser user);
+
+    /**
+     * Publishes a provided request in the public register, with the confirmed personal data removed from the published
+     * copy (the original stays with the desk).
+     *
+     * @throws vn.loa.shared.Conflict when it is not provided or the requester did not agree to publication
+     */
+    InformationRequest publish(long id, List<String> redact, SignedInUser user);
+
+    /** A notice of Decree 13/2018 as a DOCX file. @throws vn.loa.shared.NotFound when the request has no such notice */
+    Document notice(long id, NoticeForm form, SignedInUser user);
+
+    /** The scan of a paper request. @throws vn.loa.shared.NotFound when it has none or the user may not see it */
+    Document scan(long id, SignedInUser user);
+
+    /** The public register: published requests, newest first, found by words. */
+    Page<Published> register(String query, PageRequest page);
+
+    /** One published request. @throws vn.loa.shared.NotFound when it is not published */
+    Published published(long id);
+
+    /**
+     * The answer behind a one-time download link.
+     *
+     * @throws vn.loa.shared.NotFound when the link is unknown, used or expired
+     */
+    Document download(String token);
+
+    /** The year's figures for the report of Decree 13, Art. 12: requests by status, and how many were answered late. */
+    YearFigures figures(int year, SignedInUser user);
+
+    // ---- the records ----
+
+    /** A request as submitted. */
+    record Submission(Channel channel, OffsetDateTime receivedAt, String agencyCode, Requester requester,
+            String description, String purpose, String deliveryForm, Boolean complex, String scanName, byte[] scan) {
+    }
+
+    /** Who asks (form 01a); {@code email} or {@code phone} is needed to answer. */
+    record Requester(String name, String idNumber, String email, String phone, String address) {
+    }
+
+    /** The desk's filter; blank values do not filter. */
+    record Filter(RequestStatus status, String agencyCode, Boolean open) {
+    }
+
+    /**
+     * An action and what it needs: {@code note} (why, for every action; what is missing for ASK_COMPLETION),
+     * {@code days} (EXTEND), {@code refusalGround} (REFUSE), {@code transferTo} (TRANSFER: the agency's code or name),
+     * {@code answer}, {@code partial}, {@code costVnd}, {@code delivery} ({@code EMAIL} or {@code LINK}) and
+     * {@code publishConsent} (PROVIDE).
+     */
+    record Transition(RequestAction action, String note, Integer days, RefusalGround refusalGround, String transferTo,
+            String answer, Boolean partial, Long costVnd, String delivery, Boolean publishConsent) {
+    }
+
+    /** The request after an action, and the download link when one was made (shown once). */
+    record Outcome(InformationRequest request, String downloadPath) {
+    }
+
+    record HistoryEntry(String action, RequestStatus from, RequestStatus to, String actor, Instant at, String note) {
+    }
+
+    /** A piece of personal data found in a text to be published. */
+    record PersonalDatum(String kind, String text) {
+    }
+
+    /** A notice of Decree 13/2018, Art. 5. */
+    enum NoticeForm {
+        /** Form 02: receipt of a request. */
+        RECEIPT,
+        /** Form 03: notice of handling (a complex request). */
+        HANDLING,
+        /** Form 04: extension. */
+        EXTENSION,
+        /** Form 05: refusal. */
+        REFUSAL,
+        /** The answer itself, as an official letter. */
+        ANSWER
+    }
+
+    record Document(String fileName, byte[] content) {
+    }
+
+    /** A request as the public register shows it: no requester, personal data removed. */
+    record Published(long id, String agencyCode, LocalDate received, String request, String answer, boolean partial,
+            Instant publishedAt) {
+    }
+
+    record YearFigures(int year, java.util.Map<RequestStatus, Long> byStatus, long answered, long answeredLate, long open,
+            long overdue) {
+    }
+
+    /** The explanation of a due date, for the API and the desk. */
+    record Due(LocalDate date, DueDate explanation) {
+    }
+}

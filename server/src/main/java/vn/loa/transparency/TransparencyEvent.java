@@ -1,0 +1,49 @@
+package vn.loa.transparency;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import vn.loa.audit.AuditEntry;
+import vn.loa.audit.AuditableEvent;
+import vn.loa.shared.Actor;
+
+/** What happened to an information request. Every one is audited. */
+public sealed interface TransparencyEvent extends AuditableEvent {
+
+    /** A request was received. */
+    record RequestReceived(Actor by, long requestId, String agencyCode, Channel channel, String status)
+            implements TransparencyEvent {
+        public AuditEntry auditEntry() {
+            return entry(by, "information-request.received", requestId,
+                    details("agency", agencyCode, "channel", channel.name(), "requestStatus", status));
+        }
+    }
+
+    /** An action was taken. */
+    record RequestActed(Actor by, long requestId, String agencyCode, RequestAction action, RequestStatus from,
+            RequestStatus to) implements TransparencyEvent {
+        public AuditEntry auditEntry() {
+            return entry(by, "information-request.acted", requestId, details("agency", agencyCode, "requestAction",
+                    action.name(), "requestStatus", to.name()));
+        }
+    }
+
+    /** A request was published in the register. */
+    record RequestPublished(Actor by, long requestId, String agencyCode, int redactions) implements TransparencyEvent {
+        public AuditEntry auditEntry() {
+            return entry(by, "information-request.published", requestId, details("agency", agencyCode, "redactions",
+                    redactions));
+        }
+    }
+
+    private static AuditEntry entry(Actor by, String action, long id, Map<String, Object> details) {
+        return new AuditEntry(by.username(), by.agencyCode(), action, "information-request", String.valueOf(id), details);
+    }
+
+    private static Map<String, Object> details(Object... keysAndValues) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            details.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return details;
+    }
+}

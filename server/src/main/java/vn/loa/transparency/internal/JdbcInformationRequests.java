@@ -1,0 +1,853 @@
+package vn.loa.transparency.internal;
+
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.loa.calendar.CalendarEvent;
+import vn.loa.calendar.Deadlines;
+import vn.loa.calendar.DueDate;
+import vn.loa.calendar.DueDateText;
+import vn.loa.calendar.PeriodUnit;
+import vn.loa.calendar.WorkingDays;
+import vn.loa.identity.Agency;
+import vn.loa.identity.AgencyDirectory;
+import vn.loa.identity.Role;
+import vn.loa.identity.SignedInUser;
+import vn.loa.platform.ProvinceSettings;
+import vn.loa.shared.Actor;
+import vn.loa.shared.Conflict;
+import vn.loa.shared.InvalidInput;
+import vn.loa.shared.LocalTime;
+import vn.loa.shared.NotFound;
+import vn.loa.shared.Page;
+import vn.loa.shared.PageRequest;
+import vn.loa.transparency.Channel;
+import vn.loa.transparency.InformationRequest;
+import vn.loa.transparency.InformationRequests;
+import vn.loa.transparency.RefusalGround;
+import vn.loa.transparency.RequestAction;
+import vn.loa.transparency.RequestStatus;
+import vn.loa.transparency.TransparencyEvent;
+
+/** Information requests on PostgreSQL, their deadlines on the calendar. */
+@Service
+class JdbcInformationRequests implements InformationRequests {
+
+    private static final Logger log = LoggerFactory.getLogger(JdbcInformationRequests.class);
+    static final String OWNER = "information-request";
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Duration LINK_LIFETIME = Duration.ofDays(7);
+    static final int TEXT_MAX = 5000;
+
+    private final JdbcClient jdbc;
+    private final Deadlines deadlines;
+    private final WorkingDays calendar;
+    private final DueDateText dueText;
+    private final AgencyDirectory agencies;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final ProvinceSettings province;
+    private final ObjectProvider<JavaMailSender> mail;
+    private final String mailFrom;
+    private final SecureRandom random = new SecureRandom();
+
+    JdbcInformationRequests(JdbcClient jdbc, Deadlines deadlines, WorkingDays calendar, DueDateText dueText,
+            AgencyDirectory agencies, ApplicationEventPublisher events, Clock clock, ProvinceSettings province,
+            ObjectProvider<JavaMailSender> mail, @Value("${loa.alerts.mail-from:loa@localhost}") String mailFrom) {
+        this.jdbc = jdbc;
+        this.deadlines = deadlines;
+        this.calendar = calendar;
+        this.dueText = dueText;
+        this.agencies = agencies;
+        this.events = events;
+        this.clock = clock;
+        this.province = province;
+        this.mail = mail;
+        this.mailFrom = mailFrom;
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
+    }
+
+    // ---- intake ----
+
+    @Override
+    public List<InvalidInput> problems(Submission s) {
+        List<InvalidInput> problems = new ArrayList<>();
+        if (s.channel() == null) {
+            problems.add(new InvalidInput("channel", "transparency.error.channel"));
+        }
+        Instant now = clock.instant();
+        if (s.receivedAt() == null) {
+            problems.add(new InvalidInput("receivedAt", "transparency.error.received-missing"));
+        } else if (s.receivedAt().toInstant().isAfter(now.plusSeconds(60))) {
+            problems.add(new InvalidInput("receivedAt", "transparency.error.received-future"));
+        } else if (s.receivedAt().toInstant().isBefore(java.time.OffsetDateTime.parse("2018-07-01T00:00:00+07:00").toInstant())) {
+            problems.add(new InvalidInput("receivedAt", "transparency.error.received-before-law"));
+        }
+        Agency agency = s.agencyCode() == null || s.agencyCode().isBlank() ? null
+                : agencies.findByCode(s.agencyCode().strip(), today()).orElse(null);
+        if (agency == null) {
+            problems.add(new InvalidInput("agencyCode", "transparency.error.agency"));
+        }
+        Requester r = s.requester() == null ? new Requester(null, null, null, null, null) : s.requester();
+        String name = text(r.name());
+        if (name == null || name.length() > 200) {
+            problems.add(new InvalidInput("requester.name", "transparency.error.name"));
+        }
+        String email = text(r.email());
+        String phone = text(r.phone());
+        if (email == null && phone == null) {
+            problems.add(new InvalidInput("requester.contact", "transparency.error.contact"));
+        }
+        if (email != null && (email.length() > 200 || !EMAIL.matcher(email).matches())) {
+            problems.add(new InvalidInput("requester.email", "transparency.error.email"));
+        }
+        if (phone != null && (phone.length() > 30 || !phone.matches("[+0-9 .()-]{6,30}"))) {
+            problems.add(new InvalidInput("requester.phone", "transparency.error.phone"));
+        }
+        String address = text(r.address());
+        if (address == null || address.length() > 500) {
+            problems.add(new InvalidInput("requester.address", "transparency.error.address"));
+        }
+        String idNumber = text(r.idNumber());
+        if (idNumber != null && idNumber.length() > 30) {
+            problems.add(new InvalidInput("requester.idNumber", "transparency.error.id-number"));
+        }
+        String description = text(s.description());
+        if (description == null || description.length() < 10 || description.length() > TEXT_MAX) {
+            problems.add(new InvalidInput("description", "transparency.error.description", TEXT_MAX));
+        }
+        String purpose = text(s.purpose());
+        if (purpose != null && purpose.length() > 1000) {
+            problems.add(new InvalidInput("purpose", "transparency.error.purpose"));
+        }
+        String delivery = text(s.deliveryForm());
+        if (delivery != null && delivery.length() > 200) {
+            problems.add(new InvalidInput("deliveryForm", "transparency.error.delivery-form"));
+        }
+        if (s.scan() != null && s.scan().length > 10 * 1024 * 1024) {
+            problems.add(new InvalidInput("scan", "transparency.error.scan"));
+        }
+        return problems;
+    }
+
+    @Override
+    @Transactional
+    public InformationRequest submit(Submission s, SignedInUser by) {
+        InvalidInput.throwIfAny(problems(s));
+        Instant now = clock.instant();
+        Agency agency = agencies.findByCode(s.agencyCode().strip(), today()).orElseThrow();
+        Requester r = s.requester();
+        String name = text(r.name());
+        String email = text(r.email());
+        String phone = text(r.phone());
+        String address = text(r.address());
+        String idNumber = text(r.idNumber());
+        String description = text(s.description());
+        String purpose = text(s.purpose());
+        String delivery = text(s.deliveryForm());
+        if (by != null && !mayAct(by, agency.code())) {
+            // an officer enters requests for their own agency; the portal (by == null) for any
+            throw new InvalidInput("agencyCode", "transparency.error.agency-not-yours");
+        }
+        boolean complex = Boolean.TRUE.equals(s.complex());
+        LocalDate received = LocalDate.ofInstant(s.receivedAt().toInstant(), LocalTime.ZONE);
+        TimeLimit limit = timeLimit(s.channel(), complex, received);
+        Actor actor = by == null ? new Actor("portal", null) : by.actor();
+        long id = jdbc.sql("""
+                INSERT INTO information_request (agency_code, channel, received_at, complex, requester_name, requester_id_number,
+                    requester_email, requester_phone, requester_address, description, purpose, delivery_form, status,
+                    time_limit_id, complete_on, scan_name, scan, created_by, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACCEPTED', ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(agency.code(), s.channel().name(), Timestamp.from(s.receivedAt().toInstant()), complex, name, idNumber,
+                        email, phone, address, description, purpose, delivery, limit.id(), Date.valueOf(received),
+                        s.scan() == null ? null : text(s.scanName()), s.scan(), actor.username(), Timestamp.from(now))
+                .query(Long.class).single();
+        startClock(id, agency.code(), received, limit, actor);
+        List<Long> repeats = jdbc.sql("""
+                SELECT id FROM information_request
+                WHERE status = 'PROVIDED' AND agency_code = ? AND id <> ? AND lower(requester_name) = lower(?)
+                  AND (requester_id_number = ? OR lower(requester_email) = lower(?) OR requester_phone = ?)
+                  AND lower(regexp_replace(description, '\\s+', ' ', 'g')) = lower(regexp_replace(?, '\\s+', ' ', 'g'))
+                ORDER BY id""").params(agency.code(), id, name, idNumber, email, phone, description)
+                .query(Long.class).list();
+        if (repeats.size() >= 2) {
+            jdbc.sql("UPDATE information_request SET repeat_of = ? WHERE id = ?")
+                    .params(repeats.toArray(Long[]::new), id).update();
+        }
+        history(id, "RECEIVED", null, RequestStatus.ACCEPTED, actor, null);
+        events.publishEvent(new TransparencyEvent.RequestReceived(actor, id, agency.code(), s.channel(), "ACCEPTED"));
+        return load(id);
+    }
+
+    private record TimeLimit(long id, int answerDays, Integer noticeDays, int extensionDays, String source) {
+    }
+
+    /** The row of the time-limit table in force on the day the request was received. */
+    private TimeLimit timeLimit(Channel channel, boolean complex, LocalDate on) {
+        return jdbc.sql("""
+                SELECT id, answer_days, notice_days, extension_days, source FROM access_time_limit
+                WHERE channel = ? AND complex = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)
+                ORDER BY valid_from DESC LIMIT 1""").params(channel.name(), complex, Date.valueOf(on), Date.valueOf(on))
+                .query((rs, n) -> new TimeLimit(rs.getLong(1), rs.getInt(2), (Integer) rs.getObject(3), rs.getInt(4),
+                        rs.getString(5)))
+                .optional().orElseThrow(() -> new InvalidInput("receivedAt", "transparency.error.no-time-limit"));
+    }
+
+    private void startClock(long id, String agency, LocalDate from, TimeLimit limit, Actor by) {
+        Deadlines.Deadline deadline = deadlines.start(OWNER, String.valueOf(id), agency, from, limit.answerDays(),
+                PeriodUnit.WORKING_DAYS, by);
+        jdbc.sql("UPDATE information_request SET deadline_id = ?, due_date = ?, time_limit_id = ? WHERE id = ?")
+                .params(deadline.id(), Date.valueOf(deadline.due().date()), limit.id(), id).update();
+    }
+
+    private void stopClock(Row row, Actor by) {
+        if (row.deadlineId() != null) {
+            deadlines.stop(row.deadlineId(), by);
+        }
+    }
+
+    /** A day off entered or withdrawn moved a request's deadline: its due date follows. */
+    @EventListener
+    void deadlineMoved(CalendarEvent.DeadlineMoved moved) {
+        if (OWNER.equals(moved.ownerType())) {
+            jdbc.sql("UPDATE information_request SET due_date = ? WHERE id = ? AND deadline_id = ?")
+                    .params(Date.valueOf(moved.to()), Long.parseLong(moved.ownerId()), moved.deadlineId()).update();
+            history(Long.parseLong(moved.ownerId()), "DEADLINE_MOVED", null, statusOf(Long.parseLong(moved.ownerId())),
+                    moved.by(), LocalTime.format(moved.from()) + " → " + LocalTime.format(moved.to()) + ": " + moved.reason());
+        }
+    }
+
+    private RequestStatus statusOf(long id) {
+        return RequestStatus.valueOf(jdbc.sql("SELECT status FROM information_request WHERE id = ?").param(id)
+                .query(String.class).single());
+    }
+
+    // ---- the desk ----
+
+    @Override
+    public Page<InformationRequest> list(Filter filter, PageRequest page, SignedInUser user) {
+        if (!maySeeAny(user)) {
+            return new Page<>(List.of(), page, 0);
+        }
+        StringBuilder where = new StringBuilder(" WHERE true");
+        List<Object> params = new ArrayList<>();
+        if (!seesAll(user)) {
+            where.append(" AND agency_code = ?");
+            params.add(user.agencyCode());
+        } else if (filter.agencyCode() != null && !filter.agencyCode().isBlank()) {
+            where.append(" AND agency_code = ?");
+            params.add(filter.agencyCode().strip());
+        }
+        if (filter.status() != null) {
+            where.append(" AND status = ?");
+            params.add(filter.status().name());
+        }
+        if (Boolean.TRUE.equals(filter.open())) {
+            where.append(" AND status IN ('NEEDS_COMPLETION', 'ACCEPTED', 'IN_PROGRESS', 'EXTENDED')");
+        }
+        long total = jdbc.sql("SELECT count(*) FROM information_request" + where).params(params).query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(page.size());
+        pageParams.add(page.offset());
+        List<Row> rows = jdbc.sql("SELECT * FROM information_request" + where + "\n" + """
+                 ORDER BY (status IN ('NEEDS_COMPLETION', 'ACCEPTED', 'IN_PROGRESS', 'EXTENDED')) DESC,
+                          due_date NULLS LAST, id DESC LIMIT ? OFFSET ?""").params(pageParams)
+                .query(JdbcInformationRequests::row).list();
+        return new Page<>(rows.stream().map(this::request).toList(), page, total);
+    }
+
+    @Override
+    public InformationRequest get(long id, SignedInUser user) {
+        return request(visible(id, user));
+    }
+
+    @Override
+    public List<HistoryEntry> history(long id, SignedInUser user) {
+        visible(id, user);
+        return jdbc.sql("SELECT action, from_status, to_status, actor, occurred_at, note FROM information_request_history WHERE request_id = ? ORDER BY id")
+                .param(id).query((rs, n) -> new HistoryEntry(rs.getString(1),
+                        rs.getString(2) == null ? null : RequestStatus.valueOf(rs.getString(2)),
+                        RequestStatus.valueOf(rs.getString(3)), rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getString(6)))
+                .list();
+    }
+
+    @Override
+    @Transactional
+    public Outcome act(long id, Transition t, SignedInUser user) {
+        Row row = visible(id, user);
+        if (!mayAct(user, row.agencyCode())) {
+            throw new NotFound("information request", id);
+        }
+        jdbc.sql("SELECT id FROM information_request WHERE id = ? FOR UPDATE").param(id).query(Long.class).single();
+        row = find(id);
+        if (t == null || t.action() == null) {
+            throw new InvalidInput("action", "transparency.error.action");
+        }
+        RequestAction action = t.action();
+        if (!action.allowedFrom(row.status())) {
+            throw new Conflict("transparency.error.not-allowed", action.name(), row.status().name());
+        }
+        String note = text(t.note());
+        if (note != null && note.length() > TEXT_MAX) {
+            throw new InvalidInput("note", "transparency.error.note", TEXT_MAX);
+        }
+        Actor actor = user.actor();
+        RequestStatus to = action.to(row.status());
+        String downloadPath = null;
+        switch (action) {
+            case ASK_COMPLETION -> {
+                if (note == null) {
+                    throw new InvalidInput("note", "transparency.error.missing-what");
+                }
+                stopClock(row, actor);
+                jdbc.sql("UPDATE information_request SET status = ?, due_date = NULL, deadline_id = NULL WHERE id = ?")
+                        .params(to.name(), id).update();
+            }
+            case COMPLETE -> {
+                LocalDate today = today();
+                TimeLimit limit = timeLimit(row.channel(), row.complex(), LocalDate.ofInstant(row.receivedAt(), LocalTime.ZONE));
+                jdbc.sql("UPDATE information_request SET status = ?, complete_on = ? WHERE id = ?")
+                        .params(to.name(), Date.valueOf(today), id).update();
+                startClock(id, row.agencyCode(), today, limit, actor);
+            }
+            case START -> jdbc.sql("UPDATE information_request SET status = ? WHERE id = ?").params(to.name(), id).update();
+            case MARK_COMPLEX -> {
+                if (row.complex()) {
+                    throw new Conflict("transparency.error.already-complex");
+                }
+                TimeLimit limit = timeLimit(row.channel(), true, LocalDate.ofInstant(row.receivedAt(), LocalTime.ZONE));
+                LocalDate noticeBy = calendar.add(row.completeOn(), limit.noticeDays() == null ? 0 : limit.noticeDays(),
+                        PeriodUnit.WORKING_DAYS, row.agencyCode()).date();
+                if (today().isAfter(noticeBy)) {
+                    throw new Conflict("transparency.error.complex-too-late", LocalTime.format(noticeBy));
+                }
+                stopClock(row, actor);
+                jdbc.sql("UPDATE information_request SET complex = true WHERE id = ?").param(id).update();
+                startClock(id, row.agencyCode(), row.completeOn(), limit, actor);
+            }
+            case EXTEND -> {
+                if (row.extended()) {
+                    throw new Conflict("transparency.error.extended-once");
+                }
+                TimeLimit limit = timeLimitById(row.timeLimitId());
+                if (t.days() == null || t.days() < 1 || t.days() > limit.extensionDays()) {
+                    throw new InvalidInput("days", "transparency.error.extension-days", limit.extensionDays());
+                }
+                if (note == null) {
+                    throw new InvalidInput("note", "transparency.error.extension-reason");
+                }
+                if (row.dueDate() != null && today().isAfter(row.dueDate())) {
+                    throw new Conflict("transparency.error.extension-late", LocalTime.format(row.dueDate()));
+                }
+                stopClock(row, actor);
+                // "tối đa không quá 15 ngày": counted as calendar days, from the day after the old due date, and a
+                // period ending on a day off ends on the next working day (Civil Code Art. 148)
+                Deadlines.Deadline extended = deadlines.start(OWNER, String.valueOf(id), row.agencyCode(), row.dueDate(),
+                        t.days(), PeriodUnit.CALENDAR_DAYS, actor);
+                jdbc.sql("UPDATE information_request SET status = ?, extended = true, deadline_id = ?, due_date = ? WHERE id = ?")
+                        .params(to.name(), extended.id(), Date.valueOf(extended.due().date()), id).update();
+            }
+            case PROVIDE -> {
+                String answer = text(t.answer());
+                if (answer == null || answer.length() > TEXT_MAX * 4) {
+                    throw new InvalidInput("answer", "transparency.error.answer", TEXT_MAX * 4);
+                }
+                if (t.costVnd() != null && (t.costVnd() < 0 || t.costVnd() > 1_000_000_000L)) {
+                    throw new InvalidInput("costVnd", "transparency.error.cost");
+                }
+                String delivery = t.delivery() == null ? "LINK" : t.delivery().strip().toUpperCase(Locale.ROOT);
+                if (!delivery.equals("LINK") && !delivery.equals("EMAIL")) {
+                    throw new InvalidInput("delivery", "transparency.error.delivery");
+                }
+                if (delivery.equals("EMAIL") && row.requesterEmail() == null) {
+                    throw new InvalidInput("delivery", "transparency.error.no-email");
+                }
+                stopClock(row, actor);
+                jdbc.sql("""
+                        UPDATE information_request SET status = ?, answer = ?, partial = ?, cost_vnd = ?, publish_consent = ?,
+                            due_date = due_date WHERE id = ?""")
+                        .params(to.name(), answer, Boolean.TRUE.equals(t.partial()), t.costVnd(),
+                                Boolean.TRUE.equals(t.publishConsent()), id).update();
+                Row answered = find(id);
+                if (delivery.equals("LINK")) {
+                    downloadPath = "/public/access-to-information/download/" + newLink(id);
+                    note = join(note, "đã tạo đường dẫn tải văn bản trả lời (dùng một lần, trong 7 ngày)");
+                }
+                if (row.requesterEmail() != null) {
+                    String sent = email(answered, delivery.equals("EMAIL") ? letter(answered, NoticeForm.ANSWER) : null,
+                            downloadPath);
+                    note = join(note, sent);
+                }
+            }
+            case REFUSE -> {
+                if (t.refusalGround() == null) {
+                    throw new InvalidInput("refusalGround", "transparency.error.ground");
+                }
+                if (note == null) {
+                    throw new InvalidInput("note", "transparency.error.refusal-reason");
+                }
+                stopClock(row, actor);
+                jdbc.sql("UPDATE information_request SET status = ?, refusal_ground = ? WHERE id = ?")
+                        .params(to.name(), t.refusalGround().name(), id).update();
+            }
+            case TRANSFER -> {
+                String target = text(t.transferTo());
+                if (target == null || target.length() > 300) {
+                    throw new InvalidInput("transferTo", "transparency.error.transfer");
+                }
+                Optional<Agency> known = agencies.findByCode(target, today());
+                if (known.isPresent() && known.get().code().equals(row.agencyCode())) {
+                    throw new InvalidInput("transferTo", "transparency.error.transfer-self");
+                }
+                stopClock(row, actor);
+                jdbc.sql("UPDATE information_request SET status = ?, transferred_to = ? WHERE id = ?")
+                        .params(to.name(), known.map(Agency::code).orElse(target), id).update();
+            }
+            case WITHDRAW -> {
+                stopClock(row, actor);
+                jdbc.sql("UPDATE information_request SET status = ? WHERE id = ?").params(to.name(), id).update();
+            }
+        }
+        history(id, action.name(), row.status(), to, actor, note);
+        events.publishEvent(new TransparencyEvent.RequestActed(actor, id, row.agencyCode(), action, row.status(), to));
+        return new Outcome(load(id), downloadPath);
+    }
+
+    private TimeLimit timeLimitById(long id) {
+        return jdbc.sql("SELECT id, answer_days, notice_days, extension_days, source FROM access_time_limit WHERE id = ?")
+                .param(id).query((rs, n) -> new TimeLimit(rs.getLong(1), rs.getInt(2), (Integer) rs.getObject(3), rs.getInt(4),
+                        rs.getString(5))).single();
+    }
+
+    private static String join(String note, String more) {
+        return note == null ? more : note + " · " + more;
+    }
+
+    // ---- delivery ----
+
+    private String newLink(long id) {
+        byte[] secret = new byte[24];
+        random.nextBytes(secret);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        jdbc.sql("INSERT INTO information_download (token_hash, request_id, expires_at) VALUES (?, ?, ?)")
+                .params(sha256(token), id, Timestamp.from(clock.instant().plus(LINK_LIFETIME))).update();
+        return token;
+    }
+
+    @Override
+    @Transactional
+    public Document download(String token) {
+        if (token == null || !token.matches("[A-Za-z0-9_-]{20,64}")) {
+            throw new NotFound("download", "?");
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        Long requestId = jdbc.sql("""
+                UPDATE information_download SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?
+                RETURNING request_id""").params(now, sha256(token), now).query(Long.class).optional()
+                .orElseThrow(() -> new NotFound("download", "?"));
+        return letter(find(requestId), NoticeForm.ANSWER);
+    }
+
+    /** E-mails the requester the answer (attached) or its link; says how it went, for the history. */
+    private String email(Row row, Document attachment, String downloadPath) {
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender == null) {
+            return "chưa gửi được thư điện tử: chưa cấu hình máy chủ thư";
+        }
+        try {
+            MimeMessage message = sender.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(message, attachment != null, "UTF-8");
+            helper.setFrom(mailFrom);
+            helper.setTo(row.requesterEmail());
+            helper.setSubject("Trả lời yêu cầu cung cấp thông tin số " + row.id());
+            StringBuilder body = new StringBuilder("Kính gửi " + row.requesterName() + ",\n\n")
+                    .append("Cơ quan đã trả lời yêu cầu cung cấp thông tin số ").append(row.id()).append(" nhận ngày ")
+                    .append(LocalTime.format(LocalDate.ofInstant(row.receivedAt(), LocalTime.ZONE))).append(".\n");
+            if (attachment != null) {
+                body.append("Văn bản trả lời được gửi kèm thư này.\n");
+                helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()));
+            }
+            if (downloadPath != null) {
+                body.append("Tải văn bản trả lời (dùng được một lần, trong 7 ngày): ").append(downloadPath).append("\n");
+            }
+            helper.setText(body.toString());
+            sender.send(message);
+            return "đã gửi thư điện tử cho người yêu cầu";
+        } catch (Exception e) {
+            log.warn("Could not e-mail the answer to information request {}: {}", row.id(), e.getMessage());
+            return "chưa gửi được thư điện tử cho người yêu cầu";
+        }
+    }
+
+    // ---- the register ----
+
+    @Override
+    public List<PersonalDatum> redactionSuggestions(long id, SignedInUser user) {
+        Row row = visible(id, user);
+        return PersonalData.find(List.of(row.requesterName()), row.description(), row.answer());
+    }
+
+    @Override
+    @Transactional
+    public InformationRequest publish(long id, List<String> redact, SignedInUser user) {
+        Row row = visible(id, user);
+        if (!mayAct(user, row.agencyCode())) {
+            throw new NotFound("information request", id);
+        }
+        if (row.status() != RequestStatus.PROVIDED) {
+            throw new Conflict("transparency.error.publish-not-provided");
+        }
+        if (!row.publishConsent()) {
+            throw new Conflict("transparency.error.publish-no-consent");
+        }
+        List<String> pieces = new ArrayList<>(redact == null ? List.of() : redact);
+        // the requester's name, e-mail, phone, identity number and address never reach the register
+        for (String own : new String[] {row.requesterName(), row.requesterEmail(), row.requesterPhone(), row.requesterIdNumber(),
+                row.requesterAddress()}) {
+            if (own != null && !own.isBlank()) {
+                pieces.add(own);
+            }
+        }
+        jdbc.sql("UPDATE information_request SET published_request = ?, published_answer = ?, published_at = ? WHERE id = ?")
+                .params(PersonalData.redact(row.description(), pieces), PersonalData.redact(row.answer(), pieces),
+                        Timestamp.from(clock.instant()), id).update();
+        history(id, "PUBLISHED", row.status(), row.status(), user.actor(), "che " + pieces.size() + " thông tin cá nhân");
+        events.publishEvent(new TransparencyEvent.RequestPublished(user.actor(), id, row.agencyCode(), pieces.size()));
+        return load(id);
+    }
+
+    @Override
+    public Page<Published> register(String query, PageRequest page) {
+        String q = text(query);
+        String where = " WHERE published_at IS NOT NULL" + (q == null ? ""
+                : " AND (published_request ILIKE ? OR published_answer ILIKE ?)");
+        List<Object> params = new ArrayList<>();
+        if (q != null) {
+            String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            params.add(like);
+            params.add(like);
+        }
+        long total = jdbc.sql("SELECT count(*) FROM information_request" + where).params(params).query(Long.class).single();
+        params.add(page.size());
+        params.add(page.offset());
+        List<Published> items = jdbc.sql("SELECT * FROM information_request" + where + " ORDER BY published_at DESC, id DESC LIMIT ? OFFSET ?")
+                .params(params).query(JdbcInformationRequests::published).list();
+        return new Page<>(items, page, total);
+    }
+
+    @Override
+    public Published published(long id) {
+        return jdbc.sql("SELECT * FROM information_request WHERE id = ? AND published_at IS NOT NULL").param(id)
+                .query(JdbcInformationRequests::published).optional().orElseThrow(() -> new NotFound("published request", id));
+    }
+
+    private static Published published(ResultSet rs, int n) throws SQLException {
+        return new Published(rs.getLong("id"), rs.getString("agency_code"),
+                LocalDate.ofInstant(rs.getTimestamp("received_at").toInstant(), LocalTime.ZONE), rs.getString("published_request"),
+                rs.getString("published_answer"), rs.getBoolean("partial"), rs.getTimestamp("published_at").toInstant());
+    }
+
+    // ---- documents ----
+
+    @Override
+    public Document notice(long id, NoticeForm form, SignedInUser user) {
+        Row row = visible(id, user);
+        boolean applies = switch (form) {
+            case RECEIPT -> row.status() != RequestStatus.NEEDS_COMPLETION || row.dueDate() != null;
+            case HANDLING -> row.complex();
+            case EXTENSION -> row.extended();
+            case REFUSAL -> row.status() == RequestStatus.REFUSED;
+            case ANSWER -> row.status() == RequestStatus.PROVIDED;
+        };
+        if (!applies) {
+            throw new NotFound("notice", form);
+        }
+        return letter(row, form);
+    }
+
+    private Document letter(Row row, NoticeForm form) {
+        LocalDate today = today();
+        Agency agency = agencies.findByCode(row.agencyCode(), today).orElse(null);
+        String issuer = agency == null ? row.agencyCode() : agency.nameVi();
+        String parent = agency == null || agency.parent() == null ? null
+                : agencies.find(agency.parent()).map(Agency::nameVi).orElse(null);
+        String received = LocalTime.format(LocalDate.ofInstant(row.receivedAt(), LocalTime.ZONE));
+        String symbol = (form == NoticeForm.ANSWER ? "" : form == NoticeForm.RECEIPT ? "PTN-" : "TB-") + row.agencyCode();
+        if (form == NoticeForm.ANSWER) {
+            symbol = row.agencyCode() + "-TCTT";
+        }
+        OfficialLetter letter = new OfficialLetter(parent, issuer, symbol, province.name(), today);
+        String to = "Ông/Bà " + row.requesterName();
+        String what = "Yêu cầu cung cấp thông tin số " + row.id() + " nhận ngày " + received + ": \"" + row.description() + "\".";
+        String due = row.dueDate() == null ? "" : LocalTime.format(row.dueDate());
+        String file;
+        switch (form) {
+            case RECEIPT -> {
+                letter.title("Phiếu tiếp nhận yêu cầu cung cấp thông tin", null).addressee(to)
+                        .body(issuer + " đã tiếp nhận yêu cầu cung cấp thông tin của Ông/Bà " + row.requesterName()
+                                + " ngày " + received + " (" + channelVi(row.channel()) + ").")
+                        .body(what)
+                        .body(row.dueDate() == null ? "Thời hạn giải quyết được tính từ ngày yêu cầu được bổ sung đầy đủ."
+                                : "Thời hạn giải quyết: chậm nhất ngày " + due + ". " + explanation(row));
+                file = "02-phieu-tiep-nhan-" + row.id() + ".docx";
+            }
+            case HANDLING -> {
+                letter.title("Thông báo", "Về việc giải quyết yêu cầu cung cấp thông tin").addressee(to).body(what)
+                        .body("Thông tin được yêu cầu cần được tập hợp từ nhiều nơi hoặc cần lấy ý kiến của cơ quan, tổ chức,"
+                                + " đơn vị khác. Căn cứ Luật Tiếp cận thông tin năm 2016, " + issuer
+                                + " sẽ cung cấp thông tin hoặc trả lời bằng văn bản chậm nhất ngày " + due + ".");
+                file = "03-thong-bao-giai-quyet-" + row.id() + ".docx";
+            }
+            case EXTENSION -> {
+                String reason = lastNote(row.id(), "EXTEND");
+                letter.title("Thông báo", "Về việc gia hạn giải quyết yêu cầu cung cấp thông tin").addressee(to).body(what)
+                        .body("Lý do gia hạn: " + (reason == null ? "" : reason) + ".")
+                        .body("Căn cứ Luật Tiếp cận thông tin năm 2016, thời hạn giải quyết được gia hạn đến hết ngày " + due + ".");
+                file = "04-thong-bao-gia-han-" + row.id() + ".docx";
+            }
+            case REFUSAL -> {
+                String reason = lastNote(row.id(), "REFUSE");
+                letter.title("Thông báo", "Về việc từ chối yêu cầu cung cấp thông tin").addressee(to).body(what)
+                        .body(issuer + " từ chối cung cấp thông tin theo điểm " + row.refusalGround().letter()
+                                + " khoản 1 Điều 28 Luật Tiếp cận thông tin năm 2016: " + groundVi(row.refusalGround()) + ".")
+                        .body("Lý do: " + (reason == null ? "" : reason) + ".")
+                        .body("Ông/Bà có quyền khiếu nại, khởi kiện theo quy định của pháp luật.");
+                file = "05-thong-bao-tu-choi-" + row.id() + ".docx";
+            }
+            default -> {
+                letter.summary("cung cấp thông tin theo yêu cầu").addressee(to).body(what)
+                        .body(row.answer() == null ? "" : row.answer());
+                if (Boolean.TRUE.equals(row.partial())) {
+                    letter.body("Thông tin trên được cung cấp một phần.");
+                }
+                if (row.costVnd() != null && row.costVnd() > 0) {
+                    letter.body("Chi phí thực tế để in, sao, chụp, gửi thông tin: " + String.format(VIETNAMESE, "%,d", row.costVnd())
+                            .replace(',', '.') + " đồng.");
+                }
+                file = "tra-loi-" + row.id() + ".docx";
+            }
+        }
+        letter.close(List.of(to), "Thủ trưởng cơ quan");
+        return new Document(file, letter.bytes());
+    }
+
+    private String lastNote(long id, String action) {
+        return jdbc.sql("SELECT note FROM information_request_history WHERE request_id = ? AND action = ? ORDER BY id DESC LIMIT 1")
+                .params(id, action).query(String.class).optional().orElse(null);
+    }
+
+    static String channelVi(Channel channel) {
+        return switch (channel) {
+            case ELECTRONIC -> "qua mạng điện tử";
+            case POST -> "qua dịch vụ bưu chính";
+            case FAX -> "qua fax";
+            case IN_PERSON -> "trực tiếp tại trụ sở";
+        };
+    }
+
+    static String groundVi(RefusalGround ground) {
+        return switch (ground) {
+            case NOT_ACCESSIBLE -> "thông tin thuộc loại không được tiếp cận (Điều 6) hoặc chưa đủ điều kiện tiếp cận (Điều 7)";
+            case ALREADY_DISCLOSED -> "thông tin đã được công khai";
+            case NOT_RESPONSIBLE -> "thông tin không thuộc trách nhiệm cung cấp của cơ quan";
+            case GIVEN_TWICE -> "thông tin đã được cung cấp hai lần cho cùng người yêu cầu mà không có lý do chính đáng";
+            case BEYOND_CAPACITY -> "yêu cầu vượt quá khả năng đáp ứng hoặc làm ảnh hưởng đến hoạt động bình thường của cơ quan";
+            case COSTS_UNPAID -> "người yêu cầu chưa thanh toán chi phí thực tế";
+        };
+    }
+
+    @Override
+    public Document scan(long id, SignedInUser user) {
+        Row row = visible(id, user);
+        return jdbc.sql("SELECT scan_name, scan FROM information_request WHERE id = ? AND scan IS NOT NULL").param(row.id())
+                .query((rs, n) -> new Document(rs.getString(1) == null ? "scan-" + id : rs.getString(1), rs.getBytes(2)))
+                .optional().orElseThrow(() -> new NotFound("scan", id));
+    }
+
+    // ---- figures ----
+
+    @Override
+    public YearFigures figures(int year, SignedInUser user) {
+        if (year < 2018 || year > 2200) {
+            throw new InvalidInput("year", "transparency.error.year");
+        }
+        String scope = seesAll(user) ? "" : " AND agency_code = ?";
+        List<Object> params = new ArrayList<>(List.of(Timestamp.from(LocalDate.of(year, 1, 1).atStartOfDay(LocalTime.ZONE).toInstant()),
+                Timestamp.from(LocalDate.of(year + 1, 1, 1).atStartOfDay(LocalTime.ZONE).toInstant())));
+        if (!seesAll(user)) {
+            if (!maySeeAny(user)) {
+                return new YearFigures(year, Map.of(), 0, 0, 0, 0);
+            }
+            params.add(user.agencyCode());
+        }
+        Map<RequestStatus, Long> byStatus = new EnumMap<>(RequestStatus.class);
+        jdbc.sql("SELECT status, count(*) FROM information_request WHERE received_at >= ? AND received_at < ?" + scope + " GROUP BY status")
+                .params(params).query(rs -> {
+                    byStatus.put(RequestStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                });
+        long[] answered = jdbc.sql("""
+                SELECT count(*) FILTER (WHERE r.status IN ('PROVIDED', 'REFUSED')),
+                       count(*) FILTER (WHERE r.status IN ('PROVIDED', 'REFUSED') AND h.occurred_at::date > r.due_date),
+                       count(*) FILTER (WHERE r.status IN ('NEEDS_COMPLETION', 'ACCEPTED', 'IN_PROGRESS', 'EXTENDED')),
+                       count(*) FILTER (WHERE r.status IN ('ACCEPTED', 'IN_PROGRESS', 'EXTENDED') AND r.due_date < ?)
+                FROM information_request r
+                LEFT JOIN LATERAL (SELECT occurred_at FROM information_request_history x
+                                   WHERE x.request_id = r.id AND x.action IN ('PROVIDE', 'REFUSE') ORDER BY x.id DESC LIMIT 1) h ON true
+                WHERE r.received_at >= ? AND r.received_at < ?""" + scope.replace("agency_code", "r.agency_code"))
+                .params(prepend(Date.valueOf(today()), params))
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).single();
+        return new YearFigures(year, byStatus, answered[0], answered[1], answered[2], answered[3]);
+    }
+
+    private static List<Object> prepend(Object first, List<Object> rest) {
+        List<Object> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all;
+    }
+
+    // ---- who may see and act ----
+
+    private static boolean seesAll(SignedInUser user) {
+        return user.has(Role.COORDINATOR) || user.has(Role.LEADER);
+    }
+
+    private static boolean maySeeAny(SignedInUser user) {
+        return seesAll(user) || user.has(Role.OFFICER) || user.has(Role.SPOKESPERSON)
+                || user.apiClient() && user.agencyCode() != null;
+    }
+
+    private static boolean maySee(SignedInUser user, String agencyCode) {
+        return seesAll(user) || maySeeAny(user) && agencyCode.equals(user.agencyCode());
+    }
+
+    /** Coordinators act for every agency; officers, spokespersons and API tokens for their own. */
+    private static boolean mayAct(SignedInUser user, String agencyCode) {
+        return user.has(Role.COORDINATOR) || (user.has(Role.OFFICER) || user.has(Role.SPOKESPERSON) || user.apiClient())
+                && agencyCode.equals(user.agencyCode());
+    }
+
+    private Row visible(long id, SignedInUser user) {
+        Row row = find(id);
+        if (!maySee(user, row.agencyCode())) {
+            throw new NotFound("information request", id);
+        }
+        return row;
+    }
+
+    // ---- rows ----
+
+    record Row(long id, String agencyCode, Channel channel, Instant receivedAt, boolean complex, String requesterName,
+            String requesterIdNumber, String requesterEmail, String requesterPhone, String requesterAddress,
+            String description, String purpose, String deliveryForm, RequestStatus status, Long timeLimitId, Long deadlineId,
+            LocalDate dueDate, LocalDate completeOn, boolean extended, List<Long> repeatOf, RefusalGround refusalGround,
+            String transferredTo, String answer, Boolean partial, Long costVnd, boolean publishConsent, Instant publishedAt,
+            String scanName, Instant createdAt) {
+    }
+
+    private InformationRequest load(long id) {
+        return request(find(id));
+    }
+
+    private Row find(long id) {
+        return jdbc.sql("SELECT * FROM information_request WHERE id = ?").param(id).query(JdbcInformationRequests::row)
+                .optional().orElseThrow(() -> new NotFound("information request", id));
+    }
+
+    private InformationRequest request(Row row) {
+        String explanation = row.status().open() && row.dueDate() != null ? explanation(row) : null;
+        String source = row.timeLimitId() == null ? null : timeLimitById(row.timeLimitId()).source();
+        return new InformationRequest(row.id(), row.agencyCode(), row.channel(), row.receivedAt(), row.complex(),
+                new Requester(row.requesterName(), row.requesterIdNumber(), row.requesterEmail(), row.requesterPhone(),
+                        row.requesterAddress()),
+                row.description(), row.purpose(), row.deliveryForm(), row.status(), row.dueDate(), explanation, row.extended(),
+                row.repeatOf(), row.refusalGround(), row.transferredTo(), row.answer(), row.partial(), row.costVnd(),
+                row.publishConsent(), row.publishedAt(), row.scanName(), source, row.createdAt());
+    }
+
+    /** How the due date was counted, in Vietnamese: the time limit's source, then the days counted and skipped. */
+    private String explanation(Row row) {
+        if (row.deadlineId() == null) {
+            return null;
+        }
+        DueDate due = deadlines.deadline(row.deadlineId()).due();
+        String source = row.timeLimitId() == null ? "" : timeLimitById(row.timeLimitId()).source();
+        String base = (row.extended() ? "Gia hạn một lần (Luật Tiếp cận thông tin 2016). " : source + ". ");
+        return base + dueText.explain(due, VIETNAMESE);
+    }
+
+    private void history(long id, String action, RequestStatus from, RequestStatus to, Actor by, String note) {
+        jdbc.sql("""
+                INSERT INTO information_request_history (request_id, action, from_status, to_status, actor, occurred_at, note)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""").params(id, action, from == null ? null : from.name(), to.name(), by.username(),
+                Timestamp.from(clock.instant()), note).update();
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        Array repeats = rs.getArray("repeat_of");
+        List<Long> repeatOf = repeats == null ? List.of() : List.of((Long[]) repeats.getArray());
+        Date due = rs.getDate("due_date");
+        Date complete = rs.getDate("complete_on");
+        Timestamp published = rs.getTimestamp("published_at");
+        String ground = rs.getString("refusal_ground");
+        return new Row(rs.getLong("id"), rs.getString("agency_code"), Channel.valueOf(rs.getString("channel")),
+                rs.getTimestamp("received_at").toInstant(), rs.getBoolean("complex"), rs.getString("requester_name"),
+                rs.getString("requester_id_number"), rs.getString("requester_email"), rs.getString("requester_phone"),
+                rs.getString("requester_address"), rs.getString("description"), rs.getString("purpose"),
+                rs.getString("delivery_form"), RequestStatus.valueOf(rs.getString("status")),
+                (Long) rs.getObject("time_limit_id"), (Long) rs.getObject("deadline_id"), due == null ? null : due.toLocalDate(),
+                complete == null ? null : complete.toLocalDate(), rs.getBoolean("extended"), repeatOf,
+                ground == null ? null : RefusalGround.valueOf(ground), rs.getString("transferred_to"), rs.getString("answer"),
+                (Boolean) rs.getObject("partial"), (Long) rs.getObject("cost_vnd"), rs.getBoolean("publish_consent"),
+                published == null ? null : published.toInstant(), rs.getString("scan_name"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static String text(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static String sha256(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package vn.loa.transparency.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
+import org.apache.poi.xwpf.usermodel.TableRowAlign;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+
+/**
+ * An administrative document in the format of Decree 30/2020/NĐ-CP, Appendix I, made with Apache POI: A4, margins top
+ * and bottom 20 mm, left 30 mm, right 15 mm; Times New Roman; the issuing body and the number on the left and the
+ * national title and motto on the right of the header; place and date in italics; the document's name and summary;
+ * the date's days 1 to 9 and months 1 and 2 with a leading zero (Appendix I, 2.4); the body at 14 pt, justified, first lines indented 1 cm; recipients at 11 pt under "Nơi nhận:"; the signature block.
+ */
+final class OfficialLetter {
+
+    /** Twentieths of a point in a millimetre. */
+    private static final double TWIPS_PER_MM = 1440 / 25.4;
+    static final String FONT = "Times New Roman";
+
+    private final XWPFDocument document = new XWPFDocument();
+
+    /**
+     * @param parentBody the governing body, upper case ("UBND TỈNH KHÁNH HÒA"), or null
+     * @param issuer the issuing agency ("SỞ Y TẾ")
+     * @param symbol the number's symbol ("TB-SYT"); the number itself is left for the clerk who registers it
+     * @param place the place, as the administrative unit of the seat ("Khánh Hòa")
+     * @param day the date
+     */
+    OfficialLetter(String parentBody, String issuer, String symbol, String place, LocalDate day) {
+        CTSectPr section = document.getDocument().getBody().addNewSectPr();
+        CTPageSz size = section.addNewPgSz();
+        size.setW(BigInteger.valueOf(11906));
+        size.setH(BigInteger.valueOf(16838));
+        CTPageMar margins = section.addNewPgMar();
+        margins.setTop(twips(20));
+        margins.setBottom(twips(20));
+        margins.setLeft(twips(30));
+        margins.setRight(twips(15));
+        XWPFTable header = document.createTable(3, 2);
+        header.removeBorders();
+        header.setTableAlignment(TableRowAlign.CENTER);
+        header.setWidth("100%");
+        cell(header.getRow(0).getCell(0), parentBody == null ? "" : parentBody.toUpperCase(java.util.Locale.ROOT), 13, false, false);
+        cellLine(header.getRow(0).getCell(0), issuer.toUpperCase(java.util.Locale.ROOT), 13, true, false);
+        cell(header.getRow(0).getCell(1), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, true, false);
+        cellLine(header.getRow(0).getCell(1), "Độc lập - Tự do - Hạnh phúc", 14, true, false);
+        cell(header.getRow(1).getCell(0), "Số:        /" + symbol, 13, false, false);
+        cell(header.getRow(1).getCell(1), place + ", ngày " + two(day.getDayOfMonth()) + " tháng " + (day.getMonthValue() < 3 ? "0" : "") + day.getMonthValue()
+                + " năm " + day.getYear(), 14, false, true);
+        cell(header.getRow(2).getCell(0), "", 13, false, false);
+        cell(header.getRow(2).getCell(1), "", 13, false, false);
+    }
+
+    /** The document's name and, under it, what it is about. */
+    OfficialLetter title(String name, String about) {
+        XWPFParagraph title = centred();
+        title.setSpacingBefore(240);
+        run(title, name.toUpperCase(java.util.Locale.ROOT), 14, true, false);
+        if (about != null) {
+            run(centred(), about, 14, true, false);
+        }
+        return this;
+    }
+
+    /** The "V/v" summary of an official letter, under the number. */
+    OfficialLetter summary(String about) {
+        XWPFParagraph summary = document.createParagraph();
+        run(summary, "V/v " + about, 12, false, false);
+        return this;
+    }
+
+    OfficialLetter addressee(String to) {
+        XWPFParagraph paragraph = document.createParagraph();
+        paragraph.setAlignment(ParagraphAlignment.CENTER);
+        paragraph.setSpacingBefore(200);
+        run(paragraph, "Kính gửi: " + to, 14, false, false);
+        return this;
+    }
+
+    /** A paragraph of the body; each line of the text is a paragraph. */
+    OfficialLetter body(String text) {
+        for (String line : text.split("\\R")) {
+            XWPFParagraph paragraph = document.createParagraph();
+            paragraph.setAlignment(ParagraphAlignment.BOTH);
+            paragraph.setIndentationFirstLine((int) Math.round(10 * TWIPS_PER_MM));
+            paragraph.setSpacingAfter(120);
+            run(paragraph, line, 14, false, false);
+        }
+        return this;
+    }
+
+    /** The recipients on the left and the signature block on the right. */
+    OfficialLetter close(List<String> recipients, String signatory) {
+        XWPFTable footer = document.createTable(1, 2);
+        footer.removeBorders();
+        footer.setWidth("100%");
+        XWPFTableCell left = footer.getRow(0).getCell(0);
+        cell(left, "Nơi nhận:", 12, true, true);
+        for (String recipient : recipients) {
+            cellLine(left, "- " + recipient + ";", 11, false, false);
+        }
+        cellLine(left, "- Lưu: VT.", 11, false, false);
+        XWPFTableCell right = footer.getRow(0).getCell(1);
+        cell(right, signatory.toUpperCase(java.util.Locale.ROOT), 14, true, false);
+        cellLine(right, "(Ký, ghi rõ họ tên, đóng dấu)", 13, false, true);
+        return this;
+    }
+
+    byte[] bytes() {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            document.getProperties().getCoreProperties().setCreator("Loa");
+            document.write(out);
+            document.close();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private XWPFParagraph centred() {
+        XWPFParagraph paragraph = document.createParagraph();
+        paragraph.setAlignment(ParagraphAlignment.CENTER);
+        return paragraph;
+    }
+
+    private static void cell(XWPFTableCell cell, String text, int size, boolean bold, boolean italic) {
+        XWPFParagraph paragraph = cell.getParagraphs().get(0);
+        paragraph.setAlignment(ParagraphAlignment.CENTER);
+        run(paragraph, text, size, bold, italic);
+    }
+
+    private static void cellLine(XWPFTableCell cell, String text, int size, boolean bold, boolean italic) {
+        XWPFParagraph paragraph = cell.addParagraph();
+        paragraph.setAlignment(ParagraphAlignment.CENTER);
+        run(paragraph, text, size, bold, italic);
+    }
+
+    private static void run(XWPFParagraph paragraph, String text, int size, boolean bold, boolean italic) {
+        XWPFRun run = paragraph.createRun();
+        run.setFontFamily(FONT);
+        run.setFontSize(size);
+        run.setBold(bold);
+        run.setItalic(italic);
+        run.setText(text);
+    }
+
+    private static BigInteger twips(int millimetres) {
+        return BigInteger.valueOf((long) Math.ceil(millimetres * TWIPS_PER_MM));
+    }
+
+    private static String two(int n) {
+        return n < 10 ? "0" + n : String.valueOf(n);
+    }
+}

@@ -1,0 +1,195 @@
+package vn.loa.transparency.web;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import vn.loa.identity.SignedInPrincipal;
+import vn.loa.identity.SignedInUser;
+import vn.loa.platform.Pager;
+import vn.loa.shared.InvalidInput;
+import vn.loa.shared.NotFound;
+import vn.loa.shared.Page;
+import vn.loa.shared.PageRequest;
+import vn.loa.transparency.Channel;
+import vn.loa.transparency.InformationRequest;
+import vn.loa.transparency.InformationRequests;
+import vn.loa.transparency.RefusalGround;
+import vn.loa.transparency.RequestAction;
+import vn.loa.transparency.RequestStatus;
+
+/**
+ * {@code POST /api/v1/information-requests} (201 with {@code id}, {@code status}, {@code dueDate} and
+ * {@code deadlineExplanation}; 422 naming each field at fault), {@code GET /api/v1/information-requests} (filters
+ * {@code status}, {@code agencyCode}, {@code open}; paged), {@code GET /{id}}, {@code GET /{id}/history},
+ * {@code POST /{id}/transitions} ({@code {action, note, days, refusalGround, transferTo, answer, partial, costVnd,
+ * delivery, publishConsent}}; 409 for an action its status does not allow), {@code GET /{id}/redactions},
+ * {@code POST /{id}/publish} ({@code {redact: [...]}}) and {@code GET /{id}/documents/{form}} (a DOCX notice:
+ * {@code RECEIPT}, {@code HANDLING}, {@code EXTENSION}, {@code REFUSAL}, {@code ANSWER}).
+ */
+@RestController
+@RequestMapping("/api/v1/information-requests")
+@ConditionalOnWebApplication
+class InformationRequestsApiController {
+
+    private final InformationRequests requests;
+
+    InformationRequestsApiController(InformationRequests requests) {
+        this.requests = requests;
+    }
+
+    /** A request as posted; {@code receivedAt} is ISO-8601 with an offset, as text so that a bad one is named. */
+    record Posted(String channel, String receivedAt, String agencyCode, PostedRequester requester, String description,
+            String purpose, String deliveryForm, Boolean complex) {
+    }
+
+    record PostedRequester(String name, String idNumber, String email, String phone, String address) {
+    }
+
+    record Transition(String action, String note, Integer days, String refusalGround, String transferTo, String answer,
+            Boolean partial, Long costVnd, String delivery, Boolean publishConsent) {
+    }
+
+    record Publication(List<String> redact) {
+    }
+
+    /** The request and, after an answer sent as a link, the link's path (shown once). */
+    record Answered(InformationRequest request, String downloadPath) {
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    InformationRequest submit(@RequestBody Posted posted) {
+        Channel channel = null;
+        OffsetDateTime received = null;
+        java.util.List<InvalidInput> problems = new java.util.ArrayList<>();
+        if (posted.channel() != null && !posted.channel().isBlank()) {
+            try {
+                channel = Channel.valueOf(posted.channel().strip());
+            } catch (IllegalArgumentException e) {
+                problems.add(new InvalidInput("channel", "transparency.error.channel"));
+            }
+        }
+        if (posted.receivedAt() != null && !posted.receivedAt().isBlank()) {
+            try {
+                received = OffsetDateTime.parse(posted.receivedAt().strip());
+            } catch (DateTimeParseException e) {
+                problems.add(new InvalidInput("receivedAt", "transparency.error.received-format"));
+            }
+        }
+        try {
+            PostedRequester r = posted.requester();
+            return requests.submit(new InformationRequests.Submission(channel, received, posted.agencyCode(),
+                    r == null ? null : new InformationRequests.Requester(r.name(), r.idNumber(), r.email(), r.phone(), r.address()),
+                    posted.description(), posted.purpose(), posted.deliveryForm(), posted.complex(), null, null), user());
+        } catch (InvalidInput e) {
+            // a malformed channel or time is named with the other problems, not instead of them
+            List<InvalidInput> all = new java.util.ArrayList<>(problems);
+            e.all().stream().filter(p -> problems.stream().noneMatch(q -> q.field().equals(p.field()))).forEach(all::add);
+            InvalidInput.throwIfAny(all);
+            throw e;
+        }
+    }
+
+    @GetMapping
+    ResponseEntity<List<InformationRequest>> list(@RequestParam(required = false) String status,
+            @RequestParam(required = false) String agencyCode, @RequestParam(defaultValue = "false") boolean open,
+            @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
+        RequestStatus chosen = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                chosen = RequestStatus.valueOf(status.strip());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInput("status", "transparency.error.status");
+            }
+        }
+        Page<InformationRequest> list = requests.list(new InformationRequests.Filter(chosen, agencyCode, open),
+                PageRequest.parse(page, size), user());
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("status", chosen == null ? "" : chosen.name());
+        filters.put("agencyCode", agencyCode == null ? "" : agencyCode);
+        filters.put("open", open ? "true" : "");
+        return ResponseEntity.ok().headers(Pager.apiHeaders("/api/v1/information-requests", filters, list)).body(list.items());
+    }
+
+    @GetMapping("/{id}")
+    InformationRequest one(@PathVariable long id) {
+        return requests.get(id, user());
+    }
+
+    @GetMapping("/{id}/history")
+    List<InformationRequests.HistoryEntry> history(@PathVariable long id) {
+        return requests.history(id, user());
+    }
+
+    @PostMapping("/{id}/transitions")
+    Answered transition(@PathVariable long id, @RequestBody Transition t) {
+        RequestAction action;
+        try {
+            action = RequestAction.valueOf(t.action() == null ? "" : t.action().strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("action", "transparency.error.action");
+        }
+        RefusalGround ground = RefusalGround.of(t.refusalGround());
+        if (ground == null && t.refusalGround() != null && !t.refusalGround().isBlank()) {
+            throw new InvalidInput("refusalGround", "transparency.error.ground");
+        }
+        InformationRequests.Outcome outcome = requests.act(id, new InformationRequests.Transition(action, t.note(), t.days(),
+                ground, t.transferTo(), t.answer(), t.partial(), t.costVnd(), t.delivery(), t.publishConsent()), user());
+        return new Answered(outcome.request(), outcome.downloadPath());
+    }
+
+    @GetMapping("/{id}/redactions")
+    List<InformationRequests.PersonalDatum> redactions(@PathVariable long id) {
+        return requests.redactionSuggestions(id, user());
+    }
+
+    @PostMapping("/{id}/publish")
+    InformationRequest publish(@PathVariable long id, @RequestBody(required = false) Publication publication) {
+        return requests.publish(id, publication == null ? List.of() : publication.redact(), user());
+    }
+
+    @GetMapping("/{id}/documents/{form}")
+    ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable String form) {
+        InformationRequests.NoticeForm notice;
+        try {
+            notice = InformationRequests.NoticeForm.valueOf(form.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new NotFound("notice", form);
+        }
+        return docx(requests.notice(id, notice, user()));
+    }
+
+    @GetMapping("/figures")
+    InformationRequests.YearFigures figures(@RequestParam(required = false) Integer year) {
+        return requests.figures(year == null ? LocalDate.now(vn.loa.shared.LocalTime.ZONE).getYear() : year, user());
+    }
+
+    static ResponseEntity<byte[]> docx(InformationRequests.Document document) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(document.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(document.content());
+    }
+
+    private static SignedInUser user() {
+        return SignedInPrincipal.current().orElseThrow();
+    }
+}

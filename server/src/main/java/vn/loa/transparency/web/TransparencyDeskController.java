@@ -1,0 +1,231 @@
+package vn.loa.transparency.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.loa.identity.AgencyDirectory;
+import vn.loa.identity.Role;
+import vn.loa.identity.SignedInPrincipal;
+import vn.loa.identity.SignedInUser;
+import vn.loa.platform.NavigationItem;
+import vn.loa.platform.Pager;
+import vn.loa.shared.Conflict;
+import vn.loa.shared.InvalidInput;
+import vn.loa.shared.LocalTime;
+import vn.loa.shared.NotFound;
+import vn.loa.shared.Page;
+import vn.loa.shared.PageRequest;
+import vn.loa.transparency.Channel;
+import vn.loa.transparency.InformationRequest;
+import vn.loa.transparency.InformationRequests;
+import vn.loa.transparency.RefusalGround;
+import vn.loa.transparency.RequestAction;
+import vn.loa.transparency.RequestStatus;
+
+/**
+ * The transparency desk: requests of the officer's agency (the whole province for coordinators and leaders), open and
+ * due first; a paper request entered with the day it came and its scan; one request with its due date and why, its
+ * history, the actions its status allows, its notices as DOCX, and publication in the register.
+ */
+@Controller
+@ConditionalOnWebApplication
+@RequestMapping("/transparency")
+class TransparencyDeskController {
+
+    private final InformationRequests requests;
+    private final AgencyDirectory agencies;
+
+    TransparencyDeskController(InformationRequests requests, AgencyDirectory agencies) {
+        this.requests = requests;
+        this.agencies = agencies;
+    }
+
+    @GetMapping
+    String desk(@RequestParam(required = false) String status, @RequestParam(defaultValue = "true") boolean open,
+            @RequestParam(required = false) String page, Model model) {
+        SignedInUser user = user();
+        RequestStatus chosen = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                chosen = RequestStatus.valueOf(status);
+            } catch (IllegalArgumentException e) {
+                chosen = null;
+            }
+        }
+        Page<InformationRequest> list = requests.list(new InformationRequests.Filter(chosen, null, open && chosen == null),
+                PageRequest.lenient(page, null), user);
+        LocalDate today = LocalDate.now(LocalTime.ZONE);
+        model.addAttribute("requests", list.items());
+        model.addAttribute("pager", Pager.of("/transparency", java.util.Map.of("status", chosen == null ? "" : chosen.name(),
+                "open", open ? "" : "false"), list));
+        model.addAttribute("today", today);
+        model.addAttribute("status", chosen);
+        model.addAttribute("open", open);
+        model.addAttribute("statuses", RequestStatus.values());
+        model.addAttribute("figures", requests.figures(today.getYear(), user));
+        return "transparency/desk";
+    }
+
+    @GetMapping("/requests/new")
+    String paperForm(Model model) {
+        model.addAttribute("agencyOptions", agencyOptions());
+        model.addAttribute("channels", List.of(Channel.POST, Channel.FAX, Channel.IN_PERSON));
+        return "transparency/new";
+    }
+
+    @PostMapping("/requests")
+    String enterPaper(@RequestParam(required = false) String channel, @RequestParam(required = false) String receivedOn,
+            @RequestParam(required = false) String agencyCode, @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String idNumber, @RequestParam(defaultValue = "") String email,
+            @RequestParam(defaultValue = "") String phone, @RequestParam(defaultValue = "") String address,
+            @RequestParam(defaultValue = "") String description, @RequestParam(defaultValue = "") String purpose,
+            @RequestParam(defaultValue = "") String deliveryForm, @RequestParam(defaultValue = "false") boolean complex,
+            @RequestParam(required = false) MultipartFile scan, HttpServletResponse response, Model model) throws IOException {
+        Channel chosen = null;
+        try {
+            chosen = channel == null ? null : Channel.valueOf(channel);
+        } catch (IllegalArgumentException e) {
+            chosen = null;
+        }
+        OffsetDateTime received = null;
+        try {
+            received = receivedOn == null || receivedOn.isBlank() ? null
+                    : LocalDateTime.parse(receivedOn).atZone(LocalTime.ZONE).toOffsetDateTime();
+        } catch (DateTimeParseException e) {
+            received = null;
+        }
+        try {
+            InformationRequest created = requests.submit(new InformationRequests.Submission(chosen, received, agencyCode,
+                    new InformationRequests.Requester(name, idNumber, email, phone, address), description, purpose,
+                    deliveryForm, complex, scan == null || scan.isEmpty() ? null : scan.getOriginalFilename(),
+                    scan == null || scan.isEmpty() ? null : scan.getBytes()), user());
+            return "redirect:/transparency/requests/" + created.id();
+        } catch (InvalidInput e) {
+            response.setStatus(422);
+            model.addAttribute("problems", e.all());
+            model.addAttribute("agencyOptions", agencyOptions());
+            model.addAttribute("channels", List.of(Channel.POST, Channel.FAX, Channel.IN_PERSON));
+            model.addAttribute("form", java.util.Map.of("name", name, "idNumber", idNumber, "email", email, "phone", phone,
+                    "address", address, "description", description, "purpose", purpose, "deliveryForm", deliveryForm,
+                    "receivedOn", receivedOn == null ? "" : receivedOn));
+            return "transparency/new";
+        }
+    }
+
+    @GetMapping("/requests/{id}")
+    String request(@PathVariable long id, Model model) {
+        SignedInUser user = user();
+        InformationRequest request = requests.get(id, user);
+        model.addAttribute("r", request);
+        model.addAttribute("history", requests.history(id, user));
+        model.addAttribute("today", LocalDate.now(LocalTime.ZONE));
+        model.addAttribute("actions", java.util.Arrays.stream(RequestAction.values())
+                .filter(a -> a.allowedFrom(request.status())).toList());
+        model.addAttribute("grounds", RefusalGround.values());
+        model.addAttribute("mayAct", user.has(Role.COORDINATOR) || (user.has(Role.OFFICER) || user.has(Role.SPOKESPERSON))
+                && request.agencyCode().equals(user.agencyCode()));
+        if (request.status() == RequestStatus.PROVIDED && request.publishConsent() && request.publishedAt() == null) {
+            model.addAttribute("suggestions", requests.redactionSuggestions(id, user));
+        }
+        return "transparency/request";
+    }
+
+    @PostMapping("/requests/{id}/actions")
+    String act(@PathVariable long id, @RequestParam(required = false) String action, @RequestParam(required = false) String note,
+            @RequestParam(required = false) Integer days, @RequestParam(required = false) String refusalGround,
+            @RequestParam(required = false) String transferTo, @RequestParam(required = false) String answer,
+            @RequestParam(defaultValue = "false") boolean partial, @RequestParam(required = false) Long costVnd,
+            @RequestParam(required = false) String delivery, @RequestParam(defaultValue = "false") boolean publishConsent,
+            RedirectAttributes redirect) {
+        try {
+            RequestAction chosen = RequestAction.valueOf(action == null ? "" : action);
+            RefusalGround ground = RefusalGround.of(refusalGround);
+            InformationRequests.Outcome outcome = requests.act(id, new InformationRequests.Transition(chosen, note, days, ground,
+                    transferTo, answer, partial, costVnd, delivery, publishConsent), user());
+            redirect.addFlashAttribute("flashKey", "transparency.done." + chosen.name());
+            if (outcome.downloadPath() != null) {
+                redirect.addFlashAttribute("downloadPath", outcome.downloadPath());
+            }
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("errorKey", "transparency.error.action");
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+            redirect.addFlashAttribute("errorArguments", e.arguments());
+            redirect.addFlashAttribute("errorField", e.field());
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+            redirect.addFlashAttribute("errorArguments", e.arguments());
+        }
+        return "redirect:/transparency/requests/" + id;
+    }
+
+    @PostMapping("/requests/{id}/publish")
+    String publish(@PathVariable long id, @RequestParam(name = "redact", required = false) List<String> redact,
+            RedirectAttributes redirect) {
+        try {
+            requests.publish(id, redact == null ? List.of() : redact, user());
+            redirect.addFlashAttribute("flashKey", "transparency.published");
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+        }
+        return "redirect:/transparency/requests/" + id;
+    }
+
+    @GetMapping("/requests/{id}/documents/{form}.docx")
+    ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable String form) {
+        InformationRequests.NoticeForm notice;
+        try {
+            notice = InformationRequests.NoticeForm.valueOf(form.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new NotFound("notice", form);
+        }
+        return InformationRequestsApiController.docx(requests.notice(id, notice, user()));
+    }
+
+    @GetMapping("/requests/{id}/scan")
+    ResponseEntity<byte[]> scan(@PathVariable long id) {
+        InformationRequests.Document scan = requests.scan(id, user());
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_OCTET_STREAM)
+                .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+                        .filename(scan.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff").body(scan.content());
+    }
+
+    private List<vn.loa.identity.Agency> agencyOptions() {
+        SignedInUser user = user();
+        List<vn.loa.identity.Agency> valid = agencies.validOn(LocalDate.now(LocalTime.ZONE));
+        return user.has(Role.COORDINATOR) ? valid : valid.stream().filter(a -> a.code().equals(user.agencyCode())).toList();
+    }
+
+    private static SignedInUser user() {
+        return SignedInPrincipal.current().orElseThrow();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Navigation {
+
+        @Bean
+        NavigationItem transparencyNavigation() {
+            return new NavigationItem("nav.transparency", "/transparency", 30,
+                    Set.of("COORDINATOR", "LEADER", "OFFICER", "SPOKESPERSON"));
+        }
+    }
+}

@@ -1,0 +1,382 @@
+package vn.loa.transparency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import vn.loa.calendar.CalendarAdministration;
+import vn.loa.calendar.DayKind;
+import vn.loa.calendar.PeriodUnit;
+import vn.loa.calendar.WorkingDays;
+import vn.loa.identity.Role;
+import vn.loa.identity.SignedInUser;
+import vn.loa.shared.Actor;
+import vn.loa.shared.Conflict;
+import vn.loa.shared.InvalidInput;
+import vn.loa.shared.LocalTime;
+
+/**
+ * Information requests through the API and the service on a real database: intake and its refusals, every action
+ * from every status, extension limits, who may see what, a holiday entered while requests run, the notices as DOCX
+ * in the Decree 30 format, the one-time download and the register with personal data removed.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class InformationRequestsIntegrationTests {
+
+    private static final SignedInUser COORDINATOR = new SignedInUser(null, "coordinator", "Điều phối", null, "SVHTTDL",
+            Set.of(Role.COORDINATOR));
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    InformationRequests requests;
+
+    @Autowired
+    WorkingDays calendar;
+
+    @Autowired
+    CalendarAdministration administration;
+
+    @Autowired
+    Clock clock;
+
+    private final ObjectMapper json = JsonMapper.builder().build();
+
+    @Test
+    void aRequestPostedToTheApiGetsItsDueDateAndWhyInWorkingDays() throws Exception {
+        String body = """
+                {"channel":"ELECTRONIC","receivedAt":"2026-04-28T09:30:00+07:00","agencyCode":"SYT",
+                 "requester":{"name":"Phạm Văn Hùng","email":"hung@example.vn","address":"Phường Phan Rang, Khánh Hòa"},
+                 "description":"Danh sách các cơ sở khám chữa bệnh bảo hiểm y tế năm 2026"}""";
+        mvc.perform(post("/api/v1/information-requests").session(signIn("officer")).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.id").isNumber())
+                .andExpect(jsonPath("$.status").value("ACCEPTED"))
+                .andExpect(jsonPath("$.dueDate").value("2026-05-05"))
+                .andExpect(jsonPath("$.deadlineExplanation").value(org.hamcrest.Matchers.containsString(
+                        "Luật Tiếp cận thông tin 2016, Điều 30. Hạn cuối 05/05/2026: 3 ngày làm việc")));
+        // a complex request by post: 15 working days
+        String complex = body.replace("ELECTRONIC", "POST").replace("\"description\"", "\"complex\":true,\"description\"");
+        mvc.perform(post("/api/v1/information-requests").session(signIn("officer")).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content(complex))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.dueDate").value(calendar.add(LocalDate.of(2026, 4, 28), 15, PeriodUnit.WORKING_DAYS,
+                        "SYT").date().toString()));
+    }
+
+    @Test
+    void missingFieldsAndAReceiptInTheFutureAnswer422NamingEach() throws Exception {
+        MockHttpSession officer = signIn("officer");
+        mvc.perform(post("/api/v1/information-requests").session(officer).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"requester\":{}}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("channel", "receivedAt",
+                        "agencyCode", "requester.name", "requester.contact", "requester.address", "description")));
+        String future = OffsetDateTime.now(ZoneOffset.ofHours(7)).plusDays(2).toString();
+        mvc.perform(post("/api/v1/information-requests").session(officer).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"channel":"FAX","receivedAt":"%s","agencyCode":"SYT","requester":{"name":"A","phone":"0905123456",
+                                 "address":"X"},"description":"Thông tin về dự án bệnh viện"}""".formatted(future)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.field").value("receivedAt"));
+        mvc.perform(post("/api/v1/information-requests").session(officer).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"channel":"CARRIER_PIGEON","receivedAt":"hôm qua","agencyCode":"SYT","requester":{"name":"A",
+                                 "phone":"0905123456","address":"X"},"description":"Thông tin về dự án bệnh viện"}"""))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("channel", "receivedAt")));
+    }
+
+    @Test
+    void everyActionIsTakenFromTheStatusesThatAllowItAndRefusedFromTheOthers() {
+        List<String> wrong = new ArrayList<>();
+        for (RequestStatus status : RequestStatus.values()) {
+            for (RequestAction action : RequestAction.values()) {
+                InformationRequest request = inStatus(status);
+                try {
+                    requests.act(request.id(), valid(action), COORDINATOR);
+                    if (!action.allowedFrom(status)) {
+                        wrong.add(action + " was allowed from " + status);
+                    } else if (requests.get(request.id(), COORDINATOR).status() != action.to(status)) {
+                        wrong.add(action + " from " + status + " did not lead to " + action.to(status));
+                    }
+                } catch (Conflict e) {
+                    if (action.allowedFrom(status)) {
+                        wrong.add(action + " was refused from " + status + ": " + e.getMessage());
+                    }
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void oneExtensionOfAtMost15DaysBeforeTheDueDate() {
+        InformationRequest request = submit(now(), Channel.ELECTRONIC, "SYT");
+        assertThatThrownBy(() -> requests.act(request.id(), extend(16), COORDINATOR))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("days"));
+        assertThatThrownBy(() -> requests.act(request.id(), new InformationRequests.Transition(RequestAction.EXTEND, null, 5,
+                null, null, null, null, null, null, null), COORDINATOR))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("note"));
+        InformationRequest extended = requests.act(request.id(), extend(15), COORDINATOR).request();
+        assertThat(extended.status()).isEqualTo(RequestStatus.EXTENDED);
+        assertThat(extended.dueDate()).isEqualTo(calendar.add(request.dueDate(), 15, PeriodUnit.CALENDAR_DAYS, "SYT").date());
+        assertThat(extended.deadlineExplanation()).startsWith("Gia hạn một lần");
+        assertThatThrownBy(() -> requests.act(request.id(), extend(5), COORDINATOR)).isInstanceOf(Conflict.class);
+        // a request whose due date has passed cannot be extended any more
+        InformationRequest old = submit(OffsetDateTime.of(2026, 4, 28, 9, 0, 0, 0, ZoneOffset.ofHours(7)), Channel.POST, "SYT");
+        assertThatThrownBy(() -> requests.act(old.id(), extend(5), COORDINATOR))
+                .isInstanceOfSatisfying(Conflict.class, e -> assertThat(e.messageKey()).isEqualTo("transparency.error.extension-late"));
+    }
+
+    @Test
+    void anOfficerSeesAndActsOnlyForTheirAgencyAndThePressNotAtAll() throws Exception {
+        InformationRequest health = submit(now(), Channel.ELECTRONIC, "SYT");
+        mvc.perform(get("/api/v1/information-requests/" + health.id()).session(signIn("officer"))).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/information-requests/" + health.id()).session(signIn("district")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/information-requests/" + health.id()).session(signIn("press"))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/information-requests/" + health.id()).session(signIn("leader"))).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/information-requests/" + health.id() + "/transitions").session(signIn("district")).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"action\":\"START\"}")).andExpect(status().isNotFound());
+        // the leader sees but does not act
+        mvc.perform(post("/api/v1/information-requests/" + health.id() + "/transitions").session(signIn("leader")).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"action\":\"START\"}")).andExpect(status().isNotFound());
+        String list = mvc.perform(get("/api/v1/information-requests").param("size", "200").session(signIn("district")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(json.readTree(list).findValuesAsString("agencyCode")).doesNotContain("SYT");
+        mvc.perform(get("/api/v1/information-requests")).andExpect(status().isUnauthorized());
+        // an officer cannot enter a request for another agency
+        mvc.perform(post("/api/v1/information-requests").session(signIn("district")).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"channel":"POST","receivedAt":"2026-11-02T08:00:00+07:00","agencyCode":"SYT",
+                                 "requester":{"name":"A","phone":"0905123456","address":"X"},"description":"Thông tin về bệnh viện"}"""))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("agencyCode"));
+        mvc.perform(post("/api/v1/information-requests/" + health.id() + "/transitions").session(signIn("officer")).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"action\":\"PROVIDE\"}"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("answer"));
+        mvc.perform(post("/api/v1/information-requests/" + health.id() + "/transitions").session(signIn("officer")).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"action\":\"COMPLETE\"}"))
+                .andExpect(status().isConflict());
+    }
+
+    @Test
+    void aHolidayEnteredWhileARequestRunsMovesItsDueDateAndSaysWhy() {
+        InformationRequest request = submit(now(), Channel.ELECTRONIC, "SYT");
+        LocalDate today = LocalDate.now(clock.withZone(LocalTime.ZONE));
+        LocalDate firstWorkingDay = calendar.add(today, 1, PeriodUnit.WORKING_DAYS, "SYT").date();
+        LocalDate oneMore = calendar.add(request.dueDate(), 1, PeriodUnit.WORKING_DAYS, "SYT").date();
+        CalendarAdministration.Entry entry = administration.enter(new CalendarAdministration.EntryForm(firstWorkingDay,
+                DayKind.EXTRA_DAY_OFF, "Nghỉ đột xuất (kiểm thử)", "Thông báo 9/TB-TEST", null, null), new Actor("admin", null));
+        try {
+            InformationRequest moved = requests.get(request.id(), COORDINATOR);
+            assertThat(moved.dueDate()).isEqualTo(oneMore);
+            assertThat(moved.deadlineExplanation()).contains("Nghỉ đột xuất (kiểm thử)");
+            assertThat(requests.history(request.id(), COORDINATOR)).anySatisfy(h -> {
+                assertThat(h.action()).isEqualTo("DEADLINE_MOVED");
+                assertThat(h.actor()).isEqualTo("admin");
+                assertThat(h.note()).contains("Thông báo 9/TB-TEST");
+            });
+        } finally {
+            administration.withdraw(entry.id(), "Hết kiểm thử", new Actor("admin", null));
+        }
+        assertThat(requests.get(request.id(), COORDINATOR).dueDate()).isEqualTo(request.dueDate());
+    }
+
+    @Test
+    void theNoticesAreWordDocumentsInTheOfficialFormat() throws Exception {
+        InformationRequest request = submit(now(), Channel.ELECTRONIC, "SYT");
+        LocalDate extendedDue = requests.act(request.id(), extend(10), COORDINATOR).request().dueDate();
+        requests.act(request.id(), new InformationRequests.Transition(RequestAction.REFUSE, "Thông tin thuộc bí mật công tác",
+                null, RefusalGround.NOT_ACCESSIBLE, null, null, null, null, null, null), COORDINATOR);
+        for (InformationRequests.NoticeForm form : List.of(InformationRequests.NoticeForm.RECEIPT,
+                InformationRequests.NoticeForm.EXTENSION, InformationRequests.NoticeForm.REFUSAL)) {
+            byte[] docx = mvc.perform(get("/api/v1/information-requests/" + request.id() + "/documents/" + form)
+                            .session(signIn("officer")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+            try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx))) {
+                var section = document.getDocument().getBody().getSectPr();
+                assertThat(section.getPgSz().getW()).isEqualTo(BigInteger.valueOf(11906));
+                assertThat(section.getPgSz().getH()).isEqualTo(BigInteger.valueOf(16838));
+                assertThat(mm(section.getPgMar().getTop())).isBetween(20.0, 25.0);
+                assertThat(mm(section.getPgMar().getBottom())).isBetween(20.0, 25.0);
+                assertThat(mm(section.getPgMar().getLeft())).isBetween(30.0, 35.0);
+                assertThat(mm(section.getPgMar().getRight())).isBetween(15.0, 20.0);
+                List<XWPFRun> runs = new ArrayList<>();
+                document.getParagraphs().forEach(p -> runs.addAll(p.getRuns()));
+                for (XWPFTable table : document.getTables()) {
+                    table.getRows().forEach(row -> row.getTableCells().forEach(cell -> cell.getParagraphs()
+                            .forEach(p -> runs.addAll(p.getRuns()))));
+                }
+                assertThat(runs).allSatisfy(run -> {
+                    assertThat(run.getFontFamily()).isEqualTo("Times New Roman");
+                    assertThat(run.getFontSizeAsDouble()).isBetween(11.0, 14.0);
+                });
+                String header = document.getTables().get(0).getText();
+                assertThat(header).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "SỞ Y TẾ",
+                        "Số:", "Khánh Hòa, ngày ");
+                String body = document.getParagraphs().stream().map(XWPFParagraph::getText).reduce("", String::concat);
+                assertThat(document.getTables().get(1).getText()).contains("Nơi nhận:", "THỦ TRƯỞNG CƠ QUAN");
+                switch (form) {
+                    case EXTENSION -> assertThat(body).contains("THÔNG BÁO", "Về việc gia hạn", "Cần lấy ý kiến Sở Tài chính",
+                            "gia hạn đến hết ngày " + LocalTime.format(extendedDue));
+                    case REFUSAL -> assertThat(body).contains("Về việc từ chối", "điểm a khoản 1 Điều 28", "bí mật công tác");
+                    default -> assertThat(body).contains("PHIẾU TIẾP NHẬN");
+                }
+                // the body is justified, its first line indented
+                assertThat(document.getParagraphs()).anySatisfy(p -> assertThat(p.getIndentationFirstLine()).isPositive());
+            }
+        }
+        mvc.perform(get("/api/v1/information-requests/" + request.id() + "/documents/HANDLING").session(signIn("officer")))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void anAnswerByLinkIsDownloadedOnceAndThePublishedCopyHoldsNoPersonalData() throws Exception {
+        InformationRequest request = requests.submit(new InformationRequests.Submission(Channel.ELECTRONIC, now(), "SYT",
+                new InformationRequests.Requester("Lê Thị Hoa", "056190009876", "hoa.le@example.vn", "0914 222 333",
+                        "số 8 đường Yersin, Nha Trang"),
+                "Tôi, Lê Thị Hoa (0914 222 333), xin danh sách nhà thuốc đạt chuẩn GPP ở phường Nha Trang.", "Mua thuốc",
+                "bản điện tử", false, null, null), null);
+        InformationRequests.Outcome outcome = requests.act(request.id(), new InformationRequests.Transition(RequestAction.PROVIDE,
+                null, null, null, null, "Danh sách gồm 42 nhà thuốc; liên hệ ông Đỗ Văn Tâm, 0258 3822 999 để biết thêm.",
+                false, 0L, "LINK", true), COORDINATOR);
+        assertThat(outcome.downloadPath()).startsWith("/public/access-to-information/download/");
+        byte[] answer = mvc.perform(get(outcome.downloadPath())).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsByteArray();
+        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(answer))) {
+            assertThat(document.getParagraphs().stream().map(XWPFParagraph::getText).reduce("", String::concat))
+                    .contains("42 nhà thuốc");
+        }
+        mvc.perform(get(outcome.downloadPath())).andExpect(status().isNotFound());
+
+        assertThat(requests.redactionSuggestions(request.id(), COORDINATOR)).extracting(InformationRequests.PersonalDatum::text)
+                .contains("Lê Thị Hoa", "0914 222 333", "Đỗ Văn Tâm", "0258 3822 999");
+        requests.publish(request.id(), List.of("Đỗ Văn Tâm", "0258 3822 999"), COORDINATOR);
+        InformationRequests.Published published = requests.published(request.id());
+        assertThat(published.request() + published.answer()).doesNotContain("Hoa", "0914", "Tâm", "3822 999", "Yersin")
+                .contains("[đã che]", "nhà thuốc đạt chuẩn GPP", "42 nhà thuốc");
+        String page = mvc.perform(get("/public/access-to-information/register/" + request.id())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("42 nhà thuốc").doesNotContain("Lê Thị Hoa", "hoa.le@example.vn");
+        // the original stays with the desk
+        assertThat(requests.get(request.id(), COORDINATOR).description()).contains("Lê Thị Hoa");
+    }
+
+    @Test
+    void aRequestForInformationAlreadyGivenTwiceIsFlagged() {
+        for (int i = 0; i < 2; i++) {
+            InformationRequest earlier = submitBy("Vũ Minh Khang", "khang@example.vn");
+            requests.act(earlier.id(), new InformationRequests.Transition(RequestAction.PROVIDE, null, null, null, null,
+                    "Quy hoạch đã gửi", false, null, "LINK", false), COORDINATOR);
+        }
+        InformationRequest third = submitBy("Vũ Minh Khang", "khang@example.vn");
+        assertThat(third.repeatOf()).hasSize(2);
+        assertThat(submitBy("Người Khác", "khac@example.vn").repeatOf()).isEmpty();
+    }
+
+    @Test
+    void theYearsFiguresCountAnsweredLateAndOverdueRequests() throws Exception {
+        InformationRequests.YearFigures before = requests.figures(2026, COORDINATOR);
+        InformationRequest old = submit(OffsetDateTime.of(2026, 4, 28, 9, 0, 0, 0, ZoneOffset.ofHours(7)), Channel.POST, "SYT");
+        InformationRequest late = submit(OffsetDateTime.of(2026, 4, 28, 9, 0, 0, 0, ZoneOffset.ofHours(7)), Channel.POST, "SYT");
+        requests.act(late.id(), valid(RequestAction.PROVIDE), COORDINATOR);
+        InformationRequests.YearFigures after = requests.figures(2026, COORDINATOR);
+        assertThat(after.overdue() - before.overdue()).isEqualTo(1);
+        assertThat(after.answeredLate() - before.answeredLate()).isEqualTo(1);
+        assertThat(after.answered() - before.answered()).isEqualTo(1);
+        assertThat(requests.get(old.id(), COORDINATOR).overdue(LocalDate.now(clock.withZone(LocalTime.ZONE)))).isTrue();
+        // the desk lists it as overdue
+        String desk = mvc.perform(get("/transparency").session(signIn("officer"))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(desk).contains("/transparency/requests/" + old.id(), "Quá hạn");
+    }
+
+    private InformationRequest submitBy(String name, String email) {
+        return requests.submit(new InformationRequests.Submission(Channel.ELECTRONIC, now(), "SYT",
+                new InformationRequests.Requester(name, null, email, null, "Khánh Hòa"),
+                "Quy hoạch mạng lưới trạm y tế xã   đến năm 2030", null, null, false, null, null), null);
+    }
+
+    /** A new request, then brought to the status by the actions that lead there. */
+    private InformationRequest inStatus(RequestStatus status) {
+        InformationRequest request = submit(now(), Channel.ELECTRONIC, "SYT");
+        RequestAction way = switch (status) {
+            case ACCEPTED -> null;
+            case NEEDS_COMPLETION -> RequestAction.ASK_COMPLETION;
+            case IN_PROGRESS -> RequestAction.START;
+            case EXTENDED -> RequestAction.EXTEND;
+            case PROVIDED -> RequestAction.PROVIDE;
+            case REFUSED -> RequestAction.REFUSE;
+            case TRANSFERRED -> RequestAction.TRANSFER;
+            case WITHDRAWN -> RequestAction.WITHDRAW;
+        };
+        if (way != null) {
+            requests.act(request.id(), valid(way), COORDINATOR);
+        }
+        assertThat(requests.get(request.id(), COORDINATOR).status()).isEqualTo(status);
+        return request;
+    }
+
+    private static InformationRequests.Transition valid(RequestAction action) {
+        return new InformationRequests.Transition(action, "Ghi chú của cán bộ", 10, RefusalGround.NOT_RESPONSIBLE, "STC",
+                "Thông tin được cung cấp kèm theo.", false, 0L, "LINK", false);
+    }
+
+    private static InformationRequests.Transition extend(int days) {
+        return new InformationRequests.Transition(RequestAction.EXTEND, "Cần lấy ý kiến Sở Tài chính", days, null, null, null,
+                null, null, null, null);
+    }
+
+    private InformationRequest submit(OffsetDateTime received, Channel channel, String agency) {
+        return requests.submit(new InformationRequests.Submission(channel, received, agency,
+                new InformationRequests.Requester("Trần Thị Mai", "056190001111", "mai@example.vn", null, "Nha Trang"),
+                "Kế hoạch phòng chống sốt xuất huyết năm 2026 của tỉnh", "Tìm hiểu", null, false, null, null), null);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock.withZone(LocalTime.ZONE));
+    }
+
+    private static double mm(Object twips) {
+        return new BigInteger(twips.toString()).doubleValue() * 25.4 / 1440;
+    }
+
+    private MockHttpSession signIn(String username) throws Exception {
+        return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password("loa-demo")).andReturn()
+                .getRequest().getSession(false);
+    }
+}

@@ -1,0 +1,117 @@
+package vn.loa.transparency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.loa.identity.Role;
+import vn.loa.identity.SignedInUser;
+import vn.loa.shared.LocalTime;
+
+/**
+ * A citizen asks for information on the public portal in a real headless Chromium (as {@code HomeFlowTests}): a form
+ * that names what is missing, then the request number and the date the answer is due; and the register shows an
+ * answer without the requester's personal data.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class PublicAccessFlowTests {
+
+    private static WebDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    InformationRequests requests;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        browser = vn.loa.platform.HeadlessChromium.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aCitizenAsksForACommunesBudgetAndIsToldWhenTheAnswerIsDue() {
+        browser.get("http://localhost:" + port + "/public/access-to-information");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Tiếp cận thông tin");
+        // sent empty: each missing field is named, nothing is stored
+        browser.findElement(By.id("send-request")).click();
+        List<String> missing = browser.findElements(By.cssSelector("#problems li")).stream()
+                .map(li -> li.getAttribute("data-field")).toList();
+        assertThat(missing).contains("agencyCode", "requester.name", "requester.address", "requester.contact", "description",
+                "requester.idNumber", "purpose");
+
+        new Select(browser.findElement(By.id("agencyCode"))).selectByVisibleText("Sở Tài chính");
+        browser.findElement(By.id("name")).sendKeys("Nguyễn Văn Phúc");
+        browser.findElement(By.id("idNumber")).sendKeys("056090004321");
+        browser.findElement(By.id("address")).sendKeys("Thôn Phú Thọ, xã Ninh Hải, Khánh Hòa");
+        browser.findElement(By.id("email")).sendKeys("phuc.nguyen@example.vn");
+        browser.findElement(By.id("description")).sendKeys("Dự toán ngân sách năm 2025 của xã Ninh Hải đã được phê duyệt");
+        browser.findElement(By.id("purpose")).sendKeys("Theo dõi chi tiêu công của xã");
+        browser.findElement(By.id("send-request")).click();
+
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Đã nhận yêu cầu");
+        String reference = browser.findElement(By.id("reference")).getText();
+        assertThat(reference).matches("Số yêu cầu của bạn: \\d+\\. Hãy ghi lại số này\\.");
+        long id = Long.parseLong(reference.replaceAll("\\D", ""));
+        InformationRequest stored = requests.get(id, coordinator());
+        assertThat(stored.agencyCode()).isEqualTo("STC");
+        assertThat(stored.channel()).isEqualTo(Channel.ELECTRONIC);
+        assertThat(browser.findElement(By.id("public-due")).getText())
+                .isEqualTo("Cơ quan sẽ trả lời chậm nhất ngày " + LocalTime.format(stored.dueDate()) + ".");
+        assertThat(securityErrors()).isEmpty();
+    }
+
+    @Test
+    void theRegisterShowsAnAnswerWithoutTheRequestersPersonalData() {
+        InformationRequest request = requests.submit(new InformationRequests.Submission(Channel.ELECTRONIC,
+                OffsetDateTime.now(LocalTime.ZONE), "STC", new InformationRequests.Requester("Đinh Thị Thu", "056190007777",
+                        "thu.dinh@example.vn", "0935 111 222", "số 3 đường Thống Nhất, Phan Rang"),
+                "Tôi là Đinh Thị Thu, xin kết quả đấu thầu gói sửa chữa trụ sở xã Ninh Hải năm 2025.", "Giám sát",
+                null, false, null, null), null);
+        requests.act(request.id(), new InformationRequests.Transition(RequestAction.PROVIDE, null, null, null, null,
+                "Gói thầu do Công ty TNHH Xây dựng Hải Đăng trúng thầu, giá 1,2 tỷ đồng.", false, 0L, "LINK", true), coordinator());
+        requests.publish(request.id(), List.of(), coordinator());
+
+        browser.get("http://localhost:" + port + "/public/access-to-information/register?q=" + "Hải Đăng");
+        List<WebElement> items = browser.findElements(By.cssSelector("#register > li"));
+        assertThat(items).hasSize(1);
+        items.get(0).findElement(By.tagName("a")).click();
+        String answer = browser.findElement(By.id("published-answer")).getText();
+        String asked = browser.findElement(By.id("published-request")).getText();
+        assertThat(answer).contains("Hải Đăng", "1,2 tỷ đồng");
+        assertThat(asked).contains("kết quả đấu thầu").doesNotContain("Đinh Thị Thu");
+        assertThat(browser.getPageSource()).doesNotContain("thu.dinh@example.vn", "0935 111 222", "056190007777", "Thống Nhất");
+        assertThat(securityErrors()).isEmpty();
+    }
+
+    private static SignedInUser coordinator() {
+        return new SignedInUser(null, "coordinator", "Điều phối", null, "SVHTTDL", Set.of(Role.COORDINATOR));
+    }
+
+    /** Errors the browser reports (a blocked script or style would show up here). */
+    private static List<String> securityErrors() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Refused")).toList();
+    }
+}

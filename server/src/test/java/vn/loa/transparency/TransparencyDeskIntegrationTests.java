@@ -1,0 +1,96 @@
+package vn.loa.transparency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import vn.loa.calendar.PeriodUnit;
+import vn.loa.calendar.WorkingDays;
+import vn.loa.shared.LocalTime;
+
+/** The desk's pages: an officer enters a paper request with its scan, sees its due date and why, and extends it. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class TransparencyDeskIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    WorkingDays calendar;
+
+    @Test
+    void anOfficerEntersAPaperRequestWithItsScanAndExtendsIt() throws Exception {
+        MockHttpSession officer = signIn("officer");
+        LocalDate received = LocalDate.now(LocalTime.ZONE).minusDays(1);
+        String location = mvc.perform(multipart("/transparency/requests").file(new MockMultipartFile("scan", "phieu-01a.pdf",
+                        "application/pdf", "%PDF-1.4 phiếu".getBytes(StandardCharsets.UTF_8)))
+                        .param("channel", "POST").param("receivedOn", received + "T10:15").param("agencyCode", "SYT")
+                        .param("name", "Hồ Văn Sơn").param("idNumber", "056080002222").param("address", "Xã Bác Ái, Khánh Hòa")
+                        .param("phone", "0259 3812 345").param("description", "Số ca sốt xuất huyết theo xã trong năm 2026")
+                        .param("purpose", "Phòng bệnh cho thôn").session(officer).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).matches("/transparency/requests/\\d+");
+        Document page = page(location, officer);
+        LocalDate due = calendar.add(received, 5, PeriodUnit.WORKING_DAYS, "SYT").date();
+        assertThat(page.select("#due").text()).isEqualTo("Hạn giải quyết: " + LocalTime.format(due));
+        assertThat(page.select("#due-why").text()).startsWith("Luật Tiếp cận thông tin 2016, Điều 31. Hạn cuối "
+                + LocalTime.format(due) + ": 5 ngày làm việc");
+        assertThat(page.select("a[href$=/scan]").text()).isEqualTo("phieu-01a.pdf");
+        assertThat(mvc.perform(get(location + "/scan").session(officer)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsByteArray()).startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
+        assertThat(page.select("form.action-form input[name=action]").eachAttr("value"))
+                .containsExactlyInAnyOrder("ASK_COMPLETION", "START", "MARK_COMPLEX", "EXTEND", "PROVIDE", "REFUSE", "TRANSFER",
+                        "WITHDRAW");
+
+        {
+            mvc.perform(post(location + "/actions").param("action", "EXTEND").param("days", "15")
+                    .param("note", "Chờ số liệu của Trung tâm Kiểm soát bệnh tật").session(officer).with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+            Document extended = page(location, officer);
+            assertThat(extended.select("#request-status").text()).isEqualTo("Đã gia hạn");
+            assertThat(extended.select("#documents a").eachText()).contains("Thông báo gia hạn (mẫu 04)");
+            assertThat(extended.select("#history").text()).contains("gia hạn", "Chờ số liệu của Trung tâm Kiểm soát bệnh tật");
+            mvc.perform(get(location + "/documents/extension.docx").session(officer)).andExpect(status().isOk());
+            // a second extension is refused, saying why
+            mvc.perform(post(location + "/actions").param("action", "EXTEND").param("days", "5").param("note", "x")
+                    .session(officer).with(csrf())).andExpect(status().is3xxRedirection());
+            assertThat(page(location, officer).select("#action-error").text()).isNotBlank();
+        }
+        // a form with a missing field names it and keeps what was typed
+        Document refused = Jsoup.parse(mvc.perform(multipart("/transparency/requests").param("channel", "FAX")
+                        .param("receivedOn", received + "T08:00").param("agencyCode", "SYT").param("name", "Hồ Văn Sơn")
+                        .param("address", "").param("phone", "0259 3812 345").param("description", "Số ca sốt xuất huyết")
+                        .session(officer).with(csrf()))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(refused.select("#problems li").eachAttr("data-field")).containsExactly("requester.address");
+        assertThat(refused.select("#name").attr("value")).isEqualTo("Hồ Văn Sơn");
+        // the district's officer does not see it
+        mvc.perform(get(location).session(signIn("district"))).andExpect(status().isNotFound());
+    }
+
+    private Document page(String path, MockHttpSession session) throws Exception {
+        return Jsoup.parse(mvc.perform(get(path).session(session)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    private MockHttpSession signIn(String username) throws Exception {
+        return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password("loa-demo")).andReturn()
+                .getRequest().getSession(false);
+    }
+}
