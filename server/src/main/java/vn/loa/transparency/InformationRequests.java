@@ -81,7 +81,25 @@ public interface InformationRequests {
     /** The year's figures for the report of Decree 13, Art. 12: requests by status, and how many were answered late. */
     YearFigures figures(int year, SignedInUser user);
 
+    /** The time limits, newest first (administrators). */
+    List<TimeLimitRule> timeLimits();
+
+    /**
+     * Enters the time limits of a later law from the day it takes effect, with its source document; the rows in force
+     * before end the day before. Requests received earlier keep their rows.
+     *
+     * @throws vn.loa.shared.InvalidInput naming the field: {@code validFrom} (not after the latest rule of the same
+     *         channel and kind), {@code channel}, {@code answerDays}, {@code noticeDays}, {@code extensionDays}, {@code source}
+     */
+    TimeLimitRule enterTimeLimit(TimeLimitRule rule, vn.loa.shared.Actor by);
+
     // ---- the records ----
+
+    /** A row of the time-limit table: working days to answer and to give notice, days of the one extension. */
+    record TimeLimitRule(Long id, LocalDate validFrom, LocalDate validTo, Channel channel, Boolean complex, Integer answerDays,
+            Integer noticeDays, Integer extensionDays, String source, String enteredBy) {
+    }
+
 
     /** A request as submitted. */
     record Submission(Channel channel, OffsetDateTime receivedAt, String agencyCode, Requester requester,

@@ -35,6 +35,15 @@ public sealed interface TransparencyEvent extends AuditableEvent {
         }
     }
 
+    /** An administrator entered the time limits of a later law. */
+    record TimeLimitEntered(Actor by, long ruleId, Channel channel, java.time.LocalDate validFrom, String source)
+            implements TransparencyEvent {
+        public AuditEntry auditEntry() {
+            return new AuditEntry(by.username(), by.agencyCode(), "access-time-limit.entered", "access-time-limit",
+                    String.valueOf(ruleId), details("channel", channel.name(), "validFrom", validFrom.toString(), "document", source));
+        }
+    }
+
     private static AuditEntry entry(Actor by, String action, long id, Map<String, Object> details) {
         return new AuditEntry(by.username(), by.agencyCode(), action, "information-request", String.valueOf(id), details);
     }

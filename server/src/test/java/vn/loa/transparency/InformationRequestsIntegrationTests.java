@@ -325,6 +325,39 @@ class InformationRequestsIntegrationTests {
         assertThat(desk).contains("/transparency/requests/" + old.id(), "Quá hạn");
     }
 
+    @Test
+    void anAdministratorEntersTheTimeLimitsOfALaterLawAndEarlierRequestsKeepTheirs() throws Exception {
+        String rule = """
+                {"validFrom":"2099-01-01","channel":"IN_PERSON","complex":false,"answerDays":2,"extensionDays":10,
+                 "source":"Luật Tiếp cận thông tin (giả định cho kiểm thử)"}""";
+        mvc.perform(post("/api/v1/admin/access-time-limits").session(signIn("officer")).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content(rule)).andExpect(status().isForbidden());
+        MockHttpSession admin = signIn("admin");
+        mvc.perform(post("/api/v1/admin/access-time-limits").session(admin).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content(rule))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.answerDays").value(2));
+        mvc.perform(post("/api/v1/admin/access-time-limits").session(admin).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content(rule.replace("2099", "2098")))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("validFrom"));
+        mvc.perform(post("/api/v1/admin/access-time-limits").session(admin).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"channel\":\"POST\",\"validFrom\":\"2099-02-01\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("answerDays", "extensionDays",
+                        "source")));
+        assertThat(requests.timeLimits()).anySatisfy(r -> {
+            assertThat(r.channel()).isEqualTo(Channel.IN_PERSON);
+            assertThat(r.complex()).isFalse();
+            assertThat(r.source()).startsWith("Luật Tiếp cận thông tin 2016");
+            assertThat(r.validTo()).isEqualTo(LocalDate.of(2098, 12, 31));
+        });
+        // a request received today keeps the law in force today
+        InformationRequest today = submit(now(), Channel.IN_PERSON, "SYT");
+        assertThat(today.timeLimitSource()).isEqualTo("Luật Tiếp cận thông tin 2016, Điều 29");
+        assertThat(today.dueDate()).isEqualTo(LocalDate.now(clock.withZone(LocalTime.ZONE)));
+        assertThat(mvc.perform(get("/admin/access-time-limits").session(admin)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("giả định cho kiểm thử");
+    }
+
     private InformationRequest submitBy(String name, String email) {
         return requests.submit(new InformationRequests.Submission(Channel.ELECTRONIC, now(), "SYT",
                 new InformationRequests.Requester(name, null, email, null, "Khánh Hòa"),

@@ -700,6 +700,64 @@ class JdbcInformationRequests implements InformationRequests {
                 .optional().orElseThrow(() -> new NotFound("scan", id));
     }
 
+    // ---- time limits ----
+
+    @Override
+    public List<TimeLimitRule> timeLimits() {
+        return jdbc.sql("SELECT * FROM access_time_limit ORDER BY valid_from DESC, channel, complex").query((rs, n) -> {
+            Date to = rs.getDate("valid_to");
+            return new TimeLimitRule(rs.getLong("id"), rs.getDate("valid_from").toLocalDate(), to == null ? null : to.toLocalDate(),
+                    Channel.valueOf(rs.getString("channel")), rs.getBoolean("complex"), rs.getInt("answer_days"),
+                    (Integer) rs.getObject("notice_days"), rs.getInt("extension_days"), rs.getString("source"),
+                    rs.getString("entered_by"));
+        }).list();
+    }
+
+    @Override
+    @Transactional
+    public TimeLimitRule enterTimeLimit(TimeLimitRule asked, Actor by) {
+        TimeLimitRule rule = new TimeLimitRule(asked.id(), asked.validFrom(), asked.validTo(), asked.channel(),
+                Boolean.TRUE.equals(asked.complex()), asked.answerDays(), asked.noticeDays(), asked.extensionDays(),
+                asked.source(), asked.enteredBy());
+        List<InvalidInput> problems = new ArrayList<>();
+        if (rule.channel() == null) {
+            problems.add(new InvalidInput("channel", "transparency.error.channel"));
+        }
+        if (rule.validFrom() == null) {
+            problems.add(new InvalidInput("validFrom", "transparency.error.valid-from"));
+        } else if (rule.channel() != null) {
+            LocalDate latest = jdbc.sql("SELECT max(valid_from) FROM access_time_limit WHERE channel = ? AND complex = ?")
+                    .params(rule.channel().name(), rule.complex()).query(LocalDate.class).optional().orElse(null);
+            if (latest != null && !rule.validFrom().isAfter(latest)) {
+                problems.add(new InvalidInput("validFrom", "transparency.error.valid-from-after", LocalTime.format(latest)));
+            }
+        }
+        if (rule.answerDays() == null || rule.answerDays() < 0 || rule.answerDays() > 100) {
+            problems.add(new InvalidInput("answerDays", "transparency.error.days-range"));
+        }
+        if (rule.noticeDays() != null && (rule.noticeDays() < 0 || rule.noticeDays() > 100)) {
+            problems.add(new InvalidInput("noticeDays", "transparency.error.days-range"));
+        }
+        if (rule.extensionDays() == null || rule.extensionDays() < 0 || rule.extensionDays() > 100) {
+            problems.add(new InvalidInput("extensionDays", "transparency.error.days-range"));
+        }
+        String source = text(rule.source());
+        if (source == null || source.length() > 300) {
+            problems.add(new InvalidInput("source", "transparency.error.source"));
+        }
+        InvalidInput.throwIfAny(problems);
+        jdbc.sql("UPDATE access_time_limit SET valid_to = ? WHERE channel = ? AND complex = ? AND valid_to IS NULL")
+                .params(Date.valueOf(rule.validFrom().minusDays(1)), rule.channel().name(), rule.complex()).update();
+        long id = jdbc.sql("""
+                INSERT INTO access_time_limit (valid_from, channel, complex, answer_days, notice_days, extension_days, source,
+                    entered_by, entered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(Date.valueOf(rule.validFrom()), rule.channel().name(), rule.complex(), rule.answerDays(), rule.noticeDays(),
+                        rule.extensionDays(), source, by.username(), Timestamp.from(clock.instant()))
+                .query(Long.class).single();
+        events.publishEvent(new TransparencyEvent.TimeLimitEntered(by, id, rule.channel(), rule.validFrom(), source));
+        return timeLimits().stream().filter(r -> r.id() == id).findFirst().orElseThrow();
+    }
+
     // ---- figures ----
 
     @Override
