@@ -81,6 +81,14 @@ public interface InformationRequests {
     /** The year's figures for the report of Decree 13, Art. 12: requests by status, and how many were answered late. */
     YearFigures figures(int year, SignedInUser user);
 
+    /**
+     * Reminds the agency's officers and spokespersons of the open requests due by the next working day, and escalates
+     * to the coordinators those whose due date has passed; each once per due date. Run on a schedule.
+     *
+     * @return how many requests were reminded of and escalated
+     */
+    int[] remind();
+
     /** The time limits, newest first (administrators). */
     List<TimeLimitRule> timeLimits();
 

@@ -35,6 +35,14 @@ public sealed interface TransparencyEvent extends AuditableEvent {
         }
     }
 
+    /** A request's due date passed while it was open: the coordinators were told. */
+    record RequestEscalated(Actor by, long requestId, String agencyCode, java.time.LocalDate due) implements TransparencyEvent {
+        public AuditEntry auditEntry() {
+            return entry(by, "information-request.escalated", requestId, details("agency", agencyCode, "validFrom",
+                    due.toString()));
+        }
+    }
+
     /** An administrator entered the time limits of a later law. */
     record TimeLimitEntered(Actor by, long ruleId, Channel channel, java.time.LocalDate validFrom, String source)
             implements TransparencyEvent {

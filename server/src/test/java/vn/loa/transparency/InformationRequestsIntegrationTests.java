@@ -358,6 +358,29 @@ class InformationRequestsIntegrationTests {
                 .getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("giả định cho kiểm thử");
     }
 
+    @Test
+    void theAgencyIsRemindedBeforeTheDueDateAndTheCoordinatorsToldOnceItHasPassed() {
+        InformationRequest dueToday = submit(now(), Channel.IN_PERSON, "SYT");
+        InformationRequest overdue = submit(OffsetDateTime.of(2026, 5, 4, 9, 0, 0, 0, ZoneOffset.ofHours(7)), Channel.FAX, "SYT");
+        requests.remind();
+        assertThat(requests.history(dueToday.id(), COORDINATOR)).extracting(InformationRequests.HistoryEntry::action)
+                .containsOnlyOnce("REMINDED").doesNotContain("ESCALATED");
+        assertThat(requests.history(overdue.id(), COORDINATOR)).extracting(InformationRequests.HistoryEntry::action)
+                .containsOnlyOnce("ESCALATED");
+        // once per due date
+        requests.remind();
+        assertThat(requests.history(dueToday.id(), COORDINATOR)).extracting(InformationRequests.HistoryEntry::action)
+                .containsOnlyOnce("REMINDED");
+        assertThat(requests.history(overdue.id(), COORDINATOR)).extracting(InformationRequests.HistoryEntry::action)
+                .containsOnlyOnce("ESCALATED");
+        // an answered request is not reminded of
+        InformationRequest answered = submit(now(), Channel.IN_PERSON, "SYT");
+        requests.act(answered.id(), valid(RequestAction.PROVIDE), COORDINATOR);
+        requests.remind();
+        assertThat(requests.history(answered.id(), COORDINATOR)).extracting(InformationRequests.HistoryEntry::action)
+                .doesNotContain("REMINDED");
+    }
+
     private InformationRequest submitBy(String name, String email) {
         return requests.submit(new InformationRequests.Submission(Channel.ELECTRONIC, now(), "SYT",
                 new InformationRequests.Requester(name, null, email, null, "Khánh Hòa"),

@@ -46,6 +46,7 @@ class AuditSentences {
             Map.entry("api-token.revoked", List.of("name")),
             Map.entry("information-request.received", List.of("agency", "channel", "requestStatus")),
             Map.entry("information-request.acted", List.of("agency", "requestAction", "requestStatus")),
+            Map.entry("information-request.escalated", List.of("agency", "validFrom")),
             Map.entry("access-time-limit.entered", List.of("channel", "validFrom", "document")),
             Map.entry("information-request.published", List.of("agency", "redactions")),
             Map.entry("calendar-day.entered", List.of("day", "dayKind", "name", "document")),

@@ -45,6 +45,8 @@ import vn.loa.identity.Agency;
 import vn.loa.identity.AgencyDirectory;
 import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
+import vn.loa.identity.UserAccount;
+import vn.loa.identity.Users;
 import vn.loa.platform.ProvinceSettings;
 import vn.loa.shared.Actor;
 import vn.loa.shared.Conflict;
@@ -82,11 +84,14 @@ class JdbcInformationRequests implements InformationRequests {
     private final ProvinceSettings province;
     private final ObjectProvider<JavaMailSender> mail;
     private final String mailFrom;
+    private final String baseUrl;
+    private final Users users;
     private final SecureRandom random = new SecureRandom();
 
     JdbcInformationRequests(JdbcClient jdbc, Deadlines deadlines, WorkingDays calendar, DueDateText dueText,
             AgencyDirectory agencies, ApplicationEventPublisher events, Clock clock, ProvinceSettings province,
-            ObjectProvider<JavaMailSender> mail, @Value("${loa.alerts.mail-from:loa@localhost}") String mailFrom) {
+            ObjectProvider<JavaMailSender> mail, @Value("${loa.alerts.mail-from:loa@localhost}") String mailFrom,
+            @Value("${loa.alerts.base-url:http://localhost:8080}") String baseUrl, Users users) {
         this.jdbc = jdbc;
         this.deadlines = deadlines;
         this.calendar = calendar;
@@ -97,6 +102,8 @@ class JdbcInformationRequests implements InformationRequests {
         this.province = province;
         this.mail = mail;
         this.mailFrom = mailFrom;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.users = users;
     }
 
     private LocalDate today() {
@@ -698,6 +705,93 @@ class JdbcInformationRequests implements InformationRequests {
         return jdbc.sql("SELECT scan_name, scan FROM information_request WHERE id = ? AND scan IS NOT NULL").param(row.id())
                 .query((rs, n) -> new Document(rs.getString(1) == null ? "scan-" + id : rs.getString(1), rs.getBytes(2)))
                 .optional().orElseThrow(() -> new NotFound("scan", id));
+    }
+
+    // ---- reminders and escalation ----
+
+    @Override
+    @Transactional
+    public int[] remind() {
+        LocalDate today = today();
+        LocalDate soon = calendar.add(today, 1, PeriodUnit.WORKING_DAYS, null).date();
+        List<Row> dueSoon = jdbc.sql("""
+                SELECT * FROM information_request WHERE status IN ('ACCEPTED', 'IN_PROGRESS', 'EXTENDED')
+                  AND due_date >= ? AND due_date <= ? AND reminded_due IS DISTINCT FROM due_date ORDER BY due_date, id LIMIT 500""")
+                .params(Date.valueOf(today), Date.valueOf(soon)).query(JdbcInformationRequests::row).list();
+        for (Row row : dueSoon) {
+            jdbc.sql("UPDATE information_request SET reminded_due = due_date WHERE id = ?").param(row.id()).update();
+            List<String> to = agencyPeople(row.agencyCode());
+            history(row.id(), "REMINDED", null, row.status(), Actor.SYSTEM, "hạn " + LocalTime.format(row.dueDate()) + "; "
+                    + mailAll(to, "Nhắc hạn: yêu cầu cung cấp thông tin số " + row.id() + " đến hạn ngày "
+                    + LocalTime.format(row.dueDate()), reminderText(row)));
+        }
+        List<Row> overdue = jdbc.sql("""
+                SELECT * FROM information_request WHERE status IN ('ACCEPTED', 'IN_PROGRESS', 'EXTENDED')
+                  AND due_date < ? AND escalated_due IS DISTINCT FROM due_date ORDER BY due_date, id LIMIT 500""")
+                .param(Date.valueOf(today)).query(JdbcInformationRequests::row).list();
+        for (Row row : overdue) {
+            jdbc.sql("UPDATE information_request SET escalated_due = due_date WHERE id = ?").param(row.id()).update();
+            List<String> to = new ArrayList<>(coordinators());
+            to.addAll(agencyPeople(row.agencyCode()));
+            history(row.id(), "ESCALATED", null, row.status(), Actor.SYSTEM, "hạn " + LocalTime.format(row.dueDate()) + "; "
+                    + mailAll(to.stream().distinct().toList(), "Quá hạn: yêu cầu cung cấp thông tin số " + row.id()
+                    + " (hạn " + LocalTime.format(row.dueDate()) + ")", reminderText(row)));
+            events.publishEvent(new TransparencyEvent.RequestEscalated(Actor.SYSTEM, row.id(), row.agencyCode(), row.dueDate()));
+        }
+        return new int[] {dueSoon.size(), overdue.size()};
+    }
+
+    private String reminderText(Row row) {
+        return "Yêu cầu cung cấp thông tin số " + row.id() + " (" + row.agencyCode() + "), nhận ngày "
+                + LocalTime.format(LocalDate.ofInstant(row.receivedAt(), LocalTime.ZONE)) + ":\n\n" + row.description()
+                + "\n\nHạn giải quyết: " + LocalTime.format(row.dueDate()) + ".\nXử lý tại: " + baseUrl + "/transparency/requests/"
+                + row.id() + "\n";
+    }
+
+    /** The e-mail addresses of the agency's active officers and spokespersons. */
+    private List<String> agencyPeople(String agencyCode) {
+        Optional<Agency> agency = agencies.findByCode(agencyCode, today());
+        if (agency.isEmpty()) {
+            return List.of();
+        }
+        List<String> emails = new ArrayList<>();
+        for (Role role : List.of(Role.OFFICER, Role.SPOKESPERSON)) {
+            users.list(new Users.UserFilter(null, role, agency.get().id(), "active"), new PageRequest(1, PageRequest.MAX_SIZE))
+                    .items().stream().map(UserAccount::email).filter(e -> e != null && !e.isBlank()).forEach(emails::add);
+        }
+        return emails.stream().distinct().toList();
+    }
+
+    private List<String> coordinators() {
+        return users.list(new Users.UserFilter(null, Role.COORDINATOR, null, "active"), new PageRequest(1, PageRequest.MAX_SIZE))
+                .items().stream().map(UserAccount::email).filter(e -> e != null && !e.isBlank()).distinct().toList();
+    }
+
+    /** Sends one e-mail to each address; says how it went, in Vietnamese, for the history. */
+    private String mailAll(List<String> to, String subject, String text) {
+        if (to.isEmpty()) {
+            return "không có địa chỉ thư điện tử nào để gửi";
+        }
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender == null) {
+            return "chưa gửi thư: chưa cấu hình máy chủ thư";
+        }
+        int sent = 0;
+        for (String address : to) {
+            try {
+                MimeMessage message = sender.createMimeMessage();
+                MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+                helper.setFrom(mailFrom);
+                helper.setTo(address);
+                helper.setSubject("[Loa] " + subject);
+                helper.setText(text);
+                sender.send(message);
+                sent++;
+            } catch (Exception e) {
+                log.warn("Could not e-mail a reminder of an information request: {}", e.getMessage());
+            }
+        }
+        return "đã gửi thư cho " + sent + "/" + to.size() + " người";
     }
 
     // ---- time limits ----
