@@ -23,10 +23,12 @@ import vn.loa.shared.LocalTime;
  * @param unassigned the agency's open cases that nobody owns yet (officers)
  * @param toApprove the agency's drafted answers waiting for approval (spokespersons)
  * @param refutations the latest published answers (the press)
+ * @param requests information requests overdue or due soon: the province's overdue and due today, an agency's due in
+ *        the next three days; null for the press
  */
 public record Agenda(LocalDate day, View view, List<IssueItem> issues, Listed<AlertItem> alerts,
         Listed<CaseItem> overdue, Listed<CaseItem> dueToday, Listed<CaseItem> toTriage, Listed<CaseItem> mine,
-        Listed<CaseItem> unassigned, Listed<CaseItem> toApprove, List<AnswerItem> refutations) {
+        Listed<CaseItem> unassigned, Listed<CaseItem> toApprove, List<AnswerItem> refutations, Listed<RequestItem> requests) {
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
@@ -134,5 +136,9 @@ public record Agenda(LocalDate day, View view, List<IssueItem> issues, Listed<Al
         public String published() {
             return MINUTE.format(publishedAt.atZone(LocalTime.ZONE));
         }
+    }
+
+    /** An information request that is due: what was asked, of whom, by when. */
+    public record RequestItem(long id, String description, String agency, LocalDate dueDate, boolean overdue) {
     }
 }

@@ -2,8 +2,8 @@
  * The home page: what needs the signed-in user today, by role: the day's emerging issues in plain sentences, open
  * alerts and cases overdue or due today for the province's leaders and coordinators; for an agency's officer or
  * spokesperson, the cases waiting for them, their agency's alerts and issues; for the press, the latest published
- * answers. It only reads the other modules' APIs.
+ * answers; information requests overdue or due soon. It only reads the other modules' APIs.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Home",
-        allowedDependencies = {"listening", "misinformation", "identity", "platform", "shared"})
+        allowedDependencies = {"listening", "misinformation", "transparency", "identity", "platform", "shared"})
 package vn.loa.home;

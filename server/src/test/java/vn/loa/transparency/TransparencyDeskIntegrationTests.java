@@ -84,6 +84,27 @@ class TransparencyDeskIntegrationTests {
         mvc.perform(get(location).session(signIn("district"))).andExpect(status().isNotFound());
     }
 
+    @Test
+    void aRequestDueTodayIsOnTheOfficersHomePageAndAnOverdueOneOnTheCoordinators() throws Exception {
+        MockHttpSession officer = signIn("officer");
+        String today = mvc.perform(multipart("/transparency/requests").param("channel", "IN_PERSON")
+                        .param("receivedOn", java.time.LocalDateTime.now(LocalTime.ZONE).withNano(0).minusMinutes(5).toString())
+                        .param("agencyCode", "SYT").param("name", "Mai Văn Tư").param("address", "Cam Lâm")
+                        .param("phone", "0905 000 111").param("description", "Lịch tiêm chủng mở rộng tháng này của trạm y tế")
+                        .session(officer).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String late = mvc.perform(multipart("/transparency/requests").param("channel", "POST")
+                        .param("receivedOn", "2026-03-02T08:00").param("agencyCode", "SYT").param("name", "Mai Văn Tư")
+                        .param("address", "Cam Lâm").param("phone", "0905 000 111")
+                        .param("description", "Báo cáo tài chính năm 2025 của bệnh viện tỉnh").session(officer).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        Document home = page("/", officer);
+        assertThat(home.select("#due-requests a").eachAttr("href")).contains(today, late);
+        Document province = page("/", signIn("coordinator"));
+        assertThat(province.select("#due-requests li.overdue a").eachAttr("href")).contains(late).doesNotContain(today);
+        assertThat(page("/", signIn("press")).select("#due-requests")).isEmpty();
+    }
+
     private Document page(String path, MockHttpSession session) throws Exception {
         return Jsoup.parse(mvc.perform(get(path).session(session)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8));

@@ -34,6 +34,10 @@ import vn.loa.misinformation.Case;
 import vn.loa.misinformation.CaseStatus;
 import vn.loa.misinformation.Cases;
 import vn.loa.shared.LocalTime;
+import vn.loa.shared.PageRequest;
+import vn.loa.transparency.InformationRequest;
+import vn.loa.transparency.InformationRequests;
+import vn.loa.transparency.RequestStatus;
 import vn.loa.shared.NotFound;
 
 /**
@@ -62,7 +66,11 @@ class AgendaService implements Agendas {
     private final AgencyNames agencyNames;
     private final Clock clock;
 
-    AgendaService(Trends trends, Alerts alerts, Cases cases, AgencyNames agencyNames, Clock clock) {
+    private final InformationRequests requests;
+
+    AgendaService(Trends trends, Alerts alerts, Cases cases, AgencyNames agencyNames, Clock clock,
+            InformationRequests requests) {
+        this.requests = requests;
         this.trends = trends;
         this.alerts = alerts;
         this.cases = cases;
@@ -81,7 +89,7 @@ class AgendaService implements Agendas {
             Map<String, String> names = agencyNames(published.stream().map(Cases.Published::agencyCode), day, language);
             List<AnswerItem> answers = published.stream().map(p -> new AnswerItem(p.slug(), p.claim(),
                     names.get(p.agencyCode()), p.publishedAt())).toList();
-            return new Agenda(day, view, null, null, null, null, null, null, null, null, answers);
+            return new Agenda(day, view, null, null, null, null, null, null, null, null, answers, null);
         }
         List<Alerts.Alert> open = alerts.alerts(user, true, ALERTS_COUNTED + 1);
         List<Case> openCases = cases.list(new Cases.Filter(null, null, true, false), user, OPEN_CASES);
@@ -97,7 +105,7 @@ class AgendaService implements Agendas {
             Listed<CaseItem> toTriage = user.has(Role.COORDINATOR)
                     ? Listed.of(filter(items, c -> c.status() == CaseStatus.RECEIVED), CASES) : null;
             return new Agenda(day, view, issues, alertList, Listed.of(due.overdue(), CASES),
-                    Listed.of(due.today(), CASES), toTriage, null, null, null, null);
+                    Listed.of(due.today(), CASES), toTriage, null, null, null, null, dueRequests(user, day, 0, language));
         }
         Map<Long, Case> byId = openCases.stream().collect(Collectors.toMap(Case::id, c -> c));
         Listed<CaseItem> mine = null;
@@ -108,7 +116,21 @@ class AgendaService implements Agendas {
         }
         Listed<CaseItem> toApprove = user.has(Role.SPOKESPERSON)
                 ? Listed.of(filter(items, c -> c.status() == CaseStatus.AWAITING_APPROVAL), CASES) : null;
-        return new Agenda(day, view, issues, alertList, null, null, null, mine, unassigned, toApprove, null);
+        return new Agenda(day, view, issues, alertList, null, null, null, mine, unassigned, toApprove, null,
+                dueRequests(user, day, 3, language));
+    }
+
+    /** The open information requests the user may see that are overdue or due within {@code days} days. */
+    private Listed<Agenda.RequestItem> dueRequests(SignedInUser user, LocalDate day, int days, String language) {
+        List<InformationRequest> open = requests.list(new InformationRequests.Filter(null, null, true),
+                new PageRequest(1, PageRequest.MAX_SIZE), user).items();
+        List<InformationRequest> due = open.stream()
+                .filter(r -> r.status() != RequestStatus.NEEDS_COMPLETION && r.dueDate() != null
+                        && !r.dueDate().isAfter(day.plusDays(days)))
+                .toList();
+        Map<String, String> names = agencyNames(due.stream().map(InformationRequest::agencyCode), day, language);
+        return Listed.of(due.stream().map(r -> new Agenda.RequestItem(r.id(), r.description(), names.get(r.agencyCode()),
+                r.dueDate(), r.overdue(day))).toList(), CASES);
     }
 
     /** Province-wide roles see the province; an agency's officer or spokesperson their agency; anyone else is press. */
