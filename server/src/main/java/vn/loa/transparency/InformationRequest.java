@@ -10,12 +10,15 @@ import java.util.List;
  * @param dueDate the last day to answer, or null while the clock is stopped or after the answer
  * @param deadlineExplanation how the due date was counted, in Vietnamese, or null
  * @param repeatOf earlier requests of the same person for the same information already answered (Art. 28(1)(d))
+ * @param consentParty the third party whose consent Art. 7 needs, or null
+ * @param consentStatus {@code REQUESTED}, {@code GIVEN} or {@code REFUSED}, or null when none was asked
  */
 public record InformationRequest(long id, String agencyCode, Channel channel, Instant receivedAt, boolean complex,
         InformationRequests.Requester requester, String description, String purpose, String deliveryForm,
         RequestStatus status, LocalDate dueDate, String deadlineExplanation, boolean extended, List<Long> repeatOf,
         RefusalGround refusalGround, String transferredTo, String answer, Boolean partial, Long costVnd,
-        boolean publishConsent, Instant publishedAt, String scanName, String timeLimitSource, Instant createdAt) {
+        boolean publishConsent, Instant publishedAt, String scanName, String timeLimitSource, Instant createdAt,
+        String consentParty, String consentStatus) {
 
     /** Whether it is open and its due date has passed (as of the day given). */
     public boolean overdue(LocalDate today) {

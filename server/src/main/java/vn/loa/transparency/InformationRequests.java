@@ -125,11 +125,14 @@ public interface InformationRequests {
     /**
      * An action and what it needs: {@code note} (why, for every action; what is missing for ASK_COMPLETION),
      * {@code days} (EXTEND), {@code refusalGround} (REFUSE), {@code transferTo} (TRANSFER: the agency's code or name),
-     * {@code answer}, {@code partial}, {@code costVnd}, {@code delivery} ({@code EMAIL} or {@code LINK}) and
-     * {@code publishConsent} (PROVIDE).
+     * {@code answer}, {@code partial}, {@code costVnd}, {@code delivery} ({@code EMAIL} or {@code LINK}),
+     * {@code publishConsent} and {@code reviewed} (PROVIDE: the officer confirms the information was checked against
+     * Art. 6 and 7 of the law, Decree 13 Art. 7), {@code thirdParty} (ASK_CONSENT: whose consent Art. 7 needs) and
+     * {@code consentGiven} (RECORD_CONSENT).
      */
     record Transition(RequestAction action, String note, Integer days, RefusalGround refusalGround, String transferTo,
-            String answer, Boolean partial, Long costVnd, String delivery, Boolean publishConsent) {
+            String answer, Boolean partial, Long costVnd, String delivery, Boolean publishConsent, Boolean reviewed,
+            String thirdParty, Boolean consentGiven) {
     }
 
     /** The request after an action, and the download link when one was made (shown once). */

@@ -15,6 +15,10 @@ public enum RequestAction {
     MARK_COMPLEX(EnumSet.of(RequestStatus.ACCEPTED, RequestStatus.IN_PROGRESS), null),
     /** The one extension, with its notice (form 04), before the due date. */
     EXTEND(EnumSet.of(RequestStatus.ACCEPTED, RequestStatus.IN_PROGRESS), RequestStatus.EXTENDED),
+    /** Ask a third party for the consent that Art. 7 requires (Decree 13/2018, form 06). */
+    ASK_CONSENT(EnumSet.of(RequestStatus.ACCEPTED, RequestStatus.IN_PROGRESS, RequestStatus.EXTENDED), null),
+    /** Record the third party's answer. */
+    RECORD_CONSENT(EnumSet.of(RequestStatus.ACCEPTED, RequestStatus.IN_PROGRESS, RequestStatus.EXTENDED), null),
     /** Answer, fully or in part. */
     PROVIDE(EnumSet.of(RequestStatus.ACCEPTED, RequestStatus.IN_PROGRESS, RequestStatus.EXTENDED), RequestStatus.PROVIDED),
     /** Refuse on a ground of Art. 28 (form 05). */

@@ -126,6 +126,9 @@ class InformationRequestsIntegrationTests {
         for (RequestStatus status : RequestStatus.values()) {
             for (RequestAction action : RequestAction.values()) {
                 InformationRequest request = inStatus(status);
+                if (action == RequestAction.RECORD_CONSENT && action.allowedFrom(status)) {
+                    requests.act(request.id(), valid(RequestAction.ASK_CONSENT), COORDINATOR);
+                }
                 try {
                     requests.act(request.id(), valid(action), COORDINATOR);
                     if (!action.allowedFrom(status)) {
@@ -149,7 +152,7 @@ class InformationRequestsIntegrationTests {
         assertThatThrownBy(() -> requests.act(request.id(), extend(16), COORDINATOR))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("days"));
         assertThatThrownBy(() -> requests.act(request.id(), new InformationRequests.Transition(RequestAction.EXTEND, null, 5,
-                null, null, null, null, null, null, null), COORDINATOR))
+                null, null, null, null, null, null, null, null, null, null), COORDINATOR))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("note"));
         InformationRequest extended = requests.act(request.id(), extend(15), COORDINATOR).request();
         assertThat(extended.status()).isEqualTo(RequestStatus.EXTENDED);
@@ -186,7 +189,7 @@ class InformationRequestsIntegrationTests {
                                  "requester":{"name":"A","phone":"0905123456","address":"X"},"description":"Thông tin về bệnh viện"}"""))
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("agencyCode"));
         mvc.perform(post("/api/v1/information-requests/" + health.id() + "/transitions").session(signIn("officer")).with(csrf())
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"action\":\"PROVIDE\"}"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"action\":\"PROVIDE\",\"reviewed\":true}"))
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("answer"));
         mvc.perform(post("/api/v1/information-requests/" + health.id() + "/transitions").session(signIn("officer")).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"action\":\"COMPLETE\"}"))
@@ -221,7 +224,7 @@ class InformationRequestsIntegrationTests {
         InformationRequest request = submit(now(), Channel.ELECTRONIC, "SYT");
         LocalDate extendedDue = requests.act(request.id(), extend(10), COORDINATOR).request().dueDate();
         requests.act(request.id(), new InformationRequests.Transition(RequestAction.REFUSE, "Thông tin thuộc bí mật công tác",
-                null, RefusalGround.NOT_ACCESSIBLE, null, null, null, null, null, null), COORDINATOR);
+                null, RefusalGround.NOT_ACCESSIBLE, null, null, null, null, null, null, null, null, null), COORDINATOR);
         for (InformationRequests.NoticeForm form : List.of(InformationRequests.NoticeForm.RECEIPT,
                 InformationRequests.NoticeForm.EXTENSION, InformationRequests.NoticeForm.REFUSAL)) {
             byte[] docx = mvc.perform(get("/api/v1/information-requests/" + request.id() + "/documents/" + form)
@@ -273,7 +276,7 @@ class InformationRequestsIntegrationTests {
                 "bản điện tử", false, null, null), null);
         InformationRequests.Outcome outcome = requests.act(request.id(), new InformationRequests.Transition(RequestAction.PROVIDE,
                 null, null, null, null, "Danh sách gồm 42 nhà thuốc; liên hệ ông Đỗ Văn Tâm, 0258 3822 999 để biết thêm.",
-                false, 0L, "LINK", true), COORDINATOR);
+                false, 0L, "LINK", true, true, null, null), COORDINATOR);
         assertThat(outcome.downloadPath()).startsWith("/public/access-to-information/download/");
         byte[] answer = mvc.perform(get(outcome.downloadPath())).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsByteArray();
@@ -297,11 +300,35 @@ class InformationRequestsIntegrationTests {
     }
 
     @Test
+    void informationOfAThirdPartyWaitsForItsConsentAndNothingIsProvidedUnreviewed() {
+        InformationRequest request = submit(now(), Channel.ELECTRONIC, "SYT");
+        assertThatThrownBy(() -> requests.act(request.id(), new InformationRequests.Transition(RequestAction.PROVIDE, null, null,
+                null, null, "Hồ sơ", false, null, "LINK", false, false, null, null), COORDINATOR))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("reviewed"));
+        assertThatThrownBy(() -> requests.act(request.id(), valid(RequestAction.RECORD_CONSENT), COORDINATOR))
+                .isInstanceOf(Conflict.class);
+        requests.act(request.id(), valid(RequestAction.ASK_CONSENT), COORDINATOR);
+        assertThat(requests.get(request.id(), COORDINATOR).consentStatus()).isEqualTo("REQUESTED");
+        assertThatThrownBy(() -> requests.act(request.id(), valid(RequestAction.PROVIDE), COORDINATOR))
+                .isInstanceOfSatisfying(Conflict.class, e -> assertThat(e.messageKey()).isEqualTo("transparency.error.awaiting-consent"));
+        requests.act(request.id(), new InformationRequests.Transition(RequestAction.RECORD_CONSENT, null, null, null, null, null,
+                null, null, null, null, null, null, false), COORDINATOR);
+        InformationRequest refused = requests.get(request.id(), COORDINATOR);
+        assertThat(refused.consentStatus()).isEqualTo("REFUSED");
+        assertThat(refused.consentParty()).isEqualTo("Công ty TNHH Minh An");
+        // without the consent, the agency refuses under Art. 28(1)(a), or gives what is not the third party's
+        requests.act(request.id(), new InformationRequests.Transition(RequestAction.REFUSE, "Bên thứ ba không đồng ý", null,
+                RefusalGround.NOT_ACCESSIBLE, null, null, null, null, null, null, null, null, null), COORDINATOR);
+        assertThat(requests.history(request.id(), COORDINATOR)).extracting(InformationRequests.HistoryEntry::action)
+                .containsSubsequence("ASK_CONSENT", "RECORD_CONSENT", "REFUSE");
+    }
+
+    @Test
     void aRequestForInformationAlreadyGivenTwiceIsFlagged() {
         for (int i = 0; i < 2; i++) {
             InformationRequest earlier = submitBy("Vũ Minh Khang", "khang@example.vn");
             requests.act(earlier.id(), new InformationRequests.Transition(RequestAction.PROVIDE, null, null, null, null,
-                    "Quy hoạch đã gửi", false, null, "LINK", false), COORDINATOR);
+                    "Quy hoạch đã gửi", false, null, "LINK", false, true, null, null), COORDINATOR);
         }
         InformationRequest third = submitBy("Vũ Minh Khang", "khang@example.vn");
         assertThat(third.repeatOf()).hasSize(2);
@@ -409,12 +436,12 @@ class InformationRequestsIntegrationTests {
 
     private static InformationRequests.Transition valid(RequestAction action) {
         return new InformationRequests.Transition(action, "Ghi chú của cán bộ", 10, RefusalGround.NOT_RESPONSIBLE, "STC",
-                "Thông tin được cung cấp kèm theo.", false, 0L, "LINK", false);
+                "Thông tin được cung cấp kèm theo.", false, 0L, "LINK", false, true, "Công ty TNHH Minh An", true);
     }
 
     private static InformationRequests.Transition extend(int days) {
         return new InformationRequests.Transition(RequestAction.EXTEND, "Cần lấy ý kiến Sở Tài chính", days, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 
     private InformationRequest submit(OffsetDateTime received, Channel channel, String agency) {

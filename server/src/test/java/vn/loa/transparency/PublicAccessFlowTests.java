@@ -90,7 +90,8 @@ class PublicAccessFlowTests {
                 "Tôi là Đinh Thị Thu, xin kết quả đấu thầu gói sửa chữa trụ sở xã Ninh Hải năm 2025.", "Giám sát",
                 null, false, null, null), null);
         requests.act(request.id(), new InformationRequests.Transition(RequestAction.PROVIDE, null, null, null, null,
-                "Gói thầu do Công ty TNHH Xây dựng Hải Đăng trúng thầu, giá 1,2 tỷ đồng.", false, 0L, "LINK", true), coordinator());
+                "Gói thầu do Công ty TNHH Xây dựng Hải Đăng trúng thầu, giá 1,2 tỷ đồng.", false, 0L, "LINK", true, true, null, null),
+                coordinator());
         requests.publish(request.id(), List.of(), coordinator());
 
         browser.get("http://localhost:" + port + "/public/access-to-information/register?q=" + "Hải Đăng");

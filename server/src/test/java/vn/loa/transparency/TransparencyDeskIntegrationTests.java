@@ -55,8 +55,8 @@ class TransparencyDeskIntegrationTests {
         assertThat(mvc.perform(get(location + "/scan").session(officer)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsByteArray()).startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
         assertThat(page.select("form.action-form input[name=action]").eachAttr("value"))
-                .containsExactlyInAnyOrder("ASK_COMPLETION", "START", "MARK_COMPLEX", "EXTEND", "PROVIDE", "REFUSE", "TRANSFER",
-                        "WITHDRAW");
+                .containsExactlyInAnyOrder("ASK_COMPLETION", "START", "MARK_COMPLEX", "EXTEND", "ASK_CONSENT", "PROVIDE", "REFUSE",
+                        "TRANSFER", "WITHDRAW");
 
         {
             mvc.perform(post(location + "/actions").param("action", "EXTEND").param("days", "15")

@@ -390,7 +390,33 @@ class JdbcInformationRequests implements InformationRequests {
                 jdbc.sql("UPDATE information_request SET status = ?, extended = true, deadline_id = ?, due_date = ? WHERE id = ?")
                         .params(to.name(), extended.id(), Date.valueOf(extended.due().date()), id).update();
             }
+            case ASK_CONSENT -> {
+                String party = text(t.thirdParty());
+                if (party == null || party.length() > 300) {
+                    throw new InvalidInput("thirdParty", "transparency.error.third-party");
+                }
+                jdbc.sql("UPDATE information_request SET consent_party = ?, consent_status = 'REQUESTED' WHERE id = ?")
+                        .params(party, id).update();
+                note = join(party, note);
+            }
+            case RECORD_CONSENT -> {
+                if (!"REQUESTED".equals(row.consentStatus())) {
+                    throw new Conflict("transparency.error.no-consent-asked");
+                }
+                if (t.consentGiven() == null) {
+                    throw new InvalidInput("consentGiven", "transparency.error.consent-answer");
+                }
+                String answer = t.consentGiven() ? "GIVEN" : "REFUSED";
+                jdbc.sql("UPDATE information_request SET consent_status = ? WHERE id = ?").params(answer, id).update();
+                note = join(t.consentGiven() ? "bên thứ ba đồng ý" : "bên thứ ba không đồng ý", note);
+            }
             case PROVIDE -> {
+                if ("REQUESTED".equals(row.consentStatus())) {
+                    throw new Conflict("transparency.error.awaiting-consent", row.consentParty());
+                }
+                if (!Boolean.TRUE.equals(t.reviewed())) {
+                    throw new InvalidInput("reviewed", "transparency.error.reviewed");
+                }
                 String answer = text(t.answer());
                 if (answer == null || answer.length() > TEXT_MAX * 4) {
                     throw new InvalidInput("answer", "transparency.error.answer", TEXT_MAX * 4);
@@ -930,7 +956,7 @@ class JdbcInformationRequests implements InformationRequests {
             String description, String purpose, String deliveryForm, RequestStatus status, Long timeLimitId, Long deadlineId,
             LocalDate dueDate, LocalDate completeOn, boolean extended, List<Long> repeatOf, RefusalGround refusalGround,
             String transferredTo, String answer, Boolean partial, Long costVnd, boolean publishConsent, Instant publishedAt,
-            String scanName, Instant createdAt) {
+            String scanName, Instant createdAt, String consentParty, String consentStatus) {
     }
 
     private InformationRequest load(long id) {
@@ -950,7 +976,8 @@ class JdbcInformationRequests implements InformationRequests {
                         row.requesterAddress()),
                 row.description(), row.purpose(), row.deliveryForm(), row.status(), row.dueDate(), explanation, row.extended(),
                 row.repeatOf(), row.refusalGround(), row.transferredTo(), row.answer(), row.partial(), row.costVnd(),
-                row.publishConsent(), row.publishedAt(), row.scanName(), source, row.createdAt());
+                row.publishConsent(), row.publishedAt(), row.scanName(), source, row.createdAt(), row.consentParty(),
+                row.consentStatus());
     }
 
     /** How the due date was counted, in Vietnamese: the time limit's source, then the days counted and skipped. */
@@ -988,7 +1015,7 @@ class JdbcInformationRequests implements InformationRequests {
                 ground == null ? null : RefusalGround.valueOf(ground), rs.getString("transferred_to"), rs.getString("answer"),
                 (Boolean) rs.getObject("partial"), (Long) rs.getObject("cost_vnd"), rs.getBoolean("publish_consent"),
                 published == null ? null : published.toInstant(), rs.getString("scan_name"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getString("consent_party"), rs.getString("consent_status"));
     }
 
     private static String text(String value) {

@@ -39,7 +39,7 @@ import vn.loa.transparency.RequestStatus;
  * {@code deadlineExplanation}; 422 naming each field at fault), {@code GET /api/v1/information-requests} (filters
  * {@code status}, {@code agencyCode}, {@code open}; paged), {@code GET /{id}}, {@code GET /{id}/history},
  * {@code POST /{id}/transitions} ({@code {action, note, days, refusalGround, transferTo, answer, partial, costVnd,
- * delivery, publishConsent}}; 409 for an action its status does not allow), {@code GET /{id}/redactions},
+ * delivery, publishConsent, reviewed, thirdParty, consentGiven}}; 409 for an action its status does not allow), {@code GET /{id}/redactions},
  * {@code POST /{id}/publish} ({@code {redact: [...]}}) and {@code GET /{id}/documents/{form}} (a DOCX notice:
  * {@code RECEIPT}, {@code HANDLING}, {@code EXTENSION}, {@code REFUSAL}, {@code ANSWER}).
  */
@@ -63,7 +63,8 @@ class InformationRequestsApiController {
     }
 
     record Transition(String action, String note, Integer days, String refusalGround, String transferTo, String answer,
-            Boolean partial, Long costVnd, String delivery, Boolean publishConsent) {
+            Boolean partial, Long costVnd, String delivery, Boolean publishConsent, Boolean reviewed, String thirdParty,
+            Boolean consentGiven) {
     }
 
     record Publication(List<String> redact) {
@@ -151,7 +152,8 @@ class InformationRequestsApiController {
             throw new InvalidInput("refusalGround", "transparency.error.ground");
         }
         InformationRequests.Outcome outcome = requests.act(id, new InformationRequests.Transition(action, t.note(), t.days(),
-                ground, t.transferTo(), t.answer(), t.partial(), t.costVnd(), t.delivery(), t.publishConsent()), user());
+                ground, t.transferTo(), t.answer(), t.partial(), t.costVnd(), t.delivery(), t.publishConsent(), t.reviewed(), t.thirdParty(),
+                t.consentGiven()), user());
         return new Answered(outcome.request(), outcome.downloadPath());
     }
 

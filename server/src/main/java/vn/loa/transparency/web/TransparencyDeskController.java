@@ -138,7 +138,8 @@ class TransparencyDeskController {
         model.addAttribute("history", requests.history(id, user));
         model.addAttribute("today", LocalDate.now(LocalTime.ZONE));
         model.addAttribute("actions", java.util.Arrays.stream(RequestAction.values())
-                .filter(a -> a.allowedFrom(request.status())).toList());
+                .filter(a -> a.allowedFrom(request.status()))
+                .filter(a -> a != RequestAction.RECORD_CONSENT || "REQUESTED".equals(request.consentStatus())).toList());
         model.addAttribute("grounds", RefusalGround.values());
         model.addAttribute("mayAct", user.has(Role.COORDINATOR) || (user.has(Role.OFFICER) || user.has(Role.SPOKESPERSON))
                 && request.agencyCode().equals(user.agencyCode()));
@@ -154,12 +155,13 @@ class TransparencyDeskController {
             @RequestParam(required = false) String transferTo, @RequestParam(required = false) String answer,
             @RequestParam(defaultValue = "false") boolean partial, @RequestParam(required = false) Long costVnd,
             @RequestParam(required = false) String delivery, @RequestParam(defaultValue = "false") boolean publishConsent,
-            RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "false") boolean reviewed, @RequestParam(required = false) String thirdParty,
+            @RequestParam(required = false) Boolean consentGiven, RedirectAttributes redirect) {
         try {
             RequestAction chosen = RequestAction.valueOf(action == null ? "" : action);
             RefusalGround ground = RefusalGround.of(refusalGround);
             InformationRequests.Outcome outcome = requests.act(id, new InformationRequests.Transition(chosen, note, days, ground,
-                    transferTo, answer, partial, costVnd, delivery, publishConsent), user());
+                    transferTo, answer, partial, costVnd, delivery, publishConsent, reviewed, thirdParty, consentGiven), user());
             redirect.addFlashAttribute("flashKey", "transparency.done." + chosen.name());
             if (outcome.downloadPath() != null) {
                 redirect.addFlashAttribute("downloadPath", outcome.downloadPath());
