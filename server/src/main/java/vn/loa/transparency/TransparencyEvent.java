@@ -43,6 +43,15 @@ public sealed interface TransparencyEvent extends AuditableEvent {
         }
     }
 
+    /** An item of the disclosure catalogue was added or published. */
+    record DisclosureItemChanged(Actor by, long itemId, String agencyCode, String action, String title)
+            implements TransparencyEvent {
+        public AuditEntry auditEntry() {
+            return new AuditEntry(by.username(), by.agencyCode(), action, "disclosure-item", String.valueOf(itemId),
+                    details("agency", agencyCode, "name", title));
+        }
+    }
+
     /** An administrator entered the time limits of a later law. */
     record TimeLimitEntered(Actor by, long ruleId, Channel channel, java.time.LocalDate validFrom, String source)
             implements TransparencyEvent {

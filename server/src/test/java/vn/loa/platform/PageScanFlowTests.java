@@ -174,7 +174,8 @@ class PageScanFlowTests {
         assertThat(visited).as("pages crawled").containsKeys("/", "/posts", "/listening", "/trends", "/alerts",
                 "/alerts/{n}", "/cases", "/cases/{n}", "/cases/new", "/admin/audit", "/admin/users", "/admin/users/{n}",
                 "/admin/agencies", "/admin/calendar", "/listening/sources", "/public/refutations", "/public/report", "/account",
-                "/transparency", "/public/access-to-information", "/public/access-to-information/register");
+                "/transparency", "/transparency/disclosure", "/public/access-to-information",
+                "/public/access-to-information/register", "/public/access-to-information/disclosure");
         assertThat(visited.get("/admin/users")).as("/admin/users for an officer").contains(403);
         assertThat(visited.get("/cases/{n}")).as("a case that does not exist").contains(404);
     }

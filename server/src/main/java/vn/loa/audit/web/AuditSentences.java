@@ -46,6 +46,8 @@ class AuditSentences {
             Map.entry("api-token.revoked", List.of("name")),
             Map.entry("information-request.received", List.of("agency", "channel", "requestStatus")),
             Map.entry("information-request.acted", List.of("agency", "requestAction", "requestStatus")),
+            Map.entry("disclosure-item.added", List.of("agency", "name")),
+            Map.entry("disclosure-item.published", List.of("agency", "name")),
             Map.entry("information-request.escalated", List.of("agency", "validFrom")),
             Map.entry("access-time-limit.entered", List.of("channel", "validFrom", "document")),
             Map.entry("information-request.published", List.of("agency", "redactions")),
