@@ -351,7 +351,8 @@ class PageScanFlowTests {
             if (path == null || path.equals("/logout") || path.startsWith("/api/") || path.startsWith("/actuator")
                     || path.startsWith("/webjars/") || path.startsWith("/css/") || path.startsWith("/js/")
                     || path.startsWith("/img/") || path.contains("/export.") || path.endsWith(".zip")
-                    || path.endsWith(".xml") || path.contains("/attachments/")
+                    || path.endsWith(".xml") || path.endsWith(".docx") || path.endsWith("/scan")
+                    || path.contains("/attachments/")
                     || query != null && query.matches("(^|.*&)lang=.*")) {
                 continue;
             }
