@@ -67,6 +67,14 @@ class DisclosureCatalogueIntegrationTests {
     }
 
     @Test
+    void theDemosRegisterShowsAnAnswerWithoutItsRequestersNameOrPhone() throws Exception {
+        Document register = Jsoup.parse(mvc.perform(get("/public/access-to-information/register").param("q", "tiêm chủng"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(register.select("#register > li")).isNotEmpty();
+        assertThat(register.text()).contains("[đã che]").doesNotContain("Phạm Minh Châu", "0905 000 001");
+    }
+
+    @Test
     void anIncompleteItemIsRefusedNamingEachField() throws Exception {
         mvc.perform(post("/api/v1/disclosure-items").session(signIn("district")).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"agencyCode\":\"SYT\",\"title\":\"x\"}"))

@@ -3,7 +3,6 @@ package vn.loa.transparency.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -28,7 +27,7 @@ import vn.loa.transparency.RequestAction;
  * Demo mode only, once: information requests to the Department of Health in every state the desk meets (one
  * received today, one by post a week ago and overdue, one answered and published in the register, one refused), and
  * a few items of its disclosure catalogue, so that the desk, the home page and the portal are not empty on the first
- * visit. The people are made up; every text says it is demo data.
+ * visit. The people are made up; their address says it is demo data.
  */
 @Component
 @Order(40)
@@ -61,22 +60,24 @@ class DemoRequests implements ApplicationRunner {
             return;
         }
         OffsetDateTime now = OffsetDateTime.now(clock.withZone(LocalTime.ZONE)).withNano(0);
-        requests.submit(submission(Channel.ELECTRONIC, now.minusHours(2), "Trần Văn An (dữ liệu trình diễn)",
+        requests.submit(submission(Channel.ELECTRONIC, now.minusHours(2), "Trần Văn An",
                 "Danh sách các trạm y tế xã, phường có bác sĩ làm việc thường xuyên trong năm 2026", "Tìm nơi khám gần nhà"),
                 null);
         // a week ago by post: overdue unless answered
-        requests.submit(submission(Channel.POST, now.minusDays(9).withHour(9), "Lê Thị Bình (dữ liệu trình diễn)",
+        requests.submit(submission(Channel.POST, now.minusDays(9).withHour(9), "Lê Thị Bình",
                 "Kết quả thanh tra việc đấu thầu mua thuốc của bệnh viện tỉnh năm 2025", "Theo dõi chi tiêu công"), officer.get());
         InformationRequest answered = requests.submit(submission(Channel.ELECTRONIC, now.minusDays(3),
-                "Phạm Minh Châu (dữ liệu trình diễn)",
+                "Phạm Minh Châu",
                 "Lịch tiêm chủng mở rộng tháng này tại các trạm y tế phường Nha Trang; tôi là Phạm Minh Châu, 0905 000 001",
                 "Đưa con đi tiêm"), null);
         requests.act(answered.id(), new InformationRequests.Transition(RequestAction.PROVIDE, null, null, null, null,
                 "(Dữ liệu trình diễn) Các trạm y tế phường tiêm chủng mở rộng vào ngày 25 hằng tháng, từ 7 giờ 30; mang theo sổ "
                         + "tiêm chủng của trẻ.", false, 0L, "LINK", true, true, null, null), officer.get());
-        requests.publish(answered.id(), List.of(), officer.get());
+        // the officer confirms every piece of personal data Loa suggests
+        requests.publish(answered.id(), requests.redactionSuggestions(answered.id(), officer.get()).stream()
+                .map(InformationRequests.PersonalDatum::text).toList(), officer.get());
         InformationRequest refused = requests.submit(submission(Channel.ELECTRONIC, now.minusDays(2),
-                "Đỗ Quang Dũng (dữ liệu trình diễn)", "Hồ sơ bệnh án của một người hàng xóm đang điều trị tại bệnh viện tỉnh",
+                "Đỗ Quang Dũng", "Hồ sơ bệnh án của một người hàng xóm đang điều trị tại bệnh viện tỉnh",
                 "Tìm hiểu"), null);
         requests.act(refused.id(), new InformationRequests.Transition(RequestAction.REFUSE,
                 "Hồ sơ bệnh án là bí mật đời tư của người bệnh; người yêu cầu không phải người bệnh hay người đại diện.", null,

@@ -52,13 +52,15 @@ final class OfficialLetter {
         header.removeBorders();
         header.setTableAlignment(TableRowAlign.CENTER);
         header.setWidth("100%");
-        cell(header.getRow(0).getCell(0), parentBody == null ? "" : parentBody.toUpperCase(java.util.Locale.ROOT), 13, false, false);
-        cellLine(header.getRow(0).getCell(0), issuer.toUpperCase(java.util.Locale.ROOT), 13, true, false);
-        cell(header.getRow(0).getCell(1), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, true, false);
+        // the issuing body's column narrower than the national title's, so that the title and the date keep to one line
+        columns(header, 0.38);
+        cell(header.getRow(0).getCell(0), parentBody == null ? "" : parentBody.toUpperCase(java.util.Locale.ROOT), 12, false, false);
+        cellLine(header.getRow(0).getCell(0), issuer.toUpperCase(java.util.Locale.ROOT), 12, true, false);
+        cell(header.getRow(0).getCell(1), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, true, false);
         cellLine(header.getRow(0).getCell(1), "Độc lập - Tự do - Hạnh phúc", 14, true, false);
         cell(header.getRow(1).getCell(0), "Số:        /" + symbol, 13, false, false);
         cell(header.getRow(1).getCell(1), place + ", ngày " + two(day.getDayOfMonth()) + " tháng " + (day.getMonthValue() < 3 ? "0" : "") + day.getMonthValue()
-                + " năm " + day.getYear(), 14, false, true);
+                + " năm " + day.getYear(), 13, false, true);
         cell(header.getRow(2).getCell(0), "", 13, false, false);
         cell(header.getRow(2).getCell(1), "", 13, false, false);
     }
@@ -106,6 +108,7 @@ final class OfficialLetter {
         XWPFTable footer = document.createTable(1, 2);
         footer.removeBorders();
         footer.setWidth("100%");
+        columns(footer, 0.5);
         XWPFTableCell left = footer.getRow(0).getCell(0);
         cell(left, "Nơi nhận:", 12, true, true);
         for (String recipient : recipients) {
@@ -126,6 +129,26 @@ final class OfficialLetter {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Two columns over the width between the margins (210 - 30 - 15 mm), the first {@code share} of it, fixed. */
+    private static void columns(XWPFTable table, double share) {
+        long width = Math.round(165 * TWIPS_PER_MM);
+        long first = Math.round(width * share);
+        table.setTableAlignment(TableRowAlign.CENTER);
+        table.getCTTbl().getTblPr().addNewTblLayout().setType(
+                org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType.FIXED);
+        var grid = table.getCTTbl().getTblGrid() == null ? table.getCTTbl().addNewTblGrid() : table.getCTTbl().getTblGrid();
+        while (grid.sizeOfGridColArray() > 0) {
+            grid.removeGridCol(0);
+        }
+        grid.addNewGridCol().setW(BigInteger.valueOf(first));
+        grid.addNewGridCol().setW(BigInteger.valueOf(width - first));
+        table.setWidth(String.valueOf(width));
+        for (var row : table.getRows()) {
+            row.getCell(0).setWidth(String.valueOf(first));
+            row.getCell(1).setWidth(String.valueOf(width - first));
         }
     }
 

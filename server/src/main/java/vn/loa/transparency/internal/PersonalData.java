@@ -27,8 +27,8 @@ final class PersonalData {
     /** A house number and a street: "số 12 đường Lê Lợi", "45/7 Trần Phú", "hẻm 3 Ngô Gia Tự". */
     private static final Pattern ADDRESS = Pattern.compile("(?iu:(?:số\\s+nhà|số|nhà)\\s+)?\\d+[A-Za-z]?(?:/\\d+[A-Za-z]?)*\\s+"
             + "(?:(?iu:đường|phố|hẻm|ngõ|ngách|kiệt|khu phố|thôn|tổ)\\s+)?" + CAPITALISED + "(?:\\s+" + CAPITALISED + "){0,3}");
-    /** A name after a title: "ông Nguyễn Văn A", "bà Trần Thị B". */
-    private static final Pattern TITLED_NAME = Pattern.compile("(?<![\\p{L}])(?iu:ông|bà|anh|chị|cô|chú|em)\\s+("
+    /** A name after a title or an introduction: "ông Nguyễn Văn A", "bà Trần Thị B", "tôi là Lê C". */
+    private static final Pattern TITLED_NAME = Pattern.compile("(?<![\\p{L}])(?iu:ông|bà|anh|chị|cô|chú|em|tôi là|tôi tên là|tên là|họ tên)\\s+("
             + CAPITALISED + "(?:\\s+" + CAPITALISED + "){1,4})");
 
     private PersonalData() {

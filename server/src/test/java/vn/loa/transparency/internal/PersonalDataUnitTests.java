@@ -29,6 +29,12 @@ class PersonalDataUnitTests {
     }
 
     @Test
+    void aNameIntroducedByThePersonIsFound() {
+        assertThat(PersonalData.find(List.of(), "Lịch tiêm chủng tháng này; tôi là Phạm Minh Châu, 0905 000 001"))
+                .extracting(PersonalDatum::text).containsExactly("0905 000 001", "Phạm Minh Châu");
+    }
+
+    @Test
     void yearsAmountsAndDocumentNumbersAreNotTakenForPersonalData() {
         String text = "Dự toán ngân sách năm 2025 của xã là 12.500.000.000 đồng theo Quyết định số 1234/QĐ-UBND ngày 05/01/2025.";
         assertThat(PersonalData.find(List.of(), text)).isEmpty();
