@@ -33,6 +33,16 @@ public interface InformationRequests {
     /** The requests the user may see, open and due first, then the newest. */
     Page<InformationRequest> list(Filter filter, PageRequest page, SignedInUser user);
 
+    /**
+     * The open requests the user may see whose due date is on or before {@code until}, soonest first, at most
+     * {@code limit}: one query, for the home page.
+     */
+    List<DueItem> dueBy(java.time.LocalDate until, int limit, SignedInUser user);
+
+    /** An open request and its due date. */
+    record DueItem(long id, String agencyCode, String description, LocalDate dueDate) {
+    }
+
     /** One request. @throws vn.loa.shared.NotFound when it does not exist or the user may not see it */
     InformationRequest get(long id, SignedInUser user);
 

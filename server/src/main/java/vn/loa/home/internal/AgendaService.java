@@ -34,10 +34,7 @@ import vn.loa.misinformation.Case;
 import vn.loa.misinformation.CaseStatus;
 import vn.loa.misinformation.Cases;
 import vn.loa.shared.LocalTime;
-import vn.loa.shared.PageRequest;
-import vn.loa.transparency.InformationRequest;
 import vn.loa.transparency.InformationRequests;
-import vn.loa.transparency.RequestStatus;
 import vn.loa.shared.NotFound;
 
 /**
@@ -122,15 +119,12 @@ class AgendaService implements Agendas {
 
     /** The open information requests the user may see that are overdue or due within {@code days} days. */
     private Listed<Agenda.RequestItem> dueRequests(SignedInUser user, LocalDate day, int days, String language) {
-        List<InformationRequest> open = requests.list(new InformationRequests.Filter(null, null, true),
-                new PageRequest(1, PageRequest.MAX_SIZE), user).items();
-        List<InformationRequest> due = open.stream()
-                .filter(r -> r.status() != RequestStatus.NEEDS_COMPLETION && r.dueDate() != null
-                        && !r.dueDate().isAfter(day.plusDays(days)))
-                .toList();
-        Map<String, String> names = agencyNames(due.stream().map(InformationRequest::agencyCode), day, language);
-        return Listed.of(due.stream().map(r -> new Agenda.RequestItem(r.id(), r.description(), names.get(r.agencyCode()),
-                r.dueDate(), r.overdue(day))).toList(), CASES);
+        int counted = 100;
+        List<InformationRequests.DueItem> due = requests.dueBy(day.plusDays(days), counted + 1, user);
+        List<InformationRequests.DueItem> shown = due.stream().limit(CASES).toList();
+        Map<String, String> names = agencyNames(shown.stream().map(InformationRequests.DueItem::agencyCode), day, language);
+        return new Listed<>(shown.stream().map(r -> new Agenda.RequestItem(r.id(), r.description(), names.get(r.agencyCode()),
+                r.dueDate(), r.dueDate().isBefore(day))).toList(), Math.min(due.size(), counted), due.size() > counted);
     }
 
     /** Province-wide roles see the province; an agency's officer or spokesperson their agency; anyone else is press. */

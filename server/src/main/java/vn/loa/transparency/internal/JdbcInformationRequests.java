@@ -300,6 +300,26 @@ class JdbcInformationRequests implements InformationRequests {
     }
 
     @Override
+    public List<DueItem> dueBy(LocalDate until, int limit, SignedInUser user) {
+        if (!maySeeAny(user)) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>(List.of(Date.valueOf(until)));
+        String scope = "";
+        if (!seesAll(user)) {
+            scope = " AND agency_code = ?";
+            params.add(user.agencyCode());
+        }
+        params.add(Math.max(1, Math.min(limit, 500)));
+        return jdbc.sql("""
+                SELECT id, agency_code, description, due_date FROM information_request
+                WHERE status IN ('ACCEPTED', 'IN_PROGRESS', 'EXTENDED') AND due_date <= ?""" + scope
+                + " ORDER BY due_date, id LIMIT ?").params(params)
+                .query((rs, n) -> new DueItem(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate()))
+                .list();
+    }
+
+    @Override
     public InformationRequest get(long id, SignedInUser user) {
         return request(visible(id, user));
     }
@@ -482,7 +502,20 @@ class JdbcInformationRequests implements InformationRequests {
         return new Outcome(load(id), downloadPath);
     }
 
+    /** A row's days and source never change once entered (a later law is a new row), so they are kept. */
+    private final Map<Long, TimeLimit> timeLimits = new java.util.concurrent.ConcurrentHashMap<>();
+
     private TimeLimit timeLimitById(long id) {
+        TimeLimit kept = timeLimits.get(id);
+        if (kept != null) {
+            return kept;
+        }
+        TimeLimit read = readTimeLimit(id);
+        timeLimits.put(id, read);
+        return read;
+    }
+
+    private TimeLimit readTimeLimit(long id) {
         return jdbc.sql("SELECT id, answer_days, notice_days, extension_days, source FROM access_time_limit WHERE id = ?")
                 .param(id).query((rs, n) -> new TimeLimit(rs.getLong(1), rs.getInt(2), (Integer) rs.getObject(3), rs.getInt(4),
                         rs.getString(5))).single();
