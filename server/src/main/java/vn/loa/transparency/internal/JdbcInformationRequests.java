@@ -365,6 +365,15 @@ class JdbcInformationRequests implements InformationRequests {
                 stopClock(row, actor);
                 jdbc.sql("UPDATE information_request SET status = ?, due_date = NULL, deadline_id = NULL WHERE id = ?")
                         .params(to.name(), id).update();
+                if (row.requesterEmail() != null) {
+                    // the requester is asked to complete it (Law on Access to Information, Art. 24-25)
+                    String sent = mailAll(List.of(row.requesterEmail()), "Đề nghị bổ sung yêu cầu cung cấp thông tin số " + id,
+                            "Kính gửi " + row.requesterName() + ",\n\nYêu cầu cung cấp thông tin số " + id + " nhận ngày "
+                                    + LocalTime.format(LocalDate.ofInstant(row.receivedAt(), LocalTime.ZONE))
+                                    + " chưa đủ để giải quyết. Đề nghị bổ sung: " + note
+                                    + "\n\nThời hạn giải quyết được tính từ ngày yêu cầu được bổ sung đầy đủ.\n");
+                    note = join(note, sent);
+                }
             }
             case COMPLETE -> {
                 LocalDate today = today();
