@@ -169,13 +169,16 @@ class InformationRequestsApiController {
 
     @GetMapping("/{id}/documents/{form}")
     ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable String form) {
-        InformationRequests.NoticeForm notice;
+        return docx(requests.notice(id, notice(form), user()));
+    }
+
+    /** The notice a path names, in any case; 404 for another word. */
+    static InformationRequests.NoticeForm notice(String form) {
         try {
-            notice = InformationRequests.NoticeForm.valueOf(form.toUpperCase(java.util.Locale.ROOT));
+            return InformationRequests.NoticeForm.valueOf(form.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new NotFound("notice", form);
         }
-        return docx(requests.notice(id, notice, user()));
     }
 
     @GetMapping("/figures")

@@ -30,7 +30,6 @@ import vn.loa.platform.Pager;
 import vn.loa.shared.Conflict;
 import vn.loa.shared.InvalidInput;
 import vn.loa.shared.LocalTime;
-import vn.loa.shared.NotFound;
 import vn.loa.shared.Page;
 import vn.loa.shared.PageRequest;
 import vn.loa.transparency.Channel;
@@ -193,13 +192,7 @@ class TransparencyDeskController {
 
     @GetMapping("/requests/{id}/documents/{form}.docx")
     ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable String form) {
-        InformationRequests.NoticeForm notice;
-        try {
-            notice = InformationRequests.NoticeForm.valueOf(form.toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new NotFound("notice", form);
-        }
-        return InformationRequestsApiController.docx(requests.notice(id, notice, user()));
+        return InformationRequestsApiController.docx(requests.notice(id, InformationRequestsApiController.notice(form), user()));
     }
 
     @GetMapping("/requests/{id}/scan")
