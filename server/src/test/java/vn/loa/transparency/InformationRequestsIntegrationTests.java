@@ -408,6 +408,32 @@ class InformationRequestsIntegrationTests {
                 .doesNotContain("REMINDED");
     }
 
+    @Test
+    void thePortalTakesTenRequestsAnHourFromOneAddressAndStoresNothingAfter() throws Exception {
+        String address = "198.51.100." + (System.nanoTime() % 200 + 20);
+        String description = "Danh mục dự án đầu tư công năm 2026 " + System.nanoTime();
+        MockHttpSession visitor = new MockHttpSession();
+        for (int i = 0; i <= 10; i++) {
+            var sent = mvc.perform(post("/public/access-to-information").session(visitor).with(csrf()).with(r -> {
+                r.setRemoteAddr(address);
+                return r;
+            }).param("agencyCode", "SYT").param("name", "Người Thử").param("idNumber", "056190001234")
+                    .param("address", "Nha Trang").param("email", "thu@example.vn").param("description", description)
+                    .param("purpose", "Tìm hiểu"));
+            if (i < 10) {
+                sent.andExpect(status().isOk());
+            } else {
+                String page = sent.andExpect(status().isTooManyRequests())
+                        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().exists("Retry-After"))
+                        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                assertThat(page).contains("yêu cầu chưa được lưu");
+            }
+        }
+        assertThat(requests.list(new InformationRequests.Filter(null, "SYT", null),
+                new vn.loa.shared.PageRequest(1, 200), COORDINATOR).items().stream()
+                .filter(r -> r.description().equals(description))).hasSize(10);
+    }
+
     private InformationRequest submitBy(String name, String email) {
         return requests.submit(new InformationRequests.Submission(Channel.ELECTRONIC, now(), "SYT",
                 new InformationRequests.Requester(name, null, email, null, "Khánh Hòa"),

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.loa.misinformation.CitizenReports;
+import vn.loa.platform.HourlyThrottle;
 import vn.loa.shared.Actor;
 import vn.loa.shared.InvalidInput;
 
@@ -39,7 +40,7 @@ class JdbcCitizenReports implements CitizenReports {
     private final ApplicationEventPublisher events;
     private final byte[] secret = new byte[32];
     private final SecureRandom random = new SecureRandom();
-    private final ReportThrottle throttle;
+    private final HourlyThrottle throttle;
 
     JdbcCitizenReports(JdbcClient jdbc, Clock clock, JdbcCases cases, MisinformationSettings settings,
             ApplicationEventPublisher events) {
@@ -48,7 +49,7 @@ class JdbcCitizenReports implements CitizenReports {
         this.cases = cases;
         this.settings = settings;
         this.events = events;
-        this.throttle = new ReportThrottle(settings.reportsPerAddress(), settings.reportsPerHour());
+        this.throttle = new HourlyThrottle(settings.reportsPerAddress(), settings.reportsPerHour());
         random.nextBytes(secret);
     }
 
@@ -91,7 +92,11 @@ class JdbcCitizenReports implements CitizenReports {
         }
         InvalidInput.throwIfAny(problems);
         Instant now = clock.instant();
-        throttle.admit(clientAddress == null ? "" : clientAddress, now);
+        try {
+            throttle.admit(clientAddress == null ? "" : clientAddress, now);
+        } catch (HourlyThrottle.Refused e) {
+            throw new CitizenReports.ReportsThrottled(e.retryAfterSeconds());
+        }
         long caseId = cases.openFromCitizen(claimOf(description), now);
         long reportId = jdbc.sql("""
                 INSERT INTO citizen_report (case_id, link, description, contact, received_at) VALUES (?, ?, ?, ?, ?)

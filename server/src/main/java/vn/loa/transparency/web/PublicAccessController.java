@@ -1,5 +1,6 @@
 package vn.loa.transparency.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.loa.identity.AgencyDirectory;
+import vn.loa.platform.HourlyThrottle;
 import vn.loa.platform.Pager;
 import vn.loa.platform.ProvinceSettings;
 import vn.loa.shared.InvalidInput;
@@ -32,11 +34,20 @@ import vn.loa.transparency.InformationRequests;
 @ConditionalOnWebApplication
 class PublicAccessController {
 
+    /** Requests a network address, and everyone together, may send in an hour through the portal. */
+    static final int PER_ADDRESS = 10;
+    static final int PER_HOUR = 500;
+
     private final InformationRequests requests;
     private final AgencyDirectory agencies;
     private final ProvinceSettings province;
+    private final HourlyThrottle throttle = new HourlyThrottle(PER_ADDRESS, PER_HOUR);
 
-    PublicAccessController(InformationRequests requests, AgencyDirectory agencies, ProvinceSettings province) {
+    private final java.time.Clock clock;
+
+    PublicAccessController(InformationRequests requests, AgencyDirectory agencies, ProvinceSettings province,
+            java.time.Clock clock) {
+        this.clock = clock;
         this.requests = requests;
         this.agencies = agencies;
         this.province = province;
@@ -54,7 +65,7 @@ class PublicAccessController {
             @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String phone,
             @RequestParam(defaultValue = "") String description, @RequestParam(defaultValue = "") String purpose,
             @RequestParam(defaultValue = "") String deliveryForm, @RequestParam(defaultValue = "") String website,
-            HttpServletResponse response, Model model) {
+            HttpServletRequest request, HttpServletResponse response, Model model) {
         PortalForm form = new PortalForm(agencyCode, name, idNumber, address, email, phone, description, purpose, deliveryForm);
         if (!website.isEmpty()) {
             // the hidden field only robots fill in: answer as if accepted, keep nothing
@@ -62,7 +73,7 @@ class PublicAccessController {
             return "public/access-sent";
         }
         InformationRequests.Submission submission = new InformationRequests.Submission(Channel.ELECTRONIC,
-                OffsetDateTime.now(LocalTime.ZONE), agencyCode, new InformationRequests.Requester(name, idNumber, email, phone,
+                OffsetDateTime.now(clock.withZone(LocalTime.ZONE)), agencyCode, new InformationRequests.Requester(name, idNumber, email, phone,
                 address), description, purpose, deliveryForm, false, null, null);
         List<InvalidInput> problems = new java.util.ArrayList<>(requests.problems(submission));
         // form 01a asks for the identity document and the purpose; the portal's form requires them
@@ -74,6 +85,7 @@ class PublicAccessController {
         }
         try {
             InvalidInput.throwIfAny(problems);
+            throttle.admit(request.getRemoteAddr(), clock.instant());
             InformationRequest created = requests.submit(submission, null);
             model.addAttribute("created", created);
             model.addAttribute("provinceName", province.name());
@@ -81,6 +93,12 @@ class PublicAccessController {
         } catch (InvalidInput e) {
             response.setStatus(422);
             model.addAttribute("problems", e.all());
+            prepare(model, form);
+            return "public/access";
+        } catch (HourlyThrottle.Refused e) {
+            response.setStatus(429);
+            response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+            model.addAttribute("throttledMinutes", Math.max(1, (e.retryAfterSeconds() + 59) / 60));
             prepare(model, form);
             return "public/access";
         }

@@ -1,4 +1,4 @@
-package vn.loa.misinformation.internal;
+package vn.loa.platform;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,16 +6,30 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
-import vn.loa.misinformation.CitizenReports.ReportsThrottled;
 
 /**
- * Limits on citizens' reports over a sliding hour: so many from one network address, so many from
- * everyone. Kept in memory (a restart forgets them, which only lets a few more reports in); the
- * addresses it remembers are bounded.
+ * Limits on what strangers send to the public site (citizens' reports, information requests) over a sliding hour: so
+ * many from one network address, so many from everyone. Kept in memory (a restart forgets them, which only lets a few
+ * more in); the addresses it remembers are bounded.
  */
-final class ReportThrottle {
+public final class HourlyThrottle {
 
-    static final Duration WINDOW = Duration.ofHours(1);
+    /** Too many this hour: try again after {@code retryAfterSeconds}. */
+    public static final class Refused extends RuntimeException {
+
+        private final long retryAfterSeconds;
+
+        Refused(long retryAfterSeconds) {
+            super("too many submissions this hour; retry after " + retryAfterSeconds + " s");
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
+
+    public static final Duration WINDOW = Duration.ofHours(1);
     private static final int MAX_ADDRESSES = 100_000;
 
     private final int perAddress;
@@ -23,13 +37,13 @@ final class ReportThrottle {
     private final Map<String, Deque<Instant>> byAddress = new HashMap<>();
     private final Deque<Instant> everyone = new ArrayDeque<>();
 
-    ReportThrottle(int perAddress, int perHour) {
+    public HourlyThrottle(int perAddress, int perHour) {
         this.perAddress = perAddress;
         this.perHour = perHour;
     }
 
-    /** Counts a report from the address at {@code now}, or refuses it saying when to come back. */
-    synchronized void admit(String address, Instant now) {
+    /** Counts a submission from the address at {@code now}, or refuses it saying when to come back. */
+    public synchronized void admit(String address, Instant now) {
         Instant since = now.minus(WINDOW);
         forget(everyone, since);
         if (byAddress.size() > MAX_ADDRESSES) {
@@ -41,10 +55,10 @@ final class ReportThrottle {
         Deque<Instant> mine = byAddress.computeIfAbsent(address, a -> new ArrayDeque<>());
         forget(mine, since);
         if (mine.size() >= perAddress) {
-            throw new ReportsThrottled(secondsUntil(mine.peekFirst().plus(WINDOW), now));
+            throw new Refused(secondsUntil(mine.peekFirst().plus(WINDOW), now));
         }
         if (everyone.size() >= perHour) {
-            throw new ReportsThrottled(secondsUntil(everyone.peekFirst().plus(WINDOW), now));
+            throw new Refused(secondsUntil(everyone.peekFirst().plus(WINDOW), now));
         }
         mine.addLast(now);
         everyone.addLast(now);

@@ -1,4 +1,4 @@
-package vn.loa.misinformation.internal;
+package vn.loa.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,20 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import vn.loa.misinformation.CitizenReports.ReportsThrottled;
 
-class ReportThrottleUnitTests {
+class HourlyThrottleUnitTests {
 
     private static final Instant NOW = Instant.parse("2026-11-27T02:00:00Z");
 
     @Test
     void refusesTheReportAfterTheLimitOfOneAddressAndSaysWhenToComeBack() {
-        ReportThrottle throttle = new ReportThrottle(3, 100);
+        HourlyThrottle throttle = new HourlyThrottle(3, 100);
         for (int i = 0; i < 3; i++) {
             throttle.admit("198.51.100.1", NOW.plusSeconds(i * 60));
         }
         assertThatThrownBy(() -> throttle.admit("198.51.100.1", NOW.plusSeconds(600)))
-                .isInstanceOfSatisfying(ReportsThrottled.class,
+                .isInstanceOfSatisfying(HourlyThrottle.Refused.class,
                         e -> assertThat(e.retryAfterSeconds()).isEqualTo(Duration.ofMinutes(50).toSeconds()));
         throttle.admit("198.51.100.2", NOW.plusSeconds(600));
         throttle.admit("198.51.100.1", NOW.plus(Duration.ofHours(1)).plusSeconds(1));
@@ -27,11 +26,11 @@ class ReportThrottleUnitTests {
 
     @Test
     void refusesEveryoneOnceTheHourlyTotalIsReachedWhateverTheAddress() {
-        ReportThrottle throttle = new ReportThrottle(2, 5);
+        HourlyThrottle throttle = new HourlyThrottle(2, 5);
         for (int i = 0; i < 5; i++) {
             throttle.admit("203.0.113." + i, NOW.plusSeconds(i));
         }
-        assertThatThrownBy(() -> throttle.admit("203.0.113.99", NOW.plusSeconds(10))).isInstanceOf(ReportsThrottled.class);
+        assertThatThrownBy(() -> throttle.admit("203.0.113.99", NOW.plusSeconds(10))).isInstanceOf(HourlyThrottle.Refused.class);
         throttle.admit("203.0.113.99", NOW.plus(Duration.ofHours(1)).plusSeconds(1));
     }
 }
