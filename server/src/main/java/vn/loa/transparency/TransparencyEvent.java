@@ -38,7 +38,7 @@ public sealed interface TransparencyEvent extends AuditableEvent {
     /** A request's due date passed while it was open: the coordinators were told. */
     record RequestEscalated(Actor by, long requestId, String agencyCode, java.time.LocalDate due) implements TransparencyEvent {
         public AuditEntry auditEntry() {
-            return entry(by, "information-request.escalated", requestId, details("agency", agencyCode, "validFrom",
+            return entry(by, "information-request.escalated", requestId, details("agency", agencyCode, "dueOn",
                     due.toString()));
         }
     }

@@ -48,7 +48,7 @@ class AuditSentences {
             Map.entry("information-request.acted", List.of("agency", "requestAction", "requestStatus")),
             Map.entry("disclosure-item.added", List.of("agency", "name")),
             Map.entry("disclosure-item.published", List.of("agency", "name")),
-            Map.entry("information-request.escalated", List.of("agency", "validFrom")),
+            Map.entry("information-request.escalated", List.of("agency", "dueOn")),
             Map.entry("access-time-limit.entered", List.of("channel", "validFrom", "document")),
             Map.entry("information-request.published", List.of("agency", "redactions")),
             Map.entry("calendar-day.entered", List.of("day", "dayKind", "name", "document")),
@@ -182,7 +182,7 @@ class AuditSentences {
             case "field" -> label("audit.field." + text, text, locale);
             case "from", "to" -> correctedValue(action, details, text, locale);
             case "format" -> text.equalsIgnoreCase("xlsx") ? "Excel" : text.toUpperCase(Locale.ROOT);
-            case "validFrom", "effectiveOn", "day", "previousDue", "newDue" -> day(text);
+            case "validFrom", "effectiveOn", "day", "previousDue", "newDue", "dueOn" -> day(text);
             case "dayKind" -> label("calendar.kind." + text, text, locale);
             case "requestAction" -> label("transparency.action." + text, text, locale);
             case "requestStatus" -> label("transparency.status." + text, text, locale);

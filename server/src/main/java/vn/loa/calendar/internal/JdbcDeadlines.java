@@ -70,12 +70,10 @@ class JdbcDeadlines implements Deadlines {
     public Deadline deadline(long id) {
         Row row = jdbc.sql("SELECT * FROM deadline WHERE id = ?").param(id).query(JdbcDeadlines::row).optional()
                 .orElseThrow(() -> new NotFound("deadline", id));
-        DueDate due = calendar.add(row.event(), row.amount(), row.unit(), row.agencyCode());
-        if (!row.running() || !due.date().equals(row.due())) {
-            // a stopped deadline stays where it was; the explanation is of the date as it is now
-            due = new DueDate(row.event(), row.amount(), row.unit(), row.due(), due.date().equals(row.due()) ? due.skipped()
-                    : due.skipped().stream().filter(s -> s.date().isBefore(row.due())).toList());
-        }
+        DueDate now = calendar.add(row.event(), row.amount(), row.unit(), row.agencyCode());
+        // the stored date stands (a stopped deadline no longer moves); its explanation is the calendar's, up to that date
+        DueDate due = now.date().equals(row.due()) ? now : new DueDate(row.event(), row.amount(), row.unit(), row.due(),
+                now.skipped().stream().filter(s -> s.date().isBefore(row.due())).toList());
         return new Deadline(row.id(), row.ownerType(), row.ownerId(), row.agencyCode(), due, row.running());
     }
 

@@ -367,11 +367,11 @@ class JdbcInformationRequests implements InformationRequests {
                         .params(to.name(), id).update();
                 if (row.requesterEmail() != null) {
                     // the requester is asked to complete it (Law on Access to Information, Art. 24-25)
-                    String sent = mailAll(List.of(row.requesterEmail()), "Đề nghị bổ sung yêu cầu cung cấp thông tin số " + id,
+                    String sent = mail(List.of(row.requesterEmail()), "Đề nghị bổ sung yêu cầu cung cấp thông tin số " + id,
                             "Kính gửi " + row.requesterName() + ",\n\nYêu cầu cung cấp thông tin số " + id + " nhận ngày "
                                     + LocalTime.format(LocalDate.ofInstant(row.receivedAt(), LocalTime.ZONE))
                                     + " chưa đủ để giải quyết. Đề nghị bổ sung: " + note
-                                    + "\n\nThời hạn giải quyết được tính từ ngày yêu cầu được bổ sung đầy đủ.\n");
+                                    + "\n\nThời hạn giải quyết được tính từ ngày yêu cầu được bổ sung đầy đủ.\n", null);
                     note = join(note, sent);
                 }
             }
@@ -472,9 +472,19 @@ class JdbcInformationRequests implements InformationRequests {
                     note = join(note, "đã tạo đường dẫn tải văn bản trả lời (dùng một lần, trong 7 ngày)");
                 }
                 if (row.requesterEmail() != null) {
-                    String sent = email(answered, delivery.equals("EMAIL") ? letter(answered, NoticeForm.ANSWER) : null,
-                            downloadPath);
-                    note = join(note, sent);
+                    StringBuilder body = new StringBuilder("Kính gửi " + row.requesterName() + ",\n\n")
+                            .append("Cơ quan đã trả lời yêu cầu cung cấp thông tin số ").append(id).append(" nhận ngày ")
+                            .append(LocalTime.format(LocalDate.ofInstant(row.receivedAt(), LocalTime.ZONE))).append(".\n");
+                    Document attached = delivery.equals("EMAIL") ? letter(answered, NoticeForm.ANSWER) : null;
+                    if (attached != null) {
+                        body.append("Văn bản trả lời được gửi kèm thư này.\n");
+                    }
+                    if (downloadPath != null) {
+                        body.append("Tải văn bản trả lời (dùng được một lần, trong 7 ngày): ").append(baseUrl)
+                                .append(downloadPath).append("\n");
+                    }
+                    note = join(note, mail(List.of(row.requesterEmail()), "Trả lời yêu cầu cung cấp thông tin số " + id,
+                            body.toString(), attached));
                 }
             }
             case REFUSE -> {
@@ -557,37 +567,6 @@ class JdbcInformationRequests implements InformationRequests {
                 RETURNING request_id""").params(now, sha256(token), now).query(Long.class).optional()
                 .orElseThrow(() -> new NotFound("download", "?"));
         return letter(find(requestId), NoticeForm.ANSWER);
-    }
-
-    /** E-mails the requester the answer (attached) or its link; says how it went, for the history. */
-    private String email(Row row, Document attachment, String downloadPath) {
-        JavaMailSender sender = mail.getIfAvailable();
-        if (sender == null) {
-            return "chưa gửi được thư điện tử: chưa cấu hình máy chủ thư";
-        }
-        try {
-            MimeMessage message = sender.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, attachment != null, "UTF-8");
-            helper.setFrom(mailFrom);
-            helper.setTo(row.requesterEmail());
-            helper.setSubject("Trả lời yêu cầu cung cấp thông tin số " + row.id());
-            StringBuilder body = new StringBuilder("Kính gửi " + row.requesterName() + ",\n\n")
-                    .append("Cơ quan đã trả lời yêu cầu cung cấp thông tin số ").append(row.id()).append(" nhận ngày ")
-                    .append(LocalTime.format(LocalDate.ofInstant(row.receivedAt(), LocalTime.ZONE))).append(".\n");
-            if (attachment != null) {
-                body.append("Văn bản trả lời được gửi kèm thư này.\n");
-                helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()));
-            }
-            if (downloadPath != null) {
-                body.append("Tải văn bản trả lời (dùng được một lần, trong 7 ngày): ").append(downloadPath).append("\n");
-            }
-            helper.setText(body.toString());
-            sender.send(message);
-            return "đã gửi thư điện tử cho người yêu cầu";
-        } catch (Exception e) {
-            log.warn("Could not e-mail the answer to information request {}: {}", row.id(), e.getMessage());
-            return "chưa gửi được thư điện tử cho người yêu cầu";
-        }
     }
 
     // ---- the register ----
@@ -683,10 +662,12 @@ class JdbcInformationRequests implements InformationRequests {
         String parent = agency == null || agency.parent() == null ? null
                 : agencies.find(agency.parent()).map(Agency::nameVi).orElse(null);
         String received = LocalTime.format(LocalDate.ofInstant(row.receivedAt(), LocalTime.ZONE));
-        String symbol = (form == NoticeForm.ANSWER ? "" : form == NoticeForm.RECEIPT ? "PTN-" : "TB-") + row.agencyCode();
-        if (form == NoticeForm.ANSWER) {
-            symbol = row.agencyCode() + "-TCTT";
-        }
+        // receipts are "phiếu" (PTN), notices "thông báo" (TB); the answer is an official letter, agency then field
+        String symbol = switch (form) {
+            case RECEIPT -> "PTN-" + row.agencyCode();
+            case ANSWER -> row.agencyCode() + "-TCTT";
+            default -> "TB-" + row.agencyCode();
+        };
         OfficialLetter letter = new OfficialLetter(parent, issuer, symbol, province.name(), today);
         String to = "Ông/Bà " + row.requesterName();
         String what = "Yêu cầu cung cấp thông tin số " + row.id() + " nhận ngày " + received + ": \"" + row.description() + "\".";
@@ -790,8 +771,8 @@ class JdbcInformationRequests implements InformationRequests {
             jdbc.sql("UPDATE information_request SET reminded_due = due_date WHERE id = ?").param(row.id()).update();
             List<String> to = agencyPeople(row.agencyCode());
             history(row.id(), "REMINDED", null, row.status(), Actor.SYSTEM, "hạn " + LocalTime.format(row.dueDate()) + "; "
-                    + mailAll(to, "Nhắc hạn: yêu cầu cung cấp thông tin số " + row.id() + " đến hạn ngày "
-                    + LocalTime.format(row.dueDate()), reminderText(row)));
+                    + mail(to, "Nhắc hạn: yêu cầu cung cấp thông tin số " + row.id() + " đến hạn ngày "
+                    + LocalTime.format(row.dueDate()), reminderText(row), null));
         }
         List<Row> overdue = jdbc.sql("""
                 SELECT * FROM information_request WHERE status IN ('ACCEPTED', 'IN_PROGRESS', 'EXTENDED')
@@ -802,8 +783,8 @@ class JdbcInformationRequests implements InformationRequests {
             List<String> to = new ArrayList<>(coordinators());
             to.addAll(agencyPeople(row.agencyCode()));
             history(row.id(), "ESCALATED", null, row.status(), Actor.SYSTEM, "hạn " + LocalTime.format(row.dueDate()) + "; "
-                    + mailAll(to.stream().distinct().toList(), "Quá hạn: yêu cầu cung cấp thông tin số " + row.id()
-                    + " (hạn " + LocalTime.format(row.dueDate()) + ")", reminderText(row)));
+                    + mail(to.stream().distinct().toList(), "Quá hạn: yêu cầu cung cấp thông tin số " + row.id()
+                    + " (hạn " + LocalTime.format(row.dueDate()) + ")", reminderText(row), null));
             events.publishEvent(new TransparencyEvent.RequestEscalated(Actor.SYSTEM, row.id(), row.agencyCode(), row.dueDate()));
         }
         return new int[] {dueSoon.size(), overdue.size()};
@@ -835,8 +816,11 @@ class JdbcInformationRequests implements InformationRequests {
                 .items().stream().map(UserAccount::email).filter(e -> e != null && !e.isBlank()).distinct().toList();
     }
 
-    /** Sends one e-mail to each address; says how it went, in Vietnamese, for the history. */
-    private String mailAll(List<String> to, String subject, String text) {
+    /**
+     * Sends one e-mail to each address, with the document attached when there is one; says how it went, in Vietnamese,
+     * for the history.
+     */
+    private String mail(List<String> to, String subject, String text, Document attachment) {
         if (to.isEmpty()) {
             return "không có địa chỉ thư điện tử nào để gửi";
         }
@@ -848,15 +832,18 @@ class JdbcInformationRequests implements InformationRequests {
         for (String address : to) {
             try {
                 MimeMessage message = sender.createMimeMessage();
-                MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+                MimeMessageHelper helper = new MimeMessageHelper(message, attachment != null, "UTF-8");
                 helper.setFrom(mailFrom);
                 helper.setTo(address);
-                helper.setSubject("[Loa] " + subject);
+                helper.setSubject(subject);
                 helper.setText(text);
+                if (attachment != null) {
+                    helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()));
+                }
                 sender.send(message);
                 sent++;
             } catch (Exception e) {
-                log.warn("Could not e-mail a reminder of an information request: {}", e.getMessage());
+                log.warn("Could not e-mail about an information request: {}", e.getMessage());
             }
         }
         return "đã gửi thư cho " + sent + "/" + to.size() + " người";

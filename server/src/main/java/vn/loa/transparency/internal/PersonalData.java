@@ -53,10 +53,9 @@ final class PersonalData {
             add(found, "NAME", TITLED_NAME.matcher(text), 1);
         }
         // a shorter finding inside a longer one (a phone number inside an address) is covered by the longer one
-        List<PersonalDatum> all = new ArrayList<>(found.values());
-        all.removeIf(d -> all.stream().anyMatch(other -> other != d && other.text().length() > d.text().length()
-                && other.text().contains(d.text()) && !d.kind().equals("NAME")));
-        return all;
+        List<PersonalDatum> all = List.copyOf(found.values());
+        return all.stream().filter(d -> d.kind().equals("NAME") || all.stream().noneMatch(other -> other != d
+                && other.text().length() > d.text().length() && other.text().contains(d.text()))).toList();
     }
 
     /** The text with every occurrence of each piece removed, longest first. */
