@@ -296,7 +296,8 @@ class JdbcInformationRequests implements InformationRequests {
                  ORDER BY (status IN ('NEEDS_COMPLETION', 'ACCEPTED', 'IN_PROGRESS', 'EXTENDED')) DESC,
                           due_date NULLS LAST, id DESC LIMIT ? OFFSET ?""").params(pageParams)
                 .query(JdbcInformationRequests::row).list();
-        return new Page<>(rows.stream().map(this::request).toList(), page, total);
+        // a list gives each due date without its explanation (one deadline read less per row); one request gives both
+        return new Page<>(rows.stream().map(row -> request(row, false)).toList(), page, total);
     }
 
     @Override
@@ -998,7 +999,11 @@ class JdbcInformationRequests implements InformationRequests {
     }
 
     private InformationRequest request(Row row) {
-        String explanation = row.status().open() && row.dueDate() != null ? explanation(row) : null;
+        return request(row, true);
+    }
+
+    private InformationRequest request(Row row, boolean explained) {
+        String explanation = explained && row.status().open() && row.dueDate() != null ? explanation(row) : null;
         String source = row.timeLimitId() == null ? null : timeLimitById(row.timeLimitId()).source();
         return new InformationRequest(row.id(), row.agencyCode(), row.channel(), row.receivedAt(), row.complex(),
                 new Requester(row.requesterName(), row.requesterIdNumber(), row.requesterEmail(), row.requesterPhone(),
