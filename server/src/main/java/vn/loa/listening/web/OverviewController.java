@@ -36,11 +36,13 @@ class OverviewController {
     private final ListeningOverview overview;
     private final Trends trends;
     private final Alerts alerts;
+    private final SeriesTables seriesTables;
 
-    OverviewController(ListeningOverview overview, Trends trends, Alerts alerts) {
+    OverviewController(ListeningOverview overview, Trends trends, Alerts alerts, SeriesTables seriesTables) {
         this.overview = overview;
         this.trends = trends;
         this.alerts = alerts;
+        this.seriesTables = seriesTables;
     }
 
     @GetMapping("/listening")
@@ -79,7 +81,9 @@ class OverviewController {
             value = emerging.get(0).value();
         }
         if (dimension != null && value != null) {
-            model.addAttribute("series", trends.series(scope, dimension, value, language));
+            Trends.Series series = trends.series(scope, dimension, value, language);
+            model.addAttribute("series", series);
+            model.addAttribute("seriesRows", seriesTables.rows(series));
         }
         return "listening/trends";
     }

@@ -3,6 +3,9 @@ package vn.loa.platform.web;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import vn.loa.shared.LocalTime;
@@ -24,9 +27,15 @@ public class Formats {
         return LocalTime.format(date);
     }
 
+    /**
+     * Each thread's number formats by language and kind: a page formats hundreds of numbers, and making a
+     * {@link NumberFormat} costs more than using one (they are not thread-safe, hence one set per thread).
+     */
+    private static final ThreadLocal<Map<String, NumberFormat>> FORMATS = ThreadLocal.withInitial(HashMap::new);
+
     /** A whole number with the page's thousands separator: 1.234 in Vietnamese, 1,234 in English; empty for null. */
     public String number(Number value) {
-        return value == null ? "" : NumberFormat.getIntegerInstance(LocaleContextHolder.getLocale()).format(value);
+        return value == null ? "" : format("integer", 0).format(value);
     }
 
     /**
@@ -37,16 +46,30 @@ public class Formats {
         if (value == null) {
             return "";
         }
-        NumberFormat format = NumberFormat.getNumberInstance(LocaleContextHolder.getLocale());
-        format.setMaximumFractionDigits(digits);
-        return format.format(value);
+        return format("decimal", digits).format(value);
     }
 
     /** A share from 0 to 1 as a percentage with one decimal, in the page's language: 12,5% in Vietnamese, 12.5% in English. */
     public String percent(double share) {
-        NumberFormat format = NumberFormat.getPercentInstance(LocaleContextHolder.getLocale());
-        format.setMinimumFractionDigits(1);
-        format.setMaximumFractionDigits(1);
-        return format.format(share);
+        return format("percent", 1).format(share);
+    }
+
+    /** The thread's format of this kind for the page's language, made on first use. */
+    private static NumberFormat format(String kind, int digits) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return FORMATS.get().computeIfAbsent(kind + digits + locale.toLanguageTag(), key -> switch (kind) {
+            case "integer" -> NumberFormat.getIntegerInstance(locale);
+            case "decimal" -> {
+                NumberFormat format = NumberFormat.getNumberInstance(locale);
+                format.setMaximumFractionDigits(digits);
+                yield format;
+            }
+            default -> {
+                NumberFormat format = NumberFormat.getPercentInstance(locale);
+                format.setMinimumFractionDigits(digits);
+                format.setMaximumFractionDigits(digits);
+                yield format;
+            }
+        });
     }
 }
