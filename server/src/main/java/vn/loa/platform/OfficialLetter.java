@@ -20,7 +20,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 /**
  * An administrative document in the format of Decree 30/2020/NĐ-CP, Appendix I, made with Apache POI: A4, margins top
  * and bottom 20 mm, left 30 mm, right 15 mm; Times New Roman; the issuing body and the number on the left and the
- * national title and motto on the right of the header; place and date in italics; the document's name and summary;
+ * national title (12 pt) and the motto one size larger (13 pt) on the right of the header; place and date in italics; the document's name and summary;
  * the date's days 1 to 9 and months 1 and 2 with a leading zero (Appendix I, 2.4); the body at 14 pt, justified, first lines indented 1 cm; recipients at 11 pt under "Nơi nhận:"; the signature block.
  */
 public final class OfficialLetter {
@@ -57,7 +57,8 @@ public final class OfficialLetter {
         cell(header.getRow(0).getCell(0), parentBody == null ? "" : parentBody.toUpperCase(java.util.Locale.ROOT), 12, false, false);
         cellLine(header.getRow(0).getCell(0), issuer.toUpperCase(java.util.Locale.ROOT), 12, true, false);
         cell(header.getRow(0).getCell(1), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, true, false);
-        cellLine(header.getRow(0).getCell(1), "Độc lập - Tự do - Hạnh phúc", 14, true, false);
+        // the motto one size larger than the national title (Decree 30/2020, Appendix I: 12-13 and 13-14)
+        cellLine(header.getRow(0).getCell(1), "Độc lập - Tự do - Hạnh phúc", 13, true, false);
         cell(header.getRow(1).getCell(0), "Số:        /" + symbol, 13, false, false);
         cell(header.getRow(1).getCell(1), place + ", ngày " + two(day.getDayOfMonth()) + " tháng " + (day.getMonthValue() < 3 ? "0" : "") + day.getMonthValue()
                 + " năm " + day.getYear(), 13, false, true);

@@ -56,7 +56,8 @@ class JdbcEnquiries implements Enquiries {
             SELECT e.*, s.full_name AS spokesperson_name, l.valid_from AS l_valid_from, l.valid_to AS l_valid_to,
                    l.kind AS l_kind, l.amount AS l_amount, l.unit AS l_unit, l.legal AS l_legal, l.source AS l_source
             FROM press_enquiry e JOIN press_time_limit l ON l.id = e.time_limit_id
-            LEFT JOIN press_spokesperson s ON s.id = e.spokesperson_id""";
+            LEFT JOIN press_spokesperson s ON s.id = e.spokesperson_id
+            """;
 
     private final JdbcClient jdbc;
     private final EnquiryClock enquiryClock;
@@ -200,7 +201,7 @@ class JdbcEnquiries implements Enquiries {
         List<Object> paged = new ArrayList<>(params);
         paged.add(page.size());
         paged.add(page.offset());
-        List<Enquiry> items = jdbc.sql(SELECT + where + """
+        List<Enquiry> items = jdbc.sql(SELECT + where + " " + """
                  ORDER BY CASE WHEN e.status IN ('RECEIVED', 'DRAFTED') THEN 0 ELSE 1 END,
                     CASE WHEN e.status IN ('RECEIVED', 'DRAFTED') THEN e.due_at END, e.received_at DESC, e.id DESC
                  LIMIT ? OFFSET ?""").params(paged).query(JdbcEnquiries::row).list();

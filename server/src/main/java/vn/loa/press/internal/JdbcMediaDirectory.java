@@ -37,7 +37,8 @@ import vn.loa.shared.NotFound;
 class JdbcMediaDirectory implements MediaDirectory {
 
     private static final String JOURNALIST = """
-            SELECT j.*, o.name AS outlet_name FROM press_journalist j JOIN press_outlet o ON o.id = j.outlet_id""";
+            SELECT j.*, o.name AS outlet_name FROM press_journalist j JOIN press_outlet o ON o.id = j.outlet_id
+            """;
 
     private final JdbcClient jdbc;
     private final Users users;
