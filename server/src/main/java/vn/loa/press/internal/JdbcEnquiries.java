@@ -157,6 +157,8 @@ class JdbcEnquiries implements Enquiries {
                         subject, question, Timestamp.from(received), limit.id(), Timestamp.from(due),
                         EnquiryStatus.RECEIVED.name(), speaker == null ? null : speaker.id(), by.username(), Timestamp.from(now))
                 .query(Long.class).single();
+        // audited first: a change whose audit fails sends no e-mail
+        events.publishEvent(new PressEvent.EnquiryReceived(by.actor(), id, agencyCode, kind, channel, due));
         String routed = speaker == null ? "cơ quan chưa có người phát ngôn" : "chuyển người phát ngôn " + speaker.fullName();
         List<String> to = new ArrayList<>(agencyPeople(agencyCode));
         if (speaker != null) {
@@ -166,7 +168,6 @@ class JdbcEnquiries implements Enquiries {
                 + " hỏi:\n\n" + question + "\n\nHạn trả lời: " + LocalTime.format(due) + ".\nXử lý tại: "
                 + mail.link("/press/enquiries/" + id) + "\n");
         history(id, "RECEIVED", null, EnquiryStatus.RECEIVED, by.actor(), routed + "; " + sent);
-        events.publishEvent(new PressEvent.EnquiryReceived(by.actor(), id, agencyCode, kind, channel, due));
         return get(id, by);
     }
 
@@ -298,6 +299,8 @@ class JdbcEnquiries implements Enquiries {
         }
         String agencyCode = e.agencyCode();
         String historyNote = note;
+        // e-mail goes out after the change is audited: a change whose audit fails sends none
+        java.util.function.Supplier<String> mailing = () -> null;
         switch (action) {
             case DRAFT -> {
                 String draft = PressAccess.text(t.draft());
@@ -323,7 +326,7 @@ class JdbcEnquiries implements Enquiries {
                         UPDATE press_enquiry SET status = ?, answer = draft, approved_by = ?, answered_at = ?, published = ?
                         WHERE id = ? AND status = ?""").params(action.to().name(), user.username(), Timestamp.from(now),
                         publish, id, e.status().name()).update());
-                historyNote = (note == null ? "" : note + "; ") + answerJournalist(e, publish);
+                mailing = () -> answerJournalist(e, publish);
             }
             case TRANSFER -> {
                 String to = PressAccess.text(t.transferTo());
@@ -339,16 +342,20 @@ class JdbcEnquiries implements Enquiries {
                 if (speaker != null) {
                     people.add(speaker.email());
                 }
-                historyNote = target.get().nameVi() + (note == null ? "" : ": " + note) + "; " + mail.send(people,
-                        "Câu hỏi của báo chí số " + id + " được chuyển đến cơ quan của bạn", e.subject() + "\n\n" + e.question()
-                                + "\n\nHạn trả lời: " + LocalTime.format(e.dueAt()) + ".\nXử lý tại: "
-                                + mail.link("/press/enquiries/" + id) + "\n");
+                historyNote = target.get().nameVi() + (note == null ? "" : ": " + note);
+                mailing = () -> mail.send(people, "Câu hỏi của báo chí số " + id + " được chuyển đến cơ quan của bạn",
+                        e.subject() + "\n\n" + e.question() + "\n\nHạn trả lời: " + LocalTime.format(e.dueAt())
+                                + ".\nXử lý tại: " + mail.link("/press/enquiries/" + id) + "\n");
             }
             case WITHDRAW -> moved(jdbc.sql("UPDATE press_enquiry SET status = ? WHERE id = ? AND status = ?")
                     .params(action.to().name(), id, e.status().name()).update());
         }
-        history(id, action.name(), e.status(), action.to(), user.actor(), historyNote);
         events.publishEvent(new PressEvent.EnquiryActed(user.actor(), id, agencyCode, action, e.status(), action.to()));
+        String mailed = mailing.get();
+        if (mailed != null) {
+            historyNote = historyNote == null ? mailed : historyNote + "; " + mailed;
+        }
+        history(id, action.name(), e.status(), action.to(), user.actor(), historyNote);
         return jdbc.sql(SELECT + " WHERE e.id = ?").param(id).query(JdbcEnquiries::row).single();
     }
 

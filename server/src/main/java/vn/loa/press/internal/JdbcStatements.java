@@ -149,19 +149,20 @@ class JdbcStatements implements Statements {
         if (by.username().equals(s.draftedBy())) {
             throw new Conflict("press.error.four-eyes");
         }
-        String mailed = null;
-        if (s.form() == StatementForm.PRESS_RELEASE) {
-            String agency = agencies.findByCode(s.agencyCode(), today()).map(Agency::nameVi).orElse(s.agencyCode());
-            mailed = mail.send(media.addressList(today()), "Thông cáo báo chí: " + s.title(), agency + "\n\n" + s.title()
-                    + "\n\n" + s.body() + "\n\n" + mail.link("/public/press-releases/" + id) + "\n");
-        }
         int rows = jdbc.sql("""
-                UPDATE press_statement SET status = 'PUBLISHED', approved_by = ?, published_at = ?, mailed = ?
-                WHERE id = ? AND status = 'DRAFT'""").params(by.username(), Timestamp.from(clock.instant()), mailed, id).update();
+                UPDATE press_statement SET status = 'PUBLISHED', approved_by = ?, published_at = ?
+                WHERE id = ? AND status = 'DRAFT'""").params(by.username(), Timestamp.from(clock.instant()), id).update();
         if (rows != 1) {
             throw new Conflict("press.error.published");
         }
+        // audited before the e-mail goes out: a release whose audit fails is not sent
         events.publishEvent(new PressEvent.StatementPublished(by.actor(), id, s.agencyCode(), s.form(), s.channel()));
+        if (s.form() == StatementForm.PRESS_RELEASE) {
+            String agency = agencies.findByCode(s.agencyCode(), today()).map(Agency::nameVi).orElse(s.agencyCode());
+            String mailed = mail.send(media.addressList(today()), "Thông cáo báo chí: " + s.title(), agency + "\n\n"
+                    + s.title() + "\n\n" + s.body() + "\n\n" + mail.link("/public/press-releases/" + id) + "\n");
+            jdbc.sql("UPDATE press_statement SET mailed = ? WHERE id = ?").params(mailed, id).update();
+        }
         return find(id);
     }
 
