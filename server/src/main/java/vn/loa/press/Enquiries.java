@@ -63,6 +63,15 @@ public interface Enquiries {
     /** The time-limit table, newest first. */
     List<TimeLimit> timeLimits();
 
+    /**
+     * Enters a time limit from the day it takes effect, with its source and whether a law sets it; the row of the same
+     * kind in force before ends the day before. Enquiries received earlier keep their rows.
+     *
+     * @throws vn.loa.shared.InvalidInput naming the field: {@code validFrom} (missing, or not after the latest row of the
+     *         kind), {@code kind}, {@code amount} (1 to 1,000), {@code unit}, {@code source}
+     */
+    TimeLimit enterTimeLimit(TimeLimit limit, vn.loa.shared.Actor by);
+
     /** The row in force for the kind on the day. @throws vn.loa.shared.NotFound when none is */
     TimeLimit timeLimit(EnquiryKind kind, java.time.LocalDate day);
 

@@ -86,6 +86,15 @@ public sealed interface PressEvent extends AuditableEvent {
         }
     }
 
+    /** A time limit for answering the press was entered. */
+    record TimeLimitEntered(Actor by, long limitId, EnquiryKind kind, LocalDate validFrom, String source)
+            implements PressEvent {
+        public AuditEntry auditEntry() {
+            return entry(by, "press-time-limit.entered", "press-time-limit", limitId, details("enquiryKind", kind.name(),
+                    "validFrom", validFrom.toString(), "document", source));
+        }
+    }
+
     private static AuditEntry entry(Actor by, String action, String type, long id, Map<String, Object> details) {
         return new AuditEntry(by.username(), by.agencyCode(), action, type, String.valueOf(id), details);
     }

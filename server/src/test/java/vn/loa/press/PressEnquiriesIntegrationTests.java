@@ -239,6 +239,34 @@ class PressEnquiriesIntegrationTests {
         }
     }
 
+    @Test
+    void anAdministratorEntersALaterRuleWithItsSourceAndEarlierQuestionsKeepTheirs() throws Exception {
+        MockHttpSession admin = signIn("admin");
+        mvc.perform(post("/api/v1/admin/press-time-limits").session(signIn("coordinator")).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/admin/press-time-limits").session(admin).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"validFrom\":\"2017-01-01\",\"kind\":\"ROUTINE\",\"amount\":0,\"unit\":\"DAYS\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("unit")));
+        mvc.perform(post("/api/v1/admin/press-time-limits").session(admin).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"validFrom\":\"2017-01-01\",\"kind\":\"ROUTINE\",\"amount\":0,\"unit\":\"HOURS\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("validFrom", "amount", "source")));
+        mvc.perform(post("/api/v1/admin/press-time-limits").session(admin).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"validFrom":"2090-01-01","kind":"ROUTINE","amount":3,"unit":"WORKING_DAYS","legal":true,
+                                 "source":"Nghị định giả định cho kiểm thử, Điều 6"}"""))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.legal").value(true));
+        TimeLimit later = enquiries.timeLimit(EnquiryKind.ROUTINE, LocalDate.of(2090, 1, 2));
+        assertThat(later.amount()).isEqualTo(3);
+        assertThat(later.source()).isEqualTo("Nghị định giả định cho kiểm thử, Điều 6");
+        TimeLimit now = enquiries.timeLimit(EnquiryKind.ROUTINE, LocalDate.now(VIETNAM));
+        assertThat(now.amount()).isEqualTo(2);
+        assertThat(now.legal()).isFalse();
+        assertThat(now.validTo()).isEqualTo(LocalDate.of(2089, 12, 31));
+        assertThat(ask("Sau khi có quy định mới").timeLimit().id()).isEqualTo(now.id());
+    }
+
     private java.util.List<String> actions(Enquiry e) {
         return enquiries.history(e.id(), COORDINATOR).stream().map(Enquiries.HistoryEntry::action).toList();
     }

@@ -89,7 +89,8 @@ class AuditSentences {
             Map.entry("press-enquiry.acted", List.of("agency", "enquiryAction", "enquiryStatus")),
             Map.entry("press-enquiry.escalated", List.of("agency", "deadline")),
             Map.entry("press-statement.drafted", List.of("agency", "statementForm")),
-            Map.entry("press-statement.published", List.of("agency", "statementForm", "statementChannel")));
+            Map.entry("press-statement.published", List.of("agency", "statementForm", "statementChannel")),
+            Map.entry("press-time-limit.entered", List.of("enquiryKind", "validFrom", "document")));
 
     /** How the import of a feed's items is labelled: the feed's code follows. */
     private static final String FEED = "feed:";

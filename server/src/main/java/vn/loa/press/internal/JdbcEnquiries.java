@@ -461,6 +461,46 @@ class JdbcEnquiries implements Enquiries {
     }
 
     @Override
+    @Transactional
+    public TimeLimit enterTimeLimit(TimeLimit limit, Actor by) {
+        List<InvalidInput> problems = new ArrayList<>();
+        if (limit.kind() == null) {
+            problems.add(new InvalidInput("kind", "press.error.kind"));
+        }
+        if (limit.validFrom() == null) {
+            problems.add(new InvalidInput("validFrom", "press.error.valid-from"));
+        } else if (limit.kind() != null) {
+            Optional<LocalDate> latest = jdbc.sql("SELECT max(valid_from) FROM press_time_limit WHERE kind = ?")
+                    .param(limit.kind().name()).query((rs, n) -> rs.getDate(1) == null ? null : rs.getDate(1).toLocalDate())
+                    .optional();
+            if (latest.isPresent() && !limit.validFrom().isAfter(latest.get())) {
+                problems.add(new InvalidInput("validFrom", "press.error.limit-from", LocalTime.format(latest.get())));
+            }
+        }
+        if (limit.amount() < 1 || limit.amount() > 1000) {
+            problems.add(new InvalidInput("amount", "press.error.amount"));
+        }
+        if (limit.unit() == null) {
+            problems.add(new InvalidInput("unit", "press.error.unit"));
+        }
+        String source = PressAccess.text(limit.source());
+        if (source == null || source.length() > 500) {
+            problems.add(new InvalidInput("source", "press.error.source"));
+        }
+        InvalidInput.throwIfAny(problems);
+        jdbc.sql("UPDATE press_time_limit SET valid_to = ? WHERE kind = ? AND valid_to IS NULL")
+                .params(Date.valueOf(limit.validFrom().minusDays(1)), limit.kind().name()).update();
+        long id = jdbc.sql("""
+                INSERT INTO press_time_limit (valid_from, kind, amount, unit, legal, source, entered_by, entered_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(Date.valueOf(limit.validFrom()), limit.kind().name(), limit.amount(), limit.unit().name(), limit.legal(),
+                        source, by.username(), Timestamp.from(clock.instant()))
+                .query(Long.class).single();
+        events.publishEvent(new PressEvent.TimeLimitEntered(by, id, limit.kind(), limit.validFrom(), source));
+        return jdbc.sql("SELECT * FROM press_time_limit WHERE id = ?").param(id).query((rs, n) -> limit(rs, "")).single();
+    }
+
+    @Override
     public TimeLimit timeLimit(EnquiryKind kind, LocalDate day) {
         return jdbc.sql("""
                 SELECT * FROM press_time_limit WHERE kind = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)
