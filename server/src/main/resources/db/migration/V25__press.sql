@@ -109,6 +109,8 @@ CREATE TABLE press_enquiry (
     received_at         TIMESTAMPTZ NOT NULL,
     time_limit_id       BIGINT      NOT NULL REFERENCES press_time_limit (id),
     due_at              TIMESTAMPTZ NOT NULL,
+    -- a limit in working days runs as a deadline of the calendar, which moves it when a day off is entered or withdrawn
+    deadline_id         BIGINT,
     status              TEXT        NOT NULL,
     spokesperson_id     BIGINT REFERENCES press_spokesperson (id),
     draft               TEXT,

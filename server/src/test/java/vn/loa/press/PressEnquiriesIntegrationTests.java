@@ -76,6 +76,12 @@ class PressEnquiriesIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    vn.loa.calendar.CalendarAdministration administration;
+
+    @Autowired
+    vn.loa.calendar.WorkingDays calendar;
+
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
@@ -237,6 +243,34 @@ class PressEnquiriesIntegrationTests {
         } finally {
             clock.set(real);
         }
+    }
+
+    @Test
+    void aDayOffEnteredWhileAQuestionWaitsMovesItsDueTimeAndSaysWhyUntilItIsAnswered() {
+        Enquiry asked = ask("Ngày nghỉ đột xuất");
+        Enquiry answered = ask("Đã trả lời trước ngày nghỉ");
+        enquiries.act(answered.id(), valid(EnquiryAction.DRAFT), OFFICER);
+        enquiries.act(answered.id(), valid(EnquiryAction.APPROVE), SPOKESPERSON);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), VIETNAM);
+        LocalDate firstWorkingDay = calendar.add(today, 1, vn.loa.calendar.PeriodUnit.WORKING_DAYS, "SYT").date();
+        LocalDate lastDay = LocalDate.ofInstant(asked.dueAt(), VIETNAM);
+        LocalDate oneMore = calendar.add(lastDay, 1, vn.loa.calendar.PeriodUnit.WORKING_DAYS, "SYT").date();
+        var entry = administration.enter(new vn.loa.calendar.CalendarAdministration.EntryForm(firstWorkingDay,
+                vn.loa.calendar.DayKind.EXTRA_DAY_OFF, "Nghỉ đột xuất (kiểm thử báo chí)", "Thông báo 15/TB-TEST", null, null),
+                new Actor("admin", null));
+        try {
+            assertThat(LocalDate.ofInstant(enquiries.get(asked.id(), COORDINATOR).dueAt(), VIETNAM)).isEqualTo(oneMore);
+            assertThat(enquiries.history(asked.id(), COORDINATOR)).anySatisfy(h -> {
+                assertThat(h.action()).isEqualTo("DEADLINE_MOVED");
+                assertThat(h.actor()).isEqualTo("admin");
+                assertThat(h.note()).contains("Thông báo 15/TB-TEST");
+            });
+            assertThat(enquiries.get(answered.id(), COORDINATOR).dueAt()).as("an answered question keeps its due time")
+                    .isEqualTo(answered.dueAt());
+        } finally {
+            administration.withdraw(entry.id(), "Hết kiểm thử", new Actor("admin", null));
+        }
+        assertThat(enquiries.get(asked.id(), COORDINATOR).dueAt()).isEqualTo(asked.dueAt());
     }
 
     @Test

@@ -27,7 +27,11 @@ final class EnquiryClock {
         if (limit.unit() == TimeLimitUnit.HOURS) {
             return received.plus(Duration.ofHours(limit.amount()));
         }
-        LocalDate last = workingDays(received, limit, agencyCode).date();
+        return endOf(workingDays(received, limit, agencyCode).date());
+    }
+
+    /** The due time of a period whose last day is {@code last}: 23:59 of that day in Vietnam. */
+    static Instant endOf(LocalDate last) {
         return last.plusDays(1).atStartOfDay(LocalTime.ZONE).toInstant().minusSeconds(60);
     }
 

@@ -17,6 +17,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.context.event.EventListener;
+import vn.loa.calendar.CalendarEvent;
+import vn.loa.calendar.Deadlines;
+import vn.loa.calendar.PeriodUnit;
 import vn.loa.calendar.WorkingDays;
 import vn.loa.identity.Agency;
 import vn.loa.identity.AgencyDirectory;
@@ -51,6 +55,7 @@ import vn.loa.shared.PageRequest;
 class JdbcEnquiries implements Enquiries {
 
     static final int TEXT_MAX = 10_000;
+    static final String OWNER = "press-enquiry";
 
     private static final String SELECT = """
             SELECT e.*, s.full_name AS spokesperson_name, l.valid_from AS l_valid_from, l.valid_to AS l_valid_to,
@@ -60,6 +65,7 @@ class JdbcEnquiries implements Enquiries {
             """;
 
     private final JdbcClient jdbc;
+    private final Deadlines deadlines;
     private final EnquiryClock enquiryClock;
     private final AgencyDirectory agencies;
     private final Spokespersons registry;
@@ -70,10 +76,11 @@ class JdbcEnquiries implements Enquiries {
     private final Clock clock;
     private final Duration remindWithin;
 
-    JdbcEnquiries(JdbcClient jdbc, WorkingDays calendar, AgencyDirectory agencies, Spokespersons registry,
+    JdbcEnquiries(JdbcClient jdbc, Deadlines deadlines, WorkingDays calendar, AgencyDirectory agencies, Spokespersons registry,
             MediaDirectory media, Users users, PressMail mail, ApplicationEventPublisher events, Clock clock,
             PressSettings settings) {
         this.jdbc = jdbc;
+        this.deadlines = deadlines;
         this.enquiryClock = new EnquiryClock(calendar);
         this.agencies = agencies;
         this.registry = registry;
@@ -157,6 +164,13 @@ class JdbcEnquiries implements Enquiries {
                         subject, question, Timestamp.from(received), limit.id(), Timestamp.from(due),
                         EnquiryStatus.RECEIVED.name(), speaker == null ? null : speaker.id(), by.username(), Timestamp.from(now))
                 .query(Long.class).single();
+        if (limit.unit() == TimeLimitUnit.WORKING_DAYS) {
+            Deadlines.Deadline deadline = deadlines.start(OWNER, String.valueOf(id), agencyCode, day, limit.amount(),
+                    PeriodUnit.WORKING_DAYS, by.actor());
+            due = EnquiryClock.endOf(deadline.due().date());
+            jdbc.sql("UPDATE press_enquiry SET deadline_id = ?, due_at = ? WHERE id = ?")
+                    .params(deadline.id(), Timestamp.from(due), id).update();
+        }
         // audited first: a change whose audit fails sends no e-mail
         events.publishEvent(new PressEvent.EnquiryReceived(by.actor(), id, agencyCode, kind, channel, due));
         String routed = speaker == null ? "cơ quan chưa có người phát ngôn" : "chuyển người phát ngôn " + speaker.fullName();
@@ -350,6 +364,14 @@ class JdbcEnquiries implements Enquiries {
             case WITHDRAW -> moved(jdbc.sql("UPDATE press_enquiry SET status = ? WHERE id = ? AND status = ?")
                     .params(action.to().name(), id, e.status().name()).update());
         }
+        if (!action.to().open()) {
+            // answered or withdrawn: the deadline no longer moves with the calendar
+            Long deadline = jdbc.sql("SELECT deadline_id FROM press_enquiry WHERE id = ?").param(id).query(Long.class).optional()
+                    .orElse(null);
+            if (deadline != null) {
+                deadlines.stop(deadline, user.actor());
+            }
+        }
         events.publishEvent(new PressEvent.EnquiryActed(user.actor(), id, agencyCode, action, e.status(), action.to()));
         String mailed = mailing.get();
         if (mailed != null) {
@@ -384,6 +406,23 @@ class JdbcEnquiries implements Enquiries {
                 INSERT INTO press_enquiry_history (enquiry_id, action, from_status, to_status, actor, occurred_at, note)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""").params(id, action, from == null ? null : from.name(), to.name(), by.username(),
                 Timestamp.from(clock.instant()), note).update();
+    }
+
+    /** A day off entered or withdrawn moved an enquiry's deadline: its due time follows, and its history says why. */
+    @EventListener
+    void deadlineMoved(CalendarEvent.DeadlineMoved moved) {
+        if (!OWNER.equals(moved.ownerType())) {
+            return;
+        }
+        long id = Long.parseLong(moved.ownerId());
+        int rows = jdbc.sql("UPDATE press_enquiry SET due_at = ? WHERE id = ? AND deadline_id = ?")
+                .params(Timestamp.from(EnquiryClock.endOf(moved.to())), id, moved.deadlineId()).update();
+        if (rows == 1) {
+            EnquiryStatus status = EnquiryStatus.valueOf(jdbc.sql("SELECT status FROM press_enquiry WHERE id = ?").param(id)
+                    .query(String.class).single());
+            history(id, "DEADLINE_MOVED", null, status, moved.by(), LocalTime.format(moved.from()) + " → "
+                    + LocalTime.format(moved.to()) + ": " + moved.reason());
+        }
     }
 
     @Override

@@ -94,6 +94,8 @@ class PressDeskController {
         model.addAttribute("now", clock.instant());
         model.addAttribute("journalist", user.has(Role.PRESS));
         model.addAttribute("staff", !user.has(Role.PRESS));
+        model.addAttribute("mayRecord", user.has(Role.OFFICER) || user.has(Role.SPOKESPERSON) || user.has(Role.COORDINATOR)
+                || user.has(Role.ADMIN));
         if (!user.has(Role.PRESS)) {
             List<String> missing = registry.agenciesWithoutSpokesperson(today());
             model.addAttribute("withoutSpokesperson", user.has(Role.COORDINATOR) || user.has(Role.ADMIN) || user.has(Role.LEADER)
