@@ -71,6 +71,9 @@ class PressEnquiriesIntegrationTests {
     Users users;
 
     @Autowired
+    vn.loa.identity.ApiTokens tokens;
+
+    @Autowired
     AgencyDirectory agencies;
 
     @Autowired
@@ -199,6 +202,17 @@ class PressEnquiriesIntegrationTests {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("channel",
                         "journalistName", "contact", "subject", "question")));
+        // an agency's own system, by API token, sees that agency's questions only
+        var token = tokens.issue("he-thong-syt-" + System.nanoTime(), agencies.findByCode("SYT", LocalDate.now(VIETNAM))
+                .orElseThrow().id(), Actor.SYSTEM);
+        JsonNode byToken = json.readTree(mvc.perform(get("/api/v1/press/enquiries").param("size", "200")
+                        .header("Authorization", "Bearer " + token.secret())).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(byToken.findValuesAsString("agencyCode")).isNotEmpty().containsOnly("SYT");
+        var finance = tokens.issue("he-thong-stc-" + System.nanoTime(), agencies.findByCode("STC", LocalDate.now(VIETNAM))
+                .orElseThrow().id(), Actor.SYSTEM);
+        mvc.perform(get("/api/v1/press/enquiries/" + mine.id()).header("Authorization", "Bearer " + finance.secret()))
+                .andExpect(status().isNotFound());
         // the journalist withdraws their own question
         transition(signIn("press"), mine.id(), "{\"action\":\"WITHDRAW\"}").andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("WITHDRAWN"));

@@ -233,7 +233,7 @@ class JdbcEnquiries implements Enquiries {
             ors.add("e.journalist_username = ?");
             params.add(user.username());
         }
-        if ((user.has(Role.OFFICER) || user.has(Role.SPOKESPERSON)) && user.agencyCode() != null) {
+        if (PressAccess.staffOf(user.agencyCode(), user)) {
             ors.add("e.agency_code = ?");
             params.add(user.agencyCode());
         }
@@ -439,7 +439,7 @@ class JdbcEnquiries implements Enquiries {
         Instant now = clock.instant();
         List<Enquiry> dueSoon = jdbc.sql(SELECT + """
                  WHERE e.status IN ('RECEIVED', 'DRAFTED') AND e.due_at >= ? AND e.due_at <= ?
-                   AND e.reminded_due IS DISTINCT FROM e.due_at ORDER BY e.due_at LIMIT 500""")
+                   AND e.reminded_due IS DISTINCT FROM e.due_at ORDER BY e.due_at LIMIT 500 FOR UPDATE OF e SKIP LOCKED""")
                 .params(Timestamp.from(now), Timestamp.from(now.plus(remindWithin))).query(JdbcEnquiries::row).list();
         for (Enquiry e : dueSoon) {
             jdbc.sql("UPDATE press_enquiry SET reminded_due = due_at WHERE id = ?").param(e.id()).update();
@@ -449,7 +449,8 @@ class JdbcEnquiries implements Enquiries {
         }
         List<Enquiry> overdue = jdbc.sql(SELECT + """
                  WHERE e.status IN ('RECEIVED', 'DRAFTED') AND e.due_at < ? AND e.escalated_due IS DISTINCT FROM e.due_at
-                 ORDER BY e.due_at LIMIT 500""").param(Timestamp.from(now)).query(JdbcEnquiries::row).list();
+                 ORDER BY e.due_at LIMIT 500 FOR UPDATE OF e SKIP LOCKED""").param(Timestamp.from(now))
+                .query(JdbcEnquiries::row).list();
         for (Enquiry e : overdue) {
             jdbc.sql("UPDATE press_enquiry SET escalated_due = due_at WHERE id = ?").param(e.id()).update();
             List<String> to = new ArrayList<>(coordinators());

@@ -19,9 +19,9 @@ final class PressAccess {
         return actsProvinceWide(user) || user.has(Role.LEADER);
     }
 
-    /** An officer or spokesperson of the agency. */
+    /** An officer or spokesperson of the agency, or an API token of the agency's own system. */
     static boolean staffOf(String agencyCode, SignedInUser user) {
-        return (user.has(Role.OFFICER) || user.has(Role.SPOKESPERSON)) && agencyCode != null
+        return (user.has(Role.OFFICER) || user.has(Role.SPOKESPERSON) || user.apiClient()) && agencyCode != null
                 && agencyCode.equals(user.agencyCode());
     }
 
