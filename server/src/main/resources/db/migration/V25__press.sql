@@ -88,10 +88,10 @@ CREATE TABLE press_time_limit (
 
 INSERT INTO press_time_limit (valid_from, kind, amount, unit, legal, source, entered_by, entered_at) VALUES
  (DATE '2017-03-30', 'ROUTINE', 2, 'WORKING_DAYS', false,
-  'Quy định nội bộ: Nghị định 09/2017/NĐ-CP thường được dẫn với mức 2 ngày làm việc, nhưng điều khoản chưa được kiểm chứng',
+  'Chưa kiểm chứng được thời hạn trong Nghị định 09/2017/NĐ-CP; mức thường được dẫn là 2 ngày làm việc, tỉnh áp dụng tạm',
   'system', now()),
  (DATE '2017-03-30', 'CRISIS', 24, 'HOURS', false,
-  'Quy định nội bộ: mức 24 giờ thường được dẫn từ Nghị định 09/2017/NĐ-CP, Điều 6, nhưng điều khoản chưa được kiểm chứng',
+  'Chưa kiểm chứng được Điều 6 Nghị định 09/2017/NĐ-CP; mức thường được dẫn là 24 giờ, tỉnh áp dụng tạm',
   'system', now());
 
 CREATE TABLE press_enquiry (
