@@ -22,6 +22,11 @@ public class TestClock extends Clock {
         now = now.plus(duration);
     }
 
+    /** Sets the clock to an instant; a test that moves it back restores it when done. */
+    public void set(Instant instant) {
+        now = instant;
+    }
+
     @Override
     public ZoneId getZone() {
         return ZoneOffset.UTC;

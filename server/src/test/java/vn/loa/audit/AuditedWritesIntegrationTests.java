@@ -39,6 +39,17 @@ import vn.loa.misinformation.Case;
 import vn.loa.misinformation.CaseTestData;
 import vn.loa.misinformation.Cases;
 import vn.loa.misinformation.Evidence;
+import vn.loa.press.Enquiries;
+import vn.loa.press.Enquiry;
+import vn.loa.press.EnquiryAction;
+import vn.loa.press.EnquiryChannel;
+import vn.loa.press.EnquiryKind;
+import vn.loa.press.EnquiryStatus;
+import vn.loa.press.SpeakerCapacity;
+import vn.loa.press.Spokespersons;
+import vn.loa.press.StatementChannel;
+import vn.loa.press.StatementForm;
+import vn.loa.press.Statements;
 import vn.loa.shared.Actor;
 import vn.loa.shared.AgencyId;
 import vn.loa.shared.LocalTime;
@@ -90,6 +101,15 @@ class AuditedWritesIntegrationTests {
 
     @Autowired
     Evidence evidence;
+
+    @Autowired
+    Spokespersons spokespersons;
+
+    @Autowired
+    Enquiries enquiries;
+
+    @Autowired
+    Statements statements;
 
     @BeforeEach
     void refuseTheAuditOfMarkedActors() throws SQLException {
@@ -235,6 +255,34 @@ class AuditedWritesIntegrationTests {
         long items = evidence.items(opened.id(), coordinator).size();
         assertRefused(() -> evidence.capture(opened.id(), coordinator));
         assertThat(evidence.items(opened.id(), coordinator)).as("evidence captured").hasSize((int) items);
+    }
+
+    @Test
+    void pressLeavesNoSpokespersonEnquiryOrStatementWhoseAuditFailed() {
+        SignedInUser refused = new SignedInUser(null, fresh(REFUSED + "-press"), "Nguyễn Văn Thử", null, "SVHTTDL",
+                Set.of(Role.COORDINATOR));
+        SignedInUser coordinator = new SignedInUser(null, "coordinator", "Điều phối", null, "SVHTTDL", Set.of(Role.COORDINATOR));
+        String name = fresh("Người phát ngôn thử");
+        assertRefused(() -> spokespersons.appoint(new Spokespersons.Appointment("TTRA", SpeakerCapacity.HEAD, null, name,
+                "Chánh Thanh tra", "0258 3822 009", "thu@example.vn", null, LocalDate.now(LocalTime.ZONE), null), refused));
+        assertThat(jdbc.sql("SELECT count(*) FROM press_spokesperson WHERE full_name = ?").param(name).query(Long.class)
+                .single()).as("spokesperson entered").isZero();
+        String subject = fresh("Câu hỏi thử");
+        assertRefused(() -> enquiries.submit(new Enquiries.Question("SYT", EnquiryKind.ROUTINE, EnquiryChannel.PHONE,
+                "Phóng viên thử", null, null, "0905000000", subject, "Câu hỏi?", null), refused));
+        assertThat(jdbc.sql("SELECT count(*) FROM press_enquiry WHERE subject = ?").param(subject).query(Long.class)
+                .single()).as("enquiry recorded").isZero();
+        Enquiry asked = enquiries.submit(new Enquiries.Question("SYT", EnquiryKind.ROUTINE, EnquiryChannel.PHONE,
+                "Phóng viên thử", null, null, "0905000000", subject, "Câu hỏi?", null), coordinator);
+        assertRefused(() -> enquiries.act(asked.id(), new Enquiries.Transition(EnquiryAction.DRAFT, "Dự thảo", null, null,
+                null), refused));
+        assertThat(enquiries.get(asked.id(), coordinator).status()).as("enquiry drafted").isEqualTo(EnquiryStatus.RECEIVED);
+        assertThat(enquiries.history(asked.id(), coordinator)).as("history of the draft").hasSize(1);
+        String title = fresh("Thông cáo thử");
+        assertRefused(() -> statements.draft(new Statements.Draft("SYT", StatementForm.PRESS_RELEASE, StatementChannel.PORTAL,
+                title, "Nội dung thử", null, null), refused));
+        assertThat(jdbc.sql("SELECT count(*) FROM press_statement WHERE title = ?").param(title).query(Long.class).single())
+                .as("statement drafted").isZero();
     }
 
     private static void assertRefused(ThrowingCallable write) {

@@ -175,7 +175,10 @@ class PageScanFlowTests {
                 "/alerts/{n}", "/cases", "/cases/{n}", "/cases/new", "/admin/audit", "/admin/users", "/admin/users/{n}",
                 "/admin/agencies", "/admin/calendar", "/listening/sources", "/public/refutations", "/public/report", "/account",
                 "/transparency", "/transparency/disclosure", "/public/access-to-information",
-                "/public/access-to-information/register", "/public/access-to-information/disclosure");
+                "/public/access-to-information/register", "/public/access-to-information/disclosure", "/press",
+                "/press/enquiries/{n}", "/press/enquiries/new", "/press/spokespersons", "/press/statements",
+                "/press/statements/{n}", "/press/media", "/public/spokespersons", "/public/press-releases",
+                "/public/press-releases/{n}");
         assertThat(visited.get("/admin/users")).as("/admin/users for an officer").contains(403);
         assertThat(visited.get("/cases/{n}")).as("a case that does not exist").contains(404);
     }

@@ -78,7 +78,19 @@ class AuditSentences {
             Map.entry("case.file-attached", List.of("file", "size")),
             Map.entry("case.repeats-found", List.of("posts")),
             Map.entry("case.evidence-packaged", List.of("items")),
-            Map.entry("case.evidence-captured", List.of("items")));
+            Map.entry("case.evidence-captured", List.of("items")),
+            Map.entry("spokesperson.appointed", List.of("agency", "capacity", "validFrom")),
+            Map.entry("spokesperson.ended", List.of("agency", "validTo")),
+            Map.entry("spokesperson.withdrawn", List.of("agency")),
+            Map.entry("press-outlet.added", List.of("name")),
+            Map.entry("journalist.added", List.of("name")),
+            Map.entry("journalist.ended", List.of("name")),
+            Map.entry("press-enquiry.received", List.of("agency", "enquiryKind", "deadline")),
+            Map.entry("press-enquiry.acted", List.of("agency", "enquiryAction", "enquiryStatus")),
+            Map.entry("press-enquiry.escalated", List.of("agency", "deadline")),
+            Map.entry("press-statement.drafted", List.of("agency", "statementForm")),
+            Map.entry("press-statement.published", List.of("agency", "statementForm", "statementChannel")),
+            Map.entry("press-time-limit.entered", List.of("enquiryKind", "validFrom", "document")));
 
     /** How the import of a feed's items is labelled: the feed's code follows. */
     private static final String FEED = "feed:";
@@ -182,7 +194,13 @@ class AuditSentences {
             case "field" -> label("audit.field." + text, text, locale);
             case "from", "to" -> correctedValue(action, details, text, locale);
             case "format" -> text.equalsIgnoreCase("xlsx") ? "Excel" : text.toUpperCase(Locale.ROOT);
-            case "validFrom", "effectiveOn", "day", "previousDue", "newDue", "dueOn" -> day(text);
+            case "validFrom", "validTo", "effectiveOn", "day", "previousDue", "newDue", "dueOn" -> day(text);
+            case "capacity" -> label("press.capacity." + text, text, locale);
+            case "enquiryKind" -> label("press.kind." + text, text, locale);
+            case "enquiryAction" -> label("press.action." + text, text, locale);
+            case "enquiryStatus" -> label("press.status." + text, text, locale);
+            case "statementForm" -> label("press.form." + text, text, locale);
+            case "statementChannel" -> label("press.statement-channel." + text, text, locale);
             case "dayKind" -> label("calendar.kind." + text, text, locale);
             case "requestAction" -> label("transparency.action." + text, text, locale);
             case "requestStatus" -> label("transparency.status." + text, text, locale);

@@ -56,6 +56,8 @@ class SecurityConfiguration {
                         .permitAll()
                         // the public site: published refutations, their feed, citizens' reports
                         .requestMatchers("/public/**").permitAll()
+                        // who may speak for each agency is public (Decree 09/2017: posted on the agency's website)
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/press/spokespersons").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").access(loopbackOrAdmin())
                         .requestMatchers("/admin/**", "/api/v1/admin/**").hasRole("ADMIN")

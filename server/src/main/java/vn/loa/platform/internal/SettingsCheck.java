@@ -49,7 +49,9 @@ class SettingsCheck implements EnvironmentPostProcessor, Ordered {
             "loa.misinformation.attachment-max-size",
             "loa.misinformation.reports-per-address",
             "loa.misinformation.reports-per-hour",
-            "loa.misinformation.mail-from");
+            "loa.misinformation.mail-from",
+            "loa.press.management-agency",
+            "loa.press.remind-hours");
 
     /** Settings read only by tests (the browser's location). */
     private static final String TEST_PREFIX = "loa.test.";

@@ -47,6 +47,7 @@ import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
 import vn.loa.identity.UserAccount;
 import vn.loa.identity.Users;
+import vn.loa.platform.OfficialLetter;
 import vn.loa.platform.ProvinceSettings;
 import vn.loa.shared.Actor;
 import vn.loa.shared.Conflict;

@@ -1,4 +1,4 @@
-package vn.loa.transparency.internal;
+package vn.loa.platform;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,14 +20,14 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 /**
  * An administrative document in the format of Decree 30/2020/NĐ-CP, Appendix I, made with Apache POI: A4, margins top
  * and bottom 20 mm, left 30 mm, right 15 mm; Times New Roman; the issuing body and the number on the left and the
- * national title and motto on the right of the header; place and date in italics; the document's name and summary;
+ * national title (12 pt) and the motto one size larger (13 pt) on the right of the header; place and date in italics; the document's name and summary;
  * the date's days 1 to 9 and months 1 and 2 with a leading zero (Appendix I, 2.4); the body at 14 pt, justified, first lines indented 1 cm; recipients at 11 pt under "Nơi nhận:"; the signature block.
  */
-final class OfficialLetter {
+public final class OfficialLetter {
 
     /** Twentieths of a point in a millimetre. */
     private static final double TWIPS_PER_MM = 1440 / 25.4;
-    static final String FONT = "Times New Roman";
+    public static final String FONT = "Times New Roman";
 
     private final XWPFDocument document = new XWPFDocument();
 
@@ -38,7 +38,7 @@ final class OfficialLetter {
      * @param place the place, as the administrative unit of the seat ("Khánh Hòa")
      * @param day the date
      */
-    OfficialLetter(String parentBody, String issuer, String symbol, String place, LocalDate day) {
+    public OfficialLetter(String parentBody, String issuer, String symbol, String place, LocalDate day) {
         CTSectPr section = document.getDocument().getBody().addNewSectPr();
         CTPageSz size = section.addNewPgSz();
         size.setW(BigInteger.valueOf(11906));
@@ -57,7 +57,8 @@ final class OfficialLetter {
         cell(header.getRow(0).getCell(0), parentBody == null ? "" : parentBody.toUpperCase(java.util.Locale.ROOT), 12, false, false);
         cellLine(header.getRow(0).getCell(0), issuer.toUpperCase(java.util.Locale.ROOT), 12, true, false);
         cell(header.getRow(0).getCell(1), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, true, false);
-        cellLine(header.getRow(0).getCell(1), "Độc lập - Tự do - Hạnh phúc", 14, true, false);
+        // the motto one size larger than the national title (Decree 30/2020, Appendix I: 12-13 and 13-14)
+        cellLine(header.getRow(0).getCell(1), "Độc lập - Tự do - Hạnh phúc", 13, true, false);
         cell(header.getRow(1).getCell(0), "Số:        /" + symbol, 13, false, false);
         cell(header.getRow(1).getCell(1), place + ", ngày " + two(day.getDayOfMonth()) + " tháng " + (day.getMonthValue() < 3 ? "0" : "") + day.getMonthValue()
                 + " năm " + day.getYear(), 13, false, true);
@@ -66,7 +67,7 @@ final class OfficialLetter {
     }
 
     /** The document's name and, under it, what it is about. */
-    OfficialLetter title(String name, String about) {
+    public OfficialLetter title(String name, String about) {
         XWPFParagraph title = centred();
         title.setSpacingBefore(240);
         run(title, name.toUpperCase(java.util.Locale.ROOT), 14, true, false);
@@ -77,13 +78,13 @@ final class OfficialLetter {
     }
 
     /** The "V/v" summary of an official letter, under the number. */
-    OfficialLetter summary(String about) {
+    public OfficialLetter summary(String about) {
         XWPFParagraph summary = document.createParagraph();
         run(summary, "V/v " + about, 12, false, false);
         return this;
     }
 
-    OfficialLetter addressee(String to) {
+    public OfficialLetter addressee(String to) {
         XWPFParagraph paragraph = document.createParagraph();
         paragraph.setAlignment(ParagraphAlignment.CENTER);
         paragraph.setSpacingBefore(200);
@@ -92,7 +93,7 @@ final class OfficialLetter {
     }
 
     /** A paragraph of the body; each line of the text is a paragraph. */
-    OfficialLetter body(String text) {
+    public OfficialLetter body(String text) {
         for (String line : text.split("\\R")) {
             XWPFParagraph paragraph = document.createParagraph();
             paragraph.setAlignment(ParagraphAlignment.BOTH);
@@ -104,7 +105,7 @@ final class OfficialLetter {
     }
 
     /** The recipients on the left and the signature block on the right. */
-    OfficialLetter close(List<String> recipients, String signatory) {
+    public OfficialLetter close(List<String> recipients, String signatory) {
         XWPFTable footer = document.createTable(1, 2);
         footer.removeBorders();
         footer.setWidth("100%");
@@ -121,7 +122,7 @@ final class OfficialLetter {
         return this;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             document.getProperties().getCoreProperties().setCreator("Loa");
             document.write(out);

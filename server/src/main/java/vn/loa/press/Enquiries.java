@@ -1,0 +1,97 @@
+package vn.loa.press;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import vn.loa.identity.SignedInUser;
+import vn.loa.shared.Page;
+import vn.loa.shared.PageRequest;
+
+/**
+ * Press enquiries: a journalist asks through Loa, or an officer records a question that came by phone or e-mail; it is
+ * routed to the agency's spokesperson and answered on a clock from the effective-dated time-limit table; an officer
+ * drafts, the spokesperson or head approves (never the one who drafted), and the answer goes back privately or is
+ * published. A journalist sees only the enquiries they asked; an agency's staff only their agency's; coordinators,
+ * leaders and administrators every agency's. Others are told it does not exist.
+ */
+public interface Enquiries {
+
+    /**
+     * Records an enquiry. A journalist (PRESS) asks through Loa with {@code channel} LOA and their own name; an officer
+     * records a phone or e-mail question with the journalist's name and the time it came.
+     *
+     * @throws vn.loa.shared.InvalidInput naming each field at fault: {@code agencyCode}, {@code kind}, {@code channel},
+     *         {@code journalistName}, {@code contact}, {@code contactEmail}, {@code subject}, {@code question},
+     *         {@code receivedAt}
+     * @throws org.springframework.security.access.AccessDeniedException for a user who may not record one for the agency
+     */
+    Enquiry submit(Question question, SignedInUser by);
+
+    /** The enquiries the user may see, open and due first, then the newest. */
+    Page<Enquiry> list(Filter filter, PageRequest page, SignedInUser user);
+
+    /** One enquiry. @throws vn.loa.shared.NotFound when it does not exist or the user may not see it */
+    Enquiry get(long id, SignedInUser user);
+
+    /** What happened to it, oldest first. */
+    List<HistoryEntry> history(long id, SignedInUser user);
+
+    /** The actions the user may take on the enquiry now. */
+    List<EnquiryAction> actionsFor(Enquiry enquiry, SignedInUser user);
+
+    /**
+     * Takes an action.
+     *
+     * @throws vn.loa.shared.Conflict when the status does not allow it, or the approver drafted the answer
+     * @throws vn.loa.shared.InvalidInput naming the field the action needs ({@code draft}, {@code note},
+     *         {@code transferTo})
+     * @throws org.springframework.security.access.AccessDeniedException when the user may see but not take it
+     */
+    Enquiry act(long id, Transition transition, SignedInUser user);
+
+    /** Published answers, newest first, for every journalist. */
+    List<Enquiry> publishedAnswers(int limit);
+
+    /**
+     * Reminds the agency's officers and spokespersons of the open enquiries due within the reminder window, and
+     * escalates to the coordinators those past their due time; each once per due time. Run on a schedule.
+     *
+     * @return how many were reminded of and escalated
+     */
+    int[] remind();
+
+    /** The time-limit table, newest first. */
+    List<TimeLimit> timeLimits();
+
+    /**
+     * Enters a time limit from the day it takes effect, with its source and whether a law sets it; the row of the same
+     * kind in force before ends the day before. Enquiries received earlier keep their rows.
+     *
+     * @throws vn.loa.shared.InvalidInput naming the field: {@code validFrom} (missing, or not after the latest row of the
+     *         kind), {@code kind}, {@code amount} (1 to 1,000), {@code unit}, {@code source}
+     */
+    TimeLimit enterTimeLimit(TimeLimit limit, vn.loa.shared.Actor by);
+
+    /** The row in force for the kind on the day. @throws vn.loa.shared.NotFound when none is */
+    TimeLimit timeLimit(EnquiryKind kind, java.time.LocalDate day);
+
+    /** A question as asked. @param receivedAt when it came; null for now */
+    record Question(String agencyCode, EnquiryKind kind, EnquiryChannel channel, String journalistName,
+            String outletName, String contactEmail, String contactPhone, String subject, String question,
+            OffsetDateTime receivedAt) {
+    }
+
+    /** The desk's filter; null values do not filter. */
+    record Filter(EnquiryStatus status, String agencyCode, Boolean open) {
+    }
+
+    /**
+     * An action and what it needs: {@code draft} (DRAFT), {@code note} (RETURN; why, for the others),
+     * {@code publish} (APPROVE: publish the answer, not only send it back), {@code transferTo} (TRANSFER: an agency code).
+     */
+    record Transition(EnquiryAction action, String draft, String note, Boolean publish, String transferTo) {
+    }
+
+    record HistoryEntry(String action, EnquiryStatus from, EnquiryStatus to, String actor, Instant at, String note) {
+    }
+}

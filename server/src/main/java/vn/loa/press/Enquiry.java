@@ -1,0 +1,26 @@
+package vn.loa.press;
+
+import java.time.Instant;
+
+/**
+ * A press enquiry as the desk and the journalist see it.
+ *
+ * @param journalistUsername the PRESS account that asked through Loa, or null for a question an officer recorded
+ * @param spokespersonId the registry row it was routed to, or null when the agency has no valid spokesperson
+ * @param dueAt when the answer is due, by the time limit in force when it was received
+ * @param timeLimitSource the legal or internal source of that limit
+ * @param draft the officer's draft answer, or null
+ * @param answer the approved answer, or null
+ * @param published whether the answer is published for every journalist, not only sent back privately
+ */
+public record Enquiry(long id, String agencyCode, EnquiryKind kind, EnquiryChannel channel, String journalistUsername,
+        String journalistName, String outletName, String contactEmail, String contactPhone, String subject,
+        String question, Instant receivedAt, Instant dueAt, TimeLimit timeLimit, EnquiryStatus status,
+        Long spokespersonId, String spokespersonName, String draft, String draftedBy, String answer,
+        String approvedBy, Instant answeredAt, boolean published, String createdBy, Instant createdAt) {
+
+    /** Whether it is open and its due time has passed. */
+    public boolean overdue(Instant now) {
+        return status.open() && dueAt.isBefore(now);
+    }
+}

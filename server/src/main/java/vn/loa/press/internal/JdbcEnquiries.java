@@ -1,0 +1,574 @@
+package vn.loa.press.internal;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.context.event.EventListener;
+import vn.loa.calendar.CalendarEvent;
+import vn.loa.calendar.Deadlines;
+import vn.loa.calendar.PeriodUnit;
+import vn.loa.calendar.WorkingDays;
+import vn.loa.identity.Agency;
+import vn.loa.identity.AgencyDirectory;
+import vn.loa.identity.Role;
+import vn.loa.identity.SignedInUser;
+import vn.loa.identity.UserAccount;
+import vn.loa.identity.Users;
+import vn.loa.press.Enquiries;
+import vn.loa.press.Enquiry;
+import vn.loa.press.EnquiryAction;
+import vn.loa.press.EnquiryChannel;
+import vn.loa.press.EnquiryKind;
+import vn.loa.press.EnquiryStatus;
+import vn.loa.press.MediaDirectory;
+import vn.loa.press.PressEvent;
+import vn.loa.press.PressSettings;
+import vn.loa.press.SpeakerCapacity;
+import vn.loa.press.Spokesperson;
+import vn.loa.press.Spokespersons;
+import vn.loa.press.TimeLimit;
+import vn.loa.press.TimeLimitUnit;
+import vn.loa.shared.Actor;
+import vn.loa.shared.Conflict;
+import vn.loa.shared.InvalidInput;
+import vn.loa.shared.LocalTime;
+import vn.loa.shared.NotFound;
+import vn.loa.shared.Page;
+import vn.loa.shared.PageRequest;
+
+/** Press enquiries on PostgreSQL, their clock on the calendar. */
+@Service
+class JdbcEnquiries implements Enquiries {
+
+    static final int TEXT_MAX = 10_000;
+    static final String OWNER = "press-enquiry";
+
+    private static final String SELECT = """
+            SELECT e.*, s.full_name AS spokesperson_name, l.valid_from AS l_valid_from, l.valid_to AS l_valid_to,
+                   l.kind AS l_kind, l.amount AS l_amount, l.unit AS l_unit, l.legal AS l_legal, l.source AS l_source
+            FROM press_enquiry e JOIN press_time_limit l ON l.id = e.time_limit_id
+            LEFT JOIN press_spokesperson s ON s.id = e.spokesperson_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final Deadlines deadlines;
+    private final EnquiryClock enquiryClock;
+    private final AgencyDirectory agencies;
+    private final Spokespersons registry;
+    private final MediaDirectory media;
+    private final Users users;
+    private final PressMail mail;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final Duration remindWithin;
+
+    JdbcEnquiries(JdbcClient jdbc, Deadlines deadlines, WorkingDays calendar, AgencyDirectory agencies, Spokespersons registry,
+            MediaDirectory media, Users users, PressMail mail, ApplicationEventPublisher events, Clock clock,
+            PressSettings settings) {
+        this.jdbc = jdbc;
+        this.deadlines = deadlines;
+        this.enquiryClock = new EnquiryClock(calendar);
+        this.agencies = agencies;
+        this.registry = registry;
+        this.media = media;
+        this.users = users;
+        this.mail = mail;
+        this.events = events;
+        this.clock = clock;
+        this.remindWithin = Duration.ofHours(settings.remindHours());
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
+    }
+
+    // ---- intake ----
+
+    @Override
+    @Transactional
+    public Enquiry submit(Question q, SignedInUser by) {
+        boolean journalist = by.has(Role.PRESS);
+        String agencyCode = PressAccess.text(q.agencyCode());
+        List<InvalidInput> problems = new ArrayList<>();
+        Optional<Agency> agency = agencyCode == null ? Optional.empty() : agencies.findByCode(agencyCode, today());
+        if (agency.isEmpty()) {
+            problems.add(new InvalidInput("agencyCode", "press.error.agency"));
+        } else if (!journalist && !PressAccess.mayAct(agencyCode, by)) {
+            throw new AccessDeniedException("may not record an enquiry for the agency");
+        }
+        EnquiryKind kind = q.kind() == null ? EnquiryKind.ROUTINE : q.kind();
+        EnquiryChannel channel = journalist ? EnquiryChannel.LOA : q.channel();
+        if (channel == null || (!journalist && channel == EnquiryChannel.LOA)) {
+            problems.add(new InvalidInput("channel", "press.error.channel"));
+        }
+        String name = journalist ? by.fullName() : PressAccess.text(q.journalistName());
+        if (name == null || name.length() > 200) {
+            problems.add(new InvalidInput("journalistName", "press.error.name"));
+        }
+        String email = PressAccess.text(q.contactEmail());
+        String phone = PressAccess.text(q.contactPhone());
+        if (journalist && email == null) {
+            email = users.findByUsername(by.username()).map(UserAccount::email).orElse(null);
+        }
+        if (email == null && phone == null) {
+            problems.add(new InvalidInput("contact", "press.error.contact"));
+        }
+        if (email != null && (email.length() > 200 || !JdbcSpokespersons.EMAIL.matcher(email).matches())) {
+            problems.add(new InvalidInput("contactEmail", "press.error.email"));
+        }
+        String outlet = PressAccess.text(q.outletName());
+        if (journalist && outlet == null) {
+            outlet = media.journalistOf(by.username(), today()).map(MediaDirectory.Journalist::outletName)
+                    .or(() -> by.agencyCode() == null ? Optional.empty()
+                            : agencies.findByCode(by.agencyCode(), today()).map(Agency::nameVi))
+                    .orElse(null);
+        }
+        String subject = PressAccess.text(q.subject());
+        if (subject == null || subject.length() > 300) {
+            problems.add(new InvalidInput("subject", "press.error.subject"));
+        }
+        String question = PressAccess.text(q.question());
+        if (question == null || question.length() > TEXT_MAX) {
+            problems.add(new InvalidInput("question", "press.error.question"));
+        }
+        Instant now = clock.instant();
+        Instant received = journalist || q.receivedAt() == null ? now : q.receivedAt().toInstant();
+        if (received.isAfter(now.plusSeconds(60))) {
+            problems.add(new InvalidInput("receivedAt", "press.error.received-future"));
+        }
+        InvalidInput.throwIfAny(problems);
+        LocalDate day = LocalDate.ofInstant(received, LocalTime.ZONE);
+        TimeLimit limit = timeLimit(kind, day);
+        Instant due = enquiryClock.due(received, limit, agencyCode);
+        Spokesperson speaker = routeTo(agencyCode, day).orElse(null);
+        long id = jdbc.sql("""
+                INSERT INTO press_enquiry (agency_code, kind, channel, journalist_username, journalist_name, outlet_name,
+                    contact_email, contact_phone, subject, question, received_at, time_limit_id, due_at, status,
+                    spokesperson_id, created_by, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(agencyCode, kind.name(), channel.name(), journalist ? by.username() : null, name, outlet, email, phone,
+                        subject, question, Timestamp.from(received), limit.id(), Timestamp.from(due),
+                        EnquiryStatus.RECEIVED.name(), speaker == null ? null : speaker.id(), by.username(), Timestamp.from(now))
+                .query(Long.class).single();
+        if (limit.unit() == TimeLimitUnit.WORKING_DAYS) {
+            Deadlines.Deadline deadline = deadlines.start(OWNER, String.valueOf(id), agencyCode, day, limit.amount(),
+                    PeriodUnit.WORKING_DAYS, by.actor());
+            due = EnquiryClock.endOf(deadline.due().date());
+            jdbc.sql("UPDATE press_enquiry SET deadline_id = ?, due_at = ? WHERE id = ?")
+                    .params(deadline.id(), Timestamp.from(due), id).update();
+        }
+        // audited first: a change whose audit fails sends no e-mail
+        events.publishEvent(new PressEvent.EnquiryReceived(by.actor(), id, agencyCode, kind, channel, due));
+        String routed = speaker == null ? "cơ quan chưa có người phát ngôn" : "chuyển người phát ngôn " + speaker.fullName();
+        List<String> to = new ArrayList<>(agencyPeople(agencyCode));
+        if (speaker != null) {
+            to.add(speaker.email());
+        }
+        String sent = mail.send(to, "Câu hỏi của báo chí số " + id + ": " + subject, name + (outlet == null ? "" : " (" + outlet + ")")
+                + " hỏi:\n\n" + question + "\n\nHạn trả lời: " + LocalTime.format(due) + ".\nXử lý tại: "
+                + mail.link("/press/enquiries/" + id) + "\n");
+        history(id, "RECEIVED", null, EnquiryStatus.RECEIVED, by.actor(), routed + "; " + sent);
+        return get(id, by);
+    }
+
+    /** The designated spokesperson valid on the day, else the head. */
+    private Optional<Spokesperson> routeTo(String agencyCode, LocalDate day) {
+        List<Spokesperson> valid = registry.validOn(day).stream().filter(s -> s.agencyCode().equals(agencyCode)).toList();
+        return valid.stream().filter(s -> s.capacity() == SpeakerCapacity.SPOKESPERSON).findFirst()
+                .or(() -> valid.stream().filter(s -> s.capacity() == SpeakerCapacity.HEAD).findFirst());
+    }
+
+    // ---- reading ----
+
+    @Override
+    public Page<Enquiry> list(Filter filter, PageRequest asked, SignedInUser user) {
+        Filter f = filter == null ? new Filter(null, null, null) : filter;
+        StringBuilder where = new StringBuilder(" WHERE true");
+        List<Object> params = new ArrayList<>();
+        scope(user, where, params);
+        if (f.status() != null) {
+            where.append(" AND e.status = ?");
+            params.add(f.status().name());
+        }
+        if (f.agencyCode() != null && !f.agencyCode().isBlank()) {
+            where.append(" AND e.agency_code = ?");
+            params.add(f.agencyCode().strip());
+        }
+        if (Boolean.TRUE.equals(f.open())) {
+            where.append(" AND e.status IN ('RECEIVED', 'DRAFTED')");
+        }
+        long total = jdbc.sql("SELECT count(*) FROM press_enquiry e" + where).params(params).query(Long.class).single();
+        PageRequest page = asked.within(total);
+        List<Object> paged = new ArrayList<>(params);
+        paged.add(page.size());
+        paged.add(page.offset());
+        List<Enquiry> items = jdbc.sql(SELECT + where + " " + """
+                 ORDER BY CASE WHEN e.status IN ('RECEIVED', 'DRAFTED') THEN 0 ELSE 1 END,
+                    CASE WHEN e.status IN ('RECEIVED', 'DRAFTED') THEN e.due_at END, e.received_at DESC, e.id DESC
+                 LIMIT ? OFFSET ?""").params(paged).query(JdbcEnquiries::row).list();
+        return new Page<>(items.stream().map(e -> shown(e, user)).toList(), page, total);
+    }
+
+    /** A journalist sees what they asked; an agency's staff their agency's; the province everything. */
+    private static void scope(SignedInUser user, StringBuilder where, List<Object> params) {
+        if (PressAccess.seesProvinceWide(user)) {
+            return;
+        }
+        List<String> ors = new ArrayList<>();
+        if (user.has(Role.PRESS)) {
+            ors.add("e.journalist_username = ?");
+            params.add(user.username());
+        }
+        if (PressAccess.staffOf(user.agencyCode(), user)) {
+            ors.add("e.agency_code = ?");
+            params.add(user.agencyCode());
+        }
+        where.append(ors.isEmpty() ? " AND false" : " AND (" + String.join(" OR ", ors) + ")");
+    }
+
+    @Override
+    public Enquiry get(long id, SignedInUser user) {
+        StringBuilder where = new StringBuilder(" WHERE e.id = ?");
+        List<Object> params = new ArrayList<>(List.of(id));
+        scope(user, where, params);
+        return jdbc.sql(SELECT + where).params(params).query(JdbcEnquiries::row).optional().map(e -> shown(e, user))
+                .orElseThrow(() -> new NotFound("press-enquiry", id));
+    }
+
+    /** A journalist sees the answer once approved, never the draft or who wrote it. */
+    private static Enquiry shown(Enquiry e, SignedInUser user) {
+        if (PressAccess.maySee(e.agencyCode(), user)) {
+            return e;
+        }
+        return new Enquiry(e.id(), e.agencyCode(), e.kind(), e.channel(), e.journalistUsername(), e.journalistName(),
+                e.outletName(), e.contactEmail(), e.contactPhone(), e.subject(), e.question(), e.receivedAt(), e.dueAt(),
+                e.timeLimit(), e.status(), e.spokespersonId(), e.spokespersonName(), null, null, e.answer(), null,
+                e.answeredAt(), e.published(), e.createdBy(), e.createdAt());
+    }
+
+    @Override
+    public List<HistoryEntry> history(long id, SignedInUser user) {
+        get(id, user);
+        return jdbc.sql("SELECT * FROM press_enquiry_history WHERE enquiry_id = ? ORDER BY id").param(id)
+                .query((rs, n) -> new HistoryEntry(rs.getString("action"),
+                        rs.getString("from_status") == null ? null : EnquiryStatus.valueOf(rs.getString("from_status")),
+                        EnquiryStatus.valueOf(rs.getString("to_status")), rs.getString("actor"),
+                        rs.getTimestamp("occurred_at").toInstant(), rs.getString("note")))
+                .list();
+    }
+
+    @Override
+    public List<EnquiryAction> actionsFor(Enquiry e, SignedInUser user) {
+        return Arrays.stream(EnquiryAction.values()).filter(a -> a.allowedFrom(e.status()))
+                .filter(a -> permitted(a, e, user)).filter(a -> a != EnquiryAction.APPROVE
+                        || !user.username().equals(e.draftedBy()))
+                .toList();
+    }
+
+    /** Who may take an action, whatever the status. */
+    private static boolean permitted(EnquiryAction action, Enquiry e, SignedInUser user) {
+        return switch (action) {
+            case DRAFT, TRANSFER -> PressAccess.mayAct(e.agencyCode(), user);
+            case RETURN, APPROVE -> PressAccess.spokespersonOf(e.agencyCode(), user);
+            case WITHDRAW -> PressAccess.mayAct(e.agencyCode(), user)
+                    || user.has(Role.PRESS) && user.username().equals(e.journalistUsername());
+        };
+    }
+
+    // ---- acting ----
+
+    @Override
+    @Transactional
+    public Enquiry act(long id, Transition t, SignedInUser user) {
+        if (t == null || t.action() == null) {
+            throw new InvalidInput("action", "press.error.action");
+        }
+        get(id, user);
+        Enquiry e = jdbc.sql(SELECT + " WHERE e.id = ? FOR UPDATE OF e").param(id).query(JdbcEnquiries::row).single();
+        EnquiryAction action = t.action();
+        if (!action.allowedFrom(e.status())) {
+            throw new Conflict("press.error.transition", action.name(), e.status().name());
+        }
+        if (!permitted(action, e, user)) {
+            throw new AccessDeniedException("may not " + action + " this enquiry");
+        }
+        Instant now = clock.instant();
+        String note = PressAccess.text(t.note());
+        if (note != null && note.length() > TEXT_MAX) {
+            throw new InvalidInput("note", "press.error.note");
+        }
+        String agencyCode = e.agencyCode();
+        String historyNote = note;
+        // e-mail goes out after the change is audited: a change whose audit fails sends none
+        java.util.function.Supplier<String> mailing = () -> null;
+        switch (action) {
+            case DRAFT -> {
+                String draft = PressAccess.text(t.draft());
+                if (draft == null || draft.length() > TEXT_MAX) {
+                    throw new InvalidInput("draft", "press.error.draft");
+                }
+                moved(jdbc.sql("UPDATE press_enquiry SET status = ?, draft = ?, drafted_by = ? WHERE id = ? AND status = ?")
+                        .params(action.to().name(), draft, user.username(), id, e.status().name()).update());
+            }
+            case RETURN -> {
+                if (note == null) {
+                    throw new InvalidInput("note", "press.error.return-note");
+                }
+                moved(jdbc.sql("UPDATE press_enquiry SET status = ? WHERE id = ? AND status = ?")
+                        .params(action.to().name(), id, e.status().name()).update());
+            }
+            case APPROVE -> {
+                if (user.username().equals(e.draftedBy())) {
+                    throw new Conflict("press.error.four-eyes");
+                }
+                boolean publish = Boolean.TRUE.equals(t.publish());
+                moved(jdbc.sql("""
+                        UPDATE press_enquiry SET status = ?, answer = draft, approved_by = ?, answered_at = ?, published = ?
+                        WHERE id = ? AND status = ?""").params(action.to().name(), user.username(), Timestamp.from(now),
+                        publish, id, e.status().name()).update());
+                mailing = () -> answerJournalist(e, publish);
+            }
+            case TRANSFER -> {
+                String to = PressAccess.text(t.transferTo());
+                Optional<Agency> target = to == null ? Optional.empty() : agencies.findByCode(to, today());
+                if (target.isEmpty() || target.get().code().equals(e.agencyCode())) {
+                    throw new InvalidInput("transferTo", "press.error.transfer-to");
+                }
+                agencyCode = target.get().code();
+                Spokesperson speaker = routeTo(agencyCode, today()).orElse(null);
+                moved(jdbc.sql("UPDATE press_enquiry SET agency_code = ?, spokesperson_id = ? WHERE id = ? AND status = ?")
+                        .params(agencyCode, speaker == null ? null : speaker.id(), id, e.status().name()).update());
+                List<String> people = new ArrayList<>(agencyPeople(agencyCode));
+                if (speaker != null) {
+                    people.add(speaker.email());
+                }
+                historyNote = target.get().nameVi() + (note == null ? "" : ": " + note);
+                mailing = () -> mail.send(people, "Câu hỏi của báo chí số " + id + " được chuyển đến cơ quan của bạn",
+                        e.subject() + "\n\n" + e.question() + "\n\nHạn trả lời: " + LocalTime.format(e.dueAt())
+                                + ".\nXử lý tại: " + mail.link("/press/enquiries/" + id) + "\n");
+            }
+            case WITHDRAW -> moved(jdbc.sql("UPDATE press_enquiry SET status = ? WHERE id = ? AND status = ?")
+                    .params(action.to().name(), id, e.status().name()).update());
+        }
+        if (!action.to().open()) {
+            // answered or withdrawn: the deadline no longer moves with the calendar
+            Long deadline = jdbc.sql("SELECT deadline_id FROM press_enquiry WHERE id = ?").param(id).query(Long.class).optional()
+                    .orElse(null);
+            if (deadline != null) {
+                deadlines.stop(deadline, user.actor());
+            }
+        }
+        events.publishEvent(new PressEvent.EnquiryActed(user.actor(), id, agencyCode, action, e.status(), action.to()));
+        String mailed = mailing.get();
+        if (mailed != null) {
+            historyNote = historyNote == null ? mailed : historyNote + "; " + mailed;
+        }
+        history(id, action.name(), e.status(), action.to(), user.actor(), historyNote);
+        return jdbc.sql(SELECT + " WHERE e.id = ?").param(id).query(JdbcEnquiries::row).single();
+    }
+
+    /** The answer goes back to the journalist: on their page, and by e-mail. */
+    private String answerJournalist(Enquiry e, boolean publish) {
+        String email = e.contactEmail();
+        if (email == null && e.journalistUsername() != null) {
+            email = users.findByUsername(e.journalistUsername()).map(UserAccount::email).orElse(null);
+        }
+        String text = "Câu hỏi: " + e.question() + "\n\nTrả lời của " + agencies.findByCode(e.agencyCode(), today())
+                .map(Agency::nameVi).orElse(e.agencyCode()) + ":\n\n" + jdbc.sql("SELECT answer FROM press_enquiry WHERE id = ?")
+                .param(e.id()).query(String.class).single() + "\n\n" + (e.journalistUsername() == null ? ""
+                        : "Xem tại: " + mail.link("/press/enquiries/" + e.id()) + "\n");
+        return (publish ? "công bố; " : "trả lời riêng; ") + mail.send(email == null ? List.of() : List.of(email),
+                "Trả lời câu hỏi số " + e.id() + ": " + e.subject(), text);
+    }
+
+    private static void moved(int rows) {
+        if (rows != 1) {
+            throw new Conflict("press.error.changed");
+        }
+    }
+
+    private void history(long id, String action, EnquiryStatus from, EnquiryStatus to, Actor by, String note) {
+        jdbc.sql("""
+                INSERT INTO press_enquiry_history (enquiry_id, action, from_status, to_status, actor, occurred_at, note)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""").params(id, action, from == null ? null : from.name(), to.name(), by.username(),
+                Timestamp.from(clock.instant()), note).update();
+    }
+
+    /** A day off entered or withdrawn moved an enquiry's deadline: its due time follows, and its history says why. */
+    @EventListener
+    void deadlineMoved(CalendarEvent.DeadlineMoved moved) {
+        if (!OWNER.equals(moved.ownerType())) {
+            return;
+        }
+        long id = Long.parseLong(moved.ownerId());
+        int rows = jdbc.sql("UPDATE press_enquiry SET due_at = ? WHERE id = ? AND deadline_id = ?")
+                .params(Timestamp.from(EnquiryClock.endOf(moved.to())), id, moved.deadlineId()).update();
+        if (rows == 1) {
+            EnquiryStatus status = EnquiryStatus.valueOf(jdbc.sql("SELECT status FROM press_enquiry WHERE id = ?").param(id)
+                    .query(String.class).single());
+            history(id, "DEADLINE_MOVED", null, status, moved.by(), LocalTime.format(moved.from()) + " → "
+                    + LocalTime.format(moved.to()) + ": " + moved.reason());
+        }
+    }
+
+    @Override
+    public List<Enquiry> publishedAnswers(int limit) {
+        return jdbc.sql(SELECT + " WHERE e.status = 'ANSWERED' AND e.published ORDER BY e.answered_at DESC LIMIT ?")
+                .param(limit).query(JdbcEnquiries::row).list();
+    }
+
+    // ---- the clock ----
+
+    @Override
+    @Transactional
+    public int[] remind() {
+        Instant now = clock.instant();
+        List<Enquiry> dueSoon = jdbc.sql(SELECT + """
+                 WHERE e.status IN ('RECEIVED', 'DRAFTED') AND e.due_at >= ? AND e.due_at <= ?
+                   AND e.reminded_due IS DISTINCT FROM e.due_at ORDER BY e.due_at LIMIT 500 FOR UPDATE OF e SKIP LOCKED""")
+                .params(Timestamp.from(now), Timestamp.from(now.plus(remindWithin))).query(JdbcEnquiries::row).list();
+        for (Enquiry e : dueSoon) {
+            jdbc.sql("UPDATE press_enquiry SET reminded_due = due_at WHERE id = ?").param(e.id()).update();
+            history(e.id(), "REMINDED", null, e.status(), Actor.SYSTEM, "hạn " + LocalTime.format(e.dueAt()) + "; "
+                    + mail.send(withSpokesperson(e), "Nhắc hạn: câu hỏi của báo chí số " + e.id() + " đến hạn "
+                    + LocalTime.format(e.dueAt()), reminder(e)));
+        }
+        List<Enquiry> overdue = jdbc.sql(SELECT + """
+                 WHERE e.status IN ('RECEIVED', 'DRAFTED') AND e.due_at < ? AND e.escalated_due IS DISTINCT FROM e.due_at
+                 ORDER BY e.due_at LIMIT 500 FOR UPDATE OF e SKIP LOCKED""").param(Timestamp.from(now))
+                .query(JdbcEnquiries::row).list();
+        for (Enquiry e : overdue) {
+            jdbc.sql("UPDATE press_enquiry SET escalated_due = due_at WHERE id = ?").param(e.id()).update();
+            List<String> to = new ArrayList<>(coordinators());
+            to.addAll(withSpokesperson(e));
+            history(e.id(), "ESCALATED", null, e.status(), Actor.SYSTEM, "hạn " + LocalTime.format(e.dueAt()) + "; "
+                    + mail.send(to, "Quá hạn: câu hỏi của báo chí số " + e.id() + " (hạn " + LocalTime.format(e.dueAt()) + ")",
+                    reminder(e)));
+            events.publishEvent(new PressEvent.EnquiryEscalated(Actor.SYSTEM, e.id(), e.agencyCode(), e.dueAt()));
+        }
+        return new int[] {dueSoon.size(), overdue.size()};
+    }
+
+    private List<String> withSpokesperson(Enquiry e) {
+        List<String> to = new ArrayList<>(agencyPeople(e.agencyCode()));
+        if (e.spokespersonId() != null) {
+            to.add(registry.get(e.spokespersonId()).email());
+        }
+        return to;
+    }
+
+    private String reminder(Enquiry e) {
+        return "Câu hỏi của báo chí số " + e.id() + " (" + e.journalistName() + "), nhận " + LocalTime.format(e.receivedAt())
+                + ":\n\n" + e.subject() + "\n\nHạn trả lời: " + LocalTime.format(e.dueAt()) + " (" + e.timeLimit().source()
+                + ").\nXử lý tại: " + mail.link("/press/enquiries/" + e.id()) + "\n";
+    }
+
+    private List<String> agencyPeople(String agencyCode) {
+        Optional<Agency> agency = agencies.findByCode(agencyCode, today());
+        if (agency.isEmpty()) {
+            return List.of();
+        }
+        List<String> emails = new ArrayList<>();
+        for (Role role : List.of(Role.OFFICER, Role.SPOKESPERSON)) {
+            users.list(new Users.UserFilter(null, role, agency.get().id(), "active"), new PageRequest(1, PageRequest.MAX_SIZE))
+                    .items().stream().map(UserAccount::email).forEach(emails::add);
+        }
+        return emails;
+    }
+
+    private List<String> coordinators() {
+        return users.list(new Users.UserFilter(null, Role.COORDINATOR, null, "active"), new PageRequest(1, PageRequest.MAX_SIZE))
+                .items().stream().map(UserAccount::email).toList();
+    }
+
+    @Override
+    public List<TimeLimit> timeLimits() {
+        return jdbc.sql("SELECT * FROM press_time_limit ORDER BY valid_from DESC, kind").query((rs, n) -> limit(rs, "")).list();
+    }
+
+    @Override
+    @Transactional
+    public TimeLimit enterTimeLimit(TimeLimit limit, Actor by) {
+        List<InvalidInput> problems = new ArrayList<>();
+        if (limit.kind() == null) {
+            problems.add(new InvalidInput("kind", "press.error.kind"));
+        }
+        if (limit.validFrom() == null) {
+            problems.add(new InvalidInput("validFrom", "press.error.valid-from"));
+        } else if (limit.kind() != null) {
+            Optional<LocalDate> latest = jdbc.sql("SELECT max(valid_from) FROM press_time_limit WHERE kind = ?")
+                    .param(limit.kind().name()).query((rs, n) -> rs.getDate(1) == null ? null : rs.getDate(1).toLocalDate())
+                    .optional();
+            if (latest.isPresent() && !limit.validFrom().isAfter(latest.get())) {
+                problems.add(new InvalidInput("validFrom", "press.error.limit-from", LocalTime.format(latest.get())));
+            }
+        }
+        if (limit.amount() < 1 || limit.amount() > 1000) {
+            problems.add(new InvalidInput("amount", "press.error.amount"));
+        }
+        if (limit.unit() == null) {
+            problems.add(new InvalidInput("unit", "press.error.unit"));
+        }
+        String source = PressAccess.text(limit.source());
+        if (source == null || source.length() > 500) {
+            problems.add(new InvalidInput("source", "press.error.source"));
+        }
+        InvalidInput.throwIfAny(problems);
+        jdbc.sql("UPDATE press_time_limit SET valid_to = ? WHERE kind = ? AND valid_to IS NULL")
+                .params(Date.valueOf(limit.validFrom().minusDays(1)), limit.kind().name()).update();
+        long id = jdbc.sql("""
+                INSERT INTO press_time_limit (valid_from, kind, amount, unit, legal, source, entered_by, entered_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(Date.valueOf(limit.validFrom()), limit.kind().name(), limit.amount(), limit.unit().name(), limit.legal(),
+                        source, by.username(), Timestamp.from(clock.instant()))
+                .query(Long.class).single();
+        events.publishEvent(new PressEvent.TimeLimitEntered(by, id, limit.kind(), limit.validFrom(), source));
+        return jdbc.sql("SELECT * FROM press_time_limit WHERE id = ?").param(id).query((rs, n) -> limit(rs, "")).single();
+    }
+
+    @Override
+    public TimeLimit timeLimit(EnquiryKind kind, LocalDate day) {
+        return jdbc.sql("""
+                SELECT * FROM press_time_limit WHERE kind = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)
+                ORDER BY valid_from DESC LIMIT 1""").params(kind.name(), Date.valueOf(day), Date.valueOf(day))
+                .query((rs, n) -> limit(rs, "")).optional().orElseThrow(() -> new NotFound("press-time-limit", kind));
+    }
+
+    private static TimeLimit limit(ResultSet rs, String prefix) throws SQLException {
+        Date to = rs.getDate(prefix + "valid_to");
+        return new TimeLimit(prefix.isEmpty() ? rs.getLong("id") : rs.getLong("time_limit_id"),
+                rs.getDate(prefix + "valid_from").toLocalDate(), to == null ? null : to.toLocalDate(),
+                EnquiryKind.valueOf(rs.getString(prefix + "kind")), rs.getInt(prefix + "amount"),
+                TimeLimitUnit.valueOf(rs.getString(prefix + "unit")), rs.getBoolean(prefix + "legal"),
+                rs.getString(prefix + "source"));
+    }
+
+    private static Enquiry row(ResultSet rs, int n) throws SQLException {
+        Timestamp answered = rs.getTimestamp("answered_at");
+        long speaker = rs.getLong("spokesperson_id");
+        boolean noSpeaker = rs.wasNull();
+        return new Enquiry(rs.getLong("id"), rs.getString("agency_code"), EnquiryKind.valueOf(rs.getString("kind")),
+                EnquiryChannel.valueOf(rs.getString("channel")), rs.getString("journalist_username"),
+                rs.getString("journalist_name"), rs.getString("outlet_name"), rs.getString("contact_email"),
+                rs.getString("contact_phone"), rs.getString("subject"), rs.getString("question"),
+                rs.getTimestamp("received_at").toInstant(), rs.getTimestamp("due_at").toInstant(), limit(rs, "l_"),
+                EnquiryStatus.valueOf(rs.getString("status")), noSpeaker ? null : speaker, rs.getString("spokesperson_name"),
+                rs.getString("draft"), rs.getString("drafted_by"), rs.getString("answer"), rs.getString("approved_by"),
+                answered == null ? null : answered.toInstant(), rs.getBoolean("published"), rs.getString("created_by"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}

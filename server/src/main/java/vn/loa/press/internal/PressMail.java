@@ -1,0 +1,61 @@
+package vn.loa.press.internal;
+
+import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/** The desk's e-mail: one message to each address, and a line for the history saying how it went (in Vietnamese). */
+@Component
+class PressMail {
+
+    private static final Logger log = LoggerFactory.getLogger(PressMail.class);
+
+    private final ObjectProvider<JavaMailSender> mail;
+    private final String from;
+    private final String baseUrl;
+
+    PressMail(ObjectProvider<JavaMailSender> mail, @Value("${loa.alerts.mail-from:loa@localhost}") String from,
+            @Value("${loa.alerts.base-url:http://localhost:8080}") String baseUrl) {
+        this.mail = mail;
+        this.from = from;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    /** The address of a page of Loa, for a message. */
+    String link(String path) {
+        return baseUrl + path;
+    }
+
+    String send(List<String> to, String subject, String text) {
+        List<String> addresses = to.stream().filter(a -> a != null && !a.isBlank()).distinct().toList();
+        if (addresses.isEmpty()) {
+            return "không có địa chỉ thư điện tử nào để gửi";
+        }
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender == null) {
+            return "chưa gửi thư: chưa cấu hình máy chủ thư";
+        }
+        int sent = 0;
+        for (String address : addresses) {
+            try {
+                MimeMessage message = sender.createMimeMessage();
+                MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+                helper.setFrom(from);
+                helper.setTo(address);
+                helper.setSubject("[Loa] " + subject);
+                helper.setText(text);
+                sender.send(message);
+                sent++;
+            } catch (Exception e) {
+                log.warn("Could not e-mail from the press desk: {}", e.getMessage());
+            }
+        }
+        return "đã gửi thư cho " + sent + "/" + addresses.size() + " người";
+    }
+}

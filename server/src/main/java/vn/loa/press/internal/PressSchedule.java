@@ -1,0 +1,21 @@
+package vn.loa.press.internal;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import vn.loa.press.Enquiries;
+
+/** Every five minutes: reminders of press enquiries due soon, escalation of those past their due time. */
+@Component
+class PressSchedule {
+
+    private final Enquiries enquiries;
+
+    PressSchedule(Enquiries enquiries) {
+        this.enquiries = enquiries;
+    }
+
+    @Scheduled(fixedDelay = 300_000, initialDelay = 120_000)
+    void remind() {
+        enquiries.remind();
+    }
+}

@@ -1,0 +1,136 @@
+package vn.loa.press.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.loa.identity.Agency;
+import vn.loa.identity.AgencyDirectory;
+import vn.loa.identity.AgencyKind;
+import vn.loa.identity.Role;
+import vn.loa.identity.SignedInUser;
+import vn.loa.platform.Pager;
+import vn.loa.press.MediaDirectory;
+import vn.loa.press.Statement;
+import vn.loa.press.StatementChannel;
+import vn.loa.press.StatementForm;
+import vn.loa.press.StatementStatus;
+import vn.loa.press.Statements;
+import vn.loa.shared.Conflict;
+import vn.loa.shared.InvalidInput;
+import vn.loa.shared.LocalTime;
+import vn.loa.shared.Page;
+import vn.loa.shared.PageRequest;
+
+/**
+ * Statements on the desk: the agency's drafts and every published statement, by form; the form to draft one in one of
+ * the six forms of Decree 09/2017, Art. 4; and one statement, which the agency's spokesperson publishes as its approver.
+ */
+@Controller
+@ConditionalOnWebApplication
+@RequestMapping("/press/statements")
+class StatementsController {
+
+    private final Statements statements;
+    private final MediaDirectory media;
+    private final AgencyDirectory agencies;
+    private final Clock clock;
+
+    StatementsController(Statements statements, MediaDirectory media, AgencyDirectory agencies, Clock clock) {
+        this.statements = statements;
+        this.media = media;
+        this.agencies = agencies;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    String list(@RequestParam(required = false) String form, @RequestParam(required = false) String page, Model model) {
+        StatementForm chosen = PressApiController.parse(StatementForm.class, form, "form", new java.util.ArrayList<>());
+        Page<Statement> list = statements.list(chosen, PageRequest.lenient(page, null), PressDeskController.user());
+        model.addAttribute("statements", list.items());
+        model.addAttribute("pager", Pager.of("/press/statements", Map.of("form", chosen == null ? "" : chosen.name()), list));
+        model.addAttribute("form", chosen);
+        model.addAttribute("forms", StatementForm.values());
+        model.addAttribute("mayDraft", mayDraft(PressDeskController.user()));
+        return "press/statements";
+    }
+
+    @GetMapping("/new")
+    String draftForm(Model model) {
+        prepare(model, Map.of());
+        return "press/statement-new";
+    }
+
+    @PostMapping
+    String draft(@RequestParam(defaultValue = "") String agencyCode, @RequestParam(defaultValue = "") String form,
+            @RequestParam(defaultValue = "") String channel, @RequestParam(defaultValue = "") String title,
+            @RequestParam(defaultValue = "") String body, @RequestParam(required = false) Long outletId,
+            HttpServletResponse response, Model model) {
+        List<InvalidInput> problems = new java.util.ArrayList<>();
+        StatementForm chosenForm = PressApiController.parse(StatementForm.class, form, "form", problems);
+        StatementChannel chosenChannel = PressApiController.parse(StatementChannel.class, channel, "channel", problems);
+        try {
+            InvalidInput.throwIfAny(problems);
+            Statement created = statements.draft(new Statements.Draft(agencyCode, chosenForm, chosenChannel, title, body,
+                    outletId, null), PressDeskController.user());
+            return "redirect:/press/statements/" + created.id();
+        } catch (InvalidInput e) {
+            response.setStatus(422);
+            model.addAttribute("problems", e.all());
+            prepare(model, Map.of("agencyCode", agencyCode, "form", form, "channel", channel, "title", title, "body", body,
+                    "outletId", outletId == null ? "" : outletId.toString()));
+            return "press/statement-new";
+        }
+    }
+
+    @GetMapping("/{id}")
+    String statement(@PathVariable long id, Model model) {
+        SignedInUser user = PressDeskController.user();
+        Statement s = statements.get(id, user);
+        model.addAttribute("s", s);
+        model.addAttribute("outlet", s.outletId() == null ? null : media.outlet(s.outletId()));
+        model.addAttribute("mayPublish", s.status() == StatementStatus.DRAFT && user.has(Role.SPOKESPERSON)
+                && s.agencyCode().equals(user.agencyCode()) && !user.username().equals(s.draftedBy()));
+        return "press/statement";
+    }
+
+    @PostMapping("/{id}/publish")
+    String publish(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            statements.publish(id, PressDeskController.user());
+            redirect.addFlashAttribute("flashKey", "press.statement.published");
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+        } catch (AccessDeniedException e) {
+            redirect.addFlashAttribute("errorKey", "press.error.not-yours");
+        }
+        return "redirect:/press/statements/" + id;
+    }
+
+    private static boolean mayDraft(SignedInUser user) {
+        return user.has(Role.OFFICER) || user.has(Role.SPOKESPERSON) || user.has(Role.COORDINATOR) || user.has(Role.ADMIN);
+    }
+
+    private void prepare(Model model, Map<String, String> form) {
+        SignedInUser user = PressDeskController.user();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
+        List<Agency> valid = agencies.validOn(today).stream().filter(a -> a.kind() != AgencyKind.PRESS).toList();
+        model.addAttribute("agencyOptions", user.has(Role.COORDINATOR) || user.has(Role.ADMIN) ? valid
+                : valid.stream().filter(a -> a.code().equals(user.agencyCode())).toList());
+        model.addAttribute("forms", StatementForm.values());
+        model.addAttribute("channels", StatementChannel.values());
+        model.addAttribute("outlets", media.outlets(today));
+        model.addAttribute("form", form);
+    }
+}

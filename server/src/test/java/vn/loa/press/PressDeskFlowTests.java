@@ -1,0 +1,150 @@
+package vn.loa.press;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Arrays;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import vn.loa.shared.LocalTime;
+
+/**
+ * The press desk through its pages, as a new user would try it: the press account asks the Department of Health about
+ * overcrowded hospitals, the spokesperson sees it with its due time, the officer drafts, the spokesperson approves and
+ * the journalist reads the answer and receives it by e-mail (GreenMail); the coordinator keeps the media directory.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class PressDeskFlowTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Enquiries enquiries;
+
+    @Autowired
+    MediaDirectory media;
+
+    @Test
+    void theJournalistsQuestionIsDraftedApprovedAndAnsweredByEmail() throws Exception {
+        GreenMail smtp = new GreenMail(new ServerSetup(39251, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try {
+            MockHttpSession press = signIn("press");
+            assertThat(page("/press/enquiries/new", press).select("#agencyCode option").eachText()).contains("Sở Y tế");
+            // sent empty: each missing field is named
+            Document refused = Jsoup.parse(mvc.perform(post("/press/enquiries").session(press).with(csrf()))
+                    .andExpect(status().isUnprocessableContent()).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8));
+            assertThat(refused.select("#problems li").eachAttr("data-field")).contains("agencyCode", "subject", "question");
+            String subject = "Bệnh viện tỉnh quá tải " + System.nanoTime();
+            String location = mvc.perform(post("/press/enquiries").session(press).with(csrf()).param("agencyCode", "SYT")
+                            .param("kind", "ROUTINE").param("subject", subject)
+                            .param("question", "Sở có kế hoạch gì để giảm tình trạng nằm ghép giường?"))
+                    .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+            long id = Long.parseLong(location.replaceAll("\\D", ""));
+            Enquiry asked = enquiries.get(id, new vn.loa.identity.SignedInUser(null, "coordinator", "Điều phối", null,
+                    "SVHTTDL", java.util.Set.of(vn.loa.identity.Role.COORDINATOR)));
+
+            MockHttpSession spokesperson = signIn("spokesperson");
+            Document desk = page("/press", spokesperson);
+            assertThat(desk.select("#enquiry-table tr:contains(" + subject + ")").text())
+                    .contains(LocalTime.format(asked.dueAt()), "Đã nhận, chờ soạn trả lời");
+            Document one = page(location, spokesperson);
+            assertThat(one.select("#routed-to").text()).isEqualTo("Trần Minh Đức");
+            assertThat(one.select("#due-source").text()).contains("2 ngày làm việc", "Quy định nội bộ");
+            assertThat(one.select("#due-why").text()).contains("2 ngày làm việc");
+
+            MockHttpSession officer = signIn("officer");
+            mvc.perform(post(location + "/actions").session(officer).with(csrf()).param("action", "DRAFT")
+                    .param("draft", "Bệnh viện mở thêm khoa Nội 2 với 60 giường từ tháng tới.")).andExpect(status().is3xxRedirection());
+            // the officer cannot approve: the page says so and nothing changes
+            mvc.perform(post(location + "/actions").session(officer).with(csrf()).param("action", "APPROVE"))
+                    .andExpect(status().is3xxRedirection())
+                    .andExpect(r -> assertThat(r.getFlashMap().get("errorKey")).isEqualTo("press.error.not-yours"));
+            assertThat(page(location, officer).select("#enquiry-status").text()).isEqualTo("Đã soạn, chờ duyệt");
+            assertThat(page(location, spokesperson).select("#action-approve")).isNotEmpty();
+            mvc.perform(post(location + "/actions").session(spokesperson).with(csrf()).param("action", "APPROVE"))
+                    .andExpect(status().is3xxRedirection());
+
+            Document answered = page(location, press);
+            assertThat(answered.select("#answer").text()).isEqualTo("Bệnh viện mở thêm khoa Nội 2 với 60 giường từ tháng tới.");
+            assertThat(answered.select("#draft")).isEmpty();
+            assertThat(answered.select("#history")).isEmpty();
+            MimeMessage message = null;
+            for (int received = 1; message == null && smtp.waitForIncomingEmail(20_000, received); received++) {
+                message = Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+                    try {
+                        return m.getAllRecipients()[0].toString().equals("press@demo.loa.local")
+                                && m.getSubject().equals("[Loa] Trả lời câu hỏi số " + id + ": " + subject);
+                    } catch (jakarta.mail.MessagingException e) {
+                        return false;
+                    }
+                }).findFirst().orElse(null);
+            }
+            assertThat(message).as("the journalist's answer by e-mail").isNotNull();
+            assertThat((String) message.getContent()).contains("60 giường", "Sở Y tế", "/press/enquiries/" + id);
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    void theCoordinatorSeesTheAgencyWithoutSpokespersonAndKeepsTheMediaDirectory() throws Exception {
+        MockHttpSession coordinator = signIn("coordinator");
+        assertThat(page("/press", coordinator).select("#without-spokesperson li").eachText()).contains("Thanh tra tỉnh");
+        assertThat(page("/press", signIn("officer")).select("#without-spokesperson")).isEmpty();
+        String email = "phongvien" + System.nanoTime() + "@example.vn";
+        long outlet = media.outlets(LocalDate.now(LocalTime.ZONE)).getFirst().id();
+        // a journalist's account must have the press role
+        mvc.perform(post("/press/media/journalists").session(coordinator).with(csrf()).param("outletId", String.valueOf(outlet))
+                        .param("fullName", "Lê Văn Báo").param("username", "officer").param("email", email)
+                        .param("contactPreference", "EMAIL").param("receivesReleases", "true")
+                        .param("validFrom", LocalDate.now(LocalTime.ZONE).toString()))
+                .andExpect(status().isUnprocessableContent());
+        mvc.perform(post("/press/media/journalists").session(coordinator).with(csrf()).param("outletId", String.valueOf(outlet))
+                        .param("fullName", "Lê Văn Báo").param("email", email).param("beats", "y tế, giao thông")
+                        .param("contactPreference", "EMAIL").param("receivesReleases", "true")
+                        .param("validFrom", LocalDate.now(LocalTime.ZONE).toString()))
+                .andExpect(status().is3xxRedirection());
+        LocalDate today = LocalDate.now(LocalTime.ZONE);
+        assertThat(media.addressList(today)).contains(email, "press@demo.loa.local").doesNotHaveDuplicates();
+        MediaDirectory.Journalist added = media.journalists(null, today).stream().filter(j -> email.equals(j.email()))
+                .findFirst().orElseThrow();
+        assertThat(added.beats()).containsExactly("y tế", "giao thông");
+        assertThat(page("/press/media", coordinator).select("#journalists").text()).contains("Lê Văn Báo", "y tế, giao thông");
+        mvc.perform(post("/press/media/journalists/" + added.id() + "/end").session(coordinator).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(media.addressList(today.plusDays(1))).doesNotContain(email);
+        // officials only keep it, and journalists do not read each other's contacts
+        mvc.perform(post("/press/media/outlets").session(signIn("officer")).with(csrf()).param("name", "Báo X")
+                .param("kind", "ONLINE").param("validFrom", today.toString())).andExpect(status().isForbidden());
+        mvc.perform(get("/press/media").session(signIn("press"))).andExpect(status().isForbidden());
+    }
+
+    private Document page(String path, MockHttpSession session) throws Exception {
+        return Jsoup.parse(mvc.perform(get(path).session(session)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    private MockHttpSession signIn(String username) throws Exception {
+        return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password("loa-demo")).andReturn()
+                .getRequest().getSession(false);
+    }
+}

@@ -1,0 +1,369 @@
+package vn.loa.press;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.loa.TestClock;
+import vn.loa.identity.AgencyDirectory;
+import vn.loa.identity.Role;
+import vn.loa.identity.SignedInUser;
+import vn.loa.identity.Users;
+import vn.loa.shared.Actor;
+import vn.loa.shared.Conflict;
+import vn.loa.shared.PageRequest;
+
+/**
+ * Press enquiries through the API and the service on a real database: a journalist's question routed to the Department
+ * of Health's spokesperson, drafted by the officer and approved by the spokesperson (never by the drafter), every
+ * forbidden transition, who sees what, and the clock with an injected clock across the 30/4–1/5 holidays and a weekend,
+ * its reminders and escalation.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(TestClock.Config.class)
+class PressEnquiriesIntegrationTests {
+
+    private static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
+    private static final SignedInUser COORDINATOR = new SignedInUser(null, "coordinator", "Điều phối", null, "SVHTTDL",
+            Set.of(Role.COORDINATOR));
+    private static final SignedInUser OFFICER = new SignedInUser(4L, "officer", "Cán bộ Sở Y tế", null, "SYT",
+            Set.of(Role.OFFICER));
+    private static final SignedInUser SPOKESPERSON = new SignedInUser(6L, "spokesperson", "Người phát ngôn Sở Y tế", null,
+            "SYT", Set.of(Role.SPOKESPERSON));
+    private static final SignedInUser JOURNALIST = new SignedInUser(7L, "press", "Phóng viên", null, "BPTTH",
+            Set.of(Role.PRESS));
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Enquiries enquiries;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    Users users;
+
+    @Autowired
+    vn.loa.identity.ApiTokens tokens;
+
+    @Autowired
+    AgencyDirectory agencies;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    vn.loa.calendar.CalendarAdministration administration;
+
+    @Autowired
+    vn.loa.calendar.WorkingDays calendar;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void theJournalistAsksTheSpokespersonApprovesTheOfficersDraftAndTheJournalistReadsTheAnswer() throws Exception {
+        MockHttpSession press = signIn("press");
+        String body = """
+                {"agencyCode":"SYT","subject":"Quá tải bệnh viện tỉnh","question":"Vì sao bệnh nhân phải nằm ghép giường?"}""";
+        JsonNode created = json.readTree(mvc.perform(post("/api/v1/press/enquiries").session(press).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("RECEIVED"))
+                .andExpect(jsonPath("$.channel").value("LOA"))
+                .andExpect(jsonPath("$.journalistUsername").value("press"))
+                .andExpect(jsonPath("$.spokespersonName").value("Trần Minh Đức"))
+                .andExpect(jsonPath("$.timeLimit.legal").value(false))
+                .andExpect(jsonPath("$.timeLimit.source").value(org.hamcrest.Matchers.containsString("Chưa kiểm chứng")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        long id = created.get("id").asLong();
+
+        MockHttpSession officer = signIn("officer");
+        transition(officer, id, "{\"action\":\"DRAFT\",\"draft\":\"Bệnh viện đang mở thêm 120 giường.\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("DRAFTED"));
+        // the journalist does not see the draft
+        mvc.perform(get("/api/v1/press/enquiries/" + id).session(press)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.draft").doesNotExist()).andExpect(jsonPath("$.answer").doesNotExist());
+        // an officer is not the approver
+        transition(officer, id, "{\"action\":\"APPROVE\"}").andExpect(status().isForbidden());
+        MockHttpSession spokesperson = signIn("spokesperson");
+        transition(spokesperson, id, "{\"action\":\"APPROVE\",\"publish\":false}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ANSWERED"))
+                .andExpect(jsonPath("$.approvedBy").value("spokesperson"));
+        mvc.perform(get("/api/v1/press/enquiries/" + id).session(press)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.answer").value("Bệnh viện đang mở thêm 120 giường."))
+                .andExpect(jsonPath("$.published").value(false));
+        String page = mvc.perform(get("/press/enquiries/" + id).session(press)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Bệnh viện đang mở thêm 120 giường.", "Đã trả lời");
+        // a private answer is not among the published ones
+        assertThat(enquiries.publishedAnswers(100)).extracting(Enquiry::id).doesNotContain(id);
+        assertThat(enquiries.history(id, COORDINATOR)).extracting(Enquiries.HistoryEntry::action)
+                .containsExactly("RECEIVED", "DRAFT", "APPROVE");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_record WHERE target_type = 'press-enquiry' AND target_id = ?")
+                .param(String.valueOf(id)).query(Long.class).single()).isEqualTo(3);
+    }
+
+    @Test
+    void theSpokespersonWhoDraftedCannotApproveAndAReturnedDraftGoesBackToReceived() throws Exception {
+        Enquiry e = ask("Lịch tiêm chủng");
+        MockHttpSession spokesperson = signIn("spokesperson");
+        transition(spokesperson, e.id(), "{\"action\":\"DRAFT\",\"draft\":\"Tiêm vào ngày 25 hằng tháng.\"}")
+                .andExpect(status().isOk());
+        transition(spokesperson, e.id(), "{\"action\":\"APPROVE\"}").andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("không được tự duyệt")));
+        assertThat(enquiries.actionsFor(enquiries.get(e.id(), SPOKESPERSON), SPOKESPERSON)).doesNotContain(EnquiryAction.APPROVE);
+        // sending back needs a reason
+        transition(spokesperson, e.id(), "{\"action\":\"RETURN\"}").andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.field").value("note"));
+        transition(spokesperson, e.id(), "{\"action\":\"RETURN\",\"note\":\"Nêu rõ địa điểm\"}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("RECEIVED"));
+        transition(spokesperson, e.id(), "{\"action\":\"FLY\"}").andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.field").value("action"));
+    }
+
+    @Test
+    void everyActionTheStatusDoesNotAllowIsAConflict() throws Exception {
+        for (EnquiryStatus status : EnquiryStatus.values()) {
+            for (EnquiryAction action : EnquiryAction.values()) {
+                if (action.allowedFrom(status)) {
+                    continue;
+                }
+                Enquiry e = inStatus(status);
+                assertThatThrownBy(() -> enquiries.act(e.id(), valid(action), status == EnquiryStatus.DRAFTED ? COORDINATOR
+                        : SPOKESPERSON)).as(action + " from " + status).isInstanceOf(Conflict.class);
+                assertThat(enquiries.get(e.id(), COORDINATOR).status()).isEqualTo(status);
+            }
+        }
+        // and through the API: 409 with a problem body
+        Enquiry answered = inStatus(EnquiryStatus.ANSWERED);
+        transition(signIn("officer"), answered.id(), "{\"action\":\"WITHDRAW\"}").andExpect(status().isConflict())
+                .andExpect(jsonPath("$.title").exists());
+    }
+
+    @Test
+    void aJournalistSeesOnlyTheirOwnQuestionsAndAnAgencyOnlyItsOwn() throws Exception {
+        Enquiry mine = ask("Câu hỏi riêng của phóng viên " + System.nanoTime());
+        if (users.findByUsername("press2").isEmpty()) {
+            users.create(new Users.NewUser("press2", "Phóng viên thứ hai", "press2@example.vn", "mat-khau-kiem-thu",
+                    Set.of(Role.PRESS), agencies.findByCode("BPTTH", LocalDate.now(VIETNAM)).orElseThrow().id()), Actor.SYSTEM);
+        }
+        MockHttpSession other = signIn("press2", "mat-khau-kiem-thu");
+        mvc.perform(get("/api/v1/press/enquiries/" + mine.id()).session(other)).andExpect(status().isNotFound());
+        mvc.perform(get("/press/enquiries/" + mine.id()).session(other)).andExpect(status().isNotFound());
+        assertThat(ids(other)).doesNotContain(mine.id());
+        assertThat(ids(signIn("press"))).contains(mine.id()).allSatisfy(id ->
+                assertThat(enquiries.get(id, COORDINATOR).journalistUsername()).isEqualTo("press"));
+        transition(other, mine.id(), "{\"action\":\"WITHDRAW\"}").andExpect(status().isNotFound());
+        // another agency's officer neither sees nor acts
+        MockHttpSession district = signIn("district");
+        mvc.perform(get("/api/v1/press/enquiries/" + mine.id()).session(district)).andExpect(status().isNotFound());
+        assertThat(ids(district)).doesNotContain(mine.id());
+        assertThat(ids(signIn("officer"))).contains(mine.id()).allSatisfy(id ->
+                assertThat(enquiries.get(id, COORDINATOR).agencyCode()).isEqualTo("SYT"));
+        mvc.perform(get("/api/v1/press/enquiries/" + mine.id()).session(signIn("leader"))).andExpect(status().isOk());
+        // an officer records questions for their own agency only
+        mvc.perform(post("/api/v1/press/enquiries").session(district).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"agencyCode":"SYT","channel":"PHONE","journalistName":"Ai đó","contactPhone":"0905123456",
+                                 "subject":"x","question":"y"}"""))
+                .andExpect(status().isForbidden());
+        assertThatThrownBy(() -> enquiries.submit(new Enquiries.Question("STC", null, EnquiryChannel.PHONE, "A", null, null,
+                "0905123456", "x", "y", null), OFFICER)).isInstanceOf(AccessDeniedException.class);
+        // what is missing is named, each once
+        mvc.perform(post("/api/v1/press/enquiries").session(signIn("officer")).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"agencyCode\":\"SYT\",\"channel\":\"LOA\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("channel",
+                        "journalistName", "contact", "subject", "question")));
+        // an agency's own system, by API token, sees that agency's questions only
+        var token = tokens.issue("he-thong-syt-" + System.nanoTime(), agencies.findByCode("SYT", LocalDate.now(VIETNAM))
+                .orElseThrow().id(), Actor.SYSTEM);
+        JsonNode byToken = json.readTree(mvc.perform(get("/api/v1/press/enquiries").param("size", "200")
+                        .header("Authorization", "Bearer " + token.secret())).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(byToken.findValuesAsString("agencyCode")).isNotEmpty().containsOnly("SYT");
+        var finance = tokens.issue("he-thong-stc-" + System.nanoTime(), agencies.findByCode("STC", LocalDate.now(VIETNAM))
+                .orElseThrow().id(), Actor.SYSTEM);
+        mvc.perform(get("/api/v1/press/enquiries/" + mine.id()).header("Authorization", "Bearer " + finance.secret()))
+                .andExpect(status().isNotFound());
+        // the journalist withdraws their own question
+        transition(signIn("press"), mine.id(), "{\"action\":\"WITHDRAW\"}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("WITHDRAWN"));
+    }
+
+    @Test
+    void theClockSkipsTheHolidaysAndTheWeekendRemindsOnTheDueDayAndEscalatesOnceAfter() {
+        Instant real = clock.instant();
+        try {
+            // Wednesday 29/04/2026: 30/04 and 01/05 are holidays, then the weekend
+            clock.set(OffsetDateTime.of(2026, 4, 29, 10, 0, 0, 0, VIETNAM).toInstant());
+            Enquiry routine = enquiries.submit(new Enquiries.Question("SYT", EnquiryKind.ROUTINE, null, null, null, null,
+                    null, "Giá viện phí", "Giá viện phí mới áp dụng từ khi nào?", null), JOURNALIST);
+            assertThat(routine.dueAt()).isEqualTo(OffsetDateTime.of(2026, 5, 5, 23, 59, 0, 0, VIETNAM).toInstant());
+            assertThat(routine.timeLimit().unit()).isEqualTo(TimeLimitUnit.WORKING_DAYS);
+            // a crisis question on Friday evening is due on Saturday evening
+            clock.set(OffsetDateTime.of(2026, 5, 8, 17, 0, 0, 0, VIETNAM).toInstant());
+            Enquiry crisis = enquiries.submit(new Enquiries.Question("SYT", EnquiryKind.CRISIS, null, null, null, null, null,
+                    "Ngộ độc thực phẩm", "Bao nhiêu người phải nhập viện?", null), JOURNALIST);
+            assertThat(crisis.dueAt()).isEqualTo(OffsetDateTime.of(2026, 5, 9, 17, 0, 0, 0, VIETNAM).toInstant());
+
+            clock.set(OffsetDateTime.of(2026, 5, 5, 9, 0, 0, 0, VIETNAM).toInstant());
+            enquiries.remind();
+            assertThat(actions(routine)).containsOnlyOnce("REMINDED").doesNotContain("ESCALATED");
+            assertThat(enquiries.get(routine.id(), COORDINATOR).overdue(clock.instant())).isFalse();
+            clock.advance(Duration.ofDays(1));
+            enquiries.remind();
+            enquiries.remind();
+            assertThat(actions(routine)).containsOnlyOnce("REMINDED").containsOnlyOnce("ESCALATED");
+            assertThat(enquiries.get(routine.id(), COORDINATOR).overdue(clock.instant())).isTrue();
+            assertThat(jdbc.sql("""
+                    SELECT count(*) FROM audit_record WHERE action = 'press-enquiry.escalated' AND target_id = ?""")
+                    .param(String.valueOf(routine.id())).query(Long.class).single()).isEqualTo(1);
+            // an answered question is neither reminded of nor escalated
+            enquiries.act(crisis.id(), new Enquiries.Transition(EnquiryAction.DRAFT, "Chín người nhập viện.", null, null, null),
+                    OFFICER);
+            enquiries.act(crisis.id(), new Enquiries.Transition(EnquiryAction.APPROVE, null, null, true, null), SPOKESPERSON);
+            clock.set(OffsetDateTime.of(2026, 5, 12, 9, 0, 0, 0, VIETNAM).toInstant());
+            enquiries.remind();
+            assertThat(actions(crisis)).doesNotContain("REMINDED", "ESCALATED");
+            assertThat(enquiries.publishedAnswers(100)).extracting(Enquiry::id).contains(crisis.id());
+        } finally {
+            clock.set(real);
+        }
+    }
+
+    @Test
+    void aDayOffEnteredWhileAQuestionWaitsMovesItsDueTimeAndSaysWhyUntilItIsAnswered() {
+        Enquiry asked = ask("Ngày nghỉ đột xuất");
+        Enquiry answered = ask("Đã trả lời trước ngày nghỉ");
+        enquiries.act(answered.id(), valid(EnquiryAction.DRAFT), OFFICER);
+        enquiries.act(answered.id(), valid(EnquiryAction.APPROVE), SPOKESPERSON);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), VIETNAM);
+        LocalDate firstWorkingDay = calendar.add(today, 1, vn.loa.calendar.PeriodUnit.WORKING_DAYS, "SYT").date();
+        LocalDate lastDay = LocalDate.ofInstant(asked.dueAt(), VIETNAM);
+        LocalDate oneMore = calendar.add(lastDay, 1, vn.loa.calendar.PeriodUnit.WORKING_DAYS, "SYT").date();
+        var entry = administration.enter(new vn.loa.calendar.CalendarAdministration.EntryForm(firstWorkingDay,
+                vn.loa.calendar.DayKind.EXTRA_DAY_OFF, "Nghỉ đột xuất (kiểm thử báo chí)", "Thông báo 15/TB-TEST", null, null),
+                new Actor("admin", null));
+        try {
+            assertThat(LocalDate.ofInstant(enquiries.get(asked.id(), COORDINATOR).dueAt(), VIETNAM)).isEqualTo(oneMore);
+            assertThat(enquiries.history(asked.id(), COORDINATOR)).anySatisfy(h -> {
+                assertThat(h.action()).isEqualTo("DEADLINE_MOVED");
+                assertThat(h.actor()).isEqualTo("admin");
+                assertThat(h.note()).contains("Thông báo 15/TB-TEST");
+            });
+            assertThat(enquiries.get(answered.id(), COORDINATOR).dueAt()).as("an answered question keeps its due time")
+                    .isEqualTo(answered.dueAt());
+        } finally {
+            administration.withdraw(entry.id(), "Hết kiểm thử", new Actor("admin", null));
+        }
+        assertThat(enquiries.get(asked.id(), COORDINATOR).dueAt()).isEqualTo(asked.dueAt());
+    }
+
+    @Test
+    void anAdministratorEntersALaterRuleWithItsSourceAndEarlierQuestionsKeepTheirs() throws Exception {
+        MockHttpSession admin = signIn("admin");
+        mvc.perform(post("/api/v1/admin/press-time-limits").session(signIn("coordinator")).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/admin/press-time-limits").session(admin).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"validFrom\":\"2017-01-01\",\"kind\":\"ROUTINE\",\"amount\":0,\"unit\":\"DAYS\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("unit")));
+        mvc.perform(post("/api/v1/admin/press-time-limits").session(admin).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"validFrom\":\"2017-01-01\",\"kind\":\"ROUTINE\",\"amount\":0,\"unit\":\"HOURS\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("validFrom", "amount", "source")));
+        mvc.perform(post("/api/v1/admin/press-time-limits").session(admin).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"validFrom":"2090-01-01","kind":"ROUTINE","amount":3,"unit":"WORKING_DAYS","legal":true,
+                                 "source":"Nghị định giả định cho kiểm thử, Điều 6"}"""))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.legal").value(true));
+        TimeLimit later = enquiries.timeLimit(EnquiryKind.ROUTINE, LocalDate.of(2090, 1, 2));
+        assertThat(later.amount()).isEqualTo(3);
+        assertThat(later.source()).isEqualTo("Nghị định giả định cho kiểm thử, Điều 6");
+        TimeLimit now = enquiries.timeLimit(EnquiryKind.ROUTINE, LocalDate.now(VIETNAM));
+        assertThat(now.amount()).isEqualTo(2);
+        assertThat(now.legal()).isFalse();
+        assertThat(now.validTo()).isEqualTo(LocalDate.of(2089, 12, 31));
+        assertThat(ask("Sau khi có quy định mới").timeLimit().id()).isEqualTo(now.id());
+    }
+
+    private java.util.List<String> actions(Enquiry e) {
+        return enquiries.history(e.id(), COORDINATOR).stream().map(Enquiries.HistoryEntry::action).toList();
+    }
+
+    private Enquiry ask(String subject) {
+        return enquiries.submit(new Enquiries.Question("SYT", EnquiryKind.ROUTINE, null, null, null, null, null, subject,
+                "Xin Sở cho biết thông tin.", null), JOURNALIST);
+    }
+
+    /** A new enquiry, brought to the status by the actions that lead there. */
+    private Enquiry inStatus(EnquiryStatus status) {
+        Enquiry e = ask("Kiểm thử trạng thái " + status);
+        switch (status) {
+            case RECEIVED -> { }
+            case DRAFTED -> enquiries.act(e.id(), valid(EnquiryAction.DRAFT), OFFICER);
+            case ANSWERED -> {
+                enquiries.act(e.id(), valid(EnquiryAction.DRAFT), OFFICER);
+                enquiries.act(e.id(), valid(EnquiryAction.APPROVE), SPOKESPERSON);
+            }
+            case WITHDRAWN -> enquiries.act(e.id(), valid(EnquiryAction.WITHDRAW), OFFICER);
+        }
+        assertThat(enquiries.get(e.id(), COORDINATOR).status()).isEqualTo(status);
+        return e;
+    }
+
+    private static Enquiries.Transition valid(EnquiryAction action) {
+        return new Enquiries.Transition(action, "Dự thảo trả lời.", "Ghi chú", false, "STC");
+    }
+
+    private java.util.List<Long> ids(MockHttpSession session) throws Exception {
+        JsonNode list = json.readTree(mvc.perform(get("/api/v1/press/enquiries").param("size", "200").session(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        list.forEach(node -> ids.add(node.get("id").asLong()));
+        return ids;
+    }
+
+    private org.springframework.test.web.servlet.ResultActions transition(MockHttpSession session, long id, String body)
+            throws Exception {
+        return mvc.perform(post("/api/v1/press/enquiries/" + id + "/transitions").session(session).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    private MockHttpSession signIn(String username) throws Exception {
+        return signIn(username, "loa-demo");
+    }
+
+    private MockHttpSession signIn(String username, String password) throws Exception {
+        return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password(password)).andReturn()
+                .getRequest().getSession(false);
+    }
+}
