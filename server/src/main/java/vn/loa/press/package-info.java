@@ -6,5 +6,5 @@
  * feed and by e-mail.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Press",
-        allowedDependencies = {"calendar", "identity", "audit", "platform", "shared"})
+        allowedDependencies = {"calendar", "listening", "misinformation", "identity", "audit", "platform", "shared"})
 package vn.loa.press;
