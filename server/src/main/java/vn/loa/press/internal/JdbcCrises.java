@@ -176,9 +176,8 @@ class JdbcCrises implements Crises {
         List<Object> params = new ArrayList<>();
         String where = scope(user, params) + (openOnly ? " AND c.status = 'OPEN'" : "");
         params.add(limit);
-        return jdbc.sql(SELECT + where + """
-                 ORDER BY CASE c.status WHEN 'OPEN' THEN 0 ELSE 1 END,
-                   CASE WHEN c.first_statement_id IS NULL THEN 0 ELSE 1 END, c.first_statement_due, c.id DESC LIMIT ?""")
+        return jdbc.sql(SELECT + where + " ORDER BY CASE c.status WHEN 'OPEN' THEN 0 ELSE 1 END,"
+                + " CASE WHEN c.first_statement_id IS NULL THEN 0 ELSE 1 END, c.first_statement_due, c.id DESC LIMIT ?")
                 .params(params).query(JdbcCrises::row).list();
     }
 
