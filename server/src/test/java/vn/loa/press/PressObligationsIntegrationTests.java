@@ -141,7 +141,7 @@ class PressObligationsIntegrationTests {
         MockHttpSession press = signIn("press");
         mvc.perform(get("/api/v1/press/obligations/compliance?year=2031&quarter=1").session(press))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/press/compliance.xlsx?year=2031&quarter=1").session(press)).andExpect(status().isForbidden());
+        mvc.perform(get("/press/compliance/export.xlsx?year=2031&quarter=1").session(press)).andExpect(status().isForbidden());
         mvc.perform(get("/press/obligations/conferences/" + planned.id()).session(signIn("officer")))
                 .andExpect(status().isNotFound());
 
@@ -150,7 +150,7 @@ class PressObligationsIntegrationTests {
         String page = mvc.perform(get("/press/compliance?year=2031&quarter=1").session(coordinator)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("Không thực hiện", "Đã thực hiện", "Quy chế phát ngôn của Sở Nội vụ", "01/01/2031");
-        byte[] xlsx = mvc.perform(get("/press/compliance.xlsx?year=2031&quarter=1").session(coordinator))
+        byte[] xlsx = mvc.perform(get("/press/compliance/export.xlsx?year=2031&quarter=1").session(coordinator))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             DataFormatter format = new DataFormatter();
@@ -166,7 +166,7 @@ class PressObligationsIntegrationTests {
             assertThat(rows).anySatisfy(r -> assertThat(r).containsExactly("Sở Nội vụ", "Họp báo", "01/01/2031",
                     "31/03/2031", "0", "Không thực hiện", "Quy chế phát ngôn của Sở Nội vụ"));
         }
-        byte[] docx = mvc.perform(get("/press/compliance.docx?year=2031&quarter=1").session(coordinator))
+        byte[] docx = mvc.perform(get("/press/compliance/export.docx?year=2031&quarter=1").session(coordinator))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx))) {
             var section = document.getDocument().getBody().getSectPr();

@@ -188,13 +188,13 @@ class ObligationsController {
         return "press/compliance";
     }
 
-    @GetMapping("/compliance.xlsx")
+    @GetMapping("/compliance/export.xlsx")
     ResponseEntity<byte[]> spreadsheet(@RequestParam int year, @RequestParam int quarter) {
         return download(reports.spreadsheet(year, quarter, CrisesController.staff(), LocaleContextHolder.getLocale()),
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     }
 
-    @GetMapping("/compliance.docx")
+    @GetMapping("/compliance/export.docx")
     ResponseEntity<byte[]> document(@RequestParam int year, @RequestParam int quarter) {
         return download(reports.document(year, quarter, CrisesController.staff()),
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
