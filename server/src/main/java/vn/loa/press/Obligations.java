@@ -140,11 +140,12 @@ public interface Obligations {
     /**
      * One obligation of one agency in one period.
      *
+     * @param ruleId the rule that makes it due
      * @param done how many times it was done in the period (statements published and conferences held, or
      *        conferences held)
      */
     record Line(String agencyCode, Obligation obligation, LocalDate periodStart, LocalDate periodEnd, int done,
-            ComplianceStatus status, boolean legal, String source) {
+            ComplianceStatus status, long ruleId, boolean legal, String source) {
     }
 
     /**

@@ -324,8 +324,8 @@ class JdbcObligations implements Obligations {
             }
             ComplianceStatus status = done > 0 ? ComplianceStatus.MET
                     : d.end().isBefore(today) ? ComplianceStatus.MISSING : ComplianceStatus.PENDING;
-            lines.add(new Line(d.agencyCode(), d.rule().obligation(), d.start(), d.end(), done, status, d.rule().legal(),
-                    d.rule().source()));
+            lines.add(new Line(d.agencyCode(), d.rule().obligation(), d.start(), d.end(), done, status, d.rule().id(),
+                    d.rule().legal(), d.rule().source()));
         }
         lines.sort(Comparator.comparing(Line::agencyCode).thenComparing(Line::obligation).thenComparing(Line::periodStart));
         return lines;
@@ -384,11 +384,9 @@ class JdbcObligations implements Obligations {
             if (line.status() != ComplianceStatus.PENDING || line.periodEnd().minusDays(REMIND_DAYS).isAfter(today)) {
                 continue;
             }
-            Rule rule = allRules().stream().filter(r -> r.obligation() == line.obligation() && r.source().equals(line.source()))
-                    .findFirst().orElse(null);
-            if (rule == null || jdbc.sql("""
+            if (jdbc.sql("""
                     INSERT INTO press_obligation_reminder (rule_id, agency_code, period_start, sent_at) VALUES (?, ?, ?, ?)
-                    ON CONFLICT DO NOTHING""").params(rule.id(), line.agencyCode(), line.periodStart(),
+                    ON CONFLICT DO NOTHING""").params(line.ruleId(), line.agencyCode(), line.periodStart(),
                     Timestamp.from(clock.instant())).update() != 1) {
                 continue;
             }

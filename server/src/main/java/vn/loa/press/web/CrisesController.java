@@ -99,6 +99,8 @@ class CrisesController {
         SignedInUser user = staff();
         Crisis c = crises.get(id, user);
         model.addAttribute("c", c);
+        model.addAttribute("mayAct", user.has(Role.COORDINATOR) || user.has(Role.ADMIN)
+                || ((user.has(Role.OFFICER) || user.has(Role.SPOKESPERSON)) && c.agencyCode().equals(user.agencyCode())));
         model.addAttribute("now", clock.instant());
         model.addAttribute("timeline", crises.timeline(id, user));
         model.addAttribute("enquiries", crises.enquiries(id, user));
