@@ -102,6 +102,9 @@ class PressCorrectionsIntegrationTests {
 
         importLines(post(ownSource, "news", "a1-" + marker, "Giá rau tăng", "Giá rau xanh tại chợ Đầm tăng mạnh sau mưa lớn."));
         assertThat(status(id)).as("an article about something else").isEqualTo(CorrectionStatus.WATCHING);
+        importLines(post(ownSource, "news", "a3-" + marker, "Hội thao ngành y",
+                "Bệnh viện Đa khoa tỉnh Khánh Hòa tổ chức hội thao cho cán bộ y tế, có một nghìn người tham gia."));
+        assertThat(status(id)).as("an article about the same hospital, not the correction").isEqualTo(CorrectionStatus.WATCHING);
         importLines(post("facebook-" + marker, "facebook", "f1-" + marker, "", CORRECTION));
         assertThat(status(id)).as("a social post is not the press agency publishing it").isEqualTo(CorrectionStatus.WATCHING);
         importLines(post("bao-khac-" + marker, "news", "o1-" + marker, "Cải chính", CORRECTION));
