@@ -71,6 +71,8 @@ class PressCrisisFlowTests {
         String crisisPage = page(coordinator, "/press/crises/" + crisis);
         assertThat(crisisPage).contains(marker, "Còn 23 giờ", "Câu chuyện trên mạng", "Thông tin ban đầu về");
 
+        assertThat(page(coordinator, "/press/crises/" + crisis + "/clock")).contains("Còn 23 giờ", "hx-trigger=\"every 60s\"")
+                .doesNotContain("<html");
         MockHttpSession officer = signIn("officer");
         assertThat(page(officer, "/")).contains("/press/crises/" + crisis, "Còn 23 giờ");
         assertThat(page(officer, "/press")).contains("/press/crises/" + crisis);

@@ -110,6 +110,14 @@ class CrisesController {
         return "press/crisis";
     }
 
+    /** The clock alone, for the page to ask again every minute. */
+    @GetMapping("/{id}/clock")
+    String clock(@PathVariable long id, Model model) {
+        model.addAttribute("c", crises.get(id, staff()));
+        model.addAttribute("now", clock.instant());
+        return "press/clock :: live";
+    }
+
     @PostMapping("/{id}/statements")
     String draft(@PathVariable long id, @RequestParam(defaultValue = "") String form,
             @RequestParam(defaultValue = "") String channel, @RequestParam(defaultValue = "") String title,
