@@ -15,6 +15,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import org.springframework.test.web.servlet.MockMvc;
 import vn.loa.TestClock;
 import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
@@ -44,6 +48,9 @@ class PressCorrectionsIntegrationTests {
 
     private static final String CORRECTION = "Bệnh viện Đa khoa tỉnh Khánh Hòa hiện có một nghìn hai trăm giường bệnh kế hoạch"
             + " và một nghìn bốn trăm năm mươi giường thực kê, không phải tám trăm giường như bài báo đã nêu.";
+
+    @Autowired
+    MockMvc mvc;
 
     @Autowired
     Statements statements;
@@ -117,6 +124,11 @@ class PressCorrectionsIntegrationTests {
         Corrections.Watch found = corrections.watchOf(id, OFFICER).orElseThrow();
         assertThat(found.status()).isEqualTo(CorrectionStatus.FOUND);
         assertThat(found.postUrl()).isEqualTo("https://news.example/a2-" + marker);
+        String page = mvc.perform(get("/press/statements/" + id).session((org.springframework.mock.web.MockHttpSession) mvc
+                        .perform(formLogin("/login").user("officer").password("loa-demo")).andReturn().getRequest()
+                        .getSession(false))).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("id=\"correction-status\"", "Đã đăng: tìm thấy trên báo", "href=\"https://news.example/a2-" + marker);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_record WHERE action = 'press-correction.found' AND target_id = ?")
                 .param(String.valueOf(id)).query(Long.class).single()).isEqualTo(1);
     }
