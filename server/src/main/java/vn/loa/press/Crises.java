@@ -60,6 +60,15 @@ public interface Crises {
      */
     Enquiry linkEnquiry(long id, long enquiryId, SignedInUser by);
 
+    /**
+     * Records a press question the crisis raised (by phone, e-mail or through Loa) as a {@code CRISIS} enquiry to the
+     * crisis's agency, linked to the crisis, in one step.
+     *
+     * @throws vn.loa.shared.InvalidInput as {@link Enquiries#submit} does
+     * @throws vn.loa.shared.Conflict when the crisis is closed
+     */
+    Enquiry recordEnquiry(long id, Enquiries.Question question, SignedInUser by);
+
     /** Closes the crisis. @throws vn.loa.shared.Conflict when it is closed already */
     Crisis close(long id, String note, SignedInUser by);
 

@@ -183,9 +183,15 @@ class PressCrisesIntegrationTests {
         Enquiry linked = crises.linkEnquiry(crisis.id(), asked.id(), OFFICER);
         assertThat(linked.kind()).isEqualTo(EnquiryKind.CRISIS);
         assertThat(linked.dueAt()).isBeforeOrEqualTo(asked.receivedAt().plus(Duration.ofHours(24)));
-        assertThat(crises.enquiries(crisis.id(), COORDINATOR)).extracting(Enquiry::id).containsExactly(asked.id());
         assertThat(crises.timeline(crisis.id(), OFFICER)).extracting(Crises.TimelineEntry::kind).contains("ENQUIRY");
         assertThatThrownBy(() -> crises.linkEnquiry(crisis.id(), asked.id(), DISTRICT)).isInstanceOf(NotFound.class);
+        Enquiry recorded = crises.recordEnquiry(crisis.id(), new Enquiries.Question(null, null, EnquiryChannel.PHONE,
+                "Lê Văn Báo", "Báo Tuổi Trẻ", null, "0905000111", "Nguyên nhân ngộ độc", "Đã xác định nguyên nhân chưa?",
+                null), OFFICER);
+        assertThat(recorded.kind()).isEqualTo(EnquiryKind.CRISIS);
+        assertThat(recorded.agencyCode()).isEqualTo("SYT");
+        assertThat(recorded.dueAt()).isEqualTo(recorded.receivedAt().plus(Duration.ofHours(24)));
+        assertThat(crises.enquiries(crisis.id(), COORDINATOR)).extracting(Enquiry::id).containsExactly(asked.id(), recorded.id());
         crises.close(crisis.id(), "Đã ổn định", COORDINATOR);
         assertThatThrownBy(() -> crises.close(crisis.id(), null, COORDINATOR)).isInstanceOf(Conflict.class);
         assertThatThrownBy(() -> crises.draftStatement(crisis.id(), new Statements.Draft(null, StatementForm.PRESS_RELEASE,

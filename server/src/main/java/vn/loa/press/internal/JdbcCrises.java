@@ -298,6 +298,24 @@ class JdbcCrises implements Crises {
 
     @Override
     @Transactional
+    public Enquiry recordEnquiry(long id, Enquiries.Question q, SignedInUser by) {
+        Crisis c = get(id, by);
+        if (!c.open()) {
+            throw new Conflict("press.error.crisis-closed");
+        }
+        if (!PressAccess.mayAct(c.agencyCode(), by)) {
+            throw new AccessDeniedException("may not act for the agency");
+        }
+        Enquiry e = enquiries.submit(new Enquiries.Question(c.agencyCode(), EnquiryKind.CRISIS, q.channel(),
+                q.journalistName(), q.outletName(), q.contactEmail(), q.contactPhone(), q.subject(), q.question(),
+                q.receivedAt()), by);
+        jdbc.sql("UPDATE press_enquiry SET crisis_id = ? WHERE id = ?").params(id, e.id()).update();
+        events.publishEvent(new PressFollowUpEvent.CrisisEnquiryLinked(by.actor(), id, c.agencyCode(), e.id()));
+        return enquiries.get(e.id(), by);
+    }
+
+    @Override
+    @Transactional
     public Crisis close(long id, String note, SignedInUser by) {
         Crisis c = get(id, by);
         if (!PressAccess.mayAct(c.agencyCode(), by)) {

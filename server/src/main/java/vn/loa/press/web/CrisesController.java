@@ -152,6 +152,30 @@ class CrisesController {
         return "redirect:/press/crises/" + id;
     }
 
+    @PostMapping("/{id}/questions")
+    String record(@PathVariable long id, @RequestParam(defaultValue = "") String channel,
+            @RequestParam(defaultValue = "") String journalistName, @RequestParam(defaultValue = "") String outletName,
+            @RequestParam(defaultValue = "") String contactEmail, @RequestParam(defaultValue = "") String contactPhone,
+            @RequestParam(defaultValue = "") String subject, @RequestParam(defaultValue = "") String question,
+            RedirectAttributes redirect) {
+        List<InvalidInput> problems = new ArrayList<>();
+        vn.loa.press.EnquiryChannel ch = PressApiController.parse(vn.loa.press.EnquiryChannel.class, channel, "channel",
+                problems);
+        try {
+            InvalidInput.throwIfAny(problems);
+            vn.loa.press.Enquiry e = crises.recordEnquiry(id, new vn.loa.press.Enquiries.Question(null, null, ch,
+                    journalistName, outletName, contactEmail, contactPhone, subject, question, null), staff());
+            return "redirect:/press/enquiries/" + e.id();
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("problems", e.all());
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+        } catch (AccessDeniedException e) {
+            redirect.addFlashAttribute("errorKey", "press.error.not-yours");
+        }
+        return "redirect:/press/crises/" + id;
+    }
+
     @PostMapping("/{id}/close")
     String close(@PathVariable long id, @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
         try {
