@@ -209,6 +209,33 @@ class PressObligationsIntegrationTests {
         assertThat(obligations.remind()).isZero();
     }
 
+    @Test
+    void anAdministratorEntersAnAgencysOwnRuleOnThePageAndOthersMayNot() throws Exception {
+        String source = "Quy chế phát ngôn của Sở Giáo dục và Đào tạo " + System.nanoTime();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/press/obligations/rules")
+                        .session(signIn("officer")).with(org.springframework.security.test.web.servlet.request
+                                .SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("agencyCode", "SGDDT").param("obligation", "MONTHLY_INFORMATION").param("everyMonths", "1")
+                        .param("validFrom", "2031-01-01").param("source", source))
+                .andExpect(status().is3xxRedirection());
+        assertThat(obligations.rules(COORDINATOR)).extracting(Obligations.Rule::source).doesNotContain(source);
+        MockHttpSession admin = signIn("admin");
+        assertThat(mvc.perform(get("/press/obligations").session(admin)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("id=\"rule-form\"");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/press/obligations/rules")
+                        .session(admin).with(org.springframework.security.test.web.servlet.request
+                                .SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("agencyCode", "SGDDT").param("obligation", "MONTHLY_INFORMATION").param("everyMonths", "1")
+                        .param("validFrom", "2031-01-01").param("source", source))
+                .andExpect(status().is3xxRedirection());
+        assertThat(obligations.rules(COORDINATOR)).anySatisfy(r -> {
+            assertThat(r.source()).isEqualTo(source);
+            assertThat(r.agencyCode()).isEqualTo("SGDDT");
+            assertThat(r.legal()).isFalse();
+            assertThat(r.validFrom()).isEqualTo(LocalDate.of(2031, 1, 1));
+        });
+    }
+
     private static double mm(Object twips) {
         return new BigInteger(twips.toString()).doubleValue() * 25.4 / 1440;
     }

@@ -81,6 +81,36 @@ class ObligationsController {
         model.addAttribute("mayPlan", user.has(Role.COORDINATOR) || user.has(Role.ADMIN) || user.has(Role.OFFICER)
                 || user.has(Role.SPOKESPERSON));
         model.addAttribute("form", form);
+        model.addAttribute("mayEnterRules", user.has(Role.ADMIN));
+        model.addAttribute("obligationKinds", vn.loa.press.Obligation.values());
+        model.addAttribute("agencyKinds", List.of(AgencyKind.PROVINCE, AgencyKind.DEPARTMENT, AgencyKind.COMMUNE));
+    }
+
+    @PostMapping("/obligations/rules")
+    String enterRule(@RequestParam(defaultValue = "") String agencyCode, @RequestParam(defaultValue = "") String agencyKind,
+            @RequestParam(defaultValue = "") String obligation, @RequestParam(defaultValue = "0") int everyMonths,
+            @RequestParam(defaultValue = "") String validFrom, @RequestParam(defaultValue = "false") boolean legal,
+            @RequestParam(defaultValue = "") String source, RedirectAttributes redirect) {
+        List<InvalidInput> problems = new ArrayList<>();
+        vn.loa.press.Obligation chosen = PressApiController.parse(vn.loa.press.Obligation.class, obligation, "obligation",
+                problems);
+        LocalDate from = null;
+        try {
+            from = validFrom.isBlank() ? null : LocalDate.parse(validFrom);
+        } catch (DateTimeParseException e) {
+            problems.add(new InvalidInput("validFrom", "press.error.valid-from"));
+        }
+        try {
+            InvalidInput.throwIfAny(problems);
+            obligations.enterRule(new Obligations.Rule(null, agencyCode, agencyKind, chosen, everyMonths, from, null, legal,
+                    source), CrisesController.staff());
+            redirect.addFlashAttribute("flashKey", "press.obligations.rule-entered");
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("problems", e.all());
+        } catch (AccessDeniedException e) {
+            redirect.addFlashAttribute("errorKey", "press.error.not-yours");
+        }
+        return "redirect:/press/obligations";
     }
 
     @PostMapping("/obligations/conferences")
