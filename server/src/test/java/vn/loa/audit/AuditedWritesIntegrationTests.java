@@ -285,6 +285,27 @@ class AuditedWritesIntegrationTests {
                 .as("statement drafted").isZero();
     }
 
+    @Autowired
+    vn.loa.press.Crises crises;
+
+    @Autowired
+    vn.loa.press.Obligations obligations;
+
+    @Test
+    void pressLeavesNoCrisisOrConferenceWhoseAuditFailed() {
+        SignedInUser refused = new SignedInUser(null, fresh(REFUSED + "-crisis"), "Nguyễn Văn Thử", null, "SVHTTDL",
+                Set.of(Role.COORDINATOR));
+        String title = fresh("Sự kiện thử");
+        assertRefused(() -> crises.open(new vn.loa.press.Crises.Opening(vn.loa.press.CrisisSource.MANUAL, null, "SYT",
+                title, null), refused));
+        assertThat(jdbc.sql("SELECT count(*) FROM press_crisis WHERE title = ?").param(title).query(Long.class).single())
+                .as("crisis opened").isZero();
+        assertRefused(() -> obligations.schedule(new vn.loa.press.Obligations.Plan("SYT", title, Instant.now(), null,
+                "Chương trình", List.of(), null), refused));
+        assertThat(jdbc.sql("SELECT count(*) FROM press_conference WHERE title = ?").param(title).query(Long.class).single())
+                .as("conference scheduled").isZero();
+    }
+
     private static void assertRefused(ThrowingCallable write) {
         assertThatThrownBy(write).rootCause().hasMessageContaining("audit append refused");
     }

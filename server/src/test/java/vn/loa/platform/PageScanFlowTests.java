@@ -178,7 +178,8 @@ class PageScanFlowTests {
                 "/public/access-to-information/register", "/public/access-to-information/disclosure", "/press",
                 "/press/enquiries/{n}", "/press/enquiries/new", "/press/spokespersons", "/press/statements",
                 "/press/statements/{n}", "/press/media", "/public/spokespersons", "/public/press-releases",
-                "/public/press-releases/{n}");
+                "/public/press-releases/{n}", "/press/crises", "/press/crises/{n}", "/press/obligations",
+                "/press/obligations/conferences/{n}", "/press/compliance");
         assertThat(visited.get("/admin/users")).as("/admin/users for an officer").contains(403);
         assertThat(visited.get("/cases/{n}")).as("a case that does not exist").contains(404);
     }

@@ -90,7 +90,20 @@ class AuditSentences {
             Map.entry("press-enquiry.escalated", List.of("agency", "deadline")),
             Map.entry("press-statement.drafted", List.of("agency", "statementForm")),
             Map.entry("press-statement.published", List.of("agency", "statementForm", "statementChannel")),
-            Map.entry("press-time-limit.entered", List.of("enquiryKind", "validFrom", "document")));
+            Map.entry("press-time-limit.entered", List.of("enquiryKind", "validFrom", "document")),
+            Map.entry("press-crisis.opened", List.of("agency", "deadline")),
+            Map.entry("press-crisis.first-statement", List.of("agency")),
+            Map.entry("press-crisis.enquiry-linked", List.of("agency")),
+            Map.entry("press-crisis.statement-drafted", List.of("agency")),
+            Map.entry("press-crisis.closed", List.of("agency")),
+            Map.entry("press-crisis-rule.entered", List.of("validFrom", "document")),
+            Map.entry("press-obligation-rule.entered", List.of("validFrom", "document")),
+            Map.entry("press-conference.scheduled", List.of("agency", "deadline")),
+            Map.entry("press-conference.held", List.of("agency")),
+            Map.entry("press-conference.cancelled", List.of("agency")),
+            Map.entry("press-statement.refutation-issued", List.of("agency")),
+            Map.entry("press-correction.found", List.of("agency")),
+            Map.entry("press-correction.overdue", List.of("agency")));
 
     /** How the import of a feed's items is labelled: the feed's code follows. */
     private static final String FEED = "feed:";

@@ -17,6 +17,7 @@ import vn.loa.home.Agendas;
 import vn.loa.identity.SignedInPrincipal;
 import vn.loa.identity.SignedInUser;
 import vn.loa.platform.NavigationItem;
+import vn.loa.press.Crises;
 
 /** The home page ({@code /}): what needs the signed-in user today. */
 @Controller
@@ -25,10 +26,14 @@ class HomeController {
 
     private final Agendas agendas;
     private final MessageSource messages;
+    private final Crises crises;
+    private final java.time.Clock clock;
 
-    HomeController(Agendas agendas, MessageSource messages) {
+    HomeController(Agendas agendas, MessageSource messages, Crises crises, java.time.Clock clock) {
         this.agendas = agendas;
         this.messages = messages;
+        this.crises = crises;
+        this.clock = clock;
     }
 
     @GetMapping("/")
@@ -37,6 +42,9 @@ class HomeController {
         Locale locale = LocaleContextHolder.getLocale();
         Agenda agenda = agendas.today(user, locale.getLanguage());
         model.addAttribute("agenda", agenda);
+        // the clocks of the crises waiting for their first statement, for everyone concerned: one query
+        model.addAttribute("crisisClocks", agenda.view() == Agenda.View.PRESS ? java.util.List.of() : crises.clocks(user));
+        model.addAttribute("now", clock.instant());
         // "Thứ Hai, ngày 2 tháng 3 năm 2026" / "Monday, 2 March 2026": the pattern is the language's
         model.addAttribute("today", DateTimeFormatter.ofPattern(messages.getMessage("home.today.pattern", null, locale),
                 locale).format(agenda.day()));

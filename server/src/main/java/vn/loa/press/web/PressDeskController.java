@@ -64,9 +64,11 @@ class PressDeskController {
     private final WorkingDays calendar;
     private final DueDateText dueText;
     private final Clock clock;
+    private final PressFollowUp followUp;
 
     PressDeskController(Enquiries enquiries, Spokespersons registry, AgencyDirectory agencies, WorkingDays calendar,
-            DueDateText dueText, Clock clock) {
+            DueDateText dueText, Clock clock, PressFollowUp followUp) {
+        this.followUp = followUp;
         this.enquiries = enquiries;
         this.registry = registry;
         this.agencies = agencies;
@@ -103,6 +105,7 @@ class PressDeskController {
         }
         model.addAttribute("published", enquiries.publishedAnswers(5));
         model.addAttribute("limits", enquiries.timeLimits());
+        followUp.addTo(model, user);
         return "press/desk";
     }
 

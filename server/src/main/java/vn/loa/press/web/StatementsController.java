@@ -46,8 +46,11 @@ class StatementsController {
     private final MediaDirectory media;
     private final AgencyDirectory agencies;
     private final Clock clock;
+    private final vn.loa.press.Corrections corrections;
 
-    StatementsController(Statements statements, MediaDirectory media, AgencyDirectory agencies, Clock clock) {
+    StatementsController(Statements statements, MediaDirectory media, AgencyDirectory agencies, Clock clock,
+            vn.loa.press.Corrections corrections) {
+        this.corrections = corrections;
         this.statements = statements;
         this.media = media;
         this.agencies = agencies;
@@ -100,6 +103,7 @@ class StatementsController {
         Statement s = statements.get(id, user);
         model.addAttribute("s", s);
         model.addAttribute("outlet", s.outletId() == null ? null : media.outlet(s.outletId()));
+        model.addAttribute("correction", corrections.watchOf(id, user).orElse(null));
         model.addAttribute("mayPublish", s.status() == StatementStatus.DRAFT && user.has(Role.SPOKESPERSON)
                 && s.agencyCode().equals(user.agencyCode()) && !user.username().equals(s.draftedBy()));
         return "press/statement";

@@ -1,0 +1,140 @@
+package vn.loa.press.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import vn.loa.identity.Agency;
+import vn.loa.identity.AgencyDirectory;
+import vn.loa.identity.AgencyKind;
+import vn.loa.identity.AgencyNames;
+import vn.loa.identity.SignedInUser;
+import vn.loa.platform.OfficialLetter;
+import vn.loa.platform.ProvinceSettings;
+import vn.loa.press.ComplianceReports;
+import vn.loa.press.ComplianceStatus;
+import vn.loa.press.Obligation;
+import vn.loa.press.Obligations;
+import vn.loa.shared.LocalTime;
+
+/** The compliance documents, made with Apache POI; the official report through the platform's letter. */
+@Service
+class PoiComplianceReports implements ComplianceReports {
+
+    private final Obligations obligations;
+    private final AgencyNames names;
+    private final AgencyDirectory agencies;
+    private final ProvinceSettings province;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    PoiComplianceReports(Obligations obligations, AgencyNames names, AgencyDirectory agencies, ProvinceSettings province,
+            MessageSource messages, Clock clock) {
+        this.obligations = obligations;
+        this.names = names;
+        this.agencies = agencies;
+        this.province = province;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    private String text(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, locale);
+    }
+
+    @Override
+    public Report spreadsheet(int year, int quarter, SignedInUser user, Locale locale) {
+        Obligations.Compliance compliance = obligations.compliance(year, quarter, user);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet(text("press.compliance.sheet", locale, quarter, String.valueOf(year)));
+            CellStyle bold = workbook.createCellStyle();
+            Font font = workbook.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            Row title = sheet.createRow(0);
+            title.createCell(0).setCellValue(text("press.compliance.heading", locale, quarter, String.valueOf(year)));
+            title.getCell(0).setCellStyle(bold);
+            Row header = sheet.createRow(2);
+            List<String> columns = List.of("press.agency", "press.obligation", "press.compliance.period-from",
+                    "press.compliance.period-to", "press.compliance.done", "press.status", "press.source");
+            for (int i = 0; i < columns.size(); i++) {
+                header.createCell(i).setCellValue(text(columns.get(i), locale));
+                header.getCell(i).setCellStyle(bold);
+            }
+            int r = 3;
+            for (Obligations.Line line : compliance.lines()) {
+                Row row = sheet.createRow(r++);
+                row.createCell(0).setCellValue(names.name(line.agencyCode(), compliance.to(), locale));
+                row.createCell(1).setCellValue(text("press.obligation." + line.obligation(), locale));
+                row.createCell(2).setCellValue(LocalTime.format(line.periodStart()));
+                row.createCell(3).setCellValue(LocalTime.format(line.periodEnd()));
+                row.createCell(4).setCellValue(line.done());
+                row.createCell(5).setCellValue(text("press.compliance-status." + line.status(), locale));
+                row.createCell(6).setCellValue(line.source());
+            }
+            for (int i = 0; i < columns.size(); i++) {
+                sheet.setColumnWidth(i, i == 6 ? 80 * 256 : 24 * 256);
+            }
+            workbook.write(out);
+            return new Report("tuan-thu-nd09-" + year + "-q" + quarter + ".xlsx", out.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Report document(int year, int quarter, SignedInUser user) {
+        Obligations.Compliance compliance = obligations.compliance(year, quarter, user);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
+        Agency issuer = agencies.validOn(today).stream().filter(a -> a.kind() == AgencyKind.PROVINCE).findFirst().orElse(null);
+        String issuerName = issuer == null ? "Ủy ban nhân dân tỉnh " + province.name() : issuer.nameVi();
+        String symbol = "BC-" + (issuer == null ? "UBND" : issuer.code());
+        OfficialLetter letter = new OfficialLetter(null, issuerName, symbol, province.name(), today)
+                .title("Báo cáo", "Kết quả thực hiện việc cung cấp thông tin định kỳ cho báo chí quý " + roman(quarter)
+                        + " năm " + year)
+                .body("Căn cứ Nghị định số 09/2017/NĐ-CP ngày 09 tháng 02 năm 2017 của Chính phủ quy định chi tiết việc phát"
+                        + " ngôn và cung cấp thông tin cho báo chí của các cơ quan hành chính nhà nước, " + issuerName
+                        + " báo cáo kết quả thực hiện nghĩa vụ cung cấp thông tin định kỳ và họp báo từ ngày "
+                        + LocalTime.format(compliance.from()) + " đến ngày " + LocalTime.format(compliance.to()) + " như sau:");
+        String current = null;
+        int n = 0;
+        for (Obligations.Line line : compliance.lines()) {
+            if (!line.agencyCode().equals(current)) {
+                current = line.agencyCode();
+                letter.body(++n + ". " + names.name(current, compliance.to(), Locale.of("vi")));
+            }
+            letter.body("- " + (line.obligation() == Obligation.PRESS_CONFERENCE ? "Họp báo" : "Cung cấp thông tin định kỳ")
+                    + " từ ngày " + LocalTime.format(line.periodStart()) + " đến ngày " + LocalTime.format(line.periodEnd())
+                    + ": " + switch (line.status()) {
+                        case MET -> "đã thực hiện (" + line.done() + " lần)";
+                        case MISSING -> "không thực hiện";
+                        case PENDING -> "chưa đến hạn, chưa thực hiện";
+                    } + ".");
+        }
+        long missing = compliance.lines().stream().filter(l -> l.status() == ComplianceStatus.MISSING).count();
+        letter.body(missing == 0 ? "Các cơ quan đã thực hiện đầy đủ nghĩa vụ trong kỳ báo cáo."
+                : "Có " + missing + " nghĩa vụ không được thực hiện trong kỳ báo cáo; đề nghị các cơ quan liên quan khắc phục.");
+        letter.close(List.of("Bộ Văn hóa, Thể thao và Du lịch (Cục Báo chí)", "Ban Tuyên giáo và Dân vận Tỉnh ủy"),
+                "TM. Ủy ban nhân dân");
+        return new Report("bao-cao-nd09-" + year + "-q" + quarter + ".docx", letter.bytes());
+    }
+
+    private static String roman(int quarter) {
+        return switch (quarter) {
+            case 1 -> "I";
+            case 2 -> "II";
+            case 3 -> "III";
+            default -> "IV";
+        };
+    }
+}

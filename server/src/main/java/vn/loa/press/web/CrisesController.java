@@ -1,0 +1,229 @@
+package vn.loa.press.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.loa.identity.AgencyDirectory;
+import vn.loa.identity.AgencyKind;
+import vn.loa.identity.Role;
+import vn.loa.identity.SignedInUser;
+import vn.loa.press.Crises;
+import vn.loa.press.Crisis;
+import vn.loa.press.CrisisSource;
+import vn.loa.press.Statement;
+import vn.loa.press.StatementChannel;
+import vn.loa.press.StatementForm;
+import vn.loa.press.Statements;
+import vn.loa.shared.Conflict;
+import vn.loa.shared.InvalidInput;
+import vn.loa.shared.LocalTime;
+import vn.loa.shared.NotFound;
+
+/**
+ * Crisis mode on the desk: the crises the user may see with their clocks, the form to open one (from an alert, a
+ * story, a case or by hand), one crisis with its clock, timeline, holding statements and the enquiries it raised; and
+ * the one step that issues a refutation of the misinformation desk as a statement.
+ */
+@Controller
+@ConditionalOnWebApplication
+@RequestMapping("/press/crises")
+class CrisesController {
+
+    private final Crises crises;
+    private final AgencyDirectory agencies;
+    private final Clock clock;
+
+    CrisesController(Crises crises, AgencyDirectory agencies, Clock clock) {
+        this.crises = crises;
+        this.agencies = agencies;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    String list(@RequestParam(required = false) String source, @RequestParam(required = false) Long sourceId, Model model) {
+        SignedInUser user = staff();
+        model.addAttribute("crises", crises.list(false, user, 200));
+        model.addAttribute("now", clock.instant());
+        prepare(model, Map.of("source", source == null ? "MANUAL" : source, "sourceId", sourceId == null ? "" : sourceId.toString()));
+        return "press/crises";
+    }
+
+    @PostMapping
+    String open(@RequestParam(defaultValue = "") String source, @RequestParam(required = false) String sourceId,
+            @RequestParam(defaultValue = "") String agencyCode, @RequestParam(defaultValue = "") String title,
+            @RequestParam(defaultValue = "") String summary, HttpServletResponse response, Model model) {
+        SignedInUser user = staff();
+        List<InvalidInput> problems = new ArrayList<>();
+        CrisisSource chosen = PressApiController.parse(CrisisSource.class, source, "source", problems);
+        Long id = null;
+        if (sourceId != null && !sourceId.isBlank()) {
+            try {
+                id = Long.parseLong(sourceId.strip());
+            } catch (NumberFormatException e) {
+                problems.add(new InvalidInput("sourceId", "press.error.crisis-source-id"));
+            }
+        }
+        try {
+            InvalidInput.throwIfAny(problems);
+            Crisis c = crises.open(new Crises.Opening(chosen, id, agencyCode, title, summary), user);
+            return "redirect:/press/crises/" + c.id();
+        } catch (InvalidInput e) {
+            response.setStatus(422);
+            model.addAttribute("problems", e.all());
+        } catch (NotFound e) {
+            response.setStatus(422);
+            model.addAttribute("problems", List.of(new InvalidInput("sourceId", "press.error.crisis-source-id")));
+        }
+        model.addAttribute("crises", crises.list(false, user, 200));
+        model.addAttribute("now", clock.instant());
+        prepare(model, Map.of("source", source, "sourceId", sourceId == null ? "" : sourceId, "agencyCode", agencyCode,
+                "title", title, "summary", summary));
+        return "press/crises";
+    }
+
+    @GetMapping("/{id}")
+    String crisis(@PathVariable long id, Model model) {
+        SignedInUser user = staff();
+        Crisis c = crises.get(id, user);
+        model.addAttribute("c", c);
+        model.addAttribute("mayAct", user.has(Role.COORDINATOR) || user.has(Role.ADMIN)
+                || ((user.has(Role.OFFICER) || user.has(Role.SPOKESPERSON)) && c.agencyCode().equals(user.agencyCode())));
+        model.addAttribute("now", clock.instant());
+        model.addAttribute("timeline", crises.timeline(id, user));
+        model.addAttribute("enquiries", crises.enquiries(id, user));
+        model.addAttribute("templates", c.open() ? crises.templates(id, user) : List.of());
+        model.addAttribute("forms", StatementForm.values());
+        model.addAttribute("channels", StatementChannel.values());
+        return "press/crisis";
+    }
+
+    /** The clock alone, for the page to ask again every minute. */
+    @GetMapping("/{id}/clock")
+    String clock(@PathVariable long id, Model model) {
+        model.addAttribute("c", crises.get(id, staff()));
+        model.addAttribute("now", clock.instant());
+        return "press/clock :: live";
+    }
+
+    @PostMapping("/{id}/statements")
+    String draft(@PathVariable long id, @RequestParam(defaultValue = "") String form,
+            @RequestParam(defaultValue = "") String channel, @RequestParam(defaultValue = "") String title,
+            @RequestParam(defaultValue = "") String body, RedirectAttributes redirect) {
+        List<InvalidInput> problems = new ArrayList<>();
+        StatementForm f = PressApiController.parse(StatementForm.class, form, "form", problems);
+        StatementChannel ch = PressApiController.parse(StatementChannel.class, channel, "channel", problems);
+        try {
+            InvalidInput.throwIfAny(problems);
+            Statement s = crises.draftStatement(id, new Statements.Draft(null, f, ch, title, body, null, null), staff());
+            return "redirect:/press/statements/" + s.id();
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("problems", e.all());
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+        } catch (AccessDeniedException e) {
+            redirect.addFlashAttribute("errorKey", "press.error.not-yours");
+        }
+        return "redirect:/press/crises/" + id;
+    }
+
+    @PostMapping("/{id}/enquiries")
+    String link(@PathVariable long id, @RequestParam(defaultValue = "0") long enquiryId, RedirectAttributes redirect) {
+        try {
+            crises.linkEnquiry(id, enquiryId, staff());
+            redirect.addFlashAttribute("flashKey", "press.crisis.linked");
+        } catch (NotFound e) {
+            redirect.addFlashAttribute("errorKey", "press.error.enquiry-not-found");
+        } catch (AccessDeniedException e) {
+            redirect.addFlashAttribute("errorKey", "press.error.not-yours");
+        }
+        return "redirect:/press/crises/" + id;
+    }
+
+    @PostMapping("/{id}/questions")
+    String record(@PathVariable long id, @RequestParam(defaultValue = "") String channel,
+            @RequestParam(defaultValue = "") String journalistName, @RequestParam(defaultValue = "") String outletName,
+            @RequestParam(defaultValue = "") String contactEmail, @RequestParam(defaultValue = "") String contactPhone,
+            @RequestParam(defaultValue = "") String subject, @RequestParam(defaultValue = "") String question,
+            RedirectAttributes redirect) {
+        List<InvalidInput> problems = new ArrayList<>();
+        vn.loa.press.EnquiryChannel ch = PressApiController.parse(vn.loa.press.EnquiryChannel.class, channel, "channel",
+                problems);
+        try {
+            InvalidInput.throwIfAny(problems);
+            vn.loa.press.Enquiry e = crises.recordEnquiry(id, new vn.loa.press.Enquiries.Question(null, null, ch,
+                    journalistName, outletName, contactEmail, contactPhone, subject, question, null), staff());
+            return "redirect:/press/enquiries/" + e.id();
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("problems", e.all());
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+        } catch (AccessDeniedException e) {
+            redirect.addFlashAttribute("errorKey", "press.error.not-yours");
+        }
+        return "redirect:/press/crises/" + id;
+    }
+
+    @PostMapping("/{id}/close")
+    String close(@PathVariable long id, @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
+        try {
+            crises.close(id, note, staff());
+            redirect.addFlashAttribute("flashKey", "press.crisis.closed-done");
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+        } catch (AccessDeniedException e) {
+            redirect.addFlashAttribute("errorKey", "press.error.not-yours");
+        }
+        return "redirect:/press/crises/" + id;
+    }
+
+    @PostMapping("/refutations")
+    String refutation(@RequestParam long caseId, @RequestParam(required = false) Long crisisId,
+            RedirectAttributes redirect) {
+        try {
+            Statement s = crises.issueRefutation(caseId, crisisId, staff());
+            redirect.addFlashAttribute("flashKey", "press.refutation.issued");
+            return "redirect:/press/statements/" + s.id();
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+        } catch (AccessDeniedException e) {
+            redirect.addFlashAttribute("errorKey", "press.error.not-yours");
+        }
+        return crisisId == null ? "redirect:/press/crises" : "redirect:/press/crises/" + crisisId;
+    }
+
+    /** Journalists never see the desk's internal records. */
+    static SignedInUser staff() {
+        SignedInUser user = PressDeskController.user();
+        if (!(user.has(Role.ADMIN) || user.has(Role.COORDINATOR) || user.has(Role.LEADER)
+                || ((user.has(Role.OFFICER) || user.has(Role.SPOKESPERSON)) && user.agencyCode() != null))) {
+            throw new AccessDeniedException("the desk's records are internal");
+        }
+        return user;
+    }
+
+    private void prepare(Model model, Map<String, String> form) {
+        SignedInUser user = PressDeskController.user();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
+        var valid = agencies.validOn(today).stream().filter(a -> a.kind() != AgencyKind.PRESS).toList();
+        model.addAttribute("agencyOptions", user.has(Role.COORDINATOR) || user.has(Role.ADMIN) ? valid
+                : valid.stream().filter(a -> a.code().equals(user.agencyCode())).toList());
+        model.addAttribute("sources", CrisisSource.values());
+        model.addAttribute("mayOpen", user.has(Role.COORDINATOR) || user.has(Role.ADMIN) || user.has(Role.OFFICER)
+                || user.has(Role.SPOKESPERSON));
+        model.addAttribute("rule", crises.rule(today));
+        model.addAttribute("form", form);
+    }
+}

@@ -1,0 +1,244 @@
+package vn.loa.press;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.test.web.servlet.MockMvc;
+import vn.loa.TestClock;
+import vn.loa.identity.Role;
+import vn.loa.identity.SignedInUser;
+import vn.loa.misinformation.Case;
+import vn.loa.misinformation.Cases;
+import vn.loa.shared.Conflict;
+import vn.loa.shared.NotFound;
+
+/**
+ * Crisis mode on a real database with a clock the tests move: the clock of the first statement counts down on the desk
+ * and the home page of the agency's staff and stops at the first statement published (late when it is); crises opened
+ * from an alert and a misinformation case take their agency and title from it; a question it raises is answered on the
+ * crisis clock; a refutation is issued as a statement in one step, once; journalists and other agencies see none of it.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(TestClock.Config.class)
+class PressCrisesIntegrationTests {
+
+    private static final SignedInUser COORDINATOR = new SignedInUser(null, "coordinator", "Điều phối", null, "SVHTTDL",
+            Set.of(Role.COORDINATOR));
+    private static final SignedInUser OFFICER = new SignedInUser(4L, "officer", "Cán bộ Sở Y tế", null, "SYT",
+            Set.of(Role.OFFICER));
+    private static final SignedInUser SPOKESPERSON = new SignedInUser(6L, "spokesperson", "Người phát ngôn Sở Y tế", null,
+            "SYT", Set.of(Role.SPOKESPERSON));
+    private static final SignedInUser DISTRICT = new SignedInUser(5L, "district", "Cán bộ huyện", null, "22852",
+            Set.of(Role.OFFICER));
+    private static final SignedInUser JOURNALIST = new SignedInUser(7L, "press", "Phóng viên", null, "BPTTH",
+            Set.of(Role.PRESS));
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Crises crises;
+
+    @Autowired
+    Statements statements;
+
+    @Autowired
+    Enquiries enquiries;
+
+    @Autowired
+    Cases cases;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void theClockCountsDownOnTheDeskAndTheHomePageAndStopsAtTheFirstStatementPublishedLate() throws Exception {
+        Instant start = clock.instant();
+        try {
+            String title = "Sập giàn giáo tại công trình bệnh viện " + System.nanoTime();
+            Crisis crisis = crises.open(new Crises.Opening(CrisisSource.MANUAL, null, "SYT", title, "Hai công nhân bị thương."),
+                    OFFICER);
+            assertThat(crisis.firstStatementDue()).isEqualTo(start.plus(Duration.ofHours(24)));
+            assertThat(crisis.ruleSource()).startsWith("Quy định nội bộ");
+            assertThat(crises.clocks(OFFICER)).extracting(Crisis::id).contains(crisis.id());
+            assertThat(crises.clocks(COORDINATOR)).extracting(Crisis::id).contains(crisis.id());
+            assertThat(crises.clocks(DISTRICT)).extracting(Crisis::id).doesNotContain(crisis.id());
+            assertThat(crises.clocks(JOURNALIST)).isEmpty();
+
+            clock.advance(Duration.ofHours(20).plusMinutes(30));
+            MockHttpSession officer = signIn("officer");
+            String home = page(officer, "/", "vi");
+            assertThat(home).contains("id=\"crisis-clocks\"", title, "Còn 3 giờ 30 phút");
+            assertThat(page(officer, "/", "en")).contains("3 hours 30 minutes left");
+            assertThat(page(officer, "/press", "vi")).contains(title, "Còn 3 giờ 30 phút");
+
+            clock.advance(Duration.ofHours(5));
+            assertThat(crises.get(crisis.id(), OFFICER).overdue(clock.instant())).isTrue();
+            assertThat(page(officer, "/", "vi")).contains("Quá hạn 1 giờ 30 phút");
+
+            Statement holding = crises.draftStatement(crisis.id(), new Statements.Draft(null, StatementForm.PORTAL_STATEMENT,
+                    StatementChannel.PORTAL, crises.templates(crisis.id(), OFFICER).getFirst().title(),
+                    crises.templates(crisis.id(), OFFICER).getFirst().body(), null, null), OFFICER);
+            assertThat(holding.title()).contains(title);
+            assertThat(holding.body()).contains("Sở Y tế");
+            assertThat(crises.get(crisis.id(), OFFICER).firstStatementId()).as("a draft does not stop the clock").isNull();
+            statements.publish(holding.id(), SPOKESPERSON);
+
+            Crisis after = crises.get(crisis.id(), OFFICER);
+            assertThat(after.firstStatementId()).isEqualTo(holding.id());
+            assertThat(after.late()).isTrue();
+            assertThat(crises.clocks(OFFICER)).extracting(Crisis::id).doesNotContain(crisis.id());
+            assertThat(crises.timeline(crisis.id(), COORDINATOR)).extracting(Crises.TimelineEntry::kind)
+                    .containsExactly("OPENED", "STATEMENT");
+            assertThat(page(officer, "/", "vi")).doesNotContain(title);
+            assertThat(jdbc.sql("SELECT count(*) FROM audit_record WHERE action = 'press-crisis.first-statement' AND target_id = ?")
+                    .param(String.valueOf(crisis.id())).query(Long.class).single()).isEqualTo(1);
+        } finally {
+            clock.set(start);
+        }
+    }
+
+    @Test
+    void aCrisisOpenedFromAnAlertTakesItsAgencyAndTitleAndOneFromACaseTheCasesClaim() {
+        String marker = "alert-" + System.nanoTime();
+        long rule = jdbc.sql("""
+                INSERT INTO alert_rule (agency_code, kind, threshold, created_by, created_at, enabled)
+                VALUES ('SYT', 'KEYWORD', 5, 'system', now(), FALSE) RETURNING id""").query(Long.class).single();
+        long alert = jdbc.sql("""
+                INSERT INTO alert (rule_id, agency_code, window_start, raised_at, observed, detail, post_ids, posts, title,
+                    sentence, about_agency)
+                VALUES (?, 'SYT', now(), now(), 9, ?, '{}', 9, ?, 'Chín bài viết trong một giờ.', 'SYT') RETURNING id""")
+                .params(rule, marker, "Quá tải bệnh viện " + marker).query(Long.class).single();
+        Crisis fromAlert = crises.open(new Crises.Opening(CrisisSource.ALERT, alert, null, null, null), COORDINATOR);
+        assertThat(fromAlert.agencyCode()).isEqualTo("SYT");
+        assertThat(fromAlert.title()).isEqualTo("Quá tải bệnh viện " + marker);
+        assertThat(fromAlert.summary()).isEqualTo("Chín bài viết trong một giờ.");
+        assertThat(fromAlert.source()).isEqualTo(CrisisSource.ALERT);
+        assertThat(fromAlert.sourceId()).isEqualTo(alert);
+        // an alert of another agency is not the district's to open a crisis from
+        assertThatThrownBy(() -> crises.open(new Crises.Opening(CrisisSource.ALERT, alert, null, null, null), DISTRICT))
+                .isInstanceOf(NotFound.class);
+
+        Case found = cases.open(new Cases.NewCase("Tin đồn bệnh viện tỉnh ngừng nhận bệnh nhân " + marker, "FALSE_INFORMATION",
+                "HIGH", List.of(), null, null, "SYT"), COORDINATOR);
+        Crisis fromCase = crises.open(new Crises.Opening(CrisisSource.CASE, found.id(), null, null, null), OFFICER);
+        assertThat(fromCase.agencyCode()).isEqualTo("SYT");
+        assertThat(fromCase.title()).isEqualTo("Tin đồn bệnh viện tỉnh ngừng nhận bệnh nhân " + marker);
+        // the case leaves the agency's open work, which other tests count
+        cases.act(found.id(), new Cases.Transition("DISMISS", null, null, null, null, null, null, "Dữ liệu kiểm thử", null),
+                COORDINATOR);
+        assertThat(crises.list(true, DISTRICT, 500)).extracting(Crisis::id).doesNotContain(fromAlert.id(), fromCase.id());
+        assertThatThrownBy(() -> crises.get(fromCase.id(), DISTRICT)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> crises.open(new Crises.Opening(CrisisSource.MANUAL, null, "SYT", "x", null), DISTRICT))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void aCrisisOpenedFromAStoryThroughTheApiAndJournalistsAreRefused() throws Exception {
+        MockHttpSession coordinator = signIn("coordinator");
+        mvc.perform(post("/api/v1/press/crises").session(coordinator).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"source\":\"STORY\",\"sourceId\":999999999,\"agencyCode\":\"SYT\"}"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/press/crises").session(coordinator).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"source\":\"ALERT\"}"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("sourceId"));
+        mvc.perform(post("/api/v1/press/crises").session(coordinator).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"source\":\"MANUAL\",\"agencyCode\":\"SYT\",\"title\":\"<script>alert(1)</script> Cháy chợ\"}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.firstStatementDue").exists());
+        MockHttpSession press = signIn("press");
+        mvc.perform(get("/api/v1/press/crises").session(press)).andExpect(status().isForbidden());
+        mvc.perform(get("/press/crises").session(press)).andExpect(status().isForbidden());
+        String list = page(coordinator, "/press/crises", "vi");
+        assertThat(list).contains("&lt;script&gt;alert(1)&lt;/script&gt; Cháy chợ").doesNotContain("<script>alert(1)");
+    }
+
+    @Test
+    void aQuestionLinkedToTheCrisisIsAnsweredOnTheCrisisClock() {
+        Crisis crisis = crises.open(new Crises.Opening(CrisisSource.MANUAL, null, "SYT", "Ngộ độc tập thể " + System.nanoTime(),
+                null), COORDINATOR);
+        Enquiry asked = enquiries.submit(new Enquiries.Question("SYT", EnquiryKind.ROUTINE, null, null, null, null, null,
+                "Số người nhập viện", "Bao nhiêu người đã nhập viện?", null), JOURNALIST);
+        Enquiry linked = crises.linkEnquiry(crisis.id(), asked.id(), OFFICER);
+        assertThat(linked.kind()).isEqualTo(EnquiryKind.CRISIS);
+        assertThat(linked.dueAt()).isBeforeOrEqualTo(asked.receivedAt().plus(Duration.ofHours(24)));
+        assertThat(crises.timeline(crisis.id(), OFFICER)).extracting(Crises.TimelineEntry::kind).contains("ENQUIRY");
+        assertThatThrownBy(() -> crises.linkEnquiry(crisis.id(), asked.id(), DISTRICT)).isInstanceOf(NotFound.class);
+        Enquiry recorded = crises.recordEnquiry(crisis.id(), new Enquiries.Question(null, null, EnquiryChannel.PHONE,
+                "Lê Văn Báo", "Báo Tuổi Trẻ", null, "0905000111", "Nguyên nhân ngộ độc", "Đã xác định nguyên nhân chưa?",
+                null), OFFICER);
+        assertThat(recorded.kind()).isEqualTo(EnquiryKind.CRISIS);
+        assertThat(recorded.agencyCode()).isEqualTo("SYT");
+        assertThat(recorded.dueAt()).isEqualTo(recorded.receivedAt().plus(Duration.ofHours(24)));
+        assertThat(crises.enquiries(crisis.id(), COORDINATOR)).extracting(Enquiry::id).containsExactly(asked.id(), recorded.id());
+        crises.close(crisis.id(), "Đã ổn định", COORDINATOR);
+        assertThatThrownBy(() -> crises.close(crisis.id(), null, COORDINATOR)).isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> crises.draftStatement(crisis.id(), new Statements.Draft(null, StatementForm.PRESS_RELEASE,
+                StatementChannel.PORTAL, "t", "b", null, null), OFFICER)).isInstanceOf(Conflict.class);
+    }
+
+    @Test
+    void aRefutationIsIssuedAsAStatementOnThePortalInOneStepOnce() throws Exception {
+        String marker = String.valueOf(System.nanoTime());
+        Case found = cases.open(new Cases.NewCase("Tin đồn vắc xin gây vô sinh " + marker, "FALSE_INFORMATION", "HIGH",
+                List.of(), null, null, "SYT"), COORDINATOR);
+        long id = found.id();
+        Crisis crisis = crises.open(new Crises.Opening(CrisisSource.CASE, id, null, null, null), COORDINATOR);
+        // no answer published yet
+        assertThatThrownBy(() -> crises.issueRefutation(id, crisis.id(), SPOKESPERSON)).isInstanceOf(Conflict.class);
+        cases.act(id, new Cases.Transition("TRIAGE", "FALSE_INFORMATION", "HIGH", null, null, null, null, null, null), COORDINATOR);
+        cases.act(id, new Cases.Transition("ASSIGN", null, null, "SYT", null, null, null, null, null), COORDINATOR);
+        cases.act(id, new Cases.Transition("START_VERIFICATION", null, null, null, null, null, null, null, null), OFFICER);
+        cases.act(id, new Cases.Transition("SUBMIT_ANSWER", null, null, null, null, "FALSE",
+                "Vắc xin không gây vô sinh; Bộ Y tế đã khẳng định " + marker + ".", null, null), OFFICER);
+        cases.act(id, new Cases.Transition("APPROVE", null, null, null, null, null, null, null, null), SPOKESPERSON);
+        // an officer does not speak for the agency
+        assertThatThrownBy(() -> crises.issueRefutation(id, crisis.id(), OFFICER)).isInstanceOf(AccessDeniedException.class);
+
+        Statement issued = crises.issueRefutation(id, crisis.id(), SPOKESPERSON);
+        assertThat(issued.status()).isEqualTo(StatementStatus.PUBLISHED);
+        assertThat(issued.form()).isEqualTo(StatementForm.PORTAL_STATEMENT);
+        assertThat(issued.approvedBy()).isEqualTo("spokesperson");
+        assertThat(issued.body()).contains("Bộ Y tế đã khẳng định " + marker, "/public/refutations/");
+        assertThat(statements.onPortal(50)).extracting(Statement::id).contains(issued.id());
+        assertThat(crises.get(crisis.id(), COORDINATOR).firstStatementId()).isEqualTo(issued.id());
+        mvc.perform(get("/public/press-releases/" + issued.id())).andExpect(status().isOk());
+        assertThatThrownBy(() -> crises.issueRefutation(id, null, SPOKESPERSON)).isInstanceOf(Conflict.class);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_record WHERE action = 'press-statement.refutation-issued' AND target_id = ?")
+                .param(String.valueOf(issued.id())).query(Long.class).single()).isEqualTo(1);
+    }
+
+    private String page(MockHttpSession session, String path, String language) throws Exception {
+        return mvc.perform(get(path).session(session).cookie(new Cookie("loa-lang", language))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private MockHttpSession signIn(String username) throws Exception {
+        return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password("loa-demo")).andReturn()
+                .getRequest().getSession(false);
+    }
+}
