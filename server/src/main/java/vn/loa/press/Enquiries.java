@@ -1,6 +1,7 @@
 package vn.loa.press;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import vn.loa.identity.SignedInUser;
@@ -73,7 +74,7 @@ public interface Enquiries {
     TimeLimit enterTimeLimit(TimeLimit limit, vn.loa.shared.Actor by);
 
     /** The row in force for the kind on the day. @throws vn.loa.shared.NotFound when none is */
-    TimeLimit timeLimit(EnquiryKind kind, java.time.LocalDate day);
+    TimeLimit timeLimit(EnquiryKind kind, LocalDate day);
 
     /** A question as asked. @param receivedAt when it came; null for now */
     record Question(String agencyCode, EnquiryKind kind, EnquiryChannel channel, String journalistName,

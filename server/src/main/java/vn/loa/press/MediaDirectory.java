@@ -2,6 +2,7 @@ package vn.loa.press;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import vn.loa.identity.SignedInUser;
 
 /**
@@ -21,7 +22,7 @@ public interface MediaDirectory {
     List<Journalist> journalists(Long outletId, LocalDate day);
 
     /** The journalist linked to the account, valid on the day, if any. */
-    java.util.Optional<Journalist> journalistOf(String username, LocalDate day);
+    Optional<Journalist> journalistOf(String username, LocalDate day);
 
     /**
      * Records an outlet.

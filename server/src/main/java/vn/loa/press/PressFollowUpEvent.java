@@ -3,6 +3,7 @@ package vn.loa.press;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import vn.loa.audit.AuditEntry;
 import vn.loa.audit.AuditableEvent;
@@ -112,7 +113,7 @@ public sealed interface PressFollowUpEvent extends AuditableEvent {
     record CorrectionChecked(Actor by, long statementId, String agencyCode, CorrectionStatus status, Long postId)
             implements PressFollowUpEvent {
         public AuditEntry auditEntry() {
-            return entry(by, "press-correction." + status.name().toLowerCase(java.util.Locale.ROOT), "press-statement",
+            return entry(by, "press-correction." + status.name().toLowerCase(Locale.ROOT), "press-statement",
                     statementId, details("agency", agencyCode, "post", postId));
         }
     }

@@ -1,6 +1,8 @@
 package vn.loa.home.web;
 
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -27,9 +29,9 @@ class HomeController {
     private final Agendas agendas;
     private final MessageSource messages;
     private final Crises crises;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    HomeController(Agendas agendas, MessageSource messages, Crises crises, java.time.Clock clock) {
+    HomeController(Agendas agendas, MessageSource messages, Crises crises, Clock clock) {
         this.agendas = agendas;
         this.messages = messages;
         this.crises = crises;
@@ -43,7 +45,7 @@ class HomeController {
         Agenda agenda = agendas.today(user, locale.getLanguage());
         model.addAttribute("agenda", agenda);
         // the clocks of the crises waiting for their first statement, for everyone concerned: one query
-        model.addAttribute("crisisClocks", agenda.view() == Agenda.View.PRESS ? java.util.List.of() : crises.clocks(user));
+        model.addAttribute("crisisClocks", agenda.view() == Agenda.View.PRESS ? List.of() : crises.clocks(user));
         model.addAttribute("now", clock.instant());
         // "Thứ Hai, ngày 2 tháng 3 năm 2026" / "Monday, 2 March 2026": the pattern is the language's
         model.addAttribute("today", DateTimeFormatter.ofPattern(messages.getMessage("home.today.pattern", null, locale),

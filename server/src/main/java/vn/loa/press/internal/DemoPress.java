@@ -3,6 +3,7 @@ package vn.loa.press.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -99,7 +100,7 @@ class DemoPress implements ApplicationRunner {
             if (agencies.findByCode(s.agency(), today).isPresent()) {
                 n++;
                 registry.appoint(new Spokespersons.Appointment(s.agency(), s.capacity(), null, s.name(), s.title(),
-                        "0258 3820 " + (100 + n), "phatngon." + s.agency().toLowerCase(java.util.Locale.ROOT) + "@demo.loa.local",
+                        "0258 3820 " + (100 + n), "phatngon." + s.agency().toLowerCase(Locale.ROOT) + "@demo.loa.local",
                         s.username() != null && users.findByUsername(s.username()).isPresent() ? s.username() : null, from,
                         null), coordinator.get());
             }

@@ -3,6 +3,7 @@ package vn.loa.press.internal;
 import java.sql.Timestamp;
 import java.text.Normalizer;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,8 +27,8 @@ import vn.loa.calendar.PeriodUnit;
 import vn.loa.calendar.WorkingDays;
 import vn.loa.identity.SignedInUser;
 import vn.loa.listening.FeedSources;
-import vn.loa.listening.PostRecords;
 import vn.loa.listening.PostRecords.PostRecord;
+import vn.loa.listening.PostRecords;
 import vn.loa.listening.PostsImported;
 import vn.loa.nlp.analyze.TextAnalyzer;
 import vn.loa.press.CorrectionStatus;
@@ -78,7 +79,7 @@ class JdbcCorrections implements Corrections {
         jdbc.sql("SELECT agency_code, outlet_id, body, published_at FROM press_statement WHERE id = ? AND outlet_id IS NOT NULL")
                 .param(statementId).query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getString(3),
                         rs.getTimestamp(4).toInstant()}).optional().ifPresent(row -> {
-                    LocalDate published = LocalDate.ofInstant((java.time.Instant) row[3], LocalTime.ZONE);
+                    LocalDate published = LocalDate.ofInstant((Instant) row[3], LocalTime.ZONE);
                     LocalDate due = calendar.add(published, correctionDays, PeriodUnit.WORKING_DAYS, (String) row[0]).date();
                     jdbc.sql("""
                             INSERT INTO press_correction_watch (statement_id, outlet_id, key_text, due_on, status, checked_upto)

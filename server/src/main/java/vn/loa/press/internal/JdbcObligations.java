@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -415,7 +416,7 @@ class JdbcObligations implements Obligations {
 
     /** Sees every agency: the schedule's own view. */
     private static final SignedInUser SYSTEM = new SignedInUser(null, "system", "system", null, null,
-            java.util.Set.of(Role.COORDINATOR));
+            Set.of(Role.COORDINATOR));
 
     private static List<String> addresses(List<Spokesperson> speakers, String agencyCode) {
         return speakers.stream().filter(s -> s.agencyCode().equals(agencyCode)).map(Spokesperson::email).toList();

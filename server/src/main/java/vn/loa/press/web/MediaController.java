@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ class MediaController {
     String addOutlet(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String kind,
             @RequestParam(defaultValue = "") String newsroomEmail, @RequestParam(defaultValue = "") String validFrom,
             HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        List<InvalidInput> problems = new java.util.ArrayList<>();
+        List<InvalidInput> problems = new ArrayList<>();
         OutletKind chosen = PressApiController.parse(OutletKind.class, kind, "kind", problems);
         LocalDate from = day(validFrom, problems);
         try {
@@ -74,7 +75,7 @@ class MediaController {
             @RequestParam(defaultValue = "") String contactPreference,
             @RequestParam(defaultValue = "false") boolean receivesReleases, @RequestParam(defaultValue = "") String validFrom,
             HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        List<InvalidInput> problems = new java.util.ArrayList<>();
+        List<InvalidInput> problems = new ArrayList<>();
         ContactPreference preference = PressApiController.parse(ContactPreference.class, contactPreference,
                 "contactPreference", problems);
         LocalDate from = day(validFrom, problems);

@@ -2,6 +2,7 @@ package vn.loa.press.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -120,7 +121,7 @@ class ObligationsController {
             HttpServletResponse response, Model model) {
         SignedInUser user = CrisesController.staff();
         List<InvalidInput> problems = new ArrayList<>();
-        java.time.Instant at = null;
+        Instant at = null;
         if (!scheduledAt.isBlank()) {
             try {
                 at = LocalDateTime.parse(scheduledAt).atZone(LocalTime.ZONE).toInstant();

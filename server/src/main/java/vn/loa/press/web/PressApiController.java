@@ -3,8 +3,10 @@ package vn.loa.press.web;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
@@ -91,7 +93,7 @@ class PressApiController {
     @PostMapping("/enquiries")
     @ResponseStatus(HttpStatus.CREATED)
     Enquiry ask(@RequestBody PostedEnquiry posted) {
-        List<InvalidInput> problems = new java.util.ArrayList<>();
+        List<InvalidInput> problems = new ArrayList<>();
         EnquiryKind kind = parse(EnquiryKind.class, posted.kind(), "kind", problems);
         EnquiryChannel channel = parse(EnquiryChannel.class, posted.channel(), "channel", problems);
         OffsetDateTime received = null;
@@ -112,7 +114,7 @@ class PressApiController {
     ResponseEntity<List<Enquiry>> enquiries(@RequestParam(required = false) String status,
             @RequestParam(required = false) String agencyCode, @RequestParam(defaultValue = "false") boolean open,
             @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
-        List<InvalidInput> problems = new java.util.ArrayList<>();
+        List<InvalidInput> problems = new ArrayList<>();
         EnquiryStatus chosen = parse(EnquiryStatus.class, status, "status", problems);
         InvalidInput.throwIfAny(problems);
         Page<Enquiry> list = enquiries.list(new Enquiries.Filter(chosen, agencyCode, open), PageRequest.parse(page, size), user());
@@ -135,7 +137,7 @@ class PressApiController {
 
     @PostMapping("/enquiries/{id}/transitions")
     Enquiry transition(@PathVariable long id, @RequestBody PostedTransition t) {
-        List<InvalidInput> problems = new java.util.ArrayList<>();
+        List<InvalidInput> problems = new ArrayList<>();
         EnquiryAction action = parse(EnquiryAction.class, t.action(), "action", problems);
         if (action == null && problems.isEmpty()) {
             problems.add(new InvalidInput("action", "press.error.action"));
@@ -147,7 +149,7 @@ class PressApiController {
     @GetMapping("/statements")
     ResponseEntity<List<Statement>> statements(@RequestParam(required = false) String form,
             @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
-        List<InvalidInput> problems = new java.util.ArrayList<>();
+        List<InvalidInput> problems = new ArrayList<>();
         StatementForm chosen = parse(StatementForm.class, form, "form", problems);
         InvalidInput.throwIfAny(problems);
         Page<Statement> list = statements.list(chosen, PageRequest.parse(page, size), user());
@@ -158,7 +160,7 @@ class PressApiController {
     @PostMapping("/statements")
     @ResponseStatus(HttpStatus.CREATED)
     Statement draft(@RequestBody PostedStatement posted) {
-        List<InvalidInput> problems = new java.util.ArrayList<>();
+        List<InvalidInput> problems = new ArrayList<>();
         StatementForm form = parse(StatementForm.class, posted.form(), "form", problems);
         StatementChannel channel = parse(StatementChannel.class, posted.channel(), "channel", problems);
         InvalidInput.throwIfAny(problems);
@@ -182,7 +184,7 @@ class PressApiController {
             return null;
         }
         try {
-            return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT));
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             problems.add(new InvalidInput(field, "press.error." + field));
             return null;

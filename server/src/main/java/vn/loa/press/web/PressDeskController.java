@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -122,7 +123,7 @@ class PressDeskController {
             @RequestParam(defaultValue = "") String contactPhone, @RequestParam(defaultValue = "") String subject,
             @RequestParam(defaultValue = "") String question, @RequestParam(defaultValue = "") String receivedAt,
             HttpServletResponse response, Model model) {
-        List<InvalidInput> problems = new java.util.ArrayList<>();
+        List<InvalidInput> problems = new ArrayList<>();
         EnquiryKind chosenKind = PressApiController.parse(EnquiryKind.class, kind, "kind", problems);
         EnquiryChannel chosenChannel = PressApiController.parse(EnquiryChannel.class, channel, "channel", problems);
         OffsetDateTime received = null;

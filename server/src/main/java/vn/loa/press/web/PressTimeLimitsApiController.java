@@ -1,5 +1,7 @@
 package vn.loa.press.web;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
@@ -31,7 +33,7 @@ class PressTimeLimitsApiController {
     }
 
     /** A rule as posted; the kind and unit as text so that a wrong one is named. */
-    record PostedLimit(java.time.LocalDate validFrom, String kind, Integer amount, String unit, Boolean legal, String source) {
+    record PostedLimit(LocalDate validFrom, String kind, Integer amount, String unit, Boolean legal, String source) {
     }
 
     @GetMapping("/api/v1/admin/press-time-limits")
@@ -42,7 +44,7 @@ class PressTimeLimitsApiController {
     @PostMapping("/api/v1/admin/press-time-limits")
     @ResponseStatus(HttpStatus.CREATED)
     TimeLimit enter(@RequestBody PostedLimit posted) {
-        List<InvalidInput> problems = new java.util.ArrayList<>();
+        List<InvalidInput> problems = new ArrayList<>();
         EnquiryKind kind = PressApiController.parse(EnquiryKind.class, posted.kind(), "kind", problems);
         TimeLimitUnit unit = PressApiController.parse(TimeLimitUnit.class, posted.unit(), "unit", problems);
         InvalidInput.throwIfAny(problems);

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -71,7 +72,7 @@ class RegistryController {
             @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String username,
             @RequestParam(defaultValue = "") String validFrom, @RequestParam(defaultValue = "") String validTo,
             HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        List<InvalidInput> problems = new java.util.ArrayList<>();
+        List<InvalidInput> problems = new ArrayList<>();
         SpeakerCapacity chosen = PressApiController.parse(SpeakerCapacity.class, capacity, "capacity", problems);
         LocalDate from = day(validFrom, "validFrom", problems);
         LocalDate to = day(validTo, "validTo", problems);
@@ -95,7 +96,7 @@ class RegistryController {
     String end(@PathVariable long id, @RequestParam(defaultValue = "") String validTo,
             @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
         return change(id, redirect, () -> {
-            List<InvalidInput> problems = new java.util.ArrayList<>();
+            List<InvalidInput> problems = new ArrayList<>();
             LocalDate last = day(validTo, "validTo", problems);
             InvalidInput.throwIfAny(problems);
             return registry.end(id, last, note, PressDeskController.user());

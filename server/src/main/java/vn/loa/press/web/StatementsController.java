@@ -3,6 +3,7 @@ package vn.loa.press.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -59,7 +60,7 @@ class StatementsController {
 
     @GetMapping
     String list(@RequestParam(required = false) String form, @RequestParam(required = false) String page, Model model) {
-        StatementForm chosen = PressApiController.parse(StatementForm.class, form, "form", new java.util.ArrayList<>());
+        StatementForm chosen = PressApiController.parse(StatementForm.class, form, "form", new ArrayList<>());
         Page<Statement> list = statements.list(chosen, PageRequest.lenient(page, null), PressDeskController.user());
         model.addAttribute("statements", list.items());
         model.addAttribute("pager", Pager.of("/press/statements", Map.of("form", chosen == null ? "" : chosen.name()), list));
@@ -80,7 +81,7 @@ class StatementsController {
             @RequestParam(defaultValue = "") String channel, @RequestParam(defaultValue = "") String title,
             @RequestParam(defaultValue = "") String body, @RequestParam(required = false) Long outletId,
             HttpServletResponse response, Model model) {
-        List<InvalidInput> problems = new java.util.ArrayList<>();
+        List<InvalidInput> problems = new ArrayList<>();
         StatementForm chosenForm = PressApiController.parse(StatementForm.class, form, "form", problems);
         StatementChannel chosenChannel = PressApiController.parse(StatementChannel.class, channel, "channel", problems);
         try {
