@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -23,6 +24,9 @@ import vn.loa.identity.SignedInUser;
 import vn.loa.press.Crises;
 import vn.loa.press.Crisis;
 import vn.loa.press.CrisisSource;
+import vn.loa.press.Enquiries;
+import vn.loa.press.Enquiry;
+import vn.loa.press.EnquiryChannel;
 import vn.loa.press.Statement;
 import vn.loa.press.StatementChannel;
 import vn.loa.press.StatementForm;
@@ -122,34 +126,27 @@ class CrisesController {
     String draft(@PathVariable long id, @RequestParam(defaultValue = "") String form,
             @RequestParam(defaultValue = "") String channel, @RequestParam(defaultValue = "") String title,
             @RequestParam(defaultValue = "") String body, RedirectAttributes redirect) {
-        List<InvalidInput> problems = new ArrayList<>();
-        StatementForm f = PressApiController.parse(StatementForm.class, form, "form", problems);
-        StatementChannel ch = PressApiController.parse(StatementChannel.class, channel, "channel", problems);
-        try {
+        return change("redirect:/press/crises/" + id, redirect, () -> {
+            List<InvalidInput> problems = new ArrayList<>();
+            StatementForm f = PressApiController.parse(StatementForm.class, form, "form", problems);
+            StatementChannel ch = PressApiController.parse(StatementChannel.class, channel, "channel", problems);
             InvalidInput.throwIfAny(problems);
             Statement s = crises.draftStatement(id, new Statements.Draft(null, f, ch, title, body, null, null), staff());
             return "redirect:/press/statements/" + s.id();
-        } catch (InvalidInput e) {
-            redirect.addFlashAttribute("problems", e.all());
-        } catch (Conflict e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-        } catch (AccessDeniedException e) {
-            redirect.addFlashAttribute("errorKey", "press.error.not-yours");
-        }
-        return "redirect:/press/crises/" + id;
+        });
     }
 
     @PostMapping("/{id}/enquiries")
     String link(@PathVariable long id, @RequestParam(defaultValue = "0") long enquiryId, RedirectAttributes redirect) {
-        try {
-            crises.linkEnquiry(id, enquiryId, staff());
-            redirect.addFlashAttribute("flashKey", "press.crisis.linked");
-        } catch (NotFound e) {
-            redirect.addFlashAttribute("errorKey", "press.error.enquiry-not-found");
-        } catch (AccessDeniedException e) {
-            redirect.addFlashAttribute("errorKey", "press.error.not-yours");
-        }
-        return "redirect:/press/crises/" + id;
+        return change("redirect:/press/crises/" + id, redirect, () -> {
+            try {
+                crises.linkEnquiry(id, enquiryId, staff());
+                redirect.addFlashAttribute("flashKey", "press.crisis.linked");
+            } catch (NotFound e) {
+                redirect.addFlashAttribute("errorKey", "press.error.enquiry-not-found");
+            }
+            return "redirect:/press/crises/" + id;
+        });
     }
 
     @PostMapping("/{id}/questions")
@@ -158,14 +155,42 @@ class CrisesController {
             @RequestParam(defaultValue = "") String contactEmail, @RequestParam(defaultValue = "") String contactPhone,
             @RequestParam(defaultValue = "") String subject, @RequestParam(defaultValue = "") String question,
             RedirectAttributes redirect) {
-        List<InvalidInput> problems = new ArrayList<>();
-        vn.loa.press.EnquiryChannel ch = PressApiController.parse(vn.loa.press.EnquiryChannel.class, channel, "channel",
-                problems);
-        try {
+        return change("redirect:/press/crises/" + id, redirect, () -> {
+            List<InvalidInput> problems = new ArrayList<>();
+            EnquiryChannel ch = PressApiController.parse(EnquiryChannel.class, channel, "channel", problems);
             InvalidInput.throwIfAny(problems);
-            vn.loa.press.Enquiry e = crises.recordEnquiry(id, new vn.loa.press.Enquiries.Question(null, null, ch,
-                    journalistName, outletName, contactEmail, contactPhone, subject, question, null), staff());
+            Enquiry e = crises.recordEnquiry(id, new Enquiries.Question(null, null, ch, journalistName, outletName,
+                    contactEmail, contactPhone, subject, question, null), staff());
             return "redirect:/press/enquiries/" + e.id();
+        });
+    }
+
+    @PostMapping("/{id}/close")
+    String close(@PathVariable long id, @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
+        return change("redirect:/press/crises/" + id, redirect, () -> {
+            crises.close(id, note, staff());
+            redirect.addFlashAttribute("flashKey", "press.crisis.closed-done");
+            return "redirect:/press/crises/" + id;
+        });
+    }
+
+    @PostMapping("/refutations")
+    String refutation(@RequestParam long caseId, @RequestParam(required = false) Long crisisId,
+            RedirectAttributes redirect) {
+        return change(crisisId == null ? "redirect:/press/crises" : "redirect:/press/crises/" + crisisId, redirect, () -> {
+            Statement s = crises.issueRefutation(caseId, crisisId, staff());
+            redirect.addFlashAttribute("flashKey", "press.refutation.issued");
+            return "redirect:/press/statements/" + s.id();
+        });
+    }
+
+    /**
+     * Makes a change asked for on a crisis's page: where the change leads, or {@code back} with what was wrong (the
+     * fields at fault, a change the crisis's state refuses, or a crisis of another agency).
+     */
+    private static String change(String back, RedirectAttributes redirect, Supplier<String> change) {
+        try {
+            return change.get();
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("problems", e.all());
         } catch (Conflict e) {
@@ -173,35 +198,7 @@ class CrisesController {
         } catch (AccessDeniedException e) {
             redirect.addFlashAttribute("errorKey", "press.error.not-yours");
         }
-        return "redirect:/press/crises/" + id;
-    }
-
-    @PostMapping("/{id}/close")
-    String close(@PathVariable long id, @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
-        try {
-            crises.close(id, note, staff());
-            redirect.addFlashAttribute("flashKey", "press.crisis.closed-done");
-        } catch (Conflict e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-        } catch (AccessDeniedException e) {
-            redirect.addFlashAttribute("errorKey", "press.error.not-yours");
-        }
-        return "redirect:/press/crises/" + id;
-    }
-
-    @PostMapping("/refutations")
-    String refutation(@RequestParam long caseId, @RequestParam(required = false) Long crisisId,
-            RedirectAttributes redirect) {
-        try {
-            Statement s = crises.issueRefutation(caseId, crisisId, staff());
-            redirect.addFlashAttribute("flashKey", "press.refutation.issued");
-            return "redirect:/press/statements/" + s.id();
-        } catch (Conflict e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-        } catch (AccessDeniedException e) {
-            redirect.addFlashAttribute("errorKey", "press.error.not-yours");
-        }
-        return crisisId == null ? "redirect:/press/crises" : "redirect:/press/crises/" + crisisId;
+        return back;
     }
 
     /** Journalists never see the desk's internal records. */
