@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import jakarta.servlet.http.Cookie;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -128,6 +129,19 @@ class WebSecurityFlowTests {
         assertThat(english.getResponse().getCookie("loa-lang")).isNotNull();
         mvc.perform(get("/").session(session).cookie(english.getResponse().getCookie("loa-lang")))
                 .andExpect(content().string(containsString("Sign out")));
+    }
+
+    @Test
+    void aLanguageLoaDoesNotSpeakGivesVietnameseDatesAndNumbersToo() throws Exception {
+        MockHttpSession session = signIn("leader", DEMO_PASSWORD);
+        // a cookie or a link naming another language: the page is Vietnamese throughout, not Vietnamese text with French dates
+        mvc.perform(get("/").session(session).cookie(new Cookie("loa-lang", "fr")))
+                .andExpect(content().string(containsString("<html lang=\"vi\"")))
+                .andExpect(content().string(containsString("Đăng xuất")));
+        mvc.perform(get("/").session(session).param("lang", "de"))
+                .andExpect(content().string(containsString("<html lang=\"vi\"")));
+        mvc.perform(get("/").session(session).cookie(new Cookie("loa-lang", "en")))
+                .andExpect(content().string(containsString("<html lang=\"en\"")));
     }
 
     @Test

@@ -1,11 +1,15 @@
 package vn.loa.platform.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.TimeZone;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.TimeZoneAwareLocaleContext;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -32,7 +36,7 @@ class PlatformConfiguration implements WebMvcConfigurer {
 
     @Bean
     LocaleResolver localeResolver() {
-        CookieLocaleResolver resolver = new CookieLocaleResolver("loa-lang");
+        CookieLocaleResolver resolver = new LanguageResolver();
         resolver.setDefaultLocale(VIETNAMESE);
         resolver.setCookieHttpOnly(true);
         resolver.setCookieMaxAge(java.time.Duration.ofDays(365));
@@ -58,5 +62,42 @@ class PlatformConfiguration implements WebMvcConfigurer {
         interceptor.setParamName("lang");
         interceptor.setIgnoreInvalidLocale(true);
         registry.addInterceptor(interceptor);
+    }
+
+    /**
+     * The page's language from the {@code loa-lang} cookie, Vietnamese or English only: a cookie or {@code ?lang=} naming
+     * any other language (or none Loa knows) gives Vietnamese, so that a page never mixes Vietnamese text with another
+     * language's dates and numbers.
+     */
+    static final class LanguageResolver extends CookieLocaleResolver {
+
+        LanguageResolver() {
+            super("loa-lang");
+        }
+
+        @Override
+        public Locale resolveLocale(HttpServletRequest request) {
+            return supported(super.resolveLocale(request));
+        }
+
+        @Override
+        public LocaleContext resolveLocaleContext(HttpServletRequest request) {
+            LocaleContext context = super.resolveLocaleContext(request);
+            return new TimeZoneAwareLocaleContext() {
+                @Override
+                public Locale getLocale() {
+                    return supported(context.getLocale());
+                }
+
+                @Override
+                public TimeZone getTimeZone() {
+                    return context instanceof TimeZoneAwareLocaleContext zoned ? zoned.getTimeZone() : null;
+                }
+            };
+        }
+
+        static Locale supported(Locale locale) {
+            return locale != null && "en".equals(locale.getLanguage()) ? Locale.ENGLISH : VIETNAMESE;
+        }
     }
 }
