@@ -88,9 +88,9 @@ class PressCorrectionsIntegrationTests {
         return summary;
     }
 
-    private static String post(String source, String platform, String id, String title, String text) {
+    private String post(String source, String platform, String id, String title, String text) {
         return "{\"source\":\"" + source + "\",\"platform\":\"" + platform + "\",\"external_id\":\"" + id
-                + "\",\"url\":\"https://news.example/" + id + "\",\"published_at\":\"" + Instant.now() + "\",\"title\":\""
+                + "\",\"url\":\"https://news.example/" + id + "\",\"published_at\":\"" + clock.instant() + "\",\"title\":\""
                 + title + "\",\"text\":\"" + text + "\"}\n";
     }
 

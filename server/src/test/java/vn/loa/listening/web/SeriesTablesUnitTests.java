@@ -9,11 +9,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.i18n.LocaleContextHolder;
 import vn.loa.listening.Trends;
-import vn.loa.platform.web.Formats;
 
 class SeriesTablesUnitTests {
 
-    private final SeriesTables tables = new SeriesTables(new Formats());
+    private final SeriesTables tables = new SeriesTables();
 
     @AfterEach
     void resetLocale() {
