@@ -7,10 +7,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -76,20 +81,41 @@ class PressCrisisFlowTests {
         MockHttpSession officer = signIn("officer");
         assertThat(page(officer, "/")).contains("/press/crises/" + crisis, "Còn 23 giờ");
         assertThat(page(officer, "/press")).contains("/press/crises/" + crisis);
+        // the holding statement as the crisis page's template drafts it: a press release, e-mailed when published
+        assertThat(crisisPage).contains("name=\"form\" value=\"PRESS_RELEASE\"");
+        String title = "Thông tin ban đầu về tình trạng quá tải " + marker;
         String drafted = mvc.perform(post("/press/crises/" + crisis + "/statements").session(officer).with(csrf())
-                        .param("form", "PORTAL_STATEMENT").param("channel", "PORTAL")
-                        .param("title", "Thông tin ban đầu về tình trạng quá tải").param("body", "Sở Y tế đang kiểm tra."))
+                        .param("form", "PRESS_RELEASE").param("channel", "EMAIL")
+                        .param("title", title).param("body", "Sở Y tế đang kiểm tra."))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         Matcher s = STATEMENT.matcher(drafted);
         assertThat(s.find()).isTrue();
-        mvc.perform(post("/press/statements/" + s.group(1) + "/publish").session(signIn("spokesperson")).with(csrf()))
-                .andExpect(status().is3xxRedirection());
+        GreenMail smtp = new GreenMail(new ServerSetup(39251, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try {
+            mvc.perform(post("/press/statements/" + s.group(1) + "/publish").session(signIn("spokesperson")).with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+            assertThat(smtp.waitForIncomingEmail(20_000, 1)).as("the media list's mail").isTrue();
+            assertThat(Arrays.stream(smtp.getReceivedMessages()).filter(mail -> subject(mail).contains(title)))
+                    .as("the release in the media list's mail").isNotEmpty();
+        } finally {
+            smtp.stop();
+        }
+        assertThat(page(coordinator, "/public/press-releases/" + s.group(1))).contains(title);
         assertThat(page(coordinator, "/press/crises/" + crisis)).contains("đúng hạn", "Phát ngôn đã công bố");
         assertThat(page(officer, "/")).doesNotContain("/press/crises/" + crisis);
 
         MockHttpSession press = signIn("press");
         mvc.perform(get("/press/crises/" + crisis).session(press)).andExpect(status().isForbidden());
         assertThat(page(press, "/press")).doesNotContain("/press/crises");
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String page(MockHttpSession session, String path) throws Exception {
