@@ -1,0 +1,50 @@
+package vn.loa.publishing;
+
+import java.time.Instant;
+import java.util.List;
+import vn.loa.identity.SignedInUser;
+import vn.loa.shared.Actor;
+
+/**
+ * Publishes approved messages through the channels, with an outbox: {@link #enqueue} writes the publication and one
+ * delivery per recipient in the caller's transaction, and a worker delivers them with retries and back-off, so a
+ * channel that is down loses nothing and a restart sends nothing twice.
+ */
+public interface Publishing {
+
+    /**
+     * Records a publication for delivery. Must be called in the caller's transaction (the outbox): when that rolls
+     * back, nothing is published.
+     *
+     * @return the publication's id
+     * @throws vn.loa.shared.InvalidInput naming the field at fault (e.g. {@code body} too long for the channel)
+     */
+    long enqueue(Publication publication, Actor by);
+
+    /** Withdraws what has not gone out yet; what went out stays in the log. */
+    void withdraw(long publicationId, String reason, Actor by);
+
+    /** The publications made for a source reference (e.g. one message version), newest first. */
+    List<PublicationRecord> bySource(String source);
+
+    /** The delivery log of one publication: one row per recipient and attempt outcome. */
+    List<Delivery> deliveries(long publicationId, SignedInUser user);
+
+    /** Per commune, the channels that reached it for a campaign reference (confirmed broadcasts, billboards shown). */
+    List<CommuneReach> reach(String campaign);
+
+    /** A publication as recorded. */
+    record PublicationRecord(long id, String source, String campaign, Channel channel, String language, String title,
+            Instant publishAt, boolean emergency, int recipients, int sent, int simulated, int confirmed, int failed,
+            int pending, boolean withdrawn) {
+    }
+
+    /** One delivery to one recipient. */
+    record Delivery(long id, String recipient, DeliveryStatus status, int attempts, Instant lastAttemptAt,
+            Instant nextAttemptAt, String detail) {
+    }
+
+    /** What reached one commune. */
+    record CommuneReach(String communeCode, List<Channel> channels, Instant lastConfirmedAt) {
+    }
+}
