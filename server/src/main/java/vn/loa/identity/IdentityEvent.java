@@ -108,6 +108,23 @@ public sealed interface IdentityEvent extends AuditableEvent {
         }
     }
 
+    /** A commune's flags for campaigns' audiences changed. */
+    record CommuneProfileUpdated(Actor by, long agencyId, String code, Map<String, String> changes) implements IdentityEvent {
+        public AuditEntry auditEntry() {
+            Map<String, Object> details = new LinkedHashMap<>(changes);
+            details.put("code", code);
+            return entry(by, "commune-profile.updated", "agency", agencyId, details);
+        }
+    }
+
+    /** A file of commune profiles was imported. */
+    record CommuneProfilesImported(Actor by, String file, int profiles) implements IdentityEvent {
+        public AuditEntry auditEntry() {
+            return new AuditEntry(by.username(), by.agencyCode(), "commune-profile.imported", "commune-profile-file", file,
+                    details("profiles", profiles));
+        }
+    }
+
     /** A file of agencies and successions was imported. */
     record AgenciesImported(Actor by, String file, int units, int successions) implements IdentityEvent {
         public AuditEntry auditEntry() {

@@ -19,6 +19,11 @@ class IdentityNavigation {
     }
 
     @Bean
+    NavigationItem communesNavigation() {
+        return new NavigationItem("nav.communes", "/admin/communes", 915, Set.of("ADMIN"));
+    }
+
+    @Bean
     NavigationItem tokensNavigation() {
         return new NavigationItem("nav.tokens", "/admin/tokens", 920, Set.of("ADMIN"));
     }

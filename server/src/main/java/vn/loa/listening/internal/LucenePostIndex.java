@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -71,10 +73,12 @@ import vn.loa.listening.PostSearch;
 import vn.loa.listening.PostCorrected;
 import vn.loa.listening.PostsImported;
 import vn.loa.listening.PostsReanalysed;
+import vn.loa.listening.TopicAttention;
 import vn.loa.nlp.Syllables;
 import vn.loa.nlp.lucene.VietnameseAnalyzer;
 import vn.loa.nlp.segment.WordSegmenter;
 import vn.loa.shared.InvalidInput;
+import vn.loa.shared.LocalTime;
 
 /**
  * The search index of posts, derived from PostgreSQL: it indexes every post with an id above the
@@ -83,7 +87,7 @@ import vn.loa.shared.InvalidInput;
  */
 @Component
 @ConditionalOnWebApplication
-class LucenePostIndex implements PostSearch, ApplicationRunner {
+class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
 
     private static final Log log = LogFactory.getLog(LucenePostIndex.class);
     private static final Set<String> NON_PUBLIC = Set.of(Platform.HOTLINE.name(), Platform.OFFICE.name());
@@ -545,6 +549,132 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
         }
     }
 
+    @Override
+    public List<TopicAttention.Day> daily(List<String> phrases, LocalDate from, LocalDate to, SignedInUser user) {
+        if (from == null || to == null || to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= TopicAttention.MAX_DAYS) {
+            throw new InvalidInput("period", "listening.attention.period");
+        }
+        List<String> kept = phrases == null ? List.of()
+                : phrases.stream().filter(phrase -> phrase != null && !phrase.isBlank()).map(String::strip).distinct().toList();
+        if (kept.isEmpty() || kept.size() > TopicAttention.MAX_PHRASES
+                || kept.stream().anyMatch(phrase -> phrase.length() > TopicAttention.MAX_PHRASE)) {
+            throw new InvalidInput("keywords", "listening.attention.keywords");
+        }
+        QueryBuilder parser = new QueryBuilder(analyzer);
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        int clauses = 0;
+        for (String phrase : kept) {
+            org.apache.lucene.search.Query query = parser.createPhraseQuery("text", phrase);
+            if (query != null) {
+                any.add(query, BooleanClause.Occur.SHOULD);
+                clauses++;
+            }
+        }
+        int days = (int) ChronoUnit.DAYS.between(from, to) + 1;
+        long[][] counts = new long[days][6];
+        if (clauses > 0) {
+            BooleanQuery.Builder builder = new BooleanQuery.Builder();
+            builder.add(any.build(), BooleanClause.Occur.MUST);
+            long start = from.atStartOfDay(LocalTime.ZONE).toInstant().toEpochMilli();
+            long end = to.plusDays(1).atStartOfDay(LocalTime.ZONE).toInstant().toEpochMilli() - 1;
+            builder.add(LongPoint.newRangeQuery("published", start, end), BooleanClause.Occur.FILTER);
+            restrict(builder, user);
+            count(builder.build(), from, counts);
+        }
+        List<TopicAttention.Day> result = new ArrayList<>(days);
+        for (int d = 0; d < days; d++) {
+            long[] c = counts[d];
+            result.add(new TopicAttention.Day(from.plusDays(d), c[0], c[1], c[2], c[3], c[4], c[5]));
+        }
+        return result;
+    }
+
+    /** Per day: posts, comments, negative, neutral and positive comments, questions. */
+    private void count(org.apache.lucene.search.Query query, LocalDate from, long[][] counts) {
+        IndexSearcher searcher;
+        try {
+            searcher = searchers.acquire();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            searcher.search(query, new CollectorManager<SimpleCollector, Void>() {
+                @Override
+                public SimpleCollector newCollector() {
+                    return new SimpleCollector() {
+                        private org.apache.lucene.index.NumericDocValues published;
+                        private SortedSetDocValues sentiment;
+                        private SortedSetDocValues register;
+                        private StoredFields stored;
+
+                        @Override
+                        protected void doSetNextReader(LeafReaderContext context) throws IOException {
+                            published = DocValues.getNumeric(context.reader(), "published");
+                            sentiment = DocValues.getSortedSet(context.reader(), "sentiment");
+                            register = DocValues.getSortedSet(context.reader(), "register");
+                            stored = context.reader().storedFields();
+                        }
+
+                        @Override
+                        public void collect(int doc) throws IOException {
+                            if (!published.advanceExact(doc)) {
+                                return;
+                            }
+                            LocalDate day = Instant.ofEpochMilli(published.longValue()).atZone(LocalTime.ZONE).toLocalDate();
+                            int d = (int) ChronoUnit.DAYS.between(from, day);
+                            if (d < 0 || d >= counts.length) {
+                                return;
+                            }
+                            boolean comment = "comment".equals(value(register, doc));
+                            String tone = comment ? value(sentiment, doc) : null;
+                            Document document = stored.document(doc, Set.of("body", "title"));
+                            boolean asks = Questions.asks(document.get("title")) || Questions.asks(document.get("body"));
+                            synchronized (counts) {
+                                long[] c = counts[d];
+                                c[0]++;
+                                if (comment) {
+                                    c[1]++;
+                                    if ("negative".equals(tone)) {
+                                        c[2]++;
+                                    } else if ("neutral".equals(tone)) {
+                                        c[3]++;
+                                    } else if ("positive".equals(tone)) {
+                                        c[4]++;
+                                    }
+                                }
+                                if (asks) {
+                                    c[5]++;
+                                }
+                            }
+                        }
+
+                        @Override
+                        public ScoreMode scoreMode() {
+                            return ScoreMode.COMPLETE_NO_SCORES;
+                        }
+                    };
+                }
+
+                @Override
+                public Void reduce(java.util.Collection<SimpleCollector> collectors) {
+                    return null;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            try {
+                searchers.release(searcher);
+            } catch (IOException e) {
+                log.warn("Could not release a searcher", e);
+            }
+        }
+    }
+
+    private static String value(SortedSetDocValues values, int doc) throws IOException {
+        return values.advanceExact(doc) ? values.lookupOrd(values.nextOrd()).utf8ToString() : null;
+    }
+
     private static TopDocs top(IndexSearcher searcher, org.apache.lucene.search.Query query, boolean byTime, int n)
             throws IOException {
         return byTime ? searcher.search(query, n, new Sort(new SortField("published", SortField.Type.LONG, true)))
@@ -640,6 +770,12 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
             long to = query.to() == null ? Long.MAX_VALUE : query.to().toEpochMilli() - 1;
             builder.add(LongPoint.newRangeQuery("published", from, to), BooleanClause.Occur.FILTER);
         }
+        restrict(builder, user);
+        return builder.build();
+    }
+
+    /** Keeps to what the user may see. */
+    private static void restrict(BooleanQuery.Builder builder, SignedInUser user) {
         if (!seesEverything(user)) {
             BooleanQuery.Builder visible = new BooleanQuery.Builder();
             visible.add(new TermQuery(new Term("public", "1")), BooleanClause.Occur.SHOULD);
@@ -649,7 +785,6 @@ class LucenePostIndex implements PostSearch, ApplicationRunner {
             }
             builder.add(visible.build(), BooleanClause.Occur.FILTER);
         }
-        return builder.build();
     }
 
     /** Province-wide roles see every post; others see public posts and their own agency's. */
