@@ -70,6 +70,32 @@
       ]
     };
   }
+  // attention on a subject day by day: posts and questions as bars, the negative share of comments as a line on
+  // its own axis (per cent), the campaign's period shaded (data-mark-from / data-mark-to: category labels)
+  function effect(data, element) {
+    var byKey = {};
+    data.series.forEach(function (s) { byKey[s.key] = s; });
+    var from = element.getAttribute('data-mark-from');
+    var to = element.getAttribute('data-mark-to');
+    var bars = ['posts', 'questions'].filter(function (k) { return byKey[k]; }).map(function (k) {
+      return { name: byKey[k].name, key: k, type: 'bar', data: byKey[k].data, itemStyle: { color: byKey[k].color } };
+    });
+    if (bars.length && from && to) {
+      bars[0].markArea = { silent: true, itemStyle: { color: 'rgba(0, 94, 162, 0.10)' },
+        data: [[{ name: element.getAttribute('data-mark-label') || '', xAxis: from }, { xAxis: to }]] };
+    }
+    var series = bars;
+    if (byKey.negative) {
+      series = series.concat([{ name: byKey.negative.name, key: 'negative', type: 'line', yAxisIndex: 1, connectNulls: false,
+        data: byKey.negative.data, itemStyle: { color: byKey.negative.color } }]);
+    }
+    return {
+      tooltip: { trigger: 'axis', renderMode: 'richText' }, legend: {}, grid: { left: 48, right: 48, bottom: 48 },
+      xAxis: { type: 'category', data: data.categories, axisLabel: { hideOverlap: true } },
+      yAxis: [{ type: 'value', minInterval: 1 }, { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value} %' } }],
+      series: series
+    };
+  }
   document.addEventListener('DOMContentLoaded', function () {
     if (!window.echarts) { return; }
     Array.prototype.forEach.call(document.querySelectorAll('[data-chart]'), function (element) {
@@ -77,7 +103,8 @@
       if (!table) { return; }
       var data = read(table);
       var kind = element.getAttribute('data-chart');
-      var options = kind === 'stacked' ? stacked(data) : kind === 'hbar' ? hbar(data) : forecast(data);
+      var options = kind === 'stacked' ? stacked(data) : kind === 'hbar' ? hbar(data)
+        : kind === 'effect' ? effect(data, element) : forecast(data);
       // no animation: figures appear at once and stay still (also for people who prefer reduced motion);
       // tooltips drawn on the canvas (richText), as HTML tooltips would need inline styles the CSP forbids
       options.animation = false;
