@@ -49,4 +49,79 @@ public interface TopicAttention {
             return comments - negative - neutral - positive;
         }
     }
+
+    /**
+     * Attention before and after a day (a campaign's start): the days from {@code start} to {@code end} or today,
+     * whichever comes first, against as many days just before {@code start} (at least {@value #MIN_WINDOW}, at most
+     * {@value #MAX_WINDOW}).
+     *
+     * @param start the first day of "after"
+     * @param end the last day of "after" (a campaign's end), or null for open-ended
+     * @param today today: "after" never reaches into the future; when {@code start} is after today, "after" is empty
+     *        and "before" ends today
+     */
+    default Comparison around(List<String> phrases, LocalDate start, LocalDate end, LocalDate today, SignedInUser user) {
+        LocalDate last = end == null || end.isAfter(today) ? today : end;
+        long after = last.isBefore(start) ? 0 : java.time.temporal.ChronoUnit.DAYS.between(start, last) + 1;
+        long window = Math.clamp(Math.min(after, MAX_WINDOW), MIN_WINDOW, MAX_WINDOW);
+        // before a campaign starts, its baseline is the days up to today
+        LocalDate beforeEnd = after == 0 && today.isBefore(start) ? today : start.minusDays(1);
+        LocalDate from = beforeEnd.minusDays(window - 1);
+        LocalDate to = after == 0 ? beforeEnd : last;
+        List<Day> days = daily(phrases, from, to, user);
+        return new Comparison(days, Period.of(days, from, beforeEnd), after == 0 ? null : Period.of(days, start, last));
+    }
+
+    /** The shortest "before" window, in days. */
+    int MIN_WINDOW = 14;
+
+    /** The longest "before" and "after" windows, in days. */
+    int MAX_WINDOW = 60;
+
+    /**
+     * Attention on a subject around a day.
+     *
+     * @param days every day from the start of {@code before} to the end of {@code after}
+     * @param before the days before
+     * @param after the days from the start, or null when it has not started
+     */
+    record Comparison(List<Day> days, Period before, Period after) {
+    }
+
+    /**
+     * The sums of some days.
+     *
+     * @param days how many days
+     */
+    record Period(LocalDate from, LocalDate to, long days, long posts, long comments, long negative, long questions) {
+
+        static Period of(List<Day> all, LocalDate from, LocalDate to) {
+            long days = 0, posts = 0, comments = 0, negative = 0, questions = 0;
+            for (Day day : all) {
+                if (!day.day().isBefore(from) && !day.day().isAfter(to)) {
+                    days++;
+                    posts += day.posts();
+                    comments += day.comments();
+                    negative += day.negative();
+                    questions += day.questions();
+                }
+            }
+            return new Period(from, to, days, posts, comments, negative, questions);
+        }
+
+        /** Posts a day, on average. */
+        public double postsPerDay() {
+            return days == 0 ? 0 : (double) posts / days;
+        }
+
+        /** Questions a day, on average. */
+        public double questionsPerDay() {
+            return days == 0 ? 0 : (double) questions / days;
+        }
+
+        /** The share of the comments that are negative, from 0 to 1; 0 without comments. */
+        public double negativeShare() {
+            return comments == 0 ? 0 : (double) negative / comments;
+        }
+    }
 }
