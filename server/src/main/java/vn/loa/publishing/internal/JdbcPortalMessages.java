@@ -65,9 +65,16 @@ class JdbcPortalMessages implements PortalMessages {
                 .param(Timestamp.from(clock.instant())).query(String.class).list();
     }
 
+    /** Sanitised HTML; a plain-text body keeps its paragraphs. */
+    static String body(String stored) {
+        String html = stored.contains("<") ? stored : "<p>" + org.jsoup.nodes.Entities.escape(stored)
+                .replaceAll("\\n\\s*\\n", "</p><p>").replace("\n", "<br>") + "</p>";
+        return Jsoup.clean(html, SAFE);
+    }
+
     private static PortalMessage message(ResultSet rs, int n) throws SQLException {
         return new PortalMessage(rs.getLong("id"), rs.getString("agency_code"), rs.getString("policy"),
-                rs.getString("language"), rs.getString("title"), Jsoup.clean(rs.getString("body"), SAFE),
+                rs.getString("language"), rs.getString("title"), body(rs.getString("body")),
                 JdbcBroadcasts.codes(rs.getString("communes")), rs.getTimestamp("publish_at").toInstant(),
                 rs.getBoolean("emergency"));
     }

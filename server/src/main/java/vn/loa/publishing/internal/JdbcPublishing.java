@@ -97,6 +97,11 @@ class JdbcPublishing implements Publishing {
         if (body == null || body.length() > maxBody) {
             problems.add(new InvalidInput("body", "publishing.error.body", maxBody));
         }
+        if (body != null && p.channel() == Channel.PORTAL && !org.jsoup.Jsoup.parseBodyFragment(body)
+                .select("img:not([alt])").isEmpty()) {
+            // WCAG 2.1, 1.1.1: every image on the portal says what it shows (alt="" for a decorative one)
+            problems.add(new InvalidInput("body", "publishing.error.image-alt"));
+        }
         List<String> communes = new ArrayList<>(new LinkedHashSet<>(p.communes().stream().map(String::strip).toList()));
         for (String code : communes) {
             if (agencies.findByCode(code, day).filter(a -> a.kind() == AgencyKind.COMMUNE).isEmpty()) {

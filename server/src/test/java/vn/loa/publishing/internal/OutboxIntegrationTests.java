@@ -245,6 +245,11 @@ class OutboxIntegrationTests {
                 Channel.SMS, "vi", null, "Xin chào", List.of(), List.of("không phải số"), List.of(), null, false),
                 CAMPAIGNS))).isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("recipients"));
         assertThatThrownBy(() -> tx.execute(s -> publishing.enqueue(new Publication("test:x", null, null, agency,
+                Channel.PORTAL, "vi", "Ảnh", "<p>Xem ảnh</p><img src=\"https://example.vn/a.png\">", List.of(),
+                List.of(), List.of(), null, false), CAMPAIGNS)))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.messageKey())
+                        .isEqualTo("publishing.error.image-alt"));
+        assertThatThrownBy(() -> tx.execute(s -> publishing.enqueue(new Publication("test:x", null, null, agency,
                 Channel.LOUDSPEAKER, "vi", null, "Xin chào", List.of("22813"), List.of(), List.of(), null, false),
                 CAMPAIGNS))).isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("communes"));
     }
