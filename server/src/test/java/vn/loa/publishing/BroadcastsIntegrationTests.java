@@ -213,6 +213,36 @@ class BroadcastsIntegrationTests {
         assertThat(network).contains("Đài truyền thanh xã Lâm Sơn", "06:00, 17:00", "Đài truyền thanh xã Bác Ái Tây");
     }
 
+    @Autowired
+    vn.loa.identity.ApiTokens tokens;
+
+    @Test
+    void theProvincialSystemReadsEveryPackageWithTheProvincesTokenAndAnotherAgencysTokenReadsNone() throws Exception {
+        long id = enqueue(Channel.BILLBOARD, "campaign:token-" + System.nanoTime(), List.of("22759"), List.of());
+        LocalDate today = LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
+        String province = tokens.issue("he-thong-thong-tin-nguon", agencies.findByCode("56", today).orElseThrow().id(),
+                Actor.SYSTEM).secret();
+        String trade = tokens.issue("so-cong-thuong", agencies.findByCode("SCT", today).orElseThrow().id(),
+                Actor.SYSTEM).secret();
+        String body = mvc.perform(get("/api/v1/broadcasts").param("kind", "BILLBOARD").param("limit", "500")
+                        .header("Authorization", "Bearer " + province)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        long packageId = 0;
+        for (JsonNode b : json.readTree(body)) {
+            if (b.get("publicationId").asLong() == id) {
+                packageId = b.get("id").asLong();
+                assertThat(b.get("communeCode").asString()).isEqualTo("22759");
+                assertThat(b.get("kind").asString()).isEqualTo("BILLBOARD");
+            }
+        }
+        assertThat(packageId).as("the billboard text for Phan Rang").isPositive();
+        mvc.perform(get("/api/v1/broadcasts/" + packageId).header("Authorization", "Bearer " + trade))
+                .andExpect(status().isNotFound());
+        // the province reads, it does not confirm for the commune
+        mvc.perform(post("/api/v1/broadcasts/" + packageId + "/confirmations").header("Authorization", "Bearer " + province)
+                .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isForbidden());
+    }
+
     private static final vn.loa.identity.SignedInUser COORDINATOR = new vn.loa.identity.SignedInUser(null,
             "coordinator", "Điều phối", null, "SVHTTDL", java.util.Set.of(vn.loa.identity.Role.COORDINATOR));
 

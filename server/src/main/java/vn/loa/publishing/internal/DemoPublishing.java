@@ -45,13 +45,19 @@ class DemoPublishing implements ApplicationRunner {
 
     private final JdbcClient jdbc;
     private final Broadcasts broadcasts;
+    private final vn.loa.publishing.Publishing publishing;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
     private final Users users;
     private final AgencyDirectory agencies;
     private final Clock clock;
 
-    DemoPublishing(JdbcClient jdbc, Broadcasts broadcasts, Users users, AgencyDirectory agencies, Clock clock) {
+    DemoPublishing(JdbcClient jdbc, Broadcasts broadcasts, vn.loa.publishing.Publishing publishing,
+            org.springframework.transaction.PlatformTransactionManager transactions, Users users,
+            AgencyDirectory agencies, Clock clock) {
         this.jdbc = jdbc;
         this.broadcasts = broadcasts;
+        this.publishing = publishing;
+        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.users = users;
         this.agencies = agencies;
         this.clock = clock;
@@ -75,5 +81,31 @@ class DemoPublishing implements ApplicationRunner {
                         LocalDate.of(2025, 7, 1)), coordinator.get());
             }
         }
+        publishDemo(today);
+    }
+
+    /**
+     * A message of the Department of Health on the portal and as a loudspeaker bulletin for two communes, so that the
+     * pages show something; the campaigns module's demo ties messages to a campaign.
+     */
+    private void publishDemo(LocalDate today) {
+        var health = agencies.findByCode("SYT", today);
+        if (health.isEmpty() || agencies.findByCode("22786", today).isEmpty()
+                || agencies.findByCode("22759", today).isEmpty()) {
+            return;
+        }
+        String title = "Tiêm vắc-xin sởi miễn phí cho trẻ từ 1 đến 5 tuổi";
+        String text = "Trạm y tế các xã, phường tổ chức tiêm vắc-xin sởi miễn phí cho trẻ từ 1 đến 5 tuổi trong tháng "
+                + "này. Phụ huynh mang theo sổ tiêm chủng đến trạm y tế gần nhất.";
+        vn.loa.shared.Actor by = new vn.loa.shared.Actor("officer", "SYT");
+        transactions.executeWithoutResult(status -> {
+            publishing.enqueue(new vn.loa.publishing.Publication("demo:publishing-portal", null, "Tiêm chủng mở rộng",
+                    health.get().id(), Channel.PORTAL, "vi", title, "<p>" + text + "</p>", List.of(), List.of(),
+                    List.of(), clock.instant(), false), by);
+            publishing.enqueue(new vn.loa.publishing.Publication("demo:publishing-loudspeaker", null,
+                    "Tiêm chủng mở rộng", health.get().id(), Channel.LOUDSPEAKER, "vi", title, "Kính thưa bà con. "
+                    + text + " Xin cảm ơn bà con đã lắng nghe.", List.of("22786", "22759"), List.of(), List.of(),
+                    clock.instant(), false), by);
+        });
     }
 }

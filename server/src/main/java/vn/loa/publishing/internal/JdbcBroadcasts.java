@@ -200,7 +200,7 @@ class JdbcBroadcasts implements Broadcasts {
     public List<Broadcast> list(Filter filter, int limit, SignedInUser user) {
         StringBuilder where = new StringBuilder(" WHERE true");
         List<Object> params = new ArrayList<>();
-        if (!PublishingAccess.seesProvinceWide(user)) {
+        if (!seesAll(user)) {
             // a commune sees its own packages; an agency sees the packages of its own publications
             where.append(" AND (b.commune_code = ? OR p.agency_code = ?)");
             params.add(user.agencyCode() == null ? "" : user.agencyCode());
@@ -237,11 +237,21 @@ class JdbcBroadcasts implements Broadcasts {
     @Override
     public Broadcast get(long id, SignedInUser user) {
         Broadcast b = find(id);
-        if (!PublishingAccess.seesProvinceWide(user) && !b.communeCode().equals(user.agencyCode())
+        if (!seesAll(user) && !b.communeCode().equals(user.agencyCode())
                 && !b.agencyCode().equals(user.agencyCode())) {
             throw new NotFound("broadcast", id);
         }
         return b;
+    }
+
+    /**
+     * Coordinators, leaders and administrators see every package; so does an API token of the provincial People's
+     * Committee (the agency of kind PROVINCE), which is how the provincial source-information system reads them.
+     */
+    private boolean seesAll(SignedInUser user) {
+        return PublishingAccess.seesProvinceWide(user) || (user.apiClient() && user.agencyCode() != null
+                && agencies.findByCode(user.agencyCode(), today()).filter(a -> a.kind() == AgencyKind.PROVINCE)
+                        .isPresent());
     }
 
     private Broadcast find(long id) {
@@ -342,7 +352,7 @@ class JdbcBroadcasts implements Broadcasts {
                 .params(Timestamp.from(now), "xã xác nhận đã phát bởi " + by.username(), Timestamp.from(now),
                         deliveryOf(id)).update();
         outbox.log(deliveryOf(id), b.publicationId(), b.emergency(), now, 1, DeliveryStatus.CONFIRMED,
-                "xã xác nhận đã phát lúc " + at + " (" + by.username() + ")" + (text == null ? "" : ": " + text));
+                "xã xác nhận đã phát lúc " + Outbox.local(at) + " (" + by.username() + ")" + (text == null ? "" : ": " + text));
         events.publishEvent(new PublishingEvent.BroadcastConfirmed(by.actor(), id, b.communeCode(), b.kind()));
         return find(id);
     }

@@ -128,9 +128,15 @@ class Outbox {
                         WHERE id = ? AND status = 'PENDING'""")
                         .params(Timestamp.from(next), outcome.detail(), c.id()).update();
                 log(c.id(), c.publicationId(), c.emergency(), now, c.attempt(), DeliveryStatus.PENDING,
-                        "lỗi: " + outcome.detail() + "; thử lại lúc " + next);
+                        "lỗi: " + outcome.detail() + "; thử lại lúc " + local(next));
             }
         });
+    }
+
+    /** A time for the log, as the desk shows times: dd/MM/yyyy HH:mm in Vietnam. */
+    static String local(Instant at) {
+        return java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(vn.loa.shared.LocalTime.ZONE)
+                .format(at);
     }
 
     void log(long deliveryId, long publicationId, boolean emergency, Instant at, int attempt, DeliveryStatus status,

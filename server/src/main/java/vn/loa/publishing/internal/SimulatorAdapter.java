@@ -58,7 +58,7 @@ class SimulatorAdapter implements ChannelAdapter, DeliverySimulator {
     @Override
     public Outcome send(Message m) {
         if (isDown(m.channel())) {
-            throw new IllegalStateException("trình mô phỏng " + m.channel() + " đang tắt (giả lập nhà cung cấp không phản hồi)");
+            throw new IllegalStateException("trình mô phỏng đang tắt (giả lập nhà cung cấp không phản hồi)");
         }
         int inserted = jdbc.sql("""
                 INSERT INTO pub_simulator_inbox (channel, idempotency_key, recipient, title, body, received_at)
