@@ -255,6 +255,54 @@ class OutboxIntegrationTests {
     }
 
     @Test
+    void aWebhookThatFailsIsRetriedWithTheSameKeyAndASignatureAndTheSecretIsNeverInTheLog() throws Exception {
+        List<com.sun.net.httpserver.Headers> headers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<byte[]> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 39261), 0);
+        server.createContext("/hook", exchange -> {
+            headers.add(exchange.getRequestHeaders());
+            bodies.add(exchange.getRequestBody().readAllBytes());
+            // down the first time, up after
+            exchange.sendResponseHeaders(headers.size() == 1 ? 503 : 204, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            long id = enqueue(Channel.WEBHOOK, List.of(), true, "test:webhook-" + System.nanoTime());
+            work();
+            Publishing.Delivery d = only(id);
+            assertThat(d.status()).isEqualTo(DeliveryStatus.PENDING);
+            assertThat(d.detail()).contains("HTTP 503");
+            clock.advance(Duration.ofSeconds(30));
+            work();
+            d = only(id);
+            assertThat(d.status()).isEqualTo(DeliveryStatus.SENT);
+            assertThat(headers).hasSize(2);
+            String key = keyOf(d.id());
+            for (int i = 0; i < 2; i++) {
+                assertThat(headers.get(i).getFirst("Idempotency-Key")).isEqualTo(key);
+                assertThat(headers.get(i).getFirst("X-Loa-Signature")).isEqualTo("sha256="
+                        + WebhookAdapter.hmac("bi-mat-chi-dung-trong-kiem-thu", bodies.get(i)));
+            }
+            var payload = tools.jackson.databind.json.JsonMapper.builder().build().readTree(bodies.get(1));
+            assertThat(payload.get("idempotencyKey").asString()).isEqualTo(key);
+            assertThat(payload.get("publicationId").asLong()).isEqualTo(id);
+            assertThat(payload.get("emergency").asBoolean()).isTrue();
+            assertThat(payload.get("title").asString()).isEqualTo("Thẻ BHYT cho người cao tuổi");
+            assertThat(publishing.log(id, OFFICER)).extracting(Publishing.LogEntry::detail)
+                    .allSatisfy(detail -> assertThat(String.valueOf(detail)).doesNotContain("bi-mat"));
+            // another agency's officer does not see it
+            SignedInUser other = new SignedInUser(9L, "other", "Cán bộ Sở Công Thương", null, "SCT", Set.of(Role.OFFICER));
+            assertThatThrownBy(() -> publishing.deliveries(id, other)).isInstanceOf(vn.loa.shared.NotFound.class);
+            assertThat(publishing.recent(false, 500, other)).extracting(Publishing.PublicationRecord::id)
+                    .doesNotContain(id);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void anEMailCarriesItsIdempotencyKeyAsMessageId() throws Exception {
         GreenMail smtp = new GreenMail(new ServerSetup(39251, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
