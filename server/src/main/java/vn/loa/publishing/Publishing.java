@@ -33,6 +33,32 @@ public interface Publishing {
     /** Per commune, the channels that reached it for a campaign reference (confirmed broadcasts, billboards shown). */
     List<CommuneReach> reach(String campaign);
 
+    /**
+     * Delivers what is due now: claims due deliveries (emergencies first), sends each through its channel's adapter
+     * with its idempotency key, and records the outcome or schedules the next attempt. The scheduled worker calls it
+     * every few seconds; a test or a demo may call it directly.
+     *
+     * @return how many deliveries were attempted
+     */
+    int deliverDue();
+
+    /** The publications the user may see (their agency's; coordinators, leaders and administrators all), newest first. */
+    List<PublicationRecord> recent(boolean emergencyOnly, int limit, SignedInUser user);
+
+    /** One publication the user may see, or {@link vn.loa.shared.NotFound}. */
+    PublicationRecord get(long publicationId, SignedInUser user);
+
+    /** The log of a publication's attempts and changes, oldest first. */
+    List<LogEntry> log(long publicationId, SignedInUser user);
+
+    /** The log of emergency publications' deliveries that the user may see, newest first. */
+    List<LogEntry> emergencyLog(int limit, SignedInUser user);
+
+    /** One line of the delivery log. */
+    record LogEntry(long id, long publicationId, long deliveryId, Channel channel, String recipient, Instant at,
+            int attempt, DeliveryStatus status, String detail, boolean emergency) {
+    }
+
     /** A publication as recorded. */
     record PublicationRecord(long id, String source, String campaign, Channel channel, String language, String title,
             Instant publishAt, boolean emergency, int recipients, int sent, int simulated, int confirmed, int failed,

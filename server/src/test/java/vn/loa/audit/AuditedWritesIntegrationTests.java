@@ -306,6 +306,44 @@ class AuditedWritesIntegrationTests {
                 .as("conference scheduled").isZero();
     }
 
+    @Autowired
+    vn.loa.publishing.Publishing publishing;
+
+    @Autowired
+    vn.loa.publishing.Broadcasts broadcasts;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    @Test
+    void publishingLeavesNoPublicationStationOrConfirmationWhoseAuditFailed() {
+        var tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        String source = fresh("test:audited");
+        vn.loa.publishing.Publication bulletin = new vn.loa.publishing.Publication(source, null, null,
+                agency("SYT").id(), vn.loa.publishing.Channel.LOUDSPEAKER, "vi", "Bản tin thử", "Nội dung thử",
+                List.of("22786"), List.of(), List.of(), null, false);
+        assertRefused(() -> tx.execute(status -> publishing.enqueue(bulletin, new vn.loa.shared.Actor(REFUSED + "-pub",
+                "SYT"))));
+        assertThat(publishing.bySource(source)).as("publication enqueued").isEmpty();
+        SignedInUser refusedCoordinator = new SignedInUser(null, fresh(REFUSED + "-station"), "Nguyễn Văn Thử", null,
+                "SVHTTDL", Set.of(Role.COORDINATOR));
+        String name = fresh("Đài thử");
+        assertRefused(() -> broadcasts.addStation(new vn.loa.publishing.Broadcasts.NewStation("22813",
+                vn.loa.publishing.Channel.LOUDSPEAKER, name, "06:00", null), refusedCoordinator));
+        assertThat(jdbc.sql("SELECT count(*) FROM pub_station WHERE name = ?").param(name).query(Long.class).single())
+                .as("station added").isZero();
+        long id = tx.execute(status -> publishing.enqueue(bulletin, new vn.loa.shared.Actor("officer", "SYT")));
+        SignedInUser refusedCommune = new SignedInUser(null, fresh(REFUSED + "-commune"), "Cán bộ xã thử", null,
+                "22786", Set.of(Role.OFFICER));
+        long broadcast = jdbc.sql("SELECT id FROM pub_broadcast WHERE publication_id = ?").param(id).query(Long.class)
+                .single();
+        assertRefused(() -> broadcasts.confirm(broadcast, null, null, refusedCommune));
+        assertThat(broadcasts.get(broadcast, refusedCommune).confirmedAt()).as("broadcast confirmed").isNull();
+        assertThat(publishing.deliveries(id, new SignedInUser(null, "coordinator", "Điều phối", null, "SVHTTDL",
+                Set.of(Role.COORDINATOR)))).allSatisfy(d -> assertThat(d.status())
+                        .isEqualTo(vn.loa.publishing.DeliveryStatus.PENDING));
+    }
+
     private static void assertRefused(ThrowingCallable write) {
         assertThatThrownBy(write).rootCause().hasMessageContaining("audit append refused");
     }

@@ -62,7 +62,7 @@ class PageScanFlowTests {
             "spokesperson", "press");
     private static final List<String> LANGUAGES = List.of("vi", "en");
     private static final int MAX_DEPTH = 3;
-    private static final int MAX_PAGES = 70;
+    private static final int MAX_PAGES = 90;
     private static final int PER_SHAPE = 2;
     private static final int PER_PATH = 8;
 
@@ -138,7 +138,7 @@ class PageScanFlowTests {
         Set<String> navigation = new LinkedHashSet<>();
         for (String language : LANGUAGES) {
             Session anonymous = new Session(null, language);
-            crawl(anonymous, List.of("/public/refutations", "/public/report", "/login"), findings);
+            crawl(anonymous, List.of("/public/refutations", "/public/report", "/public/messages", "/login"), findings);
         }
         Session admin = new Session("admin", "vi");
         navigation.addAll(linksOf(admin, "/", "#main-nav a"));
@@ -179,7 +179,9 @@ class PageScanFlowTests {
                 "/press/enquiries/{n}", "/press/enquiries/new", "/press/spokespersons", "/press/statements",
                 "/press/statements/{n}", "/press/media", "/public/spokespersons", "/public/press-releases",
                 "/public/press-releases/{n}", "/press/crises", "/press/crises/{n}", "/press/obligations",
-                "/press/obligations/conferences/{n}", "/press/compliance");
+                "/press/obligations/conferences/{n}", "/press/compliance", "/publishing", "/publishing/{n}",
+                "/publishing/emergency", "/publishing/network", "/publishing/simulator", "/broadcasts",
+                "/public/messages", "/public/messages/{n}", "/broadcasts/confirm");
         assertThat(visited.get("/admin/users")).as("/admin/users for an officer").contains(403);
         assertThat(visited.get("/cases/{n}")).as("a case that does not exist").contains(404);
     }

@@ -20,5 +20,9 @@ public record DemoAccount(String username, String fullName, Role role, String ag
             new DemoAccount("officer", "Cán bộ Sở Y tế", Role.OFFICER, "SYT"),
             new DemoAccount("district", "Cán bộ UBND xã Ninh Hải", Role.OFFICER, "22852"),
             new DemoAccount("spokesperson", "Người phát ngôn Sở Y tế", Role.SPOKESPERSON, "SYT"),
-            new DemoAccount("press", "Phóng viên Báo và Phát thanh, Truyền hình Khánh Hòa", Role.PRESS, "BPTTH"));
+            new DemoAccount("press", "Phóng viên Báo và Phát thanh, Truyền hình Khánh Hòa", Role.PRESS, "BPTTH"),
+            // commune officers who confirm the loudspeaker broadcasts of their commune (issue #16)
+            new DemoAccount("xa-bac-ai-tay", "Cán bộ văn hóa - thông tin UBND xã Bác Ái Tây", Role.OFFICER, "22786"),
+            new DemoAccount("phuong-phan-rang", "Cán bộ văn hóa - thông tin UBND phường Phan Rang", Role.OFFICER,
+                    "22759"));
 }

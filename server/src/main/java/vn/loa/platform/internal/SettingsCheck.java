@@ -51,7 +51,31 @@ class SettingsCheck implements EnvironmentPostProcessor, Ordered {
             "loa.misinformation.reports-per-hour",
             "loa.misinformation.mail-from",
             "loa.press.management-agency",
-            "loa.press.remind-hours");
+            "loa.press.remind-hours",
+            // publishing (#16): the outbox, its worker and the channels (docs/publishing-providers.md)
+            "loa.publishing.worker.enabled",
+            "loa.publishing.worker.interval-ms",
+            "loa.publishing.outbox.batch",
+            "loa.publishing.outbox.max-attempts",
+            "loa.publishing.outbox.backoff-base",
+            "loa.publishing.outbox.backoff-max",
+            "loa.publishing.outbox.claim-timeout",
+            "loa.publishing.broadcast.grace",
+            "loa.publishing.simulator.down",
+            "loa.publishing.email.provider",
+            "loa.publishing.email.default-to",
+            "loa.publishing.webhook.url",
+            "loa.publishing.webhook.secret",
+            "loa.publishing.sms.provider",
+            "loa.publishing.sms.default-to",
+            "loa.publishing.sms.http.url",
+            "loa.publishing.sms.http.token",
+            "loa.publishing.zalo.provider",
+            "loa.publishing.zalo.http.url",
+            "loa.publishing.zalo.http.token",
+            "loa.publishing.facebook.provider",
+            "loa.publishing.facebook.http.url",
+            "loa.publishing.facebook.http.token");
 
     /** Settings read only by tests (the browser's location). */
     private static final String TEST_PREFIX = "loa.test.";

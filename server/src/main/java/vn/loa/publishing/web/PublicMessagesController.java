@@ -1,0 +1,114 @@
+package vn.loa.publishing.web;
+
+import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndEntryImpl;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedOutput;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import org.jsoup.Jsoup;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import vn.loa.identity.Agency;
+import vn.loa.identity.AgencyDirectory;
+import vn.loa.identity.AgencyKind;
+import vn.loa.platform.ProvinceSettings;
+import vn.loa.publishing.PortalMessages;
+import vn.loa.publishing.PortalMessages.PortalMessage;
+import vn.loa.shared.LocalTime;
+
+/**
+ * The public portal's messages, open to everyone: the newest published messages (per policy, per commune), one
+ * message in its language, and their RSS feed.
+ */
+@Controller
+@ConditionalOnWebApplication
+class PublicMessagesController {
+
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
+    private final PortalMessages messages;
+    private final AgencyDirectory agencies;
+    private final ProvinceSettings province;
+    private final MessageSource bundle;
+    private final Clock clock;
+
+    PublicMessagesController(PortalMessages messages, AgencyDirectory agencies, ProvinceSettings province,
+            MessageSource bundle, Clock clock) {
+        this.messages = messages;
+        this.agencies = agencies;
+        this.province = province;
+        this.bundle = bundle;
+        this.clock = clock;
+    }
+
+    @GetMapping("/public/messages")
+    String list(@RequestParam(required = false) String policy, @RequestParam(required = false) String commune,
+            Model model) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
+        model.addAttribute("messages", messages.published(policy, commune, 50));
+        model.addAttribute("policies", messages.policies());
+        model.addAttribute("communes", agencies.validOn(today).stream().filter(a -> a.kind() == AgencyKind.COMMUNE)
+                .toList());
+        model.addAttribute("policy", policy == null ? "" : policy);
+        model.addAttribute("commune", commune == null ? "" : commune);
+        model.addAttribute("provinceName", province.name());
+        return "public/messages";
+    }
+
+    @GetMapping("/public/messages/{id}")
+    String message(@PathVariable long id, Model model) {
+        model.addAttribute("m", messages.published(id));
+        model.addAttribute("provinceName", province.name());
+        return "public/message";
+    }
+
+    @GetMapping("/public/messages/rss.xml")
+    ResponseEntity<String> rss() throws FeedException {
+        String base = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath().build()
+                .toUriString();
+        SyndFeed feed = new SyndFeedImpl();
+        feed.setFeedType("rss_2.0");
+        feed.setTitle(bundle.getMessage("publishing.rss.title", new Object[] {province.name()}, VIETNAMESE));
+        feed.setDescription(bundle.getMessage("publishing.rss.description", null, VIETNAMESE));
+        feed.setLink(base + "/public/messages");
+        feed.setLanguage("vi");
+        List<SyndEntry> entries = new ArrayList<>();
+        for (PortalMessage m : messages.published(null, null, 50)) {
+            SyndEntry entry = new SyndEntryImpl();
+            entry.setTitle(xml(m.title()));
+            entry.setLink(base + "/public/messages/" + m.id());
+            entry.setUri(base + "/public/messages/" + m.id());
+            entry.setPublishedDate(Date.from(m.publishedAt()));
+            entry.setAuthor(agencies.findByCode(m.agencyCode(), LocalDate.ofInstant(m.publishedAt(), LocalTime.ZONE))
+                    .map(Agency::nameVi).orElse(m.agencyCode()));
+            SyndContentImpl description = new SyndContentImpl();
+            description.setType("text/plain");
+            String text = Jsoup.parse(m.body()).text();
+            description.setValue(xml(text.length() > 600 ? text.substring(0, 600) + "…" : text));
+            entry.setDescription(description);
+            entries.add(entry);
+        }
+        feed.setEntries(entries);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/rss+xml;charset=UTF-8"))
+                .body(new SyndFeedOutput().outputString(feed));
+    }
+
+    private static String xml(String text) {
+        return text == null ? "" : text.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]", "");
+    }
+}
