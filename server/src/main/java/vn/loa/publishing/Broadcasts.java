@@ -61,6 +61,9 @@ public interface Broadcasts {
     /** The packages the user may see (a commune sees its own; coordinators, leaders, administrators all), newest first. */
     List<Broadcast> list(Filter filter, int limit, SignedInUser user);
 
+    /** The packages of one publication the user may see, by commune. */
+    List<Broadcast> ofPublication(long publicationId, SignedInUser user);
+
     /** One package. */
     Broadcast get(long id, SignedInUser user);
 

@@ -170,6 +170,12 @@ class BroadcastsIntegrationTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("data-broadcast=\"" + phanRangPackage + "\"", "id=\"missed\"")
                 .doesNotContain("data-broadcast=\"" + bacAiTayPackage + "\"");
+        // the publishing agency's officer sees both packages on the publication's page
+        String publication = mvc.perform(get("/publishing/" + id).session(signIn("officer"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(publication).contains("data-broadcast=\"" + bacAiTayPackage + "\" data-status=\"CONFIRMED\"",
+                "data-broadcast=\"" + phanRangPackage + "\" data-status=\"MISSED\"");
+        mvc.perform(get("/publishing/" + id).session(phanRang)).andExpect(status().isNotFound());
         // the commune's own page on its phone: the big button, pending and missed
         String confirm = mvc.perform(get("/broadcasts/confirm").session(phanRang)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);

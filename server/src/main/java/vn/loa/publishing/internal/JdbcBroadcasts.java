@@ -235,6 +235,14 @@ class JdbcBroadcasts implements Broadcasts {
     }
 
     @Override
+    public List<Broadcast> ofPublication(long publicationId, SignedInUser user) {
+        return jdbc.sql(SELECT + " WHERE b.publication_id = ? ORDER BY b.commune_code").param(publicationId)
+                .query(this::broadcast).list().stream().filter(b -> seesAll(user)
+                        || b.communeCode().equals(user.agencyCode()) || b.agencyCode().equals(user.agencyCode()))
+                .toList();
+    }
+
+    @Override
     public Broadcast get(long id, SignedInUser user) {
         Broadcast b = find(id);
         if (!seesAll(user) && !b.communeCode().equals(user.agencyCode())

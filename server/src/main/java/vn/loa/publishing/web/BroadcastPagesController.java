@@ -1,6 +1,5 @@
 package vn.loa.publishing.web;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -98,7 +97,7 @@ class BroadcastPagesController {
 
     @GetMapping("/broadcasts")
     String coordinator(@RequestParam(required = false) String commune, @RequestParam(required = false) String status,
-            Model model, HttpServletResponse response) {
+            Model model) {
         SignedInUser user = BroadcastsApiController.user();
         if (communeUser(user, agencies, clock) && !user.has(Role.COORDINATOR) && !user.has(Role.ADMIN)) {
             return "redirect:/broadcasts/confirm";

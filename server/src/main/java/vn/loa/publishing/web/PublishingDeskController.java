@@ -80,6 +80,7 @@ class PublishingDeskController {
         model.addAttribute("p", publishing.get(id, user));
         model.addAttribute("deliveries", publishing.deliveries(id, user));
         model.addAttribute("log", publishing.log(id, user));
+        model.addAttribute("packages", broadcasts.ofPublication(id, user));
         return "publishing/publication";
     }
 
