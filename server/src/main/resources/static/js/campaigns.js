@@ -1,0 +1,97 @@
+// The message editor's live counters: the same figures the server computes (SmsSegments, VersionChecks), shown as
+// one types. The server stays the judge: it checks again when the version is saved.
+(function () {
+  'use strict';
+  var BASIC = '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?' +
+      '¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
+  var EXTENSION = '^{}\\[~]|€\f';
+
+  function fill(template, values) {
+    return template.replace(/\{(\d+)(,[^}]*)?\}/g, function (all, i) {
+      return values[Number(i)];
+    });
+  }
+
+  function number(n) {
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  }
+
+  function sms(text) {
+    var chars = Array.from(text);
+    var gsm = chars.every(function (c) { return BASIC.indexOf(c) >= 0 || EXTENSION.indexOf(c) >= 0; });
+    var costs = chars.map(function (c) {
+      return gsm ? (EXTENSION.indexOf(c) >= 0 ? 2 : 1) : c.length;
+    });
+    var units = costs.reduce(function (a, b) { return a + b; }, 0);
+    var single = gsm ? 160 : 70;
+    var part = gsm ? 153 : 67;
+    var segments = 0;
+    if (units > 0 && units <= single) {
+      segments = 1;
+    } else if (units > single) {
+      segments = 1;
+      var inPart = 0;
+      costs.forEach(function (c) {
+        if (inPart + c > part) { segments++; inPart = 0; }
+        inPart += c;
+      });
+    }
+    return { gsm: gsm, characters: chars.length, segments: segments };
+  }
+
+  function strip(text) {
+    return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC');
+  }
+
+  function update(form) {
+    var body = form.querySelector('.version-body');
+    if (!body) { return; }
+    var text = body.value;
+    var kind = form.getAttribute('data-kind');
+    var out = form.querySelector('.counter span');
+    if (!out) { return; }
+    var template = out.getAttribute('data-template');
+    if (kind === 'SMS') {
+      var count = sms(text);
+      var price = Number(form.getAttribute('data-price'));
+      out.textContent = fill(template, [out.getAttribute(count.gsm ? 'data-text-gsm' : 'data-text-ucs'), count.characters,
+        count.segments, number(count.segments * price)]);
+      var plain = form.querySelector('.sms-plain-text');
+      if (plain) { plain.textContent = count.gsm ? '' : strip(text); }
+    } else if (kind === 'LOUDSPEAKER') {
+      var syllables = text.split(/[\s.,;:!?()"'\-–—…“”]+/).filter(function (w) { return w.length > 0; }).length;
+      var seconds = Math.ceil(syllables * 60 / Number(form.getAttribute('data-spm')));
+      out.textContent = fill(template, [syllables, Math.floor(seconds / 60), seconds % 60]);
+    } else if (kind === 'BILLBOARD') {
+      var lines = text.split(/\r?\n/).map(function (l) { return l.trim(); }).filter(function (l) { return l.length > 0; });
+      var maxChars = Number(form.getAttribute('data-max-chars'));
+      var maxLines = Number(form.getAttribute('data-max-lines'));
+      var longest = lines.reduce(function (a, l) { return Math.max(a, Array.from(l).length); }, 0);
+      out.textContent = fill(template, [maxLines, maxChars]) + ' — ' + lines.length + '/' + maxLines + ', ' + longest + '/' + maxChars;
+      out.classList.toggle('over', lines.length > maxLines || longest > maxChars);
+    } else if (kind === 'SOCIAL_POST') {
+      var max = Number(form.getAttribute('data-social-max'));
+      var n = Array.from(text).length;
+      out.textContent = fill(template, [n, max]);
+      out.classList.toggle('over', n > max);
+    } else {
+      out.textContent = fill(template, [Array.from(text).length]);
+    }
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('form.version-form').forEach(function (form) {
+      var body = form.querySelector('.version-body');
+      if (!body) { return; }
+      body.addEventListener('input', function () { update(form); });
+      var use = form.querySelector('.use-plain');
+      if (use) {
+        use.addEventListener('click', function () {
+          body.value = strip(body.value);
+          update(form);
+        });
+      }
+      update(form);
+    });
+  });
+})();
