@@ -179,7 +179,9 @@ class PageScanFlowTests {
                 "/press/enquiries/{n}", "/press/enquiries/new", "/press/spokespersons", "/press/statements",
                 "/press/statements/{n}", "/press/media", "/public/spokespersons", "/public/press-releases",
                 "/public/press-releases/{n}", "/press/crises", "/press/crises/{n}", "/press/obligations",
-                "/press/obligations/conferences/{n}", "/press/compliance");
+                "/press/obligations/conferences/{n}", "/press/compliance", "/campaigns", "/campaigns/plans/{n}",
+                "/campaigns/{n}", "/campaigns/messages/{n}", "/campaigns/translations", "/campaigns/approvals",
+                "/campaigns/emergencies");
         assertThat(visited.get("/admin/users")).as("/admin/users for an officer").contains(403);
         assertThat(visited.get("/cases/{n}")).as("a case that does not exist").contains(404);
     }

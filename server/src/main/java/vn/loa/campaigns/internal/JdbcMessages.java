@@ -585,12 +585,13 @@ class JdbcMessages implements Messages {
     @Transactional
     public Translation approveTranslation(long translationId, SignedInUser by) {
         Translation t = translation(translationId);
+        // four eyes first: the translator is told why, whatever else they may see
+        if (by.username().equals(t.translator())) {
+            throw new Conflict("campaigns.error.translation-four-eyes");
+        }
         Message m = get(t.messageId(), by);
         if (!"SUBMITTED".equals(t.status())) {
             throw new Conflict("campaigns.error.translation-not-submitted");
-        }
-        if (by.username().equals(t.translator())) {
-            throw new Conflict("campaigns.error.translation-four-eyes");
         }
         if (!CampaignAccess.mayAct(m.agencyCode(), by) && !CampaignAccess.mayApprove(m.agencyCode(), by)) {
             throw new AccessDeniedException("may not review for the agency");
