@@ -100,6 +100,7 @@ class CampaignsController {
         SignedInUser user = user();
         model.addAttribute("plans", campaigns.plans(user));
         model.addAttribute("campaigns", campaigns.list(null, user));
+        model.addAttribute("recent", messages.list(null, null, user).stream().limit(20).toList());
         model.addAttribute("mayPlan", mayPlan(user));
         model.addAttribute("agencyOptions", agencyOptions(user));
         model.addAttribute("year", today().getYear());
