@@ -267,6 +267,39 @@ class CampaignsIntegrationTests {
                 .andExpect(jsonPath("$.plain.encoding").value("GSM_7"));
     }
 
+    @Test
+    void aBulletinReadByESpeakIsLabelledSyntheticAndTheLeafletIsAnA4Document() throws Exception {
+        long campaignId = campaignAsService();
+        Message m = messages.write(campaignId, "Tờ rơi bảo hiểm y tế", "Người cao tuổi được hỗ trợ mua thẻ.", null, OFFICER);
+        Version v = messages.saveVersion(m.id(), VersionKind.LOUDSPEAKER, null,
+                "Kính thưa bà con. Người cao tuổi được hỗ trợ mua thẻ bảo hiểm y tế.", null, null, OFFICER);
+        assertThatThrownBy(() -> messages.attachAudio(v.id(), "ban-tin.mp3", "not audio".getBytes(StandardCharsets.UTF_8),
+                OFFICER)).isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("audio"));
+        assertThat(messages.speechAvailable()).as("espeak-ng is installed here and in CI").isTrue();
+        Version read = messages.synthesise(v.id(), OFFICER);
+        assertThat(read.audioSynthetic()).isTrue();
+        assertThat(read.audioName()).contains("synthetic");
+        MockHttpSession officer = signIn("officer");
+        var audio = mvc.perform(get("/campaigns/versions/" + v.id() + "/audio").session(officer))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(audio.getContentType()).isEqualTo("audio/wav");
+        assertThat(audio.getHeader("X-Loa-Synthetic-Speech")).isEqualTo("true");
+        assertThat(new String(audio.getContentAsByteArray(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("RIFF");
+        String page = body(mvc.perform(get("/campaigns/messages/" + m.id()).session(officer)).andExpect(status().isOk()));
+        assertThat(page).contains("id=\"synthetic-label\"", "Giọng đọc máy (tổng hợp)");
+
+        byte[] docx = mvc.perform(get("/campaigns/messages/" + m.id() + "/leaflet.docx").session(officer))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx));
+                var text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(document)) {
+            assertThat(text.getText()).contains("Tờ rơi bảo hiểm y tế", "Người cao tuổi được hỗ trợ mua thẻ.", "SỞ Y TẾ",
+                    "Khánh Hòa, ngày");
+            assertThat(document.getDocument().getBody().getSectPr().getPgSz().getW()).hasToString("11906");
+        }
+        mvc.perform(get("/campaigns/messages/" + m.id() + "/leaflet.docx").session(signIn("district")))
+                .andExpect(status().isNotFound());
+    }
+
     private org.springframework.test.web.servlet.ResultActions transition(MockHttpSession session, long id, String action,
             String publishAt, String reason) throws Exception {
         return mvc.perform(post("/api/v1/messages/" + id + "/transitions").session(session).with(csrf())
