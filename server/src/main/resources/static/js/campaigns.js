@@ -69,9 +69,14 @@
       var longest = lines.reduce(function (a, l) { return Math.max(a, Array.from(l).length); }, 0);
       out.textContent = fill(template, [maxLines, maxChars]) + ' — ' + lines.length + '/' + maxLines + ', ' + longest + '/' + maxChars;
       out.classList.toggle('over', lines.length > maxLines || longest > maxChars);
-    } else if (kind === 'SOCIAL_POST') {
+    } else if (kind === 'SOCIAL_POST' || kind === 'ZALO_POST') {
+      // counted as published: the text, then its hashtags and its link
       var max = Number(form.getAttribute('data-social-max'));
-      var n = Array.from(text).length;
+      var extras = Array.prototype.map.call(form.querySelectorAll('.social-extra'), function (input) {
+        return input.value.trim();
+      });
+      var published = text + (extras[0] ? '\n\n' + extras[0].split(/[\s,;]+/).join(' ') : '') + (extras[1] ? '\n' + extras[1] : '');
+      var n = Array.from(published).length;
       out.textContent = fill(template, [n, max]);
       out.classList.toggle('over', n > max);
     } else {
@@ -84,6 +89,9 @@
       var body = form.querySelector('.version-body');
       if (!body) { return; }
       body.addEventListener('input', function () { update(form); });
+      form.querySelectorAll('.social-extra').forEach(function (input) {
+        input.addEventListener('input', function () { update(form); });
+      });
       var use = form.querySelector('.use-plain');
       if (use) {
         use.addEventListener('click', function () {

@@ -12,7 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        syllables a minute, 160 by default (a written syllable is a word between spaces); 60 to 400
  * @param billboardMaxChars the most characters on one billboard line; 8 to 200
  * @param billboardMaxLines the most lines a billboard shows; 1 to 20
- * @param socialMaxLength the longest post on an official page; 100 to 63206
+ * @param facebookMaxLength the longest Facebook Page post, hashtags and link included (Facebook's own limit is 63,206
+ *        characters); 100 to 63206
+ * @param zaloMaxLength the longest Zalo Official Account message, hashtags and link included; set it to the limit of
+ *        the account's message type (2,000 by default); 100 to 63206
  * @param audioMaxBytes the largest audio file uploaded; 1 KB to 100 MB
  * @param espeakCommand the eSpeak NG program (a name on the PATH or a path)
  * @param speechTimeoutSeconds how long synthesis may take before it is stopped; 1 to 600
@@ -20,7 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("loa.campaigns")
 public record CampaignSettings(@DefaultValue("800") long smsPricePerSegment, @DefaultValue("160") int syllablesPerMinute,
         @DefaultValue("24") int billboardMaxChars, @DefaultValue("4") int billboardMaxLines,
-        @DefaultValue("2000") int socialMaxLength, @DefaultValue("10485760") long audioMaxBytes,
+        @DefaultValue("63206") int facebookMaxLength, @DefaultValue("2000") int zaloMaxLength,
+        @DefaultValue("10485760") long audioMaxBytes,
         @DefaultValue("espeak-ng") String espeakCommand, @DefaultValue("30") int speechTimeoutSeconds) {
 
     public CampaignSettings {
@@ -28,7 +32,8 @@ public record CampaignSettings(@DefaultValue("800") long smsPricePerSegment, @De
         check(syllablesPerMinute >= 60 && syllablesPerMinute <= 400, "syllables-per-minute", syllablesPerMinute);
         check(billboardMaxChars >= 8 && billboardMaxChars <= 200, "billboard-max-chars", billboardMaxChars);
         check(billboardMaxLines >= 1 && billboardMaxLines <= 20, "billboard-max-lines", billboardMaxLines);
-        check(socialMaxLength >= 100 && socialMaxLength <= 63_206, "social-max-length", socialMaxLength);
+        check(facebookMaxLength >= 100 && facebookMaxLength <= 63_206, "facebook-max-length", facebookMaxLength);
+        check(zaloMaxLength >= 100 && zaloMaxLength <= 63_206, "zalo-max-length", zaloMaxLength);
         check(audioMaxBytes >= 1024 && audioMaxBytes <= 100L * 1024 * 1024, "audio-max-bytes", audioMaxBytes);
         check(espeakCommand != null && !espeakCommand.isBlank(), "espeak-command", espeakCommand);
         check(speechTimeoutSeconds >= 1 && speechTimeoutSeconds <= 600, "speech-timeout-seconds", speechTimeoutSeconds);

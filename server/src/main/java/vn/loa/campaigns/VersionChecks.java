@@ -52,8 +52,8 @@ public final class VersionChecks {
                 syllables = syllables(t);
                 seconds = (int) Math.ceil(syllables * 60.0 / settings.syllablesPerMinute());
             }
-            case SOCIAL_POST -> {
-                if (characters > settings.socialMaxLength()) {
+            case SOCIAL_POST, ZALO_POST -> {
+                if (characters > limit(kind)) {
                     problems.add("campaigns.check.social-too-long");
                 }
             }
@@ -70,6 +70,27 @@ public final class VersionChecks {
             }
         }
         return new Figures(characters, sms, plain, plainCount, syllables, seconds, problems);
+    }
+
+    /** The longest text of a social network's version, 0 for the other kinds. */
+    public int limit(VersionKind kind) {
+        return switch (kind) {
+            case SOCIAL_POST -> settings.facebookMaxLength();
+            case ZALO_POST -> settings.zaloMaxLength();
+            default -> 0;
+        };
+    }
+
+    /** The text a social post is published with (and counted by): the body, its hashtags and its link. */
+    public static String socialText(String body, String hashtags, String link) {
+        return (body == null ? "" : body) + (hashtags == null || hashtags.isBlank() ? "" : "\n\n" + hashtags)
+                + (link == null || link.isBlank() ? "" : "\n" + link);
+    }
+
+    /** The text a version is published with and checked by. */
+    public static String published(Version v) {
+        return v.kind() == VersionKind.SOCIAL_POST || v.kind() == VersionKind.ZALO_POST
+                ? socialText(v.body(), v.hashtags(), v.link()) : v.body();
     }
 
     /** The lines of a billboard text, blank ones left out. */

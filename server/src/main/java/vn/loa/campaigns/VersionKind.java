@@ -9,8 +9,10 @@ public enum VersionKind {
     PORTAL_ARTICLE(Channel.PORTAL),
     /** a press release, e-mailed to the media list */
     PRESS_RELEASE(Channel.EMAIL),
-    /** a post on the agency's official page */
+    /** a post on the agency's Facebook Page */
     SOCIAL_POST(Channel.FACEBOOK),
+    /** a broadcast of the agency's Zalo Official Account */
+    ZALO_POST(Channel.ZALO),
     /** a text message */
     SMS(Channel.SMS),
     /** a bulletin read on the village loudspeakers, with its audio */

@@ -261,6 +261,14 @@ class CampaignsIntegrationTests {
         mvc.perform(put("/api/v1/messages/" + m.id() + "/versions/social_post").session(officer).with(csrf())
                 .contentType(MediaType.APPLICATION_JSON).content("{\"body\":\"Bài đăng\",\"link\":\"javascript:alert(1)\"}"))
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("link"));
+        mvc.perform(put("/api/v1/messages/" + m.id() + "/versions/zalo_post").session(officer).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"body\":\"Tin Zalo\",\"hashtags\":\"BHYT <b>\"}"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("hashtags"));
+        mvc.perform(put("/api/v1/messages/" + m.id() + "/versions/zalo_post").session(officer).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"body":"Tin Zalo","hashtags":"#BHYT, #NguoiCaoTuoi","link":"https://syt.khanhhoa.gov.vn/bhyt"}"""))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.version.hashtags").value("#BHYT #NguoiCaoTuoi"))
+                .andExpect(jsonPath("$.figures.characters").value(8 + 2 + 19 + 1 + 32));
         mvc.perform(get("/api/v1/messages/sms-segments").param("text", "Bảo hiểm y tế").session(officer))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.encoding").value("UCS_2"))
                 .andExpect(jsonPath("$.segments").value(1)).andExpect(jsonPath("$.plainText").value("Bao hiem y te"))

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class VersionChecksUnitTests {
 
-    private final VersionChecks checks = new VersionChecks(new CampaignSettings(800, 160, 24, 4, 2000, 10_485_760,
+    private final VersionChecks checks = new VersionChecks(new CampaignSettings(800, 160, 24, 4, 63_206, 2000, 10_485_760,
             "espeak-ng", 30));
 
     @Test
@@ -37,9 +37,15 @@ class VersionChecksUnitTests {
     }
 
     @Test
-    void aSocialPostLongerThanTheLimitIsRefused() {
-        assertThat(checks.of(VersionKind.SOCIAL_POST, "a".repeat(2000)).problems()).isEmpty();
-        assertThat(checks.of(VersionKind.SOCIAL_POST, "a".repeat(2001)).problems())
+    void eachNetworkHasItsLimitCountingHashtagsAndLink() {
+        assertThat(checks.of(VersionKind.ZALO_POST, "a".repeat(2000)).problems()).isEmpty();
+        assertThat(checks.of(VersionKind.ZALO_POST, "a".repeat(2001)).problems())
                 .containsExactly("campaigns.check.social-too-long");
+        assertThat(checks.of(VersionKind.SOCIAL_POST, "a".repeat(2001)).problems()).isEmpty();
+        assertThat(checks.of(VersionKind.SOCIAL_POST, "a".repeat(63_207)).problems())
+                .containsExactly("campaigns.check.social-too-long");
+        String published = VersionChecks.socialText("a".repeat(1980), "#BHYT #NguoiCaoTuoi", "https://syt.khanhhoa.gov.vn");
+        assertThat(published).endsWith("\n\n#BHYT #NguoiCaoTuoi\nhttps://syt.khanhhoa.gov.vn");
+        assertThat(checks.of(VersionKind.ZALO_POST, published).problems()).containsExactly("campaigns.check.social-too-long");
     }
 }

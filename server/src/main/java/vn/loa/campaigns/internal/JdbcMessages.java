@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.safety.Safelist;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -52,6 +54,8 @@ import vn.loa.shared.NotFound;
 /** Messages, their versions, translations and approval on PostgreSQL; publication through {@link Publishing}. */
 @Service
 class JdbcMessages implements Messages {
+
+    private static final Logger log = LoggerFactory.getLogger(JdbcMessages.class);
 
     /** The languages a version is translated into by people: Chăm and Raglai. */
     static final Set<String> TRANSLATED = Set.of("cjm", "roc");
@@ -172,17 +176,19 @@ class JdbcMessages implements Messages {
         if (b == null || b.isEmpty() || b.length() > 50_000) {
             problems.add(new InvalidInput("body", "campaigns.error.body"));
         } else {
-            for (String problem : checks.of(kind, b).problems()) {
+            String checked = kind == VersionKind.SOCIAL_POST || kind == VersionKind.ZALO_POST
+                    ? VersionChecks.socialText(b, hashtags(hashtags), CampaignAccess.text(link)) : b;
+            for (String problem : checks.of(kind, checked).problems()) {
                 problems.add(new InvalidInput("body", problem, settings.billboardMaxLines(), settings.billboardMaxChars(),
-                        settings.socialMaxLength()));
+                        checks.limit(kind)));
             }
         }
         String l = CampaignAccess.text(link);
         if (l != null && !isHttpLink(l)) {
             problems.add(new InvalidInput("link", "campaigns.error.link"));
         }
-        String tags = CampaignAccess.text(hashtags);
-        if (tags != null && tags.length() > 500) {
+        String tags = hashtags(hashtags);
+        if (tags != null && (tags.length() > 500 || !tags.matches("#[\\p{L}\\p{N}_]+( #[\\p{L}\\p{N}_]+)*"))) {
             problems.add(new InvalidInput("hashtags", "campaigns.error.hashtags"));
         }
         InvalidInput.throwIfAny(problems);
@@ -196,6 +202,14 @@ class JdbcMessages implements Messages {
                 .query(Long.class).single();
         events.publishEvent(new CampaignEvent.VersionSaved(by.actor(), id, m.id(), kind, "saved"));
         return version(id);
+    }
+
+    /** Hashtags as typed (separated by spaces or commas), one space between each; null when there are none. */
+    private static String hashtags(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        return String.join(" ", typed.strip().split("[\\s,;]+"));
     }
 
     private static boolean isHttpLink(String link) {
@@ -481,10 +495,8 @@ class JdbcMessages implements Messages {
                 ? List.of(new Publication.Attachment(audio.fileName(), audio.contentType(), audio.content()))
                 : List.of();
         String title = v.kind() == VersionKind.SMS ? null : (v.title() != null ? v.title() : m.title());
-        String body = text;
-        if (v.kind() == VersionKind.SOCIAL_POST) {
-            body = text + (v.hashtags() == null ? "" : "\n\n" + v.hashtags()) + (v.link() == null ? "" : "\n" + v.link());
-        }
+        String body = v.kind() == VersionKind.SOCIAL_POST || v.kind() == VersionKind.ZALO_POST
+                ? VersionChecks.socialText(text, v.hashtags(), v.link()) : text;
         AgencyIdLookup agency = new AgencyIdLookup(agencies, clock);
         long id = publishing.enqueue(new Publication(v.source(language), campaign.reference(), campaign.policy(),
                 agency.of(m.agencyCode()), v.kind().channel().orElseThrow(), language, title, body, campaign.communes(),
@@ -653,21 +665,34 @@ class JdbcMessages implements Messages {
                 .param(Timestamp.from(clock.instant())).query(Long.class).list();
         int published = 0;
         for (long id : due) {
-            Boolean done = transactions.execute(tx -> {
-                // another node may have taken it: lock the row and look again
-                Optional<Message> m = jdbc.sql("SELECT * FROM campaign_message WHERE id = ? AND status = 'SCHEDULED' FOR UPDATE SKIP LOCKED")
-                        .param(id).query(JdbcMessages::message).optional();
-                if (m.isEmpty()) {
-                    return false;
-                }
-                publish(m.get(), Actor.SYSTEM);
-                return true;
-            });
+            Boolean done;
+            try {
+                done = publishOne(id);
+            } catch (RuntimeException e) {
+                // publishing refused it (or failed): nothing was handed over, the message stays scheduled and is
+                // tried again on the next run; the others go on
+                log.warn("Scheduled message {} could not be handed to publishing: {}", id, e.toString());
+                done = false;
+            }
             if (Boolean.TRUE.equals(done)) {
                 published++;
             }
         }
         return published;
+    }
+
+    private Boolean publishOne(long id) {
+        return transactions.execute(tx -> {
+            // another node may have taken it: lock the row and look again
+            Optional<Message> m = jdbc.sql("""
+                    SELECT * FROM campaign_message WHERE id = ? AND status = 'SCHEDULED' FOR UPDATE SKIP LOCKED""")
+                    .param(id).query(JdbcMessages::message).optional();
+            if (m.isEmpty()) {
+                return false;
+            }
+            publish(m.get(), Actor.SYSTEM);
+            return true;
+        });
     }
 
     private Message editable(long messageId, SignedInUser by) {

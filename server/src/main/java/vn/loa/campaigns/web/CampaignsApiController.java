@@ -174,7 +174,7 @@ class CampaignsApiController {
             List<PublicationRecord> publications = new ArrayList<>(messages.publications(v.id(), "vi"));
             translations.stream().filter(t -> t.versionId() == v.id())
                     .forEach(t -> publications.addAll(messages.publications(v.id(), t.language())));
-            return new VersionView(v, checks.of(v.kind(), v.body()), publications);
+            return new VersionView(v, checks.of(v.kind(), VersionChecks.published(v)), publications);
         }).toList();
     }
 
@@ -187,7 +187,7 @@ class CampaignsApiController {
         }
         InvalidInput.throwIfAny(problems);
         Version v = messages.saveVersion(id, chosen, p.title(), p.body(), p.hashtags(), p.link(), user());
-        return new VersionView(v, checks.of(v.kind(), v.body()), List.of());
+        return new VersionView(v, checks.of(v.kind(), VersionChecks.published(v)), List.of());
     }
 
     @PostMapping("/api/v1/messages/{id}/transitions")

@@ -216,7 +216,7 @@ class CampaignsController {
             List<PublicationRecord> publications = new ArrayList<>(messages.publications(v.id(), "vi"));
             List<Translation> mine = translations.stream().filter(t -> t.versionId() == v.id()).toList();
             mine.forEach(t -> publications.addAll(messages.publications(v.id(), t.language())));
-            return new VersionRow(v, checks.of(v.kind(), v.body()), publications, mine);
+            return new VersionRow(v, checks.of(v.kind(), VersionChecks.published(v)), publications, mine);
         }).toList();
     }
 
@@ -267,6 +267,7 @@ class CampaignsController {
         model.addAttribute("kinds", VersionKind.values());
         model.addAttribute("steps", messages.steps(id, user));
         model.addAttribute("settings", settings);
+        model.addAttribute("checks", checks);
         model.addAttribute("speech", messages.speechAvailable());
         boolean draft = m.status() == MessageStatus.DRAFT;
         boolean staff = mayPlan(user) && (user.has(Role.COORDINATOR) || user.has(Role.ADMIN)
