@@ -58,6 +58,8 @@
         count.segments, number(count.segments * price)]);
       var plain = form.querySelector('.sms-plain-text');
       if (plain) { plain.textContent = count.gsm ? '' : strip(text); }
+      var box = form.querySelector('.sms-plain');
+      if (box) { box.hidden = count.gsm || text.length === 0; }
     } else if (kind === 'LOUDSPEAKER') {
       var syllables = text.split(/[\s.,;:!?()"'\-–—…“”]+/).filter(function (w) { return w.length > 0; }).length;
       var seconds = Math.ceil(syllables * 60 / Number(form.getAttribute('data-spm')));

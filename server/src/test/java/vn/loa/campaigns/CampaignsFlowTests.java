@@ -62,7 +62,7 @@ class CampaignsFlowTests {
     }
 
     @Test
-    void theOfficerWritesAMessageAndSeesTheSmsCounterAsTheyType() {
+    void theOfficerWritesAMessageAndSeesTheSmsCounterAsTheyType() throws Exception {
         int year = jdbc.sql("""
                 SELECT min(y) FROM generate_series(2027, 2099) y
                 WHERE NOT EXISTS (SELECT 1 FROM campaign_plan WHERE agency_code = 'SYT' AND year = y)""")
@@ -98,13 +98,25 @@ class CampaignsFlowTests {
         assertThat(browser.findElement(By.id("body-SMS")).getAttribute("value"))
                 .isEqualTo("Tram y te xa tiem vac-xin ngay 15. Mang theo so tiem chung cua tre, den dung gio.");
 
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('version-SMS').scrollIntoView()");
+        saveScreenshot("campaign-message-sms.png");
+
         // on a phone the editor scrolls down, never sideways
         browser.manage().window().setSize(new Dimension(390, 844));
         browser.get(editor);
         long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
                 "return document.documentElement.scrollWidth - window.innerWidth;");
         assertThat(overflow).isLessThanOrEqualTo(0);
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('version-LOUDSPEAKER').scrollIntoView()");
+        saveScreenshot("campaign-message-phone.png");
         assertThat(securityErrors()).isEmpty();
+    }
+
+    private void saveScreenshot(String name) throws Exception {
+        java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.write(dir.resolve(name),
+                ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     }
 
     private String url(String path) {
