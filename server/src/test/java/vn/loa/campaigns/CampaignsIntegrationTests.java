@@ -10,6 +10,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -156,12 +159,34 @@ class CampaignsIntegrationTests {
     }
 
     @Test
-    void nothingIsPublishedInALanguageWithoutAnApprovedHumanTranslation() {
+    void nothingIsPublishedInALanguageWithoutAnApprovedHumanTranslation() throws Exception {
         long campaignId = campaignAsService();
-        Message m = messages.write(campaignId, "Bảo hiểm y tế cho người cao tuổi", "Người cao tuổi được hỗ trợ.", null,
-                OFFICER);
+        String title = "Bảo hiểm y tế cho người cao tuổi " + System.nanoTime();
+        Message m = messages.write(campaignId, title, "Người cao tuổi được hỗ trợ.", null, OFFICER);
         Version v = messages.saveVersion(m.id(), VersionKind.LOUDSPEAKER, null, "Kính thưa bà con.", null, null, OFFICER);
-        Translation cham = messages.assignTranslation(v.id(), "cjm", "press", OFFICER);
+        GreenMail smtp = new GreenMail(new ServerSetup(39251, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        Translation cham;
+        try {
+            cham = messages.assignTranslation(v.id(), "cjm", "press", OFFICER);
+            // the translator is told by e-mail, once the assignment has committed
+            MimeMessage told = null;
+            for (int received = 1; told == null && smtp.waitForIncomingEmail(20_000, received); received++) {
+                told = java.util.Arrays.stream(smtp.getReceivedMessages()).filter(mail -> {
+                    try {
+                        return mail.getSubject().contains(title);
+                    } catch (jakarta.mail.MessagingException e) {
+                        return false;
+                    }
+                }).findFirst().orElse(null);
+            }
+            assertThat(told).as("the translator's e-mail").isNotNull();
+            assertThat(told.getAllRecipients()[0].toString()).isEqualTo("press@demo.loa.local");
+            assertThat(told.getSubject()).isEqualTo("[Loa] Việc dịch mới: " + title);
+            assertThat((String) told.getContent()).contains("tiếng Chăm", "Bản tin loa truyền thanh", "/campaigns/translations");
+        } finally {
+            smtp.stop();
+        }
         Translation raglai = messages.assignTranslation(v.id(), "roc", "district", OFFICER);
         assertThatThrownBy(() -> messages.assignTranslation(v.id(), "cjm", "press", OFFICER)).isInstanceOf(Conflict.class);
         assertThatThrownBy(() -> messages.assignTranslation(v.id(), "fr", "press", OFFICER))

@@ -66,6 +66,8 @@ class JdbcMessages implements Messages {
     private final Users users;
     private final Publishing publishing;
     private final EspeakSpeech speech;
+    private final CampaignMail mail;
+    private final org.springframework.context.MessageSource bundle;
     private final CampaignSettings settings;
     private final VersionChecks checks;
     private final ApplicationEventPublisher events;
@@ -73,7 +75,8 @@ class JdbcMessages implements Messages {
     private final Clock clock;
 
     JdbcMessages(JdbcClient jdbc, JdbcCampaigns campaigns, AgencyDirectory agencies, Users users, Publishing publishing,
-            EspeakSpeech speech, CampaignSettings settings, ApplicationEventPublisher events,
+            EspeakSpeech speech, CampaignMail mail, org.springframework.context.MessageSource bundle,
+            CampaignSettings settings, ApplicationEventPublisher events,
             TransactionTemplate transactions, Clock clock) {
         this.jdbc = jdbc;
         this.campaigns = campaigns;
@@ -81,6 +84,8 @@ class JdbcMessages implements Messages {
         this.users = users;
         this.publishing = publishing;
         this.speech = speech;
+        this.mail = mail;
+        this.bundle = bundle;
         this.settings = settings;
         this.checks = new VersionChecks(settings);
         this.events = events;
@@ -556,13 +561,19 @@ class JdbcMessages implements Messages {
                 .params(versionId, language).query(Long.class).single() > 0) {
             throw new Conflict("campaigns.error.translation-exists");
         }
-        String username = users.findByUsername(who).orElseThrow().username();
+        vn.loa.identity.UserAccount account = users.findByUsername(who).orElseThrow();
+        String username = account.username();
         long id = jdbc.sql("""
                 INSERT INTO campaign_translation (version_id, language, translator, status, assigned_by, assigned_at)
                 VALUES (?, ?, ?, 'ASSIGNED', ?, ?) RETURNING id""")
                 .params(versionId, language, username, by.username(), Timestamp.from(clock.instant()))
                 .query(Long.class).single();
         events.publishEvent(new CampaignEvent.TranslationChanged(by.actor(), id, versionId, language, "assigned", username));
+        mail.sendAfterCommit(account.email(), "Việc dịch mới: " + m.title(), "Bạn được giao dịch sang tiếng "
+                + ("cjm".equals(language) ? "Chăm" : "Raglai") + " phiên bản \""
+                + bundle.getMessage("campaigns.kind." + v.kind().name(), null, Locale.forLanguageTag("vi"))
+                + "\" của thông điệp \""
+                + m.title() + "\". Nhập bản dịch và tải lên bản ghi âm tại:", "/campaigns/translations");
         return translation(id);
     }
 
