@@ -6,10 +6,41 @@
       '¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
   var EXTENSION = '^{}\\[~]|€\f';
 
+  // Fills a message pattern as java.text.MessageFormat does for the forms the bundles use: {0} and
+  // {0,choice,0#none|1#one|1<{0} many}.
   function fill(template, values) {
-    return template.replace(/\{(\d+)(,[^}]*)?\}/g, function (all, i) {
-      return values[Number(i)];
-    });
+    var out = '';
+    var i = 0;
+    while (i < template.length) {
+      if (template[i] !== '{') {
+        out += template[i];
+        i++;
+        continue;
+      }
+      var depth = 1;
+      var j = i + 1;
+      while (j < template.length && depth > 0) {
+        if (template[j] === '{') { depth++; } else if (template[j] === '}') { depth--; }
+        j++;
+      }
+      var inner = template.substring(i + 1, j - 1);
+      var comma = inner.indexOf(',');
+      var value = values[Number(comma < 0 ? inner : inner.substring(0, comma))];
+      if (comma >= 0 && inner.substring(comma + 1).indexOf('choice,') === 0) {
+        var chosen = '';
+        inner.substring(comma + 8).split('|').forEach(function (choice) {
+          var m = choice.match(/^(-?\d+(?:\.\d+)?)([#<])([\s\S]*)$/);
+          if (m && (m[2] === '#' ? Number(value) >= Number(m[1]) : Number(value) > Number(m[1]))) {
+            chosen = m[3];
+          }
+        });
+        out += fill(chosen, values);
+      } else {
+        out += value;
+      }
+      i = j;
+    }
+    return out;
   }
 
   function number(n) {

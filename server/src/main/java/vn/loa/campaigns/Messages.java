@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import vn.loa.identity.SignedInUser;
 import vn.loa.publishing.Publishing.PublicationRecord;
+import vn.loa.shared.Page;
+import vn.loa.shared.PageRequest;
 
 /**
  * Messages of campaigns: written once, adapted per channel version, translated by people, approved by four eyes and
@@ -23,8 +25,8 @@ public interface Messages {
      */
     Message write(long campaignId, String title, String body, Emergency emergency, SignedInUser by);
 
-    /** The messages of a campaign (or, null, of every campaign) the user may see, newest first. */
-    List<Message> list(Long campaignId, MessageStatus status, SignedInUser user);
+    /** A page of the messages of a campaign (or, null, of every campaign) the user may see, newest first. */
+    Page<Message> list(Long campaignId, MessageStatus status, PageRequest page, SignedInUser user);
 
     /** One message. @throws vn.loa.shared.NotFound when it does not exist or the user may not see it */
     Message get(long id, SignedInUser user);

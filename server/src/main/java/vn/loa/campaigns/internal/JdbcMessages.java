@@ -50,6 +50,8 @@ import vn.loa.shared.Conflict;
 import vn.loa.shared.InvalidInput;
 import vn.loa.shared.LocalTime;
 import vn.loa.shared.NotFound;
+import vn.loa.shared.Page;
+import vn.loa.shared.PageRequest;
 
 /** Messages, their versions, translations and approval on PostgreSQL; publication through {@link Publishing}. */
 @Service
@@ -122,7 +124,7 @@ class JdbcMessages implements Messages {
     }
 
     @Override
-    public List<Message> list(Long campaignId, MessageStatus status, SignedInUser user) {
+    public Page<Message> list(Long campaignId, MessageStatus status, PageRequest asked, SignedInUser user) {
         StringBuilder sql = new StringBuilder("SELECT * FROM campaign_message WHERE true");
         List<Object> params = new ArrayList<>();
         if (campaignId != null) {
@@ -137,8 +139,14 @@ class JdbcMessages implements Messages {
             sql.append(" AND agency_code = ?");
             params.add(CampaignAccess.staffOf(user.agencyCode(), user) ? user.agencyCode() : "");
         }
-        sql.append(" ORDER BY created_at DESC, id DESC LIMIT 500");
-        return jdbc.sql(sql.toString()).params(params).query(JdbcMessages::message).list();
+        long total = jdbc.sql(sql.toString().replace("SELECT *", "SELECT count(*)")).params(params).query(Long.class)
+                .single();
+        PageRequest page = asked.within(total);
+        List<Object> paged = new ArrayList<>(params);
+        paged.add(page.size());
+        paged.add(page.offset());
+        return new Page<>(jdbc.sql(sql + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?").params(paged)
+                .query(JdbcMessages::message).list(), page, total);
     }
 
     @Override

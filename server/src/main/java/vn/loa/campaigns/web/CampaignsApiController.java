@@ -5,10 +5,13 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,12 +41,15 @@ import vn.loa.identity.SignedInUser;
 import vn.loa.nlp.AccentFolding;
 import vn.loa.publishing.Channel;
 import vn.loa.publishing.Publishing.PublicationRecord;
+import vn.loa.platform.Pager;
 import vn.loa.shared.InvalidInput;
+import vn.loa.shared.Page;
+import vn.loa.shared.PageRequest;
 
 /**
  * The campaigns API. {@code /api/v1/campaigns}: {@code GET} (filter {@code planId}), {@code GET /{id}}, {@code POST}
  * (201; 422 naming each field), and {@code GET|POST /plans}. {@code /api/v1/messages}: {@code GET} (filters
- * {@code campaignId}, {@code status}), {@code GET /{id}}, {@code POST} (201), {@code GET /{id}/versions} (each with
+ * {@code campaignId}, {@code status}; paged by {@code page} and {@code size}), {@code GET /{id}}, {@code POST} (201), {@code GET /{id}/versions} (each with
  * its figures and its publications), {@code PUT /{id}/versions/{kind}}, {@code POST /{id}/transitions}
  * ({@code {action: submit|approve|return|schedule|withdraw|emergency_publish, publishAt, reason}}; 409 for a step the
  * status does not allow or an approval by the author, 403 for a user who may not take it), {@code GET /{id}/steps},
@@ -141,12 +147,17 @@ class CampaignsApiController {
     }
 
     @GetMapping("/api/v1/messages")
-    List<Message> messages(@RequestParam(required = false) Long campaignId,
-            @RequestParam(required = false) String status) {
+    ResponseEntity<List<Message>> messages(@RequestParam(required = false) Long campaignId,
+            @RequestParam(required = false) String status, @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
         List<InvalidInput> problems = new ArrayList<>();
         MessageStatus chosen = parse(MessageStatus.class, status, "status", problems);
         InvalidInput.throwIfAny(problems);
-        return messages.list(campaignId, chosen, user());
+        Page<Message> list = messages.list(campaignId, chosen, PageRequest.parse(page, size), user());
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("campaignId", campaignId == null ? "" : campaignId.toString());
+        filters.put("status", chosen == null ? "" : chosen.name());
+        return ResponseEntity.ok().headers(Pager.apiHeaders("/api/v1/messages", filters, list)).body(list.items());
     }
 
     @GetMapping("/api/v1/messages/{id}")

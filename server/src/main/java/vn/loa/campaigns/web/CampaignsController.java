@@ -50,11 +50,14 @@ import vn.loa.identity.AgencyKind;
 import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
 import vn.loa.platform.NavigationItem;
+import vn.loa.platform.Pager;
 import vn.loa.publishing.Channel;
 import vn.loa.publishing.Publishing.PublicationRecord;
 import vn.loa.shared.Conflict;
 import vn.loa.shared.InvalidInput;
 import vn.loa.shared.LocalTime;
+import vn.loa.shared.Page;
+import vn.loa.shared.PageRequest;
 
 /**
  * The campaign pages: plans and campaigns ({@code /campaigns}), a plan, a campaign with its messages and their
@@ -100,7 +103,7 @@ class CampaignsController {
         SignedInUser user = user();
         model.addAttribute("plans", campaigns.plans(user));
         model.addAttribute("campaigns", campaigns.list(null, user));
-        model.addAttribute("recent", messages.list(null, null, user).stream().limit(20).toList());
+        model.addAttribute("recent", messages.list(null, null, new PageRequest(1, 20), user).items());
         model.addAttribute("mayPlan", mayPlan(user));
         model.addAttribute("agencyOptions", agencyOptions(user));
         model.addAttribute("year", today().getYear());
@@ -221,13 +224,14 @@ class CampaignsController {
     }
 
     @GetMapping("/{id}")
-    String campaign(@PathVariable long id, Model model) {
+    String campaign(@PathVariable long id, @RequestParam(name = "page", required = false) String number, Model model) {
         SignedInUser user = user();
         Campaign c = campaigns.get(id, user);
         model.addAttribute("c", c);
         model.addAttribute("plan", campaigns.plan(c.planId(), user));
-        model.addAttribute("rows", messages.list(id, null, user).stream()
-                .map(m -> new MessageRow(m, versionRows(m.id(), user))).toList());
+        Page<Message> page = messages.list(id, null, PageRequest.lenient(number, null), user);
+        model.addAttribute("rows", page.items().stream().map(m -> new MessageRow(m, versionRows(m.id(), user))).toList());
+        model.addAttribute("pager", Pager.of("/campaigns/" + id, Map.of(), page));
         model.addAttribute("emergencies", Emergency.values());
         model.addAttribute("mayWrite", mayPlan(user));
         model.addAttribute("form", Map.of());
@@ -245,7 +249,7 @@ class CampaignsController {
             Message m = messages.write(id, title, body, chosen, user());
             return "redirect:/campaigns/messages/" + m.id();
         } catch (InvalidInput e) {
-            String page = campaign(id, model);
+            String page = campaign(id, null, model);
             response.setStatus(422);
             model.addAttribute("problems", e.all());
             model.addAttribute("form", Map.of("title", title, "body", body, "emergency", emergency));
