@@ -333,6 +333,28 @@ class CampaignsIntegrationTests {
                 .andExpect(status().isNotFound());
     }
 
+    @Test
+    void pagesNameTheFieldAtFaultAndKeepWhatWasTyped() throws Exception {
+        MockHttpSession officer = signIn("officer");
+        long planId = plan();
+        org.jsoup.nodes.Document refused = org.jsoup.Jsoup.parse(body(mvc.perform(post("/campaigns/plans/" + planId
+                        + "/campaigns").session(officer).with(csrf()).param("startsOn", "2026-12-31")
+                        .param("endsOn", "2026-12-01").param("communes", "SYT").param("objectives", "Mục tiêu đã nhập"))
+                .andExpect(status().isUnprocessableContent())));
+        assertThat(refused.select("#problems li").eachAttr("data-field"))
+                .containsExactly("title", "policy", "endsOn", "communes");
+        assertThat(refused.select("#objectives").text()).isEqualTo("Mục tiêu đã nhập");
+
+        Message m = messages.write(campaignAsService(), "Bảng tin", "Nội dung.", null, OFFICER);
+        org.jsoup.nodes.Document version = org.jsoup.Jsoup.parse(body(mvc.perform(post("/campaigns/messages/" + m.id()
+                        + "/versions/BILLBOARD").session(officer).with(csrf()).param("body", "MỘT\nHAI\nBA\nBỐN\nNĂM"))
+                .andExpect(status().isUnprocessableContent())));
+        assertThat(version.select("#problems li").eachAttr("data-field")).containsExactly("body");
+        assertThat(version.select("#problems li").text()).isEqualTo("Bảng tin chỉ hiện tối đa 4 dòng.");
+        assertThat(version.select("#body-BILLBOARD").text()).contains("NĂM");
+        assertThat(messages.versions(m.id(), OFFICER)).isEmpty();
+    }
+
     private org.springframework.test.web.servlet.ResultActions transition(MockHttpSession session, long id, String action,
             String publishAt, String reason) throws Exception {
         return mvc.perform(post("/api/v1/messages/" + id + "/transitions").session(session).with(csrf())

@@ -51,7 +51,16 @@ class SettingsCheck implements EnvironmentPostProcessor, Ordered {
             "loa.misinformation.reports-per-hour",
             "loa.misinformation.mail-from",
             "loa.press.management-agency",
-            "loa.press.remind-hours");
+            "loa.press.remind-hours",
+            "loa.campaigns.sms-price-per-segment",
+            "loa.campaigns.syllables-per-minute",
+            "loa.campaigns.billboard-max-chars",
+            "loa.campaigns.billboard-max-lines",
+            "loa.campaigns.facebook-max-length",
+            "loa.campaigns.zalo-max-length",
+            "loa.campaigns.audio-max-bytes",
+            "loa.campaigns.espeak-command",
+            "loa.campaigns.speech-timeout-seconds");
 
     /** Settings read only by tests (the browser's location). */
     private static final String TEST_PREFIX = "loa.test.";
