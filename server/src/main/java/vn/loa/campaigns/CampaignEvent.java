@@ -32,6 +32,13 @@ public sealed interface CampaignEvent extends AuditableEvent {
         }
     }
 
+    /** A draft's title and text were rewritten. */
+    record MessageRewritten(Actor by, long messageId) implements CampaignEvent {
+        public AuditEntry auditEntry() {
+            return entry(by, "campaign-message.rewritten", "campaign-message", messageId, details());
+        }
+    }
+
     /** A channel version was saved, or its audio attached. */
     record VersionSaved(Actor by, long versionId, long messageId, VersionKind kind, String what)
             implements CampaignEvent {

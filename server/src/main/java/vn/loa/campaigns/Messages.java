@@ -25,6 +25,14 @@ public interface Messages {
      */
     Message write(long campaignId, String title, String body, Emergency emergency, SignedInUser by);
 
+    /**
+     * Rewrites the title and text of a draft (its versions stay as they are).
+     *
+     * @throws vn.loa.shared.InvalidInput naming {@code title} or {@code body}
+     * @throws vn.loa.shared.Conflict when the message is no longer a draft
+     */
+    Message rewrite(long id, String title, String body, SignedInUser by);
+
     /** A page of the messages of a campaign (or, null, of every campaign) the user may see, newest first. */
     Page<Message> list(Long campaignId, MessageStatus status, PageRequest page, SignedInUser user);
 

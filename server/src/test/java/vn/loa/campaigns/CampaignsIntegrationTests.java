@@ -353,6 +353,18 @@ class CampaignsIntegrationTests {
         assertThat(version.select("#problems li").text()).isEqualTo("Bảng tin chỉ hiện tối đa 4 dòng.");
         assertThat(version.select("#body-BILLBOARD").text()).contains("NĂM");
         assertThat(messages.versions(m.id(), OFFICER)).isEmpty();
+
+        // a draft is rewritten; once submitted, it is not
+        mvc.perform(post("/campaigns/messages/" + m.id()).session(officer).with(csrf()).param("title", "")
+                .param("body", "x")).andExpect(status().isUnprocessableContent());
+        mvc.perform(post("/campaigns/messages/" + m.id()).session(officer).with(csrf()).param("title", "Bảng tin xã")
+                .param("body", "Nội dung mới.")).andExpect(status().is3xxRedirection());
+        assertThat(messages.get(m.id(), OFFICER).title()).isEqualTo("Bảng tin xã");
+        messages.saveVersion(m.id(), VersionKind.BILLBOARD, null, "BẢNG TIN", null, null, OFFICER);
+        messages.act(m.id(), MessageAction.SUBMIT, null, null, OFFICER);
+        assertThatThrownBy(() -> messages.rewrite(m.id(), "Khác", "Khác", OFFICER)).isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> messages.saveVersion(m.id(), VersionKind.SMS, null, "Tin", null, null, OFFICER))
+                .isInstanceOf(Conflict.class);
     }
 
     private org.springframework.test.web.servlet.ResultActions transition(MockHttpSession session, long id, String action,

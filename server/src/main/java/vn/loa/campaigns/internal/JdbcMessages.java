@@ -124,6 +124,26 @@ class JdbcMessages implements Messages {
     }
 
     @Override
+    @Transactional
+    public Message rewrite(long id, String title, String body, SignedInUser by) {
+        editable(id, by);
+        List<InvalidInput> problems = new ArrayList<>();
+        String t = CampaignAccess.text(title);
+        if (t == null || t.length() > 300) {
+            problems.add(new InvalidInput("title", "campaigns.error.title"));
+        }
+        String b = CampaignAccess.text(body);
+        if (b == null || b.length() > 50_000) {
+            problems.add(new InvalidInput("body", "campaigns.error.body"));
+        }
+        InvalidInput.throwIfAny(problems);
+        jdbc.sql("UPDATE campaign_message SET title = ?, body = ? WHERE id = ? AND status = 'DRAFT'").params(t, b, id)
+                .update();
+        events.publishEvent(new CampaignEvent.MessageRewritten(by.actor(), id));
+        return find(id);
+    }
+
+    @Override
     public Page<Message> list(Long campaignId, MessageStatus status, PageRequest asked, SignedInUser user) {
         StringBuilder sql = new StringBuilder("SELECT * FROM campaign_message WHERE true");
         List<Object> params = new ArrayList<>();

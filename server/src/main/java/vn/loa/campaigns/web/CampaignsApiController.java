@@ -49,7 +49,7 @@ import vn.loa.shared.PageRequest;
 /**
  * The campaigns API. {@code /api/v1/campaigns}: {@code GET} (filter {@code planId}), {@code GET /{id}}, {@code POST}
  * (201; 422 naming each field), and {@code GET|POST /plans}. {@code /api/v1/messages}: {@code GET} (filters
- * {@code campaignId}, {@code status}; paged by {@code page} and {@code size}), {@code GET /{id}}, {@code POST} (201), {@code GET /{id}/versions} (each with
+ * {@code campaignId}, {@code status}; paged by {@code page} and {@code size}), {@code GET /{id}}, {@code POST} (201), {@code PUT /{id}} (a draft's title and text), {@code GET /{id}/versions} (each with
  * its figures and its publications), {@code PUT /{id}/versions/{kind}}, {@code POST /{id}/transitions}
  * ({@code {action: submit|approve|return|schedule|withdraw|emergency_publish, publishAt, reason}}; 409 for a step the
  * status does not allow or an approval by the author, 403 for a user who may not take it), {@code GET /{id}/steps},
@@ -175,6 +175,11 @@ class CampaignsApiController {
         Emergency emergency = parse(Emergency.class, p.emergency(), "emergency", problems);
         InvalidInput.throwIfAny(problems);
         return messages.write(p.campaignId(), p.title(), p.body(), emergency, user());
+    }
+
+    @PutMapping("/api/v1/messages/{id}")
+    Message rewrite(@PathVariable long id, @RequestBody PostedMessage p) {
+        return messages.rewrite(id, p.title(), p.body(), user());
     }
 
     @GetMapping("/api/v1/messages/{id}/versions")

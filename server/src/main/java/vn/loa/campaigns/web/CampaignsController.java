@@ -290,6 +290,26 @@ class CampaignsController {
         return "campaigns/message";
     }
 
+    @PostMapping("/messages/{id}")
+    String rewrite(@PathVariable long id, @RequestParam(defaultValue = "") String title,
+            @RequestParam(defaultValue = "") String body, HttpServletResponse response, Model model,
+            RedirectAttributes redirect) {
+        try {
+            messages.rewrite(id, title, body, user());
+            redirect.addFlashAttribute("flashKey", "campaigns.message.rewritten");
+            return "redirect:/campaigns/messages/" + id;
+        } catch (InvalidInput e) {
+            model.addAttribute("form", Map.of("kind", "", "messageTitle", title, "messageBody", body));
+            String page = message(id, model);
+            response.setStatus(422);
+            model.addAttribute("problems", e.all());
+            return page;
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+            return "redirect:/campaigns/messages/" + id;
+        }
+    }
+
     @PostMapping("/messages/{id}/versions/{kind}")
     String saveVersion(@PathVariable long id, @PathVariable String kind, @RequestParam(defaultValue = "") String title,
             @RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "") String hashtags,
