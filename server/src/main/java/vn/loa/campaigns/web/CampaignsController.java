@@ -150,6 +150,7 @@ class CampaignsController {
     }
 
     private void prepareCampaignForm(Model model, Map<String, Object> form) {
+        model.addAttribute("mayWrite", mayPlan(user()));
         List<Agency> valid = agencies.validOn(today());
         model.addAttribute("communes", valid.stream().filter(a -> a.kind() == AgencyKind.COMMUNE).toList());
         model.addAttribute("responsibleOptions", valid.stream().filter(a -> a.kind() == AgencyKind.DEPARTMENT
