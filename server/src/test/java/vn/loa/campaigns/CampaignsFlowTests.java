@@ -101,6 +101,26 @@ class CampaignsFlowTests {
         ((JavascriptExecutor) browser).executeScript("document.getElementById('version-SMS').scrollIntoView()");
         saveScreenshot("campaign-message-sms.png");
 
+        // the loudspeaker bulletin gets a recording, uploaded through the page (a multipart form with its CSRF token)
+        WebElement script = browser.findElement(By.id("body-LOUDSPEAKER"));
+        script.clear();
+        script.sendKeys("Kính thưa bà con, trạm y tế xã tiêm vắc-xin cho trẻ em vào ngày mười lăm hằng tháng.");
+        browser.findElement(By.id("save-LOUDSPEAKER")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("#version-LOUDSPEAKER"));
+        java.nio.file.Path recording = java.nio.file.Files.createTempFile("ban-tin", ".wav");
+        byte[] wav = new byte[44 + 1600];
+        System.arraycopy("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, wav, 0, 4);
+        System.arraycopy("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, wav, 8, 8);
+        java.nio.file.Files.write(recording, wav);
+        browser.findElement(By.id("audio-file")).sendKeys(recording.toString());
+        browser.findElement(By.cssSelector("#audio-upload button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#loudspeaker-audio audio")));
+        assertThat(browser.findElement(By.cssSelector(".flash.success")).getText()).isEqualTo("Đã đính kèm bản ghi âm.");
+        assertThat(browser.findElement(By.id("loudspeaker-audio")).getText()).contains("Bản ghi âm giọng người")
+                .doesNotContain("Giọng đọc máy (tổng hợp)");
+        java.nio.file.Files.deleteIfExists(recording);
+
         // on a phone the editor scrolls down, never sideways
         browser.manage().window().setSize(new Dimension(390, 844));
         browser.get(editor);
