@@ -2,6 +2,7 @@ package vn.loa.campaigns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -143,9 +144,9 @@ class CampaignsIntegrationTests {
         messages.publishDue();
         assertThat(publishing.bySource(versions.get(0).source("vi"))).hasSize(1);
         assertThat(messages.steps(id, OFFICER)).extracting(Step::action, Step::actor).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("WRITE", "officer"), org.assertj.core.groups.Tuple.tuple("SUBMIT", "officer"),
-                org.assertj.core.groups.Tuple.tuple("APPROVE", "spokesperson"),
-                org.assertj.core.groups.Tuple.tuple("SCHEDULE", "officer"), org.assertj.core.groups.Tuple.tuple("PUBLISH", "system"));
+                tuple("WRITE", "officer"), tuple("SUBMIT", "officer"),
+                tuple("APPROVE", "spokesperson"),
+                tuple("SCHEDULE", "officer"), tuple("PUBLISH", "system"));
         assertThat(jdbc.sql("SELECT count(*) FROM audit_record WHERE target_type = 'campaign-message' AND target_id = ?")
                 .param(String.valueOf(id)).query(Long.class).single()).isGreaterThanOrEqualTo(5);
 

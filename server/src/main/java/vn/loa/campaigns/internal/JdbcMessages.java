@@ -2,6 +2,8 @@ package vn.loa.campaigns.internal;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -13,6 +15,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jsoup.Jsoup;
@@ -20,6 +23,7 @@ import org.jsoup.safety.Safelist;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -41,11 +45,13 @@ import vn.loa.campaigns.VersionKind;
 import vn.loa.identity.Agency;
 import vn.loa.identity.AgencyDirectory;
 import vn.loa.identity.SignedInUser;
+import vn.loa.identity.UserAccount;
 import vn.loa.identity.Users;
 import vn.loa.platform.OfficialLetter;
 import vn.loa.publishing.Publication;
 import vn.loa.publishing.Publishing;
 import vn.loa.shared.Actor;
+import vn.loa.shared.AgencyId;
 import vn.loa.shared.Conflict;
 import vn.loa.shared.InvalidInput;
 import vn.loa.shared.LocalTime;
@@ -69,7 +75,7 @@ class JdbcMessages implements Messages {
     private final Publishing publishing;
     private final EspeakSpeech speech;
     private final CampaignMail mail;
-    private final org.springframework.context.MessageSource bundle;
+    private final MessageSource bundle;
     private final CampaignSettings settings;
     private final VersionChecks checks;
     private final ApplicationEventPublisher events;
@@ -77,7 +83,7 @@ class JdbcMessages implements Messages {
     private final Clock clock;
 
     JdbcMessages(JdbcClient jdbc, JdbcCampaigns campaigns, AgencyDirectory agencies, Users users, Publishing publishing,
-            EspeakSpeech speech, CampaignMail mail, org.springframework.context.MessageSource bundle,
+            EspeakSpeech speech, CampaignMail mail, MessageSource bundle,
             CampaignSettings settings, ApplicationEventPublisher events,
             TransactionTemplate transactions, Clock clock) {
         this.jdbc = jdbc;
@@ -250,7 +256,7 @@ class JdbcMessages implements Messages {
             URI uri = new URI(link);
             return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null
                     && link.length() <= 1000;
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return false;
         }
     }
@@ -281,7 +287,7 @@ class JdbcMessages implements Messages {
         }
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
         if (startsWith(content, "RIFF") && content.length > 12 && new String(content, 8, 4,
-                java.nio.charset.StandardCharsets.ISO_8859_1).equals("WAVE") && name.endsWith(".wav")) {
+                StandardCharsets.ISO_8859_1).equals("WAVE") && name.endsWith(".wav")) {
             return "audio/wav";
         }
         if (startsWith(content, "OggS") && (name.endsWith(".ogg") || name.endsWith(".oga"))) {
@@ -530,9 +536,8 @@ class JdbcMessages implements Messages {
         String title = v.kind() == VersionKind.SMS ? null : (v.title() != null ? v.title() : m.title());
         String body = v.kind() == VersionKind.SOCIAL_POST || v.kind() == VersionKind.ZALO_POST
                 ? VersionChecks.socialText(text, v.hashtags(), v.link()) : text;
-        AgencyIdLookup agency = new AgencyIdLookup(agencies, clock);
         long id = publishing.enqueue(new Publication(v.source(language), campaign.reference(), campaign.policy(),
-                agency.of(m.agencyCode()), v.kind().channel().orElseThrow(), language, title, body, campaign.communes(),
+                agencyId(m.agencyCode()), v.kind().channel().orElseThrow(), language, title, body, campaign.communes(),
                 List.of(), attachments, m.publishAt() == null ? clock.instant() : m.publishAt(), m.emergency() != null), by);
         jdbc.sql("INSERT INTO campaign_publication (message_id, version_id, language, publication_id) VALUES (?, ?, ?, ?)")
                 .params(m.id(), v.id(), language, id).update();
@@ -552,7 +557,7 @@ class JdbcMessages implements Messages {
                 SELECT s.*, m.agency_code FROM campaign_step s JOIN campaign_message m ON m.id = s.message_id
                 WHERE s.emergency ORDER BY s.at DESC, s.id DESC LIMIT 500""")
                 .query((rs, n) -> CampaignAccess.maySee(rs.getString("agency_code"), user) ? step(rs, n) : null).list()
-                .stream().filter(java.util.Objects::nonNull).toList();
+                .stream().filter(Objects::nonNull).toList();
     }
 
     @Override
@@ -589,7 +594,7 @@ class JdbcMessages implements Messages {
                 .params(versionId, language).query(Long.class).single() > 0) {
             throw new Conflict("campaigns.error.translation-exists");
         }
-        vn.loa.identity.UserAccount account = users.findByUsername(who).orElseThrow();
+        UserAccount account = users.findByUsername(who).orElseThrow();
         String username = account.username();
         long id = jdbc.sql("""
                 INSERT INTO campaign_translation (version_id, language, translator, status, assigned_by, assigned_at)
@@ -801,10 +806,8 @@ class JdbcMessages implements Messages {
     }
 
     /** The agency's id for a publication: the unit valid today under its code. */
-    private record AgencyIdLookup(AgencyDirectory agencies, Clock clock) {
-        vn.loa.shared.AgencyId of(String code) {
-            return agencies.findByCode(code, LocalDate.ofInstant(clock.instant(), LocalTime.ZONE)).map(Agency::id)
-                    .orElseThrow(() -> new NotFound("agency", code));
-        }
+    private AgencyId agencyId(String code) {
+        return agencies.findByCode(code, LocalDate.ofInstant(clock.instant(), LocalTime.ZONE)).map(Agency::id)
+                .orElseThrow(() -> new NotFound("agency", code));
     }
 }
