@@ -79,6 +79,7 @@ class CampaignsFlowTests {
         browser.findElement(By.id("write-message")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/campaigns/messages/\\d+$"));
         String editor = browser.getCurrentUrl();
+        saveScreenshot("campaign-message.png");
 
         WebElement sms = browser.findElement(By.id("body-SMS"));
         sms.clear();
@@ -120,6 +121,9 @@ class CampaignsFlowTests {
         assertThat(browser.findElement(By.id("loudspeaker-audio")).getText()).contains("Bản ghi âm giọng người")
                 .doesNotContain("Giọng đọc máy (tổng hợp)");
         java.nio.file.Files.deleteIfExists(recording);
+
+        browser.get(url("/campaigns/" + campaign));
+        saveScreenshot("campaign.png");
 
         // on a phone the editor scrolls down, never sideways
         browser.manage().window().setSize(new Dimension(390, 844));
