@@ -40,4 +40,24 @@ public final class AccentFolding {
         }
         return out.toString().toLowerCase(Locale.ROOT);
     }
+
+    /**
+     * Removes Vietnamese diacritics and keeps everything else as it was (case, spaces, punctuation): "Bảo hiểm Y tế"
+     * becomes "Bao hiem Y te", "Đ" becomes "D". Used to offer a text message that fits the GSM-7 alphabet.
+     *
+     * @param text the text; must not be null
+     * @return the text without diacritics, NFC, never null
+     */
+    public static String stripDiacritics(String text) {
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+        StringBuilder out = new StringBuilder(decomposed.length());
+        for (int i = 0; i < decomposed.length(); i++) {
+            char c = decomposed.charAt(i);
+            if (Character.getType(c) == Character.NON_SPACING_MARK) {
+                continue;
+            }
+            out.append(c == 'đ' ? 'd' : c == 'Đ' ? 'D' : c);
+        }
+        return Normalizer.normalize(out, Normalizer.Form.NFC);
+    }
 }

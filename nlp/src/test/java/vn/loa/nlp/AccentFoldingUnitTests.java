@@ -25,4 +25,13 @@ class AccentFoldingUnitTests {
     void collapsesWhiteSpaceAsTheGsoNamesNeed() {
         assertThat(AccentFolding.fold("  Xã  Hòa Thuận ")).isEqualTo("xa hoa thuan");
     }
+
+    @Test
+    void stripsDiacriticsButKeepsCaseSpacesAndPunctuation() {
+        assertThat(AccentFolding.stripDiacritics("Sở Y tế: ĐĂNG KÝ bảo hiểm y tế, trước 31/12!"))
+                .isEqualTo("So Y te: DANG KY bao hiem y te, truoc 31/12!");
+        assertThat(AccentFolding.stripDiacritics(Normalizer.normalize("Người cao tuổi  ở Phước Hậu", Normalizer.Form.NFD)))
+                .isEqualTo("Nguoi cao tuoi  o Phuoc Hau");
+        assertThat(AccentFolding.stripDiacritics("")).isEmpty();
+    }
 }

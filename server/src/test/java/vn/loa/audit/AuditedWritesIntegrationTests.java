@@ -344,6 +344,43 @@ class AuditedWritesIntegrationTests {
                         .isEqualTo(vn.loa.publishing.DeliveryStatus.PENDING));
     }
 
+    @Autowired
+    vn.loa.campaigns.Campaigns campaignPlans;
+
+    @Autowired
+    vn.loa.campaigns.Messages campaignMessages;
+
+    @Test
+    void campaignsLeaveNoPlanMessageVersionOrStepWhoseAuditFailed() {
+        SignedInUser refused = new SignedInUser(null, fresh(REFUSED + "-campaign"), "Nguyễn Văn Thử", null, "SVHTTDL",
+                Set.of(Role.COORDINATOR));
+        SignedInUser coordinator = new SignedInUser(null, "coordinator", "Điều phối", null, "SVHTTDL", Set.of(Role.COORDINATOR));
+        String title = fresh("Kế hoạch thử");
+        assertRefused(() -> campaignPlans.createPlan("SNV", 2099, title, refused));
+        assertThat(jdbc.sql("SELECT count(*) FROM campaign_plan WHERE title = ?").param(title).query(Long.class).single())
+                .as("plan created").isZero();
+        int year = jdbc.sql("""
+                SELECT min(y) FROM generate_series(2020, 2098) y
+                WHERE NOT EXISTS (SELECT 1 FROM campaign_plan WHERE agency_code = 'SNV' AND year = y)""")
+                .query(Integer.class).single();
+        long plan = campaignPlans.createPlan("SNV", year, title, coordinator).id();
+        long campaign = campaignPlans.create(plan, new vn.loa.campaigns.Campaigns.Draft(title, "Chính sách thử", null, null,
+                List.of(), List.of(), List.of(), List.of(), LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31), null,
+                null, List.of()), coordinator).id();
+        assertRefused(() -> campaignMessages.write(campaign, title, "Nội dung thử", null, refused));
+        assertThat(jdbc.sql("SELECT count(*) FROM campaign_message WHERE title = ?").param(title).query(Long.class).single())
+                .as("message written").isZero();
+        long message = campaignMessages.write(campaign, title, "Nội dung thử", null, coordinator).id();
+        assertRefused(() -> campaignMessages.saveVersion(message, vn.loa.campaigns.VersionKind.SMS, null, "Tin nhan thu",
+                null, null, refused));
+        assertThat(campaignMessages.versions(message, coordinator)).as("version saved").isEmpty();
+        campaignMessages.saveVersion(message, vn.loa.campaigns.VersionKind.SMS, null, "Tin nhan thu", null, null, coordinator);
+        assertRefused(() -> campaignMessages.act(message, vn.loa.campaigns.MessageAction.SUBMIT, null, null, refused));
+        assertThat(campaignMessages.get(message, coordinator).status()).as("message submitted")
+                .isEqualTo(vn.loa.campaigns.MessageStatus.DRAFT);
+        assertThat(campaignMessages.steps(message, coordinator)).as("steps").hasSize(1);
+    }
+
     private static void assertRefused(ThrowingCallable write) {
         assertThatThrownBy(write).rootCause().hasMessageContaining("audit append refused");
     }

@@ -75,7 +75,17 @@ class SettingsCheck implements EnvironmentPostProcessor, Ordered {
             "loa.publishing.zalo.http.token",
             "loa.publishing.facebook.provider",
             "loa.publishing.facebook.http.url",
-            "loa.publishing.facebook.http.token");
+            "loa.publishing.facebook.http.token",
+            // campaigns (#16)
+            "loa.campaigns.sms-price-per-segment",
+            "loa.campaigns.syllables-per-minute",
+            "loa.campaigns.billboard-max-chars",
+            "loa.campaigns.billboard-max-lines",
+            "loa.campaigns.facebook-max-length",
+            "loa.campaigns.zalo-max-length",
+            "loa.campaigns.audio-max-bytes",
+            "loa.campaigns.espeak-command",
+            "loa.campaigns.speech-timeout-seconds");
 
     /** Settings read only by tests (the browser's location). */
     private static final String TEST_PREFIX = "loa.test.";

@@ -1,0 +1,144 @@
+package vn.loa.campaigns;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import vn.loa.identity.SignedInUser;
+import vn.loa.publishing.Publishing.PublicationRecord;
+import vn.loa.shared.Page;
+import vn.loa.shared.PageRequest;
+
+/**
+ * Messages of campaigns: written once, adapted per channel version, translated by people, approved by four eyes and
+ * handed to publishing at their time. The author never approves; an approver is the agency's spokesperson (its head or
+ * deputy who speaks for it), a coordinator or a leader. An emergency message may be approved and published at once by
+ * one approver who is still not its author, with a reason, recorded in the emergency log.
+ */
+public interface Messages {
+
+    /**
+     * Writes a message in a campaign.
+     *
+     * @throws vn.loa.shared.InvalidInput naming {@code title} or {@code body}
+     * @throws vn.loa.shared.NotFound when the campaign does not exist or the user may not see it
+     * @throws org.springframework.security.access.AccessDeniedException for a user who may not write for its agency
+     */
+    Message write(long campaignId, String title, String body, Emergency emergency, SignedInUser by);
+
+    /**
+     * Rewrites the title and text of a draft (its versions stay as they are).
+     *
+     * @throws vn.loa.shared.InvalidInput naming {@code title} or {@code body}
+     * @throws vn.loa.shared.Conflict when the message is no longer a draft
+     */
+    Message rewrite(long id, String title, String body, SignedInUser by);
+
+    /** A page of the messages of a campaign (or, null, of every campaign) the user may see, newest first. */
+    Page<Message> list(Long campaignId, MessageStatus status, PageRequest page, SignedInUser user);
+
+    /** One message. @throws vn.loa.shared.NotFound when it does not exist or the user may not see it */
+    Message get(long id, SignedInUser user);
+
+    /** Its channel versions, in the order of {@link VersionKind}. */
+    List<Version> versions(long messageId, SignedInUser user);
+
+    /**
+     * Writes or rewrites one channel version of a draft. A portal article's body is sanitised HTML.
+     *
+     * @throws vn.loa.shared.InvalidInput naming {@code kind}, {@code title}, {@code body} (empty, too long, or failing
+     *         the channel's check) or {@code link}
+     * @throws vn.loa.shared.Conflict when the message is no longer a draft
+     */
+    Version saveVersion(long messageId, VersionKind kind, String title, String body, String hashtags, String link,
+            SignedInUser by);
+
+    /**
+     * Attaches a recorded audio file (MP3, WAV or OGG) to the loudspeaker version.
+     *
+     * @throws vn.loa.shared.InvalidInput naming {@code audio} (not one of those formats, empty or too large)
+     */
+    Version attachAudio(long versionId, String fileName, byte[] content, SignedInUser by);
+
+    /**
+     * Synthesises the loudspeaker version's script with eSpeak NG and attaches it, labelled synthetic.
+     *
+     * @throws vn.loa.shared.Conflict when eSpeak NG is not installed or fails
+     */
+    Version synthesise(long versionId, SignedInUser by);
+
+    /** Whether speech synthesis is available on this machine. */
+    boolean speechAvailable();
+
+    /** A version's audio: file name, type and bytes. */
+    Optional<Audio> audio(long versionId, SignedInUser user);
+
+    /** The leaflet of a message as DOCX (A4): title, text, agency and date. */
+    byte[] leaflet(long messageId, SignedInUser user);
+
+    /**
+     * Takes a step of the approval.
+     *
+     * @throws vn.loa.shared.Conflict when the status does not allow it, or the author tries to approve
+     * @throws vn.loa.shared.InvalidInput naming {@code publishAt} or {@code reason}
+     * @throws org.springframework.security.access.AccessDeniedException for a user who may not take it
+     */
+    Message act(long messageId, MessageAction action, Instant publishAt, String reason, SignedInUser by);
+
+    /** The approval steps of a message, oldest first. */
+    List<Step> steps(long messageId, SignedInUser user);
+
+    /** The emergency log: every step of an emergency message the user may see, newest first. */
+    List<Step> emergencyLog(SignedInUser user);
+
+    /** Messages waiting for the user's approval (in review, not written by the user), oldest first. */
+    List<Message> approvalQueue(SignedInUser user);
+
+    /** What publishing recorded for a version in a language (through {@code Publishing.bySource}). */
+    List<PublicationRecord> publications(long versionId, String language);
+
+    /**
+     * Assigns the translation of a version into Chăm ({@code cjm}) or Raglai ({@code roc}) to a user.
+     *
+     * @throws vn.loa.shared.InvalidInput naming {@code language} or {@code translator}
+     * @throws vn.loa.shared.Conflict when it is assigned already
+     */
+    Translation assignTranslation(long versionId, String language, String translator, SignedInUser by);
+
+    /**
+     * The translator enters the text and, optionally, the recorded audio.
+     *
+     * @throws vn.loa.shared.InvalidInput naming {@code body} or {@code audio}
+     * @throws org.springframework.security.access.AccessDeniedException for anyone but the translator
+     */
+    Translation submitTranslation(long translationId, String body, String audioName, byte[] audio, SignedInUser by);
+
+    /**
+     * A reviewer who is not the translator approves a submitted translation; only then may it be published.
+     *
+     * @throws vn.loa.shared.Conflict when it is not submitted, or the translator reviews it
+     */
+    Translation approveTranslation(long translationId, SignedInUser by);
+
+    /** The translations of a message. */
+    List<Translation> translations(long messageId, SignedInUser user);
+
+    /** The translations assigned to the user, open ones first. */
+    List<Translation> tasksOf(SignedInUser user);
+
+    /** A translation's recorded audio. */
+    Optional<Audio> translationAudio(long translationId, SignedInUser user);
+
+    /**
+     * The publication text of a version in a language: the Vietnamese version, or the approved human translation.
+     *
+     * @throws vn.loa.shared.Conflict when there is no approved human text in that language
+     */
+    String textIn(long versionId, String language);
+
+    /** Hands every scheduled message whose time has come to publishing; returns how many were published. */
+    int publishDue();
+
+    /** An audio file. @param synthetic whether speech synthesis made it */
+    record Audio(String fileName, String contentType, byte[] content, boolean synthetic) {
+    }
+}

@@ -1,0 +1,424 @@
+package vn.loa.campaigns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
+import vn.loa.TestClock;
+import vn.loa.identity.Role;
+import vn.loa.identity.SignedInUser;
+import vn.loa.publishing.Channel;
+import vn.loa.publishing.Publishing;
+import vn.loa.shared.Conflict;
+import vn.loa.shared.InvalidInput;
+import vn.loa.shared.LocalTime;
+import vn.loa.shared.NotFound;
+
+/**
+ * Campaigns on a real database with a clock the tests move: a message written by the Department of Health's officer is
+ * approved by its spokesperson (never by its author) and handed to publishing at its time, one publication per channel
+ * version and language, in a language only with an approved human translation; an emergency message takes the short
+ * path with a reason; other agencies see none of it; the API names the field at fault.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(TestClock.Config.class)
+class CampaignsIntegrationTests {
+
+    private static final SignedInUser OFFICER = new SignedInUser(4L, "officer", "Cán bộ Sở Y tế", null, "SYT",
+            Set.of(Role.OFFICER));
+    private static final SignedInUser SPOKESPERSON = new SignedInUser(6L, "spokesperson", "Người phát ngôn Sở Y tế", null,
+            "SYT", Set.of(Role.SPOKESPERSON));
+    private static final SignedInUser DISTRICT = new SignedInUser(5L, "district", "Cán bộ xã", null, "22852",
+            Set.of(Role.OFFICER));
+    private static final SignedInUser JOURNALIST = new SignedInUser(7L, "press", "Phóng viên", null, "BPTTH",
+            Set.of(Role.PRESS));
+
+    /** A WAV header and a little silence: what a recorder gives. */
+    private static final byte[] WAV = wav();
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Campaigns campaigns;
+
+    @Autowired
+    Messages messages;
+
+    @Autowired
+    Publishing publishing;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void theSpokespersonApprovesNeverTheAuthorAndEachVersionIsHandedToPublishingAtItsTime() throws Exception {
+        MockHttpSession officer = signIn("officer");
+        long campaignId = campaign();
+        long id = json.readTree(body(mvc.perform(post("/api/v1/messages").session(officer).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"campaignId":%d,"title":"Người cao tuổi được hỗ trợ bảo hiểm y tế",
+                         "body":"Từ tháng 1/2027, người từ đủ 60 tuổi đến dưới 75 tuổi được ngân sách tỉnh hỗ trợ mua thẻ bảo hiểm y tế."}
+                        """.formatted(campaignId))).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("DRAFT")))).get("id").asLong();
+        mvc.perform(put("/api/v1/messages/" + id + "/versions/portal_article").session(officer).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"title":"Hỗ trợ bảo hiểm y tế","body":"<p>Người cao tuổi <b>được hỗ trợ</b>.</p><script>alert(1)</script>"}"""))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.version.body").value("<p>Người cao tuổi <b>được hỗ trợ</b>.</p>"));
+        mvc.perform(put("/api/v1/messages/" + id + "/versions/sms").session(officer).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"body":"So Y te: nguoi tu du 60 tuoi duoc ho tro mua the BHYT. Lien he tram y te xa."}"""))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.figures.sms.encoding").value("GSM_7"))
+                .andExpect(jsonPath("$.figures.sms.segments").value(1));
+        Version loudspeaker = messages.saveVersion(id, VersionKind.LOUDSPEAKER, null,
+                "Kính thưa bà con. Sở Y tế thông báo: người từ đủ sáu mươi tuổi được hỗ trợ mua thẻ bảo hiểm y tế.", null,
+                null, OFFICER);
+        messages.attachAudio(loudspeaker.id(), "ban-tin.wav", WAV, OFFICER);
+        messages.saveVersion(id, VersionKind.BILLBOARD, null, "BẢO HIỂM Y TẾ\nCHO NGƯỜI CAO TUỔI", null, null, OFFICER);
+        assertThatThrownBy(() -> messages.saveVersion(id, VersionKind.BILLBOARD, null,
+                "MỘT DÒNG QUÁ DÀI CHO BẢNG ĐIỆN TỬ CỦA XÃ", null, null, OFFICER))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("body"));
+
+        transition(officer, id, "submit", null, null).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("IN_REVIEW"));
+        // four eyes: the author never approves, whoever they are
+        transition(officer, id, "approve", null, null).andExpect(status().isConflict());
+        transition(signIn("district"), id, "approve", null, null).andExpect(status().isNotFound());
+        assertThat(messages.approvalQueue(SPOKESPERSON)).extracting(Message::id).contains(id);
+        assertThat(messages.approvalQueue(OFFICER)).extracting(Message::id).doesNotContain(id);
+        transition(signIn("spokesperson"), id, "approve", null, null).andExpect(status().isOk())
+                .andExpect(jsonPath("$.approvedBy").value("spokesperson"));
+        String at = clock.instant().plus(Duration.ofMinutes(30)).atZone(LocalTime.ZONE).toOffsetDateTime().toString();
+        transition(officer, id, "schedule", at, null).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("SCHEDULED"));
+
+        List<Version> versions = messages.versions(id, OFFICER);
+        messages.publishDue();
+        assertThat(versions).allSatisfy(v -> assertThat(publishing.bySource(v.source("vi"))).isEmpty());
+        clock.advance(Duration.ofMinutes(31));
+        messages.publishDue();
+        assertThat(messages.get(id, OFFICER).status()).isEqualTo(MessageStatus.PUBLISHED);
+        assertThat(versions).allSatisfy(v -> assertThat(publishing.bySource(v.source("vi"))).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.channel()).isEqualTo(v.kind().channel().orElseThrow());
+                    assertThat(p.language()).isEqualTo("vi");
+                    assertThat(p.campaign()).isEqualTo("campaign:" + campaignId);
+                }));
+        assertThat(versions).extracting(v -> v.kind().channel().orElseThrow())
+                .containsExactly(Channel.PORTAL, Channel.SMS, Channel.LOUDSPEAKER, Channel.BILLBOARD);
+        // published once: the scheduler finds nothing more to do
+        messages.publishDue();
+        assertThat(publishing.bySource(versions.get(0).source("vi"))).hasSize(1);
+        assertThat(messages.steps(id, OFFICER)).extracting(Step::action, Step::actor).containsExactly(
+                tuple("WRITE", "officer"), tuple("SUBMIT", "officer"),
+                tuple("APPROVE", "spokesperson"),
+                tuple("SCHEDULE", "officer"), tuple("PUBLISH", "system"));
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_record WHERE target_type = 'campaign-message' AND target_id = ?")
+                .param(String.valueOf(id)).query(Long.class).single()).isGreaterThanOrEqualTo(5);
+
+        // withdrawn: publishing is asked to withdraw each publication
+        transition(officer, id, "withdraw", null, "").andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.field").value("reason"));
+        transition(officer, id, "withdraw", null, "Sai mức hỗ trợ").andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("WITHDRAWN"));
+        assertThat(versions).allSatisfy(v -> assertThat(publishing.bySource(v.source("vi")))
+                .allSatisfy(p -> assertThat(p.withdrawn()).isTrue()));
+    }
+
+    @Test
+    void nothingIsPublishedInALanguageWithoutAnApprovedHumanTranslation() throws Exception {
+        long campaignId = campaignAsService();
+        String title = "Bảo hiểm y tế cho người cao tuổi " + System.nanoTime();
+        Message m = messages.write(campaignId, title, "Người cao tuổi được hỗ trợ.", null, OFFICER);
+        Version v = messages.saveVersion(m.id(), VersionKind.LOUDSPEAKER, null, "Kính thưa bà con.", null, null, OFFICER);
+        GreenMail smtp = new GreenMail(new ServerSetup(39251, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        Translation cham;
+        try {
+            cham = messages.assignTranslation(v.id(), "cjm", "press", OFFICER);
+            // the translator is told by e-mail, once the assignment has committed
+            MimeMessage told = null;
+            for (int received = 1; told == null && smtp.waitForIncomingEmail(20_000, received); received++) {
+                told = java.util.Arrays.stream(smtp.getReceivedMessages()).filter(mail -> {
+                    try {
+                        return mail.getSubject().contains(title);
+                    } catch (jakarta.mail.MessagingException e) {
+                        return false;
+                    }
+                }).findFirst().orElse(null);
+            }
+            assertThat(told).as("the translator's e-mail").isNotNull();
+            assertThat(told.getAllRecipients()[0].toString()).isEqualTo("press@demo.loa.local");
+            assertThat(told.getSubject()).isEqualTo("[Loa] Việc dịch mới: " + title);
+            assertThat((String) told.getContent()).contains("tiếng Chăm", "Bản tin loa truyền thanh", "/campaigns/translations");
+        } finally {
+            smtp.stop();
+        }
+        Translation raglai = messages.assignTranslation(v.id(), "roc", "district", OFFICER);
+        assertThatThrownBy(() -> messages.assignTranslation(v.id(), "cjm", "press", OFFICER)).isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> messages.assignTranslation(v.id(), "fr", "press", OFFICER))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("language"));
+        assertThat(messages.tasksOf(JOURNALIST)).extracting(Translation::id).contains(cham.id());
+        // only the translator enters it, and not the one who reviews it
+        assertThatThrownBy(() -> messages.submitTranslation(cham.id(), "Text", null, null, OFFICER))
+                .isInstanceOf(AccessDeniedException.class);
+        messages.submitTranslation(cham.id(), "Bản dịch tiếng Chăm (do người dịch nhập).", "cham.wav", WAV, JOURNALIST);
+        assertThatThrownBy(() -> messages.textIn(v.id(), "cjm")).isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> messages.approveTranslation(cham.id(), JOURNALIST)).isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> messages.approveTranslation(raglai.id(), OFFICER)).isInstanceOf(Conflict.class);
+        assertThat(messages.approveTranslation(cham.id(), OFFICER).reviewer()).isEqualTo("officer");
+        assertThat(messages.textIn(v.id(), "cjm")).isEqualTo("Bản dịch tiếng Chăm (do người dịch nhập).");
+        assertThatThrownBy(() -> messages.textIn(v.id(), "roc")).isInstanceOf(Conflict.class);
+
+        messages.act(m.id(), MessageAction.SUBMIT, null, null, OFFICER);
+        messages.act(m.id(), MessageAction.APPROVE, null, null, SPOKESPERSON);
+        messages.act(m.id(), MessageAction.SCHEDULE, clock.instant().minusSeconds(1), null, OFFICER);
+        messages.publishDue();
+        assertThat(publishing.bySource(v.source("vi"))).hasSize(1);
+        assertThat(publishing.bySource(v.source("cjm"))).singleElement()
+                .satisfies(p -> assertThat(p.language()).isEqualTo("cjm"));
+        assertThat(publishing.bySource(v.source("roc"))).isEmpty();
+    }
+
+    @Test
+    void anEmergencyMessageIsApprovedAndPublishedAtOnceByOneApproverWhoIsNotItsAuthorWithAReason() throws Exception {
+        long campaignId = campaignAsService();
+        Message m = messages.write(campaignId, "Khẩn: phòng chống dịch sốt xuất huyết", "Ổ dịch tại xã Ninh Hải.",
+                Emergency.OUTBREAK, OFFICER);
+        Version sms = messages.saveVersion(m.id(), VersionKind.SMS, null, "Khan: o dich sot xuat huyet tai xa Ninh Hai.",
+                null, null, OFFICER);
+        assertThatThrownBy(() -> messages.act(m.id(), MessageAction.EMERGENCY_PUBLISH, null, "Dịch lan nhanh", OFFICER))
+                .isInstanceOf(Conflict.class);
+        transition(signIn("spokesperson"), m.id(), "emergency_publish", null, " ")
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("reason"));
+        transition(signIn("spokesperson"), m.id(), "emergency_publish", null, "Dịch lan nhanh, cần báo ngay")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("PUBLISHED"));
+        assertThat(publishing.bySource(sms.source("vi"))).singleElement().satisfies(p -> assertThat(p.emergency()).isTrue());
+        assertThat(messages.emergencyLog(SPOKESPERSON)).filteredOn(s -> s.messageId() == m.id())
+                .extracting(Step::action).containsExactly("PUBLISH", "EMERGENCY_PUBLISH", "WRITE");
+        assertThat(messages.emergencyLog(DISTRICT)).noneMatch(s -> s.messageId() == m.id());
+        // an ordinary message has no short path
+        Message ordinary = messages.write(campaignId, "Thông tin thường", "Nội dung.", null, OFFICER);
+        assertThatThrownBy(() -> messages.act(ordinary.id(), MessageAction.EMERGENCY_PUBLISH, null, "Gấp", SPOKESPERSON))
+                .isInstanceOf(Conflict.class);
+        String log = body(mvc.perform(get("/campaigns/emergencies").session(signIn("spokesperson")))
+                .andExpect(status().isOk()));
+        assertThat(log).contains("Dịch lan nhanh, cần báo ngay");
+    }
+
+    @Test
+    void anOfficerOfAnotherAgencySeesNoneOfItAndMayNotActOnIt() throws Exception {
+        long campaignId = campaignAsService();
+        Message m = messages.write(campaignId, "Tin của Sở Y tế", "Nội dung.", null, OFFICER);
+        MockHttpSession district = signIn("district");
+        mvc.perform(get("/api/v1/campaigns/" + campaignId).session(district)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/messages/" + m.id()).session(district)).andExpect(status().isNotFound());
+        mvc.perform(get("/campaigns/" + campaignId).session(district)).andExpect(status().isNotFound());
+        mvc.perform(get("/campaigns/messages/" + m.id()).session(district)).andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/messages").session(district).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"campaignId\":%d,\"title\":\"x\",\"body\":\"y\"}".formatted(campaignId)))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/campaigns/plans").session(district).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"agencyCode\":\"SYT\",\"year\":2031,\"title\":\"x\"}")).andExpect(status().isForbidden());
+        assertThat(body(mvc.perform(get("/api/v1/messages").session(district)).andExpect(status().isOk())))
+                .doesNotContain("Tin của Sở Y tế");
+        assertThatThrownBy(() -> messages.get(m.id(), JOURNALIST)).isInstanceOf(NotFound.class);
+        // the leader sees every agency's messages
+        mvc.perform(get("/api/v1/messages/" + m.id()).session(signIn("leader"))).andExpect(status().isOk());
+    }
+
+    @Test
+    void theApiNamesTheFieldAtFault() throws Exception {
+        MockHttpSession officer = signIn("officer");
+        long planId = plan();
+        mvc.perform(post("/api/v1/campaigns").session(officer).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"planId":%d,"title":"","policy":"BHYT","audiences":["ELDERLY","ALIENS"],
+                                 "startsOn":"2026-13-01","endsOn":"2026-12-31"}""".formatted(planId)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[*].field").value(Matchers.contains("audiences", "startsOn")));
+        mvc.perform(post("/api/v1/campaigns").session(officer).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"planId":%d,"title":"","policy":"BHYT","communes":["SYT"],
+                                 "startsOn":"2026-12-31","endsOn":"2026-12-01","budgetVnd":-1}""".formatted(planId)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[*].field").value(Matchers.contains("title", "endsOn", "communes", "budgetVnd")));
+        Message m = messages.write(campaignAsService(), "Tin", "Nội dung.", null, OFFICER);
+        transition(officer, m.id(), "publish_now", null, null).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.field").value("action"));
+        transition(officer, m.id(), "approve", null, null).andExpect(status().isConflict());
+        mvc.perform(put("/api/v1/messages/" + m.id() + "/versions/fax").session(officer).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"body\":\"x\"}"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("kind"));
+        mvc.perform(put("/api/v1/messages/" + m.id() + "/versions/social_post").session(officer).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"body\":\"Bài đăng\",\"link\":\"javascript:alert(1)\"}"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("link"));
+        mvc.perform(put("/api/v1/messages/" + m.id() + "/versions/zalo_post").session(officer).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"body\":\"Tin Zalo\",\"hashtags\":\"BHYT <b>\"}"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("hashtags"));
+        mvc.perform(put("/api/v1/messages/" + m.id() + "/versions/zalo_post").session(officer).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"body":"Tin Zalo","hashtags":"#BHYT, #NguoiCaoTuoi","link":"https://syt.khanhhoa.gov.vn/bhyt"}"""))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.version.hashtags").value("#BHYT #NguoiCaoTuoi"))
+                .andExpect(jsonPath("$.figures.characters").value(8 + 2 + 19 + 1 + 32));
+        mvc.perform(get("/api/v1/messages/sms-segments").param("text", "Bảo hiểm y tế").session(officer))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.encoding").value("UCS_2"))
+                .andExpect(jsonPath("$.segments").value(1)).andExpect(jsonPath("$.plainText").value("Bao hiem y te"))
+                .andExpect(jsonPath("$.plain.encoding").value("GSM_7"));
+    }
+
+    @Test
+    void aBulletinReadByESpeakIsLabelledSyntheticAndTheLeafletIsAnA4Document() throws Exception {
+        long campaignId = campaignAsService();
+        Message m = messages.write(campaignId, "Tờ rơi bảo hiểm y tế", "Người cao tuổi được hỗ trợ mua thẻ.", null, OFFICER);
+        Version v = messages.saveVersion(m.id(), VersionKind.LOUDSPEAKER, null,
+                "Kính thưa bà con. Người cao tuổi được hỗ trợ mua thẻ bảo hiểm y tế.", null, null, OFFICER);
+        assertThatThrownBy(() -> messages.attachAudio(v.id(), "ban-tin.mp3", "not audio".getBytes(StandardCharsets.UTF_8),
+                OFFICER)).isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("audio"));
+        assertThat(messages.speechAvailable()).as("espeak-ng is installed here and in CI").isTrue();
+        Version read = messages.synthesise(v.id(), OFFICER);
+        assertThat(read.audioSynthetic()).isTrue();
+        assertThat(read.audioName()).contains("synthetic");
+        MockHttpSession officer = signIn("officer");
+        var audio = mvc.perform(get("/campaigns/versions/" + v.id() + "/audio").session(officer))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(audio.getContentType()).isEqualTo("audio/wav");
+        assertThat(audio.getHeader("X-Loa-Synthetic-Speech")).isEqualTo("true");
+        assertThat(new String(audio.getContentAsByteArray(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("RIFF");
+        String page = body(mvc.perform(get("/campaigns/messages/" + m.id()).session(officer)).andExpect(status().isOk()));
+        assertThat(page).contains("id=\"synthetic-label\"", "Giọng đọc máy (tổng hợp)");
+
+        byte[] docx = mvc.perform(get("/campaigns/messages/" + m.id() + "/leaflet.docx").session(officer))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx));
+                var text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(document)) {
+            assertThat(text.getText()).contains("Tờ rơi bảo hiểm y tế", "Người cao tuổi được hỗ trợ mua thẻ.", "SỞ Y TẾ",
+                    "Khánh Hòa, ngày");
+            assertThat(document.getDocument().getBody().getSectPr().getPgSz().getW()).hasToString("11906");
+        }
+        mvc.perform(get("/campaigns/messages/" + m.id() + "/leaflet.docx").session(signIn("district")))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void pagesNameTheFieldAtFaultAndKeepWhatWasTyped() throws Exception {
+        MockHttpSession officer = signIn("officer");
+        long planId = plan();
+        org.jsoup.nodes.Document refused = org.jsoup.Jsoup.parse(body(mvc.perform(post("/campaigns/plans/" + planId
+                        + "/campaigns").session(officer).with(csrf()).param("startsOn", "2026-12-31")
+                        .param("endsOn", "2026-12-01").param("communes", "SYT").param("objectives", "Mục tiêu đã nhập"))
+                .andExpect(status().isUnprocessableContent())));
+        assertThat(refused.select("#problems li").eachAttr("data-field"))
+                .containsExactly("title", "policy", "endsOn", "communes");
+        assertThat(refused.select("#objectives").text()).isEqualTo("Mục tiêu đã nhập");
+
+        Message m = messages.write(campaignAsService(), "Bảng tin", "Nội dung.", null, OFFICER);
+        org.jsoup.nodes.Document version = org.jsoup.Jsoup.parse(body(mvc.perform(post("/campaigns/messages/" + m.id()
+                        + "/versions/BILLBOARD").session(officer).with(csrf()).param("body", "MỘT\nHAI\nBA\nBỐN\nNĂM"))
+                .andExpect(status().isUnprocessableContent())));
+        assertThat(version.select("#problems li").eachAttr("data-field")).containsExactly("body");
+        assertThat(version.select("#problems li").text()).isEqualTo("Bảng tin chỉ hiện tối đa 4 dòng.");
+        assertThat(version.select("#body-BILLBOARD").text()).contains("NĂM");
+        assertThat(messages.versions(m.id(), OFFICER)).isEmpty();
+
+        // a draft is rewritten; once submitted, it is not
+        mvc.perform(post("/campaigns/messages/" + m.id()).session(officer).with(csrf()).param("title", "")
+                .param("body", "x")).andExpect(status().isUnprocessableContent());
+        mvc.perform(post("/campaigns/messages/" + m.id()).session(officer).with(csrf()).param("title", "Bảng tin xã")
+                .param("body", "Nội dung mới.")).andExpect(status().is3xxRedirection());
+        assertThat(messages.get(m.id(), OFFICER).title()).isEqualTo("Bảng tin xã");
+        messages.saveVersion(m.id(), VersionKind.BILLBOARD, null, "BẢNG TIN", null, null, OFFICER);
+        messages.act(m.id(), MessageAction.SUBMIT, null, null, OFFICER);
+        assertThatThrownBy(() -> messages.rewrite(m.id(), "Khác", "Khác", OFFICER)).isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> messages.saveVersion(m.id(), VersionKind.SMS, null, "Tin", null, null, OFFICER))
+                .isInstanceOf(Conflict.class);
+    }
+
+    private org.springframework.test.web.servlet.ResultActions transition(MockHttpSession session, long id, String action,
+            String publishAt, String reason) throws Exception {
+        return mvc.perform(post("/api/v1/messages/" + id + "/transitions").session(session).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(new java.util.LinkedHashMap<>(
+                        java.util.Map.of("action", action, "publishAt", publishAt == null ? "" : publishAt, "reason",
+                                reason == null ? "" : reason)))));
+    }
+
+    /** A plan of the Department of Health for a year no other test took. */
+    private long plan() {
+        for (int year = 2030 + (int) (System.nanoTime() % 50); ; year++) {
+            try {
+                return campaigns.createPlan("SYT", year, "Kế hoạch truyền thông năm " + year, OFFICER).id();
+            } catch (Conflict e) {
+                // taken: try the next year
+            }
+        }
+    }
+
+    private long campaign() throws Exception {
+        long planId = plan();
+        return json.readTree(body(mvc.perform(post("/api/v1/campaigns").session(signIn("officer")).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"planId":%d,"title":"Bảo hiểm y tế cho người cao tuổi","policy":"Bảo hiểm y tế",
+                         "objectives":"90%% người cao tuổi có thẻ","audiences":["elderly","chosen_communes"],
+                         "communes":["22852"],"channels":["PORTAL","SMS","LOUDSPEAKER"],"responsibleAgencies":["SYT"],
+                         "startsOn":"2026-12-01","endsOn":"2027-03-31","budgetLine":"Kinh phí truyền thông 2026",
+                         "budgetVnd":150000000,"keywords":["bảo hiểm y tế","BHYT","người cao tuổi"]}""".formatted(planId)))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.communes[0]").value("22852"))
+                .andExpect(jsonPath("$.audiences[0]").value("ELDERLY")))).get("id").asLong();
+    }
+
+    private long campaignAsService() {
+        return campaigns.create(plan(), new Campaigns.Draft("Chiến dịch thử", "Bảo hiểm y tế", null, null,
+                List.of(Audience.ELDERLY), List.of("22852"), List.of(Channel.LOUDSPEAKER), List.of(),
+                LocalDate.of(2026, 12, 1), LocalDate.of(2027, 1, 31), null, null, List.of("bảo hiểm y tế")), OFFICER).id();
+    }
+
+    private static String body(org.springframework.test.web.servlet.ResultActions result) throws Exception {
+        return result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private MockHttpSession signIn(String username) throws Exception {
+        return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password("loa-demo")).andReturn()
+                .getRequest().getSession(false);
+    }
+
+    private static byte[] wav() {
+        byte[] wav = new byte[44 + 800];
+        System.arraycopy("RIFF".getBytes(StandardCharsets.US_ASCII), 0, wav, 0, 4);
+        System.arraycopy("WAVEfmt ".getBytes(StandardCharsets.US_ASCII), 0, wav, 8, 8);
+        return wav;
+    }
+}
