@@ -6,5 +6,5 @@
  * approval with an emergency path and its own log, and publication at the scheduled time through {@code publishing}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Campaigns",
-        allowedDependencies = {"publishing", "listening", "calendar", "identity", "audit", "platform", "shared"})
+        allowedDependencies = {"publishing", "press", "listening", "calendar", "identity", "audit", "platform", "shared"})
 package vn.loa.campaigns;

@@ -39,7 +39,7 @@ import vn.loa.shared.LocalTime;
 @ConditionalOnProperty(name = "loa.demo.enabled", havingValue = "true")
 class DemoCampaigns implements ApplicationRunner {
 
-    private static final List<String> COMMUNES = List.of("22852", "22873", "22891", "22795");
+    private static final List<String> COMMUNES = List.of("22852", "22873", "22891", "22795", "22759");
 
     private final JdbcClient jdbc;
     private final Campaigns campaigns;
@@ -68,7 +68,8 @@ class DemoCampaigns implements ApplicationRunner {
         if (officer.isEmpty() || agencies.findByCode("SYT", today).isEmpty()) {
             return;
         }
-        Plan plan = campaigns.createPlan("SYT", 2026, "Kế hoạch truyền thông chính sách y tế năm 2026", officer.get());
+        Plan plan = campaigns.createPlan("SYT", start(today).getYear(), "Kế hoạch truyền thông chính sách y tế năm "
+                + start(today).getYear(), officer.get());
         List<String> communes = COMMUNES.stream().filter(code -> agencies.findByCode(code, today)
                 .filter(a -> a.kind() == AgencyKind.COMMUNE).isPresent()).toList();
         Campaign campaign = campaigns.create(plan.id(), new Campaigns.Draft("Bảo hiểm y tế cho người cao tuổi",
@@ -79,7 +80,7 @@ class DemoCampaigns implements ApplicationRunner {
                         + "Có thẻ bảo hiểm y tế, khám chữa bệnh đúng tuyến được thanh toán theo quy định.",
                 List.of(Audience.ELDERLY, Audience.ETHNIC_MINORITIES, Audience.REMOTE_COMMUNES, Audience.CHOSEN_COMMUNES),
                 communes, List.of(Channel.PORTAL, Channel.SMS, Channel.LOUDSPEAKER, Channel.BILLBOARD),
-                List.of("SYT"), LocalDate.of(2026, 12, 1), LocalDate.of(2027, 3, 31),
+                List.of("SYT"), start(today), start(today).plusMonths(4),
                 "Kinh phí truyền thông giáo dục sức khỏe năm 2026 (dữ liệu trình diễn)", 150_000_000L,
                 List.of("bảo hiểm y tế", "BHYT", "thẻ bảo hiểm y tế", "người cao tuổi")), officer.get());
         Message message = messages.write(campaign.id(), "Người cao tuổi được hỗ trợ mua thẻ bảo hiểm y tế",
@@ -108,6 +109,11 @@ class DemoCampaigns implements ApplicationRunner {
             messages.assignTranslation(loudspeaker.id(), "cjm", "district", officer.get());
         }
         messages.act(message.id(), MessageAction.SUBMIT, null, null, officer.get());
+    }
+
+    /** The demo campaign began ten days before the demo was loaded, so that its effect has days to show. */
+    static LocalDate start(LocalDate today) {
+        return today.minusDays(10);
     }
 
     private Optional<SignedInUser> user(String username) {

@@ -73,6 +73,8 @@ class JdbcMessages implements Messages {
     private final AgencyDirectory agencies;
     private final Users users;
     private final Publishing publishing;
+    private final vn.loa.campaigns.CampaignReach reach;
+    private final vn.loa.press.MediaDirectory media;
     private final EspeakSpeech speech;
     private final CampaignMail mail;
     private final MessageSource bundle;
@@ -83,6 +85,7 @@ class JdbcMessages implements Messages {
     private final Clock clock;
 
     JdbcMessages(JdbcClient jdbc, JdbcCampaigns campaigns, AgencyDirectory agencies, Users users, Publishing publishing,
+            vn.loa.campaigns.CampaignReach reach, vn.loa.press.MediaDirectory media,
             EspeakSpeech speech, CampaignMail mail, MessageSource bundle,
             CampaignSettings settings, ApplicationEventPublisher events,
             TransactionTemplate transactions, Clock clock) {
@@ -91,6 +94,8 @@ class JdbcMessages implements Messages {
         this.agencies = agencies;
         this.users = users;
         this.publishing = publishing;
+        this.reach = reach;
+        this.media = media;
         this.speech = speech;
         this.mail = mail;
         this.bundle = bundle;
@@ -536,9 +541,13 @@ class JdbcMessages implements Messages {
         String title = v.kind() == VersionKind.SMS ? null : (v.title() != null ? v.title() : m.title());
         String body = v.kind() == VersionKind.SOCIAL_POST || v.kind() == VersionKind.ZALO_POST
                 ? VersionChecks.socialText(text, v.hashtags(), v.link()) : text;
+        // a press release goes to the media directory's address list (journalists who receive releases, newsrooms)
+        List<String> recipients = v.kind() == VersionKind.PRESS_RELEASE
+                ? media.addressList(LocalDate.ofInstant(clock.instant(), LocalTime.ZONE)) : List.of();
         long id = publishing.enqueue(new Publication(v.source(language), campaign.reference(), campaign.policy(),
-                agencyId(m.agencyCode()), v.kind().channel().orElseThrow(), language, title, body, campaign.communes(),
-                List.of(), attachments, m.publishAt() == null ? clock.instant() : m.publishAt(), m.emergency() != null), by);
+                agencyId(m.agencyCode()), v.kind().channel().orElseThrow(), language, title, body,
+                reach.communesFor(campaign, language),
+                recipients, attachments, m.publishAt() == null ? clock.instant() : m.publishAt(), m.emergency() != null), by);
         jdbc.sql("INSERT INTO campaign_publication (message_id, version_id, language, publication_id) VALUES (?, ?, ?, ?)")
                 .params(m.id(), v.id(), language, id).update();
         return 1;

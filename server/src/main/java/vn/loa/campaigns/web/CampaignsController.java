@@ -32,6 +32,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.loa.campaigns.Audience;
 import vn.loa.campaigns.Campaign;
+import vn.loa.campaigns.CampaignReach;
 import vn.loa.campaigns.CampaignSettings;
 import vn.loa.campaigns.Campaigns;
 import vn.loa.campaigns.Emergency;
@@ -75,9 +76,11 @@ class CampaignsController {
     private final CampaignSettings settings;
     private final VersionChecks checks;
     private final Clock clock;
+    private final CampaignReach reach;
 
     CampaignsController(Campaigns campaigns, Messages messages, AgencyDirectory agencies, CampaignSettings settings,
-            Clock clock) {
+            CampaignReach reach, Clock clock) {
+        this.reach = reach;
         this.campaigns = campaigns;
         this.messages = messages;
         this.agencies = agencies;
@@ -236,6 +239,13 @@ class CampaignsController {
         model.addAttribute("emergencies", Emergency.values());
         model.addAttribute("mayWrite", mayPlan(user));
         model.addAttribute("form", Map.of());
+        var effect = reach.effect(c, user);
+        model.addAttribute("effect", effect);
+        // the chart shades the campaign's days, named as its categories are (dd/MM/yyyy)
+        var day = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+        model.addAttribute("markFrom", effect == null || effect.after() == null ? null : day.format(effect.after().from()));
+        model.addAttribute("markTo", effect == null || effect.after() == null ? null : day.format(effect.after().to()));
+        model.addAttribute("reachMap", reach.map(c));
         return "campaigns/campaign";
     }
 

@@ -167,6 +167,14 @@ class JdbcPublishing implements Publishing {
             }
             case SMS -> {
                 List<String> list = p.recipients().isEmpty() ? settings.smsDefaultTo : p.recipients();
+                if (list.isEmpty()) {
+                    // no numbers: the provider's messages to the subscribers in an area (how telecoms carry
+                    // public-interest messages), one delivery per commune meant, or the whole province
+                    if (communes.isEmpty()) {
+                        to.put("area:province", null);
+                    }
+                    communes.forEach(code -> to.put("area:" + code, code));
+                }
                 for (String n : list) {
                     String number = n.replaceAll("[\\s.-]", "");
                     if (!PHONE.matcher(number).matches()) {
@@ -184,12 +192,14 @@ class JdbcPublishing implements Publishing {
             case LOUDSPEAKER, BILLBOARD -> {
                 Set<String> withStation = broadcasts.communesWithStations(p.channel(), day);
                 List<String> targets = communes.isEmpty() ? List.copyOf(withStation) : communes;
+                // a commune without a station of the kind cannot hear it: the reach map shows it as not reached
                 for (String code : targets) {
-                    if (!withStation.contains(code)) {
-                        throw new InvalidInput("communes", "publishing.error.no-station", code);
+                    if (withStation.contains(code)) {
+                        to.put("commune:" + code, code);
                     }
-                    to.put("commune:" + code, code);
                 }
+                // none of them has one: the publication is recorded with no delivery, and the reach shows it
+                return to;
             }
         }
         if (to.isEmpty()) {
