@@ -66,6 +66,25 @@ public interface Messages {
      */
     Version synthesise(long versionId, SignedInUser by);
 
+    /**
+     * Attaches a document or image (PDF, DOCX, XLSX, ODT, ODS, PNG, JPEG; at most the audio's size limit) to a portal
+     * article, published with it on the portal for download.
+     *
+     * @throws vn.loa.shared.InvalidInput naming {@code file} (not one of those formats by its first bytes and name,
+     *         empty or too large, or the version is not a portal article)
+     */
+    VersionFile attachFile(long versionId, String fileName, byte[] content, SignedInUser by);
+
+    /** Removes a file from a draft's portal article. */
+    void removeFile(long fileId, SignedInUser by);
+
+    /** The files of a version, in the order attached. */
+    List<VersionFile> files(long versionId, SignedInUser user);
+
+    /** A file attached to a version. */
+    record VersionFile(long id, long versionId, String fileName, String contentType, long size) {
+    }
+
     /** Whether speech synthesis is available on this machine. */
     boolean speechAvailable();
 

@@ -42,7 +42,7 @@ public interface Broadcasts {
     }
 
     /** A file of a publication, without its content. */
-    record AttachmentInfo(long id, String fileName, String contentType, long size) {
+    record AttachmentInfo(long id, String fileName, String contentType, long size, boolean synthetic) {
     }
 
     /** A filter of the packages; null fields do not filter. */

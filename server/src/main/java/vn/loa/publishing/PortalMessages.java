@@ -17,6 +17,20 @@ public interface PortalMessages {
     /** One published message, or {@link vn.loa.shared.NotFound}. */
     PortalMessage published(long id);
 
+    /** The files published with a message (documents, images), for its page. */
+    List<Broadcasts.AttachmentInfo> files(long messageId);
+
+    /**
+     * One file of a published message, to download.
+     *
+     * @throws vn.loa.shared.NotFound when the message is not published or the file is not one of its files
+     */
+    File file(long messageId, long fileId);
+
+    /** A file's name, type and bytes. */
+    record File(String fileName, String contentType, byte[] content) {
+    }
+
     /** The policy labels of the published messages, for the filter. */
     List<String> policies();
 }

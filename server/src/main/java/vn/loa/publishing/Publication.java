@@ -34,7 +34,16 @@ public record Publication(String source, String campaign, String policy, AgencyI
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }
 
-    /** A file that goes with a publication. */
-    public record Attachment(String fileName, String contentType, byte[] content) {
+    /**
+     * A file that goes with a publication.
+     *
+     * @param synthetic audio made by speech synthesis, not recorded by a person: labelled so wherever it goes
+     */
+    public record Attachment(String fileName, String contentType, byte[] content, boolean synthetic) {
+
+        /** A file that is not synthetic speech. */
+        public Attachment(String fileName, String contentType, byte[] content) {
+            this(fileName, contentType, content, false);
+        }
     }
 }

@@ -285,6 +285,84 @@ class JdbcMessages implements Messages {
         return version(versionId);
     }
 
+    @Override
+    @Transactional
+    public VersionFile attachFile(long versionId, String fileName, byte[] content, SignedInUser by) {
+        Version v = version(versionId);
+        editable(v.messageId(), by);
+        if (v.kind() != VersionKind.PORTAL_ARTICLE) {
+            throw new InvalidInput("file", "campaigns.error.file-kind");
+        }
+        if (content == null || content.length == 0 || content.length > settings.audioMaxBytes()) {
+            throw new InvalidInput("file", "campaigns.error.file-size", settings.audioMaxBytes() / (1024 * 1024));
+        }
+        String type = documentType(fileName == null ? "" : fileName.toLowerCase(Locale.ROOT), content);
+        if (type == null) {
+            throw new InvalidInput("file", "campaigns.error.file-type");
+        }
+        long id = jdbc.sql("""
+                INSERT INTO campaign_version_file (version_id, file_name, content_type, content, attached_by, attached_at)
+                VALUES (?, ?, ?, ?, ?, ?) RETURNING id""").params(versionId, safeName(fileName), type, content,
+                by.username(), Timestamp.from(clock.instant())).query(Long.class).single();
+        events.publishEvent(new CampaignEvent.VersionSaved(by.actor(), versionId, v.messageId(), v.kind(), "file-attached"));
+        return files(versionId).stream().filter(f -> f.id() == id).findFirst().orElseThrow();
+    }
+
+    @Override
+    @Transactional
+    public void removeFile(long fileId, SignedInUser by) {
+        long versionId = jdbc.sql("SELECT version_id FROM campaign_version_file WHERE id = ?").param(fileId)
+                .query(Long.class).optional().orElseThrow(() -> new NotFound("campaign-file", fileId));
+        Version v = version(versionId);
+        editable(v.messageId(), by);
+        jdbc.sql("DELETE FROM campaign_version_file WHERE id = ?").param(fileId).update();
+        events.publishEvent(new CampaignEvent.VersionSaved(by.actor(), versionId, v.messageId(), v.kind(), "file-removed"));
+    }
+
+    @Override
+    public List<VersionFile> files(long versionId, SignedInUser user) {
+        get(version(versionId).messageId(), user);
+        return files(versionId);
+    }
+
+    private List<VersionFile> files(long versionId) {
+        return jdbc.sql("""
+                SELECT id, version_id, file_name, content_type, octet_length(content) AS size FROM campaign_version_file
+                WHERE version_id = ? ORDER BY id""").param(versionId)
+                .query((rs, n) -> new VersionFile(rs.getLong("id"), rs.getLong("version_id"), rs.getString("file_name"),
+                        rs.getString("content_type"), rs.getLong("size"))).list();
+    }
+
+    /** A document's or image's content type from its first bytes and its name; null when it is none Loa takes. */
+    private static String documentType(String name, byte[] content) {
+        if (startsWith(content, "%PDF-") && name.endsWith(".pdf")) {
+            return "application/pdf";
+        }
+        if (content.length > 3 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4) {
+            if (name.endsWith(".docx")) {
+                return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+            }
+            if (name.endsWith(".xlsx")) {
+                return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+            }
+            if (name.endsWith(".odt")) {
+                return "application/vnd.oasis.opendocument.text";
+            }
+            if (name.endsWith(".ods")) {
+                return "application/vnd.oasis.opendocument.spreadsheet";
+            }
+        }
+        if (content.length > 3 && (content[0] & 0xFF) == 0x89 && content[1] == 'P' && content[2] == 'N' && content[3] == 'G'
+                && name.endsWith(".png")) {
+            return "image/png";
+        }
+        if (content.length > 2 && (content[0] & 0xFF) == 0xFF && (content[1] & 0xFF) == 0xD8 && (content[2] & 0xFF) == 0xFF
+                && (name.endsWith(".jpg") || name.endsWith(".jpeg"))) {
+            return "image/jpeg";
+        }
+        return null;
+    }
+
     /** The audio's content type, from its first bytes; refused naming {@code audio} when it is none of the three. */
     private String audioType(String fileName, byte[] content) {
         if (content == null || content.length == 0 || content.length > settings.audioMaxBytes()) {
@@ -536,8 +614,8 @@ class JdbcMessages implements Messages {
 
     private int enqueue(Message m, Campaign campaign, Version v, String language, String text, Audio audio, Actor by) {
         List<Publication.Attachment> attachments = v.kind() == VersionKind.LOUDSPEAKER && audio != null
-                ? List.of(new Publication.Attachment(audio.fileName(), audio.contentType(), audio.content()))
-                : List.of();
+                ? List.of(new Publication.Attachment(audio.fileName(), audio.contentType(), audio.content(), audio.synthetic()))
+                : v.kind() == VersionKind.PORTAL_ARTICLE ? portalFiles(v.id()) : List.of();
         String title = v.kind() == VersionKind.SMS ? null : (v.title() != null ? v.title() : m.title());
         String body = v.kind() == VersionKind.SOCIAL_POST || v.kind() == VersionKind.ZALO_POST
                 ? VersionChecks.socialText(text, v.hashtags(), v.link()) : text;
@@ -551,6 +629,13 @@ class JdbcMessages implements Messages {
         jdbc.sql("INSERT INTO campaign_publication (message_id, version_id, language, publication_id) VALUES (?, ?, ?, ?)")
                 .params(m.id(), v.id(), language, id).update();
         return 1;
+    }
+
+    /** A portal article's files, published with it. */
+    private List<Publication.Attachment> portalFiles(long versionId) {
+        return jdbc.sql("SELECT file_name, content_type, content FROM campaign_version_file WHERE version_id = ? ORDER BY id")
+                .param(versionId).query((rs, n) -> new Publication.Attachment(rs.getString("file_name"),
+                        rs.getString("content_type"), rs.getBytes("content"))).list();
     }
 
     @Override

@@ -280,6 +280,8 @@ class CampaignsController {
         rows.forEach(r -> byKind.put(r.version().kind(), r));
         model.addAttribute("byKind", byKind);
         model.addAttribute("kinds", VersionKind.values());
+        VersionRow portal = byKind.get(VersionKind.PORTAL_ARTICLE);
+        model.addAttribute("portalFiles", portal == null ? List.of() : messages.files(portal.version().id(), user));
         model.addAttribute("steps", messages.steps(id, user));
         model.addAttribute("settings", settings);
         model.addAttribute("checks", checks);
@@ -360,6 +362,33 @@ class CampaignsController {
             redirect.addFlashAttribute("errorKey", e.messageKey());
         }
         return "redirect:/campaigns/messages/" + messageId + "#version-LOUDSPEAKER";
+    }
+
+    @PostMapping("/versions/{id}/files")
+    String attachFile(@PathVariable long id, @RequestParam long messageId,
+            @RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect)
+            throws IOException {
+        try {
+            messages.attachFile(id, file == null ? null : file.getOriginalFilename(), file == null ? null : file.getBytes(),
+                    user());
+            redirect.addFlashAttribute("flashKey", "campaigns.file.attached");
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("problems", e.all());
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+        }
+        return "redirect:/campaigns/messages/" + messageId + "#version-PORTAL_ARTICLE";
+    }
+
+    @PostMapping("/files/{id}/remove")
+    String removeFile(@PathVariable long id, @RequestParam long messageId, RedirectAttributes redirect) {
+        try {
+            messages.removeFile(id, user());
+            redirect.addFlashAttribute("flashKey", "campaigns.file.removed");
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+        }
+        return "redirect:/campaigns/messages/" + messageId + "#version-PORTAL_ARTICLE";
     }
 
     @PostMapping("/versions/{id}/synthesise")

@@ -291,16 +291,17 @@ class JdbcBroadcasts implements Broadcasts {
             manifest.put("script", "script.txt");
             List<Map<String, Object>> files = new ArrayList<>();
             List<Object[]> attachments = jdbc.sql(
-                    "SELECT id, file_name, content_type, content FROM pub_attachment WHERE publication_id = ? ORDER BY id")
+                    "SELECT id, file_name, content_type, content, synthetic FROM pub_attachment WHERE publication_id = ? ORDER BY id")
                     .param(b.publicationId()).query((rs, n) -> new Object[] {rs.getLong("id"), rs.getString("file_name"),
-                            rs.getString("content_type"), rs.getBytes("content")}).list();
+                            rs.getString("content_type"), rs.getBytes("content"), rs.getBoolean("synthetic")}).list();
             Set<String> names = new LinkedHashSet<>();
             for (Object[] a : attachments) {
                 String name = "media/" + safeName((String) a[1]);
                 while (!names.add(name)) {
                     name = "media/" + a[0] + "-" + safeName((String) a[1]);
                 }
-                files.add(Map.of("path", name, "contentType", a[2], "size", ((byte[]) a[3]).length));
+                // synthetic speech says so, for the stations that play it
+                files.add(Map.of("path", name, "contentType", a[2], "size", ((byte[]) a[3]).length, "synthetic", a[4]));
             }
             manifest.put("files", files);
             manifest.put("confirm", "/api/v1/broadcasts/" + b.id() + "/confirmations");
@@ -373,10 +374,10 @@ class JdbcBroadcasts implements Broadcasts {
     /** The attachments of a package, for the API and the page. */
     List<AttachmentInfo> attachments(long publicationId) {
         return jdbc.sql("""
-                SELECT id, file_name, content_type, octet_length(content) AS size FROM pub_attachment
+                SELECT id, file_name, content_type, octet_length(content) AS size, synthetic FROM pub_attachment
                 WHERE publication_id = ? ORDER BY id""").param(publicationId)
                 .query((rs, n) -> new AttachmentInfo(rs.getLong("id"), rs.getString("file_name"),
-                        rs.getString("content_type"), rs.getLong("size"))).list();
+                        rs.getString("content_type"), rs.getLong("size"), rs.getBoolean("synthetic"))).list();
     }
 
     private Broadcast broadcast(ResultSet rs, int n) throws SQLException {

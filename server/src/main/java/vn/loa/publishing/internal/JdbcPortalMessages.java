@@ -58,6 +58,26 @@ class JdbcPortalMessages implements PortalMessages {
     }
 
     @Override
+    public List<vn.loa.publishing.Broadcasts.AttachmentInfo> files(long messageId) {
+        published(messageId);
+        return jdbc.sql("""
+                SELECT id, file_name, content_type, octet_length(content) AS size, synthetic FROM pub_attachment
+                WHERE publication_id = ? ORDER BY id""").param(messageId)
+                .query((rs, n) -> new vn.loa.publishing.Broadcasts.AttachmentInfo(rs.getLong("id"),
+                        rs.getString("file_name"), rs.getString("content_type"), rs.getLong("size"),
+                        rs.getBoolean("synthetic"))).list();
+    }
+
+    @Override
+    public File file(long messageId, long fileId) {
+        published(messageId);
+        return jdbc.sql("SELECT file_name, content_type, content FROM pub_attachment WHERE publication_id = ? AND id = ?")
+                .params(messageId, fileId)
+                .query((rs, n) -> new File(rs.getString("file_name"), rs.getString("content_type"), rs.getBytes("content")))
+                .optional().orElseThrow(() -> new NotFound("portal-file", fileId));
+    }
+
+    @Override
     public List<String> policies() {
         return jdbc.sql("""
                 SELECT DISTINCT policy FROM pub_publication WHERE channel = 'PORTAL' AND withdrawn_at IS NULL

@@ -121,8 +121,9 @@ class JdbcPublishing implements Publishing {
                         Timestamp.from(now))
                 .query(Long.class).single();
         for (Publication.Attachment a : p.attachments()) {
-            jdbc.sql("INSERT INTO pub_attachment (publication_id, file_name, content_type, content) VALUES (?, ?, ?, ?)")
-                    .params(id, a.fileName(), a.contentType(), a.content()).update();
+            jdbc.sql("""
+                    INSERT INTO pub_attachment (publication_id, file_name, content_type, content, synthetic)
+                    VALUES (?, ?, ?, ?, ?)""").params(id, a.fileName(), a.contentType(), a.content(), a.synthetic()).update();
         }
         boolean local = p.channel() == Channel.LOUDSPEAKER || p.channel() == Channel.BILLBOARD;
         for (Map.Entry<String, String> r : recipients.entrySet()) {

@@ -73,8 +73,20 @@ class PublicMessagesController {
     @GetMapping("/public/messages/{id}")
     String message(@PathVariable long id, Model model) {
         model.addAttribute("m", messages.published(id));
+        model.addAttribute("files", messages.files(id));
         model.addAttribute("provinceName", province.name());
         return "public/message";
+    }
+
+    /** A file of a published message, downloaded (never shown inline: a stranger's document is not run in the page). */
+    @GetMapping("/public/messages/{id}/files/{fileId}")
+    ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable long fileId) {
+        PortalMessages.File file = messages.file(id, fileId);
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType(file.contentType()))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment()
+                                .filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff").body(file.content());
     }
 
     @GetMapping("/public/messages/rss.xml")
