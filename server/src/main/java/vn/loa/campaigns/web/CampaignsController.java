@@ -352,56 +352,49 @@ class CampaignsController {
     String upload(@PathVariable long id, @RequestParam long messageId,
             @RequestParam(name = "audio", required = false) MultipartFile audio, RedirectAttributes redirect)
             throws IOException {
-        try {
-            messages.attachAudio(id, audio == null ? null : audio.getOriginalFilename(),
-                    audio == null ? null : audio.getBytes(), user());
-            redirect.addFlashAttribute("flashKey", "campaigns.audio.attached");
-        } catch (InvalidInput e) {
-            redirect.addFlashAttribute("problems", e.all());
-        } catch (Conflict e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-        }
-        return "redirect:/campaigns/messages/" + messageId + "#version-LOUDSPEAKER";
+        String name = audio == null ? null : audio.getOriginalFilename();
+        byte[] bytes = audio == null ? null : audio.getBytes();
+        return onMessage(messageId, "LOUDSPEAKER", "campaigns.audio.attached", redirect,
+                () -> messages.attachAudio(id, name, bytes, user()));
     }
 
     @PostMapping("/versions/{id}/files")
     String attachFile(@PathVariable long id, @RequestParam long messageId,
             @RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect)
             throws IOException {
-        try {
-            messages.attachFile(id, file == null ? null : file.getOriginalFilename(), file == null ? null : file.getBytes(),
-                    user());
-            redirect.addFlashAttribute("flashKey", "campaigns.file.attached");
-        } catch (InvalidInput e) {
-            redirect.addFlashAttribute("problems", e.all());
-        } catch (Conflict e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-        }
-        return "redirect:/campaigns/messages/" + messageId + "#version-PORTAL_ARTICLE";
+        String name = file == null ? null : file.getOriginalFilename();
+        byte[] bytes = file == null ? null : file.getBytes();
+        return onMessage(messageId, "PORTAL_ARTICLE", "campaigns.file.attached", redirect,
+                () -> messages.attachFile(id, name, bytes, user()));
     }
 
     @PostMapping("/files/{id}/remove")
     String removeFile(@PathVariable long id, @RequestParam long messageId, RedirectAttributes redirect) {
-        try {
-            messages.removeFile(id, user());
-            redirect.addFlashAttribute("flashKey", "campaigns.file.removed");
-        } catch (Conflict e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-        }
-        return "redirect:/campaigns/messages/" + messageId + "#version-PORTAL_ARTICLE";
+        return onMessage(messageId, "PORTAL_ARTICLE", "campaigns.file.removed", redirect,
+                () -> messages.removeFile(id, user()));
     }
 
     @PostMapping("/versions/{id}/synthesise")
     String synthesise(@PathVariable long id, @RequestParam long messageId, RedirectAttributes redirect) {
+        return onMessage(messageId, "LOUDSPEAKER", "campaigns.audio.synthesised", redirect,
+                () -> messages.synthesise(id, user()));
+    }
+
+    /**
+     * Does an edit of a version and returns to it on the message page: its success as a flash message, the fields at
+     * fault as problems, a refusal (the message is no longer a draft, speech synthesis failed) as an error.
+     */
+    private static String onMessage(long messageId, String version, String success, RedirectAttributes redirect,
+            Runnable edit) {
         try {
-            messages.synthesise(id, user());
-            redirect.addFlashAttribute("flashKey", "campaigns.audio.synthesised");
+            edit.run();
+            redirect.addFlashAttribute("flashKey", success);
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("problems", e.all());
         } catch (Conflict e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
         }
-        return "redirect:/campaigns/messages/" + messageId + "#version-LOUDSPEAKER";
+        return "redirect:/campaigns/messages/" + messageId + "#version-" + version;
     }
 
     @GetMapping("/versions/{id}/audio")
