@@ -142,6 +142,12 @@ class CampaignReachFlowTests {
                 start, start.plusMonths(3), null, null, List.of(marker)), officer);
         Message message = messages.write(campaign.id(), title, "Người từ đủ 60 tuổi được hỗ trợ mua thẻ bảo hiểm y tế.",
                 null, officer);
+        // an image must say what it shows before the portal would refuse it at publication time
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> messages.saveVersion(message.id(),
+                        VersionKind.PORTAL_ARTICLE, title, "<p>Ảnh</p><img src=\"https://example.vn/a.png\">", null, null,
+                        officer))
+                .isInstanceOfSatisfying(vn.loa.shared.InvalidInput.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("campaigns.error.image-alt"));
         Version portal = messages.saveVersion(message.id(), VersionKind.PORTAL_ARTICLE, title,
                 "<p>Người từ đủ 60 tuổi được hỗ trợ mua thẻ <strong>bảo hiểm y tế</strong>.</p>", null, null, officer);
         byte[] pdf = "%PDF-1.4\n% hướng dẫn đăng ký (kiểm thử)\n".getBytes(StandardCharsets.UTF_8);

@@ -216,6 +216,11 @@ class JdbcMessages implements Messages {
         String b = body == null ? null : body.strip();
         if (b != null && kind == VersionKind.PORTAL_ARTICLE) {
             b = Jsoup.clean(b, Safelist.basicWithImages()).strip();
+            // the portal refuses an image that does not say what it shows (WCAG 2.1, 1.1.1): say so now, not at
+            // publication time
+            if (!Jsoup.parseBodyFragment(b).select("img:not([alt])").isEmpty()) {
+                problems.add(new InvalidInput("body", "campaigns.error.image-alt"));
+            }
         }
         if (b == null || b.isEmpty() || b.length() > 50_000) {
             problems.add(new InvalidInput("body", "campaigns.error.body"));
