@@ -1,23 +1,15 @@
 package vn.loa.press.web;
 
-import com.rometools.rome.feed.synd.SyndContentImpl;
-import com.rometools.rome.feed.synd.SyndEntry;
-import com.rometools.rome.feed.synd.SyndEntryImpl;
-import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedOutput;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.MessageSource;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,6 +19,7 @@ import vn.loa.identity.Agency;
 import vn.loa.identity.AgencyDirectory;
 import vn.loa.identity.AgencyKind;
 import vn.loa.platform.ProvinceSettings;
+import vn.loa.platform.RssFeed;
 import vn.loa.press.Enquiries;
 import vn.loa.press.Spokesperson;
 import vn.loa.press.Spokespersons;
@@ -110,34 +103,11 @@ class PublicPressController {
     ResponseEntity<String> rss() throws FeedException {
         String base = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath().build()
                 .toUriString();
-        SyndFeed feed = new SyndFeedImpl();
-        feed.setFeedType("rss_2.0");
-        feed.setTitle(messages.getMessage("press.rss.title", new Object[] {province.name()}, VIETNAMESE));
-        feed.setDescription(messages.getMessage("press.rss.description", null, VIETNAMESE));
-        feed.setLink(base + "/public/press-releases");
-        feed.setLanguage("vi");
-        List<SyndEntry> entries = new ArrayList<>();
-        for (Statement s : statements.onPortal(50)) {
-            SyndEntry entry = new SyndEntryImpl();
-            entry.setTitle(xml(s.title()));
-            entry.setLink(base + "/public/press-releases/" + s.id());
-            entry.setUri(base + "/public/press-releases/" + s.id());
-            entry.setPublishedDate(Date.from(s.publishedAt()));
-            entry.setAuthor(agencies.findByCode(s.agencyCode(), LocalDate.ofInstant(s.publishedAt(), LocalTime.ZONE))
-                    .map(Agency::nameVi).orElse(s.agencyCode()));
-            SyndContentImpl description = new SyndContentImpl();
-            description.setType("text/plain");
-            description.setValue(xml(s.body().length() > 600 ? s.body().substring(0, 600) + "…" : s.body()));
-            entry.setDescription(description);
-            entries.add(entry);
-        }
-        feed.setEntries(entries);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/rss+xml;charset=UTF-8"))
-                .body(new SyndFeedOutput().outputString(feed));
-    }
-
-    /** Text without the characters XML 1.0 cannot hold. */
-    private static String xml(String text) {
-        return text.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]", "");
+        List<RssFeed.Item> items = statements.onPortal(50).stream().map(s -> new RssFeed.Item(s.title(),
+                base + "/public/press-releases/" + s.id(), s.publishedAt(),
+                agencies.findByCode(s.agencyCode(), LocalDate.ofInstant(s.publishedAt(), LocalTime.ZONE))
+                        .map(Agency::nameVi).orElse(s.agencyCode()), s.body())).toList();
+        return RssFeed.answer(messages.getMessage("press.rss.title", new Object[] {province.name()}, VIETNAMESE),
+                messages.getMessage("press.rss.description", null, VIETNAMESE), base + "/public/press-releases", items);
     }
 }

@@ -1,16 +1,8 @@
 package vn.loa.publishing.web;
 
-import com.rometools.rome.feed.synd.SyndContentImpl;
-import com.rometools.rome.feed.synd.SyndEntry;
-import com.rometools.rome.feed.synd.SyndEntryImpl;
-import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedOutput;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import org.jsoup.Jsoup;
@@ -27,6 +19,7 @@ import vn.loa.identity.Agency;
 import vn.loa.identity.AgencyDirectory;
 import vn.loa.identity.AgencyKind;
 import vn.loa.platform.ProvinceSettings;
+import vn.loa.platform.RssFeed;
 import vn.loa.publishing.PortalMessages;
 import vn.loa.publishing.PortalMessages.PortalMessage;
 import vn.loa.shared.LocalTime;
@@ -82,7 +75,7 @@ class PublicMessagesController {
     @GetMapping("/public/messages/{id}/files/{fileId}")
     ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable long fileId) {
         PortalMessages.File file = messages.file(id, fileId);
-        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType(file.contentType()))
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
                 .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
                         org.springframework.http.ContentDisposition.attachment()
                                 .filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
@@ -93,34 +86,11 @@ class PublicMessagesController {
     ResponseEntity<String> rss() throws FeedException {
         String base = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath().build()
                 .toUriString();
-        SyndFeed feed = new SyndFeedImpl();
-        feed.setFeedType("rss_2.0");
-        feed.setTitle(bundle.getMessage("publishing.rss.title", new Object[] {province.name()}, VIETNAMESE));
-        feed.setDescription(bundle.getMessage("publishing.rss.description", null, VIETNAMESE));
-        feed.setLink(base + "/public/messages");
-        feed.setLanguage("vi");
-        List<SyndEntry> entries = new ArrayList<>();
-        for (PortalMessage m : messages.published(null, null, 50)) {
-            SyndEntry entry = new SyndEntryImpl();
-            entry.setTitle(xml(m.title()));
-            entry.setLink(base + "/public/messages/" + m.id());
-            entry.setUri(base + "/public/messages/" + m.id());
-            entry.setPublishedDate(Date.from(m.publishedAt()));
-            entry.setAuthor(agencies.findByCode(m.agencyCode(), LocalDate.ofInstant(m.publishedAt(), LocalTime.ZONE))
-                    .map(Agency::nameVi).orElse(m.agencyCode()));
-            SyndContentImpl description = new SyndContentImpl();
-            description.setType("text/plain");
-            String text = Jsoup.parse(m.body()).text();
-            description.setValue(xml(text.length() > 600 ? text.substring(0, 600) + "…" : text));
-            entry.setDescription(description);
-            entries.add(entry);
-        }
-        feed.setEntries(entries);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/rss+xml;charset=UTF-8"))
-                .body(new SyndFeedOutput().outputString(feed));
-    }
-
-    private static String xml(String text) {
-        return text == null ? "" : text.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]", "");
+        List<RssFeed.Item> items = messages.published(null, null, 50).stream().map(m -> new RssFeed.Item(m.title(),
+                base + "/public/messages/" + m.id(), m.publishedAt(),
+                agencies.findByCode(m.agencyCode(), LocalDate.ofInstant(m.publishedAt(), LocalTime.ZONE))
+                        .map(Agency::nameVi).orElse(m.agencyCode()), Jsoup.parse(m.body()).text())).toList();
+        return RssFeed.answer(bundle.getMessage("publishing.rss.title", new Object[] {province.name()}, VIETNAMESE),
+                bundle.getMessage("publishing.rss.description", null, VIETNAMESE), base + "/public/messages", items);
     }
 }

@@ -1,0 +1,69 @@
+package vn.loa.platform;
+
+import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndEntryImpl;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedOutput;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * An RSS 2.0 feed of the public portal (press releases, policy messages), written by Rome: entries with a plain-text
+ * description of at most 600 characters, and no character XML 1.0 cannot hold.
+ */
+public final class RssFeed {
+
+    private static final int DESCRIPTION = 600;
+
+    private RssFeed() {
+    }
+
+    /**
+     * One entry.
+     *
+     * @param link its absolute address
+     * @param text its plain text, cut to 600 characters in the description
+     */
+    public record Item(String title, String link, Instant publishedAt, String author, String text) {
+    }
+
+    /** The feed as an answer of type {@code application/rss+xml}, in Vietnamese. */
+    public static ResponseEntity<String> answer(String title, String description, String link, List<Item> items)
+            throws FeedException {
+        SyndFeed feed = new SyndFeedImpl();
+        feed.setFeedType("rss_2.0");
+        feed.setTitle(xml(title));
+        feed.setDescription(xml(description));
+        feed.setLink(link);
+        feed.setLanguage("vi");
+        feed.setEntries(items.stream().map(RssFeed::entry).toList());
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/rss+xml;charset=UTF-8"))
+                .body(new SyndFeedOutput().outputString(feed));
+    }
+
+    private static SyndEntry entry(Item item) {
+        SyndEntry entry = new SyndEntryImpl();
+        entry.setTitle(xml(item.title()));
+        entry.setLink(item.link());
+        entry.setUri(item.link());
+        entry.setPublishedDate(Date.from(item.publishedAt()));
+        entry.setAuthor(item.author());
+        SyndContentImpl description = new SyndContentImpl();
+        description.setType("text/plain");
+        String text = item.text() == null ? "" : item.text();
+        description.setValue(xml(text.length() > DESCRIPTION ? text.substring(0, DESCRIPTION) + "…" : text));
+        entry.setDescription(description);
+        return entry;
+    }
+
+    /** Text without the characters XML 1.0 cannot hold. */
+    static String xml(String text) {
+        return text == null ? "" : text.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]", "");
+    }
+}
