@@ -1,0 +1,93 @@
+package vn.loa.consultation;
+
+import java.util.List;
+import java.util.Map;
+import vn.loa.identity.SignedInUser;
+
+/**
+ * Contributions to consultations. Citizens use the public form: the comment waits until the one-time code sent to their
+ * e-mail or phone is given back (15 minutes, 5 attempts), then it is recorded as verified. Moderation holds a comment
+ * with toxic words, a link or a phone number (RECEIVED) until an officer publishes or rejects it; the others are
+ * published at once. Officers also record organisations' official opinions and import files of contributions.
+ */
+public interface Contributions {
+
+    int CODE_MINUTES = 15;
+    int CODE_ATTEMPTS = 5;
+    int SUBMISSIONS_PER_ADDRESS_HOUR = 20;
+    int CODES_PER_CONTACT_HOUR = 5;
+    int CONTRIBUTIONS_PER_CONTACT_DAY = 10;
+
+    /**
+     * Takes a comment from the public form and sends a one-time code to its contact.
+     *
+     * @return the submission's id, to give back with the code
+     * @throws vn.loa.shared.InvalidInput on {@code name}, {@code contact}, {@code unit}, {@code text}
+     * @throws TooManyContributions when a limit is reached
+     */
+    long submit(long consultationId, Comment comment, String clientAddress);
+
+    /**
+     * Checks the code of a submission and records its contribution.
+     *
+     * @throws vn.loa.shared.InvalidInput on {@code code}: wrong, expired, or too many attempts
+     */
+    Contribution verify(long submissionId, String code);
+
+    /** The published contributions of a published consultation, oldest first. */
+    List<Contribution> published(long consultationId);
+
+    /** The contributions the officer may see, filtered by part key ("" for the whole draft, null for all) and status. */
+    List<Contribution> list(long consultationId, String unitKey, ContributionStatus status, SignedInUser user);
+
+    /** One contribution the user may see. */
+    Contribution get(long contributionId, SignedInUser user);
+
+    /** Counts of the contributions not rejected, per part key ("" for the whole draft). */
+    Map<String, Long> countsPerUnit(long consultationId, SignedInUser user);
+
+    /** Publishes a held contribution. */
+    Contribution publish(long contributionId, SignedInUser by);
+
+    /**
+     * Rejects a contribution with a reason.
+     *
+     * @throws vn.loa.shared.InvalidInput on {@code reason} when missing
+     */
+    Contribution reject(long contributionId, String reason, SignedInUser by);
+
+    /**
+     * Records an organisation's official opinion from its letter (DOCX or PDF).
+     *
+     * @throws vn.loa.shared.InvalidInput on {@code organisation}, {@code signer}, {@code unit}, {@code file},
+     *         {@code text}
+     */
+    Contribution recordOfficial(long consultationId, OfficialOpinion opinion, SignedInUser by);
+
+    /** The official opinion's letter. */
+    Attachment attachment(long contributionId, SignedInUser user);
+
+    /**
+     * Imports contributions from CSV, all or nothing.
+     *
+     * @throws vn.loa.shared.InvalidInput on {@code file}, naming the line and the column at fault
+     */
+    ImportResult importCsv(long consultationId, byte[] csv, SignedInUser by);
+
+    /** A comment from the public form. {@code unitKey} is null or empty for the whole draft. */
+    record Comment(String name, String contact, String unitKey, String text) {
+    }
+
+    /** An official opinion. */
+    record OfficialOpinion(String organisation, String signer, String unitKey, String text, String fileName,
+            byte[] file) {
+    }
+
+    /** A stored letter. */
+    record Attachment(String fileName, String contentType, byte[] bytes) {
+    }
+
+    /** What an import did. */
+    record ImportResult(int rows, int held) {
+    }
+}

@@ -1,0 +1,681 @@
+package vn.loa.consultation.internal;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.loa.consultation.Consultation;
+import vn.loa.consultation.ConsultationEvent;
+import vn.loa.consultation.ConsultationStatus;
+import vn.loa.consultation.Contribution;
+import vn.loa.consultation.ContributionSource;
+import vn.loa.consultation.ContributionStatus;
+import vn.loa.consultation.Contributions;
+import vn.loa.consultation.DraftUnit;
+import vn.loa.consultation.TooManyContributions;
+import vn.loa.consultation.UnitKind;
+import vn.loa.identity.Agency;
+import vn.loa.identity.AgencyDirectory;
+import vn.loa.identity.SignedInUser;
+import vn.loa.publishing.Channel;
+import vn.loa.publishing.Publication;
+import vn.loa.publishing.Publishing;
+import vn.loa.shared.Actor;
+import vn.loa.shared.Conflict;
+import vn.loa.shared.InvalidInput;
+import vn.loa.shared.LocalTime;
+import vn.loa.shared.NotFound;
+
+/** Contributions on PostgreSQL; one-time codes through publishing's outbox (e-mail or SMS). */
+@Service
+class JdbcContributions implements Contributions {
+
+    static final int TEXT_MAX = 5_000;
+    static final int NAME_MAX = 200;
+    static final int FILE_MAX = 20 * 1024 * 1024;
+    static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    static final Pattern PHONE = Pattern.compile("^0\\d{9,10}$");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu")
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final Pattern ARTICLE = Pattern.compile("^(?:Điều\\s+)?(\\d+[a-zđ]?)\\.?$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    private final JdbcClient jdbc;
+    private final JdbcConsultations consultations;
+    private final JdbcDrafts drafts;
+    private final AgencyDirectory agencies;
+    private final Publishing publishing;
+    private final Moderation moderation;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    JdbcContributions(JdbcClient jdbc, JdbcConsultations consultations, JdbcDrafts drafts, AgencyDirectory agencies,
+            Publishing publishing, Moderation moderation, ApplicationEventPublisher events,
+            TransactionTemplate transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.consultations = consultations;
+        this.drafts = drafts;
+        this.agencies = agencies;
+        this.publishing = publishing;
+        this.moderation = moderation;
+        this.events = events;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
+    }
+
+    // ---- the public form ----
+
+    @Override
+    @Transactional
+    public long submit(long consultationId, Comment comment, String clientAddress) {
+        Consultation c = consultations.published(consultationId)
+                .orElseThrow(() -> new NotFound("consultation", consultationId));
+        if (!c.openOn(today())) {
+            throw new Conflict("consultation.error.not-open");
+        }
+        List<InvalidInput> problems = new ArrayList<>();
+        String name = ConsultationAccess.text(comment.name());
+        if (name == null || name.length() > NAME_MAX) {
+            problems.add(new InvalidInput("name", "consultation.error.name"));
+        }
+        Contact contact = Contact.of(comment.contact());
+        if (contact == null) {
+            problems.add(new InvalidInput("contact", "consultation.error.contact"));
+        }
+        Long unitId = null;
+        try {
+            unitId = unitId(c, comment.unitKey(), "unit");
+        } catch (InvalidInput e) {
+            problems.add(e);
+        }
+        String text = ConsultationAccess.text(comment.text());
+        if (text == null || text.length() > TEXT_MAX) {
+            problems.add(new InvalidInput("text", "consultation.error.text", TEXT_MAX));
+        }
+        InvalidInput.throwIfAny(problems);
+        Instant now = clock.instant();
+        String address = clientAddress == null || clientAddress.isBlank() ? "unknown" : clientAddress.strip();
+        if (count("SELECT count(*) FROM consultation_submission WHERE client_address = ? AND created_at > ?", address,
+                now.minus(Duration.ofHours(1))) >= SUBMISSIONS_PER_ADDRESS_HOUR) {
+            throw new TooManyContributions("consultation.error.too-many-address", SUBMISSIONS_PER_ADDRESS_HOUR);
+        }
+        if (count("SELECT count(*) FROM consultation_otp WHERE contact = ? AND created_at > ?", contact.value(),
+                now.minus(Duration.ofHours(1))) >= CODES_PER_CONTACT_HOUR) {
+            throw new TooManyContributions("consultation.error.too-many-codes", CODES_PER_CONTACT_HOUR);
+        }
+        checkDailyLimit(contact.value(), now);
+        String code = String.format(Locale.ROOT, "%06d", random.nextInt(1_000_000));
+        long otpId = jdbc.sql("""
+                INSERT INTO consultation_otp (consultation_id, contact_kind, contact, code_hash, created_at, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(consultationId, contact.kind(), contact.value(), hash(code), Timestamp.from(now),
+                        Timestamp.from(now.plus(Duration.ofMinutes(CODE_MINUTES))))
+                .query(Long.class).single();
+        long submissionId = jdbc.sql("""
+                INSERT INTO consultation_submission (consultation_id, unit_id, author_name, contact_kind, contact, body,
+                    client_address, otp_id, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(consultationId, unitId, name, contact.kind(), contact.value(), text, address, otpId,
+                        Timestamp.from(now))
+                .query(Long.class).single();
+        Agency agency = agencies.findByCode(c.agencyCode(), today())
+                .orElseThrow(() -> new IllegalStateException("no agency " + c.agencyCode()));
+        String body = "Mã xác nhận góp ý dự thảo \"" + c.title() + "\": " + code + " (hiệu lực " + CODE_MINUTES
+                + " phút). Nếu bạn không gửi góp ý, hãy bỏ qua tin này.";
+        publishing.enqueue(new Publication("consultation-code:" + otpId, null, null, agency.id(),
+                contact.kind().equals("EMAIL") ? Channel.EMAIL : Channel.SMS, "vi", "Mã xác nhận góp ý dự thảo",
+                body, List.of(), List.of(contact.value()), List.of(), now, false), Actor.SYSTEM);
+        return submissionId;
+    }
+
+    private void checkDailyLimit(String contact, Instant now) {
+        if (count("""
+                SELECT count(*) FROM consultation_contribution WHERE contact = ? AND source = 'FORM' AND received_at > ?""",
+                contact, now.minus(Duration.ofDays(1))) >= CONTRIBUTIONS_PER_CONTACT_DAY) {
+            throw new TooManyContributions("consultation.error.too-many-day", CONTRIBUTIONS_PER_CONTACT_DAY);
+        }
+    }
+
+    private long count(String sql, String value, Instant since) {
+        return jdbc.sql(sql).params(value, Timestamp.from(since)).query(Long.class).single();
+    }
+
+    /** A contact as given on the form: an e-mail address, or a Vietnamese phone number written as 0xxxxxxxxx. */
+    record Contact(String kind, String value) {
+
+        static Contact of(String raw) {
+            String text = ConsultationAccess.text(raw);
+            if (text == null || text.length() > 200) {
+                return null;
+            }
+            if (text.contains("@")) {
+                return EMAIL.matcher(text).matches() ? new Contact("EMAIL", text.toLowerCase(Locale.ROOT)) : null;
+            }
+            String digits = text.replaceAll("[\\s.()-]", "");
+            if (digits.startsWith("+84")) {
+                digits = "0" + digits.substring(3);
+            }
+            return PHONE.matcher(digits).matches() ? new Contact("PHONE", digits) : null;
+        }
+    }
+
+    @Override
+    public Contribution verify(long submissionId, String code) {
+        record Pending(long id, long consultationId, Long unitId, String name, String contactKind, String contact,
+                String body, long otpId, String codeHash, int attempts, Instant expiresAt, Instant usedAt,
+                Long contributionId) {
+        }
+        Pending p = jdbc.sql("""
+                SELECT s.*, o.code_hash, o.attempts, o.expires_at, o.used_at FROM consultation_submission s
+                JOIN consultation_otp o ON o.id = s.otp_id WHERE s.id = ?""").param(submissionId)
+                .query((rs, row) -> new Pending(rs.getLong("id"), rs.getLong("consultation_id"),
+                        (Long) rs.getObject("unit_id"), rs.getString("author_name"), rs.getString("contact_kind"),
+                        rs.getString("contact"), rs.getString("body"), rs.getLong("otp_id"), rs.getString("code_hash"),
+                        rs.getInt("attempts"), rs.getTimestamp("expires_at").toInstant(),
+                        rs.getTimestamp("used_at") == null ? null : rs.getTimestamp("used_at").toInstant(),
+                        (Long) rs.getObject("contribution_id")))
+                .optional().orElseThrow(() -> new NotFound("submission", submissionId));
+        if (p.contributionId() != null || p.usedAt() != null) {
+            throw new Conflict("consultation.error.code-used");
+        }
+        if (p.attempts() >= CODE_ATTEMPTS) {
+            throw new InvalidInput("code", "consultation.error.code-attempts", CODE_ATTEMPTS);
+        }
+        Instant now = clock.instant();
+        if (now.isAfter(p.expiresAt())) {
+            throw new InvalidInput("code", "consultation.error.code-expired", CODE_MINUTES);
+        }
+        String given = code == null ? "" : code.replaceAll("\\s", "");
+        if (!matches(given, p.codeHash())) {
+            int attempts = jdbc.sql("UPDATE consultation_otp SET attempts = attempts + 1 WHERE id = ? RETURNING attempts")
+                    .param(p.otpId()).query(Integer.class).single();
+            throw attempts >= CODE_ATTEMPTS ? new InvalidInput("code", "consultation.error.code-attempts", CODE_ATTEMPTS)
+                    : new InvalidInput("code", "consultation.error.code", CODE_ATTEMPTS - attempts);
+        }
+        return transactions.execute(status -> {
+            int claimed = jdbc.sql("UPDATE consultation_otp SET used_at = ? WHERE id = ? AND used_at IS NULL")
+                    .params(Timestamp.from(now), p.otpId()).update();
+            if (claimed == 0) {
+                throw new Conflict("consultation.error.code-used");
+            }
+            Consultation c = consultations.find(p.consultationId()).orElseThrow();
+            if (!c.openOn(today())) {
+                throw new Conflict("consultation.error.not-open");
+            }
+            checkDailyLimit(p.contact(), now);
+            long id = insert(c, p.unitId(), Contribution.Kind.CITIZEN, p.name(), null, p.contactKind(), p.contact(),
+                    true, p.body(), null, ContributionSource.FORM, now, new Actor("citizen", null));
+            jdbc.sql("UPDATE consultation_submission SET contribution_id = ? WHERE id = ?").params(id, p.id()).update();
+            return find(id);
+        });
+    }
+
+    private String hash(String code) {
+        byte[] salt = new byte[16];
+        random.nextBytes(salt);
+        String saltHex = HexFormat.of().formatHex(salt);
+        return saltHex + "$" + sha256(saltHex + ":" + code);
+    }
+
+    private static boolean matches(String code, String stored) {
+        int dollar = stored.indexOf('$');
+        String expected = stored.substring(dollar + 1);
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                sha256(stored.substring(0, dollar) + ":" + code).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Records a contribution after moderation's check; returns its id. */
+    private long insert(Consultation c, Long unitId, Contribution.Kind kind, String name, String organisation,
+            String contactKind, String contact, boolean verified, String body, Publication.Attachment attachment,
+            ContributionSource source, Instant receivedAt, Actor by) {
+        Moderation.Verdict verdict = moderation.check(body, LocalDate.ofInstant(receivedAt, LocalTime.ZONE));
+        ContributionStatus status = verdict.heldFor().isEmpty() ? ContributionStatus.PUBLISHED
+                : ContributionStatus.RECEIVED;
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("consultation", c.id());
+        params.put("unit", unitId);
+        params.put("kind", kind.name());
+        params.put("name", name);
+        params.put("organisation", organisation);
+        params.put("contactKind", contactKind);
+        params.put("contact", contact);
+        params.put("verified", verified);
+        params.put("body", body);
+        params.put("sentiment", verdict.sentiment());
+        params.put("aName", attachment == null ? null : attachment.fileName());
+        params.put("aType", attachment == null ? null : attachment.contentType());
+        params.put("aBytes", attachment == null ? null : attachment.content());
+        params.put("source", source.name());
+        params.put("status", status.name());
+        params.put("held", verdict.heldForText());
+        params.put("at", Timestamp.from(receivedAt));
+        params.put("reference", "GY-pending-" + java.util.UUID.randomUUID());
+        var spec = jdbc.sql("""
+                INSERT INTO consultation_contribution (consultation_id, unit_id, kind, author_name, organisation,
+                    contact_kind, contact, verified, body, sentiment, attachment_name, attachment_type, attachment_bytes,
+                    source, status, held_for, received_at, reference)
+                VALUES (:consultation, :unit, :kind, :name, :organisation, :contactKind, :contact, :verified, :body,
+                    :sentiment, :aName, :aType, :aBytes, :source, :status, :held, :at, :reference) RETURNING id""");
+        for (var e : params.entrySet()) {
+            spec = spec.param(e.getKey(), e.getValue());
+        }
+        long id = spec.query(Long.class).single();
+        jdbc.sql("UPDATE consultation_contribution SET reference = ? WHERE id = ?")
+                .params(String.format(Locale.ROOT, "GY-%d-%06d", LocalDate.ofInstant(clock.instant(), LocalTime.ZONE)
+                        .getYear(), id), id)
+                .update();
+        events.publishEvent(new ConsultationEvent.ContributionRecorded(by, id, c.id(), source, status,
+                verdict.heldForText()));
+        return id;
+    }
+
+    /** The unit a key names in the consultation's version; null for the whole draft. */
+    private Long unitId(Consultation c, String unitKey, String field) {
+        String key = ConsultationAccess.text(unitKey);
+        if (key == null) {
+            return null;
+        }
+        return jdbc.sql("SELECT id FROM consultation_draft_unit WHERE version_id = ? AND unit_key = ? ORDER BY position LIMIT 1")
+                .params(c.versionId(), key).query(Long.class).optional()
+                .orElseThrow(() -> new InvalidInput(field, "consultation.error.unit", key));
+    }
+
+    // ---- reading ----
+
+    private static final String SELECT = """
+            SELECT k.id, k.consultation_id, k.unit_id, u.unit_key, u.kind AS unit_kind, u.number AS unit_number, k.kind,
+                   k.author_name, k.organisation, k.contact_kind, k.contact, k.verified, k.body, k.sentiment,
+                   k.attachment_name, k.source, k.status, k.held_for, k.moderation_reason, k.moderated_by,
+                   k.moderated_at, k.received_at, k.reference
+            FROM consultation_contribution k LEFT JOIN consultation_draft_unit u ON u.id = k.unit_id""";
+
+    private static Contribution contribution(ResultSet rs, int row) throws SQLException {
+        String unitKind = rs.getString("unit_kind");
+        String label = unitKind == null ? null : new DraftUnit(0, null, UnitKind.valueOf(unitKind),
+                rs.getString("unit_number"), null, "", rs.getString("unit_key"), 0).label();
+        Timestamp moderated = rs.getTimestamp("moderated_at");
+        return new Contribution(rs.getLong("id"), rs.getLong("consultation_id"), (Long) rs.getObject("unit_id"),
+                rs.getString("unit_key"), label, Contribution.Kind.valueOf(rs.getString("kind")),
+                rs.getString("author_name"), rs.getString("organisation"), rs.getString("contact_kind"),
+                rs.getString("contact"), rs.getBoolean("verified"), rs.getString("body"), rs.getString("sentiment"),
+                rs.getString("attachment_name"), ContributionSource.valueOf(rs.getString("source")),
+                ContributionStatus.valueOf(rs.getString("status")), rs.getString("held_for"),
+                rs.getString("moderation_reason"), rs.getString("moderated_by"),
+                moderated == null ? null : moderated.toInstant(), rs.getTimestamp("received_at").toInstant(),
+                rs.getString("reference"));
+    }
+
+    private Contribution find(long id) {
+        return jdbc.sql(SELECT + " WHERE k.id = ?").param(id).query(JdbcContributions::contribution).optional()
+                .orElseThrow(() -> new NotFound("contribution", id));
+    }
+
+    @Override
+    public List<Contribution> published(long consultationId) {
+        if (consultations.published(consultationId).isEmpty()) {
+            throw new NotFound("consultation", consultationId);
+        }
+        return jdbc.sql(SELECT + " WHERE k.consultation_id = ? AND k.status = 'PUBLISHED' ORDER BY k.received_at, k.id")
+                .param(consultationId).query(JdbcContributions::contribution).list();
+    }
+
+    @Override
+    public List<Contribution> list(long consultationId, String unitKey, ContributionStatus status, SignedInUser user) {
+        consultations.get(consultationId, user);
+        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE k.consultation_id = ?");
+        List<Object> params = new ArrayList<>(List.of(consultationId));
+        if (unitKey != null) {
+            if (unitKey.isBlank()) {
+                sql.append(" AND k.unit_id IS NULL");
+            } else {
+                sql.append(" AND u.unit_key = ?");
+                params.add(unitKey.strip());
+            }
+        }
+        if (status != null) {
+            sql.append(" AND k.status = ?");
+            params.add(status.name());
+        }
+        sql.append(" ORDER BY k.received_at DESC, k.id DESC");
+        return jdbc.sql(sql.toString()).params(params).query(JdbcContributions::contribution).list();
+    }
+
+    @Override
+    public Contribution get(long contributionId, SignedInUser user) {
+        Contribution k = find(contributionId);
+        consultations.get(k.consultationId(), user);
+        return k;
+    }
+
+    @Override
+    public Map<String, Long> countsPerUnit(long consultationId, SignedInUser user) {
+        consultations.get(consultationId, user);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT coalesce(u.unit_key, '') AS unit_key, count(*) AS n FROM consultation_contribution k
+                LEFT JOIN consultation_draft_unit u ON u.id = k.unit_id
+                WHERE k.consultation_id = ? AND k.status <> 'REJECTED' GROUP BY 1 ORDER BY 1""").param(consultationId)
+                .query((rs, row) -> counts.put(rs.getString(1), rs.getLong(2))).list();
+        return counts;
+    }
+
+    // ---- moderation ----
+
+    @Override
+    @Transactional
+    public Contribution publish(long contributionId, SignedInUser by) {
+        return moderate(contributionId, ContributionStatus.PUBLISHED, null, by);
+    }
+
+    @Override
+    @Transactional
+    public Contribution reject(long contributionId, String reason, SignedInUser by) {
+        String why = ConsultationAccess.text(reason);
+        if (why == null || why.length() > 1000) {
+            throw new InvalidInput("reason", "consultation.error.reason");
+        }
+        return moderate(contributionId, ContributionStatus.REJECTED, why, by);
+    }
+
+    private Contribution moderate(long contributionId, ContributionStatus to, String reason, SignedInUser by) {
+        Contribution k = get(contributionId, by);
+        Consultation c = consultations.get(k.consultationId(), by);
+        if (!ConsultationAccess.mayAct(c.agencyCode(), by)) {
+            throw new AccessDeniedException("may not moderate the agency's contributions");
+        }
+        if (k.status() == to) {
+            throw new Conflict("consultation.error.moderated", to.name());
+        }
+        jdbc.sql("""
+                UPDATE consultation_contribution SET status = ?, moderation_reason = ?, moderated_by = ?, moderated_at = ?
+                WHERE id = ?""").params(to.name(), reason, by.username(), Timestamp.from(clock.instant()), contributionId)
+                .update();
+        events.publishEvent(new ConsultationEvent.ContributionModerated(by.actor(), contributionId, c.id(), to, reason));
+        return find(contributionId);
+    }
+
+    // ---- official opinions and imports ----
+
+    @Override
+    @Transactional
+    public Contribution recordOfficial(long consultationId, OfficialOpinion o, SignedInUser by) {
+        Consultation c = mayAct(consultationId, by);
+        List<InvalidInput> problems = new ArrayList<>();
+        String organisation = ConsultationAccess.text(o.organisation());
+        if (organisation == null || organisation.length() > 300) {
+            problems.add(new InvalidInput("organisation", "consultation.error.organisation"));
+        }
+        String signer = ConsultationAccess.text(o.signer());
+        if (signer == null || signer.length() > NAME_MAX) {
+            problems.add(new InvalidInput("signer", "consultation.error.signer"));
+        }
+        Long unitId = null;
+        try {
+            unitId = unitId(c, o.unitKey(), "unit");
+        } catch (InvalidInput e) {
+            problems.add(e);
+        }
+        byte[] file = o.file();
+        String type = file == null || file.length < 4 || file.length > FILE_MAX ? null
+                : file[0] == '%' && file[1] == 'P' && file[2] == 'D' && file[3] == 'F' ? "application/pdf"
+                : file[0] == 'P' && file[1] == 'K'
+                        ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document" : null;
+        if (type == null) {
+            problems.add(new InvalidInput("file", "consultation.error.letter"));
+        }
+        String text = ConsultationAccess.text(o.text());
+        if (text == null || text.length() > TEXT_MAX * 4) {
+            problems.add(new InvalidInput("text", "consultation.error.text", TEXT_MAX * 4));
+        }
+        InvalidInput.throwIfAny(problems);
+        String fileName = ConsultationAccess.text(o.fileName());
+        if (fileName == null) {
+            fileName = type.equals("application/pdf") ? "y-kien.pdf" : "y-kien.docx";
+        }
+        long id = insert(c, unitId, Contribution.Kind.ORGANISATION, signer, organisation, null, null, true, text,
+                new Publication.Attachment(fileName, type, file), ContributionSource.OFFICIAL, clock.instant(),
+                by.actor());
+        return find(id);
+    }
+
+    private Consultation mayAct(long consultationId, SignedInUser by) {
+        Consultation c = consultations.get(consultationId, by);
+        if (!ConsultationAccess.mayAct(c.agencyCode(), by)) {
+            throw new AccessDeniedException("may not act on the agency's consultation");
+        }
+        if (c.status() == ConsultationStatus.DRAFT) {
+            throw new Conflict("consultation.error.not-published");
+        }
+        return c;
+    }
+
+    @Override
+    public Attachment attachment(long contributionId, SignedInUser user) {
+        get(contributionId, user);
+        return jdbc.sql("""
+                SELECT attachment_name, attachment_type, attachment_bytes FROM consultation_contribution
+                WHERE id = ? AND attachment_bytes IS NOT NULL""").param(contributionId)
+                .query((rs, row) -> new Attachment(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional()
+                .orElseThrow(() -> new NotFound("attachment", contributionId));
+    }
+
+    @Override
+    @Transactional
+    public ImportResult importCsv(long consultationId, byte[] csv, SignedInUser by) {
+        Consultation c = mayAct(consultationId, by);
+        List<Row> rows = CsvRows.read(csv, c, this::articleUnit);
+        int held = 0;
+        for (Row row : rows) {
+            long id = insert(c, row.unitId(), row.kind(), row.name(), row.organisation(),
+                    row.contact() == null ? null : row.contact().kind(),
+                    row.contact() == null ? null : row.contact().value(), false, row.text(), null,
+                    ContributionSource.IMPORT, row.receivedAt(), by.actor());
+            if (find(id).status() == ContributionStatus.RECEIVED) {
+                held++;
+            }
+        }
+        events.publishEvent(new ConsultationEvent.ContributionsImported(by.actor(), consultationId, rows.size(), held));
+        return new ImportResult(rows.size(), held);
+    }
+
+    private Optional<Long> articleUnit(Consultation c, String number) {
+        return jdbc.sql("""
+                SELECT id FROM consultation_draft_unit WHERE version_id = ? AND kind = 'ARTICLE' AND number = ?
+                ORDER BY position LIMIT 1""").params(c.versionId(), number).query(Long.class).optional();
+    }
+
+    /** One valid row of an import. */
+    record Row(Long unitId, Contribution.Kind kind, String name, String organisation, Contact contact, String text,
+            Instant receivedAt) {
+    }
+
+    /** Reads and checks every row of a CSV file before anything is stored. */
+    static final class CsvRows {
+
+        interface Articles {
+            Optional<Long> find(Consultation c, String number);
+        }
+
+        static List<Row> read(byte[] csv, Consultation c, Articles articles) {
+            if (csv == null || csv.length == 0 || csv.length > FILE_MAX) {
+                throw new InvalidInput("file", "consultation.error.csv-file");
+            }
+            String text;
+            try {
+                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(csv)).toString();
+            } catch (CharacterCodingException e) {
+                throw new InvalidInput("file", "consultation.error.csv-encoding");
+            }
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1);
+            }
+            List<InvalidInput> problems = new ArrayList<>();
+            List<Row> rows = new ArrayList<>();
+            CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                    .setIgnoreEmptyLines(true).setTrim(true).get();
+            try (Reader reader = new java.io.StringReader(text); CSVParser parser = CSVParser.parse(reader, format)) {
+                Map<String, Integer> header = new LinkedHashMap<>();
+                parser.getHeaderMap().forEach((k, v) -> header.put(k.strip().toLowerCase(Locale.ROOT), v));
+                for (String required : List.of("article", "name", "kind", "text")) {
+                    if (!header.containsKey(required)) {
+                        throw new InvalidInput("file", "consultation.error.csv-column", required);
+                    }
+                }
+                if (!header.containsKey("received") && !header.containsKey("days_after_open")) {
+                    throw new InvalidInput("file", "consultation.error.csv-column", "received");
+                }
+                for (CSVRecord record : parser) {
+                    long line = parser.getCurrentLineNumber();
+                    line = record.getCharacterPosition() >= 0 ? lineOf(text, record.getCharacterPosition()) : line;
+                    int before = problems.size();
+                    String article = value(record, header, "article");
+                    Long unitId = null;
+                    if (article != null) {
+                        var m = ARTICLE.matcher(article);
+                        Optional<Long> unit = m.matches() ? articles.find(c, m.group(1).toLowerCase(Locale.of("vi")))
+                                : Optional.empty();
+                        if (unit.isEmpty()) {
+                            problems.add(cell(line, "article", "consultation.error.csv-article"));
+                        } else {
+                            unitId = unit.get();
+                        }
+                    }
+                    String name = value(record, header, "name");
+                    if (name == null || name.length() > NAME_MAX) {
+                        problems.add(cell(line, "name", "consultation.error.csv-name"));
+                    }
+                    Contribution.Kind kind = kind(value(record, header, "kind"));
+                    if (kind == null) {
+                        problems.add(cell(line, "kind", "consultation.error.csv-kind"));
+                    }
+                    String organisation = value(record, header, "organisation");
+                    if (kind == Contribution.Kind.ORGANISATION && organisation == null) {
+                        organisation = name;
+                    }
+                    String contactText = value(record, header, "contact");
+                    Contact contact = contactText == null ? null : Contact.of(contactText);
+                    if (contactText != null && contact == null) {
+                        problems.add(cell(line, "contact", "consultation.error.csv-contact"));
+                    }
+                    Instant received = null;
+                    String day = value(record, header, "received");
+                    String after = value(record, header, "days_after_open");
+                    if (day != null) {
+                        try {
+                            received = LocalDate.parse(day, DAY).atTime(12, 0).atZone(LocalTime.ZONE).toInstant();
+                        } catch (DateTimeParseException e) {
+                            problems.add(cell(line, "received", "consultation.error.csv-received"));
+                        }
+                    } else if (after != null && after.matches("\\d{1,4}")) {
+                        received = c.opensOn().plusDays(Integer.parseInt(after)).atTime(12, 0)
+                                .atZone(LocalTime.ZONE).toInstant();
+                    } else {
+                        problems.add(cell(line, header.containsKey("received") ? "received" : "days_after_open",
+                                "consultation.error.csv-received"));
+                    }
+                    String body = value(record, header, "text");
+                    if (body == null || body.length() > TEXT_MAX) {
+                        problems.add(cell(line, "text", "consultation.error.csv-text"));
+                    }
+                    if (problems.size() == before) {
+                        rows.add(new Row(unitId, kind, name, organisation, contact, body, received));
+                    }
+                    if (problems.size() >= 20) {
+                        break;
+                    }
+                }
+            } catch (IOException | IllegalStateException | IllegalArgumentException e) {
+                if (e instanceof InvalidInput invalid) {
+                    throw invalid;
+                }
+                throw new InvalidInput("file", "consultation.error.csv-format", e.getMessage());
+            }
+            InvalidInput.throwIfAny(problems);
+            if (rows.isEmpty()) {
+                throw new InvalidInput("file", "consultation.error.csv-empty");
+            }
+            return rows;
+        }
+
+        private static long lineOf(String text, long position) {
+            long line = 1;
+            for (int i = 0; i < position && i < text.length(); i++) {
+                if (text.charAt(i) == '\n') {
+                    line++;
+                }
+            }
+            return line;
+        }
+
+        private static InvalidInput cell(long line, String column, String key) {
+            return new InvalidInput("file", key, line, column);
+        }
+
+        private static String value(CSVRecord record, Map<String, Integer> header, String column) {
+            Integer index = header.get(column);
+            if (index == null || index >= record.size()) {
+                return null;
+            }
+            return ConsultationAccess.text(record.get(index));
+        }
+
+        private static Contribution.Kind kind(String value) {
+            if (value == null) {
+                return Contribution.Kind.CITIZEN;
+            }
+            return switch (java.text.Normalizer.normalize(value, java.text.Normalizer.Form.NFC).toLowerCase(Locale.of("vi"))) {
+                case "citizen", "công dân", "cong dan", "người dân" -> Contribution.Kind.CITIZEN;
+                case "organisation", "organization", "tổ chức", "to chuc" -> Contribution.Kind.ORGANISATION;
+                default -> null;
+            };
+        }
+    }
+}

@@ -1,0 +1,272 @@
+package vn.loa.consultation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.loa.consultation.internal.ConsultationTestData.OFFICER;
+import static vn.loa.consultation.internal.ConsultationTestData.OTHER_OFFICER;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import vn.loa.TestClock;
+import vn.loa.consultation.internal.ConsultationTestData;
+import vn.loa.shared.InvalidInput;
+import vn.loa.shared.LocalTime;
+import vn.loa.shared.NotFound;
+
+/**
+ * Contributions on the database: a citizen's comment recorded only after the one-time code (read from publishing's
+ * outbox), wrong, expired and exhausted codes, the limits per client address and per contact, moderation holding toxic
+ * text, links and phone numbers until an officer publishes or rejects (audited), official opinions, and CSV imports
+ * (the demo's 200 comments; a bad line refused whole, naming the line and the column).
+ */
+@SpringBootTest
+@Import(TestClock.Config.class)
+class ContributionsIntegrationTests {
+
+    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
+
+    @Autowired
+    Drafts drafts;
+
+    @Autowired
+    Consultations consultations;
+
+    @Autowired
+    Contributions contributions;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private static String marker() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
+    }
+
+    private Consultation open() {
+        return ConsultationTestData.open(drafts, consultations, marker(), today(), OFFICER);
+    }
+
+    /** The code sent for a submission, as publishing's outbox holds it. */
+    private String codeFor(long submissionId) {
+        String body = jdbc.sql("""
+                SELECT p.body FROM pub_publication p JOIN consultation_submission s ON p.source = 'consultation-code:' || s.otp_id
+                WHERE s.id = ?""").param(submissionId).query(String.class).single();
+        Matcher m = CODE.matcher(body);
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    private static String wrong(String code) {
+        return code.equals("000000") ? "111111" : "000000";
+    }
+
+    @Test
+    void recordsAVerifiedCommentOnlyAfterTheCode() {
+        Consultation c = open();
+        String email = "dan-" + marker() + "@example.vn";
+        long submission = contributions.submit(c.id(), new Contributions.Comment("Nguyễn Văn Dân", email, "a10",
+                "Đề nghị thu gom rác vào buổi sáng sớm thay vì buổi tối."), "10.0.0." + marker().hashCode());
+        assertThat(contributions.published(c.id())).isEmpty();
+        assertThat(jdbc.sql("SELECT d.recipient FROM pub_delivery d JOIN pub_publication p ON p.id = d.publication_id "
+                + "JOIN consultation_submission s ON p.source = 'consultation-code:' || s.otp_id WHERE s.id = ?")
+                .param(submission).query(String.class).single()).isEqualTo(email);
+        String stored = jdbc.sql("SELECT o.code_hash FROM consultation_otp o JOIN consultation_submission s ON s.otp_id = o.id WHERE s.id = ?")
+                .param(submission).query(String.class).single();
+        String code = codeFor(submission);
+        assertThat(stored).doesNotContain(code);
+        assertThatThrownBy(() -> contributions.verify(submission, wrong(code)))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> {
+                    assertThat(e.field()).isEqualTo("code");
+                    assertThat(e.arguments()).containsExactly(4);
+                });
+        Contribution k = contributions.verify(submission, code);
+        assertThat(k.verified()).isTrue();
+        assertThat(k.source()).isEqualTo(ContributionSource.FORM);
+        assertThat(k.status()).isEqualTo(ContributionStatus.PUBLISHED);
+        assertThat(k.unitLabel()).isEqualTo("Điều 10.");
+        assertThat(k.reference()).matches("GY-\\d{4}-\\d{6}");
+        assertThat(contributions.published(c.id())).extracting(Contribution::id).containsExactly(k.id());
+        assertThatThrownBy(() -> contributions.verify(submission, code)).isInstanceOf(vn.loa.shared.Conflict.class);
+    }
+
+    @Test
+    void refusesAnExpiredCodeAndAfterFiveWrongAttempts() {
+        Consultation c = open();
+        long late = contributions.submit(c.id(), new Contributions.Comment("Bảy", "0900000" + (100 + (int) (Math.random() * 800)),
+                null, "Ý kiến chung về dự thảo."), "10.1." + marker());
+        String lateCode = codeFor(late);
+        Instant real = clock.instant();
+        try {
+            clock.advance(Duration.ofMinutes(16));
+            assertThatThrownBy(() -> contributions.verify(late, lateCode)).isInstanceOfSatisfying(InvalidInput.class,
+                    e -> assertThat(e.messageKey()).isEqualTo("consultation.error.code-expired"));
+        } finally {
+            clock.set(real);
+        }
+        long guessed = contributions.submit(c.id(), new Contributions.Comment("Mười", "muoi-" + marker() + "@example.com",
+                null, "Ý kiến chung."), "10.2." + marker());
+        String code = codeFor(guessed);
+        for (int i = 0; i < Contributions.CODE_ATTEMPTS; i++) {
+            assertThatThrownBy(() -> contributions.verify(guessed, wrong(code))).isInstanceOf(InvalidInput.class);
+        }
+        assertThatThrownBy(() -> contributions.verify(guessed, code)).isInstanceOfSatisfying(InvalidInput.class,
+                e -> assertThat(e.messageKey()).isEqualTo("consultation.error.code-attempts"));
+        assertThat(contributions.published(c.id())).isEmpty();
+    }
+
+    @Test
+    void limitsSubmissionsPerAddressAndCodesAndContributionsPerContact() {
+        Consultation c = open();
+        String address = "10.9." + marker();
+        for (int i = 0; i < Contributions.SUBMISSIONS_PER_ADDRESS_HOUR; i++) {
+            contributions.submit(c.id(), new Contributions.Comment("Người " + i, "p" + i + "-" + marker() + "@example.vn",
+                    null, "Góp ý số " + i), address);
+        }
+        assertThatThrownBy(() -> contributions.submit(c.id(), new Contributions.Comment("Thêm", "them-" + marker()
+                + "@example.vn", null, "Góp ý nữa"), address)).isInstanceOfSatisfying(TooManyContributions.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("consultation.error.too-many-address"));
+
+        String contact = "cung-" + marker() + "@example.vn";
+        for (int i = 0; i < Contributions.CODES_PER_CONTACT_HOUR; i++) {
+            contributions.submit(c.id(), new Contributions.Comment("Cùng", contact, null, "Góp ý " + i),
+                    "10.10." + marker());
+        }
+        assertThatThrownBy(() -> contributions.submit(c.id(), new Contributions.Comment("Cùng", contact, null, "Nữa"),
+                "10.10." + marker())).isInstanceOfSatisfying(TooManyContributions.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("consultation.error.too-many-codes"));
+
+        String daily = "ngay-" + marker() + "@example.vn";
+        Instant real = clock.instant();
+        try {
+            for (int i = 0; i < Contributions.CONTRIBUTIONS_PER_CONTACT_DAY; i++) {
+                long s = contributions.submit(c.id(), new Contributions.Comment("Ngày", daily, null, "Góp ý thứ " + i),
+                        "10.11." + marker());
+                contributions.verify(s, codeFor(s));
+                clock.advance(Duration.ofMinutes(20));
+            }
+            assertThatThrownBy(() -> contributions.submit(c.id(), new Contributions.Comment("Ngày", daily, null,
+                    "Góp ý thứ mười một"), "10.11." + marker())).isInstanceOfSatisfying(TooManyContributions.class,
+                            e -> assertThat(e.messageKey()).isEqualTo("consultation.error.too-many-day"));
+        } finally {
+            clock.set(real);
+        }
+    }
+
+    @Test
+    void holdsLinksPhoneNumbersAndToxicTextUntilAnOfficerDecides() {
+        Consultation c = open();
+        Contribution link = comment(c, "Xem thêm tại https://rac-sach.example.com/huong-dan nhé");
+        Contribution phone = comment(c, "Xe rác trộn hết, ai cần thì gọi tôi 0912 345 678 để biết thêm");
+        Contribution toxic = comment(c, "Bọn soạn thảo ngu như bò, đồ ăn hại, cút hết đi");
+        Contribution plain = comment(c, "Tôi đồng ý với việc phân loại rác tại nguồn.");
+        assertThat(link.status()).isEqualTo(ContributionStatus.RECEIVED);
+        assertThat(link.heldFor()).contains("LINK");
+        assertThat(phone.heldFor()).contains("PHONE");
+        assertThat(toxic.heldFor()).contains("TOXIC");
+        assertThat(plain.status()).isEqualTo(ContributionStatus.PUBLISHED);
+        assertThat(contributions.published(c.id())).extracting(Contribution::id).containsExactly(plain.id());
+
+        assertThatThrownBy(() -> contributions.publish(link.id(), OTHER_OFFICER)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> contributions.reject(toxic.id(), " ", OFFICER)).isInstanceOfSatisfying(
+                InvalidInput.class, e -> assertThat(e.field()).isEqualTo("reason"));
+        Contribution published = contributions.publish(link.id(), OFFICER);
+        assertThat(published.status()).isEqualTo(ContributionStatus.PUBLISHED);
+        assertThat(published.moderatedBy()).isEqualTo(OFFICER.username());
+        Contribution rejected = contributions.reject(toxic.id(), "Lời lẽ xúc phạm", OFFICER);
+        assertThat(rejected.moderationReason()).isEqualTo("Lời lẽ xúc phạm");
+        assertThat(contributions.list(c.id(), null, ContributionStatus.RECEIVED, OFFICER)).extracting(Contribution::id)
+                .containsExactly(phone.id());
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM audit_record WHERE action = 'consultation-contribution.moderated'
+                AND target_id IN (?, ?) AND actor = ?""").params(String.valueOf(link.id()), String.valueOf(toxic.id()),
+                OFFICER.username()).query(Long.class).single()).isEqualTo(2);
+        assertThat(contributions.countsPerUnit(c.id(), OFFICER)).containsEntry("", 3L);
+    }
+
+    private Contribution comment(Consultation c, String text) {
+        long s = contributions.submit(c.id(), new Contributions.Comment("Người dân", "nd-" + marker() + "@example.vn",
+                null, text), "10.20." + marker());
+        return contributions.verify(s, codeFor(s));
+    }
+
+    @Test
+    void recordsAnOrganisationsOfficialOpinion() {
+        Consultation c = open();
+        byte[] pdf = "%PDF-1.4\n% công văn góp ý\n".getBytes(StandardCharsets.UTF_8);
+        Contribution k = contributions.recordOfficial(c.id(), new Contributions.OfficialOpinion(
+                "Hiệp hội Du lịch Nha Trang - Khánh Hòa", "Nguyễn Văn Chủ", "a8", "Đề nghị lùi thời hạn áp dụng.",
+                "cong-van.pdf", pdf), OFFICER);
+        assertThat(k.kind()).isEqualTo(Contribution.Kind.ORGANISATION);
+        assertThat(k.source()).isEqualTo(ContributionSource.OFFICIAL);
+        assertThat(k.organisation()).isEqualTo("Hiệp hội Du lịch Nha Trang - Khánh Hòa");
+        assertThat(contributions.attachment(k.id(), OFFICER).contentType()).isEqualTo("application/pdf");
+        assertThatThrownBy(() -> contributions.recordOfficial(c.id(), new Contributions.OfficialOpinion("Tổ chức", "Ký",
+                null, "Nội dung", "x.txt", "văn bản".getBytes(StandardCharsets.UTF_8)), OFFICER))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("file"));
+        assertThatThrownBy(() -> contributions.recordOfficial(c.id(), new Contributions.OfficialOpinion("Tổ chức", "Ký",
+                null, "Nội dung", "x.pdf", pdf), OTHER_OFFICER)).isInstanceOf(NotFound.class);
+    }
+
+    @Test
+    void importsTheDemosCommentsAndRefusesAFileWithABadLineWhole() {
+        Consultation c = open();
+        Contributions.ImportResult result = contributions.importCsv(c.id(), ConsultationTestData.bytes("comments.csv"),
+                OFFICER);
+        assertThat(result.rows()).isEqualTo(200);
+        assertThat(result.held()).isEqualTo(6);
+        assertThat(contributions.list(c.id(), null, ContributionStatus.RECEIVED, OFFICER))
+                .extracting(Contribution::heldFor).containsOnly("TOXIC", "LINK", "PHONE");
+        List<Contribution> all = contributions.list(c.id(), null, null, OFFICER);
+        assertThat(all).hasSize(200).allMatch(k -> k.source() == ContributionSource.IMPORT);
+        assertThat(all).filteredOn(k -> k.kind() == Contribution.Kind.ORGANISATION).hasSize(12);
+        assertThat(contributions.list(c.id(), "a10", null, OFFICER)).hasSizeGreaterThanOrEqualTo(35);
+        assertThat(contributions.list(c.id(), "", null, OFFICER)).hasSize(19);
+        assertThat(all).filteredOn(k -> k.body().contains("0900000") || k.body().contains("http"))
+                .allMatch(k -> k.status() == ContributionStatus.RECEIVED);
+        assertThat(all.stream().map(Contribution::receivedAt).min(Instant::compareTo).orElseThrow())
+                .isAfter(c.opensOn().atStartOfDay(LocalTime.ZONE).toInstant());
+
+        Consultation other = open();
+        String bad = "article,name,kind,organisation,contact,received,text\r\n"
+                + "10,Trần Văn A,CITIZEN,,a@example.vn,05/11/2026,Thu gom sớm hơn\r\n"
+                + "Điều 99,Lê Thị B,công dân,,,06/11/2026,Điều không có\r\n"
+                + "5,Hội X,tổ chức,Hội X,,31/02/2026,Ngày sai\r\n";
+        assertThatThrownBy(() -> contributions.importCsv(other.id(), bad.getBytes(StandardCharsets.UTF_8), OFFICER))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> {
+                    assertThat(e.field()).isEqualTo("file");
+                    assertThat(e.all()).extracting(InvalidInput::messageKey).containsExactly(
+                            "consultation.error.csv-article", "consultation.error.csv-received");
+                    assertThat(e.arguments()).containsExactly(3L, "article");
+                    assertThat(e.all().get(1).arguments()).containsExactly(4L, "received");
+                });
+        assertThat(contributions.list(other.id(), null, null, OFFICER)).isEmpty();
+        assertThatThrownBy(() -> contributions.importCsv(other.id(), bad.getBytes(StandardCharsets.UTF_8),
+                OTHER_OFFICER)).isInstanceOf(NotFound.class);
+        String good = "article,name,kind,organisation,contact,received,text\r\n"
+                + "Điều 10,Trần Văn A,CITIZEN,,a@example.vn,05/11/2026,Thu gom sớm hơn\r\n";
+        assertThat(contributions.importCsv(other.id(), good.getBytes(StandardCharsets.UTF_8), OFFICER).rows())
+                .isEqualTo(1);
+        assertThat(contributions.list(other.id(), "a10", null, OFFICER)).singleElement()
+                .satisfies(k -> assertThat(LocalDate.ofInstant(k.receivedAt(), LocalTime.ZONE))
+                        .isEqualTo(LocalDate.of(2026, 11, 5)));
+        assertThat(AccessDeniedException.class).isNotNull();
+    }
+}
