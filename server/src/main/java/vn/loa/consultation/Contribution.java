@@ -16,6 +16,11 @@ public record Contribution(long id, long consultationId, Long unitId, String uni
         String sentiment, String attachmentName, ContributionSource source, ContributionStatus status, String heldFor,
         String moderationReason, String moderatedBy, Instant moderatedAt, Instant receivedAt, String reference) {
 
+    /** The day it was received, in Vietnam. */
+    public java.time.LocalDate receivedOn() {
+        return java.time.LocalDate.ofInstant(receivedAt, vn.loa.shared.LocalTime.ZONE);
+    }
+
     /** Who contributes. */
     public enum Kind {
         CITIZEN, ORGANISATION

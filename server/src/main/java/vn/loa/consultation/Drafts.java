@@ -36,6 +36,9 @@ public interface Drafts {
     /** The versions of a draft, oldest first. */
     List<DraftVersion> versions(long draftId, SignedInUser user);
 
+    /** The newest version of the draft marked final (the adopted text), if any; public like the consulted text. */
+    java.util.Optional<DraftVersion> finalVersion(long draftId);
+
     /** The numbered parts of a version, in order. Public: a consulted version is shown on the portal. */
     List<DraftUnit> units(long versionId);
 

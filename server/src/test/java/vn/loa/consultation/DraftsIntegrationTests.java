@@ -9,7 +9,22 @@ import static vn.loa.consultation.internal.ConsultationTestData.OTHER_OFFICER;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -27,8 +42,62 @@ import vn.loa.shared.NotFound;
  * in force on the opening day with its legal source, and the closing job.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 @Import(TestClock.Config.class)
 class DraftsIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    private MockHttpSession signIn(String username) throws Exception {
+        return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password("loa-demo")).andReturn()
+                .getRequest().getSession();
+    }
+
+    @Test
+    void importsComparesAndRefusesThroughTheApiKeepingOtherAgenciesOut() throws Exception {
+        MockHttpSession coordinator = signIn("coordinator");
+        MockHttpSession officer = signIn("officer");
+        String marker = marker();
+        MockMultipartFile v1 = new MockMultipartFile("file", "v1.docx", "application/octet-stream",
+                ConsultationTestData.docx("draft-v1.txt", marker));
+        String created = mvc.perform(multipart("/api/v1/consultations/drafts").file(v1).param("title", "API " + marker)
+                        .param("agencyCode", "SNNMT").session(coordinator).with(csrf()))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.draft.agencyCode").value("SNNMT"))
+                .andExpect(jsonPath("$.versions[0].articles").value(24))
+                .andReturn().getResponse().getContentAsString();
+        long id = JsonMapper.builder().build().readTree(created).get("draft").get("id").asLong();
+        mvc.perform(multipart("/api/v1/consultations/drafts/" + id + "/versions")
+                        .file(new MockMultipartFile("file", "v2.docx", "application/octet-stream",
+                                ConsultationTestData.docx("draft-v2.txt", marker)))
+                        .param("final", "true").session(coordinator).with(csrf()))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.versionNo").value(2));
+        mvc.perform(get("/api/v1/consultations/drafts/" + id + "/diff").param("from", "1").param("to", "2")
+                        .session(coordinator))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[?(@.key == 'a12a')].change").value("ADDED"));
+        mvc.perform(get("/api/v1/consultations/drafts/" + id + "/diff").param("from", "1").param("to", "7")
+                        .session(coordinator))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("to"));
+        mvc.perform(multipart("/api/v1/consultations/drafts").file(new MockMultipartFile("file", "x.txt", "text/plain",
+                        "không phải docx".getBytes(java.nio.charset.StandardCharsets.UTF_8))).param("title", "Sai tệp")
+                        .session(coordinator).with(csrf()))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("file"));
+        mvc.perform(get("/api/v1/consultations/drafts/" + id).session(officer)).andExpect(status().isNotFound());
+        mvc.perform(multipart("/api/v1/consultations/drafts").file(v1).param("title", "Của sở khác")
+                .param("agencyCode", "SNNMT").session(officer).with(csrf())).andExpect(status().isForbidden());
+        String consultation = mvc.perform(post("/api/v1/consultations").session(coordinator).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"versionId": %d, "title": "API %s", "opensOn": "2026-11-02", "closesOn": "2026-11-10",
+                                 "questions": ["Câu hỏi?"]}""".formatted(
+                                jdbc.sql("SELECT id FROM consultation_draft_version WHERE draft_id = ? AND version_no = 1")
+                                        .param(id).query(Long.class).single(), marker)))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("closesOn"))
+                .andExpect(jsonPath("$.detail", containsString("64/2025/QH15"))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(consultation).contains("20");
+        mvc.perform(get("/api/v1/consultations").session(officer)).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/consultations/drafts/" + id)).andExpect(status().isUnauthorized());
+    }
 
     @Autowired
     Drafts drafts;

@@ -195,6 +195,12 @@ class JdbcDrafts implements Drafts {
                 .query(JdbcDrafts::version).list();
     }
 
+    @Override
+    public java.util.Optional<DraftVersion> finalVersion(long draftId) {
+        return jdbc.sql(VERSION + " WHERE v.draft_id = ? AND v.final ORDER BY v.version_no DESC LIMIT 1").param(draftId)
+                .query(JdbcDrafts::version).optional();
+    }
+
     DraftVersion version(long versionId) {
         return jdbc.sql(VERSION + " WHERE v.id = ?").param(versionId).query(JdbcDrafts::version).optional()
                 .orElseThrow(() -> new NotFound("draft version", versionId));

@@ -1,0 +1,177 @@
+package vn.loa.consultation.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import vn.loa.consultation.Consultation;
+import vn.loa.consultation.Consultations;
+import vn.loa.consultation.Contribution;
+import vn.loa.consultation.Contributions;
+import vn.loa.consultation.DraftUnit;
+import vn.loa.consultation.Drafts;
+import vn.loa.consultation.TooManyContributions;
+import vn.loa.identity.AgencyNames;
+import vn.loa.platform.ProvinceSettings;
+import vn.loa.shared.Conflict;
+import vn.loa.shared.InvalidInput;
+import vn.loa.shared.LocalTime;
+import vn.loa.shared.NotFound;
+
+/**
+ * The consultations on the public portal, open to everyone: those open now and the past ones; one consultation with the
+ * draft article by article, its questions, period and agency, the published contributions, and a comment form per
+ * article and for the whole draft (the comment is recorded when the one-time code sent to the contributor's e-mail or
+ * phone is given back); and the changes between the consulted and the final text.
+ */
+@Controller
+@ConditionalOnWebApplication
+class PublicConsultationController {
+
+    private final Consultations consultations;
+    private final Drafts drafts;
+    private final Contributions contributions;
+    private final AgencyNames agencies;
+    private final ProvinceSettings province;
+    private final Clock clock;
+
+    PublicConsultationController(Consultations consultations, Drafts drafts, Contributions contributions,
+            AgencyNames agencies, ProvinceSettings province, Clock clock) {
+        this.consultations = consultations;
+        this.drafts = drafts;
+        this.contributions = contributions;
+        this.agencies = agencies;
+        this.province = province;
+        this.clock = clock;
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
+    }
+
+    @GetMapping("/public/consultations")
+    String list(Model model) {
+        model.addAttribute("open", consultations.openOn(today()));
+        model.addAttribute("past", consultations.pastOnes(50));
+        model.addAttribute("provinceName", province.name());
+        return "public/consultations";
+    }
+
+    @GetMapping("/public/consultations/{id:\\d+}")
+    String one(@PathVariable long id, Model model, java.util.Locale locale) {
+        Consultation c = published(id);
+        prepare(c, model, locale);
+        return "public/consultation";
+    }
+
+    private Consultation published(long id) {
+        return consultations.published(id).orElseThrow(() -> new NotFound("consultation", id));
+    }
+
+    private void prepare(Consultation c, Model model, java.util.Locale locale) {
+        List<DraftUnit> units = drafts.units(c.versionId());
+        List<Contribution> shown = contributions.published(c.id());
+        model.addAttribute("c", c);
+        model.addAttribute("agencyName", agencies.name(c.agencyCode(), c.opensOn(), locale));
+        model.addAttribute("blocks", DraftLayout.of(units, shown, Map.of()));
+        model.addAttribute("articles", DraftLayout.articles(units));
+        model.addAttribute("wholeDraft", shown.stream().filter(k -> k.unitKey() == null).toList());
+        model.addAttribute("shownCount", shown.size());
+        model.addAttribute("takesComments", c.openOn(today()));
+        model.addAttribute("finalVersion", drafts.finalVersion(c.draftId()).filter(v -> v.id() != c.versionId())
+                .orElse(null));
+    }
+
+    @GetMapping("/public/consultations/{id:\\d+}/comment")
+    String commentForm(@PathVariable long id, @RequestParam(required = false) String unit, Model model) {
+        Consultation c = published(id);
+        model.addAttribute("form", new Contributions.Comment("", "", unit == null ? "" : unit, ""));
+        return comment(c, model);
+    }
+
+    private String comment(Consultation c, Model model) {
+        model.addAttribute("c", c);
+        model.addAttribute("articles", DraftLayout.articles(drafts.units(c.versionId())));
+        model.addAttribute("takesComments", c.openOn(today()));
+        return "public/consultation-comment";
+    }
+
+    @PostMapping("/public/consultations/{id:\\d+}/comment")
+    String submit(@PathVariable long id, @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String contact, @RequestParam(defaultValue = "") String unit,
+            @RequestParam(defaultValue = "") String text, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
+        Consultation c = published(id);
+        Contributions.Comment comment = new Contributions.Comment(clip(name, 400), clip(contact, 400), clip(unit, 100),
+                clip(text, 10_000));
+        try {
+            long submission = contributions.submit(id, comment, request.getRemoteAddr());
+            model.addAttribute("c", c);
+            model.addAttribute("submission", submission);
+            model.addAttribute("codeMinutes", Contributions.CODE_MINUTES);
+            return "public/consultation-verify";
+        } catch (InvalidInput e) {
+            response.setStatus(422);
+            model.addAttribute("problems", e.all());
+        } catch (TooManyContributions e) {
+            response.setStatus(429);
+            model.addAttribute("tooManyKey", e.messageKey());
+            model.addAttribute("tooManyLimit", e.limit());
+        } catch (Conflict e) {
+            response.setStatus(409);
+            model.addAttribute("errorKey", e.messageKey());
+        }
+        model.addAttribute("form", comment);
+        return comment(c, model);
+    }
+
+    @PostMapping("/public/consultations/{id:\\d+}/verify")
+    String verify(@PathVariable long id, @RequestParam long submission, @RequestParam(defaultValue = "") String code,
+            HttpServletResponse response, Model model) {
+        Consultation c = published(id);
+        model.addAttribute("c", c);
+        try {
+            Contribution k = contributions.verify(submission, clip(code, 20));
+            if (k.consultationId() != id) {
+                throw new NotFound("submission", submission);
+            }
+            model.addAttribute("k", k);
+            return "public/consultation-sent";
+        } catch (InvalidInput e) {
+            response.setStatus(422);
+            model.addAttribute("problems", e.all());
+        } catch (Conflict e) {
+            response.setStatus(409);
+            model.addAttribute("errorKey", e.messageKey());
+        }
+        model.addAttribute("submission", submission);
+        model.addAttribute("codeMinutes", Contributions.CODE_MINUTES);
+        return "public/consultation-verify";
+    }
+
+    @GetMapping("/public/consultations/{id:\\d+}/changes")
+    String changes(@PathVariable long id, Model model, java.util.Locale locale) {
+        Consultation c = published(id);
+        Long finalId = c.finalVersionId() != null ? c.finalVersionId()
+                : drafts.finalVersion(c.draftId()).map(Drafts.DraftVersion::id).filter(v -> v != c.versionId())
+                        .orElse(null);
+        model.addAttribute("c", c);
+        model.addAttribute("agencyName", agencies.name(c.agencyCode(), c.opensOn(), locale));
+        model.addAttribute("diff", finalId == null ? List.of() : drafts.diffVersions(c.versionId(), finalId));
+        model.addAttribute("hasFinal", finalId != null);
+        return "public/consultation-changes";
+    }
+
+    private static String clip(String value, int max) {
+        return value == null ? "" : value.length() > max ? value.substring(0, max) : value;
+    }
+}
