@@ -138,7 +138,8 @@ class PageScanFlowTests {
         Set<String> navigation = new LinkedHashSet<>();
         for (String language : LANGUAGES) {
             Session anonymous = new Session(null, language);
-            crawl(anonymous, List.of("/public/refutations", "/public/report", "/public/messages", "/login"), findings);
+            crawl(anonymous, List.of("/public/refutations", "/public/report", "/public/messages", "/public/consultations",
+                    "/login"), findings);
         }
         Session admin = new Session("admin", "vi");
         navigation.addAll(linksOf(admin, "/", "#main-nav a"));
@@ -183,7 +184,9 @@ class PageScanFlowTests {
                 "/publishing/emergency", "/publishing/network", "/publishing/simulator", "/broadcasts",
                 "/public/messages", "/public/messages/{n}", "/broadcasts/confirm", "/campaigns", "/campaigns/plans/{n}",
                 "/campaigns/{n}", "/campaigns/messages/{n}", "/campaigns/translations", "/campaigns/approvals",
-                "/campaigns/emergencies");
+                "/campaigns/emergencies", "/consultations", "/consultations/{n}", "/consultations/drafts/{n}",
+                "/consultations/{n}/contributions", "/public/consultations", "/public/consultations/{n}",
+                "/public/consultations/{n}/changes");
         assertThat(visited.get("/admin/users")).as("/admin/users for an officer").contains(403);
         assertThat(visited.get("/cases/{n}")).as("a case that does not exist").contains(404);
     }

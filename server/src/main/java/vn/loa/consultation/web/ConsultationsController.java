@@ -224,7 +224,7 @@ class ConsultationsController {
         return "redirect:/consultations/drafts/" + id;
     }
 
-    @GetMapping("/drafts/versions/{versionId:\\d+}/file")
+    @GetMapping("/drafts/versions/{versionId:\\d+}/draft.docx")
     ResponseEntity<byte[]> file(@PathVariable long versionId) {
         Drafts.DraftFile f = drafts.file(versionId, user());
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -374,7 +374,7 @@ class ConsultationsController {
         return "redirect:/consultations/" + id + "/contributions";
     }
 
-    @GetMapping("/contributions/{contributionId:\\d+}/attachment")
+    @GetMapping("/attachments/{contributionId:\\d+}")
     ResponseEntity<byte[]> attachment(@PathVariable long contributionId) {
         Contributions.Attachment a = contributions.attachment(contributionId, user());
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
