@@ -286,6 +286,57 @@ class AuditedWritesIntegrationTests {
     }
 
     @Autowired
+    vn.loa.consultation.Drafts consultationDrafts;
+
+    @Autowired
+    vn.loa.consultation.Consultations consultations;
+
+    @Autowired
+    vn.loa.consultation.Contributions contributions;
+
+    @Test
+    void consultationLeavesNoDraftConsultationOrContributionWhoseAuditFailed() {
+        SignedInUser refused = new SignedInUser(null, fresh(REFUSED + "-consultation"), "Nguyễn Văn Thử", null, "SVHTTDL",
+                Set.of(Role.COORDINATOR));
+        SignedInUser coordinator = new SignedInUser(null, "coordinator", "Điều phối", null, "SVHTTDL", Set.of(Role.COORDINATOR));
+        String title = fresh("Dự thảo thử");
+        byte[] docx = vn.loa.consultation.internal.ConsultationTestData.docx("draft-v1.txt", title);
+        assertRefused(() -> consultationDrafts.importDraft(new vn.loa.consultation.Drafts.NewDraft("SNNMT", title, null,
+                "d.docx", docx, null), refused));
+        assertThat(jdbc.sql("SELECT count(*) FROM consultation_draft WHERE title = ?").param(title).query(Long.class)
+                .single()).as("draft imported").isZero();
+        vn.loa.consultation.Drafts.Draft draft = consultationDrafts.importDraft(new vn.loa.consultation.Drafts.NewDraft(
+                "SNNMT", title, null, "d.docx", docx, null), coordinator);
+        assertRefused(() -> consultationDrafts.importVersion(draft.id(), "v2.docx", docx, null, true, refused));
+        assertThat(consultationDrafts.versions(draft.id(), coordinator)).as("versions").hasSize(1);
+        long versionId = consultationDrafts.versions(draft.id(), coordinator).get(0).id();
+        LocalDate today = LocalDate.now(LocalTime.ZONE);
+        vn.loa.consultation.Consultations.NewConsultation asked = new vn.loa.consultation.Consultations.NewConsultation(
+                versionId, title, null, today, today.plusDays(29), List.of("Câu hỏi?"), List.of(), List.of());
+        assertRefused(() -> consultations.create(asked, refused));
+        assertThat(jdbc.sql("SELECT count(*) FROM consultation WHERE title = ?").param(title).query(Long.class).single())
+                .as("consultation created").isZero();
+        vn.loa.consultation.Consultation created = consultations.create(asked, coordinator);
+        assertRefused(() -> consultations.publish(created.id(), refused));
+        assertThat(consultations.get(created.id(), coordinator).status()).as("published")
+                .isEqualTo(vn.loa.consultation.ConsultationStatus.DRAFT);
+        consultations.publish(created.id(), coordinator);
+        byte[] csv = "article,name,kind,organisation,contact,received,text\r\n5,Thử,CITIZEN,,,01/11/2026,Xem https://example.vn\r\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertRefused(() -> contributions.importCsv(created.id(), csv, refused));
+        assertThat(contributions.list(created.id(), null, null, coordinator)).as("contributions imported").isEmpty();
+        contributions.importCsv(created.id(), csv, coordinator);
+        long held = contributions.list(created.id(), null, null, coordinator).get(0).id();
+        assertRefused(() -> contributions.reject(held, "Quảng cáo", refused));
+        assertThat(contributions.get(held, coordinator).status()).as("rejected")
+                .isEqualTo(vn.loa.consultation.ContributionStatus.RECEIVED);
+        assertRefused(() -> contributions.recordOfficial(created.id(), new vn.loa.consultation.Contributions.OfficialOpinion(
+                "Hội thử", "Người ký", null, "Ý kiến", "y.pdf", "%PDF-1.4".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                refused));
+        assertThat(contributions.list(created.id(), null, null, coordinator)).as("official opinion").hasSize(1);
+    }
+
+    @Autowired
     vn.loa.press.Crises crises;
 
     @Autowired

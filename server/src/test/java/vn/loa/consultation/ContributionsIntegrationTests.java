@@ -13,7 +13,16 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -32,8 +41,41 @@ import vn.loa.shared.NotFound;
  * (the demo's 200 comments; a bad line refused whole, naming the line and the column).
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 @Import(TestClock.Config.class)
 class ContributionsIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void theFormAnswers422NamingTheFieldAnd429WithAClearMessageAtTheLimit() throws Exception {
+        Consultation c = open();
+        String address = "10.77." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250);
+        mvc.perform(post("/public/consultations/" + c.id() + "/comment").with(csrf()).with(from(address))
+                        .param("name", "").param("contact", "x").param("text", "Góp ý"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("data-field=\"name\"")));
+        for (int i = 0; i < Contributions.SUBMISSIONS_PER_ADDRESS_HOUR; i++) {
+            mvc.perform(post("/public/consultations/" + c.id() + "/comment").with(csrf()).with(from(address))
+                            .param("name", "Người " + i).param("contact", "f" + i + "-" + marker() + "@example.vn")
+                            .param("unit", "a10").param("text", "Góp ý " + i))
+                    .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"code\"")));
+        }
+        mvc.perform(post("/public/consultations/" + c.id() + "/comment").with(csrf()).with(from(address))
+                        .param("name", "Thêm").param("contact", "them-" + marker() + "@example.vn").param("text", "Nữa"))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(content().string(containsString("tối đa 20")));
+        mvc.perform(get("/public/consultations/" + c.id())).andExpect(status().isOk());
+        mvc.perform(get("/public/consultations/999999999")).andExpect(status().isNotFound());
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
 
     private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
 
