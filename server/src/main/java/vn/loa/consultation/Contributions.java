@@ -28,11 +28,12 @@ public interface Contributions {
     long submit(long consultationId, Comment comment, String clientAddress);
 
     /**
-     * Checks the code of a submission and records its contribution.
+     * Checks the code of a submission to the consultation and records its contribution.
      *
      * @throws vn.loa.shared.InvalidInput on {@code code}: wrong, expired, or too many attempts
+     * @throws vn.loa.shared.NotFound when the consultation has no such submission
      */
-    Contribution verify(long submissionId, String code);
+    Contribution verify(long consultationId, long submissionId, String code);
 
     /** The published contributions of a published consultation, oldest first. */
     List<Contribution> published(long consultationId);

@@ -134,19 +134,21 @@ class ContributionsIntegrationTests {
                 .param(submission).query(String.class).single();
         String code = codeFor(submission);
         assertThat(stored).doesNotContain(code);
-        assertThatThrownBy(() -> contributions.verify(submission, wrong(code)))
+        assertThatThrownBy(() -> contributions.verify(c.id(), submission, wrong(code)))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> {
                     assertThat(e.field()).isEqualTo("code");
                     assertThat(e.arguments()).containsExactly(4);
                 });
-        Contribution k = contributions.verify(submission, code);
+        Consultation other = open();
+        assertThatThrownBy(() -> contributions.verify(other.id(), submission, code)).isInstanceOf(NotFound.class);
+        Contribution k = contributions.verify(c.id(), submission, code);
         assertThat(k.verified()).isTrue();
         assertThat(k.source()).isEqualTo(ContributionSource.FORM);
         assertThat(k.status()).isEqualTo(ContributionStatus.PUBLISHED);
         assertThat(k.unitLabel()).isEqualTo("Điều 10.");
         assertThat(k.reference()).matches("GY-\\d{4}-\\d{6}");
         assertThat(contributions.published(c.id())).extracting(Contribution::id).containsExactly(k.id());
-        assertThatThrownBy(() -> contributions.verify(submission, code)).isInstanceOf(vn.loa.shared.Conflict.class);
+        assertThatThrownBy(() -> contributions.verify(c.id(), submission, code)).isInstanceOf(vn.loa.shared.Conflict.class);
     }
 
     @Test
@@ -158,7 +160,7 @@ class ContributionsIntegrationTests {
         Instant real = clock.instant();
         try {
             clock.advance(Duration.ofMinutes(16));
-            assertThatThrownBy(() -> contributions.verify(late, lateCode)).isInstanceOfSatisfying(InvalidInput.class,
+            assertThatThrownBy(() -> contributions.verify(c.id(), late, lateCode)).isInstanceOfSatisfying(InvalidInput.class,
                     e -> assertThat(e.messageKey()).isEqualTo("consultation.error.code-expired"));
         } finally {
             clock.set(real);
@@ -167,9 +169,9 @@ class ContributionsIntegrationTests {
                 null, "Ý kiến chung."), "10.2." + marker());
         String code = codeFor(guessed);
         for (int i = 0; i < Contributions.CODE_ATTEMPTS; i++) {
-            assertThatThrownBy(() -> contributions.verify(guessed, wrong(code))).isInstanceOf(InvalidInput.class);
+            assertThatThrownBy(() -> contributions.verify(c.id(), guessed, wrong(code))).isInstanceOf(InvalidInput.class);
         }
-        assertThatThrownBy(() -> contributions.verify(guessed, code)).isInstanceOfSatisfying(InvalidInput.class,
+        assertThatThrownBy(() -> contributions.verify(c.id(), guessed, code)).isInstanceOfSatisfying(InvalidInput.class,
                 e -> assertThat(e.messageKey()).isEqualTo("consultation.error.code-attempts"));
         assertThat(contributions.published(c.id())).isEmpty();
     }
@@ -201,7 +203,7 @@ class ContributionsIntegrationTests {
             for (int i = 0; i < Contributions.CONTRIBUTIONS_PER_CONTACT_DAY; i++) {
                 long s = contributions.submit(c.id(), new Contributions.Comment("Ngày", daily, null, "Góp ý thứ " + i),
                         "10.11." + marker());
-                contributions.verify(s, codeFor(s));
+                contributions.verify(c.id(), s, codeFor(s));
                 clock.advance(Duration.ofMinutes(20));
             }
             assertThatThrownBy(() -> contributions.submit(c.id(), new Contributions.Comment("Ngày", daily, null,
@@ -246,7 +248,7 @@ class ContributionsIntegrationTests {
     private Contribution comment(Consultation c, String text) {
         long s = contributions.submit(c.id(), new Contributions.Comment("Người dân", "nd-" + marker() + "@example.vn",
                 null, text), "10.20." + marker());
-        return contributions.verify(s, codeFor(s));
+        return contributions.verify(c.id(), s, codeFor(s));
     }
 
     @Test

@@ -198,14 +198,15 @@ class JdbcContributions implements Contributions {
     }
 
     @Override
-    public Contribution verify(long submissionId, String code) {
+    public Contribution verify(long consultationId, long submissionId, String code) {
         record Pending(long id, long consultationId, Long unitId, String name, String contactKind, String contact,
                 String body, long otpId, String codeHash, int attempts, Instant expiresAt, Instant usedAt,
                 Long contributionId) {
         }
         Pending p = jdbc.sql("""
                 SELECT s.*, o.code_hash, o.attempts, o.expires_at, o.used_at FROM consultation_submission s
-                JOIN consultation_otp o ON o.id = s.otp_id WHERE s.id = ?""").param(submissionId)
+                JOIN consultation_otp o ON o.id = s.otp_id WHERE s.id = ? AND s.consultation_id = ?""")
+                .params(submissionId, consultationId)
                 .query((rs, row) -> new Pending(rs.getLong("id"), rs.getLong("consultation_id"),
                         (Long) rs.getObject("unit_id"), rs.getString("author_name"), rs.getString("contact_kind"),
                         rs.getString("contact"), rs.getString("body"), rs.getLong("otp_id"), rs.getString("code_hash"),

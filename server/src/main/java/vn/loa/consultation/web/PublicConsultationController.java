@@ -140,10 +140,7 @@ class PublicConsultationController {
         Consultation c = published(id);
         model.addAttribute("c", c);
         try {
-            Contribution k = contributions.verify(submission, clip(code, 20));
-            if (k.consultationId() != id) {
-                throw new NotFound("submission", submission);
-            }
+            Contribution k = contributions.verify(id, submission, clip(code, 20));
             model.addAttribute("k", k);
             return "public/consultation-sent";
         } catch (InvalidInput e) {
