@@ -194,6 +194,11 @@ class DraftImportUnitTests {
         assertThat(sides.after().stream().filter(s -> s.mark() == Mark.ADDED).map(s -> s.text().strip()))
                 .containsExactly("16", "30", "20", "30");
         assertThat(WordDiff.of("", "").before()).isEmpty();
+        String many = "từ ".repeat(3000);
+        WordDiff.Sides huge = WordDiff.of("đầu " + many + "giữa " + "x ".repeat(2500) + "cuối",
+                "đầu " + many + "khác " + "y ".repeat(2500) + "cuối");
+        assertThat(huge.before()).extracting(ArticleDiff.Segment::mark).containsExactly(Mark.SAME, Mark.REMOVED, Mark.SAME);
+        assertThat(huge.after().get(1).text().strip()).startsWith("khác y y");
     }
 
     private static String removed(ArticleDiff diff) {
