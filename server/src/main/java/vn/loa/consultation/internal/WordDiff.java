@@ -8,8 +8,9 @@ import vn.loa.consultation.ArticleDiff.Segment;
 
 /**
  * A word-level difference of two texts: the longest common subsequence of their words (split on white space; a line
- * break is a word of its own), then the runs of kept, removed and added words. The common start and end are set aside first; the rest is quadratic in
- * its words (an article has a few hundred), and beyond {@link #MAX_CELLS} pairs it is shown as replaced whole.
+ * break is a word of its own), then the runs of kept, removed and added words. The common start and end are set aside
+ * first; the rest is quadratic in its words (an article has a few hundred), and beyond {@link #MAX_CELLS} pairs it is
+ * shown as replaced whole.
  */
 final class WordDiff {
 
