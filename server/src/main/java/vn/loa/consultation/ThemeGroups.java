@@ -9,6 +9,9 @@ import vn.loa.identity.SignedInUser;
  */
 public interface ThemeGroups {
 
+    /** The consultation as the groups and answers pages show it; NotFound for one the user may not see. */
+    Summary summary(long consultationId, SignedInUser user);
+
     /** The groups per article, in the draft's order; {@link vn.loa.shared.NotFound} for a consultation the user may not see. */
     List<ArticleGroups> groups(long consultationId, SignedInUser user);
 
@@ -40,6 +43,21 @@ public interface ThemeGroups {
     /** A correction as recorded. */
     record CorrectionRecord(long id, CorrectionAction action, Long contributionId, Long anchorId,
             List<Long> contributionIds, String label, String madeBy, java.time.Instant madeAt) {
+    }
+
+    /**
+     * A consultation in short.
+     *
+     * @param mayAct whether the user may regroup, correct and answer
+     * @param mayApprove whether the user may approve answers (as the second person)
+     * @param versions the draft's versions, for choosing the final text
+     */
+    record Summary(long id, String title, String agencyCode, String status, Long finalVersionId, boolean mayAct,
+            boolean mayApprove, List<Version> versions) {
+    }
+
+    /** A version of the draft. */
+    record Version(long id, int number, String fileName) {
     }
 
     /** What a regrouping did. */

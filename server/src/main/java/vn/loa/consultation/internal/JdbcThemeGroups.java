@@ -61,6 +61,18 @@ class JdbcThemeGroups implements ThemeGroups {
 
     @Override
     @Transactional(readOnly = true)
+    public Summary summary(long consultationId, SignedInUser user) {
+        ConsultationRows.Consultation c = rows.visible(consultationId, user);
+        List<Version> versions = jdbc.sql("""
+                SELECT id, version_no, file_name FROM consultation_draft_version WHERE draft_id = ? ORDER BY version_no""")
+                .param(c.draftId()).query((rs, n) -> new Version(rs.getLong(1), rs.getInt(2), rs.getString(3))).list();
+        return new Summary(c.id(), c.title(), c.agencyCode(), c.status(), c.finalVersionId(),
+                ConsultationAccess.mayAct(c.agencyCode(), user), ConsultationAccess.mayApprove(c.agencyCode(), user),
+                versions);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<ArticleGroups> groups(long consultationId, SignedInUser user) {
         ConsultationRows.Consultation c = rows.visible(consultationId, user);
         return read(c, false);
