@@ -82,6 +82,7 @@ class ConsultationAnswersFlowTests {
             List<WebElement> found = browser.findElements(By.cssSelector("article.consultation-group"));
             assertThat(found.size()).isBetween(15, 45);
             assertThat(browser.findElement(By.id("article-a10")).getText()).contains("Điều 10");
+            saveScreenshot("consultation-groups.png");
 
             browser.get(url("/consultations/" + id + "/answers"));
             List<String> groups = new ArrayList<>();
@@ -118,6 +119,7 @@ class ConsultationAnswersFlowTests {
             browser.findElement(By.id("publish-all")).click();
             new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
             assertThat(browser.findElement(By.id("done")).getText()).endsWith(": 6.");
+            saveScreenshot("consultation-answers.png");
             for (String group : groups) {
                 assertThat(browser.findElement(By.cssSelector("#" + group + " .answer-status")).getText())
                         .isEqualTo("Đã công bố");
@@ -156,6 +158,7 @@ class ConsultationAnswersFlowTests {
             browser.get(url("/public/consultations/" + id + "/answers"));
             assertThat(browser.findElements(By.cssSelector("article.public-answer"))).hasSize(6);
             assertThat(Axe.violations(browser, SERIOUS)).as("axe on the public answers page").isEmpty();
+            saveScreenshot("consultation-public-answers.png");
             browser.manage().window().setSize(new Dimension(390, 844));
             try {
                 browser.get(url("/public/consultations/" + id + "/answers"));
@@ -169,6 +172,13 @@ class ConsultationAnswersFlowTests {
         } finally {
             smtp.stop();
         }
+    }
+
+    private static void saveScreenshot(String name) throws Exception {
+        java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.write(dir.resolve(name),
+                ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     }
 
     private String url(String path) {

@@ -251,13 +251,21 @@ public final class GroupingEngine {
                     + weight.get(term.getKey()) * 1e-3);
         }
         List<String> ranked = score.keySet().stream()
-                .filter(term -> size == 1 || documents.get(term) >= 2 || score.size() < 6)
                 .filter(term -> term.contains(" ") || term.length() >= 3)
                 .filter(term -> !common.contains(term))
                 .sorted(Comparator.comparingDouble((String term) -> -score.get(term)).thenComparing(term -> term))
                 .toList();
+        // word pairs that several members share first (a Vietnamese word is often two syllables), then the other
+        // word pairs, then single syllables that several members share
+        List<String> pairsFirst = new ArrayList<>();
+        ranked.stream().filter(term -> term.contains(" ") && (size == 1 || documents.get(term) >= 2))
+                .forEach(pairsFirst::add);
+        ranked.stream().filter(term -> term.contains(" ") && size > 1 && documents.get(term) < 2)
+                .forEach(pairsFirst::add);
+        ranked.stream().filter(term -> !term.contains(" ") && (size == 1 || documents.get(term) >= 2))
+                .forEach(pairsFirst::add);
         List<String> chosen = new ArrayList<>();
-        for (String term : ranked) {
+        for (String term : pairsFirst) {
             if (chosen.size() == 3) {
                 break;
             }
@@ -268,7 +276,8 @@ public final class GroupingEngine {
             }
         }
         List<String> keywords = chosen.stream().map(term -> surfaces.getOrDefault(term, Map.of()).entrySet().stream()
-                .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(e -> diacritics(e.getKey())))
+                .max(Comparator.comparingInt((Map.Entry<String, Integer> e) -> diacritics(e.getKey()))
+                        .thenComparing(Map.Entry.comparingByValue()))
                 .map(Map.Entry::getKey).orElse(term)).toList();
         return new Group(List.copyOf(members), String.join(", ", keywords), keywords, sentiments, duplicates);
     }
