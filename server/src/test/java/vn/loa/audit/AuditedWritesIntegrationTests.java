@@ -393,7 +393,7 @@ class AuditedWritesIntegrationTests {
                 Set.of(Role.COORDINATOR));
         SignedInUser officer = new SignedInUser(4L, "officer", "Cán bộ Sở Y tế", null, "SYT", Set.of(Role.OFFICER));
         SignedInUser leader = new SignedInUser(2L, "leader", "Lãnh đạo", null, null, Set.of(Role.LEADER));
-        long id = vn.loa.consultation.internal.ConsultationTestData.create(jdbc, "SYT", fresh("audit"), 30).consultationId();
+        long id = vn.loa.consultation.internal.ConsultationAnswersTestData.create(jdbc, "SYT", fresh("audit"), 30).consultationId();
         assertRefused(() -> themeGroups.regroup(id, refused));
         assertThat(jdbc.sql("SELECT count(*) FROM consultation_group WHERE consultation_id = ?").param(id)
                 .query(Long.class).single()).as("groups made").isZero();

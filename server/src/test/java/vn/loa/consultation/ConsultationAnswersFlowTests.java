@@ -27,7 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import vn.loa.consultation.internal.ConsultationTestData;
+import vn.loa.consultation.internal.ConsultationAnswersTestData;
 import vn.loa.platform.Axe;
 import vn.loa.platform.HeadlessChromium;
 import vn.loa.publishing.Publishing;
@@ -67,7 +67,7 @@ class ConsultationAnswersFlowTests {
 
     @Test
     void sixGroupsAreAnsweredApprovedByAnotherPersonPublishedAndTheContributorsHearBack() throws Exception {
-        ConsultationTestData.Fixture f = ConsultationTestData.create(jdbc, "SYT",
+        ConsultationAnswersTestData.Fixture f = ConsultationAnswersTestData.create(jdbc, "SYT",
                 UUID.randomUUID().toString().substring(0, 8), 200);
         long id = f.consultationId();
         GreenMail smtp = new GreenMail(new ServerSetup(39251, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));

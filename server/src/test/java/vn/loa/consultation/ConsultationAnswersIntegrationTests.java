@@ -12,7 +12,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.loa.TestClock;
-import vn.loa.consultation.internal.ConsultationTestData;
+import vn.loa.consultation.internal.ConsultationAnswersTestData;
 import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
 import vn.loa.shared.Conflict;
@@ -42,8 +42,8 @@ class ConsultationAnswersIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
-    private ConsultationTestData.Fixture fixture() {
-        return ConsultationTestData.create(jdbc, "SYT", UUID.randomUUID().toString().substring(0, 8), 200);
+    private ConsultationAnswersTestData.Fixture fixture() {
+        return ConsultationAnswersTestData.create(jdbc, "SYT", UUID.randomUUID().toString().substring(0, 8), 200);
     }
 
     private ThemeGroups.Group largest(long consultationId, String unitKey) {
@@ -53,7 +53,7 @@ class ConsultationAnswersIntegrationTests {
 
     @Test
     void oneAnswerReachesEveryContributionOfItsGroupAndEachVerifiedContributorOnce() {
-        ConsultationTestData.Fixture f = fixture();
+        ConsultationAnswersTestData.Fixture f = fixture();
         ThemeGroups.Regrouped done = groups.regroup(f.consultationId(), OFFICER);
         assertThat(done.contributions()).isEqualTo(196); // the four toxic comments were rejected
         ThemeGroups.Group hours = largest(f.consultationId(), "a10");
@@ -99,7 +99,7 @@ class ConsultationAnswersIntegrationTests {
 
     @Test
     void theAuthorCannotApproveButALeaderCanAndAllAtOnceSkipsTheirOwn() {
-        ConsultationTestData.Fixture f = fixture();
+        ConsultationAnswersTestData.Fixture f = fixture();
         groups.regroup(f.consultationId(), OFFICER);
         List<ThemeGroups.ArticleGroups> all = groups.groups(f.consultationId(), OFFICER);
         for (ThemeGroups.ArticleGroups article : all.subList(0, 3)) {
@@ -117,7 +117,7 @@ class ConsultationAnswersIntegrationTests {
 
     @Test
     void anotherAgencysOfficerSeesNoGroupsAndCannotAnswer() {
-        ConsultationTestData.Fixture f = fixture();
+        ConsultationAnswersTestData.Fixture f = fixture();
         groups.regroup(f.consultationId(), OFFICER);
         long group = largest(f.consultationId(), "a14").id();
         assertThatThrownBy(() -> groups.groups(f.consultationId(), DISTRICT)).isInstanceOf(NotFound.class);
@@ -128,7 +128,7 @@ class ConsultationAnswersIntegrationTests {
 
     @Test
     void correctionsSurviveRegroupingAndAMovedContributionGetsItsNewGroupsAnswer() {
-        ConsultationTestData.Fixture f = fixture();
+        ConsultationAnswersTestData.Fixture f = fixture();
         groups.regroup(f.consultationId(), OFFICER);
         // an article with two groups or more, the first of at least three comments
         String unit = groups.groups(f.consultationId(), OFFICER).stream()

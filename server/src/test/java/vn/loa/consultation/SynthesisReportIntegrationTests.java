@@ -26,7 +26,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
-import vn.loa.consultation.internal.ConsultationTestData;
+import vn.loa.consultation.internal.ConsultationAnswersTestData;
 import vn.loa.shared.NotFound;
 
 /**
@@ -52,7 +52,7 @@ class SynthesisReportIntegrationTests {
 
     @Test
     void theReportHasOneRowPerArticleWithItsAnswersAndWhatChangedInTheOfficialFormat() throws Exception {
-        ConsultationTestData.Fixture f = ConsultationTestData.create(jdbc, "SYT", UUID.randomUUID().toString().substring(0, 8),
+        ConsultationAnswersTestData.Fixture f = ConsultationAnswersTestData.create(jdbc, "SYT", UUID.randomUUID().toString().substring(0, 8),
                 200);
         long id = f.consultationId();
         assertThatThrownBy(() -> answers.publicReport(id)).isInstanceOf(NotFound.class);
@@ -131,7 +131,7 @@ class SynthesisReportIntegrationTests {
 
     @Test
     void theApiAnswersGroupsWithFourEyesAndHidesAnotherAgencysConsultation() throws Exception {
-        ConsultationTestData.Fixture f = ConsultationTestData.create(jdbc, "SYT", UUID.randomUUID().toString().substring(0, 8),
+        ConsultationAnswersTestData.Fixture f = ConsultationAnswersTestData.create(jdbc, "SYT", UUID.randomUUID().toString().substring(0, 8),
                 60);
         long id = f.consultationId();
         MockHttpSession officer = signIn("officer");

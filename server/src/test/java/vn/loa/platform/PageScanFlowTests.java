@@ -144,7 +144,7 @@ class PageScanFlowTests {
                 Set.of(vn.loa.identity.Role.OFFICER));
         var spokesperson = new vn.loa.identity.SignedInUser(6L, "spokesperson", "Người phát ngôn", null, "SYT",
                 Set.of(vn.loa.identity.Role.SPOKESPERSON));
-        long id = vn.loa.consultation.internal.ConsultationTestData.create(jdbc, "SYT", "scan" + System.nanoTime(), 40)
+        long id = vn.loa.consultation.internal.ConsultationAnswersTestData.create(jdbc, "SYT", "scan" + System.nanoTime(), 40)
                 .consultationId();
         themeGroups.regroup(id, officer);
         long group = themeGroups.groups(id, officer).getFirst().groups().getFirst().id();

@@ -68,10 +68,10 @@ class GroupingEngineUnitTests {
     }
 
     private static Map<String, List<GroupingEngine.Item>> byArticle() {
-        List<DemoComments> comments = DemoComments.load();
+        List<DemoCommentsCsv> comments = DemoCommentsCsv.load();
         Map<String, List<GroupingEngine.Item>> byArticle = new LinkedHashMap<>();
         for (int i = 0; i < comments.size(); i++) {
-            DemoComments c = comments.get(i);
+            DemoCommentsCsv c = comments.get(i);
             byArticle.computeIfAbsent(c.article().isEmpty() ? "draft" : c.article(), k -> new ArrayList<>())
                     .add(new GroupingEngine.Item(i, c.text(), null));
         }
@@ -79,11 +79,11 @@ class GroupingEngineUnitTests {
     }
 
     static Measure measure(GroupingEngine engine) {
-        List<DemoComments> comments = DemoComments.load();
+        List<DemoCommentsCsv> comments = DemoCommentsCsv.load();
         Map<String, List<GroupingEngine.Item>> byArticle = new LinkedHashMap<>();
         Map<Long, String> theme = new HashMap<>();
         for (int i = 0; i < comments.size(); i++) {
-            DemoComments c = comments.get(i);
+            DemoCommentsCsv c = comments.get(i);
             byArticle.computeIfAbsent(c.article().isEmpty() ? "draft" : c.article(), k -> new ArrayList<>())
                     .add(new GroupingEngine.Item(i, c.text(), null));
             theme.put((long) i, c.theme());

@@ -8,15 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The demo's 200 comments (comments.csv, RFC 4180), read for the tests. */
-public record DemoComments(String article, String name, String kind, String organisation, String contact, int day,
+public record DemoCommentsCsv(String article, String name, String kind, String organisation, String contact, int day,
         String text, String theme) {
 
-    public static List<DemoComments> load() {
-        try (InputStream in = DemoComments.class.getResourceAsStream("/consultation/demo/comments.csv")) {
+    public static List<DemoCommentsCsv> load() {
+        try (InputStream in = DemoCommentsCsv.class.getResourceAsStream("/consultation/demo/comments.csv")) {
             List<List<String>> rows = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            List<DemoComments> comments = new ArrayList<>();
+            List<DemoCommentsCsv> comments = new ArrayList<>();
             for (List<String> row : rows.subList(1, rows.size())) {
-                comments.add(new DemoComments(row.get(0), row.get(1), row.get(2), row.get(3), row.get(4),
+                comments.add(new DemoCommentsCsv(row.get(0), row.get(1), row.get(2), row.get(3), row.get(4),
                         Integer.parseInt(row.get(5)), row.get(6), row.get(7)));
             }
             return comments;

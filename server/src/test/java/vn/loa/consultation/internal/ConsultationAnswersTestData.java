@@ -21,14 +21,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * (v1 consulted, v2 final) split into chapters, articles, clauses and points, an open consultation on v1, and the
  * demo's 200 comments as published contributions (the toxic ones rejected), verified when they carry a contact.
  */
-public final class ConsultationTestData {
+public final class ConsultationAnswersTestData {
 
     private static final Pattern CHAPTER = Pattern.compile("^Chương ([IVXLC]+)$");
     private static final Pattern ARTICLE = Pattern.compile("^Điều (\\d+[a-zđ]?)\\.\\s*(.*)$");
     private static final Pattern CLAUSE = Pattern.compile("^(\\d+)\\.\\s+(.*)$");
     private static final Pattern POINT = Pattern.compile("^([a-zđ])\\)\\s+(.*)$");
 
-    private ConsultationTestData() {
+    private ConsultationAnswersTestData() {
     }
 
     /**
@@ -61,9 +61,9 @@ public final class ConsultationTestData {
                 .query(Long.class).single();
         Map<Integer, Long> contributions = new LinkedHashMap<>();
         Map<Long, String> themes = new LinkedHashMap<>();
-        List<DemoComments> comments = DemoComments.load();
+        List<DemoCommentsCsv> comments = DemoCommentsCsv.load();
         for (int i = 0; i < comments.size() && contributions.size() < limit; i++) {
-            DemoComments c = comments.get(i);
+            DemoCommentsCsv c = comments.get(i);
             String contact = c.contact().isEmpty() ? null : c.contact();
             String kind = contact == null ? null : contact.contains("@") ? "EMAIL" : "PHONE";
             Long unit = c.article().isEmpty() ? null : articles.get(c.article());
@@ -90,7 +90,7 @@ public final class ConsultationTestData {
     }
 
     static List<String> lines(String file) {
-        try (InputStream in = ConsultationTestData.class.getResourceAsStream("/consultation/demo/" + file)) {
+        try (InputStream in = ConsultationAnswersTestData.class.getResourceAsStream("/consultation/demo/" + file)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

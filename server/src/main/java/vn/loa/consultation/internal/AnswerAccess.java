@@ -4,9 +4,9 @@ import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
 
 /** Who may see and do what with a consultation's groups and answers. */
-final class ConsultationAccess {
+final class AnswerAccess {
 
-    private ConsultationAccess() {
+    private AnswerAccess() {
     }
 
     /** Coordinators and administrators act for every agency. */
