@@ -59,6 +59,9 @@ class ConsultationAnswersIntegrationTests {
         ThemeGroups.Group hours = largest(f.consultationId(), "a10");
         assertThat(hours.count()).isGreaterThanOrEqualTo(25);
         assertThat(hours.members()).allSatisfy(m -> assertThat(f.themes().get(m.contributionId())).isEqualTo("collection-hours"));
+        assertThat(jdbc.sql("SELECT negative + neutral + positive + unclear FROM consultation_group WHERE id = ?")
+                .param(hours.id()).query(Integer.class).single()).as("stored sentiment counts").isEqualTo(hours.count());
+        assertThat(hours.negative()).as("complaints about late collection read as negative").isGreaterThan(hours.count() / 2);
 
         ThemeGroups.Answer draft = answers.save(hours.id(), Verdict.PARTLY_ACCEPTED,
                 "Tiếp thu: thu gom 16:30-20:30 ở phường; không tiếp thu thu gom sáng sớm.", null, OFFICER);

@@ -255,7 +255,34 @@ class JdbcThemeGroups implements ThemeGroups {
             apply(c, correction, now);
         }
         dropEmpty(c.id());
+        recount(c.id());
         return new Regrouped(published.size(), groups, corrections.size());
+    }
+
+    /** Stores each group's sentiment counts, as its members are now. */
+    private void recount(long consultationId) {
+        Map<Long, String> sentiment = new HashMap<>();
+        for (ConsultationRows.Contribution k : rows.published(consultationId)) {
+            sentiment.put(k.id(), sentimentOf(k));
+        }
+        Map<Long, int[]> counts = new LinkedHashMap<>();
+        jdbc.sql("SELECT id FROM consultation_group WHERE consultation_id = ?").param(consultationId).query(Long.class)
+                .list().forEach(id -> counts.put(id, new int[4]));
+        jdbc.sql("""
+                SELECT m.group_id, m.contribution_id FROM consultation_group_member m JOIN consultation_group g
+                ON g.id = m.group_id WHERE g.consultation_id = ?""").param(consultationId).query((rs, n) -> {
+                    int[] c = counts.get(rs.getLong(1));
+                    switch (sentiment.getOrDefault(rs.getLong(2), "unclear")) {
+                        case "negative" -> c[0]++;
+                        case "neutral" -> c[1]++;
+                        case "positive" -> c[2]++;
+                        default -> c[3]++;
+                    }
+                    return null;
+                }).list();
+        counts.forEach((id, c) -> jdbc.sql("""
+                UPDATE consultation_group SET negative = ?, neutral = ?, positive = ?, unclear = ? WHERE id = ?""")
+                .params(c[0], c[1], c[2], c[3], id).update());
     }
 
     /** Removes the groups left without members, unless they carry an answer. */
@@ -304,6 +331,7 @@ class JdbcThemeGroups implements ThemeGroups {
         apply(c, new CorrectionRecord(id, action, correction.contributionId(), correction.anchorId(),
                 correction.contributionIds(), label, user.username(), now), Timestamp.from(now));
         dropEmpty(c.id());
+        recount(c.id());
         events.publishEvent(new ConsultationAnswerEvent.GroupsCorrected(user.actor(), c.id(), id, action));
     }
 
