@@ -85,6 +85,14 @@ class ConsultationAnswersFlowTests {
             saveScreenshot("consultation-groups.png");
 
             browser.get(url("/consultations/" + id + "/answers"));
+            // an answer template of the agency, with placeholders
+            String template = "Mẫu tiếp thu " + id;
+            browser.findElement(By.id("template-name")).sendKeys(template);
+            new Select(browser.findElement(By.id("template-verdict"))).selectByValue("ACCEPTED");
+            browser.findElement(By.id("template-body")).sendKeys("Cơ quan soạn thảo tiếp thu {count} ý kiến về {article}.");
+            browser.findElement(By.cssSelector("#template-form button[type=submit]")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("templates"), template));
             List<String> groups = new ArrayList<>();
             for (WebElement group : browser.findElements(By.cssSelector("article.consultation-group"))) {
                 if (groups.size() < 6) {
@@ -95,8 +103,19 @@ class ConsultationAnswersFlowTests {
             String[] verdicts = {"PARTLY_ACCEPTED", "ACCEPTED", "NOT_ACCEPTED", "ACCEPTED", "PARTLY_ACCEPTED", "NOT_ACCEPTED"};
             for (int i = 0; i < groups.size(); i++) {
                 WebElement form = browser.findElement(By.cssSelector("#" + groups.get(i) + " form.answer-form"));
-                new Select(form.findElement(By.name("verdict"))).selectByValue(verdicts[i]);
-                form.findElement(By.name("reason")).sendKeys("Giải trình số " + (i + 1) + ": cơ quan soạn thảo đã xem xét ý kiến.");
+                if (i == 0) {
+                    // the template picker fills the reason for this group, and its outcome
+                    new Select(form.findElement(By.name("templateId"))).selectByVisibleText(template);
+                    assertThat(form.findElement(By.name("reason")).getAttribute("value"))
+                            .matches("Cơ quan soạn thảo tiếp thu \\d+ ý kiến về (Toàn bộ dự thảo|Điều .+)\\.");
+                    assertThat(new Select(form.findElement(By.name("verdict"))).getFirstSelectedOption()
+                            .getAttribute("value")).isEqualTo("ACCEPTED");
+                    form.findElement(By.name("reason")).sendKeys(" Giải trình số 1.");
+                } else {
+                    new Select(form.findElement(By.name("verdict"))).selectByValue(verdicts[i]);
+                    form.findElement(By.name("reason")).sendKeys("Giải trình số " + (i + 1)
+                            + ": cơ quan soạn thảo đã xem xét ý kiến.");
+                }
                 form.findElement(By.cssSelector("button.submit-answer")).click();
                 String expected = groups.get(i);
                 new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().endsWith("#" + expected));
