@@ -104,6 +104,53 @@ public final class OfficialLetter {
         return this;
     }
 
+    /** A heading inside the body: bold, 14 pt, left-aligned. */
+    public OfficialLetter heading(String text) {
+        XWPFParagraph paragraph = document.createParagraph();
+        paragraph.setSpacingBefore(200);
+        paragraph.setSpacingAfter(120);
+        run(paragraph, text, 14, true, false);
+        return this;
+    }
+
+    /**
+     * A table with borders over the width between the margins: a bold header row, then the rows (each cell's lines as
+     * paragraphs), at 12 pt; {@code shares} gives each column's part of the width (summing to 1).
+     */
+    public OfficialLetter table(List<String> header, List<List<String>> rows, double... shares) {
+        if (shares.length != header.size()) {
+            throw new IllegalArgumentException("a table needs one share per column, had " + shares.length + " for "
+                    + header.size());
+        }
+        XWPFTable table = document.createTable(rows.size() + 1, header.size());
+        table.setWidth(String.valueOf(Math.round(165 * TWIPS_PER_MM)));
+        table.setTableAlignment(TableRowAlign.CENTER);
+        long width = Math.round(165 * TWIPS_PER_MM);
+        var grid = table.getCTTbl().getTblGrid() == null ? table.getCTTbl().addNewTblGrid() : table.getCTTbl().getTblGrid();
+        while (grid.sizeOfGridColArray() > 0) {
+            grid.removeGridCol(0);
+        }
+        for (double share : shares) {
+            grid.addNewGridCol().setW(BigInteger.valueOf(Math.round(width * share)));
+        }
+        for (int r = 0; r <= rows.size(); r++) {
+            List<String> cells = r == 0 ? header : rows.get(r - 1);
+            for (int k = 0; k < header.size(); k++) {
+                XWPFTableCell cell = table.getRow(r).getCell(k);
+                cell.setWidth(String.valueOf(Math.round(width * shares[k])));
+                String text = k < cells.size() && cells.get(k) != null ? cells.get(k) : "";
+                String[] lines = text.split("\\R");
+                for (int i = 0; i < lines.length; i++) {
+                    XWPFParagraph paragraph = i == 0 ? cell.getParagraphs().get(0) : cell.addParagraph();
+                    paragraph.setAlignment(r == 0 ? ParagraphAlignment.CENTER : ParagraphAlignment.LEFT);
+                    run(paragraph, lines[i], 12, r == 0, false);
+                }
+            }
+        }
+        document.createParagraph();
+        return this;
+    }
+
     /** The recipients on the left and the signature block on the right. */
     public OfficialLetter close(List<String> recipients, String signatory) {
         XWPFTable footer = document.createTable(1, 2);

@@ -432,6 +432,44 @@ class AuditedWritesIntegrationTests {
         assertThat(campaignMessages.steps(message, coordinator)).as("steps").hasSize(1);
     }
 
+    @Autowired
+    vn.loa.consultation.ThemeGroups themeGroups;
+
+    @Autowired
+    vn.loa.consultation.ConsultationAnswers consultationAnswers;
+
+    @Test
+    void consultationLeavesNoGroupCorrectionAnswerOrNoticeWhoseAuditFailed() {
+        SignedInUser refused = new SignedInUser(null, fresh(REFUSED + "-consultation"), "Nguyễn Văn Thử", null, "SVHTTDL",
+                Set.of(Role.COORDINATOR));
+        SignedInUser officer = new SignedInUser(4L, "officer", "Cán bộ Sở Y tế", null, "SYT", Set.of(Role.OFFICER));
+        SignedInUser leader = new SignedInUser(2L, "leader", "Lãnh đạo", null, null, Set.of(Role.LEADER));
+        long id = vn.loa.consultation.internal.ConsultationAnswersTestData.create(jdbc, "SYT", fresh("audit"), 30).consultationId();
+        assertRefused(() -> themeGroups.regroup(id, refused));
+        assertThat(jdbc.sql("SELECT count(*) FROM consultation_group WHERE consultation_id = ?").param(id)
+                .query(Long.class).single()).as("groups made").isZero();
+        themeGroups.regroup(id, officer);
+        var group = themeGroups.groups(id, officer).getFirst().groups().getFirst();
+        assertRefused(() -> themeGroups.correct(id, new vn.loa.consultation.ThemeGroups.Correction(
+                vn.loa.consultation.CorrectionAction.RENAME, group.representative().contributionId(), null, null, "Thử"),
+                refused));
+        assertThat(themeGroups.corrections(id, officer)).as("corrections kept").isEmpty();
+        assertRefused(() -> consultationAnswers.save(group.id(), vn.loa.consultation.Verdict.ACCEPTED, "Tiếp thu.", null,
+                refused));
+        assertThat(jdbc.sql("SELECT count(*) FROM consultation_answer WHERE group_id = ?").param(group.id())
+                .query(Long.class).single()).as("answer written").isZero();
+        long answer = consultationAnswers.save(group.id(), vn.loa.consultation.Verdict.ACCEPTED, "Tiếp thu.", null,
+                officer).id();
+        consultationAnswers.submit(answer, officer);
+        assertRefused(() -> consultationAnswers.approve(answer, refused));
+        consultationAnswers.approve(answer, leader);
+        assertRefused(() -> consultationAnswers.publish(answer, refused));
+        assertThat(jdbc.sql("SELECT status FROM consultation_answer WHERE id = ?").param(answer).query(String.class)
+                .single()).as("answer published").isEqualTo("APPROVED");
+        assertThat(jdbc.sql("SELECT count(*) FROM consultation_notice WHERE answer_id = ?").param(answer)
+                .query(Long.class).single()).as("notices sent").isZero();
+    }
+
     private static void assertRefused(ThrowingCallable write) {
         assertThatThrownBy(write).rootCause().hasMessageContaining("audit append refused");
     }

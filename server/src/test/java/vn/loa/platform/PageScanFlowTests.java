@@ -87,6 +87,12 @@ class PageScanFlowTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    vn.loa.consultation.ThemeGroups themeGroups;
+
+    @Autowired
+    vn.loa.consultation.ConsultationAnswers consultationAnswers;
+
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -132,19 +138,41 @@ class PageScanFlowTests {
                         "en"::equals));
     }
 
+    /** A consultation of the Department of Health with its comments grouped and one answer published. */
+    private long consultationWithAnAnswer() {
+        var officer = new vn.loa.identity.SignedInUser(4L, "officer", "Cán bộ Sở Y tế", null, "SYT",
+                Set.of(vn.loa.identity.Role.OFFICER));
+        var spokesperson = new vn.loa.identity.SignedInUser(6L, "spokesperson", "Người phát ngôn", null, "SYT",
+                Set.of(vn.loa.identity.Role.SPOKESPERSON));
+        long id = vn.loa.consultation.internal.ConsultationAnswersTestData.create(jdbc, "SYT", "scan" + System.nanoTime(), 40)
+                .consultationId();
+        themeGroups.regroup(id, officer);
+        long group = themeGroups.groups(id, officer).getFirst().groups().getFirst().id();
+        long answer = consultationAnswers.save(group, vn.loa.consultation.Verdict.PARTLY_ACCEPTED,
+                "Tiếp thu một phần ý kiến.", null, officer).id();
+        consultationAnswers.submit(answer, officer);
+        consultationAnswers.approve(answer, spokesperson);
+        consultationAnswers.publish(answer, officer);
+        return id;
+    }
+
     @Test
     void noPageShowsInternalsInEitherLanguage() throws Exception {
         Map<String, Map<String, String>> findings = new LinkedHashMap<>();
         Set<String> navigation = new LinkedHashSet<>();
+        long consultation = consultationWithAnAnswer();
         for (String language : LANGUAGES) {
             Session anonymous = new Session(null, language);
             crawl(anonymous, List.of("/public/refutations", "/public/report", "/public/messages", "/public/consultations",
-                    "/login"), findings);
+                    "/login", "/public/consultations/" + consultation + "/answers"), findings);
         }
         Session admin = new Session("admin", "vi");
         navigation.addAll(linksOf(admin, "/", "#main-nav a"));
         // pages a role may not open must still answer a browser with a page, not with JSON
         navigation.add("/cases/999999999");
+        // the consultation's groups and answers (part A's pages link to them)
+        navigation.add("/consultations/" + consultation + "/groups");
+        navigation.add("/consultations/" + consultation + "/answers");
         for (String account : ACCOUNTS) {
             for (String language : LANGUAGES) {
                 Session session = new Session(account, language);
@@ -186,7 +214,8 @@ class PageScanFlowTests {
                 "/campaigns/{n}", "/campaigns/messages/{n}", "/campaigns/translations", "/campaigns/approvals",
                 "/campaigns/emergencies", "/consultations", "/consultations/{n}", "/consultations/drafts/{n}",
                 "/consultations/{n}/contributions", "/public/consultations", "/public/consultations/{n}",
-                "/public/consultations/{n}/changes");
+                "/public/consultations/{n}/changes", "/consultations/{n}/groups", "/consultations/{n}/answers",
+                "/public/consultations/{n}/answers");
         assertThat(visited.get("/admin/users")).as("/admin/users for an officer").contains(403);
         assertThat(visited.get("/cases/{n}")).as("a case that does not exist").contains(404);
     }

@@ -1,0 +1,98 @@
+package vn.loa.consultation;
+
+import java.util.List;
+import vn.loa.identity.SignedInUser;
+
+/**
+ * The published contributions of a consultation grouped into themes per article by the language engine, with the
+ * officers' corrections kept across regroupings.
+ */
+public interface ThemeGroups {
+
+    /** The consultation as the groups and answers pages show it; NotFound for one the user may not see. */
+    Summary summary(long consultationId, SignedInUser user);
+
+    /** The groups per article, in the draft's order; {@link vn.loa.shared.NotFound} for a consultation the user may not see. */
+    List<ArticleGroups> groups(long consultationId, SignedInUser user);
+
+    /** Groups the published contributions again, then applies the officers' corrections again, in their order. */
+    Regrouped regroup(long consultationId, SignedInUser user);
+
+    /** Records a correction and applies it; {@link vn.loa.shared.InvalidInput} naming the field at fault. */
+    void correct(long consultationId, Correction correction, SignedInUser user);
+
+    /** The corrections made, oldest first. */
+    List<CorrectionRecord> corrections(long consultationId, SignedInUser user);
+
+    /**
+     * A correction.
+     *
+     * @param action what to do
+     * @param contributionId the contribution moved, or whose group is merged or renamed
+     * @param anchorId a contribution of the target group (MOVE, MERGE)
+     * @param contributionIds the contributions split off (SPLIT)
+     * @param label the new label (RENAME, SPLIT)
+     */
+    record Correction(CorrectionAction action, Long contributionId, Long anchorId, List<Long> contributionIds,
+            String label) {
+        public Correction {
+            contributionIds = contributionIds == null ? List.of() : List.copyOf(contributionIds);
+        }
+    }
+
+    /** A correction as recorded. */
+    record CorrectionRecord(long id, CorrectionAction action, Long contributionId, Long anchorId,
+            List<Long> contributionIds, String label, String madeBy, java.time.Instant madeAt) {
+    }
+
+    /**
+     * A consultation in short.
+     *
+     * @param mayAct whether the user may regroup, correct and answer
+     * @param mayApprove whether the user may approve answers (as the second person)
+     * @param versions the draft's versions, for choosing the final text
+     */
+    record Summary(long id, String title, String agencyCode, String status, Long finalVersionId, boolean mayAct,
+            boolean mayApprove, List<Version> versions) {
+    }
+
+    /** A version of the draft. */
+    record Version(long id, int number, String fileName) {
+    }
+
+    /** What a regrouping did. */
+    record Regrouped(int contributions, int groups, int corrections) {
+    }
+
+    /** The groups of one article ({@code unitKey} "draft" for comments on the whole draft). */
+    record ArticleGroups(String unitKey, String article, List<Group> groups) {
+
+        public int contributions() {
+            return groups.stream().mapToInt(Group::count).sum();
+        }
+    }
+
+    /** A theme of contributions, with its answer if one was written. */
+    record Group(long id, String unitKey, String label, List<String> keywords, int negative, int neutral, int positive,
+            int unclear, int nearDuplicates, boolean manual, List<Member> members, Answer answer) {
+
+        public int count() {
+            return members.size();
+        }
+
+        /** The member that stands for the group, or null when empty. */
+        public Member representative() {
+            return members.isEmpty() ? null : members.getFirst();
+        }
+    }
+
+    /** A contribution in a group. */
+    record Member(long contributionId, String reference, String authorName, String organisation, String body,
+            String sentiment) {
+    }
+
+    /** The answer of a group. */
+    record Answer(long id, long groupId, Verdict verdict, String reason, AnswerStatus status, String draftedBy,
+            String submittedBy, String approvedBy, java.time.Instant publishedAt) {
+    }
+}

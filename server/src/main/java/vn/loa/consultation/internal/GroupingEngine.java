@@ -1,0 +1,401 @@
+package vn.loa.consultation.internal;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import vn.loa.nlp.AccentFolding;
+import vn.loa.nlp.normalize.TextNormalizer;
+import vn.loa.nlp.normalize.Token;
+import vn.loa.nlp.normalize.TokenType;
+
+/**
+ * Groups the contributions on one article into themes: each text is normalised by the language engine (tone marks,
+ * teencode, elongations) and folded (so a comment typed without diacritics reads like the others); near duplicates
+ * (word 3-shingles with a Jaccard similarity of at least {@link #NEAR_DUPLICATE}) are merged first; the rest are
+ * clustered by average link over the TF-IDF cosine of their words and word pairs (stop words left out), until no two
+ * groups are closer than {@link #threshold()}. Each group is labelled by its top words and word pairs, as written
+ * most often with their diacritics, and counts its sentiments. Pure, immutable and thread-safe.
+ */
+public final class GroupingEngine {
+
+    /** Shingle Jaccard similarity at or above which two texts are the same comment. */
+    public static final double NEAR_DUPLICATE = 0.6;
+
+    /** The clustering threshold chosen on the demo comments (see docs/model-card.md). */
+    public static final double DEFAULT_THRESHOLD = 0.03;
+
+    /** Words that say nothing of a theme, folded (no diacritics, lower case). */
+    private static final Set<String> STOP = java.util.Arrays.stream(("a ah ai anh ba bac bi biet boi bon cac cach cai cam can cang cho "
+            + "chi chinh chu chua chung cu cua cung con co da dang day de den deu di dieu do doi du duoc em gi gia giup "
+            + "hay het hien hoac hon hoi ho khi khoan khong kia la lai lam len luc ma minh moi mot muon nao nay ne neu "
+            + "nghi ngay nhe nhieu nhu nhung nha nen noi o oi phai qua quy ra rat roi sao se so sau ta tai thao the "
+            + "theo thi thuc toi tot tren trong truoc tu tuy va vao van vay ve vi voi vua xin dinh thay dong y "
+            + "nguoi dan duoc nhu vay cung nhu dang ky khi ma de nghi ban chung toi kien").split(" "))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    private final TextNormalizer normalizer;
+    private final double threshold;
+
+    /** An engine with the default threshold. */
+    public GroupingEngine(TextNormalizer normalizer) {
+        this(normalizer, DEFAULT_THRESHOLD);
+    }
+
+    public GroupingEngine(TextNormalizer normalizer, double threshold) {
+        if (normalizer == null) {
+            throw new IllegalArgumentException("the grouping engine needs a normaliser");
+        }
+        if (!(threshold > 0 && threshold < 1)) {
+            throw new IllegalArgumentException("threshold must be between 0 and 1, was " + threshold);
+        }
+        this.normalizer = normalizer;
+        this.threshold = threshold;
+    }
+
+    public double threshold() {
+        return threshold;
+    }
+
+    /**
+     * A text to group.
+     *
+     * @param id the contribution's id
+     * @param text what the contributor wrote
+     * @param sentiment negative, neutral, positive or unclear; may be null
+     */
+    public record Item(long id, String text, String sentiment) {
+        public Item {
+            if (text == null) {
+                throw new IllegalArgumentException("item " + id + " has no text");
+            }
+        }
+    }
+
+    /**
+     * A theme found.
+     *
+     * @param members the contributions' ids, the representative first
+     * @param label the top keywords joined by ", "
+     * @param keywords the top keywords (words or word pairs, with diacritics)
+     * @param sentiments how many members per sentiment
+     * @param nearDuplicates how many members were merged as near duplicates of another
+     */
+    public record Group(List<Long> members, String label, List<String> keywords, Map<String, Integer> sentiments,
+            int nearDuplicates) {
+
+        public long representative() {
+            return members.getFirst();
+        }
+    }
+
+    /** Groups the contributions of each article (keyed by the article's unit key); IDF is taken over all of them. */
+    public Map<String, List<Group>> group(Map<String, List<Item>> byUnit) {
+        Map<Long, Doc> docs = new HashMap<>();
+        Map<String, Integer> documentFrequency = new HashMap<>();
+        int total = 0;
+        for (List<Item> items : byUnit.values()) {
+            for (Item item : items) {
+                Doc doc = doc(item);
+                docs.put(item.id(), doc);
+                for (String term : doc.terms.keySet()) {
+                    documentFrequency.merge(term, 1, Integer::sum);
+                }
+                total++;
+            }
+        }
+        // a term in a quarter of all the texts ("thu gom" in a consultation on waste collection) names no theme
+        Set<String> common = new HashSet<>();
+        int all = total;
+        documentFrequency.forEach((term, df) -> {
+            if (all >= 8 && df * 4 > all) {
+                common.add(term);
+            }
+        });
+        Map<String, List<Group>> result = new LinkedHashMap<>();
+        for (var unit : byUnit.entrySet()) {
+            List<Doc> unitDocs = unit.getValue().stream().map(item -> docs.get(item.id())).toList();
+            for (Doc doc : unitDocs) {
+                doc.weigh(documentFrequency, total);
+            }
+            result.put(unit.getKey(), cluster(unitDocs, common));
+        }
+        return result;
+    }
+
+    /** Groups one list of contributions. */
+    public List<Group> group(List<Item> items) {
+        return group(Map.of("", items)).get("");
+    }
+
+    private List<Group> cluster(List<Doc> docs, Set<String> common) {
+        int n = docs.size();
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = i;
+        }
+        int[] duplicateOf = new int[n];
+        java.util.Arrays.fill(duplicateOf, -1);
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                if (jaccard(docs.get(i).shingles, docs.get(j).shingles) >= NEAR_DUPLICATE) {
+                    parent[find(parent, j)] = find(parent, i);
+                    if (duplicateOf[j] < 0) {
+                        duplicateOf[j] = i;
+                    }
+                }
+            }
+        }
+        Map<Integer, List<Integer>> roots = new TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            roots.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(i);
+        }
+        List<List<Integer>> clusters = new ArrayList<>(roots.values());
+        double[][] similarity = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                similarity[i][j] = similarity[j][i] = cosine(docs.get(i).vector, docs.get(j).vector);
+            }
+        }
+        while (clusters.size() > 1) {
+            double best = -1;
+            int bestA = -1;
+            int bestB = -1;
+            for (int a = 0; a < clusters.size(); a++) {
+                for (int b = a + 1; b < clusters.size(); b++) {
+                    double sum = 0;
+                    for (int i : clusters.get(a)) {
+                        for (int j : clusters.get(b)) {
+                            sum += similarity[i][j];
+                        }
+                    }
+                    double average = sum / (clusters.get(a).size() * clusters.get(b).size());
+                    if (average > best) {
+                        best = average;
+                        bestA = a;
+                        bestB = b;
+                    }
+                }
+            }
+            if (best < threshold) {
+                break;
+            }
+            clusters.get(bestA).addAll(clusters.remove(bestB));
+        }
+        List<Group> groups = new ArrayList<>();
+        for (List<Integer> cluster : clusters) {
+            groups.add(describe(cluster, docs, similarity, duplicateOf, common));
+        }
+        groups.sort(Comparator.comparingInt((Group g) -> -g.members().size()).thenComparing(g -> g.members().getFirst()));
+        return List.copyOf(groups);
+    }
+
+    private Group describe(List<Integer> cluster, List<Doc> docs, double[][] similarity, int[] duplicateOf,
+            Set<String> common) {
+        int representative = cluster.getFirst();
+        double bestCentrality = -1;
+        for (int i : cluster) {
+            double sum = 0;
+            for (int j : cluster) {
+                sum += i == j ? 0 : similarity[i][j];
+            }
+            if (sum > bestCentrality) {
+                bestCentrality = sum;
+                representative = i;
+            }
+        }
+        List<Long> members = new ArrayList<>();
+        members.add(docs.get(representative).id);
+        Map<String, Integer> sentiments = new TreeMap<>();
+        int duplicates = 0;
+        Map<String, Double> weight = new HashMap<>();
+        Map<String, Integer> documents = new HashMap<>();
+        Map<String, Map<String, Integer>> surfaces = new HashMap<>();
+        for (int i : cluster) {
+            Doc doc = docs.get(i);
+            if (i != representative) {
+                members.add(doc.id);
+            }
+            if (duplicateOf[i] >= 0 && cluster.contains(duplicateOf[i])) {
+                duplicates++;
+            }
+            sentiments.merge(doc.sentiment == null ? "unclear" : doc.sentiment, 1, Integer::sum);
+            for (var term : doc.vector.entrySet()) {
+                weight.merge(term.getKey(), term.getValue(), Double::sum);
+                documents.merge(term.getKey(), 1, Integer::sum);
+            }
+            for (var surface : doc.surfaces.entrySet()) {
+                surfaces.computeIfAbsent(surface.getKey(), k -> new HashMap<>()).merge(surface.getValue(), 1, Integer::sum);
+            }
+        }
+        int size = cluster.size();
+        // a term's score: how many members use it, times its rarity; a word pair (a Vietnamese word is often two
+        // syllables) counts double
+        Map<String, Double> score = new HashMap<>();
+        for (var term : documents.entrySet()) {
+            double rarity = 1.0;
+            for (int i : cluster) {
+                Double r = docs.get(i).idf.get(term.getKey());
+                if (r != null) {
+                    rarity = r;
+                    break;
+                }
+            }
+            score.put(term.getKey(), term.getValue() * rarity * (term.getKey().contains(" ") ? 2.2 : 1)
+                    + weight.get(term.getKey()) * 1e-3);
+        }
+        List<String> ranked = score.keySet().stream()
+                .filter(term -> term.contains(" ") || term.length() >= 3)
+                .filter(term -> !common.contains(term))
+                .sorted(Comparator.comparingDouble((String term) -> -score.get(term)).thenComparing(term -> term))
+                .toList();
+        // word pairs that several members share first (a Vietnamese word is often two syllables), then the other
+        // word pairs, then single syllables that several members share
+        List<String> pairsFirst = new ArrayList<>();
+        ranked.stream().filter(term -> term.contains(" ") && (size == 1 || documents.get(term) >= 2))
+                .forEach(pairsFirst::add);
+        ranked.stream().filter(term -> term.contains(" ") && size > 1 && documents.get(term) < 2)
+                .forEach(pairsFirst::add);
+        ranked.stream().filter(term -> !term.contains(" ") && (size == 1 || documents.get(term) >= 2))
+                .forEach(pairsFirst::add);
+        List<String> chosen = new ArrayList<>();
+        for (String term : pairsFirst) {
+            if (chosen.size() == 3) {
+                break;
+            }
+            boolean covered = chosen.stream().anyMatch(c -> (" " + c + " ").contains(" " + term + " ")
+                    || (" " + term + " ").contains(" " + c + " "));
+            if (!covered) {
+                chosen.add(term);
+            }
+        }
+        List<String> keywords = chosen.stream().map(term -> surfaces.getOrDefault(term, Map.of()).entrySet().stream()
+                .max(Comparator.comparingInt((Map.Entry<String, Integer> e) -> diacritics(e.getKey()))
+                        .thenComparing(Map.Entry.comparingByValue()))
+                .map(Map.Entry::getKey).orElse(term)).toList();
+        return new Group(List.copyOf(members), String.join(", ", keywords), keywords, sentiments, duplicates);
+    }
+
+    private static int diacritics(String text) {
+        return AccentFolding.fold(text).equals(text) ? 0 : 1;
+    }
+
+    private Doc doc(Item item) {
+        String text = Normalizer.normalize(item.text(), Normalizer.Form.NFC);
+        List<String> words = new ArrayList<>();
+        for (Token token : normalizer.tokens(text)) {
+            if (token.type() == TokenType.WORD) {
+                for (String part : token.normal().split(" ")) {
+                    if (!part.isBlank() && Character.isLetter(part.codePointAt(0))) {
+                        words.add(part);
+                    }
+                }
+            }
+        }
+        List<String> folded = words.stream().map(AccentFolding::fold).toList();
+        Set<String> shingles = new HashSet<>();
+        int width = Math.min(3, folded.size());
+        for (int i = 0; i + width <= folded.size() && width > 0; i++) {
+            shingles.add(String.join(" ", folded.subList(i, i + width)));
+        }
+        Map<String, Integer> terms = new HashMap<>();
+        Map<String, String> surfaces = new HashMap<>();
+        for (int i = 0; i < folded.size(); i++) {
+            String word = folded.get(i);
+            if (STOP.contains(word) || word.length() < 2) {
+                continue;
+            }
+            terms.merge(word, 1, Integer::sum);
+            surfaces.putIfAbsent(word, words.get(i));
+            if (i + 1 < folded.size() && !STOP.contains(folded.get(i + 1)) && folded.get(i + 1).length() >= 2
+                    && !folded.get(i + 1).equals(word)) {
+                String pair = word + " " + folded.get(i + 1);
+                terms.merge(pair, 1, Integer::sum);
+                surfaces.putIfAbsent(pair, words.get(i) + " " + words.get(i + 1));
+            }
+        }
+        return new Doc(item.id(), item.sentiment(), shingles, terms, surfaces);
+    }
+
+    private static final class Doc {
+        final long id;
+        final String sentiment;
+        final Set<String> shingles;
+        final Map<String, Integer> terms;
+        final Map<String, String> surfaces;
+        Map<String, Double> vector = Map.of();
+        Map<String, Double> idf = Map.of();
+
+        Doc(long id, String sentiment, Set<String> shingles, Map<String, Integer> terms, Map<String, String> surfaces) {
+            this.id = id;
+            this.sentiment = sentiment;
+            this.shingles = shingles;
+            this.terms = terms;
+            this.surfaces = surfaces;
+        }
+
+        void weigh(Map<String, Integer> documentFrequency, int total) {
+            Map<String, Double> weights = new HashMap<>();
+            Map<String, Double> rarity = new HashMap<>();
+            double norm = 0;
+            for (var term : terms.entrySet()) {
+                double w = (1 + Math.log(term.getValue()))
+                        * idf(documentFrequency.getOrDefault(term.getKey(), 0), total);
+                weights.put(term.getKey(), w);
+                rarity.put(term.getKey(), idf(documentFrequency.getOrDefault(term.getKey(), 0), total));
+                norm += w * w;
+            }
+            double length = Math.sqrt(norm);
+            if (length > 0) {
+                weights.replaceAll((k, v) -> v / length);
+            }
+            vector = weights;
+            idf = rarity;
+        }
+    }
+
+    /** Smoothed inverse document frequency: a term in every text still weighs a little. */
+    private static double idf(int documentFrequency, int total) {
+        return Math.log((1.0 + total) / (1.0 + documentFrequency)) + 1;
+    }
+
+    private static double cosine(Map<String, Double> a, Map<String, Double> b) {
+        Map<String, Double> small = a.size() <= b.size() ? a : b;
+        Map<String, Double> large = small == a ? b : a;
+        double dot = 0;
+        for (var e : small.entrySet()) {
+            Double other = large.get(e.getKey());
+            if (other != null) {
+                dot += e.getValue() * other;
+            }
+        }
+        return dot;
+    }
+
+    private static double jaccard(Set<String> a, Set<String> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return 0;
+        }
+        int common = 0;
+        for (String s : a) {
+            if (b.contains(s)) {
+                common++;
+            }
+        }
+        return (double) common / (a.size() + b.size() - common);
+    }
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+}

@@ -1,0 +1,138 @@
+package vn.loa.consultation.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import vn.loa.consultation.ThemeGroups;
+import vn.loa.identity.Agency;
+import vn.loa.identity.AgencyDirectory;
+import vn.loa.platform.OfficialLetter;
+import vn.loa.platform.ProvinceSettings;
+import vn.loa.shared.LocalTime;
+
+/**
+ * The synthesis report ("Báo cáo tổng hợp, giải trình, tiếp thu ý kiến góp ý") as a DOCX in the Decree 30/2020
+ * format: per article, how many contributions and their groups with a representative comment, the answer and its
+ * reason, and what changed between the consulted and the final version.
+ */
+@Component
+class SynthesisReport {
+
+    private static final int QUOTE_MAX = 300;
+
+    private final JdbcClient jdbc;
+    private final ConsultationRows rows;
+    private final AgencyDirectory agencies;
+    private final ProvinceSettings province;
+    private final Clock clock;
+
+    SynthesisReport(JdbcClient jdbc, ConsultationRows rows, AgencyDirectory agencies, ProvinceSettings province,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.rows = rows;
+        this.agencies = agencies;
+        this.province = province;
+        this.clock = clock;
+    }
+
+    byte[] of(ConsultationRows.Consultation c, List<ThemeGroups.ArticleGroups> articles) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
+        String agencyName = agencies.findByCode(c.agencyCode(), today).map(Agency::nameVi).orElse(c.agencyCode());
+        record Period(LocalDate opens, LocalDate closes) {
+        }
+        Period period = jdbc.sql("SELECT opens_on, closes_on FROM consultation WHERE id = ?").param(c.id())
+                .query((rs, n) -> new Period(rs.getDate(1).toLocalDate(), rs.getDate(2).toLocalDate())).single();
+        List<ConsultationRows.Contribution> published = rows.published(c.id());
+        long organisations = published.stream().filter(k -> k.kind().equals("ORGANISATION")).count();
+        Map<String, String> before = rows.articleTexts(c.versionId());
+        Map<String, String> after = c.finalVersionId() == null ? null : rows.articleTexts(c.finalVersionId());
+        Map<String, ConsultationRows.Article> consulted = rows.articles(c.versionId());
+
+        OfficialLetter letter = new OfficialLetter("UBND tỉnh " + province.name(), agencyName, "BC-" + c.agencyCode(),
+                province.name(), today)
+                .title("Báo cáo", "Tổng hợp, giải trình, tiếp thu ý kiến góp ý đối với dự thảo " + c.title())
+                .body(agencyName + " đã lấy ý kiến góp ý đối với dự thảo " + c.title() + " từ ngày "
+                        + LocalTime.format(period.opens()) + " đến ngày " + LocalTime.format(period.closes())
+                        + " trên Cổng thông tin điện tử. Tổng số ý kiến nhận được và đã công khai: " + published.size()
+                        + " (của người dân: " + (published.size() - organisations) + "; của cơ quan, tổ chức: "
+                        + organisations + "). Các ý kiến được tổng hợp theo từng điều của dự thảo, nhóm theo nội dung; "
+                        + "mỗi nhóm ý kiến được giải trình, tiếp thu như sau.")
+                .heading("I. TỔNG HỢP, GIẢI TRÌNH, TIẾP THU Ý KIẾN THEO TỪNG ĐIỀU");
+        List<List<String>> table = new ArrayList<>();
+        int number = 0;
+        for (ThemeGroups.ArticleGroups article : articles) {
+            StringBuilder said = new StringBuilder();
+            StringBuilder answered = new StringBuilder();
+            for (ThemeGroups.Group g : article.groups()) {
+                if (!said.isEmpty()) {
+                    said.append('\n');
+                    answered.append('\n');
+                }
+                said.append("- ").append(g.label()).append(" (").append(g.count()).append(" ý kiến)");
+                if (g.representative() != null) {
+                    said.append(": «").append(quote(g.representative().body())).append("»");
+                }
+                answered.append("- ").append(g.label()).append(": ");
+                if (g.answer() == null) {
+                    answered.append("chưa giải trình");
+                } else {
+                    String verdict = JdbcConsultationAnswers.verdict(g.answer().verdict());
+                    answered.append(verdict.substring(0, 1).toUpperCase(Locale.ROOT)).append(verdict.substring(1))
+                            .append(". ").append(g.answer().reason());
+                }
+            }
+            table.add(List.of(String.valueOf(++number), article.article(), String.valueOf(article.contributions()),
+                    said.toString(), answered.toString(), change(article.unitKey(), before, after)));
+        }
+        letter.table(List.of("STT", "Điều", "Số ý kiến", "Nội dung góp ý", "Giải trình, tiếp thu",
+                "Thay đổi trong văn bản cuối"), table, 0.06, 0.13, 0.08, 0.30, 0.28, 0.15);
+        letter.heading("II. NHỮNG ĐIỀU ĐƯỢC SỬA ĐỔI, BỔ SUNG, BÃI BỎ");
+        if (after == null) {
+            letter.body("Chưa có văn bản cuối cùng được thông qua.");
+        } else {
+            Set<String> keys = new LinkedHashSet<>(before.keySet());
+            keys.addAll(after.keySet());
+            List<String> changes = new ArrayList<>();
+            for (String key : keys) {
+                String what = change(key, before, after);
+                if (!what.equals("Giữ nguyên")) {
+                    String label = consulted.containsKey(key) ? consulted.get(key).label()
+                            : after.get(key).lines().findFirst().orElse(key);
+                    changes.add("- " + label + ": " + what.toLowerCase(Locale.ROOT) + ".");
+                }
+            }
+            letter.body(changes.isEmpty() ? "Văn bản cuối cùng giữ nguyên nội dung dự thảo." : String.join("\n", changes));
+        }
+        return letter.close(List.of("Như trên", "Cơ quan thẩm định"), "Thủ trưởng cơ quan").bytes();
+    }
+
+    private static String change(String key, Map<String, String> before, Map<String, String> after) {
+        if (after == null) {
+            return "Chưa có văn bản cuối";
+        }
+        if (key.equals(ConsultationRows.WHOLE_DRAFT)) {
+            return before.equals(after) ? "Giữ nguyên" : "Văn bản được sửa đổi";
+        }
+        String old = before.get(key);
+        String now = after.get(key);
+        if (old == null) {
+            return "Bổ sung mới";
+        }
+        if (now == null) {
+            return "Bãi bỏ";
+        }
+        return old.equals(now) ? "Giữ nguyên" : "Sửa đổi";
+    }
+
+    private static String quote(String text) {
+        String flat = text.replaceAll("\\s+", " ").strip();
+        return flat.length() > QUOTE_MAX ? flat.substring(0, QUOTE_MAX - 1) + "…" : flat;
+    }
+}

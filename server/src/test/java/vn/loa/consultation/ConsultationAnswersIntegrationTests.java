@@ -1,0 +1,189 @@
+package vn.loa.consultation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.loa.TestClock;
+import vn.loa.consultation.internal.ConsultationAnswersTestData;
+import vn.loa.identity.Role;
+import vn.loa.identity.SignedInUser;
+import vn.loa.shared.Conflict;
+import vn.loa.shared.NotFound;
+
+/**
+ * Groups and answers on the demo consultation written straight into the core tables: one answer reaches every
+ * contribution of its group and each verified contributor once; four eyes; another agency's officer sees nothing; an
+ * officer's corrections survive a regrouping, and a contribution moved later gets its new group's answer.
+ */
+@SpringBootTest
+@Import(TestClock.Config.class)
+class ConsultationAnswersIntegrationTests {
+
+    static final SignedInUser OFFICER = new SignedInUser(4L, "officer", "Cán bộ Sở Y tế", null, "SYT", Set.of(Role.OFFICER));
+    static final SignedInUser SPOKESPERSON = new SignedInUser(6L, "spokesperson", "Người phát ngôn Sở Y tế", null, "SYT",
+            Set.of(Role.SPOKESPERSON));
+    static final SignedInUser DISTRICT = new SignedInUser(5L, "district", "Cán bộ xã", null, "22852", Set.of(Role.OFFICER));
+    static final SignedInUser LEADER = new SignedInUser(2L, "leader", "Lãnh đạo", null, null, Set.of(Role.LEADER));
+
+    @Autowired
+    ThemeGroups groups;
+
+    @Autowired
+    ConsultationAnswers answers;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private ConsultationAnswersTestData.Fixture fixture() {
+        return ConsultationAnswersTestData.create(jdbc, "SYT", UUID.randomUUID().toString().substring(0, 8), 200);
+    }
+
+    private ThemeGroups.Group largest(long consultationId, String unitKey) {
+        return groups.groups(consultationId, OFFICER).stream().filter(a -> a.unitKey().equals(unitKey)).findFirst()
+                .orElseThrow().groups().getFirst();
+    }
+
+    @Test
+    void oneAnswerReachesEveryContributionOfItsGroupAndEachVerifiedContributorOnce() {
+        ConsultationAnswersTestData.Fixture f = fixture();
+        ThemeGroups.Regrouped done = groups.regroup(f.consultationId(), OFFICER);
+        assertThat(done.contributions()).isEqualTo(196); // the four toxic comments were rejected
+        ThemeGroups.Group hours = largest(f.consultationId(), "a10");
+        assertThat(hours.count()).isGreaterThanOrEqualTo(25);
+        assertThat(hours.members()).allSatisfy(m -> assertThat(f.themes().get(m.contributionId())).isEqualTo("collection-hours"));
+        assertThat(jdbc.sql("SELECT negative + neutral + positive + unclear FROM consultation_group WHERE id = ?")
+                .param(hours.id()).query(Integer.class).single()).as("stored sentiment counts").isEqualTo(hours.count());
+        assertThat(hours.negative()).as("complaints about late collection read as negative").isGreaterThan(hours.count() / 2);
+
+        ThemeGroups.Answer draft = answers.save(hours.id(), Verdict.PARTLY_ACCEPTED,
+                "Tiếp thu: thu gom 16:30-20:30 ở phường; không tiếp thu thu gom sáng sớm.", null, OFFICER);
+        answers.submit(draft.id(), OFFICER);
+        assertThatThrownBy(() -> answers.approve(draft.id(), OFFICER)).isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> answers.publish(draft.id(), OFFICER)).isInstanceOf(Conflict.class);
+        answers.approve(draft.id(), SPOKESPERSON);
+        ThemeGroups.Answer published = answers.publish(draft.id(), OFFICER);
+        assertThat(published.status()).isEqualTo(AnswerStatus.PUBLISHED);
+
+        // every contribution of the group has the answer
+        List<Long> answered = jdbc.sql("""
+                SELECT m.contribution_id FROM consultation_group_member m JOIN consultation_answer a ON a.group_id = m.group_id
+                WHERE a.id = ?""").param(published.id()).query(Long.class).list();
+        assertThat(answered).containsExactlyInAnyOrderElementsOf(hours.members().stream()
+                .map(ThemeGroups.Member::contributionId).toList());
+        // each verified contact of the group is told once, through the publishing outbox
+        long contacts = jdbc.sql("""
+                SELECT count(DISTINCT lower(k.contact)) FROM consultation_contribution k JOIN consultation_group_member m
+                ON m.contribution_id = k.id WHERE m.group_id = ? AND k.verified AND k.contact IS NOT NULL""")
+                .param(hours.id()).query(Long.class).single();
+        assertThat(contacts).isPositive();
+        assertThat(jdbc.sql("SELECT count(*) FROM consultation_notice WHERE answer_id = ?").param(published.id())
+                .query(Long.class).single()).isEqualTo(contacts);
+        assertThat(jdbc.sql("SELECT count(*) FROM pub_publication WHERE source LIKE ?")
+                .param("consultation-notice:answer:" + published.id() + ":%").query(Long.class).single()).isEqualTo(contacts);
+        assertThat(jdbc.sql("SELECT count(DISTINCT channel) FROM pub_publication WHERE source LIKE ?")
+                .param("consultation-notice:answer:" + published.id() + ":%").query(Long.class).single()).isEqualTo(2);
+        // publishing again tells nobody twice
+        assertThatThrownBy(() -> answers.publish(draft.id(), OFFICER)).isInstanceOf(Conflict.class);
+
+        ConsultationAnswers.PublicAnswers shown = answers.publicAnswers(f.consultationId());
+        assertThat(shown.articles()).hasSize(1);
+        assertThat(shown.articles().getFirst().groups()).extracting(ThemeGroups.Group::id).containsExactly(hours.id());
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_record WHERE action = 'consultation-answer.published' AND target_id = ?")
+                .param(String.valueOf(published.id())).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void theAuthorCannotApproveButALeaderCanAndAllAtOnceSkipsTheirOwn() {
+        ConsultationAnswersTestData.Fixture f = fixture();
+        groups.regroup(f.consultationId(), OFFICER);
+        List<ThemeGroups.ArticleGroups> all = groups.groups(f.consultationId(), OFFICER);
+        for (ThemeGroups.ArticleGroups article : all.subList(0, 3)) {
+            answers.save(article.groups().getFirst().id(), Verdict.NOT_ACCEPTED, "Giữ như dự thảo.", null, OFFICER);
+        }
+        assertThat(answers.submitAll(f.consultationId(), OFFICER)).isEqualTo(3);
+        assertThat(answers.approveAll(f.consultationId(), OFFICER)).isZero();
+        assertThatThrownBy(() -> answers.approveAll(f.consultationId(), DISTRICT)).isInstanceOf(NotFound.class);
+        assertThat(answers.approveAll(f.consultationId(), LEADER)).isEqualTo(3);
+        assertThat(answers.publishAll(f.consultationId(), OFFICER)).isEqualTo(3);
+        assertThat(jdbc.sql("SELECT count(*) FROM consultation_answer WHERE consultation_id = ? AND status = 'PUBLISHED'"
+                + " AND approved_by = 'leader' AND drafted_by = 'officer'").param(f.consultationId()).query(Long.class)
+                .single()).isEqualTo(3);
+    }
+
+    @Test
+    void anotherAgencysOfficerSeesNoGroupsAndCannotAnswer() {
+        ConsultationAnswersTestData.Fixture f = fixture();
+        groups.regroup(f.consultationId(), OFFICER);
+        long group = largest(f.consultationId(), "a14").id();
+        assertThatThrownBy(() -> groups.groups(f.consultationId(), DISTRICT)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> groups.regroup(f.consultationId(), DISTRICT)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> answers.save(group, Verdict.ACCEPTED, "x", null, DISTRICT)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> answers.report(f.consultationId(), DISTRICT)).isInstanceOf(NotFound.class);
+    }
+
+    @Test
+    void correctionsSurviveRegroupingAndAMovedContributionGetsItsNewGroupsAnswer() {
+        ConsultationAnswersTestData.Fixture f = fixture();
+        groups.regroup(f.consultationId(), OFFICER);
+        // an article with two groups or more, the first of at least three comments
+        String unit = groups.groups(f.consultationId(), OFFICER).stream()
+                .filter(a -> a.groups().size() >= 2 && a.groups().getFirst().count() >= 3).findFirst().orElseThrow()
+                .unitKey();
+        List<ThemeGroups.Group> fees = groups.groups(f.consultationId(), OFFICER).stream()
+                .filter(a -> a.unitKey().equals(unit)).findFirst().orElseThrow().groups();
+        ThemeGroups.Group first = fees.get(0);
+        ThemeGroups.Group second = fees.get(1);
+        long moved = first.members().getLast().contributionId();
+        long anchor = second.members().getFirst().contributionId();
+        long split = first.members().get(first.members().size() - 2).contributionId();
+
+        // the second group's answer is out before the move
+        ThemeGroups.Answer a = answers.save(second.id(), Verdict.ACCEPTED, "Tiếp thu tại khoản 3 Điều 14.", null, OFFICER);
+        answers.submit(a.id(), OFFICER);
+        answers.approve(a.id(), SPOKESPERSON);
+        answers.publish(a.id(), OFFICER);
+
+        groups.correct(f.consultationId(), new ThemeGroups.Correction(CorrectionAction.MOVE, moved, anchor, null, null),
+                OFFICER);
+        groups.correct(f.consultationId(), new ThemeGroups.Correction(CorrectionAction.RENAME, anchor, null, null,
+                "Giá dịch vụ đối với hộ kinh doanh nhỏ"), OFFICER);
+        groups.correct(f.consultationId(), new ThemeGroups.Correction(CorrectionAction.SPLIT, null, null, List.of(split),
+                "Ý kiến riêng"), SPOKESPERSON);
+        assertThatThrownBy(() -> groups.correct(f.consultationId(), new ThemeGroups.Correction(CorrectionAction.RENAME,
+                anchor, null, null, " "), OFFICER)).isInstanceOf(vn.loa.shared.InvalidInput.class)
+                .hasFieldOrPropertyWithValue("field", "label");
+
+        // the moved contribution now carries the second group's answer, and its contributor was told
+        String contact = jdbc.sql("SELECT contact FROM consultation_contribution WHERE id = ?").param(moved)
+                .query(String.class).optional().orElse(null);
+        if (contact != null) {
+            assertThat(jdbc.sql("SELECT count(*) FROM consultation_notice WHERE answer_id = ? AND contribution_id = ?")
+                    .params(a.id(), moved).query(Long.class).single()).isEqualTo(1);
+        }
+
+        groups.regroup(f.consultationId(), OFFICER);
+        List<ThemeGroups.Group> after = groups.groups(f.consultationId(), OFFICER).stream()
+                .filter(g -> g.unitKey().equals(unit)).findFirst().orElseThrow().groups();
+        ThemeGroups.Group withAnchor = after.stream().filter(g -> g.members().stream()
+                .anyMatch(m -> m.contributionId() == anchor)).findFirst().orElseThrow();
+        assertThat(withAnchor.members()).extracting(ThemeGroups.Member::contributionId).contains(moved);
+        assertThat(withAnchor.label()).isEqualTo("Giá dịch vụ đối với hộ kinh doanh nhỏ");
+        assertThat(withAnchor.answer()).isNotNull();
+        assertThat(withAnchor.answer().id()).isEqualTo(a.id());
+        ThemeGroups.Group alone = after.stream().filter(g -> g.members().stream()
+                .anyMatch(m -> m.contributionId() == split)).findFirst().orElseThrow();
+        assertThat(alone.manual()).isTrue();
+        assertThat(alone.label()).isEqualTo("Ý kiến riêng");
+        assertThat(alone.members()).hasSize(1);
+        assertThat(groups.corrections(f.consultationId(), OFFICER)).extracting(ThemeGroups.CorrectionRecord::action)
+                .containsExactly(CorrectionAction.MOVE, CorrectionAction.RENAME, CorrectionAction.SPLIT);
+    }
+}

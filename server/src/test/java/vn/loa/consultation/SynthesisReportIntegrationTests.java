@@ -1,0 +1,184 @@
+package vn.loa.consultation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.UUID;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import vn.loa.consultation.internal.ConsultationAnswersTestData;
+import vn.loa.shared.NotFound;
+
+/**
+ * The synthesis report of the demo consultation, opened with POI: Decree 30/2020 layout (A4, margins, Times New Roman,
+ * national title and motto), one row per article with its count, groups, answers and what changed in the adopted
+ * version; the public copy only once answers are out. Also the answers API, with its authorisation.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class SynthesisReportIntegrationTests {
+
+    @Autowired
+    ThemeGroups groups;
+
+    @Autowired
+    ConsultationAnswers answers;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void theReportHasOneRowPerArticleWithItsAnswersAndWhatChangedInTheOfficialFormat() throws Exception {
+        ConsultationAnswersTestData.Fixture f = ConsultationAnswersTestData.create(jdbc, "SYT", UUID.randomUUID().toString().substring(0, 8),
+                200);
+        long id = f.consultationId();
+        assertThatThrownBy(() -> answers.publicReport(id)).isInstanceOf(NotFound.class);
+        groups.regroup(id, ConsultationAnswersIntegrationTests.OFFICER);
+        ThemeGroups.Group hours = groups.groups(id, ConsultationAnswersIntegrationTests.OFFICER).stream()
+                .filter(a -> a.unitKey().equals("a10")).findFirst().orElseThrow().groups().getFirst();
+        ThemeGroups.Answer a = answers.save(hours.id(), Verdict.PARTLY_ACCEPTED,
+                "Tiếp thu: thu gom từ 16 giờ 30 đến 20 giờ 30 ở phường.", null, ConsultationAnswersIntegrationTests.OFFICER);
+        answers.submit(a.id(), ConsultationAnswersIntegrationTests.OFFICER);
+        answers.approve(a.id(), ConsultationAnswersIntegrationTests.SPOKESPERSON);
+        answers.publish(a.id(), ConsultationAnswersIntegrationTests.OFFICER);
+        int told = answers.adopt(id, f.finalVersionId(), ConsultationAnswersIntegrationTests.OFFICER);
+        assertThat(told).isPositive();
+        assertThat(jdbc.sql("SELECT status FROM consultation WHERE id = ?").param(id).query(String.class).single())
+                .isEqualTo("ADOPTED");
+        assertThat(jdbc.sql("SELECT count(*) FROM pub_publication WHERE source LIKE ? AND body LIKE ?")
+                .params("consultation-notice:adopted:" + id + ":%", "%/public/consultations/" + id + "/changes%")
+                .query(Long.class).single()).isEqualTo(told);
+        // adopting twice is refused and tells nobody again
+        assertThatThrownBy(() -> answers.adopt(id, f.finalVersionId(), ConsultationAnswersIntegrationTests.OFFICER))
+                .isInstanceOf(vn.loa.shared.Conflict.class);
+
+        MockHttpSession officer = signIn("officer");
+        byte[] bytes = mvc.perform(get("/consultations/" + id + "/report.docx").session(officer))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
+            var section = doc.getDocument().getBody().getSectPr();
+            assertThat(((BigInteger) section.getPgSz().getW())).isEqualTo(BigInteger.valueOf(11906));
+            assertThat(((BigInteger) section.getPgSz().getH())).isEqualTo(BigInteger.valueOf(16838));
+            assertThat(((BigInteger) section.getPgMar().getLeft()).intValue()).isBetween(1700, 1702);
+            assertThat(((BigInteger) section.getPgMar().getRight()).intValue()).isBetween(850, 851);
+            assertThat(((BigInteger) section.getPgMar().getTop()).intValue()).isBetween(1133, 1134);
+            XWPFTable header = doc.getTables().getFirst();
+            assertThat(header.getRow(0).getCell(1).getText()).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                    "Độc lập - Tự do - Hạnh phúc");
+            assertThat(header.getRow(0).getCell(0).getText()).contains("SỞ Y TẾ");
+            String text = String.join("\n", doc.getParagraphs().stream().map(XWPFParagraph::getText).toList());
+            assertThat(text).contains("BÁO CÁO", "Tổng hợp, giải trình, tiếp thu ý kiến góp ý", "02/11/2026", "01/12/2026",
+                    "196");
+            for (XWPFParagraph p : doc.getParagraphs()) {
+                for (XWPFRun r : p.getRuns()) {
+                    if (!r.text().isBlank()) {
+                        assertThat(r.getFontFamily()).as(r.text()).isEqualTo("Times New Roman");
+                    }
+                }
+            }
+            XWPFTable rows = doc.getTables().stream().filter(t -> t.getRow(0).getCell(0).getText().equals("STT"))
+                    .findFirst().orElseThrow();
+            List<String> header2 = rows.getRow(0).getTableCells().stream().map(c -> c.getText()).toList();
+            assertThat(header2).containsExactly("STT", "Điều", "Số ý kiến", "Nội dung góp ý", "Giải trình, tiếp thu",
+                    "Thay đổi trong văn bản cuối");
+            // one row per article commented on (17 articles and the whole draft)
+            assertThat(rows.getNumberOfRows() - 1).isEqualTo(18);
+            XWPFTableRow article10 = rows.getRows().stream().filter(r -> r.getCell(1).getText().startsWith("Điều 10."))
+                    .findFirst().orElseThrow();
+            assertThat(Integer.parseInt(article10.getCell(2).getText())).isGreaterThanOrEqualTo(30);
+            assertThat(article10.getCell(4).getText()).contains("Tiếp thu một phần. Tiếp thu: thu gom từ 16 giờ 30");
+            assertThat(article10.getCell(5).getText()).isEqualTo("Sửa đổi");
+            XWPFTableRow article3 = rows.getRows().stream().filter(r -> r.getCell(1).getText().startsWith("Điều 3."))
+                    .findFirst().orElseThrow();
+            assertThat(article3.getCell(5).getText()).isEqualTo("Giữ nguyên");
+            assertThat(text).contains("Điều 12a", "bổ sung mới", "Điều 22. Xử lý vi phạm: sửa đổi");
+            assertThat(text).doesNotContain("Điều 3. Giải thích từ ngữ: ");
+        }
+
+        // the public copy holds the published answers only
+        byte[] open = mvc.perform(get("/public/consultations/" + id + "/report.docx")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(open))) {
+            XWPFTable rows = doc.getTables().stream().filter(t -> t.getRow(0).getCell(0).getText().equals("STT"))
+                    .findFirst().orElseThrow();
+            assertThat(rows.getNumberOfRows() - 1).isEqualTo(1);
+        }
+        mvc.perform(get("/consultations/" + id + "/report.docx").session(signIn("district"))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theApiAnswersGroupsWithFourEyesAndHidesAnotherAgencysConsultation() throws Exception {
+        ConsultationAnswersTestData.Fixture f = ConsultationAnswersTestData.create(jdbc, "SYT", UUID.randomUUID().toString().substring(0, 8),
+                60);
+        long id = f.consultationId();
+        MockHttpSession officer = signIn("officer");
+        mvc.perform(post("/api/v1/consultations/" + id + "/groups/regroup").session(officer).with(csrf()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.contributions").value(59)); // one of the 60 was rejected
+        String groupsJson = mvc.perform(get("/api/v1/consultations/" + id + "/groups").session(officer))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        long group = com.jayway.jsonpath.JsonPath.parse(groupsJson).read("$[0].groups[0].id", Long.class);
+        mvc.perform(post("/api/v1/consultations/" + id + "/answers").session(officer).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"groupId\":" + group + ",\"verdict\":\"MAYBE\"}"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("verdict"));
+        String answer = mvc.perform(post("/api/v1/consultations/" + id + "/answers").session(officer).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"groupId\":" + group + ",\"verdict\":\"ACCEPTED\",\"reason\":\"Tiếp thu.\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long answerId = com.jayway.jsonpath.JsonPath.parse(answer).read("$.id", Long.class);
+        mvc.perform(post("/api/v1/consultations/" + id + "/answers/" + answerId + "/submit").session(officer).with(csrf()))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/v1/consultations/" + id + "/answers/" + answerId + "/approve").session(officer).with(csrf()))
+                .andExpect(status().isConflict());
+        MockHttpSession district = signIn("district");
+        mvc.perform(get("/api/v1/consultations/" + id + "/groups").session(district)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/consultations/" + id + "/answers").session(district)).andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/consultations/" + id + "/answers/" + answerId + "/approve").session(district).with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/consultations/" + id + "/groups").session(district)).andExpect(status().isNotFound());
+        MockHttpSession spokesperson = signIn("spokesperson");
+        mvc.perform(post("/api/v1/consultations/" + id + "/answers/" + answerId + "/approve").session(spokesperson)
+                .with(csrf())).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("APPROVED"));
+        mvc.perform(post("/api/v1/consultations/" + id + "/groups/corrections").session(officer).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"action\":\"RENAME\",\"contributionId\":"
+                        + f.contributions().get(0) + ",\"label\":\"\"}"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("label"));
+        mvc.perform(post("/api/v1/consultations/answer-templates").session(officer).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"Tiếp thu " + id
+                        + "\",\"verdict\":\"ACCEPTED\",\"body\":\"Cơ quan soạn thảo tiếp thu ý kiến về {article}.\"}"))
+                .andExpect(status().isCreated());
+        mvc.perform(get("/api/v1/consultations/answer-templates").session(officer)).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.name == 'Tiếp thu " + id + "')].agencyCode").value("SYT"));
+        // the pages answer for the agency's own officer
+        mvc.perform(get("/consultations/" + id + "/groups").session(officer)).andExpect(status().isOk());
+        mvc.perform(get("/consultations/" + id + "/answers").session(officer)).andExpect(status().isOk());
+        mvc.perform(get("/public/consultations/" + id + "/answers")).andExpect(status().isOk());
+    }
+
+    private MockHttpSession signIn(String username) throws Exception {
+        return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password("loa-demo")).andReturn()
+                .getRequest().getSession(false);
+    }
+}
