@@ -18,6 +18,7 @@ import vn.loa.consultation.Consultation;
 import vn.loa.consultation.Consultations;
 import vn.loa.consultation.Contributions;
 import vn.loa.consultation.Drafts;
+import vn.loa.consultation.ThemeGroups;
 import vn.loa.identity.AgencyDirectory;
 import vn.loa.identity.SignedInUser;
 import vn.loa.identity.UserAccount;
@@ -27,7 +28,8 @@ import vn.loa.shared.LocalTime;
 /**
  * Demo mode only, once: the demo's draft regulation on household waste of the Department of Agriculture and
  * Environment (see {@code consultation/demo/README.md}), its consultation opened 29 days ago and closing today, the
- * 200 comments received, and the final text (version 2) to compare with. Imported by the demo coordinator.
+ * 200 comments received and grouped into themes, and the final text (version 2) to compare with. Imported by the demo
+ * coordinator.
  */
 @Component
 @Order(47)
@@ -38,16 +40,18 @@ class DemoConsultation implements ApplicationRunner {
     private final Drafts drafts;
     private final Consultations consultations;
     private final Contributions contributions;
+    private final ThemeGroups groups;
     private final Users users;
     private final AgencyDirectory agencies;
     private final Clock clock;
 
     DemoConsultation(JdbcClient jdbc, Drafts drafts, Consultations consultations, Contributions contributions,
-            Users users, AgencyDirectory agencies, Clock clock) {
+            ThemeGroups groups, Users users, AgencyDirectory agencies, Clock clock) {
         this.jdbc = jdbc;
         this.drafts = drafts;
         this.consultations = consultations;
         this.contributions = contributions;
+        this.groups = groups;
         this.users = users;
         this.agencies = agencies;
         this.clock = clock;
@@ -85,6 +89,7 @@ class DemoConsultation implements ApplicationRunner {
         contributions.importCsv(c.id(), bytes("comments.csv"), by);
         drafts.importVersion(draft.id(), "quy-dinh-chat-thai-ran-ban-cuoi.docx",
                 DemoDraftDocument.of(lines("draft-v2.txt")), "Bản cuối cùng sau lấy ý kiến", true, by);
+        groups.regroup(c.id(), by);
     }
 
     private static List<String> lines(String name) {

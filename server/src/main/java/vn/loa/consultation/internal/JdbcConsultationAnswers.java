@@ -198,7 +198,11 @@ class JdbcConsultationAnswers implements ConsultationAnswers {
         return view(a.id());
     }
 
-    /** Tells every contributor of the answer's group with a verified contact, once per answer and contact. */
+    /**
+     * Tells every contributor of the answer's group with a contact, once per answer and contact: a comment from the form
+     * has one only when its code was given back; an imported row or an API contribution carries the contact the agency
+     * received it from.
+     */
     int notifyAnswered(ConsultationRows.Consultation c, long answerId, Actor by) {
         record Target(long contribution, String name, String contactKind, String contact, String reference) {
         }
@@ -209,7 +213,8 @@ class JdbcConsultationAnswers implements ConsultationAnswers {
         List<Target> targets = jdbc.sql("""
                 SELECT k.id, k.author_name, k.contact_kind, k.contact, k.reference FROM consultation_contribution k
                 JOIN consultation_group_member m ON m.contribution_id = k.id
-                WHERE m.group_id = ? AND k.verified AND k.contact IS NOT NULL AND k.status = 'PUBLISHED' ORDER BY k.id""")
+                WHERE m.group_id = ? AND (k.verified OR k.source <> 'FORM') AND k.contact IS NOT NULL
+                AND k.status = 'PUBLISHED' ORDER BY k.id""")
                 .param(g.id()).query((rs, n) -> new Target(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5))).list();
         int sent = 0;
@@ -403,7 +408,7 @@ class JdbcConsultationAnswers implements ConsultationAnswers {
         }
         List<Target> targets = jdbc.sql("""
                 SELECT id, author_name, contact_kind, contact FROM consultation_contribution WHERE consultation_id = ?
-                AND verified AND contact IS NOT NULL AND status = 'PUBLISHED' ORDER BY id""").param(c.id())
+                AND (verified OR source <> 'FORM') AND contact IS NOT NULL AND status = 'PUBLISHED' ORDER BY id""").param(c.id())
                 .query((rs, n) -> new Target(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
         String link = baseUrl + "/public/consultations/" + c.id() + "/changes";
         int sent = 0;
