@@ -159,6 +159,15 @@ class SynthesisReportIntegrationTests {
                 .andExpect(status().isNotFound());
         mvc.perform(get("/consultations/" + id + "/groups").session(district)).andExpect(status().isNotFound());
         MockHttpSession spokesperson = signIn("spokesperson");
+        // an answer named under another consultation's path is not found there; a group of another is refused
+        long other = ConsultationAnswersTestData.create(jdbc, "SYT", UUID.randomUUID().toString().substring(0, 8), 10)
+                .consultationId();
+        mvc.perform(post("/api/v1/consultations/" + other + "/answers/" + answerId + "/approve").session(spokesperson)
+                .with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/consultations/" + other + "/answers").session(officer).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"groupId\":" + group + ",\"verdict\":\"ACCEPTED\",\"reason\":\"Tiếp thu.\"}"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("groupId"));
         mvc.perform(post("/api/v1/consultations/" + id + "/answers/" + answerId + "/approve").session(spokesperson)
                 .with(csrf())).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("APPROVED"));
         mvc.perform(post("/api/v1/consultations/" + id + "/groups/corrections").session(officer).with(csrf())

@@ -16,6 +16,7 @@ import vn.loa.consultation.CorrectionAction;
 import vn.loa.consultation.ThemeGroups;
 import vn.loa.consultation.Verdict;
 import vn.loa.shared.InvalidInput;
+import vn.loa.shared.NotFound;
 
 /**
  * The API of a consultation's groups and answers. {@code GET /api/v1/consultations/{id}/groups} (per article),
@@ -101,16 +102,19 @@ class ConsultationAnswersApiController {
 
     @PostMapping("/{id}/answers/{answerId}/submit")
     ThemeGroups.Answer submit(@PathVariable long id, @PathVariable long answerId) {
+        ofConsultation(id, answerId);
         return answers.submit(answerId, ConsultationAnswersController.user());
     }
 
     @PostMapping("/{id}/answers/{answerId}/approve")
     ThemeGroups.Answer approve(@PathVariable long id, @PathVariable long answerId) {
+        ofConsultation(id, answerId);
         return answers.approve(answerId, ConsultationAnswersController.user());
     }
 
     @PostMapping("/{id}/answers/{answerId}/publish")
     ThemeGroups.Answer publish(@PathVariable long id, @PathVariable long answerId) {
+        ofConsultation(id, answerId);
         return answers.publish(answerId, ConsultationAnswersController.user());
     }
 
@@ -128,5 +132,15 @@ class ConsultationAnswersApiController {
         Verdict verdict = ConsultationAnswersController.parse(Verdict.class, posted.verdict(), "verdict");
         return answers.saveTemplate(posted.agencyCode(), posted.name(), verdict, posted.body(),
                 ConsultationAnswersController.user());
+    }
+
+    /** An answer named under another consultation's path is not found there. */
+    private void ofConsultation(long id, long answerId) {
+        boolean found = groups.groups(id, ConsultationAnswersController.user()).stream()
+                .flatMap(a -> a.groups().stream())
+                .anyMatch(g -> g.answer() != null && g.answer().id() == answerId);
+        if (!found) {
+            throw new NotFound("answer", answerId);
+        }
     }
 }

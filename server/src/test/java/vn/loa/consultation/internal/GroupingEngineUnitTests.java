@@ -112,6 +112,31 @@ class GroupingEngineUnitTests {
                 new TreeSet<>(theme.values()).size());
     }
 
+    /**
+     * Writes every group of the demo comments with its label and its comments to the file named by
+     * {@code -Dgrouping.dump=...}, for a reader's review: {@code -Dtest=GroupingEngineUnitTests#dump}.
+     */
+    @Test
+    void dump() throws Exception {
+        String file = System.getProperty("grouping.dump");
+        if (file == null) {
+            return;
+        }
+        List<DemoCommentsCsv> comments = DemoCommentsCsv.load();
+        StringBuilder out = new StringBuilder();
+        int n = 0;
+        for (var article : new GroupingEngine(NORMALIZER).group(byArticle()).entrySet()) {
+            out.append("\n## ").append(article.getKey().equals("draft") ? "whole draft" : "Điều " + article.getKey())
+                    .append('\n');
+            for (GroupingEngine.Group group : article.getValue()) {
+                out.append("\n### G").append(++n).append(" label: ").append(group.label()).append(" (")
+                        .append(group.members().size()).append(" comments)\n");
+                group.members().forEach(id -> out.append("- ").append(comments.get(id.intValue()).text()).append('\n'));
+            }
+        }
+        java.nio.file.Files.writeString(java.nio.file.Path.of(file), out);
+    }
+
     /** Prints the figures per threshold, to choose one: {@code -Dtest=GroupingEngineUnitTests#sweep}. */
     @Test
     void sweep() {
