@@ -3,6 +3,7 @@ package vn.loa.consultation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.loa.consultation.internal.ConsultationTestData.OFFICER;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +19,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -98,14 +101,18 @@ class PublicConsultationFlowTests {
         article10.findElement(By.name("contact")).sendKeys(email);
         article10.findElement(By.name("text")).sendKeys("Đề nghị thu gom lúc 5 giờ sáng <script>alert(1)</script>");
         article10.findElement(By.cssSelector("button[type=submit]")).click();
+        arrive(By.id("code"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Nhập mã xác nhận");
         assertThat(axe()).as("axe on the code page").isEmpty();
         String code = sentCode(email);
         browser.findElement(By.id("code")).sendKeys(code.equals("000000") ? "111111" : "000000");
         browser.findElement(By.id("verify")).click();
+        arrive(By.id("problems"));
         assertThat(browser.findElement(By.id("problems")).getText()).contains("Mã xác nhận: không đúng, còn 4 lần thử");
+        browser.findElement(By.id("code")).clear();
         browser.findElement(By.id("code")).sendKeys(code);
         browser.findElement(By.id("verify")).click();
+        arrive(By.id("reference"));
         assertThat(browser.findElement(By.id("reference")).getText()).containsPattern("GY-\\d{4}-\\d{6}");
         assertThat(axe()).as("axe on the thank-you page").isEmpty();
 
@@ -117,6 +124,7 @@ class PublicConsultationFlowTests {
         assertThat(alertShown()).isFalse();
 
         browser.findElement(By.id("changes-link")).click();
+        arrive(By.id("diff-a12a"));
         WebElement added = browser.findElement(By.id("diff-a12a"));
         assertThat(added.getText()).contains("Điều 12a.", "Điều mới");
         assertThat(browser.findElement(By.id("diff-a22")).findElements(By.tagName("del"))).isNotEmpty();
@@ -134,10 +142,21 @@ class PublicConsultationFlowTests {
         browser.findElement(By.id("contact-page")).sendKeys("không có");
         browser.findElement(By.id("text-page")).sendKeys("Giá cao quá");
         browser.findElement(By.id("send-page")).click();
+        arrive(By.id("problems"));
         List<WebElement> problems = browser.findElements(By.cssSelector("#problems li"));
         assertThat(problems).extracting(p -> p.getAttribute("data-field")).containsExactly("contact");
         assertThat(browser.findElement(By.id("unit-page")).getAttribute("value")).isEqualTo("a14");
         assertThat(axe()).as("axe on the comment form with problems").isEmpty();
+    }
+
+    /** Waits for the next page to show the element; on a timeout, says what the page showed instead. */
+    private static void arrive(By element) {
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(element));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("expected " + element + " on " + browser.getCurrentUrl() + ", the page shows: "
+                    + browser.findElement(By.tagName("body")).getText(), e);
+        }
     }
 
     private String sentCode(String email) {

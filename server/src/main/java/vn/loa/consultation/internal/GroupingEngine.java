@@ -14,6 +14,7 @@ import vn.loa.nlp.AccentFolding;
 import vn.loa.nlp.normalize.TextNormalizer;
 import vn.loa.nlp.normalize.Token;
 import vn.loa.nlp.normalize.TokenType;
+import vn.loa.nlp.segment.WordSegmenter;
 
 /**
  * Groups the contributions on one article into themes: each text is normalised by the language engine (tone marks,
@@ -41,14 +42,25 @@ public final class GroupingEngine {
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final TextNormalizer normalizer;
+    private final WordSegmenter segmenter;
     private final double threshold;
 
-    /** An engine with the default threshold. */
+    /** An engine with the default threshold that labels groups by syllables and syllable pairs. */
     public GroupingEngine(TextNormalizer normalizer) {
-        this(normalizer, DEFAULT_THRESHOLD);
+        this(normalizer, null, DEFAULT_THRESHOLD);
     }
 
     public GroupingEngine(TextNormalizer normalizer, double threshold) {
+        this(normalizer, null, threshold);
+    }
+
+    /**
+     * An engine whose labels are words: a syllable pair names a group only when the word segmenter reads it as one
+     * word ("hoan nghênh", "vắc xin") in one of the group's comments, never across two words ("nghênh tỉnh").
+     *
+     * @param segmenter the language engine's word segmenter; null labels by syllable pairs
+     */
+    public GroupingEngine(TextNormalizer normalizer, WordSegmenter segmenter, double threshold) {
         if (normalizer == null) {
             throw new IllegalArgumentException("the grouping engine needs a normaliser");
         }
@@ -56,6 +68,7 @@ public final class GroupingEngine {
             throw new IllegalArgumentException("threshold must be between 0 and 1, was " + threshold);
         }
         this.normalizer = normalizer;
+        this.segmenter = segmenter;
         this.threshold = threshold;
     }
 
@@ -222,10 +235,15 @@ public final class GroupingEngine {
             if (i != representative) {
                 members.add(doc.id);
             }
-            if (duplicateOf[i] >= 0 && cluster.contains(duplicateOf[i])) {
+            boolean copy = duplicateOf[i] >= 0 && cluster.contains(duplicateOf[i]);
+            if (copy) {
                 duplicates++;
             }
             sentiments.merge(doc.sentiment == null ? "unclear" : doc.sentiment, 1, Integer::sum);
+            if (copy) {
+                // a petition copied many times names the group once: its words count as one comment's
+                continue;
+            }
             for (var term : doc.vector.entrySet()) {
                 weight.merge(term.getKey(), term.getValue(), Double::sum);
                 documents.merge(term.getKey(), 1, Integer::sum);
@@ -247,25 +265,38 @@ public final class GroupingEngine {
                     break;
                 }
             }
-            score.put(term.getKey(), term.getValue() * rarity * (term.getKey().contains(" ") ? 2.2 : 1)
+            // by syllables, a pair is more likely a word than a syllable alone is; by words, a word is a word
+            double pair = term.getKey().contains(" ") ? (segmenter == null ? 2.2 : 1.5) : 1;
+            score.put(term.getKey(), term.getValue() * rarity * pair
                     + weight.get(term.getKey()) * 1e-3);
+        }
+        Set<String> lexical = new HashSet<>();
+        for (int i : cluster) {
+            lexical.addAll(docs.get(i).words);
         }
         List<String> ranked = score.keySet().stream()
                 .filter(term -> term.contains(" ") || term.length() >= 3)
                 .filter(term -> !common.contains(term))
+                .filter(term -> segmenter == null || lexical.contains(term))
                 .sorted(Comparator.comparingDouble((String term) -> -score.get(term)).thenComparing(term -> term))
                 .toList();
-        // word pairs that several members share first (a Vietnamese word is often two syllables), then the other
-        // word pairs, then single syllables that several members share
-        List<String> pairsFirst = new ArrayList<>();
-        ranked.stream().filter(term -> term.contains(" ") && (size == 1 || documents.get(term) >= 2))
-                .forEach(pairsFirst::add);
-        ranked.stream().filter(term -> term.contains(" ") && size > 1 && documents.get(term) < 2)
-                .forEach(pairsFirst::add);
-        ranked.stream().filter(term -> !term.contains(" ") && (size == 1 || documents.get(term) >= 2))
-                .forEach(pairsFirst::add);
+        List<String> candidates = new ArrayList<>();
+        if (segmenter != null) {
+            // words that several members share, then the others
+            ranked.stream().filter(term -> size == 1 || documents.get(term) >= 2).forEach(candidates::add);
+            ranked.stream().filter(term -> size > 1 && documents.get(term) < 2).forEach(candidates::add);
+        } else {
+            // word pairs that several members share first (a Vietnamese word is often two syllables), then the other
+            // word pairs, then single syllables that several members share
+            ranked.stream().filter(term -> term.contains(" ") && (size == 1 || documents.get(term) >= 2))
+                    .forEach(candidates::add);
+            ranked.stream().filter(term -> term.contains(" ") && size > 1 && documents.get(term) < 2)
+                    .forEach(candidates::add);
+            ranked.stream().filter(term -> !term.contains(" ") && (size == 1 || documents.get(term) >= 2))
+                    .forEach(candidates::add);
+        }
         List<String> chosen = new ArrayList<>();
-        for (String term : pairsFirst) {
+        for (String term : candidates) {
             if (chosen.size() == 3) {
                 break;
             }
@@ -320,7 +351,47 @@ public final class GroupingEngine {
                 surfaces.putIfAbsent(pair, words.get(i) + " " + words.get(i + 1));
             }
         }
-        return new Doc(item.id(), item.sentiment(), shingles, terms, surfaces);
+        return new Doc(item.id(), item.sentiment(), shingles, terms, surfaces, words(words, folded));
+    }
+
+    /**
+     * The terms of a comment that are words by the segmenter: its one-syllable words, its two-syllable words, the last
+     * pair of a three-syllable word ("vỏ hải sản": "hải sản") and the two halves of a four-syllable one ("bảo vệ môi
+     * trường"). Empty without a segmenter.
+     */
+    private Set<String> words(List<String> written, List<String> folded) {
+        if (segmenter == null || folded.isEmpty()) {
+            return Set.of();
+        }
+        // the segmenter reads the words as written (with their diacritics); the terms are folded
+        String joined = String.join(" ", written);
+        java.util.TreeMap<Integer, Integer> syllableAt = new java.util.TreeMap<>();
+        int offset = 0;
+        for (int i = 0; i < folded.size(); i++) {
+            syllableAt.put(offset, i);
+            offset += written.get(i).length() + 1;
+        }
+        Set<String> words = new HashSet<>();
+        for (WordSegmenter.Word word : segmenter.segment(joined)) {
+            Integer first = syllableAt.get(word.start());
+            var last = syllableAt.floorEntry(word.end() - 1);
+            if (first == null || last == null || last.getValue() < first) {
+                continue;
+            }
+            List<String> parts = folded.subList(first, last.getValue() + 1);
+            switch (parts.size()) {
+                case 1 -> words.add(parts.getFirst());
+                case 2 -> words.add(String.join(" ", parts));
+                case 3 -> words.add(parts.get(1) + " " + parts.get(2));
+                case 4 -> {
+                    words.add(parts.get(0) + " " + parts.get(1));
+                    words.add(parts.get(2) + " " + parts.get(3));
+                }
+                default -> {
+                }
+            }
+        }
+        return words;
     }
 
     private static final class Doc {
@@ -332,7 +403,11 @@ public final class GroupingEngine {
         Map<String, Double> vector = Map.of();
         Map<String, Double> idf = Map.of();
 
-        Doc(long id, String sentiment, Set<String> shingles, Map<String, Integer> terms, Map<String, String> surfaces) {
+        final Set<String> words;
+
+        Doc(long id, String sentiment, Set<String> shingles, Map<String, Integer> terms, Map<String, String> surfaces,
+                Set<String> words) {
+            this.words = words;
             this.id = id;
             this.sentiment = sentiment;
             this.shingles = shingles;

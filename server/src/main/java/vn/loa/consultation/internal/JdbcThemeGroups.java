@@ -54,7 +54,8 @@ class JdbcThemeGroups implements ThemeGroups {
         this.jdbc = jdbc;
         this.rows = rows;
         this.analyzer = analyzer;
-        this.engine = new GroupingEngine(vn.loa.nlp.normalize.TextNormalizer.standard());
+        this.engine = new GroupingEngine(vn.loa.nlp.normalize.TextNormalizer.standard(), analyzer.segmenter(),
+                GroupingEngine.DEFAULT_THRESHOLD);
         this.events = events;
         this.clock = clock;
     }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import vn.loa.nlp.normalize.TextNormalizer;
+import vn.loa.nlp.segment.WordSegmenter;
 
 /**
  * The grouping of contributions into themes, on real-shaped Vietnamese comments: near duplicates (a word changed, typed
@@ -20,6 +21,7 @@ import vn.loa.nlp.normalize.TextNormalizer;
 class GroupingEngineUnitTests {
 
     private static final TextNormalizer NORMALIZER = TextNormalizer.standard();
+    private static final WordSegmenter SEGMENTER = WordSegmenter.loadDefault();
 
     @Test
     void mergesNearDuplicatesEvenWithoutDiacriticsAndKeepsADifferentCommentApart() {
@@ -50,11 +52,25 @@ class GroupingEngineUnitTests {
     }
 
     @Test
+    void withTheSegmenterALabelIsMadeOfWordsNeverOfSyllablesAcrossTwoWords() {
+        List<GroupingEngine.Item> items = List.of(
+                new GroupingEngine.Item(1, "Tôi hoan nghênh tỉnh ban hành quy định phân loại rác tại nguồn.", null),
+                new GroupingEngine.Item(2, "Hoan nghênh tỉnh đã lấy ý kiến người dân về phân loại rác.", null),
+                new GroupingEngine.Item(3, "Rất hoan nghênh tỉnh, quy định phân loại rác là cần thiết.", null));
+        List<String> bySyllables = new GroupingEngine(NORMALIZER).group(items).getFirst().keywords();
+        List<String> byWords = new GroupingEngine(NORMALIZER, SEGMENTER, GroupingEngine.DEFAULT_THRESHOLD).group(items)
+                .getFirst().keywords();
+        assertThat(bySyllables).as("syllable pairs").contains("nghênh tỉnh");
+        assertThat(byWords).as("words").contains("hoan nghênh").doesNotContain("nghênh tỉnh", "loại rác");
+    }
+
+    @Test
     void findsTheAuthorsThemesInTheDemoComments() {
         Measure measure = measure(new GroupingEngine(NORMALIZER));
         System.out.println("grouping on comments.csv: " + measure);
         for (var article : byArticle().entrySet()) {
-            for (GroupingEngine.Group group : new GroupingEngine(NORMALIZER).group(article.getValue())) {
+            for (GroupingEngine.Group group : new GroupingEngine(NORMALIZER, SEGMENTER, GroupingEngine.DEFAULT_THRESHOLD)
+                    .group(article.getValue())) {
                 System.out.println(article.getKey() + " (" + group.members().size() + "): " + group.label());
             }
         }
@@ -125,7 +141,8 @@ class GroupingEngineUnitTests {
         List<DemoCommentsCsv> comments = DemoCommentsCsv.load();
         StringBuilder out = new StringBuilder();
         int n = 0;
-        for (var article : new GroupingEngine(NORMALIZER).group(byArticle()).entrySet()) {
+        for (var article : new GroupingEngine(NORMALIZER, SEGMENTER, GroupingEngine.DEFAULT_THRESHOLD).group(byArticle())
+                .entrySet()) {
             out.append("\n## ").append(article.getKey().equals("draft") ? "whole draft" : "Điều " + article.getKey())
                     .append('\n');
             for (GroupingEngine.Group group : article.getValue()) {
