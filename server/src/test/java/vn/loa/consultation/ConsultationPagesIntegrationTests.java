@@ -49,6 +49,9 @@ class ConsultationPagesIntegrationTests {
                 .getRequest().getSession();
     }
 
+    @Autowired
+    vn.loa.listening.PostImporter importer;
+
     @Test
     void anOfficerImportsConsultsAndModeratesThroughThePages() throws Exception {
         MockHttpSession coordinator = signIn("coordinator");
@@ -77,15 +80,25 @@ class ConsultationPagesIntegrationTests {
         String consultationPath = mvc.perform(post("/consultations").session(coordinator).with(csrf())
                         .param("versionId", String.valueOf(versionId)).param("title", "Trang " + marker)
                         .param("opensOn", today.toString()).param("closesOn", today.plusDays(25).toString())
-                        .param("questions", "Câu một?\nCâu hai?").param("keywords", "phân loại rác, thu gom"))
+                        .param("questions", "Câu một?\nCâu hai?").param("keywords", "phân loại rác, " + marker))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         long id = Long.parseLong(consultationPath.substring(consultationPath.lastIndexOf('/') + 1));
         mvc.perform(get("/public/consultations/" + id)).andExpect(status().isNotFound());
         mvc.perform(post(consultationPath + "/publish").session(coordinator).with(csrf()))
                 .andExpect(status().is3xxRedirection());
+        // a post listening found with one of the keywords is shown apart, as public opinion, not as a contribution
+        String post = ("{\"source\":\"consultation-test\",\"platform\":\"facebook\",\"external_id\":\"gy-%1$s\","
+                + "\"published_at\":\"%2$sT08:00:00+07:00\",\"text\":\"Thùng rác chợ %1$s đầy tràn, đề nghị thu gom"
+                + " sớm\"}\n").formatted(marker, today);
+        importer.importFile("gy.jsonl", new java.io.ByteArrayInputStream(post.getBytes(StandardCharsets.UTF_8)),
+                vn.loa.shared.Actor.SYSTEM, null);
         mvc.perform(get(consultationPath).session(coordinator)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Câu hai?")))
-                .andExpect(content().string(containsString("id=\"public-opinion\"")));
+                .andExpect(content().string(containsString("id=\"public-opinion\"")))
+                .andExpect(content().string(containsString("Thùng rác chợ " + marker)));
+        assertThat(jdbc.sql("SELECT count(*) FROM consultation_contribution WHERE consultation_id = ?")
+                .param(Long.parseLong(consultationPath.substring(consultationPath.lastIndexOf('/') + 1)))
+                .query(Long.class).single()).isZero();
         mvc.perform(multipart(consultationPath + "/import").file(new MockMultipartFile("file", "c.csv", "text/csv",
                         ("article,name,kind,organisation,contact,received,text\r\n"
                                 + "10,An,công dân,,,01/11/2026,Gọi 0912345678 nhé\r\n"
