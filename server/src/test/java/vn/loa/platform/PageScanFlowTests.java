@@ -62,7 +62,7 @@ class PageScanFlowTests {
             "spokesperson", "press");
     private static final List<String> LANGUAGES = List.of("vi", "en");
     private static final int MAX_DEPTH = 3;
-    private static final int MAX_PAGES = 90;
+    private static final int MAX_PAGES = 120;
     private static final int PER_SHAPE = 2;
     private static final int PER_PATH = 8;
 

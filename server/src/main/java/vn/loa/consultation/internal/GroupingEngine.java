@@ -170,53 +170,89 @@ public final class GroupingEngine {
             roots.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(i);
         }
         List<List<Integer>> clusters = new ArrayList<>(roots.values());
-        double[][] similarity = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                similarity[i][j] = similarity[j][i] = cosine(docs.get(i).vector, docs.get(j).vector);
-            }
-        }
-        while (clusters.size() > 1) {
-            double best = -1;
-            int bestA = -1;
-            int bestB = -1;
-            for (int a = 0; a < clusters.size(); a++) {
-                for (int b = a + 1; b < clusters.size(); b++) {
-                    double sum = 0;
-                    for (int i : clusters.get(a)) {
-                        for (int j : clusters.get(b)) {
-                            sum += similarity[i][j];
-                        }
-                    }
-                    double average = sum / (clusters.get(a).size() * clusters.get(b).size());
-                    if (average > best) {
-                        best = average;
-                        bestA = a;
-                        bestB = b;
+        int k = clusters.size();
+        // average link by the Lance-Williams update: the similarity of two groups is the mean cosine of their
+        // comments' pairs, kept in one k x k table (k = groups of near duplicates) and updated on each merge, with
+        // each row's nearest group remembered, so a merge costs O(k) and not a scan of every pair of comments
+        float[][] between = new float[k][k];
+        for (int a = 0; a < k; a++) {
+            for (int b = a + 1; b < k; b++) {
+                double sum = 0;
+                for (int i : clusters.get(a)) {
+                    for (int j : clusters.get(b)) {
+                        sum += cosine(docs.get(i).vector, docs.get(j).vector);
                     }
                 }
+                between[a][b] = between[b][a] = (float) (sum / ((double) clusters.get(a).size() * clusters.get(b).size()));
             }
-            if (best < threshold) {
+        }
+        boolean[] active = new boolean[k];
+        java.util.Arrays.fill(active, true);
+        int[] nearest = new int[k];
+        for (int a = 0; a < k; a++) {
+            nearest[a] = nearestOf(a, between, active);
+        }
+        for (int left = k; left > 1; left--) {
+            int bestA = -1;
+            for (int a = 0; a < k; a++) {
+                if (active[a] && nearest[a] >= 0 && (bestA < 0 || between[a][nearest[a]] > between[bestA][nearest[bestA]])) {
+                    bestA = a;
+                }
+            }
+            if (bestA < 0 || between[bestA][nearest[bestA]] < threshold) {
                 break;
             }
-            clusters.get(bestA).addAll(clusters.remove(bestB));
+            int a = Math.min(bestA, nearest[bestA]);
+            int b = Math.max(bestA, nearest[bestA]);
+            double sizeA = clusters.get(a).size();
+            double sizeB = clusters.get(b).size();
+            for (int c = 0; c < k; c++) {
+                if (active[c] && c != a && c != b) {
+                    between[a][c] = between[c][a] = (float) ((sizeA * between[a][c] + sizeB * between[b][c]) / (sizeA + sizeB));
+                }
+            }
+            clusters.get(a).addAll(clusters.get(b));
+            clusters.set(b, List.of());
+            active[b] = false;
+            nearest[a] = nearestOf(a, between, active);
+            for (int c = 0; c < k; c++) {
+                if (!active[c] || c == a) {
+                    continue;
+                }
+                if (nearest[c] == a || nearest[c] == b) {
+                    nearest[c] = nearestOf(c, between, active);
+                } else if (nearest[c] < 0 || between[c][a] > between[c][nearest[c]]) {
+                    nearest[c] = a;
+                }
+            }
         }
+        clusters.removeIf(List::isEmpty);
         List<Group> groups = new ArrayList<>();
         for (List<Integer> cluster : clusters) {
-            groups.add(describe(cluster, docs, similarity, duplicateOf, common));
+            groups.add(describe(cluster, docs, duplicateOf, common));
         }
         groups.sort(Comparator.comparingInt((Group g) -> -g.members().size()).thenComparing(g -> g.members().getFirst()));
         return List.copyOf(groups);
     }
 
-    private Group describe(List<Integer> cluster, List<Doc> docs, double[][] similarity, int[] duplicateOf,
-            Set<String> common) {
+    /** The active group most similar to group {@code a}, or -1 when it is the only one left. */
+    private static int nearestOf(int a, float[][] between, boolean[] active) {
+        int best = -1;
+        for (int c = 0; c < between.length; c++) {
+            if (c != a && active[c] && (best < 0 || between[a][c] > between[a][best])) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    private Group describe(List<Integer> cluster, List<Doc> docs, int[] duplicateOf, Set<String> common) {
         int representative = cluster.getFirst();
         double bestCentrality = -1;
         for (int i : cluster) {
             double sum = 0;
             for (int j : cluster) {
-                sum += i == j ? 0 : similarity[i][j];
+                sum += i == j ? 0 : cosine(docs.get(i).vector, docs.get(j).vector);
             }
             if (sum > bestCentrality) {
                 bestCentrality = sum;
