@@ -3,7 +3,7 @@ package vn.loa.consultation.internal;
 import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
 
-/** Who may see and change an agency's drafts, consultations and contributions. */
+/** Who may see and change an agency's drafts, consultations, contributions, groups and answers. */
 final class ConsultationAccess {
 
     private ConsultationAccess() {
@@ -24,9 +24,19 @@ final class ConsultationAccess {
         return actsProvinceWide(user) || staffOf(agencyCode, user);
     }
 
+    /** Coordinators, administrators and leaders see every agency's consultations. */
+    static boolean seesProvinceWide(SignedInUser user) {
+        return actsProvinceWide(user) || user.has(Role.LEADER);
+    }
+
     /** Coordinators, administrators and leaders see every agency's; the agency's staff their own. */
     static boolean maySee(String agencyCode, SignedInUser user) {
-        return actsProvinceWide(user) || user.has(Role.LEADER) || staffOf(agencyCode, user);
+        return seesProvinceWide(user) || staffOf(agencyCode, user);
+    }
+
+    /** The second pair of eyes: a leader, a coordinator, an administrator, or a person of the agency (not a token). */
+    static boolean mayApprove(String agencyCode, SignedInUser user) {
+        return seesProvinceWide(user) || (staffOf(agencyCode, user) && !user.apiClient());
     }
 
     static String text(String value) {

@@ -48,7 +48,7 @@ class ConsultationRows {
     /** The consultation, or NotFound when the user may not see it (so that its existence is not given away). */
     Consultation visible(long id, SignedInUser user) {
         Consultation c = find(id);
-        if (!AnswerAccess.maySee(c.agencyCode(), user)) {
+        if (!ConsultationAccess.maySee(c.agencyCode(), user)) {
             throw new NotFound("consultation", id);
         }
         return c;

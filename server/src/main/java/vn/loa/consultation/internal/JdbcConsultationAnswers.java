@@ -101,7 +101,7 @@ class JdbcConsultationAnswers implements ConsultationAnswers {
 
     private ConsultationRows.Consultation actable(long consultationId, SignedInUser user) {
         ConsultationRows.Consultation c = rows.visible(consultationId, user);
-        if (!AnswerAccess.mayAct(c.agencyCode(), user)) {
+        if (!ConsultationAccess.mayAct(c.agencyCode(), user)) {
             throw new AccessDeniedException("not this agency's consultation");
         }
         return c;
@@ -115,7 +115,7 @@ class JdbcConsultationAnswers implements ConsultationAnswers {
         if (verdict == null) {
             problems.add(new InvalidInput("verdict", "consultation.answers.error.verdict"));
         }
-        String text = AnswerAccess.text(reason);
+        String text = ConsultationAccess.text(reason);
         if (text == null || text.length() > REASON_MAX) {
             problems.add(new InvalidInput("reason", "consultation.answers.error.reason", REASON_MAX));
         }
@@ -167,7 +167,7 @@ class JdbcConsultationAnswers implements ConsultationAnswers {
     public ThemeGroups.Answer approve(long answerId, SignedInUser user) {
         AnswerRow a = answer(answerId);
         ConsultationRows.Consultation c = rows.visible(a.consultationId(), user);
-        if (!AnswerAccess.mayApprove(c.agencyCode(), user)) {
+        if (!ConsultationAccess.mayApprove(c.agencyCode(), user)) {
             throw new AccessDeniedException("may not approve this agency's answers");
         }
         if (a.status() != AnswerStatus.SUBMITTED) {
@@ -314,7 +314,7 @@ class JdbcConsultationAnswers implements ConsultationAnswers {
     @Override
     @Transactional(readOnly = true)
     public List<Template> templates(SignedInUser user) {
-        boolean all = AnswerAccess.seesProvinceWide(user);
+        boolean all = ConsultationAccess.seesProvinceWide(user);
         return jdbc.sql("""
                 SELECT id, agency_code, name, verdict, body FROM consultation_answer_template
                 WHERE ? OR agency_code = ? ORDER BY agency_code, name""").params(all, user.agencyCode())
@@ -324,24 +324,24 @@ class JdbcConsultationAnswers implements ConsultationAnswers {
 
     @Override
     public Template saveTemplate(String agencyCode, String name, Verdict verdict, String body, SignedInUser user) {
-        String agency = AnswerAccess.text(agencyCode) == null ? user.agencyCode() : agencyCode.strip();
+        String agency = ConsultationAccess.text(agencyCode) == null ? user.agencyCode() : agencyCode.strip();
         List<InvalidInput> problems = new ArrayList<>();
         if (agency == null) {
             problems.add(new InvalidInput("agencyCode", "consultation.answers.error.agency"));
         }
-        String n = AnswerAccess.text(name);
+        String n = ConsultationAccess.text(name);
         if (n == null || n.length() > NAME_MAX) {
             problems.add(new InvalidInput("name", "consultation.answers.error.template-name", NAME_MAX));
         }
         if (verdict == null) {
             problems.add(new InvalidInput("verdict", "consultation.answers.error.verdict"));
         }
-        String text = AnswerAccess.text(body);
+        String text = ConsultationAccess.text(body);
         if (text == null || text.length() > REASON_MAX) {
             problems.add(new InvalidInput("body", "consultation.answers.error.reason", REASON_MAX));
         }
         InvalidInput.throwIfAny(problems);
-        if (!AnswerAccess.mayAct(agency, user)) {
+        if (!ConsultationAccess.mayAct(agency, user)) {
             throw new AccessDeniedException("not this agency's templates");
         }
         long id = jdbc.sql("""

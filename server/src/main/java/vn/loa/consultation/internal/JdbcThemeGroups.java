@@ -68,7 +68,7 @@ class JdbcThemeGroups implements ThemeGroups {
                 SELECT id, version_no, file_name FROM consultation_draft_version WHERE draft_id = ? ORDER BY version_no""")
                 .param(c.draftId()).query((rs, n) -> new Version(rs.getLong(1), rs.getInt(2), rs.getString(3))).list();
         return new Summary(c.id(), c.title(), c.agencyCode(), c.status(), c.finalVersionId(),
-                AnswerAccess.mayAct(c.agencyCode(), user), AnswerAccess.mayApprove(c.agencyCode(), user),
+                ConsultationAccess.mayAct(c.agencyCode(), user), ConsultationAccess.mayApprove(c.agencyCode(), user),
                 versions);
     }
 
@@ -303,7 +303,7 @@ class JdbcThemeGroups implements ThemeGroups {
         if (correction == null || correction.action() == null) {
             throw new InvalidInput("action", "consultation.groups.error.action");
         }
-        String label = AnswerAccess.text(correction.label());
+        String label = ConsultationAccess.text(correction.label());
         CorrectionAction action = correction.action();
         if (action != CorrectionAction.SPLIT && groupOf(c.id(), correction.contributionId()) == null) {
             problems.add(new InvalidInput("contributionId", "consultation.groups.error.contribution"));
@@ -436,7 +436,7 @@ class JdbcThemeGroups implements ThemeGroups {
     }
 
     private static void requireAct(ConsultationRows.Consultation c, SignedInUser user) {
-        if (!AnswerAccess.mayAct(c.agencyCode(), user)) {
+        if (!ConsultationAccess.mayAct(c.agencyCode(), user)) {
             throw new org.springframework.security.access.AccessDeniedException("not this agency's consultation");
         }
     }
