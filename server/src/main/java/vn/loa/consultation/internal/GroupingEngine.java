@@ -307,13 +307,17 @@ public final class GroupingEngine {
                     + weight.get(term.getKey()) * 1e-3);
         }
         Set<String> lexical = new HashSet<>();
+        Map<String, Integer> naming = new HashMap<>();
         for (int i : cluster) {
             lexical.addAll(docs.get(i).words);
+            docs.get(i).named.forEach(term -> naming.merge(term, 1, Integer::sum));
         }
         List<String> ranked = score.keySet().stream()
                 .filter(term -> term.contains(" ") || term.length() >= 3)
                 .filter(term -> !common.contains(term))
                 .filter(term -> segmenter == null || lexical.contains(term))
+                // a syllable written with a capital inside a sentence in most of its comments is part of a name
+                .filter(term -> term.contains(" ") || naming.getOrDefault(term, 0) * 2 < documents.get(term))
                 .sorted(Comparator.comparingDouble((String term) -> -score.get(term)).thenComparing(term -> term))
                 .toList();
         List<String> candidates = new ArrayList<>();
@@ -356,13 +360,28 @@ public final class GroupingEngine {
     private Doc doc(Item item) {
         String text = Normalizer.normalize(item.text(), Normalizer.Form.NFC);
         List<String> words = new ArrayList<>();
+        Set<String> named = new HashSet<>();
+        boolean sentenceStart = true;
         for (Token token : normalizer.tokens(text)) {
             if (token.type() == TokenType.WORD) {
+                // a capital inside a sentence starts a name ("Khánh Hòa"): its syllables name no theme alone
+                boolean capital = !sentenceStart && token.start() < text.length()
+                        && Character.isUpperCase(text.codePointAt(token.start()));
                 for (String part : token.normal().split(" ")) {
                     if (!part.isBlank() && Character.isLetter(part.codePointAt(0))) {
                         words.add(part);
+                        if (capital) {
+                            named.add(AccentFolding.fold(part));
+                        }
                     }
                 }
+                sentenceStart = false;
+            } else if (token.type() == TokenType.PUNCTUATION) {
+                String mark = text.substring(token.start(), Math.min(token.end(), text.length()));
+                sentenceStart = mark.contains(".") || mark.contains("!") || mark.contains("?") || mark.contains(":")
+                        || mark.contains("\n");
+            } else {
+                sentenceStart = false;
             }
         }
         List<String> folded = words.stream().map(AccentFolding::fold).toList();
@@ -387,7 +406,7 @@ public final class GroupingEngine {
                 surfaces.putIfAbsent(pair, words.get(i) + " " + words.get(i + 1));
             }
         }
-        return new Doc(item.id(), item.sentiment(), shingles, terms, surfaces, words(words, folded));
+        return new Doc(item.id(), item.sentiment(), shingles, terms, surfaces, words(words, folded), named);
     }
 
     /**
@@ -440,10 +459,12 @@ public final class GroupingEngine {
         Map<String, Double> idf = Map.of();
 
         final Set<String> words;
+        final Set<String> named;
 
         Doc(long id, String sentiment, Set<String> shingles, Map<String, Integer> terms, Map<String, String> surfaces,
-                Set<String> words) {
+                Set<String> words, Set<String> named) {
             this.words = words;
+            this.named = named;
             this.id = id;
             this.sentiment = sentiment;
             this.shingles = shingles;

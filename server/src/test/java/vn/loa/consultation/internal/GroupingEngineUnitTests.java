@@ -65,6 +65,18 @@ class GroupingEngineUnitTests {
     }
 
     @Test
+    void aSyllableOfANameDoesNotNameAGroup() {
+        // three places that share a syllable: "hòa" is in every comment, but only as part of a name
+        List<GroupingEngine.Item> items = List.of(
+                new GroupingEngine.Item(1, "Ở phường Phước Hòa xe rác đến muộn, đề nghị thu gom sớm hơn.", null),
+                new GroupingEngine.Item(2, "Xã Vĩnh Hòa xe rác đến muộn, mong thu gom sớm hơn.", null),
+                new GroupingEngine.Item(3, "Phường Ninh Hòa xe rác đến rất muộn, xin thu gom sớm hơn.", null));
+        List<String> keywords = new GroupingEngine(NORMALIZER, SEGMENTER, GroupingEngine.DEFAULT_THRESHOLD).group(items)
+                .getFirst().keywords();
+        assertThat(keywords).doesNotContain("hòa").containsAnyOf("muộn", "sớm", "xe rác");
+    }
+
+    @Test
     void findsTheAuthorsThemesInTheDemoComments() {
         Measure measure = measure(new GroupingEngine(NORMALIZER));
         System.out.println("grouping on comments.csv: " + measure);
