@@ -15,6 +15,9 @@ public interface ThemeGroups {
     /** The groups per article, in the draft's order; {@link vn.loa.shared.NotFound} for a consultation the user may not see. */
     List<ArticleGroups> groups(long consultationId, SignedInUser user);
 
+    /** How many published contributions are in no group yet (arrived or published since the last regrouping). */
+    int ungrouped(long consultationId, SignedInUser user);
+
     /** Groups the published contributions again, then applies the officers' corrections again, in their order. */
     Regrouped regroup(long consultationId, SignedInUser user);
 

@@ -181,8 +181,13 @@ class ConsultationFlowTests {
             // 5. grouped into themes: the evening collection hours of Điều 10 form one large group named by its words
             signIn("officer");
             browser.get(url("/consultations/" + id + "/groups"));
+            // nothing grouped yet: the page says how many published comments wait for a grouping
+            assertThat(browser.findElement(By.id("ungrouped")).getText()).startsWith(
+                    count("SELECT count(*) FROM consultation_contribution WHERE consultation_id = ? AND status = 'PUBLISHED'",
+                            id) + " ý kiến đã công khai chưa thuộc nhóm nào");
             browser.findElement(By.id("regroup")).click();
             wait(60).until(ExpectedConditions.presenceOfElementLocated(By.id("regrouped")));
+            assertThat(browser.findElements(By.id("ungrouped"))).isEmpty();
             long published = count("SELECT count(*) FROM consultation_contribution WHERE consultation_id = ?"
                     + " AND status = 'PUBLISHED'", id);
             assertThat(browser.findElement(By.id("regrouped")).getText()).startsWith(published + " ý kiến");
@@ -246,8 +251,9 @@ class ConsultationFlowTests {
             browser.findElement(By.id("version-file")).sendKeys(finalDocx.toString());
             browser.findElement(By.id("version-final")).click();
             browser.findElement(By.id("import-version")).click();
-            wait(20).until(ExpectedConditions.presenceOfElementLocated(By.id("version-table")));
+            arrive(By.cssSelector(".flash.success"));
             browser.get(url("/consultations/" + id + "/answers"));
+            arrive(By.id("final-version"));
             new Select(browser.findElement(By.id("final-version"))).selectByIndex(
                     new Select(browser.findElement(By.id("final-version"))).getOptions().size() - 1);
             browser.findElement(By.id("adopt-button")).click();
@@ -269,6 +275,9 @@ class ConsultationFlowTests {
                 assertThat(Integer.parseInt(row10.getCell(2).getText())).isGreaterThanOrEqualTo(members.size());
                 assertThat(row10.getCell(4).getText()).contains("Tiếp thu một phần", "17 giờ đến 21 giờ");
                 assertThat(row10.getCell(5).getText()).isEqualTo("Sửa đổi");
+                String text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc).getText();
+                assertThat(text).contains("đối với dự thảo Quy định chất thải rắn " + marker, "(để báo cáo)")
+                        .doesNotContain("dự thảo Lấy ý kiến", "Như trên");
                 doc.getParagraphs().stream().flatMap(p -> p.getRuns().stream()).filter(r -> !r.text().isBlank())
                         .forEach(r -> assertThat(r.getFontFamily()).as(r.text()).isEqualTo("Times New Roman"));
             }
@@ -373,6 +382,16 @@ class ConsultationFlowTests {
     private void setDate(String field, LocalDate day) {
         ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).value = arguments[1];", field,
                 day.toString());
+    }
+
+    /** Waits for the page to show the element; on a timeout, says what the page showed instead. */
+    private static void arrive(By element) {
+        try {
+            wait(15).until(ExpectedConditions.presenceOfElementLocated(element));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("expected " + element + " on " + browser.getCurrentUrl() + ", the page shows: "
+                    + browser.findElement(By.tagName("body")).getText(), e);
+        }
     }
 
     private static WebDriverWait wait(int seconds) {

@@ -57,6 +57,9 @@ class PublicConsultationFlowTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    ConsultationAnswers answers;
+
     @BeforeAll
     static void startBrowser() throws Exception {
         browser = vn.loa.platform.HeadlessChromium.start();
@@ -93,6 +96,8 @@ class PublicConsultationFlowTests {
                 .isEqualTo("Điều 5. Phân loại chất thải rắn sinh hoạt tại nguồn");
         assertThat(article5.getText()).contains("đ) Dầu nhớt thải");
         assertThat(axe()).as("axe on /public/consultations/{id}").isEmpty();
+        // the final version exists but is not adopted: it is not public yet
+        assertThat(browser.findElements(By.id("changes-link"))).isEmpty();
 
         WebElement article10 = browser.findElement(By.id("unit-a10"));
         article10.findElement(By.tagName("summary")).click();
@@ -116,6 +121,7 @@ class PublicConsultationFlowTests {
         assertThat(browser.findElement(By.id("reference")).getText()).containsPattern("GY-\\d{4}-\\d{6}");
         assertThat(axe()).as("axe on the thank-you page").isEmpty();
 
+        answers.adopt(c.id(), v2.id(), OFFICER);
         browser.get(url("/public/consultations/" + c.id()));
         WebElement commented = browser.findElement(By.id("unit-a10"));
         assertThat(commented.findElement(By.cssSelector(".contribution")).getText())

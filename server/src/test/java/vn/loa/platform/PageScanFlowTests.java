@@ -164,7 +164,8 @@ class PageScanFlowTests {
         for (String language : LANGUAGES) {
             Session anonymous = new Session(null, language);
             crawl(anonymous, List.of("/public/refutations", "/public/report", "/public/messages", "/public/consultations",
-                    "/login", "/public/consultations/" + consultation + "/answers"), findings);
+                    "/login", "/public/consultations/" + consultation + "/answers",
+                    "/public/consultations/" + consultation + "/changes"), findings);
         }
         Session admin = new Session("admin", "vi");
         navigation.addAll(linksOf(admin, "/", "#main-nav a"));

@@ -221,8 +221,9 @@ class JdbcConsultationAnswers implements ConsultationAnswers {
         for (Target t : targets) {
             String key = "answer:" + answerId + ":" + t.contact().strip().toLowerCase(Locale.ROOT);
             String link = baseUrl + "/public/consultations/" + c.id() + "/answers";
-            String body = "Kính gửi " + t.name() + ",\n\nÝ kiến của Ông/Bà (mã " + t.reference() + ") về " + article
-                    + " của dự thảo \"" + c.title() + "\" đã được cơ quan soạn thảo trả lời: " + verdict(answer.verdict())
+            String about = article.startsWith("Toàn bộ") ? "toàn bộ dự thảo" : article;
+            String body = "Kính gửi " + t.name() + ",\n\nÝ kiến của Ông/Bà (mã " + t.reference() + ") về " + about
+                    + " trong đợt \"" + c.title() + "\" đã được cơ quan soạn thảo trả lời: " + verdict(answer.verdict())
                     + ".\n" + answer.reason() + "\n\nXem các ý kiến và phần giải trình, tiếp thu: " + link + "\n";
             if (send(c, key, "ANSWERED", answerId, t.contribution(), t.contactKind(), t.contact(),
                     "Trả lời ý kiến góp ý dự thảo " + c.title(), body, by)) {
@@ -449,7 +450,8 @@ class JdbcConsultationAnswers implements ConsultationAnswers {
     public byte[] publicReport(long consultationId) {
         ConsultationRows.Consultation c = rows.find(consultationId);
         List<ThemeGroups.ArticleGroups> published = groups.read(c, true);
-        if (c.status().equals("DRAFT") || published.isEmpty()) {
+        // the report goes public with the adopted text, as the agency's account of what it did with the comments
+        if (!c.status().equals("ADOPTED") || published.isEmpty()) {
             throw new NotFound("consultation-report", consultationId);
         }
         return reports.of(c, published);

@@ -158,8 +158,8 @@ class JdbcContributions implements Contributions {
                 .query(Long.class).single();
         Agency agency = agencies.findByCode(c.agencyCode(), today())
                 .orElseThrow(() -> new IllegalStateException("no agency " + c.agencyCode()));
-        String body = "Mã xác nhận góp ý dự thảo \"" + c.title() + "\": " + code + " (hiệu lực " + CODE_MINUTES
-                + " phút). Nếu bạn không gửi góp ý, hãy bỏ qua tin này.";
+        String body = "Mã xác nhận góp ý: " + code + " (hiệu lực " + CODE_MINUTES + " phút), đợt: " + c.title()
+                + ". Nếu bạn không gửi góp ý, hãy bỏ qua tin này.";
         publishing.enqueue(new Publication("consultation-code:" + otpId, null, null, agency.id(),
                 contact.kind().equals("EMAIL") ? Channel.EMAIL : Channel.SMS, "vi", "Mã xác nhận góp ý dự thảo",
                 body, List.of(), List.of(contact.value()), List.of(), now, false), Actor.SYSTEM);

@@ -62,6 +62,16 @@ class JdbcThemeGroups implements ThemeGroups {
 
     @Override
     @Transactional(readOnly = true)
+    public int ungrouped(long consultationId, SignedInUser user) {
+        ConsultationRows.Consultation c = rows.visible(consultationId, user);
+        return jdbc.sql("""
+                SELECT count(*) FROM consultation_contribution k WHERE k.consultation_id = ? AND k.status = 'PUBLISHED'
+                AND NOT EXISTS (SELECT 1 FROM consultation_group_member m WHERE m.contribution_id = k.id)""")
+                .param(c.id()).query(Integer.class).single();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Summary summary(long consultationId, SignedInUser user) {
         ConsultationRows.Consultation c = rows.visible(consultationId, user);
         List<Version> versions = jdbc.sql("""

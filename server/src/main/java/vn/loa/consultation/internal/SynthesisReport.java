@@ -52,13 +52,22 @@ class SynthesisReport {
         List<ConsultationRows.Contribution> published = rows.published(c.id());
         long organisations = published.stream().filter(k -> k.kind().equals("ORGANISATION")).count();
         Map<String, String> before = rows.articleTexts(c.versionId());
-        Map<String, String> after = c.finalVersionId() == null ? null : rows.articleTexts(c.finalVersionId());
+        // the adopted text, or before adoption the version the drafting agency marked final
+        Long finalVersion = c.finalVersionId() != null ? c.finalVersionId() : jdbc.sql("""
+                SELECT id FROM consultation_draft_version WHERE draft_id = ? AND final AND id <> ?
+                ORDER BY version_no DESC LIMIT 1""").params(c.draftId(), c.versionId()).query(Long.class).optional()
+                .orElse(null);
+        Map<String, String> after = finalVersion == null ? null : rows.articleTexts(finalVersion);
+        String draft = jdbc.sql("SELECT title FROM consultation_draft WHERE id = ?").param(c.draftId())
+                .query(String.class).single();
+        String ofDraft = draft.regionMatches(true, 0, "dự thảo", 0, 7) ? "dự thảo" + draft.substring(7)
+                : "dự thảo " + draft;
         Map<String, ConsultationRows.Article> consulted = rows.articles(c.versionId());
 
         OfficialLetter letter = new OfficialLetter("UBND tỉnh " + province.name(), agencyName, "BC-" + c.agencyCode(),
                 province.name(), today)
-                .title("Báo cáo", "Tổng hợp, giải trình, tiếp thu ý kiến góp ý đối với dự thảo " + c.title())
-                .body(agencyName + " đã lấy ý kiến góp ý đối với dự thảo " + c.title() + " từ ngày "
+                .title("Báo cáo", "Tổng hợp, giải trình, tiếp thu ý kiến góp ý đối với " + ofDraft)
+                .body(agencyName + " đã lấy ý kiến góp ý đối với " + ofDraft + " từ ngày "
                         + LocalTime.format(period.opens()) + " đến ngày " + LocalTime.format(period.closes())
                         + " trên Cổng thông tin điện tử. Tổng số ý kiến nhận được và đã công khai: " + published.size()
                         + " (của người dân: " + (published.size() - organisations) + "; của cơ quan, tổ chức: "
@@ -110,7 +119,8 @@ class SynthesisReport {
             }
             letter.body(changes.isEmpty() ? "Văn bản cuối cùng giữ nguyên nội dung dự thảo." : String.join("\n", changes));
         }
-        return letter.close(List.of("Như trên", "Cơ quan thẩm định"), "Thủ trưởng cơ quan").bytes();
+        return letter.close(List.of("UBND tỉnh " + province.name() + " (để báo cáo)", "Sở Tư pháp (để thẩm định)",
+                "Cổng thông tin điện tử (để đăng tải)"), "Thủ trưởng cơ quan").bytes();
     }
 
     private static String change(String key, Map<String, String> before, Map<String, String> after) {

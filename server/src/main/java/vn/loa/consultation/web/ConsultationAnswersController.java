@@ -57,6 +57,7 @@ class ConsultationAnswersController {
         SignedInUser user = user();
         model.addAttribute("c", groups.summary(id, user));
         model.addAttribute("articles", groups.groups(id, user));
+        model.addAttribute("ungrouped", groups.ungrouped(id, user));
         model.addAttribute("corrections", groups.corrections(id, user));
         model.addAttribute("actions", CorrectionAction.values());
         return "consultation/groups";
@@ -106,6 +107,7 @@ class ConsultationAnswersController {
         ThemeGroups.Summary summary = groups.summary(id, user);
         model.addAttribute("c", summary);
         model.addAttribute("articles", groups.groups(id, user));
+        model.addAttribute("ungrouped", groups.ungrouped(id, user));
         model.addAttribute("verdicts", Verdict.values());
         List<ConsultationAnswers.Template> templates = answers.templates(user).stream()
                 .filter(t -> t.agencyCode().equals(summary.agencyCode())).toList();

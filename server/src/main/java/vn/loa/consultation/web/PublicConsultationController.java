@@ -87,8 +87,8 @@ class PublicConsultationController {
         model.addAttribute("wholeDraft", shown.stream().filter(k -> k.unitKey() == null).toList());
         model.addAttribute("shownCount", shown.size());
         model.addAttribute("takesComments", c.openOn(today()));
-        model.addAttribute("finalVersion", drafts.finalVersion(c.draftId()).filter(v -> v.id() != c.versionId())
-                .orElse(null));
+        // the final text is public once adopted, not while comments are still being taken
+        model.addAttribute("finalVersion", c.finalVersionId());
     }
 
     @GetMapping("/public/consultations/{id:\\d+}/comment")
@@ -158,9 +158,7 @@ class PublicConsultationController {
     @GetMapping("/public/consultations/{id:\\d+}/changes")
     String changes(@PathVariable long id, Model model, java.util.Locale locale) {
         Consultation c = published(id);
-        Long finalId = c.finalVersionId() != null ? c.finalVersionId()
-                : drafts.finalVersion(c.draftId()).map(Drafts.DraftVersion::id).filter(v -> v != c.versionId())
-                        .orElse(null);
+        Long finalId = c.finalVersionId();
         model.addAttribute("c", c);
         model.addAttribute("agencyName", agencies.name(c.agencyCode(), c.opensOn(), locale));
         model.addAttribute("diff", finalId == null ? List.of() : drafts.diffVersions(c.versionId(), finalId));
