@@ -148,13 +148,7 @@ class CampaignsFlowTests {
     }
 
     private void signIn(String username) {
-        browser.manage().deleteAllCookies();
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys("loa-demo");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(
-                "^" + java.util.regex.Pattern.quote(url("/")) + "(\\?continue)?$"));
+        vn.loa.platform.HeadlessChromium.signIn(browser, url(""), username);
     }
 
     private List<String> securityErrors() {

@@ -205,12 +205,6 @@ class ConsultationAnswersFlowTests {
     }
 
     private void signIn(String username) {
-        browser.manage().deleteAllCookies();
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys("loa-demo");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(
-                "^" + java.util.regex.Pattern.quote(url("/")) + "(\\?continue)?$"));
+        HeadlessChromium.signIn(browser, url(""), username);
     }
 }

@@ -37,4 +37,19 @@ public final class HeadlessChromium {
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return browser;
     }
+
+    /**
+     * Signs a demo account in (password {@code loa-demo}) through the login page of the server at {@code base}
+     * (e.g. {@code http://localhost:8080}), after dropping the browser's cookies, and waits for the home page.
+     */
+    public static void signIn(org.openqa.selenium.WebDriver browser, String base, String username) {
+        browser.manage().deleteAllCookies();
+        browser.get(base + "/login");
+        browser.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
+        browser.findElement(org.openqa.selenium.By.id("password")).sendKeys("loa-demo");
+        browser.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10)).until(
+                org.openqa.selenium.support.ui.ExpectedConditions.urlMatches(
+                        "^" + java.util.regex.Pattern.quote(base + "/") + "(\\?continue)?$"));
+    }
 }
