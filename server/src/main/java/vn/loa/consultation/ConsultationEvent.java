@@ -6,7 +6,7 @@ import vn.loa.audit.AuditEntry;
 import vn.loa.audit.AuditableEvent;
 import vn.loa.shared.Actor;
 
-/** What happened in consultations (part A: drafts, consultations, contributions). Every one is audited. */
+/** What happened to drafts, consultations and contributions. Every one is audited. */
 public sealed interface ConsultationEvent extends AuditableEvent {
 
     /** A draft or a new version of it was imported. */

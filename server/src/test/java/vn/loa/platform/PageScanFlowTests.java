@@ -171,7 +171,7 @@ class PageScanFlowTests {
         navigation.addAll(linksOf(admin, "/", "#main-nav a"));
         // pages a role may not open must still answer a browser with a page, not with JSON
         navigation.add("/cases/999999999");
-        // the consultation's groups and answers (part A's pages link to them)
+        // the consultation's groups and answers (the consultation's page links to them)
         navigation.add("/consultations/" + consultation + "/groups");
         navigation.add("/consultations/" + consultation + "/answers");
         for (String account : ACCOUNTS) {

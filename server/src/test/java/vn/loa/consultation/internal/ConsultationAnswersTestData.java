@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Writes a consultation straight into the core tables (V32), as part A's import and public form would: the demo draft
+ * Writes a consultation straight into the core tables (V32), as the draft import and the public form would: the demo draft
  * (v1 consulted, v2 final) split into chapters, articles, clauses and points, an open consultation on v1, and the
  * demo's 200 comments as published contributions (the toxic ones rejected), verified when they carry a contact.
  */
