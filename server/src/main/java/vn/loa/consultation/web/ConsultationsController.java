@@ -61,6 +61,8 @@ import vn.loa.shared.LocalTime;
 @RequestMapping("/consultations")
 class ConsultationsController {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ConsultationsController.class);
+
     private final Drafts drafts;
     private final Consultations consultations;
     private final Contributions contributions;
@@ -273,7 +275,8 @@ class ConsultationsController {
                     found.putIfAbsent(hit.id(), hit);
                 }
             } catch (RuntimeException e) {
-                // the search index is derived and may be rebuilding: the page shows what it found
+                // the search index is derived and may be rebuilding: the page shows what it found, the log says why
+                log.warn("public opinion of consultation {}: the search for a keyword failed: {}", c.id(), e.toString());
             }
         }
         return found.values().stream().sorted((a, b) -> b.publishedAt().compareTo(a.publishedAt())).limit(20).toList();
