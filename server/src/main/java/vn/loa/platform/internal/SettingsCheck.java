@@ -51,6 +51,7 @@ class SettingsCheck implements EnvironmentPostProcessor, Ordered {
             "loa.misinformation.reports-per-hour",
             "loa.misinformation.mail-from",
             "loa.press.management-agency",
+            "loa.coordination.remind-days",
             "loa.press.remind-hours",
             // publishing (#16): the outbox, its worker and the channels (docs/publishing-providers.md)
             "loa.publishing.worker.enabled",
