@@ -1,0 +1,144 @@
+package vn.loa.coordination.web;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.multipart.MultipartFile;
+import vn.loa.coordination.NewAttachment;
+import vn.loa.coordination.Recurrence;
+import vn.loa.coordination.TaskStatusClass;
+import vn.loa.coordination.Tasks;
+import vn.loa.identity.SignedInPrincipal;
+import vn.loa.identity.SignedInUser;
+import vn.loa.shared.InvalidInput;
+
+/** What the pages and the API read from a request the same way: days, numbers, names, files. */
+final class CoordinationForms {
+
+    private CoordinationForms() {
+    }
+
+    static SignedInUser user() {
+        return SignedInPrincipal.current().orElseThrow();
+    }
+
+    /** A day as ISO (yyyy-MM-dd) or dd/MM/yyyy; blank is null; anything else a problem naming the field. */
+    static LocalDate day(String value, String field, List<InvalidInput> problems) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDate.parse(value.strip(), DateTimeFormatter.ofPattern("dd/MM/uuuu"));
+            } catch (DateTimeParseException again) {
+                problems.add(new InvalidInput(field, "coordination.error.date"));
+                return null;
+            }
+        }
+    }
+
+    static Integer whole(String value, String field, List<InvalidInput> problems) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            problems.add(new InvalidInput(field, "coordination.error.number-field"));
+            return null;
+        }
+    }
+
+    static Recurrence recurrence(String value, List<InvalidInput> problems) {
+        if (value == null || value.isBlank()) {
+            return Recurrence.ONCE;
+        }
+        try {
+            return Recurrence.valueOf(value.strip());
+        } catch (IllegalArgumentException e) {
+            problems.add(new InvalidInput("recurrence", "coordination.error.recurrence"));
+            return null;
+        }
+    }
+
+    static TaskStatusClass statusClass(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return TaskStatusClass.valueOf(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("status", "coordination.error.status-class");
+        }
+    }
+
+    static Tasks.Action action(String value) {
+        try {
+            return value == null ? null : Tasks.Action.valueOf(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("action", "coordination.error.action");
+        }
+    }
+
+    static List<String> codes(String values) {
+        if (values == null) {
+            return List.of();
+        }
+        return Arrays.stream(values.split("[,;\\s]+")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** Figures as the form sends them: lines or pairs "name: number"; a line that is not one is a problem. */
+    static Map<String, Double> figures(List<String> names, List<String> values, List<InvalidInput> problems) {
+        Map<String, Double> figures = new LinkedHashMap<>();
+        for (int i = 0; names != null && i < names.size(); i++) {
+            String name = names.get(i) == null ? "" : names.get(i).strip();
+            String value = values == null || i >= values.size() || values.get(i) == null ? "" : values.get(i).strip();
+            if (name.isEmpty() && value.isEmpty()) {
+                continue;
+            }
+            try {
+                figures.put(name, Double.parseDouble(value.replace(',', '.')));
+            } catch (NumberFormatException e) {
+                problems.add(new InvalidInput("figures", "coordination.error.figure"));
+            }
+        }
+        return figures;
+    }
+
+    static List<NewAttachment> attachments(List<MultipartFile> uploads) {
+        List<NewAttachment> files = new ArrayList<>();
+        if (uploads == null) {
+            return files;
+        }
+        for (MultipartFile file : uploads) {
+            if (file == null || file.isEmpty()) {
+                continue;
+            }
+            try {
+                files.add(new NewAttachment(file.getOriginalFilename(), file.getContentType(), file.getBytes()));
+            } catch (IOException e) {
+                throw new InvalidInput("attachments", "coordination.error.attachment-empty");
+            }
+        }
+        return files;
+    }
+
+    static byte[] bytes(MultipartFile file) {
+        if (file == null || file.isEmpty()) {
+            return null;
+        }
+        try {
+            return file.getBytes();
+        } catch (IOException e) {
+            throw new InvalidInput("file", "coordination.error.docx");
+        }
+    }
+}
