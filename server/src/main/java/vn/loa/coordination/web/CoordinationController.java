@@ -1,0 +1,446 @@
+package vn.loa.coordination.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.loa.coordination.Directive;
+import vn.loa.coordination.Directives;
+import vn.loa.coordination.Files.StoredFile;
+import vn.loa.coordination.Recurrence;
+import vn.loa.coordination.Task;
+import vn.loa.coordination.TaskOccurrence;
+import vn.loa.coordination.TaskStatusClass;
+import vn.loa.coordination.Tasks;
+import vn.loa.identity.Agency;
+import vn.loa.identity.AgencyDirectory;
+import vn.loa.identity.Role;
+import vn.loa.identity.SignedInUser;
+import vn.loa.platform.NavigationItem;
+import vn.loa.platform.Pager;
+import vn.loa.shared.Conflict;
+import vn.loa.shared.InvalidInput;
+import vn.loa.shared.LocalTime;
+import vn.loa.shared.Page;
+import vn.loa.shared.PageRequest;
+
+/**
+ * The coordination pages: directives and the tasks they assign, grouped per lead agency with their status classes;
+ * the tasks list with its filters; a task with its "5 rõ", occurrences, progress reports, history and the chain of
+ * units it passed through. Coordinators, leaders and administrators see all; an officer the tasks their agency leads
+ * or supports (another's is not found); coordinators and administrators enter directives and tasks.
+ */
+@Controller
+@ConditionalOnWebApplication
+@RequestMapping("/coordination")
+class CoordinationController {
+
+    private final Directives directives;
+    private final Tasks tasks;
+    private final AgencyDirectory agencies;
+    private final Clock clock;
+
+    CoordinationController(Directives directives, Tasks tasks, AgencyDirectory agencies, Clock clock) {
+        this.directives = directives;
+        this.tasks = tasks;
+        this.agencies = agencies;
+        this.clock = clock;
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
+    }
+
+    static boolean coordinates(SignedInUser user) {
+        return user.has(Role.COORDINATOR) || user.has(Role.ADMIN);
+    }
+
+    /** Names of every unit by id and by code (a code's latest unit), in the page's language. */
+    record Names(Map<Long, String> byId, Map<String, String> byCode) {
+
+        String ofCode(String code) {
+            return byCode.getOrDefault(code, code);
+        }
+    }
+
+    private Names names(Locale locale) {
+        Map<Long, String> byId = new LinkedHashMap<>();
+        Map<String, String> byCode = new LinkedHashMap<>();
+        for (Agency a : agencies.all()) {
+            byId.put(a.id().value(), a.name(locale.getLanguage()));
+            byCode.put(a.code(), a.name(locale.getLanguage()));
+        }
+        return new Names(byId, byCode);
+    }
+
+    @GetMapping
+    String home(@RequestParam(required = false) String page, Model model, Locale locale) {
+        SignedInUser user = CoordinationForms.user();
+        Page<Directive> list = directives.list(PageRequest.lenient(page, null), user);
+        model.addAttribute("directives", list);
+        model.addAttribute("pager", Pager.of("/coordination", Map.of(), list));
+        model.addAttribute("mayCreate", coordinates(user));
+        model.addAttribute("names", names(locale));
+        if (user.agency() != null && !coordinates(user) && !user.has(Role.LEADER)) {
+            model.addAttribute("ownTasks", tasks.list(new Tasks.TaskFilter(null, null, null, null, true),
+                    new PageRequest(1, 50), user));
+        }
+        return "coordination/home";
+    }
+
+    @GetMapping("/directives/new")
+    String newDirective(Model model, Locale locale) {
+        prepareNew(model, Map.of(), locale);
+        return "coordination/directive-new";
+    }
+
+    private void prepareNew(Model model, Map<String, String> form, Locale locale) {
+        if (!coordinates(CoordinationForms.user())) {
+            throw new vn.loa.shared.NotFound("page", "directives/new");
+        }
+        model.addAttribute("form", form);
+        model.addAttribute("issuers", agencies.all().stream().filter(a -> a.kind().name().equals("PROVINCE")
+                || a.kind().name().equals("DEPARTMENT")).toList());
+    }
+
+    @PostMapping("/directives")
+    String create(@RequestParam(defaultValue = "") String docKind, @RequestParam(defaultValue = "") String number,
+            @RequestParam(defaultValue = "") String issuedOn, @RequestParam(defaultValue = "") String issuerCode,
+            @RequestParam(defaultValue = "") String signer, @RequestParam(defaultValue = "") String title,
+            @RequestParam(defaultValue = "") String summary, @RequestParam(defaultValue = "") String body,
+            @RequestParam(name = "file", required = false) MultipartFile file, HttpServletResponse response, Model model,
+            Locale locale) {
+        List<InvalidInput> problems = new ArrayList<>();
+        LocalDate issued = CoordinationForms.day(issuedOn, "issuedOn", problems);
+        try {
+            InvalidInput.throwIfAny(problems);
+            Directive d = directives.create(new Directives.NewDirective(docKind, number, issued, issuerCode, signer, title,
+                    summary, body, file == null ? null : file.getOriginalFilename(), CoordinationForms.bytes(file)),
+                    CoordinationForms.user());
+            return "redirect:/coordination/directives/" + d.id();
+        } catch (InvalidInput e) {
+            response.setStatus(422);
+            model.addAttribute("problems", e.all());
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("docKind", docKind);
+            form.put("number", number);
+            form.put("issuedOn", issuedOn);
+            form.put("issuerCode", issuerCode);
+            form.put("signer", signer);
+            form.put("title", title);
+            form.put("summary", summary);
+            form.put("body", body);
+            prepareNew(model, form, locale);
+            return "coordination/directive-new";
+        }
+    }
+
+    /** The tasks of one lead agency on a directive's page, with their counts per status class. */
+    record AgencyTasks(String agencyName, List<Task> tasks, Map<TaskStatusClass, Long> counts) {
+    }
+
+    @GetMapping("/directives/{id:\\d+}")
+    String directive(@PathVariable long id, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String agency, Model model, Locale locale) {
+        prepareDirective(id, status, agency, Map.of(), model, locale);
+        return "coordination/directive";
+    }
+
+    private void prepareDirective(long id, String status, String agency, Map<String, String> form, Model model,
+            Locale locale) {
+        SignedInUser user = CoordinationForms.user();
+        Directive d = directives.get(id, user);
+        Names names = names(locale);
+        TaskStatusClass chosen = null;
+        try {
+            chosen = CoordinationForms.statusClass(status);
+        } catch (InvalidInput e) {
+            chosen = null;
+        }
+        List<Task> all = tasks.ofDirective(id, user);
+        Map<TaskStatusClass, Long> totals = new EnumMap<>(TaskStatusClass.class);
+        for (TaskStatusClass c : TaskStatusClass.values()) {
+            totals.put(c, 0L);
+        }
+        Map<Long, AgencyTasks> grouped = new LinkedHashMap<>();
+        long transferred = 0;
+        for (Task t : all) {
+            if (t.state().equals("OPEN")) {
+                totals.merge(t.statusClass(), 1L, Long::sum);
+            } else {
+                transferred++;
+            }
+            if (chosen != null && (t.statusClass() != chosen || !t.state().equals("OPEN"))) {
+                continue;
+            }
+            if (agency != null && !agency.isBlank() && !t.leadCode().equals(agency.strip())) {
+                continue;
+            }
+            AgencyTasks group = grouped.computeIfAbsent(t.leadAgencyId(), k -> new AgencyTasks(
+                    names.byId().getOrDefault(t.leadAgencyId(), t.leadCode()), new ArrayList<>(),
+                    new EnumMap<>(TaskStatusClass.class)));
+            group.tasks().add(t);
+            if (t.state().equals("OPEN")) {
+                group.counts().merge(t.statusClass(), 1L, Long::sum);
+            }
+        }
+        model.addAttribute("d", d);
+        model.addAttribute("issuerName", names.byId().getOrDefault(d.issuerAgencyId(), d.issuerCode()));
+        model.addAttribute("groups", grouped.values());
+        model.addAttribute("totals", totals);
+        model.addAttribute("closedCount", transferred);
+        model.addAttribute("classes", TaskStatusClass.values());
+        model.addAttribute("status", chosen == null ? "" : chosen.name());
+        model.addAttribute("agency", agency == null ? "" : agency);
+        model.addAttribute("leadOptions", all.stream().map(Task::leadCode).distinct().sorted().toList());
+        model.addAttribute("names", names);
+        boolean mayAdd = coordinates(user);
+        model.addAttribute("mayAdd", mayAdd);
+        if (mayAdd) {
+            LocalDate today = today();
+            List<Agency> options = new ArrayList<>();
+            for (Agency a : agencies.all()) {
+                if ((a.validOn(today) || a.validOn(d.issuedOn())) && !a.kind().name().equals("PROVINCE")) {
+                    options.add(a);
+                }
+            }
+            model.addAttribute("agencyOptions", options);
+            model.addAttribute("recurrences", Recurrence.values());
+            model.addAttribute("form", form);
+        }
+    }
+
+    @PostMapping("/directives/{id:\\d+}/tasks")
+    String addTask(@PathVariable long id, @RequestParam(defaultValue = "") String clause,
+            @RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String expectedResult,
+            @RequestParam(name = "leadCodes", required = false) List<String> leadCodes,
+            @RequestParam(name = "supportCodes", required = false) List<String> supportCodes,
+            @RequestParam(defaultValue = "ONCE") String recurrence, @RequestParam(defaultValue = "") String dueOn,
+            @RequestParam(defaultValue = "") String dueDay, @RequestParam(defaultValue = "") String dueMonth,
+            @RequestParam(defaultValue = "") String startsOn, @RequestParam(defaultValue = "") String endsOn,
+            @RequestParam(defaultValue = "false") boolean isReport, HttpServletResponse response, Model model,
+            Locale locale, RedirectAttributes redirect) {
+        List<InvalidInput> problems = new ArrayList<>();
+        Recurrence r = CoordinationForms.recurrence(recurrence, problems);
+        LocalDate due = CoordinationForms.day(dueOn, "dueOn", problems);
+        Integer day = CoordinationForms.whole(dueDay, "dueDay", problems);
+        Integer month = CoordinationForms.whole(dueMonth, "dueMonth", problems);
+        LocalDate starts = CoordinationForms.day(startsOn, "startsOn", problems);
+        LocalDate ends = CoordinationForms.day(endsOn, "endsOn", problems);
+        try {
+            InvalidInput.throwIfAny(problems);
+            List<Task> added = tasks.add(id, new Tasks.NewTask(clause, title, expectedResult, leadCodes, supportCodes, r, due,
+                    r == Recurrence.ONCE ? null : day, r == Recurrence.YEARLY ? month : null, starts, ends, isReport),
+                    CoordinationForms.user());
+            redirect.addFlashAttribute("flashKey", "coordination.task.added-flash");
+            redirect.addFlashAttribute("addedCount", added.size());
+            return "redirect:/coordination/directives/" + id;
+        } catch (InvalidInput e) {
+            response.setStatus(422);
+            model.addAttribute("problems", e.all());
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("clause", clause);
+            form.put("title", title);
+            form.put("expectedResult", expectedResult);
+            form.put("recurrence", recurrence);
+            form.put("dueOn", dueOn);
+            form.put("dueDay", dueDay);
+            form.put("dueMonth", dueMonth);
+            form.put("startsOn", startsOn);
+            form.put("endsOn", endsOn);
+            prepareDirective(id, null, null, form, model, locale);
+            return "coordination/directive";
+        }
+    }
+
+    @GetMapping("/directives/{id:\\d+}/file")
+    ResponseEntity<byte[]> directiveFile(@PathVariable long id) {
+        SignedInUser user = CoordinationForms.user();
+        Directive d = directives.get(id, user);
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename(d.fileName() == null ? "chi-dao.docx" : d.fileName(), StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+                .body(directives.file(id, user));
+    }
+
+    @GetMapping("/tasks")
+    String list(@RequestParam(required = false) String status, @RequestParam(required = false) String agency,
+            @RequestParam(required = false) String directive, @RequestParam(required = false) String dueBefore,
+            @RequestParam(required = false) String page, Model model, Locale locale) {
+        SignedInUser user = CoordinationForms.user();
+        List<InvalidInput> problems = new ArrayList<>();
+        LocalDate before = CoordinationForms.day(dueBefore, "dueBefore", problems);
+        TaskStatusClass chosen = null;
+        try {
+            chosen = CoordinationForms.statusClass(status);
+        } catch (InvalidInput e) {
+            problems.add(e);
+        }
+        Long directiveId = null;
+        if (directive != null && !directive.isBlank()) {
+            try {
+                directiveId = Long.parseLong(directive.strip());
+            } catch (NumberFormatException e) {
+                problems.add(new InvalidInput("directive", "coordination.error.number-field"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            model.addAttribute("filterProblems", problems);
+        }
+        Page<Task> list = tasks.list(new Tasks.TaskFilter(chosen, agency, directiveId, before, null),
+                PageRequest.lenient(page, null), user);
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("status", status);
+        filters.put("agency", agency);
+        filters.put("directive", directive);
+        filters.put("dueBefore", dueBefore);
+        model.addAttribute("tasks", list);
+        model.addAttribute("pager", Pager.of("/coordination/tasks", filters, list));
+        model.addAttribute("filters", filters);
+        model.addAttribute("classes", TaskStatusClass.values());
+        model.addAttribute("directiveOptions", directives.list(new PageRequest(1, PageRequest.MAX_SIZE), user).items());
+        model.addAttribute("names", names(locale));
+        return "coordination/tasks";
+    }
+
+    @GetMapping("/tasks/{id:\\d+}")
+    String task(@PathVariable long id, Model model, Locale locale) {
+        prepareTask(id, Map.of(), model, locale);
+        return "coordination/task";
+    }
+
+    private void prepareTask(long id, Map<String, String> form, Model model, Locale locale) {
+        SignedInUser user = CoordinationForms.user();
+        Task t = tasks.get(id, user);
+        Names names = names(locale);
+        List<TaskOccurrence> occurrences = tasks.occurrences(id, user);
+        model.addAttribute("t", t);
+        model.addAttribute("d", directives.get(t.directiveId(), user));
+        model.addAttribute("leadName", names.byId().getOrDefault(t.leadAgencyId(), t.leadCode()));
+        model.addAttribute("names", names);
+        model.addAttribute("occurrences", occurrences);
+        model.addAttribute("openOccurrences", occurrences.stream().filter(o -> o.doneOn() == null).toList().reversed());
+        model.addAttribute("progress", tasks.progress(id, user));
+        model.addAttribute("events", tasks.events(id, user));
+        model.addAttribute("passedTo", tasks.passedTo(id, user));
+        Task inherited = null;
+        if (t.inheritedFrom() != null) {
+            try {
+                inherited = tasks.get(t.inheritedFrom(), user);
+            } catch (vn.loa.shared.NotFound e) {
+                inherited = null;
+            }
+        }
+        model.addAttribute("inherited", inherited);
+        boolean coordinator = coordinates(user);
+        boolean lead = user.agency() != null && user.agency().value() == t.leadAgencyId()
+                && (user.has(Role.OFFICER) || user.has(Role.SPOKESPERSON));
+        boolean supporting = user.agencyCode() != null && t.supportCodes().contains(user.agencyCode())
+                && (user.has(Role.OFFICER) || user.has(Role.SPOKESPERSON));
+        boolean open = t.state().equals("OPEN");
+        model.addAttribute("mayReport", open && (coordinator || lead || supporting));
+        model.addAttribute("mayMarkDone", open && (coordinator || lead));
+        model.addAttribute("mayTransition", open && coordinator);
+        model.addAttribute("mayRaiseDifficulty", (lead || supporting) && !coordinator);
+        model.addAttribute("actions", Tasks.Action.values());
+        model.addAttribute("form", form);
+    }
+
+    @PostMapping("/tasks/{id:\\d+}/progress")
+    String report(@PathVariable long id, @RequestParam(required = false) Long occurrenceId,
+            @RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "") String percent,
+            @RequestParam(name = "figureName", required = false) List<String> figureNames,
+            @RequestParam(name = "figureValue", required = false) List<String> figureValues,
+            @RequestParam(defaultValue = "false") boolean done,
+            @RequestParam(name = "attachments", required = false) List<MultipartFile> attachments,
+            HttpServletResponse response, Model model, Locale locale, RedirectAttributes redirect) {
+        List<InvalidInput> problems = new ArrayList<>();
+        Integer pct = CoordinationForms.whole(percent, "percent", problems);
+        Map<String, Double> figures = CoordinationForms.figures(figureNames, figureValues, problems);
+        try {
+            InvalidInput.throwIfAny(problems);
+            tasks.report(id, new Tasks.NewProgress(occurrenceId, body, pct, figures, done,
+                    CoordinationForms.attachments(attachments)), CoordinationForms.user());
+            redirect.addFlashAttribute("flashKey", "coordination.progress.saved-flash");
+            return "redirect:/coordination/tasks/" + id;
+        } catch (InvalidInput e) {
+            response.setStatus(422);
+            model.addAttribute("problems", e.all());
+            prepareTask(id, Map.of("body", body, "percent", percent), model, locale);
+            return "coordination/task";
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+            return "redirect:/coordination/tasks/" + id;
+        }
+    }
+
+    @PostMapping("/tasks/{id:\\d+}/transitions")
+    String transition(@PathVariable long id, @RequestParam(defaultValue = "") String action,
+            @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String dueOn,
+            @RequestParam(required = false) Long occurrenceId, HttpServletResponse response, Model model, Locale locale,
+            RedirectAttributes redirect) {
+        List<InvalidInput> problems = new ArrayList<>();
+        LocalDate due = CoordinationForms.day(dueOn, "dueOn", problems);
+        try {
+            InvalidInput.throwIfAny(problems);
+            tasks.transition(id, new Tasks.Transition(CoordinationForms.action(action.isBlank() ? null : action), reason,
+                    due, occurrenceId), CoordinationForms.user());
+            redirect.addFlashAttribute("flashKey", "coordination.transition.done-flash");
+            return "redirect:/coordination/tasks/" + id;
+        } catch (InvalidInput e) {
+            response.setStatus(422);
+            model.addAttribute("problems", e.all());
+            prepareTask(id, Map.of("reason", reason, "dueOn", dueOn), model, locale);
+            return "coordination/task";
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+            return "redirect:/coordination/tasks/" + id;
+        }
+    }
+
+    @GetMapping("/attachments/{id:\\d+}")
+    ResponseEntity<byte[]> attachment(@PathVariable long id) {
+        StoredFile f = tasks.attachment(id, CoordinationForms.user());
+        return CoordinationController.download(f);
+    }
+
+    static ResponseEntity<byte[]> download(StoredFile f) {
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename(f.fileName(), StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.parseMediaType(f.contentType())).body(f.bytes());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Navigation {
+
+        @Bean
+        NavigationItem coordinationNavigation() {
+            return new NavigationItem("nav.coordination", "/coordination", 60, Set.of("ADMIN", "COORDINATOR", "LEADER",
+                    "OFFICER", "SPOKESPERSON"));
+        }
+    }
+}
