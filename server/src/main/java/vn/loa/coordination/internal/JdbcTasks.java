@@ -739,22 +739,32 @@ class JdbcTasks implements Tasks {
                 continue;
             }
             LocalDate effective = from.validTo().plusDays(1);
+            TaskSchedule s = r.schedule();
+            // a one-off task passes with its work not done, whatever its due date; a recurring one with its periods
+            // due from the succession on; a one-off task done, or a recurring one ended, stays as history
+            List<Long> moving = s.recurrence() == Recurrence.ONCE
+                    ? jdbc.sql("SELECT id FROM coord_occurrence WHERE task_id = ? AND done_on IS NULL ORDER BY period_start")
+                            .param(r.id()).query(Long.class).list()
+                    : jdbc.sql("""
+                            SELECT id FROM coord_occurrence WHERE task_id = ? AND done_on IS NULL
+                              AND (due_on IS NULL OR due_on >= ?) ORDER BY period_start""")
+                            .params(r.id(), Date.valueOf(effective)).query(Long.class).list();
+            boolean stillOwed = s.recurrence() == Recurrence.ONCE ? !moving.isEmpty()
+                    : s.endsOn() == null || !s.endsOn().isBefore(effective);
+            if (!stillOwed) {
+                continue;
+            }
             List<Long> supportIds = jdbc.sql("SELECT agency_id FROM coord_task_support WHERE task_id = ?").param(r.id())
                     .query(Long.class).list();
             Set<Long> newSupports = new LinkedHashSet<>();
-            for (long s : supportIds) {
-                Agency support = agencies.find(new AgencyId(s)).orElseThrow();
+            for (long supportId : supportIds) {
+                Agency support = agencies.find(new AgencyId(supportId)).orElseThrow();
                 if (support.validOn(today)) {
-                    newSupports.add(s);
+                    newSupports.add(supportId);
                 } else {
                     successorsValidOn(support, today).forEach(a -> newSupports.add(a.id().value()));
                 }
             }
-            List<Long> moving = jdbc.sql("""
-                    SELECT id FROM coord_occurrence WHERE task_id = ? AND done_on IS NULL
-                      AND (due_on IS NULL OR due_on >= ?) ORDER BY period_start""")
-                    .params(r.id(), Date.valueOf(effective)).query(Long.class).list();
-            TaskSchedule s = r.schedule();
             LocalDate starts = s.startsOn().isBefore(effective) ? effective : s.startsOn();
             String names = successors.stream().map(a -> a.nameVi() + " (" + a.code() + ")").collect(Collectors.joining(", "));
             boolean first = true;
