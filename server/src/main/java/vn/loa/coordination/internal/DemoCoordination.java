@@ -119,10 +119,14 @@ class DemoCoordination implements ApplicationRunner {
         tasks.transferFromEndedAgencies();
         history(id, today);
         Optional<SignedInUser> district = user("district");
-        if (district.isPresent()) {
-            follow(id, district.get());
+        try {
+            if (district.isPresent()) {
+                follow(id, district.get());
+            }
+            tasks.remind();
+        } catch (RuntimeException e) {
+            log.warn("The demo directive's follow-up could not be loaded: {}", e.toString());
         }
-        tasks.remind();
         log.info("Demo directive {} loaded with {} tasks", NUMBER,
                 jdbc.sql("SELECT count(*) FROM coord_task WHERE directive_id = ?").param(id).query(Long.class).single());
     }

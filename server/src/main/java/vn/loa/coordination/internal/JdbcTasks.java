@@ -532,6 +532,15 @@ class JdbcTasks implements Tasks {
                         : "coordination.conflict.nothing-done"));
     }
 
+    /** The earliest occurrence not done, else the latest. */
+    private long current(Row r) {
+        return jdbc.sql("""
+                SELECT id FROM coord_occurrence WHERE task_id = ?
+                ORDER BY (done_on IS NULL) DESC, CASE WHEN done_on IS NULL THEN period_start END ASC, period_start DESC
+                LIMIT 1""").param(r.id()).query(Long.class).optional()
+                .orElseThrow(() -> new Conflict("coordination.conflict.no-open-occurrence"));
+    }
+
     @Override
     @Transactional
     public ProgressReport report(long taskId, NewProgress p, SignedInUser by) {
@@ -574,7 +583,8 @@ class JdbcTasks implements Tasks {
             problems.add(e);
         }
         InvalidInput.throwIfAny(problems);
-        long occurrenceId = occurrence(r, p.occurrenceId(), p.done());
+        long occurrenceId = p.done() || p.occurrenceId() != null ? occurrence(r, p.occurrenceId(), true)
+                : current(r);
         Instant now = clock.instant();
         long agency = CoordinationAccess.agencyStaff(by) ? by.agency().value() : r.leadAgencyId();
         long id = jdbc.sql("""
@@ -678,7 +688,7 @@ class JdbcTasks implements Tasks {
                 SELECT o.id, o.task_id, o.due_on, t.lead_agency_id, a.code, t.title, d.number
                 FROM coord_occurrence o JOIN coord_task t ON t.id = o.task_id JOIN agency a ON a.id = t.lead_agency_id
                 JOIN coord_directive d ON d.id = t.directive_id
-                WHERE t.state = 'OPEN' AND o.done_on IS NULL AND o.due_on IS NOT NULL AND """ + condition
+                WHERE t.state = 'OPEN' AND o.done_on IS NULL AND o.due_on IS NOT NULL AND """ + " " + condition
                 + " ORDER BY o.due_on, o.id LIMIT 500").params(List.of(params))
                 .query((rs, n) -> new Open(rs.getLong(1), rs.getLong(2), rs.getDate(3).toLocalDate(), rs.getLong(4),
                         rs.getString(5), rs.getString(6), rs.getString(7))).list();

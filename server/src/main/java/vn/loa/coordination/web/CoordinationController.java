@@ -81,7 +81,7 @@ class CoordinationController {
     /** Names of every unit by id and by code (a code's latest unit), in the page's language. */
     record Names(Map<Long, String> byId, Map<String, String> byCode) {
 
-        String ofCode(String code) {
+        public String ofCode(String code) {
             return byCode.getOrDefault(code, code);
         }
     }

@@ -1,0 +1,355 @@
+package vn.loa.coordination;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
+import vn.loa.TestClock;
+import vn.loa.identity.Agency;
+import vn.loa.identity.AgencyDirectory;
+import vn.loa.identity.AgencyDirectory.AgencyForm;
+import vn.loa.identity.AgencyKind;
+import vn.loa.identity.Role;
+import vn.loa.identity.SignedInUser;
+import vn.loa.shared.Actor;
+import vn.loa.shared.LocalTime;
+
+/**
+ * Directives, tasks and difficulties on a real database: a dissolved unit's tasks passed to its two successors with
+ * their history (and only once); an officer of another agency finds nothing of a task or a difficulty not theirs, on
+ * the pages and in the API; refusals name the field and transitions the state does not allow answer 409; an overdue
+ * task is escalated to the coordinators and the leaders by e-mail (a real SMTP server, GreenMail) and a task due soon
+ * reminded to its agency, each once per due date.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(TestClock.Config.class)
+class CoordinationIntegrationTests {
+
+    private static final SignedInUser COORDINATOR = new SignedInUser(null, "coordinator", "Điều phối", null, "SVHTTDL",
+            Set.of(Role.COORDINATOR));
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Directives directives;
+
+    @Autowired
+    Tasks tasks;
+
+    @Autowired
+    AgencyDirectory agencies;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
+    }
+
+    private static String marker() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private Directive directive(String marker, LocalDate issued) {
+        return directives.create(new Directives.NewDirective("Kế hoạch", marker + "/KH-UBND", issued, "56",
+                "Phó Chủ tịch Trần Văn B", "Kế hoạch thử nghiệm " + marker, null, "Nội dung " + marker, null, null),
+                COORDINATOR);
+    }
+
+    private Agency unit(String code, String name) {
+        return agencies.create(new AgencyForm(code, AgencyKind.DEPARTMENT, null, name, null, LocalDate.of(2025, 7, 1), null,
+                "test"), Actor.SYSTEM);
+    }
+
+    @Test
+    void theTasksOfADissolvedUnitPassToItsTwoSuccessorsWithTheirHistoryAndOnlyOnce() {
+        String m = marker();
+        String suffix = m.substring(0, 5).toUpperCase();
+        Agency dissolved = unit("TA" + suffix, "Sở Giải Thể " + m);
+        Agency support = unit("TD" + suffix, "Sở Phối Hợp Cũ " + m);
+        LocalDate effective = today().withDayOfMonth(1).minusMonths(2);
+        Directive d = directive(m, LocalDate.of(2025, 8, 1));
+        Task task = tasks.add(d.id(), new Tasks.NewTask("2", "Báo cáo tháng " + m, "Báo cáo", List.of(dissolved.code()),
+                List.of(support.code()), Recurrence.MONTHLY, null, 20, null, LocalDate.of(2025, 8, 1), null, true),
+                COORDINATOR).get(0);
+        tasks.transition(task.id(), new Tasks.Transition(Tasks.Action.DONE, null, null, null), COORDINATOR);
+        // the reorganisation as an administrator imports it: the new units and who took over from whom
+        String units = "code,kind,parent_code,name_vi,name_en,valid_from,valid_to,source\n"
+                + "TB%1$s,DEPARTMENT,,Sở Kế Thừa Một %2$s,,%3$s,,test\nTC%1$s,DEPARTMENT,,Sở Kế Thừa Hai %2$s,,%3$s,,test\n"
+                        .formatted(suffix, m, effective)
+                + "TE%1$s,DEPARTMENT,,Sở Phối Hợp Mới %2$s,,%3$s,,test\n".formatted(suffix, m, effective);
+        String successions = "old_code,old_valid_from,new_code,new_valid_from,note,source\n"
+                + "TA%1$s,2025-07-01,TB%1$s,%2$s,sáp nhập,test\nTA%1$s,2025-07-01,TC%1$s,%2$s,sáp nhập,test\n"
+                        .formatted(suffix, effective)
+                + "TD%1$s,2025-07-01,TE%1$s,%2$s,sáp nhập,test\n".formatted(suffix, effective);
+        agencies.importCsv("to-chuc-lai-" + m + ".csv", new java.io.ByteArrayInputStream(units.getBytes(StandardCharsets.UTF_8)),
+                new java.io.ByteArrayInputStream(successions.getBytes(StandardCharsets.UTF_8)), Actor.SYSTEM);
+        Agency first = agencies.findByCode("TB" + suffix, today()).orElseThrow();
+        Agency second = agencies.findByCode("TC" + suffix, today()).orElseThrow();
+        Agency supportSuccessor = agencies.findByCode("TE" + suffix, today()).orElseThrow();
+
+        assertThat(tasks.transferFromEndedAgencies()).isGreaterThanOrEqualTo(1);
+
+        Task old = tasks.get(task.id(), COORDINATOR);
+        assertThat(old.state()).isEqualTo("TRANSFERRED");
+        List<Task> successors = tasks.passedTo(task.id(), COORDINATOR);
+        assertThat(successors).extracting(Task::leadCode).containsExactly(first.code(), second.code());
+        assertThat(successors).allSatisfy(t -> {
+            assertThat(t.inheritedFrom()).isEqualTo(task.id());
+            assertThat(t.state()).isEqualTo("OPEN");
+            assertThat(t.supportCodes()).containsExactly(supportSuccessor.code());
+            assertThat(t.isReport()).isTrue();
+            List<TaskOccurrence> moved = tasks.occurrences(t.id(), COORDINATOR);
+            assertThat(moved).hasSize(3);
+            assertThat(moved).allSatisfy(o -> assertThat(o.periodStart()).isAfterOrEqualTo(effective));
+            assertThat(tasks.events(t.id(), COORDINATOR)).anySatisfy(e -> {
+                assertThat(e.kind()).isEqualTo("TRANSFERRED_IN");
+                assertThat(e.detail()).contains(dissolved.code(), LocalTime.format(effective));
+            });
+        });
+        List<TaskOccurrence> history = tasks.occurrences(task.id(), COORDINATOR);
+        assertThat(history).isNotEmpty().allSatisfy(o -> assertThat(o.dueOn()).isBefore(effective));
+        assertThat(history).filteredOn(o -> o.doneOn() != null).extracting(TaskOccurrence::periodStart)
+                .containsExactly(LocalDate.of(2025, 8, 1));
+        assertThat(tasks.events(task.id(), COORDINATOR)).anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo("TRANSFERRED_OUT");
+            assertThat(e.detail()).contains(first.code(), second.code(), LocalTime.format(effective));
+        });
+
+        // again: nothing more passes, nothing moves
+        tasks.transferFromEndedAgencies();
+        assertThat(tasks.passedTo(task.id(), COORDINATOR)).hasSize(2);
+        assertThat(tasks.occurrences(successors.get(0).id(), COORDINATOR)).hasSize(3);
+        assertThat(tasks.occurrences(task.id(), COORDINATOR)).hasSize(history.size());
+        assertThat(jdbc.sql("SELECT count(*) FROM coord_task WHERE inherited_from = ?").param(task.id()).query(Long.class)
+                .single()).isEqualTo(2);
+    }
+
+    @Test
+    void anOfficerOfAnotherAgencyFindsNoTaskProgressOrDifficultyNotTheirs() throws Exception {
+        String m = marker();
+        MockHttpSession coordinator = signIn("coordinator");
+        MockHttpSession officer = signIn("officer");
+        MockHttpSession district = signIn("district");
+        long directive = id(mvc.perform(post("/api/v1/directives").session(coordinator).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"docKind":"Công văn","number":"%s/UBND-KGVX","issuedOn":"%s","issuerCode":"56",
+                         "signer":"Phó Chủ tịch Lê Văn C","title":"Về truyền thông chính sách y tế %s"}"""
+                        .formatted(m, today().minusDays(10), m)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        long task = json.readTree(mvc.perform(post("/api/v1/directives/" + directive + "/tasks").session(coordinator).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"clause":"2","title":"Truyền thông tiêm chủng %s","expectedResult":"10 tin bài",
+                                 "leadCodes":["SYT"],"recurrence":"ONCE","dueOn":"%s"}""".formatted(m, today().plusDays(20))))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$[0].leadCode").value("SYT"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).get(0).get("id").asLong();
+
+        mvc.perform(get("/api/v1/tasks/" + task).session(district)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/tasks/" + task + "/progress").session(district)).andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/tasks/" + task + "/progress").session(district).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"body\":\"không phải của tôi\"}"))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/coordination/tasks/" + task).session(district)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/tasks").param("directive", String.valueOf(directive)).session(district))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(0));
+
+        mvc.perform(get("/api/v1/tasks/" + task).session(officer)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.task.statusClass").value("IN_PROGRESS"))
+                .andExpect(jsonPath("$.occurrences.length()").value(1));
+        mvc.perform(post("/api/v1/tasks/" + task + "/progress").session(officer).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"body":"Đã đăng 4 tin bài","percent":40,"figures":{"tin bài":4}}"""))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.figures['tin bài']").value(4.0));
+        mvc.perform(get("/coordination/tasks/" + task).session(officer)).andExpect(status().isOk());
+
+        long difficulty = id(mvc.perform(post("/api/v1/difficulties").session(officer).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"kind":"PROPOSAL","title":"Đề nghị %s","body":"Bổ sung kinh phí","taskId":%d}"""
+                                .formatted(m, task)))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("SUBMITTED"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        mvc.perform(get("/api/v1/difficulties/" + difficulty).session(district)).andExpect(status().isNotFound());
+        mvc.perform(get("/coordination/difficulties/" + difficulty).session(district)).andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/difficulties/" + difficulty + "/close").session(district).with(csrf()))
+                .andExpect(status().isNotFound());
+        // forwarded to the commune, the commune sees it and answers it
+        mvc.perform(post("/api/v1/difficulties/" + difficulty + "/forward").session(coordinator).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"agencyCode\":\"22852\",\"note\":\"Xã trả lời\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("FORWARDED"));
+        mvc.perform(post("/api/v1/difficulties/" + difficulty + "/answer").session(district).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"answer\":\"Xã đã bố trí\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ANSWERED"));
+        mvc.perform(post("/api/v1/difficulties/" + difficulty + "/close").session(district).with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/difficulties/" + difficulty + "/close").session(officer).with(csrf()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CLOSED"));
+        mvc.perform(post("/api/v1/difficulties/" + difficulty + "/close").session(officer).with(csrf()))
+                .andExpect(status().isConflict());
+    }
+
+    @Test
+    void refusalsNameTheFieldAndATransitionTheStateDoesNotAllowIs409() throws Exception {
+        String m = marker();
+        MockHttpSession coordinator = signIn("coordinator");
+        MockHttpSession officer = signIn("officer");
+        Directive d = directive(m, today().minusDays(5));
+        mvc.perform(post("/api/v1/directives/" + d.id() + "/tasks").session(coordinator).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"recurrence\":\"MONTHLY\",\"dueDay\":40}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[*].field").value(Matchers.containsInAnyOrder("title", "expectedResult",
+                        "leadCodes", "dueDay")));
+        mvc.perform(post("/api/v1/directives/" + d.id() + "/tasks").session(coordinator).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"title":"Việc","expectedResult":"Kết quả","leadCodes":["KHONG-CO"],"dueOn":"%s"}"""
+                                .formatted(today().minusDays(30))))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[*].field").value(Matchers.containsInAnyOrder("leadCodes", "dueOn")));
+        mvc.perform(post("/api/v1/directives").session(coordinator).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"number\":\"\",\"issuedOn\":\"hôm qua\"}"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("issuedOn"));
+        mvc.perform(post("/api/v1/directives").session(officer).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"docKind":"Công văn","number":"%s/X","issuedOn":"%s","issuerCode":"56","signer":"A","title":"B"}"""
+                                .formatted(m, today())))
+                .andExpect(status().isNotFound());
+
+        // one task for each of two lead agencies
+        List<Task> two = tasks.add(d.id(), new Tasks.NewTask("3", "Kế hoạch năm " + m, "Kế hoạch", List.of("SYT", "SGDDT"),
+                List.of(), Recurrence.ONCE, today().plusDays(10), null, null, null, null, false), COORDINATOR);
+        assertThat(two).extracting(Task::leadCode).containsExactlyInAnyOrder("SYT", "SGDDT");
+        long health = two.stream().filter(t -> t.leadCode().equals("SYT")).findFirst().orElseThrow().id();
+        String path = "/api/v1/tasks/" + health + "/transitions";
+        mvc.perform(post(path).session(officer).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"action\":\"CANCEL\",\"reason\":\"x\"}")).andExpect(status().isNotFound());
+        mvc.perform(post(path).session(officer).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"action\":\"DONE\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.statusClass").value("DONE_ON_TIME"));
+        mvc.perform(post(path).session(officer).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"action\":\"DONE\"}")).andExpect(status().isConflict());
+        mvc.perform(post(path).session(coordinator).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"action\":\"REOPEN\"}"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("reason"));
+        mvc.perform(post(path).session(coordinator).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"action\":\"REOPEN\",\"reason\":\"Thiếu số liệu\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.statusClass").value("IN_PROGRESS"));
+        mvc.perform(post(path).session(coordinator).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"action\":\"RESCHEDULE\",\"dueOn\":\"%s\"}".formatted(today().plusDays(40))))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.currentDue").value(today().plusDays(40).toString()));
+        mvc.perform(post(path).session(coordinator).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"action\":\"CANCEL\",\"reason\":\"Trùng nhiệm vụ\"}")).andExpect(status().isOk());
+        mvc.perform(post(path).session(coordinator).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"action\":\"CANCEL\",\"reason\":\"Trùng nhiệm vụ\"}")).andExpect(status().isConflict());
+        mvc.perform(post(path).session(coordinator).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"action\":\"FLY\"}"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("action"));
+        assertThat(tasks.events(health, COORDINATOR)).extracting(TaskEvent::kind)
+                .containsSubsequence("CREATED", "DONE", "REOPENED", "CHANGED", "CANCELLED");
+    }
+
+    @Test
+    void anOverdueTaskIsEscalatedToCoordinatorsAndLeadersAndATaskDueSoonRemindedEachOncePerDueDate() throws Exception {
+        String m = marker();
+        Directive d = directive(m, today().minusDays(10));
+        Task overdue = tasks.add(d.id(), new Tasks.NewTask("1", "Quá hạn " + m, "Báo cáo", List.of("SYT"), List.of(),
+                Recurrence.ONCE, today().minusDays(1), null, null, null, null, true), COORDINATOR).get(0);
+        Task soon = tasks.add(d.id(), new Tasks.NewTask("1", "Sắp đến hạn " + m, "Báo cáo", List.of("SYT"), List.of(),
+                Recurrence.ONCE, today().plusDays(1), null, null, null, null, false), COORDINATOR).get(0);
+        assertThat(overdue.statusClass()).isEqualTo(TaskStatusClass.OVERDUE);
+        GreenMail smtp = new GreenMail(new ServerSetup(39251, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try {
+            tasks.remind();
+            TaskOccurrence escalated = tasks.occurrences(overdue.id(), COORDINATOR).get(0);
+            assertThat(escalated.escalatedDue()).isEqualTo(today().minusDays(1));
+            assertThat(escalated.escalatedAt()).isNotNull();
+            assertThat(tasks.occurrences(soon.id(), COORDINATOR).get(0).remindedDue()).isEqualTo(today().plusDays(1));
+            assertThat(mailTo(smtp, "coordinator@demo.loa.local", "Quá hạn " + m)).isNotNull();
+            assertThat(mailTo(smtp, "leader@demo.loa.local", "Quá hạn " + m)).isNotNull();
+            MimeMessage reminder = mailTo(smtp, "officer@demo.loa.local", "Sắp đến hạn " + m);
+            assertThat(reminder).isNotNull();
+            assertThat((String) reminder.getContent()).contains("/coordination/tasks/" + soon.id());
+            int received = smtp.getReceivedMessages().length;
+
+            tasks.remind();
+            assertThat(kinds(overdue.id())).filteredOn("ESCALATED"::equals).hasSize(1);
+            assertThat(kinds(soon.id())).filteredOn("REMINDED"::equals).hasSize(1);
+            assertThat(Arrays.stream(smtp.getReceivedMessages()).skip(received).filter(msg -> subject(msg).contains(m)))
+                    .isEmpty();
+            assertThat(jdbc.sql("""
+                    SELECT count(*) FROM audit_record WHERE action = 'task.escalated' AND target_id = ?""")
+                    .param(String.valueOf(overdue.id())).query(Long.class).single()).isEqualTo(1);
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    private List<String> kinds(long task) {
+        return tasks.events(task, COORDINATOR).stream().map(TaskEvent::kind).toList();
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            return "";
+        }
+    }
+
+    private static MimeMessage mailTo(GreenMail smtp, String address, String inSubject) throws Exception {
+        for (int attempt = 0; attempt < 40; attempt++) {
+            List<MimeMessage> found = new ArrayList<>();
+            for (MimeMessage message : smtp.getReceivedMessages()) {
+                if (message.getAllRecipients()[0].toString().equals(address) && subject(message).contains(inSubject)) {
+                    found.add(message);
+                }
+            }
+            if (!found.isEmpty()) {
+                return found.get(0);
+            }
+            Thread.sleep(250);
+        }
+        return null;
+    }
+
+    private long id(String body) {
+        return json.readTree(body).get("id").asLong();
+    }
+
+    private MockHttpSession signIn(String username) throws Exception {
+        return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password("loa-demo")).andReturn()
+                .getRequest().getSession(false);
+    }
+}
