@@ -316,6 +316,37 @@ class CoordinationIntegrationTests {
         }
     }
 
+    @Test
+    void theDemoLetterOf2023ReachesThe2025SuccessorsWithTheDemoCommunesOverdueReportEscalated() {
+        long directive = jdbc.sql("SELECT id FROM coord_directive WHERE number = '1790/UBND-VXNV'").query(Long.class).single();
+        assertThat(jdbc.sql("SELECT count(*) FROM coord_task WHERE directive_id = ?").param(directive).query(Long.class)
+                .single()).isBetween(40L, 300L);
+        // the Department of Information and Communications' tasks went to Science and Technology and to Culture
+        assertThat(jdbc.sql("""
+                SELECT DISTINCT n.code FROM coord_task o JOIN agency a ON a.id = o.lead_agency_id
+                JOIN coord_task t ON t.inherited_from = o.id JOIN agency n ON n.id = t.lead_agency_id
+                WHERE o.directive_id = ? AND a.code = 'STTTT' AND o.state = 'TRANSFERRED' ORDER BY n.code""")
+                .param(directive).query(String.class).list()).containsExactly("SKHCN", "SVHTTDL");
+        SignedInUser commune = new SignedInUser(null, "district", "Xã", agencies.findByCode("22852", today()).orElseThrow().id(),
+                "22852", Set.of(Role.OFFICER));
+        List<Task> own = tasks.list(new Tasks.TaskFilter(null, "22852", directive, null, true),
+                vn.loa.shared.PageRequest.of(1), commune).items();
+        assertThat(own).isNotEmpty().allSatisfy(t -> assertThat(t.inheritedFrom()).isNotNull());
+        assertThat(own).anySatisfy(t -> {
+            assertThat(t.statusClass()).isEqualTo(TaskStatusClass.OVERDUE);
+            assertThat(tasks.occurrences(t.id(), commune)).anySatisfy(o -> {
+                assertThat(o.statusClass()).isEqualTo(TaskStatusClass.OVERDUE);
+                assertThat(o.escalatedAt()).isNotNull();
+            });
+        });
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM coord_difficulty d JOIN agency a ON a.id = d.agency_id
+                WHERE a.code = '22852' AND d.status = 'SUBMITTED'""").query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM coord_progress p JOIN agency a ON a.id = p.agency_id WHERE a.code = '22852'""")
+                .query(Long.class).single()).isPositive();
+    }
+
     private List<String> kinds(long task) {
         return tasks.events(task, COORDINATOR).stream().map(TaskEvent::kind).toList();
     }
