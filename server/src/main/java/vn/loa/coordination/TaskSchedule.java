@@ -47,7 +47,7 @@ public record TaskSchedule(Recurrence recurrence, LocalDate dueOn, Integer dueDa
     /**
      * The periods that have begun by {@code today}: the only one of a one-off task (from its first day, even when
      * that is later), one per month, quarter or year of a recurring one from the period holding the first day to the
-     * one holding today (or the last day, when earlier).
+     * one holding today (or the last day, when earlier), leaving out a first period already due before the first day.
      */
     public List<Period> periodsUpTo(LocalDate today) {
         List<Period> periods = new ArrayList<>();
@@ -59,7 +59,11 @@ public record TaskSchedule(Recurrence recurrence, LocalDate dueOn, Integer dueDa
         LocalDate start = periodStart(startsOn);
         while (!start.isAfter(last)) {
             LocalDate end = next(start).minusDays(1);
-            periods.add(new Period(start, end, dueIn(start, end)));
+            LocalDate due = dueIn(start, end);
+            // a period already due before the task began is not owed
+            if (!due.isBefore(startsOn)) {
+                periods.add(new Period(start, end, due));
+            }
             start = next(start);
         }
         return periods;

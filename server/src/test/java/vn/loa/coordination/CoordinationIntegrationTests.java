@@ -137,7 +137,7 @@ class CoordinationIntegrationTests {
             assertThat(moved).allSatisfy(o -> assertThat(o.periodStart()).isAfterOrEqualTo(effective));
             assertThat(tasks.events(t.id(), COORDINATOR)).anySatisfy(e -> {
                 assertThat(e.kind()).isEqualTo("TRANSFERRED_IN");
-                assertThat(e.detail()).contains(dissolved.code(), LocalTime.format(effective));
+                assertThat(e.detail()).contains(dissolved.nameVi(), LocalTime.format(effective));
             });
         });
         List<TaskOccurrence> history = tasks.occurrences(task.id(), COORDINATOR);
@@ -146,7 +146,7 @@ class CoordinationIntegrationTests {
                 .containsExactly(LocalDate.of(2025, 8, 1));
         assertThat(tasks.events(task.id(), COORDINATOR)).anySatisfy(e -> {
             assertThat(e.kind()).isEqualTo("TRANSFERRED_OUT");
-            assertThat(e.detail()).contains(first.code(), second.code(), LocalTime.format(effective));
+            assertThat(e.detail()).contains(first.nameVi(), second.nameVi(), LocalTime.format(effective));
         });
 
         // again: nothing more passes, nothing moves

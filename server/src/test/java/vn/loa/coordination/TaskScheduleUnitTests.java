@@ -63,9 +63,16 @@ class TaskScheduleUnitTests {
                 LocalDate.of(2025, 7, 1), LocalDate.of(2025, 10, 1), LocalDate.of(2026, 1, 1));
         assertThat(quarters).extracting(TaskSchedule.Period::due).containsExactly(LocalDate.of(2025, 6, 30),
                 LocalDate.of(2025, 9, 30), LocalDate.of(2025, 12, 31), LocalDate.of(2026, 3, 31));
-        TaskSchedule yearly = new TaskSchedule(Recurrence.YEARLY, null, 29, 2, LocalDate.of(2023, 5, 26), null);
+        TaskSchedule yearly = new TaskSchedule(Recurrence.YEARLY, null, 29, 2, LocalDate.of(2023, 1, 1), null);
         assertThat(yearly.periodsUpTo(LocalDate.of(2024, 12, 31))).extracting(TaskSchedule.Period::due)
                 .containsExactly(LocalDate.of(2023, 2, 28), LocalDate.of(2024, 2, 29));
+        // begun after the year's due date: owed from the next year on
+        TaskSchedule late = new TaskSchedule(Recurrence.YEARLY, null, 31, 1, LocalDate.of(2023, 5, 26), null);
+        assertThat(late.periodsUpTo(LocalDate.of(2024, 12, 31))).extracting(TaskSchedule.Period::due)
+                .containsExactly(LocalDate.of(2024, 1, 31));
+        TaskSchedule monthly = new TaskSchedule(Recurrence.MONTHLY, null, 25, null, LocalDate.of(2026, 11, 30), null);
+        assertThat(monthly.periodsUpTo(LocalDate.of(2026, 12, 3))).extracting(TaskSchedule.Period::due)
+                .containsExactly(LocalDate.of(2026, 12, 25));
         TaskSchedule december = new TaskSchedule(Recurrence.YEARLY, null, 15, null, LocalDate.of(2024, 3, 1), null);
         assertThat(december.periodsUpTo(LocalDate.of(2024, 3, 1))).extracting(TaskSchedule.Period::due)
                 .containsExactly(LocalDate.of(2024, 12, 15));

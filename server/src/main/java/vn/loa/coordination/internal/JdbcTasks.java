@@ -776,7 +776,7 @@ class JdbcTasks implements Tasks {
                 }
             }
             LocalDate starts = s.startsOn().isBefore(effective) ? effective : s.startsOn();
-            String names = successors.stream().map(a -> a.nameVi() + " (" + a.code() + ")").collect(Collectors.joining(", "));
+            String names = successors.stream().map(Agency::nameVi).collect(Collectors.joining(", "));
             boolean first = true;
             for (Agency successor : successors) {
                 long id = insertTask(r.directiveId(), r.clause(), r.title(), r.expectedResult(), successor.id().value(),
@@ -799,7 +799,7 @@ class JdbcTasks implements Tasks {
                     }
                 }
                 first = false;
-                String detail = "Nhận từ " + from.nameVi() + " (" + from.code() + ") theo sắp xếp từ ngày "
+                String detail = "Nhận từ " + from.nameVi() + " theo sắp xếp từ ngày "
                         + LocalTime.format(effective);
                 event(id, null, "TRANSFERRED_IN", Actor.SYSTEM.username(), detail, now);
                 events.publishEvent(new CoordinationEvent.TaskChanged(Actor.SYSTEM, id, "TRANSFERRED_IN", successor.code(),
@@ -838,8 +838,8 @@ class JdbcTasks implements Tasks {
                             .params(e.getKey(), a.id().value()).update();
                 }
             }
-            String detail = "Đơn vị phối hợp " + from.nameVi() + " (" + from.code() + ") thay bằng "
-                    + successors.stream().map(a -> a.nameVi() + " (" + a.code() + ")").collect(Collectors.joining(", "));
+            String detail = "Đơn vị phối hợp " + from.nameVi() + " thay bằng "
+                    + successors.stream().map(Agency::nameVi).collect(Collectors.joining(", "));
             event(e.getKey(), null, "CHANGED", Actor.SYSTEM.username(), detail, now);
             events.publishEvent(new CoordinationEvent.TaskChanged(Actor.SYSTEM, e.getKey(), "CHANGED", from.code(), detail));
         }
