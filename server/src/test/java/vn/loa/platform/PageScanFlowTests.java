@@ -62,7 +62,7 @@ class PageScanFlowTests {
             "spokesperson", "press");
     private static final List<String> LANGUAGES = List.of("vi", "en");
     private static final int MAX_DEPTH = 3;
-    private static final int MAX_PAGES = 120;
+    private static final int MAX_PAGES = 140;
     private static final int PER_SHAPE = 2;
     private static final int PER_PATH = 8;
 
@@ -92,6 +92,15 @@ class PageScanFlowTests {
 
     @Autowired
     vn.loa.consultation.ConsultationAnswers consultationAnswers;
+
+    @Autowired
+    vn.loa.coordination.Directives directives;
+
+    @Autowired
+    vn.loa.coordination.Tasks tasks;
+
+    @Autowired
+    vn.loa.coordination.Difficulties difficulties;
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -156,6 +165,33 @@ class PageScanFlowTests {
         return id;
     }
 
+    /** A directive with a task of the Department of Health and one of the demo commune, and a difficulty of each. */
+    private List<String> coordinationPages() {
+        var coordinator = new vn.loa.identity.SignedInUser(null, "coordinator", "Điều phối", null, "SVHTTDL",
+                Set.of(vn.loa.identity.Role.COORDINATOR));
+        java.time.LocalDate today = java.time.LocalDate.now(vn.loa.shared.LocalTime.ZONE);
+        String marker = "scan" + System.nanoTime();
+        var directive = directives.create(new vn.loa.coordination.Directives.NewDirective("Kế hoạch", marker + "/KH-UBND",
+                today.minusDays(40), "56", "Phó Chủ tịch Nguyễn Văn A", "Kế hoạch truyền thông chính sách", "Tóm tắt",
+                "Nội dung", null, null), coordinator);
+        List<String> pages = new ArrayList<>();
+        pages.add("/coordination/directives/" + directive.id());
+        for (String agency : List.of("SYT", "22852")) {
+            var task = tasks.add(directive.id(), new vn.loa.coordination.Tasks.NewTask("1", "Truyền thông chính sách",
+                    "Tin bài", List.of(agency), List.of(), vn.loa.coordination.Recurrence.MONTHLY, null, 20, null, null,
+                    null, true), coordinator).get(0);
+            pages.add("/coordination/tasks/" + task.id());
+            var staff = new vn.loa.identity.SignedInUser(null, agency.equals("SYT") ? "officer" : "district", "Cán bộ",
+                    agencies.findByCode(agency, today).orElseThrow().id(), agency, Set.of(vn.loa.identity.Role.OFFICER));
+            tasks.report(task.id(), new vn.loa.coordination.Tasks.NewProgress(null, "Đã đăng 3 tin bài", 30,
+                    java.util.Map.of("tin bài", 3.0), false, List.of()), staff);
+            var difficulty = difficulties.submit(new vn.loa.coordination.Difficulties.NewDifficulty("DIFFICULTY",
+                    "Thiếu kinh phí", "Đề nghị hỗ trợ", task.id(), null, List.of()), staff);
+            pages.add("/coordination/difficulties/" + difficulty.id());
+        }
+        return pages;
+    }
+
     @Test
     void noPageShowsInternalsInEitherLanguage() throws Exception {
         Map<String, Map<String, String>> findings = new LinkedHashMap<>();
@@ -174,6 +210,8 @@ class PageScanFlowTests {
         // the consultation's groups and answers (the consultation's page links to them)
         navigation.add("/consultations/" + consultation + "/groups");
         navigation.add("/consultations/" + consultation + "/answers");
+        // a difficulty (the difficulties' list links to it) and a task of the commune and of the Department of Health
+        navigation.addAll(coordinationPages());
         for (String account : ACCOUNTS) {
             for (String language : LANGUAGES) {
                 Session session = new Session(account, language);
@@ -216,7 +254,9 @@ class PageScanFlowTests {
                 "/campaigns/emergencies", "/consultations", "/consultations/{n}", "/consultations/drafts/{n}",
                 "/consultations/{n}/contributions", "/public/consultations", "/public/consultations/{n}",
                 "/public/consultations/{n}/changes", "/consultations/{n}/groups", "/consultations/{n}/answers",
-                "/public/consultations/{n}/answers");
+                "/public/consultations/{n}/answers", "/coordination", "/coordination/directives/{n}",
+                "/coordination/directives/new", "/coordination/tasks", "/coordination/tasks/{n}",
+                "/coordination/difficulties", "/coordination/difficulties/{n}");
         assertThat(visited.get("/admin/users")).as("/admin/users for an officer").contains(403);
         assertThat(visited.get("/cases/{n}")).as("a case that does not exist").contains(404);
     }
