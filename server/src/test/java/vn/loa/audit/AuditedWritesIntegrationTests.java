@@ -111,6 +111,15 @@ class AuditedWritesIntegrationTests {
     @Autowired
     Statements statements;
 
+    @Autowired
+    vn.loa.coordination.Directives directives;
+
+    @Autowired
+    vn.loa.coordination.Tasks tasks;
+
+    @Autowired
+    vn.loa.coordination.Difficulties difficulties;
+
     @BeforeEach
     void refuseTheAuditOfMarkedActors() throws SQLException {
         owner("""
@@ -468,6 +477,44 @@ class AuditedWritesIntegrationTests {
                 .single()).as("answer published").isEqualTo("APPROVED");
         assertThat(jdbc.sql("SELECT count(*) FROM consultation_notice WHERE answer_id = ?").param(answer)
                 .query(Long.class).single()).as("notices sent").isZero();
+    }
+
+    @Test
+    void coordinationLeavesNoDirectiveTaskProgressOrDifficultyWhoseAuditFailed() {
+        SignedInUser refused = new SignedInUser(null, fresh(REFUSED + "-coordination"), "Nguyễn Văn Thử", null, "SVHTTDL",
+                Set.of(Role.COORDINATOR));
+        SignedInUser coordinator = new SignedInUser(null, "coordinator", "Điều phối", null, "SVHTTDL",
+                Set.of(Role.COORDINATOR));
+        SignedInUser officer = new SignedInUser(null, "officer", "Cán bộ Sở Y tế", agency("SYT").id(), "SYT",
+                Set.of(Role.OFFICER));
+        LocalDate today = LocalDate.now(LocalTime.ZONE);
+        String number = fresh("audit") + "/KH-UBND";
+        assertRefused(() -> directives.create(new vn.loa.coordination.Directives.NewDirective("Kế hoạch", number,
+                today.minusDays(3), "56", "Phó Chủ tịch", "Kế hoạch thử", null, null, null, null), refused));
+        assertThat(jdbc.sql("SELECT count(*) FROM coord_directive WHERE number = ?").param(number).query(Long.class)
+                .single()).as("directive entered").isZero();
+        long directive = directives.create(new vn.loa.coordination.Directives.NewDirective("Kế hoạch", number,
+                today.minusDays(3), "56", "Phó Chủ tịch", "Kế hoạch thử", null, null, null, null), coordinator).id();
+        vn.loa.coordination.Tasks.NewTask task = new vn.loa.coordination.Tasks.NewTask("1", "Nhiệm vụ thử", "Kết quả",
+                List.of("SYT"), List.of(), vn.loa.coordination.Recurrence.ONCE, today.plusDays(5), null, null, null, null,
+                false);
+        assertRefused(() -> tasks.add(directive, task, refused));
+        assertThat(jdbc.sql("SELECT count(*) FROM coord_task WHERE directive_id = ?").param(directive).query(Long.class)
+                .single()).as("task added").isZero();
+        long id = tasks.add(directive, task, coordinator).get(0).id();
+        assertRefused(() -> tasks.transition(id, new vn.loa.coordination.Tasks.Transition(
+                vn.loa.coordination.Tasks.Action.CANCEL, "thử", null, null), refused));
+        assertThat(tasks.get(id, coordinator).state()).as("task cancelled").isEqualTo("OPEN");
+        SignedInUser refusedOfficer = new SignedInUser(null, fresh(REFUSED + "-officer"), "Cán bộ", officer.agency(), "SYT",
+                Set.of(Role.OFFICER));
+        assertRefused(() -> tasks.report(id, new vn.loa.coordination.Tasks.NewProgress(null, "Đã xong", 100,
+                java.util.Map.of(), true, List.of()), refusedOfficer));
+        assertThat(tasks.progress(id, coordinator)).as("progress recorded").isEmpty();
+        assertThat(tasks.occurrences(id, coordinator).get(0).doneOn()).as("done recorded").isNull();
+        assertRefused(() -> difficulties.submit(new vn.loa.coordination.Difficulties.NewDifficulty("PROPOSAL",
+                "Đề nghị thử " + number, "Nội dung", id, null, List.of()), refusedOfficer));
+        assertThat(jdbc.sql("SELECT count(*) FROM coord_difficulty WHERE title = ?").param("Đề nghị thử " + number)
+                .query(Long.class).single()).as("difficulty sent").isZero();
     }
 
     private static void assertRefused(ThrowingCallable write) {

@@ -33,7 +33,8 @@ import vn.loa.shared.PageRequest;
  * body), GET {id}, GET/POST {id}/tasks. {@code /api/v1/tasks}: GET list ({@code agency}, {@code status} = status class,
  * {@code directive}, {@code dueBefore}), GET {id}, GET/POST {id}/progress, POST {id}/transitions ({@code action} DONE,
  * REOPEN, CANCEL or RESCHEDULE, {@code reason}, {@code dueOn}, {@code occurrenceId}; 409 when the state does not allow
- * it). Refusals are problem responses naming the field.
+ * it), POST transfers (coordinator: pass the tasks of dissolved agencies to their successors now). Refusals are problem
+ * responses naming the field.
  */
 @RestController
 @ConditionalOnWebApplication
@@ -172,6 +173,18 @@ class CoordinationApiController {
         InvalidInput.throwIfAny(problems);
         return tasks.report(id, new Tasks.NewProgress(occurrenceId, body, pct, figures, done,
                 CoordinationForms.attachments(attachments)), CoordinationForms.user());
+    }
+
+    /** How many tasks of dissolved agencies were passed to their successors. */
+    record Transferred(int transferred) {
+    }
+
+    @PostMapping("/api/v1/tasks/transfers")
+    Transferred transfer() {
+        if (!CoordinationController.coordinates(CoordinationForms.user())) {
+            throw new vn.loa.shared.NotFound("transfers", "tasks");
+        }
+        return new Transferred(tasks.transferFromEndedAgencies());
     }
 
     @PostMapping("/api/v1/tasks/{id:\\d+}/transitions")

@@ -111,6 +111,17 @@ class CoordinationController {
         return "coordination/home";
     }
 
+    /** Passes the open tasks of dissolved agencies to their successors now, rather than at the next hourly run. */
+    @PostMapping("/transfers")
+    String transfer(RedirectAttributes redirect) {
+        if (!coordinates(CoordinationForms.user())) {
+            throw new vn.loa.shared.NotFound("page", "transfers");
+        }
+        redirect.addFlashAttribute("flashKey", "coordination.transfer.done-flash");
+        redirect.addFlashAttribute("transferred", tasks.transferFromEndedAgencies());
+        return "redirect:/coordination";
+    }
+
     @GetMapping("/directives/new")
     String newDirective(Model model, Locale locale) {
         prepareNew(model, Map.of(), locale);
