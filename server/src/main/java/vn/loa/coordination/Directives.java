@@ -5,7 +5,10 @@ import vn.loa.identity.SignedInUser;
 import vn.loa.shared.Page;
 import vn.loa.shared.PageRequest;
 
-/** The directives that assign tasks; coordinators and administrators enter them, every signed-in user reads them. */
+/**
+ * The directives that assign tasks; coordinators and administrators enter them, the province-wide roles and agencies'
+ * staff read them.
+ */
 public interface Directives {
 
     /**

@@ -280,6 +280,42 @@ class CoordinationIntegrationTests {
     }
 
     @Test
+    void aDirectiveUploadedAsDocxKeepsItsFileAndItsTextBecomesTheBody() throws Exception {
+        String m = marker();
+        byte[] docx;
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument document = new org.apache.poi.xwpf.usermodel.XWPFDocument();
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            document.createParagraph().createRun().setText("Thực hiện Chỉ thị số 07/CT-TTg " + m);
+            document.createParagraph().createRun().setText("1. Tăng cường truyền thông chính sách.");
+            document.write(out);
+            docx = out.toByteArray();
+        }
+        MockHttpSession coordinator = signIn("coordinator");
+        String body = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/v1/directives")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "cong-van.docx",
+                                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx))
+                        .param("docKind", "Công văn").param("number", m + "/UBND-VX").param("issuedOn", today().toString())
+                        .param("issuerCode", "56").param("signer", "Phó Chủ tịch").param("title", "V/v truyền thông " + m)
+                        .session(coordinator).with(csrf()))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.fileName").value("cong-van.docx"))
+                .andExpect(jsonPath("$.body").value(Matchers.containsString("1. Tăng cường truyền thông chính sách.")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        long id = id(body);
+        assertThat(directives.file(id, COORDINATOR)).isEqualTo(docx);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/v1/directives")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "khong-phai.docx", "text/plain",
+                                "không phải Word".getBytes(StandardCharsets.UTF_8)))
+                        .param("docKind", "Công văn").param("number", m + "/X").param("issuedOn", today().toString())
+                        .param("issuerCode", "56").param("signer", "A").param("title", "B").session(coordinator).with(csrf()))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("file"));
+        // the press reads no directive; passing tasks on is the coordinator's
+        mvc.perform(get("/api/v1/directives/" + id).session(signIn("press"))).andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/tasks/transfers").session(signIn("officer")).with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/tasks/transfers").session(coordinator).with(csrf())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.transferred").isNumber());
+    }
+
+    @Test
     void anOverdueTaskIsEscalatedToCoordinatorsAndLeadersAndATaskDueSoonRemindedEachOncePerDueDate() throws Exception {
         String m = marker();
         Directive d = directive(m, today().minusDays(10));

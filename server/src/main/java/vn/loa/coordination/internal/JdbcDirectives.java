@@ -124,13 +124,24 @@ class JdbcDirectives implements Directives {
                 .orElseThrow(() -> new NotFound("directive", id));
     }
 
+    /** Who reads directives: those who see the province, and the staff of an agency (the press does not). */
+    private static boolean mayRead(SignedInUser user) {
+        return CoordinationAccess.seesProvince(user) || CoordinationAccess.agencyStaff(user);
+    }
+
     @Override
     public Directive get(long id, SignedInUser user) {
+        if (!mayRead(user)) {
+            throw new NotFound("directive", id);
+        }
         return find(id);
     }
 
     @Override
     public Page<Directive> list(PageRequest asked, SignedInUser user) {
+        if (!mayRead(user)) {
+            return new Page<>(List.of(), asked, 0);
+        }
         long total = jdbc.sql("SELECT count(*) FROM coord_directive").query(Long.class).single();
         PageRequest page = asked.within(total);
         List<Directive> items = jdbc.sql("""
@@ -142,6 +153,7 @@ class JdbcDirectives implements Directives {
 
     @Override
     public byte[] file(long id, SignedInUser user) {
+        get(id, user);
         return jdbc.sql("SELECT file_bytes FROM coord_directive WHERE id = ? AND file_bytes IS NOT NULL").param(id)
                 .query((rs, n) -> rs.getBytes(1)).optional().orElseThrow(() -> new NotFound("directive file", id));
     }
