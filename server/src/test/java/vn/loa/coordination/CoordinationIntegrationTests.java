@@ -68,6 +68,9 @@ class CoordinationIntegrationTests {
     AgencyDirectory agencies;
 
     @Autowired
+    Difficulties difficulties;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -194,6 +197,27 @@ class CoordinationIntegrationTests {
                                 {"body":"Đã đăng 4 tin bài","percent":40,"figures":{"tin bài":4}}"""))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.figures['tin bài']").value(4.0));
         mvc.perform(get("/coordination/tasks/" + task).session(officer)).andExpect(status().isOk());
+        // a report with a PDF: kept with its SHA-256, the other agency cannot fetch it; a program is refused
+        byte[] pdf = "%PDF-1.4 bao cao".getBytes(StandardCharsets.US_ASCII);
+        String withFile = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .multipart("/api/v1/tasks/" + task + "/progress")
+                        .file(new org.springframework.mock.web.MockMultipartFile("attachments", "bao-cao.pdf",
+                                "application/pdf", pdf))
+                        .param("body", "Báo cáo kèm tệp").param("figureName", "tin bài").param("figureValue", "6")
+                        .session(officer).with(csrf()))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.attachments[0].contentType").value("application/pdf"))
+                .andExpect(jsonPath("$.attachments[0].sha256").value(
+                        java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(pdf))))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        long attachment = json.readTree(withFile).get("attachments").get(0).get("id").asLong();
+        mvc.perform(get("/coordination/attachments/" + attachment).session(officer)).andExpect(status().isOk());
+        mvc.perform(get("/coordination/attachments/" + attachment).session(district)).andExpect(status().isNotFound());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .multipart("/api/v1/tasks/" + task + "/progress")
+                        .file(new org.springframework.mock.web.MockMultipartFile("attachments", "cai-dat.exe",
+                                "application/octet-stream", new byte[] {'M', 'Z', 0, 0}))
+                        .param("body", "Tệp lạ").session(officer).with(csrf()))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("attachments"));
 
         long difficulty = id(mvc.perform(post("/api/v1/difficulties").session(officer).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content("""
@@ -347,6 +371,16 @@ class CoordinationIntegrationTests {
             assertThat(jdbc.sql("""
                     SELECT count(*) FROM audit_record WHERE action = 'task.escalated' AND target_id = ?""")
                     .param(String.valueOf(overdue.id())).query(Long.class).single()).isEqualTo(1);
+
+            // the sender's people hear of the answer to their difficulty
+            SignedInUser officer = new SignedInUser(null, "officer", "Cán bộ", agencies.findByCode("SYT", today())
+                    .orElseThrow().id(), "SYT", Set.of(Role.OFFICER));
+            Difficulty sent = difficulties.submit(new Difficulties.NewDifficulty("DIFFICULTY", "Vướng mắc " + m,
+                    "Thiếu người", overdue.id(), null, List.of()), officer);
+            difficulties.answer(sent.id(), "Sở sẽ hỗ trợ nhân lực", COORDINATOR);
+            MimeMessage answer = mailTo(smtp, "officer@demo.loa.local", "Vướng mắc " + m);
+            assertThat(answer).isNotNull();
+            assertThat((String) answer.getContent()).contains("Sở sẽ hỗ trợ nhân lực", "/coordination/difficulties/" + sent.id());
         } finally {
             smtp.stop();
         }
