@@ -44,6 +44,7 @@ class DemoCoordination implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoCoordination.class);
     static final String NUMBER = "1790/UBND-VXNV";
     static final LocalDate ISSUED = LocalDate.of(2023, 5, 26);
+    private static final LocalDate SUCCESSION = LocalDate.of(2025, 7, 1);
 
     private final JdbcClient jdbc;
     private final Directives directives;
@@ -115,7 +116,9 @@ class DemoCoordination implements ApplicationRunner {
         add(id, by, "1", "Duy trì chuyên trang, chuyên mục tuyên truyền chính sách của tỉnh",
                 "Tin, bài, chương trình trên chuyên mục hằng tháng", List.of("BNT", "PTTH"), List.of("STTTT"),
                 Recurrence.MONTHLY, 25, null, false);
-        // the 2025 reorganisation: departments merged, districts abolished, the newspaper and the radio merged
+        // what the 2023 units did before the 2025 reorganisation (departments merged, districts abolished, the
+        // newspaper and the radio merged), then the tasks passed to the successors, then what those did since
+        history(id, SUCCESSION.isBefore(today) ? SUCCESSION : today);
         tasks.transferFromEndedAgencies();
         history(id, today);
         Optional<SignedInUser> district = user("district");
@@ -144,10 +147,11 @@ class DemoCoordination implements ApplicationRunner {
     }
 
     /**
-     * Past periods done: mostly on time (a few days before the due date), one in nine late; the demo commune's latest
-     * past-due monthly report left undone, so that it is overdue.
+     * Periods due before {@code until} done: mostly on time (a few days before the due date), one in nine late; the
+     * demo commune's latest past-due monthly report left undone, so that it is overdue.
      */
-    private void history(long directive, LocalDate today) {
+    private void history(long directive, LocalDate until) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
         Long overdue = jdbc.sql("""
                 SELECT o.id FROM coord_occurrence o JOIN coord_task t ON t.id = o.task_id JOIN agency a ON a.id = t.lead_agency_id
                 WHERE t.directive_id = ? AND a.code = '22852' AND t.is_report AND t.state = 'OPEN' AND o.due_on < ?
@@ -159,7 +163,7 @@ class DemoCoordination implements ApplicationRunner {
                                             ELSE o.due_on - (o.id % 6)::int END)
                 FROM coord_task t WHERE t.id = o.task_id AND t.directive_id = ? AND o.done_on IS NULL
                   AND o.due_on IS NOT NULL AND o.due_on < ? AND o.id <> ?""")
-                .params(Date.valueOf(today), directive, Date.valueOf(today), overdue).update();
+                .params(Date.valueOf(today), directive, Date.valueOf(until), overdue).update();
     }
 
     /** The demo commune reports progress on its current monthly report and sends a difficulty. */

@@ -105,8 +105,9 @@ class CoordinationController {
         model.addAttribute("mayCreate", coordinates(user));
         model.addAttribute("names", names(locale));
         if (user.agency() != null && !coordinates(user) && !user.has(Role.LEADER)) {
-            model.addAttribute("ownTasks", tasks.list(new Tasks.TaskFilter(null, null, null, null, true),
-                    new PageRequest(1, 50), user));
+            Page<Task> own = tasks.list(new Tasks.TaskFilter(null, null, null, null, true), new PageRequest(1, 50), user);
+            model.addAttribute("ownTasks", own);
+            model.addAttribute("inheritedNames", inheritedNames(own.items(), user, names(locale)));
         }
         return "coordination/home";
     }
@@ -120,6 +121,29 @@ class CoordinationController {
         redirect.addFlashAttribute("flashKey", "coordination.transfer.done-flash");
         redirect.addFlashAttribute("transferred", tasks.transferFromEndedAgencies());
         return "redirect:/coordination";
+    }
+
+    /** For each task taken over from a dissolved unit, that unit's name (when the user may see the old task). */
+    private Map<Long, String> inheritedNames(List<Task> list, SignedInUser user, Names names) {
+        Map<Long, Long> leads = new LinkedHashMap<>();
+        list.forEach(t -> leads.put(t.id(), t.leadAgencyId()));
+        Map<Long, String> inherited = new LinkedHashMap<>();
+        for (Task t : list) {
+            if (t.inheritedFrom() == null) {
+                continue;
+            }
+            Long lead = leads.get(t.inheritedFrom());
+            if (lead == null) {
+                try {
+                    lead = tasks.get(t.inheritedFrom(), user).leadAgencyId();
+                } catch (vn.loa.shared.NotFound e) {
+                    continue;
+                }
+                leads.put(t.inheritedFrom(), lead);
+            }
+            inherited.put(t.id(), names.byId().getOrDefault(lead, ""));
+        }
+        return inherited;
     }
 
     @GetMapping("/directives/new")
@@ -220,7 +244,27 @@ class CoordinationController {
         }
         model.addAttribute("d", d);
         model.addAttribute("issuerName", names.byId().getOrDefault(d.issuerAgencyId(), d.issuerCode()));
-        model.addAttribute("groups", grouped.values());
+        Map<Long, Agency> units = new LinkedHashMap<>();
+        agencies.all().forEach(a -> units.put(a.id().value(), a));
+        LocalDate day = today();
+        List<Map.Entry<Long, AgencyTasks>> ordered = new ArrayList<>(grouped.entrySet());
+        // the units in operation first, departments before press, communes last; then by name
+        ordered.sort(java.util.Comparator.<Map.Entry<Long, AgencyTasks>>comparingInt(e -> {
+            Agency a = units.get(e.getKey());
+            return a == null || !a.validOn(day) ? 1 : 0;
+        }).thenComparingInt(e -> {
+            Agency a = units.get(e.getKey());
+            return a == null ? 99 : switch (a.kind()) {
+                case PROVINCE -> 0;
+                case DEPARTMENT -> 1;
+                case PRESS -> 2;
+                case DISTRICT -> 8;
+                case COMMUNE -> 9;
+                default -> 5;
+            };
+        }).thenComparing(e -> e.getValue().agencyName()));
+        model.addAttribute("groups", ordered.stream().map(Map.Entry::getValue).toList());
+        model.addAttribute("inheritedNames", inheritedNames(all, user, names));
         model.addAttribute("totals", totals);
         model.addAttribute("closedCount", transferred);
         model.addAttribute("classes", TaskStatusClass.values());
