@@ -24,10 +24,10 @@ public record ReportPeriod(ReportKind kind, int year, int number, LocalDate from
         try {
             chosen = ReportKind.valueOf(kind == null ? "" : kind.strip().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput("kind", "report.error.kind");
+            throw new InvalidInput("kind", "periodic.error.kind");
         }
         if (year == null || year < MIN_YEAR || year > MAX_YEAR) {
-            throw new InvalidInput("year", "report.error.year", MIN_YEAR, MAX_YEAR);
+            throw new InvalidInput("year", "periodic.error.year", MIN_YEAR, MAX_YEAR);
         }
         int n = chosen == ReportKind.YEARLY && number == null ? 1 : number == null ? 0 : number;
         int max = switch (chosen) {
@@ -36,7 +36,7 @@ public record ReportPeriod(ReportKind kind, int year, int number, LocalDate from
             case YEARLY -> 1;
         };
         if (n < 1 || n > max) {
-            throw new InvalidInput("period", "report.error.period", max);
+            throw new InvalidInput("period", "periodic.error.period", max);
         }
         LocalDate from = switch (chosen) {
             case MONTHLY -> LocalDate.of(year, n, 1);
@@ -49,7 +49,7 @@ public record ReportPeriod(ReportKind kind, int year, int number, LocalDate from
             case YEARLY -> LocalDate.of(year, 12, 31);
         };
         if (from.isAfter(today)) {
-            throw new InvalidInput("period", "report.error.not-started");
+            throw new InvalidInput("period", "periodic.error.not-started");
         }
         return new ReportPeriod(chosen, year, n, from, to);
     }
@@ -57,7 +57,7 @@ public record ReportPeriod(ReportKind kind, int year, int number, LocalDate from
     /** The period that starts on a day (the first of a month, quarter or year), as the API's {@code periodStart}. */
     public static ReportPeriod starting(String kind, LocalDate start, LocalDate today) {
         if (start == null) {
-            throw new InvalidInput("periodStart", "report.error.period-start");
+            throw new InvalidInput("periodStart", "periodic.error.period-start");
         }
         ReportPeriod period = of(kind, start.getYear(), switch (kind == null ? "" : kind.strip().toUpperCase(java.util.Locale.ROOT)) {
             case "MONTHLY" -> start.getMonthValue();
@@ -65,7 +65,7 @@ public record ReportPeriod(ReportKind kind, int year, int number, LocalDate from
             default -> 1;
         }, today);
         if (!period.from().equals(start)) {
-            throw new InvalidInput("periodStart", "report.error.period-start");
+            throw new InvalidInput("periodStart", "periodic.error.period-start");
         }
         return period;
     }

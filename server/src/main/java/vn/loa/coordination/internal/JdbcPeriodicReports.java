@@ -190,16 +190,16 @@ class JdbcPeriodicReports implements PeriodicReports {
         mustWrite(user);
         Report r = draft(id, version);
         if (sections == null || sections.isEmpty()) {
-            throw new InvalidInput("sections", "report.error.sections");
+            throw new InvalidInput("sections", "periodic.error.sections");
         }
         LinkedHashMap<String, String> texts = new LinkedHashMap<>(r.sections());
         for (Map.Entry<String, String> e : sections.entrySet()) {
             if (!SECTIONS.contains(e.getKey())) {
-                throw new InvalidInput("sections", "report.error.section-unknown", e.getKey());
+                throw new InvalidInput("sections", "periodic.error.section-unknown", e.getKey());
             }
             String value = e.getValue() == null ? "" : e.getValue().replace("\r\n", "\n").strip();
             if (value.length() > MAX_SECTION) {
-                throw new InvalidInput("sections." + e.getKey(), "report.error.section-long", MAX_SECTION);
+                throw new InvalidInput("sections." + e.getKey(), "periodic.error.section-long", MAX_SECTION);
             }
             texts.put(e.getKey(), value);
         }
@@ -220,10 +220,10 @@ class JdbcPeriodicReports implements PeriodicReports {
     private Report draft(long id, Long version) {
         Report r = find(id, true);
         if (r.issued()) {
-            throw new Conflict("report.error.issued", r.numberAndSymbol());
+            throw new Conflict("periodic.error.issued", r.numberAndSymbol());
         }
         if (version != null && version != r.version()) {
-            throw new Conflict("report.error.stale");
+            throw new Conflict("periodic.error.stale");
         }
         return r;
     }
