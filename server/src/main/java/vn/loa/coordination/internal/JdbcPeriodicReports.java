@@ -169,7 +169,7 @@ class JdbcPeriodicReports implements PeriodicReports {
         Agency issuer = agencies.findByCode(issuerCode, today)
                 .orElseThrow(() -> new IllegalStateException("loa.coordination.reports.issuer: no agency " + issuerCode
                         + " valid on " + today));
-        ReportFigures figures = queries.compute(period);
+        ReportFigures figures = queries.compute(period, user);
         String title = "Báo cáo công tác truyền thông chính sách " + period.vietnamese();
         long id = jdbc.sql("""
                 INSERT INTO coord_report (kind, period_start, period_end, issuer_agency_id, symbol, title, figures, sections,
@@ -234,7 +234,7 @@ class JdbcPeriodicReports implements PeriodicReports {
         mustWrite(user);
         Report r = draft(id, null);
         ReportPeriod period = period(r);
-        ReportFigures figures = queries.compute(period);
+        ReportFigures figures = queries.compute(period, user);
         LinkedHashMap<String, String> texts = new LinkedHashMap<>();
         int kept = 0;
         for (String key : SECTIONS) {

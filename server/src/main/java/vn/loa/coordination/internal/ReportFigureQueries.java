@@ -4,7 +4,6 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DayOfWeek;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
@@ -20,29 +19,36 @@ import vn.loa.coordination.ReportFigures.Count;
 import vn.loa.coordination.ReportKind;
 import vn.loa.coordination.ReportPeriod;
 import vn.loa.coordination.TaskStatusClass;
+import vn.loa.identity.SignedInUser;
+import vn.loa.listening.Alerts;
+import vn.loa.listening.ListeningOverview;
+import vn.loa.listening.ListeningScope;
+import vn.loa.misinformation.Cases;
+import vn.loa.press.Obligations;
 import vn.loa.shared.LocalTime;
+import vn.loa.transparency.InformationRequests;
 
 /**
- * Counts what a periodic report states, each part with the rule of the page that shows it:
+ * Counts what a periodic report states, as the coordinator who generates it sees it (the whole province), each part
+ * through the module's own public query where it has one, so that the report says what the module's pages say:
  * <ul>
- * <li>listening: the daily roll-ups of the whole province ({@code post_daily}, scope '' with feedback), as the listening
- * overview reads them for periods of whole days; the emerging issues are the burst alerts raised in the period, with
- * the sentence they were sent with;</li>
- * <li>the misinformation desk: cases opened, closed ({@code closed_at}), open at the end; the median time from opening
- * to the published answer of the cases answered or refuted in the period (as the desk's page computes it over 90
- * days); cases referred to the police (status REFERRED, closed in the period);</li>
- * <li>transparency: the requests received in the period, answered (provided or refused), answered on time (the last
- * provide or refuse not after the due date), still open and overdue on the day the figures stand on (as the
- * transparency figures count them for a year);</li>
- * <li>press: enquiries received and those answered by their due time; statements published (correction requests
- * apart, as the compliance report counts them); press conferences held; crises opened;</li>
- * <li>campaigns and reach: campaigns running at some time in the period; publications due in it and not withdrawn; their
- * deliveries sent, simulated or confirmed, by channel; broadcasts confirmed by the communes in the period;</li>
- * <li>consultations opened (published) and closed in the period, contributions received;</li>
- * <li>tasks (V35): the occurrences, of tasks not cancelled, that are due in the period or, started by its end, are not
- * done by the day the figures stand on; an occurrence of a task passed to successors counts only if it was done before
- * (the successors' tasks carry the rest). Status class by {@link TaskStatusClass#of} on that day, a completion after it
- * not yet known. Difficulties and proposals sent and answered in the period.</li>
+ * <li>listening: {@link ListeningOverview#summary} (the daily roll-ups the dashboard reads, feedback included), by week
+ * or month; the emerging issues are the period's burst alerts ({@link Alerts#raised}), one per issue, with the
+ * sentence they were sent with;</li>
+ * <li>the misinformation desk: {@link Cases#figures} (opened, closed, open at the end, the median time to the published
+ * answer as the desk computes it, referred to the police);</li>
+ * <li>transparency: {@link InformationRequests#figures(LocalDate, LocalDate, LocalDate, SignedInUser)}, the year figures'
+ * rule over the period, overdue on the day the figures stand on; answered on time is answered less answered late;</li>
+ * <li>press: {@link Obligations#figures} (enquiries and those answered by their due time, statements and conferences
+ * as the compliance report counts them, crises);</li>
+ * <li>campaigns and reach, consultations (no period query in those modules; read here with their tables' meaning):
+ * campaigns running at some time in the period, publications due in it and not withdrawn, their deliveries sent,
+ * simulated or confirmed by channel, broadcasts confirmed by the communes in it; consultations opened (published) and
+ * closed in it, contributions received;</li>
+ * <li>tasks (V35): the occurrences, of tasks not cancelled, that are due in the period or, started by the day the figures
+ * stand on, are not done by then; an occurrence of a task passed to successors counts only if it was done before (the
+ * successors' tasks carry the rest). Status class by {@link TaskStatusClass#of} on that day, a completion after it not
+ * yet known; by the kind of the lead agency. Difficulties and proposals sent and answered in the period.</li>
  * </ul>
  */
 @Component
@@ -57,19 +63,32 @@ class ReportFigureQueries {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ListeningOverview overview;
+    private final Alerts alerts;
+    private final Cases cases;
+    private final InformationRequests requests;
+    private final Obligations press;
 
-    ReportFigureQueries(JdbcClient jdbc, Clock clock) {
+    ReportFigureQueries(JdbcClient jdbc, Clock clock, ListeningOverview overview, Alerts alerts, Cases cases,
+            InformationRequests requests, Obligations press) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.overview = overview;
+        this.alerts = alerts;
+        this.cases = cases;
+        this.requests = requests;
+        this.press = press;
     }
 
-    ReportFigures compute(ReportPeriod period) {
+    /** The figures of a period as {@code user} (a coordinator: the whole province) sees them. */
+    ReportFigures compute(ReportPeriod period, SignedInUser user) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
         LocalDate asOf = period.to().isAfter(today) ? today : period.to();
         Timestamp from = start(period.from());
         Timestamp until = start(asOf.plusDays(1));
         return new ReportFigures(period.kind().name(), period.from(), period.to(), asOf, clock.instant(),
-                listening(period, asOf), desk(from, until), transparency(from, until, asOf), press(from, until),
+                listening(period, asOf, user), desk(from, until, user), transparency(period.from(), asOf, user),
+                press(period.from(), asOf, user),
                 reach(period.from(), asOf, from, until), consultations(period.from(), asOf, from, until),
                 tasks(period.from(), period.to(), asOf, from, until));
     }
@@ -80,41 +99,38 @@ class ReportFigureQueries {
 
     // ---- listening
 
-    private ReportFigures.Listening listening(ReportPeriod period, LocalDate asOf) {
-        Date from = Date.valueOf(period.from());
-        Date to = Date.valueOf(asOf);
-        long[] all = jdbc.sql("""
-                SELECT coalesce(sum(posts), 0), coalesce(sum(negative), 0), coalesce(sum(neutral), 0), coalesce(sum(positive), 0)
-                FROM post_daily WHERE scope = '' AND dim = 'all' AND day >= ? AND day <= ?""").params(from, to)
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).single();
-        List<ReportFigures.Bucket> buckets = new ArrayList<>();
+    private ReportFigures.Listening listening(ReportPeriod period, LocalDate asOf, SignedInUser user) {
+        ListeningOverview.Summary summary = overview.summary(ListeningScope.of(user, true), period.from(), asOf, TOP);
         boolean monthly = period.kind() == ReportKind.YEARLY;
         Map<LocalDate, long[]> byBucket = new LinkedHashMap<>();
-        for (LocalDate day = bucketOf(period.from(), monthly); !day.isAfter(asOf); day = monthly ? day.plusMonths(1) : day.plusWeeks(1)) {
-            byBucket.put(day, new long[4]);
+        for (ListeningOverview.Volume day : summary.days()) {
+            long[] counts = byBucket.computeIfAbsent(bucketOf(LocalDate.ofInstant(day.start(), LocalTime.ZONE), monthly),
+                    k -> new long[4]);
+            counts[0] += day.negative();
+            counts[1] += day.neutral();
+            counts[2] += day.positive();
+            counts[3] += day.unclear();
         }
-        jdbc.sql("""
-                SELECT day, sum(posts), sum(negative), sum(neutral), sum(positive) FROM post_daily
-                WHERE scope = '' AND dim = 'all' AND day >= ? AND day <= ? GROUP BY day""").params(from, to)
-                .query(rs -> {
-                    long[] counts = byBucket.get(bucketOf(rs.getDate(1).toLocalDate(), monthly));
-                    counts[0] += rs.getLong(3);
-                    counts[1] += rs.getLong(4);
-                    counts[2] += rs.getLong(5);
-                    counts[3] += rs.getLong(2) - rs.getLong(3) - rs.getLong(4) - rs.getLong(5);
-                });
+        List<ReportFigures.Bucket> buckets = new ArrayList<>();
         byBucket.forEach((start, c) -> buckets.add(new ReportFigures.Bucket(start,
                 (monthly ? MONTH : WEEK).format(start.isBefore(period.from()) ? period.from() : start), c[0], c[1], c[2], c[3])));
-        List<ReportFigures.Issue> issues = jdbc.sql("""
-                SELECT DISTINCT ON (a.title) a.title, a.sentence, coalesce(a.posts, 0), a.raised_at
-                FROM alert a JOIN alert_rule r ON r.id = a.rule_id
-                WHERE r.kind = 'BURST' AND a.title IS NOT NULL AND a.raised_at >= ? AND a.raised_at < ?
-                ORDER BY a.title, a.posts DESC NULLS LAST, a.id""").params(start(period.from()), start(asOf.plusDays(1)))
-                .query((rs, n) -> new ReportFigures.Issue(rs.getString(1), rs.getString(2), rs.getLong(3),
-                        rs.getTimestamp(4).toInstant())).list();
-        issues = issues.stream().sorted((x, y) -> Long.compare(y.posts(), x.posts())).limit(ISSUES).toList();
-        return new ReportFigures.Listening(all[0], all[1], all[2], all[3], shares("register", from, to, 10),
-                shares("domain", from, to, 20), shares("topic", from, to, TOP), buckets, issues);
+        // the burst alerts of the period, one per issue (its largest), the most posts first
+        Map<String, ReportFigures.Issue> issues = new LinkedHashMap<>();
+        for (Alerts.Alert a : alerts.raised("BURST", start(period.from()).toInstant(), start(asOf.plusDays(1)).toInstant(),
+                user, 200)) {
+            if (a.title() != null && issues.size() < ISSUES) {
+                issues.putIfAbsent(a.title(), new ReportFigures.Issue(a.title(), a.sentence(), a.posts(), a.raisedAt()));
+            }
+        }
+        List<Count> registers = summary.registers().entrySet().stream().filter(e -> e.getValue().posts() > 0)
+                .sorted((x, y) -> Long.compare(y.getValue().posts(), x.getValue().posts()))
+                .map(e -> new Count(e.getKey(), e.getValue().posts())).toList();
+        return new ReportFigures.Listening(summary.total(), summary.negative(), summary.neutral(), summary.positive(),
+                registers, counts(summary.domains()), counts(summary.topics()), buckets, List.copyOf(issues.values()));
+    }
+
+    private static List<Count> counts(List<ListeningOverview.Share> shares) {
+        return shares.stream().map(s -> new Count(s.value(), s.posts())).toList();
     }
 
     /** The week (from Monday) or month a day falls in. */
@@ -122,62 +138,27 @@ class ReportFigureQueries {
         return monthly ? day.withDayOfMonth(1) : day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
-    private List<Count> shares(String dim, Date from, Date to, int limit) {
-        return jdbc.sql("""
-                SELECT val, sum(posts) FROM post_daily WHERE scope = '' AND dim = ? AND day >= ? AND day <= ?
-                GROUP BY val HAVING sum(posts) > 0 ORDER BY 2 DESC, 1 LIMIT ?""").params(dim, from, to, limit)
-                .query((rs, n) -> new Count(rs.getString(1), rs.getLong(2))).list();
-    }
-
     // ---- the misinformation desk
 
-    private ReportFigures.Desk desk(Timestamp from, Timestamp until) {
-        return jdbc.sql("""
-                SELECT count(*) FILTER (WHERE opened_at >= ? AND opened_at < ?),
-                       count(*) FILTER (WHERE closed_at >= ? AND closed_at < ?),
-                       count(*) FILTER (WHERE opened_at < ? AND (closed_at IS NULL OR closed_at >= ?)),
-                       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM published_at - opened_at))
-                           FILTER (WHERE status IN ('ANSWERED', 'REFUTED') AND published_at >= ? AND published_at < ?),
-                       count(*) FILTER (WHERE status IN ('ANSWERED', 'REFUTED') AND published_at >= ? AND published_at < ?),
-                       count(*) FILTER (WHERE status = 'REFERRED' AND closed_at >= ? AND closed_at < ?)
-                FROM misinformation_case""")
-                .params(from, until, from, until, until, until, from, until, from, until, from, until)
-                .query((rs, n) -> new ReportFigures.Desk(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                        rs.getObject(4) == null ? null : Math.round(rs.getDouble(4) / 360.0) / 10.0, rs.getLong(5),
-                        rs.getLong(6))).single();
+    private ReportFigures.Desk desk(Timestamp from, Timestamp until, SignedInUser user) {
+        Cases.PeriodFigures f = cases.figures(from.toInstant(), until.toInstant(), user);
+        return new ReportFigures.Desk(f.opened(), f.closed(), f.openAtEnd(),
+                f.medianTimeToAnswer() == null ? null : Math.round(f.medianTimeToAnswer().toSeconds() / 360.0) / 10.0,
+                f.answered(), f.referred());
     }
 
     // ---- transparency and press
 
-    private ReportFigures.Transparency transparency(Timestamp from, Timestamp until, LocalDate asOf) {
-        return jdbc.sql("""
-                SELECT count(*),
-                       count(*) FILTER (WHERE r.status IN ('PROVIDED', 'REFUSED')),
-                       count(*) FILTER (WHERE r.status IN ('PROVIDED', 'REFUSED')
-                                        AND (r.due_date IS NULL OR (h.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date <= r.due_date)),
-                       count(*) FILTER (WHERE r.status IN ('NEEDS_COMPLETION', 'ACCEPTED', 'IN_PROGRESS', 'EXTENDED')),
-                       count(*) FILTER (WHERE r.status IN ('ACCEPTED', 'IN_PROGRESS', 'EXTENDED') AND r.due_date < ?)
-                FROM information_request r
-                LEFT JOIN LATERAL (SELECT occurred_at FROM information_request_history x
-                                   WHERE x.request_id = r.id AND x.action IN ('PROVIDE', 'REFUSE') ORDER BY x.id DESC LIMIT 1) h ON true
-                WHERE r.received_at >= ? AND r.received_at < ?""").params(Date.valueOf(asOf), from, until)
-                .query((rs, n) -> new ReportFigures.Transparency(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5))).single();
+    private ReportFigures.Transparency transparency(LocalDate first, LocalDate asOf, SignedInUser user) {
+        InformationRequests.PeriodFigures f = requests.figures(first, asOf, asOf, user);
+        return new ReportFigures.Transparency(f.received(), f.answered(), f.answered() - f.answeredLate(), f.open(),
+                f.overdue());
     }
 
-    private ReportFigures.Press press(Timestamp from, Timestamp until) {
-        long[] enquiries = jdbc.sql("""
-                SELECT count(*), count(*) FILTER (WHERE answered_at IS NOT NULL),
-                       count(*) FILTER (WHERE answered_at IS NOT NULL AND answered_at <= due_at)
-                FROM press_enquiry WHERE received_at >= ? AND received_at < ?""").params(from, until)
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
-        long statements = count("""
-                SELECT count(*) FROM press_statement WHERE status = 'PUBLISHED' AND form <> 'CORRECTION_REQUEST'
-                AND published_at >= ? AND published_at < ?""", from, until);
-        long conferences = count("SELECT count(*) FROM press_conference WHERE status = 'HELD' AND scheduled_at >= ? AND scheduled_at < ?",
-                from, until);
-        long crises = count("SELECT count(*) FROM press_crisis WHERE opened_at >= ? AND opened_at < ?", from, until);
-        return new ReportFigures.Press(enquiries[0], enquiries[1], enquiries[2], statements, conferences, crises);
+    private ReportFigures.Press press(LocalDate first, LocalDate asOf, SignedInUser user) {
+        Obligations.PeriodFigures f = press.figures(first, asOf, user);
+        return new ReportFigures.Press(f.enquiries(), f.answered(), f.answeredInTime(), f.statements(), f.conferences(),
+                f.crises());
     }
 
     // ---- campaigns, reach and consultations
@@ -246,9 +227,5 @@ class ReportFigureQueries {
 
     private long count(String sql, Object... params) {
         return jdbc.sql(sql).params(params).query(Long.class).single();
-    }
-
-    static Instant instant(Timestamp at) {
-        return at == null ? null : at.toInstant();
     }
 }
