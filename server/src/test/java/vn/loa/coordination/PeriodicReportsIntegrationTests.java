@@ -273,7 +273,8 @@ class PeriodicReportsIntegrationTests {
             assertThat(f.tasks().difficultiesAnswered()).isEqualTo(1);
 
             // the text says the same numbers, the Vietnamese way
-            assertThat(r.sections().get("listening")).startsWith("Trong quý, hệ thống ghi nhận 3.085 tin, bài")
+            assertThat(r.sections().get("listening")).startsWith("Trong quý, hệ thống ghi nhận 3.085 tin, bài (Tin tức báo chí: 2.385")
+                    .contains("Giao thông (1.500 tin, bài)")
                     .contains("tiêu cực 13,1%").contains("96 tin, bài trong một giờ");
             assertThat(r.sections().get("misinformation")).contains("tiếp nhận 4 vụ việc", "21 giờ");
             assertThat(r.sections().get("transparency")).contains("tiếp nhận 4 yêu cầu", "đúng thời hạn 1 yêu cầu");
