@@ -25,6 +25,7 @@ import vn.loa.listening.ListeningOverview;
 import vn.loa.listening.ListeningScope;
 import vn.loa.misinformation.Cases;
 import vn.loa.press.Obligations;
+import vn.loa.publishing.Publishing;
 import vn.loa.shared.LocalTime;
 import vn.loa.transparency.InformationRequests;
 
@@ -41,10 +42,10 @@ import vn.loa.transparency.InformationRequests;
  * rule over the period, overdue on the day the figures stand on; answered on time is answered less answered late;</li>
  * <li>press: {@link Obligations#figures} (enquiries and those answered by their due time, statements and conferences
  * as the compliance report counts them, crises);</li>
- * <li>campaigns and reach, consultations (no period query in those modules; read here with their tables' meaning):
- * campaigns running at some time in the period, publications due in it and not withdrawn, their deliveries sent,
- * simulated or confirmed by channel, broadcasts confirmed by the communes in it; consultations opened (published) and
- * closed in it, contributions received;</li>
+ * <li>reach: {@link Publishing#figures} (publications due in the period and not withdrawn, their deliveries sent,
+ * simulated or confirmed by channel, broadcasts confirmed by the communes in it);</li>
+ * <li>campaigns and consultations (no period query in those modules; read here with their tables' meaning): campaigns
+ * running at some time in the period; consultations opened (published) and closed in it, contributions received;</li>
  * <li>tasks (V35): the occurrences, of tasks not cancelled, that are due in the period or, started by the day the figures
  * stand on, are not done by then; an occurrence of a task passed to successors counts only if it was done before (the
  * successors' tasks carry the rest). Status class by {@link TaskStatusClass#of} on that day, a completion after it not
@@ -68,9 +69,11 @@ class ReportFigureQueries {
     private final Cases cases;
     private final InformationRequests requests;
     private final Obligations press;
+    private final Publishing publishing;
 
     ReportFigureQueries(JdbcClient jdbc, Clock clock, ListeningOverview overview, Alerts alerts, Cases cases,
-            InformationRequests requests, Obligations press) {
+            InformationRequests requests, Obligations press, Publishing publishing) {
+        this.publishing = publishing;
         this.jdbc = jdbc;
         this.clock = clock;
         this.overview = overview;
@@ -89,7 +92,7 @@ class ReportFigureQueries {
         return new ReportFigures(period.kind().name(), period.from(), period.to(), asOf, clock.instant(),
                 listening(period, asOf, user), desk(from, until, user), transparency(period.from(), asOf, user),
                 press(period.from(), asOf, user),
-                reach(period.from(), asOf, from, until), consultations(period.from(), asOf, from, until),
+                reach(period.from(), asOf, user), consultations(period.from(), asOf, from, until),
                 tasks(period.from(), period.to(), asOf, from, until));
     }
 
@@ -163,19 +166,12 @@ class ReportFigureQueries {
 
     // ---- campaigns, reach and consultations
 
-    private ReportFigures.Reach reach(LocalDate first, LocalDate asOf, Timestamp from, Timestamp until) {
+    private ReportFigures.Reach reach(LocalDate first, LocalDate asOf, SignedInUser user) {
         long campaigns = count("SELECT count(*) FROM campaign WHERE starts_on <= ? AND ends_on >= ?", Date.valueOf(asOf),
                 Date.valueOf(first));
-        long publications = count("""
-                SELECT count(*) FROM pub_publication WHERE withdrawn_at IS NULL AND publish_at >= ? AND publish_at < ?""",
-                from, until);
-        List<Count> deliveries = jdbc.sql("""
-                SELECT d.channel, count(*) FROM pub_delivery d JOIN pub_publication p ON p.id = d.publication_id
-                WHERE d.status IN ('SENT', 'SIMULATED', 'CONFIRMED') AND p.publish_at >= ? AND p.publish_at < ?
-                GROUP BY d.channel ORDER BY 2 DESC, 1""").params(from, until)
-                .query((rs, n) -> new Count(rs.getString(1), rs.getLong(2))).list();
-        long broadcasts = count("SELECT count(*) FROM pub_broadcast WHERE confirmed_at >= ? AND confirmed_at < ?", from, until);
-        return new ReportFigures.Reach(campaigns, publications, deliveries, broadcasts);
+        Publishing.PeriodFigures f = publishing.figures(first, asOf, user);
+        List<Count> deliveries = f.deliveries().entrySet().stream().map(e -> new Count(e.getKey(), e.getValue())).toList();
+        return new ReportFigures.Reach(campaigns, f.publications(), deliveries, f.broadcastsConfirmed());
     }
 
     private ReportFigures.Consultations consultations(LocalDate first, LocalDate asOf, Timestamp from, Timestamp until) {
