@@ -491,6 +491,16 @@ class PeriodicReportsIntegrationTests {
                 .andExpect(jsonPath("$.recordPresent").value(true)).andExpect(jsonPath("$.laterRecordsPresent").value(true));
         mvc.perform(get("/api/v1/reports/" + id + "/docx").session(signIn("admin"))).andExpect(status().isOk());
         mvc.perform(get("/coordination/reports").session(officer)).andExpect(status().isForbidden());
+        mvc.perform(put("/api/v1/reports/" + id + "/sections").session(officer).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"version\":1,\"sections\":{\"press\":\"x\"}}")).andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/reports/" + id + "/issue").session(officer).with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/reports").session(officer).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"kind\":\"QUARTERLY\",\"year\":2025,\"period\":1}")).andExpect(status().isForbidden());
+        // the page's form names the field it refuses
+        String page = mvc.perform(post("/coordination/reports").session(coordinator).with(csrf()).param("kind", "MONTHLY")
+                .param("year", "2025").param("period", "13")).andExpect(status().isUnprocessableEntity())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("data-field=\"period\"", "Kỳ: phải từ 1 đến 12.");
     }
 
     private MockHttpSession signIn(String username) throws Exception {

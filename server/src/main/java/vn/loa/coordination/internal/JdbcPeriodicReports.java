@@ -92,6 +92,14 @@ class JdbcPeriodicReports implements PeriodicReports {
         }
     }
 
+    /** A report the user may not read does not exist for them (404); one they may read but not change is refused (403). */
+    private static void mustWrite(long id, SignedInUser user) {
+        if (!mayRead(user)) {
+            throw new NotFound("report", id);
+        }
+        mustWrite(user);
+    }
+
     private LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
     }
@@ -187,7 +195,7 @@ class JdbcPeriodicReports implements PeriodicReports {
     @Override
     @Transactional
     public Report edit(long id, Map<String, String> sections, long version, SignedInUser user) {
-        mustWrite(user);
+        mustWrite(id, user);
         Report r = draft(id, version);
         if (sections == null || sections.isEmpty()) {
             throw new InvalidInput("sections", "periodic.error.sections");
@@ -231,7 +239,7 @@ class JdbcPeriodicReports implements PeriodicReports {
     @Override
     @Transactional
     public Report regenerate(long id, boolean redraft, SignedInUser user) {
-        mustWrite(user);
+        mustWrite(id, user);
         Report r = draft(id, null);
         ReportPeriod period = period(r);
         ReportFigures figures = queries.compute(period, user);
@@ -258,7 +266,7 @@ class JdbcPeriodicReports implements PeriodicReports {
     @Override
     @Transactional
     public Report issue(long id, SignedInUser user) {
-        mustWrite(user);
+        mustWrite(id, user);
         Report r = draft(id, null);
         LocalDate today = today();
         int year = today.getYear();
