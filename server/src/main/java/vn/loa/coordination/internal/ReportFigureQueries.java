@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.loa.campaigns.Campaigns;
+import vn.loa.consultation.Consultation;
+import vn.loa.consultation.ConsultationStatus;
+import vn.loa.consultation.Consultations;
 import vn.loa.coordination.ReportFigures;
 import vn.loa.coordination.ReportFigures.Count;
 import vn.loa.coordination.ReportKind;
@@ -44,8 +48,10 @@ import vn.loa.transparency.InformationRequests;
  * as the compliance report counts them, crises);</li>
  * <li>reach: {@link Publishing#figures} (publications due in the period and not withdrawn, their deliveries sent,
  * simulated or confirmed by channel, broadcasts confirmed by the communes in it);</li>
- * <li>campaigns and consultations (no period query in those modules; read here with their tables' meaning): campaigns
- * running at some time in the period; consultations opened (published) and closed in it, contributions received;</li>
+ * <li>campaigns: the campaigns page's list ({@link Campaigns#list}), those running at some time in the period;</li>
+ * <li>consultations: the consultations page's list ({@link Consultations#list}), published ones opened in the period and
+ * closed (or adopted) ones that closed in it; contributions received in it (counted here: the module has no count
+ * over consultations);</li>
  * <li>tasks (V35): the occurrences, of tasks not cancelled, that are due in the period or, started by the day the figures
  * stand on, are not done by then; an occurrence of a task passed to successors counts only if it was done before (the
  * successors' tasks carry the rest). Status class by {@link TaskStatusClass#of} on that day, a completion after it not
@@ -70,10 +76,15 @@ class ReportFigureQueries {
     private final InformationRequests requests;
     private final Obligations press;
     private final Publishing publishing;
+    private final Campaigns campaignList;
+    private final Consultations consultationList;
 
     ReportFigureQueries(JdbcClient jdbc, Clock clock, ListeningOverview overview, Alerts alerts, Cases cases,
-            InformationRequests requests, Obligations press, Publishing publishing) {
+            InformationRequests requests, Obligations press, Publishing publishing, Campaigns campaignList,
+            Consultations consultationList) {
         this.publishing = publishing;
+        this.campaignList = campaignList;
+        this.consultationList = consultationList;
         this.jdbc = jdbc;
         this.clock = clock;
         this.overview = overview;
@@ -92,7 +103,7 @@ class ReportFigureQueries {
         return new ReportFigures(period.kind().name(), period.from(), period.to(), asOf, clock.instant(),
                 listening(period, asOf, user), desk(from, until, user), transparency(period.from(), asOf, user),
                 press(period.from(), asOf, user),
-                reach(period.from(), asOf, user), consultations(period.from(), asOf, from, until),
+                reach(period.from(), asOf, user), consultations(period.from(), asOf, from, until, user),
                 tasks(period.from(), period.to(), asOf, from, until));
     }
 
@@ -167,22 +178,29 @@ class ReportFigureQueries {
     // ---- campaigns, reach and consultations
 
     private ReportFigures.Reach reach(LocalDate first, LocalDate asOf, SignedInUser user) {
-        long campaigns = count("SELECT count(*) FROM campaign WHERE starts_on <= ? AND ends_on >= ?", Date.valueOf(asOf),
-                Date.valueOf(first));
+        // the campaigns page's list: those running at some time in the period
+        long campaigns = campaignList.list(null, user).stream()
+                .filter(c -> !c.startsOn().isAfter(asOf) && !c.endsOn().isBefore(first)).count();
         Publishing.PeriodFigures f = publishing.figures(first, asOf, user);
         List<Count> deliveries = f.deliveries().entrySet().stream().map(e -> new Count(e.getKey(), e.getValue())).toList();
         return new ReportFigures.Reach(campaigns, f.publications(), deliveries, f.broadcastsConfirmed());
     }
 
-    private ReportFigures.Consultations consultations(LocalDate first, LocalDate asOf, Timestamp from, Timestamp until) {
-        long opened = count("SELECT count(*) FROM consultation WHERE status <> 'DRAFT' AND opens_on >= ? AND opens_on <= ?",
-                Date.valueOf(first), Date.valueOf(asOf));
-        long closed = count("""
-                SELECT count(*) FROM consultation WHERE status IN ('CLOSED', 'ADOPTED') AND closes_on >= ? AND closes_on <= ?""",
-                Date.valueOf(first), Date.valueOf(asOf));
+    private ReportFigures.Consultations consultations(LocalDate first, LocalDate asOf, Timestamp from, Timestamp until,
+            SignedInUser user) {
+        // the consultations page's list: published ones opened in the period, closed or adopted ones that closed in it
+        List<Consultation> all = consultationList.list(user);
+        long opened = all.stream().filter(c -> c.status() != ConsultationStatus.DRAFT && within(c.opensOn(), first, asOf))
+                .count();
+        long closed = all.stream().filter(c -> (c.status() == ConsultationStatus.CLOSED || c.status() == ConsultationStatus.ADOPTED)
+                && within(c.closesOn(), first, asOf)).count();
         long contributions = count("SELECT count(*) FROM consultation_contribution WHERE received_at >= ? AND received_at < ?",
                 from, until);
         return new ReportFigures.Consultations(opened, closed, contributions);
+    }
+
+    private static boolean within(LocalDate day, LocalDate first, LocalDate last) {
+        return !day.isBefore(first) && !day.isAfter(last);
     }
 
     // ---- tasks
