@@ -11,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -64,8 +63,7 @@ class JdbcPeriodicReports implements PeriodicReports {
 
     JdbcPeriodicReports(JdbcClient jdbc, Clock clock, ReportFigureQueries queries, ReportText text, ReportDocument document,
             ReportCharts charts, AuditTrail audit, AgencyDirectory agencies, ApplicationEventPublisher events,
-            ObjectMapper json, @Value("${loa.coordination.reports.issuer:56}") String issuerCode,
-            @Value("${loa.coordination.reports.symbol:BC-UBND}") String symbol) {
+            ObjectMapper json, ReportSettings settings) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.queries = queries;
@@ -76,8 +74,8 @@ class JdbcPeriodicReports implements PeriodicReports {
         this.agencies = agencies;
         this.events = events;
         this.json = json;
-        this.issuerCode = issuerCode.strip();
-        this.symbol = symbol.strip();
+        this.issuerCode = settings.issuer();
+        this.symbol = settings.symbol();
     }
 
     // ---- who may
