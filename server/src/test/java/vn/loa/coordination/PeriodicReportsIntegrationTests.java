@@ -86,6 +86,9 @@ class PeriodicReportsIntegrationTests {
     @Autowired
     Environment environment;
 
+    @Autowired
+    vn.loa.listening.ListeningOverview overview;
+
     private static Instant at(int year, int month, int day, int hour) {
         return LocalDateTime.of(year, month, day, hour, 0).atZone(LocalTime.ZONE).toInstant();
     }
@@ -283,6 +286,23 @@ class PeriodicReportsIntegrationTests {
         } finally {
             clock.set(before);
         }
+    }
+
+    @Test
+    void theListeningFiguresAreWhatTheDashboardShowsForTheSameDays() {
+        // the dashboard of the last 30 days covers today and the 29 days before, whole days from the daily roll-ups
+        vn.loa.listening.ListeningScope province = vn.loa.listening.ListeningScope.of(COORDINATOR, true);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
+        vn.loa.listening.ListeningOverview.Overview dashboard = overview.overview(province, 30, "vi");
+        vn.loa.listening.ListeningOverview.Summary summary = overview.summary(province, today.minusDays(29), today, 20);
+        assertThat(summary.total()).isEqualTo(dashboard.total()).isPositive();
+        assertThat(summary.negative()).isEqualTo(dashboard.negative());
+        assertThat(summary.domains()).isEqualTo(dashboard.domains());
+        assertThat(summary.topics()).isEqualTo(dashboard.topics());
+        assertThat(summary.registers().get("comment")).isEqualTo(dashboard.opinion());
+        assertThat(summary.days()).hasSize(30);
+        assertThat(summary.days().stream().mapToLong(d -> d.negative() + d.neutral() + d.positive() + d.unclear()).sum())
+                .isEqualTo(dashboard.total());
     }
 
     @Test
