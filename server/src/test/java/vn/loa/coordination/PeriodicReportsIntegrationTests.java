@@ -409,12 +409,12 @@ class PeriodicReportsIntegrationTests {
         assertThat(check.holds()).isTrue();
 
         // the owner removes every record after the seal (the report's own "issued" record among them), then puts them back
-        AuditRecord sealing = audit.newest(1, issued.auditRecordId() + 1).getFirst();
-        List<AuditRecord> after = new ArrayList<>(audit.newest(1000, null).stream().filter(a -> a.id() > issued.auditRecordId()).toList());
-        assertThat(after).isNotEmpty();
+        List<AuditRecord> removed = new ArrayList<>();
         try (Connection owner = owner(); Statement statement = owner.createStatement()) {
             statement.execute("SET session_replication_role = replica");
-            statement.execute("DELETE FROM audit_record WHERE id > " + issued.auditRecordId());
+            // what is removed is read back from the DELETE itself, so that exactly that is put back
+            removed.addAll(delete(statement, "id > " + issued.auditRecordId()));
+            assertThat(removed).extracting(AuditRecord::action).contains("coord-report.issued");
             try {
                 PeriodicReports.SealCheck broken = reports.seal(r.id(), LEADER);
                 assertThat(broken.holds()).isFalse();
@@ -422,19 +422,31 @@ class PeriodicReportsIntegrationTests {
                 assertThat(broken.chainIntact()).as("a chain cut at its end still links").isTrue();
                 assertThat(broken.laterRecordsPresent()).isFalse();
                 // and the sealing record itself removed as well
-                statement.execute("DELETE FROM audit_record WHERE id = " + issued.auditRecordId());
+                removed.addAll(0, delete(statement, "id = " + issued.auditRecordId()));
                 PeriodicReports.SealCheck gone = reports.seal(r.id(), LEADER);
                 assertThat(gone.recordPresent()).isFalse();
                 assertThat(gone.holds()).isFalse();
             } finally {
-                restore(owner, sealing);
-                for (AuditRecord a : after.reversed()) {
+                for (AuditRecord a : removed) {
                     restore(owner, a);
                 }
             }
         }
         assertThat(reports.seal(r.id(), LEADER).holds()).isTrue();
         assertThat(audit.verify().intact()).isTrue();
+    }
+
+    private static List<AuditRecord> delete(Statement statement, String where) throws SQLException {
+        List<AuditRecord> removed = new ArrayList<>();
+        try (java.sql.ResultSet rs = statement.executeQuery("DELETE FROM audit_record WHERE " + where + " RETURNING *")) {
+            while (rs.next()) {
+                removed.add(new AuditRecord(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
+                        rs.getString("agency_code"), rs.getString("action"), rs.getString("target_type"),
+                        rs.getString("target_id"), rs.getString("details"), rs.getString("previous_hash"), rs.getString("hash")));
+            }
+        }
+        removed.sort(java.util.Comparator.comparingLong(AuditRecord::id));
+        return removed;
     }
 
     private Connection owner() throws SQLException {
