@@ -50,7 +50,6 @@ import vn.loa.identity.SignedInUser;
 import vn.loa.shared.Conflict;
 import vn.loa.shared.InvalidInput;
 import vn.loa.shared.LocalTime;
-import vn.loa.shared.NotFound;
 
 /**
  * Periodic reports over rows this test writes in a period of a year far ahead (no other test or demo has data there):
