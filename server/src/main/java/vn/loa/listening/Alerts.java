@@ -153,4 +153,10 @@ public interface Alerts {
 
     /** Sends the daily digest to the leaders if it was not sent today; returns how many were sent. */
     int sendDigest();
+
+    /**
+     * The alerts of a kind the user may see raised from {@code from} (included) to {@code to} (excluded), the most posts
+     * first (periodic reports list a period's emerging issues with it).
+     */
+    List<Alert> raised(String kind, Instant from, Instant to, SignedInUser user, int limit);
 }

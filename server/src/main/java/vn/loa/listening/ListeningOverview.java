@@ -86,4 +86,27 @@ public interface ListeningOverview {
 
     /** The dashboard of the last {@code days} days (1 to 366) for a scope. */
     Overview overview(ListeningScope scope, int days, String language);
+
+    /**
+     * What a whole-day period holds, read from the same daily roll-ups and with the same rules as the dashboard
+     * (periodic reports count with it).
+     *
+     * @param total the posts of the period
+     * @param registers the tone of each register (comment, news, official), by register
+     * @param domains posts by policy domain, most first
+     * @param topics the topics with the most posts, at most {@code topics} of them
+     * @param days each day of the period with its posts by sentiment (label dd/MM)
+     */
+    record Summary(java.time.LocalDate from, java.time.LocalDate to, long total, long negative, long neutral,
+            long positive, java.util.Map<String, Tone> registers, List<Share> domains, List<Share> topics,
+            List<Volume> days) {
+
+        /** Posts whose sentiment the model was unsure of. */
+        public long unclear() {
+            return total - negative - neutral - positive;
+        }
+    }
+
+    /** The summary of the province's days {@code from} to {@code to} (included) for a scope; at most 366 days. */
+    Summary summary(ListeningScope scope, java.time.LocalDate from, java.time.LocalDate to, int topics);
 }

@@ -162,6 +162,20 @@ public interface Cases {
     Desk desk(SignedInUser user);
 
     /**
+     * The cases the user may see over a period (periodic reports count with it): opened and closed in it, still open at
+     * its end; answered (refuted or answered, published in it) and the median time from opening to that published answer,
+     * as the desk computes it over its 90 days; referred to the police (closed as REFERRED in it).
+     *
+     * @param medianTimeToAnswer null when none was answered
+     */
+    record PeriodFigures(long opened, long closed, long openAtEnd, long answered, Duration medianTimeToAnswer,
+            long referred) {
+    }
+
+    /** The figures of the cases the user may see from {@code from} (included) to {@code to} (excluded). */
+    PeriodFigures figures(Instant from, Instant to, SignedInUser user);
+
+    /**
      * Whether the user works on the desk: a coordinator, leader or administrator, or an officer, spokesperson or
      * machine client of an agency. Anyone else (the press, an account without an agency) is refused the desk.
      */

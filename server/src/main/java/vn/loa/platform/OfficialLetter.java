@@ -6,7 +6,11 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.List;
+import org.apache.poi.util.Units;
+import org.apache.poi.wp.usermodel.HeaderFooterType;
+import org.apache.poi.xwpf.usermodel.Document;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
+import org.apache.poi.xwpf.usermodel.XWPFHeader;
 import org.apache.poi.xwpf.usermodel.TableRowAlign;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -16,6 +20,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
 
 /**
  * An administrative document in the format of Decree 30/2020/NĐ-CP, Appendix I, made with Apache POI: A4, margins top
@@ -39,6 +44,14 @@ public final class OfficialLetter {
      * @param day the date
      */
     public OfficialLetter(String parentBody, String issuer, String symbol, String place, LocalDate day) {
+        this(parentBody, issuer, symbol, null, place, day);
+    }
+
+    /**
+     * A document already registered: its number in the year written with two digits at least ("Số: 07/BC-UBND",
+     * Decree 30/2020, Appendix I, 2.3); a null number leaves it blank for the clerk, as the other constructor does.
+     */
+    public OfficialLetter(String parentBody, String issuer, String symbol, Integer number, String place, LocalDate day) {
         CTSectPr section = document.getDocument().getBody().addNewSectPr();
         CTPageSz size = section.addNewPgSz();
         size.setW(BigInteger.valueOf(11906));
@@ -59,7 +72,7 @@ public final class OfficialLetter {
         cell(header.getRow(0).getCell(1), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, true, false);
         // the motto one size larger than the national title (Decree 30/2020, Appendix I: 12-13 and 13-14)
         cellLine(header.getRow(0).getCell(1), "Độc lập - Tự do - Hạnh phúc", 13, true, false);
-        cell(header.getRow(1).getCell(0), "Số:        /" + symbol, 13, false, false);
+        cell(header.getRow(1).getCell(0), "Số: " + (number == null ? "       " : two(number)) + "/" + symbol, 13, false, false);
         cell(header.getRow(1).getCell(1), place + ", ngày " + two(day.getDayOfMonth()) + " tháng " + (day.getMonthValue() < 3 ? "0" : "") + day.getMonthValue()
                 + " năm " + day.getYear(), 13, false, true);
         cell(header.getRow(2).getCell(0), "", 13, false, false);
@@ -148,6 +161,50 @@ public final class OfficialLetter {
             }
         }
         document.createParagraph();
+        return this;
+    }
+
+    /**
+     * A picture (PNG) centred between the margins, {@code widthMm} wide and as high as its proportions say, with an
+     * italic caption under it when given.
+     */
+    public OfficialLetter picture(byte[] png, String name, int widthPixels, int heightPixels, double widthMm, String caption) {
+        XWPFParagraph paragraph = centred();
+        double heightMm = widthMm * heightPixels / widthPixels;
+        try {
+            paragraph.createRun().addPicture(new java.io.ByteArrayInputStream(png), Document.PICTURE_TYPE_PNG, name,
+                    Units.toEMU(widthMm / 25.4 * 72), Units.toEMU(heightMm / 25.4 * 72));
+        } catch (IOException | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+            throw new IllegalArgumentException("not a picture POI can embed: " + name, e);
+        }
+        if (caption != null) {
+            run(centred(), caption, 12, false, true);
+        }
+        return this;
+    }
+
+    /**
+     * Page numbers centred in the top margin from the second page on (Decree 30/2020, Appendix I, 2.9: the first page
+     * bears none): an empty header for the first page and a PAGE field in the others'.
+     */
+    public OfficialLetter pageNumbers() {
+        document.createHeader(HeaderFooterType.FIRST).createParagraph();
+        XWPFHeader header = document.createHeader(HeaderFooterType.DEFAULT);
+        XWPFParagraph paragraph = header.createParagraph();
+        paragraph.setAlignment(ParagraphAlignment.CENTER);
+        XWPFRun begin = paragraph.createRun();
+        begin.setFontFamily(FONT);
+        begin.setFontSize(13);
+        begin.getCTR().addNewFldChar().setFldCharType(STFldCharType.BEGIN);
+        XWPFRun instruction = paragraph.createRun();
+        instruction.setFontFamily(FONT);
+        instruction.setFontSize(13);
+        instruction.getCTR().addNewInstrText().setStringValue(" PAGE ");
+        XWPFRun separate = paragraph.createRun();
+        separate.getCTR().addNewFldChar().setFldCharType(STFldCharType.SEPARATE);
+        run(paragraph, "2", 13, false, false);
+        XWPFRun end = paragraph.createRun();
+        end.getCTR().addNewFldChar().setFldCharType(STFldCharType.END);
         return this;
     }
 

@@ -155,4 +155,16 @@ public interface Obligations {
     record Upcoming(String agencyCode, Obligation obligation, LocalDate due, Long conferenceId, String title,
             Instant scheduledAt) {
     }
+
+    /**
+     * What the press desks did over a period, for the agencies the user may see (periodic reports count with it):
+     * enquiries received in it, those answered and those answered by their due time; statements published in it
+     * (correction requests apart) and press conferences held in it, as {@link #compliance} counts them; crises opened.
+     */
+    record PeriodFigures(long enquiries, long answered, long answeredInTime, long statements, long conferences,
+            long crises) {
+    }
+
+    /** The figures of the days {@code from} to {@code to}, included. */
+    PeriodFigures figures(LocalDate from, LocalDate to, SignedInUser user);
 }

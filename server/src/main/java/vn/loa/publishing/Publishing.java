@@ -73,4 +73,14 @@ public interface Publishing {
     /** What reached one commune. */
     record CommuneReach(String communeCode, List<Channel> channels, Instant lastConfirmedAt) {
     }
+
+    /**
+     * What went out over a period, for the agencies the user may see (periodic reports count with it): publications due
+     * from {@code from} to {@code to} (days included) and not withdrawn; their deliveries sent, simulated or confirmed, by
+     * channel (most first); loudspeaker and billboard broadcasts the communes confirmed in the period.
+     */
+    record PeriodFigures(long publications, java.util.Map<String, Long> deliveries, long broadcastsConfirmed) {
+    }
+
+    PeriodFigures figures(java.time.LocalDate from, java.time.LocalDate to, SignedInUser user);
 }

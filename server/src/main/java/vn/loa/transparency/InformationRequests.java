@@ -178,6 +178,21 @@ public interface InformationRequests {
             Instant publishedAt) {
     }
 
+    /**
+     * The requests received from {@code from} to {@code to} (days included) the user may see, by status; answered
+     * (provided or refused), answered after the due date, still open, and overdue on {@code asOf}, counted as
+     * {@link #figures(int, SignedInUser)} counts a year (periodic reports count with it).
+     */
+    PeriodFigures figures(LocalDate from, LocalDate to, LocalDate asOf, SignedInUser user);
+
+    record PeriodFigures(LocalDate from, LocalDate to, java.util.Map<RequestStatus, Long> byStatus, long answered,
+            long answeredLate, long open, long overdue) {
+
+        public long received() {
+            return byStatus.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
     record YearFigures(int year, java.util.Map<RequestStatus, Long> byStatus, long answered, long answeredLate, long open,
             long overdue) {
     }

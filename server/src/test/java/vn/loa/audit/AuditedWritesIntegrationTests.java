@@ -70,6 +70,9 @@ class AuditedWritesIntegrationTests {
     Environment environment;
 
     @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -515,6 +518,29 @@ class AuditedWritesIntegrationTests {
                 "Đề nghị thử " + number, "Nội dung", id, null, List.of()), refusedOfficer));
         assertThat(jdbc.sql("SELECT count(*) FROM coord_difficulty WHERE title = ?").param("Đề nghị thử " + number)
                 .query(Long.class).single()).as("difficulty sent").isZero();
+    }
+
+    @Test
+    void periodicReportsLeaveNoDraftEditOrIssueWhoseAuditFailed() {
+        vn.loa.coordination.PeriodicReports reports = context.getBean(vn.loa.coordination.PeriodicReports.class);
+        SignedInUser refused = signedIn(users.create(newUser(fresh(REFUSED + "-bao-cao"), Role.COORDINATOR), Actor.SYSTEM),
+                Role.COORDINATOR);
+        SignedInUser coordinator = signedIn(users.findByUsername("coordinator").orElseThrow(), Role.COORDINATOR);
+        vn.loa.coordination.ReportPeriod period = vn.loa.coordination.ReportPeriod.of("MONTHLY", 2021, 3,
+                LocalDate.of(2026, 1, 1));
+        long before = jdbc.sql("SELECT count(*) FROM coord_report").query(Long.class).single();
+        assertRefused(() -> reports.generate(period, refused));
+        assertThat(jdbc.sql("SELECT count(*) FROM coord_report").query(Long.class).single()).as("report generated")
+                .isEqualTo(before);
+        var draft = reports.generate(period, coordinator);
+        assertRefused(() -> reports.edit(draft.id(), java.util.Map.of("press", "sửa"), draft.version(), refused));
+        assertRefused(() -> reports.regenerate(draft.id(), true, refused));
+        assertRefused(() -> reports.issue(draft.id(), refused));
+        var after = reports.get(draft.id(), coordinator);
+        assertThat(after.sections()).as("sections edited").isEqualTo(draft.sections());
+        assertThat(after.version()).as("report changed").isEqualTo(draft.version());
+        assertThat(after.status()).as("report issued").isEqualTo("DRAFT");
+        assertThat(after.number()).isNull();
     }
 
     private static void assertRefused(ThrowingCallable write) {

@@ -62,7 +62,7 @@ class PageScanFlowTests {
             "spokesperson", "press");
     private static final List<String> LANGUAGES = List.of("vi", "en");
     private static final int MAX_DEPTH = 3;
-    private static final int MAX_PAGES = 140;
+    private static final int MAX_PAGES = 150;
     private static final int PER_SHAPE = 2;
     private static final int PER_PATH = 8;
 
@@ -256,7 +256,8 @@ class PageScanFlowTests {
                 "/public/consultations/{n}/changes", "/consultations/{n}/groups", "/consultations/{n}/answers",
                 "/public/consultations/{n}/answers", "/coordination", "/coordination/directives/{n}",
                 "/coordination/directives/new", "/coordination/tasks", "/coordination/tasks/{n}",
-                "/coordination/difficulties", "/coordination/difficulties/{n}");
+                "/coordination/difficulties", "/coordination/difficulties/{n}", "/coordination/reports",
+                "/coordination/reports/{n}");
         assertThat(visited.get("/admin/users")).as("/admin/users for an officer").contains(403);
         assertThat(visited.get("/cases/{n}")).as("a case that does not exist").contains(404);
     }

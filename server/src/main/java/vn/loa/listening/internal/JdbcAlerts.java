@@ -279,6 +279,17 @@ class JdbcAlerts implements Alerts {
                 .query((rs, row) -> alert(rs)).list(), page, total);
     }
 
+    @Override
+    public List<Alert> raised(String kind, Instant from, Instant to, SignedInUser user, int limit) {
+        List<Object> params = new ArrayList<>();
+        String where = alertConditions(user, new AlertFilter(false, kind), params) + " AND a.raised_at >= ? AND a.raised_at < ?";
+        params.add(Timestamp.from(from));
+        params.add(Timestamp.from(to));
+        params.add(limit);
+        return jdbc.sql(ALERTS + where + " ORDER BY a.posts DESC NULLS LAST, a.raised_at, a.id LIMIT ?").params(params)
+                .query((rs, row) -> alert(rs)).list();
+    }
+
     /** The WHERE clause of the alerts the user may see that the filter keeps ({@code a} the alert, {@code r} its rule). */
     private String alertConditions(SignedInUser user, AlertFilter filter, List<Object> params) {
         StringBuilder where = new StringBuilder(" WHERE TRUE");

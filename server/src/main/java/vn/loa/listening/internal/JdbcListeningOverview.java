@@ -324,4 +324,36 @@ class JdbcListeningOverview implements ListeningOverview {
         return now.isEmpty() ? messages.getMessage("place.name.ended", new Object[] {entry.name(), until}, locale)
                 : messages.getMessage("place.name.history", new Object[] {entry.name(), until, now}, locale);
     }
+
+    @Override
+    public Summary summary(ListeningScope scope, LocalDate first, LocalDate last, int topics) {
+        if (last.isBefore(first) || java.time.temporal.ChronoUnit.DAYS.between(first, last) >= 366) {
+            throw new InvalidInput("days", "listening.overview.days");
+        }
+        Instant from = first.atStartOfDay(LocalTime.ZONE).toInstant();
+        Instant to = last.plusDays(1).atStartOfDay(LocalTime.ZONE).toInstant();
+        String restricted = scope.restricted() ? "" : " AND NOT restricted";
+        Map<LocalDate, long[]> byDay = new LinkedHashMap<>();
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            byDay.put(day, new long[4]);
+        }
+        long[] totals = new long[4];
+        jdbc.sql("SELECT day, sum(negative), sum(neutral), sum(positive), sum(posts) FROM post_daily "
+                + "WHERE scope = ? AND dim = 'all' AND day >= ? AND day < ?" + restricted + " GROUP BY day")
+                .params(scope.key(), bound(from, false), upper(to, false)).query(rs -> {
+                    long[] counts = byDay.get(rs.getDate(1).toLocalDate());
+                    for (int i = 0; i < 3; i++) {
+                        counts[i] += rs.getLong(2 + i);
+                        totals[i] += rs.getLong(2 + i);
+                    }
+                    counts[3] += rs.getLong(5) - rs.getLong(2) - rs.getLong(3) - rs.getLong(4);
+                    totals[3] += rs.getLong(5);
+                });
+        List<Volume> days = new ArrayList<>();
+        byDay.forEach((day, c) -> days.add(new Volume(day.atStartOfDay(LocalTime.ZONE).toInstant(), DAY.format(day), c[0],
+                c[1], c[2], c[3])));
+        return new Summary(first, last, totals[3], totals[0], totals[1], totals[2], tones(scope, from, to, false),
+                shares(scope, "domain", from, to, false, PostLabels.DOMAINS.size(), null),
+                shares(scope, "topic", from, to, false, topics, null), days);
+    }
 }

@@ -659,6 +659,27 @@ class JdbcCases implements Cases {
     // --- the desk
 
     @Override
+    public PeriodFigures figures(Instant from, Instant to, SignedInUser user) {
+        StringBuilder where = new StringBuilder(" WHERE TRUE");
+        List<Object> params = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to), Timestamp.from(from),
+                Timestamp.from(to), Timestamp.from(to), Timestamp.from(to), Timestamp.from(from), Timestamp.from(to),
+                Timestamp.from(from), Timestamp.from(to), Timestamp.from(from), Timestamp.from(to)));
+        visibility(user, where, params);
+        return jdbc.sql("""
+                SELECT count(*) FILTER (WHERE opened_at >= ? AND opened_at < ?),
+                       count(*) FILTER (WHERE closed_at >= ? AND closed_at < ?),
+                       count(*) FILTER (WHERE opened_at < ? AND (closed_at IS NULL OR closed_at >= ?)),
+                       count(*) FILTER (WHERE status IN ('ANSWERED', 'REFUTED') AND published_at >= ? AND published_at < ?),
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM published_at - opened_at))
+                           FILTER (WHERE status IN ('ANSWERED', 'REFUTED') AND published_at >= ? AND published_at < ?),
+                       count(*) FILTER (WHERE status = 'REFERRED' AND closed_at >= ? AND closed_at < ?)
+                FROM misinformation_case""" + where).params(params)
+                .query((rs, n) -> new PeriodFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getObject(5) == null ? null : Duration.ofSeconds(Math.round(rs.getDouble(5))), rs.getLong(6)))
+                .single();
+    }
+
+    @Override
     public Desk desk(SignedInUser user) {
         StringBuilder where = new StringBuilder(" WHERE TRUE");
         List<Object> params = new ArrayList<>();

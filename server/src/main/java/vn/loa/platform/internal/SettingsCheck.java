@@ -86,7 +86,10 @@ class SettingsCheck implements EnvironmentPostProcessor, Ordered {
             "loa.campaigns.zalo-max-length",
             "loa.campaigns.audio-max-bytes",
             "loa.campaigns.espeak-command",
-            "loa.campaigns.speech-timeout-seconds");
+            "loa.campaigns.speech-timeout-seconds",
+            // coordination: periodic reports (#18)
+            "loa.coordination.reports.issuer",
+            "loa.coordination.reports.symbol");
 
     /** Settings read only by tests (the browser's location). */
     private static final String TEST_PREFIX = "loa.test.";

@@ -259,6 +259,32 @@ class JdbcObligations implements Obligations {
         return found.stream().map(c -> withQuestions(c)).toList();
     }
 
+    @Override
+    public PeriodFigures figures(LocalDate from, LocalDate to, SignedInUser user) {
+        requireDesk(user);
+        Timestamp start = start(from);
+        Timestamp end = start(to.plusDays(1));
+        boolean all = PressAccess.seesProvinceWide(user);
+        String mine = all ? "" : " AND agency_code = ?";
+        List<Object> params = new ArrayList<>(List.of(start, end));
+        if (!all) {
+            params.add(user.agencyCode());
+        }
+        long[] enquiries = jdbc.sql("""
+                SELECT count(*), count(*) FILTER (WHERE answered_at IS NOT NULL),
+                       count(*) FILTER (WHERE answered_at IS NOT NULL AND answered_at <= due_at)
+                FROM press_enquiry WHERE received_at >= ? AND received_at < ?""" + mine).params(params)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
+        long statements = jdbc.sql("""
+                SELECT count(*) FROM press_statement WHERE status = 'PUBLISHED' AND form <> 'CORRECTION_REQUEST'
+                  AND published_at >= ? AND published_at < ?""" + mine).params(params).query(Long.class).single();
+        long conferences = jdbc.sql("SELECT count(*) FROM press_conference WHERE status = 'HELD' AND scheduled_at >= ? AND scheduled_at < ?"
+                + mine).params(params).query(Long.class).single();
+        long crises = jdbc.sql("SELECT count(*) FROM press_crisis WHERE opened_at >= ? AND opened_at < ?" + mine).params(params)
+                .query(Long.class).single();
+        return new PeriodFigures(enquiries[0], enquiries[1], enquiries[2], statements, conferences, crises);
+    }
+
     private static Timestamp start(LocalDate day) {
         return Timestamp.from(day.atStartOfDay(LocalTime.ZONE).toInstant());
     }

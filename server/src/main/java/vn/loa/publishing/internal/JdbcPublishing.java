@@ -310,6 +310,31 @@ class JdbcPublishing implements Publishing {
     }
 
     @Override
+    public PeriodFigures figures(java.time.LocalDate from, java.time.LocalDate to, SignedInUser user) {
+        List<Object> params = new ArrayList<>(List.of(Timestamp.from(from.atStartOfDay(vn.loa.shared.LocalTime.ZONE).toInstant()),
+                Timestamp.from(to.plusDays(1).atStartOfDay(vn.loa.shared.LocalTime.ZONE).toInstant())));
+        String mine = "";
+        if (!PublishingAccess.seesProvinceWide(user)) {
+            mine = " AND p.agency_code = ?";
+            params.add(user.agencyCode() == null ? "" : user.agencyCode());
+        }
+        long publications = jdbc.sql("SELECT count(*) FROM pub_publication p WHERE p.withdrawn_at IS NULL"
+                + " AND p.publish_at >= ? AND p.publish_at < ?" + mine).params(params).query(Long.class).single();
+        java.util.Map<String, Long> deliveries = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT d.channel, count(*) FROM pub_delivery d JOIN pub_publication p ON p.id = d.publication_id
+                WHERE d.status IN ('SENT', 'SIMULATED', 'CONFIRMED') AND p.publish_at >= ? AND p.publish_at < ?""" + mine
+                + " GROUP BY d.channel ORDER BY 2 DESC, 1").params(params)
+                .query(rs -> {
+                    deliveries.put(rs.getString(1), rs.getLong(2));
+                });
+        long broadcasts = jdbc.sql("""
+                SELECT count(*) FROM pub_broadcast b JOIN pub_publication p ON p.id = b.publication_id
+                WHERE b.confirmed_at >= ? AND b.confirmed_at < ?""" + mine).params(params).query(Long.class).single();
+        return new PeriodFigures(publications, deliveries, broadcasts);
+    }
+
+    @Override
     public PublicationRecord get(long publicationId, SignedInUser user) {
         String agencyCode = jdbc.sql("SELECT agency_code FROM pub_publication WHERE id = ?").param(publicationId)
                 .query(String.class).optional().orElseThrow(() -> new NotFound("publication", publicationId));

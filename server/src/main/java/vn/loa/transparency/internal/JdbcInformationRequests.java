@@ -916,12 +916,18 @@ class JdbcInformationRequests implements InformationRequests {
         if (year < 2018 || year > 2200) {
             throw new InvalidInput("year", "transparency.error.year");
         }
+        PeriodFigures f = figures(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), today(), user);
+        return new YearFigures(year, f.byStatus(), f.answered(), f.answeredLate(), f.open(), f.overdue());
+    }
+
+    @Override
+    public PeriodFigures figures(LocalDate first, LocalDate last, LocalDate asOf, SignedInUser user) {
         String scope = seesAll(user) ? "" : " AND agency_code = ?";
-        List<Object> params = new ArrayList<>(List.of(Timestamp.from(LocalDate.of(year, 1, 1).atStartOfDay(LocalTime.ZONE).toInstant()),
-                Timestamp.from(LocalDate.of(year + 1, 1, 1).atStartOfDay(LocalTime.ZONE).toInstant())));
+        List<Object> params = new ArrayList<>(List.of(Timestamp.from(first.atStartOfDay(LocalTime.ZONE).toInstant()),
+                Timestamp.from(last.plusDays(1).atStartOfDay(LocalTime.ZONE).toInstant())));
         if (!seesAll(user)) {
             if (!maySeeAny(user)) {
-                return new YearFigures(year, Map.of(), 0, 0, 0, 0);
+                return new PeriodFigures(first, last, Map.of(), 0, 0, 0, 0);
             }
             params.add(user.agencyCode());
         }
@@ -939,9 +945,9 @@ class JdbcInformationRequests implements InformationRequests {
                 LEFT JOIN LATERAL (SELECT occurred_at FROM information_request_history x
                                    WHERE x.request_id = r.id AND x.action IN ('PROVIDE', 'REFUSE') ORDER BY x.id DESC LIMIT 1) h ON true
                 WHERE r.received_at >= ? AND r.received_at < ?""" + scope.replace("agency_code", "r.agency_code"))
-                .params(prepend(Date.valueOf(today()), params))
+                .params(prepend(Date.valueOf(asOf), params))
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).single();
-        return new YearFigures(year, byStatus, answered[0], answered[1], answered[2], answered[3]);
+        return new PeriodFigures(first, last, byStatus, answered[0], answered[1], answered[2], answered[3]);
     }
 
     private static List<Object> prepend(Object first, List<Object> rest) {

@@ -1,0 +1,99 @@
+package vn.loa.coordination;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import vn.loa.identity.SignedInUser;
+
+/**
+ * The province's monthly, quarterly and yearly reports on policy communication: drafted from what Loa knows of the
+ * period ({@link ReportFigures}), edited section by section by the coordinator's officers, then issued with the next
+ * number of the year for the symbol ("Số: 07/BC-UBND"), as a DOCX in the Decree 30/2020 format sealed with the audit
+ * chain's latest record. COORDINATOR generates, edits and issues; LEADER and ADMIN read and download; anyone else is
+ * told the report does not exist (404).
+ */
+public interface PeriodicReports {
+
+    /** The sections of a report, in order. */
+    List<String> SECTIONS = List.of("listening", "misinformation", "transparency", "press", "campaigns",
+            "consultation", "tasks", "proposals");
+
+    /**
+     * A report.
+     *
+     * @param number its number in the year, null until issued
+     * @param sections each section's text, in {@link #SECTIONS} order
+     * @param version what an edit must name: the report as it was read (stale edits are refused)
+     * @param auditRecordId the audit record it was sealed with, null until issued
+     */
+    record Report(long id, ReportKind kind, LocalDate periodStart, LocalDate periodEnd, String issuerCode,
+            String issuerName, String symbol, Integer number, Integer numberYear, String title, String status,
+            ReportFigures figures, LinkedHashMap<String, String> sections, Instant generatedAt, String generatedBy,
+            Instant editedAt, String editedBy, Instant issuedAt, String issuedBy, LocalDate issuedOn,
+            Long auditRecordId, String auditHash, long version) {
+
+        public boolean issued() {
+            return "ISSUED".equals(status);
+        }
+
+        /** "07/BC-UBND" once issued, null before. */
+        public String numberAndSymbol() {
+            return number == null ? null : (number < 10 ? "0" : "") + number + "/" + symbol;
+        }
+    }
+
+    /** A report in a list. */
+    record Summary(long id, ReportKind kind, LocalDate periodStart, LocalDate periodEnd, String title, String status,
+            String numberAndSymbol, LocalDate issuedOn, Instant generatedAt) {
+    }
+
+    /**
+     * What the seal check found.
+     *
+     * @param sealed whether the report is issued (and so sealed)
+     * @param recordPresent the record it was sealed with still exists with the hash sealed
+     * @param chainIntact the whole chain verifies
+     * @param firstBroken the first broken record when it does not
+     * @param laterRecordsPresent the report's own "issued" record, appended after the seal, is still there: records after
+     *     the seal were not removed
+     * @param newestRecordId the chain's newest record now
+     */
+    record SealCheck(boolean sealed, Long auditRecordId, String auditHash, boolean recordPresent, boolean chainIntact,
+            Long firstBroken, boolean laterRecordsPresent, Long newestRecordId) {
+
+        public boolean holds() {
+            return sealed && recordPresent && chainIntact && laterRecordsPresent;
+        }
+    }
+
+    List<Summary> list(SignedInUser user);
+
+    /** A new draft for the period, with its figures computed now and its sections drafted from them. */
+    Report generate(ReportPeriod period, SignedInUser user);
+
+    Report get(long id, SignedInUser user);
+
+    /**
+     * Saves the texts given (the others are kept), if the report is still as {@code version} says (else 409) and not
+     * issued (409).
+     */
+    Report edit(long id, java.util.Map<String, String> sections, long version, SignedInUser user);
+
+    /** Computes the figures again; the texts not edited are drafted again, edited ones kept unless {@code redraft}. */
+    Report regenerate(long id, boolean redraft, SignedInUser user);
+
+    /** Numbers, dates, renders and seals the report (409 if already issued). */
+    Report issue(long id, SignedInUser user);
+
+    /** The report as a DOCX: the one stored when issued, else the draft as it stands. */
+    Document docx(long id, SignedInUser user);
+
+    SealCheck seal(long id, SignedInUser user);
+
+    /** A chart of the report as a PNG: {@code sentiment}, {@code topics} or {@code tasks}. */
+    byte[] chart(long id, String name, SignedInUser user);
+
+    record Document(String fileName, byte[] content) {
+    }
+}

@@ -1,0 +1,109 @@
+package vn.loa.coordination;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What Loa knows of a period, as a periodic report states it: every number in the report's text, tables and charts comes
+ * from here, stored with the report as JSON ({@code coord_report.figures}) when its draft is generated or regenerated.
+ * Counted from the same tables and with the same rules as the modules' own pages (see each part), over the province's
+ * days from {@code from} to {@code asOf}.
+ *
+ * @param kind MONTHLY, QUARTERLY or YEARLY
+ * @param from the period's first day
+ * @param to the period's last day
+ * @param asOf the day the figures stand on: the period's last day, or today for a period that has not ended
+ * @param computedAt when they were computed
+ */
+public record ReportFigures(String kind, LocalDate from, LocalDate to, LocalDate asOf, Instant computedAt,
+        Listening listening, Desk desk, Transparency transparency, Press press, Reach reach,
+        Consultations consultations, Tasks tasks) {
+
+    /** A named count: a register, a domain or topic code, a channel, a status class. */
+    public record Count(String key, long value) {
+    }
+
+    /**
+     * What was said, from the listening roll-ups the overview page reads (every post of the province, feedback included).
+     *
+     * @param posts every post of the period
+     * @param registers posts by register (comment, news, official)
+     * @param domains posts by policy domain, most first
+     * @param topics the ten topics with the most posts
+     * @param buckets the sentiment of each week (monthly and quarterly reports) or month (yearly)
+     * @param issues the period's emerging issues as their alerts told them, most posts first
+     */
+    public record Listening(long posts, long negative, long neutral, long positive, List<Count> registers,
+            List<Count> domains, List<Count> topics, List<Bucket> buckets, List<Issue> issues) {
+
+        /** Posts whose sentiment the model was unsure of. */
+        public long unclear() {
+            return posts - negative - neutral - positive;
+        }
+    }
+
+    /** The sentiment of a week or a month; {@code label} as the charts show it ("dd/MM" or "MM/yyyy"). */
+    public record Bucket(LocalDate start, String label, long negative, long neutral, long positive, long unclear) {
+
+        public long posts() {
+            return negative + neutral + positive + unclear;
+        }
+    }
+
+    /** An emerging issue of the period, with the sentence its alert said it in. */
+    public record Issue(String title, String sentence, long posts, Instant raisedAt) {
+    }
+
+    /**
+     * The misinformation desk.
+     *
+     * @param medianHoursToAnswer the median time from opening to the published answer of the cases answered in the
+     *     period, in hours (one decimal); null when none was
+     * @param referred cases referred to the police in the period
+     */
+    public record Desk(long opened, long closed, long openAtEnd, Double medianHoursToAnswer, long answered,
+            long referred) {
+    }
+
+    /** Information requests received in the period and where they stand (as the transparency figures count them). */
+    public record Transparency(long received, long answered, long answeredOnTime, long open, long overdue) {
+    }
+
+    /** The press: enquiries received and those answered within their time limit; statements; conferences; crises. */
+    public record Press(long enquiries, long answered, long answeredInTime, long statements, long conferences,
+            long crises) {
+    }
+
+    /** Campaigns and reach: campaigns running, publications, deliveries done by channel, broadcasts confirmed. */
+    public record Reach(long campaigns, long publications, List<Count> deliveries, long broadcastsConfirmed) {
+
+        public long deliveriesTotal() {
+            return deliveries.stream().mapToLong(Count::value).sum();
+        }
+    }
+
+    /** Consultations on draft documents. */
+    public record Consultations(long opened, long closed, long contributions) {
+    }
+
+    /**
+     * The directives' tasks: the occurrences due in the period or still open on {@code asOf}, by status class on that day
+     * ({@link TaskStatusClass}), overall and by the kind of their lead agency; difficulties and proposals.
+     *
+     * @param byClass occurrences by status class, in the enum's order
+     * @param byAgencyKind lead agency kind to its occurrences by status class
+     */
+    public record Tasks(List<Count> byClass, Map<String, List<Count>> byAgencyKind, long difficultiesReceived,
+            long difficultiesAnswered) {
+
+        public long total() {
+            return byClass.stream().mapToLong(Count::value).sum();
+        }
+
+        public long count(TaskStatusClass statusClass) {
+            return byClass.stream().filter(c -> c.key().equals(statusClass.name())).mapToLong(Count::value).sum();
+        }
+    }
+}

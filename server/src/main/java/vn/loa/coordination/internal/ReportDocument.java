@@ -1,0 +1,164 @@
+package vn.loa.coordination.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import vn.loa.coordination.PeriodicReports;
+import vn.loa.coordination.ReportFigures;
+import vn.loa.coordination.ReportFigures.Count;
+import vn.loa.platform.OfficialLetter;
+import vn.loa.platform.ProvinceSettings;
+import vn.loa.shared.LocalTime;
+
+/**
+ * A periodic report as a DOCX in the Decree 30/2020 format ({@link OfficialLetter}): the issuing People's Committee and
+ * the number (blank in a draft), place and date, "BÁO CÁO" and its summary, the sections as the officers wrote them,
+ * each followed by its table of figures and, for listening and tasks, its charts; page numbers from page 2; recipients
+ * and the signature block.
+ */
+@Component
+class ReportDocument {
+
+    static final List<String> RECIPIENTS = List.of("Bộ Văn hóa, Thể thao và Du lịch (b/c)", "Thường trực Tỉnh ủy (b/c)",
+            "Thường trực HĐND tỉnh (b/c)", "Chủ tịch, các PCT UBND tỉnh", "Sở Văn hóa, Thể thao và Du lịch",
+            "Các sở, ban, ngành; UBND các xã, phường");
+
+    private final ReportCharts charts;
+    private final ReportText text;
+    private final ProvinceSettings province;
+
+    ReportDocument(ReportCharts charts, ReportText text, ProvinceSettings province) {
+        this.charts = charts;
+        this.text = text;
+        this.province = province;
+    }
+
+    byte[] render(PeriodicReports.Report r, LocalDate day) {
+        ReportFigures f = r.figures();
+        String summary = r.title().replaceFirst("^Báo cáo ", "");
+        summary = Character.toUpperCase(summary.charAt(0)) + summary.substring(1);
+        OfficialLetter letter = new OfficialLetter(null, r.issuerName(), r.symbol(), r.number(), province.name(), day)
+                .pageNumbers()
+                .title("Báo cáo", summary)
+                .body("Thực hiện Chỉ thị số 07/CT-TTg ngày 25/5/2023 của Thủ tướng Chính phủ về tăng cường công tác truyền thông "
+                        + "chính sách, " + r.issuerName() + " báo cáo kết quả công tác truyền thông chính sách từ ngày "
+                        + LocalTime.format(r.periodStart()) + " đến ngày " + LocalTime.format(f.asOf())
+                        + " (số liệu tổng hợp từ hệ thống Loa) như sau:");
+        for (String key : PeriodicReports.SECTIONS) {
+            letter.heading(ReportText.heading(key));
+            String body = r.sections().getOrDefault(key, "");
+            if (!body.isBlank()) {
+                letter.body(body);
+            }
+            table(letter, key, f);
+            if (key.equals("listening")) {
+                picture(letter, "sentiment", f, "Biểu đồ 1. Tỷ lệ sắc thái tin, bài");
+                picture(letter, "topics", f, "Biểu đồ 2. Các chủ đề được nhắc đến nhiều nhất");
+            } else if (key.equals("tasks")) {
+                picture(letter, "tasks", f, "Biểu đồ 3. Nhiệm vụ theo tình trạng thực hiện");
+            }
+        }
+        return letter.close(RECIPIENTS, "TM. Ủy ban nhân dân").bytes();
+    }
+
+    private void picture(OfficialLetter letter, String name, ReportFigures f, String caption) {
+        letter.picture(charts.chart(name, f), name + ".png", ReportCharts.WIDTH, ReportCharts.HEIGHT, 150, caption);
+    }
+
+    private void table(OfficialLetter letter, String key, ReportFigures f) {
+        List<List<String>> rows = new ArrayList<>();
+        switch (key) {
+            case "listening" -> {
+                ReportFigures.Listening l = f.listening();
+                rows.add(row("Tổng số tin, bài", ReportText.n(l.posts())));
+                for (Count c : l.registers()) {
+                    rows.add(row("- " + text.name("register." + c.key(), c.key()), ReportText.n(c.value())));
+                }
+                rows.add(row("Tiêu cực", ReportText.n(l.negative()) + " (" + ReportText.percent(l.negative(), l.posts()) + ")"));
+                rows.add(row("Trung tính", ReportText.n(l.neutral()) + " (" + ReportText.percent(l.neutral(), l.posts()) + ")"));
+                rows.add(row("Tích cực", ReportText.n(l.positive()) + " (" + ReportText.percent(l.positive(), l.posts()) + ")"));
+                rows.add(row("Chưa xác định", ReportText.n(l.unclear()) + " (" + ReportText.percent(l.unclear(), l.posts()) + ")"));
+                for (Count c : l.domains()) {
+                    rows.add(row("Lĩnh vực: " + text.name("domain." + c.key(), c.key()), ReportText.n(c.value())));
+                }
+            }
+            case "misinformation" -> {
+                rows.add(row("Vụ việc tiếp nhận", ReportText.n(f.desk().opened())));
+                rows.add(row("Vụ việc kết thúc xử lý", ReportText.n(f.desk().closed())));
+                rows.add(row("Đang xử lý cuối kỳ", ReportText.n(f.desk().openAtEnd())));
+                rows.add(row("Đã công bố phản bác, đính chính", ReportText.n(f.desk().answered())));
+                rows.add(row("Thời gian trung vị đến khi công bố (giờ)",
+                        f.desk().medianHoursToAnswer() == null ? "-" : ReportText.decimal(f.desk().medianHoursToAnswer())));
+                rows.add(row("Chuyển cơ quan công an", ReportText.n(f.desk().referred())));
+            }
+            case "transparency" -> {
+                rows.add(row("Yêu cầu tiếp nhận", ReportText.n(f.transparency().received())));
+                rows.add(row("Đã trả lời", ReportText.n(f.transparency().answered())));
+                rows.add(row("Trả lời đúng hạn", ReportText.n(f.transparency().answeredOnTime())));
+                rows.add(row("Đang giải quyết", ReportText.n(f.transparency().open())));
+                rows.add(row("Quá hạn", ReportText.n(f.transparency().overdue())));
+            }
+            case "press" -> {
+                rows.add(row("Đề nghị của báo chí", ReportText.n(f.press().enquiries())));
+                rows.add(row("Đã trả lời (trong thời hạn)", ReportText.n(f.press().answered()) + " ("
+                        + ReportText.n(f.press().answeredInTime()) + ")"));
+                rows.add(row("Thông cáo, thông tin cho báo chí", ReportText.n(f.press().statements())));
+                rows.add(row("Họp báo", ReportText.n(f.press().conferences())));
+                rows.add(row("Khủng hoảng truyền thông", ReportText.n(f.press().crises())));
+            }
+            case "campaigns" -> {
+                rows.add(row("Chiến dịch triển khai", ReportText.n(f.reach().campaigns())));
+                rows.add(row("Tin, bài phát hành", ReportText.n(f.reach().publications())));
+                for (Count c : f.reach().deliveries()) {
+                    rows.add(row("Lượt gửi: " + text.name("publishing.channel." + c.key(), c.key()), ReportText.n(c.value())));
+                }
+                rows.add(row("Bản tin truyền thanh cơ sở được xác nhận", ReportText.n(f.reach().broadcastsConfirmed())));
+            }
+            case "consultation" -> {
+                rows.add(row("Dự thảo lấy ý kiến", ReportText.n(f.consultations().opened())));
+                rows.add(row("Kết thúc lấy ý kiến", ReportText.n(f.consultations().closed())));
+                rows.add(row("Ý kiến góp ý", ReportText.n(f.consultations().contributions())));
+            }
+            case "tasks" -> {
+                for (Count c : f.tasks().byClass()) {
+                    rows.add(row(ReportCharts.statusName(c.key()), ReportText.n(c.value())));
+                }
+                rows.add(row("Khó khăn, đề xuất tiếp nhận", ReportText.n(f.tasks().difficultiesReceived())));
+                rows.add(row("Khó khăn, đề xuất đã trả lời", ReportText.n(f.tasks().difficultiesAnswered())));
+                if (!f.tasks().byAgencyKind().isEmpty()) {
+                    letter.table(List.of("Chỉ tiêu", "Số liệu"), rows, 0.65, 0.35);
+                    List<List<String>> kinds = new ArrayList<>();
+                    f.tasks().byAgencyKind().forEach((kind, counts) -> {
+                        List<String> cells = new ArrayList<>(List.of(kindName(kind)));
+                        counts.forEach(c -> cells.add(ReportText.n(c.value())));
+                        kinds.add(cells);
+                    });
+                    letter.table(List.of("Cơ quan chủ trì", "Hoàn thành đúng hạn", "Hoàn thành quá hạn", "Đang thực hiện trong hạn",
+                            "Quá hạn chưa hoàn thành"), kinds, 0.28, 0.18, 0.18, 0.18, 0.18);
+                    return;
+                }
+            }
+            default -> {
+                return;
+            }
+        }
+        letter.table(List.of("Chỉ tiêu", "Số liệu"), rows, 0.65, 0.35);
+    }
+
+    static String kindName(String kind) {
+        return switch (kind) {
+            case "PROVINCE" -> "Cấp tỉnh";
+            case "DEPARTMENT" -> "Sở, ban, ngành";
+            case "DISTRICT" -> "Cấp huyện (trước 01/7/2025)";
+            case "COMMUNE" -> "Xã, phường";
+            case "PRESS" -> "Cơ quan báo chí";
+            case "POLICE" -> "Công an";
+            default -> "Khác";
+        };
+    }
+
+    private static List<String> row(String name, String value) {
+        return List.of(name, value);
+    }
+}

@@ -1,0 +1,145 @@
+package vn.loa.coordination.internal;
+
+import java.text.NumberFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import vn.loa.coordination.PeriodicReports;
+import vn.loa.coordination.ReportFigures;
+import vn.loa.coordination.ReportPeriod;
+import vn.loa.coordination.TaskStatusClass;
+
+/**
+ * The sections of a report drafted from its figures, in Vietnamese (the report is an official document in Vietnamese
+ * whatever the page's language): a paragraph per group of figures, numbers with Vietnamese separators ("3.085",
+ * "12,5%"). The same figures always give the same text, so that a text still as drafted can be told from an edited one.
+ */
+@Component
+class ReportText {
+
+    static final Locale VI = Locale.forLanguageTag("vi-VN");
+
+    private final MessageSource messages;
+
+    ReportText(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /** The headings of the sections, numbered as in the document. */
+    static final List<String> HEADINGS = List.of("I. THÔNG TIN TRÊN MẠNG VÀ DƯ LUẬN XÃ HỘI",
+            "II. XỬ LÝ THÔNG TIN SAI SỰ THẬT", "III. CUNG CẤP THÔNG TIN CHO CÔNG DÂN", "IV. PHÁT NGÔN VÀ CUNG CẤP THÔNG TIN CHO BÁO CHÍ",
+            "V. CHIẾN DỊCH TRUYỀN THÔNG VÀ MỨC ĐỘ TIẾP CẬN", "VI. LẤY Ý KIẾN DỰ THẢO VĂN BẢN",
+            "VII. THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO", "VIII. ĐỀ XUẤT, KIẾN NGHỊ");
+
+    static String heading(String section) {
+        return HEADINGS.get(PeriodicReports.SECTIONS.indexOf(section));
+    }
+
+    LinkedHashMap<String, String> draft(ReportFigures f, ReportPeriod period) {
+        LinkedHashMap<String, String> sections = new LinkedHashMap<>();
+        for (String key : PeriodicReports.SECTIONS) {
+            sections.put(key, section(key, f, period));
+        }
+        return sections;
+    }
+
+    String section(String key, ReportFigures f, ReportPeriod period) {
+        String within = period.within();
+        return switch (key) {
+            case "listening" -> listening(f.listening(), within);
+            case "misinformation" -> within + ", bộ phận xử lý thông tin sai sự thật tiếp nhận " + n(f.desk().opened())
+                    + " vụ việc, kết thúc xử lý " + n(f.desk().closed()) + " vụ việc (trong đó chuyển cơ quan công an "
+                    + n(f.desk().referred()) + " vụ việc); đến cuối kỳ còn " + n(f.desk().openAtEnd()) + " vụ việc đang xử lý. "
+                    + (f.desk().medianHoursToAnswer() == null ? "Trong kỳ chưa có vụ việc được công bố thông tin phản bác, đính chính."
+                            : "Đã công bố thông tin phản bác, đính chính đối với " + n(f.desk().answered())
+                                    + " vụ việc; thời gian trung vị từ khi tiếp nhận đến khi công bố là "
+                                    + decimal(f.desk().medianHoursToAnswer()) + " giờ.");
+            case "transparency" -> within + ", các cơ quan, đơn vị tiếp nhận " + n(f.transparency().received())
+                    + " yêu cầu cung cấp thông tin của công dân; đã trả lời " + n(f.transparency().answered())
+                    + " yêu cầu (đúng thời hạn " + n(f.transparency().answeredOnTime()) + " yêu cầu); đang giải quyết "
+                    + n(f.transparency().open()) + " yêu cầu, trong đó " + n(f.transparency().overdue()) + " yêu cầu quá hạn.";
+            case "press" -> within + ", các cơ quan, đơn vị tiếp nhận " + n(f.press().enquiries())
+                    + " đề nghị cung cấp thông tin của cơ quan báo chí, đã trả lời " + n(f.press().answered())
+                    + " đề nghị (trong thời hạn " + n(f.press().answeredInTime()) + " đề nghị); phát ngôn, cung cấp "
+                    + n(f.press().statements()) + " thông cáo, thông tin cho báo chí; tổ chức " + n(f.press().conferences())
+                    + " cuộc họp báo" + (f.press().crises() > 0 ? "; kích hoạt quy trình phát ngôn trong khủng hoảng đối với "
+                            + n(f.press().crises()) + " sự việc." : ".");
+            case "campaigns" -> reach(f.reach(), within);
+            case "consultation" -> within + ", tổ chức lấy ý kiến " + n(f.consultations().opened())
+                    + " dự thảo văn bản trên Cổng thông tin điện tử, kết thúc lấy ý kiến " + n(f.consultations().closed())
+                    + " dự thảo; tiếp nhận " + n(f.consultations().contributions()) + " ý kiến góp ý của người dân, tổ chức.";
+            case "tasks" -> tasks(f.tasks(), f);
+            case "proposals" -> "(Cán bộ tổng hợp bổ sung các đề xuất, kiến nghị của tỉnh.)";
+            default -> throw new IllegalArgumentException("no section " + key);
+        };
+    }
+
+    private String listening(ReportFigures.Listening l, String within) {
+        StringBuilder text = new StringBuilder(within + ", hệ thống ghi nhận " + n(l.posts()) + " tin, bài");
+        if (!l.registers().isEmpty()) {
+            text.append(" (").append(l.registers().stream().map(c -> name("register." + c.key(), c.key()) + ": " + n(c.value()))
+                    .collect(Collectors.joining("; "))).append(")");
+        }
+        text.append(" liên quan đến tỉnh.");
+        if (l.posts() > 0) {
+            text.append(" Sắc thái: tiêu cực ").append(percent(l.negative(), l.posts())).append(", trung tính ")
+                    .append(percent(l.neutral(), l.posts())).append(", tích cực ").append(percent(l.positive(), l.posts()))
+                    .append(", chưa xác định ").append(percent(l.unclear(), l.posts())).append('.');
+        }
+        if (!l.domains().isEmpty()) {
+            text.append(" Các lĩnh vực được quan tâm nhiều nhất: ").append(l.domains().stream().limit(3)
+                    .map(c -> name("domain." + c.key(), c.key()) + " (" + n(c.value()) + " tin, bài)")
+                    .collect(Collectors.joining(", "))).append('.');
+        }
+        if (!l.issues().isEmpty()) {
+            text.append("\nCác vấn đề nổi lên trong kỳ: ");
+            text.append(l.issues().stream().map(i -> i.sentence() == null ? i.title() : i.sentence())
+                    .collect(Collectors.joining(" ")));
+        }
+        return text.toString();
+    }
+
+    private String reach(ReportFigures.Reach r, String within) {
+        String text = within + ", triển khai " + n(r.campaigns()) + " chiến dịch truyền thông; phát hành "
+                + n(r.publications()) + " tin, bài trên các kênh với " + n(r.deliveriesTotal()) + " lượt gửi";
+        if (!r.deliveries().isEmpty()) {
+            text += " (" + r.deliveries().stream().map(c -> name("publishing.channel." + c.key(), c.key()) + ": " + n(c.value()))
+                    .collect(Collectors.joining("; ")) + ")";
+        }
+        return text + "; các xã, phường xác nhận đã phát " + n(r.broadcastsConfirmed()) + " bản tin trên hệ thống truyền thanh cơ sở.";
+    }
+
+    private String tasks(ReportFigures.Tasks t, ReportFigures f) {
+        return "Đến ngày " + vn.loa.shared.LocalTime.format(f.asOf()) + ", có " + n(t.total())
+                + " lượt nhiệm vụ đến hạn trong kỳ hoặc đang thực hiện: hoàn thành đúng hạn "
+                + n(t.count(TaskStatusClass.DONE_ON_TIME)) + ", hoàn thành quá hạn " + n(t.count(TaskStatusClass.DONE_LATE))
+                + ", đang thực hiện trong hạn " + n(t.count(TaskStatusClass.IN_PROGRESS)) + ", quá hạn chưa hoàn thành "
+                + n(t.count(TaskStatusClass.OVERDUE)) + ". Trong kỳ, các cơ quan, đơn vị gửi " + n(t.difficultiesReceived())
+                + " khó khăn, vướng mắc, đề xuất; đã trả lời " + n(t.difficultiesAnswered()) + ".";
+    }
+
+    String name(String key, String fallback) {
+        return messages.getMessage(key.replace(' ', '_'), null, fallback, VI);
+    }
+
+    /** A whole number as Vietnamese writes it: 3.085. */
+    static String n(long value) {
+        return NumberFormat.getIntegerInstance(VI).format(value);
+    }
+
+    /** A number with one decimal as Vietnamese writes it: 12,5. */
+    static String decimal(double value) {
+        NumberFormat format = NumberFormat.getNumberInstance(VI);
+        format.setMaximumFractionDigits(1);
+        format.setMinimumFractionDigits(0);
+        return format.format(value);
+    }
+
+    /** A share as a percentage with one decimal: 12,5%. */
+    static String percent(long part, long whole) {
+        return decimal(whole == 0 ? 0 : Math.round(1000.0 * part / whole) / 10.0) + "%";
+    }
+}
