@@ -103,7 +103,7 @@ class DemoResources implements ApplicationRunner {
             train(one, "Ứng dụng công nghệ số trong truyền thông chính sách", "Cục Báo chí", today.minusMonths(14), "32",
                     coordinator);
             Long contract = press.map(p -> resources.addContract(new Resources.ContractForm(a.id().value(),
-                    p.id().value(), "15/" + year + "/HĐ-SVHTTDL", start.plusDays(40), "Đặt hàng tuyên truyền chính sách"
+                    p.id().value(), "15/" + year + "/HĐĐH", start.plusDays(40), "Đặt hàng tuyên truyền chính sách"
                             + " trên sóng phát thanh, truyền hình và báo in năm " + year,
                     "24 phóng sự truyền hình, 48 tin bài báo in, 12 chuyên mục phát thanh", 1_250_000_000L,
                     start.plusDays(45), LocalDate.of(year, 12, 31), campaign, ContractStatus.ACTIVE), coordinator))

@@ -1,21 +1,24 @@
 package vn.loa.resources.web;
 
 import java.util.Locale;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Amounts in đồng as Vietnamese documents write them, whatever the page's language: {@code ${@dong.format(x)}} gives
- * "1.250.000.000 đ".
+ * Amounts in đồng as Vietnamese documents write them, {@code ${@dong.format(x)}}: "1.250.000.000 đ" on a Vietnamese
+ * page, "1,250,000,000 VND" on an English one.
  */
 @Component("dong")
 public class Dong {
 
-    /** Dots between thousands and " đ" after; empty for null. */
+    /** Dots between thousands and " đ" after (commas and " VND" in English); empty for null. */
     public String format(Number amount) {
         if (amount == null) {
             return "";
         }
-        return String.format(Locale.ROOT, "%,d", amount.longValue()).replace(',', '.') + " đ";
+        String grouped = String.format(Locale.ROOT, "%,d", amount.longValue());
+        return "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? grouped + " VND"
+                : grouped.replace(',', '.') + " đ";
     }
 
     /**
