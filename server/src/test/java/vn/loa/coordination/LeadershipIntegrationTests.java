@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -18,10 +17,12 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import vn.loa.TestClock;
 import vn.loa.identity.AgencyDirectory;
 import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
@@ -37,6 +38,7 @@ import vn.loa.shared.LocalTime;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@Import(TestClock.Config.class)
 class LeadershipIntegrationTests {
 
     @Autowired
@@ -52,7 +54,7 @@ class LeadershipIntegrationTests {
     Cases cases;
 
     @Autowired
-    Clock clock;
+    TestClock clock;
 
     private LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);

@@ -14,7 +14,6 @@ import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -27,6 +26,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,6 +34,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.web.servlet.MockMvc;
 import vn.loa.identity.Agency;
+import vn.loa.TestClock;
 import vn.loa.identity.AgencyDirectory;
 import vn.loa.identity.AgencyKind;
 import vn.loa.identity.Role;
@@ -51,6 +52,7 @@ import vn.loa.shared.LocalTime;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@Import(TestClock.Config.class)
 class ResourcesIntegrationTests {
 
     @Autowired
@@ -72,7 +74,7 @@ class ResourcesIntegrationTests {
     JdbcClient jdbc;
 
     @Autowired
-    Clock clock;
+    TestClock clock;
 
     private LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
@@ -298,6 +300,25 @@ class ResourcesIntegrationTests {
             assertThat(row.getCell(4).getNumericCellValue()).isEqualTo(3d);
             assertThat(row.getCell(12).getStringCellValue()).contains("Người phát ngôn: có 0, yêu cầu 1",
                     setting.directiveNumber());
+        }
+    }
+
+    @Test
+    void aTrainingStopsCountingTheDayItIsTwentyFourMonthsOld() {
+        String marker = marker();
+        Setting setting = newAgencyWithDirective(marker);
+        Staff staff = officer(setting.agency(), "Cán bộ " + marker);
+        LocalDate start = today();
+        train(staff, start.minusMonths(ResourceOverviews.TRAINING_MONTHS).plusDays(1));
+        assertThat(line(setting.agency()).trained()).isEqualTo(1);
+        java.time.Instant now = clock.instant();
+        try {
+            clock.advance(java.time.Duration.ofDays(1));
+            assertThat(line(setting.agency()).trained()).isZero();
+            assertThat(line(setting.agency()).gaps()).extracting(ResourceOverviews.Gap::kind)
+                    .contains(RequirementKind.TRAINED_OFFICERS);
+        } finally {
+            clock.set(now);
         }
     }
 

@@ -222,7 +222,7 @@ class JdbcResources implements Resources {
             seeable(agencyId, user);
         }
         Long only = agencyId != null ? agencyId : ResourceAccess.seesProvinceWide(user) ? null : ownAgency(user);
-        if (agencyId == null && only == null && !ResourceAccess.seesProvinceWide(user)) {
+        if (only == null && !ResourceAccess.seesProvinceWide(user)) {
             return List.of();
         }
         return jdbc.sql(CONTRACT + " WHERE (CAST(:agency AS BIGINT) IS NULL OR agency_id = :agency)"
@@ -339,7 +339,7 @@ class JdbcResources implements Resources {
             seeable(agencyId, user);
         }
         Long only = agencyId != null ? agencyId : ResourceAccess.seesProvinceWide(user) ? null : ownAgency(user);
-        if (agencyId == null && only == null && !ResourceAccess.seesProvinceWide(user)) {
+        if (only == null && !ResourceAccess.seesProvinceWide(user)) {
             return List.of();
         }
         return jdbc.sql(BUDGET + " WHERE (CAST(:agency AS BIGINT) IS NULL OR agency_id = :agency)"
@@ -551,8 +551,9 @@ class JdbcResources implements Resources {
         }
     }
 
+    /** The agency of an officer or spokesperson; null for anyone else (a journalist's agency is not theirs to see). */
     private static Long ownAgency(SignedInUser user) {
-        return user.agency() == null ? null : user.agency().value();
+        return user.agency() == null || !ResourceAccess.staffOf(user.agency().value(), user) ? null : user.agency().value();
     }
 
     private boolean agencyExists(Long id) {
