@@ -33,6 +33,8 @@ import vn.loa.identity.AgencyDirectory;
 import vn.loa.identity.AgencyKind;
 import vn.loa.identity.SignedInUser;
 import vn.loa.platform.NavigationItem;
+import vn.loa.press.SpeakerCapacity;
+import vn.loa.press.Spokespersons;
 import vn.loa.resources.BudgetLine;
 import vn.loa.resources.ContractStatus;
 import vn.loa.resources.Duty;
@@ -60,10 +62,12 @@ class ResourcesController {
     private final ResourceOverviews overviews;
     private final AgencyDirectory agencies;
     private final Campaigns campaigns;
+    private final Spokespersons spokespersons;
     private final Clock clock;
 
     ResourcesController(Resources resources, ResourceOverviews overviews, AgencyDirectory agencies, Campaigns campaigns,
-            Clock clock) {
+            Spokespersons spokespersons, Clock clock) {
+        this.spokespersons = spokespersons;
         this.resources = resources;
         this.overviews = overviews;
         this.agencies = agencies;
@@ -150,6 +154,8 @@ class ResourcesController {
         LocalDate today = today();
         model.addAttribute("agency", agency);
         model.addAttribute("today", today);
+        model.addAttribute("speakers", spokespersons.validOn(today).stream()
+                .filter(s -> s.agencyCode().equals(agency.code()) && s.capacity() != SpeakerCapacity.AUTHORISED).toList());
         model.addAttribute("staff", staff);
         Map<Long, String> names = new HashMap<>();
         staff.forEach(s -> names.put(s.id(), s.fullName()));
