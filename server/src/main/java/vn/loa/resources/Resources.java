@@ -103,6 +103,12 @@ public interface Resources {
     /** Changes a requirement. @throws vn.loa.shared.InvalidInput as {@link #addRequirement} does */
     Requirement updateRequirement(long id, RequirementForm form, SignedInUser by);
 
+    /** The directives a requirement may name, newest first (coordination's directives, read as V35 describes them). */
+    List<DirectiveChoice> directives();
+
+    /** Whether the user may set requirements: coordinators and administrators. */
+    boolean maySetRequirements(SignedInUser user);
+
     /** Whether the user may see the agency's resources. */
     boolean maySee(long agencyId, SignedInUser user);
 
@@ -128,6 +134,10 @@ public interface Resources {
     /** A budget line to record; {@code agencyId} and {@code year} are ignored on update. */
     record BudgetForm(Long agencyId, Integer year, String name, String source, Long plannedVnd, Long committedVnd,
             Long spentVnd, Long campaignId, Long contractId) {
+    }
+
+    /** A directive a requirement may name. */
+    record DirectiveChoice(long id, String number, LocalDate issuedOn, String title) {
     }
 
     /** A requirement to record. */

@@ -304,6 +304,40 @@ class ResourcesIntegrationTests {
     }
 
     @Test
+    void aCoordinatorSetsWhatADirectiveAsksFromTheOverviewAndAnOfficerMayNot() throws Exception {
+        String marker = marker();
+        Setting setting = newAgencyWithDirective(marker);
+        long directive = jdbc.sql("SELECT id FROM coord_directive WHERE number = ?").param(setting.directiveNumber())
+                .query(Long.class).single();
+        MockHttpSession coordinator = signIn("coordinator");
+        String refused = mvc.perform(post("/resources/requirements").session(coordinator).with(csrf())
+                .param("directiveId", String.valueOf(directive)).param("agencyKind", "MASS_ORGANISATION")
+                .param("kind", "TRAINED_OFFICERS").param("minimum", "5").param("clause", "9"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        // the directive asks that already: the form says so and keeps what was typed
+        assertThat(refused).contains("data-field=\"kind\"", "id=\"requirement-form\"");
+        mvc.perform(post("/resources/requirements").session(coordinator).with(csrf())
+                .param("directiveId", String.valueOf(directive)).param("agencyKind", "MASS_ORGANISATION")
+                .param("kind", "TRAINED_OFFICERS").param("minimum", "-1"))
+                .andExpect(status().isUnprocessableContent());
+        long id = resources.requirements().stream().filter(r -> directive == (r.directiveId() == null ? -1 : r.directiveId())
+                && r.kind() == RequirementKind.TRAINED_OFFICERS).findFirst().orElseThrow().id();
+        mvc.perform(post("/resources/requirements/{id}", id).session(coordinator).with(csrf())
+                .param("directiveId", String.valueOf(directive)).param("agencyKind", "MASS_ORGANISATION")
+                .param("kind", "TRAINED_OFFICERS").param("minimum", "4").param("clause", "3.c"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(line(setting.agency()).gaps()).contains(new ResourceOverviews.Gap(RequirementKind.TRAINED_OFFICERS, 0, 4,
+                setting.directiveNumber(), "3.c"));
+        mvc.perform(post("/resources/requirements/{id}", id).session(signIn("officer")).with(csrf())
+                .param("agencyKind", "MASS_ORGANISATION").param("kind", "TRAINED_OFFICERS").param("minimum", "0"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/resources/requirements").session(signIn("officer")).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"agencyKind\":\"OTHER\",\"kind\":\"BUDGET_LINE\"}"))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     void aTrainingStopsCountingTheDayItIsTwentyFourMonthsOld() {
         String marker = marker();
         Setting setting = newAgencyWithDirective(marker);

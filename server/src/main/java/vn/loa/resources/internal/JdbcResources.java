@@ -522,6 +522,18 @@ class JdbcResources implements Resources {
         InvalidInput.throwIfAny(problems);
     }
 
+    @Override
+    public List<DirectiveChoice> directives() {
+        return jdbc.sql("SELECT id, number, issued_on, title FROM coord_directive ORDER BY issued_on DESC, id DESC LIMIT 500")
+                .query((rs, row) -> new DirectiveChoice(rs.getLong("id"), rs.getString("number"),
+                        rs.getObject("issued_on", LocalDate.class), rs.getString("title"))).list();
+    }
+
+    @Override
+    public boolean maySetRequirements(SignedInUser user) {
+        return ResourceAccess.keepsProvinceWide(user);
+    }
+
     // ---------------------------------------------------------------- access
 
     @Override

@@ -39,6 +39,8 @@ import vn.loa.resources.BudgetLine;
 import vn.loa.resources.ContractStatus;
 import vn.loa.resources.Duty;
 import vn.loa.resources.PressContract;
+import vn.loa.resources.Requirement;
+import vn.loa.resources.RequirementKind;
 import vn.loa.resources.ResourceOverviews;
 import vn.loa.resources.Resources;
 import vn.loa.resources.Staff;
@@ -97,12 +99,76 @@ class ResourcesController {
     @GetMapping
     String overview(@RequestParam(required = false) Integer year, @RequestParam(required = false) String kind,
             Model model) {
+        prepareOverview(year, kind, model, null, Map.of());
+        return "resources/overview";
+    }
+
+    private void prepareOverview(Integer year, String kind, Model model, String open, Map<String, String> typed) {
         SignedInUser user = ResourcesApiController.user();
         int chosen = year(year);
-        model.addAttribute("overview", overviews.overview(chosen, kind(kind), user));
+        ResourceOverviews.Overview overview = overviews.overview(chosen, kind(kind), user);
+        model.addAttribute("overview", overview);
         model.addAttribute("kinds", AgencyKind.values());
         model.addAttribute("years", years());
-        return "resources/overview";
+        boolean mayRequire = resources.maySetRequirements(user);
+        model.addAttribute("mayRequire", mayRequire);
+        if (mayRequire) {
+            model.addAttribute("directives", resources.directives());
+            model.addAttribute("requirementKinds", RequirementKind.values());
+            Map<String, Map<String, String>> forms = new HashMap<>();
+            forms.put("requirement", values("minimum", 1));
+            for (Requirement r : overview.requirements()) {
+                forms.put("requirement-" + r.id(), values("directiveId", r.directiveId(), "clause", r.clause(), "agencyKind",
+                        r.agencyKind(), "kind", r.kind(), "minimum", r.minimum(), "note", r.note()));
+            }
+            if (open != null) {
+                forms.put(open, typed);
+            }
+            model.addAttribute("forms", forms);
+            model.addAttribute("open", open);
+        }
+    }
+
+    @PostMapping("/requirements")
+    String addRequirement(@RequestParam Map<String, String> form, HttpServletResponse response, Model model,
+            RedirectAttributes redirect) {
+        return saveRequirement("requirement", form, response, model, redirect,
+                () -> resources.addRequirement(requirementForm(form), ResourcesApiController.user()));
+    }
+
+    @PostMapping("/requirements/{requirementId}")
+    String updateRequirement(@PathVariable long requirementId, @RequestParam Map<String, String> form,
+            HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        return saveRequirement("requirement-" + requirementId, form, response, model, redirect,
+                () -> resources.updateRequirement(requirementId, requirementForm(form), ResourcesApiController.user()));
+    }
+
+    private String saveRequirement(String open, Map<String, String> form, HttpServletResponse response, Model model,
+            RedirectAttributes redirect, Supplier<Object> action) {
+        try {
+            action.get();
+            redirect.addFlashAttribute("flashKey", "resources.saved");
+            return "redirect:/resources#requirements";
+        } catch (InvalidInput e) {
+            response.setStatus(422);
+            model.addAttribute("problems", e.all());
+            Map<String, String> typed = new HashMap<>(form);
+            typed.remove("_csrf");
+            prepareOverview(null, null, model, open, typed);
+            return "resources/overview";
+        }
+    }
+
+    private static Resources.RequirementForm requirementForm(Map<String, String> form) {
+        List<InvalidInput> problems = new ArrayList<>();
+        Long directive = number(form.get("directiveId"), "directiveId", problems);
+        AgencyKind agencyKind = ResourcesApiController.parse(AgencyKind.class, form.get("agencyKind"), "agencyKind", problems);
+        RequirementKind kind = ResourcesApiController.parse(RequirementKind.class, form.get("kind"), "kind", problems);
+        Long minimum = number(form.get("minimum"), "minimum", problems);
+        InvalidInput.throwIfAny(problems);
+        return new Resources.RequirementForm(directive, form.get("clause"), agencyKind, kind,
+                minimum == null ? null : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, minimum)),
+                form.get("note"));
     }
 
     @GetMapping("/export.xlsx")
