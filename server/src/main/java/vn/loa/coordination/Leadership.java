@@ -26,8 +26,13 @@ public interface Leadership {
      */
     View view(SignedInUser user, String language);
 
-    /** Everything on the page; an empty list is a section with nothing to show. */
-    record View(LocalDate day, List<TaskItem> tasksAtRisk, List<AgencyCount> atRiskByAgency, List<IssueItem> issues,
+    /**
+     * Everything on the page; an empty list is a section with nothing to show.
+     *
+     * @param atRiskTotal how many occurrences are at risk, of which {@code tasksAtRisk} shows the most overdue first
+     */
+    record View(LocalDate day, List<TaskItem> tasksAtRisk, int atRiskTotal, List<AgencyCount> atRiskByAgency,
+            List<IssueItem> issues,
             List<CrisisItem> crises, List<CaseItem> cases, List<TaskItem> reportTasks, List<ReportItem> reports) {
     }
 

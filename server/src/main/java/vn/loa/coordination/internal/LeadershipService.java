@@ -38,7 +38,7 @@ import vn.loa.shared.LocalTime;
 class LeadershipService implements Leadership {
 
     /** Items shown at most in a section. */
-    static final int SHOWN = 50;
+    static final int SHOWN = 100;
     static final int ISSUES = 5;
 
     private final JdbcClient jdbc;
@@ -109,7 +109,8 @@ class LeadershipService implements Leadership {
                 .sorted(Comparator.comparing((CaseItem c) -> !c.overdue()).thenComparing(CaseItem::deadline))
                 .toList();
 
-        return new View(today, atRisk, byAgency, issues, openCrises, openCases, reportTasks, reports(today));
+        int total = byAgency.stream().mapToInt(a -> a.overdue() + a.dueSoon()).sum();
+        return new View(today, atRisk, total, byAgency, issues, openCrises, openCases, reportTasks, reports(today));
     }
 
     /** Not-done occurrences of open tasks due by {@code until} (overdue ones included), the most overdue first. */

@@ -61,9 +61,10 @@ class DemoResources implements ApplicationRunner {
         }
         SignedInUser coordinator = new SignedInUser(null, "coordinator", "Điều phối viên", culture.get().id(), "SVHTTDL",
                 Set.of(Role.COORDINATOR));
-        // the seed letter of May 2023 as the coordination demo loads it, found by its date (its number is a placeholder)
-        Long directive = jdbc.sql("SELECT id FROM coord_directive WHERE issued_on BETWEEN DATE '2023-05-01' AND"
-                + " DATE '2023-05-31' ORDER BY id LIMIT 1").query(Long.class).optional().orElse(null);
+        // the seed letter of May 2023 as the coordination demo loads it, found by its month (its number is a
+        // placeholder), else the oldest directive there is
+        Long directive = jdbc.sql("SELECT id FROM coord_directive ORDER BY (issued_on BETWEEN DATE '2023-05-01' AND"
+                + " DATE '2023-05-31') DESC, issued_on, id LIMIT 1").query(Long.class).optional().orElse(null);
         require(directive, "1", AgencyKind.DEPARTMENT, RequirementKind.SPOKESPERSON, 1, coordinator);
         require(directive, "3", AgencyKind.DEPARTMENT, RequirementKind.COMMUNICATION_OFFICERS, 2, coordinator);
         require(directive, "3", AgencyKind.DEPARTMENT, RequirementKind.TRAINED_OFFICERS, 1, coordinator);

@@ -172,10 +172,10 @@ class ResourcesController {
     }
 
     @GetMapping("/export.xlsx")
-    ResponseEntity<byte[]> export(@RequestParam(required = false) Integer year, @RequestParam(required = false) String kind,
-            Locale locale) {
+    ResponseEntity<byte[]> export(@RequestParam(required = false) Integer year, @RequestParam(required = false) String kind) {
         int chosen = year(year);
-        byte[] bytes = overviews.spreadsheet(chosen, kind(kind), ResourcesApiController.user(), locale);
+        // a table for the province's files: in Vietnamese whatever the page's language
+        byte[] bytes = overviews.spreadsheet(chosen, kind(kind), ResourcesApiController.user(), Locale.of("vi"));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("nguon-luc-" + chosen + ".xlsx").build().toString())
