@@ -1,5 +1,6 @@
 package vn.loa.coordination.internal;
 
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,8 +17,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import vn.loa.coordination.Leadership;
 import vn.loa.coordination.TaskStatusClass;
-import vn.loa.identity.AgencyNames;
 import vn.loa.identity.AgencyDirectory;
+import vn.loa.identity.AgencyNames;
 import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
 import vn.loa.listening.IssueSentences;
@@ -80,7 +81,7 @@ class LeadershipService implements Leadership {
                 + " JOIN coord_task t ON t.id = o.task_id WHERE t.state = 'OPEN' AND o.done_on IS NULL"
                 + " AND o.due_on <= :until GROUP BY t.lead_agency_id")
                 .param("today", today).param("until", today.plusDays(AT_RISK_DAYS))
-                .query((java.sql.ResultSet rs) -> {
+                .query((ResultSet rs) -> {
                     counts.put(rs.getLong(1), new int[] {rs.getInt(2), rs.getInt(3)});
                 });
         List<AgencyCount> byAgency = counts.entrySet().stream()
@@ -140,6 +141,9 @@ class LeadershipService implements Leadership {
                 .orElse(String.valueOf(key)));
     }
 
+    private record Found(long id, boolean issued) {
+    }
+
     /** The province's monthly, quarterly and yearly report for the last closed period of each, unless issued. */
     private List<ReportItem> reports(LocalDate today) {
         LocalDate month = today.withDayOfMonth(1).minusMonths(1);
@@ -149,14 +153,14 @@ class LeadershipService implements Leadership {
         for (ReportItem period : List.of(new ReportItem("MONTHLY", month, month.plusMonths(1).minusDays(1), null),
                 new ReportItem("QUARTERLY", quarter, quarter.plusMonths(3).minusDays(1), null),
                 new ReportItem("YEARLY", year, year.plusYears(1).minusDays(1), null))) {
-            List<Object[]> found = jdbc.sql("SELECT id, status FROM coord_report WHERE kind = :kind AND period_start = :start"
+            List<Found> found = jdbc.sql("SELECT id, status FROM coord_report WHERE kind = :kind AND period_start = :start"
                     + " ORDER BY (status = 'ISSUED') DESC, id DESC")
                     .param("kind", period.kind()).param("start", period.periodStart())
-                    .query((rs, row) -> new Object[] {rs.getLong("id"), rs.getString("status")}).list();
+                    .query((rs, row) -> new Found(rs.getLong("id"), "ISSUED".equals(rs.getString("status")))).list();
             if (found.isEmpty()) {
                 due.add(period);
-            } else if (!"ISSUED".equals(found.getFirst()[1])) {
-                due.add(new ReportItem(period.kind(), period.periodStart(), period.periodEnd(), (Long) found.getFirst()[0]));
+            } else if (!found.getFirst().issued()) {
+                due.add(new ReportItem(period.kind(), period.periodStart(), period.periodEnd(), found.getFirst().id()));
             }
         }
         return due;

@@ -3,7 +3,6 @@ package vn.loa.resources.internal;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.boot.ApplicationArguments;

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,6 +33,7 @@ import vn.loa.resources.Requirement;
 import vn.loa.resources.RequirementKind;
 import vn.loa.resources.ResourceOverviews;
 import vn.loa.resources.Resources;
+import vn.loa.shared.AgencyId;
 import vn.loa.shared.LocalTime;
 
 /**
@@ -158,7 +158,7 @@ class ResourceOverviewService implements ResourceOverviews {
             if (!ResourceAccess.maySee(e.getKey(), user)) {
                 continue;
             }
-            Agency agency = agencies.find(new vn.loa.shared.AgencyId(e.getKey())).orElseThrow();
+            Agency agency = agencies.find(new AgencyId(e.getKey())).orElseThrow();
             Money m = e.getValue();
             lines.add(new AgencyBudget(e.getKey(), agency.code(), agency.nameVi(), m.count(), m.planned(), m.committed(),
                     m.spent()));
