@@ -31,8 +31,13 @@ public class Dong {
         if (text == null || text.isBlank()) {
             return null;
         }
-        String digits = text.strip().replaceAll("(?i)\\s*(đ|đồng|vnd)$", "").replaceAll("[.\\s,]", "");
-        if (!digits.matches("-?\\d{1,18}")) {
+        // thousands grouped by dots, commas or spaces, three digits a group; "12,5" is not a whole amount
+        String typed = text.strip().replaceAll("(?i)\\s*(đ|đồng|vnd)$", "").replaceAll("\\s", "");
+        if (!typed.matches("-?(\\d{1,3}(\\.\\d{3})+|\\d{1,3}(,\\d{3})+|\\d{1,18})")) {
+            throw new NumberFormatException(text);
+        }
+        String digits = typed.replaceAll("[.,]", "");
+        if (digits.replace("-", "").length() > 18) {
             throw new NumberFormatException(text);
         }
         return Long.parseLong(digits);
