@@ -543,6 +543,51 @@ class AuditedWritesIntegrationTests {
         assertThat(after.number()).isNull();
     }
 
+    @Test
+    @Autowired
+    vn.loa.resources.Resources resources;
+
+    @Test
+    void resourcesLeaveNoStaffTrainingContractBudgetLineOrRequirementWhoseAuditFailed() {
+        SignedInUser refused = new SignedInUser(null, fresh(REFUSED + "-resources"), "Nguyễn Văn Thử", null, "SVHTTDL",
+                Set.of(Role.COORDINATOR));
+        SignedInUser coordinator = new SignedInUser(null, "coordinator", "Điều phối", null, "SVHTTDL", Set.of(Role.COORDINATOR));
+        long health = agency("SYT").id().value();
+        LocalDate today = LocalDate.now(LocalTime.ZONE);
+        String name = fresh("Cán bộ thử");
+        vn.loa.resources.Resources.StaffForm staffForm = new vn.loa.resources.Resources.StaffForm(health, name, null,
+                vn.loa.resources.Duty.COMMUNICATION_OFFICER, false, null, null, today, null);
+        assertRefused(() -> resources.addStaff(staffForm, refused));
+        assertThat(jdbc.sql("SELECT count(*) FROM res_staff WHERE full_name = ?").param(name).query(Long.class).single())
+                .as("staff added").isZero();
+        vn.loa.resources.Staff staff = resources.addStaff(staffForm, coordinator);
+        assertRefused(() -> resources.addTraining(new vn.loa.resources.Resources.TrainingForm(staff.id(), "Khóa thử", null,
+                today, null, null), refused));
+        assertThat(resources.trainings(health, coordinator)).as("training").noneMatch(t -> t.staffId() == staff.id());
+        String number = fresh("HĐ");
+        vn.loa.resources.Resources.ContractForm contractForm = new vn.loa.resources.Resources.ContractForm(health,
+                agency("BPTTH").id().value(), number, today, "Đặt hàng thử", null, 1_000_000L, today, today.plusDays(30),
+                null, null);
+        assertRefused(() -> resources.addContract(contractForm, refused));
+        assertThat(jdbc.sql("SELECT count(*) FROM res_press_contract WHERE number = ?").param(number).query(Long.class)
+                .single()).as("contract added").isZero();
+        String item = fresh("Dòng thử");
+        vn.loa.resources.Resources.BudgetForm budgetForm = new vn.loa.resources.Resources.BudgetForm(health,
+                today.getYear(), item, null, 1_000_000L, 0L, 0L, null, null);
+        assertRefused(() -> resources.addBudgetLine(budgetForm, refused));
+        assertThat(jdbc.sql("SELECT count(*) FROM res_budget_line WHERE name = ?").param(item).query(Long.class).single())
+                .as("budget line added").isZero();
+        vn.loa.resources.BudgetLine line = resources.addBudgetLine(budgetForm, coordinator);
+        assertRefused(() -> resources.updateBudgetLine(line.id(), new vn.loa.resources.Resources.BudgetForm(null, null, item,
+                null, 2_000_000L, 1_500_000L, 0L, null, null), refused));
+        assertThat(resources.budgetLine(line.id(), coordinator).plannedVnd()).as("budget line updated").isEqualTo(1_000_000L);
+        String note = fresh("Yêu cầu thử");
+        assertRefused(() -> resources.addRequirement(new vn.loa.resources.Resources.RequirementForm(null, null,
+                AgencyKind.OTHER, vn.loa.resources.RequirementKind.BUDGET_LINE, 0, note), refused));
+        assertThat(jdbc.sql("SELECT count(*) FROM res_requirement WHERE note = ?").param(note).query(Long.class).single())
+                .as("requirement added").isZero();
+    }
+
     private static void assertRefused(ThrowingCallable write) {
         assertThatThrownBy(write).rootCause().hasMessageContaining("audit append refused");
     }

@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -44,6 +45,7 @@ import vn.loa.identity.Agency;
 import vn.loa.identity.AgencyDirectory;
 import vn.loa.identity.UserAccount;
 import vn.loa.identity.Users;
+import vn.loa.shared.LocalTime;
 
 /**
  * Signs in as every demo account (and as nobody, for the public site), crawls every page reachable from
@@ -212,6 +214,11 @@ class PageScanFlowTests {
         navigation.add("/consultations/" + consultation + "/answers");
         // a difficulty (the difficulties' list links to it) and a task of the commune and of the Department of Health
         navigation.addAll(coordinationPages());
+        // resources: an agency with staff, training, budget lines and a contract; the budget and the contracts
+        agencies.findByCode("SVHTTDL", LocalDate.now(LocalTime.ZONE))
+                .ifPresent(a -> navigation.add("/resources/agencies/" + a.id().value()));
+        navigation.add("/resources/budget");
+        navigation.add("/resources/contracts");
         for (String account : ACCOUNTS) {
             for (String language : LANGUAGES) {
                 Session session = new Session(account, language);
@@ -260,6 +267,9 @@ class PageScanFlowTests {
                 "/coordination/reports/{n}");
         assertThat(visited.get("/admin/users")).as("/admin/users for an officer").contains(403);
         assertThat(visited.get("/cases/{n}")).as("a case that does not exist").contains(404);
+        assertThat(visited).as("resources and the leader's view crawled").containsKeys("/resources",
+                "/resources/agencies/{n}", "/resources/budget", "/resources/contracts", "/leadership");
+        assertThat(visited.get("/leadership")).as("/leadership for an officer").contains(403);
     }
 
     @Test

@@ -1,0 +1,195 @@
+package vn.loa.coordination;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import vn.loa.TestClock;
+import vn.loa.identity.AgencyDirectory;
+import vn.loa.identity.Role;
+import vn.loa.identity.SignedInUser;
+import vn.loa.misinformation.Case;
+import vn.loa.misinformation.Cases;
+import vn.loa.shared.LocalTime;
+
+/**
+ * The leader's view on a real database: from task occurrences, a case and a periodic report inserted here, the page
+ * shows the overdue escalated task with its days, the one due in three days, the report task due, the open case and the
+ * last quarter's draft report, each linked to where it is handled, and not the task done, the one cancelled nor the
+ * month's report already issued; an officer may not open it.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(TestClock.Config.class)
+class LeadershipIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AgencyDirectory agencies;
+
+    @Autowired
+    Cases cases;
+
+    @Autowired
+    TestClock clock;
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
+    }
+
+    private long agency(String code) {
+        return agencies.findByCode(code, today()).orElseThrow().id().value();
+    }
+
+    private long task(long directive, String title, long lead, boolean report, String state) {
+        return jdbc.sql("INSERT INTO coord_task (directive_id, clause, title, expected_result, lead_agency_id, recurrence,"
+                + " due_on, starts_on, is_report, state, created_by, created_at) VALUES (:directive, '2.b', :title,"
+                + " 'Kết quả', :lead, 'ONCE', :due, :starts, :report, :state, 'test', :at) RETURNING id")
+                .param("directive", directive).param("title", title).param("lead", lead).param("due", today())
+                .param("starts", today().minusMonths(2)).param("report", report).param("state", state)
+                .param("at", Timestamp.from(clock.instant())).query(Long.class).single();
+    }
+
+    private long occurrence(long task, LocalDate due, LocalDate done, boolean escalated) {
+        return jdbc.sql("INSERT INTO coord_occurrence (task_id, period_start, period_end, due_on, done_on, escalated_due,"
+                + " escalated_at) VALUES (:task, :start, :due, :due, :done, :escalatedDue, :escalatedAt) RETURNING id")
+                .param("task", task).param("start", today().minusMonths(2)).param("due", due).param("done", done)
+                .param("escalatedDue", escalated ? due : null)
+                .param("escalatedAt", escalated ? Timestamp.from(clock.instant().minusSeconds(3600)) : null)
+                .query(Long.class).single();
+    }
+
+    @Test
+    void theLeadersViewShowsExactlyWhatIsAtRiskOrDueEachWithItsLinkAndAnOfficerMayNotOpenIt() throws Exception {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        LocalDate today = today();
+        long province = agency("56");
+        long commune = agency("22852");
+        long health = agency("SYT");
+        long directive = jdbc.sql("INSERT INTO coord_directive (doc_kind, number, issued_on, issuer_agency_id, signer, title,"
+                + " created_by, created_at) VALUES ('Kế hoạch', :number, :issued, :issuer, 'Phó Chủ tịch Nguyễn Văn B',"
+                + " 'Kế hoạch kiểm thử', 'test', :at) RETURNING id")
+                .param("number", marker + "/KH-UBND").param("issued", today.minusMonths(3)).param("issuer", province)
+                .param("at", Timestamp.from(clock.instant())).query(Long.class).single();
+        long overdueTask = task(directive, "Quá hạn " + marker, commune, false, "OPEN");
+        long overdue = occurrence(overdueTask, today.minusDays(5), null, true);
+        long soonTask = task(directive, "Sắp đến hạn " + marker, health, false, "OPEN");
+        long soon = occurrence(soonTask, today.plusDays(3), null, false);
+        long doneTask = task(directive, "Đã xong " + marker, health, false, "OPEN");
+        long done = occurrence(doneTask, today.minusDays(2), today.minusDays(3), false);
+        long cancelledTask = task(directive, "Đã hủy " + marker, health, false, "CANCELLED");
+        long cancelled = occurrence(cancelledTask, today.minusDays(4), null, false);
+        long laterTask = task(directive, "Còn xa " + marker, health, false, "OPEN");
+        long later = occurrence(laterTask, today.plusDays(10), null, false);
+        long reportTask = task(directive, "Báo cáo quý " + marker, health, true, "OPEN");
+        long report = occurrence(reportTask, today.plusDays(10), null, false);
+
+        // the month's report is issued, the quarter's only drafted
+        LocalDate month = today.withDayOfMonth(1).minusMonths(1);
+        LocalDate quarter = today.withDayOfMonth(1).withMonth(((today.getMonthValue() - 1) / 3) * 3 + 1).minusMonths(3);
+        jdbc.sql("INSERT INTO coord_report (kind, period_start, period_end, issuer_agency_id, symbol, number, number_year,"
+                + " title, status, figures, sections, generated_at, generated_by) VALUES ('MONTHLY', :start, :end, :issuer,"
+                + " :symbol, 1, :year, 'Báo cáo tháng', 'ISSUED', '{}'::jsonb, '{}'::jsonb, :at, 'test')")
+                .param("start", month).param("end", month.plusMonths(1).minusDays(1)).param("issuer", province)
+                .param("symbol", "BC-" + marker).param("year", today.getYear()).param("at", Timestamp.from(clock.instant()))
+                .update();
+        long draft = jdbc.sql("INSERT INTO coord_report (kind, period_start, period_end, issuer_agency_id, symbol, title,"
+                + " status, figures, sections, generated_at, generated_by) VALUES ('QUARTERLY', :start, :end, :issuer,"
+                + " :symbol, 'Báo cáo quý', 'DRAFT', '{}'::jsonb, '{}'::jsonb, :at, 'test') RETURNING id")
+                .param("start", quarter).param("end", quarter.plusMonths(3).minusDays(1)).param("issuer", province)
+                .param("symbol", "BC-" + marker).param("at", Timestamp.from(clock.instant())).query(Long.class).single();
+        boolean quarterIssuedElsewhere = jdbc.sql("SELECT count(*) FROM coord_report WHERE kind = 'QUARTERLY'"
+                + " AND period_start = :start AND status = 'ISSUED'").param("start", quarter).query(Long.class).single() > 0;
+
+        SignedInUser coordinator = new SignedInUser(null, "coordinator", "Điều phối", null, "SVHTTDL",
+                Set.of(Role.COORDINATOR));
+        Case open = cases.open(new Cases.NewCase("Tin đồn kiểm thử điều hành " + marker, "FALSE_INFORMATION", "HIGH",
+                List.of(), null, null, "SYT"), coordinator);
+        try {
+            String html = mvc.perform(get("/leadership").session(signIn("leader"))).andExpect(status().isOk()).andReturn()
+                    .getResponse().getContentAsString(StandardCharsets.UTF_8);
+            Document page = Jsoup.parse(html);
+
+            Element atRisk = page.getElementById("tasks-at-risk");
+            Element overdueItem = atRisk.selectFirst("li[data-occurrence=" + overdue + "]");
+            assertThat(overdueItem).isNotNull();
+            assertThat(overdueItem.attr("data-overdue")).isEqualTo("true");
+            assertThat(overdueItem.selectFirst("a").attr("href")).isEqualTo("/coordination/tasks/" + overdueTask);
+            assertThat(overdueItem.text()).contains("Quá hạn " + marker, "quá hạn 5 ngày", "Xã Ninh Hải",
+                    marker + "/KH-UBND", "2.b", LocalTime.format(today.minusDays(5)));
+            assertThat(overdueItem.select(".badge").text()).startsWith("Đã báo cáo vượt cấp");
+            Element soonItem = atRisk.selectFirst("li[data-occurrence=" + soon + "]");
+            assertThat(soonItem).isNotNull();
+            assertThat(soonItem.attr("data-overdue")).isEqualTo("false");
+            assertThat(soonItem.text()).contains("còn 3 ngày").doesNotContain("vượt cấp");
+            assertThat(soonItem.selectFirst("a").attr("href")).isEqualTo("/coordination/tasks/" + soonTask);
+            for (long absent : List.of(done, cancelled, later, report)) {
+                assertThat(atRisk.select("li[data-occurrence=" + absent + "]")).isEmpty();
+            }
+            // counts per lead agency: the commune has (at least) this overdue one
+            Element communeCount = atRisk.selectFirst("tr[data-agency=" + commune + "]");
+            assertThat(communeCount).isNotNull();
+            assertThat(Integer.parseInt(communeCount.select("td").get(1).text())).isGreaterThanOrEqualTo(1);
+
+            Element reports = page.getElementById("reports");
+            Element reportItem = reports.selectFirst("li[data-occurrence=" + report + "]");
+            assertThat(reportItem).isNotNull();
+            assertThat(reportItem.selectFirst("a").attr("href")).isEqualTo("/coordination/tasks/" + reportTask);
+            assertThat(reports.select("li[data-occurrence=" + later + "]")).isEmpty();
+            assertThat(reports.select("li[data-report-kind=MONTHLY]")).isEmpty();
+            if (!quarterIssuedElsewhere) {
+                Element quarterly = reports.selectFirst("li[data-report-kind=QUARTERLY]");
+                assertThat(quarterly).isNotNull();
+                assertThat(quarterly.selectFirst("a").attr("href")).isEqualTo("/coordination/reports/" + draft);
+                assertThat(quarterly.text()).contains(LocalTime.format(quarter));
+            }
+
+            Element caseItem = page.getElementById("cases").selectFirst("li[data-case=" + open.id() + "]");
+            assertThat(caseItem).isNotNull();
+            assertThat(caseItem.selectFirst("a").attr("href")).isEqualTo("/cases/" + open.id());
+            assertThat(page.getElementById("issues")).isNotNull();
+            assertThat(page.getElementById("crises")).isNotNull();
+            // the links lead somewhere real: the case's page opens for the leader
+            mvc.perform(get("/cases/{id}", open.id()).session(signIn("leader"))).andExpect(status().isOk());
+
+            mvc.perform(get("/leadership").session(signIn("officer"))).andExpect(status().isForbidden());
+            mvc.perform(get("/leadership").session(signIn("coordinator"))).andExpect(status().isOk());
+        } finally {
+            // the case leaves the open work other tests count, and the tasks leave the view
+            cases.act(open.id(), new Cases.Transition("DISMISS", null, null, null, null, null, null, "Dữ liệu kiểm thử", null),
+                    coordinator);
+            jdbc.sql("UPDATE coord_task SET state = 'CANCELLED' WHERE directive_id = :directive").param("directive", directive)
+                    .update();
+            jdbc.sql("UPDATE coord_report SET period_start = DATE '1990-01-01', period_end = DATE '1990-01-31'"
+                    + " WHERE symbol = :symbol").param("symbol", "BC-" + marker).update();
+        }
+    }
+
+    private MockHttpSession signIn(String username) throws Exception {
+        return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password("loa-demo")).andReturn()
+                .getRequest().getSession(false);
+    }
+}
