@@ -543,7 +543,6 @@ class AuditedWritesIntegrationTests {
         assertThat(after.number()).isNull();
     }
 
-    @Test
     @Autowired
     vn.loa.resources.Resources resources;
 
