@@ -94,9 +94,25 @@ public record ReportFigures(String kind, LocalDate from, LocalDate to, LocalDate
      *
      * @param byClass occurrences by status class, in the enum's order
      * @param byAgencyKind lead agency kind to its occurrences by status class
+     * @param openTasks the open tasks on {@code asOf} by status class, counted as the task list counts them
+     *     ({@code Tasks.countByClass}): on today, the totals of {@code /coordination/tasks?status=…}
      */
     public record Tasks(List<Count> byClass, Map<String, List<Count>> byAgencyKind, long difficultiesReceived,
-            long difficultiesAnswered) {
+            long difficultiesAnswered, List<Count> openTasks) {
+
+        public Tasks {
+            // figures stored before the open tasks were counted have none
+            openTasks = openTasks == null ? List.of() : List.copyOf(openTasks);
+        }
+
+        /** The open tasks on the day the figures stand on, by status class, as the task list counts them. */
+        public long openTasks(TaskStatusClass statusClass) {
+            return openTasks.stream().filter(c -> c.key().equals(statusClass.name())).mapToLong(Count::value).sum();
+        }
+
+        public long openTasksTotal() {
+            return openTasks.stream().mapToLong(Count::value).sum();
+        }
 
         public long total() {
             return byClass.stream().mapToLong(Count::value).sum();

@@ -86,6 +86,14 @@ public interface Tasks {
     Task transition(long taskId, Transition transition, SignedInUser by);
 
     /**
+     * The open tasks of the whole province by their status class on a day, counted as the task list classes them: each
+     * task by its current occurrence (the earliest not done on that day, else the latest begun), so that on today the
+     * counts are those of {@code /coordination/tasks?status=…}. A task passed on to a successor after that day still
+     * counts as the dissolved unit's; a completion after that day is not known on it.
+     */
+    java.util.Map<TaskStatusClass, Long> countByClass(LocalDate asOf);
+
+    /**
      * Sends reminders for occurrences due within the set number of working days and escalates those past their due
      * date, each once per due date.
      *

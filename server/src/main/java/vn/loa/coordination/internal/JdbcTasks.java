@@ -735,6 +735,34 @@ class JdbcTasks implements Tasks {
     // ---- succession ----
 
     @Override
+    public Map<TaskStatusClass, Long> countByClass(LocalDate asOf) {
+        Map<TaskStatusClass, Long> counts = new java.util.EnumMap<>(TaskStatusClass.class);
+        for (TaskStatusClass statusClass : TaskStatusClass.values()) {
+            counts.put(statusClass, 0L);
+        }
+        Timestamp dayEnd = Timestamp.from(asOf.plusDays(1).atStartOfDay(LocalTime.ZONE).toInstant());
+        Date day = Date.valueOf(asOf);
+        // the same choice of current occurrence as the task list (SELECT above), as it stood at the end of that day
+        jdbc.sql("""
+                SELECT cur.due_on, cur.done_on, cur.period_start IS NOT NULL AS has_current FROM coord_task t
+                LEFT JOIN LATERAL (SELECT o.due_on, CASE WHEN o.done_on <= ? THEN o.done_on END AS done_on, o.period_start
+                    FROM coord_occurrence o WHERE o.task_id = t.id AND o.period_start <= ?
+                    ORDER BY (o.done_on IS NULL OR o.done_on > ?) DESC,
+                             CASE WHEN o.done_on IS NULL OR o.done_on > ? THEN o.period_start END ASC,
+                             o.period_start DESC LIMIT 1) cur ON TRUE
+                WHERE t.created_at < ?
+                  AND (t.state = 'OPEN' OR (t.state = 'TRANSFERRED' AND EXISTS (SELECT 1 FROM coord_task_event e
+                       WHERE e.task_id = t.id AND e.kind = 'TRANSFERRED_OUT' AND e.at >= ?)))""")
+                .params(day, day, day, day, dayEnd, dayEnd)
+                .query(rs -> {
+                    TaskStatusClass statusClass = rs.getBoolean("has_current")
+                            ? TaskStatusClass.of(day(rs, "due_on"), day(rs, "done_on"), asOf) : TaskStatusClass.IN_PROGRESS;
+                    counts.merge(statusClass, 1L, Long::sum);
+                });
+        return counts;
+    }
+
+    @Override
     @Transactional
     public int transferFromEndedAgencies() {
         LocalDate today = today();

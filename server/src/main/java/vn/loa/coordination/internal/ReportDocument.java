@@ -121,8 +121,13 @@ class ReportDocument {
                 rows.add(row("Ý kiến góp ý", ReportText.n(f.consultations().contributions())));
             }
             case "tasks" -> {
+                for (Count c : f.tasks().openTasks()) {
+                    rows.add(row("Nhiệm vụ " + ReportCharts.statusName(c.key()).toLowerCase(java.util.Locale.ROOT)
+                            + " (đến ngày " + vn.loa.shared.LocalTime.format(f.asOf()) + ")", ReportText.n(c.value())));
+                }
                 for (Count c : f.tasks().byClass()) {
-                    rows.add(row(ReportCharts.statusName(c.key()), ReportText.n(c.value())));
+                    rows.add(row("Lượt thực hiện " + ReportCharts.statusName(c.key()).toLowerCase(java.util.Locale.ROOT),
+                            ReportText.n(c.value())));
                 }
                 rows.add(row("Khó khăn, đề xuất tiếp nhận", ReportText.n(f.tasks().difficultiesReceived())));
                 rows.add(row("Khó khăn, đề xuất đã trả lời", ReportText.n(f.tasks().difficultiesAnswered())));

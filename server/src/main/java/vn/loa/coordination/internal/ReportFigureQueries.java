@@ -78,10 +78,12 @@ class ReportFigureQueries {
     private final Publishing publishing;
     private final Campaigns campaignList;
     private final Consultations consultationList;
+    private final vn.loa.coordination.Tasks taskList;
 
     ReportFigureQueries(JdbcClient jdbc, Clock clock, ListeningOverview overview, Alerts alerts, Cases cases,
             InformationRequests requests, Obligations press, Publishing publishing, Campaigns campaignList,
-            Consultations consultationList) {
+            Consultations consultationList, vn.loa.coordination.Tasks taskList) {
+        this.taskList = taskList;
         this.publishing = publishing;
         this.campaignList = campaignList;
         this.consultationList = consultationList;
@@ -228,7 +230,7 @@ class ReportFigureQueries {
         byKind.forEach((kind, counts) -> kinds.put(kind, counts(counts)));
         long received = count("SELECT count(*) FROM coord_difficulty WHERE created_at >= ? AND created_at < ?", from, until);
         long answered = count("SELECT count(*) FROM coord_difficulty WHERE answered_at >= ? AND answered_at < ?", from, until);
-        return new ReportFigures.Tasks(counts(all), kinds, received, answered);
+        return new ReportFigures.Tasks(counts(all), kinds, received, answered, counts(taskList.countByClass(asOf)));
     }
 
     private static List<Count> counts(Map<TaskStatusClass, Long> counts) {

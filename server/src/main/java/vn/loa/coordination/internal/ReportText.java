@@ -113,8 +113,12 @@ class ReportText {
     }
 
     private String tasks(ReportFigures.Tasks t, ReportFigures f) {
-        return "Đến ngày " + vn.loa.shared.LocalTime.format(f.asOf()) + ", có " + n(t.total())
-                + " lượt nhiệm vụ đến hạn trong kỳ hoặc đang thực hiện: hoàn thành đúng hạn "
+        return "Đến ngày " + vn.loa.shared.LocalTime.format(f.asOf()) + ", các cơ quan, đơn vị đang theo dõi "
+                + n(t.openTasksTotal()) + " nhiệm vụ: đã hoàn thành " + n(t.openTasks(TaskStatusClass.DONE_ON_TIME)
+                + t.openTasks(TaskStatusClass.DONE_LATE)) + " (quá hạn " + n(t.openTasks(TaskStatusClass.DONE_LATE))
+                + "), đang thực hiện trong hạn " + n(t.openTasks(TaskStatusClass.IN_PROGRESS)) + ", quá hạn chưa hoàn thành "
+                + n(t.openTasks(TaskStatusClass.OVERDUE)) + ". Tính theo từng kỳ thực hiện (mỗi tháng, quý, năm của nhiệm vụ"
+                + " định kỳ), có " + n(t.total()) + " lượt đến hạn trong kỳ hoặc chưa hoàn thành: hoàn thành đúng hạn "
                 + n(t.count(TaskStatusClass.DONE_ON_TIME)) + ", hoàn thành quá hạn " + n(t.count(TaskStatusClass.DONE_LATE))
                 + ", đang thực hiện trong hạn " + n(t.count(TaskStatusClass.IN_PROGRESS)) + ", quá hạn chưa hoàn thành "
                 + n(t.count(TaskStatusClass.OVERDUE)) + ". Trong kỳ, các cơ quan, đơn vị gửi " + n(t.difficultiesReceived())

@@ -104,6 +104,8 @@ class ReportsController {
         PeriodicReports.Report r = reports.get(id, user);
         model.addAttribute("r", r);
         model.addAttribute("f", r.figures());
+        // the open tasks link to the task list only when they stand on today, the day that list shows
+        model.addAttribute("figuresToday", r.figures().asOf().equals(LocalDate.now(clock.withZone(vn.loa.shared.LocalTime.ZONE))));
         model.addAttribute("mayWrite", user.has(Role.COORDINATOR) && !r.issued());
         model.addAttribute("sections", PeriodicReports.SECTIONS);
         if (r.issued()) {

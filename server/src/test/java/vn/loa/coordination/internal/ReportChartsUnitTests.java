@@ -39,7 +39,7 @@ class ReportChartsUnitTests {
                 new ReportFigures.Press(3, 2, 1, 2, 1, 1), new ReportFigures.Reach(2, 2, List.of(new Count("SMS", 1)), 1),
                 new ReportFigures.Consultations(1, 1, 3),
                 new ReportFigures.Tasks(List.of(new Count("DONE_ON_TIME", 5), new Count("DONE_LATE", 2),
-                        new Count("IN_PROGRESS", 7), new Count("OVERDUE", 3)), Map.of(), 2, 1));
+                        new Count("IN_PROGRESS", 7), new Count("OVERDUE", 3)), Map.of(), 2, 1, List.of()));
     }
 
     @Test
