@@ -67,11 +67,23 @@ public final class OfficialLetter {
         header.setWidth("100%");
         // the issuing body's column narrower than the national title's, so that the title and the date keep to one line
         columns(header, 0.38);
-        cell(header.getRow(0).getCell(0), parentBody == null ? "" : parentBody.toUpperCase(java.util.Locale.ROOT), 12, false, false);
-        cellLine(header.getRow(0).getCell(0), issuer.toUpperCase(java.util.Locale.ROOT), 12, true, false);
+        XWPFTableCell body = header.getRow(0).getCell(0);
+        if (parentBody == null) {
+            // a body with none above it (the provincial People's Committee) stands alone on the first line
+            cell(body, issuer.toUpperCase(java.util.Locale.ROOT), 12, true, false);
+        } else {
+            cell(body, parentBody.toUpperCase(java.util.Locale.ROOT), 12, false, false);
+            cellLine(body, issuer.toUpperCase(java.util.Locale.ROOT), 12, true, false);
+        }
+        // a short solid rule under the issuing body, centred (Decree 30/2020, Appendix I)
+        rule(body.getParagraphs().get(body.getParagraphs().size() - 1), 19);
         cell(header.getRow(0).getCell(1), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, true, false);
         // the motto one size larger than the national title (Decree 30/2020, Appendix I: 12-13 and 13-14)
         cellLine(header.getRow(0).getCell(1), "Độc lập - Tự do - Hạnh phúc", 13, true, false);
+        // and under it a solid rule about as long as its line: drawn as the paragraph's bottom border, indented so
+        // that it spans the motto (about 64 mm at 13 pt bold in a column of about 102 mm), not underlined
+        XWPFTableCell title = header.getRow(0).getCell(1);
+        rule(title.getParagraphs().get(title.getParagraphs().size() - 1), 19);
         cell(header.getRow(1).getCell(0), "Số: " + (number == null ? "       " : two(number)) + "/" + symbol, 13, false, false);
         cell(header.getRow(1).getCell(1), place + ", ngày " + two(day.getDayOfMonth()) + " tháng " + (day.getMonthValue() < 3 ? "0" : "") + day.getMonthValue()
                 + " năm " + day.getYear(), 13, false, true);
@@ -221,7 +233,12 @@ public final class OfficialLetter {
         }
         cellLine(left, "- Lưu: VT.", 11, false, false);
         XWPFTableCell right = footer.getRow(0).getCell(1);
-        cell(right, signatory.toUpperCase(java.util.Locale.ROOT), 14, true, false);
+        // the signer's authority and title, one per line ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")
+        String[] lines = signatory.split("\n");
+        cell(right, lines[0].strip().toUpperCase(java.util.Locale.ROOT), 14, true, false);
+        for (int i = 1; i < lines.length; i++) {
+            cellLine(right, lines[i].strip().toUpperCase(java.util.Locale.ROOT), 14, true, false);
+        }
         cellLine(right, "(Ký, ghi rõ họ tên, đóng dấu)", 13, false, true);
         return this;
     }
@@ -261,6 +278,13 @@ public final class OfficialLetter {
         XWPFParagraph paragraph = document.createParagraph();
         paragraph.setAlignment(ParagraphAlignment.CENTER);
         return paragraph;
+    }
+
+    /** A solid bottom border under a centred paragraph, indented by {@code insetMm} on both sides. */
+    private static void rule(XWPFParagraph paragraph, int insetMm) {
+        paragraph.setBorderBottom(org.apache.poi.xwpf.usermodel.Borders.SINGLE);
+        paragraph.setIndentationLeft(twips(insetMm).intValue());
+        paragraph.setIndentationRight(twips(insetMm).intValue());
     }
 
     private static void cell(XWPFTableCell cell, String text, int size, boolean bold, boolean italic) {

@@ -162,6 +162,42 @@ class CoordinationIntegrationTests {
     }
 
     @Test
+    void aUnitThatTookOverFromTwoDissolvedOnesHoldsTheirSameTaskOnce() {
+        String m = marker();
+        String suffix = m.substring(0, 5).toUpperCase();
+        Agency west = unit("HA" + suffix, "Huyện Tây " + m);
+        Agency east = unit("HB" + suffix, "Huyện Đông " + m);
+        LocalDate effective = today().withDayOfMonth(1).minusMonths(2);
+        Directive d = directive(m, LocalDate.of(2025, 8, 1));
+        List<Task> given = tasks.add(d.id(), new Tasks.NewTask("3", "Báo cáo tháng về truyền thanh cơ sở " + m, "Báo cáo",
+                List.of(west.code(), east.code()), List.of(), Recurrence.MONTHLY, null, 25, null, LocalDate.of(2025, 8, 1),
+                null, true), COORDINATOR);
+        assertThat(given).hasSize(2);
+        String units = "code,kind,parent_code,name_vi,name_en,valid_from,valid_to,source\n"
+                + "XC%1$s,COMMUNE,,Xã Chung %2$s,,%3$s,,test\n".formatted(suffix, m, effective);
+        String successions = "old_code,old_valid_from,new_code,new_valid_from,note,source\n"
+                + "HA%1$s,2025-07-01,XC%1$s,%2$s,bỏ cấp huyện,test\nHB%1$s,2025-07-01,XC%1$s,%2$s,bỏ cấp huyện,test\n"
+                        .formatted(suffix, effective);
+        agencies.importCsv("xa-chung-" + m + ".csv", new java.io.ByteArrayInputStream(units.getBytes(StandardCharsets.UTF_8)),
+                new java.io.ByteArrayInputStream(successions.getBytes(StandardCharsets.UTF_8)), Actor.SYSTEM);
+        Agency commune = agencies.findByCode("XC" + suffix, today()).orElseThrow();
+
+        tasks.transferFromEndedAgencies();
+        tasks.transferFromEndedAgencies();
+
+        List<Long> held = jdbc.sql("SELECT id FROM coord_task WHERE directive_id = ? AND lead_agency_id = ? AND state = 'OPEN'")
+                .params(d.id(), commune.id().value()).query(Long.class).list();
+        assertThat(held).as("the commune's copies of the one task").hasSize(1);
+        assertThat(given).allSatisfy(t -> assertThat(tasks.get(t.id(), COORDINATOR).state()).isEqualTo("TRANSFERRED"));
+        assertThat(tasks.occurrences(held.get(0), COORDINATOR)).hasSize(3)
+                .allSatisfy(o -> assertThat(o.periodStart()).isAfterOrEqualTo(effective));
+        assertThat(tasks.events(held.get(0), COORDINATOR)).filteredOn(e -> e.kind().equals("TRANSFERRED_IN"))
+                .extracting(TaskEvent::detail).hasSize(2)
+                .anySatisfy(detail -> assertThat(detail).contains(west.nameVi()))
+                .anySatisfy(detail -> assertThat(detail).contains(east.nameVi(), "gộp làm một"));
+    }
+
+    @Test
     void anOfficerOfAnotherAgencyFindsNoTaskProgressOrDifficultyNotTheirs() throws Exception {
         String m = marker();
         MockHttpSession coordinator = signIn("coordinator");

@@ -140,7 +140,7 @@ class LeadershipIntegrationTests {
             assertThat(overdueItem.selectFirst("a").attr("href")).isEqualTo("/coordination/tasks/" + overdueTask);
             assertThat(overdueItem.text()).contains("Quá hạn " + marker, "quá hạn 5 ngày", "Xã Ninh Hải",
                     marker + "/KH-UBND", "2.b", LocalTime.format(today.minusDays(5)));
-            assertThat(overdueItem.select(".badge").text()).startsWith("Đã báo cáo vượt cấp");
+            assertThat(overdueItem.select(".badge").text()).startsWith("Đã báo người điều phối và lãnh đạo lúc");
             Element soonItem = atRisk.selectFirst("li[data-occurrence=" + soon + "]");
             assertThat(soonItem).isNotNull();
             assertThat(soonItem.attr("data-overdue")).isEqualTo("false");

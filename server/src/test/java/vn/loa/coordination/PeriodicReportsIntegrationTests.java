@@ -277,7 +277,7 @@ class PeriodicReportsIntegrationTests {
             // the text says the same numbers, the Vietnamese way
             assertThat(r.sections().get("listening")).startsWith("Trong quý, hệ thống ghi nhận 3.085 tin, bài (Tin tức báo chí: 2.385")
                     .contains("Giao thông (1.500 tin, bài)")
-                    .contains("tiêu cực 13,1%").contains("96 tin, bài trong một giờ");
+                    .contains("tiêu cực 13,1%").contains("(96 tin, bài)").doesNotContain("trong một giờ");
             assertThat(r.sections().get("misinformation")).contains("tiếp nhận 4 vụ việc", "21 giờ");
             assertThat(r.sections().get("transparency")).contains("tiếp nhận 4 yêu cầu", "đúng thời hạn 1 yêu cầu");
             // stored as generated: read back the same
@@ -377,7 +377,25 @@ class PeriodicReportsIntegrationTests {
                 assertThat(pageNumber.getAlignment()).isEqualTo(org.apache.poi.xwpf.usermodel.ParagraphAlignment.CENTER);
                 assertThat(pageNumber.getCTP().xmlText()).contains("PAGE").contains("fldChar");
                 assertThat(text).doesNotContain("Số:        /");
+                // the first citation of the Prime Minister's directive with its real date; a rule under the issuing
+                // body and under the motto, drawn as borders; the signer's authority and title
+                assertThat(text).contains("Chỉ thị số 07/CT-TTg ngày 21/3/2023 của Thủ tướng Chính phủ");
+                var headerCells = doc.getTables().getFirst().getRow(0).getTableCells();
+                assertThat(headerCells.get(0).getParagraphs().getFirst().getText()).isEqualTo("ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA");
+                assertThat(headerCells.get(0).getParagraphs().getLast().getBorderBottom())
+                        .isEqualTo(org.apache.poi.xwpf.usermodel.Borders.SINGLE);
+                assertThat(headerCells.get(1).getParagraphs().getLast().getText()).isEqualTo("Độc lập - Tự do - Hạnh phúc");
+                assertThat(headerCells.get(1).getParagraphs().getLast().getBorderBottom())
+                        .isEqualTo(org.apache.poi.xwpf.usermodel.Borders.SINGLE);
+                assertThat(doc.getTables().getLast().getRow(0).getCell(1).getText())
+                        .contains("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH");
             }
+            // one report per period: a second for the same quarter is refused, naming the first
+            assertThatThrownBy(() -> reports.generate(ReportPeriod.of("QUARTERLY", y, 1, LocalDate.of(y, 5, 4)), COORDINATOR))
+                    .isInstanceOfSatisfying(vn.loa.shared.InvalidInput.class, e -> {
+                        assertThat(e.field()).isEqualTo("period");
+                        assertThat(e.arguments()).containsExactly("02/BC-UBND");
+                    });
             // the stored DOCX does not change when read again
             assertThat(reports.docx(a.id(), COORDINATOR).content()).isEqualTo(docx);
 

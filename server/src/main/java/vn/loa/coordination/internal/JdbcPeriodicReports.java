@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -175,6 +176,14 @@ class JdbcPeriodicReports implements PeriodicReports {
         Agency issuer = agencies.findByCode(issuerCode, today)
                 .orElseThrow(() -> new IllegalStateException("loa.coordination.reports.issuer: no agency " + issuerCode
                         + " valid on " + today));
+        // one report per kind and period: a second would compete with the first for a number, or be issued twice
+        Optional<String> existing = jdbc.sql("""
+                SELECT CASE WHEN number IS NULL THEN '#' || id ELSE lpad(number::text, 2, '0') || '/' || symbol END
+                FROM coord_report WHERE kind = ? AND period_start = ? ORDER BY id LIMIT 1""")
+                .params(period.kind().name(), Date.valueOf(period.from())).query(String.class).optional();
+        if (existing.isPresent()) {
+            throw new InvalidInput("period", "periodic.error.exists", existing.get());
+        }
         ReportFigures figures = queries.compute(period, user);
         String title = "Báo cáo công tác truyền thông chính sách " + period.vietnamese();
         long id = jdbc.sql("""
@@ -294,7 +303,11 @@ class JdbcPeriodicReports implements PeriodicReports {
     @Override
     public Document docx(long id, SignedInUser user) {
         Report r = get(id, user);
-        String name = "bao-cao-" + r.kind().name().toLowerCase(java.util.Locale.ROOT) + "-" + r.periodStart()
+        String name = "bao-cao-" + switch (r.kind()) {
+            case MONTHLY -> "thang";
+            case QUARTERLY -> "quy";
+            case YEARLY -> "nam";
+        } + "-" + r.periodStart()
                 + (r.issued() ? "-so-" + two(r.number()) : "-du-thao") + ".docx";
         if (r.issued()) {
             byte[] stored = jdbc.sql("SELECT docx FROM coord_report WHERE id = ?").param(id).query((rs, n) -> rs.getBytes(1)).single();

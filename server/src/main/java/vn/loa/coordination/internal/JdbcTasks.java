@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
@@ -807,6 +808,37 @@ class JdbcTasks implements Tasks {
             String names = successors.stream().map(Agency::nameVi).collect(Collectors.joining(", "));
             boolean first = true;
             for (Agency successor : successors) {
+                // a unit that took over from two dissolved ones (a commune from two districts) may already hold the same
+                // task of the same directive, passed from the other: it is one task to do, not two
+                Optional<Long> same = jdbc.sql("""
+                        SELECT id FROM coord_task WHERE directive_id = ? AND lead_agency_id = ? AND state = 'OPEN'
+                          AND id <> ? AND clause IS NOT DISTINCT FROM ? AND title = ? AND recurrence = ?
+                          AND due_on IS NOT DISTINCT FROM ? AND due_day IS NOT DISTINCT FROM ?
+                          AND due_month IS NOT DISTINCT FROM ? ORDER BY id LIMIT 1""")
+                        .params(r.directiveId(), successor.id().value(), r.id(), r.clause(), r.title(), s.recurrence().name(),
+                                s.dueOn() == null ? null : Date.valueOf(s.dueOn()), s.dueDay(), s.dueMonth())
+                        .query(Long.class).optional();
+                if (same.isPresent()) {
+                    long id = same.get();
+                    for (long support : newSupports) {
+                        if (support != successor.id().value()) {
+                            jdbc.sql("INSERT INTO coord_task_support (task_id, agency_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                                    .params(id, support).update();
+                        }
+                    }
+                    for (long occurrenceId : moving) {
+                        jdbc.sql("""
+                                INSERT INTO coord_occurrence (task_id, period_start, period_end, due_on)
+                                SELECT ?, period_start, period_end, due_on FROM coord_occurrence WHERE id = ?
+                                ON CONFLICT (task_id, period_start) DO NOTHING""").params(id, occurrenceId).update();
+                    }
+                    String detail = "Nhận thêm từ " + from.nameVi() + " theo sắp xếp từ ngày " + LocalTime.format(effective)
+                            + ": trùng nhiệm vụ đã nhận, gộp làm một";
+                    event(id, null, "TRANSFERRED_IN", Actor.SYSTEM.username(), detail, now);
+                    events.publishEvent(new CoordinationEvent.TaskChanged(Actor.SYSTEM, id, "TRANSFERRED_IN",
+                            successor.code(), detail));
+                    continue;
+                }
                 long id = insertTask(r.directiveId(), r.clause(), r.title(), r.expectedResult(), successor.id().value(),
                         s.recurrence(), s.dueOn(), s.dueDay(), s.dueMonth(), starts, s.endsOn(), r.isReport(), r.id(),
                         Actor.SYSTEM.username(), now);

@@ -51,10 +51,14 @@ class ReportCharts {
     byte[] chart(String name, ReportFigures f) {
         return switch (name) {
             case "sentiment" -> sentiment(f);
-            case "topics" -> bars("Chủ đề được nhắc đến nhiều nhất (tin, bài)", f.listening().topics().stream()
-                    .map(c -> new Bar(text.name("topic." + c.key(), c.key()), c.value(), BAR)).toList());
+            // the policy domains the report's table and the listening dashboard show, without "other"
+            case "topics" -> bars("Lĩnh vực chính sách được nhắc đến nhiều nhất (tin, bài)", f.listening().domains().stream()
+                    .filter(c -> !c.key().equals("other")).limit(10)
+                    .map(c -> new Bar(text.name("domain." + c.key(), c.key()), c.value(), BAR)).toList());
+            // the open tasks as the task list counts them (figures stored before they were counted: the occurrences)
             case "tasks" -> bars("Nhiệm vụ theo tình trạng đến ngày " + vn.loa.shared.LocalTime.format(f.asOf()),
-                    f.tasks().byClass().stream().map(c -> new Bar(statusName(c.key()), c.value(), statusColour(c.key()))).toList());
+                    (f.tasks().openTasks().isEmpty() ? f.tasks().byClass() : f.tasks().openTasks()).stream()
+                            .map(c -> new Bar(statusName(c.key()), c.value(), statusColour(c.key()))).toList());
             default -> throw new vn.loa.shared.NotFound("chart", name);
         };
     }
@@ -114,7 +118,7 @@ class ReportCharts {
                 g.drawString(b.label(), x + width / 2 - g.getFontMetrics().stringWidth(b.label()) / 2, bottom + 26);
             }
         }
-        String[] names = {"Tiêu cực", "Trung tính", "Tích cực", "Chưa xác định"};
+        String[] names = {"Tiêu cực", "Trung tính", "Tích cực", "Chưa rõ"};
         int x = left;
         for (int k = 0; k < names.length; k++) {
             g.setColor(colours[k]);

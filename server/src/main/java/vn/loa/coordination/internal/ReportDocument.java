@@ -41,7 +41,7 @@ class ReportDocument {
         OfficialLetter letter = new OfficialLetter(null, r.issuerName(), r.symbol(), r.number(), province.name(), day)
                 .pageNumbers()
                 .title("Báo cáo", summary)
-                .body("Thực hiện Chỉ thị số 07/CT-TTg ngày 25/5/2023 của Thủ tướng Chính phủ về tăng cường công tác truyền thông "
+                .body("Thực hiện Chỉ thị số 07/CT-TTg ngày 21/3/2023 của Thủ tướng Chính phủ về tăng cường công tác truyền thông "
                         + "chính sách, " + r.issuerName() + " báo cáo kết quả công tác truyền thông chính sách từ ngày "
                         + LocalTime.format(r.periodStart()) + " đến ngày " + LocalTime.format(f.asOf())
                         + " (số liệu tổng hợp từ hệ thống Loa) như sau:");
@@ -54,12 +54,12 @@ class ReportDocument {
             table(letter, key, f);
             if (key.equals("listening")) {
                 picture(letter, "sentiment", f, "Biểu đồ 1. Tỷ lệ sắc thái tin, bài");
-                picture(letter, "topics", f, "Biểu đồ 2. Các chủ đề được nhắc đến nhiều nhất");
+                picture(letter, "topics", f, "Biểu đồ 2. Các lĩnh vực chính sách được nhắc đến nhiều nhất");
             } else if (key.equals("tasks")) {
                 picture(letter, "tasks", f, "Biểu đồ 3. Nhiệm vụ theo tình trạng thực hiện");
             }
         }
-        return letter.close(RECIPIENTS, "TM. Ủy ban nhân dân").bytes();
+        return letter.close(RECIPIENTS, "TM. Ủy ban nhân dân\nKT. Chủ tịch\nPhó Chủ tịch").bytes();
     }
 
     private void picture(OfficialLetter letter, String name, ReportFigures f, String caption) {
@@ -78,7 +78,7 @@ class ReportDocument {
                 rows.add(row("Tiêu cực", ReportText.n(l.negative()) + " (" + ReportText.percent(l.negative(), l.posts()) + ")"));
                 rows.add(row("Trung tính", ReportText.n(l.neutral()) + " (" + ReportText.percent(l.neutral(), l.posts()) + ")"));
                 rows.add(row("Tích cực", ReportText.n(l.positive()) + " (" + ReportText.percent(l.positive(), l.posts()) + ")"));
-                rows.add(row("Chưa xác định", ReportText.n(l.unclear()) + " (" + ReportText.percent(l.unclear(), l.posts()) + ")"));
+                rows.add(row("Chưa rõ", ReportText.n(l.unclear()) + " (" + ReportText.percent(l.unclear(), l.posts()) + ")"));
                 for (Count c : l.domains()) {
                     rows.add(row("Lĩnh vực: " + text.name("domain." + c.key(), c.key()), ReportText.n(c.value())));
                 }

@@ -62,15 +62,21 @@ class ReportText {
                     + " yêu cầu (đúng thời hạn " + n(f.transparency().answeredOnTime()) + " yêu cầu); đang giải quyết "
                     + n(f.transparency().open()) + " yêu cầu, trong đó " + n(f.transparency().overdue()) + " yêu cầu quá hạn.";
             case "press" -> within + ", các cơ quan, đơn vị tiếp nhận " + n(f.press().enquiries())
-                    + " đề nghị cung cấp thông tin của cơ quan báo chí, đã trả lời " + n(f.press().answered())
-                    + " đề nghị (trong thời hạn " + n(f.press().answeredInTime()) + " đề nghị); phát ngôn, cung cấp "
-                    + n(f.press().statements()) + " thông cáo, thông tin cho báo chí; tổ chức " + n(f.press().conferences())
-                    + " cuộc họp báo" + (f.press().crises() > 0 ? "; kích hoạt quy trình phát ngôn trong khủng hoảng đối với "
+                    + " đề nghị cung cấp thông tin của cơ quan báo chí" + (f.press().enquiries() == 0 ? "" : ", đã trả lời "
+                    + n(f.press().answered()) + " đề nghị (trong thời hạn " + n(f.press().answeredInTime()) + " đề nghị)")
+                    + "; " + (f.press().statements() == 0 ? "chưa phát ngôn, cung cấp thông tin cho báo chí"
+                            : "phát ngôn, cung cấp " + n(f.press().statements()) + " thông cáo, thông tin cho báo chí (không kể yêu cầu cải chính gửi cơ quan báo chí)")
+                    + "; " + (f.press().conferences() == 0 ? "chưa tổ chức họp báo"
+                            : "tổ chức " + n(f.press().conferences()) + " cuộc họp báo")
+                    + (f.press().crises() > 0 ? "; kích hoạt quy trình phát ngôn trong khủng hoảng đối với "
                             + n(f.press().crises()) + " sự việc." : ".");
             case "campaigns" -> reach(f.reach(), within);
-            case "consultation" -> within + ", tổ chức lấy ý kiến " + n(f.consultations().opened())
-                    + " dự thảo văn bản trên Cổng thông tin điện tử, kết thúc lấy ý kiến " + n(f.consultations().closed())
-                    + " dự thảo; tiếp nhận " + n(f.consultations().contributions()) + " ý kiến góp ý của người dân, tổ chức.";
+            case "consultation" -> f.consultations().opened() == 0 && f.consultations().closed() == 0
+                    && f.consultations().contributions() == 0 ? within + ", không có dự thảo văn bản nào được lấy ý kiến trên"
+                    + " Cổng thông tin điện tử." : within + ", tổ chức lấy ý kiến " + n(f.consultations().opened())
+                    + " dự thảo văn bản trên Cổng thông tin điện tử" + (f.consultations().closed() == 0 ? ""
+                            : ", kết thúc lấy ý kiến " + n(f.consultations().closed()) + " dự thảo")
+                    + "; tiếp nhận " + n(f.consultations().contributions()) + " ý kiến góp ý của người dân, tổ chức.";
             case "tasks" -> tasks(f.tasks(), f);
             case "proposals" -> "(Cán bộ tổng hợp bổ sung các đề xuất, kiến nghị của tỉnh.)";
             default -> throw new IllegalArgumentException("no section " + key);
@@ -87,24 +93,27 @@ class ReportText {
         if (l.posts() > 0) {
             text.append(" Sắc thái: tiêu cực ").append(percent(l.negative(), l.posts())).append(", trung tính ")
                     .append(percent(l.neutral(), l.posts())).append(", tích cực ").append(percent(l.positive(), l.posts()))
-                    .append(", chưa xác định ").append(percent(l.unclear(), l.posts())).append('.');
+                    .append(", chưa rõ ").append(percent(l.unclear(), l.posts())).append('.');
         }
-        if (!l.domains().isEmpty()) {
-            text.append(" Các lĩnh vực được quan tâm nhiều nhất: ").append(l.domains().stream().limit(3)
+        // "other" is what no policy domain took: not a field anyone is interested in
+        List<ReportFigures.Count> named = l.domains().stream().filter(c -> !c.key().equals("other")).toList();
+        if (!named.isEmpty()) {
+            text.append(" Các lĩnh vực chính sách được quan tâm nhiều nhất: ").append(named.stream().limit(3)
                     .map(c -> name("domain." + c.key(), c.key()) + " (" + n(c.value()) + " tin, bài)")
                     .collect(Collectors.joining(", "))).append('.');
         }
         if (!l.issues().isEmpty()) {
             text.append("\nCác vấn đề nổi lên trong kỳ: ");
-            text.append(l.issues().stream().map(i -> i.sentence() == null ? i.title() : i.sentence())
-                    .collect(Collectors.joining(" ")));
+            // the issue's title and size, not the alert's sentence: that speaks of "the last hour" when it was sent
+            text.append(l.issues().stream().map(i -> "«" + i.title() + "» (" + n(i.posts()) + " tin, bài)")
+                    .collect(Collectors.joining("; "))).append('.');
         }
         return text.toString();
     }
 
     private String reach(ReportFigures.Reach r, String within) {
         String text = within + ", triển khai " + n(r.campaigns()) + " chiến dịch truyền thông; phát hành "
-                + n(r.publications()) + " tin, bài trên các kênh với " + n(r.deliveriesTotal()) + " lượt gửi";
+                + n(r.publications()) + " tin, bài trên các kênh với " + n(r.deliveriesTotal()) + " lượt gửi thành công";
         if (!r.deliveries().isEmpty()) {
             text += " (" + r.deliveries().stream().map(c -> name("publishing.channel." + c.key(), c.key()) + ": " + n(c.value()))
                     .collect(Collectors.joining("; ")) + ")";

@@ -278,7 +278,8 @@ class CoordinationController {
             LocalDate today = today();
             List<Agency> options = new ArrayList<>();
             for (Agency a : agencies.all()) {
-                if ((a.validOn(today) || a.validOn(d.issuedOn())) && !a.kind().name().equals("PROVINCE")) {
+                // new tasks go to the units of today (a dissolved unit's tasks pass to its successors on their own)
+                if (a.validOn(today) && !a.kind().name().equals("PROVINCE")) {
                     options.add(a);
                 }
             }

@@ -71,6 +71,9 @@ class DemoResources implements ApplicationRunner {
         require(directive, "3", AgencyKind.COMMUNE, RequirementKind.COMMUNICATION_OFFICERS, 1, coordinator);
         require(directive, "3", AgencyKind.COMMUNE, RequirementKind.TRAINED_OFFICERS, 1, coordinator);
         require(directive, "3", AgencyKind.PRESS, RequirementKind.TRAINED_OFFICERS, 2, coordinator);
+        // clause 4 asks the districts (today the communes) and the press agencies to fund the work too
+        require(directive, "4", AgencyKind.COMMUNE, RequirementKind.BUDGET_LINE, 1, coordinator);
+        require(directive, "4", AgencyKind.PRESS, RequirementKind.BUDGET_LINE, 1, coordinator);
 
         int year = today.getYear();
         Long campaign = jdbc.sql("SELECT id FROM campaign ORDER BY id LIMIT 1").query(Long.class).optional().orElse(null);
@@ -87,7 +90,7 @@ class DemoResources implements ApplicationRunner {
                     "40", coordinator);
             train(two, "Kỹ năng xử lý thông tin sai lệch trên không gian mạng", "Sở Văn hóa, Thể thao và Du lịch",
                     today.minusMonths(9), "16", coordinator);
-            train(lead, "Phát ngôn và cung cấp thông tin cho báo chí", "Bộ Văn hóa, Thể thao và Du lịch",
+            train(lead, "Phát ngôn và cung cấp thông tin cho báo chí", "Bộ Thông tin và Truyền thông",
                     today.minusMonths(30), "24", coordinator);
             resources.addBudgetLine(new Resources.BudgetForm(a.id().value(), year, "Truyền thông chiến dịch bảo hiểm y tế"
                     + " cho người cao tuổi", "Ngân sách tỉnh", 450_000_000L, 320_000_000L, 185_500_000L, campaign, null),
@@ -149,7 +152,9 @@ class DemoResources implements ApplicationRunner {
 
     private void require(Long directive, String clause, AgencyKind agencyKind, RequirementKind kind, int minimum,
             SignedInUser by) {
-        resources.addRequirement(new Resources.RequirementForm(directive, clause, agencyKind, kind, minimum, null), by);
+        // the letter asks for staff, training and funding without numbers: the minimums are the department's own
+        resources.addRequirement(new Resources.RequirementForm(directive, clause, agencyKind, kind, minimum,
+                "Mức tối thiểu do Sở đặt để theo dõi; văn bản không nêu con số"), by);
     }
 
     private Staff staff(Agency agency, String name, String position, Duty duty, boolean fullTime, LocalDate from,

@@ -30,7 +30,8 @@ class ReportChartsUnitTests {
         return new ReportFigures("QUARTERLY", LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 30), LocalDate.of(2026, 9, 30),
                 Instant.parse("2026-10-01T00:00:00Z"),
                 new ReportFigures.Listening(3085, 405, 1740, 780, List.of(new Count("news", 2385), new Count("comment", 700)),
-                        List.of(new Count("transport", 1500)), List.of(new Count("Phap luat", 800), new Count("Suc khoe", 640),
+                        List.of(new Count("other", 2000), new Count("transport", 800), new Count("health", 640), new Count("education", 120)),
+                        List.of(new Count("Phap luat", 800), new Count("Suc khoe", 640),
                                 new Count("Doi song", 120)),
                         List.of(new ReportFigures.Bucket(LocalDate.of(2026, 6, 29), "01/07", 300, 500, 150, 50),
                                 new ReportFigures.Bucket(LocalDate.of(2026, 7, 6), "06/07", 10, 40, 40, 10)),
@@ -61,7 +62,7 @@ class ReportChartsUnitTests {
             assertThat(image.getWidth()).isEqualTo(ReportCharts.WIDTH);
             assertThat(image.getHeight()).isEqualTo(ReportCharts.HEIGHT);
         }
-        // the topics: the first bar (800) is longer than the third (120)
+        // the policy domains, "other" left out: the first bar (800) is longer than the third (120)
         BufferedImage topics = ImageIO.read(new ByteArrayInputStream(charts.chart("topics", figures())));
         assertThat(barEnd(topics, 80 + 40)).isGreaterThan(barEnd(topics, 80 + 40 + 173));
         assertThatThrownBy(() -> charts.chart("pie", figures())).isInstanceOf(NotFound.class);
