@@ -34,14 +34,27 @@ public record ReportFigures(String kind, LocalDate from, LocalDate to, LocalDate
      * @param topics the ten topics with the most posts
      * @param buckets the sentiment of each week (monthly and quarterly reports) or month (yearly)
      * @param issues the period's emerging issues as their alerts told them, most posts first
+     * @param tones the tone of each register, most posts first
      */
     public record Listening(long posts, long negative, long neutral, long positive, List<Count> registers,
-            List<Count> domains, List<Count> topics, List<Bucket> buckets, List<Issue> issues) {
+            List<Count> domains, List<Count> topics, List<Bucket> buckets, List<Issue> issues, List<Tone> tones) {
+
+        public Listening {
+            // figures stored before the tone of each register was kept have none
+            tones = tones == null ? List.of() : List.copyOf(tones);
+        }
 
         /** Posts whose sentiment the model was unsure of. */
         public long unclear() {
             return posts - negative - neutral - positive;
         }
+    }
+
+    /**
+     * The tone of one register (citizens' comments, news, official texts) over the period, so that the report states
+     * citizens' opinion apart from the tone of news, as the listening dashboard does.
+     */
+    public record Tone(String register, long posts, long negative, long neutral, long positive) {
     }
 
     /** The sentiment of a week or a month; {@code label} as the charts show it ("dd/MM" or "MM/yyyy"). */

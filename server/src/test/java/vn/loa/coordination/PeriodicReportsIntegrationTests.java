@@ -277,7 +277,12 @@ class PeriodicReportsIntegrationTests {
             // the text says the same numbers, the Vietnamese way
             assertThat(r.sections().get("listening")).startsWith("Trong quý, hệ thống ghi nhận 3.085 tin, bài (Tin tức báo chí: 2.385")
                     .contains("Giao thông (1.500 tin, bài)")
-                    .contains("tiêu cực 13,1%").contains("(96 tin, bài)").doesNotContain("trong một giờ");
+                    .contains("(96 tin, bài)").doesNotContain("trong một giờ")
+                    // citizens' opinion stated apart from the tone of news
+                    .contains("Sắc thái của tin tức báo chí: tiêu cực ", "; sắc thái của ý kiến người dân: tiêu cực ");
+            assertThat(l.tones()).extracting(ReportFigures.Tone::register, ReportFigures.Tone::posts)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("news", 2385L), org.assertj.core.groups.Tuple.tuple("comment", 700L));
+            assertThat(l.tones().stream().mapToLong(ReportFigures.Tone::negative).sum()).isLessThanOrEqualTo(l.negative());
             assertThat(r.sections().get("misinformation")).contains("tiếp nhận 4 vụ việc", "21 giờ");
             assertThat(r.sections().get("transparency")).contains("tiếp nhận 4 yêu cầu", "đúng thời hạn 1 yêu cầu");
             // stored as generated: read back the same

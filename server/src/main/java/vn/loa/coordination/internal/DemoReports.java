@@ -19,7 +19,7 @@ import vn.loa.identity.Users;
 import vn.loa.shared.LocalTime;
 
 /**
- * Demo mode only, once: the quarterly report of the last quarter, generated from the demo data, its proposals written
+ * Demo mode only, once: last month's report, generated from the demo data, its proposals written
  * and issued (numbered and sealed) by the demo coordinator; and a draft of the current quarter.
  */
 @Component
@@ -55,9 +55,11 @@ class DemoReports implements ApplicationRunner {
         }
         SignedInUser by = coordinator.get();
         int quarter = (today.getMonthValue() + 2) / 3;
-        LocalDate lastQuarter = LocalDate.of(today.getYear(), 3 * quarter - 2, 1).minusMonths(3);
-        PeriodicReports.Report last = reports.generate(ReportPeriod.of("QUARTERLY", lastQuarter.getYear(),
-                (lastQuarter.getMonthValue() + 2) / 3, today), by);
+        // last month's report issued (the demo's posts cover the last weeks, so a past quarter would say little),
+        // this quarter's drafted
+        LocalDate lastMonth = today.withDayOfMonth(1).minusMonths(1);
+        PeriodicReports.Report last = reports.generate(ReportPeriod.of("MONTHLY", lastMonth.getYear(),
+                lastMonth.getMonthValue(), today), by);
         last = reports.edit(last.id(), Map.of("proposals", "Đề nghị Bộ Văn hóa, Thể thao và Du lịch tiếp tục hướng dẫn "
                 + "việc kết nối dữ liệu phản ánh của người dân giữa các nền tảng; đề nghị các sở, ngành bố trí người phát ngôn "
                 + "dự phòng và cập nhật danh sách trên Cổng thông tin điện tử của tỉnh. (dữ liệu trình diễn)"), last.version(), by);

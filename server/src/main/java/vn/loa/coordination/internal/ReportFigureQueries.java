@@ -141,8 +141,12 @@ class ReportFigureQueries {
         List<Count> registers = summary.registers().entrySet().stream().filter(e -> e.getValue().posts() > 0)
                 .sorted((x, y) -> Long.compare(y.getValue().posts(), x.getValue().posts()))
                 .map(e -> new Count(e.getKey(), e.getValue().posts())).toList();
+        List<ReportFigures.Tone> tones = summary.registers().entrySet().stream().filter(e -> e.getValue().posts() > 0)
+                .sorted((x, y) -> Long.compare(y.getValue().posts(), x.getValue().posts()))
+                .map(e -> new ReportFigures.Tone(e.getKey(), e.getValue().posts(), e.getValue().negative(),
+                        e.getValue().neutral(), e.getValue().positive())).toList();
         return new ReportFigures.Listening(summary.total(), summary.negative(), summary.neutral(), summary.positive(),
-                registers, counts(summary.domains()), counts(summary.topics()), buckets, List.copyOf(issues.values()));
+                registers, counts(summary.domains()), counts(summary.topics()), buckets, List.copyOf(issues.values()), tones);
     }
 
     private static List<Count> counts(List<ListeningOverview.Share> shares) {

@@ -90,7 +90,14 @@ class ReportText {
                     .collect(Collectors.joining("; "))).append(")");
         }
         text.append(" liên quan đến tỉnh.");
-        if (l.posts() > 0) {
+        if (!l.tones().isEmpty()) {
+            // citizens' opinion apart from the tone of news: a day of accident reports is not public anger
+            text.append(" Sắc thái ").append(l.tones().stream().map(t -> "của " + name("register." + t.register(),
+                    t.register()).toLowerCase(Locale.ROOT) + ": tiêu cực " + percent(t.negative(), t.posts()) + ", trung tính "
+                    + percent(t.neutral(), t.posts()) + ", tích cực " + percent(t.positive(), t.posts()) + ", chưa rõ "
+                    + percent(t.posts() - t.negative() - t.neutral() - t.positive(), t.posts()))
+                    .collect(Collectors.joining("; sắc thái "))).append('.');
+        } else if (l.posts() > 0) {
             text.append(" Sắc thái: tiêu cực ").append(percent(l.negative(), l.posts())).append(", trung tính ")
                     .append(percent(l.neutral(), l.posts())).append(", tích cực ").append(percent(l.positive(), l.posts()))
                     .append(", chưa rõ ").append(percent(l.unclear(), l.posts())).append('.');

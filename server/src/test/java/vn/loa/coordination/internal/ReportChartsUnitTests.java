@@ -35,7 +35,7 @@ class ReportChartsUnitTests {
                                 new Count("Doi song", 120)),
                         List.of(new ReportFigures.Bucket(LocalDate.of(2026, 6, 29), "01/07", 300, 500, 150, 50),
                                 new ReportFigures.Bucket(LocalDate.of(2026, 7, 6), "06/07", 10, 40, 40, 10)),
-                        List.of()),
+                        List.of(), List.of()),
                 new ReportFigures.Desk(4, 3, 1, 21.0, 2, 1), new ReportFigures.Transparency(4, 2, 1, 2, 1),
                 new ReportFigures.Press(3, 2, 1, 2, 1, 1), new ReportFigures.Reach(2, 2, List.of(new Count("SMS", 1)), 1),
                 new ReportFigures.Consultations(1, 1, 3),
