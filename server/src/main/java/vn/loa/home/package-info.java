@@ -5,5 +5,6 @@
  * answers; information requests overdue or due soon. It only reads the other modules' APIs.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Home",
-        allowedDependencies = {"listening", "misinformation", "transparency", "press", "identity", "platform", "shared"})
+        allowedDependencies = {"listening", "misinformation", "transparency", "press", "coordination", "identity", "platform",
+                "shared"})
 package vn.loa.home;

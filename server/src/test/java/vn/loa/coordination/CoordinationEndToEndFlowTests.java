@@ -84,6 +84,20 @@ class CoordinationEndToEndFlowTests {
                 COORDINATOR).get(0);
         assertThat(late.statusClass()).isEqualTo(TaskStatusClass.OVERDUE);
 
+        // 0. the commune's officer finds it overdue on the home page, with a link to it
+        HeadlessChromium.signIn(browser, url(""), "district");
+        browser.get(url("/"));
+        WebElement home = browser.findElement(By.id("home-tasks"));
+        boolean shown = home.findElements(By.cssSelector("li.overdue a")).stream()
+                .anyMatch(a -> a.getAttribute("href").endsWith("/coordination/tasks/" + late.id()));
+        if (!shown) {
+            // the home page shows the five most overdue; the others are behind its link to the overdue list
+            home.findElement(By.cssSelector("a[href*='status=OVERDUE']")).click();
+            wait(10).until(ExpectedConditions.presenceOfElementLocated(By.id("tasks-filter")));
+            assertThat(browser.findElements(By.cssSelector("#task-table a"))).as("the commune's overdue tasks")
+                    .anySatisfy(a -> assertThat(a.getAttribute("href")).endsWith("/coordination/tasks/" + late.id()));
+        }
+
         // 1. the leader's view shows the commune's task overdue, not yet escalated
         HeadlessChromium.signIn(browser, url(""), "leader");
         browser.get(url("/leadership"));

@@ -31,6 +31,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -75,6 +76,15 @@ class PeriodicReportsIntegrationTests {
 
     @Autowired
     TestClock clock;
+
+    /**
+     * Back to the real time: the test clock is shared by every test class of this context, and some leave it where
+     * their data needed it (a past day); this class's tasks, periods and demo data are judged on today.
+     */
+    @BeforeEach
+    void realTime() {
+        clock.set(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+    }
 
     @Autowired
     AuditTrail audit;
@@ -385,6 +395,8 @@ class PeriodicReportsIntegrationTests {
                 // the first citation of the Prime Minister's directive with its real date; a rule under the issuing
                 // body and under the motto, drawn as borders; the signer's authority and title
                 assertThat(text).contains("Chỉ thị số 07/CT-TTg ngày 21/3/2023 của Thủ tướng Chính phủ");
+                PeriodicReports.Report sealed = reports.get(a.id(), LEADER);
+                assertThat(text).contains("bản ghi số " + sealed.auditRecordId() + ", mã băm SHA-256: " + sealed.auditHash());
                 var headerCells = doc.getTables().getFirst().getRow(0).getTableCells();
                 assertThat(headerCells.get(0).getParagraphs().getFirst().getText()).isEqualTo("ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA");
                 assertThat(headerCells.get(0).getParagraphs().getLast().getBorderBottom())

@@ -56,6 +56,8 @@ class PublicAccessFlowTests {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Tiếp cận thông tin");
         // sent empty: each missing field is named, nothing is stored
         browser.findElement(By.id("send-request")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10)).until(
+                org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.cssSelector("#problems li")));
         List<String> missing = browser.findElements(By.cssSelector("#problems li")).stream()
                 .map(li -> li.getAttribute("data-field")).toList();
         assertThat(missing).contains("agencyCode", "requester.name", "requester.address", "requester.contact", "description",

@@ -59,6 +59,11 @@ class ReportDocument {
                 picture(letter, "tasks", f, "Biểu đồ 3. Nhiệm vụ theo tình trạng thực hiện");
             }
         }
+        if (r.auditRecordId() != null) {
+            // the seal travels with the document: whoever holds it can ask whether the audit trail still has this record
+            letter.body("Báo cáo được niêm phong với nhật ký hệ thống Loa tại bản ghi số " + r.auditRecordId()
+                    + ", mã băm SHA-256: " + r.auditHash() + ".");
+        }
         return letter.close(RECIPIENTS, "TM. Ủy ban nhân dân\nKT. Chủ tịch\nPhó Chủ tịch").bytes();
     }
 
