@@ -228,10 +228,10 @@ class ConsultationFlowTests {
             // 7. the spokesperson approves and publishes; the contributors hear back
             signIn("spokesperson");
             browser.get(url("/consultations/" + id + "/answers"));
-            browser.findElement(By.id("approve-all")).click();
+            clickAndWaitForNextPage(By.id("approve-all"));
             wait(20).until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
             assertThat(browser.findElement(By.id("done")).getText()).endsWith(": 6.");
-            browser.findElement(By.id("publish-all")).click();
+            clickAndWaitForNextPage(By.id("publish-all"));
             wait(20).until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
             assertThat(browser.findElement(By.id("done")).getText()).endsWith(": 6.");
             Set<String> answered = Set.copyOf(jdbc.sql("""
@@ -392,6 +392,13 @@ class ConsultationFlowTests {
             throw new AssertionError("expected " + element + " on " + browser.getCurrentUrl() + ", the page shows: "
                     + browser.findElement(By.tagName("body")).getText(), e);
         }
+    }
+
+    /** Clicks and waits until the page it was on has gone, so that the next look is at the page the click led to. */
+    private static void clickAndWaitForNextPage(By button) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(button).click();
+        new WebDriverWait(browser, java.time.Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
     }
 
     private static WebDriverWait wait(int seconds) {
