@@ -2,10 +2,12 @@
 """Draws the texts of the province corpus's silver set (corpus/province/silver-items.jsonl).
 
 Run from the repository root, after tools/make-province-corpus.py: python3 tools/make-province-silver.py
-Seeded. 48,000 texts that are not in the gold corpus (items.jsonl), in draws of 6,000, 6,000,
-12,000 and 24,000 (each later draw has a generator of its own, so earlier ones never change):
-sentences of VNTC train articles at random (32,500 in all), sentences chosen for the rarer policy
-domains by words they contain (9,000), and social-media comments (ViHSD, ViHOS train; 6,500).
+Seeded. 94,000 texts that are not in the gold corpus (items.jsonl), in draws of 6,000, 6,000,
+12,000, 24,000, 24,000 and 22,000 (each later draw has a generator of its own, so earlier ones never
+change): sentences of VNTC train articles at random (66,000 in all), sentences chosen for the rarer
+policy domains by words they contain (13,000), articles' openings (headline and first sentence, as
+feeds show them; 4,000, the fifth and sixth draws) and social-media comments (ViHSD, ViHOS train;
+11,000).
 They are labelled once, by the gold corpus's guidelines, and used for training only; every figure
 is measured on the gold dev split.
 """
@@ -52,12 +54,20 @@ def take_sentences(limit, pattern=None):
             taken += 1
 
 
-def draw(seed, sentences, per_domain, vihsd, vihos):
+def draw(seed, sentences, per_domain, vihsd, vihos, opening_count=0):
     """One draw with a generator of its own; the items of earlier draws are never moved."""
     rng = random.Random(seed)
     start = len(items)
     rng.shuffle(pool)
     take_sentences(sentences)
+    if opening_count:
+        rng.shuffle(openings)
+        taken = 0
+        for number, opening in openings:
+            if taken == opening_count:
+                break
+            if add(f'silver-vntc-o-{number}', 'vntc/train.jsonl.gz', number, 'news', opening):
+                taken += 1
     for words in RARE.values():
         take_sentences(per_domain, re.compile(words))
     for dataset, count in (('vihsd/train.jsonl', vihsd), ('vihos/train.jsonl', vihos)):
@@ -75,10 +85,13 @@ def draw(seed, sentences, per_domain, vihsd, vihos):
 
 
 pool = []
+openings = []
 with gzip.open(DATA / 'vntc/train.jsonl.gz', 'rt', encoding='utf-8') as f:
     for number, line in enumerate(f, 1):
         text = ' '.join(json.loads(line)['text'].split())
         parts = re.split(r'(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ"“])', text)
+        if 8 <= len(parts[0].split()) <= 60:
+            openings.append((number, parts[0]))
         for k, sentence in enumerate(parts[1:], 1):
             if 8 <= len(sentence.split()) <= 60:
                 pool.append((number, k, sentence))
@@ -86,6 +99,8 @@ draw(20261204, 4000, 200, 600, 400)
 draw(20261205, 3500, 300, 600, 400)
 draw(20261206, 8000, 500, 900, 600)
 draw(20261207, 17000, 800, 1800, 1200)
+draw(20261208, 18000, 400, 1200, 800, 2000)
+draw(20261209, 15500, 400, 1500, 1000, 2000)
 with open(OUT, 'w', encoding='utf-8') as out:
     for item in items:
         out.write(json.dumps(item, ensure_ascii=False) + '\n')
