@@ -74,6 +74,25 @@ public final class LinearClassifier {
         this.offsets = offsets.clone();
     }
 
+    /** A model from its packed rows, as {@link #read(InputStream)} finds them (no dense table in between). */
+    private LinearClassifier(String task, String[] labels, Features features, long[] kept, float[] rows, float[] bias,
+            double temperature, double[] offsets) {
+        this.task = task;
+        this.labels = labels;
+        this.features = features;
+        this.kept = kept;
+        this.rank = new int[kept.length];
+        int used = 0;
+        for (int word = 0; word < kept.length; word++) {
+            rank[word] = used;
+            used += Long.bitCount(kept[word]);
+        }
+        this.rows = rows;
+        this.bias = bias;
+        this.temperature = temperature;
+        this.offsets = offsets;
+    }
+
     /** The task this model was trained for. */
     public String task() {
         return task;
@@ -381,15 +400,27 @@ public final class LinearClassifier {
         }
         float scale = in.readFloat();
         int k = labels.length;
-        float[] weights = new float[features.dimensions() * k];
+        int dimensions = features.dimensions();
+        long[] kept = new long[(dimensions + 63) / 64];
         int used = in.readInt();
+        if (used < 0 || used > dimensions) {
+            throw new IOException("a classifier model with " + used + " rows for " + dimensions + " features");
+        }
+        // the rows are read straight into their packed form: a dense table of 2^22 features by 11 labels
+        // would need 185 MB for a moment
+        float[] rows = new float[used * k];
         int row = -1;
         for (int i = 0; i < used; i++) {
-            row += in.readInt();
+            int step = in.readInt();
+            row += step;
+            if (step < 1 || row >= dimensions) {
+                throw new IOException("a classifier model's row " + row + " is outside its " + dimensions + " features");
+            }
+            kept[row >>> 6] |= 1L << (row & 63);
             for (int c = 0; c < k; c++) {
-                weights[row * k + c] = in.readShort() * scale;
+                rows[i * k + c] = in.readShort() * scale;
             }
         }
-        return new LinearClassifier(task, labels, features, weights, bias, temperature, offsets);
+        return new LinearClassifier(task, labels, features, kept, rows, bias, temperature, offsets);
     }
 }

@@ -1,13 +1,16 @@
 package vn.loa.nlp.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import vn.loa.nlp.SharedData;
 
@@ -35,6 +38,46 @@ class ClassifierTrainingUnitTests {
         for (String text : List.of("giảng viên nhiệt tình", "phòng học nóng", "bình thường")) {
             assertThat(read.predict(text).label()).isEqualTo(model.predict(text).label());
         }
+    }
+
+    @Test
+    void aModelWhoseRowsLeaveItsFeatureSpaceIsRefused() throws IOException {
+        assertThatThrownBy(() -> LinearClassifier.read(new ByteArrayInputStream(modelWithOneRowAt(1 << 20))))
+                .isInstanceOf(IOException.class).hasMessageContaining("outside its 65536 features");
+        // the same file with its row inside the feature space is read
+        LinearClassifier inside = LinearClassifier.read(new ByteArrayInputStream(modelWithOneRowAt(5)));
+        assertThat(inside.labels()).containsExactly("negative", "positive");
+        assertThat(inside.task()).isEqualTo("sentiment");
+    }
+
+    /** A model of two labels over 2^16 features, in the written format, with one row at {@code row}. */
+    private static byte[] modelWithOneRowAt(int row) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(bytes))) {
+            out.writeInt(0x4c4f4143);
+            out.writeInt(3);
+            out.writeUTF("sentiment");
+            out.writeInt(2);
+            out.writeUTF("negative");
+            out.writeUTF("positive");
+            out.writeInt(16);
+            out.writeBoolean(false);
+            out.writeBoolean(false);
+            out.writeInt(100);
+            out.writeBoolean(false);
+            out.writeBoolean(false);
+            out.writeFloat(0f);
+            out.writeFloat(0f);
+            out.writeDouble(1.0);
+            out.writeDouble(0.0);
+            out.writeDouble(0.0);
+            out.writeFloat(0.001f);
+            out.writeInt(1);
+            out.writeInt(row + 1);
+            out.writeShort(100);
+            out.writeShort(-100);
+        }
+        return bytes.toByteArray();
     }
 
     @Test
