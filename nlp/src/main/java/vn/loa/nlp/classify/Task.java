@@ -12,7 +12,7 @@ public enum Task {
      * kind of text (the province corpus: news and comments), with features per register.
      */
     SENTIMENT("sentiment", "uit-vsfc", "train.jsonl", "dev.jsonl", "sentiment",
-            new Features(20, false, false, 200, true), 12, 0.2, 1.0, 1, 0, true, false),
+            new Features(22, false, false, 200, true), 12, 0.2, 1.0, 1, 0, true, false),
     /** What student feedback is about (UIT-VSFC). */
     FEEDBACK_TOPIC("feedback-topic", "uit-vsfc", "train.jsonl", "dev.jsonl", "topic",
             new Features(20, true, true, 200), 12, 0.2, 0.5, 1, 0, false),
@@ -30,7 +30,7 @@ public enum Task {
      * land and environment, ...; the province corpus).
      */
     POLICY_DOMAIN("policy-domain", null, null, null, "domain",
-            new Features(20, false, false, 200, true), 12, 0.2, 0.5, 1, 0, true, false),
+            new Features(22, false, false, 200, true), 12, 0.2, 0.5, 1, 0, true, false),
     /** Whether a text reads as a news report or as a citizen's comment (the province corpus, by source). */
     REGISTER("register", null, null, null, "register",
             new Features(18, false, true, 200, false), 8, 0.2, 0.5, 1, 0, true);
