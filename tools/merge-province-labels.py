@@ -66,11 +66,13 @@ for split in ('train', 'dev', 'test'):
         for row in splits[split]:
             out.write(json.dumps(row, ensure_ascii=False) + '\n')
 # the silver set: labelled once, for training only
-silver_items = ROOT / 'silver-items.jsonl'
+# (silver-items.jsonl: draws one to six, at random; silver-items-uncertain.jsonl: the seventh, the texts the
+# sentiment model was least sure of, tools/draw-uncertain-silver.py)
+silver_items = [ROOT / 'silver-items.jsonl', ROOT / 'silver-items-uncertain.jsonl']
 silver_labels = load('silver-labels.jsonl')
 silver_rows = []
-if silver_items.exists():
-    for line in open(silver_items, encoding='utf-8'):
+if silver_items[0].exists():
+    for line in (line for path in silver_items if path.exists() for line in open(path, encoding='utf-8')):
         item = json.loads(line)
         label = silver_labels.get(item['id'])
         if label is not None:
