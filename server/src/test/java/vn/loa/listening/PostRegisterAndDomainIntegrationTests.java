@@ -49,7 +49,9 @@ class PostRegisterAndDomainIntegrationTests {
      * (reads as 'unclear'), so that the path of an unclear post is taken whatever the model's version.
      */
     static final List<String> UNSURE_CANDIDATES = List.of("để mai tính", "ok", "thế à", "vậy hả", "để xem",
-            "có lẽ vậy", "không biết nữa", "sao cũng được", "chắc vậy", "ờ thì", "tuỳ mọi người", "để coi sao");
+            "có lẽ vậy", "không biết nữa", "sao cũng được", "chắc vậy", "ờ thì", "tuỳ mọi người", "để coi sao",
+            "thôi kệ", "vừa vừa thôi", "nửa nọ nửa kia", "chẳng biết sao", "nói chung là", "cũng hay mà cũng dở",
+            "được mà cũng không được", "tạm được", "có thể");
 
     @Autowired
     PostImporter importer;
