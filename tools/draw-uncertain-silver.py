@@ -9,10 +9,11 @@ each in its register, and the 20,000 sentences (at most two of one article) and 
 the smallest margin between its two most probable tones are kept, to be labelled once like the rest
 (draw 7: corpus/province/silver-items-uncertain.jsonl; draw 8: silver-items-draw8.jsonl, labelled
 but not trained on, as cross-validation showed no gain from it, see the data card). The choice
-depends on the model: draw 7 was made with the models of commit d93d584
-(03/12/2026); draw 8 with a sentiment model trained like the shipped one (`bin/loa nlp train sentiment`,
-seed 42) on the silver set with draw 7, put first on the class path:
-`--analyze "java -cp MODELDIR:loa-nlp.jar:... vn.loa.nlp.cli.NlpCli analyze --jsonl"`. Labelling what the model cannot yet tell apart teaches
+depends on the models: draw 7 was made with those of commit d93d584; draw 8 with the sentiment
+model of commit 4f426df (trained with draw 7) and the other models of d93d584 (the register model
+decides how a comment is read), both 03/12/2026: put the two model files first on the class path,
+`--analyze "java -cp MODELDIR:nlp/target/loa-nlp-0.1.0-SNAPSHOT.jar:... vn.loa.nlp.cli.NlpCli analyze --jsonl"`.
+Labelling what the model cannot yet tell apart teaches
 it more per item than labelling at random (uncertainty sampling); the figures are still measured on
 the gold dev split only.
 """
@@ -69,21 +70,23 @@ for candidate, line in zip(candidates, analyses):
     candidate['margin'] = round(p[0] - p[1], 4)
 
 
-def keep(rows, count, per_article):
+def keep(rows, count, per_article=None):
+    """The {count} rows of smallest margin, at most {per_article} of one article (None: no limit)."""
     taken, per = [], {}
     for row in sorted(rows, key=lambda r: (r['margin'], r['id'])):
         if len(taken) == count:
             break
-        if per.get(row['row'], 0) < per_article or row['register'] == 'comment':
-            per[row['row']] = per.get(row['row'], 0) + 1
-            if row['text'].lower() not in seen:
-                seen.add(row['text'].lower())
-                taken.append(row)
+        if per_article is not None and per.get(row['row'], 0) >= per_article:
+            continue
+        per[row['row']] = per.get(row['row'], 0) + 1
+        if row['text'].lower() not in seen:
+            seen.add(row['text'].lower())
+            taken.append(row)
     return taken
 
 
 items = keep([c for c in candidates if c['register'] == 'news'], 20000, 2) + \
-        keep([c for c in candidates if c['register'] == 'comment'], 4000, 1)
+        keep([c for c in candidates if c['register'] == 'comment'], 4000)
 rng.shuffle(items)
 with open(OUT, 'w', encoding='utf-8') as out:
     for item in items:
