@@ -29,20 +29,37 @@ public final class ClassifierTrainer {
      * @param seed the seed of the split and the order
      * @param tuneOffsets whether per-label decision offsets are tuned for macro-F1 on the held-out rows
      *     (without them the label with the highest calibrated probability is chosen)
+     * @param members how many models are trained and averaged into one (1 to 10): member m holds out the
+     *     m-th slice of the shuffled rows, so that together they learn from every row; their weights are
+     *     averaged (a linear model again, as fast as one), and the temperature and offsets are fitted on
+     *     the held-out rows as scored by the member that did not see them
      */
     public record Settings(Features features, int epochs, double learningRate, double classWeightPower, int minCount,
-            double holdOut, int keepFeatures, long seed, boolean tuneOffsets) {
+            double holdOut, int keepFeatures, long seed, boolean tuneOffsets, int members) {
 
         public Settings {
-            if (epochs < 1 || learningRate <= 0 || minCount < 1 || holdOut < 0.05 || holdOut > 0.3 || keepFeatures < 0) {
+            if (epochs < 1 || learningRate <= 0 || minCount < 1 || holdOut < 0.05 || holdOut > 0.3 || keepFeatures < 0
+                    || members < 1 || members > 10) {
                 throw new IllegalArgumentException("invalid classifier training settings");
             }
+        }
+
+        /** The same settings with another number of members. */
+        public Settings withMembers(int newMembers) {
+            return new Settings(features, epochs, learningRate, classWeightPower, minCount, holdOut, keepFeatures, seed,
+                    tuneOffsets, newMembers);
+        }
+
+        /** Settings for one model. */
+        public Settings(Features features, int epochs, double learningRate, double classWeightPower, int minCount,
+                double holdOut, int keepFeatures, long seed, boolean tuneOffsets) {
+            this(features, epochs, learningRate, classWeightPower, minCount, holdOut, keepFeatures, seed, tuneOffsets, 1);
         }
 
         /** Settings that tune decision offsets. */
         public Settings(Features features, int epochs, double learningRate, double classWeightPower, int minCount,
                 double holdOut, int keepFeatures, long seed) {
-            this(features, epochs, learningRate, classWeightPower, minCount, holdOut, keepFeatures, seed, true);
+            this(features, epochs, learningRate, classWeightPower, minCount, holdOut, keepFeatures, seed, true, 1);
         }
     }
 
@@ -57,11 +74,10 @@ public final class ClassifierTrainer {
             labelIndex.put(labels[i], i);
         }
         int k = labels.length;
+        int members = settings.members();
         Random random = new Random(settings.seed());
         int[] order = shuffled(rows.size(), random);
-        int held = (int) Math.round(rows.size() * settings.holdOut());
-        int[] calibration = Arrays.copyOfRange(order, 0, held);
-        int[] training = Arrays.copyOfRange(order, held, order.length);
+        int held = Math.min((int) Math.round(rows.size() * settings.holdOut()), rows.size() / members);
 
         Features features = settings.features();
         int[][] x = new int[rows.size()][];
@@ -72,8 +88,9 @@ public final class ClassifierTrainer {
         }
         int dimensions = features.dimensions();
         int[] documentFrequency = new int[dimensions];
-        for (int i : training) {
-            for (int f : x[i]) {
+        // one model: features are counted on its training rows; several: on every row (each row trains most members)
+        for (int r = members == 1 ? held : 0; r < order.length; r++) {
+            for (int f : x[order[r]]) {
                 documentFrequency[f]++;
             }
         }
@@ -81,6 +98,57 @@ public final class ClassifierTrainer {
             x[i] = Arrays.stream(x[i]).filter(f -> documentFrequency[f] >= settings.minCount()).toArray();
         }
 
+        // member m holds out its own slice of the shuffled rows: the slices are disjoint, so every held-out row
+        // is scored by a model that never saw it (out of fold), and the members together learn from every row
+        float[] weights = new float[dimensions * k];
+        float[] bias = new float[k];
+        int[] calibration = new int[held * members];
+        double[][] heldScores = new double[held * members][];
+        for (int m = 0; m < members; m++) {
+            int[] own = Arrays.copyOfRange(order, m * held, (m + 1) * held);
+            int[] training = new int[order.length - held];
+            System.arraycopy(order, 0, training, 0, m * held);
+            System.arraycopy(order, (m + 1) * held, training, m * held, order.length - (m + 1) * held);
+            LinearClassifier member = trainMember(task, labels, features, x, y, training, own, settings, random);
+            for (int r = 0; r < held; r++) {
+                calibration[m * held + r] = own[r];
+                heldScores[m * held + r] = member.scores(x[own[r]]);
+            }
+            float[] memberWeights = member.denseWeights();
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] += memberWeights[i] / members;
+            }
+            float[] memberBias = member.bias();
+            for (int c = 0; c < k; c++) {
+                bias[c] += memberBias[c] / members;
+            }
+        }
+        keepStrongest(weights, k, settings.keepFeatures());
+        LinearClassifier model = new LinearClassifier(task, labels, features, weights, bias, 1, new double[k]);
+        if (members == 1) {
+            // the one model's held-out rows, scored as it is kept
+            for (int r = 0; r < held; r++) {
+                heldScores[r] = model.scores(x[calibration[r]]);
+            }
+        }
+        int[] heldLabels = new int[calibration.length];
+        for (int r = 0; r < calibration.length; r++) {
+            heldLabels[r] = y[calibration[r]];
+        }
+        double temperature = fitTemperature(heldScores, heldLabels);
+        model = model.withCalibration(temperature, new double[k]);
+        if (!settings.tuneOffsets()) {
+            return model;
+        }
+        double[] offsets = tuneOffsets(heldScores, heldLabels, temperature, k);
+        return model.withCalibration(temperature, offsets);
+    }
+
+    /** One model by AdaGrad on the training rows, at the epoch that scores best on its held-out rows. */
+    private static LinearClassifier trainMember(String task, String[] labels, Features features, int[][] x, int[] y,
+            int[] training, int[] calibration, Settings settings, Random random) {
+        int k = labels.length;
+        int dimensions = features.dimensions();
         double[] classWeight = new double[k];
         int[] counts = new int[k];
         for (int i : training) {
@@ -143,15 +211,7 @@ public final class ClassifierTrainer {
                 System.arraycopy(bias, 0, bestBias, 0, bias.length);
             }
         }
-        keepStrongest(bestWeights, k, settings.keepFeatures());
-        LinearClassifier model = new LinearClassifier(task, labels, features, bestWeights, bestBias, 1, new double[k]);
-        double temperature = fitTemperature(model, x, y, calibration);
-        model = model.withCalibration(temperature, new double[k]);
-        if (!settings.tuneOffsets()) {
-            return model;
-        }
-        double[] offsets = tuneOffsets(model, x, y, calibration, k);
-        return model.withCalibration(temperature, offsets);
+        return new LinearClassifier(task, labels, features, bestWeights, bestBias, 1, new double[k]);
     }
 
     /** Zeroes every feature row but the {@code keep} with the largest absolute weight (ties by index). */
@@ -182,18 +242,14 @@ public final class ClassifierTrainer {
         }
     }
 
-    private static double fitTemperature(LinearClassifier model, int[][] x, int[] y, int[] rows) {
-        List<double[]> scores = new ArrayList<>();
-        for (int i : rows) {
-            scores.add(model.scores(x[i]));
-        }
+    private static double fitTemperature(double[][] scores, int[] y) {
         double best = 1;
         double bestLoss = Double.POSITIVE_INFINITY;
         for (double t = 0.25; t <= 8.0; t *= 1.1) {
             double loss = 0;
-            for (int r = 0; r < rows.length; r++) {
-                double[] p = LinearClassifier.softmax(scores.get(r), t);
-                loss -= Math.log(Math.max(p[y[rows[r]]], 1e-12));
+            for (int r = 0; r < scores.length; r++) {
+                double[] p = LinearClassifier.softmax(scores[r], t);
+                loss -= Math.log(Math.max(p[y[r]], 1e-12));
             }
             if (loss < bestLoss) {
                 bestLoss = loss;
@@ -203,11 +259,13 @@ public final class ClassifierTrainer {
         return best;
     }
 
-    private static double[] tuneOffsets(LinearClassifier model, int[][] x, int[] y, int[] rows, int k) {
-        double[][] logP = new double[rows.length][];
-        for (int r = 0; r < rows.length; r++) {
-            double[] p = model.predictFeatures(x[rows[r]]).probabilities();
+    private static double[] tuneOffsets(double[][] scores, int[] y, double temperature, int k) {
+        double[][] logP = new double[scores.length][];
+        int[] rows = new int[scores.length];
+        for (int r = 0; r < scores.length; r++) {
+            double[] p = LinearClassifier.softmax(scores[r], temperature);
             logP[r] = Arrays.stream(p).map(v -> Math.log(Math.max(v, 1e-12))).toArray();
+            rows[r] = r;
         }
         double[] offsets = new double[k];
         double best = macroF1(logP, offsets, y, rows, k);

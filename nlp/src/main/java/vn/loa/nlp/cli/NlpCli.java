@@ -109,7 +109,8 @@ public final class NlpCli {
         out.println("  train TASK [--data-dir DIR] [--out DIR] [--extra FILE]  train a model from ../shared/data (and extra");
         out.println("                                              rows such as exported corrections); TASK is segment,");
         out.println("                                              sentiment, feedback-topic, toxicity, news-topic, fake-news,");
-        out.println("                                              policy-domain or register; --cv K cross-validates on train");
+        out.println("                                              policy-domain or register; --cv K cross-validates on train;");
+        out.println("                                              --members M averages M models (1 to 10)");
         out.println("  eval --task TASK --data FILE [--model F] [--strip-diacritics]  scores and speed as one JSON object");
         out.println("                                              (--task segment --raw: also from the raw text of a .conllu file)");
     }
@@ -546,7 +547,7 @@ public final class NlpCli {
     private int trainClassifier(Task task, List<String> args) throws IOException {
         Map<String, String> options = options(args, List.of("data-dir", "corpus-dir", "out", "seed", "bits", "min-count",
                 "max-syllables", "epochs", "class-weight-power", "character-grams", "trigrams", "keep-features", "extra",
-                "cv", "province-repeats", "clusters", "silver", "offsets"));
+                "cv", "province-repeats", "clusters", "silver", "offsets", "members"));
         Path data = Path.of(options.getOrDefault("data-dir", "../shared/data"));
         Path corpus = Path.of(options.getOrDefault("corpus-dir", Task.PROVINCE_CORPUS));
         Path target = Path.of(options.getOrDefault("out", "nlp/src/main/resources/vn/loa/nlp/models"));
@@ -562,6 +563,9 @@ public final class NlpCli {
                 options.containsKey("keep-features") ? intOption(options, "keep-features", 0) : null,
                 options.containsKey("clusters") ? Boolean.valueOf(options.get("clusters")) : null,
                 options.containsKey("offsets") ? Boolean.valueOf(options.get("offsets")) : null);
+        if (options.containsKey("members")) {
+            settings = settings.withMembers(intOption(options, "members", 0));
+        }
         // the province corpus is small beside the shared sets: its rows may count several times
         int provinceRepeats = intOption(options, "province-repeats", task.province() && task.trainFile(data) != null ? 5 : 1);
         List<Map<String, Object>> sources = new ArrayList<>();
@@ -624,7 +628,9 @@ public final class NlpCli {
         metadata.put("task", task.id());
         metadata.put("kind", "softmax regression (AdaGrad) over hashed syllable n-grams, diacritic-free n-grams"
                 + (settings.features().characterGrams() ? " and character n-grams" : "")
-                + (settings.features().registers() ? ", each also per register (news, official, comment)" : ""));
+                + (settings.features().registers() ? ", each also per register (news, official, comment)" : "")
+                + (settings.members() > 1 ? "; the weights of " + settings.members()
+                        + " models, each holding out its own tenth of the rows, averaged" : ""));
         metadata.put("trained_on", LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString());
         metadata.put("seed", seed);
         metadata.put("feature_bits", settings.features().bits());
@@ -636,6 +642,7 @@ public final class NlpCli {
         metadata.put("registers", settings.features().registers());
         metadata.put("keep_features", settings.keepFeatures());
         metadata.put("decision_offsets_tuned", settings.tuneOffsets());
+        metadata.put("members_averaged", settings.members());
         metadata.put("labels", List.of(model.labels()));
         metadata.put("data", sources);
         metadata.put("rows_from_corrections", extra.size());

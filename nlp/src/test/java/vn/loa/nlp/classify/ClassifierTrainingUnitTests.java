@@ -32,6 +32,27 @@ class ClassifierTrainingUnitTests {
     }
 
     @Test
+    void severalMembersAreAveragedIntoOneModelThatIsAtLeastAsGoodAsOne() throws IOException {
+        List<LabeledText> rows = LabeledData.read(SharedData.dir().resolve("uit-vsfc/train.jsonl"), "sentiment").rows();
+        List<LabeledText> train = rows.subList(0, 3000);
+        List<LabeledText> unseen = rows.subList(3000, 5000);
+        ClassifierTrainer.Settings three = SMALL.withMembers(3);
+        LinearClassifier averaged = ClassifierTrainer.train("sentiment", train, three);
+        // deterministic like one model
+        assertThat(bytes(averaged)).isEqualTo(bytes(ClassifierTrainer.train("sentiment", train, three)));
+        assertThat(bytes(averaged)).isNotEqualTo(bytes(ClassifierTrainer.train("sentiment", train, SMALL)));
+        double single = ClassificationScore.of(ClassifierTrainer.train("sentiment", train, SMALL), unseen).accuracy();
+        double members = ClassificationScore.of(averaged, unseen).accuracy();
+        assertThat(members).isGreaterThanOrEqualTo(single - 0.005).isGreaterThan(0.8);
+    }
+
+    @Test
+    void membersAreOneToTen() {
+        assertThatThrownBy(() -> SMALL.withMembers(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SMALL.withMembers(11)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aWrittenModelReadsBackToTheSamePredictions() throws IOException {
         LinearClassifier model = ClassifierTrainer.train("sentiment", sentimentSample(), SMALL);
         LinearClassifier read = LinearClassifier.read(new ByteArrayInputStream(bytes(model)));
