@@ -12,16 +12,16 @@ public enum Task {
      * kind of text (the province corpus: news and comments), with features per register.
      */
     SENTIMENT("sentiment", "uit-vsfc", "train.jsonl", "dev.jsonl", "sentiment",
-            new Features(22, false, false, 200, true), 12, 0.2, 1.0, 1, 0, true, false),
+            new Features(22, false, false, 200, true), 12, 0.2, 1.0, 1, 0, true, false, 5),
     /** What student feedback is about (UIT-VSFC). */
     FEEDBACK_TOPIC("feedback-topic", "uit-vsfc", "train.jsonl", "dev.jsonl", "topic",
             new Features(20, true, true, 200), 12, 0.2, 0.5, 1, 0, false),
     /** Clean, offensive or hateful comments (ViHSD). */
     TOXICITY("toxicity", "vihsd", "train.jsonl", "dev.jsonl", "label",
-            new Features(20, true, true, 200), 12, 0.2, 0.25, 1, 0, false),
+            new Features(20, true, true, 200), 12, 0.2, 0.25, 1, 0, false, true, 5),
     /** Topic of a news article (VNTC, 10 topics). */
     NEWS_TOPIC("news-topic", "vntc", "train.jsonl.gz", "dev.jsonl.gz", "label",
-            new Features(20, false, false, 1200), 4, 0.2, 0.0, 5, 150_000, false),
+            new Features(20, false, false, 1200), 4, 0.2, 0.0, 5, 300_000, false, true, 10),
     /** Risk that a news text is fake (VFND: 180 training rows, a smoke test at best). */
     FAKE_NEWS("fake-news", "vfnd", "train.jsonl", "dev.jsonl", "label",
             new Features(18, false, false, 600), 12, 0.2, 0.0, 1, 0, false),
@@ -51,6 +51,8 @@ public enum Task {
     private final int keepFeatures;
     private final boolean province;
     private final boolean tuneOffsets;
+    /** How many models, each holding out its own slice, are averaged into the shipped one. */
+    private final int members;
 
     Task(String id, String folder, String trainFile, String devFile, String labelField, Features features, int epochs,
             double learningRate, double classWeightPower, int minCount, int keepFeatures, boolean province) {
@@ -61,6 +63,14 @@ public enum Task {
     Task(String id, String folder, String trainFile, String devFile, String labelField, Features features, int epochs,
             double learningRate, double classWeightPower, int minCount, int keepFeatures, boolean province,
             boolean tuneOffsets) {
+        this(id, folder, trainFile, devFile, labelField, features, epochs, learningRate, classWeightPower, minCount,
+                keepFeatures, province, tuneOffsets, 1);
+    }
+
+    Task(String id, String folder, String trainFile, String devFile, String labelField, Features features, int epochs,
+            double learningRate, double classWeightPower, int minCount, int keepFeatures, boolean province,
+            boolean tuneOffsets, int members) {
+        this.members = members;
         this.province = province;
         this.tuneOffsets = tuneOffsets;
         this.id = id;
@@ -113,7 +123,7 @@ public enum Task {
 
     public ClassifierTrainer.Settings settings(long seed) {
         return new ClassifierTrainer.Settings(features, epochs, learningRate, classWeightPower, minCount, 0.1, keepFeatures, seed,
-                tuneOffsets);
+                tuneOffsets, members);
     }
 
     /** The settings with some values changed (for tuning on dev); null keeps a value. */
@@ -135,7 +145,7 @@ public enum Task {
         return new ClassifierTrainer.Settings(f, newEpochs == null ? epochs : newEpochs, learningRate,
                 newClassWeightPower == null ? classWeightPower : newClassWeightPower,
                 newMinCount == null ? minCount : newMinCount, 0.1, newKeepFeatures == null ? keepFeatures : newKeepFeatures, seed,
-                offsets == null ? tuneOffsets : offsets);
+                offsets == null ? tuneOffsets : offsets, members);
     }
 
     /** The task with that command-line name. */
