@@ -12,6 +12,7 @@ class ClassifierUnitTests {
     private static final LinearClassifier TOPIC = LinearClassifier.loadResource(Task.FEEDBACK_TOPIC.resource());
     private static final LinearClassifier TOXICITY = LinearClassifier.loadResource(Task.TOXICITY.resource());
     private static final LinearClassifier NEWS = LinearClassifier.loadResource(Task.NEWS_TOPIC.resource());
+    private static final LinearClassifier DOMAIN = LinearClassifier.loadResource(Task.POLICY_DOMAIN.resource());
 
     @Test
     void readsTheSentimentOfFeedback() {
@@ -56,17 +57,23 @@ class ClassifierUnitTests {
 
     @Test
     void modelsFusedOverOneTableScoreAsTheyDoAlone() {
-        LinearClassifier.Fused fused = LinearClassifier.fuse(TOPIC, TOXICITY);
+        // sentiment and policy domains read the same features (toxicity, since 2^21 features, no longer
+        // shares feedback-topic's)
+        LinearClassifier.Fused fused = LinearClassifier.fuse(SENTIMENT, DOMAIN);
         for (String text : new String[] {"", "đm thằng ngu này nói láo", "thầy giảng bài rất nhiệt tình và dễ hiểu",
             "Người dân xã Ea Kao phản ánh nước sinh hoạt bị nhiễm phèn suốt ba tuần nay 😡"}) {
-            int[] features = TOPIC.features().of(text);
-            double[][] scores = fused.scores(features);
-            assertThat(scores[0]).containsExactly(TOPIC.scores(features), org.assertj.core.data.Offset.offset(1e-5));
-            assertThat(scores[1]).containsExactly(TOXICITY.scores(features), org.assertj.core.data.Offset.offset(1e-5));
-            assertThat(TOPIC.predictScores(scores[0]).label()).isEqualTo(TOPIC.predict(text).label());
-            assertThat(TOXICITY.predictScores(scores[1]).label()).isEqualTo(TOXICITY.predict(text).label());
+            for (String register : new String[] {null, "news", "comment"}) {
+                int[] features = SENTIMENT.features().of(text, register);
+                double[][] scores = fused.scores(features);
+                assertThat(scores[0]).containsExactly(SENTIMENT.scores(features), org.assertj.core.data.Offset.offset(1e-5));
+                assertThat(scores[1]).containsExactly(DOMAIN.scores(features), org.assertj.core.data.Offset.offset(1e-5));
+                assertThat(SENTIMENT.predictScores(scores[0]).label()).isEqualTo(SENTIMENT.predict(text, register).label());
+                assertThat(DOMAIN.predictScores(scores[1]).label()).isEqualTo(DOMAIN.predict(text, register).label());
+            }
         }
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> LinearClassifier.fuse(SENTIMENT, TOXICITY)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> LinearClassifier.fuse(TOPIC, TOXICITY)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
