@@ -320,6 +320,27 @@ class PeriodicReportsIntegrationTests {
     }
 
     @Test
+    void theDashboardsThirtyDaysAreTodayAndTheTwentyNineBeforeAtEveryHour() {
+        vn.loa.listening.ListeningScope province = vn.loa.listening.ListeningScope.of(COORDINATOR, true);
+        Instant before = clock.instant();
+        try {
+            LocalDate day = LocalDate.ofInstant(before, LocalTime.ZONE);
+            // the last hour of the day once ended the period at midnight and started it a day late (29 days)
+            for (int hour : new int[] {0, 12, 23}) {
+                clock.set(day.atTime(hour, 30).atZone(LocalTime.ZONE).toInstant());
+                vn.loa.listening.ListeningOverview.Overview dashboard = overview.overview(province, 30, "vi");
+                assertThat(dashboard.from()).as("from, at %d:30", hour)
+                        .isEqualTo(day.minusDays(29).atStartOfDay(LocalTime.ZONE).toInstant());
+                assertThat(dashboard.volume()).as("days, at %d:30", hour).hasSize(30);
+                vn.loa.listening.ListeningOverview.Summary summary = overview.summary(province, day.minusDays(29), day, 20);
+                assertThat(dashboard.total()).as("posts, at %d:30", hour).isEqualTo(summary.total());
+            }
+        } finally {
+            clock.set(before);
+        }
+    }
+
+    @Test
     void numbersRunFromOneEachYearAndAnIssuedReportCannotChange() throws Exception {
         int y = 2151 + ThreadLocalRandom.current().nextInt(40);
         Instant before = clock.instant();

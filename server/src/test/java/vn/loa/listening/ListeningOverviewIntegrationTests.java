@@ -150,8 +150,9 @@ class ListeningOverviewIntegrationTests {
      */
     private Map<String, long[]> countedByRegister(int days) {
         Instant end = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
-        java.time.LocalDate first = end.atZone(LocalTime.ZONE).truncatedTo(ChronoUnit.DAYS).plusDays(1).minusDays(days)
-                .toLocalDate();
+        // today (the day of the current hour, not of the hour after it) and the days before
+        java.time.LocalDate first = end.minus(1, ChronoUnit.HOURS).atZone(LocalTime.ZONE).truncatedTo(ChronoUnit.DAYS)
+                .plusDays(1).minusDays(days).toLocalDate();
         java.time.LocalDate last = end.minusMillis(1).atZone(LocalTime.ZONE).toLocalDate();
         Map<String, long[]> counted = new HashMap<>();
         jdbc.sql("""

@@ -193,8 +193,9 @@ class ListeningTrendsIntegrationTests {
     /** The same, of the posts routed to another agency as well. */
     private int countSince(int days, boolean restricted, String alsoRoutedTo) {
         Instant end = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
-        Instant start = end.atZone(vn.loa.shared.LocalTime.ZONE).truncatedTo(ChronoUnit.DAYS).plusDays(1).minusDays(days)
-                .toInstant();
+        // today (the day of the current hour, not of the hour after it) and the days before
+        Instant start = end.minus(1, ChronoUnit.HOURS).atZone(vn.loa.shared.LocalTime.ZONE).truncatedTo(ChronoUnit.DAYS)
+                .plusDays(1).minusDays(days).toInstant();
         return jdbc.sql("SELECT count(*) FROM post WHERE agencies @> ARRAY[?, ?]::text[] AND published_at >= ? AND published_at < ?"
                         + (restricted ? "" : " AND platform NOT IN ('HOTLINE', 'OFFICE')"))
                 .params(agency, alsoRoutedTo, java.sql.Timestamp.from(start), java.sql.Timestamp.from(end)).query(Long.class)

@@ -53,8 +53,11 @@ class JdbcListeningOverview implements ListeningOverview {
     private final AgencyNames agencies;
     private final TextAnalyzer analyzer;
     private final MessageSource messages;
+    private final Rollups rollups;
 
-    JdbcListeningOverview(JdbcClient jdbc, Clock clock, AgencyNames agencies, TextAnalyzer analyzer, MessageSource messages) {
+    JdbcListeningOverview(JdbcClient jdbc, Clock clock, AgencyNames agencies, TextAnalyzer analyzer, MessageSource messages,
+            Rollups rollups) {
+        this.rollups = rollups;
         this.jdbc = jdbc;
         this.clock = clock;
         this.agencies = agencies;
@@ -101,13 +104,15 @@ class JdbcListeningOverview implements ListeningOverview {
         Instant now = clock.instant();
         String hour = ZonedDateTime.ofInstant(now, LocalTime.ZONE).truncatedTo(ChronoUnit.HOURS).toString();
         String key = scope.key() + "|" + scope.restricted() + "|" + days + "|" + language + "|" + hour;
-        long current = generation.get();
+        // posts imported or relabelled, and any committed write to the roll-ups (an import cut short, a correction)
+        long current = generation.get() + rollups.version();
         Kept last = kept.get(key);
         if (last != null && last.generation() == current) {
             if (!last.computedAt().plus(KEEP).isAfter(now) && refreshing.add(key)) {
                 refresher.execute(() -> {
                     try {
-                        Overview fresh = read(scope, days, language);
+                        // the period of the hour it is kept under, even if the clock has moved since
+                        Overview fresh = read(scope, days, language, now);
                         kept.merge(key, new Kept(fresh, clock.instant(), current),
                                 (old, made) -> made.generation() >= old.generation() ? made : old);
                     } finally {
@@ -117,16 +122,19 @@ class JdbcListeningOverview implements ListeningOverview {
             }
             return last.overview();
         }
-        Overview fresh = read(scope, days, language);
+        Overview fresh = read(scope, days, language, now);
         kept.keySet().removeIf(k -> !k.endsWith("|" + hour)); // overviews of earlier hours end too early now
         kept.put(key, new Kept(fresh, now, current));
         return fresh;
     }
 
-    private Overview read(ListeningScope scope, int days, String language) {
+    /** The overview of the days up to the hour of {@code now} (the instant its cache key was made from). */
+    private Overview read(ListeningScope scope, int days, String language, Instant now) {
         boolean hourly = days <= 3;
-        ZonedDateTime end = ZonedDateTime.ofInstant(clock.instant(), LocalTime.ZONE).truncatedTo(ChronoUnit.HOURS).plusHours(1);
-        ZonedDateTime start = hourly ? end.minusDays(days) : end.truncatedTo(ChronoUnit.DAYS).plusDays(1).minusDays(days);
+        ZonedDateTime hour = ZonedDateTime.ofInstant(now, LocalTime.ZONE).truncatedTo(ChronoUnit.HOURS);
+        ZonedDateTime end = hour.plusHours(1);
+        // whole days: today and the days before it (in the day's last hour, the end is already tomorrow's midnight)
+        ZonedDateTime start = hourly ? end.minusDays(days) : hour.truncatedTo(ChronoUnit.DAYS).plusDays(1).minusDays(days);
         Instant from = start.toInstant();
         Instant to = end.toInstant();
         String restricted = scope.restricted() ? "" : " AND NOT restricted";
@@ -159,7 +167,7 @@ class JdbcListeningOverview implements ListeningOverview {
         List<Volume> volume = new ArrayList<>();
         buckets.forEach((at, counts) -> volume.add(new Volume(at, (hourly ? HOUR : DAY).format(at.atZone(LocalTime.ZONE)),
                 counts[0], counts[1], counts[2], counts[3])));
-        LocalDate today = LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
+        LocalDate today = LocalDate.ofInstant(now, LocalTime.ZONE);
         Stories stories = stories(scope, from, to);
         Map<String, Tone> registers = tones(scope, from, to, hourly);
         return new Overview(scope, from, to, hourly, totals[0], totals[1], totals[2], volume,

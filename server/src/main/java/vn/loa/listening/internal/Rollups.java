@@ -11,11 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.loa.shared.LocalTime;
 
@@ -54,6 +57,8 @@ class Rollups {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    /** Counts the writes to the roll-ups that have committed; what was read from them before is older. */
+    private final AtomicLong version = new AtomicLong();
 
     Rollups(JdbcClient jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
@@ -158,6 +163,27 @@ class Rollups {
         write(before, -1, after, 1);
     }
 
+    /**
+     * Grows each time a write to the roll-ups commits (whoever wrote them: an import, whole or cut short, a
+     * correction, a re-analysis), so that what was read from them before can be known to be older.
+     */
+    long version() {
+        return version.get();
+    }
+
+    private void changed() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    version.incrementAndGet();
+                }
+            });
+        } else {
+            version.incrementAndGet();
+        }
+    }
+
     private void write(List<Fact> first, int firstSign, List<Fact> second, int secondSign) {
         Map<Key, int[]> hours = new TreeMap<>(ORDER);
         Map<Key, int[]> days = new TreeMap<>(ORDER);
@@ -175,6 +201,7 @@ class Rollups {
             upsert("post_daily", "day", "date", days);
         }
         writeStories(stories);
+        changed();
     }
 
     private static boolean zero(int[] counts) {
