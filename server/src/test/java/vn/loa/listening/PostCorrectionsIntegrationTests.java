@@ -44,6 +44,12 @@ class PostCorrectionsIntegrationTests {
     @Autowired
     List<CliCommand> commands;
 
+    @Autowired
+    ListeningOverview overview;
+
+    @Autowired
+    java.time.Clock clock;
+
     @TempDir
     Path dir;
 
@@ -86,6 +92,31 @@ class PostCorrectionsIntegrationTests {
         String mine = lines.stream().filter(l -> l.contains(marker)).findFirst().orElseThrow();
         assertThat((String) JsonPath.read(mine, "$.sentiment")).isEqualTo(target);
         assertThat((String) JsonPath.read(mine, "$.text")).contains("thủ tục nhanh chóng");
+    }
+
+    @Test
+    void theDashboardShowsACorrectionAtOnce() throws Exception {
+        // a post of the last hour, on the province's dashboard of the last 30 days
+        String external = "dash" + System.nanoTime();
+        String published = java.time.OffsetDateTime.ofInstant(clock.instant().minus(java.time.Duration.ofHours(1)),
+                java.time.ZoneOffset.ofHours(7)).toString();
+        importer.importFile("dashboard.jsonl", new ByteArrayInputStream(("{\"source\":\"corr-" + marker
+                + "\",\"platform\":\"facebook\",\"external_id\":\"" + external + "\",\"published_at\":\"" + published
+                + "\",\"text\":\"Cảm ơn cán bộ xã đã đến tận nhà hướng dẫn làm hồ sơ " + marker + "\"}\n")
+                .getBytes(StandardCharsets.UTF_8)), Actor.SYSTEM, null);
+        long id = jdbc.sql("SELECT id FROM post WHERE external_id = ?").param(external).query(Long.class).single();
+        String before = jdbc.sql("SELECT sentiment FROM post WHERE id = ?").param(id).query(String.class).single();
+        String target = before.equals("negative") ? "positive" : "negative";
+        vn.loa.identity.SignedInUser coordinator = new vn.loa.identity.SignedInUser(3L, "coordinator", "Điều phối", null,
+                "SVHTTDL", java.util.Set.of(vn.loa.identity.Role.COORDINATOR));
+        ListeningScope province = ListeningScope.of(coordinator, true);
+        long negativeBefore = overview.overview(province, 30, "vi").negative(); // read, and kept
+        mvc.perform(post("/api/v1/posts/" + id + "/corrections").session(signIn("officer")).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"field\":\"sentiment\",\"value\":\"" + target + "\"}"))
+                .andExpect(status().isCreated());
+        // no import came in between: the kept overview is read again because the roll-ups changed
+        assertThat(overview.overview(province, 30, "vi").negative())
+                .isEqualTo(negativeBefore + (target.equals("negative") ? 1 : -1));
     }
 
     private long rolled(String sentiment) {
