@@ -1,5 +1,6 @@
 /**
- * Value types that every module uses: agency ids, the province's time zone and date formats.
+ * Value types that every module uses: agency ids, the province's time zone and date formats; and work run after
+ * a commit ({@link vn.loa.shared.AfterCommit}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Shared", type = org.springframework.modulith.ApplicationModule.Type.OPEN)
 package vn.loa.shared;

@@ -8,8 +8,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import vn.loa.shared.AfterCommit;
 
 /** Tells a person by e-mail that work waits for them, once the change that gave it to them has committed. */
 @Component
@@ -34,16 +33,7 @@ class CampaignMail {
             return;
         }
         Runnable send = () -> send(to, subject, text + "\n\n" + baseUrl + path + "\n");
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    send.run();
-                }
-            });
-        } else {
-            send.run();
-        }
+        AfterCommit.run(send);
     }
 
     private void send(String to, String subject, String text) {

@@ -17,9 +17,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.loa.shared.AfterCommit;
 import vn.loa.shared.LocalTime;
 
 /**
@@ -171,19 +170,6 @@ class Rollups {
         return version.get();
     }
 
-    private void changed() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    version.incrementAndGet();
-                }
-            });
-        } else {
-            version.incrementAndGet();
-        }
-    }
-
     private void write(List<Fact> first, int firstSign, List<Fact> second, int secondSign) {
         Map<Key, int[]> hours = new TreeMap<>(ORDER);
         Map<Key, int[]> days = new TreeMap<>(ORDER);
@@ -201,7 +187,7 @@ class Rollups {
             upsert("post_daily", "day", "date", days);
         }
         writeStories(stories);
-        changed();
+        AfterCommit.run(version::incrementAndGet);
     }
 
     private static boolean zero(int[] counts) {
