@@ -1,6 +1,5 @@
 package vn.loa.nlp.classify;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -114,7 +113,7 @@ public final class ClassifierTrainer {
                 calibration[m * held + r] = own[r];
                 heldScores[m * held + r] = member.scores(x[own[r]]);
             }
-            float[] memberWeights = member.denseWeights();
+            float[] memberWeights = member.dense();
             for (int i = 0; i < weights.length; i++) {
                 weights[i] += memberWeights[i] / members;
             }

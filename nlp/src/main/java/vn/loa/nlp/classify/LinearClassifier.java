@@ -171,18 +171,13 @@ public final class LinearClassifier {
         return (rank[feature >>> 6] + Long.bitCount(word & (bit - 1))) * labels.length;
     }
 
-    /** The weights as one dense table, k per feature (zero for features without a row); a copy. */
-    float[] denseWeights() {
-        return dense();
-    }
-
     /** The label biases; a copy. */
     float[] bias() {
         return bias.clone();
     }
 
-    /** The weights as one dense table, k per feature (zero for features without a row). */
-    private float[] dense() {
+    /** The weights as one dense table, k per feature (zero for features without a row); a new array. */
+    float[] dense() {
         int k = labels.length;
         float[] weights = new float[features.dimensions() * k];
         int at = 0;
