@@ -49,6 +49,12 @@ public final class ClassifierTrainer {
                     tuneOffsets, newMembers);
         }
 
+        /** The same settings with another AdaGrad step size. */
+        public Settings withLearningRate(double newLearningRate) {
+            return new Settings(features, epochs, newLearningRate, classWeightPower, minCount, holdOut, keepFeatures, seed,
+                    tuneOffsets, members);
+        }
+
         /** Settings for one model. */
         public Settings(Features features, int epochs, double learningRate, double classWeightPower, int minCount,
                 double holdOut, int keepFeatures, long seed, boolean tuneOffsets) {

@@ -110,7 +110,8 @@ public final class NlpCli {
         out.println("                                              rows such as exported corrections); TASK is segment,");
         out.println("                                              sentiment, feedback-topic, toxicity, news-topic, fake-news,");
         out.println("                                              policy-domain or register; --cv K cross-validates on train;");
-        out.println("                                              --members M averages M models (1 to 10)");
+        out.println("                                              --members M averages M models (1 to 10);");
+        out.println("                                              --learning-rate R sets AdaGrad's step size");
         out.println("  eval --task TASK --data FILE [--model F] [--strip-diacritics]  scores and speed as one JSON object");
         out.println("                                              (--task segment --raw: also from the raw text of a .conllu file)");
     }
@@ -547,7 +548,7 @@ public final class NlpCli {
     private int trainClassifier(Task task, List<String> args) throws IOException {
         Map<String, String> options = options(args, List.of("data-dir", "corpus-dir", "out", "seed", "bits", "min-count",
                 "max-syllables", "epochs", "class-weight-power", "character-grams", "trigrams", "keep-features", "extra",
-                "cv", "province-repeats", "clusters", "silver", "offsets", "members"));
+                "cv", "province-repeats", "clusters", "silver", "offsets", "members", "learning-rate"));
         Path data = Path.of(options.getOrDefault("data-dir", "../shared/data"));
         Path corpus = Path.of(options.getOrDefault("corpus-dir", Task.PROVINCE_CORPUS));
         Path target = Path.of(options.getOrDefault("out", "nlp/src/main/resources/vn/loa/nlp/models"));
@@ -565,6 +566,9 @@ public final class NlpCli {
                 options.containsKey("offsets") ? Boolean.valueOf(options.get("offsets")) : null);
         if (options.containsKey("members")) {
             settings = settings.withMembers(intOption(options, "members", 0));
+        }
+        if (options.containsKey("learning-rate")) {
+            settings = settings.withLearningRate(doubleOption(options, "learning-rate"));
         }
         // the province corpus is small beside the shared sets: its rows may count several times
         int provinceRepeats = intOption(options, "province-repeats", task.province() && task.trainFile(data) != null ? 5 : 1);
@@ -635,6 +639,7 @@ public final class NlpCli {
         metadata.put("seed", seed);
         metadata.put("feature_bits", settings.features().bits());
         metadata.put("epochs_at_most", settings.epochs());
+        metadata.put("learning_rate", settings.learningRate());
         metadata.put("min_count", settings.minCount());
         metadata.put("max_syllables", settings.features().maxSyllables());
         metadata.put("class_weight_power", settings.classWeightPower());
@@ -954,6 +959,19 @@ public final class NlpCli {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--" + name + " must be a whole number, was '" + value + "'");
+        }
+    }
+
+    private static double doubleOption(Map<String, String> options, String name) {
+        String value = options.get(name);
+        try {
+            double parsed = Double.parseDouble(value);
+            if (!(parsed > 0) || Double.isInfinite(parsed)) {
+                throw new NumberFormatException();
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a positive number, was '" + value + "'");
         }
     }
 

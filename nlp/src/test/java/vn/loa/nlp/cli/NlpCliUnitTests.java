@@ -91,4 +91,21 @@ class NlpCliUnitTests {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"folds\":3").contains("\"mean_macro_f1\":");
         assertThat(dir.resolve("register.bin")).doesNotExist();
     }
+
+    @Test
+    void takesTheLearningRateFromTheCommandLineAndRefusesOneThatIsNotAPositiveNumber() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        NlpCli cli = new NlpCli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status = cli.run(List.of("train", "register", "--learning-rate", "-0.1", "--out", dir.toString(),
+                "--corpus-dir", PROVINCE_CORPUS.toString()), new ByteArrayInputStream(new byte[0]));
+        assertThat(status).isNotZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--learning-rate must be a positive number, was '-0.1'");
+        assertThat(dir.resolve("register.bin")).doesNotExist();
+
+        status = cli.run(List.of("train", "register", "--learning-rate", "0.35", "--epochs", "1", "--out", dir.toString(),
+                "--corpus-dir", PROVINCE_CORPUS.toString()), new ByteArrayInputStream(new byte[0]));
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(Files.readString(dir.resolve("register.json"))).contains("\"learning_rate\":0.35");
+    }
 }
