@@ -2,6 +2,8 @@ package vn.loa.listening;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
 
 /**
@@ -21,10 +23,39 @@ public interface PostCorrections {
 
     /**
      * Corrects a post the user may see; an unknown post (or one the user may not see) is not found, a
-     * wrong field or value is refused naming it.
+     * wrong field or value is refused naming it, and a post the user may see but not correct
+     * ({@link #mayCorrect}) is forbidden.
      */
     Correction correct(long postId, String field, String value, SignedInUser user);
 
-    /** The corrections of a post, oldest first. */
+    /**
+     * Corrects several fields of a post together (field to value, in order): all are kept, or, when one is
+     * refused, none.
+     */
+    List<Correction> correctAll(long postId, Map<String, String> values, SignedInUser user);
+
+    /** The corrections of a post, oldest first; not for the press or API clients (who corrected is internal). */
     List<Correction> of(long postId, SignedInUser user);
+
+    /**
+     * Whether a user may change a post's labels. Province-wide roles (administrator, leader, coordinator) may change
+     * any post they see; the press and API clients none; an officer a post routed to their agency, or received by it
+     * ({@code receivedBy}: the agency of the post's source, null when unknown), or a public post routed to no agency
+     * yet, which they may route, but not a public post of another agency, whose figures and alerts the change would
+     * move.
+     */
+    static boolean mayCorrect(SignedInUser user, List<String> routedTo, String receivedBy) {
+        if (user.has(Role.PRESS) || user.apiClient()) {
+            return false;
+        }
+        if (user.has(Role.ADMIN) || user.has(Role.COORDINATOR) || user.has(Role.LEADER)) {
+            return true;
+        }
+        String own = user.agencyCode();
+        if (own == null) {
+            return false;
+        }
+        return routedTo.contains(own) || own.equals(receivedBy) || (routedTo.isEmpty() && (receivedBy == null
+                || receivedBy.isEmpty()));
+    }
 }

@@ -50,22 +50,33 @@ class PostCorrectionsIntegrationTests {
     @Autowired
     java.time.Clock clock;
 
+    @Autowired
+    AgencyRouting routing;
+
     @TempDir
     Path dir;
 
     private final String marker = "sualabel" + ProcessHandle.current().pid();
 
+    /**
+     * Imports a post with the test's marker at its end. The officer may correct the posts that name the Department of
+     * Health (the analyzer routes them there), whatever the demo's routing rules make of the rest of the text.
+     */
     private long importOne(String platform, String text) throws Exception {
+        return importOne(platform, text + " " + marker, "corr-" + marker);
+    }
+
+    private long importOne(String platform, String text, String source) throws Exception {
         String external = platform + System.nanoTime();
-        importer.importFile("corrections.jsonl", new ByteArrayInputStream(("{\"source\":\"corr-" + marker + "\",\"platform\":\""
+        importer.importFile("corrections.jsonl", new ByteArrayInputStream(("{\"source\":\"" + source + "\",\"platform\":\""
                 + platform + "\",\"external_id\":\"" + external + "\",\"published_at\":\"2024-05-01T09:00:00+07:00\",\"text\":\""
-                + text + " " + marker + "\"}\n").getBytes(StandardCharsets.UTF_8)), Actor.SYSTEM, null);
+                + text + "\"}\n").getBytes(StandardCharsets.UTF_8)), Actor.SYSTEM, null);
         return jdbc.sql("SELECT id FROM post WHERE external_id = ?").param(external).query(Long.class).single();
     }
 
     @Test
     void anOfficerCorrectsTheSentimentAndSearchRollUpsAndTrainingDataFollow() throws Exception {
-        long id = importOne("facebook", "Cảm ơn cán bộ phường đã hỗ trợ làm thủ tục nhanh chóng");
+        long id = importOne("facebook", "Cảm ơn cán bộ Sở Y tế đã hỗ trợ làm thủ tục nhanh chóng");
         String before = jdbc.sql("SELECT sentiment FROM post WHERE id = ?").param(id).query(String.class).single();
         String target = before.equals("negative") ? "positive" : "negative";
         long targetBefore = rolled(target);
@@ -89,7 +100,7 @@ class PostCorrectionsIntegrationTests {
                 new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
         assertThat(status).isZero();
         List<String> lines = Files.readAllLines(file);
-        String mine = lines.stream().filter(l -> l.contains(marker)).findFirst().orElseThrow();
+        String mine = lines.stream().filter(l -> l.contains(marker) && l.contains("thủ tục nhanh chóng")).findFirst().orElseThrow();
         assertThat((String) JsonPath.read(mine, "$.sentiment")).isEqualTo(target);
         assertThat((String) JsonPath.read(mine, "$.text")).contains("thủ tục nhanh chóng");
     }
@@ -102,7 +113,7 @@ class PostCorrectionsIntegrationTests {
                 java.time.ZoneOffset.ofHours(7)).toString();
         importer.importFile("dashboard.jsonl", new ByteArrayInputStream(("{\"source\":\"corr-" + marker
                 + "\",\"platform\":\"facebook\",\"external_id\":\"" + external + "\",\"published_at\":\"" + published
-                + "\",\"text\":\"Cảm ơn cán bộ xã đã đến tận nhà hướng dẫn làm hồ sơ " + marker + "\"}\n")
+                + "\",\"text\":\"Cảm ơn cán bộ Sở Y tế đã đến tận nhà hướng dẫn làm hồ sơ " + marker + "\"}\n")
                 .getBytes(StandardCharsets.UTF_8)), Actor.SYSTEM, null);
         long id = jdbc.sql("SELECT id FROM post WHERE external_id = ?").param(external).query(Long.class).single();
         String before = jdbc.sql("SELECT sentiment FROM post WHERE id = ?").param(id).query(String.class).single();
@@ -126,7 +137,7 @@ class PostCorrectionsIntegrationTests {
 
     @Test
     void wrongValuesAreRefusedNamingTheFieldAndOnlyThoseWhoSeeAPostMayCorrectIt() throws Exception {
-        long id = importOne("facebook", "Đường liên xã xuống cấp nghiêm trọng");
+        long id = importOne("facebook", "Đường vào trạm y tế xuống cấp nghiêm trọng, đề nghị Sở Y tế xem xét");
         MockHttpSession officer = signIn("officer");
         mvc.perform(post("/api/v1/posts/" + id + "/corrections").session(officer).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"field\":\"sentiment\",\"value\":\"angry\"}"))
@@ -146,6 +157,86 @@ class PostCorrectionsIntegrationTests {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"field\":\"agency\",\"value\":\"SYT\"}"))
                 .andExpect(status().isCreated());
         assertThat(jdbc.sql("SELECT count(*) FROM post_correction WHERE post_id = ?").param(id).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void anOfficerCorrectsTheirAgencysPostsAndUnroutedOnesButNotAnotherAgencysPublicPost() throws Exception {
+        String keyword = "truongthu" + ProcessHandle.current().pid();
+        routing.add("SGDDT", "KEYWORD", keyword, Actor.SYSTEM);
+        try {
+            long theirs = importOne("facebook", "Phụ huynh hỏi lịch khai giảng của " + keyword);
+            assertThat(jdbc.sql("SELECT agencies FROM post WHERE id = ?").param(theirs)
+                    .query((rs, row) -> List.of((String[]) rs.getArray(1).getArray())).single()).containsExactly("SGDDT");
+            String sentiment = jdbc.sql("SELECT sentiment FROM post WHERE id = ?").param(theirs).query(String.class).single();
+            String other = sentiment.equals("negative") ? "positive" : "negative";
+            // the officer of the Department of Health sees the education department's public post, but may not move it
+            MockHttpSession officer = signIn("officer");
+            mvc.perform(post("/api/v1/posts/" + theirs + "/corrections").session(officer).with(csrf())
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"field\":\"agency\",\"value\":\"SYT\"}"))
+                    .andExpect(status().isForbidden());
+            mvc.perform(post("/api/v1/posts/" + theirs + "/corrections").session(officer).with(csrf())
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"field\":\"sentiment\",\"value\":\"" + other + "\"}"))
+                    .andExpect(status().isForbidden());
+            mvc.perform(post("/posts/" + theirs + "/correct").session(officer).with(csrf())
+                            .param("sentiment", other).param("was", sentiment + "||SGDDT"))
+                    .andExpect(status().is3xxRedirection())
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                            .attribute("errorKey", "corrections.error.forbidden"));
+            assertThat(jdbc.sql("SELECT sentiment FROM post WHERE id = ?").param(theirs).query(String.class).single())
+                    .isEqualTo(sentiment);
+            assertThat(jdbc.sql("SELECT count(*) FROM post_correction WHERE post_id = ?").param(theirs).query(Long.class)
+                    .single()).isZero();
+            // nor does the search show them the form under it
+            mvc.perform(get("/posts").param("q", keyword).session(officer))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                            .string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(
+                                    "/posts/" + theirs + "/correct"))));
+            // the province's coordinator may
+            mvc.perform(post("/api/v1/posts/" + theirs + "/corrections").session(signIn("coordinator")).with(csrf())
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"field\":\"sentiment\",\"value\":\"" + other + "\"}"))
+                    .andExpect(status().isCreated());
+            // and a public post routed to no agency yet is the officer's to route (a text of no domain or keyword the
+            // demo's rules route, without the marker, whose hashed features could move a short text's domain)
+            String question = "Người dân hỏi giờ mở cửa bộ phận một cửa vào sáng thứ bảy";
+            long unrouted = importOne("facebook", question, "corr-" + marker);
+            assertThat(jdbc.sql("SELECT cardinality(agencies) FROM post WHERE id = ?").param(unrouted).query(Integer.class)
+                    .single()).isZero();
+            mvc.perform(get("/posts").param("q", "\"" + question + "\"").session(officer))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                            .string(org.hamcrest.Matchers.containsString("/posts/" + unrouted + "/correct")));
+            mvc.perform(post("/api/v1/posts/" + unrouted + "/corrections").session(officer).with(csrf())
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"field\":\"agency\",\"value\":\"SYT\"}"))
+                    .andExpect(status().isCreated());
+            // who corrected is internal: the press may not read it
+            mvc.perform(get("/api/v1/posts/" + unrouted + "/corrections").session(signIn("press")))
+                    .andExpect(status().isForbidden());
+        } finally {
+            routing.all().stream().filter(r -> r.value().equals(keyword)).forEach(r -> routing.remove(r.id(), Actor.SYSTEM));
+        }
+    }
+
+    @Test
+    void theCorrectionFormKeepsAllItsChangesOrNone() throws Exception {
+        long id = importOne("facebook", "Người dân hỏi Sở Y tế giờ mở cửa bộ phận một cửa");
+        String sentiment = jdbc.sql("SELECT sentiment FROM post WHERE id = ?").param(id).query(String.class).single();
+        String topic = jdbc.sql("SELECT topic FROM post WHERE id = ?").param(id).query(String.class).single();
+        String other = sentiment.equals("negative") ? "positive" : "negative";
+        MockHttpSession officer = signIn("officer");
+        // the sentiment is right, the topic is not one: neither is kept
+        mvc.perform(post("/posts/" + id + "/correct").session(officer).with(csrf())
+                        .param("sentiment", other).param("topic", "Thời tiết").param("was", sentiment + "|" + topic + "|"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("errorKey", "corrections.error.value.topic"));
+        assertThat(jdbc.sql("SELECT sentiment FROM post WHERE id = ?").param(id).query(String.class).single()).isEqualTo(sentiment);
+        assertThat(jdbc.sql("SELECT count(*) FROM post_correction WHERE post_id = ?").param(id).query(Long.class).single()).isZero();
+        // both right: both kept
+        mvc.perform(post("/posts/" + id + "/correct").session(officer).with(csrf())
+                        .param("sentiment", other).param("topic", "Doi song").param("was", sentiment + "|" + topic + "|"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("flashKey", "corrections.saved"));
+        assertThat(jdbc.sql("SELECT count(*) FROM post_correction WHERE post_id = ?").param(id).query(Long.class).single())
+                .isEqualTo(topic.equals("Doi song") ? 1 : 2);
     }
 
     private MockHttpSession signIn(String username) throws Exception {

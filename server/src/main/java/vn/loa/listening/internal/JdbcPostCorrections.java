@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,9 @@ class JdbcPostCorrections implements PostCorrections {
         // is what the post is, and a re-analysis after it sees the correction
         jdbc.sql("SELECT id FROM post WHERE id = ? FOR UPDATE").param(postId).query(Long.class).list();
         Map<String, Object> post = visiblePost(postId, user);
+        if (!PostCorrections.mayCorrect(user, Arrays.asList((String[]) post.get("agencies")), (String) post.get("owner"))) {
+            throw new AccessDeniedException("an officer corrects the posts routed to their own agency, or not yet routed");
+        }
         String clean = value == null ? "" : value.strip();
         if (!FIELDS.contains(field)) {
             throw new InvalidInput("field", "corrections.error.field");
@@ -74,14 +78,15 @@ class JdbcPostCorrections implements PostCorrections {
         };
         // a batch whose roll-ups are still pending is rolled up as it was stored before the post changes
         rollups.applyBacklog();
-        rollups.apply(List.of(postId), -1);
+        List<Rollups.Fact> before = rollups.facts(List.of(postId));
         switch (field) {
             case "sentiment" -> jdbc.sql("UPDATE post SET sentiment = ?, sentiment_confidence = 1 WHERE id = ?")
                     .params(clean, postId).update();
             case "topic" -> jdbc.sql("UPDATE post SET topic = ? WHERE id = ?").params(clean, postId).update();
             default -> jdbc.sql("UPDATE post SET agencies = ? WHERE id = ?").params(new String[] {clean}, postId).update();
         }
-        rollups.apply(List.of(postId), 1);
+        // the difference in one key-ordered write, as re-analysis does: two writes could deadlock with an import
+        rollups.change(before, rollups.facts(List.of(postId)));
         Instant now = clock.instant();
         long id = jdbc.sql("""
                 INSERT INTO post_correction (post_id, field, old_value, new_value, corrected_by, agency_code, corrected_at)
@@ -93,7 +98,19 @@ class JdbcPostCorrections implements PostCorrections {
     }
 
     @Override
+    @Transactional
+    public List<Correction> correctAll(long postId, Map<String, String> values, SignedInUser user) {
+        // one transaction: a value refused after others were corrected rolls them back too
+        List<Correction> done = new ArrayList<>();
+        values.forEach((field, value) -> done.add(correct(postId, field, value, user)));
+        return done;
+    }
+
+    @Override
     public List<Correction> of(long postId, SignedInUser user) {
+        if (user.has(Role.PRESS) || user.apiClient()) {
+            throw new AccessDeniedException("who corrected a post is for officers, not the press or API clients");
+        }
         visiblePost(postId, user);
         return jdbc.sql("SELECT * FROM post_correction WHERE post_id = ? ORDER BY id").param(postId)
                 .query((rs, row) -> new Correction(rs.getLong("id"), postId, rs.getString("field"), rs.getString("old_value"),

@@ -222,6 +222,11 @@ class PostPagesController {
                 source.flagsFor(shown).forEach((id, list) -> flagged.computeIfAbsent(id, k -> new ArrayList<>()).addAll(list));
             }
             model.addAttribute("flags", flagged);
+            // the correction form under the posts the user may correct (a feedback post they see is their agency's)
+            model.addAttribute("correctable", rows.stream().map(r -> r.hit())
+                    .filter(h -> List.of("HOTLINE", "OFFICE").contains(h.platform())
+                            ? !user.has(Role.PRESS) : PostCorrections.mayCorrect(user, h.agencies(), null))
+                    .map(PostSearch.Hit::id).collect(java.util.stream.Collectors.toSet()));
             model.addAttribute("page", Math.max(0, page));
             model.addAttribute("hasNext", (long) (Math.max(0, page) + 1) * 20 < result.groups());
         } catch (InvalidInput e) {
@@ -240,23 +245,24 @@ class PostPagesController {
             org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
         SignedInUser user = SignedInPrincipal.current().orElseThrow();
         String[] before = (was + "|||").split("\\|", -1);
-        int changed = 0;
+        Map<String, String> changes = new LinkedHashMap<>();
+        if (!sentiment.isBlank() && !sentiment.equals(before[0])) {
+            changes.put("sentiment", sentiment);
+        }
+        if (!topic.isBlank() && !topic.equals(before[1])) {
+            changes.put("topic", topic);
+        }
+        if (!agency.isBlank() && !agency.equals(before[2])) {
+            changes.put("agency", agency);
+        }
         try {
-            if (!sentiment.isBlank() && !sentiment.equals(before[0])) {
-                corrections.correct(id, "sentiment", sentiment, user);
-                changed++;
-            }
-            if (!topic.isBlank() && !topic.equals(before[1])) {
-                corrections.correct(id, "topic", topic, user);
-                changed++;
-            }
-            if (!agency.isBlank() && !agency.equals(before[2])) {
-                corrections.correct(id, "agency", agency, user);
-                changed++;
-            }
-            redirect.addFlashAttribute("flashKey", changed > 0 ? "corrections.saved" : "corrections.unchanged");
+            // all the form's changes or, when one is refused, none
+            corrections.correctAll(id, changes, user);
+            redirect.addFlashAttribute("flashKey", changes.isEmpty() ? "corrections.unchanged" : "corrections.saved");
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
+        } catch (AccessDeniedException e) {
+            redirect.addFlashAttribute("errorKey", "corrections.error.forbidden");
         }
         // only a path of this site is followed back, never another address
         return "redirect:" + (back.startsWith("/posts") && !back.startsWith("//") ? back : "/posts");
