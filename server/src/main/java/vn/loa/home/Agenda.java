@@ -83,11 +83,6 @@ public record Agenda(LocalDate day, View view, List<IssueItem> issues, Listed<Al
             draftPosts = List.copyOf(draftPosts);
         }
 
-        /** The share of its posts that are negative, in whole per cent (as its sentence says it). */
-        public long negativePercent() {
-            return Math.round(issue.negativeShare() * 100);
-        }
-
         /** The posts to open a case from, comma-separated, as {@code /cases/new?posts=} takes them. */
         public String draftPostList() {
             return String.join(",", draftPosts.stream().map(String::valueOf).toList());

@@ -65,9 +65,16 @@ public class IssueSentences {
                 new Object[] {coverage.caseId(), status}, locale);
     }
 
+    /** What citizens think of it: the share of their comments that are negative, or that it has none (news only). */
+    public String opinion(Trends.Issue issue, Locale locale) {
+        return issue.comments() == 0 ? messages.getMessage("issue.opinion.none", null, locale)
+                : messages.getMessage("issue.opinion", new Object[] {Math.round(issue.negativeShare() * 100),
+                        issue.comments()}, locale);
+    }
+
     /** The whole sentence. */
     public String sentence(Trends.Issue issue, Locale locale) {
         return messages.getMessage("issue.sentence", new Object[] {title(issue, locale), amount(issue, locale),
-                Math.round(issue.negativeShare() * 100), agency(issue, locale), action(issue, locale)}, locale);
+                opinion(issue, locale), agency(issue, locale), action(issue, locale)}, locale);
     }
 }

@@ -39,7 +39,9 @@ public interface Trends {
      * @param authors distinct authors of those posts
      * @param storyCount distinct stories among them
      * @param firstSeen its first post in the last 24 hours
-     * @param negativeShare the share of negative posts among them
+     * @param negativeShare the share of negative posts among its citizens' comments (0 when it has none): the tone of
+     *     news reports is not public opinion
+     * @param comments how many of its posts are citizens' comments
      * @param burst how far the window stands above normal, in standard deviations of a count of that size
      * @param score the rank: burst weighted by negativity
      * @param agency the agency that answers for it (the one most of its posts are routed to), or null
@@ -54,7 +56,7 @@ public interface Trends {
      */
     record Issue(String key, List<String> words, String dimension, String value, String name, int windowMinutes,
             long recent, double expected, double growth, long observed, long authors, long storyCount, Instant firstSeen,
-            double negativeShare, double burst, double score, Facet agency, List<Facet> places, String domain,
+            double negativeShare, long comments, double burst, double score, Facet agency, List<Facet> places, String domain,
             String topic, List<Example> examples, List<ListeningOverview.StoryRow> stories, List<Long> postIds,
             List<Related> related, Coverage coverage) {
 

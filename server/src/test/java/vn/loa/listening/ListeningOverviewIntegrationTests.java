@@ -86,6 +86,12 @@ class ListeningOverviewIntegrationTests {
                 .contains("register=comment&amp;sentiment=negative").contains("register=news,official&amp;sentiment=unclear")
                 .contains(percent(comments[1], comments[0], "vi")).contains(percent(news[1], news[0], "vi"));
         assertThat(section(vietnamese, "opinion")).contains(percent(comments[1], comments[0], "vi"));
+        // the headline keeps negative opinion and negative news apart too: no one figure of both
+        assertThat(fact(vietnamese, "overview-negative-opinion")).isEqualTo(NumberFormat.getIntegerInstance(
+                Locale.forLanguageTag("vi")).format(comments[1]));
+        assertThat(fact(vietnamese, "overview-negative-news")).isEqualTo(NumberFormat.getIntegerInstance(
+                Locale.forLanguageTag("vi")).format(news[1]));
+        assertThat(vietnamese).contains("ý kiến tiêu cực của người dân").contains("tin bài, văn bản có sắc thái tiêu cực");
         String english = page(coordinator, "en");
         assertThat(english).contains("Citizens&#39; opinion").contains("Tone of the news and official statements")
                 .contains("Policy domains").contains("Unclear")
@@ -173,6 +179,12 @@ class ListeningOverviewIntegrationTests {
         Map<String, Number> tone = JsonPath.read(json, "$." + name);
         return new long[] {tone.get("posts").longValue(), tone.get("negative").longValue(), tone.get("neutral").longValue(),
             tone.get("positive").longValue()};
+    }
+
+    /** The figure of a headline fact, by its id. */
+    private static String fact(String page, String id) {
+        String from = page.substring(page.indexOf("id=\"" + id + "\""));
+        return from.substring(from.indexOf("<strong>") + "<strong>".length(), from.indexOf("</strong>"));
     }
 
     private static String percent(long count, long of, String language) {

@@ -51,15 +51,21 @@ final class IssueFinder {
      *
      * @param author who wrote it (null: unknown, counted as a voice of its own)
      * @param story its story, 0 when none
+     * @param register how it reads: {@code news}, {@code official} or {@code comment} (a citizen's opinion)
      * @param terms the keys of its words and pairs of words
      * @param surfaces the written form of each of its terms, by key
      */
-    record RecentPost(long id, Instant at, String author, long story, String sentiment, List<String> agencies,
-            List<String> places, String topic, String domain, String platform, String text, Set<Long> terms,
-            Map<Long, String> surfaces) {
+    record RecentPost(long id, Instant at, String author, long story, String sentiment, String register,
+            List<String> agencies, List<String> places, String topic, String domain, String platform, String text,
+            Set<Long> terms, Map<Long, String> surfaces) {
 
         boolean negative() {
             return "negative".equals(sentiment);
+        }
+
+        /** A citizen's comment: its tone is opinion (a news report's is the tone of the events it reports). */
+        boolean comment() {
+            return "comment".equals(register);
         }
 
         String voice() {
@@ -86,11 +92,14 @@ final class IssueFinder {
      * @param windowMinutes the shortest window in which it stands out
      * @param recent its posts in that window
      * @param expected its posts in that window on a normal day at this hour: how often its strongest word appeared
+     * @param negativeShare the share of negative posts among its citizens' comments (0 when it has none): a day of
+     *     accident reports is not public anger
+     * @param comments how many of its posts are citizens' comments
      * @param posts its posts of the last 24 hours, newest first
      * @param examples up to three posts that show it: the ones holding most of its words, one per story
      */
     record Found(List<String> words, int windowMinutes, long recent, double expected, double growth, double burst,
-            double score, double negativeShare, long authors, long stories, Instant firstSeen, List<RecentPost> posts,
+            double score, double negativeShare, long comments, long authors, long stories, Instant firstSeen, List<RecentPost> posts,
             List<RecentPost> examples, String agency, List<String> places, String domain, String topic) {
     }
 
@@ -515,6 +524,7 @@ final class IssueFinder {
         Set<String> voices = new HashSet<>();
         Set<Long> stories = new HashSet<>();
         long negative = 0;
+        long comments = 0;
         Instant first = null;
         Map<String, Long> agencies = new HashMap<>();
         Map<String, Long> places = new HashMap<>();
@@ -523,7 +533,10 @@ final class IssueFinder {
         for (RecentPost post : posts) {
             voices.add(post.voice());
             stories.add(post.story() == 0 ? -post.id() : post.story());
-            negative += post.negative() ? 1 : 0;
+            if (post.comment()) {
+                comments++;
+                negative += post.negative() ? 1 : 0;
+            }
             first = first == null || post.at().isBefore(first) ? post.at() : first;
             post.agencies().forEach(a -> agencies.merge(a, 1L, Long::sum));
             post.places().forEach(p -> places.merge(p, 1L, Long::sum));
@@ -535,10 +548,12 @@ final class IssueFinder {
             }
         }
         posts.sort(Comparator.comparing(RecentPost::at).reversed().thenComparing(RecentPost::id, Comparator.reverseOrder()));
-        double negativeShare = posts.isEmpty() ? 0 : (double) negative / posts.size();
+        double negativeShare = comments == 0 ? 0 : (double) negative / comments;
         double growth = Math.min(MAX_GROWTH, inWindow / Math.max(expected, 1.0 / MAX_GROWTH));
-        return new Found(words, window, inWindow, expected, growth, best, best * (0.5 + negativeShare),
-                negativeShare, voices.size(), stories.size(), first, posts, examples(posts, wordKeys),
+        // ranked up by how much of it is negative opinion: negative comments among all its posts
+        double negativeOpinion = posts.isEmpty() ? 0 : (double) negative / posts.size();
+        return new Found(words, window, inWindow, expected, growth, best, best * (0.5 + negativeOpinion),
+                negativeShare, comments, voices.size(), stories.size(), first, posts, examples(posts, wordKeys),
                 top(agencies, posts.size(), 0.3), leading(places, posts.size(), 0.2, 3), top(domains, posts.size(), 0.5),
                 top(topics, posts.size(), 0.5));
     }

@@ -47,17 +47,48 @@ class IssueFinderUnitTests {
             surfaces.put(key(term.strip()), term.strip());
         }
         long id = ++ids;
-        return new IssueFinder.RecentPost(id, at, author, 0, sentiment, List.of("SYT"), List.of(), null, "health", "FACEBOOK",
+        return new IssueFinder.RecentPost(id, at, author, 0, sentiment, "comment", List.of("SYT"), List.of(), null, "health", "FACEBOOK",
                 terms.replace(',', ' '), surfaces.keySet(), surfaces);
     }
 
+    private static IssueFinder.RecentPost asNews(IssueFinder.RecentPost p) {
+        return new IssueFinder.RecentPost(p.id(), p.at(), p.author(), p.story(), p.sentiment(), "news", p.agencies(), p.places(),
+                p.topic(), p.domain(), p.platform(), p.text(), p.terms(), p.surfaces());
+    }
+
     private static IssueFinder.RecentPost withText(IssueFinder.RecentPost p, String text) {
-        return new IssueFinder.RecentPost(p.id(), p.at(), p.author(), p.story(), p.sentiment(), p.agencies(), p.places(),
+        return new IssueFinder.RecentPost(p.id(), p.at(), p.author(), p.story(), p.sentiment(), p.register(), p.agencies(), p.places(),
                 p.topic(), p.domain(), p.platform(), text, p.terms(), p.surfaces());
     }
 
     private static long key(String term) {
         return term.hashCode();
+    }
+
+    @Test
+    void theNegativeShareIsCitizensOpinionAndABurstOfNegativeNewsRanksBelowOneOfNegativeComments() {
+        List<IssueFinder.RecentPost> posts = ordinaryDay();
+        // two bursts of the same size and pace, both read as negative: accident reports, and citizens' complaints
+        for (int i = 0; i < 16; i++) {
+            posts.add(asNews(post(NOW.minus(i, ChronoUnit.MINUTES), "Báo " + i, "negative", "đèo ngoạn mục,tai nạn")));
+            posts.add(post(NOW.minus(i, ChronoUnit.MINUTES).minusSeconds(20), "Dân " + i, i < 12 ? "negative" : "neutral",
+                    "nước sinh hoạt,mất nước"));
+        }
+        // and four comments among the accident reports, one of them negative
+        for (int i = 0; i < 4; i++) {
+            posts.add(post(NOW.minus(i, ChronoUnit.MINUTES).minusSeconds(40), "Người đọc " + i, i == 0 ? "negative" : "neutral",
+                    "đèo ngoạn mục,tai nạn"));
+        }
+        List<IssueFinder.Found> issues = IssueFinder.find(posts, baseline(), NOW);
+        IssueFinder.Found accidents = issues.stream().filter(f -> f.words().contains("tai nạn")).findFirst().orElseThrow();
+        IssueFinder.Found water = issues.stream().filter(f -> f.words().contains("mất nước")).findFirst().orElseThrow();
+        assertThat(accidents.posts()).hasSize(20);
+        assertThat(accidents.comments()).isEqualTo(4);
+        assertThat(accidents.negativeShare()).isEqualTo(0.25);
+        assertThat(water.comments()).isEqualTo(16);
+        assertThat(water.negativeShare()).isEqualTo(0.75);
+        // the reports of harm do not read as public anger: the complaints rank first
+        assertThat(issues.indexOf(water)).isLessThan(issues.indexOf(accidents));
     }
 
     @Test
