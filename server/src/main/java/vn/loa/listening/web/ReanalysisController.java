@@ -1,5 +1,6 @@
 package vn.loa.listening.web;
 
+import java.util.List;
 import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -61,10 +62,18 @@ class ReanalysisController {
     }
 
     private void fill(Model model) {
-        model.addAttribute("modelVersion", reanalysis.modelVersion());
-        model.addAttribute("outdated", reanalysis.outdated());
-        model.addAttribute("runs", reanalysis.runs(10));
-        model.addAttribute("running", reanalysis.running());
+        String version = reanalysis.modelVersion();
+        List<PostReanalysis.Run> runs = reanalysis.runs(10);
+        boolean running = reanalysis.running();
+        model.addAttribute("modelVersion", version);
+        // while a run goes on the page asks every few seconds: what is left comes from the run's progress rather than
+        // from counting the whole post table each time
+        PostReanalysis.Run current = runs.isEmpty() ? null : runs.get(0);
+        boolean fromRun = running && current != null && current.status() == PostReanalysis.Status.RUNNING
+                && current.modelVersion().equals(version);
+        model.addAttribute("outdated", fromRun ? Math.max(0, current.postsTotal() - current.postsDone()) : reanalysis.outdated());
+        model.addAttribute("runs", runs);
+        model.addAttribute("running", running);
     }
 
     private static SignedInUser admin() {
