@@ -49,6 +49,12 @@ public final class ClassifierTrainer {
                     tuneOffsets, newMembers);
         }
 
+        /** The same settings with other features. */
+        public Settings withFeatures(Features newFeatures) {
+            return new Settings(newFeatures, epochs, learningRate, classWeightPower, minCount, holdOut, keepFeatures, seed,
+                    tuneOffsets, members);
+        }
+
         /** The same settings with another AdaGrad step size. */
         public Settings withLearningRate(double newLearningRate) {
             return new Settings(features, epochs, newLearningRate, classWeightPower, minCount, holdOut, keepFeatures, seed,

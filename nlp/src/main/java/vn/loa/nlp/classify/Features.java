@@ -1,6 +1,15 @@
 package vn.loa.nlp.classify;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import vn.loa.nlp.Syllables;
 import vn.loa.nlp.segment.SyllableSplitter;
 import vn.loa.nlp.vectors.SyllableClusters;
@@ -20,11 +29,15 @@ import vn.loa.nlp.vectors.SyllableClusters;
  * @param clusters whether each syllable's class ({@link SyllableClusters}, learnt from unlabelled
  *     text) and each pair of adjacent classes are features too, so that syllables never seen with a
  *     label are read like the ones of their class
+ * @param lexicon whether the words of the offensive-words list ({@code lexicon/offensive-words.txt}, one to three
+ *     syllables, in groups of one word and its variants) are features too: each group met, and how many of the list's
+ *     words the text holds (1, 2, 3 or more), so that a variant never seen labelled is read like its group
  */
 public record Features(int bits, boolean trigrams, boolean characterGrams, int maxSyllables, boolean registers,
-        boolean clusters) {
+        boolean clusters, boolean lexicon) {
 
     private static final long BOUNDARY = Syllables.mix(0x5eed);
+    private static final String LEXICON_RESOURCE = "/vn/loa/nlp/lexicon/offensive-words.txt";
 
     public Features {
         if (bits < 12 || bits > 24) {
@@ -32,19 +45,60 @@ public record Features(int bits, boolean trigrams, boolean characterGrams, int m
         }
     }
 
-    /** Features without per-register copies or syllable classes. */
+    /** Features without per-register copies, syllable classes or the word list. */
     public Features(int bits, boolean trigrams, boolean characterGrams, int maxSyllables) {
-        this(bits, trigrams, characterGrams, maxSyllables, false, false);
+        this(bits, trigrams, characterGrams, maxSyllables, false, false, false);
     }
 
-    /** Features without syllable classes. */
+    /** Features without syllable classes or the word list. */
     public Features(int bits, boolean trigrams, boolean characterGrams, int maxSyllables, boolean registers) {
-        this(bits, trigrams, characterGrams, maxSyllables, registers, false);
+        this(bits, trigrams, characterGrams, maxSyllables, registers, false, false);
     }
 
     /** The same features without per-register copies (the shared part). */
     public Features shared() {
-        return registers ? new Features(bits, trigrams, characterGrams, maxSyllables, false, clusters) : this;
+        return registers ? new Features(bits, trigrams, characterGrams, maxSyllables, false, clusters, lexicon) : this;
+    }
+
+    /** The offensive-words list: the key of each entry's syllables (as n-gram features key them) to its group. */
+    private static final class Lexicon {
+
+        static final Map<Long, Integer> GROUPS = load();
+
+        private static Map<Long, Integer> load() {
+            Map<Long, Integer> groups = new HashMap<>();
+            try (InputStream in = Features.class.getResourceAsStream(LEXICON_RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException(LEXICON_RESOURCE + " is missing from the jar");
+                }
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                int group = 0;
+                boolean words = false;
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    String entry = line.strip().toLowerCase(Locale.ROOT);
+                    if (entry.startsWith("#")) {
+                        // comment lines after words start the next group
+                        group += words ? 1 : 0;
+                        words = false;
+                        continue;
+                    }
+                    SyllableSplitter.Syllabified split = SyllableSplitter.split(entry);
+                    if (split.count() == 0 || split.count() > 3) {
+                        continue;
+                    }
+                    long key = 0;
+                    for (int i = 0; i < split.count(); i++) {
+                        long syllable = Syllables.key(entry, split.starts()[i], split.ends()[i]);
+                        key = i == 0 ? syllable : Syllables.combine(key, syllable);
+                    }
+                    groups.putIfAbsent(key, group);
+                    words = true;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return Map.copyOf(groups);
+        }
     }
 
     /** The distinct feature indices of a text of a register (null: unknown), sorted. */
@@ -89,7 +143,7 @@ public record Features(int bits, boolean trigrams, boolean characterGrams, int m
         SyllableSplitter.Syllabified split = SyllableSplitter.split(text);
         int n = Math.min(split.count(), maxSyllables);
         int mask = dimensions() - 1;
-        int capacity = n * (trigrams ? 5 : 4) + 4 + (characterGrams ? Math.min(text.length(), 4000) * 3 : 0)
+        int capacity = n * (trigrams ? 5 : 4) + (lexicon ? 2 * n : 0) + 4 + (characterGrams ? Math.min(text.length(), 4000) * 3 : 0)
                 + (clusters ? 2 * n + 2 : 0);
         SyllableClusters classes = clusters ? SyllableClusters.standard() : null;
         long previousClass = BOUNDARY;
@@ -98,12 +152,28 @@ public record Features(int bits, boolean trigrams, boolean characterGrams, int m
         long previous = BOUNDARY;
         long previous2 = BOUNDARY;
         long previousFolded = BOUNDARY;
+        Map<Long, Integer> words = lexicon ? Lexicon.GROUPS : null;
+        int listed = 0;
         for (int i = 0; i <= n; i++) {
             long key = i < n ? Syllables.key(text, split.starts()[i], split.ends()[i]) : BOUNDARY;
             long folded = i < n ? Syllables.foldedKey(text, split.starts()[i], split.ends()[i]) : BOUNDARY;
             if (i < n) {
                 out[size++] = index(1, key, mask);
                 out[size++] = index(2, folded, mask);
+                if (words != null) {
+                    // a listed word of one, two or three syllables ending here (the shortest first)
+                    Integer group = words.get(key);
+                    if (group == null && i > 0) {
+                        group = words.get(Syllables.combine(previous, key));
+                    }
+                    if (group == null && i > 1) {
+                        group = words.get(Syllables.combine(Syllables.combine(previous2, previous), key));
+                    }
+                    if (group != null) {
+                        out[size++] = index(13, group, mask);
+                        out[size++] = index(14, Math.min(++listed, 3), mask);
+                    }
+                }
             }
             out[size++] = index(3, Syllables.combine(previous, key), mask);
             out[size++] = index(4, Syllables.combine(previousFolded, folded), mask);

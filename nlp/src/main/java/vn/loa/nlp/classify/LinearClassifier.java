@@ -24,7 +24,7 @@ import java.util.zip.GZIPOutputStream;
 public final class LinearClassifier {
 
     private static final int MAGIC = 0x4c4f4143; // "LOAC"
-    private static final int VERSION = 3;
+    private static final int VERSION = 4;
 
     private final String task;
     private final String[] labels;
@@ -330,6 +330,7 @@ public final class LinearClassifier {
         out.writeInt(features.maxSyllables());
         out.writeBoolean(features.registers());
         out.writeBoolean(features.clusters());
+        out.writeBoolean(features.lexicon());
         for (float b : bias) {
             out.writeFloat(b);
         }
@@ -393,7 +394,7 @@ public final class LinearClassifier {
             labels[i] = in.readUTF();
         }
         Features features = new Features(in.readInt(), in.readBoolean(), in.readBoolean(), in.readInt(),
-                version >= 2 && in.readBoolean(), version >= 3 && in.readBoolean());
+                version >= 2 && in.readBoolean(), version >= 3 && in.readBoolean(), version >= 4 && in.readBoolean());
         float[] bias = new float[labels.length];
         for (int i = 0; i < bias.length; i++) {
             bias[i] = in.readFloat();

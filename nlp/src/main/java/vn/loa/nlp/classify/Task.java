@@ -18,7 +18,7 @@ public enum Task {
             new Features(20, true, true, 200), 12, 0.2, 0.5, 1, 0, false),
     /** Clean, offensive or hateful comments (ViHSD). */
     TOXICITY("toxicity", "vihsd", "train.jsonl", "dev.jsonl", "label",
-            new Features(21, true, true, 200), 12, 0.2, 0.25, 1, 0, false, true, 5),
+            new Features(21, true, true, 200, false, false, true), 12, 0.2, 0.25, 1, 0, false, true, 5),
     /** Topic of a news article (VNTC, 10 topics). */
     NEWS_TOPIC("news-topic", "vntc", "train.jsonl.gz", "dev.jsonl.gz", "label",
             new Features(20, false, false, 1200), 4, 0.2, 0.0, 5, 300_000, false, true, 10),
@@ -141,7 +141,7 @@ public enum Task {
                 trigrams == null ? features.trigrams() : trigrams,
                 characterGrams == null ? features.characterGrams() : characterGrams,
                 maxSyllables == null ? features.maxSyllables() : maxSyllables, features.registers(),
-                clusters == null ? features.clusters() : clusters);
+                clusters == null ? features.clusters() : clusters, features.lexicon());
         return new ClassifierTrainer.Settings(f, newEpochs == null ? epochs : newEpochs, learningRate,
                 newClassWeightPower == null ? classWeightPower : newClassWeightPower,
                 newMinCount == null ? minCount : newMinCount, 0.1, newKeepFeatures == null ? keepFeatures : newKeepFeatures, seed,

@@ -37,6 +37,7 @@ import vn.loa.nlp.keywords.KeywordExtractor;
 import vn.loa.nlp.normalize.NormalizationScore;
 import vn.loa.nlp.normalize.TextNormalizer;
 import vn.loa.nlp.classify.ClassifierTrainer;
+import vn.loa.nlp.classify.Features;
 import vn.loa.nlp.classify.LabeledData;
 import vn.loa.nlp.classify.LabeledText;
 import vn.loa.nlp.classify.LinearClassifier;
@@ -111,7 +112,8 @@ public final class NlpCli {
         out.println("                                              sentiment, feedback-topic, toxicity, news-topic, fake-news,");
         out.println("                                              policy-domain or register; --cv K cross-validates on train;");
         out.println("                                              --members M averages M models (1 to 10);");
-        out.println("                                              --learning-rate R sets AdaGrad's step size");
+        out.println("                                              --learning-rate R sets AdaGrad's step size;");
+        out.println("                                              --lexicon true|false the offensive-words list's features");
         out.println("  eval --task TASK --data FILE [--model F] [--strip-diacritics]  scores and speed as one JSON object");
         out.println("                                              (--task segment --raw: also from the raw text of a .conllu file)");
     }
@@ -548,7 +550,7 @@ public final class NlpCli {
     private int trainClassifier(Task task, List<String> args) throws IOException {
         Map<String, String> options = options(args, List.of("data-dir", "corpus-dir", "out", "seed", "bits", "min-count",
                 "max-syllables", "epochs", "class-weight-power", "character-grams", "trigrams", "keep-features", "extra",
-                "cv", "province-repeats", "clusters", "silver", "offsets", "members", "learning-rate"));
+                "cv", "province-repeats", "clusters", "silver", "offsets", "members", "learning-rate", "lexicon"));
         Path data = Path.of(options.getOrDefault("data-dir", "../shared/data"));
         Path corpus = Path.of(options.getOrDefault("corpus-dir", Task.PROVINCE_CORPUS));
         Path target = Path.of(options.getOrDefault("out", "nlp/src/main/resources/vn/loa/nlp/models"));
@@ -566,6 +568,14 @@ public final class NlpCli {
                 options.containsKey("offsets") ? Boolean.valueOf(options.get("offsets")) : null);
         if (options.containsKey("members")) {
             settings = settings.withMembers(intOption(options, "members", 0));
+        }
+        if (options.containsKey("lexicon")) {
+            if (!List.of("true", "false").contains(options.get("lexicon"))) {
+                throw new IllegalArgumentException("--lexicon must be true or false, was '" + options.get("lexicon") + "'");
+            }
+            Features f = settings.features();
+            settings = settings.withFeatures(new Features(f.bits(), f.trigrams(), f.characterGrams(), f.maxSyllables(),
+                    f.registers(), f.clusters(), Boolean.parseBoolean(options.get("lexicon"))));
         }
         if (options.containsKey("learning-rate")) {
             settings = settings.withLearningRate(doubleOption(options, "learning-rate"));
@@ -632,6 +642,7 @@ public final class NlpCli {
         metadata.put("task", task.id());
         metadata.put("kind", "softmax regression (AdaGrad) over hashed syllable n-grams, diacritic-free n-grams"
                 + (settings.features().characterGrams() ? " and character n-grams" : "")
+                + (settings.features().lexicon() ? ", with the groups of an offensive-words list" : "")
                 + (settings.features().registers() ? ", each also per register (news, official, comment)" : "")
                 + (settings.members() > 1 ? "; the weights of " + settings.members()
                         + " models, each holding out its own tenth of the rows, averaged" : ""));
@@ -645,6 +656,7 @@ public final class NlpCli {
         metadata.put("class_weight_power", settings.classWeightPower());
         metadata.put("trigrams", settings.features().trigrams());
         metadata.put("registers", settings.features().registers());
+        metadata.put("offensive_words_list", settings.features().lexicon());
         metadata.put("keep_features", settings.keepFeatures());
         metadata.put("decision_offsets_tuned", settings.tuneOffsets());
         metadata.put("members_averaged", settings.members());

@@ -107,6 +107,41 @@ class ClassifierUnitTests {
     }
 
     @Test
+    void readsAVariantOfAListedOffensiveWordLikeTheOthersOfItsGroup() {
+        Features listed = new Features(18, true, true, 100, false, false, true);
+        Features plain = new Features(18, true, true, 100, false, false, false);
+        // "cặc" and "concak" are variants in one group of the list: beside their own n-grams, they share its features
+        int[] a = listed.of("đồ cặc");
+        int[] b = listed.of("đồ concak");
+        long sharedListed = Arrays.stream(a).filter(f -> Arrays.binarySearch(b, f) >= 0).count();
+        int[] c = plain.of("đồ cặc");
+        int[] d = plain.of("đồ concak");
+        long sharedPlain = Arrays.stream(c).filter(f -> Arrays.binarySearch(d, f) >= 0).count();
+        assertThat(sharedListed).isEqualTo(sharedPlain + 2); // the group, and one listed word
+        assertThat(a).contains(c).hasSize(c.length + 2).isSorted().doesNotHaveDuplicates();
+        // a word the list holds only without diacritics is not matched in a written word that has them
+        assertThat(listed.of("các bạn ơi")).isEqualTo(plain.of("các bạn ơi"));
+        assertThat(listed.of("Hội đồng nhân dân tỉnh khai mạc kỳ họp")).isEqualTo(plain.of("Hội đồng nhân dân tỉnh khai mạc kỳ họp"));
+        // how many listed words a text holds is a feature too: one, two, three or more
+        int[] three = listed.of("đồ cặc đồ cặc đồ cặc");
+        int[] four = listed.of("đồ cặc đồ cặc đồ cặc đồ cặc");
+        assertThat(three).hasSize(plain.of("đồ cặc đồ cặc đồ cặc").length + 4); // the group, and counts 1, 2 and 3
+        assertThat(four).containsExactlyInAnyOrder(java.util.stream.IntStream.concat(
+                Arrays.stream(plain.of("đồ cặc đồ cặc đồ cặc đồ cặc")),
+                Arrays.stream(three).filter(f -> Arrays.binarySearch(plain.of("đồ cặc đồ cặc đồ cặc"), f) < 0)).toArray());
+    }
+
+    @Test
+    void theToxicityModelReadsTheListAndKeepsItWhenWrittenAndReadAgain() throws Exception {
+        assertThat(TOXICITY.features().lexicon()).isTrue();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        TOXICITY.write(bytes);
+        LinearClassifier again = LinearClassifier.read(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+        assertThat(again.features()).isEqualTo(TOXICITY.features());
+        assertThat(SENTIMENT.features().lexicon()).isFalse();
+    }
+
+    @Test
     void answersUnclearBelowHalfOfTheCalibratedProbability() {
         String[] labels = {"negative", "neutral", "positive"};
         Prediction sure = new Prediction("negative", labels, new double[] {0.7, 0.2, 0.1});
