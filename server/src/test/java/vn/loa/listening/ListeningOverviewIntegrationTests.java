@@ -105,6 +105,11 @@ class ListeningOverviewIntegrationTests {
             charted += values.stream().mapToLong(Integer::longValue).sum();
         }
         assertThat(charted).isEqualTo(((Number) JsonPath.read(json, "$.total")).longValue());
+        // each day with its year: a period of 90 days may span two years
+        List<String> labels = JsonPath.read(json, "$.volume[*].label");
+        assertThat(labels).hasSize(7).allMatch(label -> label.matches("\\d{2}/\\d{2}/\\d{4}"));
+        assertThat(labels.getLast()).isEqualTo(java.time.LocalDate.now(LocalTime.ZONE)
+                .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         assertThat(vietnamese).contains("data-series=\"unclear\"");
     }
 

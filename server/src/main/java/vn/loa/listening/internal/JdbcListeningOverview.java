@@ -42,8 +42,8 @@ import vn.loa.shared.LocalTime;
 @Service
 class JdbcListeningOverview implements ListeningOverview {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM");
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:00 dd/MM");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:00 dd/MM/yyyy");
 
     /** How many of the largest stories active in a period are counted for the province's top stories. */
     static final int STORY_CANDIDATES = 300;
