@@ -181,15 +181,21 @@ class JdbcPostReanalysis implements PostReanalysis {
 
     /**
      * The run to go on with: the unfinished run of today's models, resumed after its last post, or a
-     * new one. Unfinished runs of other models are left interrupted. The caller holds the lock.
+     * new one. Unfinished runs of other models are left interrupted. A run is resumed only when it is
+     * the latest of its models and every post up to its last one is still labelled by them: after the
+     * models were changed and changed back, the posts it had done carry another version, and a new run
+     * goes over every post again. The caller holds the lock.
      */
     private Run begin(Actor by) {
         String version = modelVersion();
         return transactions.execute(status -> {
             jdbc.sql("UPDATE reanalysis SET status = 'INTERRUPTED' WHERE status = 'RUNNING'").update();
             Optional<Run> unfinished = jdbc.sql("""
-                    SELECT * FROM reanalysis WHERE status = 'INTERRUPTED' AND model_version = ? ORDER BY id DESC LIMIT 1
-                    """).param(version).query((rs, row) -> run(rs)).optional();
+                    SELECT * FROM reanalysis WHERE status = 'INTERRUPTED' AND model_version = ?
+                      AND id = (SELECT max(id) FROM reanalysis WHERE model_version = ?)
+                    """).params(version, version).query((rs, row) -> run(rs)).optional()
+                    .filter(run -> !jdbc.sql("SELECT EXISTS (SELECT 1 FROM post WHERE id <= ? AND model_version <> ?)")
+                            .params(run.lastPostId(), version).query(Boolean.class).single());
             if (unfinished.isPresent()) {
                 Run run = unfinished.get();
                 long left = jdbc.sql("SELECT count(*) FROM post WHERE id > ? AND model_version <> ?")

@@ -186,6 +186,35 @@ class PostReanalysisIntegrationTests {
     }
 
     @Test
+    void aStoppedRunWhosePostsWereRelabelledSinceIsNotResumedButRunAgainOverEveryPost() throws Exception {
+        String marker = marker();
+        List<Long> ids = importPosts(marker);
+        makeOld(ids, "test-old-" + marker);
+        assertThatThrownBy(() -> reanalysis.run(new Actor("test", null), 4, run -> {
+            if (run.postsDone() > 0) {
+                throw new IllegalStateException("stopped");
+            }
+        })).hasMessage("stopped");
+        PostReanalysis.Run stopped = reanalysis.runs(1).get(0);
+        assertThat(stopped.lastPostId()).isEqualTo(ids.get(3));
+        // then other models were shipped and re-labelled its first four posts, and today's came back
+        makeOld(ids.subList(0, 4), "test-other-" + marker);
+
+        PostReanalysis.Run run = reanalysis.run(new Actor("test", null), 4, progress -> {
+        });
+        assertThat(run.id()).isNotEqualTo(stopped.id());
+        assertThat(run.status()).isEqualTo(PostReanalysis.Status.DONE);
+        assertThat(run.postsDone()).isEqualTo(ids.size());
+        assertThat(labels(ids)).allMatch(post -> post.modelVersion().equals(analyzer.modelVersion()));
+        assertThat(RollupChecks.mismatches(jdbc)).isEmpty();
+        // the old run is not the latest of these models any more: no later run resumes it
+        makeOld(ids.subList(0, 2), "test-third-" + marker);
+        assertThat(reanalysis.run(new Actor("test", null), 4, progress -> {
+        }).id()).isNotEqualTo(stopped.id());
+        assertThat(reanalysis.outdated()).isZero();
+    }
+
+    @Test
     void oneRunAtATimeAcrossProcesses() throws Exception {
         try (Connection other = dataSource.getConnection()) {
             // another process's run holds the lock
