@@ -1,0 +1,43 @@
+package vn.loa.listening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+/** What an issue's sentence says of opinion, from the real message bundles. */
+class IssueSentencesUnitTests {
+
+    private final IssueSentences sentences = new IssueSentences(bundles());
+
+    private static ResourceBundleMessageSource bundles() {
+        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+        source.setBasename("messages");
+        source.setDefaultEncoding("UTF-8");
+        source.setFallbackToSystemLocale(false);
+        return source;
+    }
+
+    private static Trends.Issue issue(double negativeShare, long comments) {
+        return new Trends.Issue("k", List.of("mất nước"), "keyword", "mất nước", "mất nước", 60, 16, 1.0, 16.0, 20, 18, 2,
+                Instant.parse("2026-12-03T02:00:00Z"), negativeShare, comments, 5.0, 5.0, null, List.of(), null, null,
+                List.of(), List.of(), List.of(), List.of(), null);
+    }
+
+    @Test
+    void saysWhatShareOfCitizensCommentsIsNegativeAndHowManyThereAre() {
+        assertThat(sentences.opinion(issue(0.75, 16), Locale.of("vi"))).isEqualTo("75% trong 16 bình luận của người dân là tiêu cực");
+        assertThat(sentences.opinion(issue(0.75, 16), Locale.ENGLISH)).isEqualTo("75% of 16 comments by citizens are negative");
+        assertThat(sentences.sentence(issue(0.75, 16), Locale.of("vi"))).contains("; 75% trong 16 bình luận của người dân là tiêu cực.");
+    }
+
+    @Test
+    void anIssueOfNewsAloneIsNotCalledNegativeOpinion() {
+        assertThat(sentences.opinion(issue(0, 0), Locale.of("vi"))).isEqualTo("chưa có bình luận của người dân, chỉ có tin bài");
+        assertThat(sentences.sentence(issue(0, 0), Locale.ENGLISH)).contains("no comments by citizens yet: news only")
+                .doesNotContain("% of");
+    }
+}
