@@ -34,6 +34,9 @@ public interface PostCorrections {
      */
     List<Correction> correctAll(long postId, Map<String, String> values, SignedInUser user);
 
+    /** Of these posts, those the user may see and correct (for the form under each search result). */
+    java.util.Set<Long> correctable(java.util.Collection<Long> postIds, SignedInUser user);
+
     /** The corrections of a post, oldest first; not for the press or API clients (who corrected is internal). */
     List<Correction> of(long postId, SignedInUser user);
 

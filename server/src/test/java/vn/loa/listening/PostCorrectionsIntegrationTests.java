@@ -186,11 +186,8 @@ class PostCorrectionsIntegrationTests {
                     .isEqualTo(sentiment);
             assertThat(jdbc.sql("SELECT count(*) FROM post_correction WHERE post_id = ?").param(theirs).query(Long.class)
                     .single()).isZero();
-            // nor does the search show them the form under it
-            mvc.perform(get("/posts").param("q", keyword).session(officer))
-                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-                            .string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(
-                                    "/posts/" + theirs + "/correct"))));
+            // nor does the search show them the form under it (the post is on the page, its form is not)
+            assertThat(searchPage(officer, keyword)).contains(keyword).doesNotContain("/posts/" + theirs + "/correct");
             // the province's coordinator may
             mvc.perform(post("/api/v1/posts/" + theirs + "/corrections").session(signIn("coordinator")).with(csrf())
                             .contentType(MediaType.APPLICATION_JSON).content("{\"field\":\"sentiment\",\"value\":\"" + other + "\"}"))
@@ -201,9 +198,7 @@ class PostCorrectionsIntegrationTests {
             long unrouted = importOne("facebook", question, "corr-" + marker);
             assertThat(jdbc.sql("SELECT cardinality(agencies) FROM post WHERE id = ?").param(unrouted).query(Integer.class)
                     .single()).isZero();
-            mvc.perform(get("/posts").param("q", "\"" + question + "\"").session(officer))
-                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-                            .string(org.hamcrest.Matchers.containsString("/posts/" + unrouted + "/correct")));
+            assertThat(searchPage(officer, "\"" + question + "\"")).contains("/posts/" + unrouted + "/correct");
             mvc.perform(post("/api/v1/posts/" + unrouted + "/corrections").session(officer).with(csrf())
                             .contentType(MediaType.APPLICATION_JSON).content("{\"field\":\"agency\",\"value\":\"SYT\"}"))
                     .andExpect(status().isCreated());
@@ -213,6 +208,45 @@ class PostCorrectionsIntegrationTests {
         } finally {
             routing.all().stream().filter(r -> r.value().equals(keyword)).forEach(r -> routing.remove(r.id(), Actor.SYSTEM));
         }
+    }
+
+    @Test
+    void theAgencyThatReceivedAPostMayCorrectItAndTheSearchShowsTheFormByTheSameRule() throws Exception {
+        String word = "nguontiepnhan" + ProcessHandle.current().pid();
+        // not routed to any agency, but received through the education department's own import
+        String question = "Người dân hỏi giờ mở cửa bộ phận một cửa buổi chiều " + word;
+        long received = importOwned("facebook", question, "SGDDT");
+        assertThat(jdbc.sql("SELECT cardinality(agencies) FROM post WHERE id = ?").param(received).query(Integer.class)
+                .single()).isZero();
+        MockHttpSession officer = signIn("officer");
+        assertThat(searchPage(officer, word)).contains(word).doesNotContain("/posts/" + received + "/correct");
+        mvc.perform(post("/api/v1/posts/" + received + "/corrections").session(officer).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"field\":\"agency\",\"value\":\"SYT\"}"))
+                .andExpect(status().isForbidden());
+        // received by the Department of Health, routed elsewhere: the officer may correct it, and sees the form
+        String other = "Phụ huynh hỏi lịch khai giảng và học phí " + word + "x";
+        long ours = importOwned("facebook", other, "SYT");
+        assertThat(searchPage(officer, word + "x")).contains("/posts/" + ours + "/correct");
+        mvc.perform(post("/api/v1/posts/" + ours + "/corrections").session(officer).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"field\":\"agency\",\"value\":\"SGDDT\"}"))
+                .andExpect(status().isCreated());
+        assertThat(searchPage(signIn("coordinator"), word)).contains("/posts/" + received + "/correct");
+    }
+
+    private long importOwned(String platform, String text, String agency) throws Exception {
+        long agencyId = jdbc.sql("SELECT id FROM agency WHERE code = ? AND valid_to IS NULL").param(agency).query(Long.class)
+                .single();
+        String external = platform + System.nanoTime();
+        importer.importFile("owned.jsonl", new ByteArrayInputStream(("{\"source\":\"owned-" + agency + "-" + marker
+                + "\",\"platform\":\"" + platform + "\",\"external_id\":\"" + external
+                + "\",\"published_at\":\"2024-05-01T09:00:00+07:00\",\"text\":\"" + text + "\"}\n")
+                .getBytes(StandardCharsets.UTF_8)), new Actor("test", agency), new vn.loa.shared.AgencyId(agencyId));
+        return jdbc.sql("SELECT id FROM post WHERE external_id = ?").param(external).query(Long.class).single();
+    }
+
+    private String searchPage(MockHttpSession session, String q) throws Exception {
+        return mvc.perform(get("/posts").param("q", q).session(session)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
     @Test

@@ -6,8 +6,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -107,6 +110,26 @@ class JdbcPostCorrections implements PostCorrections {
     }
 
     @Override
+    public Set<Long> correctable(Collection<Long> postIds, SignedInUser user) {
+        if (postIds.isEmpty() || user.has(Role.PRESS) || user.apiClient()) {
+            return Set.of();
+        }
+        // one query for the page's posts: the same rule as a correction, with the agency that received each post
+        Set<Long> ids = new HashSet<>();
+        jdbc.sql("""
+                SELECT p.id, p.agencies, p.platform, a.code
+                FROM post p JOIN post_source s ON s.id = p.source_id LEFT JOIN agency a ON a.id = s.agency_id
+                WHERE p.id = ANY(?)""").param(postIds.toArray(Long[]::new)).query(rs -> {
+                    List<String> routed = Arrays.asList((String[]) rs.getArray(2).getArray());
+                    String owner = rs.getString(4) == null ? "" : rs.getString(4);
+                    if (visible(routed, rs.getString(3), owner, user) && PostCorrections.mayCorrect(user, routed, owner)) {
+                        ids.add(rs.getLong(1));
+                    }
+                });
+        return ids;
+    }
+
+    @Override
     public List<Correction> of(long postId, SignedInUser user) {
         if (user.has(Role.PRESS) || user.apiClient()) {
             throw new AccessDeniedException("who corrected a post is for officers, not the press or API clients");
@@ -128,16 +151,21 @@ class JdbcPostCorrections implements PostCorrections {
                         "agencies", (String[]) rs.getArray(3).getArray(), "platform", rs.getString(4),
                         "owner", rs.getString(5) == null ? "" : rs.getString(5)))
                 .optional().orElseThrow(() -> new NotFound("post", postId));
-        if (LucenePostIndex.seesEverything(user)) {
-            return post;
-        }
-        boolean isPublic = !List.of("HOTLINE", "OFFICE").contains((String) post.get("platform"));
-        boolean ours = user.agencyCode() != null && !user.has(Role.PRESS)
-                && (Arrays.asList((String[]) post.get("agencies")).contains(user.agencyCode())
-                        || user.agencyCode().equals(post.get("owner")));
-        if (!isPublic && !ours) {
+        if (!visible(Arrays.asList((String[]) post.get("agencies")), (String) post.get("platform"),
+                (String) post.get("owner"), user)) {
             throw new NotFound("post", postId);
         }
         return post;
+    }
+
+    /** As search shows posts: public ones to all, feedback (hotline, office) to its agency and the province's roles. */
+    private static boolean visible(List<String> routed, String platform, String owner, SignedInUser user) {
+        if (LucenePostIndex.seesEverything(user)) {
+            return true;
+        }
+        boolean isPublic = !List.of("HOTLINE", "OFFICE").contains(platform);
+        boolean ours = user.agencyCode() != null && !user.has(Role.PRESS)
+                && (routed.contains(user.agencyCode()) || user.agencyCode().equals(owner));
+        return isPublic || ours;
     }
 }

@@ -222,11 +222,8 @@ class PostPagesController {
                 source.flagsFor(shown).forEach((id, list) -> flagged.computeIfAbsent(id, k -> new ArrayList<>()).addAll(list));
             }
             model.addAttribute("flags", flagged);
-            // the correction form under the posts the user may correct (a feedback post they see is their agency's)
-            model.addAttribute("correctable", rows.stream().map(r -> r.hit())
-                    .filter(h -> List.of("HOTLINE", "OFFICE").contains(h.platform())
-                            ? !user.has(Role.PRESS) : PostCorrections.mayCorrect(user, h.agencies(), null))
-                    .map(PostSearch.Hit::id).collect(java.util.stream.Collectors.toSet()));
+            // the correction form under the posts the user may correct, by the same rule as a correction
+            model.addAttribute("correctable", corrections.correctable(shown, user));
             model.addAttribute("page", Math.max(0, page));
             model.addAttribute("hasNext", (long) (Math.max(0, page) + 1) * 20 < result.groups());
         } catch (InvalidInput e) {
