@@ -151,15 +151,8 @@ class PostReanalysisIntegrationTests {
     void aRunStoppedHalfWayResumesAfterItsLastPostFromTheCommandLine() throws Exception {
         String marker = marker();
         List<Long> ids = importPosts(marker);
-        makeOld(ids, "test-old-" + marker);
-
         // the process stops after the first batch of four is committed
-        assertThatThrownBy(() -> reanalysis.run(new Actor("test", null), 4, run -> {
-            if (run.postsDone() > 0) {
-                throw new IllegalStateException("stopped");
-            }
-        })).hasMessage("stopped");
-        PostReanalysis.Run stopped = reanalysis.runs(1).get(0);
+        PostReanalysis.Run stopped = stoppedAfterFirstBatch(ids, marker);
         assertThat(stopped.status()).isEqualTo(PostReanalysis.Status.INTERRUPTED);
         assertThat(stopped.postsDone()).isEqualTo(4);
         assertThat(stopped.lastPostId()).isEqualTo(ids.get(3));
@@ -189,13 +182,7 @@ class PostReanalysisIntegrationTests {
     void aStoppedRunWhosePostsWereRelabelledSinceIsNotResumedButRunAgainOverEveryPost() throws Exception {
         String marker = marker();
         List<Long> ids = importPosts(marker);
-        makeOld(ids, "test-old-" + marker);
-        assertThatThrownBy(() -> reanalysis.run(new Actor("test", null), 4, run -> {
-            if (run.postsDone() > 0) {
-                throw new IllegalStateException("stopped");
-            }
-        })).hasMessage("stopped");
-        PostReanalysis.Run stopped = reanalysis.runs(1).get(0);
+        PostReanalysis.Run stopped = stoppedAfterFirstBatch(ids, marker);
         assertThat(stopped.lastPostId()).isEqualTo(ids.get(3));
         // then other models were shipped and re-labelled its first four posts, and today's came back
         makeOld(ids.subList(0, 4), "test-other-" + marker);
@@ -299,6 +286,17 @@ class PostReanalysisIntegrationTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(progress).startsWith("<div id=\"reanalysis-progress\"").contains("12 / 12 posts").contains("Done")
                 .doesNotContain("hx-trigger");
+    }
+
+    /** Makes the posts old, then runs a re-analysis in batches of four that stops once the first is committed. */
+    private PostReanalysis.Run stoppedAfterFirstBatch(List<Long> ids, String marker) {
+        makeOld(ids, "test-old-" + marker);
+        assertThatThrownBy(() -> reanalysis.run(new Actor("test", null), 4, run -> {
+            if (run.postsDone() > 0) {
+                throw new IllegalStateException("stopped");
+            }
+        })).hasMessage("stopped");
+        return reanalysis.runs(1).get(0);
     }
 
     private List<Long> importPosts(String marker) throws Exception {
