@@ -18,13 +18,18 @@ public record ListeningScope(String agency, boolean restricted) {
      * press sees public posts only.
      */
     public static ListeningScope of(SignedInUser user, boolean province) {
-        if (user.has(Role.ADMIN) || user.has(Role.COORDINATOR) || user.has(Role.LEADER)) {
+        if (provinceWide(user)) {
             return new ListeningScope(null, true);
         }
         if (user.has(Role.PRESS) || user.agencyCode() == null || province) {
             return new ListeningScope(null, false);
         }
         return new ListeningScope(user.agencyCode(), true);
+    }
+
+    /** Whether the user holds a province-wide role (administrator, coordinator, leader): every post, every agency. */
+    public static boolean provinceWide(SignedInUser user) {
+        return user.has(Role.ADMIN) || user.has(Role.COORDINATOR) || user.has(Role.LEADER);
     }
 
     /** The roll-up scope key: an agency code, or the empty string for the province. */

@@ -1,8 +1,10 @@
 package vn.loa.listening;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
 
@@ -35,7 +37,7 @@ public interface PostCorrections {
     List<Correction> correctAll(long postId, Map<String, String> values, SignedInUser user);
 
     /** Of these posts, those the user may see and correct (for the form under each search result). */
-    java.util.Set<Long> correctable(java.util.Collection<Long> postIds, SignedInUser user);
+    Set<Long> correctable(Collection<Long> postIds, SignedInUser user);
 
     /** The corrections of a post, oldest first; not for the press or API clients (who corrected is internal). */
     List<Correction> of(long postId, SignedInUser user);
@@ -51,7 +53,7 @@ public interface PostCorrections {
         if (user.has(Role.PRESS) || user.apiClient()) {
             return false;
         }
-        if (user.has(Role.ADMIN) || user.has(Role.COORDINATOR) || user.has(Role.LEADER)) {
+        if (ListeningScope.provinceWide(user)) {
             return true;
         }
         String own = user.agencyCode();

@@ -56,7 +56,8 @@ public interface Trends {
      */
     record Issue(String key, List<String> words, String dimension, String value, String name, int windowMinutes,
             long recent, double expected, double growth, long observed, long authors, long storyCount, Instant firstSeen,
-            double negativeShare, long comments, double burst, double score, Facet agency, List<Facet> places, String domain,
+            double negativeShare, long comments, double burst, double score, Facet agency, List<Facet> places,
+            String domain,
             String topic, List<Example> examples, List<ListeningOverview.StoryRow> stories, List<Long> postIds,
             List<Related> related, Coverage coverage) {
 

@@ -143,7 +143,8 @@ public record Features(int bits, boolean trigrams, boolean characterGrams, int m
         SyllableSplitter.Syllabified split = SyllableSplitter.split(text);
         int n = Math.min(split.count(), maxSyllables);
         int mask = dimensions() - 1;
-        int capacity = n * (trigrams ? 5 : 4) + (lexicon ? 2 * n : 0) + 4 + (characterGrams ? Math.min(text.length(), 4000) * 3 : 0)
+        int capacity = n * (trigrams ? 5 : 4) + (lexicon ? 2 * n : 0) + 4
+                + (characterGrams ? Math.min(text.length(), 4000) * 3 : 0)
                 + (clusters ? 2 * n + 2 : 0);
         SyllableClusters classes = clusters ? SyllableClusters.standard() : null;
         long previousClass = BOUNDARY;

@@ -113,7 +113,7 @@ public final class NlpCli {
         out.println("                                              policy-domain or register; --cv K cross-validates on train;");
         out.println("                                              --members M averages M models (1 to 10);");
         out.println("                                              --learning-rate R sets AdaGrad's step size;");
-        out.println("                                              --lexicon true|false the offensive-words list's features");
+        out.println("                                              --lexicon true|false: the offensive-words list");
         out.println("  eval --task TASK --data FILE [--model F] [--strip-diacritics]  scores and speed as one JSON object");
         out.println("                                              (--task segment --raw: also from the raw text of a .conllu file)");
     }
@@ -571,7 +571,8 @@ public final class NlpCli {
         }
         if (options.containsKey("lexicon")) {
             if (!List.of("true", "false").contains(options.get("lexicon"))) {
-                throw new IllegalArgumentException("--lexicon must be true or false, was '" + options.get("lexicon") + "'");
+                throw new IllegalArgumentException("--lexicon must be true or false, was '" + options.get("lexicon")
+                        + "'");
             }
             Features f = settings.features();
             settings = settings.withFeatures(new Features(f.bits(), f.trigrams(), f.characterGrams(), f.maxSyllables(),

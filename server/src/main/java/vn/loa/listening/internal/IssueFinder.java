@@ -99,7 +99,8 @@ final class IssueFinder {
      * @param examples up to three posts that show it: the ones holding most of its words, one per story
      */
     record Found(List<String> words, int windowMinutes, long recent, double expected, double growth, double burst,
-            double score, double negativeShare, long comments, long authors, long stories, Instant firstSeen, List<RecentPost> posts,
+            double score, double negativeShare, long comments, long authors, long stories, Instant firstSeen,
+            List<RecentPost> posts,
             List<RecentPost> examples, String agency, List<String> places, String domain, String topic) {
     }
 

@@ -865,6 +865,6 @@ class JdbcAlerts implements Alerts {
     }
 
     static boolean provinceWide(SignedInUser user) {
-        return user.has(Role.ADMIN) || user.has(Role.COORDINATOR) || user.has(Role.LEADER);
+        return ListeningScope.provinceWide(user);
     }
 }

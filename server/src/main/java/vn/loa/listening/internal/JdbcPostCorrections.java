@@ -59,8 +59,9 @@ class JdbcPostCorrections implements PostCorrections {
         // is what the post is, and a re-analysis after it sees the correction
         jdbc.sql("SELECT id FROM post WHERE id = ? FOR UPDATE").param(postId).query(Long.class).list();
         Map<String, Object> post = visiblePost(postId, user);
-        if (!PostCorrections.mayCorrect(user, Arrays.asList((String[]) post.get("agencies")), (String) post.get("owner"))) {
-            throw new AccessDeniedException("an officer corrects the posts routed to their own agency, or not yet routed");
+        List<String> routed = Arrays.asList((String[]) post.get("agencies"));
+        if (!PostCorrections.mayCorrect(user, routed, (String) post.get("owner"))) {
+            throw new AccessDeniedException("an officer corrects their agency's posts, or posts not yet routed");
         }
         String clean = value == null ? "" : value.strip();
         if (!FIELDS.contains(field)) {
@@ -122,7 +123,8 @@ class JdbcPostCorrections implements PostCorrections {
                 WHERE p.id = ANY(?)""").param(postIds.toArray(Long[]::new)).query(rs -> {
                     List<String> routed = Arrays.asList((String[]) rs.getArray(2).getArray());
                     String owner = rs.getString(4) == null ? "" : rs.getString(4);
-                    if (visible(routed, rs.getString(3), owner, user) && PostCorrections.mayCorrect(user, routed, owner)) {
+                    if (visible(routed, rs.getString(3), owner, user)
+                            && PostCorrections.mayCorrect(user, routed, owner)) {
                         ids.add(rs.getLong(1));
                     }
                 });

@@ -68,6 +68,7 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
+import vn.loa.listening.ListeningScope;
 import vn.loa.listening.Platform;
 import vn.loa.listening.PostSearch;
 import vn.loa.listening.PostCorrected;
@@ -789,7 +790,7 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
 
     /** Province-wide roles see every post; others see public posts and their own agency's. */
     static boolean seesEverything(SignedInUser user) {
-        return user.has(Role.ADMIN) || user.has(Role.COORDINATOR) || user.has(Role.LEADER);
+        return ListeningScope.provinceWide(user);
     }
 
     private static void filter(BooleanQuery.Builder builder, String field, String value) {

@@ -427,7 +427,8 @@ class TrendService implements Trends {
         String key = value + "|" + found.posts().stream().mapToLong(IssueFinder.RecentPost::id).min().orElse(0);
         return new Issue(key, found.words(), dimension, value, name(dimension, value, language), found.windowMinutes(),
                 found.recent(), round(found.expected()), round(found.growth()), found.posts().size(), found.authors(),
-                found.stories(), found.firstSeen(), round(found.negativeShare()), found.comments(), round(found.burst()), round(found.score()),
+                found.stories(), found.firstSeen(), round(found.negativeShare()), found.comments(), round(found.burst()),
+                round(found.score()),
                 agency, places, found.domain(), found.topic(), examples, stories, postIds, related, coverage);
     }
 
@@ -447,7 +448,8 @@ class TrendService implements Trends {
                     // words from the normal form: teencode and tone marks made standard ("ko" is "không", a stop word)
                     Map<Long, String> terms = termsOf(id, rs.getString(12) == null ? text : rs.getString(12));
                     return new IssueFinder.RecentPost(id, rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getLong(4),
-                            rs.getString(5), rs.getString(13), strings(rs.getArray(6)), strings(rs.getArray(7)), rs.getString(8),
+                            rs.getString(5), rs.getString(13), strings(rs.getArray(6)), strings(rs.getArray(7)),
+                            rs.getString(8),
                             rs.getString(9), rs.getString(10), text, terms.keySet(), terms);
                 }).list();
     }

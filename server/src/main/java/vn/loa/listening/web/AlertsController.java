@@ -139,8 +139,7 @@ class AlertsController {
         model.addAttribute("agencyNames", names(rules.stream().map(Alerts.Rule::agencyCode).toList(), locale));
         model.addAttribute("kinds", Alerts.KINDS);
         model.addAttribute("agencies", agencies.validOn(LocalDate.now(LocalTime.ZONE)));
-        model.addAttribute("provinceWide", user.has(vn.loa.identity.Role.ADMIN) || user.has(vn.loa.identity.Role.COORDINATOR)
-                || user.has(vn.loa.identity.Role.LEADER));
+        model.addAttribute("provinceWide", vn.loa.listening.ListeningScope.provinceWide(user));
     }
 
     /** The names of agencies by code, in the page's language (an unknown code stands for itself). */

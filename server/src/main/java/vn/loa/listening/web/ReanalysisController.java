@@ -71,7 +71,8 @@ class ReanalysisController {
         PostReanalysis.Run current = runs.isEmpty() ? null : runs.get(0);
         boolean fromRun = running && current != null && current.status() == PostReanalysis.Status.RUNNING
                 && current.modelVersion().equals(version);
-        model.addAttribute("outdated", fromRun ? Math.max(0, current.postsTotal() - current.postsDone()) : reanalysis.outdated());
+        model.addAttribute("outdated",
+                fromRun ? Math.max(0, current.postsTotal() - current.postsDone()) : reanalysis.outdated());
         model.addAttribute("runs", runs);
         model.addAttribute("running", running);
     }

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import vn.loa.identity.Role;
 import vn.loa.identity.SignedInPrincipal;
 import vn.loa.identity.SignedInUser;
+import vn.loa.listening.ListeningScope;
 import vn.loa.listening.PostFlags;
 import vn.loa.listening.Stories;
 import vn.loa.shared.LocalTime;
@@ -67,7 +68,7 @@ class StoryPageController {
             source.flagsFor(shown).forEach((post, list) -> flagged.computeIfAbsent(post, k -> new ArrayList<>()).addAll(list));
         }
         model.addAttribute("flags", flagged);
-        boolean provinceWide = user.has(Role.ADMIN) || user.has(Role.COORDINATOR) || user.has(Role.LEADER);
+        boolean provinceWide = ListeningScope.provinceWide(user);
         // the same people the desk lets open a case, and the alert rules let watch
         model.addAttribute("mayOpenCase", user.has(Role.COORDINATOR) || (user.has(Role.OFFICER) && user.agencyCode() != null));
         model.addAttribute("mayWatch", !user.has(Role.PRESS) && (provinceWide || user.agencyCode() != null));
