@@ -24,8 +24,21 @@ public interface ListeningOverview {
      *
      * @param value the code, used to drill down
      * @param name its name (agencies and places), or null when a message bundle names it
+     * @param negative its negative posts, of every register
+     * @param comments its citizens' comments, whose tone is opinion
+     * @param negativeComments its negative citizens' comments
      */
-    record Share(String value, String name, long posts, long negative) {
+    record Share(String value, String name, long posts, long negative, long comments, long negativeComments) {
+
+        /** Its news reports and official statements. */
+        public long news() {
+            return posts - comments;
+        }
+
+        /** Its news reports and official statements of negative tone. */
+        public long negativeNews() {
+            return negative - negativeComments;
+        }
     }
 
     /**
@@ -60,9 +73,17 @@ public interface ListeningOverview {
     /**
      * A story in the period.
      *
+     * @param negative its negative posts, of every register
+     * @param negativeComments its negative citizens' comments
      * @param text the text of its first post (untrusted)
      */
-    record StoryRow(long story, long posts, long negative, long toxic, String text, Instant firstSeen, Instant lastSeen) {
+    record StoryRow(long story, long posts, long negative, long negativeComments, long toxic, String text, Instant firstSeen,
+            Instant lastSeen) {
+
+        /** Its news reports and official statements of negative tone. */
+        public long negativeNews() {
+            return negative - negativeComments;
+        }
     }
 
     /**
@@ -73,6 +94,7 @@ public interface ListeningOverview {
      * @param opinion citizens' opinion: the tone of their comments and feedback (register comment)
      * @param newsTone the tone of news reports and official statements (registers news and official)
      * @param domains posts by policy domain (its code as the value; the message bundles name it)
+     * @param negativeStories the stories with the most negative citizens' comments, then the most negative posts
      * @param authors the people who wrote the period's posts: a name on a platform counts once, a post without
      *     an author's name counts as one person
      * @param stories the stories of two posts or more (a text repeated or reposted, copies with small changes)

@@ -15,8 +15,11 @@ public final class PostLabels {
     /** The sentiments an officer may correct a post to (a person is never unsure on the model's behalf). */
     public static final List<String> CORRECTABLE_SENTIMENTS = SENTIMENTS.subList(0, 3);
 
+    /** The register of citizens' comments: their tone is opinion, counted apart from the news's tone. */
+    public static final String COMMENT = "comment";
+
     /** Registers: a citizen's comment, a news report, an official statement. */
-    public static final List<String> REGISTERS = List.of("comment", "news", "official");
+    public static final List<String> REGISTERS = List.of(COMMENT, "news", "official");
 
     /** The registers whose tone is the press's and the authorities', not citizens' opinion. */
     public static final List<String> NEWS_REGISTERS = List.of("news", "official");

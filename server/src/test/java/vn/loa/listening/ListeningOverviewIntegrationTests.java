@@ -91,9 +91,28 @@ class ListeningOverviewIntegrationTests {
                 Locale.forLanguageTag("vi")).format(comments[1]));
         assertThat(fact(vietnamese, "overview-negative-news")).isEqualTo(NumberFormat.getIntegerInstance(
                 Locale.forLanguageTag("vi")).format(news[1]));
-        assertThat(vietnamese).contains("ý kiến tiêu cực của người dân").contains("tin bài, văn bản có sắc thái tiêu cực")
-                // the tables' negative columns count every post, and say so
-                .contains("title=\"Mọi bài tiêu cực, cả tin báo và ý kiến người dân");
+        assertThat(vietnamese).contains("ý kiến tiêu cực của người dân").contains("tin bài, văn bản có sắc thái tiêu cực");
+        // so do the tables: each row's negative comments among its comments, and its negative news
+        Map<String, long[]> platforms = countedByPlatform(7);
+        List<Map<String, Object>> shares = JsonPath.read(json, "$.platforms");
+        assertThat(shares).hasSize(platforms.size());
+        for (Map<String, Object> share : shares) {
+            long[] c = platforms.get((String) share.get("value"));
+            assertThat(new long[] {((Number) share.get("posts")).longValue(), ((Number) share.get("negative")).longValue(),
+                ((Number) share.get("comments")).longValue(), ((Number) share.get("negativeComments")).longValue()})
+                    .as("platform %s", share.get("value")).containsExactly(c);
+        }
+        long[] hotline = platforms.get("HOTLINE");
+        long[] newsroom = platforms.get("NEWS");
+        assertThat(hotline[3]).isPositive();
+        assertThat(newsroom[1] - newsroom[3]).isPositive();
+        NumberFormat vi = NumberFormat.getIntegerInstance(Locale.forLanguageTag("vi"));
+        String table = vietnamese.substring(vietnamese.indexOf("id=\"platforms-table\""));
+        table = table.substring(0, table.indexOf("</table>"));
+        assertThat(table).contains(">ý kiến tiêu cực</th>").contains(">tin bài tiêu cực</th>")
+                .contains("title=\"" + vi.format(hotline[3]) + " trong " + vi.format(hotline[2]) + " ý kiến của người dân\"")
+                .contains("title=\"" + vi.format(newsroom[1] - newsroom[3]) + " trong " + vi.format(newsroom[0] - newsroom[2])
+                        + " tin bài, văn bản\"");
         String english = page(coordinator, "en");
         assertThat(english).contains("Citizens&#39; opinion").contains("Tone of the news and official statements")
                 .contains("Policy domains").contains("Unclear")
@@ -113,6 +132,54 @@ class ListeningOverviewIntegrationTests {
         assertThat(labels.getLast()).isEqualTo(java.time.LocalDate.now(LocalTime.ZONE)
                 .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         assertThat(vietnamese).contains("data-series=\"unclear\"");
+    }
+
+    @Test
+    void negativeStoriesRankCitizensNegativeCommentsBeforeNegativeNews() throws Exception {
+        String source = "anger-" + ProcessHandle.current().pid();
+        Instant at = Instant.now().minus(1, ChronoUnit.HOURS);
+        String accident = "Tai nạn giao thông nghiêm trọng trên quốc lộ 1A đoạn qua Cam Lâm làm ba người chết, hai người "
+                + "bị thương nặng " + source;
+        String complaint = "Bệnh viện tỉnh thu tiền sai quy định, bắt người bệnh mua thuốc ngoài, dân rất bức xúc, đề nghị "
+                + "xử lý nghiêm " + source;
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            boolean news = i < 5;
+            file.append("{\"source\":\"").append(source).append("\",\"platform\":\"").append(news ? "news" : "hotline")
+                    .append("\",\"external_id\":\"a").append(i).append("\",\"author\":\"Tác giả ").append(i)
+                    .append("\",\"published_at\":\"").append(at.plusSeconds(i)).append("\",\"text\":\"")
+                    .append(news ? accident : complaint).append("\"}\n");
+        }
+        assertThat(importer.importFile("anger.jsonl", new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8)),
+                Actor.SYSTEM, null).stored()).isEqualTo(8);
+        Map<String, Long> stories = new HashMap<>();
+        jdbc.sql("""
+                SELECT register, min(story_id) FROM post p JOIN post_source s ON s.id = p.source_id
+                WHERE s.code = ? AND sentiment = 'negative' GROUP BY register HAVING count(DISTINCT story_id) = 1
+                """).param(source).query(rs -> {
+                    stories.put(rs.getString(1), rs.getLong(2));
+                });
+        // five negative reports of an accident, three negative calls to the hotline about a hospital
+        assertThat(stories).as("%s", jdbc.sql("SELECT p.register || ' ' || p.sentiment || ' ' || coalesce(p.story_id, 0) "
+                + "FROM post p JOIN post_source s ON s.id = p.source_id WHERE s.code = ?").param(source).query(String.class)
+                .list()).containsOnlyKeys("news", "comment");
+
+        String json = mvc.perform(get("/api/v1/overview").param("days", "1").session(signIn("coordinator")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        List<Map<String, Object>> ranked = JsonPath.read(json, "$.negativeStories");
+        List<Long> order = ranked.stream().map(row -> ((Number) row.get("story")).longValue()).toList();
+        assertThat(order).contains(stories.get("comment"));
+        Map<String, Object> comments = ranked.get(order.indexOf(stories.get("comment")));
+        assertThat(((Number) comments.get("negativeComments")).longValue()).isEqualTo(3);
+        // the accident has more negative posts, and none of them is a citizen's opinion: it comes after, if at all
+        int news = order.indexOf(stories.get("news"));
+        assertThat(news < 0 || news > order.indexOf(stories.get("comment"))).as("the accident's place %d in %s", news, order)
+                .isTrue();
+        for (int i = 1; i < ranked.size(); i++) {
+            long before = ((Number) ranked.get(i - 1).get("negativeComments")).longValue();
+            long after = ((Number) ranked.get(i).get("negativeComments")).longValue();
+            assertThat(before).isGreaterThanOrEqualTo(after);
+        }
     }
 
     @Test
@@ -162,17 +229,40 @@ class ListeningOverviewIntegrationTests {
      * days of Vietnam's calendar, as the daily roll-ups count them, up to the current hour's day.
      */
     private Map<String, long[]> countedByRegister(int days) {
-        Instant end = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
-        // today (the day of the current hour, not of the hour after it) and the days before
-        java.time.LocalDate first = end.minus(1, ChronoUnit.HOURS).atZone(LocalTime.ZONE).truncatedTo(ChronoUnit.DAYS)
-                .plusDays(1).minusDays(days).toLocalDate();
-        java.time.LocalDate last = end.minusMillis(1).atZone(LocalTime.ZONE).toLocalDate();
+        java.sql.Date[] period = period(days);
         Map<String, long[]> counted = new HashMap<>();
         jdbc.sql("""
                 SELECT register, count(*), count(*) FILTER (WHERE sentiment = 'negative'),
                        count(*) FILTER (WHERE sentiment = 'neutral'), count(*) FILTER (WHERE sentiment = 'positive')
                 FROM post WHERE (published_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN ? AND ? GROUP BY register
-                """).params(java.sql.Date.valueOf(first), java.sql.Date.valueOf(last)).query(rs -> {
+                """).params(period[0], period[1]).query(rs -> {
+                    counted.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
+                });
+        return counted;
+    }
+
+    /**
+     * The first and last day of the dashboard's period of {@code days} days: today (the day of the current hour,
+     * not of the hour after it) and the days before.
+     */
+    private static java.sql.Date[] period(int days) {
+        Instant end = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
+        java.time.LocalDate first = end.minus(1, ChronoUnit.HOURS).atZone(LocalTime.ZONE).truncatedTo(ChronoUnit.DAYS)
+                .plusDays(1).minusDays(days).toLocalDate();
+        java.time.LocalDate last = end.minusMillis(1).atZone(LocalTime.ZONE).toLocalDate();
+        return new java.sql.Date[] {java.sql.Date.valueOf(first), java.sql.Date.valueOf(last)};
+    }
+
+    /** Posts, negative posts, comments and negative comments of each platform in the dashboard's period. */
+    private Map<String, long[]> countedByPlatform(int days) {
+        java.sql.Date[] period = period(days);
+        Map<String, long[]> counted = new HashMap<>();
+        jdbc.sql("""
+                SELECT platform, count(*), count(*) FILTER (WHERE sentiment = 'negative'),
+                       count(*) FILTER (WHERE register = 'comment'),
+                       count(*) FILTER (WHERE register = 'comment' AND sentiment = 'negative')
+                FROM post WHERE (published_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN ? AND ? GROUP BY platform
+                """).params(period[0], period[1]).query(rs -> {
                     counted.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
                 });
         return counted;

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongToDoubleFunction;
+import vn.loa.listening.PostLabels;
 
 /**
  * Finds the emerging issues among the posts of the last 24 hours: what is new, not which series is large.
@@ -65,7 +66,7 @@ final class IssueFinder {
 
         /** A citizen's comment: its tone is opinion (a news report's is the tone of the events it reports). */
         boolean comment() {
-            return "comment".equals(register);
+            return PostLabels.COMMENT.equals(register);
         }
 
         String voice() {

@@ -176,7 +176,7 @@ class JdbcListeningOverview implements ListeningOverview {
                 shares(scope, "place", from, to, hourly, 15, id -> placeName(id, language)),
                 shares(scope, "platform", from, to, hourly, 20, null),
                 stories.byPosts(), stories.byNegative(),
-                registers.getOrDefault("comment", new Tone(0, 0, 0, 0)),
+                registers.getOrDefault(PostLabels.COMMENT, new Tone(0, 0, 0, 0)),
                 sum(PostLabels.NEWS_REGISTERS.stream().map(r -> registers.getOrDefault(r, new Tone(0, 0, 0, 0))).toList()),
                 shares(scope, "domain", from, to, hourly, PostLabels.DOMAINS.size(), null), authors(scope, from),
                 stories.told());
@@ -231,11 +231,11 @@ class JdbcListeningOverview implements ListeningOverview {
         String restricted = scope.restricted() ? "" : " AND NOT restricted";
         String table = hourly ? "post_hourly WHERE scope = ? AND dim = ? AND hour >= ? AND hour < ?"
                 : "post_daily WHERE scope = ? AND dim = ? AND day >= ? AND day < ?";
-        return jdbc.sql("SELECT val, sum(posts) AS posts, sum(negative) FROM " + table
+        return jdbc.sql("SELECT val, sum(posts) AS posts, sum(negative), sum(comments), sum(negative_comments) FROM " + table
                 + restricted + " GROUP BY val HAVING sum(posts) > 0 ORDER BY posts DESC, val LIMIT ?")
                 .params(scope.key(), dim, bound(from, hourly), upper(to, hourly), limit)
                 .query((rs, row) -> new Share(rs.getString(1), names == null ? null : names.apply(rs.getString(1)),
-                        rs.getLong(2), rs.getLong(3)))
+                        rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
                 .list();
     }
 
@@ -256,26 +256,31 @@ class JdbcListeningOverview implements ListeningOverview {
                     .toArray(Long[]::new);
             rows = jdbc.sql("""
                     SELECT p.story_id, count(*), count(*) FILTER (WHERE p.sentiment = 'negative'),
-                           count(*) FILTER (WHERE p.toxicity <> 'CLEAN')
+                           count(*) FILTER (WHERE p.toxicity <> 'CLEAN'),
+                           count(*) FILTER (WHERE p.sentiment = 'negative' AND p.register = ?)
                     FROM post p WHERE p.story_id = ANY(?) AND p.published_at >= ? AND p.published_at < ?"""
                     + (scope.restricted() ? "" : " AND p.platform NOT IN ('HOTLINE', 'OFFICE')")
                     + " GROUP BY p.story_id HAVING count(*) > 1")
-                    .params(candidates, Timestamp.from(from), Timestamp.from(to))
-                    .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).list();
+                    .params(PostLabels.COMMENT, candidates, Timestamp.from(from), Timestamp.from(to))
+                    .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5)}).list();
         } else {
             String posts = scope.restricted() ? "posts" : "public_posts";
-            rows = jdbc.sql("SELECT story_id, sum(" + posts + "), sum(negative), sum(toxic) FROM story_daily "
-                    + "WHERE scope = ? AND day >= ? AND day < ? GROUP BY story_id HAVING sum(" + posts + ") > 1")
+            rows = jdbc.sql("SELECT story_id, sum(" + posts + "), sum(negative), sum(toxic), sum(negative_comments) "
+                    + "FROM story_daily WHERE scope = ? AND day >= ? AND day < ? GROUP BY story_id HAVING sum(" + posts
+                    + ") > 1")
                     .params(scope.agency(), bound(from, false), upper(to, false))
-                    .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).list();
+                    .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5)}).list();
             told = rows.size();
         }
         List<long[]> byPosts = rows.stream()
                 .sorted(java.util.Comparator.<long[]>comparingLong(r -> -r[1]).thenComparingLong(r -> -r[2])
                         .thenComparingLong(r -> r[0])).limit(10).toList();
+        // citizens' anger first: a story of many negative comments before one of many reports of an accident
         List<long[]> byNegative = rows.stream().filter(r -> r[2] > 0)
-                .sorted(java.util.Comparator.<long[]>comparingLong(r -> -r[2]).thenComparingLong(r -> -r[1])
-                        .thenComparingLong(r -> r[0])).limit(10).toList();
+                .sorted(java.util.Comparator.<long[]>comparingLong(r -> -r[4]).thenComparingLong(r -> -r[2])
+                        .thenComparingLong(r -> -r[1]).thenComparingLong(r -> r[0])).limit(10).toList();
         Map<Long, Object[]> details = new LinkedHashMap<>();
         Long[] ids = java.util.stream.Stream.concat(byPosts.stream(), byNegative.stream()).map(r -> r[0]).distinct()
                 .toArray(Long[]::new);
@@ -291,8 +296,8 @@ class JdbcListeningOverview implements ListeningOverview {
         }
         java.util.function.Function<long[], StoryRow> row = r -> {
             Object[] d = details.get(r[0]);
-            return new StoryRow(r[0], r[1], r[2], r[3], d == null ? null : (String) d[2], d == null ? null : (Instant) d[0],
-                    d == null ? null : (Instant) d[1]);
+            return new StoryRow(r[0], r[1], r[2], r[4], r[3], d == null ? null : (String) d[2],
+                    d == null ? null : (Instant) d[0], d == null ? null : (Instant) d[1]);
         };
         return new Stories(byPosts.stream().map(row).toList(), byNegative.stream().map(row).toList(), told);
     }

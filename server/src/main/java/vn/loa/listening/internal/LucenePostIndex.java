@@ -70,6 +70,7 @@ import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
 import vn.loa.listening.ListeningScope;
 import vn.loa.listening.Platform;
+import vn.loa.listening.PostLabels;
 import vn.loa.listening.PostSearch;
 import vn.loa.listening.PostCorrected;
 import vn.loa.listening.PostsImported;
@@ -626,7 +627,7 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
                             if (d < 0 || d >= counts.length) {
                                 return;
                             }
-                            boolean comment = "comment".equals(value(register, doc));
+                            boolean comment = PostLabels.COMMENT.equals(value(register, doc));
                             String tone = comment ? value(sentiment, doc) : null;
                             Document document = stored.document(doc, Set.of("body", "title"));
                             boolean asks = Questions.asks(document.get("title")) || Questions.asks(document.get("body"));

@@ -18,6 +18,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.loa.listening.PostLabels;
 import vn.loa.shared.AfterCommit;
 import vn.loa.shared.LocalTime;
 
@@ -27,7 +28,8 @@ import vn.loa.shared.LocalTime;
  * caller's transaction: a post counts in the province's scope and in the scope of each agency it
  * is routed to; within each, under 'all', its topic, its platform, its register, its policy domain,
  * each agency and each place it names, and by sentiment (an 'unclear' post counts in the posts and in
- * none of negative, neutral, positive). A batch is summed here and written as one upsert per table, a
+ * none of negative, neutral, positive); each row also counts its citizens' comments and their negative ones,
+ * so that opinion reads apart from the news's tone under every dimension. A batch is summed here and written as one upsert per table, a
  * row per bucket.
  *
  * <p>An import writes a batch's roll-ups in a transaction of their own, while it stores the next
@@ -204,8 +206,12 @@ class Rollups {
         for (Fact fact : facts) {
             long hour = fact.publishedAt().truncatedTo(ChronoUnit.HOURS).getEpochSecond();
             long day = fact.publishedAt().atZone(LocalTime.ZONE).toLocalDate().toEpochDay();
-            int[] counts = {sign, "negative".equals(fact.sentiment()) ? sign : 0, "neutral".equals(fact.sentiment()) ? sign : 0,
-                "positive".equals(fact.sentiment()) ? sign : 0, fact.toxic() ? sign : 0};
+            boolean comment = PostLabels.COMMENT.equals(fact.register());
+            boolean negative = "negative".equals(fact.sentiment());
+            // posts, negative, neutral, positive, toxic, citizens' comments, negative comments
+            int[] counts = {sign, negative ? sign : 0, "neutral".equals(fact.sentiment()) ? sign : 0,
+                "positive".equals(fact.sentiment()) ? sign : 0, fact.toxic() ? sign : 0, comment ? sign : 0,
+                comment && negative ? sign : 0};
             TreeSet<String> agencies = new TreeSet<>(List.of(fact.agencies()));
             TreeSet<String> places = new TreeSet<>(List.of(fact.places()));
             List<String> scopes = new ArrayList<>(agencies.size() + 1);
@@ -225,9 +231,9 @@ class Rollups {
                     add(days, new Key(scope, dim[0], dim[1], fact.restricted(), day), counts);
                 }
                 if (!scope.isEmpty() && fact.story() != null) {
-                    // posts, negative, toxic, public posts, under the story's id as the key's value
+                    // posts, negative, toxic, public posts, negative comments, under the story's id as the key's value
                     add(stories, new Key(scope, "", Long.toString(fact.story()), false, day),
-                            new int[] {sign, counts[1], counts[4], fact.restricted() ? 0 : sign});
+                            new int[] {sign, counts[1], counts[4], fact.restricted() ? 0 : sign, counts[6]});
                 }
             }
         }
@@ -239,24 +245,26 @@ class Rollups {
             String[] scope = new String[n];
             String[] day = new String[n];
             Long[] story = new Long[n];
-            Integer[][] counts = new Integer[4][n];
+            Integer[][] counts = new Integer[5][n];
             int i = 0;
             for (Map.Entry<Key, int[]> row : stories.entrySet()) {
                 scope[i] = row.getKey().scope();
                 day[i] = LocalDate.ofEpochDay(row.getKey().bucket()).toString();
                 story[i] = Long.valueOf(row.getKey().val());
-                for (int c = 0; c < 4; c++) {
+                for (int c = 0; c < 5; c++) {
                     counts[c][i] = row.getValue()[c];
                 }
                 i++;
             }
             jdbc.sql("""
-                    INSERT INTO story_daily AS h (scope, day, story_id, posts, negative, toxic, public_posts)
-                    SELECT * FROM unnest(?::text[], ?::date[], ?::bigint[], ?::int[], ?::int[], ?::int[], ?::int[])
+                    INSERT INTO story_daily AS h (scope, day, story_id, posts, negative, toxic, public_posts,
+                                                  negative_comments)
+                    SELECT * FROM unnest(?::text[], ?::date[], ?::bigint[], ?::int[], ?::int[], ?::int[], ?::int[], ?::int[])
                     ON CONFLICT (scope, day, story_id) DO UPDATE SET posts = h.posts + excluded.posts,
                         negative = h.negative + excluded.negative, toxic = h.toxic + excluded.toxic,
-                        public_posts = h.public_posts + excluded.public_posts
-                    """).params(scope, day, story, counts[0], counts[1], counts[2], counts[3]).update();
+                        public_posts = h.public_posts + excluded.public_posts,
+                        negative_comments = h.negative_comments + excluded.negative_comments
+                    """).params(scope, day, story, counts[0], counts[1], counts[2], counts[3], counts[4]).update();
         }
     }
 
@@ -274,7 +282,7 @@ class Rollups {
         String[] val = new String[n];
         Boolean[] restricted = new Boolean[n];
         Object[] bucket = "date".equals(type) ? new String[n] : new Timestamp[n];
-        Integer[][] counts = new Integer[5][n];
+        Integer[][] counts = new Integer[7][n];
         int i = 0;
         for (Map.Entry<Key, int[]> row : rows.entrySet()) {
             Key key = row.getKey();
@@ -284,19 +292,22 @@ class Rollups {
             restricted[i] = key.restricted();
             bucket[i] = "date".equals(type) ? LocalDate.ofEpochDay(key.bucket()).toString()
                     : Timestamp.from(Instant.ofEpochSecond(key.bucket()));
-            for (int c = 0; c < 5; c++) {
+            for (int c = 0; c < 7; c++) {
                 counts[c][i] = row.getValue()[c];
             }
             i++;
         }
         jdbc.sql("""
-                INSERT INTO %1$s AS h (scope, dim, val, restricted, %2$s, posts, negative, neutral, positive, toxic)
+                INSERT INTO %1$s AS h (scope, dim, val, restricted, %2$s, posts, negative, neutral, positive, toxic, comments,
+                                       negative_comments)
                 SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::boolean[], ?::%3$s[], ?::int[], ?::int[], ?::int[],
-                                     ?::int[], ?::int[])
+                                     ?::int[], ?::int[], ?::int[], ?::int[])
                 ON CONFLICT (scope, dim, val, restricted, %2$s) DO UPDATE SET posts = h.posts + excluded.posts,
                     negative = h.negative + excluded.negative, neutral = h.neutral + excluded.neutral,
-                    positive = h.positive + excluded.positive, toxic = h.toxic + excluded.toxic
+                    positive = h.positive + excluded.positive, toxic = h.toxic + excluded.toxic,
+                    comments = h.comments + excluded.comments, negative_comments = h.negative_comments + excluded.negative_comments
                 """.formatted(table, column, type))
-                .params(scope, dim, val, restricted, bucket, counts[0], counts[1], counts[2], counts[3], counts[4]).update();
+                .params(scope, dim, val, restricted, bucket, counts[0], counts[1], counts[2], counts[3], counts[4], counts[5],
+                        counts[6]).update();
     }
 }

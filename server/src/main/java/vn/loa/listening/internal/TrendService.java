@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import vn.loa.listening.ListeningOverview.StoryRow;
 import vn.loa.listening.ListeningScope;
+import vn.loa.listening.PostLabels;
 import vn.loa.listening.PostsImported;
 import vn.loa.listening.PostsReanalysed;
 import vn.loa.listening.Trends;
@@ -726,11 +727,12 @@ class TrendService implements Trends {
         }
         List<long[]> rows = jdbc.sql("""
                 SELECT coalesce(p.story_id, -p.id), count(*) AS posts, count(*) FILTER (WHERE p.sentiment = 'negative'),
-                       count(*) FILTER (WHERE p.toxicity <> 'CLEAN'), min(p.id), min(p.published_at), max(p.published_at)
+                       count(*) FILTER (WHERE p.toxicity <> 'CLEAN'), min(p.id), min(p.published_at), max(p.published_at),
+                       count(*) FILTER (WHERE p.sentiment = 'negative' AND p.register = ?)
                 FROM post p WHERE p.id = ANY(?) GROUP BY 1 ORDER BY posts DESC, 1 LIMIT 3""")
-                .param(postIds.toArray(Long[]::new))
+                .params(PostLabels.COMMENT, postIds.toArray(Long[]::new))
                 .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                        rs.getTimestamp(6).getTime(), rs.getTimestamp(7).getTime()}).list();
+                        rs.getTimestamp(6).getTime(), rs.getTimestamp(7).getTime(), rs.getLong(8)}).list();
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -739,7 +741,7 @@ class TrendService implements Trends {
                 .query(rs -> {
                     texts.put(rs.getLong(1), rs.getString(2));
                 });
-        return rows.stream().map(r -> new StoryRow(Math.max(0, r[0]), r[1], r[2], r[3], texts.get(r[4]),
+        return rows.stream().map(r -> new StoryRow(Math.max(0, r[0]), r[1], r[2], r[7], r[3], texts.get(r[4]),
                 Instant.ofEpochMilli(r[5]), Instant.ofEpochMilli(r[6]))).toList();
     }
 

@@ -74,4 +74,47 @@ class RollupBacklogIntegrationTests {
                 "FACEBOOK", "negative", "Suc khoe", "comment", "health", false, new String[0], new String[0], null))));
         assertThat(RollupChecks.mismatches(jdbc)).isEmpty();
     }
+
+    @Test
+    void theMigrationCountsTheCommentsOfThePostsRolledUpBeforeIt() throws Exception {
+        StringBuilder file = new StringBuilder();
+        String source = "comments-" + ProcessHandle.current().pid();
+        String[] texts = {"Người dân phàn nàn bệnh viện tỉnh thu thêm tiền ngoài danh mục, quá bức xúc, đề nghị Sở Y tế xử lý",
+            "Sở Y tế tổ chức hội nghị triển khai kế hoạch tiêm chủng mở rộng năm 2027 tại Nha Trang"};
+        for (int i = 0; i < 12; i++) {
+            file.append("{\"source\":\"").append(source).append("\",\"platform\":\"").append(i % 2 == 0 ? "facebook" : "news")
+                    .append("\",\"external_id\":\"c").append(i).append("\",\"author\":\"Tác giả ").append(i)
+                    .append("\",\"published_at\":\"2026-10-1").append(i % 5).append("T0").append(i % 10)
+                    .append(":20:00+07:00\",\"text\":\"").append(texts[i % 2]).append(" (").append(i).append(")\"}\n");
+        }
+        importer.importFile("comments.jsonl", new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8)),
+                Actor.SYSTEM, null);
+        assertThat(jdbc.sql("SELECT count(*) FROM post WHERE register = 'comment' AND sentiment = 'negative'")
+                .query(Long.class).single()).isPositive();
+        // roll-ups as they were before V37 (no comment counts), and a batch of comments stored but not yet rolled up
+        List<Long> pending = jdbc.sql("SELECT p.id FROM post p JOIN post_source s ON s.id = p.source_id WHERE s.code = ? "
+                + "AND p.register = 'comment' ORDER BY p.id LIMIT 3").param(source).query(Long.class).list();
+        transactions.executeWithoutResult(status -> {
+            rollups.apply(pending, -1);
+            rollups.pending(pending, Instant.now());
+            jdbc.sql("UPDATE post_hourly SET comments = 0, negative_comments = 0").update();
+            jdbc.sql("UPDATE post_daily SET comments = 0, negative_comments = 0").update();
+            jdbc.sql("UPDATE story_daily SET negative_comments = 0").update();
+        });
+        assertThat(RollupChecks.mismatches(jdbc)).containsOnlyKeys("post_hourly", "post_daily", "story_daily");
+
+        // V37's statements after its columns are added, as Flyway runs them: in one transaction
+        String migration = new String(getClass().getResourceAsStream("/db/migration/V37__rollups_comments.sql").readAllBytes(),
+                StandardCharsets.UTF_8);
+        List<String> backfill = java.util.Arrays.stream(migration.split(";\\s*\\n"))
+                .map(statement -> statement.lines().filter(line -> !line.startsWith("--")).collect(
+                        java.util.stream.Collectors.joining("\n")).strip())
+                .filter(statement -> !statement.isEmpty() && !statement.startsWith("ALTER TABLE")).toList();
+        assertThat(backfill).hasSize(4);
+        transactions.executeWithoutResult(status -> backfill.forEach(statement -> jdbc.sql(statement).update()));
+
+        // the pending batch is counted once, when its roll-ups are written, with its comments
+        assertThat(rollups.applyBacklog()).isEqualTo(1);
+        assertThat(RollupChecks.mismatches(jdbc)).isEmpty();
+    }
 }
