@@ -32,9 +32,11 @@ import vn.loa.nlp.vectors.SyllableClusters;
  * @param lexicon whether the words of the offensive-words list ({@code lexicon/offensive-words.txt}, one to three
  *     syllables, in groups of one word and its variants) are features too: each group met, and how many of the list's
  *     words the text holds (1, 2, 3 or more), so that a variant never seen labelled is read like its group
+ * @param spans a lexicon learnt from marked offensive spans ({@link SpanLexicon}), or null for none: when a text holds
+ *     its entries, one feature says so and one how many (1, 2, 3 or more), as written and/or without diacritics
  */
 public record Features(int bits, boolean trigrams, boolean characterGrams, int maxSyllables, boolean registers,
-        boolean clusters, boolean lexicon) {
+        boolean clusters, boolean lexicon, SpanLexicon spans) {
 
     private static final long BOUNDARY = Syllables.mix(0x5eed);
     private static final String LEXICON_RESOURCE = "/vn/loa/nlp/lexicon/offensive-words.txt";
@@ -43,6 +45,17 @@ public record Features(int bits, boolean trigrams, boolean characterGrams, int m
         if (bits < 12 || bits > 24) {
             throw new IllegalArgumentException("feature bits must be 12 to 24, was " + bits);
         }
+    }
+
+    /** Features without a span lexicon. */
+    public Features(int bits, boolean trigrams, boolean characterGrams, int maxSyllables, boolean registers,
+            boolean clusters, boolean lexicon) {
+        this(bits, trigrams, characterGrams, maxSyllables, registers, clusters, lexicon, null);
+    }
+
+    /** The same features with a span lexicon (null: none). */
+    public Features withSpans(SpanLexicon newSpans) {
+        return new Features(bits, trigrams, characterGrams, maxSyllables, registers, clusters, lexicon, newSpans);
     }
 
     /** Features without per-register copies, syllable classes or the word list. */
@@ -57,7 +70,8 @@ public record Features(int bits, boolean trigrams, boolean characterGrams, int m
 
     /** The same features without per-register copies (the shared part). */
     public Features shared() {
-        return registers ? new Features(bits, trigrams, characterGrams, maxSyllables, false, clusters, lexicon) : this;
+        return registers ? new Features(bits, trigrams, characterGrams, maxSyllables, false, clusters, lexicon, spans)
+                : this;
     }
 
     /** The offensive-words list: the key of each entry's syllables (as n-gram features key them) to its group. */
@@ -145,7 +159,7 @@ public record Features(int bits, boolean trigrams, boolean characterGrams, int m
         int mask = dimensions() - 1;
         int capacity = n * (trigrams ? 5 : 4) + (lexicon ? 2 * n : 0) + 4
                 + (characterGrams ? Math.min(text.length(), 4000) * 3 : 0)
-                + (clusters ? 2 * n + 2 : 0);
+                + (clusters ? 2 * n + 2 : 0) + (spans != null ? 4 : 0);
         SyllableClusters classes = clusters ? SyllableClusters.standard() : null;
         long previousClass = BOUNDARY;
         int[] out = new int[capacity];
@@ -155,6 +169,10 @@ public record Features(int bits, boolean trigrams, boolean characterGrams, int m
         long previousFolded = BOUNDARY;
         Map<Long, Integer> words = lexicon ? Lexicon.GROUPS : null;
         int listed = 0;
+        long previous2Folded = BOUNDARY;
+        SpanLexicon.Matcher spanned = spans == null ? null : spans.matcher(text);
+        int spannedExact = 0;
+        int spannedFolded = 0;
         for (int i = 0; i <= n; i++) {
             long key = i < n ? Syllables.key(text, split.starts()[i], split.ends()[i]) : BOUNDARY;
             long folded = i < n ? Syllables.foldedKey(text, split.starts()[i], split.ends()[i]) : BOUNDARY;
@@ -176,6 +194,20 @@ public record Features(int bits, boolean trigrams, boolean characterGrams, int m
                     }
                 }
             }
+            if (spans != null && i < n) {
+                // an entry of one, two or three syllables ending here counts once
+                if (spans.matchesExact() && (spanned.exact(key)
+                        || i > 0 && spanned.exact(Syllables.combine(previous, key))
+                        || i > 1 && spanned.exact(Syllables.combine(Syllables.combine(previous2, previous), key)))) {
+                    spannedExact++;
+                }
+                if (spans.matchesFolded() && (spanned.folded(folded)
+                        || i > 0 && spanned.folded(Syllables.combine(previousFolded, folded))
+                        || i > 1 && spanned.folded(Syllables.combine(Syllables.combine(previous2Folded, previousFolded),
+                                folded)))) {
+                    spannedFolded++;
+                }
+            }
             out[size++] = index(3, Syllables.combine(previous, key), mask);
             out[size++] = index(4, Syllables.combine(previousFolded, folded), mask);
             if (trigrams && i > 0) {
@@ -191,7 +223,16 @@ public record Features(int bits, boolean trigrams, boolean characterGrams, int m
             }
             previous2 = previous;
             previous = key;
+            previous2Folded = previousFolded;
             previousFolded = folded;
+        }
+        if (spannedExact > 0) {
+            out[size++] = index(15, 1, mask);
+            out[size++] = index(16, Math.min(spannedExact, 3), mask);
+        }
+        if (spannedFolded > 0) {
+            out[size++] = index(17, 1, mask);
+            out[size++] = index(18, Math.min(spannedFolded, 3), mask);
         }
         if (characterGrams) {
             size = characterGrams(text, mask, out, size);

@@ -315,6 +315,9 @@ public final class LinearClassifier {
 
     /** Writes the model: weights quantised to 16 bits per label, only for features with a non-zero weight. */
     public void write(OutputStream target) throws IOException {
+        if (features.spans() != null) {
+            throw new IllegalStateException("a model over a span lexicon cannot be written (the lexicon is not stored)");
+        }
         GZIPOutputStream gzip = new GZIPOutputStream(target);
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(gzip, 1 << 16));
         out.writeInt(MAGIC);

@@ -42,6 +42,7 @@ import vn.loa.nlp.classify.LabeledData;
 import vn.loa.nlp.classify.LabeledText;
 import vn.loa.nlp.classify.LinearClassifier;
 import vn.loa.nlp.classify.Prediction;
+import vn.loa.nlp.classify.SpanLexicon;
 import vn.loa.nlp.classify.Task;
 import vn.loa.nlp.segment.RawSentence;
 import vn.loa.nlp.segment.SegmentationCorpus;
@@ -113,7 +114,10 @@ public final class NlpCli {
         out.println("                                              policy-domain or register; --cv K cross-validates on train;");
         out.println("                                              --members M averages M models (1 to 10);");
         out.println("                                              --learning-rate R sets AdaGrad's step size;");
-        out.println("                                              --lexicon true|false: the offensive-words list");
+        out.println("                                              --lexicon true|false: the offensive-words list;");
+        out.println("                                              --spans true (toxicity, --cv only): a lexicon from ViHOS");
+        out.println("                                              spans [--span-min-comments N] [--span-min-share R]");
+        out.println("                                              [--span-keys exact|folded|both] [--span-loo true|false]");
         out.println("  eval --task TASK --data FILE [--model F] [--strip-diacritics]  scores and speed as one JSON object");
         out.println("                                              (--task segment --raw: also from the raw text of a .conllu file)");
     }
@@ -550,7 +554,8 @@ public final class NlpCli {
     private int trainClassifier(Task task, List<String> args) throws IOException {
         Map<String, String> options = options(args, List.of("data-dir", "corpus-dir", "out", "seed", "bits", "min-count",
                 "max-syllables", "epochs", "class-weight-power", "character-grams", "trigrams", "keep-features", "extra",
-                "cv", "province-repeats", "clusters", "silver", "offsets", "members", "learning-rate", "lexicon"));
+                "cv", "province-repeats", "clusters", "silver", "offsets", "members", "learning-rate", "lexicon", "spans",
+                "span-min-comments", "span-min-share", "span-keys", "span-loo"));
         Path data = Path.of(options.getOrDefault("data-dir", "../shared/data"));
         Path corpus = Path.of(options.getOrDefault("corpus-dir", Task.PROVINCE_CORPUS));
         Path target = Path.of(options.getOrDefault("out", "nlp/src/main/resources/vn/loa/nlp/models"));
@@ -581,6 +586,7 @@ public final class NlpCli {
         if (options.containsKey("learning-rate")) {
             settings = settings.withLearningRate(doubleOption(options, "learning-rate"));
         }
+        SpanSettings spanSettings = spanSettings(task, options);
         // the province corpus is small beside the shared sets: its rows may count several times
         int provinceRepeats = intOption(options, "province-repeats", task.province() && task.trainFile(data) != null ? 5 : 1);
         List<Map<String, Object>> sources = new ArrayList<>();
@@ -591,6 +597,9 @@ public final class NlpCli {
             train.addAll(rows);
             sources.add(fileInfo(data, trainFile, rows.size()));
             err.println("Training " + task.id() + " on " + rows.size() + " rows of " + trainFile);
+            if (spanSettings != null) {
+                spanSettings = spanSettings.withComments(spanComments(data, rows));
+            }
         }
         if (task.province()) {
             Path provinceTrain = corpus.resolve("train.jsonl");
@@ -626,7 +635,7 @@ public final class NlpCli {
             sources.add(info);
         }
         if (options.containsKey("cv")) {
-            return crossValidate(task, train, silver, settings, intOption(options, "cv", 5));
+            return crossValidate(task, train, silver, settings, intOption(options, "cv", 5), spanSettings);
         }
         train.addAll(silver);
         long start = System.nanoTime();
@@ -735,7 +744,7 @@ public final class NlpCli {
      * choose settings by, so that the dev split is read once, at the end.
      */
     private int crossValidate(Task task, List<LabeledText> rows, List<LabeledText> alwaysTrain,
-            ClassifierTrainer.Settings settings, int folds) {
+            ClassifierTrainer.Settings settings, int folds, SpanSettings spans) {
         if (folds < 2 || folds > 20) {
             throw new IllegalArgumentException("--cv takes 2 to 20 folds, was " + folds);
         }
@@ -766,7 +775,26 @@ public final class NlpCli {
                     train.add(row);
                 }
             }
-            LinearClassifier model = ClassifierTrainer.train(task.id(), train, settings);
+            ClassifierTrainer.Settings foldSettings = settings;
+            SpanLexicon lexicon = null;
+            int spanComments = 0;
+            if (spans != null) {
+                // the span lexicon of this fold: from the marked comments of its training part only
+                Set<String> heldOut = new HashSet<>();
+                test.forEach(row -> heldOut.add(SpanLexicon.normalise(row.text())));
+                Set<String> learnt = new HashSet<>();
+                train.forEach(row -> learnt.add(SpanLexicon.normalise(row.text())));
+                List<SpanLexicon.Comment> own = spans.comments().stream()
+                        .filter(c -> learnt.contains(c.normalised()) && !heldOut.contains(c.normalised())).toList();
+                spanComments = own.size();
+                lexicon = SpanLexicon.build(own, spans.minComments(), spans.minShare(), spans.keys(), spans.leaveOneOut());
+                foldSettings = settings.withFeatures(settings.features().withSpans(lexicon));
+                err.println("fold " + f + ": span lexicon of " + lexicon.size() + " entries from " + own.size()
+                        + " marked comments; first entries: " + lexicon.entries().stream().limit(20)
+                                .map(e -> e.text() + (e.folded() ? " (folded)" : "") + " " + e.markedIn() + "/" + e.heldIn())
+                                .toList());
+            }
+            LinearClassifier model = ClassifierTrainer.train(task.id(), train, foldSettings);
             ClassificationScore score = ClassificationScore.of(model, test);
             sumF1 += score.macroF1();
             sumAccuracy += score.accuracy();
@@ -775,6 +803,10 @@ public final class NlpCli {
             result.put("rows", score.rows());
             result.put("accuracy", score.accuracy());
             result.put("macro_f1", score.macroF1());
+            if (lexicon != null) {
+                result.put("span_comments", spanComments);
+                result.put("span_entries", lexicon.size());
+            }
             Map<String, Object> registers = perRegister(model, test);
             if (!registers.isEmpty()) {
                 result.put("per_register", registers);
@@ -804,6 +836,73 @@ public final class NlpCli {
         summary.put("per_fold", results);
         out.println(Json.object(summary));
         return 0;
+    }
+
+    /**
+     * The span lexicon's settings (--spans true, for toxicity and --cv only), or null without one.
+     *
+     * @param comments the marked comments (ViHOS) whose text is a training text, set once read
+     */
+    private record SpanSettings(int minComments, double minShare, SpanLexicon.Keys keys, boolean leaveOneOut,
+            List<SpanLexicon.Comment> comments) {
+
+        SpanSettings withComments(List<SpanLexicon.Comment> newComments) {
+            return new SpanSettings(minComments, minShare, keys, leaveOneOut, newComments);
+        }
+    }
+
+    private static SpanSettings spanSettings(Task task, Map<String, String> options) {
+        String spans = options.getOrDefault("spans", "false");
+        if (!List.of("true", "false").contains(spans)) {
+            throw new IllegalArgumentException("--spans must be true or false, was '" + spans + "'");
+        }
+        if (!Boolean.parseBoolean(spans)) {
+            if (options.containsKey("span-min-comments") || options.containsKey("span-min-share")
+                    || options.containsKey("span-keys") || options.containsKey("span-loo")) {
+                throw new IllegalArgumentException("--span-min-comments, --span-min-share, --span-keys and --span-loo need"
+                        + " --spans true");
+            }
+            return null;
+        }
+        if (task != Task.TOXICITY || !options.containsKey("cv")) {
+            throw new IllegalArgumentException("--spans true is for train toxicity --cv K only (the lexicon is not stored"
+                    + " in a model)");
+        }
+        return new SpanSettings(intOption(options, "span-min-comments", 2),
+                options.containsKey("span-min-share") ? doubleOption(options, "span-min-share") : 0.3,
+                SpanLexicon.Keys.of(options.getOrDefault("span-keys", "exact")),
+                Boolean.parseBoolean(options.getOrDefault("span-loo", "false")), List.of());
+    }
+
+    /**
+     * The marked comments of ViHOS (train and dev files) whose normalised text is that of a training row; no other
+     * comment is kept (the rest may be ViHSD's dev or test comments).
+     */
+    private List<SpanLexicon.Comment> spanComments(Path data, List<LabeledText> trainRows) throws IOException {
+        Set<String> training = new HashSet<>();
+        trainRows.forEach(row -> training.add(SpanLexicon.normalise(row.text())));
+        List<SpanLexicon.Comment> comments = new ArrayList<>();
+        for (String name : List.of("train.jsonl", "dev.jsonl")) {
+            Path file = data.resolve("vihos").resolve(name);
+            int kept = 0;
+            int read = 0;
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                read++;
+                Map<String, Object> object = JsonLine.object(line);
+                if (!(object.get("text") instanceof String text) || !training.contains(SpanLexicon.normalise(text))) {
+                    continue;
+                }
+                @SuppressWarnings("unchecked")
+                List<Number> marked = (List<Number>) object.get("span_char_indices");
+                comments.add(SpanLexicon.Comment.of(text, marked == null ? List.of() : marked));
+                kept++;
+            }
+            err.println("  span lexicon: " + kept + " of " + read + " comments of " + file + " are training texts");
+        }
+        return comments;
     }
 
     private int evalNormalization(Path file) throws IOException {
