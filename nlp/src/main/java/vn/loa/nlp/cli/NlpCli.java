@@ -868,10 +868,15 @@ public final class NlpCli {
             throw new IllegalArgumentException("--spans true is for train toxicity --cv K only (the lexicon is not stored"
                     + " in a model)");
         }
+        // the defaults scored best in cross-validation: entries marked in 2+ comments and in half of those that hold
+        // them, matched as written and without diacritics, each training comment seeing the lexicon without its own marks
+        String leaveOneOut = options.getOrDefault("span-loo", "true");
+        if (!List.of("true", "false").contains(leaveOneOut)) {
+            throw new IllegalArgumentException("--span-loo must be true or false, was '" + leaveOneOut + "'");
+        }
         return new SpanSettings(intOption(options, "span-min-comments", 2),
-                options.containsKey("span-min-share") ? doubleOption(options, "span-min-share") : 0.3,
-                SpanLexicon.Keys.of(options.getOrDefault("span-keys", "exact")),
-                Boolean.parseBoolean(options.getOrDefault("span-loo", "false")), List.of());
+                options.containsKey("span-min-share") ? doubleOption(options, "span-min-share") : 0.5,
+                SpanLexicon.Keys.of(options.getOrDefault("span-keys", "both")), Boolean.parseBoolean(leaveOneOut), List.of());
     }
 
     /**
