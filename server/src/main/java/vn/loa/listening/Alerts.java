@@ -29,8 +29,9 @@ public interface Alerts {
      * A rule.
      *
      * @param agencyCode the agency whose routed posts it watches; null for the whole province
-     * @param kind NEGATIVE_VOLUME (more than {@code threshold} negative posts in an hour), BURST (each emerging issue
-     *     that stands {@code threshold} or more above normal, see {@link Trends.Issue#burst()}), KEYWORD (at least
+     * @param kind NEGATIVE_VOLUME (more than {@code threshold} negative comments by citizens in an hour: opinion, not
+     *     the news's tone), BURST (each emerging issue that stands {@code threshold} or more above normal, see
+     *     {@link Trends.Issue#burst()}), KEYWORD (at least
      *     {@code threshold} posts in an hour containing {@code keyword}) or TOXIC_STORY (a story with toxic posts
      *     reaching {@code threshold} posts within six hours)
      * @param email where to send its alerts (comma-separated); when empty, the agency's officers, or the

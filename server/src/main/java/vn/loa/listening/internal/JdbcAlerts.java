@@ -49,6 +49,7 @@ import vn.loa.identity.Users;
 import vn.loa.listening.Alerts;
 import vn.loa.listening.IssueSentences;
 import vn.loa.listening.ListeningScope;
+import vn.loa.listening.PostLabels;
 import vn.loa.listening.PostsImported;
 import vn.loa.listening.Trends;
 import vn.loa.shared.AgencyId;
@@ -508,11 +509,17 @@ class JdbcAlerts implements Alerts {
         return " AND agencies @> ARRAY[?]::text[]";
     }
 
+    /**
+     * Citizens' negative comments of the last hour: their opinion, not the tone of the news (a morning of accident
+     * reports is not public anger).
+     */
     private List<Finding> negativeVolume(Rule rule, Instant now) {
-        List<Object> params = new ArrayList<>(List.of(Timestamp.from(now.minus(Duration.ofHours(1))), Timestamp.from(now)));
+        List<Object> params = new ArrayList<>(List.of(PostLabels.COMMENT, Timestamp.from(now.minus(Duration.ofHours(1))),
+                Timestamp.from(now)));
         String filter = agencyFilter(rule, params);
-        List<Long> ids = jdbc.sql("SELECT id FROM post WHERE sentiment = 'negative' AND published_at >= ? AND published_at <= ?"
-                + filter + " ORDER BY published_at DESC, id DESC").params(params).query(Long.class).list();
+        List<Long> ids = jdbc.sql("SELECT id FROM post WHERE sentiment = 'negative' AND register = ? AND published_at >= ? "
+                + "AND published_at <= ?" + filter + " ORDER BY published_at DESC, id DESC").params(params)
+                .query(Long.class).list();
         if (ids.size() <= rule.threshold()) {
             return List.of();
         }

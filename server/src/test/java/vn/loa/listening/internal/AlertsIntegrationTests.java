@@ -49,6 +49,9 @@ class AlertsIntegrationTests {
     @Autowired
     JdbcAlerts alerts;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private GreenMail smtp;
     private final String keyword = "đê bao " + ProcessHandle.current().pid();
 
@@ -129,6 +132,51 @@ class AlertsIntegrationTests {
             return message.getAllRecipients();
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void theNegativeVolumeRuleCountsCitizensNegativeCommentsNotNegativeNews() throws Exception {
+        vn.loa.identity.SignedInUser coordinator = new vn.loa.identity.SignedInUser(0L, "coordinator", "Điều phối", null, null,
+                java.util.Set.of(vn.loa.identity.Role.COORDINATOR));
+        Alerts.Rule rule = alerts.addRule(new Alerts.RuleForm("STC", "NEGATIVE_VOLUME", "2", "", "stc@example.vn", ""),
+                coordinator);
+        String source = "negative-volume-" + ProcessHandle.current().pid();
+        Instant start = Instant.now();
+        try {
+            StringBuilder file = new StringBuilder();
+            for (int i = 0; i < 7; i++) {
+                boolean news = i < 4;
+                String text = news ? "Thanh tra phát hiện Sở Tài chính để thất thoát hàng chục tỷ đồng, nhiều cán bộ bị kỷ luật vì "
+                        + "sai phạm nghiêm trọng " + source
+                        : "Người dân rất bức xúc vì Sở Tài chính chậm chi trả tiền bồi thường suốt ba năm, đề nghị xử lý "
+                        + "nghiêm " + source;
+                file.append("{\"source\":\"").append(source).append("\",\"platform\":\"").append(news ? "news" : "hotline")
+                        .append("\",\"external_id\":\"n").append(i).append("\",\"author\":\"Tác giả ").append(i)
+                        .append("\",\"published_at\":\"").append(Instant.now().minus(5 + i, ChronoUnit.MINUTES))
+                        .append("\",\"text\":\"").append(text).append("\"}\n");
+            }
+            assertThat(importer.importFile("negative.jsonl", new ByteArrayInputStream(file.toString().getBytes(
+                    StandardCharsets.UTF_8)), Actor.SYSTEM, null).stored()).isEqualTo(7);
+            // four negative reports and three negative calls, all about the Department of Finance
+            assertThat(jdbc.sql("""
+                    SELECT p.register || ' ' || p.sentiment FROM post p JOIN post_source s ON s.id = p.source_id
+                    WHERE s.code = ? AND 'STC' = ANY (p.agencies) ORDER BY p.register""").param(source).query(String.class)
+                    .list()).containsExactly("comment negative", "comment negative", "comment negative", "news negative",
+                            "news negative", "news negative", "news negative");
+            alerts.evaluate();
+            long negativeComments = jdbc.sql("""
+                    SELECT count(*) FROM post WHERE sentiment = 'negative' AND register = 'comment' AND 'STC' = ANY (agencies)
+                    AND published_at >= ?""").param(java.sql.Timestamp.from(Instant.now().minus(1, ChronoUnit.HOURS)))
+                    .query(Long.class).single();
+            List<Alerts.Alert> raised = alerts.raised("NEGATIVE_VOLUME", start, Instant.now().plusSeconds(1), coordinator, 10)
+                    .stream().filter(a -> a.ruleId() == rule.id()).toList();
+            assertThat(raised).isNotEmpty();
+            // the hour's negative comments (three of them are ours), not the seven negative posts
+            assertThat(raised.getFirst().observed()).isEqualTo(negativeComments);
+            assertThat(raised.getFirst().sentence()).contains("ý kiến tiêu cực của người dân");
+        } finally {
+            alerts.disableRule(rule.id(), coordinator);
         }
     }
 

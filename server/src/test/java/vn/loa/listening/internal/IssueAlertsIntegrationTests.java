@@ -284,7 +284,7 @@ class IssueAlertsIntegrationTests {
             List<Alerts.Alert> eagerAlerts = alertsOf(eager, from);
             System.out.printf("Quiet days: 20 evaluations over a day; default burst rules %d and %d alerts; "
                             + "burst rule at 2: %d alerts for %d issues seen above 2 (the highest at %.1f); "
-                            + "SYT negative posts rule at 5: %d alerts%n",
+                            + "SYT negative comments rule at 5: %d alerts%n",
                     alertsOf(byDefault, from).size(), alertsOf(health, from).size(), eagerAlerts.size(), above.size(),
                     highest, alertsOf(negative, from).size());
             assertThat(alertsOf(byDefault, from)).isEmpty();
@@ -330,7 +330,7 @@ class IssueAlertsIntegrationTests {
             long firstRun = trends.emerging(new ListeningScope(null, true), "vi").stream()
                     .filter(issue -> issue.burst() >= burst.threshold()).count();
             System.out.printf("Demo replay: %d evaluations every %d minutes; burst rule (threshold %.1f): %d alerts %s; "
-                            + "SYT negative posts rule: %d alerts; issues above the threshold at the end: %d%n", evaluations,
+                            + "SYT negative comments rule: %d alerts; issues above the threshold at the end: %d%n", evaluations,
                     step, burst.threshold(), bursts.size(), bursts.stream().map(a -> String.format("%s at %s: %.1f, %d posts",
                             a.title(), a.raisedAt(), a.observed(), a.posts())).toList(),
                     negatives.size(), firstRun);
