@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -24,7 +25,7 @@ import java.util.zip.GZIPOutputStream;
 public final class LinearClassifier {
 
     private static final int MAGIC = 0x4c4f4143; // "LOAC"
-    private static final int VERSION = 4;
+    private static final int VERSION = 5;
 
     private final String task;
     private final String[] labels;
@@ -315,9 +316,6 @@ public final class LinearClassifier {
 
     /** Writes the model: weights quantised to 16 bits per label, only for features with a non-zero weight. */
     public void write(OutputStream target) throws IOException {
-        if (features.spans() != null) {
-            throw new IllegalStateException("a model over a span lexicon cannot be written (the lexicon is not stored)");
-        }
         GZIPOutputStream gzip = new GZIPOutputStream(target);
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(gzip, 1 << 16));
         out.writeInt(MAGIC);
@@ -334,6 +332,18 @@ public final class LinearClassifier {
         out.writeBoolean(features.registers());
         out.writeBoolean(features.clusters());
         out.writeBoolean(features.lexicon());
+        SpanLexicon spans = features.spans();
+        out.writeBoolean(spans != null);
+        if (spans != null) {
+            // the entries' keys, as every text not learnt from sees them
+            out.writeUTF(spans.keys().name());
+            for (long[] keys : List.of(spans.exactKeys(), spans.foldedKeys())) {
+                out.writeInt(keys.length);
+                for (long key : keys) {
+                    out.writeLong(key);
+                }
+            }
+        }
         for (float b : bias) {
             out.writeFloat(b);
         }
@@ -398,6 +408,21 @@ public final class LinearClassifier {
         }
         Features features = new Features(in.readInt(), in.readBoolean(), in.readBoolean(), in.readInt(),
                 version >= 2 && in.readBoolean(), version >= 3 && in.readBoolean(), version >= 4 && in.readBoolean());
+        if (version >= 5 && in.readBoolean()) {
+            SpanLexicon.Keys keys = SpanLexicon.Keys.valueOf(in.readUTF());
+            long[][] sets = new long[2][];
+            for (int s = 0; s < 2; s++) {
+                int n = in.readInt();
+                if (n < 0 || n > 10_000_000) {
+                    throw new IOException("a classifier model's span lexicon of " + n + " entries");
+                }
+                sets[s] = new long[n];
+                for (int i = 0; i < n; i++) {
+                    sets[s][i] = in.readLong();
+                }
+            }
+            features = features.withSpans(SpanLexicon.of(keys, sets[0], sets[1]));
+        }
         float[] bias = new float[labels.length];
         for (int i = 0; i < bias.length; i++) {
             bias[i] = in.readFloat();

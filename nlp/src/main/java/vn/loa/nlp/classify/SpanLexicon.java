@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import vn.loa.nlp.LongSet;
 import vn.loa.nlp.Syllables;
 import vn.loa.nlp.segment.SyllableSplitter;
 
@@ -101,8 +102,8 @@ public final class SpanLexicon {
     }
 
     private final Keys keys;
-    private final Set<Long> exact;
-    private final Set<Long> folded;
+    private final LongSet exact;
+    private final LongSet folded;
     private final List<Entry> entries;
     private final int minComments;
     private final double minShare;
@@ -110,8 +111,20 @@ public final class SpanLexicon {
     private final Map<String, Comment> sources;
     private final Map<Long, int[]> exactCounts;
     private final Map<Long, int[]> foldedCounts;
+    /** The matcher of every text that is not a comment learnt from. */
+    private final Matcher whole = new Matcher() {
+        @Override
+        public boolean exact(long key) {
+            return exact.contains(key);
+        }
 
-    private SpanLexicon(Keys keys, Set<Long> exact, Set<Long> folded, List<Entry> entries, int minComments,
+        @Override
+        public boolean folded(long key) {
+            return folded.contains(key);
+        }
+    };
+
+    private SpanLexicon(Keys keys, LongSet exact, LongSet folded, List<Entry> entries, int minComments,
             double minShare, Map<String, Comment> sources, Map<Long, int[]> exactCounts, Map<Long, int[]> foldedCounts) {
         this.keys = keys;
         this.exact = exact;
@@ -122,6 +135,24 @@ public final class SpanLexicon {
         this.sources = sources;
         this.exactCounts = exactCounts;
         this.foldedCounts = foldedCounts;
+    }
+
+    /**
+     * A lexicon of entries' keys only, as a model stores it: every text sees all of it (no leave-one-out, no
+     * entries' texts).
+     */
+    public static SpanLexicon of(Keys keys, long[] exact, long[] folded) {
+        return new SpanLexicon(keys, LongSet.of(exact), LongSet.of(folded), List.of(), 1, 0, Map.of(), Map.of(), Map.of());
+    }
+
+    /** The keys of the entries as written, sorted. */
+    long[] exactKeys() {
+        return exact.sortedKeys();
+    }
+
+    /** The keys of the entries without diacritics, sorted. */
+    long[] foldedKeys() {
+        return folded.sortedKeys();
     }
 
     /** A text NFC-normalised, stripped and lower-cased: how comments of two sets are matched. */
@@ -165,7 +196,7 @@ public final class SpanLexicon {
         Set<Long> folded = keys == Keys.EXACT ? Set.of()
                 : select(sorted, true, minComments, minShare, entries, foldedCounts);
         entries.sort(Comparator.comparingInt(Entry::markedIn).reversed().thenComparing(Entry::text));
-        return new SpanLexicon(keys, exact, folded, List.copyOf(entries), minComments, minShare,
+        return new SpanLexicon(keys, longSet(exact), longSet(folded), List.copyOf(entries), minComments, minShare,
                 leaveOneOut ? distinct : Map.of(), exactCounts, foldedCounts);
     }
 
@@ -204,17 +235,7 @@ public final class SpanLexicon {
     Matcher matcher(String text) {
         Comment own = sources.isEmpty() ? null : sources.get(normalise(text));
         if (own == null) {
-            return new Matcher() {
-                @Override
-                public boolean exact(long key) {
-                    return exact.contains(key);
-                }
-
-                @Override
-                public boolean folded(long key) {
-                    return folded.contains(key);
-                }
-            };
+            return whole;
         }
         Map<Long, Boolean> ownExact = ngrams(own, false, null);
         Map<Long, Boolean> ownFolded = ngrams(own, true, null);
@@ -241,6 +262,10 @@ public final class SpanLexicon {
         int held = counts[0] - 1;
         int marked = counts[1] - (ownMarked ? 1 : 0);
         return marked >= minComments && marked >= minShare * held;
+    }
+
+    private static LongSet longSet(Set<Long> keys) {
+        return LongSet.of(keys.stream().mapToLong(Long::longValue).toArray());
     }
 
     private static Comment union(Comment a, Comment b) {
@@ -273,6 +298,22 @@ public final class SpanLexicon {
             }
         });
         return Set.copyOf(selected);
+    }
+
+    /**
+     * Two lexicons are equal when they match the same keys the same way: as a model stores them, for every text not
+     * learnt from (leave-one-out and the entries' texts are not compared).
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SpanLexicon that && keys == that.keys
+                && java.util.Arrays.equals(exactKeys(), that.exactKeys())
+                && java.util.Arrays.equals(foldedKeys(), that.foldedKeys());
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * keys.hashCode() + java.util.Arrays.hashCode(exactKeys())) + java.util.Arrays.hashCode(foldedKeys());
     }
 
     /** Which keys are matched. */

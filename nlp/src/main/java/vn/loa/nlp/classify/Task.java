@@ -106,6 +106,14 @@ public enum Task {
         return folder == null ? null : data.resolve(folder).resolve(devFile);
     }
 
+    /**
+     * Whether the task's features include a lexicon of the words ViHOS marks offensive in its training comments
+     * ({@link SpanLexicon}, built when the model is trained): toxicity, whose comments ViHOS marks.
+     */
+    public boolean spans() {
+        return this == TOXICITY;
+    }
+
     /** Whether the task also learns from the province corpus (and is scored on its dev split). */
     public boolean province() {
         return province;

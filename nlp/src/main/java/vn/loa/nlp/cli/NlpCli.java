@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -115,8 +116,8 @@ public final class NlpCli {
         out.println("                                              --members M averages M models (1 to 10);");
         out.println("                                              --learning-rate R sets AdaGrad's step size;");
         out.println("                                              --lexicon true|false: the offensive-words list;");
-        out.println("                                              --spans true (toxicity, --cv only): a lexicon from ViHOS");
-        out.println("                                              spans [--span-min-comments N] [--span-min-share R]");
+        out.println("                                              --spans true|false (toxicity; default true): a lexicon from");
+        out.println("                                              ViHOS spans [--span-min-comments N] [--span-min-share R]");
         out.println("                                              [--span-keys exact|folded|both] [--span-loo true|false]");
         out.println("  eval --task TASK --data FILE [--model F] [--strip-diacritics]  scores and speed as one JSON object");
         out.println("                                              (--task segment --raw: also from the raw text of a .conllu file)");
@@ -598,7 +599,7 @@ public final class NlpCli {
             sources.add(fileInfo(data, trainFile, rows.size()));
             err.println("Training " + task.id() + " on " + rows.size() + " rows of " + trainFile);
             if (spanSettings != null) {
-                spanSettings = spanSettings.withComments(spanComments(data, rows));
+                spanSettings = spanSettings.withComments(spanComments(data, rows, sources));
             }
         }
         if (task.province()) {
@@ -638,14 +639,28 @@ public final class NlpCli {
             return crossValidate(task, train, silver, settings, intOption(options, "cv", 5), spanSettings);
         }
         train.addAll(silver);
+        SpanLexicon spanLexicon = null;
+        if (spanSettings != null) {
+            // from every marked comment that is a training text; each of them trains on the lexicon without its own marks
+            spanLexicon = SpanLexicon.build(spanSettings.comments(), spanSettings.minComments(), spanSettings.minShare(),
+                    spanSettings.keys(), spanSettings.leaveOneOut());
+            settings = settings.withFeatures(settings.features().withSpans(spanLexicon));
+            err.println("span lexicon of " + spanLexicon.size() + " entries from " + spanSettings.comments().size()
+                    + " marked comments");
+        }
         long start = System.nanoTime();
-        LinearClassifier model = ClassifierTrainer.train(task.id(), train, settings);
+        LinearClassifier trained = ClassifierTrainer.train(task.id(), train, settings);
         double seconds = (System.nanoTime() - start) / 1e9;
 
         Files.createDirectories(target);
         Path modelFile = target.resolve(task.id() + ".bin");
         try (OutputStream stream = Files.newOutputStream(modelFile)) {
-            model.write(stream);
+            trained.write(stream);
+        }
+        // scored as shipped: the file read back (weights quantised, the span lexicon as every new text sees it)
+        LinearClassifier model;
+        try (InputStream stream = Files.newInputStream(modelFile)) {
+            model = LinearClassifier.read(stream);
         }
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("model", modelFile.getFileName().toString());
@@ -653,6 +668,7 @@ public final class NlpCli {
         metadata.put("kind", "softmax regression (AdaGrad) over hashed syllable n-grams, diacritic-free n-grams"
                 + (settings.features().characterGrams() ? " and character n-grams" : "")
                 + (settings.features().lexicon() ? ", with the groups of an offensive-words list" : "")
+                + (spanLexicon != null ? ", with a lexicon of the words ViHOS marks offensive in the training comments" : "")
                 + (settings.features().registers() ? ", each also per register (news, official, comment)" : "")
                 + (settings.members() > 1 ? "; the weights of " + settings.members()
                         + " models, each holding out its own tenth of the rows, averaged" : ""));
@@ -667,6 +683,16 @@ public final class NlpCli {
         metadata.put("trigrams", settings.features().trigrams());
         metadata.put("registers", settings.features().registers());
         metadata.put("offensive_words_list", settings.features().lexicon());
+        if (spanLexicon != null) {
+            Map<String, Object> spans = new LinkedHashMap<>();
+            spans.put("marked_comments", spanSettings.comments().size());
+            spans.put("entries", spanLexicon.size());
+            spans.put("min_comments", spanSettings.minComments());
+            spans.put("min_share", spanSettings.minShare());
+            spans.put("keys", spanSettings.keys().name().toLowerCase(Locale.ROOT));
+            spans.put("leave_one_out", spanSettings.leaveOneOut());
+            metadata.put("span_lexicon", spans);
+        }
         metadata.put("keep_features", settings.keepFeatures());
         metadata.put("decision_offsets_tuned", settings.tuneOffsets());
         metadata.put("members_averaged", settings.members());
@@ -852,7 +878,7 @@ public final class NlpCli {
     }
 
     private static SpanSettings spanSettings(Task task, Map<String, String> options) {
-        String spans = options.getOrDefault("spans", "false");
+        String spans = options.getOrDefault("spans", String.valueOf(task.spans()));
         if (!List.of("true", "false").contains(spans)) {
             throw new IllegalArgumentException("--spans must be true or false, was '" + spans + "'");
         }
@@ -864,9 +890,8 @@ public final class NlpCli {
             }
             return null;
         }
-        if (task != Task.TOXICITY || !options.containsKey("cv")) {
-            throw new IllegalArgumentException("--spans true is for train toxicity --cv K only (the lexicon is not stored"
-                    + " in a model)");
+        if (!task.spans()) {
+            throw new IllegalArgumentException("--spans true is for toxicity only (ViHOS marks ViHSD's comments)");
         }
         // the defaults scored best in cross-validation: entries marked in 2+ comments and in half of those that hold
         // them, matched as written and without diacritics, each training comment seeing the lexicon without its own marks
@@ -883,7 +908,8 @@ public final class NlpCli {
      * The marked comments of ViHOS (train and dev files) whose normalised text is that of a training row; no other
      * comment is kept (the rest may be ViHSD's dev or test comments).
      */
-    private List<SpanLexicon.Comment> spanComments(Path data, List<LabeledText> trainRows) throws IOException {
+    private List<SpanLexicon.Comment> spanComments(Path data, List<LabeledText> trainRows, List<Map<String, Object>> sources)
+            throws IOException {
         Set<String> training = new HashSet<>();
         trainRows.forEach(row -> training.add(SpanLexicon.normalise(row.text())));
         List<SpanLexicon.Comment> comments = new ArrayList<>();
@@ -906,6 +932,9 @@ public final class NlpCli {
                 kept++;
             }
             err.println("  span lexicon: " + kept + " of " + read + " comments of " + file + " are training texts");
+            Map<String, Object> info = fileInfo(data, file, read);
+            info.put("rows_used", kept);
+            sources.add(info);
         }
         return comments;
     }

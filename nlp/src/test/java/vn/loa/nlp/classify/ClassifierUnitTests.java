@@ -139,6 +139,10 @@ class ClassifierUnitTests {
         LinearClassifier again = LinearClassifier.read(new java.io.ByteArrayInputStream(bytes.toByteArray()));
         assertThat(again.features()).isEqualTo(TOXICITY.features());
         assertThat(SENTIMENT.features().lexicon()).isFalse();
+        // and the lexicon of the words ViHOS marks offensive, stored in the model
+        assertThat(TOXICITY.features().spans()).isNotNull();
+        assertThat(TOXICITY.features().spans().size()).isGreaterThan(1000);
+        assertThat(SENTIMENT.features().spans()).isNull();
     }
 
     @Test

@@ -75,4 +75,31 @@ class SpanLexiconUnitTests {
         // a text not learnt from sees the whole lexicon
         assertThat(loo.of("bạn khùng quá")).isEqualTo(whole.of("bạn khùng quá"));
     }
+
+    @Test
+    void aModelKeepsItsLexiconAsEveryNewTextSeesIt() throws Exception {
+        List<SpanLexicon.Comment> comments = List.of(SpanLexicon.Comment.of("đồ ngu", marks(3, 6)),
+                SpanLexicon.Comment.of("ngu thế", marks(0, 3)), SpanLexicon.Comment.of("khùng quá", marks(0, 5)),
+                SpanLexicon.Comment.of("khùng à", marks(0, 5)));
+        Features features = new Features(16, true, false, 100, false, false, false)
+                .withSpans(SpanLexicon.build(comments, 2, 0.5, SpanLexicon.Keys.BOTH, true));
+        List<LabeledText> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            rows.add(new LabeledText(i % 2 == 0 ? "đồ ngu lần " + i : "trời đẹp lần " + i, i % 2 == 0 ? "OFFENSIVE" : "CLEAN"));
+        }
+        LinearClassifier trained = ClassifierTrainer.train("toxicity", rows,
+                new ClassifierTrainer.Settings(features, 3, 0.2, 0, 1, 0.1, 0, 7, false, 1));
+        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+        trained.write(file);
+        LinearClassifier read = LinearClassifier.read(new java.io.ByteArrayInputStream(file.toByteArray()));
+        assertThat(read.features().spans()).isNotNull();
+        assertThat(read.features().spans().exactKeys()).containsExactly(features.spans().exactKeys());
+        assertThat(read.features().spans().foldedKeys()).containsExactly(features.spans().foldedKeys());
+        // a comment learnt from sees, in the model read back, the whole lexicon, as any new text does
+        Features whole = new Features(16, true, false, 100, false, false, false)
+                .withSpans(SpanLexicon.build(comments, 2, 0.5, SpanLexicon.Keys.BOTH));
+        for (String text : List.of("khùng quá", "bạn khung qua", "đồ ngu", "trời đẹp")) {
+            assertThat(read.features().of(text)).isEqualTo(whole.of(text));
+        }
+    }
 }
