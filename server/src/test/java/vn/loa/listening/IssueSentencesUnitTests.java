@@ -6,20 +6,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
+import vn.loa.platform.MessageBundles;
 
 /** What an issue's sentence says of opinion, from the real message bundles. */
 class IssueSentencesUnitTests {
 
-    private final IssueSentences sentences = new IssueSentences(bundles());
-
-    private static ResourceBundleMessageSource bundles() {
-        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasename("messages");
-        source.setDefaultEncoding("UTF-8");
-        source.setFallbackToSystemLocale(false);
-        return source;
-    }
+    private final IssueSentences sentences = new IssueSentences(MessageBundles.real());
 
     private static Trends.Issue issue(double negativeShare, long comments) {
         return new Trends.Issue("k", List.of("mất nước"), "keyword", "mất nước", "mất nước", 60, 16, 1.0, 16.0, 20, 18, 2,

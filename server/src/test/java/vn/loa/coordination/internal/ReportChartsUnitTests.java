@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import vn.loa.coordination.ReportFigures;
 import vn.loa.coordination.ReportFigures.Count;
+import vn.loa.platform.MessageBundles;
 import vn.loa.shared.NotFound;
 
 /**
@@ -45,11 +45,7 @@ class ReportChartsUnitTests {
 
     @Test
     void eachChartIsAPictureWithItsBars() throws IOException {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasename("messages");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false); // as the application (spring.messages.fallback-to-system-locale)
-        ReportText text = new ReportText(messages);
+        ReportText text = new ReportText(MessageBundles.real());
         // the document is in Vietnamese whatever the page's language: names from the Vietnamese bundle
         assertThat(text.name("topic.Phap luat", "Phap luat")).isEqualTo("Pháp luật");
         ReportCharts charts = new ReportCharts(text);

@@ -6,15 +6,15 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import vn.loa.misinformation.Cases.HistoryEntry;
 import vn.loa.platform.DisplayNames;
+import vn.loa.platform.MessageBundles;
 
 class CaseHistorySentencesUnitTests {
 
     private static final Instant AT = Instant.parse("2026-12-01T03:50:07Z");
 
-    private final CaseHistorySentences sentences = new CaseHistorySentences(messages(), new DisplayNames() {
+    private final CaseHistorySentences sentences = new CaseHistorySentences(MessageBundles.real(), new DisplayNames() {
         @Override
         public String person(String username) {
             return username == null ? "" : Map.of("coordinator", "Điều phối viên Sở TT&TT", "officer", "Cán bộ Sở Y tế",
@@ -77,13 +77,5 @@ class CaseHistorySentencesUnitTests {
 
     private static HistoryEntry entry(String action, String detail) {
         return new HistoryEntry(AT, "coordinator", action, "TRIAGED", "ASSIGNED", detail);
-    }
-
-    private static ResourceBundleMessageSource messages() {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasename("messages");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        return messages;
     }
 }
