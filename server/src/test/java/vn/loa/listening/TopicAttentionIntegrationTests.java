@@ -36,13 +36,15 @@ class TopicAttentionIntegrationTests {
     @Test
     void countsEachDaysPostsCommentsAndQuestionsForAnyOfThePhrases() throws IOException {
         String other = "thevang" + ProcessHandle.current().pid();
+        // comments from the hotline and offices, whose register the source gives: on a social network the register
+        // model reads the text, and the marker (the process id) can tip a short text towards news
         importPosts(
-                line("facebook", 1, "2025-03-10T08:00:00+07:00", "Người cao tuổi có được cấp " + marker + " không ạ"),
-                line("facebook", 2, "2025-03-10T23:30:00+07:00", "Cảm ơn xã đã phát " + marker + " tận nhà cho ông bà"),
+                line("hotline", 1, "2025-03-10T08:00:00+07:00", "Người cao tuổi có được cấp " + marker + " không ạ"),
+                line("office", 2, "2025-03-10T23:30:00+07:00", "Cảm ơn xã đã phát " + marker + " tận nhà cho ông bà"),
                 line("news", 3, "2025-03-10T09:00:00+07:00", "Tỉnh cấp " + marker + " cho 12.000 người cao tuổi"),
-                line("facebook", 4, "2025-03-12T07:00:00+07:00", "Bao giờ mới nhận được " + other + " vậy"),
+                line("hotline", 4, "2025-03-12T07:00:00+07:00", "Bao giờ mới nhận được " + other + " vậy"),
                 // the night of the 12th in Vietnam is the 12th, though it is the 11th in UTC
-                line("zalo", 5, "2025-03-12T05:00:00+07:00", "Đã nhận " + other + " rồi, nhanh lắm"),
+                line("office", 5, "2025-03-12T05:00:00+07:00", "Đã nhận " + other + " rồi, nhanh lắm"),
                 line("facebook", 6, "2025-03-11T10:00:00+07:00", "Chuyện khác hẳn, không nhắc tới chủ đề"),
                 line("facebook", 7, "2025-03-20T10:00:00+07:00", "Ngoài khoảng thời gian " + marker + "?"));
 
