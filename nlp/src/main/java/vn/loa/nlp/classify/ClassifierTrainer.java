@@ -1,5 +1,6 @@
 package vn.loa.nlp.classify;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,19 @@ public final class ClassifierTrainer {
 
     /** Trains a classifier for a task on labelled rows. */
     public static LinearClassifier train(String task, List<LabeledText> rows, Settings settings) {
+        return train(task, rows, List.of(), settings);
+    }
+
+    /**
+     * Trains a classifier for a task on labelled rows and on rows that are only ever trained on: never held out
+     * (so the epoch, temperature and offsets are chosen on the task's own kind of rows) and not counted in the
+     * class weights.
+     */
+    public static LinearClassifier train(String task, List<LabeledText> scored, List<LabeledText> trainOnly,
+            Settings settings) {
+        List<LabeledText> rows = new ArrayList<>(scored);
+        rows.addAll(trainOnly);
+        int counted = scored.size();
         String[] labels = rows.stream().map(LabeledText::label).distinct().sorted().toArray(String[]::new);
         Map<String, Integer> labelIndex = new TreeMap<>();
         for (int i = 0; i < labels.length; i++) {
@@ -87,8 +101,8 @@ public final class ClassifierTrainer {
         int k = labels.length;
         int members = settings.members();
         Random random = new Random(settings.seed());
-        int[] order = shuffled(rows.size(), random);
-        int held = Math.min((int) Math.round(rows.size() * settings.holdOut()), rows.size() / members);
+        int[] order = shuffled(counted, random);
+        int held = Math.min((int) Math.round(counted * settings.holdOut()), counted / members);
 
         Features features = settings.features();
         int[][] x = new int[rows.size()][];
@@ -105,6 +119,11 @@ public final class ClassifierTrainer {
                 documentFrequency[f]++;
             }
         }
+        for (int i = counted; i < rows.size(); i++) {
+            for (int f : x[i]) {
+                documentFrequency[f]++;
+            }
+        }
         for (int i = 0; i < x.length; i++) {
             x[i] = Arrays.stream(x[i]).filter(f -> documentFrequency[f] >= settings.minCount()).toArray();
         }
@@ -117,10 +136,14 @@ public final class ClassifierTrainer {
         double[][] heldScores = new double[held * members][];
         for (int m = 0; m < members; m++) {
             int[] own = Arrays.copyOfRange(order, m * held, (m + 1) * held);
-            int[] training = new int[order.length - held];
+            int[] training = new int[order.length - held + rows.size() - counted];
             System.arraycopy(order, 0, training, 0, m * held);
             System.arraycopy(order, (m + 1) * held, training, m * held, order.length - (m + 1) * held);
-            LinearClassifier member = trainMember(task, labels, features, x, y, training, own, settings, random);
+            for (int i = counted; i < rows.size(); i++) {
+                training[order.length - held + i - counted] = i;
+            }
+            LinearClassifier member = trainMember(task, labels, features, x, y, training, own, counted, settings,
+                    random);
             for (int r = 0; r < held; r++) {
                 calibration[m * held + r] = own[r];
                 heldScores[m * held + r] = member.scores(x[own[r]]);
@@ -157,16 +180,20 @@ public final class ClassifierTrainer {
 
     /** One model by AdaGrad on the training rows, at the epoch that scores best on its held-out rows. */
     private static LinearClassifier trainMember(String task, String[] labels, Features features, int[][] x, int[] y,
-            int[] training, int[] calibration, Settings settings, Random random) {
+            int[] training, int[] calibration, int counted, Settings settings, Random random) {
         int k = labels.length;
         int dimensions = features.dimensions();
         double[] classWeight = new double[k];
         int[] counts = new int[k];
+        int total = 0;
         for (int i : training) {
-            counts[y[i]]++;
+            if (i < counted) {
+                counts[y[i]]++;
+                total++;
+            }
         }
         for (int c = 0; c < k; c++) {
-            double ratio = counts[c] == 0 ? 1 : (double) training.length / (k * counts[c]);
+            double ratio = counts[c] == 0 ? 1 : (double) total / (k * counts[c]);
             classWeight[c] = Math.pow(ratio, settings.classWeightPower());
         }
 

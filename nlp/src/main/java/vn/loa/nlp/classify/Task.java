@@ -35,6 +35,12 @@ public enum Task {
     REGISTER("register", null, null, null, "register",
             new Features(18, false, true, 200, false), 8, 0.2, 0.5, 1, 0, true);
 
+    /**
+     * How many news rows of the silver set the toxicity model learns as clean by default (--news-clean): none, as
+     * every trial cost the comments (model card).
+     */
+    public static final int TOXICITY_NEWS_CLEAN = 0;
+
     /** The province corpus's folder, relative to the repository's root. */
     public static final String PROVINCE_CORPUS = "corpus/province";
 
@@ -119,8 +125,11 @@ public enum Task {
         return province;
     }
 
-    /** The register of the rows of the shared data set (students' feedback and social media are comments). */
-    public String sharedRegister() {
+    /**
+     * The register of the rows of the shared data set (students' feedback and social media are comments) when the
+     * features are per register, or null.
+     */
+    public static String sharedRegister(Features features) {
         return features.registers() ? "comment" : null;
     }
 

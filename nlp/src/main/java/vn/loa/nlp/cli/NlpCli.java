@@ -556,7 +556,7 @@ public final class NlpCli {
         Map<String, String> options = options(args, List.of("data-dir", "corpus-dir", "out", "seed", "bits", "min-count",
                 "max-syllables", "epochs", "class-weight-power", "character-grams", "trigrams", "keep-features", "extra",
                 "cv", "province-repeats", "clusters", "silver", "offsets", "members", "learning-rate", "lexicon", "spans",
-                "span-min-comments", "span-min-share", "span-keys", "span-loo"));
+                "span-min-comments", "span-min-share", "span-keys", "span-loo", "news-clean", "registers"));
         Path data = Path.of(options.getOrDefault("data-dir", "../shared/data"));
         Path corpus = Path.of(options.getOrDefault("corpus-dir", Task.PROVINCE_CORPUS));
         Path target = Path.of(options.getOrDefault("out", "nlp/src/main/resources/vn/loa/nlp/models"));
@@ -584,6 +584,16 @@ public final class NlpCli {
             settings = settings.withFeatures(new Features(f.bits(), f.trigrams(), f.characterGrams(), f.maxSyllables(),
                     f.registers(), f.clusters(), Boolean.parseBoolean(options.get("lexicon"))));
         }
+        if (options.containsKey("registers")) {
+            if (!List.of("true", "false").contains(options.get("registers"))) {
+                throw new IllegalArgumentException("--registers must be true or false, was '" + options.get("registers")
+                        + "'");
+            }
+            Features f = settings.features();
+            settings = settings.withFeatures(new Features(f.bits(), f.trigrams(), f.characterGrams(), f.maxSyllables(),
+                    Boolean.parseBoolean(options.get("registers")), f.clusters(), f.lexicon()));
+        }
+        String sharedRegister = Task.sharedRegister(settings.features());
         if (options.containsKey("learning-rate")) {
             settings = settings.withLearningRate(doubleOption(options, "learning-rate"));
         }
@@ -594,7 +604,7 @@ public final class NlpCli {
         List<LabeledText> train = new ArrayList<>();
         Path trainFile = task.trainFile(data);
         if (trainFile != null) {
-            List<LabeledText> rows = readLabeled(trainFile, task.labelField(), task.sharedRegister());
+            List<LabeledText> rows = readLabeled(trainFile, task.labelField(), sharedRegister);
             train.addAll(rows);
             sources.add(fileInfo(data, trainFile, rows.size()));
             err.println("Training " + task.id() + " on " + rows.size() + " rows of " + trainFile);
@@ -625,6 +635,27 @@ public final class NlpCli {
             sources.add(info);
             err.println("  and " + silver.size() + " silver rows of " + silverFile);
         }
+        // news reports taken as clean (toxicity): the comments it learns from never show it a news report, and it read
+        // long, formal news as hateful; never scored, like the silver rows
+        int newsClean = intOption(options, "news-clean", task == Task.TOXICITY ? Task.TOXICITY_NEWS_CLEAN : 0);
+        List<LabeledText> newsProbe = List.of();
+        List<LabeledText> trainOnly = List.of();
+        if (newsClean != 0) {
+            if (task != Task.TOXICITY || newsClean < 0) {
+                throw new IllegalArgumentException("--news-clean takes a number of news rows (0 or more), for toxicity only");
+            }
+            trainOnly = cleanNews(silverFile, newsClean, seed);
+            List<LabeledText> news = trainOnly;
+            Map<String, Object> info = fileInfo(corpus, silverFile, news.size());
+            info.put("file", Task.PROVINCE_CORPUS + "/silver.jsonl");
+            info.put("news_taken_as", "CLEAN");
+            sources.add(info);
+            err.println("  and " + news.size() + " news rows of " + silverFile + ", taken as clean");
+        }
+        if (task == Task.TOXICITY) {
+            // how often news reports never trained on are flagged: the province corpus's news (gold, not in the silver set)
+            newsProbe = news(corpus.resolve("train.jsonl"));
+        }
         // extra rows, such as officers' corrections (bin/loa corrections export), are added to the training data
         Path extraFile = options.containsKey("extra") ? Path.of(options.get("extra")) : null;
         List<LabeledText> extra = extraFile == null ? List.of() : readLabeled(extraFile, task.labelField(), null);
@@ -636,7 +667,8 @@ public final class NlpCli {
             sources.add(info);
         }
         if (options.containsKey("cv")) {
-            return crossValidate(task, train, silver, settings, intOption(options, "cv", 5), spanSettings);
+            return crossValidate(task, train, silver, trainOnly, settings, intOption(options, "cv", 5), spanSettings,
+                    newsProbe);
         }
         train.addAll(silver);
         SpanLexicon spanLexicon = null;
@@ -649,7 +681,7 @@ public final class NlpCli {
                     + " marked comments");
         }
         long start = System.nanoTime();
-        LinearClassifier trained = ClassifierTrainer.train(task.id(), train, settings);
+        LinearClassifier trained = ClassifierTrainer.train(task.id(), train, trainOnly, settings);
         double seconds = (System.nanoTime() - start) / 1e9;
 
         Files.createDirectories(target);
@@ -706,7 +738,7 @@ public final class NlpCli {
         summary.put("model", modelFile.toString());
         Path devFile = task.devFile(data);
         if (devFile != null) {
-            List<LabeledText> dev = readLabeled(devFile, task.labelField(), task.sharedRegister());
+            List<LabeledText> dev = readLabeled(devFile, task.labelField(), sharedRegister);
             devScores.add(devScore(fileInfo(data, devFile, dev.size()), model, dev));
             ClassificationScore score = ClassificationScore.of(model, dev);
             summary.put("dev_accuracy", score.accuracy());
@@ -721,6 +753,17 @@ public final class NlpCli {
             ClassificationScore score = ClassificationScore.of(model, dev);
             summary.put("province_dev_accuracy", score.accuracy());
             summary.put("province_dev_macro_f1", score.macroF1());
+        }
+        if (task == Task.TOXICITY) {
+            // news reports are not comments: how often the model flags the province corpus's news (none is trained on)
+            Map<String, Object> flagged = new LinkedHashMap<>();
+            flagged.put("province_train_news", newsProbe.size());
+            flagged.put("province_train_news_flagged", flaggedShare(model, newsProbe));
+            List<LabeledText> devNews = news(corpus.resolve("dev.jsonl"));
+            flagged.put("province_dev_news", devNews.size());
+            flagged.put("province_dev_news_flagged", flaggedShare(model, devNews));
+            metadata.put("news_flagged", flagged);
+            summary.put("news_flagged", flagged);
         }
         metadata.put("dev", devScores.size() == 1 ? devScores.get(0) : devScores);
         metadata.put("model_sha256", sha256(modelFile));
@@ -770,7 +813,8 @@ public final class NlpCli {
      * choose settings by, so that the dev split is read once, at the end.
      */
     private int crossValidate(Task task, List<LabeledText> rows, List<LabeledText> alwaysTrain,
-            ClassifierTrainer.Settings settings, int folds, SpanSettings spans) {
+            List<LabeledText> trainOnly, ClassifierTrainer.Settings settings, int folds, SpanSettings spans,
+            List<LabeledText> newsProbe) {
         if (folds < 2 || folds > 20) {
             throw new IllegalArgumentException("--cv takes 2 to 20 folds, was " + folds);
         }
@@ -786,6 +830,7 @@ public final class NlpCli {
         List<Map<String, Object>> results = new ArrayList<>();
         double sumF1 = 0;
         double sumAccuracy = 0;
+        double sumFlagged = 0;
         Map<String, double[]> registerSums = new TreeMap<>();
         for (int f = 0; f < folds; f++) {
             List<LabeledText> train = new ArrayList<>(alwaysTrain);
@@ -820,7 +865,7 @@ public final class NlpCli {
                                 .map(e -> e.text() + (e.folded() ? " (folded)" : "") + " " + e.markedIn() + "/" + e.heldIn())
                                 .toList());
             }
-            LinearClassifier model = ClassifierTrainer.train(task.id(), train, foldSettings);
+            LinearClassifier model = ClassifierTrainer.train(task.id(), train, trainOnly, foldSettings);
             ClassificationScore score = ClassificationScore.of(model, test);
             sumF1 += score.macroF1();
             sumAccuracy += score.accuracy();
@@ -832,6 +877,11 @@ public final class NlpCli {
             if (lexicon != null) {
                 result.put("span_comments", spanComments);
                 result.put("span_entries", lexicon.size());
+            }
+            if (!newsProbe.isEmpty()) {
+                double flagged = flaggedShare(model, newsProbe);
+                sumFlagged += flagged;
+                result.put("news_flagged", flagged);
             }
             Map<String, Object> registers = perRegister(model, test);
             if (!registers.isEmpty()) {
@@ -853,6 +903,10 @@ public final class NlpCli {
         summary.put("rows", distinct.size());
         summary.put("mean_accuracy", sumAccuracy / folds);
         summary.put("mean_macro_f1", sumF1 / folds);
+        if (!newsProbe.isEmpty()) {
+            summary.put("news_probe_rows", newsProbe.size());
+            summary.put("mean_news_flagged", sumFlagged / folds);
+        }
         Map<String, Object> registerMeans = new LinkedHashMap<>();
         registerSums.forEach((register, sums) -> registerMeans.put(register,
                 Map.of("mean_accuracy", sums[0] / folds, "mean_macro_f1", sums[1] / folds)));
@@ -862,6 +916,28 @@ public final class NlpCli {
         summary.put("per_fold", results);
         out.println(Json.object(summary));
         return 0;
+    }
+
+    /** {@code count} news rows of the silver set (VNTC sentences and openings), drawn by the seed, labelled CLEAN. */
+    private List<LabeledText> cleanNews(Path silverFile, int count, long seed) throws IOException {
+        List<LabeledText> news = new ArrayList<>(news(silverFile));
+        if (news.size() < count) {
+            throw new IllegalArgumentException("--news-clean " + count + ": the silver set has " + news.size() + " news rows");
+        }
+        Collections.shuffle(news, new Random(seed));
+        return List.copyOf(news.subList(0, count));
+    }
+
+    /** The news rows of a province corpus file, labelled CLEAN (edited reports; see the model card). */
+    private List<LabeledText> news(Path file) throws IOException {
+        return readLabeled(file, "register", null).stream().filter(row -> "news".equals(row.label()))
+                .map(row -> new LabeledText(row.text(), "CLEAN", "news")).toList();
+    }
+
+    /** The share of rows the model labels other than CLEAN. */
+    private static double flaggedShare(LinearClassifier model, List<LabeledText> rows) {
+        long flagged = rows.stream().filter(row -> !"CLEAN".equals(model.predict(row.text()).label())).count();
+        return (double) flagged / rows.size();
     }
 
     /**

@@ -47,6 +47,23 @@ class ClassifierTrainingUnitTests {
     }
 
     @Test
+    void rowsOnlyTrainedOnAreLearntAndWithoutThemTheModelIsTheSame() throws IOException {
+        List<LabeledText> rows = sentimentSample();
+        assertThat(bytes(ClassifierTrainer.train("sentiment", rows, List.of(), SMALL)))
+                .isEqualTo(bytes(ClassifierTrainer.train("sentiment", rows, SMALL)));
+        // a kind of text the students' feedback never has, given only as rows to train on
+        List<LabeledText> reports = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            reports.add(new LabeledText("mức lương tối thiểu vùng áp dụng từ ngày " + (i % 28 + 1) + " theo nghị định "
+                    + i + " của chính phủ", "neutral", null));
+        }
+        String report = "mức lương tối thiểu vùng áp dụng theo nghị định mới của chính phủ";
+        double without = ClassifierTrainer.train("sentiment", rows, SMALL).predict(report).asMap().get("neutral");
+        double with = ClassifierTrainer.train("sentiment", rows, reports, SMALL).predict(report).asMap().get("neutral");
+        assertThat(with).isGreaterThan(0.9).isGreaterThan(without + 0.2);
+    }
+
+    @Test
     void membersAreOneToTen() {
         assertThatThrownBy(() -> SMALL.withMembers(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SMALL.withMembers(11)).isInstanceOf(IllegalArgumentException.class);
