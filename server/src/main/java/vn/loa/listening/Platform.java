@@ -42,6 +42,16 @@ public enum Platform {
         };
     }
 
+    /**
+     * What the platform says of a post's register, knowing whether the post answers another: a reader's comment
+     * under a news site's or a web site's article is not what the site publishes, and is read like a comment on a
+     * social network.
+     */
+    public Register.Hint registerHint(boolean answers) {
+        Register.Hint hint = registerHint();
+        return answers && hint == Register.Hint.NEWS ? Register.Hint.SOCIAL : hint;
+    }
+
     /** The platform named by a text, ignoring case ("facebook", "Facebook"). */
     public static Optional<Platform> of(String name) {
         if (name == null) {

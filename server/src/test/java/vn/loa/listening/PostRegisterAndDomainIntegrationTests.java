@@ -14,6 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.loa.listening.internal.RollupChecks;
 import vn.loa.nlp.analyze.Analysis;
+import vn.loa.nlp.analyze.Register;
 import vn.loa.nlp.analyze.TextAnalyzer;
 import vn.loa.shared.Actor;
 
@@ -128,6 +129,43 @@ class PostRegisterAndDomainIntegrationTests {
                 WHERE scope = '' AND dim = 'domain' AND hour = '2026-05-01T01:00:00Z'
                 """).query(Long.class).single();
         assertThat(unclearAll).isGreaterThanOrEqualTo(sentiments.stream().filter("unclear"::equals).count());
+    }
+
+    /** Insults and hate in a citizen's words; the test takes one the shipped toxicity model flags. */
+    static final List<String> TOXIC_CANDIDATES = List.of("Đồ chó má, lũ quan tham ăn hại, cút hết đi cho dân nhờ",
+            "Thằng chủ tịch xã ngu như bò, mặt dày ăn tiền của dân", "Bọn mày là lũ súc vật, đáng chết hết",
+            "địt mẹ bọn lừa đảo, ngu như chó");
+
+    @Test
+    void aNewsSitesArticleIsCleanByRuleWhileAReadersCommentUnderItIsReadByTheModel() throws Exception {
+        String source = "toxic-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        LocalDate day = LocalDate.of(2026, 5, 1);
+        String text = TOXIC_CANDIDATES.stream().map(t -> t + " (" + source + ")")
+                .filter(t -> !analyzer.analyze(t, day, Register.Hint.SOCIAL).toxicity().label().equals("CLEAN"))
+                .findFirst().orElseThrow(() -> new AssertionError("the shipped toxicity model flags none of the insults"));
+        Analysis asComment = analyzer.analyze(text, day, Register.Hint.SOCIAL);
+
+        // a reader's comment under a news site's article first, then the same words as an article and on Facebook
+        String comment = line(source, "news", "c1", text).replace("\"}", "\",\"parent_external_id\":\"a0\"}");
+        importer.importFile("comment.jsonl", new ByteArrayInputStream(comment.getBytes(StandardCharsets.UTF_8)),
+                Actor.SYSTEM, null);
+        String copies = line(source, "news", "a1", text) + line(source, "facebook", "f1", text);
+        ImportSummary summary = importer.importFile("copies.jsonl",
+                new ByteArrayInputStream(copies.getBytes(StandardCharsets.UTF_8)), Actor.SYSTEM, null);
+        assertThat(summary.stored()).isEqualTo(2);
+
+        Map<String, List<String>> stored = new java.util.TreeMap<>();
+        jdbc.sql("""
+                SELECT p.external_id, p.register, p.toxicity FROM post p JOIN post_source s ON s.id = p.source_id
+                WHERE s.code = ?
+                """).param(source).query(rs -> {
+                    stored.put(rs.getString(1), List.of(rs.getString(2), rs.getString(3)));
+                });
+        List<String> readAsComment = List.of(asComment.register().id(), asComment.toxicity().label());
+        assertThat(stored.get("c1")).as("a reader's comment is read by the model").isEqualTo(readAsComment);
+        assertThat(stored.get("f1")).as("the same words on Facebook").isEqualTo(readAsComment);
+        assertThat(stored.get("a1").get(1)).as("what the news site publishes is clean by rule").isEqualTo("CLEAN");
+        assertThat(stored.get("a1").get(0)).isNotEqualTo("comment");
     }
 
     static String line(String source, String platform, String id, String text) {

@@ -18,9 +18,12 @@ public enum Register {
 
     /** What the source says about a text before it is read. */
     public enum Hint {
-        /** A news site, a newspaper's feed, an agency's web site. */
+        /** What a news site, a newspaper's feed or an agency's web site publishes (not its readers' comments). */
         NEWS,
-        /** A social network, a chat group or a forum: mostly comments, sometimes news pages' posts. */
+        /**
+         * A social network, a chat group, a forum or readers' comments under an article: mostly comments, sometimes
+         * news pages' posts.
+         */
         SOCIAL,
         /** Feedback received by hotline or in person: a citizen's words. */
         FEEDBACK,

@@ -21,7 +21,7 @@ public enum Task {
             new Features(21, true, true, 200, false, false, true), 12, 0.2, 0.25, 1, 0, false, true, 5),
     /** Topic of a news article (VNTC, 10 topics). */
     NEWS_TOPIC("news-topic", "vntc", "train.jsonl.gz", "dev.jsonl.gz", "label",
-            new Features(20, false, false, 1200), 4, 0.2, 0.0, 5, 300_000, false, true, 10),
+            new Features(21, false, false, 1200), 4, 0.2, 0.0, 5, 300_000, false, true, 10),
     /** Risk that a news text is fake (VFND: 180 training rows, a smoke test at best). */
     FAKE_NEWS("fake-news", "vfnd", "train.jsonl", "dev.jsonl", "label",
             new Features(18, false, false, 600), 12, 0.2, 0.0, 1, 0, false),

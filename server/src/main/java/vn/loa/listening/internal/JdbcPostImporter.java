@@ -36,6 +36,7 @@ import vn.loa.listening.PostImporter;
 import vn.loa.listening.PostsImported;
 import vn.loa.nlp.Fingerprint;
 import vn.loa.nlp.analyze.Analysis;
+import vn.loa.nlp.analyze.Register;
 import vn.loa.nlp.analyze.TextAnalyzer;
 import vn.loa.shared.Actor;
 import vn.loa.shared.AgencyId;
@@ -325,7 +326,7 @@ class JdbcPostImporter implements PostImporter {
         int[] from = new int[n];
         Map<String, Integer> first = new HashMap<>();
         for (int i = 0; i < n; i++) {
-            String key = hashes[i] == null ? null : copyKey(hashes[i], posts.get(i).platform());
+            String key = hashes[i] == null ? null : copyKey(hashes[i], posts.get(i));
             if (normals.get(i) == null) {
                 from[i] = i;
             } else if (key != null && stored.containsKey(key)) {
@@ -339,18 +340,34 @@ class JdbcPostImporter implements PostImporter {
         java.util.stream.IntStream.range(0, n).parallel().filter(i -> normals.get(i) != null && from[i] == i)
                 .forEach(i -> labels[i] = Labels.of(analyze(normals.get(i), posts.get(i))));
         java.util.stream.IntStream.range(0, n).parallel().filter(i -> normals.get(i) != null && from[i] != i)
-                .forEach(i -> labels[i] = repost(from[i] < 0 ? stored.get(copyKey(hashes[i], posts.get(i).platform()))
+                .forEach(i -> labels[i] = repost(from[i] < 0 ? stored.get(copyKey(hashes[i], posts.get(i)))
                         : labels[from[i]], normals.get(i), posts.get(i)));
         int reused = (int) java.util.stream.IntStream.range(0, n).filter(i -> normals.get(i) != null && from[i] != i).count();
         return new Prepared(hashes, syllables, labels, reused);
     }
 
     /**
-     * A text's copies share their labels only between platforms that say the same of the register (a
-     * news site's copy of a comment is read as news).
+     * A text's copies share their labels only between posts whose sources say the same of the register (what a
+     * news site publishes is read as news, and its toxicity is clean by rule, whatever a comment of the same words is).
      */
-    private static String copyKey(String hash, Platform platform) {
-        return hash + "|" + platform.registerHint();
+    private static String copyKey(String hash, IncomingPost post) {
+        return hash + "|" + post.registerHint();
+    }
+
+    /**
+     * The platforms, each with ":1" if the post answers another and ":0" if not, whose posts get a register hint:
+     * what a stored copy must be to share its labels.
+     */
+    private static String sameHint(Register.Hint hint) {
+        List<String> kinds = new ArrayList<>();
+        for (Platform platform : Platform.values()) {
+            for (boolean answers : new boolean[] {false, true}) {
+                if (platform.registerHint(answers) == hint) {
+                    kinds.add(platform.name() + (answers ? ":1" : ":0"));
+                }
+            }
+        }
+        return String.join(",", kinds);
     }
 
     /** The labels of a copy for a repost: the names in the repost's own text, as of its own day. */
@@ -370,10 +387,8 @@ class JdbcPostImporter implements PostImporter {
         for (int i = 0; i < hashes.length; i++) {
             String hash = hashes[i];
             if (hash != null) {
-                Platform platform = posts.get(i).platform();
-                wanted.computeIfAbsent(copyKey(hash, platform), k -> new String[] {hash, Arrays.stream(
-                        Platform.values()).filter(p -> p.registerHint() == platform.registerHint()).map(Platform::name)
-                        .collect(java.util.stream.Collectors.joining(","))});
+                IncomingPost post = posts.get(i);
+                wanted.computeIfAbsent(copyKey(hash, post), k -> new String[] {hash, sameHint(post.registerHint())});
             }
         }
         Map<String, Labels> labels = new HashMap<>();
@@ -388,7 +403,8 @@ class JdbcPostImporter implements PostImporter {
                 CROSS JOIN LATERAL (
                     SELECT fingerprint, register, sentiment, sentiment_confidence, topic, domain, toxicity, toxicity_confidence
                     FROM post WHERE content_hash = k.hash AND model_version = ?
-                      AND platform = ANY(string_to_array(k.platforms, ','))
+                      AND platform || CASE WHEN parent_external_id IS NULL THEN ':0' ELSE ':1' END
+                          = ANY(string_to_array(k.platforms, ','))
                     LIMIT 1
                 ) AS c
                 """).params(keys.stream().map(k -> wanted.get(k)[0]).toArray(String[]::new),
@@ -401,9 +417,9 @@ class JdbcPostImporter implements PostImporter {
         return labels;
     }
 
-    /** Analyses a post as of its day, with what its platform says of its register. */
+    /** Analyses a post as of its day, with what its source says of its register. */
     private Analysis analyze(TextAnalyzer.Normalized normal, IncomingPost post) {
-        return analyzer.analyzeUnsegmented(normal, day(post), post.platform().registerHint());
+        return analyzer.analyzeUnsegmented(normal, day(post), post.registerHint());
     }
 
     private static java.time.LocalDate day(IncomingPost post) {

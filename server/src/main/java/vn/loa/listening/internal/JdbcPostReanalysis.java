@@ -243,8 +243,8 @@ class JdbcPostReanalysis implements PostReanalysis {
     }
 
     /** A post as a batch reads it, with the labels an officer's correction keeps. */
-    private record Stored(long id, String text, Platform platform, LocalDate day, String sentiment, float sentimentConfidence,
-            String topic) {
+    private record Stored(long id, String text, Platform platform, boolean answers, LocalDate day, String sentiment,
+            float sentimentConfidence, String topic) {
     }
 
     /**
@@ -255,12 +255,13 @@ class JdbcPostReanalysis implements PostReanalysis {
         String version = modelVersion();
         long from = jdbc.sql("SELECT last_post_id FROM reanalysis WHERE id = ?").param(runId).query(Long.class).single();
         List<Stored> posts = jdbc.sql("""
-                SELECT id, text, platform, published_at, sentiment, sentiment_confidence, topic FROM post
+                SELECT id, text, platform, parent_external_id IS NOT NULL, published_at, sentiment, sentiment_confidence,
+                       topic FROM post
                 WHERE id > ? AND model_version <> ? ORDER BY id LIMIT ? FOR UPDATE
                 """).params(from, version, size).query((rs, row) -> new Stored(rs.getLong(1), rs.getString(2),
-                        Platform.of(rs.getString(3)).orElse(Platform.OTHER),
-                        rs.getTimestamp(4).toInstant().atZone(LocalTime.ZONE).toLocalDate(), rs.getString(5),
-                        rs.getFloat(6), rs.getString(7))).list();
+                        Platform.of(rs.getString(3)).orElse(Platform.OTHER), rs.getBoolean(4),
+                        rs.getTimestamp(5).toInstant().atZone(LocalTime.ZONE).toLocalDate(), rs.getString(6),
+                        rs.getFloat(7), rs.getString(8))).list();
         if (posts.isEmpty()) {
             return null;
         }
@@ -275,7 +276,8 @@ class JdbcPostReanalysis implements PostReanalysis {
                 });
         List<Analysis> analyses = IntStream.range(0, posts.size()).parallel().mapToObj(i -> {
             Stored post = posts.get(i);
-            return analyzer.analyzeUnsegmented(analyzer.normalize(post.text()), post.day(), post.platform().registerHint());
+            return analyzer.analyzeUnsegmented(analyzer.normalize(post.text()), post.day(),
+                    post.platform().registerHint(post.answers()));
         }).toList();
         int n = posts.size();
         String[] sentiment = new String[n];
