@@ -575,24 +575,10 @@ public final class NlpCli {
         if (options.containsKey("members")) {
             settings = settings.withMembers(intOption(options, "members", 0));
         }
-        if (options.containsKey("lexicon")) {
-            if (!List.of("true", "false").contains(options.get("lexicon"))) {
-                throw new IllegalArgumentException("--lexicon must be true or false, was '" + options.get("lexicon")
-                        + "'");
-            }
-            Features f = settings.features();
-            settings = settings.withFeatures(new Features(f.bits(), f.trigrams(), f.characterGrams(), f.maxSyllables(),
-                    f.registers(), f.clusters(), Boolean.parseBoolean(options.get("lexicon"))));
-        }
-        if (options.containsKey("registers")) {
-            if (!List.of("true", "false").contains(options.get("registers"))) {
-                throw new IllegalArgumentException("--registers must be true or false, was '" + options.get("registers")
-                        + "'");
-            }
-            Features f = settings.features();
-            settings = settings.withFeatures(new Features(f.bits(), f.trigrams(), f.characterGrams(), f.maxSyllables(),
-                    Boolean.parseBoolean(options.get("registers")), f.clusters(), f.lexicon()));
-        }
+        Features f = settings.features();
+        settings = settings.withFeatures(new Features(f.bits(), f.trigrams(), f.characterGrams(), f.maxSyllables(),
+                booleanOption(options, "registers", f.registers()), f.clusters(),
+                booleanOption(options, "lexicon", f.lexicon()), f.spans()));
         String sharedRegister = Task.sharedRegister(settings.features());
         if (options.containsKey("learning-rate")) {
             settings = settings.withLearningRate(doubleOption(options, "learning-rate"));
@@ -954,11 +940,7 @@ public final class NlpCli {
     }
 
     private static SpanSettings spanSettings(Task task, Map<String, String> options) {
-        String spans = options.getOrDefault("spans", String.valueOf(task.spans()));
-        if (!List.of("true", "false").contains(spans)) {
-            throw new IllegalArgumentException("--spans must be true or false, was '" + spans + "'");
-        }
-        if (!Boolean.parseBoolean(spans)) {
+        if (!booleanOption(options, "spans", task.spans())) {
             if (options.containsKey("span-min-comments") || options.containsKey("span-min-share")
                     || options.containsKey("span-keys") || options.containsKey("span-loo")) {
                 throw new IllegalArgumentException("--span-min-comments, --span-min-share, --span-keys and --span-loo need"
@@ -971,13 +953,10 @@ public final class NlpCli {
         }
         // the defaults scored best in cross-validation: entries marked in 2+ comments and in half of those that hold
         // them, matched as written and without diacritics, each training comment seeing the lexicon without its own marks
-        String leaveOneOut = options.getOrDefault("span-loo", "true");
-        if (!List.of("true", "false").contains(leaveOneOut)) {
-            throw new IllegalArgumentException("--span-loo must be true or false, was '" + leaveOneOut + "'");
-        }
         return new SpanSettings(intOption(options, "span-min-comments", 2),
                 options.containsKey("span-min-share") ? doubleOption(options, "span-min-share") : 0.5,
-                SpanLexicon.Keys.of(options.getOrDefault("span-keys", "both")), Boolean.parseBoolean(leaveOneOut), List.of());
+                SpanLexicon.Keys.of(options.getOrDefault("span-keys", "both")), booleanOption(options, "span-loo", true),
+                List.of());
     }
 
     /**
@@ -1170,6 +1149,18 @@ public final class NlpCli {
             options.put(name, args.get(++i));
         }
         return options;
+    }
+
+    /** A true-or-false option, or the fallback when it is not given. */
+    private static boolean booleanOption(Map<String, String> options, String name, boolean fallback) {
+        String value = options.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        if (!List.of("true", "false").contains(value)) {
+            throw new IllegalArgumentException("--" + name + " must be true or false, was '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
     }
 
     private static int intOption(Map<String, String> options, String name, int fallback) {

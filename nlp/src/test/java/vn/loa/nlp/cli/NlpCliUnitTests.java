@@ -49,6 +49,38 @@ class NlpCliUnitTests {
     }
 
     @Test
+    void toxicityLearnsNewsAsCleanOnlyWhenAskedAndReportsTheShareOfNewsItFlags() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        NlpCli cli = new NlpCli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        List<String> common = List.of("--out", dir.toString(), "--data-dir", SharedData.dir().toString(),
+                "--corpus-dir", PROVINCE_CORPUS.toString());
+        int status = cli.run(concat(List.of("train", "toxicity", "--registers", "maybe"), common),
+                new ByteArrayInputStream(new byte[0]));
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--registers must be true or false, was 'maybe'");
+        status = cli.run(concat(List.of("train", "register", "--news-clean", "10"), common),
+                new ByteArrayInputStream(new byte[0]));
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--news-clean takes a number of news rows");
+        assertThat(dir).isEmptyDirectory();
+
+        status = cli.run(concat(List.of("train", "toxicity", "--news-clean", "300", "--epochs", "1", "--members", "1",
+                "--spans", "false"), common), new ByteArrayInputStream(new byte[0]));
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("and 300 news rows of").contains("taken as clean");
+        String metadata = Files.readString(dir.resolve("toxicity.json"));
+        assertThat(metadata).contains("\"news_taken_as\":\"CLEAN\"").contains("\"news_flagged\"")
+                .contains("\"province_train_news_flagged\"");
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new java.util.ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    @Test
     void reportsFiguresPerRegisterWhenRowsNameTheirRegister() throws Exception {
         Path data = dir.resolve("registers.jsonl");
         Files.writeString(data, """
