@@ -631,14 +631,13 @@ public final class NlpCli {
                 throw new IllegalArgumentException("--news-clean takes a number of news rows (0 or more), for toxicity only");
             }
             trainOnly = cleanNews(silverFile, newsClean, seed);
-            List<LabeledText> news = trainOnly;
-            Map<String, Object> info = fileInfo(corpus, silverFile, news.size());
+            Map<String, Object> info = fileInfo(corpus, silverFile, trainOnly.size());
             info.put("file", Task.PROVINCE_CORPUS + "/silver.jsonl");
             info.put("news_taken_as", "CLEAN");
             sources.add(info);
-            err.println("  and " + news.size() + " news rows of " + silverFile + ", taken as clean");
+            err.println("  and " + trainOnly.size() + " news rows of " + silverFile + ", taken as clean");
         }
-        if (task == Task.TOXICITY) {
+        if (task == Task.TOXICITY && Files.exists(corpus.resolve("train.jsonl"))) {
             // how often news reports never trained on are flagged: the province corpus's news (gold, not in the silver set)
             newsProbe = news(corpus.resolve("train.jsonl"));
         }
@@ -740,14 +739,16 @@ public final class NlpCli {
             summary.put("province_dev_accuracy", score.accuracy());
             summary.put("province_dev_macro_f1", score.macroF1());
         }
-        if (task == Task.TOXICITY) {
+        if (!newsProbe.isEmpty()) {
             // news reports are not comments: how often the model flags the province corpus's news (none is trained on)
             Map<String, Object> flagged = new LinkedHashMap<>();
             flagged.put("province_train_news", newsProbe.size());
             flagged.put("province_train_news_flagged", flaggedShare(model, newsProbe));
-            List<LabeledText> devNews = news(corpus.resolve("dev.jsonl"));
-            flagged.put("province_dev_news", devNews.size());
-            flagged.put("province_dev_news_flagged", flaggedShare(model, devNews));
+            if (Files.exists(corpus.resolve("dev.jsonl"))) {
+                List<LabeledText> devNews = news(corpus.resolve("dev.jsonl"));
+                flagged.put("province_dev_news", devNews.size());
+                flagged.put("province_dev_news_flagged", flaggedShare(model, devNews));
+            }
             metadata.put("news_flagged", flagged);
             summary.put("news_flagged", flagged);
         }
@@ -920,8 +921,11 @@ public final class NlpCli {
                 .map(row -> new LabeledText(row.text(), "CLEAN", "news")).toList();
     }
 
-    /** The share of rows the model labels other than CLEAN. */
+    /** The share of rows the model labels other than CLEAN (0 of none). */
     private static double flaggedShare(LinearClassifier model, List<LabeledText> rows) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
         long flagged = rows.stream().filter(row -> !"CLEAN".equals(model.predict(row.text()).label())).count();
         return (double) flagged / rows.size();
     }
