@@ -43,7 +43,13 @@ public final class TextAnalyzer {
     private final boolean sentimentSharesToxicity;
     /** Whether the policy domain reads the sentiment model's features: one extraction for both. */
     private final boolean domainSharesSentiment;
-    /** The toxicity of what a news site or an agency's site publishes: clean, by rule (see {@link #toxicity}). */
+    /**
+     * The toxicity of what a news site or an agency's web site publishes (the {@link Register.Hint#NEWS} hint):
+     * edited text, clean by rule, and the model is not asked. It learnt from comments only and reads long formal
+     * reports as hateful (7.6% of the province corpus's news, none of them toxic when read by hand; see the model
+     * card); a reader's comment under an article is not published by the site and keeps the model's reading (its
+     * source gives it the social hint).
+     */
     private final Prediction published;
 
     /** Assembles an analyzer from its stages; none may be null. */
@@ -179,8 +185,9 @@ public final class TextAnalyzer {
 
     private Analysis analyze(Normalized normal, LocalDate on, Register.Hint hint, boolean segment) {
         String text = normal.text();
-        int[] shared = toxicity.features().of(text);
-        Prediction toxicityPrediction = toxicity(shared, hint);
+        boolean readToxicity = hint != Register.Hint.NEWS;
+        int[] shared = readToxicity || sentimentSharesToxicity ? toxicity.features().of(text) : null;
+        Prediction toxicityPrediction = readToxicity ? toxicity.predictFeatures(shared) : published;
         double news = hint == Register.Hint.NEWS || hint == Register.Hint.FEEDBACK ? 0
                 : register.predict(text).asMap().getOrDefault(Register.NEWS.id(), 0.0);
         Register textRegister = Register.decide(hint, text, news);
@@ -192,17 +199,6 @@ public final class TextAnalyzer {
         return new Analysis(text, normal.tokens(), normal.normalized(), segment ? segmenter.segment(text) : List.of(),
                 textRegister, sentimentPrediction, topic.predict(text), domainPrediction, toxicityPrediction,
                 places.find(text, on), agencies.find(text, on), Fingerprint.of(text));
-    }
-
-    /**
-     * The toxicity of a text: the model's reading, except for what a news site or an agency's web site publishes
-     * (the {@link Register.Hint#NEWS} hint), which is edited text and clean by rule. The model learnt from
-     * comments only and reads long formal reports as hateful (7.6% of the province corpus's news, none of them
-     * toxic when read by hand; see the model card); a reader's comment under an article is not published by the
-     * site and keeps the model's reading (its source gives it the social hint).
-     */
-    private Prediction toxicity(int[] features, Register.Hint hint) {
-        return hint == Register.Hint.NEWS ? published : toxicity.predictFeatures(features);
     }
 
     private static <T> T require(T stage, String name) {
