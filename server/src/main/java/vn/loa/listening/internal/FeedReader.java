@@ -111,6 +111,10 @@ final class FeedReader {
         builder.setFeature("http://xml.org/sax/features/external-general-entities", false);
         builder.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
         builder.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        // a DOCTYPE naming a known DTD is allowed (GuardedHandler refuses declarations), and said so here: the parsers
+        // come from one factory for the whole JVM, and another reader of XML (ROME's own SyndFeedInput.build(Reader))
+        // leaves this feature on for the parsers made after it
+        builder.setFeature("http://apache.org/xml/features/disallow-doctype-decl", false);
         builder.setEntityResolver((publicId, systemId) -> {
             throw new Refused("the feed asks for " + systemId + ", which Loa does not fetch");
         });
