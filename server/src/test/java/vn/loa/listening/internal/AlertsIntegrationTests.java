@@ -114,7 +114,11 @@ class AlertsIntegrationTests {
         // the officer of the agency sees it and its posts; another agency's officer and the press do not
         String page = mvc.perform(get("/alerts/" + alert.id()).session(officer)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("trạm y tế ngập nước");
+        assertThat(page).contains("trạm y tế ngập nước").contains("Đã gửi lúc ");
+        // while its e-mail is on its way (neither sent nor failed yet) the page says so, not "Chưa gửi được: null"
+        jdbc.sql("UPDATE alert SET emailed_at = NULL, email_error = NULL WHERE id = ?").param(alert.id()).update();
+        assertThat(mvc.perform(get("/alerts/" + alert.id()).session(officer)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("Đang gửi").doesNotContain("Chưa gửi được: null");
         mvc.perform(get("/api/v1/alerts/" + alert.id()).session(signIn("district"))).andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/alerts/" + alert.id()).session(signIn("press"))).andExpect(status().isNotFound());
         mvc.perform(get("/alerts/" + alert.id()).session(signIn("district"))).andExpect(status().isNotFound());
