@@ -386,6 +386,35 @@ class CoordinationIntegrationTests {
     }
 
     @Test
+    void theTaskListStandsOnTodayAsTheReportsCountDoes() {
+        // a completion dated after today and a task recorded after today (a clock that was ahead) are not known today:
+        // the list classes them as countByClass(today) does, so that a report's figures and its links to the list agree
+        String m = marker();
+        Directive d = directive(m, today().minusDays(10));
+        Task late = tasks.add(d.id(), new Tasks.NewTask("1", "Hoàn thành ghi ngày mai " + m, "Báo cáo", List.of("SYT"),
+                List.of(), Recurrence.ONCE, today().minusDays(1), null, null, null, null, false), COORDINATOR).get(0);
+        Task ahead = tasks.add(d.id(), new Tasks.NewTask("2", "Ghi nhận ngày mai " + m, "Báo cáo", List.of("SYT"),
+                List.of(), Recurrence.ONCE, today().plusDays(5), null, null, null, null, false), COORDINATOR).get(0);
+        jdbc.sql("UPDATE coord_occurrence SET done_on = ? WHERE task_id = ?")
+                .params(java.sql.Date.valueOf(today().plusDays(1)), late.id()).update();
+        jdbc.sql("UPDATE coord_task SET created_at = created_at + interval '2 days' WHERE id = ?").param(ahead.id()).update();
+        List<Task> listed = tasks.list(new Tasks.TaskFilter(null, null, d.id(), null, null), vn.loa.shared.PageRequest.of(1),
+                COORDINATOR).items();
+        assertThat(listed).extracting(Task::id).containsExactly(late.id());
+        assertThat(listed.get(0).statusClass()).isEqualTo(TaskStatusClass.OVERDUE);
+        assertThat(tasks.list(new Tasks.TaskFilter(TaskStatusClass.DONE_LATE, null, d.id(), null, null),
+                vn.loa.shared.PageRequest.of(1), COORDINATOR).items()).isEmpty();
+        // the day after, the completion is known
+        ((TestClock) clock).advance(java.time.Duration.ofDays(1));
+        try {
+            assertThat(tasks.list(new Tasks.TaskFilter(TaskStatusClass.DONE_LATE, null, d.id(), null, null),
+                    vn.loa.shared.PageRequest.of(1), COORDINATOR).items()).extracting(Task::id).containsExactly(late.id());
+        } finally {
+            realTime();
+        }
+    }
+
+    @Test
     void anOverdueTaskIsEscalatedToCoordinatorsAndLeadersAndATaskDueSoonRemindedEachOncePerDueDate() throws Exception {
         String m = marker();
         Directive d = directive(m, today().minusDays(10));

@@ -263,17 +263,29 @@ class JdbcTasks implements Tasks {
             Instant createdAt) {
     }
 
+    /**
+     * Tasks with their current occurrence as they stand on a day: the occurrences of periods begun by then, a completion
+     * dated after it not yet known (the choice {@link #countByClass} makes, so that a report's counts and the task
+     * list agree). {@code %1$s} is the day as an SQL date literal.
+     */
     private static final String SELECT = """
             SELECT t.*, a.code AS lead_code, a.valid_to AS lead_valid_to, cur.due_on AS cur_due, cur.done_on AS cur_done,
                    cur.id AS cur_id
             FROM coord_task t JOIN agency a ON a.id = t.lead_agency_id
-            LEFT JOIN LATERAL (SELECT o.id, o.due_on, o.done_on FROM coord_occurrence o WHERE o.task_id = t.id
-                ORDER BY (o.done_on IS NULL) DESC, CASE WHEN o.done_on IS NULL THEN o.period_start END ASC,
+            LEFT JOIN LATERAL (SELECT o.id, o.due_on, CASE WHEN o.done_on <= %1$s THEN o.done_on END AS done_on
+                FROM coord_occurrence o WHERE o.task_id = t.id AND o.period_start <= %1$s
+                ORDER BY (o.done_on IS NULL OR o.done_on > %1$s) DESC,
+                         CASE WHEN o.done_on IS NULL OR o.done_on > %1$s THEN o.period_start END ASC,
                          o.period_start DESC LIMIT 1) cur ON TRUE
             """;
 
+    /** {@link #SELECT} as of a day (a date Java formats: nothing of a user's is written into the SQL). */
+    private static String select(LocalDate day) {
+        return SELECT.formatted("DATE '" + day + "'");
+    }
+
     private Row row(long id) {
-        return jdbc.sql(SELECT + " WHERE t.id = ?").param(id).query(JdbcTasks::row).optional().orElse(null);
+        return jdbc.sql(select(today()) + " WHERE t.id = ?").param(id).query(JdbcTasks::row).optional().orElse(null);
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
@@ -377,8 +389,10 @@ class JdbcTasks implements Tasks {
     }
 
     private List<Task> matching(TaskFilter filter, SignedInUser user) {
-        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE TRUE");
-        List<Object> params = new ArrayList<>();
+        LocalDate today = today();
+        // a task recorded after today (a clock that was ahead) is not on today's list, as countByClass counts
+        StringBuilder sql = new StringBuilder(select(today)).append(" WHERE t.created_at < ?");
+        List<Object> params = new ArrayList<>(List.of(Timestamp.from(today.plusDays(1).atStartOfDay(LocalTime.ZONE).toInstant())));
         if (!CoordinationAccess.seesProvince(user)) {
             if (!CoordinationAccess.agencyStaff(user)) {
                 return List.of();
@@ -405,7 +419,6 @@ class JdbcTasks implements Tasks {
             params.add(Date.valueOf(filter.dueBefore()));
         }
         sql.append(" ORDER BY t.directive_id DESC, a.code, t.clause NULLS LAST, t.id LIMIT 5000");
-        LocalDate today = today();
         List<Row> rows = jdbc.sql(sql.toString()).params(params).query(JdbcTasks::row).list();
         Map<Long, List<String>> supports = supportsOf(rows.stream().map(Row::id).toList());
         List<Task> tasks = new ArrayList<>();
@@ -489,7 +502,7 @@ class JdbcTasks implements Tasks {
     public List<Task> passedTo(long taskId, SignedInUser user) {
         visibleRow(taskId, user);
         LocalDate today = today();
-        return jdbc.sql(SELECT + " WHERE t.inherited_from = ? ORDER BY a.code").param(taskId).query(JdbcTasks::row).list()
+        return jdbc.sql(select(today) + " WHERE t.inherited_from = ? ORDER BY a.code").param(taskId).query(JdbcTasks::row).list()
                 .stream().map(r -> task(r, today)).toList();
     }
 
@@ -768,7 +781,7 @@ class JdbcTasks implements Tasks {
     public int transferFromEndedAgencies() {
         LocalDate today = today();
         Instant now = clock.instant();
-        List<Row> ended = jdbc.sql(SELECT + " WHERE t.state = 'OPEN' AND a.valid_to < ? ORDER BY t.id")
+        List<Row> ended = jdbc.sql(select(today) + " WHERE t.state = 'OPEN' AND a.valid_to < ? ORDER BY t.id")
                 .param(Date.valueOf(today)).query(JdbcTasks::row).list();
         int passed = 0;
         for (Row r : ended) {
