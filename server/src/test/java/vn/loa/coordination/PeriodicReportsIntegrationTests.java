@@ -612,11 +612,18 @@ class PeriodicReportsIntegrationTests {
     }
 
     private void caseRow(String marker, String status, Timestamp opened, Timestamp published, Timestamp closed) {
+        // a published case as the desk leaves one (with its verdict, answer and address): other tests read the public site
+        boolean answered = published != null;
         jdbc.sql("""
                 INSERT INTO misinformation_case (source, claim, category, severity, status, agency_code, opened_at, opened_by,
-                                                 deadline, published_at, closed_at, claim_fingerprint)
-                VALUES ('MANUAL', ?, 'FALSE_INFORMATION', 'LOW', ?, 'SYT', ?, 'test', ?, ?, ?, 0)""")
-                .params(marker, status, opened, opened, published, closed).update();
+                                                 deadline, published_at, closed_at, claim_fingerprint, verdict, explanation, slug)
+                VALUES ('MANUAL', ?, 'FALSE_INFORMATION', 'LOW', ?, 'SYT', ?, 'test', ?, ?, ?, 0, ?, ?, ?)""")
+                .params(marker, status, opened, opened, published, closed,
+                        answered ? (status.equals("REFUTED") ? "FALSE" : "CLARIFICATION") : null,
+                        answered ? "Không đúng sự thật." : null,
+                        answered ? "bao-cao-" + marker.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + "-"
+                                + System.nanoTime() : null)
+                .update();
     }
 
     private void request(String marker, String status, Timestamp received, LocalDate due, Timestamp answered) {

@@ -64,7 +64,11 @@ class ProvinceAsItIsNowIntegrationTests {
                 .containsExactly("Ủy ban nhân dân tỉnh Ninh Thuận");
         assertThat(then).extracting(Agency::nameVi).contains("Sở Thông tin và Truyền thông", "Huyện Ninh Hải")
                 .doesNotContain("Sở Khoa học và Công nghệ Khánh Hòa", "Phường Phan Rang");
-        assertThat(then).allMatch(a -> LocalDate.of(2025, 6, 30).equals(a.validTo()), "Ninh Thuận's units end on 30/06/2025");
+        // the units the seed gave Ninh Thuận (other tests add boards of their own, open-ended, to the same database)
+        assertThat(then).filteredOn(a -> a.source() != null
+                        && (a.source().startsWith("GSO codes") || a.source().startsWith("Loa seed: provincial bodies of Ninh")))
+                .hasSizeGreaterThan(90)
+                .allMatch(a -> LocalDate.of(2025, 6, 30).equals(a.validTo()), "Ninh Thuận's units end on 30/06/2025");
     }
 
     @Test

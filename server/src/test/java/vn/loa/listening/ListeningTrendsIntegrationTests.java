@@ -84,10 +84,10 @@ class ListeningTrendsIntegrationTests {
                     "Bức xúc vì " + keyword + " sập nhịp, xe phải đi vòng rất xa, lần thứ " + i));
             burst++;
         }
-        // hotline feedback: not public
+        // hotline feedback about the same collapse: not public
         for (int i = 0; i < 3; i++) {
             file.append(line("hotline-" + i, "hotline", now.minus(3, ChronoUnit.HOURS),
-                    "Gọi đường dây nóng phản ánh " + keyword + " lần " + i));
+                    "Gọi đường dây nóng phản ánh " + keyword + " sập nhịp, lần " + i));
             hotline++;
         }
         ImportSummary summary = importer.importFile("trends.jsonl",
@@ -125,7 +125,7 @@ class ListeningTrendsIntegrationTests {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         // one issue for the burst, answered by the agency, named by its new words, with the burst's posts
         List<Map<String, Object>> issues = JsonPath.read(report, "$.emerging[?(@.agency.code == '" + agency + "')]");
-        assertThat(issues).hasSize(1);
+        assertThat(issues).as("the emerging issues: %s", (Object) JsonPath.read(report, "$.emerging[*]['agency','words','score','observed']")).hasSize(1);
         Map<String, Object> issue = issues.get(0);
         assertThat((List<String>) issue.get("words")).anyMatch(w -> w.contains(keyword.toLowerCase(java.util.Locale.ROOT)
                 .replace("cầu ", "")));
