@@ -200,6 +200,10 @@ class BrowserFlowTests {
         String stories = browser.findElement(By.id("top-stories")).getText();
         assertThat(stories).contains(marker).contains("<img src=x onerror=");
         assertThat(browser.findElements(By.cssSelector("#top-stories img, #negative-stories img"))).isEmpty();
+        // each story of the lists opens a case about it (the desk's flow below starts from the story's own page)
+        WebElement listed = browser.findElements(By.cssSelector("#top-stories li")).stream()
+                .filter(li -> li.getText().contains(marker)).findFirst().orElseThrow();
+        assertThat(listed.findElement(By.cssSelector("a.open-case")).getAttribute("href")).contains("/cases/new?story=");
         assertThat(browser.getTitle()).isEqualTo(title).doesNotContain("pwned");
         saveScreenshot("dashboard.png");
 
