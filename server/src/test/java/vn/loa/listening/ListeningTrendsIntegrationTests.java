@@ -125,7 +125,8 @@ class ListeningTrendsIntegrationTests {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         // one issue for the burst, answered by the agency, named by its new words, with the burst's posts
         List<Map<String, Object>> issues = JsonPath.read(report, "$.emerging[?(@.agency.code == '" + agency + "')]");
-        assertThat(issues).as("the emerging issues: %s", (Object) JsonPath.read(report, "$.emerging[*]['agency','words','score','observed']")).hasSize(1);
+        Object seen = JsonPath.read(report, "$.emerging[*]['agency','words','score','observed']");
+        assertThat(issues).as("the emerging issues: %s", seen).hasSize(1);
         Map<String, Object> issue = issues.get(0);
         assertThat((List<String>) issue.get("words")).anyMatch(w -> w.contains(keyword.toLowerCase(java.util.Locale.ROOT)
                 .replace("cầu ", "")));
