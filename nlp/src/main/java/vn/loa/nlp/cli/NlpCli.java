@@ -633,7 +633,7 @@ public final class NlpCli {
             trainOnly = cleanNews(silverFile, newsClean, seed);
             Map<String, Object> info = fileInfo(corpus, silverFile, trainOnly.size());
             info.put("file", Task.PROVINCE_CORPUS + "/silver.jsonl");
-            info.put("news_taken_as", "CLEAN");
+            info.put("news_taken_as", TextAnalyzer.CLEAN);
             sources.add(info);
             err.println("  and " + trainOnly.size() + " news rows of " + silverFile + ", taken as clean");
         }
@@ -918,7 +918,7 @@ public final class NlpCli {
     /** The news rows of a province corpus file, labelled CLEAN (edited reports; see the model card). */
     private List<LabeledText> news(Path file) throws IOException {
         return readLabeled(file, "register", null).stream().filter(row -> "news".equals(row.label()))
-                .map(row -> new LabeledText(row.text(), "CLEAN", "news")).toList();
+                .map(row -> new LabeledText(row.text(), TextAnalyzer.CLEAN, "news")).toList();
     }
 
     /** The share of rows the model labels other than CLEAN (0 of none). */
@@ -926,7 +926,7 @@ public final class NlpCli {
         if (rows.isEmpty()) {
             return 0;
         }
-        long flagged = rows.stream().filter(row -> !"CLEAN".equals(model.predict(row.text()).label())).count();
+        long flagged = rows.stream().filter(row -> !TextAnalyzer.CLEAN.equals(model.predict(row.text()).label())).count();
         return (double) flagged / rows.size();
     }
 

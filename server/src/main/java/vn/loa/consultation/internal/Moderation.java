@@ -58,7 +58,7 @@ class Moderation {
         var toxicity = analysis.toxicity();
         double sure = 0;
         for (int i = 0; i < toxicity.labels().length; i++) {
-            if (!"CLEAN".equals(toxicity.label()) && toxicity.labels()[i].equals(toxicity.label())) {
+            if (!TextAnalyzer.CLEAN.equals(toxicity.label()) && toxicity.labels()[i].equals(toxicity.label())) {
                 sure = toxicity.probabilities()[i];
             }
         }

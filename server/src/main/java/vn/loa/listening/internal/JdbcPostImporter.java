@@ -265,7 +265,7 @@ class JdbcPostImporter implements PostImporter {
         }
 
         boolean toxic() {
-            return !"CLEAN".equals(toxicity);
+            return !TextAnalyzer.CLEAN.equals(toxicity);
         }
 
         private static String[] ids(List<vn.loa.nlp.gazetteer.Gazetteer.Match> matches) {
@@ -355,19 +355,22 @@ class JdbcPostImporter implements PostImporter {
     }
 
     /**
-     * The platforms, each with ":1" if the post answers another and ":0" if not, whose posts get a register hint:
-     * what a stored copy must be to share its labels.
+     * Per register hint, the platforms, each with ":1" if the post answers another and ":0" if not, whose posts get
+     * it: what a stored copy must be to share its labels. Worked out once, not for every text of every batch.
      */
-    private static String sameHint(Register.Hint hint) {
-        List<String> kinds = new ArrayList<>();
+    private static final Map<Register.Hint, String> SAME_HINT = sameHints();
+
+    private static Map<Register.Hint, String> sameHints() {
+        Map<Register.Hint, List<String>> kinds = new java.util.EnumMap<>(Register.Hint.class);
         for (Platform platform : Platform.values()) {
             for (boolean answers : new boolean[] {false, true}) {
-                if (platform.registerHint(answers) == hint) {
-                    kinds.add(platform.name() + (answers ? ":1" : ":0"));
-                }
+                kinds.computeIfAbsent(platform.registerHint(answers), h -> new ArrayList<>())
+                        .add(platform.name() + (answers ? ":1" : ":0"));
             }
         }
-        return String.join(",", kinds);
+        Map<Register.Hint, String> joined = new java.util.EnumMap<>(Register.Hint.class);
+        kinds.forEach((hint, list) -> joined.put(hint, String.join(",", list)));
+        return joined;
     }
 
     /** The labels of a copy for a repost: the names in the repost's own text, as of its own day. */
@@ -388,7 +391,7 @@ class JdbcPostImporter implements PostImporter {
             String hash = hashes[i];
             if (hash != null) {
                 IncomingPost post = posts.get(i);
-                wanted.computeIfAbsent(copyKey(hash, post), k -> new String[] {hash, sameHint(post.registerHint())});
+                wanted.computeIfAbsent(copyKey(hash, post), k -> new String[] {hash, SAME_HINT.get(post.registerHint())});
             }
         }
         Map<String, Labels> labels = new HashMap<>();
