@@ -34,9 +34,12 @@ import vn.loa.nlp.vectors.SyllableClusters;
  *     words the text holds (1, 2, 3 or more), so that a variant never seen labelled is read like its group
  * @param spans a lexicon learnt from marked offensive spans ({@link SpanLexicon}), or null for none: when a text holds
  *     its entries, one feature says so and one how many (1, 2, 3 or more), as written and/or without diacritics
+ * @param repeats whether a feature that occurs several times in a text has features of its own for occurring at least
+ *     2, 4 and 8 times (a binned count of each syllable and n-gram, for long texts such as news articles, where how often
+ *     a word comes back says more than its presence)
  */
 public record Features(int bits, boolean trigrams, boolean characterGrams, int maxSyllables, boolean registers,
-        boolean clusters, boolean lexicon, SpanLexicon spans) {
+        boolean clusters, boolean lexicon, SpanLexicon spans, boolean repeats) {
 
     private static final long BOUNDARY = Syllables.mix(0x5eed);
     private static final String LEXICON_RESOURCE = "/vn/loa/nlp/lexicon/offensive-words.txt";
@@ -47,15 +50,22 @@ public record Features(int bits, boolean trigrams, boolean characterGrams, int m
         }
     }
 
-    /** Features without a span lexicon. */
+    /** Features without a span lexicon or counts. */
     public Features(int bits, boolean trigrams, boolean characterGrams, int maxSyllables, boolean registers,
             boolean clusters, boolean lexicon) {
-        this(bits, trigrams, characterGrams, maxSyllables, registers, clusters, lexicon, null);
+        this(bits, trigrams, characterGrams, maxSyllables, registers, clusters, lexicon, null, false);
     }
 
     /** The same features with a span lexicon (null: none). */
     public Features withSpans(SpanLexicon newSpans) {
-        return new Features(bits, trigrams, characterGrams, maxSyllables, registers, clusters, lexicon, newSpans);
+        return new Features(bits, trigrams, characterGrams, maxSyllables, registers, clusters, lexicon, newSpans,
+                repeats);
+    }
+
+    /** The same features with or without binned counts. */
+    public Features withRepeats(boolean newRepeats) {
+        return new Features(bits, trigrams, characterGrams, maxSyllables, registers, clusters, lexicon, spans,
+                newRepeats);
     }
 
     /** Features without per-register copies, syllable classes or the word list. */
@@ -70,7 +80,8 @@ public record Features(int bits, boolean trigrams, boolean characterGrams, int m
 
     /** The same features without per-register copies (the shared part). */
     public Features shared() {
-        return registers ? new Features(bits, trigrams, characterGrams, maxSyllables, false, clusters, lexicon, spans)
+        return registers
+                ? new Features(bits, trigrams, characterGrams, maxSyllables, false, clusters, lexicon, spans, repeats)
                 : this;
     }
 
@@ -238,13 +249,40 @@ public record Features(int bits, boolean trigrams, boolean characterGrams, int m
             size = characterGrams(text, mask, out, size);
         }
         Arrays.sort(out, 0, size);
+        return repeats ? withCounts(out, size, mask) : distinct(out, size);
+    }
+
+    private static int[] distinct(int[] sorted, int size) {
         int unique = 0;
         for (int i = 0; i < size; i++) {
-            if (unique == 0 || out[unique - 1] != out[i]) {
-                out[unique++] = out[i];
+            if (unique == 0 || sorted[unique - 1] != sorted[i]) {
+                sorted[unique++] = sorted[i];
             }
         }
-        return Arrays.copyOf(out, unique);
+        return Arrays.copyOf(sorted, unique);
+    }
+
+    /**
+     * The distinct features of sorted occurrences, and for each feature met at least 2, 4 or 8 times a feature for each
+     * of those levels it reaches (so a linear model weighs a word by about the logarithm of its count).
+     */
+    private static int[] withCounts(int[] sorted, int size, int mask) {
+        int[] out = new int[size * 2 + 1];
+        int n = 0;
+        for (int i = 0; i < size;) {
+            int f = sorted[i];
+            int j = i;
+            while (j < size && sorted[j] == f) {
+                j++;
+            }
+            out[n++] = f;
+            for (int count = j - i, level = 1; count >= 2 && level <= 3; count >>= 1, level++) {
+                out[n++] = index(19, (long) f << 2 | level, mask);
+            }
+            i = j;
+        }
+        Arrays.sort(out, 0, n);
+        return distinct(out, n);
     }
 
     private static int characterGrams(String text, int mask, int[] out, int size) {

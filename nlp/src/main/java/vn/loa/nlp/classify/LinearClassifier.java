@@ -25,7 +25,7 @@ import java.util.zip.GZIPOutputStream;
 public final class LinearClassifier {
 
     private static final int MAGIC = 0x4c4f4143; // "LOAC"
-    private static final int VERSION = 5;
+    private static final int VERSION = 6;
 
     private final String task;
     private final String[] labels;
@@ -332,6 +332,7 @@ public final class LinearClassifier {
         out.writeBoolean(features.registers());
         out.writeBoolean(features.clusters());
         out.writeBoolean(features.lexicon());
+        out.writeBoolean(features.repeats());
         SpanLexicon spans = features.spans();
         out.writeBoolean(spans != null);
         if (spans != null) {
@@ -408,6 +409,7 @@ public final class LinearClassifier {
         }
         Features features = new Features(in.readInt(), in.readBoolean(), in.readBoolean(), in.readInt(),
                 version >= 2 && in.readBoolean(), version >= 3 && in.readBoolean(), version >= 4 && in.readBoolean());
+        features = features.withRepeats(version >= 6 && in.readBoolean());
         if (version >= 5 && in.readBoolean()) {
             SpanLexicon.Keys keys = SpanLexicon.Keys.valueOf(in.readUTF());
             long[][] sets = new long[2][];

@@ -19,9 +19,9 @@ public enum Task {
     /** Clean, offensive or hateful comments (ViHSD). */
     TOXICITY("toxicity", "vihsd", "train.jsonl", "dev.jsonl", "label",
             new Features(21, true, true, 200, false, false, true), 12, 0.2, 0.25, 1, 0, false, true, 5),
-    /** Topic of a news article (VNTC, 10 topics). */
+    /** Topic of a news article (VNTC, 10 topics), reading how often each word comes back. */
     NEWS_TOPIC("news-topic", "vntc", "train.jsonl.gz", "dev.jsonl.gz", "label",
-            new Features(21, false, false, 1200), 4, 0.2, 0.0, 5, 300_000, false, true, 10),
+            new Features(21, false, false, 1200).withRepeats(true), 4, 0.2, 0.0, 5, 300_000, false, true, 10),
     /** Risk that a news text is fake (VFND: 180 training rows, a smoke test at best). */
     FAKE_NEWS("fake-news", "vfnd", "train.jsonl", "dev.jsonl", "label",
             new Features(18, false, false, 600), 12, 0.2, 0.0, 1, 0, false),
@@ -158,7 +158,7 @@ public enum Task {
                 trigrams == null ? features.trigrams() : trigrams,
                 characterGrams == null ? features.characterGrams() : characterGrams,
                 maxSyllables == null ? features.maxSyllables() : maxSyllables, features.registers(),
-                clusters == null ? features.clusters() : clusters, features.lexicon());
+                clusters == null ? features.clusters() : clusters, features.lexicon()).withRepeats(features.repeats());
         return new ClassifierTrainer.Settings(f, newEpochs == null ? epochs : newEpochs, learningRate,
                 newClassWeightPower == null ? classWeightPower : newClassWeightPower,
                 newMinCount == null ? minCount : newMinCount, 0.1, newKeepFeatures == null ? keepFeatures : newKeepFeatures, seed,

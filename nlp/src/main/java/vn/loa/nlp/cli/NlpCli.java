@@ -116,6 +116,7 @@ public final class NlpCli {
         out.println("                                              --members M averages M models (1 to 10);");
         out.println("                                              --learning-rate R sets AdaGrad's step size;");
         out.println("                                              --lexicon true|false: the offensive-words list;");
+        out.println("                                              --repeats true|false: features for a word met 2, 4, 8 times;");
         out.println("                                              --spans true|false (toxicity; default true): a lexicon from");
         out.println("                                              ViHOS spans [--span-min-comments N] [--span-min-share R]");
         out.println("                                              [--span-keys exact|folded|both] [--span-loo true|false]");
@@ -556,7 +557,7 @@ public final class NlpCli {
         Map<String, String> options = options(args, List.of("data-dir", "corpus-dir", "out", "seed", "bits", "min-count",
                 "max-syllables", "epochs", "class-weight-power", "character-grams", "trigrams", "keep-features", "extra",
                 "cv", "province-repeats", "clusters", "silver", "offsets", "members", "learning-rate", "lexicon", "spans",
-                "span-min-comments", "span-min-share", "span-keys", "span-loo", "news-clean", "registers"));
+                "span-min-comments", "span-min-share", "span-keys", "span-loo", "news-clean", "registers", "repeats"));
         Path data = Path.of(options.getOrDefault("data-dir", "../shared/data"));
         Path corpus = Path.of(options.getOrDefault("corpus-dir", Task.PROVINCE_CORPUS));
         Path target = Path.of(options.getOrDefault("out", "nlp/src/main/resources/vn/loa/nlp/models"));
@@ -578,7 +579,7 @@ public final class NlpCli {
         Features f = settings.features();
         settings = settings.withFeatures(new Features(f.bits(), f.trigrams(), f.characterGrams(), f.maxSyllables(),
                 booleanOption(options, "registers", f.registers()), f.clusters(),
-                booleanOption(options, "lexicon", f.lexicon()), f.spans()));
+                booleanOption(options, "lexicon", f.lexicon()), f.spans(), booleanOption(options, "repeats", f.repeats())));
         String sharedRegister = Task.sharedRegister(settings.features());
         if (options.containsKey("learning-rate")) {
             settings = settings.withLearningRate(doubleOption(options, "learning-rate"));
@@ -684,6 +685,7 @@ public final class NlpCli {
         metadata.put("task", task.id());
         metadata.put("kind", "softmax regression (AdaGrad) over hashed syllable n-grams, diacritic-free n-grams"
                 + (settings.features().characterGrams() ? " and character n-grams" : "")
+                + (settings.features().repeats() ? ", each also for being met at least 2, 4 and 8 times" : "")
                 + (settings.features().lexicon() ? ", with the groups of an offensive-words list" : "")
                 + (spanLexicon != null ? ", with a lexicon of the words ViHOS marks offensive in the training comments" : "")
                 + (settings.features().registers() ? ", each also per register (news, official, comment)" : "")
@@ -698,6 +700,7 @@ public final class NlpCli {
         metadata.put("max_syllables", settings.features().maxSyllables());
         metadata.put("class_weight_power", settings.classWeightPower());
         metadata.put("trigrams", settings.features().trigrams());
+        metadata.put("repeats", settings.features().repeats());
         metadata.put("registers", settings.features().registers());
         metadata.put("offensive_words_list", settings.features().lexicon());
         if (spanLexicon != null) {

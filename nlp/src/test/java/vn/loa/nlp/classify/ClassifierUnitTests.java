@@ -107,6 +107,40 @@ class ClassifierUnitTests {
     }
 
     @Test
+    void countsAWordThatComesBackTwiceFourTimesAndEightTimes() {
+        Features counted = new Features(20, false, false, 1200).withRepeats(true);
+        Features plain = new Features(20, false, false, 1200);
+        // no word comes back: the same features
+        assertThat(counted.of("giá xăng tăng mạnh")).isEqualTo(plain.of("giá xăng tăng mạnh"));
+        // "lúa" twice: its syllable and its folded form ("lua") each get one feature for "at least twice"; the
+        // bigrams around it ("lúa lúa" is not one) are met once
+        String twice = "mùa lúa năm nay lúa tốt";
+        assertThat(counted.of(twice)).contains(plain.of(twice)).hasSize(plain.of(twice).length + 2)
+                .isSorted().doesNotHaveDuplicates();
+        // four and eight times: one more level each
+        String four = "lúa mới lúa chín lúa vàng lúa thơm";
+        assertThat(counted.of(four)).hasSize(plain.of(four).length + 4);
+        // "lúa" 8 times: three levels for it and for "lua"; the bigram "lúa lúa" 7 times: two levels, as written and folded
+        String eight = "lúa ".repeat(8) + "về";
+        assertThat(counted.of(eight)).hasSize(plain.of(eight).length + 2 * 3 + 2 * 2);
+        // 9 times: the bigram reaches 8 too; past that nothing changes, 8 or more being the last level
+        String nine = "lúa ".repeat(9) + "về";
+        assertThat(counted.of(nine)).hasSize(plain.of(nine).length + 2 * 3 + 2 * 3);
+        assertThat(counted.of("lúa ".repeat(16) + "về")).isEqualTo(counted.of(nine));
+    }
+
+    @Test
+    void keepsTheCountFeaturesWhenAModelIsWrittenAndReadAgain() throws Exception {
+        LinearClassifier model = new LinearClassifier("news-topic", new String[] {"a", "b"},
+                new Features(16, false, false, 100).withRepeats(true), new float[2 << 16], new float[2], 1, new double[2]);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        model.write(bytes);
+        LinearClassifier again = LinearClassifier.read(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+        assertThat(again.features().repeats()).isTrue();
+        assertThat(again.features()).isEqualTo(model.features());
+    }
+
+    @Test
     void readsAVariantOfAListedOffensiveWordLikeTheOthersOfItsGroup() {
         Features listed = new Features(18, true, true, 100, false, false, true);
         Features plain = new Features(18, true, true, 100, false, false, false);
