@@ -41,6 +41,12 @@ final class IssueFinder {
     static final double MIN_BURST = 3;
     /** Words followed at most (the strongest). */
     static final int MAX_WORDS = 60;
+    /**
+     * Words of one burst (most of their posts the same) followed before a further word of it must bring posts of its
+     * own: a long text shared many times has dozens of new words, which would otherwise take every place and hide a
+     * smaller burst.
+     */
+    static final int WORDS_PER_BURST = 8;
     /** Two words are one issue when this share of the smaller one's posts hold both. */
     static final double SAME_ISSUE = 0.5;
     static final double MAX_GROWTH = 100;
@@ -200,9 +206,7 @@ final class IssueFinder {
             }
         }
         growing.sort(Comparator.comparingDouble(Word::burst).reversed().thenComparing(Word::surface));
-        if (growing.size() > MAX_WORDS) {
-            growing = new ArrayList<>(growing.subList(0, MAX_WORDS));
-        }
+        growing = strongest(growing);
         // one issue per burst, grown from its most telling word (the newest: the highest rise over its normal count):
         // a later word joins an issue when at least half of its posts are the issue's core posts; the core grows by the
         // posts of a joining word that is new (rare before the last day) or almost wholly inside it, so a common word
@@ -249,6 +253,49 @@ final class IssueFinder {
         }
         found.sort(Comparator.comparingDouble(Found::score).reversed().thenComparing(f -> f.words().get(0)));
         return found;
+    }
+
+    /**
+     * The words followed: the strongest first, at most {@value #MAX_WORDS}; a word alike (most of its posts the same,
+     * as {@link #SAME_ISSUE} reads it) to {@value #WORDS_PER_BURST} words already followed is left out when those
+     * followed hold almost all its posts ({@link #CORE_SHARE}): it would add nothing to their issue but take the place
+     * of another burst's word.
+     */
+    private static List<Word> strongest(List<Word> sorted) {
+        List<Word> kept = new ArrayList<>();
+        List<long[]> keptPosts = new ArrayList<>();
+        int[] keptSizes = new int[MAX_WORDS];
+        BitSet covered = new BitSet();
+        for (Word word : sorted) {
+            if (kept.size() == MAX_WORDS) {
+                break;
+            }
+            long[] posts = word.posts().toLongArray();
+            int size = word.posts().cardinality();
+            int alike = 0;
+            for (int k = 0; k < kept.size() && alike < WORDS_PER_BURST; k++) {
+                long[] other = keptPosts.get(k);
+                int both = 0;
+                for (int i = Math.min(posts.length, other.length) - 1; i >= 0; i--) {
+                    both += Long.bitCount(posts[i] & other[i]);
+                }
+                if (both >= SAME_ISSUE * Math.min(size, keptSizes[k])) {
+                    alike++;
+                }
+            }
+            if (alike >= WORDS_PER_BURST) {
+                BitSet inside = (BitSet) word.posts().clone();
+                inside.and(covered);
+                if (inside.cardinality() >= CORE_SHARE * size) {
+                    continue;
+                }
+            }
+            keptSizes[kept.size()] = size;
+            kept.add(word);
+            keptPosts.add(posts);
+            covered.or(word.posts());
+        }
+        return kept;
     }
 
     private record Count(long posts, long voices) {

@@ -163,6 +163,27 @@ class IssueFinderUnitTests {
     }
 
     @Test
+    void aBurstOfManyNewWordsDoesNotCrowdOutASmallerOne() {
+        List<IssueFinder.RecentPost> posts = ordinaryDay();
+        // a long article shared 30 times in the last half hour: 90 words new today, each in every share
+        StringBuilder article = new StringBuilder("lễ hội");
+        for (int w = 0; w < 90; w++) {
+            article.append(",từ mới ").append(w);
+        }
+        for (int i = 0; i < 30; i++) {
+            posts.add(post(NOW.minus(i, ChronoUnit.MINUTES), "Bạn đọc " + i, "positive", article.toString()));
+        }
+        // and, over the day, a bridge: a smaller burst, with two new words
+        for (int i = 0; i < 12; i++) {
+            posts.add(post(NOW.minus(i * 90L, ChronoUnit.MINUTES), "Khách " + i, "negative", "cầu tân an,sập nhịp"));
+        }
+        List<IssueFinder.Found> issues = IssueFinder.find(posts, baseline(), NOW);
+        assertThat(issues).anySatisfy(f -> assertThat(f.words()).contains("sập nhịp"));
+        assertThat(issues).anySatisfy(f -> assertThat(f.words()).contains("lễ hội"));
+        assertThat(issues).hasSize(2);
+    }
+
+    @Test
     void onePersonPostingManyTimesIsNotABurst() {
         List<IssueFinder.RecentPost> posts = ordinaryDay();
         for (int i = 0; i < 15; i++) {
