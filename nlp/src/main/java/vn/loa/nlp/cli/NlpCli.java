@@ -32,6 +32,7 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import vn.loa.nlp.analyze.Register;
 import vn.loa.nlp.analyze.TextAnalyzer;
+import vn.loa.nlp.classify.Calibration;
 import vn.loa.nlp.classify.ClassificationScore;
 import vn.loa.nlp.io.JsonLine;
 import vn.loa.nlp.keywords.KeywordExtractor;
@@ -122,6 +123,9 @@ public final class NlpCli {
         out.println("                                              [--span-keys exact|folded|both] [--span-loo true|false]");
         out.println("  eval --task TASK --data FILE [--model F] [--strip-diacritics]  scores and speed as one JSON object");
         out.println("                                              (--task segment --raw: also from the raw text of a .conllu file)");
+        out.println("                                              --register news|official|comment|none: the register of rows");
+        out.println("                                              without one (default: as training read the shared data,");
+        out.println("                                              comment for a model with per-register features)");
     }
 
     private int segment(List<String> args, InputStream stdin) throws IOException {
@@ -315,7 +319,7 @@ public final class NlpCli {
         List<String> rest = new ArrayList<>(args);
         boolean strip = rest.remove("--strip-diacritics");
         boolean raw = rest.remove("--raw");
-        Map<String, String> options = options(rest, List.of("task", "data", "model"));
+        Map<String, String> options = options(rest, List.of("task", "data", "model", "register"));
         String task = options.get("task");
         if (task == null || options.get("data") == null) {
             throw new IllegalArgumentException("eval needs --task TASK and --data FILE");
@@ -328,7 +332,10 @@ public final class NlpCli {
             throw new IllegalArgumentException("--raw is for --task segment");
         }
         if (!task.equals("segment")) {
-            return evalClassifier(Task.of(task), file, options.get("model"));
+            return evalClassifier(Task.of(task), file, options.get("model"), options.get("register"));
+        }
+        if (options.containsKey("register")) {
+            throw new IllegalArgumentException("--register is for the classifiers, not --task " + task);
         }
         SegmentationCorpus.Read read = SegmentationCorpus.read(file);
         for (SegmentationCorpus.Problem problem : read.problems()) {
@@ -770,6 +777,7 @@ public final class NlpCli {
         scores.put("accuracy", score.accuracy());
         scores.put("macro_f1", score.macroF1());
         scores.put("per_class", score.perLabel());
+        scores.put("calibration", Calibration.of(model, dev).asMap());
         Map<String, Object> registers = perRegister(model, dev);
         if (!registers.isEmpty()) {
             scores.put("per_register", registers);
@@ -793,6 +801,7 @@ public final class NlpCli {
             scores.put("accuracy", score.accuracy());
             scores.put("macro_f1", score.macroF1());
             scores.put("per_class", score.perLabel());
+            scores.put("calibration", Calibration.of(model, part).asMap());
             result.put(register, scores);
         });
         return result;
@@ -821,6 +830,7 @@ public final class NlpCli {
         double sumF1 = 0;
         double sumAccuracy = 0;
         double sumFlagged = 0;
+        double sumCalibrationError = 0;
         Map<String, double[]> registerSums = new TreeMap<>();
         for (int f = 0; f < folds; f++) {
             List<LabeledText> train = new ArrayList<>(alwaysTrain);
@@ -857,13 +867,16 @@ public final class NlpCli {
             }
             LinearClassifier model = ClassifierTrainer.train(task.id(), train, trainOnly, foldSettings);
             ClassificationScore score = ClassificationScore.of(model, test);
+            Calibration calibration = Calibration.of(model, test);
             sumF1 += score.macroF1();
             sumAccuracy += score.accuracy();
+            sumCalibrationError += calibration.expectedCalibrationError();
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("fold", f);
             result.put("rows", score.rows());
             result.put("accuracy", score.accuracy());
             result.put("macro_f1", score.macroF1());
+            result.put("calibration", calibration.asMap());
             if (lexicon != null) {
                 result.put("span_comments", spanComments);
                 result.put("span_entries", lexicon.size());
@@ -879,9 +892,12 @@ public final class NlpCli {
                 registers.forEach((register, value) -> {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> s = (Map<String, Object>) value;
-                    double[] sums = registerSums.computeIfAbsent(register, r -> new double[2]);
+                    double[] sums = registerSums.computeIfAbsent(register, r -> new double[3]);
                     sums[0] += (Double) s.get("accuracy");
                     sums[1] += (Double) s.get("macro_f1");
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> c = (Map<String, Object>) s.get("calibration");
+                    sums[2] += (Double) c.get("expected_calibration_error");
                 });
             }
             results.add(result);
@@ -893,13 +909,14 @@ public final class NlpCli {
         summary.put("rows", distinct.size());
         summary.put("mean_accuracy", sumAccuracy / folds);
         summary.put("mean_macro_f1", sumF1 / folds);
+        summary.put("mean_expected_calibration_error", sumCalibrationError / folds);
         if (!newsProbe.isEmpty()) {
             summary.put("news_probe_rows", newsProbe.size());
             summary.put("mean_news_flagged", sumFlagged / folds);
         }
         Map<String, Object> registerMeans = new LinkedHashMap<>();
-        registerSums.forEach((register, sums) -> registerMeans.put(register,
-                Map.of("mean_accuracy", sums[0] / folds, "mean_macro_f1", sums[1] / folds)));
+        registerSums.forEach((register, sums) -> registerMeans.put(register, Map.of("mean_accuracy", sums[0] / folds,
+                "mean_macro_f1", sums[1] / folds, "mean_expected_calibration_error", sums[2] / folds)));
         if (!registerMeans.isEmpty()) {
             summary.put("per_register", registerMeans);
         }
@@ -1037,10 +1054,10 @@ public final class NlpCli {
         return 0;
     }
 
-    private int evalClassifier(Task task, Path file, String modelPath) throws IOException {
-        LabeledData.Read read = LabeledData.read(file, task.labelField());
-        for (LabeledData.Problem problem : read.problems()) {
-            err.println(file + ":" + problem.line() + ": " + problem.reason());
+    private int evalClassifier(Task task, Path file, String modelPath, String registerOption) throws IOException {
+        if (registerOption != null && !registerOption.equals("none") && !LabeledData.REGISTERS.contains(registerOption)) {
+            throw new IllegalArgumentException("--register must be news, official, comment or none, was '"
+                    + registerOption + "'");
         }
         LinearClassifier model;
         if (modelPath != null) {
@@ -1049,6 +1066,14 @@ public final class NlpCli {
             }
         } else {
             model = LinearClassifier.loadResource(task.resource());
+        }
+        // a row without a register is read as training read the shared data sets' rows (comments, for a model with
+        // per-register features), so that eval on a shared dev file gives the figure training printed
+        String missing = registerOption == null ? Task.sharedRegister(model.features())
+                : registerOption.equals("none") ? null : registerOption;
+        LabeledData.Read read = LabeledData.read(file, task.labelField(), missing);
+        for (LabeledData.Problem problem : read.problems()) {
+            err.println(file + ":" + problem.line() + ": " + problem.reason());
         }
         ClassificationScore.of(model, read.rows().subList(0, Math.min(2000, read.rows().size())));
         ClassificationScore score = ClassificationScore.of(model, read.rows());
@@ -1062,10 +1087,12 @@ public final class NlpCli {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("task", task.id());
         result.put("data", file.toString());
+        result.put("register_when_missing", missing);
         result.put("rows", score.rows());
         result.put("accuracy", score.accuracy());
         result.put("macro_f1", score.macroF1());
         result.put("per_class", score.perLabel());
+        result.put("calibration", Calibration.of(model, read.rows()).asMap());
         Map<String, Object> registers = perRegister(model, read.rows());
         if (!registers.isEmpty()) {
             result.put("per_register", registers);

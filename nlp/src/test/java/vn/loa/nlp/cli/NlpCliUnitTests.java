@@ -98,6 +98,47 @@ class NlpCliUnitTests {
     }
 
     @Test
+    void readsRowsWithoutARegisterAsTrainingReadTheSharedDataUnlessToldOtherwise() throws Exception {
+        List<String> lines = Files.readAllLines(SharedData.dir().resolve("uit-vsfc/dev.jsonl")).subList(0, 300);
+        Path plain = dir.resolve("plain.jsonl");
+        Files.write(plain, lines);
+        Path comments = dir.resolve("comments.jsonl");
+        Files.write(comments, lines.stream()
+                .map(line -> line.substring(0, line.lastIndexOf('}')) + ",\"register\":\"comment\"}").toList());
+        String asTrained = figures(eval(plain));
+        assertThat(asTrained).isEqualTo(figures(eval(comments)));
+        assertThat(eval(plain)).contains("\"register_when_missing\":\"comment\"");
+        String withoutRegister = eval(plain, "--register", "none");
+        assertThat(withoutRegister).contains("\"register_when_missing\":null");
+        assertThat(figures(withoutRegister)).isNotEqualTo(asTrained);
+
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        NlpCli cli = new NlpCli(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status = cli.run(List.of("eval", "--task", "sentiment", "--data", plain.toString(), "--register", "press"),
+                new ByteArrayInputStream(new byte[0]));
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("--register must be news, official, comment or none, was 'press'");
+    }
+
+    private static String eval(Path data, String... more) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        NlpCli cli = new NlpCli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        List<String> args = new java.util.ArrayList<>(List.of("eval", "--task", "sentiment", "--data", data.toString()));
+        args.addAll(List.of(more));
+        int status = cli.run(args, new ByteArrayInputStream(new byte[0]));
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The JSON from the accuracy to the calibration, without the file name, the register or the speed. */
+    private static String figures(String json) {
+        return json.substring(json.indexOf("\"accuracy\""), json.indexOf("\"unclear\""));
+    }
+
+    @Test
     void refusesAnUnknownRegisterWithTheLineNumber() throws Exception {
         Path data = dir.resolve("bad.jsonl");
         Files.writeString(data, """
