@@ -9,7 +9,7 @@ import vn.loa.nlp.classify.Prediction;
  */
 public final class PostLabels {
 
-    /** Sentiments: the model's three, and {@code unclear} when it is more likely wrong than right. */
+    /** Sentiments: the model's three, and {@code unclear} when its answer is right only about half the time. */
     public static final List<String> SENTIMENTS = List.of("negative", "neutral", "positive", Prediction.UNCLEAR);
 
     /** The sentiments an officer may correct a post to (a person is never unsure on the model's behalf). */

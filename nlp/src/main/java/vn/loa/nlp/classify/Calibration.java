@@ -1,5 +1,7 @@
 package vn.loa.nlp.classify;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +29,17 @@ public record Calibration(int rows, double meanConfidence, double accuracy, doub
 
     /** Measures a classifier on rows; rows whose label the model does not know are left out. */
     public static Calibration of(LinearClassifier model, List<LabeledText> rows) {
-        String[] labels = model.labels();
-        Map<String, Integer> index = new LinkedHashMap<>();
-        for (int i = 0; i < labels.length; i++) {
-            index.put(labels[i], i);
+        List<Prediction> predictions = new ArrayList<>(rows.size());
+        List<String> gold = new ArrayList<>(rows.size());
+        for (LabeledText row : rows) {
+            predictions.add(model.predict(row.text(), row.register()));
+            gold.add(row.label());
         }
+        return of(predictions, gold);
+    }
+
+    /** Measures answers against gold labels, pair by pair; a pair whose gold label the answer does not know is left out. */
+    static Calibration of(List<Prediction> predictions, List<String> gold) {
         int[] binRows = new int[BINS];
         double[] binConfidence = new double[BINS];
         int[] binRight = new int[BINS];
@@ -41,20 +49,20 @@ public record Calibration(int rows, double meanConfidence, double accuracy, doub
         double logLossSum = 0;
         int unclear = 0;
         int unclearRight = 0;
-        for (LabeledText row : rows) {
-            Integer gold = index.get(row.label());
-            if (gold == null) {
+        for (int i = 0; i < predictions.size(); i++) {
+            Prediction prediction = predictions.get(i);
+            int goldIndex = Arrays.asList(prediction.labels()).indexOf(gold.get(i));
+            if (goldIndex < 0) {
                 continue;
             }
-            Prediction prediction = model.predict(row.text(), row.register());
             double confidence = prediction.confidence();
-            boolean correct = prediction.label().equals(row.label());
+            boolean correct = prediction.label().equals(gold.get(i));
             int bin = Math.min(BINS - 1, (int) (confidence * BINS));
             binRows[bin]++;
             binConfidence[bin] += confidence;
             counted++;
             confidenceSum += confidence;
-            logLossSum -= Math.log(Math.max(1e-12, prediction.probabilities()[gold]));
+            logLossSum -= Math.log(Math.max(1e-12, prediction.probabilities()[goldIndex]));
             if (correct) {
                 binRight[bin]++;
                 right++;

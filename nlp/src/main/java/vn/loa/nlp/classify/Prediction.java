@@ -13,8 +13,8 @@ import java.util.Map;
 public record Prediction(String label, String[] labels, double[] probabilities) {
 
     /**
-     * Below this calibrated probability the chosen label is more likely wrong than right, and Loa
-     * answers "unclear" instead of forcing the text into a class.
+     * Below this calibrated probability the chosen label is right only about half the time (measured:
+     * docs/benchmarks.md, "Calibration"), and Loa answers "unclear" instead of forcing the text into a class.
      */
     public static final double UNCLEAR_BELOW = 0.5;
 

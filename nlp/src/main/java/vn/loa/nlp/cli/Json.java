@@ -34,6 +34,8 @@ final class Json {
     private static void value(JsonGenerator generator, Object value) {
         switch (value) {
             case null -> generator.writeNull();
+            // NaN and infinity are not JSON numbers: a figure without rows is written as null
+            case Double d when d.isNaN() || d.isInfinite() -> generator.writeNull();
             case Double d -> generator.writeNumber(String.format(Locale.ROOT, "%.4f", d));
             case Integer i -> generator.writeNumber(i);
             case Long l -> generator.writeNumber(l);

@@ -121,11 +121,12 @@ public final class NlpCli {
         out.println("                                              --spans true|false (toxicity; default true): a lexicon from");
         out.println("                                              ViHOS spans [--span-min-comments N] [--span-min-share R]");
         out.println("                                              [--span-keys exact|folded|both] [--span-loo true|false]");
-        out.println("  eval --task TASK --data FILE [--model F] [--strip-diacritics]  scores and speed as one JSON object");
-        out.println("                                              (--task segment --raw: also from the raw text of a .conllu file)");
-        out.println("                                              --register news|official|comment|none: the register of rows");
-        out.println("                                              without one (default: as training read the shared data,");
-        out.println("                                              comment for a model with per-register features)");
+        out.println("  eval --task TASK --data FILE [--model F] [--register R] [--strip-diacritics]  scores and speed as one");
+        out.println("                                              JSON object (--task segment --raw: also from the raw text of");
+        out.println("                                              a .conllu file); for a classifier, --register news|official|");
+        out.println("                                              comment|none is the register of rows without one (default:");
+        out.println("                                              comment for a model with per-register features, as training");
+        out.println("                                              reads the shared data sets)");
     }
 
     private int segment(List<String> args, InputStream stdin) throws IOException {
@@ -831,6 +832,7 @@ public final class NlpCli {
         double sumAccuracy = 0;
         double sumFlagged = 0;
         double sumCalibrationError = 0;
+        int calibratedFolds = 0;
         Map<String, double[]> registerSums = new TreeMap<>();
         for (int f = 0; f < folds; f++) {
             List<LabeledText> train = new ArrayList<>(alwaysTrain);
@@ -870,7 +872,10 @@ public final class NlpCli {
             Calibration calibration = Calibration.of(model, test);
             sumF1 += score.macroF1();
             sumAccuracy += score.accuracy();
-            sumCalibrationError += calibration.expectedCalibrationError();
+            if (!Double.isNaN(calibration.expectedCalibrationError())) {
+                sumCalibrationError += calibration.expectedCalibrationError();
+                calibratedFolds++;
+            }
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("fold", f);
             result.put("rows", score.rows());
@@ -892,12 +897,16 @@ public final class NlpCli {
                 registers.forEach((register, value) -> {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> s = (Map<String, Object>) value;
-                    double[] sums = registerSums.computeIfAbsent(register, r -> new double[3]);
+                    double[] sums = registerSums.computeIfAbsent(register, r -> new double[4]);
                     sums[0] += (Double) s.get("accuracy");
                     sums[1] += (Double) s.get("macro_f1");
                     @SuppressWarnings("unchecked")
                     Map<String, Object> c = (Map<String, Object>) s.get("calibration");
-                    sums[2] += (Double) c.get("expected_calibration_error");
+                    // a fold whose rows of this register all have labels the model does not know has no such figure
+                    if (c.get("expected_calibration_error") instanceof Double error) {
+                        sums[2] += error;
+                        sums[3]++;
+                    }
                 });
             }
             results.add(result);
@@ -909,14 +918,14 @@ public final class NlpCli {
         summary.put("rows", distinct.size());
         summary.put("mean_accuracy", sumAccuracy / folds);
         summary.put("mean_macro_f1", sumF1 / folds);
-        summary.put("mean_expected_calibration_error", sumCalibrationError / folds);
+        summary.put("mean_expected_calibration_error", sumCalibrationError / calibratedFolds);
         if (!newsProbe.isEmpty()) {
             summary.put("news_probe_rows", newsProbe.size());
             summary.put("mean_news_flagged", sumFlagged / folds);
         }
         Map<String, Object> registerMeans = new LinkedHashMap<>();
         registerSums.forEach((register, sums) -> registerMeans.put(register, Map.of("mean_accuracy", sums[0] / folds,
-                "mean_macro_f1", sums[1] / folds, "mean_expected_calibration_error", sums[2] / folds)));
+                "mean_macro_f1", sums[1] / folds, "mean_expected_calibration_error", sums[2] / sums[3])));
         if (!registerMeans.isEmpty()) {
             summary.put("per_register", registerMeans);
         }
@@ -1067,32 +1076,47 @@ public final class NlpCli {
         } else {
             model = LinearClassifier.loadResource(task.resource());
         }
-        // a row without a register is read as training read the shared data sets' rows (comments, for a model with
-        // per-register features), so that eval on a shared dev file gives the figure training printed
+        if (registerOption != null && !model.features().registers()) {
+            err.println("--register changes nothing here: this " + task.id() + " model does not read the register");
+        }
+        // a row without a register is read as training reads the shared data sets' rows (students' feedback and
+        // social-media comments: comments, for a model with per-register features), so that eval on a shared dev
+        // file gives the figure training printed; such rows are not counted in per_register, which is the file's own
         String missing = registerOption == null ? Task.sharedRegister(model.features())
                 : registerOption.equals("none") ? null : registerOption;
-        LabeledData.Read read = LabeledData.read(file, task.labelField(), missing);
+        LabeledData.Read read = LabeledData.read(file, task.labelField());
         for (LabeledData.Problem problem : read.problems()) {
             err.println(file + ":" + problem.line() + ": " + problem.reason());
         }
-        ClassificationScore.of(model, read.rows().subList(0, Math.min(2000, read.rows().size())));
-        ClassificationScore score = ClassificationScore.of(model, read.rows());
+        List<LabeledText> rows = new ArrayList<>(read.rows().size());
+        int withoutRegister = 0;
+        for (LabeledText row : read.rows()) {
+            if (row.register() == null) {
+                withoutRegister++;
+                rows.add(new LabeledText(row.text(), row.label(), missing));
+            } else {
+                rows.add(row);
+            }
+        }
+        ClassificationScore.of(model, rows.subList(0, Math.min(2000, rows.size())));
+        ClassificationScore score = ClassificationScore.of(model, rows);
         long timedRows = score.rows();
         long timedNanos = score.nanos();
         while (timedNanos < 2_000_000_000L && score.rows() > 0) {
-            ClassificationScore again = ClassificationScore.of(model, read.rows());
+            ClassificationScore again = ClassificationScore.of(model, rows);
             timedRows += again.rows();
             timedNanos += again.nanos();
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("task", task.id());
         result.put("data", file.toString());
+        result.put("rows_without_register", withoutRegister);
         result.put("register_when_missing", missing);
         result.put("rows", score.rows());
         result.put("accuracy", score.accuracy());
         result.put("macro_f1", score.macroF1());
         result.put("per_class", score.perLabel());
-        result.put("calibration", Calibration.of(model, read.rows()).asMap());
+        result.put("calibration", Calibration.of(model, rows).asMap());
         Map<String, Object> registers = perRegister(model, read.rows());
         if (!registers.isEmpty()) {
             result.put("per_register", registers);

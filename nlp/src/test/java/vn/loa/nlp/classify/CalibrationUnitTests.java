@@ -52,6 +52,48 @@ class CalibrationUnitTests {
     }
 
     @Test
+    void gapsOfOppositeSignInTwoBinsAddUpInsteadOfCancelling() {
+        String[] labels = {"negative", "positive"};
+        List<Prediction> predictions = new ArrayList<>();
+        List<String> gold = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            // said with 0.95, right half the time: 0.45 too sure
+            predictions.add(new Prediction("negative", labels, new double[] {0.95, 0.05}));
+            gold.add(i < 5 ? "negative" : "positive");
+        }
+        for (int i = 0; i < 30; i++) {
+            // said with 0.55, always right: 0.45 too unsure
+            predictions.add(new Prediction("positive", labels, new double[] {0.45, 0.55}));
+            gold.add("positive");
+        }
+        Calibration calibration = Calibration.of(predictions, gold);
+        // over all rows the gap is 0.225 (0.65 said, 0.875 right); in each of the two bins it is 0.45
+        assertThat(calibration.expectedCalibrationError()).isCloseTo((10 * 0.45 + 30 * 0.45) / 40, within(1e-9));
+        assertThat(calibration.meanConfidence()).isCloseTo((10 * 0.95 + 30 * 0.55) / 40, within(1e-9));
+        assertThat(calibration.accuracy()).isCloseTo(35.0 / 40, within(1e-9));
+        assertThat(calibration.clearAccuracy()).isCloseTo(35.0 / 40, within(1e-9));
+    }
+
+    @Test
+    void binsAreWeightedByTheirRows() {
+        String[] labels = {"negative", "positive"};
+        List<Prediction> predictions = new ArrayList<>();
+        List<String> gold = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            // said with 0.95, right 9 times in 10: 0.05 too sure
+            predictions.add(new Prediction("negative", labels, new double[] {0.95, 0.05}));
+            gold.add(i < 9 ? "negative" : "positive");
+        }
+        for (int i = 0; i < 2; i++) {
+            // said with 0.75, never right: 0.75 too sure, but two rows only
+            predictions.add(new Prediction("positive", labels, new double[] {0.25, 0.75}));
+            gold.add("negative");
+        }
+        Calibration calibration = Calibration.of(predictions, gold);
+        assertThat(calibration.expectedCalibrationError()).isCloseTo((10 * 0.05 + 2 * 0.75) / 12, within(1e-9));
+    }
+
+    @Test
     void answersBelowOneHalfAreCountedUnclearWithTheirOwnAccuracy() {
         LinearClassifier model = constant(new String[] {"negative", "neutral", "positive"}, 0.4, 0.3, 0.3);
         List<LabeledText> rows = rows(2, 2);

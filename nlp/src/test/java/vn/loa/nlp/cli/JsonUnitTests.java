@@ -34,6 +34,14 @@ class JsonUnitTests {
     }
 
     @Test
+    void writesAFigureThatIsNotANumberAsNull() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("mean", Double.NaN);
+        fields.put("ratio", Double.POSITIVE_INFINITY);
+        assertThat(Json.object(fields)).isEqualTo("{\"mean\":null,\"ratio\":null}");
+    }
+
+    @Test
     void replacesHalfAnEmojiThatNoEncoderCouldWrite() {
         assertThat(Json.object(Map.of("text", "a\uD83Db"))).isEqualTo("{\"text\":\"a\uFFFDb\"}");
     }

@@ -108,9 +108,14 @@ class NlpCliUnitTests {
         String asTrained = figures(eval(plain));
         assertThat(asTrained).isEqualTo(figures(eval(comments)));
         assertThat(eval(plain)).contains("\"register_when_missing\":\"comment\"");
+        assertThat(eval(plain)).contains("\"rows_without_register\":300,").doesNotContain("per_register");
+        assertThat(eval(comments)).contains("\"rows_without_register\":0,").contains("\"per_register\":{\"comment\"");
         String withoutRegister = eval(plain, "--register", "none");
         assertThat(withoutRegister).contains("\"register_when_missing\":null");
         assertThat(figures(withoutRegister)).isNotEqualTo(asTrained);
+        String asNews = eval(plain, "--register", "news");
+        assertThat(asNews).contains("\"register_when_missing\":\"news\"");
+        assertThat(figures(asNews)).isNotEqualTo(asTrained).isNotEqualTo(figures(withoutRegister));
 
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         NlpCli cli = new NlpCli(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
