@@ -51,21 +51,28 @@ class CalibrationUnitTests {
         assertThat(calibration.expectedCalibrationError()).isCloseTo(0.3, within(1e-6));
     }
 
+    private static final String[] TWO = {"negative", "positive"};
+
+    /** Adds {@code count} answers of a label said with a probability, the first {@code right} of them right. */
+    private static void answer(List<Prediction> predictions, List<String> gold, int count, String label,
+            double probability, int right) {
+        String other = label.equals(TWO[0]) ? TWO[1] : TWO[0];
+        double[] probabilities = label.equals(TWO[0]) ? new double[] {probability, 1 - probability}
+                : new double[] {1 - probability, probability};
+        for (int i = 0; i < count; i++) {
+            predictions.add(new Prediction(label, TWO, probabilities));
+            gold.add(i < right ? label : other);
+        }
+    }
+
     @Test
     void gapsOfOppositeSignInTwoBinsAddUpInsteadOfCancelling() {
-        String[] labels = {"negative", "positive"};
         List<Prediction> predictions = new ArrayList<>();
         List<String> gold = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            // said with 0.95, right half the time: 0.45 too sure
-            predictions.add(new Prediction("negative", labels, new double[] {0.95, 0.05}));
-            gold.add(i < 5 ? "negative" : "positive");
-        }
-        for (int i = 0; i < 30; i++) {
-            // said with 0.55, always right: 0.45 too unsure
-            predictions.add(new Prediction("positive", labels, new double[] {0.45, 0.55}));
-            gold.add("positive");
-        }
+        // said with 0.95, right half the time: 0.45 too sure
+        answer(predictions, gold, 10, "negative", 0.95, 5);
+        // said with 0.55, always right: 0.45 too unsure
+        answer(predictions, gold, 30, "positive", 0.55, 30);
         Calibration calibration = Calibration.of(predictions, gold);
         // over all rows the gap is 0.225 (0.65 said, 0.875 right); in each of the two bins it is 0.45
         assertThat(calibration.expectedCalibrationError()).isCloseTo((10 * 0.45 + 30 * 0.45) / 40, within(1e-9));
@@ -76,19 +83,12 @@ class CalibrationUnitTests {
 
     @Test
     void binsAreWeightedByTheirRows() {
-        String[] labels = {"negative", "positive"};
         List<Prediction> predictions = new ArrayList<>();
         List<String> gold = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            // said with 0.95, right 9 times in 10: 0.05 too sure
-            predictions.add(new Prediction("negative", labels, new double[] {0.95, 0.05}));
-            gold.add(i < 9 ? "negative" : "positive");
-        }
-        for (int i = 0; i < 2; i++) {
-            // said with 0.75, never right: 0.75 too sure, but two rows only
-            predictions.add(new Prediction("positive", labels, new double[] {0.25, 0.75}));
-            gold.add("negative");
-        }
+        // said with 0.95, right 9 times in 10: 0.05 too sure
+        answer(predictions, gold, 10, "negative", 0.95, 9);
+        // said with 0.75, never right: 0.75 too sure, but two rows only
+        answer(predictions, gold, 2, "positive", 0.75, 0);
         Calibration calibration = Calibration.of(predictions, gold);
         assertThat(calibration.expectedCalibrationError()).isCloseTo((10 * 0.05 + 2 * 0.75) / 12, within(1e-9));
     }
