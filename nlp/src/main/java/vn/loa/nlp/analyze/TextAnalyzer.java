@@ -193,8 +193,9 @@ public final class TextAnalyzer {
         Register textRegister = Register.decide(hint, text, news);
         int[] sentimentFeatures = sentiment.features().augment(
                 sentimentSharesToxicity ? shared : sentiment.features().shared().of(text), textRegister.id());
-        Prediction sentimentPrediction = sentiment.predictFeatures(sentimentFeatures);
-        Prediction domainPrediction = domainSharesSentiment ? domain.predictFeatures(sentimentFeatures)
+        Prediction sentimentPrediction = sentiment.predictFeatures(sentimentFeatures, textRegister.id());
+        Prediction domainPrediction = domainSharesSentiment
+                ? domain.predictFeatures(sentimentFeatures, textRegister.id())
                 : domain.predict(text, textRegister.id());
         return new Analysis(text, normal.tokens(), normal.normalized(), segment ? segmenter.segment(text) : List.of(),
                 textRegister, sentimentPrediction, topic.predict(text), domainPrediction, toxicityPrediction,

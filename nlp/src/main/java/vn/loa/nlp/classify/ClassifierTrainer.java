@@ -2,10 +2,15 @@ package vn.loa.nlp.classify;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * Trains a {@link LinearClassifier}: softmax regression by AdaGrad over the training rows in an
@@ -33,33 +38,51 @@ public final class ClassifierTrainer {
      *     m-th slice of the shuffled rows, so that together they learn from every row; their weights are
      *     averaged (a linear model again, as fast as one), and the temperature and offsets are fitted on
      *     the held-out rows as scored by the member that did not see them
+     * @param offsetRegisters the registers ({@code news}, {@code official}, {@code comment}) whose texts get decision
+     *     offsets of their own, tuned from the shared ones (zero without {@code tuneOffsets}) on that register's
+     *     held-out rows that have no copy among the rows their model learnt from; the other registers keep the
+     *     shared offsets (empty: one set of offsets for every text)
      */
     public record Settings(Features features, int epochs, double learningRate, double classWeightPower, int minCount,
-            double holdOut, int keepFeatures, long seed, boolean tuneOffsets, int members) {
+            double holdOut, int keepFeatures, long seed, boolean tuneOffsets, int members, Set<String> offsetRegisters) {
 
         public Settings {
             if (epochs < 1 || learningRate <= 0 || minCount < 1 || holdOut < 0.05 || holdOut > 0.3 || keepFeatures < 0
                     || members < 1 || members > 10) {
                 throw new IllegalArgumentException("invalid classifier training settings");
             }
+            offsetRegisters = Collections.unmodifiableSortedSet(new TreeSet<>(offsetRegisters));
+        }
+
+        /** Settings whose decision offsets every register shares. */
+        public Settings(Features features, int epochs, double learningRate, double classWeightPower, int minCount,
+                double holdOut, int keepFeatures, long seed, boolean tuneOffsets, int members) {
+            this(features, epochs, learningRate, classWeightPower, minCount, holdOut, keepFeatures, seed, tuneOffsets,
+                    members, Set.of());
+        }
+
+        /** The same settings with decision offsets of their own for these registers. */
+        public Settings withOffsetRegisters(Set<String> registers) {
+            return new Settings(features, epochs, learningRate, classWeightPower, minCount, holdOut, keepFeatures, seed,
+                    tuneOffsets, members, registers);
         }
 
         /** The same settings with another number of members. */
         public Settings withMembers(int newMembers) {
             return new Settings(features, epochs, learningRate, classWeightPower, minCount, holdOut, keepFeatures, seed,
-                    tuneOffsets, newMembers);
+                    tuneOffsets, newMembers, offsetRegisters);
         }
 
         /** The same settings with other features. */
         public Settings withFeatures(Features newFeatures) {
             return new Settings(newFeatures, epochs, learningRate, classWeightPower, minCount, holdOut, keepFeatures, seed,
-                    tuneOffsets, members);
+                    tuneOffsets, members, offsetRegisters);
         }
 
         /** The same settings with another AdaGrad step size. */
         public Settings withLearningRate(double newLearningRate) {
             return new Settings(features, epochs, newLearningRate, classWeightPower, minCount, holdOut, keepFeatures, seed,
-                    tuneOffsets, members);
+                    tuneOffsets, members, offsetRegisters);
         }
 
         /** Settings for one model. */
@@ -170,12 +193,68 @@ public final class ClassifierTrainer {
             heldLabels[r] = y[calibration[r]];
         }
         double temperature = fitTemperature(heldScores, heldLabels);
-        model = model.withCalibration(temperature, new double[k]);
-        if (!settings.tuneOffsets()) {
+        model = model.withCalibration(temperature, new double[k], Map.of());
+        if (!settings.tuneOffsets() && settings.offsetRegisters().isEmpty()) {
             return model;
         }
-        double[] offsets = tuneOffsets(heldScores, heldLabels, temperature, k);
-        return model.withCalibration(temperature, offsets);
+        double[][] logP = logProbabilities(heldScores, temperature);
+        int[] every = new int[calibration.length];
+        Arrays.setAll(every, r -> r);
+        double[] offsets = settings.tuneOffsets() ? tuneOffsets(logP, heldLabels, every, new double[k], k) : new double[k];
+        Map<String, double[]> registerOffsets = new TreeMap<>();
+        if (!settings.offsetRegisters().isEmpty()) {
+            boolean[] learnt = copyLearnt(rows, order, held, members, calibration);
+            for (String register : settings.offsetRegisters()) {
+                int[] own = IntStream.range(0, calibration.length)
+                        .filter(r -> !learnt[r] && register.equals(rows.get(calibration[r]).register())).toArray();
+                if (enoughForOffsets(own, heldLabels, k)) {
+                    registerOffsets.put(register, tuneOffsets(logP, heldLabels, own, offsets, k));
+                }
+            }
+        }
+        return model.withCalibration(temperature, offsets, registerOffsets);
+    }
+
+    /** The fewest held-out rows of a register, and of each of its labels, that its own offsets are tuned on. */
+    static final int REGISTER_OFFSET_MIN_ROWS = 300;
+    static final int REGISTER_OFFSET_MIN_PER_LABEL = 20;
+
+    private static boolean enoughForOffsets(int[] own, int[] y, int k) {
+        int[] counts = new int[k];
+        for (int r : own) {
+            counts[y[r]]++;
+        }
+        return own.length >= REGISTER_OFFSET_MIN_ROWS
+                && Arrays.stream(counts).allMatch(count -> count >= REGISTER_OFFSET_MIN_PER_LABEL);
+    }
+
+    /**
+     * For each held-out row, whether its scoring member learnt another copy of its text: rows repeat (the province
+     * corpus counts several times, a data set may hold one comment twice), and a copy held out while its twin was
+     * learnt is scored as if seen, which would tune offsets on overconfident answers.
+     */
+    private static boolean[] copyLearnt(List<LabeledText> rows, int[] order, int held, int members, int[] calibration) {
+        // the slice of every row: the member that held it out, or -1 for a row every member learnt
+        int[] slice = new int[rows.size()];
+        Arrays.fill(slice, -1);
+        for (int position = 0; position < held * members; position++) {
+            slice[order[position]] = position / held;
+        }
+        Map<String, List<Integer>> copies = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            copies.computeIfAbsent(rows.get(i).text(), text -> new ArrayList<>(1)).add(i);
+        }
+        boolean[] learnt = new boolean[calibration.length];
+        for (int r = 0; r < calibration.length; r++) {
+            int i = calibration[r];
+            for (int j : copies.get(rows.get(i).text())) {
+                if (j != i && slice[j] != slice[i]) {
+                    learnt[r] = true;
+                    break;
+                }
+            }
+        }
+        return learnt;
     }
 
     /** One model by AdaGrad on the training rows, at the epoch that scores best on its held-out rows. */
@@ -297,15 +376,18 @@ public final class ClassifierTrainer {
         return best;
     }
 
-    private static double[] tuneOffsets(double[][] scores, int[] y, double temperature, int k) {
+    private static double[][] logProbabilities(double[][] scores, double temperature) {
         double[][] logP = new double[scores.length][];
-        int[] rows = new int[scores.length];
         for (int r = 0; r < scores.length; r++) {
             double[] p = LinearClassifier.softmax(scores[r], temperature);
             logP[r] = Arrays.stream(p).map(v -> Math.log(Math.max(v, 1e-12))).toArray();
-            rows[r] = r;
         }
-        double[] offsets = new double[k];
+        return logP;
+    }
+
+    /** Offsets for macro-F1 on some held-out rows, by rounds of search over one label at a time from a start. */
+    private static double[] tuneOffsets(double[][] logP, int[] y, int[] rows, double[] start, int k) {
+        double[] offsets = start.clone();
         double best = macroF1(logP, offsets, y, rows, k);
         for (int round = 0; round < 3; round++) {
             for (int c = 0; c < k; c++) {
@@ -326,14 +408,14 @@ public final class ClassifierTrainer {
 
     private static double macroF1(double[][] logP, double[] offsets, int[] y, int[] rows, int k) {
         int[][] confusion = new int[k][k];
-        for (int r = 0; r < rows.length; r++) {
+        for (int r : rows) {
             int best = 0;
             for (int c = 1; c < k; c++) {
                 if (logP[r][c] + offsets[c] > logP[r][best] + offsets[best]) {
                     best = c;
                 }
             }
-            confusion[y[rows[r]]][best]++;
+            confusion[y[r]][best]++;
         }
         return ClassificationScore.macroF1(confusion);
     }

@@ -8,14 +8,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * A multinomial logistic-regression classifier over hashed features. Probabilities are
  * temperature-scaled (calibrated on data held out from training); the chosen label adds per-label
- * decision offsets (tuned on the same held-out data for macro-F1). Immutable and thread-safe.
+ * decision offsets (tuned on the same held-out data for macro-F1), shared by every text or, for a register
+ * that has its own (a citizen's comment is not a news report), that register's. Immutable and thread-safe.
  *
  * <p>Only the feature rows with a weight are kept, packed one after another; a bit per feature
  * says whether its row is kept, and a count per 64 features finds it. Most features of a text
@@ -25,7 +29,7 @@ import java.util.zip.GZIPOutputStream;
 public final class LinearClassifier {
 
     private static final int MAGIC = 0x4c4f4143; // "LOAC"
-    private static final int VERSION = 6;
+    private static final int VERSION = 7;
 
     private final String task;
     private final String[] labels;
@@ -39,9 +43,16 @@ public final class LinearClassifier {
     private final float[] bias;
     private final double temperature;
     private final double[] offsets;
+    /** Offsets of their own for some registers; the others use {@link #offsets}. */
+    private final Map<String, double[]> registerOffsets;
 
     LinearClassifier(String task, String[] labels, Features features, float[] weights, float[] bias, double temperature,
             double[] offsets) {
+        this(task, labels, features, weights, bias, temperature, offsets, Map.of());
+    }
+
+    LinearClassifier(String task, String[] labels, Features features, float[] weights, float[] bias, double temperature,
+            double[] offsets, Map<String, double[]> registerOffsets) {
         this.task = task;
         this.labels = labels.clone();
         this.features = features;
@@ -73,11 +84,23 @@ public final class LinearClassifier {
         this.bias = bias;
         this.temperature = temperature;
         this.offsets = offsets.clone();
+        this.registerOffsets = copyOf(registerOffsets, k);
+    }
+
+    private static Map<String, double[]> copyOf(Map<String, double[]> registerOffsets, int k) {
+        Map<String, double[]> copy = new TreeMap<>();
+        registerOffsets.forEach((register, values) -> {
+            if (values.length != k) {
+                throw new IllegalArgumentException("the offsets of register " + register + " are not one per label");
+            }
+            copy.put(register, values.clone());
+        });
+        return Collections.unmodifiableMap(copy);
     }
 
     /** A model from its packed rows, as {@link #read(InputStream)} finds them (no dense table in between). */
     private LinearClassifier(String task, String[] labels, Features features, long[] kept, float[] rows, float[] bias,
-            double temperature, double[] offsets) {
+            double temperature, double[] offsets, Map<String, double[]> registerOffsets) {
         this.task = task;
         this.labels = labels;
         this.features = features;
@@ -92,6 +115,7 @@ public final class LinearClassifier {
         this.bias = bias;
         this.temperature = temperature;
         this.offsets = offsets;
+        this.registerOffsets = copyOf(registerOffsets, labels.length);
     }
 
     /** The task this model was trained for. */
@@ -111,7 +135,7 @@ public final class LinearClassifier {
 
     /** Classifies a text of a register ({@code news}, {@code official}, {@code comment}; null if unknown). */
     public Prediction predict(String text, String register) {
-        return predictFeatures(features.of(text, register));
+        return predictFeatures(features.of(text, register), register);
     }
 
     /** The feature extractor this model reads; models with equal extractors can share one extraction. */
@@ -124,8 +148,22 @@ public final class LinearClassifier {
         return predictScores(scores(indices));
     }
 
+    /**
+     * Classifies a text of a register whose features were extracted already with {@link #features()} (for that
+     * register, if the features read it); the register also chooses the decision offsets.
+     */
+    public Prediction predictFeatures(int[] indices, String register) {
+        return predictScores(scores(indices), register);
+    }
+
     /** Classifies from the raw scores of the labels (as {@link Fused#scores(int[])} gives them). */
     public Prediction predictScores(double[] scores) {
+        return predictScores(scores, null);
+    }
+
+    /** Classifies from the raw scores of the labels, with the decision offsets of a register (null if unknown). */
+    public Prediction predictScores(double[] scores, String register) {
+        double[] offsets = register == null ? this.offsets : registerOffsets.getOrDefault(register, this.offsets);
         double[] probabilities = softmax(scores, temperature);
         int best = 0;
         double bestDecision = Double.NEGATIVE_INFINITY;
@@ -298,8 +336,22 @@ public final class LinearClassifier {
         return p;
     }
 
-    LinearClassifier withCalibration(double newTemperature, double[] newOffsets) {
-        return new LinearClassifier(task, labels, features, dense(), bias, newTemperature, newOffsets);
+    LinearClassifier withCalibration(double newTemperature, double[] newOffsets,
+            Map<String, double[]> newRegisterOffsets) {
+        return new LinearClassifier(task, labels, features, dense(), bias, newTemperature, newOffsets,
+                newRegisterOffsets);
+    }
+
+    /** The decision offsets that every register without offsets of its own uses, in the labels' order; a copy. */
+    public double[] offsets() {
+        return offsets.clone();
+    }
+
+    /** The registers with decision offsets of their own, and those offsets in the labels' order; copies. */
+    public Map<String, double[]> registerOffsets() {
+        Map<String, double[]> copy = new TreeMap<>();
+        registerOffsets.forEach((register, values) -> copy.put(register, values.clone()));
+        return copy;
     }
 
     /** Loads a model from the classpath, e.g. {@code /vn/loa/nlp/models/sentiment.bin}. */
@@ -351,6 +403,13 @@ public final class LinearClassifier {
         out.writeDouble(temperature);
         for (double offset : offsets) {
             out.writeDouble(offset);
+        }
+        out.writeInt(registerOffsets.size());
+        for (Map.Entry<String, double[]> entry : registerOffsets.entrySet()) {
+            out.writeUTF(entry.getKey());
+            for (double offset : entry.getValue()) {
+                out.writeDouble(offset);
+            }
         }
         float[] weights = dense();
         float max = 1e-9f;
@@ -434,6 +493,19 @@ public final class LinearClassifier {
         for (int i = 0; i < offsets.length; i++) {
             offsets[i] = in.readDouble();
         }
+        Map<String, double[]> registerOffsets = new TreeMap<>();
+        int registers = version >= 7 ? in.readInt() : 0;
+        if (registers < 0 || registers > 16) {
+            throw new IOException("a classifier model with offsets for " + registers + " registers");
+        }
+        for (int r = 0; r < registers; r++) {
+            String register = in.readUTF();
+            double[] own = new double[labels.length];
+            for (int i = 0; i < own.length; i++) {
+                own[i] = in.readDouble();
+            }
+            registerOffsets.put(register, own);
+        }
         float scale = in.readFloat();
         int k = labels.length;
         int dimensions = features.dimensions();
@@ -457,6 +529,6 @@ public final class LinearClassifier {
                 rows[i * k + c] = in.readShort() * scale;
             }
         }
-        return new LinearClassifier(task, labels, features, kept, rows, bias, temperature, offsets);
+        return new LinearClassifier(task, labels, features, kept, rows, bias, temperature, offsets, registerOffsets);
     }
 }

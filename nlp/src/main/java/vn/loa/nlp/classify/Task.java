@@ -1,6 +1,7 @@
 package vn.loa.nlp.classify;
 
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * The classification tasks Loa trains, with their data in {@code ../shared/data} and their settings.
@@ -140,7 +141,16 @@ public enum Task {
 
     public ClassifierTrainer.Settings settings(long seed) {
         return new ClassifierTrainer.Settings(features, epochs, learningRate, classWeightPower, minCount, 0.1, keepFeatures, seed,
-                tuneOffsets, members);
+                tuneOffsets, members, offsetRegisters());
+    }
+
+    /**
+     * The registers whose texts get decision offsets of their own: citizens' comments for sentiment, where neutral
+     * is one comment in twenty and the most probable label missed most of them (chosen by cross-validation on
+     * train, docs/model-card.md); none for the other tasks.
+     */
+    public Set<String> offsetRegisters() {
+        return this == SENTIMENT ? Set.of("comment") : Set.of();
     }
 
     /** The settings with some values changed (for tuning on dev); null keeps a value. */
@@ -162,7 +172,7 @@ public enum Task {
         return new ClassifierTrainer.Settings(f, newEpochs == null ? epochs : newEpochs, learningRate,
                 newClassWeightPower == null ? classWeightPower : newClassWeightPower,
                 newMinCount == null ? minCount : newMinCount, 0.1, newKeepFeatures == null ? keepFeatures : newKeepFeatures, seed,
-                offsets == null ? tuneOffsets : offsets, members);
+                offsets == null ? tuneOffsets : offsets, members, offsetRegisters());
     }
 
     /** The task with that command-line name. */

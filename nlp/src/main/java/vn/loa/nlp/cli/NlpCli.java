@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import vn.loa.nlp.analyze.Register;
 import vn.loa.nlp.analyze.TextAnalyzer;
@@ -116,6 +117,8 @@ public final class NlpCli {
         out.println("                                              policy-domain or register; --cv K cross-validates on train;");
         out.println("                                              --members M averages M models (1 to 10);");
         out.println("                                              --learning-rate R sets AdaGrad's step size;");
+        out.println("                                              --register-offsets comment[,news,official]|none: decision");
+        out.println("                                              offsets of their own for those registers' texts;");
         out.println("                                              --lexicon true|false: the offensive-words list;");
         out.println("                                              --repeats true|false: features for a word met 2, 4, 8 times;");
         out.println("                                              --spans true|false (toxicity; default true): a lexicon from");
@@ -565,7 +568,8 @@ public final class NlpCli {
         Map<String, String> options = options(args, List.of("data-dir", "corpus-dir", "out", "seed", "bits", "min-count",
                 "max-syllables", "epochs", "class-weight-power", "character-grams", "trigrams", "keep-features", "extra",
                 "cv", "province-repeats", "clusters", "silver", "offsets", "members", "learning-rate", "lexicon", "spans",
-                "span-min-comments", "span-min-share", "span-keys", "span-loo", "news-clean", "registers", "repeats"));
+                "span-min-comments", "span-min-share", "span-keys", "span-loo", "news-clean", "registers", "repeats",
+                "register-offsets"));
         Path data = Path.of(options.getOrDefault("data-dir", "../shared/data"));
         Path corpus = Path.of(options.getOrDefault("corpus-dir", Task.PROVINCE_CORPUS));
         Path target = Path.of(options.getOrDefault("out", "nlp/src/main/resources/vn/loa/nlp/models"));
@@ -591,6 +595,9 @@ public final class NlpCli {
         String sharedRegister = Task.sharedRegister(settings.features());
         if (options.containsKey("learning-rate")) {
             settings = settings.withLearningRate(doubleOption(options, "learning-rate"));
+        }
+        if (options.containsKey("register-offsets")) {
+            settings = settings.withOffsetRegisters(registersOption(options.get("register-offsets")));
         }
         SpanSettings spanSettings = spanSettings(task, options);
         // the province corpus is small beside the shared sets: its rows may count several times
@@ -723,6 +730,15 @@ public final class NlpCli {
         }
         metadata.put("keep_features", settings.keepFeatures());
         metadata.put("decision_offsets_tuned", settings.tuneOffsets());
+        if (!settings.offsetRegisters().isEmpty()) {
+            Map<String, Object> perRegister = new LinkedHashMap<>();
+            perRegister.put("asked_for", List.copyOf(settings.offsetRegisters()));
+            perRegister.put("shared", offsetsByLabel(model.labels(), model.offsets()));
+            Map<String, Object> own = new LinkedHashMap<>();
+            model.registerOffsets().forEach((register, values) -> own.put(register, offsetsByLabel(model.labels(), values)));
+            perRegister.put("own", own);
+            metadata.put("decision_offsets_per_register", perRegister);
+        }
         metadata.put("members_averaged", settings.members());
         metadata.put("labels", List.of(model.labels()));
         metadata.put("data", sources);
@@ -1207,6 +1223,33 @@ public final class NlpCli {
             options.put(name, args.get(++i));
         }
         return options;
+    }
+
+    /**
+     * The registers of {@code --register-offsets}: a comma-separated list of news, official and comment, or none.
+     */
+    private static Set<String> registersOption(String value) {
+        if (value.equals("none")) {
+            return Set.of();
+        }
+        Set<String> registers = new TreeSet<>();
+        for (String part : value.split(",", -1)) {
+            String register = part.strip();
+            if (!List.of("news", "official", "comment").contains(register)) {
+                throw new IllegalArgumentException("--register-offsets takes news, official and comment separated by"
+                        + " commas, or none; '" + register + "' is none of them");
+            }
+            registers.add(register);
+        }
+        return registers;
+    }
+
+    private static Map<String, Object> offsetsByLabel(String[] labels, double[] offsets) {
+        Map<String, Object> byLabel = new LinkedHashMap<>();
+        for (int i = 0; i < labels.length; i++) {
+            byLabel.put(labels[i], Math.round(offsets[i] * 1000) / 1000.0);
+        }
+        return byLabel;
     }
 
     /** A true-or-false option, or the fallback when it is not given. */

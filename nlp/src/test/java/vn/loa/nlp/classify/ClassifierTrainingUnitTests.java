@@ -63,6 +63,50 @@ class ClassifierTrainingUnitTests {
         assertThat(with).isGreaterThan(0.9).isGreaterThan(without + 0.2);
     }
 
+    /** The sample as citizens' comments, each text {@code times} times. */
+    private static List<LabeledText> asComments(List<LabeledText> rows, int times) {
+        List<LabeledText> comments = new java.util.ArrayList<>();
+        for (int t = 0; t < times; t++) {
+            rows.forEach(row -> comments.add(new LabeledText(row.text(), row.label(), "comment")));
+        }
+        return comments;
+    }
+
+    @Test
+    void aRegisterGetsDecisionOffsetsOfItsOwnWhichTheFileKeepsAndOtherRegistersDoNotUse() throws IOException {
+        List<LabeledText> rows = LabeledData.read(SharedData.dir().resolve("uit-vsfc/train.jsonl"), "sentiment").rows();
+        ClassifierTrainer.Settings settings = new ClassifierTrainer.Settings(SMALL.features(), 3, 0.2, 0.5, 1, 0.1, 0, 42,
+                false, 3).withOffsetRegisters(java.util.Set.of("comment"));
+        LinearClassifier model = ClassifierTrainer.train("sentiment", asComments(rows.subList(0, 3000), 1), settings);
+        assertThat(model.offsets()).containsOnly(0.0);
+        assertThat(model.registerOffsets()).containsOnlyKeys("comment");
+        assertThat(model.registerOffsets().get("comment")).isNotEqualTo(new double[3]);
+        // the file keeps them; a news text, or one of no known register, is decided by the shared offsets
+        LinearClassifier read = LinearClassifier.read(new ByteArrayInputStream(bytes(model)));
+        assertThat(read.registerOffsets().get("comment")).containsExactly(model.registerOffsets().get("comment"));
+        int changed = 0;
+        for (LabeledText row : rows.subList(3000, 4500)) {
+            String asComment = read.predict(row.text(), "comment").label();
+            assertThat(asComment).isEqualTo(model.predict(row.text(), "comment").label());
+            assertThat(read.predict(row.text(), "news").label()).isEqualTo(read.predict(row.text()).label());
+            changed += asComment.equals(read.predict(row.text()).label()) ? 0 : 1;
+        }
+        assertThat(changed).isPositive();
+    }
+
+    @Test
+    void heldOutCopiesOfLearntTextsDoNotTuneARegistersOffsets() throws IOException {
+        ClassifierTrainer.Settings settings = new ClassifierTrainer.Settings(SMALL.features(), 2, 0.2, 0.5, 1, 0.1, 0, 42,
+                false, 3).withOffsetRegisters(java.util.Set.of("comment"));
+        List<LabeledText> sample = sentimentSample();
+        // each text once: 900 held-out rows, nearly none of them learnt, enough for offsets of their own
+        assertThat(ClassifierTrainer.train("sentiment", asComments(sample, 1), settings).registerOffsets())
+                .containsOnlyKeys("comment");
+        // each text three times (as the province corpus counts several times): nearly every held-out row has a
+        // copy its member learnt, too few are left, and comments keep the shared offsets
+        assertThat(ClassifierTrainer.train("sentiment", asComments(sample, 3), settings).registerOffsets()).isEmpty();
+    }
+
     @Test
     void membersAreOneToTen() {
         assertThatThrownBy(() -> SMALL.withMembers(0)).isInstanceOf(IllegalArgumentException.class);
@@ -86,6 +130,8 @@ class ClassifierTrainingUnitTests {
         LinearClassifier inside = LinearClassifier.read(new ByteArrayInputStream(modelWithOneRowAt(5)));
         assertThat(inside.labels()).containsExactly("negative", "positive");
         assertThat(inside.task()).isEqualTo("sentiment");
+        // a model from before offsets per register: every register shares its offsets
+        assertThat(inside.registerOffsets()).isEmpty();
     }
 
     /** A model of two labels over 2^16 features, in the written format, with one row at {@code row}. */

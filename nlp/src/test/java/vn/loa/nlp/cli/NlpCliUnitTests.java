@@ -188,4 +188,23 @@ class NlpCliUnitTests {
         assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(Files.readString(dir.resolve("register.json"))).contains("\"learning_rate\":0.35");
     }
+
+    @Test
+    void takesTheRegistersWithOffsetsOfTheirOwnAndRefusesAnUnknownOne() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        NlpCli cli = new NlpCli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status = cli.run(List.of("train", "register", "--register-offsets", "comment,citizen", "--out", dir.toString(),
+                "--corpus-dir", PROVINCE_CORPUS.toString()), new ByteArrayInputStream(new byte[0]));
+        assertThat(status).isNotZero();
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("--register-offsets takes news, official and comment separated by commas, or none; 'citizen'");
+        assertThat(dir.resolve("register.bin")).doesNotExist();
+
+        status = cli.run(List.of("train", "register", "--register-offsets", "news", "--epochs", "1", "--out", dir.toString(),
+                "--corpus-dir", PROVINCE_CORPUS.toString()), new ByteArrayInputStream(new byte[0]));
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(Files.readString(dir.resolve("register.json")))
+                .contains("\"decision_offsets_per_register\":{\"asked_for\":[\"news\"],\"shared\":{");
+    }
 }
