@@ -16,7 +16,8 @@ public interface WorkingDays {
 
     /**
      * The end of a period of {@code amount} days after {@code from} for an agency (its own working week, when it
-     * has one; Monday to Friday otherwise).
+     * has one; Monday to Friday otherwise). Working days are counted from the day after {@code from}; a period of
+     * no working days ends on {@code from} when it is a working day, else on the next working day.
      *
      * @param agencyCode the agency whose week counts, or null for Monday to Friday
      * @throws vn.loa.shared.InvalidInput ({@code days}) for an amount below 0 or above 1,000

@@ -84,6 +84,13 @@ class WorkingDaysIntegrationTests {
                 .isEqualTo(LocalDate.of(2026, 6, 8));
         assertThat(calendar.add(LocalDate.of(2026, 6, 5), 0, PeriodUnit.WORKING_DAYS, null).date())
                 .isEqualTo(LocalDate.of(2026, 6, 5));
+        // no working days from a day off (a request made in person on a Saturday): the next working day
+        DueDate onTheDay = calendar.add(LocalDate.of(2026, 6, 6), 0, PeriodUnit.WORKING_DAYS, null);
+        assertThat(onTheDay.date()).isEqualTo(LocalDate.of(2026, 6, 8));
+        assertThat(onTheDay.skipped()).extracting(DueDate.Skipped::date).containsExactly(LocalDate.of(2026, 6, 6),
+                LocalDate.of(2026, 6, 7));
+        assertThat(calendar.add(LocalDate.of(2026, 4, 30), 0, PeriodUnit.WORKING_DAYS, null).date())
+                .isEqualTo(LocalDate.of(2026, 5, 4));
         // fifteen working days over Tết 2026: 11-13/02, 23-27/02, 02-06/03, 09-10/03
         assertThat(calendar.add(LocalDate.of(2026, 2, 10), 15, PeriodUnit.WORKING_DAYS, null).date())
                 .isEqualTo(LocalDate.of(2026, 3, 10));

@@ -103,7 +103,7 @@ class HomeFlowTests {
         importTheBurst();
         signIn("leader");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Xin chào, Lãnh đạo UBND tỉnh");
-        assertThat(browser.findElement(By.id("today")).getText()).matches("Thứ .+, ngày \\d{1,2} tháng \\d{1,2} năm \\d{4}");
+        assertThat(browser.findElement(By.id("today")).getText()).matches("(Thứ .+|Chủ Nhật), ngày \\d{1,2} tháng \\d{1,2} năm \\d{4}");
         assertThat(headings()).containsSubsequence("Vấn đề cần chú ý hôm nay", "Cảnh báo chưa xử lý",
                 "Vụ việc quá hạn và đến hạn hôm nay");
         List<WebElement> issues = browser.findElements(By.cssSelector("#issues li.issue"));

@@ -91,8 +91,12 @@ class TransparencyDeskIntegrationTests {
     @Test
     void aRequestDueTodayIsOnTheOfficersHomePageAndAnOverdueOneOnTheCoordinators() throws Exception {
         MockHttpSession officer = signIn("officer");
+        // received now (to the minute, so the same day whenever the test runs), in person: answered on the day, or on
+        // the next working day when today is a day off
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(LocalTime.ZONE).withSecond(0).withNano(0);
+        LocalDate due = calendar.add(now.toLocalDate(), 0, PeriodUnit.WORKING_DAYS, "SYT").date();
         String today = mvc.perform(multipart("/transparency/requests").param("channel", "IN_PERSON")
-                        .param("receivedOn", java.time.LocalDateTime.now(LocalTime.ZONE).withNano(0).minusMinutes(5).toString())
+                        .param("receivedOn", now.toString())
                         .param("agencyCode", "SYT").param("name", "Mai Văn Tư").param("address", "Cam Lâm")
                         .param("phone", "0905 000 111").param("description", "Lịch tiêm chủng mở rộng tháng này của trạm y tế")
                         .session(officer).with(csrf()))
@@ -102,13 +106,15 @@ class TransparencyDeskIntegrationTests {
                         .param("address", "Cam Lâm").param("phone", "0905 000 111")
                         .param("description", "Báo cáo tài chính năm 2025 của bệnh viện tỉnh").session(officer).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-        // the home page shows the first eight, soonest first: the overdue one before today's (other tests' requests may
-        // fill the rest)
+        // the officer's home page shows the first eight due within three days, soonest first: the overdue one before
+        // today's (other tests' requests may fill the rest)
         Document home = page("/", officer);
         List<String> shown = home.select("#due-requests li a").eachAttr("href");
         assertThat(shown).contains(late);
-        assertThat(shown.contains(today) || shown.size() == 8).isTrue();
-        assertThat(requests.dueBy(LocalDate.now(LocalTime.ZONE), 500, officerUser()).stream()
+        if (!due.isAfter(now.toLocalDate().plusDays(3))) {
+            assertThat(shown.contains(today) || shown.size() == 8).isTrue();
+        }
+        assertThat(requests.dueBy(due, 500, officerUser()).stream()
                 .map(d -> "/transparency/requests/" + d.id()).toList()).contains(today, late);
         Document province = page("/", signIn("coordinator"));
         assertThat(province.select("#due-requests li.overdue a").eachAttr("href")).contains(late).doesNotContain(today);

@@ -103,6 +103,11 @@ class JdbcCalendar implements WorkingDays, CalendarAdministration {
                     skipped.add(why);
                 }
             }
+            // none at all ("on the day", such as a request made in person): a day off moves it to the next working day
+            for (DueDate.Skipped why = whyOff(day, week); amount == 0 && why != null; why = whyOff(day, week)) {
+                skipped.add(why);
+                day = day.plusDays(1);
+            }
         } else {
             day = from.plusDays(amount);
             for (DueDate.Skipped why = whyOff(day, week); why != null && amount > 0; why = whyOff(day, week)) {
