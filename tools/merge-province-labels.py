@@ -67,7 +67,9 @@ for split in ('train', 'dev', 'test'):
             out.write(json.dumps(row, ensure_ascii=False) + '\n')
 # the silver set: labelled once, for training only
 # (silver-items.jsonl: draws one to six, at random; silver-items-uncertain.jsonl: the seventh, the texts the
-# sentiment model was least sure of, tools/draw-uncertain-silver.py)
+# sentiment model was least sure of, tools/draw-uncertain-silver.py). The eighth (silver-items-draw8.jsonl,
+# uncertain again) and the ninth (silver-items-draw9.jsonl, at random again) are labelled and left out:
+# cross-validation showed no gain with either (docs/data-card.md)
 silver_items = [ROOT / 'silver-items.jsonl', ROOT / 'silver-items-uncertain.jsonl']
 silver_labels = load('silver-labels.jsonl')
 silver_rows = []
