@@ -103,14 +103,13 @@ class JdbcCalendar implements WorkingDays, CalendarAdministration {
                     skipped.add(why);
                 }
             }
-            // none at all ("on the day", such as a request made in person): a day off moves it to the next working day
-            for (DueDate.Skipped why = whyOff(day, week); amount == 0 && why != null; why = whyOff(day, week)) {
-                skipped.add(why);
-                day = day.plusDays(1);
-            }
         } else {
             day = from.plusDays(amount);
-            for (DueDate.Skipped why = whyOff(day, week); why != null && amount > 0; why = whyOff(day, week)) {
+        }
+        // a period that ends on a day off ends on the next working day: calendar days, and "on the day" (no working
+        // days, such as a request made in person); counted working days always end on one. No calendar days stays put.
+        if (unit == PeriodUnit.WORKING_DAYS || amount > 0) {
+            for (DueDate.Skipped why = whyOff(day, week); why != null; why = whyOff(day, week)) {
                 skipped.add(why);
                 day = day.plusDays(1);
             }
