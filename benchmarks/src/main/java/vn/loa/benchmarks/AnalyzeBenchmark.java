@@ -115,6 +115,14 @@ public class AnalyzeBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(COMMENTS)
+    public void fingerprintOnly(Blackhole blackhole) {
+        for (String comment : comments) {
+            blackhole.consume(Fingerprint.of(comment));
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(COMMENTS)
     public void gazetteersAndFingerprintOnly(Blackhole blackhole) {
         for (String comment : comments) {
             blackhole.consume(places.find(comment, day));

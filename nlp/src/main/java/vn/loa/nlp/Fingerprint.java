@@ -4,9 +4,11 @@ import java.util.Locale;
 import vn.loa.nlp.segment.SyllableSplitter;
 
 /**
- * Near-duplicate fingerprints: a 64-bit SimHash over overlapping three-syllable shingles of the text
- * without diacritics, case or punctuation, so that a repost with a changed word, added emoji or lost
- * accents keeps a close fingerprint. Pure and thread-safe.
+ * Near-duplicate fingerprints: a 64-bit SimHash over the syllables of the text and its pairs of neighbouring
+ * syllables, without diacritics, case or punctuation, so that a repost with a changed word, added emoji or lost
+ * accents keeps a close fingerprint. Pairs keep some of the order, so that texts of the same words in another order
+ * stay apart; three-syllable shingles (before 06/12/2026) let one changed word move a fingerprint of a 20-word
+ * comment past {@value #NEAR_DUPLICATE_BITS} bits about half the time (docs/architecture.md). Pure and thread-safe.
  */
 public final class Fingerprint {
 
@@ -42,24 +44,28 @@ public final class Fingerprint {
         if (n == 0) {
             return 0;
         }
-        int[] votes = new int[64];
-        int shingles = Math.max(1, n - 2);
-        for (int i = 0; i < shingles; i++) {
-            long shingle = keys[i];
-            for (int j = 1; j < 3 && i + j < n; j++) {
-                shingle = Syllables.combine(shingle, keys[i + j]);
-            }
-            for (int bit = 0; bit < 64; bit++) {
-                votes[bit] += ((shingle >>> bit) & 1) == 1 ? 1 : -1;
+        // each syllable and each pair of neighbouring syllables votes for the bits of its key
+        int[] ones = new int[64];
+        for (int i = 0; i < n; i++) {
+            count(ones, keys[i]);
+            if (i + 1 < n) {
+                count(ones, Syllables.combine(keys[i], keys[i + 1]));
             }
         }
+        int shingles = 2 * n - 1;
         long hash = 0;
         for (int bit = 0; bit < 64; bit++) {
-            if (votes[bit] > 0) {
+            if (2 * ones[bit] > shingles) {
                 hash |= 1L << bit;
             }
         }
         return hash;
+    }
+
+    private static void count(int[] ones, long key) {
+        for (int bit = 0; bit < 64; bit++) {
+            ones[bit] += (int) ((key >>> bit) & 1);
+        }
     }
 
     /**

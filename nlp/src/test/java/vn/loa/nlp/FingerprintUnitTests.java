@@ -3,7 +3,9 @@ package vn.loa.nlp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import vn.loa.nlp.classify.LabeledData;
 import vn.loa.nlp.classify.LabeledText;
@@ -64,5 +66,51 @@ class FingerprintUnitTests {
         assertThat(unchanged).isEqualTo(tried);
         // and different comments stay apart
         assertThat(nearOther).isLessThan(tried / 100);
+    }
+
+    /**
+     * On real comments of 20 to 80 words: one word changed, or one put before the text, leaves most of them within
+     * {@value Fingerprint#NEAR_DUPLICATE_BITS} bits (three-syllable shingles, before 06/12/2026, kept about half), while
+     * unrelated comments stay apart.
+     */
+    @Test
+    void aOneWordEditOfARealCommentUsuallyStaysANearDuplicate() throws IOException {
+        List<LabeledText> comments = LabeledData.read(SharedData.dir().resolve("vihsd/dev.jsonl"), "label").rows();
+        String[] fillers = {"nhé", "ạ", "luôn", "1", "hôm nay", "thật", "quá", "mà"};
+        Random random = new Random(6);
+        List<Long> fingerprints = new ArrayList<>();
+        int tried = 0;
+        int kept = 0;
+        for (LabeledText comment : comments) {
+            String[] words = comment.text().trim().split("\\s+");
+            if (words.length < 20 || words.length > 80) {
+                continue;
+            }
+            String filler = fillers[random.nextInt(fillers.length)];
+            String edited;
+            if (random.nextBoolean()) {
+                edited = filler + " " + String.join(" ", words);
+            } else {
+                words[random.nextInt(words.length)] = filler;
+                edited = String.join(" ", words);
+            }
+            long fingerprint = Fingerprint.of(comment.text());
+            fingerprints.add(fingerprint);
+            tried++;
+            if (Fingerprint.nearDuplicates(fingerprint, Fingerprint.of(edited))) {
+                kept++;
+            }
+        }
+        assertThat(tried).isGreaterThan(300);
+        assertThat(kept).isGreaterThan(tried * 7 / 10);
+        long near = 0;
+        for (int i = 0; i < fingerprints.size(); i++) {
+            for (int j = i + 1; j < fingerprints.size(); j++) {
+                if (Fingerprint.nearDuplicates(fingerprints.get(i), fingerprints.get(j))) {
+                    near++;
+                }
+            }
+        }
+        assertThat(near).isLessThanOrEqualTo(tried / 100);
     }
 }

@@ -162,7 +162,8 @@ public final class TextAnalyzer {
      * The rules the analyzer applies besides its models, named so that a change of them changes the version and
      * {@code bin/loa reanalyze} labels the stored posts again: change the text whenever a rule changes.
      */
-    private static final String RULES = "toxicity of what news sites publish: clean by rule (04/12/2026)";
+    private static final String RULES = "toxicity of what news sites publish: clean by rule (04/12/2026); "
+            + "fingerprints of syllables and pairs of syllables (06/12/2026)";
 
     private static final String MODEL_VERSION = modelVersionOfResources();
 

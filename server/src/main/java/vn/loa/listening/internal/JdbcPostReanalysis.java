@@ -287,6 +287,7 @@ class JdbcPostReanalysis implements PostReanalysis {
         String[] register = new String[n];
         String[] toxicity = new String[n];
         Float[] toxicityConfidence = new Float[n];
+        Long[] fingerprint = new Long[n];
         for (int i = 0; i < n; i++) {
             Stored post = posts.get(i);
             Analysis analysis = analyses.get(i);
@@ -298,16 +299,19 @@ class JdbcPostReanalysis implements PostReanalysis {
             register[i] = analysis.register().id();
             toxicity[i] = analysis.toxicity().label();
             toxicityConfidence[i] = (float) analysis.toxicity().confidence();
+            fingerprint[i] = analysis.fingerprint();
         }
         jdbc.sql("""
                 UPDATE post SET sentiment = v.sentiment, sentiment_confidence = v.sentiment_confidence, topic = v.topic,
                     domain = v.domain, register = v.register, toxicity = v.toxicity,
-                    toxicity_confidence = v.toxicity_confidence, model_version = ?
-                FROM unnest(?::bigint[], ?::text[], ?::real[], ?::text[], ?::text[], ?::text[], ?::text[], ?::real[])
-                     AS v(id, sentiment, sentiment_confidence, topic, domain, register, toxicity, toxicity_confidence)
+                    toxicity_confidence = v.toxicity_confidence, fingerprint = v.fingerprint, model_version = ?
+                FROM unnest(?::bigint[], ?::text[], ?::real[], ?::text[], ?::text[], ?::text[], ?::text[], ?::real[],
+                            ?::bigint[])
+                     AS v(id, sentiment, sentiment_confidence, topic, domain, register, toxicity, toxicity_confidence,
+                          fingerprint)
                 WHERE post.id = v.id
                 """).params(version, idArray, sentiment, sentimentConfidence, topic, domain, register, toxicity,
-                        toxicityConfidence).update();
+                        toxicityConfidence, fingerprint).update();
         rollups.change(before, rollups.facts(ids));
         jdbc.sql("UPDATE reanalysis SET posts_done = posts_done + ?, last_post_id = ? WHERE id = ?")
                 .params(n, ids.get(n - 1), runId).update();

@@ -268,10 +268,10 @@ class ClaimMatcher {
     /** The refuted cases: their claim and own posts, as fingerprints and syllable pairs. */
     List<Profile> profiles() {
         List<Object[]> refuted = jdbc.sql("""
-                SELECT id, agency_code, claim, claim_fingerprint, published_at FROM misinformation_case
+                SELECT id, agency_code, claim, published_at FROM misinformation_case
                  WHERE status = 'REFUTED' AND published_at IS NOT NULL ORDER BY id
-                """).query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                        rs.getTimestamp(5).toInstant()}).list();
+                """).query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant()}).list();
         List<Profile> profiles = new ArrayList<>();
         for (Object[] row : refuted) {
             long caseId = (Long) row[0];
@@ -282,7 +282,9 @@ class ClaimMatcher {
             List<LongSet> postPairs = new ArrayList<>();
             List<Long> fingerprints = new ArrayList<>();
             if (claimPairs.size() >= MIN_PAIRS + 3) {
-                fingerprints.add((Long) row[3]);
+                // from the claim as it reads now, not as stored when the case was opened: the posts' fingerprints
+                // are the current analyzer's (re-analysis computes them again when the fingerprint changes)
+                fingerprints.add(Fingerprint.of(claim));
             }
             for (PostRecord post : postRecords.byIds(own)) {
                 if (post.fingerprint() != 0) {
@@ -290,7 +292,7 @@ class ClaimMatcher {
                 }
                 postPairs.add(LongSet.of(pairs(post.normalizedText())));
             }
-            profiles.add(new Profile(caseId, (String) row[1], (Instant) row[4],
+            profiles.add(new Profile(caseId, (String) row[1], (Instant) row[3],
                     fingerprints.stream().mapToLong(Long::longValue).toArray(), claimPairs, postPairs));
         }
         return profiles;

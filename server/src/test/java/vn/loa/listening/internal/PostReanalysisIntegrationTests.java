@@ -94,7 +94,7 @@ class PostReanalysisIntegrationTests {
     List<CliCommand> commands;
 
     private record Labels(long id, String text, String platform, String sentiment, String topic, String register,
-            String domain, String toxicity, String modelVersion) {
+            String domain, String toxicity, String modelVersion, long fingerprint) {
     }
 
     @Test
@@ -127,6 +127,7 @@ class PostReanalysisIntegrationTests {
             assertThat(post.register()).as(post.text()).isEqualTo(expected.register().id());
             assertThat(post.domain()).as(post.text()).isEqualTo(expected.domain().label());
             assertThat(post.toxicity()).as(post.text()).isEqualTo(expected.toxicity().label());
+            assertThat(post.fingerprint()).as(post.text()).isEqualTo(expected.fingerprint());
             assertThat(post.sentiment()).as(post.text())
                     .isEqualTo(post.id() == first.id() ? sentiment : expected.sentiment().labelOrUnclear());
             assertThat(post.topic()).as(post.text()).isEqualTo(post.id() == second.id() ? topic : expected.topic().label());
@@ -313,14 +314,15 @@ class PostReanalysisIntegrationTests {
     }
 
     /**
-     * Makes posts look labelled by older models: another version, and other labels everywhere an officer
-     * did not correct them; their roll-ups move with them, as they would have been written then.
+     * Makes posts look labelled by older models: another version, another near-duplicate fingerprint, and other
+     * labels everywhere an officer did not correct them; their roll-ups move with them, as they would have been
+     * written then.
      */
     private void makeOld(List<Long> ids, String version) {
         transactions.executeWithoutResult(status -> {
             rollups.apply(ids, -1);
             jdbc.sql("""
-                    UPDATE post p SET model_version = ?,
+                    UPDATE post p SET model_version = ?, fingerprint = ~p.fingerprint,
                         register = CASE WHEN p.register = 'comment' THEN 'news' ELSE 'comment' END,
                         domain = CASE WHEN p.domain = 'other' THEN 'agriculture' ELSE 'other' END,
                         toxicity = CASE WHEN p.toxicity = 'CLEAN' THEN 'OFFENSIVE' ELSE 'CLEAN' END,
@@ -337,10 +339,11 @@ class PostReanalysisIntegrationTests {
 
     private List<Labels> labels(List<Long> ids) {
         return jdbc.sql("""
-                SELECT id, text, platform, sentiment, topic, register, domain, toxicity, model_version FROM post
+                SELECT id, text, platform, sentiment, topic, register, domain, toxicity, model_version, fingerprint FROM post
                 WHERE id = ANY(?) ORDER BY id""").param(ids.toArray(Long[]::new))
                 .query((rs, row) -> new Labels(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9))).list();
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                        rs.getLong(10))).list();
     }
 
     private void correct(MockHttpSession session, long id, String field, String value) throws Exception {
