@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -112,5 +113,29 @@ class FingerprintUnitTests {
             }
         }
         assertThat(near).isLessThanOrEqualTo(tried / 100);
+    }
+
+    /**
+     * Word order counts ("chó cắn người" is not "người cắn chó"): the pairs of syllables keep it, where syllables alone
+     * would give the words of a real comment in reverse order the comment's own fingerprint.
+     */
+    @Test
+    void theWordsOfARealCommentInReverseOrderAreAnotherText() throws IOException {
+        List<LabeledText> comments = LabeledData.read(SharedData.dir().resolve("vihsd/dev.jsonl"), "label").rows();
+        int tried = 0;
+        int apart = 0;
+        for (LabeledText comment : comments) {
+            List<String> words = new ArrayList<>(List.of(comment.text().trim().split("\\s+")));
+            if (words.size() < 20 || words.size() > 80) {
+                continue;
+            }
+            Collections.reverse(words);
+            tried++;
+            if (!Fingerprint.nearDuplicates(Fingerprint.of(comment.text()), Fingerprint.of(String.join(" ", words)))) {
+                apart++;
+            }
+        }
+        assertThat(tried).isGreaterThan(300);
+        assertThat(apart).isGreaterThan(tried * 95 / 100);
     }
 }

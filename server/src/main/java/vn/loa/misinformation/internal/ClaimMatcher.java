@@ -265,6 +265,15 @@ class ClaimMatcher {
         }
     }
 
+    /**
+     * A claim's near-duplicate fingerprint, computed as the analyzer computes a post's: from the NFC text, not from
+     * the normal forms (where teencode is expanded and a link reads {@code <url>}), so that a post repeating the claim
+     * word for word has the claim's fingerprint.
+     */
+    static long fingerprint(TextAnalyzer.Normalized claim) {
+        return Fingerprint.of(claim.text());
+    }
+
     /** The refuted cases: their claim and own posts, as fingerprints and syllable pairs. */
     List<Profile> profiles() {
         List<Object[]> refuted = jdbc.sql("""
@@ -275,16 +284,18 @@ class ClaimMatcher {
         List<Profile> profiles = new ArrayList<>();
         for (Object[] row : refuted) {
             long caseId = (Long) row[0];
-            String claim = analyzer.normalize((String) row[2]).normalized();
+            TextAnalyzer.Normalized normal = analyzer.normalize((String) row[2]);
+            String claim = normal.normalized();
             LongSet claimPairs = LongSet.of(pairs(claim));
             List<Long> own = jdbc.sql("SELECT post_id FROM case_post WHERE case_id = ? AND NOT repeat ORDER BY post_id LIMIT 20")
                     .param(caseId).query(Long.class).list();
             List<LongSet> postPairs = new ArrayList<>();
             List<Long> fingerprints = new ArrayList<>();
             if (claimPairs.size() >= MIN_PAIRS + 3) {
-                // from the claim as it reads now, not as stored when the case was opened: the posts' fingerprints
-                // are the current analyzer's (re-analysis computes them again when the fingerprint changes)
-                fingerprints.add(Fingerprint.of(claim));
+                // from the claim as it reads now, not as stored when the case was opened, and from the same text as
+                // a post's (TextAnalyzer: the NFC text, not the normal forms): the posts' fingerprints are the current
+                // analyzer's (re-analysis computes them again when the fingerprint changes)
+                fingerprints.add(fingerprint(normal));
             }
             for (PostRecord post : postRecords.byIds(own)) {
                 if (post.fingerprint() != 0) {

@@ -896,8 +896,12 @@ class JdbcCases implements Cases {
         return claim;
     }
 
+    /**
+     * The claim's fingerprint when the case is opened, kept with the case as a record; the desk computes it again
+     * from the claim's text when it looks for repeats ({@link ClaimMatcher#profiles()}).
+     */
     long fingerprint(String claim) {
-        return Fingerprint.of(analyzer.normalize(claim).normalized());
+        return ClaimMatcher.fingerprint(analyzer.normalize(claim));
     }
 
     static String text(String raw, String field, int max, List<InvalidInput> problems) {
