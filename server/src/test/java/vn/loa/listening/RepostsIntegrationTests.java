@@ -221,6 +221,57 @@ class RepostsIntegrationTests {
         assertThat(vn.loa.listening.internal.RollupChecks.mismatches(jdbc)).isEmpty();
     }
 
+    /**
+     * A burst, as the demo has one: one report shared again and again, a short reaction before it and a remark after
+     * it. Some of its posts are more than 6 bits from every post before them, and each is within 6 bits of some
+     * others: one story all the same, whatever order the variants come in (before 06/12/2026 such posts began stories
+     * of their own and the later ones joined whichever they met first: the demo's burst of 90 posts read as three).
+     */
+    @Test
+    void aBurstOfOneReportSharedWithDifferentReactionsIsOneStory() throws Exception {
+        String marker = marker();
+        String report = "Người dân phường Bảo An phản ánh nước máy có mùi lạ và màu vàng đục suốt ba ngày nay, công ty cấp "
+                + "nước chưa có thông báo nào, nhiều gia đình phải mua nước đóng bình để nấu ăn và tắm cho trẻ nhỏ";
+        String[] reactions = {"Bức xúc quá!", "Chia sẻ cho mọi người biết.", "Ở phường mình cũng vậy.",
+            "Có ai bị như này chưa?", "Đề nghị công ty cấp nước trả lời.", "Thật không thể chấp nhận.", "", "Share.",
+            "Quá tệ!", "Lại chuyện cũ."};
+        String[] remarks = {"", "Ai biết thì chỉ giúp.", "Cần minh bạch.", "Mong cơ quan chức năng trả lời."};
+        List<String> texts = new java.util.ArrayList<>();
+        for (String remark : remarks) {
+            for (String reaction : reactions) {
+                texts.add(String.join(" ", java.util.stream.Stream.of(reaction, report, remark)
+                        .filter(part -> !part.isEmpty()).toList()));
+            }
+        }
+        // posts with no earlier post within 6 bits: each would have begun a story of its own
+        long[] fingerprints = texts.stream().mapToLong(vn.loa.nlp.Fingerprint::of).toArray();
+        int firstComers = 0;
+        for (int i = 0; i < fingerprints.length; i++) {
+            int post = i;
+            if (java.util.stream.IntStream.range(0, i)
+                    .noneMatch(j -> vn.loa.nlp.Fingerprint.nearDuplicates(fingerprints[post], fingerprints[j]))) {
+                firstComers++;
+            }
+        }
+        assertThat(firstComers).isGreaterThan(1);
+        Instant at = Instant.now().minus(3, ChronoUnit.HOURS);
+        StringBuilder file = new StringBuilder();
+        for (int j = 0; j < texts.size(); j++) {
+            file.append(line("burst-" + marker, "facebook", "b" + j, "Người dùng " + j, at.plusSeconds(60L * j),
+                    texts.get(j)));
+        }
+
+        assertThat(importFile("burst.jsonl", file.toString()).stored()).isEqualTo(texts.size());
+
+        List<Long> stories = jdbc.sql("""
+                SELECT p.story_id FROM post p JOIN post_source s ON s.id = p.source_id WHERE s.code = ? ORDER BY p.id
+                """).param("burst-" + marker).query(Long.class).list();
+        assertThat(stories).hasSize(texts.size()).doesNotContainNull();
+        assertThat(stories.stream().distinct()).hasSize(1);
+        assertThat(jdbc.sql("SELECT posts FROM story WHERE id = ?").param(stories.get(0)).query(Integer.class).single())
+                .isGreaterThanOrEqualTo(texts.size());
+    }
+
     /** Posts, authors and stories of the last day on the dashboard the user sees. */
     private long[] counts(MockHttpSession session) throws Exception {
         String json = mvc.perform(get("/api/v1/overview").param("days", "1").session(session)).andExpect(status().isOk())

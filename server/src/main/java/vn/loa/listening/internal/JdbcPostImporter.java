@@ -766,8 +766,10 @@ class JdbcPostImporter implements PostImporter {
      * (the same normal form) into the story of the first copy, stored or earlier in the batch, whenever
      * it was published; a text of {@value #MIN_SYLLABLES_FOR_STORY} syllables or more without a copy into
      * the story of a near duplicate (SimHash within 6 bits) published within {@value #STORY_WINDOW} of it,
-     * found through four 16-bit bands among stored posts and the posts of this batch; any other into a
-     * new story. The stories are written before the posts, which are inserted with their story.
+     * found through four 16-bit bands among stored posts and among all the posts of this batch; any other
+     * into a new story. Stories begun in this batch that a post finds near each other become one (single
+     * link), into a stored story if the post has one. The stories are written before the posts, which are
+     * inserted with their story.
      */
     private void assignStories(List<Integer> fresh, List<IncomingPost> batch, Labels[] labels, int[] syllables,
             String[] hashes, Map<String, Long> copies, Long[] storyOf) {
@@ -789,7 +791,8 @@ class JdbcPostImporter implements PostImporter {
                 .param(m).query(Long.class).list();
         long window = java.time.Duration.ofDays(7).toMillis();
         Map<String, Long> storyOfText = new HashMap<>();
-        Map<Long, StorySpan> spans = new LinkedHashMap<>();
+        // stories begun in this batch, each with the story it was merged into (itself while it stands alone)
+        Map<Long, Long> begun = new HashMap<>();
         List<long[]> inBatch = new ArrayList<>(); // story, fingerprint, published millis
         for (int p = 0; p < m; p++) {
             int i = storied.get(p);
@@ -802,24 +805,47 @@ class JdbcPostImporter implements PostImporter {
             if (story == null) {
                 story = nearStory.get(i);
             }
-            if (story == null && syllables[i] >= MIN_SYLLABLES_FOR_STORY) {
+            // the stories of this batch's near duplicates: the post joins one of them (a stored one first), and
+            // the stories begun in this batch among them become that one, so that a burst of variants of one
+            // text is one story whatever order its variants come in (a stored story is never merged into another)
+            List<Long> near = new ArrayList<>(2);
+            if (story != null) {
+                near.add(merged(begun, story));
+            }
+            if (syllables[i] >= MIN_SYLLABLES_FOR_STORY) {
                 for (long[] candidate : inBatch) {
                     if (Math.abs(candidate[2] - at.toEpochMilli()) <= window
                             && Fingerprint.nearDuplicates(fingerprint, candidate[1])) {
-                        story = candidate[0];
-                        break;
+                        Long other = merged(begun, candidate[0]);
+                        if (!near.contains(other)) {
+                            near.add(other);
+                        }
                     }
                 }
             }
-            boolean created = story == null;
-            if (created) {
+            story = near.stream().filter(id -> !begun.containsKey(id)).findFirst()
+                    .orElse(near.isEmpty() ? null : near.get(0));
+            if (story == null) {
                 story = newIds.get(p);
+                begun.put(story, story);
+            }
+            for (Long other : near) {
+                if (begun.containsKey(other) && !other.equals(story)) {
+                    begun.put(other, story);
+                }
             }
             storyOfText.putIfAbsent(hashes[i], story);
             if (syllables[i] >= MIN_SYLLABLES_FOR_STORY) {
                 inBatch.add(new long[] {story, fingerprint, at.toEpochMilli()});
             }
-            StorySpan span = spans.computeIfAbsent(story, k -> new StorySpan(fingerprint, at, created));
+            storyOf[i] = story;
+        }
+        Map<Long, StorySpan> spans = new LinkedHashMap<>();
+        for (int i : storied) {
+            long story = merged(begun, storyOf[i]);
+            Instant at = batch.get(i).publishedAt();
+            StorySpan span = spans.computeIfAbsent(story, k -> new StorySpan(labels[i].fingerprint(), at,
+                    begun.containsKey(k)));
             span.posts++;
             span.first = span.first.isBefore(at) ? span.first : at;
             span.last = span.last.isAfter(at) ? span.last : at;
@@ -856,6 +882,16 @@ class JdbcPostImporter implements PostImporter {
             sql.append(") AS v(id, added, first_seen, last_seen) WHERE story.id = v.id");
             jdbc.sql(sql.toString()).params(params).update();
         }
+    }
+
+    /** The story a story begun in this batch was merged into (a stored story is itself). */
+    private static Long merged(Map<Long, Long> begun, Long story) {
+        Long into = begun.get(story);
+        while (into != null && !into.equals(story)) {
+            story = into;
+            into = begun.get(story);
+        }
+        return story;
     }
 
     /**
