@@ -57,7 +57,7 @@ import vn.loa.shared.LocalTime;
  * afresh, as of the repost's own day. Texts of {@value #MIN_SYLLABLES_FOR_REPOST} syllables or more
  * are grouped that way; shorter ones ("Đồng ý") are reactions, each kept on its own. Near duplicates
  * (copies with a few changes) of {@value #MIN_SYLLABLES_FOR_STORY} syllables or more join the story of
- * the post they copy.
+ * the post they copy, and the variants of one text within a batch make one story.
  */
 @Service
 class JdbcPostImporter implements PostImporter {
@@ -766,9 +766,11 @@ class JdbcPostImporter implements PostImporter {
      * (the same normal form) into the story of the first copy, stored or earlier in the batch, whenever
      * it was published; a text of {@value #MIN_SYLLABLES_FOR_STORY} syllables or more without a copy into
      * the story of a near duplicate (SimHash within 6 bits) published within {@value #STORY_WINDOW} of it,
-     * found through four 16-bit bands among stored posts and among all the posts of this batch; any other
-     * into a new story. Stories begun in this batch that a post finds near each other become one (single
-     * link), into a stored story if the post has one. The stories are written before the posts, which are
+     * found through four 16-bit bands among stored posts, and compared with every post of this batch; any
+     * other into a new story. The stories begun in this batch that a post is near become one (single link),
+     * the stored story if one of them is stored (the post's own, or one a post of the batch joined), so that
+     * the variants of one text in a batch are one story in whatever order they come, unless they meet two
+     * stored stories: stored stories are never merged. The stories are written before the posts, which are
      * inserted with their story.
      */
     private void assignStories(List<Integer> fresh, List<IncomingPost> batch, Labels[] labels, int[] syllables,
