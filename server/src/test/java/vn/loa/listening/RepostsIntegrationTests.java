@@ -230,7 +230,7 @@ class RepostsIntegrationTests {
      * stories, and the demo's burst of 90 posts read as three).
      */
     @Test
-    void aBurstOfOneReportSharedWithDifferentReactionsIsOneStory() throws Exception {
+    void burstsOfOneReportSharedWithDifferentReactionsAreOneStoryPerChainOfNearDuplicates() throws Exception {
         String marker = marker();
         assertOneStoryPerChain("burst-" + marker, "Người dân phường Bảo An phản ánh nước máy có mùi lạ và màu vàng đục suốt ba "
                 + "ngày nay, công ty cấp nước chưa có thông báo nào, nhiều gia đình phải mua nước đóng bình để nấu ăn và "
