@@ -78,7 +78,8 @@ public interface Stories {
     }
 
     /**
-     * The story with this id, agencies named in a language ("vi" or "en").
+     * The story with this id, agencies named in a language ("vi" or "en"); for a story merged into an older one,
+     * that one (whose id the answer carries).
      *
      * @throws vn.loa.shared.NotFound if there is none, or the user may not see it
      */

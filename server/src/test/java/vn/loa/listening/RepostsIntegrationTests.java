@@ -232,21 +232,53 @@ class RepostsIntegrationTests {
     @Test
     void burstsOfOneReportSharedWithDifferentReactionsAreOneStoryPerChainOfNearDuplicates() throws Exception {
         String marker = marker();
-        assertOneStoryPerChain("burst-" + marker, "Người dân phường Bảo An phản ánh nước máy có mùi lạ và màu vàng đục suốt ba "
-                + "ngày nay, công ty cấp nước chưa có thông báo nào, nhiều gia đình phải mua nước đóng bình để nấu ăn và "
-                + "tắm cho trẻ nhỏ", false, 1);
-        assertOneStoryPerChain("burst-reversed-" + marker, "Phụ huynh Trường Tiểu học Lê Lợi phản ánh bếp ăn bán trú cho học "
-                + "sinh ăn thức ăn ôi thiu trong bữa trưa hôm qua, nhiều em bị đau bụng phải nghỉ học, nhà trường chưa "
-                + "có ý kiến gì với phụ huynh", true, 2);
+        assertOneStoryPerChain("burst-" + marker, WATER, false, false, 1);
+        assertOneStoryPerChain("burst-reversed-" + marker, LUNCH, true, false, 2);
         assertThat(vn.loa.listening.internal.RollupChecks.mismatches(jdbc)).isEmpty();
+    }
+
+    private static final String WATER = "Người dân phường Bảo An phản ánh nước máy có mùi lạ và màu vàng đục suốt ba ngày "
+            + "nay, công ty cấp nước chưa có thông báo nào, nhiều gia đình phải mua nước đóng bình để nấu ăn và tắm cho trẻ nhỏ";
+    private static final String LUNCH = "Phụ huynh Trường Tiểu học Lê Lợi phản ánh bếp ăn bán trú cho học sinh ăn thức ăn "
+            + "ôi thiu trong bữa trưa hôm qua, nhiều em bị đau bụng phải nghỉ học, nhà trường chưa có ý kiến gì với phụ huynh";
+
+    /**
+     * The same bursts as they come from a connector that pushes each post as it sees it: one import per post. A post
+     * finds its stored near duplicates through the bands (a shared 16-bit quarter of the fingerprint), and the stored
+     * stories it is near become one, the oldest; so the stories are the chains of near duplicates that share a band
+     * (before 06/12/2026, stored stories were never merged, and a burst read as one story per first comer). A merged
+     * story keeps its row, pointing at the story it joined, and the merge is recorded.
+     */
+    @Test
+    void burstsPushedOnePostAtATimeAreOneStoryPerChainOfNearDuplicatesThatShareABand() throws Exception {
+        String marker = marker();
+        // other reports than the test above's, whose stored posts these would join
+        assertOneStoryPerChain("pushed-" + marker, "Người dân phường Phước Long phản ánh điện mất liên tục suốt một tuần nay, "
+                + "có hôm mất từ sáng đến tối mà điện lực không báo trước, tủ lạnh hư hỏng, trẻ nhỏ và người già không "
+                + "ngủ được vì nóng", false, true, 1);
+        assertOneStoryPerChain("pushed-reversed-" + marker, "Tiểu thương chợ Vĩnh Hải phản ánh ban quản lý chợ thu thêm "
+                + "phí vệ sinh và phí giữ xe không có biên lai, ai hỏi thì bị dọa không cho bán, đề nghị cơ quan chức "
+                + "năng kiểm tra", true, true, 4);
+        assertThat(vn.loa.listening.internal.RollupChecks.mismatches(jdbc)).isEmpty();
+        for (String source : List.of("pushed-" + marker, "pushed-reversed-" + marker)) {
+            List<Map<String, Object>> merged = jdbc.sql("""
+                    SELECT m.merged_id, m.story_id, s.merged_into, s.posts FROM story_merge m JOIN story s ON s.id = m.merged_id
+                    WHERE m.story_id IN (SELECT p.story_id FROM post p JOIN post_source o ON o.id = p.source_id WHERE o.code = ?)
+                    """).param(source).query().listOfRows();
+            assertThat(merged).as(source).isNotEmpty().allSatisfy(row -> {
+                assertThat(row.get("merged_into")).isEqualTo(row.get("story_id"));
+                assertThat(row.get("posts")).isEqualTo(0);
+                assertThat((Long) row.get("merged_id")).isGreaterThan((Long) row.get("story_id"));
+            });
+        }
     }
 
     /**
      * Imports 40 variants of a report from one source, in the order written or in reverse, and expects their stories
      * to be the groups that chains of near duplicates (within 6 bits) make of them: one story each, in whatever order.
      */
-    private void assertOneStoryPerChain(String source, String report, boolean reversed, int expectedChains)
-            throws IOException {
+    private void assertOneStoryPerChain(String source, String report, boolean reversed, boolean onePerImport,
+            int expectedChains) throws IOException {
         String[] reactions = {"Bức xúc quá!", "Chia sẻ cho mọi người biết.", "Ở phường mình cũng vậy.",
             "Có ai bị như này chưa?", "Đề nghị cơ quan chức năng trả lời.", "Thật không thể chấp nhận.", "", "Share.",
             "Quá tệ!", "Lại chuyện cũ."};
@@ -270,7 +302,9 @@ class RepostsIntegrationTests {
             chain[i] = i;
             boolean near = false;
             for (int j = 0; j < i; j++) {
-                if (vn.loa.nlp.Fingerprint.nearDuplicates(fingerprints[i], fingerprints[j])) {
+                // in one import every pair is compared; across imports a stored post is found through a band
+                if (vn.loa.nlp.Fingerprint.nearDuplicates(fingerprints[i], fingerprints[j])
+                        && (!onePerImport || shareBand(fingerprints[i], fingerprints[j]))) {
                     near = true;
                     int from = chain[i];
                     int to = chain[j];
@@ -290,10 +324,16 @@ class RepostsIntegrationTests {
         Instant at = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         StringBuilder file = new StringBuilder();
         for (int j = 0; j < n; j++) {
-            file.append(line(source, "facebook", "b" + j, "Người dùng " + j, at.plusSeconds(60L * j), texts.get(j)));
+            String line = line(source, "facebook", "b" + j, "Người dùng " + j, at.plusSeconds(60L * j), texts.get(j));
+            if (onePerImport) {
+                assertThat(importFile(source + "-" + j + ".jsonl", line).stored()).isEqualTo(1);
+            } else {
+                file.append(line);
+            }
         }
-
-        assertThat(importFile(source + ".jsonl", file.toString()).stored()).isEqualTo(n);
+        if (!onePerImport) {
+            assertThat(importFile(source + ".jsonl", file.toString()).stored()).isEqualTo(n);
+        }
 
         List<Long> stories = jdbc.sql("""
                 SELECT p.story_id FROM post p JOIN post_source s ON s.id = p.source_id WHERE s.code = ? ORDER BY p.id
@@ -315,6 +355,75 @@ class RepostsIntegrationTests {
                 .param(stories.get(0)).query().singleRow();
         assertThat(((java.sql.Timestamp) first.get("first_seen")).toInstant()).isEqualTo(at);
         assertThat(((java.sql.Timestamp) first.get("last_seen")).toInstant()).isEqualTo(at.plusSeconds(60L * (n - 1)));
+    }
+
+    /**
+     * Two connectors push the variants of one report at the same time, one post per import: whatever the two imports
+     * merge meanwhile, every post ends in a story that stands (not merged away), each story counts its posts, and
+     * the roll-ups agree with the posts.
+     */
+    @Test
+    void concurrentPushesOfOneBurstLeaveNoPostInAMergedStory() throws Exception {
+        String source = "pushed-together-" + marker();
+        String report = "Người dân khu phố Mỹ Hải phản ánh cống thoát nước bị nghẹt, mỗi lần mưa nước tràn vào nhà, rác "
+                + "thải bốc mùi hôi thối, đã nhiều lần báo tổ dân phố nhưng chưa ai đến xử lý";
+        String[] reactions = {"Bức xúc quá!", "Chia sẻ cho mọi người biết.", "Ở phường mình cũng vậy.", "", "Share.",
+            "Có ai bị như này chưa?", "Đề nghị cơ quan chức năng trả lời.", "Quá tệ!"};
+        String[] remarks = {"", "Ai biết thì chỉ giúp.", "Cần minh bạch.", "Mong sớm xử lý.", "Khổ quá."};
+        List<String> lines = new java.util.ArrayList<>();
+        Instant at = Instant.now().minus(5, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        for (String remark : remarks) {
+            for (String reaction : reactions) {
+                String text = String.join(" ", java.util.stream.Stream.of(reaction, report, remark)
+                        .filter(part -> !part.isEmpty()).toList());
+                int j = lines.size();
+                lines.add(line(source, "facebook", "t" + j, "Người dùng " + j, at.plusSeconds(30L * j), text));
+            }
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Integer>> pushes = new java.util.ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                int first = t;
+                pushes.add(pool.submit(() -> {
+                    int stored = 0;
+                    for (int j = first; j < lines.size(); j += 2) {
+                        stored += importFile(source + "-" + j + ".jsonl", lines.get(j)).stored();
+                    }
+                    return stored;
+                }));
+            }
+            int stored = 0;
+            for (java.util.concurrent.Future<Integer> push : pushes) {
+                stored += push.get(5, java.util.concurrent.TimeUnit.MINUTES);
+            }
+            assertThat(stored).isEqualTo(lines.size());
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Map<String, Object>> stories = jdbc.sql("""
+                SELECT s.id, s.merged_into, s.posts, count(p.id) AS counted FROM post p JOIN post_source o ON o.id = p.source_id
+                JOIN story s ON s.id = p.story_id WHERE o.code = ? GROUP BY s.id, s.merged_into, s.posts
+                """).param(source).query().listOfRows();
+        assertThat(stories).isNotEmpty().allSatisfy(story -> {
+            assertThat(story.get("merged_into")).as("story %s", story.get("id")).isNull();
+            assertThat(((Number) story.get("posts")).longValue()).as("story %s", story.get("id"))
+                    .isEqualTo(((Number) story.get("counted")).longValue());
+        });
+        // stories were merged on the way: the first comers of the burst began more stories than stand now
+        assertThat(jdbc.sql("SELECT count(*) FROM story_merge WHERE story_id = ANY(?)")
+                .param(stories.stream().map(story -> story.get("id")).toArray(Long[]::new)).query(Long.class).single())
+                .isPositive();
+        assertThat(vn.loa.listening.internal.RollupChecks.mismatches(jdbc)).isEmpty();
+    }
+
+    private static boolean shareBand(long a, long b) {
+        for (int shift = 0; shift < 64; shift += 16) {
+            if (((a >>> shift) & 0xFFFF) == ((b >>> shift) & 0xFFFF)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Posts, authors and stories of the last day on the dashboard the user sees. */

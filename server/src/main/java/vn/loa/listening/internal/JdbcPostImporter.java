@@ -34,6 +34,7 @@ import vn.loa.listening.ImportSummary.QuarantinedLine;
 import vn.loa.listening.Platform;
 import vn.loa.listening.PostImporter;
 import vn.loa.listening.PostsImported;
+import vn.loa.listening.StoriesMerged;
 import vn.loa.nlp.Fingerprint;
 import vn.loa.nlp.analyze.Analysis;
 import vn.loa.nlp.analyze.Register;
@@ -767,11 +768,13 @@ class JdbcPostImporter implements PostImporter {
      * it was published; a text of {@value #MIN_SYLLABLES_FOR_STORY} syllables or more without a copy into
      * the story of a near duplicate (SimHash within 6 bits) published within {@value #STORY_WINDOW} of it,
      * found through four 16-bit bands among stored posts, and compared with every post of this batch; any
-     * other into a new story. The stories begun in this batch that a post is near become one (single link),
-     * the stored story if one of them is stored (the post's own, or one a post of the batch joined), so that
-     * the variants of one text in a batch are one story in whatever order they come, unless they meet two
-     * stored stories: stored stories are never merged. The stories are written before the posts, which are
-     * inserted with their story.
+     * other into a new story. The stories that a post is near become one (single link): the oldest stored
+     * one if any is stored, else the first met. So the variants of one text are one story in whatever order
+     * and in however many batches or imports they come, as far as each finds its stored near duplicates
+     * through a band. A stored story merged away keeps its row, pointing at the story it joined
+     * ({@code merged_into}, and a row of {@code story_merge}); its posts and daily counts move to that story,
+     * and {@link StoriesMerged} tells the modules that refer to stories. The stories are written before
+     * the posts, which are inserted with their story.
      */
     private void assignStories(List<Integer> fresh, List<IncomingPost> batch, Labels[] labels, int[] syllables,
             String[] hashes, Map<String, Long> copies, Long[] storyOf) {
@@ -787,53 +790,50 @@ class JdbcPostImporter implements PostImporter {
                 searched.add(i);
             }
         }
-        Map<Integer, Long> nearStory = nearDuplicateStories(searched, batch, labels);
+        Map<Integer, List<Long>> nearStored = nearDuplicateStories(searched, batch, labels);
         int m = storied.size();
         List<Long> newIds = jdbc.sql("SELECT nextval(pg_get_serial_sequence('story', 'id')) FROM generate_series(1, ?)")
                 .param(m).query(Long.class).list();
         long window = java.time.Duration.ofDays(7).toMillis();
         Map<String, Long> storyOfText = new HashMap<>();
-        // stories begun in this batch, each with the story it was merged into (itself while it stands alone)
-        Map<Long, Long> begun = new HashMap<>();
+        Set<Long> created = new HashSet<>(); // stories begun in this batch
+        Map<Long, Long> into = new HashMap<>(); // a story merged into another, begun in this batch or stored
         List<long[]> inBatch = new ArrayList<>(); // story, fingerprint, published millis
         for (int p = 0; p < m; p++) {
             int i = storied.get(p);
             long fingerprint = labels[i].fingerprint();
             Instant at = batch.get(i).publishedAt();
-            Long story = copies.get(hashes[i]);
-            if (story == null) {
-                story = storyOfText.get(hashes[i]);
+            List<Long> near = new ArrayList<>(4);
+            Long copy = copies.get(hashes[i]);
+            if (copy == null) {
+                copy = storyOfText.get(hashes[i]);
             }
-            if (story == null) {
-                story = nearStory.get(i);
+            if (copy != null) {
+                near.add(merged(into, copy));
+            } else {
+                for (Long story : nearStored.getOrDefault(i, List.of())) {
+                    addOnce(near, merged(into, story));
+                }
             }
-            // the stories of this batch's near duplicates: the post joins one of them (a stored one first), and
-            // the stories begun in this batch among them become that one, so that a burst of variants of one
-            // text is one story whatever order its variants come in (a stored story is never merged into another)
-            List<Long> near = new ArrayList<>(2);
-            if (story != null) {
-                near.add(merged(begun, story));
-            }
+            // the stories of this batch's near duplicates too: all of them become one, so that a burst of
+            // variants of one text is one story whatever order its variants come in
             if (syllables[i] >= MIN_SYLLABLES_FOR_STORY) {
                 for (long[] candidate : inBatch) {
                     if (Math.abs(candidate[2] - at.toEpochMilli()) <= window
                             && Fingerprint.nearDuplicates(fingerprint, candidate[1])) {
-                        Long other = merged(begun, candidate[0]);
-                        if (!near.contains(other)) {
-                            near.add(other);
-                        }
+                        addOnce(near, merged(into, candidate[0]));
                     }
                 }
             }
-            story = near.stream().filter(id -> !begun.containsKey(id)).findFirst()
+            Long story = near.stream().filter(id -> !created.contains(id)).min(Long::compare)
                     .orElse(near.isEmpty() ? null : near.get(0));
             if (story == null) {
                 story = newIds.get(p);
-                begun.put(story, story);
+                created.add(story);
             }
             for (Long other : near) {
-                if (begun.containsKey(other) && !other.equals(story)) {
-                    begun.put(other, story);
+                if (!other.equals(story)) {
+                    into.put(other, story);
                 }
             }
             storyOfText.putIfAbsent(hashes[i], story);
@@ -842,12 +842,13 @@ class JdbcPostImporter implements PostImporter {
             }
             storyOf[i] = story;
         }
+        mergeStored(storied, storyOf, created, into);
         Map<Long, StorySpan> spans = new LinkedHashMap<>();
         for (int i : storied) {
-            long story = merged(begun, storyOf[i]);
+            long story = merged(into, storyOf[i]);
             Instant at = batch.get(i).publishedAt();
             StorySpan span = spans.computeIfAbsent(story, k -> new StorySpan(labels[i].fingerprint(), at,
-                    begun.containsKey(k)));
+                    created.contains(k)));
             span.posts++;
             span.first = span.first.isBefore(at) ? span.first : at;
             span.last = span.last.isAfter(at) ? span.last : at;
@@ -886,22 +887,105 @@ class JdbcPostImporter implements PostImporter {
         }
     }
 
-    /** The story a story begun in this batch was merged into (a stored story is itself). */
-    private static Long merged(Map<Long, Long> begun, Long story) {
-        Long into = begun.get(story);
-        while (into != null && !into.equals(story)) {
-            story = into;
-            into = begun.get(story);
+    /**
+     * Locks the stored stories this batch adds to or merges (in id order; merged stories for update, the
+     * others for an update of their counts), follows those another import merged meanwhile to the story they
+     * joined, and merges the stored stories this batch found to be one: each younger one into the oldest.
+     */
+    private void mergeStored(List<Integer> storied, Long[] storyOf, Set<Long> created, Map<Long, Long> into) {
+        Set<Long> stored = new java.util.TreeSet<>();
+        for (int i : storied) {
+            long story = merged(into, storyOf[i]);
+            if (!created.contains(story)) {
+                stored.add(story);
+            }
+        }
+        Set<Long> mergedAway = new java.util.TreeSet<>();
+        into.keySet().stream().filter(id -> !created.contains(id)).forEach(mergedAway::add);
+        if (stored.isEmpty() && mergedAway.isEmpty()) {
+            return;
+        }
+        stored.addAll(mergedAway);
+        String lock = mergedAway.isEmpty() ? "FOR NO KEY UPDATE" : "FOR UPDATE";
+        Set<Long> locked = new HashSet<>();
+        Set<Long> pending = stored;
+        while (!pending.isEmpty()) {
+            locked.addAll(pending);
+            Set<Long> next = new java.util.TreeSet<>();
+            jdbc.sql("SELECT id, merged_into FROM story WHERE id = ANY(?) ORDER BY id " + lock)
+                    .param(pending.toArray(Long[]::new)).query(rs -> {
+                        long target = rs.getLong(2);
+                        if (!rs.wasNull()) {
+                            // merged by another import meanwhile: its posts are in that story now
+                            long id = rs.getLong(1);
+                            into.put(id, target);
+                            mergedAway.remove(id);
+                            if (!locked.contains(target)) {
+                                next.add(target);
+                            }
+                        }
+                    });
+            pending = next;
+        }
+        if (mergedAway.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        Map<Long, Long> merges = new LinkedHashMap<>();
+        for (long story : mergedAway) {
+            long target = merged(into, story);
+            merges.put(story, target);
+            Map<String, Object> moved = jdbc.sql("SELECT posts, first_seen, last_seen FROM story WHERE id = ?")
+                    .param(story).query().singleRow();
+            jdbc.sql("UPDATE post SET story_id = ? WHERE story_id = ?").params(target, story).update();
+            jdbc.sql("UPDATE story SET posts = posts + ?, first_seen = LEAST(first_seen, ?), "
+                    + "last_seen = GREATEST(last_seen, ?) WHERE id = ?")
+                    .params(moved.get("posts"), moved.get("first_seen"), moved.get("last_seen"), target).update();
+            jdbc.sql("UPDATE story SET merged_into = ?, posts = CASE WHEN id = ? THEN 0 ELSE posts END "
+                    + "WHERE id = ? OR merged_into = ?").params(target, story, story, story).update();
+            jdbc.sql("""
+                    INSERT INTO story_daily AS h (scope, day, story_id, posts, negative, toxic, public_posts, negative_comments)
+                    SELECT scope, day, ?, posts, negative, toxic, public_posts, negative_comments
+                    FROM story_daily WHERE story_id = ?
+                    ON CONFLICT (scope, day, story_id) DO UPDATE SET posts = h.posts + excluded.posts,
+                        negative = h.negative + excluded.negative, toxic = h.toxic + excluded.toxic,
+                        public_posts = h.public_posts + excluded.public_posts,
+                        negative_comments = h.negative_comments + excluded.negative_comments
+                    """).params(target, story).update();
+            jdbc.sql("DELETE FROM story_daily WHERE story_id = ?").param(story).update();
+            jdbc.sql("INSERT INTO story_merge (story_id, merged_id, posts, merged_at) VALUES (?, ?, ?, ?)")
+                    .params(target, story, moved.get("posts"), now).update();
+        }
+        events.publishEvent(new StoriesMerged(merges));
+    }
+
+    private static void addOnce(List<Long> stories, Long story) {
+        if (!stories.contains(story)) {
+            stories.add(story);
+        }
+    }
+
+    /** The story a story was merged into in this batch (itself while it stands alone). */
+    private static Long merged(Map<Long, Long> into, Long story) {
+        Long next = into.get(story);
+        while (next != null && !next.equals(story)) {
+            story = next;
+            next = into.get(story);
         }
         return story;
     }
 
+    /** How many stored near duplicates of a post each band reads at most, to find the stories they are in. */
+    static final int NEAR_DUPLICATES_PER_BAND = 16;
+
     /**
-     * The story of a stored near duplicate of each of these posts: same band, published within the window,
-     * SimHash within 6 bits; each band is one index range scan that stops at the first near duplicate.
+     * The stories of stored near duplicates of each of these posts: same band, published within the window,
+     * SimHash within 6 bits; each band is one index range scan that stops at its
+     * {@value #NEAR_DUPLICATES_PER_BAND}th near duplicate.
      */
-    private Map<Integer, Long> nearDuplicateStories(List<Integer> posts, List<IncomingPost> batch, Labels[] labels) {
-        Map<Integer, Long> stories = new HashMap<>();
+    private Map<Integer, List<Long>> nearDuplicateStories(List<Integer> posts, List<IncomingPost> batch,
+            Labels[] labels) {
+        Map<Integer, List<Long>> stories = new HashMap<>();
         int m = posts.size();
         if (m == 0) {
             return stories;
@@ -917,33 +1001,27 @@ class JdbcPostImporter implements PostImporter {
             }
             times[p] = Timestamp.from(batch.get(i).publishedAt());
         }
+        String band = """
+                (SELECT story_id FROM post WHERE story_id IS NOT NULL AND %3$s = k.b%4$d
+                   AND published_at BETWEEN k.t - interval '%1$s' AND k.t + interval '%1$s'
+                   AND bit_count((fingerprint # k.fp)::bit(64)) <= %2$d LIMIT %5$d)""";
+        String[] keys = {"((fingerprint >> 48) & 65535)", "((fingerprint >> 32) & 65535)", "((fingerprint >> 16) & 65535)",
+            "(fingerprint & 65535)"};
+        StringBuilder union = new StringBuilder();
+        for (int b = 0; b < 4; b++) {
+            union.append(b == 0 ? "" : "\n UNION ALL ").append(band.formatted(STORY_WINDOW, Fingerprint.NEAR_DUPLICATE_BITS,
+                    keys[b], b, NEAR_DUPLICATES_PER_BAND));
+        }
         jdbc.sql("""
                 SELECT k.i, c.story_id
                 FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::timestamptz[]) WITH ORDINALITY
                      AS k(fp, b0, b1, b2, b3, t, i)
-                CROSS JOIN LATERAL (
-                    SELECT story_id FROM (
-                        (SELECT story_id FROM post WHERE story_id IS NOT NULL AND ((fingerprint >> 48) & 65535) = k.b0
-                           AND published_at BETWEEN k.t - interval '%1$s' AND k.t + interval '%1$s'
-                           AND bit_count((fingerprint # k.fp)::bit(64)) <= %2$d LIMIT 1)
-                        UNION ALL
-                        (SELECT story_id FROM post WHERE story_id IS NOT NULL AND ((fingerprint >> 32) & 65535) = k.b1
-                           AND published_at BETWEEN k.t - interval '%1$s' AND k.t + interval '%1$s'
-                           AND bit_count((fingerprint # k.fp)::bit(64)) <= %2$d LIMIT 1)
-                        UNION ALL
-                        (SELECT story_id FROM post WHERE story_id IS NOT NULL AND ((fingerprint >> 16) & 65535) = k.b2
-                           AND published_at BETWEEN k.t - interval '%1$s' AND k.t + interval '%1$s'
-                           AND bit_count((fingerprint # k.fp)::bit(64)) <= %2$d LIMIT 1)
-                        UNION ALL
-                        (SELECT story_id FROM post WHERE story_id IS NOT NULL AND (fingerprint & 65535) = k.b3
-                           AND published_at BETWEEN k.t - interval '%1$s' AND k.t + interval '%1$s'
-                           AND bit_count((fingerprint # k.fp)::bit(64)) <= %2$d LIMIT 1)
-                    ) AS found LIMIT 1
-                ) AS c
-                """.formatted(STORY_WINDOW, Fingerprint.NEAR_DUPLICATE_BITS))
+                CROSS JOIN LATERAL (SELECT DISTINCT story_id FROM (%s) AS found) AS c
+                ORDER BY k.i, c.story_id
+                """.formatted(union))
                 .params(fingerprints, bands[0], bands[1], bands[2], bands[3], times)
                 .query(rs -> {
-                    stories.put(posts.get(rs.getInt(1) - 1), rs.getLong(2));
+                    stories.computeIfAbsent(posts.get(rs.getInt(1) - 1), k -> new ArrayList<>(2)).add(rs.getLong(2));
                 });
         return stories;
     }

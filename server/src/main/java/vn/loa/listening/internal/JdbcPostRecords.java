@@ -38,7 +38,8 @@ class JdbcPostRecords implements PostRecords {
 
     @Override
     public List<PostRecord> byStory(long storyId, int limit) {
-        return jdbc.sql(SELECT + " WHERE p.story_id = ? ORDER BY p.published_at, p.id LIMIT ?")
+        return jdbc.sql(SELECT + " WHERE p.story_id = (SELECT coalesce(merged_into, id) FROM story WHERE id = ?) "
+                + "ORDER BY p.published_at, p.id LIMIT ?")
                 .params(storyId, limit).query(JdbcPostRecords::record).list();
     }
 

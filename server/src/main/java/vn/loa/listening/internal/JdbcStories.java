@@ -71,7 +71,10 @@ class JdbcStories implements Stories {
     private static final String FROM = " FROM post p JOIN post_source s ON s.id = p.source_id WHERE p.story_id = ? AND ";
 
     @Override
-    public Story story(long id, SignedInUser user, String language) {
+    public Story story(long asked, SignedInUser user, String language) {
+        // a story merged into another is shown as the story it joined (a case or a crisis may name it)
+        long id = jdbc.sql("SELECT coalesce(merged_into, id) FROM story WHERE id = ?").param(asked).query(Long.class)
+                .optional().orElse(asked);
         Visible visible = Visible.to(user);
         if (ListeningScope.of(user, false).agency() != null) {
             // an agency's officers see the stories in which their agency has a post

@@ -122,6 +122,8 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
     /** The re-analysis run whose relabelled posts the index has read again, and up to which post id. */
     private long relabelRun;
     private long relabelledUpTo;
+    /** The last merge of stories ({@code story_merge}) whose moved posts the index has read again. */
+    private long mergedUpTo;
     private final java.util.concurrent.atomic.AtomicBoolean catchUpQueued = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.concurrent.ExecutorService indexer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "loa-search-index");
@@ -146,6 +148,7 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
             this.indexedUpTo = Long.parseLong(data.getOrDefault("indexedUpTo", "0"));
             this.relabelRun = Long.parseLong(data.get("relabelRun"));
             this.relabelledUpTo = Long.parseLong(data.getOrDefault("relabelledUpTo", "0"));
+            this.mergedUpTo = Long.parseLong(data.getOrDefault("mergedUpTo", "0"));
         } else {
             if (data.isEmpty()) {
                 log.info("Building the search index in " + dir + " from the posts in the database");
@@ -159,6 +162,7 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
                 relabelRun = rs.getLong(1);
                 relabelledUpTo = rs.getLong(2);
             });
+            mergedUpTo = jdbc.sql("SELECT coalesce(max(id), 0) FROM story_merge").query(Long.class).single();
         }
     }
 
@@ -194,6 +198,12 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
     /** While a re-analysis goes on, its committed batches are indexed again in the background. */
     @EventListener
     void on(PostsRelabelled event) {
+        requestCatchUp();
+    }
+
+    /** Once an import that merged stories is committed, the moved posts are read again. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(vn.loa.listening.StoriesMerged event) {
         requestCatchUp();
     }
 
@@ -308,7 +318,7 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
      */
     synchronized void catchUp() {
         try {
-            long uncommitted = indexLateCommits() + indexRelabelled();
+            long uncommitted = indexLateCommits() + indexRelabelled() + indexMerged();
             while (true) {
                 List<Document> batch = new ArrayList<>();
                 long[] last = {indexedUpTo};
@@ -324,7 +334,7 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
                     if (uncommitted > 0) {
                         writer.setLiveCommitData(Map.of("indexedUpTo", Long.toString(indexedUpTo), "database", database,
                                 "schema", SCHEMA, "relabelRun", Long.toString(relabelRun),
-                                "relabelledUpTo", Long.toString(relabelledUpTo)).entrySet());
+                                "relabelledUpTo", Long.toString(relabelledUpTo), "mergedUpTo", Long.toString(mergedUpTo)).entrySet());
                         writer.commit();
                         uncommitted = 0;
                     }
@@ -382,6 +392,43 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
             relabelledUpTo = run[1];
         }
         return runs.isEmpty() ? 0 : Math.max(1, written);
+    }
+
+    /**
+     * Indexes again the posts that merges of stories moved since the index last looked (in any process,
+     * {@code bin/loa import} included): the posts indexed so far of each story that took others in, so that
+     * search shows a story's posts as one. Gives how many documents it wrote, at least 1 when only its mark
+     * moved.
+     */
+    private long indexMerged() throws IOException {
+        long[] last = {mergedUpTo};
+        Set<Long> stories = new java.util.TreeSet<>();
+        jdbc.sql("""
+                SELECT m.id, coalesce(s.merged_into, s.id) FROM story_merge m JOIN story s ON s.id = m.story_id
+                WHERE m.id > ? ORDER BY m.id
+                """).param(mergedUpTo).query(rs -> {
+            last[0] = rs.getLong(1);
+            stories.add(rs.getLong(2));
+        });
+        if (stories.isEmpty()) {
+            return 0;
+        }
+        long written = 0;
+        List<Document> batch = new ArrayList<>();
+        jdbc.sql("""
+                SELECT p.*, s.code AS source_code, a.code AS owner_code
+                FROM post p JOIN post_source s ON s.id = p.source_id LEFT JOIN agency a ON a.id = s.agency_id
+                WHERE p.story_id = ANY(?) AND p.id <= ?
+                """).params(stories.toArray(Long[]::new), indexedUpTo).query((ResultSet rs) -> {
+            batch.add(document(rs));
+        });
+        for (Document document : batch) {
+            writer.updateDocument(new Term("id", document.get("id")), document);
+        }
+        written += batch.size();
+        searchers.maybeRefreshBlocking();
+        mergedUpTo = last[0];
+        return Math.max(1, written);
     }
 
     /**

@@ -132,6 +132,11 @@ class Rollups {
         if (postIds.isEmpty()) {
             return List.of();
         }
+        // the posts' stories are locked first (key share, in id order), as whoever changes posts and then their
+        // roll-ups does here: an import that merges stories locks them before it moves their posts, so neither
+        // waits for the other while holding what the other needs
+        jdbc.sql("SELECT id FROM story WHERE id IN (SELECT story_id FROM post WHERE id = ANY(?)) ORDER BY id FOR KEY SHARE")
+                .param(postIds.toArray(Long[]::new)).query(Long.class).list();
         return jdbc.sql("""
                 SELECT published_at, platform, sentiment, topic, register, domain, toxicity <> 'CLEAN', agencies, places,
                        story_id
@@ -256,10 +261,19 @@ class Rollups {
                 }
                 i++;
             }
+            // a story merged into another since its posts were counted counts for that one: its row is
+            // locked (key share) so that a merge waits for this, or this for the merge, which moves the rows
             jdbc.sql("""
+                    WITH k AS (SELECT * FROM unnest(?::text[], ?::date[], ?::bigint[], ?::int[], ?::int[], ?::int[],
+                                                    ?::int[], ?::int[])
+                               AS k(scope, day, story, posts, negative, toxic, public_posts, negative_comments)),
+                         s AS (SELECT id, merged_into FROM story WHERE id IN (SELECT story FROM k) ORDER BY id FOR KEY SHARE)
                     INSERT INTO story_daily AS h (scope, day, story_id, posts, negative, toxic, public_posts,
                                                   negative_comments)
-                    SELECT * FROM unnest(?::text[], ?::date[], ?::bigint[], ?::int[], ?::int[], ?::int[], ?::int[], ?::int[])
+                    SELECT k.scope, k.day, coalesce(s.merged_into, k.story), sum(k.posts), sum(k.negative), sum(k.toxic),
+                           sum(k.public_posts), sum(k.negative_comments)
+                    FROM k LEFT JOIN s ON s.id = k.story
+                    GROUP BY k.scope, k.day, coalesce(s.merged_into, k.story)
                     ON CONFLICT (scope, day, story_id) DO UPDATE SET posts = h.posts + excluded.posts,
                         negative = h.negative + excluded.negative, toxic = h.toxic + excluded.toxic,
                         public_posts = h.public_posts + excluded.public_posts,

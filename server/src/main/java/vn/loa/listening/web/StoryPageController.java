@@ -54,6 +54,9 @@ class StoryPageController {
     String story(@PathVariable long id, Model model) {
         SignedInUser user = SignedInPrincipal.current().orElseThrow(() -> new AccessDeniedException("not signed in"));
         Stories.Story story = stories.story(id, user, LocaleContextHolder.getLocale().getLanguage());
+        if (story.id() != id) {
+            return "redirect:/listening/stories/" + story.id(); // merged into an older story: that one is this story now
+        }
         model.addAttribute("story", story);
         DateTimeFormatter bucket = BUCKETS.get(story.bucket());
         model.addAttribute("growth", story.growth().stream().map(g -> new GrowthRow(

@@ -27,6 +27,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -39,6 +40,7 @@ import vn.loa.identity.Users;
 import vn.loa.listening.Alerts;
 import vn.loa.listening.PostRecords;
 import vn.loa.listening.PostRecords.PostRecord;
+import vn.loa.listening.StoriesMerged;
 import vn.loa.misinformation.Case;
 import vn.loa.misinformation.CaseAction;
 import vn.loa.misinformation.CaseCategory;
@@ -105,6 +107,16 @@ class JdbcCases implements Cases {
         this.notifications = notifications;
         this.attachmentCheck = attachmentCheck;
         this.events = events;
+    }
+
+    /**
+     * A case opened on a story follows it when an import finds it is part of an older story, in the import's
+     * transaction: the case then covers the story it is part of.
+     */
+    @EventListener
+    void on(StoriesMerged event) {
+        event.into().forEach((merged, into) -> jdbc.sql("UPDATE misinformation_case SET story_id = ? WHERE story_id = ?")
+                .params(into, merged).update());
     }
 
     // --- intake
