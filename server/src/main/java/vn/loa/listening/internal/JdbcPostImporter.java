@@ -930,32 +930,48 @@ class JdbcPostImporter implements PostImporter {
         if (mergedAway.isEmpty()) {
             return;
         }
-        Timestamp now = Timestamp.from(clock.instant());
+        // each merged story into the story it joins, all of the batch's merges in one statement a step
+        Long[] from = mergedAway.toArray(Long[]::new);
+        Long[] to = new Long[from.length];
         Map<Long, Long> merges = new LinkedHashMap<>();
-        for (long story : mergedAway) {
-            long target = merged(into, story);
-            merges.put(story, target);
-            Map<String, Object> moved = jdbc.sql("SELECT posts, first_seen, last_seen FROM story WHERE id = ?")
-                    .param(story).query().singleRow();
-            jdbc.sql("UPDATE post SET story_id = ? WHERE story_id = ?").params(target, story).update();
-            jdbc.sql("UPDATE story SET posts = posts + ?, first_seen = LEAST(first_seen, ?), "
-                    + "last_seen = GREATEST(last_seen, ?) WHERE id = ?")
-                    .params(moved.get("posts"), moved.get("first_seen"), moved.get("last_seen"), target).update();
-            jdbc.sql("UPDATE story SET merged_into = ?, posts = CASE WHEN id = ? THEN 0 ELSE posts END "
-                    + "WHERE id = ? OR merged_into = ?").params(target, story, story, story).update();
-            jdbc.sql("""
-                    INSERT INTO story_daily AS h (scope, day, story_id, posts, negative, toxic, public_posts, negative_comments)
-                    SELECT scope, day, ?, posts, negative, toxic, public_posts, negative_comments
-                    FROM story_daily WHERE story_id = ?
-                    ON CONFLICT (scope, day, story_id) DO UPDATE SET posts = h.posts + excluded.posts,
-                        negative = h.negative + excluded.negative, toxic = h.toxic + excluded.toxic,
-                        public_posts = h.public_posts + excluded.public_posts,
-                        negative_comments = h.negative_comments + excluded.negative_comments
-                    """).params(target, story).update();
-            jdbc.sql("DELETE FROM story_daily WHERE story_id = ?").param(story).update();
-            jdbc.sql("INSERT INTO story_merge (story_id, merged_id, posts, merged_at) VALUES (?, ?, ?, ?)")
-                    .params(target, story, moved.get("posts"), now).update();
+        for (int j = 0; j < from.length; j++) {
+            to[j] = merged(into, from[j]);
+            merges.put(from[j], to[j]);
         }
+        String pairs = "unnest(?::bigint[], ?::bigint[]) AS m(story, target)";
+        jdbc.sql("INSERT INTO story_merge (story_id, merged_id, posts, merged_at) SELECT m.target, m.story, s.posts, ? FROM "
+                + pairs + " JOIN story s ON s.id = m.story ORDER BY m.story").params(Timestamp.from(clock.instant()), from, to)
+                .update();
+        jdbc.sql("""
+                WITH moved AS (SELECT m.target, sum(s.posts) AS posts, min(s.first_seen) AS first_seen,
+                                      max(s.last_seen) AS last_seen
+                               FROM %s JOIN story s ON s.id = m.story GROUP BY m.target)
+                UPDATE story SET posts = story.posts + moved.posts, first_seen = LEAST(story.first_seen, moved.first_seen),
+                                 last_seen = GREATEST(story.last_seen, moved.last_seen)
+                FROM moved WHERE story.id = moved.target
+                """.formatted(pairs)).params(from, to).update();
+        jdbc.sql("UPDATE post SET story_id = m.target FROM " + pairs + " WHERE post.story_id = m.story").params(from, to)
+                .update();
+        jdbc.sql("UPDATE story SET merged_into = m.target, posts = 0 FROM " + pairs + " WHERE story.id = m.story")
+                .params(from, to).update();
+        jdbc.sql("UPDATE story SET merged_into = m.target FROM " + pairs + " WHERE story.merged_into = m.story")
+                .params(from, to).update();
+        // the daily rows last, under the lock their writers share: written before, they are moved here; written
+        // after, they are written to the story the merged one joined (its posts moved first, so that a writer
+        // holding those posts, a re-analysis, never waits for this while this waits for it)
+        jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?)) AS locked").param(Rollups.STORY_MERGES_LOCK)
+                .query(Integer.class).single();
+        jdbc.sql("""
+                INSERT INTO story_daily AS h (scope, day, story_id, posts, negative, toxic, public_posts, negative_comments)
+                SELECT d.scope, d.day, m.target, sum(d.posts), sum(d.negative), sum(d.toxic), sum(d.public_posts),
+                       sum(d.negative_comments)
+                FROM story_daily d JOIN %s ON d.story_id = m.story GROUP BY d.scope, d.day, m.target
+                ON CONFLICT (scope, day, story_id) DO UPDATE SET posts = h.posts + excluded.posts,
+                    negative = h.negative + excluded.negative, toxic = h.toxic + excluded.toxic,
+                    public_posts = h.public_posts + excluded.public_posts,
+                    negative_comments = h.negative_comments + excluded.negative_comments
+                """.formatted(pairs)).params(from, to).update();
+        jdbc.sql("DELETE FROM story_daily WHERE story_id = ANY(?)").param(from).update();
         events.publishEvent(new StoriesMerged(merges));
     }
 
@@ -976,7 +992,7 @@ class JdbcPostImporter implements PostImporter {
     }
 
     /** How many stored near duplicates of a post each band reads at most, to find the stories they are in. */
-    static final int NEAR_DUPLICATES_PER_BAND = 16;
+    static final int NEAR_DUPLICATES_PER_BAND = 4;
 
     /**
      * The stories of stored near duplicates of each of these posts: same band, published within the window,

@@ -132,11 +132,6 @@ class Rollups {
         if (postIds.isEmpty()) {
             return List.of();
         }
-        // the posts' stories are locked first (key share, in id order), as whoever changes posts and then their
-        // roll-ups does here: an import that merges stories locks them before it moves their posts, so neither
-        // waits for the other while holding what the other needs
-        jdbc.sql("SELECT id FROM story WHERE id IN (SELECT story_id FROM post WHERE id = ANY(?)) ORDER BY id FOR KEY SHARE")
-                .param(postIds.toArray(Long[]::new)).query(Long.class).list();
         return jdbc.sql("""
                 SELECT published_at, platform, sentiment, topic, register, domain, toxicity <> 'CLEAN', agencies, places,
                        story_id
@@ -244,6 +239,12 @@ class Rollups {
         }
     }
 
+    /**
+     * The advisory lock between the writers of {@code story_daily} (shared) and a merge of stories, which moves a
+     * merged story's daily rows (exclusive).
+     */
+    static final long STORY_MERGES_LOCK = 0x4c6f6153746f7279L;
+
     private void writeStories(Map<Key, int[]> stories) {
         if (!stories.isEmpty()) {
             int n = stories.size();
@@ -261,13 +262,16 @@ class Rollups {
                 }
                 i++;
             }
-            // a story merged into another since its posts were counted counts for that one: its row is
-            // locked (key share) so that a merge waits for this, or this for the merge, which moves the rows
+            // a story merged into another since its posts were counted counts for that one; a merge moves the
+            // daily rows of the stories it merges under the exclusive side of this lock, so that it waits for
+            // this and this for it (and this statement then sees where the merge put them)
+            jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock_shared(?)) AS locked").param(STORY_MERGES_LOCK)
+                    .query(Integer.class).single();
             jdbc.sql("""
                     WITH k AS (SELECT * FROM unnest(?::text[], ?::date[], ?::bigint[], ?::int[], ?::int[], ?::int[],
                                                     ?::int[], ?::int[])
                                AS k(scope, day, story, posts, negative, toxic, public_posts, negative_comments)),
-                         s AS (SELECT id, merged_into FROM story WHERE id IN (SELECT story FROM k) ORDER BY id FOR KEY SHARE)
+                         s AS (SELECT id, merged_into FROM story WHERE id IN (SELECT story FROM k) AND merged_into IS NOT NULL)
                     INSERT INTO story_daily AS h (scope, day, story_id, posts, negative, toxic, public_posts,
                                                   negative_comments)
                     SELECT k.scope, k.day, coalesce(s.merged_into, k.story), sum(k.posts), sum(k.negative), sum(k.toxic),
