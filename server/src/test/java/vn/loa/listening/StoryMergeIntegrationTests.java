@@ -49,8 +49,8 @@ class StoryMergeIntegrationTests {
     @Test
     void aPostNearTwoStoredStoriesMakesThemOneAndWhatReferredToTheYoungerFollows() throws Exception {
         String marker = "hopnhat" + ProcessHandle.current().pid() + "x" + System.nanoTime() % 100_000;
-        String report = "Bà con thôn Suối Đá " + marker + " phản ánh đường liên thôn bị sạt lở sau mưa lớn đêm qua, xe máy "
-                + "không qua được, học sinh phải lội bộ hơn hai cây số đến trường, đề nghị chính quyền sớm khắc phục";
+        String report = "Bà con thôn Suối Đá " + marker + " phản ánh trạm y tế xã thường xuyên đóng cửa vào buổi chiều, người "
+                + "bệnh phải đi hơn mười cây số lên bệnh viện, đề nghị ngành y tế sớm bố trí thêm người trực";
         String[] reactions = {"", "Bức xúc quá!", "Chia sẻ cho mọi người biết.", "Ở xã mình cũng vậy.",
             "Có ai bị như này chưa?", "Đề nghị cơ quan chức năng trả lời.", "Thật không thể chấp nhận.", "Quá tệ!"};
         String[] remarks = {"", "Ai biết thì chỉ giúp.", "Cần minh bạch.", "Mong sớm được sửa.", "Nguy hiểm lắm."};
@@ -78,7 +78,7 @@ class StoryMergeIntegrationTests {
             }
         }
         assertThat(triple).as("variants of the report that two stories and a bridge between them are made of").isNotNull();
-        Instant at = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        Instant at = Instant.now().minus(32, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS); // out of the day's issues
         String source = "merge-" + marker;
         importOne(source, "m1", at, triple[0]);
         importOne(source, "m2", at.plusSeconds(600), triple[1]);
@@ -89,7 +89,7 @@ class StoryMergeIntegrationTests {
         // a case is opened on the younger story
         MockHttpSession coordinator = signIn("coordinator");
         String location = mvc.perform(post("/cases/new").session(coordinator).with(csrf())
-                        .param("claim", "Đường liên thôn Suối Đá sạt lở " + marker).param("category", "FALSE_INFORMATION")
+                        .param("claim", "Trạm y tế thôn Suối Đá đóng cửa buổi chiều " + marker).param("category", "FALSE_INFORMATION")
                         .param("severity", "MEDIUM").param("agencyCode", "SYT").param("storyId", Long.toString(younger))
                         .param("postIds", ""))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();

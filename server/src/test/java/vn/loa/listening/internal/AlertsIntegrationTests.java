@@ -192,7 +192,8 @@ class AlertsIntegrationTests {
         assertThat(alerts.digest(day)).isZero();
         assertThat(smtp.waitForIncomingEmail(10_000, before + 1)).isTrue();
         List<MimeMessage> digests = Arrays.stream(smtp.getReceivedMessages())
-                .filter(m -> subject(m).startsWith("[Loa] Tóm tắt dư luận"))
+                // this day's digest: after the digest hour the scheduled job sends today's to the same mailbox
+                .filter(m -> subject(m).equals("[Loa] Tóm tắt dư luận ngày " + vn.loa.shared.LocalTime.format(day)))
                 .filter(m -> GreenMailUtil.getAddressList(recipients(m)).contains("leader@demo.loa.local")).toList();
         assertThat(digests).hasSize(1);
         assertThat((String) digests.get(0).getContent()).contains("Vấn đề đang nổi lên");
