@@ -11,6 +11,7 @@ CREATE TABLE story_merge
     story_id  BIGINT                   NOT NULL REFERENCES story (id),
     merged_id BIGINT                   NOT NULL REFERENCES story (id),
     posts     INT                      NOT NULL,
+    post_ids  BIGINT[]                 NOT NULL,
     merged_at TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX story_merge_story ON story_merge (story_id);

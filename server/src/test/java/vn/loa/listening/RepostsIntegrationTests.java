@@ -304,7 +304,7 @@ class RepostsIntegrationTests {
             for (int j = 0; j < i; j++) {
                 // in one import every pair is compared; across imports a stored post is found through a band
                 if (vn.loa.nlp.Fingerprint.nearDuplicates(fingerprints[i], fingerprints[j])
-                        && (!onePerImport || shareBand(fingerprints[i], fingerprints[j]))) {
+                        && (!onePerImport || StoryVariants.shareBand(fingerprints[i], fingerprints[j]))) {
                     near = true;
                     int from = chain[i];
                     int to = chain[j];
@@ -416,15 +416,6 @@ class RepostsIntegrationTests {
                 .param(stories.stream().map(story -> story.get("id")).toArray(Long[]::new)).query(Long.class).single())
                 .isPositive();
         assertThat(vn.loa.listening.internal.RollupChecks.mismatches(jdbc)).isEmpty();
-    }
-
-    private static boolean shareBand(long a, long b) {
-        for (int shift = 0; shift < 64; shift += 16) {
-            if (((a >>> shift) & 0xFFFF) == ((b >>> shift) & 0xFFFF)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Posts, authors and stories of the last day on the dashboard the user sees. */

@@ -12,8 +12,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +22,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
-import vn.loa.nlp.Fingerprint;
 import vn.loa.shared.Actor;
 
 /**
@@ -51,32 +48,7 @@ class StoryMergeIntegrationTests {
         String marker = "hopnhat" + ProcessHandle.current().pid() + "x" + System.nanoTime() % 100_000;
         String report = "Bà con thôn Suối Đá " + marker + " phản ánh trạm y tế xã thường xuyên đóng cửa vào buổi chiều, người "
                 + "bệnh phải đi hơn mười cây số lên bệnh viện, đề nghị ngành y tế sớm bố trí thêm người trực";
-        String[] reactions = {"", "Bức xúc quá!", "Chia sẻ cho mọi người biết.", "Ở xã mình cũng vậy.",
-            "Có ai bị như này chưa?", "Đề nghị cơ quan chức năng trả lời.", "Thật không thể chấp nhận.", "Quá tệ!"};
-        String[] remarks = {"", "Ai biết thì chỉ giúp.", "Cần minh bạch.", "Mong sớm được sửa.", "Nguy hiểm lắm."};
-        List<String> texts = new ArrayList<>();
-        for (String reaction : reactions) {
-            for (String remark : remarks) {
-                texts.add(String.join(" ", java.util.stream.Stream.of(reaction, report, remark).filter(s -> !s.isEmpty())
-                        .toList()));
-            }
-        }
-        // two variants the look-up does not find near each other, and a third it finds near both
-        String[] triple = null;
-        search:
-        for (String a : texts) {
-            for (String b : texts) {
-                if (findable(a, b) || Fingerprint.nearDuplicates(Fingerprint.of(a), Fingerprint.of(b))) {
-                    continue;
-                }
-                for (String c : texts) {
-                    if (findable(c, a) && findable(c, b)) {
-                        triple = new String[] {a, b, c};
-                        break search;
-                    }
-                }
-            }
-        }
+        String[] triple = StoryVariants.twoStoriesAndABridge(report);
         assertThat(triple).as("variants of the report that two stories and a bridge between them are made of").isNotNull();
         Instant at = Instant.now().minus(32, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS); // out of the day's issues
         String source = "merge-" + marker;
@@ -110,8 +82,10 @@ class StoryMergeIntegrationTests {
         assertThat(story.get("posts")).isEqualTo(3);
         assertThat(((java.sql.Timestamp) story.get("first_seen")).toInstant()).isEqualTo(at);
         assertThat(((java.sql.Timestamp) story.get("last_seen")).toInstant()).isEqualTo(at.plusSeconds(1200));
-        assertThat(jdbc.sql("SELECT story_id, posts FROM story_merge WHERE merged_id = ?").param(younger).query().singleRow())
-                .containsEntry("story_id", older).containsEntry("posts", 1);
+        Map<String, Object> merge = jdbc.sql("SELECT story_id, posts, post_ids FROM story_merge WHERE merged_id = ?")
+                .param(younger).query().singleRow();
+        assertThat(merge).containsEntry("story_id", older).containsEntry("posts", 1);
+        assertThat((Long[]) ((java.sql.Array) merge.get("post_ids")).getArray()).containsExactly(postOf(source, "m2"));
         assertThat(jdbc.sql("SELECT story_id FROM misinformation_case WHERE id = ?").param(Long.parseLong(caseId.group(1)))
                 .query(Long.class).single()).isEqualTo(older);
         assertThat(jdbc.sql("SELECT count(*) FROM story_daily WHERE story_id = ?").param(younger).query(Long.class).single())
@@ -126,35 +100,38 @@ class StoryMergeIntegrationTests {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("story=" + older).doesNotContain("story=" + younger);
 
-        // and search, once the index has read the moved post again, finds the three as one story
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        int found = 0;
-        while (System.nanoTime() < deadline) {
-            String json = mvc.perform(get("/api/v1/posts").param("q", marker).param("story", Long.toString(older))
-                    .session(coordinator)).andExpect(status().isOk()).andReturn().getResponse()
-                    .getContentAsString(StandardCharsets.UTF_8);
-            found = ((Number) JsonPath.read(json, "$.total")).intValue();
-            if (found == 3) {
-                break;
+        // a case opened later from a link to the younger story covers the story its posts are in
+        String again = mvc.perform(post("/cases/new").session(coordinator).with(csrf())
+                        .param("claim", "Trạm y tế Suối Đá không trực buổi chiều " + marker).param("category", "FALSE_INFORMATION")
+                        .param("severity", "MEDIUM").param("agencyCode", "SYT").param("storyId", Long.toString(younger))
+                        .param("postIds", ""))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        Matcher againId = CASE_ID.matcher(again);
+        assertThat(againId.find()).as(again).isTrue();
+        assertThat(jdbc.sql("SELECT story_id FROM misinformation_case WHERE id = ?").param(Long.parseLong(againId.group(1)))
+                .query(Long.class).single()).isEqualTo(older);
+
+        // and search, once the index has read the moved post again, finds the three as one story, by either id
+        for (long asked : new long[] {older, younger}) {
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            int found = 0;
+            while (System.nanoTime() < deadline) {
+                String json = mvc.perform(get("/api/v1/posts").param("q", marker).param("story", Long.toString(asked))
+                        .session(coordinator)).andExpect(status().isOk()).andReturn().getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8);
+                found = ((Number) JsonPath.read(json, "$.total")).intValue();
+                if (found == 3) {
+                    break;
+                }
+                Thread.sleep(100);
             }
-            Thread.sleep(100);
+            assertThat(found).as("story=%d", asked).isEqualTo(3);
         }
-        assertThat(found).isEqualTo(3);
     }
 
-    /** Whether the import's look-up of stored posts finds one from the other: within 6 bits, a 16-bit band shared. */
-    private static boolean findable(String a, String b) {
-        long x = Fingerprint.of(a);
-        long y = Fingerprint.of(b);
-        if (!Fingerprint.nearDuplicates(x, y)) {
-            return false;
-        }
-        for (int shift = 0; shift < 64; shift += 16) {
-            if (((x >>> shift) & 0xFFFF) == ((y >>> shift) & 0xFFFF)) {
-                return true;
-            }
-        }
-        return false;
+    private long postOf(String source, String externalId) {
+        return jdbc.sql("SELECT p.id FROM post p JOIN post_source s ON s.id = p.source_id WHERE s.code = ? "
+                + "AND p.external_id = ?").params(source, externalId).query(Long.class).single();
     }
 
     private void importOne(String source, String id, Instant at, String text) throws Exception {

@@ -558,7 +558,10 @@ class JdbcAlerts implements Alerts {
         List<Long> ids = jdbc.sql("SELECT id FROM post WHERE story_id = ? ORDER BY (toxicity <> 'CLEAN') DESC, "
                 + "published_at DESC, id DESC").param(stories.get(0)[0]).query(Long.class).list();
         String first = jdbc.sql("SELECT left(text, 200) FROM post WHERE story_id = ? ORDER BY published_at, id LIMIT 1")
-                .param(stories.get(0)[0]).query(String.class).single();
+                .param(stories.get(0)[0]).query(String.class).optional().orElse(null);
+        if (first == null || ids.isEmpty()) {
+            return List.of(); // merged into another story meanwhile: the next evaluation counts that one
+        }
         return List.of(new Finding(stories.get(0)[1], stories.get(0)[1], first, examplesFirst(ids), null, rule.agencyCode(),
                 rule.agencyCode() == null ? null : "agency", rule.agencyCode()));
     }

@@ -475,12 +475,30 @@ class JdbcPostImporter implements PostImporter {
 
     private void store(long importId, Pending pending, AgencyId agency, Counts counts) {
         Prepared prepared = join(pending.prepared());
-        PendingRollup rollup = transactions.execute(status -> {
-            // a batch need not reach the disk before the next one: the import's last statement, committed
-            // synchronously, flushes the log of every batch before the summary is given to anyone
-            jdbc.sql("SET LOCAL synchronous_commit = off").update();
-            return store(importId, pending.batch(), prepared, pending.quarantined(), pending.raw(), agency, counts);
-        });
+        PendingRollup rollup = null;
+        for (int attempt = 1; ; attempt++) {
+            int stored = counts.stored;
+            int duplicates = counts.duplicates;
+            try {
+                rollup = transactions.execute(status -> {
+                    // a batch need not reach the disk before the next one: the import's last statement, committed
+                    // synchronously, flushes the log of every batch before the summary is given to anyone
+                    jdbc.sql("SET LOCAL synchronous_commit = off").update();
+                    return store(importId, pending.batch(), prepared, pending.quarantined(), pending.raw(), agency,
+                            counts);
+                });
+                break;
+            } catch (org.springframework.dao.PessimisticLockingFailureException e) {
+                // two imports that merge the same stories at once can wait for each other: the one the database
+                // chose stores its batch again, nothing of it having been kept
+                counts.stored = stored;
+                counts.duplicates = duplicates;
+                if (attempt == 3) {
+                    throw e;
+                }
+                log.warn("Storing a batch of import " + importId + " again after a lock conflict: " + e.getMessage());
+            }
+        }
         if (rollup != null) {
             events.publishEvent(new BatchStored(importId, rollup.facts().size()));
             counts.unrolled.put(rollup.id(), rollup.facts());
@@ -939,9 +957,27 @@ class JdbcPostImporter implements PostImporter {
             merges.put(from[j], to[j]);
         }
         String pairs = "unnest(?::bigint[], ?::bigint[]) AS m(story, target)";
-        jdbc.sql("INSERT INTO story_merge (story_id, merged_id, posts, merged_at) SELECT m.target, m.story, s.posts, ? FROM "
-                + pairs + " JOIN story s ON s.id = m.story ORDER BY m.story").params(Timestamp.from(clock.instant()), from, to)
-                .update();
+        // the posts first, locked in id order as a re-analysis locks them, so that neither waits for the other
+        // while holding what the other needs; then the lock the writers of the daily counts share, held to the
+        // commit, so that merges are recorded in the order they commit (the search index follows that order)
+        jdbc.sql("SELECT id FROM post WHERE story_id = ANY(?) ORDER BY id FOR UPDATE").param(from).query(Long.class).list();
+        List<Long> movedPosts = new ArrayList<>();
+        List<Long> movedFrom = new ArrayList<>();
+        jdbc.sql("UPDATE post SET story_id = m.target FROM " + pairs + " WHERE post.story_id = m.story RETURNING post.id, m.story")
+                .params(from, to).query(rs -> {
+                    movedPosts.add(rs.getLong(1));
+                    movedFrom.add(rs.getLong(2));
+                });
+        jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?)) AS locked").param(Rollups.STORY_MERGES_LOCK)
+                .query(Integer.class).single();
+        jdbc.sql("""
+                INSERT INTO story_merge (story_id, merged_id, posts, post_ids, merged_at)
+                SELECT m.target, m.story, s.posts,
+                       coalesce((SELECT array_agg(v.post ORDER BY v.post) FROM unnest(?::bigint[], ?::bigint[]) AS v(post, story)
+                                 WHERE v.story = m.story), '{}'), ?
+                FROM %s JOIN story s ON s.id = m.story ORDER BY m.story
+                """.formatted(pairs)).params(movedPosts.toArray(Long[]::new), movedFrom.toArray(Long[]::new),
+                Timestamp.from(clock.instant()), from, to).update();
         jdbc.sql("""
                 WITH moved AS (SELECT m.target, sum(s.posts) AS posts, min(s.first_seen) AS first_seen,
                                       max(s.last_seen) AS last_seen
@@ -950,17 +986,12 @@ class JdbcPostImporter implements PostImporter {
                                  last_seen = GREATEST(story.last_seen, moved.last_seen)
                 FROM moved WHERE story.id = moved.target
                 """.formatted(pairs)).params(from, to).update();
-        jdbc.sql("UPDATE post SET story_id = m.target FROM " + pairs + " WHERE post.story_id = m.story").params(from, to)
-                .update();
         jdbc.sql("UPDATE story SET merged_into = m.target, posts = 0 FROM " + pairs + " WHERE story.id = m.story")
                 .params(from, to).update();
         jdbc.sql("UPDATE story SET merged_into = m.target FROM " + pairs + " WHERE story.merged_into = m.story")
                 .params(from, to).update();
-        // the daily rows last, under the lock their writers share: written before, they are moved here; written
-        // after, they are written to the story the merged one joined (its posts moved first, so that a writer
-        // holding those posts, a re-analysis, never waits for this while this waits for it)
-        jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?)) AS locked").param(Rollups.STORY_MERGES_LOCK)
-                .query(Integer.class).single();
+        // the daily rows under that lock: written before, they are moved here; written after, they are written to
+        // the story the merged one joined
         jdbc.sql("""
                 INSERT INTO story_daily AS h (scope, day, story_id, posts, negative, toxic, public_posts, negative_comments)
                 SELECT d.scope, d.day, m.target, sum(d.posts), sum(d.negative), sum(d.toxic), sum(d.public_posts),

@@ -396,21 +396,17 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
 
     /**
      * Indexes again the posts that merges of stories moved since the index last looked (in any process,
-     * {@code bin/loa import} included): the posts indexed so far of each story that took others in, so that
-     * search shows a story's posts as one. Gives how many documents it wrote, at least 1 when only its mark
-     * moved.
+     * {@code bin/loa import} included), as far as they are indexed, so that search shows a story's posts as one.
+     * Gives how many documents it wrote, at least 1 when only its mark moved.
      */
     private long indexMerged() throws IOException {
         long[] last = {mergedUpTo};
-        Set<Long> stories = new java.util.TreeSet<>();
-        jdbc.sql("""
-                SELECT m.id, coalesce(s.merged_into, s.id) FROM story_merge m JOIN story s ON s.id = m.story_id
-                WHERE m.id > ? ORDER BY m.id
-                """).param(mergedUpTo).query(rs -> {
+        Set<Long> moved = new java.util.TreeSet<>();
+        jdbc.sql("SELECT id, post_ids FROM story_merge WHERE id > ? ORDER BY id").param(mergedUpTo).query(rs -> {
             last[0] = rs.getLong(1);
-            stories.add(rs.getLong(2));
+            moved.addAll(Arrays.asList((Long[]) rs.getArray(2).getArray()));
         });
-        if (stories.isEmpty()) {
+        if (last[0] == mergedUpTo) {
             return 0;
         }
         long written = 0;
@@ -418,8 +414,8 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
         jdbc.sql("""
                 SELECT p.*, s.code AS source_code, a.code AS owner_code
                 FROM post p JOIN post_source s ON s.id = p.source_id LEFT JOIN agency a ON a.id = s.agency_id
-                WHERE p.story_id = ANY(?) AND p.id <= ?
-                """).params(stories.toArray(Long[]::new), indexedUpTo).query((ResultSet rs) -> {
+                WHERE p.id = ANY(?) AND p.id <= ?
+                """).params(moved.toArray(Long[]::new), indexedUpTo).query((ResultSet rs) -> {
             batch.add(document(rs));
         });
         for (Document document : batch) {
@@ -813,7 +809,10 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
         filter(builder, "toxicity", query.toxicity());
         filter(builder, "agency", query.agency());
         filter(builder, "place", query.place());
-        filter(builder, "story", query.story() == null ? null : Long.toString(query.story()));
+        // a story merged into another is searched as the story it joined (an old link, a bookmark)
+        filter(builder, "story", query.story() == null ? null : Long.toString(jdbc.sql(
+                "SELECT coalesce(merged_into, id) FROM story WHERE id = ?").param(query.story()).query(Long.class).optional()
+                .orElse(query.story())));
         if (query.from() != null || query.to() != null) {
             long from = query.from() == null ? Long.MIN_VALUE : query.from().toEpochMilli();
             long to = query.to() == null ? Long.MAX_VALUE : query.to().toEpochMilli() - 1;

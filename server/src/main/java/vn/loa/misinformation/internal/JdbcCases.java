@@ -119,6 +119,14 @@ class JdbcCases implements Cases {
                 .params(into, merged).update());
     }
 
+    /** The story a case opened on a story covers: the one its posts are in now (a story merged away is another's). */
+    private static Long storyId(NewCase form, List<PostRecord> posts) {
+        if (form.storyId() == null || form.alertId() != null) {
+            return form.storyId();
+        }
+        return posts.stream().map(PostRecord::storyId).filter(java.util.Objects::nonNull).findFirst().orElse(form.storyId());
+    }
+
     // --- intake
 
     @Override
@@ -207,7 +215,7 @@ class JdbcCases implements Cases {
                 VALUES (?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
                 """).params(source.name(), claim, category.name(), severity.name(), agency, suggestedAgency(posts),
                 Timestamp.from(now), user.username(), Timestamp.from(deadlines.deadline(severity, now)), form.alertId(),
-                form.storyId(), fingerprint(claim)).query(Long.class).single();
+                storyId(form, posts), fingerprint(claim)).query(Long.class).single();
         linkPosts(id, posts, now);
         history(id, now, user.username(), "OPEN", null, CaseStatus.RECEIVED, source.name());
         events.publishEvent(new CaseOpened(id, source, category, severity, agency,

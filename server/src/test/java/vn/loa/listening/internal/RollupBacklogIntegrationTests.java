@@ -75,6 +75,45 @@ class RollupBacklogIntegrationTests {
         assertThat(RollupChecks.mismatches(jdbc)).isEmpty();
     }
 
+    /**
+     * A batch's roll-ups are written after its transaction, so a later import can merge its story into an older one
+     * first: those roll-ups then count for the older story, and no daily row is left under the merged one.
+     */
+    @Test
+    void rollUpsWrittenAfterTheirStoryWasMergedCountForTheStoryItJoined() throws Exception {
+        String marker = "rollupmerge" + ProcessHandle.current().pid();
+        String[] texts = vn.loa.listening.StoryVariants.twoStoriesAndABridge("Người dân thôn Tà Lọt " + marker + " phản ánh "
+                + "giếng nước chung bị nhiễm phèn suốt nhiều tháng, trẻ em bị ngứa và đau bụng, đề nghị xã sớm đưa nước sạch về");
+        assertThat(texts).isNotNull();
+        String source = "rollup-merge-" + marker;
+        Instant at = Instant.now().minus(33, java.time.temporal.ChronoUnit.DAYS).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        for (int i = 0; i < 3; i++) {
+            String line = "{\"source\":\"" + source + "\",\"platform\":\"facebook\",\"external_id\":\"r" + i
+                    + "\",\"author\":\"Người dân " + i + "\",\"published_at\":\"" + at.plusSeconds(600L * i)
+                    + "\",\"text\":\"" + texts[i] + "\"}\n";
+            if (i == 2) {
+                // the second post's roll-ups not yet written when the bridge merges its story into the first's
+                List<Long> second = jdbc.sql("SELECT p.id FROM post p JOIN post_source s ON s.id = p.source_id "
+                        + "WHERE s.code = ? AND p.external_id = 'r1'").param(source).query(Long.class).list();
+                List<Rollups.Fact> facts = rollups.facts(second);
+                assertThat(facts).hasSize(1);
+                transactions.executeWithoutResult(status -> rollups.apply(second, -1));
+                assertThat(importer.importFile("r2.jsonl", new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)),
+                        Actor.SYSTEM, null).stored()).isEqualTo(1);
+                long merged = facts.getFirst().story();
+                assertThat(jdbc.sql("SELECT merged_into IS NOT NULL FROM story WHERE id = ?").param(merged)
+                        .query(Boolean.class).single()).as("the bridge merged the second post's story").isTrue();
+                transactions.executeWithoutResult(status -> rollups.add(facts, 1));
+                assertThat(jdbc.sql("SELECT count(*) FROM story_daily WHERE story_id = ?").param(merged).query(Long.class)
+                        .single()).isZero();
+            } else {
+                assertThat(importer.importFile("r" + i + ".jsonl", new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)),
+                        Actor.SYSTEM, null).stored()).isEqualTo(1);
+            }
+        }
+        assertThat(RollupChecks.mismatches(jdbc)).isEmpty();
+    }
+
     @Test
     void theMigrationCountsTheCommentsOfThePostsRolledUpBeforeIt() throws Exception {
         StringBuilder file = new StringBuilder();
