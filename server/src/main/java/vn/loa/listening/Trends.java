@@ -61,6 +61,13 @@ public interface Trends {
             String topic, List<Example> examples, List<ListeningOverview.StoryRow> stories, List<Long> postIds,
             List<Related> related, Coverage coverage) {
 
+        /** The same issue with another coverage (as one reader may see it). */
+        public Issue withCoverage(Coverage shown) {
+            return new Issue(key, words, dimension, value, name, windowMinutes, recent, expected, growth, observed, authors,
+                    storyCount, firstSeen, negativeShare, comments, burst, score, agency, places, domain, topic, examples,
+                    stories, postIds, related, shown);
+        }
+
         /** The title: its words, joined. */
         public String title() {
             return String.join(", ", words);
@@ -85,9 +92,14 @@ public interface Trends {
      * @param caseId the case
      * @param status the case's status (an enum name of the desk; pages show it through the bundles)
      * @param answered whether the case's answer is published
-     * @param claim the case's claim, as the desk wrote it
+     * @param claim the case's claim, as the desk wrote it; null when the reader may not open the case
+     * @param opens whether the reader may open the case (a page links to it only then)
      */
-    record Coverage(long caseId, String status, boolean answered, String claim) {
+    record Coverage(long caseId, String status, boolean answered, String claim, boolean opens) {
+
+        public Coverage(long caseId, String status, boolean answered, String claim) {
+            this(caseId, status, answered, claim, true);
+        }
     }
 
     /**
@@ -98,6 +110,9 @@ public interface Trends {
 
         /** The case that holds the most of these stories or posts, preferring open ones; null when none. */
         Coverage covering(List<Long> storyIds, List<Long> postIds);
+
+        /** Whether the user may open the case. */
+        boolean opens(long caseId, vn.loa.identity.SignedInUser user);
     }
 
     /**

@@ -256,9 +256,18 @@ class HomeIntegrationTests {
 
     @Test
     void anOfficerIsToldThatAnotherAgencyHandlesAnIssueWithoutSeeingItsCase() throws Exception {
-        String page = mvc.perform(get("/").session((MockHttpSession) mvc.perform(formLogin("/login").user(boardOfficer)
-                        .password("mat-khau-dai-1")).andReturn().getRequest().getSession(false)))
+        MockHttpSession board = (MockHttpSession) mvc.perform(formLogin("/login").user(boardOfficer)
+                .password("mat-khau-dai-1")).andReturn().getRequest().getSession(false);
+        String page = mvc.perform(get("/").session(board))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        // the trends page and the API say a case exists, without its claim or a link the officer could not open
+        String trendsPage = mvc.perform(get("/trends").session(board)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(trendsPage).doesNotContain(caseLink(otherAgencyCovering), "Xe bồn");
+        String api = mvc.perform(get("/api/v1/trends").session(board)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(api).contains("\"caseId\":" + otherAgencyCovering.id()).contains("\"opens\":false")
+                .doesNotContain("Xe bồn");
         SignedInUser officer = user(boardOfficer);
         Trends.Issue wellIssue = about(top(officer), well);
         assertThat(wellIssue.coverage().caseId()).isEqualTo(otherAgencyCovering.id());

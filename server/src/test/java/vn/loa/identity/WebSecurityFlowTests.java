@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import jakarta.servlet.http.Cookie;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -111,6 +112,20 @@ class WebSecurityFlowTests {
             mvc.perform(get("/admin/users").session(session))
                     .andExpect(account.getValue() ? status().isOk() : status().isForbidden());
         }
+    }
+
+    @Test
+    void aJournalistsAccountOpensNoneOfTheDesksWhereAgenciesPlanAndPublish() throws Exception {
+        MockHttpSession press = signIn("press", DEMO_PASSWORD);
+        MockHttpSession officer = signIn("officer", DEMO_PASSWORD);
+        for (String path : List.of("/publishing", "/publishing/simulator", "/broadcasts", "/campaigns",
+                "/campaigns/approvals", "/resources", "/resources/export.xlsx?year=2026", "/transparency/requests/new",
+                "/api/v1/resources/requirements")) {
+            mvc.perform(get(path).session(press)).andExpect(status().isForbidden());
+            mvc.perform(get(path).session(officer)).andExpect(status().isOk());
+        }
+        mvc.perform(get("/press").session(press)).andExpect(status().isOk());
+        mvc.perform(get("/publishing").accept("text/html")).andExpect(status().is3xxRedirection());
     }
 
     @Test

@@ -146,6 +146,11 @@ class PressEnquiriesIntegrationTests {
                 .andExpect(jsonPath("$.status").value("RECEIVED"));
         transition(spokesperson, e.id(), "{\"action\":\"FLY\"}").andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.field").value("action"));
+        // the note between the spokesperson and the drafter is the agency's: its staff read it, the journalist not
+        mvc.perform(get("/api/v1/press/enquiries/" + e.id() + "/history").session(spokesperson)).andExpect(status().isOk())
+                .andExpect(jsonPath("$[2].note").value("Nêu rõ địa điểm"));
+        mvc.perform(get("/api/v1/press/enquiries/" + e.id() + "/history").session(signIn("press")))
+                .andExpect(status().isForbidden());
     }
 
     @Test

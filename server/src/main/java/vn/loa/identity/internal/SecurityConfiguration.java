@@ -61,6 +61,11 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").access(loopbackOrAdmin())
                         .requestMatchers("/admin/**", "/api/v1/admin/**").hasRole("ADMIN")
+                        // the desks where an agency plans and publishes its own communication are its staff's: a
+                        // journalist's account (the press role alone) reads the press desk and public posts only
+                        .requestMatchers("/publishing/**", "/broadcasts/**", "/campaigns/**", "/resources/**",
+                                "/transparency/**", "/api/v1/resources/**", "/api/v1/broadcasts/**")
+                        .access(notPressOnly())
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")
@@ -102,6 +107,27 @@ class SecurityConfiguration {
     }
 
     /** Metrics may be scraped from this machine; from elsewhere only by an administrator. */
+    /** Signed in with any role but the press role alone (API tokens included: they are scoped by their endpoints). */
+    private static AuthorizationManager<RequestAuthorizationContext> notPressOnly() {
+        return (authentication, context) -> {
+            Authentication user = authentication.get();
+            if (user == null || !user.isAuthenticated()
+                    || user instanceof org.springframework.security.authentication.AnonymousAuthenticationToken) {
+                return new AuthorizationDecision(false);
+            }
+            boolean press = false;
+            boolean other = false;
+            for (var authority : user.getAuthorities()) {
+                if (authority.getAuthority().equals("ROLE_PRESS")) {
+                    press = true;
+                } else if (authority.getAuthority().startsWith("ROLE_")) {
+                    other = true;
+                }
+            }
+            return new AuthorizationDecision(!press || other);
+        };
+    }
+
     private static AuthorizationManager<RequestAuthorizationContext> loopbackOrAdmin() {
         return (authentication, context) -> {
             HttpServletRequest request = context.getRequest();

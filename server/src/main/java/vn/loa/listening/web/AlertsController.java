@@ -140,6 +140,9 @@ class AlertsController {
         model.addAttribute("kinds", Alerts.KINDS);
         model.addAttribute("agencies", agencies.validOn(LocalDate.now(LocalTime.ZONE)));
         model.addAttribute("provinceWide", vn.loa.listening.ListeningScope.provinceWide(user));
+        // as the rules themselves decide: officers and coordinators set rules, a journalist's account only reads them
+        model.addAttribute("mayEditRules", !user.has(vn.loa.identity.Role.PRESS)
+                && (vn.loa.listening.ListeningScope.provinceWide(user) || user.agencyCode() != null));
     }
 
     /** The names of agencies by code, in the page's language (an unknown code stands for itself). */

@@ -38,7 +38,11 @@ class OverviewController {
     private final Alerts alerts;
     private final SeriesTables seriesTables;
 
-    OverviewController(ListeningOverview overview, Trends trends, Alerts alerts, SeriesTables seriesTables) {
+    private final IssueCoverage issueCoverage;
+
+    OverviewController(ListeningOverview overview, Trends trends, Alerts alerts, SeriesTables seriesTables,
+            IssueCoverage issueCoverage) {
+        this.issueCoverage = issueCoverage;
         this.overview = overview;
         this.trends = trends;
         this.alerts = alerts;
@@ -62,8 +66,8 @@ class OverviewController {
         model.addAttribute("fromDay", LocalTime.format(result.from()).substring(0, 10));
         model.addAttribute("toDay", LocalTime.format(result.to().minusSeconds(1)).substring(0, 10));
         model.addAttribute("openAlerts", alerts.alerts(user, true, 1000).size());
-        model.addAttribute("emerging", trends.emerging(scope, LocaleContextHolder.getLocale().getLanguage()).stream()
-                .limit(5).toList());
+        model.addAttribute("emerging", issueCoverage.forReader(trends.emerging(scope,
+                LocaleContextHolder.getLocale().getLanguage()).stream().limit(5).toList(), user));
         return "listening/overview";
     }
 
@@ -72,7 +76,7 @@ class OverviewController {
             @RequestParam(defaultValue = "false") boolean province, Model model) {
         ListeningScope scope = ListeningScope.of(user(), province);
         String language = LocaleContextHolder.getLocale().getLanguage();
-        List<Trends.Issue> emerging = trends.emerging(scope, language);
+        List<Trends.Issue> emerging = issueCoverage.forReader(trends.emerging(scope, language), user());
         model.addAttribute("emerging", emerging);
         model.addAttribute("province", province);
         model.addAttribute("agencyScoped", ListeningScope.of(user(), false).agency() != null);

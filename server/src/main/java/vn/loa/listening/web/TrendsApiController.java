@@ -28,10 +28,12 @@ class TrendsApiController {
 
     private final Trends trends;
     private final ListeningOverview overview;
+    private final IssueCoverage issueCoverage;
 
-    TrendsApiController(Trends trends, ListeningOverview overview) {
+    TrendsApiController(Trends trends, ListeningOverview overview, IssueCoverage issueCoverage) {
         this.trends = trends;
         this.overview = overview;
+        this.issueCoverage = issueCoverage;
     }
 
     @GetMapping("/trends")
@@ -45,7 +47,8 @@ class TrendsApiController {
         if (dimension != null || value != null) {
             return trends.series(scope, dimension == null ? "" : dimension, value, language);
         }
-        return trends.report(scope, language);
+        Trends.Report report = trends.report(scope, language);
+        return new Trends.Report(report.at(), issueCoverage.forReader(report.emerging(), user()), report.series());
     }
 
     @GetMapping("/overview")

@@ -14,9 +14,21 @@ import vn.loa.listening.Trends;
 class CaseCoverage implements Trends.CoverageLookup {
 
     private final JdbcClient jdbc;
+    private final org.springframework.beans.factory.ObjectProvider<vn.loa.misinformation.Cases> cases;
 
-    CaseCoverage(JdbcClient jdbc) {
+    CaseCoverage(JdbcClient jdbc, org.springframework.beans.factory.ObjectProvider<vn.loa.misinformation.Cases> cases) {
         this.jdbc = jdbc;
+        this.cases = cases;
+    }
+
+    @Override
+    public boolean opens(long caseId, vn.loa.identity.SignedInUser user) {
+        try {
+            cases.getObject().get(caseId, user);
+            return true;
+        } catch (vn.loa.shared.NotFound | org.springframework.security.access.AccessDeniedException e) {
+            return false;
+        }
     }
 
     @Override

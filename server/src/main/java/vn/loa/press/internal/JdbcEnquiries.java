@@ -262,7 +262,12 @@ class JdbcEnquiries implements Enquiries {
 
     @Override
     public List<HistoryEntry> history(long id, SignedInUser user) {
-        get(id, user);
+        Enquiry enquiry = get(id, user);
+        if (!PressAccess.maySee(enquiry.agencyCode(), user)) {
+            // the history holds who drafted and returned the answer and the notes between them: the agency's own
+            // work, which the journalist's page does not show either
+            throw new AccessDeniedException("the history of an enquiry is for the agency's staff");
+        }
         return jdbc.sql("SELECT * FROM press_enquiry_history WHERE enquiry_id = ? ORDER BY id").param(id)
                 .query((rs, n) -> new HistoryEntry(rs.getString("action"),
                         rs.getString("from_status") == null ? null : EnquiryStatus.valueOf(rs.getString("from_status")),

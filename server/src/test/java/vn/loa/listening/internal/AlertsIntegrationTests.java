@@ -217,6 +217,13 @@ class AlertsIntegrationTests {
                 .contains("Ngưỡng phải là một số dương").contains("Hãy nhập từ khóa").contains("Địa chỉ thư không hợp lệ");
         mvc.perform(post("/alerts/rules").session(signIn("press")).with(csrf()).param("kind", "BURST"))
                 .andExpect(status().isForbidden());
+        // and the page does not offer the press a form it may not use
+        String pressPage = mvc.perform(get("/alerts/rules").session(signIn("press"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThat(pressPage).doesNotContain("id=\"add-rule\"", "/disable\"");
+        String officerPage = mvc.perform(get("/alerts/rules").session(signIn("officer"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThat(officerPage).contains("id=\"add-rule\"");
     }
 
     @Test

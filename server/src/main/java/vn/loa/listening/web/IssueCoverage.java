@@ -1,0 +1,41 @@
+package vn.loa.listening.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import vn.loa.identity.Role;
+import vn.loa.identity.SignedInUser;
+import vn.loa.listening.Trends;
+
+/**
+ * The emerging issues as one reader may see them. The issues are found once for a scope, with the case that covers
+ * each; a reader who may not open that case sees that a case exists (so that no one opens a second), not its claim,
+ * and no link to it. A journalist's account is told only of a case whose answer is published.
+ */
+@Component
+class IssueCoverage {
+
+    private final ObjectProvider<Trends.CoverageLookup> lookup;
+
+    IssueCoverage(ObjectProvider<Trends.CoverageLookup> lookup) {
+        this.lookup = lookup;
+    }
+
+    List<Trends.Issue> forReader(List<Trends.Issue> issues, SignedInUser user) {
+        Trends.CoverageLookup cases = lookup.getIfAvailable();
+        List<Trends.Issue> shown = new ArrayList<>(issues.size());
+        for (Trends.Issue issue : issues) {
+            Trends.Coverage coverage = issue.coverage();
+            if (coverage == null || cases == null || cases.opens(coverage.caseId(), user)) {
+                shown.add(issue);
+                continue;
+            }
+            boolean journalist = user.has(Role.PRESS) && !user.has(Role.OFFICER) && !user.has(Role.COORDINATOR)
+                    && !user.has(Role.SPOKESPERSON) && !user.has(Role.LEADER) && !user.has(Role.ADMIN);
+            shown.add(issue.withCoverage(journalist && !coverage.answered() ? null
+                    : new Trends.Coverage(coverage.caseId(), coverage.status(), coverage.answered(), null, false)));
+        }
+        return shown;
+    }
+}
