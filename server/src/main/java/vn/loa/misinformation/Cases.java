@@ -44,6 +44,7 @@ public interface Cases {
      * ones that action needs (TRIAGE: category, severity; ASSIGN: agencyCode, optional owner; SUBMIT_ANSWER:
      * verdict, explanation; RETURN, DISMISS, REOPEN: reason; REFER: legalBasis).
      */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CaseTransition")
     record Transition(String action, String category, String severity, String agencyCode, String owner,
             String verdict, String explanation, String reason, String legalBasis) {
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 
 /**
  * The province's clock face: times are stored in UTC and shown in Asia/Ho_Chi_Minh as
@@ -17,6 +18,17 @@ public final class LocalTime {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
     private static final DateTimeFormatter DATE_TIME_SECONDS = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
+
+    /**
+     * Reads a day typed as {@code dd/MM/yyyy} (one-digit day and month too): strictly, so that 31/02/2026 is refused
+     * rather than read as 28/02/2026.
+     */
+    public static final DateTimeFormatter DAY_INPUT = DateTimeFormatter.ofPattern("d/M/uuuu")
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    /** Reads a time typed as {@code dd/MM/yyyy HH:mm}, strictly (no 31/02, no 24:00). */
+    public static final DateTimeFormatter DAY_TIME_INPUT = DateTimeFormatter.ofPattern("d/M/uuuu H:mm")
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private LocalTime() {
     }

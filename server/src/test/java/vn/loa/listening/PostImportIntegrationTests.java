@@ -214,7 +214,20 @@ class PostImportIntegrationTests {
                 .andExpect(jsonPath("$.stored").value(2))
                 .andExpect(jsonPath("$.quarantined[0].line").value(2))
                 .andExpect(jsonPath("$.quarantined[0].reason", containsString("external_id")))
-                .andExpect(jsonPath("$.quarantined[1].line").value(3));
+                .andExpect(jsonPath("$.quarantined[1].line").value(3))
+                .andExpect(jsonPath("$.quarantined[1].reason").value("not a JSON object with the post's fields"));
+        // an item that is not an object is kept as it came, and a text sent as an object is not stored as "{a=1}"
+        String odd = "{\"posts\": [\"một bài\", null, {\"source\": \"" + source + "\", \"platform\": \"facebook\", "
+                + "\"external_id\": \"p3\", \"published_at\": \"2024-03-01T08:30:00+07:00\", \"text\": {\"a\": 1}}]}";
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/posts")
+                        .header("Authorization", "Bearer " + token).contentType("application/json").content(odd))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.stored").value(0))
+                .andExpect(jsonPath("$.quarantined[2].reason").value("text: must be text or a number, not an object"));
+        assertThat(jdbc.sql("SELECT q.raw FROM quarantined_line q JOIN post_import i ON i.id = q.import_id "
+                + "WHERE q.raw IN ('\"một bài\"', 'null') OR q.raw LIKE ? ORDER BY q.id").param("%\"p3\"%")
+                .query(String.class).list()).containsSubsequence("\"một bài\"", "null")
+                .anySatisfy(raw -> assertThat(raw).contains("\"text\":{\"a\":1}"));
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/posts")
                         .header("Authorization", "Bearer " + token).contentType("application/json").content("{\"posts\": ["))
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("posts"));

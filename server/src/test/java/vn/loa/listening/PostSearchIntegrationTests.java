@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -144,6 +145,30 @@ class PostSearchIntegrationTests {
     }
 
     @Test
+    void daysThatDoNotExistAreRefusedNotMovedToTheEndOfTheMonth() throws Exception {
+        String marker = marker();
+        MockHttpSession officer = signIn("officer");
+        for (String when : List.of("31/02/2026 10:00", "29/02/2026 10:00", "31/11/2026 08:00", "30/11/2026 24:00")) {
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/posts/feedback")
+                            .session(officer).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                            .param("channel", "hotline").param("receivedAt", when).param("text", "Phản ánh " + marker))
+                    .andExpect(status().isUnprocessableContent())
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                            .string(org.hamcrest.Matchers.containsString("Thời điểm không hợp lệ")));
+        }
+        mvc.perform(get("/api/v1/posts").param("q", marker).session(officer)).andExpect(jsonPath("$.total").value(0));
+        // a one-digit day and month is how many officers type a day, and it is read as that day
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/posts/feedback")
+                        .session(officer).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("channel", "hotline").param("receivedAt", "1/3/2024 8:30").param("text", "Phản ánh " + marker))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/api/v1/posts").param("q", marker).session(officer)).andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].publishedAt").value("2024-03-01T01:30:00Z"));
+        mvc.perform(get("/posts").param("from", "31/11/2026").param("to", "31/11/2026").session(officer))
+                .andExpect(status().isUnprocessableContent());
+    }
+
+    @Test
     void filtersAndCountsPostsByRegisterAndPolicyDomainAndEachResultCarriesThem() throws Exception {
         String marker = marker();
         importPosts(marker,
@@ -196,6 +221,18 @@ class PostSearchIntegrationTests {
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("size"));
         mvc.perform(get("/api/v1/posts").param("from", "01/03/2024").session(coordinator))
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("from"));
+        // a filter value that does not exist is a typing mistake, not "nobody wrote about it"
+        for (String[] wrong : new String[][] {{"sentiment", "foo"}, {"platform", "myspace"}, {"register", "news,foo"},
+                {"domain", "vi_tinh"}, {"toxicity", "rude"}, {"agency", "NOPE"}}) {
+            mvc.perform(get("/api/v1/posts").param(wrong[0], wrong[1]).session(coordinator))
+                    .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value(wrong[0]));
+        }
+        mvc.perform(get("/api/v1/posts").param("sentiment", "unclear").param("register", "news,official")
+                .param("platform", "FACEBOOK").param("agency", "SYT").session(coordinator)).andExpect(status().isOk());
+        String page = mvc.perform(get("/posts").param("sentiment", "foo").session(coordinator))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThat(page).contains("Bộ lọc không có giá trị &quot;foo&quot;");
         mvc.perform(get("/api/v1/posts").param("sort", "popularity").session(coordinator))
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("sort"));
     }

@@ -5,7 +5,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
@@ -54,6 +56,27 @@ class ApiDocumentationIntegrationTests {
 
     @Autowired
     AgencyDirectory agencies;
+
+    @Test
+    void noTwoBodiesOfTheApiShareASchemaName() {
+        // the document names a schema by its class's simple name: two request bodies of one name (a case's
+        // transition and an information request's) would both be described by the first one found
+        Map<String, Set<String>> byName = new TreeMap<>();
+        for (HandlerMethod handler : mappings.getHandlerMethods().values()) {
+            for (org.springframework.core.MethodParameter parameter : handler.getMethodParameters()) {
+                Class<?> type = parameter.getParameterType();
+                if (parameter.hasParameterAnnotation(org.springframework.web.bind.annotation.RequestBody.class)
+                        && type.getName().startsWith("vn.loa.")) {
+                    io.swagger.v3.oas.annotations.media.Schema schema =
+                            type.getAnnotation(io.swagger.v3.oas.annotations.media.Schema.class);
+                    String name = schema != null && !schema.name().isEmpty() ? schema.name() : type.getSimpleName();
+                    byName.computeIfAbsent(name, n -> new TreeSet<>()).add(type.getName());
+                }
+            }
+        }
+        assertThat(byName).as("request bodies by schema name").isNotEmpty()
+                .allSatisfy((name, types) -> assertThat(types).as(name).hasSize(1));
+    }
 
     @Test
     void everyApiPathAndMethodOfEveryControllerIsInTheDocument() throws Exception {
@@ -109,7 +132,24 @@ class ApiDocumentationIntegrationTests {
     void theApiAnswersTheProblemsTheDocumentDescribes() throws Exception {
         MockHttpSession officer = signIn("officer");
         mvc.perform(get("/api/v1/overview").param("days", "many").session(officer))
-                .andExpect(status().isBadRequest()).andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON));
+                .andExpect(status().isBadRequest()).andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
+                .andExpect(jsonPath("$.field").value("days"))
+                .andExpect(jsonPath("$.detail").value("Tham số 'days' không nhận giá trị 'many'."));
+        mvc.perform(get("/api/v1/press/obligations/compliance").session(officer))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("year"))
+                .andExpect(jsonPath("$.detail").value("Thiếu tham số bắt buộc 'year'."));
+        mvc.perform(get("/api/v1/press/obligations/compliance").param("year", "2026").session(officer)
+                        .cookie(new jakarta.servlet.http.Cookie("loa-lang", "en")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail").value("The required parameter 'quarter' is missing."));
+        // a body of the wrong shape names the field the parser stopped at, in the caller's language
+        mvc.perform(post("/api/v1/cases/999999999/posts").session(officer).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"postIds\":[\"abc\"]}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("postIds[0]"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("'postIds[0]'")));
+        mvc.perform(post("/api/v1/cases").session(officer).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"claim\":"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("Không đọc được nội dung gửi lên")));
         mvc.perform(get("/api/v1/cases/999999999").session(officer))
                 .andExpect(status().isNotFound()).andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON));
         mvc.perform(get("/api/v1/me").accept(MediaType.APPLICATION_JSON))

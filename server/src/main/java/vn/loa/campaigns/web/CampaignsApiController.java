@@ -87,6 +87,7 @@ class CampaignsApiController {
     record PostedVersion(String title, String body, String hashtags, String link) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CampaignTransition")
     record PostedTransition(String action, String publishAt, String reason) {
     }
 

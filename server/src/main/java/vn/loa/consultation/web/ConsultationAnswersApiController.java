@@ -42,6 +42,7 @@ class ConsultationAnswersApiController {
     record PostedCorrection(String action, Long contributionId, Long anchorId, List<Long> contributionIds, String label) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ConsultationAnswer")
     record PostedAnswer(Long groupId, String verdict, String reason, Long templateId) {
     }
 

@@ -27,6 +27,7 @@ import vn.loa.consultation.Drafts;
 import vn.loa.identity.SignedInPrincipal;
 import vn.loa.identity.SignedInUser;
 import vn.loa.shared.InvalidInput;
+import vn.loa.shared.LocalTime;
 
 /**
  * The consultation API (signed in; an officer sees and changes only their agency's). {@code GET/POST
@@ -150,7 +151,7 @@ class ConsultationApiController {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             try {
-                return LocalDate.parse(value.strip(), java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu"));
+                return LocalDate.parse(value.strip(), LocalTime.DAY_INPUT);
             } catch (DateTimeParseException again) {
                 problems.add(new InvalidInput(field, "consultation.error.date"));
                 return null;

@@ -1,5 +1,6 @@
 package vn.loa.coordination.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +61,7 @@ class CoordinationApiController {
     record PostedProgress(Long occurrenceId, String body, Integer percent, Map<String, Double> figures, Boolean done) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "TaskTransition")
     record PostedTransition(String action, String reason, String dueOn, Long occurrenceId) {
     }
 
@@ -163,13 +165,12 @@ class CoordinationApiController {
     @ResponseStatus(HttpStatus.CREATED)
     ProgressReport reportWithFiles(@PathVariable long id, @RequestParam(required = false) Long occurrenceId,
             @RequestParam(required = false) String body, @RequestParam(required = false) String percent,
-            @RequestParam(name = "figureName", required = false) List<String> figureNames,
-            @RequestParam(name = "figureValue", required = false) List<String> figureValues,
             @RequestParam(defaultValue = "false") boolean done,
-            @RequestParam(name = "attachments", required = false) List<MultipartFile> attachments) {
+            @RequestParam(name = "attachments", required = false) List<MultipartFile> attachments,
+            HttpServletRequest request) {
         List<InvalidInput> problems = new ArrayList<>();
         Integer pct = CoordinationForms.whole(percent, "percent", problems);
-        var figures = CoordinationForms.figures(figureNames, figureValues, problems);
+        var figures = CoordinationForms.figures(request, problems);
         InvalidInput.throwIfAny(problems);
         return tasks.report(id, new Tasks.NewProgress(occurrenceId, body, pct, figures, done,
                 CoordinationForms.attachments(attachments)), CoordinationForms.user());

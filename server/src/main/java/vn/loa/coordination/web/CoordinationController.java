@@ -1,5 +1,6 @@
 package vn.loa.coordination.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -429,14 +430,13 @@ class CoordinationController {
     @PostMapping("/tasks/{id:\\d+}/progress")
     String report(@PathVariable long id, @RequestParam(required = false) Long occurrenceId,
             @RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "") String percent,
-            @RequestParam(name = "figureName", required = false) List<String> figureNames,
-            @RequestParam(name = "figureValue", required = false) List<String> figureValues,
             @RequestParam(defaultValue = "false") boolean done,
             @RequestParam(name = "attachments", required = false) List<MultipartFile> attachments,
-            HttpServletResponse response, Model model, Locale locale, RedirectAttributes redirect) {
+            HttpServletRequest request, HttpServletResponse response, Model model, Locale locale,
+            RedirectAttributes redirect) {
         List<InvalidInput> problems = new ArrayList<>();
         Integer pct = CoordinationForms.whole(percent, "percent", problems);
-        Map<String, Double> figures = CoordinationForms.figures(figureNames, figureValues, problems);
+        Map<String, Double> figures = CoordinationForms.figures(request, problems);
         try {
             InvalidInput.throwIfAny(problems);
             tasks.report(id, new Tasks.NewProgress(occurrenceId, body, pct, figures, done,

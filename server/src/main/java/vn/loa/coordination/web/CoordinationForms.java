@@ -1,14 +1,15 @@
 package vn.loa.coordination.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.web.multipart.MultipartFile;
 import vn.loa.coordination.NewAttachment;
 import vn.loa.coordination.Recurrence;
@@ -17,6 +18,7 @@ import vn.loa.coordination.Tasks;
 import vn.loa.identity.SignedInPrincipal;
 import vn.loa.identity.SignedInUser;
 import vn.loa.shared.InvalidInput;
+import vn.loa.shared.LocalTime;
 
 /** What the pages and the API read from a request the same way: days, numbers, names, files. */
 final class CoordinationForms {
@@ -37,7 +39,7 @@ final class CoordinationForms {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             try {
-                return LocalDate.parse(value.strip(), DateTimeFormatter.ofPattern("dd/MM/uuuu"));
+                return LocalDate.parse(value.strip(), LocalTime.DAY_INPUT);
             } catch (DateTimeParseException again) {
                 problems.add(new InvalidInput(field, "coordination.error.date"));
                 return null;
@@ -96,21 +98,52 @@ final class CoordinationForms {
     }
 
     /** Figures as the form sends them: lines or pairs "name: number"; a line that is not one is a problem. */
+    /**
+     * The figures of a progress report, from the repeated {@code figureName} and {@code figureValue} fields, read
+     * from the request itself: bound to a list, one value "12,5" would be split at its comma into two.
+     */
+    static Map<String, Double> figures(HttpServletRequest request, List<InvalidInput> problems) {
+        String[] names = request.getParameterValues("figureName");
+        String[] values = request.getParameterValues("figureValue");
+        return figures(names == null ? List.of() : Arrays.asList(names), values == null ? List.of() : Arrays.asList(values),
+                problems);
+    }
+
     static Map<String, Double> figures(List<String> names, List<String> values, List<InvalidInput> problems) {
         Map<String, Double> figures = new LinkedHashMap<>();
-        for (int i = 0; names != null && i < names.size(); i++) {
-            String name = names.get(i) == null ? "" : names.get(i).strip();
-            String value = values == null || i >= values.size() || values.get(i) == null ? "" : values.get(i).strip();
+        for (int i = 0; i < Math.max(names.size(), values.size()); i++) {
+            String name = i >= names.size() || names.get(i) == null ? "" : names.get(i).strip();
+            String value = i >= values.size() || values.get(i) == null ? "" : values.get(i).strip();
             if (name.isEmpty() && value.isEmpty()) {
                 continue;
             }
-            try {
-                figures.put(name, Double.parseDouble(value.replace(',', '.')));
-            } catch (NumberFormatException e) {
+            Double number = number(value);
+            if (number == null) {
                 problems.add(new InvalidInput("figures", "coordination.error.figure"));
+            } else {
+                figures.put(name, number);
             }
         }
         return figures;
+    }
+
+    private static final Pattern VIETNAMESE = Pattern.compile("-?\\d{1,3}(\\.\\d{3})*(,\\d+)?|-?\\d+(,\\d+)?");
+    private static final Pattern POINT = Pattern.compile("-?\\d+(\\.\\d+)?");
+
+    /**
+     * A number as a Vietnamese official writes it: a comma before the decimals and full stops between thousands
+     * ({@code 12,5}, {@code 1.250.000}); a number with one full stop and other than three digits after it reads as
+     * a decimal point ({@code 12.5}). Anything else, trailing letters included, is null.
+     */
+    static Double number(String value) {
+        String text = value.strip().replace(" ", "").replace("\u00a0", "");
+        if (VIETNAMESE.matcher(text).matches()) {
+            return Double.parseDouble(text.replace(".", "").replace(',', '.'));
+        }
+        if (POINT.matcher(text).matches()) {
+            return Double.parseDouble(text);
+        }
+        return null;
     }
 
     static List<NewAttachment> attachments(List<MultipartFile> uploads) {

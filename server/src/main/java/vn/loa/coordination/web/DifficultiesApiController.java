@@ -40,6 +40,7 @@ class DifficultiesApiController {
     record PostedDifficulty(String kind, String title, String body, Long taskId, Long directiveId) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "DifficultyAnswer")
     record PostedAnswer(String answer) {
     }
 

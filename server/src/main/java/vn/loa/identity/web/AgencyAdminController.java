@@ -148,7 +148,7 @@ class AgencyAdminController {
             return null;
         }
         try {
-            return LocalDate.parse(text.trim(), DAY);
+            return LocalDate.parse(text.trim(), LocalTime.DAY_INPUT);
         } catch (DateTimeParseException e) {
             throw new InvalidInput(field, "form.error.date");
         }
@@ -160,7 +160,7 @@ class AgencyAdminController {
         String onError = null;
         if (on != null && !on.isBlank()) {
             try {
-                day = LocalDate.parse(on.trim(), DAY);
+                day = LocalDate.parse(on.trim(), LocalTime.DAY_INPUT);
             } catch (DateTimeParseException e) {
                 onError = "form.error.date";
             }

@@ -31,10 +31,16 @@ final class PostParser {
         try {
             object = JsonLine.object(json);
         } catch (IllegalArgumentException e) {
-            throw new RejectedLine("not valid JSON: " + e.getMessage());
+            throw new RejectedLine(e.getMessage().startsWith("the line is not a JSON object")
+                    ? "not a JSON object with the post's fields" : "not valid JSON: " + e.getMessage());
         }
         return validate(line, field -> {
             Object value = object.get(field);
+            if (value instanceof Map<?, ?> || value instanceof List<?>) {
+                // a field written as an object or a list is a connector's mistake, not text to store as "{a=1}"
+                throw new RejectedLine(field + ": must be text or a number, not " + (value instanceof Map<?, ?>
+                        ? "an object" : "a list"));
+            }
             return value == null ? null : value.toString();
         });
     }
@@ -50,7 +56,7 @@ final class PostParser {
     }
 
     private interface Fields {
-        String get(String name);
+        String get(String name) throws RejectedLine;
     }
 
     private IncomingPost validate(long line, Fields fields) throws RejectedLine {

@@ -112,7 +112,7 @@ class FeedbackController {
         }
         LocalDateTime received = null;
         try {
-            received = LocalDateTime.parse(form.getReceivedAt().strip(), WHEN);
+            received = LocalDateTime.parse(form.getReceivedAt().strip(), LocalTime.DAY_TIME_INPUT);
         } catch (DateTimeParseException e) {
             problems.add(new InvalidInput("receivedAt", "feedback.error.received-at"));
         }

@@ -150,6 +150,7 @@ class PostPagesController {
         model.addAttribute("canImport", mayImport(user));
         model.addAttribute("canRecord", mayImport(user) || user.has(Role.OFFICER));
         try {
+            SearchFilters.check(platform, sentiment, register, domain, toxicity, agency, agencies);
             PostSearch.Result result = search.search(new PostSearch.Query(q, blank(platform), blank(sentiment), blank(topic),
                     blank(register), blank(domain), blank(toxicity), blank(agency), blank(place), day(from, "from", false),
                     day(to, "to", true),
@@ -228,6 +229,7 @@ class PostPagesController {
             model.addAttribute("hasNext", (long) (Math.max(0, page) + 1) * 20 < result.groups());
         } catch (InvalidInput e) {
             model.addAttribute("errorKey", e.messageKey());
+            model.addAttribute("errorArgs", e.arguments());
             model.addAttribute("errorField", e.field());
             response.setStatus(422);
         }
@@ -417,7 +419,7 @@ class PostPagesController {
             return null;
         }
         try {
-            LocalDate day = LocalDate.parse(text.strip(), DAY);
+            LocalDate day = LocalDate.parse(text.strip(), LocalTime.DAY_INPUT);
             return (end ? day.plusDays(1) : day).atStartOfDay(LocalTime.ZONE).toInstant();
         } catch (DateTimeParseException e) {
             throw new InvalidInput(field, "form.error.date");

@@ -83,7 +83,8 @@ class PostPushApiController {
         }
         StringBuilder lines = new StringBuilder();
         for (Object post : list) {
-            lines.append(post instanceof Map<?, ?> ? json.writeValueAsString(post) : "not an object").append('\n');
+            // every item as it came, so that one that is not an object is quarantined with what it was
+            lines.append(json.writeValueAsString(post)).append('\n');
         }
         return importer.importFile("push:" + user.username(),
                 new ByteArrayInputStream(lines.toString().getBytes(StandardCharsets.UTF_8)), user.actor(), user.agency());

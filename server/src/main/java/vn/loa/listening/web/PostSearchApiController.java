@@ -21,9 +21,11 @@ import vn.loa.shared.LocalTime;
 class PostSearchApiController {
 
     private final PostSearch search;
+    private final vn.loa.identity.AgencyDirectory agencies;
 
-    PostSearchApiController(PostSearch search) {
+    PostSearchApiController(PostSearch search, vn.loa.identity.AgencyDirectory agencies) {
         this.search = search;
+        this.agencies = agencies;
     }
 
     @GetMapping
@@ -39,6 +41,7 @@ class PostSearchApiController {
         if (!sort.equals("relevance") && !sort.equals("time")) {
             throw new InvalidInput("sort", "listening.search.sort");
         }
+        SearchFilters.check(platform, sentiment, register, domain, toxicity, agency, agencies);
         return search.search(new PostSearch.Query(q, platform, sentiment, topic, register, domain, toxicity, agency, place,
                 day(from, "from", false), day(to, "to", true), sort.equals("time"), page, size, story, collapse), user);
     }

@@ -76,6 +76,65 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** A required query parameter left out: the detail names it in the caller's language, {@code field} too. */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            org.springframework.web.bind.MissingServletRequestParameterException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return withField(super.handleMissingServletRequestParameter(ex, headers, status, request), ex.getParameterName());
+    }
+
+    /** A parameter of the wrong type ({@code year=abc}): the same, with the value given. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return withField(super.handleTypeMismatch(ex, headers, status, request), ex.getPropertyName());
+    }
+
+    /**
+     * A body that is not JSON, or whose field has the wrong type ({@code "postIds":["abc"]}): the detail says which
+     * field where the parser knows it ({@code postIds[0]}), never the parser's own English.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            org.springframework.http.converter.HttpMessageNotReadableException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        Locale locale = LocaleContextHolder.getLocale();
+        String field = jsonField(ex);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, field == null
+                ? messages.getMessage("problem.unreadable", null, locale)
+                : messages.getMessage("problem.unreadable.field", new Object[] {field}, locale));
+        if (field != null) {
+            problem.setProperty("field", field);
+        }
+        return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    /** The path of the JSON field the parser stopped at, as {@code a.b[2]}; null when it names none. */
+    static String jsonField(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof tools.jackson.core.JacksonException jackson && !jackson.getPath().isEmpty()) {
+                StringBuilder path = new StringBuilder();
+                for (tools.jackson.core.JacksonException.Reference reference : jackson.getPath()) {
+                    if (reference.getPropertyName() != null) {
+                        path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+                    } else if (reference.getIndex() >= 0) {
+                        path.append('[').append(reference.getIndex()).append(']');
+                    }
+                }
+                return path.isEmpty() ? null : path.toString();
+            }
+        }
+        return null;
+    }
+
+    private static ResponseEntity<Object> withField(ResponseEntity<Object> response, String field) {
+        if (response != null && response.getBody() instanceof ProblemDetail problem && field != null) {
+            problem.setProperty("field", field);
+        }
+        return response;
+    }
+
     /** The framework's problems keep their detail (it names the parameter) and get a title in the caller's language. */
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,

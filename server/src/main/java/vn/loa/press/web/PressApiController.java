@@ -75,6 +75,7 @@ class PressApiController {
             String contactEmail, String contactPhone, String subject, String question, String receivedAt) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "EnquiryTransition")
     record PostedTransition(String action, String draft, String note, Boolean publish, String transferTo) {
     }
 

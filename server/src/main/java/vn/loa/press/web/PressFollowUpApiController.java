@@ -59,6 +59,7 @@ class PressFollowUpApiController {
     record PostedCrisis(String source, Long sourceId, String agencyCode, String title, String summary) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CrisisStatement")
     record PostedStatement(String form, String channel, String title, String body) {
     }
 

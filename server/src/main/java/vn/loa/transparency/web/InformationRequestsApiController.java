@@ -62,11 +62,13 @@ class InformationRequestsApiController {
     record PostedRequester(String name, String idNumber, String email, String phone, String address) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "InformationRequestTransition")
     record Transition(String action, String note, Integer days, String refusalGround, String transferTo, String answer,
             Boolean partial, Long costVnd, String delivery, Boolean publishConsent, Boolean reviewed, String thirdParty,
             Boolean consentGiven) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "RequestPublication")
     record Publication(List<String> redact) {
     }
 

@@ -1,0 +1,62 @@
+package vn.loa.listening.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import vn.loa.identity.Agency;
+import vn.loa.identity.AgencyDirectory;
+import vn.loa.listening.Platform;
+import vn.loa.listening.PostLabels;
+import vn.loa.nlp.classify.Prediction;
+import vn.loa.shared.InvalidInput;
+
+/**
+ * The search filters whose values are a closed list: a value outside it is a typing mistake, refused with the
+ * filter's name, not answered with "0 posts found", which an official would read as "nobody wrote about it".
+ */
+final class SearchFilters {
+
+    private static final List<String> TOXICITY = List.of("CLEAN", "OFFENSIVE", "HATE", Prediction.UNCLEAR);
+
+    private SearchFilters() {
+    }
+
+    static void check(String platform, String sentiment, String register, String domain, String toxicity,
+            String agency, AgencyDirectory agencies) {
+        List<InvalidInput> problems = new ArrayList<>();
+        if (present(platform) && Platform.of(platform.strip()).isEmpty()) {
+            problems.add(new InvalidInput("platform", "listening.search.unknown-value", platform.strip(), Platform.names()));
+        }
+        one(problems, "sentiment", sentiment, PostLabels.SENTIMENTS);
+        if (present(register)) {
+            for (String value : register.split(",")) {
+                if (!value.isBlank() && !PostLabels.REGISTERS.contains(value.strip())) {
+                    problems.add(new InvalidInput("register", "listening.search.unknown-value", value.strip(),
+                            String.join(", ", PostLabels.REGISTERS)));
+                }
+            }
+        }
+        List<String> domains = new ArrayList<>(PostLabels.DOMAINS);
+        domains.add(Prediction.UNCLEAR);
+        one(problems, "domain", domain, domains);
+        one(problems, "toxicity", toxicity, TOXICITY);
+        if (present(agency)) {
+            Set<String> codes = agencies.all().stream().map(Agency::code).collect(Collectors.toSet());
+            if (!codes.contains(agency.strip())) {
+                problems.add(new InvalidInput("agency", "listening.search.unknown-agency", agency.strip()));
+            }
+        }
+        InvalidInput.throwIfAny(problems);
+    }
+
+    private static void one(List<InvalidInput> problems, String field, String value, List<String> allowed) {
+        if (present(value) && !allowed.contains(value.strip())) {
+            problems.add(new InvalidInput(field, "listening.search.unknown-value", value.strip(), String.join(", ", allowed)));
+        }
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+}
