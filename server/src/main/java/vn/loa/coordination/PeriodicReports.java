@@ -33,6 +33,8 @@ public interface PeriodicReports {
             Instant editedAt, String editedBy, Instant issuedAt, String issuedBy, LocalDate issuedOn,
             Long auditRecordId, String auditHash, long version) {
 
+        /** Whether it was issued (the {@code status} says so too; not a JSON field of its own, "sued" as Jackson read it). */
+        @com.fasterxml.jackson.annotation.JsonIgnore
         public boolean issued() {
             return "ISSUED".equals(status);
         }

@@ -205,6 +205,17 @@ class CoordinationIntegrationTests {
                 .extracting(TaskEvent::detail).hasSize(2)
                 .anySatisfy(detail -> assertThat(detail).contains(west.nameVi()))
                 .anySatisfy(detail -> assertThat(detail).contains(east.nameVi(), "gộp làm một"));
+        // both old tasks say where they went, and neither still owes a period after the succession: the periods are
+        // owed once, by the commune (before, the task merged into the other kept its own and reports counted both)
+        assertThat(given).allSatisfy(t -> {
+            assertThat(tasks.passedTo(t.id(), COORDINATOR)).extracting(Task::id).containsExactly(held.get(0));
+            assertThat(tasks.occurrences(t.id(), COORDINATOR))
+                    .allSatisfy(o -> assertThat(o.periodStart()).isBefore(effective));
+        });
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM coord_occurrence o JOIN coord_task t ON t.id = o.task_id
+                WHERE t.directive_id = ? AND o.period_start >= ?""").params(d.id(), java.sql.Date.valueOf(effective))
+                .query(Long.class).single()).isEqualTo(3);
     }
 
     @Test
@@ -256,6 +267,25 @@ class CoordinationIntegrationTests {
                         java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(pdf))))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         long attachment = json.readTree(withFile).get("attachments").get(0).get("id").asLong();
+        // figures as a Vietnamese official types them: a decimal comma (not split into two figures), full stops
+        // between thousands; a figure with letters after it is refused, not cut to its digits
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .multipart("/api/v1/tasks/" + task + "/progress")
+                        .param("body", "Số liệu").param("figureName", "tỷ lệ, phần trăm").param("figureValue", "12,5")
+                        .param("figureName", "kinh phí").param("figureValue", "1.250.000")
+                        .param("figureName", "lượt xem").param("figureValue", "1.250")
+                        .session(officer).with(csrf()))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.figures.length()").value(3))
+                .andExpect(jsonPath("$.figures['tỷ lệ, phần trăm']").value(12.5))
+                .andExpect(jsonPath("$.figures['kinh phí']").value(1_250_000.0))
+                .andExpect(jsonPath("$.figures['lượt xem']").value(1250.0));
+        for (String wrong : List.of("12,5abc", "1.25.0", "12,5,1")) {
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                            .multipart("/api/v1/tasks/" + task + "/progress")
+                            .param("body", "Số liệu sai").param("figureName", "tin bài").param("figureValue", wrong)
+                            .session(officer).with(csrf()))
+                    .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("figures"));
+        }
         mvc.perform(get("/coordination/attachments/" + attachment).session(officer)).andExpect(status().isOk());
         mvc.perform(get("/coordination/attachments/" + attachment).session(district)).andExpect(status().isNotFound());
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
@@ -383,6 +413,29 @@ class CoordinationIntegrationTests {
         mvc.perform(post("/api/v1/tasks/transfers").session(signIn("officer")).with(csrf())).andExpect(status().isNotFound());
         mvc.perform(post("/api/v1/tasks/transfers").session(coordinator).with(csrf())).andExpect(status().isOk())
                 .andExpect(jsonPath("$.transferred").isNumber());
+    }
+
+    @Test
+    void aPastDaysCountHoldsTheTasksBegunByThenThoughRecordedLater() {
+        // a directive entered after the fact: the report of last month counts its monthly periods, and so its task
+        String m = marker();
+        LocalDate begun = today().minusMonths(3).withDayOfMonth(1);
+        Directive d = directive(m, begun);
+        LocalDate lastMonth = today().minusMonths(1);
+        long before = total(tasks.countByClass(lastMonth));
+        long todayBefore = total(tasks.countByClass(today()));
+        tasks.add(d.id(), new Tasks.NewTask("1", "Báo cáo tháng nhập sau " + m, "Báo cáo", List.of("SYT"), List.of(),
+                Recurrence.MONTHLY, null, 25, null, begun, null, true), COORDINATOR);
+        assertThat(total(tasks.countByClass(lastMonth))).isEqualTo(before + 1);
+        assertThat(total(tasks.countByClass(today()))).isEqualTo(todayBefore + 1);
+        // a task whose work begins after that day is not counted for it
+        tasks.add(d.id(), new Tasks.NewTask("2", "Việc bắt đầu sau " + m, "Báo cáo", List.of("SYT"), List.of(),
+                Recurrence.ONCE, today().plusDays(20), null, null, today(), null, false), COORDINATOR);
+        assertThat(total(tasks.countByClass(lastMonth))).isEqualTo(before + 1);
+    }
+
+    private static long total(java.util.Map<TaskStatusClass, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
     }
 
     @Test

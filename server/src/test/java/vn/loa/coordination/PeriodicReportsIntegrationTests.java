@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.DriverManager;
@@ -568,6 +569,15 @@ class PeriodicReportsIntegrationTests {
                 .andExpect(jsonPath("$.sections.press").value("Báo chí: đã sửa."));
         mvc.perform(put("/api/v1/reports/" + id + "/sections").session(coordinator).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"version\":" + version + ",\"sections\":{\"press\":\"cũ\"}}")).andExpect(status().isConflict());
+        // on the page, a save that comes after someone else's keeps what this user typed, with the saved text beside it
+        String stale = mvc.perform(post("/coordination/reports/" + id + "/sections").session(coordinator).with(csrf())
+                        .param("version", Long.toString(version)).param("section-press", "Báo chí: bản tôi vừa gõ."))
+                .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        org.jsoup.nodes.Document stalePage = org.jsoup.Jsoup.parse(stale);
+        assertThat(stalePage.select("#section-press").text()).isEqualTo("Báo chí: bản tôi vừa gõ.");
+        assertThat(stalePage.select("#saved-press p").text()).isEqualTo("Báo chí: đã sửa.");
+        assertThat(stalePage.select("#sections-form input[name=version]").attr("value")).isNotEqualTo(Long.toString(version));
+        assertThat(stalePage.text()).contains("Nội dung bạn vừa nhập vẫn ở trong các ô bên dưới");
         mvc.perform(post("/api/v1/reports/" + id + "/regenerate").session(coordinator).with(csrf())).andExpect(status().isOk())
                 .andExpect(jsonPath("$.sections.press").value("Báo chí: đã sửa."));
         mvc.perform(get("/coordination/reports/" + id + "/charts/sentiment.png").session(leader)).andExpect(status().isOk());

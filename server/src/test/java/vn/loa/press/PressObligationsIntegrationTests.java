@@ -183,7 +183,7 @@ class PressObligationsIntegrationTests {
             }
             assertThat(runs).allSatisfy(run -> assertThat(run.getFontFamily()).isEqualTo("Times New Roman"));
             XWPFTable header = document.getTables().get(0);
-            assertThat(header.getText()).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "/BC-");
+            assertThat(header.getText()).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "/BC-UBND");
             XWPFRun date = header.getRow(1).getCell(1).getParagraphs().get(0).getRuns().get(0);
             assertThat(date.isItalic()).isTrue();
             assertThat(date.getText(0)).isEqualTo("Khánh Hòa, ngày 02 tháng 5 năm 2031");

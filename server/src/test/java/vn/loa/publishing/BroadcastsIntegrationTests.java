@@ -152,6 +152,11 @@ class BroadcastsIntegrationTests {
         mvc.perform(post("/api/v1/broadcasts/" + bacAiTayPackage + "/confirmations").session(bacAiTay).with(csrf())
                 .contentType(MediaType.APPLICATION_JSON).content("{\"broadcastAt\":\"hôm qua\"}"))
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("broadcastAt"));
+        // nor before its package was made
+        mvc.perform(post("/api/v1/broadcasts/" + bacAiTayPackage + "/confirmations").session(bacAiTay).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"broadcastAt\":\"2020-01-01T06:00:00+07:00\"}"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("broadcastAt"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("trước lúc gói tin được tạo")));
         mvc.perform(post("/api/v1/broadcasts/" + bacAiTayPackage + "/confirmations").session(bacAiTay).with(csrf())
                 .contentType(MediaType.APPLICATION_JSON).content("{\"note\":\"Phát lúc 17 giờ, cụm loa thôn Ma Oai\"}"))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("CONFIRMED"))

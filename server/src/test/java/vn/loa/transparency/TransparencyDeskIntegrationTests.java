@@ -84,6 +84,17 @@ class TransparencyDeskIntegrationTests {
                 .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
         assertThat(refused.select("#problems li").eachAttr("data-field")).containsExactly("requester.address");
         assertThat(refused.select("#name").attr("value")).isEqualTo("Hồ Văn Sơn");
+        assertThat(refused.select("#channel option[selected]").attr("value")).isEqualTo("FAX");
+        assertThat(refused.select("#agencyCode option[selected]").attr("value")).isEqualTo("SYT");
+        assertThat(refused.select("input[name=complex]").hasAttr("checked")).isFalse();
+        // "complex" sets the time limit (15 working days instead of 5): it must not be lost either
+        Document complexRefused = Jsoup.parse(mvc.perform(multipart("/transparency/requests").param("channel", "IN_PERSON")
+                        .param("receivedOn", received + "T08:00").param("agencyCode", "SYT").param("name", "Hồ Văn Sơn")
+                        .param("address", "").param("description", "Số ca sốt xuất huyết").param("complex", "true")
+                        .session(officer).with(csrf()))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(complexRefused.select("#channel option[selected]").attr("value")).isEqualTo("IN_PERSON");
+        assertThat(complexRefused.select("input[name=complex]").hasAttr("checked")).isTrue();
         // the district's officer does not see it
         mvc.perform(get(location).session(signIn("district"))).andExpect(status().isNotFound());
     }

@@ -502,7 +502,10 @@ class JdbcTasks implements Tasks {
     public List<Task> passedTo(long taskId, SignedInUser user) {
         visibleRow(taskId, user);
         LocalDate today = today();
-        return jdbc.sql(select(today) + " WHERE t.inherited_from = ? ORDER BY a.code").param(taskId).query(JdbcTasks::row).list()
+        return jdbc.sql(select(today) + """
+                 WHERE t.inherited_from = ?
+                    OR t.id IN (SELECT p.to_task_id FROM coord_task_passed p WHERE p.from_task_id = ?) ORDER BY a.code""")
+                .params(taskId, taskId).query(JdbcTasks::row).list()
                 .stream().map(r -> task(r, today)).toList();
     }
 
@@ -764,10 +767,13 @@ class JdbcTasks implements Tasks {
                     ORDER BY (o.done_on IS NULL OR o.done_on > ?) DESC,
                              CASE WHEN o.done_on IS NULL OR o.done_on > ? THEN o.period_start END ASC,
                              o.period_start DESC LIMIT 1) cur ON TRUE
-                WHERE t.created_at < ?
+                WHERE (t.created_at < ? OR (? AND t.starts_on <= ?))
                   AND (t.state = 'OPEN' OR (t.state = 'TRANSFERRED' AND EXISTS (SELECT 1 FROM coord_task_event e
                        WHERE e.task_id = t.id AND e.kind = 'TRANSFERRED_OUT' AND e.at >= ?)))""")
-                .params(day, day, day, day, dayEnd, dayEnd)
+                // a past day counts the tasks whose work had begun by then, also those entered later (a directive
+                // recorded after the fact): the report of that period counts their periods, so it counts them too;
+                // today, a task recorded after today (a clock that was ahead) is not known yet, as on the task list
+                .params(day, day, day, day, dayEnd, asOf.isBefore(today()), day, dayEnd)
                 .query(rs -> {
                     TaskStatusClass statusClass = rs.getBoolean("has_current")
                             ? TaskStatusClass.of(day(rs, "due_on"), day(rs, "done_on"), asOf) : TaskStatusClass.IN_PROGRESS;
@@ -840,11 +846,33 @@ class JdbcTasks implements Tasks {
                         }
                     }
                     for (long occurrenceId : moving) {
-                        jdbc.sql("""
-                                INSERT INTO coord_occurrence (task_id, period_start, period_end, due_on)
-                                SELECT ?, period_start, period_end, due_on FROM coord_occurrence WHERE id = ?
-                                ON CONFLICT (task_id, period_start) DO NOTHING""").params(id, occurrenceId).update();
+                        if (first) {
+                            // the period leaves the old task: it joins the one held, or moves there when the held
+                            // one has no such period; left behind, it would be owed (and counted) twice
+                            int joined = jdbc.sql("""
+                                    DELETE FROM coord_occurrence o WHERE o.id = ?
+                                      AND EXISTS (SELECT 1 FROM coord_occurrence twin WHERE twin.task_id = ?
+                                                  AND twin.period_start = o.period_start)
+                                      AND NOT EXISTS (SELECT 1 FROM coord_progress r WHERE r.occurrence_id = o.id)
+                                      AND NOT EXISTS (SELECT 1 FROM coord_task_event e WHERE e.occurrence_id = o.id)""")
+                                    .params(occurrenceId, id).update();
+                            if (joined == 0) {
+                                jdbc.sql("""
+                                        UPDATE coord_occurrence o SET task_id = ? WHERE o.id = ?
+                                          AND NOT EXISTS (SELECT 1 FROM coord_occurrence twin WHERE twin.task_id = ?
+                                                          AND twin.period_start = o.period_start)""")
+                                        .params(id, occurrenceId, id).update();
+                            }
+                        } else {
+                            jdbc.sql("""
+                                    INSERT INTO coord_occurrence (task_id, period_start, period_end, due_on)
+                                    SELECT ?, period_start, period_end, due_on FROM coord_occurrence WHERE id = ?
+                                    ON CONFLICT (task_id, period_start) DO NOTHING""").params(id, occurrenceId).update();
+                        }
                     }
+                    first = false;
+                    jdbc.sql("INSERT INTO coord_task_passed (from_task_id, to_task_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                            .params(r.id(), id).update();
                     String detail = "Nhận thêm từ " + from.nameVi() + " theo sắp xếp từ ngày " + LocalTime.format(effective)
                             + ": trùng nhiệm vụ đã nhận, gộp làm một";
                     event(id, null, "TRANSFERRED_IN", Actor.SYSTEM.username(), detail, now);

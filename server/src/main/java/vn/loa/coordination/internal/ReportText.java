@@ -112,7 +112,7 @@ class ReportText {
         if (!l.issues().isEmpty()) {
             text.append("\nCác vấn đề nổi lên trong kỳ: ");
             // the issue's title and size, not the alert's sentence: that speaks of "the last hour" when it was sent
-            text.append(l.issues().stream().map(i -> "«" + i.title() + "» (" + n(i.posts()) + " tin, bài)")
+            text.append(l.issues().stream().map(i -> quoted(i.title()) + " (" + n(i.posts()) + " tin, bài)")
                     .collect(Collectors.joining("; "))).append('.');
         }
         return text.toString();
@@ -139,6 +139,15 @@ class ReportText {
                 + ", đang thực hiện trong hạn " + n(t.count(TaskStatusClass.IN_PROGRESS)) + ", quá hạn chưa hoàn thành "
                 + n(t.count(TaskStatusClass.OVERDUE)) + ". Trong kỳ, các cơ quan, đơn vị gửi " + n(t.difficultiesReceived())
                 + " khó khăn, vướng mắc, đề xuất; đã trả lời " + n(t.difficultiesAnswered()) + ".";
+    }
+
+    /** A title in «», once: an issue's title may come quoted already. */
+    static String quoted(String title) {
+        String text = title == null ? "" : title.strip();
+        while (text.startsWith("«") && text.endsWith("»") && text.length() >= 2) {
+            text = text.substring(1, text.length() - 1).strip();
+        }
+        return "«" + text + "»";
     }
 
     String name(String key, String fallback) {

@@ -116,14 +116,30 @@ class ReportsController {
 
     @PostMapping("/{id:\\d+}/sections")
     String save(@PathVariable long id, @RequestParam long version, @RequestParam Map<String, String> params,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect, Model model, jakarta.servlet.http.HttpServletResponse response) {
         Map<String, String> sections = new LinkedHashMap<>();
         for (String key : PeriodicReports.SECTIONS) {
             if (params.containsKey("section-" + key)) {
                 sections.put(key, params.get("section-" + key));
             }
         }
-        reports.edit(id, sections, version, ReportsApiController.user());
+        try {
+            reports.edit(id, sections, version, ReportsApiController.user());
+        } catch (vn.loa.shared.Conflict e) {
+            if (!"periodic.error.stale".equals(e.messageKey())) {
+                throw e;
+            }
+            // someone else saved or regenerated meanwhile: the page as it now stands, with the text this user typed
+            // still in the boxes (and the saved text beside each one that differs), to compare and save again
+            String page = report(id, model);
+            PeriodicReports.Report now = (PeriodicReports.Report) model.getAttribute("r");
+            Map<String, String> typed = new LinkedHashMap<>(now.sections());
+            typed.putAll(sections);
+            model.addAttribute("typed", typed);
+            model.addAttribute("errorKey", "periodic.error.stale-kept");
+            response.setStatus(409);
+            return page;
+        }
         redirect.addFlashAttribute("flashKey", "periodic.saved");
         return "redirect:/coordination/reports/" + id;
     }

@@ -75,8 +75,12 @@ final class IssueFinder {
             return PostLabels.COMMENT.equals(register);
         }
 
+        /**
+         * Who wrote it, as a story counts its authors: one name on one platform is one voice (the same name on two
+         * platforms may be two people); an unknown or blank author is a voice of its own.
+         */
         String voice() {
-            return author == null || author.isBlank() ? "#" + id : author;
+            return author == null || author.isBlank() ? "#" + id : platform + "|" + author.strip();
         }
     }
 

@@ -84,7 +84,7 @@ class JdbcStories implements Stories {
                 throw new NotFound("story", id);
             }
         }
-        Object[] summary = jdbc.sql("SELECT count(*), count(DISTINCT coalesce(p.platform || '|' || p.author, 'post|' || p.id)), "
+        Object[] summary = jdbc.sql("SELECT count(*), count(DISTINCT coalesce(p.platform || '|' || nullif(btrim(p.author), ''), 'post|' || p.id)), "
                 + "count(DISTINCT coalesce(p.content_hash, p.id::text)), min(p.published_at), max(p.published_at), "
                 + "count(*) FILTER (WHERE p.sentiment = 'negative'), count(*) FILTER (WHERE p.sentiment = 'neutral'), "
                 + "count(*) FILTER (WHERE p.sentiment = 'positive')" + FROM + visible.condition())

@@ -41,9 +41,13 @@ class StoryPageController {
     private final Stories stories;
     private final List<PostFlags> flags;
 
-    StoryPageController(Stories stories, List<PostFlags> flags) {
+    private final org.springframework.beans.factory.ObjectProvider<vn.loa.listening.Trends.CoverageLookup> coverage;
+
+    StoryPageController(Stories stories, List<PostFlags> flags,
+            org.springframework.beans.factory.ObjectProvider<vn.loa.listening.Trends.CoverageLookup> coverage) {
         this.stories = stories;
         this.flags = List.copyOf(flags);
+        this.coverage = coverage;
     }
 
     /** A bucket of the growth as the page shows it. */
@@ -74,6 +78,12 @@ class StoryPageController {
         boolean provinceWide = ListeningScope.provinceWide(user);
         // the same people the desk lets open a case, and the alert rules let watch
         model.addAttribute("mayOpenCase", user.has(Role.COORDINATOR) || (user.has(Role.OFFICER) && user.agencyCode() != null));
+        // a case already opened on this story: named, so that no one opens a second for the same story
+        vn.loa.listening.Trends.CoverageLookup cases = coverage.getIfAvailable();
+        vn.loa.listening.Trends.Coverage existing = cases == null || user.has(Role.PRESS) && !user.has(Role.OFFICER)
+                && !user.has(Role.COORDINATOR) ? null : cases.covering(List.of(story.id()), List.of());
+        model.addAttribute("existingCase", existing);
+        model.addAttribute("existingCaseOpens", existing != null && cases.opens(existing.caseId(), user));
         model.addAttribute("mayWatch", !user.has(Role.PRESS) && (provinceWide || user.agencyCode() != null));
         model.addAttribute("watchAgency", provinceWide ? "" : user.agencyCode());
         model.addAttribute("watchThreshold", WATCH_THRESHOLD);

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,8 +55,14 @@ class JdbcEvidence implements Evidence {
     private final ApplicationEventPublisher events;
     private final ObjectMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
+    private final org.springframework.context.MessageSource messages;
+    private final vn.loa.identity.AgencyNames agencyNames;
+
     JdbcEvidence(JdbcClient jdbc, Clock clock, JdbcCases cases, PostRecords postRecords, EvidenceStore store,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, org.springframework.context.MessageSource messages,
+            vn.loa.identity.AgencyNames agencyNames) {
+        this.messages = messages;
+        this.agencyNames = agencyNames;
         this.jdbc = jdbc;
         this.clock = clock;
         this.cases = cases;
@@ -162,7 +169,13 @@ class JdbcEvidence implements Evidence {
         zip.closeEntry();
     }
 
-    private static String summary(Case c, List<Item> items, List<Map<String, Object>> listed, String manifestSha,
+    private static final java.util.Locale VIETNAMESE = java.util.Locale.forLanguageTag("vi");
+
+    private String vi(String key) {
+        return messages.getMessage(key, null, key, VIETNAMESE);
+    }
+
+    private String summary(Case c, List<Item> items, List<Map<String, Object>> listed, String manifestSha,
             String by, Instant now) {
         StringBuilder html = new StringBuilder("""
                 <!DOCTYPE html>
@@ -173,9 +186,12 @@ class JdbcEvidence implements Evidence {
                 """);
         html.append("<h1>HỒ SƠ CHỨNG CỨ VỤ VIỆC SỐ ").append(c.id()).append("</h1>\n");
         html.append("<p><b>Nội dung thông tin:</b> ").append(esc(c.claim())).append("</p>\n");
-        html.append("<p><b>Phân loại:</b> ").append(c.category().name()).append(" · <b>Mức độ:</b> ")
-                .append(c.severity().name()).append(" · <b>Trạng thái:</b> ").append(c.status().name()).append("</p>\n");
-        html.append("<p><b>Cơ quan chủ trì:</b> ").append(esc(c.agencyCode() == null ? "" : c.agencyCode())).append("</p>\n");
+        // the police and a court read this page: every value in Vietnamese words, never Loa's codes
+        html.append("<p><b>Phân loại:</b> ").append(esc(vi("case.category." + c.category().name())))
+                .append(" · <b>Mức độ:</b> ").append(esc(vi("case.severity." + c.severity().name())))
+                .append(" · <b>Trạng thái:</b> ").append(esc(vi("case.status." + c.status().name()))).append("</p>\n");
+        html.append("<p><b>Cơ quan chủ trì:</b> ").append(esc(c.agencyCode() == null ? ""
+                : agencyNames.name(c.agencyCode(), LocalDate.ofInstant(now, LocalTime.ZONE), VIETNAMESE))).append("</p>\n");
         html.append("<p><b>Căn cứ pháp lý đề nghị xử lý:</b> ")
                 .append(c.legalBasis() == null ? "<i>(chưa chuyển cơ quan công an)</i>" : esc(c.legalBasis())).append("</p>\n");
         html.append("<p><b>Lập lúc:</b> ").append(LocalTime.formatWithSeconds(now)).append(" (giờ Việt Nam) · <b>Người lập:</b> ")
@@ -243,13 +259,15 @@ class JdbcEvidence implements Evidence {
         if (!PACKAGE_FORMAT.equals(manifest.path("format").asString(""))) {
             throw new InvalidInput("file", "evidence.error.not-a-package");
         }
+        // each problem in Vietnamese, the file first: the page, the API and `bin/loa evidence verify` show them to
+        // the officer and the police as they are
         List<String> problems = new ArrayList<>();
         String manifestSha = JdbcCases.sha256(manifestBytes);
         long caseId = manifest.path("case").path("id").asLong(0);
         boolean known = jdbc.sql("SELECT count(*) FROM evidence_package WHERE case_id = ? AND manifest_sha256 = ?")
                 .params(caseId, manifestSha).query(Long.class).single() > 0;
         if (!known) {
-            problems.add("manifest.json: SHA-256 " + manifestSha + " is not a manifest Loa made for case " + caseId);
+            problems.add("manifest.json: mã SHA-256 " + manifestSha + " không phải của bản kê nào Loa đã lập cho vụ việc số " + caseId);
         }
         Map<String, String> listedHashes = new LinkedHashMap<>();
         int count = 0;
@@ -260,29 +278,29 @@ class JdbcEvidence implements Evidence {
             listedHashes.put(file, expected);
             byte[] content = entries.get(file);
             if (content == null) {
-                problems.add(file + ": missing from the package");
+                problems.add(file + ": không có trong gói");
                 continue;
             }
             String actual = JdbcCases.sha256(content);
             if (!actual.equals(expected)) {
-                problems.add(file + ": SHA-256 is " + actual + ", the manifest says " + expected);
+                problems.add(file + ": mã SHA-256 là " + actual + ", bản kê ghi " + expected);
             }
             Optional<String> recorded = jdbc.sql("SELECT sha256 FROM evidence_item WHERE id = ? AND case_id = ?")
                     .params(item.path("itemId").asLong(0), caseId).query(String.class).optional();
             if (recorded.isEmpty()) {
-                problems.add(file + ": Loa has no such evidence item for case " + caseId);
+                problems.add(file + ": Loa không có mục chứng cứ này của vụ việc số " + caseId);
             } else if (!recorded.get().equals(actual)) {
-                problems.add(file + ": SHA-256 is " + actual + ", Loa recorded " + recorded.get() + " when it was captured");
+                problems.add(file + ": mã SHA-256 là " + actual + ", lúc thu thập Loa đã ghi " + recorded.get());
             }
         }
         for (String name : entries.keySet()) {
             if (name.startsWith("items/") && !listedHashes.containsKey(name)) {
-                problems.add(name + ": not listed in the manifest");
+                problems.add(name + ": không có trong bản kê");
             }
         }
         byte[] sums = entries.get("SHA256SUMS");
         if (sums == null) {
-            problems.add("SHA256SUMS: missing from the package");
+            problems.add("SHA256SUMS: không có trong gói");
         } else {
             for (String line : new String(sums, StandardCharsets.UTF_8).split("\n")) {
                 if (line.isBlank()) {
@@ -292,9 +310,9 @@ class JdbcEvidence implements Evidence {
                 String file = space < 0 ? "" : line.substring(space + 2);
                 byte[] content = entries.get(file);
                 if (space < 0 || content == null) {
-                    problems.add("SHA256SUMS: names a file that is not in the package: " + line);
+                    problems.add("SHA256SUMS: nêu một tệp không có trong gói: " + line);
                 } else if (!JdbcCases.sha256(content).equals(line.substring(0, space))) {
-                    problems.add(file + ": does not match its line in SHA256SUMS");
+                    problems.add(file + ": không khớp với dòng của tệp trong SHA256SUMS");
                 }
             }
         }

@@ -64,8 +64,11 @@ class CasesController {
     private final Clock clock;
     private final CaseHistorySentences history;
 
+    private final vn.loa.listening.Trends.CoverageLookup coverage;
+
     CasesController(Cases cases, Evidence evidence, AgencyDirectory agencies, AgencyNames agencyNames, Clock clock,
-            CaseHistorySentences history) {
+            CaseHistorySentences history, vn.loa.listening.Trends.CoverageLookup coverage) {
+        this.coverage = coverage;
         this.cases = cases;
         this.evidence = evidence;
         this.agencies = agencies;
@@ -119,6 +122,12 @@ class CasesController {
         SignedInUser user = user();
         Cases.Draft draft = cases.draft(story, alert, ids(posts), user);
         model.addAttribute("draft", draft);
+        // a case that already holds this story or these posts: said before a second one is opened for the same thing
+        vn.loa.listening.Trends.Coverage existing = coverage.covering(
+                draft.storyId() == null ? List.of() : List.of(draft.storyId()),
+                draft.posts().stream().map(p -> p.id()).toList());
+        model.addAttribute("existing", existing);
+        model.addAttribute("existingOpens", existing != null && coverage.opens(existing.caseId(), user));
         model.addAttribute("form", new Cases.NewCase(draft.claim(), CaseCategory.FALSE_INFORMATION.name(),
                 Severity.MEDIUM.name(), draft.posts().stream().map(p -> p.id()).toList(), draft.storyId(), draft.alertId(),
                 user.has(vn.loa.identity.Role.COORDINATOR) ? draft.suggestedAgency() : user.agencyCode()));

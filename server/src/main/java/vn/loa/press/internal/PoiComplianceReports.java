@@ -98,7 +98,9 @@ class PoiComplianceReports implements ComplianceReports {
         LocalDate today = LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
         Agency issuer = agencies.validOn(today).stream().filter(a -> a.kind() == AgencyKind.PROVINCE).findFirst().orElse(null);
         String issuerName = issuer == null ? "Ủy ban nhân dân tỉnh " + province.name() : issuer.nameVi();
-        String symbol = "BC-" + (issuer == null ? "UBND" : issuer.code());
+        // Decree 30/2020: the symbol names the kind of document and the issuing body in letters; the People's
+        // Committee is UBND whatever its code in the directory (since 2025 the unit's number, "56")
+        String symbol = "BC-UBND";
         OfficialLetter letter = new OfficialLetter(null, issuerName, symbol, province.name(), today)
                 .title("Báo cáo", "Kết quả thực hiện việc cung cấp thông tin định kỳ cho báo chí quý " + roman(quarter)
                         + " năm " + year)

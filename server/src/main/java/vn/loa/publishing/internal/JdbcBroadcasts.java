@@ -341,6 +341,14 @@ class JdbcBroadcasts implements Broadcasts {
         if (at.isAfter(now.plusSeconds(300))) {
             throw new InvalidInput("broadcastAt", "publishing.error.broadcast-future");
         }
+        // nothing is aired before its package was made: a confirmation dated earlier is a typing mistake, and
+        // confirmed broadcasts count in a campaign's reach
+        Instant made = jdbc.sql("SELECT created_at FROM pub_publication WHERE id = ?").param(b.publicationId())
+                .query(Timestamp.class).single().toInstant();
+        // to the minute, as the form gives the time (a package made at 07:55:40 may be confirmed as aired at 07:55)
+        if (at.isBefore(made.truncatedTo(java.time.temporal.ChronoUnit.MINUTES))) {
+            throw new InvalidInput("broadcastAt", "publishing.error.broadcast-before-package", Outbox.local(made));
+        }
         String text = PublishingAccess.text(note);
         if (text != null && text.length() > 1000) {
             throw new InvalidInput("note", "publishing.error.note");

@@ -695,7 +695,7 @@ class JdbcInformationRequests implements InformationRequests {
             case EXTENSION -> {
                 String reason = lastNote(row.id(), "EXTEND");
                 letter.title("Thông báo", "Về việc gia hạn giải quyết yêu cầu cung cấp thông tin").addressee(to).body(what)
-                        .body("Lý do gia hạn: " + (reason == null ? "" : reason) + ".")
+                        .body("Lý do gia hạn: " + sentence(reason))
                         .body("Căn cứ Luật Tiếp cận thông tin năm 2016, thời hạn giải quyết được gia hạn đến hết ngày " + due + ".");
                 file = "04-thong-bao-gia-han-" + row.id() + ".docx";
             }
@@ -704,7 +704,7 @@ class JdbcInformationRequests implements InformationRequests {
                 letter.title("Thông báo", "Về việc từ chối yêu cầu cung cấp thông tin").addressee(to).body(what)
                         .body(issuer + " từ chối cung cấp thông tin theo điểm " + row.refusalGround().letter()
                                 + " khoản 1 Điều 28 Luật Tiếp cận thông tin năm 2016: " + groundVi(row.refusalGround()) + ".")
-                        .body("Lý do: " + (reason == null ? "" : reason) + ".")
+                        .body("Lý do: " + sentence(reason))
                         .body("Ông/Bà có quyền khiếu nại, khởi kiện theo quy định của pháp luật.");
                 file = "05-thong-bao-tu-choi-" + row.id() + ".docx";
             }
@@ -723,6 +723,13 @@ class JdbcInformationRequests implements InformationRequests {
         }
         letter.close(List.of(to), "Thủ trưởng cơ quan");
         return new Document(file, letter.bytes());
+    }
+
+    /** An officer's note as the end of a sentence: its own full stop kept, one added when it has none. */
+    static String sentence(String note) {
+        String text = note == null ? "" : note.strip();
+        return text.isEmpty() || text.endsWith(".") || text.endsWith("!") || text.endsWith("?") || text.endsWith("…")
+                ? text.isEmpty() ? "." : text : text + ".";
     }
 
     private String lastNote(long id, String action) {

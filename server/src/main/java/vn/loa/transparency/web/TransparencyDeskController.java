@@ -122,9 +122,14 @@ class TransparencyDeskController {
             model.addAttribute("problems", e.all());
             model.addAttribute("agencyOptions", agencyOptions());
             model.addAttribute("channels", List.of(Channel.POST, Channel.FAX, Channel.IN_PERSON));
-            model.addAttribute("form", java.util.Map.of("name", name, "idNumber", idNumber, "email", email, "phone", phone,
-                    "address", address, "description", description, "purpose", purpose, "deliveryForm", deliveryForm,
-                    "receivedOn", receivedOn == null ? "" : receivedOn));
+            // everything typed comes back, the channel, the agency and "complex" too: "complex" sets the time limit
+            java.util.Map<String, Object> form = new java.util.HashMap<>(java.util.Map.of("name", name, "idNumber",
+                    idNumber, "email", email, "phone", phone, "address", address, "description", description, "purpose",
+                    purpose, "deliveryForm", deliveryForm, "receivedOn", receivedOn == null ? "" : receivedOn));
+            form.put("channel", chosen == null ? "" : chosen.name());
+            form.put("agencyCode", agencyCode == null ? "" : agencyCode);
+            form.put("complex", complex);
+            model.addAttribute("form", form);
             return "transparency/new";
         }
     }

@@ -113,6 +113,14 @@ class MisinformationFlowTests {
                 .isEqualTo(storyPosts);
         assertThat(jdbc.sql("SELECT count(*) FROM evidence_item WHERE case_id = ?").param(caseId).query(Long.class).single())
                 .isEqualTo(storyPosts);
+        // the story and a second case's form now name the case: no one opens another for the same story unawares
+        assertThat(org.jsoup.Jsoup.parse(page(coordinator, "/listening/stories/" + storyId)).select("#existing-case").text())
+                .contains("vụ việc số " + caseId).contains("Mới tiếp nhận");
+        org.jsoup.nodes.Document second = org.jsoup.Jsoup.parse(mvc.perform(get("/cases/new").param("story",
+                storyId.toString()).session(coordinator)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString());
+        assertThat(second.select("#existing-case").text()).contains("Đã có vụ việc số " + caseId);
+        assertThat(second.select("#existing-case a").attr("href")).isEqualTo("/cases/" + caseId);
         act(coordinator, caseId, Map.of("action", "TRIAGE", "category", "FALSE_INFORMATION", "severity", "HIGH"));
         act(coordinator, caseId, Map.of("action", "ASSIGN", "agencyCode", "SYT"));
 
@@ -253,7 +261,10 @@ class MisinformationFlowTests {
         for (JsonNode item : manifest.path("items")) {
             assertThat(JdbcCases.sha256(entries.get(item.path("file").asString()))).isEqualTo(item.path("sha256").asString());
         }
-        assertThat(new String(entries.get("tom-tat.html"), StandardCharsets.UTF_8)).contains(basis).contains("sha256sum -c");
+        assertThat(new String(entries.get("tom-tat.html"), StandardCharsets.UTF_8)).contains(basis).contains("sha256sum -c")
+                // what the police read is in words: the kind, the severity, the status and the agency by name
+                .contains("Nội dung độc hại, xúc phạm", "Nghiêm trọng", "Đã chuyển công an", "Sở Y tế")
+                .doesNotContain("TOXIC_CONTENT", "CRITICAL", "REFERRED", "chủ trì:</b> SYT");
 
         mvc.perform(multipart("/api/v1/evidence/verify").file(new MockMultipartFile("file", "p.zip", "application/zip", pack))
                         .session(coordinator).with(csrf()))
@@ -285,8 +296,9 @@ class MisinformationFlowTests {
         tampered.put("SHA256SUMS", sums.toString().getBytes(StandardCharsets.UTF_8));
         String verdict = mvc.perform(multipart("/api/v1/evidence/verify").file(new MockMultipartFile("file", "p.zip",
                         "application/zip", zip(tampered))).session(coordinator).with(csrf()))
-                .andExpect(jsonPath("$.intact").value(false)).andReturn().getResponse().getContentAsString();
-        assertThat(verdict).contains("is not a manifest Loa made").contains(file + ": SHA-256 is");
+                .andExpect(jsonPath("$.intact").value(false)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(verdict).contains("không phải của bản kê nào Loa đã lập").contains(file + ": mã SHA-256 là")
+                .contains("lúc thu thập Loa đã ghi");
 
         // not a package at all: a clear refusal
         mvc.perform(multipart("/api/v1/evidence/verify").file(new MockMultipartFile("file", "p.zip", "application/zip",
