@@ -191,9 +191,18 @@ class CoordinationIntegrationTests {
         agencies.importCsv("xa-chung-" + m + ".csv", new java.io.ByteArrayInputStream(units.getBytes(StandardCharsets.UTF_8)),
                 new java.io.ByteArrayInputStream(successions.getBytes(StandardCharsets.UTF_8)), Actor.SYSTEM);
         Agency commune = agencies.findByCode("XC" + suffix, today()).orElseThrow();
+        LocalDate sinceSuccession = today().minusDays(1);
+        LocalDate beforeSuccession = effective.minusDays(1);
+        long countedSince = total(tasks.countByClass(sinceSuccession));
+        long countedBefore = total(tasks.countByClass(beforeSuccession));
 
         tasks.transferFromEndedAgencies();
         tasks.transferFromEndedAgencies();
+
+        // a report since the succession counts the commune's one task, not the two districts' as well; one of the
+        // days before counts the districts' two, whenever the transfer was recorded
+        assertThat(total(tasks.countByClass(sinceSuccession))).isEqualTo(countedSince - 1);
+        assertThat(total(tasks.countByClass(beforeSuccession))).isEqualTo(countedBefore);
 
         List<Long> held = jdbc.sql("SELECT id FROM coord_task WHERE directive_id = ? AND lead_agency_id = ? AND state = 'OPEN'")
                 .params(d.id(), commune.id().value()).query(Long.class).list();

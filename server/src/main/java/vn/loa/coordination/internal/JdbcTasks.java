@@ -762,18 +762,20 @@ class JdbcTasks implements Tasks {
         // the same choice of current occurrence as the task list (SELECT above), as it stood at the end of that day
         jdbc.sql("""
                 SELECT cur.due_on, cur.done_on, cur.period_start IS NOT NULL AS has_current FROM coord_task t
+                JOIN agency a ON a.id = t.lead_agency_id
                 LEFT JOIN LATERAL (SELECT o.due_on, CASE WHEN o.done_on <= ? THEN o.done_on END AS done_on, o.period_start
                     FROM coord_occurrence o WHERE o.task_id = t.id AND o.period_start <= ?
                     ORDER BY (o.done_on IS NULL OR o.done_on > ?) DESC,
                              CASE WHEN o.done_on IS NULL OR o.done_on > ? THEN o.period_start END ASC,
                              o.period_start DESC LIMIT 1) cur ON TRUE
                 WHERE (t.created_at < ? OR (? AND t.starts_on <= ?))
-                  AND (t.state = 'OPEN' OR (t.state = 'TRANSFERRED' AND EXISTS (SELECT 1 FROM coord_task_event e
-                       WHERE e.task_id = t.id AND e.kind = 'TRANSFERRED_OUT' AND e.at >= ?)))""")
+                  AND (t.state = 'OPEN' OR (t.state = 'TRANSFERRED' AND a.valid_to >= ?))""")
                 // a past day counts the tasks whose work had begun by then, also those entered later (a directive
                 // recorded after the fact): the report of that period counts their periods, so it counts them too;
-                // today, a task recorded after today (a clock that was ahead) is not known yet, as on the task list
-                .params(day, day, day, day, dayEnd, asOf.isBefore(today()), day, dayEnd)
+                // today, a task recorded after today (a clock that was ahead) is not known yet, as on the task list.
+                // A task passed on counts on the days its unit still existed: after, its successor's task counts
+                // (begun on the succession), whenever the transfer was recorded
+                .params(day, day, day, day, dayEnd, asOf.isBefore(today()), day, day)
                 .query(rs -> {
                     TaskStatusClass statusClass = rs.getBoolean("has_current")
                             ? TaskStatusClass.of(day(rs, "due_on"), day(rs, "done_on"), asOf) : TaskStatusClass.IN_PROGRESS;
