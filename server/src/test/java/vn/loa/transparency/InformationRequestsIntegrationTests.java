@@ -147,6 +147,15 @@ class InformationRequestsIntegrationTests {
     }
 
     @Test
+    void aRequestSentThroughThePortalIsRecordedByThePortalInWords() throws Exception {
+        InformationRequest request = submit(now(), Channel.ELECTRONIC, "SYT");
+        String page = mvc.perform(get("/transparency/requests/" + request.id()).session(signIn("officer")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(org.jsoup.Jsoup.parse(page).select("#history").text()).contains("Cổng thông tin")
+                .doesNotContain("portal");
+    }
+
+    @Test
     void oneExtensionOfAtMost15DaysBeforeTheDueDate() {
         InformationRequest request = submit(now(), Channel.ELECTRONIC, "SYT");
         assertThatThrownBy(() -> requests.act(request.id(), extend(16), COORDINATOR))

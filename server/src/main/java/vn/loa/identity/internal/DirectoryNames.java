@@ -22,6 +22,8 @@ class DirectoryNames {
         return source(DisplayNames.PERSON, (username, locale) -> switch (username) {
             case "system" -> Optional.of(messages.getMessage("names.system", null, locale));
             case "citizen" -> Optional.of(messages.getMessage("names.citizen", null, locale));
+            // a request a citizen sent through the public portal is recorded by the portal
+            case "portal" -> Optional.of(messages.getMessage("names.portal", null, locale));
             default -> username.startsWith("token:")
                     ? Optional.of(messages.getMessage("names.token", new Object[] {username.substring("token:".length())}, locale))
                     : jdbc.sql("SELECT full_name FROM app_user WHERE username = ?").param(username).query(String.class).optional();
