@@ -24,5 +24,17 @@ public interface PostImporter {
      * @return what became of each line
      * @throws IOException if the file cannot be read
      */
-    ImportSummary importFile(String fileName, InputStream in, Actor by, AgencyId agency) throws IOException;
+    default ImportSummary importFile(String fileName, InputStream in, Actor by, AgencyId agency) throws IOException {
+        return importFile(fileName, in, by, agency, false);
+    }
+
+    /**
+     * Imports a file, as {@link #importFile(String, InputStream, Actor, AgencyId)}.
+     *
+     * @param ownSourcesOnly whether a post may go only into a new source or one the agency owns (an API token's
+     *     import: a post in another agency's source would be shown to that agency as its own); a post into any other
+     *     source is quarantined with the reason
+     */
+    ImportSummary importFile(String fileName, InputStream in, Actor by, AgencyId agency, boolean ownSourcesOnly)
+            throws IOException;
 }

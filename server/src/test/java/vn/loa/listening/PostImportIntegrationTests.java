@@ -236,6 +236,63 @@ class PostImportIntegrationTests {
                 .andExpect(status().isUnauthorized());
     }
 
+    @Test
+    void aTokenWritesOnlyIntoItsOwnAgencysSourcesAndOneUnstorableCharacterSetsOnlyItsLineApart() throws Exception {
+        String source = source();
+        String health = tokens.issue("health-connector", agencies.findByCode("SYT", LocalDate.of(2023, 5, 1)).orElseThrow().id(),
+                Actor.SYSTEM).secret();
+        String other = tokens.issue("other-connector", agencies.findByCode("STTTT", LocalDate.of(2023, 5, 1)).orElseThrow().id(),
+                Actor.SYSTEM).secret();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/posts")
+                        .header("Authorization", "Bearer " + health).contentType("application/json")
+                        .content("{\"posts\": [" + line(source, "own-1", "Trạm y tế xã hết thuốc hạ sốt").strip() + "]}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.stored").value(1));
+        // the source is the Department of Health's now: another agency's token cannot put a post there, which the
+        // department would read as its own
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/posts")
+                        .header("Authorization", "Bearer " + other).contentType("application/json")
+                        .content("{\"posts\": [" + line(source, "foreign-1", "Bài viết lạ chen vào nguồn").strip() + "]}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.stored").value(0))
+                .andExpect(jsonPath("$.quarantined[0].reason", containsString("belongs to another agency")));
+        // a NUL in one post's text sets that line apart; the others are stored and the import finishes
+        String nul = line(source, "own-3", "Có ký tự \\u0000 lạ").strip();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/posts")
+                        .header("Authorization", "Bearer " + health).contentType("application/json")
+                        .content("{\"posts\": [" + line(source, "own-2", "Đường vào trạm y tế ngập nước").strip() + ", "
+                                + nul + ", " + line(source, "own-4", "Cảm ơn bác sĩ trạm y tế").strip() + "]}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.stored").value(2))
+                .andExpect(jsonPath("$.quarantined[0].line").value(2))
+                .andExpect(jsonPath("$.quarantined[0].reason", containsString("NUL")));
+        assertThat(jdbc.sql("SELECT count(*) FROM post_import WHERE finished_at IS NULL AND file_name LIKE 'push:%'")
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT q.raw FROM quarantined_line q WHERE q.raw LIKE ?").param("%own-3%").query(String.class)
+                .single()).contains("\\u0000").doesNotContain("\u0000");
+    }
+
+    @Test
+    void aLineThatCannotBeReadIsQuarantinedWithItsStartSoThatThePostCanBeFound() throws Exception {
+        String source = source();
+        byte[] latin = line(source, "cp1258", "Tr\u1EA1m").getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+        // a line written in Windows-1258 (0xE0 is "à" there, not UTF-8), then one longer than the limit
+        file.write(("{\"source\":\"" + source + "\",\"platform\":\"facebook\",\"external_id\":\"win\",\"text\":\"Nh")
+                .getBytes(StandardCharsets.US_ASCII));
+        file.write(new byte[] {(byte) 0xE0, 'y'});
+        file.write("\"}\n".getBytes(StandardCharsets.US_ASCII));
+        file.write(line(source, "long", "x".repeat(1024 * 1024 + 10)).getBytes(StandardCharsets.UTF_8));
+        file.write(latin);
+        ImportSummary summary;
+        try (InputStream in = new java.io.ByteArrayInputStream(file.toByteArray())) {
+            summary = importer.importFile("mixed.jsonl", in, Actor.SYSTEM, null);
+        }
+        assertThat(summary.stored()).isEqualTo(1);
+        assertThat(summary.quarantined()).extracting(ImportSummary.QuarantinedLine::line).containsExactly(1L, 2L);
+        List<String> raw = jdbc.sql("SELECT raw FROM quarantined_line WHERE import_id = ? ORDER BY line")
+                .param(summary.importId()).query(String.class).list();
+        assertThat(raw.get(0)).contains("\"external_id\":\"win\"").contains("Nh\uFFFDy");
+        assertThat(raw.get(1)).startsWith("{\"source\":\"" + source + "\"").contains("\"external_id\":\"long\"");
+    }
+
     @Autowired
     List<vn.loa.platform.CliCommand> commands;
 

@@ -866,10 +866,7 @@ class JdbcTasks implements Tasks {
                                         .params(id, occurrenceId, id).update();
                             }
                         } else {
-                            jdbc.sql("""
-                                    INSERT INTO coord_occurrence (task_id, period_start, period_end, due_on)
-                                    SELECT ?, period_start, period_end, due_on FROM coord_occurrence WHERE id = ?
-                                    ON CONFLICT (task_id, period_start) DO NOTHING""").params(id, occurrenceId).update();
+                            copyOccurrence(occurrenceId, id);
                         }
                     }
                     first = false;
@@ -895,10 +892,7 @@ class JdbcTasks implements Tasks {
                     if (first) {
                         jdbc.sql("UPDATE coord_occurrence SET task_id = ? WHERE id = ?").params(id, occurrenceId).update();
                     } else {
-                        jdbc.sql("""
-                                INSERT INTO coord_occurrence (task_id, period_start, period_end, due_on)
-                                SELECT ?, period_start, period_end, due_on FROM coord_occurrence WHERE id = ?
-                                ON CONFLICT (task_id, period_start) DO NOTHING""").params(id, occurrenceId).update();
+                        copyOccurrence(occurrenceId, id);
                     }
                 }
                 first = false;
@@ -919,6 +913,14 @@ class JdbcTasks implements Tasks {
         }
         replaceEndedSupports(today, now);
         return passed;
+    }
+
+    /** A period of a task passed to a second successor as well: each owes it (a period it already has stays one). */
+    private void copyOccurrence(long occurrenceId, long toTask) {
+        jdbc.sql("""
+                INSERT INTO coord_occurrence (task_id, period_start, period_end, due_on)
+                SELECT ?, period_start, period_end, due_on FROM coord_occurrence WHERE id = ?
+                ON CONFLICT (task_id, period_start) DO NOTHING""").params(toTask, occurrenceId).update();
     }
 
     private void replaceEndedSupports(LocalDate today, Instant now) {

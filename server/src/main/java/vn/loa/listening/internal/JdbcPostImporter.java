@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -110,7 +111,8 @@ class JdbcPostImporter implements PostImporter {
     }
 
     @Override
-    public ImportSummary importFile(String fileName, InputStream in, Actor by, AgencyId agency) throws IOException {
+    public ImportSummary importFile(String fileName, InputStream in, Actor by, AgencyId agency, boolean ownSourcesOnly)
+            throws IOException {
         String name = fileName == null || fileName.isBlank() ? "upload" : fileName.strip();
         name = name.length() > 300 ? name.substring(0, 300) : name;
         boolean csv = name.toLowerCase(Locale.ROOT).endsWith(".csv");
@@ -125,6 +127,7 @@ class JdbcPostImporter implements PostImporter {
         List<IncomingPost> batch = new ArrayList<>(BATCH);
         List<QuarantinedLine> batchQuarantine = new ArrayList<>();
         List<String> batchRaw = new ArrayList<>();
+        Map<String, Optional<Long>> owners = new HashMap<>();
         Utf8Lines.Line line;
         while ((line = lines.next()) != null) {
             if (line.problem() == null && line.text().isBlank()) {
@@ -132,7 +135,7 @@ class JdbcPostImporter implements PostImporter {
             }
             counts.read++;
             if (line.problem() != null) {
-                quarantine(counts, batchQuarantine, batchRaw, line.number(), line.problem(), null);
+                quarantine(counts, batchQuarantine, batchRaw, line.number(), line.problem(), line.preview());
                 continue;
             }
             String text = line.text();
@@ -152,6 +155,10 @@ class JdbcPostImporter implements PostImporter {
                     post = parser.fromCsv(first, header, record);
                 } else {
                     post = parser.fromJson(line.number(), text);
+                }
+                if (ownSourcesOnly && !mayWriteInto(post.source(), agency, owners)) {
+                    throw new RejectedLine("source: '" + post.source() + "' belongs to another agency; a token writes"
+                            + " only into its own agency's sources or new ones");
                 }
                 batch.add(post);
             } catch (RejectedLine e) {
@@ -199,12 +206,21 @@ class JdbcPostImporter implements PostImporter {
         final List<QuarantinedLine> quarantined = new ArrayList<>();
     }
 
+    /** Whether a post may go into a source: a new one, or one of the agency's own. */
+    private boolean mayWriteInto(String source, AgencyId agency, Map<String, Optional<Long>> owners) {
+        Optional<Long> owner = owners.computeIfAbsent(source, code -> jdbc.sql(
+                "SELECT coalesce(agency_id, -1) FROM post_source WHERE code = ?").param(code).query(Long.class).optional());
+        return owner.isEmpty() || agency != null && owner.get() == agency.value();
+    }
+
     private static void quarantine(Counts counts, List<QuarantinedLine> batch, List<String> raw, long line, String reason,
             String text) {
         QuarantinedLine entry = new QuarantinedLine(line, reason);
         counts.quarantined.add(entry);
         batch.add(entry);
-        raw.add(text == null ? null : text.length() > 2000 ? text.substring(0, 2000) : text);
+        // kept as it came, but for NUL, which the database cannot hold (the reason says where it was)
+        String kept = text == null ? null : (text.length() > 2000 ? text.substring(0, 2000) : text).replace("\u0000", "\\u0000");
+        raw.add(kept);
     }
 
     /** Reads the CSV header; a missing required column refuses the whole file. */

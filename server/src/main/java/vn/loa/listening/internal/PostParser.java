@@ -36,6 +36,10 @@ final class PostParser {
         }
         return validate(line, field -> {
             Object value = object.get(field);
+            if (value instanceof String text && text.indexOf('\u0000') >= 0) {
+                // PostgreSQL's text holds no NUL: one such field would stop the whole import, so the line is set apart
+                throw new RejectedLine(field + ": contains a NUL character (\\u0000), which cannot be stored");
+            }
             if (value instanceof Map<?, ?> || value instanceof List<?>) {
                 // a field written as an object or a list is a connector's mistake, not text to store as "{a=1}"
                 throw new RejectedLine(field + ": must be text or a number, not " + (value instanceof Map<?, ?>
@@ -51,7 +55,11 @@ final class PostParser {
         }
         return validate(line, field -> {
             int at = header.indexOf(field);
-            return at < 0 ? null : record.get(at);
+            String value = at < 0 ? null : record.get(at);
+            if (value != null && value.indexOf('\u0000') >= 0) {
+                throw new RejectedLine(field + ": contains a NUL character (\\u0000), which cannot be stored");
+            }
+            return value;
         });
     }
 

@@ -16,7 +16,11 @@ import java.nio.charset.StandardCharsets;
 final class Utf8Lines {
 
     /** One line: its number and text, or the reason it could not be read. */
-    record Line(long number, String text, String problem) {
+    record Line(long number, String text, String problem, String preview) {
+
+        Line(long number, String text, String problem) {
+            this(number, text, problem, null);
+        }
     }
 
     private final InputStream in;
@@ -88,15 +92,26 @@ final class Utf8Lines {
             end--;
         }
         if (tooLong) {
-            return new Line(number, null, "line is longer than " + (maxBytes / 1024) + " KB");
+            return new Line(number, null, "line is longer than " + (maxBytes / 1024) + " KB", preview(bytes, start, end));
         }
         try {
             String text = decoder.decode(ByteBuffer.wrap(bytes, start, end - start)).toString();
             return new Line(number, text, null);
         } catch (CharacterCodingException e) {
-            return new Line(number, null, "not valid UTF-8 (save the file as UTF-8)");
+            return new Line(number, null, "not valid UTF-8 (save the file as UTF-8)", preview(bytes, start, end));
         }
     }
+
+    /**
+     * The start of a line that cannot be read as it is, for the quarantine: what a person needs to find the post (bytes
+     * that are not UTF-8 shown as U+FFFD).
+     */
+    private static String preview(byte[] bytes, int start, int end) {
+        String text = new String(bytes, start, Math.min(end - start, PREVIEW_BYTES), java.nio.charset.StandardCharsets.UTF_8);
+        return text.replace('\u0000', '\uFFFD');
+    }
+
+    private static final int PREVIEW_BYTES = 8_000;
 
     private void append(int from, int count) {
         if (count <= 0) {

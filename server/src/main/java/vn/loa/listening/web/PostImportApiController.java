@@ -40,7 +40,7 @@ class PostImportApiController {
             throw new InvalidInput("file", "listening.import.no-file");
         }
         try (InputStream in = file.getInputStream()) {
-            return importer.importFile(file.getOriginalFilename(), in, user.actor(), user.agency());
+            return importer.importFile(file.getOriginalFilename(), in, user.actor(), user.agency(), user.apiClient());
         }
     }
 }

@@ -87,6 +87,7 @@ class PostPushApiController {
             lines.append(json.writeValueAsString(post)).append('\n');
         }
         return importer.importFile("push:" + user.username(),
-                new ByteArrayInputStream(lines.toString().getBytes(StandardCharsets.UTF_8)), user.actor(), user.agency());
+                new ByteArrayInputStream(lines.toString().getBytes(StandardCharsets.UTF_8)), user.actor(), user.agency(),
+                user.apiClient());
     }
 }

@@ -34,6 +34,14 @@ class QuarantineReasonsUnitTests {
                 .isEqualTo("text: phải là chữ hoặc số, không phải một đối tượng JSON.");
         assertThat(reasons.shown("not a JSON object with the post's fields", Locale.ENGLISH))
                 .isEqualTo("Not a JSON object with the post's fields.");
+        assertThat(reasons.shown("source: 'demo-hotline' belongs to another agency; a token writes only into its own"
+                + " agency's sources or new ones", vi))
+                .isEqualTo("source: nguồn \"demo-hotline\" thuộc cơ quan khác; mã truy cập chỉ ghi vào nguồn của cơ quan mình"
+                        + " hoặc nguồn mới.");
+        assertThat(reasons.shown("source: 'x' belongs to another agency; a token writes only into its own"
+                + " agency's sources or new ones", Locale.ENGLISH)).contains("agency's sources");
+        assertThat(reasons.shown("text: contains a NUL character (\\u0000), which cannot be stored", vi))
+                .isEqualTo("text: có ký tự NUL (\\u0000), không lưu được.");
         // a reason of no known form (an older version's) is shown as it was stored
         assertThat(reasons.shown("something new", vi)).isEqualTo("something new");
     }
