@@ -85,6 +85,26 @@ class CampaignsIntegrationTests {
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
+    void anApproverWhoRewroteAVersionIsOneOfItsWritersAndDoesNotApproveIt() throws Exception {
+        MockHttpSession officer = signIn("officer");
+        MockHttpSession spokesperson = signIn("spokesperson");
+        long id = json.readTree(body(mvc.perform(post("/api/v1/messages").session(officer).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"campaignId":%d,"title":"Tiêm chủng mở rộng","body":"Lịch tiêm chủng tháng 12 tại trạm y tế xã."}
+                        """.formatted(campaign()))).andExpect(status().isCreated()))).get("id").asLong();
+        mvc.perform(put("/api/v1/messages/" + id + "/versions/sms").session(spokesperson).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"body":"So Y te: lich tiem chung thang 12 tai tram y te xa."}"""))
+                .andExpect(status().isOk());
+        transition(officer, id, "submit", null, null).andExpect(status().isOk());
+        // the spokesperson wrote the SMS: approving it would be approving their own words
+        transition(spokesperson, id, "approve", null, null).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("không được tự duyệt")));
+        transition(signIn("coordinator"), id, "approve", null, null).andExpect(status().isOk())
+                .andExpect(jsonPath("$.approvedBy").value("coordinator"));
+    }
+
+    @Test
     void theSpokespersonApprovesNeverTheAuthorAndEachVersionIsHandedToPublishingAtItsTime() throws Exception {
         MockHttpSession officer = signIn("officer");
         long campaignId = campaign();
@@ -150,10 +170,13 @@ class CampaignsIntegrationTests {
         assertThat(jdbc.sql("SELECT count(*) FROM audit_record WHERE target_type = 'campaign-message' AND target_id = ?")
                 .param(String.valueOf(id)).query(Long.class).single()).isGreaterThanOrEqualTo(5);
 
-        // withdrawn: publishing is asked to withdraw each publication
-        transition(officer, id, "withdraw", null, "").andExpect(status().isUnprocessableContent())
+        // withdrawn: what an approver let out, an approver takes back (the author alone may not), with a reason;
+        // publishing is asked to withdraw each publication
+        transition(officer, id, "withdraw", null, "Sai mức hỗ trợ").andExpect(status().isForbidden());
+        MockHttpSession approver = signIn("spokesperson");
+        transition(approver, id, "withdraw", null, "").andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.field").value("reason"));
-        transition(officer, id, "withdraw", null, "Sai mức hỗ trợ").andExpect(status().isOk())
+        transition(approver, id, "withdraw", null, "Sai mức hỗ trợ").andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("WITHDRAWN"));
         assertThat(versions).allSatisfy(v -> assertThat(publishing.bySource(v.source("vi")))
                 .allSatisfy(p -> assertThat(p.withdrawn()).isTrue()));

@@ -202,6 +202,28 @@ class DraftsIntegrationTests {
     }
 
     @Test
+    void aConsultationPublishedAfterItsFirstDayOpensOnTheDayItIsPublishedAndMustStillRunItsMinimum() {
+        Drafts.Draft draft = ConsultationTestData.draft(drafts, marker(), OFFICER);
+        long versionId = drafts.versions(draft.id(), OFFICER).get(0).id();
+        // planned for 23 days from ten days ago: published today, the public would have 13
+        Consultation late = consultations.create(new Consultations.NewConsultation(versionId, "Công bố muộn", null,
+                today().minusDays(10), today().plusDays(12), List.of(), List.of(), List.of()), OFFICER);
+        assertThatThrownBy(() -> consultations.publish(late.id(), OFFICER))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> {
+                    assertThat(e.field()).isEqualTo("closesOn");
+                    assertThat(e.messageKey()).isEqualTo("consultation.error.period-late");
+                    assertThat(e.arguments()[2]).isEqualTo(13L);
+                });
+        assertThat(consultations.get(late.id(), OFFICER).status()).isEqualTo(ConsultationStatus.DRAFT);
+        // planned from three days ago with room to spare: it opens today, and says so
+        Consultation roomy = consultations.create(new Consultations.NewConsultation(versionId, "Còn đủ ngày", null,
+                today().minusDays(3), today().plusDays(25), List.of(), List.of(), List.of()), OFFICER);
+        Consultation published = consultations.publish(roomy.id(), OFFICER);
+        assertThat(published.opensOn()).isEqualTo(today());
+        assertThat(published.closesOn()).isEqualTo(today().plusDays(25));
+    }
+
+    @Test
     void publishesAndClosesWhenThePeriodEnds() {
         java.time.Instant real = clock.instant();
         try {

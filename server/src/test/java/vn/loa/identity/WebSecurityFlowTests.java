@@ -118,7 +118,10 @@ class WebSecurityFlowTests {
     void aJournalistsAccountOpensNoneOfTheDesksWhereAgenciesPlanAndPublish() throws Exception {
         MockHttpSession press = signIn("press", DEMO_PASSWORD);
         MockHttpSession officer = signIn("officer", DEMO_PASSWORD);
-        for (String path : List.of("/publishing", "/publishing/simulator", "/broadcasts", "/campaigns",
+        // the simulator's inbox holds citizens' numbers and codes: the province's coordinators and administrators only
+        mvc.perform(get("/publishing/simulator").session(officer)).andExpect(status().isForbidden());
+        mvc.perform(get("/publishing/simulator").session(signIn("coordinator", DEMO_PASSWORD))).andExpect(status().isOk());
+        for (String path : List.of("/publishing", "/broadcasts", "/campaigns",
                 "/campaigns/approvals", "/resources", "/resources/export.xlsx?year=2026", "/transparency/requests/new",
                 "/api/v1/resources/requirements")) {
             mvc.perform(get(path).session(press)).andExpect(status().isForbidden());

@@ -70,7 +70,7 @@ class JdbcCampaigns implements Campaigns {
         InvalidInput.throwIfAny(problems);
         if (jdbc.sql("SELECT count(*) FROM campaign_plan WHERE agency_code = ? AND year = ?").params(agency, year)
                 .query(Long.class).single() > 0) {
-            throw new Conflict("campaigns.error.plan-exists", year);
+            throw new Conflict("campaigns.error.plan-exists", String.valueOf(year));
         }
         long id = jdbc.sql("""
                 INSERT INTO campaign_plan (agency_code, year, title, created_by, created_at) VALUES (?, ?, ?, ?, ?)

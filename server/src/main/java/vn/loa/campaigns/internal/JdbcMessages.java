@@ -516,7 +516,11 @@ class JdbcMessages implements Messages {
                 if (m.status() == MessageStatus.WITHDRAWN) {
                     throw new Conflict("campaigns.error.status", m.status().name());
                 }
-                if (!CampaignAccess.mayAct(m.agencyCode(), by) && !CampaignAccess.mayApprove(m.agencyCode(), by)) {
+                boolean approved = m.status() == MessageStatus.APPROVED || m.status() == MessageStatus.SCHEDULED
+                        || m.status() == MessageStatus.PUBLISHED;
+                // what an approver let out is taken back by an approver; a draft or one in review by its agency's staff
+                if (approved ? !CampaignAccess.mayApprove(m.agencyCode(), by)
+                        : !CampaignAccess.mayAct(m.agencyCode(), by) && !CampaignAccess.mayApprove(m.agencyCode(), by)) {
                     throw new AccessDeniedException("may not withdraw for the agency");
                 }
                 if (why == null) {
@@ -551,14 +555,37 @@ class JdbcMessages implements Messages {
         return find(messageId);
     }
 
-    /** The four-eyes rule first (409 for the author, whoever they are), then the approver's right (403). */
-    private static void approver(Message m, SignedInUser by) {
-        if (by.username().equals(m.author())) {
+    /**
+     * The four-eyes rule first (409 for the author, or anyone who rewrote the message or one of its versions), then the
+     * approver's right (403).
+     */
+    private void approver(Message m, SignedInUser by) {
+        boolean wrote = jdbc.sql("SELECT author = ? OR ? = ANY(contributors) FROM campaign_message WHERE id = ?")
+                .params(by.username(), by.username(), m.id()).query(Boolean.class).single();
+        if (wrote) {
             throw new Conflict("campaigns.error.four-eyes");
         }
         if (!CampaignAccess.mayApprove(m.agencyCode(), by)) {
             throw new AccessDeniedException("only the agency's spokesperson, a coordinator or a leader approves");
         }
+    }
+
+    /** Whoever rewrites a message or saves one of its versions becomes one of its writers (four eyes). */
+    @org.springframework.context.event.EventListener
+    void rewritten(CampaignEvent.MessageRewritten event) {
+        contributed(event.messageId(), event.by().username());
+    }
+
+    @org.springframework.context.event.EventListener
+    void versionSaved(CampaignEvent.VersionSaved event) {
+        contributed(event.messageId(), event.by().username());
+    }
+
+    private void contributed(long messageId, String username) {
+        jdbc.sql("""
+                UPDATE campaign_message SET contributors = array_append(contributors, ?)
+                WHERE id = ? AND author <> ? AND NOT (? = ANY(contributors))""")
+                .params(username, messageId, username, username).update();
     }
 
     private static void require(Message m, MessageStatus... allowed) {

@@ -79,13 +79,20 @@ class DemoConsultation implements ApplicationRunner {
                 "Lấy ý kiến dự thảo Quy định về chất thải rắn sinh hoạt (dữ liệu trình diễn)",
                 "Sở Nông nghiệp và Môi trường lấy ý kiến nhân dân, cơ quan, tổ chức về dự thảo Quy định phân loại rác tại"
                         + " nguồn, thời gian thu gom và giá dịch vụ thu gom, vận chuyển chất thải rắn sinh hoạt.",
-                today.minusDays(29), today,
+                today, today.plusDays(29),
                 List.of("Thời gian thu gom rác buổi tối từ 19 giờ đến 23 giờ có phù hợp không?",
                         "Mức giá dịch vụ 40.000 đồng/hộ/tháng có hợp lý không?",
                         "Lộ trình áp dụng từ ngày 01/01/2027 có khả thi không?"),
                 List.of("hộ gia đình, cá nhân", "hộ kinh doanh", "cơ sở du lịch", "Ủy ban nhân dân cấp xã"),
                 List.of("phân loại rác", "thu gom rác", "giá dịch vụ rác")), by);
         consultations.publish(c.id(), by);
+        // the demo's consultation ran the 30 days before today: published as on its first day, then dated back (a
+        // real one can only open on the day it is published)
+        jdbc.sql("UPDATE consultation SET opens_on = ?, closes_on = ?, published_at = ? WHERE id = ?")
+                .params(java.sql.Date.valueOf(today.minusDays(29)), java.sql.Date.valueOf(today),
+                        java.sql.Timestamp.from(today.minusDays(29).atTime(8, 0).atZone(vn.loa.shared.LocalTime.ZONE)
+                                .toInstant()), c.id())
+                .update();
         contributions.importCsv(c.id(), bytes("comments.csv"), by);
         drafts.importVersion(draft.id(), "quy-dinh-chat-thai-ran-ban-cuoi.docx",
                 DemoDraftDocument.of(lines("draft-v2.txt")), "Bản cuối cùng sau lấy ý kiến", true, by);

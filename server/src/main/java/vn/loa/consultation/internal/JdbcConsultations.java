@@ -150,8 +150,20 @@ class JdbcConsultations implements Consultations {
         if (c.closesOn().isBefore(today())) {
             throw new InvalidInput("closesOn", "consultation.error.closes-past");
         }
-        jdbc.sql("UPDATE consultation SET status = 'OPEN', published_at = ? WHERE id = ? AND status = 'DRAFT'")
-                .params(Timestamp.from(clock.instant()), id).update();
+        // the public comments from the day it is published: published after its planned first day, it opens today,
+        // and the minimum period is counted from today (the record and the synthesis report say so too)
+        LocalDate opens = c.opensOn().isBefore(today()) ? today() : c.opensOn();
+        Optional<Consultation.PeriodRule> rule = periodRuleOn(opens);
+        long days = java.time.temporal.ChronoUnit.DAYS.between(opens, c.closesOn()) + 1;
+        if (rule.isPresent() && days < rule.get().minDays()) {
+            throw new InvalidInput("closesOn", "consultation.error.period-late", rule.get().minDays(), rule.get().source(),
+                    days, vn.loa.shared.LocalTime.format(opens));
+        }
+        jdbc.sql("""
+                UPDATE consultation SET status = 'OPEN', published_at = ?, opens_on = ?, period_rule_id = ?
+                WHERE id = ? AND status = 'DRAFT'""")
+                .params(Timestamp.from(clock.instant()), Date.valueOf(opens), rule.map(Consultation.PeriodRule::id)
+                        .orElse(null), id).update();
         events.publishEvent(new ConsultationEvent.ConsultationChanged(by.actor(), id, c.agencyCode(), "published",
                 ConsultationStatus.OPEN));
         return get(id, by);

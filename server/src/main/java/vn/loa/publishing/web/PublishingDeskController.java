@@ -93,6 +93,11 @@ class PublishingDeskController {
     @GetMapping("/simulator")
     String simulator(Model model) {
         SignedInUser user = BroadcastsApiController.user();
+        if (!editsNetwork(user)) {
+            // what the simulator "received" holds citizens' numbers and their comment codes: the province's
+            // administrators and coordinators check it, not every agency's officer
+            throw new org.springframework.security.access.AccessDeniedException("the simulator's inbox is the province's");
+        }
         model.addAttribute("inbox", simulator.inbox(100));
         model.addAttribute("down", simulator.down());
         model.addAttribute("maySwitch", editsNetwork(user));
