@@ -16,6 +16,26 @@
       progress.value = Math.round(100 * event.detail.loaded / event.detail.total);
     }
   });
+  // A refused form (422) carries its message in the fragment: show it. Any other failure shows the form's own
+  // message (data-error-message), never an empty result under a full progress bar.
+  document.addEventListener('htmx:beforeSwap', function (event) {
+    if (event.detail.xhr.status === 422) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
+  document.addEventListener('htmx:responseError', function (event) {
+    var form = event.detail.elt;
+    var message = form && form.getAttribute ? form.getAttribute('data-error-message') : null;
+    var target = event.detail.target;
+    if (message && target) {
+      var paragraph = document.createElement('p');
+      paragraph.className = 'flash error';
+      paragraph.setAttribute('role', 'alert');
+      paragraph.textContent = message;
+      target.replaceChildren(paragraph);
+    }
+  });
   document.addEventListener('htmx:afterRequest', function (event) {
     var progress = event.target.querySelector ? event.target.querySelector('progress') : null;
     if (progress) {

@@ -293,6 +293,27 @@ class PostImportIntegrationTests {
         assertThat(raw.get(1)).startsWith("{\"source\":\"" + source + "\"").contains("\"external_id\":\"long\"");
     }
 
+    @Test
+    void aFileInUtf16OrWithExcelsSemicolonsIsRefusedSayingHowToSaveIt() throws Exception {
+        MockHttpSession coordinator = (MockHttpSession) mvc.perform(formLogin("/login").user("coordinator")
+                .password("loa-demo")).andReturn().getRequest().getSession(false);
+        byte[] utf16 = ("source,platform,external_id,published_at,text\n" + source() + ",zalo,1,2024-03-01T08:30:00+07:00,"
+                + "Người dân hỏi\n").getBytes(StandardCharsets.UTF_16);
+        String page = mvc.perform(multipart("/posts/import").file(new MockMultipartFile("file", "unicode.csv", "text/csv", utf16))
+                        .session(coordinator).with(csrf()).header("HX-Request", "true"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("id=\"import-error\"").contains("UTF-16");
+        mvc.perform(multipart("/api/v1/posts/import").file(new MockMultipartFile("file", "unicode.jsonl", "application/x-ndjson",
+                        line(source(), "u16", "Người dân hỏi").getBytes(StandardCharsets.UTF_16))).session(coordinator).with(csrf()))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("file"))
+                .andExpect(jsonPath("$.detail", containsString("UTF-16")));
+        byte[] excel = ("\uFEFFsource;platform;external_id;published_at;text\r\n" + source()
+                + ";zalo;1;2024-03-01T08:30:00+07:00;Người dân hỏi\r\n").getBytes(StandardCharsets.UTF_8);
+        mvc.perform(multipart("/api/v1/posts/import").file(new MockMultipartFile("file", "excel.csv", "text/csv", excel))
+                        .session(coordinator).with(csrf()))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.detail", containsString("dấu chấm phẩy")));
+    }
+
     @Autowired
     List<vn.loa.platform.CliCommand> commands;
 

@@ -171,6 +171,15 @@ class BrowserFlowTests {
         assertThat(browser.findElements(By.cssSelector("#quarantine-table tbody tr"))).hasSize(1);
         assertThat(browser.findElement(By.cssSelector("#quarantine-table tbody td")).getText()).isEqualTo("2");
         assertThat(browser.getCurrentUrl()).endsWith("/posts/import");
+        // a file refused as a whole (Excel's semicolons) says why on the same page, not an empty result
+        java.nio.file.Path semicolons = java.nio.file.Files.createTempFile("excel", ".csv");
+        java.nio.file.Files.writeString(semicolons, "\uFEFFsource;platform;external_id;published_at;text\r\n"
+                + "a;zalo;1;2024-03-01T08:30:00+07:00;Người dân hỏi\r\n");
+        browser.findElement(By.id("file")).sendKeys(semicolons.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("#import-form button[type=submit]")).click();
+        WebElement refused = new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("import-error")));
+        assertThat(refused.getText()).contains("dấu chấm phẩy");
         assertThat(securityErrors()).isEmpty();
     }
 

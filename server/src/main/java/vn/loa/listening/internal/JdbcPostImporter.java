@@ -116,6 +116,17 @@ class JdbcPostImporter implements PostImporter {
         String name = fileName == null || fileName.isBlank() ? "upload" : fileName.strip();
         name = name.length() > 300 ? name.substring(0, 300) : name;
         boolean csv = name.toLowerCase(Locale.ROOT).endsWith(".csv");
+        // a file saved as UTF-16 ("Unicode" in Excel and Notepad) is refused as a whole, with what to do: read as
+        // UTF-8, every line of it would be quarantined as garbage
+        java.io.BufferedInputStream buffered = new java.io.BufferedInputStream(in, 64 * 1024);
+        buffered.mark(2);
+        int b0 = buffered.read();
+        int b1 = buffered.read();
+        buffered.reset();
+        if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF)) {
+            throw new InvalidInput("file", "listening.import.utf16");
+        }
+        in = buffered;
         Utf8Lines lines = new Utf8Lines(in, MAX_LINE_BYTES);
         List<String> header = csv ? header(lines) : null;
         long importId = jdbc.sql("""
@@ -239,6 +250,10 @@ class JdbcPostImporter implements PostImporter {
             throw new InvalidInput("file", "listening.import.no-header");
         }
         header = header.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+        if (header.size() == 1 && header.get(0).contains(";") && header.get(0).contains("source")) {
+            // Excel set to Vietnamese separates columns with semicolons
+            throw new InvalidInput("file", "listening.import.semicolons");
+        }
         for (String required : PostParser.REQUIRED) {
             if (!header.contains(required)) {
                 throw new InvalidInput("file", "listening.import.missing-column", required);

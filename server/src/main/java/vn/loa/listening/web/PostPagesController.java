@@ -344,6 +344,7 @@ class PostPagesController {
         SignedInUser user = requireImporter();
         if (file == null || file.isEmpty()) {
             model.addAttribute("errorKey", "listening.import.no-file");
+            model.addAttribute("errorArguments", new Object[0]);
             response.setStatus(422);
         } else {
             try (InputStream in = file.getInputStream()) {
