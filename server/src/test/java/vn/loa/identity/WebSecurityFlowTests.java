@@ -132,6 +132,26 @@ class WebSecurityFlowTests {
     }
 
     @Test
+    void theAdministratorIssuesTokensForTodaysUnitsOnly() throws Exception {
+        MockHttpSession admin = signIn("admin", DEMO_PASSWORD);
+        long dissolved = agencies.findByCode("STTTT", java.time.LocalDate.of(2023, 5, 1)).orElseThrow().id().value();
+        long health = agencies.findByCode("SYT", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")))
+                .orElseThrow().id().value();
+        String name = "ket-noi-" + System.nanoTime();
+        mvc.perform(post("/admin/tokens").session(admin).with(csrf()).param("name", name)
+                        .param("agencyId", Long.toString(dissolved)))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("errorKey", "user.error.agency-ended"));
+        org.assertj.core.api.Assertions.assertThat(tokens.list()).noneMatch(t -> t.name().equals(name));
+        mvc.perform(post("/admin/tokens").session(admin).with(csrf()).param("name", name)
+                        .param("agencyId", Long.toString(health)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("flashKey", "token.issued"));
+        org.assertj.core.api.Assertions.assertThat(tokens.list()).anyMatch(t -> t.name().equals(name));
+    }
+
+    @Test
     void anOfficersDashboardNamesTheirAgencyScope() throws Exception {
         MockHttpSession session = signIn("district", DEMO_PASSWORD);
         mvc.perform(get("/").session(session))

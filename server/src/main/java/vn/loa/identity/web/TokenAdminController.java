@@ -48,6 +48,12 @@ class TokenAdminController {
     String issue(@RequestParam(defaultValue = "") String name, @RequestParam(required = false) Long agencyId,
             RedirectAttributes redirect) {
         try {
+            // the form offers the units of today: a unit dissolved in 2025 gets no new token (its successor does)
+            java.time.LocalDate today = clock.instant().atZone(LocalTime.ZONE).toLocalDate();
+            if (agencyId != null && agencies.find(new AgencyId(agencyId)).filter(a -> a.validOn(today)).isEmpty()
+                    && agencies.find(new AgencyId(agencyId)).isPresent()) {
+                throw new InvalidInput("agency", "user.error.agency-ended");
+            }
             IssuedToken issued = tokens.issue(name, agencyId == null ? null : new AgencyId(agencyId),
                     CurrentUserAdvice.signedIn().orElseThrow().actor());
             redirect.addFlashAttribute("issuedSecret", issued.secret());
