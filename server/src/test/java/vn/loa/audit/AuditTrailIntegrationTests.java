@@ -43,6 +43,22 @@ class AuditTrailIntegrationTests {
         }
     }
 
+    @Autowired
+    org.springframework.context.MessageSource messages;
+
+    @Test
+    void everyKindOfRecordInTheTrailHasASentenceInBothLanguages() {
+        // the demo's records and whatever the tests before wrote: none may read "performed «campaign-message.schedule»"
+        java.util.List<String> actions = jdbc.sql("SELECT DISTINCT action FROM audit_record WHERE action NOT LIKE 'test.%'")
+                .query(String.class).list();
+        assertThat(actions).as("the demo writes records").contains("consultation-contribution.recorded",
+                "campaign-message.written");
+        for (java.util.Locale locale : java.util.List.of(java.util.Locale.of("vi"), java.util.Locale.ENGLISH)) {
+            assertThat(actions).as("actions without a sentence in " + locale).allSatisfy(action -> assertThat(
+                    messages.getMessage("audit.entry." + action, null, null, locale)).as(action).isNotNull());
+        }
+    }
+
     @Test
     void appendsEachRecordLinkedToTheOneBefore() {
         AuditRecord first = trail.append(new AuditEntry("tester", null, "test.first", null, null, Map.of("n", 1)));

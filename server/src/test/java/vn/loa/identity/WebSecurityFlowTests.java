@@ -132,6 +132,23 @@ class WebSecurityFlowTests {
     }
 
     @Test
+    void theAuditTrailSaysInWordsWhyASignInFailedAndWhoPushedABatch() throws Exception {
+        mvc.perform(formLogin("/login").user("leader").password("sai-mat-khau"));
+        String name = "ket-noi-nhat-ky-" + System.nanoTime();
+        String token = tokens.issue(name, agencies.findByCode("SYT", java.time.LocalDate.now(
+                java.time.ZoneId.of("Asia/Ho_Chi_Minh"))).orElseThrow().id(), vn.loa.shared.Actor.SYSTEM).secret();
+        mvc.perform(post("/api/v1/posts").header("Authorization", "Bearer " + token).contentType("application/json")
+                .content("{\"posts\":[{\"source\":\"" + name + "\",\"platform\":\"facebook\",\"external_id\":\"1\","
+                        + "\"published_at\":\"2024-03-01T08:30:00+07:00\",\"text\":\"Phản ánh thử nhật ký\"}]}"))
+                .andExpect(status().isOk());
+        String page = mvc.perform(get("/admin/audit").session(signIn("admin", DEMO_PASSWORD))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThat(page).contains("sai tên đăng nhập hoặc mật khẩu")
+                .contains("dữ liệu do Ứng dụng kết nối «" + name + "» gửi qua API")
+                .doesNotContain("bad-credentials", "push:token:");
+    }
+
+    @Test
     void theAdministratorIssuesTokensForTodaysUnitsOnly() throws Exception {
         MockHttpSession admin = signIn("admin", DEMO_PASSWORD);
         long dissolved = agencies.findByCode("STTTT", java.time.LocalDate.of(2023, 5, 1)).orElseThrow().id().value();

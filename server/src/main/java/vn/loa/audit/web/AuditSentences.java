@@ -145,8 +145,10 @@ class AuditSentences {
         if (sentence == null) {
             sentence = messages.getMessage("audit.entry.other", new Object[] {arguments.get(0), record.action()}, locale);
         }
-        List<String> quoted = FREE_TEXT.stream().filter(details::containsKey).map(free -> String.valueOf(details.get(free)))
-                .toList();
+        // a failed sign-in's reason is a code its sentence already names in words
+        List<String> quoted = FREE_TEXT.stream().filter(details::containsKey)
+                .filter(free -> !(free.equals("reason") && record.action().equals("user.sign-in-failed")))
+                .map(free -> String.valueOf(details.get(free))).toList();
         return new Line(record.id(), record.occurredAt(), sentence, quoted,
                 record.agencyCode() == null ? "" : names.agency(record.agencyCode()));
     }
@@ -197,6 +199,11 @@ class AuditSentences {
                     .filter(role -> !role.isBlank()).map(role -> label("role." + role, role, locale))
                     .collect(Collectors.joining(", "));
             case "reason" -> label("audit.reason." + text, text, locale);
+            // a connector's batch is imported under "push:" and who pushed it
+            case "file" -> text.startsWith("push:")
+                    ? messages.getMessage("audit.file.push", new Object[] {names.person(text.substring("push:".length()))},
+                            locale)
+                    : text;
             case "source" -> label("case.source." + text, text, locale);
             case "category" -> label("case.category." + text, text, locale);
             case "severity" -> label("case.severity." + text, text, locale);
