@@ -53,6 +53,24 @@ class PostSearchIntegrationTests {
     }
 
     @Test
+    void aWordTypedWithItsDiacriticsRanksTheTextThatHasItFirst() throws Exception {
+        String marker = marker();
+        importPosts(marker,
+                "facebook", "Vườn nhà nở rộ, hoa cúc hoa hồng hoa mai hoa lan hoa đào hoa sen đều đẹp",
+                "facebook", "Hòa giải thành vụ tranh chấp đất đai, tổ hòa giải của phường làm việc rất tốt",
+                "zalo", "hoa giai thanh o phuong roi, cam on can bo");
+        MockHttpSession coordinator = signIn("coordinator");
+        // typed with its mark: the text with "hòa" first, though the flower's "hoa" comes four times; the comment
+        // typed without marks is still found
+        mvc.perform(get("/api/v1/posts").param("q", "hòa " + marker).session(coordinator))
+                .andExpect(jsonPath("$.total").value(3))
+                .andExpect(jsonPath("$.items[0].text").value(org.hamcrest.Matchers.startsWith("Hòa giải thành")));
+        // typed without marks: every form alike
+        mvc.perform(get("/api/v1/posts").param("q", "hoa " + marker).session(coordinator))
+                .andExpect(jsonPath("$.total").value(3));
+    }
+
+    @Test
     void findsPostsTypedWithOrWithoutDiacriticsWithFacetsAndSnippets() throws Exception {
         String marker = marker();
         importPosts(marker,

@@ -771,7 +771,8 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
 
     private org.apache.lucene.search.Query build(PostSearch.Query query, SignedInUser user) {
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
-        QueryBuilder parser = new QueryBuilder(analyzer);
+        // a word typed with its diacritics ranks the text that has it first (vn.loa.nlp.lucene.MarksFirstQueryBuilder)
+        QueryBuilder parser = new vn.loa.nlp.lucene.MarksFirstQueryBuilder(analyzer);
         String text = query.text() == null ? "" : query.text().strip();
         if (text.length() > 500) {
             throw new InvalidInput("q", "listening.search.too-long");
