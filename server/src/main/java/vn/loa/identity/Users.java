@@ -197,6 +197,7 @@ public class Users {
             problems.add(new InvalidInput("username", "user.error.username-taken"));
         }
         problems.addAll(profileProblems(user.fullName(), user.email()));
+        emailTaken(user.email(), null).ifPresent(problems::add);
         passwordProblem(user.password(), "password").ifPresent(problems::add);
         String agencyCode = null;
         try {
@@ -221,6 +222,7 @@ public class Users {
     public UserAccount update(long id, UserChanges changes, Actor by) {
         UserAccount before = find(id).orElseThrow(() -> new NotFound("user", id));
         List<InvalidInput> problems = new java.util.ArrayList<>(profileProblems(changes.fullName(), changes.email()));
+        emailTaken(changes.email(), id).ifPresent(problems::add);
         try {
             checkRolesAndAgency(changes.roles(), changes.agency());
         } catch (InvalidInput e) {
@@ -354,6 +356,19 @@ public class Users {
     }
 
     private record Row(long id, String username, int failedAttempts, Instant lockedUntil) {
+    }
+
+    /**
+     * An e-mail address is one person's, whatever its case: two accounts with one address could not be told apart in
+     * the audit trail, nor could a password reset reach the right one.
+     */
+    private java.util.Optional<InvalidInput> emailTaken(String email, Long exceptId) {
+        if (email == null || email.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        boolean taken = jdbc.sql("SELECT count(*) FROM app_user WHERE lower(email) = lower(?) AND id <> ?")
+                .params(email.trim(), exceptId == null ? -1L : exceptId).query(Long.class).single() > 0;
+        return taken ? java.util.Optional.of(new InvalidInput("email", "user.error.email-taken")) : java.util.Optional.empty();
     }
 
     private static List<InvalidInput> profileProblems(String fullName, String email) {

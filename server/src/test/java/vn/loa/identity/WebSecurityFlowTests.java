@@ -210,6 +210,13 @@ class WebSecurityFlowTests {
                         .param("roles", "LEADER"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(containsString("Tên đăng nhập này đã có người dùng.")));
+        // nor an e-mail address another account has, whatever its case
+        mvc.perform(post("/admin/users/new").session(admin).with(csrf())
+                        .param("username", IdentityTestData.freshUsername("mail")).param("fullName", "Cán bộ Sở Y tế")
+                        .param("email", "OFFICER@demo.loa.local").param("password", "mat-khau-dai-1")
+                        .param("roles", "LEADER"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("đã thuộc một tài khoản khác")));
         mvc.perform(post("/admin/users/new").session(admin).with(csrf())
                         .param("username", IdentityTestData.freshUsername("mail")).param("fullName", "Người mới")
                         .param("email", "khong-hop-le").param("password", "mat-khau-dai-1").param("roles", "LEADER"))
