@@ -86,6 +86,24 @@ class CalendarApiIntegrationTests {
     }
 
     @Test
+    void aNoticeRefusedOnThePageComesBackAsItWasTyped() throws Exception {
+        MockHttpSession admin = signIn("admin");
+        org.springframework.web.servlet.FlashMap flash = mvc.perform(post("/admin/calendar/entries").session(admin)
+                        .with(csrf()).param("date", "2034-11-20").param("kind", "EXTRA_DAY_OFF")
+                        .param("name", "Nghỉ thêm ngày Nhà giáo").param("sourceDocument", "").param("note", "Theo đề nghị"))
+                .andExpect(status().is3xxRedirection()).andReturn().getFlashMap();
+        assertThat(flash.get("errorField")).isEqualTo("sourceDocument");
+        String page = mvc.perform(get("/admin/calendar").param("year", "2034").session(admin).flashAttrs(flash))
+                .andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        org.jsoup.nodes.Document form = org.jsoup.Jsoup.parse(page);
+        assertThat(form.select("#entry-date").attr("value")).isEqualTo("2034-11-20");
+        assertThat(form.select("#entry-name").attr("value")).isEqualTo("Nghỉ thêm ngày Nhà giáo");
+        assertThat(form.select("#entry-note").attr("value")).isEqualTo("Theo đề nghị");
+        assertThat(form.select("#entry-kind option[selected]").attr("value")).isEqualTo("EXTRA_DAY_OFF");
+    }
+
+    @Test
     void onlyAdministratorsEnterNoticesAndSeeTheCalendarPage() throws Exception {
         String notice = """
                 {"date":"2034-10-03","kind":"EXTRA_DAY_OFF","name":"Nghỉ thêm","sourceDocument":"TB 5/TB-BNV"}""";

@@ -285,6 +285,16 @@ class CampaignsIntegrationTests {
     }
 
     @Test
+    void theNewPlanFormKeepsWhatWasTypedWhenItIsRefused() throws Exception {
+        String page = body(mvc.perform(post("/campaigns/plans").session(signIn("officer")).with(csrf())
+                        .param("agencyCode", "SYT").param("year", "hai nghìn").param("title", "Kế hoạch truyền thông y tế"))
+                .andExpect(status().isUnprocessableContent()));
+        org.jsoup.nodes.Document form = org.jsoup.Jsoup.parse(page);
+        assertThat(form.select("#plan-title").attr("value")).isEqualTo("Kế hoạch truyền thông y tế");
+        assertThat(form.select("#plan-form #agencyCode option[selected]").attr("value")).isEqualTo("SYT");
+    }
+
+    @Test
     void theApiNamesTheFieldAtFault() throws Exception {
         MockHttpSession officer = signIn("officer");
         long planId = plan();

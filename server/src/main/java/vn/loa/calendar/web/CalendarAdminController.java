@@ -187,6 +187,15 @@ class CalendarAdminController {
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
             redirect.addFlashAttribute("errorField", e.field());
+            // what was typed comes back with the message, to be completed rather than typed again
+            java.util.Map<String, String> entry = new java.util.HashMap<>();
+            entry.put("date", date == null ? "" : date);
+            entry.put("kind", kind == null ? "" : kind);
+            entry.put("name", name);
+            entry.put("sourceDocument", sourceDocument);
+            entry.put("replacesRule", replacesRule == null ? "" : replacesRule);
+            entry.put("note", note == null ? "" : note);
+            redirect.addFlashAttribute("entry", entry);
         }
         return "redirect:/admin/calendar?year=" + year;
     }

@@ -139,7 +139,12 @@ class CampaignsController {
             model.addAttribute("errorKey", e.messageKey());
             model.addAttribute("errorArguments", e.arguments());
         }
-        return list(model);
+        String view = list(model);
+        // what was typed comes back with the message
+        model.addAttribute("year", year);
+        model.addAttribute("planTitle", title);
+        model.addAttribute("planAgency", agencyCode);
+        return view;
     }
 
     @GetMapping("/plans/{id}")
