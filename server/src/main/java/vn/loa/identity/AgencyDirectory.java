@@ -307,8 +307,13 @@ public class AgencyDirectory {
             if (form.parent().equals(self)) {
                 throw new InvalidInput("parent", "agency.error.parent-self");
             }
-            if (find(form.parent()).isEmpty()) {
-                throw new InvalidInput("parent", "agency.error.unknown");
+            Agency parent = find(form.parent()).orElseThrow(() -> new InvalidInput("parent", "agency.error.unknown"));
+            // a unit sits under a parent that exists for all its life: not under Ninh Thuận's committee in 2026
+            boolean fromTheStart = parent.validOn(form.validFrom());
+            boolean toTheEnd = parent.validTo() == null
+                    || form.validTo() != null && !parent.validTo().isBefore(form.validTo());
+            if (!fromTheStart || !toTheEnd) {
+                throw new InvalidInput("parent", "agency.error.parent-period");
             }
         }
         LocalDate end = form.validTo() == null ? LocalDate.of(9999, 12, 31) : form.validTo();

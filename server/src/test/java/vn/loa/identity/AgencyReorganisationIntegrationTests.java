@@ -26,6 +26,23 @@ class AgencyReorganisationIntegrationTests {
     AgencyDirectory agencies;
 
     @Test
+    void aUnitSitsUnderAParentThatExistsForAllItsLife() {
+        Agency ninhThuan = agencies.findByCode("58", LocalDate.of(2023, 5, 15)).orElseThrow();
+        assertThat(ninhThuan.validTo()).isNotNull();
+        String code = "PARENT" + System.nanoTime() % 100000;
+        assertThatThrownBy(() -> agencies.create(new AgencyDirectory.AgencyForm(code, AgencyKind.OTHER, ninhThuan.id(),
+                "Đơn vị thử dưới tỉnh cũ", null, LocalDate.of(2026, 12, 6), null, "test"), Actor.SYSTEM))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> {
+                    assertThat(e.field()).isEqualTo("parent");
+                    assertThat(e.messageKey()).isEqualTo("agency.error.parent-period");
+                });
+        // under the old province for the old province's time: accepted
+        assertThat(agencies.create(new AgencyDirectory.AgencyForm(code, AgencyKind.OTHER, ninhThuan.id(),
+                "Đơn vị thử dưới tỉnh cũ", null, LocalDate.of(2024, 1, 1), ninhThuan.validTo(), "test"), Actor.SYSTEM)
+                .parent()).isEqualTo(ninhThuan.id());
+    }
+
+    @Test
     void theSeedHoldsNinhThuanAsOfMay2023() {
         LocalDate may2023 = LocalDate.of(2023, 5, 15);
         assertThat(agencies.findByCode("58", may2023)).get().extracting(Agency::kind).isEqualTo(AgencyKind.PROVINCE);
