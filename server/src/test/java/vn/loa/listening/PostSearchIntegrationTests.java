@@ -184,6 +184,8 @@ class PostSearchIntegrationTests {
                 .andExpect(jsonPath("$.items[0].publishedAt").value("2024-03-01T01:30:00Z"));
         mvc.perform(get("/posts").param("from", "31/11/2026").param("to", "31/11/2026").session(officer))
                 .andExpect(status().isUnprocessableContent());
+        // a page number cut short in a link shows the first page, not an error
+        mvc.perform(get("/posts").param("page", "abc").session(officer)).andExpect(status().isOk());
     }
 
     @Test

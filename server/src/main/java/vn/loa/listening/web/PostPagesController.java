@@ -121,8 +121,10 @@ class PostPagesController {
             @RequestParam(defaultValue = "") String agency, @RequestParam(defaultValue = "") String place,
             @RequestParam(defaultValue = "") String register, @RequestParam(defaultValue = "") String domain,
             @RequestParam(required = false) Long story, @RequestParam(defaultValue = "true") boolean collapse,
-            @RequestParam(defaultValue = "0") int page, Model model, HttpServletResponse response) {
+            @RequestParam(name = "page", defaultValue = "0") String pageNumber, Model model, HttpServletResponse response) {
         SignedInUser user = SignedInPrincipal.current().orElseThrow();
+        // a page number is the pager's, not typed: one that is not a number (a link cut short) shows the first page
+        int page = pageNumber.strip().matches("\\d{1,6}") ? Integer.parseInt(pageNumber.strip()) : 0;
         if (sort == null || sort.isBlank()) {
             sort = q.isBlank() ? "time" : "relevance";
         }
