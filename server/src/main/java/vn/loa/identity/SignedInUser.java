@@ -26,6 +26,12 @@ public record SignedInUser(Long userId, String username, String fullName, Agency
         return roles.contains(role);
     }
 
+    /** Whether this is a journalist's account: the press role and none of the roles that work for the province. */
+    public boolean pressOnly() {
+        return has(Role.PRESS) && !has(Role.OFFICER) && !has(Role.COORDINATOR) && !has(Role.SPOKESPERSON)
+                && !has(Role.LEADER) && !has(Role.ADMIN);
+    }
+
     /** Whether this is a machine client authenticated by an API token. */
     public boolean apiClient() {
         return userId == null;

@@ -102,18 +102,18 @@ final class CoordinationForms {
      * The figures of a progress report, from the repeated {@code figureName} and {@code figureValue} fields, read
      * from the request itself: bound to a list, one value "12,5" would be split at its comma into two.
      */
+    /**
+     * The figures of a progress report, from the repeated {@code figureName} and {@code figureValue} fields, read
+     * from the request itself: bound to a list, one value "12,5" would be split at its comma into two.
+     */
     static Map<String, Double> figures(HttpServletRequest request, List<InvalidInput> problems) {
         String[] names = request.getParameterValues("figureName");
         String[] values = request.getParameterValues("figureValue");
-        return figures(names == null ? List.of() : Arrays.asList(names), values == null ? List.of() : Arrays.asList(values),
-                problems);
-    }
-
-    static Map<String, Double> figures(List<String> names, List<String> values, List<InvalidInput> problems) {
+        int count = Math.max(names == null ? 0 : names.length, values == null ? 0 : values.length);
         Map<String, Double> figures = new LinkedHashMap<>();
-        for (int i = 0; i < Math.max(names.size(), values.size()); i++) {
-            String name = i >= names.size() || names.get(i) == null ? "" : names.get(i).strip();
-            String value = i >= values.size() || values.get(i) == null ? "" : values.get(i).strip();
+        for (int i = 0; i < count; i++) {
+            String name = names == null || i >= names.length || names[i] == null ? "" : names[i].strip();
+            String value = values == null || i >= values.length || values[i] == null ? "" : values[i].strip();
             if (name.isEmpty() && value.isEmpty()) {
                 continue;
             }

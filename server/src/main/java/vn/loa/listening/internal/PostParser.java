@@ -36,10 +36,6 @@ final class PostParser {
         }
         return validate(line, field -> {
             Object value = object.get(field);
-            if (value instanceof String text && text.indexOf('\u0000') >= 0) {
-                // PostgreSQL's text holds no NUL: one such field would stop the whole import, so the line is set apart
-                throw new RejectedLine(field + ": contains a NUL character (\\u0000), which cannot be stored");
-            }
             if (value instanceof Map<?, ?> || value instanceof List<?>) {
                 // a field written as an object or a list is a connector's mistake, not text to store as "{a=1}"
                 throw new RejectedLine(field + ": must be text or a number, not " + (value instanceof Map<?, ?>
@@ -55,11 +51,7 @@ final class PostParser {
         }
         return validate(line, field -> {
             int at = header.indexOf(field);
-            String value = at < 0 ? null : record.get(at);
-            if (value != null && value.indexOf('\u0000') >= 0) {
-                throw new RejectedLine(field + ": contains a NUL character (\\u0000), which cannot be stored");
-            }
-            return value;
+            return at < 0 ? null : record.get(at);
         });
     }
 
@@ -67,7 +59,15 @@ final class PostParser {
         String get(String name) throws RejectedLine;
     }
 
-    private IncomingPost validate(long line, Fields fields) throws RejectedLine {
+    private IncomingPost validate(long line, Fields given) throws RejectedLine {
+        Fields fields = field -> {
+            String value = given.get(field);
+            if (value != null && value.indexOf('\u0000') >= 0) {
+                // PostgreSQL's text holds no NUL: one such field would stop the whole import, so the line is set apart
+                throw new RejectedLine(field + ": contains a NUL character (\\u0000), which cannot be stored");
+            }
+            return value;
+        };
         String source = required(fields, "source", 100);
         String platformName = required(fields, "platform", 20);
         Platform platform = Platform.of(platformName).orElseThrow(() -> new RejectedLine(

@@ -15,13 +15,19 @@ import java.nio.charset.StandardCharsets;
  */
 final class Utf8Lines {
 
-    /** One line: its number and text, or the reason it could not be read. */
+    /**
+     * One line: its number and text, or the reason it could not be read with its start (a preview for the quarantine,
+     * bytes that are not UTF-8 shown as U+FFFD).
+     */
     record Line(long number, String text, String problem, String preview) {
 
         Line(long number, String text, String problem) {
             this(number, text, problem, null);
         }
     }
+
+    /** How much of an unreadable line the quarantine keeps to show (it keeps 2,000 characters of it). */
+    private static final int PREVIEW_BYTES = 8_000;
 
     private final InputStream in;
     private final int maxBytes;
@@ -107,11 +113,9 @@ final class Utf8Lines {
      * that are not UTF-8 shown as U+FFFD).
      */
     private static String preview(byte[] bytes, int start, int end) {
-        String text = new String(bytes, start, Math.min(end - start, PREVIEW_BYTES), java.nio.charset.StandardCharsets.UTF_8);
+        String text = new String(bytes, start, Math.min(end - start, PREVIEW_BYTES), StandardCharsets.UTF_8);
         return text.replace('\u0000', '\uFFFD');
     }
-
-    private static final int PREVIEW_BYTES = 8_000;
 
     private void append(int from, int count) {
         if (count <= 0) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
 import vn.loa.listening.Trends;
 
@@ -31,9 +30,7 @@ class IssueCoverage {
                 shown.add(issue);
                 continue;
             }
-            boolean journalist = user.has(Role.PRESS) && !user.has(Role.OFFICER) && !user.has(Role.COORDINATOR)
-                    && !user.has(Role.SPOKESPERSON) && !user.has(Role.LEADER) && !user.has(Role.ADMIN);
-            shown.add(issue.withCoverage(journalist && !coverage.answered() ? null
+            shown.add(issue.withCoverage(user.pressOnly() && !coverage.answered() ? null
                     : new Trends.Coverage(coverage.caseId(), coverage.status(), coverage.answered(), null, false)));
         }
         return shown;

@@ -80,8 +80,8 @@ class StoryPageController {
         model.addAttribute("mayOpenCase", user.has(Role.COORDINATOR) || (user.has(Role.OFFICER) && user.agencyCode() != null));
         // a case already opened on this story: named, so that no one opens a second for the same story
         vn.loa.listening.Trends.CoverageLookup cases = coverage.getIfAvailable();
-        vn.loa.listening.Trends.Coverage existing = cases == null || user.has(Role.PRESS) && !user.has(Role.OFFICER)
-                && !user.has(Role.COORDINATOR) ? null : cases.covering(List.of(story.id()), List.of());
+        vn.loa.listening.Trends.Coverage existing = cases == null || user.pressOnly() ? null
+                : cases.covering(List.of(story.id()), List.of());
         model.addAttribute("existingCase", existing);
         model.addAttribute("existingCaseOpens", existing != null && cases.opens(existing.caseId(), user));
         model.addAttribute("mayWatch", !user.has(Role.PRESS) && (provinceWide || user.agencyCode() != null));
