@@ -17,9 +17,11 @@ import vn.loa.shared.AgencyId;
  * @param lockedUntil when a lock-out after failed sign-ins ends, null when not locked
  * @param createdAt when the account was created
  * @param lastSignInAt the last successful sign-in, may be null
+ * @param passwordTemporary whether the password is one an administrator set, to be changed before any other work
  */
 public record UserAccount(long id, String username, String fullName, String email, AgencyId agency, Set<Role> roles,
-        boolean enabled, Instant lockedUntil, Instant createdAt, Instant lastSignInAt) {
+        boolean enabled, Instant lockedUntil, Instant createdAt, Instant lastSignInAt,
+        boolean passwordTemporary) {
 
     public UserAccount {
         roles = Set.copyOf(roles);

@@ -165,7 +165,8 @@ public class Users {
         params.add(page.offset());
         return new Page<>(jdbc.sql("""
                 SELECT u.id, u.username, u.full_name, u.email, u.agency_id, u.enabled, u.locked_until, u.created_at,
-                       u.last_sign_in_at, ARRAY(SELECT r.role FROM user_role r WHERE r.user_id = u.id) AS roles
+                       u.last_sign_in_at, u.password_temporary,
+                       ARRAY(SELECT r.role FROM user_role r WHERE r.user_id = u.id) AS roles
                 FROM app_user u""" + where + " ORDER BY lower(u.username) LIMIT ? OFFSET ?").params(params)
                 .query(Users::account).list(), page, total);
     }
@@ -186,9 +187,23 @@ public class Users {
         return jdbc.sql("SELECT password_hash FROM app_user WHERE id = ?").param(id).query(String.class).optional();
     }
 
-    /** Creates an account; refuses a taken user name, an invalid e-mail address or a weak password. */
+    /**
+     * Creates an account whose password its owner chose (the first administrator on the command line, the
+     * demo's accounts); refuses a taken user name, an invalid e-mail address or a weak password.
+     */
     @Transactional
     public UserAccount create(NewUser user, Actor by) {
+        return create(user, false, by);
+    }
+
+    /**
+     * Creates an account; refuses a taken user name, an invalid e-mail address or a weak password.
+     *
+     * @param temporaryPassword whether the password is the administrator's choice, which its owner must replace
+     *     before doing anything else
+     */
+    @Transactional
+    public UserAccount create(NewUser user, boolean temporaryPassword, Actor by) {
         String username = user.username() == null ? "" : user.username().trim().toLowerCase(Locale.ROOT);
         List<InvalidInput> problems = new java.util.ArrayList<>();
         if (!USERNAME.matcher(username).matches()) {
@@ -207,10 +222,11 @@ public class Users {
         }
         InvalidInput.throwIfAny(problems);
         long id = jdbc.sql("""
-                INSERT INTO app_user (username, full_name, email, password_hash, agency_id, created_at)
-                VALUES (?, ?, ?, ?, ?, ?) RETURNING id
+                INSERT INTO app_user (username, full_name, email, password_hash, agency_id, created_at, password_temporary)
+                VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id
                 """).params(username, user.fullName().trim(), user.email().trim(), passwords.encode(user.password()),
-                user.agency() == null ? null : user.agency().value(), Timestamp.from(clock.instant()))
+                user.agency() == null ? null : user.agency().value(), Timestamp.from(clock.instant()),
+                temporaryPassword)
                 .query(Long.class).single();
         saveRoles(id, user.roles());
         events.publishEvent(new UserCreated(by, id, username, user.roles(), agencyCode));
@@ -281,7 +297,10 @@ public class Users {
         events.publishEvent(new UserEnabled(by, id, user.username()));
     }
 
-    /** Sets a new random temporary password, clears any lock-out and returns the password (shown once). */
+    /**
+     * Sets a new random temporary password, clears any lock-out and returns the password (shown once); its
+     * owner must replace it before doing anything else.
+     */
     @Transactional
     public String resetPassword(long id, Actor by) {
         UserAccount user = find(id).orElseThrow(() -> new NotFound("user", id));
@@ -289,7 +308,9 @@ public class Users {
         for (int i = 0; i < 14; i++) {
             temporary.append(TEMPORARY_ALPHABET.charAt(random.nextInt(TEMPORARY_ALPHABET.length())));
         }
-        jdbc.sql("UPDATE app_user SET password_hash = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?")
+        jdbc.sql("""
+                UPDATE app_user SET password_hash = ?, password_temporary = true, failed_attempts = 0, locked_until = NULL
+                WHERE id = ?""")
                 .params(passwords.encode(temporary), id).update();
         events.publishEvent(new PasswordReset(by, id, user.username()));
         return temporary.toString();
@@ -305,7 +326,11 @@ public class Users {
         passwordProblem(replacement, "newPassword").ifPresent(problem -> {
             throw problem;
         });
-        jdbc.sql("UPDATE app_user SET password_hash = ? WHERE id = ?").params(passwords.encode(replacement), id).update();
+        if (passwords.matches(replacement, hash)) {
+            throw new InvalidInput("newPassword", "account.error.same-password");
+        }
+        jdbc.sql("UPDATE app_user SET password_hash = ?, password_temporary = false WHERE id = ?")
+                .params(passwords.encode(replacement), id).update();
         events.publishEvent(new PasswordChanged(by, id));
     }
 
@@ -418,7 +443,7 @@ public class Users {
 
     private static final String SELECT = """
             SELECT u.id, u.username, u.full_name, u.email, u.agency_id, u.enabled, u.locked_until, u.created_at,
-                   u.last_sign_in_at, array_remove(array_agg(r.role), NULL) AS roles
+                   u.last_sign_in_at, u.password_temporary, array_remove(array_agg(r.role), NULL) AS roles
             FROM app_user u LEFT JOIN user_role r ON r.user_id = u.id
             """;
 
@@ -435,6 +460,6 @@ public class Users {
         return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("full_name"),
                 rs.getString("email"), noAgency ? null : new AgencyId(agency), roles, rs.getBoolean("enabled"),
                 locked == null ? null : locked.toInstant(), rs.getTimestamp("created_at").toInstant(),
-                signIn == null ? null : signIn.toInstant());
+                signIn == null ? null : signIn.toInstant(), rs.getBoolean("password_temporary"));
     }
 }

@@ -17,6 +17,7 @@ import jakarta.servlet.http.Cookie;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,6 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import vn.loa.identity.ApiTokens.IssuedToken;
 import vn.loa.shared.Actor;
+import vn.loa.shared.AgencyId;
 import vn.loa.shared.LocalTime;
 
 @SpringBootTest
@@ -251,15 +253,63 @@ class WebSecurityFlowTests {
                 .andExpect(status().is3xxRedirection()).andReturn();
         String location = created.getResponse().getRedirectedUrl();
         MockHttpSession user = signIn(username, "mat-khau-dai-1");
+        // the administrator chose the password: its owner replaces it before anything else
+        mvc.perform(get("/").session(user)).andExpect(redirectedUrl("/account"));
+        changeTemporaryPassword(user, "mat-khau-dai-1", "mat-khau-rieng-2");
         mvc.perform(get("/").session(user)).andExpect(status().isOk());
 
         mvc.perform(post(location + "/disable").session(admin).with(csrf())).andExpect(status().is3xxRedirection());
         mvc.perform(get("/").session(user)).andExpect(redirectedUrl("/login?error=disabled"));
-        mvc.perform(formLogin("/login").user(username).password("mat-khau-dai-1"))
+        mvc.perform(formLogin("/login").user(username).password("mat-khau-rieng-2"))
                 .andExpect(redirectedUrl("/login?error=disabled"));
 
         mvc.perform(post(location + "/enable").session(admin).with(csrf())).andExpect(status().is3xxRedirection());
-        signIn(username, "mat-khau-dai-1");
+        signIn(username, "mat-khau-rieng-2");
+    }
+
+    @Test
+    void aResetPasswordOpensNothingButTheAccountPageUntilItsOwnerReplacesIt() throws Exception {
+        String username = IdentityTestData.freshUsername("reset");
+        AgencyId health = agencies.findByCode("SYT", LocalDate.now(LocalTime.ZONE)).orElseThrow().id();
+        UserAccount account = users.create(new Users.NewUser(username, "Trần Thị D", username + "@example.gov.vn",
+                "mat-khau-rieng-1", Set.of(Role.OFFICER), health), Actor.SYSTEM);
+        MockHttpSession before = signIn(username, "mat-khau-rieng-1");
+        mvc.perform(get("/posts").session(before)).andExpect(status().isOk());
+
+        MockHttpSession admin = signIn("admin", DEMO_PASSWORD);
+        MvcResult reset = mvc.perform(post("/admin/users/" + account.id() + "/reset-password").session(admin)
+                .with(csrf())).andExpect(status().is3xxRedirection()).andReturn();
+        String temporary = (String) reset.getFlashMap().get("temporaryPassword");
+        assertThat(users.find(account.id()).orElseThrow().passwordTemporary()).isTrue();
+
+        // the session open before the reset is held too, and so is a new one: pages, forms and the API
+        mvc.perform(get("/posts").session(before)).andExpect(redirectedUrl("/account"));
+        MockHttpSession user = signIn(username, temporary);
+        mvc.perform(get("/posts").session(user)).andExpect(redirectedUrl("/account"));
+        mvc.perform(post("/cases/new").session(user).with(csrf()).param("title", "x"))
+                .andExpect(redirectedUrl("/account"));
+        mvc.perform(get("/api/v1/me").session(user)).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value(containsString("mật khẩu tạm thời")));
+        mvc.perform(get("/account").session(user)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("temporary-password-notice")));
+
+        // keeping the administrator's password is not replacing it
+        mvc.perform(post("/account/password").session(user).with(csrf()).param("currentPassword", temporary)
+                        .param("newPassword", temporary).param("confirmPassword", temporary))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(containsString("phải khác mật khẩu hiện tại")));
+        changeTemporaryPassword(user, temporary, "mat-khau-rieng-3");
+        mvc.perform(get("/posts").session(user)).andExpect(status().isOk());
+        mvc.perform(get("/account").session(user))
+                .andExpect(content().string(not(containsString("temporary-password-notice"))));
+        assertThat(users.find(account.id()).orElseThrow().passwordTemporary()).isFalse();
+    }
+
+    private void changeTemporaryPassword(MockHttpSession session, String current, String replacement)
+            throws Exception {
+        mvc.perform(post("/account/password").session(session).with(csrf()).param("currentPassword", current)
+                        .param("newPassword", replacement).param("confirmPassword", replacement))
+                .andExpect(redirectedUrl("/account"));
     }
 
     @Test

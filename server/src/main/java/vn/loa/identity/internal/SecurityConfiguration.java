@@ -79,7 +79,8 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.ignoringRequestMatchers(bearer, apiWithoutSession))
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems),
                         UsernamePasswordAuthenticationFilter.class)
-                .addFilterAfter(new SessionRevalidationFilter(users, details), SecurityContextHolderFilter.class)
+                .addFilterAfter(new SessionRevalidationFilter(users, details, problems),
+                        SecurityContextHolderFilter.class)
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(
                                 (request, response, e) -> problems.write(request, response, 401, "problem.unauthorized"),

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -19,16 +20,24 @@ import vn.loa.identity.Users;
 
 /**
  * Re-reads a signed-in person's account on every request, so that disabling an account ends its
- * sessions at once and changed roles or agency take effect without signing in again.
+ * sessions at once and changed roles or agency take effect without signing in again; and while the
+ * password is one an administrator set, leads every page to the form that changes it (the API answers
+ * 403), so that the administrator who knows it cannot work as that person.
  */
 class SessionRevalidationFilter extends OncePerRequestFilter {
 
+    /** What a person with a temporary password may still open: the account page, signing out, the shell's files. */
+    private static final List<String> OPEN_WITH_TEMPORARY_PASSWORD = List.of("/account", "/logout", "/css/", "/js/",
+            "/img/", "/favicon.ico", "/error");
+
     private final Users users;
     private final LoaUserDetailsService details;
+    private final ProblemResponses problems;
 
-    SessionRevalidationFilter(Users users, LoaUserDetailsService details) {
+    SessionRevalidationFilter(Users users, LoaUserDetailsService details, ProblemResponses problems) {
         this.users = users;
         this.details = details;
+        this.problems = problems;
     }
 
     @Override
@@ -47,6 +56,14 @@ class SessionRevalidationFilter extends OncePerRequestFilter {
                 response.sendRedirect(request.getContextPath() + "/login?error=disabled");
                 return;
             }
+            if (account.get().passwordTemporary() && !openWithTemporaryPassword(request)) {
+                if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                    problems.write(request, response, 403, "problem.password-change-required");
+                } else {
+                    response.sendRedirect(request.getContextPath() + "/account");
+                }
+                return;
+            }
             SignedInUser now = details.signedIn(account.get());
             if (!now.equals(before)) {
                 LoaUserDetails refreshed = new LoaUserDetails(now, null, true, false);
@@ -61,5 +78,15 @@ class SessionRevalidationFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    private static boolean openWithTemporaryPassword(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        for (String open : OPEN_WITH_TEMPORARY_PASSWORD) {
+            if (open.endsWith("/") ? path.startsWith(open) : path.equals(open) || path.startsWith(open + "/")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.loa.identity.SignedInUser;
+import vn.loa.identity.UserAccount;
 import vn.loa.identity.Users;
 import vn.loa.shared.InvalidInput;
 
@@ -55,6 +56,13 @@ class AccountController {
     String account(Model model) {
         model.addAttribute("passwordForm", new PasswordForm());
         return "account";
+    }
+
+    /** Whether the signed-in person must still replace a password an administrator set. */
+    @ModelAttribute("passwordTemporary")
+    boolean passwordTemporary() {
+        return CurrentUserAdvice.signedIn().flatMap(user -> users.find(user.userId()))
+                .map(UserAccount::passwordTemporary).orElse(false);
     }
 
     @PostMapping("/account/password")

@@ -185,7 +185,7 @@ class UserAdminController {
         SignedInUser admin = CurrentUserAdvice.signedIn().orElseThrow();
         try {
             UserAccount created = users.create(new NewUser(form.getUsername(), form.getFullName(), form.getEmail(),
-                    form.getPassword(), form.roleSet(), form.agency()), admin.actor());
+                    form.getPassword(), form.roleSet(), form.agency()), true, admin.actor());
             redirect.addFlashAttribute("flashKey", "user.created");
             return "redirect:/admin/users/" + created.id();
         } catch (InvalidInput e) {
