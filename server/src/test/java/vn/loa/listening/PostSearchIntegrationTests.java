@@ -71,6 +71,23 @@ class PostSearchIntegrationTests {
     }
 
     @Test
+    void aWordTypedWithItsDiacriticsDoesNotFindTheWordWithOtherDiacritics() throws Exception {
+        String marker = marker();
+        importPosts(marker,
+                "news", "Hơn 40 học sinh bị ngộ độc thực phẩm sau bữa trưa",
+                "facebook", "Bác nông dân vừa bẻ ngô vừa đọc báo",
+                "zalo", "ong ba an com xong bi ngo doc, phai vao vien");
+        MockHttpSession coordinator = signIn("coordinator");
+        mvc.perform(get("/api/v1/posts").param("q", "ngộ độc " + marker).session(coordinator))
+                .andExpect(jsonPath("$.total").value(2))
+                .andExpect(jsonPath("$.items[0].text").value(org.hamcrest.Matchers.startsWith("Hơn 40")));
+        mvc.perform(get("/api/v1/posts").param("q", "\"ngộ độc\" " + marker).session(coordinator))
+                .andExpect(jsonPath("$.total").value(2));
+        mvc.perform(get("/api/v1/posts").param("q", "ngo doc " + marker).session(coordinator))
+                .andExpect(jsonPath("$.total").value(3));
+    }
+
+    @Test
     void findsPostsTypedWithOrWithoutDiacriticsWithFacetsAndSnippets() throws Exception {
         String marker = marker();
         importPosts(marker,

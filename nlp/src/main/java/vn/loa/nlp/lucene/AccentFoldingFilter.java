@@ -9,22 +9,46 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import vn.loa.nlp.Syllables;
 
 /**
- * After each term with diacritics, adds the same term without them at the same position
- * ("bệnh_viện", then "benh_vien"), so that a search typed either way finds the text.
+ * Adds, at the same position as each term, the forms that let a search typed with or without diacritics find it.
+ *
+ * <p>In text that is indexed ({@link Mode#INDEX}), a term with diacritics is followed by the same term without them
+ * ("bệnh_viện", then "benh_vien"), which a query typed without diacritics finds; a term written without them ("benh",
+ * as a comment typed on a phone has it) is followed by the same term marked {@value #BARE} ("=benh"), which says the
+ * writer left the diacritics out. In a query ({@link Mode#QUERY}), a word typed with diacritics ("ngộ") is followed
+ * by its bare form ("=ngo"): it finds the text that has the word as typed, and the text written without diacritics,
+ * but not a word with other diacritics ("ngô", "ngõ"). A word typed without diacritics is left alone and finds every
+ * form. Only terms that could carry a diacritic (a vowel, or d for đ) get a bare form.
  */
 public final class AccentFoldingFilter extends TokenFilter {
 
+    /** Which side of the search a stream is on. */
+    public enum Mode {
+        /** Text to be indexed. */
+        INDEX,
+        /** The text of a query, to be matched against text indexed in {@link #INDEX} mode. */
+        QUERY
+    }
+
     /** The type of a folded term. */
     public static final String FOLDED = "<FOLDED>";
+    /** What begins the term that stands for a word written without diacritics. */
+    public static final String BARE = "=";
 
+    private final Mode mode;
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final PositionIncrementAttribute position = addAttribute(PositionIncrementAttribute.class);
     private final TypeAttribute type = addAttribute(TypeAttribute.class);
     private State pending;
-    private String pendingFolded;
+    private String pendingTerm;
 
+    /** A filter for text to be indexed. */
     public AccentFoldingFilter(TokenStream input) {
+        this(input, Mode.INDEX);
+    }
+
+    public AccentFoldingFilter(TokenStream input, Mode mode) {
         super(input);
+        this.mode = mode;
     }
 
     @Override
@@ -32,7 +56,7 @@ public final class AccentFoldingFilter extends TokenFilter {
         if (pending != null) {
             restoreState(pending);
             pending = null;
-            term.setEmpty().append(pendingFolded);
+            term.setEmpty().append(pendingTerm);
             position.setPositionIncrement(0);
             type.setType(FOLDED);
             return true;
@@ -41,9 +65,16 @@ public final class AccentFoldingFilter extends TokenFilter {
             return false;
         }
         String folded = fold(term);
-        if (!folded.contentEquals(term)) {
+        boolean marked = !folded.contentEquals(term);
+        String extra = null;
+        if (marked) {
+            extra = mode == Mode.INDEX ? folded : BARE + folded;
+        } else if (mode == Mode.INDEX && couldBeMarked(folded)) {
+            extra = BARE + folded;
+        }
+        if (extra != null) {
             pending = captureState();
-            pendingFolded = folded;
+            pendingTerm = extra;
         }
         return true;
     }
@@ -52,6 +83,20 @@ public final class AccentFoldingFilter extends TokenFilter {
     public void reset() throws IOException {
         super.reset();
         pending = null;
+    }
+
+    /** Whether a term without diacritics has a letter that could have carried one (a vowel, or d for đ). */
+    static boolean couldBeMarked(String folded) {
+        for (int i = 0; i < folded.length(); i++) {
+            switch (folded.charAt(i)) {
+                case 'a', 'e', 'i', 'o', 'u', 'y', 'd' -> {
+                    return true;
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
     }
 
     static String fold(CharSequence text) {

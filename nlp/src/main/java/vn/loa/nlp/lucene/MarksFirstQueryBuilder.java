@@ -10,11 +10,11 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
- * Builds queries over text analysed by {@link VietnameseAnalyzer}, where each word with diacritics is also indexed
- * without them. A word typed with its diacritics ("hòa") still finds the text written without them (a comment typed
- * on a phone, "hoa"), but the text that has the word as typed ranks first, well ahead of "hoa" (a flower) or "hóa":
- * the word as typed counts {@value #AS_TYPED} times its form without diacritics, instead of the two blending into one
- * term. A word typed without diacritics finds every form alike, as before.
+ * Builds queries over text analysed by {@link VietnameseAnalyzer}; give it {@link VietnameseAnalyzer#queries()}. A word
+ * typed with its diacritics ("ngộ") finds the text that has it as typed, and the text written without diacritics (a
+ * comment typed on a phone, "ngo"), not a word with other diacritics ("ngô"); the word as typed counts
+ * {@value #AS_TYPED} times the text without diacritics, so that it ranks first. A word typed without diacritics finds
+ * every form alike.
  */
 public class MarksFirstQueryBuilder extends QueryBuilder {
 

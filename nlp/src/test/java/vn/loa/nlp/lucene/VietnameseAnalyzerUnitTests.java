@@ -15,8 +15,10 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.QueryBuilder;
@@ -33,6 +35,37 @@ class VietnameseAnalyzerUnitTests {
                 "bệnh@0-4+1", "benh@0-4+0", "bệnh_viện@0-9+0", "benh_vien@0-9+0", "viện@5-9+1", "vien@5-9+0",
                 "tỉnh@10-14+1", "tinh@10-14+0",
                 "quá@15-18+1", "qua@15-18+0", "quá_tải@15-22+0", "qua_tai@15-22+0", "tải@19-22+1", "tai@19-22+0");
+        assertThat(terms("benh vien qua tai")).startsWith("benh@0-4+1", "=benh@0-4+0", "benh_vien@0-9+0",
+                "=benh_vien@0-9+0", "vien@5-9+1", "=vien@5-9+0");
+        assertThat(terms(ANALYZER.queries(), "Bệnh viện tp")).containsExactly("bệnh@0-4+1", "=benh@0-4+0",
+                "bệnh_viện@0-9+0", "=benh_vien@0-9+0", "viện@5-9+1", "=vien@5-9+0", "tp@10-12+1");
+        assertThat(terms(ANALYZER.queries(), "benh vien")).containsExactly("benh@0-4+1", "benh_vien@0-9+0", "vien@5-9+1");
+    }
+
+    @Test
+    void aWordTypedWithDiacriticsFindsItAsTypedOrWrittenWithoutThemButNotWithOtherDiacritics() throws IOException {
+        try (Directory directory = new ByteBuffersDirectory()) {
+            try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(ANALYZER))) {
+                add(writer, "Hơn 40 học sinh bị ngộ độc thực phẩm sau bữa trưa");
+                add(writer, "Ong ba an com xong bi ngo doc, phai vao vien");
+                add(writer, "Bác nông dân vừa bẻ ngô vừa đọc báo");
+                add(writer, "Đường lên xã bị sát lở, xe chạy sát mép");
+            }
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                QueryBuilder marksFirst = new MarksFirstQueryBuilder(ANALYZER.queries());
+                assertThat(hits(searcher, marksFirst.createBooleanQuery("text", "ngộ độc", BooleanClause.Occur.MUST))).isEqualTo(2);
+                assertThat(hits(searcher, marksFirst.createPhraseQuery("text", "ngộ độc"))).isEqualTo(2);
+                assertThat(hits(searcher, marksFirst.createBooleanQuery("text", "ngo doc", BooleanClause.Occur.MUST))).isEqualTo(3);
+                assertThat(hits(searcher, marksFirst.createBooleanQuery("text", "sạt lở", BooleanClause.Occur.MUST))).isZero();
+                assertThat(hits(searcher, marksFirst.createBooleanQuery("text", "sat lo", BooleanClause.Occur.MUST))).isEqualTo(1);
+                assertThat(hits(searcher, marksFirst.createBooleanQuery("text", "ngô", BooleanClause.Occur.MUST))).isEqualTo(2);
+                // parsed with the indexing analyzer, a query still finds every form
+                assertThat(hits(searcher, new QueryBuilder(ANALYZER).createBooleanQuery("text", "ngộ độc", BooleanClause.Occur.MUST))).isEqualTo(3);
+                TopDocs top = searcher.search(marksFirst.createBooleanQuery("text", "ngộ độc", BooleanClause.Occur.MUST), 2);
+                assertThat(searcher.storedFields().document(top.scoreDocs[0].doc).get("text")).startsWith("Hơn 40");
+            }
+        }
     }
 
     @Test
@@ -63,7 +96,7 @@ class VietnameseAnalyzerUnitTests {
 
     @Test
     void indexesThePartsOfWhatTheSegmenterKeepsWhole() throws IOException {
-        assertThat(terms("Sở GD-ĐT TP. HCM")).containsExactly("sở@0-2+1", "so@0-2+0", "gd@3-5+1", "gd-đt@3-8+0", "gd-dt@3-8+0",
+        assertThat(terms("Sở GD-ĐT TP. HCM")).containsExactly("sở@0-2+1", "so@0-2+0", "gd@3-5+1", "=gd@3-5+0", "gd-đt@3-8+0", "gd-dt@3-8+0",
                 "đt@6-8+2", "dt@6-8+0", "tp@9-11+1", "hcm@13-16+2");
         try (Directory directory = new ByteBuffersDirectory()) {
             try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(ANALYZER))) {
@@ -99,8 +132,12 @@ class VietnameseAnalyzerUnitTests {
     }
 
     private static List<String> terms(String text) throws IOException {
+        return terms(ANALYZER, text);
+    }
+
+    private static List<String> terms(VietnameseAnalyzer analyzer, String text) throws IOException {
         List<String> terms = new ArrayList<>();
-        try (TokenStream stream = ANALYZER.tokenStream("text", text)) {
+        try (TokenStream stream = analyzer.tokenStream("text", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             PositionIncrementAttribute position = stream.addAttribute(PositionIncrementAttribute.class);

@@ -78,6 +78,7 @@ import vn.loa.listening.PostsReanalysed;
 import vn.loa.listening.TopicAttention;
 import vn.loa.nlp.Syllables;
 import vn.loa.nlp.lucene.VietnameseAnalyzer;
+import vn.loa.nlp.normalize.ToneMarks;
 import vn.loa.nlp.segment.WordSegmenter;
 import vn.loa.shared.InvalidInput;
 import vn.loa.shared.LocalTime;
@@ -100,9 +101,10 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
     /**
      * The version of the documents' fields and of the analyzer's terms; an index written with another is
      * rebuilt (4: register and domain; 5: abbreviations, dates and hyphenated names kept whole as words; 6: titles
-     * stored).
+     * stored; 7: a word written without diacritics marked as such, so that a word typed with them finds it and not
+     * the word with other diacritics).
      */
-    private static final String SCHEMA = "6";
+    private static final String SCHEMA = "7";
     /** How many posts are indexed between two commits of the index. */
     private static final int COMMIT_EVERY = 50_000;
     /** How far below the highest id indexed a late commit is looked for (three import batches). */
@@ -605,7 +607,7 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
                 || kept.stream().anyMatch(phrase -> phrase.length() > TopicAttention.MAX_PHRASE)) {
             throw new InvalidInput("keywords", "listening.attention.keywords");
         }
-        QueryBuilder parser = new QueryBuilder(analyzer);
+        QueryBuilder parser = new QueryBuilder(analyzer.queries());
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         int clauses = 0;
         for (String phrase : kept) {
@@ -771,8 +773,8 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
 
     private org.apache.lucene.search.Query build(PostSearch.Query query, SignedInUser user) {
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
-        // a word typed with its diacritics ranks the text that has it first (vn.loa.nlp.lucene.MarksFirstQueryBuilder)
-        QueryBuilder parser = new vn.loa.nlp.lucene.MarksFirstQueryBuilder(analyzer);
+        // a word typed with its diacritics finds it as typed, first, or written without them, not with other diacritics
+        QueryBuilder parser = new vn.loa.nlp.lucene.MarksFirstQueryBuilder(analyzer.queries());
         String text = query.text() == null ? "" : query.text().strip();
         if (text.length() > 500) {
             throw new InvalidInput("q", "listening.search.too-long");
@@ -961,10 +963,10 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
                 similar);
     }
 
-    private record Snippet(String text, List<int[]> highlights) {
+    record Snippet(String text, List<int[]> highlights) {
     }
 
-    /** The words of a query, lower case, without diacritics. */
+    /** The words of a query, lower case, with the tone mark of each in one place. */
     static List<String> queryWords(String text) {
         if (text == null || text.isBlank()) {
             return List.of();
@@ -972,24 +974,30 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
         List<String> words = new ArrayList<>();
         for (String word : text.replace('"', ' ').split("\\s+")) {
             if (!word.isBlank()) {
-                words.add(fold(word));
+                words.add(ToneMarks.canonical(word.toLowerCase(Locale.ROOT)));
             }
         }
         return words;
     }
 
-    /** A window of the text around the first matched word, with every matched word marked by offsets. */
+    /**
+     * A window of the text around the first matched word, with every matched word marked by offsets. A word of the
+     * query typed with diacritics matches the text that has it as typed or without diacritics, as the search does
+     * ("ngộ" marks "ngộ" and "ngo", not "ngô"); typed without them, it matches every form.
+     */
     static Snippet snippet(String text, List<String> words) {
         String folded = fold(text);
         List<int[]> matches = new ArrayList<>();
         for (String word : words) {
+            String bare = fold(word);
+            boolean marked = !bare.equals(word);
             int from = 0;
             int at;
-            while (!word.isEmpty() && (at = folded.indexOf(word, from)) >= 0) {
-                int end = at + word.length();
+            while (!bare.isEmpty() && (at = folded.indexOf(bare, from)) >= 0) {
+                int end = at + bare.length();
                 boolean startsWord = at == 0 || !Character.isLetterOrDigit(folded.charAt(at - 1));
                 boolean endsWord = end == folded.length() || !Character.isLetterOrDigit(folded.charAt(end));
-                if (startsWord && endsWord) {
+                if (startsWord && endsWord && (!marked || sameOrBare(text.substring(at, end), word))) {
                     matches.add(new int[] {at, end});
                 }
                 from = end;
@@ -1013,6 +1021,12 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
             }
         }
         return new Snippet(text.substring(start, end), highlights);
+    }
+
+    /** Whether a word of the text is the word typed (tone mark placement and case aside) or has no diacritics. */
+    private static boolean sameOrBare(String found, String typed) {
+        String lower = found.toLowerCase(Locale.ROOT);
+        return fold(lower).equals(lower) || ToneMarks.canonical(lower).equals(typed);
     }
 
     /** Lower case, no diacritics, same length as the input (combining marks become spaces). */

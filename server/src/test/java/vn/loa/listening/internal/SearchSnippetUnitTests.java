@@ -1,0 +1,27 @@
+package vn.loa.listening.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SearchSnippetUnitTests {
+
+    private static List<String> marked(String text, String query) {
+        LucenePostIndex.Snippet snippet = LucenePostIndex.snippet(text, LucenePostIndex.queryWords(query));
+        return snippet.highlights().stream().map(range -> snippet.text().substring(range[0], range[1])).toList();
+    }
+
+    @Test
+    void aWordTypedWithDiacriticsMarksItAsTypedOrWrittenWithoutThemNotWithOtherDiacritics() {
+        String text = "Bác nông dân bẻ ngô, đọc báo: 40 học sinh ngộ độc; bài viết không dấu ghi ngo doc";
+        assertThat(marked(text, "ngộ độc")).containsExactly("ngộ", "độc", "ngo", "doc");
+        assertThat(marked(text, "ngo doc")).containsExactly("ngô", "đọc", "ngộ", "độc", "ngo", "doc");
+    }
+
+    @Test
+    void toneMarkPlacementAndCaseDoNotMatter() {
+        assertThat(marked("Tổ HOÀ giải của phường, hóa đơn", "hòa")).containsExactly("HOÀ");
+        assertThat(marked("Tổ hòa giải của phường", "Hoà")).containsExactly("hòa");
+    }
+}
