@@ -183,6 +183,55 @@ class ListeningOverviewIntegrationTests {
     }
 
     @Test
+    void aNumberOfTheLast24HoursLeadsToTheSamePostsNotToThoseOfTwoWholeDays() throws Exception {
+        String source = "window-" + ProcessHandle.current().pid();
+        StringBuilder file = new StringBuilder();
+        // one complaint an hour ago, in the window; one 30 hours ago, on a day the window touches but outside it
+        int[] hoursAgo = {1, 30};
+        for (int i = 0; i < hoursAgo.length; i++) {
+            file.append("{\"source\":\"").append(source).append("\",\"platform\":\"hotline\",\"external_id\":\"w")
+                    .append(i).append("\",\"published_at\":\"").append(Instant.now().minus(hoursAgo[i], ChronoUnit.HOURS))
+                    .append("\",\"text\":\"Bức xúc vì trạm y tế xã đóng cửa sớm, người bệnh phải chờ ngoài trời ")
+                    .append(source).append("\"}\n");
+        }
+        importer.importFile("window.jsonl", new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8)),
+                Actor.SYSTEM, null);
+        MockHttpSession coordinator = signIn("coordinator");
+        String page = mvc.perform(get("/listening").param("days", "1").session(coordinator))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile(
+                "<a href=\"(/posts\\?register=comment&amp;sentiment=negative&amp;[^\"]+)\">[^<]*</a></th>\\s*"
+                        + "<td class=\"share\">[^<]*</td>\\s*<td>([0-9.,]+)</td>").matcher(page);
+        assertThat(row.find()).isTrue();
+        String link = row.group(1).replace("&amp;", "&");
+        long shown = Long.parseLong(row.group(2).replaceAll("[.,]", ""));
+        // the link names the window to the minute
+        assertThat(link).containsPattern("from=\\d{2}/\\d{2}/\\d{4}%20\\d{2}:\\d{2}").containsPattern("to=\\d{2}/\\d{2}/\\d{4}%20\\d{2}:59");
+        String posts = mvc.perform(get(java.net.URI.create(link)).session(coordinator))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(total(posts)).isEqualTo(shown);
+        // and says what it is filtered by: the sentiment and the window too
+        Locale vi = Locale.forLanguageTag("vi");
+        String chips = posts.substring(posts.indexOf("id=\"active-filters\""));
+        chips = chips.substring(0, chips.indexOf("</ul>"));
+        assertThat(chips).contains(messages.getMessage("facet.sentiment", null, vi) + ": ")
+                .contains(messages.getMessage("sentiment.negative", null, vi))
+                .contains(messages.getMessage("posts.from", null, vi) + ": ")
+                .contains(messages.getMessage("posts.to", null, vi) + ": ").containsPattern("\\d{2}/\\d{2}/\\d{4} \\d{2}:59");
+        // the window's complaint is among them, the one of 30 hours ago is not
+        String mine = mvc.perform(get(java.net.URI.create(link + "&q=" + source)).session(coordinator))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(total(mine)).isEqualTo(1);
+    }
+
+    /** The number of posts a search page says it found. */
+    private static long total(String page) {
+        java.util.regex.Matcher total = java.util.regex.Pattern.compile("id=\"post-total\">[^0-9<]*([0-9.,]+)").matcher(page);
+        assertThat(total.find()).isTrue();
+        return Long.parseLong(total.group(1).replaceAll("[.,]", ""));
+    }
+
+    @Test
     void anAgencysDashboardLeadsToThatAgencysPostsOnly() throws Exception {
         String source = "scoped-" + ProcessHandle.current().pid();
         String line = "{\"source\":\"" + source + "\",\"platform\":\"hotline\",\"external_id\":\"s1\",\"published_at\":\""

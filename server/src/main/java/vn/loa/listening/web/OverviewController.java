@@ -63,12 +63,26 @@ class OverviewController {
         // the posts behind a number of an agency's dashboard are that agency's: every link carries it
         model.addAttribute("postsLink", scope.agency() == null ? "/posts"
                 : "/posts?agency=" + URLEncoder.encode(scope.agency(), StandardCharsets.UTF_8));
-        model.addAttribute("fromDay", LocalTime.format(result.from()).substring(0, 10));
-        model.addAttribute("toDay", LocalTime.format(result.to().minusSeconds(1)).substring(0, 10));
+        // the links behind the numbers search the same period: whole days, or to the minute for a window of hours
+        model.addAttribute("fromDay", bound(result.from(), false));
+        model.addAttribute("toDay", bound(result.to(), true));
         model.addAttribute("openAlerts", alerts.alerts(user, true, 1000).size());
         model.addAttribute("emerging", issueCoverage.forReader(trends.emerging(scope,
                 LocaleContextHolder.getLocale().getLanguage()).stream().limit(5).toList(), user));
         return "listening/overview";
+    }
+
+    /**
+     * A bound of a period as the posts page reads it: {@code dd/MM/yyyy} when the period starts or ends at midnight
+     * in Asia/Ho_Chi_Minh (the end names its last day), otherwise {@code dd/MM/yyyy HH:mm} (the end names its last
+     * minute).
+     */
+    static String bound(java.time.Instant at, boolean end) {
+        boolean midnight = at.atZone(LocalTime.ZONE).toLocalTime().equals(java.time.LocalTime.MIDNIGHT);
+        if (midnight) {
+            return LocalTime.formatDay(end ? at.minusSeconds(1) : at);
+        }
+        return LocalTime.format(end ? at.minusSeconds(60) : at);
     }
 
     @GetMapping("/trends")

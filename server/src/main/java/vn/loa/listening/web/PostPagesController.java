@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -206,13 +207,21 @@ class PostPagesController {
                     facetLinks.put(facet + "|" + value, link(current, facet, value))));
             model.addAttribute("facetLinks", facetLinks);
             List<Chip> chips = new ArrayList<>();
-            for (String name : List.of("topic", "register", "domain", "toxicity", "agency", "place", "story")) {
+            for (String name : List.of("platform", "sentiment", "topic", "register", "domain", "toxicity", "agency", "place",
+                    "story")) {
                 String value = current.get(name);
                 if (!value.isBlank()) {
-                    List<String> keys = java.util.Arrays.stream(value.split(",")).map(v -> facetKey(name, v.strip())).toList();
+                    List<String> keys = java.util.Arrays.stream(value.split(","))
+                            .map(v -> facetKey(name, name.equals("platform") ? v.strip().toUpperCase(Locale.ROOT) : v.strip()))
+                            .toList();
                     String shown = facetName(name, value);
                     chips.add(new Chip("facet." + name, keys.contains(null) ? null : keys, shown == null ? value : shown,
                             link(current, name, "")));
+                }
+            }
+            for (String name : List.of("from", "to")) {
+                if (!current.get(name).isBlank()) {
+                    chips.add(new Chip("posts." + name, null, current.get(name).strip(), link(current, name, "")));
                 }
             }
             model.addAttribute("chips", chips);
@@ -417,12 +426,23 @@ class PostPagesController {
         return text == null || text.isBlank() ? null : text;
     }
 
-    private static Instant day(String text, String field, boolean end) {
+    /**
+     * A bound of the period searched: a day, {@code dd/MM/yyyy} (the end of the period takes the whole day), or a
+     * minute, {@code dd/MM/yyyy HH:mm} (the end takes that whole minute), as the dashboard's links of a 24-hour
+     * window carry it; in Asia/Ho_Chi_Minh.
+     */
+    static Instant day(String text, String field, boolean end) {
         if (text == null || text.isBlank()) {
             return null;
         }
+        String typed = text.strip();
         try {
-            LocalDate day = LocalDate.parse(text.strip(), LocalTime.DAY_INPUT);
+            if (typed.indexOf(':') >= 0) {
+                java.time.LocalDateTime minute = java.time.LocalDateTime.parse(typed.replaceAll("\\s+", " "),
+                        LocalTime.DAY_TIME_INPUT);
+                return (end ? minute.plusMinutes(1) : minute).atZone(LocalTime.ZONE).toInstant();
+            }
+            LocalDate day = LocalDate.parse(typed, LocalTime.DAY_INPUT);
             return (end ? day.plusDays(1) : day).atStartOfDay(LocalTime.ZONE).toInstant();
         } catch (DateTimeParseException e) {
             throw new InvalidInput(field, "form.error.date");
