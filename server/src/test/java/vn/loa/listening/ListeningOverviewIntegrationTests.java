@@ -232,6 +232,28 @@ class ListeningOverviewIntegrationTests {
     }
 
     @Test
+    void aCommunesOfficersSeeWhatIsSaidAboutTheirCommune() throws Exception {
+        MockHttpSession commune = signIn("xa-bac-ai-tay");
+        long before = communeTotal(commune);
+        String source = "commune-" + ProcessHandle.current().pid();
+        String line = "{\"source\":\"" + source + "\",\"platform\":\"facebook\",\"external_id\":\"c1\",\"published_at\":\""
+                + Instant.now().minus(2, ChronoUnit.HOURS) + "\",\"text\":\"Đường vào thôn của xã Bác Ái Tây bị sạt lở sau mưa, "
+                + "xe máy không đi được " + source + "\"}\n";
+        importer.importFile("commune.jsonl", new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)), Actor.SYSTEM, null);
+        // routed to the commune's People's Committee by the place it names: on the commune's own dashboard
+        assertThat(communeTotal(commune)).isEqualTo(before + 1);
+        assertThat(jdbc.sql("SELECT array_to_string(agencies, ',') FROM post WHERE text LIKE ?").param("%" + source).query(String.class).single())
+                .contains("22786");
+    }
+
+    private long communeTotal(MockHttpSession commune) throws Exception {
+        String json = mvc.perform(get("/api/v1/overview").param("days", "1").session(commune))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat((String) JsonPath.read(json, "$.scope.agency")).isEqualTo("22786");
+        return ((Number) JsonPath.read(json, "$.total")).longValue();
+    }
+
+    @Test
     void anAgencysDashboardLeadsToThatAgencysPostsOnly() throws Exception {
         String source = "scoped-" + ProcessHandle.current().pid();
         String line = "{\"source\":\"" + source + "\",\"platform\":\"hotline\",\"external_id\":\"s1\",\"published_at\":\""

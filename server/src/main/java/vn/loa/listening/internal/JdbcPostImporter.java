@@ -785,9 +785,10 @@ class JdbcPostImporter implements PostImporter {
         return repeated;
     }
 
-    /** The agencies a post is routed to: those it names, and those the routing rules give. */
+    /** The agencies a post is routed to: those it names, the communes whose places it names, and the routing rules'. */
     private String[] agencies(Labels labels) {
         Set<String> agencies = new TreeSet<>(List.of(labels.named()));
+        agencies.addAll(routing.routeByPlace(labels.places()));
         agencies.addAll(routing.route(labels.normalized(), labels.topic(), labels.domain()));
         return agencies.toArray(String[]::new);
     }

@@ -53,6 +53,8 @@ class RoutingRules implements AgencyRouting {
     private final Clock clock;
     private final AgencyDirectory agencies;
     private final ApplicationEventPublisher events;
+    /** Place ids of the gazetteer to the code of the commune or district that governs them; read when first needed. */
+    private volatile java.util.Map<String, String> localGovernments;
     private volatile List<Compiled> compiled;
 
     RoutingRules(JdbcClient jdbc, Clock clock, AgencyDirectory agencies, ApplicationEventPublisher events) {
@@ -149,6 +151,42 @@ class RoutingRules implements AgencyRouting {
             }
         }
         return agencies;
+    }
+
+    /**
+     * The local governments a post is routed to by the places it names: a commune or ward (or, before July 2025, a
+     * district) whose People's Committee is an agency of the same code and start of validity as the place in the
+     * gazetteer ("22786@2025-07-01" is Xã Bác Ái Tây, agency 22786), so that a commune's officers see what is said
+     * about their commune.
+     */
+    Set<String> routeByPlace(String[] placeIds) {
+        Set<String> agencies = new TreeSet<>();
+        if (placeIds == null || placeIds.length == 0) {
+            return agencies;
+        }
+        java.util.Map<String, String> local = localGovernments;
+        if (local == null) {
+            java.util.Map<String, String> read = new java.util.HashMap<>();
+            jdbc.sql("SELECT code, valid_from FROM agency WHERE kind IN ('COMMUNE', 'DISTRICT')")
+                    .query((rs, n) -> read.put(rs.getString(1) + "@" + rs.getDate(2).toLocalDate(), rs.getString(1)))
+                    .list();
+            local = java.util.Map.copyOf(read);
+            localGovernments = local;
+        }
+        for (String place : placeIds) {
+            String agency = local.get(place);
+            if (agency != null) {
+                agencies.add(agency);
+            }
+        }
+        return agencies;
+    }
+
+    /** A unit added or changed is read again at the next post. */
+    @org.springframework.context.event.EventListener({vn.loa.identity.IdentityEvent.AgencyCreated.class,
+            vn.loa.identity.IdentityEvent.AgencyUpdated.class})
+    void agenciesChanged() {
+        localGovernments = null;
     }
 
     private static Compiled compile(Rule rule) {
