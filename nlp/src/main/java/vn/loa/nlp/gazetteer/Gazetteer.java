@@ -17,10 +17,12 @@ import vn.loa.nlp.Syllables;
 import vn.loa.nlp.segment.SyllableSplitter;
 
 /**
- * Finds names of places or agencies in text: diacritic- and case-insensitive ("ninh thuan" finds
- * "Ninh Thuận"), longest match first, with offsets. A name marked as a proper noun only (the short
- * name of a district or commune, such as "Ninh Hải") must be written with capitals, so that common
- * words are not taken for places. Immutable and thread-safe.
+ * Finds names of places or agencies in text, longest match first, with offsets. Case does not matter, nor do
+ * diacritics left out ("ninh thuan" finds "Ninh Thuận"), but other diacritics do: "Nhà Trắng" is not "Nha Trang". A
+ * name marked as a proper noun only (the short name of a district or commune, such as "Ninh Hải") must be written
+ * with capitals, so that common words are not taken for places; the short name of a province ("Hòa Bình") must be
+ * too, unless the text is written without any capital (a comment typed on a phone), so that "hòa bình" (peace) in an
+ * article is not a province. Immutable and thread-safe.
  */
 public final class Gazetteer {
 
@@ -57,7 +59,10 @@ public final class Gazetteer {
     public record Match(int start, int end, Entry entry) {
     }
 
-    private record Name(Entry entry, long[] exactKeys, boolean properNounOnly, int rank) {
+    /** How a name must be written: in any case, with capitals, or with capitals when the text has any. */
+    private enum Capitals { ANY, ALWAYS, WHERE_THE_TEXT_HAS_THEM }
+
+    private record Name(Entry entry, long[] exactKeys, Capitals capitals, int rank) {
     }
 
     private static final class Node {
@@ -87,8 +92,9 @@ public final class Gazetteer {
                 case "DISTRICT" -> 2;
                 default -> 1;
             };
-            gazetteer.add(row[2], entry, false, rank);
-            gazetteer.add(row[3], entry, !row[1].equals("PROVINCE"), rank);
+            gazetteer.add(row[2], entry, Capitals.ANY, rank);
+            gazetteer.add(row[3], entry, row[1].equals("PROVINCE") ? Capitals.WHERE_THE_TEXT_HAS_THEM : Capitals.ALWAYS,
+                    rank);
         }
         return gazetteer;
     }
@@ -103,11 +109,11 @@ public final class Gazetteer {
         Gazetteer gazetteer = new Gazetteer();
         for (String[] row : read("/vn/loa/nlp/gazetteer/agencies.tsv", 5)) {
             Entry entry = new Entry(row[0], "AGENCY", row[1], date(row[3]), date(row[4]), List.of());
-            gazetteer.add(row[1], entry, false, 1);
+            gazetteer.add(row[1], entry, Capitals.ANY, 1);
             for (String alias : row[2].split("\\|")) {
                 if (!alias.isBlank()) {
                     boolean acronym = alias.equals(alias.toUpperCase(java.util.Locale.ROOT)) && !alias.contains(" ");
-                    gazetteer.add(alias, entry, acronym, 1);
+                    gazetteer.add(alias, entry, acronym ? Capitals.ALWAYS : Capitals.ANY, 1);
                 }
             }
         }
@@ -119,7 +125,7 @@ public final class Gazetteer {
         return Optional.ofNullable(byId.get(id));
     }
 
-    private void add(String name, Entry entry, boolean properNounOnly, int rank) {
+    private void add(String name, Entry entry, Capitals capitals, int rank) {
         byId.putIfAbsent(entry.id(), entry);
         String text = Normalizer.normalize(name, Normalizer.Form.NFC);
         SyllableSplitter.Syllabified split = SyllableSplitter.split(text);
@@ -133,7 +139,7 @@ public final class Gazetteer {
             long folded = Syllables.foldedKey(text, split.starts()[i], split.ends()[i]);
             node = node.next.computeIfAbsent(folded, k -> new Node());
         }
-        node.names.add(new Name(entry, exact, properNounOnly, rank));
+        node.names.add(new Name(entry, exact, capitals, rank));
         maxLength = Math.max(maxLength, split.count());
     }
 
@@ -152,10 +158,13 @@ public final class Gazetteer {
         int n = split.count();
         long[] folded = new long[n];
         long[] exact = new long[n];
+        boolean[] bare = new boolean[n];
         for (int i = 0; i < n; i++) {
             folded[i] = Syllables.foldedKey(text, split.starts()[i], split.ends()[i]);
             exact[i] = Syllables.key(text, split.starts()[i], split.ends()[i]);
+            bare[i] = bare(text, split.starts()[i], split.ends()[i]);
         }
+        boolean capitals = hasCapitals(text);
         List<Match> matches = new ArrayList<>();
         int i = 0;
         while (i < n) {
@@ -167,7 +176,7 @@ public final class Gazetteer {
                 if (node == null) {
                     break;
                 }
-                Name chosen = choose(node.names, text, split, exact, i, on);
+                Name chosen = choose(node.names, text, split, exact, bare, capitals, i, on);
                 if (chosen != null) {
                     best = chosen;
                     bestEnd = j;
@@ -183,17 +192,27 @@ public final class Gazetteer {
         return matches;
     }
 
-    private static Name choose(List<Name> names, String text, SyllableSplitter.Syllabified split, long[] exact, int from,
-            LocalDate on) {
+    private static Name choose(List<Name> names, String text, SyllableSplitter.Syllabified split, long[] exact,
+            boolean[] bare, boolean textHasCapitals, int from, LocalDate on) {
         Name best = null;
         int bestScore = -1;
         for (Name name : names) {
-            if (name.properNounOnly() && !capitalised(text, split, from, name.exactKeys().length)) {
+            boolean needsCapitals = name.capitals() == Capitals.ALWAYS
+                    || name.capitals() == Capitals.WHERE_THE_TEXT_HAS_THEM && textHasCapitals;
+            if (needsCapitals && !capitalised(text, split, from, name.exactKeys().length)) {
                 continue;
             }
+            // each syllable as the name writes it, or without diacritics; never with other diacritics
             boolean sameDiacritics = true;
-            for (int k = 0; k < name.exactKeys().length && sameDiacritics; k++) {
-                sameDiacritics = name.exactKeys()[k] == exact[from + k];
+            boolean fits = true;
+            for (int k = 0; k < name.exactKeys().length && fits; k++) {
+                if (name.exactKeys()[k] != exact[from + k]) {
+                    sameDiacritics = false;
+                    fits = bare[from + k];
+                }
+            }
+            if (!fits) {
+                continue;
             }
             int score = (name.entry().validOn(on) ? 100 : 0) + (sameDiacritics ? 10 : 0) + name.rank();
             if (score > bestScore) {
@@ -202,6 +221,27 @@ public final class Gazetteer {
             }
         }
         return best;
+    }
+
+    /** Whether {@code text[start, end)} has no diacritic at all. */
+    private static boolean bare(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (Character.getType(c) == Character.NON_SPACING_MARK || Syllables.fold(c) != Character.toLowerCase(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether any letter of the text is a capital. */
+    private static boolean hasCapitals(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isUpperCase(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean capitalised(String text, SyllableSplitter.Syllabified split, int from, int length) {

@@ -30,6 +30,26 @@ class GazetteerUnitTests {
     }
 
     @Test
+    void otherDiacriticsMakeAnotherWord() {
+        assertThat(PLACES.find("Tổng thống Mỹ tiếp khách tại Nhà Trắng", IN_2026)).isEmpty();
+        assertThat(PLACES.find("Du lịch Nha Trang đông khách", IN_2026)).extracting(m -> m.entry().name())
+                .containsExactly("Phường Nha Trang");
+        assertThat(PLACES.find("ra phuong nha trang lam giay to", IN_2026)).extracting(m -> m.entry().name())
+                .containsExactly("Phường Nha Trang");
+    }
+
+    @Test
+    void theShortNameOfAProvinceNeedsCapitalsInTextThatHasThem() {
+        assertThat(PLACES.find("Hai nước cam kết vì hòa bình và hợp tác", IN_2024)).isEmpty();
+        assertThat(PLACES.find("Mưa lớn ở Hòa Bình gây sạt lở", IN_2024)).extracting(m -> m.entry().kind())
+                .containsExactly("PROVINCE");
+        assertThat(PLACES.find("Đoàn công tác tỉnh hòa bình đến thăm", IN_2024)).extracting(m -> m.entry().kind())
+                .as("the full name, with its unit, in any case").containsExactly("PROVINCE");
+        assertThat(PLACES.find("mua lon o hoa binh qua", IN_2024)).extracting(m -> m.entry().kind())
+                .as("a text typed without capitals").containsExactly("PROVINCE");
+    }
+
+    @Test
     void shortNamesOfLocalUnitsNeedCapitals() {
         assertThat(PLACES.find("ninh hải bình yên", IN_2024)).isEmpty();
         assertThat(PLACES.find("Ninh Hải bình yên", IN_2024)).extracting(m -> m.entry().kind()).containsExactly("DISTRICT");
