@@ -314,6 +314,13 @@ class CampaignsIntegrationTests {
         transition(officer, m.id(), "publish_now", null, null).andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.field").value("action"));
         transition(officer, m.id(), "approve", null, null).andExpect(status().isConflict());
+        // a time without its offset could be any of the world's clocks: refused, saying what is missing
+        transition(officer, m.id(), "schedule", "2026-12-10T08:00", null).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.field").value("publishAt"))
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("2026-12-10T08:00+07:00")));
+        transition(officer, m.id(), "schedule", "mùng 10 tháng Chạp", null)
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("publishAt"))
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("2026-12-03T07:30:00+07:00")));
         mvc.perform(put("/api/v1/messages/" + m.id() + "/versions/fax").session(officer).with(csrf())
                 .contentType(MediaType.APPLICATION_JSON).content("{\"body\":\"x\"}"))
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("kind"));
