@@ -165,7 +165,16 @@ class BroadcastsIntegrationTests {
                 .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isConflict());
         assertThat(publishing.deliveries(id, COORDINATOR))
                 .filteredOn(d -> d.recipient().equals("commune:22786")).singleElement()
-                .satisfies(d -> assertThat(d.status()).isEqualTo(DeliveryStatus.CONFIRMED));
+                .satisfies(d -> {
+                    assertThat(d.status()).isEqualTo(DeliveryStatus.CONFIRMED);
+                    // who confirmed, by the name people know them by, not their account's
+                    assertThat(d.detail()).contains("Cán bộ văn hóa - thông tin UBND xã Bác Ái Tây")
+                            .doesNotContain("xa-bac-ai-tay");
+                });
+        assertThat(publishing.log(id, COORDINATOR)).filteredOn(l -> l.status() == DeliveryStatus.CONFIRMED)
+                .singleElement().satisfies(l -> assertThat(l.detail())
+                        .contains("Cán bộ văn hóa - thông tin UBND xã Bác Ái Tây", "cụm loa thôn Ma Oai")
+                        .doesNotContain("xa-bac-ai-tay"));
 
         // Phan Rang did not confirm: after its first slot and the grace period, it is missed on the coordinator's page
         clock.advance(Duration.ofDays(1));

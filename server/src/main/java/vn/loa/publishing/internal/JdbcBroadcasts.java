@@ -363,13 +363,15 @@ class JdbcBroadcasts implements Broadcasts {
         if (rows != 1) {
             throw new Conflict("publishing.error.confirmed");
         }
+        // the log names who confirmed as people know them; confirmed_by keeps the account
+        String who = by.fullName() == null || by.fullName().isBlank() ? by.username() : by.fullName();
         jdbc.sql("""
                 UPDATE pub_delivery SET status = 'CONFIRMED', done_at = ?, detail = ?, attempts = attempts + 1,
                     last_attempt_at = ? WHERE id = ?""")
-                .params(Timestamp.from(now), "xã xác nhận đã phát bởi " + by.username(), Timestamp.from(now),
+                .params(Timestamp.from(now), "xã xác nhận đã phát bởi " + who, Timestamp.from(now),
                         deliveryOf(id)).update();
         outbox.log(deliveryOf(id), b.publicationId(), b.emergency(), now, 1, DeliveryStatus.CONFIRMED,
-                "xã xác nhận đã phát lúc " + Outbox.local(at) + " (" + by.username() + ")" + (text == null ? "" : ": " + text));
+                "xã xác nhận đã phát lúc " + Outbox.local(at) + " (" + who + ")" + (text == null ? "" : ": " + text));
         events.publishEvent(new PublishingEvent.BroadcastConfirmed(by.actor(), id, b.communeCode(), b.kind()));
         return find(id);
     }
