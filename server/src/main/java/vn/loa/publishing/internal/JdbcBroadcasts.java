@@ -176,8 +176,12 @@ class JdbcBroadcasts implements Broadcasts {
 
     // ---- packages
 
-    /** Makes the package of one commune for a LOUDSPEAKER or BILLBOARD publication (in the outbox's transaction). */
-    void create(long publicationId, long deliveryId, String commune, Channel kind, Instant publishAt) {
+    /**
+     * Makes the package of one commune for a LOUDSPEAKER or BILLBOARD publication (in the outbox's transaction). Its
+     * first slot is the commune's next broadcast time; an emergency's is the publishing time itself: it goes out at
+     * once, and is missed when not confirmed within the grace period.
+     */
+    void create(long publicationId, long deliveryId, String commune, Channel kind, Instant publishAt, boolean emergency) {
         LocalDate day = LocalDate.ofInstant(publishAt, vn.loa.shared.LocalTime.ZONE);
         TreeSet<LocalTime> slots = new TreeSet<>();
         for (Station s : stations(day)) {
@@ -189,7 +193,7 @@ class JdbcBroadcasts implements Broadcasts {
         jdbc.sql("""
                 INSERT INTO pub_broadcast (publication_id, delivery_id, commune_code, kind, slots, first_slot_at)
                 VALUES (?, ?, ?, ?, ?, ?)""").params(publicationId, deliveryId, commune, kind.name(), format(list),
-                Timestamp.from(firstSlot(list, publishAt))).update();
+                Timestamp.from(emergency ? publishAt : firstSlot(list, publishAt))).update();
     }
 
     private static final String SELECT = """
