@@ -5,7 +5,7 @@
  * nothing and sends nothing twice when a channel is down, the delivery log per publication and recipient, broadcast
  * packages for the provincial source-information system and the communes' confirmations of each broadcast, and the
  * reach of a campaign per commune. It knows nothing of campaigns: a publication names its source by an opaque
- * reference.
+ * reference, which its pages name through a {@link vn.loa.publishing.SourceLookup} the caller implements.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Publishing",
         allowedDependencies = {"calendar", "identity", "audit", "platform", "shared"})

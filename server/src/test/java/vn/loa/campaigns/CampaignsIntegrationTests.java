@@ -82,6 +82,15 @@ class CampaignsIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    vn.loa.publishing.SourceLookup sources;
+
+    @Autowired
+    vn.loa.identity.AgencyDirectory agencies;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
@@ -264,6 +273,53 @@ class CampaignsIntegrationTests {
     }
 
     @Test
+    void thePublishingPagesNameAPublicationsMessageAndCampaignOnlyToWhoMaySeeThem() throws Exception {
+        long campaignId = campaignAsService();
+        Message m = messages.write(campaignId, "Tiêm chủng <b>mùa đông</b>", "Lịch tiêm chủng.", null, OFFICER);
+        Version sms = messages.saveVersion(m.id(), VersionKind.SMS, null, "So Y te: lich tiem chung mua dong.", null,
+                null, OFFICER);
+        messages.act(m.id(), MessageAction.SUBMIT, null, null, OFFICER);
+        messages.act(m.id(), MessageAction.APPROVE, null, null, SPOKESPERSON);
+        messages.act(m.id(), MessageAction.SCHEDULE, clock.instant().minusSeconds(1), null, OFFICER);
+        messages.publishDue();
+        long publication = publishing.bySource(sms.source("vi")).getFirst().id();
+
+        MockHttpSession officer = signIn("officer");
+        String html = body(mvc.perform(get("/publishing/" + publication).session(officer)).andExpect(status().isOk()));
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(html);
+        assertThat(page.select("#source").text()).isEqualTo("Tiêm chủng <b>mùa đông</b> · Tin nhắn SMS");
+        assertThat(page.select("#source a").attr("href")).isEqualTo("/campaigns/messages/" + m.id());
+        assertThat(page.select("#campaign").text()).isEqualTo("Chiến dịch thử");
+        assertThat(page.select("#campaign a").attr("href")).isEqualTo("/campaigns/" + campaignId);
+        assertThat(html).contains("Tiêm chủng &lt;b&gt;mùa đông&lt;/b&gt;").doesNotContain("<b>mùa đông</b>")
+                .doesNotContain(sms.source("vi"), "campaign:" + campaignId);
+        // an SMS has no title of its own: the desk shows its message's
+        org.jsoup.nodes.Document desk = org.jsoup.Jsoup.parse(body(mvc.perform(get("/publishing").session(officer))
+                .andExpect(status().isOk())));
+        assertThat(desk.select("tr[data-publication=" + publication + "] td:nth-child(5)").text())
+                .isEqualTo("Tiêm chủng <b>mùa đông</b>");
+
+        // whoever may not see the campaign is told nothing of it
+        assertThat(sources.names(List.of(sms.source("vi"), "campaign:" + campaignId), OFFICER)).containsOnlyKeys(
+                sms.source("vi"), "campaign:" + campaignId);
+        assertThat(sources.names(List.of(sms.source("vi"), sms.source("cjm"), "campaign:" + campaignId), DISTRICT))
+                .isEmpty();
+        assertThat(sources.names(List.of(sms.source("cjm"), "campaign:x", "consultation-code:1"), OFFICER))
+                .containsOnlyKeys(sms.source("cjm"));
+        // a source no module names keeps a neutral label
+        var agency = agencies.findByCode("SYT", LocalDate.ofInstant(clock.instant(), vn.loa.shared.LocalTime.ZONE))
+                .orElseThrow().id();
+        long other = new org.springframework.transaction.support.TransactionTemplate(transactions).execute(s ->
+                publishing.enqueue(new vn.loa.publishing.Publication("consultation-notice:test-" + System.nanoTime(),
+                        null, null, agency, Channel.SMS, "vi", null, "Thong bao.", List.of(), List.of("0905000333"),
+                        List.of(), clock.instant(), false), OFFICER.actor()));
+        org.jsoup.nodes.Document unnamed = org.jsoup.Jsoup.parse(body(mvc.perform(get("/publishing/" + other)
+                .session(officer)).andExpect(status().isOk())));
+        assertThat(unnamed.select("#source").text()).isEqualTo("(không hiển thị)");
+        assertThat(unnamed.select("#campaign")).isEmpty();
+    }
+
+    @Test
     void anOfficerOfAnotherAgencySeesNoneOfItAndMayNotActOnIt() throws Exception {
         long campaignId = campaignAsService();
         Message m = messages.write(campaignId, "Tin của Sở Y tế", "Nội dung.", null, OFFICER);
@@ -314,6 +370,13 @@ class CampaignsIntegrationTests {
         transition(officer, m.id(), "publish_now", null, null).andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.field").value("action"));
         transition(officer, m.id(), "approve", null, null).andExpect(status().isConflict());
+        // a time without its offset could be any of the world's clocks: refused, saying what is missing
+        transition(officer, m.id(), "schedule", "2026-12-10T08:00", null).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.field").value("publishAt"))
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("2026-12-10T08:00+07:00")));
+        transition(officer, m.id(), "schedule", "mùng 10 tháng Chạp", null)
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("publishAt"))
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("2026-12-03T07:30:00+07:00")));
         mvc.perform(put("/api/v1/messages/" + m.id() + "/versions/fax").session(officer).with(csrf())
                 .contentType(MediaType.APPLICATION_JSON).content("{\"body\":\"x\"}"))
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("kind"));

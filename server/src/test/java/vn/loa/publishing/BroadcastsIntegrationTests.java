@@ -62,6 +62,9 @@ class BroadcastsIntegrationTests {
     @Autowired
     PlatformTransactionManager transactions;
 
+    @Autowired
+    Broadcasts broadcasts;
+
     private final JsonMapper json = JsonMapper.builder().build();
 
     private long enqueue(Channel channel, String campaign, List<String> communes, List<Publication.Attachment> files) {
@@ -70,13 +73,18 @@ class BroadcastsIntegrationTests {
 
     private long enqueue(Channel channel, String campaign, List<String> communes, List<String> recipients,
             List<Publication.Attachment> files) {
+        return enqueue(channel, campaign, communes, recipients, files, false);
+    }
+
+    private long enqueue(Channel channel, String campaign, List<String> communes, List<String> recipients,
+            List<Publication.Attachment> files, boolean emergency) {
         var agency = agencies.findByCode("SYT", LocalDate.ofInstant(clock.instant(), LocalTime.ZONE)).orElseThrow().id();
         return new TransactionTemplate(transactions).execute(s -> publishing.enqueue(new Publication(
                 "message-version:" + System.nanoTime(), campaign, "Bảo hiểm y tế người cao tuổi", agency, channel, "vi",
                 "Thẻ bảo hiểm y tế miễn phí cho người từ đủ 75 tuổi",
                 "Kính thưa bà con. Từ tháng 1, người từ đủ 75 tuổi được cấp thẻ bảo hiểm y tế miễn phí. "
                         + "Bà con mang căn cước đến UBND xã để đăng ký.", communes, recipients, files, clock.instant(),
-                false), new Actor("officer", "SYT")));
+                emergency), new Actor("officer", "SYT")));
     }
 
     private Map<String, Long> packagesByCommune(long publicationId, MockHttpSession session) throws Exception {
@@ -165,7 +173,16 @@ class BroadcastsIntegrationTests {
                 .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isConflict());
         assertThat(publishing.deliveries(id, COORDINATOR))
                 .filteredOn(d -> d.recipient().equals("commune:22786")).singleElement()
-                .satisfies(d -> assertThat(d.status()).isEqualTo(DeliveryStatus.CONFIRMED));
+                .satisfies(d -> {
+                    assertThat(d.status()).isEqualTo(DeliveryStatus.CONFIRMED);
+                    // who confirmed, by the name people know them by, not their account's
+                    assertThat(d.detail()).contains("Cán bộ văn hóa - thông tin UBND xã Bác Ái Tây")
+                            .doesNotContain("xa-bac-ai-tay");
+                });
+        assertThat(publishing.log(id, COORDINATOR)).filteredOn(l -> l.status() == DeliveryStatus.CONFIRMED)
+                .singleElement().satisfies(l -> assertThat(l.detail())
+                        .contains("Cán bộ văn hóa - thông tin UBND xã Bác Ái Tây", "cụm loa thôn Ma Oai")
+                        .doesNotContain("xa-bac-ai-tay"));
 
         // Phan Rang did not confirm: after its first slot and the grace period, it is missed on the coordinator's page
         clock.advance(Duration.ofDays(1));
@@ -203,6 +220,43 @@ class BroadcastsIntegrationTests {
         assertThat(reach).allSatisfy(r -> assertThat(r.channels()).doesNotContain(Channel.SMS));
         assertThat(publishing.get(sms, COORDINATOR).simulated()).isEqualTo(1);
         assertThat(publishing.get(portal, COORDINATOR).sent()).isEqualTo(1);
+    }
+
+    @Test
+    void anEmergencyBulletinGoesOutAtOnceNotAtTheCommunesNextSlot() throws Exception {
+        // off any slot, so that "at once" and "at the next slot" differ
+        java.time.LocalTime local = clock.instant().atZone(LocalTime.ZONE).toLocalTime();
+        if (local.getSecond() == 0 && local.getNano() == 0) {
+            clock.advance(Duration.ofSeconds(1));
+        }
+        java.time.Instant published = clock.instant();
+        String campaign = "campaign:emergency-" + System.nanoTime();
+        long emergency = enqueue(Channel.LOUDSPEAKER, campaign, List.of("22786"), List.of(), List.of(), true);
+        long ordinary = enqueue(Channel.LOUDSPEAKER, campaign, List.of("22786"), List.of(), List.of(), false);
+        Broadcasts.Broadcast urgent = broadcasts.ofPublication(emergency, COORDINATOR).getFirst();
+        Broadcasts.Broadcast regular = broadcasts.ofPublication(ordinary, COORDINATOR).getFirst();
+        assertThat(urgent.firstSlotAt()).isEqualTo(published);
+        assertThat(regular.firstSlotAt()).isAfter(published);
+
+        // the pages say so: the commune's, and the publishing agency's
+        org.jsoup.nodes.Document confirm = org.jsoup.Jsoup.parse(mvc.perform(get("/broadcasts/confirm")
+                        .session(signIn("xa-bac-ai-tay"))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(confirm.select("[data-broadcast=" + urgent.id() + "] .first-slot").text())
+                .startsWith("khẩn cấp: phát ngay");
+        assertThat(confirm.select("[data-broadcast=" + regular.id() + "] .first-slot").text())
+                .startsWith("giờ phát đầu");
+        MockHttpSession officer = signIn("officer");
+        org.jsoup.nodes.Document publication = org.jsoup.Jsoup.parse(mvc.perform(get("/publishing/" + emergency)
+                        .session(officer).param("lang", "en")).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(publication.select("[data-broadcast=" + urgent.id() + "] .first-slot").text())
+                .startsWith("emergency: broadcast at once");
+
+        // not confirmed within the grace period, it is missed, whatever the commune's slots
+        clock.advance(Duration.ofHours(2).plusMinutes(1));
+        assertThat(broadcasts.ofPublication(emergency, COORDINATOR).getFirst().status())
+                .isEqualTo(Broadcasts.BroadcastStatus.MISSED);
     }
 
     @Test

@@ -2,6 +2,7 @@ package vn.loa.campaigns.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -51,7 +52,8 @@ import vn.loa.shared.PageRequest;
  * (201; 422 naming each field), and {@code GET|POST /plans}. {@code /api/v1/messages}: {@code GET} (filters
  * {@code campaignId}, {@code status}; paged by {@code page} and {@code size}), {@code GET /{id}}, {@code POST} (201), {@code PUT /{id}} (a draft's title and text), {@code GET /{id}/versions} (each with
  * its figures and its publications), {@code PUT /{id}/versions/{kind}}, {@code POST /{id}/transitions}
- * ({@code {action: submit|approve|return|schedule|withdraw|emergency_publish, publishAt, reason}}; 409 for a step the
+ * ({@code {action: submit|approve|return|schedule|withdraw|emergency_publish, publishAt, reason}}, {@code publishAt}
+ * with its UTC offset (422 without); 409 for a step the
  * status does not allow or an approval by the author, 403 for a user who may not take it), {@code GET /{id}/steps},
  * {@code GET|POST /sms-segments} (encoding, characters, segments, cost and the diacritic-free text), translations:
  * {@code POST /versions/{versionId}/translations}, {@code POST /translations/{id}/submit}, {@code POST
@@ -214,14 +216,7 @@ class CampaignsApiController {
         if (action == null && problems.isEmpty()) {
             problems.add(new InvalidInput("action", "campaigns.error.action"));
         }
-        Instant publishAt = null;
-        if (t.publishAt() != null && !t.publishAt().isBlank()) {
-            try {
-                publishAt = OffsetDateTime.parse(t.publishAt().strip()).toInstant();
-            } catch (DateTimeParseException e) {
-                problems.add(new InvalidInput("publishAt", "campaigns.error.publish-at"));
-            }
-        }
+        Instant publishAt = instant(t.publishAt(), "publishAt", problems);
         InvalidInput.throwIfAny(problems);
         return messages.act(id, action, publishAt, t.reason(), user());
     }
@@ -302,6 +297,28 @@ class CampaignsApiController {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             problems.add(new InvalidInput(field, "campaigns.error.date"));
+            return null;
+        }
+    }
+
+    /**
+     * An ISO 8601 time with its UTC offset, null for a blank one. A time without an offset is refused rather than read
+     * in some zone: a caller elsewhere would have the message go out hours early or late.
+     */
+    static Instant instant(String value, String field, List<InvalidInput> problems) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String given = value.strip();
+        try {
+            return OffsetDateTime.parse(given).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                problems.add(new InvalidInput(field, "campaigns.error.publish-at-offset",
+                        LocalDateTime.parse(given).toString()));
+            } catch (DateTimeParseException notATime) {
+                problems.add(new InvalidInput(field, "campaigns.error.publish-at-format"));
+            }
             return null;
         }
     }

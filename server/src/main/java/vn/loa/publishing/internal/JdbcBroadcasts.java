@@ -176,8 +176,12 @@ class JdbcBroadcasts implements Broadcasts {
 
     // ---- packages
 
-    /** Makes the package of one commune for a LOUDSPEAKER or BILLBOARD publication (in the outbox's transaction). */
-    void create(long publicationId, long deliveryId, String commune, Channel kind, Instant publishAt) {
+    /**
+     * Makes the package of one commune for a LOUDSPEAKER or BILLBOARD publication (in the outbox's transaction). Its
+     * first slot is the commune's next broadcast time; an emergency's is the publishing time itself: it goes out at
+     * once, and is missed when not confirmed within the grace period.
+     */
+    void create(long publicationId, long deliveryId, String commune, Channel kind, Instant publishAt, boolean emergency) {
         LocalDate day = LocalDate.ofInstant(publishAt, vn.loa.shared.LocalTime.ZONE);
         TreeSet<LocalTime> slots = new TreeSet<>();
         for (Station s : stations(day)) {
@@ -189,7 +193,7 @@ class JdbcBroadcasts implements Broadcasts {
         jdbc.sql("""
                 INSERT INTO pub_broadcast (publication_id, delivery_id, commune_code, kind, slots, first_slot_at)
                 VALUES (?, ?, ?, ?, ?, ?)""").params(publicationId, deliveryId, commune, kind.name(), format(list),
-                Timestamp.from(firstSlot(list, publishAt))).update();
+                Timestamp.from(emergency ? publishAt : firstSlot(list, publishAt))).update();
     }
 
     private static final String SELECT = """
@@ -363,13 +367,15 @@ class JdbcBroadcasts implements Broadcasts {
         if (rows != 1) {
             throw new Conflict("publishing.error.confirmed");
         }
+        // the log names who confirmed as people know them; confirmed_by keeps the account
+        String who = by.fullName() == null || by.fullName().isBlank() ? by.username() : by.fullName();
         jdbc.sql("""
                 UPDATE pub_delivery SET status = 'CONFIRMED', done_at = ?, detail = ?, attempts = attempts + 1,
                     last_attempt_at = ? WHERE id = ?""")
-                .params(Timestamp.from(now), "xã xác nhận đã phát bởi " + by.username(), Timestamp.from(now),
+                .params(Timestamp.from(now), "xã xác nhận đã phát bởi " + who, Timestamp.from(now),
                         deliveryOf(id)).update();
         outbox.log(deliveryOf(id), b.publicationId(), b.emergency(), now, 1, DeliveryStatus.CONFIRMED,
-                "xã xác nhận đã phát lúc " + Outbox.local(at) + " (" + by.username() + ")" + (text == null ? "" : ": " + text));
+                "xã xác nhận đã phát lúc " + Outbox.local(at) + " (" + who + ")" + (text == null ? "" : ": " + text));
         events.publishEvent(new PublishingEvent.BroadcastConfirmed(by.actor(), id, b.communeCode(), b.kind()));
         return find(id);
     }

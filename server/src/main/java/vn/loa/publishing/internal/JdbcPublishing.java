@@ -137,7 +137,7 @@ class JdbcPublishing implements Publishing {
             outbox.log(delivery, id, p.emergency(), now, 0, DeliveryStatus.PENDING,
                     local ? "gói phát thanh sẵn sàng, chờ xã xác nhận" : "vào hàng đợi");
             if (local) {
-                broadcasts.create(id, delivery, r.getValue(), p.channel(), publishAt);
+                broadcasts.create(id, delivery, r.getValue(), p.channel(), publishAt, p.emergency());
             }
         }
         events.publishEvent(new PublishingEvent.PublicationEnqueued(by, id, agency.code(), p.channel(), p.source(),

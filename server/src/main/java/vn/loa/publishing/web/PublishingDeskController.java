@@ -4,10 +4,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +32,7 @@ import vn.loa.publishing.Broadcasts;
 import vn.loa.publishing.Channel;
 import vn.loa.publishing.DeliverySimulator;
 import vn.loa.publishing.Publishing;
+import vn.loa.publishing.SourceLookup;
 import vn.loa.shared.InvalidInput;
 import vn.loa.shared.LocalTime;
 
@@ -46,14 +50,36 @@ class PublishingDeskController {
     private final Broadcasts broadcasts;
     private final AgencyDirectory agencies;
     private final Clock clock;
+    private final ObjectProvider<SourceLookup> sources;
 
     PublishingDeskController(Publishing publishing, DeliverySimulator simulator, Broadcasts broadcasts,
-            AgencyDirectory agencies, Clock clock) {
+            AgencyDirectory agencies, Clock clock, ObjectProvider<SourceLookup> sources) {
         this.publishing = publishing;
         this.simulator = simulator;
         this.broadcasts = broadcasts;
         this.agencies = agencies;
         this.clock = clock;
+        this.sources = sources;
+    }
+
+    /**
+     * The names of the publications' sources and campaigns that the user may see, from the modules that know them
+     * (publishing holds only their opaque references).
+     */
+    private Map<String, SourceLookup.Name> names(List<Publishing.PublicationRecord> publications, SignedInUser user) {
+        Set<String> references = new LinkedHashSet<>();
+        for (Publishing.PublicationRecord p : publications) {
+            references.add(p.source());
+            if (p.campaign() != null) {
+                references.add(p.campaign());
+            }
+        }
+        references.remove(null);
+        Map<String, SourceLookup.Name> names = new HashMap<>();
+        if (!references.isEmpty()) {
+            sources.orderedStream().forEach(lookup -> lookup.names(references, user).forEach(names::putIfAbsent));
+        }
+        return names;
     }
 
     private LocalDate today() {
@@ -67,7 +93,9 @@ class PublishingDeskController {
     @GetMapping
     String desk(@RequestParam(defaultValue = "false") boolean emergency, Model model) {
         SignedInUser user = BroadcastsApiController.user();
-        model.addAttribute("publications", publishing.recent(emergency, 100, user));
+        List<Publishing.PublicationRecord> publications = publishing.recent(emergency, 100, user);
+        model.addAttribute("publications", publications);
+        model.addAttribute("names", names(publications, user));
         model.addAttribute("emergency", emergency);
         model.addAttribute("communeUser", BroadcastPagesController.communeUser(user, agencies, clock));
         model.addAttribute("provinceWide", editsNetwork(user) || user.has(Role.LEADER));
@@ -77,7 +105,9 @@ class PublishingDeskController {
     @GetMapping("/{id}")
     String publication(@PathVariable long id, Model model) {
         SignedInUser user = BroadcastsApiController.user();
-        model.addAttribute("p", publishing.get(id, user));
+        Publishing.PublicationRecord p = publishing.get(id, user);
+        model.addAttribute("p", p);
+        model.addAttribute("names", names(List.of(p), user));
         model.addAttribute("deliveries", publishing.deliveries(id, user));
         model.addAttribute("log", publishing.log(id, user));
         model.addAttribute("packages", broadcasts.ofPublication(id, user));
