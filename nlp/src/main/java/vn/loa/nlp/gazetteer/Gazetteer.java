@@ -20,8 +20,8 @@ import vn.loa.nlp.segment.SyllableSplitter;
  * Finds names of places or agencies in text, longest match first, with offsets. Case does not matter, nor do
  * diacritics left out ("ninh thuan" finds "Ninh Thuận"), but other diacritics do: "Nhà Trắng" is not "Nha Trang". A
  * name marked as a proper noun only (the short name of a district or commune, such as "Ninh Hải") must be written
- * with capitals, so that common words are not taken for places; the short name of a province ("Hòa Bình") must be
- * too, unless the text is written without any capital (a comment typed on a phone), so that "hòa bình" (peace) in an
+ * with capitals, so that common words are not taken for places; the short name of a province ("Hòa Bình") must
+ * begin with one, unless the text is written without any capital (a comment typed on a phone), so that "hòa bình" (peace) in an
  * article is not a province. Immutable and thread-safe.
  */
 public final class Gazetteer {
@@ -197,9 +197,11 @@ public final class Gazetteer {
         Name best = null;
         int bestScore = -1;
         for (Name name : names) {
-            boolean needsCapitals = name.capitals() == Capitals.ALWAYS
-                    || name.capitals() == Capitals.WHERE_THE_TEXT_HAS_THEM && textHasCapitals;
-            if (needsCapitals && !capitalised(text, split, from, name.exactKeys().length)) {
+            if (name.capitals() == Capitals.ALWAYS && !capitalised(text, split, from, name.exactKeys().length)) {
+                continue;
+            }
+            // a province's short name needs its first capital only: "Hà nội" is written that way often enough
+            if (name.capitals() == Capitals.WHERE_THE_TEXT_HAS_THEM && textHasCapitals && !capitalised(text, split, from, 1)) {
                 continue;
             }
             // each syllable as the name writes it, or without diacritics; never with other diacritics

@@ -45,6 +45,9 @@ class GazetteerUnitTests {
                 .containsExactly("PROVINCE");
         assertThat(PLACES.find("Đoàn công tác tỉnh hòa bình đến thăm", IN_2024)).extracting(m -> m.entry().kind())
                 .as("the full name, with its unit, in any case").containsExactly("PROVINCE");
+        assertThat(PLACES.find("Bụi mù mịt giữa phố Hà nội", IN_2026)).extracting(m -> m.entry().name())
+                .as("its first capital is enough").containsExactly("Thành phố Hà Nội");
+        assertThat(PLACES.find("Ghi nhận diễn biến mưa lũ", IN_2026)).as("not Điện Biên").isEmpty();
         assertThat(PLACES.find("mua lon o hoa binh qua", IN_2024)).extracting(m -> m.entry().kind())
                 .as("a text typed without capitals").containsExactly("PROVINCE");
     }
