@@ -122,6 +122,30 @@ class PostExportIntegrationTests {
             }
             assertThat(texts).contains("=HYPERLINK(\"http://x\") công thức độc hại " + marker,
                     "Người dân khen \"dịch vụ công\", nhanh & gọn <b>" + marker + "</b>");
+            // the id a number, the time a date Excel sorts and filters by, shown dd/mm/yyyy hh:mm:ss in Vietnam's time
+            java.util.List<java.time.LocalDateTime> times = new java.util.ArrayList<>();
+            for (int r = 1; r <= 3; r++) {
+                org.apache.poi.ss.usermodel.Row row = sheet.getRow(r);
+                assertThat(row.getCell(0).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+                assertThat(row.getCell(1).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+                assertThat(row.getCell(1).getCellStyle().getDataFormatString()).isEqualTo("dd/mm/yyyy hh:mm:ss");
+                times.add(row.getCell(1).getLocalDateTimeCellValue());
+            }
+            assertThat(times).contains(java.time.LocalDateTime.of(2024, 6, 1, 8, 0), java.time.LocalDateTime.of(2024, 6, 3, 8, 0));
+            assertThat(sheet.getPaneInformation().isFreezePane()).as("the header stays in view").isTrue();
+            // the labels by name in the reader's language too, after the text: the platform, the agency
+            java.util.List<String> names = new java.util.ArrayList<>();
+            header.forEach(cell -> names.add(cell.getStringCellValue()));
+            assertThat(names).containsSubsequence("text", "platform_name", "topic_name", "register_name", "domain_name",
+                    "toxicity_name", "agency_names", "place_names");
+            java.util.List<String> platforms = new java.util.ArrayList<>();
+            java.util.List<String> agencies = new java.util.ArrayList<>();
+            for (int r = 1; r <= 3; r++) {
+                platforms.add(sheet.getRow(r).getCell(names.indexOf("platform_name")).getStringCellValue());
+                agencies.add(sheet.getRow(r).getCell(names.indexOf("agency_names")).getStringCellValue());
+            }
+            assertThat(platforms).contains("Đường dây nóng", "Zalo");
+            assertThat(agencies).anyMatch(name -> name.contains("Sở Xây dựng"));
         }
     }
 

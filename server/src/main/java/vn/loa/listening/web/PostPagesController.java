@@ -293,28 +293,39 @@ class PostPagesController {
             return;
         }
         SignedInUser user = SignedInPrincipal.current().orElseThrow();
-        java.util.Locale locale = LocaleContextHolder.getLocale();
-        List<List<String>> rows = new ArrayList<>();
+        Locale locale = LocaleContextHolder.getLocale();
+        List<List<Object>> rows = new ArrayList<>();
+        // each agency and place named once per file, not once per post
+        Map<String, String> agencyNames = new HashMap<>();
+        Map<String, String> placeNames = new HashMap<>();
         for (int page = 0; rows.size() < EXPORT_LIMIT; page++) {
             PostSearch.Result result = search.search(new PostSearch.Query(q, blank(platform), blank(sentiment),
                     blank(topic), blank(register), blank(domain), blank(toxicity), blank(agency), blank(place),
                     day(from, "from", false),
                     day(to, "to", true), !"relevance".equals(sort), page, 100, story, false), user);
             for (PostSearch.Hit hit : result.items()) {
-                rows.add(List.of(Long.toString(hit.id()), LocalTime.formatWithSeconds(hit.publishedAt()), hit.platform().toLowerCase(),
-                        hit.source(), hit.url() == null ? "" : hit.url(), hit.sentiment(),
-                        messages.getMessage("sentiment." + hit.sentiment(), null, hit.sentiment(), locale), hit.topic(),
-                        hit.register(), hit.domain(), hit.toxicity(),
-                        String.join(" ", hit.agencies()), String.join(" ", hit.places()),
-                        hit.story() == null ? "" : hit.story().toString(), hit.text()));
+                rows.add(List.of(hit.id(), hit.publishedAt().atZone(LocalTime.ZONE).toLocalDateTime(),
+                        hit.platform().toLowerCase(Locale.ROOT), hit.source(), hit.url() == null ? "" : hit.url(),
+                        hit.sentiment(), named("sentiment", hit.sentiment(), locale), hit.topic(), hit.register(),
+                        hit.domain(), hit.toxicity(), String.join(" ", hit.agencies()), String.join(" ", hit.places()),
+                        hit.story() == null ? "" : hit.story().toString(), hit.text(),
+                        named("platform", hit.platform().toUpperCase(Locale.ROOT), locale),
+                        named("topic", hit.topic(), locale), named("register", hit.register(), locale),
+                        named("domain", hit.domain(), locale), named("toxicity", hit.toxicity(), locale),
+                        String.join("; ", hit.agencies().stream().map(code -> agencyNames.computeIfAbsent(code,
+                                c -> orCode(names.agency(c), c))).toList()),
+                        String.join("; ", hit.places().stream().map(id -> placeNames.computeIfAbsent(id,
+                                i -> orCode(names.place(i), i))).toList())));
             }
             if (result.items().size() < 100) {
                 break;
             }
         }
-        // the sentiment as a code and as the reader names it ("unclear": "Chưa rõ")
+        // each label as a code and, after the text, as the reader names it ("unclear": "Chưa rõ"); the sentiment's
+        // name also next to its code, where it has always been
         List<String> header = List.of("id", "published_at", "platform", "source", "url", "sentiment", "sentiment_name",
-                "topic", "register", "domain", "toxicity", "agencies", "places", "story", "text");
+                "topic", "register", "domain", "toxicity", "agencies", "places", "story", "text", "platform_name",
+                "topic_name", "register_name", "domain_name", "toxicity_name", "agency_names", "place_names");
         String name = "loa-posts-" + LocalDate.now(LocalTime.ZONE).format(DateTimeFormatter.BASIC_ISO_DATE) + "." + format;
         response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
         Map<String, String> asked = new LinkedHashMap<>();
@@ -408,6 +419,19 @@ class PostPagesController {
             case "place" -> names.place(value);
             default -> null;
         };
+    }
+
+    /** A label as the reader names it, or its code where it has no name. */
+    private String named(String facet, String value, Locale locale) {
+        if (value == null || value.isBlank()) {
+            return "";
+        }
+        String key = facetKey(facet, value);
+        return key == null ? value : messages.getMessage(key, null, value, locale);
+    }
+
+    private static String orCode(String name, String code) {
+        return name == null || name.isBlank() ? code : name;
     }
 
     static String facetKey(String facet, String value) {

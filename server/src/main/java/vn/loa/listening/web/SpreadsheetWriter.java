@@ -5,64 +5,98 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.DeferredSXSSFSheet;
 import org.apache.poi.xssf.streaming.DeferredSXSSFWorkbook;
 
 /**
  * Writes rows as CSV with Apache Commons CSV (UTF-8 with a byte-order mark, so Excel reads Vietnamese
- * correctly; every cell quoted) or as an Excel workbook with Apache POI's streaming writer (one sheet,
- * text cells, rows written straight into the file: no temporary file holds the posts). CSV cells that a
- * spreadsheet would take for a formula (starting with =, +, -, @, tab or carriage return) are prefixed
- * with an apostrophe: post texts are written by strangers.
+ * correctly; every cell quoted) or as an Excel workbook with Apache POI's streaming writer (one sheet, rows
+ * written straight into the file: no temporary file holds the posts). A cell is a {@link String}, a
+ * {@link Long} or a {@link LocalDateTime} (Asia/Ho_Chi_Minh): in CSV a number and {@code dd/MM/yyyy HH:mm:ss}; in
+ * Excel a number and a date cell shown as {@code dd/mm/yyyy hh:mm:ss}, so that a column sorts and filters as dates;
+ * text is always a text cell, never a formula. The Excel header is bold and stays in view. CSV cells that a
+ * spreadsheet would take for a formula (starting with =, +, -, @, tab or carriage return) are prefixed with an
+ * apostrophe: post texts are written by strangers.
  */
 final class SpreadsheetWriter {
 
     private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.ALL).get();
     /** Excel holds at most 32,767 characters in a cell. */
     private static final int MAX_CELL = 32_000;
+    private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
 
     private SpreadsheetWriter() {
     }
 
-    static void csv(List<String> header, Iterable<List<String>> rows, OutputStream out) throws IOException {
+    static void csv(List<String> header, Iterable<? extends List<?>> rows, OutputStream out) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write('\uFEFF');
         CSVPrinter printer = new CSVPrinter(writer, CSV);
         printer.printRecord(header.stream().map(SpreadsheetWriter::defuse));
-        for (List<String> row : rows) {
-            printer.printRecord(row.stream().map(SpreadsheetWriter::defuse));
+        for (List<?> row : rows) {
+            printer.printRecord(row.stream().map(SpreadsheetWriter::csvCell));
         }
         printer.flush();
     }
 
-    static void xlsx(String sheetName, List<String> header, Iterable<List<String>> rows, OutputStream out)
+    private static String csvCell(Object cell) {
+        if (cell instanceof LocalDateTime time) {
+            return CSV_TIME.format(time);
+        }
+        return cell instanceof Long number ? number.toString() : defuse((String) cell);
+    }
+
+    static void xlsx(String sheetName, List<String> header, Iterable<? extends List<?>> rows, OutputStream out)
             throws IOException {
         try (DeferredSXSSFWorkbook workbook = new DeferredSXSSFWorkbook()) {
             // entries of at most 4 GB, described as plain zip: ZIP64 fields with a streamed entry's unknown size
             // make Java's own ZipInputStream (and other strict readers) refuse the file
             workbook.setZip64Mode(Zip64Mode.Never);
             DeferredSXSSFSheet sheet = workbook.createSheet(sheetName);
+            CellStyle bold = workbook.createCellStyle();
+            Font font = workbook.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            CellStyle time = workbook.createCellStyle();
+            time.setDataFormat(workbook.createDataFormat().getFormat("dd/mm/yyyy hh:mm:ss"));
+            sheet.createFreezePane(0, 1);
             sheet.setRowGenerator(generated -> {
                 int number = 0;
-                xlsxRow(generated.createRow(number++), header);
-                for (List<String> row : rows) {
-                    xlsxRow(generated.createRow(number++), row);
+                Row first = generated.createRow(number++);
+                for (int c = 0; c < header.size(); c++) {
+                    first.createCell(c).setCellValue(header.get(c));
+                    first.getCell(c).setCellStyle(bold);
+                }
+                for (List<?> row : rows) {
+                    xlsxRow(generated.createRow(number++), row, time);
                 }
             });
             workbook.writeAvoidingTempFiles(out);
         }
     }
 
-    private static void xlsxRow(Row row, List<String> cells) {
+    private static void xlsxRow(Row row, List<?> cells, CellStyle time) {
         for (int c = 0; c < cells.size(); c++) {
-            String text = cells.get(c) == null ? "" : cells.get(c);
-            row.createCell(c).setCellValue(text.length() > MAX_CELL ? text.substring(0, MAX_CELL) : text);
+            Object cell = cells.get(c);
+            if (cell instanceof Long number) {
+                row.createCell(c).setCellValue(number);
+            } else if (cell instanceof LocalDateTime at) {
+                row.createCell(c).setCellValue(at);
+                row.getCell(c).setCellStyle(time);
+            } else {
+                String text = cell == null ? "" : (String) cell;
+                row.createCell(c).setCellValue(text.length() > MAX_CELL ? text.substring(0, MAX_CELL) : text);
+            }
         }
     }
 
