@@ -25,6 +25,11 @@ public interface Alerts {
     double MIN_REFIRE_FACTOR = 1.2;
     double MAX_REFIRE_FACTOR = 20;
 
+    /** The {@link Alert#emailError()} of an alert not e-mailed because no SMTP server is configured. */
+    String NO_MAIL_SERVER = "no SMTP server is configured (spring.mail.host)";
+    /** The {@link Alert#emailError()} of an alert not e-mailed because its rule reaches nobody with an address. */
+    String NO_RECIPIENT = "nobody to send it to";
+
     /**
      * A rule.
      *

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -345,6 +347,37 @@ class FeedSourcesIntegrationTests {
         FeedSources.Source metadata = feeds.addFeed(new FeedSources.FeedForm("Siêu dữ liệu " + marker,
                 "http://169.254.169.254/latest/meta-data/", "news", "SYT", 15, 48), Actor.SYSTEM);
         assertThat(feeds.poll(metadata.id()).error()).contains("link-local");
+    }
+
+    @Test
+    void theSourcesPageSaysWhyAFeedFailedInTheReadersLanguageAndKeepsTheStoredReasonForAnEngineer() throws Exception {
+        String path = "/web-page-" + RUN.incrementAndGet() + ".xml";
+        FeedSources.Source source = add(path, "<html><body>Trang chủ</body></html>");
+        MockHttpSession coordinator = signIn("coordinator");
+        FeedSources.PollResult result = (FeedSources.PollResult) mvc.perform(post("/listening/sources/" + source.id() + "/poll")
+                .session(coordinator).with(csrf())).andExpect(status().is3xxRedirection()).andReturn().getFlashMap()
+                .get("pollResult");
+        String stored = "this is not an RSS, Atom or JSON feed (its root element is <html>)";
+        assertThat(result.error()).isEqualTo(stored);
+        String vietnamese = "Địa chỉ này không phải nguồn tin RSS, Atom hay JSON Feed (phần tử gốc là <html>); có thể đây là"
+                + " một trang web thường.";
+        Document page = sourcesPage(coordinator, source.name(), "vi", result);
+        assertThat(page.select("#poll-result").text()).isEqualTo("Lấy tin thất bại: " + vietnamese);
+        assertThat(page.select("#poll-result").attr("title")).isEqualTo(stored);
+        assertThat(page.select("#sources-table .feed-error").text()).endsWith(": " + vietnamese);
+        assertThat(page.select("#sources-table .feed-error").attr("title")).isEqualTo(stored);
+        assertThat(sourcesPage(coordinator, source.name(), "en", null).select("#sources-table .feed-error").text())
+                .endsWith(": This is not an RSS, Atom or JSON feed (its root element is <html>); it may be an ordinary web page.");
+    }
+
+    private Document sourcesPage(MockHttpSession session, String name, String language, FeedSources.PollResult flash)
+            throws Exception {
+        var request = get("/listening/sources").param("q", name).param("lang", language).session(session);
+        if (flash != null) {
+            request.flashAttr("pollResult", flash);
+        }
+        return Jsoup.parse(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
     }
 
     private MockHttpSession signIn(String username) throws Exception {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.BeanUtils;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -176,6 +177,60 @@ class ErrorResponsesFlowTests {
             for (String header : SECURITY_HEADERS) {
                 assertThat(refused.header(header)).as(path + " " + header).isNotNull().isEqualTo(login.header(header));
             }
+        }
+    }
+
+    @Test
+    void aRequestTooLargeForTomcatIsAnsweredByLoaInTheReadersLanguageNotByTomcatsEnglishPage() throws Exception {
+        String padding = "x".repeat(70 * 1024);
+        HttpBrowser.Answer login = HttpBrowser.onThisMachine(port).get("/login", HTML);
+        // headers over the limit: Tomcat has read the address and the headers before the one that went over
+        RawAnswer api = raw("GET /api/v1/cases HTTP/1.1\r\nHost: localhost\r\nAccept: " + JSON
+                + "\r\nCookie: loa-lang=en\r\nX-Padding: " + padding + "\r\n\r\n");
+        assertThat(api.status()).isEqualTo(400);
+        assertThat(api.headers().get("content-type")).startsWith("application/problem+json");
+        assertThat(api.body()).contains("\"status\":400", "\"instance\":\"/api/v1/cases\"",
+                "\"detail\":\"The address and headers of this request exceed 64 KB, the most Loa accepts.")
+                .doesNotContain("Tomcat", "<html");
+        RawAnswer page = raw("GET /cases HTTP/1.1\r\nHost: localhost\r\nAccept: " + HTML + "\r\nX-Padding: " + padding
+                + "\r\n\r\n");
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.headers().get("content-type")).startsWith("text/html");
+        assertThat(page.headers().get("content-language")).isEqualTo("vi");
+        assertThat(Jsoup.parse(page.body()).select("h1").text()).isEqualTo("Yêu cầu quá lớn");
+        assertThat(page.body()).contains("vượt quá 64 KB").doesNotContain("Tomcat", "Request header is too large");
+        // an address over the limit: Tomcat keeps neither it nor the cookie, so the page says it in both languages
+        RawAnswer address = raw("GET /cases?q=" + padding + " HTTP/1.1\r\nHost: localhost\r\nCookie: loa-lang=en\r\n\r\n");
+        assertThat(address.status()).isEqualTo(400);
+        assertThat(address.headers().get("content-type")).startsWith("text/html");
+        assertThat(Jsoup.parse(address.body()).select("h1").eachText()).containsExactly("Yêu cầu quá lớn", "Request too large");
+        for (RawAnswer refused : List.of(api, page, address)) {
+            for (String header : SECURITY_HEADERS) {
+                assertThat(refused.headers().get(header.toLowerCase(java.util.Locale.ROOT))).as(header).isNotNull()
+                        .isEqualTo(login.header(header));
+            }
+        }
+    }
+
+    /** An answer read off the wire: its status, its headers (names in lower case) and its body. */
+    private record RawAnswer(int status, Map<String, String> headers, String body) {
+    }
+
+    /** Sends a request as written, byte for byte, and reads the answer until the server closes the connection. */
+    private RawAnswer raw(String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String[] parts = answer.split("\r\n\r\n", 2);
+            String[] lines = parts[0].split("\r\n");
+            Map<String, String> headers = new java.util.HashMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                String[] header = lines[i].split(":\\s*", 2);
+                headers.putIfAbsent(header[0].toLowerCase(java.util.Locale.ROOT), header[1]);
+            }
+            return new RawAnswer(Integer.parseInt(lines[0].split(" ")[1]), headers, parts.length > 1 ? parts[1] : "");
         }
     }
 

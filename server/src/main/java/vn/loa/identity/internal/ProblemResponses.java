@@ -25,10 +25,11 @@ class ProblemResponses {
         this.json = json;
     }
 
-    void write(HttpServletRequest request, HttpServletResponse response, int status, String messageKey) throws IOException {
+    void write(HttpServletRequest request, HttpServletResponse response, int status, String messageKey, Object... arguments)
+            throws IOException {
         Locale locale = locales.resolveLocale(request);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status),
-                messages.getMessage(messageKey, null, messageKey, locale));
+                messages.getMessage(messageKey, arguments, messageKey, locale));
         problem.setTitle(messages.getMessage("problem.title." + status, null, HttpStatus.valueOf(status).getReasonPhrase(), locale));
         problem.setInstance(java.net.URI.create(request.getRequestURI()));
         response.setStatus(status);

@@ -1,9 +1,11 @@
 package vn.loa.identity.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -19,6 +21,7 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.LocaleResolver;
 import vn.loa.identity.ApiTokens;
 import vn.loa.identity.IdentitySettings;
 import vn.loa.identity.Users;
@@ -101,10 +104,11 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** Tomcat's own error pages carry the same security headers as Loa's. */
+    /** Tomcat's own error pages carry the same security headers as Loa's; a request too large for it gets Loa's answer. */
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> tomcatErrorHeaders() {
-        return factory -> factory.addEngineValves(new TomcatErrorHeaders());
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> tomcatErrorHeaders(ObjectProvider<ProblemResponses> problems,
+            ObjectProvider<MessageSource> messages, ObjectProvider<LocaleResolver> locales) {
+        return factory -> factory.addEngineValves(new TomcatErrorHeaders(problems, messages, locales));
     }
 
     /** Metrics may be scraped from this machine; from elsewhere only by an administrator. */

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import vn.loa.listening.internal.FeedProblem.Phrase;
 
 /**
  * Turns the bytes of an XML feed into text. The encoding is, in this order: a byte-order mark, the charset of the
@@ -42,28 +43,28 @@ final class FeedEncoding {
     static String decode(byte[] body, String contentType) throws FeedException {
         Bom bom = Bom.of(body);
         Charset charset;
-        String from;
+        Phrase from;
         if (bom != null) {
             charset = bom.charset;
-            from = "its byte-order mark";
+            from = Phrase.FROM_BYTE_ORDER_MARK;
         } else if (headerCharset(contentType) != null) {
-            charset = charset(headerCharset(contentType), "the HTTP header");
-            from = "the charset of its HTTP header";
+            charset = charset(headerCharset(contentType), Phrase.HTTP_HEADER);
+            from = Phrase.FROM_HEADER_CHARSET;
         } else if (wideLayout(body) != null) {
             charset = wideLayout(body);
-            from = "its first bytes";
+            from = Phrase.FROM_FIRST_BYTES;
         } else {
             String declared = declared(body);
             if (declared == null) {
                 charset = StandardCharsets.UTF_8;
-                from = "the default, as it declares none";
+                from = Phrase.FROM_DEFAULT;
             } else {
-                charset = charset(declared, "its XML declaration");
+                charset = charset(declared, Phrase.XML_DECLARATION);
                 // a declaration read from ASCII-compatible bytes cannot truly be UTF-16 or UTF-32
                 if (charset.name().startsWith("UTF-16") || charset.name().startsWith("UTF-32")) {
                     charset = StandardCharsets.UTF_8;
                 }
-                from = "the encoding it declares";
+                from = Phrase.FROM_DECLARATION;
             }
         }
         int skip = bom == null ? 0 : bom.length;
@@ -74,8 +75,7 @@ final class FeedEncoding {
             CharBuffer text = decoder.decode(in);
             return text.toString();
         } catch (CharacterCodingException e) {
-            throw new FeedException("the feed is not well-formed: byte " + (in.position() + 1) + " is not valid "
-                    + charset.name() + ", " + from);
+            throw new FeedException(FeedProblem.INVALID_BYTE, in.position() + 1, charset.name(), from.text());
         }
     }
 
@@ -87,12 +87,12 @@ final class FeedEncoding {
         return matcher.find() ? matcher.group(1) : null;
     }
 
-    private static Charset charset(String label, String where) throws FeedException {
+    private static Charset charset(String label, Phrase where) throws FeedException {
         String key = label.strip().toLowerCase(Locale.ROOT);
         try {
             return Charset.forName(LABELS.getOrDefault(key, key));
         } catch (UnsupportedCharsetException | IllegalCharsetNameException e) {
-            throw new FeedException("the feed's encoding \"" + label + "\" (from " + where + ") is not one Loa can read");
+            throw new FeedException(FeedProblem.UNKNOWN_ENCODING, label, where.text());
         }
     }
 

@@ -31,6 +31,7 @@ import org.apache.hc.core5.http.EndpointDetails;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.util.Timeout;
+import vn.loa.listening.internal.FeedProblem.Phrase;
 
 /**
  * Fetches feeds over HTTP and HTTPS, guarding against a feed address that leads to where it should not.
@@ -105,19 +106,19 @@ final class FeedFetcher implements AutoCloseable {
     /** The production rule: never the unspecified, link-local, multicast or metadata addresses; this machine only if allowed. */
     static String refusal(InetAddress address, boolean allowLoopback) {
         if (address.isAnyLocalAddress()) {
-            return "an unspecified address (0.0.0.0 or ::)";
+            return Phrase.UNSPECIFIED_ADDRESS.text();
         }
         if (address.isLinkLocalAddress()) {
-            return "a link-local address (169.254.0.0/16 or fe80::/10), where cloud metadata services answer";
+            return Phrase.LINK_LOCAL_ADDRESS.text();
         }
         if (METADATA.contains(address.getHostAddress())) {
-            return "the address of a cloud metadata service";
+            return Phrase.METADATA_ADDRESS.text();
         }
         if (address.isMulticastAddress()) {
-            return "a multicast address";
+            return Phrase.MULTICAST_ADDRESS.text();
         }
         if (address.isLoopbackAddress() && !allowLoopback) {
-            return "an address of this machine (127.0.0.0/8 or ::1)";
+            return Phrase.LOOPBACK_ADDRESS.text();
         }
         return null;
     }
@@ -155,24 +156,24 @@ final class FeedFetcher implements AutoCloseable {
                 }
                 uri = step.next();
             } catch (IOException e) {
-                String refused = refusal(e);
+                FeedException refused = refusal(e);
                 if (refused != null) {
-                    throw new FeedException(refused);
+                    throw refused;
                 }
                 if (get.isCancelled() || System.nanoTime() - end >= 0) {
                     throw tooSlow();
                 }
-                throw new FeedException("the feed could not be fetched: " + (e.getMessage() == null
-                        ? e.getClass().getSimpleName() : e.getMessage()));
+                throw new FeedException(FeedProblem.FETCH_FAILED, e.getMessage() == null
+                        ? e.getClass().getSimpleName() : e.getMessage());
             } finally {
                 alarm.cancel(false);
             }
         }
-        throw new FeedException("the feed's address was redirected more than " + MAX_REDIRECTS + " times");
+        throw new FeedException(FeedProblem.TOO_MANY_REDIRECTS, MAX_REDIRECTS);
     }
 
     private FeedException tooSlow() {
-        return new FeedException("fetching the feed took longer than " + deadline.toSeconds() + " s, the limit");
+        return new FeedException(FeedProblem.TOO_SLOW, deadline.toSeconds());
     }
 
     /** What one request brought: the feed, or the address it redirects to. */
@@ -194,11 +195,11 @@ final class FeedFetcher implements AutoCloseable {
         EndpointDetails endpoint = context.getEndpointDetails();
         SocketAddress remote = endpoint == null ? null : endpoint.getRemoteAddress();
         if (!(remote instanceof InetSocketAddress connected) || connected.getAddress() == null) {
-            throw new Refusal("Loa could not tell which address the feed's server " + uri.getHost() + " is at");
+            throw new Refusal(FeedProblem.ADDRESS_UNTOLD, uri.getHost());
         }
         String why = policy.refusal(connected.getAddress());
         if (why != null) {
-            throw new Refusal(refusedMessage(uri.getHost(), connected.getAddress(), why));
+            throw new Refusal(FeedProblem.REFUSED_ADDRESS, uri.getHost(), connected.getAddress().getHostAddress(), why);
         }
         int status = response.getCode();
         if (status == 304) {
@@ -207,16 +208,16 @@ final class FeedFetcher implements AutoCloseable {
         if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
             Header location = response.getFirstHeader("Location");
             if (location == null || location.getValue().isBlank()) {
-                throw new Refusal("the server answered HTTP " + status + " without saying where to");
+                throw new Refusal(FeedProblem.REDIRECT_WITHOUT_LOCATION, status);
             }
             try {
                 return new Step(null, uri.resolve(new URI(location.getValue().strip().replace(" ", "%20"))));
             } catch (URISyntaxException | IllegalArgumentException e) {
-                throw new Refusal("the server redirected to an address that is not valid: " + location.getValue());
+                throw new Refusal(FeedProblem.REDIRECT_INVALID, location.getValue());
             }
         }
         if (status != 200) {
-            throw new Refusal("the server answered HTTP " + status);
+            throw new Refusal(FeedProblem.HTTP_STATUS, status);
         }
         HttpEntity entity = response.getEntity();
         byte[] body = entity == null ? new byte[0] : limited(entity, end);
@@ -244,7 +245,7 @@ final class FeedFetcher implements AutoCloseable {
             }
             out.write(buffer, 0, n);
             if (System.nanoTime() - end >= 0) {
-                throw new Refusal(tooSlow().getMessage());
+                throw new Refusal(tooSlow());
             }
         }
         in.close();
@@ -253,38 +254,39 @@ final class FeedFetcher implements AutoCloseable {
 
     private Refusal tooLarge() {
         long mb = 1024 * 1024;
-        String limit = maxBytes % mb == 0 ? maxBytes / mb + " MB" : maxBytes % 1024 == 0 ? maxBytes / 1024 + " KB"
-                : maxBytes + " bytes";
-        return new Refusal("the feed is larger than " + limit + ", the limit");
+        if (maxBytes % mb == 0) {
+            return new Refusal(FeedProblem.TOO_LARGE, maxBytes / mb, "MB");
+        }
+        return maxBytes % 1024 == 0 ? new Refusal(FeedProblem.TOO_LARGE, maxBytes / 1024, "KB")
+                : new Refusal(FeedProblem.TOO_LARGE, maxBytes, Phrase.BYTES.text());
     }
 
     /** Refuses the scheme or, before connecting, the addresses of a hop (the resolver checks again when connecting). */
     private void check(URI uri) throws FeedException {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-            throw new FeedException("the feed's address " + uri + " is not an http or https address");
+            throw new FeedException(FeedProblem.NOT_HTTP, uri);
         }
         try {
             new GuardedResolver().resolve(uri.getHost());
         } catch (RefusedHost e) {
-            throw new FeedException(e.getMessage());
+            throw e.reason;
         } catch (UnknownHostException e) {
-            throw new FeedException("the host " + uri.getHost() + " is unknown");
+            throw new FeedException(FeedProblem.UNKNOWN_HOST, uri.getHost());
         }
     }
 
     /** The reason of a refusal anywhere in the causes, or null when the fetch failed for another reason. */
-    private static String refusal(Throwable e) {
+    private static FeedException refusal(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof RefusedHost || cause instanceof Refusal) {
-                return cause.getMessage();
+            if (cause instanceof RefusedHost refused) {
+                return refused.reason;
+            }
+            if (cause instanceof Refusal refused) {
+                return refused.reason;
             }
         }
         return null;
-    }
-
-    private static String refusedMessage(String host, InetAddress address, String why) {
-        return "the feed's host " + host + " is at " + address.getHostAddress() + ", " + why + ", which Loa does not poll";
     }
 
     /** Resolves host names for the client and lets it connect only to addresses the policy allows. */
@@ -297,7 +299,7 @@ final class FeedFetcher implements AutoCloseable {
             for (InetAddress address : addresses) {
                 String why = policy.refusal(address);
                 if (why != null) {
-                    throw new RefusedHost(refusedMessage(host, address, why));
+                    throw new RefusedHost(new FeedException(FeedProblem.REFUSED_ADDRESS, host, address.getHostAddress(), why));
                 }
             }
             return Arrays.copyOf(addresses, addresses.length);
@@ -311,15 +313,27 @@ final class FeedFetcher implements AutoCloseable {
 
     /** A host whose addresses the policy refuses. */
     private static final class RefusedHost extends UnknownHostException {
-        RefusedHost(String message) {
-            super(message);
+
+        private final FeedException reason;
+
+        RefusedHost(FeedException reason) {
+            super(reason.getMessage());
+            this.reason = reason;
         }
     }
 
     /** A fetch that stops with a reason (an I/O exception, to leave the client's response handler). */
     private static final class Refusal extends IOException {
-        Refusal(String message) {
-            super(message);
+
+        private final FeedException reason;
+
+        Refusal(FeedProblem problem, Object... arguments) {
+            this(new FeedException(problem, arguments));
+        }
+
+        Refusal(FeedException reason) {
+            super(reason.getMessage());
+            this.reason = reason;
         }
     }
 

@@ -80,7 +80,7 @@ final class FeedReader {
      */
     List<Item> read(byte[] body, String contentType, URI address, Instant now) throws FeedException {
         if (body.length == 0) {
-            throw new FeedException("the feed is empty");
+            throw new FeedException(FeedProblem.EMPTY);
         }
         if (isJson(body)) {
             return readJsonFeed(body, address, now);
@@ -116,24 +116,23 @@ final class FeedReader {
         // leaves this feature on for the parsers made after it
         builder.setFeature("http://apache.org/xml/features/disallow-doctype-decl", false);
         builder.setEntityResolver((publicId, systemId) -> {
-            throw new Refused("the feed asks for " + systemId + ", which Loa does not fetch");
+            throw new Refused(FeedProblem.EXTERNAL_RESOURCE, systemId);
         });
         try {
             return builder.build(new StringReader(xml));
         } catch (JDOMException | IOException e) {
             Refused refused = refusal(e);
             if (refused != null) {
-                throw new FeedException(refused.getMessage());
+                throw refused.reason;
             }
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw new FeedException("the feed is not well-formed XML: "
-                    + message.replaceFirst("^Error on line (\\d+):", "line $1:").strip());
+            throw new FeedException(FeedProblem.NOT_XML, message.replaceFirst("^Error on line (\\d+):", "line $1:").strip());
         } catch (RuntimeException e) {
             Refused refused = refusal(e);
             if (refused == null) {
                 throw e;
             }
-            throw new FeedException(refused.getMessage());
+            throw refused.reason;
         }
     }
 
@@ -160,12 +159,12 @@ final class FeedReader {
                 try {
                     return new SyndFeedInput().build(document);
                 } catch (IllegalArgumentException | com.rometools.rome.io.FeedException again) {
-                    throw new FeedException("the feed is not RSS that Loa can read: " + again.getMessage());
+                    throw new FeedException(FeedProblem.NOT_RSS, again.getMessage());
                 }
             }
-            throw new FeedException("this is not an RSS, Atom or JSON feed (its root element is <" + root + ">)");
+            throw new FeedException(FeedProblem.NOT_A_FEED, root);
         } catch (com.rometools.rome.io.FeedException e) {
-            throw new FeedException("the feed could not be read: " + e.getMessage());
+            throw new FeedException(FeedProblem.UNREADABLE, e.getMessage());
         }
     }
 
@@ -189,11 +188,11 @@ final class FeedReader {
         try {
             feed = json.readTree(body);
         } catch (JacksonException e) {
-            throw new FeedException("the feed is not well-formed JSON: " + e.getOriginalMessage());
+            throw new FeedException(FeedProblem.NOT_JSON, e.getOriginalMessage());
         }
         String version = text(feed.get("version"));
         if (!feed.isObject() || version == null || !version.startsWith("https://jsonfeed.org/version/1")) {
-            throw new FeedException("this JSON is not a JSON Feed (it has no \"version\": \"https://jsonfeed.org/version/1.1\")");
+            throw new FeedException(FeedProblem.NOT_JSON_FEED);
         }
         List<Item> items = new ArrayList<>();
         for (JsonNode entry : feed.path("items").values()) {
@@ -281,8 +280,16 @@ final class FeedReader {
 
     /** Why a feed's DOCTYPE is refused; unchecked, as JDOM's handler cannot throw a checked one everywhere. */
     private static final class Refused extends RuntimeException {
-        Refused(String message) {
-            super(message, null, false, false);
+
+        private final FeedException reason;
+
+        Refused(FeedProblem problem, Object... arguments) {
+            this(new FeedException(problem, arguments));
+        }
+
+        private Refused(FeedException reason) {
+            super(reason.getMessage(), null, false, false);
+            this.reason = reason;
         }
     }
 
@@ -298,8 +305,7 @@ final class FeedReader {
             boolean harmless = (publicId == null && systemId == null) || (publicId != null && KNOWN_PUBLIC_IDS.contains(publicId))
                     || (publicId == null && KNOWN_SYSTEM_IDS.contains(systemId));
             if (!harmless) {
-                throw new Refused("the feed's DOCTYPE names a DTD elsewhere ("
-                        + (systemId != null ? systemId : publicId) + "); Loa neither fetches it nor reads feeds that need it");
+                throw new Refused(FeedProblem.FOREIGN_DTD, systemId != null ? systemId : publicId);
             }
             super.startDTD(name, publicId, systemId);
         }
@@ -320,8 +326,7 @@ final class FeedReader {
         }
 
         private static Refused declared(String name) {
-            return new Refused("the feed declares the entity " + name + " in its DOCTYPE; Loa refuses feeds that do, "
-                    + "as entities can read files, reach other servers or expand without end");
+            return new Refused(FeedProblem.ENTITY, name);
         }
     }
 }

@@ -682,9 +682,9 @@ class JdbcAlerts implements Alerts {
         String error = null;
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
-            error = "no SMTP server is configured (spring.mail.host)";
+            error = Alerts.NO_MAIL_SERVER;
         } else if (to.isEmpty()) {
-            error = "nobody to send it to";
+            error = Alerts.NO_RECIPIENT;
         } else {
             try {
                 SimpleMailMessage message = new SimpleMailMessage();

@@ -384,11 +384,11 @@ class JdbcFeedSources implements FeedSources {
             succeeded(id, now, fetched.etag(), fetched.lastModified(), result.stored() > 0);
             return result;
         } catch (FeedException e) {
-            return failed(source, now, e.getMessage());
+            return failed(source, now, e);
         } catch (URISyntaxException e) {
-            return failed(source, now, "the feed's address is not valid: " + e.getMessage());
+            return failed(source, now, new FeedException(FeedProblem.INVALID_ADDRESS, e.getMessage()));
         } catch (IOException e) {
-            return failed(source, now, "the feed's items could not be stored: " + (e.getMessage() == null
+            return failed(source, now, new FeedException(FeedProblem.NOT_STORED, e.getMessage() == null
                     ? e.getClass().getSimpleName() : e.getMessage()));
         }
     }
@@ -445,7 +445,8 @@ class JdbcFeedSources implements FeedSources {
                 Timestamp.from(now), id).update();
     }
 
-    private PollResult failed(Source source, Instant now, String error) {
+    private PollResult failed(Source source, Instant now, FeedException problem) {
+        String error = problem.getMessage();
         int failures = source.failures() + 1;
         int poll = source.pollMinutes() == null ? DEFAULT_POLL_MINUTES : source.pollMinutes();
         Duration wait = Duration.ofMinutes((long) poll << Math.min(failures, 10));

@@ -119,6 +119,16 @@ class AlertsIntegrationTests {
         jdbc.sql("UPDATE alert SET emailed_at = NULL, email_error = NULL WHERE id = ?").param(alert.id()).update();
         assertThat(mvc.perform(get("/alerts/" + alert.id()).session(officer)).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains("Đang gửi").doesNotContain("Chưa gửi được: null");
+        // one that could not be sent for want of a mail server says so in the reader's language, the stored reason on hover
+        jdbc.sql("UPDATE alert SET email_error = ? WHERE id = ?").params(Alerts.NO_MAIL_SERVER, alert.id()).update();
+        org.jsoup.nodes.Element email = org.jsoup.Jsoup.parse(mvc.perform(get("/alerts/" + alert.id()).session(officer))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).selectFirst("#alert-email");
+        assertThat(email.text())
+                .isEqualTo("Chưa gửi được: chưa cấu hình máy chủ thư (spring.mail.host), nên cảnh báo chỉ hiện trong Loa");
+        assertThat(email.attr("title")).isEqualTo("no SMTP server is configured (spring.mail.host)");
+        assertThat(mvc.perform(get("/alerts/" + alert.id()).param("lang", "en").session(officer)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8))
+                .contains("Not sent: no mail server is configured (spring.mail.host), so alerts are shown in Loa only");
         mvc.perform(get("/api/v1/alerts/" + alert.id()).session(signIn("district"))).andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/alerts/" + alert.id()).session(signIn("press"))).andExpect(status().isNotFound());
         mvc.perform(get("/alerts/" + alert.id()).session(signIn("district"))).andExpect(status().isNotFound());

@@ -1,0 +1,66 @@
+package vn.loa.identity.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import vn.loa.identity.Agency;
+import vn.loa.identity.AgencyDirectory;
+
+/** The seeded successions of the July 2025 merger on an agency's page, in the reader's language. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class SuccessionNotesIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    AgencyDirectory agencies;
+
+    @Test
+    void theMergersNotesAreShownInTheReadersLanguageWithTheStoredNoteKeptInTheTitle() throws Exception {
+        MockHttpSession admin = (MockHttpSession) mvc.perform(formLogin("/login").user("admin").password("loa-demo"))
+                .andReturn().getRequest().getSession(false);
+        Agency information = agencies.findByCode("STTTT", LocalDate.of(2025, 6, 30)).orElseThrow();
+        String page = "/admin/agencies/" + information.id().value();
+
+        Element vietnamese = successor(page(admin, page, "vi"), "Sở Khoa học và Công nghệ");
+        assertThat(vietnamese.text()).isEqualTo("· đến 30/06/2025; sáp nhập vào Sở Khoa học và Công nghệ");
+        assertThat(vietnamese.attr("title")).isEqualTo("merged into the Department of Science and Technology");
+
+        Element english = successor(page(admin, page, "en"), "Department of Science and Technology");
+        assertThat(english.text()).isEqualTo("· until 30/06/2025; merged into Department of Science and Technology");
+
+        // and on the page of the unit that took over, the list of those it took over from
+        Agency science = agencies.findByCode("SKHCN", LocalDate.of(2025, 7, 1)).orElseThrow();
+        Document taken = page(admin, "/admin/agencies/" + science.id().value(), "vi");
+        assertThat(taken.select("li:has(a[href=" + page + "]) .succession-note").text())
+                .isEqualTo("· đến 30/06/2025; sáp nhập vào Sở Khoa học và Công nghệ");
+    }
+
+    private Document page(MockHttpSession session, String path, String language) throws Exception {
+        MockHttpServletResponse response = mvc.perform(get(path).param("lang", language).session(session)).andReturn()
+                .getResponse();
+        assertThat(response.getStatus()).as(path).isEqualTo(200);
+        return Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    private static Element successor(Document page, String name) {
+        Element item = page.select("#successor-list li").stream().filter(li -> li.selectFirst("a").text().startsWith(name))
+                .findFirst().orElseThrow(() -> new AssertionError(name + " not among " + page.select("#successor-list").text()));
+        return item.selectFirst(".succession-note");
+    }
+}
