@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -99,12 +100,13 @@ class ConsultationPagesIntegrationTests {
         assertThat(jdbc.sql("SELECT count(*) FROM consultation_contribution WHERE consultation_id = ?")
                 .param(Long.parseLong(consultationPath.substring(consultationPath.lastIndexOf('/') + 1)))
                 .query(Long.class).single()).isZero();
+        String received = LocalTime.format(today);
         mvc.perform(multipart(consultationPath + "/import").file(new MockMultipartFile("file", "c.csv", "text/csv",
                         ("article,name,kind,organisation,contact,received,text\r\n"
-                                + "10,An,công dân,,,01/11/2026,Gọi 0912345678 nhé\r\n"
-                                + ",Hội B,tổ chức,Hội B,,02/11/2026,Đồng ý với dự thảo\r\n").getBytes(StandardCharsets.UTF_8)))
+                                + "10,An,công dân,,," + received + ",Gọi 0912345678 nhé\r\n"
+                                + ",Hội B,tổ chức,Hội B,," + received + ",Đồng ý với dự thảo\r\n").getBytes(StandardCharsets.UTF_8)))
                         .session(coordinator).with(csrf()))
-                .andExpect(status().is3xxRedirection());
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("imported"));
         Contribution held = contributions.list(id, null, ContributionStatus.RECEIVED,
                 ConsultationTestData.COORDINATOR).get(0);
         mvc.perform(get(consultationPath + "/contributions").session(coordinator)).andExpect(status().isOk())

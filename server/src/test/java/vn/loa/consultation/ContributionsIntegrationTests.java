@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.context.MessageSource;
 import vn.loa.TestClock;
 import vn.loa.consultation.internal.ConsultationTestData;
 import vn.loa.shared.InvalidInput;
@@ -38,7 +40,8 @@ import vn.loa.shared.NotFound;
  * Contributions on the database: a citizen's comment recorded only after the one-time code (read from publishing's
  * outbox), wrong, expired and exhausted codes, the limits per client address and per contact, moderation holding toxic
  * text, links and phone numbers until an officer publishes or rejects (audited), official opinions, and CSV imports
- * (the demo's 200 comments; a bad line refused whole, naming the line and the column).
+ * (the demo's 200 comments; a bad line, a date outside the period or in the future, refused whole, naming the line and
+ * the column).
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -93,6 +96,9 @@ class ContributionsIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MessageSource messages;
 
     private static String marker() {
         return UUID.randomUUID().toString().substring(0, 8);
@@ -271,7 +277,9 @@ class ContributionsIntegrationTests {
 
     @Test
     void importsTheDemosCommentsAndRefusesAFileWithABadLineWhole() {
-        Consultation c = open();
+        // the demo's 30 days ended ten days ago: every days_after_open is a day of the period, none in the future
+        Consultation c = ConsultationTestData.ran(drafts, consultations, clock, marker(), today().minusDays(40),
+                today().minusDays(11), OFFICER);
         Contributions.ImportResult result = contributions.importCsv(c.id(), ConsultationTestData.bytes("comments.csv"),
                 OFFICER);
         assertThat(result.rows()).isEqualTo(200);
@@ -289,10 +297,11 @@ class ContributionsIntegrationTests {
                 .isAfter(c.opensOn().atStartOfDay(LocalTime.ZONE).toInstant());
 
         Consultation other = open();
+        String today = LocalTime.format(today());
         String bad = "article,name,kind,organisation,contact,received,text\r\n"
-                + "10,Trần Văn A,CITIZEN,,a@example.vn,05/11/2026,Thu gom sớm hơn\r\n"
-                + "Điều 99,Lê Thị B,công dân,,,06/11/2026,Điều không có\r\n"
-                + "5,Hội X,tổ chức,Hội X,,31/02/2026,Ngày sai\r\n";
+                + "10,Trần Văn A,CITIZEN,,a@example.vn," + today + ",Thu gom sớm hơn\r\n"
+                + "Điều 99,Lê Thị B,công dân,,," + today + ",Điều không có\r\n"
+                + "5,Hội X,tổ chức,Hội X,,31/02/" + today().getYear() + ",Ngày sai\r\n";
         assertThatThrownBy(() -> contributions.importCsv(other.id(), bad.getBytes(StandardCharsets.UTF_8), OFFICER))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> {
                     assertThat(e.field()).isEqualTo("file");
@@ -305,12 +314,82 @@ class ContributionsIntegrationTests {
         assertThatThrownBy(() -> contributions.importCsv(other.id(), bad.getBytes(StandardCharsets.UTF_8),
                 OTHER_OFFICER)).isInstanceOf(NotFound.class);
         String good = "article,name,kind,organisation,contact,received,text\r\n"
-                + "Điều 10,Trần Văn A,CITIZEN,,a@example.vn,05/11/2026,Thu gom sớm hơn\r\n";
+                + "Điều 10,Trần Văn A,CITIZEN,,a@example.vn," + today + ",Thu gom sớm hơn\r\n";
         assertThat(contributions.importCsv(other.id(), good.getBytes(StandardCharsets.UTF_8), OFFICER).rows())
                 .isEqualTo(1);
         assertThat(contributions.list(other.id(), "a10", null, OFFICER)).singleElement()
-                .satisfies(k -> assertThat(LocalDate.ofInstant(k.receivedAt(), LocalTime.ZONE))
-                        .isEqualTo(LocalDate.of(2026, 11, 5)));
+                .satisfies(k -> assertThat(LocalDate.ofInstant(k.receivedAt(), LocalTime.ZONE)).isEqualTo(today()));
         assertThat(AccessDeniedException.class).isNotNull();
+    }
+
+    @Test
+    void refusesAReceivedDateOutsideThePeriodOrInTheFutureNamingTheLineAndTheDateColumn() {
+        LocalDate opens = today().minusDays(40);
+        LocalDate closes = today().minusDays(11);
+        Consultation past = ConsultationTestData.ran(drafts, consultations, clock, marker(), opens, closes, OFFICER);
+        String header = "article,name,kind,organisation,contact,received,text\r\n";
+        String outside = header
+                + "10,An,CITIZEN,,," + LocalTime.format(opens) + ",Ngày mở\r\n"
+                + "10,Bình,CITIZEN,,," + LocalTime.format(opens.minusDays(1)) + ",Trước ngày mở\r\n"
+                + "10,Chi,CITIZEN,,," + LocalTime.format(closes.plusDays(1)) + ",Sau ngày kết thúc\r\n"
+                + "10,Dũng,CITIZEN,,," + LocalTime.format(closes) + ",Ngày kết thúc\r\n";
+        assertThatThrownBy(() -> contributions.importCsv(past.id(), outside.getBytes(StandardCharsets.UTF_8), OFFICER))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> {
+                    assertThat(e.all()).extracting(InvalidInput::messageKey).containsExactly(
+                            "consultation.error.csv-received-period", "consultation.error.csv-received-period");
+                    assertThat(e.all()).extracting(InvalidInput::field).containsOnly("file");
+                    assertThat(e.arguments()).containsExactly(3L, "received", LocalTime.format(opens.minusDays(1)),
+                            LocalTime.format(opens), LocalTime.format(closes));
+                    assertThat(e.all().get(1).arguments()).startsWith(4L, "received");
+                    assertThat(messages.getMessage(e.messageKey(), e.arguments(), Locale.forLanguageTag("vi")))
+                            .startsWith("Tệp, dòng 3, cột received: ngày nhận " + LocalTime.format(opens.minusDays(1)));
+                });
+        String daysAfter = "article,name,kind,days_after_open,text\r\n10,An,CITIZEN,29,Ngày cuối\r\n"
+                + "10,Bình,CITIZEN,30,Một ngày sau\r\n";
+        assertThatThrownBy(() -> contributions.importCsv(past.id(), daysAfter.getBytes(StandardCharsets.UTF_8),
+                OFFICER)).isInstanceOfSatisfying(InvalidInput.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("consultation.error.csv-received-period");
+                    assertThat(e.arguments()).startsWith(3L, "days_after_open");
+                });
+        assertThat(contributions.list(past.id(), null, null, OFFICER)).isEmpty();
+
+        Consultation running = open();
+        LocalDate tomorrow = today().plusDays(1);
+        String future = header
+                + "10,An,CITIZEN,,," + LocalTime.format(today()) + ",Hôm nay\r\n"
+                + "10,Bình,CITIZEN,,," + LocalTime.format(tomorrow) + ",Ngày mai\r\n";
+        assertThatThrownBy(() -> contributions.importCsv(running.id(), future.getBytes(StandardCharsets.UTF_8),
+                OFFICER)).isInstanceOfSatisfying(InvalidInput.class, e -> {
+                    assertThat(e.all()).extracting(InvalidInput::messageKey)
+                            .containsExactly("consultation.error.csv-received-future");
+                    assertThat(e.arguments()).containsExactly(3L, "received", LocalTime.format(tomorrow),
+                            LocalTime.format(today()));
+                    assertThat(messages.getMessage(e.messageKey(), e.arguments(), Locale.ENGLISH))
+                            .isEqualTo("File, line 3, column received: the date received " + LocalTime.format(tomorrow)
+                                    + " is in the future (today is " + LocalTime.format(today()) + ").");
+                });
+        String futureDays = "article,name,kind,days_after_open,text\r\n10,An,CITIZEN,1,Ngày mai\r\n";
+        assertThatThrownBy(() -> contributions.importCsv(running.id(), futureDays.getBytes(StandardCharsets.UTF_8),
+                OFFICER)).isInstanceOfSatisfying(InvalidInput.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("consultation.error.csv-received-future");
+                    assertThat(e.arguments()).startsWith(2L, "days_after_open");
+                });
+        assertThat(contributions.list(running.id(), null, null, OFFICER)).isEmpty();
+
+        // the days of the period, ends included, up to today; a row received today is not dated later than now
+        assertThat(contributions.importCsv(past.id(), (header + "10,An,CITIZEN,,," + LocalTime.format(opens)
+                + ",Ngày mở\r\n10,Dũng,CITIZEN,,," + LocalTime.format(closes) + ",Ngày kết thúc\r\n")
+                .getBytes(StandardCharsets.UTF_8), OFFICER).rows()).isEqualTo(2);
+        Instant real = clock.instant();
+        try {
+            clock.set(today().atTime(7, 30).atZone(LocalTime.ZONE).toInstant());
+            Instant morning = clock.instant();
+            contributions.importCsv(running.id(), (header + "10,An,CITIZEN,,," + LocalTime.format(today())
+                    + ",Sáng nay\r\n").getBytes(StandardCharsets.UTF_8), OFFICER);
+            assertThat(contributions.list(running.id(), null, null, OFFICER)).singleElement()
+                    .satisfies(k -> assertThat(k.receivedAt()).isEqualTo(morning));
+        } finally {
+            clock.set(real);
+        }
     }
 }

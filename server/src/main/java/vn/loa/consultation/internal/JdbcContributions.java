@@ -511,7 +511,7 @@ class JdbcContributions implements Contributions {
     @Transactional
     public ImportResult importCsv(long consultationId, byte[] csv, SignedInUser by) {
         Consultation c = mayAct(consultationId, by);
-        List<Row> rows = CsvRows.read(csv, c, this::articleUnit);
+        List<Row> rows = CsvRows.read(csv, c, clock.instant(), this::articleUnit);
         int held = 0;
         for (Row row : rows) {
             long id = insert(c, row.unitId(), row.kind(), row.name(), row.organisation(),
@@ -544,7 +544,12 @@ class JdbcContributions implements Contributions {
             Optional<Long> find(Consultation c, String number);
         }
 
-        static List<Row> read(byte[] csv, Consultation c, Articles articles) {
+        /**
+         * The rows of the file, each received on a day of the consultation's period and not after {@code now}'s day
+         * (Asia/Ho_Chi_Minh); a row received today is dated noon, or now when that is earlier.
+         */
+        static List<Row> read(byte[] csv, Consultation c, Instant now, Articles articles) {
+            LocalDate today = LocalDate.ofInstant(now, LocalTime.ZONE);
             if (csv == null || csv.length == 0 || csv.length > FILE_MAX) {
                 throw new InvalidInput("file", "consultation.error.csv-file");
             }
@@ -609,18 +614,30 @@ class JdbcContributions implements Contributions {
                     Instant received = null;
                     String day = value(record, header, "received");
                     String after = value(record, header, "days_after_open");
+                    LocalDate receivedOn = null;
+                    String dateColumn = day != null || (after == null && header.containsKey("received")) ? "received"
+                            : "days_after_open";
                     if (day != null) {
                         try {
-                            received = LocalDate.parse(day, DAY).atTime(12, 0).atZone(LocalTime.ZONE).toInstant();
+                            receivedOn = LocalDate.parse(day, DAY);
                         } catch (DateTimeParseException e) {
                             problems.add(cell(line, "received", "consultation.error.csv-received"));
                         }
                     } else if (after != null && after.matches("\\d{1,4}")) {
-                        received = c.opensOn().plusDays(Integer.parseInt(after)).atTime(12, 0)
-                                .atZone(LocalTime.ZONE).toInstant();
+                        receivedOn = c.opensOn().plusDays(Integer.parseInt(after));
                     } else {
-                        problems.add(cell(line, header.containsKey("received") ? "received" : "days_after_open",
-                                "consultation.error.csv-received"));
+                        problems.add(cell(line, dateColumn, "consultation.error.csv-received"));
+                    }
+                    if (receivedOn != null && (receivedOn.isBefore(c.opensOn()) || receivedOn.isAfter(c.closesOn()))) {
+                        problems.add(new InvalidInput("file", "consultation.error.csv-received-period", line, dateColumn,
+                                LocalTime.format(receivedOn), LocalTime.format(c.opensOn()),
+                                LocalTime.format(c.closesOn())));
+                    } else if (receivedOn != null && receivedOn.isAfter(today)) {
+                        problems.add(new InvalidInput("file", "consultation.error.csv-received-future", line, dateColumn,
+                                LocalTime.format(receivedOn), LocalTime.format(today)));
+                    } else if (receivedOn != null) {
+                        Instant noon = receivedOn.atTime(12, 0).atZone(LocalTime.ZONE).toInstant();
+                        received = noon.isAfter(now) ? now : noon;
                     }
                     String body = value(record, header, "text");
                     if (body == null || body.length() > TEXT_MAX) {
