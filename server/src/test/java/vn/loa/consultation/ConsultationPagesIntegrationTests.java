@@ -16,6 +16,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,7 +32,8 @@ import vn.loa.shared.LocalTime;
 /**
  * The officers' pages through HTTP as the demo coordinator: a draft imported with the form, a consultation too short
  * refused naming the closing date and the law, then created and published; contributions imported from CSV, one held
- * and published with the page's button (audited); the demo officer of another agency finds none of it.
+ * and published with the page's button (audited); the demo officer of another agency finds none of it. The import's
+ * hint names the columns in order, the date format and the encoding.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -127,4 +130,35 @@ class ConsultationPagesIntegrationTests {
         assertThat(contributions.get(held.id(), ConsultationTestData.COORDINATOR).status())
                 .isEqualTo(ContributionStatus.PUBLISHED);
     }
+
+    @Test
+    void theImportHintSaysTheColumnsInOrderTheDateFormatAndTheEncoding() throws Exception {
+        MockHttpSession coordinator = signIn("coordinator");
+        Consultation c = ConsultationTestData.open(drafts, consultations, marker(), LocalDate.now(LocalTime.ZONE),
+                ConsultationTestData.OFFICER);
+        Document vi = page(mvc.perform(get("/consultations/" + c.id() + "/contributions").session(coordinator)));
+        assertThat(vi.getElementById("import-columns").text()).isEqualTo("article,name,kind,organisation,contact,received,text");
+        assertThat(vi.getElementById("import-hint").text()).contains("UTF-8", "CSV UTF-8",
+                "theo thứ tự: article, name, kind, organisation, contact, received, text", "dd/MM/yyyy",
+                "trong thời gian lấy ý kiến và không sau hôm nay");
+        assertThat(vi.getElementById("import-hint-columns").text()).contains("days_after_open", "công dân hoặc tổ chức");
+        Document en = page(mvc.perform(get("/consultations/" + c.id() + "/contributions?lang=en").session(coordinator)));
+        assertThat(en.getElementById("import-hint").text()).contains("UTF-8",
+                "in this order: article, name, kind, organisation, contact, received, text", "dd/MM/yyyy",
+                "within the consultation period and not after today");
+    }
+
+    private static Document page(org.springframework.test.web.servlet.ResultActions result) throws Exception {
+        return Jsoup.parse(result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    private static String marker() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Autowired
+    Drafts drafts;
+
+    @Autowired
+    Consultations consultations;
 }

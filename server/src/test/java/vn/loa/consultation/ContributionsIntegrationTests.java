@@ -41,7 +41,7 @@ import vn.loa.shared.NotFound;
  * outbox), wrong, expired and exhausted codes, the limits per client address and per contact, moderation holding toxic
  * text, links and phone numbers until an officer publishes or rejects (audited), official opinions, and CSV imports
  * (the demo's 200 comments; a bad line, a date outside the period or in the future, refused whole, naming the line and
- * the column).
+ * the column; a file Excel separated with semicolons).
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -391,5 +391,17 @@ class ContributionsIntegrationTests {
         } finally {
             clock.set(real);
         }
+    }
+
+    @Test
+    void refusesAFileWhoseColumnsExcelSeparatedWithSemicolons() {
+        Consultation c = open();
+        String csv = "article;name;kind;organisation;contact;received;text\r\n10;An;CITIZEN;;;"
+                + LocalTime.format(today()) + ";Thu gom sớm hơn\r\n";
+        assertThatThrownBy(() -> contributions.importCsv(c.id(), csv.getBytes(StandardCharsets.UTF_8), OFFICER))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> {
+                    assertThat(e.field()).isEqualTo("file");
+                    assertThat(e.messageKey()).isEqualTo("consultation.error.csv-semicolons");
+                });
     }
 }

@@ -570,6 +570,10 @@ class JdbcContributions implements Contributions {
             try (Reader reader = new java.io.StringReader(text); CSVParser parser = CSVParser.parse(reader, format)) {
                 Map<String, Integer> header = new LinkedHashMap<>();
                 parser.getHeaderMap().forEach((k, v) -> header.put(k.strip().toLowerCase(Locale.ROOT), v));
+                if (header.size() == 1 && header.keySet().iterator().next().contains(";")) {
+                    // Excel set to Vietnamese separates columns with semicolons
+                    throw new InvalidInput("file", "consultation.error.csv-semicolons");
+                }
                 for (String required : List.of("article", "name", "kind", "text")) {
                     if (!header.containsKey(required)) {
                         throw new InvalidInput("file", "consultation.error.csv-column", required);
