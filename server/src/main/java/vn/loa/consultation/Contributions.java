@@ -19,7 +19,8 @@ public interface Contributions {
     int CONTRIBUTIONS_PER_CONTACT_DAY = 10;
 
     /**
-     * Takes a comment from the public form and sends a one-time code to its contact.
+     * Takes a comment from the public form and sends a one-time code to its contact (in Vietnamese; by SMS in at most
+     * two parts, the consultation's title shortened when needed).
      *
      * @return the submission's id, to give back with the code
      * @throws vn.loa.shared.InvalidInput on {@code name}, {@code contact}, {@code unit}, {@code text}

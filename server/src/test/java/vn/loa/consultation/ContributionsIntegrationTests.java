@@ -31,6 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.context.MessageSource;
 import vn.loa.TestClock;
+import vn.loa.campaigns.SmsSegments;
 import vn.loa.consultation.internal.ConsultationTestData;
 import vn.loa.shared.InvalidInput;
 import vn.loa.shared.LocalTime;
@@ -38,10 +39,10 @@ import vn.loa.shared.NotFound;
 
 /**
  * Contributions on the database: a citizen's comment recorded only after the one-time code (read from publishing's
- * outbox), wrong, expired and exhausted codes, the limits per client address and per contact, moderation holding toxic
- * text, links and phone numbers until an officer publishes or rejects (audited), official opinions, and CSV imports
- * (the demo's 200 comments; a bad line, a date outside the period or in the future, refused whole, naming the line and
- * the column; a file Excel separated with semicolons).
+ * outbox; by SMS in two parts at most, a long title cut), wrong, expired and exhausted codes, the limits per client
+ * address and per contact, moderation holding toxic text, links and phone numbers until an officer publishes or rejects
+ * (audited), official opinions, and CSV imports (the demo's 200 comments; a bad line, a date
+ * outside the period or in the future, refused whole, naming the line and the column).
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -403,5 +404,44 @@ class ContributionsIntegrationTests {
                     assertThat(e.field()).isEqualTo("file");
                     assertThat(e.messageKey()).isEqualTo("consultation.error.csv-semicolons");
                 });
+    }
+
+    @Test
+    void theCodeBySmsFitsInTwoPartsWithALongTitleCutAndAnEllipsis() {
+        String m = marker();
+        String title = "Lấy ý kiến nhân dân về dự thảo Quyết định ban hành Quy định phân loại chất thải rắn sinh hoạt"
+                + " tại nguồn, thời gian thu gom, giá dịch vụ thu gom, vận chuyển chất thải rắn sinh hoạt trên địa bàn"
+                + " tỉnh Khánh Hòa " + m;
+        Consultation c = ConsultationTestData.titled(drafts, consultations, m, title, today(), OFFICER);
+        long bySms = contributions.submit(c.id(), new Contributions.Comment("Lan", phone(), "a10", "Góp ý"),
+                "10.30." + m);
+        String sms = sent(bySms, "SMS");
+        SmsSegments.Count count = SmsSegments.count(sms, 0);
+        assertThat(count.encoding()).isEqualTo(SmsSegments.Encoding.UCS_2);
+        assertThat(count.segments()).isEqualTo(2);
+        assertThat(sms).startsWith("Mã xác nhận góp ý: " + codeFor(bySms) + ", hiệu lực 15 phút, đợt “Lấy ý kiến nhân dân")
+                .contains("…”").doesNotContain(m);
+        assertThat(contributions.verify(c.id(), bySms, codeFor(bySms)).verified()).isTrue();
+
+        // an e-mail has room for the whole title; a short title is not cut
+        long byEmail = contributions.submit(c.id(), new Contributions.Comment("Lan", "lan-" + m + "@example.vn", null,
+                "Góp ý"), "10.32." + m);
+        assertThat(sent(byEmail, "EMAIL")).contains("“" + title + "”").doesNotContain("…");
+        Consultation shortTitle = open();
+        long plain = contributions.submit(shortTitle.id(), new Contributions.Comment("Lan", phone(), null, "Góp ý"),
+                "10.33." + m);
+        assertThat(sent(plain, "SMS")).contains("“" + shortTitle.title() + "”").doesNotContain("…");
+    }
+
+    /** A phone number no other test uses. */
+    private static String phone() {
+        return "09" + String.format(Locale.ROOT, "%08d", (long) (Math.random() * 100_000_000L));
+    }
+
+    /** The body of the code's message for a submission, checking the channel it goes through. */
+    private String sent(long submissionId, String channel) {
+        return jdbc.sql("""
+                SELECT p.body FROM pub_publication p JOIN consultation_submission s ON p.source = 'consultation-code:' || s.otp_id
+                WHERE s.id = ? AND p.channel = ?""").params(submissionId, channel).query(String.class).single();
     }
 }

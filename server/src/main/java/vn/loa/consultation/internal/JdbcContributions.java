@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.text.Normalizer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -31,11 +32,13 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.loa.campaigns.SmsSegments;
 import vn.loa.consultation.Consultation;
 import vn.loa.consultation.ConsultationEvent;
 import vn.loa.consultation.ConsultationStatus;
@@ -69,6 +72,9 @@ class JdbcContributions implements Contributions {
     static final Pattern PHONE = Pattern.compile("^0\\d{9,10}$");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu")
             .withResolverStyle(ResolverStyle.STRICT);
+    /** The most SMS parts the message with a one-time code may take. */
+    static final int CODE_SMS_SEGMENTS = 2;
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
     private static final Pattern ARTICLE = Pattern.compile("^(?:Điều\\s+)?(\\d+[a-zđ]?)\\.?$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
@@ -81,11 +87,12 @@ class JdbcContributions implements Contributions {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final MessageSource messages;
     private final SecureRandom random = new SecureRandom();
 
     JdbcContributions(JdbcClient jdbc, JdbcConsultations consultations, JdbcDrafts drafts, AgencyDirectory agencies,
             Publishing publishing, Moderation moderation, ApplicationEventPublisher events,
-            TransactionTemplate transactions, Clock clock) {
+            TransactionTemplate transactions, Clock clock, MessageSource messages) {
         this.jdbc = jdbc;
         this.consultations = consultations;
         this.drafts = drafts;
@@ -95,6 +102,7 @@ class JdbcContributions implements Contributions {
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
+        this.messages = messages;
     }
 
     private LocalDate today() {
@@ -158,12 +166,46 @@ class JdbcContributions implements Contributions {
                 .query(Long.class).single();
         Agency agency = agencies.findByCode(c.agencyCode(), today())
                 .orElseThrow(() -> new IllegalStateException("no agency " + c.agencyCode()));
-        String body = "Mã xác nhận góp ý: " + code + " (hiệu lực " + CODE_MINUTES + " phút), đợt: " + c.title()
-                + ". Nếu bạn không gửi góp ý, hãy bỏ qua tin này.";
-        publishing.enqueue(new Publication("consultation-code:" + otpId, null, null, agency.id(),
-                contact.kind().equals("EMAIL") ? Channel.EMAIL : Channel.SMS, "vi", "Mã xác nhận góp ý dự thảo",
-                body, List.of(), List.of(contact.value()), List.of(), now, false), Actor.SYSTEM);
+        // in Vietnamese: publishing sends in Vietnamese, Chăm or Raglai, and a contact has no language of its own
+        Channel channel = contact.kind().equals("EMAIL") ? Channel.EMAIL : Channel.SMS;
+        publishing.enqueue(new Publication("consultation-code:" + otpId, null, null, agency.id(), channel, "vi",
+                messages.getMessage("consultation.code.subject", null, VIETNAMESE),
+                codeText(code, c.title(), channel), List.of(), List.of(contact.value()), List.of(), now,
+                false), Actor.SYSTEM);
         return submissionId;
+    }
+
+    /**
+     * The message that gives the code. By SMS it must fit in {@value #CODE_SMS_SEGMENTS} parts (Vietnamese is sent in
+     * UCS-2: 134 characters), so the consultation's title is cut, at a word when it can, and ends with an ellipsis.
+     */
+    private String codeText(String code, String title, Channel channel) {
+        String full = Normalizer.normalize(title, Normalizer.Form.NFC).strip();
+        String text = codeMessage(code, full);
+        if (channel != Channel.SMS) {
+            return text;
+        }
+        int[] letters = full.codePoints().toArray();
+        for (int keep = letters.length - 1; SmsSegments.count(text, 0).segments() > CODE_SMS_SEGMENTS && keep >= 0;
+                keep--) {
+            text = codeMessage(code, shortened(letters, keep));
+        }
+        return text;
+    }
+
+    private String codeMessage(String code, String title) {
+        return messages.getMessage("consultation.code.text", new Object[] {code, CODE_MINUTES, title}, VIETNAMESE);
+    }
+
+    /** The first {@code keep} characters of a title, back to the last whole word when one is near, and "…". */
+    private static String shortened(int[] letters, int keep) {
+        String head = new String(letters, 0, keep);
+        int space = head.lastIndexOf(' ');
+        if (keep < letters.length && !Character.isWhitespace(letters[keep]) && space > 0
+                && head.length() - space <= 12) {
+            head = head.substring(0, space);
+        }
+        return head.replaceAll("[\\s,;:.\\-–]+$", "") + "…";
     }
 
     private void checkDailyLimit(String contact, Instant now) {
