@@ -48,13 +48,18 @@ public interface Contributions {
     /** Counts of the contributions not rejected, per part key ("" for the whole draft). */
     Map<String, Long> countsPerUnit(long consultationId, SignedInUser user);
 
-    /** Publishes a held contribution. */
+    /**
+     * Publishes a held (or rejected) contribution.
+     *
+     * @throws vn.loa.shared.Conflict when it is published already (a double click, another officer)
+     */
     Contribution publish(long contributionId, SignedInUser by);
 
     /**
      * Rejects a contribution with a reason.
      *
      * @throws vn.loa.shared.InvalidInput on {@code reason} when missing
+     * @throws vn.loa.shared.Conflict when it is rejected already (a double click, another officer)
      */
     Contribution reject(long contributionId, String reason, SignedInUser by);
 

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -32,8 +33,8 @@ import vn.loa.shared.LocalTime;
 /**
  * The officers' pages through HTTP as the demo coordinator: a draft imported with the form, a consultation too short
  * refused naming the closing date and the law, then created and published; contributions imported from CSV, one held
- * and published with the page's button (audited); the demo officer of another agency finds none of it. The import's
- * hint names the columns in order, the date format and the encoding.
+ * and published with the page's button (audited), a second click told it is done; the demo officer of another agency
+ * finds none of it. The import's hint names the columns in order, the date format and the encoding.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -118,6 +119,14 @@ class ConsultationPagesIntegrationTests {
                 .andExpect(status().is3xxRedirection());
         assertThat(contributions.get(held.id(), ConsultationTestData.COORDINATOR).status())
                 .isEqualTo(ContributionStatus.PUBLISHED);
+        mvc.perform(get(consultationPath + "/contributions").session(coordinator)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Đã công khai góp ý.")));
+        // the same button again (a double click, or a second officer): a clear message on the list, nothing changed
+        mvc.perform(post(consultationPath + "/contributions/" + held.id() + "/publish").session(coordinator)
+                .with(csrf())).andExpect(redirectedUrl(consultationPath + "/contributions"));
+        mvc.perform(get(consultationPath + "/contributions").session(coordinator)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Góp ý " + held.reference() + " đã được công khai rồi")))
+                .andExpect(content().string(not(containsString("Đã công khai góp ý."))));
         assertThat(jdbc.sql("SELECT actor FROM audit_record WHERE action = 'consultation-contribution.moderated' AND target_id = ?")
                 .param(String.valueOf(held.id())).query(String.class).single()).isEqualTo("coordinator");
 

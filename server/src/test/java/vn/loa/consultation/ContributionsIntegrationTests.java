@@ -3,6 +3,7 @@ package vn.loa.consultation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.loa.consultation.internal.ConsultationTestData.OFFICER;
+import static vn.loa.consultation.internal.ConsultationTestData.COORDINATOR;
 import static vn.loa.consultation.internal.ConsultationTestData.OTHER_OFFICER;
 
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import static org.hamcrest.Matchers.containsString;
@@ -33,6 +39,7 @@ import org.springframework.context.MessageSource;
 import vn.loa.TestClock;
 import vn.loa.campaigns.SmsSegments;
 import vn.loa.consultation.internal.ConsultationTestData;
+import vn.loa.shared.Conflict;
 import vn.loa.shared.InvalidInput;
 import vn.loa.shared.LocalTime;
 import vn.loa.shared.NotFound;
@@ -41,7 +48,7 @@ import vn.loa.shared.NotFound;
  * Contributions on the database: a citizen's comment recorded only after the one-time code (read from publishing's
  * outbox; by SMS in two parts at most, a long title cut), wrong, expired and exhausted codes, the limits per client
  * address and per contact, moderation holding toxic text, links and phone numbers until an officer publishes or rejects
- * (audited), official opinions, and CSV imports (the demo's 200 comments; a bad line, a date
+ * (audited, once however many clicks), official opinions, and CSV imports (the demo's 200 comments; a bad line, a date
  * outside the period or in the future, refused whole, naming the line and the column).
  */
 @SpringBootTest
@@ -443,5 +450,53 @@ class ContributionsIntegrationTests {
         return jdbc.sql("""
                 SELECT p.body FROM pub_publication p JOIN consultation_submission s ON p.source = 'consultation-code:' || s.otp_id
                 WHERE s.id = ? AND p.channel = ?""").params(submissionId, channel).query(String.class).single();
+    }
+
+    @Test
+    void publishingOrRejectingTwiceSaysItIsDoneAlreadyAndChangesNothing() throws Exception {
+        Consultation c = open();
+        Contribution link = comment(c, "Xem thêm tại https://rac-sach.example.com/huong-dan nhé");
+        contributions.publish(link.id(), OFFICER);
+        assertThatThrownBy(() -> contributions.publish(link.id(), COORDINATOR)).isInstanceOfSatisfying(Conflict.class,
+                e -> {
+                    assertThat(e.messageKey()).isEqualTo("consultation.error.already-published");
+                    assertThat(e.arguments()).containsExactly(link.reference());
+                });
+        assertThat(contributions.get(link.id(), OFFICER).moderatedBy()).isEqualTo(OFFICER.username());
+        contributions.reject(link.id(), "Quảng cáo", OFFICER);
+        assertThatThrownBy(() -> contributions.reject(link.id(), "Quảng cáo", OFFICER))
+                .isInstanceOfSatisfying(Conflict.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("consultation.error.already-rejected"));
+        assertThat(moderations(link.id())).isEqualTo(2);
+
+        // a double click: both requests at once, one publishes, the other is told
+        for (int i = 0; i < 3; i++) {
+            Contribution held = comment(c, "Gọi 0912 345 678 để biết thêm " + i);
+            CyclicBarrier together = new CyclicBarrier(2);
+            Callable<String> click = () -> {
+                together.await();
+                try {
+                    contributions.publish(held.id(), OFFICER);
+                    return "published";
+                } catch (Conflict e) {
+                    return e.messageKey();
+                }
+            };
+            ExecutorService two = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<String>> results = two.invokeAll(List.of(click, click));
+                assertThat(List.of(results.get(0).get(), results.get(1).get())).containsExactlyInAnyOrder("published",
+                        "consultation.error.already-published");
+            } finally {
+                two.shutdown();
+            }
+            assertThat(moderations(held.id())).isEqualTo(1);
+        }
+    }
+
+    private long moderations(long contributionId) {
+        return jdbc.sql("""
+                SELECT count(*) FROM audit_record WHERE action = 'consultation-contribution.moderated' AND target_id = ?""")
+                .param(String.valueOf(contributionId)).query(Long.class).single();
     }
 }

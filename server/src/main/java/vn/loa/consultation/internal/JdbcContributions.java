@@ -473,13 +473,16 @@ class JdbcContributions implements Contributions {
         if (!ConsultationAccess.mayAct(c.agencyCode(), by)) {
             throw new AccessDeniedException("may not moderate the agency's contributions");
         }
-        if (k.status() == to) {
-            throw new Conflict("consultation.error.moderated", to.name());
-        }
-        jdbc.sql("""
+        // a double click or two officers at once: the row changes once (the second update waits for the first and
+        // then finds the status already set), the other request is told it was done
+        int changed = jdbc.sql("""
                 UPDATE consultation_contribution SET status = ?, moderation_reason = ?, moderated_by = ?, moderated_at = ?
-                WHERE id = ?""").params(to.name(), reason, by.username(), Timestamp.from(clock.instant()), contributionId)
-                .update();
+                WHERE id = ? AND status <> ?""").params(to.name(), reason, by.username(), Timestamp.from(clock.instant()),
+                contributionId, to.name()).update();
+        if (changed == 0) {
+            throw new Conflict(to == ContributionStatus.PUBLISHED ? "consultation.error.already-published"
+                    : "consultation.error.already-rejected", k.reference());
+        }
         events.publishEvent(new ConsultationEvent.ContributionModerated(by.actor(), contributionId, c.id(), to, reason));
         return find(contributionId);
     }

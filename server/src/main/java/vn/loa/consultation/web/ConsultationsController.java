@@ -339,7 +339,9 @@ class ConsultationsController {
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
         } catch (Conflict e) {
-            redirect.addFlashAttribute("errorKey", "consultation.error.moderated-already");
+            // published or rejected already: said with the contribution's reference, on the list showing its status
+            redirect.addFlashAttribute("moderationErrorKey", e.messageKey());
+            redirect.addFlashAttribute("moderationErrorArgs", e.arguments());
         } catch (AccessDeniedException e) {
             redirect.addFlashAttribute("errorKey", "consultation.error.not-yours");
         }
