@@ -19,7 +19,8 @@ public interface Contributions {
     int CONTRIBUTIONS_PER_CONTACT_DAY = 10;
 
     /**
-     * Takes a comment from the public form and sends a one-time code to its contact.
+     * Takes a comment from the public form and sends a one-time code to its contact (in Vietnamese; by SMS in at most
+     * two parts, the consultation's title shortened when needed).
      *
      * @return the submission's id, to give back with the code
      * @throws vn.loa.shared.InvalidInput on {@code name}, {@code contact}, {@code unit}, {@code text}
@@ -47,13 +48,18 @@ public interface Contributions {
     /** Counts of the contributions not rejected, per part key ("" for the whole draft). */
     Map<String, Long> countsPerUnit(long consultationId, SignedInUser user);
 
-    /** Publishes a held contribution. */
+    /**
+     * Publishes a held (or rejected) contribution.
+     *
+     * @throws vn.loa.shared.Conflict when it is published already (a double click, another officer)
+     */
     Contribution publish(long contributionId, SignedInUser by);
 
     /**
      * Rejects a contribution with a reason.
      *
      * @throws vn.loa.shared.InvalidInput on {@code reason} when missing
+     * @throws vn.loa.shared.Conflict when it is rejected already (a double click, another officer)
      */
     Contribution reject(long contributionId, String reason, SignedInUser by);
 

@@ -333,8 +333,8 @@ class AuditedWritesIntegrationTests {
         assertThat(consultations.get(created.id(), coordinator).status()).as("published")
                 .isEqualTo(vn.loa.consultation.ConsultationStatus.DRAFT);
         consultations.publish(created.id(), coordinator);
-        byte[] csv = "article,name,kind,organisation,contact,received,text\r\n5,Thử,CITIZEN,,,01/11/2026,Xem https://example.vn\r\n"
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] csv = ("article,name,kind,organisation,contact,received,text\r\n5,Thử,CITIZEN,,," + LocalTime.format(today)
+                + ",Xem https://example.vn\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         assertRefused(() -> contributions.importCsv(created.id(), csv, refused));
         assertThat(contributions.list(created.id(), null, null, coordinator)).as("contributions imported").isEmpty();
         contributions.importCsv(created.id(), csv, coordinator);

@@ -9,12 +9,18 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,13 +29,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import vn.loa.consultation.internal.ConsultationAnswersTestData;
 import vn.loa.consultation.internal.ConsultationTestData;
+import vn.loa.identity.Role;
+import vn.loa.identity.SignedInUser;
 import vn.loa.shared.LocalTime;
 
 /**
  * The officers' pages through HTTP as the demo coordinator: a draft imported with the form, a consultation too short
  * refused naming the closing date and the law, then created and published; contributions imported from CSV, one held
- * and published with the page's button (audited); the demo officer of another agency finds none of it.
+ * and published with the page's button (audited), a second click told it is done; the demo officer of another agency
+ * finds none of it. The import's hint names the columns in order, the date format and the encoding; refused forms keep
+ * what was typed.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -99,12 +110,13 @@ class ConsultationPagesIntegrationTests {
         assertThat(jdbc.sql("SELECT count(*) FROM consultation_contribution WHERE consultation_id = ?")
                 .param(Long.parseLong(consultationPath.substring(consultationPath.lastIndexOf('/') + 1)))
                 .query(Long.class).single()).isZero();
+        String received = LocalTime.format(today);
         mvc.perform(multipart(consultationPath + "/import").file(new MockMultipartFile("file", "c.csv", "text/csv",
                         ("article,name,kind,organisation,contact,received,text\r\n"
-                                + "10,An,công dân,,,01/11/2026,Gọi 0912345678 nhé\r\n"
-                                + ",Hội B,tổ chức,Hội B,,02/11/2026,Đồng ý với dự thảo\r\n").getBytes(StandardCharsets.UTF_8)))
+                                + "10,An,công dân,,," + received + ",Gọi 0912345678 nhé\r\n"
+                                + ",Hội B,tổ chức,Hội B,," + received + ",Đồng ý với dự thảo\r\n").getBytes(StandardCharsets.UTF_8)))
                         .session(coordinator).with(csrf()))
-                .andExpect(status().is3xxRedirection());
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("imported"));
         Contribution held = contributions.list(id, null, ContributionStatus.RECEIVED,
                 ConsultationTestData.COORDINATOR).get(0);
         mvc.perform(get(consultationPath + "/contributions").session(coordinator)).andExpect(status().isOk())
@@ -113,6 +125,14 @@ class ConsultationPagesIntegrationTests {
                 .andExpect(status().is3xxRedirection());
         assertThat(contributions.get(held.id(), ConsultationTestData.COORDINATOR).status())
                 .isEqualTo(ContributionStatus.PUBLISHED);
+        mvc.perform(get(consultationPath + "/contributions").session(coordinator)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Đã công khai góp ý.")));
+        // the same button again (a double click, or a second officer): a clear message on the list, nothing changed
+        mvc.perform(post(consultationPath + "/contributions/" + held.id() + "/publish").session(coordinator)
+                .with(csrf())).andExpect(redirectedUrl(consultationPath + "/contributions"));
+        mvc.perform(get(consultationPath + "/contributions").session(coordinator)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Góp ý " + held.reference() + " đã được công khai rồi")))
+                .andExpect(content().string(not(containsString("Đã công khai góp ý."))));
         assertThat(jdbc.sql("SELECT actor FROM audit_record WHERE action = 'consultation-contribution.moderated' AND target_id = ?")
                 .param(String.valueOf(held.id())).query(String.class).single()).isEqualTo("coordinator");
 
@@ -125,4 +145,120 @@ class ConsultationPagesIntegrationTests {
         assertThat(contributions.get(held.id(), ConsultationTestData.COORDINATOR).status())
                 .isEqualTo(ContributionStatus.PUBLISHED);
     }
+
+    @Test
+    void theImportHintSaysTheColumnsInOrderTheDateFormatAndTheEncoding() throws Exception {
+        MockHttpSession coordinator = signIn("coordinator");
+        Consultation c = ConsultationTestData.open(drafts, consultations, marker(), LocalDate.now(LocalTime.ZONE),
+                ConsultationTestData.OFFICER);
+        Document vi = page(mvc.perform(get("/consultations/" + c.id() + "/contributions").session(coordinator)));
+        assertThat(vi.getElementById("import-columns").text()).isEqualTo("article,name,kind,organisation,contact,received,text");
+        assertThat(vi.getElementById("import-hint").text()).contains("UTF-8", "CSV UTF-8",
+                "theo thứ tự: article, name, kind, organisation, contact, received, text", "dd/MM/yyyy",
+                "trong thời gian lấy ý kiến và không sau hôm nay");
+        assertThat(vi.getElementById("import-hint-columns").text()).contains("days_after_open", "công dân hoặc tổ chức");
+        Document en = page(mvc.perform(get("/consultations/" + c.id() + "/contributions?lang=en").session(coordinator)));
+        assertThat(en.getElementById("import-hint").text()).contains("UTF-8",
+                "in this order: article, name, kind, organisation, contact, received, text", "dd/MM/yyyy",
+                "within the consultation period and not after today");
+    }
+
+    @Test
+    void theOfficersFormsKeepWhatWasTypedWhenTheyAreRefused() throws Exception {
+        MockHttpSession coordinator = signIn("coordinator");
+        String m = marker();
+        Consultation c = ConsultationTestData.open(drafts, consultations, m, LocalDate.now(LocalTime.ZONE),
+                ConsultationTestData.OFFICER);
+
+        // an official opinion without its letter
+        Document official = page(mvc.perform(multipart("/consultations/" + c.id() + "/official").session(coordinator)
+                        .with(csrf()).param("organisation", "Hội Nông dân " + m).param("signer", "Nguyễn Văn Ký")
+                        .param("unit", "a10").param("text", "Đề nghị lùi thời hạn <b>áp dụng</b>."))
+                .andExpect(status().isUnprocessableContent()));
+        assertThat(official.select("#problems li").eachAttr("data-field")).containsExactly("file");
+        assertThat(official.getElementById("official-organisation").val()).isEqualTo("Hội Nông dân " + m);
+        assertThat(official.getElementById("official-signer").val()).isEqualTo("Nguyễn Văn Ký");
+        assertThat(official.select("#official-unit option[selected]").val()).isEqualTo("a10");
+        assertThat(official.getElementById("official-text").text()).isEqualTo("Đề nghị lùi thời hạn <b>áp dụng</b>.");
+
+        // a new version of the draft that is not a Word file
+        Document version = page(mvc.perform(multipart("/consultations/drafts/" + c.draftId() + "/versions")
+                        .file(new MockMultipartFile("file", "v2.docx", "application/octet-stream",
+                                "không phải".getBytes(StandardCharsets.UTF_8)))
+                        .param("note", "Bản sửa theo góp ý " + m).param("final", "true").session(coordinator).with(csrf()))
+                .andExpect(status().isUnprocessableContent()));
+        assertThat(version.select("#problems li").eachAttr("data-field")).containsExactly("file");
+        assertThat(version.getElementById("version-note").val()).isEqualTo("Bản sửa theo góp ý " + m);
+        assertThat(version.getElementById("version-final").hasAttr("checked")).isTrue();
+        assertThat(drafts.versions(c.draftId(), ConsultationTestData.OFFICER)).hasSize(1);
+    }
+
+    @Test
+    void theAnswerTemplateAndGroupFormsKeepWhatWasTypedWhenTheyAreRefused() throws Exception {
+        MockHttpSession officer = signIn("officer");
+        ConsultationAnswersTestData.Fixture f = ConsultationAnswersTestData.create(jdbc, "SYT", marker(), 40);
+        long id = f.consultationId();
+        groups.regroup(id, SYT_OFFICER);
+        List<ThemeGroups.Group> all = groups.groups(id, SYT_OFFICER).stream().flatMap(a -> a.groups().stream()).toList();
+        ThemeGroups.Group group = all.get(0);
+        ThemeGroups.Group other = all.get(1);
+        answers.save(other.id(), Verdict.ACCEPTED, "Câu trả lời đã lưu", null, SYT_OFFICER);
+
+        // an outcome chosen, the reason left empty: the outcome stays chosen
+        Document noReason = page(mvc.perform(post("/consultations/" + id + "/answers").session(officer).with(csrf())
+                        .param("groupId", String.valueOf(group.id())).param("verdict", "PARTLY_ACCEPTED")
+                        .param("reason", "")).andExpect(status().isUnprocessableContent()));
+        assertThat(noReason.select("#problems li").eachAttr("data-field")).containsExactly("reason");
+        assertThat(noReason.select("#verdict-" + group.id() + " option[selected]").val()).isEqualTo("PARTLY_ACCEPTED");
+        // a reason too long over a stored answer: the form shows what was typed, not what is stored
+        String typed = "Không tiếp thu vì " + "x".repeat(4_000);
+        Document tooLong = page(mvc.perform(post("/consultations/" + id + "/answers").session(officer).with(csrf())
+                        .param("groupId", String.valueOf(other.id())).param("verdict", "NOT_ACCEPTED")
+                        .param("reason", typed)).andExpect(status().isUnprocessableContent()));
+        assertThat(tooLong.getElementById("reason-" + other.id()).text()).isEqualTo(typed);
+        assertThat(tooLong.select("#verdict-" + other.id() + " option[selected]").val()).isEqualTo("NOT_ACCEPTED");
+        assertThat(tooLong.getElementById("reason-" + group.id()).text()).isEmpty();
+
+        // a template without a name keeps its outcome and text
+        Document template = page(mvc.perform(post("/consultations/" + id + "/answer-templates").session(officer)
+                        .with(csrf()).param("name", " ").param("verdict", "NOT_ACCEPTED").param("body", "Mẫu {article}"))
+                .andExpect(status().isUnprocessableContent()));
+        assertThat(template.select("#problems li").eachAttr("data-field")).containsExactly("name");
+        assertThat(template.select("#template-verdict option[selected]").val()).isEqualTo("NOT_ACCEPTED");
+        assertThat(template.getElementById("template-body").text()).isEqualTo("Mẫu {article}");
+
+        // a new name too long: the group's corrections open with the name typed
+        long representative = group.representative().contributionId();
+        String label = "Nhóm " + "y".repeat(200);
+        Document rename = page(mvc.perform(post("/consultations/" + id + "/groups/corrections").session(officer)
+                        .with(csrf()).param("action", "RENAME").param("contributionId", String.valueOf(representative))
+                        .param("label", label)).andExpect(status().isUnprocessableContent()));
+        assertThat(rename.select("#problems li").eachAttr("data-field")).containsExactly("label");
+        assertThat(rename.getElementById("rename-" + group.id()).val()).isEqualTo(label);
+        assertThat(rename.getElementById("group-" + group.id()).selectFirst("details").hasAttr("open")).isTrue();
+        assertThat(rename.getElementById("rename-" + other.id()).val()).isEqualTo(other.label());
+    }
+
+    private static Document page(org.springframework.test.web.servlet.ResultActions result) throws Exception {
+        return Jsoup.parse(result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    private static String marker() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static final SignedInUser SYT_OFFICER = new SignedInUser(4L, "officer", "Cán bộ Sở Y tế", null, "SYT",
+            Set.of(Role.OFFICER));
+
+    @Autowired
+    Drafts drafts;
+
+    @Autowired
+    Consultations consultations;
+
+    @Autowired
+    ThemeGroups groups;
+
+    @Autowired
+    ConsultationAnswers answers;
 }

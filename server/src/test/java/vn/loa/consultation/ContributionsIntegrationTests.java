@@ -3,6 +3,7 @@ package vn.loa.consultation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.loa.consultation.internal.ConsultationTestData.OFFICER;
+import static vn.loa.consultation.internal.ConsultationTestData.COORDINATOR;
 import static vn.loa.consultation.internal.ConsultationTestData.OTHER_OFFICER;
 
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import static org.hamcrest.Matchers.containsString;
@@ -28,17 +35,21 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.context.MessageSource;
 import vn.loa.TestClock;
+import vn.loa.campaigns.SmsSegments;
 import vn.loa.consultation.internal.ConsultationTestData;
+import vn.loa.shared.Conflict;
 import vn.loa.shared.InvalidInput;
 import vn.loa.shared.LocalTime;
 import vn.loa.shared.NotFound;
 
 /**
  * Contributions on the database: a citizen's comment recorded only after the one-time code (read from publishing's
- * outbox), wrong, expired and exhausted codes, the limits per client address and per contact, moderation holding toxic
- * text, links and phone numbers until an officer publishes or rejects (audited), official opinions, and CSV imports
- * (the demo's 200 comments; a bad line refused whole, naming the line and the column).
+ * outbox; by SMS in two parts at most, a long title cut), wrong, expired and exhausted codes, the limits per client
+ * address and per contact, moderation holding toxic text, links and phone numbers until an officer publishes or rejects
+ * (audited, once however many clicks), official opinions, and CSV imports (the demo's 200 comments; a bad line, a date
+ * outside the period or in the future, refused whole, naming the line and the column).
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -93,6 +104,9 @@ class ContributionsIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MessageSource messages;
 
     private static String marker() {
         return UUID.randomUUID().toString().substring(0, 8);
@@ -271,7 +285,9 @@ class ContributionsIntegrationTests {
 
     @Test
     void importsTheDemosCommentsAndRefusesAFileWithABadLineWhole() {
-        Consultation c = open();
+        // the demo's 30 days ended ten days ago: every days_after_open is a day of the period, none in the future
+        Consultation c = ConsultationTestData.ran(drafts, consultations, clock, marker(), today().minusDays(40),
+                today().minusDays(11), OFFICER);
         Contributions.ImportResult result = contributions.importCsv(c.id(), ConsultationTestData.bytes("comments.csv"),
                 OFFICER);
         assertThat(result.rows()).isEqualTo(200);
@@ -289,10 +305,11 @@ class ContributionsIntegrationTests {
                 .isAfter(c.opensOn().atStartOfDay(LocalTime.ZONE).toInstant());
 
         Consultation other = open();
+        String today = LocalTime.format(today());
         String bad = "article,name,kind,organisation,contact,received,text\r\n"
-                + "10,Trần Văn A,CITIZEN,,a@example.vn,05/11/2026,Thu gom sớm hơn\r\n"
-                + "Điều 99,Lê Thị B,công dân,,,06/11/2026,Điều không có\r\n"
-                + "5,Hội X,tổ chức,Hội X,,31/02/2026,Ngày sai\r\n";
+                + "10,Trần Văn A,CITIZEN,,a@example.vn," + today + ",Thu gom sớm hơn\r\n"
+                + "Điều 99,Lê Thị B,công dân,,," + today + ",Điều không có\r\n"
+                + "5,Hội X,tổ chức,Hội X,,31/02/" + today().getYear() + ",Ngày sai\r\n";
         assertThatThrownBy(() -> contributions.importCsv(other.id(), bad.getBytes(StandardCharsets.UTF_8), OFFICER))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> {
                     assertThat(e.field()).isEqualTo("file");
@@ -305,12 +322,181 @@ class ContributionsIntegrationTests {
         assertThatThrownBy(() -> contributions.importCsv(other.id(), bad.getBytes(StandardCharsets.UTF_8),
                 OTHER_OFFICER)).isInstanceOf(NotFound.class);
         String good = "article,name,kind,organisation,contact,received,text\r\n"
-                + "Điều 10,Trần Văn A,CITIZEN,,a@example.vn,05/11/2026,Thu gom sớm hơn\r\n";
+                + "Điều 10,Trần Văn A,CITIZEN,,a@example.vn," + today + ",Thu gom sớm hơn\r\n";
         assertThat(contributions.importCsv(other.id(), good.getBytes(StandardCharsets.UTF_8), OFFICER).rows())
                 .isEqualTo(1);
         assertThat(contributions.list(other.id(), "a10", null, OFFICER)).singleElement()
-                .satisfies(k -> assertThat(LocalDate.ofInstant(k.receivedAt(), LocalTime.ZONE))
-                        .isEqualTo(LocalDate.of(2026, 11, 5)));
+                .satisfies(k -> assertThat(LocalDate.ofInstant(k.receivedAt(), LocalTime.ZONE)).isEqualTo(today()));
         assertThat(AccessDeniedException.class).isNotNull();
+    }
+
+    @Test
+    void refusesAReceivedDateOutsideThePeriodOrInTheFutureNamingTheLineAndTheDateColumn() {
+        LocalDate opens = today().minusDays(40);
+        LocalDate closes = today().minusDays(11);
+        Consultation past = ConsultationTestData.ran(drafts, consultations, clock, marker(), opens, closes, OFFICER);
+        String header = "article,name,kind,organisation,contact,received,text\r\n";
+        String outside = header
+                + "10,An,CITIZEN,,," + LocalTime.format(opens) + ",Ngày mở\r\n"
+                + "10,Bình,CITIZEN,,," + LocalTime.format(opens.minusDays(1)) + ",Trước ngày mở\r\n"
+                + "10,Chi,CITIZEN,,," + LocalTime.format(closes.plusDays(1)) + ",Sau ngày kết thúc\r\n"
+                + "10,Dũng,CITIZEN,,," + LocalTime.format(closes) + ",Ngày kết thúc\r\n";
+        assertThatThrownBy(() -> contributions.importCsv(past.id(), outside.getBytes(StandardCharsets.UTF_8), OFFICER))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> {
+                    assertThat(e.all()).extracting(InvalidInput::messageKey).containsExactly(
+                            "consultation.error.csv-received-period", "consultation.error.csv-received-period");
+                    assertThat(e.all()).extracting(InvalidInput::field).containsOnly("file");
+                    assertThat(e.arguments()).containsExactly(3L, "received", LocalTime.format(opens.minusDays(1)),
+                            LocalTime.format(opens), LocalTime.format(closes));
+                    assertThat(e.all().get(1).arguments()).startsWith(4L, "received");
+                    assertThat(messages.getMessage(e.messageKey(), e.arguments(), Locale.forLanguageTag("vi")))
+                            .startsWith("Tệp, dòng 3, cột received: ngày nhận " + LocalTime.format(opens.minusDays(1)));
+                });
+        String daysAfter = "article,name,kind,days_after_open,text\r\n10,An,CITIZEN,29,Ngày cuối\r\n"
+                + "10,Bình,CITIZEN,30,Một ngày sau\r\n";
+        assertThatThrownBy(() -> contributions.importCsv(past.id(), daysAfter.getBytes(StandardCharsets.UTF_8),
+                OFFICER)).isInstanceOfSatisfying(InvalidInput.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("consultation.error.csv-received-period");
+                    assertThat(e.arguments()).startsWith(3L, "days_after_open");
+                });
+        assertThat(contributions.list(past.id(), null, null, OFFICER)).isEmpty();
+
+        Consultation running = open();
+        LocalDate tomorrow = today().plusDays(1);
+        String future = header
+                + "10,An,CITIZEN,,," + LocalTime.format(today()) + ",Hôm nay\r\n"
+                + "10,Bình,CITIZEN,,," + LocalTime.format(tomorrow) + ",Ngày mai\r\n";
+        assertThatThrownBy(() -> contributions.importCsv(running.id(), future.getBytes(StandardCharsets.UTF_8),
+                OFFICER)).isInstanceOfSatisfying(InvalidInput.class, e -> {
+                    assertThat(e.all()).extracting(InvalidInput::messageKey)
+                            .containsExactly("consultation.error.csv-received-future");
+                    assertThat(e.arguments()).containsExactly(3L, "received", LocalTime.format(tomorrow),
+                            LocalTime.format(today()));
+                    assertThat(messages.getMessage(e.messageKey(), e.arguments(), Locale.ENGLISH))
+                            .isEqualTo("File, line 3, column received: the date received " + LocalTime.format(tomorrow)
+                                    + " is in the future (today is " + LocalTime.format(today()) + ").");
+                });
+        String futureDays = "article,name,kind,days_after_open,text\r\n10,An,CITIZEN,1,Ngày mai\r\n";
+        assertThatThrownBy(() -> contributions.importCsv(running.id(), futureDays.getBytes(StandardCharsets.UTF_8),
+                OFFICER)).isInstanceOfSatisfying(InvalidInput.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("consultation.error.csv-received-future");
+                    assertThat(e.arguments()).startsWith(2L, "days_after_open");
+                });
+        assertThat(contributions.list(running.id(), null, null, OFFICER)).isEmpty();
+
+        // the days of the period, ends included, up to today; a row received today is not dated later than now
+        assertThat(contributions.importCsv(past.id(), (header + "10,An,CITIZEN,,," + LocalTime.format(opens)
+                + ",Ngày mở\r\n10,Dũng,CITIZEN,,," + LocalTime.format(closes) + ",Ngày kết thúc\r\n")
+                .getBytes(StandardCharsets.UTF_8), OFFICER).rows()).isEqualTo(2);
+        Instant real = clock.instant();
+        try {
+            clock.set(today().atTime(7, 30).atZone(LocalTime.ZONE).toInstant());
+            Instant morning = clock.instant();
+            contributions.importCsv(running.id(), (header + "10,An,CITIZEN,,," + LocalTime.format(today())
+                    + ",Sáng nay\r\n").getBytes(StandardCharsets.UTF_8), OFFICER);
+            assertThat(contributions.list(running.id(), null, null, OFFICER)).singleElement()
+                    .satisfies(k -> assertThat(k.receivedAt()).isEqualTo(morning));
+        } finally {
+            clock.set(real);
+        }
+    }
+
+    @Test
+    void refusesAFileWhoseColumnsExcelSeparatedWithSemicolons() {
+        Consultation c = open();
+        String csv = "article;name;kind;organisation;contact;received;text\r\n10;An;CITIZEN;;;"
+                + LocalTime.format(today()) + ";Thu gom sớm hơn\r\n";
+        assertThatThrownBy(() -> contributions.importCsv(c.id(), csv.getBytes(StandardCharsets.UTF_8), OFFICER))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> {
+                    assertThat(e.field()).isEqualTo("file");
+                    assertThat(e.messageKey()).isEqualTo("consultation.error.csv-semicolons");
+                });
+    }
+
+    @Test
+    void theCodeBySmsFitsInTwoPartsWithALongTitleCutAndAnEllipsis() {
+        String m = marker();
+        String title = "Lấy ý kiến nhân dân về dự thảo Quyết định ban hành Quy định phân loại chất thải rắn sinh hoạt"
+                + " tại nguồn, thời gian thu gom, giá dịch vụ thu gom, vận chuyển chất thải rắn sinh hoạt trên địa bàn"
+                + " tỉnh Khánh Hòa " + m;
+        Consultation c = ConsultationTestData.titled(drafts, consultations, m, title, today(), OFFICER);
+        long bySms = contributions.submit(c.id(), new Contributions.Comment("Lan", phone(), "a10", "Góp ý"),
+                "10.30." + m);
+        String sms = sent(bySms, "SMS");
+        SmsSegments.Count count = SmsSegments.count(sms, 0);
+        assertThat(count.encoding()).isEqualTo(SmsSegments.Encoding.UCS_2);
+        assertThat(count.segments()).isEqualTo(2);
+        assertThat(sms).startsWith("Mã xác nhận góp ý: " + codeFor(bySms) + ", hiệu lực 15 phút, đợt “Lấy ý kiến nhân dân")
+                .contains("…”").doesNotContain(m);
+        assertThat(contributions.verify(c.id(), bySms, codeFor(bySms)).verified()).isTrue();
+
+        // an e-mail has room for the whole title; a short title is not cut
+        long byEmail = contributions.submit(c.id(), new Contributions.Comment("Lan", "lan-" + m + "@example.vn", null,
+                "Góp ý"), "10.32." + m);
+        assertThat(sent(byEmail, "EMAIL")).contains("“" + title + "”").doesNotContain("…");
+        Consultation shortTitle = open();
+        long plain = contributions.submit(shortTitle.id(), new Contributions.Comment("Lan", phone(), null, "Góp ý"),
+                "10.33." + m);
+        assertThat(sent(plain, "SMS")).contains("“" + shortTitle.title() + "”").doesNotContain("…");
+    }
+
+    /** A phone number no other test uses. */
+    private static String phone() {
+        return "09" + String.format(Locale.ROOT, "%08d", (long) (Math.random() * 100_000_000L));
+    }
+
+    /** The body of the code's message for a submission, checking the channel it goes through. */
+    private String sent(long submissionId, String channel) {
+        return jdbc.sql("""
+                SELECT p.body FROM pub_publication p JOIN consultation_submission s ON p.source = 'consultation-code:' || s.otp_id
+                WHERE s.id = ? AND p.channel = ?""").params(submissionId, channel).query(String.class).single();
+    }
+
+    @Test
+    void publishingOrRejectingTwiceSaysItIsDoneAlreadyAndChangesNothing() throws Exception {
+        Consultation c = open();
+        Contribution link = comment(c, "Xem thêm tại https://rac-sach.example.com/huong-dan nhé");
+        contributions.publish(link.id(), OFFICER);
+        assertThatThrownBy(() -> contributions.publish(link.id(), COORDINATOR)).isInstanceOfSatisfying(Conflict.class,
+                e -> {
+                    assertThat(e.messageKey()).isEqualTo("consultation.error.already-published");
+                    assertThat(e.arguments()).containsExactly(link.reference());
+                });
+        assertThat(contributions.get(link.id(), OFFICER).moderatedBy()).isEqualTo(OFFICER.username());
+        contributions.reject(link.id(), "Quảng cáo", OFFICER);
+        assertThatThrownBy(() -> contributions.reject(link.id(), "Quảng cáo", OFFICER))
+                .isInstanceOfSatisfying(Conflict.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("consultation.error.already-rejected"));
+        assertThat(moderations(link.id())).isEqualTo(2);
+
+        // a double click: both requests at once, one publishes, the other is told
+        for (int i = 0; i < 3; i++) {
+            Contribution held = comment(c, "Gọi 0912 345 678 để biết thêm " + i);
+            CyclicBarrier together = new CyclicBarrier(2);
+            Callable<String> click = () -> {
+                together.await();
+                try {
+                    contributions.publish(held.id(), OFFICER);
+                    return "published";
+                } catch (Conflict e) {
+                    return e.messageKey();
+                }
+            };
+            ExecutorService two = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<String>> results = two.invokeAll(List.of(click, click));
+                assertThat(List.of(results.get(0).get(), results.get(1).get())).containsExactlyInAnyOrder("published",
+                        "consultation.error.already-published");
+            } finally {
+                two.shutdown();
+            }
+            assertThat(moderations(held.id())).isEqualTo(1);
+        }
+    }
+
+    private long moderations(long contributionId) {
+        return jdbc.sql("""
+                SELECT count(*) FROM audit_record WHERE action = 'consultation-contribution.moderated' AND target_id = ?""")
+                .param(String.valueOf(contributionId)).query(Long.class).single();
     }
 }

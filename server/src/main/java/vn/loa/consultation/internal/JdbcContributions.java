@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.text.Normalizer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -31,11 +32,13 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.loa.campaigns.SmsSegments;
 import vn.loa.consultation.Consultation;
 import vn.loa.consultation.ConsultationEvent;
 import vn.loa.consultation.ConsultationStatus;
@@ -69,6 +72,9 @@ class JdbcContributions implements Contributions {
     static final Pattern PHONE = Pattern.compile("^0\\d{9,10}$");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu")
             .withResolverStyle(ResolverStyle.STRICT);
+    /** The most SMS parts the message with a one-time code may take. */
+    static final int CODE_SMS_SEGMENTS = 2;
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
     private static final Pattern ARTICLE = Pattern.compile("^(?:Điều\\s+)?(\\d+[a-zđ]?)\\.?$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
@@ -81,11 +87,12 @@ class JdbcContributions implements Contributions {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final MessageSource messages;
     private final SecureRandom random = new SecureRandom();
 
     JdbcContributions(JdbcClient jdbc, JdbcConsultations consultations, JdbcDrafts drafts, AgencyDirectory agencies,
             Publishing publishing, Moderation moderation, ApplicationEventPublisher events,
-            TransactionTemplate transactions, Clock clock) {
+            TransactionTemplate transactions, Clock clock, MessageSource messages) {
         this.jdbc = jdbc;
         this.consultations = consultations;
         this.drafts = drafts;
@@ -95,6 +102,7 @@ class JdbcContributions implements Contributions {
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
+        this.messages = messages;
     }
 
     private LocalDate today() {
@@ -158,12 +166,46 @@ class JdbcContributions implements Contributions {
                 .query(Long.class).single();
         Agency agency = agencies.findByCode(c.agencyCode(), today())
                 .orElseThrow(() -> new IllegalStateException("no agency " + c.agencyCode()));
-        String body = "Mã xác nhận góp ý: " + code + " (hiệu lực " + CODE_MINUTES + " phút), đợt: " + c.title()
-                + ". Nếu bạn không gửi góp ý, hãy bỏ qua tin này.";
-        publishing.enqueue(new Publication("consultation-code:" + otpId, null, null, agency.id(),
-                contact.kind().equals("EMAIL") ? Channel.EMAIL : Channel.SMS, "vi", "Mã xác nhận góp ý dự thảo",
-                body, List.of(), List.of(contact.value()), List.of(), now, false), Actor.SYSTEM);
+        // in Vietnamese: publishing sends in Vietnamese, Chăm or Raglai, and a contact has no language of its own
+        Channel channel = contact.kind().equals("EMAIL") ? Channel.EMAIL : Channel.SMS;
+        publishing.enqueue(new Publication("consultation-code:" + otpId, null, null, agency.id(), channel, "vi",
+                messages.getMessage("consultation.code.subject", null, VIETNAMESE),
+                codeText(code, c.title(), channel), List.of(), List.of(contact.value()), List.of(), now,
+                false), Actor.SYSTEM);
         return submissionId;
+    }
+
+    /**
+     * The message that gives the code. By SMS it must fit in {@value #CODE_SMS_SEGMENTS} parts (Vietnamese is sent in
+     * UCS-2: 134 characters), so the consultation's title is cut, at a word when it can, and ends with an ellipsis.
+     */
+    private String codeText(String code, String title, Channel channel) {
+        String full = Normalizer.normalize(title, Normalizer.Form.NFC).strip();
+        String text = codeMessage(code, full);
+        if (channel != Channel.SMS) {
+            return text;
+        }
+        int[] letters = full.codePoints().toArray();
+        for (int keep = letters.length - 1; SmsSegments.count(text, 0).segments() > CODE_SMS_SEGMENTS && keep >= 0;
+                keep--) {
+            text = codeMessage(code, shortened(letters, keep));
+        }
+        return text;
+    }
+
+    private String codeMessage(String code, String title) {
+        return messages.getMessage("consultation.code.text", new Object[] {code, CODE_MINUTES, title}, VIETNAMESE);
+    }
+
+    /** The first {@code keep} characters of a title, back to the last whole word when one is near, and "…". */
+    private static String shortened(int[] letters, int keep) {
+        String head = new String(letters, 0, keep);
+        int space = head.lastIndexOf(' ');
+        if (keep < letters.length && !Character.isWhitespace(letters[keep]) && space > 0
+                && head.length() - space <= 12) {
+            head = head.substring(0, space);
+        }
+        return head.replaceAll("[\\s,;:.\\-–]+$", "") + "…";
     }
 
     private void checkDailyLimit(String contact, Instant now) {
@@ -431,13 +473,16 @@ class JdbcContributions implements Contributions {
         if (!ConsultationAccess.mayAct(c.agencyCode(), by)) {
             throw new AccessDeniedException("may not moderate the agency's contributions");
         }
-        if (k.status() == to) {
-            throw new Conflict("consultation.error.moderated", to.name());
-        }
-        jdbc.sql("""
+        // a double click or two officers at once: the row changes once (the second update waits for the first and
+        // then finds the status already set), the other request is told it was done
+        int changed = jdbc.sql("""
                 UPDATE consultation_contribution SET status = ?, moderation_reason = ?, moderated_by = ?, moderated_at = ?
-                WHERE id = ?""").params(to.name(), reason, by.username(), Timestamp.from(clock.instant()), contributionId)
-                .update();
+                WHERE id = ? AND status <> ?""").params(to.name(), reason, by.username(), Timestamp.from(clock.instant()),
+                contributionId, to.name()).update();
+        if (changed == 0) {
+            throw new Conflict(to == ContributionStatus.PUBLISHED ? "consultation.error.already-published"
+                    : "consultation.error.already-rejected", k.reference());
+        }
         events.publishEvent(new ConsultationEvent.ContributionModerated(by.actor(), contributionId, c.id(), to, reason));
         return find(contributionId);
     }
@@ -511,7 +556,7 @@ class JdbcContributions implements Contributions {
     @Transactional
     public ImportResult importCsv(long consultationId, byte[] csv, SignedInUser by) {
         Consultation c = mayAct(consultationId, by);
-        List<Row> rows = CsvRows.read(csv, c, this::articleUnit);
+        List<Row> rows = CsvRows.read(csv, c, clock.instant(), this::articleUnit);
         int held = 0;
         for (Row row : rows) {
             long id = insert(c, row.unitId(), row.kind(), row.name(), row.organisation(),
@@ -544,7 +589,12 @@ class JdbcContributions implements Contributions {
             Optional<Long> find(Consultation c, String number);
         }
 
-        static List<Row> read(byte[] csv, Consultation c, Articles articles) {
+        /**
+         * The rows of the file, each received on a day of the consultation's period and not after {@code now}'s day
+         * (Asia/Ho_Chi_Minh); a row received today is dated noon, or now when that is earlier.
+         */
+        static List<Row> read(byte[] csv, Consultation c, Instant now, Articles articles) {
+            LocalDate today = LocalDate.ofInstant(now, LocalTime.ZONE);
             if (csv == null || csv.length == 0 || csv.length > FILE_MAX) {
                 throw new InvalidInput("file", "consultation.error.csv-file");
             }
@@ -565,6 +615,10 @@ class JdbcContributions implements Contributions {
             try (Reader reader = new java.io.StringReader(text); CSVParser parser = CSVParser.parse(reader, format)) {
                 Map<String, Integer> header = new LinkedHashMap<>();
                 parser.getHeaderMap().forEach((k, v) -> header.put(k.strip().toLowerCase(Locale.ROOT), v));
+                if (header.size() == 1 && header.keySet().iterator().next().contains(";")) {
+                    // Excel set to Vietnamese separates columns with semicolons
+                    throw new InvalidInput("file", "consultation.error.csv-semicolons");
+                }
                 for (String required : List.of("article", "name", "kind", "text")) {
                     if (!header.containsKey(required)) {
                         throw new InvalidInput("file", "consultation.error.csv-column", required);
@@ -609,18 +663,30 @@ class JdbcContributions implements Contributions {
                     Instant received = null;
                     String day = value(record, header, "received");
                     String after = value(record, header, "days_after_open");
+                    LocalDate receivedOn = null;
+                    String dateColumn = day != null || (after == null && header.containsKey("received")) ? "received"
+                            : "days_after_open";
                     if (day != null) {
                         try {
-                            received = LocalDate.parse(day, DAY).atTime(12, 0).atZone(LocalTime.ZONE).toInstant();
+                            receivedOn = LocalDate.parse(day, DAY);
                         } catch (DateTimeParseException e) {
                             problems.add(cell(line, "received", "consultation.error.csv-received"));
                         }
                     } else if (after != null && after.matches("\\d{1,4}")) {
-                        received = c.opensOn().plusDays(Integer.parseInt(after)).atTime(12, 0)
-                                .atZone(LocalTime.ZONE).toInstant();
+                        receivedOn = c.opensOn().plusDays(Integer.parseInt(after));
                     } else {
-                        problems.add(cell(line, header.containsKey("received") ? "received" : "days_after_open",
-                                "consultation.error.csv-received"));
+                        problems.add(cell(line, dateColumn, "consultation.error.csv-received"));
+                    }
+                    if (receivedOn != null && (receivedOn.isBefore(c.opensOn()) || receivedOn.isAfter(c.closesOn()))) {
+                        problems.add(new InvalidInput("file", "consultation.error.csv-received-period", line, dateColumn,
+                                LocalTime.format(receivedOn), LocalTime.format(c.opensOn()),
+                                LocalTime.format(c.closesOn())));
+                    } else if (receivedOn != null && receivedOn.isAfter(today)) {
+                        problems.add(new InvalidInput("file", "consultation.error.csv-received-future", line, dateColumn,
+                                LocalTime.format(receivedOn), LocalTime.format(today)));
+                    } else if (receivedOn != null) {
+                        Instant noon = receivedOn.atTime(12, 0).atZone(LocalTime.ZONE).toInstant();
+                        received = noon.isAfter(now) ? now : noon;
                     }
                     String body = value(record, header, "text");
                     if (body == null || body.length() > TEXT_MAX) {

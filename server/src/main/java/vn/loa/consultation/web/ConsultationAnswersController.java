@@ -97,6 +97,10 @@ class ConsultationAnswersController {
         } catch (InvalidInput e) {
             response.setStatus(422);
             model.addAttribute("problems", e.all());
+            // the form again as it was sent: its group open, the label typed
+            model.addAttribute("correctionForm", Map.of("action", action,
+                    "contributionId", contributionId == null ? "" : contributionId.toString(),
+                    "label", label == null ? "" : label));
             return groups(id, model);
         }
     }
@@ -145,6 +149,9 @@ class ConsultationAnswersController {
             response.setStatus(422);
             model.addAttribute("problems", e.all());
             model.addAttribute("problemGroup", groupId);
+            // the group's form shows what was sent, not the stored answer
+            model.addAttribute("answerForm", Map.of("verdict", verdict, "reason", reason,
+                    "templateId", templateId == null ? "" : templateId));
             return answers(id, model);
         } catch (Conflict e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());

@@ -191,6 +191,9 @@ class ConsultationsController {
     @GetMapping("/drafts/{id:\\d+}")
     String draft(@PathVariable long id, @RequestParam(required = false) Integer from,
             @RequestParam(required = false) Integer to, Model model, Locale locale) {
+        if (!model.containsAttribute("versionForm")) {
+            model.addAttribute("versionForm", Map.of("note", "", "final", "false"));
+        }
         SignedInUser user = user();
         Drafts.Draft d = drafts.get(id, user);
         List<Drafts.DraftVersion> versions = drafts.versions(id, user);
@@ -215,15 +218,19 @@ class ConsultationsController {
     @PostMapping("/drafts/{id:\\d+}/versions")
     String importVersion(@PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file,
             @RequestParam(defaultValue = "") String note, @RequestParam(name = "final", defaultValue = "false") boolean finalText,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect, HttpServletResponse response, Model model, Locale locale) {
         try {
             drafts.importVersion(id, ConsultationApiController.name(file), ConsultationApiController.bytes(file), note,
                     finalText, user());
             redirect.addFlashAttribute("flashKey", "consultation.version.imported-flash");
+            return "redirect:/consultations/drafts/" + id;
         } catch (InvalidInput e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
+            // the page again, with what was typed (a browser never keeps a chosen file)
+            response.setStatus(422);
+            model.addAttribute("problems", e.all());
+            model.addAttribute("versionForm", Map.of("note", note, "final", String.valueOf(finalText)));
+            return draft(id, null, null, model, locale);
         }
-        return "redirect:/consultations/drafts/" + id;
     }
 
     @GetMapping("/drafts/versions/{versionId:\\d+}/draft.docx")
@@ -300,6 +307,9 @@ class ConsultationsController {
     @GetMapping("/{id:\\d+}/contributions")
     String contributions(@PathVariable long id, @RequestParam(required = false) String unit,
             @RequestParam(required = false) String status, Model model, Locale locale) {
+        if (!model.containsAttribute("officialForm")) {
+            model.addAttribute("officialForm", Map.of("organisation", "", "signer", "", "unit", "", "text", ""));
+        }
         SignedInUser user = user();
         Consultation c = consultations.get(id, user);
         ContributionStatus chosen = null;
@@ -339,7 +349,9 @@ class ConsultationsController {
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
         } catch (Conflict e) {
-            redirect.addFlashAttribute("errorKey", "consultation.error.moderated-already");
+            // published or rejected already: said with the contribution's reference, on the list showing its status
+            redirect.addFlashAttribute("moderationErrorKey", e.messageKey());
+            redirect.addFlashAttribute("moderationErrorArgs", e.arguments());
         } catch (AccessDeniedException e) {
             redirect.addFlashAttribute("errorKey", "consultation.error.not-yours");
         }
@@ -350,13 +362,19 @@ class ConsultationsController {
     String official(@PathVariable long id, @RequestParam(defaultValue = "") String organisation,
             @RequestParam(defaultValue = "") String signer, @RequestParam(defaultValue = "") String unit,
             @RequestParam(defaultValue = "") String text,
-            @RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect) {
+            @RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect,
+            HttpServletResponse response, Model model, Locale locale) {
         try {
             contributions.recordOfficial(id, new Contributions.OfficialOpinion(organisation, signer, unit, text,
                     ConsultationApiController.name(file), ConsultationApiController.bytes(file)), user());
             redirect.addFlashAttribute("flashKey", "consultation.official.recorded");
         } catch (InvalidInput e) {
-            redirect.addFlashAttribute("problems", e.all());
+            // the page again, with what was typed (a browser never keeps a chosen file)
+            response.setStatus(422);
+            model.addAttribute("problems", e.all());
+            model.addAttribute("officialForm", Map.of("organisation", organisation, "signer", signer, "unit", unit,
+                    "text", text));
+            return contributions(id, null, null, model, locale);
         } catch (Conflict e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
         }
