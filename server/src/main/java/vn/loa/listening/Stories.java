@@ -71,11 +71,20 @@ public interface Stories {
      * @param tone its posts by sentiment
      * @param texts its texts, the first published first, at most {@link #SHOWN_TEXTS}
      * @param watchPhrase words of its first post that a keyword alert can watch for, possibly empty
+     * @param sharedPassage how many of its posts repeat one passage that most of them share, each adding only a few
+     *     words of its own (an article shared around with "Bức xúc quá!"): one text passed around, not that many
+     *     opinions; counted among its first {@link #PASSAGE_POSTS} posts
      */
     record Story(long id, Post first, long posts, long authors, long distinctTexts, Instant firstSeen, Instant lastSeen,
             String bucket, List<Growth> growth, List<Count> platforms, List<Count> sources, List<Count> places,
-            List<Count> agencies, ListeningOverview.Tone tone, List<Text> texts, String watchPhrase) {
+            List<Count> agencies, ListeningOverview.Tone tone, List<Text> texts, String watchPhrase, long sharedPassage) {
     }
+
+    /** How many of a story's posts, the first published, are read to count those that repeat one passage. */
+    int PASSAGE_POSTS = 5_000;
+
+    /** How many words of its own a post that repeats a story's passage may add. */
+    int PASSAGE_OWN_WORDS = 15;
 
     /**
      * The story with this id, agencies named in a language ("vi" or "en"); for a story merged into an older one,

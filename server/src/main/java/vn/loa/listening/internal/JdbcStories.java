@@ -109,7 +109,15 @@ class JdbcStories implements Stories {
                 counts(id, visible, "unnest(p.places)", 10, names::placeName),
                 counts(id, visible, "unnest(p.agencies)", 10, code -> names.agencyName(code, today, language)),
                 new Tone(posts, (Long) summary[5], (Long) summary[6], (Long) summary[7]),
-                texts, watchPhrase(texts.get(0).first().id()));
+                texts, watchPhrase(texts.get(0).first().id()), sharedPassage(id, visible));
+    }
+
+    /** How many of the story's first posts repeat the passage most of them share ({@link SharedPassage}). */
+    private long sharedPassage(long id, Visible visible) {
+        List<Object> params = visible.of(id);
+        params.add(PASSAGE_POSTS);
+        return SharedPassage.repeats(jdbc.sql("SELECT p.text" + FROM + visible.condition()
+                + " ORDER BY p.published_at, p.id LIMIT ?").params(params).query(String.class).list());
     }
 
     /** New posts per bucket, in Vietnam's calendar, and the total so far. */
