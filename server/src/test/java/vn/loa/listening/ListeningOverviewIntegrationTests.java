@@ -204,6 +204,12 @@ class ListeningOverviewIntegrationTests {
                         + "<td class=\"share\">[^<]*</td>\\s*<td>([0-9.,]+)</td>").matcher(page);
         assertThat(row.find()).isTrue();
         String link = row.group(1).replace("&amp;", "&");
+        // the headline figures are links too, to the same posts: the toxic ones by both kinds of toxicity
+        assertThat(page).contains("<li id=\"overview-negative-opinion\"><a href=\"" + row.group(1) + "\">")
+                .containsPattern("<li id=\"overview-toxic\"><a href=\"/posts\\?toxicity=OFFENSIVE,HATE&amp;from=");
+        mvc.perform(get("/api/v1/posts").param("toxicity", "OFFENSIVE,HATE").session(coordinator)).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/posts").param("toxicity", "OFFENSIVE,RUDE").session(coordinator))
+                .andExpect(status().isUnprocessableContent());
         long shown = Long.parseLong(row.group(2).replaceAll("[.,]", ""));
         // the link names the window to the minute
         assertThat(link).containsPattern("from=\\d{2}/\\d{2}/\\d{4}%20\\d{2}:\\d{2}").containsPattern("to=\\d{2}/\\d{2}/\\d{4}%20\\d{2}:59");

@@ -809,7 +809,7 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
         filter(builder, "topic", query.topic());
         filterAny(builder, "register", query.register());
         filter(builder, "domain", query.domain());
-        filter(builder, "toxicity", query.toxicity());
+        filterAny(builder, "toxicity", query.toxicity());
         filter(builder, "agency", query.agency());
         filter(builder, "place", query.place());
         // a story merged into another is searched as the story it joined (an old link, a bookmark)

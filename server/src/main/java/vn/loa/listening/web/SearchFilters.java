@@ -29,18 +29,12 @@ final class SearchFilters {
             problems.add(new InvalidInput("platform", "listening.search.unknown-value", platform.strip(), Platform.names()));
         }
         one(problems, "sentiment", sentiment, PostLabels.SENTIMENTS);
-        if (present(register)) {
-            for (String value : register.split(",")) {
-                if (!value.isBlank() && !PostLabels.REGISTERS.contains(value.strip())) {
-                    problems.add(new InvalidInput("register", "listening.search.unknown-value", value.strip(),
-                            String.join(", ", PostLabels.REGISTERS)));
-                }
-            }
-        }
+        many(problems, "register", register, PostLabels.REGISTERS);
         List<String> domains = new ArrayList<>(PostLabels.DOMAINS);
         domains.add(Prediction.UNCLEAR);
         one(problems, "domain", domain, domains);
-        one(problems, "toxicity", toxicity, TOXICITY);
+        // several values separated by commas: "OFFENSIVE,HATE" is every toxic post, as the dashboard counts them
+        many(problems, "toxicity", toxicity, TOXICITY);
         if (present(agency)) {
             Set<String> codes = agencies.all().stream().map(Agency::code).collect(Collectors.toSet());
             if (!codes.contains(agency.strip())) {
@@ -48,6 +42,17 @@ final class SearchFilters {
             }
         }
         InvalidInput.throwIfAny(problems);
+    }
+
+    private static void many(List<InvalidInput> problems, String field, String values, List<String> allowed) {
+        if (present(values)) {
+            for (String value : values.split(",")) {
+                if (!value.isBlank() && !allowed.contains(value.strip())) {
+                    problems.add(new InvalidInput(field, "listening.search.unknown-value", value.strip(),
+                            String.join(", ", allowed)));
+                }
+            }
+        }
     }
 
     private static void one(List<InvalidInput> problems, String field, String value, List<String> allowed) {
