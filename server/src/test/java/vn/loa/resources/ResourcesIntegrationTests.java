@@ -280,6 +280,17 @@ class ResourcesIntegrationTests {
     }
 
     @Test
+    void theKindsOfUnitOfferedAreThoseTheYearHad() throws Exception {
+        MockHttpSession coordinator = signIn("coordinator");
+        // districts were abolished on 1 July 2025: 2024 had them, 2026 has none
+        assertThat(mvc.perform(get("/resources").param("year", "2024").session(coordinator)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("<option value=\"DISTRICT\">");
+        assertThat(mvc.perform(get("/resources").param("year", "2026").session(coordinator)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).doesNotContain("value=\"DISTRICT\"")
+                .contains("<option value=\"COMMUNE\">");
+    }
+
+    @Test
     void theOverviewDownloadsAsAWorkbookWithVietnameseHeadersAndAmountsAsNumbers() throws Exception {
         String marker = marker();
         Setting setting = newAgencyWithDirective(marker);

@@ -108,7 +108,16 @@ class ResourcesController {
         int chosen = year(year);
         ResourceOverviews.Overview overview = overviews.overview(chosen, kind(kind), user);
         model.addAttribute("overview", overview);
-        model.addAttribute("kinds", AgencyKind.values());
+        // the kinds of unit the year had: no district level in a year after 2025's, as there were none
+        LocalDate first = LocalDate.of(chosen, 1, 1);
+        LocalDate last = LocalDate.of(chosen, 12, 31);
+        java.util.Set<AgencyKind> existed = java.util.EnumSet.noneOf(AgencyKind.class);
+        agencies.all().stream()
+                .filter(a -> !a.validFrom().isAfter(last) && (a.validTo() == null || !a.validTo().isBefore(first)))
+                .forEach(a -> existed.add(a.kind()));
+        AgencyKind asked = kind(kind);
+        model.addAttribute("kinds", java.util.Arrays.stream(AgencyKind.values())
+                .filter(k -> existed.contains(k) || k == asked || k == AgencyKind.OTHER).toList());
         model.addAttribute("years", years());
         boolean mayRequire = resources.maySetRequirements(user);
         model.addAttribute("mayRequire", mayRequire);
