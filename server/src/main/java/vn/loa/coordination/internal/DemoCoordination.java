@@ -204,7 +204,7 @@ class DemoCoordination implements ApplicationRunner {
                 4. Bố trí kinh phí thực hiện.
                 5. Xử lý nghiêm thông tin sai sự thật theo quy định.
                 Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị báo cáo về Ủy ban nhân dân tỉnh \
-                (qua Sở Thông tin và Truyền thông) để xem xét, giải quyết.
+                (qua Sở Văn hóa, Thể thao và Du lịch) để xem xét, giải quyết.
                 (Văn bản viết lại cho dữ liệu trình diễn; số, ngày là giả định.)""";
     }
 }

@@ -56,7 +56,7 @@ class DemoPosts implements ApplicationRunner {
 
     /** The names of the demo's sources (the import creates them with their codes only). */
     static final Map<String, String> SOURCE_NAMES = Map.of(
-            "demo-facebook-baoninhthuan", "Báo Ninh Thuận trên Facebook",
+            "demo-facebook-baoninhthuan", "Báo và Phát thanh, Truyền hình Khánh Hòa trên Facebook",
             "demo-facebook-nguoidan", "Nhóm Facebook của người dân",
             "demo-forum", "Diễn đàn địa phương",
             "demo-hotline", "Đường dây nóng",
