@@ -246,6 +246,8 @@ class BroadcastsIntegrationTests {
                 .startsWith("khẩn cấp: phát ngay");
         assertThat(confirm.select("[data-broadcast=" + regular.id() + "] .first-slot").text())
                 .startsWith("giờ phát đầu");
+        // and it comes first on the commune's list, before packages due at later slots
+        assertThat(confirm.select("[data-broadcast]").first().attr("data-broadcast")).isEqualTo(String.valueOf(urgent.id()));
         MockHttpSession officer = signIn("officer");
         org.jsoup.nodes.Document publication = org.jsoup.Jsoup.parse(mvc.perform(get("/publishing/" + emergency)
                         .session(officer).param("lang", "en")).andExpect(status().isOk()).andReturn()

@@ -234,7 +234,9 @@ class JdbcBroadcasts implements Broadcasts {
             }
         }
         params.add(limit);
-        return jdbc.sql(SELECT + where + " ORDER BY b.first_slot_at DESC, b.id DESC LIMIT ?").params(params)
+        // an emergency still to be confirmed comes first: it is due now, before any package of the next slots
+        return jdbc.sql(SELECT + where + " ORDER BY (p.emergency AND b.confirmed_at IS NULL AND p.withdrawn_at IS NULL) DESC,"
+                + " b.first_slot_at DESC, b.id DESC LIMIT ?").params(params)
                 .query(this::broadcast).list();
     }
 
