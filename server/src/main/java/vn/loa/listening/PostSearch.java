@@ -28,10 +28,20 @@ public interface PostSearch {
      * @param size posts per page, 1 to 100
      * @param story only the posts of this story, may be null
      * @param collapse whether a story's posts are shown as one (its best match), with the count of the others
+     * @param local only posts about the province: those that name one of its places (the province, a commune or
+     *     ward, a former district) or reached it by the hotline or at an office
      */
     record Query(String text, String platform, String sentiment, String topic, String register, String domain,
             String toxicity, String agency, String place, Instant from, Instant to, boolean byTime, int page, int size,
-            Long story, boolean collapse) {
+            Long story, boolean collapse, boolean local) {
+
+        /** A query of every post, whether about the province or not. */
+        public Query(String text, String platform, String sentiment, String topic, String register, String domain,
+                String toxicity, String agency, String place, Instant from, Instant to, boolean byTime, int page,
+                int size, Long story, boolean collapse) {
+            this(text, platform, sentiment, topic, register, domain, toxicity, agency, place, from, to, byTime, page,
+                    size, story, collapse, false);
+        }
     }
 
     /**

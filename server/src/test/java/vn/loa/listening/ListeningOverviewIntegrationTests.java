@@ -249,7 +249,28 @@ class ListeningOverviewIntegrationTests {
         // routed to the commune's People's Committee by the place it names: on the commune's own dashboard
         assertThat(communeTotal(commune)).isEqualTo(before + 1);
         assertThat(jdbc.sql("SELECT array_to_string(agencies, ',') FROM post WHERE text LIKE ?").param("%" + source).query(String.class).single())
-                .contains("22786");
+                .endsWith("22786");
+        // and it is about the province, unlike a post about the capital; the dashboard counts those and links to them
+        String elsewhere = "{\"source\":\"" + source + "\",\"platform\":\"facebook\",\"external_id\":\"c2\",\"published_at\":\""
+                + Instant.now().minus(2, ChronoUnit.HOURS) + "\",\"text\":\"Hà Nội tắc đường suốt buổi sáng vì mưa lớn, "
+                + "nhiều tuyến phố ngập sâu " + source + "\"}\n";
+        importer.importFile("elsewhere.jsonl", new ByteArrayInputStream(elsewhere.getBytes(StandardCharsets.UTF_8)),
+                Actor.SYSTEM, null);
+        MockHttpSession coordinator = signIn("coordinator");
+        mvc.perform(get("/api/v1/posts").param("q", source).session(coordinator))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.total").value(2));
+        mvc.perform(get("/api/v1/posts").param("q", source).param("local", "true").session(coordinator))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.total").value(1))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.items[0].text")
+                        .value(org.hamcrest.Matchers.startsWith("Đường vào thôn")));
+        String page = mvc.perform(get("/listening").param("days", "1").session(coordinator)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).containsPattern("<li id=\"overview-local\"><a href=\"/posts\\?local=true&amp;from=[^\"]+\"><strong\\s*>\\d");
+        String local = mvc.perform(get("/posts").param("local", "true").param("q", source).session(coordinator))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(total(local)).isEqualTo(1);
+        assertThat(local).contains("name=\"local\" value=\"true\"")
+                .contains(messages.getMessage("posts.local.only", null, Locale.forLanguageTag("vi")));
     }
 
     private long communeTotal(MockHttpSession commune) throws Exception {

@@ -788,9 +788,11 @@ class JdbcPostImporter implements PostImporter {
     /** The agencies a post is routed to: those it names, the communes whose places it names, and the routing rules'. */
     private String[] agencies(Labels labels) {
         Set<String> agencies = new TreeSet<>(List.of(labels.named()));
-        agencies.addAll(routing.routeByPlace(labels.places()));
         agencies.addAll(routing.route(labels.normalized(), labels.topic(), labels.domain()));
-        return agencies.toArray(String[]::new);
+        // the communes last: where a post is about a hospital in a ward, the department answers it, the ward sees it
+        Set<String> ordered = new java.util.LinkedHashSet<>(agencies);
+        ordered.addAll(routing.routeByPlace(labels.places()));
+        return ordered.toArray(String[]::new);
     }
 
     /** A story's posts in this batch: how many, and the span of their publication. */

@@ -66,6 +66,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import vn.loa.identity.AgencyDirectory;
+import vn.loa.identity.AgencyKind;
 import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
 import vn.loa.listening.ListeningScope;
@@ -102,7 +104,7 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
      * The version of the documents' fields and of the analyzer's terms; an index written with another is
      * rebuilt (4: register and domain; 5: abbreviations, dates and hyphenated names kept whole as words; 6: titles
      * stored; 7: a word written without diacritics marked as such, so that a word typed with them finds it and not
-     * the word with other diacritics).
+     * the word with other diacritics; whether a post is about the province, "local").
      */
     private static final String SCHEMA = "7";
     /** How many posts are indexed between two commits of the index. */
@@ -111,6 +113,8 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
     private static final int LATE_WINDOW = 6_000;
 
     private final JdbcClient jdbc;
+    private final AgencyDirectory agencies;
+    private volatile Set<String> localCodes;
     private final VietnameseAnalyzer analyzer;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -133,8 +137,9 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
         return thread;
     });
 
-    LucenePostIndex(JdbcClient jdbc, LuceneListeningSettings settings) throws IOException {
+    LucenePostIndex(JdbcClient jdbc, LuceneListeningSettings settings, AgencyDirectory agencies) throws IOException {
         this.jdbc = jdbc;
+        this.agencies = agencies;
         this.searchableWait = settings.searchableWait();
         this.analyzer = new VietnameseAnalyzer(WordSegmenter.loadDefault());
         Path dir = Path.of(settings.indexDir());
@@ -478,7 +483,39 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
         return documents.size();
     }
 
-    private static Document document(ResultSet rs) throws SQLException {
+    /**
+     * The codes of the province's own units, its communes and wards, and before July 2025 its districts and Ninh
+     * Thuận's: a post that names one of these places is about the province ({@code local}). Read from the agency
+     * directory when first needed; a unit added later counts from the next rebuild of the index.
+     */
+    private Set<String> localCodes() {
+        Set<String> codes = localCodes;
+        if (codes == null) {
+            codes = agencies.all().stream()
+                    .filter(a -> a.kind() == AgencyKind.PROVINCE || a.kind() == AgencyKind.DISTRICT
+                            || a.kind() == AgencyKind.COMMUNE)
+                    .map(a -> a.code()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+            localCodes = codes;
+        }
+        return codes;
+    }
+
+    /** Whether a post is about the province: it names one of its places, or reached it by the hotline or at an office. */
+    private boolean local(String platform, String[] places) {
+        if (NON_PUBLIC.contains(platform)) {
+            return true;
+        }
+        Set<String> codes = localCodes();
+        for (String place : places) {
+            int at = place.indexOf('@');
+            if (codes.contains(at < 0 ? place : place.substring(0, at))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Document document(ResultSet rs) throws SQLException {
         Document document = new Document();
         document.add(new StringField("id", Long.toString(rs.getLong("id")), Field.Store.YES));
         document.add(new LongPoint("idPoint", rs.getLong("id")));
@@ -499,9 +536,11 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
         for (String agency : (String[]) rs.getArray("agencies").getArray()) {
             keyword(document, "agency", agency);
         }
-        for (String place : (String[]) rs.getArray("places").getArray()) {
+        String[] places = (String[]) rs.getArray("places").getArray();
+        for (String place : places) {
             keyword(document, "place", place);
         }
+        document.add(new StringField("local", local(rs.getString("platform"), places) ? "1" : "0", Field.Store.NO));
         String owner = rs.getString("owner_code");
         document.add(new StringField("owner", owner == null ? "" : owner, Field.Store.NO));
         document.add(new StringField("public", NON_PUBLIC.contains(rs.getString("platform")) ? "0" : "1", Field.Store.NO));
@@ -812,6 +851,9 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
         filterAny(builder, "toxicity", query.toxicity());
         filter(builder, "agency", query.agency());
         filter(builder, "place", query.place());
+        if (query.local()) {
+            builder.add(new TermQuery(new Term("local", "1")), BooleanClause.Occur.FILTER);
+        }
         // a story merged into another is searched as the story it joined (an old link, a bookmark)
         filter(builder, "story", query.story() == null ? null : Long.toString(jdbc.sql(
                 "SELECT coalesce(merged_into, id) FROM story WHERE id = ?").param(query.story()).query(Long.class).optional()

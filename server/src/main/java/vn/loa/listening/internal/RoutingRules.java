@@ -167,9 +167,9 @@ class RoutingRules implements AgencyRouting {
         java.util.Map<String, String> local = localGovernments;
         if (local == null) {
             java.util.Map<String, String> read = new java.util.HashMap<>();
-            jdbc.sql("SELECT code, valid_from FROM agency WHERE kind IN ('COMMUNE', 'DISTRICT')")
-                    .query((rs, n) -> read.put(rs.getString(1) + "@" + rs.getDate(2).toLocalDate(), rs.getString(1)))
-                    .list();
+            this.agencies.all().stream()
+                    .filter(a -> a.kind() == vn.loa.identity.AgencyKind.COMMUNE || a.kind() == vn.loa.identity.AgencyKind.DISTRICT)
+                    .forEach(a -> read.put(a.code() + "@" + a.validFrom(), a.code()));
             local = java.util.Map.copyOf(read);
             localGovernments = local;
         }

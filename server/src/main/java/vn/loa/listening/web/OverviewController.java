@@ -17,6 +17,7 @@ import vn.loa.identity.SignedInPrincipal;
 import vn.loa.identity.SignedInUser;
 import vn.loa.listening.Alerts;
 import vn.loa.listening.ListeningOverview;
+import vn.loa.listening.PostSearch;
 import vn.loa.listening.ListeningScope;
 import vn.loa.listening.Trends;
 import vn.loa.platform.NavigationItem;
@@ -40,9 +41,12 @@ class OverviewController {
 
     private final IssueCoverage issueCoverage;
 
+    private final PostSearch search;
+
     OverviewController(ListeningOverview overview, Trends trends, Alerts alerts, SeriesTables seriesTables,
-            IssueCoverage issueCoverage) {
+            IssueCoverage issueCoverage, PostSearch search) {
         this.issueCoverage = issueCoverage;
+        this.search = search;
         this.overview = overview;
         this.trends = trends;
         this.alerts = alerts;
@@ -66,6 +70,9 @@ class OverviewController {
         // the links behind the numbers search the same period: whole days, or to the minute for a window of hours
         model.addAttribute("fromDay", bound(result.from(), false));
         model.addAttribute("toDay", bound(result.to(), true));
+        // how many of those posts are about the province at all: national news and chatter are not its opinion
+        model.addAttribute("localPosts", search.search(new PostSearch.Query(null, null, null, null, null, null, null,
+                scope.agency(), null, result.from(), result.to(), true, 0, 1, null, false, true), user).total());
         model.addAttribute("openAlerts", alerts.alerts(user, true, 1000).size());
         model.addAttribute("emerging", issueCoverage.forReader(trends.emerging(scope,
                 LocaleContextHolder.getLocale().getLanguage()).stream().limit(5).toList(), user));

@@ -122,6 +122,7 @@ class PostPagesController {
             @RequestParam(defaultValue = "") String agency, @RequestParam(defaultValue = "") String place,
             @RequestParam(defaultValue = "") String register, @RequestParam(defaultValue = "") String domain,
             @RequestParam(required = false) Long story, @RequestParam(defaultValue = "true") boolean collapse,
+            @RequestParam(defaultValue = "false") boolean local,
             @RequestParam(name = "page", defaultValue = "0") String pageNumber, Model model, HttpServletResponse response) {
         SignedInUser user = SignedInPrincipal.current().orElseThrow();
         // a page number is the pager's, not typed: one that is not a number (a link cut short) shows the first page
@@ -146,6 +147,7 @@ class PostPagesController {
         model.addAttribute("place", place);
         model.addAttribute("story", story);
         model.addAttribute("collapse", collapse && story == null);
+        model.addAttribute("local", local);
         model.addAttribute("topics", TOPICS);
         model.addAttribute("canCorrect", !user.has(Role.PRESS));
         model.addAttribute("agencyChoices", agencies.validOn(LocalDate.now(LocalTime.ZONE)));
@@ -157,7 +159,7 @@ class PostPagesController {
             PostSearch.Result result = search.search(new PostSearch.Query(q, blank(platform), blank(sentiment), blank(topic),
                     blank(register), blank(domain), blank(toxicity), blank(agency), blank(place), day(from, "from", false),
                     day(to, "to", true),
-                    !"relevance".equals(sort), Math.max(0, page), 20, story, collapse && story == null), user);
+                    !"relevance".equals(sort), Math.max(0, page), 20, story, collapse && story == null, local), user);
             List<Row> rows = new ArrayList<>();
             for (PostSearch.Hit hit : result.items()) {
                 rows.add(new Row(hit, pieces(hit), LocalTime.format(hit.publishedAt())));
@@ -201,6 +203,7 @@ class PostPagesController {
             current.put("story", story == null ? "" : story.toString());
             current.put("from", from);
             current.put("to", to);
+            current.put("local", local ? "true" : "");
             current.put("sort", sort);
             Map<String, String> facetLinks = new HashMap<>();
             result.facets().forEach((facet, values) -> values.keySet().forEach(value ->
@@ -218,6 +221,9 @@ class PostPagesController {
                     chips.add(new Chip("facet." + name, keys.contains(null) ? null : keys, shown == null ? value : shown,
                             link(current, name, "")));
                 }
+            }
+            if (local) {
+                chips.add(new Chip("posts.local", List.of("posts.local.only"), "", link(current, "local", "")));
             }
             for (String name : List.of("from", "to")) {
                 if (!current.get(name).isBlank()) {
@@ -287,7 +293,7 @@ class PostPagesController {
             @RequestParam(defaultValue = "") String toxicity, @RequestParam(defaultValue = "") String agency,
             @RequestParam(defaultValue = "") String place, @RequestParam(defaultValue = "") String register,
             @RequestParam(defaultValue = "") String domain, @RequestParam(required = false) Long story,
-            HttpServletResponse response) throws IOException {
+            @RequestParam(defaultValue = "false") boolean local, HttpServletResponse response) throws IOException {
         if (!format.equals("csv") && !format.equals("xlsx")) {
             response.sendError(404);
             return;
@@ -302,7 +308,7 @@ class PostPagesController {
             PostSearch.Result result = search.search(new PostSearch.Query(q, blank(platform), blank(sentiment),
                     blank(topic), blank(register), blank(domain), blank(toxicity), blank(agency), blank(place),
                     day(from, "from", false),
-                    day(to, "to", true), !"relevance".equals(sort), page, 100, story, false), user);
+                    day(to, "to", true), !"relevance".equals(sort), page, 100, story, false, local), user);
             for (PostSearch.Hit hit : result.items()) {
                 rows.add(List.of(hit.id(), hit.publishedAt().atZone(LocalTime.ZONE).toLocalDateTime(),
                         hit.platform().toLowerCase(Locale.ROOT), hit.source(), hit.url() == null ? "" : hit.url(),
@@ -341,6 +347,7 @@ class PostPagesController {
         asked.put("story", story == null ? "" : story.toString());
         asked.put("from", from);
         asked.put("to", to);
+        asked.put("local", local ? "true" : "");
         String query = link(asked, "sort", sort).substring("/posts".length());
         events.publishEvent(new PostsExported(user.actor(), format, query.substring(0, Math.min(1000, query.length())),
                 rows.size()));

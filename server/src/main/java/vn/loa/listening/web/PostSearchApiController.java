@@ -36,14 +36,16 @@ class PostSearchApiController {
             @RequestParam(required = false) String place, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(defaultValue = "relevance") String sort,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
-            @RequestParam(required = false) Long story, @RequestParam(defaultValue = "false") boolean collapse) {
+            @RequestParam(required = false) Long story, @RequestParam(defaultValue = "false") boolean collapse,
+            @RequestParam(defaultValue = "false") boolean local) {
         SignedInUser user = SignedInPrincipal.current().orElseThrow(() -> new AccessDeniedException("not signed in"));
         if (!sort.equals("relevance") && !sort.equals("time")) {
             throw new InvalidInput("sort", "listening.search.sort");
         }
         SearchFilters.check(platform, sentiment, register, domain, toxicity, agency, agencies);
         return search.search(new PostSearch.Query(q, platform, sentiment, topic, register, domain, toxicity, agency, place,
-                day(from, "from", false), day(to, "to", true), sort.equals("time"), page, size, story, collapse), user);
+                day(from, "from", false), day(to, "to", true), sort.equals("time"), page, size, story, collapse, local),
+                user);
     }
 
     /** A yyyy-MM-dd day in Asia/Ho_Chi_Minh: its start, or (for {@code to}) the start of the next day. */

@@ -895,7 +895,7 @@ class JdbcCases implements Cases {
         return text;
     }
 
-    /** The agency most of the posts are routed to. */
+    /** The agency most of the posts are routed to; of as many, the one a post lists first (a department before a commune). */
     static String suggestedAgency(List<PostRecord> posts) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (PostRecord post : posts) {
