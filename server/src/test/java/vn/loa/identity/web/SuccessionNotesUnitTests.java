@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import vn.loa.identity.Agency;
 import vn.loa.identity.AgencyKind;
 import vn.loa.identity.AgencySuccession;
@@ -26,15 +25,8 @@ class SuccessionNotesUnitTests {
     private static final Locale VI = Locale.of("vi");
     private static final LocalDate FIRST_DAY = LocalDate.of(2025, 7, 1);
 
-    private final SuccessionNotes notes = new SuccessionNotes(bundles());
+    private final SuccessionNotes notes = new SuccessionNotes(vn.loa.platform.MessageBundles.real());
 
-    private static ResourceBundleMessageSource bundles() {
-        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasename("messages");
-        source.setDefaultEncoding("UTF-8");
-        source.setFallbackToSystemLocale(false);
-        return source;
-    }
 
     private static Agency unit(String code, String nameVi, String nameEn) {
         return new Agency(new AgencyId(Math.abs(code.hashCode())), code, AgencyKind.DEPARTMENT, null, nameVi, nameEn,

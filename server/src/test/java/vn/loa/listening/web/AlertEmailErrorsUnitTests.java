@@ -12,16 +12,9 @@ class AlertEmailErrorsUnitTests {
 
     private static final Locale VI = Locale.of("vi");
 
-    private final ResourceBundleMessageSource bundles = bundles();
+    private final ResourceBundleMessageSource bundles = vn.loa.platform.MessageBundles.real();
     private final AlertEmailErrors errors = new AlertEmailErrors(bundles);
 
-    private static ResourceBundleMessageSource bundles() {
-        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasename("messages");
-        source.setDefaultEncoding("UTF-8");
-        source.setFallbackToSystemLocale(false);
-        return source;
-    }
 
     @Test
     void theReasonsLoaGivesItselfReadInTheReadersLanguageAndAMailServersAnswerAsItCame() {

@@ -16,16 +16,9 @@ class FeedErrorsUnitTests {
 
     private static final Locale VI = Locale.of("vi");
 
-    private final ResourceBundleMessageSource bundles = bundles();
+    private final ResourceBundleMessageSource bundles = vn.loa.platform.MessageBundles.real();
     private final FeedErrors errors = new FeedErrors(bundles);
 
-    private static ResourceBundleMessageSource bundles() {
-        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasename("messages");
-        source.setDefaultEncoding("UTF-8");
-        source.setFallbackToSystemLocale(false);
-        return source;
-    }
 
     @Test
     void everyProblemAFeedCanHaveIsSaidThroughBothBundlesWithWhatItNames() throws IOException {

@@ -4,19 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 class QuarantineReasonsUnitTests {
 
-    private final QuarantineReasons reasons = new QuarantineReasons(bundles());
+    private final QuarantineReasons reasons = new QuarantineReasons(vn.loa.platform.MessageBundles.real());
 
-    private static ResourceBundleMessageSource bundles() {
-        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasename("messages");
-        source.setDefaultEncoding("UTF-8");
-        source.setFallbackToSystemLocale(false);
-        return source;
-    }
 
     @Test
     void theImportersReasonsReadInVietnameseWithWhatTheyName() {
