@@ -114,7 +114,7 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
 
     private final JdbcClient jdbc;
     private final AgencyDirectory agencies;
-    private volatile Set<String> localCodes;
+    private volatile Map<String, AgencyKind> localUnits;
     private final VietnameseAnalyzer analyzer;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -484,35 +484,47 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
     }
 
     /**
-     * The codes of the province's own units, its communes and wards, and before July 2025 its districts and Ninh
-     * Thuận's: a post that names one of these places is about the province ({@code local}). Read from the agency
-     * directory when first needed; a unit added later counts from the next rebuild of the index.
+     * The province's own units by code, each with its kind: the province (and Ninh Thuận before July 2025), its
+     * communes and wards, and its former districts. Read from the agency directory when first needed; a unit added
+     * later counts from the next rebuild of the index.
      */
-    private Set<String> localCodes() {
-        Set<String> codes = localCodes;
-        if (codes == null) {
-            codes = agencies.all().stream()
+    private Map<String, AgencyKind> localUnits() {
+        Map<String, AgencyKind> units = localUnits;
+        if (units == null) {
+            Map<String, AgencyKind> read = new HashMap<>();
+            agencies.all().stream()
                     .filter(a -> a.kind() == AgencyKind.PROVINCE || a.kind() == AgencyKind.DISTRICT
                             || a.kind() == AgencyKind.COMMUNE)
-                    .map(a -> a.code()).collect(java.util.stream.Collectors.toUnmodifiableSet());
-            localCodes = codes;
+                    .forEach(a -> read.put(a.code(), a.kind()));
+            units = Map.copyOf(read);
+            localUnits = units;
         }
-        return codes;
+        return units;
     }
 
-    /** Whether a post is about the province: it names one of its places, or reached it by the hotline or at an office. */
+    /**
+     * Whether a post is about the province: it reached it by the hotline or at an office, it names the province, or
+     * it names one of its communes or former districts and no other province (the gazetteer knows every province but
+     * only this one's communes, and "Thuận Nam" in a report from Bình Thuận is Bình Thuận's Hàm Thuận Nam).
+     */
     private boolean local(String platform, String[] places) {
         if (NON_PUBLIC.contains(platform)) {
             return true;
         }
-        Set<String> codes = localCodes();
+        Map<String, AgencyKind> units = localUnits();
+        boolean unit = false;
+        boolean elsewhere = false;
         for (String place : places) {
             int at = place.indexOf('@');
-            if (codes.contains(at < 0 ? place : place.substring(0, at))) {
+            AgencyKind kind = units.get(at < 0 ? place : place.substring(0, at));
+            if (kind == AgencyKind.PROVINCE) {
                 return true;
             }
+            unit |= kind != null;
+            // another province: the gazetteer's places outside this one are provinces, with two-digit codes
+            elsewhere |= kind == null && (at < 0 ? place : place.substring(0, at)).length() <= 2;
         }
-        return false;
+        return unit && !elsewhere;
     }
 
     private Document document(ResultSet rs) throws SQLException {

@@ -157,29 +157,44 @@ class RoutingRules implements AgencyRouting {
      * The local governments a post is routed to by the places it names: a commune or ward (or, before July 2025, a
      * district) whose People's Committee is an agency of the same code and start of validity as the place in the
      * gazetteer ("22786@2025-07-01" is Xã Bác Ái Tây, agency 22786), so that a commune's officers see what is said
-     * about their commune.
+     * about their commune; none when the post also names a place outside the province, whose commune of the same
+     * name it more likely means.
      */
     Set<String> routeByPlace(String[] placeIds) {
-        Set<String> agencies = new TreeSet<>();
+        Set<String> routed = new TreeSet<>();
         if (placeIds == null || placeIds.length == 0) {
-            return agencies;
+            return routed;
         }
         java.util.Map<String, String> local = localGovernments;
         if (local == null) {
             java.util.Map<String, String> read = new java.util.HashMap<>();
-            this.agencies.all().stream()
-                    .filter(a -> a.kind() == vn.loa.identity.AgencyKind.COMMUNE || a.kind() == vn.loa.identity.AgencyKind.DISTRICT)
-                    .forEach(a -> read.put(a.code() + "@" + a.validFrom(), a.code()));
+            for (vn.loa.identity.Agency a : agencies.all()) {
+                switch (a.kind()) {
+                    case COMMUNE, DISTRICT -> read.put(a.code() + "@" + a.validFrom(), a.code());
+                    // the province's own code, so that a place of it is not taken for one elsewhere
+                    case PROVINCE -> read.put(a.code(), "");
+                    default -> {
+                    }
+                }
+            }
             local = java.util.Map.copyOf(read);
             localGovernments = local;
         }
         for (String place : placeIds) {
             String agency = local.get(place);
-            if (agency != null) {
-                agencies.add(agency);
+            if (agency == null) {
+                int at = place.indexOf('@');
+                String code = at < 0 ? place : place.substring(0, at);
+                // another province (the gazetteer's places outside this one are provinces, two-digit codes): "Thuận
+                // Nam" in "Hàm Thuận Nam, Bình Thuận" is not the commune
+                if (code.length() <= 2 && !local.containsKey(code)) {
+                    return Set.of();
+                }
+            } else {
+                routed.add(agency);
             }
         }
-        return agencies;
+        return routed;
     }
 
     /** A unit added or changed is read again at the next post. */
