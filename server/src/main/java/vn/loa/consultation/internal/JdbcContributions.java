@@ -627,9 +627,10 @@ class JdbcContributions implements Contributions {
                 if (!header.containsKey("received") && !header.containsKey("days_after_open")) {
                     throw new InvalidInput("file", "consultation.error.csv-column", "received");
                 }
+                LineCounter lines = new LineCounter(text);
                 for (CSVRecord record : parser) {
                     long line = parser.getCurrentLineNumber();
-                    line = record.getCharacterPosition() >= 0 ? lineOf(text, record.getCharacterPosition()) : line;
+                    line = record.getCharacterPosition() >= 0 ? lines.lineAt(record.getCharacterPosition()) : line;
                     int before = problems.size();
                     String article = value(record, header, "article");
                     Long unitId = null;
@@ -712,14 +713,31 @@ class JdbcContributions implements Contributions {
             return rows;
         }
 
-        private static long lineOf(String text, long position) {
-            long line = 1;
-            for (int i = 0; i < position && i < text.length(); i++) {
-                if (text.charAt(i) == '\n') {
-                    line++;
-                }
+        /**
+         * The line a position of the text is on, counted on from where the last call stopped: records come in order,
+         * so a file is read once, not once per row.
+         */
+        private static final class LineCounter {
+            private final String text;
+            private int position;
+            private long line = 1;
+
+            LineCounter(String text) {
+                this.text = text;
             }
-            return line;
+
+            long lineAt(long at) {
+                if (at < position) {
+                    position = 0;
+                    line = 1;
+                }
+                for (; position < at && position < text.length(); position++) {
+                    if (text.charAt(position) == '\n') {
+                        line++;
+                    }
+                }
+                return line;
+            }
         }
 
         private static InvalidInput cell(long line, String column, String key) {
