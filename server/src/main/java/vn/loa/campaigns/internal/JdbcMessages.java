@@ -54,6 +54,7 @@ import vn.loa.shared.Actor;
 import vn.loa.shared.AgencyId;
 import vn.loa.shared.Conflict;
 import vn.loa.shared.InvalidInput;
+import vn.loa.shared.Languages;
 import vn.loa.shared.LocalTime;
 import vn.loa.shared.NotFound;
 import vn.loa.shared.Page;
@@ -730,7 +731,7 @@ class JdbcMessages implements Messages {
         events.publishEvent(new CampaignEvent.TranslationChanged(by.actor(), id, versionId, language, "assigned", username));
         mail.sendAfterCommit(account.email(), "Việc dịch mới: " + m.title(), "Bạn được giao dịch sang tiếng "
                 + ("cjm".equals(language) ? "Chăm" : "Raglai") + " phiên bản \""
-                + bundle.getMessage("campaigns.kind." + v.kind().name(), null, Locale.forLanguageTag("vi"))
+                + bundle.getMessage("campaigns.kind." + v.kind().name(), null, Languages.VIETNAMESE)
                 + "\" của thông điệp \""
                 + m.title() + "\". Nhập bản dịch và tải lên bản ghi âm tại:", "/campaigns/translations");
         return translation(id);

@@ -58,6 +58,7 @@ import vn.loa.publishing.Publishing;
 import vn.loa.shared.Actor;
 import vn.loa.shared.Conflict;
 import vn.loa.shared.InvalidInput;
+import vn.loa.shared.Languages;
 import vn.loa.shared.LocalTime;
 import vn.loa.shared.NotFound;
 
@@ -74,7 +75,6 @@ class JdbcContributions implements Contributions {
             .withResolverStyle(ResolverStyle.STRICT);
     /** The most SMS parts the message with a one-time code may take. */
     static final int CODE_SMS_SEGMENTS = 2;
-    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
     private static final Pattern ARTICLE = Pattern.compile("^(?:Điều\\s+)?(\\d+[a-zđ]?)\\.?$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
@@ -169,7 +169,7 @@ class JdbcContributions implements Contributions {
         // in Vietnamese: publishing sends in Vietnamese, Chăm or Raglai, and a contact has no language of its own
         Channel channel = contact.kind().equals("EMAIL") ? Channel.EMAIL : Channel.SMS;
         publishing.enqueue(new Publication("consultation-code:" + otpId, null, null, agency.id(), channel, "vi",
-                messages.getMessage("consultation.code.subject", null, VIETNAMESE),
+                messages.getMessage("consultation.code.subject", null, Languages.VIETNAMESE),
                 codeText(code, c.title(), channel), List.of(), List.of(contact.value()), List.of(), now,
                 false), Actor.SYSTEM);
         return submissionId;
@@ -194,7 +194,7 @@ class JdbcContributions implements Contributions {
     }
 
     private String codeMessage(String code, String title) {
-        return messages.getMessage("consultation.code.text", new Object[] {code, CODE_MINUTES, title}, VIETNAMESE);
+        return messages.getMessage("consultation.code.text", new Object[] {code, CODE_MINUTES, title}, Languages.VIETNAMESE);
     }
 
     /** The first {@code keep} characters of a title, back to the last whole word when one is near, and "…". */
@@ -636,7 +636,7 @@ class JdbcContributions implements Contributions {
                     Long unitId = null;
                     if (article != null) {
                         var m = ARTICLE.matcher(article);
-                        Optional<Long> unit = m.matches() ? articles.find(c, m.group(1).toLowerCase(Locale.of("vi")))
+                        Optional<Long> unit = m.matches() ? articles.find(c, m.group(1).toLowerCase(Languages.VIETNAMESE))
                                 : Optional.empty();
                         if (unit.isEmpty()) {
                             problems.add(cell(line, "article", "consultation.error.csv-article"));
@@ -756,7 +756,7 @@ class JdbcContributions implements Contributions {
             if (value == null) {
                 return Contribution.Kind.CITIZEN;
             }
-            return switch (java.text.Normalizer.normalize(value, java.text.Normalizer.Form.NFC).toLowerCase(Locale.of("vi"))) {
+            return switch (java.text.Normalizer.normalize(value, java.text.Normalizer.Form.NFC).toLowerCase(Languages.VIETNAMESE)) {
                 case "citizen", "công dân", "cong dan", "người dân" -> Contribution.Kind.CITIZEN;
                 case "organisation", "organization", "tổ chức", "to chuc" -> Contribution.Kind.ORGANISATION;
                 default -> null;

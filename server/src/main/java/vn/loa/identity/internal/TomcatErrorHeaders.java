@@ -16,6 +16,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.HtmlUtils;
+import vn.loa.shared.Languages;
 
 /**
  * Gives the security headers to the answers Tomcat makes itself, before Loa sees the request (an encoded slash or a
@@ -43,7 +44,6 @@ final class TomcatErrorHeaders extends ValveBase {
     /** Tomcat's reason for a request line or headers over its limit, in the words (and language) Tomcat uses. */
     private static final String TOO_LARGE = StringManager.getManager(Http11InputBuffer.class)
             .getString("iib.requestheadertoolarge.error");
-    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
     private final ObjectProvider<ProblemResponses> problems;
     private final ObjectProvider<MessageSource> messages;
@@ -88,7 +88,7 @@ final class TomcatErrorHeaders extends ValveBase {
         long kilobytes = limit(request) / 1024;
         String uri = request.getRequestURI();
         if (uri == null) {
-            page(response, VIETNAMESE, section(VIETNAMESE, kilobytes, false) + section(Locale.ENGLISH, kilobytes, true));
+            page(response, Languages.VIETNAMESE, section(Languages.VIETNAMESE, kilobytes, false) + section(Locale.ENGLISH, kilobytes, true));
         } else if (uri.startsWith("/api/")) {
             problems.getObject().write(request, response, 400, "error.request-too-large", kilobytes);
         } else {

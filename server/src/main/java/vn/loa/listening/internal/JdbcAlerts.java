@@ -54,6 +54,7 @@ import vn.loa.listening.PostsImported;
 import vn.loa.listening.Trends;
 import vn.loa.shared.AgencyId;
 import vn.loa.shared.InvalidInput;
+import vn.loa.shared.Languages;
 import vn.loa.shared.LocalTime;
 import vn.loa.shared.NotFound;
 import vn.loa.shared.Page;
@@ -74,8 +75,6 @@ class JdbcAlerts implements Alerts {
 
     private static final Log log = LogFactory.getLog(JdbcAlerts.class);
 
-    /** E-mails and digests are in Vietnamese (they are not localised per recipient). */
-    static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
     /** The posts kept with an alert, its examples first. */
     static final int MAX_POSTS = 100;
     static final int EXAMPLES = 3;
@@ -419,7 +418,7 @@ class JdbcAlerts implements Alerts {
             for (Finding finding : findings) {
                 // decided once to spare the texts of what is not raised, again under the rule's lock to insert
                 if (decide(rule, finding, now).raise()) {
-                    Alert alert = raise(rule, finding, now, texts(rule, finding, VIETNAMESE), english(rule, finding));
+                    Alert alert = raise(rule, finding, now, texts(rule, finding, Languages.VIETNAMESE), english(rule, finding));
                     if (alert != null) {
                         send(alert, rule, finding);
                         raised.add(alert);
@@ -707,42 +706,42 @@ class JdbcAlerts implements Alerts {
     private String subject(Alert alert, Finding finding) {
         String title = cut(alert.title(), 90);
         if (alert.growth() != null) {
-            return "[Loa] " + message("alerts.mail.subject.grew", VIETNAMESE, title, alert.posts(),
-                    alert.growth(VIETNAMESE), when(alert.grewFromAt()));
+            return "[Loa] " + message("alerts.mail.subject.grew", Languages.VIETNAMESE, title, alert.posts(),
+                    alert.growth(Languages.VIETNAMESE), when(alert.grewFromAt()));
         }
         Trends.Issue issue = finding.issue();
         long posts = issue != null ? issue.recent() : alert.posts();
-        String window = issue != null ? message("issue.window." + issue.windowMinutes(), VIETNAMESE)
-                : message("TOXIC_STORY".equals(alert.kind()) ? "alerts.window.360" : "alerts.window.60", VIETNAMESE);
-        return "[Loa] " + message("alerts.mail.subject", VIETNAMESE, title, posts, window);
+        String window = issue != null ? message("issue.window." + issue.windowMinutes(), Languages.VIETNAMESE)
+                : message("TOXIC_STORY".equals(alert.kind()) ? "alerts.window.360" : "alerts.window.60", Languages.VIETNAMESE);
+        return "[Loa] " + message("alerts.mail.subject", Languages.VIETNAMESE, title, posts, window);
     }
 
     /** The sentence, how much it grew, three example posts, the agency, the rule and the link, in plain text. */
     private String body(Alert alert, Rule rule) {
         StringBuilder text = new StringBuilder(alert.sentence()).append('\n');
         if (alert.growth() != null) {
-            text.append(message("alerts.mail.grew", VIETNAMESE, alert.growth(VIETNAMESE),
+            text.append(message("alerts.mail.grew", Languages.VIETNAMESE, alert.growth(Languages.VIETNAMESE),
                     when(alert.grewFromAt()), alert.grewFromPosts(), alert.posts())).append('\n');
         }
         List<AlertPost> examples = posts(alert).stream().limit(EXAMPLES).toList();
         if (!examples.isEmpty()) {
-            text.append('\n').append(message("alerts.mail.examples", VIETNAMESE)).append('\n');
+            text.append('\n').append(message("alerts.mail.examples", Languages.VIETNAMESE)).append('\n');
             int n = 1;
             for (AlertPost post : examples) {
                 String quote = post.text().strip().replaceAll("\\s+", " ");
                 quote = quote.length() > QUOTE ? quote.substring(0, QUOTE) + "…" : quote;
                 text.append(n++).append(". ").append(DAY_TIME.format(post.publishedAt().atZone(LocalTime.ZONE)))
                         .append(", ").append(messages.getMessage("platform." + post.platform(), null, post.platform(),
-                                VIETNAMESE))
+                                Languages.VIETNAMESE))
                         .append(": «").append(quote).append("»\n");
             }
         }
-        text.append('\n').append(message("alerts.mail.agency", VIETNAMESE, agencyName(alert.aboutAgency(), VIETNAMESE)))
+        text.append('\n').append(message("alerts.mail.agency", Languages.VIETNAMESE, agencyName(alert.aboutAgency(), Languages.VIETNAMESE)))
                 .append('\n');
-        text.append(message("alerts.mail.rule", VIETNAMESE, message("alerts.kind." + rule.kind(), VIETNAMESE),
-                agencyName(rule.agencyCode(), VIETNAMESE))).append('\n');
-        text.append(message("alerts.mail.link", VIETNAMESE, settings.baseUrl() + "/alerts/" + alert.id())).append("\n\n");
-        text.append(message("alerts.mail.signature", VIETNAMESE)).append('\n');
+        text.append(message("alerts.mail.rule", Languages.VIETNAMESE, message("alerts.kind." + rule.kind(), Languages.VIETNAMESE),
+                agencyName(rule.agencyCode(), Languages.VIETNAMESE))).append('\n');
+        text.append(message("alerts.mail.link", Languages.VIETNAMESE, settings.baseUrl() + "/alerts/" + alert.id())).append("\n\n");
+        text.append(message("alerts.mail.signature", Languages.VIETNAMESE)).append('\n');
         return text.toString();
     }
 
@@ -801,7 +800,7 @@ class JdbcAlerts implements Alerts {
                     SimpleMailMessage message = new SimpleMailMessage();
                     message.setFrom(settings.mailFrom());
                     message.setTo(user.email());
-                    message.setSubject("[Loa] " + message("alerts.digest.subject", VIETNAMESE, LocalTime.format(today)));
+                    message.setSubject("[Loa] " + message("alerts.digest.subject", Languages.VIETNAMESE, LocalTime.format(today)));
                     message.setText(text);
                     sender.send(message);
                     sent++;
@@ -815,36 +814,36 @@ class JdbcAlerts implements Alerts {
 
     /** The issues of the day in sentences (the first five), then the day's alerts grouped by what they were about. */
     String digestText(LocalDate today) {
-        StringBuilder text = new StringBuilder(message("alerts.digest.heading", VIETNAMESE, LocalTime.format(today)))
+        StringBuilder text = new StringBuilder(message("alerts.digest.heading", Languages.VIETNAMESE, LocalTime.format(today)))
                 .append("\n\n");
-        text.append(message("alerts.digest.issues", VIETNAMESE)).append('\n');
+        text.append(message("alerts.digest.issues", Languages.VIETNAMESE)).append('\n');
         List<Trends.Issue> issues = trends.emergingNow(new ListeningScope(null, true), "vi");
         if (issues.isEmpty()) {
-            text.append("- ").append(message("alerts.digest.issues.none", VIETNAMESE)).append('\n');
+            text.append("- ").append(message("alerts.digest.issues.none", Languages.VIETNAMESE)).append('\n');
         }
         for (Trends.Issue issue : issues.stream().limit(5).toList()) {
-            text.append("- ").append(sentences.sentence(issue, VIETNAMESE)).append('\n');
+            text.append("- ").append(sentences.sentence(issue, Languages.VIETNAMESE)).append('\n');
         }
         Instant now = clock.instant();
         List<Alert> alerts = jdbc.sql(ALERTS + " WHERE a.raised_at >= ? AND a.raised_at <= ? ORDER BY a.raised_at DESC, a.id DESC "
                         + "LIMIT 1000").params(Timestamp.from(now.minus(Duration.ofDays(1))), Timestamp.from(now))
                 .query((rs, row) -> alert(rs)).list();
         List<List<Alert>> groups = groups(alerts);
-        text.append('\n').append(message("alerts.digest.alerts", VIETNAMESE, alerts.size(), groups.size())).append('\n');
+        text.append('\n').append(message("alerts.digest.alerts", Languages.VIETNAMESE, alerts.size(), groups.size())).append('\n');
         for (List<Alert> group : groups.stream().limit(15).toList()) {
             Alert latest = group.get(0);
             long open = group.stream().filter(a -> a.acknowledgedAt() == null).count();
             long most = group.stream().mapToLong(Alert::posts).max().orElse(0);
-            String title = latest.title() != null ? latest.title() : message("alerts.kind." + latest.kind(), VIETNAMESE)
+            String title = latest.title() != null ? latest.title() : message("alerts.kind." + latest.kind(), Languages.VIETNAMESE)
                     + (latest.detail() == null ? "" : ": " + cut(latest.detail(), 80));
-            text.append("- ").append(message("alerts.digest.group", VIETNAMESE, title,
-                    agencyName(latest.aboutAgency(), VIETNAMESE), group.size(), when(latest.raisedAt()), most, open,
+            text.append("- ").append(message("alerts.digest.group", Languages.VIETNAMESE, title,
+                    agencyName(latest.aboutAgency(), Languages.VIETNAMESE), group.size(), when(latest.raisedAt()), most, open,
                     settings.baseUrl() + "/alerts/" + latest.id())).append('\n');
         }
         if (groups.size() > 15) {
-            text.append("- ").append(message("alerts.digest.more", VIETNAMESE, groups.size() - 15)).append('\n');
+            text.append("- ").append(message("alerts.digest.more", Languages.VIETNAMESE, groups.size() - 15)).append('\n');
         }
-        text.append('\n').append(message("alerts.mail.link", VIETNAMESE, settings.baseUrl() + "/alerts")).append('\n');
+        text.append('\n').append(message("alerts.mail.link", Languages.VIETNAMESE, settings.baseUrl() + "/alerts")).append('\n');
         return text.toString();
     }
 

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.commons.logging.Log;
@@ -23,6 +22,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import vn.loa.identity.UserAccount;
 import vn.loa.identity.Users;
 import vn.loa.misinformation.Cases;
+import vn.loa.shared.Languages;
 
 /**
  * Tells the people concerned about a case: a notification in the app, in the same transaction as
@@ -33,7 +33,6 @@ import vn.loa.misinformation.Cases;
 class CaseNotifications {
 
     private static final Log log = LogFactory.getLog(CaseNotifications.class);
-    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
     /** E-mails to send once the change is committed. */
     record MailsReady(List<SimpleMailMessage> mails) {
@@ -91,7 +90,7 @@ class CaseNotifications {
                         SimpleMailMessage message = new SimpleMailMessage();
                         message.setFrom(settings.mailFrom());
                         message.setTo(email);
-                        String subject = messages.getMessage(messageKey, new Object[] {caseId}, messageKey, VIETNAMESE);
+                        String subject = messages.getMessage(messageKey, new Object[] {caseId}, messageKey, Languages.VIETNAMESE);
                         message.setSubject("[Loa] " + subject);
                         message.setText(subject + "\n\n" + claim + "\n");
                         mails.add(message);

@@ -33,6 +33,7 @@ import vn.loa.listening.PostRecords;
 import vn.loa.misinformation.Case;
 import vn.loa.misinformation.Evidence;
 import vn.loa.shared.InvalidInput;
+import vn.loa.shared.Languages;
 import vn.loa.shared.LocalTime;
 
 /**
@@ -169,10 +170,8 @@ class JdbcEvidence implements Evidence {
         zip.closeEntry();
     }
 
-    private static final java.util.Locale VIETNAMESE = java.util.Locale.forLanguageTag("vi");
-
     private String vi(String key) {
-        return messages.getMessage(key, null, key, VIETNAMESE);
+        return messages.getMessage(key, null, key, Languages.VIETNAMESE);
     }
 
     private String summary(Case c, List<Item> items, List<Map<String, Object>> listed, String manifestSha,
@@ -191,7 +190,7 @@ class JdbcEvidence implements Evidence {
                 .append(" · <b>Mức độ:</b> ").append(esc(vi("case.severity." + c.severity().name())))
                 .append(" · <b>Trạng thái:</b> ").append(esc(vi("case.status." + c.status().name()))).append("</p>\n");
         html.append("<p><b>Cơ quan chủ trì:</b> ").append(esc(c.agencyCode() == null ? ""
-                : agencyNames.name(c.agencyCode(), LocalDate.ofInstant(now, LocalTime.ZONE), VIETNAMESE))).append("</p>\n");
+                : agencyNames.name(c.agencyCode(), LocalDate.ofInstant(now, LocalTime.ZONE), Languages.VIETNAMESE))).append("</p>\n");
         html.append("<p><b>Căn cứ pháp lý đề nghị xử lý:</b> ")
                 .append(c.legalBasis() == null ? "<i>(chưa chuyển cơ quan công an)</i>" : esc(c.legalBasis())).append("</p>\n");
         html.append("<p><b>Lập lúc:</b> ").append(LocalTime.formatWithSeconds(now)).append(" (giờ Việt Nam) · <b>Người lập:</b> ")

@@ -27,6 +27,7 @@ import vn.loa.misinformation.Cases;
 import vn.loa.misinformation.CitizenReports;
 import vn.loa.platform.ProvinceSettings;
 import vn.loa.shared.InvalidInput;
+import vn.loa.shared.Languages;
 import vn.loa.shared.LocalTime;
 import vn.loa.shared.NotFound;
 
@@ -39,7 +40,6 @@ import vn.loa.shared.NotFound;
 @ConditionalOnWebApplication
 class PublicSiteController {
 
-    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
     private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME;
 
     private final Cases cases;
@@ -77,13 +77,13 @@ class PublicSiteController {
     ResponseEntity<String> rss() {
         String base = base();
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\">\n<channel>\n");
-        xml.append("<title>").append(xmlText(messages.getMessage("public.rss.title", new Object[] {province.name()}, VIETNAMESE))).append("</title>\n");
+        xml.append("<title>").append(xmlText(messages.getMessage("public.rss.title", new Object[] {province.name()}, Languages.VIETNAMESE))).append("</title>\n");
         xml.append("<link>").append(xmlText(base + "/public/refutations")).append("</link>\n");
-        xml.append("<description>").append(xmlText(messages.getMessage("public.rss.description", null, VIETNAMESE)))
+        xml.append("<description>").append(xmlText(messages.getMessage("public.rss.description", null, Languages.VIETNAMESE)))
                 .append("</description>\n<language>vi</language>\n");
         for (Cases.Published p : cases.published(50)) {
             String url = base + "/public/refutations/" + p.slug();
-            String verdict = messages.getMessage("case.verdict." + p.verdict().name(), null, VIETNAMESE);
+            String verdict = messages.getMessage("case.verdict." + p.verdict().name(), null, Languages.VIETNAMESE);
             xml.append("<item>\n<title>").append(xmlText(verdict + ": " + p.claim())).append("</title>\n");
             xml.append("<link>").append(xmlText(url)).append("</link>\n");
             xml.append("<guid isPermaLink=\"true\">").append(xmlText(url)).append("</guid>\n");
@@ -138,14 +138,14 @@ class PublicSiteController {
         Map<String, Object> author = new LinkedHashMap<>();
         author.put("@type", "GovernmentOrganization");
         // the body that published it, by its name on that day
-        author.put("name", agencyName(p.agencyCode(), LocalDate.ofInstant(p.publishedAt(), LocalTime.ZONE), VIETNAMESE));
+        author.put("name", agencyName(p.agencyCode(), LocalDate.ofInstant(p.publishedAt(), LocalTime.ZONE), Languages.VIETNAMESE));
         author.put("url", base + "/public/refutations");
         Map<String, Object> rating = new LinkedHashMap<>();
         rating.put("@type", "Rating");
         rating.put("ratingValue", p.verdict().rating());
         rating.put("bestRating", 5);
         rating.put("worstRating", 1);
-        rating.put("alternateName", messages.getMessage("case.verdict." + p.verdict().name(), null, VIETNAMESE));
+        rating.put("alternateName", messages.getMessage("case.verdict." + p.verdict().name(), null, Languages.VIETNAMESE));
         Map<String, Object> claim = new LinkedHashMap<>();
         claim.put("@type", "Claim");
         if (p.firstSeen() != null) {

@@ -17,12 +17,11 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 import vn.loa.platform.DatabaseMode;
+import vn.loa.shared.Languages;
 
 @Configuration(proxyBeanMethods = false)
 @org.springframework.scheduling.annotation.EnableScheduling
 class PlatformConfiguration implements WebMvcConfigurer {
-
-    static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
     @Bean
     Clock clock() {
@@ -37,7 +36,7 @@ class PlatformConfiguration implements WebMvcConfigurer {
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new LanguageResolver();
-        resolver.setDefaultLocale(VIETNAMESE);
+        resolver.setDefaultLocale(Languages.VIETNAMESE);
         resolver.setCookieHttpOnly(true);
         resolver.setCookieMaxAge(java.time.Duration.ofDays(365));
         return resolver;
@@ -97,7 +96,7 @@ class PlatformConfiguration implements WebMvcConfigurer {
         }
 
         static Locale supported(Locale locale) {
-            return locale != null && "en".equals(locale.getLanguage()) ? Locale.ENGLISH : VIETNAMESE;
+            return locale != null && "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Languages.VIETNAMESE;
         }
     }
 }

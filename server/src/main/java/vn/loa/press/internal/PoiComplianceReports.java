@@ -25,6 +25,7 @@ import vn.loa.press.ComplianceReports;
 import vn.loa.press.ComplianceStatus;
 import vn.loa.press.Obligation;
 import vn.loa.press.Obligations;
+import vn.loa.shared.Languages;
 import vn.loa.shared.LocalTime;
 
 /** The compliance documents, made with Apache POI; the official report through the platform's letter. */
@@ -113,7 +114,7 @@ class PoiComplianceReports implements ComplianceReports {
         for (Obligations.Line line : compliance.lines()) {
             if (!line.agencyCode().equals(current)) {
                 current = line.agencyCode();
-                letter.body(++n + ". " + names.name(current, compliance.to(), Locale.of("vi")));
+                letter.body(++n + ". " + names.name(current, compliance.to(), Languages.VIETNAMESE));
             }
             letter.body("- " + (line.obligation() == Obligation.PRESS_CONFERENCE ? "Họp báo" : "Cung cấp thông tin định kỳ")
                     + " từ ngày " + LocalTime.format(line.periodStart()) + " đến ngày " + LocalTime.format(line.periodEnd())

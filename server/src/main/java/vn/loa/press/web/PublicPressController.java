@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.MessageSource;
@@ -25,6 +24,7 @@ import vn.loa.press.Spokesperson;
 import vn.loa.press.Spokespersons;
 import vn.loa.press.Statement;
 import vn.loa.press.Statements;
+import vn.loa.shared.Languages;
 import vn.loa.shared.LocalTime;
 
 /**
@@ -35,8 +35,6 @@ import vn.loa.shared.LocalTime;
 @Controller
 @ConditionalOnWebApplication
 class PublicPressController {
-
-    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
     private final Spokespersons registry;
     private final Statements statements;
@@ -107,7 +105,7 @@ class PublicPressController {
                 base + "/public/press-releases/" + s.id(), s.publishedAt(),
                 agencies.findByCode(s.agencyCode(), LocalDate.ofInstant(s.publishedAt(), LocalTime.ZONE))
                         .map(Agency::nameVi).orElse(s.agencyCode()), s.body())).toList();
-        return RssFeed.answer(messages.getMessage("press.rss.title", new Object[] {province.name()}, VIETNAMESE),
-                messages.getMessage("press.rss.description", null, VIETNAMESE), base + "/public/press-releases", items);
+        return RssFeed.answer(messages.getMessage("press.rss.title", new Object[] {province.name()}, Languages.VIETNAMESE),
+                messages.getMessage("press.rss.description", null, Languages.VIETNAMESE), base + "/public/press-releases", items);
     }
 }

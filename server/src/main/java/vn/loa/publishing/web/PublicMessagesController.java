@@ -4,7 +4,6 @@ import com.rometools.rome.io.FeedException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.MessageSource;
@@ -22,6 +21,7 @@ import vn.loa.platform.ProvinceSettings;
 import vn.loa.platform.RssFeed;
 import vn.loa.publishing.PortalMessages;
 import vn.loa.publishing.PortalMessages.PortalMessage;
+import vn.loa.shared.Languages;
 import vn.loa.shared.LocalTime;
 
 /**
@@ -31,8 +31,6 @@ import vn.loa.shared.LocalTime;
 @Controller
 @ConditionalOnWebApplication
 class PublicMessagesController {
-
-    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
     private final PortalMessages messages;
     private final AgencyDirectory agencies;
@@ -90,7 +88,7 @@ class PublicMessagesController {
                 base + "/public/messages/" + m.id(), m.publishedAt(),
                 agencies.findByCode(m.agencyCode(), LocalDate.ofInstant(m.publishedAt(), LocalTime.ZONE))
                         .map(Agency::nameVi).orElse(m.agencyCode()), Jsoup.parse(m.body()).text())).toList();
-        return RssFeed.answer(bundle.getMessage("publishing.rss.title", new Object[] {province.name()}, VIETNAMESE),
-                bundle.getMessage("publishing.rss.description", null, VIETNAMESE), base + "/public/messages", items);
+        return RssFeed.answer(bundle.getMessage("publishing.rss.title", new Object[] {province.name()}, Languages.VIETNAMESE),
+                bundle.getMessage("publishing.rss.description", null, Languages.VIETNAMESE), base + "/public/messages", items);
     }
 }

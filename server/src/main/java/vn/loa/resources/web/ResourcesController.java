@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -47,6 +46,7 @@ import vn.loa.resources.Staff;
 import vn.loa.resources.Training;
 import vn.loa.shared.AgencyId;
 import vn.loa.shared.InvalidInput;
+import vn.loa.shared.Languages;
 import vn.loa.shared.LocalTime;
 import vn.loa.shared.NotFound;
 
@@ -184,7 +184,7 @@ class ResourcesController {
     ResponseEntity<byte[]> export(@RequestParam(required = false) Integer year, @RequestParam(required = false) String kind) {
         int chosen = year(year);
         // a table for the province's files: in Vietnamese whatever the page's language
-        byte[] bytes = overviews.spreadsheet(chosen, kind(kind), ResourcesApiController.user(), Locale.of("vi"));
+        byte[] bytes = overviews.spreadsheet(chosen, kind(kind), ResourcesApiController.user(), Languages.VIETNAMESE);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("nguon-luc-" + chosen + ".xlsx").build().toString())

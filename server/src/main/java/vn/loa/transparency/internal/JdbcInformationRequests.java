@@ -52,6 +52,7 @@ import vn.loa.platform.ProvinceSettings;
 import vn.loa.shared.Actor;
 import vn.loa.shared.Conflict;
 import vn.loa.shared.InvalidInput;
+import vn.loa.shared.Languages;
 import vn.loa.shared.LocalTime;
 import vn.loa.shared.NotFound;
 import vn.loa.shared.Page;
@@ -70,7 +71,6 @@ class JdbcInformationRequests implements InformationRequests {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcInformationRequests.class);
     static final String OWNER = "information-request";
-    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Duration LINK_LIFETIME = Duration.ofDays(7);
     static final int TEXT_MAX = 5000;
@@ -715,7 +715,7 @@ class JdbcInformationRequests implements InformationRequests {
                     letter.body("Thông tin trên được cung cấp một phần.");
                 }
                 if (row.costVnd() != null && row.costVnd() > 0) {
-                    letter.body("Chi phí thực tế để in, sao, chụp, gửi thông tin: " + String.format(VIETNAMESE, "%,d", row.costVnd())
+                    letter.body("Chi phí thực tế để in, sao, chụp, gửi thông tin: " + String.format(Languages.VIETNAMESE, "%,d", row.costVnd())
                             .replace(',', '.') + " đồng.");
                 }
                 file = "tra-loi-" + row.id() + ".docx";
@@ -1036,7 +1036,7 @@ class JdbcInformationRequests implements InformationRequests {
         DueDate due = deadlines.deadline(row.deadlineId()).due();
         String source = row.timeLimitId() == null ? "" : timeLimitById(row.timeLimitId()).source();
         String base = (row.extended() ? "Gia hạn một lần (Luật Tiếp cận thông tin 2016). " : source + ". ");
-        return base + dueText.explain(due, VIETNAMESE);
+        return base + dueText.explain(due, Languages.VIETNAMESE);
     }
 
     private void history(long id, String action, RequestStatus from, RequestStatus to, Actor by, String note) {
