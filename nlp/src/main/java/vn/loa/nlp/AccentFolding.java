@@ -13,6 +13,32 @@ public final class AccentFolding {
     }
 
     /**
+     * Whether a text is written with diacritics, as news and most comments are, rather than typed without them on a
+     * phone: at least one word in five has a diacritic. In such a text a word without any ("tai", "Lam") is that word,
+     * not "tại" or "Lâm" with the marks left out.
+     */
+    public static boolean writtenWithDiacritics(CharSequence text) {
+        int words = 0;
+        int marked = 0;
+        boolean inWord = false;
+        boolean wordMarked = false;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ' ';
+            boolean letter = Character.isLetter(c) || Character.getType(c) == Character.NON_SPACING_MARK;
+            if (letter) {
+                inWord = true;
+                wordMarked |= Syllables.fold(c) != Character.toLowerCase(c) || Character.getType(c) == Character.NON_SPACING_MARK;
+            } else if (inWord) {
+                words++;
+                marked += wordMarked ? 1 : 0;
+                inWord = false;
+                wordMarked = false;
+            }
+        }
+        return marked > 0 && marked * 5 >= words;
+    }
+
+    /**
      * Returns the folded form of a text: NFD, combining marks removed, đ/Đ to d, lower case, runs of
      * white space collapsed to one space and trimmed.
      *

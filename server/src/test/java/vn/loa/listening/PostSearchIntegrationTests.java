@@ -60,10 +60,10 @@ class PostSearchIntegrationTests {
                 "facebook", "Hòa giải thành vụ tranh chấp đất đai, tổ hòa giải của phường làm việc rất tốt",
                 "zalo", "hoa giai thanh o phuong roi, cam on can bo");
         MockHttpSession coordinator = signIn("coordinator");
-        // typed with its mark: the text with "hòa" first, though the flower's "hoa" comes four times; the comment
-        // typed without marks is still found
+        // typed with its mark: the text with "hòa" first; the comment typed without marks is still found, the
+        // flower's "hoa" in a text written with diacritics is not (it is "hoa", not "hòa" with the marks left out)
         mvc.perform(get("/api/v1/posts").param("q", "hòa " + marker).session(coordinator))
-                .andExpect(jsonPath("$.total").value(3))
+                .andExpect(jsonPath("$.total").value(2))
                 .andExpect(jsonPath("$.items[0].text").value(org.hamcrest.Matchers.startsWith("Hòa giải thành")));
         // typed without marks: every form alike
         mvc.perform(get("/api/v1/posts").param("q", "hoa " + marker).session(coordinator))

@@ -18,7 +18,8 @@ import vn.loa.nlp.segment.SyllableSplitter;
 
 /**
  * Finds names of places or agencies in text, longest match first, with offsets. Case does not matter, nor do
- * diacritics left out ("ninh thuan" finds "Ninh Thuận"), but other diacritics do: "Nhà Trắng" is not "Nha Trang". A
+ * diacritics left out of a text typed without them ("ninh thuan" finds "Ninh Thuận"), but other diacritics do ("Nhà
+ * Trắng" is not "Nha Trang"), and so do diacritics missing in a text written with them ("Lam Sơn" is not Lâm Sơn). A
  * name marked as a proper noun only (the short name of a district or commune, such as "Ninh Hải") must be written
  * with capitals, so that common words are not taken for places; the short name of a province ("Hòa Bình") must
  * begin with one, unless the text is written without any capital (a comment typed on a phone), so that "hòa bình" (peace) in an
@@ -159,10 +160,12 @@ public final class Gazetteer {
         long[] folded = new long[n];
         long[] exact = new long[n];
         boolean[] bare = new boolean[n];
+        // in a text written with diacritics a word without any is that word: "Lam Sơn" is not Lâm Sơn
+        boolean typedWithoutDiacritics = !vn.loa.nlp.AccentFolding.writtenWithDiacritics(text);
         for (int i = 0; i < n; i++) {
             folded[i] = Syllables.foldedKey(text, split.starts()[i], split.ends()[i]);
             exact[i] = Syllables.key(text, split.starts()[i], split.ends()[i]);
-            bare[i] = bare(text, split.starts()[i], split.ends()[i]);
+            bare[i] = typedWithoutDiacritics && bare(text, split.starts()[i], split.ends()[i]);
         }
         boolean capitals = hasCapitals(text);
         List<Match> matches = new ArrayList<>();

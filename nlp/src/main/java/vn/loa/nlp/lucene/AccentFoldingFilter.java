@@ -14,7 +14,8 @@ import vn.loa.nlp.Syllables;
  * <p>In text that is indexed ({@link Mode#INDEX}), a term with diacritics is followed by the same term without them
  * ("bệnh_viện", then "benh_vien"), which a query typed without diacritics finds; a term written without them ("benh",
  * as a comment typed on a phone has it) is followed by the same term marked {@value #BARE} ("=benh"), which says the
- * writer left the diacritics out. In a query ({@link Mode#QUERY}), a word typed with diacritics ("ngộ") is followed
+ * writer left the diacritics out; only in a text typed without them, though: in a text written with diacritics
+ * ({@link VietnameseTokenizer#writtenWithDiacritics()}) a word without any, "tai" in "thiên tai", is that word. In a query ({@link Mode#QUERY}), a word typed with diacritics ("ngộ") is followed
  * by its bare form ("=ngo"): it finds the text that has the word as typed, and the text written without diacritics,
  * but not a word with other diacritics ("ngô", "ngõ"). A word typed without diacritics is left alone and finds every
  * form. Only terms that could carry a diacritic (a vowel, or d for đ) get a bare form.
@@ -40,6 +41,7 @@ public final class AccentFoldingFilter extends TokenFilter {
     private final TypeAttribute type = addAttribute(TypeAttribute.class);
     private State pending;
     private String pendingTerm;
+    private boolean typedWithoutDiacritics = true;
 
     /** A filter for text to be indexed. */
     public AccentFoldingFilter(TokenStream input) {
@@ -69,7 +71,7 @@ public final class AccentFoldingFilter extends TokenFilter {
         String extra = null;
         if (marked) {
             extra = mode == Mode.INDEX ? folded : BARE + folded;
-        } else if (mode == Mode.INDEX && couldBeMarked(folded)) {
+        } else if (mode == Mode.INDEX && typedWithoutDiacritics && couldBeMarked(folded)) {
             extra = BARE + folded;
         }
         if (extra != null) {
@@ -83,6 +85,7 @@ public final class AccentFoldingFilter extends TokenFilter {
     public void reset() throws IOException {
         super.reset();
         pending = null;
+        typedWithoutDiacritics = !(input instanceof VietnameseTokenizer tokenizer) || !tokenizer.writtenWithDiacritics();
     }
 
     /** Whether a term without diacritics has a letter that could have carried one (a vowel, or d for đ). */

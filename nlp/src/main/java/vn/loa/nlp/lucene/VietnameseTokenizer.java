@@ -44,6 +44,7 @@ public final class VietnameseTokenizer extends Tokenizer {
     private int nextSyllable;
     private int skipped;
     private final java.util.ArrayDeque<int[]> pending = new java.util.ArrayDeque<>();
+    private boolean withDiacritics;
 
     public VietnameseTokenizer(WordSegmenter segmenter) {
         this.segmenter = segmenter;
@@ -61,10 +62,19 @@ public final class VietnameseTokenizer extends Tokenizer {
         text = buffer.toString();
         words = segmenter.segment(text);
         syllables = SyllableSplitter.split(text);
+        withDiacritics = vn.loa.nlp.AccentFolding.writtenWithDiacritics(text);
         next = 0;
         nextSyllable = 0;
         skipped = 0;
         pending.clear();
+    }
+
+    /**
+     * Whether the text being read, since {@link #reset()}, is written with diacritics
+     * ({@link vn.loa.nlp.AccentFolding#writtenWithDiacritics}).
+     */
+    public boolean writtenWithDiacritics() {
+        return withDiacritics;
     }
 
     @Override

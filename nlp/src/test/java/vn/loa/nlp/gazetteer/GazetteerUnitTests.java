@@ -36,6 +36,8 @@ class GazetteerUnitTests {
                 .containsExactly("Phường Nha Trang");
         assertThat(PLACES.find("ra phuong nha trang lam giay to", IN_2026)).extracting(m -> m.entry().name())
                 .containsExactly("Phường Nha Trang");
+        assertThat(PLACES.find("Tòa tuyên bố phá sản Công ty Sơn mài Lam Sơn", IN_2026))
+                .as("in a text written with diacritics, Lam is not Lâm").isEmpty();
     }
 
     @Test

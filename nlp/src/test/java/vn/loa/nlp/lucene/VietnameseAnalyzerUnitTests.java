@@ -50,6 +50,7 @@ class VietnameseAnalyzerUnitTests {
                 add(writer, "Ong ba an com xong bi ngo doc, phai vao vien");
                 add(writer, "Bác nông dân vừa bẻ ngô vừa đọc báo");
                 add(writer, "Đường lên xã bị sát lở, xe chạy sát mép");
+                add(writer, "Thiên tai làm hỏng mùa màng, nông dân lo lắng");
             }
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
                 IndexSearcher searcher = new IndexSearcher(reader);
@@ -60,6 +61,9 @@ class VietnameseAnalyzerUnitTests {
                 assertThat(hits(searcher, marksFirst.createBooleanQuery("text", "sạt lở", BooleanClause.Occur.MUST))).isZero();
                 assertThat(hits(searcher, marksFirst.createBooleanQuery("text", "sat lo", BooleanClause.Occur.MUST))).isEqualTo(1);
                 assertThat(hits(searcher, marksFirst.createBooleanQuery("text", "ngô", BooleanClause.Occur.MUST))).isEqualTo(2);
+                // in a text written with diacritics, a word without any is that word: "tai" is not "tại"
+                assertThat(hits(searcher, marksFirst.createBooleanQuery("text", "tại", BooleanClause.Occur.MUST))).isZero();
+                assertThat(hits(searcher, marksFirst.createBooleanQuery("text", "tai", BooleanClause.Occur.MUST))).isEqualTo(1);
                 // parsed with the indexing analyzer, a query still finds every form
                 assertThat(hits(searcher, new QueryBuilder(ANALYZER).createBooleanQuery("text", "ngộ độc", BooleanClause.Occur.MUST))).isEqualTo(3);
                 TopDocs top = searcher.search(marksFirst.createBooleanQuery("text", "ngộ độc", BooleanClause.Occur.MUST), 2);
@@ -96,7 +100,7 @@ class VietnameseAnalyzerUnitTests {
 
     @Test
     void indexesThePartsOfWhatTheSegmenterKeepsWhole() throws IOException {
-        assertThat(terms("Sở GD-ĐT TP. HCM")).containsExactly("sở@0-2+1", "so@0-2+0", "gd@3-5+1", "=gd@3-5+0", "gd-đt@3-8+0", "gd-dt@3-8+0",
+        assertThat(terms("Sở GD-ĐT TP. HCM")).containsExactly("sở@0-2+1", "so@0-2+0", "gd@3-5+1", "gd-đt@3-8+0", "gd-dt@3-8+0",
                 "đt@6-8+2", "dt@6-8+0", "tp@9-11+1", "hcm@13-16+2");
         try (Directory directory = new ByteBuffersDirectory()) {
             try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(ANALYZER))) {

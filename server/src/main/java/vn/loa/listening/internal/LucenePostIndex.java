@@ -1041,6 +1041,8 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
      */
     static Snippet snippet(String text, List<String> words) {
         String folded = fold(text);
+        // as the index: a word without diacritics stands for one with them only in a text typed without any
+        boolean typedWithoutDiacritics = !vn.loa.nlp.AccentFolding.writtenWithDiacritics(text);
         List<int[]> matches = new ArrayList<>();
         for (String word : words) {
             String bare = fold(word);
@@ -1051,7 +1053,7 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
                 int end = at + bare.length();
                 boolean startsWord = at == 0 || !Character.isLetterOrDigit(folded.charAt(at - 1));
                 boolean endsWord = end == folded.length() || !Character.isLetterOrDigit(folded.charAt(end));
-                if (startsWord && endsWord && (!marked || sameOrBare(text.substring(at, end), word))) {
+                if (startsWord && endsWord && (!marked || sameOrBare(text.substring(at, end), word, typedWithoutDiacritics))) {
                     matches.add(new int[] {at, end});
                 }
                 from = end;
@@ -1077,10 +1079,13 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
         return new Snippet(text.substring(start, end), highlights);
     }
 
-    /** Whether a word of the text is the word typed (tone mark placement and case aside) or has no diacritics. */
-    private static boolean sameOrBare(String found, String typed) {
+    /**
+     * Whether a word of the text is the word typed (tone mark placement and case aside), or has no diacritics in a
+     * text typed without them.
+     */
+    private static boolean sameOrBare(String found, String typed, boolean typedWithoutDiacritics) {
         String lower = found.toLowerCase(Locale.ROOT);
-        return fold(lower).equals(lower) || ToneMarks.canonical(lower).equals(typed);
+        return typedWithoutDiacritics && fold(lower).equals(lower) || ToneMarks.canonical(lower).equals(typed);
     }
 
     /** Lower case, no diacritics, same length as the input (combining marks become spaces). */

@@ -14,9 +14,13 @@ class SearchSnippetUnitTests {
 
     @Test
     void aWordTypedWithDiacriticsMarksItAsTypedOrWrittenWithoutThemNotWithOtherDiacritics() {
-        String text = "Bác nông dân bẻ ngô, đọc báo: 40 học sinh ngộ độc; bài viết không dấu ghi ngo doc";
-        assertThat(marked(text, "ngộ độc")).containsExactly("ngộ", "độc", "ngo", "doc");
-        assertThat(marked(text, "ngo doc")).containsExactly("ngô", "đọc", "ngộ", "độc", "ngo", "doc");
+        String text = "Bác nông dân bẻ ngô, đọc báo: 40 học sinh ngộ độc";
+        assertThat(marked(text, "ngộ độc")).containsExactly("ngộ", "độc");
+        assertThat(marked(text, "ngo doc")).containsExactly("ngô", "đọc", "ngộ", "độc");
+        assertThat(marked("40 hoc sinh bi ngo doc sau bua trua", "ngộ độc")).as("a text typed without diacritics")
+                .containsExactly("ngo", "doc");
+        assertThat(marked("Thiên tai và tai nạn tại tỉnh", "tại")).as("in a text written with them, tai is tai")
+                .containsExactly("tại");
     }
 
     @Test
