@@ -208,6 +208,12 @@ class ListeningOverviewIntegrationTests {
         assertThat(page).contains("<li id=\"overview-negative-opinion\"><a href=\"" + row.group(1) + "\">")
                 .containsPattern("<li id=\"overview-toxic\"><a href=\"/posts\\?toxicity=OFFENSIVE,HATE&amp;from=");
         mvc.perform(get("/api/v1/posts").param("toxicity", "OFFENSIVE,HATE").session(coordinator)).andExpect(status().isOk());
+        // the search form keeps that filter when the reader refines the search
+        assertThat(mvc.perform(get("/posts").param("toxicity", "OFFENSIVE,HATE").session(coordinator)).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("<option value=\"OFFENSIVE,HATE\" selected=\"selected\">");
+        // an hour of the chart leads to the posts of that hour
+        assertThat(page).containsPattern("data-href=\"/posts\\?from=\\d{2}/\\d{2}/\\d{4}%20\\d{2}:00&amp;to=\\d{2}/\\d{2}/\\d{4}%20\\d{2}:59&amp;sort=time\"");
         mvc.perform(get("/api/v1/posts").param("toxicity", "OFFENSIVE,RUDE").session(coordinator))
                 .andExpect(status().isUnprocessableContent());
         long shown = Long.parseLong(row.group(2).replaceAll("[.,]", ""));
