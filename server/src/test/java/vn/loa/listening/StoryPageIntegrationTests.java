@@ -87,7 +87,7 @@ class StoryPageIntegrationTests {
         assertThat(fact(page, 1)).as("authors").isEqualTo("5");
         assertThat(fact(page, 2)).as("different texts").isEqualTo("2");
         // five accounts, one passage: said as such, not as five opinions
-        assertThat(page).contains("id=\"shared-passage\"").contains("5 bài chép lại cùng một đoạn văn");
+        assertThat(page).contains("id=\"shared-passage\"").contains("5 bài mang cùng một đoạn văn");
         // the first post, the four identical ones as one text standing for three others, the changed copy apart
         assertThat(page).contains("id=\"first-post\"").contains("+3 tương tự").contains("https://example.org/s2")
                 .contains("Bài mới").contains("Zalo").contains("TikTok").contains("story-" + marker + "-zalo")
