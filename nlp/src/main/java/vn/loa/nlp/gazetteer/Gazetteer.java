@@ -71,6 +71,16 @@ public final class Gazetteer {
         final List<Name> names = new ArrayList<>(1);
     }
 
+    /**
+     * Phrases that hold the name of a place but name something else: the Pacific ("Thái Bình Dương", not Thái Bình),
+     * the person ("Chủ tịch Hồ Chí Minh"), the prize ("Nobel Hòa Bình"). Matched like names, longest first, and never
+     * reported.
+     */
+    private static final List<String> NOT_PLACES = List.of("Thái Bình Dương", "Chủ tịch Hồ Chí Minh",
+            "Bác Hồ Chí Minh", "tư tưởng Hồ Chí Minh", "đạo đức Hồ Chí Minh", "phong cách Hồ Chí Minh",
+            "Nobel Hòa Bình", "giải Hòa Bình");
+    private static final Entry NOT_A_PLACE = new Entry("", "NONE", "", null, null, List.of());
+
     private final Node root = new Node();
     private final Map<String, Entry> byId = new HashMap<>();
     private int maxLength;
@@ -96,6 +106,10 @@ public final class Gazetteer {
             gazetteer.add(row[2], entry, Capitals.ANY, rank);
             gazetteer.add(row[3], entry, row[1].equals("PROVINCE") ? Capitals.WHERE_THE_TEXT_HAS_THEM : Capitals.ALWAYS,
                     rank);
+        }
+        // longer names that hold a place's name and are not a place: found first (longest match), then dropped
+        for (String phrase : NOT_PLACES) {
+            gazetteer.add(phrase, NOT_A_PLACE, Capitals.ANY, 0);
         }
         return gazetteer;
     }
@@ -127,7 +141,9 @@ public final class Gazetteer {
     }
 
     private void add(String name, Entry entry, Capitals capitals, int rank) {
-        byId.putIfAbsent(entry.id(), entry);
+        if (entry != NOT_A_PLACE) {
+            byId.putIfAbsent(entry.id(), entry);
+        }
         String text = Normalizer.normalize(name, Normalizer.Form.NFC);
         SyllableSplitter.Syllabified split = SyllableSplitter.split(text);
         if (split.count() == 0) {
@@ -186,7 +202,9 @@ public final class Gazetteer {
                 }
             }
             if (best != null) {
-                matches.add(new Match(split.starts()[i], split.ends()[bestEnd], best.entry()));
+                if (best.entry() != NOT_A_PLACE) {
+                    matches.add(new Match(split.starts()[i], split.ends()[bestEnd], best.entry()));
+                }
                 i = bestEnd + 1;
             } else {
                 i++;

@@ -41,6 +41,16 @@ class GazetteerUnitTests {
     }
 
     @Test
+    void phrasesThatHoldAPlacesNameButNameSomethingElse() {
+        assertThat(PLACES.find("Diễn đàn Hợp tác kinh tế châu Á - Thái Bình Dương họp tại Hà Nội", IN_2026))
+                .extracting(m -> m.entry().name()).containsExactly("Thành phố Hà Nội");
+        assertThat(PLACES.find("Đoàn viếng lăng Chủ tịch Hồ Chí Minh", IN_2026)).isEmpty();
+        assertThat(PLACES.find("Giải Nobel Hòa Bình năm nay", IN_2024)).isEmpty();
+        assertThat(PLACES.find("Thành phố Hồ Chí Minh mưa lớn", IN_2026)).extracting(m -> m.entry().kind())
+                .containsExactly("PROVINCE");
+    }
+
+    @Test
     void theShortNameOfAProvinceNeedsCapitalsInTextThatHasThem() {
         assertThat(PLACES.find("Hai nước cam kết vì hòa bình và hợp tác", IN_2024)).isEmpty();
         assertThat(PLACES.find("Mưa lớn ở Hòa Bình gây sạt lở", IN_2024)).extracting(m -> m.entry().kind())
