@@ -299,12 +299,26 @@ class ListeningOverviewIntegrationTests {
         String source = "scoped-" + ProcessHandle.current().pid();
         String line = "{\"source\":\"" + source + "\",\"platform\":\"hotline\",\"external_id\":\"s1\",\"published_at\":\""
                 + Instant.now().minus(3, ChronoUnit.HOURS) + "\",\"text\":\"Đề nghị Sở Y tế kiểm tra bệnh viện huyện " + source
-                + " vì bệnh nhân phải chờ quá lâu\"}\n";
+                + " vì bệnh nhân phải chờ quá lâu, và Sở Xây dựng sửa con đường vào viện\"}\n";
         importer.importFile("scoped.jsonl", new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)), Actor.SYSTEM, null);
         String page = mvc.perform(get("/listening").param("days", "30").session(signIn("officer")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("/posts?agency=SYT&amp;register=comment&amp;").contains("/posts?agency=SYT&amp;domain=")
-                .doesNotContain("/posts?register=").doesNotContain("/posts?domain=").doesNotContain("/posts?topic=");
+                .doesNotContain("/posts?register=").doesNotContain("/posts?domain=").doesNotContain("/posts?topic=")
+                .contains("/posts?agency=SYT&amp;agency=SXD&amp;").doesNotContain("href=\"/posts?agency=SXD");
+        // an agency named in the agency's posts: its posts that are the agency's too, both named on the chip
+        MockHttpSession officer = signIn("officer");
+        String both = mvc.perform(get("/posts").param("agency", "SYT", "SXD").param("q", source).session(officer))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(both).contains("Sở Y tế, Sở Xây dựng");
+        mvc.perform(get("/api/v1/posts").param("agency", "SYT,NOPE").session(officer))
+                .andExpect(status().isUnprocessableContent());
+        mvc.perform(get("/api/v1/posts").param("agency", "SYT").param("q", source).session(officer))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.total").value(1));
+        mvc.perform(get("/api/v1/posts").param("agency", "SYT,SXD").param("q", source).session(officer))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.total").value(1));
+        mvc.perform(get("/api/v1/posts").param("agency", "SYT,SGDDT").param("q", source).session(officer))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.total").value(0));
     }
 
     @Test

@@ -861,7 +861,13 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
         filterAny(builder, "register", query.register());
         filter(builder, "domain", query.domain());
         filterAny(builder, "toxicity", query.toxicity());
-        filter(builder, "agency", query.agency());
+        // several agencies separated by commas: the posts routed to every one of them (an officer's dashboard
+        // leads to its agency's posts that also name another)
+        if (query.agency() != null) {
+            for (String agency : query.agency().split(",")) {
+                filter(builder, "agency", agency.isBlank() ? null : agency.strip());
+            }
+        }
         filter(builder, "place", query.place());
         if (query.local()) {
             builder.add(new TermQuery(new Term("local", "1")), BooleanClause.Occur.FILTER);

@@ -422,7 +422,8 @@ class PostPagesController {
     /** The name a page shows for an agency's code or a place's id; null for other facets. */
     private String facetName(String facet, String value) {
         return switch (facet) {
-            case "agency" -> names.agency(value);
+            case "agency" -> String.join(", ", java.util.Arrays.stream(value.split(",")).map(String::strip)
+                    .map(code -> orCode(names.agency(code), code)).toList());
             case "place" -> names.place(value);
             default -> null;
         };

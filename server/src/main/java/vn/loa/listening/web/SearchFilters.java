@@ -37,8 +37,10 @@ final class SearchFilters {
         many(problems, "toxicity", toxicity, TOXICITY);
         if (present(agency)) {
             Set<String> codes = agencies.all().stream().map(Agency::code).collect(Collectors.toSet());
-            if (!codes.contains(agency.strip())) {
-                problems.add(new InvalidInput("agency", "listening.search.unknown-agency", agency.strip()));
+            for (String code : agency.split(",")) {
+                if (!code.isBlank() && !codes.contains(code.strip())) {
+                    problems.add(new InvalidInput("agency", "listening.search.unknown-agency", code.strip()));
+                }
             }
         }
         InvalidInput.throwIfAny(problems);
