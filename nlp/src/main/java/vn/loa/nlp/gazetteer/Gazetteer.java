@@ -21,8 +21,9 @@ import vn.loa.nlp.segment.SyllableSplitter;
  * diacritics left out of a text typed without them ("ninh thuan" finds "Ninh Thuận"), but other diacritics do ("Nhà
  * Trắng" is not "Nha Trang"), and so do diacritics missing in a text written with them ("Lam Sơn" is not Lâm Sơn). A
  * name marked as a proper noun only (the short name of a district or commune, such as "Ninh Hải") must be written
- * with capitals, so that common words are not taken for places; the short name of a province ("Hòa Bình") must
- * begin with one, unless the text is written without any capital (a comment typed on a phone), so that "hòa bình" (peace) in an
+ * with capitals, so that common words are not taken for places, and not right after a family name ("Đỗ Bình
+ * Dương" is a person); the short name of a province ("Hòa Bình") must begin with one, unless the text is written
+ * without any capital (a comment typed on a phone), so that "hòa bình" (peace) in an
  * article is not a province. Immutable and thread-safe.
  */
 public final class Gazetteer {
@@ -80,6 +81,15 @@ public final class Gazetteer {
             "Bác Hồ Chí Minh", "tư tưởng Hồ Chí Minh", "đạo đức Hồ Chí Minh", "phong cách Hồ Chí Minh",
             "Nobel Hòa Bình", "giải Hòa Bình");
     private static final Entry NOT_A_PLACE = new Entry("", "NONE", "", null, null, List.of());
+
+    /**
+     * Common family names: a place's short name right after one, both capitalised, is a person's given name ("Đỗ Bình
+     * Dương", "Nguyễn Phước Hữu"). Names that are also common words ("Mai", "Cao", "Hà", "Lâm") are left out.
+     */
+    private static final java.util.Set<Long> FAMILY_NAMES = java.util.stream.Stream.of("Nguyễn", "Trần", "Lê", "Phạm",
+            "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Trương",
+            "Đoàn", "Trịnh", "Lương", "Tạ", "Châu", "Tôn", "Quách", "Thái", "Lưu", "Kiều", "Đào", "Tăng")
+            .map(Syllables::key).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final Node root = new Node();
     private final Map<String, Entry> byId = new HashMap<>();
@@ -195,7 +205,8 @@ public final class Gazetteer {
                 if (node == null) {
                     break;
                 }
-                Name chosen = choose(node.names, text, split, exact, bare, capitals, i, on);
+                Name chosen = choose(node.names, text, split, exact, bare, capitals, afterFamilyName(text, split, exact, i),
+                        i, on);
                 if (chosen != null) {
                     best = chosen;
                     bestEnd = j;
@@ -214,10 +225,13 @@ public final class Gazetteer {
     }
 
     private static Name choose(List<Name> names, String text, SyllableSplitter.Syllabified split, long[] exact,
-            boolean[] bare, boolean textHasCapitals, int from, LocalDate on) {
+            boolean[] bare, boolean textHasCapitals, boolean afterFamilyName, int from, LocalDate on) {
         Name best = null;
         int bestScore = -1;
         for (Name name : names) {
+            if (afterFamilyName && name.capitals() != Capitals.ANY && !name.entry().kind().equals("AGENCY")) {
+                continue;
+            }
             if (name.capitals() == Capitals.ALWAYS && !capitalised(text, split, from, name.exactKeys().length)) {
                 continue;
             }
@@ -244,6 +258,19 @@ public final class Gazetteer {
             }
         }
         return best;
+    }
+
+    /** Whether syllable {@code i} follows a capitalised family name, with only spaces between them. */
+    private static boolean afterFamilyName(String text, SyllableSplitter.Syllabified split, long[] exact, int i) {
+        if (i == 0 || !FAMILY_NAMES.contains(exact[i - 1]) || !capitalised(text, split, i - 1, 1)) {
+            return false;
+        }
+        for (int c = split.ends()[i - 1]; c < split.starts()[i]; c++) {
+            if (!Character.isWhitespace(text.charAt(c))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether {@code text[start, end)} has no diacritic at all. */

@@ -46,6 +46,11 @@ class GazetteerUnitTests {
                 .extracting(m -> m.entry().name()).containsExactly("Thành phố Hà Nội");
         assertThat(PLACES.find("Đoàn viếng lăng Chủ tịch Hồ Chí Minh", IN_2026)).isEmpty();
         assertThat(PLACES.find("Giải Nobel Hòa Bình năm nay", IN_2024)).isEmpty();
+        // a place's short name after a family name is a person's given name
+        assertThat(PLACES.find("Ông Đỗ Bình Dương phát biểu tại hội nghị", IN_2024)).isEmpty();
+        assertThat(PLACES.find("Anh Nguyễn Phước Hữu trả lời phỏng vấn", IN_2026)).isEmpty();
+        assertThat(PLACES.find("Mưa lớn ở Bình Dương, Phước Hữu và Đỗ", IN_2024)).extracting(m -> m.entry().kind())
+                .containsExactly("PROVINCE", "COMMUNE");
         assertThat(PLACES.find("Thành phố Hồ Chí Minh mưa lớn", IN_2026)).extracting(m -> m.entry().kind())
                 .containsExactly("PROVINCE");
     }
