@@ -200,13 +200,13 @@ public final class Gazetteer {
             Node node = root;
             Name best = null;
             int bestEnd = -1;
+            boolean afterFamilyName = afterFamilyName(text, split, exact, i);
             for (int j = i; j < n && j - i < maxLength; j++) {
                 node = node.next.get(folded[j]);
                 if (node == null) {
                     break;
                 }
-                Name chosen = choose(node.names, text, split, exact, bare, capitals, afterFamilyName(text, split, exact, i),
-                        i, on);
+                Name chosen = choose(node.names, text, split, exact, bare, capitals, afterFamilyName, i, on);
                 if (chosen != null) {
                     best = chosen;
                     bestEnd = j;

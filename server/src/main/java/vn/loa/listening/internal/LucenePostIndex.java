@@ -66,8 +66,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
-import vn.loa.identity.AgencyDirectory;
-import vn.loa.identity.AgencyKind;
 import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
 import vn.loa.listening.ListeningScope;
@@ -113,8 +111,7 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
     private static final int LATE_WINDOW = 6_000;
 
     private final JdbcClient jdbc;
-    private final AgencyDirectory agencies;
-    private volatile Map<String, AgencyKind> localUnits;
+    private final RoutingRules routing;
     private final VietnameseAnalyzer analyzer;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -137,9 +134,9 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
         return thread;
     });
 
-    LucenePostIndex(JdbcClient jdbc, LuceneListeningSettings settings, AgencyDirectory agencies) throws IOException {
+    LucenePostIndex(JdbcClient jdbc, LuceneListeningSettings settings, RoutingRules routing) throws IOException {
         this.jdbc = jdbc;
-        this.agencies = agencies;
+        this.routing = routing;
         this.searchableWait = settings.searchableWait();
         this.analyzer = new VietnameseAnalyzer(WordSegmenter.loadDefault());
         Path dir = Path.of(settings.indexDir());
@@ -484,47 +481,11 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
     }
 
     /**
-     * The province's own units by code, each with its kind: the province (and Ninh Thuận before July 2025), its
-     * communes and wards, and its former districts. Read from the agency directory when first needed; a unit added
-     * later counts from the next rebuild of the index.
-     */
-    private Map<String, AgencyKind> localUnits() {
-        Map<String, AgencyKind> units = localUnits;
-        if (units == null) {
-            Map<String, AgencyKind> read = new HashMap<>();
-            agencies.all().stream()
-                    .filter(a -> a.kind() == AgencyKind.PROVINCE || a.kind() == AgencyKind.DISTRICT
-                            || a.kind() == AgencyKind.COMMUNE)
-                    .forEach(a -> read.put(a.code(), a.kind()));
-            units = Map.copyOf(read);
-            localUnits = units;
-        }
-        return units;
-    }
-
-    /**
-     * Whether a post is about the province: it reached it by the hotline or at an office, it names the province, or
-     * it names one of its communes or former districts and no other province (the gazetteer knows every province but
-     * only this one's communes, and "Thuận Nam" in a report from Bình Thuận is Bình Thuận's Hàm Thuận Nam).
+     * Whether a post is about the province: it reached it by the hotline or at an office, or the places it names say
+     * so ({@link RoutingRules#aboutTheProvince}). A unit added to the directory counts for the posts indexed after.
      */
     private boolean local(String platform, String[] places) {
-        if (NON_PUBLIC.contains(platform)) {
-            return true;
-        }
-        Map<String, AgencyKind> units = localUnits();
-        boolean unit = false;
-        boolean elsewhere = false;
-        for (String place : places) {
-            int at = place.indexOf('@');
-            AgencyKind kind = units.get(at < 0 ? place : place.substring(0, at));
-            if (kind == AgencyKind.PROVINCE) {
-                return true;
-            }
-            unit |= kind != null;
-            // another province: the gazetteer's places outside this one are provinces, with two-digit codes
-            elsewhere |= kind == null && (at < 0 ? place : place.substring(0, at)).length() <= 2;
-        }
-        return unit && !elsewhere;
+        return NON_PUBLIC.contains(platform) || routing.aboutTheProvince(places);
     }
 
     private Document document(ResultSet rs) throws SQLException {

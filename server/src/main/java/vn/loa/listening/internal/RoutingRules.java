@@ -53,8 +53,8 @@ class RoutingRules implements AgencyRouting {
     private final Clock clock;
     private final AgencyDirectory agencies;
     private final ApplicationEventPublisher events;
-    /** Place ids of the gazetteer to the code of the commune or district that governs them; read when first needed. */
-    private volatile java.util.Map<String, String> localGovernments;
+    /** The province's own units, read from the agency directory when first needed. */
+    private volatile LocalUnits localUnits;
     private volatile List<Compiled> compiled;
 
     RoutingRules(JdbcClient jdbc, Clock clock, AgencyDirectory agencies, ApplicationEventPublisher events) {
@@ -154,54 +154,96 @@ class RoutingRules implements AgencyRouting {
     }
 
     /**
+     * The province's own units as the gazetteer names their places: each commune, ward or (before July 2025)
+     * district by place id ("22786@2025-07-01") with its agency code, and the codes of all of them and of the
+     * province itself (56, and Ninh Thuận's 58).
+     */
+    private record LocalUnits(java.util.Map<String, String> agencyByPlace, Set<String> provinces, Set<String> units) {
+
+        static String code(String place) {
+            int at = place.indexOf('@');
+            return at < 0 ? place : place.substring(0, at);
+        }
+
+        /** A place of another province: the gazetteer's places outside this one are provinces, two-digit codes. */
+        boolean elsewhere(String place) {
+            String code = code(place);
+            return code.length() <= 2 && !provinces.contains(code);
+        }
+    }
+
+    private LocalUnits localUnits() {
+        LocalUnits local = localUnits;
+        if (local == null) {
+            java.util.Map<String, String> byPlace = new java.util.HashMap<>();
+            Set<String> provinces = new java.util.HashSet<>();
+            Set<String> units = new java.util.HashSet<>();
+            for (vn.loa.identity.Agency a : agencies.all()) {
+                switch (a.kind()) {
+                    case COMMUNE, DISTRICT -> {
+                        byPlace.put(a.code() + "@" + a.validFrom(), a.code());
+                        units.add(a.code());
+                    }
+                    case PROVINCE -> provinces.add(a.code());
+                    default -> {
+                    }
+                }
+            }
+            local = new LocalUnits(java.util.Map.copyOf(byPlace), Set.copyOf(provinces), Set.copyOf(units));
+            localUnits = local;
+        }
+        return local;
+    }
+
+    /**
      * The local governments a post is routed to by the places it names: a commune or ward (or, before July 2025, a
      * district) whose People's Committee is an agency of the same code and start of validity as the place in the
      * gazetteer ("22786@2025-07-01" is Xã Bác Ái Tây, agency 22786), so that a commune's officers see what is said
-     * about their commune; none when the post also names a place outside the province, whose commune of the same
-     * name it more likely means.
+     * about their commune; none when the post also names another province, whose place of the same name it more
+     * likely means ("Thuận Nam" in "Hàm Thuận Nam, Bình Thuận" is not the commune).
      */
     Set<String> routeByPlace(String[] placeIds) {
         Set<String> routed = new TreeSet<>();
         if (placeIds == null || placeIds.length == 0) {
             return routed;
         }
-        java.util.Map<String, String> local = localGovernments;
-        if (local == null) {
-            java.util.Map<String, String> read = new java.util.HashMap<>();
-            for (vn.loa.identity.Agency a : agencies.all()) {
-                switch (a.kind()) {
-                    case COMMUNE, DISTRICT -> read.put(a.code() + "@" + a.validFrom(), a.code());
-                    // the province's own code, so that a place of it is not taken for one elsewhere
-                    case PROVINCE -> read.put(a.code(), "");
-                    default -> {
-                    }
-                }
-            }
-            local = java.util.Map.copyOf(read);
-            localGovernments = local;
-        }
+        LocalUnits local = localUnits();
         for (String place : placeIds) {
-            String agency = local.get(place);
-            if (agency == null) {
-                int at = place.indexOf('@');
-                String code = at < 0 ? place : place.substring(0, at);
-                // another province (the gazetteer's places outside this one are provinces, two-digit codes): "Thuận
-                // Nam" in "Hàm Thuận Nam, Bình Thuận" is not the commune
-                if (code.length() <= 2 && !local.containsKey(code)) {
-                    return Set.of();
-                }
-            } else {
+            if (local.elsewhere(place)) {
+                return Set.of();
+            }
+            String agency = local.agencyByPlace().get(place);
+            if (agency != null) {
                 routed.add(agency);
             }
         }
         return routed;
     }
 
+    /**
+     * Whether the places a post names make it about the province: it names the province, or one of its communes or
+     * former districts and no other province (by the same rule as {@link #routeByPlace}).
+     */
+    boolean aboutTheProvince(String[] placeIds) {
+        LocalUnits local = localUnits();
+        boolean unit = false;
+        boolean elsewhere = false;
+        for (String place : placeIds) {
+            String code = LocalUnits.code(place);
+            if (local.provinces().contains(code)) {
+                return true;
+            }
+            elsewhere |= local.elsewhere(place);
+            unit |= local.units().contains(code);
+        }
+        return unit && !elsewhere;
+    }
+
     /** A unit added or changed is read again at the next post. */
     @org.springframework.context.event.EventListener({vn.loa.identity.IdentityEvent.AgencyCreated.class,
             vn.loa.identity.IdentityEvent.AgencyUpdated.class})
     void agenciesChanged() {
-        localGovernments = null;
+        localUnits = null;
     }
 
     private static Compiled compile(Rule rule) {
