@@ -163,7 +163,8 @@ public final class TextAnalyzer {
      * {@code bin/loa reanalyze} labels the stored posts again: change the text whenever a rule changes.
      */
     private static final String RULES = "toxicity of what news sites publish: clean by rule (04/12/2026); "
-            + "fingerprints of syllables and pairs of syllables (06/12/2026)";
+            + "fingerprints of syllables and pairs of syllables (06/12/2026); "
+            + "places: unit words, and a commune's name needs the province around it (06/12/2026, second session)";
 
     private static final String MODEL_VERSION = modelVersionOfResources();
 
@@ -200,7 +201,7 @@ public final class TextAnalyzer {
                 : domain.predict(text, textRegister.id());
         return new Analysis(text, normal.tokens(), normal.normalized(), segment ? segmenter.segment(text) : List.of(),
                 textRegister, sentimentPrediction, topic.predict(text), domainPrediction, toxicityPrediction,
-                places.find(text, on), agencies.find(text, on), Fingerprint.of(text));
+                places.find(text, on, hint == Register.Hint.FEEDBACK), agencies.find(text, on), Fingerprint.of(text));
     }
 
     private static <T> T require(T stage, String name) {

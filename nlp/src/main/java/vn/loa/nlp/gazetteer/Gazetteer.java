@@ -64,7 +64,18 @@ public final class Gazetteer {
     /** How a name must be written: in any case, with capitals, or with capitals when the text has any. */
     private enum Capitals { ANY, ALWAYS, WHERE_THE_TEXT_HAS_THEM }
 
-    private record Name(Entry entry, long[] exactKeys, Capitals capitals, int rank) {
+    /**
+     * A name of an entry as the gazetteer matches it.
+     *
+     * @param unit the kind of unit the entry's full name begins with ({@code xã}, {@code phường}, {@code thành phố}...),
+     *     null for an agency
+     */
+    private record Name(Entry entry, long[] exactKeys, Capitals capitals, int rank, String unit) {
+
+        /** Whether this is a place's short name, the name without its unit ("Nha Trang"). */
+        boolean shortName() {
+            return capitals != Capitals.ANY && !entry.kind().equals("AGENCY");
+        }
     }
 
     private static final class Node {
@@ -74,12 +85,12 @@ public final class Gazetteer {
 
     /**
      * Phrases that hold the name of a place but name something else: the Pacific ("Thái Bình Dương", not Thái Bình),
-     * the person ("Chủ tịch Hồ Chí Minh"), the prize ("Nobel Hòa Bình"). Matched like names, longest first, and never
-     * reported.
+     * the person ("Chủ tịch Hồ Chí Minh"), the prize ("Nobel Hòa Bình"), or a place elsewhere that the gazetteer does
+     * not know ("Hàm Thuận Nam" in Lâm Đồng, not Thuận Nam). Matched like names, longest first, and never reported.
      */
     private static final List<String> NOT_PLACES = List.of("Thái Bình Dương", "Chủ tịch Hồ Chí Minh",
             "Bác Hồ Chí Minh", "tư tưởng Hồ Chí Minh", "đạo đức Hồ Chí Minh", "phong cách Hồ Chí Minh",
-            "Nobel Hòa Bình", "giải Hòa Bình");
+            "Nobel Hòa Bình", "giải Hòa Bình", "Hàm Thuận Nam", "Hàm Thuận Bắc");
     private static final Entry NOT_A_PLACE = new Entry("", "NONE", "", null, null, List.of());
 
     /**
@@ -91,7 +102,52 @@ public final class Gazetteer {
             "Đoàn", "Trịnh", "Lương", "Tạ", "Châu", "Tôn", "Quách", "Thái", "Lưu", "Kiều", "Đào", "Tăng")
             .map(Syllables::key).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
+    /**
+     * The words for a kind of administrative unit, one or two syllables, each with the unit it names ("TP" is "thành
+     * phố"). A place's short name right after one of them is that kind of unit: "phường Tân Định" is not the commune of
+     * Tân Định, "huyện Phước Sơn" not the commune of Phước Sơn.
+     */
+    private static final Map<String, String> UNIT_WORDS = Map.of("xã", "xã", "phường", "phường", "huyện", "huyện",
+            "quận", "quận", "tỉnh", "tỉnh", "tp", "thành phố", "tx", "thị xã", "tt", "thị trấn", "đặc khu", "đặc khu");
+    /** The kinds of unit of a district's level. */
+    private static final java.util.Set<String> DISTRICT_UNITS = java.util.Set.of("huyện", "thị xã", "thành phố", "quận");
+    private static final Map<Long, String> ONE_WORD_UNITS = unitKeys(false, 1);
+    private static final Map<Long, String> ONE_WORD_UNITS_FOLDED = unitKeys(true, 1);
+    private static final Map<Long, String> TWO_WORD_UNITS = unitKeys(false, 2);
+    private static final Map<Long, String> TWO_WORD_UNITS_FOLDED = unitKeys(true, 2);
+
+    /** The keys of the unit words of so many syllables (two: combined), exact or folded. */
+    private static Map<Long, String> unitKeys(boolean folded, int syllables) {
+        Map<Long, String> keys = new HashMap<>();
+        java.util.Set<String> names = new java.util.HashSet<>(UNIT_WORDS.keySet());
+        names.addAll(List.of("thành phố", "thị xã", "thị trấn"));
+        for (String word : names) {
+            String[] parts = word.split(" ");
+            if (parts.length != syllables) {
+                continue;
+            }
+            long key = 0;
+            for (int k = 0; k < parts.length; k++) {
+                long part = folded ? Syllables.foldedKey(parts[k], 0, parts[k].length()) : Syllables.key(parts[k]);
+                key = k == 0 ? part : Syllables.combine(key, part);
+            }
+            keys.put(key, UNIT_WORDS.getOrDefault(word, word));
+        }
+        return Map.copyOf(keys);
+    }
+
+    /**
+     * Words by which one calls a person ("Anh Dũng" is brother Dũng): a commune's short name that begins with one is
+     * a place only after its unit ("xã Anh Dũng").
+     */
+    private static final java.util.Set<Long> TITLES = java.util.stream.Stream.of("Anh", "Chị", "Em", "Ông", "Bà", "Cô",
+            "Chú", "Cậu", "Dì", "Thím", "Mợ").map(Syllables::key).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     private final Node root = new Node();
+    /** The provinces the gazetteer knows the districts and communes of: the province's own. */
+    private final java.util.Set<String> localProvinces = new java.util.HashSet<>();
+    /** The short names of provinces and districts, folded: a commune of the same name is known without context. */
+    private final java.util.Set<String> wellKnownNames = new java.util.HashSet<>();
     private final Map<String, Entry> byId = new HashMap<>();
     private int maxLength;
 
@@ -113,13 +169,27 @@ public final class Gazetteer {
                 case "DISTRICT" -> 2;
                 default -> 1;
             };
-            gazetteer.add(row[2], entry, Capitals.ANY, rank);
+            String unit = unitOf(row[2]);
+            gazetteer.add(row[2], entry, Capitals.ANY, rank, unit);
             gazetteer.add(row[3], entry, row[1].equals("PROVINCE") ? Capitals.WHERE_THE_TEXT_HAS_THEM : Capitals.ALWAYS,
-                    rank);
+                    rank, unit);
+            if (!row[1].equals("COMMUNE")) {
+                gazetteer.wellKnownNames.add(folded(row[3]));
+            }
+            if (!row[1].equals("PROVINCE") && !row[4].isBlank()) {
+                gazetteer.localProvinces.add(row[4]);
+            }
+        }
+        // a commune's parent may be a district: its province is the district's
+        for (String[] row : read("/vn/loa/nlp/gazetteer/places.tsv", 8)) {
+            if (row[1].equals("DISTRICT")) {
+                gazetteer.localProvinces.remove(row[0]);
+                gazetteer.localProvinces.add(row[4]);
+            }
         }
         // longer names that hold a place's name and are not a place: found first (longest match), then dropped
         for (String phrase : NOT_PLACES) {
-            gazetteer.add(phrase, NOT_A_PLACE, Capitals.ANY, 0);
+            gazetteer.add(phrase, NOT_A_PLACE, Capitals.ANY, 0, null);
         }
         return gazetteer;
     }
@@ -134,11 +204,11 @@ public final class Gazetteer {
         Gazetteer gazetteer = new Gazetteer();
         for (String[] row : read("/vn/loa/nlp/gazetteer/agencies.tsv", 5)) {
             Entry entry = new Entry(row[0], "AGENCY", row[1], date(row[3]), date(row[4]), List.of());
-            gazetteer.add(row[1], entry, Capitals.ANY, 1);
+            gazetteer.add(row[1], entry, Capitals.ANY, 1, null);
             for (String alias : row[2].split("\\|")) {
                 if (!alias.isBlank()) {
                     boolean acronym = alias.equals(alias.toUpperCase(java.util.Locale.ROOT)) && !alias.contains(" ");
-                    gazetteer.add(alias, entry, acronym ? Capitals.ALWAYS : Capitals.ANY, 1);
+                    gazetteer.add(alias, entry, acronym ? Capitals.ALWAYS : Capitals.ANY, 1, null);
                 }
             }
         }
@@ -150,7 +220,27 @@ public final class Gazetteer {
         return Optional.ofNullable(byId.get(id));
     }
 
-    private void add(String name, Entry entry, Capitals capitals, int rank) {
+    /** The kind of unit a place's full name begins with, as {@link #UNIT_WORDS} names it, or null. */
+    private static String unitOf(String fullName) {
+        String lower = Normalizer.normalize(fullName, Normalizer.Form.NFC).toLowerCase(java.util.Locale.ROOT);
+        for (String unit : List.of("thành phố", "thị xã", "thị trấn", "đặc khu", "xã", "phường", "huyện", "quận", "tỉnh")) {
+            if (lower.startsWith(unit + " ")) {
+                return unit;
+            }
+        }
+        return null;
+    }
+
+    private static String folded(String name) {
+        String text = Normalizer.normalize(name, Normalizer.Form.NFC);
+        StringBuilder folded = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            folded.append(Character.toLowerCase(Syllables.fold(text.charAt(i))));
+        }
+        return folded.toString();
+    }
+
+    private void add(String name, Entry entry, Capitals capitals, int rank, String unit) {
         if (entry != NOT_A_PLACE) {
             byId.putIfAbsent(entry.id(), entry);
         }
@@ -166,7 +256,7 @@ public final class Gazetteer {
             long folded = Syllables.foldedKey(text, split.starts()[i], split.ends()[i]);
             node = node.next.computeIfAbsent(folded, k -> new Node());
         }
-        node.names.add(new Name(entry, exact, capitals, rank));
+        node.names.add(new Name(entry, exact, capitals, rank, unit));
         maxLength = Math.max(maxLength, split.count());
     }
 
@@ -175,12 +265,32 @@ public final class Gazetteer {
         return find(text, LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
     }
 
+    /** Finds every name in the text on a day, as a text from anywhere; see {@link #find(String, LocalDate, boolean)}. */
+    public List<Match> find(String text, LocalDate on) {
+        return find(text, on, false);
+    }
+
     /**
      * Finds every name in the text, longest first, never overlapping, in text order. Where a name
      * belongs to several entries, the one that exists on {@code on} wins, then the one written with
-     * the same diacritics, then the higher level.
+     * the same diacritics, then the higher level. A place's short name is not that place:
+     * <ul>
+     * <li>after a unit word of another kind ("phường Tân Định" is not the commune of Tân Định), except between the
+     *     kinds of a district's level, as a district became a town or a city ("thị xã Cam Ranh");
+     * <li>after a family name ("Đỗ Bình Dương");
+     * <li>for a commune whose name no district or province shares, without a unit word before it: between two
+     *     capitalised words, after one that does not begin a sentence ("Mai Xuân Hải") or before one ("Tân Sơn
+     *     Nhất"), and when it begins with a word for a person ("Anh Dũng vô địch");
+     * <li>for a commune whose name no district or province shares, when no unit word comes before it and nothing
+     *     else in the text is of the province ("khu di tích Mỹ Sơn" is in Quảng Nam), or when the text names another
+     *     province and nothing of this one ("xã An Hải, huyện đảo Lý Sơn, tỉnh Quảng Ngãi"), unless the text came
+     *     through the province's own channels ({@code localSource}: its hotline or an office), where the commune is
+     *     meant.
+     * </ul>
+     *
+     * @param localSource whether the text came through the province's own channels
      */
-    public List<Match> find(String text, LocalDate on) {
+    public List<Match> find(String text, LocalDate on, boolean localSource) {
         SyllableSplitter.Syllabified split = SyllableSplitter.split(text);
         int n = split.count();
         long[] folded = new long[n];
@@ -193,20 +303,22 @@ public final class Gazetteer {
             exact[i] = Syllables.key(text, split.starts()[i], split.ends()[i]);
             bare[i] = typedWithoutDiacritics && bare(text, split.starts()[i], split.ends()[i]);
         }
-        boolean capitals = hasCapitals(text);
+        Context context = new Context(text, split, exact, folded, bare, hasCapitals(text));
         List<Match> matches = new ArrayList<>();
+        // per match: 0 a name known alone, 1 a commune after its unit word, 2 a commune's short name alone
+        List<Integer> communes = new ArrayList<>();
         int i = 0;
         while (i < n) {
             Node node = root;
             Name best = null;
             int bestEnd = -1;
-            boolean afterFamilyName = afterFamilyName(text, split, exact, i);
+            Before before = context.before(i);
             for (int j = i; j < n && j - i < maxLength; j++) {
                 node = node.next.get(folded[j]);
                 if (node == null) {
                     break;
                 }
-                Name chosen = choose(node.names, text, split, exact, bare, capitals, afterFamilyName, i, on);
+                Name chosen = choose(node.names, context, before, i, on);
                 if (chosen != null) {
                     best = chosen;
                     bestEnd = j;
@@ -214,29 +326,136 @@ public final class Gazetteer {
             }
             if (best != null) {
                 if (best.entry() != NOT_A_PLACE) {
-                    matches.add(new Match(split.starts()[i], split.ends()[bestEnd], best.entry()));
+                    Match match = new Match(split.starts()[i], split.ends()[bestEnd], best.entry());
+                    matches.add(match);
+                    boolean commune = best.entry().kind().equals("COMMUNE")
+                            && !wellKnownNames.contains(folded(text.substring(match.start(), match.end())));
+                    communes.add(!commune ? 0 : best.shortName() && before.unit() == null ? 2 : 1);
                 }
                 i = bestEnd + 1;
             } else {
                 i++;
             }
         }
-        return matches;
+        if (localSource || !communes.contains(1) && !communes.contains(2)) {
+            return matches;
+        }
+        // a commune's name is met all over the country: alone, it is the province's only where the text is of the
+        // province; after its unit word, unless the text is of another province ("xã An Hải, huyện đảo Lý Sơn, tỉnh
+        // Quảng Ngãi")
+        boolean ofTheProvince = false;
+        boolean ofAnother = false;
+        for (int m = 0; m < matches.size(); m++) {
+            Entry entry = matches.get(m).entry();
+            ofTheProvince |= communes.get(m) == 0 && local(entry);
+            ofAnother |= entry.kind().equals("PROVINCE") && !local(entry);
+        }
+        List<Match> kept = new ArrayList<>(matches.size());
+        for (int m = 0; m < matches.size(); m++) {
+            int commune = communes.get(m);
+            if (commune == 0 || ofTheProvince || commune == 1 && !ofAnother) {
+                kept.add(matches.get(m));
+            }
+        }
+        return kept;
     }
 
-    private static Name choose(List<Name> names, String text, SyllableSplitter.Syllabified split, long[] exact,
-            boolean[] bare, boolean textHasCapitals, boolean afterFamilyName, int from, LocalDate on) {
+    /** Whether an entry is of the province: one of its districts or communes, or itself. */
+    private boolean local(Entry entry) {
+        return switch (entry.kind()) {
+            case "DISTRICT", "COMMUNE" -> true;
+            case "PROVINCE" -> localProvinces.contains(entry.id());
+            default -> false;
+        };
+    }
+
+    /** A text's syllables as {@link #find} reads them. */
+    private record Context(String text, SyllableSplitter.Syllabified split, long[] exact, long[] folded, boolean[] bare,
+            boolean hasCapitals) {
+
+        /** What comes right before syllable {@code i}. */
+        Before before(int i) {
+            String unit = null;
+            if (i >= 2 && joined(i - 2, i - 1) && joined(i - 1, i)) {
+                unit = bare[i - 2] && bare[i - 1]
+                        ? TWO_WORD_UNITS_FOLDED.get(Syllables.combine(folded[i - 2], folded[i - 1]))
+                        : TWO_WORD_UNITS.get(Syllables.combine(exact[i - 2], exact[i - 1]));
+            }
+            // one word, or its abbreviation with a full stop: "TP. Nha Trang"
+            int word = i >= 2 && fullStop(i - 1) && split.ends()[i - 2] == split.starts()[i - 1] ? i - 2 : i - 1;
+            if (unit == null && word >= 0 && joined(word + (word == i - 2 ? 1 : 0), i)) {
+                unit = (bare[word] ? ONE_WORD_UNITS_FOLDED : ONE_WORD_UNITS).get(bare[word] ? folded[word] : exact[word]);
+            }
+            boolean afterFamilyName = i >= 1 && joined(i - 1, i) && FAMILY_NAMES.contains(exact[i - 1])
+                    && capitalised(text, split, i - 1, 1);
+            boolean afterName = unit == null && i >= 1 && joined(i - 1, i) && capitalised(text, split, i - 1, 1)
+                    && Syllables.shape(text, split.starts()[i - 1], split.ends()[i - 1]) == Syllables.SHAPE_CAPITALISED
+                    && !beginsSentence(i - 1);
+            return new Before(unit, afterFamilyName, afterName);
+        }
+
+        /** Whether only spaces separate two syllables. */
+        private boolean joined(int a, int b) {
+            for (int c = split.ends()[a]; c < split.starts()[b]; c++) {
+                if (!Character.isWhitespace(text.charAt(c))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Whether syllable {@code i} is followed by a capitalised word (not an acronym) with only spaces between. */
+        boolean continuedByName(int i) {
+            return i + 1 < split.count() && joined(i, i + 1) && capitalised(text, split, i + 1, 1)
+                    && Syllables.shape(text, split.starts()[i + 1], split.ends()[i + 1]) == Syllables.SHAPE_CAPITALISED;
+        }
+
+        private boolean fullStop(int i) {
+            return split.ends()[i] - split.starts()[i] == 1 && text.charAt(split.starts()[i]) == '.';
+        }
+
+        /** Whether syllable {@code i} is the first of a sentence, a line or a quotation, so written with a capital. */
+        private boolean beginsSentence(int i) {
+            for (int c = split.starts()[i] - 1; c >= 0; c--) {
+                char ch = text.charAt(c);
+                if (ch == '\n') {
+                    return true;
+                }
+                if (!Character.isWhitespace(ch)) {
+                    return ".!?:;\"'“”‘’()[]-–—…•*>".indexOf(ch) >= 0;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * What comes right before a name.
+     *
+     * @param unit the kind of unit a word right before names ({@link #UNIT_WORDS}), or null
+     * @param afterFamilyName whether a capitalised family name comes right before
+     * @param afterName whether another capitalised word (not an acronym) comes right before, not one that begins a
+     *     sentence
+     */
+    private record Before(String unit, boolean afterFamilyName, boolean afterName) {
+    }
+
+    private Name choose(List<Name> names, Context context, Before before, int from, LocalDate on) {
+        String text = context.text();
+        SyllableSplitter.Syllabified split = context.split();
+        long[] exact = context.exact();
         Name best = null;
         int bestScore = -1;
         for (Name name : names) {
-            if (afterFamilyName && name.capitals() != Capitals.ANY && !name.entry().kind().equals("AGENCY")) {
+            if (name.shortName() && !allowed(name, context, before, from)) {
                 continue;
             }
             if (name.capitals() == Capitals.ALWAYS && !capitalised(text, split, from, name.exactKeys().length)) {
                 continue;
             }
             // a province's short name needs its first capital only: "Hà nội" is written that way often enough
-            if (name.capitals() == Capitals.WHERE_THE_TEXT_HAS_THEM && textHasCapitals && !capitalised(text, split, from, 1)) {
+            if (name.capitals() == Capitals.WHERE_THE_TEXT_HAS_THEM && context.hasCapitals()
+                    && !capitalised(text, split, from, 1)) {
                 continue;
             }
             // each syllable as the name writes it, or without diacritics; never with other diacritics
@@ -245,7 +464,7 @@ public final class Gazetteer {
             for (int k = 0; k < name.exactKeys().length && fits; k++) {
                 if (name.exactKeys()[k] != exact[from + k]) {
                     sameDiacritics = false;
-                    fits = bare[from + k];
+                    fits = context.bare()[from + k];
                 }
             }
             if (!fits) {
@@ -260,17 +479,32 @@ public final class Gazetteer {
         return best;
     }
 
-    /** Whether syllable {@code i} follows a capitalised family name, with only spaces between them. */
-    private static boolean afterFamilyName(String text, SyllableSplitter.Syllabified split, long[] exact, int i) {
-        if (i == 0 || !FAMILY_NAMES.contains(exact[i - 1]) || !capitalised(text, split, i - 1, 1)) {
+    /** Whether a place's short name can be that place where it stands (see {@link #find(String, LocalDate, boolean)}). */
+    private boolean allowed(Name name, Context context, Before before, int from) {
+        String kind = name.entry().kind();
+        if (before.unit() != null) {
+            // a district became a town or a city and kept its name ("thị xã Cam Ranh", then "thành phố Cam Ranh");
+            // a commune's name is met all over the country, so its kind must be the same
+            return before.unit().equals(name.unit()) || kind.equals("DISTRICT")
+                    && DISTRICT_UNITS.contains(before.unit()) && DISTRICT_UNITS.contains(name.unit());
+        }
+        if (before.afterFamilyName()) {
             return false;
         }
-        for (int c = split.ends()[i - 1]; c < split.starts()[i]; c++) {
-            if (!Character.isWhitespace(text.charAt(c))) {
-                return false;
-            }
+        if (!kind.equals("COMMUNE")) {
+            return true;
         }
-        return true;
+        int length = name.exactKeys().length;
+        SyllableSplitter.Syllabified split = context.split();
+        if (wellKnownNames.contains(folded(context.text().substring(split.starts()[from],
+                split.ends()[from + length - 1])))) {
+            return true;
+        }
+        // inside a longer name: "Hàm Thuận Nam", "Mai Xuân Hải", "Tân Sơn Nhất"
+        if (before.afterName() || context.continuedByName(from + length - 1)) {
+            return false;
+        }
+        return !TITLES.contains(context.exact()[from]);
     }
 
     /** Whether {@code text[start, end)} has no diacritic at all. */

@@ -49,8 +49,8 @@ class GazetteerUnitTests {
         // a place's short name after a family name is a person's given name
         assertThat(PLACES.find("Ông Đỗ Bình Dương phát biểu tại hội nghị", IN_2024)).isEmpty();
         assertThat(PLACES.find("Anh Nguyễn Phước Hữu trả lời phỏng vấn", IN_2026)).isEmpty();
-        assertThat(PLACES.find("Mưa lớn ở Bình Dương, Phước Hữu và Đỗ", IN_2024)).extracting(m -> m.entry().kind())
-                .containsExactly("PROVINCE", "COMMUNE");
+        assertThat(PLACES.find("Mưa lớn ở Bình Dương, Phước Hữu và Nha Trang", IN_2024)).extracting(m -> m.entry().kind())
+                .containsExactly("PROVINCE", "COMMUNE", "DISTRICT");
         assertThat(PLACES.find("Thành phố Hồ Chí Minh mưa lớn", IN_2026)).extracting(m -> m.entry().kind())
                 .containsExactly("PROVINCE");
     }
@@ -120,5 +120,53 @@ class GazetteerUnitTests {
         assertThat(nhaTrang.successors()).contains("22366@2025-07-01", "22333@2025-07-01");
         assertThat(PLACES.find("huyện Ninh Hải", IN_2026)).as("an old name still finds its place")
                 .extracting(m -> m.entry().id()).containsExactly("586@2023-05-01");
+    }
+
+    @Test
+    void aUnitWordOfAnotherKindMakesAnotherPlace() {
+        assertThat(PLACES.find("đòi trụ sở UBND phường Tân Định quận 1 là sao", IN_2026)).as("Tân Định of Khánh Hòa is a xã")
+                .isEmpty();
+        assertThat(PLACES.find("Các xã bao gồm: huyện Phước Sơn 5 xã, Nam Giang 5 xã", IN_2026)).isEmpty();
+        assertThat(PLACES.find("Người dân xã Tân Định phản ánh", IN_2026)).extracting(m -> m.entry().name())
+                .containsExactly("Xã Tân Định");
+        assertThat(PLACES.find("Trung tâm Y tế TP Nha Trang và TP. Cam Ranh", IN_2026)).extracting(m -> m.entry().kind())
+                .as("TP is a thành phố: the cities before July 2025").containsExactly("DISTRICT", "DISTRICT");
+        assertThat(PLACES.find("nguoi dan phuong tan dinh phan anh", IN_2026)).as("typed without diacritics").isEmpty();
+        assertThat(PLACES.find("Mỏ đá ở thị xã Cam Ranh", IN_2026)).as("a district that became a city")
+                .extracting(m -> m.entry().name()).containsExactly("Thành phố Cam Ranh");
+        assertThat(PLACES.find("nguoi dan xa tan dinh phan anh", IN_2026)).extracting(m -> m.entry().name())
+                .containsExactly("Xã Tân Định");
+    }
+
+    @Test
+    void aShortNameInsideALongerNameIsNotThePlace() {
+        assertThat(PLACES.find("Tân Thành và Tân Thuận thuộc huyện Hàm Thuận Nam thường xảy ra", IN_2026))
+                .as("Hàm Thuận Nam is in Lâm Đồng, not Thuận Nam").isEmpty();
+        assertThat(PLACES.find("Kỳ thủ Lê Kiều Thiên Kim, Anh Dũng vô địch", IN_2026)).as("brother Dũng").isEmpty();
+        assertThat(PLACES.find("Người dân xã Anh Dũng phản ánh", IN_2026)).extracting(m -> m.entry().name())
+                .containsExactly("Xã Anh Dũng");
+        assertThat(PLACES.find("Tại Nha Trang, mưa lớn", IN_2026)).as("a capital that begins a sentence is grammar")
+                .extracting(m -> m.entry().name()).containsExactly("Phường Nha Trang");
+        assertThat(PLACES.find("Báo Khánh Hòa đưa tin", IN_2026)).as("a province keeps its name in another's")
+                .extracting(m -> m.entry().kind()).containsExactly("PROVINCE");
+        assertThat(PLACES.find("UBND Nha Trang họp", IN_2026)).as("after an acronym").hasSize(1);
+        assertThat(PLACES.find("Luật sư Mai Xuân Hải đồng tình", IN_2026)).as("a person").isEmpty();
+        assertThat(PLACES.find("Hàng về qua sân bay Tân Sơn Nhất", IN_2026)).as("an airport in Hồ Chí Minh City").isEmpty();
+        assertThat(PLACES.find("Dịch tễ tại Viện Pasteur Nha Trang", IN_2026)).as("a name the city had is known anywhere")
+                .hasSize(1);
+    }
+
+    @Test
+    void aCommunesShortNameAloneNeedsTheProvinceAroundIt() {
+        assertThat(PLACES.find("Máy bay đưa khách đến khu di tích Mỹ Sơn rồi quay ra biển", IN_2026))
+                .as("Mỹ Sơn of Quảng Nam").isEmpty();
+        assertThat(PLACES.find("Phước Hữu anh thì double ngon", IN_2026)).as("a person called Phước Hữu").isEmpty();
+        assertThat(PLACES.find("Đường ở Phước Hữu hỏng nặng, Khánh Hòa cần sửa", IN_2026))
+                .extracting(m -> m.entry().kind()).containsExactly("COMMUNE", "PROVINCE");
+        assertThat(PLACES.find("Đường ở Phước Hữu hỏng nặng", IN_2026, true)).as("told to the province's hotline")
+                .extracting(m -> m.entry().name()).containsExactly("Xã Phước Hữu");
+        assertThat(PLACES.find("Nhà máy đường Cam Ranh bán cho người lao động", IN_2026))
+                .as("a name a district had is known alone").extracting(m -> m.entry().name())
+                .containsExactly("Phường Cam Ranh");
     }
 }
