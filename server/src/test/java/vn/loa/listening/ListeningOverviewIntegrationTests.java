@@ -260,14 +260,14 @@ class ListeningOverviewIntegrationTests {
         String elsewhere = "{\"source\":\"" + source + "\",\"platform\":\"facebook\",\"external_id\":\"c2\",\"published_at\":\""
                 + Instant.now().minus(2, ChronoUnit.HOURS) + "\",\"text\":\"Hà Nội tắc đường suốt buổi sáng vì mưa lớn, "
                 + "nhiều tuyến phố ngập sâu " + source + "\"}\n";
-        // nor is a report about another province that happens to hold a commune's name ("Hàm Thuận Nam": Thuận Nam)
+        // nor is a report about another province that happens to hold a commune's name ("Hàm Thuận Nam" is not Thuận Nam)
         elsewhere += "{\"source\":\"" + source + "\",\"platform\":\"news\",\"external_id\":\"c3\",\"published_at\":\""
                 + Instant.now().minus(2, ChronoUnit.HOURS) + "\",\"text\":\"Công an tỉnh Bình Thuận phát hiện khai thác cát trái phép "
                 + "ở huyện Hàm Thuận Nam " + source + "\"}\n";
         importer.importFile("elsewhere.jsonl", new ByteArrayInputStream(elsewhere.getBytes(StandardCharsets.UTF_8)),
                 Actor.SYSTEM, null);
         assertThat(jdbc.sql("SELECT array_to_string(places, ',') FROM post WHERE text LIKE ?").param("%Hàm Thuận Nam " + source)
-                .query(String.class).single()).contains("22897@2025-07-01");
+                .query(String.class).single()).as("Bình Thuận, not Xã Thuận Nam").isEqualTo("60@2008-08-01");
         assertThat(jdbc.sql("SELECT array_to_string(agencies, ',') FROM post WHERE text LIKE ?").param("%Hàm Thuận Nam " + source)
                 .query(String.class).single()).as("not routed to Xã Thuận Nam").doesNotContain("22897");
         MockHttpSession coordinator = signIn("coordinator");
