@@ -13,7 +13,7 @@ public interface ListeningOverview {
      * The posts of one bucket of time by sentiment.
      *
      * @param start the bucket's start
-     * @param label the bucket as shown (dd/MM/yyyy or HH:00 dd/MM/yyyy, in Vietnam's time: a period of 90 days may
+     * @param label the bucket as shown (dd/MM/yyyy or dd/MM/yyyy HH:00, in Vietnam's time: a period of 90 days may
      *     span two years)
      */
     record Volume(Instant start, String label, long negative, long neutral, long positive, long unclear) {

@@ -86,11 +86,13 @@ public final class Gazetteer {
     /**
      * Phrases that hold the name of a place but name something else: the Pacific ("Thái Bình Dương", not Thái Bình),
      * the person ("Chủ tịch Hồ Chí Minh"), the prize ("Nobel Hòa Bình"), or a place elsewhere that the gazetteer does
-     * not know ("Hàm Thuận Nam" in Lâm Đồng, not Thuận Nam). Matched like names, longest first, and never reported.
+     * not know ("Hàm Thuận Nam" in Lâm Đồng, not Thuận Nam; Macau, "Ma Cao", not Cao Bằng; the stadium of Phú Thọ in Hồ Chí
+     * Minh City). Matched like names, longest first, and never reported.
      */
     private static final List<String> NOT_PLACES = List.of("Thái Bình Dương", "Chủ tịch Hồ Chí Minh",
             "Bác Hồ Chí Minh", "tư tưởng Hồ Chí Minh", "đạo đức Hồ Chí Minh", "phong cách Hồ Chí Minh",
-            "Nobel Hòa Bình", "giải Hòa Bình", "Hàm Thuận Nam", "Hàm Thuận Bắc");
+            "Nobel Hòa Bình", "giải Hòa Bình", "Hàm Thuận Nam", "Hàm Thuận Bắc", "Ma Cao", "Nhà thi đấu Phú Thọ",
+            "trường đua Phú Thọ");
     private static final Entry NOT_A_PLACE = new Entry("", "NONE", "", null, null, List.of());
 
     /**

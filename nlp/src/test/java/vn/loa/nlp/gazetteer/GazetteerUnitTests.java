@@ -45,6 +45,8 @@ class GazetteerUnitTests {
         assertThat(PLACES.find("Diễn đàn Hợp tác kinh tế châu Á - Thái Bình Dương họp tại Hà Nội", IN_2026))
                 .extracting(m -> m.entry().name()).containsExactly("Thành phố Hà Nội");
         assertThat(PLACES.find("Đoàn viếng lăng Chủ tịch Hồ Chí Minh", IN_2026)).isEmpty();
+        assertThat(PLACES.find("Du học sinh Ma Cao bằng lòng về nước", IN_2026)).as("Macau").isEmpty();
+        assertThat(PLACES.find("Giải đấu ở Nhà thi đấu Phú Thọ", IN_2026)).isEmpty();
         assertThat(PLACES.find("Giải Nobel Hòa Bình năm nay", IN_2024)).isEmpty();
         // a place's short name after a family name is a person's given name
         assertThat(PLACES.find("Ông Đỗ Bình Dương phát biểu tại hội nghị", IN_2024)).isEmpty();

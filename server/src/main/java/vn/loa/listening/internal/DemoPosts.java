@@ -62,7 +62,7 @@ class DemoPosts implements ApplicationRunner {
             "demo-hotline", "Đường dây nóng",
             "demo-news", "Báo điện tử",
             "demo-tiktok", "TikTok",
-            "demo-youtube-ptth", "Kênh YouTube của Đài Phát thanh – Truyền hình",
+            "demo-youtube-ptth", "Kênh YouTube của Báo và Phát thanh, Truyền hình Khánh Hòa",
             "demo-zalo-congdong", "Nhóm Zalo cộng đồng");
 
     private final JdbcClient jdbc;

@@ -43,7 +43,7 @@ import vn.loa.shared.LocalTime;
 class JdbcListeningOverview implements ListeningOverview {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:00 dd/MM/yyyy");
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:00");
 
     /** How many of the largest stories active in a period are counted for the province's top stories. */
     static final int STORY_CANDIDATES = 300;
@@ -53,11 +53,13 @@ class JdbcListeningOverview implements ListeningOverview {
     private final AgencyNames agencies;
     private final TextAnalyzer analyzer;
     private final MessageSource messages;
+    private final ListeningNames.Places places;
     private final Rollups rollups;
 
     JdbcListeningOverview(JdbcClient jdbc, Clock clock, AgencyNames agencies, TextAnalyzer analyzer, MessageSource messages,
-            Rollups rollups) {
+            Rollups rollups, ListeningNames.Places places) {
         this.rollups = rollups;
+        this.places = places;
         this.jdbc = jdbc;
         this.clock = clock;
         this.agencies = agencies;
@@ -316,26 +318,9 @@ class JdbcListeningOverview implements ListeningOverview {
         return placeName(id, "vi");
     }
 
-    /**
-     * A place's name; a place that no longer exists today (a district, a commune before July 2025) also
-     * names its last day and the units that took over from it.
-     */
+    /** A place's name in the reader's language, with its history if it no longer exists ({@link ListeningNames.Places}). */
     String placeName(String id, String language) {
-        Gazetteer.Entry entry = analyzer.places().entry(id).orElse(null);
-        if (entry == null) {
-            return id;
-        }
-        LocalDate today = LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
-        if (entry.validTo() == null || !entry.validTo().isBefore(today)) {
-            return entry.name();
-        }
-        Locale locale = Locale.forLanguageTag(language);
-        String until = LocalTime.format(entry.validTo());
-        String now = entry.successors().stream()
-                .map(successor -> analyzer.places().entry(successor).map(Gazetteer.Entry::name).orElse(successor))
-                .collect(Collectors.joining("; "));
-        return now.isEmpty() ? messages.getMessage("place.name.ended", new Object[] {entry.name(), until}, locale)
-                : messages.getMessage("place.name.history", new Object[] {entry.name(), until, now}, locale);
+        return places.name(id, Locale.forLanguageTag(language)).orElse(id);
     }
 
     @Override

@@ -1,12 +1,17 @@
 package vn.loa.listening.internal;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.loa.nlp.analyze.TextAnalyzer;
 import vn.loa.nlp.gazetteer.Gazetteer;
 import vn.loa.platform.DisplayNames;
+import vn.loa.shared.LocalTime;
 import vn.loa.platform.NameSource;
 
 /** Names what listening owns: sources by their codes, and places by their gazetteer ids. */
@@ -34,14 +39,22 @@ class ListeningNames {
         }
     }
 
-    /** A place's name from the gazetteer the analysis found it with: "Phường Phan Rang", not {@code 01@2025-07-01}. */
+    /**
+     * A place's name from the gazetteer the analysis found it with: "Phường Phan Rang", not {@code 01@2025-07-01}; a
+     * place that no longer exists today (a province merged, a district, a commune before July 2025) also names its last
+     * day and the units that took over from it, as the dashboard does.
+     */
     @Component
     static class Places implements NameSource {
 
         private final TextAnalyzer analyzer;
+        private final Clock clock;
+        private final MessageSource messages;
 
-        Places(TextAnalyzer analyzer) {
+        Places(TextAnalyzer analyzer, Clock clock, MessageSource messages) {
             this.analyzer = analyzer;
+            this.clock = clock;
+            this.messages = messages;
         }
 
         @Override
@@ -51,7 +64,20 @@ class ListeningNames {
 
         @Override
         public Optional<String> name(String id, Locale locale) {
-            return analyzer.places().entry(id).map(Gazetteer.Entry::name);
+            return analyzer.places().entry(id).map(entry -> name(entry, locale));
+        }
+
+        private String name(Gazetteer.Entry entry, Locale locale) {
+            LocalDate today = LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
+            if (entry.validTo() == null || !entry.validTo().isBefore(today)) {
+                return entry.name();
+            }
+            String until = LocalTime.format(entry.validTo());
+            String now = entry.successors().stream()
+                    .map(successor -> analyzer.places().entry(successor).map(Gazetteer.Entry::name).orElse(successor))
+                    .collect(Collectors.joining("; "));
+            return now.isEmpty() ? messages.getMessage("place.name.ended", new Object[] {entry.name(), until}, locale)
+                    : messages.getMessage("place.name.history", new Object[] {entry.name(), until, now}, locale);
         }
     }
 }

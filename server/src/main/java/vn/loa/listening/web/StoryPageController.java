@@ -31,7 +31,7 @@ import vn.loa.shared.LocalTime;
 class StoryPageController {
 
     private static final Map<String, DateTimeFormatter> BUCKETS = Map.of(
-            "hour", DateTimeFormatter.ofPattern("HH:00 dd/MM/yyyy"),
+            "hour", DateTimeFormatter.ofPattern("dd/MM/yyyy HH:00"),
             "day", DateTimeFormatter.ofPattern("dd/MM/yyyy"),
             "month", DateTimeFormatter.ofPattern("MM/yyyy"));
 

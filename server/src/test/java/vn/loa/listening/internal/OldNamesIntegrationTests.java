@@ -45,6 +45,9 @@ class OldNamesIntegrationTests {
     @Autowired
     Clock clock;
 
+    @Autowired
+    vn.loa.platform.DisplayNames displayNames;
+
     @Test
     void anOldDepartmentNamedIn2024IsShownWithWhatTookOverAndTodaysPostGoesToTheSuccessor() throws Exception {
         String marker = "tencu" + ProcessHandle.current().pid() + "x" + System.nanoTime() % 100_000;
@@ -80,6 +83,15 @@ class OldNamesIntegrationTests {
                 .isEqualTo("Huyện Ninh Hải (đến 30/06/2025, nay là Phường Ninh Chử; Xã Vĩnh Hải; Xã Ninh Hải; Xã Xuân Hải)");
         assertThat(names.placeName("586@2023-05-01", "en")).startsWith("Huyện Ninh Hải (until 30/06/2025, now Phường Ninh Chử;");
         assertThat(names.placeName("22852@2025-07-01", "vi")).isEqualTo("Xã Ninh Hải");
+        // the post list, its facets and exports name places the same way as the dashboard
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.forLanguageTag("vi"));
+        try {
+            assertThat(displayNames.place("54@2008-08-01")).as("a province merged in 2025")
+                    .isEqualTo("Tỉnh Phú Yên (đến 30/06/2025, nay là Tỉnh Đắk Lắk)");
+            assertThat(displayNames.place("56@2025-07-01")).isEqualTo("Tỉnh Khánh Hòa");
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+        }
         assertThat(names.agencyName("STTTT", LocalDate.of(2024, 3, 1), "vi")).isEqualTo("Sở Thông tin và Truyền thông");
         assertThat(names.agencyName("SNNMT", LocalDate.now(clock.withZone(LocalTime.ZONE)), "vi"))
                 .isEqualTo("Sở Nông nghiệp và Môi trường");
