@@ -244,6 +244,27 @@ class ListeningOverviewIntegrationTests {
     }
 
     @Test
+    void aStoryPostedAgainAndAgainIsSaidToBeOneStoryNotManyOpinions() throws Exception {
+        MockHttpSession leader = signIn("leader");
+        String page = mvc.perform(get("/listening").param("days", "1").session(leader)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        // the demo's burst: one news sentence about hospitals keeping records, reposted 90 times with a reaction
+        java.util.regex.Matcher notice = java.util.regex.Pattern.compile(
+                "id=\"overview-one-story\"[^>]*>\\s*<span>([0-9.]+) trong ([0-9.]+) [^<]*</span>\\s*<a href=\"/listening/stories/(\\d+)\"")
+                .matcher(page);
+        assertThat(notice.find()).as("the notice and its story").isTrue();
+        long inStory = Long.parseLong(notice.group(1).replace(".", ""));
+        long negative = Long.parseLong(notice.group(2).replace(".", ""));
+        assertThat(inStory * 3).isGreaterThanOrEqualTo(negative);
+        assertThat(jdbc.sql("SELECT left(text, 400) FROM post WHERE story_id = ? LIMIT 1").param(Long.parseLong(notice.group(3)))
+                .query(String.class).single()).contains("Nhiều bệnh viện không chịu trả hồ sơ cho bệnh nhân");
+        // a month of opinion is not one story's
+        String month = mvc.perform(get("/listening").param("days", "90").session(leader)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(month).doesNotContain("id=\"overview-one-story\"");
+    }
+
+    @Test
     void aCommunesOfficersSeeWhatIsSaidAboutTheirCommune() throws Exception {
         MockHttpSession commune = signIn("xa-bac-ai-tay");
         long before = communeTotal(commune);
