@@ -153,7 +153,10 @@ public final class TextAnalyzer {
         return analyze(text, on, hint, false);
     }
 
-    /** The version of the models that label texts: the same models give the same version. */
+    /**
+     * The version of the models that label texts, and of the gazetteers that find the places and agencies a text
+     * names ({@link Gazetteer#version()}): the same models and gazetteers give the same version.
+     */
     public String modelVersion() {
         return MODEL_VERSION;
     }
@@ -172,6 +175,7 @@ public final class TextAnalyzer {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(RULES.getBytes(StandardCharsets.UTF_8));
+            digest.update(Gazetteer.version().getBytes(StandardCharsets.UTF_8));
             for (Task task : List.of(Task.SENTIMENT, Task.NEWS_TOPIC, Task.POLICY_DOMAIN, Task.REGISTER, Task.TOXICITY)) {
                 try (InputStream in = TextAnalyzer.class.getResourceAsStream(task.resource())) {
                     if (in != null) {

@@ -217,6 +217,47 @@ public final class Gazetteer {
         return gazetteer;
     }
 
+    /**
+     * The rules by which names are found, besides the data: change the text whenever one changes, so that
+     * {@link #version()} changes with it.
+     */
+    private static final String RULES = "longest match; capitals for short names, a province's first capital only;"
+            + " a word without diacritics in a text with them is that word; phrases that are not places; a short name"
+            + " after a family name is a person's (06/12/2026)";
+
+    /**
+     * The version of the shipped gazetteers: a short hash of their data ({@code places.tsv}, {@code agencies.tsv}),
+     * of the phrases that are not places and of the rules by which names are found. The analyzer's version includes
+     * it, so that a fix of the gazetteers makes the stored posts' places (and the routing that follows from them) due
+     * for a re-analysis.
+     */
+    public static String version() {
+        return VERSION;
+    }
+
+    private static final String VERSION = versionOfResources();
+
+    private static String versionOfResources() {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            digest.update(RULES.getBytes(StandardCharsets.UTF_8));
+            digest.update(String.join("|", NOT_PLACES).getBytes(StandardCharsets.UTF_8));
+            for (String resource : List.of("/vn/loa/nlp/gazetteer/places.tsv", "/vn/loa/nlp/gazetteer/agencies.tsv")) {
+                try (InputStream in = Gazetteer.class.getResourceAsStream(resource)) {
+                    if (in == null) {
+                        throw new IllegalStateException("the gazetteer " + resource + " is missing from the jar");
+                    }
+                    digest.update(in.readAllBytes());
+                }
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest(), 0, 6);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The entry with an id, if there is one. */
     public Optional<Entry> entry(String id) {
         return Optional.ofNullable(byId.get(id));

@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -284,24 +283,21 @@ class JdbcPostImporter implements PostImporter {
             String[] places, String[] named) {
 
         static Labels of(Analysis analysis) {
+            NamesInText names = NamesInText.of(analysis);
             return new Labels(analysis.text(), analysis.normalized(), analysis.fingerprint(), analysis.register().id(),
                     analysis.sentiment().labelOrUnclear(), (float) analysis.sentiment().confidence(),
                     analysis.topic().label(), analysis.domain().label(), analysis.toxicity().label(),
-                    (float) analysis.toxicity().confidence(), ids(analysis.places()), ids(analysis.agencies()));
+                    (float) analysis.toxicity().confidence(), names.places(), names.agencies());
         }
 
         /** The same labels for another copy of the text, with the names that copy's text gives on its day. */
-        Labels copiedAs(String text, String normalized, String[] places, String[] named) {
+        Labels copiedAs(String text, String normalized, NamesInText names) {
             return new Labels(text, normalized, fingerprint, register, sentiment, sentimentConfidence, topic, domain,
-                    toxicity, toxicityConfidence, places, named);
+                    toxicity, toxicityConfidence, names.places(), names.agencies());
         }
 
         boolean toxic() {
             return !TextAnalyzer.CLEAN.equals(toxicity);
-        }
-
-        private static String[] ids(List<vn.loa.nlp.gazetteer.Gazetteer.Match> matches) {
-            return matches.stream().map(match -> match.entry().id()).distinct().toArray(String[]::new);
         }
     }
 
@@ -407,10 +403,7 @@ class JdbcPostImporter implements PostImporter {
 
     /** The labels of a copy for a repost: the names in the repost's own text, as of its own day. */
     private Labels repost(Labels copy, TextAnalyzer.Normalized normal, IncomingPost post) {
-        java.time.LocalDate day = day(post);
-        return copy.copiedAs(normal.text(), normal.normalized(),
-                Labels.ids(analyzer.places().find(normal.text(), day)),
-                Labels.ids(analyzer.agencies().find(normal.text(), day)));
+        return copy.copiedAs(normal.text(), normal.normalized(), NamesInText.find(analyzer, normal, day(post)));
     }
 
     /**
@@ -568,7 +561,7 @@ class JdbcPostImporter implements PostImporter {
             + "sentiment_confidence, topic, toxicity, toxicity_confidence, places, agencies, import_id, ingested_at, story_id, "
             + "register, domain, model_version";
     /** Separates the places (and agencies) of a post in the one text each goes through {@code unnest} as. */
-    private static final String LIST_SEPARATOR = "\u001f";
+    static final String LIST_SEPARATOR = "\u001f";
     private static final String UNNEST_ROWS = """
             SELECT source_id, platform, external_id, url, author, published_at, title, text, parent_external_id,
                    reactions, shares, comments, content_hash, normalized_text, fingerprint, sentiment, sentiment_confidence,
@@ -592,7 +585,7 @@ class JdbcPostImporter implements PostImporter {
     private static final String COUNT_AUTHORS = """
             , authors AS (
                 INSERT INTO author_activity AS a (scope, author_key, last_post, last_public_post)
-                SELECT s.scope, hashtextextended(coalesce(i.platform || '|' || i.author, 'post|' || i.id), 0),
+                SELECT s.scope, %s,
                        max(i.published_at), max(i.published_at) FILTER (WHERE i.platform NOT IN ('HOTLINE', 'OFFICE'))
                 FROM inserted i CROSS JOIN LATERAL unnest(array_append(i.agencies, '')) AS s(scope)
                 GROUP BY 1, 2 ORDER BY 1, 2
@@ -600,7 +593,7 @@ class JdbcPostImporter implements PostImporter {
                     last_public_post = GREATEST(a.last_public_post, excluded.last_public_post)
             )
             SELECT id, source_id, external_id FROM inserted
-            """;
+            """.formatted(Rollups.authorKey("i"));
 
     /**
      * Stores one batch in a handful of statements: look-ups of what is stored already (the same posts,
@@ -676,7 +669,8 @@ class JdbcPostImporter implements PostImporter {
                 int i = fresh.get(f);
                 IncomingPost post = batch.get(i);
                 Labels label = labels[i];
-                routed[i] = agencies(label);
+                routed[i] = routing.agencies(new NamesInText(label.places(), label.named()), label.normalized(),
+                        label.topic(), label.domain());
                 Object[] row = {sourceIds[i], post.platform().name(), post.externalId(), post.url(), post.author(),
                     Timestamp.from(post.publishedAt()), post.title(), label.text(), post.parentExternalId(),
                     post.reactions(), post.shares(), post.comments(), hashes[i], label.normalized(),
@@ -783,16 +777,6 @@ class JdbcPostImporter implements PostImporter {
                     repeated.add(rs.getInt(1));
                 });
         return repeated;
-    }
-
-    /** The agencies a post is routed to: those it names, the communes whose places it names, and the routing rules'. */
-    private String[] agencies(Labels labels) {
-        Set<String> agencies = new TreeSet<>(List.of(labels.named()));
-        agencies.addAll(routing.route(labels.normalized(), labels.topic(), labels.domain()));
-        // the communes last: where a post is about a hospital in a ward, the department answers it, the ward sees it
-        Set<String> ordered = new java.util.LinkedHashSet<>(agencies);
-        ordered.addAll(routing.routeByPlace(labels.places()));
-        return ordered.toArray(String[]::new);
     }
 
     /** A story's posts in this batch: how many, and the span of their publication. */

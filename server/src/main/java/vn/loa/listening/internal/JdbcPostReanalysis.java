@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -47,8 +48,11 @@ import vn.loa.shared.LocalTime;
  * advisory lock on a connection of its own for as long as it goes on, so a run left RUNNING by a
  * process that died is known by its lock being free. Each batch, in one transaction: lock the
  * batch's posts (an officer's correction waits, and is never lost), note what the roll-ups count of
- * them, relabel them, and write the roll-ups' difference in one upsert per table; then the run's
- * progress. After the commit the search index is told to read the posts again.
+ * them, relabel them, read the places they name and route them as the importer does
+ * ({@link NamesInText}, {@link RoutingRules#agencies}), write the roll-ups' difference in one upsert
+ * per table and move their authors between agencies ({@code author_activity}); then the run's
+ * progress. After the commit the search index is told to read the posts again (their agencies,
+ * places, and whether they are about the province, with their labels).
  */
 @Service
 class JdbcPostReanalysis implements PostReanalysis {
@@ -64,6 +68,7 @@ class JdbcPostReanalysis implements PostReanalysis {
     private final TransactionTemplate transactions;
     private final TextAnalyzer analyzer;
     private final Rollups rollups;
+    private final RoutingRules routing;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
@@ -74,8 +79,9 @@ class JdbcPostReanalysis implements PostReanalysis {
     private volatile boolean stopping;
 
     JdbcPostReanalysis(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions, TextAnalyzer analyzer,
-            Rollups rollups, Clock clock, ApplicationEventPublisher events) {
+            Rollups rollups, RoutingRules routing, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.routing = routing;
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.analyzer = analyzer;
@@ -87,6 +93,11 @@ class JdbcPostReanalysis implements PostReanalysis {
     @Override
     public String modelVersion() {
         return analyzer.modelVersion();
+    }
+
+    @Override
+    public String routingVersion() {
+        return routing.version();
     }
 
     @Override
@@ -125,17 +136,17 @@ class JdbcPostReanalysis implements PostReanalysis {
     }
 
     @Override
-    public Run run(Actor by, int batch, Consumer<Run> progress) {
-        return run(by, batch, progress, null);
+    public Run run(Actor by, int batch, boolean reroute, Consumer<Run> progress) {
+        return run(by, batch, reroute, progress, null);
     }
 
     @Override
-    public Run start(Actor by, int batch) {
+    public Run start(Actor by, int batch, boolean reroute) {
         checkBatch(batch);
         CompletableFuture<Run> started = new CompletableFuture<>();
         background.execute(() -> {
             try {
-                run(by, batch, run -> {
+                run(by, batch, reroute, run -> {
                 }, started);
             } catch (RuntimeException e) {
                 if (!started.completeExceptionally(e)) {
@@ -155,14 +166,14 @@ class JdbcPostReanalysis implements PostReanalysis {
         }
     }
 
-    private Run run(Actor by, int batch, Consumer<Run> progress, CompletableFuture<Run> started) {
+    private Run run(Actor by, int batch, boolean reroute, Consumer<Run> progress, CompletableFuture<Run> started) {
         checkBatch(batch);
         return withConnection(connection -> {
             if (!tryLock(connection)) {
                 throw new Conflict("listening.reanalysis.running");
             }
             try {
-                Run run = begin(by);
+                Run run = begin(by, reroute);
                 if (started != null) {
                     started.complete(run);
                 }
@@ -180,36 +191,42 @@ class JdbcPostReanalysis implements PostReanalysis {
     }
 
     /**
-     * The run to go on with: the unfinished run of today's models, resumed after its last post, or a
-     * new one. Unfinished runs of other models are left interrupted. A run is resumed only when it is
-     * the latest of its models and every post up to its last one is still labelled by them: after the
-     * models were changed and changed back, the posts it had done carry another version, and a new run
-     * goes over every post again. The caller holds the lock.
+     * The run to go on with: the unfinished run of today's models (and, for a re-routing run, of today's
+     * routing), resumed after its last post, or a new one. Unfinished runs of other models are left
+     * interrupted. A run is resumed only when it is the latest of its models, of the same kind, and every
+     * post up to its last one is still labelled by them: after the models were changed and changed back,
+     * the posts it had done carry another version, and a new run goes over every post again. A re-routing
+     * run whose routing changed since is not resumed either: a new one routes every post by the new one.
+     * The caller holds the lock.
      */
-    private Run begin(Actor by) {
+    private Run begin(Actor by, boolean reroute) {
         String version = modelVersion();
+        String routingVersion = reroute ? routing.version() : null;
         return transactions.execute(status -> {
             jdbc.sql("UPDATE reanalysis SET status = 'INTERRUPTED' WHERE status = 'RUNNING'").update();
             Optional<Run> unfinished = jdbc.sql("""
                     SELECT * FROM reanalysis WHERE status = 'INTERRUPTED' AND model_version = ?
+                      AND routing IS NOT DISTINCT FROM ?
                       AND id = (SELECT max(id) FROM reanalysis WHERE model_version = ?)
-                    """).params(version, version).query((rs, row) -> run(rs)).optional()
+                    """).params(version, routingVersion, version).query((rs, row) -> run(rs)).optional()
                     .filter(run -> !jdbc.sql("SELECT EXISTS (SELECT 1 FROM post WHERE id <= ? AND model_version <> ?)")
                             .params(run.lastPostId(), version).query(Boolean.class).single());
             if (unfinished.isPresent()) {
                 Run run = unfinished.get();
-                long left = jdbc.sql("SELECT count(*) FROM post WHERE id > ? AND model_version <> ?")
-                        .params(run.lastPostId(), version).query(Long.class).single();
+                long left = jdbc.sql("SELECT count(*) FROM post WHERE id > ? AND (? OR model_version <> ?)")
+                        .params(run.lastPostId(), reroute, version).query(Long.class).single();
                 jdbc.sql("UPDATE reanalysis SET status = 'RUNNING', posts_total = posts_done + ? WHERE id = ?")
                         .params(left, run.id()).update();
                 log.info("Resuming re-analysis " + run.id() + " after post " + run.lastPostId() + ": " + left + " posts left");
                 return find(run.id());
             }
-            long total = jdbc.sql("SELECT count(*) FROM post WHERE model_version <> ?").param(version).query(Long.class).single();
+            long total = jdbc.sql("SELECT count(*) FROM post WHERE ? OR model_version <> ?").params(reroute, version)
+                    .query(Long.class).single();
             long id = jdbc.sql("""
-                    INSERT INTO reanalysis (model_version, started_by, started_at, posts_total, status)
-                    VALUES (?, ?, ?, ?, 'RUNNING') RETURNING id
-                    """).params(version, by.username(), Timestamp.from(clock.instant()), total).query(Long.class).single();
+                    INSERT INTO reanalysis (model_version, started_by, started_at, posts_total, status, routing)
+                    VALUES (?, ?, ?, ?, 'RUNNING', ?) RETURNING id
+                    """).params(version, by.username(), Timestamp.from(clock.instant()), total, routingVersion)
+                    .query(Long.class).single();
             return find(id);
         });
     }
@@ -221,14 +238,14 @@ class JdbcPostReanalysis implements PostReanalysis {
             while (!stopping) {
                 // batches whose roll-ups are still pending are rolled up as stored before their posts change
                 rollups.applyBacklog();
-                Run after = transactions.execute(status -> batch(runId, batch));
+                Run after = transactions.execute(status -> batch(runId, batch, run.rerouting()));
                 if (after == null) {
                     return transactions.execute(status -> {
                         jdbc.sql("UPDATE reanalysis SET status = 'DONE', finished_at = ? WHERE id = ?")
                                 .params(Timestamp.from(clock.instant()), runId).update();
                         Run done = find(runId);
                         events.publishEvent(new PostsReanalysed(by, runId, done.modelVersion(), done.startedBy(),
-                                done.postsDone()));
+                                done.postsDone(), done.routing()));
                         return done;
                     });
                 }
@@ -242,44 +259,125 @@ class JdbcPostReanalysis implements PostReanalysis {
         }
     }
 
-    /** A post as a batch reads it, with the labels an officer's correction keeps. */
+    /** A post as a batch reads it: what it is analysed from, and what it keeps when it is not relabelled or corrected. */
     private record Stored(long id, String text, Platform platform, boolean answers, LocalDate day, String sentiment,
-            float sentimentConfidence, String topic) {
+            float sentimentConfidence, String topic, String domain, String modelVersion, String[] places,
+            String[] agencies) {
     }
 
     /**
-     * Re-analyses the next batch of posts labelled by other models, after the run's last post, in the
-     * caller's transaction; gives the run's progress, or null when no post is left.
+     * Re-analyses the next batch of posts labelled by other models (of every post, when re-routing), after
+     * the run's last post, in the caller's transaction; gives the run's progress, or null when no post is left.
+     * A post labelled by other models is analysed again; a post labelled by today's (re-routing) keeps its
+     * labels, and its places and agencies are read from its normalised text as an import reads a repost's.
+     * Either is routed as the importer routes, by the topic it keeps; an agency an officer set stays.
      */
-    private Run batch(long runId, int size) {
+    private Run batch(long runId, int size, boolean reroute) {
         String version = modelVersion();
         long from = jdbc.sql("SELECT last_post_id FROM reanalysis WHERE id = ?").param(runId).query(Long.class).single();
         List<Stored> posts = jdbc.sql("""
                 SELECT id, text, platform, parent_external_id IS NOT NULL, published_at, sentiment, sentiment_confidence,
-                       topic FROM post
-                WHERE id > ? AND model_version <> ? ORDER BY id LIMIT ? FOR UPDATE
-                """).params(from, version, size).query((rs, row) -> new Stored(rs.getLong(1), rs.getString(2),
+                       topic, domain, model_version, places, agencies FROM post
+                WHERE id > ? %s ORDER BY id LIMIT ? FOR UPDATE
+                """.formatted(reroute ? "" : "AND model_version <> ?"))
+                .params(reroute ? List.of(from, size) : List.of(from, version, size))
+                .query((rs, row) -> new Stored(rs.getLong(1), rs.getString(2),
                         Platform.of(rs.getString(3)).orElse(Platform.OTHER), rs.getBoolean(4),
                         rs.getTimestamp(5).toInstant().atZone(LocalTime.ZONE).toLocalDate(), rs.getString(6),
-                        rs.getFloat(7), rs.getString(8))).list();
+                        rs.getFloat(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                        (String[]) rs.getArray(11).getArray(), (String[]) rs.getArray(12).getArray())).list();
         if (posts.isEmpty()) {
             return null;
         }
         List<Long> ids = posts.stream().map(Stored::id).toList();
         Long[] idArray = ids.toArray(Long[]::new);
-        List<Rollups.Fact> before = rollups.facts(ids);
         Set<Long> sentimentCorrected = new HashSet<>();
         Set<Long> topicCorrected = new HashSet<>();
-        jdbc.sql("SELECT DISTINCT post_id, field FROM post_correction WHERE post_id = ANY(?) AND field IN ('sentiment', 'topic')")
-                .param(idArray).query(rs -> {
-                    (rs.getString(2).equals("sentiment") ? sentimentCorrected : topicCorrected).add(rs.getLong(1));
+        Set<Long> agencyCorrected = new HashSet<>();
+        jdbc.sql("""
+                SELECT DISTINCT post_id, field FROM post_correction
+                WHERE post_id = ANY(?) AND field IN ('sentiment', 'topic', 'agency')
+                """).param(idArray).query(rs -> {
+                    (switch (rs.getString(2)) {
+                        case "sentiment" -> sentimentCorrected;
+                        case "topic" -> topicCorrected;
+                        default -> agencyCorrected;
+                    }).add(rs.getLong(1));
                 });
-        List<Analysis> analyses = IntStream.range(0, posts.size()).parallel().mapToObj(i -> {
-            Stored post = posts.get(i);
-            return analyzer.analyzeUnsegmented(analyzer.normalize(post.text()), post.day(),
-                    post.platform().registerHint(post.answers()));
-        }).toList();
         int n = posts.size();
+        boolean[] relabel = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            relabel[i] = !version.equals(posts.get(i).modelVersion());
+        }
+        List<TextAnalyzer.Normalized> normals = posts.parallelStream().map(post -> analyzer.normalize(post.text())).toList();
+        Analysis[] analyses = new Analysis[n];
+        NamesInText[] names = new NamesInText[n];
+        IntStream.range(0, n).parallel().forEach(i -> {
+            Stored post = posts.get(i);
+            if (relabel[i]) {
+                analyses[i] = analyzer.analyzeUnsegmented(normals.get(i), post.day(),
+                        post.platform().registerHint(post.answers()));
+                names[i] = NamesInText.of(analyses[i]);
+            } else {
+                names[i] = NamesInText.find(analyzer, normals.get(i), post.day());
+            }
+        });
+        List<Integer> relabelled = new ArrayList<>();
+        List<Integer> moved = new ArrayList<>(); // posts whose places or agencies change
+        List<Integer> changed = new ArrayList<>();
+        String[][] agencies = new String[n][];
+        for (int i = 0; i < n; i++) {
+            Stored post = posts.get(i);
+            String topic = relabel[i] && !topicCorrected.contains(post.id()) ? analyses[i].topic().label() : post.topic();
+            String domain = relabel[i] ? analyses[i].domain().label() : post.domain();
+            agencies[i] = agencyCorrected.contains(post.id()) ? post.agencies()
+                    : routing.agencies(names[i], normals.get(i).normalized(), topic, domain);
+            boolean differs = !Arrays.equals(names[i].places(), post.places()) || !Arrays.equals(agencies[i], post.agencies());
+            if (relabel[i]) {
+                relabelled.add(i);
+            }
+            if (differs) {
+                moved.add(i);
+            }
+            if (relabel[i] || differs) {
+                changed.add(i);
+            }
+        }
+        List<Long> changedIds = changed.stream().map(i -> posts.get(i).id()).toList();
+        List<Rollups.Fact> before = rollups.facts(changedIds);
+        relabel(version, posts, relabelled, analyses, sentimentCorrected, topicCorrected);
+        int m = moved.size();
+        Long[] movedPosts = new Long[m];
+        String[] places = new String[m];
+        String[] routed = new String[m];
+        for (int c = 0; c < m; c++) {
+            int i = moved.get(c);
+            movedPosts[c] = posts.get(i).id();
+            places[c] = String.join(JdbcPostImporter.LIST_SEPARATOR, names[i].places());
+            routed[c] = String.join(JdbcPostImporter.LIST_SEPARATOR, agencies[i]);
+        }
+        if (m > 0) {
+            jdbc.sql("""
+                    UPDATE post SET places = string_to_array(v.places, chr(31)), agencies = string_to_array(v.agencies, chr(31))
+                    FROM unnest(?::bigint[], ?::text[], ?::text[]) AS v(id, places, agencies)
+                    WHERE post.id = v.id
+                    """).params(movedPosts, places, routed).update();
+        }
+        rollups.change(before, rollups.facts(changedIds));
+        moveAuthors(posts, agencies, moved);
+        jdbc.sql("UPDATE reanalysis SET posts_done = posts_done + ?, last_post_id = ? WHERE id = ?")
+                .params(n, ids.get(n - 1), runId).update();
+        return find(runId);
+    }
+
+    /** Writes the labels of today's models to the posts analysed again, keeping a sentiment or topic an officer set. */
+    private void relabel(String version, List<Stored> posts, List<Integer> relabelled, Analysis[] analyses,
+            Set<Long> sentimentCorrected, Set<Long> topicCorrected) {
+        int n = relabelled.size();
+        if (n == 0) {
+            return;
+        }
+        Long[] ids = new Long[n];
         String[] sentiment = new String[n];
         Float[] sentimentConfidence = new Float[n];
         String[] topic = new String[n];
@@ -288,18 +386,19 @@ class JdbcPostReanalysis implements PostReanalysis {
         String[] toxicity = new String[n];
         Float[] toxicityConfidence = new Float[n];
         Long[] fingerprint = new Long[n];
-        for (int i = 0; i < n; i++) {
-            Stored post = posts.get(i);
-            Analysis analysis = analyses.get(i);
+        for (int r = 0; r < n; r++) {
+            Stored post = posts.get(relabelled.get(r));
+            Analysis analysis = analyses[relabelled.get(r)];
+            ids[r] = post.id();
             boolean keepSentiment = sentimentCorrected.contains(post.id());
-            sentiment[i] = keepSentiment ? post.sentiment() : analysis.sentiment().labelOrUnclear();
-            sentimentConfidence[i] = keepSentiment ? post.sentimentConfidence() : (float) analysis.sentiment().confidence();
-            topic[i] = topicCorrected.contains(post.id()) ? post.topic() : analysis.topic().label();
-            domain[i] = analysis.domain().label();
-            register[i] = analysis.register().id();
-            toxicity[i] = analysis.toxicity().label();
-            toxicityConfidence[i] = (float) analysis.toxicity().confidence();
-            fingerprint[i] = analysis.fingerprint();
+            sentiment[r] = keepSentiment ? post.sentiment() : analysis.sentiment().labelOrUnclear();
+            sentimentConfidence[r] = keepSentiment ? post.sentimentConfidence() : (float) analysis.sentiment().confidence();
+            topic[r] = topicCorrected.contains(post.id()) ? post.topic() : analysis.topic().label();
+            domain[r] = analysis.domain().label();
+            register[r] = analysis.register().id();
+            toxicity[r] = analysis.toxicity().label();
+            toxicityConfidence[r] = (float) analysis.toxicity().confidence();
+            fingerprint[r] = analysis.fingerprint();
         }
         jdbc.sql("""
                 UPDATE post SET sentiment = v.sentiment, sentiment_confidence = v.sentiment_confidence, topic = v.topic,
@@ -310,12 +409,30 @@ class JdbcPostReanalysis implements PostReanalysis {
                      AS v(id, sentiment, sentiment_confidence, topic, domain, register, toxicity, toxicity_confidence,
                           fingerprint)
                 WHERE post.id = v.id
-                """).params(version, idArray, sentiment, sentimentConfidence, topic, domain, register, toxicity,
+                """).params(version, ids, sentiment, sentimentConfidence, topic, domain, register, toxicity,
                         toxicityConfidence, fingerprint).update();
-        rollups.change(before, rollups.facts(ids));
-        jdbc.sql("UPDATE reanalysis SET posts_done = posts_done + ?, last_post_id = ? WHERE id = ?")
-                .params(n, ids.get(n - 1), runId).update();
-        return find(runId);
+    }
+
+    /** Counts the authors of posts routed to other agencies now where they post now, as an import counts them. */
+    private void moveAuthors(List<Stored> posts, String[][] agencies, List<Integer> moved) {
+        List<Long> addedPosts = new ArrayList<>();
+        List<String> added = new ArrayList<>();
+        List<Long> removedPosts = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        for (int i : moved) {
+            Stored post = posts.get(i);
+            Set<String> was = new HashSet<>(Arrays.asList(post.agencies()));
+            Set<String> is = new java.util.LinkedHashSet<>(Arrays.asList(agencies[i]));
+            is.stream().filter(a -> !was.contains(a)).forEach(a -> {
+                addedPosts.add(post.id());
+                added.add(a);
+            });
+            was.stream().filter(a -> !is.contains(a)).forEach(a -> {
+                removedPosts.add(post.id());
+                removed.add(a);
+            });
+        }
+        rollups.rerouteAuthors(addedPosts, added, removedPosts, removed);
     }
 
     private Run find(long id) {
@@ -327,7 +444,7 @@ class JdbcPostReanalysis implements PostReanalysis {
         return new Run(rs.getLong("id"), rs.getString("model_version"), rs.getString("started_by"),
                 rs.getTimestamp("started_at").toInstant(), finished == null ? null : finished.toInstant(),
                 rs.getLong("posts_total"), rs.getLong("posts_done"), rs.getLong("last_post_id"),
-                Status.valueOf(rs.getString("status")));
+                Status.valueOf(rs.getString("status")), rs.getString("routing"));
     }
 
     private interface WithConnection<T> {

@@ -165,6 +165,70 @@ class Rollups {
     }
 
     /**
+     * Who wrote a post, as {@code author_activity} keys them: a name on a platform; a post without an author's name
+     * is a voice of its own. {@code post} is the alias of the post table in the statement.
+     */
+    static String authorKey(String post) {
+        return "hashtextextended(coalesce(%1$s.platform || '|' || %1$s.author, 'post|' || %1$s.id), 0)".formatted(post);
+    }
+
+    /**
+     * Keeps {@code author_activity} in step with posts whose routing changed, in the caller's transaction, after
+     * the posts were written: each pair is a post and an agency it was routed to before or is now, not both. An
+     * author counts as active in an agency a post of theirs is routed to now, as an import counts them; in an agency
+     * a post is no longer routed to, as of their last post still routed there (never, {@code -infinity}, when none
+     * is: the row stays, and an import's later post moves it on). Rows are locked in key order, as an import
+     * writes them.
+     */
+    void rerouteAuthors(List<Long> addedPosts, List<String> addedAgencies, List<Long> removedPosts,
+            List<String> removedAgencies) {
+        if (!removedPosts.isEmpty()) {
+            // only an author whose last post (or last public post) in the agency was one of these may have another
+            List<Object[]> keys = jdbc.sql("""
+                    SELECT DISTINCT a.scope, a.author_key FROM unnest(?::bigint[], ?::text[]) AS k(id, scope)
+                    JOIN post p ON p.id = k.id
+                    JOIN author_activity a ON a.scope = k.scope AND a.author_key = %s
+                    WHERE a.last_post = p.published_at OR a.last_public_post = p.published_at
+                    ORDER BY 1, 2
+                    """.formatted(authorKey("p"))).params(removedPosts.toArray(Long[]::new),
+                            removedAgencies.toArray(String[]::new))
+                    .query((rs, row) -> new Object[] {rs.getString(1), rs.getLong(2)}).list();
+            if (!keys.isEmpty()) {
+                String[] scopes = keys.stream().map(k -> (String) k[0]).toArray(String[]::new);
+                Long[] authors = keys.stream().map(k -> (Long) k[1]).toArray(Long[]::new);
+                jdbc.sql("""
+                        SELECT 1 FROM author_activity a JOIN unnest(?::text[], ?::bigint[]) AS k(scope, author_key)
+                          ON a.scope = k.scope AND a.author_key = k.author_key
+                        ORDER BY a.scope, a.author_key FOR UPDATE OF a
+                        """).params(scopes, authors).query(Integer.class).list();
+                jdbc.sql("""
+                        WITH r AS (
+                            SELECT k.scope, k.author_key, max(q.published_at) AS last_post,
+                                   max(q.published_at) FILTER (WHERE q.platform NOT IN ('HOTLINE', 'OFFICE')) AS last_public_post
+                            FROM unnest(?::text[], ?::bigint[]) AS k(scope, author_key)
+                            LEFT JOIN post q ON q.agencies @> ARRAY[k.scope::text] AND %s = k.author_key
+                            GROUP BY k.scope, k.author_key)
+                        UPDATE author_activity a SET last_post = coalesce(r.last_post, '-infinity'),
+                            last_public_post = r.last_public_post
+                        FROM r WHERE a.scope = r.scope AND a.author_key = r.author_key
+                        """.formatted(authorKey("q"))).params(scopes, authors).update();
+            }
+        }
+        if (!addedPosts.isEmpty()) {
+            jdbc.sql("""
+                    INSERT INTO author_activity AS a (scope, author_key, last_post, last_public_post)
+                    SELECT k.scope, %s, max(p.published_at),
+                           max(p.published_at) FILTER (WHERE p.platform NOT IN ('HOTLINE', 'OFFICE'))
+                    FROM unnest(?::bigint[], ?::text[]) AS k(id, scope) JOIN post p ON p.id = k.id
+                    GROUP BY 1, 2 ORDER BY 1, 2
+                    ON CONFLICT (scope, author_key) DO UPDATE SET last_post = GREATEST(a.last_post, excluded.last_post),
+                        last_public_post = GREATEST(a.last_public_post, excluded.last_public_post)
+                    """.formatted(authorKey("p"))).params(addedPosts.toArray(Long[]::new),
+                            addedAgencies.toArray(String[]::new)).update();
+        }
+    }
+
+    /**
      * Grows each time a write to the roll-ups commits (whoever wrote them: an import, whole or cut short, a
      * correction, a re-analysis), so that what was read from them before can be known to be older.
      */

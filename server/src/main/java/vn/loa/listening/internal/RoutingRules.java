@@ -29,7 +29,8 @@ import vn.loa.shared.InvalidInput;
  * is one given, or whose policy domain is one given (health, education, ...), is routed to an agency,
  * in addition to the agencies it names. A keyword
  * written with diacritics matches only with them; one of two syllables or more also matches a text
- * typed without diacritics. Rules apply to posts that arrive after they are made.
+ * typed without diacritics. Rules apply to posts that arrive after they are made, and to the stored posts when an
+ * administrator re-routes them ({@code bin/loa reanalyze --reroute}).
  */
 @Component
 class RoutingRules implements AgencyRouting {
@@ -125,6 +126,20 @@ class RoutingRules implements AgencyRouting {
         });
     }
 
+    /**
+     * The agencies a post is routed to: those it names, the routing rules' (by its normalised text, its topic and
+     * its policy domain), then the communes whose places it names ({@link #routeByPlace}). The importer stores a new
+     * post's routing from here, and the re-analysis a stored post's.
+     */
+    String[] agencies(NamesInText names, String normalizedText, String topic, String domain) {
+        Set<String> agencies = new TreeSet<>(List.of(names.agencies()));
+        agencies.addAll(route(normalizedText, topic, domain));
+        // the communes last: where a post is about a hospital in a ward, the department answers it, the ward sees it
+        Set<String> ordered = new java.util.LinkedHashSet<>(agencies);
+        ordered.addAll(routeByPlace(names.places()));
+        return ordered.toArray(String[]::new);
+    }
+
     /** The agencies the rules route a post to, by its text, its topic and its policy domain. */
     Set<String> route(String normalizedText, String topic, String domain) {
         List<Compiled> rules = compiled;
@@ -151,6 +166,26 @@ class RoutingRules implements AgencyRouting {
             }
         }
         return agencies;
+    }
+
+    /**
+     * The version of the routing: a short hash of the rules and of the province's units that places route to. A
+     * re-routing run keeps it, and is resumed only while it is the same.
+     */
+    String version() {
+        StringBuilder routing = new StringBuilder();
+        for (Rule rule : all()) {
+            routing.append(rule.agencyCode()).append('\t').append(rule.kind()).append('\t').append(rule.value()).append('\n');
+        }
+        LocalUnits local = localUnits();
+        new TreeSet<>(local.agencyByPlace().keySet()).forEach(place -> routing.append(place).append('\n'));
+        new TreeSet<>(local.provinces()).forEach(province -> routing.append(province).append('\n'));
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(routing.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

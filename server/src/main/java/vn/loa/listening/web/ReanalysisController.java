@@ -11,6 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.loa.identity.Role;
 import vn.loa.identity.SignedInPrincipal;
@@ -21,7 +22,8 @@ import vn.loa.shared.Conflict;
 
 /**
  * Administrators re-analyse the stored posts after the language models change ({@code /listening/reanalysis}):
- * how many posts other models labelled, the runs and their progress, and the button that starts (or resumes) one.
+ * how many posts other models labelled, the runs and their progress, and the button that starts (or resumes) one;
+ * a second button re-routes every post after the routing rules or the province's units changed.
  */
 @Controller
 @RequestMapping("/listening/reanalysis")
@@ -50,11 +52,11 @@ class ReanalysisController {
     }
 
     @PostMapping
-    String start(RedirectAttributes redirect) {
+    String start(@RequestParam(defaultValue = "false") boolean reroute, RedirectAttributes redirect) {
         SignedInUser user = admin();
         try {
-            reanalysis.start(user.actor(), PostReanalysis.DEFAULT_BATCH);
-            redirect.addFlashAttribute("flashKey", "reanalysis.started");
+            reanalysis.start(user.actor(), PostReanalysis.DEFAULT_BATCH, reroute);
+            redirect.addFlashAttribute("flashKey", reroute ? "reanalysis.reroute-started" : "reanalysis.started");
         } catch (Conflict e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
         }
@@ -66,11 +68,12 @@ class ReanalysisController {
         List<PostReanalysis.Run> runs = reanalysis.runs(10);
         boolean running = reanalysis.running();
         model.addAttribute("modelVersion", version);
+        model.addAttribute("routingVersion", reanalysis.routingVersion());
         // while a run goes on the page asks every few seconds: what is left comes from the run's progress rather than
         // from counting the whole post table each time
         PostReanalysis.Run current = runs.isEmpty() ? null : runs.get(0);
         boolean fromRun = running && current != null && current.status() == PostReanalysis.Status.RUNNING
-                && current.modelVersion().equals(version);
+                && current.modelVersion().equals(version) && !current.rerouting();
         model.addAttribute("outdated",
                 fromRun ? Math.max(0, current.postsTotal() - current.postsDone()) : reanalysis.outdated());
         model.addAttribute("runs", runs);

@@ -93,6 +93,9 @@ class PostReanalysisIntegrationTests {
     @Autowired
     List<CliCommand> commands;
 
+    @Autowired
+    RoutingRules routing;
+
     private record Labels(long id, String text, String platform, String sentiment, String topic, String register,
             String domain, String toxicity, String modelVersion, long fingerprint) {
     }
@@ -287,6 +290,193 @@ class PostReanalysisIntegrationTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(progress).startsWith("<div id=\"reanalysis-progress\"").contains("12 / 12 posts").contains("Done")
                 .doesNotContain("hx-trigger");
+    }
+
+    /**
+     * Posts about Xã Bác Ái Tây stored by an older Loa, before the gazetteer knew the commune's name or the commune
+     * was in the directory: no places, and routed elsewhere or nowhere. A plain re-analysis leaves them (they carry
+     * today's models); a re-routing run reads their places again and routes them as an import does today, keeps
+     * an agency an officer set, and the roll-ups, the authors' activity and the search index follow.
+     */
+    @Test
+    void reroutingSendsStoredPostsToTheCommuneTheyNameAsAnImportWouldAndSearchAndRollUpsFollow() throws Exception {
+        String marker = marker();
+        String author = "nguoidan-" + marker;
+        List<String[]> texts = List.of(
+                new String[] {"facebook", "Đường vào thôn của xã Bác Ái Tây bị sạt lở sau mưa, xe máy không đi được"},
+                new String[] {"hotline", "Trạm y tế xã Bác Ái Tây thiếu thuốc hạ sốt cho trẻ em, người dân phải tự mua"},
+                new String[] {"facebook", "Chợ xã Bác Ái Tây họp lấn ra đường, rác thải để bừa bãi cạnh trường học"});
+        List<Long> ids = importTexts("reroute-" + marker, author, texts, marker);
+        List<String> importedAgencies = agencies(ids);
+        assertThat(importedAgencies).allMatch(routed -> routed.endsWith("22786"));
+        // an officer routed the third post to the Department of Health themself
+        MockHttpSession coordinator = signIn("coordinator");
+        correct(coordinator, ids.get(2), "agency", "SYT");
+        long[] authorKeys = jdbc.sql("SELECT %s FROM post p WHERE p.id = ANY(?) ORDER BY p.id".formatted(Rollups.authorKey("p")))
+                .param(ids.toArray(Long[]::new)).query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
+        transactions.executeWithoutResult(status -> {
+            rollups.apply(ids, -1);
+            jdbc.sql("""
+                    UPDATE post SET places = '{}', agencies = CASE WHEN id = ? THEN '{SNV}'::text[] WHEN id = ? THEN '{}'
+                                                                  ELSE agencies END
+                    WHERE id = ANY(?)""").params(ids.get(0), ids.get(1), ids.toArray(Long[]::new)).update();
+            rollups.apply(ids, 1);
+            // what that import counted of the author: active in the agency it routed to, never in the commune
+            jdbc.sql("UPDATE author_activity SET last_post = '-infinity', last_public_post = NULL WHERE scope = '22786' AND author_key = ?")
+                    .param(authorKeys[0]).update();
+            jdbc.sql("""
+                    INSERT INTO author_activity (scope, author_key, last_post, last_public_post)
+                    SELECT 'SNV', ?, published_at, published_at FROM post WHERE id = ?""")
+                    .params(authorKeys[0], ids.get(0)).update();
+        });
+        reindex(ids);
+        assertThat(RollupChecks.mismatches(jdbc)).isEmpty();
+        MockHttpSession commune = signIn("xa-bac-ai-tay");
+        assertThat(searchTotal(coordinator, marker, "agency", "22786")).isZero();
+        assertThat(searchTotal(coordinator, marker, "local", "true")).as("the hotline's post only").isEqualTo(1);
+        assertThat(searchTotal(commune, marker, null, null)).as("the public posts only").isEqualTo(2);
+
+        // a plain run leaves them: they carry today's models
+        reanalysis.run(new Actor("test", null), 1000, progress -> {
+        });
+        assertThat(agencies(ids)).containsExactly("SNV", "", "SYT");
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(command("reanalyze").run(List.of("--reroute", "--batch", "1000"),
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("every post is routed again")
+                .contains("routed by routing " + routing.version());
+        PostReanalysis.Run run = reanalysis.runs(1).get(0);
+        assertThat(run.status()).isEqualTo(PostReanalysis.Status.DONE);
+        assertThat(run.rerouting()).isTrue();
+        assertThat(run.postsDone()).isEqualTo(jdbc.sql("SELECT count(*) FROM post").query(Long.class).single());
+
+        // routed as an import routes them today, but for the agency the officer set; every place named read again
+        assertThat(agencies(ids)).containsExactly(importedAgencies.get(0), importedAgencies.get(1), "SYT");
+        assertThat(jdbc.sql("SELECT array_to_string(places, ',') FROM post WHERE id = ANY(?) ORDER BY id")
+                .param(ids.toArray(Long[]::new)).query(String.class).list()).allMatch(places -> places.contains("22786@2025-07-01"));
+        List<Long> again = importTexts("reroute-again-" + marker, "other-" + marker, texts, marker);
+        assertThat(agencies(again).subList(0, 2)).isEqualTo(agencies(ids).subList(0, 2));
+        assertThat(RollupChecks.mismatches(jdbc)).isEmpty();
+        // the author counts in the commune now, and no longer in the agency the post left
+        assertThat(jdbc.sql("""
+                SELECT a.last_post = p.published_at FROM author_activity a, post p
+                WHERE a.scope = '22786' AND a.author_key = ? AND p.id = ?""").params(authorKeys[0], ids.get(0))
+                .query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("SELECT last_post = '-infinity' FROM author_activity WHERE scope = 'SNV' AND author_key = ?")
+                .param(authorKeys[0]).query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("SELECT details::jsonb->>'routing' FROM audit_record WHERE action = 'posts.reanalysed' AND target_id = ?")
+                .param(Long.toString(run.id())).query(String.class).single()).isEqualTo(run.routing());
+
+        // search follows: the commune's filter and its officers find them, the hotline's post too, as after an import
+        awaitSearch(() -> searchTotal(coordinator, marker, "agency", "22786") == 5);
+        assertThat(searchTotal(coordinator, marker, "agency", "22786")).as("two re-routed, three imported again")
+                .isEqualTo(5);
+        assertThat(searchTotal(coordinator, marker, "local", "true")).isEqualTo(6);
+        assertThat(searchTotal(commune, marker, null, null)).isEqualTo(6);
+    }
+
+    @Test
+    void aReroutingRunIsResumedOnlyUnderTheRoutingItBeganWithAndAppliesANewRuleToStoredPosts() throws Exception {
+        String marker = marker();
+        List<Long> ids = importPosts(marker);
+        assertThat(agencies(ids)).noneMatch(routed -> routed.contains("SVHTTDL"));
+        assertThatThrownBy(() -> reanalysis.run(new Actor("test", null), 4, true, run -> {
+            if (run.postsDone() > 0) {
+                throw new IllegalStateException("stopped");
+            }
+        })).hasMessage("stopped");
+        PostReanalysis.Run stopped = reanalysis.runs(1).get(0);
+        assertThat(stopped.rerouting()).isTrue();
+        assertThat(stopped.status()).isEqualTo(PostReanalysis.Status.INTERRUPTED);
+        // a keyword rule made since: the posts stored before it are routed by it too, by a new run over every post
+        routing.add("SVHTTDL", "KEYWORD", marker, new Actor("test", null));
+        try {
+            PostReanalysis.Run run = reanalysis.run(new Actor("test", null), 5000, true, progress -> {
+            });
+            assertThat(run.id()).isNotEqualTo(stopped.id());
+            assertThat(run.routing()).isNotEqualTo(stopped.routing()).isEqualTo(routing.version());
+            assertThat(run.postsDone()).isEqualTo(jdbc.sql("SELECT count(*) FROM post").query(Long.class).single());
+            assertThat(agencies(ids)).allMatch(routed -> routed.contains("SVHTTDL"));
+            assertThat(RollupChecks.mismatches(jdbc)).isEmpty();
+        } finally {
+            routing.all().stream().filter(rule -> rule.value().equals(marker))
+                    .forEach(rule -> routing.remove(rule.id(), new Actor("test", null)));
+        }
+    }
+
+    @Test
+    void administratorsReRouteEveryPostFromThePage() throws Exception {
+        MockHttpSession admin = signIn("admin");
+        String page = mvc.perform(get("/listening/reanalysis").param("lang", "en").session(admin)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Re-route every post").contains(routing.version());
+        mvc.perform(post("/listening/reanalysis").param("reroute", "true").session(signIn("coordinator")).with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/listening/reanalysis").param("reroute", "true").session(admin).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        long deadline = System.currentTimeMillis() + 120_000;
+        while ((reanalysis.runs(1).get(0).status() == PostReanalysis.Status.RUNNING || reanalysis.running())
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        PostReanalysis.Run run = reanalysis.runs(1).get(0);
+        assertThat(run.status()).isEqualTo(PostReanalysis.Status.DONE);
+        assertThat(run.rerouting()).isTrue();
+        assertThat(run.startedBy()).isEqualTo("admin");
+        String progress = mvc.perform(get("/listening/reanalysis/progress").session(admin))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(progress).contains("Định tuyến lại mọi bài viết").contains(">Định tuyến lại</span>");
+    }
+
+    private List<Long> importTexts(String source, String author, List<String[]> texts, String marker) throws Exception {
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < texts.size(); i++) {
+            file.append("{\"source\":\"").append(source).append("\",\"platform\":\"").append(texts.get(i)[0])
+                    .append("\",\"author\":\"").append(author).append("\",\"external_id\":\"t").append(i)
+                    .append("\",\"published_at\":\"2026-03-01T09:00:00+07:00\",\"text\":\"").append(texts.get(i)[1])
+                    .append(' ').append(marker)
+                    .append("\"}\n");
+        }
+        assertThat(importer.importFile("reroute.jsonl", new ByteArrayInputStream(file.toString()
+                .getBytes(StandardCharsets.UTF_8)), Actor.SYSTEM, null).stored()).isEqualTo(texts.size());
+        return jdbc.sql("SELECT p.id FROM post p JOIN post_source s ON s.id = p.source_id WHERE s.code = ? ORDER BY p.id")
+                .param(source).query(Long.class).list();
+    }
+
+    private List<String> agencies(List<Long> ids) {
+        return jdbc.sql("SELECT array_to_string(agencies, ',') FROM post WHERE id = ANY(?) ORDER BY id")
+                .param(ids.toArray(Long[]::new)).query(String.class).list();
+    }
+
+    @Autowired
+    LucenePostIndex index;
+
+    /** Indexes the posts again as they are now (an older Loa's index held them so). */
+    private void reindex(List<Long> ids) {
+        ids.forEach(index::reindex);
+    }
+
+    private long searchTotal(MockHttpSession session, String q, String filter, String value) throws Exception {
+        var request = get("/api/v1/posts").param("q", q).param("size", "100").session(session);
+        if (filter != null) {
+            request.param(filter, value);
+        }
+        String json = mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        return ((Number) JsonPath.read(json, "$.total")).longValue();
+    }
+
+    private interface Check {
+        boolean holds() throws Exception;
+    }
+
+    /** The index reads the re-analysed posts on its own thread: waits for it, at most half a minute. */
+    private static void awaitSearch(Check check) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!check.holds() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
     }
 
     /** Makes the posts old, then runs a re-analysis in batches of four that stops once the first is committed. */
