@@ -97,6 +97,49 @@ class DomainRoutingIntegrationTests {
     }
 
     @Test
+    void aPostAboutAnotherProvinceIsNotThisProvincesToAnswer() throws Exception {
+        String agency = "KW" + ProcessHandle.current().pid();
+        agencies.create(new AgencyDirectory.AgencyForm(agency, AgencyKind.OTHER, null, "Ban thử nghiệm từ khóa",
+                "Keyword test board", LocalDate.of(2020, 1, 1), null, "test"), Actor.SYSTEM);
+        String keyword = "xe khách giường nằm " + agency.toLowerCase(java.util.Locale.ROOT);
+        mvc.perform(post("/listening/rules").session(signIn("coordinator")).with(csrf())
+                        .param("agency", agency).param("kind", "KEYWORD").param("value", keyword))
+                .andExpect(status().is3xxRedirection());
+        String source = "elsewhere-" + agency;
+        String[][] posts = {
+            {"e1", "facebook", "Công an tỉnh Bình Dương bắt xe khách giường nằm " + agency + " chở quá tải"},
+            {"e2", "facebook", "Xe khách giường nằm " + agency + " chở quá tải trên quốc lộ qua tỉnh Khánh Hòa"},
+            {"e3", "facebook", "Xe khách giường nằm " + agency + " chở quá tải trên quốc lộ"},
+            {"e4", "hotline", "Xe khách giường nằm " + agency + " từ Bình Dương về chở quá tải, đề nghị kiểm tra"}};
+        StringBuilder file = new StringBuilder();
+        for (String[] p : posts) {
+            file.append("{\"source\":\"").append(source).append("\",\"platform\":\"").append(p[1])
+                    .append("\",\"external_id\":\"").append(p[0])
+                    .append("\",\"published_at\":\"2026-11-02T10:00:00+07:00\",\"text\":\"").append(p[2]).append("\"}\n");
+        }
+        try {
+            importer.importFile("elsewhere.jsonl", new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8)),
+                    Actor.SYSTEM, null);
+        } finally {
+            for (AgencyRouting.Rule rule : routing.all()) {
+                if (rule.agencyCode().equals(agency)) {
+                    routing.remove(rule.id(), Actor.SYSTEM);
+                }
+            }
+        }
+        java.util.Map<String, String> routed = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT p.external_id, array_to_string(p.agencies, ',') FROM post p JOIN post_source s ON s.id = p.source_id
+                WHERE s.code = ?""").param(source).query(rs -> {
+                    routed.put(rs.getString(1), rs.getString(2));
+                });
+        assertThat(routed.get("e1")).as("Bình Dương's police, not this province's, nor the keyword's board").isEmpty();
+        assertThat(routed.get("e2")).as("this province named").contains(agency);
+        assertThat(routed.get("e3")).as("no province named").contains(agency);
+        assertThat(routed.get("e4")).as("told to this province's hotline").contains(agency);
+    }
+
+    @Test
     void aDomainRuleMustNameAKnownDomain() throws Exception {
         String page = mvc.perform(post("/listening/rules").session(signIn("coordinator")).with(csrf())
                         .param("agency", "SYT").param("kind", "DOMAIN").param("value", "weather"))

@@ -223,7 +223,9 @@ public final class Gazetteer {
      */
     private static final String RULES = "longest match; capitals for short names, a province's first capital only;"
             + " a word without diacritics in a text with them is that word; phrases that are not places; a short name"
-            + " after a family name is a person's (06/12/2026)";
+            + " after a family name is a person's (06/12/2026); a unit word of another kind is another place, a"
+            + " commune's short name alone needs the province around it or its hotline, not between capitalised words"
+            + " nor after a word for a person (06/12/2026, second session)";
 
     /**
      * The version of the shipped gazetteers: a short hash of their data ({@code places.tsv}, {@code agencies.tsv}),

@@ -403,7 +403,8 @@ class JdbcPostImporter implements PostImporter {
 
     /** The labels of a copy for a repost: the names in the repost's own text, as of its own day. */
     private Labels repost(Labels copy, TextAnalyzer.Normalized normal, IncomingPost post) {
-        return copy.copiedAs(normal.text(), normal.normalized(), NamesInText.find(analyzer, normal, day(post)));
+        return copy.copiedAs(normal.text(), normal.normalized(), NamesInText.find(analyzer, normal, day(post),
+                post.registerHint()));
     }
 
     /**
@@ -670,7 +671,7 @@ class JdbcPostImporter implements PostImporter {
                 IncomingPost post = batch.get(i);
                 Labels label = labels[i];
                 routed[i] = routing.agencies(new NamesInText(label.places(), label.named()), label.normalized(),
-                        label.topic(), label.domain());
+                        label.topic(), label.domain(), post.registerHint() == Register.Hint.FEEDBACK);
                 Object[] row = {sourceIds[i], post.platform().name(), post.externalId(), post.url(), post.author(),
                     Timestamp.from(post.publishedAt()), post.title(), label.text(), post.parentExternalId(),
                     post.reactions(), post.shares(), post.comments(), hashes[i], label.normalized(),

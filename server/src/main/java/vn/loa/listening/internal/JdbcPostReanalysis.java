@@ -37,6 +37,7 @@ import vn.loa.listening.Platform;
 import vn.loa.listening.PostReanalysis;
 import vn.loa.listening.PostsReanalysed;
 import vn.loa.nlp.analyze.Analysis;
+import vn.loa.nlp.analyze.Register;
 import vn.loa.nlp.analyze.TextAnalyzer;
 import vn.loa.shared.Actor;
 import vn.loa.shared.Conflict;
@@ -319,7 +320,8 @@ class JdbcPostReanalysis implements PostReanalysis {
                         post.platform().registerHint(post.answers()));
                 names[i] = NamesInText.of(analyses[i]);
             } else {
-                names[i] = NamesInText.find(analyzer, normals.get(i), post.day());
+                names[i] = NamesInText.find(analyzer, normals.get(i), post.day(),
+                        post.platform().registerHint(post.answers()));
             }
         });
         List<Integer> relabelled = new ArrayList<>();
@@ -331,7 +333,8 @@ class JdbcPostReanalysis implements PostReanalysis {
             String topic = relabel[i] && !topicCorrected.contains(post.id()) ? analyses[i].topic().label() : post.topic();
             String domain = relabel[i] ? analyses[i].domain().label() : post.domain();
             agencies[i] = agencyCorrected.contains(post.id()) ? post.agencies()
-                    : routing.agencies(names[i], normals.get(i).normalized(), topic, domain);
+                    : routing.agencies(names[i], normals.get(i).normalized(), topic, domain,
+                            post.platform().registerHint(post.answers()) == Register.Hint.FEEDBACK);
             boolean differs = !Arrays.equals(names[i].places(), post.places()) || !Arrays.equals(agencies[i], post.agencies());
             if (relabel[i]) {
                 relabelled.add(i);

@@ -3,6 +3,7 @@ package vn.loa.listening.internal;
 import java.time.LocalDate;
 import java.util.List;
 import vn.loa.nlp.analyze.Analysis;
+import vn.loa.nlp.analyze.Register;
 import vn.loa.nlp.analyze.TextAnalyzer;
 import vn.loa.nlp.gazetteer.Gazetteer;
 
@@ -21,9 +22,12 @@ record NamesInText(String[] places, String[] agencies) {
         return new NamesInText(ids(analysis.places()), ids(analysis.agencies()));
     }
 
-    /** What the analyzer's gazetteers find in a normalised text as of a day, without analysing it again. */
-    static NamesInText find(TextAnalyzer analyzer, TextAnalyzer.Normalized normal, LocalDate day) {
-        return new NamesInText(ids(analyzer.places().find(normal.text(), day)),
+    /**
+     * What the analyzer's gazetteers find in a normalised text as of a day, without analysing it again, as the
+     * analysis would: a commune's short name alone counts in feedback by the province's hotline or at an office.
+     */
+    static NamesInText find(TextAnalyzer analyzer, TextAnalyzer.Normalized normal, LocalDate day, Register.Hint hint) {
+        return new NamesInText(ids(analyzer.places().find(normal.text(), day, hint == Register.Hint.FEEDBACK)),
                 ids(analyzer.agencies().find(normal.text(), day)));
     }
 

@@ -128,10 +128,18 @@ class RoutingRules implements AgencyRouting {
 
     /**
      * The agencies a post is routed to: those it names, the routing rules' (by its normalised text, its topic and
-     * its policy domain), then the communes whose places it names ({@link #routeByPlace}). The importer stores a new
-     * post's routing from here, and the re-analysis a stored post's.
+     * its policy domain), then the communes whose places it names ({@link #routeByPlace}); none when it is about
+     * another province and names nothing of this one ({@link #aboutElsewhere}), as "Công an tỉnh Bình Dương bắt…" or
+     * "Sở Y tế Hà Nội" is not this province's police or health department to answer, unless it came as feedback by
+     * the province's hotline or to an office. The importer stores a new post's routing from here, and the re-analysis
+     * a stored post's.
+     *
+     * @param feedback whether the post came by the province's hotline or to an office
      */
-    String[] agencies(NamesInText names, String normalizedText, String topic, String domain) {
+    String[] agencies(NamesInText names, String normalizedText, String topic, String domain, boolean feedback) {
+        if (!feedback && aboutElsewhere(names.places())) {
+            return new String[0];
+        }
         Set<String> agencies = new TreeSet<>(List.of(names.agencies()));
         agencies.addAll(route(normalizedText, topic, domain));
         // the communes last: where a post is about a hospital in a ward, the department answers it, the ward sees it
@@ -272,6 +280,20 @@ class RoutingRules implements AgencyRouting {
             unit |= local.units().contains(code);
         }
         return unit && !elsewhere;
+    }
+
+    /** Whether the places a post names are of another province, and none of them of this one. */
+    boolean aboutElsewhere(String[] placeIds) {
+        if (placeIds == null || placeIds.length == 0 || aboutTheProvince(placeIds)) {
+            return false;
+        }
+        LocalUnits local = localUnits();
+        for (String place : placeIds) {
+            if (local.elsewhere(place)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A unit added or changed is read again at the next post. */
