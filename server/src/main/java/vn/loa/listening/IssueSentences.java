@@ -35,8 +35,20 @@ public class IssueSentences {
         };
     }
 
-    /** How much and how fast: "48 posts in the last hour, 12 times the usual; 120 posts by 95 people in 24 hours". */
+    /**
+     * How much and how fast: "48 posts in the last hour, 12 times the usual; 120 posts by 95 people in 24 hours", and,
+     * when most of them repeat one passage, how many: 90 posts of one shared article are not 90 opinions.
+     */
     public String amount(Trends.Issue issue, Locale locale) {
+        String amount = volume(issue, locale);
+        if (issue.sharedPassage() < 2) {
+            return amount;
+        }
+        return messages.getMessage("issue.shared-passage", new Object[] {amount, issue.sharedPassage(),
+                Stories.PASSAGE_OWN_WORDS}, locale);
+    }
+
+    private String volume(Trends.Issue issue, Locale locale) {
         String window = messages.getMessage("issue.window." + issue.windowMinutes(), null, locale);
         String growth = issue.growth() >= 100 || issue.expected() < 0.05
                 ? messages.getMessage("issue.growth.new", null, locale)

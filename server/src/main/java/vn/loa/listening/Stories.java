@@ -93,4 +93,17 @@ public interface Stories {
      * @throws vn.loa.shared.NotFound if there is none, or the user may not see it
      */
     Story story(long id, SignedInUser user, String language);
+
+    /** How many characters of a story's opening {@link #opening} gives, at most (an ellipsis after). */
+    int OPENING_CHARACTERS = 80;
+
+    /**
+     * The opening of a story as the user may see it, to name the story where a page would otherwise show its number: the
+     * title of its first post the user sees (an article's), else that post's first words, spaces collapsed and cut at
+     * a word after at most {@link #OPENING_CHARACTERS} characters. Untrusted: must be escaped. A merged story's opening
+     * is that of the story it joined. Reads one post, not the story.
+     *
+     * @return the opening, or empty if there is no such story or the user may not see it
+     */
+    java.util.Optional<String> opening(long id, SignedInUser user);
 }

@@ -53,19 +53,22 @@ public interface Trends {
      * @param postIds its posts in the last 24 hours, newest first (at most 500)
      * @param related the series that rose with it (its agency, places, domain, topic)
      * @param coverage a case (open or answered) that already covers it, or null
+     * @param sharedPassage how many of its posts repeat one passage that most of them share, each adding only a few
+     *     words of their own (as a story's page counts them): one text passed around, not that many opinions; counted
+     *     among its first {@link Stories#PASSAGE_POSTS} posts
      */
     record Issue(String key, List<String> words, String dimension, String value, String name, int windowMinutes,
             long recent, double expected, double growth, long observed, long authors, long storyCount, Instant firstSeen,
             double negativeShare, long comments, double burst, double score, Facet agency, List<Facet> places,
             String domain,
             String topic, List<Example> examples, List<ListeningOverview.StoryRow> stories, List<Long> postIds,
-            List<Related> related, Coverage coverage) {
+            List<Related> related, Coverage coverage, long sharedPassage) {
 
         /** The same issue with another coverage (as one reader may see it). */
         public Issue withCoverage(Coverage shown) {
             return new Issue(key, words, dimension, value, name, windowMinutes, recent, expected, growth, observed, authors,
                     storyCount, firstSeen, negativeShare, comments, burst, score, agency, places, domain, topic, examples,
-                    stories, postIds, related, shown);
+                    stories, postIds, related, shown, sharedPassage);
         }
 
         /** The title: its words, joined. */

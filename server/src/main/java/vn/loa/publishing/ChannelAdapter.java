@@ -19,7 +19,9 @@ public interface ChannelAdapter {
     /**
      * Sends; returns how it went (SENT or SIMULATED) or throws when the channel failed (the outbox retries).
      *
-     * @throws Exception the reason the attempt failed, kept in the delivery log (never with a secret)
+     * @throws Failure the reason the attempt failed, in Loa's words (shown in the reader's language)
+     * @throws Exception the reason the attempt failed, from outside (a provider's or a library's words, kept in the
+     *     delivery log as text, never with a secret)
      */
     Outcome send(Message message) throws Exception;
 
@@ -28,7 +30,37 @@ public interface ChannelAdapter {
             String title, String body, List<Publication.Attachment> attachments, boolean emergency) {
     }
 
-    /** How an attempt went. */
-    record Outcome(DeliveryStatus status, String detail) {
+    /** How an attempt went, and what the delivery log says of it. */
+    record Outcome(DeliveryStatus status, DeliveryDetail detail) {
+
+        public Outcome {
+            if (status == null || detail == null) {
+                throw new IllegalArgumentException("an outcome needs a status and a detail: " + status + ", " + detail);
+            }
+        }
+
+        /** How it went, in a provider's own words (shown as they are). */
+        public Outcome(DeliveryStatus status, String text) {
+            this(status, DeliveryDetail.text(text));
+        }
+    }
+
+    /**
+     * An attempt failed for a reason Loa tells in its own words: a message key of the bundles
+     * ({@code publishing.detail.*}) and its arguments (an address, a status, a setting's name; never a secret).
+     */
+    final class Failure extends Exception {
+
+        private final transient DeliveryDetail detail;
+
+        public Failure(String key, Object... arguments) {
+            super(key + " " + java.util.Arrays.toString(arguments));
+            this.detail = DeliveryDetail.of(key, arguments);
+        }
+
+        /** The reason, for the delivery log. */
+        public DeliveryDetail detail() {
+            return detail;
+        }
     }
 }

@@ -54,9 +54,9 @@ public interface Publishing {
     /** The log of emergency publications' deliveries that the user may see, newest first. */
     List<LogEntry> emergencyLog(int limit, SignedInUser user);
 
-    /** One line of the delivery log. */
+    /** One line of the delivery log; its detail is shown in the reader's language ({@link DeliveryDetail#shown}). */
     record LogEntry(long id, long publicationId, long deliveryId, Channel channel, String recipient, Instant at,
-            int attempt, DeliveryStatus status, String detail, boolean emergency) {
+            int attempt, DeliveryStatus status, DeliveryDetail detail, boolean emergency) {
     }
 
     /** A publication as recorded. */
@@ -65,9 +65,9 @@ public interface Publishing {
             int pending, boolean withdrawn) {
     }
 
-    /** One delivery to one recipient. */
+    /** One delivery to one recipient; its detail is its last attempt's, shown in the reader's language. */
     record Delivery(long id, String recipient, DeliveryStatus status, int attempts, Instant lastAttemptAt,
-            Instant nextAttemptAt, String detail) {
+            Instant nextAttemptAt, DeliveryDetail detail) {
     }
 
     /** What reached one commune. */

@@ -14,9 +14,13 @@ class IssueSentencesUnitTests {
     private final IssueSentences sentences = new IssueSentences(MessageBundles.real());
 
     private static Trends.Issue issue(double negativeShare, long comments) {
+        return issue(negativeShare, comments, 0);
+    }
+
+    private static Trends.Issue issue(double negativeShare, long comments, long sharedPassage) {
         return new Trends.Issue("k", List.of("mất nước"), "keyword", "mất nước", "mất nước", 60, 16, 1.0, 16.0, 20, 18, 2,
                 Instant.parse("2026-12-03T02:00:00Z"), negativeShare, comments, 5.0, 5.0, null, List.of(), null, null,
-                List.of(), List.of(), List.of(), List.of(), null);
+                List.of(), List.of(), List.of(), List.of(), null, sharedPassage);
     }
 
     @Test
@@ -31,5 +35,18 @@ class IssueSentencesUnitTests {
         assertThat(sentences.opinion(issue(0, 0), Locale.of("vi"))).isEqualTo("chưa có bình luận của người dân, chỉ có tin bài");
         assertThat(sentences.sentence(issue(0, 0), Locale.ENGLISH)).contains("no comments by citizens yet: news only")
                 .doesNotContain("% of");
+    }
+
+    @Test
+    void anIssueWhosePostsRepeatOnePassageSaysSoAndNotSoManyOpinions() {
+        assertThat(sentences.amount(issue(0.5, 4, 18), Locale.of("vi")))
+                .endsWith("; 18 bài trong số đó mang cùng một đoạn văn được chia sẻ lại, mỗi bài thêm không quá 15 chữ "
+                        + "của người đăng: một nội dung được chia sẻ nhiều lần, không phải 18 ý kiến riêng");
+        assertThat(sentences.amount(issue(0.5, 4, 18), Locale.ENGLISH)).contains("18 of them carry one shared passage",
+                "not 18 separate opinions");
+        assertThat(sentences.sentence(issue(0.5, 4, 18), Locale.ENGLISH)).contains("18 of them carry one shared passage");
+        // one post is no shared passage
+        assertThat(sentences.amount(issue(0.5, 4, 1), Locale.of("vi"))).isEqualTo(sentences.amount(issue(0.5, 4, 0),
+                Locale.of("vi"))).doesNotContain("đoạn văn");
     }
 }

@@ -109,6 +109,35 @@ class StoryPageIntegrationTests {
     }
 
     @Test
+    void theSearchFilteredByAStoryNamesItByItsOpeningWordsForThoseWhoMaySeeIt() throws Exception {
+        org.jsoup.nodes.Element chip = storyChip("coordinator", "vi");
+        assertThat(chip.text()).isEqualTo("Câu chuyện: Phòng khám đa khoa khu vực đóng cửa từ ba giờ chiều, người cao tuổi "
+                + "đi khám bảo…");
+        // its number is an identifier, in the tooltip, not the chip's text
+        org.jsoup.nodes.Element value = chip.selectFirst("[data-identifier]");
+        assertThat(value.attr("data-identifier")).isEqualTo(Long.toString(story));
+        assertThat(value.attr("title")).isEqualTo("Câu chuyện số " + story);
+        assertThat(value.hasAttr("data-untrusted")).as("the words are a post's").isTrue();
+        assertThat(chip.text()).doesNotContain(Long.toString(story));
+        assertThat(storyChip("coordinator", "en").text()).startsWith("Story: Phòng khám đa khoa khu vực");
+        // another agency's officer may not open the story: the search does not tell them its words either
+        org.jsoup.nodes.Element hidden = storyChip("district", "vi");
+        assertThat(hidden.text()).isEqualTo("Câu chuyện: một câu chuyện anh/chị không xem được");
+        assertThat(hidden.selectFirst("[data-identifier]").attr("data-identifier")).isEqualTo(Long.toString(story));
+        assertThat(storyChip("district", "en").text()).isEqualTo("Story: a story you may not see");
+    }
+
+    /** The active filter of the story on the search page, as a user reads it. */
+    private org.jsoup.nodes.Element storyChip(String user, String lang) throws Exception {
+        String posts = mvc.perform(get("/posts").param("story", Long.toString(story)).param("lang", lang)
+                        .session(signIn(user)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        org.jsoup.select.Elements chips = org.jsoup.Jsoup.parse(posts).select("#active-filters li > span");
+        assertThat(chips).hasSize(1);
+        return chips.first();
+    }
+
+    @Test
     void anOfficerSeesTheirAgencysStoryButAnotherAgencysOfficerGetsNotFound() throws Exception {
         page("officer", story, 200);
         page("district", story, 404);

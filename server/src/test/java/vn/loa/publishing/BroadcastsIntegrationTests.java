@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -64,6 +65,9 @@ class BroadcastsIntegrationTests {
 
     @Autowired
     Broadcasts broadcasts;
+
+    @Autowired
+    org.springframework.context.MessageSource messages;
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -176,11 +180,11 @@ class BroadcastsIntegrationTests {
                 .satisfies(d -> {
                     assertThat(d.status()).isEqualTo(DeliveryStatus.CONFIRMED);
                     // who confirmed, by the name people know them by, not their account's
-                    assertThat(d.detail()).contains("Cán bộ văn hóa - thông tin UBND xã Bác Ái Tây")
+                    assertThat(d.detail().shown(messages, Locale.of("vi"))).contains("Cán bộ văn hóa - thông tin UBND xã Bác Ái Tây")
                             .doesNotContain("xa-bac-ai-tay");
                 });
         assertThat(publishing.log(id, COORDINATOR)).filteredOn(l -> l.status() == DeliveryStatus.CONFIRMED)
-                .singleElement().satisfies(l -> assertThat(l.detail())
+                .singleElement().satisfies(l -> assertThat(l.detail().shown(messages, Locale.of("vi")))
                         .contains("Cán bộ văn hóa - thông tin UBND xã Bác Ái Tây", "cụm loa thôn Ma Oai")
                         .doesNotContain("xa-bac-ai-tay"));
 

@@ -71,18 +71,46 @@ class JdbcStories implements Stories {
     private static final String FROM = " FROM post p JOIN post_source s ON s.id = p.source_id WHERE p.story_id = ? AND ";
 
     @Override
+    public java.util.Optional<String> opening(long asked, SignedInUser user) {
+        long id = jdbc.sql("SELECT coalesce(merged_into, id) FROM story WHERE id = ?").param(asked).query(Long.class)
+                .optional().orElse(asked);
+        if (!maySee(id, user)) {
+            return java.util.Optional.empty();
+        }
+        Visible visible = Visible.to(user);
+        return jdbc.sql("SELECT coalesce(nullif(btrim(p.title), ''), p.text)" + FROM + visible.condition()
+                        + " ORDER BY p.published_at, p.id LIMIT 1").params(visible.of(id)).query(String.class).optional()
+                .map(JdbcStories::opening).filter(opening -> !opening.isEmpty());
+    }
+
+    /** A text's first words, spaces collapsed, cut at a word after at most {@link #OPENING_CHARACTERS} characters. */
+    static String opening(String text) {
+        String line = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+        if (line.length() <= OPENING_CHARACTERS) {
+            return line;
+        }
+        int cut = line.lastIndexOf(' ', OPENING_CHARACTERS);
+        return line.substring(0, cut > OPENING_CHARACTERS / 2 ? cut : OPENING_CHARACTERS).strip() + "…";
+    }
+
+    /** Whether the user may see the story: an agency's officers only one in which their agency has a post. */
+    private boolean maySee(long id, SignedInUser user) {
+        if (ListeningScope.of(user, false).agency() == null) {
+            return true;
+        }
+        List<Object> params = new ArrayList<>(List.of(id));
+        params.addAll(Visible.own(user));
+        return jdbc.sql("SELECT EXISTS (SELECT 1" + FROM + Visible.OWN + ")").params(params).query(Boolean.class).single();
+    }
+
+    @Override
     public Story story(long asked, SignedInUser user, String language) {
         // a story merged into another is shown as the story it joined (a case or a crisis may name it)
         long id = jdbc.sql("SELECT coalesce(merged_into, id) FROM story WHERE id = ?").param(asked).query(Long.class)
                 .optional().orElse(asked);
         Visible visible = Visible.to(user);
-        if (ListeningScope.of(user, false).agency() != null) {
-            // an agency's officers see the stories in which their agency has a post
-            List<Object> params = new ArrayList<>(List.of(id));
-            params.addAll(Visible.own(user));
-            if (!jdbc.sql("SELECT EXISTS (SELECT 1" + FROM + Visible.OWN + ")").params(params).query(Boolean.class).single()) {
-                throw new NotFound("story", id);
-            }
+        if (!maySee(id, user)) {
+            throw new NotFound("story", id);
         }
         Object[] summary = jdbc.sql("SELECT count(*), count(DISTINCT coalesce(p.platform || '|' || nullif(btrim(p.author), ''), 'post|' || p.id)), "
                 + "count(DISTINCT coalesce(p.content_hash, p.id::text)), min(p.published_at), max(p.published_at), "

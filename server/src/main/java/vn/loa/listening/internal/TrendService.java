@@ -369,7 +369,7 @@ class TrendService implements Trends {
 
     /** An issue as pages and the API show it: names, stories, the series that rose with it, what covers it. */
     /** What an issue is whatever the language: its posts, its stories, and the case or statement that covers it. */
-    private record Facts(List<Long> postIds, List<StoryRow> stories, Coverage coverage) {
+    private record Facts(List<Long> postIds, List<StoryRow> stories, Coverage coverage, long sharedPassage) {
     }
 
     private Facts facts(IssueFinder.Found found) {
@@ -382,7 +382,23 @@ class TrendService implements Trends {
                     .map(StoryRow::story).toList();
             coverage = lookup.covering(mainStories, postIds);
         }
-        return new Facts(postIds, stories, coverage);
+        return new Facts(postIds, stories, coverage, sharedPassage(found.posts()));
+    }
+
+    /**
+     * How many of an issue's posts repeat one passage most of them share, among its first
+     * {@link vn.loa.listening.Stories#PASSAGE_POSTS} (as a story's page counts them, on whole texts): read once per
+     * computation of the issues, not per page.
+     */
+    private long sharedPassage(List<IssueFinder.RecentPost> posts) {
+        if (posts.size() < 3) {
+            return 0;
+        }
+        Long[] first = posts.stream().sorted(java.util.Comparator.comparing(IssueFinder.RecentPost::at)
+                .thenComparingLong(IssueFinder.RecentPost::id)).limit(vn.loa.listening.Stories.PASSAGE_POSTS)
+                .map(IssueFinder.RecentPost::id).toArray(Long[]::new);
+        return SharedPassage.repeats(jdbc.sql("SELECT text FROM post WHERE id = ANY(?) ORDER BY published_at, id")
+                .param(first).query(String.class).list());
     }
 
     private Issue issue(ListeningScope scope, IssueFinder.Found found, Facts facts, String seriesKey,
@@ -430,7 +446,8 @@ class TrendService implements Trends {
                 found.recent(), round(found.expected()), round(found.growth()), found.posts().size(), found.authors(),
                 found.stories(), found.firstSeen(), round(found.negativeShare()), found.comments(), round(found.burst()),
                 round(found.score()),
-                agency, places, found.domain(), found.topic(), examples, stories, postIds, related, coverage);
+                agency, places, found.domain(), found.topic(), examples, stories, postIds, related, coverage,
+                facts.sharedPassage());
     }
 
     /** The posts of the last 24 hours of a scope, newest first (at most 20,000), with their terms. */

@@ -43,6 +43,7 @@ import vn.loa.listening.PostLabels;
 import vn.loa.listening.PostCorrections;
 import vn.loa.listening.PostSearch;
 import vn.loa.listening.PostsExported;
+import vn.loa.listening.Stories;
 import vn.loa.platform.DisplayNames;
 import vn.loa.platform.NavigationItem;
 import vn.loa.shared.InvalidInput;
@@ -69,11 +70,13 @@ class PostPagesController {
     private final List<vn.loa.listening.PostFlags> flags;
     private final MessageSource messages;
     private final DisplayNames names;
+    private final Stories stories;
 
     PostPagesController(PostSearch search, PostImporter importer, ApplicationEventPublisher events,
             PostCorrections corrections, AgencyDirectory agencies, AgencyNames agencyNames,
-            List<vn.loa.listening.PostFlags> flags, MessageSource messages, DisplayNames names) {
+            List<vn.loa.listening.PostFlags> flags, MessageSource messages, DisplayNames names, Stories stories) {
         this.messages = messages;
+        this.stories = stories;
         this.agencyNames = agencyNames;
         this.names = names;
         this.search = search;
@@ -93,8 +96,14 @@ class PostPagesController {
      *
      * @param valueKeys the message keys of its values (a filter may hold several, "news,official"), or null to
      *     show the value as it is
+     * @param identifier the code behind a value shown by name (a story's number), for {@code data-identifier} and the
+     *     tooltip; may be null
      */
-    record Chip(String labelKey, List<String> valueKeys, String value, String removeUrl) {
+    record Chip(String labelKey, List<String> valueKeys, String value, String removeUrl, String identifier) {
+
+        Chip(String labelKey, List<String> valueKeys, String value, String removeUrl) {
+            this(labelKey, valueKeys, value, removeUrl, null);
+        }
     }
 
     /** The search page's address with one parameter changed (or removed when blank); blank parameters are left out. */
@@ -210,8 +219,7 @@ class PostPagesController {
                     facetLinks.put(facet + "|" + value, link(current, facet, value))));
             model.addAttribute("facetLinks", facetLinks);
             List<Chip> chips = new ArrayList<>();
-            for (String name : List.of("platform", "sentiment", "topic", "register", "domain", "toxicity", "agency", "place",
-                    "story")) {
+            for (String name : List.of("platform", "sentiment", "topic", "register", "domain", "toxicity", "agency", "place")) {
                 String value = current.get(name);
                 if (!value.isBlank()) {
                     List<String> keys = java.util.Arrays.stream(value.split(","))
@@ -221,6 +229,14 @@ class PostPagesController {
                     chips.add(new Chip("facet." + name, keys.contains(null) ? null : keys, shown == null ? value : shown,
                             link(current, name, "")));
                 }
+            }
+            if (story != null) {
+                // a story by its opening words, as the reader may see it; its number only as an identifier
+                String removeStory = link(current, "story", "");
+                chips.add(stories.opening(story, user)
+                        .map(opening -> new Chip("facet.story", null, opening, removeStory, story.toString()))
+                        .orElseGet(() -> new Chip("facet.story", List.of("posts.story.unseen"), "", removeStory,
+                                story.toString())));
             }
             if (local) {
                 chips.add(new Chip("posts.local", List.of("posts.local.only"), "", link(current, "local", "")));

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import vn.loa.publishing.Channel;
 import vn.loa.publishing.ChannelAdapter;
+import vn.loa.publishing.DeliveryDetail;
 import vn.loa.publishing.DeliveryStatus;
 
 /**
@@ -49,7 +50,7 @@ class HttpProviderAdapter implements ChannelAdapter {
         String prefix = "loa.publishing." + m.channel().name().toLowerCase() + ".http.";
         String url = environment.getProperty(prefix + "url", "").strip();
         if (url.isEmpty()) {
-            throw new IllegalStateException("chưa cấu hình " + prefix + "url");
+            throw new Failure("publishing.detail.not-configured", prefix + "url");
         }
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("idempotencyKey", m.idempotencyKey());
@@ -67,8 +68,9 @@ class HttpProviderAdapter implements ChannelAdapter {
         }
         HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException("nhà cung cấp trả lời HTTP " + response.statusCode());
+            throw new Failure("publishing.detail.provider-refused", response.statusCode());
         }
-        return new Outcome(DeliveryStatus.SENT, "nhà cung cấp đã nhận (HTTP " + response.statusCode() + ")");
+        return new Outcome(DeliveryStatus.SENT, DeliveryDetail.of("publishing.detail.provider-accepted",
+                response.statusCode()));
     }
 }

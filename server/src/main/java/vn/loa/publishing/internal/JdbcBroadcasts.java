@@ -36,6 +36,7 @@ import vn.loa.identity.AgencyKind;
 import vn.loa.identity.SignedInUser;
 import vn.loa.publishing.Broadcasts;
 import vn.loa.publishing.Channel;
+import vn.loa.publishing.DeliveryDetail;
 import vn.loa.publishing.DeliveryStatus;
 import vn.loa.publishing.PublishingEvent;
 import vn.loa.shared.Conflict;
@@ -371,13 +372,14 @@ class JdbcBroadcasts implements Broadcasts {
         }
         // the log names who confirmed as people know them; confirmed_by keeps the account
         String who = by.fullName() == null || by.fullName().isBlank() ? by.username() : by.fullName();
-        jdbc.sql("""
-                UPDATE pub_delivery SET status = 'CONFIRMED', done_at = ?, detail = ?, attempts = attempts + 1,
-                    last_attempt_at = ? WHERE id = ?""")
-                .params(Timestamp.from(now), "xã xác nhận đã phát bởi " + who, Timestamp.from(now),
-                        deliveryOf(id)).update();
+        jdbc.sql("UPDATE pub_delivery SET status = 'CONFIRMED', done_at = ?, " + Outbox.DETAIL_SET
+                + ", attempts = attempts + 1, last_attempt_at = ? WHERE id = ?")
+                .params(Outbox.params(List.of(Timestamp.from(now)), DeliveryDetail.of("publishing.detail.confirmed", who),
+                        Timestamp.from(now), deliveryOf(id))).update();
+        // the commune's note is its own words: text, never a message pattern
         outbox.log(deliveryOf(id), b.publicationId(), b.emergency(), now, 1, DeliveryStatus.CONFIRMED,
-                "xã xác nhận đã phát lúc " + Outbox.local(at) + " (" + who + ")" + (text == null ? "" : ": " + text));
+                text == null ? DeliveryDetail.of("publishing.detail.confirmed-at", Outbox.local(at), who)
+                        : DeliveryDetail.withText("publishing.detail.confirmed-at.note", text, Outbox.local(at), who));
         events.publishEvent(new PublishingEvent.BroadcastConfirmed(by.actor(), id, b.communeCode(), b.kind()));
         return find(id);
     }

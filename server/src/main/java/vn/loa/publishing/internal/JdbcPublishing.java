@@ -25,6 +25,7 @@ import vn.loa.identity.AgencyDirectory;
 import vn.loa.identity.AgencyKind;
 import vn.loa.identity.SignedInUser;
 import vn.loa.publishing.Channel;
+import vn.loa.publishing.DeliveryDetail;
 import vn.loa.publishing.DeliveryStatus;
 import vn.loa.publishing.Publication;
 import vn.loa.publishing.Publishing;
@@ -135,7 +136,7 @@ class JdbcPublishing implements Publishing {
                             local ? null : Timestamp.from(publishAt), "loa-" + id + "-" + UUID.randomUUID())
                     .query(Long.class).single();
             outbox.log(delivery, id, p.emergency(), now, 0, DeliveryStatus.PENDING,
-                    local ? "gói phát thanh sẵn sàng, chờ xã xác nhận" : "vào hàng đợi");
+                    DeliveryDetail.of(local ? "publishing.detail.package-ready" : "publishing.detail.queued"));
             if (local) {
                 broadcasts.create(id, delivery, r.getValue(), p.channel(), publishAt, p.emergency());
             }
@@ -220,12 +221,15 @@ class JdbcPublishing implements Publishing {
                 UPDATE pub_publication SET withdrawn_at = ?, withdrawn_by = ?, withdrawn_reason = ?
                 WHERE id = ? AND withdrawn_at IS NULL""")
                 .params(Timestamp.from(now), by.username(), PublishingAccess.text(reason), publicationId).update();
-        List<Long> pending = jdbc.sql("""
-                UPDATE pub_delivery SET status = 'WITHDRAWN', done_at = ?, detail = ?
-                WHERE publication_id = ? AND status = 'PENDING' RETURNING id""")
-                .params(Timestamp.from(now), "thu hồi: " + reason, publicationId).query(Long.class).list();
+        // the reason is the words of the person who withdrew it: text, in the message's place for it
+        String why = PublishingAccess.text(reason);
+        DeliveryDetail withdrawn = why == null ? DeliveryDetail.of("publishing.detail.withdrawn")
+                : DeliveryDetail.withText("publishing.detail.withdrawn.reason", why);
+        List<Long> pending = jdbc.sql("UPDATE pub_delivery SET status = 'WITHDRAWN', done_at = ?, " + Outbox.DETAIL_SET
+                + " WHERE publication_id = ? AND status = 'PENDING' RETURNING id")
+                .params(Outbox.params(List.of(Timestamp.from(now)), withdrawn, publicationId)).query(Long.class).list();
         for (long delivery : pending) {
-            outbox.log(delivery, publicationId, p.emergency(), now, 0, DeliveryStatus.WITHDRAWN, reason);
+            outbox.log(delivery, publicationId, p.emergency(), now, 0, DeliveryStatus.WITHDRAWN, withdrawn);
         }
         events.publishEvent(new PublishingEvent.PublicationWithdrawn(by, publicationId, agencyCode, pending.size(),
                 reason));
@@ -243,7 +247,7 @@ class JdbcPublishing implements Publishing {
         return jdbc.sql("SELECT * FROM pub_delivery WHERE publication_id = ? ORDER BY id").param(publicationId)
                 .query((rs, n) -> new Delivery(rs.getLong("id"), rs.getString("recipient"),
                         DeliveryStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
-                        instant(rs, "last_attempt_at"), instant(rs, "next_attempt_at"), rs.getString("detail")))
+                        instant(rs, "last_attempt_at"), instant(rs, "next_attempt_at"), Outbox.detail(rs)))
                 .list();
     }
 
@@ -394,7 +398,7 @@ class JdbcPublishing implements Publishing {
     private static LogEntry logEntry(ResultSet rs, int n) throws SQLException {
         return new LogEntry(rs.getLong("id"), rs.getLong("publication_id"), rs.getLong("delivery_id"),
                 Channel.valueOf(rs.getString("channel")), rs.getString("recipient"), rs.getTimestamp("at").toInstant(),
-                rs.getInt("attempt"), DeliveryStatus.valueOf(rs.getString("status")), rs.getString("detail"),
+                rs.getInt("attempt"), DeliveryStatus.valueOf(rs.getString("status")), Outbox.detail(rs),
                 rs.getBoolean("emergency"));
     }
 

@@ -16,6 +16,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.loa.publishing.Channel;
 import vn.loa.publishing.ChannelAdapter;
+import vn.loa.publishing.DeliveryDetail;
 import vn.loa.publishing.DeliveryStatus;
 import vn.loa.publishing.Publication;
 import vn.loa.publishing.PublishingEvent;
@@ -91,11 +92,14 @@ class Outbox {
         try {
             ChannelAdapter adapter = adapter(c.channel());
             return adapter.send(message(c));
+        } catch (ChannelAdapter.Failure e) {
+            log.info("Delivery {} on {} failed (attempt {}): {}", c.id(), c.channel(), c.attempt(), e.getMessage());
+            return new ChannelAdapter.Outcome(DeliveryStatus.FAILED, e.detail());
         } catch (Exception e) {
+            // words from outside (a provider, a mail server, the network): kept as text, never as a message pattern
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             log.info("Delivery {} on {} failed (attempt {}): {}", c.id(), c.channel(), c.attempt(), reason);
-            return new ChannelAdapter.Outcome(DeliveryStatus.FAILED, reason.length() > 500 ? reason.substring(0, 500)
-                    : reason);
+            return new ChannelAdapter.Outcome(DeliveryStatus.FAILED, reason);
         }
     }
 
@@ -107,28 +111,28 @@ class Outbox {
                 // what went out is recorded even when the publication was withdrawn meanwhile
                 jdbc.sql("""
                         UPDATE pub_delivery SET status = ?, claimed_at = NULL, next_attempt_at = NULL, done_at = ?,
-                            detail = ? WHERE id = ? AND status IN ('PENDING', 'WITHDRAWN')""")
-                        .params(outcome.status().name(), Timestamp.from(now), outcome.detail(), c.id()).update();
+                        """ + DETAIL_SET + " WHERE id = ? AND status IN ('PENDING', 'WITHDRAWN')")
+                        .params(params(List.of(outcome.status().name(), Timestamp.from(now)), outcome.detail(), c.id()))
+                        .update();
                 log(c.id(), c.publicationId(), c.emergency(), now, c.attempt(), outcome.status(), outcome.detail());
             } else if (c.attempt() >= settings.maxAttempts) {
                 int rows = jdbc.sql("""
                         UPDATE pub_delivery SET status = 'FAILED', claimed_at = NULL, next_attempt_at = NULL, done_at = ?,
-                            detail = ? WHERE id = ? AND status = 'PENDING'""")
-                        .params(Timestamp.from(now), outcome.detail(), c.id()).update();
+                        """ + DETAIL_SET + " WHERE id = ? AND status = 'PENDING'")
+                        .params(params(List.of(Timestamp.from(now)), outcome.detail(), c.id())).update();
                 log(c.id(), c.publicationId(), c.emergency(), now, c.attempt(), DeliveryStatus.FAILED,
-                        "lần thử cuối: " + outcome.detail());
+                        DeliveryDetail.about("publishing.detail.last-attempt", outcome.detail()));
                 if (rows == 1) {
                     events.publishEvent(new PublishingEvent.DeliveryFailed(c.id(), c.publicationId(), c.channel(),
                             c.attempt()));
                 }
             } else {
                 Instant next = now.plus(settings.backoff(c.attempt()));
-                jdbc.sql("""
-                        UPDATE pub_delivery SET claimed_at = NULL, next_attempt_at = ?, detail = ?
-                        WHERE id = ? AND status = 'PENDING'""")
-                        .params(Timestamp.from(next), outcome.detail(), c.id()).update();
+                jdbc.sql("UPDATE pub_delivery SET claimed_at = NULL, next_attempt_at = ?, " + DETAIL_SET
+                        + " WHERE id = ? AND status = 'PENDING'")
+                        .params(params(List.of(Timestamp.from(next)), outcome.detail(), c.id())).update();
                 log(c.id(), c.publicationId(), c.emergency(), now, c.attempt(), DeliveryStatus.PENDING,
-                        "lỗi: " + outcome.detail() + "; thử lại lúc " + local(next));
+                        DeliveryDetail.about("publishing.detail.retry", outcome.detail(), local(next)));
             }
         });
     }
@@ -140,12 +144,39 @@ class Outbox {
     }
 
     void log(long deliveryId, long publicationId, boolean emergency, Instant at, int attempt, DeliveryStatus status,
-            String detail) {
+            DeliveryDetail detail) {
         jdbc.sql("""
-                INSERT INTO pub_delivery_log (delivery_id, publication_id, emergency, at, attempt, status, detail)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(deliveryId, publicationId, emergency, Timestamp.from(at), attempt, status.name(), detail)
+                INSERT INTO pub_delivery_log (delivery_id, publication_id, emergency, at, attempt, status, detail,
+                    detail_key, detail_args, reason_key, reason_args)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(params(List.of(deliveryId, publicationId, emergency, Timestamp.from(at), attempt, status.name()),
+                        detail))
                 .update();
+    }
+
+    /** The columns of a detail, to set in an UPDATE of {@code pub_delivery} (its parameters by {@link #params}). */
+    static final String DETAIL_SET = "detail = ?, detail_key = ?, detail_args = ?, reason_key = ?, reason_args = ?";
+
+    /** The parameters before a detail's, the detail's (in the order of {@link #DETAIL_SET}), then those after. */
+    static List<Object> params(List<Object> before, DeliveryDetail detail, Object... after) {
+        List<Object> params = new java.util.ArrayList<>(before);
+        params.add(detail.text());
+        params.add(detail.key());
+        params.add(detail.key() == null ? null : detail.arguments().toArray(String[]::new));
+        params.add(detail.reasonKey());
+        params.add(detail.reasonKey() == null ? null : detail.reasonArguments().toArray(String[]::new));
+        params.addAll(java.util.Arrays.asList(after));
+        return params;
+    }
+
+    /** The detail a row of {@code pub_delivery} or {@code pub_delivery_log} holds. */
+    static DeliveryDetail detail(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new DeliveryDetail(rs.getString("detail_key"), strings(rs.getArray("detail_args")),
+                rs.getString("reason_key"), strings(rs.getArray("reason_args")), rs.getString("detail"));
+    }
+
+    private static List<String> strings(java.sql.Array array) throws java.sql.SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 
     private ChannelAdapter.Message message(Claimed c) {

@@ -4,6 +4,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 import vn.loa.publishing.Channel;
 import vn.loa.publishing.ChannelAdapter;
+import vn.loa.publishing.DeliveryDetail;
 import vn.loa.publishing.DeliveryStatus;
 
 /**
@@ -25,6 +26,7 @@ class PortalAdapter implements ChannelAdapter {
 
     @Override
     public Outcome send(Message message) {
-        return new Outcome(DeliveryStatus.SENT, "đã đăng trên cổng thông tin: /public/messages/" + message.publicationId());
+        return new Outcome(DeliveryStatus.SENT, DeliveryDetail.of("publishing.detail.portal",
+                "/public/messages/" + message.publicationId()));
     }
 }

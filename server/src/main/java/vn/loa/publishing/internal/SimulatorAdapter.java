@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.loa.identity.SignedInUser;
 import vn.loa.publishing.Channel;
 import vn.loa.publishing.ChannelAdapter;
+import vn.loa.publishing.DeliveryDetail;
 import vn.loa.publishing.DeliveryStatus;
 import vn.loa.publishing.DeliverySimulator;
 import vn.loa.publishing.PublishingEvent;
@@ -56,17 +57,17 @@ class SimulatorAdapter implements ChannelAdapter, DeliverySimulator {
     }
 
     @Override
-    public Outcome send(Message m) {
+    public Outcome send(Message m) throws Failure {
         if (isDown(m.channel())) {
-            throw new IllegalStateException("trình mô phỏng đang tắt (giả lập nhà cung cấp không phản hồi)");
+            throw new Failure("publishing.detail.simulator-down");
         }
         int inserted = jdbc.sql("""
                 INSERT INTO pub_simulator_inbox (channel, idempotency_key, recipient, title, body, received_at)
                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING""")
                 .params(m.channel().name(), m.idempotencyKey(), m.recipient(), m.title(), m.body(),
                         Timestamp.from(clock.instant())).update();
-        return new Outcome(DeliveryStatus.SIMULATED, inserted == 1 ? "trình mô phỏng đã nhận; không đến ai"
-                : "trình mô phỏng đã nhận trước đó (cùng khóa), không nhận lại; không đến ai");
+        return new Outcome(DeliveryStatus.SIMULATED, DeliveryDetail.of(inserted == 1 ? "publishing.detail.simulated"
+                : "publishing.detail.simulated-before"));
     }
 
     boolean isDown(Channel channel) {

@@ -10,6 +10,7 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import vn.loa.publishing.Channel;
 import vn.loa.publishing.ChannelAdapter;
+import vn.loa.publishing.DeliveryDetail;
 import vn.loa.publishing.DeliveryStatus;
 import vn.loa.publishing.Publication;
 
@@ -46,7 +47,7 @@ class SmtpAdapter implements ChannelAdapter {
     public Outcome send(Message m) throws Exception {
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
-            throw new IllegalStateException("chưa cấu hình máy chủ thư (spring.mail.host)");
+            throw new Failure("publishing.detail.no-mail-server");
         }
         String domain = from.contains("@") ? from.substring(from.indexOf('@') + 1) : "loa.local";
         String messageId = "<" + m.idempotencyKey() + "@" + domain + ">";
@@ -67,6 +68,6 @@ class SmtpAdapter implements ChannelAdapter {
         }
         message.setHeader("Content-Language", m.language());
         sender.send(message);
-        return new Outcome(DeliveryStatus.SENT, "máy chủ thư đã nhận, Message-ID " + messageId);
+        return new Outcome(DeliveryStatus.SENT, DeliveryDetail.of("publishing.detail.mail-accepted", messageId));
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import vn.loa.publishing.Channel;
 import vn.loa.publishing.ChannelAdapter;
+import vn.loa.publishing.DeliveryDetail;
 import vn.loa.publishing.DeliveryStatus;
 
 /**
@@ -48,7 +49,7 @@ class WebhookAdapter implements ChannelAdapter {
     @Override
     public Outcome send(Message m) throws Exception {
         if (settings.webhookUrl.isEmpty()) {
-            throw new IllegalStateException("chưa cấu hình loa.publishing.webhook.url");
+            throw new Failure("publishing.detail.not-configured", "loa.publishing.webhook.url");
         }
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("idempotencyKey", m.idempotencyKey());
@@ -66,9 +67,10 @@ class WebhookAdapter implements ChannelAdapter {
         }
         HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException("điểm nhận trả lời HTTP " + response.statusCode());
+            throw new Failure("publishing.detail.webhook-answered", response.statusCode());
         }
-        return new Outcome(DeliveryStatus.SENT, "điểm nhận trả lời HTTP " + response.statusCode());
+        return new Outcome(DeliveryStatus.SENT, DeliveryDetail.of("publishing.detail.webhook-answered",
+                response.statusCode()));
     }
 
     static String hmac(String secret, byte[] body) throws Exception {

@@ -81,6 +81,6 @@ class AgendaUnitTests {
 
     private Trends.Issue issue(List<Trends.Example> examples, List<Long> posts) {
         return new Trends.Issue("k", List.of("quá tải"), "keyword", "quá tải", "quá tải", 30, 12, 1.0, 12.0, 40, 30, 3,
-                now, 0.8, 30, 9.0, 9.0, null, List.of(), null, null, examples, List.of(), posts, List.of(), null);
+                now, 0.8, 30, 9.0, 9.0, null, List.of(), null, null, examples, List.of(), posts, List.of(), null, 0);
     }
 }

@@ -2,22 +2,31 @@ package vn.loa.publishing.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.loa.TestClock;
@@ -25,6 +34,8 @@ import vn.loa.identity.AgencyDirectory;
 import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
 import vn.loa.publishing.Channel;
+import vn.loa.publishing.ChannelAdapter;
+import vn.loa.publishing.DeliveryDetail;
 import vn.loa.publishing.DeliverySimulator;
 import vn.loa.publishing.DeliveryStatus;
 import vn.loa.publishing.Publication;
@@ -70,6 +81,19 @@ class OutboxIntegrationTests {
     @Autowired
     PlatformTransactionManager transactions;
 
+    @Autowired
+    MessageSource messages;
+
+    @Autowired
+    MockMvc mvc;
+
+    private static final Locale VI = Locale.of("vi");
+
+    /** A detail as a Vietnamese reader reads it. */
+    private String vi(DeliveryDetail detail) {
+        return detail.shown(messages, VI);
+    }
+
     private long enqueue(Channel channel, List<String> recipients, boolean emergency, String source) {
         var agency = agencies.findByCode("SYT", LocalDate.ofInstant(clock.instant(), LocalTime.ZONE)).orElseThrow().id();
         return new TransactionTemplate(transactions).execute(status -> publishing.enqueue(new Publication(source,
@@ -112,7 +136,7 @@ class OutboxIntegrationTests {
             assertThat(d.status()).isEqualTo(DeliveryStatus.PENDING);
             assertThat(d.attempts()).isEqualTo(1);
             assertThat(d.nextAttemptAt()).isEqualTo(start.plusSeconds(30));
-            assertThat(d.detail()).contains("đang tắt");
+            assertThat(vi(d.detail())).contains("đang tắt");
             // not due yet: nothing happens
             work();
             assertThat(only(id).attempts()).isEqualTo(1);
@@ -156,7 +180,7 @@ class OutboxIntegrationTests {
             Publishing.Delivery d = only(id);
             assertThat(d.status()).isEqualTo(DeliveryStatus.FAILED);
             assertThat(d.attempts()).isEqualTo(6);
-            assertThat(d.detail()).contains("đang tắt");
+            assertThat(vi(d.detail())).contains("đang tắt");
             simulator.switchDown(Channel.ZALO, false, ADMIN);
             work();
             assertThat(only(id).status()).isEqualTo(DeliveryStatus.FAILED);
@@ -194,7 +218,7 @@ class OutboxIntegrationTests {
         assertThat(inboxRows(keyOf(a.id()))).isEqualTo(1);
         assertThat(sent.status()).isEqualTo(DeliveryStatus.SIMULATED);
         assertThat(sent.attempts()).isEqualTo(2);
-        assertThat(sent.detail()).contains("đã nhận trước đó");
+        assertThat(vi(sent.detail())).contains("đã nhận trước đó");
         assertThat(inboxRows(b.key())).as("the same key is received once").isEqualTo(1);
         clock.advance(Duration.ofMinutes(10));
         work();
@@ -276,7 +300,7 @@ class OutboxIntegrationTests {
             work();
             Publishing.Delivery d = only(id);
             assertThat(d.status()).isEqualTo(DeliveryStatus.PENDING);
-            assertThat(d.detail()).contains("HTTP 503");
+            assertThat(vi(d.detail())).contains("HTTP 503");
             clock.advance(Duration.ofSeconds(30));
             work();
             d = only(id);
@@ -294,7 +318,7 @@ class OutboxIntegrationTests {
             assertThat(payload.get("emergency").asBoolean()).isTrue();
             assertThat(payload.get("title").asString()).isEqualTo("Thẻ BHYT cho người cao tuổi");
             assertThat(publishing.log(id, OFFICER)).extracting(Publishing.LogEntry::detail)
-                    .allSatisfy(detail -> assertThat(String.valueOf(detail)).doesNotContain("bi-mat"));
+                    .allSatisfy(detail -> assertThat(String.valueOf(detail) + vi(detail)).doesNotContain("bi-mat"));
             // another agency's officer does not see it
             SignedInUser other = new SignedInUser(9L, "other", "Cán bộ Sở Công Thương", null, "SCT", Set.of(Role.OFFICER));
             assertThatThrownBy(() -> publishing.deliveries(id, other)).isInstanceOf(vn.loa.shared.NotFound.class);
@@ -328,5 +352,56 @@ class OutboxIntegrationTests {
         } finally {
             smtp.stop();
         }
+    }
+
+    @Test
+    void theSameDeliveryReadsInVietnameseOrEnglishAsTheReaderChoseAndAProvidersOwnWordsStayText() throws Exception {
+        simulator.switchDown(Channel.SMS, true, ADMIN);
+        try {
+            long id = enqueue(Channel.SMS, List.of("0905 777 888"), false, "test:words-" + System.nanoTime());
+            work();
+            Publishing.Delivery d = only(id);
+            assertThat(d.detail().key()).isEqualTo("publishing.detail.simulator-down");
+            assertThat(d.detail().text()).as("Loa's own words are a key, not stored text").isNull();
+            assertThat(publishing.log(id, OFFICER)).extracting(l -> l.detail().key())
+                    .containsExactly("publishing.detail.queued", "publishing.detail.retry");
+            // a provider's own answer (from outside): braces and quotes that would be a pattern, markup
+            clock.advance(Duration.ofSeconds(30));
+            Outbox.Claimed claimed = outbox.claim(1_000).stream().filter(c -> c.publicationId() == id).findFirst()
+                    .orElseThrow();
+            outbox.finish(claimed, new ChannelAdapter.Outcome(DeliveryStatus.FAILED,
+                    "550 '{0}' <b>quota</b>"));
+            // a line logged before details had keys: text only, shown as written
+            jdbc.sql("""
+                    INSERT INTO pub_delivery_log (delivery_id, publication_id, emergency, at, attempt, status, detail)
+                    VALUES (?, ?, false, ?, 0, 'PENDING', 'dòng cũ của nhật ký')""")
+                    .params(d.id(), id, Timestamp.from(clock.instant())).update();
+
+            MockHttpSession officer = (MockHttpSession) mvc
+                    .perform(formLogin("/login").user("officer").password("loa-demo"))
+                    .andReturn().getRequest().getSession(false);
+            String vi = page("/publishing/" + id, "vi", officer);
+            String en = page("/publishing/" + id, "en", officer);
+            String next = Outbox.local(clock.instant().plusSeconds(60));
+            assertThat(vi).contains("vào hàng đợi",
+                    "lỗi: trình mô phỏng đang tắt (giả lập nhà cung cấp không phản hồi); thử lại lúc ",
+                    "lỗi: 550 &#39;{0}&#39; &lt;b&gt;quota&lt;/b&gt;; thử lại lúc " + next, "dòng cũ của nhật ký")
+                    .doesNotContain("the simulator is switched off", "<b>quota");
+            assertThat(en).contains("queued",
+                    "error: the simulator is switched off (it acts as a provider that does not answer); next attempt at ",
+                    "error: 550 &#39;{0}&#39; &lt;b&gt;quota&lt;/b&gt;; next attempt at " + next, "dòng cũ của nhật ký")
+                    .doesNotContain("trình mô phỏng đang tắt", "vào hàng đợi", "<b>quota");
+            // the delivery's own detail: the provider's words, in both languages as they came
+            assertThat(only(id).detail()).isEqualTo(DeliveryDetail.text("550 '{0}' <b>quota</b>"));
+        } finally {
+            simulator.switchDown(Channel.SMS, false, ADMIN);
+        }
+    }
+
+    private String page(String path, String lang, MockHttpSession session) throws Exception {
+        return mvc.perform(get(path)
+                .param("lang", lang).session(session))
+                .andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 }
