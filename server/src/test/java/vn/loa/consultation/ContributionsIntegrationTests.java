@@ -36,7 +36,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.MessageSource;
 import vn.loa.TestClock;
-import vn.loa.campaigns.SmsSegments;
+import vn.loa.shared.SmsSegments;
 import vn.loa.consultation.internal.ConsultationTestData;
 import vn.loa.shared.Conflict;
 import vn.loa.shared.InvalidInput;

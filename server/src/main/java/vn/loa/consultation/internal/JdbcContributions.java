@@ -9,10 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.text.Normalizer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +38,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.loa.campaigns.SmsSegments;
 import vn.loa.consultation.Consultation;
 import vn.loa.consultation.ConsultationEvent;
 import vn.loa.consultation.ConsultationStatus;
@@ -61,6 +60,7 @@ import vn.loa.shared.InvalidInput;
 import vn.loa.shared.Languages;
 import vn.loa.shared.LocalTime;
 import vn.loa.shared.NotFound;
+import vn.loa.shared.SmsSegments;
 
 /** Contributions on PostgreSQL; one-time codes through publishing's outbox (e-mail or SMS). */
 @Service
