@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import vn.loa.nlp.AccentFolding;
+import vn.loa.shared.SmsSegments;
 
 /**
  * The checks and figures of one channel version, computed on the server (the page's script shows the same figures as

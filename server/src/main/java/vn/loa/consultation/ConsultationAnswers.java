@@ -14,15 +14,21 @@ public interface ConsultationAnswers {
     /** Writes or rewrites the answer of a group (back to DRAFT). */
     ThemeGroups.Answer save(long groupId, Verdict verdict, String reason, Long templateId, SignedInUser user);
 
-    ThemeGroups.Answer submit(long answerId, SignedInUser user);
+    /**
+     * Submits a draft answer for approval. Each step names the answer's {@code version} the user's page showed, must not
+     * be null ({@link vn.loa.shared.InvalidInput} on {@code version}): when someone rewrote or moved the answer on since,
+     * nothing changes and {@link vn.loa.shared.Conflict} says who and when ({@code consultation.answers.error.changed.*},
+     * or {@code .already.*} when it was the same step).
+     */
+    ThemeGroups.Answer submit(long answerId, Integer version, SignedInUser user);
 
-    /** Approves a submitted answer; {@link vn.loa.shared.Conflict} for its own author. */
-    ThemeGroups.Answer approve(long answerId, SignedInUser user);
+    /** Approves a submitted answer, the text the approver read; {@link vn.loa.shared.Conflict} for its own author. */
+    ThemeGroups.Answer approve(long answerId, Integer version, SignedInUser user);
 
     /** Publishes an approved answer and notifies its group's contributors (once per answer and contact). */
-    ThemeGroups.Answer publish(long answerId, SignedInUser user);
+    ThemeGroups.Answer publish(long answerId, Integer version, SignedInUser user);
 
-    /** Submits, approves or publishes every answer of a consultation the user may; how many were. */
+    /** Submits, approves or publishes every answer of a consultation the user may, each as it is now; how many were. */
     int submitAll(long consultationId, SignedInUser user);
 
     int approveAll(long consultationId, SignedInUser user);

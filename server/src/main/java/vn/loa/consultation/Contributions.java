@@ -49,19 +49,25 @@ public interface Contributions {
     Map<String, Long> countsPerUnit(long consultationId, SignedInUser user);
 
     /**
-     * Publishes a held (or rejected) contribution.
+     * Publishes a held (or rejected) contribution, if it is still as the officer saw it.
      *
-     * @throws vn.loa.shared.Conflict when it is published already (a double click, another officer)
+     * @param seen the status the officer's page showed, must not be null
+     * @throws vn.loa.shared.InvalidInput on {@code seen} when missing
+     * @throws vn.loa.shared.Conflict when it is published already (a double click, another officer), or when another
+     *         officer changed it after the page showed it ({@code consultation.error.changed-meanwhile.*}: who, when,
+     *         why); nothing changes then
      */
-    Contribution publish(long contributionId, SignedInUser by);
+    Contribution publish(long contributionId, ContributionStatus seen, SignedInUser by);
 
     /**
-     * Rejects a contribution with a reason.
+     * Rejects a contribution with a reason, if it is still as the officer saw it.
      *
-     * @throws vn.loa.shared.InvalidInput on {@code reason} when missing
-     * @throws vn.loa.shared.Conflict when it is rejected already (a double click, another officer)
+     * @param seen the status the officer's page showed, must not be null
+     * @throws vn.loa.shared.InvalidInput on {@code reason} when missing, on {@code seen} when missing
+     * @throws vn.loa.shared.Conflict when it is rejected already (a double click, another officer), or when another
+     *         officer changed it after the page showed it; nothing changes then
      */
-    Contribution reject(long contributionId, String reason, SignedInUser by);
+    Contribution reject(long contributionId, ContributionStatus seen, String reason, SignedInUser by);
 
     /**
      * Records an organisation's official opinion from its letter (DOCX or PDF).

@@ -94,8 +94,12 @@ public interface ThemeGroups {
             String sentiment) {
     }
 
-    /** The answer of a group. */
+    /**
+     * The answer of a group.
+     *
+     * @param version one more with every change: a step taken from a page names the version it showed
+     */
     record Answer(long id, long groupId, Verdict verdict, String reason, AnswerStatus status, String draftedBy,
-            String submittedBy, String approvedBy, java.time.Instant publishedAt) {
+            String submittedBy, String approvedBy, java.time.Instant publishedAt, int version) {
     }
 }

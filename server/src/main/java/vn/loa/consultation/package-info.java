@@ -8,5 +8,5 @@
  * text is adopted; the synthesis report in the Decree 30/2020 format.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Consultation",
-        allowedDependencies = {"publishing", "campaigns", "listening", "calendar", "identity", "audit", "platform", "shared"})
+        allowedDependencies = {"publishing", "listening", "calendar", "identity", "audit", "platform", "shared"})
 package vn.loa.consultation;

@@ -339,7 +339,7 @@ class AuditedWritesIntegrationTests {
         assertThat(contributions.list(created.id(), null, null, coordinator)).as("contributions imported").isEmpty();
         contributions.importCsv(created.id(), csv, coordinator);
         long held = contributions.list(created.id(), null, null, coordinator).get(0).id();
-        assertRefused(() -> contributions.reject(held, "Quảng cáo", refused));
+        assertRefused(() -> contributions.reject(held, vn.loa.consultation.ContributionStatus.RECEIVED, "Quảng cáo", refused));
         assertThat(contributions.get(held, coordinator).status()).as("rejected")
                 .isEqualTo(vn.loa.consultation.ContributionStatus.RECEIVED);
         assertRefused(() -> contributions.recordOfficial(created.id(), new vn.loa.consultation.Contributions.OfficialOpinion(
@@ -470,12 +470,13 @@ class AuditedWritesIntegrationTests {
                 refused));
         assertThat(jdbc.sql("SELECT count(*) FROM consultation_answer WHERE group_id = ?").param(group.id())
                 .query(Long.class).single()).as("answer written").isZero();
-        long answer = consultationAnswers.save(group.id(), vn.loa.consultation.Verdict.ACCEPTED, "Tiếp thu.", null,
-                officer).id();
-        consultationAnswers.submit(answer, officer);
-        assertRefused(() -> consultationAnswers.approve(answer, refused));
-        consultationAnswers.approve(answer, leader);
-        assertRefused(() -> consultationAnswers.publish(answer, refused));
+        vn.loa.consultation.ThemeGroups.Answer saved = consultationAnswers.save(group.id(),
+                vn.loa.consultation.Verdict.ACCEPTED, "Tiếp thu.", null, officer);
+        long answer = saved.id();
+        int submitted = consultationAnswers.submit(answer, saved.version(), officer).version();
+        assertRefused(() -> consultationAnswers.approve(answer, submitted, refused));
+        int approved = consultationAnswers.approve(answer, submitted, leader).version();
+        assertRefused(() -> consultationAnswers.publish(answer, approved, refused));
         assertThat(jdbc.sql("SELECT status FROM consultation_answer WHERE id = ?").param(answer).query(String.class)
                 .single()).as("answer published").isEqualTo("APPROVED");
         assertThat(jdbc.sql("SELECT count(*) FROM consultation_notice WHERE answer_id = ?").param(answer)

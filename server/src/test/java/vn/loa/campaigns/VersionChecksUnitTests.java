@@ -3,6 +3,7 @@ package vn.loa.campaigns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import vn.loa.shared.SmsSegments;
 
 class VersionChecksUnitTests {
 

@@ -6,9 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.loa.TestClock;
@@ -16,12 +22,15 @@ import vn.loa.consultation.internal.ConsultationAnswersTestData;
 import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
 import vn.loa.shared.Conflict;
+import vn.loa.shared.Languages;
 import vn.loa.shared.NotFound;
 
 /**
  * Groups and answers on the demo consultation written straight into the core tables: one answer reaches every
- * contribution of its group and each verified contributor once; four eyes; another agency's officer sees nothing; an
- * officer's corrections survive a regrouping, and a contribution moved later gets its new group's answer.
+ * contribution of its group and each verified contributor once, in the Vietnamese words of the message bundle; four
+ * eyes on the version the approver read, a stale page refused naming who changed the answer; published once by two at
+ * once; another agency's officer sees nothing; an officer's corrections survive a regrouping, and a contribution moved
+ * later gets its new group's answer.
  */
 @SpringBootTest
 @Import(TestClock.Config.class)
@@ -41,6 +50,9 @@ class ConsultationAnswersIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MessageSource messages;
 
     private ConsultationAnswersTestData.Fixture fixture() {
         return ConsultationAnswersTestData.create(jdbc, "SYT", UUID.randomUUID().toString().substring(0, 8), 200);
@@ -65,11 +77,11 @@ class ConsultationAnswersIntegrationTests {
 
         ThemeGroups.Answer draft = answers.save(hours.id(), Verdict.PARTLY_ACCEPTED,
                 "Tiếp thu: thu gom 16:30-20:30 ở phường; không tiếp thu thu gom sáng sớm.", null, OFFICER);
-        answers.submit(draft.id(), OFFICER);
-        assertThatThrownBy(() -> answers.approve(draft.id(), OFFICER)).isInstanceOf(Conflict.class);
-        assertThatThrownBy(() -> answers.publish(draft.id(), OFFICER)).isInstanceOf(Conflict.class);
-        answers.approve(draft.id(), SPOKESPERSON);
-        ThemeGroups.Answer published = answers.publish(draft.id(), OFFICER);
+        ThemeGroups.Answer submitted = answers.submit(draft.id(), draft.version(), OFFICER);
+        assertThatThrownBy(() -> answers.approve(draft.id(), submitted.version(), OFFICER)).isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> answers.publish(draft.id(), submitted.version(), OFFICER)).isInstanceOf(Conflict.class);
+        ThemeGroups.Answer approved = answers.approve(draft.id(), submitted.version(), SPOKESPERSON);
+        ThemeGroups.Answer published = answers.publish(draft.id(), approved.version(), OFFICER);
         assertThat(published.status()).isEqualTo(AnswerStatus.PUBLISHED);
 
         // every contribution of the group has the answer
@@ -90,8 +102,27 @@ class ConsultationAnswersIntegrationTests {
                 .param("consultation-notice:answer:" + published.id() + ":%").query(Long.class).single()).isEqualTo(contacts);
         assertThat(jdbc.sql("SELECT count(DISTINCT channel) FROM pub_publication WHERE source LIKE ?")
                 .param("consultation-notice:answer:" + published.id() + ":%").query(Long.class).single()).isEqualTo(2);
+        // the notice, in Vietnamese, word for word as it was written before its text moved to the message bundles
+        record Notice(String name, String reference, String title, String body) {
+        }
+        Notice notice = jdbc.sql("""
+                SELECT k.author_name, k.reference, p.title, p.body FROM consultation_notice n
+                JOIN consultation_contribution k ON k.id = n.contribution_id JOIN pub_publication p ON p.id = n.publication_id
+                WHERE n.answer_id = ? AND p.channel = 'EMAIL' ORDER BY n.id LIMIT 1""").param(published.id())
+                .query((rs, n) -> new Notice(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).single();
+        String title = jdbc.sql("SELECT title FROM consultation WHERE id = ?").param(f.consultationId())
+                .query(String.class).single();
+        String article = groups.groups(f.consultationId(), OFFICER).stream().filter(a -> a.unitKey().equals("a10"))
+                .findFirst().orElseThrow().article();
+        assertThat(notice.title()).isEqualTo("Trả lời ý kiến góp ý dự thảo " + title);
+        assertThat(notice.body()).startsWith("Kính gửi " + notice.name() + ",\n\nÝ kiến của Ông/Bà (mã " + notice.reference()
+                + ") về " + article + " trong đợt \"" + title + "\" đã được cơ quan soạn thảo trả lời: tiếp thu một phần.\n"
+                + "Tiếp thu: thu gom 16:30-20:30 ở phường; không tiếp thu thu gom sáng sớm.\n\n"
+                + "Xem các ý kiến và phần giải trình, tiếp thu: http")
+                .endsWith("/public/consultations/" + f.consultationId() + "/answers"); // publishing strips the last newline
         // publishing again tells nobody twice
-        assertThatThrownBy(() -> answers.publish(draft.id(), OFFICER)).isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> answers.publish(draft.id(), approved.version(), OFFICER)).isInstanceOfSatisfying(
+                Conflict.class, e -> assertThat(e.messageKey()).isEqualTo("consultation.answers.error.already.PUBLISHED"));
 
         ConsultationAnswers.PublicAnswers shown = answers.publicAnswers(f.consultationId());
         assertThat(shown.articles()).hasSize(1);
@@ -147,9 +178,7 @@ class ConsultationAnswersIntegrationTests {
 
         // the second group's answer is out before the move
         ThemeGroups.Answer a = answers.save(second.id(), Verdict.ACCEPTED, "Tiếp thu tại khoản 3 Điều 14.", null, OFFICER);
-        answers.submit(a.id(), OFFICER);
-        answers.approve(a.id(), SPOKESPERSON);
-        answers.publish(a.id(), OFFICER);
+        publish(a);
 
         groups.correct(f.consultationId(), new ThemeGroups.Correction(CorrectionAction.MOVE, moved, anchor, null, null),
                 OFFICER);
@@ -185,5 +214,74 @@ class ConsultationAnswersIntegrationTests {
         assertThat(alone.members()).hasSize(1);
         assertThat(groups.corrections(f.consultationId(), OFFICER)).extracting(ThemeGroups.CorrectionRecord::action)
                 .containsExactly(CorrectionAction.MOVE, CorrectionAction.RENAME, CorrectionAction.SPLIT);
+    }
+
+    @Test
+    void aStalePageNeitherApprovesATextRewrittenSinceNorPublishesTwice() throws Exception {
+        ConsultationAnswersTestData.Fixture f = fixture();
+        groups.regroup(f.consultationId(), OFFICER);
+        ThemeGroups.Group hours = largest(f.consultationId(), "a10");
+        ThemeGroups.Answer first = answers.save(hours.id(), Verdict.ACCEPTED, "Tiếp thu toàn bộ.", null, OFFICER);
+        // the spokesperson's page shows this text, submitted
+        ThemeGroups.Answer read = answers.submit(first.id(), first.version(), OFFICER);
+        // the officer rewrites it and submits it again before the spokesperson clicks
+        ThemeGroups.Answer rewritten = answers.save(hours.id(), Verdict.NOT_ACCEPTED, "Không tiếp thu.", null, OFFICER);
+        ThemeGroups.Answer again = answers.submit(rewritten.id(), rewritten.version(), OFFICER);
+        assertThat(again.status()).isEqualTo(read.status());
+        assertThatThrownBy(() -> answers.approve(first.id(), read.version(), SPOKESPERSON)).isInstanceOfSatisfying(
+                Conflict.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("consultation.answers.error.changed.SUBMITTED");
+                    assertThat(e.arguments()[0]).isEqualTo("Cán bộ Sở Y tế");
+                    assertThat(messages.getMessage(e.messageKey(), e.arguments(), Languages.VIETNAMESE))
+                            .startsWith("Câu trả lời đã được Cán bộ Sở Y tế sửa và gửi duyệt lại lúc ")
+                            .contains("Hãy tải lại trang");
+                });
+        ThemeGroups.Answer unchanged = answer(f.consultationId(), hours.id());
+        assertThat(unchanged.status()).isEqualTo(AnswerStatus.SUBMITTED);
+        assertThat(unchanged.approvedBy()).isNull();
+        assertThat(unchanged.reason()).isEqualTo("Không tiếp thu.");
+        assertThatThrownBy(() -> answers.approve(first.id(), null, SPOKESPERSON)).isInstanceOfSatisfying(
+                vn.loa.shared.InvalidInput.class, e -> assertThat(e.field()).isEqualTo("version"));
+        ThemeGroups.Answer approved = answers.approve(first.id(), again.version(), SPOKESPERSON);
+
+        // two people publish what both saw approved, at once: one publishes and tells the contributors, the other is
+        // told it is done; nobody is told twice
+        CyclicBarrier together = new CyclicBarrier(2);
+        Callable<String> publish = () -> {
+            together.await();
+            try {
+                return answers.publish(first.id(), approved.version(), OFFICER).status().name();
+            } catch (Conflict e) {
+                return e.messageKey();
+            }
+        };
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<String>> results = two.invokeAll(List.of(publish, publish));
+            assertThat(List.of(results.get(0).get(), results.get(1).get())).containsExactlyInAnyOrder("PUBLISHED",
+                    "consultation.answers.error.already.PUBLISHED");
+        } finally {
+            two.shutdown();
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_record WHERE action = 'consultation-answer.published' AND target_id = ?")
+                .param(String.valueOf(first.id())).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM consultation_notice WHERE answer_id = ?").param(first.id())
+                .query(Long.class).single()).isEqualTo(jdbc.sql("""
+                        SELECT count(DISTINCT lower(k.contact)) FROM consultation_contribution k
+                        JOIN consultation_group_member m ON m.contribution_id = k.id
+                        WHERE m.group_id = ? AND k.verified AND k.contact IS NOT NULL AND k.status = 'PUBLISHED'""")
+                .param(hours.id()).query(Long.class).single());
+    }
+
+    private ThemeGroups.Answer answer(long consultationId, long groupId) {
+        return groups.groups(consultationId, OFFICER).stream().flatMap(a -> a.groups().stream())
+                .filter(g -> g.id() == groupId).findFirst().orElseThrow().answer();
+    }
+
+    /** Submits, approves and publishes an answer, each step on the version the one before returned. */
+    private ThemeGroups.Answer publish(ThemeGroups.Answer a) {
+        ThemeGroups.Answer submitted = answers.submit(a.id(), a.version(), OFFICER);
+        ThemeGroups.Answer approved = answers.approve(a.id(), submitted.version(), SPOKESPERSON);
+        return answers.publish(a.id(), approved.version(), OFFICER);
     }
 }

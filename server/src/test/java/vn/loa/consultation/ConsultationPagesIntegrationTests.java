@@ -121,7 +121,8 @@ class ConsultationPagesIntegrationTests {
                 ConsultationTestData.COORDINATOR).get(0);
         mvc.perform(get(consultationPath + "/contributions").session(coordinator)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("có số điện thoại")));
-        mvc.perform(post(consultationPath + "/contributions/" + held.id() + "/publish").session(coordinator).with(csrf()))
+        mvc.perform(post(consultationPath + "/contributions/" + held.id() + "/publish").session(coordinator).with(csrf())
+                        .param("seen", "RECEIVED"))
                 .andExpect(status().is3xxRedirection());
         assertThat(contributions.get(held.id(), ConsultationTestData.COORDINATOR).status())
                 .isEqualTo(ContributionStatus.PUBLISHED);
@@ -129,7 +130,7 @@ class ConsultationPagesIntegrationTests {
                 .andExpect(content().string(containsString("Đã công khai góp ý.")));
         // the same button again (a double click, or a second officer): a clear message on the list, nothing changed
         mvc.perform(post(consultationPath + "/contributions/" + held.id() + "/publish").session(coordinator)
-                .with(csrf())).andExpect(redirectedUrl(consultationPath + "/contributions"));
+                .with(csrf()).param("seen", "RECEIVED")).andExpect(redirectedUrl(consultationPath + "/contributions"));
         mvc.perform(get(consultationPath + "/contributions").session(coordinator)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Góp ý " + held.reference() + " đã được công khai rồi")))
                 .andExpect(content().string(not(containsString("Đã công khai góp ý."))));

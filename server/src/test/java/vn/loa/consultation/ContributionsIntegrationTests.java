@@ -24,11 +24,15 @@ import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,7 +40,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.MessageSource;
 import vn.loa.TestClock;
-import vn.loa.campaigns.SmsSegments;
+import vn.loa.shared.SmsSegments;
 import vn.loa.consultation.internal.ConsultationTestData;
 import vn.loa.shared.Conflict;
 import vn.loa.shared.InvalidInput;
@@ -47,7 +51,8 @@ import vn.loa.shared.NotFound;
  * Contributions on the database: a citizen's comment recorded only after the one-time code (read from publishing's
  * outbox; by SMS in two parts at most, a long title cut), wrong, expired and exhausted codes, the limits per client
  * address and per contact, moderation holding toxic text, links and phone numbers until an officer publishes or rejects
- * (audited, once however many clicks), official opinions, and CSV imports (the demo's 200 comments; a bad line, a date
+ * (audited, once however many clicks; never over another officer's decision made after the page was loaded, which the
+ * page and the API's 409 name), official opinions, and CSV imports (the demo's 200 comments; a bad line, a date
  * outside the period or in the future, refused whole, naming the line and the column).
  */
 @SpringBootTest
@@ -241,13 +246,13 @@ class ContributionsIntegrationTests {
         assertThat(plain.status()).isEqualTo(ContributionStatus.PUBLISHED);
         assertThat(contributions.published(c.id())).extracting(Contribution::id).containsExactly(plain.id());
 
-        assertThatThrownBy(() -> contributions.publish(link.id(), OTHER_OFFICER)).isInstanceOf(NotFound.class);
-        assertThatThrownBy(() -> contributions.reject(toxic.id(), " ", OFFICER)).isInstanceOfSatisfying(
+        assertThatThrownBy(() -> contributions.publish(link.id(), ContributionStatus.RECEIVED, OTHER_OFFICER)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> contributions.reject(toxic.id(), ContributionStatus.RECEIVED, " ", OFFICER)).isInstanceOfSatisfying(
                 InvalidInput.class, e -> assertThat(e.field()).isEqualTo("reason"));
-        Contribution published = contributions.publish(link.id(), OFFICER);
+        Contribution published = contributions.publish(link.id(), ContributionStatus.RECEIVED, OFFICER);
         assertThat(published.status()).isEqualTo(ContributionStatus.PUBLISHED);
         assertThat(published.moderatedBy()).isEqualTo(OFFICER.username());
-        Contribution rejected = contributions.reject(toxic.id(), "Lời lẽ xúc phạm", OFFICER);
+        Contribution rejected = contributions.reject(toxic.id(), ContributionStatus.RECEIVED, "Lời lẽ xúc phạm", OFFICER);
         assertThat(rejected.moderationReason()).isEqualTo("Lời lẽ xúc phạm");
         assertThat(contributions.list(c.id(), null, ContributionStatus.RECEIVED, OFFICER)).extracting(Contribution::id)
                 .containsExactly(phone.id());
@@ -454,15 +459,15 @@ class ContributionsIntegrationTests {
     void publishingOrRejectingTwiceSaysItIsDoneAlreadyAndChangesNothing() throws Exception {
         Consultation c = open();
         Contribution link = comment(c, "Xem thêm tại https://rac-sach.example.com/huong-dan nhé");
-        contributions.publish(link.id(), OFFICER);
-        assertThatThrownBy(() -> contributions.publish(link.id(), COORDINATOR)).isInstanceOfSatisfying(Conflict.class,
+        contributions.publish(link.id(), ContributionStatus.RECEIVED, OFFICER);
+        assertThatThrownBy(() -> contributions.publish(link.id(), ContributionStatus.RECEIVED, COORDINATOR)).isInstanceOfSatisfying(Conflict.class,
                 e -> {
                     assertThat(e.messageKey()).isEqualTo("consultation.error.already-published");
                     assertThat(e.arguments()).containsExactly(link.reference());
                 });
         assertThat(contributions.get(link.id(), OFFICER).moderatedBy()).isEqualTo(OFFICER.username());
-        contributions.reject(link.id(), "Quảng cáo", OFFICER);
-        assertThatThrownBy(() -> contributions.reject(link.id(), "Quảng cáo", OFFICER))
+        contributions.reject(link.id(), ContributionStatus.PUBLISHED, "Quảng cáo", OFFICER);
+        assertThatThrownBy(() -> contributions.reject(link.id(), ContributionStatus.PUBLISHED, "Quảng cáo", OFFICER))
                 .isInstanceOfSatisfying(Conflict.class,
                         e -> assertThat(e.messageKey()).isEqualTo("consultation.error.already-rejected"));
         assertThat(moderations(link.id())).isEqualTo(2);
@@ -474,7 +479,7 @@ class ContributionsIntegrationTests {
             Callable<String> click = () -> {
                 together.await();
                 try {
-                    contributions.publish(held.id(), OFFICER);
+                    contributions.publish(held.id(), ContributionStatus.RECEIVED, OFFICER);
                     return "published";
                 } catch (Conflict e) {
                     return e.messageKey();
@@ -490,6 +495,111 @@ class ContributionsIntegrationTests {
             }
             assertThat(moderations(held.id())).isEqualTo(1);
         }
+    }
+
+    @Test
+    void aStalePageNeitherUndoesNorRepeatsWhatAnotherOfficerJustDidAndSaysWhoDidIt() throws Exception {
+        Consultation c = open();
+        String page = "/consultations/" + c.id() + "/contributions";
+        MockHttpSession admin = signIn("admin");
+        MockHttpSession coordinator = signIn("coordinator");
+
+        // the form: the administrator's page shows the comment held; the coordinator rejects it; the administrator,
+        // still on that page, publishes it
+        Contribution held = comment(c, "Xem thêm tại https://rac-sach.example.com/huong-dan nhé");
+        String seen = org.jsoup.Jsoup.parse(mvc.perform(get(page).session(admin)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString()).selectFirst("#publish-" + held.id()).parent()
+                .selectFirst("input[name=seen]").val();
+        assertThat(seen).isEqualTo("RECEIVED");
+        mvc.perform(post(page + "/" + held.id() + "/reject").session(coordinator).with(csrf()).param("seen", "RECEIVED")
+                .param("reason", "Quảng cáo")).andExpect(status().is3xxRedirection());
+        mvc.perform(post(page + "/" + held.id() + "/publish").session(admin).with(csrf()).param("seen", seen))
+                .andExpect(redirectedUrl(page));
+        Contribution after = contributions.get(held.id(), OFFICER);
+        assertThat(after.status()).isEqualTo(ContributionStatus.REJECTED);
+        assertThat(after.moderatedBy()).isEqualTo("coordinator");
+        assertThat(after.moderationReason()).isEqualTo("Quảng cáo");
+        assertThat(moderations(held.id())).isEqualTo(1);
+        String told = org.jsoup.Jsoup.parse(mvc.perform(get(page).session(admin)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString()).select("#moderation-error").text();
+        assertThat(told).startsWith("Góp ý " + held.reference() + " đã bị Điều phối viên Sở Văn hóa, Thể thao và Du lịch"
+                + " loại lúc " + LocalTime.format(after.moderatedAt()) + " (lý do: Quảng cáo)")
+                .contains("không được thực hiện").contains("tải lại trang");
+
+        // the API: the coordinator publishes; the administrator's rejection, made on what it saw before, is a 409
+        Contribution other = comment(c, "Gọi 0912 345 678 để biết thêm");
+        String api = "/api/v1/consultations/" + c.id() + "/contributions/" + other.id();
+        mvc.perform(post(api + "/publish").session(coordinator).with(csrf()).contentType("application/json")
+                .content("{\"seen\":\"RECEIVED\"}")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("PUBLISHED"));
+        mvc.perform(post(api + "/reject").session(admin).with(csrf()).contentType("application/json")
+                .content("{\"seen\":\"RECEIVED\",\"reason\":\"Trùng lặp\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.detail").value(containsString("Góp ý " + other.reference()
+                        + " đã được Điều phối viên Sở Văn hóa, Thể thao và Du lịch công khai lúc")))
+                .andExpect(jsonPath("$.detail").value(containsString("Hãy tải lại trang")));
+        mvc.perform(post(api + "/reject").session(admin).with(csrf()).param("lang", "en")
+                .contentType("application/json").content("{\"seen\":\"RECEIVED\",\"reason\":\"Duplicate\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(containsString("Contribution " + other.reference()
+                        + " was published by")))
+                .andExpect(jsonPath("$.detail").value(containsString("Reload the page")));
+        // the same decision twice is still said to be done already; a request that does not say what it saw is refused
+        mvc.perform(post(api + "/publish").session(admin).with(csrf()).contentType("application/json")
+                .content("{\"seen\":\"RECEIVED\"}")).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(containsString("đã được công khai rồi")));
+        mvc.perform(post(api + "/reject").session(admin).with(csrf()).contentType("application/json")
+                .content("{\"reason\":\"Trùng lặp\"}")).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.field").value("seen"));
+        Contribution unchanged = contributions.get(other.id(), OFFICER);
+        assertThat(unchanged.status()).isEqualTo(ContributionStatus.PUBLISHED);
+        assertThat(unchanged.moderatedBy()).isEqualTo("coordinator");
+        assertThat(unchanged.moderationReason()).isNull();
+        assertThat(moderations(other.id())).isEqualTo(1);
+        Consultation elsewhere = open();
+        mvc.perform(post("/api/v1/consultations/" + elsewhere.id() + "/contributions/" + other.id() + "/publish")
+                .session(admin).with(csrf()).contentType("application/json").content("{\"seen\":\"PUBLISHED\"}"))
+                .andExpect(status().isNotFound());
+
+        // two officers at once, one publishing and one rejecting what both saw held: one wins, the other is told
+        for (int i = 0; i < 3; i++) {
+            Contribution both = comment(c, "Xem https://vi-du.example.vn/" + i);
+            CyclicBarrier together = new CyclicBarrier(2);
+            Callable<String> publish = () -> {
+                together.await();
+                try {
+                    contributions.publish(both.id(), ContributionStatus.RECEIVED, OFFICER);
+                    return "PUBLISHED";
+                } catch (Conflict e) {
+                    return e.messageKey();
+                }
+            };
+            Callable<String> reject = () -> {
+                together.await();
+                try {
+                    contributions.reject(both.id(), ContributionStatus.RECEIVED, "Quảng cáo", COORDINATOR);
+                    return "REJECTED";
+                } catch (Conflict e) {
+                    return e.messageKey();
+                }
+            };
+            ExecutorService two = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<String>> results = two.invokeAll(List.of(publish, reject));
+                String winner = contributions.get(both.id(), OFFICER).status().name();
+                assertThat(List.of(results.get(0).get(), results.get(1).get())).containsExactlyInAnyOrder(winner,
+                        "consultation.error.changed-meanwhile." + winner);
+            } finally {
+                two.shutdown();
+            }
+            assertThat(moderations(both.id())).isEqualTo(1);
+        }
+    }
+
+    private MockHttpSession signIn(String username) throws Exception {
+        return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password("loa-demo")).andReturn()
+                .getRequest().getSession();
     }
 
     private long moderations(long contributionId) {

@@ -61,9 +61,9 @@ class SynthesisReportIntegrationTests {
                 .filter(a -> a.unitKey().equals("a10")).findFirst().orElseThrow().groups().getFirst();
         ThemeGroups.Answer a = answers.save(hours.id(), Verdict.PARTLY_ACCEPTED,
                 "Tiếp thu: thu gom từ 16 giờ 30 đến 20 giờ 30 ở phường.", null, ConsultationAnswersIntegrationTests.OFFICER);
-        answers.submit(a.id(), ConsultationAnswersIntegrationTests.OFFICER);
-        answers.approve(a.id(), ConsultationAnswersIntegrationTests.SPOKESPERSON);
-        answers.publish(a.id(), ConsultationAnswersIntegrationTests.OFFICER);
+        a = answers.submit(a.id(), a.version(), ConsultationAnswersIntegrationTests.OFFICER);
+        a = answers.approve(a.id(), a.version(), ConsultationAnswersIntegrationTests.SPOKESPERSON);
+        answers.publish(a.id(), a.version(), ConsultationAnswersIntegrationTests.OFFICER);
         int told = answers.adopt(id, f.finalVersionId(), ConsultationAnswersIntegrationTests.OFFICER);
         assertThat(told).isPositive();
         assertThat(jdbc.sql("SELECT status FROM consultation WHERE id = ?").param(id).query(String.class).single())
@@ -149,8 +149,15 @@ class SynthesisReportIntegrationTests {
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         long answerId = com.jayway.jsonpath.JsonPath.parse(answer).read("$.id", Long.class);
         mvc.perform(post("/api/v1/consultations/" + id + "/answers/" + answerId + "/submit").session(officer).with(csrf()))
-                .andExpect(status().isOk());
-        mvc.perform(post("/api/v1/consultations/" + id + "/answers/" + answerId + "/approve").session(officer).with(csrf()))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("version"));
+        int drafted = com.jayway.jsonpath.JsonPath.parse(answer).read("$.version", Integer.class);
+        String submitted = mvc.perform(post("/api/v1/consultations/" + id + "/answers/" + answerId + "/submit")
+                        .session(officer).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"version\":" + drafted + "}"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String seen = "{\"version\":" + com.jayway.jsonpath.JsonPath.parse(submitted).read("$.version", Integer.class) + "}";
+        mvc.perform(post("/api/v1/consultations/" + id + "/answers/" + answerId + "/approve").session(officer).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content(seen))
                 .andExpect(status().isConflict());
         MockHttpSession district = signIn("district");
         mvc.perform(get("/api/v1/consultations/" + id + "/groups").session(district)).andExpect(status().isNotFound());
@@ -169,7 +176,8 @@ class SynthesisReportIntegrationTests {
                 .content("{\"groupId\":" + group + ",\"verdict\":\"ACCEPTED\",\"reason\":\"Tiếp thu.\"}"))
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("groupId"));
         mvc.perform(post("/api/v1/consultations/" + id + "/answers/" + answerId + "/approve").session(spokesperson)
-                .with(csrf())).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("APPROVED"));
+                .with(csrf()).contentType(MediaType.APPLICATION_JSON).content(seen)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("APPROVED"));
         mvc.perform(post("/api/v1/consultations/" + id + "/groups/corrections").session(officer).with(csrf())
                 .contentType(MediaType.APPLICATION_JSON).content("{\"action\":\"RENAME\",\"contributionId\":"
                         + f.contributions().get(0) + ",\"label\":\"\"}"))

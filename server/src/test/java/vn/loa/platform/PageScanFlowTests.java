@@ -159,11 +159,11 @@ class PageScanFlowTests {
                 .consultationId();
         themeGroups.regroup(id, officer);
         long group = themeGroups.groups(id, officer).getFirst().groups().getFirst().id();
-        long answer = consultationAnswers.save(group, vn.loa.consultation.Verdict.PARTLY_ACCEPTED,
-                "Tiếp thu một phần ý kiến.", null, officer).id();
-        consultationAnswers.submit(answer, officer);
-        consultationAnswers.approve(answer, spokesperson);
-        consultationAnswers.publish(answer, officer);
+        vn.loa.consultation.ThemeGroups.Answer answer = consultationAnswers.save(group,
+                vn.loa.consultation.Verdict.PARTLY_ACCEPTED, "Tiếp thu một phần ý kiến.", null, officer);
+        answer = consultationAnswers.submit(answer.id(), answer.version(), officer);
+        answer = consultationAnswers.approve(answer.id(), answer.version(), spokesperson);
+        consultationAnswers.publish(answer.id(), answer.version(), officer);
         return id;
     }
 

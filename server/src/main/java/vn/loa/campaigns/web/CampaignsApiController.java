@@ -8,8 +8,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -31,7 +31,6 @@ import vn.loa.campaigns.MessageAction;
 import vn.loa.campaigns.MessageStatus;
 import vn.loa.campaigns.Messages;
 import vn.loa.campaigns.Plan;
-import vn.loa.campaigns.SmsSegments;
 import vn.loa.campaigns.Step;
 import vn.loa.campaigns.Translation;
 import vn.loa.campaigns.Version;
@@ -40,12 +39,13 @@ import vn.loa.campaigns.VersionKind;
 import vn.loa.identity.SignedInPrincipal;
 import vn.loa.identity.SignedInUser;
 import vn.loa.nlp.AccentFolding;
+import vn.loa.platform.Pager;
 import vn.loa.publishing.Channel;
 import vn.loa.publishing.Publishing.PublicationRecord;
-import vn.loa.platform.Pager;
 import vn.loa.shared.InvalidInput;
 import vn.loa.shared.Page;
 import vn.loa.shared.PageRequest;
+import vn.loa.shared.SmsSegments;
 
 /**
  * The campaigns API. {@code /api/v1/campaigns}: {@code GET} (filter {@code planId}), {@code GET /{id}}, {@code POST}

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -22,12 +23,14 @@ import vn.loa.consultation.Verdict;
 import vn.loa.identity.Agency;
 import vn.loa.identity.AgencyDirectory;
 import vn.loa.identity.SignedInUser;
+import vn.loa.platform.DisplayNames;
 import vn.loa.publishing.Channel;
 import vn.loa.publishing.Publication;
 import vn.loa.publishing.Publishing;
 import vn.loa.shared.Actor;
 import vn.loa.shared.Conflict;
 import vn.loa.shared.InvalidInput;
+import vn.loa.shared.Languages;
 import vn.loa.shared.LocalTime;
 import vn.loa.shared.NotFound;
 
@@ -50,11 +53,13 @@ class JdbcConsultationAnswers implements ConsultationAnswers {
     private final SynthesisReport reports;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final DisplayNames names;
+    private final MessageSource messages;
     private final String baseUrl;
 
     JdbcConsultationAnswers(JdbcClient jdbc, ConsultationRows rows, JdbcThemeGroups groups, Publishing publishing,
             AgencyDirectory agencies, SynthesisReport reports, ApplicationEventPublisher events, Clock clock,
-            @Value("${loa.alerts.base-url:http://localhost:8080}") String baseUrl) {
+            DisplayNames names, MessageSource messages, @Value("${loa.alerts.base-url:http://localhost:8080}") String baseUrl) {
         this.jdbc = jdbc;
         this.rows = rows;
         this.groups = groups;
@@ -63,14 +68,17 @@ class JdbcConsultationAnswers implements ConsultationAnswers {
         this.reports = reports;
         this.events = events;
         this.clock = clock;
+        this.names = names;
+        this.messages = messages;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     private record GroupRow(long id, long consultationId, String unitKey, String label) {
     }
 
+    /** An answer as stored; {@code lastBy} and {@code lastAt} say who took it to its status, and when. */
     private record AnswerRow(long id, long consultationId, long groupId, Verdict verdict, String reason,
-            AnswerStatus status, String draftedBy, String submittedBy) {
+            AnswerStatus status, String draftedBy, String submittedBy, int version, String lastBy, Instant lastAt) {
     }
 
     private GroupRow group(long groupId) {
@@ -79,23 +87,49 @@ class JdbcConsultationAnswers implements ConsultationAnswers {
                 .optional().orElseThrow(() -> new NotFound("consultation-group", groupId));
     }
 
+    /** The answer, locked until the end of the transaction: its steps are taken one after the other. */
     private AnswerRow answer(long answerId) {
         return jdbc.sql("""
-                SELECT id, consultation_id, group_id, verdict, reason, status, drafted_by, submitted_by
+                SELECT id, consultation_id, group_id, verdict, reason, status, drafted_by, submitted_by, version,
+                    CASE status WHEN 'DRAFT' THEN drafted_by WHEN 'SUBMITTED' THEN submitted_by
+                        WHEN 'APPROVED' THEN approved_by ELSE published_by END,
+                    CASE status WHEN 'DRAFT' THEN drafted_at WHEN 'SUBMITTED' THEN submitted_at
+                        WHEN 'APPROVED' THEN approved_at ELSE published_at END
                 FROM consultation_answer WHERE id = ? FOR UPDATE""").param(answerId).query((rs, n) -> new AnswerRow(
                 rs.getLong(1), rs.getLong(2), rs.getLong(3), Verdict.valueOf(rs.getString(4)), rs.getString(5),
-                AnswerStatus.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8))).optional()
+                AnswerStatus.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getInt(9),
+                rs.getString(10), rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant())).optional()
                 .orElseThrow(() -> new NotFound("consultation-answer", answerId));
+    }
+
+    /**
+     * Refuses a step taken from a page that showed another version of the answer: someone rewrote it, or moved it on,
+     * since. Said with who and when; the same step taken twice (a double click, or two people) is said to be done.
+     * {@code seen} null is for the steps on every answer at once, which take each answer as it is.
+     */
+    private void checkSeen(AnswerRow a, Integer seen, AnswerStatus to) {
+        if (seen == null || a.version() == seen) {
+            return;
+        }
+        String changed = a.status() == to ? "consultation.answers.error.already." : "consultation.answers.error.changed.";
+        throw new Conflict(changed + a.status().name(), names.person(a.lastBy()), LocalTime.format(a.lastAt()));
+    }
+
+    private static int required(Integer seen) {
+        if (seen == null) {
+            throw new InvalidInput("version", "consultation.answers.error.version");
+        }
+        return seen;
     }
 
     private ThemeGroups.Answer view(long answerId) {
         return jdbc.sql("""
-                SELECT id, group_id, verdict, reason, status, drafted_by, submitted_by, approved_by, published_at
+                SELECT id, group_id, verdict, reason, status, drafted_by, submitted_by, approved_by, published_at, version
                 FROM consultation_answer WHERE id = ?""").param(answerId).query((rs, n) -> {
                     Timestamp published = rs.getTimestamp(9);
                     return new ThemeGroups.Answer(rs.getLong(1), rs.getLong(2), Verdict.valueOf(rs.getString(3)),
                             rs.getString(4), AnswerStatus.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7),
-                            rs.getString(8), published == null ? null : published.toInstant());
+                            rs.getString(8), published == null ? null : published.toInstant(), rs.getInt(10));
                 }).single();
     }
 
@@ -142,7 +176,8 @@ class JdbcConsultationAnswers implements ConsultationAnswers {
             id = existing;
             jdbc.sql("""
                     UPDATE consultation_answer SET verdict = ?, reason = ?, template_id = ?, status = 'DRAFT',
-                        drafted_by = ?, drafted_at = ?, submitted_by = NULL, submitted_at = NULL WHERE id = ?""")
+                        drafted_by = ?, drafted_at = ?, submitted_by = NULL, submitted_at = NULL, version = version + 1
+                    WHERE id = ?""")
                     .params(verdict.name(), text, templateId, user.username(), now, id).update();
         }
         events.publishEvent(new ConsultationAnswerEvent.AnswerChanged(user.actor(), id, c.id(), AnswerStatus.DRAFT, verdict));
@@ -150,13 +185,21 @@ class JdbcConsultationAnswers implements ConsultationAnswers {
     }
 
     @Override
-    public ThemeGroups.Answer submit(long answerId, SignedInUser user) {
+    public ThemeGroups.Answer submit(long answerId, Integer seen, SignedInUser user) {
         AnswerRow a = answer(answerId);
+        actable(a.consultationId(), user);
+        return submit(a, required(seen), user);
+    }
+
+    private ThemeGroups.Answer submit(AnswerRow a, Integer seen, SignedInUser user) {
         ConsultationRows.Consultation c = actable(a.consultationId(), user);
+        checkSeen(a, seen, AnswerStatus.SUBMITTED);
         if (a.status() != AnswerStatus.DRAFT) {
             throw new Conflict("consultation.answers.error.not-draft");
         }
-        jdbc.sql("UPDATE consultation_answer SET status = 'SUBMITTED', submitted_by = ?, submitted_at = ? WHERE id = ?")
+        jdbc.sql("""
+                UPDATE consultation_answer SET status = 'SUBMITTED', submitted_by = ?, submitted_at = ?, version = version + 1
+                WHERE id = ?""")
                 .params(user.username(), Timestamp.from(clock.instant()), a.id()).update();
         events.publishEvent(new ConsultationAnswerEvent.AnswerChanged(user.actor(), a.id(), c.id(), AnswerStatus.SUBMITTED,
                 a.verdict()));
@@ -164,19 +207,33 @@ class JdbcConsultationAnswers implements ConsultationAnswers {
     }
 
     @Override
-    public ThemeGroups.Answer approve(long answerId, SignedInUser user) {
+    public ThemeGroups.Answer approve(long answerId, Integer seen, SignedInUser user) {
         AnswerRow a = answer(answerId);
+        approver(a, user);
+        return approve(a, required(seen), user);
+    }
+
+    private ConsultationRows.Consultation approver(AnswerRow a, SignedInUser user) {
         ConsultationRows.Consultation c = rows.visible(a.consultationId(), user);
         if (!ConsultationAccess.mayApprove(c.agencyCode(), user)) {
             throw new AccessDeniedException("may not approve this agency's answers");
         }
+        return c;
+    }
+
+    private ThemeGroups.Answer approve(AnswerRow a, Integer seen, SignedInUser user) {
+        ConsultationRows.Consultation c = approver(a, user);
+        // four eyes on the text the approver read: not on one rewritten and submitted again since
+        checkSeen(a, seen, AnswerStatus.APPROVED);
         if (a.status() != AnswerStatus.SUBMITTED) {
             throw new Conflict("consultation.answers.error.not-submitted");
         }
         if (user.username().equals(a.draftedBy()) || user.username().equals(a.submittedBy())) {
             throw new Conflict("consultation.answers.error.own");
         }
-        jdbc.sql("UPDATE consultation_answer SET status = 'APPROVED', approved_by = ?, approved_at = ? WHERE id = ?")
+        jdbc.sql("""
+                UPDATE consultation_answer SET status = 'APPROVED', approved_by = ?, approved_at = ?, version = version + 1
+                WHERE id = ?""")
                 .params(user.username(), Timestamp.from(clock.instant()), a.id()).update();
         events.publishEvent(new ConsultationAnswerEvent.AnswerChanged(user.actor(), a.id(), c.id(), AnswerStatus.APPROVED,
                 a.verdict()));
@@ -184,13 +241,21 @@ class JdbcConsultationAnswers implements ConsultationAnswers {
     }
 
     @Override
-    public ThemeGroups.Answer publish(long answerId, SignedInUser user) {
+    public ThemeGroups.Answer publish(long answerId, Integer seen, SignedInUser user) {
         AnswerRow a = answer(answerId);
+        actable(a.consultationId(), user);
+        return publish(a, required(seen), user);
+    }
+
+    private ThemeGroups.Answer publish(AnswerRow a, Integer seen, SignedInUser user) {
         ConsultationRows.Consultation c = actable(a.consultationId(), user);
+        checkSeen(a, seen, AnswerStatus.PUBLISHED);
         if (a.status() != AnswerStatus.APPROVED) {
             throw new Conflict("consultation.answers.error.not-approved");
         }
-        jdbc.sql("UPDATE consultation_answer SET status = 'PUBLISHED', published_by = ?, published_at = ? WHERE id = ?")
+        jdbc.sql("""
+                UPDATE consultation_answer SET status = 'PUBLISHED', published_by = ?, published_at = ?, version = version + 1
+                WHERE id = ?""")
                 .params(user.username(), Timestamp.from(clock.instant()), a.id()).update();
         events.publishEvent(new ConsultationAnswerEvent.AnswerChanged(user.actor(), a.id(), c.id(), AnswerStatus.PUBLISHED,
                 a.verdict()));
@@ -208,8 +273,12 @@ class JdbcConsultationAnswers implements ConsultationAnswers {
         }
         ThemeGroups.Answer answer = view(answerId);
         GroupRow g = group(answer.groupId());
-        String article = rows.articles(c.versionId()).entrySet().stream().filter(e -> e.getKey().equals(g.unitKey()))
-                .map(e -> e.getValue().label()).findFirst().orElse("dự thảo");
+        // what the comment was about: an article by its label, else the whole draft
+        String about = rows.articles(c.versionId()).entrySet().stream()
+                .filter(e -> e.getKey().equals(g.unitKey()) && !e.getKey().equals(ConsultationRows.WHOLE_DRAFT))
+                .map(e -> e.getValue().label()).findFirst()
+                .orElseGet(() -> notice(ConsultationRows.WHOLE_DRAFT.equals(g.unitKey()) ? "consultation.notice.whole-draft"
+                        : "consultation.notice.draft"));
         List<Target> targets = jdbc.sql("""
                 SELECT k.id, k.author_name, k.contact_kind, k.contact, k.reference FROM consultation_contribution k
                 JOIN consultation_group_member m ON m.contribution_id = k.id
@@ -221,16 +290,22 @@ class JdbcConsultationAnswers implements ConsultationAnswers {
         for (Target t : targets) {
             String key = "answer:" + answerId + ":" + t.contact().strip().toLowerCase(Locale.ROOT);
             String link = baseUrl + "/public/consultations/" + c.id() + "/answers";
-            String about = article.startsWith("Toàn bộ") ? "toàn bộ dự thảo" : article;
-            String body = "Kính gửi " + t.name() + ",\n\nÝ kiến của Ông/Bà (mã " + t.reference() + ") về " + about
-                    + " trong đợt \"" + c.title() + "\" đã được cơ quan soạn thảo trả lời: " + verdict(answer.verdict())
-                    + ".\n" + answer.reason() + "\n\nXem các ý kiến và phần giải trình, tiếp thu: " + link + "\n";
+            String body = notice("consultation.notice.answered.body", t.name(), t.reference(), about, c.title(),
+                    notice("consultation.notice.verdict." + answer.verdict().name()), answer.reason(), link);
             if (send(c, key, "ANSWERED", answerId, t.contribution(), t.contactKind(), t.contact(),
-                    "Trả lời ý kiến góp ý dự thảo " + c.title(), body, by)) {
+                    notice("consultation.notice.answered.subject", c.title()), body, by)) {
                 sent++;
             }
         }
         return sent;
+    }
+
+    /**
+     * A notice's text in Vietnamese: a contribution carries no language of its contributor, and Vietnamese is what Loa
+     * sends to the public (the publication is marked {@code vi}).
+     */
+    private String notice(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, Languages.VIETNAMESE);
     }
 
     private boolean send(ConsultationRows.Consultation c, String key, String kind, Long answerId, long contribution,
@@ -254,6 +329,7 @@ class JdbcConsultationAnswers implements ConsultationAnswers {
         return true;
     }
 
+    /** The verdict as the synthesis report (always Vietnamese, Decree 30/2020) words it. */
     static String verdict(Verdict verdict) {
         return switch (verdict) {
             case ACCEPTED -> "tiếp thu";
@@ -276,7 +352,7 @@ class JdbcConsultationAnswers implements ConsultationAnswers {
         actable(consultationId, user);
         int done = 0;
         for (long id : ids(consultationId, AnswerStatus.DRAFT)) {
-            submit(id, user);
+            submit(answer(id), null, user);
             done++;
         }
         return done;
@@ -289,7 +365,7 @@ class JdbcConsultationAnswers implements ConsultationAnswers {
         for (long id : ids(consultationId, AnswerStatus.SUBMITTED)) {
             AnswerRow a = answer(id);
             if (!user.username().equals(a.draftedBy()) && !user.username().equals(a.submittedBy())) {
-                approve(id, user);
+                approve(a, null, user);
                 done++;
             }
         }
@@ -301,7 +377,7 @@ class JdbcConsultationAnswers implements ConsultationAnswers {
         actable(consultationId, user);
         int done = 0;
         for (long id : ids(consultationId, AnswerStatus.APPROVED)) {
-            publish(id, user);
+            publish(answer(id), null, user);
             done++;
         }
         return done;
@@ -397,14 +473,22 @@ class JdbcConsultationAnswers implements ConsultationAnswers {
         if (draft == null || draft != c.draftId()) {
             throw new InvalidInput("finalVersionId", "consultation.adopt.error.version");
         }
-        if (c.status().equals("DRAFT") || c.status().equals("ADOPTED")) {
+        if (c.status().equals("DRAFT")) {
             throw new Conflict("consultation.adopt.error.status");
         }
         Instant now = clock.instant();
+        // adopted only once, even by two officers at once: the second update waits for the first and changes nothing
+        int changed = jdbc.sql("""
+                UPDATE consultation SET status = 'ADOPTED', final_version_id = ?, adopted_at = ?
+                WHERE id = ? AND status IN ('OPEN', 'CLOSED')""").params(finalVersionId, Timestamp.from(now), c.id())
+                .update();
+        if (changed == 0) {
+            Instant adoptedAt = jdbc.sql("SELECT adopted_at FROM consultation WHERE id = ?").param(c.id())
+                    .query(Timestamp.class).single().toInstant();
+            throw new Conflict("consultation.adopt.error.adopted", LocalTime.format(adoptedAt));
+        }
         jdbc.sql("UPDATE consultation_draft_version SET final = (id = ?) WHERE draft_id = ?").params(finalVersionId, draft)
                 .update();
-        jdbc.sql("UPDATE consultation SET status = 'ADOPTED', final_version_id = ?, adopted_at = ? WHERE id = ?")
-                .params(finalVersionId, Timestamp.from(now), c.id()).update();
         record Target(long contribution, String name, String contactKind, String contact) {
         }
         List<Target> targets = jdbc.sql("""
@@ -415,12 +499,10 @@ class JdbcConsultationAnswers implements ConsultationAnswers {
         int sent = 0;
         for (Target t : targets) {
             String key = "adopted:" + c.id() + ":" + t.contact().strip().toLowerCase(Locale.ROOT);
-            String body = "Kính gửi " + t.name() + ",\n\nCảm ơn Ông/Bà đã góp ý dự thảo \"" + c.title()
-                    + "\". Văn bản cuối cùng đã được thông qua. Xem những gì đã thay đổi so với dự thảo: " + link
-                    + "\nBáo cáo tổng hợp, giải trình, tiếp thu ý kiến: " + baseUrl + "/public/consultations/" + c.id()
-                    + "/answers\n";
+            String body = notice("consultation.notice.adopted.body", t.name(), c.title(), link,
+                    baseUrl + "/public/consultations/" + c.id() + "/answers");
             if (send(c, key, "ADOPTED", null, t.contribution(), t.contactKind(), t.contact(),
-                    "Dự thảo " + c.title() + " đã được thông qua", body, user.actor())) {
+                    notice("consultation.notice.adopted.subject", c.title()), body, user.actor())) {
                 sent++;
             }
         }

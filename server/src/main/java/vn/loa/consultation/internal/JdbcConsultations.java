@@ -145,7 +145,7 @@ class JdbcConsultations implements Consultations {
             throw new AccessDeniedException("may not publish the agency's consultation");
         }
         if (c.status() != ConsultationStatus.DRAFT) {
-            throw new Conflict("consultation.error.not-draft");
+            throw notDraft(c);
         }
         if (c.closesOn().isBefore(today())) {
             throw new InvalidInput("closesOn", "consultation.error.closes-past");
@@ -159,14 +159,24 @@ class JdbcConsultations implements Consultations {
             throw new InvalidInput("closesOn", "consultation.error.period-late", rule.get().minDays(), rule.get().source(),
                     days, vn.loa.shared.LocalTime.format(opens));
         }
-        jdbc.sql("""
+        // two officers at once: the second update waits for the first, then finds it published and changes nothing
+        int changed = jdbc.sql("""
                 UPDATE consultation SET status = 'OPEN', published_at = ?, opens_on = ?, period_rule_id = ?
                 WHERE id = ? AND status = 'DRAFT'""")
                 .params(Timestamp.from(clock.instant()), Date.valueOf(opens), rule.map(Consultation.PeriodRule::id)
                         .orElse(null), id).update();
+        if (changed == 0) {
+            throw notDraft(find(id).orElseThrow());
+        }
         events.publishEvent(new ConsultationEvent.ConsultationChanged(by.actor(), id, c.agencyCode(), "published",
                 ConsultationStatus.OPEN));
         return get(id, by);
+    }
+
+    /** Why a consultation cannot be published: already published (by another officer, after the page was shown). */
+    private static Conflict notDraft(Consultation c) {
+        return c.publishedAt() == null ? new Conflict("consultation.error.not-draft")
+                : new Conflict("consultation.error.published-already", LocalTime.format(c.publishedAt()));
     }
 
     @Override
@@ -175,6 +185,8 @@ class JdbcConsultations implements Consultations {
         List<Map.Entry<Long, String>> due = jdbc.sql("""
                 SELECT id, agency_code FROM consultation WHERE status = 'OPEN' AND closes_on < ? FOR UPDATE""")
                 .param(Date.valueOf(today())).query((rs, row) -> Map.entry(rs.getLong(1), rs.getString(2))).list();
+        // the rows are locked as still OPEN (PostgreSQL checks the condition again on a row it waited for): an
+        // adoption at the same moment is either before, and the consultation is not due, or after, and adopts it closed
         for (var c : due) {
             jdbc.sql("UPDATE consultation SET status = 'CLOSED' WHERE id = ?").param(c.getKey()).update();
             events.publishEvent(new ConsultationEvent.ConsultationChanged(Actor.SYSTEM, c.getKey(), c.getValue(),

@@ -9,10 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.text.Normalizer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +38,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.loa.campaigns.SmsSegments;
 import vn.loa.consultation.Consultation;
 import vn.loa.consultation.ConsultationEvent;
 import vn.loa.consultation.ConsultationStatus;
@@ -52,6 +51,7 @@ import vn.loa.consultation.UnitKind;
 import vn.loa.identity.Agency;
 import vn.loa.identity.AgencyDirectory;
 import vn.loa.identity.SignedInUser;
+import vn.loa.platform.DisplayNames;
 import vn.loa.publishing.Channel;
 import vn.loa.publishing.Publication;
 import vn.loa.publishing.Publishing;
@@ -61,6 +61,7 @@ import vn.loa.shared.InvalidInput;
 import vn.loa.shared.Languages;
 import vn.loa.shared.LocalTime;
 import vn.loa.shared.NotFound;
+import vn.loa.shared.SmsSegments;
 
 /** Contributions on PostgreSQL; one-time codes through publishing's outbox (e-mail or SMS). */
 @Service
@@ -88,11 +89,12 @@ class JdbcContributions implements Contributions {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final MessageSource messages;
+    private final DisplayNames names;
     private final SecureRandom random = new SecureRandom();
 
     JdbcContributions(JdbcClient jdbc, JdbcConsultations consultations, JdbcDrafts drafts, AgencyDirectory agencies,
             Publishing publishing, Moderation moderation, ApplicationEventPublisher events,
-            TransactionTemplate transactions, Clock clock, MessageSource messages) {
+            TransactionTemplate transactions, Clock clock, MessageSource messages, DisplayNames names) {
         this.jdbc = jdbc;
         this.consultations = consultations;
         this.drafts = drafts;
@@ -103,6 +105,7 @@ class JdbcContributions implements Contributions {
         this.transactions = transactions;
         this.clock = clock;
         this.messages = messages;
+        this.names = names;
     }
 
     private LocalDate today() {
@@ -453,38 +456,56 @@ class JdbcContributions implements Contributions {
 
     @Override
     @Transactional
-    public Contribution publish(long contributionId, SignedInUser by) {
-        return moderate(contributionId, ContributionStatus.PUBLISHED, null, by);
+    public Contribution publish(long contributionId, ContributionStatus seen, SignedInUser by) {
+        return moderate(contributionId, seen, ContributionStatus.PUBLISHED, null, by);
     }
 
     @Override
     @Transactional
-    public Contribution reject(long contributionId, String reason, SignedInUser by) {
+    public Contribution reject(long contributionId, ContributionStatus seen, String reason, SignedInUser by) {
         String why = ConsultationAccess.text(reason);
         if (why == null || why.length() > 1000) {
             throw new InvalidInput("reason", "consultation.error.reason");
         }
-        return moderate(contributionId, ContributionStatus.REJECTED, why, by);
+        return moderate(contributionId, seen, ContributionStatus.REJECTED, why, by);
     }
 
-    private Contribution moderate(long contributionId, ContributionStatus to, String reason, SignedInUser by) {
+    private Contribution moderate(long contributionId, ContributionStatus seen, ContributionStatus to, String reason,
+            SignedInUser by) {
         Contribution k = get(contributionId, by);
         Consultation c = consultations.get(k.consultationId(), by);
         if (!ConsultationAccess.mayAct(c.agencyCode(), by)) {
             throw new AccessDeniedException("may not moderate the agency's contributions");
         }
-        // a double click or two officers at once: the row changes once (the second update waits for the first and
-        // then finds the status already set), the other request is told it was done
+        if (seen == null) {
+            throw new InvalidInput("seen", "consultation.error.seen");
+        }
+        // changed only if it is still as the officer saw it: a page loaded before another officer published or
+        // rejected it must not undo that. Two requests at once: the second update waits for the first, then finds
+        // the status changed and changes nothing.
         int changed = jdbc.sql("""
                 UPDATE consultation_contribution SET status = ?, moderation_reason = ?, moderated_by = ?, moderated_at = ?
-                WHERE id = ? AND status <> ?""").params(to.name(), reason, by.username(), Timestamp.from(clock.instant()),
-                contributionId, to.name()).update();
+                WHERE id = ? AND status = ? AND status <> ?""").params(to.name(), reason, by.username(),
+                Timestamp.from(clock.instant()), contributionId, seen.name(), to.name()).update();
         if (changed == 0) {
-            throw new Conflict(to == ContributionStatus.PUBLISHED ? "consultation.error.already-published"
-                    : "consultation.error.already-rejected", k.reference());
+            throw refused(find(contributionId), to);
         }
         events.publishEvent(new ConsultationEvent.ContributionModerated(by.actor(), contributionId, c.id(), to, reason));
         return find(contributionId);
+    }
+
+    /**
+     * Why a moderation changed nothing: it is already as asked (a double click, or another officer did the same), or
+     * it was changed by someone else after the officer's page showed it, said with who, when and why.
+     */
+    private Conflict refused(Contribution now, ContributionStatus to) {
+        if (now.status() == to) {
+            return new Conflict(to == ContributionStatus.PUBLISHED ? "consultation.error.already-published"
+                    : "consultation.error.already-rejected", now.reference());
+        }
+        return new Conflict("consultation.error.changed-meanwhile." + now.status().name(), now.reference(),
+                names.person(now.moderatedBy()), LocalTime.format(now.moderatedAt()),
+                now.moderationReason() == null ? "" : now.moderationReason());
     }
 
     // ---- official opinions and imports ----

@@ -107,12 +107,12 @@ class JdbcThemeGroups implements ThemeGroups {
                 }).list();
         Map<Long, Answer> answers = new HashMap<>();
         jdbc.sql("""
-                SELECT id, group_id, verdict, reason, status, drafted_by, submitted_by, approved_by, published_at
+                SELECT id, group_id, verdict, reason, status, drafted_by, submitted_by, approved_by, published_at, version
                 FROM consultation_answer WHERE consultation_id = ?""").param(c.id()).query((rs, n) -> {
                     Timestamp published = rs.getTimestamp(9);
                     answers.put(rs.getLong(2), new Answer(rs.getLong(1), rs.getLong(2), Verdict.valueOf(rs.getString(3)),
                             rs.getString(4), AnswerStatus.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7),
-                            rs.getString(8), published == null ? null : published.toInstant()));
+                            rs.getString(8), published == null ? null : published.toInstant(), rs.getInt(10)));
                     return null;
                 }).list();
         Map<String, List<Group>> byUnit = new LinkedHashMap<>();

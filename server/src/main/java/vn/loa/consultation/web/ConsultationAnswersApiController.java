@@ -23,7 +23,8 @@ import vn.loa.shared.NotFound;
  * {@code POST /{id}/groups/regroup}, {@code POST /{id}/groups/corrections} ({@code {action, contributionId, anchorId,
  * contributionIds, label}}; 422 naming the field); {@code GET /{id}/answers}, {@code POST /{id}/answers}
  * ({@code {groupId, verdict, reason, templateId}}, 201), {@code POST /{id}/answers/{answerId}/submit},
- * {@code .../approve} (409 for its own author), {@code .../publish}; {@code GET /api/v1/consultations/answer-templates}
+ * {@code .../approve} (409 for its own author), {@code .../publish}, each with {@code {version}} as the caller read the
+ * answer (422 naming {@code version} without it, 409 when it changed since); {@code GET /api/v1/consultations/answer-templates}
  * and {@code POST} ({@code {agencyCode, name, verdict, body}}). Another agency's consultation answers 404.
  */
 @RestController
@@ -47,6 +48,11 @@ class ConsultationAnswersApiController {
     }
 
     record PostedTemplate(String agencyCode, String name, String verdict, String body) {
+    }
+
+    /** A step on an answer: the answer's {@code version} as the caller read it (409 when it changed since). */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ConsultationAnswerStep", requiredProperties = "version")
+    record PostedStep(Integer version) {
     }
 
     /** The answers of a consultation: each group with its answer (null when none yet). */
@@ -102,21 +108,24 @@ class ConsultationAnswersApiController {
     }
 
     @PostMapping("/{id}/answers/{answerId}/submit")
-    ThemeGroups.Answer submit(@PathVariable long id, @PathVariable long answerId) {
+    ThemeGroups.Answer submit(@PathVariable long id, @PathVariable long answerId,
+            @RequestBody(required = false) PostedStep posted) {
         ofConsultation(id, answerId);
-        return answers.submit(answerId, ConsultationAnswersController.user());
+        return answers.submit(answerId, posted == null ? null : posted.version(), ConsultationAnswersController.user());
     }
 
     @PostMapping("/{id}/answers/{answerId}/approve")
-    ThemeGroups.Answer approve(@PathVariable long id, @PathVariable long answerId) {
+    ThemeGroups.Answer approve(@PathVariable long id, @PathVariable long answerId,
+            @RequestBody(required = false) PostedStep posted) {
         ofConsultation(id, answerId);
-        return answers.approve(answerId, ConsultationAnswersController.user());
+        return answers.approve(answerId, posted == null ? null : posted.version(), ConsultationAnswersController.user());
     }
 
     @PostMapping("/{id}/answers/{answerId}/publish")
-    ThemeGroups.Answer publish(@PathVariable long id, @PathVariable long answerId) {
+    ThemeGroups.Answer publish(@PathVariable long id, @PathVariable long answerId,
+            @RequestBody(required = false) PostedStep posted) {
         ofConsultation(id, answerId);
-        return answers.publish(answerId, ConsultationAnswersController.user());
+        return answers.publish(answerId, posted == null ? null : posted.version(), ConsultationAnswersController.user());
     }
 
     @GetMapping("/answer-templates")

@@ -141,7 +141,7 @@ class ConsultationAnswersController {
             String text = reason.isBlank() && template != null ? answers.fill(template, groupId, user) : reason;
             ThemeGroups.Answer saved = answers.save(groupId, chosen, text, template, user);
             if (submit != null) {
-                answers.submit(saved.id(), user);
+                answers.submit(saved.id(), saved.version(), user);
             }
             redirect.addFlashAttribute("flashKey", submit != null ? "consultation.answers.submitted" : "consultation.answers.saved");
             return "redirect:/consultations/" + id + "/answers#group-" + groupId;
@@ -155,23 +155,30 @@ class ConsultationAnswersController {
             return answers(id, model);
         } catch (Conflict e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
+            redirect.addFlashAttribute("errorArgs", e.arguments());
             return "redirect:/consultations/" + id + "/answers";
         }
     }
 
     @PostMapping("/{id}/answers/{answerId}/{step}")
     String step(@PathVariable long id, @PathVariable long answerId, @PathVariable String step,
-            RedirectAttributes redirect) {
+            @RequestParam(required = false) String version, RedirectAttributes redirect) {
         SignedInUser user = user();
+        // the version the page showed: the step is taken only on the answer as the user read it
+        Integer seen = version != null && version.strip().matches("\\d{1,9}") ? Integer.valueOf(version.strip()) : null;
         try {
             switch (step) {
-                case "submit" -> answers.submit(answerId, user);
-                case "approve" -> answers.approve(answerId, user);
-                case "publish" -> answers.publish(answerId, user);
+                case "submit" -> answers.submit(answerId, seen, user);
+                case "approve" -> answers.approve(answerId, seen, user);
+                case "publish" -> answers.publish(answerId, seen, user);
                 default -> throw new vn.loa.shared.NotFound("step", step);
             }
             redirect.addFlashAttribute("flashKey", "consultation.answers.done." + step);
         } catch (Conflict e) {
+            // done by someone else since the page was shown, or done already: who and when
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+            redirect.addFlashAttribute("errorArgs", e.arguments());
+        } catch (InvalidInput e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
         } catch (AccessDeniedException e) {
             redirect.addFlashAttribute("errorKey", "consultation.answers.error.not-yours");
@@ -228,6 +235,7 @@ class ConsultationAnswersController {
             redirect.addFlashAttribute("errorKey", e.messageKey());
         } catch (Conflict e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
+            redirect.addFlashAttribute("errorArgs", e.arguments());
         }
         return "redirect:/consultations/" + id + "/answers";
     }

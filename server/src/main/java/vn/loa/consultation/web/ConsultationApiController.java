@@ -28,6 +28,7 @@ import vn.loa.identity.SignedInPrincipal;
 import vn.loa.identity.SignedInUser;
 import vn.loa.shared.InvalidInput;
 import vn.loa.shared.LocalTime;
+import vn.loa.shared.NotFound;
 
 /**
  * The consultation API (signed in; an officer sees and changes only their agency's). {@code GET/POST
@@ -36,7 +37,9 @@ import vn.loa.shared.LocalTime;
  * is not a DOCX or has no article), {@code GET /drafts/{id}} (versions and the parts of the latest), {@code POST
  * /drafts/{id}/versions} (multipart {@code file}, {@code note}, {@code final}), {@code GET /drafts/{id}/diff?from=&to=}
  * (article by article); contributions: {@code GET /{id}/contributions} ({@code unit}, {@code status}), {@code POST
- * /{id}/contributions} (multipart {@code file}: CSV import, all or nothing).
+ * /{id}/contributions} (multipart {@code file}: CSV import, all or nothing), {@code POST
+ * /{id}/contributions/{contributionId}/publish} and {@code .../reject} ({@code {seen, reason}}: 409 when the
+ * contribution is no longer as the caller saw it, or is already so).
  */
 @RestController
 @RequestMapping("/api/v1/consultations")
@@ -127,6 +130,52 @@ class ConsultationApiController {
             }
         }
         return contributions.list(id, unit, chosen, user());
+    }
+
+    /**
+     * An officer's decision on a contribution.
+     *
+     * @param seen the status the officer last saw ({@code RECEIVED}, {@code PUBLISHED}, {@code REJECTED}): the
+     *        contribution changes only if it is still so, else 409
+     * @param reason why it is rejected (rejection only)
+     */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ContributionModeration", requiredProperties = "seen")
+    record PostedModeration(String seen, String reason) {
+    }
+
+    @PostMapping("/{id:\\d+}/contributions/{contributionId:\\d+}/publish")
+    Contribution publishContribution(@PathVariable long id, @PathVariable long contributionId,
+            @RequestBody(required = false) PostedModeration posted) {
+        ofConsultation(id, contributionId);
+        return contributions.publish(contributionId, seen(posted == null ? null : posted.seen()), user());
+    }
+
+    @PostMapping("/{id:\\d+}/contributions/{contributionId:\\d+}/reject")
+    Contribution rejectContribution(@PathVariable long id, @PathVariable long contributionId,
+            @RequestBody(required = false) PostedModeration posted) {
+        ofConsultation(id, contributionId);
+        return contributions.reject(contributionId, seen(posted == null ? null : posted.seen()),
+                posted == null ? null : posted.reason(), user());
+    }
+
+    /** A contribution named under another consultation's address is not found there. */
+    private void ofConsultation(long id, long contributionId) {
+        if (contributions.get(contributionId, user()).consultationId() != id) {
+            throw new NotFound("contribution", contributionId);
+        }
+    }
+
+    /**
+     * The status an officer saw, as a form or a body gives it; null when missing or unknown, which the service refuses
+     * naming {@code seen} once it has checked that the caller may see the contribution.
+     */
+    static ContributionStatus seen(String value) {
+        for (ContributionStatus s : ContributionStatus.values()) {
+            if (value != null && s.name().equals(value.strip())) {
+                return s;
+            }
+        }
+        return null;
     }
 
     @PostMapping("/{id:\\d+}/contributions")

@@ -296,6 +296,7 @@ class ConsultationsController {
             redirect.addFlashAttribute("flashKey", "consultation.published");
         } catch (Conflict e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
+            redirect.addFlashAttribute("errorArgs", e.arguments());
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
         } catch (AccessDeniedException e) {
@@ -331,15 +332,18 @@ class ConsultationsController {
     }
 
     @PostMapping("/{id:\\d+}/contributions/{contributionId:\\d+}/publish")
-    String publishContribution(@PathVariable long id, @PathVariable long contributionId, RedirectAttributes redirect) {
-        return moderated(id, redirect, () -> contributions.publish(contributionId, user()), "consultation.contribution.published");
+    String publishContribution(@PathVariable long id, @PathVariable long contributionId,
+            @RequestParam(required = false) String seen, RedirectAttributes redirect) {
+        return moderated(id, redirect, () -> contributions.publish(contributionId,
+                ConsultationApiController.seen(seen), user()), "consultation.contribution.published");
     }
 
     @PostMapping("/{id:\\d+}/contributions/{contributionId:\\d+}/reject")
     String rejectContribution(@PathVariable long id, @PathVariable long contributionId,
-            @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        return moderated(id, redirect, () -> contributions.reject(contributionId, reason, user()),
-                "consultation.contribution.rejected");
+            @RequestParam(defaultValue = "") String reason, @RequestParam(required = false) String seen,
+            RedirectAttributes redirect) {
+        return moderated(id, redirect, () -> contributions.reject(contributionId, ConsultationApiController.seen(seen),
+                reason, user()), "consultation.contribution.rejected");
     }
 
     private String moderated(long id, RedirectAttributes redirect, Runnable action, String done) {
@@ -349,7 +353,8 @@ class ConsultationsController {
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
         } catch (Conflict e) {
-            // published or rejected already: said with the contribution's reference, on the list showing its status
+            // published or rejected already, or changed by another officer since the page was shown: said with the
+            // contribution's reference (and who changed it), on the list showing its status now
             redirect.addFlashAttribute("moderationErrorKey", e.messageKey());
             redirect.addFlashAttribute("moderationErrorArgs", e.arguments());
         } catch (AccessDeniedException e) {

@@ -1,4 +1,4 @@
-package vn.loa.campaigns;
+package vn.loa.shared;
 
 /**
  * How many SMS parts a text takes. A text made only of GSM 03.38 characters is sent in GSM-7: 160 septets in one

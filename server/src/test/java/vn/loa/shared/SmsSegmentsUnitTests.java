@@ -1,10 +1,10 @@
-package vn.loa.campaigns;
+package vn.loa.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import vn.loa.campaigns.SmsSegments.Encoding;
 import vn.loa.nlp.AccentFolding;
+import vn.loa.shared.SmsSegments.Encoding;
 
 class SmsSegmentsUnitTests {
 
