@@ -429,6 +429,28 @@ class ListeningOverviewIntegrationTests {
         return page.substring(start, page.indexOf("</section>", start));
     }
 
+    @Test
+    void aSeriesOfAValueThatDoesNotExistIsNotFoundNotChartedUnderItsCode() throws Exception {
+        MockHttpSession coordinator = signIn("coordinator");
+        for (String[] asked : new String[][] {{"topic", "Foo"}, {"agency", "NOPE"}, {"place", "999@2025-07-01"},
+                {"domain", "vi_tinh"}}) {
+            String page = mvc.perform(get("/trends").param("dimension", asked[0]).param("value", asked[1])
+                            .session(coordinator))
+                    .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(page).as(asked[1]).doesNotContain("??").doesNotContain("series-heading");
+            mvc.perform(get("/api/v1/trends").param("dimension", asked[0]).param("value", asked[1]).session(coordinator))
+                    .andExpect(status().isNotFound());
+        }
+        // what exists is charted, by its name, even with no post in it
+        String topic = mvc.perform(get("/trends").param("dimension", "topic").param("value", "Suc khoe").session(coordinator))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(org.jsoup.Jsoup.parse(topic).selectFirst("#series-heading").text()).contains("Sức khỏe");
+        mvc.perform(get("/api/v1/trends").param("dimension", "agency").param("value", "SYT").session(coordinator))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/trends").param("dimension", "keyword").param("value", "từ chưa ai viết").session(coordinator))
+                .andExpect(status().isOk());
+    }
+
     private MockHttpSession signIn(String username) throws Exception {
         return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password("loa-demo"))
                 .andReturn().getRequest().getSession(false);
