@@ -8,10 +8,14 @@ import vn.loa.identity.SignedInUser;
 /** Full-text search over posts, in Vietnamese with or without diacritics. */
 public interface PostSearch {
 
+    /** How many results a search reaches at most, page after page: a page beyond them is refused. */
+    int WINDOW = 10_000;
+
     /**
      * What to look for.
      *
-     * @param text words to find (all must occur); a part in double quotes is a phrase; empty finds everything
+     * @param text words to find (all must occur); a part in double quotes is a phrase; empty finds everything, and
+     *     a text with no word in it (only signs or symbols) is refused
      * @param platform only this platform, may be null
      * @param sentiment only this sentiment (negative, neutral, positive, unclear), may be null
      * @param topic only this topic, may be null
@@ -22,7 +26,8 @@ public interface PostSearch {
      * @param agency only posts about this agency code, may be null
      * @param place only posts naming this place id, may be null
      * @param from published at or after, may be null
-     * @param to published before, may be null
+     * @param to published before, may be null; with {@code from}, after it (a period that ends before it starts
+     *     is refused)
      * @param byTime newest first when true, most relevant first when false
      * @param page the page, from 0
      * @param size posts per page, 1 to 100

@@ -152,7 +152,10 @@ public interface Trends {
      */
     List<Issue> emergingNow(ListeningScope scope, String language);
 
-    /** A series with its forecast; an unknown dimension is refused. */
+    /**
+     * A series with its forecast; an unknown dimension is refused, a value that does not exist (a topic, domain,
+     * agency or place Loa does not know) is not found.
+     */
     Series series(ListeningScope scope, String dimension, String value, String language);
 
     /** The emerging issues and the series of each. */

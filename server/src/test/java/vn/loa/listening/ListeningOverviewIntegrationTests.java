@@ -43,6 +43,12 @@ class ListeningOverviewIntegrationTests {
     @Autowired
     org.springframework.context.MessageSource messages;
 
+    @Autowired
+    vn.loa.identity.AgencyDirectory agencies;
+
+    @Autowired
+    vn.loa.identity.Users users;
+
     @Test
     void theDashboardShowsCitizensOpinionApartFromTheToneOfTheNewsInBothLanguages() throws Exception {
         String source = "tone-" + ProcessHandle.current().pid();
@@ -448,6 +454,84 @@ class ListeningOverviewIntegrationTests {
         int start = page.indexOf("id=\"" + id + "\"");
         assertThat(start).as(id).isPositive();
         return page.substring(start, page.indexOf("</section>", start));
+    }
+
+    @Test
+    void aPeriodTheDashboardDoesNotOfferIsSaidNotSilentlyReplacedByThirtyDays() throws Exception {
+        MockHttpSession coordinator = signIn("coordinator");
+        for (String days : List.of("0", "-5", "3650", "100000", "abc")) {
+            String page = mvc.perform(get("/listening").param("days", days).session(coordinator))
+                    .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            org.jsoup.nodes.Element error = org.jsoup.Jsoup.parse(page).selectFirst("#days-error");
+            assertThat(error).as(days).isNotNull();
+            assertThat(error.text()).isEqualTo("Khoảng thời gian \"" + days + "\" (tham số days) không có; hãy chọn một "
+                    + "trong: 24 giờ, 7 ngày, 30 ngày, 90 ngày. Đang hiển thị 30 ngày.");
+            // and the dashboard of the 30 days it says it shows
+            assertThat(org.jsoup.Jsoup.parse(page).selectFirst("main nav.actions a[aria-current=page]").text()).isEqualTo("30 ngày");
+        }
+        assertThat(mvc.perform(get("/listening").param("days", "3650").param("lang", "en").session(coordinator))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("There is no period &quot;3650&quot; (the days parameter); choose one of: 24 hours, 7 days, "
+                        + "30 days, 90 days. Showing 30 days.");
+        for (String days : List.of("1", "7", "30", "90")) {
+            assertThat(mvc.perform(get("/listening").param("days", days).session(coordinator))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                    .doesNotContain("id=\"days-error\"");
+        }
+        mvc.perform(get("/listening").session(coordinator)).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/overview").param("days", "3650").session(coordinator))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.field").value("days"));
+    }
+
+    @Test
+    void aToneTableOfNoPostsShowsNoShareRatherThanZeroPercent() throws Exception {
+        // a new agency: nothing has been said about it yet
+        String code = "EMPTY" + ProcessHandle.current().pid();
+        vn.loa.identity.Agency empty = agencies.create(new vn.loa.identity.AgencyDirectory.AgencyForm(code,
+                vn.loa.identity.AgencyKind.OTHER, null, "Ban chưa có bài viết", "Board with no posts",
+                java.time.LocalDate.of(2020, 1, 1), null, "test"), Actor.SYSTEM);
+        String username = "empty-" + ProcessHandle.current().pid();
+        users.create(new vn.loa.identity.Users.NewUser(username, "Nguyễn Văn Thử", username + "@example.gov.vn",
+                "mat-khau-dai-1", java.util.Set.of(vn.loa.identity.Role.OFFICER), empty.id()), Actor.SYSTEM);
+        MockHttpSession officer = (MockHttpSession) mvc.perform(formLogin("/login").user(username).password("mat-khau-dai-1"))
+                .andReturn().getRequest().getSession(false);
+        String json = mvc.perform(get("/api/v1/overview").param("days", "1").session(officer))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(((Number) JsonPath.read(json, "$.opinion.posts")).longValue()).isZero();
+        assertThat(((Number) JsonPath.read(json, "$.newsTone.posts")).longValue()).isZero();
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(mvc.perform(get("/listening").param("days", "1")
+                .session(officer)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        for (String table : List.of("#opinion-table", "#news-tone-table")) {
+            org.jsoup.select.Elements shares = page.select(table + " td.share");
+            assertThat(shares).as(table).hasSize(4);
+            assertThat(shares.eachText()).as(table).containsOnly("–");
+            assertThat(shares.first().attr("title")).isEqualTo("Chưa có bài viết nào để tính tỷ lệ");
+        }
+        assertThat(page.select("#opinion-table, #news-tone-table").text()).doesNotContain("%");
+    }
+
+    @Test
+    void aSeriesOfAValueThatDoesNotExistIsNotFoundNotChartedUnderItsCode() throws Exception {
+        MockHttpSession coordinator = signIn("coordinator");
+        for (String[] asked : new String[][] {{"topic", "Foo"}, {"agency", "NOPE"}, {"place", "999@2025-07-01"},
+                {"domain", "vi_tinh"}}) {
+            String page = mvc.perform(get("/trends").param("dimension", asked[0]).param("value", asked[1])
+                            .session(coordinator))
+                    .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(page).as(asked[1]).doesNotContain("??").doesNotContain("series-heading");
+            mvc.perform(get("/api/v1/trends").param("dimension", asked[0]).param("value", asked[1]).session(coordinator))
+                    .andExpect(status().isNotFound());
+        }
+        // what exists is charted, by its name, even with no post in it
+        String topic = mvc.perform(get("/trends").param("dimension", "topic").param("value", "Suc khoe").session(coordinator))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(org.jsoup.Jsoup.parse(topic).selectFirst("#series-heading").text()).contains("Sức khỏe");
+        mvc.perform(get("/api/v1/trends").param("dimension", "agency").param("value", "SYT").session(coordinator))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/trends").param("dimension", "keyword").param("value", "từ chưa ai viết").session(coordinator))
+                .andExpect(status().isOk());
     }
 
     private MockHttpSession signIn(String username) throws Exception {

@@ -201,8 +201,122 @@ class PostSearchIntegrationTests {
                 .andExpect(jsonPath("$.items[0].publishedAt").value("2024-03-01T01:30:00Z"));
         mvc.perform(get("/posts").param("from", "31/11/2026").param("to", "31/11/2026").session(officer))
                 .andExpect(status().isUnprocessableContent());
-        // a page number cut short in a link shows the first page, not an error
-        mvc.perform(get("/posts").param("page", "abc").session(officer)).andExpect(status().isOk());
+    }
+
+    @Test
+    void aDayWrittenRightThatIsNotOnTheCalendarIsToldApartFromADayWrittenAnotherWay() throws Exception {
+        MockHttpSession officer = signIn("officer");
+        String missing = page(get("/posts").param("from", "29/02/2026").session(officer), 422);
+        assertThat(missing).contains("Từ ngày: ngày 29/02/2026 không có trên lịch").doesNotContain("hãy nhập theo dạng");
+        assertThat(page(get("/posts").param("to", "31/4/2026").param("lang", "en").session(officer), 422))
+                .contains("To: 31/4/2026 is not a date on the calendar").doesNotContain("type it as");
+        assertThat(page(get("/posts").param("to", "30/11/2026 24:00").session(officer), 422))
+                .contains("Đến ngày: thời điểm 30/11/2026 24:00 không có trên lịch");
+        // written another way, it is the format that is wrong
+        assertThat(page(get("/posts").param("from", "2026-02-28").session(officer), 422))
+                .contains("Ngày không hợp lệ ở ô &quot;Từ ngày&quot;; hãy nhập theo dạng ngày/tháng/năm").doesNotContain("không có trên lịch");
+        // a leap year's 29 February is a day
+        mvc.perform(get("/posts").param("from", "29/02/2024").param("to", "1/3/2024").session(officer))
+                .andExpect(status().isOk());
+        String api = mvc.perform(get("/api/v1/posts").param("from", "2026-02-29").session(officer))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("from"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String format = mvc.perform(get("/api/v1/posts").param("from", "29/02/2026").session(officer))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("from"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat((String) com.jayway.jsonpath.JsonPath.read(api, "$.detail")).contains("2026-02-29")
+                .isNotEqualTo(com.jayway.jsonpath.JsonPath.read(format, "$.detail"));
+    }
+
+    @Test
+    void aPeriodThatEndsBeforeItStartsIsRefusedNamingBothEnds() throws Exception {
+        MockHttpSession officer = signIn("officer");
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(page(get("/posts").param("from", "07/12/2026")
+                .param("to", "01/12/2026").session(officer), 422));
+        assertThat(page.select("p.flash.error")).hasSize(1).first().extracting(org.jsoup.nodes.Element::text)
+                .isEqualTo("Khoảng thời gian không hợp lệ: \"Từ ngày\" phải trước hoặc trùng \"Đến ngày\".");
+        assertThat(page.selectFirst("#from").attr("aria-invalid")).isEqualTo("true");
+        assertThat(page.selectFirst("#to").attr("aria-invalid")).isEqualTo("true");
+        assertThat(page.selectFirst("#q").attr("aria-invalid")).isEqualTo("false");
+        assertThat(org.jsoup.Jsoup.parse(page(get("/posts").param("from", "07/12/2026 10:00").param("to", "07/12/2026 09:30")
+                .param("lang", "en").session(officer), 422)).select("p.flash.error").text())
+                .isEqualTo("The period is not valid: \"From\" must be on or before \"To\".");
+        String api = mvc.perform(get("/api/v1/posts").param("from", "2026-12-07").param("to", "2026-12-01").session(officer))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("from"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat((List<String>) com.jayway.jsonpath.JsonPath.read(api, "$.errors[*].field")).containsExactly("from", "to");
+        // one day, from its start to its end, is a period
+        mvc.perform(get("/posts").param("from", "07/12/2026").param("to", "07/12/2026").session(officer))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/posts").param("from", "2026-12-07").param("to", "2026-12-07").session(officer))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void aQueryWithNoWordToLookForIsRefusedNamingTheSearchBoxNotAnsweredWithEveryPost() throws Exception {
+        String marker = marker();
+        importPosts(marker, "facebook", "Bệnh viện tỉnh đông quá");
+        MockHttpSession officer = signIn("officer");
+        for (String q : List.of("(((", "*:*", "-", "!!!", "😀", "\"", "\"\"", "\\", "?", "[]{}^~", "&& ||")) {
+            mvc.perform(get("/api/v1/posts").param("q", q).session(officer))
+                    .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("q"));
+            org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(page(get("/posts").param("q", q).session(officer), 422));
+            assertThat(page.select("p.flash.error").text()).as(q).startsWith("Ô tìm kiếm chỉ có dấu hoặc ký hiệu");
+            assertThat(page.selectFirst("#q").attr("aria-invalid")).isEqualTo("true");
+            assertThat(page.selectFirst("#post-list")).isNull();
+        }
+        assertThat(page(get("/posts").param("q", "(((").param("lang", "en").session(officer), 422))
+                .contains("The search box has only signs or symbols, no word to look for");
+        // signs around a word are no harm, and an empty box is every post
+        mvc.perform(get("/api/v1/posts").param("q", "((( " + marker + " !!!").session(officer))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(1));
+        mvc.perform(get("/posts").param("q", "  ").session(officer)).andExpect(status().isOk());
+    }
+
+    @Test
+    void aPageThatIsNotANumberIsRefusedAndOnePastTheResultsShowsTheirLastSayingSo() throws Exception {
+        String marker = marker();
+        importPosts(marker, "facebook", "Bệnh viện tỉnh đông quá", "news", "Giá xăng tăng mạnh từ hôm nay");
+        MockHttpSession officer = signIn("officer");
+        for (String page : List.of("-1", "abc", "1.5", "0x10")) {
+            assertThat(page(get("/posts").param("q", marker).param("page", page).session(officer), 422))
+                    .as(page).contains("Trang &quot;" + page + "&quot; không hợp lệ");
+        }
+        for (String page : List.of("3", "99999999999", "600")) {
+            org.jsoup.nodes.Document shown = org.jsoup.Jsoup.parse(page(get("/posts").param("q", marker)
+                    .param("page", page).session(officer), 200));
+            assertThat(shown.selectFirst("#posts-notice").text()).as(page)
+                    .isEqualTo("Kết quả không có nhiều trang đến thế; đây là trang cuối.");
+            assertThat(shown.select("#post-list > li")).as(page).hasSize(2);
+        }
+        org.jsoup.nodes.Document first = org.jsoup.Jsoup.parse(page(get("/posts").param("q", marker).param("page", "0")
+                .session(officer), 200));
+        assertThat(first.selectFirst("#posts-notice")).isNull();
+        assertThat(first.select("#post-list > li")).hasSize(2);
+        mvc.perform(get("/api/v1/posts").param("page", "-1").session(officer))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("page"));
+        for (String page : List.of("abc", "99999999999")) {
+            mvc.perform(get("/api/v1/posts").param("page", page).session(officer))
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("page"));
+        }
+        mvc.perform(get("/api/v1/posts").param("q", marker).param("page", "3").session(officer))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(2)).andExpect(jsonPath("$.items").isEmpty());
+    }
+
+    @Test
+    void theDateFieldsShowTheirFormatInTheReadersWords() throws Exception {
+        MockHttpSession officer = signIn("officer");
+        org.jsoup.nodes.Document vi = org.jsoup.Jsoup.parse(page(get("/posts").session(officer), 200));
+        assertThat(vi.selectFirst("#from").attr("placeholder")).isEqualTo("ngày/tháng/năm");
+        assertThat(vi.selectFirst("#to").attr("placeholder")).isEqualTo("ngày/tháng/năm");
+        org.jsoup.nodes.Document en = org.jsoup.Jsoup.parse(page(get("/posts").param("lang", "en").session(officer), 200));
+        assertThat(en.selectFirst("#from").attr("placeholder")).isEqualTo("dd/mm/yyyy");
+    }
+
+    /** A page's HTML, after checking its status. */
+    private String page(org.springframework.test.web.servlet.RequestBuilder request, int status) throws Exception {
+        return mvc.perform(request).andExpect(status().is(status)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -269,7 +383,23 @@ class PostSearchIntegrationTests {
         String page = mvc.perform(get("/posts").param("sentiment", "foo").session(coordinator))
                 .andExpect(status().isUnprocessableContent()).andReturn().getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-        org.assertj.core.api.Assertions.assertThat(page).contains("Bộ lọc không có giá trị &quot;foo&quot;");
+        assertThat(page).contains("Sắc thái: không có giá trị &quot;foo&quot;; hãy chọn một trong: Tiêu cực, Trung tính, "
+                + "Tích cực, Chưa rõ.");
+        // the values there are by the names the reader knows them by, not by their codes
+        org.jsoup.nodes.Document several = org.jsoup.Jsoup.parse(page(get("/posts").param("domain", "vi_tinh")
+                .param("toxicity", "rude").param("platform", "myspace").session(coordinator), 422));
+        String errors = several.select("p.flash.error").text();
+        assertThat(errors).contains("Lĩnh vực: không có giá trị \"vi_tinh\"").contains("Y tế, Giáo dục, Đất đai, môi trường")
+                .contains("Mức độ độc hại: không có giá trị \"rude\"").contains("Bình thường, Phản cảm, Thù ghét")
+                .contains("Nền tảng: không có giá trị \"myspace\"").contains("Facebook, YouTube, TikTok")
+                .doesNotContain("land_environment").doesNotContain("OFFENSIVE").doesNotContain("FACEBOOK");
+        String english = org.jsoup.Jsoup.parse(page(get("/posts").param("domain", "vi_tinh").param("lang", "en")
+                .session(coordinator), 422)).select("p.flash.error").text();
+        assertThat(english).startsWith("Policy domain: there is no value \"vi_tinh\"; choose one of: Health, ")
+                .doesNotContain("land_environment");
+        String problem = mvc.perform(get("/api/v1/posts").param("toxicity", "rude").session(coordinator))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat((String) com.jayway.jsonpath.JsonPath.read(problem, "$.detail")).doesNotContain("OFFENSIVE");
         mvc.perform(get("/api/v1/posts").param("sort", "popularity").session(coordinator))
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("sort"));
     }

@@ -313,6 +313,17 @@ class JdbcListeningOverview implements ListeningOverview {
                 .orElseGet(() -> analyzer.agencies().entry(code).map(Gazetteer.Entry::name).orElse(code));
     }
 
+    /** Whether an agency code was ever recorded, in the directory or the gazetteer of agencies. */
+    boolean knowsAgency(String code) {
+        return agencies.find(code, LocalDate.ofInstant(clock.instant(), LocalTime.ZONE), Locale.ROOT).isPresent()
+                || analyzer.agencies().entry(code).isPresent();
+    }
+
+    /** Whether the gazetteer has a place of that id (one that no longer exists too). */
+    boolean knowsPlace(String id) {
+        return analyzer.places().entry(id).isPresent();
+    }
+
     /** A place's name in Vietnamese; see {@link #placeName(String, String)}. */
     String placeName(String id) {
         return placeName(id, "vi");

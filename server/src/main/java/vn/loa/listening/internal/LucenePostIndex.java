@@ -97,7 +97,7 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
     private static final List<String> FACETS = List.of("platform", "sentiment", "topic", "register", "domain", "toxicity",
             "agency", "place");
     private static final Pattern PHRASE = Pattern.compile("\"([^\"]+)\"");
-    private static final int MAX_WINDOW = 10_000;
+    private static final int MAX_WINDOW = PostSearch.WINDOW;
     /**
      * The version of the documents' fields and of the analyzer's terms; an index written with another is
      * rebuilt (4: register and domain; 5: abbreviations, dates and hyphenated names kept whole as words; 6: titles
@@ -545,7 +545,10 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
         if (query.size() < 1 || query.size() > 100) {
             throw new InvalidInput("size", "listening.search.size");
         }
-        if (query.page() < 0 || (long) (query.page() + 1) * query.size() > MAX_WINDOW) {
+        if (query.page() < 0) {
+            throw new InvalidInput("page", "listening.search.page.negative");
+        }
+        if ((long) (query.page() + 1) * query.size() > MAX_WINDOW) {
             throw new InvalidInput("page", "listening.search.page");
         }
         org.apache.lucene.search.Query lucene = build(query, user);
@@ -814,6 +817,11 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
             }
         }
         if (!anyText) {
+            // "(((", "*:*" or an emoji has no word to look for: all the posts would be an answer to a question
+            // nobody asked
+            if (!text.isEmpty()) {
+                throw new InvalidInput("q", "listening.search.no-words");
+            }
             builder.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
         }
         filter(builder, "platform", query.platform() == null ? null : query.platform().toUpperCase(Locale.ROOT));
@@ -837,6 +845,11 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
         filter(builder, "story", query.story() == null ? null : Long.toString(jdbc.sql(
                 "SELECT coalesce(merged_into, id) FROM story WHERE id = ?").param(query.story()).query(Long.class).optional()
                 .orElse(query.story())));
+        if (query.from() != null && query.to() != null && !query.from().isBefore(query.to())) {
+            // both ends are at fault, whichever was mistyped
+            InvalidInput.throwIfAny(List.of(new InvalidInput("from", "listening.search.period"),
+                    new InvalidInput("to", "listening.search.period")));
+        }
         if (query.from() != null || query.to() != null) {
             long from = query.from() == null ? Long.MIN_VALUE : query.from().toEpochMilli();
             long to = query.to() == null ? Long.MAX_VALUE : query.to().toEpochMilli() - 1;

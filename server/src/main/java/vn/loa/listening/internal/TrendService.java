@@ -27,8 +27,10 @@ import vn.loa.listening.PostsImported;
 import vn.loa.listening.PostsReanalysed;
 import vn.loa.listening.Trends;
 import vn.loa.nlp.analyze.TextAnalyzer;
+import vn.loa.nlp.classify.Prediction;
 import vn.loa.nlp.keywords.KeywordExtractor;
 import vn.loa.shared.InvalidInput;
+import vn.loa.shared.NotFound;
 import vn.loa.shared.LocalTime;
 
 /**
@@ -147,7 +149,12 @@ class TrendService implements Trends {
         }
         Computed computed = compute(scope);
         if (!computed.series().containsKey(dimension + "|" + value)) {
-            return chart(scope, dimension, value, language, computed); // asked for by hand: not kept
+            // asked for by hand (a link edited, a value typed): a topic, domain, agency or place nobody has would
+            // chart zero under its raw code
+            if (!exists(dimension, value)) {
+                throw new NotFound(dimension, value);
+            }
+            return chart(scope, dimension, value, language, computed); // not kept
         }
         String lang = "en".equals(language) ? "en" : "vi";
         return computed.charted().computeIfAbsent(dimension + "|" + value + "|" + lang,
@@ -773,6 +780,20 @@ class TrendService implements Trends {
             where.append(" AND p.platform NOT IN ('HOTLINE', 'OFFICE')");
         }
         return where.toString();
+    }
+
+    /**
+     * Whether a series of that value can have posts: a topic or domain the classifiers give, an agency or a place
+     * Loa knows, any word.
+     */
+    private boolean exists(String dimension, String value) {
+        return switch (dimension) {
+            case "topic" -> JdbcPostCorrections.TOPICS.contains(value);
+            case "domain" -> PostLabels.DOMAINS.contains(value) || Prediction.UNCLEAR.equals(value);
+            case "agency" -> names.knowsAgency(value);
+            case "place" -> names.knowsPlace(value);
+            default -> true;
+        };
     }
 
     private String name(String dimension, String value, String language) {

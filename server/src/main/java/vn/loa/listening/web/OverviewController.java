@@ -1,10 +1,14 @@
 package vn.loa.listening.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -32,7 +36,8 @@ import vn.loa.shared.LocalTime;
 @ConditionalOnWebApplication
 class OverviewController {
 
-    static final Set<Integer> PERIODS = Set.of(1, 7, 30, 90);
+    /** The periods the dashboard offers, in days, in the order of its buttons. */
+    static final List<Integer> PERIODS_OFFERED = List.of(1, 7, 30, 90);
 
     private final ListeningOverview overview;
     private final Trends trends;
@@ -43,8 +48,11 @@ class OverviewController {
 
     private final PostSearch search;
 
+    private final MessageSource messages;
+
     OverviewController(ListeningOverview overview, Trends trends, Alerts alerts, SeriesTables seriesTables,
-            IssueCoverage issueCoverage, PostSearch search) {
+            IssueCoverage issueCoverage, PostSearch search, MessageSource messages) {
+        this.messages = messages;
         this.issueCoverage = issueCoverage;
         this.search = search;
         this.overview = overview;
@@ -54,14 +62,24 @@ class OverviewController {
     }
 
     @GetMapping("/listening")
-    String page(@RequestParam(defaultValue = "30") int days, @RequestParam(defaultValue = "false") boolean province,
-            Model model) {
+    String page(@RequestParam(defaultValue = "30") String days, @RequestParam(defaultValue = "false") boolean province,
+            Model model, HttpServletResponse response, Locale locale) {
         SignedInUser user = user();
-        int period = PERIODS.contains(days) ? days : 30;
+        String asked = days.strip();
+        int period = PERIODS_OFFERED.stream().filter(d -> Integer.toString(d).equals(asked)).findFirst().orElse(30);
+        if (!asked.equals(Integer.toString(period))) {
+            // a period the page does not offer (a link edited by hand) is said, not silently replaced by 30 days
+            String offered = PERIODS_OFFERED.stream().map(d -> messages.getMessage("overview.days." + d, null, locale))
+                    .collect(Collectors.joining(", "));
+            model.addAttribute("daysError", messages.getMessage("overview.days.invalid",
+                    new Object[] {asked.length() > 20 ? asked.substring(0, 20) + "…" : asked, offered}, locale));
+            response.setStatus(400);
+        }
         ListeningScope scope = ListeningScope.of(user, province);
         ListeningOverview.Overview result = overview.overview(scope, period, LocaleContextHolder.getLocale().getLanguage());
         model.addAttribute("overview", result);
         model.addAttribute("days", period);
+        model.addAttribute("periods", PERIODS_OFFERED);
         model.addAttribute("province", province);
         model.addAttribute("agencyScoped", ListeningScope.of(user, false).agency() != null);
         // the posts behind a number of an agency's dashboard are that agency's: every link carries it

@@ -61,6 +61,12 @@ class PostPagesController {
 
     static final int EXPORT_LIMIT = 10_000;
 
+    /** Posts (or collapsed stories) a page shows. */
+    static final int PAGE_SIZE = 20;
+
+    /** The last page a search reaches, from 0: its first {@value PostSearch#WINDOW} results. */
+    static final int LAST_PAGE = PostSearch.WINDOW / PAGE_SIZE - 1;
+
     private final PostSearch search;
     private final PostImporter importer;
     private final ApplicationEventPublisher events;
@@ -132,10 +138,9 @@ class PostPagesController {
             @RequestParam(defaultValue = "") String register, @RequestParam(defaultValue = "") String domain,
             @RequestParam(required = false) Long story, @RequestParam(defaultValue = "true") boolean collapse,
             @RequestParam(defaultValue = "false") boolean local,
-            @RequestParam(name = "page", defaultValue = "0") String pageNumber, Model model, HttpServletResponse response) {
+            @RequestParam(name = "page", defaultValue = "") String pageNumber, Model model, HttpServletResponse response) {
         SignedInUser user = SignedInPrincipal.current().orElseThrow();
-        // a page number is the pager's, not typed: one that is not a number (a link cut short) shows the first page
-        int page = pageNumber.strip().matches("\\d{1,6}") ? Integer.parseInt(pageNumber.strip()) : 0;
+        Locale locale = LocaleContextHolder.getLocale();
         if (sort == null || sort.isBlank()) {
             sort = q.isBlank() ? "time" : "relevance";
         }
@@ -164,11 +169,25 @@ class PostPagesController {
         model.addAttribute("canImport", mayImport(user));
         model.addAttribute("canRecord", mayImport(user) || user.has(Role.OFFICER));
         try {
-            SearchFilters.check(platform, sentiment, register, domain, toxicity, agency, agencies);
-            PostSearch.Result result = search.search(new PostSearch.Query(q, blank(platform), blank(sentiment), blank(topic),
-                    blank(register), blank(domain), blank(toxicity), blank(agency), blank(place), day(from, "from", false),
-                    day(to, "to", true),
-                    !"relevance".equals(sort), Math.max(0, page), 20, story, collapse && story == null, local), user);
+            int page = page(pageNumber);
+            SearchFilters.check(platform, sentiment, register, domain, toxicity, agency, agencies, messages, locale);
+            Instant fromAt = day(from, "from", false, messages, locale);
+            Instant toAt = day(to, "to", true, messages, locale);
+            boolean byTime = !"relevance".equals(sort);
+            boolean collapsed = collapse && story == null;
+            java.util.function.IntFunction<PostSearch.Query> pageOf = n -> new PostSearch.Query(q, blank(platform),
+                    blank(sentiment), blank(topic), blank(register), blank(domain), blank(toxicity), blank(agency),
+                    blank(place), fromAt, toAt, byTime, n, PAGE_SIZE, story, collapsed, local);
+            PostSearch.Result result = search.search(pageOf.apply(Math.min(page, LAST_PAGE)), user);
+            if (page > 0 && result.items().isEmpty() || page > LAST_PAGE) {
+                // a page past the results (a link kept from a larger search, a number typed): their last page, saying so
+                int last = (int) Math.min(Math.max(0, result.groups() - 1) / PAGE_SIZE, LAST_PAGE);
+                if (result.groups() > 0) {
+                    model.addAttribute("noticeKey", "posts.page.past-end");
+                }
+                page = last;
+                result = search.search(pageOf.apply(page), user);
+            }
             List<Row> rows = new ArrayList<>();
             for (PostSearch.Hit hit : result.items()) {
                 rows.add(new Row(hit, pieces(hit), LocalTime.format(hit.publishedAt())));
@@ -258,12 +277,15 @@ class PostPagesController {
             model.addAttribute("flags", flagged);
             // the correction form under the posts the user may correct, by the same rule as a correction
             model.addAttribute("correctable", corrections.correctable(shown, user));
-            model.addAttribute("page", Math.max(0, page));
-            model.addAttribute("hasNext", (long) (Math.max(0, page) + 1) * 20 < result.groups());
+            model.addAttribute("page", page);
+            model.addAttribute("hasNext", page < LAST_PAGE && (long) (page + 1) * PAGE_SIZE < result.groups());
         } catch (InvalidInput e) {
-            model.addAttribute("errorKey", e.messageKey());
-            model.addAttribute("errorArgs", e.arguments());
-            model.addAttribute("errorField", e.field());
+            // every field at fault at once, each message once (a period the wrong way round faults both its ends)
+            model.addAttribute("errors", e.all().stream()
+                    .map(p -> messages.getMessage(p.messageKey(), p.arguments(), p.messageKey(), locale)).distinct()
+                    .toList());
+            model.addAttribute("errorFields", e.all().stream().map(InvalidInput::field).collect(
+                    java.util.stream.Collectors.toSet()));
             response.setStatus(422);
         }
         return "listening/posts";
@@ -323,8 +345,8 @@ class PostPagesController {
         for (int page = 0; rows.size() < EXPORT_LIMIT; page++) {
             PostSearch.Result result = search.search(new PostSearch.Query(q, blank(platform), blank(sentiment),
                     blank(topic), blank(register), blank(domain), blank(toxicity), blank(agency), blank(place),
-                    day(from, "from", false),
-                    day(to, "to", true), !"relevance".equals(sort), page, 100, story, false, local), user);
+                    day(from, "from", false, messages, locale),
+                    day(to, "to", true, messages, locale), !"relevance".equals(sort), page, 100, story, false, local), user);
             for (PostSearch.Hit hit : result.items()) {
                 rows.add(List.of(hit.id(), hit.publishedAt().atZone(LocalTime.ZONE).toLocalDateTime(),
                         hit.platform().toLowerCase(Locale.ROOT), hit.source(), hit.url() == null ? "" : hit.url(),
@@ -475,25 +497,49 @@ class PostPagesController {
     }
 
     /**
+     * The page asked for, from 0; none is the first. The pager writes it, but a link may be cut short or edited: a
+     * page that is not a whole number from 0 is refused, naming what was given.
+     */
+    static int page(String typed) {
+        String page = typed == null ? "" : typed.strip();
+        if (page.isEmpty()) {
+            return 0;
+        }
+        if (!page.matches("\\d+")) {
+            throw new InvalidInput("page", "listening.search.page.invalid",
+                    page.length() > 20 ? page.substring(0, 20) + "…" : page);
+        }
+        // a number beyond any search's reach is its last page, whatever its size
+        return page.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(page);
+    }
+
+    /**
      * A bound of the period searched: a day, {@code dd/MM/yyyy} (the end of the period takes the whole day), or a
      * minute, {@code dd/MM/yyyy HH:mm} (the end takes that whole minute), as the dashboard's links of a 24-hour
-     * window carry it; in Asia/Ho_Chi_Minh.
+     * window carry it; in Asia/Ho_Chi_Minh. A day written the right way that is not on the calendar (29/02/2026) is
+     * refused as such, apart from a day written another way.
      */
-    static Instant day(String text, String field, boolean end) {
+    static Instant day(String text, String field, boolean end, MessageSource messages, Locale locale) {
         if (text == null || text.isBlank()) {
             return null;
         }
-        String typed = text.strip();
+        String typed = text.strip().replaceAll("\\s+", " ");
         try {
             if (typed.indexOf(':') >= 0) {
-                java.time.LocalDateTime minute = java.time.LocalDateTime.parse(typed.replaceAll("\\s+", " "),
-                        LocalTime.DAY_TIME_INPUT);
+                java.time.LocalDateTime minute = java.time.LocalDateTime.parse(typed, LocalTime.DAY_TIME_INPUT);
                 return (end ? minute.plusMinutes(1) : minute).atZone(LocalTime.ZONE).toInstant();
             }
             LocalDate day = LocalDate.parse(typed, LocalTime.DAY_INPUT);
             return (end ? day.plusDays(1) : day).atStartOfDay(LocalTime.ZONE).toInstant();
         } catch (DateTimeParseException e) {
-            throw new InvalidInput(field, "form.error.date");
+            String label = messages.getMessage("posts." + field, null, field, locale);
+            if (typed.matches("\\d{1,2}/\\d{1,2}/\\d{4}")) {
+                throw new InvalidInput(field, "form.error.date.nonexistent", typed, label);
+            }
+            if (typed.matches("\\d{1,2}/\\d{1,2}/\\d{4} \\d{1,2}:\\d{2}")) {
+                throw new InvalidInput(field, "form.error.date-time.nonexistent", typed, label);
+            }
+            throw new InvalidInput(field, "form.error.date.field", label);
         }
     }
 

@@ -3,6 +3,8 @@ package vn.loa.listening.web;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,10 +24,12 @@ class PostSearchApiController {
 
     private final PostSearch search;
     private final vn.loa.identity.AgencyDirectory agencies;
+    private final MessageSource messages;
 
-    PostSearchApiController(PostSearch search, vn.loa.identity.AgencyDirectory agencies) {
+    PostSearchApiController(PostSearch search, vn.loa.identity.AgencyDirectory agencies, MessageSource messages) {
         this.search = search;
         this.agencies = agencies;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -42,13 +46,17 @@ class PostSearchApiController {
         if (!sort.equals("relevance") && !sort.equals("time")) {
             throw new InvalidInput("sort", "listening.search.sort");
         }
-        SearchFilters.check(platform, sentiment, register, domain, toxicity, agency, agencies);
+        SearchFilters.check(platform, sentiment, register, domain, toxicity, agency, agencies, messages,
+                LocaleContextHolder.getLocale());
         return search.search(new PostSearch.Query(q, platform, sentiment, topic, register, domain, toxicity, agency, place,
                 day(from, "from", false), day(to, "to", true), sort.equals("time"), page, size, story, collapse, local),
                 user);
     }
 
-    /** A yyyy-MM-dd day in Asia/Ho_Chi_Minh: its start, or (for {@code to}) the start of the next day. */
+    /**
+     * A yyyy-MM-dd day in Asia/Ho_Chi_Minh: its start, or (for {@code to}) the start of the next day. A day written
+     * so that is not on the calendar (2026-02-29) is refused as such.
+     */
     private static Instant day(String text, String field, boolean end) {
         if (text == null || text.isBlank()) {
             return null;
@@ -57,6 +65,9 @@ class PostSearchApiController {
             LocalDate day = LocalDate.parse(text.strip());
             return (end ? day.plusDays(1) : day).atStartOfDay(LocalTime.ZONE).toInstant();
         } catch (DateTimeParseException e) {
+            if (text.strip().matches("\\d{4}-\\d{2}-\\d{2}")) {
+                throw new InvalidInput(field, "form.error.date.nonexistent", text.strip(), field);
+            }
             throw new InvalidInput(field, "api.error.iso-date");
         }
     }
