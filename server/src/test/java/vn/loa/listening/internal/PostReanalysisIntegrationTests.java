@@ -276,12 +276,7 @@ class PostReanalysisIntegrationTests {
 
         mvc.perform(post("/listening/reanalysis").session(admin).with(csrf()))
                 .andExpect(status().is3xxRedirection());
-        long deadline = System.currentTimeMillis() + 120_000;
-        while ((reanalysis.runs(1).get(0).status() == PostReanalysis.Status.RUNNING || reanalysis.running())
-                && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-        }
-        PostReanalysis.Run run = reanalysis.runs(1).get(0);
+        PostReanalysis.Run run = lastRunWhenDone();
         assertThat(run.status()).isEqualTo(PostReanalysis.Status.DONE);
         assertThat(run.startedBy()).isEqualTo("admin");
         assertThat(run.postsDone()).isEqualTo(ids.size());
@@ -415,12 +410,7 @@ class PostReanalysisIntegrationTests {
                 .andExpect(status().isForbidden());
         mvc.perform(post("/listening/reanalysis").param("reroute", "true").session(admin).with(csrf()))
                 .andExpect(status().is3xxRedirection());
-        long deadline = System.currentTimeMillis() + 120_000;
-        while ((reanalysis.runs(1).get(0).status() == PostReanalysis.Status.RUNNING || reanalysis.running())
-                && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-        }
-        PostReanalysis.Run run = reanalysis.runs(1).get(0);
+        PostReanalysis.Run run = lastRunWhenDone();
         assertThat(run.status()).isEqualTo(PostReanalysis.Status.DONE);
         assertThat(run.rerouting()).isTrue();
         assertThat(run.startedBy()).isEqualTo("admin");
@@ -553,5 +543,15 @@ class PostReanalysisIntegrationTests {
     private MockHttpSession signIn(String username) throws Exception {
         return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password("loa-demo"))
                 .andReturn().getRequest().getSession(false);
+    }
+
+    /** The last run, once it has stopped (two minutes at most). */
+    private PostReanalysis.Run lastRunWhenDone() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while ((reanalysis.runs(1).get(0).status() == PostReanalysis.Status.RUNNING || reanalysis.running())
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        return reanalysis.runs(1).get(0);
     }
 }
