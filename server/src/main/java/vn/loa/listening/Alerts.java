@@ -56,7 +56,7 @@ public interface Alerts {
     /**
      * An alert.
      *
-     * @param agencyCode the agency of the rule that raised it (who may see it); null for the province
+     * @param agencyCode the agency of the rule that raised it; null for the province
      * @param observed the figure that reached the threshold (for a burst, how far the issue stands above normal)
      * @param detail what it is about (a keyword, a story's first words, an issue's words), untrusted
      * @param postIds the posts behind it, its examples first (at most 100)
@@ -119,7 +119,11 @@ public interface Alerts {
 
     void disableRule(long id, SignedInUser user);
 
-    /** The latest alerts the user may see, newest first; only the unacknowledged ones when asked. */
+    /**
+     * The latest alerts the user may see, newest first; only the unacknowledged ones when asked. Province-wide roles see
+     * every alert; an agency's people the alerts of their agency's rules, those their agency is to answer, and those
+     * about posts routed to their agency; the press none.
+     */
     List<Alert> alerts(SignedInUser user, boolean openOnly, int limit);
 
     /**
@@ -141,10 +145,15 @@ public interface Alerts {
     /** A page of the alerts the user may see that the filter keeps, newest first. */
     Page<Alert> alerts(SignedInUser user, AlertFilter filter, PageRequest page);
 
+    /**
+     * An alert the user may see.
+     *
+     * @throws vn.loa.shared.NotFound if there is none, or the user may not see it
+     */
     Alert alert(long id, SignedInUser user);
 
-    /** The posts behind an alert, its examples first, then newest first. */
-    List<AlertPost> posts(Alert alert);
+    /** The posts behind an alert that the user may read (as the search decides), its examples first, then newest first. */
+    List<AlertPost> posts(Alert alert, SignedInUser user);
 
     /**
      * The issue a burst alert was about as it stands now, in the given language, when it is still emerging in the
@@ -152,6 +161,18 @@ public interface Alerts {
      */
     Optional<Trends.Issue> currentIssue(Alert alert, String language);
 
+    /**
+     * Whether the user may acknowledge an alert they see: province-wide roles, the people of its rule's agency and of
+     * the agency that answers it; not those who see it only because some of its posts are their agency's.
+     */
+    boolean mayAcknowledge(Alert alert, SignedInUser user);
+
+    /**
+     * Acknowledges an alert.
+     *
+     * @throws vn.loa.shared.NotFound if there is none the user may see
+     * @throws org.springframework.security.access.AccessDeniedException if the user may not acknowledge it
+     */
     void acknowledge(long id, SignedInUser user);
 
     /** Evaluates every enabled rule now; returns the alerts raised. */

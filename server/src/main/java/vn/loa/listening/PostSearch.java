@@ -35,17 +35,27 @@ public interface PostSearch {
      * @param collapse whether a story's posts are shown as one (its best match), with the count of the others
      * @param local only posts about the province: those that name one of its places (the province, a commune or
      *     ward, a former district) or reached it by the hotline or at an office
+     * @param publicOnly only public posts (not the hotline's, not an office's), whatever else the user may see: what
+     *     the province-wide dashboard of an agency's officer counts
      */
     record Query(String text, String platform, String sentiment, String topic, String register, String domain,
             String toxicity, String agency, String place, Instant from, Instant to, boolean byTime, int page, int size,
-            Long story, boolean collapse, boolean local) {
+            Long story, boolean collapse, boolean local, boolean publicOnly) {
+
+        /** A query of every post the user may see, public or not. */
+        public Query(String text, String platform, String sentiment, String topic, String register, String domain,
+                String toxicity, String agency, String place, Instant from, Instant to, boolean byTime, int page,
+                int size, Long story, boolean collapse, boolean local) {
+            this(text, platform, sentiment, topic, register, domain, toxicity, agency, place, from, to, byTime, page,
+                    size, story, collapse, local, false);
+        }
 
         /** A query of every post, whether about the province or not. */
         public Query(String text, String platform, String sentiment, String topic, String register, String domain,
                 String toxicity, String agency, String place, Instant from, Instant to, boolean byTime, int page,
                 int size, Long story, boolean collapse) {
             this(text, platform, sentiment, topic, register, domain, toxicity, agency, place, from, to, byTime, page,
-                    size, story, collapse, false);
+                    size, story, collapse, false, false);
         }
     }
 

@@ -5,10 +5,10 @@ import java.util.List;
 import vn.loa.identity.SignedInUser;
 
 /**
- * One story (a text, its reposts by other people, and copies with small changes) as the people who
- * may see it see it: province-wide roles every post; an agency's officers a story only when some of
- * its posts are their agency's (routed to it, or from a source it owns), with the story's public posts
- * and their agency's feedback; others its public posts. Texts are untrusted and must be escaped.
+ * One story (a text, its reposts by other people, and copies with small changes) as each reader may see it, by
+ * the search's rule: whoever may read one of its posts opens it and sees the posts they may read (province-wide
+ * roles every post; an agency's people its public posts and their agency's feedback; others its public posts), so
+ * that every link to a story from a list of posts opens. Texts are untrusted and must be escaped.
  */
 public interface Stories {
 
@@ -90,7 +90,7 @@ public interface Stories {
      * The story with this id, agencies named in a language ("vi" or "en"); for a story merged into an older one,
      * that one (whose id the answer carries).
      *
-     * @throws vn.loa.shared.NotFound if there is none, or the user may not see it
+     * @throws vn.loa.shared.NotFound if there is none, or the user may read none of its posts
      */
     Story story(long id, SignedInUser user, String language);
 

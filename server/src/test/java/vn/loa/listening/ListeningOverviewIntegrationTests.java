@@ -349,6 +349,89 @@ class ListeningOverviewIntegrationTests {
     }
 
     @Test
+    void anOfficersProvinceWideDashboardLeadsToListsOfThePostsItCounts() throws Exception {
+        String source = "province-view-" + ProcessHandle.current().pid();
+        // a call to the hotline for the Department of Health, which its officer reads, and a public post: the
+        // province's public figures count the second only, and so must the lists they open
+        String file = "{\"source\":\"" + source + "\",\"platform\":\"hotline\",\"external_id\":\"v1\",\"published_at\":\""
+                + Instant.now().minus(2, ChronoUnit.HOURS) + "\",\"text\":\"Đề nghị Sở Y tế kiểm tra trạm y tế xã vì người "
+                + "bệnh phải tự mua bông băng " + source + "\"}\n"
+                + "{\"source\":\"" + source + "\",\"platform\":\"facebook\",\"external_id\":\"v2\",\"published_at\":\""
+                + Instant.now().minus(2, ChronoUnit.HOURS) + "\",\"text\":\"Sở Y tế cần xem lại giá khám dịch vụ ở bệnh viện tỉnh "
+                + source + "\"}\n";
+        importer.importFile("province-view.jsonl", new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)),
+                Actor.SYSTEM, null);
+        MockHttpSession officer = signIn("officer");
+        mvc.perform(get("/api/v1/posts").param("q", source).session(officer))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.total").value(2));
+        for (int days : List.of(1, 30, 90)) {
+            String page = mvc.perform(get("/listening").param("days", Integer.toString(days)).param("province", "true")
+                    .session(officer)).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            Map<String, Long> figures = linkedFigures(page);
+            // the headline, the tone of comments and of the news, domains, agencies, places, platforms, the chart's rows
+            assertThat(figures).as("the links of the dashboard of %d days", days).hasSizeGreaterThan(20);
+            for (Map.Entry<String, Long> figure : figures.entrySet()) {
+                String list = mvc.perform(get(java.net.URI.create(figure.getKey())).session(officer))
+                        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                assertThat(total(list)).as("%s on the dashboard of %d days", figure.getKey(), days)
+                        .isEqualTo(figure.getValue());
+            }
+            // the list says it leaves the feedback out
+            String all = figures.keySet().iterator().next();
+            assertThat(mvc.perform(get(java.net.URI.create(all)).session(officer)).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8))
+                    .contains(messages.getMessage("posts.public.only", null, Locale.forLanguageTag("vi")));
+        }
+        // the officer's own dashboard still counts the call, and its lists list it
+        String own = mvc.perform(get("/listening").param("days", "1").session(officer)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        String all = linkedFigures(own).keySet().iterator().next();
+        assertThat(all).startsWith("/posts?agency=SYT&");
+        assertThat(total(mvc.perform(get(java.net.URI.create(all + "&q=" + source)).session(officer)).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8))).isEqualTo(2);
+    }
+
+    /**
+     * The figures of a dashboard that link to a list of posts, by link (in the page's order, each once): the headline
+     * facts, the totals and rows of the tone cards, the rows of the tables, and the chart's rows (the sum of their
+     * sentiments).
+     */
+    private static Map<String, Long> linkedFigures(String page) {
+        Map<String, Long> figures = new java.util.LinkedHashMap<>();
+        java.util.regex.Matcher facts = java.util.regex.Pattern.compile(
+                "<a href=\"(/posts[^\"]*)\"><strong\\s*>([0-9.,]+)</strong>").matcher(page);
+        while (facts.find()) {
+            figures.putIfAbsent(facts.group(1), number(facts.group(2)));
+        }
+        java.util.regex.Matcher tones = java.util.regex.Pattern.compile(
+                "<p class=\"tone-total\"><a href=\"(/posts[^\"]*)\"\\s*>([0-9.,]+)").matcher(page);
+        while (tones.find()) {
+            figures.putIfAbsent(tones.group(1), number(tones.group(2)));
+        }
+        java.util.regex.Matcher rows = java.util.regex.Pattern.compile(
+                "<a href=\"(/posts[^\"]*)\"[^>]*>[^<]*</a></th>\\s*(?:<td class=\"share\">[^<]*</td>\\s*)?<td[^>]*>([0-9.,]+)</td>")
+                .matcher(page);
+        while (rows.find()) {
+            figures.putIfAbsent(rows.group(1), number(rows.group(2)));
+        }
+        java.util.regex.Matcher chart = java.util.regex.Pattern.compile("<tr data-href=\"(/posts[^\"]*)\">\\s*<th scope=\"row\">"
+                + "[^<]*</th>\\s*<td[^>]*>([0-9.,]+)</td><td[^>]*>([0-9.,]+)</td><td[^>]*>([0-9.,]+)</td>\\s*<td[^>]*>([0-9.,]+)</td>")
+                .matcher(page);
+        while (chart.find()) {
+            figures.putIfAbsent(chart.group(1), number(chart.group(2)) + number(chart.group(3)) + number(chart.group(4))
+                    + number(chart.group(5)));
+        }
+        Map<String, Long> unescaped = new java.util.LinkedHashMap<>();
+        figures.forEach((link, figure) -> unescaped.put(link.replace("&amp;", "&"), figure));
+        return unescaped;
+    }
+
+    private static long number(String figure) {
+        return Long.parseLong(figure.replaceAll("[.,]", ""));
+    }
+
+    @Test
     void trendsFollowEachPolicyDomainNamedInTheReadersLanguage() throws Exception {
         String domain = jdbc.sql("SELECT domain FROM post GROUP BY domain ORDER BY count(*) DESC, domain LIMIT 1")
                 .query(String.class).single();

@@ -110,7 +110,7 @@ class StoryPageIntegrationTests {
 
     @Test
     void theSearchFilteredByAStoryNamesItByItsOpeningWordsForThoseWhoMaySeeIt() throws Exception {
-        org.jsoup.nodes.Element chip = storyChip("coordinator", "vi");
+        org.jsoup.nodes.Element chip = storyChip(story, "coordinator", "vi");
         assertThat(chip.text()).isEqualTo("Câu chuyện: Phòng khám đa khoa khu vực đóng cửa từ ba giờ chiều, người cao tuổi "
                 + "đi khám bảo…");
         // its number is an identifier, in the tooltip, not the chip's text
@@ -119,17 +119,14 @@ class StoryPageIntegrationTests {
         assertThat(value.attr("title")).isEqualTo("Câu chuyện số " + story);
         assertThat(value.hasAttr("data-untrusted")).as("the words are a post's").isTrue();
         assertThat(chip.text()).doesNotContain(Long.toString(story));
-        assertThat(storyChip("coordinator", "en").text()).startsWith("Story: Phòng khám đa khoa khu vực");
-        // another agency's officer may not open the story: the search does not tell them its words either
-        org.jsoup.nodes.Element hidden = storyChip("district", "vi");
-        assertThat(hidden.text()).isEqualTo("Câu chuyện: một câu chuyện anh/chị không xem được");
-        assertThat(hidden.selectFirst("[data-identifier]").attr("data-identifier")).isEqualTo(Long.toString(story));
-        assertThat(storyChip("district", "en").text()).isEqualTo("Story: a story you may not see");
+        assertThat(storyChip(story, "coordinator", "en").text()).startsWith("Story: Phòng khám đa khoa khu vực");
+        // another agency's officer reads its public posts, so its words too
+        assertThat(storyChip(story, "district", "vi").text()).startsWith("Câu chuyện: Phòng khám đa khoa khu vực");
     }
 
     /** The active filter of the story on the search page, as a user reads it. */
-    private org.jsoup.nodes.Element storyChip(String user, String lang) throws Exception {
-        String posts = mvc.perform(get("/posts").param("story", Long.toString(story)).param("lang", lang)
+    private org.jsoup.nodes.Element storyChip(long id, String user, String lang) throws Exception {
+        String posts = mvc.perform(get("/posts").param("story", Long.toString(id)).param("lang", lang)
                         .session(signIn(user)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         org.jsoup.select.Elements chips = org.jsoup.Jsoup.parse(posts).select("#active-filters li > span");
@@ -138,11 +135,70 @@ class StoryPageIntegrationTests {
     }
 
     @Test
-    void anOfficerSeesTheirAgencysStoryButAnotherAgencysOfficerGetsNotFound() throws Exception {
+    void whoeverMayReadOneOfItsPostsOpensAStoryAsEveryListLinksIt() throws Exception {
+        // the Department of Health's story of public posts: another agency's officer reads its posts in the search, and
+        // a province-wide dashboard links it, so the page opens for them too; and for the press
         page("officer", story, 200);
-        page("district", story, 404);
+        assertThat(fact(page("district", story, 200), 0)).isEqualTo("5");
+        page("press", story, 200);
         page("coordinator", Long.MAX_VALUE, 404);
         mvc.perform(get("/listening/stories/" + story)).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void aStoryShowsEachReaderThePostsTheyMayReadAndIsNotFoundForWhoMayReadNone() throws Exception {
+        String mark = "phanhoi" + ProcessHandle.current().pid() + "x" + System.nanoTime();
+        // said in public and to the hotline; and another said to the hotline only, both about the Department of Health
+        String told = "Bệnh viện huyện bắt người bệnh nằm ghép ba người một giường suốt tuần qua, đề nghị Sở Y tế "
+                + "cho kiểm tra ngay khoa nội " + mark;
+        String called = "Trạm y tế xã không có bác sĩ trực đêm, người dân gọi cấp cứu không ai nghe máy, đề nghị Sở Y tế "
+                + "bố trí người trực " + mark;
+        String[][] posts = {{"facebook", told}, {"facebook", told}, {"hotline", told}, {"hotline", told},
+            {"hotline", called}, {"hotline", called}};
+        StringBuilder file = new StringBuilder();
+        Instant at = Instant.now().minus(2, ChronoUnit.HOURS);
+        for (int i = 0; i < posts.length; i++) {
+            file.append("{\"source\":\"feedback-").append(mark).append("-").append(posts[i][0])
+                    .append("\",\"platform\":\"").append(posts[i][0]).append("\",\"external_id\":\"f").append(i)
+                    .append("\",\"author\":\"Người ").append(i).append(' ').append(mark)
+                    .append("\",\"published_at\":\"").append(at.plus(i, ChronoUnit.MINUTES))
+                    .append("\",\"text\":\"").append(posts[i][1]).append("\"}\n");
+        }
+        assertThat(importer.importFile("feedback.jsonl", new ByteArrayInputStream(file.toString().getBytes(
+                StandardCharsets.UTF_8)), Actor.SYSTEM, null).stored()).isEqualTo(6);
+        long both = storyOf("%khoa nội " + mark);
+        long hotline = storyOf("%bố trí người trực " + mark);
+        assertThat(jdbc.sql("SELECT count(*) FROM post WHERE story_id = ?").param(both).query(Long.class).single())
+                .as("the public posts and the calls are one story").isEqualTo(4);
+        assertThat(jdbc.sql("SELECT count(*) FROM post WHERE story_id = ? AND NOT ('SYT' = ANY (agencies))").param(both)
+                .query(Long.class).single()).isZero();
+
+        // the department's officer reads its calls too; another agency's officer the public posts only, as the search
+        assertThat(fact(page("officer", both, 200), 0)).isEqualTo("4");
+        String district = page("district", both, 200);
+        assertThat(fact(district, 0)).isEqualTo("2");
+        assertThat(fact(district, 1)).as("authors").isEqualTo("2");
+        MockHttpSession commune = signIn("district");
+        String found = mvc.perform(get("/posts").param("q", mark).session(commune)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(found).contains("href=\"/listening/stories/" + both + "\"").doesNotContain("/listening/stories/" + hotline);
+
+        // the calls only: the department's story, not found for another agency's officer, on a page that keeps the
+        // signed-in header and menu
+        assertThat(fact(page("officer", hotline, 200), 0)).isEqualTo("2");
+        String notFound = page("district", hotline, 404);
+        assertThat(notFound).contains("Không tìm thấy trang").contains("id=\"main-nav\"")
+                .contains("Cán bộ UBND xã Ninh Hải").contains("href=\"/listening\"");
+        // nor does the search tell them its words
+        org.jsoup.nodes.Element hidden = storyChip(hotline, "district", "vi");
+        assertThat(hidden.text()).isEqualTo("Câu chuyện: một câu chuyện anh/chị không xem được");
+        assertThat(hidden.selectFirst("[data-identifier]").attr("data-identifier")).isEqualTo(Long.toString(hotline));
+        assertThat(storyChip(hotline, "district", "en").text()).isEqualTo("Story: a story you may not see");
+    }
+
+    private long storyOf(String text) {
+        return jdbc.sql("SELECT story_id FROM post WHERE text LIKE ? ORDER BY id LIMIT 1").param(text).query(Long.class)
+                .single();
     }
 
     @Test

@@ -36,6 +36,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionPhase;
@@ -290,12 +291,22 @@ class JdbcAlerts implements Alerts {
                 .query((rs, row) -> alert(rs)).list();
     }
 
-    /** The WHERE clause of the alerts the user may see that the filter keeps ({@code a} the alert, {@code r} its rule). */
+    /**
+     * The WHERE clause of the alerts the user may see that the filter keeps ({@code a} the alert, {@code r} its rule):
+     * province-wide roles every alert; an agency's people those of their agency's rules, those their agency is to
+     * answer, and those about posts routed to their agency (a rule of the province finds their issue too); the press
+     * none.
+     */
     private String alertConditions(SignedInUser user, AlertFilter filter, List<Object> params) {
         StringBuilder where = new StringBuilder(" WHERE TRUE");
         if (!provinceWide(user)) {
-            where.append(" AND a.agency_code = ?");
-            params.add(user.has(Role.PRESS) || user.agencyCode() == null ? "-" : user.agencyCode());
+            if (user.has(Role.PRESS) || user.agencyCode() == null) {
+                where.append(" AND FALSE");
+            } else {
+                where.append(" AND (a.agency_code = ? OR a.about_agency = ? OR EXISTS (SELECT 1 FROM post p "
+                        + "WHERE p.id = ANY(a.post_ids) AND p.agencies @> ARRAY[?]::text[]))");
+                params.addAll(List.of(user.agencyCode(), user.agencyCode(), user.agencyCode()));
+            }
         }
         if (filter.openOnly()) {
             where.append(" AND a.acknowledged_at IS NULL");
@@ -309,13 +320,17 @@ class JdbcAlerts implements Alerts {
 
     @Override
     public Alert alert(long id, SignedInUser user) {
-        Alert alert = jdbc.sql(ALERTS + " WHERE a.id = ?").param(id).query((rs, row) -> alert(rs)).optional()
+        List<Object> params = new ArrayList<>();
+        String where = alertConditions(user, new AlertFilter(false, null), params) + " AND a.id = ?";
+        params.add(id);
+        return jdbc.sql(ALERTS + where).params(params).query((rs, row) -> alert(rs)).optional()
                 .orElseThrow(() -> new NotFound("alert", id));
-        if (!provinceWide(user) && (user.has(Role.PRESS) || user.agencyCode() == null
-                || !user.agencyCode().equals(alert.agencyCode()))) {
-            throw new NotFound("alert", id);
-        }
-        return alert;
+    }
+
+    @Override
+    public boolean mayAcknowledge(Alert alert, SignedInUser user) {
+        return provinceWide(user) || (!user.has(Role.PRESS) && user.agencyCode() != null
+                && (user.agencyCode().equals(alert.agencyCode()) || user.agencyCode().equals(alert.aboutAgency())));
     }
 
     private static Alert alert(ResultSet rs) throws SQLException {
@@ -337,11 +352,16 @@ class JdbcAlerts implements Alerts {
     }
 
     @Override
-    public List<AlertPost> posts(Alert alert) {
-        return jdbc.sql("""
-                SELECT p.id, p.published_at, p.platform, p.sentiment, p.text, p.url
-                FROM unnest(?::bigint[]) WITH ORDINALITY AS k(id, i) JOIN post p ON p.id = k.id ORDER BY k.i
-                """).param(alert.postIds().toArray(Long[]::new))
+    public List<AlertPost> posts(Alert alert, SignedInUser user) {
+        return posts(alert, VisiblePosts.to(user));
+    }
+
+    /** The posts behind an alert that a condition keeps, its examples first. */
+    private List<AlertPost> posts(Alert alert, VisiblePosts visible) {
+        return jdbc.sql("SELECT p.id, p.published_at, p.platform, p.sentiment, p.text, p.url "
+                + "FROM unnest(?::bigint[]) WITH ORDINALITY AS k(id, i) JOIN post p ON p.id = k.id "
+                + "JOIN post_source s ON s.id = p.source_id WHERE " + visible.condition() + " ORDER BY k.i")
+                .params(visible.after(alert.postIds().toArray(Long[]::new)))
                 .query((rs, row) -> new AlertPost(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6)))
                 .list();
@@ -368,6 +388,10 @@ class JdbcAlerts implements Alerts {
     @Transactional
     public void acknowledge(long id, SignedInUser user) {
         Alert alert = alert(id, user);
+        if (!mayAcknowledge(alert, user)) {
+            throw new AccessDeniedException("an alert is acknowledged by its rule's agency, the agency that answers it, "
+                    + "or the province");
+        }
         if (alert.acknowledgedAt() != null) {
             return;
         }
@@ -723,7 +747,8 @@ class JdbcAlerts implements Alerts {
             text.append(message("alerts.mail.grew", Languages.VIETNAMESE, alert.growth(Languages.VIETNAMESE),
                     when(alert.grewFromAt()), alert.grewFromPosts(), alert.posts())).append('\n');
         }
-        List<AlertPost> examples = posts(alert).stream().limit(EXAMPLES).toList();
+        // to the rule's own recipients: its agency's officers, or the province's coordinators, who read all of them
+        List<AlertPost> examples = posts(alert, VisiblePosts.ALL).stream().limit(EXAMPLES).toList();
         if (!examples.isEmpty()) {
             text.append('\n').append(message("alerts.mail.examples", Languages.VIETNAMESE)).append('\n');
             int n = 1;

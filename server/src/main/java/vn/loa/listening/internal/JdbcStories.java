@@ -17,7 +17,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import vn.loa.identity.SignedInUser;
 import vn.loa.listening.ListeningOverview.Tone;
-import vn.loa.listening.ListeningScope;
 import vn.loa.listening.Stories;
 import vn.loa.shared.LocalTime;
 import vn.loa.shared.NotFound;
@@ -29,8 +28,6 @@ import vn.loa.shared.NotFound;
 @Service
 class JdbcStories implements Stories {
 
-    private static final String PUBLIC = "p.platform NOT IN ('HOTLINE', 'OFFICE')";
-
     private final JdbcClient jdbc;
     private final JdbcListeningOverview names;
     private final Clock clock;
@@ -41,45 +38,16 @@ class JdbcStories implements Stories {
         this.clock = clock;
     }
 
-    /** Which posts of a story a user sees: an SQL condition on {@code p} (a post) and {@code s} (its source), and its parameters. */
-    private record Visible(String condition, List<Object> params) {
-
-        static Visible to(SignedInUser user) {
-            ListeningScope scope = ListeningScope.of(user, false);
-            if (scope.agency() == null) {
-                return new Visible(scope.restricted() ? "TRUE" : PUBLIC, List.of());
-            }
-            return new Visible("(" + PUBLIC + " OR " + OWN + ")", own(user));
-        }
-
-        /** Posts routed to the user's agency or from a source it owns. */
-        static final String OWN = "(p.agencies @> ARRAY[?]::text[] OR s.agency_id = ?)";
-
-        static List<Object> own(SignedInUser user) {
-            return List.of(user.agencyCode(), user.agency() == null ? -1L : user.agency().value());
-        }
-
-        /** The parameters of a query on one story's visible posts: the story, then the condition's. */
-        List<Object> of(long story) {
-            List<Object> all = new ArrayList<>();
-            all.add(story);
-            all.addAll(params);
-            return all;
-        }
-    }
-
     private static final String FROM = " FROM post p JOIN post_source s ON s.id = p.source_id WHERE p.story_id = ? AND ";
 
     @Override
     public java.util.Optional<String> opening(long asked, SignedInUser user) {
         long id = jdbc.sql("SELECT coalesce(merged_into, id) FROM story WHERE id = ?").param(asked).query(Long.class)
                 .optional().orElse(asked);
-        if (!maySee(id, user)) {
-            return java.util.Optional.empty();
-        }
-        Visible visible = Visible.to(user);
+        // the first post the user may read: none when they may read none of its posts, as the story page says
+        VisiblePosts visible = VisiblePosts.to(user);
         return jdbc.sql("SELECT coalesce(nullif(btrim(p.title), ''), p.text)" + FROM + visible.condition()
-                        + " ORDER BY p.published_at, p.id LIMIT 1").params(visible.of(id)).query(String.class).optional()
+                        + " ORDER BY p.published_at, p.id LIMIT 1").params(visible.after(id)).query(String.class).optional()
                 .map(JdbcStories::opening).filter(opening -> !opening.isEmpty());
     }
 
@@ -93,30 +61,18 @@ class JdbcStories implements Stories {
         return line.substring(0, cut > OPENING_CHARACTERS / 2 ? cut : OPENING_CHARACTERS).strip() + "…";
     }
 
-    /** Whether the user may see the story: an agency's officers only one in which their agency has a post. */
-    private boolean maySee(long id, SignedInUser user) {
-        if (ListeningScope.of(user, false).agency() == null) {
-            return true;
-        }
-        List<Object> params = new ArrayList<>(List.of(id));
-        params.addAll(Visible.own(user));
-        return jdbc.sql("SELECT EXISTS (SELECT 1" + FROM + Visible.OWN + ")").params(params).query(Boolean.class).single();
-    }
-
     @Override
     public Story story(long asked, SignedInUser user, String language) {
         // a story merged into another is shown as the story it joined (a case or a crisis may name it)
         long id = jdbc.sql("SELECT coalesce(merged_into, id) FROM story WHERE id = ?").param(asked).query(Long.class)
                 .optional().orElse(asked);
-        Visible visible = Visible.to(user);
-        if (!maySee(id, user)) {
-            throw new NotFound("story", id);
-        }
+        // whoever may read one of its posts opens it, and sees those they may read: as the search lists them
+        VisiblePosts visible = VisiblePosts.to(user);
         Object[] summary = jdbc.sql("SELECT count(*), count(DISTINCT coalesce(p.platform || '|' || nullif(btrim(p.author), ''), 'post|' || p.id)), "
                 + "count(DISTINCT coalesce(p.content_hash, p.id::text)), min(p.published_at), max(p.published_at), "
                 + "count(*) FILTER (WHERE p.sentiment = 'negative'), count(*) FILTER (WHERE p.sentiment = 'neutral'), "
                 + "count(*) FILTER (WHERE p.sentiment = 'positive')" + FROM + visible.condition())
-                .params(visible.of(id)).query((rs, row) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                .params(visible.after(id)).query((rs, row) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getLong(3),
                         instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5)), rs.getLong(6), rs.getLong(7), rs.getLong(8)})
                 .single();
         long posts = (Long) summary[0];
@@ -141,19 +97,19 @@ class JdbcStories implements Stories {
     }
 
     /** How many of the story's first posts repeat the passage most of them share ({@link SharedPassage}). */
-    private long sharedPassage(long id, Visible visible) {
-        List<Object> params = visible.of(id);
+    private long sharedPassage(long id, VisiblePosts visible) {
+        List<Object> params = visible.after(id);
         params.add(PASSAGE_POSTS);
         return SharedPassage.repeats(jdbc.sql("SELECT p.text" + FROM + visible.condition()
                 + " ORDER BY p.published_at, p.id LIMIT ?").params(params).query(String.class).list());
     }
 
     /** New posts per bucket, in Vietnam's calendar, and the total so far. */
-    private List<Growth> growth(long id, Visible visible, String bucket) {
+    private List<Growth> growth(long id, VisiblePosts visible, String bucket) {
         List<Growth> growth = new ArrayList<>();
         long[] total = {0};
         jdbc.sql("SELECT date_trunc('" + bucket + "', p.published_at AT TIME ZONE 'Asia/Ho_Chi_Minh') AS b, count(*)"
-                + FROM + visible.condition() + " GROUP BY b ORDER BY b").params(visible.of(id)).query(rs -> {
+                + FROM + visible.condition() + " GROUP BY b ORDER BY b").params(visible.after(id)).query(rs -> {
                     total[0] += rs.getLong(2);
                     growth.add(new Growth(rs.getTimestamp(1).toLocalDateTime().atZone(LocalTime.ZONE).toInstant(),
                             rs.getLong(2), total[0]));
@@ -162,8 +118,8 @@ class JdbcStories implements Stories {
     }
 
     /** The posts per value of an expression (a column, or the elements of an array column), the most first. */
-    private List<Count> counts(long id, Visible visible, String value, int limit, Function<String, String> name) {
-        List<Object> params = visible.of(id);
+    private List<Count> counts(long id, VisiblePosts visible, String value, int limit, Function<String, String> name) {
+        List<Object> params = visible.after(id);
         params.add(limit);
         return jdbc.sql("SELECT v, count(*) FROM (SELECT " + value + " AS v" + FROM + visible.condition()
                 + ") AS x GROUP BY v ORDER BY count(*) DESC, v LIMIT ?").params(params)
@@ -175,9 +131,9 @@ class JdbcStories implements Stories {
      * The story's texts, the first published first: posts with the same content hash are one text (a
      * post without a hash, a short reaction, is a text of its own), of which the first few are read.
      */
-    private List<Text> texts(long id, Visible visible) {
+    private List<Text> texts(long id, VisiblePosts visible) {
         Map<String, Object[]> groups = new LinkedHashMap<>();
-        List<Object> params = visible.of(id);
+        List<Object> params = visible.after(id);
         params.add(SHOWN_COPIES + 1);
         params.add(SHOWN_TEXTS);
         jdbc.sql("""

@@ -841,6 +841,9 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
         if (query.local()) {
             builder.add(new TermQuery(new Term("local", "1")), BooleanClause.Occur.FILTER);
         }
+        if (query.publicOnly()) {
+            builder.add(new TermQuery(new Term("public", "1")), BooleanClause.Occur.FILTER);
+        }
         // a story merged into another is searched as the story it joined (an old link, a bookmark)
         filter(builder, "story", query.story() == null ? null : Long.toString(jdbc.sql(
                 "SELECT coalesce(merged_into, id) FROM story WHERE id = ?").param(query.story()).query(Long.class).optional()

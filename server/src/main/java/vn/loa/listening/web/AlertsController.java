@@ -79,10 +79,12 @@ class AlertsController {
      */
     @GetMapping("/alerts/{id}")
     String one(@PathVariable long id, Model model, Locale locale) {
-        Alerts.Alert alert = alerts.alert(id, user());
-        List<Alerts.AlertPost> posts = alerts.posts(alert);
+        SignedInUser user = user();
+        Alerts.Alert alert = alerts.alert(id, user);
+        List<Alerts.AlertPost> posts = alerts.posts(alert, user);
         int examples = Math.min(EXAMPLES, posts.size());
         model.addAttribute("alert", alert);
+        model.addAttribute("mayAcknowledge", alerts.mayAcknowledge(alert, user));
         model.addAttribute("language", locale.getLanguage());
         model.addAttribute("issue", alerts.currentIssue(alert, locale.getLanguage()).orElse(null));
         model.addAttribute("examples", posts.subList(0, examples));

@@ -82,19 +82,31 @@ class OverviewController {
         model.addAttribute("periods", PERIODS_OFFERED);
         model.addAttribute("province", province);
         model.addAttribute("agencyScoped", ListeningScope.of(user, false).agency() != null);
-        // the posts behind a number of an agency's dashboard are that agency's: every link carries it
-        model.addAttribute("postsLink", scope.agency() == null ? "/posts"
-                : "/posts?agency=" + URLEncoder.encode(scope.agency(), StandardCharsets.UTF_8));
+        // the posts behind a number of an agency's dashboard are that agency's: every link carries it; those of an
+        // officer's province-wide dashboard are its public posts, without the feedback the officer may read besides
+        boolean publicOnly = publicOnly(scope, user);
+        model.addAttribute("postsLink", scope.agency() != null
+                ? "/posts?agency=" + URLEncoder.encode(scope.agency(), StandardCharsets.UTF_8)
+                : publicOnly ? "/posts?public=true" : "/posts");
         // the links behind the numbers search the same period: whole days, or to the minute for a window of hours
         model.addAttribute("fromDay", bound(result.from(), false));
         model.addAttribute("toDay", bound(result.to(), true));
         // how many of those posts are about the province at all: national news and chatter are not its opinion
         model.addAttribute("localPosts", search.search(new PostSearch.Query(null, null, null, null, null, null, null,
-                scope.agency(), null, result.from(), result.to(), true, 0, 1, null, false, true), user).total());
+                scope.agency(), null, result.from(), result.to(), true, 0, 1, null, false, true, publicOnly), user).total());
         model.addAttribute("openAlerts", alerts.alerts(user, true, 1000).size());
         model.addAttribute("emerging", issueCoverage.forReader(trends.emerging(scope,
                 LocaleContextHolder.getLocale().getLanguage()).stream().limit(5).toList(), user));
         return "listening/overview";
+    }
+
+    /**
+     * Whether the posts behind a scope's numbers are only public ones where the user's search would list more: an
+     * agency's officer looking at the province (the dashboard counts the province's public posts; the search would add
+     * their agency's hotline and office feedback).
+     */
+    static boolean publicOnly(ListeningScope scope, SignedInUser user) {
+        return !scope.restricted() && ListeningScope.of(user, false).restricted();
     }
 
     /**

@@ -138,6 +138,7 @@ class PostPagesController {
             @RequestParam(defaultValue = "") String register, @RequestParam(defaultValue = "") String domain,
             @RequestParam(required = false) Long story, @RequestParam(defaultValue = "true") boolean collapse,
             @RequestParam(defaultValue = "false") boolean local,
+            @RequestParam(name = "public", defaultValue = "false") boolean publicOnly,
             @RequestParam(name = "page", defaultValue = "") String pageNumber, Model model, HttpServletResponse response) {
         SignedInUser user = SignedInPrincipal.current().orElseThrow();
         Locale locale = LocaleContextHolder.getLocale();
@@ -162,6 +163,7 @@ class PostPagesController {
         model.addAttribute("story", story);
         model.addAttribute("collapse", collapse && story == null);
         model.addAttribute("local", local);
+        model.addAttribute("publicOnly", publicOnly);
         model.addAttribute("topics", TOPICS);
         model.addAttribute("canCorrect", !user.has(Role.PRESS));
         model.addAttribute("agencyChoices", agencies.validOn(LocalDate.now(LocalTime.ZONE)));
@@ -177,7 +179,7 @@ class PostPagesController {
             boolean collapsed = collapse && story == null;
             java.util.function.IntFunction<PostSearch.Query> pageOf = n -> new PostSearch.Query(q, blank(platform),
                     blank(sentiment), blank(topic), blank(register), blank(domain), blank(toxicity), blank(agency),
-                    blank(place), fromAt, toAt, byTime, n, PAGE_SIZE, story, collapsed, local);
+                    blank(place), fromAt, toAt, byTime, n, PAGE_SIZE, story, collapsed, local, publicOnly);
             PostSearch.Result result = search.search(pageOf.apply(Math.min(page, LAST_PAGE)), user);
             if (page > 0 && result.items().isEmpty() || page > LAST_PAGE) {
                 // a page past the results (a link kept from a larger search, a number typed): their last page, saying so
@@ -232,6 +234,7 @@ class PostPagesController {
             current.put("from", from);
             current.put("to", to);
             current.put("local", local ? "true" : "");
+            current.put("public", publicOnly ? "true" : "");
             current.put("sort", sort);
             Map<String, String> facetLinks = new HashMap<>();
             result.facets().forEach((facet, values) -> values.keySet().forEach(value ->
@@ -259,6 +262,9 @@ class PostPagesController {
             }
             if (local) {
                 chips.add(new Chip("posts.local", List.of("posts.local.only"), "", link(current, "local", "")));
+            }
+            if (publicOnly) {
+                chips.add(new Chip("posts.public", List.of("posts.public.only"), "", link(current, "public", "")));
             }
             for (String name : List.of("from", "to")) {
                 if (!current.get(name).isBlank()) {
@@ -331,7 +337,9 @@ class PostPagesController {
             @RequestParam(defaultValue = "") String toxicity, @RequestParam(defaultValue = "") String agency,
             @RequestParam(defaultValue = "") String place, @RequestParam(defaultValue = "") String register,
             @RequestParam(defaultValue = "") String domain, @RequestParam(required = false) Long story,
-            @RequestParam(defaultValue = "false") boolean local, HttpServletResponse response) throws IOException {
+            @RequestParam(defaultValue = "false") boolean local,
+            @RequestParam(name = "public", defaultValue = "false") boolean publicOnly, HttpServletResponse response)
+            throws IOException {
         if (!format.equals("csv") && !format.equals("xlsx")) {
             response.sendError(404);
             return;
@@ -346,7 +354,8 @@ class PostPagesController {
             PostSearch.Result result = search.search(new PostSearch.Query(q, blank(platform), blank(sentiment),
                     blank(topic), blank(register), blank(domain), blank(toxicity), blank(agency), blank(place),
                     day(from, "from", false, messages, locale),
-                    day(to, "to", true, messages, locale), !"relevance".equals(sort), page, 100, story, false, local), user);
+                    day(to, "to", true, messages, locale), !"relevance".equals(sort), page, 100, story, false, local,
+                    publicOnly), user);
             for (PostSearch.Hit hit : result.items()) {
                 rows.add(List.of(hit.id(), hit.publishedAt().atZone(LocalTime.ZONE).toLocalDateTime(),
                         hit.platform().toLowerCase(Locale.ROOT), hit.source(), hit.url() == null ? "" : hit.url(),
@@ -386,6 +395,7 @@ class PostPagesController {
         asked.put("from", from);
         asked.put("to", to);
         asked.put("local", local ? "true" : "");
+        asked.put("public", publicOnly ? "true" : "");
         String query = link(asked, "sort", sort).substring("/posts".length());
         events.publishEvent(new PostsExported(user.actor(), format, query.substring(0, Math.min(1000, query.length())),
                 rows.size()));

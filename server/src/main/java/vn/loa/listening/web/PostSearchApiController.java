@@ -41,7 +41,8 @@ class PostSearchApiController {
             @RequestParam(required = false) String to, @RequestParam(defaultValue = "relevance") String sort,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
             @RequestParam(required = false) Long story, @RequestParam(defaultValue = "false") boolean collapse,
-            @RequestParam(defaultValue = "false") boolean local) {
+            @RequestParam(defaultValue = "false") boolean local,
+            @RequestParam(name = "public", defaultValue = "false") boolean publicOnly) {
         SignedInUser user = SignedInPrincipal.current().orElseThrow(() -> new AccessDeniedException("not signed in"));
         if (!sort.equals("relevance") && !sort.equals("time")) {
             throw new InvalidInput("sort", "listening.search.sort");
@@ -49,7 +50,8 @@ class PostSearchApiController {
         SearchFilters.check(platform, sentiment, register, domain, toxicity, agency, agencies, messages,
                 LocaleContextHolder.getLocale());
         return search.search(new PostSearch.Query(q, platform, sentiment, topic, register, domain, toxicity, agency, place,
-                day(from, "from", false), day(to, "to", true), sort.equals("time"), page, size, story, collapse, local),
+                day(from, "from", false), day(to, "to", true), sort.equals("time"), page, size, story, collapse, local,
+                publicOnly),
                 user);
     }
 

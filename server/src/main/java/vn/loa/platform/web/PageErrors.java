@@ -1,6 +1,7 @@
 package vn.loa.platform.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataAccessException;
@@ -8,6 +9,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import vn.loa.platform.ShellModel;
 import vn.loa.shared.Conflict;
 import vn.loa.shared.InvalidInput;
 import vn.loa.shared.NotFound;
@@ -15,38 +17,43 @@ import vn.loa.shared.NotFound;
 /**
  * The named domain failures a page did not turn into a form message itself, as the shell's error page: a record
  * that does not exist (404), input Loa refuses (400, saying why), a state that does not allow the action (409).
- * Anything else goes on to {@link ErrorResponses}.
+ * Anything else goes on to {@link ErrorResponses}. The page keeps the signed-in header and menu: no controller
+ * advice fills the model of an exception handler, so each {@link ShellModel} adds its part here.
  */
 @ControllerAdvice(annotations = Controller.class)
 class PageErrors {
 
     private final MessageSource messages;
+    private final List<ShellModel> shell;
 
-    PageErrors(MessageSource messages) {
+    PageErrors(MessageSource messages, List<ShellModel> shell) {
         this.messages = messages;
+        this.shell = List.copyOf(shell);
+    }
+
+    /** The error page with a status, and what the shell shows around it. */
+    private String page(int status, HttpServletResponse response, Model model) {
+        response.setStatus(status);
+        model.addAttribute("status", status);
+        shell.forEach(part -> part.addTo(model));
+        return "error";
     }
 
     @ExceptionHandler(NotFound.class)
     String notFound(HttpServletResponse response, Model model) {
-        response.setStatus(404);
-        model.addAttribute("status", 404);
-        return "error";
+        return page(404, response, model);
     }
 
     @ExceptionHandler(InvalidInput.class)
     String invalid(InvalidInput e, HttpServletResponse response, Model model, Locale locale) {
-        response.setStatus(400);
-        model.addAttribute("status", 400);
         model.addAttribute("detail", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
-        return "error";
+        return page(400, response, model);
     }
 
     @ExceptionHandler(Conflict.class)
     String conflict(Conflict e, HttpServletResponse response, Model model, Locale locale) {
-        response.setStatus(409);
-        model.addAttribute("status", 409);
         model.addAttribute("detail", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
-        return "error";
+        return page(409, response, model);
     }
 
     @ExceptionHandler(DataAccessException.class)
@@ -54,9 +61,7 @@ class PageErrors {
         if (!UnstorableText.causedBy(e)) {
             throw e;
         }
-        response.setStatus(400);
-        model.addAttribute("status", 400);
         model.addAttribute("detail", messages.getMessage("error.unstorable-character", null, locale));
-        return "error";
+        return page(400, response, model);
     }
 }

@@ -10,16 +10,18 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import vn.loa.platform.DatabaseMode;
 import vn.loa.platform.NavigationItem;
 import vn.loa.platform.ProvinceSettings;
+import vn.loa.platform.ShellModel;
 
 /**
  * Puts what every page of the shell needs into the model: the navigation the user may see, whether
  * demo data is on, and the province the banner names.
  */
 @ControllerAdvice(annotations = Controller.class)
-class ShellModelAdvice {
+class ShellModelAdvice implements ShellModel {
 
     private final List<NavigationItem> navigation;
     private final DatabaseMode databaseMode;
@@ -55,5 +57,12 @@ class ShellModelAdvice {
     @ModelAttribute("provinceName")
     String provinceName() {
         return province.name();
+    }
+
+    @Override
+    public void addTo(Model model) {
+        model.addAttribute("navigation", navigation());
+        model.addAttribute("demoMode", demoMode());
+        model.addAttribute("provinceName", provinceName());
     }
 }

@@ -204,6 +204,70 @@ class AlertsIntegrationTests {
     }
 
     @Test
+    void anAgencySeesTheProvincesAlertsAboutItsPostsOrThatItAnswersWithThePostsItMayRead() throws Exception {
+        vn.loa.identity.SignedInUser coordinator = new vn.loa.identity.SignedInUser(0L, "coordinator", "Điều phối", null, null,
+                java.util.Set.of(vn.loa.identity.Role.COORDINATOR));
+        String word = "kênh tiêu " + ProcessHandle.current().pid();
+        // a rule of the province, not of an agency
+        Alerts.Rule rule = alerts.addRule(new Alerts.RuleForm("", "KEYWORD", "3", word, "", ""), coordinator);
+        try {
+            String source = "province-alert-" + ProcessHandle.current().pid();
+            String[][] posts = {
+                {"facebook", "Sở Y tế ơi, " + word + " tràn vào trạm y tế, người bệnh lội nước vào khám"},
+                {"facebook", "Trạm y tế ngập vì " + word + " tắc, đề nghị Sở Y tế kiểm tra thuốc bị ướt"},
+                {"hotline", "Đề nghị Sở Xây dựng nạo vét " + word + " trước mùa mưa, cống thoát nước hư hỏng"}};
+            StringBuilder file = new StringBuilder();
+            for (int i = 0; i < posts.length; i++) {
+                file.append("{\"source\":\"").append(source).append("\",\"platform\":\"").append(posts[i][0])
+                        .append("\",\"external_id\":\"p").append(i).append("\",\"published_at\":\"")
+                        .append(Instant.now().minus(5 + i, ChronoUnit.MINUTES)).append("\",\"text\":\"").append(posts[i][1])
+                        .append("\"}\n");
+            }
+            assertThat(importer.importFile("province-alert.jsonl", new ByteArrayInputStream(file.toString().getBytes(
+                    StandardCharsets.UTF_8)), Actor.SYSTEM, null).stored()).isEqualTo(3);
+            assertThat(jdbc.sql("SELECT array_to_string(agencies, ',') FROM post WHERE text LIKE ?")
+                    .param("%cống thoát nước%").query(String.class).list()).anyMatch(a -> a.contains("SXD"));
+            alerts.evaluate();
+            Alerts.Alert alert = alerts.alerts(coordinator, false, 100).stream().filter(a -> a.ruleId() == rule.id())
+                    .findFirst().orElseThrow();
+            assertThat(alert.agencyCode()).isNull();
+            assertThat(alert.postIds()).hasSize(3);
+
+            // the Department of Health's officer sees it, in the list and on its page, because two of its posts are the
+            // department's; the hotline's call about the Department of Construction is not theirs to read
+            MockHttpSession officer = signIn("officer");
+            assertThat(mvc.perform(get("/alerts").session(officer)).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8)).contains("href=\"/alerts/" + alert.id() + "\"");
+            String page = mvc.perform(get("/alerts/" + alert.id()).session(officer)).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(page).contains("tràn vào trạm y tế").contains("thuốc bị ướt").doesNotContain("cống thoát nước");
+            // the coordinators', the rule's own, read every post
+            assertThat(mvc.perform(get("/alerts/" + alert.id()).session(signIn("coordinator"))).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8)).contains("cống thoát nước").contains("id=\"acknowledge\"");
+            // it is the province's to acknowledge, not the officer's, who sees it for its posts only
+            assertThat(page).doesNotContain("id=\"acknowledge\"").contains("id=\"acknowledged-by-others\"");
+            mvc.perform(post("/api/v1/alerts/" + alert.id() + "/acknowledge").session(officer).with(csrf()))
+                    .andExpect(status().isForbidden());
+            // another agency's officer and the press still do not see it
+            MockHttpSession district = signIn("district");
+            mvc.perform(get("/alerts/" + alert.id()).session(district)).andExpect(status().isNotFound());
+            mvc.perform(get("/api/v1/alerts/" + alert.id()).session(signIn("press"))).andExpect(status().isNotFound());
+
+            // the agency named to answer it sees it, and acknowledges it
+            jdbc.sql("UPDATE alert SET about_agency = '22852' WHERE id = ?").param(alert.id()).update();
+            assertThat(mvc.perform(get("/alerts/" + alert.id()).session(district)).andExpect(status().isOk()).andReturn()
+                    .getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("id=\"acknowledge\"")
+                    .contains("tràn vào trạm y tế").doesNotContain("cống thoát nước");
+            mvc.perform(get("/api/v1/alerts").session(district))
+                    .andExpect(jsonPath("$[?(@.id == " + alert.id() + ")]").isNotEmpty());
+            mvc.perform(post("/api/v1/alerts/" + alert.id() + "/acknowledge").session(district).with(csrf()))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.acknowledgedBy").value("district"));
+        } finally {
+            alerts.disableRule(rule.id(), coordinator);
+        }
+    }
+
+    @Test
     void leadersReceiveADailyDigestOnce() throws Exception {
         int before = smtp.getReceivedMessages().length;
         LocalDate day = LocalDate.of(2090, 1, 1).plusDays(ProcessHandle.current().pid() % 3000);
