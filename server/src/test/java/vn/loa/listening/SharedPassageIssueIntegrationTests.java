@@ -43,8 +43,9 @@ class SharedPassageIssueIntegrationTests {
     @SuppressWarnings("unchecked")
     void anIssueOfOnePassageSharedThirtyTimesSaysSoInEitherLanguage() throws Exception {
         String marker = "tuyenbien" + ProcessHandle.current().pid() + "x" + System.nanoTime();
+        // no word of another test's burst ("đi vòng" of ListeningTrendsIntegrationTests): the context is shared
         String passage = "Thông báo khẩn từ ngày mai toàn bộ tuyến đường ven biển đoạn qua thôn " + marker
-                + " bị cấm lưu thông để thi công kè chắn sóng, người dân và xe tải phải đi vòng qua quốc lộ, thời gian "
+                + " bị cấm lưu thông để thi công kè chắn sóng, người dân và xe tải phải chuyển sang quốc lộ, thời gian "
                 + "thi công kéo dài sáu tháng, các hộ kinh doanh dọc tuyến chưa được bàn bạc hay hỗ trợ gì";
         Instant at = Instant.now().minus(8, ChronoUnit.HOURS);
         StringBuilder file = new StringBuilder();
