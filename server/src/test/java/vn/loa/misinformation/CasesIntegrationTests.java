@@ -94,6 +94,28 @@ class CasesIntegrationTests {
     }
 
     @Test
+    void aCasesPostsLinkedAtOnceAreListedInTheOrderTheyWerePublished() throws Exception {
+        String marker = CaseTestData.marker();
+        // imported first, published last: a story's posts come in any order
+        long later = CaseTestData.importPosts(importer, jdbc, clock.instant(),
+                "Tin đồn " + marker + " về việc đóng cửa chợ đầu mối lan truyền trên mạng từ chiều qua").get(0);
+        long earlier = CaseTestData.importPosts(importer, jdbc, clock.instant().minus(Duration.ofHours(3)),
+                "Chia sẻ lại tin đồn " + marker + " đóng cửa chợ đầu mối, chưa rõ thực hư thế nào").get(0);
+        assertThat(later).isLessThan(earlier);
+        MockHttpSession coordinator = CaseTestData.signIn(mvc, "coordinator");
+        MvcResult created = mvc.perform(post("/api/v1/cases").session(coordinator).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"claim": "Chợ đầu mối đóng cửa", "category": "FALSE_INFORMATION",
+                                 "severity": "MEDIUM", "postIds": [%d, %d], "agencyCode": "SYT"}
+                                """.formatted(later, earlier)))
+                .andExpect(status().isCreated()).andReturn();
+        long id = json.readTree(created.getResponse().getContentAsString()).path("id").asLong();
+        assertThat(cases.posts(cases.get(id, coordinatorUser()))).extracting(linked -> linked.post().id())
+                .containsExactly(earlier, later);
+    }
+
+    @Test
     void refusesInvalidInputNamingTheFieldAndStoresNothing() throws Exception {
         MockHttpSession coordinator = CaseTestData.signIn(mvc, "coordinator");
         long before = count();

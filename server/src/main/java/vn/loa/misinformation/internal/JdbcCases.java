@@ -353,6 +353,9 @@ class JdbcCases implements Cases {
                 result.add(new LinkedPost(found.id(), post, (Boolean) l[1], (String) l[2], (Double) l[3], (Instant) l[4]));
             }
         }
+        // the posts linked at one moment (a story's, when the case was opened) in the order they were published
+        result.sort(java.util.Comparator.comparing(LinkedPost::repeat).thenComparing(LinkedPost::linkedAt)
+                .thenComparing(linked -> linked.post().publishedAt()).thenComparingLong(linked -> linked.post().id()));
         return result;
     }
 
