@@ -89,7 +89,7 @@ class HomeFlowTests {
             file.append("{\"source\":\"home-flow\",\"platform\":\"facebook\",\"external_id\":\"f").append(i)
                     .append("\",\"author\":\"tài xế ").append(i).append("\",\"published_at\":\"")
                     .append(now.minusSeconds(60 + i * 30L)).append("\",\"text\":\"Tai nạn giao thông liên tiếp trên đèo ")
-                    .append(ROAD).append(", mặt đường sạt lở hư hỏng nặng mà chưa ai sửa, xe tải lật, dân rất bức xúc, người thứ ")
+                    .append(ROAD).append(", mặt đường sạt lở hư hỏng nặng mà chưa ai sửa, xe tải lật, dân rất bất bình, người thứ ")
                     .append(i).append(" kể\"}\n");
         }
         ImportSummary summary = importer.importFile("home-flow.jsonl",

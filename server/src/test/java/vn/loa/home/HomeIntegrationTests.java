@@ -137,7 +137,7 @@ class HomeIntegrationTests {
                             + "thiếu thuốc BHYT phải tự mua ngoài, người thứ " + i + " kể"));
             roadPosts.append(line(road, "r" + i, "tài xế " + i, now.minus(3 + i / 2, ChronoUnit.MINUTES),
                     "Tai nạn giao thông liên tiếp trên đèo " + road + ", mặt đường sạt lở hư hỏng nặng mà chưa ai sửa, "
-                            + "xe tải lật, dân rất bức xúc, người thứ " + i + " kể"));
+                            + "xe tải lật, dân rất bất bình, người thứ " + i + " kể"));
             wellPosts.append(line(well, "w" + i, "phụ huynh " + i, now.minus(4 + i / 2, ChronoUnit.MINUTES),
                     "Nước giếng khoan ở thôn " + well + " bỗng có mùi lạ và vẩn đục, cả xóm lo lắng không dám dùng, "
                             + "đề nghị kiểm tra nguồn nước ngay, người thứ " + i + " kể"));

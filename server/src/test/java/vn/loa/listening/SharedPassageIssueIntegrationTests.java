@@ -30,7 +30,7 @@ import vn.loa.shared.Actor;
 class SharedPassageIssueIntegrationTests {
 
     private static final int SHARES = 30;
-    private static final String[] OWN = {"Bức xúc quá!", "Trời ơi, lại nữa", "Chia sẻ cho bà con biết", "Khổ dân",
+    private static final String[] OWN = {"Hết chịu nổi!", "Trời ơi, lại nữa", "Chia sẻ cho bà con biết", "Khổ dân",
         "Ai có tin gì thêm không?", "Đọc mà buồn"};
 
     @Autowired
