@@ -70,6 +70,10 @@ class InformationRequestDeadlinesIntegrationTests {
         assertThat(requests.timeLimits()).filteredOn(r -> r.validFrom().equals(AMENDED_LAW))
                 .extracting(InformationRequests.TimeLimitRule::channel).containsOnly(Channel.values());
         assertThat(requests.timeLimits()).filteredOn(r -> r.validFrom().equals(AMENDED_LAW)).hasSize(Channel.values().length * 2);
+        Document table = page("/admin/access-time-limits", signIn("admin"));
+        assertThat(table.select("tbody tr").eachText()).anySatisfy(row -> assertThat(row)
+                .startsWith("Từ 01/09/2026").contains("Trực tiếp tại trụ sở Thông thường Ngay khi nhận")
+                .contains("Luật Tiếp cận thông tin (sửa đổi)"));
         // the notices cite the law of the request
         InformationRequest extended = requests.act(submit(now(), Channel.POST, false).id(), extend(5), COORDINATOR).request();
         assertThat(docx(extended.id(), "extension")).contains("Căn cứ Luật Tiếp cận thông tin (sửa đổi), thời hạn")
