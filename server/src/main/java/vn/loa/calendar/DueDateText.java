@@ -1,7 +1,6 @@
 package vn.loa.calendar;
 
 import java.time.format.TextStyle;
-import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -33,20 +32,30 @@ public class DueDateText {
     }
 
     /**
-     * The whole explanation: "Hạn cuối 06/05/2026: 3 ngày làm việc tính từ ngày sau 28/04/2026; không tính 30/04/2026
-     * (Ngày Chiến thắng ...); ..."
+     * The whole explanation. Working days name each day not counted: "Hạn cuối 06/05/2026: 3 ngày làm việc tính từ
+     * ngày hôm sau của 28/04/2026 ...; không tính 30/04/2026 (Ngày Chiến thắng ...); ...". Calendar days count the days
+     * off, and say only why the end moved when the last day fell on one (Civil Code Art. 148). No days at all is the
+     * day of the event itself, or the next working day when that is a day off.
      */
     public String explain(DueDate due, Locale locale) {
-        String unit = messages.getMessage("calendar.unit." + due.unit(), new Object[] {due.amount()}, locale);
-        String head = messages.getMessage("calendar.explain", new Object[] {LocalTime.format(due.date()), unit,
-                LocalTime.format(due.from())}, locale);
-        List<String> skipped = due.skipped().stream()
-                .map(s -> LocalTime.format(s.date()) + " (" + reason(s, locale) + ")").toList();
-        if (skipped.isEmpty()) {
-            return head + ".";
+        String date = LocalTime.format(due.date());
+        String from = LocalTime.format(due.from());
+        String skipped = String.join("; ", due.skipped().stream()
+                .map(s -> LocalTime.format(s.date()) + " (" + reason(s, locale) + ")").toList());
+        if (due.amount() == 0) {
+            String head = messages.getMessage("calendar.explain.now", new Object[] {date, from}, locale);
+            return skipped.isEmpty() ? head + "."
+                    : head + "; " + messages.getMessage("calendar.explain.now-moved", new Object[] {skipped}, locale) + ".";
         }
-        return head + "; " + messages.getMessage("calendar.explain.skipped", new Object[] {String.join("; ", skipped)}, locale)
-                + ".";
+        String unit = messages.getMessage("calendar.unit." + due.unit(), new Object[] {due.amount()}, locale);
+        if (due.unit() == PeriodUnit.CALENDAR_DAYS) {
+            String head = messages.getMessage("calendar.explain.calendar-days", new Object[] {date, unit, from}, locale);
+            return skipped.isEmpty() ? head + "."
+                    : head + "; " + messages.getMessage("calendar.explain.moved", new Object[] {skipped}, locale) + ".";
+        }
+        String head = messages.getMessage("calendar.explain", new Object[] {date, unit, from}, locale);
+        return skipped.isEmpty() ? head + "."
+                : head + "; " + messages.getMessage("calendar.explain.skipped", new Object[] {skipped}, locale) + ".";
     }
 
     private static String capitalised(String text, Locale locale) {

@@ -13,13 +13,17 @@ import java.util.List;
  * @param repeatOf earlier requests of the same person for the same information already answered (Art. 28(1)(d))
  * @param consentParty the third party whose consent Art. 7 needs, or null
  * @param consentStatus {@code REQUESTED}, {@code GIVEN} or {@code REFUSED}, or null when none was asked
+ * @param noticeDueDate for a complex request, the last day to send the notice of handling (form 03): the time limit's
+ *        notice days in working days from the day it was complete; null for a simple one, and in lists
+ * @param noticedOn the day the notice of handling was recorded (the officer found the request complex), or null when
+ *        none was: a request entered as complex does not record when its notice was sent
  */
 public record InformationRequest(long id, String agencyCode, Channel channel, Instant receivedAt, boolean complex,
         InformationRequests.Requester requester, String description, String purpose, String deliveryForm,
         RequestStatus status, LocalDate dueDate, String deadlineExplanation, boolean extended, List<Long> repeatOf,
         RefusalGround refusalGround, String transferredTo, String answer, Boolean partial, Long costVnd,
         boolean publishConsent, Instant publishedAt, String scanName, String timeLimitSource, Instant createdAt,
-        String consentParty, String consentStatus) {
+        String consentParty, String consentStatus, LocalDate noticeDueDate, LocalDate noticedOn) {
 
     /** Whether it is open and its due date has passed (as of the day given). */
     public boolean overdue(LocalDate today) {

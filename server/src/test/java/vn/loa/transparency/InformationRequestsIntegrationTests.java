@@ -265,7 +265,8 @@ class InformationRequestsIntegrationTests {
                 switch (form) {
                     case EXTENSION -> assertThat(body).contains("THÔNG BÁO", "Về việc gia hạn", "Cần lấy ý kiến Sở Tài chính",
                             "gia hạn đến hết ngày " + LocalTime.format(extendedDue));
-                    case REFUSAL -> assertThat(body).contains("Về việc từ chối", "điểm a khoản 1 Điều 28", "bí mật công tác");
+                    case REFUSAL -> assertThat(body).contains("Về việc từ chối", "căn cứ Luật Tiếp cận thông tin (sửa đổi)",
+                            "điểm a khoản 1 Điều 28", "bí mật công tác");
                     default -> assertThat(body).contains("PHIẾU TIẾP NHẬN");
                 }
                 // the body is justified, its first line indented
@@ -383,12 +384,14 @@ class InformationRequestsIntegrationTests {
         assertThat(requests.timeLimits()).anySatisfy(r -> {
             assertThat(r.channel()).isEqualTo(Channel.IN_PERSON);
             assertThat(r.complex()).isFalse();
-            assertThat(r.source()).startsWith("Luật Tiếp cận thông tin 2016");
+            assertThat(r.source()).startsWith("Luật Tiếp cận thông tin (sửa đổi)");
+            assertThat(r.validFrom()).isEqualTo(LocalDate.of(2026, 9, 1));
             assertThat(r.validTo()).isEqualTo(LocalDate.of(2098, 12, 31));
         });
         // a request received today keeps the law in force today
         InformationRequest today = submit(now(), Channel.IN_PERSON, "SYT");
-        assertThat(today.timeLimitSource()).isEqualTo("Luật Tiếp cận thông tin 2016, Điều 29");
+        assertThat(today.timeLimitSource()).startsWith("Luật Tiếp cận thông tin (sửa đổi), hiệu lực từ 01/09/2026")
+                .contains("Điều 29 Luật 2016");
         // in person, answered at once: today, or the next working day when received on a day off
         LocalDate received = LocalDate.now(clock.withZone(LocalTime.ZONE));
         assertThat(today.dueDate()).isEqualTo(calendar.add(received, 0, PeriodUnit.WORKING_DAYS, "SYT").date());

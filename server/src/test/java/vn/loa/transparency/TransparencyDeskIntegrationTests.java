@@ -53,8 +53,9 @@ class TransparencyDeskIntegrationTests {
         Document page = page(location, officer);
         LocalDate due = calendar.add(received, 5, PeriodUnit.WORKING_DAYS, "SYT").date();
         assertThat(page.select("#due").text()).isEqualTo("Hạn giải quyết: " + LocalTime.format(due));
-        assertThat(page.select("#due-why").text()).startsWith("Luật Tiếp cận thông tin 2016, Điều 31. Hạn cuối "
-                + LocalTime.format(due) + ": 5 ngày làm việc");
+        // received after 01/09/2026: the amended law, with the 2016 limits until its own are entered
+        assertThat(page.select("#due-why").text()).startsWith("Luật Tiếp cận thông tin (sửa đổi), hiệu lực từ 01/09/2026")
+                .contains(". Hạn cuối " + LocalTime.format(due) + ": 5 ngày làm việc");
         assertThat(page.select("a[href$=/scan]").text()).isEqualTo("phieu-01a.pdf");
         assertThat(mvc.perform(get(location + "/scan").session(officer)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsByteArray()).startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
@@ -68,13 +69,20 @@ class TransparencyDeskIntegrationTests {
                     .andExpect(status().is3xxRedirection());
             Document extended = page(location, officer);
             assertThat(extended.select("#request-status").text()).isEqualTo("Đã gia hạn");
+            // the status says it once; no second badge for the extension
+            assertThat(extended.select(".badge").eachText()).containsOnlyOnce("Đã gia hạn");
             assertThat(extended.select("#documents a").eachText()).contains("Thông báo gia hạn (mẫu 04)");
             assertThat(extended.select("#history").text()).contains("gia hạn", "Chờ số liệu của Trung tâm Kiểm soát bệnh tật");
             mvc.perform(get(location + "/documents/extension.docx").session(officer)).andExpect(status().isOk());
             // a second extension is refused, saying why
             mvc.perform(post(location + "/actions").param("action", "EXTEND").param("days", "5").param("note", "x")
                     .session(officer).with(csrf())).andExpect(status().is3xxRedirection());
-            assertThat(page(location, officer).select("#action-error").text()).isNotBlank();
+            assertThat(page(location, officer).select("#action-error").text()).isEqualTo("Yêu cầu chỉ được gia hạn một lần.");
+            // an action a stale page still offers is refused by its name and the status's, not their codes
+            mvc.perform(post(location + "/actions").param("action", "START").param("note", "x")
+                    .session(officer).with(csrf())).andExpect(status().is3xxRedirection());
+            assertThat(page(location, officer).select("#action-error").text())
+                    .isEqualTo("Không thể “Bắt đầu giải quyết” khi yêu cầu đang ở trạng thái “Đã gia hạn”.");
         }
         // a form with a missing field names it and keeps what was typed
         Document refused = Jsoup.parse(mvc.perform(multipart("/transparency/requests").param("channel", "FAX")

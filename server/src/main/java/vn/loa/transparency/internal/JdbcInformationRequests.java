@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,6 +75,8 @@ class JdbcInformationRequests implements InformationRequests {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Duration LINK_LIFETIME = Duration.ofDays(7);
     static final int TEXT_MAX = 5000;
+    /** The 2016 law as the sources of its time limits name it. */
+    private static final String LAW_2016 = "Luật Tiếp cận thông tin 2016";
 
     private final JdbcClient jdbc;
     private final Deadlines deadlines;
@@ -224,6 +227,12 @@ class JdbcInformationRequests implements InformationRequests {
     }
 
     private record TimeLimit(long id, int answerDays, Integer noticeDays, int extensionDays, String source) {
+
+        /** The law the limits come from, as notices cite it: the source up to its first comma. */
+        String law() {
+            int comma = source.indexOf(',');
+            return (comma < 0 ? source : source.substring(0, comma)).strip();
+        }
     }
 
     /** The row of the time-limit table in force on the day the request was received. */
@@ -349,8 +358,14 @@ class JdbcInformationRequests implements InformationRequests {
             throw new InvalidInput("action", "transparency.error.action");
         }
         RequestAction action = t.action();
+        if (action == RequestAction.EXTEND && row.status() == RequestStatus.EXTENDED) {
+            throw new Conflict("transparency.error.extended-once");
+        }
         if (!action.allowedFrom(row.status())) {
-            throw new Conflict("transparency.error.not-allowed", action.name(), row.status().name());
+            // the action and the status by their names in the reader's language, not their codes
+            throw new Conflict("transparency.error.not-allowed",
+                    new DefaultMessageSourceResolvable("transparency.action." + action.name()),
+                    new DefaultMessageSourceResolvable("transparency.status." + row.status().name()));
         }
         String note = text(t.note());
         if (note != null && note.length() > TEXT_MAX) {
@@ -681,14 +696,15 @@ class JdbcInformationRequests implements InformationRequests {
                         .body(issuer + " đã tiếp nhận yêu cầu cung cấp thông tin của Ông/Bà " + row.requesterName()
                                 + " ngày " + received + " (" + channelVi(row.channel()) + ").")
                         .body(what)
-                        .body(row.dueDate() == null ? "Thời hạn giải quyết được tính từ ngày yêu cầu được bổ sung đầy đủ."
-                                : "Thời hạn giải quyết: chậm nhất ngày " + due + ". " + explanation(row));
+                        .body(row.dueDate() == null || row.deadlineId() == null
+                                ? "Thời hạn giải quyết được tính từ ngày yêu cầu được bổ sung đầy đủ."
+                                : "Thời hạn giải quyết: chậm nhất ngày " + due + " (" + basis(row) + ").");
                 file = "02-phieu-tiep-nhan-" + row.id() + ".docx";
             }
             case HANDLING -> {
                 letter.title("Thông báo", "Về việc giải quyết yêu cầu cung cấp thông tin").addressee(to).body(what)
                         .body("Thông tin được yêu cầu cần được tập hợp từ nhiều nơi hoặc cần lấy ý kiến của cơ quan, tổ chức,"
-                                + " đơn vị khác. Căn cứ Luật Tiếp cận thông tin năm 2016, " + issuer
+                                + " đơn vị khác. Căn cứ " + law(row) + ", " + issuer
                                 + " sẽ cung cấp thông tin hoặc trả lời bằng văn bản chậm nhất ngày " + due + ".");
                 file = "03-thong-bao-giai-quyet-" + row.id() + ".docx";
             }
@@ -696,14 +712,14 @@ class JdbcInformationRequests implements InformationRequests {
                 String reason = lastNote(row.id(), "EXTEND");
                 letter.title("Thông báo", "Về việc gia hạn giải quyết yêu cầu cung cấp thông tin").addressee(to).body(what)
                         .body("Lý do gia hạn: " + sentence(reason))
-                        .body("Căn cứ Luật Tiếp cận thông tin năm 2016, thời hạn giải quyết được gia hạn đến hết ngày " + due + ".");
+                        .body("Căn cứ " + law(row) + ", thời hạn giải quyết được gia hạn đến hết ngày " + due + ".");
                 file = "04-thong-bao-gia-han-" + row.id() + ".docx";
             }
             case REFUSAL -> {
                 String reason = lastNote(row.id(), "REFUSE");
                 letter.title("Thông báo", "Về việc từ chối yêu cầu cung cấp thông tin").addressee(to).body(what)
-                        .body(issuer + " từ chối cung cấp thông tin theo điểm " + row.refusalGround().letter()
-                                + " khoản 1 Điều 28 Luật Tiếp cận thông tin năm 2016: " + groundVi(row.refusalGround()) + ".")
+                        .body(issuer + " từ chối cung cấp thông tin " + refusalBasis(row) + ": " + groundVi(row.refusalGround())
+                                + ".")
                         .body("Lý do: " + sentence(reason))
                         .body("Ông/Bà có quyền khiếu nại, khởi kiện theo quy định của pháp luật.");
                 file = "05-thong-bao-tu-choi-" + row.id() + ".docx";
@@ -725,6 +741,16 @@ class JdbcInformationRequests implements InformationRequests {
         return new Document(file, letter.bytes());
     }
 
+    /**
+     * Where the ground of a refusal is written: the point of Art. 28(1) of the 2016 law. A later law is cited by its
+     * name, with the 2016 point the ground matches, as LEGAL.md does not say how the amended law numbers its grounds.
+     */
+    private String refusalBasis(Row row) {
+        String law = law(row);
+        String point = "điểm " + row.refusalGround().letter() + " khoản 1 Điều 28 Luật Tiếp cận thông tin năm 2016";
+        return LAW_2016.equals(law) ? "theo " + point : "căn cứ " + law + ", trường hợp tương ứng " + point;
+    }
+
     /** An officer's note as the end of a sentence: its own full stop kept, one added when it has none. */
     static String sentence(String note) {
         String text = note == null ? "" : note.strip();
@@ -743,6 +769,8 @@ class JdbcInformationRequests implements InformationRequests {
             case POST -> "qua dịch vụ bưu chính";
             case FAX -> "qua fax";
             case IN_PERSON -> "trực tiếp tại trụ sở";
+            case NATIONAL_PUBLIC_SERVICE_PORTAL -> "qua Cổng Dịch vụ công quốc gia";
+            case APP -> "qua ứng dụng trên thiết bị di động hoặc nền tảng số";
         };
     }
 
@@ -1019,13 +1047,49 @@ class JdbcInformationRequests implements InformationRequests {
     private InformationRequest request(Row row, boolean explained) {
         String explanation = explained && row.status().open() && row.dueDate() != null ? explanation(row) : null;
         String source = row.timeLimitId() == null ? null : timeLimitById(row.timeLimitId()).source();
+        LocalDate noticeDue = explained && row.complex() ? noticeDue(row) : null;
+        LocalDate noticedOn = noticeDue == null ? null : jdbc.sql("""
+                SELECT occurred_at FROM information_request_history WHERE request_id = ? AND action = 'MARK_COMPLEX'
+                ORDER BY id LIMIT 1""").param(row.id()).query(Timestamp.class).optional()
+                .map(at -> LocalDate.ofInstant(at.toInstant(), LocalTime.ZONE)).orElse(null);
         return new InformationRequest(row.id(), row.agencyCode(), row.channel(), row.receivedAt(), row.complex(),
                 new Requester(row.requesterName(), row.requesterIdNumber(), row.requesterEmail(), row.requesterPhone(),
                         row.requesterAddress()),
                 row.description(), row.purpose(), row.deliveryForm(), row.status(), row.dueDate(), explanation, row.extended(),
                 row.repeatOf(), row.refusalGround(), row.transferredTo(), row.answer(), row.partial(), row.costVnd(),
                 row.publishConsent(), row.publishedAt(), row.scanName(), source, row.createdAt(), row.consentParty(),
-                row.consentStatus());
+                row.consentStatus(), noticeDue, noticedOn);
+    }
+
+    /**
+     * The last day to send the notice of handling of a complex request: the notice days of the time limit it was
+     * received under, in working days from the day it was complete; null when that row has none or the clock is stopped.
+     */
+    private LocalDate noticeDue(Row row) {
+        if (row.completeOn() == null || row.status() == RequestStatus.NEEDS_COMPLETION) {
+            return null;
+        }
+        TimeLimit limit = timeLimit(row.channel(), true, LocalDate.ofInstant(row.receivedAt(), LocalTime.ZONE));
+        return limit.noticeDays() == null ? null
+                : calendar.add(row.completeOn(), limit.noticeDays(), PeriodUnit.WORKING_DAYS, row.agencyCode()).date();
+    }
+
+    /** The law a request's time limits come from, as its notices cite it. */
+    private String law(Row row) {
+        return row.timeLimitId() == null ? LAW_2016 : timeLimitById(row.timeLimitId()).law();
+    }
+
+    /**
+     * The due date's legal basis in a few words, for the requester's notices (the desk shows the day-by-day count):
+     * "5 ngày làm việc kể từ ngày hôm sau của ngày nhận, căn cứ Luật Tiếp cận thông tin (sửa đổi)".
+     */
+    private String basis(Row row) {
+        DueDate due = deadlines.deadline(row.deadlineId()).due();
+        String period = row.extended() ? "đã gia hạn " + due.amount() + " ngày"
+                : due.amount() == 0 ? "cung cấp ngay khi nhận yêu cầu"
+                : due.amount() + (due.unit() == PeriodUnit.WORKING_DAYS ? " ngày làm việc" : " ngày")
+                        + " kể từ ngày hôm sau của ngày nhận";
+        return period + ", căn cứ " + law(row);
     }
 
     /** How the due date was counted, in Vietnamese: the time limit's source, then the days counted and skipped. */
@@ -1035,7 +1099,7 @@ class JdbcInformationRequests implements InformationRequests {
         }
         DueDate due = deadlines.deadline(row.deadlineId()).due();
         String source = row.timeLimitId() == null ? "" : timeLimitById(row.timeLimitId()).source();
-        String base = (row.extended() ? "Gia hạn một lần (Luật Tiếp cận thông tin 2016). " : source + ". ");
+        String base = (row.extended() ? "Gia hạn một lần (" + law(row) + "). " : source + ". ");
         return base + dueText.explain(due, Languages.VIETNAMESE);
     }
 
