@@ -94,7 +94,13 @@
     } else if (kind === 'LOUDSPEAKER') {
       var syllables = text.split(/[\s.,;:!?()"'\-–—…“”]+/).filter(function (w) { return w.length > 0; }).length;
       var seconds = Math.ceil(syllables * 60 / Number(form.getAttribute('data-spm')));
-      out.textContent = fill(template, [syllables, Math.floor(seconds / 60), seconds % 60]);
+      // "38 giây" under a minute, "2 phút" on the minute, else "2 phút 38 giây": as the server says it
+      var min = Math.floor(seconds / 60);
+      var sec = seconds % 60;
+      var duration = min === 0 ? fill(out.getAttribute('data-seconds'), [sec])
+          : (sec === 0 ? fill(out.getAttribute('data-minutes'), [min])
+          : fill(out.getAttribute('data-minutes-seconds'), [min, sec]));
+      out.textContent = fill(template, [syllables, duration]);
     } else if (kind === 'BILLBOARD') {
       var lines = text.split(/\r?\n/).map(function (l) { return l.trim(); }).filter(function (l) { return l.length > 0; });
       var maxChars = Number(form.getAttribute('data-max-chars'));

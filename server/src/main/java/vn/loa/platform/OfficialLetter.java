@@ -52,15 +52,7 @@ public final class OfficialLetter {
      * Decree 30/2020, Appendix I, 2.3); a null number leaves it blank for the clerk, as the other constructor does.
      */
     public OfficialLetter(String parentBody, String issuer, String symbol, Integer number, String place, LocalDate day) {
-        CTSectPr section = document.getDocument().getBody().addNewSectPr();
-        CTPageSz size = section.addNewPgSz();
-        size.setW(BigInteger.valueOf(11906));
-        size.setH(BigInteger.valueOf(16838));
-        CTPageMar margins = section.addNewPgMar();
-        margins.setTop(twips(20));
-        margins.setBottom(twips(20));
-        margins.setLeft(twips(30));
-        margins.setRight(twips(15));
+        a4(document);
         XWPFTable header = document.createTable(3, 2);
         header.removeBorders();
         header.setTableAlignment(TableRowAlign.CENTER);
@@ -89,6 +81,39 @@ public final class OfficialLetter {
                 + " năm " + day.getYear(), 13, false, true);
         cell(header.getRow(2).getCell(0), "", 13, false, false);
         cell(header.getRow(2).getCell(1), "", 13, false, false);
+    }
+
+    private OfficialLetter(String parentBody, String issuer) {
+        a4(document);
+        if (parentBody != null) {
+            run(centred(), parentBody.toUpperCase(java.util.Locale.ROOT), 12, false, false);
+        }
+        run(centred(), issuer.toUpperCase(java.util.Locale.ROOT), 12, true, false);
+    }
+
+    /**
+     * A document for the public that is not an administrative document (a leaflet, "tờ rơi"): the same page, font and
+     * body, headed by the issuing body alone, without the national title, a number or a place and date.
+     */
+    public static OfficialLetter forThePublic(String parentBody, String issuer) {
+        return new OfficialLetter(parentBody, issuer);
+    }
+
+    /**
+     * Lays a document out on A4 portrait with the margins of Decree 30/2020 (Appendix I: top and bottom 20 mm, left
+     * 30 mm, right 15 mm), for any document Loa writes, an official one or a draft.
+     */
+    public static void a4(XWPFDocument document) {
+        var body = document.getDocument().getBody();
+        CTSectPr section = body.isSetSectPr() ? body.getSectPr() : body.addNewSectPr();
+        CTPageSz size = section.isSetPgSz() ? section.getPgSz() : section.addNewPgSz();
+        size.setW(BigInteger.valueOf(11906));
+        size.setH(BigInteger.valueOf(16838));
+        CTPageMar margins = section.isSetPgMar() ? section.getPgMar() : section.addNewPgMar();
+        margins.setTop(twips(20));
+        margins.setBottom(twips(20));
+        margins.setLeft(twips(30));
+        margins.setRight(twips(15));
     }
 
     /** The document's name and, under it, what it is about. */

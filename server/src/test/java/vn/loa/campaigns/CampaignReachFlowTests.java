@@ -209,7 +209,9 @@ class CampaignReachFlowTests {
         assertThat(publishing.bySource(loudspeaker.source("cjm"))).singleElement()
                 .satisfies(p -> assertThat(p.language()).isEqualTo("cjm"));
 
-        // the two commune officers confirm
+        // the two commune officers confirm, once their first slots have come
+        packages.stream().map(Broadcasts.Broadcast::firstSlotAt).max(java.util.Comparator.naturalOrder())
+                .filter(slot -> slot.isAfter(clock.instant())).ifPresent(slot -> clock.set(slot.plusSeconds(60)));
         for (String username : List.of("xa-bac-ai-tay", "phuong-phan-rang")) {
             SignedInUser commune = user(username);
             Broadcasts.Broadcast mine = packages.stream().filter(b -> b.communeCode().equals(commune.agencyCode()))

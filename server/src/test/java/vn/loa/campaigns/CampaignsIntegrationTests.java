@@ -80,6 +80,9 @@ class CampaignsIntegrationTests {
     TestClock clock;
 
     @Autowired
+    CampaignSettings settings;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -422,12 +425,58 @@ class CampaignsIntegrationTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx));
                 var text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(document)) {
-            assertThat(text.getText()).contains("Tờ rơi bảo hiểm y tế", "Người cao tuổi được hỗ trợ mua thẻ.", "SỞ Y TẾ",
-                    "Khánh Hòa, ngày");
+            assertThat(text.getText()).contains("Tờ rơi bảo hiểm y tế", "Người cao tuổi được hỗ trợ mua thẻ.", "SỞ Y TẾ");
+            // a leaflet is not an administrative document: no national title, no number
+            assertThat(text.getText()).doesNotContain("Số:", "/TR-", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
             assertThat(document.getDocument().getBody().getSectPr().getPgSz().getW()).hasToString("11906");
+            assertThat(document.getDocument().getBody().getSectPr().getPgMar().getLeft()).hasToString("1701");
         }
         mvc.perform(get("/campaigns/messages/" + m.id() + "/leaflet.docx").session(signIn("district")))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theCountersAreRightWithoutThePagesScriptAndAReadingTimeReadsAsPeopleSayIt() throws Exception {
+        String body = "Người cao tuổi được hỗ trợ mua thẻ bảo hiểm y tế tại trạm y tế xã.";
+        Message m = messages.write(campaignAsService(), "Thẻ bảo hiểm y tế", body, null, OFFICER);
+        // a short bulletin: seconds only, never "0 phút"
+        String shortBulletin = "Kính thưa bà con. Người cao tuổi được hỗ trợ mua thẻ bảo hiểm y tế.";
+        messages.saveVersion(m.id(), VersionKind.LOUDSPEAKER, null, shortBulletin, null, null, OFFICER);
+        int syllables = shortBulletin.split("[\\s.]+").length;
+        int seconds = (int) Math.ceil(syllables * 60.0 / settings.syllablesPerMinute());
+        assertThat(seconds).isLessThan(60);
+        MockHttpSession officer = signIn("officer");
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(body(mvc.perform(get("/campaigns/messages/" + m.id())
+                .session(officer)).andExpect(status().isOk())));
+        assertThat(page.select("#counter-LOUDSPEAKER").text())
+                .isEqualTo(syllables + " âm tiết · đọc khoảng " + seconds + " giây");
+        // the versions not written yet start from the message's text: counted on the server, not as 0
+        int characters = body.codePointCount(0, body.length());
+        assertThat(page.select("#body-PRESS_RELEASE").text()).isEqualTo(body);
+        assertThat(page.select("#counter-PRESS_RELEASE").text()).isEqualTo(characters + " ký tự");
+        assertThat(page.select("#counter-LEAFLET").text()).isEqualTo(characters + " ký tự");
+        assertThat(page.select("#counter-SOCIAL_POST").text()).startsWith(characters + " / ");
+        String en = body(mvc.perform(get("/campaigns/messages/" + m.id()).param("lang", "en").session(officer))
+                .andExpect(status().isOk()));
+        assertThat(org.jsoup.Jsoup.parse(en).select("#counter-LOUDSPEAKER").text())
+                .isEqualTo(syllables + " syllables · about " + seconds + " s to read");
+
+        // a bulletin of whole minutes: minutes only
+        String twoMinutes = String.join(" ", java.util.Collections.nCopies(2 * settings.syllablesPerMinute(), "loa"));
+        messages.saveVersion(m.id(), VersionKind.LOUDSPEAKER, null, twoMinutes, null, null, OFFICER);
+        page = org.jsoup.Jsoup.parse(body(mvc.perform(get("/campaigns/messages/" + m.id()).session(officer))
+                .andExpect(status().isOk())));
+        assertThat(page.select("#counter-LOUDSPEAKER").text())
+                .isEqualTo(2 * settings.syllablesPerMinute() + " âm tiết · đọc khoảng 2 phút");
+        en = body(mvc.perform(get("/campaigns/messages/" + m.id()).param("lang", "en").session(officer))
+                .andExpect(status().isOk()));
+        assertThat(org.jsoup.Jsoup.parse(en).select("#counter-LOUDSPEAKER").text()).endsWith("about 2 min to read");
+        // and minutes with seconds
+        messages.saveVersion(m.id(), VersionKind.LOUDSPEAKER, null, twoMinutes + " " + shortBulletin, null, null,
+                OFFICER);
+        page = org.jsoup.Jsoup.parse(body(mvc.perform(get("/campaigns/messages/" + m.id()).session(officer))
+                .andExpect(status().isOk())));
+        assertThat(page.select("#counter-LOUDSPEAKER").text()).endsWith("đọc khoảng 2 phút " + seconds + " giây");
     }
 
     @Test

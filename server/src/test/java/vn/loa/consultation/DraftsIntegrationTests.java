@@ -55,6 +55,30 @@ class DraftsIntegrationTests {
     }
 
     @Test
+    void theDemoDraftIsAnA4DocumentWithTheMarginsOfDecree30() throws Exception {
+        MockHttpSession coordinator = signIn("coordinator");
+        List<Long> versions = jdbc.sql("""
+                SELECT v.id FROM consultation_draft_version v JOIN consultation_draft d ON d.id = v.draft_id
+                WHERE d.title LIKE '%(dữ liệu trình diễn)' ORDER BY v.version_no""").query(Long.class).list();
+        assertThat(versions).hasSizeGreaterThanOrEqualTo(2);
+        for (long version : versions) {
+            byte[] docx = mvc.perform(get("/consultations/drafts/versions/" + version + "/draft.docx")
+                    .session(coordinator)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+            try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx))) {
+                var section = document.getDocument().getBody().getSectPr();
+                assertThat(section).as("version %d has its page set", version).isNotNull();
+                assertThat(section.getPgSz().getW()).hasToString("11906");
+                assertThat(section.getPgSz().getH()).hasToString("16838");
+                // Decree 30/2020, Appendix I: top and bottom 20-25 mm, left 30-35 mm, right 15-20 mm (56.7 twips a mm)
+                assertThat(Integer.parseInt(section.getPgMar().getTop().toString())).isBetween(1133, 1418);
+                assertThat(Integer.parseInt(section.getPgMar().getBottom().toString())).isBetween(1133, 1418);
+                assertThat(Integer.parseInt(section.getPgMar().getLeft().toString())).isBetween(1700, 1985);
+                assertThat(Integer.parseInt(section.getPgMar().getRight().toString())).isBetween(850, 1134);
+            }
+        }
+    }
+
+    @Test
     void importsComparesAndRefusesThroughTheApiKeepingOtherAgenciesOut() throws Exception {
         MockHttpSession coordinator = signIn("coordinator");
         MockHttpSession officer = signIn("officer");

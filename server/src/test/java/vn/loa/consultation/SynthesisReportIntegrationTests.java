@@ -116,6 +116,18 @@ class SynthesisReportIntegrationTests {
             assertThat(article3.getCell(5).getText()).isEqualTo("Giữ nguyên");
             assertThat(text).contains("Điều 12a", "bổ sung mới", "Điều 22. Xử lý vi phạm: sửa đổi");
             assertThat(text).doesNotContain("Điều 3. Giải thích từ ngữ: ");
+            // a group is headed as a report reads: its article, or its theme said in words, never bare keywords
+            List<String> headings = rows.getRows().stream().skip(1).flatMap(r -> r.getCell(3).getParagraphs().stream())
+                    .map(XWPFParagraph::getText).filter(l -> l.startsWith("- ")).toList();
+            String said = String.join("\n", headings);
+            assertThat(headings).isNotEmpty().allSatisfy(h -> assertThat(h)
+                    .matches("- (Ý kiến về Điều [^(]+|Nhóm ý kiến về: [^,(]+(, [^,(]+)?|Ý kiến khác) \\(\\d+ ý kiến\\)(: «.*»)?"));
+            assertThat(headings).anySatisfy(h -> assertThat(h).startsWith("- Nhóm ý kiến về: "));
+            for (ThemeGroups.ArticleGroups article : groups.groups(id, ConsultationAnswersIntegrationTests.OFFICER)) {
+                for (ThemeGroups.Group g : article.groups()) {
+                    assertThat(said).doesNotContain("- " + g.label() + " (");
+                }
+            }
         }
 
         // the public copy holds the published answers only

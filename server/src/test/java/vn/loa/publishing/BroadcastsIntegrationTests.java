@@ -164,11 +164,13 @@ class BroadcastsIntegrationTests {
         mvc.perform(post("/api/v1/broadcasts/" + bacAiTayPackage + "/confirmations").session(bacAiTay).with(csrf())
                 .contentType(MediaType.APPLICATION_JSON).content("{\"broadcastAt\":\"hôm qua\"}"))
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("broadcastAt"));
-        // nor before its package was made
+        // nor before its first slot
         mvc.perform(post("/api/v1/broadcasts/" + bacAiTayPackage + "/confirmations").session(bacAiTay).with(csrf())
                 .contentType(MediaType.APPLICATION_JSON).content("{\"broadcastAt\":\"2020-01-01T06:00:00+07:00\"}"))
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("broadcastAt"))
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("trước lúc gói tin được tạo")));
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("trước giờ phát đầu tiên")));
+        // on air at its first slot, confirmed then
+        clock.set(broadcasts.get(bacAiTayPackage, COORDINATOR).firstSlotAt().plusSeconds(600));
         mvc.perform(post("/api/v1/broadcasts/" + bacAiTayPackage + "/confirmations").session(bacAiTay).with(csrf())
                 .contentType(MediaType.APPLICATION_JSON).content("{\"note\":\"Phát lúc 17 giờ, cụm loa thôn Ma Oai\"}"))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("CONFIRMED"))
@@ -224,6 +226,69 @@ class BroadcastsIntegrationTests {
         assertThat(reach).allSatisfy(r -> assertThat(r.channels()).doesNotContain(Channel.SMS));
         assertThat(publishing.get(sms, COORDINATOR).simulated()).isEqualTo(1);
         assertThat(publishing.get(portal, COORDINATOR).sent()).isEqualTo(1);
+    }
+
+    @Test
+    void aBroadcastIsNotConfirmedBeforeItsFirstSlotAndTheFormSaysWhyKeepingWhatWasTyped() throws Exception {
+        // 03:46 tomorrow, before any morning slot
+        java.time.Instant early = LocalDate.ofInstant(clock.instant(), LocalTime.ZONE).plusDays(1).atTime(3, 46)
+                .atZone(LocalTime.ZONE).toInstant();
+        clock.set(early);
+        long id = enqueue(Channel.LOUDSPEAKER, null, List.of("22759"), List.of());
+        Broadcasts.Broadcast pending = broadcasts.ofPublication(id, COORDINATOR).getFirst();
+        java.time.Instant slot = pending.firstSlotAt();
+        assertThat(slot).isAfter(early.plus(Duration.ofMinutes(10)));
+        java.time.format.DateTimeFormatter field = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")
+                .withZone(LocalTime.ZONE);
+        String slotShown = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(LocalTime.ZONE)
+                .format(slot);
+        MockHttpSession phanRang = signIn("phuong-phan-rang");
+
+        // the form offers the slot, not now
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(mvc.perform(get("/broadcasts/confirm").session(phanRang))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(page.select("#at-" + pending.id()).attr("value")).isEqualTo(field.format(slot));
+
+        // 03:50 is refused, naming the field, and the form keeps what was typed
+        String typed = field.format(early.plus(Duration.ofMinutes(4)));
+        var refused = mvc.perform(post("/broadcasts/" + pending.id() + "/confirm").session(phanRang).with(csrf())
+                .param("broadcastAt", typed).param("note", "Cụm loa khu phố 3")).andExpect(status().is3xxRedirection())
+                .andReturn().getFlashMap();
+        page = org.jsoup.Jsoup.parse(mvc.perform(get("/broadcasts/confirm").session(phanRang).flashAttrs(refused))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(page.select("#problems li[data-field=broadcastAt]").text())
+                .isEqualTo("Giờ phát không được trước giờ phát đầu tiên của bản tin (" + slotShown + ").");
+        assertThat(page.select(".flash.success")).isEmpty();
+        assertThat(page.select("#at-" + pending.id()).attr("value")).isEqualTo(typed);
+        assertThat(page.select("#note-" + pending.id()).attr("value")).isEqualTo("Cụm loa khu phố 3");
+        page = org.jsoup.Jsoup.parse(mvc.perform(get("/broadcasts/confirm").param("lang", "en").session(phanRang)
+                .flashAttrs(refused)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(page.select("#problems li[data-field=broadcastAt]").text())
+                .isEqualTo("The broadcast time cannot be before the bulletin's first slot (" + slotShown + ").");
+        assertThat(broadcasts.get(pending.id(), COORDINATOR).status()).isEqualTo(Broadcasts.BroadcastStatus.PENDING);
+
+        // once the slot came, it is confirmed at the slot, and the form then offers now
+        clock.set(slot.plus(Duration.ofMinutes(20)));
+        page = org.jsoup.Jsoup.parse(mvc.perform(get("/broadcasts/confirm").session(phanRang))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(page.select("#at-" + pending.id()).attr("value")).isEqualTo(field.format(clock.instant()));
+        var done = mvc.perform(post("/broadcasts/" + pending.id() + "/confirm").session(phanRang).with(csrf())
+                .param("broadcastAt", field.format(slot))).andExpect(status().is3xxRedirection()).andReturn()
+                .getFlashMap();
+        assertThat(done.get("flashKey")).isEqualTo("publishing.confirm.done");
+        assertThat(broadcasts.get(pending.id(), COORDINATOR).broadcastAt()).isEqualTo(slot);
+
+        // an emergency's first slot is its publishing time: confirmed at once
+        long emergency = enqueue(Channel.LOUDSPEAKER, null, List.of("22759"), List.of(), List.of(), true);
+        Broadcasts.Broadcast urgent = broadcasts.ofPublication(emergency, COORDINATOR).getFirst();
+        page = org.jsoup.Jsoup.parse(mvc.perform(get("/broadcasts/confirm").session(phanRang))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        String offered = page.select("#at-" + urgent.id()).attr("value");
+        assertThat(offered).isEqualTo(field.format(clock.instant()));
+        var confirmed = mvc.perform(post("/broadcasts/" + urgent.id() + "/confirm").session(phanRang).with(csrf())
+                .param("broadcastAt", offered)).andExpect(status().is3xxRedirection()).andReturn().getFlashMap();
+        assertThat(confirmed.get("flashKey")).isEqualTo("publishing.confirm.done");
     }
 
     @Test

@@ -75,12 +75,14 @@ class CommuneConfirmationFlowTests {
 
     @Test
     void theCommuneOfficerConfirmsABroadcastWithOneBigButtonOnAPhone() {
+        // an emergency bulletin, on air at once: an ordinary one is confirmed only once its first slot has come, and
+        // this test runs on the real clock
         String title = "Phòng chống sốt xuất huyết mùa mưa " + System.nanoTime();
         var agency = agencies.findByCode("SYT", LocalDate.ofInstant(clock.instant(), LocalTime.ZONE)).orElseThrow().id();
         long id = new TransactionTemplate(transactions).execute(s -> publishing.enqueue(new Publication(
                 "message-version:flow-" + System.nanoTime(), null, "Y tế dự phòng", agency, Channel.LOUDSPEAKER, "vi",
                 title, "Kính thưa bà con. Hãy úp ngược dụng cụ chứa nước và diệt lăng quăng quanh nhà.",
-                List.of("22786"), List.of(), List.of(), null, false), new Actor("officer", "SYT")));
+                List.of("22786"), List.of(), List.of(), null, true), new Actor("officer", "SYT")));
         long packageId = broadcasts.list(new Broadcasts.Filter("22786", null, Channel.LOUDSPEAKER), 500, COORDINATOR)
                 .stream().filter(b -> b.publicationId() == id).findFirst().orElseThrow().id();
 

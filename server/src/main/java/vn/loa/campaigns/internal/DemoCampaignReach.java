@@ -105,14 +105,17 @@ class DemoCampaignReach implements ApplicationRunner {
         messages.act(opening.id(), MessageAction.SCHEDULE, clock.instant(), null, officer.get());
         messages.publishDue();
         publishing.deliverDue();
-        // the commune officer of Bác Ái Tây confirmed the broadcast at its first slot
+        // the commune officer of Bác Ái Tây confirms the broadcast at its first slot, once it has come: nothing is
+        // confirmed as aired before its slot, so a bulletin published now whose slot is still to come stays waiting on
+        // the commune's confirmation page
         Optional<SignedInUser> commune = user("xa-bac-ai-tay");
         if (commune.isPresent()) {
             jdbc.sql("""
                     SELECT p.publication_id FROM campaign_publication p JOIN campaign_version v ON v.id = p.version_id
                     WHERE p.message_id = ? AND v.kind = 'LOUDSPEAKER'""").param(opening.id()).query(Long.class).list()
                     .forEach(publication -> broadcasts.ofPublication(publication, commune.get()).stream()
-                            .filter(b -> b.communeCode().equals(commune.get().agencyCode()) && b.confirmedAt() == null)
+                            .filter(b -> b.communeCode().equals(commune.get().agencyCode()) && b.confirmedAt() == null
+                                    && !b.firstSlotAt().isAfter(clock.instant()))
                             .forEach(b -> broadcasts.confirm(b.id(), clock.instant(), "Đã phát lúc 17 giờ (dữ liệu trình diễn)",
                                     commune.get())));
         }

@@ -460,8 +460,8 @@ class JdbcMessages implements Messages {
         String agency = agencies.findByCode(m.agencyCode(), today).map(Agency::nameVi).orElse(m.agencyCode());
         String title = leaflet != null && leaflet.title() != null ? leaflet.title() : m.title();
         String body = leaflet != null ? leaflet.body() : m.body();
-        return new OfficialLetter("UBND TỈNH KHÁNH HÒA", agency, "TR-" + m.agencyCode(), "Khánh Hòa", today)
-                .title("Tờ rơi", title).body(body).bytes();
+        // a leaflet is not an administrative document (Decree 30/2020): no national title, number, place or date
+        return OfficialLetter.forThePublic("UBND TỈNH KHÁNH HÒA", agency).title("Tờ rơi", title).body(body).bytes();
     }
 
     @Override

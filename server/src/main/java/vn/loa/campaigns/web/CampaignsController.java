@@ -305,7 +305,34 @@ class CampaignsController {
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", Map.of());
         }
+        @SuppressWarnings("unchecked")
+        Map<String, String> form = (Map<String, String>) model.getAttribute("form");
+        model.addAttribute("shown", shownFigures(m, byKind, form));
         return "campaigns/message";
+    }
+
+    /**
+     * The figures of the text each version's form shows (what was typed when refused, the saved version, else the
+     * message's text the form starts from), so that the counters are right without the page's script.
+     */
+    private Map<VersionKind, VersionChecks.Figures> shownFigures(Message m, Map<VersionKind, VersionRow> byKind,
+            Map<String, String> form) {
+        Map<VersionKind, VersionChecks.Figures> shown = new LinkedHashMap<>();
+        for (VersionKind k : VersionKind.values()) {
+            VersionRow row = byKind.get(k);
+            String text;
+            if (form.get("kind") != null && form.get("kind").equalsIgnoreCase(k.name())) {
+                String body = form.get("body");
+                text = k == VersionKind.SOCIAL_POST || k == VersionKind.ZALO_POST
+                        ? VersionChecks.socialText(body, form.get("hashtags"), form.get("link")) : body;
+            } else if (row != null) {
+                text = VersionChecks.published(row.version());
+            } else {
+                text = k == VersionKind.BILLBOARD ? "" : m.body();
+            }
+            shown.put(k, checks.of(k, text));
+        }
+        return shown;
     }
 
     @PostMapping("/messages/{id}")

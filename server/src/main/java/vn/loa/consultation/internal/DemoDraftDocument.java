@@ -13,7 +13,8 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
 /**
  * Lays out the demo's draft regulation, written as one paragraph per line, as a Word document the way a drafting
  * department types one (Apache POI): the title lines and chapters centred in bold, an article's number and heading in
- * bold, clauses and points as plain justified paragraphs with their numbers typed in the text.
+ * bold, clauses and points as plain justified paragraphs with their numbers typed in the text; on A4 with the margins
+ * of Decree 30/2020, as Loa's official documents.
  */
 final class DemoDraftDocument {
 
@@ -61,6 +62,7 @@ final class DemoDraftDocument {
                 paragraph.setIndentationFirstLine(567);
                 run(paragraph, text, false);
             }
+            vn.loa.platform.OfficialLetter.a4(document);
             document.write(out);
             return out.toByteArray();
         } catch (IOException e) {

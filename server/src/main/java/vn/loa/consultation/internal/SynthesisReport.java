@@ -27,6 +27,9 @@ class SynthesisReport {
 
     private static final int QUOTE_MAX = 300;
 
+    /** The keywords a theme's heading names: two read as a theme, three read as a list of words. */
+    private static final int KEYWORDS_SHOWN = 2;
+
     private final JdbcClient jdbc;
     private final ConsultationRows rows;
     private final AgencyDirectory agencies;
@@ -84,11 +87,12 @@ class SynthesisReport {
                     said.append('\n');
                     answered.append('\n');
                 }
-                said.append("- ").append(g.label()).append(" (").append(g.count()).append(" ý kiến)");
+                String heading = heading(article, g);
+                said.append("- ").append(heading).append(" (").append(g.count()).append(" ý kiến)");
                 if (g.representative() != null) {
                     said.append(": «").append(quote(g.representative().body())).append("»");
                 }
-                answered.append("- ").append(g.label()).append(": ");
+                answered.append("- ").append(heading).append(": ");
                 if (g.answer() == null) {
                     answered.append("chưa giải trình");
                 } else {
@@ -121,6 +125,23 @@ class SynthesisReport {
         }
         return letter.close(List.of("UBND tỉnh " + province.name() + " (để báo cáo)", "Sở Tư pháp (để thẩm định)",
                 "Cổng thông tin điện tử (để đăng tải)"), "Thủ trưởng cơ quan").bytes();
+    }
+
+    /**
+     * A group's heading as a report reads: the article it is on when it is the article's only group, the label an
+     * officer wrote, else its first keywords said as a theme ("Nhóm ý kiến về: phân loại, rõ ràng"), never bare
+     * keywords.
+     */
+    static String heading(ThemeGroups.ArticleGroups article, ThemeGroups.Group g) {
+        boolean named = g.manual() || !g.label().equals(String.join(", ", g.keywords()));
+        if (named && !g.label().isBlank() && !g.label().equals("—")) {
+            return g.label();
+        }
+        if (!article.unitKey().equals(ConsultationRows.WHOLE_DRAFT) && article.groups().size() == 1) {
+            return "Ý kiến về " + article.article();
+        }
+        List<String> words = g.keywords().stream().limit(KEYWORDS_SHOWN).toList();
+        return words.isEmpty() ? "Ý kiến khác" : "Nhóm ý kiến về: " + String.join(", ", words);
     }
 
     private static String change(String key, Map<String, String> before, Map<String, String> after) {

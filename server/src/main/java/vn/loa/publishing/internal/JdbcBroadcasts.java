@@ -348,8 +348,13 @@ class JdbcBroadcasts implements Broadcasts {
         if (at.isAfter(now.plusSeconds(300))) {
             throw new InvalidInput("broadcastAt", "publishing.error.broadcast-future");
         }
-        // nothing is aired before its package was made: a confirmation dated earlier is a typing mistake, and
-        // confirmed broadcasts count in a campaign's reach
+        // nothing goes on air before its first slot (an emergency's is its publishing time), nor before its package
+        // was made: a confirmation dated earlier is a typing mistake, and confirmed broadcasts count in a campaign's
+        // reach. To the minute, as the form gives the time.
+        if (at.isBefore(b.firstSlotAt().truncatedTo(java.time.temporal.ChronoUnit.MINUTES))) {
+            throw new InvalidInput("broadcastAt", "publishing.error.broadcast-before-slot",
+                    Outbox.local(b.firstSlotAt()));
+        }
         Instant made = jdbc.sql("SELECT created_at FROM pub_publication WHERE id = ?").param(b.publicationId())
                 .query(Timestamp.class).single().toInstant();
         // to the minute, as the form gives the time (a package made at 07:55:40 may be confirmed as aired at 07:55)

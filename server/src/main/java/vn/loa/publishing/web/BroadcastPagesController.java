@@ -67,7 +67,14 @@ class BroadcastPagesController {
                 || b.status() == BroadcastStatus.MISSED).toList());
         model.addAttribute("done", mine.stream().filter(b -> b.status() == BroadcastStatus.CONFIRMED).limit(10).toList());
         model.addAttribute("communeCode", user.agencyCode());
-        model.addAttribute("now", LocalDateTime.ofInstant(clock.instant(), LocalTime.ZONE).withSecond(0).withNano(0));
+        // the broadcast time offered: now, or the first slot while it is still to come (nothing airs before it)
+        java.time.Instant now = clock.instant();
+        Map<Long, LocalDateTime> offered = new LinkedHashMap<>();
+        for (Broadcast b : mine) {
+            java.time.Instant at = now.isBefore(b.firstSlotAt()) ? b.firstSlotAt() : now;
+            offered.put(b.id(), LocalDateTime.ofInstant(at, LocalTime.ZONE).withSecond(0).withNano(0));
+        }
+        model.addAttribute("offered", offered);
         return "publishing/confirm";
     }
 
@@ -87,12 +94,18 @@ class BroadcastPagesController {
             redirect.addFlashAttribute("flashKey", "publishing.confirm.done");
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("problems", e.all());
+            // the form comes back as it was typed
+            redirect.addFlashAttribute("typed", new Typed(id, broadcastAt, note));
         } catch (Conflict e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
         } catch (AccessDeniedException e) {
             redirect.addFlashAttribute("errorKey", "publishing.error.not-your-commune");
         }
         return "redirect:/broadcasts/confirm";
+    }
+
+    /** What the commune typed into one package's form, shown again with the problems. */
+    record Typed(long id, String broadcastAt, String note) {
     }
 
     @GetMapping("/broadcasts")
