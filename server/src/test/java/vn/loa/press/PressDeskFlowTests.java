@@ -139,6 +139,28 @@ class PressDeskFlowTests {
     }
 
     @Test
+    void theJournalistReadsTheTimeToAnswerWithoutTheProvincesNotesOnItsInternalRule() throws Exception {
+        MockHttpSession press = signIn("press");
+        String location = mvc.perform(post("/press/enquiries").session(press).with(csrf()).param("agencyCode", "SYT")
+                        .param("kind", "ROUTINE").param("subject", "Lịch tiêm chủng " + System.nanoTime())
+                        .param("question", "Khi nào có lịch tiêm vắc xin sởi đợt tới?"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(location.replaceAll("\\D", ""));
+        TimeLimit limit = enquiries.get(id, new vn.loa.identity.SignedInUser(null, "coordinator", "Điều phối", null,
+                "SVHTTDL", java.util.Set.of(vn.loa.identity.Role.COORDINATOR))).timeLimit();
+        assertThat(limit.legal()).as("the routine question's limit is the province's own rule").isFalse();
+
+        Document asked = page(location, press);
+        assertThat(asked.select("#due-source").text()).isEqualTo("2 ngày làm việc");
+        assertThat(asked.select("main").text()).doesNotContain(limit.source(), "Quy định nội bộ");
+        assertThat(asked.select("dt").eachText()).contains("Người phát ngôn được giao");
+
+        Document official = page(location, signIn("spokesperson"));
+        assertThat(official.select("#due-source").text())
+                .isEqualTo("2 ngày làm việc — Quy định nội bộ: " + limit.source());
+    }
+
+    @Test
     void noDemoAccountIsShownAMenuLinkItMayNotOpen() throws Exception {
         var softly = new org.assertj.core.api.SoftAssertions();
         for (String username : java.util.List.of("admin", "coordinator", "officer", "district", "spokesperson", "press",
