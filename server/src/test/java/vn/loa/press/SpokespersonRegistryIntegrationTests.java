@@ -193,6 +193,25 @@ class SpokespersonRegistryIntegrationTests {
         }
     }
 
+    @Test
+    void theRegistryNamesEachSpeakerWithTheirTitleAsOnePhrase() throws Exception {
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(mvc.perform(get("/press/spokespersons").session(signIn("admin")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        // read as a text extractor reads a page, each text node apart: no space may fall before the comma
+        List<String> speakers = new ArrayList<>();
+        for (var row : page.select("tbody tr")) {
+            List<String> pieces = new ArrayList<>();
+            row.traverse((node, depth) -> {
+                if (node instanceof org.jsoup.nodes.TextNode text && !text.isBlank()) {
+                    pieces.add(text.text().strip());
+                }
+            });
+            speakers.add(String.join(" ", pieces));
+        }
+        assertThat(speakers).anySatisfy(s -> assertThat(s).contains("Trần Minh Đức, Phó Giám đốc"));
+        assertThat(speakers).noneSatisfy(s -> assertThat(s).contains(" ,"));
+    }
+
     private static double mm(Object twips) {
         return new BigInteger(twips.toString()).doubleValue() * 25.4 / 1440;
     }
