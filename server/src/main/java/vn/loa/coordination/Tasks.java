@@ -73,8 +73,14 @@ public interface Tasks {
     /** The progress reports on the task's occurrences, latest first. */
     List<ProgressReport> progress(long taskId, SignedInUser user);
 
-    /** The tasks a task passed to when its lead agency was dissolved. */
+    /**
+     * The tasks a task passed to when its lead agency was dissolved, all of them: a successor the user may not open
+     * (another commune's) is still named, see {@link #mayOpen}.
+     */
     List<Task> passedTo(long taskId, SignedInUser user);
+
+    /** Whether the user may open the task (its page, its API); an agency's staff only the tasks their agency follows. */
+    boolean mayOpen(long taskId, SignedInUser user);
 
     /** A file of a progress report. */
     Files.StoredFile attachment(long attachmentId, SignedInUser user);

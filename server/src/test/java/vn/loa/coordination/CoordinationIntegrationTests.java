@@ -554,6 +554,38 @@ class CoordinationIntegrationTests {
                 .query(Long.class).single()).isPositive();
     }
 
+    @Test
+    void aCommuneFollowingADistrictsTaskIsLinkedOnlyToTheSuccessorTaskItMayOpenAndReadsTheOthersNames() throws Exception {
+        for (String username : List.of("district", "xa-bac-ai-tay", "phuong-phan-rang")) {
+            MockHttpSession session = signIn(username);
+            // a dissolved unit's task this commune took over a part of, passed to several successors
+            List<Long> predecessors = jdbc.sql("""
+                    SELECT o.id FROM coord_task o JOIN coord_task c ON c.inherited_from = o.id
+                    JOIN app_user u ON u.agency_id = c.lead_agency_id
+                    WHERE u.username = ? AND (SELECT count(*) FROM coord_task s WHERE s.inherited_from = o.id) > 1
+                    ORDER BY o.id LIMIT 3""").param(username).query(Long.class).list();
+            assertThat(predecessors).as(username).isNotEmpty();
+            for (long id : predecessors) {
+                String page = mvc.perform(get("/coordination/tasks/" + id).session(session)).andExpect(status().isOk())
+                        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                String passed = page.substring(page.indexOf("id=\"passed-to\""));
+                passed = passed.substring(0, passed.indexOf("</ul>"));
+                List<String> links = java.util.regex.Pattern.compile("href=\"(/coordination/tasks/\\d+)\"").matcher(passed)
+                        .results().map(r -> r.group(1)).toList();
+                assertThat(links).as("%s on task %d links to its own successor task", username, id).hasSize(1);
+                for (String link : links) {
+                    mvc.perform(get(link).session(session)).andExpect(status().isOk());
+                }
+                // the other successors are named, as text
+                assertThat(java.util.regex.Pattern.compile("<li>").matcher(passed).results().count())
+                        .isEqualTo(jdbc.sql("""
+                                SELECT count(*) FROM coord_task WHERE inherited_from = ?
+                                   OR id IN (SELECT to_task_id FROM coord_task_passed WHERE from_task_id = ?)""")
+                                .params(id, id).query(Long.class).single());
+            }
+        }
+    }
+
     private List<String> kinds(long task) {
         return tasks.events(task, COORDINATOR).stream().map(TaskEvent::kind).toList();
     }

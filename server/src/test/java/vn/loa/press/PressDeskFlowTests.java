@@ -138,6 +138,52 @@ class PressDeskFlowTests {
         mvc.perform(get("/press/media").session(signIn("press"))).andExpect(status().isForbidden());
     }
 
+    @Test
+    void theJournalistReadsTheTimeToAnswerWithoutTheProvincesNotesOnItsInternalRule() throws Exception {
+        MockHttpSession press = signIn("press");
+        String location = mvc.perform(post("/press/enquiries").session(press).with(csrf()).param("agencyCode", "SYT")
+                        .param("kind", "ROUTINE").param("subject", "Lịch tiêm chủng " + System.nanoTime())
+                        .param("question", "Khi nào có lịch tiêm vắc xin sởi đợt tới?"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(location.replaceAll("\\D", ""));
+        TimeLimit limit = enquiries.get(id, new vn.loa.identity.SignedInUser(null, "coordinator", "Điều phối", null,
+                "SVHTTDL", java.util.Set.of(vn.loa.identity.Role.COORDINATOR))).timeLimit();
+        assertThat(limit.legal()).as("the routine question's limit is the province's own rule").isFalse();
+
+        Document asked = page(location, press);
+        assertThat(asked.select("#due-source").text()).isEqualTo("2 ngày làm việc");
+        assertThat(asked.select("main").text()).doesNotContain(limit.source(), "Quy định nội bộ");
+        assertThat(asked.select("dt").eachText()).contains("Người phát ngôn được giao");
+
+        Document official = page(location, signIn("spokesperson"));
+        assertThat(official.select("#due-source").text())
+                .isEqualTo("2 ngày làm việc — Quy định nội bộ: " + limit.source());
+    }
+
+    @Test
+    void noDemoAccountIsShownAMenuLinkItMayNotOpen() throws Exception {
+        var softly = new org.assertj.core.api.SoftAssertions();
+        for (String username : java.util.List.of("admin", "coordinator", "officer", "district", "spokesperson", "press",
+                "xa-bac-ai-tay", "phuong-phan-rang")) {
+            MockHttpSession session = signIn(username);
+            java.util.Set<String> links = new java.util.LinkedHashSet<>(page("/", session).select("#main-nav a").eachAttr("href"));
+            // the press desk's own links, on each of its pages that carries them
+            for (String desk : java.util.List.of("/press/statements", "/press/spokespersons", "/press")) {
+                var response = mvc.perform(get(desk).session(session)).andReturn().getResponse();
+                if (response.getStatus() == 200) {
+                    links.addAll(Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8))
+                            .select(".press-links a").eachAttr("href"));
+                }
+            }
+            assertThat(links).as(username).isNotEmpty();
+            for (String link : links) {
+                int status = mvc.perform(get(link).session(session)).andReturn().getResponse().getStatus();
+                softly.assertThat(status).as("%s follows %s", username, link).isLessThan(400);
+            }
+        }
+        softly.assertAll();
+    }
+
     private Document page(String path, MockHttpSession session) throws Exception {
         return Jsoup.parse(mvc.perform(get(path).session(session)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8));

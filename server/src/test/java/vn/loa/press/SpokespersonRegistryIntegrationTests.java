@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.web.servlet.MockMvc;
@@ -50,6 +51,9 @@ class SpokespersonRegistryIntegrationTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Autowired
     Spokespersons registry;
@@ -165,6 +169,47 @@ class SpokespersonRegistryIntegrationTests {
         }
         // another agency's officer may not have the Department of Health's notice
         mvc.perform(get("/press/spokespersons/notice/SYT.docx").session(signIn("district"))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theProvincesNoticeCarriesThePeoplesCommitteesSymbolAndIsSignedOnItsBehalfByTheChairperson() throws Exception {
+        String province = jdbc.sql("SELECT code FROM agency WHERE kind = 'PROVINCE' AND valid_to IS NULL").query(String.class)
+                .single();
+        byte[] docx = mvc.perform(get("/press/spokespersons/notice/" + province + ".docx").session(signIn("admin")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx))) {
+            String number = document.getTables().get(0).getRow(1).getCell(0).getText();
+            assertThat(number).endsWith("/TB-UBND").doesNotContain(province);
+            assertThat(document.getTables().get(1).getRow(0).getCell(1).getParagraphs()).extracting(XWPFParagraph::getText)
+                    .startsWith("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH");
+        }
+        // and a department's is its own, signed by its director
+        byte[] health = mvc.perform(get("/press/spokespersons/notice/SYT.docx").session(signIn("admin")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(health))) {
+            assertThat(document.getTables().get(0).getRow(1).getCell(0).getText()).endsWith("/TB-SYT");
+            assertThat(document.getTables().get(1).getRow(0).getCell(1).getParagraphs()).extracting(XWPFParagraph::getText)
+                    .startsWith("GIÁM ĐỐC").doesNotContain("GIÁM ĐỐC SỞ Y TẾ");
+        }
+    }
+
+    @Test
+    void theRegistryNamesEachSpeakerWithTheirTitleAsOnePhrase() throws Exception {
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(mvc.perform(get("/press/spokespersons").session(signIn("admin")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        // read as a text extractor reads a page, each text node apart: no space may fall before the comma
+        List<String> speakers = new ArrayList<>();
+        for (var row : page.select("tbody tr")) {
+            List<String> pieces = new ArrayList<>();
+            row.traverse((node, depth) -> {
+                if (node instanceof org.jsoup.nodes.TextNode text && !text.isBlank()) {
+                    pieces.add(text.text().strip());
+                }
+            });
+            speakers.add(String.join(" ", pieces));
+        }
+        assertThat(speakers).anySatisfy(s -> assertThat(s).contains("Trần Minh Đức, Phó Giám đốc"));
+        assertThat(speakers).noneSatisfy(s -> assertThat(s).contains(" ,"));
     }
 
     private static double mm(Object twips) {

@@ -510,6 +510,11 @@ class JdbcTasks implements Tasks {
     }
 
     @Override
+    public boolean mayOpen(long taskId, SignedInUser user) {
+        return row(taskId) != null && visible(taskId, user);
+    }
+
+    @Override
     public StoredFile attachment(long attachmentId, SignedInUser user) {
         CoordinationFiles.Owned owned = files.find(attachmentId);
         if (owned.progressId() == null) {

@@ -403,7 +403,11 @@ class CoordinationController {
         model.addAttribute("openOccurrences", occurrences.stream().filter(o -> o.doneOn() == null).toList().reversed());
         model.addAttribute("progress", tasks.progress(id, user));
         model.addAttribute("events", tasks.events(id, user));
-        model.addAttribute("passedTo", tasks.passedTo(id, user));
+        List<Task> passedTo = tasks.passedTo(id, user);
+        model.addAttribute("passedTo", passedTo);
+        // a dissolved unit's task went to several successors; a commune may open only its own, the others are named
+        model.addAttribute("openable",
+                Set.copyOf(passedTo.stream().filter(p -> tasks.mayOpen(p.id(), user)).map(Task::id).toList()));
         Task inherited = null;
         if (t.inheritedFrom() != null) {
             try {

@@ -233,7 +233,8 @@ class JdbcSpokespersons implements Spokespersons {
         }
         String parent = agency.parent() == null ? null : agencies.find(agency.parent()).map(Agency::nameVi).orElse(null);
         String recipient = agencies.findByCode(managementAgency, today).map(Agency::nameVi).orElse(managementAgency);
-        OfficialLetter letter = new OfficialLetter(parent, agency.nameVi(), "TB-" + agency.code(), province.name(), today)
+        IssuingBody issuer = IssuingBody.of(agency);
+        OfficialLetter letter = new OfficialLetter(parent, agency.nameVi(), issuer.symbol("TB"), province.name(), today)
                 .title("Thông báo", "Về việc người phát ngôn và cung cấp thông tin cho báo chí")
                 .addressee(recipient)
                 .body("Căn cứ Nghị định số 09/2017/NĐ-CP ngày 09 tháng 02 năm 2017 của Chính phủ quy định chi tiết việc phát"
@@ -252,9 +253,8 @@ class JdbcSpokespersons implements Spokespersons {
         }
         letter.body("Thông tin về người phát ngôn được đăng trên Cổng thông tin điện tử của tỉnh. " + agency.nameVi()
                 + " đề nghị " + recipient + " thông báo đến các cơ quan báo chí biết, liên hệ.");
-        String signatory = valid.stream().filter(s -> s.capacity() == SpeakerCapacity.HEAD).map(Spokesperson::title)
-                .findFirst().orElse("Thủ trưởng cơ quan");
-        letter.close(List.of("Như trên", "Các cơ quan báo chí"), signatory);
+        // signed by the body's office, not by whoever heads the list of speakers ("Giám đốc", not "Giám đốc Sở Y tế")
+        letter.close(List.of("Như trên", "Các cơ quan báo chí"), issuer.signatory());
         return new Notice("thong-bao-nguoi-phat-ngon-" + agency.code() + ".docx", letter.bytes());
     }
 

@@ -99,9 +99,9 @@ class PoiComplianceReports implements ComplianceReports {
         LocalDate today = LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
         Agency issuer = agencies.validOn(today).stream().filter(a -> a.kind() == AgencyKind.PROVINCE).findFirst().orElse(null);
         String issuerName = issuer == null ? "Ủy ban nhân dân tỉnh " + province.name() : issuer.nameVi();
-        // Decree 30/2020: the symbol names the kind of document and the issuing body in letters; the People's
-        // Committee is UBND whatever its code in the directory (since 2025 the unit's number, "56")
-        String symbol = "BC-UBND";
+        // the province's report, from its People's Committee whatever the directory holds for it
+        IssuingBody body = IssuingBody.peoplesCommittee();
+        String symbol = body.symbol("BC");
         OfficialLetter letter = new OfficialLetter(null, issuerName, symbol, province.name(), today)
                 .title("Báo cáo", "Kết quả thực hiện việc cung cấp thông tin định kỳ cho báo chí quý " + roman(quarter)
                         + " năm " + year)
@@ -128,7 +128,7 @@ class PoiComplianceReports implements ComplianceReports {
         letter.body(missing == 0 ? "Các cơ quan đã thực hiện đầy đủ nghĩa vụ trong kỳ báo cáo."
                 : "Có " + missing + " nghĩa vụ không được thực hiện trong kỳ báo cáo; đề nghị các cơ quan liên quan khắc phục.");
         letter.close(List.of("Bộ Văn hóa, Thể thao và Du lịch (Cục Báo chí)", "Ban Tuyên giáo và Dân vận Tỉnh ủy"),
-                "TM. Ủy ban nhân dân");
+                body.signatory());
         return new Report("bao-cao-nd09-" + year + "-q" + quarter + ".docx", letter.bytes());
     }
 

@@ -72,7 +72,15 @@ class PressFollowUp {
                 || ((user.has(Role.OFFICER) || user.has(Role.SPOKESPERSON)) && user.agencyCode() != null);
     }
 
-    /** Whether the pages of the desk show the staff's links (crises, obligations): never to a journalist. */
+    /** Whether the user may read the media directory: journalists' phones and e-mail addresses are for officials. */
+    static boolean readsMediaDirectory(SignedInUser user) {
+        return !user.pressOnly();
+    }
+
+    /**
+     * Whether the pages of the desk show the staff's links (crises, obligations) and the media directory's: never to a
+     * journalist, who could not open them.
+     */
     @ControllerAdvice(basePackageClasses = PressFollowUp.class)
     @ConditionalOnWebApplication
     static class StaffLinks {
@@ -80,6 +88,11 @@ class PressFollowUp {
         @ModelAttribute("pressStaff")
         boolean pressStaff() {
             return SignedInPrincipal.current().map(PressFollowUp::isStaff).orElse(false);
+        }
+
+        @ModelAttribute("readsMediaDirectory")
+        boolean readsMediaDirectory() {
+            return SignedInPrincipal.current().map(PressFollowUp::readsMediaDirectory).orElse(false);
         }
     }
 }

@@ -1,0 +1,37 @@
+package vn.loa.press.internal;
+
+import vn.loa.identity.Agency;
+
+/**
+ * How an agency stands in its own documents (Decree 30/2020/NĐ-CP, Appendix I): the abbreviation after the document's
+ * kind in the number's symbol ("TB-UBND", "TB-SYT") and the signature block. A People's Committee decides collectively,
+ * so its documents are signed on its behalf by its chairperson ("TM. Ủy ban nhân dân", "Chủ tịch") and its symbol is
+ * "UBND" whatever its code in the directory (since 2025 the unit's number, "56"); a department is signed by its
+ * director, under its own abbreviation, which is its code ("SYT").
+ *
+ * @param abbreviation the issuer's part of the symbol
+ * @param signatory the signature block's lines, separated by line breaks, as {@code OfficialLetter.close} takes them
+ */
+record IssuingBody(String abbreviation, String signatory) {
+
+    /** The People's Committee's abbreviation. */
+    static final String PEOPLES_COMMITTEE = "UBND";
+
+    static IssuingBody of(Agency agency) {
+        return switch (agency.kind()) {
+            case PROVINCE, DISTRICT, COMMUNE -> peoplesCommittee();
+            case DEPARTMENT -> new IssuingBody(agency.code(), "Giám đốc");
+            default -> new IssuingBody(agency.code(), "Thủ trưởng cơ quan");
+        };
+    }
+
+    /** The symbol of a document of this kind ("TB", "BC") issued by this body. */
+    String symbol(String documentKind) {
+        return documentKind + "-" + abbreviation;
+    }
+
+    /** A People's Committee, whichever level. */
+    static IssuingBody peoplesCommittee() {
+        return new IssuingBody(PEOPLES_COMMITTEE, "TM. Ủy ban nhân dân\nChủ tịch");
+    }
+}
