@@ -261,7 +261,10 @@ class InformationRequestsIntegrationTests {
                 assertThat(header).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "SỞ Y TẾ",
                         "Số:", "Khánh Hòa, ngày ");
                 String body = document.getParagraphs().stream().map(XWPFParagraph::getText).reduce("", String::concat);
-                assertThat(document.getTables().get(1).getText()).contains("Nơi nhận:", "THỦ TRƯỞNG CƠ QUAN");
+                // a department issues under its own abbreviation and its director signs (Decree 30/2020, Appendix I)
+                assertThat(header).contains(form == InformationRequests.NoticeForm.RECEIPT ? "/PTN-SYT" : "/TB-SYT");
+                assertThat(document.getTables().get(1).getText()).contains("Nơi nhận:", "GIÁM ĐỐC")
+                        .doesNotContain("THỦ TRƯỞNG CƠ QUAN");
                 switch (form) {
                     case EXTENSION -> assertThat(body).contains("THÔNG BÁO", "Về việc gia hạn", "Cần lấy ý kiến Sở Tài chính",
                             "gia hạn đến hết ngày " + LocalTime.format(extendedDue));
@@ -275,6 +278,15 @@ class InformationRequestsIntegrationTests {
         }
         mvc.perform(get("/api/v1/information-requests/" + request.id() + "/documents/HANDLING").session(signIn("officer")))
                 .andExpect(status().isNotFound());
+        // the People's Committee issues as UBND, whatever its code, and is signed on its behalf by its chairperson
+        InformationRequest toTheProvince = submit(now(), Channel.ELECTRONIC, "56");
+        byte[] receipt = mvc.perform(get("/api/v1/information-requests/" + toTheProvince.id() + "/documents/RECEIPT")
+                        .session(signIn("coordinator")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(receipt))) {
+            assertThat(document.getTables().get(0).getText()).contains("/PTN-UBND").doesNotContain("PTN-56");
+            assertThat(document.getTables().get(1).getText()).contains("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH");
+        }
     }
 
     @Test

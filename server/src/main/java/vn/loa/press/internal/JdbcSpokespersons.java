@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.loa.identity.Agency;
 import vn.loa.identity.AgencyDirectory;
 import vn.loa.identity.AgencyKind;
+import vn.loa.identity.IssuingBody;
 import vn.loa.identity.SignedInUser;
 import vn.loa.identity.Users;
 import vn.loa.platform.OfficialLetter;

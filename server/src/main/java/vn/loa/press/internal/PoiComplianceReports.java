@@ -18,6 +18,7 @@ import vn.loa.identity.Agency;
 import vn.loa.identity.AgencyDirectory;
 import vn.loa.identity.AgencyKind;
 import vn.loa.identity.AgencyNames;
+import vn.loa.identity.IssuingBody;
 import vn.loa.identity.SignedInUser;
 import vn.loa.platform.OfficialLetter;
 import vn.loa.platform.ProvinceSettings;

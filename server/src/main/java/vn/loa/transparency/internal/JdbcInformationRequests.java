@@ -44,6 +44,7 @@ import vn.loa.calendar.PeriodUnit;
 import vn.loa.calendar.WorkingDays;
 import vn.loa.identity.Agency;
 import vn.loa.identity.AgencyDirectory;
+import vn.loa.identity.IssuingBody;
 import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
 import vn.loa.identity.UserAccount;
@@ -679,11 +680,13 @@ class JdbcInformationRequests implements InformationRequests {
         String parent = agency == null || agency.parent() == null ? null
                 : agencies.find(agency.parent()).map(Agency::nameVi).orElse(null);
         String received = LocalTime.format(LocalDate.ofInstant(row.receivedAt(), LocalTime.ZONE));
-        // receipts are "phiếu" (PTN), notices "thông báo" (TB); the answer is an official letter, agency then field
+        // receipts are "phiếu" (PTN), notices "thông báo" (TB); the answer is an official letter, issuer then field;
+        // a People's Committee issues as "UBND" and signs on its behalf by its chairperson (IssuingBody)
+        IssuingBody body = IssuingBody.of(agency, row.agencyCode());
         String symbol = switch (form) {
-            case RECEIPT -> "PTN-" + row.agencyCode();
-            case ANSWER -> row.agencyCode() + "-TCTT";
-            default -> "TB-" + row.agencyCode();
+            case RECEIPT -> body.symbol("PTN");
+            case ANSWER -> body.abbreviation() + "-TCTT";
+            default -> body.symbol("TB");
         };
         OfficialLetter letter = new OfficialLetter(parent, issuer, symbol, province.name(), today);
         String to = "Ông/Bà " + row.requesterName();
@@ -737,7 +740,7 @@ class JdbcInformationRequests implements InformationRequests {
                 file = "tra-loi-" + row.id() + ".docx";
             }
         }
-        letter.close(List.of(to), "Thủ trưởng cơ quan");
+        letter.close(List.of(to), body.signatory());
         return new Document(file, letter.bytes());
     }
 

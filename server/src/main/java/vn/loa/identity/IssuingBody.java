@@ -1,6 +1,4 @@
-package vn.loa.press.internal;
-
-import vn.loa.identity.Agency;
+package vn.loa.identity;
 
 /**
  * How an agency stands in its own documents (Decree 30/2020/NĐ-CP, Appendix I): the abbreviation after the document's
@@ -12,12 +10,18 @@ import vn.loa.identity.Agency;
  * @param abbreviation the issuer's part of the symbol
  * @param signatory the signature block's lines, separated by line breaks, as {@code OfficialLetter.close} takes them
  */
-record IssuingBody(String abbreviation, String signatory) {
+public record IssuingBody(String abbreviation, String signatory) {
 
     /** The People's Committee's abbreviation. */
-    static final String PEOPLES_COMMITTEE = "UBND";
+    public static final String PEOPLES_COMMITTEE = "UBND";
 
-    static IssuingBody of(Agency agency) {
+    /** How an agency issues its documents; an agency the directory does not know (null) by its code. */
+    public static IssuingBody of(Agency agency, String code) {
+        return agency == null ? new IssuingBody(code, "Thủ trưởng cơ quan") : of(agency);
+    }
+
+    /** How an agency issues its documents, by its kind. */
+    public static IssuingBody of(Agency agency) {
         return switch (agency.kind()) {
             case PROVINCE, DISTRICT, COMMUNE -> peoplesCommittee();
             case DEPARTMENT -> new IssuingBody(agency.code(), "Giám đốc");
@@ -26,12 +30,12 @@ record IssuingBody(String abbreviation, String signatory) {
     }
 
     /** The symbol of a document of this kind ("TB", "BC") issued by this body. */
-    String symbol(String documentKind) {
+    public String symbol(String documentKind) {
         return documentKind + "-" + abbreviation;
     }
 
     /** A People's Committee, whichever level. */
-    static IssuingBody peoplesCommittee() {
+    public static IssuingBody peoplesCommittee() {
         return new IssuingBody(PEOPLES_COMMITTEE, "TM. Ủy ban nhân dân\nChủ tịch");
     }
 }
