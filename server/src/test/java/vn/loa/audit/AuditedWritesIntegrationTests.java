@@ -382,9 +382,11 @@ class AuditedWritesIntegrationTests {
     void publishingLeavesNoPublicationStationOrConfirmationWhoseAuditFailed() {
         var tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
         String source = fresh("test:audited");
+        // an emergency bulletin, on air at once, so that its confirmation now is refused by the audit only (an ordinary
+        // one is not confirmed before its first slot)
         vn.loa.publishing.Publication bulletin = new vn.loa.publishing.Publication(source, null, null,
                 agency("SYT").id(), vn.loa.publishing.Channel.LOUDSPEAKER, "vi", "Bản tin thử", "Nội dung thử",
-                List.of("22786"), List.of(), List.of(), null, false);
+                List.of("22786"), List.of(), List.of(), null, true);
         assertRefused(() -> tx.execute(status -> publishing.enqueue(bulletin, new vn.loa.shared.Actor(REFUSED + "-pub",
                 "SYT"))));
         assertThat(publishing.bySource(source)).as("publication enqueued").isEmpty();
