@@ -1,7 +1,6 @@
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import vn.loa.nlp.lucene.AccentFoldingFilter;
@@ -13,7 +12,8 @@ import vn.loa.nlp.lucene.VietnameseAnalyzer;
  * after a build, with the nlp jar and Lucene on the class path:
  *
  * <pre>
- * java -cp nlp/target/loa-nlp-0.1.0-SNAPSHOT.jar:$HOME/.m2/repository/org/apache/lucene/lucene-core/10.3.2/lucene-core-10.3.2.jar \
+ * J=$HOME/.m2/repository/com/fasterxml/jackson/core
+ * java -cp nlp/target/loa-nlp-0.1.0-SNAPSHOT.jar:$HOME/.m2/repository/org/apache/lucene/lucene-core/10.3.2/lucene-core-10.3.2.jar:$J/jackson-databind/2.22.3/jackson-databind-2.22.3.jar:$J/jackson-core/2.22.3/jackson-core-2.22.3.jar:$J/jackson-annotations/2.22/jackson-annotations-2.22.jar \
  *     tools/CountIndexTerms.java FILE.jsonl
  * </pre>
  */
@@ -21,17 +21,17 @@ public class CountIndexTerms {
 
     public static void main(String[] args) throws Exception {
         VietnameseAnalyzer analyzer = VietnameseAnalyzer.standard();
-        Pattern field = Pattern.compile("\"text\":\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+        ObjectMapper json = new ObjectMapper();
         long texts = 0;
         long terms = 0;
         long bare = 0;
         for (String line : Files.readAllLines(Path.of(args[0]))) {
-            Matcher text = field.matcher(line);
-            if (!text.find()) {
+            com.fasterxml.jackson.databind.JsonNode text = line.isBlank() ? null : json.readTree(line).get("text");
+            if (text == null || text.isNull()) {
                 continue;
             }
             texts++;
-            try (TokenStream stream = analyzer.tokenStream("text", text.group(1))) {
+            try (TokenStream stream = analyzer.tokenStream("text", text.asText())) {
                 CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
                 stream.reset();
                 while (stream.incrementToken()) {
