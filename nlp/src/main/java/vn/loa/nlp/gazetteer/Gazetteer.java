@@ -109,8 +109,11 @@ public final class Gazetteer {
      * phố"). A place's short name right after one of them is that kind of unit: "phường Tân Định" is not the commune of
      * Tân Định, "huyện Phước Sơn" not the commune of Phước Sơn.
      */
-    private static final Map<String, String> UNIT_WORDS = Map.of("xã", "xã", "phường", "phường", "huyện", "huyện",
-            "quận", "quận", "tỉnh", "tỉnh", "tp", "thành phố", "tx", "thị xã", "tt", "thị trấn", "đặc khu", "đặc khu");
+    private static final Map<String, String> UNIT_WORDS = Map.ofEntries(Map.entry("xã", "xã"),
+            Map.entry("phường", "phường"), Map.entry("huyện", "huyện"), Map.entry("quận", "quận"), Map.entry("tỉnh", "tỉnh"),
+            Map.entry("thành phố", "thành phố"), Map.entry("tp", "thành phố"), Map.entry("thị xã", "thị xã"),
+            Map.entry("tx", "thị xã"), Map.entry("thị trấn", "thị trấn"), Map.entry("tt", "thị trấn"),
+            Map.entry("đặc khu", "đặc khu"));
     /** The kinds of unit of a district's level. */
     private static final java.util.Set<String> DISTRICT_UNITS = java.util.Set.of("huyện", "thị xã", "thành phố", "quận");
     private static final Map<Long, String> ONE_WORD_UNITS = unitKeys(false, 1);
@@ -121,20 +124,17 @@ public final class Gazetteer {
     /** The keys of the unit words of so many syllables (two: combined), exact or folded. */
     private static Map<Long, String> unitKeys(boolean folded, int syllables) {
         Map<Long, String> keys = new HashMap<>();
-        java.util.Set<String> names = new java.util.HashSet<>(UNIT_WORDS.keySet());
-        names.addAll(List.of("thành phố", "thị xã", "thị trấn"));
-        for (String word : names) {
+        UNIT_WORDS.forEach((word, unit) -> {
             String[] parts = word.split(" ");
-            if (parts.length != syllables) {
-                continue;
+            if (parts.length == syllables) {
+                long key = 0;
+                for (int k = 0; k < parts.length; k++) {
+                    long part = folded ? Syllables.foldedKey(parts[k], 0, parts[k].length()) : Syllables.key(parts[k]);
+                    key = k == 0 ? part : Syllables.combine(key, part);
+                }
+                keys.put(key, unit);
             }
-            long key = 0;
-            for (int k = 0; k < parts.length; k++) {
-                long part = folded ? Syllables.foldedKey(parts[k], 0, parts[k].length()) : Syllables.key(parts[k]);
-                key = k == 0 ? part : Syllables.combine(key, part);
-            }
-            keys.put(key, UNIT_WORDS.getOrDefault(word, word));
-        }
+        });
         return Map.copyOf(keys);
     }
 
