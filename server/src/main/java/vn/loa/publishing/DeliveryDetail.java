@@ -54,14 +54,13 @@ public record DeliveryDetail(String key, List<String> arguments, String reasonKe
 
     /**
      * Loa's own words about a reason, which is the last argument: the reason's own key when Loa gave it, else its text.
-     *
-     * @throws IllegalArgumentException if the reason itself names a reason
+     * A reason is one level deep: of a reason that names a reason itself (an adapter's detail built with this), the
+     * reason it names is the one kept, so that recording an attempt never fails on how its detail was made.
      */
     public static DeliveryDetail about(String key, DeliveryDetail reason, Object... arguments) {
-        if (reason.reasonKey() != null) {
-            throw new IllegalArgumentException("a reason is one level deep: " + reason.reasonKey());
-        }
-        return new DeliveryDetail(key, strings(arguments), reason.key(), reason.arguments(), reason.text());
+        return reason.reasonKey() != null
+                ? new DeliveryDetail(key, strings(arguments), reason.reasonKey(), reason.reasonArguments(), reason.text())
+                : new DeliveryDetail(key, strings(arguments), reason.key(), reason.arguments(), reason.text());
     }
 
     /** The detail in the locale's words; empty for none. */
