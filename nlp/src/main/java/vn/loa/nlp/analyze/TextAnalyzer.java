@@ -166,7 +166,8 @@ public final class TextAnalyzer {
      * {@code bin/loa reanalyze} labels the stored posts again: change the text whenever a rule changes.
      */
     private static final String RULES = "toxicity of what news sites publish: clean by rule (04/12/2026); "
-            + "fingerprints of syllables and pairs of syllables (06/12/2026)";
+            + "fingerprints of syllables and pairs of syllables (06/12/2026); "
+            + "a news topic below one half stored as unclear, as sentiment is (07/12/2026)";
 
     private static final String MODEL_VERSION = modelVersionOfResources();
 

@@ -36,19 +36,24 @@ final class AnalysisJson {
         json.put("words", segmented.toString());
         json.put("word_offsets", offsets);
         json.put("register", analysis.register().id());
-        Map<String, Object> sentiment = prediction(analysis.sentiment());
-        if (analysis.sentiment().unclear()) {
-            // the model's best guess is kept beside the answer, for those who want to see it
-            sentiment.put("label", Prediction.UNCLEAR);
-            sentiment.put("best_guess", analysis.sentiment().label());
-        }
-        json.put("sentiment", sentiment);
-        json.put("topic", prediction(analysis.topic()));
+        json.put("sentiment", orUnclear(analysis.sentiment()));
+        json.put("topic", orUnclear(analysis.topic()));
         json.put("domain", prediction(analysis.domain()));
         json.put("toxicity", prediction(analysis.toxicity()));
         json.put("places", matches(text, analysis.places()));
         json.put("agencies", matches(text, analysis.agencies()));
         json.put("fingerprint", Fingerprint.hex(analysis.fingerprint()));
+        return json;
+    }
+
+    /** A prediction whose answer is {@code unclear} below one half, as Loa stores it, with the model's best guess beside. */
+    private static Map<String, Object> orUnclear(Prediction prediction) {
+        Map<String, Object> json = prediction(prediction);
+        if (prediction.unclear()) {
+            // the model's best guess is kept beside the answer, for those who want to see it
+            json.put("label", Prediction.UNCLEAR);
+            json.put("best_guess", prediction.label());
+        }
         return json;
     }
 

@@ -286,7 +286,7 @@ class JdbcPostImporter implements PostImporter {
             NamesInText names = NamesInText.of(analysis);
             return new Labels(analysis.text(), analysis.normalized(), analysis.fingerprint(), analysis.register().id(),
                     analysis.sentiment().labelOrUnclear(), (float) analysis.sentiment().confidence(),
-                    analysis.topic().label(), analysis.domain().label(), analysis.toxicity().label(),
+                    analysis.topic().labelOrUnclear(), analysis.domain().label(), analysis.toxicity().label(),
                     (float) analysis.toxicity().confidence(), names.places(), names.agencies());
         }
 

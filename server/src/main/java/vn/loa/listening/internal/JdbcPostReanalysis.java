@@ -330,7 +330,7 @@ class JdbcPostReanalysis implements PostReanalysis {
         String[][] agencies = new String[n][];
         for (int i = 0; i < n; i++) {
             Stored post = posts.get(i);
-            String topic = relabel[i] && !topicCorrected.contains(post.id()) ? analyses[i].topic().label() : post.topic();
+            String topic = relabel[i] && !topicCorrected.contains(post.id()) ? analyses[i].topic().labelOrUnclear() : post.topic();
             String domain = relabel[i] ? analyses[i].domain().label() : post.domain();
             agencies[i] = agencyCorrected.contains(post.id()) ? post.agencies()
                     : routing.agencies(names[i], normals.get(i).normalized(), topic, domain,
@@ -396,7 +396,7 @@ class JdbcPostReanalysis implements PostReanalysis {
             boolean keepSentiment = sentimentCorrected.contains(post.id());
             sentiment[r] = keepSentiment ? post.sentiment() : analysis.sentiment().labelOrUnclear();
             sentimentConfidence[r] = keepSentiment ? post.sentimentConfidence() : (float) analysis.sentiment().confidence();
-            topic[r] = topicCorrected.contains(post.id()) ? post.topic() : analysis.topic().label();
+            topic[r] = topicCorrected.contains(post.id()) ? post.topic() : analysis.topic().labelOrUnclear();
             domain[r] = analysis.domain().label();
             register[r] = analysis.register().id();
             toxicity[r] = analysis.toxicity().label();

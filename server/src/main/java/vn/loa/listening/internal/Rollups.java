@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.loa.listening.PostLabels;
+import vn.loa.nlp.classify.Prediction;
 import vn.loa.shared.AfterCommit;
 import vn.loa.shared.LocalTime;
 
@@ -284,7 +285,9 @@ class Rollups {
             for (String scope : scopes) {
                 List<String[]> dims = new ArrayList<>();
                 dims.add(new String[] {"all", ""});
-                dims.add(new String[] {"topic", fact.topic()});
+                if (!Prediction.UNCLEAR.equals(fact.topic())) {
+                    dims.add(new String[] {"topic", fact.topic()}); // a post of no clear news section is in no topic's series
+                }
                 dims.add(new String[] {"platform", fact.platform()});
                 dims.add(new String[] {"register", fact.register()});
                 dims.add(new String[] {"domain", fact.domain()});

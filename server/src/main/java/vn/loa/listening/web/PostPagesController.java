@@ -172,7 +172,7 @@ class PostPagesController {
         model.addAttribute("canRecord", mayImport(user) || user.has(Role.OFFICER));
         try {
             int page = page(pageNumber);
-            SearchFilters.check(platform, sentiment, register, domain, toxicity, agency, agencies, messages, locale);
+            SearchFilters.check(platform, sentiment, topic, register, domain, toxicity, agency, agencies, messages, locale);
             Instant fromAt = day(from, "from", false, messages, locale);
             Instant toAt = day(to, "to", true, messages, locale);
             boolean byTime = !"relevance".equals(sort);

@@ -47,7 +47,7 @@ class PostSearchApiController {
         if (!sort.equals("relevance") && !sort.equals("time")) {
             throw new InvalidInput("sort", "listening.search.sort");
         }
-        SearchFilters.check(platform, sentiment, register, domain, toxicity, agency, agencies, messages,
+        SearchFilters.check(platform, sentiment, topic, register, domain, toxicity, agency, agencies, messages,
                 LocaleContextHolder.getLocale());
         return search.search(new PostSearch.Query(q, platform, sentiment, topic, register, domain, toxicity, agency, place,
                 day(from, "from", false), day(to, "to", true), sort.equals("time"), page, size, story, collapse, local,

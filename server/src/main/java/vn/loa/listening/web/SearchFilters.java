@@ -26,14 +26,17 @@ final class SearchFilters {
     private SearchFilters() {
     }
 
-    static void check(String platform, String sentiment, String register, String domain, String toxicity,
-            String agency, AgencyDirectory agencies, MessageSource messages, Locale locale) {
+    static void check(String platform, String sentiment, String topic, String register, String domain,
+            String toxicity, String agency, AgencyDirectory agencies, MessageSource messages, Locale locale) {
         List<InvalidInput> problems = new ArrayList<>();
         if (present(platform) && Platform.of(platform.strip()).isEmpty()) {
             problems.add(unknown("platform", platform.strip(),
                     Arrays.stream(Platform.values()).map(Platform::name).toList(), messages, locale));
         }
         one(problems, "sentiment", sentiment, PostLabels.SENTIMENTS, messages, locale);
+        List<String> topics = new ArrayList<>(PostPagesController.TOPICS);
+        topics.add(Prediction.UNCLEAR);
+        one(problems, "topic", topic, topics, messages, locale);
         many(problems, "register", register, PostLabels.REGISTERS, messages, locale);
         List<String> domains = new ArrayList<>(PostLabels.DOMAINS);
         domains.add(Prediction.UNCLEAR);
@@ -58,7 +61,7 @@ final class SearchFilters {
     private static InvalidInput unknown(String field, String value, List<String> allowed, MessageSource messages,
             Locale locale) {
         String names = allowed.stream()
-                .map(code -> messages.getMessage(field + "." + code, null, code, locale))
+                .map(code -> messages.getMessage(field + "." + code.replace(' ', '_'), null, code, locale))
                 .collect(Collectors.joining(", "));
         return new InvalidInput(field, "listening.search.unknown-value", value,
                 names, messages.getMessage("facet." + field, null, field, locale));

@@ -32,7 +32,7 @@ public final class RollupChecks {
                                    AS negative_comments
                         FROM post p
                         CROSS JOIN LATERAL (SELECT '' UNION SELECT unnest(p.agencies)) AS s(scope)
-                        CROSS JOIN LATERAL (SELECT 'all', '' UNION ALL SELECT 'topic', p.topic
+                        CROSS JOIN LATERAL (SELECT 'all', '' UNION ALL SELECT 'topic', p.topic WHERE p.topic <> 'unclear'
                                             UNION ALL SELECT 'platform', p.platform
                                             UNION ALL SELECT 'register', p.register
                                             UNION ALL SELECT 'domain', p.domain
