@@ -267,6 +267,32 @@ class ListeningOverviewIntegrationTests {
     }
 
     @Test
+    void aDistrictThatNoLongerExistsIsNotAskedToAnswerThoseThatTookOverAre() throws Exception {
+        String source = "former-district-" + ProcessHandle.current().pid();
+        String at = Instant.now().minus(3, ChronoUnit.HOURS).toString();
+        String lines = "{\"source\":\"" + source + "\",\"platform\":\"facebook\",\"external_id\":\"d1\",\"published_at\":\""
+                + at + "\",\"text\":\"Đường vào thôn sạt lở mấy tháng nay chưa sửa, UBND huyện Thuận Nam hứa mãi " + source
+                + " một\"}\n"
+                + "{\"source\":\"" + source + "\",\"platform\":\"facebook\",\"external_id\":\"d2\",\"published_at\":\""
+                + at + "\",\"text\":\"Đường vào thôn ở xã Phước Hà sạt lở mấy tháng nay chưa sửa, UBND huyện Thuận Nam hứa mãi "
+                + source + " hai\"}\n";
+        importer.importFile("former-district.jsonl", new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)),
+                Actor.SYSTEM, null);
+        String alone = jdbc.sql("SELECT array_to_string(agencies, ',') FROM post WHERE text LIKE ?")
+                .param("%" + source + " một").query(String.class).single();
+        String withCommune = jdbc.sql("SELECT array_to_string(agencies, ',') FROM post WHERE text LIKE ?")
+                .param("%" + source + " hai").query(String.class).single();
+        // Huyện Thuận Nam (589) ended on 30/06/2025: its four communes of today answer, or the one the post names
+        assertThat(List.of(alone.split(","))).as(alone).doesNotContain("589")
+                .contains("22888", "22897", "22900", "22909");
+        assertThat(List.of(withCommune.split(","))).as(withCommune).doesNotContain("589", "22888", "22897", "22909")
+                .contains("22900");
+        // the place the post names stays what it names, the district, shown with its history
+        assertThat(jdbc.sql("SELECT array_to_string(places, ',') FROM post WHERE text LIKE ?").param("%" + source + " một")
+                .query(String.class).single()).contains("589@2023-05-01");
+    }
+
+    @Test
     void aCommunesOfficersSeeWhatIsSaidAboutTheirCommune() throws Exception {
         MockHttpSession commune = signIn("xa-bac-ai-tay");
         long before = communeTotal(commune);

@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -671,7 +672,8 @@ class JdbcPostImporter implements PostImporter {
                 IncomingPost post = batch.get(i);
                 Labels label = labels[i];
                 routed[i] = routing.agencies(new NamesInText(label.places(), label.named()), label.normalized(),
-                        label.topic(), label.domain(), post.registerHint() == Register.Hint.FEEDBACK);
+                        label.topic(), label.domain(), LocalDate.ofInstant(post.publishedAt(), LocalTime.ZONE),
+                        post.registerHint() == Register.Hint.FEEDBACK);
                 Object[] row = {sourceIds[i], post.platform().name(), post.externalId(), post.url(), post.author(),
                     Timestamp.from(post.publishedAt()), post.title(), label.text(), post.parentExternalId(),
                     post.reactions(), post.shares(), post.comments(), hashes[i], label.normalized(),

@@ -333,7 +333,7 @@ class JdbcPostReanalysis implements PostReanalysis {
             String topic = relabel[i] && !topicCorrected.contains(post.id()) ? analyses[i].topic().labelOrUnclear() : post.topic();
             String domain = relabel[i] ? analyses[i].domain().label() : post.domain();
             agencies[i] = agencyCorrected.contains(post.id()) ? post.agencies()
-                    : routing.agencies(names[i], normals.get(i).normalized(), topic, domain,
+                    : routing.agencies(names[i], normals.get(i).normalized(), topic, domain, post.day(),
                             post.platform().registerHint(post.answers()) == Register.Hint.FEEDBACK);
             boolean differs = !Arrays.equals(names[i].places(), post.places()) || !Arrays.equals(agencies[i], post.agencies());
             if (relabel[i]) {

@@ -20,6 +20,8 @@ import vn.loa.identity.AgencyDirectory;
 import vn.loa.listening.AgencyRouting;
 import vn.loa.listening.PostLabels;
 import vn.loa.nlp.AccentFolding;
+import vn.loa.nlp.analyze.TextAnalyzer;
+import vn.loa.nlp.gazetteer.Gazetteer;
 import vn.loa.shared.Actor;
 import vn.loa.shared.LocalTime;
 import vn.loa.shared.InvalidInput;
@@ -54,15 +56,19 @@ class RoutingRules implements AgencyRouting {
     private final Clock clock;
     private final AgencyDirectory agencies;
     private final ApplicationEventPublisher events;
+    /** The places' gazetteer: which units took over from a unit that no longer exists. */
+    private final Gazetteer places;
     /** The province's own units, read from the agency directory when first needed. */
     private volatile LocalUnits localUnits;
     private volatile List<Compiled> compiled;
 
-    RoutingRules(JdbcClient jdbc, Clock clock, AgencyDirectory agencies, ApplicationEventPublisher events) {
+    RoutingRules(JdbcClient jdbc, Clock clock, AgencyDirectory agencies, ApplicationEventPublisher events,
+            TextAnalyzer analyzer) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.agencies = agencies;
         this.events = events;
+        this.places = analyzer.places();
     }
 
     @Override
@@ -134,9 +140,11 @@ class RoutingRules implements AgencyRouting {
      * the province's hotline or to an office. The importer stores a new post's routing from here, and the re-analysis
      * a stored post's.
      *
+     * @param day the post's day (in Vietnam): a unit it names that no longer exists then routes to those that took over
      * @param feedback whether the post came by the province's hotline or to an office
      */
-    String[] agencies(NamesInText names, String normalizedText, String topic, String domain, boolean feedback) {
+    String[] agencies(NamesInText names, String normalizedText, String topic, String domain, LocalDate day,
+            boolean feedback) {
         if (!feedback && aboutElsewhere(names.places())) {
             return new String[0];
         }
@@ -144,7 +152,7 @@ class RoutingRules implements AgencyRouting {
         agencies.addAll(route(normalizedText, topic, domain));
         // the communes last: where a post is about a hospital in a ward, the department answers it, the ward sees it
         Set<String> ordered = new java.util.LinkedHashSet<>(agencies);
-        ordered.addAll(routeByPlace(names.places()));
+        ordered.addAll(routeByPlace(names.places(), day));
         return ordered.toArray(String[]::new);
     }
 
@@ -201,7 +209,8 @@ class RoutingRules implements AgencyRouting {
      * district by place id ("22786@2025-07-01") with its agency code, and the codes of all of them and of the
      * province itself (56, and Ninh Thuận's 58).
      */
-    private record LocalUnits(java.util.Map<String, String> agencyByPlace, Set<String> provinces, Set<String> units) {
+    private record LocalUnits(java.util.Map<String, vn.loa.identity.Agency> agencyByPlace, Set<String> provinces,
+            Set<String> units) {
 
         static String code(String place) {
             int at = place.indexOf('@');
@@ -218,13 +227,13 @@ class RoutingRules implements AgencyRouting {
     private LocalUnits localUnits() {
         LocalUnits local = localUnits;
         if (local == null) {
-            java.util.Map<String, String> byPlace = new java.util.HashMap<>();
+            java.util.Map<String, vn.loa.identity.Agency> byPlace = new java.util.HashMap<>();
             Set<String> provinces = new java.util.HashSet<>();
             Set<String> units = new java.util.HashSet<>();
             for (vn.loa.identity.Agency a : agencies.all()) {
                 switch (a.kind()) {
                     case COMMUNE, DISTRICT -> {
-                        byPlace.put(a.code() + "@" + a.validFrom(), a.code());
+                        byPlace.put(a.code() + "@" + a.validFrom(), a);
                         units.add(a.code());
                     }
                     case PROVINCE -> provinces.add(a.code());
@@ -243,21 +252,39 @@ class RoutingRules implements AgencyRouting {
      * district) whose People's Committee is an agency of the same code and start of validity as the place in the
      * gazetteer ("22786@2025-07-01" is Xã Bác Ái Tây, agency 22786), so that a commune's officers see what is said
      * about their commune; none when the post also names another province, whose place of the same name it more
-     * likely means ("Thuận Nam" in "Hàm Thuận Nam, Bình Thuận" is not the commune).
+     * likely means ("Thuận Nam" in "Hàm Thuận Nam, Bình Thuận" is not the commune). A unit that no longer exists on
+     * the post's day (a district after June 2025) is not asked to answer: the post goes to the units that took over
+     * from it that the post names, or, when it names none of them, to all of them ("UBND huyện Thuận Nam hứa mãi",
+     * written in December 2026, goes to the four communes of the former district; with "xã Phước Hà" in it, to that
+     * commune only).
      */
-    Set<String> routeByPlace(String[] placeIds) {
+    Set<String> routeByPlace(String[] placeIds, LocalDate day) {
         Set<String> routed = new TreeSet<>();
         if (placeIds == null || placeIds.length == 0) {
             return routed;
         }
         LocalUnits local = localUnits();
+        Set<String> named = Set.of(placeIds);
         for (String place : placeIds) {
             if (local.elsewhere(place)) {
                 return Set.of();
             }
-            String agency = local.agencyByPlace().get(place);
-            if (agency != null) {
-                routed.add(agency);
+            vn.loa.identity.Agency agency = local.agencyByPlace().get(place);
+            if (agency == null) {
+                continue;
+            }
+            if (agency.validOn(day)) {
+                routed.add(agency.code());
+                continue;
+            }
+            List<String> successors = places.entry(place).map(Gazetteer.Entry::successors).orElse(List.of());
+            if (successors.stream().noneMatch(named::contains)) {
+                for (String successor : successors) {
+                    vn.loa.identity.Agency taking = local.agencyByPlace().get(successor);
+                    if (taking != null && taking.validOn(day)) {
+                        routed.add(taking.code());
+                    }
+                }
             }
         }
         return routed;
