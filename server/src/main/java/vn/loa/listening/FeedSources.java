@@ -21,10 +21,13 @@ public interface FeedSources {
      * @param kind RSS, IMPORT, PUSH or MANUAL
      * @param postsPerDay posts published in the last 7 days, per day
      * @param silent whether it has brought nothing for longer than it should (its silence threshold, 48 hours by default)
+     * @param citizens whether its posts are citizens' own (a residents' group, a local forum), as an administrator
+     *     marked it: they read as citizens' comments, not as news, whatever the platform
      */
     record Source(long id, String code, String name, String kind, String url, String platform, String agencyCode,
             Integer pollMinutes, boolean enabled, Instant lastPolledAt, Instant lastSuccessAt, Instant lastItemAt,
-            String lastError, Instant lastErrorAt, int failures, Instant nextPollAt, double postsPerDay, boolean silent) {
+            String lastError, Instant lastErrorAt, int failures, Instant nextPollAt, double postsPerDay, boolean silent,
+            boolean citizens) {
     }
 
     /** What a new feed needs; the code is derived from the name when empty. */
@@ -159,6 +162,14 @@ public interface FeedSources {
     Source addFeed(FeedForm form, Actor by);
 
     void setEnabled(long id, boolean enabled, Actor by);
+
+    /**
+     * Marks a source as citizens' own posts, or not. The posts it holds are then due for re-analysis
+     * ({@link PostReanalysis}), which reads their register again; the new posts read so from now on.
+     *
+     * @return how many of its posts became due (0 when nothing changed)
+     */
+    long setCitizens(long id, boolean citizens, Actor by);
 
     /** Polls a feed now, whatever its schedule. */
     PollResult poll(long id);

@@ -52,6 +52,16 @@ public enum Platform {
         return answers && hint == Register.Hint.NEWS ? Register.Hint.SOCIAL : hint;
     }
 
+    /**
+     * What the platform and the source say of a post's register: on a source its administrator marked as citizens'
+     * own posts (a residents' group, {@code post_source.citizens}), every post but hotline and office feedback reads
+     * as a citizen's, whatever the platform.
+     */
+    public Register.Hint registerHint(boolean answers, boolean citizensSource) {
+        Register.Hint hint = registerHint(answers);
+        return citizensSource && hint != Register.Hint.FEEDBACK ? Register.Hint.CITIZENS : hint;
+    }
+
     /** The platform named by a text, ignoring case ("facebook", "Facebook"). */
     public static Optional<Platform> of(String name) {
         if (name == null) {

@@ -27,6 +27,12 @@ public enum Register {
         SOCIAL,
         /** Feedback received by hotline or in person: a citizen's words. */
         FEEDBACK,
+        /**
+         * A source of citizens' own posts, as its administrator says (a residents' group, a local forum): comments,
+         * unless a post has an official statement's form. Well-written comments ("Mẹ tôi 76 tuổi, có được cấp thẻ BHYT
+         * không?") read like news to the register model, which learnt comments from social-media chatter.
+         */
+        CITIZENS,
         /** Nothing is known of the source. */
         UNKNOWN
     }
@@ -74,6 +80,7 @@ public enum Register {
         boolean official = OFFICIAL_FORM.matcher(lower).find() || OFFICIAL_OPENING.matcher(head).find();
         return switch (hint) {
             case NEWS -> official ? OFFICIAL : NEWS;
+            case CITIZENS -> official ? OFFICIAL : COMMENT;
             // on a social network an official statement is an agency's page posting it, which reads formally
             case SOCIAL -> official && newsProbability >= 0.5 ? OFFICIAL : newsProbability >= 0.8 ? NEWS : COMMENT;
             default -> official ? OFFICIAL : newsProbability >= 0.5 ? NEWS : COMMENT;

@@ -194,7 +194,7 @@ public final class TextAnalyzer {
         boolean readToxicity = hint != Register.Hint.NEWS;
         int[] shared = readToxicity || sentimentSharesToxicity ? toxicity.features().of(text) : null;
         Prediction toxicityPrediction = readToxicity ? toxicity.predictFeatures(shared) : published;
-        double news = hint == Register.Hint.NEWS || hint == Register.Hint.FEEDBACK ? 0
+        double news = hint == Register.Hint.NEWS || hint == Register.Hint.FEEDBACK || hint == Register.Hint.CITIZENS ? 0
                 : register.predict(text).asMap().getOrDefault(Register.NEWS.id(), 0.0);
         Register textRegister = Register.decide(hint, text, news);
         int[] sentimentFeatures = sentiment.features().augment(

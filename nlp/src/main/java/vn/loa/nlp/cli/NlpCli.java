@@ -107,7 +107,7 @@ public final class NlpCli {
 
     private void usage() {
         out.println("Usage: bin/loa nlp COMMAND");
-        out.println("  analyze [FILE] [--jsonl] [--date yyyy-MM-dd] [--source news|social|feedback]  one JSON object per");
+        out.println("  analyze [FILE] [--jsonl] [--date yyyy-MM-dd] [--source news|social|citizens|feedback]  one JSON object per");
         out.println("                                              input line (stdin without FILE)");
         out.println("  keywords [FILE] [--top N] [--min-documents M]  the terms that stand out in a batch of texts, as JSON");
         out.println("  segment [FILE]                              words joined by '_', one line per input line (stdin without FILE)");
@@ -167,7 +167,7 @@ public final class NlpCli {
                 file = arg;
             } else {
                 throw new IllegalArgumentException("analyze takes [FILE] [--jsonl] [--date yyyy-MM-dd] "
-                        + "[--source news|social|feedback], not '" + arg + "'");
+                        + "[--source news|social|citizens|feedback], not '" + arg + "'");
             }
         }
         TextAnalyzer analyzer = TextAnalyzer.standard();
@@ -219,8 +219,9 @@ public final class NlpCli {
             case "news" -> Register.Hint.NEWS;
             case "social" -> Register.Hint.SOCIAL;
             case "feedback" -> Register.Hint.FEEDBACK;
+            case "citizens" -> Register.Hint.CITIZENS;
             case "unknown" -> Register.Hint.UNKNOWN;
-            default -> throw new IllegalArgumentException("--source must be news, social, feedback or unknown, was '" + source + "'");
+            default -> throw new IllegalArgumentException("--source must be news, social, citizens, feedback or unknown, was '" + source + "'");
         };
     }
 

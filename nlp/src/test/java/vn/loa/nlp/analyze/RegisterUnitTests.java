@@ -37,6 +37,17 @@ class RegisterUnitTests {
     }
 
     @Test
+    void aSourceOfCitizensPostsGivesCommentsHoweverWellWrittenUnlessOfficial() {
+        assertThat(Register.decide(Register.Hint.CITIZENS, "Mẹ tôi 76 tuổi, có được cấp thẻ BHYT không hay phải tự mua?", 0.99))
+                .isEqualTo(Register.COMMENT);
+        assertThat(Register.decide(Register.Hint.CITIZENS,
+                "Thông báo: UBND xã đề nghị các hộ dân đăng ký thẻ bảo hiểm y tế cho người cao tuổi trước ngày 15", 0.99))
+                .isEqualTo(Register.OFFICIAL);
+        assertThat(TextAnalyzerUnitTests.ANALYZER.analyze("Mẹ tôi 76 tuổi, có được cấp thẻ BHYT không hay phải tự mua?",
+                LocalDate.of(2026, 11, 30), Register.Hint.CITIZENS).register()).isEqualTo(Register.COMMENT);
+    }
+
+    @Test
     void anUnknownSourceIsDecidedByTheText() {
         assertThat(Register.decide(Register.Hint.UNKNOWN, "hay quá ad ơi", 0.2)).isEqualTo(Register.COMMENT);
         assertThat(Register.decide(Register.Hint.UNKNOWN, "Giá xăng tăng 500 đồng mỗi lít từ 15 giờ chiều nay", 0.6))

@@ -65,6 +65,13 @@ class DemoPosts implements ApplicationRunner {
             "demo-youtube-ptth", "Kênh YouTube của Báo và Phát thanh, Truyền hình Khánh Hòa",
             "demo-zalo-congdong", "Nhóm Zalo cộng đồng");
 
+    /**
+     * The demo's sources of citizens' own posts (residents' groups, a local forum, short videos' comments): marked so
+     * before the import, as an administrator would, so that their posts read as citizens' comments.
+     */
+    static final List<String> CITIZENS_SOURCES = List.of("demo-facebook-nguoidan", "demo-forum", "demo-tiktok",
+            "demo-zalo-congdong");
+
     private final JdbcClient jdbc;
     private final PostImporter importer;
     private final Clock clock;
@@ -91,6 +98,12 @@ class DemoPosts implements ApplicationRunner {
                     (NULL, 'BURST', ?, 'system', ?), ('SYT', 'NEGATIVE_VOLUME', 5, 'system', ?)
                 """).params(JdbcAlerts.defaultThreshold("BURST"), Timestamp.from(clock.instant()),
                 Timestamp.from(clock.instant())).update();
+        for (String code : CITIZENS_SOURCES) {
+            jdbc.sql("""
+                    INSERT INTO post_source (code, kind, created_at, citizens) VALUES (?, 'IMPORT', ?, TRUE)
+                    ON CONFLICT (code) DO UPDATE SET citizens = TRUE
+                    """).params(code, Timestamp.from(clock.instant())).update();
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
         StringBuilder file = new StringBuilder();
         try (InputStream in = DemoPosts.class.getResourceAsStream(RESOURCE)) {

@@ -4,13 +4,31 @@ import java.time.Instant;
 import vn.loa.listening.Platform;
 import vn.loa.nlp.analyze.Register;
 
-/** A post as read from a file, validated, not yet analysed. */
+/**
+ * A post as read from a file, validated, not yet analysed.
+ *
+ * @param citizensSource whether its source is marked as citizens' own posts ({@code post_source.citizens}), known
+ *     once the importer has looked its source up
+ */
 record IncomingPost(long line, String source, Platform platform, String externalId, String url, String author,
         Instant publishedAt, String title, String text, String parentExternalId, Integer reactions, Integer shares,
-        Integer comments) {
+        Integer comments, boolean citizensSource) {
 
-    /** What the post's platform says of its register, knowing whether it answers another post. */
+    IncomingPost(long line, String source, Platform platform, String externalId, String url, String author,
+            Instant publishedAt, String title, String text, String parentExternalId, Integer reactions, Integer shares,
+            Integer comments) {
+        this(line, source, platform, externalId, url, author, publishedAt, title, text, parentExternalId, reactions,
+                shares, comments, false);
+    }
+
+    /** The same post, on a source marked as citizens' own posts. */
+    IncomingPost onCitizensSource() {
+        return new IncomingPost(line, source, platform, externalId, url, author, publishedAt, title, text,
+                parentExternalId, reactions, shares, comments, true);
+    }
+
+    /** What the post's platform and source say of its register, knowing whether it answers another post. */
     Register.Hint registerHint() {
-        return platform.registerHint(parentExternalId != null);
+        return platform.registerHint(parentExternalId != null, citizensSource);
     }
 }

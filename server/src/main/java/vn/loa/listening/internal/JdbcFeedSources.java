@@ -271,7 +271,8 @@ class JdbcFeedSources implements FeedSources {
                 rs.getString("url"), rs.getString("platform"), rs.getString("agency_code"),
                 (Integer) rs.getObject("poll_minutes"), enabled, instant(rs, "last_polled_at"),
                 instant(rs, "last_success_at"), lastItem, rs.getString("last_error"), instant(rs, "last_error_at"),
-                rs.getInt("failures"), instant(rs, "next_poll_at"), Math.round(recent / 7.0 * 10) / 10.0, silent);
+                rs.getInt("failures"), instant(rs, "next_poll_at"), Math.round(recent / 7.0 * 10) / 10.0, silent,
+                rs.getBoolean("citizens"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -349,6 +350,23 @@ class JdbcFeedSources implements FeedSources {
         jdbc.sql("UPDATE post_source SET enabled = ?, next_poll_at = ?, failures = 0 WHERE id = ?")
                 .params(enabled, Timestamp.from(clock.instant()), id).update();
         events.publishEvent(new FeedChanged(by, id, source.code(), enabled ? "enabled" : "disabled", null));
+    }
+
+    /** What stored posts carry as their model version when their source's register changed: due for re-analysis. */
+    static final String SOURCE_CHANGED = "source-changed";
+
+    @Override
+    @Transactional
+    public long setCitizens(long id, boolean citizens, Actor by) {
+        Source source = find(id);
+        if (source.citizens() == citizens) {
+            return 0;
+        }
+        jdbc.sql("UPDATE post_source SET citizens = ? WHERE id = ?").params(citizens, id).update();
+        long due = jdbc.sql("UPDATE post SET model_version = ? WHERE source_id = ? AND model_version <> ?")
+                .params(SOURCE_CHANGED, id, SOURCE_CHANGED).update();
+        events.publishEvent(new FeedChanged(by, id, source.code(), citizens ? "citizens" : "not-citizens", null));
+        return due;
     }
 
     /** The feeds whose time has come, the longest waiting first, at most {@code limit}. */

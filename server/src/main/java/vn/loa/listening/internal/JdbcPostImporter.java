@@ -217,6 +217,15 @@ class JdbcPostImporter implements PostImporter {
         final List<QuarantinedLine> quarantined = new ArrayList<>();
     }
 
+    /** The batch, each post knowing whether its source is marked as citizens' own posts (one query a batch). */
+    private List<IncomingPost> onCitizensSources(List<IncomingPost> batch) {
+        String[] codes = batch.stream().map(IncomingPost::source).distinct().toArray(String[]::new);
+        Set<String> citizens = new java.util.HashSet<>(jdbc.sql(
+                "SELECT code FROM post_source WHERE code = ANY(?) AND citizens").param(codes).query(String.class).list());
+        return citizens.isEmpty() ? List.copyOf(batch)
+                : batch.stream().map(post -> citizens.contains(post.source()) ? post.onCitizensSource() : post).toList();
+    }
+
     /** Whether a post may go into a source: a new one, or one of the agency's own. */
     private boolean mayWriteInto(String source, AgencyId agency, Map<String, Optional<Long>> owners) {
         Optional<Long> owner = owners.computeIfAbsent(source, code -> jdbc.sql(
@@ -309,7 +318,7 @@ class JdbcPostImporter implements PostImporter {
     private void flush(long importId, List<IncomingPost> batch, List<QuarantinedLine> quarantined, List<String> raw,
             AgencyId agency, Counts counts) {
         if (!batch.isEmpty() || !quarantined.isEmpty()) {
-            List<IncomingPost> posts = List.copyOf(batch);
+            List<IncomingPost> posts = onCitizensSources(batch);
             // posts whose source has their external id already are duplicates: not worth analysing
             Set<String> known = knownKeys(posts);
             CompletableFuture<Prepared> prepared = CompletableFuture.supplyAsync(() -> {
@@ -418,6 +427,8 @@ class JdbcPostImporter implements PostImporter {
             String hash = hashes[i];
             if (hash != null) {
                 IncomingPost post = posts.get(i);
+                // a post of a citizens' source has no platforms here (null): it shares no stored copy's labels, and the
+                // query below keeps other posts from sharing one of a citizens' source's
                 wanted.computeIfAbsent(copyKey(hash, post), k -> new String[] {hash, SAME_HINT.get(post.registerHint())});
             }
         }
@@ -435,6 +446,7 @@ class JdbcPostImporter implements PostImporter {
                     FROM post WHERE content_hash = k.hash AND model_version = ?
                       AND platform || CASE WHEN parent_external_id IS NULL THEN ':0' ELSE ':1' END
                           = ANY(string_to_array(k.platforms, ','))
+                      AND source_id NOT IN (SELECT id FROM post_source WHERE citizens)
                     LIMIT 1
                 ) AS c
                 """).params(keys.stream().map(k -> wanted.get(k)[0]).toArray(String[]::new),

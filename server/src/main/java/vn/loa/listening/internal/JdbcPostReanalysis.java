@@ -263,7 +263,12 @@ class JdbcPostReanalysis implements PostReanalysis {
     /** A post as a batch reads it: what it is analysed from, and what it keeps when it is not relabelled or corrected. */
     private record Stored(long id, String text, Platform platform, boolean answers, LocalDate day, String sentiment,
             float sentimentConfidence, String topic, String domain, String modelVersion, String[] places,
-            String[] agencies) {
+            String[] agencies, boolean citizensSource) {
+
+        /** What the post's platform and source say of its register, as the importer reads it. */
+        Register.Hint registerHint() {
+            return platform.registerHint(answers, citizensSource);
+        }
     }
 
     /**
@@ -278,7 +283,8 @@ class JdbcPostReanalysis implements PostReanalysis {
         long from = jdbc.sql("SELECT last_post_id FROM reanalysis WHERE id = ?").param(runId).query(Long.class).single();
         List<Stored> posts = jdbc.sql("""
                 SELECT id, text, platform, parent_external_id IS NOT NULL, published_at, sentiment, sentiment_confidence,
-                       topic, domain, model_version, places, agencies FROM post
+                       topic, domain, model_version, places, agencies,
+                       source_id IN (SELECT id FROM post_source WHERE citizens) FROM post
                 WHERE id > ? %s ORDER BY id LIMIT ? FOR UPDATE
                 """.formatted(reroute ? "" : "AND model_version <> ?"))
                 .params(reroute ? List.of(from, size) : List.of(from, version, size))
@@ -286,7 +292,8 @@ class JdbcPostReanalysis implements PostReanalysis {
                         Platform.of(rs.getString(3)).orElse(Platform.OTHER), rs.getBoolean(4),
                         rs.getTimestamp(5).toInstant().atZone(LocalTime.ZONE).toLocalDate(), rs.getString(6),
                         rs.getFloat(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                        (String[]) rs.getArray(11).getArray(), (String[]) rs.getArray(12).getArray())).list();
+                        (String[]) rs.getArray(11).getArray(), (String[]) rs.getArray(12).getArray(), rs.getBoolean(13)))
+                .list();
         if (posts.isEmpty()) {
             return null;
         }
@@ -317,11 +324,11 @@ class JdbcPostReanalysis implements PostReanalysis {
             Stored post = posts.get(i);
             if (relabel[i]) {
                 analyses[i] = analyzer.analyzeUnsegmented(normals.get(i), post.day(),
-                        post.platform().registerHint(post.answers()));
+                        post.registerHint());
                 names[i] = NamesInText.of(analyses[i]);
             } else {
                 names[i] = NamesInText.find(analyzer, normals.get(i), post.day(),
-                        post.platform().registerHint(post.answers()));
+                        post.registerHint());
             }
         });
         List<Integer> relabelled = new ArrayList<>();
@@ -334,7 +341,7 @@ class JdbcPostReanalysis implements PostReanalysis {
             String domain = relabel[i] ? analyses[i].domain().label() : post.domain();
             agencies[i] = agencyCorrected.contains(post.id()) ? post.agencies()
                     : routing.agencies(names[i], normals.get(i).normalized(), topic, domain, post.day(),
-                            post.platform().registerHint(post.answers()) == Register.Hint.FEEDBACK);
+                            post.registerHint() == Register.Hint.FEEDBACK);
             boolean differs = !Arrays.equals(names[i].places(), post.places()) || !Arrays.equals(agencies[i], post.agencies());
             if (relabel[i]) {
                 relabelled.add(i);

@@ -111,6 +111,15 @@ class SourcesController {
         return "redirect:/listening/sources";
     }
 
+    /** Marks a source as citizens' own posts, or not; its stored posts become due for re-analysis. */
+    @PostMapping("/{id}/citizens")
+    String citizens(@PathVariable long id, @RequestParam boolean citizens, RedirectAttributes redirect) {
+        SignedInUser user = editor();
+        long due = sources.setCitizens(id, citizens, user.actor());
+        redirect.addFlashAttribute("citizensResult", new long[] {citizens ? 1 : 0, due});
+        return "redirect:/listening/sources";
+    }
+
     /** Every import, newest first, a page at a time: by kind (file, feed, push) and by what became of it. */
     @GetMapping("/imports")
     String imports(@RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String status,
