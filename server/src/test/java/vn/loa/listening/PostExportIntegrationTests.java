@@ -149,6 +149,44 @@ class PostExportIntegrationTests {
         }
     }
 
+    @Test
+    void theDownloadsRefuseWhatTheSearchPageRefusesAnsweringThePageWithItsMessagesNeverAFileWithOnlyItsHeader()
+            throws Exception {
+        String marker = "xuatsai" + ProcessHandle.current().pid();
+        importPosts(marker);
+        MockHttpSession leader = signIn("leader");
+        String[][] mistakes = {{"sentiment", "bogus"}, {"topic", "bogus"}, {"place", "zzz"}, {"sort", "bogus"},
+                {"from", "31/02/2026"}, {"to", "2026-02-28"}};
+        for (String[] wrong : mistakes) {
+            String onThePage = org.jsoup.Jsoup.parse(mvc.perform(get("/posts").param("q", marker).param(wrong[0], wrong[1])
+                            .session(leader)).andExpect(status().isUnprocessableContent()).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8)).select("p.flash.error").text();
+            assertThat(onThePage).as(wrong[0]).isNotBlank();
+            for (String format : new String[] {"csv", "xlsx"}) {
+                String answer = mvc.perform(get("/posts/export." + format).param("q", marker).param(wrong[0], wrong[1])
+                                .session(leader))
+                        .andExpect(status().isUnprocessableContent())
+                        .andExpect(header().doesNotExist("Content-Disposition"))
+                        .andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith("text/html")))
+                        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(answer);
+                assertThat(page.select("p.flash.error").text()).as(format + " " + wrong[0]).isEqualTo(onThePage);
+                assertThat(page.selectFirst("#q").val()).as("the search typed is kept").isEqualTo(marker);
+            }
+        }
+        // a period that ends before it starts, which the search itself refuses, is refused before any byte of a file
+        mvc.perform(get("/posts/export.csv").param("q", marker).param("from", "07/12/2024").param("to", "01/12/2024")
+                        .session(leader))
+                .andExpect(status().isUnprocessableContent()).andExpect(header().doesNotExist("Content-Disposition"));
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_record WHERE action = 'posts.exported' AND details LIKE ?")
+                .param("%" + marker + "%").query(Long.class).single()).as("nothing refused is recorded as exported")
+                .isZero();
+        // the same search without the mistake downloads its posts
+        String csv = mvc.perform(get("/posts/export.csv").param("q", marker).param("sort", "relevance").session(leader))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv.lines().count()).isEqualTo(4);
+    }
+
     private MockHttpSession signIn(String username) throws Exception {
         return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password("loa-demo"))
                 .andReturn().getRequest().getSession(false);

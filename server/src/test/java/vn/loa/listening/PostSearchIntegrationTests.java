@@ -282,13 +282,16 @@ class PostSearchIntegrationTests {
             assertThat(page(get("/posts").param("q", marker).param("page", page).session(officer), 422))
                     .as(page).contains("Trang &quot;" + page + "&quot; không hợp lệ");
         }
-        for (String page : List.of("3", "99999999999", "600")) {
+        for (String page : List.of("3", "99999", "99999999999", "600")) {
             org.jsoup.nodes.Document shown = org.jsoup.Jsoup.parse(page(get("/posts").param("q", marker)
                     .param("page", page).session(officer), 200));
             assertThat(shown.selectFirst("#posts-notice").text()).as(page)
-                    .isEqualTo("Kết quả không có nhiều trang đến thế; đây là trang cuối.");
+                    .isEqualTo("Kết quả chỉ có 1 trang, không có trang đã mở; đây là trang cuối.");
             assertThat(shown.select("#post-list > li")).as(page).hasSize(2);
         }
+        assertThat(org.jsoup.Jsoup.parse(page(get("/posts").param("q", marker).param("page", "99999").param("lang", "en")
+                .session(officer), 200)).selectFirst("#posts-notice").text())
+                .isEqualTo("The results have only one page, not the one opened; this is the last one.");
         org.jsoup.nodes.Document first = org.jsoup.Jsoup.parse(page(get("/posts").param("q", marker).param("page", "0")
                 .session(officer), 200));
         assertThat(first.selectFirst("#posts-notice")).isNull();
@@ -299,8 +302,68 @@ class PostSearchIntegrationTests {
             mvc.perform(get("/api/v1/posts").param("page", page).session(officer))
                     .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("page"));
         }
+        // the API answers a page past the results with no item (the total says how many there are), and refuses one
+        // beyond the first 10,000 results any search reaches, saying which page is the last there
         mvc.perform(get("/api/v1/posts").param("q", marker).param("page", "3").session(officer))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(2)).andExpect(jsonPath("$.items").isEmpty());
+        mvc.perform(get("/api/v1/posts").param("q", marker).param("page", "99999").session(officer))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("page"))
+                .andExpect(jsonPath("$.detail").value("Trang 99999 nằm ngoài 10.000 kết quả đầu tiên mà một tìm kiếm xem "
+                        + "được: với 20 kết quả mỗi trang, trang cuối là 499 (trang đầu là 0). Hãy thu hẹp tìm kiếm để xem "
+                        + "các bài còn lại."));
+        mvc.perform(get("/api/v1/posts").param("q", marker).param("page", "400").param("size", "30").session(officer))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("trang cuối là 332")));
+    }
+
+    @Test
+    void aSortThatIsNeitherNewestNorMostRelevantIsRefusedOnThePageAsInTheApi() throws Exception {
+        String marker = marker();
+        importPosts(marker, "facebook", "Bệnh viện tỉnh đông quá");
+        MockHttpSession leader = signIn("leader");
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(page(get("/posts").param("q", marker).param("sort", "bogus")
+                .session(leader), 422));
+        assertThat(page.select("p.flash.error").text())
+                .isEqualTo("Sắp xếp: không có giá trị \"bogus\"; hãy chọn một trong: Mới nhất, Phù hợp nhất.");
+        assertThat(page.selectFirst("#post-list")).isNull();
+        assertThat(page.selectFirst("#q").val()).as("what was typed is kept").isEqualTo(marker);
+        assertThat(org.jsoup.Jsoup.parse(page(get("/posts").param("sort", "bogus").param("lang", "en").session(leader),
+                422)).select("p.flash.error").text())
+                .isEqualTo("Sort: there is no value \"bogus\"; choose one of: Newest, Most relevant.");
+        String problem = mvc.perform(get("/api/v1/posts").param("q", marker).param("sort", "bogus").session(leader))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("sort"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat((String) com.jayway.jsonpath.JsonPath.read(problem, "$.detail")).contains("Mới nhất, Phù hợp nhất");
+        for (String sort : List.of("time", "relevance", "")) {
+            assertThat(org.jsoup.Jsoup.parse(page(get("/posts").param("q", marker).param("sort", sort).session(leader),
+                    200)).select("#post-list > li")).as(sort).hasSize(1);
+            mvc.perform(get("/api/v1/posts").param("q", marker).param("sort", sort).session(leader))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(1));
+        }
+    }
+
+    @Test
+    void aPlaceLoaDoesNotKnowIsRefusedNamingThePlaceFilterNotAnsweredWithNoPost() throws Exception {
+        String marker = marker();
+        importPosts(marker, "facebook", "Bệnh viện tỉnh Ninh Thuận quá tải");
+        MockHttpSession leader = signIn("leader");
+        for (String place : List.of("zzz", "999@2025-07-01")) {
+            org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(page(get("/posts").param("q", marker)
+                    .param("place", place).session(leader), 422));
+            assertThat(page.select("p.flash.error").text()).as(place).isEqualTo("Địa danh: Loa không biết địa danh mã \""
+                    + place + "\"; hãy chọn địa danh trên trang \"Dư luận\" hoặc trong \"Thống kê kết quả\".");
+            assertThat(page.selectFirst("#post-list")).isNull();
+            mvc.perform(get("/api/v1/posts").param("q", marker).param("place", place).session(leader))
+                    .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("place"))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("Địa danh: Loa không biết")));
+        }
+        assertThat(org.jsoup.Jsoup.parse(page(get("/posts").param("place", "zzz").param("lang", "en").session(leader),
+                422)).select("p.flash.error").text()).startsWith("Place: Loa knows no place with the id \"zzz\"");
+        // a place of the gazetteer is a filter, one that no longer exists too (Ninh Thuận, merged in July 2025)
+        mvc.perform(get("/api/v1/posts").param("q", marker).param("place", "58@2008-08-01").session(leader))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(1));
+        assertThat(org.jsoup.Jsoup.parse(page(get("/posts").param("q", marker).param("place", "58@2008-08-01")
+                .session(leader), 200)).select("#post-list > li")).hasSize(1);
     }
 
     @Test
@@ -374,7 +437,7 @@ class PostSearchIntegrationTests {
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("from"));
         // a filter value that does not exist is a typing mistake, not "nobody wrote about it"
         for (String[] wrong : new String[][] {{"sentiment", "foo"}, {"platform", "myspace"}, {"register", "news,foo"},
-                {"domain", "vi_tinh"}, {"toxicity", "rude"}, {"agency", "NOPE"}}) {
+                {"domain", "vi_tinh"}, {"toxicity", "rude"}, {"agency", "NOPE"}, {"topic", "bogus"}}) {
             mvc.perform(get("/api/v1/posts").param(wrong[0], wrong[1]).session(coordinator))
                     .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value(wrong[0]));
         }

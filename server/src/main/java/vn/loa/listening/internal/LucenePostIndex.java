@@ -549,7 +549,9 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
             throw new InvalidInput("page", "listening.search.page.negative");
         }
         if ((long) (query.page() + 1) * query.size() > MAX_WINDOW) {
-            throw new InvalidInput("page", "listening.search.page");
+            // the page asked for, its size and the last page of that size within the window
+            throw new InvalidInput("page", "listening.search.page", query.page(), query.size(),
+                    MAX_WINDOW / query.size() - 1);
         }
         org.apache.lucene.search.Query lucene = build(query, user);
         IndexSearcher searcher;

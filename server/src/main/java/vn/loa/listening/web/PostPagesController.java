@@ -77,10 +77,13 @@ class PostPagesController {
     private final MessageSource messages;
     private final DisplayNames names;
     private final Stories stories;
+    private final SearchFilters filters;
 
     PostPagesController(PostSearch search, PostImporter importer, ApplicationEventPublisher events,
             PostCorrections corrections, AgencyDirectory agencies, AgencyNames agencyNames,
-            List<vn.loa.listening.PostFlags> flags, MessageSource messages, DisplayNames names, Stories stories) {
+            List<vn.loa.listening.PostFlags> flags, MessageSource messages, DisplayNames names, Stories stories,
+            SearchFilters filters) {
+        this.filters = filters;
         this.messages = messages;
         this.stories = stories;
         this.agencyNames = agencyNames;
@@ -123,6 +126,57 @@ class PostPagesController {
             }
         });
         return uri.encode().build().toUriString();
+    }
+
+    /**
+     * A search as the page and its downloads are asked for it, each parameter as typed (blank when not given).
+     *
+     * @param sort {@code time} or {@code relevance} as typed, may be blank
+     * @param story the story's id, may be null
+     */
+    record Asked(String q, String platform, String sentiment, String topic, String register, String domain,
+            String toxicity, String agency, String place, String from, String to, String sort, Long story,
+            boolean local, boolean publicOnly) {
+
+        /** Its parameters by name, in the order of the page's links; those not given blank. */
+        Map<String, String> params() {
+            Map<String, String> params = new LinkedHashMap<>();
+            params.put("q", q);
+            params.put("platform", platform);
+            params.put("sentiment", sentiment);
+            params.put("topic", topic);
+            params.put("register", register);
+            params.put("domain", domain);
+            params.put("toxicity", toxicity);
+            params.put("agency", agency);
+            params.put("place", place);
+            params.put("story", story == null ? "" : story.toString());
+            params.put("from", from);
+            params.put("to", to);
+            params.put("local", local ? "true" : "");
+            params.put("public", publicOnly ? "true" : "");
+            params.put("sort", sort);
+            return params;
+        }
+    }
+
+    /**
+     * The query of each page of a search, {@code size} results a page, once the page's checks pass: every filter's
+     * value, the period's days, the sort. The page and its downloads both search through it, so that they refuse
+     * alike; the search itself refuses the rest (a query with no word, a period the wrong way round).
+     */
+    private java.util.function.IntFunction<PostSearch.Query> checked(Asked asked, int size, boolean collapse,
+            Locale locale) {
+        String sort = asked.sort() == null ? "" : asked.sort().strip();
+        filters.check(asked.platform(), asked.sentiment(), asked.topic(), asked.register(), asked.domain(),
+                asked.toxicity(), asked.agency(), asked.place(), sort, locale);
+        Instant from = day(asked.from(), "from", false, messages, locale);
+        Instant to = day(asked.to(), "to", true, messages, locale);
+        boolean byTime = !"relevance".equals(sort);
+        return page -> new PostSearch.Query(asked.q(), blank(asked.platform()), blank(asked.sentiment()),
+                blank(asked.topic()), blank(asked.register()), blank(asked.domain()), blank(asked.toxicity()),
+                blank(asked.agency()), blank(asked.place()), from, to, byTime, page, size, asked.story(), collapse,
+                asked.local(), asked.publicOnly());
     }
 
     /** A hit as a page shows it. */
@@ -170,24 +224,24 @@ class PostPagesController {
         model.addAttribute("platforms", Platform.values());
         model.addAttribute("canImport", mayImport(user));
         model.addAttribute("canRecord", mayImport(user) || user.has(Role.OFFICER));
+        Asked asked = new Asked(q, platform, sentiment, topic, register, domain, toxicity, agency, place, from, to, sort,
+                story, local, publicOnly);
         try {
             int page = page(pageNumber);
-            SearchFilters.check(platform, sentiment, topic, register, domain, toxicity, agency, agencies, messages, locale);
-            Instant fromAt = day(from, "from", false, messages, locale);
-            Instant toAt = day(to, "to", true, messages, locale);
-            boolean byTime = !"relevance".equals(sort);
-            boolean collapsed = collapse && story == null;
-            java.util.function.IntFunction<PostSearch.Query> pageOf = n -> new PostSearch.Query(q, blank(platform),
-                    blank(sentiment), blank(topic), blank(register), blank(domain), blank(toxicity), blank(agency),
-                    blank(place), fromAt, toAt, byTime, n, PAGE_SIZE, story, collapsed, local, publicOnly);
+            java.util.function.IntFunction<PostSearch.Query> pageOf = checked(asked, PAGE_SIZE, collapse && story == null,
+                    locale);
             PostSearch.Result result = search.search(pageOf.apply(Math.min(page, LAST_PAGE)), user);
             if (page > 0 && result.items().isEmpty() || page > LAST_PAGE) {
-                // a page past the results (a link kept from a larger search, a number typed): their last page, saying so
-                int last = (int) Math.min(Math.max(0, result.groups() - 1) / PAGE_SIZE, LAST_PAGE);
-                if (result.groups() > 0) {
-                    model.addAttribute("noticeKey", "posts.page.past-end");
+                // a page past the results (a link kept from a larger search, a number typed): their last page, saying
+                // so and how many there are; past the pages a search reaches, the last of those, saying why
+                long pages = (result.groups() + PAGE_SIZE - 1) / PAGE_SIZE;
+                if (pages > LAST_PAGE + 1) {
+                    model.addAttribute("notice", messages.getMessage("posts.page.past-window",
+                            new Object[] {LAST_PAGE + 1, PostSearch.WINDOW}, locale));
+                } else if (pages > 0) {
+                    model.addAttribute("notice", messages.getMessage("posts.page.past-end", new Object[] {pages}, locale));
                 }
-                page = last;
+                page = (int) Math.min(Math.max(0, pages - 1), LAST_PAGE);
                 result = search.search(pageOf.apply(page), user);
             }
             List<Row> rows = new ArrayList<>();
@@ -220,22 +274,7 @@ class PostPagesController {
             }));
             model.addAttribute("facetNames", facetNames);
 
-            Map<String, String> current = new LinkedHashMap<>();
-            current.put("q", q);
-            current.put("platform", platform);
-            current.put("sentiment", sentiment);
-            current.put("topic", topic);
-            current.put("register", register);
-            current.put("domain", domain);
-            current.put("toxicity", toxicity);
-            current.put("agency", agency);
-            current.put("place", place);
-            current.put("story", story == null ? "" : story.toString());
-            current.put("from", from);
-            current.put("to", to);
-            current.put("local", local ? "true" : "");
-            current.put("public", publicOnly ? "true" : "");
-            current.put("sort", sort);
+            Map<String, String> current = asked.params();
             Map<String, String> facetLinks = new HashMap<>();
             result.facets().forEach((facet, values) -> values.keySet().forEach(value ->
                     facetLinks.put(facet + "|" + value, link(current, facet, value))));
@@ -328,9 +367,14 @@ class PostPagesController {
         return "redirect:" + (back.startsWith("/posts") && !back.startsWith("//") ? back : "/posts");
     }
 
-    /** The search's results as CSV or Excel, up to {@value #EXPORT_LIMIT} posts, stories not collapsed. */
+    /**
+     * The search's results as CSV or Excel, up to {@value #EXPORT_LIMIT} posts, stories not collapsed. The download is
+     * a link of the search page, followed by the browser: what the page refuses (a filter value that does not exist, a
+     * day not on the calendar, an unknown sort, ...) it refuses by the same checks, answering the search page itself
+     * with its 422 and its messages, never a file with only a header.
+     */
     @GetMapping("/export.{format}")
-    void export(@PathVariable String format, @RequestParam(defaultValue = "") String q,
+    String export(@PathVariable String format, @RequestParam(defaultValue = "") String q,
             @RequestParam(defaultValue = "") String platform, @RequestParam(defaultValue = "") String sentiment,
             @RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
             @RequestParam(defaultValue = "time") String sort, @RequestParam(defaultValue = "") String topic,
@@ -338,41 +382,47 @@ class PostPagesController {
             @RequestParam(defaultValue = "") String place, @RequestParam(defaultValue = "") String register,
             @RequestParam(defaultValue = "") String domain, @RequestParam(required = false) Long story,
             @RequestParam(defaultValue = "false") boolean local,
-            @RequestParam(name = "public", defaultValue = "false") boolean publicOnly, HttpServletResponse response)
-            throws IOException {
+            @RequestParam(name = "public", defaultValue = "false") boolean publicOnly, Model model,
+            HttpServletResponse response) throws IOException {
         if (!format.equals("csv") && !format.equals("xlsx")) {
             response.sendError(404);
-            return;
+            return null;
         }
         SignedInUser user = SignedInPrincipal.current().orElseThrow();
         Locale locale = LocaleContextHolder.getLocale();
+        Asked asked = new Asked(q, platform, sentiment, topic, register, domain, toxicity, agency, place, from, to, sort,
+                story, local, publicOnly);
         List<List<Object>> rows = new ArrayList<>();
         // each agency and place named once per file, not once per post
         Map<String, String> agencyNames = new HashMap<>();
         Map<String, String> placeNames = new HashMap<>();
-        for (int page = 0; rows.size() < EXPORT_LIMIT; page++) {
-            PostSearch.Result result = search.search(new PostSearch.Query(q, blank(platform), blank(sentiment),
-                    blank(topic), blank(register), blank(domain), blank(toxicity), blank(agency), blank(place),
-                    day(from, "from", false, messages, locale),
-                    day(to, "to", true, messages, locale), !"relevance".equals(sort), page, 100, story, false, local,
-                    publicOnly), user);
-            for (PostSearch.Hit hit : result.items()) {
-                rows.add(List.of(hit.id(), hit.publishedAt().atZone(LocalTime.ZONE).toLocalDateTime(),
-                        hit.platform().toLowerCase(Locale.ROOT), hit.source(), hit.url() == null ? "" : hit.url(),
-                        hit.sentiment(), named("sentiment", hit.sentiment(), locale), hit.topic(), hit.register(),
-                        hit.domain(), hit.toxicity(), String.join(" ", hit.agencies()), String.join(" ", hit.places()),
-                        hit.story() == null ? "" : hit.story().toString(), hit.text(),
-                        named("platform", hit.platform().toUpperCase(Locale.ROOT), locale),
-                        named("topic", hit.topic(), locale), named("register", hit.register(), locale),
-                        named("domain", hit.domain(), locale), named("toxicity", hit.toxicity(), locale),
-                        String.join("; ", hit.agencies().stream().map(code -> agencyNames.computeIfAbsent(code,
-                                c -> orCode(names.agency(c), c))).toList()),
-                        String.join("; ", hit.places().stream().map(id -> placeNames.computeIfAbsent(id,
-                                i -> orCode(names.place(i), i))).toList())));
+        try {
+            // every post is read before the first byte is written, so a refusal is still a page
+            java.util.function.IntFunction<PostSearch.Query> pageOf = checked(asked, 100, false, locale);
+            for (int page = 0; rows.size() < EXPORT_LIMIT; page++) {
+                PostSearch.Result result = search.search(pageOf.apply(page), user);
+                for (PostSearch.Hit hit : result.items()) {
+                    rows.add(List.of(hit.id(), hit.publishedAt().atZone(LocalTime.ZONE).toLocalDateTime(),
+                            hit.platform().toLowerCase(Locale.ROOT), hit.source(), hit.url() == null ? "" : hit.url(),
+                            hit.sentiment(), named("sentiment", hit.sentiment(), locale), hit.topic(), hit.register(),
+                            hit.domain(), hit.toxicity(), String.join(" ", hit.agencies()),
+                            String.join(" ", hit.places()), hit.story() == null ? "" : hit.story().toString(),
+                            hit.text(), named("platform", hit.platform().toUpperCase(Locale.ROOT), locale),
+                            named("topic", hit.topic(), locale), named("register", hit.register(), locale),
+                            named("domain", hit.domain(), locale), named("toxicity", hit.toxicity(), locale),
+                            String.join("; ", hit.agencies().stream().map(code -> agencyNames.computeIfAbsent(code,
+                                    c -> orCode(names.agency(c), c))).toList()),
+                            String.join("; ", hit.places().stream().map(id -> placeNames.computeIfAbsent(id,
+                                    i -> orCode(names.place(i), i))).toList())));
+                }
+                if (result.items().size() < 100) {
+                    break;
+                }
             }
-            if (result.items().size() < 100) {
-                break;
-            }
+        } catch (InvalidInput e) {
+            // the search page with the same parameters says what is wrong, as it would have
+            return search(q, platform, sentiment, from, to, sort, topic, toxicity, agency, place, register, domain,
+                    story, true, local, publicOnly, "", model, response);
         }
         // each label as a code and, after the text, as the reader names it ("unclear": "Chưa rõ"); the sentiment's
         // name also next to its code, where it has always been
@@ -381,22 +431,7 @@ class PostPagesController {
                 "topic_name", "register_name", "domain_name", "toxicity_name", "agency_names", "place_names");
         String name = "loa-posts-" + LocalDate.now(LocalTime.ZONE).format(DateTimeFormatter.BASIC_ISO_DATE) + "." + format;
         response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
-        Map<String, String> asked = new LinkedHashMap<>();
-        asked.put("q", q);
-        asked.put("platform", platform);
-        asked.put("sentiment", sentiment);
-        asked.put("topic", topic);
-        asked.put("register", register);
-        asked.put("domain", domain);
-        asked.put("toxicity", toxicity);
-        asked.put("agency", agency);
-        asked.put("place", place);
-        asked.put("story", story == null ? "" : story.toString());
-        asked.put("from", from);
-        asked.put("to", to);
-        asked.put("local", local ? "true" : "");
-        asked.put("public", publicOnly ? "true" : "");
-        String query = link(asked, "sort", sort).substring("/posts".length());
+        String query = link(asked.params(), "page", "").substring("/posts".length());
         events.publishEvent(new PostsExported(user.actor(), format, query.substring(0, Math.min(1000, query.length())),
                 rows.size()));
         if (format.equals("csv")) {
@@ -406,6 +441,8 @@ class PostPagesController {
             response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
             SpreadsheetWriter.xlsx("Loa", header, rows, response.getOutputStream());
         }
+        // written: the response is the file, no view
+        return null;
     }
 
     @GetMapping("/import")

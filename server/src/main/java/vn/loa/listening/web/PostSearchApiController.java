@@ -3,7 +3,6 @@ package vn.loa.listening.web;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,13 +22,11 @@ import vn.loa.shared.LocalTime;
 class PostSearchApiController {
 
     private final PostSearch search;
-    private final vn.loa.identity.AgencyDirectory agencies;
-    private final MessageSource messages;
+    private final SearchFilters filters;
 
-    PostSearchApiController(PostSearch search, vn.loa.identity.AgencyDirectory agencies, MessageSource messages) {
+    PostSearchApiController(PostSearch search, SearchFilters filters) {
         this.search = search;
-        this.agencies = agencies;
-        this.messages = messages;
+        this.filters = filters;
     }
 
     @GetMapping
@@ -44,15 +41,12 @@ class PostSearchApiController {
             @RequestParam(defaultValue = "false") boolean local,
             @RequestParam(name = "public", defaultValue = "false") boolean publicOnly) {
         SignedInUser user = SignedInPrincipal.current().orElseThrow(() -> new AccessDeniedException("not signed in"));
-        if (!sort.equals("relevance") && !sort.equals("time")) {
-            throw new InvalidInput("sort", "listening.search.sort");
-        }
-        SearchFilters.check(platform, sentiment, topic, register, domain, toxicity, agency, agencies, messages,
+        // the same checks as the page's, each value at fault named: an unknown sort, filter value or place
+        filters.check(platform, sentiment, topic, register, domain, toxicity, agency, place, sort,
                 LocaleContextHolder.getLocale());
         return search.search(new PostSearch.Query(q, platform, sentiment, topic, register, domain, toxicity, agency, place,
-                day(from, "from", false), day(to, "to", true), sort.equals("time"), page, size, story, collapse, local,
-                publicOnly),
-                user);
+                day(from, "from", false), day(to, "to", true), sort.strip().equals("time"), page, size, story, collapse,
+                local, publicOnly), user);
     }
 
     /**
