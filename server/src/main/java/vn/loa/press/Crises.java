@@ -54,7 +54,8 @@ public interface Crises {
     List<HoldingTemplate> templates(long id, SignedInUser user);
 
     /**
-     * Links a press enquiry to the crisis; a routine one becomes a crisis enquiry (its clock is not changed).
+     * Links a press enquiry to the crisis; a routine one becomes a crisis enquiry (its clock is not changed), which
+     * confirms the journalist's request for crisis handling when one waits.
      *
      * @throws vn.loa.shared.NotFound when either does not exist or the user may not see it
      */

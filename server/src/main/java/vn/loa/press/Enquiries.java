@@ -19,7 +19,10 @@ public interface Enquiries {
 
     /**
      * Records an enquiry. A journalist (PRESS) asks through Loa with {@code channel} LOA and their own name; an officer
-     * records a phone or e-mail question with the journalist's name and the time it came.
+     * records a phone or e-mail question with the journalist's name and the time it came. Whether a question concerns a
+     * crisis is the province's call: a journalist's {@code kind} CRISIS is a request for crisis handling, recorded with
+     * the time, on a ROUTINE enquiry and its routine limit until an official confirms it ({@link
+     * EnquiryAction#CONFIRM_CRISIS}); an officer's CRISIS is the kind itself.
      *
      * @throws vn.loa.shared.InvalidInput naming each field at fault: {@code agencyCode}, {@code kind}, {@code channel},
      *         {@code journalistName}, {@code contact}, {@code contactEmail}, {@code subject}, {@code question},
@@ -43,7 +46,8 @@ public interface Enquiries {
     /**
      * Takes an action.
      *
-     * @throws vn.loa.shared.Conflict when the status does not allow it, or the approver drafted the answer
+     * @throws vn.loa.shared.Conflict when the status does not allow it, the approver drafted the answer, or a crisis
+     *         request to decide no longer waits (decided meanwhile, or never made)
      * @throws vn.loa.shared.InvalidInput naming the field the action needs ({@code draft}, {@code note},
      *         {@code transferTo})
      * @throws org.springframework.security.access.AccessDeniedException when the user may see but not take it
@@ -87,8 +91,9 @@ public interface Enquiries {
     }
 
     /**
-     * An action and what it needs: {@code draft} (DRAFT), {@code note} (RETURN; why, for the others),
-     * {@code publish} (APPROVE: publish the answer, not only send it back), {@code transferTo} (TRANSFER: an agency code).
+     * An action and what it needs: {@code draft} (DRAFT), {@code note} (RETURN; DECLINE_CRISIS, as the reason the
+     * journalist reads; why, for the others), {@code publish} (APPROVE: publish the answer, not only send it back),
+     * {@code transferTo} (TRANSFER: an agency code).
      */
     record Transition(EnquiryAction action, String draft, String note, Boolean publish, String transferTo) {
     }

@@ -12,15 +12,25 @@ import java.time.Instant;
  * @param draft the officer's draft answer, or null
  * @param answer the approved answer, or null
  * @param published whether the answer is published for every journalist, not only sent back privately
+ * @param crisisRequest the journalist's request for crisis handling and the agency's decision, or null when none was made
  */
 public record Enquiry(long id, String agencyCode, EnquiryKind kind, EnquiryChannel channel, String journalistUsername,
         String journalistName, String outletName, String contactEmail, String contactPhone, String subject,
         String question, Instant receivedAt, Instant dueAt, TimeLimit timeLimit, EnquiryStatus status,
         Long spokespersonId, String spokespersonName, String draft, String draftedBy, String answer,
-        String approvedBy, Instant answeredAt, boolean published, String createdBy, Instant createdAt) {
+        String approvedBy, Instant answeredAt, boolean published, String createdBy, Instant createdAt,
+        CrisisRequest crisisRequest) {
 
     /** Whether it is open and its due time has passed. */
     public boolean overdue(Instant now) {
         return status.open() && dueAt.isBefore(now);
+    }
+
+    /**
+     * Whether the journalist's request for crisis handling waits for the agency: made, not decided, and the question
+     * still open and routine (a question linked to a crisis is a crisis question already).
+     */
+    public boolean crisisRequestPending() {
+        return crisisRequest != null && crisisRequest.pending() && status.open() && kind == EnquiryKind.ROUTINE;
     }
 }

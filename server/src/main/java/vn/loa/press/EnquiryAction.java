@@ -14,7 +14,14 @@ public enum EnquiryAction {
     /** Another agency is responsible: the enquiry is routed to it and its spokesperson. */
     TRANSFER(EnumSet.of(EnquiryStatus.RECEIVED), EnquiryStatus.RECEIVED),
     /** The journalist withdrew it, or it was recorded by mistake. */
-    WITHDRAW(EnumSet.of(EnquiryStatus.RECEIVED, EnquiryStatus.DRAFTED), EnquiryStatus.WITHDRAWN);
+    WITHDRAW(EnumSet.of(EnquiryStatus.RECEIVED, EnquiryStatus.DRAFTED), EnquiryStatus.WITHDRAWN),
+    /**
+     * An official confirms the journalist's request for crisis handling: the question becomes a crisis question on the
+     * crisis time limit. Its status does not change.
+     */
+    CONFIRM_CRISIS(EnumSet.of(EnquiryStatus.RECEIVED, EnquiryStatus.DRAFTED), null),
+    /** An official declines that request, with a reason the journalist reads: the question stays routine. */
+    DECLINE_CRISIS(EnumSet.of(EnquiryStatus.RECEIVED, EnquiryStatus.DRAFTED), null);
 
     private final Set<EnquiryStatus> from;
     private final EnquiryStatus to;
@@ -29,9 +36,14 @@ public enum EnquiryAction {
         return from.contains(status);
     }
 
-    /** The status after the action. */
-    public EnquiryStatus to() {
-        return to;
+    /** The status after the action, taken on an enquiry in status {@code from}. */
+    public EnquiryStatus after(EnquiryStatus from) {
+        return to == null ? from : to;
+    }
+
+    /** Whether it decides a journalist's request for crisis handling, and so needs one that waits. */
+    public boolean decidesCrisisRequest() {
+        return this == CONFIRM_CRISIS || this == DECLINE_CRISIS;
     }
 
     /** The statuses it may be taken from. */

@@ -43,12 +43,29 @@ public sealed interface PressEvent extends AuditableEvent {
         }
     }
 
-    /** A press enquiry was recorded and routed. */
+    /** A press enquiry was recorded and routed, with or without the journalist's request for crisis handling. */
     record EnquiryReceived(Actor by, long enquiryId, String agencyCode, EnquiryKind kind, EnquiryChannel channel,
-            Instant dueAt) implements PressEvent {
+            Instant dueAt, boolean crisisRequested) implements PressEvent {
         public AuditEntry auditEntry() {
             return entry(by, "press-enquiry.received", "press-enquiry", enquiryId, details("agency", agencyCode,
-                    "enquiryKind", kind.name(), "enquiryChannel", channel.name(), "deadline", dueAt.toString()));
+                    "enquiryKind", kind.name(), "enquiryChannel", channel.name(), "deadline", dueAt.toString(),
+                    "crisisRequested", crisisRequested));
+        }
+    }
+
+    /** An official confirmed a journalist's request for crisis handling: the enquiry is due by {@code dueAt}. */
+    record EnquiryCrisisConfirmed(Actor by, long enquiryId, String agencyCode, Instant dueAt) implements PressEvent {
+        public AuditEntry auditEntry() {
+            return entry(by, "press-enquiry.crisis-confirmed", "press-enquiry", enquiryId, details("agency", agencyCode,
+                    "deadline", dueAt.toString()));
+        }
+    }
+
+    /** An official declined a journalist's request for crisis handling, for the reason the journalist reads. */
+    record EnquiryCrisisDeclined(Actor by, long enquiryId, String agencyCode, String reason) implements PressEvent {
+        public AuditEntry auditEntry() {
+            return entry(by, "press-enquiry.crisis-declined", "press-enquiry", enquiryId, details("agency", agencyCode,
+                    "reason", reason));
         }
     }
 

@@ -181,10 +181,15 @@ class PressCrisesIntegrationTests {
     void aQuestionLinkedToTheCrisisIsAnsweredOnTheCrisisClock() {
         Crisis crisis = crises.open(new Crises.Opening(CrisisSource.MANUAL, null, "SYT", "Ngộ độc tập thể " + System.nanoTime(),
                 null), COORDINATOR);
-        Enquiry asked = enquiries.submit(new Enquiries.Question("SYT", EnquiryKind.ROUTINE, null, null, null, null, null,
+        // the journalist asked for crisis handling: a routine question until the agency decides
+        Enquiry asked = enquiries.submit(new Enquiries.Question("SYT", EnquiryKind.CRISIS, null, null, null, null, null,
                 "Số người nhập viện", "Bao nhiêu người đã nhập viện?", null), JOURNALIST);
+        assertThat(asked.kind()).isEqualTo(EnquiryKind.ROUTINE);
         Enquiry linked = crises.linkEnquiry(crisis.id(), asked.id(), OFFICER);
         assertThat(linked.kind()).isEqualTo(EnquiryKind.CRISIS);
+        // linking it to the crisis answers the request
+        assertThat(linked.crisisRequest().decision()).isEqualTo(CrisisRequest.Decision.CONFIRMED);
+        assertThat(linked.crisisRequestPending()).isFalse();
         assertThat(linked.dueAt()).isBeforeOrEqualTo(asked.receivedAt().plus(Duration.ofHours(24)));
         assertThat(crises.timeline(crisis.id(), OFFICER)).extracting(Crises.TimelineEntry::kind).contains("ENQUIRY");
         assertThatThrownBy(() -> crises.linkEnquiry(crisis.id(), asked.id(), DISTRICT)).isInstanceOf(NotFound.class);

@@ -26,7 +26,8 @@ import vn.loa.shared.LocalTime;
 /**
  * The press desk through its pages, as a new user would try it: the press account asks the Department of Health about
  * overcrowded hospitals, the spokesperson sees it with its due time, the officer drafts, the spokesperson approves and
- * the journalist reads the answer and receives it by e-mail (GreenMail); the coordinator keeps the media directory.
+ * the journalist reads the answer and receives it by e-mail (GreenMail); a journalist's request for crisis handling is
+ * confirmed on one question and declined on another; the coordinator keeps the media directory.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -103,6 +104,74 @@ class PressDeskFlowTests {
         } finally {
             smtp.stop();
         }
+    }
+
+    @Test
+    void theJournalistMarksAQuestionUrgentAndTheAgencyConfirmsOneRequestAndDeclinesAnotherOnItsPages() throws Exception {
+        MockHttpSession press = signIn("press");
+        Document form = page("/press/enquiries/new", press);
+        // a journalist asks for crisis handling; only officials choose the kind
+        assertThat(form.select("#kind")).isEmpty();
+        assertThat(form.select("#crisis-requested").attr("value")).isEqualTo("CRISIS");
+        assertThat(form.select("label:has(#crisis-requested)").text()).contains("Khẩn");
+        assertThat(page("/press/enquiries/new", signIn("officer")).select("#kind option").eachAttr("value"))
+                .containsExactly("ROUTINE", "CRISIS");
+        // a refused form keeps the box ticked
+        Document refused = Jsoup.parse(mvc.perform(post("/press/enquiries").session(press).with(csrf())
+                        .param("agencyCode", "SYT").param("kind", "CRISIS"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(refused.select("#crisis-requested").hasAttr("checked")).isTrue();
+
+        String stamp = String.valueOf(System.nanoTime());
+        String fire = ask(press, "Cháy kho hóa chất " + stamp, "Khu dân cư quanh kho có phải sơ tán không?");
+        String price = ask(press, "Giá thuốc tăng " + stamp, "Sở có kiểm tra giá thuốc không?");
+
+        MockHttpSession spokesperson = signIn("spokesperson");
+        Document desk = page("/press", spokesperson);
+        assertThat(desk.select("#enquiry-table tr:contains(Cháy kho hóa chất " + stamp + ") .crisis-requested").text())
+                .isEqualTo("Đề nghị xử lý khủng hoảng");
+        Document one = page(fire, spokesperson);
+        assertThat(one.select("#crisis-request").text()).contains("Phóng viên đề nghị xử lý", "Chờ cơ quan xác nhận",
+                "24 giờ, tính từ lúc nhận câu hỏi");
+        assertThat(one.select("#action-confirm_crisis button").text()).isEqualTo("Xác nhận là câu hỏi trong tình huống khủng hoảng");
+        assertThat(one.select("#action-decline_crisis input[name=note]").hasAttr("required")).isTrue();
+        assertThat(page(fire, press).select("#action-confirm_crisis, #action-decline_crisis")).isEmpty();
+        assertThat(page(fire, press).select("#crisis-request-state").text()).contains("Chờ cơ quan xác nhận");
+
+        mvc.perform(post(fire + "/actions").session(spokesperson).with(csrf()).param("action", "CONFIRM_CRISIS"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(r -> assertThat(r.getFlashMap().get("flashKey")).isEqualTo("press.done.CONFIRM_CRISIS"));
+        Document confirmed = page(fire, spokesperson);
+        assertThat(confirmed.select(".badge").eachText()).contains("Câu hỏi trong tình huống khủng hoảng");
+        assertThat(confirmed.select("#due-source").text()).startsWith("24 giờ");
+        assertThat(confirmed.select("#crisis-request-state").text()).contains("Người phát ngôn Sở Y tế đã xác nhận");
+        assertThat(page("/press", spokesperson).select("#enquiry-table tr:contains(Cháy kho hóa chất " + stamp + ")").text())
+                .contains("Khủng hoảng").doesNotContain("Đề nghị xử lý khủng hoảng");
+        // the officer's page was opened before: its confirmation comes too late and says so
+        mvc.perform(post(fire + "/actions").session(signIn("officer")).with(csrf()).param("action", "DECLINE_CRISIS")
+                        .param("note", "Không phải sự cố"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(r -> assertThat(r.getFlashMap().get("errorKey")).isEqualTo("press.error.crisis-decided"));
+
+        MockHttpSession officer = signIn("officer");
+        mvc.perform(post(price + "/actions").session(officer).with(csrf()).param("action", "DECLINE_CRISIS").param("note", " "))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(r -> assertThat(r.getFlashMap().get("errorKey")).isEqualTo("press.error.decline-reason"));
+        mvc.perform(post(price + "/actions").session(officer).with(csrf()).param("action", "DECLINE_CRISIS")
+                        .param("note", "Giá thuốc tăng không phải sự kiện bất ngờ."))
+                .andExpect(status().is3xxRedirection());
+        Document declined = page(price, press);
+        assertThat(declined.select("#crisis-request-state").text()).contains("Cơ quan không chấp nhận đề nghị")
+                .doesNotContain("Cán bộ Sở Y tế");
+        assertThat(declined.select("#crisis-decline-reason").text()).isEqualTo("Giá thuốc tăng không phải sự kiện bất ngờ.");
+        assertThat(declined.select(".badge").eachText()).contains("Câu hỏi thường xuyên");
+    }
+
+    private String ask(MockHttpSession press, String subject, String question) throws Exception {
+        return mvc.perform(post("/press/enquiries").session(press).with(csrf()).param("agencyCode", "SYT")
+                        .param("kind", "CRISIS").param("subject", subject).param("question", question))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
     }
 
     @Test

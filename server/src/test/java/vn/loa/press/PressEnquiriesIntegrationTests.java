@@ -41,7 +41,8 @@ import vn.loa.shared.PageRequest;
  * Press enquiries through the API and the service on a real database: a journalist's question routed to the Department
  * of Health's spokesperson, drafted by the officer and approved by the spokesperson (never by the drafter), every
  * forbidden transition, who sees what, and the clock with an injected clock across the 30/4–1/5 holidays and a weekend,
- * its reminders and escalation.
+ * its reminders and escalation; a journalist's request for crisis handling, which only the agency confirms (the crisis
+ * limit then counting from the question) or declines with a reason the journalist reads.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -233,10 +234,13 @@ class PressEnquiriesIntegrationTests {
                     null, "Giá viện phí", "Giá viện phí mới áp dụng từ khi nào?", null), JOURNALIST);
             assertThat(routine.dueAt()).isEqualTo(OffsetDateTime.of(2026, 5, 5, 23, 59, 0, 0, VIETNAM).toInstant());
             assertThat(routine.timeLimit().unit()).isEqualTo(TimeLimitUnit.WORKING_DAYS);
-            // a crisis question on Friday evening is due on Saturday evening
+            // a crisis question an officer takes by phone on Friday evening is due on Saturday evening
             clock.set(OffsetDateTime.of(2026, 5, 8, 17, 0, 0, 0, VIETNAM).toInstant());
-            Enquiry crisis = enquiries.submit(new Enquiries.Question("SYT", EnquiryKind.CRISIS, null, null, null, null, null,
-                    "Ngộ độc thực phẩm", "Bao nhiêu người phải nhập viện?", null), JOURNALIST);
+            Enquiry crisis = enquiries.submit(new Enquiries.Question("SYT", EnquiryKind.CRISIS, EnquiryChannel.PHONE,
+                    "Phóng viên Báo tỉnh", null, null, "0905123456", "Ngộ độc thực phẩm", "Bao nhiêu người phải nhập viện?",
+                    null), OFFICER);
+            assertThat(crisis.kind()).isEqualTo(EnquiryKind.CRISIS);
+            assertThat(crisis.crisisRequest()).as("an official's own choice, no request").isNull();
             assertThat(crisis.dueAt()).isEqualTo(OffsetDateTime.of(2026, 5, 9, 17, 0, 0, 0, VIETNAM).toInstant());
 
             clock.set(OffsetDateTime.of(2026, 5, 5, 9, 0, 0, 0, VIETNAM).toInstant());
@@ -318,6 +322,171 @@ class PressEnquiriesIntegrationTests {
         assertThat(now.legal()).isFalse();
         assertThat(now.validTo()).isEqualTo(LocalDate.of(2089, 12, 31));
         assertThat(ask("Sau khi có quy định mới").timeLimit().id()).isEqualTo(now.id());
+    }
+
+    @Test
+    void aJournalistWhoMarksAQuestionUrgentAsksForCrisisHandlingButGetsARoutineQuestion() throws Exception {
+        MockHttpSession press = signIn("press");
+        JsonNode created = json.readTree(mvc.perform(post("/api/v1/press/enquiries").session(press).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"agencyCode":"SYT","kind":"CRISIS","subject":"Cháy chợ trung tâm (đề nghị khẩn)",
+                                 "question":"Có bao nhiêu tiểu thương bị thiệt hại?"}"""))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.kind").value("ROUTINE"))
+                .andExpect(jsonPath("$.timeLimit.kind").value("ROUTINE"))
+                .andExpect(jsonPath("$.timeLimit.unit").value("WORKING_DAYS"))
+                .andExpect(jsonPath("$.crisisRequest.requestedAt").exists())
+                .andExpect(jsonPath("$.crisisRequest.decision").doesNotExist())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        long id = created.get("id").asLong();
+        Enquiry asked = enquiries.get(id, COORDINATOR);
+        assertThat(asked.crisisRequestPending()).isTrue();
+        assertThat(jdbc.sql("SELECT details FROM audit_record WHERE action = 'press-enquiry.received' AND target_id = ?")
+                .param(String.valueOf(id)).query(String.class).single()).contains("\"crisisRequested\":true");
+
+        // the journalist cannot decide it, through the API nor by the service
+        assertThat(enquiries.actionsFor(enquiries.get(id, JOURNALIST), JOURNALIST))
+                .doesNotContain(EnquiryAction.CONFIRM_CRISIS, EnquiryAction.DECLINE_CRISIS);
+        transition(press, id, "{\"action\":\"CONFIRM_CRISIS\"}").andExpect(status().isForbidden());
+        assertThatThrownBy(() -> enquiries.act(id, new Enquiries.Transition(EnquiryAction.CONFIRM_CRISIS, null, null, null,
+                null), JOURNALIST)).isInstanceOf(AccessDeniedException.class);
+        assertThat(enquiries.get(id, COORDINATOR).kind()).isEqualTo(EnquiryKind.ROUTINE);
+        assertThat(enquiries.get(id, COORDINATOR).dueAt()).isEqualTo(asked.dueAt());
+        // the agency's officers and spokesperson may
+        assertThat(enquiries.actionsFor(asked, OFFICER)).contains(EnquiryAction.CONFIRM_CRISIS, EnquiryAction.DECLINE_CRISIS);
+        assertThat(enquiries.actionsFor(asked, SPOKESPERSON)).contains(EnquiryAction.CONFIRM_CRISIS,
+                EnquiryAction.DECLINE_CRISIS);
+
+        // a question without a request has nothing to confirm
+        Enquiry plain = ask("Không đề nghị khẩn");
+        assertThat(plain.crisisRequest()).isNull();
+        assertThat(enquiries.actionsFor(plain, OFFICER)).doesNotContain(EnquiryAction.CONFIRM_CRISIS,
+                EnquiryAction.DECLINE_CRISIS);
+        transition(signIn("officer"), plain.id(), "{\"action\":\"CONFIRM_CRISIS\"}").andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("tải lại trang")));
+        assertThat(enquiries.get(plain.id(), COORDINATOR).kind()).isEqualTo(EnquiryKind.ROUTINE);
+    }
+
+    @Test
+    void anOfficialConfirmsTheRequestAndTheCrisisLimitCountsFromTheQuestionNotFromTheConfirmation() {
+        Instant real = clock.instant();
+        try {
+            // Friday 08/05/2026, 17:00: the routine limit would run to Tuesday 12/05
+            Instant asked = OffsetDateTime.of(2026, 5, 8, 17, 0, 0, 0, VIETNAM).toInstant();
+            clock.set(asked);
+            Enquiry poisoning = enquiries.submit(new Enquiries.Question("SYT", EnquiryKind.CRISIS, null, null, null, null,
+                    null, "Ngộ độc ở bếp ăn khu công nghiệp", "Bao nhiêu công nhân phải cấp cứu?", null), JOURNALIST);
+            Enquiry flood = enquiries.submit(new Enquiries.Question("SYT", EnquiryKind.CRISIS, null, null, null, null,
+                    null, "Nước ngập bệnh viện huyện", "Bệnh nhân đã được chuyển đi đâu?", null), JOURNALIST);
+            assertThat(poisoning.kind()).isEqualTo(EnquiryKind.ROUTINE);
+            assertThat(poisoning.dueAt()).isEqualTo(OffsetDateTime.of(2026, 5, 12, 23, 59, 0, 0, VIETNAM).toInstant());
+
+            // confirmed on Saturday morning: due 24 hours after the question, Saturday 17:00, not Sunday 10:00
+            clock.set(OffsetDateTime.of(2026, 5, 9, 10, 0, 0, 0, VIETNAM).toInstant());
+            Enquiry confirmed = enquiries.act(poisoning.id(), new Enquiries.Transition(EnquiryAction.CONFIRM_CRISIS, null,
+                    "Sự cố ngộ độc tập thể", null, null), SPOKESPERSON);
+            assertThat(confirmed.kind()).isEqualTo(EnquiryKind.CRISIS);
+            assertThat(confirmed.status()).isEqualTo(EnquiryStatus.RECEIVED);
+            assertThat(confirmed.timeLimit().kind()).isEqualTo(EnquiryKind.CRISIS);
+            assertThat(confirmed.timeLimit().unit()).isEqualTo(TimeLimitUnit.HOURS);
+            assertThat(confirmed.dueAt()).isEqualTo(asked.plus(Duration.ofHours(24)));
+            assertThat(confirmed.overdue(clock.instant())).isFalse();
+            assertThat(confirmed.crisisRequest().decision()).isEqualTo(CrisisRequest.Decision.CONFIRMED);
+            assertThat(confirmed.crisisRequest().decidedBy()).isEqualTo("spokesperson");
+            assertThat(confirmed.crisisRequest().decidedAt()).isEqualTo(clock.instant());
+            assertThat(confirmed.crisisRequest().requestedAt()).isEqualTo(asked);
+            // the routine working-day deadline stopped: a day off no longer moves the crisis due time
+            assertThat(jdbc.sql("SELECT deadline_id FROM press_enquiry WHERE id = ?").param(poisoning.id())
+                    .query(Long.class).optional()).isEmpty();
+            assertThat(jdbc.sql("SELECT bool_or(running) FROM deadline WHERE owner_type = 'press-enquiry' AND owner_id = ?")
+                    .param(String.valueOf(poisoning.id())).query(Boolean.class).single()).isFalse();
+            assertThat(actions(poisoning)).containsExactly("RECEIVED", "CONFIRM_CRISIS");
+            assertThat(jdbc.sql("SELECT action FROM audit_record WHERE target_type = 'press-enquiry' AND target_id = ? ORDER BY id")
+                    .param(String.valueOf(poisoning.id())).query(String.class).list())
+                    .containsExactly("press-enquiry.received", "press-enquiry.crisis-confirmed");
+
+            // the page that still offered it is stale: a second decision is a conflict and changes nothing
+            assertThat(enquiries.actionsFor(confirmed, OFFICER)).doesNotContain(EnquiryAction.CONFIRM_CRISIS,
+                    EnquiryAction.DECLINE_CRISIS);
+            assertThatThrownBy(() -> enquiries.act(poisoning.id(), new Enquiries.Transition(EnquiryAction.DECLINE_CRISIS,
+                    null, "Không phải khủng hoảng", null, null), OFFICER)).isInstanceOf(Conflict.class);
+            assertThatThrownBy(() -> enquiries.act(poisoning.id(), new Enquiries.Transition(EnquiryAction.CONFIRM_CRISIS,
+                    null, null, null, null), OFFICER)).isInstanceOf(Conflict.class);
+            assertThat(enquiries.get(poisoning.id(), COORDINATOR).crisisRequest().decidedBy()).isEqualTo("spokesperson");
+
+            // confirmed on Sunday, past the 24 hours from the question: overdue at once
+            clock.set(OffsetDateTime.of(2026, 5, 10, 9, 0, 0, 0, VIETNAM).toInstant());
+            Enquiry late = enquiries.act(flood.id(), new Enquiries.Transition(EnquiryAction.CONFIRM_CRISIS, null, null, null,
+                    null), OFFICER);
+            assertThat(late.dueAt()).isEqualTo(asked.plus(Duration.ofHours(24)));
+            assertThat(late.overdue(clock.instant())).isTrue();
+        } finally {
+            clock.set(real);
+        }
+    }
+
+    @Test
+    void aDeclinedRequestStaysRoutineAndTheJournalistReadsWhy() throws Exception {
+        MockHttpSession press = signIn("press");
+        long id = json.readTree(mvc.perform(post("/api/v1/press/enquiries").session(press).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"agencyCode":"SYT","kind":"crisis","subject":"Giá khẩu trang tăng (đề nghị khẩn)",
+                                 "question":"Sở có kiểm tra các nhà thuốc không?"}"""))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .get("id").asLong();
+        Enquiry asked = enquiries.get(id, COORDINATOR);
+        MockHttpSession officer = signIn("officer");
+        // the journalist reads the reason: it must be given, and short
+        transition(officer, id, "{\"action\":\"DECLINE_CRISIS\"}").andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.field").value("note"));
+        transition(officer, id, "{\"action\":\"DECLINE_CRISIS\",\"note\":\"" + "x".repeat(501) + "\"}")
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("note"));
+        String reason = "Giá một mặt hàng tăng không phải sự cố bất ngờ; Sở trả lời trong thời hạn thường xuyên.";
+        transition(officer, id, "{\"action\":\"DECLINE_CRISIS\",\"note\":\"" + reason + "\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.kind").value("ROUTINE"))
+                .andExpect(jsonPath("$.status").value("RECEIVED"))
+                .andExpect(jsonPath("$.crisisRequest.decision").value("DECLINED"))
+                .andExpect(jsonPath("$.crisisRequest.decidedBy").value("officer"));
+        assertThat(enquiries.get(id, COORDINATOR).dueAt()).isEqualTo(asked.dueAt());
+        assertThat(enquiries.get(id, COORDINATOR).timeLimit().id()).isEqualTo(asked.timeLimit().id());
+
+        // the journalist reads the decision and why, not who made it
+        mvc.perform(get("/api/v1/press/enquiries/" + id).session(press)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.crisisRequest.decision").value("DECLINED"))
+                .andExpect(jsonPath("$.crisisRequest.reason").value(reason))
+                .andExpect(jsonPath("$.crisisRequest.decidedBy").doesNotExist());
+        String page = mvc.perform(get("/press/enquiries/" + id).session(press)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(org.jsoup.Jsoup.parse(page).select("#crisis-decline-reason").text()).isEqualTo(reason);
+        assertThat(org.jsoup.Jsoup.parse(page).select("#crisis-request-state").text()).contains("không chấp nhận");
+
+        assertThat(jdbc.sql("SELECT details FROM audit_record WHERE action = 'press-enquiry.crisis-declined' AND target_id = ?")
+                .param(String.valueOf(id)).query(String.class).single()).contains(reason);
+        // decided: neither confirmed afterwards nor declined twice
+        transition(signIn("spokesperson"), id, "{\"action\":\"CONFIRM_CRISIS\"}").andExpect(status().isConflict());
+        assertThat(enquiries.get(id, COORDINATOR).kind()).isEqualTo(EnquiryKind.ROUTINE);
+    }
+
+    @Test
+    void anOfficialOfAnotherAgencyCannotDecideTheRequestNorCanALeaderWhoOnlyReads() throws Exception {
+        Enquiry asked = enquiries.submit(new Enquiries.Question("SYT", EnquiryKind.CRISIS, null, null, null, null, null,
+                "Sạt lở đường lên trạm y tế xã", "Trạm y tế còn tiếp nhận bệnh nhân không?", null), JOURNALIST);
+        String confirm = "{\"action\":\"CONFIRM_CRISIS\"}";
+        transition(signIn("district"), asked.id(), confirm).andExpect(status().isNotFound());
+        transition(signIn("leader"), asked.id(), confirm).andExpect(status().isForbidden());
+        var finance = tokens.issue("he-thong-stc-khung-hoang-" + System.nanoTime(), agencies.findByCode("STC",
+                LocalDate.now(VIETNAM)).orElseThrow().id(), Actor.SYSTEM);
+        mvc.perform(post("/api/v1/press/enquiries/" + asked.id() + "/transitions").with(csrf())
+                .header("Authorization", "Bearer " + finance.secret()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"action\":\"DECLINE_CRISIS\",\"note\":\"Không phải\"}")).andExpect(status().isNotFound());
+        SignedInUser financeOfficer = new SignedInUser(null, "officer-stc", "Cán bộ Sở Tài chính", null, "STC",
+                Set.of(Role.OFFICER));
+        assertThatThrownBy(() -> enquiries.act(asked.id(), new Enquiries.Transition(EnquiryAction.CONFIRM_CRISIS, null, null,
+                null, null), financeOfficer)).isInstanceOf(vn.loa.shared.NotFound.class);
+        Enquiry still = enquiries.get(asked.id(), COORDINATOR);
+        assertThat(still.kind()).isEqualTo(EnquiryKind.ROUTINE);
+        assertThat(still.crisisRequestPending()).isTrue();
     }
 
     private java.util.List<String> actions(Enquiry e) {

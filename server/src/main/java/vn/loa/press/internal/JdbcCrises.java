@@ -292,6 +292,11 @@ class JdbcCrises implements Crises {
             }
         }
         jdbc.sql("UPDATE press_enquiry SET crisis_id = ? WHERE id = ?").params(id, enquiryId).update();
+        // linking it to a crisis answers the journalist's request for crisis handling, if one waits
+        jdbc.sql("""
+                UPDATE press_enquiry SET crisis_decision = 'CONFIRMED', crisis_decided_by = ?, crisis_decided_at = ?
+                WHERE id = ? AND kind = 'CRISIS' AND crisis_requested_at IS NOT NULL AND crisis_decision IS NULL""")
+                .params(by.username(), Timestamp.from(clock.instant()), enquiryId).update();
         events.publishEvent(new PressFollowUpEvent.CrisisEnquiryLinked(by.actor(), id, c.agencyCode(), enquiryId));
         return enquiries.get(enquiryId, by);
     }

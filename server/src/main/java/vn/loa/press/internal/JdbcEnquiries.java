@@ -28,6 +28,7 @@ import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
 import vn.loa.identity.UserAccount;
 import vn.loa.identity.Users;
+import vn.loa.press.CrisisRequest;
 import vn.loa.press.Enquiries;
 import vn.loa.press.Enquiry;
 import vn.loa.press.EnquiryAction;
@@ -55,6 +56,8 @@ import vn.loa.shared.PageRequest;
 class JdbcEnquiries implements Enquiries {
 
     static final int TEXT_MAX = 10_000;
+    /** A declined crisis request's reason is read by the journalist: a short one. */
+    static final int REASON_MAX = 500;
     static final String OWNER = "press-enquiry";
 
     private static final String SELECT = """
@@ -110,7 +113,10 @@ class JdbcEnquiries implements Enquiries {
         } else if (!journalist && !PressAccess.mayAct(agencyCode, by)) {
             throw new AccessDeniedException("may not record an enquiry for the agency");
         }
-        EnquiryKind kind = q.kind() == null ? EnquiryKind.ROUTINE : q.kind();
+        // whether a question concerns a crisis is the province's call: a journalist's CRISIS is a request, which an
+        // official confirms or declines (CONFIRM_CRISIS, DECLINE_CRISIS); until then the routine limit runs
+        boolean crisisRequested = journalist && q.kind() == EnquiryKind.CRISIS;
+        EnquiryKind kind = q.kind() == null || journalist ? EnquiryKind.ROUTINE : q.kind();
         EnquiryChannel channel = journalist ? EnquiryChannel.LOA : q.channel();
         if (channel == null || (!journalist && channel == EnquiryChannel.LOA)) {
             problems.add(new InvalidInput("channel", "press.error.channel"));
@@ -158,11 +164,12 @@ class JdbcEnquiries implements Enquiries {
         long id = jdbc.sql("""
                 INSERT INTO press_enquiry (agency_code, kind, channel, journalist_username, journalist_name, outlet_name,
                     contact_email, contact_phone, subject, question, received_at, time_limit_id, due_at, status,
-                    spokesperson_id, created_by, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                    spokesperson_id, created_by, created_at, crisis_requested_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(agencyCode, kind.name(), channel.name(), journalist ? by.username() : null, name, outlet, email, phone,
                         subject, question, Timestamp.from(received), limit.id(), Timestamp.from(due),
-                        EnquiryStatus.RECEIVED.name(), speaker == null ? null : speaker.id(), by.username(), Timestamp.from(now))
+                        EnquiryStatus.RECEIVED.name(), speaker == null ? null : speaker.id(), by.username(), Timestamp.from(now),
+                        crisisRequested ? Timestamp.from(now) : null)
                 .query(Long.class).single();
         if (limit.unit() == TimeLimitUnit.WORKING_DAYS) {
             Deadlines.Deadline deadline = deadlines.start(OWNER, String.valueOf(id), agencyCode, day, limit.amount(),
@@ -172,16 +179,21 @@ class JdbcEnquiries implements Enquiries {
                     .params(deadline.id(), Timestamp.from(due), id).update();
         }
         // audited first: a change whose audit fails sends no e-mail
-        events.publishEvent(new PressEvent.EnquiryReceived(by.actor(), id, agencyCode, kind, channel, due));
+        events.publishEvent(new PressEvent.EnquiryReceived(by.actor(), id, agencyCode, kind, channel, due, crisisRequested));
         String routed = speaker == null ? "cơ quan chưa có người phát ngôn" : "chuyển người phát ngôn " + speaker.fullName();
         List<String> to = new ArrayList<>(agencyPeople(agencyCode));
         if (speaker != null) {
             to.add(speaker.email());
         }
-        String sent = mail.send(to, "Câu hỏi của báo chí số " + id + ": " + subject, name + (outlet == null ? "" : " (" + outlet + ")")
-                + " hỏi:\n\n" + question + "\n\nHạn trả lời: " + LocalTime.format(due) + ".\nXử lý tại: "
+        String requested = crisisRequested ? "Phóng viên đề nghị xử lý khẩn như câu hỏi trong tình huống khủng hoảng, sự"
+                + " kiện bất ngờ: cơ quan xác nhận hoặc không chấp nhận đề nghị; đến khi xác nhận, câu hỏi theo thời hạn"
+                + " thường xuyên.\n" : "";
+        String sent = mail.send(to, (crisisRequested ? "Đề nghị xử lý khủng hoảng — " : "") + "Câu hỏi của báo chí số " + id
+                + ": " + subject, name + (outlet == null ? "" : " (" + outlet + ")") + " hỏi:\n\n" + question
+                + "\n\n" + requested + "Hạn trả lời: " + LocalTime.format(due) + ".\nXử lý tại: "
                 + mail.link("/press/enquiries/" + id) + "\n");
-        history(id, "RECEIVED", null, EnquiryStatus.RECEIVED, by.actor(), routed + "; " + sent);
+        history(id, "RECEIVED", null, EnquiryStatus.RECEIVED, by.actor(), routed
+                + (crisisRequested ? "; phóng viên đề nghị xử lý khủng hoảng" : "") + "; " + sent);
         return get(id, by);
     }
 
@@ -249,7 +261,7 @@ class JdbcEnquiries implements Enquiries {
                 .orElseThrow(() -> new NotFound("press-enquiry", id));
     }
 
-    /** A journalist sees the answer once approved, never the draft or who wrote it. */
+    /** A journalist sees the answer once approved, never the draft or who wrote it, nor who decided their request. */
     private static Enquiry shown(Enquiry e, SignedInUser user) {
         if (PressAccess.maySee(e.agencyCode(), user)) {
             return e;
@@ -257,7 +269,9 @@ class JdbcEnquiries implements Enquiries {
         return new Enquiry(e.id(), e.agencyCode(), e.kind(), e.channel(), e.journalistUsername(), e.journalistName(),
                 e.outletName(), e.contactEmail(), e.contactPhone(), e.subject(), e.question(), e.receivedAt(), e.dueAt(),
                 e.timeLimit(), e.status(), e.spokespersonId(), e.spokespersonName(), null, null, e.answer(), null,
-                e.answeredAt(), e.published(), e.createdBy(), e.createdAt());
+                e.answeredAt(), e.published(), e.createdBy(), e.createdAt(), e.crisisRequest() == null ? null
+                        : new CrisisRequest(e.crisisRequest().requestedAt(), e.crisisRequest().decision(), null,
+                                e.crisisRequest().decidedAt(), e.crisisRequest().reason()));
     }
 
     @Override
@@ -281,13 +295,15 @@ class JdbcEnquiries implements Enquiries {
         return Arrays.stream(EnquiryAction.values()).filter(a -> a.allowedFrom(e.status()))
                 .filter(a -> permitted(a, e, user)).filter(a -> a != EnquiryAction.APPROVE
                         || !user.username().equals(e.draftedBy()))
+                .filter(a -> !a.decidesCrisisRequest() || e.crisisRequestPending())
                 .toList();
     }
 
     /** Who may take an action, whatever the status. */
     private static boolean permitted(EnquiryAction action, Enquiry e, SignedInUser user) {
         return switch (action) {
-            case DRAFT, TRANSFER -> PressAccess.mayAct(e.agencyCode(), user);
+            // whoever may work on the enquiry may judge whether it concerns a crisis, as they may record one as such
+            case DRAFT, TRANSFER, CONFIRM_CRISIS, DECLINE_CRISIS -> PressAccess.mayAct(e.agencyCode(), user);
             case RETURN, APPROVE -> PressAccess.spokespersonOf(e.agencyCode(), user);
             case WITHDRAW -> PressAccess.mayAct(e.agencyCode(), user)
                     || user.has(Role.PRESS) && user.username().equals(e.journalistUsername());
@@ -311,6 +327,10 @@ class JdbcEnquiries implements Enquiries {
         if (!permitted(action, e, user)) {
             throw new AccessDeniedException("may not " + action + " this enquiry");
         }
+        if (action.decidesCrisisRequest() && !e.crisisRequestPending()) {
+            // decided meanwhile by someone else (or never asked for): the page that offered it is stale
+            throw new Conflict("press.error.crisis-decided");
+        }
         Instant now = clock.instant();
         String note = PressAccess.text(t.note());
         if (note != null && note.length() > TEXT_MAX) {
@@ -318,6 +338,8 @@ class JdbcEnquiries implements Enquiries {
         }
         String agencyCode = e.agencyCode();
         String historyNote = note;
+        EnquiryStatus after = action.after(e.status());
+        PressEvent audited = new PressEvent.EnquiryActed(user.actor(), id, agencyCode, action, e.status(), after);
         // e-mail goes out after the change is audited: a change whose audit fails sends none
         java.util.function.Supplier<String> mailing = () -> null;
         switch (action) {
@@ -327,14 +349,14 @@ class JdbcEnquiries implements Enquiries {
                     throw new InvalidInput("draft", "press.error.draft");
                 }
                 moved(jdbc.sql("UPDATE press_enquiry SET status = ?, draft = ?, drafted_by = ? WHERE id = ? AND status = ?")
-                        .params(action.to().name(), draft, user.username(), id, e.status().name()).update());
+                        .params(after.name(), draft, user.username(), id, e.status().name()).update());
             }
             case RETURN -> {
                 if (note == null) {
                     throw new InvalidInput("note", "press.error.return-note");
                 }
                 moved(jdbc.sql("UPDATE press_enquiry SET status = ? WHERE id = ? AND status = ?")
-                        .params(action.to().name(), id, e.status().name()).update());
+                        .params(after.name(), id, e.status().name()).update());
             }
             case APPROVE -> {
                 if (user.username().equals(e.draftedBy())) {
@@ -343,7 +365,7 @@ class JdbcEnquiries implements Enquiries {
                 boolean publish = Boolean.TRUE.equals(t.publish());
                 moved(jdbc.sql("""
                         UPDATE press_enquiry SET status = ?, answer = draft, approved_by = ?, answered_at = ?, published = ?
-                        WHERE id = ? AND status = ?""").params(action.to().name(), user.username(), Timestamp.from(now),
+                        WHERE id = ? AND status = ?""").params(after.name(), user.username(), Timestamp.from(now),
                         publish, id, e.status().name()).update());
                 mailing = () -> answerJournalist(e, publish);
             }
@@ -367,9 +389,27 @@ class JdbcEnquiries implements Enquiries {
                                 + ".\nXử lý tại: " + mail.link("/press/enquiries/" + id) + "\n");
             }
             case WITHDRAW -> moved(jdbc.sql("UPDATE press_enquiry SET status = ? WHERE id = ? AND status = ?")
-                    .params(action.to().name(), id, e.status().name()).update());
+                    .params(after.name(), id, e.status().name()).update());
+            case CONFIRM_CRISIS -> {
+                Instant due = confirmCrisis(e, user, now);
+                historyNote = "hạn trả lời " + LocalTime.format(due) + (due.equals(e.dueAt()) ? " (không đổi)" : "")
+                        + ", tính từ lúc nhận câu hỏi" + (note == null ? "" : "; " + note);
+                audited = new PressEvent.EnquiryCrisisConfirmed(user.actor(), id, agencyCode, due);
+            }
+            case DECLINE_CRISIS -> {
+                if (note == null || note.length() > REASON_MAX) {
+                    throw new InvalidInput("note", "press.error.decline-reason");
+                }
+                moved(jdbc.sql("""
+                        UPDATE press_enquiry SET crisis_decision = 'DECLINED', crisis_decided_by = ?, crisis_decided_at = ?,
+                            crisis_decline_reason = ?
+                        WHERE id = ? AND status = ? AND kind = 'ROUTINE' AND crisis_requested_at IS NOT NULL
+                          AND crisis_decision IS NULL""").params(user.username(), Timestamp.from(now), note, id,
+                        e.status().name()).update());
+                audited = new PressEvent.EnquiryCrisisDeclined(user.actor(), id, agencyCode, note);
+            }
         }
-        if (!action.to().open()) {
+        if (!after.open()) {
             // answered or withdrawn: the deadline no longer moves with the calendar
             Long deadline = jdbc.sql("SELECT deadline_id FROM press_enquiry WHERE id = ?").param(id).query(Long.class).optional()
                     .orElse(null);
@@ -377,13 +417,57 @@ class JdbcEnquiries implements Enquiries {
                 deadlines.stop(deadline, user.actor());
             }
         }
-        events.publishEvent(new PressEvent.EnquiryActed(user.actor(), id, agencyCode, action, e.status(), action.to()));
+        events.publishEvent(audited);
         String mailed = mailing.get();
         if (mailed != null) {
             historyNote = historyNote == null ? mailed : historyNote + "; " + mailed;
         }
-        history(id, action.name(), e.status(), action.to(), user.actor(), historyNote);
+        history(id, action.name(), e.status(), after, user.actor(), historyNote);
         return jdbc.sql(SELECT + " WHERE e.id = ?").param(id).query(JdbcEnquiries::row).single();
+    }
+
+    /**
+     * Makes a routine question whose journalist asked for crisis handling a crisis question, and returns its due time.
+     *
+     * <p>The crisis limit counts from the question's receipt, not from this confirmation. Decree 09/2017, Art. 6 (LEGAL.md
+     * B4) ties the answer to the press's question during the event, and the confirmation only recognises what the
+     * question was when it came: the limit is the row in force on the day received and its hours run "from the
+     * question" ({@link TimeLimitUnit#HOURS}), as for a question an official records as a crisis question and as for
+     * one linked to a crisis ({@code Crises.linkEnquiry}). Counting from the confirmation would let a slow confirmation
+     * buy the agency time and make the compliance figures ("answered by the due time") depend on it; a confirmation
+     * past the crisis limit leaves the question overdue at once, which is what it is. Nor does a confirmation ever give
+     * more time: when the crisis due time is not sooner than the routine one (a table where it would be later), the
+     * routine limit and due time stay.
+     */
+    private Instant confirmCrisis(Enquiry e, SignedInUser user, Instant now) {
+        LocalDate receivedOn = LocalDate.ofInstant(e.receivedAt(), LocalTime.ZONE);
+        TimeLimit limit = timeLimit(EnquiryKind.CRISIS, receivedOn);
+        Instant due = enquiryClock.due(e.receivedAt(), limit, e.agencyCode());
+        boolean sooner = due.isBefore(e.dueAt());
+        Long oldDeadline = jdbc.sql("SELECT deadline_id FROM press_enquiry WHERE id = ?").param(e.id()).query(Long.class)
+                .optional().orElse(null);
+        Long deadline = oldDeadline;
+        if (sooner) {
+            // the routine deadline no longer governs the question: it must not move its due time on a day off
+            if (oldDeadline != null) {
+                deadlines.stop(oldDeadline, user.actor());
+            }
+            deadline = null;
+            if (limit.unit() == TimeLimitUnit.WORKING_DAYS) {
+                Deadlines.Deadline started = deadlines.start(OWNER, String.valueOf(e.id()), e.agencyCode(), receivedOn,
+                        limit.amount(), PeriodUnit.WORKING_DAYS, user.actor());
+                deadline = started.id();
+                due = EnquiryClock.endOf(started.due().date());
+            }
+        }
+        moved(jdbc.sql("""
+                UPDATE press_enquiry SET kind = 'CRISIS', time_limit_id = ?, due_at = ?, deadline_id = ?,
+                    crisis_decision = 'CONFIRMED', crisis_decided_by = ?, crisis_decided_at = ?
+                WHERE id = ? AND status = ? AND kind = 'ROUTINE' AND crisis_requested_at IS NOT NULL
+                  AND crisis_decision IS NULL""").params(sooner ? limit.id() : e.timeLimit().id(),
+                Timestamp.from(sooner ? due : e.dueAt()), deadline, user.username(), Timestamp.from(now), e.id(),
+                e.status().name()).update());
+        return sooner ? due : e.dueAt();
     }
 
     /** The answer goes back to the journalist: on their page, and by e-mail. */
@@ -566,6 +650,12 @@ class JdbcEnquiries implements Enquiries {
         Timestamp answered = rs.getTimestamp("answered_at");
         long speaker = rs.getLong("spokesperson_id");
         boolean noSpeaker = rs.wasNull();
+        Timestamp crisisRequested = rs.getTimestamp("crisis_requested_at");
+        String decision = rs.getString("crisis_decision");
+        Timestamp decided = rs.getTimestamp("crisis_decided_at");
+        CrisisRequest request = crisisRequested == null ? null : new CrisisRequest(crisisRequested.toInstant(),
+                decision == null ? null : CrisisRequest.Decision.valueOf(decision), rs.getString("crisis_decided_by"),
+                decided == null ? null : decided.toInstant(), rs.getString("crisis_decline_reason"));
         return new Enquiry(rs.getLong("id"), rs.getString("agency_code"), EnquiryKind.valueOf(rs.getString("kind")),
                 EnquiryChannel.valueOf(rs.getString("channel")), rs.getString("journalist_username"),
                 rs.getString("journalist_name"), rs.getString("outlet_name"), rs.getString("contact_email"),
@@ -574,6 +664,6 @@ class JdbcEnquiries implements Enquiries {
                 EnquiryStatus.valueOf(rs.getString("status")), noSpeaker ? null : speaker, rs.getString("spokesperson_name"),
                 rs.getString("draft"), rs.getString("drafted_by"), rs.getString("answer"), rs.getString("approved_by"),
                 answered == null ? null : answered.toInstant(), rs.getBoolean("published"), rs.getString("created_by"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), request);
     }
 }

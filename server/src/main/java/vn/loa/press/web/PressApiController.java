@@ -42,10 +42,13 @@ import vn.loa.shared.PageRequest;
 
 /**
  * The press desk's API. {@code GET /api/v1/press/spokespersons} is public (no sign-in): who may speak for each agency
- * today. {@code POST /api/v1/press/enquiries} (201; 422 naming each field), {@code GET /api/v1/press/enquiries}
+ * today. {@code POST /api/v1/press/enquiries} (201; 422 naming each field; as for the channel, the name and the time
+ * received, the service settles what a journalist may not choose: their {@code kind} CRISIS is taken as a request for
+ * crisis handling on a ROUTINE enquiry, not refused), {@code GET /api/v1/press/enquiries}
  * (filters {@code status}, {@code agencyCode}, {@code open}; paged), {@code GET /{id}}, {@code GET /{id}/history},
  * {@code POST /{id}/transitions} ({@code {action, draft, note, publish, transferTo}}; 409 for an action the status
- * does not allow or an approval by the drafter, 403 for an action the user may not take).
+ * does not allow, an approval by the drafter or a crisis request decided already, 403 for an action the user may not
+ * take).
  * {@code GET /api/v1/press/statements}, {@code POST /api/v1/press/statements}, {@code GET /{id}} and
  * {@code POST /{id}/publish}.
  */

@@ -165,6 +165,11 @@ class PressDeskController {
                             || a.kind() == AgencyKind.COMMUNE || a.kind() == AgencyKind.DISTRICT)
                     .filter(a -> !a.code().equals(e.agencyCode())).toList());
         }
+        if (staff && e.crisisRequestPending()) {
+            // what confirming would mean: the crisis limit of the day received, counted from the question
+            model.addAttribute("crisisLimit", enquiries.timeLimit(EnquiryKind.CRISIS,
+                    LocalDate.ofInstant(e.receivedAt(), LocalTime.ZONE)));
+        }
         if (e.timeLimit().unit() == TimeLimitUnit.WORKING_DAYS && e.status().open()) {
             DueDate due = calendar.add(LocalDate.ofInstant(e.receivedAt(), LocalTime.ZONE), e.timeLimit().amount(),
                     PeriodUnit.WORKING_DAYS, e.agencyCode());
