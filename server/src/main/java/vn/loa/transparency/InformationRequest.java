@@ -8,8 +8,8 @@ import java.util.List;
  * An information request as the desk sees it.
  *
  * @param dueDate the last day to answer, or null while the clock is stopped or after the answer
- * @param deadlineExplanation how the due date was counted, in Vietnamese; null when the clock is stopped, and in lists
- *        (one request gives it)
+ * @param deadlineExplanation how the due date was counted, in the reader's language (the page's or the API call's,
+ *        Vietnamese outside a request); null when the clock is stopped, and in lists (one request gives it)
  * @param repeatOf earlier requests of the same person for the same information already answered (Art. 28(1)(d))
  * @param consentParty the third party whose consent Art. 7 needs, or null
  * @param consentStatus {@code REQUESTED}, {@code GIVEN} or {@code REFUSED}, or null when none was asked

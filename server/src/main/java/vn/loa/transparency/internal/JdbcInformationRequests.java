@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ByteArrayResource;
@@ -91,12 +92,13 @@ class JdbcInformationRequests implements InformationRequests {
     private final String mailFrom;
     private final String baseUrl;
     private final Users users;
+    private final MessageSource messages;
     private final SecureRandom random = new SecureRandom();
 
     JdbcInformationRequests(JdbcClient jdbc, Deadlines deadlines, WorkingDays calendar, DueDateText dueText,
             AgencyDirectory agencies, ApplicationEventPublisher events, Clock clock, ProvinceSettings province,
             ObjectProvider<JavaMailSender> mail, @Value("${loa.alerts.mail-from:loa@localhost}") String mailFrom,
-            @Value("${loa.alerts.base-url:http://localhost:8080}") String baseUrl, Users users) {
+            @Value("${loa.alerts.base-url:http://localhost:8080}") String baseUrl, Users users, MessageSource messages) {
         this.jdbc = jdbc;
         this.deadlines = deadlines;
         this.calendar = calendar;
@@ -109,6 +111,7 @@ class JdbcInformationRequests implements InformationRequests {
         this.mailFrom = mailFrom;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.users = users;
+        this.messages = messages;
     }
 
     private LocalDate today() {
@@ -1095,15 +1098,23 @@ class JdbcInformationRequests implements InformationRequests {
         return period + ", căn cứ " + law(row);
     }
 
-    /** How the due date was counted, in Vietnamese: the time limit's source, then the days counted and skipped. */
+    /**
+     * How the due date was counted, in the reader's language: the time limit's source (or, once extended, the one
+     * extension and its law), then the days counted and skipped. The source and the law are cited as entered.
+     */
     private String explanation(Row row) {
         if (row.deadlineId() == null) {
             return null;
         }
+        Locale reader = Languages.reader();
         DueDate due = deadlines.deadline(row.deadlineId()).due();
-        String source = row.timeLimitId() == null ? "" : timeLimitById(row.timeLimitId()).source();
-        String base = (row.extended() ? "Gia hạn một lần (" + law(row) + "). " : source + ". ");
-        return base + dueText.explain(due, Languages.VIETNAMESE);
+        String days = dueText.explain(due, reader);
+        if (row.extended()) {
+            return messages.getMessage("transparency.explain.extended", new Object[] {law(row)}, reader) + " " + days;
+        }
+        return row.timeLimitId() == null ? days
+                : messages.getMessage("transparency.explain.source", new Object[] {timeLimitById(row.timeLimitId()).source()},
+                        reader) + " " + days;
     }
 
     private void history(long id, String action, RequestStatus from, RequestStatus to, Actor by, String note) {
