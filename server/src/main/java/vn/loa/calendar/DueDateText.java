@@ -4,9 +4,13 @@ import java.time.format.TextStyle;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import vn.loa.shared.Languages;
 import vn.loa.shared.LocalTime;
 
-/** A period's end and the days it skipped, as sentences in the reader's language. */
+/**
+ * A period's end and the days it skipped, as sentences in the reader's language: English for an English locale,
+ * Vietnamese for any other, so that a sentence never mixes the bundle of one language with the day names of another.
+ */
 @Component
 public class DueDateText {
 
@@ -17,7 +21,8 @@ public class DueDateText {
     }
 
     /** Why a day was not counted: "Thứ Bảy, ngày nghỉ hằng tuần", "Tết Nguyên đán (Bộ luật Lao động 2019, Điều 112)". */
-    public String reason(DueDate.Skipped skipped, Locale locale) {
+    public String reason(DueDate.Skipped skipped, Locale asked) {
+        Locale locale = Languages.of(asked);
         if (skipped.day() == null) {
             return messages.getMessage("calendar.reason.rest",
                     new Object[] {capitalised(skipped.restDay().getDisplayName(TextStyle.FULL, locale), locale)}, locale);
@@ -37,7 +42,8 @@ public class DueDateText {
      * off, and say only why the end moved when the last day fell on one (Civil Code Art. 148). No days at all is the
      * day of the event itself, or the next working day when that is a day off.
      */
-    public String explain(DueDate due, Locale locale) {
+    public String explain(DueDate due, Locale asked) {
+        Locale locale = Languages.of(asked);
         String date = LocalTime.format(due.date());
         String from = LocalTime.format(due.from());
         String skipped = String.join("; ", due.skipped().stream()
@@ -56,6 +62,11 @@ public class DueDateText {
         String head = messages.getMessage("calendar.explain", new Object[] {date, unit, from}, locale);
         return skipped.isEmpty() ? head + "."
                 : head + "; " + messages.getMessage("calendar.explain.skipped", new Object[] {skipped}, locale) + ".";
+    }
+
+    /** The whole explanation in the language of the page or API call being answered ({@link Languages#reader()}). */
+    public String explain(DueDate due) {
+        return explain(due, Languages.reader());
     }
 
     private static String capitalised(String text, Locale locale) {

@@ -53,8 +53,8 @@ public interface InformationRequests {
      * Takes an action.
      *
      * @throws vn.loa.shared.Conflict when the action is not allowed from the request's status (or the one extension
-     *         was given already)
-     * @throws vn.loa.shared.InvalidInput naming the field the action needs
+     *         was given already, or the notice of handling was recorded already or is not needed)
+     * @throws vn.loa.shared.InvalidInput naming the fields the action needs
      */
     Outcome act(long id, Transition transition, SignedInUser user);
 
@@ -137,12 +137,27 @@ public interface InformationRequests {
      * {@code days} (EXTEND), {@code refusalGround} (REFUSE), {@code transferTo} (TRANSFER: the agency's code or name),
      * {@code answer}, {@code partial}, {@code costVnd}, {@code delivery} ({@code EMAIL} or {@code LINK}),
      * {@code publishConsent} and {@code reviewed} (PROVIDE: the officer confirms the information was checked against
-     * Art. 6 and 7 of the law, Decree 13 Art. 7), {@code thirdParty} (ASK_CONSENT: whose consent Art. 7 needs) and
-     * {@code consentGiven} (RECORD_CONSENT).
+     * Art. 6 and 7 of the law, Decree 13 Art. 7), {@code thirdParty} (ASK_CONSENT: whose consent Art. 7 needs),
+     * {@code consentGiven} (RECORD_CONSENT), {@code noticeSentAt} (RECORD_NOTICE: when the notice of handling was sent;
+     * null for now) and {@code noticeMeans} (RECORD_NOTICE: how).
      */
     record Transition(RequestAction action, String note, Integer days, RefusalGround refusalGround, String transferTo,
             String answer, Boolean partial, Long costVnd, String delivery, Boolean publishConsent, Boolean reviewed,
-            String thirdParty, Boolean consentGiven) {
+            String thirdParty, Boolean consentGiven, OffsetDateTime noticeSentAt, NoticeMeans noticeMeans) {
+
+        /** An action that records no notice of handling. */
+        public Transition(RequestAction action, String note, Integer days, RefusalGround refusalGround, String transferTo,
+                String answer, Boolean partial, Long costVnd, String delivery, Boolean publishConsent, Boolean reviewed,
+                String thirdParty, Boolean consentGiven) {
+            this(action, note, days, refusalGround, transferTo, answer, partial, costVnd, delivery, publishConsent, reviewed,
+                    thirdParty, consentGiven, null, null);
+        }
+
+        /** The notice of handling (form 03) sent at that time (null for now) by that means. */
+        public static Transition noticeSent(OffsetDateTime at, NoticeMeans means, String note) {
+            return new Transition(RequestAction.RECORD_NOTICE, note, null, null, null, null, null, null, null, null, null,
+                    null, null, at, means);
+        }
     }
 
     /** The request after an action, and the download link when one was made (shown once). */

@@ -11,8 +11,16 @@ public enum RequestAction {
     COMPLETE(EnumSet.of(RequestStatus.NEEDS_COMPLETION), RequestStatus.ACCEPTED),
     /** Start handling it. */
     START(EnumSet.of(RequestStatus.ACCEPTED), RequestStatus.IN_PROGRESS),
-    /** The information must be compiled or others consulted: notice of handling (form 03) and the longer limit. */
+    /**
+     * The information must be compiled or others consulted: the longer limit, and the notice of handling (form 03) to
+     * send by the notice's last day (recorded with {@link #RECORD_NOTICE}).
+     */
     MARK_COMPLEX(EnumSet.of(RequestStatus.ACCEPTED, RequestStatus.IN_PROGRESS), null),
+    /**
+     * Record that the notice of handling of a complex request (form 03) was sent: the time and the means, once; met in
+     * time when sent by the notice's last day.
+     */
+    RECORD_NOTICE(EnumSet.of(RequestStatus.ACCEPTED, RequestStatus.IN_PROGRESS, RequestStatus.EXTENDED), null),
     /** The one extension, with its notice (form 04), before the due date. */
     EXTEND(EnumSet.of(RequestStatus.ACCEPTED, RequestStatus.IN_PROGRESS), RequestStatus.EXTENDED),
     /** Ask a third party for the consent that Art. 7 requires (Decree 13/2018, form 06). */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.loa.shared.Actor;
 import vn.loa.shared.InvalidInput;
+import vn.loa.shared.Languages;
 
 /**
  * Holidays, compensatory days and working-day arithmetic on a real database; a notice entered or withdrawn while
@@ -37,6 +39,9 @@ class WorkingDaysIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DueDateText text;
 
     @Test
     void theHolidaysOf2026FromTheRulesWithHungKingsDayOnASundayMadeUpOnMonday() {
@@ -68,6 +73,26 @@ class WorkingDaysIntegrationTests {
         // the Labour Code of 2012 gave one day for National Day
         assertThat(byDate(calendar.year(2019)).get(LocalDate.of(2019, 9, 1))).isNull();
         assertThat(byDate(calendar.year(2019)).get(LocalDate.of(2019, 9, 2)).source()).contains("2012");
+    }
+
+    @Test
+    void anExplanationIsWholeInTheReadersLanguageAndVietnameseForALanguageLoaDoesNotSpeak() {
+        DueDate due = calendar.add(LocalDate.of(2026, 4, 28), 3, PeriodUnit.WORKING_DAYS, null);
+        String vietnamese = text.explain(due, Languages.VIETNAMESE);
+        assertThat(vietnamese).isEqualTo("Hạn cuối 05/05/2026: 3 ngày làm việc tính từ ngày hôm sau của 28/04/2026 (Bộ luật Dân sự,"
+                + " Điều 147); không tính 30/04/2026 (Ngày Chiến thắng (Ngày lễ, Tết; Bộ luật Lao động 2019, Điều 112));"
+                + " 01/05/2026 (Ngày Quốc tế lao động (Ngày lễ, Tết; Bộ luật Lao động 2019, Điều 112));"
+                + " 02/05/2026 (Thứ Bảy, ngày nghỉ hằng tuần); 03/05/2026 (Chủ Nhật, ngày nghỉ hằng tuần).");
+        String english = text.explain(due, Locale.ENGLISH);
+        assertThat(english).isEqualTo("Last day 05/05/2026: 3 working days counted from the day after 28/04/2026 (Civil Code,"
+                + " Art. 147); not counting 30/04/2026 (Reunification Day (Public holiday; Bộ luật Lao động 2019, Điều 112));"
+                + " 01/05/2026 (International Labour Day (Public holiday; Bộ luật Lao động 2019, Điều 112));"
+                + " 02/05/2026 (Saturday, weekly rest day); 03/05/2026 (Sunday, weekly rest day).");
+        assertThat(text.explain(due, Locale.US)).isEqualTo(english);
+        // not the Vietnamese bundle with French day names
+        assertThat(text.explain(due, Locale.FRENCH)).isEqualTo(vietnamese);
+        // outside a page or an API call, the reader is Vietnamese
+        assertThat(text.explain(due)).isEqualTo(vietnamese);
     }
 
     @Test

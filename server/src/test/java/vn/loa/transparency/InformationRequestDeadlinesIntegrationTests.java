@@ -115,26 +115,32 @@ class InformationRequestDeadlinesIntegrationTests {
     }
 
     @Test
-    void aComplexRequestShowsTheDayItsNoticeOfHandlingIsDueAndWhenItWasGiven() throws Exception {
+    void aComplexRequestShowsTheDayItsNoticeOfHandlingIsDueAndFindingItComplexDoesNotRecordTheNoticeAsSent() throws Exception {
         InformationRequest complex = submit(now(), Channel.POST, true);
         LocalDate noticeDue = calendar.add(today(), 3, PeriodUnit.WORKING_DAYS, "SYT").date();
         assertThat(complex.noticeDueDate()).isEqualTo(noticeDue);
-        assertThat(complex.noticedOn()).isNull();
+        assertThat(complex.noticeSentAt()).isNull();
         MockHttpSession officer = signIn("officer");
         Document page = page("/transparency/requests/" + complex.id(), officer);
         assertThat(page.select("#notice-due").text())
                 .isEqualTo("Hạn thông báo thời hạn giải quyết (mẫu 03): " + LocalTime.format(noticeDue));
         assertThat(page.select("#notice-met")).isEmpty();
-        // a simple request found complex: the notice is given with the action
+        assertThat(page.select("#notice-unsent").text()).isEqualTo("Chưa ghi nhận đã gửi thông báo");
+        assertThat(page.select("#notice-form")).hasSize(1);
+        // a simple request found complex: the longer limit and a notice to send, not a notice sent
         InformationRequest simple = submit(now(), Channel.POST, false);
         assertThat(simple.noticeDueDate()).isNull();
+        assertThat(page("/transparency/requests/" + simple.id(), officer).select("#notice-form")).isEmpty();
         requests.act(simple.id(), new InformationRequests.Transition(RequestAction.MARK_COMPLEX, "Cần số liệu của các xã", null,
                 null, null, null, null, null, null, null, null, null, null), COORDINATOR);
         InformationRequest marked = requests.get(simple.id(), COORDINATOR);
         assertThat(marked.noticeDueDate()).isEqualTo(noticeDue);
-        assertThat(marked.noticedOn()).isEqualTo(today());
-        assertThat(page("/transparency/requests/" + simple.id(), officer).select("#notice-met").text())
-                .isEqualTo("Đã thông báo ngày " + LocalTime.format(today()));
+        assertThat(marked.noticeSentAt()).isNull();
+        assertThat(marked.noticeInTime()).isNull();
+        Document markedPage = page("/transparency/requests/" + simple.id(), officer);
+        assertThat(markedPage.select("#notice-met")).isEmpty();
+        assertThat(markedPage.select("#notice-unsent")).hasSize(1);
+        assertThat(markedPage.select("#notice-form")).hasSize(1);
     }
 
     private String docx(long id, String form) throws Exception {

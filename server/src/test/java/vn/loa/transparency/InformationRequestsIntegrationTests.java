@@ -125,7 +125,8 @@ class InformationRequestsIntegrationTests {
         List<String> wrong = new ArrayList<>();
         for (RequestStatus status : RequestStatus.values()) {
             for (RequestAction action : RequestAction.values()) {
-                InformationRequest request = inStatus(status);
+                // the notice of handling is a complex request's
+                InformationRequest request = inStatus(status, action == RequestAction.RECORD_NOTICE);
                 if (action == RequestAction.RECORD_CONSENT && action.allowedFrom(status)) {
                     requests.act(request.id(), valid(RequestAction.ASK_CONSENT), COORDINATOR);
                 }
@@ -470,8 +471,11 @@ class InformationRequestsIntegrationTests {
     }
 
     /** A new request, then brought to the status by the actions that lead there. */
-    private InformationRequest inStatus(RequestStatus status) {
-        InformationRequest request = submit(now(), Channel.ELECTRONIC, "SYT");
+    private InformationRequest inStatus(RequestStatus status, boolean complex) {
+        InformationRequest request = complex ? requests.submit(new InformationRequests.Submission(Channel.ELECTRONIC, now(), "SYT",
+                new InformationRequests.Requester("Trần Thị Mai", "056190001111", "mai@example.vn", null, "Nha Trang"),
+                "Số liệu quan trắc nước biển vịnh Nha Trang các năm", "Tìm hiểu", null, true, null, null), null)
+                : submit(now(), Channel.ELECTRONIC, "SYT");
         RequestAction way = switch (status) {
             case ACCEPTED -> null;
             case NEEDS_COMPLETION -> RequestAction.ASK_COMPLETION;
@@ -491,7 +495,8 @@ class InformationRequestsIntegrationTests {
 
     private static InformationRequests.Transition valid(RequestAction action) {
         return new InformationRequests.Transition(action, "Ghi chú của cán bộ", 10, RefusalGround.NOT_RESPONSIBLE, "STC",
-                "Thông tin được cung cấp kèm theo.", false, 0L, "LINK", false, true, "Công ty TNHH Minh An", true);
+                "Thông tin được cung cấp kèm theo.", false, 0L, "LINK", false, true, "Công ty TNHH Minh An", true, null,
+                NoticeMeans.EMAIL);
     }
 
     private static InformationRequests.Transition extend(int days) {

@@ -96,7 +96,7 @@ class PlatformConfiguration implements WebMvcConfigurer {
         }
 
         static Locale supported(Locale locale) {
-            return locale != null && "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Languages.VIETNAMESE;
+            return Languages.of(locale);
         }
     }
 }

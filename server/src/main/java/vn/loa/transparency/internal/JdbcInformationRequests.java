@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
@@ -28,6 +29,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ByteArrayResource;
@@ -62,6 +64,7 @@ import vn.loa.shared.PageRequest;
 import vn.loa.transparency.Channel;
 import vn.loa.transparency.InformationRequest;
 import vn.loa.transparency.InformationRequests;
+import vn.loa.transparency.NoticeMeans;
 import vn.loa.transparency.RefusalGround;
 import vn.loa.transparency.RequestAction;
 import vn.loa.transparency.RequestStatus;
@@ -91,12 +94,13 @@ class JdbcInformationRequests implements InformationRequests {
     private final String mailFrom;
     private final String baseUrl;
     private final Users users;
+    private final MessageSource messages;
     private final SecureRandom random = new SecureRandom();
 
     JdbcInformationRequests(JdbcClient jdbc, Deadlines deadlines, WorkingDays calendar, DueDateText dueText,
             AgencyDirectory agencies, ApplicationEventPublisher events, Clock clock, ProvinceSettings province,
             ObjectProvider<JavaMailSender> mail, @Value("${loa.alerts.mail-from:loa@localhost}") String mailFrom,
-            @Value("${loa.alerts.base-url:http://localhost:8080}") String baseUrl, Users users) {
+            @Value("${loa.alerts.base-url:http://localhost:8080}") String baseUrl, Users users, MessageSource messages) {
         this.jdbc = jdbc;
         this.deadlines = deadlines;
         this.calendar = calendar;
@@ -109,6 +113,7 @@ class JdbcInformationRequests implements InformationRequests {
         this.mailFrom = mailFrom;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.users = users;
+        this.messages = messages;
     }
 
     private LocalDate today() {
@@ -362,6 +367,10 @@ class JdbcInformationRequests implements InformationRequests {
         if (action == RequestAction.EXTEND && row.status() == RequestStatus.EXTENDED) {
             throw new Conflict("transparency.error.extended-once");
         }
+        if (action == RequestAction.RECORD_NOTICE && row.noticeSentAt() != null) {
+            // a page opened before someone else recorded it
+            throw new Conflict("transparency.error.notice-recorded", LocalTime.format(row.noticeSentAt()));
+        }
         if (!action.allowedFrom(row.status())) {
             // the action and the status by their names in the reader's language, not their codes
             throw new Conflict("transparency.error.not-allowed",
@@ -414,6 +423,27 @@ class JdbcInformationRequests implements InformationRequests {
                 stopClock(row, actor);
                 jdbc.sql("UPDATE information_request SET complex = true WHERE id = ?").param(id).update();
                 startClock(id, row.agencyCode(), row.completeOn(), limit, actor);
+            }
+            case RECORD_NOTICE -> {
+                if (!row.complex()) {
+                    throw new Conflict("transparency.error.notice-not-complex");
+                }
+                Instant now = clock.instant();
+                Instant sent = t.noticeSentAt() == null ? now : t.noticeSentAt().toInstant();
+                List<InvalidInput> problems = new ArrayList<>();
+                if (sent.isAfter(now.plusSeconds(60))) {
+                    problems.add(new InvalidInput("noticeSentAt", "transparency.error.notice-sent-future"));
+                } else if (sent.truncatedTo(ChronoUnit.MINUTES).isBefore(row.receivedAt().truncatedTo(ChronoUnit.MINUTES))) {
+                    // the form gives minutes: a notice sent in the minute the request came is not before it
+                    problems.add(new InvalidInput("noticeSentAt", "transparency.error.notice-sent-before-received",
+                            LocalTime.format(row.receivedAt())));
+                }
+                if (t.noticeMeans() == null) {
+                    problems.add(new InvalidInput("noticeMeans", "transparency.error.notice-means"));
+                }
+                InvalidInput.throwIfAny(problems);
+                jdbc.sql("UPDATE information_request SET notice_sent_at = ?, notice_means = ? WHERE id = ?")
+                        .params(Timestamp.from(sent), t.noticeMeans().name(), id).update();
             }
             case EXTEND -> {
                 if (row.extended()) {
@@ -688,7 +718,10 @@ class JdbcInformationRequests implements InformationRequests {
             case ANSWER -> body.abbreviation() + "-TCTT";
             default -> body.symbol("TB");
         };
-        OfficialLetter letter = new OfficialLetter(parent, issuer, symbol, province.name(), today);
+        // the notice of handling, once recorded as sent, is dated the day it went out: downloaded again, it is the same
+        LocalDate dated = form == NoticeForm.HANDLING && row.noticeSentAt() != null
+                ? LocalDate.ofInstant(row.noticeSentAt(), LocalTime.ZONE) : today;
+        OfficialLetter letter = new OfficialLetter(parent, issuer, symbol, province.name(), dated);
         String to = "Ông/Bà " + row.requesterName();
         String what = "Yêu cầu cung cấp thông tin số " + row.id() + " nhận ngày " + received + ": \"" + row.description() + "\".";
         String due = row.dueDate() == null ? "" : LocalTime.format(row.dueDate());
@@ -1031,7 +1064,8 @@ class JdbcInformationRequests implements InformationRequests {
             String description, String purpose, String deliveryForm, RequestStatus status, Long timeLimitId, Long deadlineId,
             LocalDate dueDate, LocalDate completeOn, boolean extended, List<Long> repeatOf, RefusalGround refusalGround,
             String transferredTo, String answer, Boolean partial, Long costVnd, boolean publishConsent, Instant publishedAt,
-            String scanName, Instant createdAt, String consentParty, String consentStatus) {
+            String scanName, Instant createdAt, String consentParty, String consentStatus, Instant noticeSentAt,
+            NoticeMeans noticeMeans) {
     }
 
     private InformationRequest load(long id) {
@@ -1050,18 +1084,16 @@ class JdbcInformationRequests implements InformationRequests {
     private InformationRequest request(Row row, boolean explained) {
         String explanation = explained && row.status().open() && row.dueDate() != null ? explanation(row) : null;
         String source = row.timeLimitId() == null ? null : timeLimitById(row.timeLimitId()).source();
-        LocalDate noticeDue = explained && row.complex() ? noticeDue(row) : null;
-        LocalDate noticedOn = noticeDue == null ? null : jdbc.sql("""
-                SELECT occurred_at FROM information_request_history WHERE request_id = ? AND action = 'MARK_COMPLEX'
-                ORDER BY id LIMIT 1""").param(row.id()).query(Timestamp.class).optional()
-                .map(at -> LocalDate.ofInstant(at.toInstant(), LocalTime.ZONE)).orElse(null);
+        LocalDate noticeDue = row.complex() ? noticeDue(row) : null;
+        Boolean noticeInTime = noticeDue == null || row.noticeSentAt() == null ? null
+                : !LocalDate.ofInstant(row.noticeSentAt(), LocalTime.ZONE).isAfter(noticeDue);
         return new InformationRequest(row.id(), row.agencyCode(), row.channel(), row.receivedAt(), row.complex(),
                 new Requester(row.requesterName(), row.requesterIdNumber(), row.requesterEmail(), row.requesterPhone(),
                         row.requesterAddress()),
                 row.description(), row.purpose(), row.deliveryForm(), row.status(), row.dueDate(), explanation, row.extended(),
                 row.repeatOf(), row.refusalGround(), row.transferredTo(), row.answer(), row.partial(), row.costVnd(),
                 row.publishConsent(), row.publishedAt(), row.scanName(), source, row.createdAt(), row.consentParty(),
-                row.consentStatus(), noticeDue, noticedOn);
+                row.consentStatus(), noticeDue, row.noticeSentAt(), row.noticeMeans(), noticeInTime);
     }
 
     /**
@@ -1072,7 +1104,9 @@ class JdbcInformationRequests implements InformationRequests {
         if (row.completeOn() == null || row.status() == RequestStatus.NEEDS_COMPLETION) {
             return null;
         }
-        TimeLimit limit = timeLimit(row.channel(), true, LocalDate.ofInstant(row.receivedAt(), LocalTime.ZONE));
+        // a complex request keeps the complex row it was received under (kept in memory, so lists read no more)
+        TimeLimit limit = row.timeLimitId() != null ? timeLimitById(row.timeLimitId())
+                : timeLimit(row.channel(), true, LocalDate.ofInstant(row.receivedAt(), LocalTime.ZONE));
         return limit.noticeDays() == null ? null
                 : calendar.add(row.completeOn(), limit.noticeDays(), PeriodUnit.WORKING_DAYS, row.agencyCode()).date();
     }
@@ -1095,15 +1129,23 @@ class JdbcInformationRequests implements InformationRequests {
         return period + ", căn cứ " + law(row);
     }
 
-    /** How the due date was counted, in Vietnamese: the time limit's source, then the days counted and skipped. */
+    /**
+     * How the due date was counted, in the reader's language: the time limit's source (or, once extended, the one
+     * extension and its law), then the days counted and skipped. The source and the law are cited as entered.
+     */
     private String explanation(Row row) {
         if (row.deadlineId() == null) {
             return null;
         }
+        Locale reader = Languages.reader();
         DueDate due = deadlines.deadline(row.deadlineId()).due();
-        String source = row.timeLimitId() == null ? "" : timeLimitById(row.timeLimitId()).source();
-        String base = (row.extended() ? "Gia hạn một lần (" + law(row) + "). " : source + ". ");
-        return base + dueText.explain(due, Languages.VIETNAMESE);
+        String days = dueText.explain(due, reader);
+        if (row.extended()) {
+            return messages.getMessage("transparency.explain.extended", new Object[] {law(row)}, reader) + " " + days;
+        }
+        return row.timeLimitId() == null ? days
+                : messages.getMessage("transparency.explain.source", new Object[] {timeLimitById(row.timeLimitId()).source()},
+                        reader) + " " + days;
     }
 
     private void history(long id, String action, RequestStatus from, RequestStatus to, Actor by, String note) {
@@ -1120,6 +1162,8 @@ class JdbcInformationRequests implements InformationRequests {
         Date complete = rs.getDate("complete_on");
         Timestamp published = rs.getTimestamp("published_at");
         String ground = rs.getString("refusal_ground");
+        Timestamp noticeSent = rs.getTimestamp("notice_sent_at");
+        String noticeMeans = rs.getString("notice_means");
         return new Row(rs.getLong("id"), rs.getString("agency_code"), Channel.valueOf(rs.getString("channel")),
                 rs.getTimestamp("received_at").toInstant(), rs.getBoolean("complex"), rs.getString("requester_name"),
                 rs.getString("requester_id_number"), rs.getString("requester_email"), rs.getString("requester_phone"),
@@ -1130,7 +1174,8 @@ class JdbcInformationRequests implements InformationRequests {
                 ground == null ? null : RefusalGround.valueOf(ground), rs.getString("transferred_to"), rs.getString("answer"),
                 (Boolean) rs.getObject("partial"), (Long) rs.getObject("cost_vnd"), rs.getBoolean("publish_consent"),
                 published == null ? null : published.toInstant(), rs.getString("scan_name"),
-                rs.getTimestamp("created_at").toInstant(), rs.getString("consent_party"), rs.getString("consent_status"));
+                rs.getTimestamp("created_at").toInstant(), rs.getString("consent_party"), rs.getString("consent_status"),
+                noticeSent == null ? null : noticeSent.toInstant(), noticeMeans == null ? null : NoticeMeans.valueOf(noticeMeans));
     }
 
     private static String text(String value) {

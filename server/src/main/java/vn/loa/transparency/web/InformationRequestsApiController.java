@@ -30,6 +30,7 @@ import vn.loa.shared.PageRequest;
 import vn.loa.transparency.Channel;
 import vn.loa.transparency.InformationRequest;
 import vn.loa.transparency.InformationRequests;
+import vn.loa.transparency.NoticeMeans;
 import vn.loa.transparency.RefusalGround;
 import vn.loa.transparency.RequestAction;
 import vn.loa.transparency.RequestStatus;
@@ -39,7 +40,8 @@ import vn.loa.transparency.RequestStatus;
  * {@code deadlineExplanation}; 422 naming each field at fault), {@code GET /api/v1/information-requests} (filters
  * {@code status}, {@code agencyCode}, {@code open}; paged), {@code GET /{id}}, {@code GET /{id}/history},
  * {@code POST /{id}/transitions} ({@code {action, note, days, refusalGround, transferTo, answer, partial, costVnd,
- * delivery, publishConsent, reviewed, thirdParty, consentGiven}}; 409 for an action its status does not allow), {@code GET /{id}/redactions},
+ * delivery, publishConsent, reviewed, thirdParty, consentGiven, noticeSentAt, noticeMeans}}; 409 for an action its
+ * status does not allow, and for a notice of handling already recorded), {@code GET /{id}/redactions},
  * {@code POST /{id}/publish} ({@code {redact: [...]}}) and {@code GET /{id}/documents/{form}} (a DOCX notice:
  * {@code RECEIPT}, {@code HANDLING}, {@code EXTENSION}, {@code REFUSAL}, {@code ANSWER}).
  */
@@ -65,7 +67,7 @@ class InformationRequestsApiController {
     @io.swagger.v3.oas.annotations.media.Schema(name = "InformationRequestTransition")
     record Transition(String action, String note, Integer days, String refusalGround, String transferTo, String answer,
             Boolean partial, Long costVnd, String delivery, Boolean publishConsent, Boolean reviewed, String thirdParty,
-            Boolean consentGiven) {
+            Boolean consentGiven, String noticeSentAt, String noticeMeans) {
     }
 
     @io.swagger.v3.oas.annotations.media.Schema(name = "RequestPublication")
@@ -153,9 +155,28 @@ class InformationRequestsApiController {
         if (ground == null && t.refusalGround() != null && !t.refusalGround().isBlank()) {
             throw new InvalidInput("refusalGround", "transparency.error.ground");
         }
+        // the notice's time and means as text, so that a malformed one is named rather than read as "now" or none
+        List<InvalidInput> unreadable = new java.util.ArrayList<>();
+        OffsetDateTime noticeSentAt = null;
+        if (t.noticeSentAt() != null && !t.noticeSentAt().isBlank()) {
+            try {
+                noticeSentAt = OffsetDateTime.parse(t.noticeSentAt().strip());
+            } catch (DateTimeParseException e) {
+                unreadable.add(new InvalidInput("noticeSentAt", "transparency.error.notice-sent-iso"));
+            }
+        }
+        NoticeMeans means = null;
+        if (t.noticeMeans() != null && !t.noticeMeans().isBlank()) {
+            try {
+                means = NoticeMeans.valueOf(t.noticeMeans().strip());
+            } catch (IllegalArgumentException e) {
+                unreadable.add(new InvalidInput("noticeMeans", "transparency.error.notice-means"));
+            }
+        }
+        InvalidInput.throwIfAny(unreadable);
         InformationRequests.Outcome outcome = requests.act(id, new InformationRequests.Transition(action, t.note(), t.days(),
                 ground, t.transferTo(), t.answer(), t.partial(), t.costVnd(), t.delivery(), t.publishConsent(), t.reviewed(), t.thirdParty(),
-                t.consentGiven()), user());
+                t.consentGiven(), noticeSentAt, means), user());
         return new Answered(outcome.request(), outcome.downloadPath());
     }
 

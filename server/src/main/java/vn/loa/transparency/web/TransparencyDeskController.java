@@ -2,10 +2,12 @@ package vn.loa.transparency.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -35,6 +37,7 @@ import vn.loa.shared.PageRequest;
 import vn.loa.transparency.Channel;
 import vn.loa.transparency.InformationRequest;
 import vn.loa.transparency.InformationRequests;
+import vn.loa.transparency.NoticeMeans;
 import vn.loa.transparency.RefusalGround;
 import vn.loa.transparency.RequestAction;
 import vn.loa.transparency.RequestStatus;
@@ -58,10 +61,12 @@ class TransparencyDeskController {
 
     private final InformationRequests requests;
     private final AgencyDirectory agencies;
+    private final Clock clock;
 
-    TransparencyDeskController(InformationRequests requests, AgencyDirectory agencies) {
+    TransparencyDeskController(InformationRequests requests, AgencyDirectory agencies, Clock clock) {
         this.requests = requests;
         this.agencies = agencies;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -143,21 +148,88 @@ class TransparencyDeskController {
 
     @GetMapping("/requests/{id}")
     String request(@PathVariable long id, Model model) {
+        return show(id, null, model);
+    }
+
+    /** The request's page; {@code notice} is what was typed in the notice form when it was refused, else null. */
+    private String show(long id, NoticeEntered notice, Model model) {
         SignedInUser user = user();
         InformationRequest request = requests.get(id, user);
         model.addAttribute("r", request);
         model.addAttribute("history", requests.history(id, user));
-        model.addAttribute("today", LocalDate.now(LocalTime.ZONE));
+        model.addAttribute("today", LocalDate.now(clock.withZone(LocalTime.ZONE)));
+        // the notice of handling has its own form, beside its deadline
         model.addAttribute("actions", java.util.Arrays.stream(RequestAction.values())
-                .filter(a -> a.allowedFrom(request.status()))
+                .filter(a -> a.allowedFrom(request.status()) && a != RequestAction.RECORD_NOTICE)
                 .filter(a -> a != RequestAction.RECORD_CONSENT || "REQUESTED".equals(request.consentStatus())).toList());
         model.addAttribute("grounds", RefusalGround.values());
-        model.addAttribute("mayAct", user.has(Role.COORDINATOR) || (user.has(Role.OFFICER) || user.has(Role.SPOKESPERSON))
-                && request.agencyCode().equals(user.agencyCode()));
+        boolean mayAct = user.has(Role.COORDINATOR) || (user.has(Role.OFFICER) || user.has(Role.SPOKESPERSON))
+                && request.agencyCode().equals(user.agencyCode());
+        model.addAttribute("mayAct", mayAct);
+        if (mayAct && request.complex() && request.noticeSentAt() == null
+                && RequestAction.RECORD_NOTICE.allowedFrom(request.status())) {
+            model.addAttribute("noticeMeans", NoticeMeans.values());
+            model.addAttribute("notice", notice != null ? notice : new NoticeEntered(LocalDateTime.now(clock.withZone(LocalTime.ZONE))
+                    .truncatedTo(ChronoUnit.MINUTES).toString(), NoticeMeans.suiting(request.channel()).name(), ""));
+        }
         if (request.status() == RequestStatus.PROVIDED && request.publishConsent() && request.publishedAt() == null) {
             model.addAttribute("suggestions", requests.redactionSuggestions(id, user));
         }
         return "transparency/request";
+    }
+
+    /** What was typed in the notice form, kept when it is refused. */
+    record NoticeEntered(String sentAt, String means, String note) {
+    }
+
+    /**
+     * Records the notice of handling (form 03) as sent. A refused form comes back with what was typed: 422 naming the
+     * field, or 409 when the page was out of date (the notice recorded meanwhile, the request closed).
+     */
+    @PostMapping("/requests/{id}/notice")
+    String recordNotice(@PathVariable long id, @RequestParam(required = false) String noticeSentAt,
+            @RequestParam(required = false) String noticeMeans, @RequestParam(defaultValue = "") String note,
+            HttpServletResponse response, RedirectAttributes redirect, Model model) {
+        NoticeEntered entered = new NoticeEntered(noticeSentAt == null ? "" : noticeSentAt, noticeMeans == null ? "" : noticeMeans,
+                note);
+        List<InvalidInput> unreadable = new java.util.ArrayList<>();
+        OffsetDateTime sentAt = null;
+        if (noticeSentAt != null && !noticeSentAt.isBlank()) {
+            try {
+                sentAt = LocalDateTime.parse(noticeSentAt.strip()).atZone(LocalTime.ZONE).toOffsetDateTime();
+            } catch (DateTimeParseException e) {
+                unreadable.add(new InvalidInput("noticeSentAt", "transparency.error.notice-sent-format"));
+            }
+        }
+        NoticeMeans means = null;
+        if (noticeMeans != null && !noticeMeans.isBlank()) {
+            try {
+                means = NoticeMeans.valueOf(noticeMeans.strip());
+            } catch (IllegalArgumentException e) {
+                unreadable.add(new InvalidInput("noticeMeans", "transparency.error.notice-means"));
+            }
+        }
+        try {
+            if (!unreadable.isEmpty()) {
+                // what could not be read is not sent on: an unreadable time must not become "now"
+                if (means == null && unreadable.stream().noneMatch(p -> p.field().equals("noticeMeans"))) {
+                    unreadable.add(new InvalidInput("noticeMeans", "transparency.error.notice-means"));
+                }
+                InvalidInput.throwIfAny(unreadable);
+            }
+            requests.act(id, InformationRequests.Transition.noticeSent(sentAt, means, note), user());
+            redirect.addFlashAttribute("flashKey", "transparency.done.RECORD_NOTICE");
+            return "redirect:/transparency/requests/" + id;
+        } catch (InvalidInput e) {
+            response.setStatus(422);
+            model.addAttribute("problems", e.all());
+            return show(id, entered, model);
+        } catch (Conflict e) {
+            response.setStatus(409);
+            model.addAttribute("errorKey", e.messageKey());
+            model.addAttribute("errorArguments", e.arguments());
+            return show(id, entered, model);
+        }
     }
 
     @PostMapping("/requests/{id}/actions")
