@@ -219,9 +219,13 @@ class PressEnquiriesIntegrationTests {
                 .orElseThrow().id(), Actor.SYSTEM);
         mvc.perform(get("/api/v1/press/enquiries/" + mine.id()).header("Authorization", "Bearer " + finance.secret()))
                 .andExpect(status().isNotFound());
-        // the journalist withdraws their own question
+        // the journalist withdraws their own question; the answer gives them the question as they may see it, without
+        // the agency's draft or who wrote it
+        transition(signIn("officer"), mine.id(), "{\"action\":\"DRAFT\",\"draft\":\"Bản nháp nội bộ chưa duyệt.\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.draft").value("Bản nháp nội bộ chưa duyệt."));
         transition(signIn("press"), mine.id(), "{\"action\":\"WITHDRAW\"}").andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("WITHDRAWN"));
+                .andExpect(jsonPath("$.status").value("WITHDRAWN"))
+                .andExpect(jsonPath("$.draft").doesNotExist()).andExpect(jsonPath("$.draftedBy").doesNotExist());
     }
 
     @Test

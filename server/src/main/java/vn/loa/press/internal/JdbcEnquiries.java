@@ -423,7 +423,8 @@ class JdbcEnquiries implements Enquiries {
             historyNote = historyNote == null ? mailed : historyNote + "; " + mailed;
         }
         history(id, action.name(), e.status(), after, user.actor(), historyNote);
-        return jdbc.sql(SELECT + " WHERE e.id = ?").param(id).query(JdbcEnquiries::row).single();
+        // as the reader may see it: a journalist who withdraws their question gets neither the draft nor who wrote it
+        return shown(jdbc.sql(SELECT + " WHERE e.id = ?").param(id).query(JdbcEnquiries::row).single(), user);
     }
 
     /**
