@@ -536,6 +536,31 @@ class ListeningOverviewIntegrationTests {
     }
 
     @Test
+    void aCommunesDashboardLinksCarryTheCommuneOnceEvenFromItsOwnRowOfTheAgencies() throws Exception {
+        String source = "own-row-" + ProcessHandle.current().pid();
+        String line = "{\"source\":\"" + source + "\",\"platform\":\"facebook\",\"external_id\":\"o1\",\"published_at\":\""
+                + Instant.now().minus(2, ChronoUnit.HOURS) + "\",\"text\":\"Trường mẫu giáo ở xã Bác Ái Tây dột nát, "
+                + "mưa là các cháu phải nghỉ học " + source + "\"}\n";
+        importer.importFile("own-row.jsonl", new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)), Actor.SYSTEM,
+                null);
+        MockHttpSession commune = signIn("xa-bac-ai-tay");
+        for (String days : List.of("1", "30")) {
+            org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(mvc.perform(get("/listening").param("days", days)
+                    .session(commune)).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8));
+            List<String> links = new java.util.ArrayList<>(page.select("main a[href^=\"/posts\"]").eachAttr("href"));
+            links.addAll(page.select("main [data-href^=\"/posts\"]").eachAttr("data-href"));
+            assertThat(links).as(days).isNotEmpty().allSatisfy(link -> assertThat(link.split("agency=22786", -1))
+                    .as(link).hasSize(2));
+            // the commune's own row leads to the commune's posts of the period, as the headline figure does
+            List<String> ownRow = page.select("#agencies-table a").eachAttr("href").stream()
+                    .filter(link -> link.split("agency=", -1).length == 2).toList();
+            assertThat(ownRow).as(days).hasSize(1);
+            assertThat(ownRow.getFirst()).startsWith("/posts?agency=22786&from=");
+        }
+    }
+
+    @Test
     void aPeriodTheDashboardDoesNotOfferIsSaidNotSilentlyReplacedByThirtyDays() throws Exception {
         MockHttpSession coordinator = signIn("coordinator");
         for (String days : List.of("0", "-5", "3650", "100000", "abc")) {
