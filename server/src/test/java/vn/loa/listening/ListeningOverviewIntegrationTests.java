@@ -561,6 +561,29 @@ class ListeningOverviewIntegrationTests {
     }
 
     @Test
+    void theDashboardsPeriodEndsNowNotAtTheEndOfTheCurrentHour() throws Exception {
+        MockHttpSession coordinator = signIn("coordinator");
+        for (String days : List.of("1", "30")) {
+            java.time.LocalDateTime before = java.time.LocalDateTime.now(LocalTime.ZONE).truncatedTo(ChronoUnit.MINUTES);
+            String vi = org.jsoup.Jsoup.parse(mvc.perform(get("/listening").param("days", days).session(coordinator))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                    .selectFirst("#overview-period").text();
+            java.time.LocalDateTime after = java.time.LocalDateTime.now(LocalTime.ZONE);
+            java.util.regex.Matcher shown = java.util.regex.Pattern
+                    .compile("Từ \\d{2}/\\d{2}/\\d{4}( \\d{2}:\\d{2})? đến nay \\((\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}), giờ Việt Nam\\)")
+                    .matcher(vi);
+            assertThat(shown.matches()).as(vi).isTrue();
+            java.time.LocalDateTime until = java.time.LocalDateTime.parse(shown.group(2),
+                    java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm"));
+            assertThat(until).as(vi).isBetween(before, after);
+            String en = org.jsoup.Jsoup.parse(mvc.perform(get("/listening").param("days", days).param("lang", "en")
+                    .session(coordinator)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                    .selectFirst("#overview-period").text();
+            assertThat(en).startsWith("From ").contains(" to now (").endsWith(", Vietnam time)");
+        }
+    }
+
+    @Test
     void aPeriodTheDashboardDoesNotOfferIsSaidNotSilentlyReplacedByThirtyDays() throws Exception {
         MockHttpSession coordinator = signIn("coordinator");
         for (String days : List.of("0", "-5", "3650", "100000", "abc")) {
