@@ -51,8 +51,13 @@ public interface Leadership {
     record AgencyCount(long agencyId, String agencyName, int overdue, int dueSoon) {
     }
 
-    /** An emerging issue, with its trend (dimension and value) and its first story, if any. */
-    record IssueItem(String title, String dimension, String value, long recent, double growth, Long storyId) {
+    /**
+     * An emerging issue, with its trend (dimension and value) and its first story, if any.
+     *
+     * @param observed its posts in the last 24 hours, as the home page, the dashboard and the alerts count them (not
+     *     those of the short window it stands out in)
+     */
+    record IssueItem(String title, String dimension, String value, long observed, double growth, Long storyId) {
     }
 
     /** An open crisis; {@code firstStatementDue} is null once the first statement is out. */

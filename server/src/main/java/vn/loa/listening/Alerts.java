@@ -156,6 +156,11 @@ public interface Alerts {
     List<AlertPost> posts(Alert alert, SignedInUser user);
 
     /**
+     * The stories that hold at least a third of an alert's posts (a case opened on one of them covers the alert).
+     */
+    List<Long> mainStories(Alert alert);
+
+    /**
      * The issue a burst alert was about as it stands now, in the given language, when it is still emerging in the
      * rule's scope (it holds at least a third of the alert's posts); empty otherwise and for other kinds.
      */

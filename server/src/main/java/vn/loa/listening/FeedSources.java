@@ -19,6 +19,8 @@ public interface FeedSources {
      * A source and its health.
      *
      * @param kind RSS, IMPORT, PUSH or MANUAL
+     * @param lastSuccessAt a feed's last poll that succeeded, or the end of the last import that held lines of the
+     *     source (a file, a push, a feed's poll); null when none has
      * @param postsPerDay posts published in the last 7 days, per day
      * @param silent whether it has brought nothing for longer than it should (its silence threshold, 48 hours by default)
      * @param citizens whether its posts are citizens' own (a residents' group, a local forum), as an administrator
@@ -129,7 +131,10 @@ public interface FeedSources {
     record QuarantineRow(long line, String reason, String raw) {
     }
 
-    /** Ingest health: what came in during the last hour and the last day, and what waits to be indexed. */
+    /**
+     * Ingest health: the new posts received in the last hour and the last day (stored by imports that finished then,
+     * whenever they were published), the lines quarantined in the last day, and the imports running.
+     */
     record Throughput(long postsLastHour, long postsLastDay, long quarantinedLastDay, long importsRunning) {
     }
 

@@ -5,10 +5,14 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.jsoup.Jsoup;
@@ -27,20 +31,31 @@ import vn.loa.TestClock;
 import vn.loa.identity.AgencyDirectory;
 import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
+import vn.loa.listening.ImportSummary;
+import vn.loa.listening.IssueSentences;
+import vn.loa.listening.ListeningScope;
+import vn.loa.listening.PostImporter;
+import vn.loa.listening.Trends;
 import vn.loa.misinformation.Case;
+import vn.loa.misinformation.CaseTestData;
 import vn.loa.misinformation.Cases;
+import vn.loa.shared.Actor;
 import vn.loa.shared.LocalTime;
 
 /**
  * The leader's view on a real database: from task occurrences, a case and a periodic report inserted here, the page
  * shows the overdue escalated task with its days, the one due in three days, the report task due, the open case and the
  * last quarter's draft report, each linked to where it is handled, and not the task done, the one cancelled nor the
- * month's report already issued; an officer may not open it.
+ * month's report already issued; an officer may not open it. An emerging issue is counted by its posts of the last 24
+ * hours, as the home page and the alerts count it.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(TestClock.Config.class)
 class LeadershipIntegrationTests {
+
+    /** The issues the page shows at most. */
+    private static final int LEADERSHIP_ISSUES = 5;
 
     @Autowired
     MockMvc mvc;
@@ -56,6 +71,15 @@ class LeadershipIntegrationTests {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    PostImporter importer;
+
+    @Autowired
+    Trends trends;
+
+    @Autowired
+    IssueSentences sentences;
 
     /**
      * Back to the real time: the test clock is shared by every test class of this context, and some leave it where
@@ -196,6 +220,63 @@ class LeadershipIntegrationTests {
             jdbc.sql("UPDATE coord_report SET period_start = DATE '1990-01-01', period_end = DATE '1990-01-31'"
                     + " WHERE symbol = :symbol").param("symbol", "BC-" + marker).update();
         }
+    }
+
+    @Test
+    void anEmergingIssueIsCountedByItsPostsOfTheLast24HoursAsTheHomePageCountsThemInEitherLanguage() throws Exception {
+        String marker = CaseTestData.marker();
+        Instant now = clock.instant();
+        // complaints that began in the morning and burst in the last half hour: the short window it stands out in
+        // holds fewer posts than its day
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            lines.append(line(marker, "burst" + i, now.minus(1 + i, ChronoUnit.MINUTES), i));
+        }
+        for (int i = 0; i < 12; i++) {
+            lines.append(line(marker, "morning" + i, now.minus(6, ChronoUnit.HOURS).minus(i * 10L, ChronoUnit.MINUTES),
+                    100 + i));
+        }
+        ImportSummary summary = importer.importFile("leadership-issue.jsonl",
+                new ByteArrayInputStream(lines.toString().getBytes(StandardCharsets.UTF_8)), Actor.SYSTEM, null);
+        assertThat(summary.stored()).isEqualTo(42);
+        List<Long> posts = jdbc.sql("SELECT p.id FROM post p JOIN post_source s ON s.id = p.source_id WHERE s.code = ?")
+                .param("leadership-" + marker).query(Long.class).list();
+
+        SignedInUser leader = new SignedInUser(null, "leader", "Lãnh đạo", null, null, Set.of(Role.LEADER));
+        Trends.Issue issue = trends.emerging(ListeningScope.of(leader, false), "vi").stream()
+                .limit(LEADERSHIP_ISSUES).filter(i -> i.postIds().stream().anyMatch(posts::contains)).findFirst()
+                .orElseThrow(() -> new AssertionError("no issue of the complaints about " + marker + " among the first "
+                        + LEADERSHIP_ISSUES));
+        assertThat(issue.recent()).as("the posts of its short window").isLessThan(issue.observed());
+        assertThat(issue.observed()).isEqualTo(42);
+        // the home page and the alerts say the same figure in the issue's sentence
+        assertThat(sentences.amount(issue, Locale.of("vi"))).contains(issue.observed() + " bài của");
+
+        MockHttpSession session = signIn("leader");
+        Element vi = issueItem(Jsoup.parse(page("vi", session)), sentences.title(issue, Locale.of("vi")));
+        assertThat(vi.select(".muted").text()).isEqualTo(issue.observed() + " bài viết trong 24 giờ qua");
+        assertThat(vi.text()).doesNotContain("tin, bài", "gần đây");
+        Element en = issueItem(Jsoup.parse(page("en", session)), sentences.title(issue, Locale.of("en")));
+        assertThat(en.select(".muted").text()).isEqualTo(issue.observed() + " posts in the last 24 hours");
+    }
+
+    private String page(String language, MockHttpSession session) throws Exception {
+        return mvc.perform(get("/leadership").param("lang", language).session(session)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private static Element issueItem(Document page, String title) {
+        return page.getElementById("issues").select("li").stream()
+                .filter(li -> li.selectFirst("a[data-untrusted]").text().equals(title)).findFirst()
+                .orElseThrow(() -> new AssertionError("no issue " + title + " on the page"));
+    }
+
+    /** A citizen's complaint about {@code marker}, on a source of its own. */
+    private static String line(String marker, String id, Instant at, int person) {
+        return "{\"source\":\"leadership-" + marker + "\",\"platform\":\"facebook\",\"external_id\":\"" + id
+                + "\",\"author\":\"người dân " + person + "\",\"published_at\":\"" + at + "\",\"text\":\"Chợ "
+                + marker + " bốc mùi rác thải ứ đọng cả tuần chưa ai thu gom, ruồi nhặng khắp nơi, người bán và người mua "
+                + "đều bức xúc, người thứ " + person + " kể\"}\n";
     }
 
     private MockHttpSession signIn(String username) throws Exception {

@@ -562,6 +562,54 @@ class ListeningOverviewIntegrationTests {
     }
 
     @Test
+    void aCommunesDashboardLinksCarryTheCommuneOnceEvenFromItsOwnRowOfTheAgencies() throws Exception {
+        String source = "own-row-" + ProcessHandle.current().pid();
+        String line = "{\"source\":\"" + source + "\",\"platform\":\"facebook\",\"external_id\":\"o1\",\"published_at\":\""
+                + Instant.now().minus(2, ChronoUnit.HOURS) + "\",\"text\":\"Trường mẫu giáo ở xã Bác Ái Tây dột nát, "
+                + "mưa là các cháu phải nghỉ học " + source + "\"}\n";
+        importer.importFile("own-row.jsonl", new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)), Actor.SYSTEM,
+                null);
+        MockHttpSession commune = signIn("xa-bac-ai-tay");
+        for (String days : List.of("1", "30")) {
+            org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(mvc.perform(get("/listening").param("days", days)
+                    .session(commune)).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8));
+            List<String> links = new java.util.ArrayList<>(page.select("main a[href^=\"/posts\"]").eachAttr("href"));
+            links.addAll(page.select("main [data-href^=\"/posts\"]").eachAttr("data-href"));
+            assertThat(links).as(days).isNotEmpty().allSatisfy(link -> assertThat(link.split("agency=22786", -1))
+                    .as(link).hasSize(2));
+            // the commune's own row leads to the commune's posts of the period, as the headline figure does
+            List<String> ownRow = page.select("#agencies-table a").eachAttr("href").stream()
+                    .filter(link -> link.split("agency=", -1).length == 2).toList();
+            assertThat(ownRow).as(days).hasSize(1);
+            assertThat(ownRow.getFirst()).startsWith("/posts?agency=22786&from=");
+        }
+    }
+
+    @Test
+    void theDashboardsPeriodEndsNowNotAtTheEndOfTheCurrentHour() throws Exception {
+        MockHttpSession coordinator = signIn("coordinator");
+        for (String days : List.of("1", "30")) {
+            java.time.LocalDateTime before = java.time.LocalDateTime.now(LocalTime.ZONE).truncatedTo(ChronoUnit.MINUTES);
+            String vi = org.jsoup.Jsoup.parse(mvc.perform(get("/listening").param("days", days).session(coordinator))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                    .selectFirst("#overview-period").text();
+            java.time.LocalDateTime after = java.time.LocalDateTime.now(LocalTime.ZONE);
+            java.util.regex.Matcher shown = java.util.regex.Pattern
+                    .compile("Từ \\d{2}/\\d{2}/\\d{4}( \\d{2}:\\d{2})? đến nay \\((\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}), giờ Việt Nam\\)")
+                    .matcher(vi);
+            assertThat(shown.matches()).as(vi).isTrue();
+            java.time.LocalDateTime until = java.time.LocalDateTime.parse(shown.group(2),
+                    java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm"));
+            assertThat(until).as(vi).isBetween(before, after);
+            String en = org.jsoup.Jsoup.parse(mvc.perform(get("/listening").param("days", days).param("lang", "en")
+                    .session(coordinator)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                    .selectFirst("#overview-period").text();
+            assertThat(en).startsWith("From ").contains(" to now (").endsWith(", Vietnam time)");
+        }
+    }
+
+    @Test
     void aPeriodTheDashboardDoesNotOfferIsSaidNotSilentlyReplacedByThirtyDays() throws Exception {
         MockHttpSession coordinator = signIn("coordinator");
         for (String days : List.of("0", "-5", "3650", "100000", "abc")) {

@@ -93,7 +93,7 @@ class LeadershipService implements Leadership {
                 .toList();
 
         List<IssueItem> issues = trends.emerging(ListeningScope.of(user, false), language).stream().limit(ISSUES)
-                .map(i -> new IssueItem(sentences.title(i, locale), i.dimension(), i.value(), i.recent(), i.growth(),
+                .map(i -> new IssueItem(sentences.title(i, locale), i.dimension(), i.value(), i.observed(), i.growth(),
                         i.stories() == null || i.stories().isEmpty() ? null : i.stories().getFirst().story()))
                 .toList();
 

@@ -368,6 +368,16 @@ class JdbcAlerts implements Alerts {
     }
 
     @Override
+    public List<Long> mainStories(Alert alert) {
+        if (alert.postIds().isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT story_id FROM post WHERE id = ANY(?) AND story_id IS NOT NULL GROUP BY story_id"
+                + " HAVING count(*) * 3 >= ? ORDER BY count(*) DESC, story_id")
+                .params(alert.postIds().toArray(Long[]::new), alert.postIds().size()).query(Long.class).list();
+    }
+
+    @Override
     public Optional<Trends.Issue> currentIssue(Alert alert, String language) {
         if (!"BURST".equals(alert.kind()) || alert.postIds().isEmpty()
                 || alert.raisedAt().isBefore(clock.instant().minus(Duration.ofHours(24)))) {

@@ -172,6 +172,7 @@ class JdbcPostImporter implements PostImporter {
                             + " only into its own agency's sources or new ones");
                 }
                 batch.add(post);
+                counts.sources.add(post.source());
             } catch (RejectedLine e) {
                 quarantine(counts, batchQuarantine, batchRaw, line.number(), e.getMessage(), text);
             }
@@ -189,10 +190,16 @@ class JdbcPostImporter implements PostImporter {
         // the batches are committed as they go; the import's record and its audit entry commit together
         String importName = name;
         transactions.executeWithoutResult(status -> {
+            Timestamp finished = Timestamp.from(clock.instant());
             jdbc.sql("""
                     UPDATE post_import SET finished_at = ?, read = ?, stored = ?, duplicates = ?, quarantined = ? WHERE id = ?
-                    """).params(Timestamp.from(clock.instant()), counts.read, counts.stored, counts.duplicates,
+                    """).params(finished, counts.read, counts.stored, counts.duplicates,
                     counts.quarantined.size(), importId).update();
+            // the sources page's "last success" of a source that is imported, not polled: its last import that finished
+            if (!counts.sources.isEmpty()) {
+                jdbc.sql("UPDATE post_source SET last_success_at = ? WHERE code = ANY(?)")
+                        .params(finished, counts.sources.toArray(String[]::new)).update();
+            }
             events.publishEvent(new PostsImported(by, importId, importName, counts.read, counts.stored, counts.duplicates,
                     counts.quarantined.size()));
         });
@@ -215,6 +222,8 @@ class JdbcPostImporter implements PostImporter {
         int stored;
         int duplicates;
         final List<QuarantinedLine> quarantined = new ArrayList<>();
+        /** The codes of the sources of the lines read and not quarantined (stored or already there). */
+        final Set<String> sources = new HashSet<>();
     }
 
     /** The batch, each post knowing whether its source is marked as citizens' own posts (one query a batch). */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +25,7 @@ import vn.loa.identity.AgencyDirectory;
 import vn.loa.identity.SignedInPrincipal;
 import vn.loa.identity.SignedInUser;
 import vn.loa.listening.Alerts;
+import vn.loa.listening.Trends;
 import vn.loa.platform.NavigationItem;
 import vn.loa.platform.Pager;
 import vn.loa.shared.InvalidInput;
@@ -41,10 +43,12 @@ class AlertsController {
 
     private final Alerts alerts;
     private final AgencyDirectory agencies;
+    private final ObjectProvider<Trends.CoverageLookup> coverage;
 
-    AlertsController(Alerts alerts, AgencyDirectory agencies) {
+    AlertsController(Alerts alerts, AgencyDirectory agencies, ObjectProvider<Trends.CoverageLookup> coverage) {
         this.alerts = alerts;
         this.agencies = agencies;
+        this.coverage = coverage;
     }
 
     @GetMapping("/alerts")
@@ -75,7 +79,8 @@ class AlertsController {
 
     /**
      * One alert: what happened in a sentence (the issue as it stands now, in the page's language, while it is still
-     * emerging; else as it was sent), its example posts, the agency that answers, and what to do next.
+     * emerging; else as it was sent), its example posts, the agency that answers, and what to do next: open a case, or
+     * see the one that already covers it.
      */
     @GetMapping("/alerts/{id}")
     String one(@PathVariable long id, Model model, Locale locale) {
@@ -83,10 +88,19 @@ class AlertsController {
         Alerts.Alert alert = alerts.alert(id, user);
         List<Alerts.AlertPost> posts = alerts.posts(alert, user);
         int examples = Math.min(EXAMPLES, posts.size());
+        Trends.Issue issue = alerts.currentIssue(alert, locale.getLanguage()).orElse(null);
         model.addAttribute("alert", alert);
         model.addAttribute("mayAcknowledge", alerts.mayAcknowledge(alert, user));
         model.addAttribute("language", locale.getLanguage());
-        model.addAttribute("issue", alerts.currentIssue(alert, locale.getLanguage()).orElse(null));
+        model.addAttribute("issue", issue);
+        // a case that covers the issue, or was opened on the alert's main story, or holds a third of its posts (a
+        // case opened from the alert holds them all): shown instead of a button that would open a second one
+        Trends.CoverageLookup cases = coverage.getIfAvailable();
+        Trends.Coverage existing = cases == null ? null
+                : issue != null && issue.coverage() != null ? issue.coverage()
+                : cases.covering(alerts.mainStories(alert), alert.postIds());
+        model.addAttribute("existingCase", existing);
+        model.addAttribute("existingCaseOpens", existing != null && cases.opens(existing.caseId(), user));
         model.addAttribute("examples", posts.subList(0, examples));
         model.addAttribute("posts", posts.subList(examples, posts.size()));
         model.addAttribute("agencyNames", names(java.util.Arrays.asList(alert.aboutAgency(), alert.agencyCode()), locale));

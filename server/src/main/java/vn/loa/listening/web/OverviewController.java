@@ -3,6 +3,7 @@ package vn.loa.listening.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -50,9 +51,12 @@ class OverviewController {
 
     private final MessageSource messages;
 
+    private final Clock clock;
+
     OverviewController(ListeningOverview overview, Trends trends, Alerts alerts, SeriesTables seriesTables,
-            IssueCoverage issueCoverage, PostSearch search, MessageSource messages) {
+            IssueCoverage issueCoverage, PostSearch search, MessageSource messages, Clock clock) {
         this.messages = messages;
+        this.clock = clock;
         this.issueCoverage = issueCoverage;
         this.search = search;
         this.overview = overview;
@@ -91,6 +95,10 @@ class OverviewController {
         // the links behind the numbers search the same period: whole days, or to the minute for a window of hours
         model.addAttribute("fromDay", bound(result.from(), false));
         model.addAttribute("toDay", bound(result.to(), true));
+        // the period as the page says it: the figures count the current hour (and day) as far as it has come, so it
+        // ends now, not at the end of the hour the links search to
+        java.time.Instant now = clock.instant();
+        model.addAttribute("until", LocalTime.format(now.isBefore(result.to()) ? now : result.to()));
         // how many of those posts are about the province at all: national news and chatter are not its opinion
         model.addAttribute("localPosts", search.search(new PostSearch.Query(null, null, null, null, null, null, null,
                 scope.agency(), null, result.from(), result.to(), true, 0, 1, null, false, true, publicOnly), user).total());

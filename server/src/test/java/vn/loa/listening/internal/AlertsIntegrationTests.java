@@ -52,6 +52,9 @@ class AlertsIntegrationTests {
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+    @Autowired
+    vn.loa.misinformation.Cases cases;
+
     private GreenMail smtp;
     private final String keyword = "đê bao " + ProcessHandle.current().pid();
 
@@ -356,6 +359,126 @@ class AlertsIntegrationTests {
         }
         mvc.perform(post("/api/v1/alerts/rules/" + id + "/disable").session(signIn("district")).with(csrf()))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void anAlertCoveredByACaseLeadsToThatCaseInsteadOfOfferingToOpenASecond() throws Exception {
+        vn.loa.identity.SignedInUser coordinator = new vn.loa.identity.SignedInUser(0L, "coordinator", "Điều phối", null, null,
+                java.util.Set.of(vn.loa.identity.Role.COORDINATOR));
+        String word = "cầu treo " + ProcessHandle.current().pid();
+        Alerts.Rule rule = alerts.addRule(new Alerts.RuleForm("SYT", "KEYWORD", "3", word, "", ""), coordinator);
+        List<vn.loa.misinformation.Case> opened = new java.util.ArrayList<>();
+        try {
+            Alerts.Alert alert = raise(rule, word, "covered-alert",
+                    "Sở Y tế ơi, " + word + " ở thôn bị gãy, trạm y tế không có người trực, người bệnh phải vượt suối, lần ");
+            MockHttpSession session = signIn("coordinator");
+            org.jsoup.nodes.Document before = page("/alerts/" + alert.id(), session);
+            assertThat(before.select("#open-case").attr("href")).isEqualTo("/cases/new?alert=" + alert.id());
+            assertThat(before.select("#existing-case")).isEmpty();
+
+            // a case opened on the story its posts are (as the demo's case on its burst)
+            List<Long> stories = alerts.mainStories(alert);
+            assertThat(stories).as("the three near-copies are one story").hasSize(1);
+            vn.loa.misinformation.Case onStory = cases.open(new vn.loa.misinformation.Cases.NewCase(
+                    "Cầu treo gãy, trạm y tế bỏ trống " + word, "GRIEVANCE", "LOW", List.of(), stories.getFirst(), null,
+                    "SYT"), coordinator);
+            opened.add(onStory);
+            org.jsoup.nodes.Document covered = page("/alerts/" + alert.id(), session);
+            assertThat(covered.select("#open-case")).isEmpty();
+            assertThat(covered.select("a#existing-case").attr("href")).isEqualTo("/cases/" + onStory.id());
+            assertThat(covered.select("#existing-case").text()).isEqualTo("Xem vụ việc số " + onStory.id() + " (Mới tiếp nhận)");
+            assertThat(page("/alerts/" + alert.id() + "?lang=en", session).select("#existing-case").text())
+                    .isEqualTo("See case no. " + onStory.id() + " (Received)");
+            // the agency's officer, who may open a case too, is led to the same one
+            org.jsoup.nodes.Document officers = page("/alerts/" + alert.id(), signIn("officer"));
+            assertThat(officers.select("#open-case")).isEmpty();
+            assertThat(officers.select("a#existing-case").attr("href")).isEqualTo("/cases/" + onStory.id());
+
+            // a dismissed case covers nothing; one opened from the alert itself does
+            dismiss(onStory, coordinator);
+            assertThat(page("/alerts/" + alert.id(), session).select("#open-case")).hasSize(1);
+            vn.loa.misinformation.Case fromAlert = cases.open(new vn.loa.misinformation.Cases.NewCase(
+                    "Cầu treo gãy " + word, "GRIEVANCE", "LOW", List.of(), null, alert.id(), "SYT"), coordinator);
+            opened.add(fromAlert);
+            org.jsoup.nodes.Document after = page("/alerts/" + alert.id(), session);
+            assertThat(after.select("#open-case")).isEmpty();
+            assertThat(after.select("a#existing-case").attr("href")).isEqualTo("/cases/" + fromAlert.id());
+        } finally {
+            alerts.disableRule(rule.id(), coordinator);
+            for (vn.loa.misinformation.Case found : opened) {
+                if (!"DISMISSED".equals(cases.get(found.id(), coordinator).status().name())) {
+                    dismiss(found, coordinator);
+                }
+            }
+        }
+    }
+
+    private void dismiss(vn.loa.misinformation.Case found, vn.loa.identity.SignedInUser coordinator) {
+        cases.act(found.id(), new vn.loa.misinformation.Cases.Transition("DISMISS", null, null, null, null, null, null,
+                "Dữ liệu kiểm thử", null), coordinator);
+    }
+
+    @Test
+    void anAlertOfAProvinceRuleIsListedUnderTheProvinceAsTheHomePageSaysWithTheAgencyThatAnswersBesideIt()
+            throws Exception {
+        vn.loa.identity.SignedInUser coordinator = new vn.loa.identity.SignedInUser(0L, "coordinator", "Điều phối", null, null,
+                java.util.Set.of(vn.loa.identity.Role.COORDINATOR));
+        String word = "bến phà " + ProcessHandle.current().pid();
+        Alerts.Rule rule = alerts.addRule(new Alerts.RuleForm("", "KEYWORD", "3", word, "", ""), coordinator);
+        try {
+            Alerts.Alert alert = raise(rule, word, "scope-alert", "Bệnh nhân chuyển viện phải chờ " + word
+                    + " cả buổi, xe cấp cứu kẹt lại, lần ");
+            // the issue a burst is about names the agency that answers it, whatever the rule's scope
+            jdbc.sql("UPDATE alert SET about_agency = 'SYT' WHERE id = ?").param(alert.id()).update();
+            MockHttpSession session = signIn("coordinator");
+
+            org.jsoup.nodes.Element row = page("/alerts?open=true", session).select("#alerts-table tbody tr").stream()
+                    .filter(r -> !r.select("a[href=\"/alerts/" + alert.id() + "\"]").isEmpty()).findFirst().orElseThrow();
+            assertThat(row.select(".alert-scope").text()).isEqualTo("Toàn tỉnh");
+            assertThat(row.select(".alert-answered-by").text()).isEqualTo("Cơ quan trả lời: Sở Y tế");
+            assertThat(page("/alerts?open=true", session).select("#alerts-table thead th").eachText()).contains("Phạm vi");
+            org.jsoup.nodes.Element home = page("/", session).select("#alert-list li").stream()
+                    .filter(li -> !li.select("a[href=\"/alerts/" + alert.id() + "\"]").isEmpty()).findFirst().orElseThrow();
+            assertThat(home.select(".muted").text()).startsWith("Toàn tỉnh · ");
+            org.jsoup.nodes.Document one = page("/alerts/" + alert.id(), session);
+            assertThat(one.select("#alert-agency").text()).isEqualTo("Sở Y tế");
+            assertThat(one.select(".facts").text()).contains("(Toàn tỉnh)");
+            org.jsoup.nodes.Element english = page("/alerts?open=true&lang=en", session).select("#alerts-table tbody tr")
+                    .stream().filter(r -> !r.select("a[href=\"/alerts/" + alert.id() + "\"]").isEmpty()).findFirst()
+                    .orElseThrow();
+            assertThat(english.select(".alert-scope").text()).isEqualTo("Whole province");
+            assertThat(english.select(".alert-answered-by").text()).isEqualTo("Answering agency: Department of Health");
+            jdbc.sql("UPDATE alert SET acknowledged_at = now(), acknowledged_by = 'system' WHERE id = ?").param(alert.id())
+                    .update();
+        } finally {
+            alerts.disableRule(rule.id(), coordinator);
+        }
+    }
+
+    /** Imports three posts with the rule's keyword and evaluates the rules: the alert the rule raised. */
+    private Alerts.Alert raise(Alerts.Rule rule, String word, String source, String text) throws Exception {
+        vn.loa.identity.SignedInUser coordinator = new vn.loa.identity.SignedInUser(0L, "coordinator", "Điều phối", null, null,
+                java.util.Set.of(vn.loa.identity.Role.COORDINATOR));
+        String code = source + "-" + ProcessHandle.current().pid();
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            file.append("{\"source\":\"").append(code).append("\",\"platform\":\"facebook\",\"external_id\":\"k")
+                    .append(i).append("\",\"author\":\"Người dân ").append(i).append("\",\"published_at\":\"")
+                    .append(Instant.now().minus(5 + i, ChronoUnit.MINUTES)).append("\",\"text\":\"").append(text)
+                    .append(i).append("\"}\n");
+        }
+        assertThat(importer.importFile(code + ".jsonl", new ByteArrayInputStream(file.toString().getBytes(
+                StandardCharsets.UTF_8)), Actor.SYSTEM, null).stored()).isEqualTo(3);
+        alerts.evaluate();
+        Alerts.Alert alert = alerts.alerts(coordinator, false, 100).stream().filter(a -> a.ruleId() == rule.id())
+                .findFirst().orElseThrow(() -> new AssertionError("no alert about " + word));
+        assertThat(alert.postIds()).hasSize(3);
+        return alert;
+    }
+
+    private org.jsoup.nodes.Document page(String path, MockHttpSession session) throws Exception {
+        return org.jsoup.Jsoup.parse(mvc.perform(get(path).session(session)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
 
     private MockHttpSession signIn(String username) throws Exception {

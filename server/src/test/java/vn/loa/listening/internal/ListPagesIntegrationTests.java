@@ -33,6 +33,7 @@ import vn.loa.listening.FeedSources;
 import vn.loa.listening.ImportSummary;
 import vn.loa.listening.PostImporter;
 import vn.loa.shared.Actor;
+import vn.loa.shared.LocalTime;
 
 /**
  * The lists of listening that grow, read a page at a time on a real database: 2,300 sources, imports, quarantined
@@ -168,6 +169,44 @@ class ListPagesIntegrationTests {
         Document sources = page("/listening/sources?q=" + marker);
         assertThat(sources.select("#sources-table thead th")).isNotEmpty()
                 .allSatisfy(th -> assertThat(th.text()).as(th.outerHtml()).isNotBlank());
+    }
+
+    @Test
+    void anImportedSourceShowsWhenItsImportSucceededAndThePageSaysItCountsPostsReceivedNotPublished() throws Exception {
+        // not found by the marker: the other tests count the sources it finds
+        String source = "received-" + marker.replace("trang", "nhan");
+        assertThat(rows(page("/listening/sources?q=" + source), "#sources-table")).isEmpty();
+        long receivedBefore = feeds.throughput().postsLastHour();
+        // posts published a month ago, received now
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            file.append("{\"source\":\"").append(source).append("\",\"platform\":\"news\",\"external_id\":\"")
+                    .append(i).append("\",\"published_at\":\"").append(clock.instant().minus(Duration.ofDays(30)))
+                    .append("\",\"text\":\"Bản tin cũ ").append(source).append(" số ").append(i)
+                    .append(" về lịch cắt điện tại các xã ven biển\"}\n");
+        }
+        ImportSummary summary = importer.importFile(source + ".jsonl",
+                new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8)), Actor.SYSTEM, null);
+        assertThat(summary.stored()).isEqualTo(4);
+        Instant finished = jdbc.sql("SELECT finished_at FROM post_import WHERE id = ?").param(summary.importId())
+                .query(Timestamp.class).single().toInstant();
+
+        assertThat(feeds.throughput().postsLastHour()).as("received now, whenever published")
+                .isGreaterThanOrEqualTo(receivedBefore + 4);
+        Document page = page("/listening/sources?q=" + source);
+        List<Element> row = rows(page, "#sources-table");
+        assertThat(row).hasSize(1);
+        assertThat(row.get(0).select(".source-last-success").text()).isEqualTo(LocalTime.format(finished))
+                .matches("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}");
+        assertThat(page.select("#throughput").text()).contains("bài mới nhận về trong 1 giờ qua",
+                "bài mới nhận về trong 24 giờ qua").doesNotContain("bài mới trong giờ qua");
+        assertThat(page.select("#throughput-explain").text()).contains("tính theo lúc nhận chứ không theo ngày đăng");
+        Document english = page("/listening/sources?lang=en&q=" + source);
+        assertThat(english.select("#throughput").text()).contains("new posts received in the last hour",
+                "new posts received in the last 24 hours");
+        assertThat(english.select("#throughput-explain").text()).contains("not by when they were published");
+        assertThat(rows(english, "#sources-table").get(0).select(".source-last-success").text())
+                .isEqualTo(LocalTime.format(finished));
     }
 
     @Test
