@@ -9,11 +9,15 @@ import collections, gzip, json, subprocess, sys
 
 command = sys.argv[sys.argv.index('--analyze') + 1] if '--analyze' in sys.argv else 'bin/loa nlp analyze --jsonl'
 SOURCE = {'news': 'news', 'website': 'news', 'hotline': 'feedback', 'office': 'feedback', 'other': 'unknown'}
+# the demo's sources marked as citizens' own posts (DemoPosts.CITIZENS_SOURCES): read as citizens' comments
+CITIZENS = {'demo-facebook-nguoidan', 'demo-forum', 'demo-tiktok', 'demo-zalo-congdong'}
 lines = []
 with gzip.open('server/src/main/resources/listening/demo-posts.jsonl.gz', 'rt', encoding='utf-8') as f:
     for line in f:
         post = json.loads(line)
-        lines.append(json.dumps({'text': post['text'], 'source': SOURCE.get(post['platform'], 'social')}, ensure_ascii=False))
+        source = 'citizens' if post['source'] in CITIZENS and post['platform'] not in ('hotline', 'office') \
+            else SOURCE.get(post['platform'], 'social')
+        lines.append(json.dumps({'text': post['text'], 'source': source}, ensure_ascii=False))
 result = subprocess.run(command, shell=True, input='\n'.join(lines) + '\n', capture_output=True, text=True, check=True)
 counts = collections.defaultdict(collections.Counter)
 for line in result.stdout.splitlines():
