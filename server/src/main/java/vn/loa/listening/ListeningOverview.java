@@ -20,6 +20,19 @@ public interface ListeningOverview {
     }
 
     /**
+     * The posts of one bucket of time as the dashboard charts them: citizens' comments by sentiment (opinion), and the
+     * news and official statements apart, by number only, since a day of accident reports is not public anger.
+     *
+     * @param start the bucket's start
+     * @param label the bucket as shown (dd/MM/yyyy or dd/MM/yyyy HH:00, in Vietnam's time)
+     * @param unclear citizens' comments whose sentiment the model was unsure of
+     * @param news posts of the news and official registers
+     */
+    record OpinionVolume(Instant start, String label, long negative, long neutral, long positive, long unclear,
+            long news) {
+    }
+
+    /**
      * The share of one value (a topic, an agency, a place, a platform).
      *
      * @param value the code, used to drill down
@@ -102,7 +115,7 @@ public interface ListeningOverview {
      *     province, those whose first post came before the period's end and whose last post within it
      */
     record Overview(ListeningScope scope, Instant from, Instant to, boolean hourly, long total, long negative,
-            long toxic, List<Volume> volume, List<Share> topics, List<Share> agencies, List<Share> places,
+            long toxic, List<OpinionVolume> volume, List<Share> topics, List<Share> agencies, List<Share> places,
             List<Share> platforms, List<StoryRow> topStories, List<StoryRow> negativeStories, Tone opinion,
             Tone newsTone, List<Share> domains, long authors, long stories) {
     }

@@ -125,13 +125,16 @@ class ListeningOverviewIntegrationTests {
                 .contains(percent(comments[1], comments[0], "en")).contains(percent(news[1], news[0], "en"));
         assertThat(section(english, "news-tone")).contains(percent(news[3], news[0], "en"));
 
-        // the chart of posts by sentiment counts the unclear ones too: its four series add up to the posts
+        // the chart: citizens' comments by sentiment, the unclear ones too, and the news apart; all add up to the posts
         long charted = 0;
         for (String series : List.of("negative", "neutral", "positive", "unclear")) {
             List<Integer> values = JsonPath.read(json, "$.volume[*]." + series);
             charted += values.stream().mapToLong(Integer::longValue).sum();
         }
-        assertThat(charted).isEqualTo(((Number) JsonPath.read(json, "$.total")).longValue());
+        assertThat(charted).isEqualTo(comments[0]);
+        List<Integer> newsCharted = JsonPath.read(json, "$.volume[*].news");
+        assertThat(charted + newsCharted.stream().mapToLong(Integer::longValue).sum())
+                .isEqualTo(((Number) JsonPath.read(json, "$.total")).longValue());
         // each day with its year: a period of 90 days may span two years
         List<String> labels = JsonPath.read(json, "$.volume[*].label");
         assertThat(labels).hasSize(7).allMatch(label -> label.matches("\\d{2}/\\d{2}/\\d{4}"));
@@ -264,6 +267,36 @@ class ListeningOverviewIntegrationTests {
         assertThat(inStory * 3).isGreaterThanOrEqualTo(negative);
         assertThat(jdbc.sql("SELECT left(text, 400) FROM post WHERE story_id = ? LIMIT 1").param(Long.parseLong(notice.group(3)))
                 .query(String.class).single()).contains("Nhiều bệnh viện không chịu trả hồ sơ cho bệnh nhân");
+    }
+
+    @Autowired
+    ListeningOverview overviews;
+
+    @Test
+    void theVolumeChartsCitizensOpinionBySentimentAndTheNewsApart() throws Exception {
+        String source = "volume-" + ProcessHandle.current().pid();
+        String at = Instant.now().minus(1, ChronoUnit.HOURS).toString();
+        ListeningScope province = new ListeningScope(null, true);
+        ListeningOverview.Overview before = overviews.overview(province, 1, "vi");
+        String lines = "{\"source\":\"" + source + "\",\"platform\":\"news\",\"external_id\":\"v1\",\"published_at\":\""
+                + at + "\",\"text\":\"Một xe khách lao xuống vực làm nhiều người bị thương trên đèo " + source + "\"}\n"
+                + "{\"source\":\"" + source + "\",\"platform\":\"hotline\",\"external_id\":\"v2\",\"published_at\":\""
+                + at + "\",\"text\":\"Đường vào thôn lầy lội quá, xe cứu thương không vào được " + source + "\"}\n";
+        importer.importFile("volume.jsonl", new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)), Actor.SYSTEM, null);
+        ListeningOverview.Overview after = overviews.overview(province, 1, "vi");
+        // every bucket's tones are citizens' comments', its news the news and statements: together, every post
+        for (ListeningOverview.Overview o : List.of(before, after)) {
+            long opinion = o.volume().stream().mapToLong(v -> v.negative() + v.neutral() + v.positive() + v.unclear()).sum();
+            long news = o.volume().stream().mapToLong(ListeningOverview.OpinionVolume::news).sum();
+            assertThat(opinion).isEqualTo(o.opinion().posts());
+            assertThat(news).isEqualTo(o.newsTone().posts());
+            assertThat(opinion + news).isEqualTo(o.total());
+            assertThat(o.volume().stream().mapToLong(ListeningOverview.OpinionVolume::negative).sum())
+                    .isEqualTo(o.opinion().negative());
+        }
+        assertThat(after.volume().stream().mapToLong(ListeningOverview.OpinionVolume::news).sum())
+                .isEqualTo(before.volume().stream().mapToLong(ListeningOverview.OpinionVolume::news).sum() + 1);
+        assertThat(after.opinion().posts()).isEqualTo(before.opinion().posts() + 1);
     }
 
     @Test
@@ -437,12 +470,14 @@ class ListeningOverviewIntegrationTests {
         while (rows.find()) {
             figures.putIfAbsent(rows.group(1), number(rows.group(2)));
         }
+        // the chart's rows: citizens' comments by sentiment, then the news and statements; together, the hour's posts
         java.util.regex.Matcher chart = java.util.regex.Pattern.compile("<tr data-href=\"(/posts[^\"]*)\">\\s*<th scope=\"row\">"
-                + "[^<]*</th>\\s*<td[^>]*>([0-9.,]+)</td><td[^>]*>([0-9.,]+)</td><td[^>]*>([0-9.,]+)</td>\\s*<td[^>]*>([0-9.,]+)</td>")
+                + "[^<]*</th>\\s*<td[^>]*>([0-9.,]+)</td><td[^>]*>([0-9.,]+)</td><td[^>]*>([0-9.,]+)</td>\\s*<td[^>]*>([0-9.,]+)</td>"
+                + "\\s*<td[^>]*>([0-9.,]+)</td>")
                 .matcher(page);
         while (chart.find()) {
             figures.putIfAbsent(chart.group(1), number(chart.group(2)) + number(chart.group(3)) + number(chart.group(4))
-                    + number(chart.group(5)));
+                    + number(chart.group(5)) + number(chart.group(6)));
         }
         Map<String, Long> unescaped = new java.util.LinkedHashMap<>();
         figures.forEach((link, figure) -> unescaped.put(link.replace("&amp;", "&"), figure));

@@ -142,33 +142,39 @@ class JdbcListeningOverview implements ListeningOverview {
         String restricted = scope.restricted() ? "" : " AND NOT restricted";
         Map<Instant, long[]> buckets = new LinkedHashMap<>();
         for (ZonedDateTime at = start; at.isBefore(end); at = hourly ? at.plusHours(1) : at.plusDays(1)) {
-            buckets.put(at.toInstant(), new long[4]);
+            buckets.put(at.toInstant(), new long[5]);
         }
         long[] totals = new long[3];
-        // periods of whole days read the daily roll-ups, short ones the hourly
+        // periods of whole days read the daily roll-ups, short ones the hourly; by register (each post has one, so the
+        // registers' rows add up to all posts): citizens' comments by sentiment, the news and statements by number
         String sql = hourly
-                ? "SELECT hour, sum(negative), sum(neutral), sum(positive), sum(posts), sum(toxic) FROM post_hourly "
-                        + "WHERE scope = ? AND dim = 'all' AND hour >= ? AND hour < ?" + restricted + " GROUP BY hour"
-                : "SELECT day, sum(negative), sum(neutral), sum(positive), sum(posts), sum(toxic) FROM post_daily "
-                        + "WHERE scope = ? AND dim = 'all' AND day >= ? AND day < ?" + restricted + " GROUP BY day";
+                ? "SELECT hour, val, sum(negative), sum(neutral), sum(positive), sum(posts), sum(toxic) FROM post_hourly "
+                        + "WHERE scope = ? AND dim = 'register' AND hour >= ? AND hour < ?" + restricted + " GROUP BY hour, val"
+                : "SELECT day, val, sum(negative), sum(neutral), sum(positive), sum(posts), sum(toxic) FROM post_daily "
+                        + "WHERE scope = ? AND dim = 'register' AND day >= ? AND day < ?" + restricted + " GROUP BY day, val";
         jdbc.sql(sql).params(scope.key(), bound(from, hourly), upper(to, hourly)).query(rs -> {
                     Instant bucket = hourly ? rs.getTimestamp(1).toInstant()
                             : rs.getDate(1).toLocalDate().atStartOfDay(LocalTime.ZONE).toInstant();
                     long[] counts = buckets.get(bucket);
                     if (counts != null) {
-                        for (int i = 0; i < 3; i++) {
-                            counts[i] += rs.getLong(2 + i);
+                        if (PostLabels.COMMENT.equals(rs.getString(2))) {
+                            for (int i = 0; i < 3; i++) {
+                                counts[i] += rs.getLong(3 + i);
+                            }
+                            // a comment the model is unsure of counts in none of the three: the rest of the comments
+                            counts[3] += rs.getLong(6) - rs.getLong(3) - rs.getLong(4) - rs.getLong(5);
+                        } else {
+                            counts[4] += rs.getLong(6);
                         }
-                        // a post the model is unsure of counts in none of the three: the rest of the posts
-                        counts[3] += rs.getLong(5) - rs.getLong(2) - rs.getLong(3) - rs.getLong(4);
                     }
-                    totals[0] += rs.getLong(5);
-                    totals[1] += rs.getLong(2);
-                    totals[2] += rs.getLong(6);
+                    totals[0] += rs.getLong(6);
+                    totals[1] += rs.getLong(3);
+                    totals[2] += rs.getLong(7);
                 });
-        List<Volume> volume = new ArrayList<>();
-        buckets.forEach((at, counts) -> volume.add(new Volume(at, (hourly ? HOUR : DAY).format(at.atZone(LocalTime.ZONE)),
-                counts[0], counts[1], counts[2], counts[3])));
+        List<OpinionVolume> volume = new ArrayList<>();
+        buckets.forEach((at, counts) -> volume.add(new OpinionVolume(at,
+                (hourly ? HOUR : DAY).format(at.atZone(LocalTime.ZONE)), counts[0], counts[1], counts[2], counts[3],
+                counts[4])));
         LocalDate today = LocalDate.ofInstant(now, LocalTime.ZONE);
         Stories stories = stories(scope, from, to);
         Map<String, Tone> registers = tones(scope, from, to, hourly);

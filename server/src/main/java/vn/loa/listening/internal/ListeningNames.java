@@ -2,6 +2,7 @@ package vn.loa.listening.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -70,14 +71,45 @@ class ListeningNames {
         private String name(Gazetteer.Entry entry, Locale locale) {
             LocalDate today = LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
             if (entry.validTo() == null || !entry.validTo().isBefore(today)) {
-                return entry.name();
+                return inLanguage(entry.name(), locale);
             }
             String until = LocalTime.format(entry.validTo());
             String now = entry.successors().stream()
                     .map(successor -> analyzer.places().entry(successor).map(Gazetteer.Entry::name).orElse(successor))
+                    .map(name -> inLanguage(name, locale))
                     .collect(Collectors.joining("; "));
-            return now.isEmpty() ? messages.getMessage("place.name.ended", new Object[] {entry.name(), until}, locale)
-                    : messages.getMessage("place.name.history", new Object[] {entry.name(), until, now}, locale);
+            String name = inLanguage(entry.name(), locale);
+            return now.isEmpty() ? messages.getMessage("place.name.ended", new Object[] {name, until}, locale)
+                    : messages.getMessage("place.name.history", new Object[] {name, until, now}, locale);
+        }
+
+        /** The kinds of unit a place's Vietnamese name begins with, and how English names them after the name. */
+        private static final List<String[]> UNITS_IN_ENGLISH = List.of(new String[] {"Thành phố ", "City"},
+                new String[] {"Thị xã ", "Town"}, new String[] {"Thị trấn ", "Township"},
+                new String[] {"Đặc khu ", "Special administrative region"}, new String[] {"Tỉnh ", "Province"},
+                new String[] {"Huyện ", "District"}, new String[] {"Quận ", "District"}, new String[] {"Phường ", "Ward"},
+                new String[] {"Xã ", "Commune"});
+
+        /**
+         * A place's name in the reader's language: in English, as the agencies' English names write them ("Phường Ninh
+         * Chử" is "Ninh Chu Ward", "Tỉnh Khánh Hòa" "Khanh Hoa Province"): the name without diacritics, the kind of
+         * unit after it.
+         */
+        static String inLanguage(String name, Locale locale) {
+            if (!"en".equals(locale.getLanguage())) {
+                return name;
+            }
+            for (String[] unit : UNITS_IN_ENGLISH) {
+                if (name.startsWith(unit[0])) {
+                    return withoutDiacritics(name.substring(unit[0].length())) + " " + unit[1];
+                }
+            }
+            return withoutDiacritics(name);
+        }
+
+        private static String withoutDiacritics(String text) {
+            return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                    .replace('đ', 'd').replace('Đ', 'D');
         }
     }
 }

@@ -81,7 +81,12 @@ class OldNamesIntegrationTests {
     void anOldPlaceIsNamedWithTheCommunesThatTookOverFromIt() {
         assertThat(names.placeName("586@2023-05-01", "vi"))
                 .isEqualTo("Huyện Ninh Hải (đến 30/06/2025, nay là Phường Ninh Chử; Xã Vĩnh Hải; Xã Ninh Hải; Xã Xuân Hải)");
-        assertThat(names.placeName("586@2023-05-01", "en")).startsWith("Huyện Ninh Hải (until 30/06/2025, now Phường Ninh Chử;");
+        // in English as the agencies' English names write them
+        assertThat(names.placeName("586@2023-05-01", "en"))
+                .isEqualTo("Ninh Hai District (until 30/06/2025, now Ninh Chu Ward; Vinh Hai Commune; Ninh Hai Commune; "
+                        + "Xuan Hai Commune)");
+        assertThat(names.placeName("56@2025-07-01", "en")).isEqualTo("Khanh Hoa Province");
+        assertThat(names.placeName("79@2025-07-01", "en")).isEqualTo("Ho Chi Minh City");
         assertThat(names.placeName("22852@2025-07-01", "vi")).isEqualTo("Xã Ninh Hải");
         // the post list, its facets and exports name places the same way as the dashboard
         org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.forLanguageTag("vi"));
