@@ -54,10 +54,13 @@ public interface Crises {
     List<HoldingTemplate> templates(long id, SignedInUser user);
 
     /**
-     * Links a press enquiry to the crisis; a routine one becomes a crisis enquiry (its clock is not changed), which
-     * confirms the journalist's request for crisis handling when one waits.
+     * Links a press enquiry to the crisis; a routine one becomes a crisis enquiry, which confirms the journalist's
+     * request for crisis handling when one waits. While open, it is then due by the crisis time limit counted from its
+     * receipt when that is sooner than its routine due time, and its working-day deadline stops (a day off entered later
+     * no longer moves it), as when the request is confirmed.
      *
      * @throws vn.loa.shared.NotFound when either does not exist or the user may not see it
+     * @throws vn.loa.shared.Conflict when the enquiry changed meanwhile
      */
     Enquiry linkEnquiry(long id, long enquiryId, SignedInUser by);
 

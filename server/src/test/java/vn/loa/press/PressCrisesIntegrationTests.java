@@ -13,6 +13,7 @@ import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -26,11 +27,17 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.web.servlet.MockMvc;
 import vn.loa.TestClock;
+import vn.loa.calendar.CalendarAdministration;
+import vn.loa.calendar.DayKind;
+import vn.loa.calendar.PeriodUnit;
+import vn.loa.calendar.WorkingDays;
 import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
 import vn.loa.misinformation.Case;
 import vn.loa.misinformation.Cases;
+import vn.loa.shared.Actor;
 import vn.loa.shared.Conflict;
+import vn.loa.shared.LocalTime;
 import vn.loa.shared.NotFound;
 
 /**
@@ -75,6 +82,12 @@ class PressCrisesIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    CalendarAdministration administration;
+
+    @Autowired
+    WorkingDays calendar;
 
     @Test
     void theClockCountsDownOnTheDeskAndTheHomePageAndStopsAtTheFirstStatementPublishedLate() throws Exception {
@@ -204,6 +217,50 @@ class PressCrisesIntegrationTests {
         assertThatThrownBy(() -> crises.close(crisis.id(), null, COORDINATOR)).isInstanceOf(Conflict.class);
         assertThatThrownBy(() -> crises.draftStatement(crisis.id(), new Statements.Draft(null, StatementForm.PRESS_RELEASE,
                 StatementChannel.PORTAL, "t", "b", null, null), OFFICER)).isInstanceOf(Conflict.class);
+    }
+
+    @Test
+    void aDayOffEnteredAfterAQuestionIsLinkedToTheCrisisNoLongerMovesItsDueTimeNorDoesClosingTheCrisis() {
+        Crisis crisis = crises.open(new Crises.Opening(CrisisSource.MANUAL, null, "SYT", "Sạt lở đồi chè " + System.nanoTime(),
+                null), COORDINATOR);
+        Enquiry linkedAsked = enquiries.submit(new Enquiries.Question("SYT", EnquiryKind.ROUTINE, EnquiryChannel.PHONE,
+                "Đặng Thị Sạt", "Báo Lâm Đồng", null, "0905000222", "Người bị thương do sạt lở",
+                "Bao nhiêu người bị thương do sạt lở đồi chè?", null), OFFICER);
+        // the control: a routine question left alone, which the same day off moves
+        Enquiry routine = enquiries.submit(new Enquiries.Question("SYT", EnquiryKind.ROUTINE, EnquiryChannel.PHONE,
+                "Đặng Thị Sạt", "Báo Lâm Đồng", null, "0905000222", "Kế hoạch trồng lại đồi chè",
+                "Khi nào đồi chè được trồng lại?", null), OFFICER);
+        Enquiry linked = crises.linkEnquiry(crisis.id(), linkedAsked.id(), OFFICER);
+        assertThat(linked.timeLimit().kind()).isEqualTo(EnquiryKind.CRISIS);
+        assertThat(linked.dueAt()).isEqualTo(linkedAsked.receivedAt().plus(Duration.ofHours(24)));
+
+        // a day off inside the routine period, entered after the link
+        LocalDate today = LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
+        LocalDate firstWorkingDay = calendar.add(today, 1, PeriodUnit.WORKING_DAYS, "SYT").date();
+        var dayOff = administration.enter(new CalendarAdministration.EntryForm(firstWorkingDay, DayKind.EXTRA_DAY_OFF,
+                "Nghỉ đột xuất vì sạt lở (kiểm thử)", "Thông báo 27/TB-SATLO", null, null), new Actor("admin", null));
+        try {
+            assertThat(enquiries.get(routine.id(), COORDINATOR).dueAt()).as("the day off moves a routine question")
+                    .isAfter(routine.dueAt());
+            assertThat(enquiries.get(linked.id(), COORDINATOR).dueAt()).isEqualTo(linked.dueAt());
+            assertThat(enquiries.history(linked.id(), COORDINATOR)).extracting(Enquiries.HistoryEntry::action)
+                    .doesNotContain("DEADLINE_MOVED");
+            // its routine working-day deadline stopped, as when a request for crisis handling is confirmed
+            assertThat(jdbc.sql("SELECT deadline_id FROM press_enquiry WHERE id = ?").param(linked.id()).query(Long.class)
+                    .optional()).isEmpty();
+            assertThat(jdbc.sql("SELECT bool_or(running) FROM deadline WHERE owner_type = 'press-enquiry' AND owner_id = ?")
+                    .param(String.valueOf(linked.id())).query(Boolean.class).single()).isFalse();
+
+            // closing the crisis leaves the question on the crisis clock; withdrawing the day off (below) moves it neither
+            crises.close(crisis.id(), "Đã khắc phục sạt lở", COORDINATOR);
+            Enquiry afterClosing = enquiries.get(linked.id(), COORDINATOR);
+            assertThat(afterClosing.kind()).isEqualTo(EnquiryKind.CRISIS);
+            assertThat(afterClosing.dueAt()).isEqualTo(linked.dueAt());
+        } finally {
+            administration.withdraw(dayOff.id(), "Hết kiểm thử", new Actor("admin", null));
+        }
+        assertThat(enquiries.get(routine.id(), COORDINATOR).dueAt()).isEqualTo(routine.dueAt());
+        assertThat(enquiries.get(linked.id(), COORDINATOR).dueAt()).isEqualTo(linked.dueAt());
     }
 
     @Test

@@ -15,7 +15,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.loa.calendar.WorkingDays;
 import vn.loa.identity.Agency;
 import vn.loa.identity.AgencyDirectory;
 import vn.loa.identity.AgencyKind;
@@ -38,7 +37,6 @@ import vn.loa.press.StatementChannel;
 import vn.loa.press.StatementForm;
 import vn.loa.press.StatementStatus;
 import vn.loa.press.Statements;
-import vn.loa.press.TimeLimit;
 import vn.loa.shared.Conflict;
 import vn.loa.shared.InvalidInput;
 import vn.loa.shared.LocalTime;
@@ -58,14 +56,12 @@ class JdbcCrises implements Crises {
     private final Stories stories;
     private final Cases cases;
     private final Statements statements;
-    private final Enquiries enquiries;
-    private final EnquiryClock enquiryClock;
+    private final JdbcEnquiries enquiries;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     JdbcCrises(JdbcClient jdbc, AgencyDirectory agencies, Alerts alerts, Stories stories, Cases cases,
-            Statements statements, Enquiries enquiries, WorkingDays calendar, ApplicationEventPublisher events,
-            Clock clock) {
+            Statements statements, JdbcEnquiries enquiries, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.agencies = agencies;
         this.alerts = alerts;
@@ -73,7 +69,6 @@ class JdbcCrises implements Crises {
         this.cases = cases;
         this.statements = statements;
         this.enquiries = enquiries;
-        this.enquiryClock = new EnquiryClock(calendar);
         this.events = events;
         this.clock = clock;
     }
@@ -281,15 +276,8 @@ class JdbcCrises implements Crises {
         }
         Enquiry e = enquiries.get(enquiryId, by);
         if (e.status().open() && e.kind() == EnquiryKind.ROUTINE) {
-            // a question raised by a crisis is answered on the crisis clock, when that is sooner
-            TimeLimit limit = enquiries.timeLimit(EnquiryKind.CRISIS, LocalDate.ofInstant(e.receivedAt(), LocalTime.ZONE));
-            Instant due = enquiryClock.due(e.receivedAt(), limit, e.agencyCode());
-            if (due.isBefore(e.dueAt())) {
-                jdbc.sql("UPDATE press_enquiry SET kind = 'CRISIS', time_limit_id = ?, due_at = ? WHERE id = ?")
-                        .params(limit.id(), Timestamp.from(due), enquiryId).update();
-            } else {
-                jdbc.sql("UPDATE press_enquiry SET kind = 'CRISIS' WHERE id = ?").param(enquiryId).update();
-            }
+            // a question raised by a crisis is answered on the crisis clock, when that is sooner, as a confirmed request is
+            enquiries.toCrisisClock(e, by.actor());
         }
         jdbc.sql("UPDATE press_enquiry SET crisis_id = ? WHERE id = ?").params(id, enquiryId).update();
         // linking it to a crisis answers the journalist's request for crisis handling, if one waits

@@ -434,41 +434,53 @@ class JdbcEnquiries implements Enquiries {
      * B4) ties the answer to the press's question during the event, and the confirmation only recognises what the
      * question was when it came: the limit is the row in force on the day received and its hours run "from the
      * question" ({@link TimeLimitUnit#HOURS}), as for a question an official records as a crisis question and as for
-     * one linked to a crisis ({@code Crises.linkEnquiry}). Counting from the confirmation would let a slow confirmation
-     * buy the agency time and make the compliance figures ("answered by the due time") depend on it; a confirmation
-     * past the crisis limit leaves the question overdue at once, which is what it is. Nor does a confirmation ever give
-     * more time: when the crisis due time is not sooner than the routine one (a table where it would be later), the
-     * routine limit and due time stay.
+     * one linked to a crisis ({@code Crises.linkEnquiry}, which shares {@link #toCrisisClock}). Counting from the
+     * confirmation would let a slow confirmation buy the agency time and make the compliance figures ("answered by the
+     * due time") depend on it; a confirmation past the crisis limit leaves the question overdue at once, which is what it
+     * is.
      */
     private Instant confirmCrisis(Enquiry e, SignedInUser user, Instant now) {
+        moved(jdbc.sql("""
+                UPDATE press_enquiry SET crisis_decision = 'CONFIRMED', crisis_decided_by = ?, crisis_decided_at = ?
+                WHERE id = ? AND status = ? AND kind = 'ROUTINE' AND crisis_requested_at IS NOT NULL
+                  AND crisis_decision IS NULL""").params(user.username(), Timestamp.from(now), e.id(), e.status().name())
+                .update());
+        return toCrisisClock(e, user.actor());
+    }
+
+    /**
+     * Puts an open routine question on the crisis clock, in the caller's transaction, and returns its due time. The
+     * question becomes {@code CRISIS}; when the {@code CRISIS} limit in force on the day received, counted from its
+     * receipt, is due sooner than its routine due time, that limit and due time replace the routine ones and the routine
+     * working-day deadline stops, so a day off entered later no longer moves the due time. It never gives more time:
+     * otherwise the routine limit, due time and deadline stay.
+     *
+     * @throws Conflict when the question is no longer in the status read or no longer routine
+     */
+    Instant toCrisisClock(Enquiry e, Actor by) {
         LocalDate receivedOn = LocalDate.ofInstant(e.receivedAt(), LocalTime.ZONE);
         TimeLimit limit = timeLimit(EnquiryKind.CRISIS, receivedOn);
         Instant due = enquiryClock.due(e.receivedAt(), limit, e.agencyCode());
-        boolean sooner = due.isBefore(e.dueAt());
-        Long oldDeadline = jdbc.sql("SELECT deadline_id FROM press_enquiry WHERE id = ?").param(e.id()).query(Long.class)
-                .optional().orElse(null);
-        Long deadline = oldDeadline;
-        if (sooner) {
-            // the routine deadline no longer governs the question: it must not move its due time on a day off
-            if (oldDeadline != null) {
-                deadlines.stop(oldDeadline, user.actor());
-            }
-            deadline = null;
-            if (limit.unit() == TimeLimitUnit.WORKING_DAYS) {
-                Deadlines.Deadline started = deadlines.start(OWNER, String.valueOf(e.id()), e.agencyCode(), receivedOn,
-                        limit.amount(), PeriodUnit.WORKING_DAYS, user.actor());
-                deadline = started.id();
-                due = EnquiryClock.endOf(started.due().date());
-            }
+        if (!due.isBefore(e.dueAt())) {
+            moved(jdbc.sql("UPDATE press_enquiry SET kind = 'CRISIS' WHERE id = ? AND status = ? AND kind = 'ROUTINE'")
+                    .params(e.id(), e.status().name()).update());
+            return e.dueAt();
+        }
+        // the routine deadline no longer governs the question: it must not move its due time on a day off
+        jdbc.sql("SELECT deadline_id FROM press_enquiry WHERE id = ?").param(e.id()).query(Long.class).optional()
+                .ifPresent(routine -> deadlines.stop(routine, by));
+        Long deadline = null;
+        if (limit.unit() == TimeLimitUnit.WORKING_DAYS) {
+            Deadlines.Deadline started = deadlines.start(OWNER, String.valueOf(e.id()), e.agencyCode(), receivedOn,
+                    limit.amount(), PeriodUnit.WORKING_DAYS, by);
+            deadline = started.id();
+            due = EnquiryClock.endOf(started.due().date());
         }
         moved(jdbc.sql("""
-                UPDATE press_enquiry SET kind = 'CRISIS', time_limit_id = ?, due_at = ?, deadline_id = ?,
-                    crisis_decision = 'CONFIRMED', crisis_decided_by = ?, crisis_decided_at = ?
-                WHERE id = ? AND status = ? AND kind = 'ROUTINE' AND crisis_requested_at IS NOT NULL
-                  AND crisis_decision IS NULL""").params(sooner ? limit.id() : e.timeLimit().id(),
-                Timestamp.from(sooner ? due : e.dueAt()), deadline, user.username(), Timestamp.from(now), e.id(),
-                e.status().name()).update());
-        return sooner ? due : e.dueAt();
+                UPDATE press_enquiry SET kind = 'CRISIS', time_limit_id = ?, due_at = ?, deadline_id = ?
+                WHERE id = ? AND status = ? AND kind = 'ROUTINE'""").params(limit.id(), Timestamp.from(due), deadline,
+                e.id(), e.status().name()).update());
+        return due;
     }
 
     /** The answer goes back to the journalist: on their page, and by e-mail. */
