@@ -3,7 +3,6 @@ package vn.loa.campaigns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -90,7 +89,7 @@ class CampaignReachFlowTests {
 
     @BeforeAll
     static void start() throws Exception {
-        smtp = new GreenMail(new ServerSetup(39251, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp = vn.loa.TestMail.smtp();
         smtp.start();
         browser = vn.loa.platform.HeadlessChromium.start();
     }

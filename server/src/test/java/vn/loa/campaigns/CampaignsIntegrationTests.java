@@ -12,7 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -200,7 +199,7 @@ class CampaignsIntegrationTests {
         String title = "Bảo hiểm y tế cho người cao tuổi " + System.nanoTime();
         Message m = messages.write(campaignId, title, "Người cao tuổi được hỗ trợ.", null, OFFICER);
         Version v = messages.saveVersion(m.id(), VersionKind.LOUDSPEAKER, null, "Kính thưa bà con.", null, null, OFFICER);
-        GreenMail smtp = new GreenMail(new ServerSetup(39251, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        GreenMail smtp = vn.loa.TestMail.smtp();
         smtp.start();
         Translation cham;
         try {

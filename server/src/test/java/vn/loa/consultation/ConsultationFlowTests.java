@@ -3,7 +3,6 @@ package vn.loa.consultation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -107,7 +106,7 @@ class ConsultationFlowTests {
         Files.write(finalDocx, ConsultationTestData.docx("draft-v2.txt", marker));
         Path comments = Files.createTempFile("gop-y-", ".csv");
         Files.writeString(comments, receivedToday(marker, today));
-        GreenMail smtp = new GreenMail(new ServerSetup(39251, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        GreenMail smtp = vn.loa.TestMail.smtp();
         smtp.start();
         try {
             // 1. the officer imports the draft regulation from Word: numbering kept

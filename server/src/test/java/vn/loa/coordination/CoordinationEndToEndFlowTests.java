@@ -3,7 +3,6 @@ package vn.loa.coordination;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -107,7 +106,7 @@ class CoordinationEndToEndFlowTests {
         assertThat(item.findElements(By.cssSelector(".badge.warn"))).as("escalated before the job ran").isEmpty();
 
         // 2. the follow-up job escalates it: the leader is e-mailed, once
-        GreenMail smtp = new GreenMail(new ServerSetup(39251, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        GreenMail smtp = vn.loa.TestMail.smtp();
         smtp.start();
         try {
             tasks.remind();

@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -485,7 +484,7 @@ class CoordinationIntegrationTests {
         Task soon = tasks.add(d.id(), new Tasks.NewTask("1", "Sắp đến hạn " + m, "Báo cáo", List.of("SYT"), List.of(),
                 Recurrence.ONCE, today().plusDays(1), null, null, null, null, false), COORDINATOR).get(0);
         assertThat(overdue.statusClass()).isEqualTo(TaskStatusClass.OVERDUE);
-        GreenMail smtp = new GreenMail(new ServerSetup(39251, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        GreenMail smtp = vn.loa.TestMail.smtp();
         smtp.start();
         try {
             tasks.remind();

@@ -272,8 +272,7 @@ class CasesIntegrationTests {
 
     @Test
     void mailsTheAgencysOfficersWhenACaseIsAssignedToThem() throws Exception {
-        com.icegreen.greenmail.util.GreenMail smtp = new com.icegreen.greenmail.util.GreenMail(
-                new com.icegreen.greenmail.util.ServerSetup(39251, "127.0.0.1", com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
+        com.icegreen.greenmail.util.GreenMail smtp = vn.loa.TestMail.smtp();
         smtp.start();
         try {
             MockHttpSession coordinator = CaseTestData.signIn(mvc, "coordinator");

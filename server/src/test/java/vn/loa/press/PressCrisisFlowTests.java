@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
@@ -90,7 +89,7 @@ class PressCrisisFlowTests {
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         Matcher s = STATEMENT.matcher(drafted);
         assertThat(s.find()).isTrue();
-        GreenMail smtp = new GreenMail(new ServerSetup(39251, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        GreenMail smtp = vn.loa.TestMail.smtp();
         smtp.start();
         try {
             mvc.perform(post("/press/statements/" + s.group(1) + "/publish").session(signIn("spokesperson")).with(csrf()))

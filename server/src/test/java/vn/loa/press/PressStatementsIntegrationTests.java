@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import jakarta.mail.internet.MimeMessage;
@@ -41,7 +40,7 @@ class PressStatementsIntegrationTests {
 
     @Test
     void aPressReleaseApprovedByTheSpokespersonIsOnThePortalInTheFeedAndInTheMediaListsMailboxes() throws Exception {
-        GreenMail smtp = new GreenMail(new ServerSetup(39251, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        GreenMail smtp = vn.loa.TestMail.smtp();
         smtp.start();
         try {
             String title = "Khánh thành khoa Hồi sức tích cực <b>mới</b> " + System.nanoTime();

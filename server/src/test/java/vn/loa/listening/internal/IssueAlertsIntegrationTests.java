@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -96,7 +95,7 @@ class IssueAlertsIntegrationTests {
 
     @BeforeAll
     void startSmtpAndMakeAnAgency() {
-        smtp = new GreenMail(new ServerSetup(39251, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp = vn.loa.TestMail.smtp();
         smtp.start();
         moveTo(Instant.parse("2025-09-01T00:00:00Z"));
         agencies.create(new AgencyDirectory.AgencyForm(agency, AgencyKind.OTHER, null, agencyName, "Hoa market test board",

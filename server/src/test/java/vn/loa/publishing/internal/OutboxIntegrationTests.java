@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -331,7 +330,7 @@ class OutboxIntegrationTests {
 
     @Test
     void anEMailCarriesItsIdempotencyKeyAsMessageId() throws Exception {
-        GreenMail smtp = new GreenMail(new ServerSetup(39251, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        GreenMail smtp = vn.loa.TestMail.smtp();
         smtp.start();
         try {
             long id = enqueue(Channel.EMAIL, List.of("bhyt.test@demo.loa.local"), false, "test:mail-" + System.nanoTime());
