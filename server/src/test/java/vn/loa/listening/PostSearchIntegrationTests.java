@@ -128,6 +128,55 @@ class PostSearchIntegrationTests {
     }
 
     @Test
+    void anAbbreviationFindsItsFullFormAndTheFullFormFindsTheAbbreviation() throws Exception {
+        String marker = marker();
+        importPosts(marker,
+                "facebook", "Thẻ BHYT của mẹ tôi in sai năm sinh, sửa ở đâu",
+                "facebook", "Xin hỏi thủ tục cấp thẻ bảo hiểm y tế cho người cao tuổi",
+                "zalo", "the bao hiem y te cua ba toi het han roi",
+                "news", "Bảo hiểm xã hội chi trả chậm, còn trạm y tế thì đóng cửa",
+                "facebook", "UBND xã trả lời chậm quá",
+                "facebook", "Uỷ ban nhân dân xã đã tiếp dân chiều nay");
+        MockHttpSession coordinator = signIn("coordinator");
+        // either form, with diacritics or without, finds the three posts about health insurance, not the one that
+        // has the words of the full form apart ("bảo hiểm xã hội ... y tế")
+        for (String form : List.of("BHYT", "bhyt", "bảo hiểm y tế", "bao hiem y te")) {
+            mvc.perform(get("/api/v1/posts").param("q", form + " " + marker).session(coordinator))
+                    .andExpect(jsonPath("$.total").value(3))
+                    .andExpect(jsonPath("$.items[*].highlights[0]").value(org.hamcrest.Matchers.hasSize(3)));
+        }
+        // a part in double quotes is searched as written
+        mvc.perform(get("/api/v1/posts").param("q", "\"bảo hiểm y tế\" " + marker).session(coordinator))
+                .andExpect(jsonPath("$.total").value(2));
+        // the form typed ranks first, and the snippet marks the other form as a whole
+        mvc.perform(get("/api/v1/posts").param("q", "BHYT " + marker).session(coordinator))
+                .andExpect(jsonPath("$.items[0].text").value(org.hamcrest.Matchers.startsWith("Thẻ BHYT")));
+        mvc.perform(get("/api/v1/posts").param("q", "BHYT cao tuổi " + marker).session(coordinator))
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].highlights.length()").value(4));
+        for (String form : List.of("UBND", "ủy ban nhân dân", "uỷ ban nhân dân")) {
+            mvc.perform(get("/api/v1/posts").param("q", form + " xã " + marker).session(coordinator))
+                    .andExpect(jsonPath("$.total").value(2));
+        }
+    }
+
+    @Test
+    void wordsTypedSideBySideRankFirstWithoutChangingWhichPostsMatch() throws Exception {
+        String marker = marker();
+        importPosts(marker,
+                "facebook", "Bệnh nhân qua đời tại viện dưỡng lão, gia đình khiếu nại",
+                "facebook", "Bệnh viện tỉnh quá tải, người bệnh nằm ghép",
+                "news", "Bệnh viện tỉnh khánh thành khoa mới");
+        MockHttpSession coordinator = signIn("coordinator");
+        // both posts that have every word match, as without ranking; the one with "bệnh viện" and "quá tải" first
+        mvc.perform(get("/api/v1/posts").param("q", "benh vien qua tai " + marker).session(coordinator))
+                .andExpect(jsonPath("$.total").value(2))
+                .andExpect(jsonPath("$.items[0].text").value(org.hamcrest.Matchers.startsWith("Bệnh viện tỉnh quá tải")));
+        mvc.perform(get("/api/v1/posts").param("q", "bệnh viện quá tải " + marker).session(coordinator))
+                .andExpect(jsonPath("$.total").value(1));
+    }
+
+    @Test
     void anOfficerSeesPublicPostsAndTheirOwnAgencysFeedbackButNotAnothers() throws Exception {
         String marker = marker();
         importPosts(marker,

@@ -807,14 +807,36 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
         }
         String rest = PHRASE.matcher(text).replaceAll(" ").strip();
         if (!rest.isEmpty()) {
-            org.apache.lucene.search.Query words = parser.createBooleanQuery("text", rest, BooleanClause.Occur.MUST);
+            // an abbreviation or its full form, whichever is typed, finds both ("BHYT", "bảo hiểm y tế")
+            Abbreviations.Expansion expansion = Abbreviations.expand(rest);
+            for (Abbreviations.Found found : expansion.found()) {
+                org.apache.lucene.search.Query either = eitherForm(parser, found);
+                if (either != null) {
+                    builder.add(either, BooleanClause.Occur.MUST);
+                    anyText = true;
+                }
+            }
+            org.apache.lucene.search.Query words = expansion.rest().isEmpty() ? null
+                    : parser.createBooleanQuery("text", expansion.rest(), BooleanClause.Occur.MUST);
             if (words != null) {
                 builder.add(words, BooleanClause.Occur.MUST);
                 anyText = true;
-                // the words next to each other, as typed, rank first ("bệnh viện" before "bệnh ... viên")
+            }
+            if (anyText) {
+                // the words next to each other, as typed, rank first ("bệnh viện" before "bệnh ... viên"); these
+                // clauses only rank, they never decide which posts match
                 org.apache.lucene.search.Query together = parser.createPhraseQuery("text", rest, 1);
                 if (together != null) {
                     builder.add(new org.apache.lucene.search.BoostQuery(together, 4f), BooleanClause.Occur.SHOULD);
+                }
+                // and, when the whole query is seldom written in one piece, each two words typed side by side:
+                // "benh vien qua tai" ranks "bệnh viện tỉnh quá tải" above "bệnh nhân qua đời tại viện"
+                String[] typed = rest.split("\\s+");
+                for (int i = 0; typed.length > 2 && i + 1 < typed.length; i++) {
+                    org.apache.lucene.search.Query pair = parser.createPhraseQuery("text", typed[i] + " " + typed[i + 1]);
+                    if (pair != null) {
+                        builder.add(new org.apache.lucene.search.BoostQuery(pair, 2f), BooleanClause.Occur.SHOULD);
+                    }
                 }
             }
         }
@@ -862,6 +884,32 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
         }
         restrict(builder, user);
         return builder.build();
+    }
+
+    /**
+     * The form of an abbreviation typed or any other: the short form as a word, a full form as a phrase (its words one
+     * after the other, as "bảo hiểm y tế" and not "bảo hiểm xã hội ... y tế"). Each form scores the same whatever the
+     * rarity of its words (a full form's four rare words would outrank the abbreviation typed), the form typed as much
+     * more as a word typed with its diacritics ({@link vn.loa.nlp.lucene.MarksFirstQueryBuilder#AS_TYPED}): it ranks
+     * first.
+     */
+    private static org.apache.lucene.search.Query eitherForm(QueryBuilder parser, Abbreviations.Found found) {
+        BooleanQuery.Builder either = new BooleanQuery.Builder();
+        int clauses = 0;
+        org.apache.lucene.search.Query typed = parser.createPhraseQuery("text", found.typed());
+        if (typed != null) {
+            either.add(new org.apache.lucene.search.BoostQuery(new org.apache.lucene.search.ConstantScoreQuery(typed),
+                    vn.loa.nlp.lucene.MarksFirstQueryBuilder.AS_TYPED), BooleanClause.Occur.SHOULD);
+            clauses++;
+        }
+        for (String form : found.otherForms()) {
+            org.apache.lucene.search.Query query = parser.createPhraseQuery("text", form);
+            if (query != null) {
+                either.add(new org.apache.lucene.search.ConstantScoreQuery(query), BooleanClause.Occur.SHOULD);
+                clauses++;
+            }
+        }
+        return clauses == 0 ? null : either.build();
     }
 
     /** Keeps to what the user may see. */
@@ -1005,18 +1053,53 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
     record Snippet(String text, List<int[]> highlights) {
     }
 
-    /** The words of a query, lower case, with the tone mark of each in one place. */
+    /**
+     * What the snippet marks for a query, lower case, with the tone mark of each syllable in one place: its words, and
+     * each abbreviation found in it in either form, a full form as a whole ("bảo hiểm y tế", not every "y").
+     */
     static List<String> queryWords(String text) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
         List<String> words = new ArrayList<>();
-        for (String word : text.replace('"', ' ').split("\\s+")) {
-            if (!word.isBlank()) {
-                words.add(ToneMarks.canonical(word.toLowerCase(Locale.ROOT)));
+        Matcher phrases = PHRASE.matcher(text);
+        StringBuilder quoted = new StringBuilder();
+        while (phrases.find()) {
+            quoted.append(' ').append(phrases.group(1));
+        }
+        Abbreviations.Expansion expansion = Abbreviations.expand(PHRASE.matcher(text).replaceAll(" ").replace('"', ' '));
+        for (Abbreviations.Found found : expansion.found()) {
+            words.add(canonicalWords(found.typed()));
+            found.otherForms().forEach(form -> words.add(canonicalWords(form)));
+        }
+        for (String word : (quoted + " " + expansion.rest()).split("\\s+")) {
+            words.add(canonicalWords(word));
+        }
+        words.removeIf(String::isEmpty);
+        return words;
+    }
+
+    /**
+     * Lower case, the tone mark of each syllable in one place, one space between words, without the punctuation around
+     * the whole ("(BHYT)," is "bhyt"; "GD-ĐT" keeps its hyphen).
+     */
+    private static String canonicalWords(String text) {
+        String lower = text.toLowerCase(Locale.ROOT).strip();
+        int start = 0;
+        int end = lower.length();
+        while (start < end && !Character.isLetterOrDigit(lower.charAt(start))) {
+            start++;
+        }
+        while (end > start && !Character.isLetterOrDigit(lower.charAt(end - 1))) {
+            end--;
+        }
+        List<String> syllables = new ArrayList<>();
+        for (String word : lower.substring(start, end).split("\\s+")) {
+            if (!word.isEmpty()) {
+                syllables.add(ToneMarks.canonical(word));
             }
         }
-        return words;
+        return String.join(" ", syllables);
     }
 
     /**
@@ -1070,7 +1153,7 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
      */
     private static boolean sameOrBare(String found, String typed, boolean typedWithoutDiacritics) {
         String lower = found.toLowerCase(Locale.ROOT);
-        return typedWithoutDiacritics && fold(lower).equals(lower) || ToneMarks.canonical(lower).equals(typed);
+        return typedWithoutDiacritics && fold(lower).equals(lower) || canonicalWords(lower).equals(typed);
     }
 
     /** Lower case, no diacritics, same length as the input (combining marks become spaces). */

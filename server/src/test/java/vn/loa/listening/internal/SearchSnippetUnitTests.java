@@ -28,4 +28,14 @@ class SearchSnippetUnitTests {
         assertThat(marked("Tổ HOÀ giải của phường, hóa đơn", "hòa")).containsExactly("HOÀ");
         assertThat(marked("Tổ hòa giải của phường", "Hoà")).containsExactly("hòa");
     }
+
+    @Test
+    void anAbbreviationMarksItsFullFormAsAWholeAndTheFullFormMarksTheAbbreviation() {
+        String text = "Thẻ BHYT của mẹ tôi; bảo hiểm y tế có chi trả không, y tá bảo vậy";
+        assertThat(marked(text, "BHYT")).containsExactly("BHYT", "bảo hiểm y tế");
+        assertThat(marked(text, "bao hiem y te")).as("typed without diacritics").containsExactly("BHYT", "bảo hiểm y tế");
+        assertThat(marked("Hỏi về (BHYT), đa tạ", "(bhyt),")).containsExactly("BHYT");
+        assertThat(marked(text, "\"bảo hiểm\" y")).as("no abbreviation: the words one by one")
+                .containsExactly("bảo", "hiểm", "y", "y", "bảo");
+    }
 }
