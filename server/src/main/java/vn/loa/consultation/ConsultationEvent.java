@@ -47,6 +47,16 @@ public sealed interface ConsultationEvent extends AuditableEvent {
         }
     }
 
+    /** A contribution was marked as not about the draft, or the mark was taken away, by an officer. */
+    record ContributionOffTopicChanged(Actor by, long contributionId, long consultationId, boolean offTopic, String note)
+            implements ConsultationEvent {
+        public AuditEntry auditEntry() {
+            return entry(by, offTopic ? "consultation-contribution.off-topic-marked"
+                    : "consultation-contribution.off-topic-unmarked", "consultation-contribution", contributionId,
+                    details("consultation", consultationId, "offTopic", offTopic, "note", note == null ? "" : note));
+        }
+    }
+
     /** A file of contributions was imported. */
     record ContributionsImported(Actor by, long consultationId, int rows, int held) implements ConsultationEvent {
         public AuditEntry auditEntry() {

@@ -40,13 +40,51 @@ public interface Contributions {
     List<Contribution> published(long consultationId);
 
     /** The contributions the officer may see, filtered by part key ("" for the whole draft, null for all) and status. */
-    List<Contribution> list(long consultationId, String unitKey, ContributionStatus status, SignedInUser user);
+    default List<Contribution> list(long consultationId, String unitKey, ContributionStatus status, SignedInUser user) {
+        return list(consultationId, unitKey, status, null, user);
+    }
+
+    /**
+     * The contributions the officer may see, filtered by part key ("" for the whole draft, null for all), status, and
+     * whether they are marked off-topic (null for both).
+     */
+    List<Contribution> list(long consultationId, String unitKey, ContributionStatus status, Boolean offTopic,
+            SignedInUser user);
 
     /** One contribution the user may see. */
     Contribution get(long contributionId, SignedInUser user);
 
-    /** Counts of the contributions not rejected, per part key ("" for the whole draft). */
+    /** Counts of the contributions not rejected and about the draft (not off-topic), per part key ("" for the whole draft). */
     Map<String, Long> countsPerUnit(long consultationId, SignedInUser user);
+
+    /** How many contributions not rejected are marked off-topic. */
+    long offTopicCount(long consultationId, SignedInUser user);
+
+    /** The longest note an officer may give when marking a contribution off-topic. */
+    int OFF_TOPIC_NOTE_MAX = 300;
+
+    /**
+     * Marks a published or held contribution as not about the draft ("ngoài phạm vi dự thảo"), if it is still at the
+     * version the officer's page showed. It stays recorded and visible to officers, leaves the theme groups and the
+     * per-article counts, and the synthesis report lists it in a section of its own.
+     *
+     * @param seen the version the officer's page showed, must not be null
+     * @param note why, optional, at most {@value #OFF_TOPIC_NOTE_MAX} characters
+     * @throws vn.loa.shared.InvalidInput on {@code version} when missing, on {@code note} when too long
+     * @throws vn.loa.shared.Conflict when it is marked already, was changed by someone else since the page showed it
+     *         (who and when), or was rejected; nothing changes then
+     */
+    Contribution markOffTopic(long contributionId, Integer seen, String note, SignedInUser by);
+
+    /**
+     * Takes the off-topic mark away, if the contribution is still at the version the officer's page showed: it counts
+     * for its article again and joins a group at the next regrouping.
+     *
+     * @param seen the version the officer's page showed, must not be null
+     * @throws vn.loa.shared.InvalidInput on {@code version} when missing
+     * @throws vn.loa.shared.Conflict when it is not marked, or was changed by someone else since the page showed it
+     */
+    Contribution unmarkOffTopic(long contributionId, Integer seen, SignedInUser by);
 
     /**
      * Publishes a held (or rejected) contribution, if it is still as the officer saw it.

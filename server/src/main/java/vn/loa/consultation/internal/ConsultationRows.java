@@ -122,16 +122,35 @@ class ConsultationRows {
         return result;
     }
 
-    /** The published contributions of a consultation, oldest first. */
+    /**
+     * The published contributions of a consultation about the draft, oldest first: those an officer marked off-topic
+     * are left out of the groups and their counts ({@link #offTopic}).
+     */
     List<Contribution> published(long consultationId) {
         return jdbc.sql("""
                 SELECT id, unit_id, kind, author_name, organisation, contact_kind, contact, verified, body, sentiment,
                     status, reference
-                FROM consultation_contribution WHERE consultation_id = ? AND status = 'PUBLISHED'
+                FROM consultation_contribution WHERE consultation_id = ? AND status = 'PUBLISHED' AND NOT off_topic
                 ORDER BY received_at, id""").param(consultationId).query((rs, n) -> new Contribution(rs.getLong(1),
                 (Long) rs.getObject(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                 rs.getString(7), rs.getBoolean(8), rs.getString(9), rs.getString(10), rs.getString(11),
                 rs.getString(12))).list();
+    }
+
+    /**
+     * A contribution an officer marked as not about the draft, with the part of the draft it was sent on (null for the
+     * whole draft) and the officer's note.
+     */
+    record OffTopic(long id, Long unitId, String kind, String body, String status, String reference, String note) {
+    }
+
+    /** The contributions marked off-topic and not rejected (published, or still held by moderation), oldest first. */
+    List<OffTopic> offTopic(long consultationId) {
+        return jdbc.sql("""
+                SELECT id, unit_id, kind, body, status, reference, off_topic_note FROM consultation_contribution
+                WHERE consultation_id = ? AND off_topic AND status <> 'REJECTED' ORDER BY received_at, id""")
+                .param(consultationId).query((rs, n) -> new OffTopic(rs.getLong(1), (Long) rs.getObject(2),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7))).list();
     }
 
     static <T> List<T> copy(List<T> list) {

@@ -283,7 +283,7 @@ class JdbcConsultationAnswers implements ConsultationAnswers {
                 SELECT k.id, k.author_name, k.contact_kind, k.contact, k.reference FROM consultation_contribution k
                 JOIN consultation_group_member m ON m.contribution_id = k.id
                 WHERE m.group_id = ? AND (k.verified OR k.source <> 'FORM') AND k.contact IS NOT NULL
-                AND k.status = 'PUBLISHED' ORDER BY k.id""")
+                AND k.status = 'PUBLISHED' AND NOT k.off_topic ORDER BY k.id""")
                 .param(g.id()).query((rs, n) -> new Target(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5))).list();
         int sent = 0;

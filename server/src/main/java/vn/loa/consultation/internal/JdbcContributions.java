@@ -379,7 +379,8 @@ class JdbcContributions implements Contributions {
             SELECT k.id, k.consultation_id, k.unit_id, u.unit_key, u.kind AS unit_kind, u.number AS unit_number, k.kind,
                    k.author_name, k.organisation, k.contact_kind, k.contact, k.verified, k.body, k.sentiment,
                    k.attachment_name, k.source, k.status, k.held_for, k.moderation_reason, k.moderated_by,
-                   k.moderated_at, k.received_at, k.reference
+                   k.moderated_at, k.received_at, k.reference, k.off_topic, k.off_topic_note, k.off_topic_by,
+                   k.off_topic_at, k.version
             FROM consultation_contribution k LEFT JOIN consultation_draft_unit u ON u.id = k.unit_id""";
 
     private static Contribution contribution(ResultSet rs, int row) throws SQLException {
@@ -387,6 +388,7 @@ class JdbcContributions implements Contributions {
         String label = unitKind == null ? null : new DraftUnit(0, null, UnitKind.valueOf(unitKind),
                 rs.getString("unit_number"), null, "", rs.getString("unit_key"), 0).label();
         Timestamp moderated = rs.getTimestamp("moderated_at");
+        Timestamp offTopicAt = rs.getTimestamp("off_topic_at");
         return new Contribution(rs.getLong("id"), rs.getLong("consultation_id"), (Long) rs.getObject("unit_id"),
                 rs.getString("unit_key"), label, Contribution.Kind.valueOf(rs.getString("kind")),
                 rs.getString("author_name"), rs.getString("organisation"), rs.getString("contact_kind"),
@@ -395,7 +397,8 @@ class JdbcContributions implements Contributions {
                 ContributionStatus.valueOf(rs.getString("status")), rs.getString("held_for"),
                 rs.getString("moderation_reason"), rs.getString("moderated_by"),
                 moderated == null ? null : moderated.toInstant(), rs.getTimestamp("received_at").toInstant(),
-                rs.getString("reference"));
+                rs.getString("reference"), rs.getBoolean("off_topic"), rs.getString("off_topic_note"),
+                rs.getString("off_topic_by"), offTopicAt == null ? null : offTopicAt.toInstant(), rs.getInt("version"));
     }
 
     private Contribution find(long id) {
@@ -413,7 +416,8 @@ class JdbcContributions implements Contributions {
     }
 
     @Override
-    public List<Contribution> list(long consultationId, String unitKey, ContributionStatus status, SignedInUser user) {
+    public List<Contribution> list(long consultationId, String unitKey, ContributionStatus status, Boolean offTopic,
+            SignedInUser user) {
         consultations.get(consultationId, user);
         StringBuilder sql = new StringBuilder(SELECT).append(" WHERE k.consultation_id = ?");
         List<Object> params = new ArrayList<>(List.of(consultationId));
@@ -428,6 +432,9 @@ class JdbcContributions implements Contributions {
         if (status != null) {
             sql.append(" AND k.status = ?");
             params.add(status.name());
+        }
+        if (offTopic != null) {
+            sql.append(offTopic ? " AND k.off_topic" : " AND NOT k.off_topic");
         }
         sql.append(" ORDER BY k.received_at DESC, k.id DESC");
         return jdbc.sql(sql.toString()).params(params).query(JdbcContributions::contribution).list();
@@ -447,9 +454,91 @@ class JdbcContributions implements Contributions {
         jdbc.sql("""
                 SELECT coalesce(u.unit_key, '') AS unit_key, count(*) AS n FROM consultation_contribution k
                 LEFT JOIN consultation_draft_unit u ON u.id = k.unit_id
-                WHERE k.consultation_id = ? AND k.status <> 'REJECTED' GROUP BY 1 ORDER BY 1""").param(consultationId)
-                .query((rs, row) -> counts.put(rs.getString(1), rs.getLong(2))).list();
+                WHERE k.consultation_id = ? AND k.status <> 'REJECTED' AND NOT k.off_topic GROUP BY 1 ORDER BY 1""")
+                .param(consultationId).query((rs, row) -> counts.put(rs.getString(1), rs.getLong(2))).list();
         return counts;
+    }
+
+    @Override
+    public long offTopicCount(long consultationId, SignedInUser user) {
+        consultations.get(consultationId, user);
+        return jdbc.sql("""
+                SELECT count(*) FROM consultation_contribution WHERE consultation_id = ? AND status <> 'REJECTED'
+                AND off_topic""").param(consultationId).query(Long.class).single();
+    }
+
+    // ---- off-topic ----
+
+    @Override
+    @Transactional
+    public Contribution markOffTopic(long contributionId, Integer seen, String note, SignedInUser by) {
+        return offTopic(contributionId, seen, true, note, by);
+    }
+
+    @Override
+    @Transactional
+    public Contribution unmarkOffTopic(long contributionId, Integer seen, SignedInUser by) {
+        return offTopic(contributionId, seen, false, null, by);
+    }
+
+    private Contribution offTopic(long contributionId, Integer seen, boolean mark, String note, SignedInUser by) {
+        Contribution k = get(contributionId, by);
+        Consultation c = consultations.get(k.consultationId(), by);
+        if (!ConsultationAccess.mayAct(c.agencyCode(), by)) {
+            throw new AccessDeniedException("may not sort the agency's contributions");
+        }
+        List<InvalidInput> problems = new ArrayList<>();
+        if (seen == null) {
+            problems.add(new InvalidInput("version", "consultation.error.version"));
+        }
+        String why = mark ? ConsultationAccess.text(note) : null;
+        if (why != null && why.length() > OFF_TOPIC_NOTE_MAX) {
+            problems.add(new InvalidInput("note", "consultation.error.off-topic-note", OFF_TOPIC_NOTE_MAX));
+        }
+        InvalidInput.throwIfAny(problems);
+        // changed only at the version the officer's page showed: a page loaded before another officer marked,
+        // unmarked, published or rejected it changes nothing. Two requests at once: the second update waits for the
+        // first, then finds another version and changes nothing.
+        int changed = jdbc.sql("""
+                UPDATE consultation_contribution SET off_topic = ?, off_topic_note = ?, off_topic_by = ?,
+                    off_topic_at = ?, version = version + 1
+                WHERE id = ? AND version = ? AND off_topic <> ? AND status <> 'REJECTED'""")
+                .params(mark, why, by.username(), Timestamp.from(clock.instant()), contributionId, seen, mark).update();
+        if (changed == 0) {
+            throw offTopicRefused(find(contributionId), mark);
+        }
+        events.publishEvent(new ConsultationEvent.ContributionOffTopicChanged(by.actor(), contributionId, c.id(), mark,
+                why));
+        return find(contributionId);
+    }
+
+    /**
+     * Why an off-topic mark changed nothing: it is already as asked (a double click, or another officer did the same),
+     * the contribution was rejected, or someone changed it after the officer's page showed it, said with who and when.
+     */
+    private Conflict offTopicRefused(Contribution now, boolean mark) {
+        if (now.offTopic() == mark && now.offTopicBy() == null) {
+            return new Conflict("consultation.error.off-topic.not-marked", now.reference());
+        }
+        if (now.offTopic() == mark) {
+            return new Conflict(mark ? "consultation.error.off-topic.already-marked"
+                    : "consultation.error.off-topic.already-unmarked", now.reference(), names.person(now.offTopicBy()),
+                    LocalTime.format(now.offTopicAt()));
+        }
+        if (now.status() == ContributionStatus.REJECTED) {
+            return new Conflict("consultation.error.off-topic.rejected", now.reference());
+        }
+        // the version moved on: say the latest change, a mark or a moderation
+        boolean markedLast = now.offTopicAt() != null
+                && (now.moderatedAt() == null || now.offTopicAt().isAfter(now.moderatedAt()));
+        String who = markedLast ? now.offTopicBy() : now.moderatedBy();
+        Instant when = markedLast ? now.offTopicAt() : now.moderatedAt();
+        if (who == null || when == null) {
+            // a version nobody's page showed (an API caller's guess)
+            return new Conflict("consultation.error.off-topic.stale", now.reference());
+        }
+        return new Conflict("consultation.error.off-topic.changed-meanwhile", now.reference(), names.person(who),
+                LocalTime.format(when));
     }
 
     // ---- moderation ----
@@ -484,7 +573,8 @@ class JdbcContributions implements Contributions {
         // rejected it must not undo that. Two requests at once: the second update waits for the first, then finds
         // the status changed and changes nothing.
         int changed = jdbc.sql("""
-                UPDATE consultation_contribution SET status = ?, moderation_reason = ?, moderated_by = ?, moderated_at = ?
+                UPDATE consultation_contribution SET status = ?, moderation_reason = ?, moderated_by = ?, moderated_at = ?,
+                    version = version + 1
                 WHERE id = ? AND status = ? AND status <> ?""").params(to.name(), reason, by.username(),
                 Timestamp.from(clock.instant()), contributionId, seen.name(), to.name()).update();
         if (changed == 0) {

@@ -66,7 +66,7 @@ class JdbcThemeGroups implements ThemeGroups {
         ConsultationRows.Consultation c = rows.visible(consultationId, user);
         return jdbc.sql("""
                 SELECT count(*) FROM consultation_contribution k WHERE k.consultation_id = ? AND k.status = 'PUBLISHED'
-                AND NOT EXISTS (SELECT 1 FROM consultation_group_member m WHERE m.contribution_id = k.id)""")
+                AND NOT k.off_topic AND NOT EXISTS (SELECT 1 FROM consultation_group_member m WHERE m.contribution_id = k.id)""")
                 .param(c.id()).query(Integer.class).single();
     }
 

@@ -20,7 +20,8 @@ import vn.loa.shared.LocalTime;
 /**
  * The synthesis report ("Báo cáo tổng hợp, giải trình, tiếp thu ý kiến góp ý") as a DOCX in the Decree 30/2020
  * format: per article, how many contributions and their groups with a representative comment, the answer and its
- * reason, and what changed between the consulted and the final version.
+ * reason, and what changed between the consulted and the final version; then the contributions an officer marked as
+ * not about the draft, each quoted, so that every contribution received is accounted for.
  */
 @Component
 class SynthesisReport {
@@ -53,7 +54,12 @@ class SynthesisReport {
         Period period = jdbc.sql("SELECT opens_on, closes_on FROM consultation WHERE id = ?").param(c.id())
                 .query((rs, n) -> new Period(rs.getDate(1).toLocalDate(), rs.getDate(2).toLocalDate())).single();
         List<ConsultationRows.Contribution> published = rows.published(c.id());
-        long organisations = published.stream().filter(k -> k.kind().equals("ORGANISATION")).count();
+        List<ConsultationRows.OffTopic> offTopic = rows.offTopic(c.id());
+        List<ConsultationRows.OffTopic> offTopicShown = offTopic.stream().filter(k -> k.status().equals("PUBLISHED"))
+                .toList();
+        int total = published.size() + offTopicShown.size();
+        long organisations = published.stream().filter(k -> k.kind().equals("ORGANISATION")).count()
+                + offTopicShown.stream().filter(k -> k.kind().equals("ORGANISATION")).count();
         Map<String, String> before = rows.articleTexts(c.versionId());
         // the adopted text, or before adoption the version the drafting agency marked final
         Long finalVersion = c.finalVersionId() != null ? c.finalVersionId() : jdbc.sql("""
@@ -72,9 +78,12 @@ class SynthesisReport {
                 .title("Báo cáo", "Tổng hợp, giải trình, tiếp thu ý kiến góp ý đối với " + ofDraft)
                 .body(agencyName + " đã lấy ý kiến góp ý đối với " + ofDraft + " từ ngày "
                         + LocalTime.format(period.opens()) + " đến ngày " + LocalTime.format(period.closes())
-                        + " trên Cổng thông tin điện tử. Tổng số ý kiến nhận được và đã công khai: " + published.size()
-                        + " (của người dân: " + (published.size() - organisations) + "; của cơ quan, tổ chức: "
-                        + organisations + "). Các ý kiến được tổng hợp theo từng điều của dự thảo, nhóm theo nội dung; "
+                        + " trên Cổng thông tin điện tử. Tổng số ý kiến nhận được và đã công khai: " + total
+                        + " (của người dân: " + (total - organisations) + "; của cơ quan, tổ chức: "
+                        + organisations + ")"
+                        + (offTopicShown.isEmpty() ? "" : ", trong đó " + offTopicShown.size()
+                                + " ý kiến ngoài phạm vi dự thảo được tổng hợp riêng tại mục III")
+                        + ". Các ý kiến được tổng hợp theo từng điều của dự thảo, nhóm theo nội dung; "
                         + "mỗi nhóm ý kiến được giải trình, tiếp thu như sau.")
                 .heading("I. TỔNG HỢP, GIẢI TRÌNH, TIẾP THU Ý KIẾN THEO TỪNG ĐIỀU");
         List<List<String>> table = new ArrayList<>();
@@ -123,8 +132,41 @@ class SynthesisReport {
             }
             letter.body(changes.isEmpty() ? "Văn bản cuối cùng giữ nguyên nội dung dự thảo." : String.join("\n", changes));
         }
-        return letter.close(List.of("UBND tỉnh " + province.name() + " (để báo cáo)", "Sở Tư pháp (để thẩm định)",
+        offTopic(letter, offTopicShown, offTopic.size() - offTopicShown.size(), consulted, rows.articleOfUnit(c.versionId()));        return letter.close(List.of("UBND tỉnh " + province.name() + " (để báo cáo)", "Sở Tư pháp (để thẩm định)",
                 "Cổng thông tin điện tử (để đăng tải)"), "Thủ trưởng cơ quan").bytes();
+    }
+
+    /**
+     * Section III: the contributions an officer marked as not about the draft, counted and each quoted as the groups'
+     * representative comments are, with the part of the draft it was sent on and the officer's note; not grouped, not
+     * answered, but never silently dropped. Those still held by moderation are counted without their text, as held
+     * contributions are nowhere quoted.
+     */
+    private static void offTopic(OfficialLetter letter, List<ConsultationRows.OffTopic> shown, int held,
+            Map<String, ConsultationRows.Article> consulted, Map<Long, String> articleOf) {
+        letter.heading("III. Ý KIẾN NGOÀI PHẠM VI DỰ THẢO");
+        StringBuilder text = new StringBuilder("Ý kiến ngoài phạm vi dự thảo: " + shown.size() + " ý kiến.");
+        if (!shown.isEmpty()) {
+            text.append(" Các ý kiến này không thuộc nội dung dự thảo nên không được tổng hợp vào các nhóm ý kiến và "
+                    + "không giải trình, tiếp thu; nội dung được ghi nhận như sau:");
+        }
+        for (ConsultationRows.OffTopic k : shown) {
+            String key = k.unitId() == null ? ConsultationRows.WHOLE_DRAFT
+                    : articleOf.getOrDefault(k.unitId(), ConsultationRows.WHOLE_DRAFT);
+            ConsultationRows.Article article = consulted.get(key);
+            String on = article == null || key.equals(ConsultationRows.WHOLE_DRAFT) ? "toàn bộ dự thảo"
+                    : article.label();
+            text.append("\n- ").append(k.reference()).append(" (gửi tại ").append(on).append("): «")
+                    .append(quote(k.body())).append("»");
+            if (k.note() != null && !k.note().isBlank()) {
+                text.append(" Ghi chú: ").append(quote(k.note()));
+            }
+        }
+        if (held > 0) {
+            text.append("\nNgoài ra, ").append(held).append(" ý kiến ngoài phạm vi dự thảo đang chờ kiểm duyệt, "
+                    + "chưa công khai nên không trích nội dung.");
+        }
+        letter.body(text.toString());
     }
 
     /**

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.loa.consultation.ConsultationAnswers;
+import vn.loa.consultation.Contributions;
 import vn.loa.consultation.CorrectionAction;
 import vn.loa.consultation.ThemeGroups;
 import vn.loa.consultation.Verdict;
@@ -42,10 +43,12 @@ class ConsultationAnswersController {
 
     private final ThemeGroups groups;
     private final ConsultationAnswers answers;
+    private final Contributions contributions;
 
-    ConsultationAnswersController(ThemeGroups groups, ConsultationAnswers answers) {
+    ConsultationAnswersController(ThemeGroups groups, ConsultationAnswers answers, Contributions contributions) {
         this.groups = groups;
         this.answers = answers;
+        this.contributions = contributions;
     }
 
     static SignedInUser user() {
@@ -58,6 +61,7 @@ class ConsultationAnswersController {
         model.addAttribute("c", groups.summary(id, user));
         model.addAttribute("articles", groups.groups(id, user));
         model.addAttribute("ungrouped", groups.ungrouped(id, user));
+        model.addAttribute("offTopic", contributions.offTopicCount(id, user));
         model.addAttribute("corrections", groups.corrections(id, user));
         model.addAttribute("actions", CorrectionAction.values());
         return "consultation/groups";

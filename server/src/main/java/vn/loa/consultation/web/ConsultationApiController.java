@@ -39,7 +39,8 @@ import vn.loa.shared.NotFound;
  * (article by article); contributions: {@code GET /{id}/contributions} ({@code unit}, {@code status}), {@code POST
  * /{id}/contributions} (multipart {@code file}: CSV import, all or nothing), {@code POST
  * /{id}/contributions/{contributionId}/publish} and {@code .../reject} ({@code {seen, reason}}: 409 when the
- * contribution is no longer as the caller saw it, or is already so).
+ * contribution is no longer as the caller saw it, or is already so), {@code POST .../off-topic} ({@code {version,
+ * note}}) and {@code .../on-topic} ({@code {version}}): 409 when the contribution is no longer at that version.
  */
 @RestController
 @RequestMapping("/api/v1/consultations")
@@ -120,7 +121,7 @@ class ConsultationApiController {
 
     @GetMapping("/{id:\\d+}/contributions")
     List<Contribution> contributions(@PathVariable long id, @RequestParam(required = false) String unit,
-            @RequestParam(required = false) String status) {
+            @RequestParam(required = false) String status, @RequestParam(required = false) Boolean offTopic) {
         ContributionStatus chosen = null;
         if (status != null && !status.isBlank()) {
             try {
@@ -129,7 +130,7 @@ class ConsultationApiController {
                 throw new InvalidInput("status", "consultation.error.status");
             }
         }
-        return contributions.list(id, unit, chosen, user());
+        return contributions.list(id, unit, chosen, offTopic, user());
     }
 
     /**
@@ -156,6 +157,31 @@ class ConsultationApiController {
         ofConsultation(id, contributionId);
         return contributions.reject(contributionId, seen(posted == null ? null : posted.seen()),
                 posted == null ? null : posted.reason(), user());
+    }
+
+    /**
+     * An officer's off-topic mark on a contribution.
+     *
+     * @param version the contribution's version the caller last saw: it changes only if it is still at it, else 409
+     * @param note why it is not about the draft (marking only, optional, at most 300 characters)
+     */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ContributionOffTopic", requiredProperties = "version")
+    record PostedOffTopic(Integer version, String note) {
+    }
+
+    @PostMapping("/{id:\\d+}/contributions/{contributionId:\\d+}/off-topic")
+    Contribution markOffTopic(@PathVariable long id, @PathVariable long contributionId,
+            @RequestBody(required = false) PostedOffTopic posted) {
+        ofConsultation(id, contributionId);
+        return contributions.markOffTopic(contributionId, posted == null ? null : posted.version(),
+                posted == null ? null : posted.note(), user());
+    }
+
+    @PostMapping("/{id:\\d+}/contributions/{contributionId:\\d+}/on-topic")
+    Contribution unmarkOffTopic(@PathVariable long id, @PathVariable long contributionId,
+            @RequestBody(required = false) PostedOffTopic posted) {
+        ofConsultation(id, contributionId);
+        return contributions.unmarkOffTopic(contributionId, posted == null ? null : posted.version(), user());
     }
 
     /** A contribution named under another consultation's address is not found there. */

@@ -264,6 +264,7 @@ class ConsultationsController {
         model.addAttribute("wholeDraft", counts.getOrDefault("", 0L));
         model.addAttribute("total", counts.values().stream().mapToLong(Long::longValue).sum());
         model.addAttribute("held", contributions.list(id, null, ContributionStatus.RECEIVED, user).size());
+        model.addAttribute("offTopic", contributions.offTopicCount(id, user));
         model.addAttribute("mayPublish", c.status() == ConsultationStatus.DRAFT
                 && ConsultationAccessView.mayAct(c.agencyCode(), user) && mayWrite(user));
         model.addAttribute("opinion", publicOpinion(c, user));
@@ -307,7 +308,8 @@ class ConsultationsController {
 
     @GetMapping("/{id:\\d+}/contributions")
     String contributions(@PathVariable long id, @RequestParam(required = false) String unit,
-            @RequestParam(required = false) String status, Model model, Locale locale) {
+            @RequestParam(required = false) String status, @RequestParam(required = false) String scope, Model model,
+            Locale locale) {
         if (!model.containsAttribute("officialForm")) {
             model.addAttribute("officialForm", Map.of("organisation", "", "signer", "", "unit", "", "text", ""));
         }
@@ -321,7 +323,10 @@ class ConsultationsController {
         }
         String unitFilter = unit == null || unit.equals("all") ? null : unit.equals("whole") ? "" : unit;
         model.addAttribute("c", c);
-        model.addAttribute("items", contributions.list(id, unitFilter, chosen, user));
+        // "off" the contributions marked as not about the draft, "on" the others, anything else both
+        Boolean offTopic = "off".equals(scope) ? Boolean.TRUE : "on".equals(scope) ? Boolean.FALSE : null;
+        model.addAttribute("items", contributions.list(id, unitFilter, chosen, offTopic, user));
+        model.addAttribute("scope", offTopic == null ? "all" : scope);
         model.addAttribute("articles", DraftLayout.articles(drafts.units(c.versionId())));
         model.addAttribute("unit", unit == null ? "all" : unit);
         model.addAttribute("status", chosen);
@@ -346,12 +351,37 @@ class ConsultationsController {
                 reason, user()), "consultation.contribution.rejected");
     }
 
+    @PostMapping("/{id:\\d+}/contributions/{contributionId:\\d+}/off-topic")
+    String markOffTopic(@PathVariable long id, @PathVariable long contributionId,
+            @RequestParam(defaultValue = "") String note, @RequestParam(required = false) String version,
+            RedirectAttributes redirect) {
+        return moderated(id, redirect, () -> contributions.markOffTopic(contributionId, version(version), note, user()),
+                "consultation.contribution.off-topic.marked");
+    }
+
+    @PostMapping("/{id:\\d+}/contributions/{contributionId:\\d+}/on-topic")
+    String unmarkOffTopic(@PathVariable long id, @PathVariable long contributionId,
+            @RequestParam(required = false) String version, RedirectAttributes redirect) {
+        return moderated(id, redirect, () -> contributions.unmarkOffTopic(contributionId, version(version), user()),
+                "consultation.contribution.off-topic.unmarked");
+    }
+
+    /** The version a form sent; null when missing or not a number, which the service refuses naming {@code version}. */
+    private static Integer version(String value) {
+        try {
+            return value == null ? null : Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     private String moderated(long id, RedirectAttributes redirect, Runnable action, String done) {
         try {
             action.run();
             redirect.addFlashAttribute("flashKey", done);
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
+            redirect.addFlashAttribute("errorArgs", e.arguments());
         } catch (Conflict e) {
             // published or rejected already, or changed by another officer since the page was shown: said with the
             // contribution's reference (and who changed it), on the list showing its status now
@@ -379,7 +409,7 @@ class ConsultationsController {
             model.addAttribute("problems", e.all());
             model.addAttribute("officialForm", Map.of("organisation", organisation, "signer", signer, "unit", unit,
                     "text", text));
-            return contributions(id, null, null, model, locale);
+            return contributions(id, null, null, null, model, locale);
         } catch (Conflict e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
         }

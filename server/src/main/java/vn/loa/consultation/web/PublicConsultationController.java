@@ -79,7 +79,11 @@ class PublicConsultationController {
 
     private void prepare(Consultation c, Model model, java.util.Locale locale) {
         List<DraftUnit> units = drafts.units(c.versionId());
-        List<Contribution> shown = contributions.published(c.id());
+        List<Contribution> published = contributions.published(c.id());
+        // a contribution an officer marked as not about the draft stays shown, apart and marked, and counts for no
+        // article: the citizen's words stay public without crowding the discussion of the draft
+        List<Contribution> shown = published.stream().filter(k -> !k.offTopic()).toList();
+        model.addAttribute("offTopic", published.stream().filter(Contribution::offTopic).toList());
         model.addAttribute("c", c);
         model.addAttribute("agencyName", agencies.name(c.agencyCode(), c.opensOn(), locale));
         model.addAttribute("blocks", DraftLayout.of(units, shown, Map.of()));
