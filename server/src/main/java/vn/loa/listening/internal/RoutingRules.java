@@ -264,7 +264,7 @@ class RoutingRules implements AgencyRouting {
             return routed;
         }
         LocalUnits local = localUnits();
-        Set<String> named = Set.of(placeIds);
+        Set<String> named = new java.util.HashSet<>(java.util.Arrays.asList(placeIds));
         for (String place : placeIds) {
             if (local.elsewhere(place)) {
                 return Set.of();
