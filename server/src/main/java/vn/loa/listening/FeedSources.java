@@ -25,11 +25,14 @@ public interface FeedSources {
      * @param silent whether it has brought nothing for longer than it should (its silence threshold, 48 hours by default)
      * @param citizens whether its posts are citizens' own (a residents' group, a local forum), as an administrator
      *     marked it: they read as citizens' comments, not as news, whatever the platform
+     * @param local whether it is the province's own (its newspaper and broadcaster, their pages, its agencies' sites,
+     *     its residents' groups), as an administrator marked it: its posts are about the province, and the routing
+     *     rules route its news as they route citizens' comments
      */
     record Source(long id, String code, String name, String kind, String url, String platform, String agencyCode,
             Integer pollMinutes, boolean enabled, Instant lastPolledAt, Instant lastSuccessAt, Instant lastItemAt,
             String lastError, Instant lastErrorAt, int failures, Instant nextPollAt, double postsPerDay, boolean silent,
-            boolean citizens) {
+            boolean citizens, boolean local) {
     }
 
     /** What a new feed needs; the code is derived from the name when empty. */
@@ -175,6 +178,14 @@ public interface FeedSources {
      * @return how many of its posts became due (0 when nothing changed)
      */
     long setCitizens(long id, boolean citizens, Actor by);
+
+    /**
+     * Marks a source as the province's own, or not. The posts it holds are then due for re-analysis
+     * ({@link PostReanalysis}), which routes them again; the new posts are routed so from now on.
+     *
+     * @return how many of its posts became due (0 when nothing changed)
+     */
+    long setLocal(long id, boolean local, Actor by);
 
     /** Polls a feed now, whatever its schedule. */
     PollResult poll(long id);

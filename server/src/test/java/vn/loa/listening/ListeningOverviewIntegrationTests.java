@@ -382,7 +382,16 @@ class ListeningOverviewIntegrationTests {
         String line = "{\"source\":\"" + source + "\",\"platform\":\"hotline\",\"external_id\":\"s1\",\"published_at\":\""
                 + Instant.now().minus(3, ChronoUnit.HOURS) + "\",\"text\":\"Đề nghị Sở Y tế kiểm tra bệnh viện huyện " + source
                 + " vì bệnh nhân phải chờ quá lâu, và Sở Xây dựng sửa con đường vào viện\"}\n";
-        importer.importFile("scoped.jsonl", new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)), Actor.SYSTEM, null);
+        // more calls naming both, so that the Department of Construction is among the fifteen agencies the Department of
+        // Health's dashboard lists, whatever other tests stored (they are not found by the searches below)
+        StringBuilder more = new StringBuilder(line);
+        for (int i = 2; i <= 6; i++) {
+            more.append("{\"source\":\"").append(source).append("\",\"platform\":\"hotline\",\"external_id\":\"s")
+                    .append(i).append("\",\"published_at\":\"").append(Instant.now().minus(3, ChronoUnit.HOURS))
+                    .append("\",\"text\":\"Cuộc gọi ").append(i).append(": Sở Y tế và Sở Xây dựng cần xử lý con dốc trước trạm y tế\"}\n");
+        }
+        importer.importFile("scoped.jsonl", new ByteArrayInputStream(more.toString().getBytes(StandardCharsets.UTF_8)),
+                Actor.SYSTEM, null);
         String page = mvc.perform(get("/listening").param("days", "30").session(signIn("officer")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("/posts?agency=SYT&amp;register=comment&amp;").contains("/posts?agency=SYT&amp;domain=")

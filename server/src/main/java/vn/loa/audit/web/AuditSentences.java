@@ -64,6 +64,8 @@ class AuditSentences {
             Map.entry("source.disabled", List.of("code")),
             Map.entry("source.citizens", List.of("code")),
             Map.entry("source.not-citizens", List.of("code")),
+            Map.entry("source.local", List.of("code")),
+            Map.entry("source.not-local", List.of("code")),
             Map.entry("alert-rule.added", List.of("kind", "agency", "threshold")),
             Map.entry("alert.acknowledged", List.of("kind")),
             Map.entry("routing-rule.added", List.of("agency", "match", "value")),

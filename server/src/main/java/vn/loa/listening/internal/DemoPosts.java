@@ -72,6 +72,14 @@ class DemoPosts implements ApplicationRunner {
     static final List<String> CITIZENS_SOURCES = List.of("demo-facebook-nguoidan", "demo-forum", "demo-tiktok",
             "demo-zalo-congdong");
 
+    /**
+     * The demo's sources of the province itself (its newspaper and broadcaster's pages, its hotline, its residents'
+     * groups and forum), marked so before the import, as an administrator would: their news is about the province and
+     * routed by the rules; the national e-newspaper's and TikTok's is routed only when it names the province.
+     */
+    static final List<String> LOCAL_SOURCES = List.of("demo-facebook-baoninhthuan", "demo-youtube-ptth", "demo-hotline",
+            "demo-facebook-nguoidan", "demo-zalo-congdong", "demo-forum");
+
     private final JdbcClient jdbc;
     private final PostImporter importer;
     private final Clock clock;
@@ -102,6 +110,12 @@ class DemoPosts implements ApplicationRunner {
             jdbc.sql("""
                     INSERT INTO post_source (code, kind, created_at, citizens) VALUES (?, 'IMPORT', ?, TRUE)
                     ON CONFLICT (code) DO UPDATE SET citizens = TRUE
+                    """).params(code, Timestamp.from(clock.instant())).update();
+        }
+        for (String code : LOCAL_SOURCES) {
+            jdbc.sql("""
+                    INSERT INTO post_source (code, kind, created_at, local) VALUES (?, 'IMPORT', ?, TRUE)
+                    ON CONFLICT (code) DO UPDATE SET local = TRUE
                     """).params(code, Timestamp.from(clock.instant())).update();
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);

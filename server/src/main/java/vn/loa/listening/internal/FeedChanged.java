@@ -6,7 +6,7 @@ import vn.loa.audit.AuditEntry;
 import vn.loa.audit.AuditableEvent;
 import vn.loa.shared.Actor;
 
-/** A feed was added, switched on or switched off. */
+/** A source was added, switched on or off, or marked (or unmarked) as citizens' posts or as local. */
 record FeedChanged(Actor by, long sourceId, String code, String change, String url) implements AuditableEvent {
 
     @Override

@@ -272,7 +272,7 @@ class JdbcFeedSources implements FeedSources {
                 (Integer) rs.getObject("poll_minutes"), enabled, instant(rs, "last_polled_at"),
                 instant(rs, "last_success_at"), lastItem, rs.getString("last_error"), instant(rs, "last_error_at"),
                 rs.getInt("failures"), instant(rs, "next_poll_at"), Math.round(recent / 7.0 * 10) / 10.0, silent,
-                rs.getBoolean("citizens"));
+                rs.getBoolean("citizens"), rs.getBoolean("local"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -366,6 +366,20 @@ class JdbcFeedSources implements FeedSources {
         long due = jdbc.sql("UPDATE post SET model_version = ? WHERE source_id = ? AND model_version <> ?")
                 .params(SOURCE_CHANGED, id, SOURCE_CHANGED).update();
         events.publishEvent(new FeedChanged(by, id, source.code(), citizens ? "citizens" : "not-citizens", null));
+        return due;
+    }
+
+    @Override
+    @Transactional
+    public long setLocal(long id, boolean local, Actor by) {
+        Source source = find(id);
+        if (source.local() == local) {
+            return 0;
+        }
+        jdbc.sql("UPDATE post_source SET local = ? WHERE id = ?").params(local, id).update();
+        long due = jdbc.sql("UPDATE post SET model_version = ? WHERE source_id = ? AND model_version <> ?")
+                .params(SOURCE_CHANGED, id, SOURCE_CHANGED).update();
+        events.publishEvent(new FeedChanged(by, id, source.code(), local ? "local" : "not-local", null));
         return due;
     }
 

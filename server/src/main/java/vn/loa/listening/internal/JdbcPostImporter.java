@@ -226,13 +226,24 @@ class JdbcPostImporter implements PostImporter {
         final Set<String> sources = new HashSet<>();
     }
 
-    /** The batch, each post knowing whether its source is marked as citizens' own posts (one query a batch). */
-    private List<IncomingPost> onCitizensSources(List<IncomingPost> batch) {
+    /**
+     * The batch, each post knowing whether its source is marked as citizens' own posts and as the province's own (one
+     * query a batch).
+     */
+    private List<IncomingPost> onMarkedSources(List<IncomingPost> batch) {
         String[] codes = batch.stream().map(IncomingPost::source).distinct().toArray(String[]::new);
-        Set<String> citizens = new java.util.HashSet<>(jdbc.sql(
-                "SELECT code FROM post_source WHERE code = ANY(?) AND citizens").param(codes).query(String.class).list());
-        return citizens.isEmpty() ? List.copyOf(batch)
-                : batch.stream().map(post -> citizens.contains(post.source()) ? post.onCitizensSource() : post).toList();
+        Map<String, boolean[]> marked = new HashMap<>();
+        jdbc.sql("SELECT code, citizens, local FROM post_source WHERE code = ANY(?) AND (citizens OR local)").param(codes)
+                .query(rs -> {
+                    marked.put(rs.getString(1), new boolean[] {rs.getBoolean(2), rs.getBoolean(3)});
+                });
+        if (marked.isEmpty()) {
+            return List.copyOf(batch);
+        }
+        return batch.stream().map(post -> {
+            boolean[] flags = marked.get(post.source());
+            return flags == null ? post : post.onSource(flags[0], flags[1]);
+        }).toList();
     }
 
     /** Whether a post may go into a source: a new one, or one of the agency's own. */
@@ -327,7 +338,7 @@ class JdbcPostImporter implements PostImporter {
     private void flush(long importId, List<IncomingPost> batch, List<QuarantinedLine> quarantined, List<String> raw,
             AgencyId agency, Counts counts) {
         if (!batch.isEmpty() || !quarantined.isEmpty()) {
-            List<IncomingPost> posts = onCitizensSources(batch);
+            List<IncomingPost> posts = onMarkedSources(batch);
             // posts whose source has their external id already are duplicates: not worth analysing
             Set<String> known = knownKeys(posts);
             CompletableFuture<Prepared> prepared = CompletableFuture.supplyAsync(() -> {
@@ -694,7 +705,8 @@ class JdbcPostImporter implements PostImporter {
                 Labels label = labels[i];
                 routed[i] = routing.agencies(new NamesInText(label.places(), label.named()), label.normalized(),
                         label.topic(), label.domain(), LocalDate.ofInstant(post.publishedAt(), LocalTime.ZONE),
-                        post.registerHint() == Register.Hint.FEEDBACK);
+                        new RoutingRules.Provenance(label.register(), post.registerHint() == Register.Hint.FEEDBACK,
+                                post.localSource()));
                 Object[] row = {sourceIds[i], post.platform().name(), post.externalId(), post.url(), post.author(),
                     Timestamp.from(post.publishedAt()), post.title(), label.text(), post.parentExternalId(),
                     post.reactions(), post.shares(), post.comments(), hashes[i], label.normalized(),

@@ -102,9 +102,10 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
      * The version of the documents' fields and of the analyzer's terms; an index written with another is
      * rebuilt (4: register and domain; 5: abbreviations, dates and hyphenated names kept whole as words; 6: titles
      * stored; 7: a word written without diacritics marked as such, so that a word typed with them finds it and not
-     * the word with other diacritics; whether a post is about the province, "local").
+     * the word with other diacritics; whether a post is about the province, "local"; 8: a post of a local source is
+     * about the province).
      */
-    private static final String SCHEMA = "7";
+    private static final String SCHEMA = "8";
     /** How many posts are indexed between two commits of the index. */
     private static final int COMMIT_EVERY = 50_000;
     /** How far below the highest id indexed a late commit is looked for (three import batches). */
@@ -291,7 +292,7 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
         try {
             List<Document> documents = new ArrayList<>();
             jdbc.sql("""
-                    SELECT p.*, s.code AS source_code, a.code AS owner_code
+                    SELECT p.*, s.code AS source_code, s.local AS source_local, a.code AS owner_code
                     FROM post p JOIN post_source s ON s.id = p.source_id LEFT JOIN agency a ON a.id = s.agency_id
                     WHERE p.id = ?
                     """).param(postId).query((ResultSet rs) -> {
@@ -327,7 +328,7 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
                 List<Document> batch = new ArrayList<>();
                 long[] last = {indexedUpTo};
                 jdbc.sql("""
-                        SELECT p.*, s.code AS source_code, a.code AS owner_code
+                        SELECT p.*, s.code AS source_code, s.local AS source_local, a.code AS owner_code
                         FROM post p JOIN post_source s ON s.id = p.source_id LEFT JOIN agency a ON a.id = s.agency_id
                         WHERE p.id > ? ORDER BY p.id LIMIT 5000
                         """).param(indexedUpTo).query((ResultSet rs) -> {
@@ -378,7 +379,7 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
                 List<Document> batch = new ArrayList<>();
                 long[] last = {to};
                 jdbc.sql("""
-                        SELECT p.*, s.code AS source_code, a.code AS owner_code
+                        SELECT p.*, s.code AS source_code, s.local AS source_local, a.code AS owner_code
                         FROM post p JOIN post_source s ON s.id = p.source_id LEFT JOIN agency a ON a.id = s.agency_id
                         WHERE p.id > ? AND p.id <= ? ORDER BY p.id LIMIT 5000
                         """).params(from, to).query((ResultSet rs) -> {
@@ -416,7 +417,7 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
         long written = 0;
         List<Document> batch = new ArrayList<>();
         jdbc.sql("""
-                SELECT p.*, s.code AS source_code, a.code AS owner_code
+                SELECT p.*, s.code AS source_code, s.local AS source_local, a.code AS owner_code
                 FROM post p JOIN post_source s ON s.id = p.source_id LEFT JOIN agency a ON a.id = s.agency_id
                 WHERE p.id = ANY(?) AND p.id <= ?
                 """).params(moved.toArray(Long[]::new), indexedUpTo).query((ResultSet rs) -> {
@@ -466,7 +467,7 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
         }
         List<Document> documents = new ArrayList<>();
         jdbc.sql("""
-                SELECT p.*, s.code AS source_code, a.code AS owner_code
+                SELECT p.*, s.code AS source_code, s.local AS source_local, a.code AS owner_code
                 FROM post p JOIN post_source s ON s.id = p.source_id LEFT JOIN agency a ON a.id = s.agency_id
                 WHERE p.id = ANY(?)
                 """).param(missing.toArray(Long[]::new)).query((ResultSet rs) -> {
@@ -481,11 +482,13 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
     }
 
     /**
-     * Whether a post is about the province: it reached it by the hotline or at an office, or the places it names say
-     * so ({@link RoutingRules#aboutTheProvince}). A unit added to the directory counts for the posts indexed after.
+     * Whether a post is about the province: it reached it by the hotline or at an office, its source is the province's
+     * own ({@code post_source.local}), or the places it names say so ({@link RoutingRules#aboutTheProvince}). A unit
+     * added to the directory counts for the posts indexed after; a source marked later, for its posts once the
+     * re-analysis has read them again (marking makes them due).
      */
-    private boolean local(String platform, String[] places) {
-        return NON_PUBLIC.contains(platform) || routing.aboutTheProvince(places);
+    private boolean local(String platform, boolean localSource, String[] places) {
+        return NON_PUBLIC.contains(platform) || localSource || routing.aboutTheProvince(places);
     }
 
     private Document document(ResultSet rs) throws SQLException {
@@ -513,7 +516,7 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
         for (String place : places) {
             keyword(document, "place", place);
         }
-        document.add(new StringField("local", local(rs.getString("platform"), places) ? "1" : "0", Field.Store.NO));
+        document.add(new StringField("local", local(rs.getString("platform"), rs.getBoolean("source_local"), places) ? "1" : "0", Field.Store.NO));
         String owner = rs.getString("owner_code");
         document.add(new StringField("owner", owner == null ? "" : owner, Field.Store.NO));
         document.add(new StringField("public", NON_PUBLIC.contains(rs.getString("platform")) ? "0" : "1", Field.Store.NO));

@@ -29,7 +29,8 @@ import vn.loa.shared.InvalidInput;
 /**
  * Editable routing rules: a post whose text contains a keyword ("bệnh viện", "BHYT"), whose topic
  * is one given, or whose policy domain is one given (health, education, ...), is routed to an agency,
- * in addition to the agencies it names. A keyword
+ * in addition to the agencies it names; a news report or an official statement only when it is about the province
+ * ({@link #rulesApply}). A keyword
  * written with diacritics matches only with them; one of two syllables or more also matches a text
  * typed without diacritics. Rules apply to posts that arrive after they are made, and to the stored posts when an
  * administrator re-routes them ({@code bin/loa reanalyze --reroute}).
@@ -133,27 +134,53 @@ class RoutingRules implements AgencyRouting {
     }
 
     /**
+     * What routing reads of a post besides its text: how it is written and where it came from.
+     *
+     * @param register its register ({@code news}, {@code official} or {@code comment})
+     * @param feedback whether it came by the province's hotline or to an office
+     * @param localSource whether its source is the province's own ({@code post_source.local}: its newspaper and
+     *     broadcaster, their pages, its agencies' sites, its residents' groups)
+     */
+    record Provenance(String register, boolean feedback, boolean localSource) {
+    }
+
+    /**
      * The agencies a post is routed to: those it names, the routing rules' (by its normalised text, its topic and
-     * its policy domain), then the communes whose places it names ({@link #routeByPlace}); none when it is about
-     * another province and names nothing of this one ({@link #aboutElsewhere}), as "Công an tỉnh Bình Dương bắt…" or
-     * "Sở Y tế Hà Nội" is not this province's police or health department to answer, unless it came as feedback by
-     * the province's hotline or to an office. The importer stores a new post's routing from here, and the re-analysis
-     * a stored post's.
+     * its policy domain) when they apply to it ({@link #rulesApply}), then the communes whose places it names
+     * ({@link #routeByPlace}); none when it is about another province and names nothing of this one
+     * ({@link #aboutElsewhere}), as "Công an tỉnh Bình Dương bắt…" or "Sở Y tế Hà Nội" is not this province's police or
+     * health department to answer, unless it came as feedback by the province's hotline or to an office. The importer
+     * stores a new post's routing from here, and the re-analysis a stored post's.
      *
      * @param day the post's day (in Vietnam): a unit it names that no longer exists then routes to those that took over
-     * @param feedback whether the post came by the province's hotline or to an office
      */
     String[] agencies(NamesInText names, String normalizedText, String topic, String domain, LocalDate day,
-            boolean feedback) {
-        if (!feedback && aboutElsewhere(names.places())) {
+            Provenance from) {
+        if (!from.feedback() && aboutElsewhere(names.places())) {
             return new String[0];
         }
         Set<String> agencies = new TreeSet<>(List.of(names.agencies()));
-        agencies.addAll(route(normalizedText, topic, domain));
+        if (rulesApply(names, from)) {
+            agencies.addAll(route(normalizedText, topic, domain));
+        }
         // the communes last: where a post is about a hospital in a ward, the department answers it, the ward sees it
         Set<String> ordered = new java.util.LinkedHashSet<>(agencies);
         ordered.addAll(routeByPlace(names.places(), day));
         return ordered.toArray(String[]::new);
+    }
+
+    /**
+     * Whether the routing rules route a post: a citizen's comment and feedback always (the province's residents write
+     * on its channels, and what names another province only is routed nowhere already); a news report or an official
+     * statement only when it is about the province: its source is the province's own, its places make it so
+     * ({@link #aboutTheProvince}), or it names one of the province's agencies. A study of a hospital in California or a
+     * transit strike in New York, on a national news site, is health or transport news, not the province's Department
+     * of Health's or of Construction's to answer.
+     */
+    boolean rulesApply(NamesInText names, Provenance from) {
+        boolean news = from.register() != null && PostLabels.NEWS_REGISTERS.contains(from.register());
+        return from.feedback() || !news || from.localSource() || names.agencies().length > 0
+                || aboutTheProvince(names.places());
     }
 
     /** The agencies the rules route a post to, by its text, its topic and its policy domain. */

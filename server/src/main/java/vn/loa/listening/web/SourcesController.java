@@ -120,6 +120,15 @@ class SourcesController {
         return "redirect:/listening/sources";
     }
 
+    /** Marks a source as the province's own, or not; its stored posts become due for re-analysis (routed again). */
+    @PostMapping("/{id}/local")
+    String local(@PathVariable long id, @RequestParam boolean local, RedirectAttributes redirect) {
+        SignedInUser user = editor();
+        long due = sources.setLocal(id, local, user.actor());
+        redirect.addFlashAttribute("localResult", new long[] {local ? 1 : 0, due});
+        return "redirect:/listening/sources";
+    }
+
     /** Every import, newest first, a page at a time: by kind (file, feed, push) and by what became of it. */
     @GetMapping("/imports")
     String imports(@RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String status,

@@ -394,7 +394,7 @@ class IssueAlertsIntegrationTests {
                         "Ban quản lý " + marker + " thông báo lịch họp giao ban định kỳ số " + day + hour));
             }
         }
-        store("quiet", file);
+        storeLocal("quiet", file);
     }
 
     /** {@code count} traders' complaints about a new parking fee, spread over the {@code minutes} before {@code at}. */
@@ -405,7 +405,7 @@ class IssueAlertsIntegrationTests {
             file.append(line("burst", "burst-" + i, "Tiểu thương " + i, published, "Tiểu thương " + marker
                     + " bức xúc vì phí trông xe tăng gấp đôi, thật <b>quá đáng</b>, ý kiến thứ " + i + " của quầy số " + (i * 7)));
         }
-        store("burst", file);
+        storeLocal("burst", file);
     }
 
     private void importTexts(String source, Instant at, int count, java.util.function.IntFunction<String> text)
@@ -414,7 +414,7 @@ class IssueAlertsIntegrationTests {
         for (int i = 0; i < count; i++) {
             file.append(line(source, source + "-" + i, "Nông dân " + i, at.minusSeconds(i * 20L), text.apply(i)));
         }
-        store(source, file);
+        storeLocal(source, file);
     }
 
     /**
@@ -443,6 +443,18 @@ class IssueAlertsIntegrationTests {
     private static String line(String source, String id, String author, Instant at, String text) {
         return "{\"source\":\"alerts-" + source + "\",\"platform\":\"facebook\",\"external_id\":\"" + id
                 + "\",\"author\":\"" + author + "\",\"published_at\":\"" + at + "\",\"text\":\"" + text + "\"}\n";
+    }
+
+    /**
+     * Stores posts of a source of the province's own (the market's page, its traders' and farmers' groups): the
+     * routing rules route those the register model reads as news too.
+     */
+    private void storeLocal(String name, StringBuilder file) throws IOException {
+        jdbc.sql("""
+                INSERT INTO post_source (code, kind, created_at, local) VALUES (?, 'IMPORT', now(), TRUE)
+                ON CONFLICT (code) DO UPDATE SET local = TRUE
+                """).param("alerts-" + name).update();
+        store(name, file);
     }
 
     private void store(String name, StringBuilder file) throws IOException {

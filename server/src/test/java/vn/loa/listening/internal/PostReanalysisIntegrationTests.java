@@ -376,6 +376,8 @@ class PostReanalysisIntegrationTests {
     void aReroutingRunIsResumedOnlyUnderTheRoutingItBeganWithAndAppliesANewRuleToStoredPosts() throws Exception {
         String marker = marker();
         List<Long> ids = importPosts(marker);
+        // the province's own source: its news reports are routed by the rules too, as its comments are
+        jdbc.sql("UPDATE post_source SET local = TRUE WHERE code = ?").param("reanalysis-" + marker).update();
         assertThat(agencies(ids)).noneMatch(routed -> routed.contains("SVHTTDL"));
         assertThatThrownBy(() -> reanalysis.run(new Actor("test", null), 4, true, run -> {
             if (run.postsDone() > 0) {
