@@ -207,14 +207,26 @@ public final class Gazetteer {
         for (String[] row : read("/vn/loa/nlp/gazetteer/agencies.tsv", 5)) {
             Entry entry = new Entry(row[0], "AGENCY", row[1], date(row[3]), date(row[4]), List.of());
             gazetteer.add(row[1], entry, Capitals.ANY, 1, null);
+            notAnAgency(gazetteer, row[1]);
             for (String alias : row[2].split("\\|")) {
                 if (!alias.isBlank()) {
                     boolean acronym = alias.equals(alias.toUpperCase(java.util.Locale.ROOT)) && !alias.contains(" ");
                     gazetteer.add(alias, entry, acronym ? Capitals.ALWAYS : Capitals.ANY, 1, null);
+                    notAnAgency(gazetteer, alias);
                 }
             }
         }
         return gazetteer;
+    }
+
+    /**
+     * A department's name after "cơ" is a kind of place, not the department: "cơ sở y tế" is a health facility, not Sở Y
+     * tế, "cơ sở giáo dục" a school. The phrase is matched like a name, longest first, and never reported.
+     */
+    private static void notAnAgency(Gazetteer gazetteer, String name) {
+        if (folded(name).startsWith("so ")) {
+            gazetteer.add("cơ " + name, NOT_A_PLACE, Capitals.ANY, 0, null);
+        }
     }
 
     /**
@@ -225,7 +237,8 @@ public final class Gazetteer {
             + " a word without diacritics in a text with them is that word; phrases that are not places; a short name"
             + " after a family name is a person's (06/12/2026); a unit word of another kind is another place, a"
             + " commune's short name alone needs the province around it or its hotline, not between capitalised words"
-            + " nor after a word for a person (06/12/2026, second session)";
+            + " nor after a word for a person (06/12/2026, second session); a department's name after \"cơ\" is not"
+            + " the department (07/12/2026)";
 
     /**
      * The version of the shipped gazetteers: a short hash of their data ({@code places.tsv}, {@code agencies.tsv}),

@@ -103,6 +103,16 @@ class GazetteerUnitTests {
     }
 
     @Test
+    void aDepartmentsNameAfterCoIsAFacilityNotTheDepartment() {
+        assertThat(AGENCIES.find("Luật quy định mọi cơ sở y tế phải công khai giá dịch vụ", IN_2026)).isEmpty();
+        assertThat(AGENCIES.find("các cơ sở giáo dục và đào tạo trên địa bàn", IN_2026)).isEmpty();
+        assertThat(AGENCIES.find("Sở Y tế kiểm tra các cơ sở y tế tư nhân", IN_2026)).extracting(m -> m.entry().id())
+                .containsExactly("SYT");
+        assertThat(AGENCIES.find("Đề nghị sở y tế vào cuộc", IN_2026)).extracting(m -> m.entry().id())
+                .containsExactly("SYT");
+    }
+
+    @Test
     void anOldAgencyNameInANewPostFindsTheBodyThatDoesThatWorkNow() {
         assertThat(AGENCIES.find("Sở TT&TT trả lời chậm", IN_2024)).extracting(m -> m.entry().id()).containsExactly("STTTT");
         assertThat(AGENCIES.find("Sở TT&TT trả lời chậm", IN_2026)).extracting(m -> m.entry().id()).containsExactly("SKHCN");
