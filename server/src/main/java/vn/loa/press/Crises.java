@@ -60,7 +60,7 @@ public interface Crises {
      * no longer moves it), as when the request is confirmed.
      *
      * @throws vn.loa.shared.NotFound when either does not exist or the user may not see it
-     * @throws vn.loa.shared.Conflict when the enquiry changed meanwhile
+     * @throws vn.loa.shared.Conflict when the crisis is closed, or the enquiry changed meanwhile
      */
     Enquiry linkEnquiry(long id, long enquiryId, SignedInUser by);
 

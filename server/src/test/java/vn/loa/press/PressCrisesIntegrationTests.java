@@ -256,6 +256,9 @@ class PressCrisesIntegrationTests {
             Enquiry afterClosing = enquiries.get(linked.id(), COORDINATOR);
             assertThat(afterClosing.kind()).isEqualTo(EnquiryKind.CRISIS);
             assertThat(afterClosing.dueAt()).isEqualTo(linked.dueAt());
+            // and a closed crisis takes no more questions: the routine one stays on its own clock
+            assertThatThrownBy(() -> crises.linkEnquiry(crisis.id(), routine.id(), OFFICER)).isInstanceOf(Conflict.class);
+            assertThat(enquiries.get(routine.id(), COORDINATOR).kind()).isEqualTo(EnquiryKind.ROUTINE);
         } finally {
             administration.withdraw(dayOff.id(), "Hết kiểm thử", new Actor("admin", null));
         }

@@ -271,6 +271,10 @@ class JdbcCrises implements Crises {
     @Transactional
     public Enquiry linkEnquiry(long id, long enquiryId, SignedInUser by) {
         Crisis c = get(id, by);
+        // a closed crisis takes no more questions, linked or recorded: its clock has stopped
+        if (!c.open()) {
+            throw new Conflict("press.error.crisis-closed");
+        }
         if (!PressAccess.mayAct(c.agencyCode(), by)) {
             throw new AccessDeniedException("may not act for the agency");
         }
