@@ -359,27 +359,26 @@ class JdbcFeedSources implements FeedSources {
     @Transactional
     public long setCitizens(long id, boolean citizens, Actor by) {
         Source source = find(id);
-        if (source.citizens() == citizens) {
-            return 0;
-        }
-        jdbc.sql("UPDATE post_source SET citizens = ? WHERE id = ?").params(citizens, id).update();
-        long due = jdbc.sql("UPDATE post SET model_version = ? WHERE source_id = ? AND model_version <> ?")
-                .params(SOURCE_CHANGED, id, SOURCE_CHANGED).update();
-        events.publishEvent(new FeedChanged(by, id, source.code(), citizens ? "citizens" : "not-citizens", null));
-        return due;
+        return source.citizens() == citizens ? 0 : mark(source, "citizens", citizens, by);
     }
 
     @Override
     @Transactional
     public long setLocal(long id, boolean local, Actor by) {
         Source source = find(id);
-        if (source.local() == local) {
-            return 0;
-        }
-        jdbc.sql("UPDATE post_source SET local = ? WHERE id = ?").params(local, id).update();
+        return source.local() == local ? 0 : mark(source, "local", local, by);
+    }
+
+    /**
+     * Sets one of a source's marks ({@code citizens}, {@code local}: a column of this class's choosing, never the
+     * caller's text), makes its stored posts due for re-analysis, which reads and routes them again, and audits the
+     * change ({@code source.local}, {@code source.not-local}, ...); how many posts became due.
+     */
+    private long mark(Source source, String column, boolean value, Actor by) {
+        jdbc.sql("UPDATE post_source SET " + column + " = ? WHERE id = ?").params(value, source.id()).update();
         long due = jdbc.sql("UPDATE post SET model_version = ? WHERE source_id = ? AND model_version <> ?")
-                .params(SOURCE_CHANGED, id, SOURCE_CHANGED).update();
-        events.publishEvent(new FeedChanged(by, id, source.code(), local ? "local" : "not-local", null));
+                .params(SOURCE_CHANGED, source.id(), SOURCE_CHANGED).update();
+        events.publishEvent(new FeedChanged(by, source.id(), source.code(), (value ? "" : "not-") + column, null));
         return due;
     }
 
