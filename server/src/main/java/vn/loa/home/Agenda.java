@@ -133,7 +133,10 @@ public record Agenda(LocalDate day, View view, List<IssueItem> issues, Listed<Al
         }
     }
 
-    /** An information request that is due: what was asked, of whom, by when. */
-    public record RequestItem(long id, String description, String agency, LocalDate dueDate, boolean overdue) {
+    /**
+     * An information request that is due: what was asked, of whom, by when; {@code notice} when the day is the last to
+     * send its notice of handling (form 03), not its answer's.
+     */
+    public record RequestItem(long id, String description, String agency, LocalDate dueDate, boolean overdue, boolean notice) {
     }
 }

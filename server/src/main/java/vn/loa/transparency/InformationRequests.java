@@ -34,13 +34,16 @@ public interface InformationRequests {
     Page<InformationRequest> list(Filter filter, PageRequest page, SignedInUser user);
 
     /**
-     * The open requests the user may see whose due date is on or before {@code until}, soonest first, at most
-     * {@code limit}: one query, for the home page.
+     * The open requests the user may see whose answer is due on or before {@code until}, and the complex ones whose
+     * notice of handling (form 03) is due by then and not recorded as sent, soonest first, at most {@code limit}: for
+     * the home page. A request may be there twice, for its notice and for its answer.
      */
     List<DueItem> dueBy(java.time.LocalDate until, int limit, SignedInUser user);
 
-    /** An open request and its due date. */
-    record DueItem(long id, String agencyCode, String description, LocalDate dueDate) {
+    /**
+     * An open request and a due date: its answer's, or, when {@code notice}, the last day to send its notice of handling.
+     */
+    record DueItem(long id, String agencyCode, String description, LocalDate dueDate, boolean notice) {
     }
 
     /** One request. @throws vn.loa.shared.NotFound when it does not exist or the user may not see it */
@@ -95,7 +98,7 @@ public interface InformationRequests {
      * Reminds the agency's officers and spokespersons of the open requests due by the next working day, and escalates
      * to the coordinators those whose due date has passed; each once per due date. Run on a schedule.
      *
-     * @return how many requests were reminded of and escalated
+     * @return how many answers and notices of handling (form 03) were reminded of, and how many escalated
      */
     int[] remind();
 

@@ -35,6 +35,14 @@ public sealed interface TransparencyEvent extends AuditableEvent {
         }
     }
 
+    /** The last day to send a complex request's notice of handling (form 03) passed unrecorded: the coordinators were told. */
+    record NoticeEscalated(Actor by, long requestId, String agencyCode, java.time.LocalDate due) implements TransparencyEvent {
+        public AuditEntry auditEntry() {
+            return entry(by, "information-request.notice-escalated", requestId, details("agency", agencyCode, "dueOn",
+                    due.toString()));
+        }
+    }
+
     /** A request's due date passed while it was open: the coordinators were told. */
     record RequestEscalated(Actor by, long requestId, String agencyCode, java.time.LocalDate due) implements TransparencyEvent {
         public AuditEntry auditEntry() {

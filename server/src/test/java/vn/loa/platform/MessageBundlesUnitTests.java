@@ -48,6 +48,25 @@ class MessageBundlesUnitTests {
     }
 
     @Test
+    void aMessageWithArgumentsWritesItsApostrophesTwice() throws IOException {
+        // MessageFormat reads a lone apostrophe as the start of quoted text: "the government's notices ... {0}" showed
+        // "the governments notices ... {0}", the argument never filled in
+        Pattern argument = Pattern.compile("\\{\\d");
+        Pattern lone = Pattern.compile("(?<!')'(?!')");
+        for (String name : new String[] {"messages.properties", "messages_en.properties"}) {
+            Properties properties = bundle(name);
+            Set<String> wrong = new TreeSet<>();
+            for (String key : properties.stringPropertyNames()) {
+                String message = properties.getProperty(key);
+                if (argument.matcher(message).find() && lone.matcher(message).find()) {
+                    wrong.add(key);
+                }
+            }
+            assertThat(wrong).as(name).isEmpty();
+        }
+    }
+
+    @Test
     void everyLiteralKeyInTheTemplatesExists() throws IOException {
         Properties vietnamese = bundle("messages.properties");
         Pattern literal = Pattern.compile("#\\{([a-z][a-zA-Z0-9._-]+)[}(]");

@@ -22,6 +22,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -232,6 +233,66 @@ class NoticeOfHandlingIntegrationTests {
         assertThatThrownBy(() -> requests.act(simple.id(), InformationRequests.Transition.noticeSent(null, NoticeMeans.POST, null),
                 COORDINATOR)).isInstanceOfSatisfying(Conflict.class,
                 e -> assertThat(e.messageKey()).isEqualTo("transparency.error.notice-not-complex"));
+    }
+
+    @Test
+    void theNoticesLastDayIsOnTheHomePageAndTheAgencyIsRemindedOfItThenTheCoordinatorsToldOnce() throws Exception {
+        // the notice is due before the answer: a request received long ago shows both, the notice first
+        InformationRequest old = submit(LocalDateTime.of(2019, 7, 1, 9, 0), true, "Hồ sơ cấp phép khai thác cát sông Cái đợt NOTHOME-1");
+        assertThat(old.noticeDueDate()).isBefore(old.dueDate());
+        MockHttpSession officer = signIn("officer");
+        Elements items = page("/", officer).select("#due-requests li:has(a[href=/transparency/requests/" + old.id() + "])");
+        assertThat(items).hasSize(2);
+        assertThat(items.get(0).select(".notice-due").text())
+                .endsWith("hạn gửi thông báo xử lý (mẫu 03): " + LocalTime.format(old.noticeDueDate()));
+        assertThat(items.get(1).select(".notice-due")).isEmpty();
+        assertThat(items.get(1).text()).endsWith("hạn " + LocalTime.format(old.dueDate()) + " Quá hạn");
+        assertThat(page("/?lang=en", signIn("coordinator")).select("#due-requests li:has(a[href=/transparency/requests/"
+                + old.id() + "]) .notice-due").text()).endsWith("notice of handling (form 03) due "
+                + LocalTime.format(old.noticeDueDate()));
+        assertThat(requests.dueBy(today(), 500, COORDINATOR)).filteredOn(d -> d.id() == old.id())
+                .extracting(InformationRequests.DueItem::notice, InformationRequests.DueItem::dueDate)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(true, old.noticeDueDate()),
+                        org.assertj.core.groups.Tuple.tuple(false, old.dueDate()));
+
+        // a notice whose last day is today or the next working day: the agency is reminded, once
+        LocalDate soon = calendar.add(today(), 1, PeriodUnit.WORKING_DAYS, null).date();
+        LocalDate received = today();
+        while (calendar.add(received, 3, PeriodUnit.WORKING_DAYS, "SYT").date().isAfter(soon)) {
+            received = received.minusDays(1);
+        }
+        InformationRequest dueSoon = submit(received.atTime(9, 30), true, "Danh sách hộ nhận hỗ trợ nhà ở xã Khánh Sơn NOTHOME-2");
+        assertThat(dueSoon.noticeDueDate()).isBetween(today(), soon);
+        // one whose notice was sent is left alone
+        InformationRequest sent = submit(LocalDateTime.of(2019, 7, 2, 9, 0), true, "Hồ sơ đền bù đường ven biển NOTHOME-3");
+        requests.act(sent.id(), InformationRequests.Transition.noticeSent(null, NoticeMeans.POST, null), COORDINATOR);
+        assertThat(requests.dueBy(today(), 500, COORDINATOR)).filteredOn(d -> d.id() == sent.id())
+                .extracting(InformationRequests.DueItem::notice).containsExactly(false);
+
+        for (int run = 0; run < 2; run++) {
+            requests.remind();
+            assertThat(requests.history(old.id(), COORDINATOR)).extracting(InformationRequests.HistoryEntry::action)
+                    .containsOnlyOnce("NOTICE_ESCALATED", "ESCALATED").doesNotContain("NOTICE_REMINDED");
+            assertThat(requests.history(dueSoon.id(), COORDINATOR)).extracting(InformationRequests.HistoryEntry::action)
+                    .containsOnlyOnce("NOTICE_REMINDED").doesNotContain("NOTICE_ESCALATED", "ESCALATED");
+            assertThat(requests.history(sent.id(), COORDINATOR)).extracting(InformationRequests.HistoryEntry::action)
+                    .doesNotContain("NOTICE_REMINDED", "NOTICE_ESCALATED");
+        }
+        assertThat(requests.history(old.id(), COORDINATOR)).filteredOn(h -> h.action().equals("NOTICE_ESCALATED"))
+                .singleElement().extracting(InformationRequests.HistoryEntry::note).asString()
+                .startsWith("hạn " + LocalTime.format(old.noticeDueDate()) + "; ");
+        assertThat(page("/transparency/requests/" + old.id(), officer).select("#history li").text())
+                .contains("Loa báo người điều phối: quá hạn gửi thông báo xử lý mẫu 03");
+        assertThat(page("/transparency/requests/" + dueSoon.id() + "?lang=en", officer).select("#history li").text())
+                .contains("Loa reminded the agency's staff that the notice of handling (form 03) is due");
+        assertThat(audit.newest(500, null)).filteredOn(r -> String.valueOf(old.id()).equals(r.targetId()))
+                .extracting(AuditRecord::action).containsOnlyOnce("information-request.notice-escalated");
+
+        // once recorded as sent, the notice leaves the home page; the answer stays
+        requests.act(old.id(), InformationRequests.Transition.noticeSent(null, NoticeMeans.POST, null), COORDINATOR);
+        Elements after = page("/", officer).select("#due-requests li:has(a[href=/transparency/requests/" + old.id() + "])");
+        assertThat(after).hasSize(1);
+        assertThat(after.select(".notice-due")).isEmpty();
     }
 
     // ---- helpers ----

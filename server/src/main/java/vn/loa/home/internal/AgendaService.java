@@ -124,7 +124,7 @@ class AgendaService implements Agendas {
         List<InformationRequests.DueItem> shown = due.stream().limit(CASES).toList();
         Map<String, String> names = agencyNames(shown.stream().map(InformationRequests.DueItem::agencyCode), day, language);
         return new Listed<>(shown.stream().map(r -> new Agenda.RequestItem(r.id(), r.description(), names.get(r.agencyCode()),
-                r.dueDate(), r.dueDate().isBefore(day))).toList(), Math.min(due.size(), counted), due.size() > counted);
+                r.dueDate(), r.dueDate().isBefore(day), r.notice())).toList(), Math.min(due.size(), counted), due.size() > counted);
     }
 
     /** Province-wide roles see the province; an agency's officer or spokesperson their agency; anyone else is press. */

@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -327,13 +328,52 @@ class JdbcInformationRequests implements InformationRequests {
             scope = " AND agency_code = ?";
             params.add(user.agencyCode());
         }
-        params.add(Math.max(1, Math.min(limit, 500)));
-        return jdbc.sql("""
+        int max = Math.max(1, Math.min(limit, 500));
+        params.add(max);
+        List<DueItem> due = new ArrayList<>(jdbc.sql("""
                 SELECT id, agency_code, description, due_date FROM information_request
                 WHERE status IN ('ACCEPTED', 'IN_PROGRESS', 'EXTENDED') AND due_date <= ?""" + scope
                 + " ORDER BY due_date, id LIMIT ?").params(params)
-                .query((rs, n) -> new DueItem(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate()))
-                .list();
+                .query((rs, n) -> new DueItem(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(),
+                        false))
+                .list());
+        // the notice of handling of a complex request has a deadline of its own, before the answer's
+        for (NoticeDue notice : noticesUnsent(seesAll(user) ? null : user.agencyCode())) {
+            if (!notice.due().isAfter(until)) {
+                Row row = notice.row();
+                due.add(new DueItem(row.id(), row.agencyCode(), row.description(), notice.due(), true));
+            }
+        }
+        return due.stream().sorted(Comparator.comparing(DueItem::dueDate).thenComparing(DueItem::id)
+                .thenComparing(DueItem::notice, Comparator.reverseOrder())).limit(max).toList();
+    }
+
+    /** An open complex request whose notice of handling is not recorded as sent, and the notice's last day. */
+    private record NoticeDue(Row row, LocalDate due) {
+    }
+
+    /**
+     * The open complex requests (of the agency, or all when null) whose clock runs and whose notice of handling is not
+     * recorded as sent, with the notice's last day; few at any time, so the day is counted here as the page counts it.
+     */
+    private List<NoticeDue> noticesUnsent(String agencyCode) {
+        List<Object> params = new ArrayList<>();
+        String scope = "";
+        if (agencyCode != null) {
+            scope = " AND agency_code = ?";
+            params.add(agencyCode);
+        }
+        List<NoticeDue> unsent = new ArrayList<>();
+        for (Row row : jdbc.sql("""
+                SELECT * FROM information_request WHERE status IN ('ACCEPTED', 'IN_PROGRESS', 'EXTENDED') AND complex
+                  AND notice_sent_at IS NULL AND complete_on IS NOT NULL""" + scope + " ORDER BY id")
+                .params(params).query(JdbcInformationRequests::row).list()) {
+            LocalDate due = noticeDue(row);
+            if (due != null) {
+                unsent.add(new NoticeDue(row, due));
+            }
+        }
+        return unsent;
     }
 
     @Override
@@ -860,7 +900,50 @@ class JdbcInformationRequests implements InformationRequests {
                     + " (hạn " + LocalTime.format(row.dueDate()) + ")", reminderText(row), null));
             events.publishEvent(new TransparencyEvent.RequestEscalated(Actor.SYSTEM, row.id(), row.agencyCode(), row.dueDate()));
         }
-        return new int[] {dueSoon.size(), overdue.size()};
+        int[] notices = remindOfNotices(today, soon);
+        return new int[] {dueSoon.size() + notices[0], overdue.size() + notices[1]};
+    }
+
+    /**
+     * The notice of handling (form 03) of a complex request not recorded as sent: the agency is reminded when its last
+     * day is within the next working day, and the coordinators told once it has passed, each once per notice due day.
+     */
+    private int[] remindOfNotices(LocalDate today, LocalDate soon) {
+        int reminded = 0;
+        int escalated = 0;
+        for (NoticeDue notice : noticesUnsent(null)) {
+            Row row = notice.row();
+            LocalDate due = notice.due();
+            if (!due.isBefore(today) && !due.isAfter(soon)) {
+                if (jdbc.sql("UPDATE information_request SET reminded_notice = ? WHERE id = ? AND reminded_notice IS DISTINCT FROM ?")
+                        .params(Date.valueOf(due), row.id(), Date.valueOf(due)).update() == 1) {
+                    history(row.id(), "NOTICE_REMINDED", null, row.status(), Actor.SYSTEM, "hạn " + LocalTime.format(due) + "; "
+                            + mail(agencyPeople(row.agencyCode()), "Nhắc hạn: thông báo xử lý (mẫu 03) của yêu cầu số "
+                            + row.id() + " đến hạn gửi ngày " + LocalTime.format(due), noticeReminderText(row, due), null));
+                    reminded++;
+                }
+            } else if (due.isBefore(today)) {
+                if (jdbc.sql("UPDATE information_request SET escalated_notice = ? WHERE id = ? AND escalated_notice IS DISTINCT FROM ?")
+                        .params(Date.valueOf(due), row.id(), Date.valueOf(due)).update() == 1) {
+                    List<String> to = new ArrayList<>(coordinators());
+                    to.addAll(agencyPeople(row.agencyCode()));
+                    history(row.id(), "NOTICE_ESCALATED", null, row.status(), Actor.SYSTEM, "hạn " + LocalTime.format(due) + "; "
+                            + mail(to.stream().distinct().toList(), "Quá hạn gửi thông báo xử lý (mẫu 03): yêu cầu số "
+                            + row.id() + " (hạn " + LocalTime.format(due) + ")", noticeReminderText(row, due), null));
+                    events.publishEvent(new TransparencyEvent.NoticeEscalated(Actor.SYSTEM, row.id(), row.agencyCode(), due));
+                    escalated++;
+                }
+            }
+        }
+        return new int[] {reminded, escalated};
+    }
+
+    private String noticeReminderText(Row row, LocalDate due) {
+        return "Yêu cầu cung cấp thông tin số " + row.id() + " (" + row.agencyCode() + "), nhận ngày "
+                + LocalTime.format(LocalDate.ofInstant(row.receivedAt(), LocalTime.ZONE)) + ", là yêu cầu phức tạp:\n\n"
+                + row.description() + "\n\nHạn gửi thông báo xử lý yêu cầu (mẫu 03, Nghị định 13/2018): " + LocalTime.format(due)
+                + ".\nHạn giải quyết: " + LocalTime.format(row.dueDate()) + ".\nGhi nhận đã gửi tại: " + baseUrl
+                + "/transparency/requests/" + row.id() + "\n";
     }
 
     private String reminderText(Row row) {
