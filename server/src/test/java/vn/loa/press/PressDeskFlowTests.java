@@ -107,64 +107,93 @@ class PressDeskFlowTests {
 
     @Test
     void theJournalistMarksAQuestionUrgentAndTheAgencyConfirmsOneRequestAndDeclinesAnotherOnItsPages() throws Exception {
-        MockHttpSession press = signIn("press");
-        Document form = page("/press/enquiries/new", press);
-        // a journalist asks for crisis handling; only officials choose the kind
-        assertThat(form.select("#kind")).isEmpty();
-        assertThat(form.select("#crisis-requested").attr("value")).isEqualTo("CRISIS");
-        assertThat(form.select("label:has(#crisis-requested)").text()).contains("Khẩn");
-        assertThat(page("/press/enquiries/new", signIn("officer")).select("#kind option").eachAttr("value"))
-                .containsExactly("ROUTINE", "CRISIS");
-        // a refused form keeps the box ticked
-        Document refused = Jsoup.parse(mvc.perform(post("/press/enquiries").session(press).with(csrf())
-                        .param("agencyCode", "SYT").param("kind", "CRISIS"))
-                .andExpect(status().isUnprocessableContent()).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8));
-        assertThat(refused.select("#crisis-requested").hasAttr("checked")).isTrue();
+        GreenMail smtp = vn.loa.TestMail.smtp();
+        smtp.start();
+        try {
+            MockHttpSession press = signIn("press");
+            Document form = page("/press/enquiries/new", press);
+            // a journalist asks for crisis handling; only officials choose the kind
+            assertThat(form.select("#kind")).isEmpty();
+            assertThat(form.select("#crisis-requested").attr("value")).isEqualTo("CRISIS");
+            assertThat(form.select("label:has(#crisis-requested)").text()).contains("Khẩn");
+            assertThat(page("/press/enquiries/new", signIn("officer")).select("#kind option").eachAttr("value"))
+                    .containsExactly("ROUTINE", "CRISIS");
+            // a refused form keeps the box ticked
+            Document refused = Jsoup.parse(mvc.perform(post("/press/enquiries").session(press).with(csrf())
+                            .param("agencyCode", "SYT").param("kind", "CRISIS"))
+                    .andExpect(status().isUnprocessableContent()).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8));
+            assertThat(refused.select("#crisis-requested").hasAttr("checked")).isTrue();
 
-        String stamp = String.valueOf(System.nanoTime());
-        String fire = ask(press, "Cháy kho hóa chất " + stamp, "Khu dân cư quanh kho có phải sơ tán không?");
-        String price = ask(press, "Giá thuốc tăng " + stamp, "Sở có kiểm tra giá thuốc không?");
+            String stamp = String.valueOf(System.nanoTime());
+            String fire = ask(press, "Cháy kho hóa chất " + stamp, "Khu dân cư quanh kho có phải sơ tán không?");
+            String price = ask(press, "Giá thuốc tăng " + stamp, "Sở có kiểm tra giá thuốc không?");
 
-        MockHttpSession spokesperson = signIn("spokesperson");
-        Document desk = page("/press", spokesperson);
-        assertThat(desk.select("#enquiry-table tr:contains(Cháy kho hóa chất " + stamp + ") .crisis-requested").text())
-                .isEqualTo("Đề nghị xử lý khủng hoảng");
-        Document one = page(fire, spokesperson);
-        assertThat(one.select("#crisis-request").text()).contains("Phóng viên đề nghị xử lý", "Chờ cơ quan xác nhận",
-                "24 giờ, tính từ lúc nhận câu hỏi");
-        assertThat(one.select("#action-confirm_crisis button").text()).isEqualTo("Xác nhận là câu hỏi trong tình huống khủng hoảng");
-        assertThat(one.select("#action-decline_crisis input[name=note]").hasAttr("required")).isTrue();
-        assertThat(page(fire, press).select("#action-confirm_crisis, #action-decline_crisis")).isEmpty();
-        assertThat(page(fire, press).select("#crisis-request-state").text()).contains("Chờ cơ quan xác nhận");
+            MockHttpSession spokesperson = signIn("spokesperson");
+            Document desk = page("/press", spokesperson);
+            assertThat(desk.select("#enquiry-table tr:contains(Cháy kho hóa chất " + stamp + ") .crisis-requested").text())
+                    .isEqualTo("Đề nghị xử lý khủng hoảng");
+            Document one = page(fire, spokesperson);
+            assertThat(one.select("#crisis-request").text()).contains("Phóng viên đề nghị xử lý", "Chờ cơ quan xác nhận",
+                    "24 giờ, tính từ lúc nhận câu hỏi");
+            assertThat(one.select("#action-confirm_crisis button").text()).isEqualTo("Xác nhận là câu hỏi trong tình huống khủng hoảng");
+            assertThat(one.select("#action-decline_crisis input[name=note]").hasAttr("required")).isTrue();
+            assertThat(page(fire, press).select("#action-confirm_crisis, #action-decline_crisis")).isEmpty();
+            assertThat(page(fire, press).select("#crisis-request-state").text()).contains("Chờ cơ quan xác nhận");
 
-        mvc.perform(post(fire + "/actions").session(spokesperson).with(csrf()).param("action", "CONFIRM_CRISIS"))
-                .andExpect(status().is3xxRedirection())
-                .andExpect(r -> assertThat(r.getFlashMap().get("flashKey")).isEqualTo("press.done.CONFIRM_CRISIS"));
-        Document confirmed = page(fire, spokesperson);
-        assertThat(confirmed.select(".badge").eachText()).contains("Câu hỏi trong tình huống khủng hoảng");
-        assertThat(confirmed.select("#due-source").text()).startsWith("24 giờ");
-        assertThat(confirmed.select("#crisis-request-state").text()).contains("Người phát ngôn Sở Y tế đã xác nhận");
-        assertThat(page("/press", spokesperson).select("#enquiry-table tr:contains(Cháy kho hóa chất " + stamp + ")").text())
-                .contains("Khủng hoảng").doesNotContain("Đề nghị xử lý khủng hoảng");
-        // the officer's page was opened before: its confirmation comes too late and says so
-        mvc.perform(post(fire + "/actions").session(signIn("officer")).with(csrf()).param("action", "DECLINE_CRISIS")
-                        .param("note", "Không phải sự cố"))
-                .andExpect(status().is3xxRedirection())
-                .andExpect(r -> assertThat(r.getFlashMap().get("errorKey")).isEqualTo("press.error.crisis-decided"));
+            mvc.perform(post(fire + "/actions").session(spokesperson).with(csrf()).param("action", "CONFIRM_CRISIS"))
+                    .andExpect(status().is3xxRedirection())
+                    .andExpect(r -> assertThat(r.getFlashMap().get("flashKey")).isEqualTo("press.done.CONFIRM_CRISIS"));
+            Document confirmed = page(fire, spokesperson);
+            assertThat(confirmed.select(".badge").eachText()).contains("Câu hỏi trong tình huống khủng hoảng");
+            assertThat(confirmed.select("#due-source").text()).startsWith("24 giờ");
+            assertThat(confirmed.select("#crisis-request-state").text()).contains("Người phát ngôn Sở Y tế đã xác nhận");
+            assertThat(page("/press", spokesperson).select("#enquiry-table tr:contains(Cháy kho hóa chất " + stamp + ")").text())
+                    .contains("Khủng hoảng").doesNotContain("Đề nghị xử lý khủng hoảng");
+            // the officer's page was opened before: its confirmation comes too late and says so
+            mvc.perform(post(fire + "/actions").session(signIn("officer")).with(csrf()).param("action", "DECLINE_CRISIS")
+                            .param("note", "Không phải sự cố"))
+                    .andExpect(status().is3xxRedirection())
+                    .andExpect(r -> assertThat(r.getFlashMap().get("errorKey")).isEqualTo("press.error.crisis-decided"));
 
-        MockHttpSession officer = signIn("officer");
-        mvc.perform(post(price + "/actions").session(officer).with(csrf()).param("action", "DECLINE_CRISIS").param("note", " "))
-                .andExpect(status().is3xxRedirection())
-                .andExpect(r -> assertThat(r.getFlashMap().get("errorKey")).isEqualTo("press.error.decline-reason"));
-        mvc.perform(post(price + "/actions").session(officer).with(csrf()).param("action", "DECLINE_CRISIS")
-                        .param("note", "Giá thuốc tăng không phải sự kiện bất ngờ."))
-                .andExpect(status().is3xxRedirection());
-        Document declined = page(price, press);
-        assertThat(declined.select("#crisis-request-state").text()).contains("Cơ quan không chấp nhận đề nghị")
-                .doesNotContain("Cán bộ Sở Y tế");
-        assertThat(declined.select("#crisis-decline-reason").text()).isEqualTo("Giá thuốc tăng không phải sự kiện bất ngờ.");
-        assertThat(declined.select(".badge").eachText()).contains("Câu hỏi thường xuyên");
+            MockHttpSession officer = signIn("officer");
+            mvc.perform(post(price + "/actions").session(officer).with(csrf()).param("action", "DECLINE_CRISIS").param("note", " "))
+                    .andExpect(status().is3xxRedirection())
+                    .andExpect(r -> assertThat(r.getFlashMap().get("errorKey")).isEqualTo("press.error.decline-reason"));
+            mvc.perform(post(price + "/actions").session(officer).with(csrf()).param("action", "DECLINE_CRISIS")
+                            .param("note", "Giá thuốc tăng không phải sự kiện bất ngờ."))
+                    .andExpect(status().is3xxRedirection());
+            Document declined = page(price, press);
+            assertThat(declined.select("#crisis-request-state").text()).contains("Cơ quan không chấp nhận đề nghị")
+                    .doesNotContain("Cán bộ Sở Y tế");
+            assertThat(declined.select("#crisis-decline-reason").text()).isEqualTo("Giá thuốc tăng không phải sự kiện bất ngờ.");
+            assertThat(declined.select(".badge").eachText()).contains("Câu hỏi thường xuyên");
+
+            // the journalist is told each decision by e-mail
+            assertThat(mailTo(smtp, "[Loa] Đề nghị xử lý khẩn câu hỏi số " + fire.replaceAll("\\D", "") + ": Cháy kho hóa chất " + stamp))
+                    .contains("Cơ quan đã xác nhận xử lý khẩn câu hỏi của bạn", "tính từ lúc nhận câu hỏi", "Sở Y tế", fire);
+            assertThat(mailTo(smtp, "[Loa] Đề nghị xử lý khẩn câu hỏi số " + price.replaceAll("\\D", "") + ": Giá thuốc tăng " + stamp))
+                    .contains("Cơ quan không xử lý khẩn câu hỏi của bạn", "Lý do: Giá thuốc tăng không phải sự kiện bất ngờ.");
+            assertThat(history(price, spokesperson)).contains("đã gửi thư cho 1/1 người");
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    /** The text of the message to the demo journalist with that subject, waited for. */
+    private static String mailTo(GreenMail smtp, String subject) throws Exception {
+        for (int received = 1; smtp.waitForIncomingEmail(20_000, received); received++) {
+            for (MimeMessage m : smtp.getReceivedMessages()) {
+                if (m.getAllRecipients()[0].toString().equals("press@demo.loa.local") && m.getSubject().equals(subject)) {
+                    return (String) m.getContent();
+                }
+            }
+        }
+        throw new AssertionError("no e-mail " + subject);
+    }
+
+    private String history(String location, MockHttpSession session) throws Exception {
+        return page(location, session).select("#history").text();
     }
 
     private String ask(MockHttpSession press, String subject, String question) throws Exception {

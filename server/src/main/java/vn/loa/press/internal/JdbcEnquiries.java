@@ -395,6 +395,8 @@ class JdbcEnquiries implements Enquiries {
                 historyNote = "hạn trả lời " + LocalTime.format(due) + (due.equals(e.dueAt()) ? " (không đổi)" : "")
                         + ", tính từ lúc nhận câu hỏi" + (note == null ? "" : "; " + note);
                 audited = new PressEvent.EnquiryCrisisConfirmed(user.actor(), id, agencyCode, due);
+                mailing = () -> tellJournalistOfCrisisDecision(e, "Cơ quan đã xác nhận xử lý khẩn câu hỏi của bạn. Hạn trả lời: "
+                        + LocalTime.format(due) + ", tính từ lúc nhận câu hỏi" + (note == null ? "." : ".\nGhi chú: " + note));
             }
             case DECLINE_CRISIS -> {
                 if (note == null || note.length() > REASON_MAX) {
@@ -407,6 +409,9 @@ class JdbcEnquiries implements Enquiries {
                           AND crisis_decision IS NULL""").params(user.username(), Timestamp.from(now), note, id,
                         e.status().name()).update());
                 audited = new PressEvent.EnquiryCrisisDeclined(user.actor(), id, agencyCode, note);
+                String reason = note;
+                mailing = () -> tellJournalistOfCrisisDecision(e, "Cơ quan không xử lý khẩn câu hỏi của bạn; câu hỏi được trả lời"
+                        + " theo thời hạn thông thường: " + LocalTime.format(e.dueAt()) + ".\nLý do: " + reason);
             }
         }
         if (!after.open()) {
@@ -495,6 +500,19 @@ class JdbcEnquiries implements Enquiries {
                         : "Xem tại: " + mail.link("/press/enquiries/" + e.id()) + "\n");
         return (publish ? "công bố; " : "trả lời riêng; ") + mail.send(email == null ? List.of() : List.of(email),
                 "Trả lời câu hỏi số " + e.id() + ": " + e.subject(), text);
+    }
+
+    /** E-mails the journalist who asked for crisis handling what the agency decided, and says how it went. */
+    private String tellJournalistOfCrisisDecision(Enquiry e, String decision) {
+        String email = e.contactEmail();
+        if (email == null && e.journalistUsername() != null) {
+            email = users.findByUsername(e.journalistUsername()).map(UserAccount::email).orElse(null);
+        }
+        String agency = agencies.findByCode(e.agencyCode(), today()).map(Agency::nameVi).orElse(e.agencyCode());
+        String text = "Câu hỏi số " + e.id() + " gửi " + agency + ": " + e.subject() + "\n\n" + decision + "\n\n"
+                + (e.journalistUsername() == null ? "" : "Xem tại: " + mail.link("/press/enquiries/" + e.id()) + "\n");
+        return mail.send(email == null ? List.of() : List.of(email), "Đề nghị xử lý khẩn câu hỏi số " + e.id() + ": "
+                + e.subject(), text);
     }
 
     private static void moved(int rows) {
