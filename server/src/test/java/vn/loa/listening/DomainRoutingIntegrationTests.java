@@ -116,7 +116,8 @@ class DomainRoutingIntegrationTests {
             {"e1", "facebook", "Công an tỉnh Bình Dương bắt xe khách giường nằm " + agency + " chở quá tải"},
             {"e2", "facebook", "Xe khách giường nằm " + agency + " chở quá tải trên quốc lộ qua tỉnh Khánh Hòa"},
             {"e3", "facebook", "Xe khách giường nằm " + agency + " chở quá tải trên quốc lộ"},
-            {"e4", "hotline", "Xe khách giường nằm " + agency + " từ Bình Dương về chở quá tải, đề nghị kiểm tra"}};
+            {"e4", "hotline", "Xe khách giường nằm " + agency + " từ Bình Dương về chở quá tải, đề nghị kiểm tra"},
+            {"e5", "facebook", "Sở Y tế TP.HCM kiểm tra xe khách giường nằm " + agency + " chở quá tải"}};
         StringBuilder file = new StringBuilder();
         for (String[] p : posts) {
             file.append("{\"source\":\"").append(source).append("\",\"platform\":\"").append(p[1])
@@ -143,6 +144,7 @@ class DomainRoutingIntegrationTests {
         assertThat(routed.get("e2")).as("this province named").contains(agency);
         assertThat(routed.get("e3")).as("no province named").contains(agency);
         assertThat(routed.get("e4")).as("told to this province's hotline").contains(agency);
+        assertThat(routed.get("e5")).as("Ho Chi Minh City's health department, as the press writes the city").isEmpty();
     }
 
     @Test

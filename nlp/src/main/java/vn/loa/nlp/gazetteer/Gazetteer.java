@@ -96,6 +96,17 @@ public final class Gazetteer {
     private static final Entry NOT_A_PLACE = new Entry("", "NONE", "", null, null, List.of());
 
     /**
+     * What the press and residents call a province besides its names, by its code: "Sở Y tế TP.HCM" is Ho Chi Minh
+     * City's department, not this province's. Written with capitals, as a short name is.
+     */
+    private static final Map<String, List<String>> PROVINCE_ALIASES = Map.of(
+            "79", List.of("TP.HCM", "TP HCM", "TP. HCM", "TPHCM", "TP Hồ Chí Minh", "Sài Gòn"),
+            "01", List.of("TP Hà Nội", "Thủ đô Hà Nội"),
+            "48", List.of("TP Đà Nẵng"),
+            "31", List.of("TP Hải Phòng"),
+            "92", List.of("TP Cần Thơ"));
+
+    /**
      * Common family names: a place's short name right after one, both capitalised, is a person's given name ("Đỗ Bình
      * Dương", "Nguyễn Phước Hữu"). Names that are also common words ("Mai", "Cao", "Hà", "Lâm") are left out.
      */
@@ -178,6 +189,11 @@ public final class Gazetteer {
             if (!row[1].equals("COMMUNE")) {
                 gazetteer.wellKnownNames.add(folded(row[3]));
             }
+            if (row[1].equals("PROVINCE")) {
+                for (String alias : PROVINCE_ALIASES.getOrDefault(row[0].substring(0, row[0].indexOf('@')), List.of())) {
+                    gazetteer.add(alias, entry, Capitals.ALWAYS, rank, unit);
+                }
+            }
             if (!row[1].equals("PROVINCE") && !row[4].isBlank()) {
                 gazetteer.localProvinces.add(row[4]);
             }
@@ -257,6 +273,7 @@ public final class Gazetteer {
             java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
             digest.update(RULES.getBytes(StandardCharsets.UTF_8));
             digest.update(String.join("|", NOT_PLACES).getBytes(StandardCharsets.UTF_8));
+            digest.update(new java.util.TreeMap<>(PROVINCE_ALIASES).toString().getBytes(StandardCharsets.UTF_8));
             for (String resource : List.of("/vn/loa/nlp/gazetteer/places.tsv", "/vn/loa/nlp/gazetteer/agencies.tsv")) {
                 try (InputStream in = Gazetteer.class.getResourceAsStream(resource)) {
                     if (in == null) {

@@ -103,6 +103,17 @@ class GazetteerUnitTests {
     }
 
     @Test
+    void whatThePressCallsAProvinceIsThatProvince() {
+        for (String text : new String[] {"Liên sở Tài chính và Y tế TP.HCM hướng dẫn", "Sở Y tế TP HCM cho biết",
+                "Giá nhà ở Tp.HCM tăng", "Người dân TPHCM đổ về", "Kẹt xe ở Sài Gòn"}) {
+            assertThat(PLACES.find(text, IN_2026)).as(text).extracting(m -> m.entry().id()).containsExactly("79@2025-07-01");
+        }
+        assertThat(PLACES.find("Sở Y tế TP Hà Nội thông báo", IN_2026)).extracting(m -> m.entry().id())
+                .containsExactly("01@2025-07-01");
+        assertThat(PLACES.find("đi sài gòn chơi", IN_2026)).as("written without capitals, a word like another").isEmpty();
+    }
+
+    @Test
     void aDepartmentsNameAfterCoIsAFacilityNotTheDepartment() {
         assertThat(AGENCIES.find("Luật quy định mọi cơ sở y tế phải công khai giá dịch vụ", IN_2026)).isEmpty();
         assertThat(AGENCIES.find("các cơ sở giáo dục và đào tạo trên địa bàn", IN_2026)).isEmpty();
