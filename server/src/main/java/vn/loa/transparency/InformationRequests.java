@@ -34,6 +34,12 @@ public interface InformationRequests {
     Page<InformationRequest> list(Filter filter, PageRequest page, SignedInUser user);
 
     /**
+     * Whether the user may see any request: an agency's officers, spokespersons and API tokens, coordinators and
+     * leaders. An administrator keeps the system, not the requesters' personal data, and sees none.
+     */
+    boolean readsAny(SignedInUser user);
+
+    /**
      * The open requests the user may see whose answer is due on or before {@code until}, and the complex ones whose
      * notice of handling (form 03) is due by then and not recorded as sent, soonest first, at most {@code limit}: for
      * the home page. A request may be there twice, for its notice and for its answer.

@@ -138,6 +138,11 @@ class TransparencyDeskIntegrationTests {
         Document province = page("/", signIn("coordinator"));
         assertThat(province.select("#due-requests li.overdue a").eachAttr("href")).contains(late).doesNotContain(today);
         assertThat(page("/", signIn("press")).select("#due-requests")).isEmpty();
+        // an administrator sees no request: the home page does not say "none due" of what it cannot see, nor the desk
+        // "0 open"
+        MockHttpSession admin = signIn("admin");
+        assertThat(page("/", admin).select("#due-requests")).isEmpty();
+        mvc.perform(get("/transparency").session(admin)).andExpect(status().isForbidden());
     }
 
     private static vn.loa.identity.SignedInUser officerUser() {

@@ -117,8 +117,14 @@ class AgendaService implements Agendas {
                 dueRequests(user, day, 3, language));
     }
 
-    /** The open information requests the user may see that are overdue or due within {@code days} days. */
+    /**
+     * The open information requests the user may see that are overdue or due within {@code days} days; null for who may
+     * see none (an administrator), whose page then says nothing about them rather than "none due".
+     */
     private Listed<Agenda.RequestItem> dueRequests(SignedInUser user, LocalDate day, int days, String language) {
+        if (!requests.readsAny(user)) {
+            return null;
+        }
         int counted = 100;
         List<InformationRequests.DueItem> due = requests.dueBy(day.plusDays(days), counted + 1, user);
         List<InformationRequests.DueItem> shown = due.stream().limit(CASES).toList();

@@ -73,6 +73,10 @@ class TransparencyDeskController {
     String desk(@RequestParam(required = false) String status, @RequestParam(defaultValue = "true") boolean open,
             @RequestParam(required = false) String page, Model model) {
         SignedInUser user = user();
+        if (!requests.readsAny(user)) {
+            // an administrator's desk would read "0 open": the requests are not theirs to see, and the page says so
+            throw new org.springframework.security.access.AccessDeniedException("the desk is for the agencies' staff");
+        }
         RequestStatus chosen = null;
         if (status != null && !status.isBlank()) {
             try {
