@@ -345,6 +345,14 @@ class CoordinationIntegrationTests {
                                 .formatted(today().minusDays(30))))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[*].field").value(Matchers.containsInAnyOrder("leadCodes", "dueOn")));
+        // the lead agency chosen as a supporting one too was dropped without a word
+        mvc.perform(post("/api/v1/directives/" + d.id() + "/tasks").session(coordinator).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"title":"Việc %s","expectedResult":"Kết quả","leadCodes":["SYT"],"supportCodes":["SGDDT","SYT"],
+                                 "recurrence":"ONCE","dueOn":"%s"}""".formatted(m, today().plusDays(10))))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[*].field").value(Matchers.contains("supportCodes")))
+                .andExpect(jsonPath("$.errors[0].detail").value("Sở Y tế đã là cơ quan chủ trì nhiệm vụ, không thể đồng thời là cơ quan phối hợp."));
         mvc.perform(post("/api/v1/directives").session(coordinator).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"number\":\"\",\"issuedOn\":\"hôm qua\"}"))
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("issuedOn"));

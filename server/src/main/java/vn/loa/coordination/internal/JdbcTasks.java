@@ -143,6 +143,9 @@ class JdbcTasks implements Tasks {
             Agency agency = unit(c, starts, directive.issuedOn());
             if (agency == null) {
                 problems.add(new InvalidInput("supportCodes", "coordination.error.support-unknown", c));
+            } else if (leads.stream().anyMatch(a -> a.id().equals(agency.id()))) {
+                // it would have been dropped without a word: a task's lead does not also support it
+                problems.add(new InvalidInput("supportCodes", "coordination.error.support-is-lead", agency.nameVi()));
             } else if (supports.stream().noneMatch(a -> a.id().equals(agency.id()))) {
                 supports.add(agency);
             }
