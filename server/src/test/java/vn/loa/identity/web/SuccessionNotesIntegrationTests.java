@@ -2,7 +2,11 @@ package vn.loa.identity.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -49,6 +53,29 @@ class SuccessionNotesIntegrationTests {
         Document taken = page(admin, "/admin/agencies/" + science.id().value(), "vi");
         assertThat(taken.select("li:has(a[href=" + page + "]) .succession-note").text())
                 .isEqualTo("· đến 30/06/2025; sáp nhập vào Sở Khoa học và Công nghệ");
+    }
+
+    @Test
+    void anAdministratorRecordsASuccessionOnTheAgencysPageAndCorrectsItsDay() throws Exception {
+        MockHttpSession admin = (MockHttpSession) mvc.perform(formLogin("/login").user("admin").password("loa-demo"))
+                .andReturn().getRequest().getSession(false);
+        String code = "TTSUCC" + ProcessHandle.current().pid();
+        Agency board = agencies.create(new AgencyDirectory.AgencyForm(code, vn.loa.identity.AgencyKind.OTHER, null,
+                "Ban thử nghiệm kế thừa " + code, "Succession test board", LocalDate.of(2024, 1, 1), null, "test"),
+                vn.loa.shared.Actor.SYSTEM);
+        Agency science = agencies.findByCode("SKHCN", LocalDate.of(2025, 7, 1)).orElseThrow();
+        String page = "/admin/agencies/" + board.id().value();
+        // recorded, then recorded again with another day: the second replaces the first (it failed with 500 every time)
+        for (String day : new String[] {"31/12/2026", "01/01/2027"}) {
+            mvc.perform(post(page + "/successors").session(admin).with(csrf())
+                            .param("successorId", String.valueOf(science.id().value())).param("effectiveOn", day)
+                            .param("note", "sáp nhập thử nghiệm"))
+                    .andExpect(status().is3xxRedirection())
+                    .andExpect(flash().attribute("flashKey", "agency.succession-recorded"));
+        }
+        assertThat(agencies.successorsOf(board.id())).singleElement()
+                .satisfies(s -> assertThat(s.effectiveOn()).isEqualTo(LocalDate.of(2027, 1, 1)));
+        assertThat(successor(page(admin, page, "vi"), "Sở Khoa học và Công nghệ").text()).contains("sáp nhập thử nghiệm");
     }
 
     private Document page(MockHttpSession session, String path, String language) throws Exception {
