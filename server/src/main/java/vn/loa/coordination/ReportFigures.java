@@ -35,13 +35,19 @@ public record ReportFigures(String kind, LocalDate from, LocalDate to, LocalDate
      * @param buckets the sentiment of each week (monthly and quarterly reports) or month (yearly)
      * @param issues the period's emerging issues as their alerts told them, most posts first
      * @param tones the tone of each register, most posts first
+     * @param aboutProvince of {@code posts}, those about the province (its own sources', or naming its places or
+     *     agencies: the dashboard's "bài về tỉnh"); null in figures stored before it was counted
+     * @param opinion the sentiment of citizens' comments alone in each week or month, as the dashboard charts opinion
+     *     apart from the news; empty in figures stored before
      */
     public record Listening(long posts, long negative, long neutral, long positive, List<Count> registers,
-            List<Count> domains, List<Count> topics, List<Bucket> buckets, List<Issue> issues, List<Tone> tones) {
+            List<Count> domains, List<Count> topics, List<Bucket> buckets, List<Issue> issues, List<Tone> tones,
+            Long aboutProvince, List<Bucket> opinion) {
 
         public Listening {
             // figures stored before the tone of each register was kept have none
             tones = tones == null ? List.of() : List.copyOf(tones);
+            opinion = opinion == null ? List.of() : List.copyOf(opinion);
         }
 
         /** Posts whose sentiment the model was unsure of. */

@@ -135,7 +135,7 @@ public interface ListeningOverview {
      */
     record Summary(java.time.LocalDate from, java.time.LocalDate to, long total, long negative, long neutral,
             long positive, java.util.Map<String, Tone> registers, List<Share> domains, List<Share> topics,
-            List<Volume> days) {
+            List<Volume> days, List<Volume> opinionDays) {
 
         /** Posts whose sentiment the model was unsure of. */
         public long unclear() {

@@ -286,7 +286,14 @@ class PeriodicReportsIntegrationTests {
             assertThat(f.tasks().difficultiesAnswered()).isEqualTo(1);
 
             // the text says the same numbers, the Vietnamese way
-            assertThat(r.sections().get("listening")).startsWith("Trong quý, hệ thống ghi nhận 3.085 tin, bài (Tin tức báo chí: 2.385")
+            // all posts of the sources followed, of which those about the province (none in the search index that year)
+            assertThat(l.aboutProvince()).isZero();
+            // citizens' opinion by week, apart from the news: the comments' row of 1 July
+            assertThat(l.opinion()).extracting(ReportFigures.Bucket::posts).containsOnly(0L, 700L);
+            assertThat(l.opinion().stream().mapToLong(ReportFigures.Bucket::negative).sum()).isEqualTo(250);
+            assertThat(r.sections().get("listening")).startsWith("Trong quý, hệ thống ghi nhận 3.085 tin, bài trên các nguồn"
+                    + " được theo dõi (Tin tức báo chí: 2.385").contains(", trong đó 0 tin, bài về tỉnh (đăng trên nguồn của tỉnh")
+                    .doesNotContain("liên quan đến tỉnh")
                     .contains("Giao thông (1.500 tin, bài)")
                     .contains("(96 tin, bài)").doesNotContain("trong một giờ")
                     // citizens' opinion stated apart from the tone of news

@@ -87,8 +87,11 @@ class ReportCharts {
     private byte[] sentiment(ReportFigures f) {
         BufferedImage image = canvas();
         Graphics2D g = graphics(image);
-        title(g, "Tỷ lệ sắc thái tin, bài theo " + ("YEARLY".equals(f.kind()) ? "tháng" : "tuần"));
-        List<ReportFigures.Bucket> buckets = f.listening().buckets();
+        // citizens' opinion alone, as the dashboard charts it; figures stored before it was kept chart every post
+        boolean opinion = !f.listening().opinion().isEmpty();
+        title(g, "Tỷ lệ sắc thái " + (opinion ? "ý kiến người dân" : "tin, bài") + " theo "
+                + ("YEARLY".equals(f.kind()) ? "tháng" : "tuần"));
+        List<ReportFigures.Bucket> buckets = opinion ? f.listening().opinion() : f.listening().buckets();
         int left = 90, right = WIDTH - 40, top = 80, bottom = HEIGHT - 110;
         axes(g, left, top, right, bottom);
         g.setFont(new Font(family, Font.PLAIN, 18));

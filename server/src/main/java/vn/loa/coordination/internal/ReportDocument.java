@@ -53,7 +53,8 @@ class ReportDocument {
             }
             table(letter, key, f);
             if (key.equals("listening")) {
-                picture(letter, "sentiment", f, "Biểu đồ 1. Tỷ lệ sắc thái tin, bài");
+                picture(letter, "sentiment", f, "Biểu đồ 1. Tỷ lệ sắc thái "
+                        + (f.listening().opinion().isEmpty() ? "tin, bài" : "ý kiến người dân"));
                 picture(letter, "topics", f, "Biểu đồ 2. Các lĩnh vực chính sách được nhắc đến nhiều nhất");
             } else if (key.equals("tasks")) {
                 picture(letter, "tasks", f, "Biểu đồ 3. Nhiệm vụ theo tình trạng thực hiện");
@@ -71,19 +72,37 @@ class ReportDocument {
         letter.picture(charts.chart(name, f), name + ".png", ReportCharts.WIDTH, ReportCharts.HEIGHT, 150, caption);
     }
 
+    /** The four rows of a tone: negative, neutral, positive and unclear, each with its share of {@code posts}. */
+    private static void tone(List<List<String>> rows, String of, long posts, long negative, long neutral, long positive) {
+        long unclear = posts - negative - neutral - positive;
+        rows.add(row("Tiêu cực" + of, ReportText.n(negative) + " (" + ReportText.percent(negative, posts) + ")"));
+        rows.add(row("Trung tính" + of, ReportText.n(neutral) + " (" + ReportText.percent(neutral, posts) + ")"));
+        rows.add(row("Tích cực" + of, ReportText.n(positive) + " (" + ReportText.percent(positive, posts) + ")"));
+        rows.add(row("Chưa rõ" + of, ReportText.n(unclear) + " (" + ReportText.percent(unclear, posts) + ")"));
+    }
+
     private void table(OfficialLetter letter, String key, ReportFigures f) {
         List<List<String>> rows = new ArrayList<>();
         switch (key) {
             case "listening" -> {
                 ReportFigures.Listening l = f.listening();
-                rows.add(row("Tổng số tin, bài", ReportText.n(l.posts())));
+                rows.add(row("Tổng số tin, bài trên các nguồn được theo dõi", ReportText.n(l.posts())));
+                if (l.aboutProvince() != null) {
+                    rows.add(row("- Trong đó: tin, bài về tỉnh", ReportText.n(l.aboutProvince())));
+                }
                 for (Count c : l.registers()) {
                     rows.add(row("- " + text.name("register." + c.key(), c.key()), ReportText.n(c.value())));
                 }
-                rows.add(row("Tiêu cực", ReportText.n(l.negative()) + " (" + ReportText.percent(l.negative(), l.posts()) + ")"));
-                rows.add(row("Trung tính", ReportText.n(l.neutral()) + " (" + ReportText.percent(l.neutral(), l.posts()) + ")"));
-                rows.add(row("Tích cực", ReportText.n(l.positive()) + " (" + ReportText.percent(l.positive(), l.posts()) + ")"));
-                rows.add(row("Chưa rõ", ReportText.n(l.unclear()) + " (" + ReportText.percent(l.unclear(), l.posts()) + ")"));
+                if (l.tones().isEmpty()) {
+                    // figures stored before the tone of each register was kept
+                    tone(rows, "", l.posts(), l.negative(), l.neutral(), l.positive());
+                } else {
+                    // citizens' opinion apart from the tone of news, as the text and the dashboard say them
+                    for (ReportFigures.Tone t : l.tones()) {
+                        tone(rows, " (" + text.name("register." + t.register(), t.register()).toLowerCase(java.util.Locale.ROOT)
+                                + ")", t.posts(), t.negative(), t.neutral(), t.positive());
+                    }
+                }
                 for (Count c : l.domains()) {
                     rows.add(row("Lĩnh vực: " + text.name("domain." + c.key(), c.key()), ReportText.n(c.value())));
                 }

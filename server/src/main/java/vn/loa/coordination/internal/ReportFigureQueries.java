@@ -27,6 +27,7 @@ import vn.loa.identity.SignedInUser;
 import vn.loa.listening.Alerts;
 import vn.loa.listening.ListeningOverview;
 import vn.loa.listening.ListeningScope;
+import vn.loa.listening.PostSearch;
 import vn.loa.misinformation.Cases;
 import vn.loa.press.Obligations;
 import vn.loa.publishing.Publishing;
@@ -79,10 +80,12 @@ class ReportFigureQueries {
     private final Campaigns campaignList;
     private final Consultations consultationList;
     private final vn.loa.coordination.Tasks taskList;
+    private final PostSearch search;
 
     ReportFigureQueries(JdbcClient jdbc, Clock clock, ListeningOverview overview, Alerts alerts, Cases cases,
             InformationRequests requests, Obligations press, Publishing publishing, Campaigns campaignList,
-            Consultations consultationList, vn.loa.coordination.Tasks taskList) {
+            Consultations consultationList, vn.loa.coordination.Tasks taskList, PostSearch search) {
+        this.search = search;
         this.taskList = taskList;
         this.publishing = publishing;
         this.campaignList = campaignList;
@@ -118,18 +121,12 @@ class ReportFigureQueries {
     private ReportFigures.Listening listening(ReportPeriod period, LocalDate asOf, SignedInUser user) {
         ListeningOverview.Summary summary = overview.summary(ListeningScope.of(user, true), period.from(), asOf, TOP);
         boolean monthly = period.kind() == ReportKind.YEARLY;
-        Map<LocalDate, long[]> byBucket = new LinkedHashMap<>();
-        for (ListeningOverview.Volume day : summary.days()) {
-            long[] counts = byBucket.computeIfAbsent(bucketOf(LocalDate.ofInstant(day.start(), LocalTime.ZONE), monthly),
-                    k -> new long[4]);
-            counts[0] += day.negative();
-            counts[1] += day.neutral();
-            counts[2] += day.positive();
-            counts[3] += day.unclear();
-        }
-        List<ReportFigures.Bucket> buckets = new ArrayList<>();
-        byBucket.forEach((start, c) -> buckets.add(new ReportFigures.Bucket(start,
-                (monthly ? MONTH : WEEK).format(start.isBefore(period.from()) ? period.from() : start), c[0], c[1], c[2], c[3])));
+        List<ReportFigures.Bucket> buckets = buckets(summary.days(), period, monthly);
+        List<ReportFigures.Bucket> opinion = buckets(summary.opinionDays(), period, monthly);
+        // how many of them are about the province at all (the dashboard's "bài về tỉnh"): national news is not its own
+        long aboutProvince = search.search(new PostSearch.Query(null, null, null, null, null, null, null, null, null,
+                start(period.from()).toInstant(), start(asOf.plusDays(1)).toInstant(), true, 0, 1, null, false, true,
+                false), user).total();
         // the burst alerts of the period, one per issue (its largest), the most posts first
         Map<String, ReportFigures.Issue> issues = new LinkedHashMap<>();
         for (Alerts.Alert a : alerts.raised("BURST", start(period.from()).toInstant(), start(asOf.plusDays(1)).toInstant(),
@@ -146,7 +143,26 @@ class ReportFigureQueries {
                 .map(e -> new ReportFigures.Tone(e.getKey(), e.getValue().posts(), e.getValue().negative(),
                         e.getValue().neutral(), e.getValue().positive())).toList();
         return new ReportFigures.Listening(summary.total(), summary.negative(), summary.neutral(), summary.positive(),
-                registers, counts(summary.domains()), counts(summary.topics()), buckets, List.copyOf(issues.values()), tones);
+                registers, counts(summary.domains()), counts(summary.topics()), buckets, List.copyOf(issues.values()), tones,
+                aboutProvince, opinion);
+    }
+
+    /** Days summed into weeks (from Monday) or months, each labelled from the period's first day at the earliest. */
+    private static List<ReportFigures.Bucket> buckets(List<ListeningOverview.Volume> days, ReportPeriod period,
+            boolean monthly) {
+        Map<LocalDate, long[]> byBucket = new LinkedHashMap<>();
+        for (ListeningOverview.Volume day : days) {
+            long[] counts = byBucket.computeIfAbsent(bucketOf(LocalDate.ofInstant(day.start(), LocalTime.ZONE), monthly),
+                    k -> new long[4]);
+            counts[0] += day.negative();
+            counts[1] += day.neutral();
+            counts[2] += day.positive();
+            counts[3] += day.unclear();
+        }
+        List<ReportFigures.Bucket> buckets = new ArrayList<>();
+        byBucket.forEach((start, c) -> buckets.add(new ReportFigures.Bucket(start,
+                (monthly ? MONTH : WEEK).format(start.isBefore(period.from()) ? period.from() : start), c[0], c[1], c[2], c[3])));
+        return buckets;
     }
 
     private static List<Count> counts(List<ListeningOverview.Share> shares) {

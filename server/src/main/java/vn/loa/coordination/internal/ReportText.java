@@ -84,12 +84,18 @@ class ReportText {
     }
 
     private String listening(ReportFigures.Listening l, String within) {
-        StringBuilder text = new StringBuilder(within + ", hệ thống ghi nhận " + n(l.posts()) + " tin, bài");
+        // every post of the sources followed, of which those about the province: national news is not the province's
+        StringBuilder text = new StringBuilder(within + ", hệ thống ghi nhận " + n(l.posts()) + " tin, bài trên các nguồn"
+                + " được theo dõi");
         if (!l.registers().isEmpty()) {
             text.append(" (").append(l.registers().stream().map(c -> name("register." + c.key(), c.key()) + ": " + n(c.value()))
                     .collect(Collectors.joining("; "))).append(")");
         }
-        text.append(" liên quan đến tỉnh.");
+        if (l.aboutProvince() != null) {
+            text.append(", trong đó ").append(n(l.aboutProvince())).append(" tin, bài về tỉnh (đăng trên nguồn của tỉnh,"
+                    + " nhắc địa danh hoặc cơ quan của tỉnh)");
+        }
+        text.append('.');
         if (!l.tones().isEmpty()) {
             // citizens' opinion apart from the tone of news: a day of accident reports is not public anger
             text.append(" Sắc thái ").append(l.tones().stream().map(t -> "của " + name("register." + t.register(),

@@ -367,8 +367,25 @@ class JdbcListeningOverview implements ListeningOverview {
         List<Volume> days = new ArrayList<>();
         byDay.forEach((day, c) -> days.add(new Volume(day.atStartOfDay(LocalTime.ZONE).toInstant(), DAY.format(day), c[0],
                 c[1], c[2], c[3])));
+        // citizens' opinion by day, apart from the news's tone, as the dashboard charts it
+        Map<LocalDate, long[]> opinionByDay = new LinkedHashMap<>();
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            opinionByDay.put(day, new long[4]);
+        }
+        jdbc.sql("SELECT day, sum(negative), sum(neutral), sum(positive), sum(posts) FROM post_daily "
+                + "WHERE scope = ? AND dim = 'register' AND val = 'comment' AND day >= ? AND day < ?" + restricted
+                + " GROUP BY day").params(scope.key(), bound(from, false), upper(to, false)).query(rs -> {
+                    long[] counts = opinionByDay.get(rs.getDate(1).toLocalDate());
+                    for (int i = 0; i < 3; i++) {
+                        counts[i] += rs.getLong(2 + i);
+                    }
+                    counts[3] += rs.getLong(5) - rs.getLong(2) - rs.getLong(3) - rs.getLong(4);
+                });
+        List<Volume> opinionDays = new ArrayList<>();
+        opinionByDay.forEach((day, c) -> opinionDays.add(new Volume(day.atStartOfDay(LocalTime.ZONE).toInstant(),
+                DAY.format(day), c[0], c[1], c[2], c[3])));
         return new Summary(first, last, totals[3], totals[0], totals[1], totals[2], tones(scope, from, to, false),
                 shares(scope, "domain", from, to, false, PostLabels.DOMAINS.size(), null),
-                shares(scope, "topic", from, to, false, topics, null), days);
+                shares(scope, "topic", from, to, false, topics, null), days, opinionDays);
     }
 }
