@@ -131,7 +131,7 @@ class AuditSentences {
         Map<String, Object> details = details(record.details());
         List<Object> arguments = new ArrayList<>();
         arguments.add(names.person(record.actor()));
-        arguments.add(target(record, details));
+        arguments.add(target(record, details, locale));
         for (String detail : DETAILS.getOrDefault(record.action(), List.of())) {
             arguments.add(value(record.action(), detail, details, locale));
         }
@@ -167,8 +167,15 @@ class AuditSentences {
         }
     }
 
-    private Object target(AuditRecord record, Map<String, Object> details) {
+    private Object target(AuditRecord record, Map<String, Object> details, Locale locale) {
         String type = record.targetType() == null ? "" : record.targetType();
+        if (record.action().equals("deadline.moved") && record.targetId() != null) {
+            // the deadline of which record: an information request and a press enquiry may have the same number
+            String owner = messages.getMessage("audit.deadline-owner." + type, new Object[] {record.targetId()}, null, locale);
+            if (owner != null) {
+                return owner;
+            }
+        }
         if (type.equals("user") && details.get("username") instanceof String username) {
             return names.person(username);
         }
