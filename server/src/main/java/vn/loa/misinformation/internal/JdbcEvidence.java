@@ -137,12 +137,20 @@ class JdbcEvidence implements Evidence {
         about.put("openedAt", found.openedAt().toString());
         manifest.put("case", about);
         manifest.put("legalBasis", found.legalBasis());
+        List<ReportedLink> reported = reportedLinks(caseId);
+        manifest.put("reportedLinks", reported.stream().map(r -> {
+            Map<String, Object> link = new LinkedHashMap<>();
+            link.put("link", r.link());
+            link.put("receivedAt", r.receivedAt().toString());
+            return link;
+        }).toList());
         manifest.put("generatedAt", now.toString());
         manifest.put("generatedBy", user.username());
         manifest.put("items", listed);
         byte[] manifestBytes = json.writeValueAsBytes(manifest);
         String manifestSha = JdbcCases.sha256(manifestBytes);
-        byte[] summary = summary(found, items, listed, manifestSha, user.username(), now).getBytes(StandardCharsets.UTF_8);
+        byte[] summary = summary(found, reported, items, listed, manifestSha, user.username(), now)
+                .getBytes(StandardCharsets.UTF_8);
         StringBuilder sums = new StringBuilder();
         sums.append(manifestSha).append("  manifest.json\n");
         for (Map<String, Object> entry : listed) {
@@ -174,8 +182,17 @@ class JdbcEvidence implements Evidence {
         return messages.getMessage(key, null, key, Languages.VIETNAMESE);
     }
 
-    private String summary(Case c, List<Item> items, List<Map<String, Object>> listed, String manifestSha,
-            String by, Instant now) {
+    /** Where a citizen who reported the case saw the information; the citizen's contact stays out of the package. */
+    private record ReportedLink(String link, Instant receivedAt) {
+    }
+
+    private List<ReportedLink> reportedLinks(long caseId) {
+        return jdbc.sql("SELECT link, received_at FROM citizen_report WHERE case_id = ? AND link IS NOT NULL ORDER BY id")
+                .param(caseId).query((rs, n) -> new ReportedLink(rs.getString(1), rs.getTimestamp(2).toInstant())).list();
+    }
+
+    private String summary(Case c, List<ReportedLink> reported, List<Item> items, List<Map<String, Object>> listed,
+            String manifestSha, String by, Instant now) {
         StringBuilder html = new StringBuilder("""
                 <!DOCTYPE html>
                 <html lang="vi"><head><meta charset="UTF-8"><title>Hồ sơ chứng cứ</title>
@@ -193,6 +210,14 @@ class JdbcEvidence implements Evidence {
                 : agencyNames.name(c.agencyCode(), LocalDate.ofInstant(now, LocalTime.ZONE), Languages.VIETNAMESE))).append("</p>\n");
         html.append("<p><b>Căn cứ pháp lý đề nghị xử lý:</b> ")
                 .append(c.legalBasis() == null ? "<i>(chưa chuyển cơ quan công an)</i>" : esc(c.legalBasis())).append("</p>\n");
+        if (!reported.isEmpty()) {
+            html.append("<p><b>Nơi người dân phản ánh đã thấy thông tin:</b></p>\n<ul>\n");
+            for (ReportedLink r : reported) {
+                html.append("<li><code>").append(esc(r.link())).append("</code> (phản ánh nhận lúc ")
+                        .append(LocalTime.formatWithSeconds(r.receivedAt())).append(")</li>\n");
+            }
+            html.append("</ul>\n");
+        }
         html.append("<p><b>Lập lúc:</b> ").append(LocalTime.formatWithSeconds(now)).append(" (giờ Việt Nam) · <b>Người lập:</b> ")
                 .append(esc(by)).append("</p>\n");
         html.append("<h2>Danh mục chứng cứ (").append(items.size()).append(")</h2>\n<table><tr><th>STT</th><th>Tệp</th>")
