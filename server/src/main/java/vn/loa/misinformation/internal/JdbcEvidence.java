@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -64,11 +65,13 @@ class JdbcEvidence implements Evidence {
 
     private final org.springframework.context.MessageSource messages;
     private final vn.loa.identity.AgencyNames agencyNames;
+    private final EvidenceWords words;
 
     JdbcEvidence(JdbcClient jdbc, Clock clock, JdbcCases cases, PostRecords postRecords, EvidenceStore store,
             ApplicationEventPublisher events, org.springframework.context.MessageSource messages,
-            vn.loa.identity.AgencyNames agencyNames) {
+            vn.loa.identity.AgencyNames agencyNames, EvidenceWords words) {
         this.messages = messages;
+        this.words = words;
         this.agencyNames = agencyNames;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -112,6 +115,8 @@ class JdbcEvidence implements Evidence {
             throw new AccessDeniedException("evidence packages are for the coordinators and the agency");
         }
         Instant now = clock.instant();
+        // the police read people by name; the login ids stay beside the names in the manifest, as Loa records them
+        Function<String, String> people = words.people();
         List<Item> items = items(caseId);
         Map<String, byte[]> itemFiles = new LinkedHashMap<>();
         List<Map<String, Object>> listed = new ArrayList<>();
@@ -126,6 +131,7 @@ class JdbcEvidence implements Evidence {
             entry.put("postId", item.postId());
             entry.put("capturedAt", item.capturedAt().toString());
             entry.put("capturedBy", item.capturedBy());
+            entry.put("capturedByName", people.apply(item.capturedBy()));
             entry.put("sha256", item.sha256());
             entry.put("size", content.length);
             listed.add(entry);
@@ -141,6 +147,7 @@ class JdbcEvidence implements Evidence {
             entry.put("contentType", attachment.contentType());
             entry.put("uploadedAt", attachment.uploadedAt().toString());
             entry.put("uploadedBy", attachment.uploadedBy());
+            entry.put("uploadedByName", people.apply(attachment.uploadedBy()));
             entry.put("sha256", attachment.sha256());
             entry.put("size", attachment.size());
             listedAttachments.add(entry);
@@ -151,13 +158,14 @@ class JdbcEvidence implements Evidence {
         List<Map<String, Object>> listedNotes = new ArrayList<>();
         for (Cases.Note note : notes) {
             String name = String.format("notes/%04d-note-%d.json", listedNotes.size() + 1, note.id());
-            byte[] content = noteDocument(caseId, note);
+            byte[] content = noteDocument(caseId, note, people.apply(note.author()));
             noteFiles.put(name, content);
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("file", name);
             entry.put("noteId", note.id());
             entry.put("at", note.at().toString());
             entry.put("author", note.author());
+            entry.put("authorName", people.apply(note.author()));
             entry.put("sha256", JdbcCases.sha256(content));
             entry.put("size", content.length);
             listedNotes.add(entry);
@@ -172,6 +180,8 @@ class JdbcEvidence implements Evidence {
         about.put("severity", found.severity().name());
         about.put("status", found.status().name());
         about.put("agency", found.agencyCode());
+        about.put("agencyName", found.agencyCode() == null ? null
+                : words.agency(found.agencyCode(), LocalDate.ofInstant(now, LocalTime.ZONE)));
         about.put("openedAt", found.openedAt().toString());
         manifest.put("case", about);
         manifest.put("legalBasis", found.legalBasis());
@@ -184,13 +194,14 @@ class JdbcEvidence implements Evidence {
         }).toList());
         manifest.put("generatedAt", now.toString());
         manifest.put("generatedBy", user.username());
+        manifest.put("generatedByName", people.apply(user.username()));
         manifest.put("items", listed);
         manifest.put("attachments", listedAttachments);
         manifest.put("notes", listedNotes);
         byte[] manifestBytes = json.writeValueAsBytes(manifest);
         String manifestSha = JdbcCases.sha256(manifestBytes);
         byte[] summary = summary(found, reported, items, listed, attachments, listedAttachments, notes, listedNotes,
-                manifestSha, user.username(), now).getBytes(StandardCharsets.UTF_8);
+                manifestSha, people, user.username(), now).getBytes(StandardCharsets.UTF_8);
         StringBuilder sums = new StringBuilder();
         sums.append(manifestSha).append("  manifest.json\n");
         for (List<Map<String, Object>> list : List.of(listed, listedAttachments, listedNotes)) {
@@ -240,7 +251,7 @@ class JdbcEvidence implements Evidence {
     }
 
     /** A verification note as a document of the package: UTF-8 JSON, fixed field order. */
-    private byte[] noteDocument(long caseId, Cases.Note note) {
+    private byte[] noteDocument(long caseId, Cases.Note note, String authorName) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("format", NOTE_FORMAT);
         document.put("caseId", caseId);
@@ -248,6 +259,7 @@ class JdbcEvidence implements Evidence {
         document.put("at", note.at().toString());
         document.put("atVietnam", LocalTime.formatWithSeconds(note.at()));
         document.put("author", note.author());
+        document.put("authorName", authorName);
         document.put("checked", note.checked());
         document.put("checkedWith", note.checkedWith());
         document.put("links", note.links());
@@ -275,7 +287,8 @@ class JdbcEvidence implements Evidence {
 
     private String summary(Case c, List<ReportedLink> reported, List<Item> items, List<Map<String, Object>> listed,
             List<Cases.Attachment> attachments, List<Map<String, Object>> listedAttachments, List<Cases.Note> notes,
-            List<Map<String, Object>> listedNotes, String manifestSha, String by, Instant now) {
+            List<Map<String, Object>> listedNotes, String manifestSha, Function<String, String> people, String by,
+            Instant now) {
         StringBuilder html = new StringBuilder("""
                 <!DOCTYPE html>
                 <html lang="vi"><head><meta charset="UTF-8"><title>Hồ sơ chứng cứ</title>
@@ -289,8 +302,8 @@ class JdbcEvidence implements Evidence {
         html.append("<p><b>Phân loại:</b> ").append(esc(vi("case.category." + c.category().name())))
                 .append(" · <b>Mức độ:</b> ").append(esc(vi("case.severity." + c.severity().name())))
                 .append(" · <b>Trạng thái:</b> ").append(esc(vi("case.status." + c.status().name()))).append("</p>\n");
-        html.append("<p><b>Cơ quan chủ trì:</b> ").append(esc(c.agencyCode() == null ? ""
-                : agencyNames.name(c.agencyCode(), LocalDate.ofInstant(now, LocalTime.ZONE), Languages.VIETNAMESE))).append("</p>\n");
+        html.append("<p><b>Cơ quan chủ trì:</b> ").append(c.agencyCode() == null ? "<i>(chưa giao cơ quan nào)</i>"
+                : esc(agencyNames.name(c.agencyCode(), LocalDate.ofInstant(now, LocalTime.ZONE), Languages.VIETNAMESE))).append("</p>\n");
         html.append("<p><b>Căn cứ pháp lý đề nghị xử lý:</b> ")
                 .append(c.legalBasis() == null ? "<i>(chưa chuyển cơ quan công an)</i>" : esc(c.legalBasis())).append("</p>\n");
         if (!reported.isEmpty()) {
@@ -302,7 +315,7 @@ class JdbcEvidence implements Evidence {
             html.append("</ul>\n");
         }
         html.append("<p><b>Lập lúc:</b> ").append(LocalTime.formatWithSeconds(now)).append(" (giờ Việt Nam) · <b>Người lập:</b> ")
-                .append(esc(by)).append("</p>\n");
+                .append(esc(people.apply(by))).append("</p>\n");
         html.append("<h2>Danh mục chứng cứ</h2>\n<h3>Bài viết (").append(items.size()).append(")</h3>\n");
         if (items.isEmpty()) {
             html.append("<p><i>Không có.</i></p>\n");
@@ -313,7 +326,7 @@ class JdbcEvidence implements Evidence {
                 Item item = items.get(i);
                 html.append("<tr><td>").append(i + 1).append("</td><td>").append(esc((String) listed.get(i).get("file")))
                         .append("</td><td>").append(item.postId()).append("</td><td>")
-                        .append(LocalTime.formatWithSeconds(item.capturedAt())).append("</td><td>").append(esc(item.capturedBy()))
+                        .append(LocalTime.formatWithSeconds(item.capturedAt())).append("</td><td>").append(esc(people.apply(item.capturedBy())))
                         .append("</td><td><code>").append(item.sha256()).append("</code></td></tr>\n");
             }
             html.append("</table>\n");
@@ -331,7 +344,7 @@ class JdbcEvidence implements Evidence {
                         .append(esc((String) listedAttachments.get(i).get("file"))).append("</td><td>")
                         .append(esc(attachment.fileName())).append("</td><td>").append(bytes.format(attachment.size()))
                         .append(" byte</td><td>").append(LocalTime.formatWithSeconds(attachment.uploadedAt())).append("</td><td>")
-                        .append(esc(attachment.uploadedBy())).append("</td><td><code>").append(attachment.sha256())
+                        .append(esc(people.apply(attachment.uploadedBy()))).append("</td><td><code>").append(attachment.sha256())
                         .append("</code></td></tr>\n");
             }
             html.append("</table>\n");
@@ -346,7 +359,7 @@ class JdbcEvidence implements Evidence {
                 Cases.Note note = notes.get(i);
                 html.append("<tr><td>").append(i + 1).append("</td><td>").append(esc((String) listedNotes.get(i).get("file")))
                         .append("</td><td>").append(LocalTime.formatWithSeconds(note.at())).append("</td><td>")
-                        .append(esc(note.author())).append("</td><td><b>Đã kiểm tra:</b> ").append(esc(note.checked()));
+                        .append(esc(people.apply(note.author()))).append("</td><td><b>Đã kiểm tra:</b> ").append(esc(note.checked()));
                 if (note.checkedWith() != null) {
                     html.append("<br><b>Làm việc với:</b> ").append(esc(note.checkedWith()));
                 }

@@ -33,6 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.util.HtmlUtils;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -80,6 +81,9 @@ class MisinformationFlowTests {
 
     @Autowired
     List<CliCommand> commands;
+
+    @Autowired
+    org.springframework.context.MessageSource messages;
 
     @Test
     void fromANegativeStoryToAPublishedRefutationThatCatchesItsRepeats() throws Exception {
@@ -370,10 +374,30 @@ class MisinformationFlowTests {
                 .filter(name -> !name.equals("SHA256SUMS")).toList());
         sums.forEach((name, sha) -> assertThat(JdbcCases.sha256(entries.get(name))).as(name).isEqualTo(sha));
 
-        // the printed summary lists them too
+        // the printed summary lists them too, and names people as the police read them, not by their login ids
         String summary = new String(entries.get("tom-tat.html"), StandardCharsets.UTF_8);
         assertThat(summary).contains("Tệp đính kèm (2)", "Ảnh chụp màn hình bài viết.png", "bien-ban.txt",
                 JdbcCases.sha256(screenshot), "Ghi chép xác minh (1)", "Đã làm việc với Công an tỉnh (PA05) về nguồn tin " + marker);
+        String coordinatorName = fullName("coordinator");
+        String officerName = fullName("officer");
+        assertThat(summary).contains("<b>Người lập:</b> " + HtmlUtils.htmlEscape(coordinatorName, "UTF-8"))
+                .contains("<td>" + HtmlUtils.htmlEscape(officerName, "UTF-8") + "</td>")
+                .doesNotContain("Người lập:</b> coordinator", "<td>coordinator</td>", "<td>officer</td>");
+        assertThat(manifest.path("generatedByName").asString()).isEqualTo(coordinatorName);
+        assertThat(png.path("uploadedByName").asString()).isEqualTo(officerName);
+        assertThat(manifest.path("notes").get(0).path("authorName").asString()).isEqualTo(coordinatorName);
+        assertThat(manifest.path("case").path("agencyName").asString()).isEqualTo("Sở Y tế");
+        // a post's topic in Vietnamese words, as the pages show it ("Sức khỏe", not the engine's "Suc khoe")
+        JsonNode item = json.readTree(entries.get(manifest.path("items").get(0).path("file").asString()));
+        String engineTopic = jdbc.sql("SELECT topic FROM post WHERE id = ?").param(posts.get(0)).query(String.class).single();
+        assertThat(engineTopic).isNotBlank();
+        assertThat(item.path("topic").asString()).isEqualTo(messages.getMessage("topic." + engineTopic.replace(' ', '_'), null,
+                java.util.Locale.forLanguageTag("vi"))).isNotEqualTo(engineTopic);
+        assertThat(item.path("capturedByName").asString()).isEqualTo(coordinatorName);
+        assertThat(item.path("agencyNames").size()).isEqualTo(item.path("agencies").size());
+        for (int i = 0; i < item.path("agencies").size(); i++) {
+            assertThat(item.path("agencyNames").get(i).asString()).isNotEqualTo(item.path("agencies").get(i).asString());
+        }
 
         mvc.perform(multipart("/api/v1/evidence/verify").file(new MockMultipartFile("file", "p.zip", "application/zip", pack))
                         .session(coordinator).with(csrf()))
@@ -401,6 +425,10 @@ class MisinformationFlowTests {
                 .andExpect(jsonPath("$.intact").value(false)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(verdict).contains(txt.path("file").asString() + ": mã SHA-256 là " + JdbcCases.sha256(other)
                 + ", lúc đính kèm Loa đã ghi " + txt.path("sha256").asString()).contains(noteFile + ": không có trong gói");
+    }
+
+    private String fullName(String username) {
+        return jdbc.sql("SELECT full_name FROM app_user WHERE username = ?").param(username).query(String.class).single();
     }
 
     private long repeats(long caseId) {
