@@ -96,7 +96,7 @@ class CasesApiController {
     @PostMapping("/cases/{id}/transitions")
     CaseResource transition(@PathVariable long id, @RequestBody(required = false) Cases.Transition transition) {
         if (transition == null) {
-            throw new InvalidInput("action", "case.error.required");
+            throw new InvalidInput("action", "case.error.action-required");
         }
         SignedInUser user = user();
         return resource(cases.act(id, transition, user), user);
