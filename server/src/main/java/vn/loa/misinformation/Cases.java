@@ -22,6 +22,8 @@ public interface Cases {
 
     /** The longest claim, in characters: one sentence. */
     int CLAIM_MAX = 500;
+    /** The longest legal basis of a referral to the police, in characters. */
+    int LEGAL_BASIS_MAX = 1000;
 
     /**
      * What opening a case needs. Category and severity are names of {@link CaseCategory} and {@link Severity}.

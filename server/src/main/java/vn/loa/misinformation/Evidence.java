@@ -10,7 +10,8 @@ import vn.loa.identity.SignedInUser;
 /**
  * Evidence for the police: snapshots of a case's posts (text, metadata, source address, capture time
  * and who captured it) with a SHA-256 per item, taken at intake and on demand, never changed; and
- * the evidence package, a ZIP that its recipient can verify without Loa.
+ * the evidence package, a ZIP that its recipient can verify without Loa, holding those snapshots with
+ * every file attached to the case and every verification note.
  */
 public interface Evidence {
 
@@ -21,11 +22,14 @@ public interface Evidence {
     /**
      * What checking a package found.
      *
-     * @param items how many items the manifest lists
+     * @param items how many snapshots of posts the manifest lists
+     * @param attachments how many attached files it lists
+     * @param notes how many verification notes it lists
      * @param problems what does not match, one line each (empty when intact)
      * @param manifestSha256 the SHA-256 of the manifest, as the audit trail recorded it when the package was made
      */
-    record Verification(boolean intact, long caseId, int items, List<String> problems, String manifestSha256) {
+    record Verification(boolean intact, long caseId, int items, int attachments, int notes, List<String> problems,
+            String manifestSha256) {
     }
 
     List<Item> items(long caseId, SignedInUser user);
@@ -37,8 +41,9 @@ public interface Evidence {
     void writePackage(long caseId, SignedInUser user, OutputStream out) throws IOException;
 
     /**
-     * Checks a package: every item's bytes against the manifest and {@code SHA256SUMS}, and every item's hash
-     * against the one Loa recorded when it was captured. A package that is not a Loa package is refused
+     * Checks a package: every file's bytes against the manifest and {@code SHA256SUMS}, every item's hash against
+     * the one Loa recorded when it was captured and every attachment's against the one recorded when it was attached;
+     * a file the manifest does not list is a problem too. A package that is not a Loa package is refused
      * ({@link vn.loa.shared.InvalidInput}).
      */
     Verification verify(InputStream zip) throws IOException;

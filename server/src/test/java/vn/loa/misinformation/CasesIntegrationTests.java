@@ -378,6 +378,43 @@ class CasesIntegrationTests {
                 .andExpect(status().isNotFound());
     }
 
+    @Test
+    void aTransitionWithoutItsTextIsRefusedNamingTheFieldAndKeepsWhatWasTyped() throws Exception {
+        MockHttpSession coordinator = CaseTestData.signIn(mvc, "coordinator");
+        long id = open(coordinator, "Tin đồn thu hồi sổ đỏ toàn xã ven biển", "HIGH", null);
+        mvc.perform(transition(coordinator, id, "{\"action\": \"TRIAGE\"}")).andExpect(status().isOk());
+        mvc.perform(transition(coordinator, id, "{\"action\": \"ASSIGN\", \"agencyCode\": \"SYT\"}")).andExpect(status().isOk());
+        mvc.perform(transition(coordinator, id, "{\"action\": \"START_VERIFICATION\"}")).andExpect(status().isOk());
+
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(mvc.perform(post("/cases/" + id + "/transitions")
+                        .session(coordinator).with(csrf()).param("action", "SUBMIT_ANSWER").param("verdict", "MISLEADING")
+                        .param("explanation", "  "))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
+        assertThat(page.select("#problems li[data-field=explanation]").text())
+                .isEqualTo("Nội dung giải thích, bác bỏ: bắt buộc.");
+        assertThat(page.select("#answer-verdict option[selected]").attr("value")).isEqualTo("MISLEADING");
+
+        page = org.jsoup.Jsoup.parse(mvc.perform(post("/cases/" + id + "/transitions").session(coordinator).with(csrf())
+                        .param("action", "REFER").param("legalBasis", ""))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
+        assertThat(page.select("#problems li[data-field=legalBasis]").text()).isEqualTo("Căn cứ pháp lý: bắt buộc.");
+
+        String tooLong = "Điều 101 Nghị định 15/2020/NĐ-CP; " + "x".repeat(Cases.LEGAL_BASIS_MAX);
+        page = org.jsoup.Jsoup.parse(mvc.perform(post("/cases/" + id + "/transitions").session(coordinator).with(csrf())
+                        .param("action", "REFER").param("legalBasis", tooLong))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
+        assertThat(page.select("#problems li[data-field=legalBasis]").text()).isEqualTo("Căn cứ pháp lý: tối đa 1.000 ký tự.");
+        assertThat(page.select("#text-REFER").text()).isEqualTo(tooLong);
+
+        mvc.perform(post("/api/v1/cases/" + id + "/transitions").param("lang", "en").session(coordinator).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"action\": \"REFER\"}"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("legalBasis"))
+                .andExpect(jsonPath("$.detail").value("Legal basis: required."));
+        mvc.perform(transition(coordinator, id, "{\"action\": \"DISMISS\", \"reason\": \" \"}"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.detail").value("Lý do: bắt buộc."));
+        assertThat(cases.get(id, coordinatorUser()).status()).isEqualTo(CaseStatus.VERIFYING);
+    }
+
     private long open(MockHttpSession session, String claim, String severity, String agency) throws Exception {
         String body = mvc.perform(post("/api/v1/cases").session(session).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                         .content(json.writeValueAsString(java.util.Map.of("claim", claim + " " + CaseTestData.marker(),

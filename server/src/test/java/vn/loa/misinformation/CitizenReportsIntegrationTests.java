@@ -21,6 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import vn.loa.TestClock;
 
 /** The public report form: open to anyone, one report per form, refusing floods, robots and oversized input whole. */
@@ -40,6 +42,9 @@ class CitizenReportsIntegrationTests {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    ObjectMapper json;
+
     @Test
     void takesAReportWithoutSigningInAndOpensACaseForTheCoordinators() throws Exception {
         MockHttpSession visitor = new MockHttpSession();
@@ -58,6 +63,87 @@ class CitizenReportsIntegrationTests {
                 .isEqualTo("RECEIVED CITIZEN Trang này đăng tin xã Nhơn Hải bị cắt nước một tháng để bán nước cho khu du lịch.");
         assertThat(jdbc.sql("SELECT count(*) FROM case_notification WHERE case_id = ? AND username = 'coordinator'")
                 .param(caseId).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void theDeskSeesTheReportsLinkAndContactAndNoOneElseDoes() throws Exception {
+        MockHttpSession visitor = new MockHttpSession();
+        String token = token(visitor);
+        clock.advance(Duration.ofSeconds(20));
+        String marker = CaseTestData.marker();
+        String link = "https://facebook.com/post/123?ref=" + marker + "&share='1'";
+        String description = "Bài viết nói nước sông Cái " + marker + " nhiễm độc, không được dùng. Tôi thấy tin này sai vì "
+                + "chưa có cơ quan nào thông báo.";
+        String sent = mvc.perform(report(visitor, token, "192.0.2.15", link, description, "0905123456"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        Matcher reference = Pattern.compile("mã tiếp nhận (\\d+)").matcher(sent);
+        assertThat(reference.find()).isTrue();
+        long caseId = Long.parseLong(reference.group(1));
+        assertThat(sent).doesNotContain("0905123456");
+
+        // the coordinator sees where it was seen, as a safe link, the citizen's whole text and the contact
+        MockHttpSession coordinator = CaseTestData.signIn(mvc, "coordinator");
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(mvc.perform(get("/cases/" + caseId).session(coordinator))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        org.jsoup.nodes.Element shown = page.selectFirst("#citizen-report");
+        assertThat(shown).isNotNull();
+        org.jsoup.nodes.Element anchor = shown.selectFirst(".report-link a");
+        assertThat(anchor).isNotNull();
+        assertThat(anchor.attr("href")).isEqualTo(link);
+        assertThat(anchor.text()).isEqualTo(link);
+        assertThat(anchor.attr("rel").split(" ")).contains("noopener", "noreferrer", "nofollow");
+        assertThat(shown.select(".report-contact").text()).contains("0905123456");
+        assertThat(shown.text()).contains("chưa có cơ quan nào thông báo.");
+
+        // and so does the API
+        JsonNode api = json.readTree(mvc.perform(get("/api/v1/cases/" + caseId).session(coordinator))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(api.path("citizenReports").get(0).path("link").asString()).isEqualTo(link);
+        assertThat(api.path("citizenReports").get(0).path("contact").asString()).isEqualTo("0905123456");
+        assertThat(api.path("citizenReports").get(0).path("description").asString()).isEqualTo(description);
+
+        // the evidence package names the link, never the contact
+        byte[] pack = mvc.perform(get("/cases/" + caseId + "/evidence.zip").session(coordinator))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        java.util.Map<String, String> files = new java.util.HashMap<>();
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(pack))) {
+            for (java.util.zip.ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                files.put(entry.getName(), new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(json.readTree(files.get("manifest.json")).path("reportedLinks").get(0).path("link").asString())
+                .isEqualTo(link);
+        assertThat(files.get("tom-tat.html")).contains(org.springframework.web.util.HtmlUtils.htmlEscape(link, "UTF-8"));
+        assertThat(String.join("\n", files.values())).doesNotContain("0905123456");
+
+        // personal data: not for an agency the case is not assigned to, not in the audit trail
+        mvc.perform(get("/cases/" + caseId).session(CaseTestData.signIn(mvc, "officer"))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/cases/" + caseId).session(CaseTestData.signIn(mvc, "district")))
+                .andExpect(status().isNotFound());
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_record WHERE details LIKE ?").param("%0905123456%")
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aLinkThatIsNotAWebAddressIsRefusedNamingTheFieldAndKeepsWhatWasTyped() throws Exception {
+        MockHttpSession visitor = new MockHttpSession();
+        String token = token(visitor);
+        clock.advance(Duration.ofSeconds(20));
+        long before = reports();
+        String description = "Tin đồn đóng cửa cầu Trần Phú " + CaseTestData.marker() + " ba tháng, tin này sai.";
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(mvc.perform(report(visitor, token, "192.0.2.16",
+                        "facebook.com/post/123", description, "nguoidan@example.com"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString());
+        assertThat(page.select("#problems li[data-field=link]").text())
+                .startsWith("Địa chỉ nơi bạn thấy thông tin:").contains("http://", "https://");
+        assertThat(page.select("#link").attr("value")).isEqualTo("facebook.com/post/123");
+        assertThat(page.select("#description").text()).isEqualTo(description);
+        assertThat(page.select("#contact").attr("value")).isEqualTo("nguoidan@example.com");
+        mvc.perform(report(visitor, token(visitor), "192.0.2.16", "ftp://example.com/tin-gia", description, "")
+                        .param("lang", "en"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(Matchers.containsString("Where you saw it: must be a web address")));
+        assertThat(reports()).isEqualTo(before);
     }
 
     @Test

@@ -32,7 +32,7 @@ class EvidenceVerifyCommand implements CliCommand {
 
     @Override
     public String description() {
-        return "check an evidence package (ZIP): every item against its SHA-256 and against what Loa recorded";
+        return "check an evidence package (ZIP): every file against its SHA-256 and against what Loa recorded";
     }
 
     @Override
@@ -46,7 +46,8 @@ class EvidenceVerifyCommand implements CliCommand {
             Evidence.Verification result = evidence.verify(in);
             if (result.intact()) {
                 out.println("OK: evidence package of case " + result.caseId() + " intact, " + result.items()
-                        + " items checked; manifest SHA-256 " + result.manifestSha256());
+                        + " posts, " + result.attachments() + " attached files and " + result.notes()
+                        + " verification notes checked; manifest SHA-256 " + result.manifestSha256());
                 return 0;
             }
             err.println("BROKEN: evidence package of case " + result.caseId() + ", " + result.problems().size()

@@ -2,6 +2,7 @@ package vn.loa.misinformation.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,21 +26,25 @@ import vn.loa.shared.LocalTime;
 @Component
 class EvidenceStore {
 
-    static final String ITEM_FORMAT = "loa-evidence-item/1";
+    /** The snapshot's format: 2 names the capturer, the topic and the agencies in words. */
+    static final String ITEM_FORMAT = "loa-evidence-item/2";
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final EvidenceWords words;
     private final ObjectMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    EvidenceStore(JdbcClient jdbc, ApplicationEventPublisher events) {
+    EvidenceStore(JdbcClient jdbc, ApplicationEventPublisher events, EvidenceWords words) {
         this.jdbc = jdbc;
         this.events = events;
+        this.words = words;
     }
 
     List<Evidence.Item> capture(long caseId, List<PostRecord> posts, Actor by, Instant now) {
         List<Evidence.Item> items = new ArrayList<>();
+        String capturer = posts.isEmpty() ? null : words.people().apply(by.username());
         for (PostRecord post : posts) {
-            byte[] content = snapshot(caseId, post, by, now);
+            byte[] content = snapshot(caseId, post, by, capturer, now);
             String sha256 = JdbcCases.sha256(content);
             long id = jdbc.sql("""
                     INSERT INTO evidence_item (case_id, post_id, captured_at, captured_by, content, sha256)
@@ -57,7 +62,8 @@ class EvidenceStore {
         return items;
     }
 
-    private byte[] snapshot(long caseId, PostRecord post, Actor by, Instant now) {
+    /** A post as the police read it: Loa's codes (the capturer's login id, the agencies) come with their names. */
+    private byte[] snapshot(long caseId, PostRecord post, Actor by, String capturer, Instant now) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("format", ITEM_FORMAT);
         item.put("caseId", caseId);
@@ -65,6 +71,7 @@ class EvidenceStore {
         item.put("capturedAt", now.toString());
         item.put("capturedAtVietnam", LocalTime.formatWithSeconds(now));
         item.put("capturedBy", by.username());
+        item.put("capturedByName", capturer);
         item.put("platform", post.platform());
         item.put("source", post.source());
         item.put("externalId", post.externalId());
@@ -77,8 +84,10 @@ class EvidenceStore {
         item.put("ingestedAt", post.ingestedAt() == null ? null : post.ingestedAt().toString());
         item.put("sentiment", post.sentiment());
         item.put("toxicity", post.toxicity());
-        item.put("topic", post.topic());
+        item.put("topic", words.topic(post.topic()));
         item.put("agencies", post.agencies());
+        LocalDate day = LocalDate.ofInstant(now, LocalTime.ZONE);
+        item.put("agencyNames", post.agencies().stream().map(code -> words.agency(code, day)).toList());
         return json.writeValueAsBytes(item);
     }
 }

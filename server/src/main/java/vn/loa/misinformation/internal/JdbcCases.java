@@ -370,7 +370,7 @@ class JdbcCases implements Cases {
             throw new Conflict("case.error.closed");
         }
         if (postIds == null || postIds.isEmpty()) {
-            throw new InvalidInput("postIds", "case.error.required");
+            throw new InvalidInput("postIds", "case.error.post-ids-required");
         }
         if (postIds.size() > MAX_POSTS) {
             throw new InvalidInput("postIds", "case.error.too-many-posts", MAX_POSTS);
@@ -446,28 +446,28 @@ class JdbcCases implements Cases {
             case START_VERIFICATION -> found.startVerification(by, now);
             case SUBMIT_ANSWER -> {
                 Verdict verdict = parse(Verdict.class, transition.verdict(), "verdict", problems);
-                String explanation = text(transition.explanation(), "explanation", EXPLANATION_MAX, problems);
+                String explanation = text(transition.explanation(), "explanation", "case.error.explanation", EXPLANATION_MAX, problems);
                 InvalidInput.throwIfAny(problems);
                 found.submitAnswer(verdict, explanation, by, now);
             }
             case APPROVE -> found.approve(slug(found), by, now);
             case RETURN -> {
-                String reason = text(transition.reason(), "reason", REASON_MAX, problems);
+                String reason = text(transition.reason(), "reason", "case.error.reason", REASON_MAX, problems);
                 InvalidInput.throwIfAny(problems);
                 found.returnDraft(reason, by, now);
             }
             case REFER -> {
-                String legalBasis = text(transition.legalBasis(), "legalBasis", 1000, problems);
+                String legalBasis = text(transition.legalBasis(), "legalBasis", "case.error.legal-basis", LEGAL_BASIS_MAX, problems);
                 InvalidInput.throwIfAny(problems);
                 found.refer(legalBasis, by, now);
             }
             case DISMISS -> {
-                String reason = text(transition.reason(), "reason", REASON_MAX, problems);
+                String reason = text(transition.reason(), "reason", "case.error.reason", REASON_MAX, problems);
                 InvalidInput.throwIfAny(problems);
                 found.dismiss(reason, by, now);
             }
             case REOPEN -> {
-                String reason = text(transition.reason(), "reason", REASON_MAX, problems);
+                String reason = text(transition.reason(), "reason", "case.error.reason", REASON_MAX, problems);
                 InvalidInput.throwIfAny(problems);
                 found.reopen(reason, deadlines.deadline(found.severity(), now), by, now);
             }
@@ -587,10 +587,10 @@ class JdbcCases implements Cases {
             throw new AccessDeniedException("notes are for the coordinators and the agency");
         }
         List<InvalidInput> problems = new ArrayList<>();
-        String checked = text(form.checked(), "checked", NOTE_MAX, problems);
+        String checked = text(form.checked(), "checked", "case.error.checked", NOTE_MAX, problems);
         String with = blankToNull(form.checkedWith());
         if (with != null && with.length() > 500) {
-            problems.add(new InvalidInput("checkedWith", "case.error.too-long", 500));
+            problems.add(new InvalidInput("checkedWith", "case.error.checked-with-too-long", 500));
         }
         List<String> links = new ArrayList<>();
         if (form.links() != null) {
@@ -927,12 +927,17 @@ class JdbcCases implements Cases {
         return ClaimMatcher.fingerprint(analyzer.normalize(claim));
     }
 
-    static String text(String raw, String field, int max, List<InvalidInput> problems) {
+    /**
+     * A required text of at most {@code max} characters, stripped. A problem is told with the messages
+     * {@code messages + "-required"} and {@code messages + "-too-long"} (with the limit), which name the field as the form
+     * labels it.
+     */
+    static String text(String raw, String field, String messages, int max, List<InvalidInput> problems) {
         String text = raw == null ? "" : raw.strip();
         if (text.isEmpty()) {
-            problems.add(new InvalidInput(field, "case.error.required"));
+            problems.add(new InvalidInput(field, messages + "-required"));
         } else if (text.length() > max) {
-            problems.add(new InvalidInput(field, "case.error.too-long", max));
+            problems.add(new InvalidInput(field, messages + "-too-long", max));
         }
         return text;
     }

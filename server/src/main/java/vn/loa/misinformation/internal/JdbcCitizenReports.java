@@ -17,6 +17,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.loa.identity.SignedInUser;
 import vn.loa.misinformation.CitizenReports;
 import vn.loa.platform.HourlyThrottle;
 import vn.loa.shared.Actor;
@@ -106,6 +107,15 @@ class JdbcCitizenReports implements CitizenReports {
         events.publishEvent(new CaseEvent(new Actor("citizen", null), "case.citizen-report", caseId,
                 Map.of("report", reportId, "address", hashed(clientAddress))));
         return caseId;
+    }
+
+    @Override
+    public List<Received> received(long caseId, SignedInUser user) {
+        cases.get(caseId, user);
+        return jdbc.sql("""
+                SELECT id, case_id, link, description, contact, received_at FROM citizen_report WHERE case_id = ? ORDER BY id
+                """).param(caseId).query((rs, n) -> new Received(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant())).list();
     }
 
     /**

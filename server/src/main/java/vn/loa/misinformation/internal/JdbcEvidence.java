@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -31,7 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.loa.identity.SignedInUser;
 import vn.loa.listening.PostRecords;
 import vn.loa.misinformation.Case;
+import vn.loa.misinformation.Cases;
 import vn.loa.misinformation.Evidence;
+import vn.loa.nlp.AccentFolding;
 import vn.loa.shared.InvalidInput;
 import vn.loa.shared.Languages;
 import vn.loa.shared.LocalTime;
@@ -44,7 +47,11 @@ import vn.loa.shared.LocalTime;
 @Service
 class JdbcEvidence implements Evidence {
 
-    static final String PACKAGE_FORMAT = "loa-evidence-package/1";
+    /** The package's format: 2 added the case's attachments and verification notes. */
+    static final String PACKAGE_FORMAT = "loa-evidence-package/2";
+    /** The formats {@link #verify} reads. */
+    private static final java.util.Set<String> PACKAGE_FORMATS = java.util.Set.of("loa-evidence-package/1", PACKAGE_FORMAT);
+    static final String NOTE_FORMAT = "loa-case-note/1";
     private static final long MAX_PACKAGE_BYTES = 512L * 1024 * 1024;
     private static final int MAX_ENTRIES = 20_000;
 
@@ -58,11 +65,13 @@ class JdbcEvidence implements Evidence {
 
     private final org.springframework.context.MessageSource messages;
     private final vn.loa.identity.AgencyNames agencyNames;
+    private final EvidenceWords words;
 
     JdbcEvidence(JdbcClient jdbc, Clock clock, JdbcCases cases, PostRecords postRecords, EvidenceStore store,
             ApplicationEventPublisher events, org.springframework.context.MessageSource messages,
-            vn.loa.identity.AgencyNames agencyNames) {
+            vn.loa.identity.AgencyNames agencyNames, EvidenceWords words) {
         this.messages = messages;
+        this.words = words;
         this.agencyNames = agencyNames;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -106,23 +115,60 @@ class JdbcEvidence implements Evidence {
             throw new AccessDeniedException("evidence packages are for the coordinators and the agency");
         }
         Instant now = clock.instant();
+        // the police read people by name; the login ids stay beside the names in the manifest, as Loa records them
+        Function<String, String> people = words.people();
         List<Item> items = items(caseId);
-        Map<String, byte[]> files = new LinkedHashMap<>();
+        Map<String, byte[]> itemFiles = new LinkedHashMap<>();
         List<Map<String, Object>> listed = new ArrayList<>();
         for (Item item : items) {
             String name = String.format("items/%04d-post-%d.json", listed.size() + 1, item.postId());
             byte[] content = jdbc.sql("SELECT content FROM evidence_item WHERE id = ?").param(item.id())
                     .query((rs, n) -> rs.getBytes(1)).single();
-            files.put(name, content);
+            itemFiles.put(name, content);
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("file", name);
             entry.put("itemId", item.id());
             entry.put("postId", item.postId());
             entry.put("capturedAt", item.capturedAt().toString());
             entry.put("capturedBy", item.capturedBy());
+            entry.put("capturedByName", people.apply(item.capturedBy()));
             entry.put("sha256", item.sha256());
             entry.put("size", content.length);
             listed.add(entry);
+        }
+        // the files attached to the case, byte for byte, with the SHA-256 recorded when each was attached
+        List<Cases.Attachment> attachments = cases.attachments(found);
+        List<Map<String, Object>> listedAttachments = new ArrayList<>();
+        for (Cases.Attachment attachment : attachments) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("file", attachmentEntry(listedAttachments.size() + 1, attachment.fileName()));
+            entry.put("attachmentId", attachment.id());
+            entry.put("fileName", attachment.fileName());
+            entry.put("contentType", attachment.contentType());
+            entry.put("uploadedAt", attachment.uploadedAt().toString());
+            entry.put("uploadedBy", attachment.uploadedBy());
+            entry.put("uploadedByName", people.apply(attachment.uploadedBy()));
+            entry.put("sha256", attachment.sha256());
+            entry.put("size", attachment.size());
+            listedAttachments.add(entry);
+        }
+        // the verification notes, each as a JSON document made now from what was recorded
+        List<Cases.Note> notes = cases.notes(found);
+        Map<String, byte[]> noteFiles = new LinkedHashMap<>();
+        List<Map<String, Object>> listedNotes = new ArrayList<>();
+        for (Cases.Note note : notes) {
+            String name = String.format("notes/%04d-note-%d.json", listedNotes.size() + 1, note.id());
+            byte[] content = noteDocument(caseId, note, people.apply(note.author()));
+            noteFiles.put(name, content);
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("file", name);
+            entry.put("noteId", note.id());
+            entry.put("at", note.at().toString());
+            entry.put("author", note.author());
+            entry.put("authorName", people.apply(note.author()));
+            entry.put("sha256", JdbcCases.sha256(content));
+            entry.put("size", content.length);
+            listedNotes.add(entry);
         }
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("format", PACKAGE_FORMAT);
@@ -134,34 +180,90 @@ class JdbcEvidence implements Evidence {
         about.put("severity", found.severity().name());
         about.put("status", found.status().name());
         about.put("agency", found.agencyCode());
+        about.put("agencyName", found.agencyCode() == null ? null
+                : words.agency(found.agencyCode(), LocalDate.ofInstant(now, LocalTime.ZONE)));
         about.put("openedAt", found.openedAt().toString());
         manifest.put("case", about);
         manifest.put("legalBasis", found.legalBasis());
+        List<ReportedLink> reported = reportedLinks(caseId);
+        manifest.put("reportedLinks", reported.stream().map(r -> {
+            Map<String, Object> link = new LinkedHashMap<>();
+            link.put("link", r.link());
+            link.put("receivedAt", r.receivedAt().toString());
+            return link;
+        }).toList());
         manifest.put("generatedAt", now.toString());
         manifest.put("generatedBy", user.username());
+        manifest.put("generatedByName", people.apply(user.username()));
         manifest.put("items", listed);
+        manifest.put("attachments", listedAttachments);
+        manifest.put("notes", listedNotes);
         byte[] manifestBytes = json.writeValueAsBytes(manifest);
         String manifestSha = JdbcCases.sha256(manifestBytes);
-        byte[] summary = summary(found, items, listed, manifestSha, user.username(), now).getBytes(StandardCharsets.UTF_8);
+        byte[] summary = summary(found, reported, items, listed, attachments, listedAttachments, notes, listedNotes,
+                manifestSha, people, user.username(), now).getBytes(StandardCharsets.UTF_8);
         StringBuilder sums = new StringBuilder();
         sums.append(manifestSha).append("  manifest.json\n");
-        for (Map<String, Object> entry : listed) {
-            sums.append(entry.get("sha256")).append("  ").append(entry.get("file")).append('\n');
+        for (List<Map<String, Object>> list : List.of(listed, listedAttachments, listedNotes)) {
+            for (Map<String, Object> entry : list) {
+                sums.append(entry.get("sha256")).append("  ").append(entry.get("file")).append('\n');
+            }
         }
         sums.append(JdbcCases.sha256(summary)).append("  tom-tat.html\n");
         jdbc.sql("INSERT INTO evidence_package (case_id, manifest_sha256, generated_at, generated_by) VALUES (?, ?, ?, ?)")
                 .params(caseId, manifestSha, Timestamp.from(now), user.username()).update();
         events.publishEvent(new CaseEvent(user.actor(), "case.evidence-packaged", caseId,
-                Map.of("manifestSha256", manifestSha, "items", items.size())));
+                Map.of("manifestSha256", manifestSha, "items", items.size(), "attachments", attachments.size(),
+                        "notes", notes.size())));
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         put(zip, "manifest.json", manifestBytes);
-        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+        for (Map.Entry<String, byte[]> file : itemFiles.entrySet()) {
+            put(zip, file.getKey(), file.getValue());
+        }
+        // one attachment's bytes in memory at a time (each up to the attachment limit)
+        for (int i = 0; i < attachments.size(); i++) {
+            byte[] content = jdbc.sql("SELECT content FROM case_attachment WHERE id = ?").param(attachments.get(i).id())
+                    .query((rs, n) -> rs.getBytes(1)).single();
+            put(zip, (String) listedAttachments.get(i).get("file"), content);
+        }
+        for (Map.Entry<String, byte[]> file : noteFiles.entrySet()) {
             put(zip, file.getKey(), file.getValue());
         }
         put(zip, "SHA256SUMS", sums.toString().getBytes(StandardCharsets.UTF_8));
         put(zip, "tom-tat.html", summary);
         zip.finish();
         zip.flush();
+    }
+
+    /**
+     * An attachment's name in the package: its number, then its name in ASCII letters, digits, dots and dashes, so that
+     * every unzip tool and {@code sha256sum -c} read it alike (the original name is in the manifest).
+     */
+    static String attachmentEntry(int number, String fileName) {
+        String folded = AccentFolding.stripDiacritics(fileName).replaceAll("[^A-Za-z0-9._-]+", "-")
+                .replaceAll("^[.-]+", "");
+        if (folded.length() > 100) {
+            int dot = folded.lastIndexOf('.');
+            String extension = dot > 0 && folded.length() - dot <= 6 ? folded.substring(dot) : "";
+            folded = folded.substring(0, 100 - extension.length()) + extension;
+        }
+        return String.format("attachments/%04d-%s", number, folded.isEmpty() ? "tep" : folded);
+    }
+
+    /** A verification note as a document of the package: UTF-8 JSON, fixed field order. */
+    private byte[] noteDocument(long caseId, Cases.Note note, String authorName) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("format", NOTE_FORMAT);
+        document.put("caseId", caseId);
+        document.put("noteId", note.id());
+        document.put("at", note.at().toString());
+        document.put("atVietnam", LocalTime.formatWithSeconds(note.at()));
+        document.put("author", note.author());
+        document.put("authorName", authorName);
+        document.put("checked", note.checked());
+        document.put("checkedWith", note.checkedWith());
+        document.put("links", note.links());
+        return json.writeValueAsBytes(document);
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] content) throws IOException {
@@ -174,8 +276,19 @@ class JdbcEvidence implements Evidence {
         return messages.getMessage(key, null, key, Languages.VIETNAMESE);
     }
 
-    private String summary(Case c, List<Item> items, List<Map<String, Object>> listed, String manifestSha,
-            String by, Instant now) {
+    /** Where a citizen who reported the case saw the information; the citizen's contact stays out of the package. */
+    private record ReportedLink(String link, Instant receivedAt) {
+    }
+
+    private List<ReportedLink> reportedLinks(long caseId) {
+        return jdbc.sql("SELECT link, received_at FROM citizen_report WHERE case_id = ? AND link IS NOT NULL ORDER BY id")
+                .param(caseId).query((rs, n) -> new ReportedLink(rs.getString(1), rs.getTimestamp(2).toInstant())).list();
+    }
+
+    private String summary(Case c, List<ReportedLink> reported, List<Item> items, List<Map<String, Object>> listed,
+            List<Cases.Attachment> attachments, List<Map<String, Object>> listedAttachments, List<Cases.Note> notes,
+            List<Map<String, Object>> listedNotes, String manifestSha, Function<String, String> people, String by,
+            Instant now) {
         StringBuilder html = new StringBuilder("""
                 <!DOCTYPE html>
                 <html lang="vi"><head><meta charset="UTF-8"><title>Hồ sơ chứng cứ</title>
@@ -189,27 +302,79 @@ class JdbcEvidence implements Evidence {
         html.append("<p><b>Phân loại:</b> ").append(esc(vi("case.category." + c.category().name())))
                 .append(" · <b>Mức độ:</b> ").append(esc(vi("case.severity." + c.severity().name())))
                 .append(" · <b>Trạng thái:</b> ").append(esc(vi("case.status." + c.status().name()))).append("</p>\n");
-        html.append("<p><b>Cơ quan chủ trì:</b> ").append(esc(c.agencyCode() == null ? ""
-                : agencyNames.name(c.agencyCode(), LocalDate.ofInstant(now, LocalTime.ZONE), Languages.VIETNAMESE))).append("</p>\n");
+        html.append("<p><b>Cơ quan chủ trì:</b> ").append(c.agencyCode() == null ? "<i>(chưa giao cơ quan nào)</i>"
+                : esc(agencyNames.name(c.agencyCode(), LocalDate.ofInstant(now, LocalTime.ZONE), Languages.VIETNAMESE))).append("</p>\n");
         html.append("<p><b>Căn cứ pháp lý đề nghị xử lý:</b> ")
                 .append(c.legalBasis() == null ? "<i>(chưa chuyển cơ quan công an)</i>" : esc(c.legalBasis())).append("</p>\n");
-        html.append("<p><b>Lập lúc:</b> ").append(LocalTime.formatWithSeconds(now)).append(" (giờ Việt Nam) · <b>Người lập:</b> ")
-                .append(esc(by)).append("</p>\n");
-        html.append("<h2>Danh mục chứng cứ (").append(items.size()).append(")</h2>\n<table><tr><th>STT</th><th>Tệp</th>")
-                .append("<th>Bài viết</th><th>Thu thập lúc</th><th>Người thu thập</th><th>SHA-256</th></tr>\n");
-        for (int i = 0; i < listed.size(); i++) {
-            Map<String, Object> entry = listed.get(i);
-            Item item = items.get(i);
-            html.append("<tr><td>").append(i + 1).append("</td><td>").append(esc((String) entry.get("file")))
-                    .append("</td><td>").append(item.postId()).append("</td><td>").append(LocalTime.formatWithSeconds(item.capturedAt()))
-                    .append("</td><td>").append(esc(item.capturedBy())).append("</td><td><code>").append(item.sha256())
-                    .append("</code></td></tr>\n");
+        if (!reported.isEmpty()) {
+            html.append("<p><b>Nơi người dân phản ánh đã thấy thông tin:</b></p>\n<ul>\n");
+            for (ReportedLink r : reported) {
+                html.append("<li><code>").append(esc(r.link())).append("</code> (phản ánh nhận lúc ")
+                        .append(LocalTime.formatWithSeconds(r.receivedAt())).append(")</li>\n");
+            }
+            html.append("</ul>\n");
         }
-        html.append("</table>\n<h2>Cách kiểm tra</h2>\n<p>Mã SHA-256 của tệp <code>manifest.json</code>: <code>")
+        html.append("<p><b>Lập lúc:</b> ").append(LocalTime.formatWithSeconds(now)).append(" (giờ Việt Nam) · <b>Người lập:</b> ")
+                .append(esc(people.apply(by))).append("</p>\n");
+        html.append("<h2>Danh mục chứng cứ</h2>\n<h3>Bài viết (").append(items.size()).append(")</h3>\n");
+        if (items.isEmpty()) {
+            html.append("<p><i>Không có.</i></p>\n");
+        } else {
+            html.append("<table><tr><th>STT</th><th>Tệp</th><th>Bài viết</th><th>Thu thập lúc</th><th>Người thu thập</th>")
+                    .append("<th>SHA-256</th></tr>\n");
+            for (int i = 0; i < listed.size(); i++) {
+                Item item = items.get(i);
+                html.append("<tr><td>").append(i + 1).append("</td><td>").append(esc((String) listed.get(i).get("file")))
+                        .append("</td><td>").append(item.postId()).append("</td><td>")
+                        .append(LocalTime.formatWithSeconds(item.capturedAt())).append("</td><td>").append(esc(people.apply(item.capturedBy())))
+                        .append("</td><td><code>").append(item.sha256()).append("</code></td></tr>\n");
+            }
+            html.append("</table>\n");
+        }
+        html.append("<h3>Tệp đính kèm (").append(attachments.size()).append(")</h3>\n");
+        if (attachments.isEmpty()) {
+            html.append("<p><i>Không có.</i></p>\n");
+        } else {
+            java.text.NumberFormat bytes = java.text.NumberFormat.getIntegerInstance(Languages.VIETNAMESE);
+            html.append("<table><tr><th>STT</th><th>Tệp trong hồ sơ</th><th>Tên tệp khi đính kèm</th><th>Dung lượng</th>")
+                    .append("<th>Đính kèm lúc</th><th>Người đính kèm</th><th>SHA-256</th></tr>\n");
+            for (int i = 0; i < attachments.size(); i++) {
+                Cases.Attachment attachment = attachments.get(i);
+                html.append("<tr><td>").append(i + 1).append("</td><td>")
+                        .append(esc((String) listedAttachments.get(i).get("file"))).append("</td><td>")
+                        .append(esc(attachment.fileName())).append("</td><td>").append(bytes.format(attachment.size()))
+                        .append(" byte</td><td>").append(LocalTime.formatWithSeconds(attachment.uploadedAt())).append("</td><td>")
+                        .append(esc(people.apply(attachment.uploadedBy()))).append("</td><td><code>").append(attachment.sha256())
+                        .append("</code></td></tr>\n");
+            }
+            html.append("</table>\n");
+        }
+        html.append("<h3>Ghi chép xác minh (").append(notes.size()).append(")</h3>\n");
+        if (notes.isEmpty()) {
+            html.append("<p><i>Không có.</i></p>\n");
+        } else {
+            html.append("<table><tr><th>STT</th><th>Tệp</th><th>Ghi lúc</th><th>Người ghi</th><th>Nội dung</th>")
+                    .append("<th>SHA-256</th></tr>\n");
+            for (int i = 0; i < notes.size(); i++) {
+                Cases.Note note = notes.get(i);
+                html.append("<tr><td>").append(i + 1).append("</td><td>").append(esc((String) listedNotes.get(i).get("file")))
+                        .append("</td><td>").append(LocalTime.formatWithSeconds(note.at())).append("</td><td>")
+                        .append(esc(people.apply(note.author()))).append("</td><td><b>Đã kiểm tra:</b> ").append(esc(note.checked()));
+                if (note.checkedWith() != null) {
+                    html.append("<br><b>Làm việc với:</b> ").append(esc(note.checkedWith()));
+                }
+                for (String link : note.links()) {
+                    html.append("<br><b>Nguồn:</b> <code>").append(esc(link)).append("</code>");
+                }
+                html.append("</td><td><code>").append(listedNotes.get(i).get("sha256")).append("</code></td></tr>\n");
+            }
+            html.append("</table>\n");
+        }
+        html.append("<h2>Cách kiểm tra</h2>\n<p>Mã SHA-256 của tệp <code>manifest.json</code>: <code>")
                 .append(manifestSha).append("</code>. Trên máy có lệnh <code>sha256sum</code>, giải nén gói và chạy ")
                 .append("<code>sha256sum -c SHA256SUMS</code>: mọi dòng phải là OK. Hoặc dùng lệnh ")
                 .append("<code>bin/loa evidence verify TỆP.zip</code> của Loa, lệnh này còn đối chiếu với mã băm mà Loa ")
-                .append("đã ghi khi thu thập.</p>\n</body></html>\n");
+                .append("đã ghi khi thu thập bài viết và khi đính kèm tệp.</p>\n</body></html>\n");
         return html.toString();
     }
 
@@ -255,7 +420,7 @@ class JdbcEvidence implements Evidence {
         } catch (JacksonException e) {
             throw new InvalidInput("file", "evidence.error.not-a-package");
         }
-        if (!PACKAGE_FORMAT.equals(manifest.path("format").asString(""))) {
+        if (!PACKAGE_FORMATS.contains(manifest.path("format").asString(""))) {
             throw new InvalidInput("file", "evidence.error.not-a-package");
         }
         // each problem in Vietnamese, the file first: the page, the API and `bin/loa evidence verify` show them to
@@ -268,21 +433,15 @@ class JdbcEvidence implements Evidence {
         if (!known) {
             problems.add("manifest.json: mã SHA-256 " + manifestSha + " không phải của bản kê nào Loa đã lập cho vụ việc số " + caseId);
         }
-        Map<String, String> listedHashes = new LinkedHashMap<>();
-        int count = 0;
+        java.util.Set<String> listedFiles = new java.util.HashSet<>();
+        int items = 0;
         for (JsonNode item : manifest.path("items")) {
-            count++;
+            items++;
             String file = item.path("file").asString("");
-            String expected = item.path("sha256").asString("");
-            listedHashes.put(file, expected);
-            byte[] content = entries.get(file);
-            if (content == null) {
-                problems.add(file + ": không có trong gói");
+            listedFiles.add(file);
+            String actual = checkListed(file, item, entries, problems);
+            if (actual == null) {
                 continue;
-            }
-            String actual = JdbcCases.sha256(content);
-            if (!actual.equals(expected)) {
-                problems.add(file + ": mã SHA-256 là " + actual + ", bản kê ghi " + expected);
             }
             Optional<String> recorded = jdbc.sql("SELECT sha256 FROM evidence_item WHERE id = ? AND case_id = ?")
                     .params(item.path("itemId").asLong(0), caseId).query(String.class).optional();
@@ -292,8 +451,39 @@ class JdbcEvidence implements Evidence {
                 problems.add(file + ": mã SHA-256 là " + actual + ", lúc thu thập Loa đã ghi " + recorded.get());
             }
         }
+        int attachments = 0;
+        for (JsonNode attachment : manifest.path("attachments")) {
+            attachments++;
+            String file = attachment.path("file").asString("");
+            listedFiles.add(file);
+            String actual = checkListed(file, attachment, entries, problems);
+            if (actual == null) {
+                continue;
+            }
+            Optional<String> recorded = jdbc.sql("SELECT sha256 FROM case_attachment WHERE id = ? AND case_id = ?")
+                    .params(attachment.path("attachmentId").asLong(0), caseId).query(String.class).optional();
+            if (recorded.isEmpty()) {
+                problems.add(file + ": Loa không có tệp đính kèm này của vụ việc số " + caseId);
+            } else if (!recorded.get().equals(actual)) {
+                problems.add(file + ": mã SHA-256 là " + actual + ", lúc đính kèm Loa đã ghi " + recorded.get());
+            }
+        }
+        int notes = 0;
+        for (JsonNode note : manifest.path("notes")) {
+            notes++;
+            String file = note.path("file").asString("");
+            listedFiles.add(file);
+            // a note has no hash of its own in Loa: its document is checked against the manifest, whose hash Loa recorded
+            if (checkListed(file, note, entries, problems) != null
+                    && jdbc.sql("SELECT count(*) FROM case_note WHERE id = ? AND case_id = ?")
+                            .params(note.path("noteId").asLong(0), caseId).query(Long.class).single() == 0) {
+                problems.add(file + ": Loa không có ghi chép xác minh này của vụ việc số " + caseId);
+            }
+        }
+        // (files an archiver adds on its own, such as __MACOSX/, are not Loa's and are not counted against the package)
         for (String name : entries.keySet()) {
-            if (name.startsWith("items/") && !listedHashes.containsKey(name)) {
+            if ((name.startsWith("items/") || name.startsWith("attachments/") || name.startsWith("notes/"))
+                    && !listedFiles.contains(name)) {
                 problems.add(name + ": không có trong bản kê");
             }
         }
@@ -315,6 +505,24 @@ class JdbcEvidence implements Evidence {
                 }
             }
         }
-        return new Verification(problems.isEmpty(), caseId, count, problems, manifestSha);
+        return new Verification(problems.isEmpty(), caseId, items, attachments, notes, problems, manifestSha);
+    }
+
+    /**
+     * Checks one file the manifest lists against the SHA-256 it gives; returns the file's actual SHA-256, or null when
+     * the file is not in the package.
+     */
+    private static String checkListed(String file, JsonNode listed, Map<String, byte[]> entries, List<String> problems) {
+        byte[] content = entries.get(file);
+        if (content == null) {
+            problems.add(file + ": không có trong gói");
+            return null;
+        }
+        String expected = listed.path("sha256").asString("");
+        String actual = JdbcCases.sha256(content);
+        if (!actual.equals(expected)) {
+            problems.add(file + ": mã SHA-256 là " + actual + ", bản kê ghi " + expected);
+        }
+        return actual;
     }
 }

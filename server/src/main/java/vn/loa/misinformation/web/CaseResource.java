@@ -6,6 +6,7 @@ import java.util.Set;
 import vn.loa.misinformation.Case;
 import vn.loa.misinformation.CaseAction;
 import vn.loa.misinformation.Cases;
+import vn.loa.misinformation.CitizenReports;
 
 /**
  * A case as the API shows it.
@@ -15,21 +16,24 @@ import vn.loa.misinformation.Cases;
  * @param repeatPostIds posts that repeated the claim after it was refuted
  * @param actions the transitions the caller may take now
  * @param publicPath where the published answer is, null until published
+ * @param citizenReports the citizens' reports the case was opened from, with the citizen's contact (personal data:
+ *     for the desk only); null in a list
  */
 record CaseResource(long id, String claim, String category, String severity, String status, String source,
         String agencyCode, String owner, Instant openedAt, String openedBy, Instant deadline, boolean overdue,
         Instant escalatedAt, String verdict, String explanation, String draftedBy, String approvedBy,
         Instant publishedAt, String publicPath, String legalBasis, String reason, Instant closedAt, List<Long> postIds,
-        List<Long> repeatPostIds, Set<CaseAction> actions) {
+        List<Long> repeatPostIds, Set<CaseAction> actions, List<CitizenReports.Received> citizenReports) {
 
-    static CaseResource of(Case c, List<Cases.LinkedPost> posts, Set<CaseAction> actions, Instant now) {
+    static CaseResource of(Case c, List<Cases.LinkedPost> posts, Set<CaseAction> actions,
+            List<CitizenReports.Received> citizenReports, Instant now) {
         return new CaseResource(c.id(), c.claim(), c.category().name(), c.severity().name(), c.status().name(),
                 c.source().name(), c.agencyCode(), c.owner(), c.openedAt(), c.openedBy(), c.deadline(), c.overdue(now),
                 c.escalatedAt(), c.verdict() == null ? null : c.verdict().name(), c.explanation(), c.draftedBy(),
                 c.approvedBy(), c.publishedAt(), c.publishedAt() == null ? null : "/public/refutations/" + c.slug(),
                 c.legalBasis(), c.reason(), c.closedAt(),
                 posts.stream().filter(p -> !p.repeat()).map(p -> p.post().id()).toList(),
-                posts.stream().filter(Cases.LinkedPost::repeat).map(p -> p.post().id()).toList(), actions);
+                posts.stream().filter(Cases.LinkedPost::repeat).map(p -> p.post().id()).toList(), actions, citizenReports);
     }
 
     /** A case in a list: without its posts. */
@@ -38,6 +42,6 @@ record CaseResource(long id, String claim, String category, String severity, Str
                 c.source().name(), c.agencyCode(), c.owner(), c.openedAt(), c.openedBy(), c.deadline(), c.overdue(now),
                 c.escalatedAt(), c.verdict() == null ? null : c.verdict().name(), null, c.draftedBy(), c.approvedBy(),
                 c.publishedAt(), c.publishedAt() == null ? null : "/public/refutations/" + c.slug(), c.legalBasis(),
-                c.reason(), c.closedAt(), null, null, null);
+                c.reason(), c.closedAt(), null, null, null, null);
     }
 }

@@ -27,6 +27,7 @@ import vn.loa.identity.SignedInPrincipal;
 import vn.loa.identity.SignedInUser;
 import vn.loa.misinformation.Case;
 import vn.loa.misinformation.Cases;
+import vn.loa.misinformation.CitizenReports;
 import vn.loa.misinformation.Evidence;
 import vn.loa.platform.Pager;
 import vn.loa.shared.InvalidInput;
@@ -44,11 +45,13 @@ import vn.loa.shared.PageRequest;
 class CasesApiController {
 
     private final Cases cases;
+    private final CitizenReports reports;
     private final Evidence evidence;
     private final Clock clock;
 
-    CasesApiController(Cases cases, Evidence evidence, Clock clock) {
+    CasesApiController(Cases cases, CitizenReports reports, Evidence evidence, Clock clock) {
         this.cases = cases;
+        this.reports = reports;
         this.evidence = evidence;
         this.clock = clock;
     }
@@ -93,7 +96,7 @@ class CasesApiController {
     @PostMapping("/cases/{id}/transitions")
     CaseResource transition(@PathVariable long id, @RequestBody(required = false) Cases.Transition transition) {
         if (transition == null) {
-            throw new InvalidInput("action", "case.error.required");
+            throw new InvalidInput("action", "case.error.action-required");
         }
         SignedInUser user = user();
         return resource(cases.act(id, transition, user), user);
@@ -152,7 +155,7 @@ class CasesApiController {
     }
 
     private CaseResource resource(Case c, SignedInUser user) {
-        return CaseResource.of(c, cases.posts(c), cases.actionsFor(c, user), clock.instant());
+        return CaseResource.of(c, cases.posts(c), cases.actionsFor(c, user), reports.received(c.id(), user), clock.instant());
     }
 
     /** The press has no business with evidence: checking packages is for the desk's roles and agencies' machines. */

@@ -38,6 +38,7 @@ import vn.loa.misinformation.Case;
 import vn.loa.misinformation.CaseCategory;
 import vn.loa.misinformation.CaseStatus;
 import vn.loa.misinformation.Cases;
+import vn.loa.misinformation.CitizenReports;
 import vn.loa.misinformation.Evidence;
 import vn.loa.misinformation.Severity;
 import vn.loa.misinformation.Verdict;
@@ -58,6 +59,7 @@ class CasesController {
     static final int SHOWN_POSTS = 20;
 
     private final Cases cases;
+    private final CitizenReports reports;
     private final Evidence evidence;
     private final AgencyDirectory agencies;
     private final AgencyNames agencyNames;
@@ -66,10 +68,12 @@ class CasesController {
 
     private final vn.loa.listening.Trends.CoverageLookup coverage;
 
-    CasesController(Cases cases, Evidence evidence, AgencyDirectory agencies, AgencyNames agencyNames, Clock clock,
-            CaseHistorySentences history, vn.loa.listening.Trends.CoverageLookup coverage) {
+    CasesController(Cases cases, CitizenReports reports, Evidence evidence, AgencyDirectory agencies,
+            AgencyNames agencyNames, Clock clock, CaseHistorySentences history,
+            vn.loa.listening.Trends.CoverageLookup coverage) {
         this.coverage = coverage;
         this.cases = cases;
+        this.reports = reports;
         this.evidence = evidence;
         this.agencies = agencies;
         this.agencyNames = agencyNames;
@@ -316,6 +320,7 @@ class CasesController {
         model.addAttribute("repeatCount", repeats.size());
         model.addAttribute("actions", cases.actionsFor(found, user));
         model.addAttribute("history", history.lines(cases.history(found), LocaleContextHolder.getLocale()));
+        model.addAttribute("citizenReports", reports.received(found.id(), user));
         model.addAttribute("notes", cases.notes(found));
         model.addAttribute("attachments", cases.attachments(found));
         model.addAttribute("evidence", evidence.items(found.id(), user));

@@ -33,6 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.util.HtmlUtils;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -80,6 +81,9 @@ class MisinformationFlowTests {
 
     @Autowired
     List<CliCommand> commands;
+
+    @Autowired
+    org.springframework.context.MessageSource messages;
 
     @Test
     void fromANegativeStoryToAPublishedRefutationThatCatchesItsRepeats() throws Exception {
@@ -304,6 +308,127 @@ class MisinformationFlowTests {
         mvc.perform(multipart("/api/v1/evidence/verify").file(new MockMultipartFile("file", "p.zip", "application/zip",
                         "not a zip".getBytes(StandardCharsets.UTF_8))).session(coordinator).with(csrf()))
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("file"));
+    }
+
+    @Test
+    void theEvidencePackageHoldsEveryAttachedFileAndVerificationNoteOfTheCase() throws Exception {
+        String marker = CaseTestData.marker();
+        List<Long> posts = CaseTestData.importPosts(importer, jdbc, clock.instant(),
+                "Tung tin công an tỉnh bắt giữ lãnh đạo Sở Y tế " + marker + " vì buôn lậu thuốc, ai cũng biết rồi");
+        MockHttpSession coordinator = CaseTestData.signIn(mvc, "coordinator");
+        long caseId = json.readTree(mvc.perform(post("/api/v1/cases").session(coordinator).with(csrf())
+                        .contentType("application/json").content("""
+                                {"claim": "Công an tỉnh bắt giữ lãnh đạo Sở Y tế vì buôn lậu thuốc", "category": "FALSE_INFORMATION",
+                                 "severity": "HIGH", "postIds": [%d], "agencyCode": "SYT"}
+                                """.formatted(posts.get(0))))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).path("id").asLong();
+        act(coordinator, caseId, Map.of("action", "TRIAGE"));
+        act(coordinator, caseId, Map.of("action", "ASSIGN", "agencyCode", "SYT", "owner", "officer"));
+        MockHttpSession officer = CaseTestData.signIn(mvc, "officer");
+        act(officer, caseId, Map.of("action", "START_VERIFICATION"));
+
+        // the officer attaches a screenshot, the coordinator a record of a meeting and a note
+        byte[] screenshot = new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 1, 2, 3};
+        mvc.perform(multipart("/cases/" + caseId + "/attachments").file(new MockMultipartFile("file",
+                        "Ảnh chụp màn hình bài viết.png", "image/png", screenshot)).session(officer).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        byte[] minutes = ("Biên bản làm việc " + marker + ": Công an tỉnh xác nhận không bắt giữ ai.\n").getBytes(StandardCharsets.UTF_8);
+        mvc.perform(multipart("/cases/" + caseId + "/attachments").file(new MockMultipartFile("file", "bien-ban.txt",
+                        "text/plain", minutes)).session(coordinator).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/cases/" + caseId + "/notes").session(coordinator).with(csrf())
+                        .param("checked", "Đã làm việc với Công an tỉnh (PA05) về nguồn tin " + marker)
+                        .param("checkedWith", "Phòng An ninh mạng, Công an tỉnh (PA05)")
+                        .param("links", "https://congan.khanhhoa.gov.vn/thong-bao"))
+                .andExpect(status().is3xxRedirection());
+        act(coordinator, caseId, Map.of("action", "REFER", "legalBasis", "Điều 101 Nghị định 15/2020/NĐ-CP"));
+
+        byte[] pack = mvc.perform(get("/cases/" + caseId + "/evidence.zip").session(coordinator)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        Map<String, byte[]> entries = unzip(pack);
+        JsonNode manifest = json.readTree(entries.get("manifest.json"));
+        assertThat(manifest.path("attachments").size()).isEqualTo(2);
+        JsonNode png = manifest.path("attachments").get(0);
+        assertThat(png.path("fileName").asString()).isEqualTo("Ảnh chụp màn hình bài viết.png");
+        assertThat(png.path("file").asString()).isEqualTo("attachments/0001-Anh-chup-man-hinh-bai-viet.png");
+        assertThat(entries.get(png.path("file").asString())).isEqualTo(screenshot);
+        assertThat(png.path("sha256").asString()).isEqualTo(JdbcCases.sha256(screenshot));
+        JsonNode txt = manifest.path("attachments").get(1);
+        assertThat(txt.path("fileName").asString()).isEqualTo("bien-ban.txt");
+        assertThat(entries.get(txt.path("file").asString())).isEqualTo(minutes);
+        assertThat(manifest.path("notes").size()).isEqualTo(1);
+        String noteFile = manifest.path("notes").get(0).path("file").asString();
+        assertThat(noteFile).startsWith("notes/");
+        JsonNode note = json.readTree(entries.get(noteFile));
+        assertThat(note.path("checked").asString()).isEqualTo("Đã làm việc với Công an tỉnh (PA05) về nguồn tin " + marker);
+        assertThat(note.path("checkedWith").asString()).isEqualTo("Phòng An ninh mạng, Công an tỉnh (PA05)");
+        assertThat(note.path("links").get(0).asString()).isEqualTo("https://congan.khanhhoa.gov.vn/thong-bao");
+        assertThat(manifest.path("notes").get(0).path("sha256").asString()).isEqualTo(JdbcCases.sha256(entries.get(noteFile)));
+
+        // `sha256sum -c SHA256SUMS` checks every file of the package but the list itself
+        Map<String, String> sums = new LinkedHashMap<>();
+        for (String line : new String(entries.get("SHA256SUMS"), StandardCharsets.UTF_8).split("\n")) {
+            sums.put(line.substring(line.indexOf("  ") + 2), line.substring(0, line.indexOf("  ")));
+        }
+        assertThat(sums.keySet()).containsExactlyInAnyOrderElementsOf(entries.keySet().stream()
+                .filter(name -> !name.equals("SHA256SUMS")).toList());
+        sums.forEach((name, sha) -> assertThat(JdbcCases.sha256(entries.get(name))).as(name).isEqualTo(sha));
+
+        // the printed summary lists them too, and names people as the police read them, not by their login ids
+        String summary = new String(entries.get("tom-tat.html"), StandardCharsets.UTF_8);
+        assertThat(summary).contains("Tệp đính kèm (2)", "Ảnh chụp màn hình bài viết.png", "bien-ban.txt",
+                JdbcCases.sha256(screenshot), "Ghi chép xác minh (1)", "Đã làm việc với Công an tỉnh (PA05) về nguồn tin " + marker);
+        String coordinatorName = fullName("coordinator");
+        String officerName = fullName("officer");
+        assertThat(summary).contains("<b>Người lập:</b> " + HtmlUtils.htmlEscape(coordinatorName, "UTF-8"))
+                .contains("<td>" + HtmlUtils.htmlEscape(officerName, "UTF-8") + "</td>")
+                .doesNotContain("Người lập:</b> coordinator", "<td>coordinator</td>", "<td>officer</td>");
+        assertThat(manifest.path("generatedByName").asString()).isEqualTo(coordinatorName);
+        assertThat(png.path("uploadedByName").asString()).isEqualTo(officerName);
+        assertThat(manifest.path("notes").get(0).path("authorName").asString()).isEqualTo(coordinatorName);
+        assertThat(manifest.path("case").path("agencyName").asString()).isEqualTo("Sở Y tế");
+        // a post's topic in Vietnamese words, as the pages show it ("Sức khỏe", not the engine's "Suc khoe")
+        JsonNode item = json.readTree(entries.get(manifest.path("items").get(0).path("file").asString()));
+        String engineTopic = jdbc.sql("SELECT topic FROM post WHERE id = ?").param(posts.get(0)).query(String.class).single();
+        assertThat(engineTopic).isNotBlank();
+        assertThat(item.path("topic").asString()).isEqualTo(messages.getMessage("topic." + engineTopic.replace(' ', '_'), null,
+                java.util.Locale.forLanguageTag("vi"))).isNotEqualTo(engineTopic);
+        assertThat(item.path("capturedByName").asString()).isEqualTo(coordinatorName);
+        assertThat(item.path("agencyNames").size()).isEqualTo(item.path("agencies").size());
+        for (int i = 0; i < item.path("agencies").size(); i++) {
+            assertThat(item.path("agencyNames").get(i).asString()).isNotEqualTo(item.path("agencies").get(i).asString());
+        }
+
+        mvc.perform(multipart("/api/v1/evidence/verify").file(new MockMultipartFile("file", "p.zip", "application/zip", pack))
+                        .session(coordinator).with(csrf()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.intact").value(true))
+                .andExpect(jsonPath("$.items").value(1)).andExpect(jsonPath("$.attachments").value(2))
+                .andExpect(jsonPath("$.notes").value(1));
+        assertThat(verifyWithTheCommandLine(pack)).isZero();
+
+        // a file swapped for another, with the manifest and SHA256SUMS rewritten to match: caught against what Loa recorded
+        Map<String, byte[]> tampered = new LinkedHashMap<>(entries);
+        byte[] other = ("Biên bản " + marker + ": đã bắt giữ.\n").getBytes(StandardCharsets.UTF_8);
+        tampered.put(txt.path("file").asString(), other);
+        tampered.put("manifest.json", new String(entries.get("manifest.json"), StandardCharsets.UTF_8)
+                .replace(txt.path("sha256").asString(), JdbcCases.sha256(other)).getBytes(StandardCharsets.UTF_8));
+        tampered.remove(noteFile);
+        StringBuilder rewritten = new StringBuilder();
+        for (Map.Entry<String, byte[]> entry : tampered.entrySet()) {
+            if (!entry.getKey().equals("SHA256SUMS")) {
+                rewritten.append(JdbcCases.sha256(entry.getValue())).append("  ").append(entry.getKey()).append('\n');
+            }
+        }
+        tampered.put("SHA256SUMS", rewritten.toString().getBytes(StandardCharsets.UTF_8));
+        String verdict = mvc.perform(multipart("/api/v1/evidence/verify").file(new MockMultipartFile("file", "p.zip",
+                        "application/zip", zip(tampered))).session(coordinator).with(csrf()))
+                .andExpect(jsonPath("$.intact").value(false)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(verdict).contains(txt.path("file").asString() + ": mã SHA-256 là " + JdbcCases.sha256(other)
+                + ", lúc đính kèm Loa đã ghi " + txt.path("sha256").asString()).contains(noteFile + ": không có trong gói");
+    }
+
+    private String fullName(String username) {
+        return jdbc.sql("SELECT full_name FROM app_user WHERE username = ?").param(username).query(String.class).single();
     }
 
     private long repeats(long caseId) {
