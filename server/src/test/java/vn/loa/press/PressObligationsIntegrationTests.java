@@ -161,6 +161,10 @@ class PressObligationsIntegrationTests {
                 rows.add(cells);
             }
             assertThat(rows.get(0).get(0)).isEqualTo("Thực hiện Nghị định 09/2017 quý 1 năm 2031");
+            // the period's days are dates to Excel, not text
+            org.apache.poi.ss.usermodel.Cell from = workbook.getSheetAt(0).getRow(3).getCell(2);
+            assertThat(from.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+            assertThat(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(from)).isTrue();
             assertThat(rows).anySatisfy(r -> assertThat(r).containsExactly("Sở Tư pháp", "Họp báo", "01/01/2031",
                     "31/03/2031", "1", "Đã thực hiện", "Quy chế phát ngôn của Sở Tư pháp"));
             assertThat(rows).anySatisfy(r -> assertThat(r).containsExactly("Sở Nội vụ", "Họp báo", "01/01/2031",

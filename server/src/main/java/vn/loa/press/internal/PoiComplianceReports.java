@@ -63,6 +63,9 @@ class PoiComplianceReports implements ComplianceReports {
             Font font = workbook.createFont();
             font.setBold(true);
             bold.setFont(font);
+            // the period's days are date cells, so that the columns sort and filter as dates in Excel
+            CellStyle day = workbook.createCellStyle();
+            day.setDataFormat(workbook.createDataFormat().getFormat("dd/mm/yyyy"));
             Row title = sheet.createRow(0);
             title.createCell(0).setCellValue(text("press.compliance.heading", locale, quarter, String.valueOf(year)));
             title.getCell(0).setCellStyle(bold);
@@ -78,8 +81,10 @@ class PoiComplianceReports implements ComplianceReports {
                 Row row = sheet.createRow(r++);
                 row.createCell(0).setCellValue(names.name(line.agencyCode(), compliance.to(), locale));
                 row.createCell(1).setCellValue(text("press.obligation." + line.obligation(), locale));
-                row.createCell(2).setCellValue(LocalTime.format(line.periodStart()));
-                row.createCell(3).setCellValue(LocalTime.format(line.periodEnd()));
+                row.createCell(2).setCellValue(line.periodStart());
+                row.getCell(2).setCellStyle(day);
+                row.createCell(3).setCellValue(line.periodEnd());
+                row.getCell(3).setCellStyle(day);
                 row.createCell(4).setCellValue(line.done());
                 row.createCell(5).setCellValue(text("press.compliance-status." + line.status(), locale));
                 row.createCell(6).setCellValue(line.source());
