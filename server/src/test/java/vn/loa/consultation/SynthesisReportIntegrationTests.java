@@ -13,6 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.UUID;
+import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
@@ -31,7 +32,7 @@ import vn.loa.shared.NotFound;
 
 /**
  * The synthesis report of the demo consultation, opened with POI: Decree 30/2020 layout (A4, margins, Times New Roman,
- * national title and motto), one row per article with its count, groups, answers and what changed in the adopted
+ * national title and motto, page numbers from page 2, "Nơi nhận" left-aligned), one row per article with its count, groups, answers and what changed in the adopted
  * version; the public copy only once answers are out. Also the answers API, with its authorisation.
  */
 @SpringBootTest
@@ -99,6 +100,29 @@ class SynthesisReportIntegrationTests {
                     }
                 }
             }
+            // page numbers (Decree 30/2020): none on the first page, a PAGE field centred in the top margin of the others
+            assertThat(section.isSetTitlePg()).isTrue();
+            var policy = doc.getHeaderFooterPolicy();
+            assertThat(policy.getFirstPageHeader().getText()).isBlank();
+            assertThat(policy.getFirstPageHeader().getParagraphs().getFirst().getCTP().xmlText()).doesNotContain("PAGE");
+            XWPFParagraph pageNumber = policy.getDefaultHeader().getParagraphs().getFirst();
+            assertThat(pageNumber.getAlignment()).isEqualTo(ParagraphAlignment.CENTER);
+            assertThat(pageNumber.getCTP().getRList()).anySatisfy(r -> assertThat(r.getInstrTextList())
+                    .anySatisfy(i -> assertThat(i.getStringValue().strip()).isEqualTo("PAGE")));
+            // "Nơi nhận:" left-aligned, bold italic, 12 pt; the list under it left-aligned at 11 pt
+            List<XWPFParagraph> recipients = doc.getTables().getLast().getRow(0).getCell(0).getParagraphs();
+            XWPFParagraph to = recipients.getFirst();
+            assertThat(to.getText()).isEqualTo("Nơi nhận:");
+            assertThat(to.getAlignment()).isEqualTo(ParagraphAlignment.LEFT);
+            assertThat(to.getRuns().getFirst().isBold()).isTrue();
+            assertThat(to.getRuns().getFirst().isItalic()).isTrue();
+            assertThat(to.getRuns().getFirst().getFontSizeAsDouble()).isEqualTo(12.0);
+            assertThat(recipients.subList(1, recipients.size())).isNotEmpty().allSatisfy(p -> {
+                assertThat(p.getText()).startsWith("- ");
+                assertThat(p.getAlignment()).isEqualTo(ParagraphAlignment.LEFT);
+                assertThat(p.getRuns().getFirst().getFontSizeAsDouble()).isEqualTo(11.0);
+            });
+            assertThat(recipients.getLast().getText()).isEqualTo("- Lưu: VT.");
             XWPFTable rows = doc.getTables().stream().filter(t -> t.getRow(0).getCell(0).getText().equals("STT"))
                     .findFirst().orElseThrow();
             List<String> header2 = rows.getRow(0).getTableCells().stream().map(c -> c.getText()).toList();

@@ -21,7 +21,8 @@ import vn.loa.shared.LocalTime;
  * The synthesis report ("Báo cáo tổng hợp, giải trình, tiếp thu ý kiến góp ý") as a DOCX in the Decree 30/2020
  * format: per article, how many contributions and their groups with a representative comment, the answer and its
  * reason, and what changed between the consulted and the final version; then the contributions an officer marked as
- * not about the draft, each quoted, so that every contribution received is accounted for.
+ * not about the draft, each quoted, so that every contribution received is accounted for. Page numbers from page 2 and
+ * the recipients left-aligned, as every {@link OfficialLetter} has them.
  */
 @Component
 class SynthesisReport {
@@ -75,6 +76,7 @@ class SynthesisReport {
 
         OfficialLetter letter = new OfficialLetter("UBND tỉnh " + province.name(), agencyName, "BC-" + c.agencyCode(),
                 province.name(), today)
+                .pageNumbers()
                 .title("Báo cáo", "Tổng hợp, giải trình, tiếp thu ý kiến góp ý đối với " + ofDraft)
                 .body(agencyName + " đã lấy ý kiến góp ý đối với " + ofDraft + " từ ngày "
                         + LocalTime.format(period.opens()) + " đến ngày " + LocalTime.format(period.closes())
@@ -132,7 +134,8 @@ class SynthesisReport {
             }
             letter.body(changes.isEmpty() ? "Văn bản cuối cùng giữ nguyên nội dung dự thảo." : String.join("\n", changes));
         }
-        offTopic(letter, offTopicShown, offTopic.size() - offTopicShown.size(), consulted, rows.articleOfUnit(c.versionId()));        return letter.close(List.of("UBND tỉnh " + province.name() + " (để báo cáo)", "Sở Tư pháp (để thẩm định)",
+        offTopic(letter, offTopicShown, offTopic.size() - offTopicShown.size(), consulted, rows.articleOfUnit(c.versionId()));
+        return letter.close(List.of("UBND tỉnh " + province.name() + " (để báo cáo)", "Sở Tư pháp (để thẩm định)",
                 "Cổng thông tin điện tử (để đăng tải)"), "Thủ trưởng cơ quan").bytes();
     }
 
