@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
@@ -19,6 +20,7 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -145,7 +147,7 @@ class SynthesisReportIntegrationTests {
                     .map(XWPFParagraph::getText).filter(l -> l.startsWith("- ")).toList();
             String said = String.join("\n", headings);
             assertThat(headings).isNotEmpty().allSatisfy(h -> assertThat(h)
-                    .matches("- (Ý kiến về Điều [^(]+|Nhóm ý kiến về: [^,(]+(, [^,(]+)?|Ý kiến khác) \\(\\d+ ý kiến\\)(: «.*»)?"));
+                    .matches("- (Ý kiến về Điều [^(]+|Nhóm ý kiến về: [^,(]+(, [^,(]+)?|Nhóm ý kiến số \\d+) \\(\\d+ ý kiến\\)(: «.*»)?"));
             assertThat(headings).anySatisfy(h -> assertThat(h).startsWith("- Nhóm ý kiến về: "));
             for (ThemeGroups.ArticleGroups article : groups.groups(id, ConsultationAnswersIntegrationTests.OFFICER)) {
                 for (ThemeGroups.Group g : article.groups()) {
@@ -163,6 +165,63 @@ class SynthesisReportIntegrationTests {
             assertThat(rows.getNumberOfRows() - 1).isEqualTo(1);
         }
         mvc.perform(get("/consultations/" + id + "/report.docx").session(signIn("district"))).andExpect(status().isNotFound());
+    }
+
+    /**
+     * The demo's 200 comments: a theme is named by words as the comments write them, with their diacritics ("khối",
+     * not "khoi" from a comment typed without them), never by a word that says nothing of it ("thêm", "năm", "tỉnh"); a
+     * group left without such words is named by its number in its article.
+     */
+    private static final String NOTHING_MORE = "Tôi đồng ý với dự thảo, không có ý kiến thêm.";
+
+    @Test
+    void theReportNamesEachThemeByWordsWrittenWithTheirDiacriticsAndNeverByAWordWithoutMeaning() throws Exception {
+        ConsultationAnswersTestData.Fixture f = ConsultationAnswersTestData.create(jdbc, "SYT",
+                UUID.randomUUID().toString().substring(0, 8), 200);
+        long id = f.consultationId();
+        groups.regroup(id, ConsultationAnswersIntegrationTests.OFFICER);
+        List<String> withDiacritics = jdbc.sql("""
+                SELECT body FROM consultation_contribution WHERE consultation_id = ? AND status = 'PUBLISHED'""")
+                .param(id).query(String.class).list().stream()
+                .map(b -> java.text.Normalizer.normalize(b, java.text.Normalizer.Form.NFC).toLowerCase(java.util.Locale.ROOT))
+                .filter(b -> !vn.loa.nlp.AccentFolding.fold(b).equals(b)).toList();
+        List<String> keywords = groups.groups(id, ConsultationAnswersIntegrationTests.OFFICER).stream()
+                .flatMap(a -> a.groups().stream()).flatMap(g -> g.keywords().stream()).toList();
+        assertThat(keywords).isNotEmpty().doesNotContain("thêm", "năm", "tỉnh", "khoi");
+        // a word without diacritics names a theme only as a comment typed with them writes it ("kinh doanh")
+        for (String k : keywords) {
+            if (vn.loa.nlp.AccentFolding.fold(k).equals(k)) {
+                assertThat(withDiacritics).as(k).anyMatch(b -> java.util.regex.Pattern
+                        .compile("(?<!\\p{L})" + java.util.regex.Pattern.quote(k) + "(?!\\p{L})").matcher(b).find());
+            }
+        }
+        // "Tôi đồng ý với dự thảo, không có ý kiến thêm.": no word of it names a theme, so its group is numbered
+        ThemeGroups.ArticleGroups draft = groups.groups(id, ConsultationAnswersIntegrationTests.OFFICER).stream()
+                .filter(a -> a.unitKey().equals("draft")).findFirst().orElseThrow();
+        int place = 0;
+        while (draft.groups().get(place).members().stream().noneMatch(m -> m.body().equals(NOTHING_MORE))) {
+            place++;
+        }
+        ThemeGroups.Group unnamed = draft.groups().get(place);
+        assertThat(unnamed.keywords()).isEmpty();
+        assertThat(unnamed.named()).isFalse();
+        MockHttpSession officer = signIn("officer");
+        String number = "Nhóm ý kiến số " + (place + 1);
+        assertThat(Jsoup.parse(mvc.perform(get("/consultations/" + id + "/groups").session(officer))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .select("#group-" + unnamed.id() + " .group-label").text()).isEqualTo(number);
+        byte[] bytes = mvc.perform(get("/consultations/" + id + "/report.docx").session(officer))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
+            XWPFTable rows = doc.getTables().stream().filter(t -> t.getRow(0).getCell(0).getText().equals("STT"))
+                    .findFirst().orElseThrow();
+            // the themes' headings, without their counts and quotes (an article's own heading is its title)
+            List<String> themes = rows.getRows().stream().skip(1).flatMap(r -> r.getCell(3).getParagraphs().stream())
+                    .map(XWPFParagraph::getText).filter(l -> l.startsWith("- Nhóm ý kiến"))
+                    .map(l -> l.replaceFirst(" \\(\\d+ ý kiến\\).*", "")).toList();
+            assertThat(themes).isNotEmpty().contains("- " + number)
+                    .noneMatch(h -> h.matches("(?i).*(?<!\\p{L})(thêm|năm|tỉnh|khoi)(?!\\p{L}).*"));
+        }
     }
 
     @Test
