@@ -240,6 +240,42 @@ class ConsultationPagesIntegrationTests {
         assertThat(rename.getElementById("rename-" + other.id()).val()).isEqualTo(other.named() ? other.label() : "");
     }
 
+    @Test
+    void publishingEveryApprovedAnswerWhenNoneIsApprovedSaysSoAndTellsNobody() throws Exception {
+        MockHttpSession officer = signIn("officer");
+        ConsultationAnswersTestData.Fixture f = ConsultationAnswersTestData.create(jdbc, "SYT", marker(), 40);
+        long id = f.consultationId();
+        groups.regroup(id, SYT_OFFICER);
+        ThemeGroups.Group group = groups.groups(id, SYT_OFFICER).getFirst().groups().getFirst();
+        // an answer written but not yet submitted, let alone approved
+        ThemeGroups.Answer drafted = answers.save(group.id(), Verdict.ACCEPTED, "Tiếp thu, chưa duyệt.", null, SYT_OFFICER);
+        for (String step : List.of("publish", "approve")) {
+            var done = mvc.perform(post("/consultations/" + id + "/answers/all/" + step).session(officer).with(csrf()))
+                    .andExpect(redirectedUrl("/consultations/" + id + "/answers")).andReturn();
+            String page = mvc.perform(get("/consultations/" + id + "/answers").session(officer)
+                    .flashAttrs(done.getFlashMap())).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            Document answersPage = Jsoup.parse(page);
+            assertThat(answersPage.select(".flash.success")).as(step).isEmpty();
+            assertThat(answersPage.select("#done")).as(step).isEmpty();
+            assertThat(answersPage.select(".flash-area .flash").text()).as(step).isEqualTo(step.equals("publish")
+                    ? "Không có câu trả lời nào đã được duyệt để công bố; không có thông báo nào được gửi."
+                    : "Không có câu trả lời nào chờ bạn duyệt (câu trả lời do chính bạn soạn hoặc gửi duyệt phải do "
+                            + "người khác duyệt); không có gì thay đổi.");
+        }
+        assertThat(jdbc.sql("SELECT status FROM consultation_answer WHERE id = ?").param(drafted.id())
+                .query(String.class).single()).isEqualTo("DRAFT");
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM consultation_notice n JOIN consultation_answer a ON a.id = n.answer_id
+                WHERE a.consultation_id = ?""").param(id).query(Long.class).single()).isZero();
+        // with an answer to submit, the step is done and said so
+        var submitted = mvc.perform(post("/consultations/" + id + "/answers/all/submit").session(officer).with(csrf()))
+                .andExpect(redirectedUrl("/consultations/" + id + "/answers"))
+                .andExpect(flash().attribute("flashKey", "consultation.answers.all.submit"))
+                .andExpect(flash().attribute("done", 1)).andReturn();
+        assertThat(submitted.getFlashMap().get("noticeKey")).isNull();
+    }
+
     private static Document page(org.springframework.test.web.servlet.ResultActions result) throws Exception {
         return Jsoup.parse(result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
