@@ -241,6 +241,26 @@ class ConsultationPagesIntegrationTests {
     }
 
     @Test
+    void aConsultationOnAnotherAgencysDraftIsRefusedNamingTheVersionAndKeepsWhatWasTyped() throws Exception {
+        String m = marker();
+        Drafts.Draft theirs = ConsultationTestData.draft(drafts, m, ConsultationTestData.OFFICER);
+        long versionId = drafts.versions(theirs.id(), ConsultationTestData.OFFICER).get(0).id();
+        LocalDate today = LocalDate.now(LocalTime.ZONE);
+        String title = "Lấy ý kiến dự thảo của sở khác " + m;
+        Document refused = page(mvc.perform(post("/consultations").session(signIn("officer")).with(csrf())
+                        .param("versionId", String.valueOf(versionId)).param("title", title)
+                        .param("opensOn", today.plusDays(1).toString()).param("closesOn", today.plusDays(40).toString()))
+                .andExpect(status().isUnprocessableContent()));
+        assertThat(refused.select("#problems li").eachAttr("data-field")).containsExactly("versionId");
+        assertThat(refused.select("#problems li").text()).startsWith("Phiên bản dự thảo không thuộc cơ quan của bạn")
+                .doesNotContain("Hãy tải lại trang");
+        assertThat(refused.getElementById("consultation-title").val()).isEqualTo(title);
+        assertThat(refused.getElementById("closes-on").val()).isEqualTo(today.plusDays(40).toString());
+        assertThat(jdbc.sql("SELECT count(*) FROM consultation WHERE title = ?").param(title).query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
     void publishingEveryApprovedAnswerWhenNoneIsApprovedSaysSoAndTellsNobody() throws Exception {
         MockHttpSession officer = signIn("officer");
         ConsultationAnswersTestData.Fixture f = ConsultationAnswersTestData.create(jdbc, "SYT", marker(), 40);

@@ -220,9 +220,13 @@ class DraftsIntegrationTests {
                 in2024, in2024.plusDays(25), List.of(), List.of(), List.of()), OFFICER))
                 .isInstanceOfSatisfying(InvalidInput.class,
                         e -> assertThat(e.arguments()[1].toString()).contains("80/2015/QH13"));
+        // another agency's draft: refused naming the version chosen
         assertThatThrownBy(() -> consultations.create(new Consultations.NewConsultation(versionId, "Sở khác", null,
                 opens, opens.plusDays(30), List.of(), List.of(), List.of()), OTHER_OFFICER))
-                .isInstanceOf(InvalidInput.class);
+                .isInstanceOfSatisfying(InvalidInput.class, e -> {
+                    assertThat(e.field()).isEqualTo("versionId");
+                    assertThat(e.messageKey()).isEqualTo("consultation.error.version-not-yours");
+                });
     }
 
     @Test
