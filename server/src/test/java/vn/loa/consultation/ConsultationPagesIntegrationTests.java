@@ -261,6 +261,26 @@ class ConsultationPagesIntegrationTests {
     }
 
     @Test
+    void aPeriodThatHasEndedIsRefusedWhenTheConsultationIsCreatedNamingTheClosingDate() throws Exception {
+        String m = marker();
+        Drafts.Draft draft = ConsultationTestData.draft(drafts, m, ConsultationTestData.OFFICER);
+        long versionId = drafts.versions(draft.id(), ConsultationTestData.OFFICER).get(0).id();
+        String title = "Lấy ý kiến đã qua " + m;
+        Document refused = page(mvc.perform(post("/consultations").session(signIn("coordinator")).with(csrf())
+                        .param("versionId", String.valueOf(versionId)).param("title", title)
+                        .param("opensOn", "01/01/2025").param("closesOn", "01/02/2025"))
+                .andExpect(status().isUnprocessableContent()));
+        assertThat(refused.select("#problems li").eachAttr("data-field")).containsExactly("closesOn");
+        assertThat(refused.select("#problems li").text()).startsWith("Ngày kết thúc: ngày 01/02/2025 đã qua")
+                .contains(LocalTime.format(LocalDate.now(LocalTime.ZONE)));
+        assertThat(refused.getElementById("consultation-title").val()).isEqualTo(title);
+        assertThat(refused.getElementById("closes-on").val()).isEqualTo("01/02/2025");
+        assertThat(refused.getElementById("opens-on").val()).isEqualTo("01/01/2025");
+        assertThat(jdbc.sql("SELECT count(*) FROM consultation WHERE title = ?").param(title).query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
     void publishingEveryApprovedAnswerWhenNoneIsApprovedSaysSoAndTellsNobody() throws Exception {
         MockHttpSession officer = signIn("officer");
         ConsultationAnswersTestData.Fixture f = ConsultationAnswersTestData.create(jdbc, "SYT", marker(), 40);

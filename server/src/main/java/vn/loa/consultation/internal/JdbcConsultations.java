@@ -87,6 +87,10 @@ class JdbcConsultations implements Consultations {
             problems.add(new InvalidInput("opensOn", "consultation.error.opens-on"));
         } else if (c.closesOn() == null || c.closesOn().isBefore(c.opensOn())) {
             problems.add(new InvalidInput("closesOn", "consultation.error.closes-on"));
+        } else if (c.closesOn().isBefore(today())) {
+            // a period over already could never be published: said now, not when the officer tries to publish it
+            problems.add(new InvalidInput("closesOn", "consultation.error.closes-before-today",
+                    LocalTime.format(c.closesOn()), LocalTime.format(today())));
         } else {
             rule = periodRuleOn(c.opensOn());
             long days = java.time.temporal.ChronoUnit.DAYS.between(c.opensOn(), c.closesOn()) + 1;
