@@ -9,6 +9,12 @@ import vn.loa.identity.SignedInUser;
  */
 public interface ThemeGroups {
 
+    /**
+     * The label stored for a group the engine found no word to name (every word of its comments names no theme, or
+     * was only typed without diacritics): shown as the group's number in its article ("Nhóm ý kiến số 2").
+     */
+    String UNNAMED = "—";
+
     /** The consultation as the groups and answers pages show it; NotFound for one the user may not see. */
     Summary summary(long consultationId, SignedInUser user);
 
@@ -81,6 +87,11 @@ public interface ThemeGroups {
 
         public int count() {
             return members.size();
+        }
+
+        /** Whether the group has a name: words the engine found, or a label an officer gave it. */
+        public boolean named() {
+            return label != null && !label.isBlank() && !label.equals(UNNAMED);
         }
 
         /** The member that stands for the group, or null when empty. */

@@ -26,7 +26,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
  * An administrative document in the format of Decree 30/2020/NĐ-CP, Appendix I, made with Apache POI: A4, margins top
  * and bottom 20 mm, left 30 mm, right 15 mm; Times New Roman; the issuing body and the number on the left and the
  * national title (12 pt) and the motto one size larger (13 pt) on the right of the header; place and date in italics; the document's name and summary;
- * the date's days 1 to 9 and months 1 and 2 with a leading zero (Appendix I, 2.4); the body at 14 pt, justified, first lines indented 1 cm; recipients at 11 pt under "Nơi nhận:"; the signature block.
+ * the date's days 1 to 9 and months 1 and 2 with a leading zero (Appendix I, 2.4); the body at 14 pt, justified, first lines indented 1 cm; recipients at 11 pt under "Nơi nhận:" (12 pt, bold italic), left-aligned; the signature block.
  */
 public final class OfficialLetter {
 
@@ -251,12 +251,16 @@ public final class OfficialLetter {
         footer.removeBorders();
         footer.setWidth("100%");
         columns(footer, 0.5);
+        // the recipients are left-aligned under "Nơi nhận:" (Decree 30/2020, Appendix I, cell 9a), not centred as the
+        // signature block is
         XWPFTableCell left = footer.getRow(0).getCell(0);
-        cell(left, "Nơi nhận:", 12, true, true);
+        XWPFParagraph to = left.getParagraphs().get(0);
+        to.setAlignment(ParagraphAlignment.LEFT);
+        run(to, "Nơi nhận:", 12, true, true);
         for (String recipient : recipients) {
-            cellLine(left, "- " + recipient + ";", 11, false, false);
+            run(leftLine(left), "- " + recipient + ";", 11, false, false);
         }
-        cellLine(left, "- Lưu: VT.", 11, false, false);
+        run(leftLine(left), "- Lưu: VT.", 11, false, false);
         XWPFTableCell right = footer.getRow(0).getCell(1);
         // the signer's authority and title, one per line ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")
         String[] lines = signatory.split("\n");
@@ -322,6 +326,12 @@ public final class OfficialLetter {
         XWPFParagraph paragraph = cell.addParagraph();
         paragraph.setAlignment(ParagraphAlignment.CENTER);
         run(paragraph, text, size, bold, italic);
+    }
+
+    private static XWPFParagraph leftLine(XWPFTableCell cell) {
+        XWPFParagraph paragraph = cell.addParagraph();
+        paragraph.setAlignment(ParagraphAlignment.LEFT);
+        return paragraph;
     }
 
     private static void run(XWPFParagraph paragraph, String text, int size, boolean bold, boolean italic) {

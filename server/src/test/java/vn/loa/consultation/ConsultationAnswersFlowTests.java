@@ -126,8 +126,12 @@ class ConsultationAnswersFlowTests {
                 assertThat(card.findElements(By.cssSelector("button.approve"))).isEmpty();
             }
             browser.findElement(By.id("approve-all")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
-            assertThat(browser.findElement(By.id("done")).getText()).endsWith(": 0.");
+            // nothing the author may approve: a notice says so, not a success
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(
+                    ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash-area .flash.warn")));
+            assertThat(browser.findElement(By.cssSelector(".flash-area .flash.warn")).getText())
+                    .startsWith("Không có câu trả lời nào chờ bạn duyệt");
+            assertThat(browser.findElements(By.id("done"))).isEmpty();
 
             signIn("spokesperson");
             browser.get(url("/consultations/" + id + "/answers"));

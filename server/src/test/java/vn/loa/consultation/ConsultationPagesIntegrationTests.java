@@ -237,7 +237,83 @@ class ConsultationPagesIntegrationTests {
         assertThat(rename.select("#problems li").eachAttr("data-field")).containsExactly("label");
         assertThat(rename.getElementById("rename-" + group.id()).val()).isEqualTo(label);
         assertThat(rename.getElementById("group-" + group.id()).selectFirst("details").hasAttr("open")).isTrue();
-        assertThat(rename.getElementById("rename-" + other.id()).val()).isEqualTo(other.label());
+        assertThat(rename.getElementById("rename-" + other.id()).val()).isEqualTo(other.named() ? other.label() : "");
+    }
+
+    @Test
+    void aConsultationOnAnotherAgencysDraftIsRefusedNamingTheVersionAndKeepsWhatWasTyped() throws Exception {
+        String m = marker();
+        Drafts.Draft theirs = ConsultationTestData.draft(drafts, m, ConsultationTestData.OFFICER);
+        long versionId = drafts.versions(theirs.id(), ConsultationTestData.OFFICER).get(0).id();
+        LocalDate today = LocalDate.now(LocalTime.ZONE);
+        String title = "Lấy ý kiến dự thảo của sở khác " + m;
+        Document refused = page(mvc.perform(post("/consultations").session(signIn("officer")).with(csrf())
+                        .param("versionId", String.valueOf(versionId)).param("title", title)
+                        .param("opensOn", today.plusDays(1).toString()).param("closesOn", today.plusDays(40).toString()))
+                .andExpect(status().isUnprocessableContent()));
+        assertThat(refused.select("#problems li").eachAttr("data-field")).containsExactly("versionId");
+        assertThat(refused.select("#problems li").text()).startsWith("Phiên bản dự thảo không thuộc cơ quan của bạn")
+                .doesNotContain("Hãy tải lại trang");
+        assertThat(refused.getElementById("consultation-title").val()).isEqualTo(title);
+        assertThat(refused.getElementById("closes-on").val()).isEqualTo(today.plusDays(40).toString());
+        assertThat(jdbc.sql("SELECT count(*) FROM consultation WHERE title = ?").param(title).query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
+    void aPeriodThatHasEndedIsRefusedWhenTheConsultationIsCreatedNamingTheClosingDate() throws Exception {
+        String m = marker();
+        Drafts.Draft draft = ConsultationTestData.draft(drafts, m, ConsultationTestData.OFFICER);
+        long versionId = drafts.versions(draft.id(), ConsultationTestData.OFFICER).get(0).id();
+        String title = "Lấy ý kiến đã qua " + m;
+        Document refused = page(mvc.perform(post("/consultations").session(signIn("coordinator")).with(csrf())
+                        .param("versionId", String.valueOf(versionId)).param("title", title)
+                        .param("opensOn", "01/01/2025").param("closesOn", "01/02/2025"))
+                .andExpect(status().isUnprocessableContent()));
+        assertThat(refused.select("#problems li").eachAttr("data-field")).containsExactly("closesOn");
+        assertThat(refused.select("#problems li").text()).startsWith("Ngày kết thúc: ngày 01/02/2025 đã qua")
+                .contains(LocalTime.format(LocalDate.now(LocalTime.ZONE)));
+        assertThat(refused.getElementById("consultation-title").val()).isEqualTo(title);
+        assertThat(refused.getElementById("closes-on").val()).isEqualTo("01/02/2025");
+        assertThat(refused.getElementById("opens-on").val()).isEqualTo("01/01/2025");
+        assertThat(jdbc.sql("SELECT count(*) FROM consultation WHERE title = ?").param(title).query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
+    void publishingEveryApprovedAnswerWhenNoneIsApprovedSaysSoAndTellsNobody() throws Exception {
+        MockHttpSession officer = signIn("officer");
+        ConsultationAnswersTestData.Fixture f = ConsultationAnswersTestData.create(jdbc, "SYT", marker(), 40);
+        long id = f.consultationId();
+        groups.regroup(id, SYT_OFFICER);
+        ThemeGroups.Group group = groups.groups(id, SYT_OFFICER).getFirst().groups().getFirst();
+        // an answer written but not yet submitted, let alone approved
+        ThemeGroups.Answer drafted = answers.save(group.id(), Verdict.ACCEPTED, "Tiếp thu, chưa duyệt.", null, SYT_OFFICER);
+        for (String step : List.of("publish", "approve")) {
+            var done = mvc.perform(post("/consultations/" + id + "/answers/all/" + step).session(officer).with(csrf()))
+                    .andExpect(redirectedUrl("/consultations/" + id + "/answers")).andReturn();
+            String page = mvc.perform(get("/consultations/" + id + "/answers").session(officer)
+                    .flashAttrs(done.getFlashMap())).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            Document answersPage = Jsoup.parse(page);
+            assertThat(answersPage.select(".flash.success")).as(step).isEmpty();
+            assertThat(answersPage.select("#done")).as(step).isEmpty();
+            assertThat(answersPage.select(".flash-area .flash").text()).as(step).isEqualTo(step.equals("publish")
+                    ? "Không có câu trả lời nào đã được duyệt để công bố; không có thông báo nào được gửi."
+                    : "Không có câu trả lời nào chờ bạn duyệt (câu trả lời do chính bạn soạn hoặc gửi duyệt phải do "
+                            + "người khác duyệt); không có gì thay đổi.");
+        }
+        assertThat(jdbc.sql("SELECT status FROM consultation_answer WHERE id = ?").param(drafted.id())
+                .query(String.class).single()).isEqualTo("DRAFT");
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM consultation_notice n JOIN consultation_answer a ON a.id = n.answer_id
+                WHERE a.consultation_id = ?""").param(id).query(Long.class).single()).isZero();
+        // with an answer to submit, the step is done and said so
+        var submitted = mvc.perform(post("/consultations/" + id + "/answers/all/submit").session(officer).with(csrf()))
+                .andExpect(redirectedUrl("/consultations/" + id + "/answers"))
+                .andExpect(flash().attribute("flashKey", "consultation.answers.all.submit"))
+                .andExpect(flash().attribute("done", 1)).andReturn();
+        assertThat(submitted.getFlashMap().get("noticeKey")).isNull();
     }
 
     private static Document page(org.springframework.test.web.servlet.ResultActions result) throws Exception {

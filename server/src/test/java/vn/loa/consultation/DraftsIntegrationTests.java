@@ -39,7 +39,8 @@ import vn.loa.shared.NotFound;
 /**
  * Drafts and consultations on the database: the demo regulation imported and its final version compared article by
  * article, files that are not drafts refused naming the field, another agency's officer kept out, the minimum period
- * in force on the opening day with its legal source, and the closing job.
+ * in force on the opening day with its legal source, a period already over refused when it is created, and the
+ * closing job.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -111,10 +112,11 @@ class DraftsIntegrationTests {
                 .param("agencyCode", "SNNMT").session(officer).with(csrf())).andExpect(status().isForbidden());
         String consultation = mvc.perform(post("/api/v1/consultations").session(coordinator).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content("""
-                                {"versionId": %d, "title": "API %s", "opensOn": "2026-11-02", "closesOn": "2026-11-10",
+                                {"versionId": %d, "title": "API %s", "opensOn": "%s", "closesOn": "%s",
                                  "questions": ["Câu hỏi?"]}""".formatted(
                                 jdbc.sql("SELECT id FROM consultation_draft_version WHERE draft_id = ? AND version_no = 1")
-                                        .param(id).query(Long.class).single(), marker)))
+                                        .param(id).query(Long.class).single(), marker, today().plusDays(3),
+                                today().plusDays(11))))
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("closesOn"))
                 .andExpect(jsonPath("$.detail", containsString("64/2025/QH15"))).andReturn().getResponse()
                 .getContentAsString();
@@ -201,7 +203,7 @@ class DraftsIntegrationTests {
     void refusesAPeriodShorterThanTheRuleInForceNamingItsSource() {
         Drafts.Draft draft = ConsultationTestData.draft(drafts, marker(), OFFICER);
         long versionId = drafts.versions(draft.id(), OFFICER).get(0).id();
-        LocalDate opens = LocalDate.of(2026, 11, 2);
+        LocalDate opens = today().plusDays(3);
         assertThatThrownBy(() -> consultations.create(new Consultations.NewConsultation(versionId, "Quá ngắn", null,
                 opens, opens.plusDays(18), List.of(), List.of(), List.of()), OFFICER))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> {
@@ -216,13 +218,23 @@ class DraftsIntegrationTests {
         assertThat(twenty.status()).isEqualTo(ConsultationStatus.DRAFT);
         assertThat(twenty.questions()).containsExactly("Câu hỏi?");
         LocalDate in2024 = LocalDate.of(2024, 6, 1);
+        assertThat(consultations.periodRuleOn(in2024).orElseThrow().source()).contains("80/2015/QH13");
+        // a period already over is refused when the consultation is created, not only when it is published
         assertThatThrownBy(() -> consultations.create(new Consultations.NewConsultation(versionId, "Năm 2024", null,
                 in2024, in2024.plusDays(25), List.of(), List.of(), List.of()), OFFICER))
-                .isInstanceOfSatisfying(InvalidInput.class,
-                        e -> assertThat(e.arguments()[1].toString()).contains("80/2015/QH13"));
+                .isInstanceOfSatisfying(InvalidInput.class, e -> {
+                    assertThat(e.field()).isEqualTo("closesOn");
+                    assertThat(e.messageKey()).isEqualTo("consultation.error.closes-before-today");
+                    assertThat(e.arguments()).containsExactly("26/06/2024", LocalTime.format(today()));
+                    assertThat(e.all()).hasSize(1);
+                });
+        // another agency's draft: refused naming the version chosen
         assertThatThrownBy(() -> consultations.create(new Consultations.NewConsultation(versionId, "Sở khác", null,
                 opens, opens.plusDays(30), List.of(), List.of(), List.of()), OTHER_OFFICER))
-                .isInstanceOf(InvalidInput.class);
+                .isInstanceOfSatisfying(InvalidInput.class, e -> {
+                    assertThat(e.field()).isEqualTo("versionId");
+                    assertThat(e.messageKey()).isEqualTo("consultation.error.version-not-yours");
+                });
     }
 
     @Test

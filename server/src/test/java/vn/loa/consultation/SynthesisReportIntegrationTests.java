@@ -11,13 +11,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,7 +34,7 @@ import vn.loa.shared.NotFound;
 
 /**
  * The synthesis report of the demo consultation, opened with POI: Decree 30/2020 layout (A4, margins, Times New Roman,
- * national title and motto), one row per article with its count, groups, answers and what changed in the adopted
+ * national title and motto, page numbers from page 2, "Nơi nhận" left-aligned), one row per article with its count, groups, answers and what changed in the adopted
  * version; the public copy only once answers are out. Also the answers API, with its authorisation.
  */
 @SpringBootTest
@@ -99,6 +102,29 @@ class SynthesisReportIntegrationTests {
                     }
                 }
             }
+            // page numbers (Decree 30/2020): none on the first page, a PAGE field centred in the top margin of the others
+            assertThat(section.isSetTitlePg()).isTrue();
+            var policy = doc.getHeaderFooterPolicy();
+            assertThat(policy.getFirstPageHeader().getText()).isBlank();
+            assertThat(policy.getFirstPageHeader().getParagraphs().getFirst().getCTP().xmlText()).doesNotContain("PAGE");
+            XWPFParagraph pageNumber = policy.getDefaultHeader().getParagraphs().getFirst();
+            assertThat(pageNumber.getAlignment()).isEqualTo(ParagraphAlignment.CENTER);
+            assertThat(pageNumber.getCTP().getRList()).anySatisfy(r -> assertThat(r.getInstrTextList())
+                    .anySatisfy(i -> assertThat(i.getStringValue().strip()).isEqualTo("PAGE")));
+            // "Nơi nhận:" left-aligned, bold italic, 12 pt; the list under it left-aligned at 11 pt
+            List<XWPFParagraph> recipients = doc.getTables().getLast().getRow(0).getCell(0).getParagraphs();
+            XWPFParagraph to = recipients.getFirst();
+            assertThat(to.getText()).isEqualTo("Nơi nhận:");
+            assertThat(to.getAlignment()).isEqualTo(ParagraphAlignment.LEFT);
+            assertThat(to.getRuns().getFirst().isBold()).isTrue();
+            assertThat(to.getRuns().getFirst().isItalic()).isTrue();
+            assertThat(to.getRuns().getFirst().getFontSizeAsDouble()).isEqualTo(12.0);
+            assertThat(recipients.subList(1, recipients.size())).isNotEmpty().allSatisfy(p -> {
+                assertThat(p.getText()).startsWith("- ");
+                assertThat(p.getAlignment()).isEqualTo(ParagraphAlignment.LEFT);
+                assertThat(p.getRuns().getFirst().getFontSizeAsDouble()).isEqualTo(11.0);
+            });
+            assertThat(recipients.getLast().getText()).isEqualTo("- Lưu: VT.");
             XWPFTable rows = doc.getTables().stream().filter(t -> t.getRow(0).getCell(0).getText().equals("STT"))
                     .findFirst().orElseThrow();
             List<String> header2 = rows.getRow(0).getTableCells().stream().map(c -> c.getText()).toList();
@@ -121,7 +147,7 @@ class SynthesisReportIntegrationTests {
                     .map(XWPFParagraph::getText).filter(l -> l.startsWith("- ")).toList();
             String said = String.join("\n", headings);
             assertThat(headings).isNotEmpty().allSatisfy(h -> assertThat(h)
-                    .matches("- (Ý kiến về Điều [^(]+|Nhóm ý kiến về: [^,(]+(, [^,(]+)?|Ý kiến khác) \\(\\d+ ý kiến\\)(: «.*»)?"));
+                    .matches("- (Ý kiến về Điều [^(]+|Nhóm ý kiến về: [^,(]+(, [^,(]+)?|Nhóm ý kiến số \\d+) \\(\\d+ ý kiến\\)(: «.*»)?"));
             assertThat(headings).anySatisfy(h -> assertThat(h).startsWith("- Nhóm ý kiến về: "));
             for (ThemeGroups.ArticleGroups article : groups.groups(id, ConsultationAnswersIntegrationTests.OFFICER)) {
                 for (ThemeGroups.Group g : article.groups()) {
@@ -139,6 +165,63 @@ class SynthesisReportIntegrationTests {
             assertThat(rows.getNumberOfRows() - 1).isEqualTo(1);
         }
         mvc.perform(get("/consultations/" + id + "/report.docx").session(signIn("district"))).andExpect(status().isNotFound());
+    }
+
+    /**
+     * The demo's 200 comments: a theme is named by words as the comments write them, with their diacritics ("khối",
+     * not "khoi" from a comment typed without them), never by a word that says nothing of it ("thêm", "năm", "tỉnh"); a
+     * group left without such words is named by its number in its article.
+     */
+    private static final String NOTHING_MORE = "Tôi đồng ý với dự thảo, không có ý kiến thêm.";
+
+    @Test
+    void theReportNamesEachThemeByWordsWrittenWithTheirDiacriticsAndNeverByAWordWithoutMeaning() throws Exception {
+        ConsultationAnswersTestData.Fixture f = ConsultationAnswersTestData.create(jdbc, "SYT",
+                UUID.randomUUID().toString().substring(0, 8), 200);
+        long id = f.consultationId();
+        groups.regroup(id, ConsultationAnswersIntegrationTests.OFFICER);
+        List<String> withDiacritics = jdbc.sql("""
+                SELECT body FROM consultation_contribution WHERE consultation_id = ? AND status = 'PUBLISHED'""")
+                .param(id).query(String.class).list().stream()
+                .map(b -> java.text.Normalizer.normalize(b, java.text.Normalizer.Form.NFC).toLowerCase(java.util.Locale.ROOT))
+                .filter(b -> !vn.loa.nlp.AccentFolding.fold(b).equals(b)).toList();
+        List<String> keywords = groups.groups(id, ConsultationAnswersIntegrationTests.OFFICER).stream()
+                .flatMap(a -> a.groups().stream()).flatMap(g -> g.keywords().stream()).toList();
+        assertThat(keywords).isNotEmpty().doesNotContain("thêm", "năm", "tỉnh", "khoi");
+        // a word without diacritics names a theme only as a comment typed with them writes it ("kinh doanh")
+        for (String k : keywords) {
+            if (vn.loa.nlp.AccentFolding.fold(k).equals(k)) {
+                assertThat(withDiacritics).as(k).anyMatch(b -> java.util.regex.Pattern
+                        .compile("(?<!\\p{L})" + java.util.regex.Pattern.quote(k) + "(?!\\p{L})").matcher(b).find());
+            }
+        }
+        // "Tôi đồng ý với dự thảo, không có ý kiến thêm.": no word of it names a theme, so its group is numbered
+        ThemeGroups.ArticleGroups draft = groups.groups(id, ConsultationAnswersIntegrationTests.OFFICER).stream()
+                .filter(a -> a.unitKey().equals("draft")).findFirst().orElseThrow();
+        int place = 0;
+        while (draft.groups().get(place).members().stream().noneMatch(m -> m.body().equals(NOTHING_MORE))) {
+            place++;
+        }
+        ThemeGroups.Group unnamed = draft.groups().get(place);
+        assertThat(unnamed.keywords()).isEmpty();
+        assertThat(unnamed.named()).isFalse();
+        MockHttpSession officer = signIn("officer");
+        String number = "Nhóm ý kiến số " + (place + 1);
+        assertThat(Jsoup.parse(mvc.perform(get("/consultations/" + id + "/groups").session(officer))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .select("#group-" + unnamed.id() + " .group-label").text()).isEqualTo(number);
+        byte[] bytes = mvc.perform(get("/consultations/" + id + "/report.docx").session(officer))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
+            XWPFTable rows = doc.getTables().stream().filter(t -> t.getRow(0).getCell(0).getText().equals("STT"))
+                    .findFirst().orElseThrow();
+            // the themes' headings, without their counts and quotes (an article's own heading is its title)
+            List<String> themes = rows.getRows().stream().skip(1).flatMap(r -> r.getCell(3).getParagraphs().stream())
+                    .map(XWPFParagraph::getText).filter(l -> l.startsWith("- Nhóm ý kiến"))
+                    .map(l -> l.replaceFirst(" \\(\\d+ ý kiến\\).*", "")).toList();
+            assertThat(themes).isNotEmpty().contains("- " + number)
+                    .noneMatch(h -> h.matches("(?i).*(?<!\\p{L})(thêm|năm|tỉnh|khoi)(?!\\p{L}).*"));
+        }
     }
 
     @Test

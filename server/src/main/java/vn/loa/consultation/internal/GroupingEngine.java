@@ -21,8 +21,11 @@ import vn.loa.nlp.segment.WordSegmenter;
  * teencode, elongations) and folded (so a comment typed without diacritics reads like the others); near duplicates
  * (word 3-shingles with a Jaccard similarity of at least {@link #NEAR_DUPLICATE}) are merged first; the rest are
  * clustered by average link over the TF-IDF cosine of their words and word pairs (stop words left out), until no two
- * groups are closer than {@link #threshold()}. Each group is labelled by its top words and word pairs, as written
- * most often with their diacritics, and counts its sentiments. Pure, immutable and thread-safe.
+ * groups are closer than {@link #threshold()}. Each group is labelled by its top words and word pairs as the
+ * consultation writes them: with their diacritics, taken from the comments typed with them (a word of a comment typed
+ * without diacritics is named as the other comments write it, or not at all), and never a word that says nothing of a
+ * theme ({@link #NO_THEME}); a group left without such words has an empty label. Each group counts its sentiments.
+ * Pure, immutable and thread-safe.
  */
 public final class GroupingEngine {
 
@@ -40,6 +43,25 @@ public final class GroupingEngine {
             + "theo thi thuc toi tot tren trong truoc tu tuy va vao van vay ve vi voi vua xin dinh thay dong y "
             + "nguoi dan duoc nhu vay cung nhu dang ky khi ma de nghi ban chung toi kien").split(" "))
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /**
+     * Words, as written, that name no theme of a comment on a draft, though they may matter to the clustering: amounts
+     * and particles ("thêm", "nữa"), units of time ("năm", "tháng"), the administrative units every comment may name
+     * ("tỉnh", "phường"), and the consultation's own words ("dự thảo", "quy định", "điều").
+     */
+    static final Set<String> NO_THEME = Set.of(
+            "thêm", "nữa", "lắm", "quá", "rất", "hơn", "nhất", "mấy", "mỗi", "các", "những", "cả", "đâu", "sao", "gì",
+            "nào", "ấy", "này", "kia", "đó", "vậy", "thế", "thì", "mà", "là", "được", "bị", "cũng", "đã", "đang", "sẽ",
+            "vẫn", "còn", "chỉ", "luôn", "ngay", "lúc", "khi", "nên", "phải", "cần", "có", "không", "chưa", "hay",
+            "hoặc", "và", "với", "của", "cho", "để", "từ", "đến", "tới", "theo", "về", "bằng", "như", "nhưng", "vì",
+            "nếu", "thôi", "thui", "nha", "nhé", "ạ", "à", "hả", "giùm", "dùm", "giúp", "mong", "muốn", "xin", "từng",
+            "riêng", "chung", "lấy", "dùng", "làm", "thấy", "biết", "nói", "nghĩ", "sắp", "vừa", "mới", "đều", "nhiều",
+            "ít", "ít nhất", "khác", "cùng", "hết", "tất cả", "bao nhiêu", "bao giờ", "hoàn toàn", "thường", "hằng", "năm", "tháng", "tuần", "ngày",
+            "hôm", "nay", "mai", "hiện nay", "hiện tại", "sau này", "trước đây", "tỉnh", "huyện", "xã", "phường",
+            "thị xã", "thị trấn", "thành phố", "địa phương", "địa bàn", "khu vực", "nơi", "chỗ", "chính quyền",
+            "nhà nước", "cơ quan", "ủy ban", "sở", "ngành", "cấp", "người", "người dân", "dân", "bà con", "mọi người",
+            "nhân dân", "dự thảo", "quy định", "điều", "khoản", "điểm", "chương", "văn bản", "nội dung", "ý kiến",
+            "góp ý", "đề nghị", "kiến nghị");
 
     private final TextNormalizer normalizer;
     private final WordSegmenter segmenter;
@@ -112,6 +134,8 @@ public final class GroupingEngine {
     public Map<String, List<Group>> group(Map<String, List<Item>> byUnit) {
         Map<Long, Doc> docs = new HashMap<>();
         Map<String, Integer> documentFrequency = new HashMap<>();
+        // how every comment of the consultation writes each term, to name a word of a comment typed without diacritics
+        Map<String, Map<String, Integer>> written = new HashMap<>();
         int total = 0;
         for (List<Item> items : byUnit.values()) {
             for (Item item : items) {
@@ -120,6 +144,8 @@ public final class GroupingEngine {
                 for (String term : doc.terms.keySet()) {
                     documentFrequency.merge(term, 1, Integer::sum);
                 }
+                doc.surfaces.forEach((term, surface) -> written.computeIfAbsent(term, k -> new HashMap<>())
+                        .merge(surface, 1, Integer::sum));
                 total++;
             }
         }
@@ -137,7 +163,7 @@ public final class GroupingEngine {
             for (Doc doc : unitDocs) {
                 doc.weigh(documentFrequency, total);
             }
-            result.put(unit.getKey(), cluster(unitDocs, common));
+            result.put(unit.getKey(), cluster(unitDocs, common, written));
         }
         return result;
     }
@@ -147,7 +173,7 @@ public final class GroupingEngine {
         return group(Map.of("", items)).get("");
     }
 
-    private List<Group> cluster(List<Doc> docs, Set<String> common) {
+    private List<Group> cluster(List<Doc> docs, Set<String> common, Map<String, Map<String, Integer>> written) {
         int n = docs.size();
         int[] parent = new int[n];
         for (int i = 0; i < n; i++) {
@@ -229,7 +255,7 @@ public final class GroupingEngine {
         clusters.removeIf(List::isEmpty);
         List<Group> groups = new ArrayList<>();
         for (List<Integer> cluster : clusters) {
-            groups.add(describe(cluster, docs, duplicateOf, common));
+            groups.add(describe(cluster, docs, duplicateOf, common, written));
         }
         groups.sort(Comparator.comparingInt((Group g) -> -g.members().size()).thenComparing(g -> g.members().getFirst()));
         return List.copyOf(groups);
@@ -246,7 +272,8 @@ public final class GroupingEngine {
         return best;
     }
 
-    private Group describe(List<Integer> cluster, List<Doc> docs, int[] duplicateOf, Set<String> common) {
+    private Group describe(List<Integer> cluster, List<Doc> docs, int[] duplicateOf, Set<String> common,
+            Map<String, Map<String, Integer>> written) {
         int representative = cluster.getFirst();
         double bestCentrality = -1;
         for (int i : cluster) {
@@ -336,25 +363,61 @@ public final class GroupingEngine {
                     .forEach(candidates::add);
         }
         List<String> chosen = new ArrayList<>();
+        List<String> keywords = new ArrayList<>();
         for (String term : candidates) {
             if (chosen.size() == 3) {
                 break;
             }
             boolean covered = chosen.stream().anyMatch(c -> (" " + c + " ").contains(" " + term + " ")
                     || (" " + term + " ").contains(" " + c + " "));
-            if (!covered) {
+            // as the group's comments write it, else as the consultation's do; a term only typed without diacritics
+            // cannot be shown as written and names nothing
+            String surface = surfaces.containsKey(term) ? mostWritten(surfaces.get(term))
+                    : mostWritten(written.get(term));
+            if (!covered && surface != null && themed(surface)) {
                 chosen.add(term);
+                keywords.add(surface);
             }
         }
-        List<String> keywords = chosen.stream().map(term -> surfaces.getOrDefault(term, Map.of()).entrySet().stream()
-                .max(Comparator.comparingInt((Map.Entry<String, Integer> e) -> diacritics(e.getKey()))
-                        .thenComparing(Map.Entry.comparingByValue()))
-                .map(Map.Entry::getKey).orElse(term)).toList();
-        return new Group(List.copyOf(members), String.join(", ", keywords), keywords, sentiments, duplicates);
+        return new Group(List.copyOf(members), String.join(", ", keywords), List.copyOf(keywords), sentiments,
+                duplicates);
+    }
+
+    /**
+     * The written form used most, one with diacritics before one without; null when there is none, or when two forms
+     * with diacritics are used as often: two words that fold alike ("sắp tới", "sáp nhập"), neither of which the term
+     * can be said to be.
+     */
+    private static String mostWritten(Map<String, Integer> surfaces) {
+        if (surfaces == null) {
+            return null;
+        }
+        List<Map.Entry<String, Integer>> forms = surfaces.entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<String, Integer> e) -> -diacritics(e.getKey()))
+                        .thenComparing(Map.Entry.comparingByValue(Comparator.reverseOrder())))
+                .toList();
+        if (forms.isEmpty()) {
+            return null;
+        }
+        if (forms.size() > 1 && diacritics(forms.get(1).getKey()) > 0
+                && forms.get(1).getValue().equals(forms.get(0).getValue())) {
+            return null;
+        }
+        return forms.getFirst().getKey();
+    }
+
+    /** Whether a word or word pair, as written, can name a theme: not one of {@link #NO_THEME}, nor two of them. */
+    static boolean themed(String surface) {
+        if (NO_THEME.contains(surface)) {
+            return false;
+        }
+        int space = surface.indexOf(' ');
+        return space < 0 || !(NO_THEME.contains(surface.substring(0, space))
+                && NO_THEME.contains(surface.substring(space + 1)));
     }
 
     private static int diacritics(String text) {
-        return AccentFolding.fold(text).equals(text) ? 0 : 1;
+        return AccentFolding.stripDiacritics(text).equals(text) ? 0 : 1;
     }
 
     private Doc doc(Item item) {
@@ -392,18 +455,26 @@ public final class GroupingEngine {
         }
         Map<String, Integer> terms = new HashMap<>();
         Map<String, String> surfaces = new HashMap<>();
+        // in a comment typed without diacritics ("tinh theo khoi"), a word written without them says nothing of how it
+        // is spelt ("tính", "khối"): only the words the normaliser gave diacritics to show how they are written
+        boolean typedWithDiacritics = AccentFolding.writtenWithDiacritics(text);
         for (int i = 0; i < folded.size(); i++) {
             String word = folded.get(i);
             if (STOP.contains(word) || word.length() < 2) {
                 continue;
             }
             terms.merge(word, 1, Integer::sum);
-            surfaces.putIfAbsent(word, words.get(i));
+            if (typedWithDiacritics || diacritics(words.get(i)) > 0) {
+                surfaces.putIfAbsent(word, words.get(i));
+            }
             if (i + 1 < folded.size() && !STOP.contains(folded.get(i + 1)) && folded.get(i + 1).length() >= 2
                     && !folded.get(i + 1).equals(word)) {
                 String pair = word + " " + folded.get(i + 1);
                 terms.merge(pair, 1, Integer::sum);
-                surfaces.putIfAbsent(pair, words.get(i) + " " + words.get(i + 1));
+                String surface = words.get(i) + " " + words.get(i + 1);
+                if (typedWithDiacritics || diacritics(words.get(i)) + diacritics(words.get(i + 1)) == 2) {
+                    surfaces.putIfAbsent(pair, surface);
+                }
             }
         }
         return new Doc(item.id(), item.sentiment(), shingles, terms, surfaces, words(words, folded), named);

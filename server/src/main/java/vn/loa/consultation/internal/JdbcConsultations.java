@@ -61,13 +61,14 @@ class JdbcConsultations implements Consultations {
         Drafts.DraftVersion version = null;
         Drafts.Draft draft = null;
         if (c.versionId() == null) {
-            problems.add(new InvalidInput("versionId", "consultation.error.version"));
+            problems.add(new InvalidInput("versionId", "consultation.error.version-missing"));
         } else {
             try {
                 version = drafts.version(c.versionId());
                 draft = drafts.get(version.draftId(), by);
             } catch (NotFound e) {
-                problems.add(new InvalidInput("versionId", "consultation.error.version"));
+                // another agency's draft is not found for this user: one message for both, so as not to tell which
+                problems.add(new InvalidInput("versionId", "consultation.error.version-not-yours"));
             }
             if (draft != null && !ConsultationAccess.mayAct(draft.agencyCode(), by)) {
                 throw new AccessDeniedException("may not consult on the agency's draft");
@@ -86,6 +87,10 @@ class JdbcConsultations implements Consultations {
             problems.add(new InvalidInput("opensOn", "consultation.error.opens-on"));
         } else if (c.closesOn() == null || c.closesOn().isBefore(c.opensOn())) {
             problems.add(new InvalidInput("closesOn", "consultation.error.closes-on"));
+        } else if (c.closesOn().isBefore(today())) {
+            // a period over already could never be published: said now, not when the officer tries to publish it
+            problems.add(new InvalidInput("closesOn", "consultation.error.closes-before-today",
+                    LocalTime.format(c.closesOn()), LocalTime.format(today())));
         } else {
             rule = periodRuleOn(c.opensOn());
             long days = java.time.temporal.ChronoUnit.DAYS.between(c.opensOn(), c.closesOn()) + 1;

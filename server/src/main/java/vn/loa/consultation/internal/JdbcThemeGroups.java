@@ -238,7 +238,7 @@ class JdbcThemeGroups implements ThemeGroups {
                     }
                 }
                 String[] keywords = g.keywords().toArray(String[]::new);
-                String label = g.label().isBlank() ? "—" : g.label();
+                String label = g.label().isBlank() ? UNNAMED : g.label();
                 long id;
                 if (reuse != null) {
                     kept.add(reuse);

@@ -21,7 +21,8 @@ import vn.loa.shared.LocalTime;
  * The synthesis report ("Báo cáo tổng hợp, giải trình, tiếp thu ý kiến góp ý") as a DOCX in the Decree 30/2020
  * format: per article, how many contributions and their groups with a representative comment, the answer and its
  * reason, and what changed between the consulted and the final version; then the contributions an officer marked as
- * not about the draft, each quoted, so that every contribution received is accounted for.
+ * not about the draft, each quoted, so that every contribution received is accounted for. Page numbers from page 2 and
+ * the recipients left-aligned, as every {@link OfficialLetter} has them.
  */
 @Component
 class SynthesisReport {
@@ -75,6 +76,7 @@ class SynthesisReport {
 
         OfficialLetter letter = new OfficialLetter("UBND tỉnh " + province.name(), agencyName, "BC-" + c.agencyCode(),
                 province.name(), today)
+                .pageNumbers()
                 .title("Báo cáo", "Tổng hợp, giải trình, tiếp thu ý kiến góp ý đối với " + ofDraft)
                 .body(agencyName + " đã lấy ý kiến góp ý đối với " + ofDraft + " từ ngày "
                         + LocalTime.format(period.opens()) + " đến ngày " + LocalTime.format(period.closes())
@@ -91,12 +93,13 @@ class SynthesisReport {
         for (ThemeGroups.ArticleGroups article : articles) {
             StringBuilder said = new StringBuilder();
             StringBuilder answered = new StringBuilder();
-            for (ThemeGroups.Group g : article.groups()) {
+            for (int i = 0; i < article.groups().size(); i++) {
+                ThemeGroups.Group g = article.groups().get(i);
                 if (!said.isEmpty()) {
                     said.append('\n');
                     answered.append('\n');
                 }
-                String heading = heading(article, g);
+                String heading = heading(article, g, i + 1);
                 said.append("- ").append(heading).append(" (").append(g.count()).append(" ý kiến)");
                 if (g.representative() != null) {
                     said.append(": «").append(quote(g.representative().body())).append("»");
@@ -132,7 +135,8 @@ class SynthesisReport {
             }
             letter.body(changes.isEmpty() ? "Văn bản cuối cùng giữ nguyên nội dung dự thảo." : String.join("\n", changes));
         }
-        offTopic(letter, offTopicShown, offTopic.size() - offTopicShown.size(), consulted, rows.articleOfUnit(c.versionId()));        return letter.close(List.of("UBND tỉnh " + province.name() + " (để báo cáo)", "Sở Tư pháp (để thẩm định)",
+        offTopic(letter, offTopicShown, offTopic.size() - offTopicShown.size(), consulted, rows.articleOfUnit(c.versionId()));
+        return letter.close(List.of("UBND tỉnh " + province.name() + " (để báo cáo)", "Sở Tư pháp (để thẩm định)",
                 "Cổng thông tin điện tử (để đăng tải)"), "Thủ trưởng cơ quan").bytes();
     }
 
@@ -170,20 +174,22 @@ class SynthesisReport {
     }
 
     /**
-     * A group's heading as a report reads: the article it is on when it is the article's only group, the label an
-     * officer wrote, else its first keywords said as a theme ("Nhóm ý kiến về: phân loại, rõ ràng"), never bare
-     * keywords.
+     * A group's heading as a report reads: the label an officer wrote, else the article it is on when it is the
+     * article's only group, else its first keywords said as a theme ("Nhóm ý kiến về: phân loại, rõ ràng"), else, for a
+     * group with no word that names a theme, its number in the article ("Nhóm ý kiến số 2"); never bare keywords.
+     *
+     * @param number the group's place in its article's list, from 1
      */
-    static String heading(ThemeGroups.ArticleGroups article, ThemeGroups.Group g) {
-        boolean named = g.manual() || !g.label().equals(String.join(", ", g.keywords()));
-        if (named && !g.label().isBlank() && !g.label().equals("—")) {
+    static String heading(ThemeGroups.ArticleGroups article, ThemeGroups.Group g, int number) {
+        boolean officers = g.manual() || !g.label().equals(String.join(", ", g.keywords()));
+        if (officers && g.named()) {
             return g.label();
         }
         if (!article.unitKey().equals(ConsultationRows.WHOLE_DRAFT) && article.groups().size() == 1) {
             return "Ý kiến về " + article.article();
         }
         List<String> words = g.keywords().stream().limit(KEYWORDS_SHOWN).toList();
-        return words.isEmpty() ? "Ý kiến khác" : "Nhóm ý kiến về: " + String.join(", ", words);
+        return words.isEmpty() ? "Nhóm ý kiến số " + number : "Nhóm ý kiến về: " + String.join(", ", words);
     }
 
     private static String change(String key, Map<String, String> before, Map<String, String> after) {

@@ -200,8 +200,13 @@ class ConsultationAnswersController {
                 case "publish" -> answers.publishAll(id, user);
                 default -> throw new vn.loa.shared.NotFound("step", step);
             };
-            redirect.addFlashAttribute("flashKey", "consultation.answers.all." + step);
-            redirect.addFlashAttribute("done", done);
+            if (done == 0) {
+                // nothing to do is no success: say there was none, and that nothing was changed or sent
+                redirect.addFlashAttribute("noticeKey", "consultation.answers.all." + step + ".none");
+            } else {
+                redirect.addFlashAttribute("flashKey", "consultation.answers.all." + step);
+                redirect.addFlashAttribute("done", done);
+            }
         } catch (Conflict e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
         } catch (AccessDeniedException e) {

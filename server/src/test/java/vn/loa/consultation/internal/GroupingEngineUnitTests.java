@@ -77,6 +77,36 @@ class GroupingEngineUnitTests {
     }
 
     @Test
+    void labelsAGroupByWordsAsTheConsultationWritesThemWithTheirDiacriticsNeverByWordsWithoutMeaning() {
+        Map<String, List<GroupingEngine.Item>> byArticle = new LinkedHashMap<>();
+        byArticle.put("a14", List.of(
+                new GroupingEngine.Item(1, "Giá 420 ngàn một khối là cao, xe rác thu một bịch thì tính sao?", null),
+                new GroupingEngine.Item(2, "Tính tiền theo khối thì thiệt cho hộ kinh doanh nhỏ.", null)));
+        // typed without diacritics: its words are named as the other comments write them, or not at all
+        byArticle.put("a8", List.of(new GroupingEngine.Item(3, "tinh theo khoi thi thiet qua, de nghi tinh theo can ky",
+                null)));
+        // nothing here names a theme: "thêm", "năm" and "tỉnh" say nothing of what the comment is about
+        byArticle.put("draft", List.of(
+                new GroupingEngine.Item(4, "Tôi đồng ý với dự thảo, không có ý kiến thêm.", null),
+                new GroupingEngine.Item(5, "Năm nay tỉnh làm thế là được.", null)));
+        // two words that fold alike ("sáp", "sắp"): the syllable they share is neither
+        byArticle.put("a23", List.of(
+                new GroupingEngine.Item(6, "Phường mới sáp nhập, dân chưa được hướng dẫn phân loại.", null),
+                new GroupingEngine.Item(7, "Mong có ứng dụng báo xe rác sắp tới để kịp phân loại.", null)));
+        Map<String, List<GroupingEngine.Group>> groups = new GroupingEngine(NORMALIZER, SEGMENTER,
+                GroupingEngine.DEFAULT_THRESHOLD).group(byArticle);
+        assertThat(groups.get("a23").stream().flatMap(g -> g.keywords().stream())).doesNotContain("sáp", "sắp");
+        List<String> typedWithout = groups.get("a8").getFirst().keywords();
+        assertThat(typedWithout).contains("khối").doesNotContain("khoi", "tinh", "thiet")
+                .allSatisfy(k -> assertThat(k).isNotEqualTo(vn.loa.nlp.AccentFolding.fold(k)));
+        assertThat(groups.get("a14").stream().flatMap(g -> g.keywords().stream())).contains("khối");
+        assertThat(groups.get("draft")).isNotEmpty().allSatisfy(g -> {
+            assertThat(g.keywords()).isEmpty();
+            assertThat(g.label()).isEmpty();
+        });
+    }
+
+    @Test
     void findsTheAuthorsThemesInTheDemoComments() {
         Measure measure = measure(new GroupingEngine(NORMALIZER));
         System.out.println("grouping on comments.csv: " + measure);
