@@ -114,6 +114,8 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
     private final JdbcClient jdbc;
     private final RoutingRules routing;
     private final VietnameseAnalyzer analyzer;
+    /** The analyzer's segmenter: a query's words of several syllables are looked for whole ({@link #words}). */
+    private final WordSegmenter segmenter;
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final String database;
@@ -139,7 +141,8 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
         this.jdbc = jdbc;
         this.routing = routing;
         this.searchableWait = settings.searchableWait();
-        this.analyzer = new VietnameseAnalyzer(WordSegmenter.loadDefault());
+        this.segmenter = WordSegmenter.loadDefault();
+        this.analyzer = new VietnameseAnalyzer(segmenter);
         Path dir = Path.of(settings.indexDir());
         Files.createDirectories(dir);
         this.writer = new IndexWriter(FSDirectory.open(dir),
@@ -819,8 +822,7 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
                     anyText = true;
                 }
             }
-            org.apache.lucene.search.Query words = expansion.rest().isEmpty() ? null
-                    : parser.createBooleanQuery("text", expansion.rest(), BooleanClause.Occur.MUST);
+            org.apache.lucene.search.Query words = expansion.rest().isEmpty() ? null : words(parser, expansion.rest());
             if (words != null) {
                 builder.add(words, BooleanClause.Occur.MUST);
                 anyText = true;
@@ -887,6 +889,34 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
         }
         restrict(builder, user);
         return builder.build();
+    }
+
+    /**
+     * The words typed, each one required: a word of several syllables (as the segmenter reads the query: "Phan Rang",
+     * "Ninh Hải", "giá điện") as its syllables side by side, a word of one syllable anywhere. Matched syllable by syllable,
+     * "Phan Rang" found "phàn nàn rằng" and "Ninh Hải" "Tây Ninh ... hải quan": a Vietnamese word is its syllables
+     * together, not each somewhere in the post. Null when no word is left to look for.
+     */
+    private org.apache.lucene.search.Query words(QueryBuilder parser, String text) {
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        int clauses = 0;
+        for (WordSegmenter.Word word : segmenter.segment(text)) {
+            String typed = text.substring(word.start(), word.end());
+            org.apache.lucene.search.Query one = parser.createBooleanQuery("text", typed, BooleanClause.Occur.MUST);
+            if (one != null && word.syllables() > 1) {
+                // the syllables side by side decide; the syllables score, a word with its diacritics as typed first
+                org.apache.lucene.search.Query together = parser.createPhraseQuery("text", typed);
+                if (together != null) {
+                    one = new BooleanQuery.Builder().add(together, BooleanClause.Occur.FILTER)
+                            .add(one, BooleanClause.Occur.MUST).build();
+                }
+            }
+            if (one != null) {
+                all.add(one, BooleanClause.Occur.MUST);
+                clauses++;
+            }
+        }
+        return clauses == 0 ? null : all.build();
     }
 
     /**
