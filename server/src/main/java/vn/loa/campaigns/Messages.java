@@ -95,10 +95,12 @@ public interface Messages {
     byte[] leaflet(long messageId, SignedInUser user);
 
     /**
-     * Takes a step of the approval.
+     * Takes a step of the approval. {@code SCHEDULE} takes a publication time from the current minute on; the message
+     * then records, once published, the time it really went out ({@link Message#publishedAt()}).
      *
      * @throws vn.loa.shared.Conflict when the status does not allow it, or the author tries to approve
-     * @throws vn.loa.shared.InvalidInput naming {@code publishAt} or {@code reason}
+     * @throws vn.loa.shared.InvalidInput naming {@code publishAt} (missing, or before the current minute) or
+     *         {@code reason}
      * @throws org.springframework.security.access.AccessDeniedException for a user who may not take it
      */
     Message act(long messageId, MessageAction action, Instant publishAt, String reason, SignedInUser by);

@@ -194,6 +194,54 @@ class CampaignsIntegrationTests {
     }
 
     @Test
+    void aPublicationTimeAlreadyGoneIsRefusedAndAPublishedMessageRecordsWhenItReallyWentOut() throws Exception {
+        Message m = messages.write(campaignAsService(), "Lịch tiêm nhắc lại " + System.nanoTime(), "Tiêm nhắc lại.", null,
+                OFFICER);
+        Version sms = messages.saveVersion(m.id(), VersionKind.SMS, null, "So Y te: lich tiem nhac lai.", null, null,
+                OFFICER);
+        messages.act(m.id(), MessageAction.SUBMIT, null, null, OFFICER);
+        messages.act(m.id(), MessageAction.APPROVE, null, null, SPOKESPERSON);
+        MockHttpSession officer = signIn("officer");
+
+        // the API: a day long gone, and a minute ago
+        transition(officer, m.id(), "schedule", "2025-06-01T07:30:00+07:00", null)
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("publishAt"))
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("01/06/2025 07:30")));
+        assertThatThrownBy(() -> messages.act(m.id(), MessageAction.SCHEDULE, clock.instant().minus(Duration.ofMinutes(1)),
+                null, OFFICER)).isInstanceOfSatisfying(InvalidInput.class,
+                        e -> assertThat(e.field()).isEqualTo("publishAt"));
+        // the page: the form names the field and keeps the time as it was typed
+        var refused = mvc.perform(post("/campaigns/messages/" + m.id() + "/transitions").session(officer).with(csrf())
+                .param("action", "SCHEDULE").param("publishAt", "2025-06-01T07:30")).andReturn();
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(body(mvc.perform(get("/campaigns/messages/" + m.id())
+                .session(officer).flashAttrs(refused.getFlashMap())).andExpect(status().isOk())));
+        assertThat(page.select("#problems li").eachAttr("data-field")).containsExactly("publishAt");
+        assertThat(page.select("#problems li").text()).contains("01/06/2025 07:30", "đã qua");
+        assertThat(page.select("#publishAt").attr("value")).isEqualTo("2025-06-01T07:30");
+        assertThat(messages.get(m.id(), OFFICER).status()).isEqualTo(MessageStatus.APPROVED);
+        assertThat(messages.steps(m.id(), OFFICER)).extracting(Step::action).doesNotContain("SCHEDULE");
+
+        // the current minute is now; the scheduler comes to it late, and the message says when it really went out
+        java.time.Instant minute = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        assertThat(messages.act(m.id(), MessageAction.SCHEDULE, minute, null, OFFICER).status())
+                .isEqualTo(MessageStatus.SCHEDULED);
+        String scheduled = body(mvc.perform(get("/campaigns/messages/" + m.id()).session(officer)));
+        assertThat(org.jsoup.Jsoup.parse(scheduled).select("#scheduled-at").text()).isEqualTo(LocalTime.format(minute));
+        clock.advance(Duration.ofMinutes(47));
+        messages.publishDue();
+        Message published = messages.get(m.id(), OFFICER);
+        assertThat(published.status()).isEqualTo(MessageStatus.PUBLISHED);
+        assertThat(published.publishedAt()).isEqualTo(clock.instant());
+        assertThat(publishing.bySource(sms.source("vi"))).singleElement()
+                .satisfies(p -> assertThat(p.publishAt()).isEqualTo(clock.instant()));
+        org.jsoup.nodes.Document after = org.jsoup.Jsoup.parse(body(mvc.perform(get("/campaigns/messages/" + m.id())
+                .session(officer))));
+        assertThat(after.select("#published-at").text()).isEqualTo(LocalTime.format(clock.instant()));
+        assertThat(after.select("#scheduled-at")).isEmpty();
+        assertThat(after.select(".facts").text()).doesNotContain(LocalTime.format(minute));
+    }
+
+    @Test
     void nothingIsPublishedInALanguageWithoutAnApprovedHumanTranslation() throws Exception {
         long campaignId = campaignAsService();
         String title = "Bảo hiểm y tế cho người cao tuổi " + System.nanoTime();
@@ -240,7 +288,7 @@ class CampaignsIntegrationTests {
 
         messages.act(m.id(), MessageAction.SUBMIT, null, null, OFFICER);
         messages.act(m.id(), MessageAction.APPROVE, null, null, SPOKESPERSON);
-        messages.act(m.id(), MessageAction.SCHEDULE, clock.instant().minusSeconds(1), null, OFFICER);
+        messages.act(m.id(), MessageAction.SCHEDULE, clock.instant(), null, OFFICER);
         messages.publishDue();
         assertThat(publishing.bySource(v.source("vi"))).hasSize(1);
         assertThat(publishing.bySource(v.source("cjm"))).singleElement()
@@ -282,7 +330,7 @@ class CampaignsIntegrationTests {
                 null, OFFICER);
         messages.act(m.id(), MessageAction.SUBMIT, null, null, OFFICER);
         messages.act(m.id(), MessageAction.APPROVE, null, null, SPOKESPERSON);
-        messages.act(m.id(), MessageAction.SCHEDULE, clock.instant().minusSeconds(1), null, OFFICER);
+        messages.act(m.id(), MessageAction.SCHEDULE, clock.instant(), null, OFFICER);
         messages.publishDue();
         long publication = publishing.bySource(sms.source("vi")).getFirst().id();
 
