@@ -403,7 +403,8 @@ class CampaignsIntegrationTests {
     @Test
     void theApiNamesTheFieldAtFault() throws Exception {
         MockHttpSession officer = signIn("officer");
-        long planId = plan();
+        Plan plan = plan();
+        long planId = plan.id();
         mvc.perform(post("/api/v1/campaigns").session(officer).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"planId":%d,"title":"","policy":"BHYT","audiences":["ELDERLY","ALIENS"],
@@ -412,8 +413,9 @@ class CampaignsIntegrationTests {
                 .andExpect(jsonPath("$.errors[*].field").value(Matchers.contains("audiences", "startsOn")));
         mvc.perform(post("/api/v1/campaigns").session(officer).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                         .content("""
-                                {"planId":%d,"title":"","policy":"BHYT","communes":["SYT"],
-                                 "startsOn":"2026-12-31","endsOn":"2026-12-01","budgetVnd":-1}""".formatted(planId)))
+                                {"planId":%d,"title":"","policy":"BHYT","communes":["SYT"],"channels":["SMS"],
+                                 "startsOn":"%d-12-31","endsOn":"%d-12-01","budgetVnd":-1}"""
+                                .formatted(planId, plan.year(), plan.year())))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[*].field").value(Matchers.contains("title", "endsOn", "communes", "budgetVnd")));
         Message m = messages.write(campaignAsService(), "Tin", "Nội dung.", null, OFFICER);
@@ -445,6 +447,50 @@ class CampaignsIntegrationTests {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.encoding").value("UCS_2"))
                 .andExpect(jsonPath("$.segments").value(1)).andExpect(jsonPath("$.plainText").value("Bao hiem y te"))
                 .andExpect(jsonPath("$.plain.encoding").value("GSM_7"));
+    }
+
+    @Test
+    void aCampaignOutsideItsPlansYearWithoutAChannelOrWithoutTheCommunesItsAudienceNamesIsRefused() throws Exception {
+        MockHttpSession officer = signIn("officer");
+        Plan plan = plan();
+        String title = "Chiến dịch lạc năm " + System.nanoTime();
+        String later = String.valueOf(plan.year() + 4);
+        // the page: each field at fault named, nothing typed lost
+        org.jsoup.nodes.Document refused = org.jsoup.Jsoup.parse(body(mvc.perform(post("/campaigns/plans/" + plan.id()
+                        + "/campaigns").session(officer).with(csrf()).param("title", title).param("policy", "Bảo hiểm y tế")
+                        .param("audiences", "CHOSEN_COMMUNES").param("startsOn", later + "-01-01")
+                        .param("endsOn", later + "-02-01").param("keyMessages", "Thông điệp chính đã nhập"))
+                .andExpect(status().isUnprocessableContent())));
+        assertThat(refused.select("#problems li").eachAttr("data-field"))
+                .containsExactly("startsOn", "endsOn", "channels", "communes");
+        assertThat(refused.select("#problems li").text()).contains("năm " + plan.year(), "31/12/" + (plan.year() + 1),
+                "kênh", "Các xã, phường được chọn");
+        assertThat(refused.select("#title").attr("value")).isEqualTo(title);
+        assertThat(refused.select("#startsOn").attr("value")).isEqualTo(later + "-01-01");
+        assertThat(refused.select("#endsOn").attr("value")).isEqualTo(later + "-02-01");
+        assertThat(refused.select("#keyMessages").text()).isEqualTo("Thông điệp chính đã nhập");
+        assertThat(refused.select("input[name=audiences][value=CHOSEN_COMMUNES]").hasAttr("checked")).isTrue();
+        // the API the same
+        mvc.perform(post("/api/v1/campaigns").session(officer).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"planId":%d,"title":"%s","policy":"Bảo hiểm y tế","audiences":["CHOSEN_COMMUNES"],
+                                 "channels":[],"communes":[" "],"startsOn":"%s-01-01","endsOn":"%s-02-01"}"""
+                                .formatted(plan.id(), title, later, later)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[*].field").value(Matchers.contains("startsOn", "endsOn", "channels",
+                        "communes")));
+        assertThat(campaigns.list(plan.id(), OFFICER)).isEmpty();
+
+        // a campaign begun in the autumn runs on into the next spring; communes picked are its audience
+        Campaign autumn = campaigns.create(plan.id(), new Campaigns.Draft(title, "Bảo hiểm y tế", null, null,
+                List.of(Audience.ELDERLY), List.of("22852"), List.of(Channel.SMS), List.of(),
+                LocalDate.of(plan.year(), 11, 1), LocalDate.of(plan.year() + 1, 2, 28), null, null, List.of()), OFFICER);
+        assertThat(autumn.audiences()).containsExactly(Audience.ELDERLY, Audience.CHOSEN_COMMUNES);
+        assertThatThrownBy(() -> campaigns.create(plan.id(), new Campaigns.Draft(title, "Bảo hiểm y tế", null, null,
+                List.of(), List.of(), List.of(Channel.SMS), List.of(), LocalDate.of(plan.year() - 1, 12, 31),
+                LocalDate.of(plan.year() + 2, 1, 1), null, null, List.of()), OFFICER))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.all()).extracting(InvalidInput::field)
+                        .containsExactly("startsOn", "endsOn"));
     }
 
     @Test
@@ -529,10 +575,11 @@ class CampaignsIntegrationTests {
     @Test
     void pagesNameTheFieldAtFaultAndKeepWhatWasTyped() throws Exception {
         MockHttpSession officer = signIn("officer");
-        long planId = plan();
-        org.jsoup.nodes.Document refused = org.jsoup.Jsoup.parse(body(mvc.perform(post("/campaigns/plans/" + planId
-                        + "/campaigns").session(officer).with(csrf()).param("startsOn", "2026-12-31")
-                        .param("endsOn", "2026-12-01").param("communes", "SYT").param("objectives", "Mục tiêu đã nhập"))
+        Plan plan = plan();
+        org.jsoup.nodes.Document refused = org.jsoup.Jsoup.parse(body(mvc.perform(post("/campaigns/plans/" + plan.id()
+                        + "/campaigns").session(officer).with(csrf()).param("startsOn", plan.year() + "-12-31")
+                        .param("endsOn", plan.year() + "-12-01").param("communes", "SYT").param("channels", "SMS")
+                        .param("objectives", "Mục tiêu đã nhập"))
                 .andExpect(status().isUnprocessableContent())));
         assertThat(refused.select("#problems li").eachAttr("data-field"))
                 .containsExactly("title", "policy", "endsOn", "communes");
@@ -569,10 +616,10 @@ class CampaignsIntegrationTests {
     }
 
     /** A plan of the Department of Health for a year no other test took. */
-    private long plan() {
+    private Plan plan() {
         for (int year = 2030 + (int) (System.nanoTime() % 50); ; year++) {
             try {
-                return campaigns.createPlan("SYT", year, "Kế hoạch truyền thông năm " + year, OFFICER).id();
+                return campaigns.createPlan("SYT", year, "Kế hoạch truyền thông năm " + year, OFFICER);
             } catch (Conflict e) {
                 // taken: try the next year
             }
@@ -580,22 +627,25 @@ class CampaignsIntegrationTests {
     }
 
     private long campaign() throws Exception {
-        long planId = plan();
+        Plan plan = plan();
         return json.readTree(body(mvc.perform(post("/api/v1/campaigns").session(signIn("officer")).with(csrf())
                 .contentType(MediaType.APPLICATION_JSON).content("""
                         {"planId":%d,"title":"Bảo hiểm y tế cho người cao tuổi","policy":"Bảo hiểm y tế",
                          "objectives":"90%% người cao tuổi có thẻ","audiences":["elderly","chosen_communes"],
                          "communes":["22852"],"channels":["PORTAL","SMS","LOUDSPEAKER"],"responsibleAgencies":["SYT"],
-                         "startsOn":"2026-12-01","endsOn":"2027-03-31","budgetLine":"Kinh phí truyền thông 2026",
-                         "budgetVnd":150000000,"keywords":["bảo hiểm y tế","BHYT","người cao tuổi"]}""".formatted(planId)))
+                         "startsOn":"%d-12-01","endsOn":"%d-03-31","budgetLine":"Kinh phí truyền thông",
+                         "budgetVnd":150000000,"keywords":["bảo hiểm y tế","BHYT","người cao tuổi"]}"""
+                        .formatted(plan.id(), plan.year(), plan.year() + 1)))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.communes[0]").value("22852"))
                 .andExpect(jsonPath("$.audiences[0]").value("ELDERLY")))).get("id").asLong();
     }
 
     private long campaignAsService() {
-        return campaigns.create(plan(), new Campaigns.Draft("Chiến dịch thử", "Bảo hiểm y tế", null, null,
+        Plan plan = plan();
+        return campaigns.create(plan.id(), new Campaigns.Draft("Chiến dịch thử", "Bảo hiểm y tế", null, null,
                 List.of(Audience.ELDERLY), List.of("22852"), List.of(Channel.LOUDSPEAKER), List.of(),
-                LocalDate.of(2026, 12, 1), LocalDate.of(2027, 1, 31), null, null, List.of("bảo hiểm y tế")), OFFICER).id();
+                LocalDate.of(plan.year(), 12, 1), LocalDate.of(plan.year() + 1, 1, 31), null, null,
+                List.of("bảo hiểm y tế")), OFFICER).id();
     }
 
     private static String body(org.springframework.test.web.servlet.ResultActions result) throws Exception {
