@@ -111,7 +111,10 @@ public interface Messages {
     /** The emergency log: every step of an emergency message the user may see, newest first. */
     List<Step> emergencyLog(SignedInUser user);
 
-    /** Messages waiting for the user's approval (in review, not written by the user), oldest first. */
+    /**
+     * Messages waiting for the user's approval: in review, of an agency the user approves for, neither written nor
+     * rewritten by the user (four eyes); oldest first.
+     */
     List<Message> approvalQueue(SignedInUser user);
 
     /** What publishing recorded for a version in a language (through {@code Publishing.bySource}). */
@@ -145,6 +148,12 @@ public interface Messages {
 
     /** The translations assigned to the user, open ones first. */
     List<Translation> tasksOf(SignedInUser user);
+
+    /**
+     * The translations waiting for the user's text: assigned to them, not yet submitted, of a message not withdrawn;
+     * oldest first.
+     */
+    List<Translation> assignedTo(SignedInUser user);
 
     /** A translation's recorded audio. */
     Optional<Audio> translationAudio(long translationId, SignedInUser user);

@@ -698,9 +698,12 @@ class JdbcMessages implements Messages {
 
     @Override
     public List<Message> approvalQueue(SignedInUser user) {
-        return jdbc.sql("SELECT * FROM campaign_message WHERE status = 'IN_REVIEW' ORDER BY created_at, id")
+        // four eyes: neither what the user wrote nor what they rewrote since (approver() would refuse it)
+        return jdbc.sql("""
+                SELECT * FROM campaign_message WHERE status = 'IN_REVIEW' AND author <> ? AND NOT (? = ANY(contributors))
+                ORDER BY created_at, id""").params(user.username(), user.username())
                 .query(JdbcMessages::message).list().stream()
-                .filter(m -> CampaignAccess.mayApprove(m.agencyCode(), user) && !user.username().equals(m.author()))
+                .filter(m -> CampaignAccess.mayApprove(m.agencyCode(), user))
                 .toList();
     }
 
@@ -809,6 +812,14 @@ class JdbcMessages implements Messages {
     @Override
     public List<Translation> tasksOf(SignedInUser user) {
         return jdbc.sql(TRANSLATION + " WHERE t.translator = ? ORDER BY CASE t.status WHEN 'APPROVED' THEN 1 ELSE 0 END, t.id DESC")
+                .param(user.username()).query(JdbcMessages::translation).list();
+    }
+
+    @Override
+    public List<Translation> assignedTo(SignedInUser user) {
+        return jdbc.sql(TRANSLATION + """
+                 JOIN campaign_message m ON m.id = v.message_id
+                WHERE t.translator = ? AND t.status = 'ASSIGNED' AND m.status <> 'WITHDRAWN' ORDER BY t.assigned_at, t.id""")
                 .param(user.username()).query(JdbcMessages::translation).list();
     }
 
