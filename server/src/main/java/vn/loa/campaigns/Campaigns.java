@@ -27,11 +27,13 @@ public interface Campaigns {
     Plan plan(long id, SignedInUser user);
 
     /**
-     * Creates a campaign in a plan.
+     * Creates a campaign in a plan. It starts in the plan's year and ends by the end of the next year at the latest;
+     * the communes chosen make the audience "chosen communes", which needs at least one.
      *
-     * @throws vn.loa.shared.InvalidInput naming each field at fault: {@code title}, {@code policy}, {@code startsOn},
-     *         {@code endsOn}, {@code communes} (a commune not valid today), {@code responsibleAgencies},
-     *         {@code budgetVnd}, {@code keywords}
+     * @throws vn.loa.shared.InvalidInput naming each field at fault: {@code title}, {@code policy}, {@code startsOn}
+     *         (missing, or not in the plan's year), {@code endsOn} (missing, before the start, or after the next year),
+     *         {@code channels} (none), {@code communes} (none for the audience "chosen communes", or a commune not
+     *         valid today), {@code responsibleAgencies}, {@code budgetVnd}, {@code keywords}
      */
     Campaign create(long planId, Draft draft, SignedInUser by);
 

@@ -95,10 +95,12 @@ public interface Messages {
     byte[] leaflet(long messageId, SignedInUser user);
 
     /**
-     * Takes a step of the approval.
+     * Takes a step of the approval. {@code SCHEDULE} takes a publication time from the current minute on; the message
+     * then records, once published, the time it really went out ({@link Message#publishedAt()}).
      *
      * @throws vn.loa.shared.Conflict when the status does not allow it, or the author tries to approve
-     * @throws vn.loa.shared.InvalidInput naming {@code publishAt} or {@code reason}
+     * @throws vn.loa.shared.InvalidInput naming {@code publishAt} (missing, or before the current minute) or
+     *         {@code reason}
      * @throws org.springframework.security.access.AccessDeniedException for a user who may not take it
      */
     Message act(long messageId, MessageAction action, Instant publishAt, String reason, SignedInUser by);
@@ -109,7 +111,10 @@ public interface Messages {
     /** The emergency log: every step of an emergency message the user may see, newest first. */
     List<Step> emergencyLog(SignedInUser user);
 
-    /** Messages waiting for the user's approval (in review, not written by the user), oldest first. */
+    /**
+     * Messages waiting for the user's approval: in review, of an agency the user approves for, neither written nor
+     * rewritten by the user (four eyes); oldest first.
+     */
     List<Message> approvalQueue(SignedInUser user);
 
     /** What publishing recorded for a version in a language (through {@code Publishing.bySource}). */
@@ -143,6 +148,12 @@ public interface Messages {
 
     /** The translations assigned to the user, open ones first. */
     List<Translation> tasksOf(SignedInUser user);
+
+    /**
+     * The translations waiting for the user's text: assigned to them, not yet submitted, of a message not withdrawn;
+     * oldest first.
+     */
+    List<Translation> assignedTo(SignedInUser user);
 
     /** A translation's recorded audio. */
     Optional<Audio> translationAudio(long translationId, SignedInUser user);

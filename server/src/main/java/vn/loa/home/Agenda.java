@@ -25,10 +25,13 @@ import vn.loa.shared.LocalTime;
  * @param refutations the latest published answers (the press)
  * @param requests information requests overdue or due soon: the province's overdue and due today, an agency's due in
  *        the next three days; null for the press
+ * @param outreach what the user must do for what goes out (broadcasts, campaign messages, translations), whatever the
+ *        view
  */
 public record Agenda(LocalDate day, View view, List<IssueItem> issues, Listed<AlertItem> alerts,
         Listed<CaseItem> overdue, Listed<CaseItem> dueToday, Listed<CaseItem> toTriage, Listed<CaseItem> mine,
-        Listed<CaseItem> unassigned, Listed<CaseItem> toApprove, List<AnswerItem> refutations, Listed<RequestItem> requests) {
+        Listed<CaseItem> unassigned, Listed<CaseItem> toApprove, List<AnswerItem> refutations, Listed<RequestItem> requests,
+        Outreach outreach) {
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
@@ -130,6 +133,70 @@ public record Agenda(LocalDate day, View view, List<IssueItem> issues, Listed<Al
         /** When it was published: dd/MM/yyyy HH:mm in the province. */
         public String published() {
             return MINUTE.format(publishedAt.atZone(LocalTime.ZONE));
+        }
+    }
+
+    /**
+     * What the user must act on for what goes out to people; a list is empty when there is nothing, or when the user has
+     * no business with it.
+     *
+     * @param broadcasts the packages the user's commune has still to confirm, emergencies first (a commune's users)
+     * @param messages the campaign messages waiting for the user's approval, never the user's own (approvers)
+     * @param translations the translations into Chăm or Raglai assigned to the user and waiting for their text
+     */
+    public record Outreach(Listed<BroadcastItem> broadcasts, Listed<MessageItem> messages,
+            Listed<TranslationItem> translations) {
+
+        /** Whether there is nothing to do. */
+        public boolean isEmpty() {
+            return broadcasts.isEmpty() && messages.isEmpty() && translations.isEmpty();
+        }
+    }
+
+    /**
+     * A broadcast package the user's commune has still to confirm.
+     *
+     * @param title its title, untrusted; may be null
+     * @param kind the channel, LOUDSPEAKER or BILLBOARD (the bundles name it)
+     * @param language the language it is in ({@code vi}, {@code cjm}, {@code roc})
+     * @param firstSlotAt when it goes on air: an emergency at once, else the commune's next slot
+     * @param missed whether its slot and the grace period passed without a confirmation
+     */
+    public record BroadcastItem(long id, String title, String kind, String language, Instant firstSlotAt,
+            boolean emergency, boolean missed) {
+
+        /** When it goes on air: dd/MM/yyyy HH:mm in the province. */
+        public String slot() {
+            return MINUTE.format(firstSlotAt.atZone(LocalTime.ZONE));
+        }
+    }
+
+    /**
+     * A campaign message waiting for the user's approval.
+     *
+     * @param title its title, untrusted
+     * @param agency the name of the agency whose message it is
+     * @param emergency why it may take the emergency path (the bundles name it), null for an ordinary message
+     */
+    public record MessageItem(long id, String title, String agency, String emergency, Instant writtenAt) {
+
+        /** When it was written: dd/MM/yyyy HH:mm in the province. */
+        public String written() {
+            return MINUTE.format(writtenAt.atZone(LocalTime.ZONE));
+        }
+    }
+
+    /**
+     * A translation assigned to the user.
+     *
+     * @param kind the channel version to translate (the bundles name it)
+     * @param language {@code cjm} (Chăm) or {@code roc} (Raglai)
+     */
+    public record TranslationItem(long id, String kind, String language, Instant assignedAt) {
+
+        /** When it was assigned: dd/MM/yyyy HH:mm in the province. */
+        public String assigned() {
+            return MINUTE.format(assignedAt.atZone(LocalTime.ZONE));
         }
     }
 

@@ -61,6 +61,23 @@ public interface Broadcasts {
     /** The packages the user may see (a commune sees its own; coordinators, leaders, administrators all), newest first. */
     List<Broadcast> list(Filter filter, int limit, SignedInUser user);
 
+    /**
+     * What the user's commune has still to confirm: its packages neither confirmed nor withdrawn (waiting for their
+     * slot or the confirmation, or missed and still to be confirmed late), emergencies first, then by first slot,
+     * soonest first. Nothing for a user who does not work for a commune.
+     *
+     * @param first how many packages to give at most; the total counts them all
+     */
+    Waiting toConfirm(SignedInUser user, int first);
+
+    /** The first packages a commune has still to confirm, and how many there are in all. */
+    record Waiting(List<Broadcast> first, long total) {
+
+        public Waiting {
+            first = List.copyOf(first);
+        }
+    }
+
     /** The packages of one publication the user may see, by commune. */
     List<Broadcast> ofPublication(long publicationId, SignedInUser user);
 

@@ -430,8 +430,8 @@ class AuditedWritesIntegrationTests {
                 .query(Integer.class).single();
         long plan = campaignPlans.createPlan("SNV", year, title, coordinator).id();
         long campaign = campaignPlans.create(plan, new vn.loa.campaigns.Campaigns.Draft(title, "Chính sách thử", null, null,
-                List.of(), List.of(), List.of(), List.of(), LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31), null,
-                null, List.of()), coordinator).id();
+                List.of(), List.of(), List.of(vn.loa.publishing.Channel.SMS), List.of(), LocalDate.of(year, 12, 1),
+                LocalDate.of(year, 12, 31), null, null, List.of()), coordinator).id();
         assertRefused(() -> campaignMessages.write(campaign, title, "Nội dung thử", null, refused));
         assertThat(jdbc.sql("SELECT count(*) FROM campaign_message WHERE title = ?").param(title).query(Long.class).single())
                 .as("message written").isZero();

@@ -132,8 +132,10 @@ class CampaignReachFlowTests {
                 new ByteArrayInputStream(posts.toString().getBytes(StandardCharsets.UTF_8)), Actor.SYSTEM, null);
         assertThat(summary.quarantined()).isEmpty();
 
-        long plan = campaigns.plans(officer).stream().filter(p -> p.agencyCode().equals("SYT")).findFirst()
-                .map(Plan::id).orElseGet(() -> campaigns.createPlan("SYT", today.getYear(), "Kế hoạch", officer).id());
+        // the campaign starts in its plan's year
+        long plan = campaigns.plans(officer).stream().filter(p -> p.agencyCode().equals("SYT")
+                        && p.year() == start.getYear()).findFirst()
+                .map(Plan::id).orElseGet(() -> campaigns.createPlan("SYT", start.getYear(), "Kế hoạch", officer).id());
         String title = "Thẻ bảo hiểm y tế cho người cao tuổi " + marker;
         Campaign campaign = campaigns.create(plan, new Campaigns.Draft(title, "Bảo hiểm y tế cho người cao tuổi", null, null,
                 List.of(Audience.ELDERLY, Audience.CHOSEN_COMMUNES), List.of("22786", "22759"),

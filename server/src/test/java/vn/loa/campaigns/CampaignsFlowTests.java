@@ -69,8 +69,8 @@ class CampaignsFlowTests {
                 .query(Integer.class).single();
         long plan = campaigns.createPlan("SYT", year, "Kế hoạch thử năm " + year, OFFICER).id();
         long campaign = campaigns.create(plan, new Campaigns.Draft("Tiêm chủng mở rộng", "Tiêm chủng", null, null,
-                List.of(Audience.ELDERLY), List.of(), List.of(Channel.SMS), List.of(), LocalDate.of(2026, 12, 1),
-                LocalDate.of(2027, 2, 28), null, null, List.of("tiêm chủng")), OFFICER).id();
+                List.of(Audience.ELDERLY), List.of(), List.of(Channel.SMS), List.of(), LocalDate.of(year, 12, 1),
+                LocalDate.of(year + 1, 2, 28), null, null, List.of("tiêm chủng")), OFFICER).id();
 
         signIn("officer");
         browser.get(url("/campaigns/" + campaign));

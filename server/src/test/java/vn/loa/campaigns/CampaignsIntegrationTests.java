@@ -194,6 +194,54 @@ class CampaignsIntegrationTests {
     }
 
     @Test
+    void aPublicationTimeAlreadyGoneIsRefusedAndAPublishedMessageRecordsWhenItReallyWentOut() throws Exception {
+        Message m = messages.write(campaignAsService(), "Lịch tiêm nhắc lại " + System.nanoTime(), "Tiêm nhắc lại.", null,
+                OFFICER);
+        Version sms = messages.saveVersion(m.id(), VersionKind.SMS, null, "So Y te: lich tiem nhac lai.", null, null,
+                OFFICER);
+        messages.act(m.id(), MessageAction.SUBMIT, null, null, OFFICER);
+        messages.act(m.id(), MessageAction.APPROVE, null, null, SPOKESPERSON);
+        MockHttpSession officer = signIn("officer");
+
+        // the API: a day long gone, and a minute ago
+        transition(officer, m.id(), "schedule", "2025-06-01T07:30:00+07:00", null)
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("publishAt"))
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("01/06/2025 07:30")));
+        assertThatThrownBy(() -> messages.act(m.id(), MessageAction.SCHEDULE, clock.instant().minus(Duration.ofMinutes(1)),
+                null, OFFICER)).isInstanceOfSatisfying(InvalidInput.class,
+                        e -> assertThat(e.field()).isEqualTo("publishAt"));
+        // the page: the form names the field and keeps the time as it was typed
+        var refused = mvc.perform(post("/campaigns/messages/" + m.id() + "/transitions").session(officer).with(csrf())
+                .param("action", "SCHEDULE").param("publishAt", "2025-06-01T07:30")).andReturn();
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(body(mvc.perform(get("/campaigns/messages/" + m.id())
+                .session(officer).flashAttrs(refused.getFlashMap())).andExpect(status().isOk())));
+        assertThat(page.select("#problems li").eachAttr("data-field")).containsExactly("publishAt");
+        assertThat(page.select("#problems li").text()).contains("01/06/2025 07:30", "đã qua");
+        assertThat(page.select("#publishAt").attr("value")).isEqualTo("2025-06-01T07:30");
+        assertThat(messages.get(m.id(), OFFICER).status()).isEqualTo(MessageStatus.APPROVED);
+        assertThat(messages.steps(m.id(), OFFICER)).extracting(Step::action).doesNotContain("SCHEDULE");
+
+        // the current minute is now; the scheduler comes to it late, and the message says when it really went out
+        java.time.Instant minute = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        assertThat(messages.act(m.id(), MessageAction.SCHEDULE, minute, null, OFFICER).status())
+                .isEqualTo(MessageStatus.SCHEDULED);
+        String scheduled = body(mvc.perform(get("/campaigns/messages/" + m.id()).session(officer)));
+        assertThat(org.jsoup.Jsoup.parse(scheduled).select("#scheduled-at").text()).isEqualTo(LocalTime.format(minute));
+        clock.advance(Duration.ofMinutes(47));
+        messages.publishDue();
+        Message published = messages.get(m.id(), OFFICER);
+        assertThat(published.status()).isEqualTo(MessageStatus.PUBLISHED);
+        assertThat(published.publishedAt()).isEqualTo(clock.instant());
+        assertThat(publishing.bySource(sms.source("vi"))).singleElement()
+                .satisfies(p -> assertThat(p.publishAt()).isEqualTo(clock.instant()));
+        org.jsoup.nodes.Document after = org.jsoup.Jsoup.parse(body(mvc.perform(get("/campaigns/messages/" + m.id())
+                .session(officer))));
+        assertThat(after.select("#published-at").text()).isEqualTo(LocalTime.format(clock.instant()));
+        assertThat(after.select("#scheduled-at")).isEmpty();
+        assertThat(after.select(".facts").text()).doesNotContain(LocalTime.format(minute));
+    }
+
+    @Test
     void nothingIsPublishedInALanguageWithoutAnApprovedHumanTranslation() throws Exception {
         long campaignId = campaignAsService();
         String title = "Bảo hiểm y tế cho người cao tuổi " + System.nanoTime();
@@ -240,7 +288,7 @@ class CampaignsIntegrationTests {
 
         messages.act(m.id(), MessageAction.SUBMIT, null, null, OFFICER);
         messages.act(m.id(), MessageAction.APPROVE, null, null, SPOKESPERSON);
-        messages.act(m.id(), MessageAction.SCHEDULE, clock.instant().minusSeconds(1), null, OFFICER);
+        messages.act(m.id(), MessageAction.SCHEDULE, clock.instant(), null, OFFICER);
         messages.publishDue();
         assertThat(publishing.bySource(v.source("vi"))).hasSize(1);
         assertThat(publishing.bySource(v.source("cjm"))).singleElement()
@@ -282,7 +330,7 @@ class CampaignsIntegrationTests {
                 null, OFFICER);
         messages.act(m.id(), MessageAction.SUBMIT, null, null, OFFICER);
         messages.act(m.id(), MessageAction.APPROVE, null, null, SPOKESPERSON);
-        messages.act(m.id(), MessageAction.SCHEDULE, clock.instant().minusSeconds(1), null, OFFICER);
+        messages.act(m.id(), MessageAction.SCHEDULE, clock.instant(), null, OFFICER);
         messages.publishDue();
         long publication = publishing.bySource(sms.source("vi")).getFirst().id();
 
@@ -355,7 +403,8 @@ class CampaignsIntegrationTests {
     @Test
     void theApiNamesTheFieldAtFault() throws Exception {
         MockHttpSession officer = signIn("officer");
-        long planId = plan();
+        Plan plan = plan();
+        long planId = plan.id();
         mvc.perform(post("/api/v1/campaigns").session(officer).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"planId":%d,"title":"","policy":"BHYT","audiences":["ELDERLY","ALIENS"],
@@ -364,8 +413,9 @@ class CampaignsIntegrationTests {
                 .andExpect(jsonPath("$.errors[*].field").value(Matchers.contains("audiences", "startsOn")));
         mvc.perform(post("/api/v1/campaigns").session(officer).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                         .content("""
-                                {"planId":%d,"title":"","policy":"BHYT","communes":["SYT"],
-                                 "startsOn":"2026-12-31","endsOn":"2026-12-01","budgetVnd":-1}""".formatted(planId)))
+                                {"planId":%d,"title":"","policy":"BHYT","communes":["SYT"],"channels":["SMS"],
+                                 "startsOn":"%d-12-31","endsOn":"%d-12-01","budgetVnd":-1}"""
+                                .formatted(planId, plan.year(), plan.year())))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[*].field").value(Matchers.contains("title", "endsOn", "communes", "budgetVnd")));
         Message m = messages.write(campaignAsService(), "Tin", "Nội dung.", null, OFFICER);
@@ -397,6 +447,50 @@ class CampaignsIntegrationTests {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.encoding").value("UCS_2"))
                 .andExpect(jsonPath("$.segments").value(1)).andExpect(jsonPath("$.plainText").value("Bao hiem y te"))
                 .andExpect(jsonPath("$.plain.encoding").value("GSM_7"));
+    }
+
+    @Test
+    void aCampaignOutsideItsPlansYearWithoutAChannelOrWithoutTheCommunesItsAudienceNamesIsRefused() throws Exception {
+        MockHttpSession officer = signIn("officer");
+        Plan plan = plan();
+        String title = "Chiến dịch lạc năm " + System.nanoTime();
+        String later = String.valueOf(plan.year() + 4);
+        // the page: each field at fault named, nothing typed lost
+        org.jsoup.nodes.Document refused = org.jsoup.Jsoup.parse(body(mvc.perform(post("/campaigns/plans/" + plan.id()
+                        + "/campaigns").session(officer).with(csrf()).param("title", title).param("policy", "Bảo hiểm y tế")
+                        .param("audiences", "CHOSEN_COMMUNES").param("startsOn", later + "-01-01")
+                        .param("endsOn", later + "-02-01").param("keyMessages", "Thông điệp chính đã nhập"))
+                .andExpect(status().isUnprocessableContent())));
+        assertThat(refused.select("#problems li").eachAttr("data-field"))
+                .containsExactly("startsOn", "endsOn", "channels", "communes");
+        assertThat(refused.select("#problems li").text()).contains("năm " + plan.year(), "31/12/" + (plan.year() + 1),
+                "kênh", "Các xã, phường được chọn");
+        assertThat(refused.select("#title").attr("value")).isEqualTo(title);
+        assertThat(refused.select("#startsOn").attr("value")).isEqualTo(later + "-01-01");
+        assertThat(refused.select("#endsOn").attr("value")).isEqualTo(later + "-02-01");
+        assertThat(refused.select("#keyMessages").text()).isEqualTo("Thông điệp chính đã nhập");
+        assertThat(refused.select("input[name=audiences][value=CHOSEN_COMMUNES]").hasAttr("checked")).isTrue();
+        // the API the same
+        mvc.perform(post("/api/v1/campaigns").session(officer).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"planId":%d,"title":"%s","policy":"Bảo hiểm y tế","audiences":["CHOSEN_COMMUNES"],
+                                 "channels":[],"communes":[" "],"startsOn":"%s-01-01","endsOn":"%s-02-01"}"""
+                                .formatted(plan.id(), title, later, later)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[*].field").value(Matchers.contains("startsOn", "endsOn", "channels",
+                        "communes")));
+        assertThat(campaigns.list(plan.id(), OFFICER)).isEmpty();
+
+        // a campaign begun in the autumn runs on into the next spring; communes picked are its audience
+        Campaign autumn = campaigns.create(plan.id(), new Campaigns.Draft(title, "Bảo hiểm y tế", null, null,
+                List.of(Audience.ELDERLY), List.of("22852"), List.of(Channel.SMS), List.of(),
+                LocalDate.of(plan.year(), 11, 1), LocalDate.of(plan.year() + 1, 2, 28), null, null, List.of()), OFFICER);
+        assertThat(autumn.audiences()).containsExactly(Audience.ELDERLY, Audience.CHOSEN_COMMUNES);
+        assertThatThrownBy(() -> campaigns.create(plan.id(), new Campaigns.Draft(title, "Bảo hiểm y tế", null, null,
+                List.of(), List.of(), List.of(Channel.SMS), List.of(), LocalDate.of(plan.year() - 1, 12, 31),
+                LocalDate.of(plan.year() + 2, 1, 1), null, null, List.of()), OFFICER))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.all()).extracting(InvalidInput::field)
+                        .containsExactly("startsOn", "endsOn"));
     }
 
     @Test
@@ -481,10 +575,11 @@ class CampaignsIntegrationTests {
     @Test
     void pagesNameTheFieldAtFaultAndKeepWhatWasTyped() throws Exception {
         MockHttpSession officer = signIn("officer");
-        long planId = plan();
-        org.jsoup.nodes.Document refused = org.jsoup.Jsoup.parse(body(mvc.perform(post("/campaigns/plans/" + planId
-                        + "/campaigns").session(officer).with(csrf()).param("startsOn", "2026-12-31")
-                        .param("endsOn", "2026-12-01").param("communes", "SYT").param("objectives", "Mục tiêu đã nhập"))
+        Plan plan = plan();
+        org.jsoup.nodes.Document refused = org.jsoup.Jsoup.parse(body(mvc.perform(post("/campaigns/plans/" + plan.id()
+                        + "/campaigns").session(officer).with(csrf()).param("startsOn", plan.year() + "-12-31")
+                        .param("endsOn", plan.year() + "-12-01").param("communes", "SYT").param("channels", "SMS")
+                        .param("objectives", "Mục tiêu đã nhập"))
                 .andExpect(status().isUnprocessableContent())));
         assertThat(refused.select("#problems li").eachAttr("data-field"))
                 .containsExactly("title", "policy", "endsOn", "communes");
@@ -521,10 +616,10 @@ class CampaignsIntegrationTests {
     }
 
     /** A plan of the Department of Health for a year no other test took. */
-    private long plan() {
+    private Plan plan() {
         for (int year = 2030 + (int) (System.nanoTime() % 50); ; year++) {
             try {
-                return campaigns.createPlan("SYT", year, "Kế hoạch truyền thông năm " + year, OFFICER).id();
+                return campaigns.createPlan("SYT", year, "Kế hoạch truyền thông năm " + year, OFFICER);
             } catch (Conflict e) {
                 // taken: try the next year
             }
@@ -532,22 +627,25 @@ class CampaignsIntegrationTests {
     }
 
     private long campaign() throws Exception {
-        long planId = plan();
+        Plan plan = plan();
         return json.readTree(body(mvc.perform(post("/api/v1/campaigns").session(signIn("officer")).with(csrf())
                 .contentType(MediaType.APPLICATION_JSON).content("""
                         {"planId":%d,"title":"Bảo hiểm y tế cho người cao tuổi","policy":"Bảo hiểm y tế",
                          "objectives":"90%% người cao tuổi có thẻ","audiences":["elderly","chosen_communes"],
                          "communes":["22852"],"channels":["PORTAL","SMS","LOUDSPEAKER"],"responsibleAgencies":["SYT"],
-                         "startsOn":"2026-12-01","endsOn":"2027-03-31","budgetLine":"Kinh phí truyền thông 2026",
-                         "budgetVnd":150000000,"keywords":["bảo hiểm y tế","BHYT","người cao tuổi"]}""".formatted(planId)))
+                         "startsOn":"%d-12-01","endsOn":"%d-03-31","budgetLine":"Kinh phí truyền thông",
+                         "budgetVnd":150000000,"keywords":["bảo hiểm y tế","BHYT","người cao tuổi"]}"""
+                        .formatted(plan.id(), plan.year(), plan.year() + 1)))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.communes[0]").value("22852"))
                 .andExpect(jsonPath("$.audiences[0]").value("ELDERLY")))).get("id").asLong();
     }
 
     private long campaignAsService() {
-        return campaigns.create(plan(), new Campaigns.Draft("Chiến dịch thử", "Bảo hiểm y tế", null, null,
+        Plan plan = plan();
+        return campaigns.create(plan.id(), new Campaigns.Draft("Chiến dịch thử", "Bảo hiểm y tế", null, null,
                 List.of(Audience.ELDERLY), List.of("22852"), List.of(Channel.LOUDSPEAKER), List.of(),
-                LocalDate.of(2026, 12, 1), LocalDate.of(2027, 1, 31), null, null, List.of("bảo hiểm y tế")), OFFICER).id();
+                LocalDate.of(plan.year(), 12, 1), LocalDate.of(plan.year() + 1, 1, 31), null, null,
+                List.of("bảo hiểm y tế")), OFFICER).id();
     }
 
     private static String body(org.springframework.test.web.servlet.ResultActions result) throws Exception {

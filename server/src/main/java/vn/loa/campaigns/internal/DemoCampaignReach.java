@@ -7,8 +7,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +37,7 @@ import vn.loa.identity.UserAccount;
 import vn.loa.identity.Users;
 import vn.loa.listening.ImportSummary;
 import vn.loa.listening.PostImporter;
+import vn.loa.platform.DemoReplay;
 import vn.loa.publishing.Broadcasts;
 import vn.loa.publishing.Publishing;
 import vn.loa.shared.Actor;
@@ -42,8 +45,9 @@ import vn.loa.shared.LocalTime;
 
 /**
  * Demo mode only, after the demo's campaign and the communes' stations exist: the campaign's first message (the
- * opening of registration) was approved and broadcast on its first day, and the commune officer of Bác Ái Tây
- * confirmed it; the posts the campaign is measured against (comments written for the demo and real VNTC news
+ * opening of registration) was approved and published on its first day, and the commune officer of Bác Ái Tây
+ * confirmed that evening that its bulletin went on air at the commune's first slot, recorded through the services at
+ * those times ({@link DemoReplay}); the posts the campaign is measured against (comments written for the demo and real VNTC news
  * sentences, {@code campaigns/demo-attention-posts.jsonl}, made by {@code tools/make-demo-campaign-posts.py}) are
  * loaded through the ordinary import, dated around the campaign's start and never in the future. Loaded once.
  */
@@ -55,6 +59,9 @@ class DemoCampaignReach implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoCampaignReach.class);
     static final String POSTS = "/campaigns/demo-attention-posts.jsonl";
     static final String TITLE = "Mở đợt đăng ký thẻ bảo hiểm y tế cho người cao tuổi";
+    /** How long after the bulletin went on air the commune confirmed it. */
+    private static final Duration CONFIRMED_AFTER = Duration.ofMinutes(12);
+    private static final DateTimeFormatter SLOT = DateTimeFormatter.ofPattern("HH:mm");
 
     private final JdbcClient jdbc;
     private final Campaigns campaigns;
@@ -90,24 +97,39 @@ class DemoCampaignReach implements ApplicationRunner {
             return;
         }
         Campaign campaign = campaigns.get(found.get(), officer.get());
-        Message opening = messages.write(campaign.id(), TITLE,
-                "Sở Y tế thông báo mở đợt đăng ký thẻ bảo hiểm y tế cho người từ đủ 60 tuổi. Bà con đến trạm y tế xã,"
-                        + " phường để được hướng dẫn. (Dữ liệu trình diễn)", null, officer.get());
-        messages.saveVersion(opening.id(), VersionKind.PORTAL_ARTICLE, TITLE,
-                "<p>Sở Y tế thông báo mở đợt đăng ký thẻ bảo hiểm y tế cho người từ đủ 60 tuổi.</p>"
-                        + "<p>Bà con đến trạm y tế xã, phường để được hướng dẫn.</p><p><em>Dữ liệu trình diễn.</em></p>",
-                null, null, officer.get());
-        messages.saveVersion(opening.id(), VersionKind.LOUDSPEAKER, "Thông báo đăng ký thẻ bảo hiểm y tế",
-                "Kính thưa bà con! Sở Y tế thông báo: bắt đầu từ hôm nay, ông bà từ sáu mươi tuổi trở lên đến trạm y tế"
-                        + " xã để đăng ký thẻ bảo hiểm y tế. Xin bà con chú ý lắng nghe.", null, null, officer.get());
-        messages.act(opening.id(), MessageAction.SUBMIT, null, null, officer.get());
-        messages.act(opening.id(), MessageAction.APPROVE, null, null, spokesperson.get());
-        messages.act(opening.id(), MessageAction.SCHEDULE, clock.instant(), null, officer.get());
-        messages.publishDue();
-        publishing.deliverDue();
-        // the commune officer of Bác Ái Tây confirms the broadcast at its first slot, once it has come: nothing is
-        // confirmed as aired before its slot, so a bulletin published now whose slot is still to come stays waiting on
-        // the commune's confirmation page
+        LocalDate first = campaign.startsOn();
+        if (!first.isBefore(LocalDate.ofInstant(clock.instant(), LocalTime.ZONE))) {
+            // no first day behind us to tell of (the demo's campaign began days before it was loaded)
+            loadPosts(first);
+            return;
+        }
+        // the campaign's first day, through the services as it happened then (DemoReplay): written, approved,
+        // scheduled and published in the morning, so that its steps, publications, logs and audit trail all say so
+        Message opening = DemoReplay.at(at(first, 7, 30), () -> {
+            Message m = messages.write(campaign.id(), TITLE, "Sở Y tế thông báo mở đợt đăng ký thẻ bảo hiểm y tế cho"
+                    + " người từ đủ 60 tuổi. Bà con đến trạm y tế xã, phường để được hướng dẫn. (Dữ liệu trình diễn)",
+                    null, officer.get());
+            messages.saveVersion(m.id(), VersionKind.PORTAL_ARTICLE, TITLE,
+                    "<p>Sở Y tế thông báo mở đợt đăng ký thẻ bảo hiểm y tế cho người từ đủ 60 tuổi.</p>"
+                            + "<p>Bà con đến trạm y tế xã, phường để được hướng dẫn.</p><p><em>Dữ liệu trình diễn.</em></p>",
+                    null, null, officer.get());
+            messages.saveVersion(m.id(), VersionKind.LOUDSPEAKER, "Thông báo đăng ký thẻ bảo hiểm y tế",
+                    "Kính thưa bà con! Sở Y tế thông báo: bắt đầu từ hôm nay, ông bà từ sáu mươi tuổi trở lên đến trạm"
+                            + " y tế xã để đăng ký thẻ bảo hiểm y tế. Xin bà con chú ý lắng nghe.", null, null,
+                    officer.get());
+            return m;
+        });
+        DemoReplay.at(at(first, 7, 50), () -> messages.act(opening.id(), MessageAction.SUBMIT, null, null, officer.get()));
+        DemoReplay.at(at(first, 8, 20),
+                () -> messages.act(opening.id(), MessageAction.APPROVE, null, null, spokesperson.get()));
+        DemoReplay.at(at(first, 8, 25),
+                () -> messages.act(opening.id(), MessageAction.SCHEDULE, at(first, 9, 0), null, officer.get()));
+        DemoReplay.at(at(first, 9, 0), () -> {
+            messages.publishDue();
+            publishing.deliverDue();
+        });
+        // that evening the commune officer of Bác Ái Tây confirms the bulletin went on air at its first slot; the
+        // other communes did not confirm theirs, which the broadcasts page flags as missed
         Optional<SignedInUser> commune = user("xa-bac-ai-tay");
         if (commune.isPresent()) {
             jdbc.sql("""
@@ -115,11 +137,18 @@ class DemoCampaignReach implements ApplicationRunner {
                     WHERE p.message_id = ? AND v.kind = 'LOUDSPEAKER'""").param(opening.id()).query(Long.class).list()
                     .forEach(publication -> broadcasts.ofPublication(publication, commune.get()).stream()
                             .filter(b -> b.communeCode().equals(commune.get().agencyCode()) && b.confirmedAt() == null
-                                    && !b.firstSlotAt().isAfter(clock.instant()))
-                            .forEach(b -> broadcasts.confirm(b.id(), clock.instant(), "Đã phát lúc 17 giờ (dữ liệu trình diễn)",
-                                    commune.get())));
+                                    && b.firstSlotAt().plus(CONFIRMED_AFTER).isBefore(clock.instant()))
+                            .forEach(b -> DemoReplay.at(b.firstSlotAt().plus(CONFIRMED_AFTER),
+                                    () -> broadcasts.confirm(b.id(), b.firstSlotAt(), "Đã phát lúc "
+                                            + SLOT.format(b.firstSlotAt().atZone(LocalTime.ZONE))
+                                            + " (dữ liệu trình diễn)", commune.get()))));
         }
-        loadPosts(campaign.startsOn());
+        loadPosts(first);
+    }
+
+    /** A time of a day in the province. */
+    private static Instant at(LocalDate day, int hour, int minute) {
+        return day.atTime(hour, minute).atZone(LocalTime.ZONE).toInstant();
     }
 
     private void loadPosts(LocalDate start) throws IOException {

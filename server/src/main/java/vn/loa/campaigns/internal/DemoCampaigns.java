@@ -1,6 +1,7 @@
 package vn.loa.campaigns.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -24,12 +25,14 @@ import vn.loa.identity.AgencyKind;
 import vn.loa.identity.SignedInUser;
 import vn.loa.identity.UserAccount;
 import vn.loa.identity.Users;
+import vn.loa.platform.DemoReplay;
 import vn.loa.publishing.Channel;
 import vn.loa.shared.LocalTime;
 
 /**
  * Demo mode only, once: the Department of Health's communication plan for 2026 with the campaign "Bảo hiểm y tế cho
- * người cao tuổi" in four communes (two Chăm, one Raglai), one message written by the demo {@code officer} with its
+ * người cao tuổi" in four communes (two Chăm, one Raglai), both recorded a week before the campaign began
+ * ({@link DemoReplay}), one message written by the demo {@code officer} with its
  * portal, SMS, loudspeaker and billboard versions, submitted for review (the {@code spokesperson} or the
  * {@code leader} approves it), and its loudspeaker bulletin's Chăm translation assigned to the commune officer
  * {@code district}. The text is made up for the demonstration.
@@ -68,11 +71,14 @@ class DemoCampaigns implements ApplicationRunner {
         if (officer.isEmpty() || agencies.findByCode("SYT", today).isEmpty()) {
             return;
         }
-        Plan plan = campaigns.createPlan("SYT", start(today).getYear(), "Kế hoạch truyền thông chính sách y tế năm "
-                + start(today).getYear(), officer.get());
+        // planned a week before it began (DemoReplay: recorded at that time, as its first message is on its first day)
+        Instant planned = start(today).minusDays(7).atTime(9, 0).atZone(LocalTime.ZONE).toInstant();
+        Plan plan = DemoReplay.at(planned, () -> campaigns.createPlan("SYT", start(today).getYear(),
+                "Kế hoạch truyền thông chính sách y tế năm " + start(today).getYear(), officer.get()));
         List<String> communes = COMMUNES.stream().filter(code -> agencies.findByCode(code, today)
                 .filter(a -> a.kind() == AgencyKind.COMMUNE).isPresent()).toList();
-        Campaign campaign = campaigns.create(plan.id(), new Campaigns.Draft("Bảo hiểm y tế cho người cao tuổi",
+        Campaign campaign = DemoReplay.at(planned, () -> campaigns.create(plan.id(), new Campaigns.Draft(
+                "Bảo hiểm y tế cho người cao tuổi",
                 "Hỗ trợ mua thẻ bảo hiểm y tế cho người cao tuổi",
                 "Đến hết quý I/2027, ít nhất 95% người từ đủ 60 tuổi trên địa bàn tỉnh có thẻ bảo hiểm y tế; người cao tuổi"
                         + " ở xã vùng đồng bào Chăm, Raglai biết nơi đăng ký và mức hỗ trợ.",
@@ -82,7 +88,7 @@ class DemoCampaigns implements ApplicationRunner {
                 communes, List.of(Channel.PORTAL, Channel.SMS, Channel.LOUDSPEAKER, Channel.BILLBOARD),
                 List.of("SYT"), start(today), start(today).plusMonths(4),
                 "Kinh phí truyền thông giáo dục sức khỏe năm 2026 (dữ liệu trình diễn)", 150_000_000L,
-                List.of("bảo hiểm y tế", "BHYT", "thẻ bảo hiểm y tế", "người cao tuổi")), officer.get());
+                List.of("bảo hiểm y tế", "BHYT", "thẻ bảo hiểm y tế", "người cao tuổi")), officer.get()));
         Message message = messages.write(campaign.id(), "Người cao tuổi được hỗ trợ mua thẻ bảo hiểm y tế",
                 "Từ ngày 01/01/2027, người từ đủ 60 tuổi chưa có thẻ bảo hiểm y tế được ngân sách tỉnh hỗ trợ một phần tiền"
                         + " mua thẻ. Người dân mang căn cước đến trạm y tế hoặc bộ phận một cửa của UBND xã, phường để đăng"

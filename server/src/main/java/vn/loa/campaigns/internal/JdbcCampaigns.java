@@ -112,19 +112,38 @@ class JdbcCampaigns implements Campaigns {
         if (policy == null || policy.length() > 300) {
             problems.add(new InvalidInput("policy", "campaigns.error.policy"));
         }
+        // a campaign of a year's plan starts in that year; it may run on into the next one (a campaign begun in
+        // the autumn ends in the spring), not further
+        String year = String.valueOf(plan.year());
         if (d.startsOn() == null) {
             problems.add(new InvalidInput("startsOn", "campaigns.error.starts-on"));
+        } else if (d.startsOn().getYear() != plan.year()) {
+            problems.add(new InvalidInput("startsOn", "campaigns.error.starts-on-year", year));
         }
         if (d.endsOn() == null || (d.startsOn() != null && d.endsOn().isBefore(d.startsOn()))) {
             problems.add(new InvalidInput("endsOn", "campaigns.error.ends-on"));
+        } else if (d.endsOn().getYear() > plan.year() + 1) {
+            problems.add(new InvalidInput("endsOn", "campaigns.error.ends-on-year", year,
+                    String.valueOf(plan.year() + 1)));
+        }
+        if (d.channels().isEmpty()) {
+            problems.add(new InvalidInput("channels", "campaigns.error.channels"));
         }
         LocalDate today = today();
         List<String> communes = distinct(d.communes());
+        if (communes.isEmpty() && d.audiences().contains(Audience.CHOSEN_COMMUNES)) {
+            problems.add(new InvalidInput("communes", "campaigns.error.communes-none"));
+        }
         for (String code : communes) {
             if (agencies.findByCode(code, today).filter(a -> a.kind() == AgencyKind.COMMUNE).isEmpty()) {
                 problems.add(new InvalidInput("communes", "campaigns.error.commune", code));
                 break;
             }
+        }
+        // communes picked are an audience, whether or not its box was ticked too
+        List<Audience> audiences = new ArrayList<>(d.audiences().stream().distinct().toList());
+        if (!communes.isEmpty() && !audiences.contains(Audience.CHOSEN_COMMUNES)) {
+            audiences.add(Audience.CHOSEN_COMMUNES);
         }
         List<String> responsible = distinct(d.responsibleAgencies());
         for (String code : responsible) {
@@ -148,7 +167,7 @@ class JdbcCampaigns implements Campaigns {
                 VALUES (?, ?, ?, ?, ?, ?, ?::text[], ?::text[], ?::text[], ?::text[], ?, ?, ?, ?, ?::text[], ?, ?)
                 RETURNING id""")
                 .params(planId, plan.agencyCode(), title, policy, CampaignAccess.text(d.objectives()),
-                        CampaignAccess.text(d.keyMessages()), array(d.audiences().stream().distinct().map(Enum::name).toList()),
+                        CampaignAccess.text(d.keyMessages()), array(audiences.stream().map(Enum::name).toList()),
                         array(communes), array(d.channels().stream().distinct().map(Enum::name).toList()),
                         array(responsible), Date.valueOf(d.startsOn()), Date.valueOf(d.endsOn()),
                         CampaignAccess.text(d.budgetLine()), d.budgetVnd(), array(keywords), by.username(),

@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -509,6 +510,13 @@ class JdbcMessages implements Messages {
                 if (publishAt == null) {
                     throw new InvalidInput("publishAt", "campaigns.error.publish-at");
                 }
+                // a time already gone would be published at once and recorded as if it had gone out then; the current
+                // minute is still now (the form gives minutes, and offers the current one)
+                Instant now = clock.instant();
+                if (publishAt.isBefore(now.truncatedTo(ChronoUnit.MINUTES))) {
+                    throw new InvalidInput("publishAt", "campaigns.error.publish-at-past", LocalTime.format(publishAt),
+                            LocalTime.format(now));
+                }
                 jdbc.sql("UPDATE campaign_message SET publish_at = ? WHERE id = ?").params(Timestamp.from(publishAt),
                         messageId).update();
                 move(m, action, MessageStatus.SCHEDULED, by, LocalTime.format(publishAt), emergency);
@@ -655,10 +663,11 @@ class JdbcMessages implements Messages {
         // a press release goes to the media directory's address list (journalists who receive releases, newsrooms)
         List<String> recipients = v.kind() == VersionKind.PRESS_RELEASE
                 ? media.addressList(LocalDate.ofInstant(clock.instant(), LocalTime.ZONE)) : List.of();
+        // handed over now, however late the scheduler came to it: publishing records the time it really went out
         long id = publishing.enqueue(new Publication(v.source(language), campaign.reference(), campaign.policy(),
                 agencyId(m.agencyCode()), v.kind().channel().orElseThrow(), language, title, body,
                 reach.communesFor(campaign, language),
-                recipients, attachments, m.publishAt() == null ? clock.instant() : m.publishAt(), m.emergency() != null), by);
+                recipients, attachments, clock.instant(), m.emergency() != null), by);
         jdbc.sql("INSERT INTO campaign_publication (message_id, version_id, language, publication_id) VALUES (?, ?, ?, ?)")
                 .params(m.id(), v.id(), language, id).update();
         return 1;
@@ -689,9 +698,12 @@ class JdbcMessages implements Messages {
 
     @Override
     public List<Message> approvalQueue(SignedInUser user) {
-        return jdbc.sql("SELECT * FROM campaign_message WHERE status = 'IN_REVIEW' ORDER BY created_at, id")
+        // four eyes: neither what the user wrote nor what they rewrote since (approver() would refuse it)
+        return jdbc.sql("""
+                SELECT * FROM campaign_message WHERE status = 'IN_REVIEW' AND author <> ? AND NOT (? = ANY(contributors))
+                ORDER BY created_at, id""").params(user.username(), user.username())
                 .query(JdbcMessages::message).list().stream()
-                .filter(m -> CampaignAccess.mayApprove(m.agencyCode(), user) && !user.username().equals(m.author()))
+                .filter(m -> CampaignAccess.mayApprove(m.agencyCode(), user))
                 .toList();
     }
 
@@ -800,6 +812,14 @@ class JdbcMessages implements Messages {
     @Override
     public List<Translation> tasksOf(SignedInUser user) {
         return jdbc.sql(TRANSLATION + " WHERE t.translator = ? ORDER BY CASE t.status WHEN 'APPROVED' THEN 1 ELSE 0 END, t.id DESC")
+                .param(user.username()).query(JdbcMessages::translation).list();
+    }
+
+    @Override
+    public List<Translation> assignedTo(SignedInUser user) {
+        return jdbc.sql(TRANSLATION + """
+                 JOIN campaign_message m ON m.id = v.message_id
+                WHERE t.translator = ? AND t.status = 'ASSIGNED' AND m.status <> 'WITHDRAWN' ORDER BY t.assigned_at, t.id""")
                 .param(user.username()).query(JdbcMessages::translation).list();
     }
 

@@ -483,6 +483,8 @@ class CampaignsController {
             redirect.addFlashAttribute("flashKey", "campaigns.step." + chosen);
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("problems", e.all());
+            // the time comes back as it was typed
+            redirect.addFlashAttribute("typedPublishAt", publishAt);
         } catch (Conflict e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
             redirect.addFlashAttribute("errorArguments", e.arguments());

@@ -16,6 +16,8 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
+import vn.loa.campaigns.Message;
+import vn.loa.campaigns.Messages;
 import vn.loa.home.Agenda;
 import vn.loa.home.Agenda.AlertItem;
 import vn.loa.home.Agenda.AnswerItem;
@@ -33,6 +35,7 @@ import vn.loa.listening.Trends;
 import vn.loa.misinformation.Case;
 import vn.loa.misinformation.CaseStatus;
 import vn.loa.misinformation.Cases;
+import vn.loa.publishing.Broadcasts;
 import vn.loa.shared.LocalTime;
 import vn.loa.transparency.InformationRequests;
 import vn.loa.shared.NotFound;
@@ -41,7 +44,8 @@ import vn.loa.shared.NotFound;
  * Puts a user's agenda together from the other modules' APIs, with a fixed number of queries whatever the data: the
  * emerging issues (kept by the trends for a few minutes), one read of the open alerts, one of the open cases, one of
  * the agencies' names; only for an agency's user, a look at a case that covers one of its issues but is not among its
- * open cases.
+ * open cases; and what the user must do for what goes out (the commune's broadcasts, the messages to approve, the
+ * translations assigned).
  */
 @Service
 class AgendaService implements Agendas {
@@ -56,6 +60,8 @@ class AgendaService implements Agendas {
     static final int OPEN_CASES = 500;
     /** Posts a case drafted from an issue starts with (its examples first). */
     static final int DRAFT_POSTS = 20;
+    /** Broadcasts, messages and translations of each list shown on the page. */
+    static final int OUTREACH = 5;
 
     private final Trends trends;
     private final Alerts alerts;
@@ -64,10 +70,14 @@ class AgendaService implements Agendas {
     private final Clock clock;
 
     private final InformationRequests requests;
+    private final Broadcasts broadcasts;
+    private final Messages messages;
 
     AgendaService(Trends trends, Alerts alerts, Cases cases, AgencyNames agencyNames, Clock clock,
-            InformationRequests requests) {
+            InformationRequests requests, Broadcasts broadcasts, Messages messages) {
         this.requests = requests;
+        this.broadcasts = broadcasts;
+        this.messages = messages;
         this.trends = trends;
         this.alerts = alerts;
         this.cases = cases;
@@ -86,7 +96,8 @@ class AgendaService implements Agendas {
             Map<String, String> names = agencyNames(published.stream().map(Cases.Published::agencyCode), day, language);
             List<AnswerItem> answers = published.stream().map(p -> new AnswerItem(p.slug(), p.claim(),
                     names.get(p.agencyCode()), p.publishedAt())).toList();
-            return new Agenda(day, view, null, null, null, null, null, null, null, null, answers, null);
+            return new Agenda(day, view, null, null, null, null, null, null, null, null, answers, null,
+                    outreach(user, day, language));
         }
         List<Alerts.Alert> open = alerts.alerts(user, true, ALERTS_COUNTED + 1);
         List<Case> openCases = cases.list(new Cases.Filter(null, null, true, false), user, OPEN_CASES);
@@ -102,7 +113,8 @@ class AgendaService implements Agendas {
             Listed<CaseItem> toTriage = user.has(Role.COORDINATOR)
                     ? Listed.of(filter(items, c -> c.status() == CaseStatus.RECEIVED), CASES) : null;
             return new Agenda(day, view, issues, alertList, Listed.of(due.overdue(), CASES),
-                    Listed.of(due.today(), CASES), toTriage, null, null, null, null, dueRequests(user, day, 0, language));
+                    Listed.of(due.today(), CASES), toTriage, null, null, null, null, dueRequests(user, day, 0, language),
+                    outreach(user, day, language));
         }
         Map<Long, Case> byId = openCases.stream().collect(Collectors.toMap(Case::id, c -> c));
         Listed<CaseItem> mine = null;
@@ -114,7 +126,29 @@ class AgendaService implements Agendas {
         Listed<CaseItem> toApprove = user.has(Role.SPOKESPERSON)
                 ? Listed.of(filter(items, c -> c.status() == CaseStatus.AWAITING_APPROVAL), CASES) : null;
         return new Agenda(day, view, issues, alertList, null, null, null, mine, unassigned, toApprove, null,
-                dueRequests(user, day, 3, language));
+                dueRequests(user, day, 3, language), outreach(user, day, language));
+    }
+
+    /**
+     * What the user must act on for what goes out: their commune's broadcasts to confirm, the campaign messages they may
+     * approve, the translations assigned to them; three reads whatever the data.
+     */
+    private Agenda.Outreach outreach(SignedInUser user, LocalDate day, String language) {
+        Broadcasts.Waiting waiting = broadcasts.toConfirm(user, OUTREACH);
+        Listed<Agenda.BroadcastItem> toConfirm = new Listed<>(waiting.first().stream()
+                .map(b -> new Agenda.BroadcastItem(b.id(), b.title(), b.kind().name(), b.language(), b.firstSlotAt(),
+                        b.emergency(), b.status() == Broadcasts.BroadcastStatus.MISSED)).toList(),
+                (int) Math.min(waiting.total(), Integer.MAX_VALUE), false);
+        List<Message> queue = messages.approvalQueue(user);
+        List<Message> firstMessages = queue.stream().limit(OUTREACH).toList();
+        Map<String, String> names = agencyNames(firstMessages.stream().map(Message::agencyCode), day, language);
+        Listed<Agenda.MessageItem> toApprove = new Listed<>(firstMessages.stream()
+                .map(m -> new Agenda.MessageItem(m.id(), m.title(), names.get(m.agencyCode()),
+                        m.emergency() == null ? null : m.emergency().name(), m.createdAt())).toList(), queue.size(), false);
+        Listed<Agenda.TranslationItem> translations = Listed.of(messages.assignedTo(user).stream()
+                .map(t -> new Agenda.TranslationItem(t.id(), t.kind().name(), t.language(), t.assignedAt())).toList(),
+                OUTREACH);
+        return new Agenda.Outreach(toConfirm, toApprove, translations);
     }
 
     /**

@@ -25,7 +25,7 @@ class PlatformConfiguration implements WebMvcConfigurer {
 
     @Bean
     Clock clock() {
-        return Clock.systemUTC();
+        return new ApplicationClock(Clock.systemUTC());
     }
 
     @Bean

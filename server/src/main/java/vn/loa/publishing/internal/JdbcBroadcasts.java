@@ -242,6 +242,21 @@ class JdbcBroadcasts implements Broadcasts {
     }
 
     @Override
+    public Waiting toConfirm(SignedInUser user, int first) {
+        // only the commune's own users confirm its broadcasts (confirm): nobody else is asked to
+        if (user.agencyCode() == null || agencies.findByCode(user.agencyCode(), today())
+                .filter(a -> a.kind() == AgencyKind.COMMUNE).isEmpty()) {
+            return new Waiting(List.of(), 0);
+        }
+        String waiting = " WHERE b.commune_code = ? AND b.confirmed_at IS NULL AND p.withdrawn_at IS NULL";
+        long total = jdbc.sql("SELECT count(*) FROM pub_broadcast b JOIN pub_publication p ON p.id = b.publication_id"
+                + waiting).param(user.agencyCode()).query(Long.class).single();
+        List<Broadcast> shown = jdbc.sql(SELECT + waiting + " ORDER BY p.emergency DESC, b.first_slot_at, b.id LIMIT ?")
+                .params(user.agencyCode(), first).query(this::broadcast).list();
+        return new Waiting(shown, total);
+    }
+
+    @Override
     public List<Broadcast> ofPublication(long publicationId, SignedInUser user) {
         return jdbc.sql(SELECT + " WHERE b.publication_id = ? ORDER BY b.commune_code").param(publicationId)
                 .query(this::broadcast).list().stream().filter(b -> seesAll(user)

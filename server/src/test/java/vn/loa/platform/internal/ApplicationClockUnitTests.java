@@ -1,0 +1,49 @@
+package vn.loa.platform.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import vn.loa.platform.DemoReplay;
+import vn.loa.shared.LocalTime;
+
+class ApplicationClockUnitTests {
+
+    private final Instant now = Instant.parse("2026-12-07T02:00:00Z");
+    private final Clock clock = new ApplicationClock(Clock.fixed(now, ZoneOffset.UTC));
+
+    @Test
+    void readsTheRecordedPastOnlyOnTheThreadThatRecordsItAndOnlyMeanwhile() throws Exception {
+        Instant firstDay = Instant.parse("2026-11-27T00:30:00Z");
+        Instant elsewhere = DemoReplay.at(firstDay, () -> {
+            assertThat(clock.instant()).isEqualTo(firstDay);
+            assertThat(clock.withZone(LocalTime.ZONE).instant()).isEqualTo(firstDay);
+            // a worker's thread keeps the real time
+            return CompletableFuture.supplyAsync(clock::instant).join();
+        });
+        assertThat(elsewhere).isEqualTo(now);
+        assertThat(clock.instant()).isEqualTo(now);
+        assertThat(DemoReplay.replayed()).isNull();
+    }
+
+    @Test
+    void anInnerRecordingGivesBackTheOuterOneAndAFailureLeavesNothingBehind() {
+        Instant morning = Instant.parse("2026-11-27T00:30:00Z");
+        Instant evening = Instant.parse("2026-11-27T10:12:00Z");
+        DemoReplay.at(morning, () -> {
+            DemoReplay.at(evening, () -> assertThat(clock.instant()).isEqualTo(evening));
+            assertThat(clock.instant()).isEqualTo(morning);
+        });
+        try {
+            DemoReplay.at(morning, (Runnable) () -> {
+                throw new IllegalStateException("refused");
+            });
+        } catch (IllegalStateException expected) {
+            // the work failed: the clock reads the real time again all the same
+        }
+        assertThat(clock.instant()).isEqualTo(now);
+    }
+}
