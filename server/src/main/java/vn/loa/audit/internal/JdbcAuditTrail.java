@@ -69,6 +69,49 @@ class JdbcAuditTrail implements AuditTrail {
 
     @Override
     @Transactional(readOnly = true)
+    public List<String> actors() {
+        // of the newest records only: a choice for the filter, not a scan of a trail that may hold millions
+        return jdbc.sql("""
+                SELECT DISTINCT actor FROM (SELECT actor FROM audit_record ORDER BY id DESC LIMIT 20000) recent
+                WHERE actor IS NOT NULL ORDER BY actor""").query(String.class).list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<String> agencies() {
+        return jdbc.sql("""
+                SELECT DISTINCT agency_code FROM (SELECT agency_code FROM audit_record ORDER BY id DESC LIMIT 20000) recent
+                WHERE agency_code IS NOT NULL ORDER BY agency_code""").query(String.class).list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<AuditRecord> find(Filter filter, int limit, Long beforeId) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM audit_record WHERE id < ?");
+        List<Object> params = new java.util.ArrayList<>(List.of(beforeId == null ? Long.MAX_VALUE : beforeId));
+        if (filter.actor() != null) {
+            sql.append(" AND lower(actor) = lower(?)");
+            params.add(filter.actor());
+        }
+        if (filter.agencyCode() != null) {
+            sql.append(" AND agency_code = ?");
+            params.add(filter.agencyCode());
+        }
+        if (filter.from() != null) {
+            sql.append(" AND occurred_at >= ?");
+            params.add(java.sql.Timestamp.from(filter.from()));
+        }
+        if (filter.to() != null) {
+            sql.append(" AND occurred_at < ?");
+            params.add(java.sql.Timestamp.from(filter.to()));
+        }
+        sql.append(" ORDER BY id DESC LIMIT ?");
+        params.add(Math.max(1, Math.min(limit, MAX_FOUND)));
+        return jdbc.sql(sql.toString()).params(params).query(JdbcAuditTrail::record).list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public ChainVerification verify() {
         AtomicReference<String> expectedPrevious = new AtomicReference<>(AuditChain.GENESIS);
         AtomicReference<ChainVerification> broken = new AtomicReference<>();

@@ -33,6 +33,7 @@ class AuditSentences {
 
     /** The details each action's sentence names, in the order of its arguments from {2} on. */
     private static final Map<String, List<String>> DETAILS = Map.ofEntries(
+            Map.entry("audit.exported", List.of("rows")),
             Map.entry("user.created", List.of("roles", "agency")),
             Map.entry("user.updated", List.of("changes")),
             Map.entry("user.signed-in", List.of("remoteAddress")),

@@ -436,10 +436,10 @@ class PostPagesController {
                 rows.size()));
         if (format.equals("csv")) {
             response.setContentType("text/csv;charset=UTF-8");
-            SpreadsheetWriter.csv(header, rows, response.getOutputStream());
+            vn.loa.platform.Spreadsheets.csv(header, rows, response.getOutputStream());
         } else {
             response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-            SpreadsheetWriter.xlsx("Loa", header, rows, response.getOutputStream());
+            vn.loa.platform.Spreadsheets.xlsx("Loa", header, rows, response.getOutputStream());
         }
         // written: the response is the file, no view
         return null;

@@ -1,4 +1,4 @@
-package vn.loa.listening.web;
+package vn.loa.platform;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,25 +26,26 @@ import org.apache.poi.xssf.streaming.DeferredSXSSFWorkbook;
  * Excel a number and a date cell shown as {@code dd/mm/yyyy hh:mm:ss}, so that a column sorts and filters as dates;
  * text is always a text cell, never a formula. The Excel header is bold and stays in view. CSV cells that a
  * spreadsheet would take for a formula (starting with =, +, -, @, tab or carriage return) are prefixed with an
- * apostrophe: post texts are written by strangers.
+ * apostrophe: post texts are written by strangers. Used by the posts' download and the audit trail's.
  */
-final class SpreadsheetWriter {
+public final class Spreadsheets {
 
     private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.ALL).get();
     /** Excel holds at most 32,767 characters in a cell. */
     private static final int MAX_CELL = 32_000;
     private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
 
-    private SpreadsheetWriter() {
+    private Spreadsheets() {
     }
 
-    static void csv(List<String> header, Iterable<? extends List<?>> rows, OutputStream out) throws IOException {
+    /** Writes the header and rows as CSV (UTF-8 with a byte-order mark) to {@code out}, flushed, not closed. */
+    public static void csv(List<String> header, Iterable<? extends List<?>> rows, OutputStream out) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write('\uFEFF');
         CSVPrinter printer = new CSVPrinter(writer, CSV);
-        printer.printRecord(header.stream().map(SpreadsheetWriter::defuse));
+        printer.printRecord(header.stream().map(Spreadsheets::defuse));
         for (List<?> row : rows) {
-            printer.printRecord(row.stream().map(SpreadsheetWriter::csvCell));
+            printer.printRecord(row.stream().map(Spreadsheets::csvCell));
         }
         printer.flush();
     }
@@ -56,7 +57,8 @@ final class SpreadsheetWriter {
         return cell instanceof Long number ? number.toString() : defuse((String) cell);
     }
 
-    static void xlsx(String sheetName, List<String> header, Iterable<? extends List<?>> rows, OutputStream out)
+    /** Writes the header and rows as one sheet of an Excel workbook to {@code out}. */
+    public static void xlsx(String sheetName, List<String> header, Iterable<? extends List<?>> rows, OutputStream out)
             throws IOException {
         try (DeferredSXSSFWorkbook workbook = new DeferredSXSSFWorkbook()) {
             // entries of at most 4 GB, described as plain zip: ZIP64 fields with a streamed entry's unknown size
@@ -101,7 +103,7 @@ final class SpreadsheetWriter {
     }
 
     /** A cell's text that no spreadsheet will run as a formula. */
-    static String defuse(String cell) {
+    public static String defuse(String cell) {
         if (cell == null) {
             return "";
         }
