@@ -70,18 +70,23 @@ class JdbcAuditTrail implements AuditTrail {
     @Override
     @Transactional(readOnly = true)
     public List<String> actors() {
-        // of the newest records only: a choice for the filter, not a scan of a trail that may hold millions
-        return jdbc.sql("""
-                SELECT DISTINCT actor FROM (SELECT actor FROM audit_record ORDER BY id DESC LIMIT 20000) recent
-                WHERE actor IS NOT NULL ORDER BY actor""").query(String.class).list();
+        return ofRecentRecords("actor");
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<String> agencies() {
-        return jdbc.sql("""
-                SELECT DISTINCT agency_code FROM (SELECT agency_code FROM audit_record ORDER BY id DESC LIMIT 20000) recent
-                WHERE agency_code IS NOT NULL ORDER BY agency_code""").query(String.class).list();
+        return ofRecentRecords("agency_code");
+    }
+
+    /**
+     * The values a column holds in the newest 20,000 records, in order: a choice for the page's filter, not a scan of a
+     * trail that may hold millions. {@code column} is one of this class's own names, never a reader's.
+     */
+    private List<String> ofRecentRecords(String column) {
+        return jdbc.sql("SELECT DISTINCT " + column + " FROM (SELECT " + column
+                + " FROM audit_record ORDER BY id DESC LIMIT 20000) recent WHERE " + column + " IS NOT NULL ORDER BY 1")
+                .query(String.class).list();
     }
 
     @Override
