@@ -80,11 +80,12 @@ class ReportFigureQueries {
     private final Campaigns campaignList;
     private final Consultations consultationList;
     private final vn.loa.coordination.Tasks taskList;
-    private final PostSearch search;
+    private final org.springframework.beans.factory.ObjectProvider<PostSearch> search;
 
     ReportFigureQueries(JdbcClient jdbc, Clock clock, ListeningOverview overview, Alerts alerts, Cases cases,
             InformationRequests requests, Obligations press, Publishing publishing, Campaigns campaignList,
-            Consultations consultationList, vn.loa.coordination.Tasks taskList, PostSearch search) {
+            Consultations consultationList, vn.loa.coordination.Tasks taskList,
+            org.springframework.beans.factory.ObjectProvider<PostSearch> search) {
         this.search = search;
         this.taskList = taskList;
         this.publishing = publishing;
@@ -124,9 +125,11 @@ class ReportFigureQueries {
         List<ReportFigures.Bucket> buckets = buckets(summary.days(), period, monthly);
         List<ReportFigures.Bucket> opinion = buckets(summary.opinionDays(), period, monthly);
         // how many of them are about the province at all (the dashboard's "bài về tỉnh"): national news is not its own
-        long aboutProvince = search.search(new PostSearch.Query(null, null, null, null, null, null, null, null, null,
-                start(period.from()).toInstant(), start(asOf.plusDays(1)).toInstant(), true, 0, 1, null, false, true,
-                false), user).total();
+        // (the search index runs in the server; a command line without it counts none and says nothing of it)
+        PostSearch index = search.getIfAvailable();
+        Long aboutProvince = index == null ? null : index.search(new PostSearch.Query(null, null, null, null, null, null,
+                null, null, null, start(period.from()).toInstant(), start(asOf.plusDays(1)).toInstant(), true, 0, 1, null,
+                false, true, false), user).total();
         // the burst alerts of the period, one per issue (its largest), the most posts first
         Map<String, ReportFigures.Issue> issues = new LinkedHashMap<>();
         for (Alerts.Alert a : alerts.raised("BURST", start(period.from()).toInstant(), start(asOf.plusDays(1)).toInstant(),
