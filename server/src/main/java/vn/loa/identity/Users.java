@@ -346,28 +346,49 @@ public class Users {
     }
 
     /**
-     * Records a failed sign-in and locks the account after the configured number in a row.
+     * Records a failed sign-in and locks the account after the configured number of wrong passwords in a row. The
+     * audit trail says what happened, for administrators: an unknown name, a wrong password (to an active, a locked or
+     * a disabled account), or the right password to a locked or disabled account. Only a wrong password to an active
+     * account counts towards a lock-out: failures while locked do not make the lock longer.
      *
+     * @param attempted the user name as typed, may be null
+     * @param reason {@code bad-credentials} (a wrong password or an unknown name), or {@code locked} or
+     *     {@code disabled}: the right password to an account in that state
      * @return true if this failure locked the account
      */
     @Transactional
     public boolean recordFailedSignIn(String attempted, String reason, String remoteAddress) {
         String shown = attempted == null ? "" : attempted.strip();
         shown = shown.length() > 64 ? shown.substring(0, 64) : shown;
-        events.publishEvent(new SignInFailed(shown, reason, remoteAddress));
-        if (!"bad-credentials".equals(reason)) {
-            return false;
+        switch (reason) {
+            case "bad-credentials" -> {
+            }
+            case "locked", "disabled" -> {
+                events.publishEvent(new SignInFailed(shown, "right-password-" + reason, remoteAddress));
+                return false;
+            }
+            default -> throw new IllegalArgumentException("unknown sign-in failure " + reason);
         }
         Optional<Row> row = jdbc.sql("""
-                SELECT id, username, failed_attempts, locked_until FROM app_user WHERE lower(username) = lower(?)
-                FOR UPDATE
+                SELECT id, username, failed_attempts, locked_until, enabled FROM app_user
+                WHERE lower(username) = lower(?) FOR UPDATE
                 """).param(shown).query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getInt(3),
-                rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant())).optional();
+                rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(), rs.getBoolean(5))).optional();
         if (row.isEmpty()) {
+            events.publishEvent(new SignInFailed(shown, "unknown-user", remoteAddress));
             return false;
         }
         Instant now = clock.instant();
-        boolean lockExpired = row.get().lockedUntil() != null && !row.get().lockedUntil().isAfter(now);
+        if (!row.get().enabled()) {
+            events.publishEvent(new SignInFailed(shown, "wrong-password-disabled", remoteAddress));
+            return false;
+        }
+        if (row.get().lockedUntil() != null && row.get().lockedUntil().isAfter(now)) {
+            events.publishEvent(new SignInFailed(shown, "wrong-password-locked", remoteAddress));
+            return false;
+        }
+        events.publishEvent(new SignInFailed(shown, "wrong-password", remoteAddress));
+        boolean lockExpired = row.get().lockedUntil() != null;
         int failures = (lockExpired ? 0 : row.get().failedAttempts()) + 1;
         Instant lockedUntil = failures >= settings.maxFailedSignIns() ? now.plus(settings.lockout()) : null;
         jdbc.sql("UPDATE app_user SET failed_attempts = ?, locked_until = ? WHERE id = ?")
@@ -380,7 +401,7 @@ public class Users {
         return false;
     }
 
-    private record Row(long id, String username, int failedAttempts, Instant lockedUntil) {
+    private record Row(long id, String username, int failedAttempts, Instant lockedUntil, boolean enabled) {
     }
 
     /**

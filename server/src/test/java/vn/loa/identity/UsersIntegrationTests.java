@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import vn.loa.TestClock;
 import vn.loa.audit.AuditRecord;
 import vn.loa.audit.AuditTrail;
+import vn.loa.identity.IdentityEvent.SignInFailed;
 import vn.loa.identity.IdentityEvent.UserCreated;
 import vn.loa.identity.IdentityEvent.UserLockedOut;
 import vn.loa.identity.Users.NewUser;
@@ -123,7 +124,19 @@ class UsersIntegrationTests {
         assertThat(users.findByUsername(username).orElseThrow().lockedAt(clock.instant())).isTrue();
         assertThat(events.ofType(UserLockedOut.class).matching(e -> e.username().equals(username))).hasSize(1);
 
-        clock.advance(settings.lockout().plus(Duration.ofSeconds(1)));
+        // wrong passwords while locked do not make the lock longer
+        java.time.Instant until = users.findByUsername(username).orElseThrow().lockedUntil();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(users.recordFailedSignIn(username, "bad-credentials", "127.0.0.1")).isFalse();
+        assertThat(users.findByUsername(username).orElseThrow().lockedUntil()).isEqualTo(until);
+        assertThat(events.ofType(UserLockedOut.class).matching(e -> e.username().equals(username))).hasSize(1);
+        List<String> reasons = new java.util.ArrayList<>(
+                java.util.Collections.nCopies(settings.maxFailedSignIns(), "wrong-password"));
+        reasons.add("wrong-password-locked");
+        assertThat(events.ofType(SignInFailed.class).matching(e -> e.attemptedUsername().equals(username)))
+                .extracting(SignInFailed::reason).containsExactlyElementsOf(reasons);
+
+        clock.advance(settings.lockout());
         assertThat(users.findByUsername(username).orElseThrow().lockedAt(clock.instant())).isFalse();
         assertThat(users.recordFailedSignIn(username, "bad-credentials", "127.0.0.1"))
                 .as("the count starts again after a lock-out ends").isFalse();

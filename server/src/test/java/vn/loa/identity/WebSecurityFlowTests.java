@@ -87,16 +87,37 @@ class WebSecurityFlowTests {
     void repeatedWrongPasswordsLockTheAccountEvenAgainstTheRightOne() throws Exception {
         String username = IdentityTestData.freshUsername("victim");
         users.create(IdentityTestData.newUser(username, Role.LEADER, null), Actor.SYSTEM);
-        for (int i = 1; i < settings.maxFailedSignIns(); i++) {
+        // the failure that locks the account, and those after it, look like any other wrong password
+        for (int i = 1; i <= settings.maxFailedSignIns() + 2; i++) {
             mvc.perform(formLogin("/login").user(username).password("wrong-" + i))
                     .andExpect(redirectedUrl("/login?error=bad-credentials"));
         }
-        mvc.perform(formLogin("/login").user(username).password("wrong-last"))
-                .andExpect(redirectedUrl("/login?error=locked"));
+        assertThat(users.findByUsername(username).orElseThrow().lockedUntil()).isNotNull();
+        // only the right password learns that the account is locked
         mvc.perform(formLogin("/login").user(username).password("mat-khau-dai-1"))
                 .andExpect(redirectedUrl("/login?error=locked"));
         mvc.perform(get("/login").param("error", "locked"))
                 .andExpect(content().string(containsString("Tài khoản tạm thời bị khóa")));
+    }
+
+    @Test
+    void aWrongPasswordGetsTheSameAnswerWhetherTheNameExistsOrItsAccountIsDisabled() throws Exception {
+        String disabled = IdentityTestData.freshUsername("da-nghi");
+        UserAccount account = users.create(IdentityTestData.newUser(disabled, Role.LEADER, null), Actor.SYSTEM);
+        users.disable(account.id(), Actor.SYSTEM);
+        String unknown = "khong-ai-ten-nay-" + ProcessHandle.current().pid();
+        for (int i = 1; i <= settings.maxFailedSignIns() + 2; i++) {
+            mvc.perform(formLogin("/login").user(unknown).password("wrong-" + i))
+                    .andExpect(redirectedUrl("/login?error=bad-credentials"));
+            mvc.perform(formLogin("/login").user(disabled).password("wrong-" + i))
+                    .andExpect(redirectedUrl("/login?error=bad-credentials"));
+        }
+        mvc.perform(formLogin("/login").user(disabled).password("mat-khau-dai-1"))
+                .andExpect(redirectedUrl("/login?error=disabled"));
+        // the administrators still read what happened
+        assertThat(failedSignIns(unknown)).containsOnly("unknown-user");
+        assertThat(failedSignIns(disabled)).containsOnly("wrong-password-disabled", "right-password-disabled")
+                .endsWith("right-password-disabled");
     }
 
     @Test
@@ -145,9 +166,9 @@ class WebSecurityFlowTests {
                 .andExpect(status().isOk());
         String page = mvc.perform(get("/admin/audit").session(signIn("admin", DEMO_PASSWORD))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-        org.assertj.core.api.Assertions.assertThat(page).contains("sai tên đăng nhập hoặc mật khẩu")
+        org.assertj.core.api.Assertions.assertThat(page).contains(": sai mật khẩu (từ địa chỉ")
                 .contains("dữ liệu do Ứng dụng kết nối «" + name + "» gửi qua API")
-                .doesNotContain("bad-credentials", "push:token:");
+                .doesNotContain("bad-credentials", "wrong-password", "push:token:");
     }
 
     @Test
@@ -386,6 +407,13 @@ class WebSecurityFlowTests {
         MvcResult result = mvc.perform(formLogin("/login").user(username).password(password))
                 .andExpect(redirectedUrl("/")).andReturn();
         return (MockHttpSession) result.getRequest().getSession(false);
+    }
+
+    /** The reasons the audit trail gives for the failed sign-ins to that name, oldest first. */
+    private List<String> failedSignIns(String username) {
+        return jdbc.sql("""
+                SELECT details::jsonb ->> 'reason' FROM audit_record WHERE action = 'user.sign-in-failed' AND actor = ?
+                ORDER BY id""").param(username).query(String.class).list();
     }
 
     private long countUsers() {
