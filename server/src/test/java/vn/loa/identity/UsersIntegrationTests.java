@@ -105,6 +105,42 @@ class UsersIntegrationTests {
     }
 
     @Test
+    void theDemosPasswordIsForTheDemosAccountsOnly() {
+        String username = IdentityTestData.freshUsername("demo");
+        NewUser demo = new NewUser(username, "Tài khoản mẫu", username + "@demo.loa.local",
+                vn.loa.identity.internal.DemoAccount.PASSWORD, Set.of(Role.LEADER), null);
+        assertThatThrownBy(() -> users.create(demo, ADMIN))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> {
+                    assertThat(e.field()).isEqualTo("password");
+                    assertThat(e.messageKey()).isEqualTo("user.error.password-common");
+                });
+        assertThatThrownBy(() -> users.createDemoAccount(new NewUser(username, "Tài khoản mẫu",
+                username + "@demo.loa.local", "12345678", Set.of(Role.LEADER), null)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(users.findByUsername(username)).isEmpty();
+        assertThat(users.createDemoAccount(demo).username()).isEqualTo(username);
+    }
+
+    @Test
+    void aChangedPasswordFollowsTheSameRulesAsANewOne() {
+        String username = IdentityTestData.freshUsername("doimk");
+        UserAccount user = users.create(IdentityTestData.newUser(username, Role.LEADER, null), ADMIN);
+        Actor self = new Actor(username, null);
+        assertThatThrownBy(() -> users.changePassword(user.id(), "mat-khau-dai-1", "12345678", self))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> {
+                    assertThat(e.field()).isEqualTo("newPassword");
+                    assertThat(e.messageKey()).isEqualTo("user.error.password-sequence");
+                });
+        assertThatThrownBy(() -> users.changePassword(user.id(), "mat-khau-dai-1", "Mới-" + username, self))
+                .isInstanceOfSatisfying(InvalidInput.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("user.error.password-username"));
+        users.changePassword(user.id(), "mat-khau-dai-1", "mat-khau-rieng-cua-toi", self);
+        // a reset draws a password that passes them too
+        String temporary = users.resetPassword(user.id(), ADMIN);
+        assertThat(new PasswordRules().weakness(temporary, username)).isEmpty();
+    }
+
+    @Test
     void anOfficerNeedsAnAgency() {
         NewUser user = IdentityTestData.newUser(IdentityTestData.freshUsername("noagency"), Role.OFFICER, null);
         assertThatThrownBy(() -> users.create(user, ADMIN))

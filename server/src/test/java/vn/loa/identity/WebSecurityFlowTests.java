@@ -263,6 +263,53 @@ class WebSecurityFlowTests {
     }
 
     @Test
+    void anAdministratorCannotGiveANewAccountAPasswordThatIsEasyToGuess() throws Exception {
+        MockHttpSession admin = signIn("admin", DEMO_PASSWORD);
+        long before = countUsers();
+        String username = IdentityTestData.freshUsername("yeu");
+        Map<String, String> refused = Map.of("12345678", "dãy liền nhau trên bảng chữ cái, dãy số hay bàn phím",
+                "aaaaaaaa", "một vài ký tự lặp đi lặp lại", "r2" + username + "r2", "không được chứa tên đăng nhập",
+                "iloveyou", "thuộc loại hay dùng nhất", DEMO_PASSWORD, "thuộc loại hay dùng nhất");
+        for (var password : refused.entrySet()) {
+            mvc.perform(post("/admin/users/new").session(admin).with(csrf()).param("username", username)
+                            .param("fullName", "Phạm Thị Yếu").param("email", username + "@example.gov.vn")
+                            .param("password", password.getKey()).param("roles", "LEADER"))
+                    .andExpect(status().isUnprocessableContent())
+                    .andExpect(content().string(containsString(password.getValue())))
+                    // beside the password field, and the rest of what was typed is kept
+                    .andExpect(content().string(containsString("aria-invalid=\"true\"")))
+                    .andExpect(content().string(containsString("value=\"Phạm Thị Yếu\"")));
+        }
+        mvc.perform(post("/admin/users/new").session(admin).with(csrf()).cookie(new Cookie("loa-lang", "en"))
+                        .param("username", username).param("fullName", "Phạm Thị Yếu")
+                        .param("email", username + "@example.gov.vn").param("password", "qwerty123")
+                        .param("roles", "LEADER"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("runs of the alphabet, of digits or of the keyboard")));
+        assertThat(countUsers()).isEqualTo(before);
+        assertThat(users.findByUsername(username)).isEmpty();
+    }
+
+    @Test
+    void aPersonCannotChangeTheirPasswordToOneThatIsEasyToGuess() throws Exception {
+        String username = IdentityTestData.freshUsername("doi");
+        users.create(IdentityTestData.newUser(username, Role.LEADER, null), Actor.SYSTEM);
+        MockHttpSession user = signIn(username, "mat-khau-dai-1");
+        Map<String, String> refused = Map.of("11111111", "lặp đi lặp lại", "12345678", "dãy liền nhau",
+                username.toUpperCase() + "!", "không được chứa tên đăng nhập", "matkhau2024", "hay dùng nhất",
+                DEMO_PASSWORD, "hay dùng nhất");
+        for (var password : refused.entrySet()) {
+            mvc.perform(post("/account/password").session(user).with(csrf()).param("currentPassword", "mat-khau-dai-1")
+                            .param("newPassword", password.getKey()).param("confirmPassword", password.getKey()))
+                    .andExpect(status().isUnprocessableContent())
+                    .andExpect(content().string(containsString(password.getValue())))
+                    .andExpect(content().string(containsString("id=\"new-password-hint\"")));
+        }
+        // the password is still the old one
+        signIn(username, "mat-khau-dai-1");
+    }
+
+    @Test
     void anAdministratorCreatesDisablesAndReenablesAUserThroughTheScreens() throws Exception {
         MockHttpSession admin = signIn("admin", DEMO_PASSWORD);
         String username = IdentityTestData.freshUsername("screen");
