@@ -381,10 +381,57 @@ class WebSecurityFlowTests {
     }
 
     @Test
-    void aFormPostWithoutTheCsrfTokenIsRefused() throws Exception {
+    void aFormWhoseTokenIsStaleEndsTheSessionSavesNothingAndLeadsBackToItsPageAfterSigningIn() throws Exception {
         MockHttpSession admin = signIn("admin", DEMO_PASSWORD);
-        mvc.perform(post("/admin/users/new").session(admin).param("username", "nocsrf"))
-                .andExpect(status().isForbidden());
+        String username = IdentityTestData.freshUsername("het-han");
+        MvcResult refused = mvc.perform(post("/admin/users/new").session(admin).with(csrf().useInvalidToken())
+                        .header("Referer", "http://localhost/admin/users/new?tu=danh-sach")
+                        .param("username", username).param("fullName", "Người Hết Hạn")
+                        .param("email", username + "@example.gov.vn").param("password", "mat-khau-dai-1")
+                        .param("roles", "LEADER"))
+                .andExpect(redirectedUrl("/login?error=expired")).andReturn();
+        assertThat(users.findByUsername(username)).isEmpty();
+        mvc.perform(get("/admin/users").session(admin).accept("text/html")).andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", containsString("/login")));
+        // the same without any token
+        mvc.perform(post("/admin/users/new").session(signIn("admin", DEMO_PASSWORD)).param("username", username)
+                        .param("fullName", "Người Hết Hạn").param("email", username + "@example.gov.vn")
+                        .param("password", "mat-khau-dai-1").param("roles", "LEADER"))
+                .andExpect(redirectedUrl("/login?error=expired"));
+        assertThat(users.findByUsername(username)).isEmpty();
+
+        MockHttpSession browser = (MockHttpSession) refused.getRequest().getSession(false);
+        mvc.perform(get("/login").param("error", "expired").session(browser))
+                .andExpect(content().string(containsString("Phiên làm việc đã hết hạn, vui lòng đăng nhập lại")))
+                .andExpect(content().string(not(containsString("không có quyền"))));
+        mvc.perform(post("/login").session(browser).with(csrf()).param("username", "admin")
+                        .param("password", DEMO_PASSWORD))
+                .andExpect(redirectedUrl("http://localhost/admin/users/new?tu=danh-sach"));
+    }
+
+    @Test
+    void aFormSentAfterTheSessionExpiredLeadsToTheSignInPageAndBackToItsOwnPagesOnly() throws Exception {
+        // no session on the server any more: the browser's form token is one nobody holds
+        Map<String, String> back = Map.of("http://localhost/cases/new?story=7", "http://localhost/cases/new?story=7",
+                "/transparency/requests/new", "http://localhost/transparency/requests/new",
+                "https://elsewhere.example/cases/new", "/", "http://localhost:8443/cases/new", "/",
+                "http://localhost/login?error=bad-credentials", "/", "not a url", "/");
+        for (var referer : back.entrySet()) {
+            MvcResult refused = mvc.perform(post("/cases/new").param("_csrf", "token-of-an-ended-session")
+                            .header("Referer", referer.getKey()).param("claim", "Tin đồn gửi sau khi hết phiên"))
+                    .andExpect(redirectedUrl("/login?error=expired")).andReturn();
+            MockHttpSession browser = (MockHttpSession) refused.getRequest().getSession();
+            mvc.perform(post("/login").session(browser).with(csrf()).param("username", "coordinator")
+                            .param("password", DEMO_PASSWORD))
+                    .andExpect(redirectedUrl(referer.getValue())).andReturn();
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM misinformation_case WHERE claim = ?")
+                .param("Tin đồn gửi sau khi hết phiên").query(Long.class).single()).isZero();
+        // the API keeps its problem answers
+        mvc.perform(post("/api/v1/cases").session(signIn("coordinator", DEMO_PASSWORD))
+                        .header("Referer", "http://localhost/cases").contentType("application/json").content("{}"))
+                .andExpect(status().isForbidden())
+                .andExpect(header().string("Content-Type", containsString("application/problem+json")));
     }
 
     @Test

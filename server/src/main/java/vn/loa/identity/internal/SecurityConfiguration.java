@@ -93,10 +93,10 @@ class SecurityConfiguration {
                         .defaultAccessDeniedHandlerFor(
                                 (request, response, e) -> problems.write(request, response, 403, "problem.forbidden"),
                                 api)
-                        // a browser gets the shell's error page, or the sign-in page saying why its cookie did not come
-                        // back; with the API's handler alone, Spring Security would answer every request with it
-                        .defaultAccessDeniedHandlerFor(new SignInCookieRefused(settings, new AccessDeniedHandlerImpl()),
-                                AnyRequestMatcher.INSTANCE))
+                        // a browser gets the shell's error page, or, for a form whose session ended, the sign-in page
+                        // saying so; with the API's handler alone, Spring Security would answer every request with it
+                        .defaultAccessDeniedHandlerFor(new StaleFormRefused(settings, requestCache,
+                                new AccessDeniedHandlerImpl()), AnyRequestMatcher.INSTANCE))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(REFERRER_POLICY))
