@@ -17,6 +17,9 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.FlashMapManager;
+import org.springframework.web.servlet.support.SessionFlashMapManager;
 import vn.loa.identity.IdentitySettings;
 
 /**
@@ -27,13 +30,18 @@ import vn.loa.identity.IdentitySettings;
  * A session still open is ended first: its form token and the form no longer go together, so signing in again is
  * what shows the form came from its owner. The sign-in form itself says why its own cookie did not come back (over
  * plain HTTP with {@code loa.identity.secure-cookie} on, the browser drops a cookie marked Secure; otherwise the page
- * was open too long or cookies are blocked). Every other refusal goes to {@code otherwise}.
+ * was open too long or cookies are blocked). A public page's form (a citizen's, who has no account) leads back to its
+ * page, which says to send it again. Every other refusal goes to {@code otherwise}.
  */
 final class StaleFormRefused implements AccessDeniedHandler {
+
+    /** Where a public form whose page is not known leads back to: the public site's first page. */
+    private static final String PUBLIC_HOME = "/public/refutations";
 
     private final IdentitySettings settings;
     private final RequestCache requestCache;
     private final AccessDeniedHandler otherwise;
+    private final FlashMapManager flashMaps = new SessionFlashMapManager();
 
     StaleFormRefused(IdentitySettings settings, RequestCache requestCache, AccessDeniedHandler otherwise) {
         this.settings = settings;
@@ -55,11 +63,26 @@ final class StaleFormRefused implements AccessDeniedHandler {
             return;
         }
         String back = pageOfTheForm(request);
+        if (request.getRequestURI().startsWith(context + "/public/")) {
+            // a citizen has no account to sign in with: back to the page, which says to send the form again
+            back = back.startsWith("/public/") ? back : PUBLIC_HOME;
+            FlashMap flash = new FlashMap();
+            flash.put("formExpired", true);
+            flash.setTargetRequestPath(context + pathOf(back));
+            flashMaps.saveOutputFlashMap(flash, request, response);
+            response.sendRedirect(context + back);
+            return;
+        }
         new SecurityContextLogoutHandler().logout(request, response, SecurityContextHolder.getContext().getAuthentication());
         if (!back.equals("/")) {
             requestCache.saveRequest(new PageRequest(request, back), response);
         }
         response.sendRedirect(context + "/login?error=expired");
+    }
+
+    private static String pathOf(String page) {
+        int question = page.indexOf('?');
+        return question < 0 ? page : page.substring(0, question);
     }
 
     /** The path and query, within the application, of the page that sent the form; {@code /} if it is not known. */
