@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of sign-in and sessions ({@code loa.identity.*}).
  *
- * @param maxFailedSignIns failed sign-ins in a row that lock an account; 1 to 100
+ * @param maxFailedSignIns wrong passwords in a row that lock an account; 1 to 100
  * @param lockout how long a lock-out lasts; at least one minute
  * @param secureCookie whether the session cookie is marked Secure on every response, even one over plain HTTP (for
  *        HTTPS ended by a proxy that does not say so in {@code X-Forwarded-Proto}); when false, it is marked Secure

@@ -31,6 +31,7 @@ import vn.loa.identity.IdentityEvent.UserEnabled;
 import vn.loa.identity.IdentityEvent.UserLockedOut;
 import vn.loa.identity.IdentityEvent.UserSignedIn;
 import vn.loa.identity.IdentityEvent.UserUpdated;
+import vn.loa.identity.internal.DemoAccount;
 import vn.loa.shared.Actor;
 import vn.loa.shared.AgencyId;
 import vn.loa.shared.InvalidInput;
@@ -49,8 +50,6 @@ public class Users {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
-    private static final int MIN_PASSWORD = 8;
-    private static final int MAX_PASSWORD = 128;
     private static final String TEMPORARY_ALPHABET = "abcdefghjkmnpqrstuvwxyzACDEFGHJKLMNPQRTUVWXY34679";
 
     private final JdbcClient jdbc;
@@ -58,16 +57,18 @@ public class Users {
     private final ApplicationEventPublisher events;
     private final AgencyDirectory agencies;
     private final IdentitySettings settings;
+    private final PasswordRules passwordRules;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     Users(JdbcClient jdbc, PasswordEncoder passwords, ApplicationEventPublisher events, AgencyDirectory agencies,
-            IdentitySettings settings, Clock clock) {
+            IdentitySettings settings, PasswordRules passwordRules, Clock clock) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.events = events;
         this.agencies = agencies;
         this.settings = settings;
+        this.passwordRules = passwordRules;
         this.clock = clock;
     }
 
@@ -77,7 +78,7 @@ public class Users {
      * @param username the sign-in name (lower-cased)
      * @param fullName the person's name
      * @param email the person's e-mail address
-     * @param password the initial password, 8 to 128 characters
+     * @param password the initial password, 8 to 128 characters and not easy to guess (see {@link PasswordRules})
      * @param roles at least one role
      * @param agency the agency, required for OFFICER, SPOKESPERSON and PRESS
      */
@@ -188,12 +189,26 @@ public class Users {
     }
 
     /**
-     * Creates an account whose password its owner chose (the first administrator on the command line, the
-     * demo's accounts); refuses a taken user name, an invalid e-mail address or a weak password.
+     * Creates an account whose password its owner chose (the first administrator on the command line); refuses a
+     * taken user name, an invalid e-mail address or a weak password.
      */
     @Transactional
     public UserAccount create(NewUser user, Actor by) {
-        return create(user, false, by);
+        return create(user, false, false, by);
+    }
+
+    /**
+     * Creates one of the demo's accounts with the demo's password, {@value DemoAccount#PASSWORD}: printed on the
+     * sign-in page, it is the one password not checked for strength, and one no person may choose.
+     *
+     * @throws IllegalArgumentException if the password is not the demo's
+     */
+    @Transactional
+    public UserAccount createDemoAccount(NewUser user) {
+        if (!DemoAccount.PASSWORD.equals(user.password())) {
+            throw new IllegalArgumentException("a demo account's password is the demo's");
+        }
+        return create(user, false, true, Actor.SYSTEM);
     }
 
     /**
@@ -204,6 +219,10 @@ public class Users {
      */
     @Transactional
     public UserAccount create(NewUser user, boolean temporaryPassword, Actor by) {
+        return create(user, temporaryPassword, false, by);
+    }
+
+    private UserAccount create(NewUser user, boolean temporaryPassword, boolean demo, Actor by) {
         String username = user.username() == null ? "" : user.username().trim().toLowerCase(Locale.ROOT);
         List<InvalidInput> problems = new java.util.ArrayList<>();
         if (!USERNAME.matcher(username).matches()) {
@@ -213,7 +232,9 @@ public class Users {
         }
         problems.addAll(profileProblems(user.fullName(), user.email()));
         emailTaken(user.email(), null).ifPresent(problems::add);
-        passwordProblem(user.password(), "password").ifPresent(problems::add);
+        if (!demo) {
+            passwordProblem(user.password(), username, "password").ifPresent(problems::add);
+        }
         String agencyCode = null;
         try {
             agencyCode = checkRolesAndAgency(user.roles(), user.agency());
@@ -304,26 +325,31 @@ public class Users {
     @Transactional
     public String resetPassword(long id, Actor by) {
         UserAccount user = find(id).orElseThrow(() -> new NotFound("user", id));
-        StringBuilder temporary = new StringBuilder();
-        for (int i = 0; i < 14; i++) {
-            temporary.append(TEMPORARY_ALPHABET.charAt(random.nextInt(TEMPORARY_ALPHABET.length())));
-        }
+        String temporary;
+        do {
+            StringBuilder drawn = new StringBuilder();
+            for (int i = 0; i < 14; i++) {
+                drawn.append(TEMPORARY_ALPHABET.charAt(random.nextInt(TEMPORARY_ALPHABET.length())));
+            }
+            temporary = drawn.toString();
+        } while (passwordRules.weakness(temporary, user.username()).isPresent());
         jdbc.sql("""
                 UPDATE app_user SET password_hash = ?, password_temporary = true, failed_attempts = 0, locked_until = NULL
                 WHERE id = ?""")
                 .params(passwords.encode(temporary), id).update();
         events.publishEvent(new PasswordReset(by, id, user.username()));
-        return temporary.toString();
+        return temporary;
     }
 
     /** Changes one's own password after checking the current one. */
     @Transactional
     public void changePassword(long id, String current, String replacement, Actor by) {
+        UserAccount user = find(id).orElseThrow(() -> new NotFound("user", id));
         String hash = passwordHash(id).orElseThrow(() -> new NotFound("user", id));
         if (current == null || !passwords.matches(current, hash)) {
             throw new InvalidInput("currentPassword", "account.error.current-password");
         }
-        passwordProblem(replacement, "newPassword").ifPresent(problem -> {
+        passwordProblem(replacement, user.username(), "newPassword").ifPresent(problem -> {
             throw problem;
         });
         if (passwords.matches(replacement, hash)) {
@@ -346,28 +372,49 @@ public class Users {
     }
 
     /**
-     * Records a failed sign-in and locks the account after the configured number in a row.
+     * Records a failed sign-in and locks the account after the configured number of wrong passwords in a row. The
+     * audit trail says what happened, for administrators: an unknown name, a wrong password (to an active, a locked or
+     * a disabled account), or the right password to a locked or disabled account. Only a wrong password to an active
+     * account counts towards a lock-out: failures while locked do not make the lock longer.
      *
+     * @param attempted the user name as typed, may be null
+     * @param reason {@code bad-credentials} (a wrong password or an unknown name), or {@code locked} or
+     *     {@code disabled}: the right password to an account in that state
      * @return true if this failure locked the account
      */
     @Transactional
     public boolean recordFailedSignIn(String attempted, String reason, String remoteAddress) {
         String shown = attempted == null ? "" : attempted.strip();
         shown = shown.length() > 64 ? shown.substring(0, 64) : shown;
-        events.publishEvent(new SignInFailed(shown, reason, remoteAddress));
-        if (!"bad-credentials".equals(reason)) {
-            return false;
+        switch (reason) {
+            case "bad-credentials" -> {
+            }
+            case "locked", "disabled" -> {
+                events.publishEvent(new SignInFailed(shown, "right-password-" + reason, remoteAddress));
+                return false;
+            }
+            default -> throw new IllegalArgumentException("unknown sign-in failure " + reason);
         }
         Optional<Row> row = jdbc.sql("""
-                SELECT id, username, failed_attempts, locked_until FROM app_user WHERE lower(username) = lower(?)
-                FOR UPDATE
+                SELECT id, username, failed_attempts, locked_until, enabled FROM app_user
+                WHERE lower(username) = lower(?) FOR UPDATE
                 """).param(shown).query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getInt(3),
-                rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant())).optional();
+                rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(), rs.getBoolean(5))).optional();
         if (row.isEmpty()) {
+            events.publishEvent(new SignInFailed(shown, "unknown-user", remoteAddress));
             return false;
         }
         Instant now = clock.instant();
-        boolean lockExpired = row.get().lockedUntil() != null && !row.get().lockedUntil().isAfter(now);
+        if (!row.get().enabled()) {
+            events.publishEvent(new SignInFailed(shown, "wrong-password-disabled", remoteAddress));
+            return false;
+        }
+        if (row.get().lockedUntil() != null && row.get().lockedUntil().isAfter(now)) {
+            events.publishEvent(new SignInFailed(shown, "wrong-password-locked", remoteAddress));
+            return false;
+        }
+        events.publishEvent(new SignInFailed(shown, "wrong-password", remoteAddress));
+        boolean lockExpired = row.get().lockedUntil() != null;
         int failures = (lockExpired ? 0 : row.get().failedAttempts()) + 1;
         Instant lockedUntil = failures >= settings.maxFailedSignIns() ? now.plus(settings.lockout()) : null;
         jdbc.sql("UPDATE app_user SET failed_attempts = ?, locked_until = ? WHERE id = ?")
@@ -380,7 +427,7 @@ public class Users {
         return false;
     }
 
-    private record Row(long id, String username, int failedAttempts, Instant lockedUntil) {
+    private record Row(long id, String username, int failedAttempts, Instant lockedUntil, boolean enabled) {
     }
 
     /**
@@ -407,11 +454,10 @@ public class Users {
         return problems;
     }
 
-    private static Optional<InvalidInput> passwordProblem(String password, String field) {
-        if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
-            return Optional.of(new InvalidInput(field, "user.error.password", MIN_PASSWORD, MAX_PASSWORD));
-        }
-        return Optional.empty();
+    private Optional<InvalidInput> passwordProblem(String password, String username, String field) {
+        return passwordRules.weakness(password, username).map(key -> key.equals("user.error.password")
+                ? new InvalidInput(field, key, PasswordRules.MIN_LENGTH, PasswordRules.MAX_LENGTH)
+                : new InvalidInput(field, key));
     }
 
     private String checkRolesAndAgency(Set<Role> roles, AgencyId agency) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import vn.loa.TestClock;
 import vn.loa.audit.AuditRecord;
 import vn.loa.audit.AuditTrail;
+import vn.loa.identity.IdentityEvent.SignInFailed;
 import vn.loa.identity.IdentityEvent.UserCreated;
 import vn.loa.identity.IdentityEvent.UserLockedOut;
 import vn.loa.identity.Users.NewUser;
@@ -104,6 +105,42 @@ class UsersIntegrationTests {
     }
 
     @Test
+    void theDemosPasswordIsForTheDemosAccountsOnly() {
+        String username = IdentityTestData.freshUsername("demo");
+        NewUser demo = new NewUser(username, "Tài khoản mẫu", username + "@demo.loa.local",
+                vn.loa.identity.internal.DemoAccount.PASSWORD, Set.of(Role.LEADER), null);
+        assertThatThrownBy(() -> users.create(demo, ADMIN))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> {
+                    assertThat(e.field()).isEqualTo("password");
+                    assertThat(e.messageKey()).isEqualTo("user.error.password-common");
+                });
+        assertThatThrownBy(() -> users.createDemoAccount(new NewUser(username, "Tài khoản mẫu",
+                username + "@demo.loa.local", "12345678", Set.of(Role.LEADER), null)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(users.findByUsername(username)).isEmpty();
+        assertThat(users.createDemoAccount(demo).username()).isEqualTo(username);
+    }
+
+    @Test
+    void aChangedPasswordFollowsTheSameRulesAsANewOne() {
+        String username = IdentityTestData.freshUsername("doimk");
+        UserAccount user = users.create(IdentityTestData.newUser(username, Role.LEADER, null), ADMIN);
+        Actor self = new Actor(username, null);
+        assertThatThrownBy(() -> users.changePassword(user.id(), "mat-khau-dai-1", "12345678", self))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> {
+                    assertThat(e.field()).isEqualTo("newPassword");
+                    assertThat(e.messageKey()).isEqualTo("user.error.password-sequence");
+                });
+        assertThatThrownBy(() -> users.changePassword(user.id(), "mat-khau-dai-1", "Mới-" + username, self))
+                .isInstanceOfSatisfying(InvalidInput.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("user.error.password-username"));
+        users.changePassword(user.id(), "mat-khau-dai-1", "mat-khau-rieng-cua-toi", self);
+        // a reset draws a password that passes them too
+        String temporary = users.resetPassword(user.id(), ADMIN);
+        assertThat(new PasswordRules().weakness(temporary, username)).isEmpty();
+    }
+
+    @Test
     void anOfficerNeedsAnAgency() {
         NewUser user = IdentityTestData.newUser(IdentityTestData.freshUsername("noagency"), Role.OFFICER, null);
         assertThatThrownBy(() -> users.create(user, ADMIN))
@@ -123,7 +160,19 @@ class UsersIntegrationTests {
         assertThat(users.findByUsername(username).orElseThrow().lockedAt(clock.instant())).isTrue();
         assertThat(events.ofType(UserLockedOut.class).matching(e -> e.username().equals(username))).hasSize(1);
 
-        clock.advance(settings.lockout().plus(Duration.ofSeconds(1)));
+        // wrong passwords while locked do not make the lock longer
+        java.time.Instant until = users.findByUsername(username).orElseThrow().lockedUntil();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(users.recordFailedSignIn(username, "bad-credentials", "127.0.0.1")).isFalse();
+        assertThat(users.findByUsername(username).orElseThrow().lockedUntil()).isEqualTo(until);
+        assertThat(events.ofType(UserLockedOut.class).matching(e -> e.username().equals(username))).hasSize(1);
+        List<String> reasons = new java.util.ArrayList<>(
+                java.util.Collections.nCopies(settings.maxFailedSignIns(), "wrong-password"));
+        reasons.add("wrong-password-locked");
+        assertThat(events.ofType(SignInFailed.class).matching(e -> e.attemptedUsername().equals(username)))
+                .extracting(SignInFailed::reason).containsExactlyElementsOf(reasons);
+
+        clock.advance(settings.lockout());
         assertThat(users.findByUsername(username).orElseThrow().lockedAt(clock.instant())).isFalse();
         assertThat(users.recordFailedSignIn(username, "bad-credentials", "127.0.0.1"))
                 .as("the count starts again after a lock-out ends").isFalse();

@@ -87,16 +87,37 @@ class WebSecurityFlowTests {
     void repeatedWrongPasswordsLockTheAccountEvenAgainstTheRightOne() throws Exception {
         String username = IdentityTestData.freshUsername("victim");
         users.create(IdentityTestData.newUser(username, Role.LEADER, null), Actor.SYSTEM);
-        for (int i = 1; i < settings.maxFailedSignIns(); i++) {
+        // the failure that locks the account, and those after it, look like any other wrong password
+        for (int i = 1; i <= settings.maxFailedSignIns() + 2; i++) {
             mvc.perform(formLogin("/login").user(username).password("wrong-" + i))
                     .andExpect(redirectedUrl("/login?error=bad-credentials"));
         }
-        mvc.perform(formLogin("/login").user(username).password("wrong-last"))
-                .andExpect(redirectedUrl("/login?error=locked"));
+        assertThat(users.findByUsername(username).orElseThrow().lockedUntil()).isNotNull();
+        // only the right password learns that the account is locked
         mvc.perform(formLogin("/login").user(username).password("mat-khau-dai-1"))
                 .andExpect(redirectedUrl("/login?error=locked"));
         mvc.perform(get("/login").param("error", "locked"))
                 .andExpect(content().string(containsString("Tài khoản tạm thời bị khóa")));
+    }
+
+    @Test
+    void aWrongPasswordGetsTheSameAnswerWhetherTheNameExistsOrItsAccountIsDisabled() throws Exception {
+        String disabled = IdentityTestData.freshUsername("da-nghi");
+        UserAccount account = users.create(IdentityTestData.newUser(disabled, Role.LEADER, null), Actor.SYSTEM);
+        users.disable(account.id(), Actor.SYSTEM);
+        String unknown = "khong-ai-ten-nay-" + ProcessHandle.current().pid();
+        for (int i = 1; i <= settings.maxFailedSignIns() + 2; i++) {
+            mvc.perform(formLogin("/login").user(unknown).password("wrong-" + i))
+                    .andExpect(redirectedUrl("/login?error=bad-credentials"));
+            mvc.perform(formLogin("/login").user(disabled).password("wrong-" + i))
+                    .andExpect(redirectedUrl("/login?error=bad-credentials"));
+        }
+        mvc.perform(formLogin("/login").user(disabled).password("mat-khau-dai-1"))
+                .andExpect(redirectedUrl("/login?error=disabled"));
+        // the administrators still read what happened
+        assertThat(failedSignIns(unknown)).containsOnly("unknown-user");
+        assertThat(failedSignIns(disabled)).containsOnly("wrong-password-disabled", "right-password-disabled")
+                .endsWith("right-password-disabled");
     }
 
     @Test
@@ -145,9 +166,9 @@ class WebSecurityFlowTests {
                 .andExpect(status().isOk());
         String page = mvc.perform(get("/admin/audit").session(signIn("admin", DEMO_PASSWORD))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-        org.assertj.core.api.Assertions.assertThat(page).contains("sai tên đăng nhập hoặc mật khẩu")
+        org.assertj.core.api.Assertions.assertThat(page).contains(": sai mật khẩu (từ địa chỉ")
                 .contains("dữ liệu do Ứng dụng kết nối «" + name + "» gửi qua API")
-                .doesNotContain("bad-credentials", "push:token:");
+                .doesNotContain("bad-credentials", "wrong-password", "push:token:");
     }
 
     @Test
@@ -242,6 +263,53 @@ class WebSecurityFlowTests {
     }
 
     @Test
+    void anAdministratorCannotGiveANewAccountAPasswordThatIsEasyToGuess() throws Exception {
+        MockHttpSession admin = signIn("admin", DEMO_PASSWORD);
+        long before = countUsers();
+        String username = IdentityTestData.freshUsername("yeu");
+        Map<String, String> refused = Map.of("12345678", "dãy liền nhau trên bảng chữ cái, dãy số hay bàn phím",
+                "aaaaaaaa", "một vài ký tự lặp đi lặp lại", "r2" + username + "r2", "không được chứa tên đăng nhập",
+                "iloveyou", "thuộc loại hay dùng nhất", DEMO_PASSWORD, "thuộc loại hay dùng nhất");
+        for (var password : refused.entrySet()) {
+            mvc.perform(post("/admin/users/new").session(admin).with(csrf()).param("username", username)
+                            .param("fullName", "Phạm Thị Yếu").param("email", username + "@example.gov.vn")
+                            .param("password", password.getKey()).param("roles", "LEADER"))
+                    .andExpect(status().isUnprocessableContent())
+                    .andExpect(content().string(containsString(password.getValue())))
+                    // beside the password field, and the rest of what was typed is kept
+                    .andExpect(content().string(containsString("aria-invalid=\"true\"")))
+                    .andExpect(content().string(containsString("value=\"Phạm Thị Yếu\"")));
+        }
+        mvc.perform(post("/admin/users/new").session(admin).with(csrf()).cookie(new Cookie("loa-lang", "en"))
+                        .param("username", username).param("fullName", "Phạm Thị Yếu")
+                        .param("email", username + "@example.gov.vn").param("password", "qwerty123")
+                        .param("roles", "LEADER"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("runs of the alphabet, of digits or of the keyboard")));
+        assertThat(countUsers()).isEqualTo(before);
+        assertThat(users.findByUsername(username)).isEmpty();
+    }
+
+    @Test
+    void aPersonCannotChangeTheirPasswordToOneThatIsEasyToGuess() throws Exception {
+        String username = IdentityTestData.freshUsername("doi");
+        users.create(IdentityTestData.newUser(username, Role.LEADER, null), Actor.SYSTEM);
+        MockHttpSession user = signIn(username, "mat-khau-dai-1");
+        Map<String, String> refused = Map.of("11111111", "lặp đi lặp lại", "12345678", "dãy liền nhau",
+                username.toUpperCase() + "!", "không được chứa tên đăng nhập", "matkhau2024", "hay dùng nhất",
+                DEMO_PASSWORD, "hay dùng nhất");
+        for (var password : refused.entrySet()) {
+            mvc.perform(post("/account/password").session(user).with(csrf()).param("currentPassword", "mat-khau-dai-1")
+                            .param("newPassword", password.getKey()).param("confirmPassword", password.getKey()))
+                    .andExpect(status().isUnprocessableContent())
+                    .andExpect(content().string(containsString(password.getValue())))
+                    .andExpect(content().string(containsString("id=\"new-password-hint\"")));
+        }
+        // the password is still the old one
+        signIn(username, "mat-khau-dai-1");
+    }
+
+    @Test
     void anAdministratorCreatesDisablesAndReenablesAUserThroughTheScreens() throws Exception {
         MockHttpSession admin = signIn("admin", DEMO_PASSWORD);
         String username = IdentityTestData.freshUsername("screen");
@@ -313,10 +381,57 @@ class WebSecurityFlowTests {
     }
 
     @Test
-    void aFormPostWithoutTheCsrfTokenIsRefused() throws Exception {
+    void aFormWhoseTokenIsStaleEndsTheSessionSavesNothingAndLeadsBackToItsPageAfterSigningIn() throws Exception {
         MockHttpSession admin = signIn("admin", DEMO_PASSWORD);
-        mvc.perform(post("/admin/users/new").session(admin).param("username", "nocsrf"))
-                .andExpect(status().isForbidden());
+        String username = IdentityTestData.freshUsername("het-han");
+        MvcResult refused = mvc.perform(post("/admin/users/new").session(admin).with(csrf().useInvalidToken())
+                        .header("Referer", "http://localhost/admin/users/new?tu=danh-sach")
+                        .param("username", username).param("fullName", "Người Hết Hạn")
+                        .param("email", username + "@example.gov.vn").param("password", "mat-khau-dai-1")
+                        .param("roles", "LEADER"))
+                .andExpect(redirectedUrl("/login?error=expired")).andReturn();
+        assertThat(users.findByUsername(username)).isEmpty();
+        mvc.perform(get("/admin/users").session(admin).accept("text/html")).andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", containsString("/login")));
+        // the same without any token
+        mvc.perform(post("/admin/users/new").session(signIn("admin", DEMO_PASSWORD)).param("username", username)
+                        .param("fullName", "Người Hết Hạn").param("email", username + "@example.gov.vn")
+                        .param("password", "mat-khau-dai-1").param("roles", "LEADER"))
+                .andExpect(redirectedUrl("/login?error=expired"));
+        assertThat(users.findByUsername(username)).isEmpty();
+
+        MockHttpSession browser = (MockHttpSession) refused.getRequest().getSession(false);
+        mvc.perform(get("/login").param("error", "expired").session(browser))
+                .andExpect(content().string(containsString("Phiên làm việc đã hết hạn, vui lòng đăng nhập lại")))
+                .andExpect(content().string(not(containsString("không có quyền"))));
+        mvc.perform(post("/login").session(browser).with(csrf()).param("username", "admin")
+                        .param("password", DEMO_PASSWORD))
+                .andExpect(redirectedUrl("http://localhost/admin/users/new?tu=danh-sach"));
+    }
+
+    @Test
+    void aFormSentAfterTheSessionExpiredLeadsToTheSignInPageAndBackToItsOwnPagesOnly() throws Exception {
+        // no session on the server any more: the browser's form token is one nobody holds
+        Map<String, String> back = Map.of("http://localhost/cases/new?story=7", "http://localhost/cases/new?story=7",
+                "/transparency/requests/new", "http://localhost/transparency/requests/new",
+                "https://elsewhere.example/cases/new", "/", "http://localhost:8443/cases/new", "/",
+                "http://localhost/login?error=bad-credentials", "/", "not a url", "/");
+        for (var referer : back.entrySet()) {
+            MvcResult refused = mvc.perform(post("/cases/new").param("_csrf", "token-of-an-ended-session")
+                            .header("Referer", referer.getKey()).param("claim", "Tin đồn gửi sau khi hết phiên"))
+                    .andExpect(redirectedUrl("/login?error=expired")).andReturn();
+            MockHttpSession browser = (MockHttpSession) refused.getRequest().getSession();
+            mvc.perform(post("/login").session(browser).with(csrf()).param("username", "coordinator")
+                            .param("password", DEMO_PASSWORD))
+                    .andExpect(redirectedUrl(referer.getValue())).andReturn();
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM misinformation_case WHERE claim = ?")
+                .param("Tin đồn gửi sau khi hết phiên").query(Long.class).single()).isZero();
+        // the API keeps its problem answers
+        mvc.perform(post("/api/v1/cases").session(signIn("coordinator", DEMO_PASSWORD))
+                        .header("Referer", "http://localhost/cases").contentType("application/json").content("{}"))
+                .andExpect(status().isForbidden())
+                .andExpect(header().string("Content-Type", containsString("application/problem+json")));
     }
 
     @Test
@@ -386,6 +501,13 @@ class WebSecurityFlowTests {
         MvcResult result = mvc.perform(formLogin("/login").user(username).password(password))
                 .andExpect(redirectedUrl("/")).andReturn();
         return (MockHttpSession) result.getRequest().getSession(false);
+    }
+
+    /** The reasons the audit trail gives for the failed sign-ins to that name, oldest first. */
+    private List<String> failedSignIns(String username) {
+        return jdbc.sql("""
+                SELECT details::jsonb ->> 'reason' FROM audit_record WHERE action = 'user.sign-in-failed' AND actor = ?
+                ORDER BY id""").param(username).query(String.class).list();
     }
 
     private long countUsers() {

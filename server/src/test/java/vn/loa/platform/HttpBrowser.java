@@ -64,6 +64,16 @@ public final class HttpBrowser {
         return answer;
     }
 
+    /** Reads the session's form token now, as a page does when it opens with a form on it. */
+    public void readFormToken() throws Exception {
+        formToken();
+    }
+
+    /** Keeps a cookie as if the server had set it: a session the server has since forgotten, for one. */
+    public void keepCookie(String name, String value) {
+        cookies.put(name, value);
+    }
+
     public Answer get(String path, String accept, String... headers) throws Exception {
         return send("GET", path, accept, null, headers);
     }

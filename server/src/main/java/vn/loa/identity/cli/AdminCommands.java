@@ -74,7 +74,7 @@ class AdminCommands {
                     return 0;
                 } catch (InvalidInput e) {
                     for (InvalidInput problem : e.all()) {
-                        err.println("Error: --" + cliName(problem.field()) + ": "
+                        err.println("Error: " + cliName(problem.field()) + ": "
                                 + messages.getMessage(problem.messageKey(), problem.arguments(), Locale.ENGLISH));
                     }
                     return 2;
@@ -116,11 +116,13 @@ class AdminCommands {
         };
     }
 
+    /** Where on the command line the value of a field came from. */
     private static String cliName(String field) {
         return switch (field) {
-            case "fullName" -> "full-name";
-            case "roles" -> "role";
-            default -> field;
+            case "fullName" -> "--full-name";
+            case "roles" -> "--role";
+            case "password" -> "the password (LOA_PASSWORD or standard input)";
+            default -> "--" + field;
         };
     }
 

@@ -18,7 +18,6 @@ import vn.loa.identity.AgencyDirectory;
 import vn.loa.identity.Role;
 import vn.loa.identity.Users;
 import vn.loa.identity.Users.NewUser;
-import vn.loa.shared.Actor;
 import vn.loa.shared.AgencyId;
 import vn.loa.shared.LocalTime;
 
@@ -53,8 +52,8 @@ class DemoAccounts implements ApplicationRunner {
                 continue;
             }
             AgencyId agency = agencies.findByCode(demo.agencyCode(), today).map(Agency::id).orElse(null);
-            users.create(new NewUser(demo.username(), demo.fullName(), demo.username() + "@demo.loa.local", PASSWORD,
-                    Set.of(demo.role()), agency), Actor.SYSTEM);
+            users.createDemoAccount(new NewUser(demo.username(), demo.fullName(), demo.username() + "@demo.loa.local",
+                    PASSWORD, Set.of(demo.role()), agency));
         }
     }
 

@@ -8,10 +8,12 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
@@ -91,10 +93,10 @@ class SecurityConfiguration {
                         .defaultAccessDeniedHandlerFor(
                                 (request, response, e) -> problems.write(request, response, 403, "problem.forbidden"),
                                 api)
-                        // a browser gets the shell's error page, or the sign-in page saying why its cookie did not come
-                        // back; with the API's handler alone, Spring Security would answer every request with it
-                        .defaultAccessDeniedHandlerFor(new SignInCookieRefused(settings, new AccessDeniedHandlerImpl()),
-                                AnyRequestMatcher.INSTANCE))
+                        // a browser gets the shell's error page, or, for a form whose session ended, the sign-in page
+                        // saying so; with the API's handler alone, Spring Security would answer every request with it
+                        .defaultAccessDeniedHandlerFor(new StaleFormRefused(settings, requestCache,
+                                new AccessDeniedHandlerImpl()), AnyRequestMatcher.INSTANCE))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(REFERRER_POLICY))
@@ -102,6 +104,12 @@ class SecurityConfiguration {
                         .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY)))
                 .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()));
         return http.build();
+    }
+
+    /** The only way to sign in with a password: see {@link PasswordFirstAuthentication}. */
+    @Bean
+    DaoAuthenticationProvider passwordFirstAuthentication(LoaUserDetailsService details, PasswordEncoder passwords) {
+        return PasswordFirstAuthentication.provider(details, passwords);
     }
 
     /** Tomcat's own error pages carry the same security headers as Loa's; a request too large for it gets Loa's answer. */

@@ -15,7 +15,7 @@ import vn.loa.identity.Users;
 
 /**
  * Records sign-ins and failed sign-ins (which lock an account after too many) and tells the sign-in
- * page which message to show, without revealing whether a user name exists.
+ * page which message to show, without revealing whether a user name exists or what state its account is in.
  */
 @Component
 class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
@@ -38,11 +38,11 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException exception) throws IOException {
-        String username = request.getParameter("username");
-        String reason = exception instanceof LockedException ? "locked"
+        // the password is checked first (PasswordFirstAuthentication): a locked or disabled account is named only to
+        // someone who gave its right password, and the failure that locks an account looks like any other
+        String shown = exception instanceof LockedException ? "locked"
                 : exception instanceof DisabledException ? "disabled" : "bad-credentials";
-        boolean lockedNow = users.recordFailedSignIn(username, reason, request.getRemoteAddr());
-        String shown = lockedNow ? "locked" : reason;
+        users.recordFailedSignIn(request.getParameter("username"), shown, request.getRemoteAddr());
         response.sendRedirect(request.getContextPath() + "/login?error=" + shown);
     }
 }

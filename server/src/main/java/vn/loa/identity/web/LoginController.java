@@ -32,6 +32,7 @@ class LoginController {
             case "disabled" -> "login.error.disabled";
             case "cookie-https" -> "login.error.cookie-https";
             case "session" -> "login.error.session";
+            case "expired" -> "login.error.expired";
             default -> "login.error.bad-credentials";
         };
         model.addAttribute("errorKey", message);

@@ -1,0 +1,201 @@
+package vn.loa.identity.internal;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.FlashMapManager;
+import org.springframework.web.servlet.support.SessionFlashMapManager;
+import vn.loa.identity.IdentitySettings;
+
+/**
+ * A page's form whose token does not belong to the browser's session (the session expired, or ended in another tab,
+ * or its cookie did not come back) is refused, as CSRF protection requires, but not with a refusal that reads like a
+ * missing permission: the browser goes to the sign-in page, which says the session ended, and after signing in back
+ * to the page the form was on (the request's {@code Referer}, if it is one of Loa's own pages; else the home page).
+ * A session still open is ended first: its form token and the form no longer go together, so signing in again is
+ * what shows the form came from its owner. The sign-in form itself says why its own cookie did not come back (over
+ * plain HTTP with {@code loa.identity.secure-cookie} on, the browser drops a cookie marked Secure; otherwise the page
+ * was open too long or cookies are blocked). A public page's form (a citizen's, who has no account) leads back to its
+ * page, which says to send it again. Every other refusal goes to {@code otherwise}.
+ */
+final class StaleFormRefused implements AccessDeniedHandler {
+
+    /** Where a public form whose page is not known leads back to: the public site's first page. */
+    private static final String PUBLIC_HOME = "/public/refutations";
+
+    private final IdentitySettings settings;
+    private final RequestCache requestCache;
+    private final AccessDeniedHandler otherwise;
+    private final FlashMapManager flashMaps = new SessionFlashMapManager();
+
+    StaleFormRefused(IdentitySettings settings, RequestCache requestCache, AccessDeniedHandler otherwise) {
+        this.settings = settings;
+        this.requestCache = requestCache;
+        this.otherwise = otherwise;
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException refused)
+            throws IOException, ServletException {
+        if (!(refused instanceof CsrfException)) {
+            otherwise.handle(request, response, refused);
+            return;
+        }
+        String context = request.getContextPath();
+        if ("POST".equals(request.getMethod()) && request.getRequestURI().equals(context + "/login")) {
+            String why = settings.secureCookie() && !request.isSecure() ? "cookie-https" : "session";
+            response.sendRedirect(context + "/login?error=" + why);
+            return;
+        }
+        String back = pageOfTheForm(request);
+        if (request.getRequestURI().startsWith(context + "/public/")) {
+            // a citizen has no account to sign in with: back to the page, which says to send the form again
+            back = back.startsWith("/public/") ? back : PUBLIC_HOME;
+            FlashMap flash = new FlashMap();
+            flash.put("formExpired", true);
+            flash.setTargetRequestPath(context + pathOf(back));
+            flashMaps.saveOutputFlashMap(flash, request, response);
+            response.sendRedirect(context + back);
+            return;
+        }
+        new SecurityContextLogoutHandler().logout(request, response, SecurityContextHolder.getContext().getAuthentication());
+        if (!back.equals("/")) {
+            requestCache.saveRequest(new PageRequest(request, back), response);
+        }
+        response.sendRedirect(context + "/login?error=expired");
+    }
+
+    private static String pathOf(String page) {
+        int question = page.indexOf('?');
+        return question < 0 ? page : page.substring(0, question);
+    }
+
+    /** The path and query, within the application, of the page that sent the form; {@code /} if it is not known. */
+    static String pageOfTheForm(HttpServletRequest request) {
+        String referer = request.getHeader("Referer");
+        if (referer == null || referer.isBlank()) {
+            return "/";
+        }
+        URI uri;
+        try {
+            uri = new URI(referer.strip()).normalize();
+        } catch (URISyntaxException e) {
+            return "/";
+        }
+        if (uri.isOpaque()) {
+            return "/";
+        }
+        if ((uri.getScheme() != null || uri.getRawAuthority() != null) && !sameOrigin(uri, request)) {
+            return "/";
+        }
+        String context = request.getContextPath();
+        String path = uri.getRawPath();
+        if (path == null || !path.startsWith(context + "/")) {
+            return "/";
+        }
+        path = path.substring(context.length());
+        if (path.startsWith("//") || path.startsWith("/..") || path.contains("\\") || path.equals("/login")
+                || path.equals("/logout") || path.equals("/error") || path.startsWith("/error/")) {
+            return "/";
+        }
+        return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+    }
+
+    private static boolean sameOrigin(URI uri, HttpServletRequest request) {
+        if (uri.getScheme() == null || uri.getHost() == null || !uri.getScheme().equalsIgnoreCase(request.getScheme())
+                || !uri.getHost().equalsIgnoreCase(request.getServerName())) {
+            return false;
+        }
+        return port(uri.getPort(), uri.getScheme()) == port(request.getServerPort(), request.getScheme());
+    }
+
+    private static int port(int port, String scheme) {
+        if (port > 0) {
+            return port;
+        }
+        return "https".equals(scheme.toLowerCase(Locale.ROOT)) ? 443 : 80;
+    }
+
+    /** The sending page as the request to go back to after signing in: a GET with nothing from the refused form. */
+    private static final class PageRequest extends HttpServletRequestWrapper {
+
+        private final String path;
+        private final String query;
+
+        PageRequest(HttpServletRequest refused, String page) {
+            super(refused);
+            int question = page.indexOf('?');
+            this.path = question < 0 ? page : page.substring(0, question);
+            this.query = question < 0 ? null : page.substring(question + 1);
+        }
+
+        @Override
+        public String getMethod() {
+            return "GET";
+        }
+
+        @Override
+        public String getRequestURI() {
+            return getContextPath() + path;
+        }
+
+        @Override
+        public StringBuffer getRequestURL() {
+            StringBuffer url = new StringBuffer().append(getScheme()).append("://").append(getServerName());
+            if (getServerPort() != port(-1, getScheme())) {
+                url.append(':').append(getServerPort());
+            }
+            return url.append(getRequestURI());
+        }
+
+        @Override
+        public String getServletPath() {
+            return path;
+        }
+
+        @Override
+        public String getPathInfo() {
+            return null;
+        }
+
+        @Override
+        public String getQueryString() {
+            return query;
+        }
+
+        @Override
+        public String getParameter(String name) {
+            return null;
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            return Map.of();
+        }
+
+        @Override
+        public Enumeration<String> getParameterNames() {
+            return Collections.emptyEnumeration();
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            return null;
+        }
+    }
+}
