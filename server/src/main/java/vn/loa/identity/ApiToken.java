@@ -13,12 +13,18 @@ import vn.loa.shared.AgencyId;
  * @param createdAt when it was issued
  * @param lastUsedAt when it was last used, may be null
  * @param revokedAt when it was revoked, null while valid
+ * @param expiresOn the last day it is accepted (Vietnam's day); null for a token issued before tokens expired
  */
 public record ApiToken(long id, String name, String prefix, AgencyId agency, Instant createdAt, Instant lastUsedAt,
-        Instant revokedAt) {
+        Instant revokedAt, java.time.LocalDate expiresOn) {
 
-    /** Whether the token is still accepted. */
+    /** Whether the token has not been revoked (it may still have expired: {@link #expiredOn}). */
     public boolean active() {
         return revokedAt == null;
+    }
+
+    /** Whether its last day is before {@code today}: it is refused, as a revoked one is. */
+    public boolean expiredOn(java.time.LocalDate today) {
+        return expiresOn != null && expiresOn.isBefore(today);
     }
 }

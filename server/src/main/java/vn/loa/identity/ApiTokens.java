@@ -52,9 +52,32 @@ public class ApiTokens {
     public record IssuedToken(ApiToken token, String secret) {
     }
 
-    /** Issues a token for an agency. */
+    /** How long a token lasts when no last day is chosen. */
+    public static final java.time.Period DEFAULT_LIFE = java.time.Period.ofYears(1);
+    /** The longest a token may last. */
+    public static final java.time.Period LONGEST_LIFE = java.time.Period.ofYears(2);
+
+    /** Issues a token for an agency, accepted for {@link #DEFAULT_LIFE}. */
     @Transactional
     public IssuedToken issue(String name, AgencyId agency, Actor by) {
+        return issue(name, agency, null, by);
+    }
+
+    /**
+     * Issues a token for an agency, accepted up to {@code expiresOn} included (null: {@link #DEFAULT_LIFE} from today).
+     *
+     * @throws InvalidInput naming {@code expiresOn} when the day is before tomorrow or past {@link #LONGEST_LIFE}
+     */
+    @Transactional
+    public IssuedToken issue(String name, AgencyId agency, java.time.LocalDate expiresOn, Actor by) {
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), vn.loa.shared.LocalTime.ZONE);
+        java.time.LocalDate lastDay = expiresOn == null ? today.plus(DEFAULT_LIFE) : expiresOn;
+        if (!lastDay.isAfter(today)) {
+            throw new InvalidInput("expiresOn", "token.error.expires-past");
+        }
+        if (lastDay.isAfter(today.plus(LONGEST_LIFE))) {
+            throw new InvalidInput("expiresOn", "token.error.expires-too-far");
+        }
         if (name == null || name.isBlank() || name.length() > 100) {
             throw new InvalidInput("name", "token.error.name");
         }
@@ -69,9 +92,10 @@ public class ApiTokens {
         random.nextBytes(secretBytes);
         String secret = "loa_" + prefix + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes);
         long id = jdbc.sql("""
-                INSERT INTO api_token (name, token_prefix, token_hash, agency_id, created_at)
-                VALUES (?, ?, ?, ?, ?) RETURNING id
-                """).params(name.trim(), prefix, sha256(secret), agency.value(), Timestamp.from(clock.instant()))
+                INSERT INTO api_token (name, token_prefix, token_hash, agency_id, created_at, expires_on)
+                VALUES (?, ?, ?, ?, ?, ?) RETURNING id
+                """).params(name.trim(), prefix, sha256(secret), agency.value(), Timestamp.from(clock.instant()),
+                        java.sql.Date.valueOf(lastDay))
                 .query(Long.class).single();
         events.publishEvent(new ApiTokenIssued(by, id, name.trim(), found.code()));
         return new IssuedToken(find(id).orElseThrow(), secret);
@@ -97,7 +121,7 @@ public class ApiTokens {
         return jdbc.sql("SELECT * FROM api_token WHERE id = ?").param(id).query(ApiTokens::token).optional();
     }
 
-    /** Returns the client behind a presented token if it is known, matches and is not revoked. */
+    /** Returns the client behind a presented token if it is known, matches, is not revoked and has not expired. */
     @Transactional
     public Optional<SignedInUser> authenticate(String presented) {
         if (presented == null || !presented.startsWith("loa_") || presented.length() > 200) {
@@ -109,8 +133,9 @@ public class ApiTokens {
         }
         Optional<Stored> stored = jdbc.sql("""
                 SELECT t.id, t.name, t.token_hash, t.agency_id, a.code FROM api_token t JOIN agency a ON a.id = t.agency_id
-                WHERE t.token_prefix = ? AND t.revoked_at IS NULL
-                """).param(parts[1]).query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3),
+                WHERE t.token_prefix = ? AND t.revoked_at IS NULL AND (t.expires_on IS NULL OR t.expires_on >= ?)
+                """).params(parts[1], java.sql.Date.valueOf(java.time.LocalDate.ofInstant(clock.instant(),
+                        vn.loa.shared.LocalTime.ZONE))).query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3),
                 rs.getLong(4), rs.getString(5))).optional();
         if (stored.isEmpty() || !MessageDigest.isEqual(stored.get().hash().getBytes(StandardCharsets.US_ASCII),
                 sha256(presented).getBytes(StandardCharsets.US_ASCII))) {
@@ -136,8 +161,10 @@ public class ApiTokens {
     private static ApiToken token(ResultSet rs, int row) throws SQLException {
         Timestamp used = rs.getTimestamp("last_used_at");
         Timestamp revoked = rs.getTimestamp("revoked_at");
+        java.sql.Date expires = rs.getDate("expires_on");
         return new ApiToken(rs.getLong("id"), rs.getString("name"), rs.getString("token_prefix"),
                 new AgencyId(rs.getLong("agency_id")), rs.getTimestamp("created_at").toInstant(),
-                used == null ? null : used.toInstant(), revoked == null ? null : revoked.toInstant());
+                used == null ? null : used.toInstant(), revoked == null ? null : revoked.toInstant(),
+                expires == null ? null : expires.toLocalDate());
     }
 }

@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -474,7 +475,38 @@ class WebSecurityFlowTests {
         tokens.revoke(issued.token().id(), Actor.SYSTEM);
         mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + issued.secret()))
                 .andExpect(status().isUnauthorized())
-                .andExpect(jsonPath("$.detail").value("Mã truy cập API không hợp lệ hoặc đã bị thu hồi."));
+                .andExpect(jsonPath("$.detail").value("Mã truy cập API không hợp lệ, đã hết hạn hoặc đã bị thu hồi."));
+    }
+
+    @Test
+    void anApiTokenLastsAYearByDefaultAndIsRefusedAfterItsLastDay() throws Exception {
+        LocalDate today = LocalDate.now(vn.loa.shared.LocalTime.ZONE);
+        vn.loa.shared.AgencyId health = agencies.findByCode("SYT", today).orElseThrow().id();
+        IssuedToken yearly = tokens.issue("expiry-default", health, Actor.SYSTEM);
+        assertThat(yearly.token().expiresOn()).isEqualTo(today.plusYears(1));
+        IssuedToken shortLived = tokens.issue("expiry-short", health, today.plusDays(1), Actor.SYSTEM);
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + shortLived.secret())).andExpect(status().isOk());
+        // its last day passed (as if issued long ago): refused like a revoked one, and the page says it expired
+        jdbc.sql("UPDATE api_token SET expires_on = ? WHERE id = ?").params(java.sql.Date.valueOf(today.minusDays(1)),
+                shortLived.token().id()).update();
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + shortLived.secret()))
+                .andExpect(status().isUnauthorized());
+        MockHttpSession admin = signIn("admin", DEMO_PASSWORD);
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(mvc.perform(get("/admin/tokens").session(admin))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(page.select("tr:contains(expiry-short)").text()).contains("Đã hết hạn",
+                vn.loa.shared.LocalTime.format(today.minusDays(1)));
+        assertThat(page.select("#token-expires").attr("value")).isEqualTo(vn.loa.shared.LocalTime.format(today.plusYears(1)));
+        // a last day today or earlier, or more than two years ahead, is refused naming the field; what was typed stays
+        for (String typed : new String[] {vn.loa.shared.LocalTime.format(today), vn.loa.shared.LocalTime.format(today.plusYears(3)),
+                "30/02/2027"}) {
+            mvc.perform(post("/admin/tokens").session(admin).with(csrf()).param("name", "expiry-refused")
+                            .param("agencyId", String.valueOf(health.value())).param("expiresOn", typed))
+                    .andExpect(status().is3xxRedirection())
+                    .andExpect(flash().attribute("errorField", "expiresOn"))
+                    .andExpect(flash().attribute("expiresOn", typed));
+        }
+        assertThat(tokens.list()).noneMatch(t -> t.name().equals("expiry-refused"));
     }
 
     @Test

@@ -410,6 +410,14 @@ class CasesIntegrationTests {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"action\": \"REFER\"}"))
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("legalBasis"))
                 .andExpect(jsonPath("$.detail").value("Legal basis: required."));
+        // a value outside the list names its field too, in the reader's language
+        mvc.perform(transition(coordinator, id, "{\"action\": \"SUBMIT_ANSWER\", \"verdict\": \"SORT_OF\", \"explanation\": \"x\"}"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("verdict"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("Kết luận: giá trị \"SORT_OF\" không hợp lệ")));
+        mvc.perform(post("/api/v1/cases/" + id + "/transitions").param("lang", "en").session(coordinator).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"action\": \"LEAP\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("Action: the value \"LEAP\" is not valid")));
         mvc.perform(transition(coordinator, id, "{\"action\": \"DISMISS\", \"reason\": \" \"}"))
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.detail").value("Lý do: bắt buộc."));
         assertThat(cases.get(id, coordinatorUser()).status()).isEqualTo(CaseStatus.VERIFYING);

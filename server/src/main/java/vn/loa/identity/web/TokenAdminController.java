@@ -40,13 +40,18 @@ class TokenAdminController {
         Map<AgencyId, Agency> byId = agencies.all().stream().collect(Collectors.toMap(Agency::id, Function.identity()));
         model.addAttribute("tokens", tokens.list());
         model.addAttribute("byId", byId);
-        model.addAttribute("agencyOptions", agencies.validOn(clock.instant().atZone(LocalTime.ZONE).toLocalDate()));
+        java.time.LocalDate today = clock.instant().atZone(LocalTime.ZONE).toLocalDate();
+        model.addAttribute("agencyOptions", agencies.validOn(today));
+        model.addAttribute("today", today);
+        if (!model.containsAttribute("expiresOn")) {
+            model.addAttribute("expiresOn", LocalTime.format(today.plus(ApiTokens.DEFAULT_LIFE)));
+        }
         return "admin/tokens";
     }
 
     @PostMapping
     String issue(@RequestParam(defaultValue = "") String name, @RequestParam(required = false) Long agencyId,
-            RedirectAttributes redirect) {
+            @RequestParam(required = false) String expiresOn, RedirectAttributes redirect) {
         try {
             // the form offers the units of today: a unit dissolved in 2025 gets no new token (its successor does)
             java.time.LocalDate today = clock.instant().atZone(LocalTime.ZONE).toLocalDate();
@@ -54,13 +59,24 @@ class TokenAdminController {
                     && agencies.find(new AgencyId(agencyId)).isPresent()) {
                 throw new InvalidInput("agency", "user.error.agency-ended");
             }
-            IssuedToken issued = tokens.issue(name, agencyId == null ? null : new AgencyId(agencyId),
+            java.time.LocalDate lastDay = null;
+            if (expiresOn != null && !expiresOn.isBlank()) {
+                try {
+                    lastDay = java.time.LocalDate.parse(expiresOn.strip(), LocalTime.DAY_INPUT);
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new InvalidInput("expiresOn", "token.error.expires-day");
+                }
+            }
+            IssuedToken issued = tokens.issue(name, agencyId == null ? null : new AgencyId(agencyId), lastDay,
                     CurrentUserAdvice.signedIn().orElseThrow().actor());
             redirect.addFlashAttribute("issuedSecret", issued.secret());
             redirect.addFlashAttribute("flashKey", "token.issued");
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
             redirect.addFlashAttribute("errorField", e.field());
+            // what was typed stays in the form
+            redirect.addFlashAttribute("typedName", name);
+            redirect.addFlashAttribute("expiresOn", expiresOn == null ? "" : expiresOn);
         }
         return "redirect:/admin/tokens";
     }

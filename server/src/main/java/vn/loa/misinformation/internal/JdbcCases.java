@@ -950,8 +950,11 @@ class JdbcCases implements Cases {
                 }
             }
         }
+        // the field named in the reader's language, as the other refusals name theirs ("Kết luận: ...")
         problems.add(new InvalidInput(field, "case.error.choice", value == null ? "" : value,
-                Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "))));
+                Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")),
+                new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] {"cases." + field},
+                        field)));
         return null;
     }
 

@@ -65,6 +65,13 @@ class SuccessionNotesIntegrationTests {
                 vn.loa.shared.Actor.SYSTEM);
         Agency science = agencies.findByCode("SKHCN", LocalDate.of(2025, 7, 1)).orElseThrow();
         String page = "/admin/agencies/" + board.id().value();
+        // the pickers say which bodies have ended: the Department of Information and Communications merged in 2025
+        Document form = page(admin, page, "vi");
+        assertThat(form.select("#successorId option").eachText())
+                .contains("Sở Thông tin và Truyền thông (STTTT, 01/05/2023 – 30/06/2025, đã kết thúc)")
+                .anySatisfy(o -> assertThat(o).startsWith("Sở Khoa học và Công nghệ (SKHCN, từ "));
+        assertThat(page(admin, page, "en").select("#parentId option").eachText())
+                .anySatisfy(o -> assertThat(o).endsWith("(STTTT, 01/05/2023 – 30/06/2025, ended)"));
         // recorded, then recorded again with another day: the second replaces the first (it failed with 500 every time)
         for (String day : new String[] {"31/12/2026", "01/01/2027"}) {
             mvc.perform(post(page + "/successors").session(admin).with(csrf())
