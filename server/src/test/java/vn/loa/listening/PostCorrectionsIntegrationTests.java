@@ -106,6 +106,35 @@ class PostCorrectionsIntegrationTests {
     }
 
     @Test
+    void anAgencyCorrectionMovesThePostsAuthorWithIt() throws Exception {
+        String external = "facebook" + System.nanoTime();
+        importer.importFile("corrections.jsonl", new ByteArrayInputStream(("{\"source\":\"corr-" + marker
+                + "\",\"platform\":\"facebook\",\"external_id\":\"" + external + "\",\"author\":\"tac-gia-" + marker
+                + "\",\"published_at\":\"2024-05-02T09:00:00+07:00\",\"text\":\"Sở Giáo dục và Đào tạo cho nghỉ học muộn quá "
+                + marker + "\"}\n").getBytes(StandardCharsets.UTF_8)), Actor.SYSTEM, null);
+        long id = jdbc.sql("SELECT id FROM post WHERE external_id = ?").param(external).query(Long.class).single();
+        assertThat(authorIn(id)).containsEntry("SGDDT", "2024-05-02").doesNotContainKey("SYT");
+        mvc.perform(post("/api/v1/posts/" + id + "/corrections").session(signIn("coordinator")).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"field\":\"agency\",\"value\":\"SYT\"}"))
+                .andExpect(status().isCreated());
+        // counted among Health's authors now, and no longer among Education's (their only post there left)
+        assertThat(authorIn(id)).containsEntry("SYT", "2024-05-02").containsEntry("SGDDT", "-infinity");
+    }
+
+    /** The post's author's last post in each agency's scope, as the dashboard's count of authors reads it. */
+    private java.util.Map<String, String> authorIn(long postId) {
+        java.util.Map<String, String> last = new java.util.TreeMap<>();
+        jdbc.sql("""
+                SELECT a.scope, CASE WHEN a.last_post = '-infinity' THEN '-infinity'
+                                     ELSE to_char(a.last_post AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') END
+                FROM author_activity a JOIN post p ON a.author_key = hashtextextended(p.platform || '|' || p.author, 0)
+                WHERE p.id = ? AND a.scope <> ''""").param(postId).query(rs -> {
+                    last.put(rs.getString(1), rs.getString(2));
+                });
+        return last;
+    }
+
+    @Test
     void theDashboardShowsACorrectionAtOnce() throws Exception {
         // a post of the last hour, on the province's dashboard of the last 30 days
         String external = "dash" + System.nanoTime();

@@ -91,6 +91,13 @@ class JdbcPostCorrections implements PostCorrections {
         }
         // the difference in one key-ordered write, as re-analysis does: two writes could deadlock with an import
         rollups.change(before, rollups.facts(List.of(postId)));
+        if (field.equals("agency")) {
+            // the author moves with the post, as a re-analysis moves them: counted where it goes, recounted where it left
+            List<String> removed = routed.stream().filter(code -> !code.equals(clean)).distinct().toList();
+            List<String> added = routed.contains(clean) ? List.of() : List.of(clean);
+            rollups.rerouteAuthors(java.util.Collections.nCopies(added.size(), postId), added,
+                    java.util.Collections.nCopies(removed.size(), postId), removed);
+        }
         Instant now = clock.instant();
         long id = jdbc.sql("""
                 INSERT INTO post_correction (post_id, field, old_value, new_value, corrected_by, agency_code, corrected_at)
