@@ -132,6 +132,19 @@ class ConsultationAnswersIntegrationTests {
     }
 
     @Test
+    void aTemplateNamesAGroupWithoutANameInWordsNotADash() {
+        ConsultationAnswersTestData.Fixture f = fixture();
+        groups.regroup(f.consultationId(), OFFICER);
+        ThemeGroups.Group hours = largest(f.consultationId(), "a10");
+        ConsultationAnswers.Template template = answers.saveTemplate("SYT", "Mẫu " + f.consultationId(), Verdict.ACCEPTED,
+                "Về {theme} ({count} ý kiến), cơ quan soạn thảo tiếp thu.", OFFICER);
+        assertThat(answers.fill(template.id(), hours.id(), OFFICER)).startsWith("Về " + hours.label() + " (");
+        // a group the engine found no word for
+        jdbc.sql("UPDATE consultation_group SET label = ? WHERE id = ?").params(ThemeGroups.UNNAMED, hours.id()).update();
+        assertThat(answers.fill(template.id(), hours.id(), OFFICER)).startsWith("Về nhóm ý kiến này (").doesNotContain("—");
+    }
+
+    @Test
     void theAuthorCannotApproveButALeaderCanAndAllAtOnceSkipsTheirOwn() {
         ConsultationAnswersTestData.Fixture f = fixture();
         groups.regroup(f.consultationId(), OFFICER);

@@ -446,7 +446,10 @@ class JdbcConsultationAnswers implements ConsultationAnswers {
                 new ConsultationRows.Article(g.unitKey(), "dự thảo", 0)).label();
         long count = jdbc.sql("SELECT count(*) FROM consultation_group_member WHERE group_id = ?").param(g.id())
                 .query(Long.class).single();
-        return body.replace("{article}", article).replace("{theme}", g.label()).replace("{count}", String.valueOf(count))
+        // a group without a name is the ideas of this group, never "—" in a letter to citizens
+        String theme = g.label() == null || g.label().isBlank() || g.label().equals(vn.loa.consultation.ThemeGroups.UNNAMED)
+                ? "nhóm ý kiến này" : g.label();
+        return body.replace("{article}", article).replace("{theme}", theme).replace("{count}", String.valueOf(count))
                 .replace("{title}", c.title());
     }
 
