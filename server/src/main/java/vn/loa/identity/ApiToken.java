@@ -14,9 +14,10 @@ import vn.loa.shared.AgencyId;
  * @param lastUsedAt when it was last used, may be null
  * @param revokedAt when it was revoked, null while valid
  * @param expiresOn the last day it is accepted (Vietnam's day); null for a token issued before tokens expired
+ * @param readOnly whether it may only read (GET): any other call is refused
  */
 public record ApiToken(long id, String name, String prefix, AgencyId agency, Instant createdAt, Instant lastUsedAt,
-        Instant revokedAt, java.time.LocalDate expiresOn) {
+        Instant revokedAt, java.time.LocalDate expiresOn, boolean readOnly) {
 
     /** Whether the token has not been revoked (it may still have expired: {@link #expiredOn}). */
     public boolean active() {

@@ -60,16 +60,23 @@ public class ApiTokens {
     /** Issues a token for an agency, accepted for {@link #DEFAULT_LIFE}. */
     @Transactional
     public IssuedToken issue(String name, AgencyId agency, Actor by) {
-        return issue(name, agency, null, by);
+        return issue(name, agency, null, false, by);
+    }
+
+    /** Issues a token that may read and write, accepted up to {@code expiresOn}; see the full form below. */
+    @Transactional
+    public IssuedToken issue(String name, AgencyId agency, java.time.LocalDate expiresOn, Actor by) {
+        return issue(name, agency, expiresOn, false, by);
     }
 
     /**
-     * Issues a token for an agency, accepted up to {@code expiresOn} included (null: {@link #DEFAULT_LIFE} from today).
+     * Issues a token for an agency, accepted up to {@code expiresOn} included (null: {@link #DEFAULT_LIFE} from today),
+     * that may only read when {@code readOnly}.
      *
      * @throws InvalidInput naming {@code expiresOn} when the day is before tomorrow or past {@link #LONGEST_LIFE}
      */
     @Transactional
-    public IssuedToken issue(String name, AgencyId agency, java.time.LocalDate expiresOn, Actor by) {
+    public IssuedToken issue(String name, AgencyId agency, java.time.LocalDate expiresOn, boolean readOnly, Actor by) {
         java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), vn.loa.shared.LocalTime.ZONE);
         java.time.LocalDate lastDay = expiresOn == null ? today.plus(DEFAULT_LIFE) : expiresOn;
         if (!lastDay.isAfter(today)) {
@@ -92,10 +99,10 @@ public class ApiTokens {
         random.nextBytes(secretBytes);
         String secret = "loa_" + prefix + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes);
         long id = jdbc.sql("""
-                INSERT INTO api_token (name, token_prefix, token_hash, agency_id, created_at, expires_on)
-                VALUES (?, ?, ?, ?, ?, ?) RETURNING id
+                INSERT INTO api_token (name, token_prefix, token_hash, agency_id, created_at, expires_on, read_only)
+                VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id
                 """).params(name.trim(), prefix, sha256(secret), agency.value(), Timestamp.from(clock.instant()),
-                        java.sql.Date.valueOf(lastDay))
+                        java.sql.Date.valueOf(lastDay), readOnly)
                 .query(Long.class).single();
         events.publishEvent(new ApiTokenIssued(by, id, name.trim(), found.code()));
         return new IssuedToken(find(id).orElseThrow(), secret);
@@ -121,9 +128,18 @@ public class ApiTokens {
         return jdbc.sql("SELECT * FROM api_token WHERE id = ?").param(id).query(ApiTokens::token).optional();
     }
 
+    /**
+     * A machine client a token stands for.
+     *
+     * @param user the client as a signed-in user of its agency
+     * @param readOnly whether its token may only read
+     */
+    public record Client(SignedInUser user, boolean readOnly) {
+    }
+
     /** Returns the client behind a presented token if it is known, matches, is not revoked and has not expired. */
     @Transactional
-    public Optional<SignedInUser> authenticate(String presented) {
+    public Optional<Client> authenticate(String presented) {
         if (presented == null || !presented.startsWith("loa_") || presented.length() > 200) {
             return Optional.empty();
         }
@@ -132,22 +148,22 @@ public class ApiTokens {
             return Optional.empty();
         }
         Optional<Stored> stored = jdbc.sql("""
-                SELECT t.id, t.name, t.token_hash, t.agency_id, a.code FROM api_token t JOIN agency a ON a.id = t.agency_id
+                SELECT t.id, t.name, t.token_hash, t.agency_id, a.code, t.read_only FROM api_token t JOIN agency a ON a.id = t.agency_id
                 WHERE t.token_prefix = ? AND t.revoked_at IS NULL AND (t.expires_on IS NULL OR t.expires_on >= ?)
                 """).params(parts[1], java.sql.Date.valueOf(java.time.LocalDate.ofInstant(clock.instant(),
                         vn.loa.shared.LocalTime.ZONE))).query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3),
-                rs.getLong(4), rs.getString(5))).optional();
+                rs.getLong(4), rs.getString(5), rs.getBoolean(6))).optional();
         if (stored.isEmpty() || !MessageDigest.isEqual(stored.get().hash().getBytes(StandardCharsets.US_ASCII),
                 sha256(presented).getBytes(StandardCharsets.US_ASCII))) {
             return Optional.empty();
         }
         jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ?")
                 .params(Timestamp.from(clock.instant()), stored.get().id()).update();
-        return Optional.of(new SignedInUser(null, "token:" + stored.get().name(), stored.get().name(),
-                new AgencyId(stored.get().agencyId()), stored.get().agencyCode(), Set.of()));
+        return Optional.of(new Client(new SignedInUser(null, "token:" + stored.get().name(), stored.get().name(),
+                new AgencyId(stored.get().agencyId()), stored.get().agencyCode(), Set.of()), stored.get().readOnly()));
     }
 
-    private record Stored(long id, String name, String hash, long agencyId, String agencyCode) {
+    private record Stored(long id, String name, String hash, long agencyId, String agencyCode, boolean readOnly) {
     }
 
     private static String sha256(String text) {
@@ -165,6 +181,6 @@ public class ApiTokens {
         return new ApiToken(rs.getLong("id"), rs.getString("name"), rs.getString("token_prefix"),
                 new AgencyId(rs.getLong("agency_id")), rs.getTimestamp("created_at").toInstant(),
                 used == null ? null : used.toInstant(), revoked == null ? null : revoked.toInstant(),
-                expires == null ? null : expires.toLocalDate());
+                expires == null ? null : expires.toLocalDate(), rs.getBoolean("read_only"));
     }
 }

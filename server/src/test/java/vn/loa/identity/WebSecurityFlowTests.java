@@ -479,6 +479,33 @@ class WebSecurityFlowTests {
     }
 
     @Test
+    void aReadOnlyTokenReadsAndIsRefusedEveryWrite() throws Exception {
+        LocalDate today = LocalDate.now(vn.loa.shared.LocalTime.ZONE);
+        vn.loa.shared.AgencyId health = agencies.findByCode("SYT", today).orElseThrow().id();
+        IssuedToken reader = tokens.issue("read-only-dashboard", health, null, true, Actor.SYSTEM);
+        IssuedToken writer = tokens.issue("read-write-connector", health, null, false, Actor.SYSTEM);
+        assertThat(reader.token().readOnly()).isTrue();
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + reader.secret())).andExpect(status().isOk());
+        // a write is refused before it reaches the endpoint; the other token gets as far as the endpoint (no POST there)
+        mvc.perform(post("/api/v1/me").header("Authorization", "Bearer " + reader.secret()))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value("Mã truy cập API này chỉ được đọc: không thể ghi, thay đổi hay xóa dữ liệu."));
+        mvc.perform(post("/api/v1/me").header("Authorization", "Bearer " + writer.secret()))
+                .andExpect(status().isMethodNotAllowed());
+        // the tokens page says which may write, and the form issues a read-only one
+        MockHttpSession admin = signIn("admin", DEMO_PASSWORD);
+        mvc.perform(post("/admin/tokens").session(admin).with(csrf()).param("name", "read-only-from-form")
+                        .param("agencyId", String.valueOf(health.value())).param("readOnly", "true"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("flashKey", "token.issued"));
+        assertThat(tokens.list()).filteredOn(t -> t.name().equals("read-only-from-form")).singleElement()
+                .satisfies(t -> assertThat(t.readOnly()).isTrue());
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(mvc.perform(get("/admin/tokens").session(admin))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(page.select("tr:contains(read-only-dashboard) .token-access").text()).isEqualTo("Chỉ đọc");
+        assertThat(page.select("tr:contains(read-write-connector) .token-access").text()).isEqualTo("Đọc và ghi");
+    }
+
+    @Test
     void anApiTokenLastsAYearByDefaultAndIsRefusedAfterItsLastDay() throws Exception {
         LocalDate today = LocalDate.now(vn.loa.shared.LocalTime.ZONE);
         vn.loa.shared.AgencyId health = agencies.findByCode("SYT", today).orElseThrow().id();

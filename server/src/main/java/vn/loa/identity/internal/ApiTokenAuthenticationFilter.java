@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
@@ -18,6 +19,9 @@ import vn.loa.identity.SignedInUser;
 
 /** Authenticates {@code Authorization: Bearer loa_...} requests to the API; a bad token gets a 401 problem. */
 class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
+
+    /** The methods a read-only token may call. */
+    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final ApiTokens tokens;
     private final ProblemResponses problems;
@@ -41,13 +45,18 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String presented = request.getHeader("Authorization").substring(7).trim();
-        Optional<SignedInUser> client = tokens.authenticate(presented);
+        Optional<ApiTokens.Client> client = tokens.authenticate(presented);
         if (client.isEmpty()) {
             problems.write(request, response, 401, "problem.unauthorized.token");
             return;
         }
+        if (client.get().readOnly() && !READS.contains(request.getMethod())) {
+            // a read-only token reads: whatever the endpoint would allow its agency, nothing is written
+            problems.write(request, response, 403, "problem.forbidden.read-only-token");
+            return;
+        }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new TokenAuthentication(client.get()));
+        context.setAuthentication(new TokenAuthentication(client.get().user()));
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);

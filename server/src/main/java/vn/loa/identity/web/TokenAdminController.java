@@ -51,7 +51,8 @@ class TokenAdminController {
 
     @PostMapping
     String issue(@RequestParam(defaultValue = "") String name, @RequestParam(required = false) Long agencyId,
-            @RequestParam(required = false) String expiresOn, RedirectAttributes redirect) {
+            @RequestParam(required = false) String expiresOn, @RequestParam(defaultValue = "false") boolean readOnly,
+            RedirectAttributes redirect) {
         try {
             // the form offers the units of today: a unit dissolved in 2025 gets no new token (its successor does)
             java.time.LocalDate today = clock.instant().atZone(LocalTime.ZONE).toLocalDate();
@@ -67,7 +68,7 @@ class TokenAdminController {
                     throw new InvalidInput("expiresOn", "token.error.expires-day");
                 }
             }
-            IssuedToken issued = tokens.issue(name, agencyId == null ? null : new AgencyId(agencyId), lastDay,
+            IssuedToken issued = tokens.issue(name, agencyId == null ? null : new AgencyId(agencyId), lastDay, readOnly,
                     CurrentUserAdvice.signedIn().orElseThrow().actor());
             redirect.addFlashAttribute("issuedSecret", issued.secret());
             redirect.addFlashAttribute("flashKey", "token.issued");
@@ -77,6 +78,7 @@ class TokenAdminController {
             // what was typed stays in the form
             redirect.addFlashAttribute("typedName", name);
             redirect.addFlashAttribute("expiresOn", expiresOn == null ? "" : expiresOn);
+            redirect.addFlashAttribute("typedReadOnly", readOnly);
         }
         return "redirect:/admin/tokens";
     }
