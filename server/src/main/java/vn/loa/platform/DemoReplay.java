@@ -2,6 +2,8 @@ package vn.loa.platform;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
@@ -11,10 +13,16 @@ import java.util.function.Supplier;
  * row, step, log line and audit record the services write for it carries that time, as they would have. Loa's own
  * work never sets time back: only the demo loaders call it, and other threads (the workers, the requests) keep
  * reading the real time meanwhile.
+ *
+ * <p>A story told in several steps ({@link #story}) keeps the background workers that act on due work
+ * ({@link #unlessTelling}) out until it ends: otherwise a worker running between two steps would do, at the real
+ * time, what the next step records at the story's time (publish the message scheduled for that morning now).
  */
 public final class DemoReplay {
 
     private static final ThreadLocal<Instant> REPLAYED = new ThreadLocal<>();
+    /** Written by a story for its whole length; read, without waiting, by each run of a worker. */
+    private static final ReadWriteLock STORY = new ReentrantReadWriteLock();
 
     private DemoReplay() {
     }
@@ -50,5 +58,36 @@ public final class DemoReplay {
     /** The instant the application's clock reads on this thread while a demo's past is recorded, else null. */
     public static Instant replayed() {
         return REPLAYED.get();
+    }
+
+    /**
+     * Tells a demo's past in several steps ({@link #at} each) while no worker acts on due work: waits for a worker's
+     * run under way to end, and the workers skip their runs until the story is told.
+     */
+    public static void story(Runnable steps) {
+        STORY.writeLock().lock();
+        try {
+            steps.run();
+        } finally {
+            STORY.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Runs a worker's round unless a demo's story is being told, when the round is skipped (the next one does the
+     * work).
+     *
+     * @return whether the round ran
+     */
+    public static boolean unlessTelling(Runnable round) {
+        if (!STORY.readLock().tryLock()) {
+            return false;
+        }
+        try {
+            round.run();
+            return true;
+        } finally {
+            STORY.readLock().unlock();
+        }
     }
 }

@@ -3,8 +3,12 @@ package vn.loa.campaigns.internal;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import vn.loa.campaigns.Messages;
+import vn.loa.platform.DemoReplay;
 
-/** Every minute: hands the scheduled messages whose time has come (by the application's clock) to publishing. */
+/**
+ * Every minute: hands the scheduled messages whose time has come (by the application's clock) to publishing; not while
+ * the demo's past is being recorded ({@link DemoReplay#story}).
+ */
 @Component
 class CampaignSchedule {
 
@@ -16,6 +20,6 @@ class CampaignSchedule {
 
     @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
     void publishDue() {
-        messages.publishDue();
+        DemoReplay.unlessTelling(messages::publishDue);
     }
 }

@@ -103,27 +103,34 @@ class DemoCampaignReach implements ApplicationRunner {
             loadPosts(first);
             return;
         }
-        // the campaign's first day, through the services as it happened then (DemoReplay): written, approved,
-        // scheduled and published in the morning, so that its steps, publications, logs and audit trail all say so
+        // the campaign's first day, told as one story: no worker publishes or delivers between its steps
+        DemoReplay.story(() -> tellFirstDay(campaign, first, officer.get(), spokesperson.get()));
+        loadPosts(first);
+    }
+
+    /** The campaign's first message on its first day and its confirmation at Bác Ái Tây that evening. */
+    private void tellFirstDay(Campaign campaign, LocalDate first, SignedInUser officer, SignedInUser spokesperson) {
+        // through the services as it happened then (DemoReplay): written, approved, scheduled and published in the
+        // morning, so that its steps, publications, logs and audit trail all say so
         Message opening = DemoReplay.at(at(first, 7, 30), () -> {
             Message m = messages.write(campaign.id(), TITLE, "Sở Y tế thông báo mở đợt đăng ký thẻ bảo hiểm y tế cho"
                     + " người từ đủ 60 tuổi. Bà con đến trạm y tế xã, phường để được hướng dẫn. (Dữ liệu trình diễn)",
-                    null, officer.get());
+                    null, officer);
             messages.saveVersion(m.id(), VersionKind.PORTAL_ARTICLE, TITLE,
                     "<p>Sở Y tế thông báo mở đợt đăng ký thẻ bảo hiểm y tế cho người từ đủ 60 tuổi.</p>"
                             + "<p>Bà con đến trạm y tế xã, phường để được hướng dẫn.</p><p><em>Dữ liệu trình diễn.</em></p>",
-                    null, null, officer.get());
+                    null, null, officer);
             messages.saveVersion(m.id(), VersionKind.LOUDSPEAKER, "Thông báo đăng ký thẻ bảo hiểm y tế",
                     "Kính thưa bà con! Sở Y tế thông báo: bắt đầu từ hôm nay, ông bà từ sáu mươi tuổi trở lên đến trạm"
                             + " y tế xã để đăng ký thẻ bảo hiểm y tế. Xin bà con chú ý lắng nghe.", null, null,
-                    officer.get());
+                    officer);
             return m;
         });
-        DemoReplay.at(at(first, 7, 50), () -> messages.act(opening.id(), MessageAction.SUBMIT, null, null, officer.get()));
+        DemoReplay.at(at(first, 7, 50), () -> messages.act(opening.id(), MessageAction.SUBMIT, null, null, officer));
         DemoReplay.at(at(first, 8, 20),
-                () -> messages.act(opening.id(), MessageAction.APPROVE, null, null, spokesperson.get()));
+                () -> messages.act(opening.id(), MessageAction.APPROVE, null, null, spokesperson));
         DemoReplay.at(at(first, 8, 25),
-                () -> messages.act(opening.id(), MessageAction.SCHEDULE, at(first, 9, 0), null, officer.get()));
+                () -> messages.act(opening.id(), MessageAction.SCHEDULE, at(first, 9, 0), null, officer));
         DemoReplay.at(at(first, 9, 0), () -> {
             messages.publishDue();
             publishing.deliverDue();
@@ -143,7 +150,6 @@ class DemoCampaignReach implements ApplicationRunner {
                                             + SLOT.format(b.firstSlotAt().atZone(LocalTime.ZONE))
                                             + " (dữ liệu trình diễn)", commune.get()))));
         }
-        loadPosts(first);
     }
 
     /** A time of a day in the province. */

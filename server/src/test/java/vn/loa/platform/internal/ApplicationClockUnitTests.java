@@ -6,6 +6,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import vn.loa.platform.DemoReplay;
 import vn.loa.shared.LocalTime;
@@ -45,5 +48,47 @@ class ApplicationClockUnitTests {
             // the work failed: the clock reads the real time again all the same
         }
         assertThat(clock.instant()).isEqualTo(now);
+    }
+
+    @Test
+    void noWorkerRoundRunsWhileAStoryIsToldAndRoundsRunAgainAfter() throws Exception {
+        AtomicInteger rounds = new AtomicInteger();
+        DemoReplay.story(() -> {
+            // a worker's thread, between two steps of the story: its round is skipped
+            boolean ran = CompletableFuture.supplyAsync(() -> DemoReplay.unlessTelling(rounds::incrementAndGet)).join();
+            assertThat(ran).isFalse();
+        });
+        assertThat(rounds).hasValue(0);
+        assertThat(CompletableFuture.supplyAsync(() -> DemoReplay.unlessTelling(rounds::incrementAndGet)).join()).isTrue();
+        assertThat(rounds).hasValue(1);
+    }
+
+    @Test
+    void aStoryWaitsForAWorkerRoundUnderWayToEnd() throws Exception {
+        CountDownLatch roundStarted = new CountDownLatch(1);
+        CountDownLatch roundMayEnd = new CountDownLatch(1);
+        AtomicInteger order = new AtomicInteger();
+        int[] roundEndedAs = new int[1];
+        CompletableFuture<Boolean> round = CompletableFuture.supplyAsync(() -> DemoReplay.unlessTelling(() -> {
+            roundStarted.countDown();
+            try {
+                roundMayEnd.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            roundEndedAs[0] = order.incrementAndGet();
+        }));
+        assertThat(roundStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Integer> story = CompletableFuture.supplyAsync(() -> {
+            int[] toldAs = new int[1];
+            DemoReplay.story(() -> toldAs[0] = order.incrementAndGet());
+            return toldAs[0];
+        });
+        Thread.sleep(200);
+        assertThat(story).isNotDone();
+        roundMayEnd.countDown();
+        assertThat(story.get(10, TimeUnit.SECONDS)).isEqualTo(2);
+        assertThat(round.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(roundEndedAs[0]).isEqualTo(1);
     }
 }
