@@ -11,7 +11,8 @@ public interface ThemeGroups {
 
     /**
      * The label stored for a group the engine found no word to name (every word of its comments names no theme, or
-     * was only typed without diacritics): shown as the group's number in its article ("Nhóm ý kiến số 2").
+     * was only typed without diacritics): read back as a null label, shown as the group's number in its article
+     * ("Nhóm ý kiến số 2").
      */
     String UNNAMED = "—";
 
@@ -81,7 +82,12 @@ public interface ThemeGroups {
         }
     }
 
-    /** A theme of contributions, with its answer if one was written. */
+    /**
+     * A theme of contributions, with its answer if one was written.
+     *
+     * @param label the words that name it or an officer's label; null when it has no name (pages and reports call it
+     *     by its place in the article, "Nhóm ý kiến số 2")
+     */
     record Group(long id, String unitKey, String label, List<String> keywords, int negative, int neutral, int positive,
             int unclear, int nearDuplicates, boolean manual, List<Member> members, Answer answer) {
 

@@ -142,6 +142,11 @@ class ConsultationAnswersIntegrationTests {
         // a group the engine found no word for
         jdbc.sql("UPDATE consultation_group SET label = ? WHERE id = ?").params(ThemeGroups.UNNAMED, hours.id()).update();
         assertThat(answers.fill(template.id(), hours.id(), OFFICER)).startsWith("Về nhóm ý kiến này (").doesNotContain("—");
+        // read back, it has no name rather than a dash (the API's label is null; pages say its number)
+        ThemeGroups.Group unnamed = groups.groups(f.consultationId(), OFFICER).stream()
+                .flatMap(a -> a.groups().stream()).filter(g -> g.id() == hours.id()).findFirst().orElseThrow();
+        assertThat(unnamed.label()).isNull();
+        assertThat(unnamed.named()).isFalse();
     }
 
     @Test

@@ -210,6 +210,10 @@ class SynthesisReportIntegrationTests {
         assertThat(Jsoup.parse(mvc.perform(get("/consultations/" + id + "/groups").session(officer))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
                 .select("#group-" + unnamed.id() + " .group-label").text()).isEqualTo(number);
+        // the API gives it no label rather than a dash
+        mvc.perform(get("/api/v1/consultations/" + id + "/answers").session(officer)).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.groupId == " + unnamed.id() + ")].label").value(org.hamcrest.Matchers.contains(
+                        org.hamcrest.Matchers.nullValue())));
         byte[] bytes = mvc.perform(get("/consultations/" + id + "/report.docx").session(officer))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {

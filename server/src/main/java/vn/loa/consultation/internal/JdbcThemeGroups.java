@@ -147,7 +147,7 @@ class JdbcThemeGroups implements ThemeGroups {
                     }
                     Array keywords = rs.getArray(4);
                     byUnit.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(new Group(id, rs.getString(2),
-                            rs.getString(3), keywords == null ? List.of() : Arrays.asList((String[]) keywords.getArray()),
+                            UNNAMED.equals(rs.getString(3)) ? null : rs.getString(3), keywords == null ? List.of() : Arrays.asList((String[]) keywords.getArray()),
                             counts[0], counts[1], counts[2], counts[3], rs.getInt(5), rs.getBoolean(7), List.copyOf(list),
                             answer));
                     return null;

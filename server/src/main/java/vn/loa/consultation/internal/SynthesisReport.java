@@ -181,8 +181,7 @@ class SynthesisReport {
      * @param number the group's place in its article's list, from 1
      */
     static String heading(ThemeGroups.ArticleGroups article, ThemeGroups.Group g, int number) {
-        boolean officers = g.manual() || !g.label().equals(String.join(", ", g.keywords()));
-        if (officers && g.named()) {
+        if (g.named() && (g.manual() || !g.label().equals(String.join(", ", g.keywords())))) {
             return g.label();
         }
         if (!article.unitKey().equals(ConsultationRows.WHOLE_DRAFT) && article.groups().size() == 1) {

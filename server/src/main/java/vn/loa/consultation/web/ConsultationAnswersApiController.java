@@ -25,7 +25,8 @@ import vn.loa.shared.NotFound;
  * ({@code {groupId, verdict, reason, templateId}}, 201), {@code POST /{id}/answers/{answerId}/submit},
  * {@code .../approve} (409 for its own author), {@code .../publish}, each with {@code {version}} as the caller read the
  * answer (422 naming {@code version} without it, 409 when it changed since); {@code GET /api/v1/consultations/answer-templates}
- * and {@code POST} ({@code {agencyCode, name, verdict, body}}). Another agency's consultation answers 404.
+ * and {@code POST} ({@code {agencyCode, name, verdict, body}}). Another agency's consultation answers 404. A group
+ * without a name has a null {@code label}.
  */
 @RestController
 @ConditionalOnWebApplication
@@ -55,7 +56,10 @@ class ConsultationAnswersApiController {
     record PostedStep(Integer version) {
     }
 
-    /** The answers of a consultation: each group with its answer (null when none yet). */
+    /**
+     * The answers of a consultation: each group with its answer (null when none yet); {@code label} null for a group
+     * without a name, which the pages call by its place in the article ("Nhóm ý kiến số 2").
+     */
     record GroupAnswer(String unitKey, String article, long groupId, String label, int count,
             ThemeGroups.Answer answer) {
     }
