@@ -212,11 +212,21 @@ class RoutingRules implements AgencyRouting {
     }
 
     /**
-     * The version of the routing: a short hash of the rules and of the province's units that places route to. A
-     * re-routing run keeps it, and is resumed only while it is the same.
+     * How the code routes, besides the editable rules and the province's units, named so that a change of it changes
+     * the version and the re-analysis page offers to route the stored posts again: change the text whenever the way
+     * of routing changes.
+     */
+    private static final String LOGIC = "agencies named, then the rules, then the communes of the places named (06/12/2026); "
+            + "a post about another province and nothing of this one routed nowhere unless it came as feedback (06/12/2026); "
+            + "news and official statements routed by the rules only when about the province, from a local source or "
+            + "naming one of its agencies (06/12/2026); a unit ended on the post's day routes to its successors (06/12/2026)";
+
+    /**
+     * The version of the routing: a short hash of how the code routes ({@link #LOGIC}), the rules and the province's
+     * units that places route to. A re-routing run keeps it, and is resumed only while it is the same.
      */
     String version() {
-        StringBuilder routing = new StringBuilder();
+        StringBuilder routing = new StringBuilder(LOGIC).append('\n');
         for (Rule rule : all()) {
             routing.append(rule.agencyCode()).append('\t').append(rule.kind()).append('\t').append(rule.value()).append('\n');
         }
