@@ -66,7 +66,8 @@ public interface PostSearch {
      * @param title its title (an article from a feed has one), may be null; untrusted like its text
      * @param text its text (untrusted: escape it wherever it is shown)
      * @param snippet up to 300 characters around the first match
-     * @param highlights {@code [start, end)} of the matched words within {@code snippet}
+     * @param highlights {@code [start, end)} of the matched words within {@code snippet}, in UTF-16 code units (Java's and
+     *     JavaScript's string offsets)
      * @param platform where it was published
      * @param source its source's code
      * @param url its address, may be null
