@@ -15,9 +15,19 @@ import vn.loa.shared.AgencyId;
  * @param revokedAt when it was revoked, null while valid
  * @param expiresOn the last day it is accepted (Vietnam's day); null for a token issued before tokens expired
  * @param readOnly whether it may only read (GET): any other call is refused
+ * @param areas the parts of the API it may call; empty for every part (as tokens issued before areas existed)
  */
 public record ApiToken(long id, String name, String prefix, AgencyId agency, Instant createdAt, Instant lastUsedAt,
-        Instant revokedAt, java.time.LocalDate expiresOn, boolean readOnly) {
+        Instant revokedAt, java.time.LocalDate expiresOn, boolean readOnly, java.util.Set<ApiArea> areas) {
+
+    public ApiToken {
+        areas = areas.isEmpty() ? java.util.Set.of() : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(areas));
+    }
+
+    /** Whether it may call every part of the API. */
+    public boolean everyArea() {
+        return areas.isEmpty();
+    }
 
     /** Whether the token has not been revoked (it may still have expired: {@link #expiredOn}). */
     public boolean active() {

@@ -69,14 +69,21 @@ public class ApiTokens {
         return issue(name, agency, expiresOn, false, by);
     }
 
+    /** Issues a token for every part of the API; see the full form below. */
+    @Transactional
+    public IssuedToken issue(String name, AgencyId agency, java.time.LocalDate expiresOn, boolean readOnly, Actor by) {
+        return issue(name, agency, expiresOn, readOnly, Set.of(), by);
+    }
+
     /**
      * Issues a token for an agency, accepted up to {@code expiresOn} included (null: {@link #DEFAULT_LIFE} from today),
-     * that may only read when {@code readOnly}.
+     * that may only read when {@code readOnly}, and call only the parts of the API in {@code areas} (empty: every part).
      *
      * @throws InvalidInput naming {@code expiresOn} when the day is before tomorrow or past {@link #LONGEST_LIFE}
      */
     @Transactional
-    public IssuedToken issue(String name, AgencyId agency, java.time.LocalDate expiresOn, boolean readOnly, Actor by) {
+    public IssuedToken issue(String name, AgencyId agency, java.time.LocalDate expiresOn, boolean readOnly,
+            Set<ApiArea> areas, Actor by) {
         java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), vn.loa.shared.LocalTime.ZONE);
         java.time.LocalDate lastDay = expiresOn == null ? today.plus(DEFAULT_LIFE) : expiresOn;
         if (!lastDay.isAfter(today)) {
@@ -99,12 +106,14 @@ public class ApiTokens {
         random.nextBytes(secretBytes);
         String secret = "loa_" + prefix + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes);
         long id = jdbc.sql("""
-                INSERT INTO api_token (name, token_prefix, token_hash, agency_id, created_at, expires_on, read_only)
-                VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id
+                INSERT INTO api_token (name, token_prefix, token_hash, agency_id, created_at, expires_on, read_only, areas)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
                 """).params(name.trim(), prefix, sha256(secret), agency.value(), Timestamp.from(clock.instant()),
-                        java.sql.Date.valueOf(lastDay), readOnly)
+                        java.sql.Date.valueOf(lastDay), readOnly, areas == null || areas.isEmpty() ? null
+                                : areas.stream().sorted().map(ApiArea::code).toArray(String[]::new))
                 .query(Long.class).single();
-        events.publishEvent(new ApiTokenIssued(by, id, name.trim(), found.code()));
+        events.publishEvent(new ApiTokenIssued(by, id, name.trim(), found.code(), readOnly, areas == null || areas.isEmpty()
+                ? "all" : areas.stream().sorted().map(ApiArea::code).collect(java.util.stream.Collectors.joining(","))));
         return new IssuedToken(find(id).orElseThrow(), secret);
     }
 
@@ -133,8 +142,14 @@ public class ApiTokens {
      *
      * @param user the client as a signed-in user of its agency
      * @param readOnly whether its token may only read
+     * @param areas the parts of the API its token may call; empty for every part
      */
-    public record Client(SignedInUser user, boolean readOnly) {
+    public record Client(SignedInUser user, boolean readOnly, Set<ApiArea> areas) {
+
+        /** Whether its token may call an address of the API (its path without the context path). */
+        public boolean mayCall(String path) {
+            return ApiArea.allows(areas, path);
+        }
     }
 
     /** Returns the client behind a presented token if it is known, matches, is not revoked and has not expired. */
@@ -148,11 +163,11 @@ public class ApiTokens {
             return Optional.empty();
         }
         Optional<Stored> stored = jdbc.sql("""
-                SELECT t.id, t.name, t.token_hash, t.agency_id, a.code, t.read_only FROM api_token t JOIN agency a ON a.id = t.agency_id
+                SELECT t.id, t.name, t.token_hash, t.agency_id, a.code, t.read_only, t.areas FROM api_token t JOIN agency a ON a.id = t.agency_id
                 WHERE t.token_prefix = ? AND t.revoked_at IS NULL AND (t.expires_on IS NULL OR t.expires_on >= ?)
                 """).params(parts[1], java.sql.Date.valueOf(java.time.LocalDate.ofInstant(clock.instant(),
                         vn.loa.shared.LocalTime.ZONE))).query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3),
-                rs.getLong(4), rs.getString(5), rs.getBoolean(6))).optional();
+                rs.getLong(4), rs.getString(5), rs.getBoolean(6), areas(rs.getArray(7)))).optional();
         if (stored.isEmpty() || !MessageDigest.isEqual(stored.get().hash().getBytes(StandardCharsets.US_ASCII),
                 sha256(presented).getBytes(StandardCharsets.US_ASCII))) {
             return Optional.empty();
@@ -160,10 +175,27 @@ public class ApiTokens {
         jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ?")
                 .params(Timestamp.from(clock.instant()), stored.get().id()).update();
         return Optional.of(new Client(new SignedInUser(null, "token:" + stored.get().name(), stored.get().name(),
-                new AgencyId(stored.get().agencyId()), stored.get().agencyCode(), Set.of()), stored.get().readOnly()));
+                new AgencyId(stored.get().agencyId()), stored.get().agencyCode(), Set.of()), stored.get().readOnly(),
+                stored.get().areas()));
     }
 
-    private record Stored(long id, String name, String hash, long agencyId, String agencyCode, boolean readOnly) {
+    private record Stored(long id, String name, String hash, long agencyId, String agencyCode, boolean readOnly,
+            Set<ApiArea> areas) {
+    }
+
+    /** The areas stored for a token; empty for every area (NULL). */
+    private static Set<ApiArea> areas(java.sql.Array stored) throws SQLException {
+        if (stored == null) {
+            return Set.of();
+        }
+        Object[] codes = (Object[]) stored.getArray();
+        java.util.EnumSet<ApiArea> areas = java.util.EnumSet.noneOf(ApiArea.class);
+        for (Object code : codes) {
+            // a code this version does not know: the token is refused rather than allowed every part
+            areas.add(ApiArea.ofCode((String) code).orElseThrow(() -> new IllegalStateException(
+                    "api token area " + code + " is unknown to this version")));
+        }
+        return areas;
     }
 
     private static String sha256(String text) {
@@ -181,6 +213,6 @@ public class ApiTokens {
         return new ApiToken(rs.getLong("id"), rs.getString("name"), rs.getString("token_prefix"),
                 new AgencyId(rs.getLong("agency_id")), rs.getTimestamp("created_at").toInstant(),
                 used == null ? null : used.toInstant(), revoked == null ? null : revoked.toInstant(),
-                expires == null ? null : expires.toLocalDate(), rs.getBoolean("read_only"));
+                expires == null ? null : expires.toLocalDate(), rs.getBoolean("read_only"), areas(rs.getArray("areas")));
     }
 }

@@ -134,9 +134,11 @@ public sealed interface IdentityEvent extends AuditableEvent {
     }
 
     /** An API token was issued (the secret itself is never recorded). */
-    record ApiTokenIssued(Actor by, long tokenId, String name, String agencyCode) implements IdentityEvent {
+    record ApiTokenIssued(Actor by, long tokenId, String name, String agencyCode, boolean readOnly, String areas)
+            implements IdentityEvent {
         public AuditEntry auditEntry() {
-            return entry(by, "api-token.issued", "api-token", tokenId, details("name", name, "agency", agencyCode));
+            return entry(by, "api-token.issued", "api-token", tokenId, details("name", name, "agency", agencyCode,
+                    "readOnly", readOnly, "areas", areas));
         }
     }
 

@@ -506,6 +506,48 @@ class WebSecurityFlowTests {
     }
 
     @Test
+    void aTokenLimitedToPartsOfTheApiCallsThoseOnly() throws Exception {
+        LocalDate today = LocalDate.now(vn.loa.shared.LocalTime.ZONE);
+        vn.loa.shared.AgencyId health = agencies.findByCode("SYT", today).orElseThrow().id();
+        IssuedToken collector = tokens.issue("area-listening-collector", health, null, false,
+                java.util.Set.of(vn.loa.identity.ApiArea.LISTENING), Actor.SYSTEM);
+        IssuedToken everything = tokens.issue("area-every-part", health, null, false, Actor.SYSTEM);
+        assertThat(collector.token().areas()).containsExactly(vn.loa.identity.ApiArea.LISTENING);
+        assertThat(everything.token().everyArea()).isTrue();
+        // its own part, and who it is
+        mvc.perform(get("/api/v1/posts").header("Authorization", "Bearer " + collector.secret())).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + collector.secret())).andExpect(status().isOk());
+        // another part is refused before the endpoint, reading or writing; the unlimited token of the same agency gets in
+        mvc.perform(get("/api/v1/cases").header("Authorization", "Bearer " + collector.secret()))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value("Mã truy cập API này không được dùng cho phần này của API: quản trị"
+                        + " viên đã giới hạn phạm vi sử dụng của mã."));
+        mvc.perform(post("/api/v1/press/enquiries").header("Authorization", "Bearer " + collector.secret())
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/cases").header("Authorization", "Bearer " + everything.secret())).andExpect(status().isOk());
+        // the form issues a limited token, refuses an area it does not know naming the field, and the page lists the parts
+        MockHttpSession admin = signIn("admin", DEMO_PASSWORD);
+        mvc.perform(post("/admin/tokens").session(admin).with(csrf()).param("name", "area-from-form")
+                        .param("agencyId", String.valueOf(health.value())).param("areas", "press", "campaigns"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("flashKey", "token.issued"));
+        assertThat(tokens.list()).filteredOn(t -> t.name().equals("area-from-form")).singleElement()
+                .satisfies(t -> assertThat(t.areas()).containsExactly(vn.loa.identity.ApiArea.CAMPAIGNS,
+                        vn.loa.identity.ApiArea.PRESS));
+        mvc.perform(post("/admin/tokens").session(admin).with(csrf()).param("name", "area-unknown")
+                        .param("agencyId", String.valueOf(health.value())).param("areas", "listening", "everything"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("errorField", "areas"))
+                .andExpect(flash().attribute("typedAreas", java.util.List.of("listening", "everything")));
+        assertThat(tokens.list()).noneMatch(t -> t.name().equals("area-unknown"));
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(mvc.perform(get("/admin/tokens").session(admin))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(page.select("tr:contains(area-listening-collector) .token-areas-of").text())
+                .isEqualTo("chỉ: Theo dõi dư luận (bài viết, cảnh báo)");
+        assertThat(page.select("tr:contains(area-every-part) .token-areas-of").text()).isEqualTo("mọi phần của API");
+        assertThat(page.select("input[name=areas]")).hasSize(vn.loa.identity.ApiArea.values().length);
+    }
+
+    @Test
     void anApiTokenLastsAYearByDefaultAndIsRefusedAfterItsLastDay() throws Exception {
         LocalDate today = LocalDate.now(vn.loa.shared.LocalTime.ZONE);
         vn.loa.shared.AgencyId health = agencies.findByCode("SYT", today).orElseThrow().id();

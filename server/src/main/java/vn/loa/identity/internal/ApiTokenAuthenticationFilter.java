@@ -55,6 +55,12 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
             problems.write(request, response, 403, "problem.forbidden.read-only-token");
             return;
         }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!client.get().mayCall(path)) {
+            // a token limited to parts of the API calls those only
+            problems.write(request, response, 403, "problem.forbidden.token-area");
+            return;
+        }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(new TokenAuthentication(client.get().user()));
         SecurityContextHolder.setContext(context);

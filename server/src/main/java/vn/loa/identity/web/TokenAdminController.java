@@ -1,6 +1,9 @@
 package vn.loa.identity.web;
 
 import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -14,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.loa.identity.Agency;
 import vn.loa.identity.AgencyDirectory;
+import vn.loa.identity.ApiArea;
 import vn.loa.identity.ApiTokens;
 import vn.loa.identity.ApiTokens.IssuedToken;
 import vn.loa.shared.AgencyId;
@@ -43,6 +47,7 @@ class TokenAdminController {
         java.time.LocalDate today = clock.instant().atZone(LocalTime.ZONE).toLocalDate();
         model.addAttribute("agencyOptions", agencies.validOn(today));
         model.addAttribute("today", today);
+        model.addAttribute("areaOptions", ApiArea.values());
         if (!model.containsAttribute("expiresOn")) {
             model.addAttribute("expiresOn", LocalTime.format(today.plus(ApiTokens.DEFAULT_LIFE)));
         }
@@ -52,7 +57,8 @@ class TokenAdminController {
     @PostMapping
     String issue(@RequestParam(defaultValue = "") String name, @RequestParam(required = false) Long agencyId,
             @RequestParam(required = false) String expiresOn, @RequestParam(defaultValue = "false") boolean readOnly,
-            RedirectAttributes redirect) {
+            @RequestParam(required = false) List<String> areas, RedirectAttributes redirect) {
+        List<String> typedAreas = areas == null ? List.of() : areas;
         try {
             // the form offers the units of today: a unit dissolved in 2025 gets no new token (its successor does)
             java.time.LocalDate today = clock.instant().atZone(LocalTime.ZONE).toLocalDate();
@@ -68,8 +74,12 @@ class TokenAdminController {
                     throw new InvalidInput("expiresOn", "token.error.expires-day");
                 }
             }
+            Set<ApiArea> chosen = EnumSet.noneOf(ApiArea.class);
+            for (String code : typedAreas) {
+                chosen.add(ApiArea.ofCode(code).orElseThrow(() -> new InvalidInput("areas", "token.error.area")));
+            }
             IssuedToken issued = tokens.issue(name, agencyId == null ? null : new AgencyId(agencyId), lastDay, readOnly,
-                    CurrentUserAdvice.signedIn().orElseThrow().actor());
+                    chosen, CurrentUserAdvice.signedIn().orElseThrow().actor());
             redirect.addFlashAttribute("issuedSecret", issued.secret());
             redirect.addFlashAttribute("flashKey", "token.issued");
         } catch (InvalidInput e) {
@@ -79,6 +89,7 @@ class TokenAdminController {
             redirect.addFlashAttribute("typedName", name);
             redirect.addFlashAttribute("expiresOn", expiresOn == null ? "" : expiresOn);
             redirect.addFlashAttribute("typedReadOnly", readOnly);
+            redirect.addFlashAttribute("typedAreas", typedAreas);
         }
         return "redirect:/admin/tokens";
     }
