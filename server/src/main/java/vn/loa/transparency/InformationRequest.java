@@ -20,6 +20,8 @@ import java.util.List;
  *        while none was recorded (a request found complex by an action and one entered as complex alike)
  * @param noticeMeans how it was sent, or null while none was recorded
  * @param noticeInTime whether it was sent by {@code noticeDueDate}; null while none was recorded or without a due day
+ * @param transferredFrom the request of another agency this one was transferred from, or null
+ * @param transferredAs the request this one became at the agency of Loa it was transferred to, or null
  */
 public record InformationRequest(long id, String agencyCode, Channel channel, Instant receivedAt, boolean complex,
         InformationRequests.Requester requester, String description, String purpose, String deliveryForm,
@@ -27,7 +29,7 @@ public record InformationRequest(long id, String agencyCode, Channel channel, In
         RefusalGround refusalGround, String transferredTo, String answer, Boolean partial, Long costVnd,
         boolean publishConsent, Instant publishedAt, String scanName, String timeLimitSource, Instant createdAt,
         String consentParty, String consentStatus, LocalDate noticeDueDate, Instant noticeSentAt, NoticeMeans noticeMeans,
-        Boolean noticeInTime) {
+        Boolean noticeInTime, Long transferredFrom, Long transferredAs) {
 
     /** Whether it is open and its due date has passed (as of the day given). */
     public boolean overdue(LocalDate today) {

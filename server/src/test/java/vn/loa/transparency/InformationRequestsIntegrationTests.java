@@ -470,6 +470,55 @@ class InformationRequestsIntegrationTests {
                 "Quy hoạch mạng lưới trạm y tế xã   đến năm 2030", null, null, false, null, null), null);
     }
 
+    @Test
+    void aRequestTransferredToAnAgencyOfLoaBecomesItsRequestAndTheRequesterIsTold() throws Exception {
+        InformationRequest asked = submitBy("Lê Thị Chuyển", "chuyen@example.vn");
+        LocalDate today = LocalDate.now(clock.withZone(LocalTime.ZONE));
+        com.icegreen.greenmail.util.GreenMail smtp = vn.loa.TestMail.smtp();
+        smtp.start();
+        try {
+            // by the agency's name as the directory writes it, as the form's list offers it
+            requests.act(asked.id(), new InformationRequests.Transition(RequestAction.TRANSFER, null, null, null,
+                    "Sở Giáo dục và Đào tạo", null, null, null, null, null, null, null, null, null, null), COORDINATOR);
+            assertThat(smtp.waitForIncomingEmail(20_000, 1)).as("the requester's mail").isTrue();
+            jakarta.mail.internet.MimeMessage told = smtp.getReceivedMessages()[0];
+            assertThat(told.getAllRecipients()[0].toString()).isEqualTo("chuyen@example.vn");
+            assertThat(told.getSubject()).isEqualTo("Chuyển yêu cầu cung cấp thông tin số " + asked.id());
+            String text = told.getContent().toString();
+            assertThat(text).contains("Sở Giáo dục và Đào tạo", "được nhận là yêu cầu số", LocalTime.format(today));
+        } finally {
+            smtp.stop();
+        }
+        InformationRequest transferred = requests.get(asked.id(), COORDINATOR);
+        assertThat(transferred.status()).isEqualTo(RequestStatus.TRANSFERRED);
+        assertThat(transferred.transferredTo()).isEqualTo("SGDDT");
+        assertThat(transferred.transferredAs()).isNotNull();
+        InformationRequest received = requests.get(transferred.transferredAs(), COORDINATOR);
+        assertThat(received.agencyCode()).isEqualTo("SGDDT");
+        assertThat(received.status()).isEqualTo(RequestStatus.ACCEPTED);
+        assertThat(received.transferredFrom()).isEqualTo(asked.id());
+        assertThat(received.requester().email()).isEqualTo("chuyen@example.vn");
+        assertThat(received.description()).isEqualTo(asked.description());
+        // its clock runs from the day of the transfer, as for any request received that day
+        assertThat(received.dueDate()).isNotNull().isEqualTo(asked.dueDate());
+        assertThat(requests.history(received.id(), COORDINATOR).getFirst().note()).contains("yêu cầu số " + asked.id());
+        // Sở Y tế's officer no longer sees it once it left; the page of the transferred request names the new number
+        MockHttpSession officer = signIn("officer");
+        mvc.perform(get("/transparency/requests/" + received.id()).session(officer)).andExpect(status().isNotFound());
+        String page = mvc.perform(get("/transparency/requests/" + asked.id()).session(officer)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(org.jsoup.Jsoup.parse(page).select("#transferred-to").text())
+                .contains("yêu cầu số " + received.id());
+        // a body outside Loa is only recorded, and no request is made for it
+        InformationRequest elsewhere = requests.submit(new InformationRequests.Submission(Channel.ELECTRONIC, now(), "SYT",
+                new InformationRequests.Requester("Lê Văn Ngoài", null, null, "0905123456", "Khánh Hòa"),
+                "Số liệu dân số các xã năm 2026", null, null, false, null, null), null);
+        requests.act(elsewhere.id(), new InformationRequests.Transition(RequestAction.TRANSFER, null, null, null,
+                "Cục Thống kê tỉnh", null, null, null, null, null, null, null, null, null, null), COORDINATOR);
+        assertThat(requests.get(elsewhere.id(), COORDINATOR).transferredAs()).isNull();
+        assertThat(requests.get(elsewhere.id(), COORDINATOR).transferredTo()).isEqualTo("Cục Thống kê tỉnh");
+    }
+
     /** A new request, then brought to the status by the actions that lead there. */
     private InformationRequest inStatus(RequestStatus status, boolean complex) {
         InformationRequest request = complex ? requests.submit(new InformationRequests.Submission(Channel.ELECTRONIC, now(), "SYT",

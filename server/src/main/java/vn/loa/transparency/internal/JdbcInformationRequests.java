@@ -596,13 +596,36 @@ class JdbcInformationRequests implements InformationRequests {
                 if (target == null || target.length() > 300) {
                     throw new InvalidInput("transferTo", "transparency.error.transfer");
                 }
-                Optional<Agency> known = agencies.findByCode(target, today());
+                // an agency of Loa by its code or its name as the directory writes it; anything else is a body outside
+                Optional<Agency> known = agencies.findByCode(target, today()).or(() -> agencies.validOn(today()).stream()
+                        .filter(a -> a.nameVi().equalsIgnoreCase(target)).findFirst());
                 if (known.isPresent() && known.get().code().equals(row.agencyCode())) {
                     throw new InvalidInput("transferTo", "transparency.error.transfer-self");
                 }
                 stopClock(row, actor);
                 jdbc.sql("UPDATE information_request SET status = ?, transferred_to = ? WHERE id = ?")
                         .params(to.name(), known.map(Agency::code).orElse(target), id).update();
+                String from = agencies.findByCode(row.agencyCode(), today()).map(Agency::nameVi).orElse(row.agencyCode());
+                String toName = known.map(Agency::nameVi).orElse(target);
+                Long received = null;
+                if (known.isPresent()) {
+                    received = receiveTransferred(row, known.get(), from, actor);
+                    note = join(note, "chuyển thành yêu cầu số " + received + " của " + toName);
+                }
+                if (row.requesterEmail() != null) {
+                    // the requester is told in writing where the request went (Law on Access to Information, Art. 28)
+                    String what = received == null
+                            ? "Thông tin Ông/Bà yêu cầu không thuộc trách nhiệm cung cấp của " + from + ". Đề nghị Ông/Bà gửi"
+                                    + " yêu cầu đến " + toName + "."
+                            : "Thông tin Ông/Bà yêu cầu không thuộc trách nhiệm cung cấp của " + from + ". Yêu cầu đã được"
+                                    + " chuyển đến " + toName + " và được nhận là yêu cầu số " + received + " ngày "
+                                    + LocalTime.format(today()) + "; thời hạn giải quyết tính từ ngày này, hạn trả lời "
+                                    + LocalTime.format(find(received).dueDate()) + ".";
+                    note = join(note, mail(List.of(row.requesterEmail()), "Chuyển yêu cầu cung cấp thông tin số " + id,
+                            "Kính gửi " + row.requesterName() + ",\n\nYêu cầu cung cấp thông tin số " + id + " nhận ngày "
+                                    + LocalTime.format(LocalDate.ofInstant(row.receivedAt(), LocalTime.ZONE)) + ".\n"
+                                    + what + "\n", null));
+                }
             }
             case WITHDRAW -> {
                 stopClock(row, actor);
@@ -612,6 +635,31 @@ class JdbcInformationRequests implements InformationRequests {
         history(id, action.name(), row.status(), to, actor, note);
         events.publishEvent(new TransparencyEvent.RequestActed(actor, id, row.agencyCode(), action, row.status(), to));
         return new Outcome(load(id), downloadPath);
+    }
+
+    /**
+     * A request transferred to another agency of Loa becomes that agency's request, received now: the same requester,
+     * channel, text and scan, the clock of a new request from today (the time limit in force today), to be read as
+     * simple or complex by the agency that now holds it. Its desk and home page show it as any request received.
+     */
+    private long receiveTransferred(Row row, Agency agency, String fromName, Actor actor) {
+        LocalDate today = today();
+        TimeLimit limit = timeLimit(row.channel(), false, today);
+        long received = jdbc.sql("""
+                INSERT INTO information_request (agency_code, channel, received_at, complex, requester_name, requester_id_number,
+                    requester_email, requester_phone, requester_address, description, purpose, delivery_form, status,
+                    time_limit_id, complete_on, scan_name, scan, created_by, created_at, transferred_from)
+                SELECT ?, channel, ?, false, requester_name, requester_id_number, requester_email, requester_phone,
+                    requester_address, description, purpose, delivery_form, 'ACCEPTED', ?, ?, scan_name, scan, ?, ?, id
+                FROM information_request WHERE id = ? RETURNING id""")
+                .params(agency.code(), Timestamp.from(clock.instant()), limit.id(), Date.valueOf(today), actor.username(),
+                        Timestamp.from(clock.instant()), row.id())
+                .query(Long.class).single();
+        startClock(received, agency.code(), today, limit, actor);
+        history(received, "RECEIVED", null, RequestStatus.ACCEPTED, actor,
+                "chuyển từ " + fromName + " (yêu cầu số " + row.id() + ")");
+        events.publishEvent(new TransparencyEvent.RequestReceived(actor, received, agency.code(), row.channel(), "ACCEPTED"));
+        return received;
     }
 
     /** A row's days and source never change once entered (a later law is a new row), so they are kept. */
@@ -1153,7 +1201,7 @@ class JdbcInformationRequests implements InformationRequests {
             LocalDate dueDate, LocalDate completeOn, boolean extended, List<Long> repeatOf, RefusalGround refusalGround,
             String transferredTo, String answer, Boolean partial, Long costVnd, boolean publishConsent, Instant publishedAt,
             String scanName, Instant createdAt, String consentParty, String consentStatus, Instant noticeSentAt,
-            NoticeMeans noticeMeans) {
+            NoticeMeans noticeMeans, Long transferredFrom) {
     }
 
     private InformationRequest load(long id) {
@@ -1181,7 +1229,10 @@ class JdbcInformationRequests implements InformationRequests {
                 row.description(), row.purpose(), row.deliveryForm(), row.status(), row.dueDate(), explanation, row.extended(),
                 row.repeatOf(), row.refusalGround(), row.transferredTo(), row.answer(), row.partial(), row.costVnd(),
                 row.publishConsent(), row.publishedAt(), row.scanName(), source, row.createdAt(), row.consentParty(),
-                row.consentStatus(), noticeDue, row.noticeSentAt(), row.noticeMeans(), noticeInTime);
+                row.consentStatus(), noticeDue, row.noticeSentAt(), row.noticeMeans(), noticeInTime, row.transferredFrom(),
+                row.status() != RequestStatus.TRANSFERRED ? null : jdbc.sql(
+                        "SELECT id FROM information_request WHERE transferred_from = ? ORDER BY id LIMIT 1")
+                        .param(row.id()).query(Long.class).optional().orElse(null));
     }
 
     /**
@@ -1263,7 +1314,8 @@ class JdbcInformationRequests implements InformationRequests {
                 (Boolean) rs.getObject("partial"), (Long) rs.getObject("cost_vnd"), rs.getBoolean("publish_consent"),
                 published == null ? null : published.toInstant(), rs.getString("scan_name"),
                 rs.getTimestamp("created_at").toInstant(), rs.getString("consent_party"), rs.getString("consent_status"),
-                noticeSent == null ? null : noticeSent.toInstant(), noticeMeans == null ? null : NoticeMeans.valueOf(noticeMeans));
+                noticeSent == null ? null : noticeSent.toInstant(), noticeMeans == null ? null : NoticeMeans.valueOf(noticeMeans),
+                (Long) rs.getObject("transferred_from"));
     }
 
     private static String text(String value) {

@@ -167,6 +167,11 @@ class TransparencyDeskController {
                 .filter(a -> a.allowedFrom(request.status()) && a != RequestAction.RECORD_NOTICE)
                 .filter(a -> a != RequestAction.RECORD_CONSENT || "REQUESTED".equals(request.consentStatus())).toList());
         model.addAttribute("grounds", RefusalGround.values());
+        // the requests it was transferred from or became elsewhere: a link for those who may open them
+        model.addAttribute("fromVisible", request.transferredFrom() != null && visible(request.transferredFrom(), user));
+        model.addAttribute("asVisible", request.transferredAs() != null && visible(request.transferredAs(), user));
+        model.addAttribute("transferAgencies", agencies.validOn(LocalDate.now(clock.withZone(LocalTime.ZONE))).stream()
+                .filter(a -> !a.code().equals(request.agencyCode())).toList());
         boolean mayAct = user.has(Role.COORDINATOR) || (user.has(Role.OFFICER) || user.has(Role.SPOKESPERSON))
                 && request.agencyCode().equals(user.agencyCode());
         model.addAttribute("mayAct", mayAct);
@@ -180,6 +185,15 @@ class TransparencyDeskController {
             model.addAttribute("suggestions", requests.redactionSuggestions(id, user));
         }
         return "transparency/request";
+    }
+
+    private boolean visible(long id, SignedInUser user) {
+        try {
+            requests.get(id, user);
+            return true;
+        } catch (vn.loa.shared.NotFound e) {
+            return false;
+        }
     }
 
     /** What was typed in the notice form, kept when it is refused. */
