@@ -301,13 +301,15 @@ class InformationRequestsIntegrationTests {
                 null, null, null, null, "Danh sách gồm 42 nhà thuốc; liên hệ ông Đỗ Văn Tâm, 0258 3822 999 để biết thêm.",
                 false, 0L, "LINK", true, true, null, null), COORDINATOR);
         assertThat(outcome.downloadPath()).startsWith("/public/access-to-information/download/");
-        byte[] answer = mvc.perform(get(outcome.downloadPath())).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsByteArray();
+        // opening the link shows a page with the button; the button's post downloads it
+        mvc.perform(get(outcome.downloadPath())).andExpect(status().isOk());
+        byte[] answer = mvc.perform(post(outcome.downloadPath()).with(csrf())).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsByteArray();
         try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(answer))) {
             assertThat(document.getParagraphs().stream().map(XWPFParagraph::getText).reduce("", String::concat))
                     .contains("42 nhà thuốc");
         }
-        mvc.perform(get(outcome.downloadPath())).andExpect(status().isNotFound());
+        mvc.perform(post(outcome.downloadPath()).with(csrf())).andExpect(status().isGone());
 
         assertThat(requests.redactionSuggestions(request.id(), COORDINATOR)).extracting(InformationRequests.PersonalDatum::text)
                 .contains("Lê Thị Hoa", "0914 222 333", "Đỗ Văn Tâm", "0258 3822 999");
