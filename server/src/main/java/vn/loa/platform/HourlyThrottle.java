@@ -64,6 +64,25 @@ public final class HourlyThrottle {
         everyone.addLast(now);
     }
 
+    /**
+     * Refuses, saying when to come back, when the address or everyone together reached the limit this hour; counts
+     * nothing (as for a limit on failures: check before trying, {@link #admit} each failure).
+     */
+    public synchronized void check(String address, Instant now) {
+        Instant since = now.minus(WINDOW);
+        forget(everyone, since);
+        Deque<Instant> mine = byAddress.get(address);
+        if (mine != null) {
+            forget(mine, since);
+            if (mine.size() >= perAddress) {
+                throw new Refused(secondsUntil(mine.peekFirst().plus(WINDOW), now));
+            }
+        }
+        if (everyone.size() >= perHour) {
+            throw new Refused(secondsUntil(everyone.peekFirst().plus(WINDOW), now));
+        }
+    }
+
     private static void forget(Deque<Instant> times, Instant since) {
         while (!times.isEmpty() && !times.peekFirst().isAfter(since)) {
             times.pollFirst();

@@ -91,11 +91,108 @@ public interface InformationRequests {
     Published published(long id);
 
     /**
-     * The answer behind a one-time download link.
+     * What a one-time download link stands for, without using it: opening the link (or a mail scanner's or a link
+     * preview's fetch of it) shows a page, and only {@link #download(String)} uses it.
      *
-     * @throws vn.loa.shared.NotFound when the link is unknown, used or expired
+     * @throws vn.loa.shared.NotFound when the link is unknown
+     */
+    DownloadLink downloadLink(String token);
+
+    /**
+     * The answer behind a one-time download link, which is used up by it.
+     *
+     * @throws vn.loa.shared.NotFound when the link is unknown, used, replaced or expired
      */
     Document download(String token);
+
+    /**
+     * Gives a new one-time download link for a provided request's answer (the requester lost it, or it expired or was
+     * used by someone else); the links given before stop working. The new link is e-mailed to the requester when they
+     * gave an address, recorded in the history and audited.
+     *
+     * @return the new link's path, shown once
+     * @throws vn.loa.shared.NotFound when the request does not exist or the user may not act on it
+     * @throws vn.loa.shared.Conflict when the request is not provided
+     */
+    String newDownloadLink(long id, SignedInUser user);
+
+    /** The request's latest one-time download link, for the desk; empty when none was given. */
+    java.util.Optional<DownloadLink> latestDownloadLink(long id, SignedInUser user);
+
+    /**
+     * A one-time download link: the request and agency it answers, where it stands, until when it may be used, and
+     * when it was used or replaced (null while not).
+     */
+    record DownloadLink(long requestId, String agencyCode, LinkState state, Instant expiresAt, Instant usedAt,
+            Instant replacedAt) {
+    }
+
+    /** Where a one-time download link stands. */
+    enum LinkState {
+        /** Not used yet and within its lifetime: it may be used once. */
+        READY,
+        /** Used: the answer was downloaded with it. */
+        USED,
+        /** An officer gave a newer link for the same answer. */
+        REPLACED,
+        /** Its lifetime ended before it was used. */
+        EXPIRED
+    }
+
+    // ---- the requester's side, on the public portal ----
+
+    /**
+     * The request a portal form already made, if any: the one made with the same one-time form token, or else one with
+     * the same agency, requester (name and e-mail or phone) and information wanted sent from the portal within the
+     * last {@link #SAME_FORM_WINDOW}. A form sent twice (a double click, a refresh, the back button) is one request.
+     *
+     * @param formToken the token of the form as the portal gave it, or null
+     */
+    java.util.Optional<Long> sentBefore(Submission submission, String formToken);
+
+    /** How long the same content from the same requester counts as the same form sent again. */
+    java.time.Duration SAME_FORM_WINDOW = java.time.Duration.ofMinutes(10);
+
+    /**
+     * Records a request sent from the public portal (as {@link #submit(Submission, SignedInUser)} with no user) and gives
+     * its follow-up code, which is kept only as a hash and cannot be shown again.
+     *
+     * @param formToken the form's one-time token, or null; a second request with the same token is refused by the
+     *        database (a {@link org.springframework.dao.DuplicateKeyException}), and {@link #sentBefore} then finds the
+     *        first
+     */
+    PortalReceipt submitFromPortal(Submission submission, String formToken);
+
+    /** A request sent from the portal and the follow-up code its requester was given. */
+    record PortalReceipt(InformationRequest request, String followUpCode) {
+    }
+
+    /**
+     * A request as its requester follows it on the portal, by its number and follow-up code: never what the agency
+     * keeps for itself (notes, officers, the history).
+     *
+     * @throws vn.loa.shared.NotFound when there is no such request, it was not sent from the portal, or the code is
+     *         not its code
+     */
+    FollowUp follow(long id, String code);
+
+    /** The receipt (form 02) of a request, for its requester. @throws vn.loa.shared.NotFound as {@link #follow} */
+    Document receipt(long id, String code);
+
+    /**
+     * A request as its requester sees it: the agency, when it was received, its status, the last day to answer (null
+     * while the clock is stopped and once answered), whether it was extended, the agency it was transferred to, and the
+     * day it was closed (null while open).
+     */
+    record FollowUp(long id, String agencyCode, Instant receivedAt, RequestStatus status, LocalDate dueDate,
+            boolean extended, String transferredTo, LocalDate closedOn) {
+    }
+
+    /**
+     * The time limit in force on a day for a channel and kind (simple or complex), as the table holds it; empty when the
+     * table has none for that day.
+     */
+    java.util.Optional<TimeLimitRule> timeLimitInForce(Channel channel, boolean complex, LocalDate on);
 
     /** The year's figures for the report of Decree 13, Art. 12: requests by status, and how many were answered late. */
     YearFigures figures(int year, SignedInUser user);
@@ -125,6 +222,17 @@ public interface InformationRequests {
     /** A row of the time-limit table: working days to answer and to give notice, days of the one extension. */
     record TimeLimitRule(Long id, LocalDate validFrom, LocalDate validTo, Channel channel, Boolean complex, Integer answerDays,
             Integer noticeDays, Integer extensionDays, String source, String enteredBy) {
+
+        /** The law the limits come from, as notices cite it: the source up to its first comma. */
+        public String law() {
+            return lawOf(source);
+        }
+
+        /** The law a source names: the source up to its first comma ("Luật Tiếp cận thông tin 2016, Điều 30"). */
+        public static String lawOf(String source) {
+            int comma = source.indexOf(',');
+            return (comma < 0 ? source : source.substring(0, comma)).strip();
+        }
     }
 
 

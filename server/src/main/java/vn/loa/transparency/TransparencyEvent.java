@@ -35,6 +35,13 @@ public sealed interface TransparencyEvent extends AuditableEvent {
         }
     }
 
+    /** An officer gave a new one-time download link for a provided request's answer; the links before stopped working. */
+    record DownloadLinkIssued(Actor by, long requestId, String agencyCode) implements TransparencyEvent {
+        public AuditEntry auditEntry() {
+            return entry(by, "information-request.link-issued", requestId, details("agency", agencyCode));
+        }
+    }
+
     /** The last day to send a complex request's notice of handling (form 03) passed unrecorded: the coordinators were told. */
     record NoticeEscalated(Actor by, long requestId, String agencyCode, java.time.LocalDate due) implements TransparencyEvent {
         public AuditEntry auditEntry() {

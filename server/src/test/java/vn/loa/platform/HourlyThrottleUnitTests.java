@@ -33,4 +33,20 @@ class HourlyThrottleUnitTests {
         assertThatThrownBy(() -> throttle.admit("203.0.113.99", NOW.plusSeconds(10))).isInstanceOf(HourlyThrottle.Refused.class);
         throttle.admit("203.0.113.99", NOW.plus(Duration.ofHours(1)).plusSeconds(1));
     }
+
+    @Test
+    void checkingCountsNothingAndRefusesOnceTheFailuresReachTheLimit() {
+        HourlyThrottle failures = new HourlyThrottle(2, 100);
+        for (int i = 0; i < 5; i++) {
+            failures.check("192.0.2.7", NOW.plusSeconds(i));
+        }
+        failures.admit("192.0.2.7", NOW.plusSeconds(10));
+        failures.check("192.0.2.7", NOW.plusSeconds(11));
+        failures.admit("192.0.2.7", NOW.plusSeconds(20));
+        assertThatThrownBy(() -> failures.check("192.0.2.7", NOW.plusSeconds(21)))
+                .isInstanceOfSatisfying(HourlyThrottle.Refused.class,
+                        e -> assertThat(e.retryAfterSeconds()).isEqualTo(Duration.ofHours(1).toSeconds() - 11));
+        failures.check("192.0.2.8", NOW.plusSeconds(21));
+        failures.check("192.0.2.7", NOW.plus(Duration.ofHours(1)).plusSeconds(21));
+    }
 }

@@ -38,6 +38,9 @@ class PublicAccessFlowTests {
     @Autowired
     InformationRequests requests;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @BeforeAll
     static void startBrowser() throws Exception {
         browser = vn.loa.platform.HeadlessChromium.start();
@@ -74,13 +77,26 @@ class PublicAccessFlowTests {
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Đã nhận yêu cầu");
         String reference = browser.findElement(By.id("reference")).getText();
-        assertThat(reference).matches("Số yêu cầu của bạn: \\d+\\. Hãy ghi lại số này\\.");
+        assertThat(reference).matches("Số yêu cầu của bạn: \\d+\\.");
         long id = Long.parseLong(reference.replaceAll("\\D", ""));
+        assertThat(browser.getCurrentUrl()).endsWith("/public/access-to-information/sent?number=" + id);
+        assertThat(browser.findElement(By.cssSelector("#follow-code strong")).getText())
+                .matches("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}");
         InformationRequest stored = requests.get(id, coordinator());
         assertThat(stored.agencyCode()).isEqualTo("STC");
         assertThat(stored.channel()).isEqualTo(Channel.ELECTRONIC);
         assertThat(browser.findElement(By.id("public-due")).getText())
                 .isEqualTo("Cơ quan sẽ trả lời chậm nhất ngày " + LocalTime.format(stored.dueDate()) + ".");
+        // a refresh shows the receipt again and sends nothing
+        browser.navigate().refresh();
+        assertThat(browser.findElement(By.id("reference")).getText()).isEqualTo(reference);
+        assertThat(jdbc.sql("SELECT count(*) FROM information_request WHERE description = ?")
+                .param("Dự toán ngân sách năm 2025 của xã Ninh Hải đã được phê duyệt").query(Long.class).single()).isEqualTo(1);
+        // the follow-up link shows where the request stands, with its last day
+        browser.findElement(By.id("follow-up-link")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Theo dõi yêu cầu cung cấp thông tin");
+        assertThat(browser.findElement(By.id("follow-status")).getText()).isEqualTo("Đã tiếp nhận");
+        assertThat(browser.findElement(By.id("follow-due")).getText()).isEqualTo(LocalTime.format(stored.dueDate()));
         assertThat(securityErrors()).isEmpty();
     }
 

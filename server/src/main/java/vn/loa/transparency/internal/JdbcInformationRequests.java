@@ -237,8 +237,7 @@ class JdbcInformationRequests implements InformationRequests {
 
         /** The law the limits come from, as notices cite it: the source up to its first comma. */
         String law() {
-            int comma = source.indexOf(',');
-            return (comma < 0 ? source : source.substring(0, comma)).strip();
+            return TimeLimitRule.lawOf(source);
         }
     }
 
@@ -704,10 +703,162 @@ class JdbcInformationRequests implements InformationRequests {
         }
         Timestamp now = Timestamp.from(clock.instant());
         Long requestId = jdbc.sql("""
-                UPDATE information_download SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?
+                UPDATE information_download SET used_at = ?
+                WHERE token_hash = ? AND used_at IS NULL AND replaced_at IS NULL AND expires_at > ?
                 RETURNING request_id""").params(now, sha256(token), now).query(Long.class).optional()
                 .orElseThrow(() -> new NotFound("download", "?"));
-        return letter(find(requestId), NoticeForm.ANSWER);
+        Row row = find(requestId);
+        history(requestId, "ANSWER_DOWNLOADED", row.status(), row.status(), new Actor("portal", null), null);
+        return letter(row, NoticeForm.ANSWER);
+    }
+
+    @Override
+    public DownloadLink downloadLink(String token) {
+        if (token == null || !token.matches("[A-Za-z0-9_-]{20,64}")) {
+            throw new NotFound("download", "?");
+        }
+        Instant now = clock.instant();
+        return jdbc.sql("""
+                SELECT d.request_id, r.agency_code, d.expires_at, d.used_at, d.replaced_at
+                FROM information_download d JOIN information_request r ON r.id = d.request_id WHERE d.token_hash = ?""")
+                .param(sha256(token)).query((rs, n) -> downloadLink(rs, now)).optional()
+                .orElseThrow(() -> new NotFound("download", "?"));
+    }
+
+    private static DownloadLink downloadLink(ResultSet rs, Instant now) throws SQLException {
+        Instant expires = rs.getTimestamp("expires_at").toInstant();
+        Timestamp used = rs.getTimestamp("used_at");
+        Timestamp replaced = rs.getTimestamp("replaced_at");
+        LinkState state = used != null ? LinkState.USED : replaced != null ? LinkState.REPLACED
+                : expires.isAfter(now) ? LinkState.READY : LinkState.EXPIRED;
+        return new DownloadLink(rs.getLong("request_id"), rs.getString("agency_code"), state, expires,
+                used == null ? null : used.toInstant(), replaced == null ? null : replaced.toInstant());
+    }
+
+    @Override
+    @Transactional
+    public String newDownloadLink(long id, SignedInUser user) {
+        Row row = visible(id, user);
+        if (!mayAct(user, row.agencyCode())) {
+            throw new NotFound("information request", id);
+        }
+        jdbc.sql("SELECT id FROM information_request WHERE id = ? FOR UPDATE").param(id).query(Long.class).single();
+        row = find(id);
+        if (row.status() != RequestStatus.PROVIDED) {
+            throw new Conflict("transparency.error.link-not-provided");
+        }
+        jdbc.sql("UPDATE information_download SET replaced_at = ? WHERE request_id = ? AND used_at IS NULL AND replaced_at IS NULL")
+                .params(Timestamp.from(clock.instant()), id).update();
+        String path = "/public/access-to-information/download/" + newLink(id);
+        String note = "đã cấp đường dẫn tải mới (dùng một lần, trong 7 ngày); các đường dẫn trước hết hiệu lực";
+        if (row.requesterEmail() != null) {
+            note = join(note, mail(List.of(row.requesterEmail()), "Đường dẫn mới tải văn bản trả lời yêu cầu số " + id,
+                    "Kính gửi " + row.requesterName() + ",\n\nCơ quan cấp đường dẫn mới để tải văn bản trả lời yêu cầu cung cấp"
+                            + " thông tin số " + id + " (dùng được một lần, trong 7 ngày; đường dẫn gửi trước đây không còn"
+                            + " dùng được): " + baseUrl + path + "\n", null));
+        }
+        history(id, "NEW_LINK", row.status(), row.status(), user.actor(), note);
+        events.publishEvent(new TransparencyEvent.DownloadLinkIssued(user.actor(), id, row.agencyCode()));
+        return path;
+    }
+
+    @Override
+    public Optional<DownloadLink> latestDownloadLink(long id, SignedInUser user) {
+        visible(id, user);
+        Instant now = clock.instant();
+        return jdbc.sql("""
+                SELECT d.request_id, r.agency_code, d.expires_at, d.used_at, d.replaced_at
+                FROM information_download d JOIN information_request r ON r.id = d.request_id
+                WHERE d.request_id = ? ORDER BY d.expires_at DESC LIMIT 1""")
+                .param(id).query((rs, n) -> downloadLink(rs, now)).optional();
+    }
+
+    // ---- the requester's side ----
+
+    @Override
+    public Optional<Long> sentBefore(Submission s, String formToken) {
+        if (formToken != null && !formToken.isBlank()) {
+            Optional<Long> same = jdbc.sql("SELECT request_id FROM information_request_follow_up WHERE form_token_hash = ?")
+                    .param(sha256(formToken.strip())).query(Long.class).optional();
+            if (same.isPresent()) {
+                return same;
+            }
+        }
+        Requester r = s.requester() == null ? new Requester(null, null, null, null, null) : s.requester();
+        String agency = text(s.agencyCode());
+        String name = text(r.name());
+        String description = text(s.description());
+        if (agency == null || name == null || description == null) {
+            return Optional.empty();
+        }
+        String email = text(r.email());
+        String phone = text(r.phone());
+        return jdbc.sql("""
+                SELECT r.id FROM information_request r JOIN information_request_follow_up f ON f.request_id = r.id
+                WHERE r.agency_code = ? AND lower(r.requester_name) = lower(?)
+                  AND lower(coalesce(r.requester_email, '')) = lower(?) AND coalesce(r.requester_phone, '') = ?
+                  AND lower(regexp_replace(r.description, '\\s+', ' ', 'g')) = lower(regexp_replace(?, '\\s+', ' ', 'g'))
+                  AND f.created_at >= ?
+                ORDER BY r.id DESC LIMIT 1""")
+                .params(agency, name, email == null ? "" : email, phone == null ? "" : phone, description,
+                        Timestamp.from(clock.instant().minus(SAME_FORM_WINDOW)))
+                .query(Long.class).optional();
+    }
+
+    @Override
+    @Transactional
+    public PortalReceipt submitFromPortal(Submission s, String formToken) {
+        InformationRequest created = submit(s, null);
+        String code = FollowUpCode.next(random);
+        jdbc.sql("""
+                INSERT INTO information_request_follow_up (request_id, code_hash, form_token_hash, created_at)
+                VALUES (?, ?, ?, ?)""")
+                .params(created.id(), sha256(FollowUpCode.normalise(code)),
+                        formToken == null || formToken.isBlank() ? null : sha256(formToken.strip()),
+                        Timestamp.from(clock.instant()))
+                .update();
+        return new PortalReceipt(created, code);
+    }
+
+    @Override
+    public FollowUp follow(long id, String code) {
+        Row row = followed(id, code);
+        LocalDate closedOn = row.status().open() ? null : jdbc.sql("""
+                SELECT occurred_at FROM information_request_history
+                WHERE request_id = ? AND to_status = ? AND from_status IS DISTINCT FROM to_status ORDER BY id DESC LIMIT 1""")
+                .params(id, row.status().name()).query(Timestamp.class).optional()
+                .map(at -> LocalDate.ofInstant(at.toInstant(), LocalTime.ZONE)).orElse(null);
+        return new FollowUp(row.id(), row.agencyCode(), row.receivedAt(), row.status(),
+                row.status().open() ? row.dueDate() : null, row.extended(),
+                row.status() == RequestStatus.TRANSFERRED ? row.transferredTo() : null, closedOn);
+    }
+
+    @Override
+    public Document receipt(long id, String code) {
+        Row row = followed(id, code);
+        if (row.status() == RequestStatus.NEEDS_COMPLETION && row.dueDate() == null) {
+            throw new NotFound("notice", NoticeForm.RECEIPT);
+        }
+        return letter(row, NoticeForm.RECEIPT);
+    }
+
+    /** The request sent from the portal with that number, when the code is its follow-up code. */
+    private Row followed(long id, String code) {
+        String typed = FollowUpCode.normalise(code);
+        String kept = typed == null ? null : jdbc.sql("SELECT code_hash FROM information_request_follow_up WHERE request_id = ?")
+                .param(id).query(String.class).optional().orElse(null);
+        if (kept == null || !MessageDigest.isEqual(kept.getBytes(StandardCharsets.US_ASCII),
+                sha256(typed).getBytes(StandardCharsets.US_ASCII))) {
+            throw new NotFound("information request", id);
+        }
+        return find(id);
+    }
+
+    @Override
+    public Optional<TimeLimitRule> timeLimitInForce(Channel channel, boolean complex, LocalDate on) {
+        return timeLimits().stream().filter(r -> r.channel() == channel && r.complex() == complex)
+                .filter(r -> !r.validFrom().isAfter(on) && (r.validTo() == null || !r.validTo().isBefore(on)))
+                .findFirst();
     }
 
     // ---- the register ----

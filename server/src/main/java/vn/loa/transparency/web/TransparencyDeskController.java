@@ -181,6 +181,9 @@ class TransparencyDeskController {
             model.addAttribute("notice", notice != null ? notice : new NoticeEntered(LocalDateTime.now(clock.withZone(LocalTime.ZONE))
                     .truncatedTo(ChronoUnit.MINUTES).toString(), NoticeMeans.suiting(request.channel()).name(), ""));
         }
+        if (request.status() == RequestStatus.PROVIDED) {
+            model.addAttribute("linkState", requests.latestDownloadLink(id, user).orElse(null));
+        }
         if (request.status() == RequestStatus.PROVIDED && request.publishConsent() && request.publishedAt() == null) {
             model.addAttribute("suggestions", requests.redactionSuggestions(id, user));
         }
@@ -273,6 +276,19 @@ class TransparencyDeskController {
             redirect.addFlashAttribute("errorKey", e.messageKey());
             redirect.addFlashAttribute("errorArguments", e.arguments());
             redirect.addFlashAttribute("errorField", e.field());
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+            redirect.addFlashAttribute("errorArguments", e.arguments());
+        }
+        return "redirect:/transparency/requests/" + id;
+    }
+
+    /** A new one-time download link for a provided request's answer, shown once; the links before stop working. */
+    @PostMapping("/requests/{id}/download-link")
+    String newDownloadLink(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            redirect.addFlashAttribute("downloadPath", requests.newDownloadLink(id, user()));
+            redirect.addFlashAttribute("flashKey", "transparency.done.NEW_LINK");
         } catch (Conflict e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
             redirect.addFlashAttribute("errorArguments", e.arguments());
