@@ -185,7 +185,7 @@ public interface InformationRequests {
      * day it was closed (null while open).
      */
     record FollowUp(long id, String agencyCode, Instant receivedAt, RequestStatus status, LocalDate dueDate,
-            boolean extended, String transferredTo, LocalDate closedOn) {
+            boolean extended, String transferredTo, LocalDate closedOn, Long transferredAs) {
     }
 
     /**

@@ -220,6 +220,25 @@ class PublicAccessIntegrationTests {
                 .getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(html).contains("&lt;b&gt;Ban quản lý &lt;i&gt;sông&lt;/i&gt;&lt;/b&gt;").doesNotContain("<i>sông</i>");
         assertThat(Jsoup.parse(html).select("#follow-closed").text()).isEqualTo(LocalTime.format(LocalDate.now(clock.withZone(LocalTime.ZONE))));
+        // to an agency of Loa: the requester follows the new request with the same code, and is told its number
+        String other = send(citizen, token0(citizen), "Biên bản nghiệm thu kè chống sạt lở bờ sông Cái đoạn qua phường Bắc Nha Trang",
+                "203.0.113.62").getRedirectedUrl();
+        Document otherReceipt = page(get(other).session(citizen), 200);
+        long first = Long.parseLong(other.replaceAll("\\D", ""));
+        String code = otherReceipt.select("#follow-code strong").text();
+        requests.act(first, new InformationRequests.Transition(RequestAction.TRANSFER, null, null, null, "SNNMT", null, null,
+                null, null, null, null, null, null), COORDINATOR);
+        long moved = requests.get(first, COORDINATOR).transferredAs();
+        Document followed = page(get(otherReceipt.select("#follow-up-link").attr("href")), 200);
+        assertThat(followed.select("#follow-transferred").text()).contains("yêu cầu số " + moved);
+        Document atItsNewNumber = page(post("/public/access-to-information/status").with(csrf())
+                .param("number", String.valueOf(moved)).param("code", code), 200);
+        assertThat(atItsNewNumber.select("#follow-status").text()).isEqualTo("Đã tiếp nhận");
+        assertThat(atItsNewNumber.select("#follow-agency").text()).isNotEqualTo("Sở Tài chính");
+    }
+
+    private String token0(MockHttpSession citizen) throws Exception {
+        return page(get("/public/access-to-information").session(citizen), 200).select("input[name=formToken]").val();
     }
 
     @Test

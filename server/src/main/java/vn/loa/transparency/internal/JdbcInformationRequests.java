@@ -655,6 +655,11 @@ class JdbcInformationRequests implements InformationRequests {
                         Timestamp.from(clock.instant()), row.id())
                 .query(Long.class).single();
         startClock(received, agency.code(), today, limit, actor);
+        // the requester follows it at its new number with the code they were given for the first
+        jdbc.sql("""
+                INSERT INTO information_request_follow_up (request_id, code_hash, created_at)
+                SELECT ?, code_hash, ? FROM information_request_follow_up WHERE request_id = ?""")
+                .params(received, Timestamp.from(clock.instant()), row.id()).update();
         history(received, "RECEIVED", null, RequestStatus.ACCEPTED, actor,
                 "chuyển từ " + fromName + " (yêu cầu số " + row.id() + ")");
         events.publishEvent(new TransparencyEvent.RequestReceived(actor, received, agency.code(), row.channel(), "ACCEPTED"));
@@ -830,7 +835,8 @@ class JdbcInformationRequests implements InformationRequests {
                 .map(at -> LocalDate.ofInstant(at.toInstant(), LocalTime.ZONE)).orElse(null);
         return new FollowUp(row.id(), row.agencyCode(), row.receivedAt(), row.status(),
                 row.status().open() ? row.dueDate() : null, row.extended(),
-                row.status() == RequestStatus.TRANSFERRED ? row.transferredTo() : null, closedOn);
+                row.status() == RequestStatus.TRANSFERRED ? row.transferredTo() : null, closedOn,
+                row.status() == RequestStatus.TRANSFERRED ? load(id).transferredAs() : null);
     }
 
     @Override
