@@ -207,6 +207,36 @@ class PublicAccessIntegrationTests {
     }
 
     @Test
+    void theRequesterIsMailedTheNumberAndTheFollowUpCode() throws Exception {
+        MockHttpSession citizen = new MockHttpSession();
+        com.icegreen.greenmail.util.GreenMail smtp = vn.loa.TestMail.smtp();
+        smtp.start();
+        try {
+            String receiptUrl = send(citizen, token0(citizen), "Kế hoạch sử dụng đất năm 2027 của phường Cam Ranh và bản đồ kèm theo",
+                    "203.0.113.71").getRedirectedUrl();
+            Document receipt = page(get(receiptUrl).session(citizen), 200);
+            long number = Long.parseLong(receiptUrl.replaceAll("\\D", ""));
+            String code = receipt.select("#follow-code strong").text();
+            assertThat(smtp.waitForIncomingEmail(20_000, 1)).as("the receipt's mail").isTrue();
+            jakarta.mail.internet.MimeMessage mail = java.util.Arrays.stream(smtp.getReceivedMessages())
+                    .filter(m -> subjectOf(m).equals("Đã nhận yêu cầu cung cấp thông tin số " + number)).findFirst().orElseThrow();
+            assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("duyen.tran@example.vn");
+            assertThat(mail.getContent().toString()).contains("Mã theo dõi: " + code,
+                    "/public/access-to-information/status?number=" + number + "&code=" + code);
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    private static String subjectOf(jakarta.mail.internet.MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void aTransferredRequestNamesTheAgencyAsTyped() throws Exception {
         MockHttpSession citizen = new MockHttpSession();
         String token = page(get("/public/access-to-information").session(citizen), 200).select("input[name=formToken]").val();

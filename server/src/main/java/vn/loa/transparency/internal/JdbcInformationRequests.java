@@ -822,6 +822,19 @@ class JdbcInformationRequests implements InformationRequests {
                         formToken == null || formToken.isBlank() ? null : sha256(formToken.strip()),
                         Timestamp.from(clock.instant()))
                 .update();
+        if (created.requester().email() != null) {
+            // the number and the code in the requester's mailbox too, so a closed browser loses neither
+            String sent = mail(List.of(created.requester().email()), "Đã nhận yêu cầu cung cấp thông tin số " + created.id(),
+                    "Kính gửi " + created.requester().name() + ",\n\n"
+                            + agencies.findByCode(created.agencyCode(), today()).map(Agency::nameVi).orElse(created.agencyCode())
+                            + " đã nhận yêu cầu cung cấp thông tin số " + created.id() + " ngày "
+                            + LocalTime.format(LocalDate.ofInstant(created.receivedAt(), LocalTime.ZONE)) + ".\n"
+                            + (created.dueDate() == null ? "" : "Hạn trả lời: " + LocalTime.format(created.dueDate()) + ".\n")
+                            + "Mã theo dõi: " + code + "\n"
+                            + "Theo dõi yêu cầu: " + baseUrl + "/public/access-to-information/status?number=" + created.id()
+                            + "&code=" + code + "\n\nXin giữ thư này: mã theo dõi không được gửi lại.\n", null);
+            history(created.id(), "RECEIPT_MAILED", RequestStatus.ACCEPTED, RequestStatus.ACCEPTED, new Actor("portal", null), sent);
+        }
         return new PortalReceipt(created, code);
     }
 
