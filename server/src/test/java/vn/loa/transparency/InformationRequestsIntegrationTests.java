@@ -221,7 +221,7 @@ class InformationRequestsIntegrationTests {
             assertThat(requests.history(request.id(), COORDINATOR)).anySatisfy(h -> {
                 assertThat(h.action()).isEqualTo("DEADLINE_MOVED");
                 assertThat(h.actor()).isEqualTo("admin");
-                assertThat(h.note()).contains("Thông báo 9/TB-TEST");
+                assertThat(h.remark()).contains("Thông báo 9/TB-TEST");
             });
         } finally {
             administration.withdraw(entry.id(), "Hết kiểm thử", new Actor("admin", null));
