@@ -21,6 +21,15 @@ public interface Deadlines {
     Deadline start(String ownerType, String ownerId, String agencyCode, LocalDate event, int amount, PeriodUnit unit,
             Actor by);
 
+    /**
+     * Extends a running deadline: stops it and starts one of {@code amount} days after its last day. The extension
+     * follows it: while the extension runs, a change of the calendar counts the deadline it extends again from that
+     * deadline's own event, and the extension from the day that gives, as if neither had been counted before.
+     *
+     * @throws vn.loa.shared.NotFound when there is no such deadline
+     */
+    Deadline extend(long id, int amount, PeriodUnit unit, Actor by);
+
     /** Stops a deadline (its matter was answered or withdrawn): it no longer moves. */
     void stop(long id, Actor by);
 

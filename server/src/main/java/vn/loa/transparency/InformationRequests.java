@@ -194,7 +194,10 @@ public interface InformationRequests {
      */
     java.util.Optional<TimeLimitRule> timeLimitInForce(Channel channel, boolean complex, LocalDate on);
 
-    /** The year's figures for the report of Decree 13, Art. 12: requests by status, and how many were answered late. */
+    /**
+     * The year's figures for the report of Decree 13, Art. 12: requests by status, how many were answered late, and how
+     * many were withdrawn once already overdue (late too: the requester had waited past the due date).
+     */
     YearFigures figures(int year, SignedInUser user);
 
     /**
@@ -281,7 +284,15 @@ public interface InformationRequests {
     record Outcome(InformationRequest request, String downloadPath) {
     }
 
-    record HistoryEntry(String action, RequestStatus from, RequestStatus to, String actor, Instant at, String note) {
+    /**
+     * A line of a request's history.
+     *
+     * @param note the words of whoever acted (an officer's note, the third party named), as they typed them; may be null
+     * @param remark what Loa itself did on the way (a mail sent, a download link made, a due date moved), in the reader's
+     *        language; null when nothing
+     */
+    record HistoryEntry(String action, RequestStatus from, RequestStatus to, String actor, Instant at, String note,
+            String remark) {
     }
 
     /** A piece of personal data found in a text to be published. */
@@ -312,13 +323,14 @@ public interface InformationRequests {
 
     /**
      * The requests received from {@code from} to {@code to} (days included) the user may see, by status; answered
-     * (provided or refused), answered after the due date, still open, and overdue on {@code asOf}, counted as
+     * (provided or refused), answered after the due date, still open, overdue on {@code asOf}, and withdrawn after the
+     * due date (the request was overdue when it ended), counted as
      * {@link #figures(int, SignedInUser)} counts a year (periodic reports count with it).
      */
     PeriodFigures figures(LocalDate from, LocalDate to, LocalDate asOf, SignedInUser user);
 
     record PeriodFigures(LocalDate from, LocalDate to, java.util.Map<RequestStatus, Long> byStatus, long answered,
-            long answeredLate, long open, long overdue) {
+            long answeredLate, long open, long overdue, long withdrawnLate) {
 
         public long received() {
             return byStatus.values().stream().mapToLong(Long::longValue).sum();
@@ -326,7 +338,7 @@ public interface InformationRequests {
     }
 
     record YearFigures(int year, java.util.Map<RequestStatus, Long> byStatus, long answered, long answeredLate, long open,
-            long overdue) {
+            long overdue, long withdrawnLate) {
     }
 
     /** The explanation of a due date, for the API and the desk. */

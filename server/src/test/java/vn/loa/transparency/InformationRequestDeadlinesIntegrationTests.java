@@ -108,10 +108,13 @@ class InformationRequestDeadlinesIntegrationTests {
                 .contains("ngày cuối của thời hạn là ngày nghỉ nên hạn chuyển sang ngày làm việc tiếp theo (Bộ luật Dân sự, Điều 148): "
                         + LocalTime.format(saturday) + " (Thứ Bảy")
                 .doesNotContain("không tính");
-        // the requester's receipt gives the due date and its basis, not the count day by day
+        // the requester's receipt gives the due date of the request as received and its basis, not the count day by day;
+        // the extension, which came after it, has its own notice (form 04)
         String receipt = docx(request.id(), "receipt");
-        assertThat(receipt).contains("Thời hạn giải quyết: chậm nhất ngày " + LocalTime.format(due) + " (đã gia hạn " + days
-                + " ngày, căn cứ Luật Tiếp cận thông tin (sửa đổi)).").doesNotContain("Thứ Bảy", "Hạn cuối", "Điều 14");
+        assertThat(receipt).contains("Thời hạn giải quyết: chậm nhất ngày " + LocalTime.format(request.dueDate())
+                + " (5 ngày làm việc kể từ ngày hôm sau của ngày nhận, căn cứ Luật Tiếp cận thông tin (sửa đổi)).")
+                .doesNotContain("gia hạn", "Thứ Bảy", "Hạn cuối", "Điều 14");
+        assertThat(docx(request.id(), "extension")).contains("được gia hạn đến hết ngày " + LocalTime.format(due));
     }
 
     @Test

@@ -221,7 +221,7 @@ class InformationRequestsIntegrationTests {
             assertThat(requests.history(request.id(), COORDINATOR)).anySatisfy(h -> {
                 assertThat(h.action()).isEqualTo("DEADLINE_MOVED");
                 assertThat(h.actor()).isEqualTo("admin");
-                assertThat(h.note()).contains("Thông báo 9/TB-TEST");
+                assertThat(h.remark()).contains("Thông báo 9/TB-TEST");
             });
         } finally {
             administration.withdraw(entry.id(), "Hết kiểm thử", new Actor("admin", null));
@@ -505,7 +505,7 @@ class InformationRequestsIntegrationTests {
         assertThat(received.description()).isEqualTo(asked.description());
         // its clock runs from the day of the transfer, as for any request received that day
         assertThat(received.dueDate()).isNotNull().isEqualTo(asked.dueDate());
-        assertThat(requests.history(received.id(), COORDINATOR).getFirst().note()).contains("yêu cầu số " + asked.id());
+        assertThat(requests.history(received.id(), COORDINATOR).getFirst().remark()).contains("yêu cầu số " + asked.id());
         // Sở Y tế's officer no longer sees it once it left; the page of the transferred request names the new number
         MockHttpSession officer = signIn("officer");
         mvc.perform(get("/transparency/requests/" + received.id()).session(officer)).andExpect(status().isNotFound());

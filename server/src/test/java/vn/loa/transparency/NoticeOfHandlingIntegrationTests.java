@@ -223,8 +223,8 @@ class NoticeOfHandlingIntegrationTests {
 
         // a closed request, and a simple one, have no notice to record
         InformationRequest withdrawn = submit(now().minusHours(1), true, "Quyết định giao đất của dự án KHANHSON-78");
-        requests.act(withdrawn.id(), new InformationRequests.Transition(RequestAction.WITHDRAW, null, null, null, null, null,
-                null, null, null, null, null, null, null), COORDINATOR);
+        requests.act(withdrawn.id(), new InformationRequests.Transition(RequestAction.WITHDRAW, "Đơn rút yêu cầu nộp tại bộ phận một cửa",
+                null, null, null, null, null, null, null, null, null, null, null), COORDINATOR);
         Document closed = form(mvc.perform(post("/transparency/requests/" + withdrawn.id() + "/notice").param("noticeMeans", "POST")
                 .session(officer).with(csrf())).andExpect(status().isConflict()));
         assertThat(closed.select("#action-error").text())
@@ -279,8 +279,8 @@ class NoticeOfHandlingIntegrationTests {
                     .doesNotContain("NOTICE_REMINDED", "NOTICE_ESCALATED");
         }
         assertThat(requests.history(old.id(), COORDINATOR)).filteredOn(h -> h.action().equals("NOTICE_ESCALATED"))
-                .singleElement().extracting(InformationRequests.HistoryEntry::note).asString()
-                .startsWith("hạn " + LocalTime.format(old.noticeDueDate()) + "; ");
+                .singleElement().extracting(InformationRequests.HistoryEntry::remark).asString()
+                .startsWith("hạn " + LocalTime.format(old.noticeDueDate()) + " · ");
         assertThat(page("/transparency/requests/" + old.id(), officer).select("#history li").text())
                 .contains("Loa báo người điều phối: quá hạn gửi thông báo xử lý mẫu 03");
         assertThat(page("/transparency/requests/" + dueSoon.id() + "?lang=en", officer).select("#history li").text())

@@ -38,7 +38,7 @@ class JdbcDeadlines implements Deadlines {
     }
 
     private record Row(long id, String ownerType, String ownerId, String agencyCode, LocalDate event, int amount,
-            PeriodUnit unit, LocalDate due, boolean running) {
+            PeriodUnit unit, LocalDate due, boolean running, Long follows) {
     }
 
     @Override
@@ -60,6 +60,28 @@ class JdbcDeadlines implements Deadlines {
 
     @Override
     @Transactional
+    public Deadline extend(long id, int amount, PeriodUnit unit, Actor by) {
+        Row base = find(id);
+        stop(id, by);
+        // the extension starts after the deadline's last day as the calendar makes it now
+        LocalDate event = calendar.add(base.event(), base.amount(), base.unit(), base.agencyCode()).date();
+        DueDate due = calendar.add(event, amount, unit, base.agencyCode());
+        long extension = jdbc.sql("""
+                INSERT INTO deadline (owner_type, owner_id, agency_code, event_date, amount, unit, due_date, started_by, started_at,
+                    follows) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(base.ownerType(), base.ownerId(), base.agencyCode(), Date.valueOf(event), amount, unit.name(),
+                        Date.valueOf(due.date()), by.username(), Timestamp.from(clock.instant()), id)
+                .query(Long.class).single();
+        return new Deadline(extension, base.ownerType(), base.ownerId(), base.agencyCode(), due, true);
+    }
+
+    private Row find(long id) {
+        return jdbc.sql("SELECT * FROM deadline WHERE id = ?").param(id).query(JdbcDeadlines::row).optional()
+                .orElseThrow(() -> new NotFound("deadline", id));
+    }
+
+    @Override
+    @Transactional
     public void stop(long id, Actor by) {
         if (jdbc.sql("UPDATE deadline SET running = false WHERE id = ?").param(id).update() == 0) {
             throw new NotFound("deadline", id);
@@ -68,8 +90,7 @@ class JdbcDeadlines implements Deadlines {
 
     @Override
     public Deadline deadline(long id) {
-        Row row = jdbc.sql("SELECT * FROM deadline WHERE id = ?").param(id).query(JdbcDeadlines::row).optional()
-                .orElseThrow(() -> new NotFound("deadline", id));
+        Row row = find(id);
         DueDate now = calendar.add(row.event(), row.amount(), row.unit(), row.agencyCode());
         // the stored date stands (a stopped deadline no longer moves); its explanation is the calendar's, up to that date
         DueDate due = now.date().equals(row.due()) ? now : new DueDate(row.event(), row.amount(), row.unit(), row.due(),
@@ -85,13 +106,26 @@ class JdbcDeadlines implements Deadlines {
                 .list();
     }
 
-    /** Moves every running deadline whose period holds one of the changed days. */
+    /**
+     * Moves every running deadline whose period holds one of the changed days; an extension's period begins with the
+     * deadline it extends, which is counted again first.
+     */
     @EventListener
     void calendarChanged(CalendarChanged change) {
-        List<Row> touched = jdbc.sql("SELECT * FROM deadline WHERE running AND event_date < ? AND due_date >= ? ORDER BY id")
+        List<Row> touched = jdbc.sql("""
+                SELECT d.* FROM deadline d LEFT JOIN deadline b ON b.id = d.follows
+                WHERE d.running AND coalesce(b.event_date, d.event_date) < ? AND d.due_date >= ? ORDER BY d.id""")
                 .params(Date.valueOf(change.last()), Date.valueOf(change.first())).query(JdbcDeadlines::row).list();
         for (Row row : touched) {
-            LocalDate due = calendar.add(row.event(), row.amount(), row.unit(), row.agencyCode()).date();
+            LocalDate event = row.event();
+            if (row.follows() != null) {
+                Row base = find(row.follows());
+                event = calendar.add(base.event(), base.amount(), base.unit(), base.agencyCode()).date();
+                if (!event.equals(row.event())) {
+                    jdbc.sql("UPDATE deadline SET event_date = ? WHERE id = ?").params(Date.valueOf(event), row.id()).update();
+                }
+            }
+            LocalDate due = calendar.add(event, row.amount(), row.unit(), row.agencyCode()).date();
             if (due.equals(row.due())) {
                 continue;
             }
@@ -108,6 +142,6 @@ class JdbcDeadlines implements Deadlines {
     private static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getLong("id"), rs.getString("owner_type"), rs.getString("owner_id"), rs.getString("agency_code"),
                 rs.getDate("event_date").toLocalDate(), rs.getInt("amount"), PeriodUnit.valueOf(rs.getString("unit")),
-                rs.getDate("due_date").toLocalDate(), rs.getBoolean("running"));
+                rs.getDate("due_date").toLocalDate(), rs.getBoolean("running"), (Long) rs.getObject("follows"));
     }
 }

@@ -39,6 +39,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import vn.loa.calendar.CalendarEvent;
 import vn.loa.calendar.Deadlines;
 import vn.loa.calendar.DueDate;
@@ -97,6 +99,7 @@ class JdbcInformationRequests implements InformationRequests {
     private final Users users;
     private final MessageSource messages;
     private final SecureRandom random = new SecureRandom();
+    private final JsonMapper json = JsonMapper.builder().build();
 
     JdbcInformationRequests(JdbcClient jdbc, Deadlines deadlines, WorkingDays calendar, DueDateText dueText,
             AgencyDirectory agencies, ApplicationEventPublisher events, Clock clock, ProvinceSettings province,
@@ -271,8 +274,10 @@ class JdbcInformationRequests implements InformationRequests {
         if (OWNER.equals(moved.ownerType())) {
             jdbc.sql("UPDATE information_request SET due_date = ? WHERE id = ? AND deadline_id = ?")
                     .params(Date.valueOf(moved.to()), Long.parseLong(moved.ownerId()), moved.deadlineId()).update();
+            // the calendar's own words for the change are kept as it gives them (in Vietnamese, as the audit trail keeps them)
             history(Long.parseLong(moved.ownerId()), "DEADLINE_MOVED", null, statusOf(Long.parseLong(moved.ownerId())),
-                    moved.by(), LocalTime.format(moved.from()) + " → " + LocalTime.format(moved.to()) + ": " + moved.reason());
+                    moved.by(), null, List.of(Remark.of("transparency.remark.moved", LocalTime.format(moved.from()),
+                            LocalTime.format(moved.to()), moved.reason())));
         }
     }
 
@@ -388,10 +393,14 @@ class JdbcInformationRequests implements InformationRequests {
     @Override
     public List<HistoryEntry> history(long id, SignedInUser user) {
         visible(id, user);
-        return jdbc.sql("SELECT action, from_status, to_status, actor, occurred_at, note FROM information_request_history WHERE request_id = ? ORDER BY id")
+        Locale reader = Languages.reader();
+        return jdbc.sql("""
+                SELECT action, from_status, to_status, actor, occurred_at, note, remarks FROM information_request_history
+                WHERE request_id = ? ORDER BY id""")
                 .param(id).query((rs, n) -> new HistoryEntry(rs.getString(1),
                         rs.getString(2) == null ? null : RequestStatus.valueOf(rs.getString(2)),
-                        RequestStatus.valueOf(rs.getString(3)), rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getString(6)))
+                        RequestStatus.valueOf(rs.getString(3)), rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getString(6),
+                        remarkText(rs.getString(7), reader)))
                 .list();
     }
 
@@ -428,6 +437,7 @@ class JdbcInformationRequests implements InformationRequests {
         Actor actor = user.actor();
         RequestStatus to = action.to(row.status());
         String downloadPath = null;
+        List<Remark> remarks = new ArrayList<>();
         switch (action) {
             case ASK_COMPLETION -> {
                 if (note == null) {
@@ -438,12 +448,11 @@ class JdbcInformationRequests implements InformationRequests {
                         .params(to.name(), id).update();
                 if (row.requesterEmail() != null) {
                     // the requester is asked to complete it (Law on Access to Information, Art. 24-25)
-                    String sent = mail(List.of(row.requesterEmail()), "Đề nghị bổ sung yêu cầu cung cấp thông tin số " + id,
+                    remarks.add(mail(List.of(row.requesterEmail()), "Đề nghị bổ sung yêu cầu cung cấp thông tin số " + id,
                             "Kính gửi " + row.requesterName() + ",\n\nYêu cầu cung cấp thông tin số " + id + " nhận ngày "
                                     + LocalTime.format(LocalDate.ofInstant(row.receivedAt(), LocalTime.ZONE))
                                     + " chưa đủ để giải quyết. Đề nghị bổ sung: " + note
-                                    + "\n\nThời hạn giải quyết được tính từ ngày yêu cầu được bổ sung đầy đủ.\n", null);
-                    note = join(note, sent);
+                                    + "\n\nThời hạn giải quyết được tính từ ngày yêu cầu được bổ sung đầy đủ.\n", null));
                 }
             }
             case COMPLETE -> {
@@ -488,6 +497,8 @@ class JdbcInformationRequests implements InformationRequests {
                 InvalidInput.throwIfAny(problems);
                 jdbc.sql("UPDATE information_request SET notice_sent_at = ?, notice_means = ? WHERE id = ?")
                         .params(Timestamp.from(sent), t.noticeMeans().name(), id).update();
+                // the notice says from now on what it said when it was sent
+                issued(find(id), NoticeForm.HANDLING, actor);
             }
             case EXTEND -> {
                 if (row.extended()) {
@@ -503,11 +514,13 @@ class JdbcInformationRequests implements InformationRequests {
                 if (row.dueDate() != null && today().isAfter(row.dueDate())) {
                     throw new Conflict("transparency.error.extension-late", LocalTime.format(row.dueDate()));
                 }
-                stopClock(row, actor);
                 // "tối đa không quá 15 ngày": counted as calendar days, from the day after the old due date, and a
-                // period ending on a day off ends on the next working day (Civil Code Art. 148)
-                Deadlines.Deadline extended = deadlines.start(OWNER, String.valueOf(id), row.agencyCode(), row.dueDate(),
-                        t.days(), PeriodUnit.CALENDAR_DAYS, actor);
+                // period ending on a day off ends on the next working day (Civil Code Art. 148); the extension follows
+                // the old due date as the calendar makes it, so a day off entered or withdrawn later moves both
+                Deadlines.Deadline extended = row.deadlineId() == null
+                        ? deadlines.start(OWNER, String.valueOf(id), row.agencyCode(), row.dueDate(), t.days(),
+                                PeriodUnit.CALENDAR_DAYS, actor)
+                        : deadlines.extend(row.deadlineId(), t.days(), PeriodUnit.CALENDAR_DAYS, actor);
                 jdbc.sql("UPDATE information_request SET status = ?, extended = true, deadline_id = ?, due_date = ? WHERE id = ?")
                         .params(to.name(), extended.id(), Date.valueOf(extended.due().date()), id).update();
             }
@@ -529,7 +542,7 @@ class JdbcInformationRequests implements InformationRequests {
                 }
                 String answer = t.consentGiven() ? "GIVEN" : "REFUSED";
                 jdbc.sql("UPDATE information_request SET consent_status = ? WHERE id = ?").params(answer, id).update();
-                note = join(t.consentGiven() ? "bên thứ ba đồng ý" : "bên thứ ba không đồng ý", note);
+                remarks.add(Remark.of(t.consentGiven() ? "transparency.remark.consent-given" : "transparency.remark.consent-refused"));
             }
             case PROVIDE -> {
                 if ("REQUESTED".equals(row.consentStatus())) {
@@ -561,13 +574,13 @@ class JdbcInformationRequests implements InformationRequests {
                 Row answered = find(id);
                 if (delivery.equals("LINK")) {
                     downloadPath = "/public/access-to-information/download/" + newLink(id);
-                    note = join(note, "đã tạo đường dẫn tải văn bản trả lời (dùng một lần, trong 7 ngày)");
+                    remarks.add(Remark.of("transparency.remark.link-made"));
                 }
                 if (row.requesterEmail() != null) {
                     StringBuilder body = new StringBuilder("Kính gửi " + row.requesterName() + ",\n\n")
                             .append("Cơ quan đã trả lời yêu cầu cung cấp thông tin số ").append(id).append(" nhận ngày ")
                             .append(LocalTime.format(LocalDate.ofInstant(row.receivedAt(), LocalTime.ZONE))).append(".\n");
-                    Document attached = delivery.equals("EMAIL") ? letter(answered, NoticeForm.ANSWER) : null;
+                    Document attached = delivery.equals("EMAIL") ? issued(answered, NoticeForm.ANSWER, actor) : null;
                     if (attached != null) {
                         body.append("Văn bản trả lời được gửi kèm thư này.\n");
                     }
@@ -575,7 +588,7 @@ class JdbcInformationRequests implements InformationRequests {
                         body.append("Tải văn bản trả lời (dùng được một lần, trong 7 ngày): ").append(baseUrl)
                                 .append(downloadPath).append("\n");
                     }
-                    note = join(note, mail(List.of(row.requesterEmail()), "Trả lời yêu cầu cung cấp thông tin số " + id,
+                    remarks.add(mail(List.of(row.requesterEmail()), "Trả lời yêu cầu cung cấp thông tin số " + id,
                             body.toString(), attached));
                 }
             }
@@ -609,7 +622,7 @@ class JdbcInformationRequests implements InformationRequests {
                 Long received = null;
                 if (known.isPresent()) {
                     received = receiveTransferred(row, known.get(), from, actor);
-                    note = join(note, "chuyển thành yêu cầu số " + received + " của " + toName);
+                    remarks.add(Remark.of("transparency.remark.transferred-as", received, toName));
                 }
                 if (row.requesterEmail() != null) {
                     // the requester is told in writing where the request went (Law on Access to Information, Art. 28)
@@ -620,18 +633,34 @@ class JdbcInformationRequests implements InformationRequests {
                                     + " chuyển đến " + toName + " và được nhận là yêu cầu số " + received + " ngày "
                                     + LocalTime.format(today()) + "; thời hạn giải quyết tính từ ngày này, hạn trả lời "
                                     + LocalTime.format(find(received).dueDate()) + ".";
-                    note = join(note, mail(List.of(row.requesterEmail()), "Chuyển yêu cầu cung cấp thông tin số " + id,
+                    remarks.add(mail(List.of(row.requesterEmail()), "Chuyển yêu cầu cung cấp thông tin số " + id,
                             "Kính gửi " + row.requesterName() + ",\n\nYêu cầu cung cấp thông tin số " + id + " nhận ngày "
                                     + LocalTime.format(LocalDate.ofInstant(row.receivedAt(), LocalTime.ZONE)) + ".\n"
                                     + what + "\n", null));
                 }
             }
             case WITHDRAW -> {
+                if (note == null) {
+                    // a withdrawal ends the agency's duty: the desk keeps how the requester withdrew
+                    throw new InvalidInput("note", "transparency.error.withdrawal-how");
+                }
                 stopClock(row, actor);
                 jdbc.sql("UPDATE information_request SET status = ? WHERE id = ?").params(to.name(), id).update();
+                if (row.dueDate() != null && today().isAfter(row.dueDate())) {
+                    // still counted late in the figures: the request was overdue when it ended
+                    remarks.add(Remark.of("transparency.remark.withdrawn-late", LocalTime.format(row.dueDate())));
+                }
+                if (row.requesterEmail() != null) {
+                    remarks.add(mail(List.of(row.requesterEmail()), "Rút yêu cầu cung cấp thông tin số " + id,
+                            "Kính gửi " + row.requesterName() + ",\n\n" + agencyName(row.agencyCode())
+                                    + " đã ghi nhận việc Ông/Bà rút yêu cầu cung cấp thông tin số " + id + " nhận ngày "
+                                    + LocalTime.format(LocalDate.ofInstant(row.receivedAt(), LocalTime.ZONE)) + ": \""
+                                    + row.description() + "\".\n\nGhi nhận của cơ quan: " + note
+                                    + "\n\nNếu Ông/Bà không rút yêu cầu này, xin báo lại ngay cho cơ quan.\n", null));
+                }
             }
         }
-        history(id, action.name(), row.status(), to, actor, note);
+        history(id, action.name(), row.status(), to, actor, note, remarks);
         events.publishEvent(new TransparencyEvent.RequestActed(actor, id, row.agencyCode(), action, row.status(), to));
         return new Outcome(load(id), downloadPath);
     }
@@ -660,8 +689,8 @@ class JdbcInformationRequests implements InformationRequests {
                 INSERT INTO information_request_follow_up (request_id, code_hash, created_at)
                 SELECT ?, code_hash, ? FROM information_request_follow_up WHERE request_id = ?""")
                 .params(received, Timestamp.from(clock.instant()), row.id()).update();
-        history(received, "RECEIVED", null, RequestStatus.ACCEPTED, actor,
-                "chuyển từ " + fromName + " (yêu cầu số " + row.id() + ")");
+        history(received, "RECEIVED", null, RequestStatus.ACCEPTED, actor, null,
+                List.of(Remark.of("transparency.remark.transferred-from", fromName, row.id())));
         events.publishEvent(new TransparencyEvent.RequestReceived(actor, received, agency.code(), row.channel(), "ACCEPTED"));
         return received;
     }
@@ -714,7 +743,7 @@ class JdbcInformationRequests implements InformationRequests {
                 .orElseThrow(() -> new NotFound("download", "?"));
         Row row = find(requestId);
         history(requestId, "ANSWER_DOWNLOADED", row.status(), row.status(), new Actor("portal", null), null);
-        return letter(row, NoticeForm.ANSWER);
+        return issued(row, NoticeForm.ANSWER, new Actor("portal", null));
     }
 
     @Override
@@ -755,14 +784,14 @@ class JdbcInformationRequests implements InformationRequests {
         jdbc.sql("UPDATE information_download SET replaced_at = ? WHERE request_id = ? AND used_at IS NULL AND replaced_at IS NULL")
                 .params(Timestamp.from(clock.instant()), id).update();
         String path = "/public/access-to-information/download/" + newLink(id);
-        String note = "đã cấp đường dẫn tải mới (dùng một lần, trong 7 ngày); các đường dẫn trước hết hiệu lực";
+        List<Remark> remarks = new ArrayList<>(List.of(Remark.of("transparency.remark.link-renewed")));
         if (row.requesterEmail() != null) {
-            note = join(note, mail(List.of(row.requesterEmail()), "Đường dẫn mới tải văn bản trả lời yêu cầu số " + id,
+            remarks.add(mail(List.of(row.requesterEmail()), "Đường dẫn mới tải văn bản trả lời yêu cầu số " + id,
                     "Kính gửi " + row.requesterName() + ",\n\nCơ quan cấp đường dẫn mới để tải văn bản trả lời yêu cầu cung cấp"
                             + " thông tin số " + id + " (dùng được một lần, trong 7 ngày; đường dẫn gửi trước đây không còn"
                             + " dùng được): " + baseUrl + path + "\n", null));
         }
-        history(id, "NEW_LINK", row.status(), row.status(), user.actor(), note);
+        history(id, "NEW_LINK", row.status(), row.status(), user.actor(), null, remarks);
         events.publishEvent(new TransparencyEvent.DownloadLinkIssued(user.actor(), id, row.agencyCode()));
         return path;
     }
@@ -824,7 +853,7 @@ class JdbcInformationRequests implements InformationRequests {
                 .update();
         if (created.requester().email() != null) {
             // the number and the code in the requester's mailbox too, so a closed browser loses neither
-            String sent = mail(List.of(created.requester().email()), "Đã nhận yêu cầu cung cấp thông tin số " + created.id(),
+            Remark sent = mail(List.of(created.requester().email()), "Đã nhận yêu cầu cung cấp thông tin số " + created.id(),
                     "Kính gửi " + created.requester().name() + ",\n\n"
                             + agencies.findByCode(created.agencyCode(), today()).map(Agency::nameVi).orElse(created.agencyCode())
                             + " đã nhận yêu cầu cung cấp thông tin số " + created.id() + " ngày "
@@ -833,7 +862,8 @@ class JdbcInformationRequests implements InformationRequests {
                             + "Mã theo dõi: " + code + "\n"
                             + "Theo dõi yêu cầu: " + baseUrl + "/public/access-to-information/status?number=" + created.id()
                             + "&code=" + code + "\n\nXin giữ thư này: mã theo dõi không được gửi lại.\n", null);
-            history(created.id(), "RECEIPT_MAILED", RequestStatus.ACCEPTED, RequestStatus.ACCEPTED, new Actor("portal", null), sent);
+            history(created.id(), "RECEIPT_MAILED", RequestStatus.ACCEPTED, RequestStatus.ACCEPTED, new Actor("portal", null),
+                    null, List.of(sent));
         }
         return new PortalReceipt(created, code);
     }
@@ -912,7 +942,8 @@ class JdbcInformationRequests implements InformationRequests {
         jdbc.sql("UPDATE information_request SET published_request = ?, published_answer = ?, published_at = ? WHERE id = ?")
                 .params(PersonalData.redact(row.description(), pieces), PersonalData.redact(row.answer(), pieces),
                         Timestamp.from(clock.instant()), id).update();
-        history(id, "PUBLISHED", row.status(), row.status(), user.actor(), "che " + pieces.size() + " thông tin cá nhân");
+        history(id, "PUBLISHED", row.status(), row.status(), user.actor(), null,
+                List.of(Remark.of("transparency.remark.redacted", pieces.size())));
         events.publishEvent(new TransparencyEvent.RequestPublished(user.actor(), id, row.agencyCode(), pieces.size()));
         return load(id);
     }
@@ -951,6 +982,7 @@ class JdbcInformationRequests implements InformationRequests {
     // ---- documents ----
 
     @Override
+    @Transactional
     public Document notice(long id, NoticeForm form, SignedInUser user) {
         Row row = visible(id, user);
         boolean applies = switch (form) {
@@ -963,7 +995,35 @@ class JdbcInformationRequests implements InformationRequests {
         if (!applies) {
             throw new NotFound("notice", form);
         }
-        return letter(row, form);
+        return issued(row, form, user.actor());
+    }
+
+    /**
+     * A notice as it was issued: the document kept when it was first handed out (downloaded, attached, or for the notice
+     * of handling recorded as sent), whatever happened to the request since; otherwise built now from the request and
+     * kept. A notice of handling not yet recorded as sent is a draft: built each time, kept once recorded.
+     */
+    private Document issued(Row row, NoticeForm form, Actor by) {
+        Optional<Document> kept = keptNotice(row.id(), form);
+        if (kept.isPresent()) {
+            return kept.get();
+        }
+        Document built = letter(row, form);
+        if (form == NoticeForm.HANDLING && row.noticeSentAt() == null) {
+            return built;
+        }
+        jdbc.sql("""
+                INSERT INTO information_request_notice (request_id, form, file_name, content, issued_by, issued_at)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (request_id, form) DO NOTHING""")
+                .params(row.id(), form.name(), built.fileName(), built.content(), by.username(), Timestamp.from(clock.instant()))
+                .update();
+        // two first downloads at once: both hand out the one that was kept
+        return keptNotice(row.id(), form).orElse(built);
+    }
+
+    private Optional<Document> keptNotice(long id, NoticeForm form) {
+        return jdbc.sql("SELECT file_name, content FROM information_request_notice WHERE request_id = ? AND form = ?")
+                .params(id, form.name()).query((rs, n) -> new Document(rs.getString(1), rs.getBytes(2))).optional();
     }
 
     private Document letter(Row row, NoticeForm form) {
@@ -997,7 +1057,7 @@ class JdbcInformationRequests implements InformationRequests {
                         .body(what)
                         .body(row.dueDate() == null || row.deadlineId() == null
                                 ? "Thời hạn giải quyết được tính từ ngày yêu cầu được bổ sung đầy đủ."
-                                : "Thời hạn giải quyết: chậm nhất ngày " + due + " (" + basis(row) + ").");
+                                : receiptDue(row));
                 file = "02-phieu-tiep-nhan-" + row.id() + ".docx";
             }
             case HANDLING -> {
@@ -1106,9 +1166,9 @@ class JdbcInformationRequests implements InformationRequests {
         for (Row row : dueSoon) {
             jdbc.sql("UPDATE information_request SET reminded_due = due_date WHERE id = ?").param(row.id()).update();
             List<String> to = agencyPeople(row.agencyCode());
-            history(row.id(), "REMINDED", null, row.status(), Actor.SYSTEM, "hạn " + LocalTime.format(row.dueDate()) + "; "
-                    + mail(to, "Nhắc hạn: yêu cầu cung cấp thông tin số " + row.id() + " đến hạn ngày "
-                    + LocalTime.format(row.dueDate()), reminderText(row), null));
+            history(row.id(), "REMINDED", null, row.status(), Actor.SYSTEM, null, List.of(due(row.dueDate()),
+                    mail(to, "Nhắc hạn: yêu cầu cung cấp thông tin số " + row.id() + " đến hạn ngày "
+                    + LocalTime.format(row.dueDate()), reminderText(row), null)));
         }
         List<Row> overdue = jdbc.sql("""
                 SELECT * FROM information_request WHERE status IN ('ACCEPTED', 'IN_PROGRESS', 'EXTENDED')
@@ -1118,9 +1178,9 @@ class JdbcInformationRequests implements InformationRequests {
             jdbc.sql("UPDATE information_request SET escalated_due = due_date WHERE id = ?").param(row.id()).update();
             List<String> to = new ArrayList<>(coordinators());
             to.addAll(agencyPeople(row.agencyCode()));
-            history(row.id(), "ESCALATED", null, row.status(), Actor.SYSTEM, "hạn " + LocalTime.format(row.dueDate()) + "; "
-                    + mail(to.stream().distinct().toList(), "Quá hạn: yêu cầu cung cấp thông tin số " + row.id()
-                    + " (hạn " + LocalTime.format(row.dueDate()) + ")", reminderText(row), null));
+            history(row.id(), "ESCALATED", null, row.status(), Actor.SYSTEM, null, List.of(due(row.dueDate()),
+                    mail(to.stream().distinct().toList(), "Quá hạn: yêu cầu cung cấp thông tin số " + row.id()
+                    + " (hạn " + LocalTime.format(row.dueDate()) + ")", reminderText(row), null)));
             events.publishEvent(new TransparencyEvent.RequestEscalated(Actor.SYSTEM, row.id(), row.agencyCode(), row.dueDate()));
         }
         int[] notices = remindOfNotices(today, soon);
@@ -1140,9 +1200,9 @@ class JdbcInformationRequests implements InformationRequests {
             if (!due.isBefore(today) && !due.isAfter(soon)) {
                 if (jdbc.sql("UPDATE information_request SET reminded_notice = ? WHERE id = ? AND reminded_notice IS DISTINCT FROM ?")
                         .params(Date.valueOf(due), row.id(), Date.valueOf(due)).update() == 1) {
-                    history(row.id(), "NOTICE_REMINDED", null, row.status(), Actor.SYSTEM, "hạn " + LocalTime.format(due) + "; "
-                            + mail(agencyPeople(row.agencyCode()), "Nhắc hạn: thông báo xử lý (mẫu 03) của yêu cầu số "
-                            + row.id() + " đến hạn gửi ngày " + LocalTime.format(due), noticeReminderText(row, due), null));
+                    history(row.id(), "NOTICE_REMINDED", null, row.status(), Actor.SYSTEM, null, List.of(due(due),
+                            mail(agencyPeople(row.agencyCode()), "Nhắc hạn: thông báo xử lý (mẫu 03) của yêu cầu số "
+                            + row.id() + " đến hạn gửi ngày " + LocalTime.format(due), noticeReminderText(row, due), null)));
                     reminded++;
                 }
             } else if (due.isBefore(today)) {
@@ -1150,9 +1210,9 @@ class JdbcInformationRequests implements InformationRequests {
                         .params(Date.valueOf(due), row.id(), Date.valueOf(due)).update() == 1) {
                     List<String> to = new ArrayList<>(coordinators());
                     to.addAll(agencyPeople(row.agencyCode()));
-                    history(row.id(), "NOTICE_ESCALATED", null, row.status(), Actor.SYSTEM, "hạn " + LocalTime.format(due) + "; "
-                            + mail(to.stream().distinct().toList(), "Quá hạn gửi thông báo xử lý (mẫu 03): yêu cầu số "
-                            + row.id() + " (hạn " + LocalTime.format(due) + ")", noticeReminderText(row, due), null));
+                    history(row.id(), "NOTICE_ESCALATED", null, row.status(), Actor.SYSTEM, null, List.of(due(due),
+                            mail(to.stream().distinct().toList(), "Quá hạn gửi thông báo xử lý (mẫu 03): yêu cầu số "
+                            + row.id() + " (hạn " + LocalTime.format(due) + ")", noticeReminderText(row, due), null)));
                     events.publishEvent(new TransparencyEvent.NoticeEscalated(Actor.SYSTEM, row.id(), row.agencyCode(), due));
                     escalated++;
                 }
@@ -1190,22 +1250,26 @@ class JdbcInformationRequests implements InformationRequests {
         return emails.stream().distinct().toList();
     }
 
+    private String agencyName(String agencyCode) {
+        return agencies.findByCode(agencyCode, today()).map(Agency::nameVi).orElse(agencyCode);
+    }
+
     private List<String> coordinators() {
         return users.list(new Users.UserFilter(null, Role.COORDINATOR, null, "active"), new PageRequest(1, PageRequest.MAX_SIZE))
                 .items().stream().map(UserAccount::email).filter(e -> e != null && !e.isBlank()).distinct().toList();
     }
 
     /**
-     * Sends one e-mail to each address, with the document attached when there is one; says how it went, in Vietnamese,
-     * for the history.
+     * Sends one e-mail to each address, with the document attached when there is one; says how it went, for the
+     * history.
      */
-    private String mail(List<String> to, String subject, String text, Document attachment) {
+    private Remark mail(List<String> to, String subject, String text, Document attachment) {
         if (to.isEmpty()) {
-            return "không có địa chỉ thư điện tử nào để gửi";
+            return Remark.of("transparency.remark.mail-no-address");
         }
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
-            return "chưa gửi thư: chưa cấu hình máy chủ thư";
+            return Remark.of("transparency.remark.mail-not-configured");
         }
         int sent = 0;
         for (String address : to) {
@@ -1225,7 +1289,7 @@ class JdbcInformationRequests implements InformationRequests {
                 log.warn("Could not e-mail about an information request: {}", e.getMessage());
             }
         }
-        return "đã gửi thư cho " + sent + "/" + to.size() + " người";
+        return Remark.of("transparency.remark.mail-sent", sent, to.size());
     }
 
     // ---- time limits ----
@@ -1294,7 +1358,7 @@ class JdbcInformationRequests implements InformationRequests {
             throw new InvalidInput("year", "transparency.error.year");
         }
         PeriodFigures f = figures(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), today(), user);
-        return new YearFigures(year, f.byStatus(), f.answered(), f.answeredLate(), f.open(), f.overdue());
+        return new YearFigures(year, f.byStatus(), f.answered(), f.answeredLate(), f.open(), f.overdue(), f.withdrawnLate());
     }
 
     @Override
@@ -1304,7 +1368,7 @@ class JdbcInformationRequests implements InformationRequests {
                 Timestamp.from(last.plusDays(1).atStartOfDay(LocalTime.ZONE).toInstant())));
         if (!seesAll(user)) {
             if (!maySeeAny(user)) {
-                return new PeriodFigures(first, last, Map.of(), 0, 0, 0, 0);
+                return new PeriodFigures(first, last, Map.of(), 0, 0, 0, 0, 0);
             }
             params.add(user.agencyCode());
         }
@@ -1313,18 +1377,23 @@ class JdbcInformationRequests implements InformationRequests {
                 .params(params).query(rs -> {
                     byStatus.put(RequestStatus.valueOf(rs.getString(1)), rs.getLong(2));
                 });
+        // the day a request ended is the day in Vietnam; a withdrawal recorded after the due date ended an overdue request
         long[] answered = jdbc.sql("""
                 SELECT count(*) FILTER (WHERE r.status IN ('PROVIDED', 'REFUSED')),
-                       count(*) FILTER (WHERE r.status IN ('PROVIDED', 'REFUSED') AND h.occurred_at::date > r.due_date),
+                       count(*) FILTER (WHERE r.status IN ('PROVIDED', 'REFUSED') AND h.ended > r.due_date),
                        count(*) FILTER (WHERE r.status IN ('NEEDS_COMPLETION', 'ACCEPTED', 'IN_PROGRESS', 'EXTENDED')),
-                       count(*) FILTER (WHERE r.status IN ('ACCEPTED', 'IN_PROGRESS', 'EXTENDED') AND r.due_date < ?)
+                       count(*) FILTER (WHERE r.status IN ('ACCEPTED', 'IN_PROGRESS', 'EXTENDED') AND r.due_date < ?),
+                       count(*) FILTER (WHERE r.status = 'WITHDRAWN' AND h.ended > r.due_date)
                 FROM information_request r
-                LEFT JOIN LATERAL (SELECT occurred_at FROM information_request_history x
-                                   WHERE x.request_id = r.id AND x.action IN ('PROVIDE', 'REFUSE') ORDER BY x.id DESC LIMIT 1) h ON true
+                LEFT JOIN LATERAL (SELECT (occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS ended
+                                   FROM information_request_history x
+                                   WHERE x.request_id = r.id AND x.action IN ('PROVIDE', 'REFUSE', 'WITHDRAW')
+                                   ORDER BY x.id DESC LIMIT 1) h ON true
                 WHERE r.received_at >= ? AND r.received_at < ?""" + scope.replace("agency_code", "r.agency_code"))
                 .params(prepend(Date.valueOf(asOf), params))
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).single();
-        return new PeriodFigures(first, last, byStatus, answered[0], answered[1], answered[2], answered[3]);
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)})
+                .single();
+        return new PeriodFigures(first, last, byStatus, answered[0], answered[1], answered[2], answered[3], answered[4]);
     }
 
     private static List<Object> prepend(Object first, List<Object> rest) {
@@ -1426,16 +1495,24 @@ class JdbcInformationRequests implements InformationRequests {
     }
 
     /**
-     * The due date's legal basis in a few words, for the requester's notices (the desk shows the day-by-day count):
-     * "5 ngày làm việc kể từ ngày hôm sau của ngày nhận, căn cứ Luật Tiếp cận thông tin (sửa đổi)".
+     * The receipt's due date and its legal basis in a few words (the desk shows the day-by-day count): "Thời hạn giải
+     * quyết: chậm nhất ngày 05/05/2026 (5 ngày làm việc kể từ ngày hôm sau của ngày nhận, căn cứ Luật Tiếp cận thông
+     * tin (sửa đổi))". A receipt states the time limit of the request as received: an extension, which comes later,
+     * has its own notice (form 04), so the receipt of an extended request gives the due date the extension started from.
      */
-    private String basis(Row row) {
+    private String receiptDue(Row row) {
         DueDate due = deadlines.deadline(row.deadlineId()).due();
-        String period = row.extended() ? "đã gia hạn " + due.amount() + " ngày"
-                : due.amount() == 0 ? "cung cấp ngay khi nhận yêu cầu"
-                : due.amount() + (due.unit() == PeriodUnit.WORKING_DAYS ? " ngày làm việc" : " ngày")
-                        + " kể từ ngày hôm sau của ngày nhận";
-        return period + ", căn cứ " + law(row);
+        LocalDate date = due.date();
+        int amount = due.amount();
+        PeriodUnit unit = due.unit();
+        if (row.extended()) {
+            date = due.from();
+            amount = row.timeLimitId() == null ? amount : timeLimitById(row.timeLimitId()).answerDays();
+            unit = PeriodUnit.WORKING_DAYS;
+        }
+        String period = amount == 0 ? "cung cấp ngay khi nhận yêu cầu"
+                : amount + (unit == PeriodUnit.WORKING_DAYS ? " ngày làm việc" : " ngày") + " kể từ ngày hôm sau của ngày nhận";
+        return "Thời hạn giải quyết: chậm nhất ngày " + LocalTime.format(date) + " (" + period + ", căn cứ " + law(row) + ").";
     }
 
     /**
@@ -1458,10 +1535,61 @@ class JdbcInformationRequests implements InformationRequests {
     }
 
     private void history(long id, String action, RequestStatus from, RequestStatus to, Actor by, String note) {
+        history(id, action, from, to, by, note, List.of());
+    }
+
+    /** A line of history: the people's words in {@code note}, what Loa itself did in {@code remarks}. */
+    private void history(long id, String action, RequestStatus from, RequestStatus to, Actor by, String note,
+            List<Remark> remarks) {
         jdbc.sql("""
-                INSERT INTO information_request_history (request_id, action, from_status, to_status, actor, occurred_at, note)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""").params(id, action, from == null ? null : from.name(), to.name(), by.username(),
-                Timestamp.from(clock.instant()), note).update();
+                INSERT INTO information_request_history (request_id, action, from_status, to_status, actor, occurred_at, note,
+                    remarks) VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb)""").params(id, action, from == null ? null : from.name(),
+                to.name(), by.username(), Timestamp.from(clock.instant()), note,
+                remarks.isEmpty() ? null : stored(remarks)).update();
+    }
+
+    private String stored(List<Remark> remarks) {
+        tools.jackson.databind.node.ArrayNode all = json.createArrayNode();
+        for (Remark remark : remarks) {
+            tools.jackson.databind.node.ObjectNode one = all.addObject();
+            one.put("key", remark.key());
+            tools.jackson.databind.node.ArrayNode args = one.putArray("args");
+            remark.args().forEach(args::add);
+        }
+        return json.writeValueAsString(all);
+    }
+
+    /**
+     * What Loa itself writes in a request's history (a mail sent, a link made): a key of the message bundles and its
+     * arguments, kept as such so that each reader reads it in their own language.
+     */
+    record Remark(String key, List<String> args) {
+
+        Remark {
+            args = List.copyOf(args);
+        }
+
+        static Remark of(String key, Object... args) {
+            return new Remark(key, java.util.Arrays.stream(args).map(String::valueOf).toList());
+        }
+    }
+
+    private static Remark due(LocalDate day) {
+        return Remark.of("transparency.remark.due", LocalTime.format(day));
+    }
+
+    /** The stored remarks in the reader's language, one after the other; null when there are none. */
+    private String remarkText(String stored, Locale reader) {
+        if (stored == null) {
+            return null;
+        }
+        List<String> read = new ArrayList<>();
+        for (JsonNode remark : json.readTree(stored)) {
+            List<String> args = new ArrayList<>();
+            remark.path("args").forEach(arg -> args.add(arg.asString()));
+            read.add(messages.getMessage(remark.path("key").asString(), args.toArray(), reader));
+        }
+        return read.isEmpty() ? null : String.join(" · ", read);
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {

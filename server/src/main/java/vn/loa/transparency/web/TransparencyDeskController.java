@@ -260,7 +260,8 @@ class TransparencyDeskController {
             @RequestParam(defaultValue = "false") boolean partial, @RequestParam(required = false) Long costVnd,
             @RequestParam(required = false) String delivery, @RequestParam(defaultValue = "false") boolean publishConsent,
             @RequestParam(defaultValue = "false") boolean reviewed, @RequestParam(required = false) String thirdParty,
-            @RequestParam(required = false) Boolean consentGiven, RedirectAttributes redirect) {
+            @RequestParam(required = false) Boolean consentGiven, HttpServletResponse response, RedirectAttributes redirect,
+            Model model) {
         try {
             RequestAction chosen = RequestAction.valueOf(action == null ? "" : action);
             RefusalGround ground = RefusalGround.of(refusalGround);
@@ -273,9 +274,12 @@ class TransparencyDeskController {
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("errorKey", "transparency.error.action");
         } catch (InvalidInput e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-            redirect.addFlashAttribute("errorArguments", e.arguments());
-            redirect.addFlashAttribute("errorField", e.field());
+            // the page again, the field named and everything typed in the action's form kept
+            response.setStatus(422);
+            model.addAttribute("problems", e.all());
+            model.addAttribute("typed", new ActionEntered(action, note, days, refusalGround, transferTo, answer, partial,
+                    costVnd, publishConsent, thirdParty));
+            return show(id, null, model);
         } catch (Conflict e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
             redirect.addFlashAttribute("errorArguments", e.arguments());
@@ -294,6 +298,16 @@ class TransparencyDeskController {
             redirect.addFlashAttribute("errorArguments", e.arguments());
         }
         return "redirect:/transparency/requests/" + id;
+    }
+
+    /** What was typed in an action's form, kept when it is refused. */
+    record ActionEntered(String action, String note, Integer days, String refusalGround, String transferTo, String answer,
+            boolean partial, Long costVnd, boolean publishConsent, String thirdParty) {
+
+        /** Whether this is what was typed in the form of that action. */
+        public boolean of(Object chosen) {
+            return action != null && action.equals(String.valueOf(chosen));
+        }
     }
 
     @PostMapping("/requests/{id}/publish")
