@@ -103,6 +103,7 @@ class AuditSentences {
             Map.entry("press-crisis.enquiry-linked", List.of("agency")),
             Map.entry("press-crisis.statement-drafted", List.of("agency")),
             Map.entry("press-crisis.closed", List.of("agency")),
+            Map.entry("press-crisis.closed-without-statement", List.of("agency")),
             Map.entry("press-crisis-rule.entered", List.of("validFrom", "document")),
             Map.entry("press-obligation-rule.entered", List.of("validFrom", "document")),
             Map.entry("press-conference.scheduled", List.of("agency", "deadline")),
