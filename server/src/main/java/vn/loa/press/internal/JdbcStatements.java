@@ -113,6 +113,14 @@ class JdbcStatements implements Statements {
             params.add(user.agencyCode());
         }
         where.append(")");
+        if (!desk(user)) {
+            // a statement addressed to one press agency (a correction request) is between the agency and that outlet
+            Long outlet = outletOf(user);
+            where.append(outlet == null ? " AND outlet_id IS NULL" : " AND (outlet_id IS NULL OR outlet_id = ?)");
+            if (outlet != null) {
+                params.add(outlet);
+            }
+        }
         if (form != null) {
             where.append(" AND form = ?");
             params.add(form.name());
@@ -124,7 +132,8 @@ class JdbcStatements implements Statements {
         paged.add(page.offset());
         return new Page<>(jdbc.sql("SELECT * FROM press_statement" + where
                 + " ORDER BY CASE status WHEN 'DRAFT' THEN 0 ELSE 1 END, coalesce(published_at, created_at) DESC, id DESC"
-                + " LIMIT ? OFFSET ?").params(paged).query(JdbcStatements::row).list(), page, total);
+                + " LIMIT ? OFFSET ?").params(paged).query(JdbcStatements::row).list().stream().map(st -> shown(st, user))
+                .toList(), page, total);
     }
 
     @Override
@@ -133,7 +142,32 @@ class JdbcStatements implements Statements {
         if (s.status() != StatementStatus.PUBLISHED && !PressAccess.maySee(s.agencyCode(), user)) {
             throw new NotFound("press-statement", id);
         }
-        return s;
+        if (s.outletId() != null && !desk(user) && !s.outletId().equals(outletOf(user))) {
+            throw new NotFound("press-statement", id);
+        }
+        return shown(s, user);
+    }
+
+    /** Whether the user works on the province's press desk: an agency's staff, or the province's. */
+    private static boolean desk(SignedInUser user) {
+        return PressAccess.seesProvinceWide(user) || PressAccess.staffOf(user.agencyCode(), user);
+    }
+
+    /** The outlet the user writes for today, or null when they are no outlet's journalist. */
+    private Long outletOf(SignedInUser user) {
+        return media.journalistOf(user.username(), today()).map(MediaDirectory.Journalist::outletId).orElse(null);
+    }
+
+    /**
+     * As the reader may see it: who drafted and who approved a statement, and how its e-mail went, are the agency's own
+     * work, shown to its staff and the province's, never to a journalist (as on a press enquiry).
+     */
+    private static Statement shown(Statement s, SignedInUser user) {
+        if (PressAccess.maySee(s.agencyCode(), user)) {
+            return s;
+        }
+        return new Statement(s.id(), s.agencyCode(), s.form(), s.channel(), s.title(), s.body(), s.status(), s.outletId(),
+                s.enquiryId(), null, s.createdAt(), null, s.publishedAt(), null);
     }
 
     @Override
