@@ -13,5 +13,5 @@ import java.time.Instant;
  */
 public record Statement(long id, String agencyCode, StatementForm form, StatementChannel channel, String title,
         String body, StatementStatus status, Long outletId, Long enquiryId, String draftedBy, Instant createdAt,
-        String approvedBy, Instant publishedAt, String mailed) {
+        String approvedBy, Instant publishedAt, NotePart mailed) {
 }

@@ -82,7 +82,7 @@ class PressStatementsIntegrationTests {
             mvc.perform(post("/api/v1/press/statements/" + id + "/publish").session(signIn("spokesperson")).with(csrf()))
                     .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("PUBLISHED"))
                     .andExpect(jsonPath("$.approvedBy").value("spokesperson"))
-                    .andExpect(jsonPath("$.mailed").value(org.hamcrest.Matchers.startsWith("đã gửi thư cho ")));
+                    .andExpect(jsonPath("$.mailed.key").value("press.mail.sent"));
             mvc.perform(post("/api/v1/press/statements/" + id + "/publish").session(signIn("spokesperson")).with(csrf()))
                     .andExpect(status().isConflict());
 

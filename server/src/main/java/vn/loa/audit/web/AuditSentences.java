@@ -95,6 +95,7 @@ class AuditSentences {
             Map.entry("press-enquiry.escalated", List.of("agency", "deadline")),
             Map.entry("press-enquiry.crisis-confirmed", List.of("agency", "deadline")),
             Map.entry("press-enquiry.crisis-declined", List.of("agency")),
+            Map.entry("press-enquiry.withdrawn-by-agency", List.of("agency")),
             Map.entry("press-statement.drafted", List.of("agency", "statementForm")),
             Map.entry("press-statement.published", List.of("agency", "statementForm", "statementChannel")),
             Map.entry("press-time-limit.entered", List.of("enquiryKind", "validFrom", "document")),

@@ -16,6 +16,7 @@ import vn.loa.identity.Agency;
 import vn.loa.identity.AgencyDirectory;
 import vn.loa.identity.SignedInUser;
 import vn.loa.press.MediaDirectory;
+import vn.loa.press.NotePart;
 import vn.loa.press.PressEvent;
 import vn.loa.press.Statement;
 import vn.loa.press.StatementChannel;
@@ -193,9 +194,10 @@ class JdbcStatements implements Statements {
         events.publishEvent(new PressEvent.StatementPublished(by.actor(), id, s.agencyCode(), s.form(), s.channel()));
         if (s.form() == StatementForm.PRESS_RELEASE) {
             String agency = agencies.findByCode(s.agencyCode(), today()).map(Agency::nameVi).orElse(s.agencyCode());
-            String mailed = mail.send(media.addressList(today()), "Thông cáo báo chí: " + s.title(), agency + "\n\n"
+            NotePart mailed = mail.send(media.addressList(today()), "Thông cáo báo chí: " + s.title(), agency + "\n\n"
                     + s.title() + "\n\n" + s.body() + "\n\n" + mail.link("/public/press-releases/" + id) + "\n");
-            jdbc.sql("UPDATE press_statement SET mailed = ? WHERE id = ?").params(mailed, id).update();
+            jdbc.sql("UPDATE press_statement SET mailed_parts = ? WHERE id = ?")
+                    .params(NoteParts.encode(List.of(mailed)), id).update();
         }
         return find(id);
     }
@@ -231,6 +233,16 @@ class JdbcStatements implements Statements {
                 StatementChannel.valueOf(rs.getString("channel")), rs.getString("title"), rs.getString("body"),
                 StatementStatus.valueOf(rs.getString("status")), noOutlet ? null : outlet, noEnquiry ? null : enquiry,
                 rs.getString("drafted_by"), rs.getTimestamp("created_at").toInstant(), rs.getString("approved_by"),
-                published == null ? null : published.toInstant(), rs.getString("mailed"));
+                published == null ? null : published.toInstant(), mailed(rs));
+    }
+
+    /** How the e-mail went: in the reader's words, or as written in Vietnamese before issue #10. */
+    private static NotePart mailed(ResultSet rs) throws SQLException {
+        List<NotePart> parts = NoteParts.decode(rs.getArray("mailed_parts"));
+        if (!parts.isEmpty()) {
+            return parts.getFirst();
+        }
+        String text = rs.getString("mailed");
+        return text == null ? null : NotePart.of(NoteParts.TEXT, text);
     }
 }
