@@ -73,7 +73,15 @@ public interface Crises {
      */
     Enquiry recordEnquiry(long id, Enquiries.Question question, SignedInUser by);
 
-    /** Closes the crisis. @throws vn.loa.shared.Conflict when it is closed already */
+    /**
+     * Closes the crisis, with a note. Closing it before any statement was published ends its clock unanswered: only the
+     * agency's spokesperson (or a coordinator or administrator, who act for every agency) may, and only with a reason.
+     *
+     * @throws vn.loa.shared.Conflict when it is closed already
+     * @throws vn.loa.shared.InvalidInput naming {@code note}: no reason to close it without a statement, or too long
+     * @throws org.springframework.security.access.AccessDeniedException for a user who may not act for the agency, or
+     *         an officer closing it without a statement
+     */
     Crisis close(long id, String note, SignedInUser by);
 
     /**

@@ -44,12 +44,14 @@ public interface Enquiries {
     List<EnquiryAction> actionsFor(Enquiry enquiry, SignedInUser user);
 
     /**
-     * Takes an action.
+     * Takes an action. A journalist withdraws their own question freely; the agency's staff withdraw one (recorded by
+     * mistake, or the journalist asked by phone) only with a reason, which the journalist reads on their page and by
+     * e-mail, and a question the agency withdraws after its due time still counts as late.
      *
      * @throws vn.loa.shared.Conflict when the status does not allow it, the approver drafted the answer, or a crisis
      *         request to decide no longer waits (decided meanwhile, or never made)
      * @throws vn.loa.shared.InvalidInput naming the field the action needs ({@code draft}, {@code note},
-     *         {@code transferTo})
+     *         {@code transferTo}); {@code note} also for a withdrawal by the agency without a reason
      * @throws org.springframework.security.access.AccessDeniedException when the user may see but not take it
      */
     Enquiry act(long id, Transition transition, SignedInUser user);
@@ -91,13 +93,20 @@ public interface Enquiries {
     }
 
     /**
-     * An action and what it needs: {@code draft} (DRAFT), {@code note} (RETURN; DECLINE_CRISIS, as the reason the
-     * journalist reads; why, for the others), {@code publish} (APPROVE: publish the answer, not only send it back),
+     * An action and what it needs: {@code draft} (DRAFT), {@code note} (RETURN; DECLINE_CRISIS and a WITHDRAW by the
+     * agency's staff, as the reason the journalist reads; why, for the others), {@code publish} (APPROVE: publish the answer, not only send it back),
      * {@code transferTo} (TRANSFER: an agency code).
      */
     record Transition(EnquiryAction action, String draft, String note, Boolean publish, String transferTo) {
     }
 
-    record HistoryEntry(String action, EnquiryStatus from, EnquiryStatus to, String actor, Instant at, String note) {
+    /**
+     * One change of an enquiry.
+     *
+     * @param note the words a person typed (or, before issue #10, the whole note in Vietnamese), or null
+     * @param parts what the desk wrote in Loa's own words, as message keys and arguments; empty when none
+     */
+    record HistoryEntry(String action, EnquiryStatus from, EnquiryStatus to, String actor, Instant at, String note,
+            java.util.List<NotePart> parts) {
     }
 }

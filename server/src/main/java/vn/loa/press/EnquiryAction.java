@@ -13,7 +13,10 @@ public enum EnquiryAction {
     APPROVE(EnumSet.of(EnquiryStatus.DRAFTED), EnquiryStatus.ANSWERED),
     /** Another agency is responsible: the enquiry is routed to it and its spokesperson. */
     TRANSFER(EnumSet.of(EnquiryStatus.RECEIVED), EnquiryStatus.RECEIVED),
-    /** The journalist withdrew it, or it was recorded by mistake. */
+    /**
+     * The journalist withdraws it; or the agency's staff record a withdrawal (it was recorded by mistake, or the
+     * journalist said so), with a reason the journalist reads.
+     */
     WITHDRAW(EnumSet.of(EnquiryStatus.RECEIVED, EnquiryStatus.DRAFTED), EnquiryStatus.WITHDRAWN),
     /**
      * An official confirms the journalist's request for crisis handling: the question becomes a crisis question on the

@@ -8,7 +8,7 @@ public enum EnquiryStatus {
     DRAFTED,
     /** The approved answer went back to the journalist (and was published, when so decided). */
     ANSWERED,
-    /** The journalist withdrew the question, or it was recorded by mistake. */
+    /** The journalist withdrew the question, or the agency's staff recorded its withdrawal with a reason. */
     WITHDRAWN;
 
     /** Whether the enquiry still waits for the agency. */

@@ -158,11 +158,13 @@ public interface Obligations {
 
     /**
      * What the press desks did over a period, for the agencies the user may see (periodic reports count with it):
-     * enquiries received in it, those answered and those answered by their due time; statements published in it
-     * (correction requests apart) and press conferences held in it, as {@link #compliance} counts them; crises opened.
+     * enquiries received in it, those answered and those answered by their due time; those late (answered after their
+     * due time, still open past it, or withdrawn by the agency's staff after it: a withdrawal the journalist did not make
+     * does not excuse the agency) and those the agency's staff withdrew; statements published in it (correction requests
+     * apart) and press conferences held in it, as {@link #compliance} counts them; crises opened.
      */
-    record PeriodFigures(long enquiries, long answered, long answeredInTime, long statements, long conferences,
-            long crises) {
+    record PeriodFigures(long enquiries, long answered, long answeredInTime, long late, long withdrawnByAgency,
+            long statements, long conferences, long crises) {
     }
 
     /** The figures of the days {@code from} to {@code to}, included. */

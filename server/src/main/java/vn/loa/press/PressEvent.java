@@ -69,6 +69,18 @@ public sealed interface PressEvent extends AuditableEvent {
         }
     }
 
+    /**
+     * The agency's staff withdrew a press question on the journalist's behalf, for the reason the journalist reads;
+     * {@code late} when its due time had passed, so that it still counts as late.
+     */
+    record EnquiryWithdrawnByAgency(Actor by, long enquiryId, String agencyCode, String reason, boolean late)
+            implements PressEvent {
+        public AuditEntry auditEntry() {
+            return entry(by, "press-enquiry.withdrawn-by-agency", "press-enquiry", enquiryId, details("agency", agencyCode,
+                    "reason", reason, "late", late));
+        }
+    }
+
     /** An action was taken on a press enquiry. */
     record EnquiryActed(Actor by, long enquiryId, String agencyCode, EnquiryAction action, EnquiryStatus from,
             EnquiryStatus to) implements PressEvent {

@@ -84,10 +84,11 @@ public sealed interface PressFollowUpEvent extends AuditableEvent {
     }
 
     /** A crisis was closed. */
-    record CrisisClosed(Actor by, long crisisId, String agencyCode, String reason) implements PressFollowUpEvent {
+    record CrisisClosed(Actor by, long crisisId, String agencyCode, String reason, boolean withoutStatement)
+            implements PressFollowUpEvent {
         public AuditEntry auditEntry() {
-            return entry(by, "press-crisis.closed", "press-crisis", crisisId, details("agency", agencyCode,
-                    "reason", reason));
+            return entry(by, withoutStatement ? "press-crisis.closed-without-statement" : "press-crisis.closed",
+                    "press-crisis", crisisId, details("agency", agencyCode, "reason", reason));
         }
     }
 

@@ -7,10 +7,11 @@ import java.time.Instant;
  *
  * @param outletId the press agency a correction request is addressed to, or null
  * @param enquiryId the enquiry a written answer answers, or null
- * @param approvedBy who approved it (the spokesperson or head), null while a draft
- * @param mailed how the e-mail to the media list went, or null
+ * @param draftedBy who drafted it, or null when the reader is a journalist (the agency's internal work)
+ * @param approvedBy who approved it (the spokesperson or head), null while a draft or when the reader is a journalist
+ * @param mailed how the e-mail to the media list went, or null (and null for a journalist)
  */
 public record Statement(long id, String agencyCode, StatementForm form, StatementChannel channel, String title,
         String body, StatementStatus status, Long outletId, Long enquiryId, String draftedBy, Instant createdAt,
-        String approvedBy, Instant publishedAt, String mailed) {
+        String approvedBy, Instant publishedAt, NotePart mailed) {
 }

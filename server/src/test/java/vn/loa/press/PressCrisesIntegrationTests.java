@@ -220,6 +220,52 @@ class PressCrisesIntegrationTests {
     }
 
     @Test
+    void onlyTheSpokespersonClosesACrisisWithNoStatementAndOnlyWithAReasonWhichIsAudited() throws Exception {
+        String title = "Cháy kho hóa chất không phát ngôn " + System.nanoTime();
+        Crisis crisis = crises.open(new Crises.Opening(CrisisSource.MANUAL, null, "SYT", title, null), OFFICER);
+        // an officer may not end the clock of the first statement unanswered, with or without a reason
+        assertThatThrownBy(() -> crises.close(crisis.id(), "", OFFICER)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> crises.close(crisis.id(), "Đã ổn định", OFFICER)).isInstanceOf(AccessDeniedException.class);
+        MockHttpSession officer = signIn("officer");
+        mvc.perform(post("/press/crises/" + crisis.id() + "/close").session(officer).with(csrf()).param("note", "Tự hết"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(r -> assertThat(problems(r)).extracting(vn.loa.shared.InvalidInput::field).containsExactly("note"))
+                .andExpect(r -> assertThat(r.getFlashMap().get("closeNote")).isEqualTo("Tự hết"));
+        String page = page(officer, "/press/crises/" + crisis.id(), "vi");
+        assertThat(page).contains("id=\"close-not-yours\"").doesNotContain("id=\"close-form\"");
+        mvc.perform(post("/api/v1/press/crises/" + crisis.id() + "/close").session(officer).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isForbidden());
+        // the spokesperson decides, and must say why: the field is named, on the page and in the API
+        MockHttpSession spokesperson = signIn("spokesperson");
+        assertThat(page(spokesperson, "/press/crises/" + crisis.id(), "en")).contains("id=\"close-form\"",
+                "Why it is closed with no statement (required)");
+        mvc.perform(post("/api/v1/press/crises/" + crisis.id() + "/close").session(spokesperson).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"note\":\"  \"}"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("note"));
+        mvc.perform(post("/press/crises/" + crisis.id() + "/close").session(spokesperson).with(csrf()).param("note", ""))
+                .andExpect(r -> assertThat(problems(r)).extracting(vn.loa.shared.InvalidInput::messageKey)
+                        .containsExactly("press.error.close-reason"));
+        assertThat(crises.get(crisis.id(), COORDINATOR).open()).isTrue();
+        assertThat(crises.clocks(OFFICER)).extracting(Crisis::id).contains(crisis.id());
+        crises.close(crisis.id(), "Báo cáo nhầm: không có cháy", SPOKESPERSON);
+        assertThat(crises.get(crisis.id(), COORDINATOR).open()).isFalse();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_record WHERE action = 'press-crisis.closed-without-statement'"
+                + " AND target_id = ?").param(String.valueOf(crisis.id())).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void anOfficerClosesACrisisWhoseFirstStatementIsOutWithoutAReason() {
+        Crisis crisis = crises.open(new Crises.Opening(CrisisSource.MANUAL, null, "SYT", "Lở đất đã phát ngôn "
+                + System.nanoTime(), null), OFFICER);
+        Statement s = crises.draftStatement(crisis.id(), new Statements.Draft(null, StatementForm.PORTAL_STATEMENT,
+                StatementChannel.PORTAL, "Thông tin ban đầu về lở đất", "Không có thương vong.", null, null), OFFICER);
+        statements.publish(s.id(), SPOKESPERSON);
+        assertThat(crises.close(crisis.id(), null, OFFICER).open()).isFalse();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_record WHERE action = 'press-crisis.closed' AND target_id = ?")
+                .param(String.valueOf(crisis.id())).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void aDayOffEnteredAfterAQuestionIsLinkedToTheCrisisNoLongerMovesItsDueTimeNorDoesClosingTheCrisis() {
         Crisis crisis = crises.open(new Crises.Opening(CrisisSource.MANUAL, null, "SYT", "Sạt lở đồi chè " + System.nanoTime(),
                 null), COORDINATOR);
@@ -295,6 +341,11 @@ class PressCrisesIntegrationTests {
         assertThatThrownBy(() -> crises.issueRefutation(id, null, SPOKESPERSON)).isInstanceOf(Conflict.class);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_record WHERE action = 'press-statement.refutation-issued' AND target_id = ?")
                 .param(String.valueOf(issued.id())).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<vn.loa.shared.InvalidInput> problems(org.springframework.test.web.servlet.MvcResult result) {
+        return (List<vn.loa.shared.InvalidInput>) result.getFlashMap().get("problems");
     }
 
     private String page(MockHttpSession session, String path, String language) throws Exception {

@@ -159,7 +159,8 @@ class PressDeskFlowTests {
             MockHttpSession officer = signIn("officer");
             mvc.perform(post(price + "/actions").session(officer).with(csrf()).param("action", "DECLINE_CRISIS").param("note", " "))
                     .andExpect(status().is3xxRedirection())
-                    .andExpect(r -> assertThat(r.getFlashMap().get("errorKey")).isEqualTo("press.error.decline-reason"));
+                    .andExpect(r -> assertThat((java.util.List<?>) r.getFlashMap().get("problems")).singleElement()
+                            .extracting(p -> ((vn.loa.shared.InvalidInput) p).messageKey()).isEqualTo("press.error.decline-reason"));
             mvc.perform(post(price + "/actions").session(officer).with(csrf()).param("action", "DECLINE_CRISIS")
                             .param("note", "Giá thuốc tăng không phải sự kiện bất ngờ."))
                     .andExpect(status().is3xxRedirection());

@@ -46,6 +46,9 @@ import vn.loa.shared.NotFound;
 @Service
 class JdbcCrises implements Crises {
 
+    /** The closing note's length, as the crisis page's field allows. */
+    static final int CLOSING_NOTE_MAX = 1000;
+
     private static final String SELECT = """
             SELECT c.*, r.first_statement_hours, r.source AS rule_source, r.legal AS rule_legal
             FROM press_crisis c JOIN press_crisis_rule r ON r.id = c.rule_id""";
@@ -318,7 +321,21 @@ class JdbcCrises implements Crises {
         if (!PressAccess.mayAct(c.agencyCode(), by)) {
             throw new AccessDeniedException("may not act for the agency");
         }
+        if (!c.open()) {
+            throw new Conflict("press.error.crisis-closed");
+        }
         String reason = PressAccess.text(note);
+        boolean withoutStatement = c.firstStatementId() == null;
+        if (withoutStatement && !PressAccess.spokespersonOf(c.agencyCode(), by) && !PressAccess.actsProvinceWide(by)) {
+            // ending the 24-hour clock unanswered is a decision, as issuing a refutation is: not an officer's alone
+            throw new AccessDeniedException("only the agency's spokesperson or a coordinator closes a crisis unanswered");
+        }
+        if (withoutStatement && reason == null) {
+            throw new InvalidInput("note", "press.error.close-reason");
+        }
+        if (reason != null && reason.length() > CLOSING_NOTE_MAX) {
+            throw new InvalidInput("note", "press.error.close-note-length");
+        }
         int rows = jdbc.sql("""
                 UPDATE press_crisis SET status = 'CLOSED', closed_by = ?, closed_at = ?, closing_note = ?
                 WHERE id = ? AND status = 'OPEN'""").params(by.username(), Timestamp.from(clock.instant()), reason, id)
@@ -326,7 +343,7 @@ class JdbcCrises implements Crises {
         if (rows != 1) {
             throw new Conflict("press.error.crisis-closed");
         }
-        events.publishEvent(new PressFollowUpEvent.CrisisClosed(by.actor(), id, c.agencyCode(), reason));
+        events.publishEvent(new PressFollowUpEvent.CrisisClosed(by.actor(), id, c.agencyCode(), reason, withoutStatement));
         return find(id);
     }
 

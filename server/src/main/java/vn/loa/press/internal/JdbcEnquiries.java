@@ -36,6 +36,7 @@ import vn.loa.press.EnquiryChannel;
 import vn.loa.press.EnquiryKind;
 import vn.loa.press.EnquiryStatus;
 import vn.loa.press.MediaDirectory;
+import vn.loa.press.NotePart;
 import vn.loa.press.PressEvent;
 import vn.loa.press.PressSettings;
 import vn.loa.press.SpeakerCapacity;
@@ -180,7 +181,12 @@ class JdbcEnquiries implements Enquiries {
         }
         // audited first: a change whose audit fails sends no e-mail
         events.publishEvent(new PressEvent.EnquiryReceived(by.actor(), id, agencyCode, kind, channel, due, crisisRequested));
-        String routed = speaker == null ? "cơ quan chưa có người phát ngôn" : "chuyển người phát ngôn " + speaker.fullName();
+        List<NotePart> parts = new ArrayList<>();
+        parts.add(speaker == null ? NotePart.of("press.note.no-spokesperson")
+                : NotePart.of("press.note.routed", speaker.fullName()));
+        if (crisisRequested) {
+            parts.add(NotePart.of("press.note.crisis-requested"));
+        }
         List<String> to = new ArrayList<>(agencyPeople(agencyCode));
         if (speaker != null) {
             to.add(speaker.email());
@@ -188,12 +194,11 @@ class JdbcEnquiries implements Enquiries {
         String requested = crisisRequested ? "Phóng viên đề nghị xử lý khẩn như câu hỏi trong tình huống khủng hoảng, sự"
                 + " kiện bất ngờ: cơ quan xác nhận hoặc không chấp nhận đề nghị; đến khi xác nhận, câu hỏi theo thời hạn"
                 + " thường xuyên.\n" : "";
-        String sent = mail.send(to, (crisisRequested ? "Đề nghị xử lý khủng hoảng — " : "") + "Câu hỏi của báo chí số " + id
+        parts.add(mail.send(to, (crisisRequested ? "Đề nghị xử lý khủng hoảng — " : "") + "Câu hỏi của báo chí số " + id
                 + ": " + subject, name + (outlet == null ? "" : " (" + outlet + ")") + " hỏi:\n\n" + question
                 + "\n\n" + requested + "Hạn trả lời: " + LocalTime.format(due) + ".\nXử lý tại: "
-                + mail.link("/press/enquiries/" + id) + "\n");
-        history(id, "RECEIVED", null, EnquiryStatus.RECEIVED, by.actor(), routed
-                + (crisisRequested ? "; phóng viên đề nghị xử lý khủng hoảng" : "") + "; " + sent);
+                + mail.link("/press/enquiries/" + id) + "\n"));
+        history(id, "RECEIVED", null, EnquiryStatus.RECEIVED, by.actor(), null, parts);
         return get(id, by);
     }
 
@@ -271,7 +276,7 @@ class JdbcEnquiries implements Enquiries {
                 e.timeLimit(), e.status(), e.spokespersonId(), e.spokespersonName(), null, null, e.answer(), null,
                 e.answeredAt(), e.published(), e.createdBy(), e.createdAt(), e.crisisRequest() == null ? null
                         : new CrisisRequest(e.crisisRequest().requestedAt(), e.crisisRequest().decision(), null,
-                                e.crisisRequest().decidedAt(), e.crisisRequest().reason()));
+                                e.crisisRequest().decidedAt(), e.crisisRequest().reason()), e.withdrawal());
     }
 
     @Override
@@ -286,7 +291,8 @@ class JdbcEnquiries implements Enquiries {
                 .query((rs, n) -> new HistoryEntry(rs.getString("action"),
                         rs.getString("from_status") == null ? null : EnquiryStatus.valueOf(rs.getString("from_status")),
                         EnquiryStatus.valueOf(rs.getString("to_status")), rs.getString("actor"),
-                        rs.getTimestamp("occurred_at").toInstant(), rs.getString("note")))
+                        rs.getTimestamp("occurred_at").toInstant(), rs.getString("note"),
+                        NoteParts.decode(rs.getArray("note_parts"))))
                 .list();
     }
 
@@ -305,9 +311,13 @@ class JdbcEnquiries implements Enquiries {
             // whoever may work on the enquiry may judge whether it concerns a crisis, as they may record one as such
             case DRAFT, TRANSFER, CONFIRM_CRISIS, DECLINE_CRISIS -> PressAccess.mayAct(e.agencyCode(), user);
             case RETURN, APPROVE -> PressAccess.spokespersonOf(e.agencyCode(), user);
-            case WITHDRAW -> PressAccess.mayAct(e.agencyCode(), user)
-                    || user.has(Role.PRESS) && user.username().equals(e.journalistUsername());
+            case WITHDRAW -> PressAccess.mayAct(e.agencyCode(), user) || asker(e, user);
         };
+    }
+
+    /** Whether the user is the journalist who asked the question through Loa. */
+    private static boolean asker(Enquiry e, SignedInUser user) {
+        return user.has(Role.PRESS) && e.journalistUsername() != null && user.username().equals(e.journalistUsername());
     }
 
     // ---- acting ----
@@ -338,10 +348,12 @@ class JdbcEnquiries implements Enquiries {
         }
         String agencyCode = e.agencyCode();
         String historyNote = note;
+        String historyAction = action.name();
+        List<NotePart> parts = new ArrayList<>();
         EnquiryStatus after = action.after(e.status());
         PressEvent audited = new PressEvent.EnquiryActed(user.actor(), id, agencyCode, action, e.status(), after);
         // e-mail goes out after the change is audited: a change whose audit fails sends none
-        java.util.function.Supplier<String> mailing = () -> null;
+        java.util.function.Supplier<NotePart> mailing = () -> null;
         switch (action) {
             case DRAFT -> {
                 String draft = PressAccess.text(t.draft());
@@ -367,6 +379,7 @@ class JdbcEnquiries implements Enquiries {
                         UPDATE press_enquiry SET status = ?, answer = draft, approved_by = ?, answered_at = ?, published = ?
                         WHERE id = ? AND status = ?""").params(after.name(), user.username(), Timestamp.from(now),
                         publish, id, e.status().name()).update());
+                parts.add(NotePart.of(publish ? "press.note.published" : "press.note.answered-privately"));
                 mailing = () -> answerJournalist(e, publish);
             }
             case TRANSFER -> {
@@ -383,17 +396,34 @@ class JdbcEnquiries implements Enquiries {
                 if (speaker != null) {
                     people.add(speaker.email());
                 }
-                historyNote = target.get().nameVi() + (note == null ? "" : ": " + note);
+                parts.add(NotePart.of("press.note.transferred", target.get().nameVi(),
+                        target.get().nameEn() == null ? target.get().nameVi() : target.get().nameEn()));
                 mailing = () -> mail.send(people, "Câu hỏi của báo chí số " + id + " được chuyển đến cơ quan của bạn",
                         e.subject() + "\n\n" + e.question() + "\n\nHạn trả lời: " + LocalTime.format(e.dueAt())
                                 + ".\nXử lý tại: " + mail.link("/press/enquiries/" + id) + "\n");
             }
-            case WITHDRAW -> moved(jdbc.sql("UPDATE press_enquiry SET status = ? WHERE id = ? AND status = ?")
-                    .params(after.name(), id, e.status().name()).update());
+            case WITHDRAW -> {
+                // the journalist takes back their own question; anyone else records it for them, and says why
+                boolean byAgency = !asker(e, user);
+                if (byAgency && (note == null || note.length() > REASON_MAX)) {
+                    throw new InvalidInput("note", "press.error.withdraw-reason");
+                }
+                boolean late = e.dueAt().isBefore(now);
+                moved(jdbc.sql("""
+                        UPDATE press_enquiry SET status = ?, withdrawn_at = ?, withdrawn_by_agency = ?, withdrawal_reason = ?
+                        WHERE id = ? AND status = ?""").params(after.name(), Timestamp.from(now), byAgency,
+                        byAgency ? note : null, id, e.status().name()).update());
+                if (byAgency) {
+                    historyAction = "WITHDRAW_BY_AGENCY";
+                    audited = new PressEvent.EnquiryWithdrawnByAgency(user.actor(), id, agencyCode, note, late);
+                    String reason = note;
+                    mailing = () -> tellJournalistOfWithdrawal(e, reason);
+                }
+            }
             case CONFIRM_CRISIS -> {
                 Instant due = confirmCrisis(e, user, now);
-                historyNote = "hạn trả lời " + LocalTime.format(due) + (due.equals(e.dueAt()) ? " (không đổi)" : "")
-                        + ", tính từ lúc nhận câu hỏi" + (note == null ? "" : "; " + note);
+                parts.add(NotePart.of(due.equals(e.dueAt()) ? "press.note.crisis-due-unchanged" : "press.note.crisis-due",
+                        LocalTime.format(due)));
                 audited = new PressEvent.EnquiryCrisisConfirmed(user.actor(), id, agencyCode, due);
                 mailing = () -> tellJournalistOfCrisisDecision(e, "Cơ quan đã xác nhận xử lý khẩn câu hỏi của bạn. Hạn trả lời: "
                         + LocalTime.format(due) + ", tính từ lúc nhận câu hỏi" + (note == null ? "." : ".\nGhi chú: " + note));
@@ -423,11 +453,11 @@ class JdbcEnquiries implements Enquiries {
             }
         }
         events.publishEvent(audited);
-        String mailed = mailing.get();
+        NotePart mailed = mailing.get();
         if (mailed != null) {
-            historyNote = historyNote == null ? mailed : historyNote + "; " + mailed;
+            parts.add(mailed);
         }
-        history(id, action.name(), e.status(), after, user.actor(), historyNote);
+        history(id, historyAction, e.status(), after, user.actor(), historyNote, parts);
         // as the reader may see it: a journalist who withdraws their question gets neither the draft nor who wrote it
         return shown(jdbc.sql(SELECT + " WHERE e.id = ?").param(id).query(JdbcEnquiries::row).single(), user);
     }
@@ -489,7 +519,7 @@ class JdbcEnquiries implements Enquiries {
     }
 
     /** The answer goes back to the journalist: on their page, and by e-mail. */
-    private String answerJournalist(Enquiry e, boolean publish) {
+    private NotePart answerJournalist(Enquiry e, boolean publish) {
         String email = e.contactEmail();
         if (email == null && e.journalistUsername() != null) {
             email = users.findByUsername(e.journalistUsername()).map(UserAccount::email).orElse(null);
@@ -498,12 +528,12 @@ class JdbcEnquiries implements Enquiries {
                 .map(Agency::nameVi).orElse(e.agencyCode()) + ":\n\n" + jdbc.sql("SELECT answer FROM press_enquiry WHERE id = ?")
                 .param(e.id()).query(String.class).single() + "\n\n" + (e.journalistUsername() == null ? ""
                         : "Xem tại: " + mail.link("/press/enquiries/" + e.id()) + "\n");
-        return (publish ? "công bố; " : "trả lời riêng; ") + mail.send(email == null ? List.of() : List.of(email),
+        return mail.send(email == null ? List.of() : List.of(email),
                 "Trả lời câu hỏi số " + e.id() + ": " + e.subject(), text);
     }
 
     /** E-mails the journalist who asked for crisis handling what the agency decided, and says how it went. */
-    private String tellJournalistOfCrisisDecision(Enquiry e, String decision) {
+    private NotePart tellJournalistOfCrisisDecision(Enquiry e, String decision) {
         String email = e.contactEmail();
         if (email == null && e.journalistUsername() != null) {
             email = users.findByUsername(e.journalistUsername()).map(UserAccount::email).orElse(null);
@@ -515,17 +545,37 @@ class JdbcEnquiries implements Enquiries {
                 + e.subject(), text);
     }
 
+    /**
+     * E-mails the journalist that the agency recorded the withdrawal of their question, and why: the same path as the
+     * answer, so that a question does not vanish from their page unexplained.
+     */
+    private NotePart tellJournalistOfWithdrawal(Enquiry e, String reason) {
+        String email = e.contactEmail();
+        if (email == null && e.journalistUsername() != null) {
+            email = users.findByUsername(e.journalistUsername()).map(UserAccount::email).orElse(null);
+        }
+        String agency = agencies.findByCode(e.agencyCode(), today()).map(Agency::nameVi).orElse(e.agencyCode());
+        String text = "Câu hỏi số " + e.id() + " gửi " + agency + ": " + e.subject() + "\n\n" + agency
+                + " đã ghi nhận rút câu hỏi này; câu hỏi không còn chờ trả lời.\nLý do: " + reason + "\n\n"
+                + (e.journalistUsername() == null ? "" : "Xem tại: " + mail.link("/press/enquiries/" + e.id()) + "\n");
+        return mail.send(email == null ? List.of() : List.of(email), "Câu hỏi số " + e.id() + " được cơ quan rút: "
+                + e.subject(), text);
+    }
+
     private static void moved(int rows) {
         if (rows != 1) {
             throw new Conflict("press.error.changed");
         }
     }
 
-    private void history(long id, String action, EnquiryStatus from, EnquiryStatus to, Actor by, String note) {
+    /** Records a change: {@code note} the words a person typed, {@code parts} what the desk says in its own. */
+    private void history(long id, String action, EnquiryStatus from, EnquiryStatus to, Actor by, String note,
+            List<NotePart> parts) {
         jdbc.sql("""
-                INSERT INTO press_enquiry_history (enquiry_id, action, from_status, to_status, actor, occurred_at, note)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""").params(id, action, from == null ? null : from.name(), to.name(), by.username(),
-                Timestamp.from(clock.instant()), note).update();
+                INSERT INTO press_enquiry_history (enquiry_id, action, from_status, to_status, actor, occurred_at, note,
+                    note_parts)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""").params(id, action, from == null ? null : from.name(), to.name(),
+                by.username(), Timestamp.from(clock.instant()), note, NoteParts.encode(parts)).update();
     }
 
     /** A day off entered or withdrawn moved an enquiry's deadline: its due time follows, and its history says why. */
@@ -540,8 +590,8 @@ class JdbcEnquiries implements Enquiries {
         if (rows == 1) {
             EnquiryStatus status = EnquiryStatus.valueOf(jdbc.sql("SELECT status FROM press_enquiry WHERE id = ?").param(id)
                     .query(String.class).single());
-            history(id, "DEADLINE_MOVED", null, status, moved.by(), LocalTime.format(moved.from()) + " → "
-                    + LocalTime.format(moved.to()) + ": " + moved.reason());
+            history(id, "DEADLINE_MOVED", null, status, moved.by(), moved.reason(), List.of(NotePart.of(
+                    "press.note.deadline-moved", LocalTime.format(moved.from()), LocalTime.format(moved.to()))));
         }
     }
 
@@ -563,9 +613,9 @@ class JdbcEnquiries implements Enquiries {
                 .params(Timestamp.from(now), Timestamp.from(now.plus(remindWithin))).query(JdbcEnquiries::row).list();
         for (Enquiry e : dueSoon) {
             jdbc.sql("UPDATE press_enquiry SET reminded_due = due_at WHERE id = ?").param(e.id()).update();
-            history(e.id(), "REMINDED", null, e.status(), Actor.SYSTEM, "hạn " + LocalTime.format(e.dueAt()) + "; "
-                    + mail.send(withSpokesperson(e), "Nhắc hạn: câu hỏi của báo chí số " + e.id() + " đến hạn "
-                    + LocalTime.format(e.dueAt()), reminder(e)));
+            history(e.id(), "REMINDED", null, e.status(), Actor.SYSTEM, null, List.of(NotePart.of("press.note.due",
+                    LocalTime.format(e.dueAt())), mail.send(withSpokesperson(e), "Nhắc hạn: câu hỏi của báo chí số " + e.id() + " đến hạn "
+                    + LocalTime.format(e.dueAt()), reminder(e))));
         }
         List<Enquiry> overdue = jdbc.sql(SELECT + """
                  WHERE e.status IN ('RECEIVED', 'DRAFTED') AND e.due_at < ? AND e.escalated_due IS DISTINCT FROM e.due_at
@@ -575,9 +625,9 @@ class JdbcEnquiries implements Enquiries {
             jdbc.sql("UPDATE press_enquiry SET escalated_due = due_at WHERE id = ?").param(e.id()).update();
             List<String> to = new ArrayList<>(coordinators());
             to.addAll(withSpokesperson(e));
-            history(e.id(), "ESCALATED", null, e.status(), Actor.SYSTEM, "hạn " + LocalTime.format(e.dueAt()) + "; "
-                    + mail.send(to, "Quá hạn: câu hỏi của báo chí số " + e.id() + " (hạn " + LocalTime.format(e.dueAt()) + ")",
-                    reminder(e)));
+            history(e.id(), "ESCALATED", null, e.status(), Actor.SYSTEM, null, List.of(NotePart.of("press.note.due",
+                    LocalTime.format(e.dueAt())), mail.send(to, "Quá hạn: câu hỏi của báo chí số " + e.id() + " (hạn " + LocalTime.format(e.dueAt()) + ")",
+                    reminder(e))));
             events.publishEvent(new PressEvent.EnquiryEscalated(Actor.SYSTEM, e.id(), e.agencyCode(), e.dueAt()));
         }
         return new int[] {dueSoon.size(), overdue.size()};
@@ -695,6 +745,15 @@ class JdbcEnquiries implements Enquiries {
                 EnquiryStatus.valueOf(rs.getString("status")), noSpeaker ? null : speaker, rs.getString("spokesperson_name"),
                 rs.getString("draft"), rs.getString("drafted_by"), rs.getString("answer"), rs.getString("approved_by"),
                 answered == null ? null : answered.toInstant(), rs.getBoolean("published"), rs.getString("created_by"),
-                rs.getTimestamp("created_at").toInstant(), request);
+                rs.getTimestamp("created_at").toInstant(), request, withdrawal(rs));
+    }
+
+    private static Enquiry.Withdrawal withdrawal(ResultSet rs) throws SQLException {
+        Timestamp at = rs.getTimestamp("withdrawn_at");
+        if (at == null) {
+            return null;
+        }
+        return new Enquiry.Withdrawal(at.toInstant(), rs.getBoolean("withdrawn_by_agency"), rs.getString("withdrawal_reason"),
+                at.after(rs.getTimestamp("due_at")));
     }
 }

@@ -270,11 +270,18 @@ class JdbcObligations implements Obligations {
         if (!all) {
             params.add(user.agencyCode());
         }
+        List<Object> withNow = new ArrayList<>(List.of(Timestamp.from(clock.instant())));
+        withNow.addAll(params);
         long[] enquiries = jdbc.sql("""
                 SELECT count(*), count(*) FILTER (WHERE answered_at IS NOT NULL),
-                       count(*) FILTER (WHERE answered_at IS NOT NULL AND answered_at <= due_at)
-                FROM press_enquiry WHERE received_at >= ? AND received_at < ?""" + mine).params(params)
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
+                       count(*) FILTER (WHERE answered_at IS NOT NULL AND answered_at <= due_at),
+                       count(*) FILTER (WHERE answered_at > due_at
+                                           OR (status IN ('RECEIVED', 'DRAFTED') AND due_at < ?)
+                                           OR (withdrawn_by_agency AND withdrawn_at > due_at)),
+                       count(*) FILTER (WHERE withdrawn_by_agency)
+                FROM press_enquiry WHERE received_at >= ? AND received_at < ?""" + mine).params(withNow)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)})
+                .single();
         long statements = jdbc.sql("""
                 SELECT count(*) FROM press_statement WHERE status = 'PUBLISHED' AND form <> 'CORRECTION_REQUEST'
                   AND published_at >= ? AND published_at < ?""" + mine).params(params).query(Long.class).single();
@@ -282,7 +289,8 @@ class JdbcObligations implements Obligations {
                 + mine).params(params).query(Long.class).single();
         long crises = jdbc.sql("SELECT count(*) FROM press_crisis WHERE opened_at >= ? AND opened_at < ?" + mine).params(params)
                 .query(Long.class).single();
-        return new PeriodFigures(enquiries[0], enquiries[1], enquiries[2], statements, conferences, crises);
+        return new PeriodFigures(enquiries[0], enquiries[1], enquiries[2], enquiries[3], enquiries[4], statements,
+                conferences, crises);
     }
 
     private static Timestamp start(LocalDate day) {

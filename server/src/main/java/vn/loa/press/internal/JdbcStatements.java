@@ -16,6 +16,7 @@ import vn.loa.identity.Agency;
 import vn.loa.identity.AgencyDirectory;
 import vn.loa.identity.SignedInUser;
 import vn.loa.press.MediaDirectory;
+import vn.loa.press.NotePart;
 import vn.loa.press.PressEvent;
 import vn.loa.press.Statement;
 import vn.loa.press.StatementChannel;
@@ -113,6 +114,14 @@ class JdbcStatements implements Statements {
             params.add(user.agencyCode());
         }
         where.append(")");
+        if (!desk(user)) {
+            // a statement addressed to one press agency (a correction request) is between the agency and that outlet
+            Long outlet = outletOf(user);
+            where.append(outlet == null ? " AND outlet_id IS NULL" : " AND (outlet_id IS NULL OR outlet_id = ?)");
+            if (outlet != null) {
+                params.add(outlet);
+            }
+        }
         if (form != null) {
             where.append(" AND form = ?");
             params.add(form.name());
@@ -124,7 +133,8 @@ class JdbcStatements implements Statements {
         paged.add(page.offset());
         return new Page<>(jdbc.sql("SELECT * FROM press_statement" + where
                 + " ORDER BY CASE status WHEN 'DRAFT' THEN 0 ELSE 1 END, coalesce(published_at, created_at) DESC, id DESC"
-                + " LIMIT ? OFFSET ?").params(paged).query(JdbcStatements::row).list(), page, total);
+                + " LIMIT ? OFFSET ?").params(paged).query(JdbcStatements::row).list().stream().map(st -> shown(st, user))
+                .toList(), page, total);
     }
 
     @Override
@@ -133,7 +143,32 @@ class JdbcStatements implements Statements {
         if (s.status() != StatementStatus.PUBLISHED && !PressAccess.maySee(s.agencyCode(), user)) {
             throw new NotFound("press-statement", id);
         }
-        return s;
+        if (s.outletId() != null && !desk(user) && !s.outletId().equals(outletOf(user))) {
+            throw new NotFound("press-statement", id);
+        }
+        return shown(s, user);
+    }
+
+    /** Whether the user works on the province's press desk: an agency's staff, or the province's. */
+    private static boolean desk(SignedInUser user) {
+        return PressAccess.seesProvinceWide(user) || PressAccess.staffOf(user.agencyCode(), user);
+    }
+
+    /** The outlet the user writes for today, or null when they are no outlet's journalist. */
+    private Long outletOf(SignedInUser user) {
+        return media.journalistOf(user.username(), today()).map(MediaDirectory.Journalist::outletId).orElse(null);
+    }
+
+    /**
+     * As the reader may see it: who drafted and who approved a statement, and how its e-mail went, are the agency's own
+     * work, shown to its staff and the province's, never to a journalist (as on a press enquiry).
+     */
+    private static Statement shown(Statement s, SignedInUser user) {
+        if (PressAccess.maySee(s.agencyCode(), user)) {
+            return s;
+        }
+        return new Statement(s.id(), s.agencyCode(), s.form(), s.channel(), s.title(), s.body(), s.status(), s.outletId(),
+                s.enquiryId(), null, s.createdAt(), null, s.publishedAt(), null);
     }
 
     @Override
@@ -159,9 +194,10 @@ class JdbcStatements implements Statements {
         events.publishEvent(new PressEvent.StatementPublished(by.actor(), id, s.agencyCode(), s.form(), s.channel()));
         if (s.form() == StatementForm.PRESS_RELEASE) {
             String agency = agencies.findByCode(s.agencyCode(), today()).map(Agency::nameVi).orElse(s.agencyCode());
-            String mailed = mail.send(media.addressList(today()), "Thông cáo báo chí: " + s.title(), agency + "\n\n"
+            NotePart mailed = mail.send(media.addressList(today()), "Thông cáo báo chí: " + s.title(), agency + "\n\n"
                     + s.title() + "\n\n" + s.body() + "\n\n" + mail.link("/public/press-releases/" + id) + "\n");
-            jdbc.sql("UPDATE press_statement SET mailed = ? WHERE id = ?").params(mailed, id).update();
+            jdbc.sql("UPDATE press_statement SET mailed_parts = ? WHERE id = ?")
+                    .params(NoteParts.encode(List.of(mailed)), id).update();
         }
         return find(id);
     }
@@ -197,6 +233,16 @@ class JdbcStatements implements Statements {
                 StatementChannel.valueOf(rs.getString("channel")), rs.getString("title"), rs.getString("body"),
                 StatementStatus.valueOf(rs.getString("status")), noOutlet ? null : outlet, noEnquiry ? null : enquiry,
                 rs.getString("drafted_by"), rs.getTimestamp("created_at").toInstant(), rs.getString("approved_by"),
-                published == null ? null : published.toInstant(), rs.getString("mailed"));
+                published == null ? null : published.toInstant(), mailed(rs));
+    }
+
+    /** How the e-mail went: in the reader's words, or as written in Vietnamese before issue #10. */
+    private static NotePart mailed(ResultSet rs) throws SQLException {
+        List<NotePart> parts = NoteParts.decode(rs.getArray("mailed_parts"));
+        if (!parts.isEmpty()) {
+            return parts.getFirst();
+        }
+        String text = rs.getString("mailed");
+        return text == null ? null : NotePart.of(NoteParts.TEXT, text);
     }
 }

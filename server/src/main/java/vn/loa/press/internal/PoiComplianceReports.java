@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
@@ -54,6 +55,26 @@ class PoiComplianceReports implements ComplianceReports {
         return messages.getMessage(key, args, locale);
     }
 
+    /** The quarter's press questions, as the compliance page counts them: late ones include late withdrawals by staff. */
+    private void enquirySheet(XSSFWorkbook workbook, CellStyle bold, Obligations.PeriodFigures f, Locale locale) {
+        Sheet sheet = workbook.createSheet(text("press.compliance.enquiries", locale));
+        Row header = sheet.createRow(0);
+        header.createCell(0).setCellValue(text("press.compliance.enquiries", locale));
+        header.getCell(0).setCellStyle(bold);
+        List<Map.Entry<String, Long>> rows = List.of(Map.entry("press.compliance.enquiries.received", f.enquiries()),
+                Map.entry("press.compliance.enquiries.answered", f.answered()),
+                Map.entry("press.compliance.enquiries.in-time", f.answeredInTime()),
+                Map.entry("press.compliance.enquiries.late", f.late()),
+                Map.entry("press.compliance.enquiries.withdrawn-by-agency", f.withdrawnByAgency()));
+        int r = 1;
+        for (Map.Entry<String, Long> entry : rows) {
+            Row row = sheet.createRow(r++);
+            row.createCell(0).setCellValue(text(entry.getKey(), locale));
+            row.createCell(1).setCellValue(entry.getValue());
+        }
+        sheet.setColumnWidth(0, 60 * 256);
+    }
+
     @Override
     public Report spreadsheet(int year, int quarter, SignedInUser user, Locale locale) {
         Obligations.Compliance compliance = obligations.compliance(year, quarter, user);
@@ -92,6 +113,7 @@ class PoiComplianceReports implements ComplianceReports {
             for (int i = 0; i < columns.size(); i++) {
                 sheet.setColumnWidth(i, i == 6 ? 80 * 256 : 24 * 256);
             }
+            enquirySheet(workbook, bold, obligations.figures(compliance.from(), compliance.to(), user), locale);
             workbook.write(out);
             return new Report("tuan-thu-nd09-" + year + "-q" + quarter + ".xlsx", out.toByteArray());
         } catch (IOException e) {

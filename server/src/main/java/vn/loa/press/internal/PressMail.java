@@ -2,6 +2,7 @@ package vn.loa.press.internal;
 
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
+import vn.loa.press.NotePart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -10,7 +11,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
-/** The desk's e-mail: one message to each address, and a line for the history saying how it went (in Vietnamese). */
+/** The desk's e-mail: one message to each address, and a note for the history saying how it went, in the reader's words. */
 @Component
 class PressMail {
 
@@ -32,14 +33,14 @@ class PressMail {
         return baseUrl + path;
     }
 
-    String send(List<String> to, String subject, String text) {
+    NotePart send(List<String> to, String subject, String text) {
         List<String> addresses = to.stream().filter(a -> a != null && !a.isBlank()).distinct().toList();
         if (addresses.isEmpty()) {
-            return "không có địa chỉ thư điện tử nào để gửi";
+            return NotePart.of("press.mail.no-address");
         }
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
-            return "chưa gửi thư: chưa cấu hình máy chủ thư";
+            return NotePart.of("press.mail.unconfigured");
         }
         int sent = 0;
         for (String address : addresses) {
@@ -56,6 +57,6 @@ class PressMail {
                 log.warn("Could not e-mail from the press desk: {}", e.getMessage());
             }
         }
-        return "đã gửi thư cho " + sent + "/" + addresses.size() + " người";
+        return NotePart.of("press.mail.sent", sent, addresses.size());
     }
 }

@@ -105,6 +105,8 @@ class CrisesController {
         model.addAttribute("c", c);
         model.addAttribute("mayAct", user.has(Role.COORDINATOR) || user.has(Role.ADMIN)
                 || ((user.has(Role.OFFICER) || user.has(Role.SPOKESPERSON)) && c.agencyCode().equals(user.agencyCode())));
+        model.addAttribute("mayCloseUnanswered", user.has(Role.COORDINATOR) || user.has(Role.ADMIN)
+                || (user.has(Role.SPOKESPERSON) && c.agencyCode().equals(user.agencyCode())));
         model.addAttribute("now", clock.instant());
         model.addAttribute("timeline", crises.timeline(id, user));
         model.addAttribute("enquiries", crises.enquiries(id, user));
@@ -167,8 +169,14 @@ class CrisesController {
 
     @PostMapping("/{id}/close")
     String close(@PathVariable long id, @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
+        // what was typed comes back with the message
+        redirect.addFlashAttribute("closeNote", note);
         return change("redirect:/press/crises/" + id, redirect, () -> {
-            crises.close(id, note, staff());
+            try {
+                crises.close(id, note, staff());
+            } catch (AccessDeniedException e) {
+                throw new InvalidInput("note", "press.error.close-role");
+            }
             redirect.addFlashAttribute("flashKey", "press.crisis.closed-done");
             return "redirect:/press/crises/" + id;
         });

@@ -214,7 +214,9 @@ class ObligationsController {
             y = today.getYear();
             q = (today.getMonthValue() - 1) / 3 + 1;
         }
-        model.addAttribute("compliance", obligations.compliance(y, q, user));
+        Obligations.Compliance compliance = obligations.compliance(y, q, user);
+        model.addAttribute("compliance", compliance);
+        model.addAttribute("figures", obligations.figures(compliance.from(), compliance.to(), user));
         model.addAttribute("years", java.util.stream.IntStream.rangeClosed(today.getYear() - 3, today.getYear()).boxed().toList());
         return "press/compliance";
     }

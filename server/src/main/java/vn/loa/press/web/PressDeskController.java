@@ -189,8 +189,11 @@ class PressDeskController {
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("errorKey", "press.error.action");
         } catch (InvalidInput e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-            redirect.addFlashAttribute("errorArguments", e.arguments());
+            // named by its field, and what was typed stays in the form
+            redirect.addFlashAttribute("problems", e.all());
+            redirect.addFlashAttribute("typedAction", action);
+            redirect.addFlashAttribute("typedNote", note);
+            redirect.addFlashAttribute("typedDraft", draft);
         } catch (Conflict e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
             redirect.addFlashAttribute("errorArguments", e.arguments());

@@ -1,0 +1,30 @@
+package vn.loa.press;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A sentence the desk wrote in Loa's own words, kept as a message key and its arguments so that each reader reads it
+ * in their own language.
+ *
+ * @param key the message key, must not be null
+ * @param args its arguments, already formatted (a date as dd/MM/yyyy HH:mm); a null argument is kept as empty
+ */
+public record NotePart(String key, List<String> args) {
+
+    public NotePart {
+        Objects.requireNonNull(key, "key must not be null");
+        args = args == null ? List.of() : args.stream().map(a -> a == null ? "" : a).toList();
+    }
+
+    /** A part with the arguments given, each turned into text. */
+    public static NotePart of(String key, Object... args) {
+        return new NotePart(key, Arrays.stream(args).map(a -> a == null ? null : String.valueOf(a)).toList());
+    }
+
+    /** The arguments, for a message source. */
+    public Object[] arguments() {
+        return args.toArray();
+    }
+}
