@@ -182,10 +182,11 @@ public interface InformationRequests {
     /**
      * A request as its requester sees it: the agency, when it was received, its status, the last day to answer (null
      * while the clock is stopped and once answered), whether it was extended, the agency it was transferred to, and the
-     * day it was closed (null while open).
+     * day it was closed (null while open), the request it became at the agency it was transferred to, and how its last
+     * day was counted, in the reader's language (null without one).
      */
     record FollowUp(long id, String agencyCode, Instant receivedAt, RequestStatus status, LocalDate dueDate,
-            boolean extended, String transferredTo, LocalDate closedOn, Long transferredAs) {
+            boolean extended, String transferredTo, LocalDate closedOn, Long transferredAs, String deadlineExplanation) {
     }
 
     /**

@@ -117,7 +117,8 @@ class DeadlineExplanationLanguageIntegrationTests {
 
     @Test
     void theCitizenReadsTheDueDateExplainedInTheLanguageOfThePortalPage() throws Exception {
-        Document sent = Jsoup.parse(mvc.perform(post("/public/access-to-information").param("lang", "en")
+        org.springframework.mock.web.MockHttpSession citizen = new org.springframework.mock.web.MockHttpSession();
+        String receipt = mvc.perform(post("/public/access-to-information").session(citizen).param("lang", "en")
                         .param("agencyCode", "SYT").param("name", "Nguyễn Thị Hạnh").param("idNumber", "056190007777")
                         .param("address", "Diên Khánh").param("email", "hanh@example.vn")
                         .param("description", "Danh sách trạm y tế xã được nâng cấp năm 2026 ở Diên Khánh")
@@ -127,8 +128,11 @@ class DeadlineExplanationLanguageIntegrationTests {
                             r.setRemoteAddr("192.0.2.71");
                             return r;
                         }))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        // the form redirects to its receipt (a refresh sends nothing again), read in the page's language
+        Document sent = Jsoup.parse(mvc.perform(get(receipt).session(citizen).param("lang", "en"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
-        String why = sent.select("p.hint").text();
+        String why = sent.select("#public-due-why").text();
         assertThat(why).contains("Last day ", "working days counted from the day after " + LocalTime.format(today()));
         assertThat(why.substring(why.indexOf("Last day "))).doesNotContain(VIETNAMESE);
     }

@@ -879,7 +879,8 @@ class JdbcInformationRequests implements InformationRequests {
         return new FollowUp(row.id(), row.agencyCode(), row.receivedAt(), row.status(),
                 row.status().open() ? row.dueDate() : null, row.extended(),
                 row.status() == RequestStatus.TRANSFERRED ? row.transferredTo() : null, closedOn,
-                row.status() == RequestStatus.TRANSFERRED ? load(id).transferredAs() : null);
+                row.status() == RequestStatus.TRANSFERRED ? load(id).transferredAs() : null,
+                row.status().open() && row.dueDate() != null ? explanation(row) : null);
     }
 
     @Override
