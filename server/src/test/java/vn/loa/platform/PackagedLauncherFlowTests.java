@@ -116,6 +116,16 @@ class PackagedLauncherFlowTests {
      * database are killed too, and every post whose import was acknowledged is still there, once.
      */
     @Test
+    void aFileNamedOnTheCommandLineIsFoundWhereTheCommandWasTyped() throws Exception {
+        Path caller = dataDir.getParent().resolve("caller");
+        Files.createDirectories(caller);
+        Files.writeString(caller.resolve("cau.txt"), "Bệnh viện Khánh Hòa quá tải\n");
+        Result segmented = loaIn(caller, Map.of(), "nlp", "segment", "cau.txt");
+        assertThat(segmented.exitCode()).as(segmented.output()).isZero();
+        assertThat(segmented.output()).contains("Bệnh_viện Khánh_Hòa quá_tải");
+    }
+
+    @Test
     void anImportKilledHalfWayResumesAndNothingAcknowledgedIsLost() throws Exception {
         startServer();
         Path file = dataDir.getParent().resolve("posts.jsonl");
@@ -244,10 +254,18 @@ class PackagedLauncherFlowTests {
     }
 
     private Result loa(Map<String, String> env, String... args) throws Exception {
+        return loaIn(null, env, args);
+    }
+
+    /** The launcher run from a folder of the caller's (null: the test's own). */
+    private Result loaIn(Path folder, Map<String, String> env, String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of(LAUNCHER.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        if (folder != null) {
+            builder.directory(folder.toFile());
+        }
         builder.environment().put("LOA_EMBEDDED_DATABASE_DATA_DIR", dataDir.toString());
         builder.environment().putAll(env);
         Process process = builder.start();
