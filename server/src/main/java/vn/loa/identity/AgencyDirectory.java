@@ -2,9 +2,7 @@ package vn.loa.identity;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -349,12 +347,24 @@ public class AgencyDirectory {
      */
     private static List<Row> readCsv(InputStream in, int columns, String name) {
         List<Row> rows = new ArrayList<>();
-        try (CSVParser parser = CSVParser.parse(new InputStreamReader(in, StandardCharsets.UTF_8), AGENCY_CSV)) {
+        String text;
+        try {
+            text = vn.loa.shared.Utf8Text.decode(in.readAllBytes());
+        } catch (vn.loa.shared.Utf8Text.NotUtf8 e) {
+            throw new InvalidInput("file", "agency.import.not-utf8", name, e.line());
+        } catch (IOException e) {
+            throw new InvalidInput("file", "agency.import.unreadable", name);
+        }
+        try (CSVParser parser = CSVParser.parse(new java.io.StringReader(text), AGENCY_CSV)) {
             Iterator<CSVRecord> records = parser.iterator();
             if (!records.hasNext()) {
                 throw new InvalidInput("file", "agency.import.empty", name);
             }
-            records.next();
+            CSVRecord header = records.next();
+            if (header.size() == 1 && header.get(0).contains(";")) {
+                // Excel in a Vietnamese locale saves "CSV" with semicolons
+                throw new InvalidInput("file", "agency.import.semicolons", name);
+            }
             while (records.hasNext()) {
                 CSVRecord record = records.next();
                 int line = (int) parser.getCurrentLineNumber();

@@ -2,10 +2,8 @@ package vn.loa.identity;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -161,8 +159,16 @@ public class CommuneProfiles {
     @Transactional
     public int importCsv(String fileName, InputStream in, Actor by) {
         int recorded = 0;
+        String text;
+        try {
+            text = vn.loa.shared.Utf8Text.decode(in.readAllBytes());
+        } catch (vn.loa.shared.Utf8Text.NotUtf8 e) {
+            throw new InvalidInput("file", "commune.import.not-utf8", e.line());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                .parse(new java.io.StringReader(text))) {
             for (CSVRecord row : parser) {
                 long line = parser.getCurrentLineNumber();
                 LocalDate from;

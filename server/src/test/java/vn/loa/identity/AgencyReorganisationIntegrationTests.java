@@ -113,6 +113,33 @@ class AgencyReorganisationIntegrationTests {
                 });
     }
 
+    @Test
+    void aFileSavedInAnotherEncodingIsRefusedNamingItsLineAndNothingIsKept() {
+        String csv = "code,kind,parent_code,name_vi,name_en,valid_from,valid_to,source\n"
+                + "TEST6,OTHER,58,Sở Thử nghiệm Sáu,,2023-05-01,,test\n";
+        // as a Vietnamese tool of the old days writes it: Windows-1258
+        byte[] file = csv.getBytes(java.nio.charset.Charset.forName("windows-1258"));
+        assertThatThrownBy(() -> agencies.importCsv("cu.csv", new ByteArrayInputStream(file), null, Actor.SYSTEM))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("agency.import.not-utf8");
+                    assertThat(e.arguments()).containsExactly("cu.csv", 2);
+                });
+        assertThat(agencies.findByCode("TEST6", LocalDate.of(2023, 6, 1))).as("nothing garbled is kept").isEmpty();
+        // the same saved as UTF-8 with the mark Excel writes: read, the name whole
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] utf8 = csv.getBytes(StandardCharsets.UTF_8);
+        byte[] excel = new byte[bom.length + utf8.length];
+        System.arraycopy(bom, 0, excel, 0, bom.length);
+        System.arraycopy(utf8, 0, excel, bom.length, utf8.length);
+        assertThat(agencies.importCsv("moi.csv", new ByteArrayInputStream(excel), null, Actor.SYSTEM).created()).isEqualTo(1);
+        assertThat(agencies.findByCode("TEST6", LocalDate.of(2023, 6, 1))).get()
+                .satisfies(a -> assertThat(a.nameVi()).isEqualTo("Sở Thử nghiệm Sáu"));
+        // saved by Excel with semicolons: said so
+        byte[] semicolons = csv.replace(',', ';').getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> agencies.importCsv("excel.csv", new ByteArrayInputStream(semicolons), null, Actor.SYSTEM))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.messageKey()).isEqualTo("agency.import.semicolons"));
+    }
+
     private static InputStream resource(String name) {
         return AgencyReorganisationIntegrationTests.class.getResourceAsStream("/identity/" + name);
     }
