@@ -120,16 +120,38 @@ final class PostParser {
         if (value == null || value.isBlank()) {
             return null;
         }
+        String text = value.strip();
+        String digits;
+        if (VIETNAMESE_THOUSANDS.matcher(text).matches()) {
+            // "12.000" is twelve thousand as Vietnamese writes it, never twelve
+            digits = text.replace(".", "");
+        } else if (ENGLISH_THOUSANDS.matcher(text).matches()) {
+            digits = text.replace(",", "");
+        } else if (WHOLE_DECIMAL.matcher(text).matches()) {
+            // a whole number a JSON writer gave a decimal point ("12.0")
+            digits = text.substring(0, text.indexOf('.'));
+        } else {
+            digits = text;
+        }
         try {
-            double number = Double.parseDouble(value.trim());
-            if (number < 0 || number > Integer.MAX_VALUE || number != Math.rint(number)) {
+            if (!digits.matches("[0-9]{1,10}")) {
+                throw new NumberFormatException();
+            }
+            long number = Long.parseLong(digits);
+            if (number > Integer.MAX_VALUE) {
                 throw new NumberFormatException();
             }
             return (int) number;
         } catch (NumberFormatException e) {
+            // the words QuarantineReasons reads back to say it in the reader's language
             throw new RejectedLine(name + ": must be a whole number of zero or more, was '" + value + "'");
         }
     }
+
+    private static final java.util.regex.Pattern VIETNAMESE_THOUSANDS = java.util.regex.Pattern.compile("[0-9]{1,3}(\\.[0-9]{3})+");
+    private static final java.util.regex.Pattern ENGLISH_THOUSANDS = java.util.regex.Pattern.compile("[0-9]{1,3}(,[0-9]{3})+");
+    /** A decimal point followed by one or two zeros only: "12.000" (three) is thousands, above. */
+    private static final java.util.regex.Pattern WHOLE_DECIMAL = java.util.regex.Pattern.compile("[0-9]+\\.0{1,2}");
 
     /** ISO-8601 with an offset, or without one (then read in Asia/Ho_Chi_Minh). */
     static Instant instant(String text) throws RejectedLine {
