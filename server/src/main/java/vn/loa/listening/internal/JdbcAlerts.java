@@ -120,18 +120,36 @@ class JdbcAlerts implements Alerts {
         this.events = events;
     }
 
+    /**
+     * On shutdown (a command-line import ends, the server stops) the run under way or waiting finishes before the
+     * database is closed under it, within a minute; none is started after.
+     */
+    @jakarta.annotation.PreDestroy
+    void finishBackgroundRun() throws InterruptedException {
+        background.shutdown();
+        if (!background.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            log.warn("Evaluating alert rules did not finish within a minute of shutdown; the schedule evaluates them again");
+            background.shutdownNow();
+        }
+    }
+
     /** After an import, rules are evaluated in the background; imports arriving meanwhile are folded into one run. */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(PostsImported event) {
-        if (event.stored() > 0 && pending.compareAndSet(false, true)) {
-            background.submit(() -> {
+        if (event.stored() > 0 && !background.isShutdown() && pending.compareAndSet(false, true)) {
+            try {
+                background.submit(() -> {
+                    pending.set(false);
+                    try {
+                        evaluate();
+                    } catch (RuntimeException e) {
+                        log.warn("Evaluating alert rules failed; the next import or the schedule tries again", e);
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // shutting down: the schedule evaluates the rules after the next start
                 pending.set(false);
-                try {
-                    evaluate();
-                } catch (RuntimeException e) {
-                    log.warn("Evaluating alert rules failed; the next import or the schedule tries again", e);
-                }
-            });
+            }
         }
     }
 
