@@ -1,10 +1,8 @@
 package vn.loa.nlp.cli;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -99,6 +97,12 @@ public final class NlpCli {
         } catch (IllegalArgumentException e) {
             err.println("Error: " + e.getMessage());
             return 2;
+        } catch (java.nio.file.NoSuchFileException e) {
+            err.println("Error: no such file: " + e.getFile());
+            return 1;
+        } catch (java.nio.file.AccessDeniedException e) {
+            err.println("Error: not allowed to read or write " + e.getFile());
+            return 1;
         } catch (IOException e) {
             err.println("Error: " + e.getMessage());
             return 1;
@@ -138,7 +142,7 @@ public final class NlpCli {
         }
         WordSegmenter segmenter = WordSegmenter.loadDefault();
         try (InputStream in = args.isEmpty() ? stdin : Files.newInputStream(Path.of(args.get(0)))) {
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+            Utf8LineReader reader = new Utf8LineReader(in, args.isEmpty() ? "stdin" : args.get(0));
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(nonClosing(out), StandardCharsets.UTF_8), 1 << 16);
             String line;
             while ((line = reader.readLine()) != null) {
@@ -174,7 +178,7 @@ public final class NlpCli {
         long lines = 0;
         long problems = 0;
         try (InputStream in = file == null ? stdin : Files.newInputStream(Path.of(file))) {
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+            Utf8LineReader reader = new Utf8LineReader(in, file == null ? "stdin" : file);
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(nonClosing(out), StandardCharsets.UTF_8), 1 << 16);
             String line;
             while ((line = reader.readLine()) != null) {
@@ -541,7 +545,7 @@ public final class NlpCli {
         int minDocuments = intOption(options, "min-documents", 2);
         List<String> texts = new ArrayList<>();
         try (InputStream in = file == null ? stdin : Files.newInputStream(Path.of(file))) {
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+            Utf8LineReader reader = new Utf8LineReader(in, file == null ? "stdin" : file);
             String line;
             while ((line = reader.readLine()) != null) {
                 if (!line.isBlank()) {

@@ -22,6 +22,35 @@ class NlpCliUnitTests {
     Path dir;
 
     @Test
+    void textInAnotherEncodingStopsTheCommandNamingItsLineAndAByteOrderMarkIsSkipped() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        NlpCli cli = new NlpCli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        Path old = dir.resolve("cu.txt");
+        byte[] first = "Bệnh viện quá tải\n".getBytes(StandardCharsets.UTF_8);
+        byte[] second = "Khánh Hòa\n".getBytes(java.nio.charset.Charset.forName("windows-1258"));
+        byte[] both = new byte[first.length + second.length];
+        System.arraycopy(first, 0, both, 0, first.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        Files.write(old, both);
+        assertThat(cli.run(List.of("segment", old.toString()), new ByteArrayInputStream(new byte[0]))).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(old + ": line 2 is not UTF-8 text");
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("\uFFFD");
+
+        out.reset();
+        err.reset();
+        byte[] bom = "\uFEFF{\"text\":\"Bệnh viện quá tải\"}\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(cli.run(List.of("analyze", "--jsonl"), new ByteArrayInputStream(bom))).as(err.toString(StandardCharsets.UTF_8))
+                .isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"words\":\"Bệnh_viện quá_tải\"");
+
+        err.reset();
+        assertThat(cli.run(List.of("analyze", dir.resolve("none.txt").toString()), new ByteArrayInputStream(new byte[0])))
+                .isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Error: no such file: " + dir.resolve("none.txt"));
+    }
+
+    @Test
     void trainsOnExtraRowsSuchAsCorrectionsAndEvaluatesOnThem() throws Exception {
         Path corrections = dir.resolve("corrections.jsonl");
         Files.writeString(corrections, """
