@@ -69,7 +69,7 @@ class AdminCommands {
                 }
                 try {
                     UserAccount created = users.create(new NewUser(options.get("username"), options.get("full-name"),
-                            options.get("email"), password, roles, agency), Actor.SYSTEM);
+                            options.get("email"), password, roles, agency), operator());
                     out.println("Created user " + created.username() + " (" + created.roles() + ")");
                     return 0;
                 } catch (InvalidInput e) {
@@ -101,7 +101,7 @@ class AdminCommands {
                 try (InputStream units = Files.newInputStream(Path.of(args.get(0)));
                         InputStream successions = args.size() == 2 ? Files.newInputStream(Path.of(args.get(1))) : null) {
                     ImportSummary summary = agencies.importCsv(Path.of(args.get(0)).getFileName().toString(), units,
-                            successions, Actor.SYSTEM);
+                            successions, operator());
                     out.println("Read " + summary.read() + " units, created " + summary.created() + ", applied "
                             + summary.successions() + " successions");
                     return 0;
@@ -163,5 +163,10 @@ class AdminCommands {
             options.put(name, value);
         }
         return options;
+    }
+
+    /** The operator at the command line, as the audit trail records them (an import from the command line alike). */
+    private static Actor operator() {
+        return new Actor("cli:" + System.getProperty("user.name", "unknown"), null);
     }
 }

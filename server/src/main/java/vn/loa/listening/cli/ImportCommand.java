@@ -43,8 +43,9 @@ class ImportCommand implements CliCommand {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        if (args.size() != 1) {
-            throw new IllegalArgumentException("usage: import FILE");
+        if (args.size() != 1 || args.get(0).startsWith("--")) {
+            throw new IllegalArgumentException(args.stream().filter(a -> a.startsWith("--")).findFirst()
+                    .map(option -> "import takes no option '" + option + "'; usage: import FILE").orElse("usage: import FILE"));
         }
         Path file = Path.of(args.get(0));
         try (InputStream in = Files.newInputStream(file)) {
@@ -54,7 +55,9 @@ class ImportCommand implements CliCommand {
                 err.println(file + ":" + line.line() + ": " + line.reason());
             }
             out.println(json.writeValueAsString(summary));
-            return 0;
+            // a file of which no line could be read failed, as a script should see; lines quarantined beside stored ones
+            // are the ordinary case of a connector's file, told above
+            return summary.stored() == 0 && summary.duplicates() == 0 && !summary.quarantined().isEmpty() ? 1 : 0;
         } catch (NoSuchFileException e) {
             err.println("Error: no such file: " + file);
             return 2;

@@ -23,6 +23,9 @@ class AdminCommandsIntegrationTests {
     @Autowired
     Users users;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private record Run(int status, String out, String err) {
     }
 
@@ -60,5 +63,9 @@ class AdminCommandsIntegrationTests {
         Run created = createUser(username, "ba-con-meo-tren-mai-nha");
         assertThat(created.status()).as(created.err()).isZero();
         assertThat(created.out()).contains("Created user " + username);
+        // the audit trail names the operator at the command line, as for an import, not "system"
+        assertThat(jdbc.sql("SELECT actor FROM audit_record WHERE action = 'user.created' AND target_id = ?")
+                .param(String.valueOf(users.findByUsername(username).orElseThrow().id())).query(String.class).single())
+                .isEqualTo("cli:" + System.getProperty("user.name", "unknown"));
     }
 }
