@@ -127,7 +127,9 @@ public final class NlpCli {
         out.println("                                              --repeats true|false: features for a word met 2, 4, 8 times;");
         out.println("                                              --spans true|false (toxicity; default true): a lexicon from");
         out.println("                                              ViHOS spans [--span-min-comments N] [--span-min-share R]");
-        out.println("                                              [--span-keys exact|folded|both] [--span-loo true|false]");
+        out.println("                                              [--span-keys exact|folded|both] [--span-loo true|false];");
+        out.println("                                              segment with --cv K: --silver-stats true (the silver's counts");
+        out.println("                                              as features, an experiment), --silver-sentences false");
         out.println("  eval --task TASK --data FILE [--model F] [--register R] [--strip-diacritics]  scores and speed as one");
         out.println("                                              JSON object (--task segment --raw: also from the raw text of");
         out.println("                                              a .conllu file); for a classifier, --register news|official|");
@@ -252,7 +254,7 @@ public final class NlpCli {
             return trainClassifier(Task.of(args.get(0)), args.subList(1, args.size()));
         }
         Map<String, String> options = options(args.subList(1, args.size()), List.of("data-dir", "out", "seed", "epochs", "bits", "gold-repeats", "min-word-count",
-                "convention-min-count"));
+                "convention-min-count", "cv", "silver-stats", "silver-sentences"));
         Path data = Path.of(options.getOrDefault("data-dir", "../shared/data"));
         Path target = Path.of(options.getOrDefault("out", "nlp/src/main/resources/vn/loa/nlp/models"));
         SegmenterTrainer.Settings defaults = SegmenterTrainer.Settings.defaults();
@@ -262,13 +264,22 @@ public final class NlpCli {
                 Long.parseLong(options.getOrDefault("seed", Long.toString(defaults.seed()))),
                 intOption(options, "gold-repeats", defaults.goldRepeats()),
                 intOption(options, "min-word-count", defaults.minWordCount()),
-                intOption(options, "convention-min-count", defaults.conventionMinCount()));
+                intOption(options, "convention-min-count", defaults.conventionMinCount()),
+                booleanOption(options, "silver-stats", defaults.silverStats()),
+                booleanOption(options, "silver-sentences", defaults.silverSentences()));
         Path goldFile = data.resolve("ud-vietnamese-vtb/train.wseg.tsv");
         Path silverFile = data.resolve("silver-wseg/train.silver.wseg.tsv.gz");
         Path devFile = data.resolve("ud-vietnamese-vtb/dev.wseg.tsv");
         Path devText = data.resolve("ud-vietnamese-vtb/vi_vtb-ud-dev.conllu");
         List<SegmentedSentence> gold = readOrFail(goldFile);
         List<SegmentedSentence> silver = readOrFail(silverFile);
+        if (settings.silverStats() && !options.containsKey("cv")) {
+            // the statistics' tables are not part of the model format: an experiment measured by cross-validation only
+            throw new IllegalArgumentException("--silver-stats true is for --cv only: such a model cannot be written");
+        }
+        if (options.containsKey("cv")) {
+            return crossValidateSegmenter(gold, silver, settings, intOption(options, "cv", 5));
+        }
         List<SegmentedSentence> dev = readOrFail(devFile);
         err.println("Training the segmenter on " + gold.size() + " gold and " + silver.size() + " silver sentences");
         long start = System.nanoTime();
@@ -316,6 +327,64 @@ public final class NlpCli {
         if (rawScore != null) {
             summary.put("dev_raw_text_f1", rawScore.f1());
         }
+        out.println(Json.object(summary));
+        return 0;
+    }
+
+    /**
+     * K-fold cross-validation of the segmenter on the gold training sentences (folds drawn from the
+     * seed), the silver data in every fold's training: word F1 on each held-out fold and on all of them.
+     */
+    private int crossValidateSegmenter(List<SegmentedSentence> gold, List<SegmentedSentence> silver,
+            SegmenterTrainer.Settings settings, int folds) {
+        if (folds < 2 || folds > 20) {
+            throw new IllegalArgumentException("--cv takes 2 to 20 folds, was " + folds);
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < gold.size(); i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, new Random(settings.seed()));
+        int[] fold = new int[gold.size()];
+        for (int i = 0; i < order.size(); i++) {
+            fold[order.get(i)] = i % folds;
+        }
+        long goldWords = 0;
+        long predictedWords = 0;
+        long correctWords = 0;
+        double sumF1 = 0;
+        List<Map<String, Object>> perFold = new ArrayList<>();
+        for (int f = 0; f < folds; f++) {
+            List<SegmentedSentence> train = new ArrayList<>();
+            List<SegmentedSentence> held = new ArrayList<>();
+            for (int i = 0; i < gold.size(); i++) {
+                (fold[i] == f ? held : train).add(gold.get(i));
+            }
+            long start = System.nanoTime();
+            WordSegmenter segmenter = SegmenterTrainer.train(train, silver, settings);
+            SegmentationScore score = SegmentationScore.of(segmenter, held);
+            goldWords += score.goldWords();
+            predictedWords += score.predictedWords();
+            correctWords += score.correctWords();
+            sumF1 += score.f1();
+            err.println("fold " + f + ": F1 " + score.f1() + " (" + held.size() + " sentences, "
+                    + Math.round((System.nanoTime() - start) / 1e9) + " s)");
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("fold", f);
+            result.put("f1", score.f1());
+            perFold.add(result);
+        }
+        SegmentationScore all = new SegmentationScore(gold.size(), 0, goldWords, predictedWords, correctWords, 0);
+        err.println("all folds: F1 " + all.f1() + ", mean of folds " + sumF1 / folds);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("task", "segment");
+        summary.put("folds", folds);
+        summary.put("settings", settings.toString());
+        summary.put("f1", all.f1());
+        summary.put("precision", all.precision());
+        summary.put("recall", all.recall());
+        summary.put("mean_fold_f1", sumF1 / folds);
+        summary.put("per_fold", perFold);
         out.println(Json.object(summary));
         return 0;
     }

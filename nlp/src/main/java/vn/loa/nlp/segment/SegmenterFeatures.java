@@ -10,7 +10,7 @@ import vn.loa.nlp.Syllables;
 final class SegmenterFeatures {
 
     /** The most features one gap has. */
-    static final int MAX = 28;
+    static final int MAX = 28 + SilverStats.CODES;
     /** The longest word, in syllables, the lexicon features look for. */
     static final int MAX_WORD = 4;
 
@@ -51,6 +51,12 @@ final class SegmenterFeatures {
     /** As {@link #extract(long[], long[], byte[], int, int, boolean, LongSet, int, int[])}, with the lexicon spans looked up already. */
     static int extract(long[] keys, long[] folded, byte[] shapes, byte[] words, int n, int gap, boolean previousJoined,
             int mask, int[] out) {
+        return extract(keys, folded, shapes, words, null, n, gap, previousJoined, mask, out);
+    }
+
+    /** As above, with the silver statistics' codes of the sentence's gaps ({@link SilverStats#codes}), or null. */
+    static int extract(long[] keys, long[] folded, byte[] shapes, byte[] words, short[] stats, int n, int gap,
+            boolean previousJoined, int mask, int[] out) {
         long k0 = keys[gap];
         long k1 = keys[gap + 1];
         long km1 = gap > 0 ? keys[gap - 1] : BOS;
@@ -114,6 +120,12 @@ final class SegmenterFeatures {
         out[i++] = index(23, Syllables.combine(fm1, foldedBigram), mask);
         out[i++] = index(24, Syllables.combine(foldedBigram, f2), mask);
         out[i++] = index(25, Syllables.combine(foldedBigram, covering), mask);
+        if (stats != null) {
+            int at = gap * SilverStats.CODES;
+            for (int t = 0; t < SilverStats.CODES; t++) {
+                out[i++] = index(40 + t, stats[at + t], mask);
+            }
+        }
         return i;
     }
 

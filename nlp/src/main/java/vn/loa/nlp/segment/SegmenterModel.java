@@ -18,7 +18,11 @@ import vn.loa.nlp.LongSet;
  * @param weights the feature weights, indexed by hashed feature
  * @param lexicon keys of the multi-syllable words seen in training
  */
-record SegmenterModel(int bits, float[] weights, LongSet lexicon) {
+record SegmenterModel(int bits, float[] weights, LongSet lexicon, SilverStats stats) {
+
+    SegmenterModel(int bits, float[] weights, LongSet lexicon) {
+        this(bits, weights, lexicon, null);
+    }
 
     private static final int MAGIC = 0x4c4f4153; // "LOAS"
     private static final int VERSION = 1;
@@ -29,6 +33,9 @@ record SegmenterModel(int bits, float[] weights, LongSet lexicon) {
 
     /** Writes the model: gzip of a header, the non-zero weights (delta-coded) and the sorted lexicon. */
     void write(OutputStream target) throws IOException {
+        if (stats != null) {
+            throw new IOException("a model that reads silver statistics cannot be written (its tables are not part of the format)");
+        }
         GZIPOutputStream gzip = new GZIPOutputStream(target);
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(gzip));
         out.writeInt(MAGIC);

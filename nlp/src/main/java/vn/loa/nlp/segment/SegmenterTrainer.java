@@ -29,8 +29,12 @@ public final class SegmenterTrainer {
      * @param minWordCount how often a word must occur to enter the lexicon
      * @param conventionMinCount how often two syllables must meet in the gold data, always joined or
      *     always apart, for the silver data to be made to follow the gold there; 0 leaves the silver as it is
+     * @param silverStats whether the model reads statistics of the silver data (how often two syllables
+     *     meet there and how often joined) as features
+     * @param silverSentences whether the silver sentences are training examples too
      */
-    public record Settings(int bits, int epochs, long seed, int goldRepeats, int minWordCount, int conventionMinCount) {
+    public record Settings(int bits, int epochs, long seed, int goldRepeats, int minWordCount, int conventionMinCount,
+            boolean silverStats, boolean silverSentences) {
 
         public Settings {
             if (bits < 16 || bits > 24) {
@@ -49,9 +53,14 @@ public final class SegmenterTrainer {
             this(bits, epochs, seed, goldRepeats, minWordCount, 2);
         }
 
+        /** Settings without silver statistics, the silver sentences learnt. */
+        public Settings(int bits, int epochs, long seed, int goldRepeats, int minWordCount, int conventionMinCount) {
+            this(bits, epochs, seed, goldRepeats, minWordCount, conventionMinCount, false, true);
+        }
+
         /** The settings the shipped model is trained with. */
         public static Settings defaults() {
-            return new Settings(21, 6, 42, 4, 2, 2);
+            return new Settings(21, 6, 42, 4, 2, 2, false, true);
         }
     }
 
@@ -69,18 +78,23 @@ public final class SegmenterTrainer {
         for (int i = 0; i < silver.size(); i += 3) {
             plainSilver.add(silver.get(i).withoutDiacritics());
         }
+        // the statistics are the silver's own segmentation; each silver sentence is learnt with its own counts left out
+        SilverStats stats = settings.silverStats() ? SilverStats.of(silverAsGiven) : null;
         List<Prepared> data = new ArrayList<>();
         for (List<SegmentedSentence> corpus : List.of(gold, plainGold)) {
             for (SegmentedSentence sentence : corpus) {
-                Prepared prepared = Prepared.of(sentence);
+                Prepared prepared = Prepared.of(sentence, stats, null);
                 for (int r = 0; r < settings.goldRepeats(); r++) {
                     data.add(prepared);
                 }
             }
         }
-        for (List<SegmentedSentence> corpus : List.of(silver, plainSilver)) {
-            for (SegmentedSentence sentence : corpus) {
-                data.add(Prepared.of(sentence));
+        if (settings.silverSentences()) {
+            for (int i = 0; i < silver.size(); i++) {
+                data.add(Prepared.of(silver.get(i), stats, silverAsGiven.get(i)));
+            }
+            for (int i = 0; i < plainSilver.size(); i++) {
+                data.add(Prepared.of(plainSilver.get(i), stats, silverAsGiven.get(3 * i)));
             }
         }
         List<SegmentedSentence> allGold = new ArrayList<>(gold);
@@ -115,8 +129,8 @@ public final class SegmenterTrainer {
                 byte[] words = SegmenterFeatures.lexiconWords(sentence.keys, n, lexicon);
                 for (int gap = 0; gap < n - 1; gap++) {
                     clock++;
-                    int count = SegmenterFeatures.extract(sentence.keys, sentence.folded, sentence.shapes, words, n, gap,
-                            previous, mask, features);
+                    int count = SegmenterFeatures.extract(sentence.keys, sentence.folded, sentence.shapes, words,
+                            sentence.stats, n, gap, previous, mask, features);
                     float score = 0;
                     for (int f = 0; f < count; f++) {
                         score += weights[features[f]];
@@ -142,7 +156,7 @@ public final class SegmenterTrainer {
             float value = (float) (total / clock);
             averaged[w] = Math.abs(value) < 1e-4f ? 0f : value;
         }
-        return new WordSegmenter(new SegmenterModel(settings.bits(), averaged, lexicon));
+        return new WordSegmenter(new SegmenterModel(settings.bits(), averaged, lexicon, stats));
     }
 
     /**
@@ -225,9 +239,12 @@ public final class SegmenterTrainer {
                 .mapToLong(Map.Entry::getKey).sorted().toArray());
     }
 
-    private record Prepared(long[] keys, long[] folded, byte[] shapes, boolean[] joins) {
-        static Prepared of(SegmentedSentence sentence) {
-            return new Prepared(sentence.keys(), sentence.foldedKeys(), sentence.shapes(), sentence.joins());
+    private record Prepared(long[] keys, long[] folded, byte[] shapes, boolean[] joins, short[] stats) {
+        static Prepared of(SegmentedSentence sentence, SilverStats silverStats, SegmentedSentence origin) {
+            long[] keys = sentence.keys();
+            long[] folded = sentence.foldedKeys();
+            short[] stats = silverStats == null ? null : silverStats.codes(keys, folded, keys.length, origin);
+            return new Prepared(keys, folded, sentence.shapes(), sentence.joins(), stats);
         }
     }
 }

@@ -81,9 +81,10 @@ public final class WordSegmenter {
         float[] weights = model.weights();
         int mask = model.mask();
         byte[] words = SegmenterFeatures.lexiconWords(keys, n, model.lexicon());
+        short[] stats = model.stats() == null ? null : model.stats().codes(keys, folded, n, null);
         boolean previous = false;
         for (int gap = 0; gap < n - 1; gap++) {
-            int count = SegmenterFeatures.extract(keys, folded, shapes, words, n, gap, previous, mask, features);
+            int count = SegmenterFeatures.extract(keys, folded, shapes, words, stats, n, gap, previous, mask, features);
             float score = 0;
             for (int f = 0; f < count; f++) {
                 score += weights[features[f]];

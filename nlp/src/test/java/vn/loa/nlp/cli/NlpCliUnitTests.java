@@ -2,13 +2,17 @@ package vn.loa.nlp.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.loa.nlp.SharedData;
@@ -199,6 +203,40 @@ class NlpCliUnitTests {
         assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"folds\":3").contains("\"mean_macro_f1\":");
         assertThat(dir.resolve("register.bin")).doesNotExist();
+    }
+
+    @Test
+    void crossValidatesTheSegmenterOnGoldSentencesAndRefusesSilverStatisticsForAModelToWrite() throws Exception {
+        Path data = dir.resolve("data");
+        Files.createDirectories(data.resolve("ud-vietnamese-vtb"));
+        Files.createDirectories(data.resolve("silver-wseg"));
+        List<String> gold = Files.readAllLines(SharedData.dir().resolve("ud-vietnamese-vtb/train.wseg.tsv"));
+        Files.write(data.resolve("ud-vietnamese-vtb/train.wseg.tsv"), gold.subList(0, 61));
+        List<String> silver;
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(
+                Files.newInputStream(SharedData.dir().resolve("silver-wseg/train.silver.wseg.tsv.gz"))), StandardCharsets.UTF_8))) {
+            silver = in.lines().limit(301).toList();
+        }
+        try (GZIPOutputStream gzip = new GZIPOutputStream(Files.newOutputStream(data.resolve("silver-wseg/train.silver.wseg.tsv.gz")))) {
+            gzip.write((String.join("\n", silver) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        NlpCli cli = new NlpCli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        Path models = dir.resolve("models");
+        int status = cli.run(List.of("train", "segment", "--data-dir", data.toString(), "--out", models.toString(), "--cv", "3",
+                "--epochs", "1", "--bits", "16", "--silver-stats", "true"), new ByteArrayInputStream(new byte[0]));
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"folds\":3").contains("silverStats=true")
+                .containsPattern("\"f1\":0\\.[6-9]");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("fold 2: F1 ");
+        assertThat(models.resolve("segmenter.bin")).doesNotExist();
+
+        status = cli.run(List.of("train", "segment", "--data-dir", data.toString(), "--out", models.toString(),
+                "--silver-stats", "true"), new ByteArrayInputStream(new byte[0]));
+        assertThat(status).isNotZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--silver-stats true is for --cv only");
+        assertThat(models.resolve("segmenter.bin")).doesNotExist();
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.BufferedReader;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.loa.nlp.SharedData;
@@ -71,6 +72,28 @@ class SegmenterTrainingUnitTests {
                 "hôm_qua ông_ta bảo người dân", "ông_ta về", "người dân kể vụ án");
         assertThat(SegmenterTrainer.withGoldConventions(gold, silver, 3)).as("seen too seldom in the gold").isEqualTo(silver);
         assertThat(SegmenterTrainer.withGoldConventions(gold, silver, 0)).isSameAs(silver);
+    }
+
+    @Test
+    void silverStatisticsLeaveASilverSentencesOwnCountsOutWhenItIsLearnt() {
+        SegmentedSentence own = SegmentedSentence.fromUnderscored("ông_ta nói vì_sao người_dân đi");
+        List<SegmentedSentence> others = List.of(SegmentedSentence.fromUnderscored("ông ta nói vì_sao"),
+                SegmentedSentence.fromUnderscored("người dân đi xa"), SegmentedSentence.fromUnderscored("Người_dân đi chợ"));
+        List<SegmentedSentence> all = new ArrayList<>(others);
+        all.add(own);
+        long[] keys = own.keys();
+        long[] folded = own.foldedKeys();
+        short[] leftOut = SilverStats.of(all).codes(keys, folded, keys.length, own);
+        assertThat(leftOut).isEqualTo(SilverStats.of(others).codes(keys, folded, keys.length, null));
+        assertThat(SilverStats.of(all).codes(keys, folded, keys.length, null)).as("its own counts, when not left out")
+                .isNotEqualTo(leftOut);
+        // "người dân": seen twice, joined once; "ông ta" once, apart: count bucket 1-4, shares 0.5 and 0
+        assertThat(leftOut[5 * SilverStats.CODES]).isEqualTo((short) SilverStats.code(2, 1)).isEqualTo((short) 7);
+        assertThat(leftOut[0]).isEqualTo((short) SilverStats.code(1, 0)).isEqualTo((short) 5);
+        SegmentedSentence plain = own.withoutDiacritics();
+        assertThat(SilverStats.of(all).codes(plain.keys(), plain.foldedKeys(), keys.length, own))
+                .as("a copy without diacritics leaves the same sentence out")
+                .isEqualTo(SilverStats.of(others).codes(plain.keys(), plain.foldedKeys(), keys.length, null));
     }
 
     private static String underscored(SegmentedSentence sentence) {
