@@ -68,6 +68,9 @@ class CliRunner implements ApplicationRunner, ExitCodeGenerator {
         for (CliCommand command : commands) {
             System.out.printf("  %-22s %s%n", command.name(), command.description());
         }
+        // the language engine's commands run without Spring or a database; they list themselves
+        System.out.printf("  %-22s %s%n", "nlp COMMAND", "the language engine: segment, analyze, keywords, train, eval"
+                + " (bin/loa nlp help lists their options)");
     }
 
     @Override
