@@ -86,13 +86,34 @@ public record ReportFigures(String kind, LocalDate from, LocalDate to, LocalDate
             long referred) {
     }
 
-    /** Information requests received in the period and where they stand (as the transparency figures count them). */
-    public record Transparency(long received, long answered, long answeredOnTime, long open, long overdue) {
+    /**
+     * Information requests received in the period and where they stand (as the transparency figures count them).
+     *
+     * @param withdrawnLate withdrawals recorded once the request was already overdue (late too: the requester had
+     *     waited past the last day); null in figures kept before it was counted
+     */
+    public record Transparency(long received, long answered, long answeredOnTime, long open, long overdue,
+            Long withdrawnLate) {
+
+        /** Figures without withdrawals counted apart (as before they were). */
+        public Transparency(long received, long answered, long answeredOnTime, long open, long overdue) {
+            this(received, answered, answeredOnTime, open, overdue, null);
+        }
     }
 
-    /** The press: enquiries received and those answered within their time limit; statements; conferences; crises. */
+    /**
+     * The press: enquiries received and those answered within their time limit; statements; conferences; crises.
+     *
+     * @param withdrawnByAgency questions the agency recorded as withdrawn (with a reason), not the journalist; null in
+     *     figures kept before it was counted
+     */
     public record Press(long enquiries, long answered, long answeredInTime, long statements, long conferences,
-            long crises) {
+            long crises, Long withdrawnByAgency) {
+
+        /** Figures without the agency's withdrawals counted apart (as before they were). */
+        public Press(long enquiries, long answered, long answeredInTime, long statements, long conferences, long crises) {
+            this(enquiries, answered, answeredInTime, statements, conferences, crises, null);
+        }
     }
 
     /** Campaigns and reach: campaigns running, publications, deliveries done by channel, broadcasts confirmed. */

@@ -252,8 +252,8 @@ class PeriodicReportsIntegrationTests {
                     ts(y, 10, 1, 0), ts(y, 10, 1, 0));
             assertThat(f.desk().openAtEnd()).isEqualTo(openAtEnd).isGreaterThanOrEqualTo(1);
 
-            assertThat(f.transparency()).isEqualTo(new ReportFigures.Transparency(4, 2, 1, 2, 1));
-            assertThat(f.press()).isEqualTo(new ReportFigures.Press(3, 2, 1, 2, 1, 1));
+            assertThat(f.transparency()).isEqualTo(new ReportFigures.Transparency(4, 2, 1, 2, 1, 0L));
+            assertThat(f.press()).isEqualTo(new ReportFigures.Press(3, 2, 1, 2, 1, 1, 0L));
             assertThat(f.reach().campaigns()).isEqualTo(2);
             assertThat(f.reach().publications()).isEqualTo(2);
             assertThat(f.reach().deliveries()).containsExactlyInAnyOrder(new ReportFigures.Count("SMS", 1),

@@ -122,11 +122,17 @@ class ReportDocument {
                 rows.add(row("Trả lời đúng hạn", ReportText.n(f.transparency().answeredOnTime())));
                 rows.add(row("Đang giải quyết", ReportText.n(f.transparency().open())));
                 rows.add(row("Quá hạn", ReportText.n(f.transparency().overdue())));
+                if (f.transparency().withdrawnLate() != null) {
+                    rows.add(row("Rút khi đã quá hạn", ReportText.n(f.transparency().withdrawnLate())));
+                }
             }
             case "press" -> {
                 rows.add(row("Đề nghị của báo chí", ReportText.n(f.press().enquiries())));
                 rows.add(row("Đã trả lời (trong thời hạn)", ReportText.n(f.press().answered()) + " ("
                         + ReportText.n(f.press().answeredInTime()) + ")"));
+                if (f.press().withdrawnByAgency() != null) {
+                    rows.add(row("Cơ quan ghi nhận rút (có lý do)", ReportText.n(f.press().withdrawnByAgency())));
+                }
                 rows.add(row("Thông cáo, thông tin cho báo chí", ReportText.n(f.press().statements())));
                 rows.add(row("Họp báo", ReportText.n(f.press().conferences())));
                 rows.add(row("Khủng hoảng truyền thông", ReportText.n(f.press().crises())));

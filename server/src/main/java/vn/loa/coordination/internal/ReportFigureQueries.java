@@ -191,13 +191,13 @@ class ReportFigureQueries {
     private ReportFigures.Transparency transparency(LocalDate first, LocalDate asOf, SignedInUser user) {
         InformationRequests.PeriodFigures f = requests.figures(first, asOf, asOf, user);
         return new ReportFigures.Transparency(f.received(), f.answered(), f.answered() - f.answeredLate(), f.open(),
-                f.overdue());
+                f.overdue(), f.withdrawnLate());
     }
 
     private ReportFigures.Press press(LocalDate first, LocalDate asOf, SignedInUser user) {
         Obligations.PeriodFigures f = press.figures(first, asOf, user);
         return new ReportFigures.Press(f.enquiries(), f.answered(), f.answeredInTime(), f.statements(), f.conferences(),
-                f.crises());
+                f.crises(), f.withdrawnByAgency());
     }
 
     // ---- campaigns, reach and consultations

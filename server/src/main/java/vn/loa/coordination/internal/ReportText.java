@@ -60,10 +60,14 @@ class ReportText {
             case "transparency" -> within + ", các cơ quan, đơn vị tiếp nhận " + n(f.transparency().received())
                     + " yêu cầu cung cấp thông tin của công dân; đã trả lời " + n(f.transparency().answered())
                     + " yêu cầu (đúng thời hạn " + n(f.transparency().answeredOnTime()) + " yêu cầu); đang giải quyết "
-                    + n(f.transparency().open()) + " yêu cầu, trong đó " + n(f.transparency().overdue()) + " yêu cầu quá hạn.";
+                    + n(f.transparency().open()) + " yêu cầu, trong đó " + n(f.transparency().overdue()) + " yêu cầu quá hạn"
+                    + (f.transparency().withdrawnLate() == null || f.transparency().withdrawnLate() == 0 ? "."
+                            : "; " + n(f.transparency().withdrawnLate()) + " yêu cầu được rút khi đã quá hạn giải quyết.");
             case "press" -> within + ", các cơ quan, đơn vị tiếp nhận " + n(f.press().enquiries())
                     + " đề nghị cung cấp thông tin của cơ quan báo chí" + (f.press().enquiries() == 0 ? "" : ", đã trả lời "
-                    + n(f.press().answered()) + " đề nghị (trong thời hạn " + n(f.press().answeredInTime()) + " đề nghị)")
+                    + n(f.press().answered()) + " đề nghị (trong thời hạn " + n(f.press().answeredInTime()) + " đề nghị)"
+                    + (f.press().withdrawnByAgency() == null || f.press().withdrawnByAgency() == 0 ? ""
+                            : ", ghi nhận rút " + n(f.press().withdrawnByAgency()) + " đề nghị (có nêu lý do)"))
                     + "; " + (f.press().statements() == 0 ? "chưa phát ngôn, cung cấp thông tin cho báo chí"
                             : "phát ngôn, cung cấp " + n(f.press().statements()) + " thông cáo, thông tin cho báo chí (không kể yêu cầu cải chính gửi cơ quan báo chí)")
                     + "; " + (f.press().conferences() == 0 ? "chưa tổ chức họp báo"
