@@ -44,7 +44,7 @@
   });
   document.addEventListener('DOMContentLoaded', function () {
     var toggle = document.querySelector('.nav-toggle');
-    var nav = document.getElementById('main-nav');
+    var nav = toggle ? document.getElementById(toggle.getAttribute('aria-controls')) : null;
     if (!toggle || !nav) {
       return;
     }

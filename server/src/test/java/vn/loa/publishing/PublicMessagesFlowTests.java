@@ -118,6 +118,17 @@ class PublicMessagesFlowTests {
                     "return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
             assertThat(sideways).as("no sideways scrolling on a phone").isEqualTo(false);
             assertThat(Axe.violations(browser, SERIOUS)).as("axe on /public/messages/{id}").isEmpty();
+            // a citizen's way to the rest of the public site: the menu folds away and opens from its button
+            WebElement menu = browser.findElement(By.cssSelector(".nav-toggle"));
+            assertThat(browser.findElement(By.id("public-nav")).isDisplayed()).isFalse();
+            menu.click();
+            assertThat(browser.findElement(By.id("public-nav")).isDisplayed()).isTrue();
+            assertThat(menu.getAttribute("aria-expanded")).isEqualTo("true");
+            browser.findElement(By.cssSelector("#public-nav a[href$='/public/access-to-information']")).click();
+            assertThat(browser.getCurrentUrl()).endsWith("/public/access-to-information");
+            Object tiny = ((JavascriptExecutor) browser).executeScript(
+                    "return document.querySelector('input[type=tel]').getBoundingClientRect().height;");
+            assertThat(((Number) tiny).doubleValue()).as("the phone field is as tall as the others").isGreaterThan(30);
             browser.get("http://localhost:" + port + "/public/messages/" + cjm);
             assertThat(browser.findElement(By.id("message")).getAttribute("lang")).isEqualTo("cjm");
             assertThat(Axe.violations(browser, SERIOUS)).as("axe on a message in Chăm").isEmpty();
