@@ -28,6 +28,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
@@ -75,7 +76,8 @@ class ContributionsIntegrationTests {
             mvc.perform(post("/public/consultations/" + c.id() + "/comment").with(csrf()).with(from(address))
                             .param("name", "Người " + i).param("contact", "f" + i + "-" + marker() + "@example.vn")
                             .param("unit", "a10").param("text", "Góp ý " + i))
-                    .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"code\"")));
+                    .andExpect(status().is3xxRedirection())
+                    .andExpect(header().string("Location", containsString("/verify?submission=")));
         }
         mvc.perform(post("/public/consultations/" + c.id() + "/comment").with(csrf()).with(from(address))
                         .param("name", "Thêm").param("contact", "them-" + marker() + "@example.vn").param("text", "Nữa"))
@@ -83,6 +85,38 @@ class ContributionsIntegrationTests {
                 .andExpect(content().string(containsString("tối đa 20")));
         mvc.perform(get("/public/consultations/" + c.id())).andExpect(status().isOk());
         mvc.perform(get("/public/consultations/999999999")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theSameCommentSentAgainFromTheBrowserIsOneSubmissionWithOneCode() throws Exception {
+        Consultation c = open();
+        String address = "10.78." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250);
+        org.springframework.mock.web.MockHttpSession citizen = new org.springframework.mock.web.MockHttpSession();
+        String contact = "lan-" + marker() + "@example.vn";
+        String first = mvc.perform(post("/public/consultations/" + c.id() + "/comment").session(citizen).with(csrf())
+                        .with(from(address)).param("name", "Trần Thị Lan").param("contact", contact).param("unit", "a10")
+                        .param("text", "Đề nghị thu gom rác sau 17 giờ"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        // a refresh of the page the form led to, or the form sent once more: the same submission, no second code
+        String again = mvc.perform(post("/public/consultations/" + c.id() + "/comment").session(citizen).with(csrf())
+                        .with(from(address)).param("name", "Trần Thị Lan").param("contact", contact).param("unit", "a10")
+                        .param("text", "Đề nghị thu gom rác sau 17 giờ"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(again).isEqualTo(first);
+        long submission = Long.parseLong(first.substring(first.indexOf("submission=") + "submission=".length()));
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM pub_publication p JOIN consultation_submission s ON p.source = 'consultation-code:' || s.otp_id
+                WHERE s.id = ?""").param(submission).query(Long.class).single()).isEqualTo(1);
+        mvc.perform(get(first).session(citizen)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"code\"")));
+        // another browser is not shown this submission's code page
+        mvc.perform(get(first)).andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", "/public/consultations/" + c.id()));
+        // the code given: the thank-you page, which a refresh shows again without sending anything
+        String thanks = mvc.perform(post("/public/consultations/" + c.id() + "/verify").session(citizen).with(csrf())
+                        .param("submission", String.valueOf(submission)).param("code", codeFor(submission)))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(thanks).isEqualTo("/public/consultations/" + c.id() + "/sent");
     }
 
     private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {

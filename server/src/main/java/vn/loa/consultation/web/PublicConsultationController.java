@@ -118,11 +118,17 @@ class PublicConsultationController {
         Contributions.Comment comment = new Contributions.Comment(clip(name, 400), clip(contact, 400), clip(unit, 100),
                 clip(text, 10_000));
         try {
-            long submission = contributions.submit(id, comment, request.getRemoteAddr());
-            model.addAttribute("c", c);
-            model.addAttribute("submission", submission);
-            model.addAttribute("codeMinutes", Contributions.CODE_MINUTES);
-            return "public/consultation-verify";
+            // the same comment sent again from this browser (a refresh, the back button, a double click) is the same
+            // submission: no second one, no second code
+            jakarta.servlet.http.HttpSession session = request.getSession();
+            String same = String.join("\u0000", String.valueOf(id), comment.name(), comment.contact(), comment.unitKey(),
+                    comment.text());
+            Long submission = sentFrom(session).get(same);
+            if (submission == null) {
+                submission = contributions.submit(id, comment, request.getRemoteAddr());
+                sentFrom(session).put(same, submission);
+            }
+            return "redirect:/public/consultations/" + id + "/verify?submission=" + submission;
         } catch (InvalidInput e) {
             response.setStatus(422);
             model.addAttribute("problems", e.all());
@@ -138,15 +144,59 @@ class PublicConsultationController {
         return comment(c, model);
     }
 
+    /** The submissions this browser sent, by consultation and content, for as long as its session lasts. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Long> sentFrom(jakarta.servlet.http.HttpSession session) {
+        Object kept = session.getAttribute(SENT);
+        if (kept instanceof Map<?, ?> map) {
+            return (Map<String, Long>) map;
+        }
+        Map<String, Long> made = new java.util.concurrent.ConcurrentHashMap<>();
+        session.setAttribute(SENT, made);
+        return made;
+    }
+
+    private static final String SENT = "loa.consultation.sent";
+
+    /**
+     * The page to enter the code, after the comment form's redirect: only for a submission this browser sent (another
+     * is led back to the consultation).
+     */
+    @GetMapping("/public/consultations/{id:\\d+}/verify")
+    String verifyForm(@PathVariable long id, @RequestParam(required = false) Long submission, HttpServletRequest request,
+            Model model) {
+        Consultation c = published(id);
+        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        if (submission == null || session == null || !sentFrom(session).containsValue(submission)) {
+            return "redirect:/public/consultations/" + id;
+        }
+        model.addAttribute("c", c);
+        model.addAttribute("submission", submission);
+        model.addAttribute("codeMinutes", Contributions.CODE_MINUTES);
+        return "public/consultation-verify";
+    }
+
+    /** The thank-you page, after the code's redirect: a refresh shows it again, sending nothing. */
+    @GetMapping("/public/consultations/{id:\\d+}/sent")
+    String sent(@PathVariable long id, Model model) {
+        Consultation c = published(id);
+        if (!model.containsAttribute("k")) {
+            return "redirect:/public/consultations/" + id;
+        }
+        model.addAttribute("c", c);
+        return "public/consultation-sent";
+    }
+
     @PostMapping("/public/consultations/{id:\\d+}/verify")
     String verify(@PathVariable long id, @RequestParam long submission, @RequestParam(defaultValue = "") String code,
-            HttpServletResponse response, Model model) {
+            HttpServletResponse response, Model model,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
         Consultation c = published(id);
         model.addAttribute("c", c);
         try {
             Contribution k = contributions.verify(id, submission, clip(code, 20));
-            model.addAttribute("k", k);
-            return "public/consultation-sent";
+            redirect.addFlashAttribute("k", k);
+            return "redirect:/public/consultations/" + id + "/sent";
         } catch (InvalidInput e) {
             response.setStatus(422);
             model.addAttribute("problems", e.all());
