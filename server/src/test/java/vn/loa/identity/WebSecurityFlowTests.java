@@ -522,6 +522,11 @@ class WebSecurityFlowTests {
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.detail").value("Mã truy cập API này không được dùng cho phần này của API: quản trị"
                         + " viên đã giới hạn phạm vi sử dụng của mã."));
+        // in the caller's language, as every other problem of the API
+        mvc.perform(get("/api/v1/cases").param("lang", "en").header("Authorization", "Bearer " + collector.secret()))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value("This API token may not call this part of the API: an administrator"
+                        + " limited what it may call."));
         mvc.perform(post("/api/v1/press/enquiries").header("Authorization", "Bearer " + collector.secret())
                         .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isForbidden());

@@ -104,7 +104,10 @@ class PublicAccessIntegrationTests {
         MockHttpServletResponse made = mvc.perform(post("/transparency/requests/" + request.id() + "/download-link")
                 .session(coordinator).with(csrf())).andExpect(status().is3xxRedirection()).andReturn().getResponse();
         Document after = page(get(made.getRedirectedUrl()).session(coordinator), 200);
-        String second = after.select("#download-link code").text();
+        // the whole address of the public site, for the officer to pass on
+        String shown = after.select("#download-url").text();
+        assertThat(shown).matches("https?://[^/]+/public/access-to-information/download/.+");
+        String second = java.net.URI.create(shown).getPath();
         assertThat(after.select("#link-state").text()).startsWith("Đường dẫn mới nhất chưa được dùng; hết hạn lúc");
         assertThat(second).startsWith("/public/access-to-information/download/").isNotEqualTo(first);
 

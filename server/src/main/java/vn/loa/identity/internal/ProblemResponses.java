@@ -27,7 +27,10 @@ class ProblemResponses {
 
     void write(HttpServletRequest request, HttpServletResponse response, int status, String messageKey, Object... arguments)
             throws IOException {
-        Locale locale = locales.resolveLocale(request);
+        // refused before the language interceptor runs: ?lang= is read here as the pages and the API read it
+        String asked = request.getParameter("lang");
+        Locale locale = asked != null && !asked.isBlank() ? vn.loa.shared.Languages.of(Locale.forLanguageTag(asked.strip()))
+                : locales.resolveLocale(request);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status),
                 messages.getMessage(messageKey, arguments, messageKey, locale));
         problem.setTitle(messages.getMessage("problem.title." + status, null, HttpStatus.valueOf(status).getReasonPhrase(), locale));

@@ -62,11 +62,15 @@ class TransparencyDeskController {
     private final InformationRequests requests;
     private final AgencyDirectory agencies;
     private final Clock clock;
+    /** The public site's address, as the requester's e-mails give it: the link an officer passes on must open there. */
+    private final String publicBase;
 
-    TransparencyDeskController(InformationRequests requests, AgencyDirectory agencies, Clock clock) {
+    TransparencyDeskController(InformationRequests requests, AgencyDirectory agencies, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${loa.alerts.base-url:http://localhost:8080}") String baseUrl) {
         this.requests = requests;
         this.agencies = agencies;
         this.clock = clock;
+        this.publicBase = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     @GetMapping
@@ -269,7 +273,7 @@ class TransparencyDeskController {
                     transferTo, answer, partial, costVnd, delivery, publishConsent, reviewed, thirdParty, consentGiven), user());
             redirect.addFlashAttribute("flashKey", "transparency.done." + chosen.name());
             if (outcome.downloadPath() != null) {
-                redirect.addFlashAttribute("downloadPath", outcome.downloadPath());
+                redirect.addFlashAttribute("downloadPath", publicBase + outcome.downloadPath());
             }
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("errorKey", "transparency.error.action");
@@ -291,7 +295,7 @@ class TransparencyDeskController {
     @PostMapping("/requests/{id}/download-link")
     String newDownloadLink(@PathVariable long id, RedirectAttributes redirect) {
         try {
-            redirect.addFlashAttribute("downloadPath", requests.newDownloadLink(id, user()));
+            redirect.addFlashAttribute("downloadPath", publicBase + requests.newDownloadLink(id, user()));
             redirect.addFlashAttribute("flashKey", "transparency.done.NEW_LINK");
         } catch (Conflict e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
