@@ -506,6 +506,18 @@ class InformationRequestsIntegrationTests {
         // its clock runs from the day of the transfer, as for any request received that day
         assertThat(received.dueDate()).isNotNull().isEqualTo(asked.dueDate());
         assertThat(requests.history(received.id(), COORDINATOR).getFirst().remark()).contains("yêu cầu số " + asked.id());
+        assertThat(requests.history(asked.id(), COORDINATOR).getLast().remark())
+                .contains("chuyển thành yêu cầu số " + received.id() + " của Sở Giáo dục và Đào tạo");
+        // read in English, the agencies are named in English too
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.ENGLISH);
+        try {
+            assertThat(requests.history(asked.id(), COORDINATOR).getLast().remark())
+                    .contains("became request no. " + received.id() + " of Department of Education and Training");
+            assertThat(requests.history(received.id(), COORDINATOR).getFirst().remark())
+                    .contains("transferred from Department of Health");
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+        }
         // Sở Y tế's officer no longer sees it once it left; the page of the transferred request names the new number
         MockHttpSession officer = signIn("officer");
         mvc.perform(get("/transparency/requests/" + received.id()).session(officer)).andExpect(status().isNotFound());

@@ -621,8 +621,8 @@ class JdbcInformationRequests implements InformationRequests {
                 String toName = known.map(Agency::nameVi).orElse(target);
                 Long received = null;
                 if (known.isPresent()) {
-                    received = receiveTransferred(row, known.get(), from, actor);
-                    remarks.add(Remark.of("transparency.remark.transferred-as", received, toName));
+                    received = receiveTransferred(row, known.get(), actor);
+                    remarks.add(Remark.of("transparency.remark.transferred-as", received, AGENCY_ARG + known.get().code()));
                 }
                 if (row.requesterEmail() != null) {
                     // the requester is told in writing where the request went (Law on Access to Information, Art. 28)
@@ -670,7 +670,7 @@ class JdbcInformationRequests implements InformationRequests {
      * channel, text and scan, the clock of a new request from today (the time limit in force today), to be read as
      * simple or complex by the agency that now holds it. Its desk and home page show it as any request received.
      */
-    private long receiveTransferred(Row row, Agency agency, String fromName, Actor actor) {
+    private long receiveTransferred(Row row, Agency agency, Actor actor) {
         LocalDate today = today();
         TimeLimit limit = timeLimit(row.channel(), false, today);
         long received = jdbc.sql("""
@@ -690,7 +690,7 @@ class JdbcInformationRequests implements InformationRequests {
                 SELECT ?, code_hash, ? FROM information_request_follow_up WHERE request_id = ?""")
                 .params(received, Timestamp.from(clock.instant()), row.id()).update();
         history(received, "RECEIVED", null, RequestStatus.ACCEPTED, actor, null,
-                List.of(Remark.of("transparency.remark.transferred-from", fromName, row.id())));
+                List.of(Remark.of("transparency.remark.transferred-from", AGENCY_ARG + row.agencyCode(), row.id())));
         events.publishEvent(new TransparencyEvent.RequestReceived(actor, received, agency.code(), row.channel(), "ACCEPTED"));
         return received;
     }
@@ -1579,6 +1579,13 @@ class JdbcInformationRequests implements InformationRequests {
         return Remark.of("transparency.remark.due", LocalTime.format(day));
     }
 
+    /** A remark's argument that names an agency by its code: {@code agency:SGDDT}. */
+    private static final String AGENCY_ARG = "agency:";
+
+    private String agencyName(String code, Locale reader) {
+        return agencies.resolve(code, today()).map(a -> a.named().name(reader.getLanguage())).orElse(code);
+    }
+
     /** The stored remarks in the reader's language, one after the other; null when there are none. */
     private String remarkText(String stored, Locale reader) {
         if (stored == null) {
@@ -1587,7 +1594,9 @@ class JdbcInformationRequests implements InformationRequests {
         List<String> read = new ArrayList<>();
         for (JsonNode remark : json.readTree(stored)) {
             List<String> args = new ArrayList<>();
-            remark.path("args").forEach(arg -> args.add(arg.asString()));
+            // an agency kept by its code is named in the reader's language (the unit of today, or the last one)
+            remark.path("args").forEach(arg -> args.add(arg.asString().startsWith(AGENCY_ARG)
+                    ? agencyName(arg.asString().substring(AGENCY_ARG.length()), reader) : arg.asString()));
             read.add(messages.getMessage(remark.path("key").asString(), args.toArray(), reader));
         }
         return read.isEmpty() ? null : String.join(" · ", read);
