@@ -162,6 +162,11 @@ class ResourcesIntegrationTests {
         row = row.substring(0, row.indexOf("</tr>"));
         assertThat(row).contains("data-gaps=\"1\"", "3 / 3", "1 / 2", "100.000.000 đ", setting.directiveNumber(), "3.b",
                 "data-kind=\"TRAINED_OFFICERS\"").doesNotContain("data-kind=\"SPOKESPERSON\"");
+        // read in English, the agency is named in English, and a row lacking nothing says so
+        String english = mvc.perform(get("/resources").param("kind", "DEPARTMENT").param("lang", "en")
+                        .session(signIn("coordinator")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(english).contains("Department of Health").doesNotContain(">Sở Y tế<", "All that is asked");
 
         // the spokesperson's term ends: now that is missing too
         long id = spokespersons.validOn(today()).stream().filter(s -> s.agencyCode().equals(agency.code())).findFirst()
