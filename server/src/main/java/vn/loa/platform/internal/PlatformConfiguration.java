@@ -61,6 +61,14 @@ class PlatformConfiguration implements WebMvcConfigurer {
         interceptor.setParamName("lang");
         interceptor.setIgnoreInvalidLocale(true);
         registry.addInterceptor(interceptor);
+        // a page form sent twice is handled once (OnceForms)
+        registry.addInterceptor(new OnceForms.Guard());
+    }
+
+    /** Every page form that posts carries a one-time field beside its CSRF token (OnceForms). */
+    @Bean
+    static org.springframework.beans.factory.config.BeanPostProcessor onceFormsFieldAdder() {
+        return new OnceForms.FieldAdder();
     }
 
     /**
