@@ -95,9 +95,31 @@ public interface Enquiries {
     /**
      * An action and what it needs: {@code draft} (DRAFT), {@code note} (RETURN; DECLINE_CRISIS and a WITHDRAW by the
      * agency's staff, as the reason the journalist reads; why, for the others), {@code publish} (APPROVE: publish the answer, not only send it back),
-     * {@code transferTo} (TRANSFER: an agency code).
+     * {@code transferTo} (TRANSFER: an agency code); {@code draftSeen}, the {@link #draftMark} of the draft as the
+     * caller read it (DRAFT, APPROVE; null when not told): a draft changed since is refused, so that nobody approves a
+     * text they did not read, nor writes over a colleague's newer draft unknowingly.
      */
-    record Transition(EnquiryAction action, String draft, String note, Boolean publish, String transferTo) {
+    record Transition(EnquiryAction action, String draft, String note, Boolean publish, String transferTo,
+            String draftSeen) {
+
+        /** An action whose caller does not say which draft they read. */
+        public Transition(EnquiryAction action, String draft, String note, Boolean publish, String transferTo) {
+            this(action, draft, note, publish, transferTo, null);
+        }
+    }
+
+    /** A short mark of a draft's text ("none" without one), for a page or a client to say which draft it read. */
+    static String draftMark(String draft) {
+        if (draft == null) {
+            return "none";
+        }
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(draft.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

@@ -273,6 +273,31 @@ class PressEnquiriesIntegrationTests {
     }
 
     @Test
+    void aDraftChangedAfterThePageWasOpenedIsNeitherApprovedNorWrittenOver() {
+        Enquiry asked = ask("Dự thảo thay đổi giữa chừng");
+        enquiries.act(asked.id(), new Enquiries.Transition(EnquiryAction.DRAFT, "Bản A của cán bộ.", null, null, null,
+                Enquiries.draftMark(null)), OFFICER);
+        // the spokesperson opens the page on draft A; the officer then saves draft B
+        String seenByTheSpokesperson = Enquiries.draftMark("Bản A của cán bộ.");
+        enquiries.act(asked.id(), new Enquiries.Transition(EnquiryAction.DRAFT, "Bản B chưa ai đọc.", null, null, null,
+                seenByTheSpokesperson), OFFICER);
+        // approving from the page that showed A would send B, unread: refused, nothing sent
+        assertThatThrownBy(() -> enquiries.act(asked.id(), new Enquiries.Transition(EnquiryAction.APPROVE, null, null, true,
+                null, seenByTheSpokesperson), SPOKESPERSON))
+                .isInstanceOfSatisfying(Conflict.class, e -> assertThat(e.messageKey()).isEqualTo("press.error.draft-changed"));
+        // nor does a draft typed on that page write over B unknowingly
+        assertThatThrownBy(() -> enquiries.act(asked.id(), new Enquiries.Transition(EnquiryAction.DRAFT, "Bản C.", null, null,
+                null, seenByTheSpokesperson), SPOKESPERSON)).isInstanceOf(Conflict.class);
+        Enquiry unchanged = enquiries.get(asked.id(), COORDINATOR);
+        assertThat(unchanged.draft()).isEqualTo("Bản B chưa ai đọc.");
+        assertThat(unchanged.answer()).isNull();
+        // read again, B is approved
+        enquiries.act(asked.id(), new Enquiries.Transition(EnquiryAction.APPROVE, null, null, false, null,
+                Enquiries.draftMark(unchanged.draft())), SPOKESPERSON);
+        assertThat(enquiries.get(asked.id(), COORDINATOR).answer()).isEqualTo("Bản B chưa ai đọc.");
+    }
+
+    @Test
     void aDayOffEnteredWhileAQuestionWaitsMovesItsDueTimeAndSaysWhyUntilItIsAnswered() {
         Enquiry asked = ask("Ngày nghỉ đột xuất");
         Enquiry answered = ask("Đã trả lời trước ngày nghỉ");

@@ -337,6 +337,11 @@ class JdbcEnquiries implements Enquiries {
         if (!permitted(action, e, user)) {
             throw new AccessDeniedException("may not " + action + " this enquiry");
         }
+        if ((action == EnquiryAction.DRAFT || action == EnquiryAction.APPROVE) && t.draftSeen() != null
+                && !t.draftSeen().equals(Enquiries.draftMark(e.draft()))) {
+            // the draft changed after the page was opened: approving would send a text its approver did not read
+            throw new Conflict("press.error.draft-changed");
+        }
         if (action.decidesCrisisRequest() && !e.crisisRequestPending()) {
             // decided meanwhile by someone else (or never asked for): the page that offered it is stale
             throw new Conflict("press.error.crisis-decided");

@@ -79,7 +79,7 @@ class PressApiController {
     }
 
     @io.swagger.v3.oas.annotations.media.Schema(name = "EnquiryTransition")
-    record PostedTransition(String action, String draft, String note, Boolean publish, String transferTo) {
+    record PostedTransition(String action, String draft, String note, Boolean publish, String transferTo, String draftSeen) {
     }
 
     record PostedStatement(String agencyCode, String form, String channel, String title, String body, Long outletId,
@@ -147,7 +147,7 @@ class PressApiController {
             problems.add(new InvalidInput("action", "press.error.action"));
         }
         InvalidInput.throwIfAny(problems);
-        return enquiries.act(id, new Enquiries.Transition(action, t.draft(), t.note(), t.publish(), t.transferTo()), user());
+        return enquiries.act(id, new Enquiries.Transition(action, t.draft(), t.note(), t.publish(), t.transferTo(), t.draftSeen()), user());
     }
 
     @GetMapping("/statements")

@@ -156,6 +156,8 @@ class PressDeskController {
         model.addAttribute("e", e);
         model.addAttribute("now", clock.instant());
         model.addAttribute("actions", enquiries.actionsFor(e, user));
+        // which draft the reader saw: a draft or an approval sent from this page is refused if it changed since
+        model.addAttribute("draftSeen", Enquiries.draftMark(e.draft()));
         boolean staff = !user.has(Role.PRESS);
         model.addAttribute("staff", staff);
         if (staff) {
@@ -181,10 +183,11 @@ class PressDeskController {
     @PostMapping("/enquiries/{id}/actions")
     String act(@PathVariable long id, @RequestParam(defaultValue = "") String action, @RequestParam(required = false) String draft,
             @RequestParam(required = false) String note, @RequestParam(defaultValue = "false") boolean publish,
-            @RequestParam(required = false) String transferTo, RedirectAttributes redirect) {
+            @RequestParam(required = false) String transferTo, @RequestParam(required = false) String draftSeen,
+            RedirectAttributes redirect) {
         try {
             EnquiryAction chosen = EnquiryAction.valueOf(action);
-            enquiries.act(id, new Enquiries.Transition(chosen, draft, note, publish, transferTo), user());
+            enquiries.act(id, new Enquiries.Transition(chosen, draft, note, publish, transferTo, draftSeen), user());
             redirect.addFlashAttribute("flashKey", "press.done." + chosen.name());
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("errorKey", "press.error.action");
@@ -197,6 +200,10 @@ class PressDeskController {
         } catch (Conflict e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
             redirect.addFlashAttribute("errorArguments", e.arguments());
+            // a draft refused because another was saved meanwhile stays in the form, beside the newer one
+            redirect.addFlashAttribute("typedAction", action);
+            redirect.addFlashAttribute("typedNote", note);
+            redirect.addFlashAttribute("typedDraft", draft);
         } catch (AccessDeniedException e) {
             redirect.addFlashAttribute("errorKey", "press.error.not-yours");
         }
