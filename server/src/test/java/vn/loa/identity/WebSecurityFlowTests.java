@@ -337,6 +337,42 @@ class WebSecurityFlowTests {
     }
 
     @Test
+    void aSaveFromAnAccountPageOpenedBeforeAnotherAdministratorsChangeIsRefusedKeepingWhatWasTyped() throws Exception {
+        String username = IdentityTestData.freshUsername("stale");
+        AgencyId health = agencies.findByCode("SYT", LocalDate.now(LocalTime.ZONE)).orElseThrow().id();
+        UserAccount account = users.create(new Users.NewUser(username, "Lê Văn Cũ", username + "@example.gov.vn",
+                "mat-khau-rieng-1", Set.of(Role.OFFICER, Role.COORDINATOR), health), Actor.SYSTEM);
+        MockHttpSession first = signIn("admin", DEMO_PASSWORD);
+        MockHttpSession second = signIn("admin", DEMO_PASSWORD);
+        String seen = org.jsoup.Jsoup.parse(mvc.perform(get("/admin/users/" + account.id()).session(second))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .select("input[name=seen]").val();
+        assertThat(seen).isNotBlank();
+        // the first administrator takes the coordinator's role away
+        mvc.perform(post("/admin/users/" + account.id()).session(first).with(csrf()).param("username", username)
+                        .param("fullName", "Lê Văn Cũ").param("email", username + "@example.gov.vn").param("roles", "OFFICER")
+                        .param("agencyId", String.valueOf(health.value())))
+                .andExpect(status().is3xxRedirection());
+        // the second, from the page opened before, only mends the name: refused, nothing put back, the name kept
+        String refused = mvc.perform(post("/admin/users/" + account.id()).session(second).with(csrf()).param("seen", seen)
+                        .param("username", username).param("fullName", "Lê Văn Mới").param("email", username + "@example.gov.vn")
+                        .param("roles", "OFFICER", "COORDINATOR").param("agencyId", String.valueOf(health.value())))
+                .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(users.find(account.id()).orElseThrow().roles()).containsExactly(Role.OFFICER);
+        assertThat(users.find(account.id()).orElseThrow().fullName()).isEqualTo("Lê Văn Cũ");
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(refused);
+        assertThat(page.select("#changed-meanwhile").text()).contains("đã được người khác sửa", "Cán bộ");
+        assertThat(page.select("input[name=fullName]").val()).isEqualTo("Lê Văn Mới");
+        // saved again after reading it, as the page now says it is
+        mvc.perform(post("/admin/users/" + account.id()).session(second).with(csrf())
+                        .param("seen", page.select("input[name=seen]").val()).param("username", username)
+                        .param("fullName", "Lê Văn Mới").param("email", username + "@example.gov.vn").param("roles", "OFFICER")
+                        .param("agencyId", String.valueOf(health.value())))
+                .andExpect(status().is3xxRedirection());
+        assertThat(users.find(account.id()).orElseThrow().fullName()).isEqualTo("Lê Văn Mới");
+    }
+
+    @Test
     void aResetPasswordOpensNothingButTheAccountPageUntilItsOwnerReplacesIt() throws Exception {
         String username = IdentityTestData.freshUsername("reset");
         AgencyId health = agencies.findByCode("SYT", LocalDate.now(LocalTime.ZONE)).orElseThrow().id();

@@ -61,6 +61,16 @@ class UserAdminController {
         private String password = "";
         private List<Role> roles = new ArrayList<>();
         private Long agencyId;
+        /** The account as the page showed it ({@link #seen}): a save from a page opened before another change is refused. */
+        private String seen;
+
+        public String getSeen() {
+            return seen;
+        }
+
+        public void setSeen(String seen) {
+            this.seen = seen;
+        }
 
         public String getUsername() {
             return username;
@@ -207,8 +217,22 @@ class UserAdminController {
         form.setEmail(user.email());
         form.setRoles(new ArrayList<>(user.roles()));
         form.setAgencyId(user.agency() == null ? null : user.agency().value());
+        form.setSeen(seen(user));
         model.addAttribute("userForm", form);
         return form(model, user);
+    }
+
+    /** A short mark of what the edit form changes of an account: its name, e-mail, agency and roles. */
+    static String seen(UserAccount user) {
+        String state = String.join("\u0000", user.fullName(), String.valueOf(user.email()),
+                String.valueOf(user.agency() == null ? null : user.agency().value()),
+                new java.util.TreeSet<>(user.roles()).toString());
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(state.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @PostMapping("/{id}")
@@ -216,6 +240,15 @@ class UserAdminController {
             HttpServletResponse response, RedirectAttributes redirect) {
         SignedInUser admin = CurrentUserAdvice.signedIn().orElseThrow();
         UserAccount user = users.find(id).orElseThrow(() -> new NotFound("user", id));
+        if (form.getSeen() != null && !form.getSeen().equals(seen(user))) {
+            // another administrator changed the account after this page was opened: saving would put back what they
+            // changed (a role taken away given again). What was typed stays, beside the account as it is now.
+            form.setUsername(user.username());
+            form.setSeen(seen(user));
+            model.addAttribute("changedMeanwhile", true);
+            response.setStatus(409);
+            return form(model, user);
+        }
         try {
             users.update(id, new UserChanges(form.getFullName(), form.getEmail(), form.roleSet(), form.agency()),
                     admin.actor());
