@@ -607,6 +607,34 @@ class CampaignsIntegrationTests {
                 .isInstanceOf(Conflict.class);
     }
 
+    @Test
+    void aSaveFromAMessagePageOpenedBeforeAColleaguesIsRefusedKeepingWhatWasTyped() throws Exception {
+        MockHttpSession officer = signIn("officer");
+        MockHttpSession coordinator = signIn("coordinator");
+        Message m = messages.write(campaignAsService(), "Thông báo tiêm chủng", "Bản đầu.", null, OFFICER);
+        org.jsoup.nodes.Document opened = org.jsoup.Jsoup.parse(body(mvc.perform(get("/campaigns/messages/" + m.id())
+                .session(coordinator)).andExpect(status().isOk())));
+        String seenText = opened.select("#rewrite input[name=seen]").val();
+        String seenSms = opened.select("#version-SMS input[name=seen]").val();
+        // the officer rewrites the text and writes the SMS meanwhile
+        mvc.perform(post("/campaigns/messages/" + m.id()).session(officer).with(csrf()).param("title", "Thông báo tiêm chủng")
+                .param("body", "Bản của cán bộ.").param("seen", seenText)).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/campaigns/messages/" + m.id() + "/versions/SMS").session(officer).with(csrf())
+                .param("body", "Tin nhắn của cán bộ.").param("seen", seenSms)).andExpect(status().is3xxRedirection());
+        // the coordinator's page, opened before, changes only the title: refused, the officer's text stays
+        org.jsoup.nodes.Document refused = org.jsoup.Jsoup.parse(body(mvc.perform(post("/campaigns/messages/" + m.id())
+                        .session(coordinator).with(csrf()).param("title", "Tiêu đề mới").param("body", "Bản đầu.")
+                        .param("seen", seenText))
+                .andExpect(status().isConflict())));
+        assertThat(refused.select("#action-error").text()).contains("đã được người khác sửa");
+        assertThat(refused.select("#rewrite-title").val()).isEqualTo("Tiêu đề mới");
+        assertThat(messages.get(m.id(), OFFICER).body()).isEqualTo("Bản của cán bộ.");
+        mvc.perform(post("/campaigns/messages/" + m.id() + "/versions/SMS").session(coordinator).with(csrf())
+                .param("body", "Tin nhắn cũ.").param("seen", seenSms)).andExpect(status().isConflict());
+        assertThat(messages.versions(m.id(), OFFICER)).filteredOn(v -> v.kind() == VersionKind.SMS).singleElement()
+                .satisfies(v -> assertThat(v.body()).isEqualTo("Tin nhắn của cán bộ."));
+    }
+
     private org.springframework.test.web.servlet.ResultActions transition(MockHttpSession session, long id, String action,
             String publishAt, String reason) throws Exception {
         return mvc.perform(post("/api/v1/messages/" + id + "/transitions").session(session).with(csrf())

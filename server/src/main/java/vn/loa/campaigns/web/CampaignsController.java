@@ -308,7 +308,33 @@ class CampaignsController {
         @SuppressWarnings("unchecked")
         Map<String, String> form = (Map<String, String>) model.getAttribute("form");
         model.addAttribute("shown", shownFigures(m, byKind, form));
+        // what each form shows, so that a save from a page opened before a colleague's is refused, not written over it
+        model.addAttribute("seenMessage", mark(m.title(), m.body()));
+        Map<VersionKind, String> seenVersions = new LinkedHashMap<>();
+        for (VersionKind k : VersionKind.values()) {
+            seenVersions.put(k, seen(byKind.get(k)));
+        }
+        model.addAttribute("seenVersions", seenVersions);
         return "campaigns/message";
+    }
+
+    /** A short mark of texts as a page shows them. */
+    static String mark(String... texts) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(
+                    String.join("\u0000", java.util.Arrays.stream(texts).map(String::valueOf).toList())
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String seen(VersionRow row) {
+        if (row == null) {
+            return "none";
+        }
+        Version v = row.version();
+        return mark(v.title(), v.body(), v.hashtags(), v.link());
     }
 
     /**
@@ -337,9 +363,18 @@ class CampaignsController {
 
     @PostMapping("/messages/{id}")
     String rewrite(@PathVariable long id, @RequestParam(defaultValue = "") String title,
-            @RequestParam(defaultValue = "") String body, HttpServletResponse response, Model model,
-            RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String body, @RequestParam(required = false) String seen,
+            HttpServletResponse response, Model model, RedirectAttributes redirect) {
         try {
+            Message now = messages.get(id, user());
+            if (seen != null && !seen.equals(mark(now.title(), now.body()))) {
+                // rewritten by someone else after this page was opened: what was typed stays, beside the newer text
+                model.addAttribute("form", Map.of("kind", "", "messageTitle", title, "messageBody", body));
+                String page = message(id, model);
+                response.setStatus(409);
+                model.addAttribute("errorKey", "campaigns.error.changed-meanwhile");
+                return page;
+            }
             messages.rewrite(id, title, body, user());
             redirect.addFlashAttribute("flashKey", "campaigns.message.rewritten");
             return "redirect:/campaigns/messages/" + id;
@@ -358,12 +393,21 @@ class CampaignsController {
     @PostMapping("/messages/{id}/versions/{kind}")
     String saveVersion(@PathVariable long id, @PathVariable String kind, @RequestParam(defaultValue = "") String title,
             @RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "") String hashtags,
-            @RequestParam(defaultValue = "") String link, HttpServletResponse response, Model model,
-            RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String link, @RequestParam(required = false) String seen,
+            HttpServletResponse response, Model model, RedirectAttributes redirect) {
         List<InvalidInput> problems = new ArrayList<>();
         VersionKind chosen = CampaignsApiController.parse(VersionKind.class, kind, "kind", problems);
         try {
             InvalidInput.throwIfAny(problems);
+            if (seen != null && !seen.equals(seen(versionRows(id, user()).stream()
+                    .filter(r -> r.version().kind() == chosen).findFirst().orElse(null)))) {
+                model.addAttribute("form", Map.of("kind", kind, "title", title, "body", body, "hashtags", hashtags,
+                        "link", link));
+                String page = message(id, model);
+                response.setStatus(409);
+                model.addAttribute("errorKey", "campaigns.error.changed-meanwhile");
+                return page;
+            }
             messages.saveVersion(id, chosen, title, body, hashtags, link, user());
             redirect.addFlashAttribute("flashKey", "campaigns.version.saved");
             return "redirect:/campaigns/messages/" + id + "#version-" + chosen;

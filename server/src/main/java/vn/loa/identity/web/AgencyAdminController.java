@@ -56,6 +56,16 @@ class AgencyAdminController {
         private String validFrom = "";
         private String validTo = "";
         private String source = "";
+        /** The unit as the page showed it: a save from a page opened before another change is refused. */
+        private String seen;
+
+        public String getSeen() {
+            return seen;
+        }
+
+        public void setSeen(String seen) {
+            this.seen = seen;
+        }
 
         public String getCode() {
             return code;
@@ -136,7 +146,15 @@ class AgencyAdminController {
             form.validFrom = LocalTime.format(agency.validFrom());
             form.validTo = LocalTime.format(agency.validTo());
             form.source = agency.source() == null ? "" : agency.source();
+            form.seen = seen(agency);
             return form;
+        }
+
+        /** A short mark of what the form changes of a unit. */
+        static String seen(Agency agency) {
+            return UserAdminController.mark(agency.code(), String.valueOf(agency.kind()), String.valueOf(agency.parent()),
+                    agency.nameVi(), String.valueOf(agency.nameEn()), String.valueOf(agency.validFrom()),
+                    String.valueOf(agency.validTo()), String.valueOf(agency.source()));
         }
     }
 
@@ -216,6 +234,13 @@ class AgencyAdminController {
             HttpServletResponse response, RedirectAttributes redirect) {
         SignedInUser admin = CurrentUserAdvice.signedIn().orElseThrow();
         Agency agency = agencies.find(new AgencyId(id)).orElseThrow(() -> new NotFound("agency", id));
+        if (form.getSeen() != null && !form.getSeen().equals(Form.seen(agency))) {
+            // changed by another administrator after this page was opened: saving would put back what they changed
+            form.setSeen(Form.seen(agency));
+            model.addAttribute("changedMeanwhile", true);
+            response.setStatus(409);
+            return form(model, agency);
+        }
         try {
             agencies.update(agency.id(), form.toAgencyForm(), admin.actor());
             redirect.addFlashAttribute("flashKey", "agency.saved");

@@ -224,9 +224,14 @@ class UserAdminController {
 
     /** A short mark of what the edit form changes of an account: its name, e-mail, agency and roles. */
     static String seen(UserAccount user) {
-        String state = String.join("\u0000", user.fullName(), String.valueOf(user.email()),
+        return mark(user.fullName(), String.valueOf(user.email()),
                 String.valueOf(user.agency() == null ? null : user.agency().value()),
                 new java.util.TreeSet<>(user.roles()).toString());
+    }
+
+    /** A short mark of texts as an administration page shows them. */
+    static String mark(String... texts) {
+        String state = String.join("\u0000", texts);
         try {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                     .digest(state.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 12);

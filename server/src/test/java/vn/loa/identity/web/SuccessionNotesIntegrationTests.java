@@ -85,6 +85,33 @@ class SuccessionNotesIntegrationTests {
         assertThat(successor(page(admin, page, "vi"), "Sở Khoa học và Công nghệ").text()).contains("sáp nhập thử nghiệm");
     }
 
+    @Test
+    void aSaveFromAUnitsPageOpenedBeforeAnotherAdministratorsChangeIsRefused() throws Exception {
+        String code = "STALE" + (System.nanoTime() % 100000);
+        Agency unit = agencies.create(new AgencyDirectory.AgencyForm(code, vn.loa.identity.AgencyKind.OTHER, null,
+                "Ban thử sửa cùng lúc", null, LocalDate.of(2025, 7, 1), null, "test"), vn.loa.shared.Actor.SYSTEM);
+        MockHttpSession first = (MockHttpSession) mvc.perform(formLogin("/login").user("admin").password("loa-demo"))
+                .andReturn().getRequest().getSession(false);
+        MockHttpSession second = (MockHttpSession) mvc.perform(formLogin("/login").user("admin").password("loa-demo"))
+                .andReturn().getRequest().getSession(false);
+        String path = "/admin/agencies/" + unit.id().value();
+        String seen = page(second, path, "vi").select("input[name=seen]").val();
+        assertThat(seen).isNotBlank();
+        // the first administrator ends the unit
+        mvc.perform(post(path).session(first).with(csrf()).param("code", code).param("kind", "OTHER")
+                        .param("nameVi", "Ban thử sửa cùng lúc").param("validFrom", "01/07/2025").param("validTo", "31/12/2026")
+                        .param("source", "test"))
+                .andExpect(status().is3xxRedirection());
+        // the second, from the page opened before, only names it in English: refused, the last day kept
+        mvc.perform(post(path).session(second).with(csrf()).param("seen", seen).param("code", code).param("kind", "OTHER")
+                        .param("nameVi", "Ban thử sửa cùng lúc").param("nameEn", "Test board").param("validFrom", "01/07/2025")
+                        .param("validTo", "").param("source", "test"))
+                .andExpect(status().isConflict());
+        Agency now = agencies.find(unit.id()).orElseThrow();
+        assertThat(now.validTo()).isEqualTo(LocalDate.of(2026, 12, 31));
+        assertThat(now.nameEn()).isNull();
+    }
+
     private Document page(MockHttpSession session, String path, String language) throws Exception {
         MockHttpServletResponse response = mvc.perform(get(path).param("lang", language).session(session)).andReturn()
                 .getResponse();
