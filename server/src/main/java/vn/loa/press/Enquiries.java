@@ -110,16 +110,7 @@ public interface Enquiries {
 
     /** A short mark of a draft's text ("none" without one), for a page or a client to say which draft it read. */
     static String draftMark(String draft) {
-        if (draft == null) {
-            return "none";
-        }
-        try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(draft.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(hash, 0, 12);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return draft == null ? "none" : vn.loa.shared.SeenMark.of(draft);
     }
 
     /**

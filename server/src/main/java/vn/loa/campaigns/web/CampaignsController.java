@@ -320,13 +320,7 @@ class CampaignsController {
 
     /** A short mark of texts as a page shows them. */
     static String mark(String... texts) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(
-                    String.join("\u0000", java.util.Arrays.stream(texts).map(String::valueOf).toList())
-                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 12);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return vn.loa.shared.SeenMark.of(texts);
     }
 
     private static String seen(VersionRow row) {

@@ -231,13 +231,7 @@ class UserAdminController {
 
     /** A short mark of texts as an administration page shows them. */
     static String mark(String... texts) {
-        String state = String.join("\u0000", texts);
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(state.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 12);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return vn.loa.shared.SeenMark.of(texts);
     }
 
     @PostMapping("/{id}")
