@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import vn.loa.identity.SignedInUser;
+import vn.loa.shared.MessagePart;
 import vn.loa.shared.Page;
 import vn.loa.shared.PageRequest;
 
@@ -120,6 +121,6 @@ public interface Enquiries {
      * @param parts what the desk wrote in Loa's own words, as message keys and arguments; empty when none
      */
     record HistoryEntry(String action, EnquiryStatus from, EnquiryStatus to, String actor, Instant at, String note,
-            java.util.List<NotePart> parts) {
+            java.util.List<MessagePart> parts) {
     }
 }

@@ -1,6 +1,7 @@
 package vn.loa.press;
 
 import java.time.Instant;
+import vn.loa.shared.MessagePart;
 
 /**
  * A statement of an agency to the press, in one of the six forms of Decree 09/2017, Art. 4.
@@ -13,5 +14,5 @@ import java.time.Instant;
  */
 public record Statement(long id, String agencyCode, StatementForm form, StatementChannel channel, String title,
         String body, StatementStatus status, Long outletId, Long enquiryId, String draftedBy, Instant createdAt,
-        String approvedBy, Instant publishedAt, NotePart mailed) {
+        String approvedBy, Instant publishedAt, MessagePart mailed) {
 }

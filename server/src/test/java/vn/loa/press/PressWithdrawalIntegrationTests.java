@@ -40,6 +40,7 @@ import vn.loa.TestClock;
 import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
 import vn.loa.shared.InvalidInput;
+import vn.loa.shared.MessagePart;
 
 /**
  * Withdrawing a press question on a real database: the journalist takes back their own freely; the agency's staff record
@@ -133,7 +134,7 @@ class PressWithdrawalIntegrationTests {
         List<Enquiries.HistoryEntry> history = enquiries.history(asked.id(), COORDINATOR);
         assertThat(history.getLast().action()).isEqualTo("WITHDRAW_BY_AGENCY");
         assertThat(history.getLast().note()).isEqualTo("Phóng viên gọi điện đề nghị rút <b>câu hỏi</b>");
-        assertThat(history.getLast().parts()).extracting(NotePart::key).containsExactly("press.mail.sent");
+        assertThat(history.getLast().parts()).extracting(MessagePart::key).containsExactly("press.mail.sent");
         assertThat(jdbc.sql("SELECT count(*) FROM audit_record WHERE action = 'press-enquiry.withdrawn-by-agency'"
                 + " AND target_id = ?").param(String.valueOf(asked.id())).query(Long.class).single()).isEqualTo(1);
         assertThat(page(officer, asked.id(), "en")).contains("Withdrawal recorded by the agency", "e-mailed 1 of 1 people");

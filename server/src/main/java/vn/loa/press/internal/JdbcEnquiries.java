@@ -36,7 +36,7 @@ import vn.loa.press.EnquiryChannel;
 import vn.loa.press.EnquiryKind;
 import vn.loa.press.EnquiryStatus;
 import vn.loa.press.MediaDirectory;
-import vn.loa.press.NotePart;
+import vn.loa.shared.MessagePart;
 import vn.loa.press.PressEvent;
 import vn.loa.press.PressSettings;
 import vn.loa.press.SpeakerCapacity;
@@ -181,11 +181,11 @@ class JdbcEnquiries implements Enquiries {
         }
         // audited first: a change whose audit fails sends no e-mail
         events.publishEvent(new PressEvent.EnquiryReceived(by.actor(), id, agencyCode, kind, channel, due, crisisRequested));
-        List<NotePart> parts = new ArrayList<>();
-        parts.add(speaker == null ? NotePart.of("press.note.no-spokesperson")
-                : NotePart.of("press.note.routed", speaker.fullName()));
+        List<MessagePart> parts = new ArrayList<>();
+        parts.add(speaker == null ? MessagePart.of("press.note.no-spokesperson")
+                : MessagePart.of("press.note.routed", speaker.fullName()));
         if (crisisRequested) {
-            parts.add(NotePart.of("press.note.crisis-requested"));
+            parts.add(MessagePart.of("press.note.crisis-requested"));
         }
         List<String> to = new ArrayList<>(agencyPeople(agencyCode));
         if (speaker != null) {
@@ -354,11 +354,11 @@ class JdbcEnquiries implements Enquiries {
         String agencyCode = e.agencyCode();
         String historyNote = note;
         String historyAction = action.name();
-        List<NotePart> parts = new ArrayList<>();
+        List<MessagePart> parts = new ArrayList<>();
         EnquiryStatus after = action.after(e.status());
         PressEvent audited = new PressEvent.EnquiryActed(user.actor(), id, agencyCode, action, e.status(), after);
         // e-mail goes out after the change is audited: a change whose audit fails sends none
-        java.util.function.Supplier<NotePart> mailing = () -> null;
+        java.util.function.Supplier<MessagePart> mailing = () -> null;
         switch (action) {
             case DRAFT -> {
                 String draft = PressAccess.text(t.draft());
@@ -384,7 +384,7 @@ class JdbcEnquiries implements Enquiries {
                         UPDATE press_enquiry SET status = ?, answer = draft, approved_by = ?, answered_at = ?, published = ?
                         WHERE id = ? AND status = ?""").params(after.name(), user.username(), Timestamp.from(now),
                         publish, id, e.status().name()).update());
-                parts.add(NotePart.of(publish ? "press.note.published" : "press.note.answered-privately"));
+                parts.add(MessagePart.of(publish ? "press.note.published" : "press.note.answered-privately"));
                 mailing = () -> answerJournalist(e, publish);
             }
             case TRANSFER -> {
@@ -401,7 +401,7 @@ class JdbcEnquiries implements Enquiries {
                 if (speaker != null) {
                     people.add(speaker.email());
                 }
-                parts.add(NotePart.of("press.note.transferred", target.get().nameVi(),
+                parts.add(MessagePart.of("press.note.transferred", target.get().nameVi(),
                         target.get().nameEn() == null ? target.get().nameVi() : target.get().nameEn()));
                 mailing = () -> mail.send(people, "Câu hỏi của báo chí số " + id + " được chuyển đến cơ quan của bạn",
                         e.subject() + "\n\n" + e.question() + "\n\nHạn trả lời: " + LocalTime.format(e.dueAt())
@@ -427,7 +427,7 @@ class JdbcEnquiries implements Enquiries {
             }
             case CONFIRM_CRISIS -> {
                 Instant due = confirmCrisis(e, user, now);
-                parts.add(NotePart.of(due.equals(e.dueAt()) ? "press.note.crisis-due-unchanged" : "press.note.crisis-due",
+                parts.add(MessagePart.of(due.equals(e.dueAt()) ? "press.note.crisis-due-unchanged" : "press.note.crisis-due",
                         LocalTime.format(due)));
                 audited = new PressEvent.EnquiryCrisisConfirmed(user.actor(), id, agencyCode, due);
                 mailing = () -> tellJournalistOfCrisisDecision(e, "Cơ quan đã xác nhận xử lý khẩn câu hỏi của bạn. Hạn trả lời: "
@@ -458,7 +458,7 @@ class JdbcEnquiries implements Enquiries {
             }
         }
         events.publishEvent(audited);
-        NotePart mailed = mailing.get();
+        MessagePart mailed = mailing.get();
         if (mailed != null) {
             parts.add(mailed);
         }
@@ -524,7 +524,7 @@ class JdbcEnquiries implements Enquiries {
     }
 
     /** The answer goes back to the journalist: on their page, and by e-mail. */
-    private NotePart answerJournalist(Enquiry e, boolean publish) {
+    private MessagePart answerJournalist(Enquiry e, boolean publish) {
         String email = e.contactEmail();
         if (email == null && e.journalistUsername() != null) {
             email = users.findByUsername(e.journalistUsername()).map(UserAccount::email).orElse(null);
@@ -538,7 +538,7 @@ class JdbcEnquiries implements Enquiries {
     }
 
     /** E-mails the journalist who asked for crisis handling what the agency decided, and says how it went. */
-    private NotePart tellJournalistOfCrisisDecision(Enquiry e, String decision) {
+    private MessagePart tellJournalistOfCrisisDecision(Enquiry e, String decision) {
         String email = e.contactEmail();
         if (email == null && e.journalistUsername() != null) {
             email = users.findByUsername(e.journalistUsername()).map(UserAccount::email).orElse(null);
@@ -554,7 +554,7 @@ class JdbcEnquiries implements Enquiries {
      * E-mails the journalist that the agency recorded the withdrawal of their question, and why: the same path as the
      * answer, so that a question does not vanish from their page unexplained.
      */
-    private NotePart tellJournalistOfWithdrawal(Enquiry e, String reason) {
+    private MessagePart tellJournalistOfWithdrawal(Enquiry e, String reason) {
         String email = e.contactEmail();
         if (email == null && e.journalistUsername() != null) {
             email = users.findByUsername(e.journalistUsername()).map(UserAccount::email).orElse(null);
@@ -575,7 +575,7 @@ class JdbcEnquiries implements Enquiries {
 
     /** Records a change: {@code note} the words a person typed, {@code parts} what the desk says in its own. */
     private void history(long id, String action, EnquiryStatus from, EnquiryStatus to, Actor by, String note,
-            List<NotePart> parts) {
+            List<MessagePart> parts) {
         jdbc.sql("""
                 INSERT INTO press_enquiry_history (enquiry_id, action, from_status, to_status, actor, occurred_at, note,
                     note_parts)
@@ -595,7 +595,7 @@ class JdbcEnquiries implements Enquiries {
         if (rows == 1) {
             EnquiryStatus status = EnquiryStatus.valueOf(jdbc.sql("SELECT status FROM press_enquiry WHERE id = ?").param(id)
                     .query(String.class).single());
-            history(id, "DEADLINE_MOVED", null, status, moved.by(), moved.reason(), List.of(NotePart.of(
+            history(id, "DEADLINE_MOVED", null, status, moved.by(), moved.reason(), List.of(MessagePart.of(
                     "press.note.deadline-moved", LocalTime.format(moved.from()), LocalTime.format(moved.to()))));
         }
     }
@@ -618,7 +618,7 @@ class JdbcEnquiries implements Enquiries {
                 .params(Timestamp.from(now), Timestamp.from(now.plus(remindWithin))).query(JdbcEnquiries::row).list();
         for (Enquiry e : dueSoon) {
             jdbc.sql("UPDATE press_enquiry SET reminded_due = due_at WHERE id = ?").param(e.id()).update();
-            history(e.id(), "REMINDED", null, e.status(), Actor.SYSTEM, null, List.of(NotePart.of("press.note.due",
+            history(e.id(), "REMINDED", null, e.status(), Actor.SYSTEM, null, List.of(MessagePart.of("press.note.due",
                     LocalTime.format(e.dueAt())), mail.send(withSpokesperson(e), "Nhắc hạn: câu hỏi của báo chí số " + e.id() + " đến hạn "
                     + LocalTime.format(e.dueAt()), reminder(e))));
         }
@@ -630,7 +630,7 @@ class JdbcEnquiries implements Enquiries {
             jdbc.sql("UPDATE press_enquiry SET escalated_due = due_at WHERE id = ?").param(e.id()).update();
             List<String> to = new ArrayList<>(coordinators());
             to.addAll(withSpokesperson(e));
-            history(e.id(), "ESCALATED", null, e.status(), Actor.SYSTEM, null, List.of(NotePart.of("press.note.due",
+            history(e.id(), "ESCALATED", null, e.status(), Actor.SYSTEM, null, List.of(MessagePart.of("press.note.due",
                     LocalTime.format(e.dueAt())), mail.send(to, "Quá hạn: câu hỏi của báo chí số " + e.id() + " (hạn " + LocalTime.format(e.dueAt()) + ")",
                     reminder(e))));
             events.publishEvent(new PressEvent.EnquiryEscalated(Actor.SYSTEM, e.id(), e.agencyCode(), e.dueAt()));

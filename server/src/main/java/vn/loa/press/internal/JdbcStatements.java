@@ -16,7 +16,7 @@ import vn.loa.identity.Agency;
 import vn.loa.identity.AgencyDirectory;
 import vn.loa.identity.SignedInUser;
 import vn.loa.press.MediaDirectory;
-import vn.loa.press.NotePart;
+import vn.loa.shared.MessagePart;
 import vn.loa.press.PressEvent;
 import vn.loa.press.Statement;
 import vn.loa.press.StatementChannel;
@@ -194,7 +194,7 @@ class JdbcStatements implements Statements {
         events.publishEvent(new PressEvent.StatementPublished(by.actor(), id, s.agencyCode(), s.form(), s.channel()));
         if (s.form() == StatementForm.PRESS_RELEASE) {
             String agency = agencies.findByCode(s.agencyCode(), today()).map(Agency::nameVi).orElse(s.agencyCode());
-            NotePart mailed = mail.send(media.addressList(today()), "Thông cáo báo chí: " + s.title(), agency + "\n\n"
+            MessagePart mailed = mail.send(media.addressList(today()), "Thông cáo báo chí: " + s.title(), agency + "\n\n"
                     + s.title() + "\n\n" + s.body() + "\n\n" + mail.link("/public/press-releases/" + id) + "\n");
             jdbc.sql("UPDATE press_statement SET mailed_parts = ? WHERE id = ?")
                     .params(NoteParts.encode(List.of(mailed)), id).update();
@@ -237,12 +237,12 @@ class JdbcStatements implements Statements {
     }
 
     /** How the e-mail went: in the reader's words, or as written in Vietnamese before issue #10. */
-    private static NotePart mailed(ResultSet rs) throws SQLException {
-        List<NotePart> parts = NoteParts.decode(rs.getArray("mailed_parts"));
+    private static MessagePart mailed(ResultSet rs) throws SQLException {
+        List<MessagePart> parts = NoteParts.decode(rs.getArray("mailed_parts"));
         if (!parts.isEmpty()) {
             return parts.getFirst();
         }
         String text = rs.getString("mailed");
-        return text == null ? null : NotePart.of(NoteParts.TEXT, text);
+        return text == null ? null : MessagePart.of(NoteParts.TEXT, text);
     }
 }

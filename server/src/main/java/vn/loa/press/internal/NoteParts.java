@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import vn.loa.press.NotePart;
+import vn.loa.shared.MessagePart;
 
 /** Stores note parts as a TEXT[]: each element a message key and its arguments, separated by U+001F. */
 final class NoteParts {
@@ -18,14 +18,14 @@ final class NoteParts {
     private NoteParts() {
     }
 
-    static String[] encode(List<NotePart> parts) {
+    static String[] encode(List<MessagePart> parts) {
         if (parts == null || parts.isEmpty()) {
             return null;
         }
         return parts.stream().map(NoteParts::encode).toArray(String[]::new);
     }
 
-    static String encode(NotePart part) {
+    static String encode(MessagePart part) {
         List<String> fields = new ArrayList<>();
         fields.add(part.key());
         // an argument is text from outside at times (a name): it must not split itself into two
@@ -33,15 +33,15 @@ final class NoteParts {
         return String.join(SEPARATOR, fields);
     }
 
-    static List<NotePart> decode(Array array) throws SQLException {
+    static List<MessagePart> decode(Array array) throws SQLException {
         if (array == null) {
             return List.of();
         }
         return Arrays.stream((String[]) array.getArray()).map(NoteParts::decode).toList();
     }
 
-    static NotePart decode(String element) {
+    static MessagePart decode(String element) {
         String[] fields = element.split(SEPARATOR, -1);
-        return new NotePart(fields[0], Arrays.asList(fields).subList(1, fields.length));
+        return new MessagePart(fields[0], Arrays.asList(fields).subList(1, fields.length));
     }
 }

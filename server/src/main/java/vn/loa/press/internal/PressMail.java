@@ -2,7 +2,7 @@ package vn.loa.press.internal;
 
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
-import vn.loa.press.NotePart;
+import vn.loa.shared.MessagePart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,14 +33,14 @@ class PressMail {
         return baseUrl + path;
     }
 
-    NotePart send(List<String> to, String subject, String text) {
+    MessagePart send(List<String> to, String subject, String text) {
         List<String> addresses = to.stream().filter(a -> a != null && !a.isBlank()).distinct().toList();
         if (addresses.isEmpty()) {
-            return NotePart.of("press.mail.no-address");
+            return MessagePart.of("press.mail.no-address");
         }
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
-            return NotePart.of("press.mail.unconfigured");
+            return MessagePart.of("press.mail.unconfigured");
         }
         int sent = 0;
         for (String address : addresses) {
@@ -57,6 +57,6 @@ class PressMail {
                 log.warn("Could not e-mail from the press desk: {}", e.getMessage());
             }
         }
-        return NotePart.of("press.mail.sent", sent, addresses.size());
+        return MessagePart.of("press.mail.sent", sent, addresses.size());
     }
 }

@@ -61,6 +61,7 @@ import vn.loa.shared.Conflict;
 import vn.loa.shared.InvalidInput;
 import vn.loa.shared.Languages;
 import vn.loa.shared.LocalTime;
+import vn.loa.shared.MessagePart;
 import vn.loa.shared.NotFound;
 import vn.loa.shared.Page;
 import vn.loa.shared.PageRequest;
@@ -276,7 +277,7 @@ class JdbcInformationRequests implements InformationRequests {
                     .params(Date.valueOf(moved.to()), Long.parseLong(moved.ownerId()), moved.deadlineId()).update();
             // the calendar's own words for the change are kept as it gives them (in Vietnamese, as the audit trail keeps them)
             history(Long.parseLong(moved.ownerId()), "DEADLINE_MOVED", null, statusOf(Long.parseLong(moved.ownerId())),
-                    moved.by(), null, List.of(Remark.of("transparency.remark.moved", LocalTime.format(moved.from()),
+                    moved.by(), null, List.of(MessagePart.of("transparency.remark.moved", LocalTime.format(moved.from()),
                             LocalTime.format(moved.to()), moved.reason())));
         }
     }
@@ -437,7 +438,7 @@ class JdbcInformationRequests implements InformationRequests {
         Actor actor = user.actor();
         RequestStatus to = action.to(row.status());
         String downloadPath = null;
-        List<Remark> remarks = new ArrayList<>();
+        List<MessagePart> remarks = new ArrayList<>();
         switch (action) {
             case ASK_COMPLETION -> {
                 if (note == null) {
@@ -542,7 +543,7 @@ class JdbcInformationRequests implements InformationRequests {
                 }
                 String answer = t.consentGiven() ? "GIVEN" : "REFUSED";
                 jdbc.sql("UPDATE information_request SET consent_status = ? WHERE id = ?").params(answer, id).update();
-                remarks.add(Remark.of(t.consentGiven() ? "transparency.remark.consent-given" : "transparency.remark.consent-refused"));
+                remarks.add(MessagePart.of(t.consentGiven() ? "transparency.remark.consent-given" : "transparency.remark.consent-refused"));
             }
             case PROVIDE -> {
                 if ("REQUESTED".equals(row.consentStatus())) {
@@ -574,7 +575,7 @@ class JdbcInformationRequests implements InformationRequests {
                 Row answered = find(id);
                 if (delivery.equals("LINK")) {
                     downloadPath = "/public/access-to-information/download/" + newLink(id);
-                    remarks.add(Remark.of("transparency.remark.link-made"));
+                    remarks.add(MessagePart.of("transparency.remark.link-made"));
                 }
                 if (row.requesterEmail() != null) {
                     StringBuilder body = new StringBuilder("Kính gửi " + row.requesterName() + ",\n\n")
@@ -622,7 +623,7 @@ class JdbcInformationRequests implements InformationRequests {
                 Long received = null;
                 if (known.isPresent()) {
                     received = receiveTransferred(row, known.get(), actor);
-                    remarks.add(Remark.of("transparency.remark.transferred-as", received, AGENCY_ARG + known.get().code()));
+                    remarks.add(MessagePart.of("transparency.remark.transferred-as", received, AGENCY_ARG + known.get().code()));
                 }
                 if (row.requesterEmail() != null) {
                     // the requester is told in writing where the request went (Law on Access to Information, Art. 28)
@@ -648,7 +649,7 @@ class JdbcInformationRequests implements InformationRequests {
                 jdbc.sql("UPDATE information_request SET status = ? WHERE id = ?").params(to.name(), id).update();
                 if (row.dueDate() != null && today().isAfter(row.dueDate())) {
                     // still counted late in the figures: the request was overdue when it ended
-                    remarks.add(Remark.of("transparency.remark.withdrawn-late", LocalTime.format(row.dueDate())));
+                    remarks.add(MessagePart.of("transparency.remark.withdrawn-late", LocalTime.format(row.dueDate())));
                 }
                 if (row.requesterEmail() != null) {
                     remarks.add(mail(List.of(row.requesterEmail()), "Rút yêu cầu cung cấp thông tin số " + id,
@@ -690,7 +691,7 @@ class JdbcInformationRequests implements InformationRequests {
                 SELECT ?, code_hash, ? FROM information_request_follow_up WHERE request_id = ?""")
                 .params(received, Timestamp.from(clock.instant()), row.id()).update();
         history(received, "RECEIVED", null, RequestStatus.ACCEPTED, actor, null,
-                List.of(Remark.of("transparency.remark.transferred-from", AGENCY_ARG + row.agencyCode(), row.id())));
+                List.of(MessagePart.of("transparency.remark.transferred-from", AGENCY_ARG + row.agencyCode(), row.id())));
         events.publishEvent(new TransparencyEvent.RequestReceived(actor, received, agency.code(), row.channel(), "ACCEPTED"));
         return received;
     }
@@ -784,7 +785,7 @@ class JdbcInformationRequests implements InformationRequests {
         jdbc.sql("UPDATE information_download SET replaced_at = ? WHERE request_id = ? AND used_at IS NULL AND replaced_at IS NULL")
                 .params(Timestamp.from(clock.instant()), id).update();
         String path = "/public/access-to-information/download/" + newLink(id);
-        List<Remark> remarks = new ArrayList<>(List.of(Remark.of("transparency.remark.link-renewed")));
+        List<MessagePart> remarks = new ArrayList<>(List.of(MessagePart.of("transparency.remark.link-renewed")));
         if (row.requesterEmail() != null) {
             remarks.add(mail(List.of(row.requesterEmail()), "Đường dẫn mới tải văn bản trả lời yêu cầu số " + id,
                     "Kính gửi " + row.requesterName() + ",\n\nCơ quan cấp đường dẫn mới để tải văn bản trả lời yêu cầu cung cấp"
@@ -853,7 +854,7 @@ class JdbcInformationRequests implements InformationRequests {
                 .update();
         if (created.requester().email() != null) {
             // the number and the code in the requester's mailbox too, so a closed browser loses neither
-            Remark sent = mail(List.of(created.requester().email()), "Đã nhận yêu cầu cung cấp thông tin số " + created.id(),
+            MessagePart sent = mail(List.of(created.requester().email()), "Đã nhận yêu cầu cung cấp thông tin số " + created.id(),
                     "Kính gửi " + created.requester().name() + ",\n\n"
                             + agencies.findByCode(created.agencyCode(), today()).map(Agency::nameVi).orElse(created.agencyCode())
                             + " đã nhận yêu cầu cung cấp thông tin số " + created.id() + " ngày "
@@ -944,7 +945,7 @@ class JdbcInformationRequests implements InformationRequests {
                 .params(PersonalData.redact(row.description(), pieces), PersonalData.redact(row.answer(), pieces),
                         Timestamp.from(clock.instant()), id).update();
         history(id, "PUBLISHED", row.status(), row.status(), user.actor(), null,
-                List.of(Remark.of("transparency.remark.redacted", pieces.size())));
+                List.of(MessagePart.of("transparency.remark.redacted", pieces.size())));
         events.publishEvent(new TransparencyEvent.RequestPublished(user.actor(), id, row.agencyCode(), pieces.size()));
         return load(id);
     }
@@ -1264,13 +1265,13 @@ class JdbcInformationRequests implements InformationRequests {
      * Sends one e-mail to each address, with the document attached when there is one; says how it went, for the
      * history.
      */
-    private Remark mail(List<String> to, String subject, String text, Document attachment) {
+    private MessagePart mail(List<String> to, String subject, String text, Document attachment) {
         if (to.isEmpty()) {
-            return Remark.of("transparency.remark.mail-no-address");
+            return MessagePart.of("transparency.remark.mail-no-address");
         }
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
-            return Remark.of("transparency.remark.mail-not-configured");
+            return MessagePart.of("transparency.remark.mail-not-configured");
         }
         int sent = 0;
         for (String address : to) {
@@ -1290,7 +1291,7 @@ class JdbcInformationRequests implements InformationRequests {
                 log.warn("Could not e-mail about an information request: {}", e.getMessage());
             }
         }
-        return Remark.of("transparency.remark.mail-sent", sent, to.size());
+        return MessagePart.of("transparency.remark.mail-sent", sent, to.size());
     }
 
     // ---- time limits ----
@@ -1541,7 +1542,7 @@ class JdbcInformationRequests implements InformationRequests {
 
     /** A line of history: the people's words in {@code note}, what Loa itself did in {@code remarks}. */
     private void history(long id, String action, RequestStatus from, RequestStatus to, Actor by, String note,
-            List<Remark> remarks) {
+            List<MessagePart> remarks) {
         jdbc.sql("""
                 INSERT INTO information_request_history (request_id, action, from_status, to_status, actor, occurred_at, note,
                     remarks) VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb)""").params(id, action, from == null ? null : from.name(),
@@ -1549,9 +1550,9 @@ class JdbcInformationRequests implements InformationRequests {
                 remarks.isEmpty() ? null : stored(remarks)).update();
     }
 
-    private String stored(List<Remark> remarks) {
+    private String stored(List<MessagePart> remarks) {
         tools.jackson.databind.node.ArrayNode all = json.createArrayNode();
-        for (Remark remark : remarks) {
+        for (MessagePart remark : remarks) {
             tools.jackson.databind.node.ObjectNode one = all.addObject();
             one.put("key", remark.key());
             tools.jackson.databind.node.ArrayNode args = one.putArray("args");
@@ -1560,23 +1561,8 @@ class JdbcInformationRequests implements InformationRequests {
         return json.writeValueAsString(all);
     }
 
-    /**
-     * What Loa itself writes in a request's history (a mail sent, a link made): a key of the message bundles and its
-     * arguments, kept as such so that each reader reads it in their own language.
-     */
-    record Remark(String key, List<String> args) {
-
-        Remark {
-            args = List.copyOf(args);
-        }
-
-        static Remark of(String key, Object... args) {
-            return new Remark(key, java.util.Arrays.stream(args).map(String::valueOf).toList());
-        }
-    }
-
-    private static Remark due(LocalDate day) {
-        return Remark.of("transparency.remark.due", LocalTime.format(day));
+    private static MessagePart due(LocalDate day) {
+        return MessagePart.of("transparency.remark.due", LocalTime.format(day));
     }
 
     /** A remark's argument that names an agency by its code: {@code agency:SGDDT}. */
