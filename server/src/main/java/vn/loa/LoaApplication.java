@@ -1,6 +1,7 @@
 package vn.loa;
 
 import java.util.Arrays;
+import java.util.List;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -9,11 +10,13 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.modulith.Modulithic;
+import vn.loa.platform.CliText;
 
 /**
  * Loa: the policy-communication platform. {@code server} starts the web application; {@code nlp}
- * runs the language engine's command line without Spring; any other first argument runs a
- * command-line task (for example {@code audit verify}) and exits.
+ * runs the language engine's command line without Spring; {@code help} (or none at all through {@code bin/loa}) lists
+ * the commands without Spring either; any other first argument runs a command-line task (for example
+ * {@code audit verify}) and exits.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -29,6 +32,23 @@ public class LoaApplication {
             String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
             SpringApplication.run(LoaApplication.class, rest);
             return;
+        }
+        // help, a mistyped command and a wrong language are answered at once, without starting Loa or its database
+        String language = CliText.unknownLanguage(System.getenv());
+        if (language != null) {
+            System.err.println("LOA_LANG: vi hoặc en (Vietnamese or English), không phải / not '" + language + "'");
+            System.exit(2);
+        }
+        List<String> words = CliText.commandWords(Arrays.asList(args));
+        CliText text = CliText.standalone(System.getenv());
+        if (CliText.asksForHelp(words)) {
+            text.printHelp(words, System.out);
+            return;
+        }
+        if (CliText.commandOf(words) == null) {
+            System.err.println(text.get("cli.unknown-command", String.join(" ", words)));
+            text.printHelp(List.of(), System.err);
+            System.exit(2);
         }
         ConfigurableApplicationContext context = new SpringApplicationBuilder(LoaApplication.class)
                 .web(WebApplicationType.NONE)

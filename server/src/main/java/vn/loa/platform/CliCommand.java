@@ -5,15 +5,14 @@ import java.util.List;
 
 /**
  * A task run from the launcher, such as {@code bin/loa audit verify}. Implementations are beans of
- * the module that owns the task.
+ * the module that owns the task; its name is also in {@link CliText#COMMANDS}, and its line of
+ * {@code bin/loa help} in the message bundles ({@code cli.help.} and the name, spaces as hyphens), so that
+ * help is answered without starting Loa.
  */
 public interface CliCommand {
 
     /** The words that select this command, for example {@code "audit verify"}. */
     String name();
-
-    /** A one-line description shown by {@code bin/loa help}. */
-    String description();
 
     /**
      * Runs the command.

@@ -103,6 +103,13 @@ class PostCorrectionsIntegrationTests {
         String mine = lines.stream().filter(l -> l.contains(marker) && l.contains("thủ tục nhanh chóng")).findFirst().orElseThrow();
         assertThat((String) JsonPath.read(mine, "$.sentiment")).isEqualTo(target);
         assertThat((String) JsonPath.read(mine, "$.text")).contains("thủ tục nhanh chóng");
+
+        // a folder that does not exist is named as such, not "cannot write X: X"
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Path nowhere = dir.resolve("no-such-folder").resolve("corrections.jsonl");
+        assertThat(export.run(List.of("export", "--task", "sentiment", "--out", nowhere.toString()), System.out,
+                new PrintStream(err, true, StandardCharsets.UTF_8))).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no such folder: " + nowhere.getParent());
     }
 
     @Test

@@ -90,6 +90,10 @@ class PackagedLauncherFlowTests {
         Result verified = loa(Map.of(), "audit", "verify");
         assertThat(verified.exitCode()).as(verified.output()).isZero();
         assertThat(verified.output()).contains("OK: audit chain intact");
+        // an operator whose environment asks for nothing, or for Vietnamese, reads Vietnamese
+        Result inVietnamese = loa(Map.of("LOA_LANG", "vi"), "audit", "verify");
+        assertThat(inVietnamese.exitCode()).as(inVietnamese.output()).isZero();
+        assertThat(inVietnamese.output()).contains("OK: chuỗi nhật ký kiểm toán nguyên vẹn, đã kiểm tra");
 
         server.destroy();
         assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -123,6 +127,28 @@ class PackagedLauncherFlowTests {
         Result segmented = loaIn(caller, Map.of(), "nlp", "segment", "cau.txt");
         assertThat(segmented.exitCode()).as(segmented.output()).isZero();
         assertThat(segmented.output()).contains("Bệnh_viện Khánh_Hòa quá_tải");
+    }
+
+    /** Help, a mistyped command and a wrong language are answered at once: no Spring, no database made. */
+    @Test
+    void helpIsAnsweredInTheOperatorsLanguageWithoutStartingADatabase() throws Exception {
+        Result english = loa(Map.of(), "help");
+        assertThat(english.exitCode()).as(english.output()).isZero();
+        assertThat(english.output()).contains("Usage: bin/loa COMMAND", "audit verify", "admin create-user",
+                "reanalyze", "nlp COMMAND").doesNotContain("cli.help");
+        Result none = loa(Map.of("LOA_LANG", "vi"));
+        assertThat(none.exitCode()).as(none.output()).isZero();
+        assertThat(none.output()).contains("Cách dùng: bin/loa LỆNH", "kiểm tra chuỗi mã băm của nhật ký kiểm toán");
+        Result one = loa(Map.of("LOA_LANG", "vi"), "import", "--help");
+        assertThat(one.exitCode()).as(one.output()).isZero();
+        assertThat(one.output()).contains("Cách dùng: bin/loa import", "nhập bài đăng").doesNotContain("audit verify");
+        Result mistyped = loa(Map.of(), "audit", "verfy");
+        assertThat(mistyped.exitCode()).as(mistyped.output()).isEqualTo(2);
+        assertThat(mistyped.output()).contains("Unknown command: audit verfy", "audit verify");
+        Result wrongLanguage = loa(Map.of("LOA_LANG", "fr"), "help");
+        assertThat(wrongLanguage.exitCode()).as(wrongLanguage.output()).isEqualTo(2);
+        assertThat(wrongLanguage.output()).contains("LOA_LANG", "'fr'");
+        assertThat(dataDir).as("no database was made for help").doesNotExist();
     }
 
     @Test

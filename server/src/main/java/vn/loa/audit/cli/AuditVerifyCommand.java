@@ -6,15 +6,18 @@ import org.springframework.stereotype.Component;
 import vn.loa.audit.AuditTrail;
 import vn.loa.audit.ChainVerification;
 import vn.loa.platform.CliCommand;
+import vn.loa.platform.CliText;
 
 /** {@code bin/loa audit verify}: checks the hash chain; exit code 1 names the first broken record. */
 @Component
 class AuditVerifyCommand implements CliCommand {
 
     private final AuditTrail trail;
+    private final CliText text;
 
-    AuditVerifyCommand(AuditTrail trail) {
+    AuditVerifyCommand(AuditTrail trail, CliText text) {
         this.trail = trail;
+        this.text = text;
     }
 
     @Override
@@ -22,22 +25,19 @@ class AuditVerifyCommand implements CliCommand {
         return "audit verify";
     }
 
-    @Override
-    public String description() {
-        return "check the audit trail's hash chain and name the first broken record";
-    }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
         if (!args.isEmpty()) {
-            throw new IllegalArgumentException("audit verify takes no arguments, got: " + String.join(" ", args));
+            throw new IllegalArgumentException(text.get("cli.audit.no-arguments", String.join(" ", args)));
         }
         ChainVerification result = trail.verify();
         if (result.intact()) {
-            out.println("OK: audit chain intact, " + result.recordsChecked() + " records checked");
+            out.println(text.get("cli.audit.intact", result.recordsChecked()));
             return 0;
         }
-        err.println("BROKEN: audit record " + result.firstBrokenRecord().orElseThrow() + ": " + result.reason());
+        err.println(text.get("cli.audit.broken", String.valueOf(result.firstBrokenRecord().orElseThrow()),
+                text.get(result.reasonKey())));
         return 1;
     }
 }

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.loa.identity.Agency;
@@ -26,6 +25,7 @@ import vn.loa.identity.UserAccount;
 import vn.loa.identity.Users;
 import vn.loa.identity.Users.NewUser;
 import vn.loa.platform.CliCommand;
+import vn.loa.platform.CliText;
 import vn.loa.shared.Actor;
 import vn.loa.shared.AgencyId;
 import vn.loa.shared.InvalidInput;
@@ -35,19 +35,14 @@ import vn.loa.shared.InvalidInput;
 class AdminCommands {
 
     @Bean
-    CliCommand createUserCommand(Users users, AgencyDirectory agencies, MessageSource messages) {
+    CliCommand createUserCommand(Users users, AgencyDirectory agencies, CliText text) {
         return new CliCommand() {
             public String name() {
                 return "admin create-user";
             }
 
-            public String description() {
-                return "create a user (the first administrator): --username U --full-name N --email E "
-                        + "[--role ADMIN] [--agency CODE]; the password is read from LOA_PASSWORD or standard input";
-            }
-
             public int run(List<String> args, PrintStream out, PrintStream err) {
-                Map<String, String> options = options(args, Set.of("username", "full-name", "email", "role", "agency"));
+                Map<String, String> options = options(args, Set.of("username", "full-name", "email", "role", "agency"), text);
                 String password = System.getenv("LOA_PASSWORD");
                 if (password == null) {
                     password = readPassword();
@@ -57,25 +52,24 @@ class AdminCommands {
                     try {
                         roles.add(Role.valueOf(role.trim().toUpperCase(Locale.ROOT)));
                     } catch (IllegalArgumentException e) {
-                        throw new IllegalArgumentException("--role: unknown role '" + role + "'; one of "
-                                + List.of(Role.values()));
+                        throw new IllegalArgumentException(text.get("cli.admin.unknown-role", role,
+                                List.of(Role.values()).toString()));
                     }
                 }
                 AgencyId agency = null;
                 if (options.containsKey("agency")) {
                     agency = agencies.findByCode(options.get("agency"), LocalDate.now()).map(Agency::id)
                             .orElseThrow(() -> new IllegalArgumentException(
-                                    "--agency: no agency with code '" + options.get("agency") + "' exists today"));
+                                    text.get("cli.admin.unknown-agency", options.get("agency"))));
                 }
                 try {
                     UserAccount created = users.create(new NewUser(options.get("username"), options.get("full-name"),
                             options.get("email"), password, roles, agency), operator());
-                    out.println("Created user " + created.username() + " (" + created.roles() + ")");
+                    out.println(text.get("cli.admin.created", created.username(), created.roles().toString()));
                     return 0;
                 } catch (InvalidInput e) {
                     for (InvalidInput problem : e.all()) {
-                        err.println("Error: " + cliName(problem.field()) + ": "
-                                + messages.getMessage(problem.messageKey(), problem.arguments(), Locale.ENGLISH));
+                        err.println(text.get("cli.error", cliName(problem.field(), text) + ": " + text.of(problem)));
                     }
                     return 2;
                 }
@@ -84,32 +78,31 @@ class AdminCommands {
     }
 
     @Bean
-    CliCommand importAgenciesCommand(AgencyDirectory agencies, MessageSource messages) {
+    CliCommand importAgenciesCommand(AgencyDirectory agencies, CliText text) {
         return new CliCommand() {
             public String name() {
                 return "admin import-agencies";
             }
 
-            public String description() {
-                return "import agencies from UNITS.csv [SUCCESSIONS.csv] (formats in docs/operations.md)";
-            }
-
             public int run(List<String> args, PrintStream out, PrintStream err) {
                 if (args.isEmpty() || args.size() > 2) {
-                    throw new IllegalArgumentException("usage: admin import-agencies UNITS.csv [SUCCESSIONS.csv]");
+                    throw new IllegalArgumentException(text.get("cli.usage-of", "admin import-agencies UNITS.csv [SUCCESSIONS.csv]"));
                 }
                 try (InputStream units = Files.newInputStream(Path.of(args.get(0)));
                         InputStream successions = args.size() == 2 ? Files.newInputStream(Path.of(args.get(1))) : null) {
                     ImportSummary summary = agencies.importCsv(Path.of(args.get(0)).getFileName().toString(), units,
                             successions, operator());
-                    out.println("Read " + summary.read() + " units, created " + summary.created() + ", applied "
-                            + summary.successions() + " successions");
+                    out.println(text.get("cli.admin.agencies-imported", summary.read(), summary.created(),
+                            summary.successions()));
                     return 0;
                 } catch (InvalidInput e) {
-                    err.println("Error: " + messages.getMessage(e.messageKey(), e.arguments(), Locale.ENGLISH));
+                    err.println(text.get("cli.error", text.of(e)));
+                    return 2;
+                } catch (java.nio.file.NoSuchFileException e) {
+                    err.println(text.get("cli.error", text.get("cli.no-such-file", e.getFile())));
                     return 2;
                 } catch (IOException e) {
-                    err.println("Error: cannot read " + e.getMessage());
+                    err.println(text.get("cli.error", text.get("cli.cannot-read", "", String.valueOf(e.getMessage()))));
                     return 2;
                 }
             }
@@ -117,18 +110,18 @@ class AdminCommands {
     }
 
     /** Where on the command line the value of a field came from. */
-    private static String cliName(String field) {
+    private static String cliName(String field, CliText text) {
         return switch (field) {
             case "fullName" -> "--full-name";
             case "roles" -> "--role";
-            case "password" -> "the password (LOA_PASSWORD or standard input)";
+            case "password" -> text.get("cli.admin.password");
             default -> "--" + field;
         };
     }
 
     private static String readPassword() {
         if (System.console() != null) {
-            char[] typed = System.console().readPassword("Password: ");
+            char[] typed = System.console().readPassword("Mật khẩu / Password: ");
             return typed == null ? "" : new String(typed);
         }
         try {
@@ -139,12 +132,12 @@ class AdminCommands {
         }
     }
 
-    static Map<String, String> options(List<String> args, Set<String> known) {
+    static Map<String, String> options(List<String> args, Set<String> known, CliText text) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (!arg.startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument '" + arg + "'");
+                throw new IllegalArgumentException(text.get("cli.unexpected-argument", arg));
             }
             String name = arg.substring(2);
             String value;
@@ -155,10 +148,11 @@ class AdminCommands {
             } else if (i + 1 < args.size()) {
                 value = args.get(++i);
             } else {
-                throw new IllegalArgumentException("--" + name + " needs a value");
+                throw new IllegalArgumentException(text.get("cli.needs-value", "--" + name));
             }
             if (!known.contains(name)) {
-                throw new IllegalArgumentException("unknown option --" + name + "; known: " + known);
+                throw new IllegalArgumentException(text.get("cli.unknown-option-known", "--" + name,
+                        known.stream().sorted().map(option -> "--" + option).toList().toString()));
             }
             options.put(name, value);
         }

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 import vn.loa.nlp.classify.Task;
 import vn.loa.platform.CliCommand;
+import vn.loa.platform.CliText;
 
 /**
  * {@code bin/loa corrections export --task sentiment|news-topic --out FILE}: officers' corrections as
@@ -26,10 +27,12 @@ class CorrectionsCommand implements CliCommand {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final CliText text;
 
-    CorrectionsCommand(JdbcClient jdbc, ObjectMapper json) {
+    CorrectionsCommand(JdbcClient jdbc, ObjectMapper json, CliText text) {
         this.jdbc = jdbc;
         this.json = json;
+        this.text = text;
     }
 
     @Override
@@ -37,20 +40,17 @@ class CorrectionsCommand implements CliCommand {
         return "corrections";
     }
 
-    @Override
-    public String description() {
-        return "corrections export --task sentiment|news-topic --out FILE: officers' label corrections as training data";
-    }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
         Map<String, String> options = new LinkedHashMap<>();
+        String usage = text.get("cli.usage-of", "corrections export --task sentiment|news-topic --out FILE");
         if (args.isEmpty() || !args.get(0).equals("export")) {
-            throw new IllegalArgumentException("usage: corrections export --task sentiment|news-topic --out FILE");
+            throw new IllegalArgumentException(usage);
         }
         for (int i = 1; i < args.size(); i++) {
             if (!args.get(i).startsWith("--") || i + 1 >= args.size()) {
-                throw new IllegalArgumentException("usage: corrections export --task sentiment|news-topic --out FILE");
+                throw new IllegalArgumentException(usage);
             }
             options.put(args.get(i).substring(2), args.get(++i));
         }
@@ -58,13 +58,17 @@ class CorrectionsCommand implements CliCommand {
         String field = switch (taskName) {
             case "sentiment" -> "sentiment";
             case "news-topic" -> "topic";
-            default -> throw new IllegalArgumentException("--task must be sentiment or news-topic (the labels officers correct)");
+            default -> throw new IllegalArgumentException(text.get("cli.corrections.task"));
         };
         if (!options.containsKey("out")) {
-            throw new IllegalArgumentException("--out FILE is required");
+            throw new IllegalArgumentException(text.get("cli.required", "--out FILE"));
         }
         Task task = Task.of(taskName);
-        Path target = Path.of(options.get("out"));
+        Path target = Path.of(options.get("out")).toAbsolutePath();
+        if (!Files.isDirectory(target.getParent())) {
+            err.println(text.get("cli.error", text.get("cli.no-such-folder", target.getParent())));
+            return 2;
+        }
         int[] rows = {0};
         try (BufferedWriter writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
             jdbc.sql("""
@@ -89,7 +93,7 @@ class CorrectionsCommand implements CliCommand {
                 rows[0]++;
             });
         } catch (IOException e) {
-            err.println("Error: cannot write " + target + ": " + e.getMessage());
+            err.println(text.get("cli.error", text.get("cli.cannot-write", target, String.valueOf(e.getMessage()))));
             return 2;
         }
         out.println("{\"task\":\"" + taskName + "\",\"rows\":" + rows[0] + ",\"file\":" + json.writeValueAsString(target.toString()) + "}");

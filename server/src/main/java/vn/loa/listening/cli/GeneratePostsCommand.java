@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 import vn.loa.nlp.io.JsonLine;
 import vn.loa.platform.CliCommand;
+import vn.loa.platform.CliText;
 import vn.loa.shared.LocalTime;
 
 /**
@@ -44,12 +45,16 @@ class GeneratePostsCommand implements CliCommand {
     private static final String[] PLATFORMS = {"facebook", "facebook", "facebook", "facebook", "youtube", "tiktok",
         "zalo", "zalo", "forum", "news", "hotline"};
 
+    private static final String USAGE = "generate-posts --count N --out FILE [--seed S]";
+
     private final ObjectMapper json;
     private final Clock clock;
+    private final CliText text;
 
-    GeneratePostsCommand(ObjectMapper json, Clock clock) {
+    GeneratePostsCommand(ObjectMapper json, Clock clock, CliText text) {
         this.json = json;
         this.clock = clock;
+        this.text = text;
     }
 
     @Override
@@ -58,22 +63,17 @@ class GeneratePostsCommand implements CliCommand {
     }
 
     @Override
-    public String description() {
-        return "write a realistic JSONL data set for load tests: --count N --out FILE [--seed S]";
-    }
-
-    @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.size(); i += 2) {
             if (!args.get(i).startsWith("--") || i + 1 >= args.size()) {
-                throw new IllegalArgumentException("usage: generate-posts --count N --out FILE [--seed S]");
+                throw new IllegalArgumentException(text.get("cli.usage-of", USAGE));
             }
             options.put(args.get(i).substring(2), args.get(i + 1));
         }
         if (!options.keySet().stream().allMatch(k -> List.of("count", "out", "seed").contains(k))
                 || !options.containsKey("count") || !options.containsKey("out")) {
-            throw new IllegalArgumentException("usage: generate-posts --count N --out FILE [--seed S]");
+            throw new IllegalArgumentException(text.get("cli.usage-of", USAGE));
         }
         long count;
         long seed;
@@ -81,19 +81,19 @@ class GeneratePostsCommand implements CliCommand {
             count = Long.parseLong(options.get("count"));
             seed = Long.parseLong(options.getOrDefault("seed", "2026"));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--count and --seed must be whole numbers");
+            throw new IllegalArgumentException(text.get("cli.generate.numbers"));
         }
         if (count < 1 || count > 50_000_000) {
-            throw new IllegalArgumentException("--count must be 1 to 50,000,000");
+            throw new IllegalArgumentException(text.get("cli.generate.count"));
         }
         try {
             List<String> texts = texts();
             Path file = Path.of(options.get("out"));
             write(file, count, new Random(seed), texts);
-            out.println("Wrote " + count + " posts to " + file);
+            out.println(text.get("cli.generate.wrote", count, file));
             return 0;
         } catch (IOException e) {
-            err.println("Error: " + e.getMessage());
+            err.println(text.get("cli.error", e.getMessage()));
             return 1;
         }
     }

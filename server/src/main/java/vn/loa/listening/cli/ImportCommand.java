@@ -7,13 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 import vn.loa.listening.ImportSummary;
 import vn.loa.listening.PostImporter;
 import vn.loa.platform.CliCommand;
+import vn.loa.platform.CliText;
 import vn.loa.shared.Actor;
 import vn.loa.shared.InvalidInput;
 
@@ -23,12 +22,12 @@ class ImportCommand implements CliCommand {
 
     private final PostImporter importer;
     private final ObjectMapper json;
-    private final MessageSource messages;
+    private final CliText text;
 
-    ImportCommand(PostImporter importer, ObjectMapper json, MessageSource messages) {
+    ImportCommand(PostImporter importer, ObjectMapper json, CliText text) {
         this.importer = importer;
         this.json = json;
-        this.messages = messages;
+        this.text = text;
     }
 
     @Override
@@ -36,16 +35,13 @@ class ImportCommand implements CliCommand {
         return "import";
     }
 
-    @Override
-    public String description() {
-        return "import posts from a JSONL or CSV file (fields in the README); prints read, stored, duplicates, quarantined";
-    }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
         if (args.size() != 1 || args.get(0).startsWith("--")) {
             throw new IllegalArgumentException(args.stream().filter(a -> a.startsWith("--")).findFirst()
-                    .map(option -> "import takes no option '" + option + "'; usage: import FILE").orElse("usage: import FILE"));
+                    .map(option -> text.get("cli.unknown-option", option, "import FILE"))
+                    .orElse(text.get("cli.usage-of", "import FILE")));
         }
         Path file = Path.of(args.get(0));
         try (InputStream in = Files.newInputStream(file)) {
@@ -59,13 +55,13 @@ class ImportCommand implements CliCommand {
             // are the ordinary case of a connector's file, told above
             return summary.stored() == 0 && summary.duplicates() == 0 && !summary.quarantined().isEmpty() ? 1 : 0;
         } catch (NoSuchFileException e) {
-            err.println("Error: no such file: " + file);
+            err.println(text.get("cli.error", text.get("cli.no-such-file", file)));
             return 2;
         } catch (InvalidInput e) {
-            err.println("Error: " + file + ": " + messages.getMessage(e.messageKey(), e.arguments(), Locale.ENGLISH));
+            err.println(text.get("cli.error", file + ": " + text.of(e)));
             return 2;
         } catch (IOException e) {
-            err.println("Error: cannot read " + file + ": " + e.getMessage());
+            err.println(text.get("cli.error", text.get("cli.cannot-read", file, String.valueOf(e.getMessage()))));
             return 2;
         }
     }

@@ -2,11 +2,10 @@ package vn.loa.listening.cli;
 
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Locale;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import vn.loa.listening.PostReanalysis;
 import vn.loa.platform.CliCommand;
+import vn.loa.platform.CliText;
 import vn.loa.shared.Actor;
 import vn.loa.shared.Conflict;
 import vn.loa.shared.InvalidInput;
@@ -21,11 +20,11 @@ import vn.loa.shared.InvalidInput;
 class ReanalyzeCommand implements CliCommand {
 
     private final PostReanalysis reanalysis;
-    private final MessageSource messages;
+    private final CliText text;
 
-    ReanalyzeCommand(PostReanalysis reanalysis, MessageSource messages) {
+    ReanalyzeCommand(PostReanalysis reanalysis, CliText text) {
         this.reanalysis = reanalysis;
-        this.messages = messages;
+        this.text = text;
     }
 
     @Override
@@ -33,12 +32,6 @@ class ReanalyzeCommand implements CliCommand {
         return "reanalyze";
     }
 
-    @Override
-    public String description() {
-        return "re-analyse the posts that other models labelled ([--batch N], default "
-                + PostReanalysis.DEFAULT_BATCH + "; --reroute: route every post again by today's rules and units);"
-                + " resumes a run stopped half-way";
-    }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
@@ -51,30 +44,30 @@ class ReanalyzeCommand implements CliCommand {
                 try {
                     batch = Integer.parseInt(args.get(++i));
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("--batch takes a number, was '" + args.get(i) + "'");
+                    throw new IllegalArgumentException(text.get("cli.whole-number", "--batch", args.get(i)));
                 }
             } else {
-                throw new IllegalArgumentException("usage: reanalyze [--batch N] [--reroute]");
+                throw new IllegalArgumentException(text.get("cli.usage-of", "reanalyze [--batch N] [--reroute]"));
             }
         }
-        out.println("Models " + reanalysis.modelVersion() + ": " + reanalysis.outdated() + " posts labelled by other models");
+        out.println(text.get("cli.reanalyze.outdated", reanalysis.modelVersion(), reanalysis.outdated()));
         if (reroute) {
-            out.println("Routing " + reanalysis.routingVersion() + ": every post is routed again");
+            out.println(text.get("cli.reanalyze.reroute", reanalysis.routingVersion()));
         }
         try {
             PostReanalysis.Run run = reanalysis.run(new Actor("cli:" + System.getProperty("user.name", "unknown"), null),
-                    batch, reroute, progress -> out.println(String.format(Locale.ROOT,
-                            "Re-analysis %d: %d / %d posts (last post %d)", progress.id(), progress.postsDone(),
-                            progress.postsTotal(), progress.lastPostId())));
-            out.println(String.format(Locale.ROOT, "Re-analysis %d done: %d posts labelled by models %s%s",
-                    run.id(), run.postsDone(), run.modelVersion(),
-                    run.rerouting() ? " and routed by routing " + run.routing() : ""));
+                    batch, reroute, progress -> out.println(text.get("cli.reanalyze.progress", String.valueOf(progress.id()),
+                            progress.postsDone(), progress.postsTotal(), String.valueOf(progress.lastPostId()))));
+            out.println(run.rerouting()
+                    ? text.get("cli.reanalyze.done-rerouted", String.valueOf(run.id()), run.postsDone(), run.modelVersion(),
+                            run.routing())
+                    : text.get("cli.reanalyze.done", String.valueOf(run.id()), run.postsDone(), run.modelVersion()));
             return 0;
         } catch (Conflict e) {
-            err.println("Error: " + messages.getMessage(e.messageKey(), e.arguments(), Locale.ENGLISH));
+            err.println(text.get("cli.error", text.get(e.messageKey(), e.arguments())));
             return 1;
         } catch (InvalidInput e) {
-            err.println("Error: " + messages.getMessage(e.messageKey(), e.arguments(), Locale.ENGLISH));
+            err.println(text.get("cli.error", text.of(e)));
             return 2;
         }
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import vn.loa.misinformation.Evidence;
 import vn.loa.platform.CliCommand;
+import vn.loa.platform.CliText;
 import vn.loa.shared.InvalidInput;
 
 /**
@@ -20,9 +21,11 @@ import vn.loa.shared.InvalidInput;
 class EvidenceVerifyCommand implements CliCommand {
 
     private final Evidence evidence;
+    private final CliText text;
 
-    EvidenceVerifyCommand(Evidence evidence) {
+    EvidenceVerifyCommand(Evidence evidence, CliText text) {
         this.evidence = evidence;
+        this.text = text;
     }
 
     @Override
@@ -30,38 +33,32 @@ class EvidenceVerifyCommand implements CliCommand {
         return "evidence verify";
     }
 
-    @Override
-    public String description() {
-        return "check an evidence package (ZIP): every file against its SHA-256 and against what Loa recorded";
-    }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
         if (args.size() != 1) {
-            err.println("usage: bin/loa evidence verify PACKAGE.zip");
+            err.println(text.get("cli.usage-of", "evidence verify PACKAGE.zip"));
             return 2;
         }
         Path file = Path.of(args.get(0));
         try (InputStream in = Files.newInputStream(file)) {
             Evidence.Verification result = evidence.verify(in);
             if (result.intact()) {
-                out.println("OK: evidence package of case " + result.caseId() + " intact, " + result.items()
-                        + " posts, " + result.attachments() + " attached files and " + result.notes()
-                        + " verification notes checked; manifest SHA-256 " + result.manifestSha256());
+                out.println(text.get("cli.evidence.intact", String.valueOf(result.caseId()), result.items(),
+                        result.attachments(), result.notes(), result.manifestSha256()));
                 return 0;
             }
-            err.println("BROKEN: evidence package of case " + result.caseId() + ", " + result.problems().size()
-                    + " problem(s):");
+            err.println(text.get("cli.evidence.broken", String.valueOf(result.caseId()), result.problems().size()));
             result.problems().forEach(problem -> err.println("  " + problem));
             return 1;
         } catch (NoSuchFileException e) {
-            err.println("no such file: " + file);
+            err.println(text.get("cli.no-such-file", file));
             return 2;
         } catch (InvalidInput e) {
-            err.println(file + " is not a Loa evidence package");
+            err.println(text.get("cli.evidence.not-a-package", file));
             return 2;
         } catch (IOException e) {
-            err.println("could not read " + file + ": " + e.getMessage());
+            err.println(text.get("cli.cannot-read", file, String.valueOf(e.getMessage())));
             return 2;
         }
     }

@@ -9,6 +9,7 @@ import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import vn.loa.platform.CliCommand;
+import vn.loa.platform.CliText;
 
 /**
  * Runs the command named by {@code loa.cli.command} (set by the launcher) and keeps its exit code.
@@ -18,17 +19,19 @@ import vn.loa.platform.CliCommand;
 class CliRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private final List<CliCommand> commands;
+    private final CliText text;
     private int exitCode = 0;
 
-    CliRunner(List<CliCommand> commands) {
+    CliRunner(List<CliCommand> commands, CliText text) {
         this.commands = commands.stream().sorted(Comparator.comparing(CliCommand::name)).toList();
+        this.text = text;
     }
 
     @Override
     public void run(ApplicationArguments arguments) {
-        List<String> words = Arrays.stream(arguments.getSourceArgs()).filter(arg -> !isSetting(arg)).toList();
-        if (words.isEmpty() || words.get(0).equals("help") || words.get(0).equals("--help")) {
-            printHelp();
+        List<String> words = CliText.commandWords(Arrays.asList(arguments.getSourceArgs()));
+        if (CliText.asksForHelp(words)) {
+            text.printHelp(words, System.out);
             return;
         }
         CliCommand best = null;
@@ -41,36 +44,17 @@ class CliRunner implements ApplicationRunner, ExitCodeGenerator {
             }
         }
         if (best == null) {
-            System.err.println("Unknown command: " + String.join(" ", words));
-            printHelp();
+            System.err.println(text.get("cli.unknown-command", String.join(" ", words)));
+            text.printHelp(List.of(), System.err);
             exitCode = 2;
             return;
         }
         try {
             exitCode = best.run(words.subList(bestLength, words.size()), System.out, System.err);
         } catch (IllegalArgumentException e) {
-            System.err.println("Error: " + e.getMessage());
+            System.err.println(text.get("cli.error", e.getMessage()));
             exitCode = 2;
         }
-    }
-
-    /** Settings such as {@code --spring.datasource.url=...} configure Loa; they are not the command's. */
-    private static boolean isSetting(String arg) {
-        return arg.startsWith("--") && arg.contains("=")
-                && SETTING_PREFIXES.stream().anyMatch(prefix -> arg.startsWith("--" + prefix));
-    }
-
-    private static final List<String> SETTING_PREFIXES = List.of("loa.", "spring.", "server.", "logging.", "management.");
-
-    private void printHelp() {
-        System.out.println("Usage: bin/loa COMMAND [OPTIONS]");
-        System.out.println("  server                 start the web application");
-        for (CliCommand command : commands) {
-            System.out.printf("  %-22s %s%n", command.name(), command.description());
-        }
-        // the language engine's commands run without Spring or a database; they list themselves
-        System.out.printf("  %-22s %s%n", "nlp COMMAND", "the language engine: segment, analyze, keywords, train, eval"
-                + " (bin/loa nlp help lists their options)");
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.TimeZone;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.i18n.LocaleContext;
@@ -16,6 +17,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
+import vn.loa.platform.CliText;
 import vn.loa.platform.DatabaseMode;
 import vn.loa.shared.Languages;
 
@@ -31,6 +33,12 @@ class PlatformConfiguration implements WebMvcConfigurer {
     @Bean
     DatabaseMode databaseMode(@Value("${loa.database.embedded:false}") boolean embedded) {
         return new DatabaseMode(embedded);
+    }
+
+    /** What the command line says, in the language its environment asks for (the launcher checked the value). */
+    @Bean
+    CliText cliText(MessageSource messages) {
+        return new CliText(messages, CliText.locale(System.getenv()));
     }
 
     @Bean

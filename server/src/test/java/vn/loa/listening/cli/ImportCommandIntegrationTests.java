@@ -60,6 +60,6 @@ class ImportCommandIntegrationTests {
     @Test
     void anOptionItDoesNotTakeIsNamed() {
         assertThatThrownBy(() -> run("posts.jsonl", "--dry-run")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("import takes no option '--dry-run'; usage: import FILE");
+                .hasMessage("the command takes no option '--dry-run'; usage: bin/loa import FILE");
     }
 }
