@@ -6,6 +6,7 @@ import java.util.Map;
 import vn.loa.audit.AuditEntry;
 import vn.loa.audit.AuditableEvent;
 import vn.loa.shared.Actor;
+import vn.loa.shared.MessagePart;
 
 /** What changed in the calendar. Every one is audited. */
 public sealed interface CalendarEvent extends AuditableEvent {
@@ -34,9 +35,14 @@ public sealed interface CalendarEvent extends AuditableEvent {
         }
     }
 
-    /** A running deadline moved because the calendar changed. */
+    /**
+     * A running deadline moved because the calendar changed.
+     *
+     * @param reason the change in Vietnamese, as the audit trail keeps it
+     * @param change the same as a message key and its arguments, for an owner's history read in any language
+     */
     record DeadlineMoved(Actor by, long deadlineId, String ownerType, String ownerId, LocalDate from, LocalDate to,
-            String reason) implements CalendarEvent {
+            String reason, MessagePart change) implements CalendarEvent {
         public AuditEntry auditEntry() {
             return entry(by, "deadline.moved", ownerType, ownerId,
                     details("deadlineId", deadlineId, "previousDue", from.toString(), "newDue", to.toString(), "change", reason));

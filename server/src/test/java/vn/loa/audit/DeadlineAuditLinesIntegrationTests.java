@@ -52,7 +52,9 @@ class DeadlineAuditLinesIntegrationTests {
                 "Danh sách trạm y tế xã được nâng cấp AUDITDL", "Tìm hiểu", null, false, null, null), null);
         transactions.executeWithoutResult(status -> events.publishEvent(new CalendarEvent.DeadlineMoved(
                 new Actor("admin", null), -1, "information-request", String.valueOf(request.id()),
-                LocalDate.of(2026, 12, 9), LocalDate.of(2026, 12, 10), "nghỉ thử nghiệm AUDITDL")));
+                LocalDate.of(2026, 12, 9), LocalDate.of(2026, 12, 10), "nghỉ thử nghiệm AUDITDL",
+                vn.loa.shared.MessagePart.of("calendar.change.entered.EXTRA_DAY_OFF", "09/12/2026", "nghỉ thử nghiệm AUDITDL",
+                        "Thông báo 1/TB-AUDITDL"))));
         MockHttpSession admin = (MockHttpSession) mvc.perform(formLogin("/login").user("admin").password("loa-demo"))
                 .andReturn().getRequest().getSession(false);
         for (String[] language : new String[][] {{"vi", "Thời hạn của yêu cầu cung cấp thông tin số " + request.id() + " dời từ"},

@@ -315,7 +315,11 @@ class PressEnquiriesIntegrationTests {
             assertThat(enquiries.history(asked.id(), COORDINATOR)).anySatisfy(h -> {
                 assertThat(h.action()).isEqualTo("DEADLINE_MOVED");
                 assertThat(h.actor()).isEqualTo("admin");
-                assertThat(h.note()).contains("Thông báo 15/TB-TEST");
+                // the calendar's change as a message key, read in the reader's language
+                assertThat(h.parts()).anySatisfy(part -> {
+                    assertThat(part.key()).isEqualTo("calendar.change.entered.EXTRA_DAY_OFF");
+                    assertThat(part.args()).contains("Nghỉ đột xuất (kiểm thử báo chí)", "Thông báo 15/TB-TEST");
+                });
             });
             assertThat(enquiries.get(answered.id(), COORDINATOR).dueAt()).as("an answered question keeps its due time")
                     .isEqualTo(answered.dueAt());

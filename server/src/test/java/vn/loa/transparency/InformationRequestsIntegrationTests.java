@@ -223,6 +223,17 @@ class InformationRequestsIntegrationTests {
                 assertThat(h.actor()).isEqualTo("admin");
                 assertThat(h.remark()).contains("Thông báo 9/TB-TEST");
             });
+            // an English reader reads the calendar's change in English (it was written in Vietnamese only)
+            org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.ENGLISH);
+            try {
+                assertThat(requests.history(request.id(), COORDINATOR)).filteredOn(h -> h.action().equals("DEADLINE_MOVED"))
+                        .extracting(InformationRequests.HistoryEntry::remark)
+                        .anySatisfy(remark -> assertThat(remark).startsWith("Deadline moved from ")
+                                .contains("Day off " + vn.loa.shared.LocalTime.format(firstWorkingDay)
+                                        + " “Nghỉ đột xuất (kiểm thử)” entered under Thông báo 9/TB-TEST"));
+            } finally {
+                org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+            }
         } finally {
             administration.withdraw(entry.id(), "Hết kiểm thử", new Actor("admin", null));
         }

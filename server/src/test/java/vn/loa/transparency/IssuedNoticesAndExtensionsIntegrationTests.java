@@ -117,8 +117,8 @@ class IssuedNoticesAndExtensionsIntegrationTests {
             // each move is in the request's history and the audit trail, as an unextended request's is
             assertThat(requests.history(late.id(), COORDINATOR)).filteredOn(h -> h.action().equals("DEADLINE_MOVED"))
                     .extracting(InformationRequests.HistoryEntry::remark)
-                    .anySatisfy(remark -> assertThat(remark).startsWith("13/01/2027 → 14/01/2027: "))
-                    .anySatisfy(remark -> assertThat(remark).startsWith("14/01/2027 → 12/01/2027: ").contains("Nhập nhầm EXTCAL"));
+                    .anySatisfy(remark -> assertThat(remark).startsWith("Hạn dời từ 13/01/2027 sang 14/01/2027 · Nhập ngày nghỉ "))
+                    .anySatisfy(remark -> assertThat(remark).startsWith("Hạn dời từ 14/01/2027 sang 12/01/2027 · Rút ngày nghỉ ").contains("Nhập nhầm EXTCAL"));
             assertThat(audit.newest(200, null)).filteredOn(r -> String.valueOf(late.id()).equals(r.targetId()))
                     .extracting(AuditRecord::action).contains("deadline.moved");
         } finally {

@@ -21,6 +21,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,6 +37,8 @@ import vn.loa.calendar.PeriodUnit;
 import vn.loa.calendar.WorkingDays;
 import vn.loa.shared.Actor;
 import vn.loa.shared.InvalidInput;
+import vn.loa.shared.Languages;
+import vn.loa.shared.MessagePart;
 import vn.loa.shared.NotFound;
 
 /**
@@ -62,10 +65,13 @@ class JdbcCalendar implements WorkingDays, CalendarAdministration {
     private record Kept<T>(T value, long at) {
     }
 
-    JdbcCalendar(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+    private final MessageSource messages;
+
+    JdbcCalendar(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, MessageSource messages) {
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
+        this.messages = messages;
     }
 
     // ---- working days ----
@@ -247,8 +253,8 @@ class JdbcCalendar implements WorkingDays, CalendarAdministration {
                         Timestamp.from(now))
                 .query(Long.class).single();
         events.publishEvent(new CalendarEvent.EntryAdded(by, id, form.date(), form.kind(), name, source));
-        changed(year, before, "Nhập " + kindVi(form.kind()) + " " + DAY.format(form.date()) + " “" + name + "” theo "
-                + source, by);
+        changed(year, before, MessagePart.of("calendar.change.entered." + form.kind().name(), DAY.format(form.date()), name,
+                source), by);
         return entry(id);
     }
 
@@ -269,12 +275,16 @@ class JdbcCalendar implements WorkingDays, CalendarAdministration {
         jdbc.sql("UPDATE calendar_entry SET withdrawn_by = ?, withdrawn_at = ?, withdrawn_reason = ? WHERE id = ? AND withdrawn_at IS NULL")
                 .params(by.username(), Timestamp.from(clock.instant()), why, id).update();
         events.publishEvent(new CalendarEvent.EntryWithdrawn(by, id, entry.date(), entry.name(), why));
-        changed(year, before, "Rút " + kindVi(entry.kind()) + " " + DAY.format(entry.date()) + " “" + entry.name() + "”: "
-                + why, by);
+        changed(year, before, MessagePart.of("calendar.change.withdrawn." + entry.kind().name(), DAY.format(entry.date()),
+                entry.name(), why), by);
     }
 
-    /** After a change in the year: forget what was kept, and move the running deadlines that the change touches. */
-    private void changed(int year, Map<LocalDate, CalendarDay> before, String reason, Actor by) {
+    /**
+     * After a change in the year: forget what was kept, and move the running deadlines that the change touches. The
+     * change is told as a message key, so that each owner's history reads it in its reader's language; the deadline's
+     * own record and the audit trail keep it in Vietnamese.
+     */
+    private void changed(int year, Map<LocalDate, CalendarDay> before, MessagePart change, Actor by) {
         years.remove(year);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             // what another request kept while this transaction ran is of the calendar before it
@@ -297,17 +307,9 @@ class JdbcCalendar implements WorkingDays, CalendarAdministration {
             }
         }
         if (!differ.isEmpty()) {
-            events.publishEvent(new CalendarChanged(differ.first(), differ.last(), reason, by));
+            String reason = messages.getMessage(change.key(), change.arguments(), Languages.VIETNAMESE);
+            events.publishEvent(new CalendarChanged(differ.first(), differ.last(), reason, change, by));
         }
-    }
-
-    private static String kindVi(DayKind kind) {
-        return switch (kind) {
-            case HOLIDAY -> "ngày lễ";
-            case COMPENSATORY -> "ngày nghỉ bù";
-            case EXTRA_DAY_OFF -> "ngày nghỉ";
-            case WORKING_DAY_SWAP -> "ngày làm bù";
-        };
     }
 
     @Override

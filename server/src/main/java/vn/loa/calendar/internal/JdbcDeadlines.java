@@ -135,7 +135,7 @@ class JdbcDeadlines implements Deadlines {
                             Timestamp.from(clock.instant()), change.reason())
                     .update();
             events.publishEvent(new CalendarEvent.DeadlineMoved(change.by(), row.id(), row.ownerType(), row.ownerId(),
-                    row.due(), due, change.reason()));
+                    row.due(), due, change.reason(), change.change()));
         }
     }
 

@@ -595,8 +595,10 @@ class JdbcEnquiries implements Enquiries {
         if (rows == 1) {
             EnquiryStatus status = EnquiryStatus.valueOf(jdbc.sql("SELECT status FROM press_enquiry WHERE id = ?").param(id)
                     .query(String.class).single());
-            history(id, "DEADLINE_MOVED", null, status, moved.by(), moved.reason(), List.of(MessagePart.of(
-                    "press.note.deadline-moved", LocalTime.format(moved.from()), LocalTime.format(moved.to()))));
+            // the calendar's change as its message key, read in the reader's language
+            history(id, "DEADLINE_MOVED", null, status, moved.by(), null, List.of(MessagePart.of(
+                    "press.note.deadline-moved", LocalTime.format(moved.from()), LocalTime.format(moved.to())),
+                    moved.change()));
         }
     }
 

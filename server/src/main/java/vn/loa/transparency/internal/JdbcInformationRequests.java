@@ -275,10 +275,11 @@ class JdbcInformationRequests implements InformationRequests {
         if (OWNER.equals(moved.ownerType())) {
             jdbc.sql("UPDATE information_request SET due_date = ? WHERE id = ? AND deadline_id = ?")
                     .params(Date.valueOf(moved.to()), Long.parseLong(moved.ownerId()), moved.deadlineId()).update();
-            // the calendar's own words for the change are kept as it gives them (in Vietnamese, as the audit trail keeps them)
+            // the calendar's change is kept as its message key, read in the reader's language (remarks of the key
+            // "transparency.remark.moved", written before, hold it in Vietnamese)
             history(Long.parseLong(moved.ownerId()), "DEADLINE_MOVED", null, statusOf(Long.parseLong(moved.ownerId())),
-                    moved.by(), null, List.of(MessagePart.of("transparency.remark.moved", LocalTime.format(moved.from()),
-                            LocalTime.format(moved.to()), moved.reason())));
+                    moved.by(), null, List.of(MessagePart.of("transparency.remark.deadline-moved",
+                            LocalTime.format(moved.from()), LocalTime.format(moved.to())), moved.change()));
         }
     }
 
