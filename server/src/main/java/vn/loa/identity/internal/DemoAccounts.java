@@ -14,10 +14,12 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import vn.loa.identity.Agency;
+import vn.loa.identity.AgencyContacts;
 import vn.loa.identity.AgencyDirectory;
 import vn.loa.identity.Role;
 import vn.loa.identity.Users;
 import vn.loa.identity.Users.NewUser;
+import vn.loa.shared.Actor;
 import vn.loa.shared.AgencyId;
 import vn.loa.shared.LocalTime;
 
@@ -38,9 +40,12 @@ class DemoAccounts implements ApplicationRunner {
     private final AgencyDirectory agencies;
     private final Clock clock;
 
-    DemoAccounts(Users users, AgencyDirectory agencies, Clock clock) {
+    private final AgencyContacts contacts;
+
+    DemoAccounts(Users users, AgencyDirectory agencies, AgencyContacts contacts, Clock clock) {
         this.users = users;
         this.agencies = agencies;
+        this.contacts = contacts;
         this.clock = clock;
     }
 
@@ -55,6 +60,12 @@ class DemoAccounts implements ApplicationRunner {
             users.createDemoAccount(new NewUser(demo.username(), demo.fullName(), demo.username() + "@demo.loa.local",
                     PASSWORD, Set.of(demo.role()), agency));
         }
+        // the Department of Health's desk answers the demo's information requests: its contact for citizens, marked as
+        // the demo's own (not the department's real office)
+        agencies.findByCode("SYT", today).filter(health -> contacts.of(health.id()).isEmpty())
+                .ifPresent(health -> contacts.save(health.id(), new AgencyContacts.Contact(
+                        "Trụ sở Sở Y tế (địa chỉ mẫu của bản trình diễn), tỉnh Khánh Hòa", "0258 000 0000",
+                        "syt@demo.loa.local", "Thứ Hai đến Thứ Sáu, 7:30–11:30 và 13:30–17:00"), Actor.SYSTEM));
     }
 
     /** Says, once the server is ready, which accounts a first visitor can sign in with. */

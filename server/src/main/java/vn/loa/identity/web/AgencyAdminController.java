@@ -8,6 +8,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
@@ -21,6 +23,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.loa.identity.Agency;
+import vn.loa.identity.AgencyContacts;
+import vn.loa.identity.AgencyContacts.Contact;
 import vn.loa.identity.AgencyDirectory;
 import vn.loa.identity.AgencyDirectory.AgencyForm;
 import vn.loa.identity.AgencyKind;
@@ -29,6 +33,7 @@ import vn.loa.shared.AgencyId;
 import vn.loa.shared.InvalidInput;
 import vn.loa.shared.LocalTime;
 import vn.loa.shared.NotFound;
+import vn.loa.shared.SeenMark;
 import vn.loa.nlp.AccentFolding;
 
 /** Administrators' screens for the agency tree: as of a day, search, create, edit, successions. */
@@ -39,11 +44,84 @@ class AgencyAdminController {
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final AgencyDirectory agencies;
+    private final AgencyContacts contacts;
     private final Clock clock;
 
-    AgencyAdminController(AgencyDirectory agencies, Clock clock) {
+    AgencyAdminController(AgencyDirectory agencies, AgencyContacts contacts, Clock clock) {
         this.agencies = agencies;
+        this.contacts = contacts;
         this.clock = clock;
+    }
+
+    /** The contact form's fields: where citizens reach the unit. */
+    static final class ContactForm {
+        private String address = "";
+        private String phone = "";
+        private String email = "";
+        private String hours = "";
+        /** The contact as the page showed it: a save from a page opened before another change is refused. */
+        private String seen;
+
+        public String getAddress() {
+            return address;
+        }
+
+        public void setAddress(String address) {
+            this.address = address;
+        }
+
+        public String getPhone() {
+            return phone;
+        }
+
+        public void setPhone(String phone) {
+            this.phone = phone;
+        }
+
+        public String getEmail() {
+            return email;
+        }
+
+        public void setEmail(String email) {
+            this.email = email;
+        }
+
+        public String getHours() {
+            return hours;
+        }
+
+        public void setHours(String hours) {
+            this.hours = hours;
+        }
+
+        public String getSeen() {
+            return seen;
+        }
+
+        public void setSeen(String seen) {
+            this.seen = seen;
+        }
+
+        Contact toContact() {
+            return new Contact(address, phone, email, hours);
+        }
+
+        static ContactForm of(Optional<Contact> contact) {
+            ContactForm form = new ContactForm();
+            contact.ifPresent(c -> {
+                form.address = Objects.toString(c.address(), "");
+                form.phone = Objects.toString(c.phone(), "");
+                form.email = Objects.toString(c.email(), "");
+                form.hours = Objects.toString(c.hours(), "");
+            });
+            form.seen = seen(contact);
+            return form;
+        }
+
+        static String seen(Optional<Contact> contact) {
+            Contact c = contact.orElse(new Contact(null, null, null, null));
+            return SeenMark.of(c.address(), c.phone(), c.email(), c.hours());
+        }
     }
 
     /** The agency form's fields, dates typed as dd/MM/yyyy. */
@@ -255,6 +333,34 @@ class AgencyAdminController {
         }
     }
 
+    /** Where citizens reach the unit: shown on the public pages that name it. */
+    @PostMapping("/{id}/contact")
+    String saveContact(@PathVariable long id, @ModelAttribute("contactForm") ContactForm form, BindingResult errors,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        SignedInUser admin = CurrentUserAdvice.signedIn().orElseThrow();
+        Agency agency = agencies.find(new AgencyId(id)).orElseThrow(() -> new NotFound("agency", id));
+        model.addAttribute("agencyForm", Form.of(agency));
+        Optional<Contact> now = contacts.of(agency.id());
+        if (form.getSeen() != null && !form.getSeen().equals(ContactForm.seen(now))) {
+            // changed by another administrator after this page was opened: keep what was typed, show that it changed
+            form.setSeen(ContactForm.seen(now));
+            model.addAttribute("contactChangedMeanwhile", true);
+            response.setStatus(409);
+            return form(model, agency);
+        }
+        try {
+            contacts.save(agency.id(), form.toContact(), admin.actor());
+            redirect.addFlashAttribute("flashKey", "agency.contact.saved");
+            return "redirect:/admin/agencies/" + id + "#contact";
+        } catch (InvalidInput e) {
+            for (InvalidInput problem : e.all()) {
+                errors.rejectValue(problem.field(), problem.messageKey(), problem.arguments(), problem.messageKey());
+            }
+            response.setStatus(422);
+            return form(model, agency);
+        }
+    }
+
     @PostMapping("/{id}/successors")
     String addSuccessor(@PathVariable long id, @RequestParam(required = false) Long successorId,
             @RequestParam(required = false) String effectiveOn, @RequestParam(required = false) String note,
@@ -282,6 +388,9 @@ class AgencyAdminController {
         model.addAttribute("parentOptions", all);
         model.addAttribute("byId", byId);
         if (agency != null) {
+            if (!model.containsAttribute("contactForm")) {
+                model.addAttribute("contactForm", ContactForm.of(contacts.of(agency.id())));
+            }
             model.addAttribute("successors", agencies.successorsOf(agency.id()));
             model.addAttribute("predecessors", agencies.predecessorsOf(agency.id()));
         }
