@@ -682,7 +682,10 @@ class JdbcTasks implements Tasks {
             }
             case RESCHEDULE -> {
                 Directive directive = directives.find(r.directiveId());
-                if (t.dueOn() == null || t.dueOn().isBefore(directive.issuedOn())) {
+                if (t.dueOn() == null) {
+                    throw new InvalidInput("dueOn", "coordination.error.new-due");
+                }
+                if (t.dueOn().isBefore(directive.issuedOn())) {
                     throw new InvalidInput("dueOn", "coordination.error.due-before-issue");
                 }
                 long occurrenceId = occurrence(r, t.occurrenceId(), true);
