@@ -227,6 +227,29 @@ class CoordinationPagesIntegrationTests {
         assertThat(refused.select("#answer-text").text()).isEqualTo("Dùng kinh phí sự nghiệp");
     }
 
+    @Test
+    void theTaskHistoryIsReadInThePagesLanguageWithTheOfficialsReasonAsTyped() throws Exception {
+        String m = UUID.randomUUID().toString().substring(0, 8);
+        Task task = communeTask(m);
+        LocalDate before = task.currentDue();
+        LocalDate after = today().plusDays(2);
+        tasks.transition(task.id(), new Tasks.Transition(Tasks.Action.RESCHEDULE, "Xã xin lùi " + m, after, null),
+                COORDINATOR);
+        tasks.remind();
+        MockHttpSession coordinator = signIn("coordinator");
+        String path = "/coordination/tasks/" + task.id();
+        String english = Jsoup.parse(body(mvc.perform(get(path).param("lang", "en").session(coordinator))
+                .andExpect(status().isOk()))).select("#task-history").text();
+        assertThat(english).contains("due " + LocalTime.format(before) + " → " + LocalTime.format(after) + "; Xã xin lùi " + m)
+                .contains("Reminder sent").contains("due " + LocalTime.format(after) + ";").doesNotContain("hạn ");
+        String vietnamese = Jsoup.parse(body(mvc.perform(get(path).param("lang", "vi").session(coordinator))
+                .andExpect(status().isOk()))).select("#task-history").text();
+        assertThat(vietnamese).contains("hạn " + LocalTime.format(before) + " → " + LocalTime.format(after) + "; Xã xin lùi " + m);
+        // the text column keeps the Vietnamese words the audit trail records
+        assertThat(tasks.events(task.id(), COORDINATOR)).filteredOn(e -> e.kind().equals("CHANGED")).singleElement()
+                .satisfies(e -> assertThat(e.detail()).startsWith("hạn "));
+    }
+
     private Document page(MockHttpSession session, String path) throws Exception {
         return Jsoup.parse(body(mvc.perform(get(path).session(session)).andExpect(status().isOk())));
     }
