@@ -250,6 +250,23 @@ class CoordinationPagesIntegrationTests {
                 .satisfies(e -> assertThat(e.detail()).startsWith("hạn "));
     }
 
+    @Test
+    void aNewDirectiveIsIssuedByTodaysProvinceUnlessAnotherIsChosenAndARefusalKeepsTheChosenUnit() throws Exception {
+        MockHttpSession coordinator = signIn("coordinator");
+        Document blank = page(coordinator, "/coordination/directives/new");
+        assertThat(blank.select("#issuer option[selected]")).hasSize(1);
+        assertThat(blank.select("#issuer option[selected]").val()).isEqualTo("56");
+        assertThat(blank.select("#issuer option").first().text()).contains("01/07/2025");
+        // Sở Công Thương of 2023 and of 2025 share a code: the refused form shows today's chosen, once
+        Document refused = Jsoup.parse(body(mvc.perform(post("/coordination/directives").session(coordinator).with(csrf())
+                .param("docKind", "Kế hoạch").param("number", "").param("issuedOn", today().toString())
+                .param("issuerCode", "SCT").param("signer", "Giám đốc").param("title", "Kế hoạch của Sở"))
+                .andExpect(status().isUnprocessableContent())));
+        assertThat(refused.select("#issuer option[selected]")).hasSize(1);
+        assertThat(refused.select("#issuer option[selected]").val()).isEqualTo("SCT");
+        assertThat(refused.select("#issuer option[selected]").text()).contains("01/07/2025");
+    }
+
     private Document page(MockHttpSession session, String path) throws Exception {
         return Jsoup.parse(body(mvc.perform(get(path).session(session)).andExpect(status().isOk())));
     }

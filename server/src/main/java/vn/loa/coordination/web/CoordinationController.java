@@ -158,9 +158,21 @@ class CoordinationController {
         if (!coordinates(CoordinationForms.user())) {
             throw new vn.loa.shared.NotFound("page", "directives/new");
         }
-        model.addAttribute("form", form);
-        model.addAttribute("issuers", agencies.all().stream().filter(a -> a.kind().name().equals("PROVINCE")
-                || a.kind().name().equals("DEPARTMENT")).toList());
+        LocalDate today = today();
+        // the units of today first, the province's people's committee chosen: the dissolved ones are for older documents
+        List<Agency> issuers = agencies.all().stream().filter(a -> a.kind().name().equals("PROVINCE")
+                || a.kind().name().equals("DEPARTMENT")).sorted(java.util.Comparator.comparing(a -> !a.validOn(today)))
+                .toList();
+        Map<String, String> values = new LinkedHashMap<>(form);
+        if (values.get("issuerCode") == null || values.get("issuerCode").isBlank()) {
+            issuers.stream().filter(a -> a.validOn(today) && a.kind().name().equals("PROVINCE")).findFirst()
+                    .ifPresent(a -> values.put("issuerCode", a.code()));
+        }
+        model.addAttribute("form", values);
+        model.addAttribute("issuers", issuers);
+        // a code is shared by a unit and its successor of the same name: the option shown chosen is the first, today's
+        model.addAttribute("chosenIssuer", issuers.stream().filter(a -> a.code().equals(values.get("issuerCode")))
+                .map(a -> a.id().value()).findFirst().orElse(null));
     }
 
     @PostMapping("/directives")
