@@ -104,6 +104,25 @@ class CalendarApiIntegrationTests {
     }
 
     @Test
+    void aNoticeRefusedForItsDateSaysWhyWithTheYearsAndTheFieldsLabelNotPlaceholders() throws Exception {
+        MockHttpSession admin = signIn("admin");
+        for (String[] refused : new String[][] {{"1800-01-01", "1901", "2198"}, {"ngày mai", "Ngày:", "năm-tháng-ngày"}}) {
+            org.springframework.web.servlet.FlashMap flash = mvc.perform(post("/admin/calendar/entries").session(admin)
+                            .with(csrf()).param("date", refused[0]).param("kind", "HOLIDAY").param("name", "Ngày lễ thử")
+                            .param("sourceDocument", "Thông báo thử"))
+                    .andExpect(status().is3xxRedirection()).andReturn().getFlashMap();
+            Document page = Jsoup.parse(mvc.perform(get("/admin/calendar").session(admin).flashAttrs(flash))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+            assertThat(page.select(".flash.error").text()).contains(refused[1], refused[2]).doesNotContain("{", "date:");
+        }
+        // the calculator's refusal too
+        Document calculator = Jsoup.parse(mvc.perform(get("/admin/calendar").param("from", "hôm qua").param("days", "3")
+                .session(admin)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(calculator.select(".flash.error").text()).startsWith("Trường Ngày xảy ra sự việc:").doesNotContain("{");
+    }
+
+    @Test
     void onlyAdministratorsEnterNoticesAndSeeTheCalendarPage() throws Exception {
         String notice = """
                 {"date":"2034-10-03","kind":"EXTRA_DAY_OFF","name":"Nghỉ thêm","sourceDocument":"TB 5/TB-BNV"}""";

@@ -504,7 +504,8 @@ class CoordinationIntegrationTests {
             assertThat(mailTo(smtp, "leader@demo.loa.local", "Quá hạn " + m)).isNotNull();
             MimeMessage reminder = mailTo(smtp, "officer@demo.loa.local", "Sắp đến hạn " + m);
             assertThat(reminder).isNotNull();
-            assertThat((String) reminder.getContent()).contains("/coordination/tasks/" + soon.id());
+            assertThat((String) reminder.getContent()).contains("/coordination/tasks/" + soon.id(), "giao Sở Y tế chủ trì")
+                    .doesNotContain("giao SYT");
             int received = smtp.getReceivedMessages().length;
 
             tasks.remind();

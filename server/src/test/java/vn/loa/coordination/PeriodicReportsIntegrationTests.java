@@ -536,6 +536,47 @@ class PeriodicReportsIntegrationTests {
     }
 
     @Test
+    void aReportIssuedOrRedraftedFromAPageOpenedBeforeAColleaguesEditIsRefusedUntilTheIssuerHasReadIt() throws Exception {
+        int y = 2191 + ThreadLocalRandom.current().nextInt(9);
+        int month = 1 + ThreadLocalRandom.current().nextInt(12);
+        Instant before = clock.instant();
+        try {
+            clock.set(at(y, 12, 20, 9));
+            PeriodicReports.Report r = reports.generate(ReportPeriod.of("MONTHLY", y, month, LocalDate.of(y, 12, 20)),
+                    COORDINATOR);
+            MockHttpSession coordinator = signIn("coordinator");
+            String path = "/coordination/reports/" + r.id();
+            org.jsoup.nodes.Document opened = org.jsoup.Jsoup.parse(mvc.perform(get(path).session(coordinator))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+            String issueVersion = opened.select("#issue-form input[name=version]").val();
+            String regenerateVersion = opened.select("#regenerate-form input[name=version]").val();
+            assertThat(issueVersion).isEqualTo(Long.toString(r.version())).isEqualTo(regenerateVersion);
+            // a colleague rewrites the proposals meanwhile
+            String colleagues = "Đề nghị của đồng nghiệp, chưa ai đọc lại " + y + ".";
+            reports.edit(r.id(), Map.of("proposals", colleagues), r.version(), COORDINATOR);
+            String refused = mvc.perform(post(path + "/issue").session(coordinator).with(csrf()).param("confirm", "true")
+                    .param("version", issueVersion)).andExpect(status().isConflict()).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(refused);
+            assertThat(page.select(".flash.error").text()).contains("nên chưa ban hành");
+            assertThat(page.select("#section-proposals").text()).isEqualTo(colleagues);
+            assertThat(reports.get(r.id(), COORDINATOR).issued()).isFalse();
+            mvc.perform(post(path + "/regenerate").session(coordinator).with(csrf()).param("redraft", "true")
+                    .param("version", regenerateVersion)).andExpect(status().isConflict());
+            assertThat(reports.get(r.id(), COORDINATOR).sections().get("proposals")).isEqualTo(colleagues);
+            mvc.perform(post("/api/v1/reports/" + r.id() + "/issue").session(coordinator).with(csrf())
+                    .param("version", issueVersion)).andExpect(status().isConflict());
+            // from the page as it now stands, it is issued
+            mvc.perform(post(path + "/issue").session(coordinator).with(csrf()).param("confirm", "true")
+                    .param("version", page.select("#issue-form input[name=version]").val()))
+                    .andExpect(status().is3xxRedirection());
+            assertThat(reports.get(r.id(), COORDINATOR).issued()).isTrue();
+        } finally {
+            clock.set(before);
+        }
+    }
+
+    @Test
     void theApiNamesWhatIsWrongAndOnlyTheProvinceSeesReports() throws Exception {
         MockHttpSession coordinator = signIn("coordinator");
         MockHttpSession leader = signIn("leader");

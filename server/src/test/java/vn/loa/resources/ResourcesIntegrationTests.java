@@ -285,6 +285,58 @@ class ResourcesIntegrationTests {
     }
 
     @Test
+    void aBudgetLineOrRequirementSavedFromAPageOpenedBeforeAColleaguesChangeIsRefusedKeepingWhatWasTyped() throws Exception {
+        String marker = marker();
+        Agency health = agency("SYT");
+        BudgetLine line = resources.addBudgetLine(new Resources.BudgetForm(health.id().value(), today().getYear(),
+                "Dòng sửa cùng lúc " + marker, null, 200_000_000L, 100_000_000L, 0L, null, null), coordinator());
+        MockHttpSession officer = signIn("officer");
+        String path = "/resources/agencies/" + health.id().value();
+        org.jsoup.nodes.Document opened = org.jsoup.Jsoup.parse(mvc.perform(get(path).session(officer))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        String seen = opened.select("#budget-" + line.id() + "-form input[name=seen]").val();
+        assertThat(seen).isNotBlank();
+        // a colleague records 40 million spent
+        resources.updateBudgetLine(line.id(), new Resources.BudgetForm(null, null, "Dòng sửa cùng lúc " + marker, null,
+                200_000_000L, 100_000_000L, 40_000_000L, null, null), coordinator());
+        // the officer's page, opened before, renames the line with the old amounts: refused, the spending stays
+        String refused = mvc.perform(post("/resources/budget-lines/{id}", line.id()).session(officer).with(csrf())
+                .param("seen", seen).param("name", "Dòng đổi tên " + marker).param("plannedVnd", "200000000")
+                .param("committedVnd", "100000000").param("spentVnd", "0")).andExpect(status().isConflict()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(refused);
+        assertThat(page.select(".flash.error").text()).contains("đã được người khác sửa sau khi bạn mở trang");
+        assertThat(page.select("#budget-" + line.id() + "-name").val()).isEqualTo("Dòng đổi tên " + marker);
+        assertThat(resources.budgetLine(line.id(), coordinator()).spentVnd()).isEqualTo(40_000_000L);
+        assertThat(resources.budgetLine(line.id(), coordinator()).name()).isEqualTo("Dòng sửa cùng lúc " + marker);
+        // sent again from the refused page, which now knows of the change, it is saved
+        mvc.perform(post("/resources/budget-lines/{id}", line.id()).session(officer).with(csrf())
+                .param("seen", page.select("#budget-" + line.id() + "-form input[name=seen]").val())
+                .param("name", "Dòng đổi tên " + marker).param("plannedVnd", "200000000").param("committedVnd", "100000000")
+                .param("spentVnd", "40000000")).andExpect(status().is3xxRedirection());
+        assertThat(resources.budgetLine(line.id(), coordinator()).name()).isEqualTo("Dòng đổi tên " + marker);
+
+        // a directive's requirement, on the overview, the same way (its minimum left as it was: other tests count it)
+        Setting setting = newAgencyWithDirective(marker.substring(0, 6));
+        Requirement requirement = resources.requirements().stream()
+                .filter(r -> setting.directiveNumber().equals(r.directiveNumber()) && r.kind() == RequirementKind.COMMUNICATION_OFFICERS)
+                .findFirst().orElseThrow();
+        MockHttpSession coordinator = signIn("coordinator");
+        String requirementSeen = org.jsoup.Jsoup.parse(mvc.perform(get("/resources").session(coordinator))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .select("#requirement-" + requirement.id() + "-form input[name=seen]").val();
+        resources.updateRequirement(requirement.id(), new Resources.RequirementForm(requirement.directiveId(), "3.a",
+                AgencyKind.MASS_ORGANISATION, RequirementKind.COMMUNICATION_OFFICERS, 3, "Ghi chú của đồng nghiệp"),
+                coordinator());
+        mvc.perform(post("/resources/requirements/{id}", requirement.id()).session(coordinator).with(csrf())
+                .param("seen", requirementSeen).param("directiveId", String.valueOf(requirement.directiveId()))
+                .param("clause", "3.a").param("agencyKind", "MASS_ORGANISATION").param("kind", "COMMUNICATION_OFFICERS")
+                .param("minimum", "3").param("note", "Ghi chú cũ")).andExpect(status().isConflict());
+        assertThat(resources.requirements()).filteredOn(r -> r.id() == requirement.id()).singleElement()
+                .satisfies(r -> assertThat(r.note()).isEqualTo("Ghi chú của đồng nghiệp"));
+    }
+
+    @Test
     void theKindsOfUnitOfferedAreThoseTheYearHad() throws Exception {
         MockHttpSession coordinator = signIn("coordinator");
         // districts were abolished on 1 July 2025: 2024 had them, 2026 has none

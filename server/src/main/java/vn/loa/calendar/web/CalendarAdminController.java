@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -122,6 +123,7 @@ class CalendarAdminController {
                 model.addAttribute("dueReasons", due.skipped().stream().map(s -> text.reason(s, locale)).toList());
             } catch (InvalidInput e) {
                 model.addAttribute("errorKey", e.messageKey());
+                model.addAttribute("errorArgs", arguments(e));
                 model.addAttribute("errorField", e.field());
             }
         }
@@ -186,6 +188,9 @@ class CalendarAdminController {
             redirect.addFlashAttribute("flashKey", "calendar.entered");
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
+            if (arguments(e) != null) {
+                redirect.addFlashAttribute("errorArgs", arguments(e));
+            }
             redirect.addFlashAttribute("errorField", e.field());
             // what was typed comes back with the message, to be completed rather than typed again
             java.util.Map<String, String> entry = new java.util.HashMap<>();
@@ -208,6 +213,9 @@ class CalendarAdminController {
             redirect.addFlashAttribute("flashKey", "calendar.withdrawn");
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
+            if (arguments(e) != null) {
+                redirect.addFlashAttribute("errorArgs", arguments(e));
+            }
             redirect.addFlashAttribute("errorField", e.field());
         }
         return "redirect:/admin/calendar" + (year >= 1901 && year <= 2198 ? "?year=" + year : "");
@@ -229,9 +237,33 @@ class CalendarAdminController {
             redirect.addFlashAttribute("flashKey", "calendar.week-set");
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
+            if (arguments(e) != null) {
+                redirect.addFlashAttribute("errorArgs", arguments(e));
+            }
             redirect.addFlashAttribute("errorField", e.field());
         }
         return "redirect:/admin/calendar";
+    }
+
+    /** The labels the page shows for the fields a message names. */
+    private static final Map<String, String> LABELS = Map.of("date", "calendar.entry.date", "from", "calendar.calc.from",
+            "days", "calendar.calc.days");
+
+    /**
+     * A refusal's arguments for the page's message: a field named by its label as the page shows it, not by its
+     * parameter's name; null when there are none, so that the message is read as it is.
+     */
+    static Object[] arguments(InvalidInput e) {
+        Object[] arguments = e.arguments();
+        if (arguments.length == 0) {
+            return null;
+        }
+        for (int i = 0; i < arguments.length; i++) {
+            if (arguments[i] instanceof String name && name.equals(e.field()) && LABELS.containsKey(name)) {
+                arguments[i] = new DefaultMessageSourceResolvable(new String[] {LABELS.get(name)}, name);
+            }
+        }
+        return arguments;
     }
 
     @Configuration(proxyBeanMethods = false)

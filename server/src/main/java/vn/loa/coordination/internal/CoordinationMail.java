@@ -1,6 +1,7 @@
 package vn.loa.coordination.internal;
 
 import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -14,6 +15,8 @@ import vn.loa.identity.Role;
 import vn.loa.identity.UserAccount;
 import vn.loa.identity.Users;
 import vn.loa.shared.AgencyId;
+import vn.loa.shared.LocalTime;
+import vn.loa.shared.MessagePart;
 import vn.loa.shared.PageRequest;
 
 /** E-mails about tasks and difficulties to an agency's people, the coordinators and the leaders. */
@@ -61,14 +64,42 @@ class CoordinationMail {
                 .items().stream().map(UserAccount::email).filter(e -> e != null && !e.isBlank()).toList();
     }
 
-    /** Sends one e-mail to each address; says how it went, in Vietnamese, for the task's history. */
-    String send(List<String> to, String subject, String text) {
+    /**
+     * How sending went, for a task's history: to how many of how many addresses, or why nothing was sent.
+     *
+     * @param configured whether a mail server is set up
+     * @param sent how many e-mails went
+     * @param total to how many addresses
+     */
+    record Sent(boolean configured, int sent, int total) {
+
+        /** In Vietnamese, as the audit trail and the history's text record it. */
+        String vietnamese() {
+            if (total == 0) {
+                return "không có địa chỉ thư điện tử nào để gửi";
+            }
+            return configured ? "đã gửi thư cho " + sent + "/" + total + " người" : "chưa gửi thư: chưa cấu hình máy chủ thư";
+        }
+
+        /** As each reader's language says it, with the due date it was about: {@code coordination.history.mail.*}. */
+        MessagePart about(LocalDate due) {
+            String day = LocalTime.format(due);
+            if (total == 0) {
+                return MessagePart.of("coordination.history.mail.nobody", day);
+            }
+            return configured ? MessagePart.of("coordination.history.mail.sent", day, sent, total)
+                    : MessagePart.of("coordination.history.mail.unconfigured", day);
+        }
+    }
+
+    /** Sends one e-mail to each address; says how it went. */
+    Sent send(List<String> to, String subject, String text) {
         if (to.isEmpty()) {
-            return "không có địa chỉ thư điện tử nào để gửi";
+            return new Sent(true, 0, 0);
         }
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
-            return "chưa gửi thư: chưa cấu hình máy chủ thư";
+            return new Sent(false, 0, to.size());
         }
         int sent = 0;
         for (String address : to) {
@@ -85,6 +116,6 @@ class CoordinationMail {
                 log.warn("Could not e-mail about a task or a difficulty: {}", e.getMessage());
             }
         }
-        return "đã gửi thư cho " + sent + "/" + to.size() + " người";
+        return new Sent(true, sent, to.size());
     }
 }

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,6 +59,11 @@ class JdbcDifficulties implements Difficulties {
 
     private LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
+    }
+
+    /** The status as each reader's language names it, for a message. */
+    private static MessageSourceResolvable statusName(String status) {
+        return new DefaultMessageSourceResolvable(new String[] {"coordination.difficulty.status." + status}, status);
     }
 
     @Override
@@ -197,7 +204,7 @@ class JdbcDifficulties implements Difficulties {
             throw new NotFound("difficulty", id);
         }
         if (!d.status().equals("SUBMITTED") && !d.status().equals("FORWARDED")) {
-            throw new Conflict("coordination.conflict.difficulty-status", d.status());
+            throw new Conflict("coordination.conflict.difficulty-status", statusName(d.status()));
         }
         String text = CoordinationAccess.text(answer);
         if (text == null || text.length() > JdbcTasks.TEXT_MAX) {
@@ -222,7 +229,7 @@ class JdbcDifficulties implements Difficulties {
         }
         Difficulty d = find(id);
         if (!d.status().equals("SUBMITTED") && !d.status().equals("FORWARDED")) {
-            throw new Conflict("coordination.conflict.difficulty-status", d.status());
+            throw new Conflict("coordination.conflict.difficulty-status", statusName(d.status()));
         }
         Agency to = agencyCode == null || agencyCode.isBlank() ? null
                 : agencies.findByCode(agencyCode.strip(), today()).orElse(null);
@@ -252,7 +259,7 @@ class JdbcDifficulties implements Difficulties {
         }
         Difficulty d = find(id);
         if (!d.status().equals("ANSWERED")) {
-            throw new Conflict("coordination.conflict.difficulty-status", d.status());
+            throw new Conflict("coordination.conflict.difficulty-status", statusName(d.status()));
         }
         jdbc.sql("UPDATE coord_difficulty SET status = 'CLOSED' WHERE id = ?").param(id).update();
         events.publishEvent(new CoordinationEvent.DifficultyChanged(by.actor(), id, "closed", d.agencyCode(), "CLOSED"));

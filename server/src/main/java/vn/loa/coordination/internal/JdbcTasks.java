@@ -47,6 +47,7 @@ import vn.loa.shared.AgencyId;
 import vn.loa.shared.Conflict;
 import vn.loa.shared.InvalidInput;
 import vn.loa.shared.LocalTime;
+import vn.loa.shared.MessagePart;
 import vn.loa.shared.NotFound;
 import vn.loa.shared.Page;
 import vn.loa.shared.PageRequest;
@@ -212,8 +213,26 @@ class JdbcTasks implements Tasks {
     }
 
     private void event(long taskId, Long occurrenceId, String kind, String actor, String detail, Instant at) {
-        jdbc.sql("INSERT INTO coord_task_event (task_id, occurrence_id, kind, actor, detail, at) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(taskId, occurrenceId, kind, actor, detail, Timestamp.from(at)).update();
+        event(taskId, occurrenceId, kind, actor, detail, null, at);
+    }
+
+    /** An event whose detail is Loa's own words: the Vietnamese text, and the part each reader reads in their language. */
+    private void event(long taskId, Long occurrenceId, String kind, String actor, String detail, MessagePart part,
+            Instant at) {
+        jdbc.sql("""
+                INSERT INTO coord_task_event (task_id, occurrence_id, kind, actor, detail, detail_key, detail_args, at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(taskId, occurrenceId, kind, actor, detail, part == null ? null : part.key(),
+                        part == null ? null : part.args().toArray(String[]::new), Timestamp.from(at)).update();
+    }
+
+    private static MessagePart part(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String key = rs.getString("detail_key");
+        if (key == null) {
+            return null;
+        }
+        java.sql.Array args = rs.getArray("detail_args");
+        return new MessagePart(key, args == null ? List.of() : java.util.Arrays.asList((String[]) args.getArray()));
     }
 
     // ---- occurrences ----
@@ -476,7 +495,7 @@ class JdbcTasks implements Tasks {
         visibleRow(taskId, user);
         return jdbc.sql("SELECT * FROM coord_task_event WHERE task_id = ? ORDER BY id").param(taskId)
                 .query((rs, n) -> new TaskEvent(rs.getLong("id"), rs.getLong("task_id"), (Long) rs.getObject("occurrence_id"),
-                        rs.getString("kind"), rs.getString("actor"), rs.getString("detail"),
+                        rs.getString("kind"), rs.getString("actor"), rs.getString("detail"), part(rs),
                         rs.getTimestamp("at").toInstant())).list();
     }
 
@@ -682,7 +701,10 @@ class JdbcTasks implements Tasks {
             }
             case RESCHEDULE -> {
                 Directive directive = directives.find(r.directiveId());
-                if (t.dueOn() == null || t.dueOn().isBefore(directive.issuedOn())) {
+                if (t.dueOn() == null) {
+                    throw new InvalidInput("dueOn", "coordination.error.new-due");
+                }
+                if (t.dueOn().isBefore(directive.issuedOn())) {
                     throw new InvalidInput("dueOn", "coordination.error.due-before-issue");
                 }
                 long occurrenceId = occurrence(r, t.occurrenceId(), true);
@@ -694,7 +716,8 @@ class JdbcTasks implements Tasks {
                 }
                 String detail = "hạn " + LocalTime.format(before) + " → " + LocalTime.format(t.dueOn())
                         + (reason == null ? "" : "; " + reason);
-                event(taskId, occurrenceId, "CHANGED", by.username(), detail, now);
+                event(taskId, occurrenceId, "CHANGED", by.username(), detail, MessagePart.of("coordination.history.rescheduled",
+                        LocalTime.format(before), LocalTime.format(t.dueOn()), reason == null ? "" : "; " + reason), now);
                 events.publishEvent(new CoordinationEvent.TaskChanged(by.actor(), taskId, "RESCHEDULED", r.leadCode(), detail));
             }
         }
@@ -730,10 +753,10 @@ class JdbcTasks implements Tasks {
                 Date.valueOf(today), Date.valueOf(soon));
         for (Open o : dueSoon) {
             jdbc.sql("UPDATE coord_occurrence SET reminded_due = due_on WHERE id = ?").param(o.occurrenceId()).update();
-            String sent = mail.send(mail.agencyPeople(o.leadId()), "Nhắc hạn nhiệm vụ: " + o.title() + " (hạn "
-                    + LocalTime.format(o.due()) + ")", text(o, "sắp đến hạn"));
+            CoordinationMail.Sent sent = mail.send(mail.agencyPeople(o.leadId()), "Nhắc hạn nhiệm vụ: " + o.title()
+                    + " (hạn " + LocalTime.format(o.due()) + ")", text(o, "sắp đến hạn"));
             event(o.taskId(), o.occurrenceId(), "REMINDED", Actor.SYSTEM.username(), "hạn " + LocalTime.format(o.due())
-                    + "; " + sent, now);
+                    + "; " + sent.vietnamese(), sent.about(o.due()), now);
         }
         List<Open> overdue = open("o.due_on < ? AND o.escalated_due IS DISTINCT FROM o.due_on", Date.valueOf(today));
         for (Open o : overdue) {
@@ -741,10 +764,10 @@ class JdbcTasks implements Tasks {
                     .params(Timestamp.from(now), o.occurrenceId()).update();
             List<String> to = new ArrayList<>(mail.coordinatorsAndLeaders());
             to.addAll(mail.agencyPeople(o.leadId()));
-            String sent = mail.send(to.stream().distinct().toList(), "Quá hạn nhiệm vụ: " + o.title() + " (hạn "
-                    + LocalTime.format(o.due()) + ")", text(o, "đã quá hạn"));
-            String detail = "hạn " + LocalTime.format(o.due()) + "; " + sent;
-            event(o.taskId(), o.occurrenceId(), "ESCALATED", Actor.SYSTEM.username(), detail, now);
+            CoordinationMail.Sent sent = mail.send(to.stream().distinct().toList(), "Quá hạn nhiệm vụ: " + o.title()
+                    + " (hạn " + LocalTime.format(o.due()) + ")", text(o, "đã quá hạn"));
+            String detail = "hạn " + LocalTime.format(o.due()) + "; " + sent.vietnamese();
+            event(o.taskId(), o.occurrenceId(), "ESCALATED", Actor.SYSTEM.username(), detail, sent.about(o.due()), now);
             events.publishEvent(new CoordinationEvent.TaskChanged(Actor.SYSTEM, o.taskId(), "ESCALATED", o.leadCode(),
                     o.due().toString()));
         }
@@ -752,7 +775,9 @@ class JdbcTasks implements Tasks {
     }
 
     private String text(Open o, String what) {
-        return "Nhiệm vụ \"" + o.title() + "\" theo văn bản số " + o.directive() + ", giao " + o.leadCode() + " chủ trì, "
+        // the lead agency by its name, as the directive names it: its code means nothing to the reader
+        String lead = agencies.find(new AgencyId(o.leadId())).map(Agency::nameVi).orElse(o.leadCode());
+        return "Nhiệm vụ \"" + o.title() + "\" theo văn bản số " + o.directive() + ", giao " + lead + " chủ trì, "
                 + what + ": hạn " + LocalTime.format(o.due()) + ".\nTheo dõi và báo cáo tại: "
                 + mail.link("/coordination/tasks/" + o.taskId()) + "\n";
     }
@@ -835,6 +860,7 @@ class JdbcTasks implements Tasks {
             }
             LocalDate starts = s.startsOn().isBefore(effective) ? effective : s.startsOn();
             String names = successors.stream().map(Agency::nameVi).collect(Collectors.joining(", "));
+            String namesEn = successors.stream().map(a -> a.name("en")).collect(Collectors.joining(", "));
             boolean first = true;
             for (Agency successor : successors) {
                 // a unit that took over from two dissolved ones (a commune from two districts) may already hold the same
@@ -882,7 +908,9 @@ class JdbcTasks implements Tasks {
                             .params(r.id(), id).update();
                     String detail = "Nhận thêm từ " + from.nameVi() + " theo sắp xếp từ ngày " + LocalTime.format(effective)
                             + ": trùng nhiệm vụ đã nhận, gộp làm một";
-                    event(id, null, "TRANSFERRED_IN", Actor.SYSTEM.username(), detail, now);
+                    event(id, null, "TRANSFERRED_IN", Actor.SYSTEM.username(), detail, MessagePart.of(
+                            "coordination.history.transferred-in-merged", from.name("vi"), from.name("en"),
+                            LocalTime.format(effective)), now);
                     events.publishEvent(new CoordinationEvent.TaskChanged(Actor.SYSTEM, id, "TRANSFERRED_IN",
                             successor.code(), detail));
                     continue;
@@ -906,7 +934,9 @@ class JdbcTasks implements Tasks {
                 first = false;
                 String detail = "Nhận từ " + from.nameVi() + " theo sắp xếp từ ngày "
                         + LocalTime.format(effective);
-                event(id, null, "TRANSFERRED_IN", Actor.SYSTEM.username(), detail, now);
+                event(id, null, "TRANSFERRED_IN", Actor.SYSTEM.username(), detail, MessagePart.of(
+                        "coordination.history.transferred-in", from.name("vi"), from.name("en"), LocalTime.format(effective)),
+                        now);
                 events.publishEvent(new CoordinationEvent.TaskChanged(Actor.SYSTEM, id, "TRANSFERRED_IN", successor.code(),
                         detail));
                 generate(id);
@@ -914,7 +944,9 @@ class JdbcTasks implements Tasks {
             jdbc.sql("UPDATE coord_task SET state = 'TRANSFERRED' WHERE id = ?").param(r.id()).update();
             String detail = "Chuyển cho " + names + " theo sắp xếp từ ngày " + LocalTime.format(effective)
                     + " (" + from.nameVi() + " kết thúc ngày " + LocalTime.format(from.validTo()) + ")";
-            event(r.id(), null, "TRANSFERRED_OUT", Actor.SYSTEM.username(), detail, now);
+            event(r.id(), null, "TRANSFERRED_OUT", Actor.SYSTEM.username(), detail, MessagePart.of(
+                    "coordination.history.transferred-out", names, namesEn, LocalTime.format(effective), from.name("vi"),
+                    from.name("en"), LocalTime.format(from.validTo())), now);
             events.publishEvent(new CoordinationEvent.TaskChanged(Actor.SYSTEM, r.id(), "TRANSFERRED_OUT", from.code(),
                     detail));
             passed++;
@@ -953,7 +985,10 @@ class JdbcTasks implements Tasks {
             }
             String detail = "Đơn vị phối hợp " + from.nameVi() + " thay bằng "
                     + successors.stream().map(Agency::nameVi).collect(Collectors.joining(", "));
-            event(e.getKey(), null, "CHANGED", Actor.SYSTEM.username(), detail, now);
+            event(e.getKey(), null, "CHANGED", Actor.SYSTEM.username(), detail, MessagePart.of(
+                    "coordination.history.support-replaced", from.name("vi"), from.name("en"),
+                    successors.stream().map(a -> a.name("vi")).collect(Collectors.joining(", ")),
+                    successors.stream().map(a -> a.name("en")).collect(Collectors.joining(", "))), now);
             events.publishEvent(new CoordinationEvent.TaskChanged(Actor.SYSTEM, e.getKey(), "CHANGED", from.code(), detail));
         }
     }

@@ -47,6 +47,7 @@ import vn.loa.shared.InvalidInput;
 import vn.loa.shared.LocalTime;
 import vn.loa.shared.Page;
 import vn.loa.shared.PageRequest;
+import vn.loa.shared.SeenMark;
 
 /**
  * The coordination pages: directives and the tasks they assign, grouped per lead agency with their status classes;
@@ -157,9 +158,21 @@ class CoordinationController {
         if (!coordinates(CoordinationForms.user())) {
             throw new vn.loa.shared.NotFound("page", "directives/new");
         }
-        model.addAttribute("form", form);
-        model.addAttribute("issuers", agencies.all().stream().filter(a -> a.kind().name().equals("PROVINCE")
-                || a.kind().name().equals("DEPARTMENT")).toList());
+        LocalDate today = today();
+        // the units of today first, the province's people's committee chosen: the dissolved ones are for older documents
+        List<Agency> issuers = agencies.all().stream().filter(a -> a.kind().name().equals("PROVINCE")
+                || a.kind().name().equals("DEPARTMENT")).sorted(java.util.Comparator.comparing(a -> !a.validOn(today)))
+                .toList();
+        Map<String, String> values = new LinkedHashMap<>(form);
+        if (values.get("issuerCode") == null || values.get("issuerCode").isBlank()) {
+            issuers.stream().filter(a -> a.validOn(today) && a.kind().name().equals("PROVINCE")).findFirst()
+                    .ifPresent(a -> values.put("issuerCode", a.code()));
+        }
+        model.addAttribute("form", values);
+        model.addAttribute("issuers", issuers);
+        // a code is shared by a unit and its successor of the same name: the option shown chosen is the first, today's
+        model.addAttribute("chosenIssuer", issuers.stream().filter(a -> a.code().equals(values.get("issuerCode")))
+                .map(a -> a.id().value()).findFirst().orElse(null));
     }
 
     @PostMapping("/directives")
@@ -205,7 +218,7 @@ class CoordinationController {
         return "coordination/directive";
     }
 
-    private void prepareDirective(long id, String status, String agency, Map<String, String> form, Model model,
+    private void prepareDirective(long id, String status, String agency, Map<String, ?> form, Model model,
             Locale locale) {
         SignedInUser user = CoordinationForms.user();
         Directive d = directives.get(id, user);
@@ -318,7 +331,7 @@ class CoordinationController {
         } catch (InvalidInput e) {
             response.setStatus(422);
             model.addAttribute("problems", e.all());
-            Map<String, String> form = new LinkedHashMap<>();
+            Map<String, Object> form = new LinkedHashMap<>();
             form.put("clause", clause);
             form.put("title", title);
             form.put("expectedResult", expectedResult);
@@ -328,6 +341,9 @@ class CoordinationController {
             form.put("dueMonth", dueMonth);
             form.put("startsOn", startsOn);
             form.put("endsOn", endsOn);
+            form.put("leadCodes", leadCodes == null ? List.of() : leadCodes);
+            form.put("supportCodes", supportCodes == null ? List.of() : supportCodes);
+            form.put("isReport", isReport);
             prepareDirective(id, null, null, form, model, locale);
             return "coordination/directive";
         }
@@ -362,7 +378,8 @@ class CoordinationController {
             try {
                 directiveId = Long.parseLong(directive.strip());
             } catch (NumberFormatException e) {
-                problems.add(new InvalidInput("directive", "coordination.error.number-field"));
+                problems.add(new InvalidInput("directive", "coordination.error.number-field",
+                        CoordinationForms.label("directive")));
             }
         }
         if (!problems.isEmpty()) {
@@ -390,7 +407,7 @@ class CoordinationController {
         return "coordination/task";
     }
 
-    private void prepareTask(long id, Map<String, String> form, Model model, Locale locale) {
+    private void prepareTask(long id, Map<String, ?> form, Model model, Locale locale) {
         SignedInUser user = CoordinationForms.user();
         Task t = tasks.get(id, user);
         Names names = names(locale);
@@ -429,18 +446,61 @@ class CoordinationController {
         model.addAttribute("mayRaiseDifficulty", (lead || supporting) && !coordinator);
         model.addAttribute("actions", Tasks.Action.values());
         model.addAttribute("form", form);
+        // what the forms act on, so that a change from a page opened before a colleague's is refused, not written over it
+        model.addAttribute("seen", seen(t, occurrences));
+    }
+
+    /** A short mark of what the task's forms change: its state and its periods' due and done dates. */
+    static String seen(Task t, List<TaskOccurrence> occurrences) {
+        List<String> texts = new ArrayList<>();
+        texts.add(t.state());
+        for (TaskOccurrence o : occurrences) {
+            texts.add(o.id() + " " + o.dueOn() + " " + o.doneOn());
+        }
+        return SeenMark.of(texts.toArray(String[]::new));
+    }
+
+    /** Whether the task changed since the page that sent {@code seen} was shown; a form without the mark is not checked. */
+    private boolean changedSince(long id, String seen) {
+        if (seen == null || seen.isBlank()) {
+            return false;
+        }
+        SignedInUser user = CoordinationForms.user();
+        return !seen.equals(seen(tasks.get(id, user), tasks.occurrences(id, user)));
+    }
+
+    /** The task's page again with what was typed kept, answered 409 with the reason it was not done. */
+    private String refusedTask(long id, Map<String, ?> form, String errorKey, Object[] errorArgs,
+            HttpServletResponse response, Model model, Locale locale) {
+        response.setStatus(409);
+        prepareTask(id, form, model, locale);
+        model.addAttribute("errorKey", errorKey);
+        model.addAttribute("errorArgs", errorArgs == null || errorArgs.length == 0 ? null : errorArgs);
+        return "coordination/task";
     }
 
     @PostMapping("/tasks/{id:\\d+}/progress")
     String report(@PathVariable long id, @RequestParam(required = false) Long occurrenceId,
             @RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "") String percent,
-            @RequestParam(defaultValue = "false") boolean done,
+            @RequestParam(defaultValue = "false") boolean done, @RequestParam(required = false) String seen,
             @RequestParam(name = "attachments", required = false) List<MultipartFile> attachments,
             HttpServletRequest request, HttpServletResponse response, Model model, Locale locale,
             RedirectAttributes redirect) {
         List<InvalidInput> problems = new ArrayList<>();
         Integer pct = CoordinationForms.whole(percent, "percent", problems);
         Map<String, Double> figures = CoordinationForms.figures(request, problems);
+        // what was typed, to give back whole when the report is refused
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("body", body);
+        form.put("percent", percent);
+        form.put("occurrenceId", occurrenceId == null ? "" : String.valueOf(occurrenceId));
+        form.put("done", done);
+        form.put("figureNames", CoordinationForms.repeated(request, "figureName"));
+        form.put("figureValues", CoordinationForms.repeated(request, "figureValue"));
+        if (done && changedSince(id, seen)) {
+            // a period reported done from a page opened before a colleague reopened it or moved its due date
+            return refusedTask(id, form, "coordination.error.changed-meanwhile", null, response, model, locale);
+        }
         try {
             InvalidInput.throwIfAny(problems);
             tasks.report(id, new Tasks.NewProgress(occurrenceId, body, pct, figures, done,
@@ -450,21 +510,28 @@ class CoordinationController {
         } catch (InvalidInput e) {
             response.setStatus(422);
             model.addAttribute("problems", e.all());
-            prepareTask(id, Map.of("body", body, "percent", percent), model, locale);
+            prepareTask(id, form, model, locale);
             return "coordination/task";
         } catch (Conflict e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-            return "redirect:/coordination/tasks/" + id;
+            return refusedTask(id, form, e.messageKey(), e.arguments(), response, model, locale);
         }
     }
 
     @PostMapping("/tasks/{id:\\d+}/transitions")
     String transition(@PathVariable long id, @RequestParam(defaultValue = "") String action,
             @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String dueOn,
-            @RequestParam(required = false) Long occurrenceId, HttpServletResponse response, Model model, Locale locale,
-            RedirectAttributes redirect) {
+            @RequestParam(required = false) Long occurrenceId, @RequestParam(required = false) String seen,
+            HttpServletResponse response, Model model, Locale locale, RedirectAttributes redirect) {
         List<InvalidInput> problems = new ArrayList<>();
-        LocalDate due = CoordinationForms.day(dueOn, "dueOn", problems);
+        LocalDate due = CoordinationForms.day(dueOn, "dueOn", "coordination.transition.due-on", problems);
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("action", action);
+        form.put("reason", reason);
+        form.put("dueOn", dueOn);
+        if (changedSince(id, seen)) {
+            // moved, reopened, done or cancelled by someone else after this page was opened: acting now would undo it
+            return refusedTask(id, form, "coordination.error.changed-meanwhile", null, response, model, locale);
+        }
         try {
             InvalidInput.throwIfAny(problems);
             tasks.transition(id, new Tasks.Transition(CoordinationForms.action(action.isBlank() ? null : action), reason,
@@ -474,11 +541,10 @@ class CoordinationController {
         } catch (InvalidInput e) {
             response.setStatus(422);
             model.addAttribute("problems", e.all());
-            prepareTask(id, Map.of("reason", reason, "dueOn", dueOn), model, locale);
+            prepareTask(id, form, model, locale);
             return "coordination/task";
         } catch (Conflict e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-            return "redirect:/coordination/tasks/" + id;
+            return refusedTask(id, form, e.messageKey(), e.arguments(), response, model, locale);
         }
     }
 

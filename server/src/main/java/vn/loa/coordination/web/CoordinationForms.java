@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.web.multipart.MultipartFile;
 import vn.loa.coordination.NewAttachment;
 import vn.loa.coordination.Recurrence;
@@ -30,8 +32,24 @@ final class CoordinationForms {
         return SignedInPrincipal.current().orElseThrow();
     }
 
+    /** The label each form shows for a field, so that a message names the field as the reader sees it. */
+    private static final Map<String, String> LABELS = Map.of("issuedOn", "coordination.directive.issued-on", "dueOn",
+            "coordination.task.due-on", "startsOn", "coordination.task.starts-on", "endsOn", "coordination.task.ends-on",
+            "dueBefore", "coordination.task.due-before", "dueDay", "coordination.task.due-day", "dueMonth",
+            "coordination.task.due-month", "percent", "coordination.progress.percent", "directive", "coordination.directive");
+
+    /** The field's label as the reader's language writes it, for a message; the field's name when it has none. */
+    static MessageSourceResolvable label(String field) {
+        return new DefaultMessageSourceResolvable(new String[] {LABELS.getOrDefault(field, "")}, field);
+    }
+
     /** A day as ISO (yyyy-MM-dd) or dd/MM/yyyy; blank is null; anything else a problem naming the field. */
     static LocalDate day(String value, String field, List<InvalidInput> problems) {
+        return day(value, field, LABELS.getOrDefault(field, ""), problems);
+    }
+
+    /** A day as {@link #day(String, String, List)} reads it, a problem naming the field by the label given. */
+    static LocalDate day(String value, String field, String labelKey, List<InvalidInput> problems) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -41,7 +59,8 @@ final class CoordinationForms {
             try {
                 return LocalDate.parse(value.strip(), LocalTime.DAY_INPUT);
             } catch (DateTimeParseException again) {
-                problems.add(new InvalidInput(field, "coordination.error.date"));
+                problems.add(new InvalidInput(field, "coordination.error.date",
+                        new DefaultMessageSourceResolvable(new String[] {labelKey}, field)));
                 return null;
             }
         }
@@ -54,7 +73,7 @@ final class CoordinationForms {
         try {
             return Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
-            problems.add(new InvalidInput(field, "coordination.error.number-field"));
+            problems.add(new InvalidInput(field, "coordination.error.number-field", label(field)));
             return null;
         }
     }
@@ -97,11 +116,12 @@ final class CoordinationForms {
         return Arrays.stream(values.split("[,;\\s]+")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
-    /** Figures as the form sends them: lines or pairs "name: number"; a line that is not one is a problem. */
-    /**
-     * The figures of a progress report, from the repeated {@code figureName} and {@code figureValue} fields, read
-     * from the request itself: bound to a list, one value "12,5" would be split at its comma into two.
-     */
+    /** The values of a repeated field as they were typed, none when the field was not sent. */
+    static List<String> repeated(HttpServletRequest request, String name) {
+        String[] values = request.getParameterValues(name);
+        return values == null ? List.of() : Arrays.stream(values).map(v -> v == null ? "" : v).toList();
+    }
+
     /**
      * The figures of a progress report, from the repeated {@code figureName} and {@code figureValue} fields, read
      * from the request itself: bound to a list, one value "12,5" would be split at its comma into two.

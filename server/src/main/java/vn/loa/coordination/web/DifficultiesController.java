@@ -183,8 +183,12 @@ class DifficultiesController {
             prepare(id, form, model, locale);
             return "coordination/difficulty";
         } catch (Conflict e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-            return "redirect:/coordination/difficulties/" + id;
+            // answered, forwarded or closed by someone else meanwhile: the difficulty as it now is, what was typed kept
+            response.setStatus(409);
+            prepare(id, form, model, locale);
+            model.addAttribute("errorKey", e.messageKey());
+            model.addAttribute("errorArgs", e.arguments().length == 0 ? null : e.arguments());
+            return "coordination/difficulty";
         }
     }
 

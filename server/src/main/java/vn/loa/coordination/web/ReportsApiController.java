@@ -98,13 +98,23 @@ class ReportsApiController {
     }
 
     @PostMapping("/{id:\\d+}/regenerate")
-    PeriodicReports.Report regenerate(@PathVariable long id, @RequestParam(defaultValue = "false") boolean redraft) {
+    PeriodicReports.Report regenerate(@PathVariable long id, @RequestParam(defaultValue = "false") boolean redraft,
+            @RequestParam(required = false) Long version) {
+        unchangedSince(id, version);
         return reports.regenerate(id, redraft, user());
     }
 
     @PostMapping("/{id:\\d+}/issue")
-    PeriodicReports.Report issue(@PathVariable long id) {
+    PeriodicReports.Report issue(@PathVariable long id, @RequestParam(required = false) Long version) {
+        unchangedSince(id, version);
         return reports.issue(id, user());
+    }
+
+    /** Refuses (409) when a version is given and the report was edited or recomputed since. */
+    private void unchangedSince(long id, Long version) {
+        if (version != null && reports.get(id, user()).version() != version) {
+            throw new vn.loa.shared.Conflict("periodic.error.stale");
+        }
     }
 
     @GetMapping("/{id:\\d+}/docx")

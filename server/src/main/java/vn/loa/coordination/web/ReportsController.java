@@ -146,22 +146,46 @@ class ReportsController {
 
     @PostMapping("/{id:\\d+}/regenerate")
     String regenerate(@PathVariable long id, @RequestParam(defaultValue = "false") boolean redraft,
-            RedirectAttributes redirect) {
+            @RequestParam(required = false) Long version, RedirectAttributes redirect, Model model,
+            HttpServletResponse response) {
+        if (changedSince(id, version)) {
+            // redrafting would throw away a colleague's edit this page never showed
+            return refused(id, "periodic.error.stale-regenerate", model, response);
+        }
         reports.regenerate(id, redraft, ReportsApiController.user());
         redirect.addFlashAttribute("flashKey", "periodic.regenerated");
         return "redirect:/coordination/reports/" + id;
     }
 
     @PostMapping("/{id:\\d+}/issue")
-    String issue(@PathVariable long id, @RequestParam(defaultValue = "false") boolean confirm, RedirectAttributes redirect) {
+    String issue(@PathVariable long id, @RequestParam(defaultValue = "false") boolean confirm,
+            @RequestParam(required = false) Long version, RedirectAttributes redirect, Model model,
+            HttpServletResponse response) {
         if (!confirm) {
             reports.get(id, ReportsApiController.user());
             redirect.addFlashAttribute("errorKey", "periodic.issue.unconfirmed");
             return "redirect:/coordination/reports/" + id;
         }
+        if (changedSince(id, version)) {
+            // a report is numbered and sealed for good: the one issuing it must have read the text that goes out
+            return refused(id, "periodic.error.stale-issue", model, response);
+        }
         reports.issue(id, ReportsApiController.user());
         redirect.addFlashAttribute("flashKey", "periodic.issued");
         return "redirect:/coordination/reports/" + id;
+    }
+
+    /** Whether the report was edited or recomputed since the page that sent {@code version}; no version is not checked. */
+    private boolean changedSince(long id, Long version) {
+        return version != null && reports.get(id, ReportsApiController.user()).version() != version;
+    }
+
+    /** The report as it now stands, answered 409 with why nothing was done. */
+    private String refused(long id, String errorKey, Model model, HttpServletResponse response) {
+        String page = report(id, model);
+        model.addAttribute("errorKey", errorKey);
+        response.setStatus(409);
+        return page;
     }
 
     @GetMapping("/{id:\\d+}/report.docx")

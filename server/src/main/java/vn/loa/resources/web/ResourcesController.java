@@ -49,6 +49,7 @@ import vn.loa.shared.InvalidInput;
 import vn.loa.shared.Languages;
 import vn.loa.shared.LocalTime;
 import vn.loa.shared.NotFound;
+import vn.loa.shared.SeenMark;
 
 /**
  * The resources pages: the overview of what each agency has against what is asked (with its XLSX), one agency's staff,
@@ -127,8 +128,7 @@ class ResourcesController {
             Map<String, Map<String, String>> forms = new HashMap<>();
             forms.put("requirement", values("minimum", 1));
             for (Requirement r : overview.requirements()) {
-                forms.put("requirement-" + r.id(), values("directiveId", r.directiveId(), "clause", r.clause(), "agencyKind",
-                        r.agencyKind(), "kind", r.kind(), "minimum", r.minimum(), "note", r.note()));
+                forms.put("requirement-" + r.id(), withSeen(values(r)));
             }
             if (open != null) {
                 forms.put(open, typed);
@@ -148,6 +148,14 @@ class ResourcesController {
     @PostMapping("/requirements/{requirementId}")
     String updateRequirement(@PathVariable long requirementId, @RequestParam Map<String, String> form,
             HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        Requirement current = resources.maySetRequirements(ResourcesApiController.user()) ? resources.requirements()
+                .stream().filter(r -> r.id() == requirementId).findFirst().orElse(null) : null;
+        if (current != null && changedMeanwhile(form, seen(values(current)))) {
+            response.setStatus(409);
+            prepareOverview(null, null, model, "requirement-" + requirementId, typedAgain(form, seen(values(current))));
+            model.addAttribute("errorKey", "resources.error.changed-meanwhile");
+            return "resources/overview";
+        }
         return saveRequirement("requirement-" + requirementId, form, response, model, redirect,
                 () -> resources.updateRequirement(requirementId, requirementForm(form), ResourcesApiController.user()));
     }
@@ -259,29 +267,57 @@ class ResourcesController {
         forms.put("budget", values("year", today.getYear()));
         forms.put("contract", values("signedOn", today, "startsOn", today, "endsOn", today.withDayOfYear(today.lengthOfYear()),
                 "status", ContractStatus.ACTIVE));
-        for (Staff s : staff) {
-            forms.put("staff-" + s.id(), values("fullName", s.fullName(), "position", s.position(), "duty", s.duty(),
-                    "fullTime", s.fullTime(), "phone", s.phone(), "email", s.email(), "fromOn", s.fromOn(), "toOn", s.toOn()));
-        }
-        for (Training t : trainings) {
-            forms.put("training-" + t.id(), values("staffId", t.staffId(), "course", t.course(), "provider", t.provider(),
-                    "completedOn", t.completedOn(), "hours", t.hours() == null ? null : t.hours().stripTrailingZeros().toPlainString(),
-                    "certificate", t.certificate()));
-        }
-        for (BudgetLine b : lines) {
-            forms.put("budget-" + b.id(), values("year", b.year(), "name", b.name(), "source", b.source(), "plannedVnd",
-                    b.plannedVnd(), "committedVnd", b.committedVnd(), "spentVnd", b.spentVnd(), "campaignId", b.campaignId(),
-                    "contractId", b.contractId()));
-        }
-        for (PressContract c : contracts) {
-            forms.put("contract-" + c.id(), values("pressAgencyId", c.pressAgencyId(), "number", c.number(), "signedOn",
-                    c.signedOn(), "subject", c.subject(), "deliverables", c.deliverables(), "valueVnd", c.valueVnd(),
-                    "startsOn", c.startsOn(), "endsOn", c.endsOn(), "campaignId", c.campaignId(), "status", c.status()));
-        }
+        staff.forEach(s -> forms.put("staff-" + s.id(), withSeen(values(s))));
+        trainings.forEach(t -> forms.put("training-" + t.id(), withSeen(values(t))));
+        lines.forEach(b -> forms.put("budget-" + b.id(), withSeen(values(b))));
+        contracts.forEach(c -> forms.put("contract-" + c.id(), withSeen(values(c))));
         if (open != null) {
             forms.put(open, typed);
         }
         return forms;
+    }
+
+    private static Map<String, String> values(Staff s) {
+        return values("fullName", s.fullName(), "position", s.position(), "duty", s.duty(), "fullTime", s.fullTime(), "phone",
+                s.phone(), "email", s.email(), "fromOn", s.fromOn(), "toOn", s.toOn());
+    }
+
+    private static Map<String, String> values(Training t) {
+        return values("staffId", t.staffId(), "course", t.course(), "provider", t.provider(), "completedOn", t.completedOn(),
+                "hours", t.hours() == null ? null : t.hours().stripTrailingZeros().toPlainString(), "certificate",
+                t.certificate());
+    }
+
+    private static Map<String, String> values(BudgetLine b) {
+        return values("year", b.year(), "name", b.name(), "source", b.source(), "plannedVnd", b.plannedVnd(),
+                "committedVnd", b.committedVnd(), "spentVnd", b.spentVnd(), "campaignId", b.campaignId(), "contractId",
+                b.contractId());
+    }
+
+    private static Map<String, String> values(PressContract c) {
+        return values("pressAgencyId", c.pressAgencyId(), "number", c.number(), "signedOn", c.signedOn(), "subject",
+                c.subject(), "deliverables", c.deliverables(), "valueVnd", c.valueVnd(), "startsOn", c.startsOn(), "endsOn",
+                c.endsOn(), "campaignId", c.campaignId(), "status", c.status());
+    }
+
+    private static Map<String, String> values(Requirement r) {
+        return values("directiveId", r.directiveId(), "clause", r.clause(), "agencyKind", r.agencyKind(), "kind", r.kind(),
+                "minimum", r.minimum(), "note", r.note());
+    }
+
+    /**
+     * A short mark of what an edit form shows of a record, sent back with it so that a save from a page opened before
+     * someone else's change is refused instead of writing over it.
+     */
+    static String seen(Map<String, String> values) {
+        Map<String, String> sorted = new java.util.TreeMap<>(values);
+        sorted.remove("seen");
+        return SeenMark.of(sorted.toString());
+    }
+
+    private static Map<String, String> withSeen(Map<String, String> values) {
+        values.put("seen", seen(values));
+        return values;
     }
 
     private static Map<String, String> values(Object... keysAndValues) {
@@ -306,7 +342,7 @@ class ResourcesController {
     @PostMapping("/agencies/{id}/staff")
     String addStaff(@PathVariable long id, @RequestParam Map<String, String> form, HttpServletResponse response,
             Model model, RedirectAttributes redirect) {
-        return save(id, "staff", form, response, model, redirect,
+        return save(id, "staff", form, null, response, model, redirect,
                 () -> resources.addStaff(staffForm(id, form), ResourcesApiController.user()));
     }
 
@@ -314,14 +350,14 @@ class ResourcesController {
     String updateStaff(@PathVariable long staffId, @RequestParam Map<String, String> form, HttpServletResponse response,
             Model model, RedirectAttributes redirect) {
         Staff current = resources.staffMember(staffId, ResourcesApiController.user());
-        return save(current.agencyId(), "staff-" + staffId, form, response, model, redirect,
+        return save(current.agencyId(), "staff-" + staffId, form, seen(values(current)), response, model, redirect,
                 () -> resources.updateStaff(staffId, staffForm(null, form), ResourcesApiController.user()));
     }
 
     @PostMapping("/agencies/{id}/trainings")
     String addTraining(@PathVariable long id, @RequestParam Map<String, String> form, HttpServletResponse response,
             Model model, RedirectAttributes redirect) {
-        return save(id, "training", form, response, model, redirect,
+        return save(id, "training", form, null, response, model, redirect,
                 () -> resources.addTraining(trainingForm(form), ResourcesApiController.user()));
     }
 
@@ -330,14 +366,14 @@ class ResourcesController {
             HttpServletResponse response, Model model, RedirectAttributes redirect) {
         Training current = resources.training(trainingId, ResourcesApiController.user());
         Staff staff = resources.staffMember(current.staffId(), ResourcesApiController.user());
-        return save(staff.agencyId(), "training-" + trainingId, form, response, model, redirect,
+        return save(staff.agencyId(), "training-" + trainingId, form, seen(values(current)), response, model, redirect,
                 () -> resources.updateTraining(trainingId, trainingForm(form), ResourcesApiController.user()));
     }
 
     @PostMapping("/agencies/{id}/budget-lines")
     String addBudgetLine(@PathVariable long id, @RequestParam Map<String, String> form, HttpServletResponse response,
             Model model, RedirectAttributes redirect) {
-        return save(id, "budget", form, response, model, redirect,
+        return save(id, "budget", form, null, response, model, redirect,
                 () -> resources.addBudgetLine(budgetForm(id, form), ResourcesApiController.user()));
     }
 
@@ -345,14 +381,14 @@ class ResourcesController {
     String updateBudgetLine(@PathVariable long lineId, @RequestParam Map<String, String> form,
             HttpServletResponse response, Model model, RedirectAttributes redirect) {
         BudgetLine current = resources.budgetLine(lineId, ResourcesApiController.user());
-        return save(current.agencyId(), "budget-" + lineId, form, response, model, redirect,
+        return save(current.agencyId(), "budget-" + lineId, form, seen(values(current)), response, model, redirect,
                 () -> resources.updateBudgetLine(lineId, budgetForm(null, form), ResourcesApiController.user()));
     }
 
     @PostMapping("/agencies/{id}/contracts")
     String addContract(@PathVariable long id, @RequestParam Map<String, String> form, HttpServletResponse response,
             Model model, RedirectAttributes redirect) {
-        return save(id, "contract", form, response, model, redirect,
+        return save(id, "contract", form, null, response, model, redirect,
                 () -> resources.addContract(contractForm(id, form), ResourcesApiController.user()));
     }
 
@@ -360,15 +396,27 @@ class ResourcesController {
     String updateContract(@PathVariable long contractId, @RequestParam Map<String, String> form,
             HttpServletResponse response, Model model, RedirectAttributes redirect) {
         PressContract current = resources.contract(contractId, ResourcesApiController.user());
-        return save(current.agencyId(), "contract-" + contractId, form, response, model, redirect,
+        return save(current.agencyId(), "contract-" + contractId, form, seen(values(current)), response, model, redirect,
                 () -> resources.updateContract(contractId, contractForm(null, form), ResourcesApiController.user()));
     }
 
-    /** Saves, then back to the agency's page; a refused form comes back with its problems and what was typed (422). */
-    private String save(long agencyId, String open, Map<String, String> form, HttpServletResponse response, Model model,
-            RedirectAttributes redirect, Supplier<Object> action) {
+    /**
+     * Saves, then back to the agency's page; a refused form comes back with its problems and what was typed (422), and
+     * an edit from a page opened before someone else changed the record with what was typed and the record's new mark
+     * (409).
+     *
+     * @param now the mark of the record as it is, null for a new one
+     */
+    private String save(long agencyId, String open, Map<String, String> form, String now, HttpServletResponse response,
+            Model model, RedirectAttributes redirect, Supplier<Object> action) {
         if (!resources.maySee(agencyId, ResourcesApiController.user())) {
             throw new NotFound("agency", agencyId);
+        }
+        if (changedMeanwhile(form, now)) {
+            response.setStatus(409);
+            prepare(agencyId, model, open, typedAgain(form, now));
+            model.addAttribute("errorKey", "resources.error.changed-meanwhile");
+            return "resources/agency";
         }
         try {
             action.get();
@@ -382,6 +430,20 @@ class ResourcesController {
             prepare(agencyId, model, open, typed);
             return "resources/agency";
         }
+    }
+
+    /** Whether an edit form was sent from a page that showed the record otherwise than it now is. */
+    private static boolean changedMeanwhile(Map<String, String> form, String now) {
+        String seen = form.get("seen");
+        return now != null && seen != null && !seen.isBlank() && !seen.equals(now);
+    }
+
+    /** What was typed, to show again, marked as seeing the record as it now is, so that it can be saved on purpose. */
+    private static Map<String, String> typedAgain(Map<String, String> form, String now) {
+        Map<String, String> typed = new HashMap<>(form);
+        typed.remove("_csrf");
+        typed.put("seen", now);
+        return typed;
     }
 
     // ---------------------------------------------------------------- forms

@@ -1,0 +1,282 @@
+package vn.loa.coordination;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import vn.loa.TestClock;
+import vn.loa.identity.Role;
+import vn.loa.identity.SignedInUser;
+import vn.loa.shared.LocalTime;
+
+/**
+ * The coordination pages as two officials use them at once, on a real database: a task changed from a page opened
+ * before a colleague's change is refused (409) keeping what was typed, instead of undoing the colleague's change; a
+ * refused form gives back everything typed and chosen, and names the field at fault; an answer to a difficulty someone
+ * else answered meanwhile is kept on the page, not thrown away.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(TestClock.Config.class)
+class CoordinationPagesIntegrationTests {
+
+    private static final SignedInUser COORDINATOR = new SignedInUser(null, "coordinator", "Điều phối", null, "SVHTTDL",
+            Set.of(Role.COORDINATOR));
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Directives directives;
+
+    @Autowired
+    Tasks tasks;
+
+    @Autowired
+    Difficulties difficulties;
+
+    @Autowired
+    Clock clock;
+
+    /** Back to the real time: other test classes of this context leave the shared test clock on a past day. */
+    @BeforeEach
+    void realTime() {
+        ((TestClock) clock).set(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
+    }
+
+    private Directive directive(String m) {
+        return directives.create(new Directives.NewDirective("Kế hoạch", m + "/KH-UBND", today().minusDays(5), "56",
+                "Phó Chủ tịch Đỗ Văn E", "Kế hoạch sửa cùng lúc " + m, null, "Nội dung " + m, null, null), COORDINATOR);
+    }
+
+    /** A one-off task of the commune Ninh Hải (the demo user {@code district}), due in ten days. */
+    private Task communeTask(String m) {
+        return tasks.add(directive(m).id(), new Tasks.NewTask("1", "Tuyên truyền cùng lúc " + m, "Báo cáo kết quả",
+                List.of("22852"), List.of(), Recurrence.ONCE, today().plusDays(10), null, null, null, null, false),
+                COORDINATOR).get(0);
+    }
+
+    @Test
+    void aRescheduleOrCancelFromATaskPageOpenedBeforeAColleaguesRescheduleIsRefusedKeepingWhatWasTyped() throws Exception {
+        String m = UUID.randomUUID().toString().substring(0, 8);
+        Task task = communeTask(m);
+        String path = "/coordination/tasks/" + task.id();
+        MockHttpSession coordinator = signIn("coordinator");
+        MockHttpSession admin = signIn("admin");
+        String seenByCoordinator = page(coordinator, path).select("#transition-form input[name=seen]").val();
+        String seenByAdmin = page(admin, path).select("#transition-form input[name=seen]").val();
+        assertThat(seenByCoordinator).isNotBlank().isEqualTo(seenByAdmin);
+        LocalDate extended = today().plusDays(30);
+        // the administrator gives the commune thirty days
+        mvc.perform(post(path + "/transitions").session(admin).with(csrf()).param("seen", seenByAdmin)
+                .param("action", "RESCHEDULE").param("dueOn", extended.toString()).param("reason", "Xã xin gia hạn"))
+                .andExpect(status().is3xxRedirection());
+        // the coordinator, from the page opened before, moves it to fifteen days: refused, the thirty days stay
+        Document refused = Jsoup.parse(body(mvc.perform(post(path + "/transitions").session(coordinator).with(csrf())
+                .param("seen", seenByCoordinator).param("action", "RESCHEDULE")
+                .param("dueOn", today().plusDays(15).toString()).param("reason", "Lý do của điều phối viên " + m))
+                .andExpect(status().isConflict())));
+        assertThat(refused.select(".flash.error").text()).contains("đã được người khác điều chỉnh sau khi bạn mở trang");
+        assertThat(refused.select("#action option[selected]").val()).isEqualTo("RESCHEDULE");
+        assertThat(refused.select("#reason").text()).isEqualTo("Lý do của điều phối viên " + m);
+        assertThat(refused.select("#new-due").val()).isEqualTo(today().plusDays(15).toString());
+        assertThat(tasks.get(task.id(), COORDINATOR).currentDue()).isEqualTo(extended);
+        // nor may it cancel the task from that page; from the page as it now is, it may
+        mvc.perform(post(path + "/transitions").session(coordinator).with(csrf()).param("seen", seenByCoordinator)
+                .param("action", "CANCEL").param("reason", "Trùng nhiệm vụ")).andExpect(status().isConflict());
+        assertThat(tasks.get(task.id(), COORDINATOR).state()).isEqualTo("OPEN");
+        mvc.perform(post(path + "/transitions").session(coordinator).with(csrf())
+                .param("seen", refused.select("#transition-form input[name=seen]").val()).param("action", "CANCEL")
+                .param("reason", "Trùng nhiệm vụ")).andExpect(status().is3xxRedirection());
+        assertThat(tasks.get(task.id(), COORDINATOR).state()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void aPeriodReportedDoneFromAPageOpenedBeforeItsDueDateMovedIsRefusedButAProgressReportIsNot() throws Exception {
+        String m = UUID.randomUUID().toString().substring(0, 8);
+        Task task = communeTask(m);
+        String path = "/coordination/tasks/" + task.id();
+        MockHttpSession district = signIn("district");
+        Document opened = page(district, path);
+        String seen = opened.select("#progress-form input[name=seen]").val();
+        String occurrence = opened.select("#occurrence option").val();
+        tasks.transition(task.id(), new Tasks.Transition(Tasks.Action.RESCHEDULE, "Gia hạn", today().plusDays(40), null),
+                COORDINATOR);
+        Document refused = Jsoup.parse(body(mvc.perform(post(path + "/progress").session(district).with(csrf())
+                .param("seen", seen).param("occurrenceId", occurrence).param("body", "Đã xong " + m)
+                .param("percent", "100").param("done", "true").param("figureName", "buổi").param("figureValue", "4"))
+                .andExpect(status().isConflict())));
+        assertThat(refused.select("#progress-body").text()).isEqualTo("Đã xong " + m);
+        assertThat(refused.select("#mark-done").hasAttr("checked")).isTrue();
+        assertThat(refused.select("#figure-name-1").val()).isEqualTo("buổi");
+        assertThat(tasks.occurrences(task.id(), COORDINATOR)).allSatisfy(o -> assertThat(o.doneOn()).isNull());
+        // a progress report only adds to the task: sent from the same page, it is recorded
+        mvc.perform(post(path + "/progress").session(district).with(csrf()).param("seen", seen)
+                .param("occurrenceId", occurrence).param("body", "Đang làm " + m)).andExpect(status().is3xxRedirection());
+        assertThat(tasks.progress(task.id(), COORDINATOR)).extracting(ProgressReport::body).contains("Đang làm " + m);
+    }
+
+    @Test
+    void aRefusedChangeKeepsTheChosenActionSoThatTheNextSendDoesNotMarkTheTaskDone() throws Exception {
+        String m = UUID.randomUUID().toString().substring(0, 8);
+        Task task = communeTask(m);
+        String path = "/coordination/tasks/" + task.id();
+        MockHttpSession coordinator = signIn("coordinator");
+        Document refused = Jsoup.parse(body(mvc.perform(post(path + "/transitions").session(coordinator).with(csrf())
+                .param("action", "CANCEL").param("reason", "")).andExpect(status().isUnprocessableContent())));
+        assertThat(refused.select("#problems li[data-field=reason]")).hasSize(1);
+        assertThat(refused.select("#action option[selected]").val()).isEqualTo("CANCEL");
+        // a new due date left empty is asked for, not called earlier than the directive
+        Document empty = Jsoup.parse(body(mvc.perform(post(path + "/transitions").session(coordinator).with(csrf())
+                .param("action", "RESCHEDULE").param("dueOn", "")).andExpect(status().isUnprocessableContent())));
+        assertThat(empty.select("#problems li[data-field=dueOn]").text()).isEqualTo("Ghi hạn mới để gia hạn.");
+        assertThat(empty.select("#action option[selected]").val()).isEqualTo("RESCHEDULE");
+        assertThat(tasks.occurrences(task.id(), COORDINATOR)).allSatisfy(o -> assertThat(o.doneOn()).isNull());
+    }
+
+    @Test
+    void aRefusedTaskFormKeepsItsAgenciesAndReportBoxAndNamesEachWrongDateByItsLabel() throws Exception {
+        String m = UUID.randomUUID().toString().substring(0, 8);
+        Directive d = directive(m);
+        MockHttpSession coordinator = signIn("coordinator");
+        Document refused = Jsoup.parse(body(mvc.perform(post("/coordination/directives/" + d.id() + "/tasks")
+                .session(coordinator).with(csrf()).param("title", "Nhiệm vụ " + m).param("expectedResult", "Báo cáo")
+                .param("leadCodes", "22852").param("leadCodes", "22759").param("supportCodes", "SYT")
+                .param("recurrence", "ONCE").param("dueOn", "32/12/2026").param("startsOn", "hôm nay")
+                .param("isReport", "true")).andExpect(status().isUnprocessableContent())));
+        assertThat(refused.select("#leads option[selected]").eachAttr("value")).containsExactlyInAnyOrder("22852", "22759");
+        assertThat(refused.select("#supports option[selected]").eachAttr("value")).containsExactly("SYT");
+        assertThat(refused.select("#is-report").hasAttr("checked")).isTrue();
+        assertThat(refused.select("#task-title").val()).isEqualTo("Nhiệm vụ " + m);
+        assertThat(refused.select("#problems li[data-field=dueOn]").text()).startsWith("Hạn hoàn thành");
+        assertThat(refused.select("#problems li[data-field=startsOn]").text()).startsWith("Bắt đầu từ ngày");
+        // and in English
+        Document english = Jsoup.parse(body(mvc.perform(post("/coordination/directives/" + d.id() + "/tasks")
+                .session(coordinator).with(csrf()).param("lang", "en").param("title", "Nhiệm vụ " + m)
+                .param("expectedResult", "Báo cáo").param("leadCodes", "22852").param("dueOn", "32/12/2026"))
+                .andExpect(status().isUnprocessableContent())));
+        assertThat(english.select("#problems li[data-field=dueOn]").text()).startsWith("Due date")
+                .contains("not a valid date");
+        assertThat(tasks.ofDirective(d.id(), COORDINATOR)).isEmpty();
+    }
+
+    @Test
+    void aRefusedProgressReportKeepsItsFiguresAndADecimalFigureIsShownWithItsDecimals() throws Exception {
+        String m = UUID.randomUUID().toString().substring(0, 8);
+        Task task = communeTask(m);
+        String path = "/coordination/tasks/" + task.id();
+        MockHttpSession district = signIn("district");
+        Document refused = Jsoup.parse(body(mvc.perform(post(path + "/progress").session(district).with(csrf())
+                .param("body", "Báo cáo " + m).param("percent", "60").param("done", "true")
+                .param("figureName", "tỷ lệ hộ").param("figureValue", "12,5")
+                .param("figureName", "buổi").param("figureValue", "ba"))
+                .andExpect(status().isUnprocessableContent())));
+        assertThat(refused.select("#problems li[data-field=figures]")).hasSize(1);
+        assertThat(refused.select("#figure-name-1").val()).isEqualTo("tỷ lệ hộ");
+        assertThat(refused.select("#figure-value-1").val()).isEqualTo("12,5");
+        assertThat(refused.select("#figure-name-2").val()).isEqualTo("buổi");
+        assertThat(refused.select("#figure-value-2").val()).isEqualTo("ba");
+        assertThat(refused.select("#percent").val()).isEqualTo("60");
+        assertThat(refused.select("#mark-done").hasAttr("checked")).isTrue();
+        mvc.perform(post(path + "/progress").session(district).with(csrf()).param("body", "Báo cáo " + m)
+                .param("figureName", "tỷ lệ hộ").param("figureValue", "12,5")).andExpect(status().is3xxRedirection());
+        assertThat(page(district, path).select(".figures-list").text()).isEqualTo("tỷ lệ hộ: 12,5");
+    }
+
+    @Test
+    void anAnswerToADifficultyAnsweredMeanwhileIsKeptOnThePageWithItsStatusNamed() throws Exception {
+        String m = UUID.randomUUID().toString().substring(0, 8);
+        Task task = communeTask(m);
+        MockHttpSession district = signIn("district");
+        String sent = mvc.perform(post("/coordination/difficulties").session(district).with(csrf())
+                        .param("kind", "DIFFICULTY").param("title", "Thiếu tờ rơi " + m).param("body", "Chưa có kinh phí")
+                        .param("taskId", String.valueOf(task.id())))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        MockHttpSession coordinator = signIn("coordinator");
+        MockHttpSession admin = signIn("admin");
+        mvc.perform(post(sent + "/answer").session(admin).with(csrf()).param("answer", "Dùng kinh phí sự nghiệp"))
+                .andExpect(status().is3xxRedirection());
+        Document refused = Jsoup.parse(body(mvc.perform(post(sent + "/answer").session(coordinator).with(csrf())
+                .param("answer", "Câu trả lời dài đã gõ " + m)).andExpect(status().isConflict())));
+        assertThat(refused.select(".flash.error").text()).contains("\"Đã trả lời\"").doesNotContain("{0}");
+        assertThat(refused.select("#unsent-text").text()).isEqualTo("Câu trả lời dài đã gõ " + m);
+        assertThat(refused.select("#answer-text").text()).isEqualTo("Dùng kinh phí sự nghiệp");
+    }
+
+    @Test
+    void theTaskHistoryIsReadInThePagesLanguageWithTheOfficialsReasonAsTyped() throws Exception {
+        String m = UUID.randomUUID().toString().substring(0, 8);
+        Task task = communeTask(m);
+        LocalDate before = task.currentDue();
+        LocalDate after = today().plusDays(2);
+        tasks.transition(task.id(), new Tasks.Transition(Tasks.Action.RESCHEDULE, "Xã xin lùi " + m, after, null),
+                COORDINATOR);
+        tasks.remind();
+        MockHttpSession coordinator = signIn("coordinator");
+        String path = "/coordination/tasks/" + task.id();
+        String english = Jsoup.parse(body(mvc.perform(get(path).param("lang", "en").session(coordinator))
+                .andExpect(status().isOk()))).select("#task-history").text();
+        assertThat(english).contains("due " + LocalTime.format(before) + " → " + LocalTime.format(after) + "; Xã xin lùi " + m)
+                .contains("Reminder sent").contains("due " + LocalTime.format(after) + ";").doesNotContain("hạn ");
+        String vietnamese = Jsoup.parse(body(mvc.perform(get(path).param("lang", "vi").session(coordinator))
+                .andExpect(status().isOk()))).select("#task-history").text();
+        assertThat(vietnamese).contains("hạn " + LocalTime.format(before) + " → " + LocalTime.format(after) + "; Xã xin lùi " + m);
+        // the text column keeps the Vietnamese words the audit trail records
+        assertThat(tasks.events(task.id(), COORDINATOR)).filteredOn(e -> e.kind().equals("CHANGED")).singleElement()
+                .satisfies(e -> assertThat(e.detail()).startsWith("hạn "));
+    }
+
+    @Test
+    void aNewDirectiveIsIssuedByTodaysProvinceUnlessAnotherIsChosenAndARefusalKeepsTheChosenUnit() throws Exception {
+        MockHttpSession coordinator = signIn("coordinator");
+        Document blank = page(coordinator, "/coordination/directives/new");
+        assertThat(blank.select("#issuer option[selected]")).hasSize(1);
+        assertThat(blank.select("#issuer option[selected]").val()).isEqualTo("56");
+        assertThat(blank.select("#issuer option").first().text()).contains("01/07/2025");
+        // Sở Công Thương of 2023 and of 2025 share a code: the refused form shows today's chosen, once
+        Document refused = Jsoup.parse(body(mvc.perform(post("/coordination/directives").session(coordinator).with(csrf())
+                .param("docKind", "Kế hoạch").param("number", "").param("issuedOn", today().toString())
+                .param("issuerCode", "SCT").param("signer", "Giám đốc").param("title", "Kế hoạch của Sở"))
+                .andExpect(status().isUnprocessableContent())));
+        assertThat(refused.select("#issuer option[selected]")).hasSize(1);
+        assertThat(refused.select("#issuer option[selected]").val()).isEqualTo("SCT");
+        assertThat(refused.select("#issuer option[selected]").text()).contains("01/07/2025");
+    }
+
+    private Document page(MockHttpSession session, String path) throws Exception {
+        return Jsoup.parse(body(mvc.perform(get(path).session(session)).andExpect(status().isOk())));
+    }
+
+    private static String body(ResultActions result) throws Exception {
+        return result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private MockHttpSession signIn(String username) throws Exception {
+        return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password("loa-demo")).andReturn()
+                .getRequest().getSession(false);
+    }
+}
