@@ -255,6 +255,14 @@ class ConsultationFlowTests {
             browser.findElement(By.id("import-version")).click();
             arrive(By.cssSelector(".flash.success"));
             browser.get(url("/consultations/" + id + "/answers"));
+            // still taking comments to the end of its last day: not yet adopted
+            arrive(By.id("adopt-still-open"));
+            assertThat(browser.findElement(By.id("adopt-still-open")).getText())
+                    .contains(DAY.format(today.plusDays(29)));
+            assertThat(browser.findElements(By.id("adopt-button"))).isEmpty();
+            // its period over, as the closing job leaves it
+            jdbc.sql("UPDATE consultation SET status = 'CLOSED' WHERE id = ?").param(id).update();
+            browser.get(url("/consultations/" + id + "/answers"));
             arrive(By.id("final-version"));
             new Select(browser.findElement(By.id("final-version"))).selectByIndex(
                     new Select(browser.findElement(By.id("final-version"))).getOptions().size() - 1);
