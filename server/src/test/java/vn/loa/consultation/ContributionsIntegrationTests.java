@@ -574,6 +574,34 @@ class ContributionsIntegrationTests {
     }
 
     @Test
+    void aModeratorComesBackToTheListTheyFilteredAndARefusedReasonStaysInItsBox() throws Exception {
+        Consultation c = open();
+        String page = "/consultations/" + c.id() + "/contributions";
+        MockHttpSession coordinator = signIn("coordinator");
+        Contribution first = comment(c, "Xem hướng dẫn tại https://phan-loai.example.com/" + marker());
+        Contribution second = comment(c, "Liên hệ 0913 222 111 để được thu gom tận nhà " + marker());
+        // the held ones, the list a moderator works through
+        org.jsoup.nodes.Document held = org.jsoup.Jsoup.parse(mvc.perform(get(page).param("status", "RECEIVED")
+                .session(coordinator)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        org.jsoup.nodes.Element form = held.selectFirst("#reject-" + first.id()).parent();
+        assertThat(form.selectFirst("input[name=status]").val()).isEqualTo("RECEIVED");
+        String tooLong = "Quảng cáo dịch vụ thu gom tư nhân. ".repeat(40);
+        var refused = mvc.perform(post(page + "/" + first.id() + "/reject").session(coordinator).with(csrf())
+                        .param("seen", "RECEIVED").param("reason", tooLong).param("unit", "all")
+                        .param("status", "RECEIVED").param("scope", "all"))
+                .andExpect(redirectedUrl(page + "?status=RECEIVED")).andReturn();
+        org.jsoup.nodes.Document back = org.jsoup.Jsoup.parse(mvc.perform(get(page).param("status", "RECEIVED")
+                        .session(coordinator).flashAttrs(refused.getFlashMap())).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString());
+        assertThat(back.selectFirst("#reason-" + first.id()).val()).isEqualTo(tooLong);
+        assertThat(back.selectFirst("#reason-" + second.id()).val()).isEmpty();
+        assertThat(contributions.get(first.id(), OFFICER).status()).isEqualTo(ContributionStatus.RECEIVED);
+        mvc.perform(post(page + "/" + second.id() + "/publish").session(coordinator).with(csrf())
+                        .param("seen", "RECEIVED").param("unit", "all").param("status", "RECEIVED").param("scope", "all"))
+                .andExpect(redirectedUrl(page + "?status=RECEIVED"));
+    }
+
+    @Test
     void aStalePageNeitherUndoesNorRepeatsWhatAnotherOfficerJustDidAndSaysWhoDidIt() throws Exception {
         Consultation c = open();
         String page = "/consultations/" + c.id() + "/contributions";
