@@ -103,7 +103,28 @@ public interface Messages {
      *         {@code reason}
      * @throws org.springframework.security.access.AccessDeniedException for a user who may not take it
      */
-    Message act(long messageId, MessageAction action, Instant publishAt, String reason, SignedInUser by);
+    default Message act(long messageId, MessageAction action, Instant publishAt, String reason, SignedInUser by) {
+        return act(messageId, action, publishAt, reason, null, by);
+    }
+
+    /**
+     * Takes a step of the approval as {@link #act(long, MessageAction, Instant, String, SignedInUser)}, from a page or
+     * a client that read the message as {@code seen} ({@link #contentMark}; null when not told): an approval or an
+     * emergency publication of a message whose text or versions changed since is refused, so that nobody lets out a
+     * text they did not read.
+     *
+     * @throws vn.loa.shared.Conflict also ({@code campaigns.error.changed-before-approval}) when {@code seen} is not the
+     *         message as it is now
+     */
+    Message act(long messageId, MessageAction action, Instant publishAt, String reason, String seen, SignedInUser by);
+
+    /**
+     * A short mark of everything of the message an approver reads and lets out: its title, text and kind of emergency,
+     * each channel version (texts, audio) and the portal article's files. It changes with any of them.
+     *
+     * @throws vn.loa.shared.NotFound when it does not exist or the user may not see it
+     */
+    String contentMark(long messageId, SignedInUser user);
 
     /** The approval steps of a message, oldest first. */
     List<Step> steps(long messageId, SignedInUser user);

@@ -45,7 +45,10 @@ public interface ConsultationAnswers {
 
     /**
      * Records the final text: the consultation becomes ADOPTED with its final version, and each contributor with a
-     * verified contact is told once, with a link to what changed.
+     * verified contact is told once, with a link to what changed. Only once its period is over: an open consultation
+     * takes comments to the end of its last day.
+     *
+     * @throws vn.loa.shared.Conflict when it is not published, still takes comments, or is adopted already
      */
     int adopt(long consultationId, long finalVersionId, SignedInUser user);
 

@@ -36,6 +36,16 @@ public interface Contributions {
      */
     Contribution verify(long consultationId, long submissionId, String code);
 
+    /**
+     * Sends a new one-time code for a submission not yet confirmed (the first never came, ran out of time or of
+     * attempts); the earlier code no longer confirms it. Counts against the codes a contact may receive in an hour.
+     *
+     * @throws TooManyContributions when the contact has had as many codes as an hour allows
+     * @throws vn.loa.shared.Conflict when the comment is confirmed already or the consultation no longer takes comments
+     * @throws vn.loa.shared.NotFound when the consultation has no such submission
+     */
+    void resendCode(long consultationId, long submissionId);
+
     /** The published contributions of a published consultation, oldest first. */
     List<Contribution> published(long consultationId);
 

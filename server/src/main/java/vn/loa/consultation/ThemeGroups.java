@@ -61,9 +61,10 @@ public interface ThemeGroups {
      * @param mayAct whether the user may regroup, correct and answer
      * @param mayApprove whether the user may approve answers (as the second person)
      * @param versions the draft's versions, for choosing the final text
+     * @param openUntil the last day it still takes comments, while it does (it is adopted only after); null otherwise
      */
     record Summary(long id, String title, String agencyCode, String status, Long finalVersionId, boolean mayAct,
-            boolean mayApprove, List<Version> versions) {
+            boolean mayApprove, List<Version> versions, java.time.LocalDate openUntil) {
     }
 
     /** A version of the draft. */

@@ -635,6 +635,108 @@ class CampaignsIntegrationTests {
                 .satisfies(v -> assertThat(v.body()).isEqualTo("Tin nhắn của cán bộ."));
     }
 
+    @Test
+    void anApprovalFromAPageOpenedBeforeTheMessageWasRewrittenIsRefusedAndTheNewTextWaitsForItsReader() throws Exception {
+        MockHttpSession officer = signIn("officer");
+        MockHttpSession spokesperson = signIn("spokesperson");
+        Message m = messages.write(campaignAsService(), "Lịch tiêm phòng cúm mùa đông", "Tiêm phòng cúm tại trạm y tế xã.",
+                null, OFFICER);
+        messages.saveVersion(m.id(), VersionKind.LOUDSPEAKER, "Tiêm phòng cúm",
+                "Kính thưa bà con, trạm y tế xã tiêm phòng cúm miễn phí cho người cao tuổi.", null, null, OFFICER);
+        messages.act(m.id(), MessageAction.SUBMIT, null, null, OFFICER);
+        // the spokesperson opens the message to read it
+        org.jsoup.nodes.Document read = org.jsoup.Jsoup.parse(body(mvc.perform(get("/campaigns/messages/" + m.id())
+                .session(spokesperson)).andExpect(status().isOk())));
+        String seen = read.select("#approval form:has(#approve-message) input[name=seen]").val();
+        assertThat(seen).isNotBlank();
+        // meanwhile the leader sends it back and the officer changes the bulletin, then submits it again
+        transition(signIn("leader"), m.id(), "return", null, "Sửa giờ tiêm").andExpect(status().isOk());
+        messages.saveVersion(m.id(), VersionKind.LOUDSPEAKER, "Tiêm phòng cúm",
+                "Kính thưa bà con, người cao tuổi không cần tiêm phòng cúm năm nay.", null, null, OFFICER);
+        messages.act(m.id(), MessageAction.SUBMIT, null, null, OFFICER);
+        // the approval sent from the page read before is refused: the spokesperson never read the new bulletin
+        mvc.perform(post("/campaigns/messages/" + m.id() + "/transitions").session(spokesperson).with(csrf())
+                        .param("action", "APPROVE").param("seen", seen))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("errorKey", "campaigns.error.changed-before-approval"));
+        assertThat(messages.get(m.id(), OFFICER).status()).isEqualTo(MessageStatus.IN_REVIEW);
+        assertThat(messages.steps(m.id(), OFFICER)).extracting(Step::action).doesNotContain("APPROVE");
+        // once read again, it is approved
+        String reread = org.jsoup.Jsoup.parse(body(mvc.perform(get("/campaigns/messages/" + m.id())
+                .session(spokesperson)).andExpect(status().isOk())))
+                .select("#approval form:has(#approve-message) input[name=seen]").val();
+        assertThat(reread).isNotEqualTo(seen);
+        mvc.perform(post("/campaigns/messages/" + m.id() + "/transitions").session(spokesperson).with(csrf())
+                .param("action", "APPROVE").param("seen", reread)).andExpect(status().is3xxRedirection());
+        assertThat(messages.get(m.id(), OFFICER).status()).isEqualTo(MessageStatus.APPROVED);
+    }
+
+    @Test
+    void anEmergencyPublicationThroughTheApiOfAMessageChangedSinceItsETagWasReadIsRefusedAndNothingGoesOut()
+            throws Exception {
+        MockHttpSession officer = signIn("officer");
+        MockHttpSession spokesperson = signIn("spokesperson");
+        Message m = messages.write(campaignAsService(), "Cảnh báo nước lũ sông Cái", "Nước sông Cái đang lên nhanh.",
+                Emergency.DISASTER, OFFICER);
+        messages.saveVersion(m.id(), VersionKind.LOUDSPEAKER, "Cảnh báo lũ",
+                "Kính thưa bà con, nước sông Cái đang lên, bà con ven sông di dời ngay.", null, null, OFFICER);
+        String etag = mvc.perform(get("/api/v1/messages/" + m.id()).session(spokesperson)).andExpect(status().isOk())
+                .andReturn().getResponse().getHeader("ETag");
+        assertThat(etag).isNotBlank();
+        messages.saveVersion(m.id(), VersionKind.LOUDSPEAKER, "Cảnh báo lũ",
+                "Kính thưa bà con, nước sông Cái đã rút, bà con yên tâm ở nhà.", null, null, OFFICER);
+        mvc.perform(post("/api/v1/messages/" + m.id() + "/transitions").session(spokesperson).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(java.util.Map.of(
+                                "action", "emergency_publish", "reason", "Lũ lên nhanh", "seen", etag))))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("chưa đọc")));
+        assertThat(messages.get(m.id(), OFFICER).status()).isEqualTo(MessageStatus.DRAFT);
+        assertThat(jdbc.sql("SELECT count(*) FROM campaign_publication WHERE message_id = ?").param(m.id())
+                .query(Long.class).single()).isZero();
+        String now = mvc.perform(get("/api/v1/messages/" + m.id()).session(spokesperson)).andReturn().getResponse()
+                .getHeader("ETag");
+        mvc.perform(post("/api/v1/messages/" + m.id() + "/transitions").session(spokesperson).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(java.util.Map.of(
+                                "action", "emergency_publish", "reason", "Lũ lên nhanh", "seen", now))))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("PUBLISHED"));
+    }
+
+    @Test
+    void aRefusedTranslationOrAssignmentComesBackWithWhatWasTyped() throws Exception {
+        MockHttpSession officer = signIn("officer");
+        MockHttpSession district = signIn("district");
+        Message m = messages.write(campaignAsService(), "Phòng sốt xuất huyết mùa mưa", "Diệt lăng quăng quanh nhà.", null,
+                OFFICER);
+        Version v = messages.saveVersion(m.id(), VersionKind.LOUDSPEAKER, "Phòng sốt xuất huyết",
+                "Kính thưa bà con, hãy diệt lăng quăng, úp ngược các vật chứa nước quanh nhà.", null, null, OFFICER);
+        // a translator's user name mistyped: the form keeps the language and the name, to be corrected
+        var refusedAssignment = mvc.perform(post("/campaigns/versions/" + v.id() + "/translations").session(officer)
+                        .with(csrf()).param("messageId", String.valueOf(m.id())).param("language", "roc")
+                        .param("translator", "districk"))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(body(mvc.perform(get("/campaigns/messages/" + m.id())
+                .session(officer).flashAttrs(refusedAssignment.getFlashMap())).andExpect(status().isOk())));
+        assertThat(page.select("#problems [data-field=translator]")).hasSize(1);
+        assertThat(page.select("#translator-LOUDSPEAKER").val()).isEqualTo("districk");
+        assertThat(page.select("#lang-LOUDSPEAKER option[selected]").val()).isEqualTo("roc");
+        Translation t = messages.assignTranslation(v.id(), "roc", "district", OFFICER);
+        // the translator's text, sent with a file that is no recording, is refused but not lost
+        String typed = "Bản dịch Raglai của bà con <b>thôn Ma Nới</b>, gõ mất cả buổi sáng.";
+        var refusedText = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .multipart("/campaigns/translations/" + t.id())
+                        .file(new org.springframework.mock.web.MockMultipartFile("audio", "ghi-am.mp3", "audio/mpeg",
+                                "không phải âm thanh".getBytes(StandardCharsets.UTF_8)))
+                        .param("body", typed).session(district).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        org.jsoup.nodes.Document tasks = org.jsoup.Jsoup.parse(body(mvc.perform(get("/campaigns/translations")
+                .session(district).flashAttrs(refusedText.getFlashMap())).andExpect(status().isOk())));
+        assertThat(tasks.select("#problems [data-field=audio]")).hasSize(1);
+        assertThat(tasks.select("#tr-body-" + t.id()).text()).isEqualTo(typed);
+        assertThat(messages.translations(m.id(), OFFICER)).filteredOn(x -> x.id() == t.id()).singleElement()
+                .satisfies(x -> assertThat(x.body()).isNull());
+    }
+
     private org.springframework.test.web.servlet.ResultActions transition(MockHttpSession session, long id, String action,
             String publishAt, String reason) throws Exception {
         return mvc.perform(post("/api/v1/messages/" + id + "/transitions").session(session).with(csrf())

@@ -54,6 +54,9 @@ class ConsultationAnswersIntegrationTests {
     @Autowired
     MessageSource messages;
 
+    @Autowired
+    TestClock clock;
+
     private ConsultationAnswersTestData.Fixture fixture() {
         return ConsultationAnswersTestData.create(jdbc, "SYT", UUID.randomUUID().toString().substring(0, 8), 200);
     }
@@ -129,6 +132,30 @@ class ConsultationAnswersIntegrationTests {
         assertThat(shown.articles().getFirst().groups()).extracting(ThemeGroups.Group::id).containsExactly(hours.id());
         assertThat(jdbc.sql("SELECT count(*) FROM audit_record WHERE action = 'consultation-answer.published' AND target_id = ?")
                 .param(String.valueOf(published.id())).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aConsultationStillTakingCommentsIsNotAdoptedBeforeTheEndOfItsLastDay() {
+        ConsultationAnswersTestData.Fixture f = fixture();
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), vn.loa.shared.LocalTime.ZONE);
+        // its last day is today: people were told they may comment until midnight
+        jdbc.sql("UPDATE consultation SET closes_on = ? WHERE id = ?").params(java.sql.Date.valueOf(today),
+                f.consultationId()).update();
+        assertThat(groups.summary(f.consultationId(), OFFICER).openUntil()).isEqualTo(today);
+        assertThatThrownBy(() -> answers.adopt(f.consultationId(), f.finalVersionId(), OFFICER))
+                .isInstanceOfSatisfying(Conflict.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("consultation.adopt.error.still-open"));
+        assertThat(jdbc.sql("SELECT status FROM consultation WHERE id = ?").param(f.consultationId())
+                .query(String.class).single()).isEqualTo("OPEN");
+        assertThat(jdbc.sql("SELECT count(*) FROM pub_publication WHERE source LIKE ?")
+                .param("consultation-notice:adopted:" + f.consultationId() + ":%").query(Long.class).single()).isZero();
+        // the day after, even before the closing job has marked it closed, it is adopted
+        jdbc.sql("UPDATE consultation SET closes_on = ? WHERE id = ?").params(java.sql.Date.valueOf(today.minusDays(1)),
+                f.consultationId()).update();
+        assertThat(groups.summary(f.consultationId(), OFFICER).openUntil()).isNull();
+        answers.adopt(f.consultationId(), f.finalVersionId(), OFFICER);
+        assertThat(jdbc.sql("SELECT status FROM consultation WHERE id = ?").param(f.consultationId())
+                .query(String.class).single()).isEqualTo("ADOPTED");
     }
 
     @Test

@@ -153,6 +153,17 @@ class ConsultationFlowTests {
             assertThat(browser.findElement(By.id("imported")).getText()).startsWith("Đã nhập 200 góp ý");
             assertThat(count("SELECT count(*) FROM consultation_contribution WHERE consultation_id = ? AND status = 'RECEIVED'",
                     id)).isBetween(4L, 8L);
+            // a moderator on a phone: the page, with the CSV columns' line, does not scroll sideways
+            org.openqa.selenium.chrome.ChromeDriver chrome = (org.openqa.selenium.chrome.ChromeDriver) browser;
+            chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", 360, "height", 740, "deviceScaleFactor", 1, "mobile", true));
+            try {
+                browser.get(url("/consultations/" + id + "/contributions"));
+                assertThat(((Number) chrome.executeScript("return document.documentElement.scrollWidth")).intValue())
+                        .as("width of the contributions page on a 360 px phone").isLessThanOrEqualTo(360);
+            } finally {
+                chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            }
 
             // 4. and one through the public form, with the code e-mailed to the citizen
             browser.manage().deleteAllCookies();
@@ -254,6 +265,14 @@ class ConsultationFlowTests {
             browser.findElement(By.id("version-final")).click();
             browser.findElement(By.id("import-version")).click();
             arrive(By.cssSelector(".flash.success"));
+            browser.get(url("/consultations/" + id + "/answers"));
+            // still taking comments to the end of its last day: not yet adopted
+            arrive(By.id("adopt-still-open"));
+            assertThat(browser.findElement(By.id("adopt-still-open")).getText())
+                    .contains(DAY.format(today.plusDays(29)));
+            assertThat(browser.findElements(By.id("adopt-button"))).isEmpty();
+            // its period over, as the closing job leaves it
+            jdbc.sql("UPDATE consultation SET status = 'CLOSED' WHERE id = ?").param(id).update();
             browser.get(url("/consultations/" + id + "/answers"));
             arrive(By.id("final-version"));
             new Select(browser.findElement(By.id("final-version"))).selectByIndex(

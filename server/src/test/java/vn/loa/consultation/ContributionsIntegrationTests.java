@@ -119,6 +119,48 @@ class ContributionsIntegrationTests {
         assertThat(thanks).isEqualTo("/public/consultations/" + c.id() + "/sent");
     }
 
+    @Test
+    void aCommentWhoseCodeRanOutOfAttemptsIsConfirmedWithANewCodeWithoutTypingItAgain() throws Exception {
+        Consultation c = open();
+        String address = "10.79." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250);
+        org.springframework.mock.web.MockHttpSession citizen = new org.springframework.mock.web.MockHttpSession();
+        String text = "Đề nghị lùi giờ thu gom rác ở phường Bảo An sang 20 giờ, vì " + marker();
+        String verifyPage = mvc.perform(post("/public/consultations/" + c.id() + "/comment").session(citizen).with(csrf())
+                        .with(from(address)).param("name", "Hồ Thị Xuân").param("contact", "xuan-" + marker() + "@example.vn")
+                        .param("unit", "a10").param("text", text))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        long submission = Long.parseLong(verifyPage.substring(verifyPage.indexOf("submission=") + "submission=".length()));
+        String first = codeFor(submission);
+        for (int i = 0; i < Contributions.CODE_ATTEMPTS; i++) {
+            mvc.perform(post("/public/consultations/" + c.id() + "/verify").session(citizen).with(csrf())
+                    .param("submission", String.valueOf(submission)).param("code", wrong(first)))
+                    .andExpect(status().isUnprocessableContent());
+        }
+        // the page offers a new code; the same comment sent again would only lead back to the spent one
+        mvc.perform(get(verifyPage).session(citizen)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"resend\"")));
+        // another browser cannot ask for this comment's code
+        mvc.perform(post("/public/consultations/" + c.id() + "/verify/resend").with(csrf())
+                        .param("submission", String.valueOf(submission)))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/public/consultations/" + c.id() + "/verify/resend").session(citizen).with(csrf())
+                        .param("submission", String.valueOf(submission)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"code-resent\"")));
+        String second = codeFor(submission);
+        // the spent code does not come back to life; the new one confirms the comment as it was typed
+        mvc.perform(post("/public/consultations/" + c.id() + "/verify").session(citizen).with(csrf())
+                        .param("submission", String.valueOf(submission)).param("code", first.equals(second) ? wrong(first) : first))
+                .andExpect(status().isUnprocessableContent());
+        mvc.perform(post("/public/consultations/" + c.id() + "/verify").session(citizen).with(csrf())
+                        .param("submission", String.valueOf(submission)).param("code", second))
+                .andExpect(status().is3xxRedirection());
+        assertThat(contributions.published(c.id())).extracting(Contribution::body).contains(text);
+        // once confirmed, no further code is sent for it
+        mvc.perform(post("/public/consultations/" + c.id() + "/verify/resend").session(citizen).with(csrf())
+                        .param("submission", String.valueOf(submission)))
+                .andExpect(status().isConflict());
+    }
+
     private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
         return request -> {
             request.setRemoteAddr(address);
@@ -529,6 +571,34 @@ class ContributionsIntegrationTests {
             }
             assertThat(moderations(held.id())).isEqualTo(1);
         }
+    }
+
+    @Test
+    void aModeratorComesBackToTheListTheyFilteredAndARefusedReasonStaysInItsBox() throws Exception {
+        Consultation c = open();
+        String page = "/consultations/" + c.id() + "/contributions";
+        MockHttpSession coordinator = signIn("coordinator");
+        Contribution first = comment(c, "Xem hướng dẫn tại https://phan-loai.example.com/" + marker());
+        Contribution second = comment(c, "Liên hệ 0913 222 111 để được thu gom tận nhà " + marker());
+        // the held ones, the list a moderator works through
+        org.jsoup.nodes.Document held = org.jsoup.Jsoup.parse(mvc.perform(get(page).param("status", "RECEIVED")
+                .session(coordinator)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        org.jsoup.nodes.Element form = held.selectFirst("#reject-" + first.id()).parent();
+        assertThat(form.selectFirst("input[name=status]").val()).isEqualTo("RECEIVED");
+        String tooLong = "Quảng cáo dịch vụ thu gom tư nhân. ".repeat(40);
+        var refused = mvc.perform(post(page + "/" + first.id() + "/reject").session(coordinator).with(csrf())
+                        .param("seen", "RECEIVED").param("reason", tooLong).param("unit", "all")
+                        .param("status", "RECEIVED").param("scope", "all"))
+                .andExpect(redirectedUrl(page + "?status=RECEIVED")).andReturn();
+        org.jsoup.nodes.Document back = org.jsoup.Jsoup.parse(mvc.perform(get(page).param("status", "RECEIVED")
+                        .session(coordinator).flashAttrs(refused.getFlashMap())).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString());
+        assertThat(back.selectFirst("#reason-" + first.id()).val()).isEqualTo(tooLong);
+        assertThat(back.selectFirst("#reason-" + second.id()).val()).isEmpty();
+        assertThat(contributions.get(first.id(), OFFICER).status()).isEqualTo(ContributionStatus.RECEIVED);
+        mvc.perform(post(page + "/" + second.id() + "/publish").session(coordinator).with(csrf())
+                        .param("seen", "RECEIVED").param("unit", "all").param("status", "RECEIVED").param("scope", "all"))
+                .andExpect(redirectedUrl(page + "?status=RECEIVED"));
     }
 
     @Test

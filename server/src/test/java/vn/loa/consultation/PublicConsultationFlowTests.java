@@ -121,6 +121,8 @@ class PublicConsultationFlowTests {
         assertThat(browser.findElement(By.id("reference")).getText()).containsPattern("GY-\\d{4}-\\d{6}");
         assertThat(axe()).as("axe on the thank-you page").isEmpty();
 
+        // its period over, as the closing job leaves it: only then is the final text adopted
+        jdbc.sql("UPDATE consultation SET status = 'CLOSED' WHERE id = ?").param(c.id()).update();
         answers.adopt(c.id(), v2.id(), OFFICER);
         browser.get(url("/public/consultations/" + c.id()));
         WebElement commented = browser.findElement(By.id("unit-a10"));

@@ -67,6 +67,8 @@ class SynthesisReportIntegrationTests {
         a = answers.submit(a.id(), a.version(), ConsultationAnswersIntegrationTests.OFFICER);
         a = answers.approve(a.id(), a.version(), ConsultationAnswersIntegrationTests.SPOKESPERSON);
         answers.publish(a.id(), a.version(), ConsultationAnswersIntegrationTests.OFFICER);
+        // its period over, as the closing job leaves it: only then is the final text adopted
+        jdbc.sql("UPDATE consultation SET status = 'CLOSED' WHERE id = ?").param(id).update();
         int told = answers.adopt(id, f.finalVersionId(), ConsultationAnswersIntegrationTests.OFFICER);
         assertThat(told).isPositive();
         assertThat(jdbc.sql("SELECT status FROM consultation WHERE id = ?").param(id).query(String.class).single())

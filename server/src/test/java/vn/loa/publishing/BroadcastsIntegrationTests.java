@@ -1,6 +1,7 @@
 package vn.loa.publishing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
@@ -33,7 +35,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.loa.TestClock;
 import vn.loa.identity.AgencyDirectory;
+import vn.loa.identity.Role;
+import vn.loa.identity.SignedInUser;
 import vn.loa.shared.Actor;
+import vn.loa.shared.Conflict;
 import vn.loa.shared.LocalTime;
 
 /**
@@ -289,6 +294,38 @@ class BroadcastsIntegrationTests {
         var confirmed = mvc.perform(post("/broadcasts/" + urgent.id() + "/confirm").session(phanRang).with(csrf())
                 .param("broadcastAt", offered)).andExpect(status().is3xxRedirection()).andReturn().getFlashMap();
         assertThat(confirmed.get("flashKey")).isEqualTo("publishing.confirm.done");
+    }
+
+    @Test
+    void aBulletinTakenBackIsSaidToBeWithdrawnWhateverTimeTheCommuneTypedAndIsNeverConfirmed() throws Exception {
+        java.time.Instant real = clock.instant();
+        try {
+            // 04:10 tomorrow, before the morning slot
+            clock.set(LocalDate.ofInstant(real, LocalTime.ZONE).plusDays(1).atTime(4, 10).atZone(LocalTime.ZONE)
+                    .toInstant());
+            long id = enqueue(Channel.LOUDSPEAKER, null, List.of("22759"), List.of());
+            Broadcasts.Broadcast pending = broadcasts.ofPublication(id, COORDINATOR).getFirst();
+            new TransactionTemplate(transactions).executeWithoutResult(s -> publishing.withdraw(id,
+                    "Sai đối tượng được cấp thẻ", new Actor("spokesperson", "SYT")));
+            MockHttpSession phanRang = signIn("phuong-phan-rang");
+            java.time.format.DateTimeFormatter field = java.time.format.DateTimeFormatter
+                    .ofPattern("yyyy-MM-dd'T'HH:mm").withZone(LocalTime.ZONE);
+            // a page opened before the withdrawal, a time before the slot: told it was withdrawn, not to fix the time
+            var refused = mvc.perform(post("/broadcasts/" + pending.id() + "/confirm").session(phanRang).with(csrf())
+                            .param("broadcastAt", field.format(clock.instant())))
+                    .andExpect(status().is3xxRedirection()).andReturn().getFlashMap();
+            assertThat(refused.get("errorKey")).isEqualTo("publishing.error.withdrawn");
+            // after the slot, the same
+            clock.set(pending.firstSlotAt().plusSeconds(300));
+            assertThatThrownBy(() -> broadcasts.confirm(pending.id(), pending.firstSlotAt(), null,
+                    new SignedInUser(0L, "phuong-phan-rang", "Phường Phan Rang", null, "22759", Set.of(Role.OFFICER))))
+                    .isInstanceOfSatisfying(Conflict.class,
+                            e -> assertThat(e.messageKey()).isEqualTo("publishing.error.withdrawn"));
+            assertThat(broadcasts.get(pending.id(), COORDINATOR).status())
+                    .isEqualTo(Broadcasts.BroadcastStatus.WITHDRAWN);
+        } finally {
+            clock.set(real);
+        }
     }
 
     @Test

@@ -467,11 +467,18 @@ class JdbcMessages implements Messages {
 
     @Override
     @Transactional
-    public Message act(long messageId, MessageAction action, Instant publishAt, String reason, SignedInUser by) {
+    public Message act(long messageId, MessageAction action, Instant publishAt, String reason, String seen,
+            SignedInUser by) {
         if (action == null) {
             throw new InvalidInput("action", "campaigns.error.action");
         }
+        // one step at a time, and no version saved while an approver lets the message out (editable takes it too)
+        lock(messageId);
         Message m = get(messageId, by);
+        if (seen != null && (action == MessageAction.APPROVE || action == MessageAction.EMERGENCY_PUBLISH)
+                && !seen.equals(contentMark(m))) {
+            throw new Conflict("campaigns.error.changed-before-approval");
+        }
         boolean emergency = m.emergency() != null;
         String why = CampaignAccess.text(reason);
         if (why != null && why.length() > 2000) {
@@ -523,7 +530,7 @@ class JdbcMessages implements Messages {
             }
             case WITHDRAW -> {
                 if (m.status() == MessageStatus.WITHDRAWN) {
-                    throw new Conflict("campaigns.error.status", m.status().name());
+                    throw new Conflict("campaigns.error.status");
                 }
                 boolean approved = m.status() == MessageStatus.APPROVED || m.status() == MessageStatus.SCHEDULED
                         || m.status() == MessageStatus.PUBLISHED;
@@ -599,7 +606,7 @@ class JdbcMessages implements Messages {
 
     private static void require(Message m, MessageStatus... allowed) {
         if (!Arrays.asList(allowed).contains(m.status())) {
-            throw new Conflict("campaigns.error.status", m.status().name());
+            throw new Conflict("campaigns.error.status");
         }
     }
 
@@ -608,7 +615,7 @@ class JdbcMessages implements Messages {
         int rows = jdbc.sql("UPDATE campaign_message SET status = ? WHERE id = ? AND status = ?")
                 .params(to.name(), m.id(), m.status().name()).update();
         if (rows != 1) {
-            throw new Conflict("campaigns.error.status", m.status().name());
+            throw new Conflict("campaigns.error.status");
         }
         step(m.id(), action.name(), m.status(), to, by.actor(), reason, emergency);
         events.publishEvent(new CampaignEvent.MessageStepTaken(by.actor(), m.id(), action, m.status(), to, reason));
@@ -646,7 +653,7 @@ class JdbcMessages implements Messages {
                 UPDATE campaign_message SET status = 'PUBLISHED', published_at = ? WHERE id = ?
                 AND status IN ('APPROVED', 'SCHEDULED')""").params(Timestamp.from(clock.instant()), m.id()).update();
         if (rows != 1) {
-            throw new Conflict("campaigns.error.status", m.status().name());
+            throw new Conflict("campaigns.error.status");
         }
         step(m.id(), "PUBLISH", m.status(), MessageStatus.PUBLISHED, by, null, m.emergency() != null);
         events.publishEvent(new CampaignEvent.MessagePublished(by, m.id(), count));
@@ -887,6 +894,7 @@ class JdbcMessages implements Messages {
     }
 
     private Message editable(long messageId, SignedInUser by) {
+        lock(messageId);
         Message m = get(messageId, by);
         if (!CampaignAccess.mayAct(m.agencyCode(), by)) {
             throw new AccessDeniedException("may not edit for the agency");
@@ -895,6 +903,33 @@ class JdbcMessages implements Messages {
             throw new Conflict("campaigns.error.not-draft");
         }
         return m;
+    }
+
+    private void lock(long messageId) {
+        jdbc.sql("SELECT id FROM campaign_message WHERE id = ? FOR UPDATE").param(messageId).query(Long.class).optional();
+    }
+
+    @Override
+    public String contentMark(long messageId, SignedInUser user) {
+        return contentMark(get(messageId, user));
+    }
+
+    private String contentMark(Message m) {
+        List<String> texts = new ArrayList<>(List.of(String.valueOf(m.title()), String.valueOf(m.body()),
+                String.valueOf(m.emergency())));
+        for (Version v : versionsOf(m.id())) {
+            texts.addAll(Arrays.asList(v.kind().name(), v.title(), v.body(), v.hashtags(), v.link(), v.audioName(),
+                    String.valueOf(v.audioSynthetic()), String.valueOf(v.editedAt())));
+        }
+        // the recordings and the portal article's files go out too: their bytes count, not only their names
+        texts.addAll(jdbc.sql("""
+                SELECT coalesce(md5(audio), '') FROM campaign_version WHERE message_id = ? ORDER BY kind""")
+                .param(m.id()).query(String.class).list());
+        texts.addAll(jdbc.sql("""
+                SELECT f.id || ':' || f.file_name || ':' || md5(f.content) FROM campaign_version_file f
+                JOIN campaign_version v ON v.id = f.version_id WHERE v.message_id = ? ORDER BY f.id""")
+                .param(m.id()).query(String.class).list());
+        return vn.loa.shared.SeenMark.of(texts.toArray(String[]::new));
     }
 
     private Message find(long id) {

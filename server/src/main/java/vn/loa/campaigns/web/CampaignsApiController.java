@@ -52,7 +52,8 @@ import vn.loa.shared.SmsSegments;
  * (201; 422 naming each field), and {@code GET|POST /plans}. {@code /api/v1/messages}: {@code GET} (filters
  * {@code campaignId}, {@code status}; paged by {@code page} and {@code size}), {@code GET /{id}}, {@code POST} (201), {@code PUT /{id}} (a draft's title and text), {@code GET /{id}/versions} (each with
  * its figures and its publications), {@code PUT /{id}/versions/{kind}}, {@code POST /{id}/transitions}
- * ({@code {action: submit|approve|return|schedule|withdraw|emergency_publish, publishAt, reason}}, {@code publishAt}
+ * ({@code {action: submit|approve|return|schedule|withdraw|emergency_publish, publishAt, reason, seen}}, {@code seen}
+ * the ETag of {@code GET /{id}}: an approval of a message changed since is 409, {@code publishAt}
  * with its UTC offset (422 without); 409 for a step the
  * status does not allow or an approval by the author, 403 for a user who may not take it), {@code GET /{id}/steps},
  * {@code GET|POST /sms-segments} (encoding, characters, segments, cost and the diacritic-free text), translations:
@@ -90,7 +91,7 @@ class CampaignsApiController {
     }
 
     @io.swagger.v3.oas.annotations.media.Schema(name = "CampaignTransition")
-    record PostedTransition(String action, String publishAt, String reason) {
+    record PostedTransition(String action, String publishAt, String reason, String seen) {
     }
 
     record PostedTranslation(String language, String translator, String body) {
@@ -163,9 +164,12 @@ class CampaignsApiController {
         return ResponseEntity.ok().headers(Pager.apiHeaders("/api/v1/messages", filters, list)).body(list.items());
     }
 
+    /** The message, with its content mark as the ETag: an approval that sends it back as {@code seen} approves that text. */
     @GetMapping("/api/v1/messages/{id}")
-    Message message(@PathVariable long id) {
-        return messages.get(id, user());
+    org.springframework.http.ResponseEntity<Message> message(@PathVariable long id) {
+        SignedInUser user = user();
+        Message m = messages.get(id, user);
+        return org.springframework.http.ResponseEntity.ok().eTag(messages.contentMark(id, user)).body(m);
     }
 
     @PostMapping("/api/v1/messages")
@@ -218,7 +222,9 @@ class CampaignsApiController {
         }
         Instant publishAt = instant(t.publishAt(), "publishAt", problems);
         InvalidInput.throwIfAny(problems);
-        return messages.act(id, action, publishAt, t.reason(), user());
+        // the ETag of GET /api/v1/messages/{id}, with or without its quotes
+        String seen = t.seen() == null ? null : t.seen().replace("\"", "").strip();
+        return messages.act(id, action, publishAt, t.reason(), seen, user());
     }
 
     @GetMapping("/api/v1/messages/{id}/steps")

@@ -315,6 +315,8 @@ class CampaignsController {
             seenVersions.put(k, seen(byKind.get(k)));
         }
         model.addAttribute("seenVersions", seenVersions);
+        // what an approver reads on this page: an approval sent from it after the text changed is refused
+        model.addAttribute("seenContent", messages.contentMark(id, user));
         return "campaigns/message";
     }
 
@@ -504,7 +506,7 @@ class CampaignsController {
     @PostMapping("/messages/{id}/transitions")
     String transition(@PathVariable long id, @RequestParam(defaultValue = "") String action,
             @RequestParam(defaultValue = "") String publishAt, @RequestParam(defaultValue = "") String reason,
-            RedirectAttributes redirect) {
+            @RequestParam(required = false) String seen, RedirectAttributes redirect) {
         List<InvalidInput> problems = new ArrayList<>();
         MessageAction chosen = CampaignsApiController.parse(MessageAction.class, action, "action", problems);
         Instant at = null;
@@ -517,15 +519,19 @@ class CampaignsController {
         }
         try {
             InvalidInput.throwIfAny(problems);
-            messages.act(id, chosen, at, reason, user());
+            messages.act(id, chosen, at, reason, seen, user());
             redirect.addFlashAttribute("flashKey", "campaigns.step." + chosen);
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("problems", e.all());
-            // the time comes back as it was typed
+            // the time and the reason come back as they were typed
             redirect.addFlashAttribute("typedPublishAt", publishAt);
+            redirect.addFlashAttribute("typedAction", action);
+            redirect.addFlashAttribute("typedReason", reason);
         } catch (Conflict e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
             redirect.addFlashAttribute("errorArguments", e.arguments());
+            redirect.addFlashAttribute("typedAction", action);
+            redirect.addFlashAttribute("typedReason", reason);
         } catch (AccessDeniedException e) {
             redirect.addFlashAttribute("errorKey", "campaigns.error.not-yours");
         }
@@ -540,10 +546,18 @@ class CampaignsController {
             redirect.addFlashAttribute("flashKey", "campaigns.translation.assigned");
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("problems", e.all());
+            typedAssignment(redirect, id, language, translator);
         } catch (Conflict e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
+            typedAssignment(redirect, id, language, translator);
         }
         return "redirect:/campaigns/messages/" + messageId + "#translations";
+    }
+
+    /** The language and translator typed in a version's assignment form, shown again in that form when refused. */
+    private static void typedAssignment(RedirectAttributes redirect, long versionId, String language, String translator) {
+        redirect.addFlashAttribute("typedAssignment", Map.of("versionId", versionId, "language", language,
+                "translator", translator));
     }
 
     @GetMapping("/translations")
@@ -572,8 +586,11 @@ class CampaignsController {
             redirect.addFlashAttribute("flashKey", "campaigns.translation.submitted");
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("problems", e.all());
+            // the translation typed comes back in its task's box: only the file is chosen again
+            redirect.addFlashAttribute("typedTranslation", Map.of("id", id, "body", body));
         } catch (Conflict e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
+            redirect.addFlashAttribute("typedTranslation", Map.of("id", id, "body", body));
         } catch (AccessDeniedException e) {
             redirect.addFlashAttribute("errorKey", "campaigns.error.not-yours");
         }

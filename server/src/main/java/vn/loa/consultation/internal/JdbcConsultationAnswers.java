@@ -480,10 +480,18 @@ class JdbcConsultationAnswers implements ConsultationAnswers {
             throw new Conflict("consultation.adopt.error.status");
         }
         Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, LocalTime.ZONE);
+        LocalDate closesOn = jdbc.sql("SELECT closes_on FROM consultation WHERE id = ?").param(c.id())
+                .query(java.sql.Date.class).single().toLocalDate();
+        // the people were told they may comment to the end of the last day: the text is adopted only after it
+        if (c.status().equals("OPEN") && !today.isAfter(closesOn)) {
+            throw new Conflict("consultation.adopt.error.still-open", LocalTime.format(closesOn));
+        }
         // adopted only once, even by two officers at once: the second update waits for the first and changes nothing
         int changed = jdbc.sql("""
                 UPDATE consultation SET status = 'ADOPTED', final_version_id = ?, adopted_at = ?
-                WHERE id = ? AND status IN ('OPEN', 'CLOSED')""").params(finalVersionId, Timestamp.from(now), c.id())
+                WHERE id = ? AND (status = 'CLOSED' OR status = 'OPEN' AND closes_on < ?)""")
+                .params(finalVersionId, Timestamp.from(now), c.id(), java.sql.Date.valueOf(today))
                 .update();
         if (changed == 0) {
             Instant adoptedAt = jdbc.sql("SELECT adopted_at FROM consultation WHERE id = ?").param(c.id())

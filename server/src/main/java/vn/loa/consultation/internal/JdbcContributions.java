@@ -148,34 +148,70 @@ class JdbcContributions implements Contributions {
                 now.minus(Duration.ofHours(1))) >= SUBMISSIONS_PER_ADDRESS_HOUR) {
             throw new TooManyContributions("consultation.error.too-many-address", SUBMISSIONS_PER_ADDRESS_HOUR);
         }
-        if (count("SELECT count(*) FROM consultation_otp WHERE contact = ? AND created_at > ?", contact.value(),
-                now.minus(Duration.ofHours(1))) >= CODES_PER_CONTACT_HOUR) {
-            throw new TooManyContributions("consultation.error.too-many-codes", CODES_PER_CONTACT_HOUR);
-        }
+        checkCodeLimit(contact.value(), now);
         checkDailyLimit(contact.value(), now);
-        String code = String.format(Locale.ROOT, "%06d", random.nextInt(1_000_000));
-        long otpId = jdbc.sql("""
-                INSERT INTO consultation_otp (consultation_id, contact_kind, contact, code_hash, created_at, expires_at)
-                VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(consultationId, contact.kind(), contact.value(), hash(code), Timestamp.from(now),
-                        Timestamp.from(now.plus(Duration.ofMinutes(CODE_MINUTES))))
-                .query(Long.class).single();
-        long submissionId = jdbc.sql("""
+        long otpId = sendCode(c, contact.kind(), contact.value(), now);
+        return jdbc.sql("""
                 INSERT INTO consultation_submission (consultation_id, unit_id, author_name, contact_kind, contact, body,
                     client_address, otp_id, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(consultationId, unitId, name, contact.kind(), contact.value(), text, address, otpId,
                         Timestamp.from(now))
                 .query(Long.class).single();
+    }
+
+    @Override
+    @Transactional
+    public void resendCode(long consultationId, long submissionId) {
+        Consultation c = consultations.published(consultationId)
+                .orElseThrow(() -> new NotFound("consultation", consultationId));
+        record Waiting(String contactKind, String contact, Long contributionId) {
+        }
+        // the row stays locked while its new code is made: two clicks give one code, the second one waits and is told
+        Waiting w = jdbc.sql("""
+                SELECT contact_kind, contact, contribution_id FROM consultation_submission
+                WHERE id = ? AND consultation_id = ? FOR UPDATE""").params(submissionId, consultationId)
+                .query((rs, row) -> new Waiting(rs.getString("contact_kind"), rs.getString("contact"),
+                        (Long) rs.getObject("contribution_id")))
+                .optional().orElseThrow(() -> new NotFound("submission", submissionId));
+        if (w.contributionId() != null) {
+            throw new Conflict("consultation.error.code-used");
+        }
+        if (!c.openOn(today())) {
+            throw new Conflict("consultation.error.not-open");
+        }
+        Instant now = clock.instant();
+        checkCodeLimit(w.contact(), now);
+        long otpId = sendCode(c, w.contactKind(), w.contact(), now);
+        // the old code stops counting: only the newest one sent confirms the comment
+        jdbc.sql("UPDATE consultation_submission SET otp_id = ? WHERE id = ?").params(otpId, submissionId).update();
+    }
+
+    private void checkCodeLimit(String contact, Instant now) {
+        if (count("SELECT count(*) FROM consultation_otp WHERE contact = ? AND created_at > ?", contact,
+                now.minus(Duration.ofHours(1))) >= CODES_PER_CONTACT_HOUR) {
+            throw new TooManyContributions("consultation.error.too-many-codes", CODES_PER_CONTACT_HOUR);
+        }
+    }
+
+    /** Makes a one-time code for a contact and hands its message to publishing; returns the code's id. */
+    private long sendCode(Consultation c, String contactKind, String contact, Instant now) {
+        String code = String.format(Locale.ROOT, "%06d", random.nextInt(1_000_000));
+        long otpId = jdbc.sql("""
+                INSERT INTO consultation_otp (consultation_id, contact_kind, contact, code_hash, created_at, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(c.id(), contactKind, contact, hash(code), Timestamp.from(now),
+                        Timestamp.from(now.plus(Duration.ofMinutes(CODE_MINUTES))))
+                .query(Long.class).single();
         Agency agency = agencies.findByCode(c.agencyCode(), today())
                 .orElseThrow(() -> new IllegalStateException("no agency " + c.agencyCode()));
         // in Vietnamese: publishing sends in Vietnamese, Chăm or Raglai, and a contact has no language of its own
-        Channel channel = contact.kind().equals("EMAIL") ? Channel.EMAIL : Channel.SMS;
+        Channel channel = contactKind.equals("EMAIL") ? Channel.EMAIL : Channel.SMS;
         publishing.enqueue(new Publication("consultation-code:" + otpId, null, null, agency.id(), channel, "vi",
                 messages.getMessage("consultation.code.subject", null, Languages.VIETNAMESE),
-                codeText(code, c.title(), channel), List.of(), List.of(contact.value()), List.of(), now,
+                codeText(code, c.title(), channel), List.of(), List.of(contact), List.of(), now,
                 false), Actor.SYSTEM);
-        return submissionId;
+        return otpId;
     }
 
     /**

@@ -77,9 +77,13 @@ class JdbcThemeGroups implements ThemeGroups {
         List<Version> versions = jdbc.sql("""
                 SELECT id, version_no, file_name FROM consultation_draft_version WHERE draft_id = ? ORDER BY version_no""")
                 .param(c.draftId()).query((rs, n) -> new Version(rs.getLong(1), rs.getInt(2), rs.getString(3))).list();
+        java.time.LocalDate closesOn = jdbc.sql("SELECT closes_on FROM consultation WHERE id = ?").param(c.id())
+                .query(java.sql.Date.class).single().toLocalDate();
+        boolean open = c.status().equals("OPEN")
+                && !java.time.LocalDate.ofInstant(clock.instant(), vn.loa.shared.LocalTime.ZONE).isAfter(closesOn);
         return new Summary(c.id(), c.title(), c.agencyCode(), c.status(), c.finalVersionId(),
                 ConsultationAccess.mayAct(c.agencyCode(), user), ConsultationAccess.mayApprove(c.agencyCode(), user),
-                versions);
+                versions, open ? closesOn : null);
     }
 
     @Override

@@ -338,32 +338,55 @@ class ConsultationsController {
 
     @PostMapping("/{id:\\d+}/contributions/{contributionId:\\d+}/publish")
     String publishContribution(@PathVariable long id, @PathVariable long contributionId,
-            @RequestParam(required = false) String seen, RedirectAttributes redirect) {
-        return moderated(id, redirect, () -> contributions.publish(contributionId,
-                ConsultationApiController.seen(seen), user()), "consultation.contribution.published");
+            @RequestParam(required = false) String seen, Filters filters, RedirectAttributes redirect) {
+        return moderated(id, filters, redirect, () -> contributions.publish(contributionId,
+                ConsultationApiController.seen(seen), user()), "consultation.contribution.published", Map.of());
     }
 
     @PostMapping("/{id:\\d+}/contributions/{contributionId:\\d+}/reject")
     String rejectContribution(@PathVariable long id, @PathVariable long contributionId,
             @RequestParam(defaultValue = "") String reason, @RequestParam(required = false) String seen,
-            RedirectAttributes redirect) {
-        return moderated(id, redirect, () -> contributions.reject(contributionId, ConsultationApiController.seen(seen),
-                reason, user()), "consultation.contribution.rejected");
+            Filters filters, RedirectAttributes redirect) {
+        return moderated(id, filters, redirect, () -> contributions.reject(contributionId,
+                ConsultationApiController.seen(seen), reason, user()), "consultation.contribution.rejected",
+                Map.of("id", contributionId, "reason", reason));
     }
 
     @PostMapping("/{id:\\d+}/contributions/{contributionId:\\d+}/off-topic")
     String markOffTopic(@PathVariable long id, @PathVariable long contributionId,
             @RequestParam(defaultValue = "") String note, @RequestParam(required = false) String version,
-            RedirectAttributes redirect) {
-        return moderated(id, redirect, () -> contributions.markOffTopic(contributionId, version(version), note, user()),
-                "consultation.contribution.off-topic.marked");
+            Filters filters, RedirectAttributes redirect) {
+        return moderated(id, filters, redirect, () -> contributions.markOffTopic(contributionId, version(version), note,
+                user()), "consultation.contribution.off-topic.marked", Map.of("id", contributionId, "note", note));
     }
 
     @PostMapping("/{id:\\d+}/contributions/{contributionId:\\d+}/on-topic")
     String unmarkOffTopic(@PathVariable long id, @PathVariable long contributionId,
-            @RequestParam(required = false) String version, RedirectAttributes redirect) {
-        return moderated(id, redirect, () -> contributions.unmarkOffTopic(contributionId, version(version), user()),
-                "consultation.contribution.off-topic.unmarked");
+            @RequestParam(required = false) String version, Filters filters, RedirectAttributes redirect) {
+        return moderated(id, filters, redirect, () -> contributions.unmarkOffTopic(contributionId, version(version),
+                user()), "consultation.contribution.off-topic.unmarked", Map.of());
+    }
+
+    /**
+     * The filters of the list a moderation button was pressed on (article, status, scope), so that the officer comes
+     * back to the same list, not to every contribution of the consultation.
+     */
+    record Filters(String unit, String status, String scope) {
+
+        String query() {
+            org.springframework.web.util.UriComponentsBuilder b = org.springframework.web.util.UriComponentsBuilder
+                    .newInstance();
+            if (unit != null && !unit.isBlank() && !unit.equals("all")) {
+                b.queryParam("unit", unit);
+            }
+            if (status != null && !status.isBlank()) {
+                b.queryParam("status", status);
+            }
+            if (scope != null && !scope.isBlank() && !scope.equals("all")) {
+                b.queryParam("scope", scope);
+            }
+            return b.encode().build().toUriString();
+        }
     }
 
     /** The version a form sent; null when missing or not a number, which the service refuses naming {@code version}. */
@@ -375,13 +398,16 @@ class ConsultationsController {
         }
     }
 
-    private String moderated(long id, RedirectAttributes redirect, Runnable action, String done) {
+    private String moderated(long id, Filters filters, RedirectAttributes redirect, Runnable action, String done,
+            Map<String, Object> typed) {
         try {
             action.run();
             redirect.addFlashAttribute("flashKey", done);
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
             redirect.addFlashAttribute("errorArgs", e.arguments());
+            // the reason or note typed comes back in its contribution's box
+            redirect.addFlashAttribute("typedModeration", typed);
         } catch (Conflict e) {
             // published or rejected already, or changed by another officer since the page was shown: said with the
             // contribution's reference (and who changed it), on the list showing its status now
@@ -390,7 +416,7 @@ class ConsultationsController {
         } catch (AccessDeniedException e) {
             redirect.addFlashAttribute("errorKey", "consultation.error.not-yours");
         }
-        return "redirect:/consultations/" + id + "/contributions";
+        return "redirect:/consultations/" + id + "/contributions" + (filters == null ? "" : filters.query());
     }
 
     @PostMapping("/{id:\\d+}/official")

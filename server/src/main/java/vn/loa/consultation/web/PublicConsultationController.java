@@ -209,6 +209,35 @@ class PublicConsultationController {
         return "public/consultation-verify";
     }
 
+    /**
+     * A new code for a submission this browser sent (the first never came, ran out of time or of attempts), so that the
+     * comment is confirmed without typing it again.
+     */
+    @PostMapping("/public/consultations/{id:\\d+}/verify/resend")
+    String resend(@PathVariable long id, @RequestParam long submission, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        Consultation c = published(id);
+        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        if (session == null || !sentFrom(session).containsValue(submission)) {
+            return "redirect:/public/consultations/" + id;
+        }
+        model.addAttribute("c", c);
+        model.addAttribute("submission", submission);
+        model.addAttribute("codeMinutes", Contributions.CODE_MINUTES);
+        try {
+            contributions.resendCode(id, submission);
+            model.addAttribute("resent", true);
+        } catch (TooManyContributions e) {
+            response.setStatus(429);
+            model.addAttribute("tooManyKey", e.messageKey());
+            model.addAttribute("tooManyLimit", e.limit());
+        } catch (Conflict e) {
+            response.setStatus(409);
+            model.addAttribute("errorKey", e.messageKey());
+        }
+        return "public/consultation-verify";
+    }
+
     @GetMapping("/public/consultations/{id:\\d+}/changes")
     String changes(@PathVariable long id, Model model, java.util.Locale locale) {
         Consultation c = published(id);

@@ -358,6 +358,10 @@ class JdbcBroadcasts implements Broadcasts {
         if (!b.communeCode().equals(by.agencyCode())) {
             throw new AccessDeniedException("only the commune confirms its broadcasts");
         }
+        // a bulletin taken back is not to be aired: said first, whatever time was typed
+        if (b.status() == BroadcastStatus.WITHDRAWN) {
+            throw new Conflict("publishing.error.withdrawn");
+        }
         Instant now = clock.instant();
         Instant at = broadcastAt == null ? now : broadcastAt;
         if (at.isAfter(now.plusSeconds(300))) {
@@ -380,15 +384,16 @@ class JdbcBroadcasts implements Broadcasts {
         if (text != null && text.length() > 1000) {
             throw new InvalidInput("note", "publishing.error.note");
         }
-        if (b.status() == BroadcastStatus.WITHDRAWN) {
-            throw new Conflict("publishing.error.withdrawn");
-        }
         int rows = jdbc.sql("""
                 UPDATE pub_broadcast SET confirmed_at = ?, broadcast_at = ?, confirmed_by = ?, note = ?
-                WHERE id = ? AND confirmed_at IS NULL""")
+                WHERE id = ? AND confirmed_at IS NULL
+                AND NOT EXISTS (SELECT 1 FROM pub_publication p WHERE p.id = pub_broadcast.publication_id
+                    AND p.withdrawn_at IS NOT NULL)""")
                 .params(Timestamp.from(now), Timestamp.from(at), by.username(), text, id).update();
         if (rows != 1) {
-            throw new Conflict("publishing.error.confirmed");
+            // taken back or confirmed meanwhile, by another click or the agency's withdrawal
+            throw new Conflict(get(id, by).status() == BroadcastStatus.WITHDRAWN ? "publishing.error.withdrawn"
+                    : "publishing.error.confirmed");
         }
         // the log names who confirmed as people know them; confirmed_by keeps the account
         String who = by.fullName() == null || by.fullName().isBlank() ? by.username() : by.fullName();
