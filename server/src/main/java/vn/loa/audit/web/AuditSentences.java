@@ -69,6 +69,7 @@ class AuditSentences {
             Map.entry("source.local", List.of("code")),
             Map.entry("source.not-local", List.of("code")),
             Map.entry("alert-rule.added", List.of("kind", "agency", "threshold")),
+            Map.entry("alert-rule.changed", List.of("kind", "agency", "threshold")),
             Map.entry("alert.acknowledged", List.of("kind")),
             Map.entry("routing-rule.added", List.of("agency", "match", "value")),
             Map.entry("routing-rule.removed", List.of("agency", "match", "value")),
