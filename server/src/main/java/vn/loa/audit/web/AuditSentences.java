@@ -63,6 +63,7 @@ class AuditSentences {
             Map.entry("posts.reanalysed", List.of("posts")),
             Map.entry("source.added", List.of("code", "url")),
             Map.entry("source.enabled", List.of("code")),
+            Map.entry("source.changed", List.of("code", "url")),
             Map.entry("source.disabled", List.of("code")),
             Map.entry("source.citizens", List.of("code")),
             Map.entry("source.not-citizens", List.of("code")),
