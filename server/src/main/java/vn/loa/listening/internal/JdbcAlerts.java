@@ -553,7 +553,8 @@ class JdbcAlerts implements Alerts {
     /**
      * Whether a finding is raised. A burst's issue that one of the rule's alerts of the last 24 hours reported is
      * raised again only when its posts have reached the rule's factor times that alert's; another kind is raised
-     * once per clock hour, and again within it on the same growth.
+     * once per clock hour, and again within it on the same growth, but never when every post it counts was in one of
+     * the rule's alerts of the last hour (the turn of the hour alone is no news).
      */
     private Decision decide(Rule rule, Finding finding, Instant now) {
         Earlier earlier;
@@ -568,6 +569,18 @@ class JdbcAlerts implements Alerts {
                             finding.issue().postIds().toArray(Long[]::new))
                     .query((rs, row) -> earlier(rs)).optional().orElse(null);
         } else {
+            // the hour counted runs back from now, across the clock hour: at the turn of the hour the posts of the last
+            // alert are still in it, and an alert that holds nothing new would tell the same people the same thing again
+            boolean nothingNew = !finding.postIds().isEmpty() && jdbc.sql("""
+                    SELECT NOT EXISTS (SELECT 1 FROM unnest(?::bigint[]) AS f(id) WHERE NOT EXISTS (
+                        SELECT 1 FROM alert a WHERE a.rule_id = ? AND a.raised_at > ? AND a.raised_at <= ?
+                                                AND f.id = ANY(a.post_ids)))""")
+                    .params(finding.postIds().toArray(Long[]::new), rule.id(),
+                            Timestamp.from(now.minus(Duration.ofHours(1))), Timestamp.from(now))
+                    .query(Boolean.class).single();
+            if (nothingNew) {
+                return new Decision(false, null);
+            }
             earlier = jdbc.sql("""
                     SELECT a.id, a.posts, a.window_start, a.raised_at FROM alert a
                     WHERE a.rule_id = ? AND a.window_start = ? AND a.raised_at <= ?
