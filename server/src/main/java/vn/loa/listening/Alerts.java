@@ -136,6 +136,9 @@ public interface Alerts {
 
     void disableRule(long id, SignedInUser user);
 
+    /** Switches a rule that was switched off on again, as {@link #disableRule} allows. */
+    void enableRule(long id, SignedInUser user);
+
     /**
      * The latest alerts the user may see, newest first; only the unacknowledged ones when asked. Province-wide roles see
      * every alert; an agency's people the alerts of their agency's rules, those their agency is to answer, and those

@@ -338,6 +338,16 @@ class JdbcAlerts implements Alerts {
         events.publishEvent(new AlertEvent(user.actor(), "alert-rule.disabled", "alert-rule", id, Map.of()));
     }
 
+    @Override
+    @Transactional
+    public void enableRule(long id, SignedInUser user) {
+        if (editable(id, user).enabled()) {
+            return;
+        }
+        jdbc.sql("UPDATE alert_rule SET enabled = TRUE WHERE id = ?").param(id).update();
+        events.publishEvent(new AlertEvent(user.actor(), "alert-rule.enabled", "alert-rule", id, Map.of()));
+    }
+
     // --- alerts
 
     private static final String ALERTS = """

@@ -203,6 +203,13 @@ class AlertsController {
         return "vi".equals(locale.getLanguage()) ? plain.replace('.', ',') : plain;
     }
 
+    @PostMapping("/alerts/rules/{id}/enable")
+    String enable(@PathVariable long id, RedirectAttributes redirect) {
+        alerts.enableRule(id, user());
+        redirect.addFlashAttribute("flashKey", "alerts.rule.enabled");
+        return "redirect:/alerts/rules";
+    }
+
     @PostMapping("/alerts/rules/{id}/disable")
     String disable(@PathVariable long id, RedirectAttributes redirect) {
         alerts.disableRule(id, user());

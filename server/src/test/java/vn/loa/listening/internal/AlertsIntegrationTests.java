@@ -414,6 +414,21 @@ class AlertsIntegrationTests {
             mvc.perform(post("/alerts/rules/" + id).session(signIn("district")).with(csrf()).param("threshold", "1"))
                     .andExpect(status().isNotFound());
             assertThat(alerts.rule(id, province).threshold()).isEqualTo(40.0);
+
+            // switched off by mistake, it is switched on again as it was, by those who may change it
+            mvc.perform(post("/alerts/rules/" + id + "/disable").session(second).with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+            assertThat(alerts.rule(id, province).enabled()).isFalse();
+            assertThat(mvc.perform(get("/alerts/rules").session(second)).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8)).contains("/alerts/rules/" + id + "/enable");
+            mvc.perform(post("/api/v1/alerts/rules/" + id + "/enable").session(signIn("district")).with(csrf()))
+                    .andExpect(status().isNotFound());
+            assertThat(alerts.rule(id, province).enabled()).isFalse();
+            mvc.perform(post("/alerts/rules/" + id + "/enable").session(second).with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+            Alerts.Rule again = alerts.rule(id, province);
+            assertThat(again.enabled()).isTrue();
+            assertThat(again.threshold()).isEqualTo(40.0);
         } finally {
             alerts.disableRule(id, new vn.loa.identity.SignedInUser(0L, "coordinator", "Điều phối", null, null,
                     java.util.Set.of(vn.loa.identity.Role.COORDINATOR)));
