@@ -54,6 +54,13 @@ public interface Alerts {
     }
 
     /**
+     * What an edit changes of a rule: its threshold, keyword, recipients and re-alert factor, checked as a new rule's are
+     * (blank threshold and factor take the defaults). Its agency and kind stay: another agency or kind is another rule.
+     */
+    record RuleChanges(String threshold, String keyword, String email, String refireFactor) {
+    }
+
+    /**
      * An alert.
      *
      * @param agencyCode the agency of the rule that raised it; null for the province
@@ -117,7 +124,20 @@ public interface Alerts {
     /** Adds a rule; refuses what is not valid field by field ({@link vn.loa.shared.InvalidInput}). */
     Rule addRule(RuleForm form, SignedInUser user);
 
+    /** The rule the user may see; {@link vn.loa.shared.NotFound} otherwise. */
+    Rule rule(long id, SignedInUser user);
+
+    /**
+     * Changes a rule the user may edit (province-wide roles any, an agency's officers their agency's); refuses what is
+     * not valid field by field ({@link vn.loa.shared.InvalidInput}). Alerts it raised before keep the threshold they
+     * were raised with.
+     */
+    Rule changeRule(long id, RuleChanges changes, SignedInUser user);
+
     void disableRule(long id, SignedInUser user);
+
+    /** Switches a rule that was switched off on again, as {@link #disableRule} allows. */
+    void enableRule(long id, SignedInUser user);
 
     /**
      * The latest alerts the user may see, newest first; only the unacknowledged ones when asked. Province-wide roles see

@@ -32,11 +32,19 @@ public interface FeedSources {
     record Source(long id, String code, String name, String kind, String url, String platform, String agencyCode,
             Integer pollMinutes, boolean enabled, Instant lastPolledAt, Instant lastSuccessAt, Instant lastItemAt,
             String lastError, Instant lastErrorAt, int failures, Instant nextPollAt, double postsPerDay, boolean silent,
-            boolean citizens, boolean local) {
+            boolean citizens, boolean local, int silentHours) {
     }
 
     /** What a new feed needs; the code is derived from the name when empty. */
     record FeedForm(String name, String url, String platform, String agencyCode, Integer pollMinutes, Integer silentHours) {
+    }
+
+    /**
+     * What an edit changes of a source: its name, its agency and its silence threshold; for a feed also its address and
+     * how often it is polled (null or blank for a file or push source, which has neither). Its code and platform stay:
+     * its posts are stored and read under them.
+     */
+    record SourceChanges(String name, String url, String agencyCode, Integer pollMinutes, Integer silentHours) {
     }
 
     /**
@@ -168,6 +176,12 @@ public interface FeedSources {
 
     /** Adds a feed, refusing every wrong field at once. */
     Source addFeed(FeedForm form, Actor by);
+
+    /**
+     * Changes a source's name, agency and silence threshold, and a feed's address and polling; refuses what is not valid
+     * field by field ({@link vn.loa.shared.InvalidInput}). A feed given a new address is polled afresh, at once.
+     */
+    Source change(long id, SourceChanges changes, Actor by);
 
     void setEnabled(long id, boolean enabled, Actor by);
 

@@ -350,6 +350,85 @@ class FeedSourcesIntegrationTests {
     }
 
     @Test
+    void aFeedIsChangedOnItsPageAndASaveFromAPageOpenedBeforeAColleaguesChangeIsRefusedKeepingWhatWasTyped()
+            throws Exception {
+        String oldPath = "/moved-from-" + RUN.incrementAndGet() + ".xml";
+        String newPath = "/moved-to-" + RUN.incrementAndGet() + ".xml";
+        etags.put(oldPath, "\"old\"");
+        FeedSources.Source source = add(oldPath, "<rss><channel><item><guid>o1</guid><title>Tin cũ " + marker
+                + "</title></item></channel></rss>");
+        feeds.poll(source.id());
+        assertThat(jdbc.sql("SELECT etag FROM post_source WHERE id = ?").param(source.id()).query(String.class).single())
+                .isEqualTo("\"old\"");
+        bodies.put(newPath, ("<rss><channel><item><guid>n1</guid><title>Tin ở địa chỉ mới " + marker
+                + "</title></item></channel></rss>").getBytes(StandardCharsets.UTF_8));
+        MockHttpSession first = signIn("coordinator");
+        MockHttpSession second = signIn("admin");
+        Document opened = Jsoup.parse(mvc.perform(get("/listening/sources/" + source.id()).session(second))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        String seen = opened.select("#source-form input[name=seen]").val();
+        assertThat(seen).isNotBlank();
+        assertThat(opened.select("input[name=url]").val()).isEqualTo(url(oldPath));
+        assertThat(opened.select("input[name=pollMinutes]").val()).isEqualTo("15");
+
+        // the first moves the feed to its new address: polled afresh from there, without the old server's ETag
+        String firstSeen = Jsoup.parse(mvc.perform(get("/listening/sources/" + source.id()).session(first)).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8)).select("input[name=seen]").val();
+        mvc.perform(post("/listening/sources/" + source.id()).session(first).with(csrf()).param("seen", firstSeen)
+                        .param("name", source.name()).param("url", url(newPath)).param("agencyCode", "SYT")
+                        .param("pollMinutes", "15").param("silentHours", "48"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(feeds.find(source.id()).url()).isEqualTo(url(newPath));
+        assertThat(jdbc.sql("SELECT etag FROM post_source WHERE id = ?").param(source.id()).query(String.class).optional())
+                .isEmpty();
+        feeds.poll(source.id());
+        assertThat(jdbc.sql("SELECT count(*) FROM post WHERE source_id = ? AND text LIKE ?")
+                .params(source.id(), "%Tin ở địa chỉ mới " + marker + "%").query(Long.class).single()).isEqualTo(1);
+
+        // the second, from the page opened before, renames it: refused, the old address not put back, the name kept
+        String refused = mvc.perform(post("/listening/sources/" + source.id()).session(second).with(csrf())
+                        .param("seen", seen).param("name", "Báo đã đổi tên " + marker).param("url", url(oldPath))
+                        .param("agencyCode", "SYT").param("pollMinutes", "30").param("silentHours", "48"))
+                .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(feeds.find(source.id()).url()).isEqualTo(url(newPath));
+        assertThat(feeds.find(source.id()).pollMinutes()).isEqualTo(15);
+        Document page = Jsoup.parse(refused);
+        assertThat(page.select("#changed-meanwhile").text()).contains("đã được người khác sửa", url(newPath));
+        assertThat(page.select("input[name=name]").val()).isEqualTo("Báo đã đổi tên " + marker);
+
+        // wrong fields are named, and what was typed stays
+        String wrong = mvc.perform(post("/listening/sources/" + source.id()).session(second).with(csrf())
+                        .param("seen", page.select("input[name=seen]").val()).param("name", "")
+                        .param("url", "ftp://x").param("agencyCode", "NOPE").param("pollMinutes", "mười lăm")
+                        .param("silentHours", "0"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(wrong).contains("Hãy đặt tên nguồn", "Địa chỉ phải là một URL", "Hãy chọn cơ quan quản lý nguồn",
+                "Tần suất lấy tin phải từ 5 đến 1440 phút", "Số giờ cảnh báo phải từ 1 đến 720");
+        assertThat(Jsoup.parse(wrong).select("input[name=pollMinutes]").val()).isEqualTo("mười lăm");
+
+        // saved after reading the source as it is now
+        mvc.perform(post("/listening/sources/" + source.id()).session(second).with(csrf())
+                        .param("seen", page.select("input[name=seen]").val()).param("name", "Báo đã đổi tên " + marker)
+                        .param("url", url(newPath)).param("agencyCode", "SGDDT").param("pollMinutes", "30")
+                        .param("silentHours", "72"))
+                .andExpect(status().is3xxRedirection());
+        FeedSources.Source now = feeds.find(source.id());
+        assertThat(now.name()).isEqualTo("Báo đã đổi tên " + marker);
+        assertThat(now.agencyCode()).isEqualTo("SGDDT");
+        assertThat(now.pollMinutes()).isEqualTo(30);
+        assertThat(now.silentHours()).isEqualTo(72);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_record WHERE action = 'source.changed' AND target_id = ?")
+                .param(Long.toString(source.id())).query(Long.class).single()).isEqualTo(2);
+
+        // only coordinators and administrators
+        mvc.perform(get("/listening/sources/" + source.id()).session(signIn("officer"))).andExpect(status().isForbidden());
+        mvc.perform(post("/listening/sources/" + source.id()).session(signIn("officer")).with(csrf()).param("name", "x"))
+                .andExpect(status().isForbidden());
+        assertThat(feeds.find(source.id()).name()).isEqualTo("Báo đã đổi tên " + marker);
+    }
+
+    @Test
     void theSourcesPageSaysWhyAFeedFailedInTheReadersLanguageAndKeepsTheStoredReasonForAnEngineer() throws Exception {
         String path = "/web-page-" + RUN.incrementAndGet() + ".xml";
         FeedSources.Source source = add(path, "<html><body>Trang chủ</body></html>");

@@ -246,6 +246,29 @@ class PostSearchIntegrationTests {
     }
 
     @Test
+    void feedbackReceivedLaterThanNowIsRefusedNamingTheTimeInTheReadersLanguageKeepingWhatWasTyped() throws Exception {
+        String marker = marker();
+        MockHttpSession officer = signIn("officer");
+        String nextYear = java.time.LocalDateTime.now(vn.loa.shared.LocalTime.ZONE).plusYears(1)
+                .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm"));
+        for (String language : List.of("vi", "en")) {
+            String answer = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/posts/feedback")
+                            .session(officer).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                            .param("lang", language).param("channel", "hotline").param("receivedAt", nextYear)
+                            .param("citizen", "Ông Tư").param("text", "Cống thoát nước bị tắc " + marker))
+                    .andExpect(status().isUnprocessableContent()).andReturn().getResponse()
+                    .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(answer);
+            assertThat(answer).doesNotContain("published_at", "lies in the future");
+            assertThat(page.text()).contains(language.equals("vi") ? "Thời điểm tiếp nhận ở sau lúc này"
+                    : "The time received is later than now");
+            assertThat(page.select("input[name=receivedAt]").val()).isEqualTo(nextYear);
+            assertThat(page.select("textarea[name=text]").text()).isEqualTo("Cống thoát nước bị tắc " + marker);
+        }
+        mvc.perform(get("/api/v1/posts").param("q", marker).session(officer)).andExpect(jsonPath("$.total").value(0));
+    }
+
+    @Test
     void daysThatDoNotExistAreRefusedNotMovedToTheEndOfTheMonth() throws Exception {
         String marker = marker();
         MockHttpSession officer = signIn("officer");

@@ -80,6 +80,15 @@ class SharedPassageIssueIntegrationTests {
                 "không phải " + SHARES + " ý kiến riêng");
         assertThat(en).contains(SHARES + " of them carry one shared passage", "not " + SHARES + " separate opinions")
                 .doesNotContain("mang cùng một đoạn văn");
+
+        // the posts the sentence counts are one click away: the issue links to its story, which holds all thirty
+        org.jsoup.nodes.Element item = org.jsoup.Jsoup.parse(vi).select("#emerging-list li.issue").stream()
+                .filter(li -> li.text().contains(marker)).findFirst().orElseThrow();
+        org.jsoup.nodes.Element story = item.selectFirst(".issue-stories a");
+        assertThat(story.text()).isEqualTo(SHARES + " bài");
+        String storyPage = mvc.perform(get(story.attr("href")).session(coordinator)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(org.jsoup.Jsoup.parse(storyPage).text()).contains(SHARES + " bài viết").contains(marker);
     }
 
     private String page(String lang, MockHttpSession session) throws Exception {

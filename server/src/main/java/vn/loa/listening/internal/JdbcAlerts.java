@@ -1,7 +1,5 @@
 package vn.loa.listening.internal;
 
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -191,29 +189,12 @@ class JdbcAlerts implements Alerts {
         if (form.kind() == null || !KINDS.contains(form.kind())) {
             problems.add(new InvalidInput("kind", "alerts.error.kind"));
         }
-        Double threshold = number(form.threshold(), defaultThreshold(form.kind()));
-        if (threshold == null || !(threshold > 0 && threshold <= 100_000)) {
-            problems.add(new InvalidInput("threshold", "alerts.error.threshold"));
-        }
-        Double factor = number(form.refireFactor(), DEFAULT_REFIRE_FACTOR);
-        if (factor == null || !(factor >= MIN_REFIRE_FACTOR && factor <= MAX_REFIRE_FACTOR)) {
-            problems.add(new InvalidInput("refireFactor", "alerts.error.refire-factor"));
-        }
-        String keyword = form.keyword() == null ? "" : form.keyword().strip();
-        if ("KEYWORD".equals(form.kind()) && (keyword.length() < 2 || keyword.length() > 200)) {
-            problems.add(new InvalidInput("keyword", "alerts.error.keyword"));
-        }
-        String email = form.email() == null ? "" : form.email().strip();
-        if (!email.isEmpty()) {
-            try {
-                InternetAddress[] addresses = InternetAddress.parse(email, true);
-                if (addresses.length == 0 || addresses.length > 20 || email.length() > 320) {
-                    problems.add(new InvalidInput("email", "alerts.error.email"));
-                }
-            } catch (AddressException e) {
-                problems.add(new InvalidInput("email", "alerts.error.email"));
-            }
-        }
+        Settings checked = settings(form.kind(), form.threshold(), form.keyword(), form.email(), form.refireFactor(),
+                problems);
+        Double threshold = checked.threshold();
+        Double factor = checked.refireFactor();
+        String keyword = checked.keyword();
+        String email = checked.email();
         InvalidInput.throwIfAny(problems);
         long id = jdbc.sql("""
                 INSERT INTO alert_rule (agency_code, kind, threshold, keyword, email, created_by, created_at, refire_factor)
@@ -228,6 +209,98 @@ class JdbcAlerts implements Alerts {
         details.put("threshold", threshold);
         details.put("refireFactor", factor);
         events.publishEvent(new AlertEvent(user.actor(), "alert-rule.added", "alert-rule", id, details));
+        return jdbc.sql("SELECT * FROM alert_rule WHERE id = ?").param(id).query((rs, row) -> rule(rs)).single();
+    }
+
+    /** A rule's settings as checked: the defaults for blank numbers, texts stripped (empty when not given). */
+    private record Settings(Double threshold, Double refireFactor, String keyword, String email) {
+    }
+
+    /** Checks the settings a new rule and an edit share, adding a problem per wrong field. */
+    private static Settings settings(String kind, String thresholdText, String keywordText, String emailText,
+            String factorText, List<InvalidInput> problems) {
+        Double threshold = number(thresholdText, defaultThreshold(kind));
+        if (threshold == null || !(threshold > 0 && threshold <= 100_000)) {
+            problems.add(new InvalidInput("threshold", "alerts.error.threshold"));
+        }
+        Double factor = number(factorText, DEFAULT_REFIRE_FACTOR);
+        if (factor == null || !(factor >= MIN_REFIRE_FACTOR && factor <= MAX_REFIRE_FACTOR)) {
+            problems.add(new InvalidInput("refireFactor", "alerts.error.refire-factor"));
+        }
+        String keyword = keywordText == null ? "" : keywordText.strip();
+        if ("KEYWORD".equals(kind) && (keyword.length() < 2 || keyword.length() > 200)) {
+            problems.add(new InvalidInput("keyword", "alerts.error.keyword"));
+        }
+        String email = emailText == null ? "" : emailText.strip();
+        if (!email.isEmpty() && !addresses(email)) {
+            problems.add(new InvalidInput("email", "alerts.error.email"));
+        }
+        return new Settings(threshold, factor, keyword, email);
+    }
+
+    /** One address as the rule's recipients take it: a name, an @ and a domain with a dot, nothing around it. */
+    private static final java.util.regex.Pattern ADDRESS =
+            java.util.regex.Pattern.compile("[^@\\s<>(),;:\"\\[\\]]{1,64}@[^@\\s<>(),;:\"\\[\\]]+\\.[^@\\s<>(),;:\"\\[\\].]+");
+
+    /**
+     * Whether a rule's recipients are 1 to 20 addresses separated by commas, each one an address a mail server can
+     * deliver to: "notanemail" and "ai@" parse as addresses to Jakarta Mail, but no alert would ever reach them.
+     */
+    static boolean addresses(String email) {
+        if (email.length() > 320) {
+            return false;
+        }
+        String[] parts = email.split(",", -1);
+        if (parts.length > 20) {
+            return false;
+        }
+        for (String part : parts) {
+            if (!ADDRESS.matcher(part.strip()).matches()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public Rule rule(long id, SignedInUser user) {
+        Rule rule = jdbc.sql("SELECT * FROM alert_rule WHERE id = ?").param(id).query((rs, row) -> rule(rs)).optional()
+                .orElseThrow(() -> new NotFound("alert rule", id));
+        if (!provinceWide(user) && (user.agencyCode() == null || !user.agencyCode().equals(rule.agencyCode()))) {
+            throw new NotFound("alert rule", id);
+        }
+        return rule;
+    }
+
+    /** A rule the user may change: a journalist's account only reads its agency's rules. */
+    private Rule editable(long id, SignedInUser user) {
+        Rule rule = rule(id, user);
+        if (user.has(Role.PRESS)) {
+            throw new AccessDeniedException("alert rules are for officers and coordinators");
+        }
+        return rule;
+    }
+
+    @Override
+    @Transactional
+    public Rule changeRule(long id, RuleChanges changes, SignedInUser user) {
+        Rule rule = editable(id, user);
+        List<InvalidInput> problems = new ArrayList<>();
+        Settings checked = settings(rule.kind(), changes.threshold(), changes.keyword(), changes.email(),
+                changes.refireFactor(), problems);
+        InvalidInput.throwIfAny(problems);
+        jdbc.sql("UPDATE alert_rule SET threshold = ?, keyword = ?, email = ?, refire_factor = ? WHERE id = ?")
+                .params(checked.threshold(), checked.keyword().isEmpty() ? null : checked.keyword(),
+                        checked.email().isEmpty() ? null : checked.email(), checked.refireFactor(), id)
+                .update();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("kind", rule.kind());
+        if (rule.agencyCode() != null) {
+            details.put("agency", rule.agencyCode());
+        }
+        details.put("threshold", checked.threshold());
+        details.put("refireFactor", checked.refireFactor());
+        events.publishEvent(new AlertEvent(user.actor(), "alert-rule.changed", "alert-rule", id, details));
         return jdbc.sql("SELECT * FROM alert_rule WHERE id = ?").param(id).query((rs, row) -> rule(rs)).single();
     }
 
@@ -260,19 +333,25 @@ class JdbcAlerts implements Alerts {
     @Override
     @Transactional
     public void disableRule(long id, SignedInUser user) {
-        Rule rule = jdbc.sql("SELECT * FROM alert_rule WHERE id = ?").param(id).query((rs, row) -> rule(rs)).optional()
-                .orElseThrow(() -> new NotFound("alert rule", id));
-        if (!provinceWide(user) && (user.agencyCode() == null || !user.agencyCode().equals(rule.agencyCode()))) {
-            throw new NotFound("alert rule", id);
-        }
+        editable(id, user);
         jdbc.sql("UPDATE alert_rule SET enabled = FALSE WHERE id = ?").param(id).update();
         events.publishEvent(new AlertEvent(user.actor(), "alert-rule.disabled", "alert-rule", id, Map.of()));
+    }
+
+    @Override
+    @Transactional
+    public void enableRule(long id, SignedInUser user) {
+        if (editable(id, user).enabled()) {
+            return;
+        }
+        jdbc.sql("UPDATE alert_rule SET enabled = TRUE WHERE id = ?").param(id).update();
+        events.publishEvent(new AlertEvent(user.actor(), "alert-rule.enabled", "alert-rule", id, Map.of()));
     }
 
     // --- alerts
 
     private static final String ALERTS = """
-            SELECT a.*, r.kind, r.threshold, g.posts AS grew_from_posts, g.raised_at AS grew_from_at
+            SELECT a.*, r.kind, COALESCE(a.threshold, r.threshold) AS raised_threshold, g.posts AS grew_from_posts, g.raised_at AS grew_from_at
             FROM alert a JOIN alert_rule r ON r.id = a.rule_id LEFT JOIN alert g ON g.id = a.grew_from
             """;
 
@@ -355,7 +434,7 @@ class JdbcAlerts implements Alerts {
         Array ids = rs.getArray("post_ids");
         List<Long> postIds = Arrays.stream((Long[]) ids.getArray()).toList();
         return new Alert(rs.getLong("id"), rs.getLong("rule_id"), rs.getString("kind"), rs.getString("agency_code"),
-                rs.getDouble("threshold"), rs.getTimestamp("raised_at").toInstant(), rs.getDouble("observed"),
+                rs.getDouble("raised_threshold"), rs.getTimestamp("raised_at").toInstant(), rs.getDouble("observed"),
                 rs.getString("detail"), postIds, instant(rs, "emailed_at"), rs.getString("email_error"),
                 rs.getString("acknowledged_by"), instant(rs, "acknowledged_at"), rs.getLong("posts"), rs.getString("title"),
                 rs.getString("sentence"), rs.getString("title_en"), rs.getString("sentence_en"),
@@ -484,7 +563,8 @@ class JdbcAlerts implements Alerts {
     /**
      * Whether a finding is raised. A burst's issue that one of the rule's alerts of the last 24 hours reported is
      * raised again only when its posts have reached the rule's factor times that alert's; another kind is raised
-     * once per clock hour, and again within it on the same growth.
+     * once per clock hour, and again within it on the same growth, but never when every post it counts was in one of
+     * the rule's alerts of the last hour (the turn of the hour alone is no news).
      */
     private Decision decide(Rule rule, Finding finding, Instant now) {
         Earlier earlier;
@@ -499,6 +579,18 @@ class JdbcAlerts implements Alerts {
                             finding.issue().postIds().toArray(Long[]::new))
                     .query((rs, row) -> earlier(rs)).optional().orElse(null);
         } else {
+            // the hour counted runs back from now, across the clock hour: at the turn of the hour the posts of the last
+            // alert are still in it, and an alert that holds nothing new would tell the same people the same thing again
+            boolean nothingNew = !finding.postIds().isEmpty() && jdbc.sql("""
+                    SELECT NOT EXISTS (SELECT 1 FROM unnest(?::bigint[]) AS f(id) WHERE NOT EXISTS (
+                        SELECT 1 FROM alert a WHERE a.rule_id = ? AND a.raised_at > ? AND a.raised_at <= ?
+                                                AND f.id = ANY(a.post_ids)))""")
+                    .params(finding.postIds().toArray(Long[]::new), rule.id(),
+                            Timestamp.from(now.minus(Duration.ofHours(1))), Timestamp.from(now))
+                    .query(Boolean.class).single();
+            if (nothingNew) {
+                return new Decision(false, null);
+            }
             earlier = jdbc.sql("""
                     SELECT a.id, a.posts, a.window_start, a.raised_at FROM alert a
                     WHERE a.rule_id = ? AND a.window_start = ? AND a.raised_at <= ?
@@ -536,13 +628,13 @@ class JdbcAlerts implements Alerts {
             return jdbc.sql("""
                     INSERT INTO alert (rule_id, agency_code, window_start, raised_at, observed, detail, post_ids, posts,
                                        title, sentence, title_en, sentence_en, about_agency, dimension, dimension_value,
-                                       grew_from)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+                                       grew_from, threshold)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
                     """).params(rule.id(), rule.agencyCode(), Timestamp.from(hour(now)), Timestamp.from(now),
                     finding.observed(), cut(finding.detail(), 500), finding.postIds().toArray(Long[]::new), finding.posts(),
                     cut(vi.title(), 300), vi.sentence(), cut(en.title(), 300), en.sentence(), finding.aboutAgency(),
                     finding.dimension(), cut(finding.dimensionValue(), 200),
-                    decision.grewFrom() == null ? null : decision.grewFrom().id())
+                    decision.grewFrom() == null ? null : decision.grewFrom().id(), rule.threshold())
                     .query(Long.class).single();
         });
         return id == null ? null : jdbc.sql(ALERTS + " WHERE a.id = ?").param(id).query((rs, row) -> alert(rs)).single();

@@ -272,7 +272,7 @@ class JdbcFeedSources implements FeedSources {
                 (Integer) rs.getObject("poll_minutes"), enabled, instant(rs, "last_polled_at"),
                 instant(rs, "last_success_at"), lastItem, rs.getString("last_error"), instant(rs, "last_error_at"),
                 rs.getInt("failures"), instant(rs, "next_poll_at"), Math.round(recent / 7.0 * 10) / 10.0, silent,
-                rs.getBoolean("citizens"), rs.getBoolean("local"));
+                rs.getBoolean("citizens"), rs.getBoolean("local"), silentHours);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -334,6 +334,73 @@ class JdbcFeedSources implements FeedSources {
                 """).params(code, agencyId, Timestamp.from(now), name, uri.toString(), platform.toLowerCase(Locale.ROOT),
                 poll, Timestamp.from(now), silent).query(Long.class).single();
         events.publishEvent(new FeedChanged(by, id, code, "added", uri.toString()));
+        return find(id);
+    }
+
+    @Override
+    @Transactional
+    public Source change(long id, SourceChanges changes, Actor by) {
+        Source source = find(id);
+        boolean feed = "RSS".equals(source.kind());
+        List<InvalidInput> problems = new ArrayList<>();
+        String name = changes.name() == null ? "" : changes.name().strip();
+        if (name.isEmpty() || name.length() > 200) {
+            problems.add(new InvalidInput("name", "sources.error.name"));
+        }
+        String url = source.url();
+        if (feed) {
+            String given = changes.url() == null ? "" : changes.url().strip();
+            try {
+                URI uri = new URI(given);
+                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+                        || given.length() > 2000) {
+                    problems.add(new InvalidInput("url", "sources.error.url"));
+                } else if (jdbc.sql("SELECT count(*) FROM post_source WHERE url = ? AND id <> ?").params(uri.toString(), id)
+                        .query(Long.class).single() > 0) {
+                    problems.add(new InvalidInput("url", "sources.error.exists"));
+                } else {
+                    url = uri.toString();
+                }
+            } catch (URISyntaxException e) {
+                problems.add(new InvalidInput("url", "sources.error.url"));
+            }
+        }
+        Long agencyId = null;
+        if (changes.agencyCode() == null || changes.agencyCode().isBlank()) {
+            // a feed answers to an agency, as when it was added; a file or push source may belong to none
+            if (feed) {
+                problems.add(new InvalidInput("agencyCode", "sources.error.agency"));
+            }
+        } else {
+            agencyId = agencies.findByCode(changes.agencyCode().strip(), LocalDate.ofInstant(clock.instant(), LocalTime.ZONE))
+                    .map(a -> a.id().value()).orElse(null);
+            if (agencyId == null) {
+                problems.add(new InvalidInput("agencyCode", "sources.error.agency"));
+            }
+        }
+        Integer poll = source.pollMinutes();
+        if (feed) {
+            poll = changes.pollMinutes() == null ? DEFAULT_POLL_MINUTES : changes.pollMinutes();
+            if (poll < 5 || poll > 1440) {
+                problems.add(new InvalidInput("pollMinutes", "sources.error.poll"));
+            }
+        }
+        int silent = changes.silentHours() == null ? DEFAULT_SILENT_HOURS : changes.silentHours();
+        if (silent < 1 || silent > 24 * 30) {
+            problems.add(new InvalidInput("silentHours", "sources.error.silent"));
+        }
+        InvalidInput.throwIfAny(problems);
+        boolean moved = feed && !java.util.Objects.equals(url, source.url());
+        if (moved) {
+            // another address is another server: what the old one said (its ETag, its errors) says nothing of it
+            jdbc.sql("""
+                    UPDATE post_source SET etag = NULL, last_modified = NULL, failures = 0, last_error = NULL,
+                                           last_error_at = NULL, next_poll_at = ? WHERE id = ?
+                    """).params(Timestamp.from(clock.instant()), id).update();
+        }
+        jdbc.sql("UPDATE post_source SET name = ?, url = ?, agency_id = ?, poll_minutes = ?, silent_hours = ? WHERE id = ?")
+                .params(name, url, agencyId, poll, silent, id).update();
+        events.publishEvent(new FeedChanged(by, id, source.code(), "changed", moved ? url : null));
         return find(id);
     }
 

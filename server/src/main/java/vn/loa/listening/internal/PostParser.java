@@ -153,7 +153,17 @@ final class PostParser {
     /** A decimal point followed by one or two zeros only: "12.000" (three) is thousands, above. */
     private static final java.util.regex.Pattern WHOLE_DECIMAL = java.util.regex.Pattern.compile("[0-9]+\\.0{1,2}");
 
-    /** ISO-8601 with an offset, or without one (then read in Asia/Ho_Chi_Minh). */
+    /**
+     * The day and time as Loa's own CSV export writes them and Excel shows them, {@code 07/12/2026 13:25:00} (or
+     * without the seconds), read in Asia/Ho_Chi_Minh: a file Loa exported imports again as it is.
+     */
+    private static final java.time.format.DateTimeFormatter VIETNAMESE = java.time.format.DateTimeFormatter
+            .ofPattern("dd/MM/uuuu HH:mm[:ss]").withResolverStyle(java.time.format.ResolverStyle.STRICT);
+
+    /**
+     * ISO-8601 with an offset, or without one (then read in Asia/Ho_Chi_Minh), or {@code dd/MM/yyyy HH:mm[:ss]} in
+     * Asia/Ho_Chi_Minh as Loa exports it.
+     */
     static Instant instant(String text) throws RejectedLine {
         try {
             return OffsetDateTime.parse(text).toInstant();
@@ -161,8 +171,12 @@ final class PostParser {
             try {
                 return LocalDateTime.parse(text).atZone(LocalTime.ZONE).toInstant();
             } catch (DateTimeParseException e2) {
-                throw new RejectedLine("published_at: not an ISO-8601 date and time, e.g. 2024-03-01T08:30:00+07:00: '"
-                        + text + "'");
+                try {
+                    return LocalDateTime.parse(text, VIETNAMESE).atZone(LocalTime.ZONE).toInstant();
+                } catch (DateTimeParseException e3) {
+                    throw new RejectedLine("published_at: not an ISO-8601 date and time, e.g. 2024-03-01T08:30:00+07:00,"
+                            + " nor dd/MM/yyyy HH:mm:ss: '" + text + "'");
+                }
             }
         }
     }

@@ -26,7 +26,7 @@ import vn.loa.shared.PageRequest;
  * {@code GET /api/v1/alerts} (the alerts the caller may see, a page at a time), {@code GET /api/v1/alerts/{id}},
  * {@code POST /api/v1/alerts/{id}/acknowledge}, and the rules: {@code GET /api/v1/alerts/rules},
  * {@code POST /api/v1/alerts/rules} (a {@link Alerts.RuleForm} as JSON; 201, or 422 naming the field) and
- * {@code POST /api/v1/alerts/rules/{id}/disable}.
+ * {@code POST /api/v1/alerts/rules/{id}/disable} and {@code POST /api/v1/alerts/rules/{id}/enable}.
  */
 @RestController
 @RequestMapping("/api/v1/alerts")
@@ -75,6 +75,12 @@ class AlertsApiController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void disableRule(@PathVariable long id) {
         alerts.disableRule(id, user());
+    }
+
+    @PostMapping("/rules/{id}/enable")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void enableRule(@PathVariable long id) {
+        alerts.enableRule(id, user());
     }
 
     @PostMapping("/{id}/acknowledge")

@@ -142,6 +142,74 @@ class AlertsController {
         return "redirect:/alerts/rules";
     }
 
+    /** One rule's page: what it watches, and the form that changes its threshold, keyword, recipients and factor. */
+    @GetMapping("/alerts/rules/{id}")
+    String rule(@PathVariable long id, Model model, Locale locale) {
+        SignedInUser user = user();
+        Alerts.Rule rule = alerts.rule(id, user);
+        Alerts.RuleChanges form = new Alerts.RuleChanges(number(rule.threshold(), locale), rule.keyword(), rule.email(),
+                number(rule.refireFactor(), locale));
+        return rulePage(model, user, rule, form, seen(rule), locale);
+    }
+
+    /**
+     * Saves a rule's changes, unless the rule changed after the page was opened ({@code seen}): then nothing is saved,
+     * what was typed stays in the form and the page shows the rule as it is now (409), so that a colleague's new
+     * recipients or threshold are not put back without being read.
+     */
+    @PostMapping("/alerts/rules/{id}")
+    String changeRule(@PathVariable long id, @RequestParam(defaultValue = "") String threshold,
+            @RequestParam(defaultValue = "") String keyword, @RequestParam(defaultValue = "") String email,
+            @RequestParam(defaultValue = "") String refireFactor, @RequestParam(required = false) String seen,
+            Model model, Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
+        SignedInUser user = user();
+        Alerts.Rule rule = alerts.rule(id, user);
+        Alerts.RuleChanges form = new Alerts.RuleChanges(threshold, keyword, email, refireFactor);
+        if (seen != null && !seen.equals(seen(rule))) {
+            model.addAttribute("changedMeanwhile", true);
+            response.setStatus(409);
+            return rulePage(model, user, rule, form, seen(rule), locale);
+        }
+        try {
+            alerts.changeRule(id, form, user);
+        } catch (InvalidInput e) {
+            model.addAttribute("problems", e.all());
+            response.setStatus(422);
+            return rulePage(model, user, rule, form, seen, locale);
+        }
+        redirect.addFlashAttribute("flashKey", "alerts.rule.saved");
+        return "redirect:/alerts/rules";
+    }
+
+    private String rulePage(Model model, SignedInUser user, Alerts.Rule rule, Alerts.RuleChanges form, String seen,
+            Locale locale) {
+        model.addAttribute("rule", rule);
+        model.addAttribute("form", form);
+        model.addAttribute("seen", seen);
+        model.addAttribute("agencyNames", names(java.util.Collections.singletonList(rule.agencyCode()), locale));
+        model.addAttribute("mayEditRules", !user.has(vn.loa.identity.Role.PRESS));
+        return "listening/alert-rule";
+    }
+
+    /** The mark of what a rule's page shows of it and its form changes. */
+    static String seen(Alerts.Rule rule) {
+        return vn.loa.shared.SeenMark.of(number(rule.threshold(), Locale.ROOT), rule.keyword(), rule.email(),
+                number(rule.refireFactor(), Locale.ROOT), String.valueOf(rule.enabled()));
+    }
+
+    /** A rule's number as its form shows it: "8", "1,5" in Vietnamese, "1.5" in English. */
+    static String number(double value, Locale locale) {
+        String plain = java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return "vi".equals(locale.getLanguage()) ? plain.replace('.', ',') : plain;
+    }
+
+    @PostMapping("/alerts/rules/{id}/enable")
+    String enable(@PathVariable long id, RedirectAttributes redirect) {
+        alerts.enableRule(id, user());
+        redirect.addFlashAttribute("flashKey", "alerts.rule.enabled");
+        return "redirect:/alerts/rules";
+    }
+
     @PostMapping("/alerts/rules/{id}/disable")
     String disable(@PathVariable long id, RedirectAttributes redirect) {
         alerts.disableRule(id, user());

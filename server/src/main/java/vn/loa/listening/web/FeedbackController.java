@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -46,11 +47,13 @@ class FeedbackController {
     private final PostImporter importer;
     private final ObjectMapper json;
     private final Clock clock;
+    private final QuarantineReasons reasons;
 
-    FeedbackController(PostImporter importer, ObjectMapper json, Clock clock) {
+    FeedbackController(PostImporter importer, ObjectMapper json, Clock clock, QuarantineReasons reasons) {
         this.importer = importer;
         this.json = json;
         this.clock = clock;
+        this.reasons = reasons;
     }
 
     /** The form's fields. */
@@ -116,6 +119,10 @@ class FeedbackController {
         } catch (DateTimeParseException e) {
             problems.add(new InvalidInput("receivedAt", "feedback.error.received-at"));
         }
+        if (received != null && received.atZone(LocalTime.ZONE).toInstant().isAfter(clock.instant().plusSeconds(60))) {
+            // a call is recorded after it came: a time ahead is a slip of the year or the day, said of its own field
+            problems.add(new InvalidInput("receivedAt", "feedback.error.received-future"));
+        }
         if (form.getText() == null || form.getText().isBlank() || form.getText().length() > 10_000) {
             problems.add(new InvalidInput("text", "feedback.error.text"));
         }
@@ -139,8 +146,8 @@ class FeedbackController {
         ImportSummary summary = importer.importFile("feedback", new ByteArrayInputStream(
                 (json.writeValueAsString(post) + "\n").getBytes(StandardCharsets.UTF_8)), user.actor(), user.agency());
         if (!summary.quarantined().isEmpty()) {
-            errors.rejectValue("text", "feedback.error.refused", new Object[] {summary.quarantined().get(0).reason()},
-                    summary.quarantined().get(0).reason());
+            String reason = reasons.shown(summary.quarantined().get(0).reason(), LocaleContextHolder.getLocale());
+            errors.rejectValue("text", "feedback.error.refused", new Object[] {reason}, reason);
             response.setStatus(422);
             return "listening/feedback";
         }

@@ -78,11 +78,13 @@ class PostPagesController {
     private final DisplayNames names;
     private final Stories stories;
     private final SearchFilters filters;
+    private final vn.loa.listening.PostRecords records;
 
     PostPagesController(PostSearch search, PostImporter importer, ApplicationEventPublisher events,
             PostCorrections corrections, AgencyDirectory agencies, AgencyNames agencyNames,
             List<vn.loa.listening.PostFlags> flags, MessageSource messages, DisplayNames names, Stories stories,
-            SearchFilters filters) {
+            SearchFilters filters, vn.loa.listening.PostRecords records) {
+        this.records = records;
         this.filters = filters;
         this.messages = messages;
         this.stories = stories;
@@ -401,6 +403,10 @@ class PostPagesController {
             java.util.function.IntFunction<PostSearch.Query> pageOf = checked(asked, 100, false, locale);
             for (int page = 0; rows.size() < EXPORT_LIMIT; page++) {
                 PostSearch.Result result = search.search(pageOf.apply(page), user);
+                // each post's id in its source, so that the file imports again (bin/loa import) as the same posts
+                Map<Long, String> externalIds = new HashMap<>();
+                records.byIds(result.items().stream().map(PostSearch.Hit::id).toList())
+                        .forEach(post -> externalIds.put(post.id(), post.externalId()));
                 for (PostSearch.Hit hit : result.items()) {
                     rows.add(List.of(hit.id(), hit.publishedAt().atZone(LocalTime.ZONE).toLocalDateTime(),
                             hit.platform().toLowerCase(Locale.ROOT), hit.source(), hit.url() == null ? "" : hit.url(),
@@ -413,7 +419,8 @@ class PostPagesController {
                             String.join("; ", hit.agencies().stream().map(code -> agencyNames.computeIfAbsent(code,
                                     c -> orCode(names.agency(c), c))).toList()),
                             String.join("; ", hit.places().stream().map(id -> placeNames.computeIfAbsent(id,
-                                    i -> orCode(names.place(i), i))).toList())));
+                                    i -> orCode(names.place(i), i))).toList()),
+                            externalIds.getOrDefault(hit.id(), ""), hit.title() == null ? "" : hit.title()));
                 }
                 if (result.items().size() < 100) {
                     break;
@@ -425,10 +432,12 @@ class PostPagesController {
                     story, true, local, publicOnly, "", model, response);
         }
         // each label as a code and, after the text, as the reader names it ("unclear": "Chưa rõ"); the sentiment's
-        // name also next to its code, where it has always been
+        // name also next to its code, where it has always been; last the post's id in its source and its title, which
+        // with source, platform, published_at and text are what an import reads: the file imports again
         List<String> header = List.of("id", "published_at", "platform", "source", "url", "sentiment", "sentiment_name",
                 "topic", "register", "domain", "toxicity", "agencies", "places", "story", "text", "platform_name",
-                "topic_name", "register_name", "domain_name", "toxicity_name", "agency_names", "place_names");
+                "topic_name", "register_name", "domain_name", "toxicity_name", "agency_names", "place_names", "external_id",
+                "title");
         String name = "loa-posts-" + LocalDate.now(LocalTime.ZONE).format(DateTimeFormatter.BASIC_ISO_DATE) + "." + format;
         response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
         String query = link(asked.params(), "page", "").substring("/posts".length());

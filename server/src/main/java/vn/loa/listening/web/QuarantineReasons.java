@@ -22,7 +22,7 @@ public class QuarantineReasons {
     private static final List<Rule> RULES = List.of(
             rule("platform: unknown platform '(.*)'; one of (.*)", "platform"),
             rule("published_at: lies in the future", "future"),
-            rule("published_at: not an ISO-8601 date and time, e\\.g\\. (\\S+): '(.*)'", "date"),
+            rule("published_at: not an ISO-8601 date and time, e\\.g\\. (\\S+), nor dd/MM/yyyy HH:mm:ss: '(.*)'", "date"),
             rule("url: must start with http:// or https://", "url"),
             rule("source: '(.*)' belongs to another agency; a token writes only into its own agency's sources or new ones",
                     "foreign-source"),

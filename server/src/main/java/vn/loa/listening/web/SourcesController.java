@@ -96,6 +96,64 @@ class SourcesController {
         }
     }
 
+    /** What a source's form shows and sends back, as typed. */
+    record SourceForm(String name, String url, String agencyCode, String pollMinutes, String silentHours) {
+    }
+
+    /** One source's page: what it is, and the form that changes its name, agency, silence threshold and, for a feed, its address and polling. */
+    @GetMapping("/{id}")
+    String source(@PathVariable long id, Model model) {
+        editor();
+        FeedSources.Source source = sources.find(id);
+        SourceForm form = new SourceForm(source.name() == null ? "" : source.name(), source.url(), source.agencyCode(),
+                source.pollMinutes() == null ? "" : source.pollMinutes().toString(), Integer.toString(source.silentHours()));
+        return sourcePage(model, source, form, seen(source));
+    }
+
+    /**
+     * Saves a source's changes, unless it changed after the page was opened ({@code seen}): then nothing is saved, what
+     * was typed stays and the page shows the source as it is now (409), so a colleague's new address is not put back.
+     */
+    @PostMapping("/{id}")
+    String change(@PathVariable long id, @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String url, @RequestParam(defaultValue = "") String agencyCode,
+            @RequestParam(defaultValue = "") String pollMinutes, @RequestParam(defaultValue = "") String silentHours,
+            @RequestParam(required = false) String seen, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        SignedInUser user = editor();
+        FeedSources.Source source = sources.find(id);
+        SourceForm form = new SourceForm(name, url, agencyCode, pollMinutes, silentHours);
+        if (seen != null && !seen.equals(seen(source))) {
+            model.addAttribute("changedMeanwhile", true);
+            response.setStatus(409);
+            return sourcePage(model, source, form, seen(source));
+        }
+        try {
+            sources.change(id, new FeedSources.SourceChanges(name, url, agencyCode, number(pollMinutes), number(silentHours)),
+                    user.actor());
+        } catch (InvalidInput e) {
+            model.addAttribute("problems", e.all());
+            response.setStatus(422);
+            return sourcePage(model, source, form, seen);
+        }
+        redirect.addFlashAttribute("flashKey", "sources.saved");
+        return "redirect:/listening/sources";
+    }
+
+    private String sourcePage(Model model, FeedSources.Source source, SourceForm form, String seen) {
+        model.addAttribute("source", source);
+        model.addAttribute("form", form);
+        model.addAttribute("seen", seen);
+        model.addAttribute("agencies", agencies.validOn(LocalDate.now(LocalTime.ZONE)));
+        return "listening/source";
+    }
+
+    /** The mark of what a source's page shows of it and its form changes. */
+    static String seen(FeedSources.Source source) {
+        return vn.loa.shared.SeenMark.of(source.name(), source.url(), source.agencyCode(),
+                String.valueOf(source.pollMinutes()), Integer.toString(source.silentHours()));
+    }
+
     @PostMapping("/{id}/poll")
     String poll(@PathVariable long id, RedirectAttributes redirect) {
         editor();

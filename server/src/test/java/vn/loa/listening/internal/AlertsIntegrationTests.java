@@ -312,6 +312,130 @@ class AlertsIntegrationTests {
     }
 
     @Test
+    void recipientsThatNoMailServerCouldReachAreRefusedNamingTheField() throws Exception {
+        MockHttpSession coordinator = signIn("coordinator");
+        for (String email : new String[] {"notanemail", "truc-ban@syt", "a@syt.example.vn, <script>@x.vn", "ai@"}) {
+            String page = mvc.perform(post("/alerts/rules").session(coordinator).with(csrf()).param("kind", "BURST")
+                            .param("email", email))
+                    .andExpect(status().isUnprocessableContent())
+                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(page).as(email).contains("Địa chỉ thư không hợp lệ");
+            assertThat(org.jsoup.Jsoup.parse(page).select("input[name=email]").val()).isEqualTo(email);
+        }
+        assertThat(JdbcAlerts.addresses("truc-ban@syt.example.vn, lanh-dao@khanhhoa.gov.vn")).isTrue();
+    }
+
+    @Test
+    void aRuleIsChangedOnItsPageAndASaveFromAPageOpenedBeforeAColleaguesChangeIsRefusedKeepingWhatWasTyped()
+            throws Exception {
+        String watched = "kè biển sạt " + ProcessHandle.current().pid();
+        MockHttpSession first = signIn("coordinator");
+        MockHttpSession second = signIn("coordinator");
+        String created = mvc.perform(post("/api/v1/alerts/rules").session(first).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"agencyCode\": \"SYT\", \"kind\": \"KEYWORD\", "
+                                + "\"threshold\": \"2\", \"keyword\": \"" + watched + "\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        long id = ((Number) com.jayway.jsonpath.JsonPath.read(created, "$.id")).longValue();
+        try {
+            // an alert raised at threshold 2 ...
+            StringBuilder file = new StringBuilder();
+            for (int i = 0; i < 3; i++) {
+                file.append("{\"source\":\"alerts-edit-test\",\"platform\":\"facebook\",\"external_id\":\"")
+                        .append(watched).append(i).append("\",\"published_at\":\"")
+                        .append(Instant.now().minus(5 + i, ChronoUnit.MINUTES)).append("\",\"text\":\"Sở Y tế ơi, bà con lo lắng: ")
+                        .append(watched).append(" thêm một đoạn, lần ").append(i).append("\"}\n");
+            }
+            importer.importFile("alerts-edit.jsonl", new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8)),
+                    Actor.SYSTEM, null);
+            vn.loa.identity.SignedInUser province = new vn.loa.identity.SignedInUser(0L, "coordinator", "Điều phối", null,
+                    null, java.util.Set.of(vn.loa.identity.Role.COORDINATOR));
+            Alerts.Alert alert = null;
+            for (int attempt = 0; attempt < 100 && alert == null; attempt++) {
+                alerts.evaluate();
+                alert = alerts.alerts(province, false, 200).stream().filter(a -> a.ruleId() == id).findFirst().orElse(null);
+                if (alert == null) {
+                    Thread.sleep(100);
+                }
+            }
+            assertThat(alert).as("the keyword's alert").isNotNull();
+
+            // the second coordinator opens the rule's page; the first changes its recipients meanwhile
+            org.jsoup.nodes.Document opened = org.jsoup.Jsoup.parse(mvc.perform(get("/alerts/rules/" + id).session(second))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+            String seen = opened.select("#alert-rule-form input[name=seen]").val();
+            assertThat(seen).isNotBlank();
+            assertThat(opened.select("input[name=threshold]").val()).isEqualTo("2");
+            assertThat(opened.select("input[name=keyword]").val()).isEqualTo(watched);
+            mvc.perform(post("/alerts/rules/" + id).session(first).with(csrf())
+                            .param("seen", org.jsoup.Jsoup.parse(mvc.perform(get("/alerts/rules/" + id).session(first))
+                                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                                    .select("input[name=seen]").val())
+                            .param("threshold", "2").param("refireFactor", "2").param("keyword", watched)
+                            .param("email", "truc-ban@syt.example.vn"))
+                    .andExpect(status().is3xxRedirection());
+
+            // the second, from the page opened before, raises the threshold: refused, nothing written, what was typed kept
+            String refused = mvc.perform(post("/alerts/rules/" + id).session(second).with(csrf()).param("seen", seen)
+                            .param("threshold", "40").param("refireFactor", "2").param("keyword", watched).param("email", ""))
+                    .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            Alerts.Rule now = alerts.rule(id, province);
+            assertThat(now.email()).isEqualTo("truc-ban@syt.example.vn");
+            assertThat(now.threshold()).isEqualTo(2.0);
+            org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(refused);
+            assertThat(page.select("#changed-meanwhile").text()).contains("đã được người khác sửa", "truc-ban@syt.example.vn");
+            assertThat(page.select("input[name=threshold]").val()).isEqualTo("40");
+
+            // a wrong field is named, and what was typed stays
+            String wrong = mvc.perform(post("/alerts/rules/" + id).session(second).with(csrf())
+                            .param("seen", page.select("input[name=seen]").val()).param("threshold", "bốn mươi")
+                            .param("refireFactor", "2").param("keyword", watched).param("email", "truc-ban@syt.example.vn"))
+                    .andExpect(status().isUnprocessableContent()).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            assertThat(wrong).contains("Ngưỡng phải là một số dương");
+            assertThat(org.jsoup.Jsoup.parse(wrong).select("input[name=threshold]").val()).isEqualTo("bốn mươi");
+
+            // saved again after reading the rule as it is now, keeping the colleague's recipients
+            mvc.perform(post("/alerts/rules/" + id).session(second).with(csrf())
+                            .param("seen", page.select("input[name=seen]").val()).param("threshold", "40")
+                            .param("refireFactor", "1,5").param("keyword", watched).param("email", "truc-ban@syt.example.vn"))
+                    .andExpect(status().is3xxRedirection());
+            now = alerts.rule(id, province);
+            assertThat(now.threshold()).isEqualTo(40.0);
+            assertThat(now.refireFactor()).isEqualTo(1.5);
+            assertThat(now.email()).isEqualTo("truc-ban@syt.example.vn");
+
+            // the alert raised before still says the threshold it was raised against
+            assertThat(alerts.alert(alert.id(), province).threshold()).isEqualTo(2.0);
+            mvc.perform(get("/api/v1/alerts/" + alert.id()).session(second)).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.threshold").value(2.0));
+
+            // another agency's officer neither sees nor changes the rule; the press may not change its own agency's
+            mvc.perform(get("/alerts/rules/" + id).session(signIn("district"))).andExpect(status().isNotFound());
+            mvc.perform(post("/alerts/rules/" + id).session(signIn("district")).with(csrf()).param("threshold", "1"))
+                    .andExpect(status().isNotFound());
+            assertThat(alerts.rule(id, province).threshold()).isEqualTo(40.0);
+
+            // switched off by mistake, it is switched on again as it was, by those who may change it
+            mvc.perform(post("/alerts/rules/" + id + "/disable").session(second).with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+            assertThat(alerts.rule(id, province).enabled()).isFalse();
+            assertThat(mvc.perform(get("/alerts/rules").session(second)).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8)).contains("/alerts/rules/" + id + "/enable");
+            mvc.perform(post("/api/v1/alerts/rules/" + id + "/enable").session(signIn("district")).with(csrf()))
+                    .andExpect(status().isNotFound());
+            assertThat(alerts.rule(id, province).enabled()).isFalse();
+            mvc.perform(post("/alerts/rules/" + id + "/enable").session(second).with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+            Alerts.Rule again = alerts.rule(id, province);
+            assertThat(again.enabled()).isTrue();
+            assertThat(again.threshold()).isEqualTo(40.0);
+        } finally {
+            alerts.disableRule(id, new vn.loa.identity.SignedInUser(0L, "coordinator", "Điều phối", null, null,
+                    java.util.Set.of(vn.loa.identity.Role.COORDINATOR)));
+        }
+    }
+
+    @Test
     void theReAlertFactorIsCheckedInBothLanguagesSetThroughTheApiAndShownInTheRules() throws Exception {
         MockHttpSession coordinator = signIn("coordinator");
         for (String factor : new String[] {"1", "21", "hai"}) {

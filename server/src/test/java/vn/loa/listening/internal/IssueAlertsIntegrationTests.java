@@ -237,7 +237,12 @@ class IssueAlertsIntegrationTests {
                     .contains("Cơ quan: toàn tỉnh");
             assertThat(body.lines().filter(line -> line.matches("[123]\\. .*, Facebook: «.*" + keyword + ".*"))).hasSize(3);
 
-            // the next clock hour, the same count fires once more, as before
+            // the turn of the clock hour with only the posts already reported raises nothing: the same posts, told again
+            moveTo(start.plus(51, ChronoUnit.MINUTES));
+            alerts.evaluate();
+            assertThat(alertsOf(rule, start)).hasSize(2);
+
+            // the next clock hour, the same count of new posts fires once more, as before
             importTexts("keyword-d", start.plus(60, ChronoUnit.MINUTES), 3, i -> "Hôm nay vẫn " + keyword + " ở "
                     + marker + ", ruộng " + i);
             moveTo(start.plus(62, ChronoUnit.MINUTES));

@@ -37,4 +37,17 @@ class PostParserUnitTests {
                     .hasMessageStartingWith("reactions: must be a whole number");
         }
     }
+
+    @Test
+    void aTimeIsReadAsIsoOrDayFirstAsLoaExportsItInVietnamsTime() throws RejectedLine {
+        Instant expected = Instant.parse("2026-12-01T01:30:00Z");
+        assertThat(PostParser.instant("2026-12-01T08:30:00+07:00")).isEqualTo(expected);
+        assertThat(PostParser.instant("2026-12-01T08:30:00")).isEqualTo(expected);
+        assertThat(PostParser.instant("01/12/2026 08:30:00")).isEqualTo(expected);
+        assertThat(PostParser.instant("01/12/2026 08:30")).isEqualTo(expected);
+        for (String bad : new String[] {"31/02/2026 08:30:00", "12/01/2026", "2026/12/01 08:30", "1/12/2026 08:30", "hôm qua"}) {
+            assertThatThrownBy(() -> PostParser.instant(bad)).as(bad).isInstanceOf(RejectedLine.class)
+                    .hasMessageStartingWith("published_at: not an ISO-8601 date and time");
+        }
+    }
 }
