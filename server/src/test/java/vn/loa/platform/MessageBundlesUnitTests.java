@@ -37,6 +37,31 @@ class MessageBundlesUnitTests {
         assertThat(vietnamese).as("keys missing in Vietnamese").containsAll(english);
     }
 
+    /**
+     * A key written twice keeps only its last text, silently: two branches that each added a message under the same
+     * name once showed a refused draft comparison the text of a stale contribution.
+     */
+    @Test
+    void noKeyIsWrittenTwice() throws IOException {
+        for (String name : new String[] {"messages.properties", "messages_en.properties"}) {
+            Set<String> seen = new HashSet<>();
+            Set<String> twice = new TreeSet<>();
+            Properties once = new Properties() {
+                @Override
+                public synchronized Object put(Object key, Object value) {
+                    if (!seen.add((String) key)) {
+                        twice.add((String) key);
+                    }
+                    return super.put(key, value);
+                }
+            };
+            try (InputStream in = MessageBundlesUnitTests.class.getResourceAsStream("/" + name)) {
+                once.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+            assertThat(twice).as(name + ": keys written twice").isEmpty();
+        }
+    }
+
     @Test
     void noMessageIsEmpty() throws IOException {
         for (String name : new String[] {"messages.properties", "messages_en.properties"}) {

@@ -525,7 +525,7 @@ class JdbcContributions implements Contributions {
         }
         List<InvalidInput> problems = new ArrayList<>();
         if (seen == null) {
-            problems.add(new InvalidInput("version", "consultation.error.version"));
+            problems.add(new InvalidInput("version", "consultation.error.contribution-seen"));
         }
         String why = mark ? ConsultationAccess.text(note) : null;
         if (why != null && why.length() > OFF_TOPIC_NOTE_MAX) {
