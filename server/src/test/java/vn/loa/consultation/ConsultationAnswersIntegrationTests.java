@@ -137,7 +137,19 @@ class ConsultationAnswersIntegrationTests {
     @Test
     void aConsultationStillTakingCommentsIsNotAdoptedBeforeTheEndOfItsLastDay() {
         ConsultationAnswersTestData.Fixture f = fixture();
-        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), vn.loa.shared.LocalTime.ZONE);
+        // today is a day of the consultation, whatever day another test of this context left the clock on
+        java.time.LocalDate today = jdbc.sql("SELECT opens_on FROM consultation WHERE id = ?").param(f.consultationId())
+                .query(java.time.LocalDate.class).single().plusDays(1);
+        java.time.Instant before = clock.instant();
+        clock.set(today.atTime(10, 0).atZone(vn.loa.shared.LocalTime.ZONE).toInstant());
+        try {
+            stillOpenOnItsLastDay(f, today);
+        } finally {
+            clock.set(before);
+        }
+    }
+
+    private void stillOpenOnItsLastDay(ConsultationAnswersTestData.Fixture f, java.time.LocalDate today) {
         // its last day is today: people were told they may comment until midnight
         jdbc.sql("UPDATE consultation SET closes_on = ? WHERE id = ?").params(java.sql.Date.valueOf(today),
                 f.consultationId()).update();

@@ -465,6 +465,16 @@ class JdbcMessages implements Messages {
         return OfficialLetter.forThePublic("UBND TỈNH KHÁNH HÒA", agency).title("Tờ rơi", title).body(body).bytes();
     }
 
+    /**
+     * Overridden here so that the step runs in this bean's transaction: the interface's default method would be called
+     * on the bean itself, past the proxy, and a publication would then be enqueued with no transaction to join.
+     */
+    @Override
+    @Transactional
+    public Message act(long messageId, MessageAction action, Instant publishAt, String reason, SignedInUser by) {
+        return act(messageId, action, publishAt, reason, null, by);
+    }
+
     @Override
     @Transactional
     public Message act(long messageId, MessageAction action, Instant publishAt, String reason, String seen,
