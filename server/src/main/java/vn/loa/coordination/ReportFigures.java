@@ -106,13 +106,15 @@ public record ReportFigures(String kind, LocalDate from, LocalDate to, LocalDate
      *
      * @param withdrawnByAgency questions the agency recorded as withdrawn (with a reason), not the journalist; null in
      *     figures kept before it was counted
+     * @param late questions of the period late as the press desk counts them: answered after their due time, still open
+     *     past it, or withdrawn by the agency after it; null in figures kept before it was counted
      */
     public record Press(long enquiries, long answered, long answeredInTime, long statements, long conferences,
-            long crises, Long withdrawnByAgency) {
+            long crises, Long withdrawnByAgency, Long late) {
 
-        /** Figures without the agency's withdrawals counted apart (as before they were). */
+        /** Figures without the agency's withdrawals and the late questions counted apart (as before they were). */
         public Press(long enquiries, long answered, long answeredInTime, long statements, long conferences, long crises) {
-            this(enquiries, answered, answeredInTime, statements, conferences, crises, null);
+            this(enquiries, answered, answeredInTime, statements, conferences, crises, null, null);
         }
     }
 

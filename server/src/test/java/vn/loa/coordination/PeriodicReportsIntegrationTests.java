@@ -148,7 +148,7 @@ class PeriodicReportsIntegrationTests {
             request(marker, "REFUSED", ts(y, 7, 5, 9), LocalDate.of(y, 7, 25), ts(y, 7, 28, 9));
             request(marker, "IN_PROGRESS", ts(y, 8, 5, 9), LocalDate.of(y, 8, 25), null);
             request(marker, "ACCEPTED", ts(y, 9, 20, 9), LocalDate.of(y, 10, 10), null);
-            // press: 3 enquiries (2 answered, 1 in time), 2 statements (a correction request apart), 1 conference, 1 crisis
+            // press: 3 enquiries (2 answered, 1 in time; late: the other answer and the third, due 2/10 and still open when the report is made on 5/10), 2 statements (a correction request apart), 1 conference, 1 crisis
             enquiry(marker, ts(y, 7, 1, 9), ts(y, 7, 3, 9), ts(y, 7, 2, 9));
             enquiry(marker, ts(y, 7, 1, 9), ts(y, 7, 3, 9), ts(y, 7, 5, 9));
             enquiry(marker, ts(y, 9, 30, 9), ts(y, 10, 2, 9), null);
@@ -253,7 +253,7 @@ class PeriodicReportsIntegrationTests {
             assertThat(f.desk().openAtEnd()).isEqualTo(openAtEnd).isGreaterThanOrEqualTo(1);
 
             assertThat(f.transparency()).isEqualTo(new ReportFigures.Transparency(4, 2, 1, 2, 1, 0L));
-            assertThat(f.press()).isEqualTo(new ReportFigures.Press(3, 2, 1, 2, 1, 1, 0L));
+            assertThat(f.press()).isEqualTo(new ReportFigures.Press(3, 2, 1, 2, 1, 1, 0L, 2L));
             assertThat(f.reach().campaigns()).isEqualTo(2);
             assertThat(f.reach().publications()).isEqualTo(2);
             assertThat(f.reach().deliveries()).containsExactlyInAnyOrder(new ReportFigures.Count("SMS", 1),
@@ -303,6 +303,7 @@ class PeriodicReportsIntegrationTests {
             assertThat(l.tones().stream().mapToLong(ReportFigures.Tone::negative).sum()).isLessThanOrEqualTo(l.negative());
             assertThat(r.sections().get("misinformation")).contains("tiếp nhận 4 vụ việc", "21 giờ");
             assertThat(r.sections().get("transparency")).contains("tiếp nhận 4 yêu cầu", "đúng thời hạn 1 yêu cầu");
+            assertThat(r.sections().get("press")).contains("tiếp nhận 3 đề nghị", "(trong thời hạn 1 đề nghị), 2 đề nghị trễ hạn");
             // stored as generated: read back the same
             assertThat(reports.get(r.id(), LEADER).figures()).isEqualTo(f);
         } finally {

@@ -130,6 +130,9 @@ class ReportDocument {
                 rows.add(row("Đề nghị của báo chí", ReportText.n(f.press().enquiries())));
                 rows.add(row("Đã trả lời (trong thời hạn)", ReportText.n(f.press().answered()) + " ("
                         + ReportText.n(f.press().answeredInTime()) + ")"));
+                if (f.press().late() != null) {
+                    rows.add(row("Trễ hạn", ReportText.n(f.press().late())));
+                }
                 if (f.press().withdrawnByAgency() != null) {
                     rows.add(row("Cơ quan ghi nhận rút (có lý do)", ReportText.n(f.press().withdrawnByAgency())));
                 }

@@ -197,7 +197,7 @@ class ReportFigureQueries {
     private ReportFigures.Press press(LocalDate first, LocalDate asOf, SignedInUser user) {
         Obligations.PeriodFigures f = press.figures(first, asOf, user);
         return new ReportFigures.Press(f.enquiries(), f.answered(), f.answeredInTime(), f.statements(), f.conferences(),
-                f.crises(), f.withdrawnByAgency());
+                f.crises(), f.withdrawnByAgency(), f.late());
     }
 
     // ---- campaigns, reach and consultations

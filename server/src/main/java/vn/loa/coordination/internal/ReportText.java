@@ -66,6 +66,9 @@ class ReportText {
             case "press" -> within + ", các cơ quan, đơn vị tiếp nhận " + n(f.press().enquiries())
                     + " đề nghị cung cấp thông tin của cơ quan báo chí" + (f.press().enquiries() == 0 ? "" : ", đã trả lời "
                     + n(f.press().answered()) + " đề nghị (trong thời hạn " + n(f.press().answeredInTime()) + " đề nghị)"
+                    + (f.press().late() == null || f.press().late() == 0 ? ""
+                            : ", " + n(f.press().late()) + " đề nghị trễ hạn (trả lời sau thời hạn, quá hạn chưa trả lời"
+                                    + " hoặc cơ quan rút khi đã quá hạn)")
                     + (f.press().withdrawnByAgency() == null || f.press().withdrawnByAgency() == 0 ? ""
                             : ", ghi nhận rút " + n(f.press().withdrawnByAgency()) + " đề nghị (có nêu lý do)"))
                     + "; " + (f.press().statements() == 0 ? "chưa phát ngôn, cung cấp thông tin cho báo chí"
