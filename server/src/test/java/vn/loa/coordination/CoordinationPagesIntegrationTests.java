@@ -159,6 +159,35 @@ class CoordinationPagesIntegrationTests {
     }
 
     @Test
+    void aDueDateIsNotMovedToThePastNorToItselfNorGivenToAStandingTask() throws Exception {
+        String m = UUID.randomUUID().toString().substring(0, 8);
+        Task task = communeTask(m);
+        String path = "/coordination/tasks/" + task.id();
+        MockHttpSession coordinator = signIn("coordinator");
+        String today = vn.loa.shared.LocalTime.format(today());
+        for (String[] refused : new String[][] {
+                {today().minusDays(1).toString(), "Hạn mới đã qua: hãy chọn một ngày từ hôm nay (" + today + ") trở đi."},
+                {task.currentDue().toString(), "Hạn mới trùng hạn hiện tại (" + vn.loa.shared.LocalTime.format(task.currentDue())
+                        + "): hãy chọn một ngày khác."}}) {
+            Document page = Jsoup.parse(body(mvc.perform(post(path + "/transitions").session(coordinator).with(csrf())
+                    .param("action", "RESCHEDULE").param("dueOn", refused[0]).param("reason", "Xã xin lùi"))
+                    .andExpect(status().isUnprocessableContent())));
+            assertThat(page.select("#problems li[data-field=dueOn]").text()).isEqualTo(refused[1]);
+        }
+        assertThat(tasks.get(task.id(), COORDINATOR).currentDue()).isEqualTo(task.currentDue());
+
+        // a standing task ("thường xuyên") keeps having no due date: before, it was given one and was late at once
+        Task standing = tasks.add(directive(m + "s").id(), new Tasks.NewTask("2", "Tuyên truyền thường xuyên " + m,
+                "Báo cáo kết quả", List.of("22852"), List.of(), Recurrence.ONCE, null, null, null, null, null, false),
+                COORDINATOR).get(0);
+        Document page = Jsoup.parse(body(mvc.perform(post("/coordination/tasks/" + standing.id() + "/transitions")
+                .session(coordinator).with(csrf()).param("action", "RESCHEDULE").param("dueOn", today().plusDays(5).toString()))
+                .andExpect(status().isUnprocessableContent())));
+        assertThat(page.select("#problems li[data-field=dueOn]").text()).startsWith("Hạn mới: nhiệm vụ thường xuyên");
+        assertThat(tasks.occurrences(standing.id(), COORDINATOR)).allSatisfy(o -> assertThat(o.dueOn()).isNull());
+    }
+
+    @Test
     void aRefusedTaskFormKeepsItsAgenciesAndReportBoxAndNamesEachWrongDateByItsLabel() throws Exception {
         String m = UUID.randomUUID().toString().substring(0, 8);
         Directive d = directive(m);

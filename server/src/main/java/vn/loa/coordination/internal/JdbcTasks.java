@@ -710,6 +710,17 @@ class JdbcTasks implements Tasks {
                 long occurrenceId = occurrence(r, t.occurrenceId(), true);
                 LocalDate before = jdbc.sql("SELECT due_on FROM coord_occurrence WHERE id = ?").param(occurrenceId)
                         .query(LocalDate.class).optional().orElse(null);
+                if (before == null) {
+                    // a standing task ("thường xuyên") has no due date to move: giving it one would end it that day
+                    throw new InvalidInput("dueOn", "coordination.error.new-due-standing");
+                }
+                if (t.dueOn().equals(before)) {
+                    throw new InvalidInput("dueOn", "coordination.error.new-due-same", LocalTime.format(before));
+                }
+                if (t.dueOn().isBefore(today())) {
+                    // a new due date already past would make the task late the moment it is moved
+                    throw new InvalidInput("dueOn", "coordination.error.new-due-past", LocalTime.format(today()));
+                }
                 if (jdbc.sql("UPDATE coord_occurrence SET due_on = ? WHERE id = ? AND done_on IS NULL")
                         .params(Date.valueOf(t.dueOn()), occurrenceId).update() == 0) {
                     throw new Conflict("coordination.conflict.already-done");
