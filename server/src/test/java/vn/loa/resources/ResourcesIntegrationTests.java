@@ -316,6 +316,19 @@ class ResourcesIntegrationTests {
                 .param("spentVnd", "40000000")).andExpect(status().is3xxRedirection());
         assertThat(resources.budgetLine(line.id(), coordinator()).name()).isEqualTo("Dòng đổi tên " + marker);
 
+        // a form with several mistakes names each in one answer: an amount that cannot be read no longer hides the rest
+        String fresh = org.jsoup.Jsoup.parse(mvc.perform(get(path).session(officer)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).select("#budget-" + line.id() + "-form input[name=seen]").val();
+        org.jsoup.nodes.Document mistakes = org.jsoup.Jsoup.parse(mvc.perform(post("/resources/budget-lines/{id}", line.id())
+                .session(officer).with(csrf()).param("seen", fresh).param("name", " ").param("plannedVnd", "200000000")
+                .param("committedVnd", "-1").param("spentVnd", "abc")).andExpect(status().isUnprocessableContent())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(mistakes.select("#problems li").eachAttr("data-field")).containsExactlyInAnyOrder("name", "committedVnd",
+                "spentVnd");
+        assertThat(mistakes.select("#problems li[data-field=spentVnd]").text()).startsWith("Đã chi: số tiền phải là số nguyên");
+        assertThat(mistakes.select("#problems li[data-field=committedVnd]").text()).startsWith("Đã cam kết:");
+        assertThat(resources.budgetLine(line.id(), coordinator()).spentVnd()).isEqualTo(40_000_000L);
+
         // a directive's requirement, on the overview, the same way (its minimum left as it was: other tests count it)
         Setting setting = newAgencyWithDirective(marker.substring(0, 6));
         Requirement requirement = resources.requirements().stream()

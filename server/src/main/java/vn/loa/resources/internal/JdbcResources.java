@@ -309,7 +309,7 @@ class JdbcResources implements Resources {
             problems.add(new InvalidInput("subject", "resources.error.subject"));
         }
         if (form.valueVnd() == null || form.valueVnd() < 0) {
-            problems.add(new InvalidInput("valueVnd", "resources.error.amount"));
+            problems.add(new InvalidInput("valueVnd", "resources.error.amount.valueVnd"));
         }
         if (form.startsOn() == null) {
             problems.add(new InvalidInput("startsOn", "resources.error.starts-on"));
@@ -417,15 +417,15 @@ class JdbcResources implements Resources {
         long committed = amount(form.committedVnd());
         long spent = amount(form.spentVnd());
         if (form.plannedVnd() == null || form.plannedVnd() < 0) {
-            problems.add(new InvalidInput("plannedVnd", "resources.error.amount"));
+            problems.add(new InvalidInput("plannedVnd", "resources.error.amount.plannedVnd"));
         }
         if (committed < 0) {
-            problems.add(new InvalidInput("committedVnd", "resources.error.amount"));
+            problems.add(new InvalidInput("committedVnd", "resources.error.amount.committedVnd"));
         } else if (form.plannedVnd() != null && form.plannedVnd() >= 0 && committed > form.plannedVnd()) {
             problems.add(new InvalidInput("committedVnd", "resources.error.committed-above-planned"));
         }
         if (spent < 0) {
-            problems.add(new InvalidInput("spentVnd", "resources.error.amount"));
+            problems.add(new InvalidInput("spentVnd", "resources.error.amount.spentVnd"));
         } else if (committed >= 0 && spent > committed) {
             problems.add(new InvalidInput("spentVnd", "resources.error.spent-above-committed"));
         }

@@ -515,14 +515,20 @@ class ResourcesController {
         }
     }
 
+    /**
+     * An amount as typed ("1.250.000.000"); one that cannot be read is passed on as a negative amount, which the service
+     * always refuses under that field's name, so that the form's other problems (a blank name, another amount below
+     * zero) are told in the same answer instead of after the first is corrected.
+     */
     private static Long amount(String text, String field, List<InvalidInput> problems) {
         try {
             return Dong.parse(text);
         } catch (NumberFormatException e) {
-            problems.add(new InvalidInput(field, "resources.error.amount"));
-            return null;
+            return UNREADABLE_AMOUNT;
         }
     }
+
+    private static final long UNREADABLE_AMOUNT = -1;
 
     private List<Integer> years() {
         int year = today().getYear();
