@@ -224,13 +224,22 @@ class CoordinationPagesIntegrationTests {
                 .param("figureName", "tỷ lệ hộ").param("figureValue", "12,5")
                 .param("figureName", "buổi").param("figureValue", "ba"))
                 .andExpect(status().isUnprocessableContent())));
-        assertThat(refused.select("#problems li[data-field=figures]")).hasSize(1);
+        assertThat(refused.select("#problems li[data-field=figures]").text())
+                .isEqualTo("Số liệu «buổi» (dòng 2): giá trị phải là một số, ví dụ 12,5.");
         assertThat(refused.select("#figure-name-1").val()).isEqualTo("tỷ lệ hộ");
         assertThat(refused.select("#figure-value-1").val()).isEqualTo("12,5");
         assertThat(refused.select("#figure-name-2").val()).isEqualTo("buổi");
         assertThat(refused.select("#figure-value-2").val()).isEqualTo("ba");
         assertThat(refused.select("#percent").val()).isEqualTo("60");
         assertThat(refused.select("#mark-done").hasAttr("checked")).isTrue();
+        // every mistake in one answer: a blank text and a share above 100 are told with the figure that cannot be read
+        Document several = Jsoup.parse(body(mvc.perform(post(path + "/progress").session(district).with(csrf())
+                .param("body", " ").param("percent", "150").param("figureName", "").param("figureValue", "abc"))
+                .andExpect(status().isUnprocessableContent())));
+        assertThat(several.select("#problems li").eachAttr("data-field")).containsExactly("body", "figures", "percent");
+        assertThat(several.select("#problems li[data-field=figures]").text())
+                .isEqualTo("Số liệu ở dòng 1: giá trị phải là một số, ví dụ 12,5.");
+        assertThat(tasks.progress(task.id(), COORDINATOR)).isEmpty();
         mvc.perform(post(path + "/progress").session(district).with(csrf()).param("body", "Báo cáo " + m)
                 .param("figureName", "tỷ lệ hộ").param("figureValue", "12,5")).andExpect(status().is3xxRedirection());
         assertThat(page(district, path).select(".figures-list").text()).isEqualTo("tỷ lệ hộ: 12,5");

@@ -501,6 +501,16 @@ class CoordinationController {
             // a period reported done from a page opened before a colleague reopened it or moved its due date
             return refusedTask(id, form, "coordination.error.changed-meanwhile", null, response, model, locale);
         }
+        if (!problems.isEmpty()) {
+            // the service is not asked while something typed cannot be read: its own rules that the page can tell
+            // at once are told with those problems, instead of after they are corrected
+            if (body.isBlank()) {
+                problems.add(0, new InvalidInput("body", "coordination.error.progress-body"));
+            }
+            if (pct != null && (pct < 0 || pct > 100)) {
+                problems.add(new InvalidInput("percent", "coordination.error.percent"));
+            }
+        }
         try {
             InvalidInput.throwIfAny(problems);
             tasks.report(id, new Tasks.NewProgress(occurrenceId, body, pct, figures, done,

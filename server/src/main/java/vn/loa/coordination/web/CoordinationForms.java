@@ -139,7 +139,9 @@ final class CoordinationForms {
             }
             Double number = number(value);
             if (number == null) {
-                problems.add(new InvalidInput("figures", "coordination.error.figure"));
+                // which of the figures, by its line and the name typed, so that the official finds it
+                problems.add(name.isEmpty() ? new InvalidInput("figures", "coordination.error.figure-value", i + 1)
+                        : new InvalidInput("figures", "coordination.error.figure-value-named", i + 1, name));
             } else {
                 figures.put(name, number);
             }
