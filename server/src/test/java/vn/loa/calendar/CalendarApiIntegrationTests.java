@@ -106,7 +106,8 @@ class CalendarApiIntegrationTests {
     @Test
     void aNoticeRefusedForItsDateSaysWhyWithTheYearsAndTheFieldsLabelNotPlaceholders() throws Exception {
         MockHttpSession admin = signIn("admin");
-        for (String[] refused : new String[][] {{"1800-01-01", "1901", "2198"}, {"ngày mai", "Ngày:", "năm-tháng-ngày"}}) {
+        for (String[] refused : new String[][] {{"1800-01-01", "1901", "2198"}, {"ngày mai", "Ngày:", "ngày/tháng/năm"},
+                {"31/02/2026", "Ngày:", "không có ngày 31/02/2026"}, {"2026-02-31", "Ngày:", "không có ngày 2026-02-31"}}) {
             org.springframework.web.servlet.FlashMap flash = mvc.perform(post("/admin/calendar/entries").session(admin)
                             .with(csrf()).param("date", refused[0]).param("kind", "HOLIDAY").param("name", "Ngày lễ thử")
                             .param("sourceDocument", "Thông báo thử"))
@@ -120,6 +121,12 @@ class CalendarApiIntegrationTests {
                 .session(admin)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8));
         assertThat(calculator.select(".flash.error").text()).startsWith("Trường Ngày xảy ra sự việc:").doesNotContain("{");
+        // a day written as the rest of Loa writes it is read
+        Document written = Jsoup.parse(mvc.perform(get("/admin/calendar").param("from", "28/04/2026").param("days", "3")
+                .session(admin)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(written.select(".flash.error")).isEmpty();
+        assertThat(written.select("#calc-result strong").text()).contains("/2026");
     }
 
     @Test

@@ -114,7 +114,7 @@ class CalendarAdminController {
             model.addAttribute("askedUnit", unit);
             model.addAttribute("askedAgency", agency);
             try {
-                LocalDate start = CalendarApiController.date(from, "from");
+                LocalDate start = CalendarApiController.date(from, "from", true);
                 int amount = CalendarApiController.number(days, "days");
                 PeriodUnit counted = "CALENDAR_DAYS".equals(unit) ? PeriodUnit.CALENDAR_DAYS : PeriodUnit.WORKING_DAYS;
                 DueDate due = calendar.add(start, amount, counted, agency == null || agency.isBlank() ? null : agency);
@@ -176,7 +176,7 @@ class CalendarAdminController {
             RedirectAttributes redirect) {
         int year = LocalDate.now(clock.withZone(LocalTime.ZONE)).getYear();
         try {
-            LocalDate day = CalendarApiController.date(date, "date");
+            LocalDate day = CalendarApiController.date(date, "date", true);
             year = day.getYear();
             DayKind chosen = kind == null ? null : switch (kind) {
                 case "HOLIDAY", "EXTRA_DAY_OFF", "WORKING_DAY_SWAP" -> DayKind.valueOf(kind);

@@ -133,13 +133,35 @@ class CalendarApiController {
     }
 
     static LocalDate date(String text, String field) {
+        return date(text, field, false);
+    }
+
+    /**
+     * A day as the API takes it (yyyy-MM-dd), or as a page's reader also writes it (dd/MM/yyyy) when {@code typedOnAPage} is
+     * set; a day written the right way that does not exist is told so.
+     */
+    static LocalDate date(String text, String field, boolean typedOnAPage) {
+        String key = typedOnAPage ? "calendar.error.page-date" : "calendar.error.iso-date";
         if (text == null || text.isBlank()) {
-            throw new InvalidInput(field, "calendar.error.iso-date", field);
+            throw new InvalidInput(field, key, field);
         }
+        String typed = text.strip();
         try {
-            return LocalDate.parse(text.strip());
+            return typedOnAPage && typed.contains("/") ? LocalDate.parse(typed, vn.loa.shared.LocalTime.DAY_INPUT)
+                    : LocalDate.parse(typed);
         } catch (DateTimeParseException e) {
-            throw new InvalidInput(field, "calendar.error.iso-date", field);
+            if ((typedOnAPage ? WELL_FORMED_ON_A_PAGE : WELL_FORMED).matcher(typed).matches()) {
+                // written the right way, but no such day (31/02, 2026-02-31): saying how to write it would mislead
+                throw new InvalidInput(field, "calendar.error.no-such-date", field, typed);
+            }
+            throw new InvalidInput(field, key, field);
         }
     }
+
+    /** A day written as dd/MM/yyyy or yyyy-MM-dd, whether or not it exists. */
+    private static final java.util.regex.Pattern WELL_FORMED =
+            java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    private static final java.util.regex.Pattern WELL_FORMED_ON_A_PAGE =
+            java.util.regex.Pattern.compile("\\d{1,2}/\\d{1,2}/\\d{4}|\\d{4}-\\d{2}-\\d{2}");
 }
