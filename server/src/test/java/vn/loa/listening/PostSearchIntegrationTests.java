@@ -234,6 +234,16 @@ class PostSearchIntegrationTests {
                 .andExpect(jsonPath("$.total").value(1)).andExpect(jsonPath("$.items[0].platform").value("HOTLINE"));
         mvc.perform(get("/api/v1/posts").param("q", marker).session(signIn("leader"))).andExpect(jsonPath("$.total").value(1));
         mvc.perform(get("/api/v1/posts").param("q", marker).session(signIn("district"))).andExpect(jsonPath("$.total").value(0));
+        // a call the department took is the department's, whatever it is about: it counts for its agency (filters,
+        // facets, alert rules), which no routing rule would say of a broken street light
+        String light = marker();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/posts/feedback")
+                        .session(officer).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("channel", "hotline").param("receivedAt", "01/03/2024 09:00")
+                        .param("text", "Đèn đường trước ngõ nhà tôi hỏng đã hai tuần " + light))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/api/v1/posts").param("q", light).session(officer))
+                .andExpect(jsonPath("$.total").value(1)).andExpect(jsonPath("$.facets.agency.SYT").value(1));
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/posts/feedback")
                         .session(officer).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
                         .param("channel", "fax").param("receivedAt", "hôm qua").param("text", ""))

@@ -640,7 +640,8 @@ class JdbcPostImporter implements PostImporter {
         String[] hashes = prepared.hashes();
         int[] syllables = prepared.syllables();
         Instant now = clock.instant();
-        Map<String, Long> sources = sources(batch, agency);
+        Map<String, String> owners = new HashMap<>();
+        Map<String, Long> sources = sources(batch, agency, owners);
         int n = batch.size();
         Long[] sourceIds = new Long[n];
         for (int i = 0; i < n; i++) {
@@ -706,7 +707,7 @@ class JdbcPostImporter implements PostImporter {
                 routed[i] = routing.agencies(new NamesInText(label.places(), label.named()), label.normalized(),
                         label.topic(), label.domain(), LocalDate.ofInstant(post.publishedAt(), LocalTime.ZONE),
                         new RoutingRules.Provenance(label.register(), post.registerHint() == Register.Hint.FEEDBACK,
-                                post.localSource()));
+                                post.localSource(), owners.get(post.source())));
                 Object[] row = {sourceIds[i], post.platform().name(), post.externalId(), post.url(), post.author(),
                     Timestamp.from(post.publishedAt()), post.title(), label.text(), post.parentExternalId(),
                     post.reactions(), post.shares(), post.comments(), hashes[i], label.normalized(),
@@ -1131,7 +1132,8 @@ class JdbcPostImporter implements PostImporter {
         return (fingerprint >> (48 - 16 * band)) & 65535;
     }
 
-    private Map<String, Long> sources(List<IncomingPost> batch, AgencyId agency) {
+    /** The sources' ids by code, made when new; {@code owners} gets the code of each one's agency, if it has one. */
+    private Map<String, Long> sources(List<IncomingPost> batch, AgencyId agency, Map<String, String> owners) {
         Map<String, Long> ids = new HashMap<>();
         for (IncomingPost post : batch) {
             if (ids.containsKey(post.source())) {
@@ -1142,8 +1144,14 @@ class JdbcPostImporter implements PostImporter {
                     ON CONFLICT (code) DO NOTHING
                     """).params(post.source(), agency == null ? null : agency.value(), Timestamp.from(clock.instant()))
                     .update();
-            ids.put(post.source(), jdbc.sql("SELECT id FROM post_source WHERE code = ?").param(post.source())
-                    .query(Long.class).single());
+            jdbc.sql("SELECT s.id, a.code FROM post_source s LEFT JOIN agency a ON a.id = s.agency_id WHERE s.code = ?")
+                    .param(post.source()).query((rs, n) -> {
+                        ids.put(post.source(), rs.getLong(1));
+                        if (rs.getString(2) != null) {
+                            owners.put(post.source(), rs.getString(2));
+                        }
+                        return null;
+                    }).list();
         }
         return ids;
     }

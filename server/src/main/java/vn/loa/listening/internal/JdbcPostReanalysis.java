@@ -263,7 +263,7 @@ class JdbcPostReanalysis implements PostReanalysis {
     /** A post as a batch reads it: what it is analysed from, and what it keeps when it is not relabelled or corrected. */
     private record Stored(long id, String text, Platform platform, boolean answers, LocalDate day, String sentiment,
             float sentimentConfidence, String topic, String domain, String modelVersion, String[] places,
-            String[] agencies, boolean citizensSource, String register, boolean localSource) {
+            String[] agencies, boolean citizensSource, String register, boolean localSource, String sourceAgency) {
 
         /** What the post's platform and source say of its register, as the importer reads it. */
         Register.Hint registerHint() {
@@ -285,7 +285,9 @@ class JdbcPostReanalysis implements PostReanalysis {
                 SELECT id, text, platform, parent_external_id IS NOT NULL, published_at, sentiment, sentiment_confidence,
                        topic, domain, model_version, places, agencies,
                        source_id IN (SELECT id FROM post_source WHERE citizens), register,
-                       source_id IN (SELECT id FROM post_source WHERE local) FROM post
+                       source_id IN (SELECT id FROM post_source WHERE local),
+                       (SELECT a.code FROM post_source s JOIN agency a ON a.id = s.agency_id WHERE s.id = post.source_id)
+                FROM post
                 WHERE id > ? %s ORDER BY id LIMIT ? FOR UPDATE
                 """.formatted(reroute ? "" : "AND model_version <> ?"))
                 .params(reroute ? List.of(from, size) : List.of(from, version, size))
@@ -294,7 +296,7 @@ class JdbcPostReanalysis implements PostReanalysis {
                         rs.getTimestamp(5).toInstant().atZone(LocalTime.ZONE).toLocalDate(), rs.getString(6),
                         rs.getFloat(7), rs.getString(8), rs.getString(9), rs.getString(10),
                         (String[]) rs.getArray(11).getArray(), (String[]) rs.getArray(12).getArray(), rs.getBoolean(13),
-                        rs.getString(14), rs.getBoolean(15)))
+                        rs.getString(14), rs.getBoolean(15), rs.getString(16)))
                 .list();
         if (posts.isEmpty()) {
             return null;
@@ -345,7 +347,7 @@ class JdbcPostReanalysis implements PostReanalysis {
             agencies[i] = agencyCorrected.contains(post.id()) ? post.agencies()
                     : routing.agencies(names[i], normals.get(i).normalized(), topic, domain, post.day(),
                             new RoutingRules.Provenance(register, post.registerHint() == Register.Hint.FEEDBACK,
-                                    post.localSource()));
+                                    post.localSource(), post.sourceAgency()));
             boolean differs = !Arrays.equals(names[i].places(), post.places()) || !Arrays.equals(agencies[i], post.agencies());
             if (relabel[i]) {
                 relabelled.add(i);

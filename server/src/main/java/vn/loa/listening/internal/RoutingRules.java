@@ -140,8 +140,13 @@ class RoutingRules implements AgencyRouting {
      * @param feedback whether it came by the province's hotline or to an office
      * @param localSource whether its source is the province's own ({@code post_source.local}: its newspaper and
      *     broadcaster, their pages, its agencies' sites, its residents' groups)
+     * @param sourceAgency the code of the agency whose source it came in on, if any: feedback is routed to it
      */
-    record Provenance(String register, boolean feedback, boolean localSource) {
+    record Provenance(String register, boolean feedback, boolean localSource, String sourceAgency) {
+
+        Provenance(String register, boolean feedback, boolean localSource) {
+            this(register, feedback, localSource, null);
+        }
     }
 
     /**
@@ -160,6 +165,10 @@ class RoutingRules implements AgencyRouting {
             return new String[0];
         }
         Set<String> agencies = new TreeSet<>(List.of(names.agencies()));
+        if (from.feedback() && from.sourceAgency() != null) {
+            // a call to a department's hotline, or a citizen at its office, is the department's to answer
+            agencies.add(from.sourceAgency());
+        }
         if (rulesApply(names, from)) {
             agencies.addAll(route(normalizedText, topic, domain));
         }
