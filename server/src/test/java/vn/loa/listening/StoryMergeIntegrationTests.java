@@ -46,9 +46,9 @@ class StoryMergeIntegrationTests {
     @Test
     void aPostNearTwoStoredStoriesMakesThemOneAndWhatReferredToTheYoungerFollows() throws Exception {
         String marker = "hopnhat" + ProcessHandle.current().pid() + "x" + System.nanoTime() % 100_000;
-        String report = "Bà con thôn Suối Đá " + marker + " phản ánh trạm y tế xã thường xuyên đóng cửa vào buổi chiều, người "
-                + "bệnh phải đi hơn mười cây số lên bệnh viện, đề nghị ngành y tế sớm bố trí thêm người trực";
-        String[] triple = StoryVariants.twoStoriesAndABridge(report);
+        String[] triple = StoryVariants.twoStoriesAndABridge(k -> "Bà con thôn Suối Đá " + marker + " " + k + " phản ánh trạm y tế"
+                + " xã thường xuyên đóng cửa vào buổi chiều, người bệnh phải đi hơn mười cây số lên bệnh viện, đề nghị ngành y tế"
+                + " sớm bố trí thêm người trực");
         assertThat(triple).as("variants of the report that two stories and a bridge between them are made of").isNotNull();
         Instant at = Instant.now().minus(32, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS); // out of the day's issues
         String source = "merge-" + marker;

@@ -82,8 +82,8 @@ class RollupBacklogIntegrationTests {
     @Test
     void rollUpsWrittenAfterTheirStoryWasMergedCountForTheStoryItJoined() throws Exception {
         String marker = "rollupmerge" + ProcessHandle.current().pid();
-        String[] texts = vn.loa.listening.StoryVariants.twoStoriesAndABridge("Người dân thôn Tà Lọt " + marker + " phản ánh "
-                + "giếng nước chung bị nhiễm phèn suốt nhiều tháng, trẻ em bị ngứa và đau bụng, đề nghị xã sớm đưa nước sạch về");
+        String[] texts = vn.loa.listening.StoryVariants.twoStoriesAndABridge(k -> "Người dân thôn Tà Lọt " + marker + " " + k
+                + " phản ánh giếng nước chung bị nhiễm phèn suốt nhiều tháng, trẻ em bị ngứa và đau bụng, đề nghị xã sớm đưa nước sạch về");
         assertThat(texts).isNotNull();
         String source = "rollup-merge-" + marker;
         Instant at = Instant.now().minus(33, java.time.temporal.ChronoUnit.DAYS).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
