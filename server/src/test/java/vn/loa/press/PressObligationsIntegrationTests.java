@@ -113,6 +113,15 @@ class PressObligationsIntegrationTests {
                 .as("planned is not held").isEqualTo(ComplianceStatus.MISSING);
         Obligations.Conference late = obligations.schedule(new Obligations.Plan("SNV", "Họp báo muộn", at(2031, 4, 3),
                 null, "Công tác cán bộ", List.of(), null), COORDINATOR);
+        // not held before it takes place, nor held without a word of what was said
+        Obligations.Conference coming = obligations.schedule(new Obligations.Plan("STP", "Họp báo sắp tới", at(2031, 5, 20),
+                null, "Kế hoạch quý III", List.of(), null), COORDINATOR);
+        assertThatThrownBy(() -> obligations.recordHeld(coming.id(), new Obligations.Held(null, "Biên bản", List.of()),
+                COORDINATOR)).isInstanceOfSatisfying(Conflict.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("press.error.conference-not-yet"));
+        assertThat(obligations.conference(coming.id(), COORDINATOR).status()).isEqualTo(ConferenceStatus.PLANNED);
+        assertThatThrownBy(() -> obligations.recordHeld(late.id(), new Obligations.Held(" ", null, List.of()), COORDINATOR))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("transcript"));
         obligations.recordHeld(late.id(), new Obligations.Held(null, "Biên bản", List.of()), COORDINATOR);
         obligations.recordHeld(planned.id(), new Obligations.Held("Báo cáo quý I", "Giám đốc Sở phát biểu.",
                 List.of(new Obligations.Question("Báo Khánh Hòa", "Số vụ hòa giải thành?", "Đạt 82%."),
@@ -147,6 +156,19 @@ class PressObligationsIntegrationTests {
 
         // the page, the spreadsheet and the report
         MockHttpSession coordinator = signIn("coordinator");
+        // a refused record keeps what was typed: a transcript typed again is lost work
+        org.springframework.web.servlet.FlashMap refused = mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                        "/press/obligations/conferences/" + coming.id() + "/held").session(coordinator)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("questions", "Báo Khánh Hòa\nLịch tiêm chủng?").param("transcript", "Biên bản dài"))
+                .andExpect(status().is3xxRedirection()).andReturn().getFlashMap();
+        org.jsoup.nodes.Document kept = org.jsoup.Jsoup.parse(mvc.perform(get("/press/obligations/conferences/" + coming.id())
+                .session(coordinator).flashAttrs(refused)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(kept.select(".flash.error").text()).startsWith("Cuộc họp báo chưa diễn ra (theo lịch: 20/05/2031");
+        assertThat(kept.select("#transcript-input").text()).isEqualTo("Biên bản dài");
+        assertThat(kept.select("#questions").text()).contains("Lịch tiêm chủng?");
         String page = mvc.perform(get("/press/compliance?year=2031&quarter=1").session(coordinator)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("Không thực hiện", "Đã thực hiện", "Quy chế phát ngôn của Sở Nội vụ", "01/01/2031");

@@ -194,8 +194,17 @@ class JdbcObligations implements Obligations {
         if (c.status() != ConferenceStatus.PLANNED) {
             throw new Conflict("press.error.conference-not-planned");
         }
+        if (c.scheduledAt().isAfter(clock.instant())) {
+            // a conference is held when it takes place: recorded before, it would count for a quarter it may never reach
+            throw new Conflict("press.error.conference-not-yet",
+                    LocalTime.format(c.scheduledAt()));
+        }
         List<InvalidInput> problems = new ArrayList<>();
         String transcript = PressAccess.text(record.transcript());
+        if (transcript == null && PressAccess.text(record.materials()) == null && record.questions().isEmpty()) {
+            // what was said, shown or asked: a conference held leaves a record of it
+            problems.add(new InvalidInput("transcript", "press.error.held-record"));
+        }
         if (transcript != null && transcript.length() > 500_000) {
             problems.add(new InvalidInput("transcript", "press.error.transcript"));
         }

@@ -163,13 +163,20 @@ class ObligationsController {
             obligations.recordHeld(id, new Obligations.Held(materials, transcript, parseQuestions(questions)),
                     CrisesController.staff());
             redirect.addFlashAttribute("flashKey", "press.conference.recorded");
+            return "redirect:/press/obligations/conferences/" + id;
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("problems", e.all());
         } catch (Conflict e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
+            if (e.arguments().length > 0) {
+                redirect.addFlashAttribute("errorArguments", e.arguments());
+            }
         } catch (AccessDeniedException e) {
             redirect.addFlashAttribute("errorKey", "press.error.not-yours");
         }
+        // what was typed comes back with the message: a transcript is long, and typed again it is lost work
+        redirect.addFlashAttribute("entered", Map.of("questions", questions, "materials", materials, "transcript",
+                transcript));
         return "redirect:/press/obligations/conferences/" + id;
     }
 
