@@ -89,8 +89,8 @@ public record ReportFigures(String kind, LocalDate from, LocalDate to, LocalDate
     /**
      * Information requests received in the period and where they stand (as the transparency figures count them).
      *
-     * @param withdrawnLate withdrawals recorded once the request was already overdue (late too: the requester had
-     *     waited past the last day); null in figures kept before it was counted
+     * @param withdrawnLate withdrawals and transfers to another agency recorded once the request was already overdue
+     *     (late too: the requester had waited past the last day); null in figures kept before it was counted
      */
     public record Transparency(long received, long answered, long answeredOnTime, long open, long overdue,
             Long withdrawnLate) {

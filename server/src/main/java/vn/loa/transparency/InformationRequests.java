@@ -324,8 +324,9 @@ public interface InformationRequests {
 
     /**
      * The requests received from {@code from} to {@code to} (days included) the user may see, by status; answered
-     * (provided or refused), answered after the due date, still open, overdue on {@code asOf}, and withdrawn after the
-     * due date (the request was overdue when it ended), counted as
+     * (provided or refused), answered after the due date, still open, overdue on {@code asOf}, and withdrawn or
+     * transferred to another agency after the due date (the request was overdue when it ended; {@code withdrawnLate}),
+     * counted as
      * {@link #figures(int, SignedInUser)} counts a year (periodic reports count with it).
      */
     PeriodFigures figures(LocalDate from, LocalDate to, LocalDate asOf, SignedInUser user);

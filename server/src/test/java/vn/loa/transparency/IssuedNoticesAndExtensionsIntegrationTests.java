@@ -207,7 +207,7 @@ class IssuedNoticesAndExtensionsIntegrationTests {
         assertThat(after.answeredLate()).isEqualTo(before.answeredLate());
         mvc.perform(get("/api/v1/information-requests/figures").param("year", "2026").session(officer))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.withdrawnLate").isNumber());
-        assertThat(page("/transparency", officer).select("#figures").text()).contains("Rút khi đã quá hạn: ");
+        assertThat(page("/transparency", officer).select("#figures").text()).contains("Rút hoặc chuyển cơ quan khác khi đã quá hạn: ");
 
         // what Loa wrote in the history reads in the reader's language; the officer's words as typed
         String vietnamese = page("/transparency/requests/" + overdue.id(), officer).select("#history li").last().text();
@@ -235,6 +235,27 @@ class IssuedNoticesAndExtensionsIntegrationTests {
     }
 
     // ---- helpers ----
+
+    @Test
+    void anOverdueRequestPassedToTheCompetentAgencyCountsLateInsteadOfNowhere() {
+        InformationRequest overdue = submit("Quy hoạch bến cá Đông Hải TRANSFER-1", false, null);
+        // past its due date (14/12/2026)
+        clock.set(OffsetDateTime.of(2026, 12, 16, 9, 0, 0, 0, VIETNAM).toInstant());
+        InformationRequests.PeriodFigures before = figures();
+        requests.act(overdue.id(), new InformationRequests.Transition(RequestAction.TRANSFER, null, null, null,
+                "Sở Giáo dục và Đào tạo", null, null, null, null, null, null, null, null, null, null), COORDINATOR);
+        InformationRequests.PeriodFigures after = figures();
+        assertThat(after.overdue()).isEqualTo(before.overdue() - 1);
+        assertThat(after.withdrawnLate()).isEqualTo(before.withdrawnLate() + 1);
+
+        // passed on in time, it is not late
+        clock.set(OffsetDateTime.of(2026, 12, 7, 10, 0, 0, 0, VIETNAM).toInstant());
+        InformationRequest inTime = submit("Quy hoạch bến cá Đông Hải TRANSFER-2", false, null);
+        InformationRequests.PeriodFigures then = figures();
+        requests.act(inTime.id(), new InformationRequests.Transition(RequestAction.TRANSFER, null, null, null,
+                "Sở Giáo dục và Đào tạo", null, null, null, null, null, null, null, null, null, null), COORDINATOR);
+        assertThat(figures().withdrawnLate()).isEqualTo(then.withdrawnLate());
+    }
 
     private InformationRequests.PeriodFigures figures() {
         LocalDate received = LocalDate.of(2026, 12, 7);

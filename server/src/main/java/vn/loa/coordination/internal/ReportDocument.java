@@ -123,7 +123,7 @@ class ReportDocument {
                 rows.add(row("Đang giải quyết", ReportText.n(f.transparency().open())));
                 rows.add(row("Quá hạn", ReportText.n(f.transparency().overdue())));
                 if (f.transparency().withdrawnLate() != null) {
-                    rows.add(row("Rút khi đã quá hạn", ReportText.n(f.transparency().withdrawnLate())));
+                    rows.add(row("Rút hoặc chuyển khi đã quá hạn", ReportText.n(f.transparency().withdrawnLate())));
                 }
             }
             case "press" -> {

@@ -62,7 +62,7 @@ class ReportText {
                     + " yêu cầu (đúng thời hạn " + n(f.transparency().answeredOnTime()) + " yêu cầu); đang giải quyết "
                     + n(f.transparency().open()) + " yêu cầu, trong đó " + n(f.transparency().overdue()) + " yêu cầu quá hạn"
                     + (f.transparency().withdrawnLate() == null || f.transparency().withdrawnLate() == 0 ? "."
-                            : "; " + n(f.transparency().withdrawnLate()) + " yêu cầu được rút khi đã quá hạn giải quyết.");
+                            : "; " + n(f.transparency().withdrawnLate()) + " yêu cầu được rút hoặc chuyển cơ quan khác khi đã quá hạn giải quyết.");
             case "press" -> within + ", các cơ quan, đơn vị tiếp nhận " + n(f.press().enquiries())
                     + " đề nghị cung cấp thông tin của cơ quan báo chí" + (f.press().enquiries() == 0 ? "" : ", đã trả lời "
                     + n(f.press().answered()) + " đề nghị (trong thời hạn " + n(f.press().answeredInTime()) + " đề nghị)"

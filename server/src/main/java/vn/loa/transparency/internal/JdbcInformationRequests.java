@@ -105,7 +105,7 @@ class JdbcInformationRequests implements InformationRequests {
     JdbcInformationRequests(JdbcClient jdbc, Deadlines deadlines, WorkingDays calendar, DueDateText dueText,
             AgencyDirectory agencies, ApplicationEventPublisher events, Clock clock, ProvinceSettings province,
             ObjectProvider<JavaMailSender> mail, @Value("${loa.alerts.mail-from:loa@localhost}") String mailFrom,
-            @Value("${loa.alerts.base-url:http://localhost:8080}") String baseUrl, Users users, MessageSource messages) {
+            @Value("${loa.alerts.base-url:http://localhost:${server.port:8080}}") String baseUrl, Users users, MessageSource messages) {
         this.jdbc = jdbc;
         this.deadlines = deadlines;
         this.calendar = calendar;
@@ -1380,17 +1380,18 @@ class JdbcInformationRequests implements InformationRequests {
                 .params(params).query(rs -> {
                     byStatus.put(RequestStatus.valueOf(rs.getString(1)), rs.getLong(2));
                 });
-        // the day a request ended is the day in Vietnam; a withdrawal recorded after the due date ended an overdue request
+        // the day a request ended is the day in Vietnam; a withdrawal recorded after the due date ended an overdue request,
+        // and so did a transfer to the competent agency: passed on late, it is late, not out of every count
         long[] answered = jdbc.sql("""
                 SELECT count(*) FILTER (WHERE r.status IN ('PROVIDED', 'REFUSED')),
                        count(*) FILTER (WHERE r.status IN ('PROVIDED', 'REFUSED') AND h.ended > r.due_date),
                        count(*) FILTER (WHERE r.status IN ('NEEDS_COMPLETION', 'ACCEPTED', 'IN_PROGRESS', 'EXTENDED')),
                        count(*) FILTER (WHERE r.status IN ('ACCEPTED', 'IN_PROGRESS', 'EXTENDED') AND r.due_date < ?),
-                       count(*) FILTER (WHERE r.status = 'WITHDRAWN' AND h.ended > r.due_date)
+                       count(*) FILTER (WHERE r.status IN ('WITHDRAWN', 'TRANSFERRED') AND h.ended > r.due_date)
                 FROM information_request r
                 LEFT JOIN LATERAL (SELECT (occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS ended
                                    FROM information_request_history x
-                                   WHERE x.request_id = r.id AND x.action IN ('PROVIDE', 'REFUSE', 'WITHDRAW')
+                                   WHERE x.request_id = r.id AND x.action IN ('PROVIDE', 'REFUSE', 'WITHDRAW', 'TRANSFER')
                                    ORDER BY x.id DESC LIMIT 1) h ON true
                 WHERE r.received_at >= ? AND r.received_at < ?""" + scope.replace("agency_code", "r.agency_code"))
                 .params(prepend(Date.valueOf(asOf), params))

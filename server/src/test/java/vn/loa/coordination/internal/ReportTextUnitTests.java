@@ -26,7 +26,7 @@ class ReportTextUnitTests {
                 new ReportFigures.Transparency(4, 2, 1, 1, 1, 1L), new ReportFigures.Press(3, 2, 1, 2, 1, 1, 1L, 1L), f.reach(),
                 f.consultations(), f.tasks());
         assertThat(text.section("transparency", counted, quarter)).endsWith(
-                "trong đó 1 yêu cầu quá hạn; 1 yêu cầu được rút khi đã quá hạn giải quyết.");
+                "trong đó 1 yêu cầu quá hạn; 1 yêu cầu được rút hoặc chuyển cơ quan khác khi đã quá hạn giải quyết.");
         assertThat(text.section("press", counted, quarter)).contains(
                 "đã trả lời 2 đề nghị (trong thời hạn 1 đề nghị), 1 đề nghị trễ hạn (trả lời sau thời hạn, quá hạn chưa"
                         + " trả lời hoặc cơ quan rút khi đã quá hạn), ghi nhận rút 1 đề nghị (có nêu lý do);");
