@@ -310,8 +310,17 @@ class CasesIntegrationTests {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.postIds.length()").value(2));
         assertThat(jdbc.sql("SELECT count(*) FROM evidence_item WHERE case_id = ?").param(id).query(Long.class).single())
                 .isEqualTo(2);
-        mvc.perform(post("/cases/" + id + "/posts").session(coordinator).with(csrf()).param("postIds", posts.get(0) + ", abc"))
-                .andExpect(status().isUnprocessableContent());
+        String refused = mvc.perform(post("/cases/" + id + "/posts").session(coordinator).with(csrf())
+                        .param("postIds", posts.get(0) + ", abc")).andExpect(status().isUnprocessableContent()).andReturn()
+                .getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(org.jsoup.Jsoup.parse(refused).select("#problems li[data-field=postIds]").text())
+                .startsWith("Bài viết: «abc» không phải số của bài viết").doesNotContain("null");
+        // a number as the post pages write it, and one nobody may see, by its number
+        refused = mvc.perform(post("/cases/" + id + "/posts").session(coordinator).with(csrf())
+                        .param("postIds", "#" + posts.get(0) + ", #999999999")).andExpect(status().isUnprocessableContent())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(org.jsoup.Jsoup.parse(refused).select("#problems li[data-field=postIds]").text())
+                .isEqualTo("Bài viết: không tìm thấy hoặc không được xem các bài #999999999.");
         mvc.perform(post("/api/v1/cases/" + id + "/posts").session(coordinator).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"postIds\": [" + posts.get(0) + "]}"))
                 .andExpect(status().isOk());

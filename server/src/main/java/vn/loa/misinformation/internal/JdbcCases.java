@@ -202,7 +202,7 @@ class JdbcCases implements Cases {
             Set<Long> found = named.stream().filter(p -> mayRead(p, user)).map(PostRecord::id).collect(Collectors.toSet());
             List<Long> missing = form.postIds().stream().filter(id -> id == null || !found.contains(id)).distinct().toList();
             if (!missing.isEmpty()) {
-                problems.add(new InvalidInput("postIds", "case.error.posts", missing.toString()));
+                problems.add(new InvalidInput("postIds", "case.error.posts", numbers(missing)));
             }
             named.stream().filter(p -> found.contains(p.id()) && !have.contains(p.id())).forEach(posts::add);
         }
@@ -380,7 +380,7 @@ class JdbcCases implements Cases {
         Set<Long> found2 = named.stream().map(PostRecord::id).collect(Collectors.toSet());
         List<Long> missing = postIds.stream().filter(p -> p == null || !found2.contains(p)).distinct().toList();
         if (!missing.isEmpty()) {
-            throw new InvalidInput("postIds", "case.error.posts", missing.toString());
+            throw new InvalidInput("postIds", "case.error.posts", numbers(missing));
         }
         Set<Long> already = new java.util.HashSet<>(jdbc.sql("SELECT post_id FROM case_post WHERE case_id = ?").param(id)
                 .query(Long.class).list());
@@ -998,5 +998,10 @@ class JdbcCases implements Cases {
                 rs.getString("explanation"), rs.getString("drafted_by"), rs.getString("approved_by"),
                 instant(rs.getTimestamp("published_at")), rs.getString("slug"), rs.getString("legal_basis"),
                 rs.getString("reason"), instant(rs.getTimestamp("closed_at")));
+    }
+
+    /** Post numbers as the pages write them ("#597, #230"); one that could not be read as "?". */
+    private static String numbers(List<Long> ids) {
+        return ids.stream().map(id -> id == null ? "?" : "#" + id).collect(Collectors.joining(", "));
     }
 }

@@ -161,7 +161,7 @@ class CasesController {
             }
             model.addAttribute("draft", draft);
             model.addAttribute("form", form);
-            model.addAttribute("problems", e.all());
+            model.addAttribute("problems", problems(e, postIds));
             fillForm(model);
             response.setStatus(422);
             return "misinformation/new";
@@ -229,7 +229,7 @@ class CasesController {
             redirect.addFlashAttribute("flashKey", linked == 0 ? "case.posts.none-new" : "case.posts.linked");
         } catch (InvalidInput e) {
             fillCase(model, cases.get(id, user), user);
-            model.addAttribute("problems", e.all());
+            model.addAttribute("problems", problems(e, postIds));
             model.addAttribute("enteredPostIds", postIds);
             response.setStatus(422);
             return "misinformation/case";
@@ -344,20 +344,57 @@ class CasesController {
         model.addAttribute("agencies", agencies.validOn(LocalDate.now(clock.withZone(LocalTime.ZONE))));
     }
 
-    /** Post ids from a comma- or space-separated list; what is not a number is left out. */
+    /**
+     * Post ids from a comma- or space-separated list, each as typed or as the pages show it ("#2855"); what is not a
+     * number is a null, which the service refuses ({@link #unreadable} names it).
+     */
     static List<Long> ids(String text) {
         List<Long> ids = new ArrayList<>();
         if (text == null) {
             return ids;
         }
-        Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isBlank()).limit(201).forEach(s -> {
+        Arrays.stream(text.split("[,;\\s]+")).filter(s -> !s.isBlank()).limit(201).forEach(s -> {
             try {
-                ids.add(Long.parseLong(s.strip()));
+                ids.add(Long.parseLong(number(s)));
             } catch (NumberFormatException e) {
                 ids.add(null);
             }
         });
         return ids;
+    }
+
+    private static String number(String token) {
+        String t = token.strip();
+        return t.startsWith("#") ? t.substring(1) : t;
+    }
+
+    /** What was typed among the post ids that is not a post's number, as typed. */
+    static List<String> unreadable(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        return Arrays.stream(text.split("[,;\\s]+")).filter(s -> !s.isBlank()).limit(201)
+                .filter(s -> !number(s).matches("\\d{1,18}")).toList();
+    }
+
+    /**
+     * The problems of a refused form, the post ids' told by what was typed when some could not be read (the service
+     * only knows them as unreadable).
+     */
+    private static List<InvalidInput> problems(InvalidInput e, String postIds) {
+        List<String> unreadable = unreadable(postIds);
+        if (unreadable.isEmpty()) {
+            return e.all();
+        }
+        List<InvalidInput> problems = new ArrayList<>();
+        for (InvalidInput p : e.all()) {
+            if (!p.field().equals("postIds")) {
+                problems.add(p);
+            } else if (problems.stream().noneMatch(q -> q.field().equals("postIds"))) {
+                problems.add(new InvalidInput("postIds", "case.error.post-numbers", String.join(", ", unreadable)));
+            }
+        }
+        return problems;
     }
 
     /** The press has no business with evidence: checking packages is for the desk's roles and agencies' machines. */
