@@ -464,6 +464,10 @@ public class Users {
         if (roles == null || roles.isEmpty()) {
             throw new InvalidInput("roles", "user.error.roles");
         }
+        if (roles.contains(Role.PRESS) && roles.size() > 1) {
+            // a journalist asks the agencies questions; one account cannot be both the one who asks and one who answers
+            throw new InvalidInput("roles", "user.error.press-alone");
+        }
         if (agency == null) {
             if (roles.stream().anyMatch(Role.AGENCY_SCOPED::contains)) {
                 throw new InvalidInput("agency", "user.error.agency-required");
@@ -473,6 +477,9 @@ public class Users {
         Agency found = agencies.find(agency).orElseThrow(() -> new InvalidInput("agency", "agency.error.unknown"));
         if (found.validTo() != null && found.validTo().isBefore(clock.instant().atZone(LocalTime.ZONE).toLocalDate())) {
             throw new InvalidInput("agency", "user.error.agency-ended");
+        }
+        if (roles.contains(Role.PRESS) && found.kind() != AgencyKind.PRESS) {
+            throw new InvalidInput("agency", "user.error.press-agency");
         }
         return found.code();
     }

@@ -141,6 +141,20 @@ class UsersIntegrationTests {
     }
 
     @Test
+    void aPressAccountIsAJournalistsOnlyAndOfAPressAgency() {
+        AgencyId paper = agencies.findByCode("BPTTH", LocalDate.now(LocalTime.ZONE)).orElseThrow().id();
+        NewUser both = new NewUser(IdentityTestData.freshUsername("pvcanbo"), "Nguyễn Văn Thử", "pv@example.gov.vn",
+                "mat-khau-dai-1", java.util.Set.of(Role.PRESS, Role.OFFICER), paper);
+        assertThatThrownBy(() -> users.create(both, ADMIN)).isInstanceOfSatisfying(InvalidInput.class,
+                e -> assertThat(e.messageKey()).isEqualTo("user.error.press-alone"));
+        NewUser atADepartment = IdentityTestData.newUser(IdentityTestData.freshUsername("pvsyt"), Role.PRESS, health());
+        assertThatThrownBy(() -> users.create(atADepartment, ADMIN)).isInstanceOfSatisfying(InvalidInput.class,
+                e -> assertThat(e.messageKey()).isEqualTo("user.error.press-agency"));
+        assertThat(users.create(IdentityTestData.newUser(IdentityTestData.freshUsername("pvbao"), Role.PRESS, paper), ADMIN)
+                .roles()).containsExactly(Role.PRESS);
+    }
+
+    @Test
     void anOfficerNeedsAnAgency() {
         NewUser user = IdentityTestData.newUser(IdentityTestData.freshUsername("noagency"), Role.OFFICER, null);
         assertThatThrownBy(() -> users.create(user, ADMIN))
