@@ -165,6 +165,26 @@ class AuditSentences {
                 record.agencyCode() == null ? "" : names.agency(record.agencyCode()));
     }
 
+    /** An account's field before and after, as its record keeps them ("[OFFICER] -> [COORDINATOR]", "SYT -> null"). */
+    private String change(String field, Object recorded, Locale locale) {
+        String text = String.valueOf(recorded);
+        int arrow = text.indexOf(" -> ");
+        if (arrow < 0) {
+            return text;
+        }
+        return shown(field, text.substring(0, arrow), locale) + " → " + shown(field, text.substring(arrow + 4), locale);
+    }
+
+    private String shown(String field, String value, Locale locale) {
+        return switch (field) {
+            case "roles" -> Arrays.stream(value.replace("[", "").replace("]", "").split(",\\s*"))
+                    .filter(role -> !role.isBlank()).map(role -> label("role." + role, role, locale))
+                    .collect(Collectors.joining(", "));
+            case "agency" -> value.equals("null") ? label("audit.no-agency", "—", locale) : names.agency(value);
+            default -> value;
+        };
+    }
+
     private Map<String, Object> details(String text) {
         try {
             return text == null || text.isBlank() ? Map.of() : json.readValue(text, new TypeReference<Map<String, Object>>() { });
@@ -201,6 +221,12 @@ class AuditSentences {
 
     private Object value(String action, String key, Map<String, Object> details, Locale locale) {
         Object value = details.get(key);
+        if (key.equals("changes") && action.equals("user.updated")) {
+            // who may do what is what an account's change is about: its roles and agency before and after, not their names
+            return details.keySet().stream().filter(k -> !k.equals("username") && !k.equals("code"))
+                    .map(k -> label("audit.field." + k, k, locale) + " " + change(k, details.get(k), locale))
+                    .collect(Collectors.joining("; "));
+        }
         if (key.equals("changes")) {
             return details.keySet().stream().filter(k -> !k.equals("username") && !k.equals("code"))
                     .map(k -> label("audit.field." + k, k, locale)).collect(Collectors.joining(", "));
