@@ -79,6 +79,11 @@ class PressStatementsIntegrationTests {
             // the officer is not the approver
             mvc.perform(post("/api/v1/press/statements/" + id + "/publish").session(officer).with(csrf()))
                     .andExpect(status().isForbidden());
+            // and the page says whose approval the draft waits for, instead of showing no action at all
+            String waiting = org.jsoup.Jsoup.parse(mvc.perform(get("/press/statements/" + id).session(officer))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                    .select("#awaiting-approval").text();
+            assertThat(waiting).startsWith("Bản thảo chờ người phát ngôn của cơ quan duyệt và công bố: ").doesNotContain("{0}");
             mvc.perform(post("/api/v1/press/statements/" + id + "/publish").session(signIn("spokesperson")).with(csrf()))
                     .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("PUBLISHED"))
                     .andExpect(jsonPath("$.approvedBy").value("spokesperson"))

@@ -48,10 +48,12 @@ class StatementsController {
     private final AgencyDirectory agencies;
     private final Clock clock;
     private final vn.loa.press.Corrections corrections;
+    private final vn.loa.identity.Users users;
 
     StatementsController(Statements statements, MediaDirectory media, AgencyDirectory agencies, Clock clock,
-            vn.loa.press.Corrections corrections) {
+            vn.loa.press.Corrections corrections, vn.loa.identity.Users users) {
         this.corrections = corrections;
+        this.users = users;
         this.statements = statements;
         this.media = media;
         this.agencies = agencies;
@@ -105,9 +107,23 @@ class StatementsController {
         model.addAttribute("s", s);
         model.addAttribute("outlet", s.outletId() == null ? null : media.outlet(s.outletId()));
         model.addAttribute("correction", corrections.watchOf(id, user).orElse(null));
-        model.addAttribute("mayPublish", s.status() == StatementStatus.DRAFT && user.has(Role.SPOKESPERSON)
-                && s.agencyCode().equals(user.agencyCode()) && !user.username().equals(s.draftedBy()));
+        boolean mayPublish = s.status() == StatementStatus.DRAFT && user.has(Role.SPOKESPERSON)
+                && s.agencyCode().equals(user.agencyCode()) && !user.username().equals(s.draftedBy());
+        model.addAttribute("mayPublish", mayPublish);
+        if (s.status() == StatementStatus.DRAFT && !mayPublish && s.draftedBy() != null) {
+            // a draft waits for a spokesperson of the agency other than its author: say who, or that there is none
+            model.addAttribute("approvers", approvers(s));
+        }
         return "press/statement";
+    }
+
+    /** The agency's spokespersons, other than the draft's author, who may approve and publish it: their names. */
+    private List<String> approvers(Statement s) {
+        java.util.Optional<vn.loa.shared.AgencyId> agency = agencies.findByCode(s.agencyCode(),
+                LocalDate.now(clock.withZone(LocalTime.ZONE))).map(vn.loa.identity.Agency::id);
+        return users.list().stream().filter(u -> u.enabled() && u.roles().contains(Role.SPOKESPERSON)
+                        && agency.isPresent() && agency.get().equals(u.agency()) && !u.username().equals(s.draftedBy()))
+                .map(vn.loa.identity.UserAccount::fullName).sorted().toList();
     }
 
     @PostMapping("/{id}/publish")
