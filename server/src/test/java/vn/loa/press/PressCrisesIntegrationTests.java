@@ -254,6 +254,39 @@ class PressCrisesIntegrationTests {
     }
 
     @Test
+    void aRefusedQuestionOrStatementOnTheCrisisPageKeepsWhatWasTypedAndNamesTheJournalistField() throws Exception {
+        Crisis crisis = crises.open(new Crises.Opening(CrisisSource.MANUAL, null, "SYT",
+                "Ngộ độc thực phẩm ở trường học " + System.nanoTime(), null), OFFICER);
+        MockHttpSession officer = signIn("officer");
+        org.springframework.web.servlet.FlashMap question = mvc.perform(post("/press/crises/" + crisis.id() + "/questions")
+                        .session(officer).with(csrf()).param("channel", "EMAIL").param("journalistName", "")
+                        .param("outletName", "Báo Khánh Hòa").param("contactEmail", "sai-dia-chi")
+                        .param("subject", "Số học sinh nhập viện").param("question", "Bao nhiêu em đã xuất viện?"))
+                .andExpect(status().is3xxRedirection()).andReturn().getFlashMap();
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/press/crises/" + crisis.id())
+                        .session(officer).flashAttrs(question)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(page.select("#problems li[data-field=journalistName]").text()).startsWith("Phóng viên:");
+        assertThat(page.select("#q-outlet").val()).isEqualTo("Báo Khánh Hòa");
+        assertThat(page.select("#q-question").text()).isEqualTo("Bao nhiêu em đã xuất viện?");
+        assertThat(page.select("#q-channel option[selected]").val()).isEqualTo("EMAIL");
+
+        org.springframework.web.servlet.FlashMap statement = mvc.perform(post("/press/crises/" + crisis.id() + "/statements")
+                        .session(officer).with(csrf()).param("form", "PRESS_RELEASE").param("channel", "EMAIL")
+                        .param("title", "Thông tin ban đầu về vụ ngộ độc").param("body", " "))
+                .andExpect(status().is3xxRedirection()).andReturn().getFlashMap();
+        page = org.jsoup.Jsoup.parse(mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/press/crises/" + crisis.id())
+                        .session(officer).flashAttrs(statement)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(page.select("#problems li")).isNotEmpty();
+        assertThat(page.select("#cs-title").val()).isEqualTo("Thông tin ban đầu về vụ ngộ độc");
+        // the question form, not refused this time, is empty again
+        assertThat(page.select("#q-outlet").val()).isEmpty();
+    }
+
+    @Test
     void anOfficerClosesACrisisWhoseFirstStatementIsOutWithoutAReason() {
         Crisis crisis = crises.open(new Crises.Opening(CrisisSource.MANUAL, null, "SYT", "Lở đất đã phát ngôn "
                 + System.nanoTime(), null), OFFICER);

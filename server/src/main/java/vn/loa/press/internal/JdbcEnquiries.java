@@ -124,7 +124,7 @@ class JdbcEnquiries implements Enquiries {
         }
         String name = journalist ? by.fullName() : PressAccess.text(q.journalistName());
         if (name == null || name.length() > 200) {
-            problems.add(new InvalidInput("journalistName", "press.error.name"));
+            problems.add(new InvalidInput("journalistName", "press.error.journalist-name"));
         }
         String email = PressAccess.text(q.contactEmail());
         String phone = PressAccess.text(q.contactPhone());

@@ -128,7 +128,8 @@ class CrisesController {
     String draft(@PathVariable long id, @RequestParam(defaultValue = "") String form,
             @RequestParam(defaultValue = "") String channel, @RequestParam(defaultValue = "") String title,
             @RequestParam(defaultValue = "") String body, RedirectAttributes redirect) {
-        return change("redirect:/press/crises/" + id, redirect, () -> {
+        Map<String, String> typed = Map.of("statementForm", form, "statementChannel", channel, "title", title, "body", body);
+        return change("redirect:/press/crises/" + id, redirect, typed, () -> {
             List<InvalidInput> problems = new ArrayList<>();
             StatementForm f = PressApiController.parse(StatementForm.class, form, "form", problems);
             StatementChannel ch = PressApiController.parse(StatementChannel.class, channel, "channel", problems);
@@ -157,7 +158,9 @@ class CrisesController {
             @RequestParam(defaultValue = "") String contactEmail, @RequestParam(defaultValue = "") String contactPhone,
             @RequestParam(defaultValue = "") String subject, @RequestParam(defaultValue = "") String question,
             RedirectAttributes redirect) {
-        return change("redirect:/press/crises/" + id, redirect, () -> {
+        Map<String, String> typed = Map.of("channel", channel, "journalistName", journalistName, "outletName", outletName,
+                "contactEmail", contactEmail, "contactPhone", contactPhone, "subject", subject, "question", question);
+        return change("redirect:/press/crises/" + id, redirect, typed, () -> {
             List<InvalidInput> problems = new ArrayList<>();
             EnquiryChannel ch = PressApiController.parse(EnquiryChannel.class, channel, "channel", problems);
             InvalidInput.throwIfAny(problems);
@@ -197,10 +200,19 @@ class CrisesController {
      * fields at fault, a change the crisis's state refuses, or a crisis of another agency).
      */
     private static String change(String back, RedirectAttributes redirect, Supplier<String> change) {
+        return change(back, redirect, null, change);
+    }
+
+    /** As {@link #change(String, RedirectAttributes, Supplier)}, giving back what was typed when a field is refused. */
+    private static String change(String back, RedirectAttributes redirect, Map<String, String> typed,
+            Supplier<String> change) {
         try {
             return change.get();
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("problems", e.all());
+            if (typed != null) {
+                redirect.addFlashAttribute("entered", typed);
+            }
         } catch (Conflict e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
         } catch (AccessDeniedException e) {
