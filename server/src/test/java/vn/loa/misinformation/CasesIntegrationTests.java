@@ -136,6 +136,12 @@ class CasesIntegrationTests {
         mvc.perform(post("/api/v1/cases").session(coordinator).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"claim\": "))
                 .andExpect(status().isBadRequest());
+        // nothing chosen on the page is asked for as the form asks it, not with the API's codes
+        String page = mvc.perform(post("/cases/new").session(coordinator).with(csrf()).param("claim", "Tin đồn")
+                        .param("category", "").param("severity", "LOW")).andExpect(status().isUnprocessableContent())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(org.jsoup.Jsoup.parse(page).select("#problems li[data-field=category]").text())
+                .isEqualTo("Loại thông tin: hãy chọn một mục trong danh sách.");
         assertThat(count()).isEqualTo(before);
     }
 
@@ -159,6 +165,15 @@ class CasesIntegrationTests {
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("agencyCode"));
         mvc.perform(transition(coordinator, id, "{\"action\": \"ASSIGN\", \"agencyCode\": \"SYT\", \"owner\": \"press\"}"))
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("owner"));
+        // on the page, the refusal names the agency as the page does, and the form keeps the agency and owner chosen
+        org.jsoup.nodes.Document refused = org.jsoup.Jsoup.parse(mvc.perform(post("/cases/" + id + "/transitions")
+                        .session(coordinator).with(csrf()).param("action", "ASSIGN").param("agencyCode", "SYT")
+                        .param("owner", "district")).andExpect(status().isUnprocessableContent()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(refused.select("#problems li[data-field=owner]").text())
+                .isEqualTo("Người xử lý: district không phải cán bộ đầu mối của Sở Y tế.");
+        assertThat(refused.select("#assign-agency option[selected]").val()).isEqualTo("SYT");
+        assertThat(refused.select("#assign-owner").val()).isEqualTo("district");
         mvc.perform(transition(coordinator, id, "{\"action\": \"DISMISS\"}"))
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("reason"));
         mvc.perform(transition(coordinator, id, "{\"action\": \"DISMISS\", \"reason\": \"Trùng vụ việc khác\"}"))

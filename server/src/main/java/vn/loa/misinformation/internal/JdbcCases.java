@@ -950,8 +950,15 @@ class JdbcCases implements Cases {
                 }
             }
         }
-        // the field named in the reader's language, as the other refusals name theirs ("Kết luận: ...")
-        problems.add(new InvalidInput(field, "case.error.choice", value == null ? "" : value,
+        // the field named in the reader's language, as the other refusals name theirs ("Kết luận: ..."); nothing chosen
+        // is asked for as the form asks, the codes are for a client that sent a wrong one
+        if (value == null || value.isBlank()) {
+            problems.add(new InvalidInput(field, "case.error.choose",
+                    new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] {"cases." + field},
+                            field)));
+            return null;
+        }
+        problems.add(new InvalidInput(field, "case.error.choice", value,
                 Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")),
                 new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] {"cases." + field},
                         field)));

@@ -189,7 +189,7 @@ class CasesController {
             redirect.addFlashAttribute("flashKey", "case.action.done." + action);
         } catch (InvalidInput e) {
             fillCase(model, cases.get(id, user), user);
-            model.addAttribute("problems", e.all());
+            model.addAttribute("problems", e.all().stream().map(this::agencyByName).toList());
             model.addAttribute("failedAction", action);
             model.addAttribute("entered", new Cases.Transition(action, category, severity, agencyCode, owner, verdict,
                     explanation, reason, legalBasis));
@@ -199,6 +199,18 @@ class CasesController {
             redirect.addFlashAttribute("errorKey", "case.error.state-changed");
         }
         return "redirect:/cases/" + id;
+    }
+
+    /** A refusal that names an agency by its code names it as the page does, in the reader's language. */
+    private InvalidInput agencyByName(InvalidInput problem) {
+        if (!problem.messageKey().equals("case.error.owner") || problem.arguments().length < 2) {
+            return problem;
+        }
+        Object[] arguments = problem.arguments();
+        String language = org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage();
+        agencies.findByCode(String.valueOf(arguments[1]), LocalDate.now(clock.withZone(LocalTime.ZONE)))
+                .ifPresent(a -> arguments[1] = a.name(language));
+        return new InvalidInput(problem.field(), problem.messageKey(), arguments);
     }
 
     @PostMapping("/cases/{id}/notes")
