@@ -211,13 +211,20 @@ class ObligationsController {
     }
 
     @GetMapping("/compliance")
-    String compliance(@RequestParam(required = false) Integer year, @RequestParam(required = false) Integer quarter,
+    String compliance(@RequestParam(required = false) String year, @RequestParam(required = false) String quarter,
             Model model) {
         SignedInUser user = CrisesController.staff();
         LocalDate today = today();
-        int y = year == null ? today.getYear() : year;
-        int q = quarter == null ? (today.getMonthValue() - 1) / 3 + 1 : quarter;
-        if (q < 1 || q > 4 || y < 2017 || y > 2100) {
+        Integer askedYear = whole(year);
+        Integer askedQuarter = whole(quarter);
+        int y = askedYear == null ? today.getYear() : askedYear;
+        int q = askedQuarter == null ? (today.getMonthValue() - 1) / 3 + 1 : askedQuarter;
+        boolean unreadable = year != null && !year.isBlank() && askedYear == null
+                || quarter != null && !quarter.isBlank() && askedQuarter == null;
+        if (unreadable || q < 1 || q > 4 || y < 2017 || y > 2100) {
+            // a period that cannot be shown is said to be so, and the current quarter shown instead
+            model.addAttribute("errorKey", "press.error.period");
+            model.addAttribute("errorArguments", new Object[] {year == null ? "" : year, quarter == null ? "" : quarter});
             y = today.getYear();
             q = (today.getMonthValue() - 1) / 3 + 1;
         }
@@ -226,6 +233,17 @@ class ObligationsController {
         model.addAttribute("figures", obligations.figures(compliance.from(), compliance.to(), user));
         model.addAttribute("years", java.util.stream.IntStream.rangeClosed(today.getYear() - 3, today.getYear()).boxed().toList());
         return "press/compliance";
+    }
+
+    private static Integer whole(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     @GetMapping("/compliance/export.xlsx")
