@@ -132,13 +132,8 @@ class PublicConsultationController {
         } catch (InvalidInput e) {
             response.setStatus(422);
             model.addAttribute("problems", e.all());
-        } catch (TooManyContributions e) {
-            response.setStatus(429);
-            model.addAttribute("tooManyKey", e.messageKey());
-            model.addAttribute("tooManyLimit", e.limit());
-        } catch (Conflict e) {
-            response.setStatus(409);
-            model.addAttribute("errorKey", e.messageKey());
+        } catch (TooManyContributions | Conflict e) {
+            refused(e, response, model);
         }
         model.addAttribute("form", comment);
         return comment(c, model);
@@ -227,15 +222,22 @@ class PublicConsultationController {
         try {
             contributions.resendCode(id, submission);
             model.addAttribute("resent", true);
-        } catch (TooManyContributions e) {
-            response.setStatus(429);
-            model.addAttribute("tooManyKey", e.messageKey());
-            model.addAttribute("tooManyLimit", e.limit());
-        } catch (Conflict e) {
-            response.setStatus(409);
-            model.addAttribute("errorKey", e.messageKey());
+        } catch (TooManyContributions | Conflict e) {
+            refused(e, response, model);
         }
         return "public/consultation-verify";
+    }
+
+    /** A comment or a code refused: too many from here (429, with the limit) or not in a state to take it (409). */
+    private static void refused(RuntimeException e, HttpServletResponse response, Model model) {
+        if (e instanceof TooManyContributions many) {
+            response.setStatus(429);
+            model.addAttribute("tooManyKey", many.messageKey());
+            model.addAttribute("tooManyLimit", many.limit());
+        } else if (e instanceof Conflict conflict) {
+            response.setStatus(409);
+            model.addAttribute("errorKey", conflict.messageKey());
+        }
     }
 
     @GetMapping("/public/consultations/{id:\\d+}/changes")
