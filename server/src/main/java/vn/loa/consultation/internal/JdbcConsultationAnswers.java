@@ -59,7 +59,7 @@ class JdbcConsultationAnswers implements ConsultationAnswers {
 
     JdbcConsultationAnswers(JdbcClient jdbc, ConsultationRows rows, JdbcThemeGroups groups, Publishing publishing,
             AgencyDirectory agencies, SynthesisReport reports, ApplicationEventPublisher events, Clock clock,
-            DisplayNames names, MessageSource messages, @Value("${loa.alerts.base-url:http://localhost:${server.port:8080}}") String baseUrl) {
+            DisplayNames names, MessageSource messages, @Value("${loa.alerts.base-url}") String baseUrl) {
         this.jdbc = jdbc;
         this.rows = rows;
         this.groups = groups;

@@ -32,7 +32,7 @@ class CoordinationMail {
 
     CoordinationMail(ObjectProvider<JavaMailSender> mail, Users users,
             @Value("${loa.alerts.mail-from:loa@localhost}") String mailFrom,
-            @Value("${loa.alerts.base-url:http://localhost:${server.port:8080}}") String baseUrl) {
+            @Value("${loa.alerts.base-url}") String baseUrl) {
         this.mail = mail;
         this.users = users;
         this.mailFrom = mailFrom;

@@ -27,7 +27,7 @@ class SmtpAdapter implements ChannelAdapter {
     private final String baseUrl;
 
     SmtpAdapter(ObjectProvider<JavaMailSender> mail, @Value("${loa.alerts.mail-from:loa@localhost}") String from,
-            @Value("${loa.alerts.base-url:http://localhost:${server.port:8080}}") String baseUrl) {
+            @Value("${loa.alerts.base-url}") String baseUrl) {
         this.mail = mail;
         this.from = from;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;

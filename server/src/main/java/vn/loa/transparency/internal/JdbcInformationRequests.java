@@ -105,7 +105,7 @@ class JdbcInformationRequests implements InformationRequests {
     JdbcInformationRequests(JdbcClient jdbc, Deadlines deadlines, WorkingDays calendar, DueDateText dueText,
             AgencyDirectory agencies, ApplicationEventPublisher events, Clock clock, ProvinceSettings province,
             ObjectProvider<JavaMailSender> mail, @Value("${loa.alerts.mail-from:loa@localhost}") String mailFrom,
-            @Value("${loa.alerts.base-url:http://localhost:${server.port:8080}}") String baseUrl, Users users, MessageSource messages) {
+            @Value("${loa.alerts.base-url}") String baseUrl, Users users, MessageSource messages) {
         this.jdbc = jdbc;
         this.deadlines = deadlines;
         this.calendar = calendar;

@@ -66,7 +66,7 @@ class TransparencyDeskController {
     private final String publicBase;
 
     TransparencyDeskController(InformationRequests requests, AgencyDirectory agencies, Clock clock,
-            @org.springframework.beans.factory.annotation.Value("${loa.alerts.base-url:http://localhost:${server.port:8080}}") String baseUrl) {
+            @org.springframework.beans.factory.annotation.Value("${loa.alerts.base-url}") String baseUrl) {
         this.requests = requests;
         this.agencies = agencies;
         this.clock = clock;
