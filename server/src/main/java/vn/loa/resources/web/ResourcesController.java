@@ -479,9 +479,9 @@ class ResourcesController {
     private static Resources.BudgetForm budgetForm(Long agencyId, Map<String, String> form) {
         List<InvalidInput> problems = new ArrayList<>();
         Long year = number(form.get("year"), "year", problems);
-        Long planned = amount(form.get("plannedVnd"), "plannedVnd", problems);
-        Long committed = amount(form.get("committedVnd"), "committedVnd", problems);
-        Long spent = amount(form.get("spentVnd"), "spentVnd", problems);
+        Long planned = amount(form.get("plannedVnd"));
+        Long committed = amount(form.get("committedVnd"));
+        Long spent = amount(form.get("spentVnd"));
         Long campaign = number(form.get("campaignId"), "campaignId", problems);
         Long contract = number(form.get("contractId"), "contractId", problems);
         InvalidInput.throwIfAny(problems);
@@ -493,7 +493,7 @@ class ResourcesController {
         List<InvalidInput> problems = new ArrayList<>();
         Long press = number(form.get("pressAgencyId"), "pressAgencyId", problems);
         LocalDate signed = ResourcesApiController.day(form.get("signedOn"), "signedOn", problems);
-        Long value = amount(form.get("valueVnd"), "valueVnd", problems);
+        Long value = amount(form.get("valueVnd"));
         LocalDate starts = ResourcesApiController.day(form.get("startsOn"), "startsOn", problems);
         LocalDate ends = ResourcesApiController.day(form.get("endsOn"), "endsOn", problems);
         Long campaign = number(form.get("campaignId"), "campaignId", problems);
@@ -520,7 +520,7 @@ class ResourcesController {
      * always refuses under that field's name, so that the form's other problems (a blank name, another amount below
      * zero) are told in the same answer instead of after the first is corrected.
      */
-    private static Long amount(String text, String field, List<InvalidInput> problems) {
+    private static Long amount(String text) {
         try {
             return Dong.parse(text);
         } catch (NumberFormatException e) {
