@@ -161,6 +161,39 @@ class ContributionsIntegrationTests {
                 .andExpect(status().isConflict());
     }
 
+    @Test
+    void anotherBrowserCannotUseUpTheAttemptsOfACommentsCode() throws Exception {
+        Consultation c = open();
+        String address = "10.80." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250);
+        org.springframework.mock.web.MockHttpSession citizen = new org.springframework.mock.web.MockHttpSession();
+        String text = "Đề nghị đặt thêm điểm tập kết rác ở chợ Đầm, vì " + marker();
+        String verifyPage = mvc.perform(post("/public/consultations/" + c.id() + "/comment").session(citizen).with(csrf())
+                        .with(from(address)).param("name", "Lê Văn Tâm").param("contact", "tam-" + marker() + "@example.vn")
+                        .param("unit", "a11").param("text", text))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        long submission = Long.parseLong(verifyPage.substring(verifyPage.indexOf("submission=") + "submission=".length()));
+        String code = codeFor(submission);
+        // a stranger who guesses the submission's number is led back to the consultation and spends none of its attempts
+        org.springframework.mock.web.MockHttpSession stranger = new org.springframework.mock.web.MockHttpSession();
+        for (int i = 0; i <= Contributions.CODE_ATTEMPTS; i++) {
+            mvc.perform(post("/public/consultations/" + c.id() + "/verify").session(stranger).with(csrf())
+                            .param("submission", String.valueOf(submission)).param("code", wrong(code)))
+                    .andExpect(status().is3xxRedirection())
+                    .andExpect(header().string("Location", "/public/consultations/" + c.id()));
+        }
+        mvc.perform(post("/public/consultations/" + c.id() + "/verify").with(csrf())
+                        .param("submission", String.valueOf(submission)).param("code", code))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", "/public/consultations/" + c.id()));
+        assertThat(contributions.published(c.id())).extracting(Contribution::body).doesNotContain(text);
+        // the citizen's own code still confirms the comment
+        mvc.perform(post("/public/consultations/" + c.id() + "/verify").session(citizen).with(csrf())
+                        .param("submission", String.valueOf(submission)).param("code", code))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", "/public/consultations/" + c.id() + "/sent"));
+        assertThat(contributions.published(c.id())).extracting(Contribution::body).contains(text);
+    }
+
     private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
         return request -> {
             request.setRemoteAddr(address);

@@ -182,11 +182,19 @@ class PublicConsultationController {
         return "public/consultation-sent";
     }
 
+    /**
+     * The code typed for a submission this browser sent; another browser's code (a stranger using up the citizen's
+     * attempts, or learning whether a comment was confirmed) is led back to the consultation, as the code's page is.
+     */
     @PostMapping("/public/consultations/{id:\\d+}/verify")
     String verify(@PathVariable long id, @RequestParam long submission, @RequestParam(defaultValue = "") String code,
-            HttpServletResponse response, Model model,
+            HttpServletRequest request, HttpServletResponse response, Model model,
             org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
         Consultation c = published(id);
+        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        if (session == null || !sentFrom(session).containsValue(submission)) {
+            return "redirect:/public/consultations/" + id;
+        }
         model.addAttribute("c", c);
         try {
             Contribution k = contributions.verify(id, submission, clip(code, 20));
