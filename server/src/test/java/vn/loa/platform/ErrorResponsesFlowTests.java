@@ -144,6 +144,17 @@ class ErrorResponsesFlowTests {
     }
 
     @Test
+    void aPageNeverCarriesTheSessionInItsLinks() throws Exception {
+        // a first visit, before the browser has shown it keeps cookies: the error page's links used to carry the session
+        for (String path : List.of("/public/press-releases/khong-phai-so", "/public/messages/999999999",
+                "/public/access-to-information")) {
+            HttpBrowser.Answer page = HttpBrowser.onThisMachine(port).get(path, HTML);
+            assertThat(page.body()).as(path).doesNotContainIgnoringCase(";LOA_SESSION=")
+                    .doesNotContainIgnoringCase(";jsessionid=");
+        }
+    }
+
+    @Test
     void anUnexpectedFailureAnswersAProblemInTheApiAndTheErrorPageElsewhereAndShowsNoInternals() throws Exception {
         // what the servlet container forwards to after an exception no controller handled
         MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
