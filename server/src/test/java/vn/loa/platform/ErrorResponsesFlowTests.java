@@ -144,6 +144,29 @@ class ErrorResponsesFlowTests {
     }
 
     @Test
+    void aCitizensErrorPageLeadsBackToThePublicSiteNotToTheStaffsSignIn() throws Exception {
+        // a withdrawn message's link (404, from the page's own handler) and an address typed wrong (400, from /error)
+        for (String path : List.of("/public/messages/999999999", "/public/press-releases/khong-phai-so")) {
+            HttpBrowser citizen = HttpBrowser.onThisMachine(port);
+            HttpBrowser.Answer page = citizen.get(path, HTML);
+            assertThat(page.status()).as(path).isIn(400, 404);
+            org.jsoup.nodes.Document html = Jsoup.parse(page.body());
+            assertThat(html.select("nav#public-nav a[href=/public/consultations]")).as(path).hasSize(1);
+            assertThat(html.select("a#public-home").attr("href")).as(path).isEqualTo("/public/refutations");
+            assertThat(html.select("a.brand").attr("href")).as(path).isEqualTo("/public/refutations");
+            assertThat(html.select("main a[href=/]")).as(path).isEmpty();
+            assertThat(page.body()).as(path).doesNotContain("Về trang tổng quan");
+        }
+        // the staff's error page still leads to their dashboard
+        HttpBrowser coordinator = HttpBrowser.onThisMachine(port);
+        coordinator.signIn("coordinator");
+        HttpBrowser.Answer staff = coordinator.get("/cases/khong-phai-so", HTML);
+        assertThat(staff.status()).isEqualTo(400);
+        assertThat(Jsoup.parse(staff.body()).select("main a[href=/]").text()).isEqualTo("Về trang tổng quan");
+        assertThat(Jsoup.parse(staff.body()).select("nav#public-nav")).isEmpty();
+    }
+
+    @Test
     void aPageNeverCarriesTheSessionInItsLinks() throws Exception {
         // a first visit, before the browser has shown it keeps cookies: the error page's links used to carry the session
         for (String path : List.of("/public/press-releases/khong-phai-so", "/public/messages/999999999",

@@ -61,10 +61,16 @@ class ErrorResponses implements ErrorController {
         }
         ModelAndView page = new ModelAndView("error", HttpStatusCode.valueOf(status.value()));
         page.addObject("status", status.value());
+        page.addObject("publicPage", isPublic(uri, request));
         if (messageKey != null) {
             page.addObject("detail", messages.getMessage(messageKey, arguments, locale));
         }
         return page;
+    }
+
+    /** Whether the address is one of the public site's, whose reader has no account and no dashboard. */
+    static boolean isPublic(String uri, HttpServletRequest request) {
+        return uri.startsWith(request.getContextPath() + "/public/");
     }
 
     private static HttpStatus status(HttpServletRequest request) {

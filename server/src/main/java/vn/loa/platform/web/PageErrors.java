@@ -1,5 +1,6 @@
 package vn.loa.platform.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +19,8 @@ import vn.loa.shared.NotFound;
  * The named domain failures a page did not turn into a form message itself, as the shell's error page: a record
  * that does not exist (404), input Loa refuses (400, saying why), a state that does not allow the action (409).
  * Anything else goes on to {@link ErrorResponses}. The page keeps the signed-in header and menu: no controller
- * advice fills the model of an exception handler, so each {@link ShellModel} adds its part here.
+ * advice fills the model of an exception handler, so each {@link ShellModel} adds its part here. Under
+ * {@code /public/} it is the public site's page: its menu and a link back to it, never the staff's dashboard.
  */
 @ControllerAdvice(annotations = Controller.class)
 class PageErrors {
@@ -32,36 +34,40 @@ class PageErrors {
     }
 
     /** The error page with a status, and what the shell shows around it. */
-    private String page(int status, HttpServletResponse response, Model model) {
+    private String page(int status, HttpServletRequest request, HttpServletResponse response, Model model) {
         response.setStatus(status);
         model.addAttribute("status", status);
+        model.addAttribute("publicPage", ErrorResponses.isPublic(request.getRequestURI(), request));
         shell.forEach(part -> part.addTo(model));
         return "error";
     }
 
     @ExceptionHandler(NotFound.class)
-    String notFound(HttpServletResponse response, Model model) {
-        return page(404, response, model);
+    String notFound(HttpServletRequest request, HttpServletResponse response, Model model) {
+        return page(404, request, response, model);
     }
 
     @ExceptionHandler(InvalidInput.class)
-    String invalid(InvalidInput e, HttpServletResponse response, Model model, Locale locale) {
+    String invalid(InvalidInput e, HttpServletRequest request, HttpServletResponse response, Model model,
+            Locale locale) {
         model.addAttribute("detail", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
-        return page(400, response, model);
+        return page(400, request, response, model);
     }
 
     @ExceptionHandler(Conflict.class)
-    String conflict(Conflict e, HttpServletResponse response, Model model, Locale locale) {
+    String conflict(Conflict e, HttpServletRequest request, HttpServletResponse response, Model model,
+            Locale locale) {
         model.addAttribute("detail", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
-        return page(409, response, model);
+        return page(409, request, response, model);
     }
 
     @ExceptionHandler(DataAccessException.class)
-    String unstorable(DataAccessException e, HttpServletResponse response, Model model, Locale locale) {
+    String unstorable(DataAccessException e, HttpServletRequest request, HttpServletResponse response, Model model,
+            Locale locale) {
         if (!UnstorableText.causedBy(e)) {
             throw e;
         }
         model.addAttribute("detail", messages.getMessage("error.unstorable-character", null, locale));
-        return page(400, response, model);
+        return page(400, request, response, model);
     }
 }
