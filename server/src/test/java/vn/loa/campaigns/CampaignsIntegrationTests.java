@@ -370,6 +370,16 @@ class CampaignsIntegrationTests {
     }
 
     @Test
+    void theCampaignPageListsItsMessagesWithOnePager() throws Exception {
+        long campaignId = campaignAsService();
+        messages.write(campaignId, "Lịch tiêm chủng tháng 12", "Nội dung.", null, OFFICER);
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(body(mvc.perform(get("/campaigns/" + campaignId)
+                .session(signIn("officer"))).andExpect(status().isOk())));
+        assertThat(page.select(".message-row")).hasSize(1);
+        assertThat(page.select("nav.pager")).hasSize(1);
+    }
+
+    @Test
     void anOfficerOfAnotherAgencySeesNoneOfItAndMayNotActOnIt() throws Exception {
         long campaignId = campaignAsService();
         Message m = messages.write(campaignId, "Tin của Sở Y tế", "Nội dung.", null, OFFICER);
