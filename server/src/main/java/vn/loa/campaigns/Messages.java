@@ -145,7 +145,7 @@ public interface Messages {
      * Assigns the translation of a version into Chăm ({@code cjm}) or Raglai ({@code roc}) to a user.
      *
      * @throws vn.loa.shared.InvalidInput naming {@code language} or {@code translator}
-     * @throws vn.loa.shared.Conflict when it is assigned already
+     * @throws vn.loa.shared.Conflict when it is assigned already, or the message was withdrawn
      */
     Translation assignTranslation(long versionId, String language, String translator, SignedInUser by);
 
@@ -154,20 +154,21 @@ public interface Messages {
      *
      * @throws vn.loa.shared.InvalidInput naming {@code body} or {@code audio}
      * @throws org.springframework.security.access.AccessDeniedException for anyone but the translator
+     * @throws vn.loa.shared.Conflict when it is approved already, or the message was withdrawn
      */
     Translation submitTranslation(long translationId, String body, String audioName, byte[] audio, SignedInUser by);
 
     /**
      * A reviewer who is not the translator approves a submitted translation; only then may it be published.
      *
-     * @throws vn.loa.shared.Conflict when it is not submitted, or the translator reviews it
+     * @throws vn.loa.shared.Conflict when it is not submitted, the translator reviews it, or the message was withdrawn
      */
     Translation approveTranslation(long translationId, SignedInUser by);
 
     /** The translations of a message. */
     List<Translation> translations(long messageId, SignedInUser user);
 
-    /** The translations assigned to the user, open ones first. */
+    /** The translations assigned to the user, of messages not withdrawn, open ones first. */
     List<Translation> tasksOf(SignedInUser user);
 
     /**

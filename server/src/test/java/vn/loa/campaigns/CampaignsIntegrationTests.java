@@ -747,6 +747,35 @@ class CampaignsIntegrationTests {
                 .satisfies(x -> assertThat(x.body()).isNull());
     }
 
+    @Test
+    void aWithdrawnMessageLeavesNoTranslationToEnterApproveOrAssign() throws Exception {
+        SignedInUser district = new SignedInUser(8L, "district", "Cán bộ UBND xã Ninh Hải", null, "22852",
+                Set.of(Role.OFFICER));
+        Message m = messages.write(campaignAsService(), "Phòng bệnh tay chân miệng", "Rửa tay cho trẻ.", null, OFFICER);
+        Version v = messages.saveVersion(m.id(), VersionKind.LOUDSPEAKER, "Phòng bệnh tay chân miệng",
+                "Kính thưa bà con, hãy rửa tay cho trẻ bằng xà phòng trước khi ăn.", null, null, OFFICER);
+        Translation raglai = messages.assignTranslation(v.id(), "roc", "district", OFFICER);
+        Translation cham = messages.assignTranslation(v.id(), "cjm", "press", OFFICER);
+        messages.submitTranslation(cham.id(), "Bản dịch tiếng Chăm gửi trước khi rút.", null, null, JOURNALIST);
+        assertThat(messages.tasksOf(district)).extracting(Translation::id).contains(raglai.id());
+
+        messages.act(m.id(), MessageAction.WITHDRAW, null, "Nội dung cần viết lại", OFFICER);
+        // the translator's list no longer asks for it, and what comes late is refused saying why
+        assertThat(messages.tasksOf(district)).extracting(Translation::id).doesNotContain(raglai.id());
+        assertThat(org.jsoup.Jsoup.parse(body(mvc.perform(get("/campaigns/translations").session(signIn("district")))
+                .andExpect(status().isOk()))).select("#task-" + raglai.id())).isEmpty();
+        assertThatThrownBy(() -> messages.submitTranslation(raglai.id(), "Bản dịch đến muộn.", null, null, district))
+                .isInstanceOfSatisfying(Conflict.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("campaigns.error.translation-withdrawn"));
+        assertThatThrownBy(() -> messages.approveTranslation(cham.id(), SPOKESPERSON))
+                .isInstanceOfSatisfying(Conflict.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("campaigns.error.translation-withdrawn"));
+        assertThatThrownBy(() -> messages.assignTranslation(v.id(), "roc", "press", OFFICER))
+                .isInstanceOf(Conflict.class);
+        assertThat(messages.translations(m.id(), OFFICER)).extracting(Translation::status)
+                .containsExactlyInAnyOrder("ASSIGNED", "SUBMITTED");
+    }
+
     private org.springframework.test.web.servlet.ResultActions transition(MockHttpSession session, long id, String action,
             String publishAt, String reason) throws Exception {
         return mvc.perform(post("/api/v1/messages/" + id + "/transitions").session(session).with(csrf())

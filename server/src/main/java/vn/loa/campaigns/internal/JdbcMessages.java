@@ -737,6 +737,9 @@ class JdbcMessages implements Messages {
         if (!CampaignAccess.mayAct(m.agencyCode(), by)) {
             throw new AccessDeniedException("may not assign for the agency");
         }
+        if (m.status() == MessageStatus.WITHDRAWN) {
+            throw new Conflict("campaigns.error.translation-withdrawn");
+        }
         List<InvalidInput> problems = new ArrayList<>();
         if (language == null || !TRANSLATED.contains(language)) {
             problems.add(new InvalidInput("language", "campaigns.error.language"));
@@ -777,6 +780,9 @@ class JdbcMessages implements Messages {
         if (t.approved()) {
             throw new Conflict("campaigns.error.translation-approved");
         }
+        if (withdrawn(t.messageId())) {
+            throw new Conflict("campaigns.error.translation-withdrawn");
+        }
         String text = CampaignAccess.text(body);
         if (text == null || text.length() > 50_000) {
             throw new InvalidInput("body", "campaigns.error.body");
@@ -802,6 +808,9 @@ class JdbcMessages implements Messages {
             throw new Conflict("campaigns.error.translation-four-eyes");
         }
         Message m = get(t.messageId(), by);
+        if (m.status() == MessageStatus.WITHDRAWN) {
+            throw new Conflict("campaigns.error.translation-withdrawn");
+        }
         if (!"SUBMITTED".equals(t.status())) {
             throw new Conflict("campaigns.error.translation-not-submitted");
         }
@@ -828,8 +837,18 @@ class JdbcMessages implements Messages {
 
     @Override
     public List<Translation> tasksOf(SignedInUser user) {
-        return jdbc.sql(TRANSLATION + " WHERE t.translator = ? ORDER BY CASE t.status WHEN 'APPROVED' THEN 1 ELSE 0 END, t.id DESC")
+        // a withdrawn message asks nothing more of its translators
+        return jdbc.sql(TRANSLATION + """
+                 JOIN campaign_message m ON m.id = v.message_id
+                WHERE t.translator = ? AND m.status <> 'WITHDRAWN'
+                ORDER BY CASE t.status WHEN 'APPROVED' THEN 1 ELSE 0 END, t.id DESC""")
                 .param(user.username()).query(JdbcMessages::translation).list();
+    }
+
+    /** Whether the message was withdrawn: its translations are then neither entered nor approved. */
+    private boolean withdrawn(long messageId) {
+        return jdbc.sql("SELECT status FROM campaign_message WHERE id = ?").param(messageId).query(String.class)
+                .optional().map(MessageStatus.WITHDRAWN.name()::equals).orElse(false);
     }
 
     @Override
