@@ -125,6 +125,20 @@ class OutboxIntegrationTests {
     }
 
     @Test
+    void thePortalsCommuneFilterNamesEachCommuneInTheReadersLanguage() throws Exception {
+        vn.loa.identity.Agency commune = agencies.validOn(LocalDate.ofInstant(clock.instant(), LocalTime.ZONE)).stream()
+                .filter(a -> a.kind() == vn.loa.identity.AgencyKind.COMMUNE && a.nameEn() != null
+                        && !a.nameEn().equals(a.nameVi()))
+                .findFirst().orElseThrow();
+        org.jsoup.nodes.Document en = org.jsoup.Jsoup.parse(mvc.perform(get("/public/messages").param("lang", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(en.select("#commune option[value=" + commune.code() + "]").text()).isEqualTo(commune.nameEn());
+        org.jsoup.nodes.Document vi = org.jsoup.Jsoup.parse(mvc.perform(get("/public/messages").param("lang", "vi"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(vi.select("#commune option[value=" + commune.code() + "]").text()).isEqualTo(commune.nameVi());
+    }
+
+    @Test
     void aChannelThatIsDownLosesNothingAndDeliversOnceWhenItComesUp() {
         simulator.switchDown(Channel.SMS, true, ADMIN);
         try {
