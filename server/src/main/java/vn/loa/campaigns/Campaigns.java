@@ -37,6 +37,14 @@ public interface Campaigns {
      */
     Campaign create(long planId, Draft draft, SignedInUser by);
 
+    /**
+     * What {@link #create} would refuse in the draft, every field at fault, creating nothing: a form that could not
+     * read some of its fields still names the others.
+     *
+     * @throws vn.loa.shared.NotFound when the plan does not exist or the user may not see it
+     */
+    List<vn.loa.shared.InvalidInput> problems(long planId, Draft draft, SignedInUser by);
+
     /** The campaigns the user may see, of one plan or (null) of every plan, newest first. */
     List<Campaign> list(Long planId, SignedInUser user);
 

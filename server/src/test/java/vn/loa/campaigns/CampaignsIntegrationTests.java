@@ -420,7 +420,8 @@ class CampaignsIntegrationTests {
                                 {"planId":%d,"title":"","policy":"BHYT","audiences":["ELDERLY","ALIENS"],
                                  "startsOn":"2026-13-01","endsOn":"2026-12-31"}""".formatted(planId)))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.errors[*].field").value(Matchers.contains("audiences", "startsOn")));
+                .andExpect(jsonPath("$.errors[*].field").value(Matchers.contains("audiences", "startsOn", "title",
+                        "channels")));
         mvc.perform(post("/api/v1/campaigns").session(officer).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"planId":%d,"title":"","policy":"BHYT","communes":["SYT"],"channels":["SMS"],
@@ -501,6 +502,24 @@ class CampaignsIntegrationTests {
                 LocalDate.of(plan.year() + 2, 1, 1), null, null, List.of()), OFFICER))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.all()).extracting(InvalidInput::field)
                         .containsExactly("startsOn", "endsOn"));
+    }
+
+    @Test
+    void aCampaignFormWithAFieldItCannotReadStillNamesEveryOtherFieldAtFault() throws Exception {
+        MockHttpSession officer = signIn("officer");
+        Plan plan = plan();
+        String title = "Chiến dịch gõ ngày kiểu Việt " + System.nanoTime();
+        org.jsoup.nodes.Document refused = org.jsoup.Jsoup.parse(body(mvc.perform(post("/campaigns/plans/" + plan.id()
+                        + "/campaigns").session(officer).with(csrf()).param("title", title).param("policy", "Bảo hiểm y tế")
+                        .param("startsOn", "01/12/" + plan.year()).param("endsOn", plan.year() + "-12-31")
+                        .param("budgetVnd", "một trăm triệu"))
+                .andExpect(status().isUnprocessableContent())));
+        // the date and the amount could not be read, and no channel was chosen: all three said at once
+        assertThat(refused.select("#problems li").eachAttr("data-field"))
+                .containsExactly("startsOn", "budgetVnd", "channels");
+        assertThat(refused.select("#startsOn").attr("value")).isEqualTo("01/12/" + plan.year());
+        assertThat(refused.select("#budgetVnd").attr("value")).isEqualTo("một trăm triệu");
+        assertThat(campaigns.list(plan.id(), OFFICER)).isEmpty();
     }
 
     @Test

@@ -97,12 +97,12 @@ class JdbcCampaigns implements Campaigns {
     }
 
     @Override
-    @Transactional
-    public Campaign create(long planId, Draft d, SignedInUser by) {
-        Plan plan = plan(planId, by);
-        if (!CampaignAccess.mayAct(plan.agencyCode(), by)) {
-            throw new AccessDeniedException("may not plan for the agency");
-        }
+    public List<InvalidInput> problems(long planId, Draft d, SignedInUser by) {
+        return problemsOf(plan(planId, by), d);
+    }
+
+    /** Every field of the draft at fault for a campaign of the plan. */
+    private List<InvalidInput> problemsOf(Plan plan, Draft d) {
         List<InvalidInput> problems = new ArrayList<>();
         String title = CampaignAccess.text(d.title());
         if (title == null || title.length() > 300) {
@@ -140,11 +140,6 @@ class JdbcCampaigns implements Campaigns {
                 break;
             }
         }
-        // communes picked are an audience, whether or not its box was ticked too
-        List<Audience> audiences = new ArrayList<>(d.audiences().stream().distinct().toList());
-        if (!communes.isEmpty() && !audiences.contains(Audience.CHOSEN_COMMUNES)) {
-            audiences.add(Audience.CHOSEN_COMMUNES);
-        }
         List<String> responsible = distinct(d.responsibleAgencies());
         for (String code : responsible) {
             if (agencies.findByCode(code, today).isEmpty()) {
@@ -159,7 +154,27 @@ class JdbcCampaigns implements Campaigns {
         if (keywords.size() > 30 || keywords.stream().anyMatch(k -> k.length() > 100)) {
             problems.add(new InvalidInput("keywords", "campaigns.error.keywords"));
         }
-        InvalidInput.throwIfAny(problems);
+        return problems;
+    }
+
+    @Override
+    @Transactional
+    public Campaign create(long planId, Draft d, SignedInUser by) {
+        Plan plan = plan(planId, by);
+        if (!CampaignAccess.mayAct(plan.agencyCode(), by)) {
+            throw new AccessDeniedException("may not plan for the agency");
+        }
+        InvalidInput.throwIfAny(problemsOf(plan, d));
+        String title = CampaignAccess.text(d.title());
+        String policy = CampaignAccess.text(d.policy());
+        List<String> communes = distinct(d.communes());
+        // communes picked are an audience, whether or not its box was ticked too
+        List<Audience> audiences = new ArrayList<>(d.audiences().stream().distinct().toList());
+        if (!communes.isEmpty() && !audiences.contains(Audience.CHOSEN_COMMUNES)) {
+            audiences.add(Audience.CHOSEN_COMMUNES);
+        }
+        List<String> responsible = distinct(d.responsibleAgencies());
+        List<String> keywords = distinct(d.keywords());
         long id = jdbc.sql("""
                 INSERT INTO campaign (plan_id, agency_code, title, policy, objectives, key_messages, audiences, communes,
                     channels, responsible_agencies, starts_on, ends_on, budget_line, budget_vnd, keywords, created_by,

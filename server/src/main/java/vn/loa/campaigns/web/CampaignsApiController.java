@@ -144,10 +144,28 @@ class CampaignsApiController {
         List<Channel> channels = parseAll(Channel.class, p.channels(), "channels", problems);
         LocalDate starts = date(p.startsOn(), "startsOn", problems);
         LocalDate ends = date(p.endsOn(), "endsOn", problems);
-        InvalidInput.throwIfAny(problems);
-        return campaigns.create(p.planId(), new Campaigns.Draft(p.title(), p.policy(), p.objectives(), p.keyMessages(),
-                audiences, p.communes(), channels, p.responsibleAgencies(), starts, ends, p.budgetLine(), p.budgetVnd(),
-                p.keywords()), user());
+        Campaigns.Draft draft = new Campaigns.Draft(p.title(), p.policy(), p.objectives(), p.keyMessages(), audiences,
+                p.communes(), channels, p.responsibleAgencies(), starts, ends, p.budgetLine(), p.budgetVnd(), p.keywords());
+        if (p.planId() == null) {
+            InvalidInput.throwIfAny(problems);
+        }
+        withTheOthers(problems, () -> campaigns.problems(p.planId(), draft, user()));
+        return campaigns.create(p.planId(), draft, user());
+    }
+
+    /**
+     * Refuses the fields that could not be read together with those the domain refuses (one answer names every field
+     * at fault, not the unreadable ones first and the rest on the next try); nothing when all could be read.
+     */
+    static void withTheOthers(List<InvalidInput> unreadable, java.util.function.Supplier<List<InvalidInput>> others) {
+        if (unreadable.isEmpty()) {
+            return;
+        }
+        List<InvalidInput> all = new ArrayList<>(unreadable);
+        java.util.Set<String> told = new java.util.HashSet<>();
+        unreadable.forEach(problem -> told.add(problem.field()));
+        others.get().stream().filter(problem -> !told.contains(problem.field())).forEach(all::add);
+        InvalidInput.throwIfAny(all);
     }
 
     @GetMapping("/api/v1/messages")

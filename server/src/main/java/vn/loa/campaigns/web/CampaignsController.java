@@ -191,11 +191,12 @@ class CampaignsController {
         }
         List<String> keywords = Arrays.stream(single.getOrDefault("keywords", "").split("[,;\\n]")).map(String::strip)
                 .filter(k -> !k.isEmpty()).toList();
+        Campaigns.Draft draft = new Campaigns.Draft(single.get("title"), single.get("policy"), single.get("objectives"),
+                single.get("keyMessages"), chosenAudiences, communes, chosenChannels, responsible, starts, ends,
+                single.get("budgetLine"), budget, keywords);
         try {
-            InvalidInput.throwIfAny(problems);
-            Campaign c = campaigns.create(id, new Campaigns.Draft(single.get("title"), single.get("policy"),
-                    single.get("objectives"), single.get("keyMessages"), chosenAudiences, communes, chosenChannels,
-                    responsible, starts, ends, single.get("budgetLine"), budget, keywords), user());
+            CampaignsApiController.withTheOthers(problems, () -> campaigns.problems(id, draft, user()));
+            Campaign c = campaigns.create(id, draft, user());
             return "redirect:/campaigns/" + c.id();
         } catch (InvalidInput e) {
             response.setStatus(422);
