@@ -242,6 +242,33 @@ class CampaignsIntegrationTests {
     }
 
     @Test
+    void aPublicationTimeTypedByHandAsVietnameseWriteItIsReadAndOneThatCannotBeReadIsSaidSo() throws Exception {
+        Message m = messages.write(campaignAsService(), "Lịch khám sức khỏe " + System.nanoTime(), "Khám miễn phí.", null,
+                OFFICER);
+        messages.saveVersion(m.id(), VersionKind.SMS, null, "So Y te: kham suc khoe mien phi.", null, null, OFFICER);
+        messages.act(m.id(), MessageAction.SUBMIT, null, null, OFFICER);
+        messages.act(m.id(), MessageAction.APPROVE, null, null, SPOKESPERSON);
+        MockHttpSession officer = signIn("officer");
+        // a browser without a date-time box shows a text box: the officer writes the time as people do
+        var unreadable = mvc.perform(post("/campaigns/messages/" + m.id() + "/transitions").session(officer).with(csrf())
+                .param("action", "SCHEDULE").param("publishAt", "mùng 10 tháng Chạp")).andReturn();
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(body(mvc.perform(get("/campaigns/messages/" + m.id())
+                .session(officer).flashAttrs(unreadable.getFlashMap())).andExpect(status().isOk())));
+        assertThat(page.select("#problems li").eachAttr("data-field")).containsExactly("publishAt");
+        assertThat(page.select("#problems li").text()).contains("«mùng 10 tháng Chạp»", "10/12/2026 08:00")
+                .doesNotContain("Nhập thời điểm phát hành");
+        assertThat(messages.get(m.id(), OFFICER).status()).isEqualTo(MessageStatus.APPROVED);
+        LocalDate day = LocalDate.ofInstant(clock.instant(), LocalTime.ZONE).plusDays(3);
+        mvc.perform(post("/campaigns/messages/" + m.id() + "/transitions").session(officer).with(csrf())
+                .param("action", "SCHEDULE").param("publishAt", "%d/%d/%d 8:05".formatted(day.getDayOfMonth(),
+                        day.getMonthValue(), day.getYear())))
+                .andExpect(status().is3xxRedirection());
+        Message scheduled = messages.get(m.id(), OFFICER);
+        assertThat(scheduled.status()).isEqualTo(MessageStatus.SCHEDULED);
+        assertThat(scheduled.publishAt()).isEqualTo(day.atTime(8, 5).atZone(LocalTime.ZONE).toInstant());
+    }
+
+    @Test
     void nothingIsPublishedInALanguageWithoutAnApprovedHumanTranslation() throws Exception {
         long campaignId = campaignAsService();
         String title = "Bảo hiểm y tế cho người cao tuổi " + System.nanoTime();

@@ -512,10 +512,11 @@ class CampaignsController {
         MessageAction chosen = CampaignsApiController.parse(MessageAction.class, action, "action", problems);
         Instant at = null;
         if (!publishAt.isBlank()) {
-            try {
-                at = LocalDateTime.parse(publishAt.strip()).atZone(LocalTime.ZONE).toInstant();
-            } catch (DateTimeParseException e) {
-                problems.add(new InvalidInput("publishAt", "campaigns.error.publish-at"));
+            LocalDateTime typed = typedTime(publishAt.strip());
+            if (typed == null) {
+                problems.add(new InvalidInput("publishAt", "campaigns.error.publish-at-unreadable", publishAt.strip()));
+            } else {
+                at = typed.atZone(LocalTime.ZONE).toInstant();
             }
         }
         try {
@@ -537,6 +538,27 @@ class CampaignsController {
             redirect.addFlashAttribute("errorKey", "campaigns.error.not-yours");
         }
         return "redirect:/campaigns/messages/" + id;
+    }
+
+    /** How a time may be typed: as the browser's date-time box sends it, or by hand, as Vietnamese write it. */
+    private static final List<java.time.format.DateTimeFormatter> TYPED_TIMES = List.of(
+            java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME,
+            java.time.format.DateTimeFormatter.ofPattern("d/M/uuuu H:mm")
+                    .withResolverStyle(java.time.format.ResolverStyle.STRICT));
+
+    /**
+     * The time typed, in Vietnam's time; null when it cannot be read. A browser without a date-time box shows a plain
+     * text box, where an officer writes 10/12/2026 08:00.
+     */
+    static LocalDateTime typedTime(String typed) {
+        for (java.time.format.DateTimeFormatter format : TYPED_TIMES) {
+            try {
+                return LocalDateTime.parse(typed, format);
+            } catch (DateTimeParseException e) {
+                // the next way of writing it
+            }
+        }
+        return null;
     }
 
     @PostMapping("/versions/{id}/translations")
