@@ -272,6 +272,24 @@ class PressObligationsIntegrationTests {
     }
 
     @Test
+    void aReportOfAQuarterWhoseObligationsAreNotDueYetDoesNotSayTheyWereMet() throws Exception {
+        clock.set(at(2034, 5, 2));
+        obligations.enterRule(new Obligations.Rule(null, "SYT", null, Obligation.PRESS_CONFERENCE, 3,
+                LocalDate.of(2034, 1, 1), null, false, "Quy chế phát ngôn của Sở Y tế"), ADMIN);
+        // the fourth quarter, seen from May: nothing due yet, for the province as for an agency
+        for (String[] who : new String[][] {{"coordinator", "Trong kỳ báo cáo, chưa có nghĩa vụ nào đến hạn."},
+                {"officer", "Trong kỳ báo cáo, chưa có nghĩa vụ nào của Sở Y tế đến hạn."}}) {
+            byte[] docx = mvc.perform(get("/press/compliance/export.docx?year=2034&quarter=4").session(signIn(who[0])))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+            try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx))) {
+                String body = document.getParagraphs().stream().map(XWPFParagraph::getText).reduce("", (a, b) -> a + b + "\n");
+                assertThat(body).as(who[0]).contains("chưa đến hạn, chưa thực hiện.", who[1])
+                        .doesNotContain("đã thực hiện đầy đủ");
+            }
+        }
+    }
+
+    @Test
     void anObligationNotMetNearTheEndOfItsPeriodIsRemindedOnce() {
         clock.set(at(2031, 9, 26));
         obligations.enterRule(new Obligations.Rule(null, "SKHCN", null, Obligation.PRESS_CONFERENCE, 3,

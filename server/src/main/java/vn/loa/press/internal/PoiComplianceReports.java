@@ -164,23 +164,40 @@ class PoiComplianceReports implements ComplianceReports {
                         case PENDING -> "chưa đến hạn, chưa thực hiện";
                     } + ".");
         }
-        long missing = compliance.lines().stream().filter(l -> l.status() == ComplianceStatus.MISSING).count();
+        letter.body(conclusion(own == null ? null : issuerName, compliance.lines()));
         if (own == null) {
-            letter.body(missing == 0 ? "Các cơ quan đã thực hiện đầy đủ nghĩa vụ trong kỳ báo cáo."
-                    : "Có " + missing + " nghĩa vụ không được thực hiện trong kỳ báo cáo; đề nghị các cơ quan liên quan khắc phục.");
             letter.close(List.of("Bộ Văn hóa, Thể thao và Du lịch (Cục Báo chí)", "Ban Tuyên giáo và Dân vận Tỉnh ủy"),
                     body.signatory());
         } else {
-            letter.body(compliance.lines().isEmpty()
-                    ? "Trong kỳ báo cáo, " + issuerName + " không có nghĩa vụ cung cấp thông tin định kỳ hoặc họp báo được theo dõi."
-                    : missing == 0 ? issuerName + " đã thực hiện đầy đủ các nghĩa vụ đã đến hạn trong kỳ báo cáo."
-                    : issuerName + " có " + missing + " nghĩa vụ không thực hiện trong kỳ báo cáo.");
             String management = agencies.findByCode(managementAgency, today).map(Agency::nameVi).orElse(managementAgency);
             letter.close(own.code().equals(managementAgency) ? List.of(provinceName + " (b/c)")
                     : List.of(provinceName + " (b/c)", management), body.signatory());
         }
         return new Report("bao-cao-nd09-" + year + "-q" + quarter
                 + (own == null ? "" : "-" + own.code().toLowerCase(Locale.ROOT)) + ".docx", letter.bytes());
+    }
+
+    /**
+     * The report's last sentence, on the lines it lists: for the province ({@code agency} null) or for one agency. What is
+     * not due yet is neither met nor missed: a quarter still running is not said to have been met.
+     */
+    private static String conclusion(String agency, List<Obligations.Line> lines) {
+        long missing = lines.stream().filter(l -> l.status() == ComplianceStatus.MISSING).count();
+        long pending = lines.stream().filter(l -> l.status() == ComplianceStatus.PENDING).count();
+        if (lines.isEmpty()) {
+            return "Trong kỳ báo cáo, " + (agency == null ? "" : agency + " ")
+                    + "không có nghĩa vụ cung cấp thông tin định kỳ hoặc họp báo được theo dõi.";
+        }
+        if (missing > 0) {
+            return agency == null ? "Có " + missing + " nghĩa vụ không được thực hiện trong kỳ báo cáo; đề nghị các cơ quan"
+                    + " liên quan khắc phục." : agency + " có " + missing + " nghĩa vụ không thực hiện trong kỳ báo cáo.";
+        }
+        if (pending == lines.size()) {
+            return "Trong kỳ báo cáo, chưa có nghĩa vụ nào " + (agency == null ? "" : "của " + agency + " ") + "đến hạn.";
+        }
+        String who = agency == null ? "Các cơ quan" : agency;
+        return pending == 0 ? who + " đã thực hiện đầy đủ nghĩa vụ trong kỳ báo cáo."
+                : who + " đã thực hiện đầy đủ các nghĩa vụ đã đến hạn; " + pending + " nghĩa vụ chưa đến hạn.";
     }
 
     private static String roman(int quarter) {
