@@ -5,7 +5,8 @@ import vn.loa.identity.SignedInUser;
 
 /**
  * The quarterly Decree 09/2017 compliance per agency as documents: a spreadsheet (XLSX) in the page's language, and a
- * report (DOCX) in the format of Decree 30/2020 from the provincial People's Committee, in Vietnamese.
+ * report (DOCX) in the format of Decree 30/2020, in Vietnamese: from the provincial People's Committee for whoever sees
+ * every agency, from the user's own agency (to the province) for an agency's staff, who see only its lines.
  */
 public interface ComplianceReports {
 

@@ -282,6 +282,26 @@ class PeriodicReportsIntegrationTests {
             assertThat(f.tasks().count(TaskStatusClass.DONE_LATE)).isGreaterThanOrEqualTo(1);
             assertThat(f.tasks().count(TaskStatusClass.OVERDUE)).isGreaterThanOrEqualTo(2);
             assertThat(f.tasks().byAgencyKind()).containsKeys("DEPARTMENT", "COMMUNE");
+            // in the Word file, the table by kind of lead agency counts occurrences, as the rows "Lượt thực hiện ..."
+            // above it do, not tasks as the rows "Nhiệm vụ ..." do: its header says so, and its columns add up to them
+            try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(reports.docx(r.id(), COORDINATOR).content()))) {
+                var byKind = doc.getTables().stream().filter(t -> t.getRow(0).getTableCells().size() == 5).findFirst()
+                        .orElseThrow();
+                assertThat(byKind.getRow(0).getTableCells()).extracting(c -> c.getText()).containsExactly(
+                        "Loại cơ quan chủ trì", "Lượt hoàn thành đúng hạn", "Lượt hoàn thành quá hạn",
+                        "Lượt đang thực hiện trong hạn", "Lượt quá hạn chưa hoàn thành");
+                TaskStatusClass[] columns = {TaskStatusClass.DONE_ON_TIME, TaskStatusClass.DONE_LATE,
+                        TaskStatusClass.IN_PROGRESS, TaskStatusClass.OVERDUE};
+                for (int c = 0; c < columns.length; c++) {
+                    long sum = 0;
+                    for (int row = 1; row < byKind.getRows().size(); row++) {
+                        sum += Long.parseLong(byKind.getRow(row).getCell(c + 1).getText().replace(".", ""));
+                    }
+                    assertThat(sum).as(columns[c].name()).isEqualTo(f.tasks().count(columns[c]));
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
             assertThat(f.tasks().difficultiesReceived()).isEqualTo(2);
             assertThat(f.tasks().difficultiesAnswered()).isEqualTo(1);
 

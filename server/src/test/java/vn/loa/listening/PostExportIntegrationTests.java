@@ -143,6 +143,30 @@ class PostExportIntegrationTests {
     }
 
     @Test
+    void aPostsStoryIsANumberInTheExcelFileAsItsIdIs() throws Exception {
+        String marker = "cauchuyen" + ProcessHandle.current().pid();
+        String file = ("{\"source\":\"export-test\",\"platform\":\"facebook\",\"external_id\":\"s1-%1$s\","
+                + "\"published_at\":\"2024-06-04T08:00:00+07:00\",\"text\":\"Người dân phản ánh đường liên thôn ở xã bị"
+                + " sạt lở nhiều đoạn sau những ngày mưa lớn kéo dài %1$s\"}\n").formatted(marker);
+        importer.importFile("story.jsonl", new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), Actor.SYSTEM,
+                null);
+        Long story = jdbc.sql("SELECT story_id FROM post WHERE external_id = ?").param("s1-" + marker)
+                .query(Long.class).single();
+        assertThat(story).as("a text this long is a story of its own").isNotNull();
+        byte[] xlsx = mvc.perform(get("/posts/export.xlsx").param("q", marker).session(signIn("coordinator")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new ByteArrayInputStream(xlsx))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = workbook.getSheet("Loa");
+            assertThat(sheet.getRow(0).getCell(13).getStringCellValue()).isEqualTo("story");
+            org.apache.poi.ss.usermodel.Cell cell = sheet.getRow(1).getCell(13);
+            // a number Excel sorts and filters as one, not "a number stored as text"
+            assertThat(cell.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+            assertThat((long) cell.getNumericCellValue()).isEqualTo(story);
+        }
+    }
+
+    @Test
     void theExcelFileOpensAsAWorkbookWithEachPostAsTextInItsRow() throws Exception {
         // a marker of its own: the other test counts the exports of its marker
         String marker = "bangtinh" + ProcessHandle.current().pid();

@@ -106,11 +106,18 @@ class CitizenReportsIntegrationTests {
         byte[] pack = mvc.perform(get("/cases/" + caseId + "/evidence.zip").session(coordinator))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         java.util.Map<String, String> files = new java.util.HashMap<>();
+        java.util.List<java.time.LocalDateTime> dated = new java.util.ArrayList<>();
         try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(pack))) {
             for (java.util.zip.ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
                 files.put(entry.getName(), new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                dated.add(entry.getTimeLocal());
             }
         }
+        // each file is dated when the package was made, in Vietnam's time as its summary says, whatever the server's
+        // zone (the tests run in UTC): the police officer who unzips it reads the hour of "Lập lúc"
+        java.time.LocalDateTime made = java.time.LocalDateTime.ofInstant(clock.instant(), vn.loa.shared.LocalTime.ZONE);
+        assertThat(dated).isNotEmpty().allSatisfy(time -> assertThat(Duration.between(time, made).abs())
+                .isLessThanOrEqualTo(Duration.ofSeconds(2)));
         assertThat(json.readTree(files.get("manifest.json")).path("reportedLinks").get(0).path("link").asString())
                 .isEqualTo(link);
         assertThat(files.get("tom-tat.html")).contains(org.springframework.web.util.HtmlUtils.htmlEscape(link, "UTF-8"));

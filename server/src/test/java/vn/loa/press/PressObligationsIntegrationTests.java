@@ -232,6 +232,64 @@ class PressObligationsIntegrationTests {
     }
 
     @Test
+    void anAgencysStaffExportTheirAgencysOwnReportNotTheProvincesWithTheOtherAgenciesLeftOut() throws Exception {
+        clock.set(at(2033, 5, 2));
+        obligations.enterRule(new Obligations.Rule(null, "SYT", null, Obligation.PRESS_CONFERENCE, 3,
+                LocalDate.of(2033, 1, 1), null, false, "Quy chế phát ngôn của Sở Y tế"), ADMIN);
+        long missing = obligations.compliance(2033, 1, OFFICER).missing();
+        assertThat(missing).isPositive();
+        assertThat(obligations.compliance(2033, 1, COORDINATOR).missing()).as("the province's own lines too")
+                .isGreaterThan(missing);
+
+        byte[] docx = mvc.perform(get("/press/compliance/export.docx?year=2033&quarter=1").session(signIn("officer")))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string(
+                        "Content-Disposition", org.hamcrest.Matchers.containsString("bao-cao-nd09-2033-q1-syt.docx")))
+                .andReturn().getResponse().getContentAsByteArray();
+        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx))) {
+            String header = document.getTables().get(0).getText();
+            assertThat(header).contains("SỞ Y TẾ", "Số:", "/BC-SYT").doesNotContain("/BC-UBND");
+            String body = document.getParagraphs().stream().map(XWPFParagraph::getText).reduce("", (a, b) -> a + b + "\n");
+            assertThat(body).contains("Sở Y tế báo cáo kết quả thực hiện nghĩa vụ cung cấp thông tin định kỳ và họp báo của Sở Y tế",
+                    "- Họp báo từ ngày 01/01/2033 đến ngày 31/03/2033: không thực hiện.",
+                    "Sở Y tế có " + missing + " nghĩa vụ không thực hiện trong kỳ báo cáo.");
+            // neither the province's voice nor a conclusion about agencies the officer does not see
+            assertThat(body).doesNotContain("Ủy ban nhân dân tỉnh Khánh Hòa báo cáo", "Các cơ quan đã thực hiện đầy đủ",
+                    "Có " + missing + " nghĩa vụ");
+            String close = document.getTables().get(1).getText();
+            assertThat(close).contains("Nơi nhận:", "Ủy ban nhân dân tỉnh Khánh Hòa (b/c)", "GIÁM ĐỐC")
+                    .doesNotContain("TM. ỦY BAN NHÂN DÂN");
+        }
+
+        // a commune's officer, whose commune has no obligation watched: no "every agency met its obligations"
+        byte[] commune = mvc.perform(get("/press/compliance/export.docx?year=2033&quarter=1").session(signIn("district")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(commune))) {
+            String body = document.getParagraphs().stream().map(XWPFParagraph::getText).reduce("", (a, b) -> a + b + "\n");
+            assertThat(body).contains("không có nghĩa vụ cung cấp thông tin định kỳ hoặc họp báo được theo dõi")
+                    .doesNotContain("Các cơ quan đã thực hiện đầy đủ", "Ủy ban nhân dân tỉnh Khánh Hòa báo cáo");
+        }
+    }
+
+    @Test
+    void aReportOfAQuarterWhoseObligationsAreNotDueYetDoesNotSayTheyWereMet() throws Exception {
+        clock.set(at(2034, 5, 2));
+        obligations.enterRule(new Obligations.Rule(null, "SYT", null, Obligation.PRESS_CONFERENCE, 3,
+                LocalDate.of(2034, 1, 1), null, false, "Quy chế phát ngôn của Sở Y tế"), ADMIN);
+        // the fourth quarter, seen from May: nothing due yet, for the province as for an agency
+        for (String[] who : new String[][] {{"coordinator", "Trong kỳ báo cáo, chưa có nghĩa vụ nào đến hạn."},
+                {"officer", "Trong kỳ báo cáo, chưa có nghĩa vụ nào của Sở Y tế đến hạn."}}) {
+            byte[] docx = mvc.perform(get("/press/compliance/export.docx?year=2034&quarter=4").session(signIn(who[0])))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+            try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx))) {
+                String body = document.getParagraphs().stream().map(XWPFParagraph::getText).reduce("", (a, b) -> a + b + "\n");
+                assertThat(body).as(who[0]).contains("chưa đến hạn, chưa thực hiện.", who[1])
+                        .doesNotContain("đã thực hiện đầy đủ");
+            }
+        }
+    }
+
+    @Test
     void anObligationNotMetNearTheEndOfItsPeriodIsRemindedOnce() {
         clock.set(at(2031, 9, 26));
         obligations.enterRule(new Obligations.Rule(null, "SKHCN", null, Obligation.PRESS_CONFERENCE, 3,

@@ -144,11 +144,17 @@ class BroadcastsIntegrationTests {
                 .andExpect(status().isOk()).andExpect(content().contentType("application/zip")).andReturn()
                 .getResponse().getContentAsByteArray();
         Map<String, byte[]> entries = new LinkedHashMap<>();
+        List<java.time.LocalDateTime> dated = new java.util.ArrayList<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 entries.put(e.getName(), in.readAllBytes());
+                dated.add(e.getTimeLocal());
             }
         }
+        // dated in Vietnam's time, as the commune's station reads it, whatever the server's zone (the tests run in UTC)
+        java.time.LocalDateTime made = java.time.LocalDateTime.ofInstant(clock.instant(), LocalTime.ZONE);
+        assertThat(dated).allSatisfy(time -> assertThat(Duration.between(time, made).abs())
+                .isLessThanOrEqualTo(Duration.ofSeconds(2)));
         assertThat(entries).containsOnlyKeys("manifest.json", "script.txt", "media/ban-tin_BHYT.wav");
         JsonNode manifest = json.readTree(entries.get("manifest.json"));
         assertThat(manifest.get("format").asString()).isEqualTo("loa-broadcast-package/1");

@@ -395,6 +395,18 @@ class ResourcesIntegrationTests {
     }
 
     @Test
+    void aDownloadOfAYearOrAKindThatCannotBeShownIsRefusedSayingSoNotAnsweredWithThisYearsFile() throws Exception {
+        MockHttpSession coordinator = signIn("coordinator");
+        for (String[] asked : new String[][] {{"year", "1999"}, {"year", "99999"}, {"kind", "KHONG_CO"}}) {
+            String page = mvc.perform(get("/resources/export.xlsx").param(asked[0], asked[1]).session(coordinator))
+                    .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(page).as(asked[0]).contains("«" + asked[1] + "»");
+        }
+        mvc.perform(get("/resources/export.xlsx").param("year", String.valueOf(today().getYear())).param("kind", "")
+                .session(coordinator)).andExpect(status().isOk());
+    }
+
+    @Test
     void aCoordinatorSetsWhatADirectiveAsksFromTheOverviewAndAnOfficerMayNot() throws Exception {
         String marker = marker();
         Setting setting = newAgencyWithDirective(marker);

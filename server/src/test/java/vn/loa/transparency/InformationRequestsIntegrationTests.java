@@ -302,6 +302,31 @@ class InformationRequestsIntegrationTests {
     }
 
     @Test
+    void theAnswerLettersSummaryStandsUnderItsNumberCentredAsAnOfficialLetterHasIt() throws Exception {
+        InformationRequest request = submit(now(), Channel.ELECTRONIC, "SYT");
+        requests.act(request.id(), new InformationRequests.Transition(RequestAction.PROVIDE, null, null, null, null,
+                "Danh sách gồm 12 trạm y tế có bác sĩ.", false, 0L, "EMAIL", false, true, null, null), COORDINATOR);
+        byte[] docx = mvc.perform(get("/api/v1/information-requests/" + request.id() + "/documents/ANSWER")
+                .session(signIn("officer"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx))) {
+            // Decree 30/2020, Appendix I, cell 5b: "V/v ..." under "Số: .../SYT-TCTT", centred in the issuer's column,
+            // 12 pt upright; not a paragraph of its own on the left margin under the header
+            XWPFTable header = document.getTables().get(0);
+            assertThat(header.getRow(1).getCell(0).getText()).startsWith("Số:").endsWith("/SYT-TCTT");
+            var cell = header.getRow(2).getCell(0);
+            assertThat(cell.getText()).isEqualTo("V/v cung cấp thông tin theo yêu cầu");
+            XWPFParagraph summary = cell.getParagraphs().get(0);
+            assertThat(summary.getAlignment()).isEqualTo(org.apache.poi.xwpf.usermodel.ParagraphAlignment.CENTER);
+            assertThat(summary.getRuns()).allSatisfy(run -> {
+                assertThat(run.getFontFamily()).isEqualTo("Times New Roman");
+                assertThat(run.getFontSizeAsDouble()).isEqualTo(12.0);
+                assertThat(run.isItalic()).isFalse();
+            });
+            assertThat(document.getParagraphs()).noneSatisfy(p -> assertThat(p.getText()).startsWith("V/v"));
+        }
+    }
+
+    @Test
     void anAnswerByLinkIsDownloadedOnceAndThePublishedCopyHoldsNoPersonalData() throws Exception {
         InformationRequest request = requests.submit(new InformationRequests.Submission(Channel.ELECTRONIC, now(), "SYT",
                 new InformationRequests.Requester("Lê Thị Hoa", "056190009876", "hoa.le@example.vn", "0914 222 333",

@@ -172,8 +172,11 @@ class ReportDocument {
                         counts.forEach(c -> cells.add(ReportText.n(c.value())));
                         kinds.add(cells);
                     });
-                    letter.table(List.of("Cơ quan chủ trì", "Hoàn thành đúng hạn", "Hoàn thành quá hạn", "Đang thực hiện trong hạn",
-                            "Quá hạn chưa hoàn thành"), kinds, 0.28, 0.18, 0.18, 0.18, 0.18);
+                    // occurrences, as the rows "Lượt thực hiện ..." above count them, not tasks: said in the header, so
+                    // that the columns are not read against the rows "Nhiệm vụ ..." they do not add up to
+                    letter.table(List.of("Loại cơ quan chủ trì", "Lượt hoàn thành đúng hạn", "Lượt hoàn thành quá hạn",
+                            "Lượt đang thực hiện trong hạn", "Lượt quá hạn chưa hoàn thành"), kinds, 0.28, 0.18, 0.18, 0.18,
+                            0.18);
                     return;
                 }
             }

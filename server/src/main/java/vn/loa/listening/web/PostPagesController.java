@@ -412,7 +412,7 @@ class PostPagesController {
                             hit.platform().toLowerCase(Locale.ROOT), hit.source(), hit.url() == null ? "" : hit.url(),
                             hit.sentiment(), named("sentiment", hit.sentiment(), locale), hit.topic(), hit.register(),
                             hit.domain(), hit.toxicity(), String.join(" ", hit.agencies()),
-                            String.join(" ", hit.places()), hit.story() == null ? "" : hit.story().toString(),
+                            String.join(" ", hit.places()), hit.story() == null ? "" : hit.story(),
                             hit.text(), named("platform", hit.platform().toUpperCase(Locale.ROOT), locale),
                             named("topic", hit.topic(), locale), named("register", hit.register(), locale),
                             named("domain", hit.domain(), locale), named("toxicity", hit.toxicity(), locale),

@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -216,21 +217,24 @@ class JdbcEvidence implements Evidence {
                 Map.of("manifestSha256", manifestSha, "items", items.size(), "attachments", attachments.size(),
                         "notes", notes.size())));
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
-        put(zip, "manifest.json", manifestBytes);
+        // each file dated when the package was made, in Vietnam's time as its summary's "Lập lúc" says: a ZIP holds a
+        // local time without a zone, and unzip tools show it as it is, whatever the server's own zone
+        LocalDateTime made = LocalDateTime.ofInstant(now, LocalTime.ZONE);
+        put(zip, made, "manifest.json", manifestBytes);
         for (Map.Entry<String, byte[]> file : itemFiles.entrySet()) {
-            put(zip, file.getKey(), file.getValue());
+            put(zip, made, file.getKey(), file.getValue());
         }
         // one attachment's bytes in memory at a time (each up to the attachment limit)
         for (int i = 0; i < attachments.size(); i++) {
             byte[] content = jdbc.sql("SELECT content FROM case_attachment WHERE id = ?").param(attachments.get(i).id())
                     .query((rs, n) -> rs.getBytes(1)).single();
-            put(zip, (String) listedAttachments.get(i).get("file"), content);
+            put(zip, made, (String) listedAttachments.get(i).get("file"), content);
         }
         for (Map.Entry<String, byte[]> file : noteFiles.entrySet()) {
-            put(zip, file.getKey(), file.getValue());
+            put(zip, made, file.getKey(), file.getValue());
         }
-        put(zip, "SHA256SUMS", sums.toString().getBytes(StandardCharsets.UTF_8));
-        put(zip, "tom-tat.html", summary);
+        put(zip, made, "SHA256SUMS", sums.toString().getBytes(StandardCharsets.UTF_8));
+        put(zip, made, "tom-tat.html", summary);
         zip.finish();
         zip.flush();
     }
@@ -266,8 +270,10 @@ class JdbcEvidence implements Evidence {
         return json.writeValueAsBytes(document);
     }
 
-    private static void put(ZipOutputStream zip, String name, byte[] content) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
+    private static void put(ZipOutputStream zip, LocalDateTime made, String name, byte[] content) throws IOException {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTimeLocal(made);
+        zip.putNextEntry(entry);
         zip.write(content);
         zip.closeEntry();
     }

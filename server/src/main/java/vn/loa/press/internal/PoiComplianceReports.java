@@ -27,6 +27,7 @@ import vn.loa.press.ComplianceReports;
 import vn.loa.press.ComplianceStatus;
 import vn.loa.press.Obligation;
 import vn.loa.press.Obligations;
+import vn.loa.press.PressSettings;
 import vn.loa.shared.Languages;
 import vn.loa.shared.LocalTime;
 
@@ -40,15 +41,17 @@ class PoiComplianceReports implements ComplianceReports {
     private final ProvinceSettings province;
     private final MessageSource messages;
     private final Clock clock;
+    private final String managementAgency;
 
     PoiComplianceReports(Obligations obligations, AgencyNames names, AgencyDirectory agencies, ProvinceSettings province,
-            MessageSource messages, Clock clock) {
+            MessageSource messages, Clock clock, PressSettings settings) {
         this.obligations = obligations;
         this.names = names;
         this.agencies = agencies;
         this.province = province;
         this.messages = messages;
         this.clock = clock;
+        this.managementAgency = settings.managementAgency();
     }
 
     private String text(String key, Locale locale, Object... args) {
@@ -125,22 +128,31 @@ class PoiComplianceReports implements ComplianceReports {
     public Report document(int year, int quarter, SignedInUser user) {
         Obligations.Compliance compliance = obligations.compliance(year, quarter, user);
         LocalDate today = LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
-        Agency issuer = agencies.validOn(today).stream().filter(a -> a.kind() == AgencyKind.PROVINCE).findFirst().orElse(null);
-        String issuerName = issuer == null ? "Ủy ban nhân dân tỉnh " + province.name() : issuer.nameVi();
+        Agency provincial = agencies.validOn(today).stream().filter(a -> a.kind() == AgencyKind.PROVINCE).findFirst()
+                .orElse(null);
+        String provinceName = provincial == null ? "Ủy ban nhân dân tỉnh " + province.name() : provincial.nameVi();
+        // the province's report covers every agency: only who sees every agency may issue it; an agency's staff see
+        // their own agency's lines, so their report is their agency's, to the province, not the province's with the
+        // other agencies left out (and "every agency met its obligations" concluded from their own lines alone)
+        Agency own = PressAccess.seesProvinceWide(user) || user.agencyCode() == null ? null
+                : agencies.findByCode(user.agencyCode(), today).orElse(null);
+        String issuerName = own == null ? provinceName : own.nameVi();
+        String parent = own == null || own.parent() == null ? null
+                : agencies.find(own.parent()).map(Agency::nameVi).orElse(null);
         // the province's report, from its People's Committee whatever the directory holds for it
-        IssuingBody body = IssuingBody.peoplesCommittee();
-        String symbol = body.symbol("BC");
-        OfficialLetter letter = new OfficialLetter(null, issuerName, symbol, province.name(), today)
+        IssuingBody body = own == null ? IssuingBody.peoplesCommittee() : IssuingBody.of(own);
+        OfficialLetter letter = new OfficialLetter(parent, issuerName, body.symbol("BC"), province.name(), today)
                 .title("Báo cáo", "Kết quả thực hiện việc cung cấp thông tin định kỳ cho báo chí quý " + roman(quarter)
                         + " năm " + year)
                 .body("Căn cứ Nghị định số 09/2017/NĐ-CP ngày 09 tháng 02 năm 2017 của Chính phủ quy định chi tiết việc phát"
                         + " ngôn và cung cấp thông tin cho báo chí của các cơ quan hành chính nhà nước, " + issuerName
-                        + " báo cáo kết quả thực hiện nghĩa vụ cung cấp thông tin định kỳ và họp báo từ ngày "
+                        + " báo cáo kết quả thực hiện nghĩa vụ cung cấp thông tin định kỳ và họp báo"
+                        + (own == null ? "" : " của " + issuerName) + " từ ngày "
                         + LocalTime.format(compliance.from()) + " đến ngày " + LocalTime.format(compliance.to()) + " như sau:");
         String current = null;
         int n = 0;
         for (Obligations.Line line : compliance.lines()) {
-            if (!line.agencyCode().equals(current)) {
+            if (own == null && !line.agencyCode().equals(current)) {
                 current = line.agencyCode();
                 letter.body(++n + ". " + names.name(current, compliance.to(), Languages.VIETNAMESE));
             }
@@ -152,12 +164,40 @@ class PoiComplianceReports implements ComplianceReports {
                         case PENDING -> "chưa đến hạn, chưa thực hiện";
                     } + ".");
         }
-        long missing = compliance.lines().stream().filter(l -> l.status() == ComplianceStatus.MISSING).count();
-        letter.body(missing == 0 ? "Các cơ quan đã thực hiện đầy đủ nghĩa vụ trong kỳ báo cáo."
-                : "Có " + missing + " nghĩa vụ không được thực hiện trong kỳ báo cáo; đề nghị các cơ quan liên quan khắc phục.");
-        letter.close(List.of("Bộ Văn hóa, Thể thao và Du lịch (Cục Báo chí)", "Ban Tuyên giáo và Dân vận Tỉnh ủy"),
-                body.signatory());
-        return new Report("bao-cao-nd09-" + year + "-q" + quarter + ".docx", letter.bytes());
+        letter.body(conclusion(own == null ? null : issuerName, compliance.lines()));
+        if (own == null) {
+            letter.close(List.of("Bộ Văn hóa, Thể thao và Du lịch (Cục Báo chí)", "Ban Tuyên giáo và Dân vận Tỉnh ủy"),
+                    body.signatory());
+        } else {
+            String management = agencies.findByCode(managementAgency, today).map(Agency::nameVi).orElse(managementAgency);
+            letter.close(own.code().equals(managementAgency) ? List.of(provinceName + " (b/c)")
+                    : List.of(provinceName + " (b/c)", management), body.signatory());
+        }
+        return new Report("bao-cao-nd09-" + year + "-q" + quarter
+                + (own == null ? "" : "-" + own.code().toLowerCase(Locale.ROOT)) + ".docx", letter.bytes());
+    }
+
+    /**
+     * The report's last sentence, on the lines it lists: for the province ({@code agency} null) or for one agency. What is
+     * not due yet is neither met nor missed: a quarter still running is not said to have been met.
+     */
+    private static String conclusion(String agency, List<Obligations.Line> lines) {
+        long missing = lines.stream().filter(l -> l.status() == ComplianceStatus.MISSING).count();
+        long pending = lines.stream().filter(l -> l.status() == ComplianceStatus.PENDING).count();
+        if (lines.isEmpty()) {
+            return "Trong kỳ báo cáo, " + (agency == null ? "" : agency + " ")
+                    + "không có nghĩa vụ cung cấp thông tin định kỳ hoặc họp báo được theo dõi.";
+        }
+        if (missing > 0) {
+            return agency == null ? "Có " + missing + " nghĩa vụ không được thực hiện trong kỳ báo cáo; đề nghị các cơ quan"
+                    + " liên quan khắc phục." : agency + " có " + missing + " nghĩa vụ không thực hiện trong kỳ báo cáo.";
+        }
+        if (pending == lines.size()) {
+            return "Trong kỳ báo cáo, chưa có nghĩa vụ nào " + (agency == null ? "" : "của " + agency + " ") + "đến hạn.";
+        }
+        String who = agency == null ? "Các cơ quan" : agency;
+        return pending == 0 ? who + " đã thực hiện đầy đủ nghĩa vụ trong kỳ báo cáo."
+                : who + " đã thực hiện đầy đủ các nghĩa vụ đã đến hạn; " + pending + " nghĩa vụ chưa đến hạn.";
     }
 
     private static String roman(int quarter) {

@@ -289,10 +289,19 @@ class JdbcBroadcasts implements Broadcasts {
                 .orElseThrow(() -> new NotFound("broadcast", id));
     }
 
+    private static ZipEntry entry(String name, LocalDateTime made) {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTimeLocal(made);
+        return entry;
+    }
+
     @Override
     public byte[] packageZip(long id, SignedInUser user) {
         Broadcast b = get(id, user);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        // each file dated when the package is made, in Vietnam's time: a ZIP holds a local time without a zone, and the
+        // commune's station reads it as it is, whatever the server's own zone
+        LocalDateTime made = LocalDateTime.ofInstant(clock.instant(), vn.loa.shared.LocalTime.ZONE);
         try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
             Map<String, Object> manifest = new LinkedHashMap<>();
             manifest.put("format", FORMAT);
@@ -327,15 +336,15 @@ class JdbcBroadcasts implements Broadcasts {
             }
             manifest.put("files", files);
             manifest.put("confirm", "/api/v1/broadcasts/" + b.id() + "/confirmations");
-            zip.putNextEntry(new ZipEntry("manifest.json"));
+            zip.putNextEntry(entry("manifest.json", made));
             zip.write(json.writeValueAsBytes(manifest));
             zip.closeEntry();
-            zip.putNextEntry(new ZipEntry("script.txt"));
+            zip.putNextEntry(entry("script.txt", made));
             zip.write(b.script().getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
             int i = 0;
             for (String name : names) {
-                zip.putNextEntry(new ZipEntry(name));
+                zip.putNextEntry(entry(name, made));
                 zip.write((byte[]) attachments.get(i++)[3]);
                 zip.closeEntry();
             }

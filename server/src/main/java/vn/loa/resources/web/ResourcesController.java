@@ -190,6 +190,13 @@ class ResourcesController {
 
     @GetMapping("/export.xlsx")
     ResponseEntity<byte[]> export(@RequestParam(required = false) Integer year, @RequestParam(required = false) String kind) {
+        // a file is read as the year and kind it was asked for: one of this year or of every kind instead is refused
+        if (year != null && year(year) != year) {
+            throw new InvalidInput("year", "resources.error.export-year", String.valueOf(year));
+        }
+        if (kind != null && !kind.isBlank() && kind(kind) == null) {
+            throw new InvalidInput("kind", "resources.error.export-kind", kind);
+        }
         int chosen = year(year);
         // a table for the province's files: in Vietnamese whatever the page's language
         byte[] bytes = overviews.spreadsheet(chosen, kind(kind), ResourcesApiController.user(), Languages.VIETNAMESE);
