@@ -29,6 +29,40 @@ public record IssuingBody(String abbreviation, String signatory) {
         };
     }
 
+    /**
+     * The agency's name at the head of its documents and where they speak of it: a commune's or a district's is its
+     * People's Committee's ("Ủy ban nhân dân xã Ninh Hải"), as it is the committee that issues, not the unit; the
+     * province's is recorded as its committee's already; any other agency's is its own.
+     */
+    public static String name(Agency agency) {
+        return switch (agency.kind()) {
+            case DISTRICT, COMMUNE -> committeeOf(agency.nameVi());
+            default -> agency.nameVi();
+        };
+    }
+
+    /** "Ủy ban nhân dân" before the unit's name, its first letter lower case ("Xã Ninh Hải": "... xã Ninh Hải"). */
+    private static String committeeOf(String unit) {
+        if (unit.regionMatches(true, 0, "Ủy ban nhân dân", 0, 15) || unit.regionMatches(true, 0, "UBND", 0, 4)) {
+            return unit;
+        }
+        int first = unit.codePointAt(0);
+        return "Ủy ban nhân dân " + new String(Character.toChars(Character.toLowerCase(first)))
+                + unit.substring(Character.charCount(first));
+    }
+
+    /**
+     * Whether the agency heads its documents with its own name alone, with no governing body above it: a People's
+     * Committee, whichever level, is not "under" the committee above it in its documents (Decree 30/2020, Appendix I:
+     * the governing body is written only where there is one).
+     */
+    public static boolean standsAlone(Agency agency) {
+        return switch (agency.kind()) {
+            case PROVINCE, DISTRICT, COMMUNE -> true;
+            default -> false;
+        };
+    }
+
     /** The symbol of a document of this kind ("TB", "BC") issued by this body. */
     public String symbol(String documentKind) {
         return documentKind + "-" + abbreviation;

@@ -268,6 +268,11 @@ class PressObligationsIntegrationTests {
             String body = document.getParagraphs().stream().map(XWPFParagraph::getText).reduce("", (a, b) -> a + b + "\n");
             assertThat(body).contains("không có nghĩa vụ cung cấp thông tin định kỳ hoặc họp báo được theo dõi")
                     .doesNotContain("Các cơ quan đã thực hiện đầy đủ", "Ủy ban nhân dân tỉnh Khánh Hòa báo cáo");
+            // the commune's People's Committee issues and signs it, under no governing body (Decree 30/2020)
+            String header = document.getTables().get(0).getText();
+            assertThat(header).contains("ỦY BAN NHÂN DÂN XÃ NINH HẢI", "/BC-UBND").doesNotContain("TỈNH KHÁNH HÒA");
+            assertThat(body).contains("Ủy ban nhân dân xã Ninh Hải báo cáo");
+            assertThat(document.getTables().get(1).getText()).contains("TM. ỦY BAN NHÂN DÂN");
         }
     }
 

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import vn.loa.consultation.ThemeGroups;
 import vn.loa.identity.Agency;
 import vn.loa.identity.AgencyDirectory;
+import vn.loa.identity.IssuingBody;
 import vn.loa.platform.OfficialLetter;
 import vn.loa.platform.ProvinceSettings;
 import vn.loa.shared.LocalTime;
@@ -49,7 +50,11 @@ class SynthesisReport {
 
     byte[] of(ConsultationRows.Consultation c, List<ThemeGroups.ArticleGroups> articles) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
-        String agencyName = agencies.findByCode(c.agencyCode(), today).map(Agency::nameVi).orElse(c.agencyCode());
+        Agency agency = agencies.findByCode(c.agencyCode(), today).orElse(null);
+        // a commune consulting issues as its People's Committee, under no governing body; a department under the province's
+        String agencyName = agency == null ? c.agencyCode() : IssuingBody.name(agency);
+        String parent = agency != null && IssuingBody.standsAlone(agency) ? null : "UBND tỉnh " + province.name();
+        String symbol = IssuingBody.of(agency, c.agencyCode()).symbol("BC");
         record Period(LocalDate opens, LocalDate closes) {
         }
         Period period = jdbc.sql("SELECT opens_on, closes_on FROM consultation WHERE id = ?").param(c.id())
@@ -74,7 +79,7 @@ class SynthesisReport {
                 : "dự thảo " + draft;
         Map<String, ConsultationRows.Article> consulted = rows.articles(c.versionId());
 
-        OfficialLetter letter = new OfficialLetter("UBND tỉnh " + province.name(), agencyName, "BC-" + c.agencyCode(),
+        OfficialLetter letter = new OfficialLetter(parent, agencyName, symbol,
                 province.name(), today)
                 .pageNumbers()
                 .title("Báo cáo", "Tổng hợp, giải trình, tiếp thu ý kiến góp ý đối với " + ofDraft)

@@ -232,14 +232,16 @@ class JdbcSpokespersons implements Spokespersons {
         if (valid.isEmpty()) {
             throw new NotFound("spokesperson", agencyCode);
         }
-        String parent = agency.parent() == null ? null : agencies.find(agency.parent()).map(Agency::nameVi).orElse(null);
+        String parent = agency.parent() == null || IssuingBody.standsAlone(agency) ? null
+                : agencies.find(agency.parent()).map(Agency::nameVi).orElse(null);
         String recipient = agencies.findByCode(managementAgency, today).map(Agency::nameVi).orElse(managementAgency);
         IssuingBody issuer = IssuingBody.of(agency);
-        OfficialLetter letter = new OfficialLetter(parent, agency.nameVi(), issuer.symbol("TB"), province.name(), today)
+        String name = IssuingBody.name(agency);
+        OfficialLetter letter = new OfficialLetter(parent, name, issuer.symbol("TB"), province.name(), today)
                 .title("Thông báo", "Về việc người phát ngôn và cung cấp thông tin cho báo chí")
                 .addressee(recipient)
                 .body("Căn cứ Nghị định số 09/2017/NĐ-CP ngày 09 tháng 02 năm 2017 của Chính phủ quy định chi tiết việc phát"
-                        + " ngôn và cung cấp thông tin cho báo chí của các cơ quan hành chính nhà nước, " + agency.nameVi()
+                        + " ngôn và cung cấp thông tin cho báo chí của các cơ quan hành chính nhà nước, " + name
                         + " thông báo người phát ngôn và người được giao phát ngôn, cung cấp thông tin cho báo chí như sau:");
         int n = 1;
         for (Spokesperson s : valid) {
@@ -252,7 +254,7 @@ class JdbcSpokespersons implements Spokespersons {
                     + "; thư điện tử: " + s.email() + "; từ ngày " + LocalTime.format(s.validFrom())
                     + (s.validTo() == null ? "" : " đến hết ngày " + LocalTime.format(s.validTo())) + ".");
         }
-        letter.body("Thông tin về người phát ngôn được đăng trên Cổng thông tin điện tử của tỉnh. " + agency.nameVi()
+        letter.body("Thông tin về người phát ngôn được đăng trên Cổng thông tin điện tử của tỉnh. " + name
                 + " đề nghị " + recipient + " thông báo đến các cơ quan báo chí biết, liên hệ.");
         // signed by the body's office, not by whoever heads the list of speakers ("Giám đốc", not "Giám đốc Sở Y tế")
         letter.close(List.of("Như trên", "Các cơ quan báo chí"), issuer.signatory());

@@ -136,8 +136,8 @@ class PoiComplianceReports implements ComplianceReports {
         // other agencies left out (and "every agency met its obligations" concluded from their own lines alone)
         Agency own = PressAccess.seesProvinceWide(user) || user.agencyCode() == null ? null
                 : agencies.findByCode(user.agencyCode(), today).orElse(null);
-        String issuerName = own == null ? provinceName : own.nameVi();
-        String parent = own == null || own.parent() == null ? null
+        String issuerName = own == null ? provinceName : IssuingBody.name(own);
+        String parent = own == null || own.parent() == null || IssuingBody.standsAlone(own) ? null
                 : agencies.find(own.parent()).map(Agency::nameVi).orElse(null);
         // the province's report, from its People's Committee whatever the directory holds for it
         IssuingBody body = own == null ? IssuingBody.peoplesCommittee() : IssuingBody.of(own);

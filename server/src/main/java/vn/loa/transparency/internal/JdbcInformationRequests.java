@@ -1032,8 +1032,8 @@ class JdbcInformationRequests implements InformationRequests {
     private Document letter(Row row, NoticeForm form) {
         LocalDate today = today();
         Agency agency = agencies.findByCode(row.agencyCode(), today).orElse(null);
-        String issuer = agency == null ? row.agencyCode() : agency.nameVi();
-        String parent = agency == null || agency.parent() == null ? null
+        String issuer = agency == null ? row.agencyCode() : IssuingBody.name(agency);
+        String parent = agency == null || agency.parent() == null || IssuingBody.standsAlone(agency) ? null
                 : agencies.find(agency.parent()).map(Agency::nameVi).orElse(null);
         String received = LocalTime.format(LocalDate.ofInstant(row.receivedAt(), LocalTime.ZONE));
         // receipts are "phiếu" (PTN), notices "thông báo" (TB); the answer is an official letter, issuer then field;
