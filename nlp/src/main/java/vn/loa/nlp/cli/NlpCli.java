@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,7 +119,8 @@ public final class NlpCli {
         out.println("  train TASK [--data-dir DIR] [--out DIR] [--extra FILE]  train a model from ../shared/data (and extra");
         out.println("                                              rows such as exported corrections); TASK is segment,");
         out.println("                                              sentiment, feedback-topic, toxicity, news-topic, fake-news,");
-        out.println("                                              policy-domain or register; --cv K cross-validates on train;");
+        out.println("                                              policy-domain or register; --cv K cross-validates on train");
+        out.println("                                              (--predictions FILE: each held-out row's prediction, JSONL);");
         out.println("                                              --members M averages M models (1 to 10);");
         out.println("                                              --learning-rate R sets AdaGrad's step size;");
         out.println("                                              --register-offsets comment[,news,official]|none: decision");
@@ -643,7 +645,7 @@ public final class NlpCli {
                 "max-syllables", "epochs", "class-weight-power", "character-grams", "trigrams", "keep-features", "extra",
                 "cv", "province-repeats", "clusters", "silver", "offsets", "members", "learning-rate", "lexicon", "spans",
                 "span-min-comments", "span-min-share", "span-keys", "span-loo", "news-clean", "registers", "repeats",
-                "register-offsets"));
+                "register-offsets", "predictions"));
         Path data = Path.of(options.getOrDefault("data-dir", "../shared/data"));
         Path corpus = Path.of(options.getOrDefault("corpus-dir", Task.PROVINCE_CORPUS));
         Path target = Path.of(options.getOrDefault("out", "nlp/src/main/resources/vn/loa/nlp/models"));
@@ -742,8 +744,9 @@ public final class NlpCli {
             sources.add(info);
         }
         if (options.containsKey("cv")) {
+            Path predictions = options.containsKey("predictions") ? Path.of(options.get("predictions")) : null;
             return crossValidate(task, train, silver, trainOnly, settings, intOption(options, "cv", 5), spanSettings,
-                    newsProbe);
+                    newsProbe, predictions);
         }
         train.addAll(silver);
         SpanLexicon spanLexicon = null;
@@ -902,9 +905,28 @@ public final class NlpCli {
      * K-fold cross-validation on the training rows only (folds drawn from the seed): the figure to
      * choose settings by, so that the dev split is read once, at the end.
      */
+    /** The held-out rows of one fold with the fold's prediction: text, register, gold label, every label's probability. */
+    private static void writePredictions(PrintWriter target, int fold, LinearClassifier model, List<LabeledText> test) {
+        for (LabeledText row : test) {
+            Prediction prediction = model.predict(row.text(), row.register());
+            Map<String, Object> probabilities = new LinkedHashMap<>();
+            for (int i = 0; i < prediction.labels().length; i++) {
+                probabilities.put(prediction.labels()[i], prediction.probabilities()[i]);
+            }
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("fold", fold);
+            line.put("text", row.text());
+            line.put("register", row.register());
+            line.put("label", row.label());
+            line.put("predicted", prediction.label());
+            line.put("probabilities", probabilities);
+            target.println(Json.object(line));
+        }
+    }
+
     private int crossValidate(Task task, List<LabeledText> rows, List<LabeledText> alwaysTrain,
             List<LabeledText> trainOnly, ClassifierTrainer.Settings settings, int folds, SpanSettings spans,
-            List<LabeledText> newsProbe) {
+            List<LabeledText> newsProbe, Path predictions) throws IOException {
         if (folds < 2 || folds > 20) {
             throw new IllegalArgumentException("--cv takes 2 to 20 folds, was " + folds);
         }
@@ -924,6 +946,9 @@ public final class NlpCli {
         double sumCalibrationError = 0;
         int calibratedFolds = 0;
         Map<String, double[]> registerSums = new TreeMap<>();
+        // every held-out row's prediction, one JSON object a line, for an experiment to build on (a stacked model)
+        PrintWriter predicted = predictions == null ? null
+                : new PrintWriter(Files.newBufferedWriter(predictions, StandardCharsets.UTF_8));
         for (int f = 0; f < folds; f++) {
             List<LabeledText> train = new ArrayList<>(alwaysTrain);
             List<LabeledText> test = new ArrayList<>();
@@ -960,6 +985,9 @@ public final class NlpCli {
             LinearClassifier model = ClassifierTrainer.train(task.id(), train, trainOnly, foldSettings);
             ClassificationScore score = ClassificationScore.of(model, test);
             Calibration calibration = Calibration.of(model, test);
+            if (predicted != null) {
+                writePredictions(predicted, f, model, test);
+            }
             sumF1 += score.macroF1();
             sumAccuracy += score.accuracy();
             if (!Double.isNaN(calibration.expectedCalibrationError())) {
@@ -1001,6 +1029,12 @@ public final class NlpCli {
             }
             results.add(result);
             err.println("fold " + f + ": accuracy " + score.accuracy() + ", macro-F1 " + score.macroF1());
+        }
+        if (predicted != null) {
+            predicted.close();
+            if (predicted.checkError()) {
+                throw new IOException("could not write the predictions to " + predictions);
+            }
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("task", task.id());

@@ -198,11 +198,20 @@ class NlpCliUnitTests {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         NlpCli cli = new NlpCli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        Path predictions = dir.resolve("held-out.jsonl");
         int status = cli.run(List.of("train", "register", "--cv", "3", "--epochs", "1", "--out", dir.toString(),
-                "--corpus-dir", PROVINCE_CORPUS.toString()), new ByteArrayInputStream(new byte[0]));
+                "--corpus-dir", PROVINCE_CORPUS.toString(), "--predictions", predictions.toString()),
+                new ByteArrayInputStream(new byte[0]));
         assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"folds\":3").contains("\"mean_macro_f1\":");
+        String summary = out.toString(StandardCharsets.UTF_8);
+        assertThat(summary).contains("\"folds\":3").contains("\"mean_macro_f1\":");
         assertThat(dir.resolve("register.bin")).doesNotExist();
+        // every distinct training row is held out once, in one of the three folds, with a probability for each label
+        List<String> lines = Files.readAllLines(predictions, StandardCharsets.UTF_8);
+        int rows = Integer.parseInt(summary.replaceAll("(?s).*?\"folds\":3,\"rows\":(\\d+).*", "$1"));
+        assertThat(lines).hasSize(rows);
+        assertThat(lines).allMatch(line -> line.matches("\\{\"fold\":[012],\"text\":.*\"label\":\"\\w+\",\"predicted\":\"\\w+\",\"probabilities\":\\{.*\\}\\}"));
+        assertThat(lines.stream().filter(line -> line.startsWith("{\"fold\":2,"))).isNotEmpty();
     }
 
     @Test
