@@ -16,6 +16,8 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -27,7 +29,10 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import vn.loa.identity.AgencyDirectory;
 import vn.loa.identity.AgencyKind;
+import vn.loa.identity.Role;
+import vn.loa.identity.Users;
 import vn.loa.shared.Actor;
+import vn.loa.shared.AgencyId;
 
 /**
  * Routing rules, hourly roll-ups, the dashboard and the trends, on posts made for the purpose: four
@@ -50,16 +55,20 @@ class ListeningTrendsIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Users users;
+
     private final String agency = "TT" + ProcessHandle.current().pid();
     private final String keyword = "cầu Tân" + ProcessHandle.current().pid();
     private int quiet;
     private int burst;
     private int hotline;
+    private AgencyId agencyId;
 
     @BeforeAll
     void importFourWeeksAndABurst() throws Exception {
-        agencies.create(new AgencyDirectory.AgencyForm(agency, AgencyKind.OTHER, null, "Ban quản lý thử nghiệm",
-                "Test board", LocalDate.of(2020, 1, 1), null, "test"), Actor.SYSTEM);
+        agencyId = agencies.create(new AgencyDirectory.AgencyForm(agency, AgencyKind.OTHER, null, "Ban quản lý thử nghiệm",
+                "Test board", LocalDate.of(2020, 1, 1), null, "test"), Actor.SYSTEM).id();
         MockHttpSession coordinator = signIn("coordinator");
         mvc.perform(post("/listening/rules").session(coordinator).with(csrf())
                         .param("agency", agency).param("kind", "KEYWORD").param("value", keyword))
@@ -163,6 +172,38 @@ class ListeningTrendsIntegrationTests {
     }
 
     @Test
+    void anAgencysOfficerSeesTheRiseOfTheirOwnAgencysSeriesAsTheCoordinatorDoes() throws Exception {
+        // an alert about the agency links its officers to this series: it is their whole view, not an empty chart
+        String username = "trends-officer-" + ProcessHandle.current().pid();
+        users.create(new Users.NewUser(username, "Cán bộ thử nghiệm", username + "@example.gov.vn", "mat-khau-dai-1",
+                Set.of(Role.OFFICER), agencyId), Actor.SYSTEM);
+        MockHttpSession officer = signIn(username, "mat-khau-dai-1");
+        String own = mvc.perform(get("/api/v1/trends").param("dimension", "agency").param("value", agency).session(officer))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String province = mvc.perform(get("/api/v1/trends").param("dimension", "agency").param("value", agency)
+                        .session(signIn("coordinator")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        List<Number> seen = JsonPath.read(own, "$.history[*].value");
+        List<Number> expected = JsonPath.read(province, "$.history[*].value");
+        double posts = seen.stream().mapToDouble(Number::doubleValue).sum();
+        // the fourteen days charted hold the burst, the hotline feedback and the quiet days' posts of the last two weeks
+        assertThat(posts).isGreaterThanOrEqualTo(burst + hotline);
+        assertThat(seen).hasSameSizeAs(expected);
+        assertThat(posts).isEqualTo(expected.stream().mapToDouble(Number::doubleValue).sum());
+        assertThat(((Number) JsonPath.read(own, "$.burst")).doubleValue()).isGreaterThan(3.0);
+        // the page says so too
+        String page = mvc.perform(get("/trends").param("dimension", "agency").param("value", agency).session(officer))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(Jsoup.parse(page).select("#forecast-rows tr:not(.forecast) td").eachText())
+                .anyMatch(cell -> !cell.isBlank() && !cell.equals("0"));
+        // the agency's own series is still not an issue of its own in its officers' view
+        String report = mvc.perform(get("/api/v1/trends").session(officer)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat((List<?>) JsonPath.read(report, "$.emerging[?(@.dimension == 'agency' && @.value == '" + agency + "')]"))
+                .isEmpty();
+    }
+
+    @Test
     void theDashboardCountsWhatEachUserMaySee() throws Exception {
         assertThat(agencyPosts("coordinator", false)).containsExactly(countSince(7, true));
         // the press, and other agencies' officers looking at the province, see public posts only
@@ -220,7 +261,11 @@ class ListeningTrendsIntegrationTests {
     }
 
     private MockHttpSession signIn(String username) throws Exception {
-        return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password("loa-demo"))
+        return signIn(username, "loa-demo");
+    }
+
+    private MockHttpSession signIn(String username, String password) throws Exception {
+        return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password(password))
                 .andReturn().getRequest().getSession(false);
     }
 }

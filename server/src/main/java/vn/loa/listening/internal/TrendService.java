@@ -257,12 +257,15 @@ class TrendService implements Trends {
                     raw.posts()[h] += rs.getLong(4);
                     raw.negative()[h] += rs.getLong(5);
                 });
-        if (scope.agency() != null) {
-            series.remove("agency|" + scope.agency()); // in an agency's scope, its own series is the whole
-        }
+        // in an agency's scope its own series is the whole scope: charted when asked for (an alert about the agency
+        // links to it), but never an issue of its own, as it rises with every issue of the agency
+        String own = scope.agency() == null ? null : "agency|" + scope.agency();
         Map<String, Double> bursts = new HashMap<>();
         Map<String, double[]> expectedOf = new HashMap<>(); // per series: expected and observed posts of the last 24 h
         for (Map.Entry<String, Raw> entry : series.entrySet()) {
+            if (entry.getKey().equals(own)) {
+                continue;
+            }
             double[] posts = entry.getValue().posts();
             long observed = 0;
             for (int h = HISTORY_HOURS - RECENT_HOURS; h < HISTORY_HOURS; h++) {
