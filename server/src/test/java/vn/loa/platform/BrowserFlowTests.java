@@ -118,6 +118,30 @@ class BrowserFlowTests {
         }
     }
 
+    @Test
+    void theDashboardInEnglishFitsAPhoneOf360PixelsWithoutSidewaysScrolling() {
+        signIn("coordinator");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(360, 800));
+        try {
+            browser.get(url("/listening?days=90&lang=en"));
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Public opinion in the province");
+            // the policy domains' table holds the longest English words of the page ("Administrative", "comments")
+            assertThat(browser.findElements(By.cssSelector("#domains-table tbody tr"))).isNotEmpty();
+            Object overflowing = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+                    var width = document.documentElement.clientWidth;
+                    return Array.prototype.filter.call(document.querySelectorAll('table.compact'),
+                        function (t) { return t.getBoundingClientRect().right > width; })
+                      .map(function (t) { return t.id + ' ' + Math.round(t.getBoundingClientRect().right); });""");
+            assertThat((List<?>) overflowing).as("tables wider than the phone's %s px", 360).isEmpty();
+            Object sideways = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
+            assertThat(sideways).as("no sideways scrolling on a phone").isEqualTo(false);
+        } finally {
+            browser.get(url("/?lang=vi"));
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        }
+    }
+
     @org.springframework.beans.factory.annotation.Autowired
     vn.loa.listening.PostImporter importer;
 
