@@ -172,6 +172,30 @@ class ListeningTrendsIntegrationTests {
     }
 
     @Test
+    void eachDayOfTheDailySeriesIsAWholeDayOfVietnamOrTodaySoFar() throws Exception {
+        String series = mvc.perform(get("/api/v1/trends").param("dimension", "agency").param("value", agency)
+                        .session(signIn("coordinator")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        // the forecast starts where the counted hours end; the series counts the 28 days before
+        Instant end = Instant.parse(JsonPath.read(series, "$.forecast[0].at"));
+        Instant start = end.minus(28, ChronoUnit.DAYS);
+        List<String> days = JsonPath.read(series, "$.daily[*].at");
+        List<Number> values = JsonPath.read(series, "$.daily[*].value");
+        assertThat(days).as("a day of which the series holds only the last hours would count too few posts")
+                .allMatch(day -> !Instant.parse(day).isBefore(start));
+        assertThat(days).hasSizeLessThanOrEqualTo(28);
+        for (int i = 0; i < days.size(); i++) {
+            Instant from = Instant.parse(days.get(i));
+            Instant to = from.atZone(vn.loa.shared.LocalTime.ZONE).plusDays(1).toInstant();
+            long posts = jdbc.sql("SELECT count(*) FROM post WHERE agencies @> ARRAY[?]::text[] AND published_at >= ? "
+                            + "AND published_at < ?").params(agency, java.sql.Timestamp.from(from),
+                            java.sql.Timestamp.from(to.isAfter(end) ? end : to))
+                    .query(Long.class).single();
+            assertThat(values.get(i).longValue()).as("the posts of %s", days.get(i)).isEqualTo(posts);
+        }
+    }
+
+    @Test
     void anAgencysOfficerSeesTheRiseOfTheirOwnAgencysSeriesAsTheCoordinatorDoes() throws Exception {
         // an alert about the agency links its officers to this series: it is their whole view, not an empty chart
         String username = "trends-officer-" + ProcessHandle.current().pid();

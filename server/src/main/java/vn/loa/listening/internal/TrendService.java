@@ -177,8 +177,15 @@ class TrendService implements Trends {
             history.add(new Point(start.plus(h, ChronoUnit.HOURS), raw.posts()[h], null, null));
         }
         Map<LocalDate, Double> days = new LinkedHashMap<>();
+        // the counted hours seldom begin at midnight: the day they begin in is left out rather than shown whole with
+        // only its last hours' posts
+        LocalDate first = start.atZone(LocalTime.ZONE).toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
+                ? start.atZone(LocalTime.ZONE).toLocalDate() : start.atZone(LocalTime.ZONE).toLocalDate().plusDays(1);
         for (int h = 0; h < HISTORY_HOURS; h++) {
-            days.merge(start.plus(h, ChronoUnit.HOURS).atZone(LocalTime.ZONE).toLocalDate(), raw.posts()[h], Double::sum);
+            LocalDate day = start.plus(h, ChronoUnit.HOURS).atZone(LocalTime.ZONE).toLocalDate();
+            if (!day.isBefore(first)) {
+                days.merge(day, raw.posts()[h], Double::sum);
+            }
         }
         List<Point> daily = new ArrayList<>();
         days.forEach((day, count) -> daily.add(new Point(day.atStartOfDay(LocalTime.ZONE).toInstant(), count, null, null)));
