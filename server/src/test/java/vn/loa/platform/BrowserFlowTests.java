@@ -140,6 +140,17 @@ class BrowserFlowTests {
             Object sideways = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                     "return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
             assertThat(sideways).as("no sideways scrolling on a phone").isEqualTo(false);
+            // the bar charts keep room for their bars: long names are cut, the table below gives them whole
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("[data-chart=hbar][data-chart-ready=true]")));
+            Object squeezed = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+                    return Array.prototype.map.call(document.querySelectorAll('[data-chart=hbar]'), function (el) {
+                        var chart = echarts.getInstanceByDom(el), data = chart.getOption().series[0].data;
+                        var longest = chart.convertToPixel({ xAxisIndex: 0 }, Math.max.apply(null, data))
+                            - chart.convertToPixel({ xAxisIndex: 0 }, 0);
+                        return [el.getAttribute('data-table'), Math.round(longest), el.clientWidth];
+                      }).filter(function (r) { return r[1] < r[2] / 3; }).map(function (r) { return r.join(' '); });""");
+            assertThat((List<?>) squeezed).as("bar charts whose longest bar is under a third of their width").isEmpty();
         } finally {
             browser.get(url("/?lang=vi"));
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
