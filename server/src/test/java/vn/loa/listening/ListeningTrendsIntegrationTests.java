@@ -273,6 +273,22 @@ class ListeningTrendsIntegrationTests {
     }
 
     @Test
+    void theTrendsPageAsksForWhatHalfASeriesLeavesOutAsTheApiDoes() throws Exception {
+        MockHttpSession coordinator = signIn("coordinator");
+        // a dimension without its value, or a value without its dimension: not the first issue's chart in silence
+        String noValue = mvc.perform(get("/trends").param("dimension", "agency").session(coordinator))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(Jsoup.parse(noValue).select("main").text()).contains("Hãy nêu giá trị");
+        String noDimension = mvc.perform(get("/trends").param("value", agency).session(coordinator))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(Jsoup.parse(noDimension).select("main").text()).contains("Chiều dữ liệu phải là");
+        mvc.perform(get("/api/v1/trends").param("value", agency).session(coordinator))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("dimension"));
+        // with neither, the page charts the first emerging issue
+        mvc.perform(get("/trends").session(coordinator)).andExpect(status().isOk());
+    }
+
+    @Test
     void aRuleForAnUnknownAgencyOrWithoutAValueIsRefusedNamingTheFields() throws Exception {
         String page = mvc.perform(post("/listening/rules").session(signIn("coordinator")).with(csrf())
                         .param("agency", "NOPE").param("kind", "KEYWORD").param("value", " "))

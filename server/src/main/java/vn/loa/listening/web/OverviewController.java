@@ -139,12 +139,14 @@ class OverviewController {
         model.addAttribute("emerging", emerging);
         model.addAttribute("province", province);
         model.addAttribute("agencyScoped", ListeningScope.of(user(), false).agency() != null);
-        if (dimension == null && !emerging.isEmpty()) {
+        if (dimension == null && value == null && !emerging.isEmpty()) {
             dimension = emerging.get(0).dimension();
             value = emerging.get(0).value();
         }
-        if (dimension != null && value != null) {
-            Trends.Series series = trends.series(scope, dimension, value, language);
+        // half a series (a dimension without its value, or the reverse) is refused naming what is missing, as the API
+        // does, rather than answered with another chart
+        if (dimension != null || value != null) {
+            Trends.Series series = trends.series(scope, dimension == null ? "" : dimension, value, language);
             model.addAttribute("series", series);
             model.addAttribute("seriesRows", seriesTables.rows(series));
         }
