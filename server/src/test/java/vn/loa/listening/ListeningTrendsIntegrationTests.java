@@ -64,11 +64,15 @@ class ListeningTrendsIntegrationTests {
     private int burst;
     private int hotline;
     private AgencyId agencyId;
+    /** An officer of the made-up agency. */
+    private final String officer = "trends-officer-" + ProcessHandle.current().pid();
 
     @BeforeAll
     void importFourWeeksAndABurst() throws Exception {
         agencyId = agencies.create(new AgencyDirectory.AgencyForm(agency, AgencyKind.OTHER, null, "Ban quản lý thử nghiệm",
                 "Test board", LocalDate.of(2020, 1, 1), null, "test"), Actor.SYSTEM).id();
+        users.create(new Users.NewUser(officer, "Cán bộ thử nghiệm", officer + "@example.gov.vn", "mat-khau-dai-1",
+                Set.of(Role.OFFICER), agencyId), Actor.SYSTEM);
         MockHttpSession coordinator = signIn("coordinator");
         mvc.perform(post("/listening/rules").session(coordinator).with(csrf())
                         .param("agency", agency).param("kind", "KEYWORD").param("value", keyword))
@@ -198,11 +202,8 @@ class ListeningTrendsIntegrationTests {
     @Test
     void anAgencysOfficerSeesTheRiseOfTheirOwnAgencysSeriesAsTheCoordinatorDoes() throws Exception {
         // an alert about the agency links its officers to this series: it is their whole view, not an empty chart
-        String username = "trends-officer-" + ProcessHandle.current().pid();
-        users.create(new Users.NewUser(username, "Cán bộ thử nghiệm", username + "@example.gov.vn", "mat-khau-dai-1",
-                Set.of(Role.OFFICER), agencyId), Actor.SYSTEM);
-        MockHttpSession officer = signIn(username, "mat-khau-dai-1");
-        String own = mvc.perform(get("/api/v1/trends").param("dimension", "agency").param("value", agency).session(officer))
+        MockHttpSession mine = signIn(officer, "mat-khau-dai-1");
+        String own = mvc.perform(get("/api/v1/trends").param("dimension", "agency").param("value", agency).session(mine))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         String province = mvc.perform(get("/api/v1/trends").param("dimension", "agency").param("value", agency)
                         .session(signIn("coordinator")))
@@ -216,15 +217,40 @@ class ListeningTrendsIntegrationTests {
         assertThat(posts).isEqualTo(expected.stream().mapToDouble(Number::doubleValue).sum());
         assertThat(((Number) JsonPath.read(own, "$.burst")).doubleValue()).isGreaterThan(3.0);
         // the page says so too
-        String page = mvc.perform(get("/trends").param("dimension", "agency").param("value", agency).session(officer))
+        String page = mvc.perform(get("/trends").param("dimension", "agency").param("value", agency).session(mine))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(Jsoup.parse(page).select("#forecast-rows tr:not(.forecast) td").eachText())
                 .anyMatch(cell -> !cell.isBlank() && !cell.equals("0"));
         // the agency's own series is still not an issue of its own in its officers' view
-        String report = mvc.perform(get("/api/v1/trends").session(officer)).andExpect(status().isOk())
+        String report = mvc.perform(get("/api/v1/trends").session(mine)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat((List<?>) JsonPath.read(report, "$.emerging[?(@.dimension == 'agency' && @.value == '" + agency + "')]"))
                 .isEmpty();
+    }
+
+    @Test
+    void aStoryACaseCoversLeadsFromTheDashboardToThatCaseNotToASecondOne() throws Exception {
+        long story = jdbc.sql("SELECT story_id FROM post WHERE agencies @> ARRAY[?]::text[] AND story_id IS NOT NULL "
+                + "AND external_id LIKE 'burst-%' GROUP BY story_id ORDER BY count(*) DESC LIMIT 1").param(agency)
+                .query(Long.class).single();
+        MockHttpSession mine = signIn(officer, "mat-khau-dai-1");
+        String before = mvc.perform(get("/listening").param("days", "1").session(mine)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(Jsoup.parse(before).select("#top-stories a.open-case").eachAttr("href"))
+                .contains("/cases/new?story=" + story);
+        String location = mvc.perform(post("/cases/new").session(signIn("coordinator")).with(csrf())
+                        .param("claim", "Cầu sập nhịp " + keyword).param("category", "GRIEVANCE")
+                        .param("severity", "MEDIUM").param("agencyCode", agency).param("storyId", Long.toString(story))
+                        .param("postIds", ""))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String caseId = location.replaceAll("^.*/cases/(\\d+).*$", "$1");
+        // the agency's officer may open the case: the story leads there, as the home page and the trends do
+        String after = mvc.perform(get("/listening").param("days", "1").session(mine)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        org.jsoup.nodes.Document page = Jsoup.parse(after);
+        assertThat(page.select("#top-stories a.open-case").eachAttr("href")).doesNotContain("/cases/new?story=" + story);
+        assertThat(page.select("#top-stories a.story-case").eachAttr("href")).contains("/cases/" + caseId);
+        assertThat(page.select("#top-stories a.story-case").eachText()).contains("Xem vụ việc số " + caseId);
     }
 
     @Test

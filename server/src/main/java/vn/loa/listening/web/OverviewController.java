@@ -103,6 +103,10 @@ class OverviewController {
         model.addAttribute("localPosts", search.search(new PostSearch.Query(null, null, null, null, null, null, null,
                 scope.agency(), null, result.from(), result.to(), true, 0, 1, null, false, true, publicOnly), user).total());
         model.addAttribute("openAlerts", alerts.alerts(user, true, 1000).size());
+        // a story a case already covers leads to that case, as the home page and the trends do, not to a second one
+        model.addAttribute("storyCases", issueCoverage.forStories(java.util.stream.Stream.concat(
+                result.topStories().stream(), result.negativeStories().stream())
+                .map(ListeningOverview.StoryRow::story).filter(story -> story > 0).distinct().toList(), user));
         model.addAttribute("emerging", issueCoverage.forReader(trends.emerging(scope,
                 LocaleContextHolder.getLocale().getLanguage()).stream().limit(5).toList(), user));
         return "listening/overview";
