@@ -42,11 +42,18 @@
       })
     };
   }
-  function hbar(data) {
+  // the names take at most two fifths of the width (cut with an ellipsis; the table below gives them whole), so that
+  // on a phone long names ("Administrative procedures and public service") leave the bars their room
+  function labelWidth(element) {
+    return Math.max(60, Math.round(element.clientWidth * 0.4));
+  }
+  function hbar(data, element) {
     var s = data.series[0];
     return {
       tooltip: { renderMode: 'richText' }, grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', minInterval: 1 }, yAxis: { type: 'category', inverse: true, data: data.categories },
+      xAxis: { type: 'value', minInterval: 1, axisLabel: { hideOverlap: true } },
+      yAxis: { type: 'category', inverse: true, data: data.categories,
+        axisLabel: { width: labelWidth(element), overflow: 'truncate' } },
       series: [{ name: s.name, key: s.key, type: 'bar', data: s.data, itemStyle: { color: s.color } }]
     };
   }
@@ -103,7 +110,7 @@
       if (!table) { return; }
       var data = read(table);
       var kind = element.getAttribute('data-chart');
-      var options = kind === 'stacked' ? stacked(data) : kind === 'hbar' ? hbar(data)
+      var options = kind === 'stacked' ? stacked(data) : kind === 'hbar' ? hbar(data, element)
         : kind === 'effect' ? effect(data, element) : forecast(data);
       // no animation: figures appear at once and stay still (also for people who prefer reduced motion);
       // tooltips drawn on the canvas (richText), as HTML tooltips would need inline styles the CSP forbids
@@ -114,7 +121,12 @@
         var s = options.series[params.seriesIndex];
         drill(data, params.dataIndex, s && s.key);
       });
-      window.addEventListener('resize', function () { chart.resize(); });
+      window.addEventListener('resize', function () {
+        if (kind === 'hbar') {
+          chart.setOption({ yAxis: { axisLabel: { width: labelWidth(element) } } });
+        }
+        chart.resize();
+      });
       element.setAttribute('data-chart-ready', 'true');
     });
   });

@@ -122,7 +122,7 @@ public interface Trends {
      * A series with its forecast.
      *
      * @param history the last 14 days, hour by hour
-     * @param daily the last 28 days, day by day (Vietnam's days)
+     * @param daily the last 28 days, day by day (Vietnam's days, whole but for today, counted so far)
      * @param forecast the next 72 hours, with the 95% interval
      * @param season the season the model used, in hours (168: daily and weekly rhythm; 24: daily only)
      */

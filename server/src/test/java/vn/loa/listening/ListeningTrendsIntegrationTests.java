@@ -16,6 +16,8 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -27,7 +29,10 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import vn.loa.identity.AgencyDirectory;
 import vn.loa.identity.AgencyKind;
+import vn.loa.identity.Role;
+import vn.loa.identity.Users;
 import vn.loa.shared.Actor;
+import vn.loa.shared.AgencyId;
 
 /**
  * Routing rules, hourly roll-ups, the dashboard and the trends, on posts made for the purpose: four
@@ -50,16 +55,24 @@ class ListeningTrendsIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Users users;
+
     private final String agency = "TT" + ProcessHandle.current().pid();
     private final String keyword = "cầu Tân" + ProcessHandle.current().pid();
     private int quiet;
     private int burst;
     private int hotline;
+    private AgencyId agencyId;
+    /** An officer of the made-up agency. */
+    private final String officer = "trends-officer-" + ProcessHandle.current().pid();
 
     @BeforeAll
     void importFourWeeksAndABurst() throws Exception {
-        agencies.create(new AgencyDirectory.AgencyForm(agency, AgencyKind.OTHER, null, "Ban quản lý thử nghiệm",
-                "Test board", LocalDate.of(2020, 1, 1), null, "test"), Actor.SYSTEM);
+        agencyId = agencies.create(new AgencyDirectory.AgencyForm(agency, AgencyKind.OTHER, null, "Ban quản lý thử nghiệm",
+                "Test board", LocalDate.of(2020, 1, 1), null, "test"), Actor.SYSTEM).id();
+        users.create(new Users.NewUser(officer, "Cán bộ thử nghiệm", officer + "@example.gov.vn", "mat-khau-dai-1",
+                Set.of(Role.OFFICER), agencyId), Actor.SYSTEM);
         MockHttpSession coordinator = signIn("coordinator");
         mvc.perform(post("/listening/rules").session(coordinator).with(csrf())
                         .param("agency", agency).param("kind", "KEYWORD").param("value", keyword))
@@ -163,6 +176,84 @@ class ListeningTrendsIntegrationTests {
     }
 
     @Test
+    void eachDayOfTheDailySeriesIsAWholeDayOfVietnamOrTodaySoFar() throws Exception {
+        String series = mvc.perform(get("/api/v1/trends").param("dimension", "agency").param("value", agency)
+                        .session(signIn("coordinator")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        // the forecast starts where the counted hours end; the series counts the 28 days before
+        Instant end = Instant.parse(JsonPath.read(series, "$.forecast[0].at"));
+        Instant start = end.minus(28, ChronoUnit.DAYS);
+        List<String> days = JsonPath.read(series, "$.daily[*].at");
+        List<Number> values = JsonPath.read(series, "$.daily[*].value");
+        assertThat(days).as("a day of which the series holds only the last hours would count too few posts")
+                .allMatch(day -> !Instant.parse(day).isBefore(start));
+        assertThat(days).hasSizeLessThanOrEqualTo(28);
+        for (int i = 0; i < days.size(); i++) {
+            Instant from = Instant.parse(days.get(i));
+            Instant to = from.atZone(vn.loa.shared.LocalTime.ZONE).plusDays(1).toInstant();
+            long posts = jdbc.sql("SELECT count(*) FROM post WHERE agencies @> ARRAY[?]::text[] AND published_at >= ? "
+                            + "AND published_at < ?").params(agency, java.sql.Timestamp.from(from),
+                            java.sql.Timestamp.from(to.isAfter(end) ? end : to))
+                    .query(Long.class).single();
+            assertThat(values.get(i).longValue()).as("the posts of %s", days.get(i)).isEqualTo(posts);
+        }
+    }
+
+    @Test
+    void anAgencysOfficerSeesTheRiseOfTheirOwnAgencysSeriesAsTheCoordinatorDoes() throws Exception {
+        // an alert about the agency links its officers to this series: it is their whole view, not an empty chart
+        MockHttpSession mine = signIn(officer, "mat-khau-dai-1");
+        String own = mvc.perform(get("/api/v1/trends").param("dimension", "agency").param("value", agency).session(mine))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String province = mvc.perform(get("/api/v1/trends").param("dimension", "agency").param("value", agency)
+                        .session(signIn("coordinator")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        List<Number> seen = JsonPath.read(own, "$.history[*].value");
+        List<Number> expected = JsonPath.read(province, "$.history[*].value");
+        double posts = seen.stream().mapToDouble(Number::doubleValue).sum();
+        // the fourteen days charted hold the burst, the hotline feedback and the quiet days' posts of the last two weeks
+        assertThat(posts).isGreaterThanOrEqualTo(burst + hotline);
+        assertThat(seen).hasSameSizeAs(expected);
+        assertThat(posts).isEqualTo(expected.stream().mapToDouble(Number::doubleValue).sum());
+        assertThat(((Number) JsonPath.read(own, "$.burst")).doubleValue()).isGreaterThan(3.0);
+        // the page says so too
+        String page = mvc.perform(get("/trends").param("dimension", "agency").param("value", agency).session(mine))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(Jsoup.parse(page).select("#forecast-rows tr:not(.forecast) td").eachText())
+                .anyMatch(cell -> !cell.isBlank() && !cell.equals("0"));
+        // the agency's own series is still not an issue of its own in its officers' view
+        String report = mvc.perform(get("/api/v1/trends").session(mine)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat((List<?>) JsonPath.read(report, "$.emerging[?(@.dimension == 'agency' && @.value == '" + agency + "')]"))
+                .isEmpty();
+    }
+
+    @Test
+    void aStoryACaseCoversLeadsFromTheDashboardToThatCaseNotToASecondOne() throws Exception {
+        long story = jdbc.sql("SELECT story_id FROM post WHERE agencies @> ARRAY[?]::text[] AND story_id IS NOT NULL "
+                + "AND external_id LIKE 'burst-%' GROUP BY story_id ORDER BY count(*) DESC LIMIT 1").param(agency)
+                .query(Long.class).single();
+        MockHttpSession mine = signIn(officer, "mat-khau-dai-1");
+        String before = mvc.perform(get("/listening").param("days", "1").session(mine)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(Jsoup.parse(before).select("#top-stories a.open-case").eachAttr("href"))
+                .contains("/cases/new?story=" + story);
+        String location = mvc.perform(post("/cases/new").session(signIn("coordinator")).with(csrf())
+                        .param("claim", "Cầu sập nhịp " + keyword).param("category", "GRIEVANCE")
+                        .param("severity", "MEDIUM").param("agencyCode", agency).param("storyId", Long.toString(story))
+                        .param("postIds", ""))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String caseId = location.replaceAll("^.*/cases/(\\d+).*$", "$1");
+        // the agency's officer may open the case: the story leads there, as the home page and the trends do
+        String after = mvc.perform(get("/listening").param("days", "1").session(mine)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        org.jsoup.nodes.Document page = Jsoup.parse(after);
+        assertThat(page.select("#top-stories a.open-case").eachAttr("href")).doesNotContain("/cases/new?story=" + story);
+        assertThat(page.select("#top-stories a.story-case").eachAttr("href")).contains("/cases/" + caseId);
+        assertThat(page.select("#top-stories a.story-case").eachText()).contains("Xem vụ việc số " + caseId);
+    }
+
+    @Test
     void theDashboardCountsWhatEachUserMaySee() throws Exception {
         assertThat(agencyPosts("coordinator", false)).containsExactly(countSince(7, true));
         // the press, and other agencies' officers looking at the province, see public posts only
@@ -208,6 +299,22 @@ class ListeningTrendsIntegrationTests {
     }
 
     @Test
+    void theTrendsPageAsksForWhatHalfASeriesLeavesOutAsTheApiDoes() throws Exception {
+        MockHttpSession coordinator = signIn("coordinator");
+        // a dimension without its value, or a value without its dimension: not the first issue's chart in silence
+        String noValue = mvc.perform(get("/trends").param("dimension", "agency").session(coordinator))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(Jsoup.parse(noValue).select("main").text()).contains("Hãy nêu giá trị");
+        String noDimension = mvc.perform(get("/trends").param("value", agency).session(coordinator))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(Jsoup.parse(noDimension).select("main").text()).contains("Chiều dữ liệu phải là");
+        mvc.perform(get("/api/v1/trends").param("value", agency).session(coordinator))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("dimension"));
+        // with neither, the page charts the first emerging issue
+        mvc.perform(get("/trends").session(coordinator)).andExpect(status().isOk());
+    }
+
+    @Test
     void aRuleForAnUnknownAgencyOrWithoutAValueIsRefusedNamingTheFields() throws Exception {
         String page = mvc.perform(post("/listening/rules").session(signIn("coordinator")).with(csrf())
                         .param("agency", "NOPE").param("kind", "KEYWORD").param("value", " "))
@@ -220,7 +327,11 @@ class ListeningTrendsIntegrationTests {
     }
 
     private MockHttpSession signIn(String username) throws Exception {
-        return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password("loa-demo"))
+        return signIn(username, "loa-demo");
+    }
+
+    private MockHttpSession signIn(String username, String password) throws Exception {
+        return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password(password))
                 .andReturn().getRequest().getSession(false);
     }
 }

@@ -118,6 +118,45 @@ class BrowserFlowTests {
         }
     }
 
+    @Test
+    void theDashboardInEnglishFitsAPhoneOf360PixelsWithoutSidewaysScrolling() {
+        signIn("coordinator");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(360, 800));
+        try {
+            browser.get(url("/listening?days=90&lang=en"));
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Public opinion in the province");
+            // the policy domains' table holds the longest English words of the page ("Administrative", "comments")
+            assertThat(browser.findElements(By.cssSelector("#domains-table tbody tr"))).isNotEmpty();
+            // what shows of each table (the table, or the box it scrolls in) stays inside its card's padding
+            Object overflowing = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+                    return Array.prototype.map.call(document.querySelectorAll('table.compact'), function (t) {
+                        var card = t.closest('.card'), style = getComputedStyle(card);
+                        var inside = card.getBoundingClientRect().right - parseFloat(style.paddingRight)
+                            - parseFloat(style.borderRightWidth);
+                        var shown = t.parentElement.scrollWidth > t.parentElement.clientWidth ? t.parentElement : t;
+                        return [t.id, Math.round(shown.getBoundingClientRect().right), Math.round(inside)];
+                      }).filter(function (r) { return r[1] > r[2] + 1; }).map(function (r) { return r.join(' '); });""");
+            assertThat((List<?>) overflowing).as("tables spilling out of their cards on a %s px phone", 360).isEmpty();
+            Object sideways = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
+            assertThat(sideways).as("no sideways scrolling on a phone").isEqualTo(false);
+            // the bar charts keep room for their bars: long names are cut, the table below gives them whole
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("[data-chart=hbar][data-chart-ready=true]")));
+            Object squeezed = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+                    return Array.prototype.map.call(document.querySelectorAll('[data-chart=hbar]'), function (el) {
+                        var chart = echarts.getInstanceByDom(el), data = chart.getOption().series[0].data;
+                        var longest = chart.convertToPixel({ xAxisIndex: 0 }, Math.max.apply(null, data))
+                            - chart.convertToPixel({ xAxisIndex: 0 }, 0);
+                        return [el.getAttribute('data-table'), Math.round(longest), el.clientWidth];
+                      }).filter(function (r) { return r[1] < r[2] / 3; }).map(function (r) { return r.join(' '); });""");
+            assertThat((List<?>) squeezed).as("bar charts whose longest bar is under a third of their width").isEmpty();
+        } finally {
+            browser.get(url("/?lang=vi"));
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        }
+    }
+
     @org.springframework.beans.factory.annotation.Autowired
     vn.loa.listening.PostImporter importer;
 

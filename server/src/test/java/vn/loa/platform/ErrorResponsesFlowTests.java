@@ -128,6 +128,33 @@ class ErrorResponsesFlowTests {
     }
 
     @Test
+    void aParameterOfTheWrongTypeOutsideTheApiIsNamedOnTheErrorPageWithWhatWasGiven() throws Exception {
+        HttpBrowser coordinator = HttpBrowser.onThisMachine(port);
+        coordinator.signIn("coordinator");
+        HttpBrowser.Answer flag = coordinator.get("/listening?province=" + HttpBrowser.encode("<b>có</b>"), HTML);
+        assertThat(flag.status()).isEqualTo(400);
+        assertThat(flag.contentType()).startsWith("text/html");
+        assertThat(flag.body()).contains("Tham số «province» không đọc được: «&lt;b&gt;có&lt;/b&gt;» không phải là true hay false.")
+                .doesNotContain("<b>có</b>");
+        HttpBrowser.Answer number = coordinator.get("/listening/stories/abc", HTML);
+        assertThat(number.status()).isEqualTo(400);
+        assertThat(number.body()).contains("Tham số «id» không đọc được: «abc» không phải là một số nguyên.");
+        HttpBrowser.Answer english = coordinator.get("/trends?lang=en&province=maybe", HTML);
+        assertThat(english.status()).isEqualTo(400);
+        assertThat(english.body()).contains("The parameter &quot;province&quot; could not be read: &quot;maybe&quot; is not true or "
+                + "false.");
+        // a long value is cut, not echoed whole
+        HttpBrowser.Answer longValue = coordinator.get("/alerts/" + "9".repeat(400), HTML);
+        assertThat(longValue.status()).isEqualTo(400);
+        assertThat(longValue.body()).contains("9".repeat(40) + "…").doesNotContain("9".repeat(41));
+        // the API keeps answering a problem naming the field
+        HttpBrowser.Answer api = coordinator.get("/api/v1/overview?province=maybe", JSON);
+        assertThat(api.status()).isEqualTo(400);
+        assertThat(api.contentType()).startsWith("application/problem+json");
+        assertThat(api.body()).contains("\"field\":\"province\"");
+    }
+
+    @Test
     void anUnknownAddressAnswersTheErrorPageOrUnderTheApiAProblem() throws Exception {
         HttpBrowser coordinator = HttpBrowser.onThisMachine(port);
         coordinator.signIn("coordinator");

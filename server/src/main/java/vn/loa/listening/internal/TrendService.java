@@ -177,8 +177,15 @@ class TrendService implements Trends {
             history.add(new Point(start.plus(h, ChronoUnit.HOURS), raw.posts()[h], null, null));
         }
         Map<LocalDate, Double> days = new LinkedHashMap<>();
+        // the counted hours seldom begin at midnight: the day they begin in is left out rather than shown whole with
+        // only its last hours' posts
+        LocalDate first = start.atZone(LocalTime.ZONE).toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
+                ? start.atZone(LocalTime.ZONE).toLocalDate() : start.atZone(LocalTime.ZONE).toLocalDate().plusDays(1);
         for (int h = 0; h < HISTORY_HOURS; h++) {
-            days.merge(start.plus(h, ChronoUnit.HOURS).atZone(LocalTime.ZONE).toLocalDate(), raw.posts()[h], Double::sum);
+            LocalDate day = start.plus(h, ChronoUnit.HOURS).atZone(LocalTime.ZONE).toLocalDate();
+            if (!day.isBefore(first)) {
+                days.merge(day, raw.posts()[h], Double::sum);
+            }
         }
         List<Point> daily = new ArrayList<>();
         days.forEach((day, count) -> daily.add(new Point(day.atStartOfDay(LocalTime.ZONE).toInstant(), count, null, null)));
@@ -257,12 +264,15 @@ class TrendService implements Trends {
                     raw.posts()[h] += rs.getLong(4);
                     raw.negative()[h] += rs.getLong(5);
                 });
-        if (scope.agency() != null) {
-            series.remove("agency|" + scope.agency()); // in an agency's scope, its own series is the whole
-        }
+        // in an agency's scope its own series is the whole scope: charted when asked for (an alert about the agency
+        // links to it), but never an issue of its own, as it rises with every issue of the agency
+        String own = scope.agency() == null ? null : "agency|" + scope.agency();
         Map<String, Double> bursts = new HashMap<>();
         Map<String, double[]> expectedOf = new HashMap<>(); // per series: expected and observed posts of the last 24 h
         for (Map.Entry<String, Raw> entry : series.entrySet()) {
+            if (entry.getKey().equals(own)) {
+                continue;
+            }
             double[] posts = entry.getValue().posts();
             long observed = 0;
             for (int h = HISTORY_HOURS - RECENT_HOURS; h < HISTORY_HOURS; h++) {

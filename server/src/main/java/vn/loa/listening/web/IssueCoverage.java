@@ -1,7 +1,9 @@
 package vn.loa.listening.web;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import vn.loa.identity.SignedInUser;
@@ -19,6 +21,26 @@ class IssueCoverage {
 
     IssueCoverage(ObjectProvider<Trends.CoverageLookup> lookup) {
         this.lookup = lookup;
+    }
+
+    /**
+     * The case that covers each of these stories, as one reader may see it (a case they may not open is said to exist,
+     * without its claim); none for the press, who open no case. Stories no case covers are left out.
+     */
+    Map<Long, Trends.Coverage> forStories(List<Long> storyIds, SignedInUser user) {
+        Trends.CoverageLookup cases = lookup.getIfAvailable();
+        Map<Long, Trends.Coverage> covered = new HashMap<>();
+        if (cases == null || user.pressOnly()) {
+            return covered;
+        }
+        for (Long story : storyIds) {
+            Trends.Coverage coverage = cases.covering(List.of(story), List.of());
+            if (coverage != null) {
+                covered.put(story, cases.opens(coverage.caseId(), user) ? coverage
+                        : new Trends.Coverage(coverage.caseId(), coverage.status(), coverage.answered(), null, false));
+            }
+        }
+        return covered;
     }
 
     List<Trends.Issue> forReader(List<Trends.Issue> issues, SignedInUser user) {

@@ -103,6 +103,10 @@ class OverviewController {
         model.addAttribute("localPosts", search.search(new PostSearch.Query(null, null, null, null, null, null, null,
                 scope.agency(), null, result.from(), result.to(), true, 0, 1, null, false, true, publicOnly), user).total());
         model.addAttribute("openAlerts", alerts.alerts(user, true, 1000).size());
+        // a story a case already covers leads to that case, as the home page and the trends do, not to a second one
+        model.addAttribute("storyCases", issueCoverage.forStories(java.util.stream.Stream.concat(
+                result.topStories().stream(), result.negativeStories().stream())
+                .map(ListeningOverview.StoryRow::story).filter(story -> story > 0).distinct().toList(), user));
         model.addAttribute("emerging", issueCoverage.forReader(trends.emerging(scope,
                 LocaleContextHolder.getLocale().getLanguage()).stream().limit(5).toList(), user));
         return "listening/overview";
@@ -139,12 +143,14 @@ class OverviewController {
         model.addAttribute("emerging", emerging);
         model.addAttribute("province", province);
         model.addAttribute("agencyScoped", ListeningScope.of(user(), false).agency() != null);
-        if (dimension == null && !emerging.isEmpty()) {
+        if (dimension == null && value == null && !emerging.isEmpty()) {
             dimension = emerging.get(0).dimension();
             value = emerging.get(0).value();
         }
-        if (dimension != null && value != null) {
-            Trends.Series series = trends.series(scope, dimension, value, language);
+        // half a series (a dimension without its value, or the reverse) is refused naming what is missing, as the API
+        // does, rather than answered with another chart
+        if (dimension != null || value != null) {
+            Trends.Series series = trends.series(scope, dimension == null ? "" : dimension, value, language);
             model.addAttribute("series", series);
             model.addAttribute("seriesRows", seriesTables.rows(series));
         }
