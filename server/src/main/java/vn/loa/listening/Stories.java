@@ -70,7 +70,7 @@ public interface Stories {
      *     "month" beyond
      * @param tone its posts by sentiment
      * @param texts its texts, the first published first, at most {@link #SHOWN_TEXTS}
-     * @param watchPhrase words of its first post that a keyword alert can watch for, possibly empty
+     * @param watchPhrase words most of its first posts have, that a keyword alert can watch for, possibly empty
      * @param sharedPassage how many of its posts repeat one passage that most of them share, each adding only a few
      *     words of its own (an article shared around with "Bức xúc quá!"): one text passed around, not that many
      *     opinions; counted among its first {@link #PASSAGE_POSTS} posts

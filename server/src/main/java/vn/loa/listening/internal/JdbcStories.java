@@ -9,9 +9,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -93,7 +95,7 @@ class JdbcStories implements Stories {
                 counts(id, visible, "unnest(p.places)", 10, names::placeName),
                 counts(id, visible, "unnest(p.agencies)", 10, code -> names.agencyName(code, today, language)),
                 new Tone(posts, (Long) summary[5], (Long) summary[6], (Long) summary[7]),
-                texts, watchPhrase(texts.get(0).first().id()), sharedPassage(id, visible));
+                texts, watchPhrase(id, visible), sharedPassage(id, visible));
     }
 
     /** How many of the story's first posts repeat the passage most of them share ({@link SharedPassage}). */
@@ -175,16 +177,81 @@ class JdbcStories implements Stories {
                 rs.getString("toxicity"));
     }
 
-    /**
-     * Words a keyword alert can watch for: the first run of three to six words (no punctuation between
-     * them) of the first post's normal form, else its longest run of two; empty if it has none.
-     */
-    private String watchPhrase(long postId) {
-        String normalized = jdbc.sql("SELECT normalized_text FROM post WHERE id = ?").param(postId).query(String.class)
-                .single();
-        return watchPhrase(normalized);
+    /** How many of a story's first posts the phrase to watch is chosen from. */
+    static final int WATCH_POSTS = 200;
+    /** How many words of each post are read for it: a long article's opening, where a shared headline stands. */
+    static final int WATCH_WORDS = 300;
+
+    /** Words a keyword alert can watch for, from the first posts the reader may see ({@link #storyWatchPhrase(List)}). */
+    private String watchPhrase(long id, VisiblePosts visible) {
+        List<Object> params = visible.after(id);
+        params.add(WATCH_POSTS);
+        return storyWatchPhrase(jdbc.sql("SELECT p.normalized_text" + FROM + visible.condition()
+                + " ORDER BY p.published_at, p.id LIMIT ?").params(params).query(String.class).list());
     }
 
+    /**
+     * Words a keyword alert can watch for, so that it follows the story: the run of four (else three) words, with no
+     * punctuation between them, that most of the posts have, the earliest of equals; a phrase only one post has (a
+     * sharer's own words, "lại chuyện cũ", said over an article the others repeat without it) is not the story's, so
+     * with no phrase two posts share, the first post's words ({@link #watchPhrase(String)}).
+     */
+    static String storyWatchPhrase(List<String> normalizedTexts) {
+        if (normalizedTexts.isEmpty()) {
+            return "";
+        }
+        Map<String, Integer> postsWith = new LinkedHashMap<>();
+        for (String text : normalizedTexts) {
+            Set<String> phrases = new LinkedHashSet<>();
+            for (List<String> run : runs(text, WATCH_WORDS)) {
+                for (int length = 4; length >= 3; length--) {
+                    for (int from = 0; from + length <= run.size(); from++) {
+                        phrases.add(String.join(" ", run.subList(from, from + length)));
+                    }
+                }
+            }
+            phrases.forEach(phrase -> postsWith.merge(phrase, 1, Integer::sum));
+        }
+        String best = null;
+        int bestPosts = 1;
+        for (Map.Entry<String, Integer> phrase : postsWith.entrySet()) {
+            int posts = phrase.getValue();
+            boolean longer = best != null && posts == bestPosts && words(phrase.getKey()) > words(best);
+            if (posts > bestPosts || longer) {
+                best = phrase.getKey();
+                bestPosts = posts;
+            }
+        }
+        return best != null ? best : watchPhrase(normalizedTexts.get(0));
+    }
+
+    private static int words(String phrase) {
+        return phrase.split(" ").length;
+    }
+
+    /** The runs of words made of letters alone in a normal form, lower case, among its first {@code limit} pieces. */
+    private static List<List<String>> runs(String normalized, int limit) {
+        List<List<String>> runs = new ArrayList<>();
+        List<String> run = new ArrayList<>();
+        String[] pieces = (normalized == null ? "" : normalized).split(" ");
+        for (int i = 0; i < Math.min(pieces.length, limit); i++) {
+            if (!pieces[i].isEmpty() && pieces[i].chars().allMatch(Character::isLetter)) {
+                run.add(pieces[i].toLowerCase(Locale.ROOT));
+            } else if (!run.isEmpty()) {
+                runs.add(run);
+                run = new ArrayList<>();
+            }
+        }
+        if (!run.isEmpty()) {
+            runs.add(run);
+        }
+        return runs;
+    }
+
+    /**
+     * Words of one post a keyword alert can watch for: the first run of three to six words (no punctuation between
+     * them) of its normal form, else its longest run of two; empty if it has none.
+     */
     static String watchPhrase(String normalized) {
         List<String> run = new ArrayList<>();
         List<String> best = List.of();
