@@ -28,7 +28,8 @@ def read(predictions_file, train_file, vectors_file):
     vectors = np.loadtxt(vectors_file, dtype=np.float32)
     if len(vectors) != len(train):
         sys.exit(f'{vectors_file}: {len(vectors)} rows, {train_file}: {len(train)}')
-    # a province row the cross-validation did not hold out (its text is also in another data set) is left out
+    # a row whose stored text is not in NFC (19 ViHSD comments) matches no prediction, as training reads it in NFC:
+    # left out
     kept = [i for i, row in enumerate(train) if (row['text'], row['register']) in held_out]
     train = [train[i] for i in kept]
     vectors = vectors[kept]
