@@ -194,6 +194,10 @@ class StoryPageIntegrationTests {
         assertThat(hidden.text()).isEqualTo("Câu chuyện: một câu chuyện anh/chị không xem được");
         assertThat(hidden.selectFirst("[data-identifier]").attr("data-identifier")).isEqualTo(Long.toString(hotline));
         assertThat(storyChip(hotline, "district", "en").text()).isEqualTo("Story: a story you may not see");
+        // who reads every post is told that a number no story has is not a story at all; an officer is not
+        assertThat(storyChip(999_999_999L, "coordinator", "vi").text()).isEqualTo("Câu chuyện: một câu chuyện không có trong Loa");
+        assertThat(storyChip(999_999_999L, "coordinator", "en").text()).isEqualTo("Story: a story Loa does not hold");
+        assertThat(storyChip(999_999_999L, "district", "en").text()).isEqualTo("Story: a story you may not see");
     }
 
     private long storyOf(String text) {

@@ -37,6 +37,7 @@ import vn.loa.identity.Role;
 import vn.loa.identity.SignedInPrincipal;
 import vn.loa.identity.SignedInUser;
 import vn.loa.listening.ImportSummary;
+import vn.loa.listening.ListeningScope;
 import vn.loa.listening.Platform;
 import vn.loa.listening.PostImporter;
 import vn.loa.listening.PostLabels;
@@ -296,10 +297,14 @@ class PostPagesController {
             if (story != null) {
                 // a story by its opening words, as the reader may see it; its number only as an identifier
                 String removeStory = link(current, "story", "");
+                // none: to who reads every post, there is no such story; to anyone else it may be one they may not
+                // see, and is called so either way, so as not to tell that another agency's feedback made one
+                ListeningScope readerScope = ListeningScope.of(user, false);
+                String none = readerScope.agency() == null && readerScope.restricted() ? "posts.story.none"
+                        : "posts.story.unseen";
                 chips.add(stories.opening(story, user)
                         .map(opening -> new Chip("facet.story", null, opening, removeStory, story.toString()))
-                        .orElseGet(() -> new Chip("facet.story", List.of("posts.story.unseen"), "", removeStory,
-                                story.toString())));
+                        .orElseGet(() -> new Chip("facet.story", List.of(none), "", removeStory, story.toString())));
             }
             if (local) {
                 chips.add(new Chip("posts.local", List.of("posts.local.only"), "", link(current, "local", "")));
