@@ -404,6 +404,14 @@ class ResourcesIntegrationTests {
         }
         mvc.perform(get("/resources/export.xlsx").param("year", String.valueOf(today().getYear())).param("kind", "")
                 .session(coordinator)).andExpect(status().isOk());
+        // the pages the same: a year they cannot show is named, not replaced by this year's figures
+        for (String path : List.of("/resources", "/resources/budget")) {
+            String page = mvc.perform(get(path).param("year", "-5").session(coordinator))
+                    .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(page).as(path).contains("«-5»").contains("id=\"main-nav\"");
+            mvc.perform(get(path).param("year", String.valueOf(today().getYear())).session(coordinator))
+                    .andExpect(status().isOk());
+        }
     }
 
     @Test

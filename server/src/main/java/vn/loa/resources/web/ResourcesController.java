@@ -82,6 +82,13 @@ class ResourcesController {
         return LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
     }
 
+    /** A year asked for in the address that the pages cannot show is refused naming it, not replaced by this year. */
+    private void refuseAYearNotShown(Integer year) {
+        if (year != null && year(year) != year) {
+            throw new InvalidInput("year", "resources.error.export-year", String.valueOf(year));
+        }
+    }
+
     private int year(Integer year) {
         return year == null || year < 2000 || year > 2100 ? today().getYear() : year;
     }
@@ -100,6 +107,7 @@ class ResourcesController {
     @GetMapping
     String overview(@RequestParam(required = false) Integer year, @RequestParam(required = false) String kind,
             Model model) {
+        refuseAYearNotShown(year);
         prepareOverview(year, kind, model, null, Map.of());
         return "resources/overview";
     }
@@ -209,6 +217,7 @@ class ResourcesController {
 
     @GetMapping("/budget")
     String budget(@RequestParam(required = false) Integer year, Model model) {
+        refuseAYearNotShown(year);
         int chosen = year(year);
         List<ResourceOverviews.AgencyBudget> lines = overviews.budget(chosen, ResourcesApiController.user());
         model.addAttribute("year", chosen);
