@@ -141,6 +141,16 @@ class ListeningOverviewIntegrationTests {
         assertThat(labels.getLast()).isEqualTo(java.time.LocalDate.now(LocalTime.ZONE)
                 .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         assertThat(vietnamese).contains("data-series=\"unclear\"");
+        // the two share tables drawn as bar charts name their series; the others are tables only
+        org.jsoup.nodes.Document dashboard = org.jsoup.Jsoup.parse(vietnamese);
+        for (String shareTable : List.of("domains-table", "topics-table")) {
+            assertThat(dashboard.select("#" + shareTable + " thead th[data-series=posts][data-color]")).as(shareTable).hasSize(1);
+        }
+        for (String shareTable : List.of("agencies-table", "places-table", "platforms-table")) {
+            assertThat(dashboard.select("#" + shareTable + " thead th[data-series]")).as(shareTable).isEmpty();
+            assertThat(dashboard.select("#" + shareTable + " thead th")).as(shareTable).hasSize(4);
+        }
+        assertThat(dashboard.select("#platforms-table tbody tr").first().select("td[data-value]")).hasSize(3);
     }
 
     @Test
