@@ -236,8 +236,19 @@ class ListeningOverviewIntegrationTests {
         mvc.perform(get("/api/v1/posts").param("toxicity", "OFFENSIVE,RUDE").session(coordinator))
                 .andExpect(status().isUnprocessableContent());
         long shown = Long.parseLong(row.group(2).replaceAll("[.,]", ""));
-        // the link names the window to the minute
-        assertThat(link).containsPattern("from=\\d{2}/\\d{2}/\\d{4}%20\\d{2}:\\d{2}").containsPattern("to=\\d{2}/\\d{2}/\\d{4}%20\\d{2}:59");
+        // the link names the window to the minute; only from 23:00 in Vietnam are the last 24 whole hours one whole
+        // day, and then the link names that day by its date, as a search of whole days does
+        java.util.regex.Matcher window = java.util.regex.Pattern.compile(
+                "from=(\\d{2}/\\d{2}/\\d{4})(%20\\d{2}:\\d{2})?&to=(\\d{2}/\\d{2}/\\d{4})(%20\\d{2}:59)?&").matcher(link);
+        assertThat(window.find()).as(link).isTrue();
+        boolean wholeDay = window.group(2) == null;
+        if (wholeDay) {
+            assertThat(window.group(4)).as(link).isNull();
+            assertThat(window.group(1)).as(link).isEqualTo(window.group(3))
+                    .isEqualTo(LocalTime.formatDay(Instant.now().minus(1, ChronoUnit.HOURS)));
+        } else {
+            assertThat(window.group(4)).as(link).isNotNull();
+        }
         String posts = mvc.perform(get(java.net.URI.create(link)).session(coordinator))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(total(posts)).isEqualTo(shown);
@@ -248,7 +259,8 @@ class ListeningOverviewIntegrationTests {
         assertThat(chips).contains(messages.getMessage("facet.sentiment", null, vi) + ": ")
                 .contains(messages.getMessage("sentiment.negative", null, vi))
                 .contains(messages.getMessage("posts.from", null, vi) + ": ")
-                .contains(messages.getMessage("posts.to", null, vi) + ": ").containsPattern("\\d{2}/\\d{2}/\\d{4} \\d{2}:59");
+                .contains(messages.getMessage("posts.to", null, vi) + ": ")
+                .containsPattern(wholeDay ? "\\d{2}/\\d{2}/\\d{4}" : "\\d{2}/\\d{2}/\\d{4} \\d{2}:59");
         // the window's complaint is among them, the one of 30 hours ago is not
         String mine = mvc.perform(get(java.net.URI.create(link + "&q=" + source)).session(coordinator))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
