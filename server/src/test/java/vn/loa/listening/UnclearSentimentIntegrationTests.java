@@ -36,12 +36,19 @@ class UnclearSentimentIntegrationTests {
 
     @Test
     void anUnclearPostAndTheDashboardsUnclearColumnExplainWhatUnclearMeans() throws Exception {
-        String marker = "chuaro" + ProcessHandle.current().pid();
-        List<String> unsure = PostRegisterAndDomainIntegrationTests.UNSURE_CANDIDATES.stream()
-                .map(text -> text + " " + marker)
-                .filter(text -> analyzer.analyze(text, LocalDate.now(), Platform.FACEBOOK.registerHint())
-                        .sentiment().unclear())
-                .toList();
+        // the mark that finds the post is a word of the text, and so moves the model's answer a little: of a few marks,
+        // the first with which the model is unsure of one of the short replies (not one mark, whose luck is the pid's)
+        String marker = null;
+        List<String> unsure = List.of();
+        for (int variant = 0; variant < 50 && unsure.isEmpty(); variant++) {
+            String mark = "chuaro" + ProcessHandle.current().pid() + "v" + variant;
+            marker = mark;
+            unsure = PostRegisterAndDomainIntegrationTests.UNSURE_CANDIDATES.stream()
+                    .map(text -> text + " " + mark)
+                    .filter(text -> analyzer.analyze(text, LocalDate.now(), Platform.FACEBOOK.registerHint())
+                            .sentiment().unclear())
+                    .toList();
+        }
         assertThat(unsure).as("the shipped sentiment model is unsure of none of the short replies").isNotEmpty();
         String at = Instant.now().minus(1, ChronoUnit.HOURS).toString();
         String file = "{\"source\":\"unclear-" + marker + "\",\"platform\":\"facebook\",\"external_id\":\"u1\","
