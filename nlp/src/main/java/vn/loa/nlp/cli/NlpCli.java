@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -645,7 +646,7 @@ public final class NlpCli {
                 "max-syllables", "epochs", "class-weight-power", "character-grams", "trigrams", "keep-features", "extra",
                 "cv", "province-repeats", "clusters", "silver", "offsets", "members", "learning-rate", "lexicon", "spans",
                 "span-min-comments", "span-min-share", "span-keys", "span-loo", "news-clean", "registers", "repeats",
-                "register-offsets", "predictions"));
+                "register-offsets", "predictions", "news-clean-words"));
         Path data = Path.of(options.getOrDefault("data-dir", "../shared/data"));
         Path corpus = Path.of(options.getOrDefault("corpus-dir", Task.PROVINCE_CORPUS));
         Path target = Path.of(options.getOrDefault("out", "nlp/src/main/resources/vn/loa/nlp/models"));
@@ -728,6 +729,35 @@ public final class NlpCli {
             info.put("news_taken_as", TextAnalyzer.CLEAN);
             sources.add(info);
             err.println("  and " + trainOnly.size() + " news rows of " + silverFile + ", taken as clean");
+        }
+        // and the news reports that name a place where villagers live (thôn, xóm, ...): ViHSD's few comments with those
+        // words, or their forms without diacritics (the slang "thốn"), are toxic, so a villager's post about the road to
+        // the hamlet read as an insult (model card)
+        String words = options.getOrDefault("news-clean-words",
+                task == Task.TOXICITY ? String.join(",", Task.TOXICITY_NEWS_CLEAN_WORDS) : "none");
+        if (!words.isBlank() && !"none".equals(words)) {
+            if (task != Task.TOXICITY) {
+                throw new IllegalArgumentException("--news-clean-words is for toxicity only");
+            }
+            Set<String> wanted = new LinkedHashSet<>();
+            for (String word : words.split(",")) {
+                String syllable = Normalizer.normalize(word.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+                if (syllable.isEmpty() || !syllable.codePoints().allMatch(Character::isLetter)) {
+                    throw new IllegalArgumentException("--news-clean-words takes syllables separated by commas, or none; '"
+                            + word.strip() + "' is not a syllable");
+                }
+                wanted.add(syllable);
+            }
+            List<LabeledText> named = news(silverFile).stream().filter(row -> namesAny(row.text(), wanted)).toList();
+            List<LabeledText> all = new ArrayList<>(trainOnly);
+            all.addAll(named);
+            trainOnly = all.stream().distinct().toList();
+            Map<String, Object> info = fileInfo(corpus, silverFile, named.size());
+            info.put("file", Task.PROVINCE_CORPUS + "/silver.jsonl");
+            info.put("news_naming", List.copyOf(wanted));
+            info.put("news_taken_as", TextAnalyzer.CLEAN);
+            sources.add(info);
+            err.println("  and " + named.size() + " news rows of " + silverFile + " naming " + wanted + ", taken as clean");
         }
         if (task == Task.TOXICITY && Files.exists(corpus.resolve("train.jsonl"))) {
             // how often news reports never trained on are flagged: the province corpus's news (gold, not in the silver set)
@@ -1066,6 +1096,17 @@ public final class NlpCli {
         }
         Collections.shuffle(news, new Random(seed));
         return List.copyOf(news.subList(0, count));
+    }
+
+    /** Whether a text has one of the syllables (lower case, NFC) as a whole syllable, in any case. */
+    static boolean namesAny(String text, Set<String> syllables) {
+        for (String syllable : Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT)
+                .split("[^\\p{L}\\p{M}]+")) {
+            if (syllables.contains(syllable)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The news rows of a province corpus file, labelled CLEAN (edited reports; see the model card). */

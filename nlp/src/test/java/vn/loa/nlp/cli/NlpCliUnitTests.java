@@ -82,7 +82,7 @@ class NlpCliUnitTests {
     }
 
     @Test
-    void toxicityLearnsNewsAsCleanOnlyWhenAskedAndReportsTheShareOfNewsItFlags() throws Exception {
+    void toxicityLearnsNewsAsCleanAsToldAndReportsTheShareOfNewsItFlags() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         NlpCli cli = new NlpCli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -105,6 +105,30 @@ class NlpCliUnitTests {
         String metadata = Files.readString(dir.resolve("toxicity.json"));
         assertThat(metadata).contains("\"news_taken_as\":\"CLEAN\"").contains("\"news_flagged\"")
                 .contains("\"province_train_news_flagged\"");
+
+        // the news rows that name a hamlet, besides; a word that is not one syllable is refused before any training
+        status = cli.run(concat(List.of("train", "toxicity", "--news-clean-words", "thôn, bản X"), common),
+                new ByteArrayInputStream(new byte[0]));
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("'bản X' is not a syllable");
+        err.reset();
+        status = cli.run(concat(List.of("train", "toxicity", "--news-clean", "0", "--news-clean-words", "Thôn",
+                "--epochs", "1", "--members", "1", "--spans", "false"), common), new ByteArrayInputStream(new byte[0]));
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        java.util.regex.Matcher named = java.util.regex.Pattern.compile("and (\\d+) news rows of \\S+ naming \\[thôn\\]")
+                .matcher(err.toString(StandardCharsets.UTF_8));
+        assertThat(named.find()).as(err.toString(StandardCharsets.UTF_8)).isTrue();
+        assertThat(Integer.parseInt(named.group(1))).isPositive();
+        assertThat(Files.readString(dir.resolve("toxicity.json"))).contains("\"news_naming\":[\"thôn\"]");
+    }
+
+    @Test
+    void aTextNamesASyllableOnlyAsAWholeSyllableInAnyCaseOrUnicodeForm() {
+        java.util.Set<String> hamlet = java.util.Set.of("thôn");
+        assertThat(NlpCli.namesAny("Đường vào Thôn 3 bị sạt lở", hamlet)).isTrue();
+        assertThat(NlpCli.namesAny(java.text.Normalizer.normalize("ở nông thôn,", java.text.Normalizer.Form.NFD), hamlet))
+                .isTrue();
+        assertThat(NlpCli.namesAny("thông tin về thốn và thon", hamlet)).isFalse();
     }
 
     private static List<String> concat(List<String> first, List<String> second) {
