@@ -371,6 +371,8 @@ class ResourcesIntegrationTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             Sheet sheet = workbook.getSheetAt(0);
+            // the amounts say their unit, as a Vietnamese table does under its title
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("Đơn vị tính: đồng");
             Row header = sheet.getRow(2);
             assertThat(header.getCell(0).getStringCellValue()).isEqualTo("Cơ quan, đơn vị");
             assertThat(header.getCell(7).getStringCellValue()).isEqualTo("Dự toán");

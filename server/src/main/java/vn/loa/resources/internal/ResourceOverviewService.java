@@ -182,6 +182,8 @@ class ResourceOverviewService implements ResourceOverviews {
             title.createCell(0).setCellValue(text("resources.sheet.heading", locale, String.valueOf(year),
                     LocalTime.format(overview.day())));
             title.getCell(0).setCellStyle(bold);
+            // the money columns' unit, where a Vietnamese table says it: under the title, "Đơn vị tính: đồng"
+            sheet.createRow(1).createCell(0).setCellValue(text("resources.sheet.unit", locale));
             List<String> columns = List.of("resources.agency", "resources.kind", "resources.spokesperson",
                     "resources.officers", "resources.officers-asked", "resources.trained", "resources.trained-asked",
                     "resources.planned", "resources.committed", "resources.spent", "resources.contracts",
