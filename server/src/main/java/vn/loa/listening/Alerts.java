@@ -207,6 +207,25 @@ public interface Alerts {
     int sendDigest();
 
     /**
+     * The daily digest as the leaders' e-mail says it, of the last 24 hours until now, in a language, for those who read
+     * every alert of the province (leaders, coordinators, administrators; others are refused): so that it can be read in
+     * Loa when no e-mail is set up, or before it is sent.
+     */
+    Digest digest(SignedInUser reader, java.util.Locale language);
+
+    /**
+     * A digest to read.
+     *
+     * @param day the day it is the digest of (Vietnam's)
+     * @param text what the e-mail says
+     * @param sentAt when that day's digest was e-mailed to the leaders; null when it was not (yet)
+     * @param mailConfigured whether an SMTP server is set up, without which no digest is e-mailed
+     * @param sendsAfterHour the hour (Vietnam time) after which the day's digest is e-mailed
+     */
+    record Digest(java.time.LocalDate day, String text, Instant sentAt, boolean mailConfigured, int sendsAfterHour) {
+    }
+
+    /**
      * The alerts of a kind the user may see raised from {@code from} (included) to {@code to} (excluded), the most posts
      * first (periodic reports list a period's emerging issues with it).
      */

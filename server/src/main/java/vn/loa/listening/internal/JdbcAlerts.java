@@ -957,38 +957,56 @@ class JdbcAlerts implements Alerts {
         return sent;
     }
 
-    /** The issues of the day in sentences (the first five), then the day's alerts grouped by what they were about. */
+    @Override
+    public Digest digest(SignedInUser reader, Locale language) {
+        if (!reader.has(Role.LEADER) && !reader.has(Role.COORDINATOR) && !reader.has(Role.ADMIN)) {
+            throw new AccessDeniedException("the daily digest is the province's: for leaders, coordinators, administrators");
+        }
+        LocalDate today = today();
+        Instant sentAt = jdbc.sql("SELECT sent_at FROM digest_sent WHERE day = ?").param(today)
+                .query(Timestamp.class).optional().map(Timestamp::toInstant).orElse(null);
+        return new Digest(today, digestText(today, Languages.of(language)), sentAt, mail.getIfAvailable() != null,
+                settings.digestHour());
+    }
+
+    /** The digest of a day as e-mailed, in Vietnamese. */
     String digestText(LocalDate today) {
-        StringBuilder text = new StringBuilder(message("alerts.digest.heading", Languages.VIETNAMESE, LocalTime.format(today)))
+        return digestText(today, Languages.VIETNAMESE);
+    }
+
+    /** The issues of the day in sentences (the first five), then the day's alerts grouped by what they were about. */
+    String digestText(LocalDate today, Locale language) {
+        StringBuilder text = new StringBuilder(message("alerts.digest.heading", language, LocalTime.format(today)))
                 .append("\n\n");
-        text.append(message("alerts.digest.issues", Languages.VIETNAMESE)).append('\n');
-        List<Trends.Issue> issues = trends.emergingNow(new ListeningScope(null, true), "vi");
+        text.append(message("alerts.digest.issues", language)).append('\n');
+        List<Trends.Issue> issues = trends.emergingNow(new ListeningScope(null, true), language.getLanguage());
         if (issues.isEmpty()) {
-            text.append("- ").append(message("alerts.digest.issues.none", Languages.VIETNAMESE)).append('\n');
+            text.append("- ").append(message("alerts.digest.issues.none", language)).append('\n');
         }
         for (Trends.Issue issue : issues.stream().limit(5).toList()) {
-            text.append("- ").append(sentences.sentence(issue, Languages.VIETNAMESE)).append('\n');
+            text.append("- ").append(sentences.sentence(issue, language)).append('\n');
         }
         Instant now = clock.instant();
         List<Alert> alerts = jdbc.sql(ALERTS + " WHERE a.raised_at >= ? AND a.raised_at <= ? ORDER BY a.raised_at DESC, a.id DESC "
                         + "LIMIT 1000").params(Timestamp.from(now.minus(Duration.ofDays(1))), Timestamp.from(now))
                 .query((rs, row) -> alert(rs)).list();
         List<List<Alert>> groups = groups(alerts);
-        text.append('\n').append(message("alerts.digest.alerts", Languages.VIETNAMESE, alerts.size(), groups.size())).append('\n');
+        text.append('\n').append(message("alerts.digest.alerts", language, alerts.size(), groups.size())).append('\n');
         for (List<Alert> group : groups.stream().limit(15).toList()) {
             Alert latest = group.get(0);
             long open = group.stream().filter(a -> a.acknowledgedAt() == null).count();
             long most = group.stream().mapToLong(Alert::posts).max().orElse(0);
-            String title = latest.title() != null ? latest.title() : message("alerts.kind." + latest.kind(), Languages.VIETNAMESE)
-                    + (latest.detail() == null ? "" : ": " + cut(latest.detail(), 80));
-            text.append("- ").append(message("alerts.digest.group", Languages.VIETNAMESE, title,
-                    agencyName(latest.aboutAgency(), Languages.VIETNAMESE), group.size(), when(latest.raisedAt()), most, open,
+            String title = latest.title(language.getLanguage()) != null ? latest.title(language.getLanguage())
+                    : message("alerts.kind." + latest.kind(), language)
+                            + (latest.detail() == null ? "" : ": " + cut(latest.detail(), 80));
+            text.append("- ").append(message("alerts.digest.group", language, title,
+                    agencyName(latest.aboutAgency(), language), group.size(), when(latest.raisedAt()), most, open,
                     settings.baseUrl() + "/alerts/" + latest.id())).append('\n');
         }
         if (groups.size() > 15) {
-            text.append("- ").append(message("alerts.digest.more", Languages.VIETNAMESE, groups.size() - 15)).append('\n');
+            text.append("- ").append(message("alerts.digest.more", language, groups.size() - 15)).append('\n');
         }
-        text.append('\n').append(message("alerts.mail.link", Languages.VIETNAMESE, settings.baseUrl() + "/alerts")).append('\n');
+        text.append('\n').append(message("alerts.mail.link", language, settings.baseUrl() + "/alerts")).append('\n');
         return text.toString();
     }
 

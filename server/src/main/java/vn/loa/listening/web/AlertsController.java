@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.loa.identity.AgencyDirectory;
+import vn.loa.identity.Role;
 import vn.loa.identity.SignedInPrincipal;
 import vn.loa.identity.SignedInUser;
 import vn.loa.listening.Alerts;
@@ -74,7 +75,19 @@ class AlertsController {
         model.addAttribute("kind", filter.kind());
         model.addAttribute("kinds", Alerts.KINDS);
         model.addAttribute("language", locale.getLanguage());
+        model.addAttribute("mayReadDigest", user.has(Role.LEADER) || user.has(Role.COORDINATOR) || user.has(Role.ADMIN));
         return "listening/alerts";
+    }
+
+    /**
+     * The daily digest as the leaders' e-mail says it, of the last 24 hours until now, in the page's language: readable
+     * in Loa when no e-mail is set up, and before it is sent. The province's, so for leaders, coordinators and
+     * administrators only (403 for others).
+     */
+    @GetMapping("/alerts/digest")
+    String digest(Model model, Locale locale) {
+        model.addAttribute("digest", alerts.digest(user(), locale));
+        return "listening/digest";
     }
 
     /**

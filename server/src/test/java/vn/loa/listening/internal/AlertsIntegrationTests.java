@@ -270,6 +270,32 @@ class AlertsIntegrationTests {
     }
 
     @Test
+    void theDigestIsReadInLoaInTheReadersLanguageByThoseWhoReadTheWholeProvince() throws Exception {
+        MockHttpSession leader = signIn("leader");
+        String page = mvc.perform(get("/alerts/digest").session(leader)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).containsPattern("<pre id=\"digest-text\"[^>]*>Tóm tắt dư luận 24 giờ qua, ngày \\d{2}/\\d{2}/\\d{4}")
+                .contains("Vấn đề đang nổi lên:").contains("Cảnh báo: ");
+        // whether today's went out by e-mail (an SMTP server is set up here): sent at a time, or after the digest hour
+        assertThat(page).containsPattern("id=\"digest-status\"[^>]*>(Tóm tắt hôm nay đã gửi thư điện tử cho lãnh đạo lúc "
+                + "\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}|Tóm tắt được gửi thư điện tử cho lãnh đạo sau 7 giờ mỗi ngày)");
+        assertThat(mvc.perform(get("/alerts/digest").param("lang", "en").session(leader)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("Public opinion in the last 24 hours")
+                .contains("Emerging issues:").doesNotContain("Vấn đề đang nổi lên");
+        assertThat(mvc.perform(get("/alerts").session(leader)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("id=\"digest-link\" href=\"/alerts/digest\"");
+        for (String reader : List.of("coordinator", "admin")) {
+            mvc.perform(get("/alerts/digest").session(signIn(reader))).andExpect(status().isOk());
+        }
+        // the province's alerts and issues: not an agency's officer's, nor the press's
+        MockHttpSession officer = signIn("officer");
+        mvc.perform(get("/alerts/digest").session(officer)).andExpect(status().isForbidden());
+        mvc.perform(get("/alerts/digest").session(signIn("press"))).andExpect(status().isForbidden());
+        assertThat(mvc.perform(get("/alerts").session(officer)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).doesNotContain("digest-link");
+    }
+
+    @Test
     void leadersReceiveADailyDigestOnce() throws Exception {
         int before = smtp.getReceivedMessages().length;
         LocalDate day = LocalDate.of(2090, 1, 1).plusDays(ProcessHandle.current().pid() % 3000);
