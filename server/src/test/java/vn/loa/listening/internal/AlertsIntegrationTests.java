@@ -281,7 +281,9 @@ class AlertsIntegrationTests {
                 + "\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}|Tóm tắt được gửi thư điện tử cho lãnh đạo sau 7 giờ mỗi ngày)");
         assertThat(mvc.perform(get("/alerts/digest").param("lang", "en").session(leader)).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains("Public opinion in the last 24 hours")
-                .contains("Emerging issues:").doesNotContain("Vấn đề đang nổi lên");
+                .contains("Emerging issues:").doesNotContain("Vấn đề đang nổi lên")
+                // one alert is one alert, in English
+                .containsPattern("Alerts: (none|1 alert|[0-9,]+ alerts) about").doesNotContainPattern("\\b1 alerts\\b");
         assertThat(mvc.perform(get("/alerts").session(leader)).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains("id=\"digest-link\" href=\"/alerts/digest\"");
         for (String reader : List.of("coordinator", "admin")) {
