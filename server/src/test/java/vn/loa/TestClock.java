@@ -32,9 +32,14 @@ public class TestClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /**
+     * This clock read in another zone, as {@link Clock#withZone} promises and the application's clock does:
+     * {@code LocalDate.now(clock.withZone(LocalTime.ZONE))} is the day in Vietnam, not in UTC (from 17:00 UTC to
+     * midnight they differ). It reads this clock's instant, so that setting or moving this clock moves it too.
+     */
     @Override
     public Clock withZone(ZoneId zone) {
-        return this;
+        return zone.equals(getZone()) ? this : new Zoned(this, zone);
     }
 
     @Override
@@ -42,6 +47,33 @@ public class TestClock extends Clock {
         // as the application's clock does: a demo loader records the demo's past at its own time
         Instant replayed = vn.loa.platform.DemoReplay.replayed();
         return replayed != null ? replayed : now;
+    }
+
+    /** A {@link TestClock} read in another zone. */
+    private static final class Zoned extends Clock {
+
+        private final TestClock clock;
+        private final ZoneId zone;
+
+        Zoned(TestClock clock, ZoneId zone) {
+            this.clock = clock;
+            this.zone = zone;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(ZoneId other) {
+            return clock.withZone(other);
+        }
+
+        @Override
+        public Instant instant() {
+            return clock.instant();
+        }
     }
 
     /** Replaces the application's clock with a {@link TestClock} starting now. */

@@ -58,7 +58,9 @@ class AdminCommands {
                 }
                 AgencyId agency = null;
                 if (options.containsKey("agency")) {
-                    agency = agencies.findByCode(options.get("agency"), LocalDate.now()).map(Agency::id)
+                    // the agency as it is today in Vietnam, whatever the zone the command runs in
+                    agency = agencies.findByCode(options.get("agency"), LocalDate.now(vn.loa.shared.LocalTime.ZONE))
+                            .map(Agency::id)
                             .orElseThrow(() -> new IllegalArgumentException(
                                     text.get("cli.admin.unknown-agency", options.get("agency"))));
                 }
