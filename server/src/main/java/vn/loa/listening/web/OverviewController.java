@@ -92,16 +92,21 @@ class OverviewController {
         model.addAttribute("postsLink", scope.agency() != null
                 ? "/posts?agency=" + URLEncoder.encode(scope.agency(), StandardCharsets.UTF_8)
                 : publicOnly ? "/posts?public=true" : "/posts");
-        // the links behind the numbers search the same period: whole days, or to the minute for a window of hours
+        // the links behind the numbers search the same period: whole days, or to the minute for a window of hours; a
+        // period of whole days counts today's roll-up whole, with a post dated later today (a feed's clock ahead), so
+        // its links search to the end of today too, not to the end of this hour
+        java.time.Instant searchTo = result.hourly() ? result.to()
+                : java.time.LocalDate.ofInstant(result.to().minusSeconds(1), LocalTime.ZONE).plusDays(1)
+                        .atStartOfDay(LocalTime.ZONE).toInstant();
         model.addAttribute("fromDay", bound(result.from(), false));
-        model.addAttribute("toDay", bound(result.to(), true));
+        model.addAttribute("toDay", bound(searchTo, true));
         // the period as the page says it: the figures count the current hour (and day) as far as it has come, so it
         // ends now, not at the end of the hour the links search to
         java.time.Instant now = clock.instant();
         model.addAttribute("until", LocalTime.format(now.isBefore(result.to()) ? now : result.to()));
         // how many of those posts are about the province at all: national news and chatter are not its opinion
         model.addAttribute("localPosts", search.search(new PostSearch.Query(null, null, null, null, null, null, null,
-                scope.agency(), null, result.from(), result.to(), true, 0, 1, null, false, true, publicOnly), user).total());
+                scope.agency(), null, result.from(), searchTo, true, 0, 1, null, false, true, publicOnly), user).total());
         model.addAttribute("openAlerts", alerts.alerts(user, true, 1000).size());
         // a story a case already covers leads to that case, as the home page and the trends do, not to a second one
         model.addAttribute("storyCases", issueCoverage.forStories(java.util.stream.Stream.concat(
