@@ -146,7 +146,12 @@ class ListeningTrendsIntegrationTests {
         Map<String, Object> issue = issues.get(0);
         assertThat((List<String>) issue.get("words")).anyMatch(w -> w.contains(keyword.toLowerCase(java.util.Locale.ROOT)
                 .replace("cầu ", "")));
-        assertThat((List<String>) issue.get("words")).anyMatch(w -> w.contains("sập nhịp"));
+        // the collapse, as one word or two: the segmenter reads "sập nhịp" beside the bridge's name, which carries the
+        // test's pid, and so joins the two syllables for some pids and not for others
+        List<String> words = (List<String>) issue.get("words");
+        assertThat(words.stream().anyMatch(w -> w.contains("sập nhịp"))
+                || words.stream().anyMatch(w -> w.contains("sập")) && words.stream().anyMatch(w -> w.contains("nhịp")))
+                .as("the collapse among the issue's words %s", words).isTrue();
         assertThat(((Number) issue.get("burst")).doubleValue()).isGreaterThan(3.0);
         assertThat(((Number) issue.get("observed")).intValue()).isEqualTo(burst + hotline);
         assertThat(((Number) issue.get("authors")).intValue()).isGreaterThanOrEqualTo(1);
