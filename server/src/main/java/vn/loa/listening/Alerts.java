@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
 import vn.loa.shared.InvalidInput;
 import vn.loa.shared.Page;
@@ -211,18 +212,22 @@ public interface Alerts {
      * every alert of the province (leaders, coordinators, administrators; others are refused): so that it can be read in
      * Loa when no e-mail is set up, or before it is sent.
      */
-    Digest digest(SignedInUser reader, java.util.Locale language);
+    Digest digest(SignedInUser reader, Locale language);
+
+    /** Whether a user reads the daily digest in Loa: those who read every alert of the province. */
+    static boolean readsDigest(SignedInUser user) {
+        return user.has(Role.LEADER) || user.has(Role.COORDINATOR) || user.has(Role.ADMIN);
+    }
 
     /**
      * A digest to read.
      *
-     * @param day the day it is the digest of (Vietnam's)
-     * @param text what the e-mail says
+     * @param text what the e-mail says (its first line names the day)
      * @param sentAt when that day's digest was e-mailed to the leaders; null when it was not (yet)
      * @param mailConfigured whether an SMTP server is set up, without which no digest is e-mailed
      * @param sendsAfterHour the hour (Vietnam time) after which the day's digest is e-mailed
      */
-    record Digest(java.time.LocalDate day, String text, Instant sentAt, boolean mailConfigured, int sendsAfterHour) {
+    record Digest(String text, Instant sentAt, boolean mailConfigured, int sendsAfterHour) {
     }
 
     /**

@@ -730,9 +730,9 @@ public final class NlpCli {
             sources.add(info);
             err.println("  and " + trainOnly.size() + " news rows of " + silverFile + ", taken as clean");
         }
-        // and the news reports that name a place where villagers live (thôn, xóm, ...): ViHSD's few comments with those
-        // words, or their forms without diacritics (the slang "thốn"), are toxic, so a villager's post about the road to
-        // the hamlet read as an insult (model card)
+        // and the news reports that name one of the given words (by default "thôn", a hamlet): ViHSD's few comments with
+        // it, or its form without diacritics (the slang "thốn"), are toxic, so a villager's post about the road to the
+        // hamlet read as an insult (model card)
         String words = options.getOrDefault("news-clean-words",
                 task == Task.TOXICITY ? String.join(",", Task.TOXICITY_NEWS_CLEAN_WORDS) : "none");
         if (!words.isBlank() && !"none".equals(words)) {

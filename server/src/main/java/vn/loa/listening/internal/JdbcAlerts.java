@@ -959,13 +959,13 @@ class JdbcAlerts implements Alerts {
 
     @Override
     public Digest digest(SignedInUser reader, Locale language) {
-        if (!reader.has(Role.LEADER) && !reader.has(Role.COORDINATOR) && !reader.has(Role.ADMIN)) {
+        if (!Alerts.readsDigest(reader)) {
             throw new AccessDeniedException("the daily digest is the province's: for leaders, coordinators, administrators");
         }
         LocalDate today = today();
         Instant sentAt = jdbc.sql("SELECT sent_at FROM digest_sent WHERE day = ?").param(today)
                 .query(Timestamp.class).optional().map(Timestamp::toInstant).orElse(null);
-        return new Digest(today, digestText(today, Languages.of(language)), sentAt, mail.getIfAvailable() != null,
+        return new Digest(digestText(today, Languages.of(language)), sentAt, mail.getIfAvailable() != null,
                 settings.digestHour());
     }
 

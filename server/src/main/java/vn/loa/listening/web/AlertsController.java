@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.loa.identity.AgencyDirectory;
-import vn.loa.identity.Role;
 import vn.loa.identity.SignedInPrincipal;
 import vn.loa.identity.SignedInUser;
 import vn.loa.listening.Alerts;
@@ -75,7 +74,7 @@ class AlertsController {
         model.addAttribute("kind", filter.kind());
         model.addAttribute("kinds", Alerts.KINDS);
         model.addAttribute("language", locale.getLanguage());
-        model.addAttribute("mayReadDigest", user.has(Role.LEADER) || user.has(Role.COORDINATOR) || user.has(Role.ADMIN));
+        model.addAttribute("mayReadDigest", Alerts.readsDigest(user));
         return "listening/alerts";
     }
 
