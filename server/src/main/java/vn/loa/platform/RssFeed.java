@@ -1,5 +1,6 @@
 package vn.loa.platform;
 
+import com.rometools.rome.feed.synd.SyndCategoryImpl;
 import com.rometools.rome.feed.synd.SyndContentImpl;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndEntryImpl;
@@ -14,7 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * An RSS 2.0 feed of the public portal (press releases, policy messages), written by Rome: entries with a plain-text
+ * An RSS 2.0 feed of the public portal (press releases, policy messages, refutations), written by Rome: entries with a plain-text
  * description of at most 600 characters, and no character XML 1.0 cannot hold.
  */
 public final class RssFeed {
@@ -29,8 +30,13 @@ public final class RssFeed {
      *
      * @param link its absolute address
      * @param text its plain text, cut to 600 characters in the description
+     * @param category what kind of entry it is (a refutation's verdict), or null
      */
-    public record Item(String title, String link, Instant publishedAt, String author, String text) {
+    public record Item(String title, String link, Instant publishedAt, String author, String text, String category) {
+
+        public Item(String title, String link, Instant publishedAt, String author, String text) {
+            this(title, link, publishedAt, author, text, null);
+        }
     }
 
     /** The feed as an answer of type {@code application/rss+xml}, in Vietnamese. */
@@ -59,6 +65,11 @@ public final class RssFeed {
         String text = item.text() == null ? "" : item.text();
         description.setValue(xml(text.length() > DESCRIPTION ? text.substring(0, DESCRIPTION) + "…" : text));
         entry.setDescription(description);
+        if (item.category() != null) {
+            SyndCategoryImpl category = new SyndCategoryImpl();
+            category.setName(xml(item.category()));
+            entry.setCategories(List.of(category));
+        }
         return entry;
     }
 

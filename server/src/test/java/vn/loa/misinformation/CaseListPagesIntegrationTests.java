@@ -85,6 +85,36 @@ class CaseListPagesIntegrationTests {
     }
 
     @Test
+    void allInTheStatusFilterListsAnsweredAndClosedCasesTooWhileThePageOpensOnTheOpenOnes() throws Exception {
+        String other = agency + "X";
+        jdbc.sql("""
+                INSERT INTO misinformation_case (source, claim, category, severity, status, agency_code, opened_at,
+                                                 opened_by, deadline, claim_fingerprint, closed_at)
+                VALUES ('MANUAL', 'Tin đồn đã trả lời ' || ?, 'FALSE_INFORMATION', 'LOW', 'ANSWERED', ?,
+                        now() - interval '3 days', 'coordinator', now() - interval '1 day', 1, now() - interval '2 days'),
+                       ('MANUAL', 'Tin đồn đang xử lý ' || ?, 'FALSE_INFORMATION', 'LOW', 'ASSIGNED', ?,
+                        now() - interval '1 day', 'coordinator', now() + interval '1 day', 2, NULL)""")
+                .params(other, other, other, other).update();
+        try {
+            // the agency's link from the desk's figures: its open cases, as the figures count them
+            Document open = page("/cases?agency=" + other);
+            assertThat(open.select("#cases-table tbody tr")).hasSize(1);
+            assertThat(open.select("#status option[selected]").attr("value")).isEqualTo("open");
+            // the form sent with "Tất cả": every case, the answered one too, and the choice stays shown
+            Document all = page("/cases?status=all&agency=" + other);
+            assertThat(all.select("#cases-table tbody tr")).hasSize(2);
+            assertThat(all.select("#cases-table").text()).contains("Tin đồn đã trả lời");
+            assertThat(all.select("#status option[selected]").text()).isEqualTo("Tất cả");
+            // a blank status (a form of before, a link typed by hand) is every case too
+            assertThat(page("/cases?status=&agency=" + other).select("#cases-table tbody tr")).hasSize(2);
+            assertThat(page("/cases?status=ANSWERED&agency=" + other).select("#cases-table tbody tr")).hasSize(1);
+        } finally {
+            jdbc.sql("UPDATE misinformation_case SET status = 'DISMISSED', closed_at = now() WHERE agency_code = ?")
+                    .param(other).update();
+        }
+    }
+
+    @Test
     void theApiAnswersAPageWithItsLinksAndTheCount() throws Exception {
         MvcResult first = mvc.perform(get("/api/v1/cases").param("agency", agency).session(coordinator))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(50))

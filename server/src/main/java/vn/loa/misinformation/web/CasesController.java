@@ -55,6 +55,11 @@ import vn.loa.shared.PageRequest;
 @ConditionalOnWebApplication
 class CasesController {
 
+    /** The status filter's value for the cases not yet answered, refuted, referred or dismissed: the page's default. */
+    static final String OPEN = "open";
+    /** The status filter's value for every case, whatever its status (also a blank status sent by a form). */
+    static final String ALL = "all";
+
     /** How many of a case's own posts its page shows; the API and the evidence package have them all. */
     static final int SHOWN_POSTS = 20;
 
@@ -82,7 +87,7 @@ class CasesController {
     }
 
     @GetMapping("/cases")
-    String desk(@RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String agency,
+    String desk(@RequestParam(required = false) String status, @RequestParam(required = false) String agency,
             @RequestParam(required = false) String page, @RequestParam(required = false) String size, Model model,
             HttpServletResponse response) {
         SignedInUser user = user();
@@ -91,21 +96,27 @@ class CasesController {
         }
         Cases.Desk desk = cases.desk(user);
         model.addAttribute("desk", desk);
-        boolean filtered = !status.isBlank() || !agency.isBlank();
-        Cases.Filter filter = filtered ? new Cases.Filter(status, agency, false, false)
-                : new Cases.Filter(null, null, true, false);
+        // the page opens on the open cases, overdue first; "all" (the form's "Tất cả", or a blank status) is every case,
+        // answered and closed ones too, as it says: the open ones are a choice of their own, and the default
+        boolean filtered = status != null || agency != null;
+        status = status == null ? OPEN : status.isBlank() ? ALL : status.strip();
+        agency = agency == null ? "" : agency.strip();
+        boolean openOnly = status.equals(OPEN);
+        Cases.Filter filter = new Cases.Filter(openOnly || status.equals(ALL) ? null : status,
+                agency.isEmpty() ? null : agency, openOnly, false);
         Page<Case> list;
         try {
             list = cases.list(filter, user, PageRequest.lenient(page, size));
         } catch (InvalidInput e) {
             filtered = false;
+            status = OPEN;
             filter = new Cases.Filter(null, null, true, false);
             list = cases.list(filter, user, PageRequest.lenient(page, size));
             model.addAttribute("filterProblems", e.all());
             response.setStatus(400);
         }
         Map<String, String> filters = new LinkedHashMap<>();
-        filters.put("status", filter.status());
+        filters.put("status", filter.openOnly() ? null : filter.status() == null ? ALL : filter.status());
         filters.put("agency", filter.agencyCode());
         model.addAttribute("list", list);
         model.addAttribute("pager", Pager.of("/cases", filters, list));

@@ -1,9 +1,9 @@
 package vn.loa.misinformation.web;
 
+import com.rometools.rome.io.FeedException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.MessageSource;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.loa.identity.AgencyNames;
 import vn.loa.misinformation.Cases;
 import vn.loa.misinformation.CitizenReports;
+import vn.loa.platform.RssFeed;
 import vn.loa.platform.ProvinceSettings;
 import vn.loa.shared.InvalidInput;
 import vn.loa.shared.Languages;
@@ -40,7 +40,6 @@ import vn.loa.shared.NotFound;
 @ConditionalOnWebApplication
 class PublicSiteController {
 
-    private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME;
 
     private final Cases cases;
     private final CitizenReports reports;
@@ -56,6 +55,12 @@ class PublicSiteController {
         this.agencies = agencies;
         this.messages = messages;
         this.province = province;
+    }
+
+    /** The public site's own address, typed or cut short: its first page, not a "page not found". */
+    @GetMapping({"/public", "/public/"})
+    String publicSite() {
+        return "redirect:/public/refutations";
     }
 
     @GetMapping("/public/refutations")
@@ -74,26 +79,19 @@ class PublicSiteController {
     }
 
     @GetMapping(path = "/public/refutations/rss.xml")
-    ResponseEntity<String> rss() {
+    ResponseEntity<String> rss() throws FeedException {
         String base = base();
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\">\n<channel>\n");
-        xml.append("<title>").append(xmlText(messages.getMessage("public.rss.title", new Object[] {province.name()}, Languages.VIETNAMESE))).append("</title>\n");
-        xml.append("<link>").append(xmlText(base + "/public/refutations")).append("</link>\n");
-        xml.append("<description>").append(xmlText(messages.getMessage("public.rss.description", null, Languages.VIETNAMESE)))
-                .append("</description>\n<language>vi</language>\n");
-        for (Cases.Published p : cases.published(50)) {
-            String url = base + "/public/refutations/" + p.slug();
+        // each item says what it is, a verdict on a claim in quotes, never the claim alone under an official heading
+        List<RssFeed.Item> items = cases.published(50).stream().map(p -> {
             String verdict = messages.getMessage("case.verdict." + p.verdict().name(), null, Languages.VIETNAMESE);
-            xml.append("<item>\n<title>").append(xmlText(verdict + ": " + p.claim())).append("</title>\n");
-            xml.append("<link>").append(xmlText(url)).append("</link>\n");
-            xml.append("<guid isPermaLink=\"true\">").append(xmlText(url)).append("</guid>\n");
-            xml.append("<pubDate>").append(RFC_1123.format(p.publishedAt().atZone(LocalTime.ZONE))).append("</pubDate>\n");
-            xml.append("<category>").append(xmlText(verdict)).append("</category>\n");
-            xml.append("<description>").append(xmlText(p.explanation())).append("</description>\n</item>\n");
-        }
-        xml.append("</channel>\n</rss>\n");
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/rss+xml;charset=UTF-8"))
-                .body(xml.toString());
+            return new RssFeed.Item(messages.getMessage("public.rss.item", new Object[] {verdict, p.claim()},
+                    Languages.VIETNAMESE), base + "/public/refutations/" + p.slug(), p.publishedAt(),
+                    agencyName(p.agencyCode(), LocalDate.ofInstant(p.publishedAt(), LocalTime.ZONE), Languages.VIETNAMESE),
+                    p.explanation(), verdict);
+        }).toList();
+        return RssFeed.answer(messages.getMessage("public.rss.title", new Object[] {province.name()}, Languages.VIETNAMESE),
+                messages.getMessage("public.rss.description", null, Languages.VIETNAMESE), base + "/public/refutations",
+                items);
     }
 
     @GetMapping("/public/report")
@@ -186,29 +184,5 @@ class PublicSiteController {
 
     private static String clip(String text, int max) {
         return text.length() > max ? text.substring(0, max) : text;
-    }
-
-    /** Text for XML: markup escaped, characters XML 1.0 cannot hold left out. */
-    static String xmlText(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        text.codePoints().forEach(c -> {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&apos;");
-                default -> {
-                    if (c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
-                            || c >= 0x10000 && c <= 0x10FFFF) {
-                        out.appendCodePoint(c);
-                    }
-                }
-            }
-        });
-        return out.toString();
     }
 }

@@ -190,7 +190,18 @@ class MisinformationFlowTests {
             }
         }
         assertThat(titles).hasSize(1);
-        assertThat(titles.get(0)).startsWith("Sai sự thật: ");
+        // the verdict on a claim in quotes: never the rumour alone under a heading a reader takes for official
+        assertThat(titles.get(0)).isEqualTo("Sai sự thật: “" + claim + "”");
+        org.jsoup.nodes.Document list = org.jsoup.Jsoup.parse(mvc.perform(get("/public/refutations"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(list.select("#refutations h2 a[href=" + publicPath + "]").text())
+                .isEqualTo("Thông tin lan truyền: “" + claim + "”");
+        assertThat(org.jsoup.Jsoup.parse(published).select("h1").text()).isEqualTo("Thông tin lan truyền: “" + claim + "”");
+        // the public site's own address, cut short, leads to its first page; the sign-in page links to it
+        mvc.perform(get("/public")).andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/public/refutations"));
+        assertThat(org.jsoup.Jsoup.parse(mvc.perform(get("/login")).andReturn().getResponse().getContentAsString())
+                .select("#public-site-link a").attr("href")).isEqualTo("/public/refutations");
 
         // a new post repeating the claim is linked to the case and flagged; an unrelated one is not
         clock.advance(java.time.Duration.ofMinutes(5));
