@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.ContentDisposition;
@@ -64,12 +65,15 @@ class CoordinationController {
     private final Tasks tasks;
     private final AgencyDirectory agencies;
     private final Clock clock;
+    private final MessageSource messages;
 
-    CoordinationController(Directives directives, Tasks tasks, AgencyDirectory agencies, Clock clock) {
+    CoordinationController(Directives directives, Tasks tasks, AgencyDirectory agencies, Clock clock,
+            MessageSource messages) {
         this.directives = directives;
         this.tasks = tasks;
         this.agencies = agencies;
         this.clock = clock;
+        this.messages = messages;
     }
 
     private LocalDate today() {
@@ -80,7 +84,11 @@ class CoordinationController {
         return user.has(Role.COORDINATOR) || user.has(Role.ADMIN);
     }
 
-    /** Names of every unit by id and by code (a code's latest unit), in the page's language. */
+    /**
+     * Names of every unit by id and by code (a code's latest unit), in the page's language; by id, a unit that has
+     * ended says until when, so that a task passed on in the 2025 reorganisation names the unit it came from apart
+     * from its successor of the same name (Sở Y tế until 30/06/2025, then Sở Y tế of the merged province).
+     */
     record Names(Map<Long, String> byId, Map<String, String> byCode) {
 
         public String ofCode(String code) {
@@ -91,8 +99,12 @@ class CoordinationController {
     private Names names(Locale locale) {
         Map<Long, String> byId = new LinkedHashMap<>();
         Map<String, String> byCode = new LinkedHashMap<>();
+        LocalDate today = today();
         for (Agency a : agencies.all()) {
-            byId.put(a.id().value(), a.name(locale.getLanguage()));
+            byId.put(a.id().value(), a.validTo() != null && a.validTo().isBefore(today)
+                    ? messages.getMessage("agency.name.ended", new Object[] {a.name(locale.getLanguage()),
+                            LocalTime.format(a.validTo())}, locale)
+                    : a.name(locale.getLanguage()));
             byCode.put(a.code(), a.name(locale.getLanguage()));
         }
         return new Names(byId, byCode);

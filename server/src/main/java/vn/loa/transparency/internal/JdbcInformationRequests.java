@@ -81,6 +81,10 @@ class JdbcInformationRequests implements InformationRequests {
     private static final Logger log = LoggerFactory.getLogger(JdbcInformationRequests.class);
     static final String OWNER = "information-request";
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    /** Spaces, full stops and hyphens people type inside an identity number: not part of it. */
+    private static final Pattern ID_SEPARATORS = Pattern.compile("[\\s.\\-]");
+    /** A citizen identity card (12 digits), an old identity card (9), or a passport (letters and digits, 6 to 12). */
+    private static final Pattern ID_NUMBER = Pattern.compile("\\d{12}|\\d{9}|(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\\d)[A-Z0-9]{6,12}");
     private static final Duration LINK_LIFETIME = Duration.ofDays(7);
     static final int TEXT_MAX = 5000;
     /** The 2016 law as the sources of its time limits name it. */
@@ -167,7 +171,7 @@ class JdbcInformationRequests implements InformationRequests {
             problems.add(new InvalidInput("requester.address", "transparency.error.address"));
         }
         String idNumber = text(r.idNumber());
-        if (idNumber != null && idNumber.length() > 30) {
+        if (idNumber != null && !identityNumber(idNumber)) {
             problems.add(new InvalidInput("requester.idNumber", "transparency.error.id-number"));
         }
         String description = text(s.description());
@@ -1612,6 +1616,11 @@ class JdbcInformationRequests implements InformationRequests {
                 rs.getTimestamp("created_at").toInstant(), rs.getString("consent_party"), rs.getString("consent_status"),
                 noticeSent == null ? null : noticeSent.toInstant(), noticeMeans == null ? null : NoticeMeans.valueOf(noticeMeans),
                 (Long) rs.getObject("transferred_from"));
+    }
+
+    /** Whether the text is an identity card or passport number, as typed (with spaces or dots between its digits). */
+    static boolean identityNumber(String text) {
+        return ID_NUMBER.matcher(ID_SEPARATORS.matcher(text).replaceAll("").toUpperCase(java.util.Locale.ROOT)).matches();
     }
 
     private static String text(String value) {
