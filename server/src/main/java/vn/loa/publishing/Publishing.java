@@ -59,10 +59,14 @@ public interface Publishing {
             int attempt, DeliveryStatus status, DeliveryDetail detail, boolean emergency) {
     }
 
-    /** A publication as recorded. */
+    /**
+     * A publication as recorded, with its deliveries counted by status; {@code missed} are the loudspeaker and
+     * billboard packages no commune confirmed by their first slot and the grace period (still open to a late
+     * confirmation, but no longer waiting), and {@code pending} the others still waiting.
+     */
     record PublicationRecord(long id, String source, String campaign, Channel channel, String language, String title,
             Instant publishAt, boolean emergency, int recipients, int sent, int simulated, int confirmed, int failed,
-            int pending, boolean withdrawn) {
+            int pending, int missed, boolean withdrawn) {
     }
 
     /** One delivery to one recipient; its detail is its last attempt's, shown in the reader's language. */

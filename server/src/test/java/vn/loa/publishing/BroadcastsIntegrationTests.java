@@ -214,6 +214,11 @@ class BroadcastsIntegrationTests {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(publication).contains("data-broadcast=\"" + bacAiTayPackage + "\" data-status=\"CONFIRMED\"",
                 "data-broadcast=\"" + phanRangPackage + "\" data-status=\"MISSED\"");
+        // and its delivery to Phan Rang reads missed too, not waiting, in the table and in the counts
+        org.jsoup.nodes.Document read = org.jsoup.Jsoup.parse(publication);
+        assertThat(read.select("#deliveries tr[data-status=MISSED]").text()).contains("Phan Rang", "Bỏ lỡ: chưa xác nhận");
+        assertThat(read.select("#counts").text()).contains("đã xác nhận", "1 bỏ lỡ (xã chưa xác nhận)");
+        assertThat(publishing.get(id, COORDINATOR).missed()).isEqualTo(1);
         mvc.perform(get("/publishing/" + id).session(phanRang)).andExpect(status().isNotFound());
         // the commune's own page on its phone: the big button, pending and missed
         String confirm = mvc.perform(get("/broadcasts/confirm").session(phanRang)).andExpect(status().isOk())

@@ -237,7 +237,7 @@ class JdbcPublishing implements Publishing {
 
     @Override
     public List<PublicationRecord> bySource(String source) {
-        return jdbc.sql(SELECT + " WHERE p.source = ? " + GROUP + " ORDER BY p.id DESC").param(source)
+        return jdbc.sql(SELECT + " WHERE p.source = ? " + GROUP + " ORDER BY p.id DESC").params(missedBefore(), source)
                 .query(JdbcPublishing::record).list();
     }
 
@@ -300,6 +300,7 @@ class JdbcPublishing implements Publishing {
     @Override
     public List<PublicationRecord> recent(boolean emergencyOnly, int limit, SignedInUser user) {
         List<Object> params = new ArrayList<>();
+        params.add(missedBefore());
         StringBuilder where = new StringBuilder(" WHERE true");
         if (!PublishingAccess.seesProvinceWide(user)) {
             where.append(" AND p.agency_code = ?");
@@ -369,8 +370,17 @@ class JdbcPublishing implements Publishing {
     }
 
     private PublicationRecord find(long id) {
-        return jdbc.sql(SELECT + " WHERE p.id = ? " + GROUP).param(id).query(JdbcPublishing::record).optional()
+        return jdbc.sql(SELECT + " WHERE p.id = ? " + GROUP).params(missedBefore(), id).query(JdbcPublishing::record)
+                .optional()
                 .orElseThrow(() -> new NotFound("publication", id));
+    }
+
+    /**
+     * A broadcast package whose first slot came before this, unconfirmed, is missed (as {@link JdbcBroadcasts} tells
+     * it): its delivery is counted missed, not waiting. The one parameter of {@link #SELECT}.
+     */
+    private Timestamp missedBefore() {
+        return Timestamp.from(clock.instant().minus(settings.grace));
     }
 
     private static final String SELECT = """
@@ -380,8 +390,11 @@ class JdbcPublishing implements Publishing {
                    count(d.id) FILTER (WHERE d.status = 'SIMULATED') AS simulated,
                    count(d.id) FILTER (WHERE d.status = 'CONFIRMED') AS confirmed,
                    count(d.id) FILTER (WHERE d.status = 'FAILED') AS failed,
-                   count(d.id) FILTER (WHERE d.status = 'PENDING') AS pending
-            FROM pub_publication p LEFT JOIN pub_delivery d ON d.publication_id = p.id""";
+                   count(d.id) FILTER (WHERE d.status = 'PENDING' AND NOT m.late) AS pending,
+                   count(d.id) FILTER (WHERE d.status = 'PENDING' AND m.late) AS missed
+            FROM pub_publication p LEFT JOIN pub_delivery d ON d.publication_id = p.id
+            LEFT JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM pub_broadcast b WHERE b.delivery_id = d.id
+                AND b.confirmed_at IS NULL AND b.first_slot_at < ?) AS late) m ON true""";
     private static final String GROUP = " GROUP BY p.id";
     private static final String LOG = """
             SELECT l.*, d.recipient, d.channel FROM pub_delivery_log l JOIN pub_delivery d ON d.id = l.delivery_id
@@ -392,7 +405,7 @@ class JdbcPublishing implements Publishing {
                 Channel.valueOf(rs.getString("channel")), rs.getString("language"), rs.getString("title"),
                 rs.getTimestamp("publish_at").toInstant(), rs.getBoolean("emergency"), rs.getInt("recipients"),
                 rs.getInt("sent"), rs.getInt("simulated"), rs.getInt("confirmed"), rs.getInt("failed"),
-                rs.getInt("pending"), rs.getTimestamp("withdrawn_at") != null);
+                rs.getInt("pending"), rs.getInt("missed"), rs.getTimestamp("withdrawn_at") != null);
     }
 
     private static LogEntry logEntry(ResultSet rs, int n) throws SQLException {

@@ -110,7 +110,13 @@ class PublishingDeskController {
         model.addAttribute("names", names(List.of(p), user));
         model.addAttribute("deliveries", publishing.deliveries(id, user));
         model.addAttribute("log", publishing.log(id, user));
-        model.addAttribute("packages", broadcasts.ofPublication(id, user));
+        List<Broadcasts.Broadcast> packages = broadcasts.ofPublication(id, user);
+        model.addAttribute("packages", packages);
+        // a commune's delivery still waiting for a confirmation its package is past is read as missed, as the package
+        // says and the counts count it
+        model.addAttribute("missedRecipients", packages.stream()
+                .filter(b -> b.status() == Broadcasts.BroadcastStatus.MISSED).map(b -> "commune:" + b.communeCode())
+                .collect(java.util.stream.Collectors.toSet()));
         return "publishing/publication";
     }
 
