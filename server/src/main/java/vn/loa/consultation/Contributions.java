@@ -46,6 +46,14 @@ public interface Contributions {
      */
     void resendCode(long consultationId, long submissionId);
 
+    /**
+     * Whether the submission's code can reach its contact: false when its channel (e-mail, or SMS for a telephone)
+     * only simulates or has no server set up, so the page says so instead of saying a code was sent.
+     *
+     * @throws vn.loa.shared.NotFound when the consultation has no such submission
+     */
+    boolean codeCanArrive(long consultationId, long submissionId);
+
     /** The published contributions of a published consultation, oldest first. */
     List<Contribution> published(long consultationId);
 

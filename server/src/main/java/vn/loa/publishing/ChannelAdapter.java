@@ -17,6 +17,14 @@ public interface ChannelAdapter {
     Set<Channel> channels();
 
     /**
+     * Whether what it sends on the channel reaches a person: false for a simulator, or for a channel whose server is
+     * not set up (so that a page does not say a code was sent when it cannot arrive).
+     */
+    default boolean reachesPeople(Channel channel) {
+        return true;
+    }
+
+    /**
      * Sends; returns how it went (SENT or SIMULATED) or throws when the channel failed (the outbox retries).
      *
      * @throws Failure the reason the attempt failed, in Loa's words (shown in the reader's language)

@@ -27,6 +27,12 @@ public interface Publishing {
     /** The publications made for a source reference (e.g. one message version), newest first. */
     List<PublicationRecord> bySource(String source);
 
+    /**
+     * Whether a message sent on the channel now reaches a person: not when the channel's adapter is the simulator or
+     * its server is not set up (e-mail without SMTP).
+     */
+    boolean reachesPeople(Channel channel);
+
     /** The delivery log of one publication: one row per recipient and attempt outcome. */
     List<Delivery> deliveries(long publicationId, SignedInUser user);
 

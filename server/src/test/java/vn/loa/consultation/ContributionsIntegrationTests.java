@@ -108,7 +108,9 @@ class ContributionsIntegrationTests {
                 SELECT count(*) FROM pub_publication p JOIN consultation_submission s ON p.source = 'consultation-code:' || s.otp_id
                 WHERE s.id = ?""").param(submission).query(Long.class).single()).isEqualTo(1);
         mvc.perform(get(first).session(citizen)).andExpect(status().isOk())
-                .andExpect(content().string(containsString("id=\"code\"")));
+                .andExpect(content().string(containsString("id=\"code\"")))
+                .andExpect(content().string(containsString("id=\"code-sent\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"code-cannot-arrive\""))));
         // another browser is not shown this submission's code page
         mvc.perform(get(first)).andExpect(status().is3xxRedirection())
                 .andExpect(header().string("Location", "/public/consultations/" + c.id()));
@@ -117,6 +119,24 @@ class ContributionsIntegrationTests {
                         .param("submission", String.valueOf(submission)).param("code", codeFor(submission)))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         assertThat(thanks).isEqualTo("/public/consultations/" + c.id() + "/sent");
+    }
+
+    @Test
+    void aCodeForATelephoneWhileTextMessagesAreOnlySimulatedIsNotSaidToBeSent() throws Exception {
+        Consultation c = open();
+        String address = "10.77." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250);
+        org.springframework.mock.web.MockHttpSession citizen = new org.springframework.mock.web.MockHttpSession();
+        String phone = "09" + String.format(java.util.Locale.ROOT, "%08d", (long) (Math.random() * 100_000_000));
+        String verify = mvc.perform(post("/public/consultations/" + c.id() + "/comment").session(citizen).with(csrf())
+                        .with(from(address)).param("name", "Phạm Văn Bình").param("contact", phone)
+                        .param("text", "Đề nghị bố trí thêm điểm thu gom rác"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        // text messages go to the simulator here (no provider set up): the page says no code will come, and why
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(mvc.perform(get(verify).session(citizen))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(page.select("#code-sent")).isEmpty();
+        assertThat(page.select("#code-cannot-arrive").text()).startsWith("Chưa gửi được mã xác nhận")
+                .contains("chưa được thiết lập để gửi thư điện tử hoặc tin nhắn");
     }
 
     @Test

@@ -187,6 +187,14 @@ class JdbcContributions implements Contributions {
         jdbc.sql("UPDATE consultation_submission SET otp_id = ? WHERE id = ?").params(otpId, submissionId).update();
     }
 
+    @Override
+    public boolean codeCanArrive(long consultationId, long submissionId) {
+        String kind = jdbc.sql("SELECT contact_kind FROM consultation_submission WHERE id = ? AND consultation_id = ?")
+                .params(submissionId, consultationId).query(String.class).optional()
+                .orElseThrow(() -> new NotFound("submission", submissionId));
+        return publishing.reachesPeople(kind.equals("EMAIL") ? Channel.EMAIL : Channel.SMS);
+    }
+
     private void checkCodeLimit(String contact, Instant now) {
         if (count("SELECT count(*) FROM consultation_otp WHERE contact = ? AND created_at > ?", contact,
                 now.minus(Duration.ofHours(1))) >= CODES_PER_CONTACT_HOUR) {

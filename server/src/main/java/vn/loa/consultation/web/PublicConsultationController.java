@@ -166,8 +166,7 @@ class PublicConsultationController {
             return "redirect:/public/consultations/" + id;
         }
         model.addAttribute("c", c);
-        model.addAttribute("submission", submission);
-        model.addAttribute("codeMinutes", Contributions.CODE_MINUTES);
+        codePage(model, id, submission);
         return "public/consultation-verify";
     }
 
@@ -207,8 +206,7 @@ class PublicConsultationController {
             response.setStatus(409);
             model.addAttribute("errorKey", e.messageKey());
         }
-        model.addAttribute("submission", submission);
-        model.addAttribute("codeMinutes", Contributions.CODE_MINUTES);
+        codePage(model, id, submission);
         return "public/consultation-verify";
     }
 
@@ -225,8 +223,7 @@ class PublicConsultationController {
             return "redirect:/public/consultations/" + id;
         }
         model.addAttribute("c", c);
-        model.addAttribute("submission", submission);
-        model.addAttribute("codeMinutes", Contributions.CODE_MINUTES);
+        codePage(model, id, submission);
         try {
             contributions.resendCode(id, submission);
             model.addAttribute("resent", true);
@@ -234,6 +231,13 @@ class PublicConsultationController {
             refused(e, response, model);
         }
         return "public/consultation-verify";
+    }
+
+    /** What the code's page says of the submission: how long a code lasts, and whether one can reach its contact. */
+    private void codePage(Model model, long id, long submission) {
+        model.addAttribute("submission", submission);
+        model.addAttribute("codeMinutes", Contributions.CODE_MINUTES);
+        model.addAttribute("codeCanArrive", contributions.codeCanArrive(id, submission));
     }
 
     /** A comment or a code refused: too many from here (429, with the limit) or not in a state to take it (409). */

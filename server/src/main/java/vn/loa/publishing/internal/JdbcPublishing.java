@@ -236,6 +236,11 @@ class JdbcPublishing implements Publishing {
     }
 
     @Override
+    public boolean reachesPeople(Channel channel) {
+        return outbox.adapter(channel).reachesPeople(channel);
+    }
+
+    @Override
     public List<PublicationRecord> bySource(String source) {
         return jdbc.sql(SELECT + " WHERE p.source = ? " + GROUP + " ORDER BY p.id DESC").params(missedBefore(), source)
                 .query(JdbcPublishing::record).list();

@@ -57,6 +57,11 @@ class SimulatorAdapter implements ChannelAdapter, DeliverySimulator {
     }
 
     @Override
+    public boolean reachesPeople(Channel channel) {
+        return false;
+    }
+
+    @Override
     public Outcome send(Message m) throws Failure {
         if (isDown(m.channel())) {
             throw new Failure("publishing.detail.simulator-down");

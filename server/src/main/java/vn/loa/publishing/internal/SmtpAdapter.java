@@ -44,6 +44,11 @@ class SmtpAdapter implements ChannelAdapter {
     }
 
     @Override
+    public boolean reachesPeople(Channel channel) {
+        return mail.getIfAvailable() != null;
+    }
+
+    @Override
     public Outcome send(Message m) throws Exception {
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
