@@ -15,6 +15,10 @@ public record IssuingBody(String abbreviation, String signatory) {
     /** The People's Committee's abbreviation. */
     public static final String PEOPLES_COMMITTEE = "UBND";
 
+    /** The kinds of unit a commune's or a district's name starts with, the longer first. */
+    private static final java.util.List<String> UNIT_KINDS = java.util.List.of("Thị trấn ", "Thành phố ", "Đặc khu ",
+            "Phường ", "Thị xã ", "Huyện ", "Quận ", "Xã ");
+
     /** How an agency issues its documents; an agency the directory does not know (null) by its code. */
     public static IssuingBody of(Agency agency, String code) {
         return agency == null ? new IssuingBody(code, "Thủ trưởng cơ quan") : of(agency);
@@ -39,6 +43,30 @@ public record IssuingBody(String abbreviation, String signatory) {
             case DISTRICT, COMMUNE -> committeeOf(agency.nameVi());
             default -> agency.nameVi();
         };
+    }
+
+    /**
+     * The place before the date of the agency's documents (Decree 30/2020, Appendix I): a commune's or a ward's own
+     * name without its kind ("Xã Bác Ái Tây": "Bác Ái Tây"; "Phường Phan Rang": "Phan Rang"), in full when the name is
+     * a number ("Phường 12"); a district's the same way; any agency of the province, the province's name.
+     */
+    public static String place(Agency agency, String province) {
+        if (agency == null || (agency.kind() != AgencyKind.COMMUNE && agency.kind() != AgencyKind.DISTRICT)) {
+            return province;
+        }
+        String unit = agency.nameVi().strip();
+        for (String committee : new String[] {"Ủy ban nhân dân ", "UBND "}) {
+            if (unit.length() > committee.length() && unit.regionMatches(true, 0, committee, 0, committee.length())) {
+                unit = unit.substring(committee.length()).strip();
+            }
+        }
+        for (String kind : UNIT_KINDS) {
+            if (unit.length() > kind.length() && unit.regionMatches(true, 0, kind, 0, kind.length())) {
+                String name = unit.substring(kind.length()).strip();
+                return name.chars().allMatch(Character::isDigit) ? unit : name;
+            }
+        }
+        return unit;
     }
 
     /** "Ủy ban nhân dân" before the unit's name, its first letter lower case ("Xã Ninh Hải": "... xã Ninh Hải"). */

@@ -35,4 +35,24 @@ class IssuingBodyUnitTests {
         assertThat(IssuingBody.standsAlone(department)).isFalse();
         assertThat(IssuingBody.of(department).symbol("BC")).isEqualTo("BC-SYT");
     }
+
+    @Test
+    void aCommunesDocumentsArePlacedAtTheCommuneAndEveryOtherAgencysAtTheProvince() {
+        assertThat(IssuingBody.place(agency(AgencyKind.COMMUNE, "22759", "Phường Phan Rang"), "Khánh Hòa"))
+                .isEqualTo("Phan Rang");
+        assertThat(IssuingBody.place(agency(AgencyKind.COMMUNE, "22786", "Xã Bác Ái Tây"), "Khánh Hòa"))
+                .isEqualTo("Bác Ái Tây");
+        assertThat(IssuingBody.place(agency(AgencyKind.COMMUNE, "1", "Ủy ban nhân dân xã Mỹ Sơn"), "Khánh Hòa"))
+                .isEqualTo("Mỹ Sơn");
+        assertThat(IssuingBody.place(agency(AgencyKind.COMMUNE, "2", "Đặc khu Trường Sa"), "Khánh Hòa"))
+                .isEqualTo("Trường Sa");
+        // a name that is a number keeps its kind
+        assertThat(IssuingBody.place(agency(AgencyKind.COMMUNE, "3", "Phường 12"), "Khánh Hòa")).isEqualTo("Phường 12");
+        assertThat(IssuingBody.place(agency(AgencyKind.DISTRICT, "582", "Thành phố Phan Rang-Tháp Chàm"), "Khánh Hòa"))
+                .isEqualTo("Phan Rang-Tháp Chàm");
+        assertThat(IssuingBody.place(agency(AgencyKind.DEPARTMENT, "SYT", "Sở Y tế"), "Khánh Hòa")).isEqualTo("Khánh Hòa");
+        assertThat(IssuingBody.place(agency(AgencyKind.PROVINCE, "56", "Ủy ban nhân dân tỉnh Khánh Hòa"), "Khánh Hòa"))
+                .isEqualTo("Khánh Hòa");
+        assertThat(IssuingBody.place(null, "Khánh Hòa")).isEqualTo("Khánh Hòa");
+    }
 }

@@ -80,7 +80,7 @@ class SynthesisReport {
         Map<String, ConsultationRows.Article> consulted = rows.articles(c.versionId());
 
         OfficialLetter letter = new OfficialLetter(parent, agencyName, symbol,
-                province.name(), today)
+                IssuingBody.place(agency, province.name()), today)
                 .pageNumbers()
                 .title("Báo cáo", "Tổng hợp, giải trình, tiếp thu ý kiến góp ý đối với " + ofDraft)
                 .body(agencyName + " đã lấy ý kiến góp ý đối với " + ofDraft + " từ ngày "

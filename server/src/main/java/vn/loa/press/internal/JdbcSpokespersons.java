@@ -237,7 +237,8 @@ class JdbcSpokespersons implements Spokespersons {
         String recipient = agencies.findByCode(managementAgency, today).map(Agency::nameVi).orElse(managementAgency);
         IssuingBody issuer = IssuingBody.of(agency);
         String name = IssuingBody.name(agency);
-        OfficialLetter letter = new OfficialLetter(parent, name, issuer.symbol("TB"), province.name(), today)
+        OfficialLetter letter = new OfficialLetter(parent, name, issuer.symbol("TB"), IssuingBody.place(agency, province.name()),
+                today)
                 .title("Thông báo", "Về việc người phát ngôn và cung cấp thông tin cho báo chí")
                 .addressee(recipient)
                 .body("Căn cứ Nghị định số 09/2017/NĐ-CP ngày 09 tháng 02 năm 2017 của Chính phủ quy định chi tiết việc phát"

@@ -141,7 +141,8 @@ class PoiComplianceReports implements ComplianceReports {
                 : agencies.find(own.parent()).map(Agency::nameVi).orElse(null);
         // the province's report, from its People's Committee whatever the directory holds for it
         IssuingBody body = own == null ? IssuingBody.peoplesCommittee() : IssuingBody.of(own);
-        OfficialLetter letter = new OfficialLetter(parent, issuerName, body.symbol("BC"), province.name(), today)
+        OfficialLetter letter = new OfficialLetter(parent, issuerName, body.symbol("BC"),
+                IssuingBody.place(own, province.name()), today)
                 .title("Báo cáo", "Kết quả thực hiện việc cung cấp thông tin định kỳ cho báo chí quý " + roman(quarter)
                         + " năm " + year)
                 .body("Căn cứ Nghị định số 09/2017/NĐ-CP ngày 09 tháng 02 năm 2017 của Chính phủ quy định chi tiết việc phát"

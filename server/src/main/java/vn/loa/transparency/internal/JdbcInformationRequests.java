@@ -1051,7 +1051,7 @@ class JdbcInformationRequests implements InformationRequests {
         // the notice of handling, once recorded as sent, is dated the day it went out: downloaded again, it is the same
         LocalDate dated = form == NoticeForm.HANDLING && row.noticeSentAt() != null
                 ? LocalDate.ofInstant(row.noticeSentAt(), LocalTime.ZONE) : today;
-        OfficialLetter letter = new OfficialLetter(parent, issuer, symbol, province.name(), dated);
+        OfficialLetter letter = new OfficialLetter(parent, issuer, symbol, IssuingBody.place(agency, province.name()), dated);
         String to = "Ông/Bà " + row.requesterName();
         String what = "Yêu cầu cung cấp thông tin số " + row.id() + " nhận ngày " + received + ": \"" + row.description() + "\".";
         String due = row.dueDate() == null ? "" : LocalTime.format(row.dueDate());
