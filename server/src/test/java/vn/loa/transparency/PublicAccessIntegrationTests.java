@@ -182,6 +182,9 @@ class PublicAccessIntegrationTests {
         assertThat(status.select("#follow-due").text()).isEqualTo(LocalTime.format(stored.dueDate()));
         assertThat(status.select("#follow-agency").text()).isEqualTo("Sở Tài chính");
         assertThat(status.text()).doesNotContain("Quyên", "Ghi chú nội bộ", "Điều phối");
+        // the due date's basis is the law as the receipt cites it, not the desk's notes on the time-limit table's entry
+        assertThat(status.select("#follow-due-why").text()).startsWith("Luật Tiếp cận thông tin")
+                .doesNotContain("chưa đối chiếu", "thời hạn giữ như", "Chưa kiểm chứng");
         // typed by hand, in lower case, with spaces: the same request
         Document typed = page(post("/public/access-to-information/status").with(csrf()).param("number", " " + number)
                 .param("code", code.toLowerCase().replace('-', ' ')), 200);

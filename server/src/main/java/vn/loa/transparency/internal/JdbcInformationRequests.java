@@ -886,7 +886,7 @@ class JdbcInformationRequests implements InformationRequests {
                 row.status().open() ? row.dueDate() : null, row.extended(),
                 row.status() == RequestStatus.TRANSFERRED ? row.transferredTo() : null, closedOn,
                 row.status() == RequestStatus.TRANSFERRED ? load(id).transferredAs() : null,
-                row.status().open() && row.dueDate() != null ? explanation(row) : null);
+                row.status().open() && row.dueDate() != null ? explanation(row, true) : null);
     }
 
     @Override
@@ -1528,6 +1528,15 @@ class JdbcInformationRequests implements InformationRequests {
      * extension and its law), then the days counted and skipped. The source and the law are cited as entered.
      */
     private String explanation(Row row) {
+        return explanation(row, false);
+    }
+
+    /**
+     * As {@link #explanation(Row)}; for the requester ({@code citizen}), the time limit's law as the receipt cites it
+     * rather than its whole source, which may carry the desk's notes on how sure the entry is ("chưa đối chiếu …"):
+     * what the staff weigh, not what a citizen's due date rests on.
+     */
+    private String explanation(Row row, boolean citizen) {
         if (row.deadlineId() == null) {
             return null;
         }
@@ -1537,9 +1546,12 @@ class JdbcInformationRequests implements InformationRequests {
         if (row.extended()) {
             return messages.getMessage("transparency.explain.extended", new Object[] {law(row)}, reader) + " " + days;
         }
-        return row.timeLimitId() == null ? days
-                : messages.getMessage("transparency.explain.source", new Object[] {timeLimitById(row.timeLimitId()).source()},
-                        reader) + " " + days;
+        if (row.timeLimitId() == null) {
+            return days;
+        }
+        TimeLimit limit = timeLimitById(row.timeLimitId());
+        return messages.getMessage("transparency.explain.source", new Object[] {citizen ? limit.law() : limit.source()},
+                reader) + " " + days;
     }
 
     private void history(long id, String action, RequestStatus from, RequestStatus to, Actor by, String note) {
