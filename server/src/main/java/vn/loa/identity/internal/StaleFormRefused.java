@@ -31,22 +31,32 @@ import vn.loa.identity.IdentitySettings;
  * what shows the form came from its owner. The sign-in form itself says why its own cookie did not come back (over
  * plain HTTP with {@code loa.identity.secure-cookie} on, the browser drops a cookie marked Secure; otherwise the page
  * was open too long or cookies are blocked). A public page's form (a citizen's, who has no account) leads back to its
- * page, which says to send it again. Every other refusal goes to {@code otherwise}.
+ * page, which says to send it again. Either way the page the form was on gets the flash attribute {@value #FLASH} (for
+ * an officer in the session that the sign-in keeps), and on it the pages' script puts back what was typed into the
+ * form (see {@code loa.js}): nothing of the refused form goes through the server. Every other refusal goes to
+ * {@code otherwise}.
  */
 final class StaleFormRefused implements AccessDeniedHandler {
 
     /** Where a public form whose page is not known leads back to: the public site's first page. */
     private static final String PUBLIC_HOME = "/public/refutations";
 
+    /** The flash attribute that tells the page the form was on that a form of it was refused. */
+    static final String FLASH = "formExpired";
+    /** How long an officer has to sign in again for the page to still know that its form was refused. */
+    private static final int SIGN_IN_SECONDS = 30 * 60;
+
     private final IdentitySettings settings;
     private final RequestCache requestCache;
     private final AccessDeniedHandler otherwise;
     private final FlashMapManager flashMaps = new SessionFlashMapManager();
+    private final SessionFlashMapManager signInFlashMaps = new SessionFlashMapManager();
 
     StaleFormRefused(IdentitySettings settings, RequestCache requestCache, AccessDeniedHandler otherwise) {
         this.settings = settings;
         this.requestCache = requestCache;
         this.otherwise = otherwise;
+        signInFlashMaps.setFlashMapTimeout(SIGN_IN_SECONDS);
     }
 
     @Override
@@ -66,10 +76,7 @@ final class StaleFormRefused implements AccessDeniedHandler {
         if (request.getRequestURI().startsWith(context + "/public/")) {
             // a citizen has no account to sign in with: back to the page, which says to send the form again
             back = back.startsWith("/public/") ? back : PUBLIC_HOME;
-            FlashMap flash = new FlashMap();
-            flash.put("formExpired", true);
-            flash.setTargetRequestPath(context + pathOf(back));
-            flashMaps.saveOutputFlashMap(flash, request, response);
+            flashMaps.saveOutputFlashMap(refusedFormOf(context, back), request, response);
             response.sendRedirect(context + back);
             return;
         }
@@ -77,7 +84,17 @@ final class StaleFormRefused implements AccessDeniedHandler {
         if (!back.equals("/")) {
             requestCache.saveRequest(new PageRequest(request, back), response);
         }
+        // in the new session, which signing in keeps (its id changes, its attributes stay); the sign-in page's own
+        // requests do not take it, their path is not the page's
+        signInFlashMaps.saveOutputFlashMap(refusedFormOf(context, back), request, response);
         response.sendRedirect(context + "/login?error=expired");
+    }
+
+    private static FlashMap refusedFormOf(String context, String page) {
+        FlashMap flash = new FlashMap();
+        flash.put(FLASH, true);
+        flash.setTargetRequestPath(context + pathOf(page));
+        return flash;
     }
 
     private static String pathOf(String page) {
