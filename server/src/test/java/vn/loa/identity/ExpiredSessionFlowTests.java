@@ -62,6 +62,27 @@ class ExpiredSessionFlowTests {
     }
 
     @Test
+    void aFormWithFilesSentAfterTheSessionExpiredLeadsBackToItsPageAsAPlainPage() throws Exception {
+        HttpBrowser browser = HttpBrowser.onThisMachine(port);
+        assertThat(browser.signIn("coordinator").status()).isEqualTo(302);
+        String page = "http://localhost:" + port + "/transparency/requests/new";
+        assertThat(browser.get("/transparency/requests/new", "text/html").status()).isEqualTo(200);
+        browser.keepCookie("LOA_SESSION", "a-session-the-server-has-forgotten");
+        String boundary = "----loa-expired-" + ProcessHandle.current().pid();
+        HttpBrowser.Answer refused = browser.send("POST", "/transparency/requests", "text/html", null,
+                "Content-Type", "multipart/form-data; boundary=" + boundary, "Referer", page);
+        assertThat(refused.status()).isEqualTo(302);
+        assertThat(refused.header("Location")).endsWith("/login?error=expired");
+
+        // the page is asked for again as a page: not as the form's upload, which its request no longer carries
+        HttpBrowser.Answer signedIn = browser.signIn("coordinator");
+        assertThat(signedIn.header("Location")).isEqualTo(page);
+        HttpBrowser.Answer back = browser.get("/transparency/requests/new", "text/html");
+        assertThat(back.status()).isEqualTo(200);
+        assertThat(back.body()).contains("id=\"paper-form\"", REFUSED_FORM);
+    }
+
+    @Test
     void aCitizensFormSentAfterTheSessionExpiredLeadsBackToItsPageSayingToSendItAgain() throws Exception {
         HttpBrowser citizen = HttpBrowser.onThisMachine(port);
         HttpBrowser.Answer form = citizen.get("/public/report", "text/html");

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -148,8 +149,16 @@ final class StaleFormRefused implements AccessDeniedHandler {
         return "https".equals(scheme.toLowerCase(Locale.ROOT)) ? 443 : 80;
     }
 
-    /** The sending page as the request to go back to after signing in: a GET with nothing from the refused form. */
+    /**
+     * The sending page as the request to go back to after signing in: a GET with nothing from the refused form, neither
+     * its fields nor the headers of its body (the saved request's headers are those of the page's request once signed
+     * in: a form's {@code multipart/form-data} made that GET look like an upload, which failed to be read).
+     */
     private static final class PageRequest extends HttpServletRequestWrapper {
+
+        /** The headers that describe a request's body, in lower case. */
+        private static final Set<String> BODY_HEADERS = Set.of("content-type", "content-length", "content-encoding",
+                "transfer-encoding");
 
         private final String path;
         private final String query;
@@ -193,6 +202,51 @@ final class StaleFormRefused implements AccessDeniedHandler {
         @Override
         public String getQueryString() {
             return query;
+        }
+
+        @Override
+        public String getContentType() {
+            return null;
+        }
+
+        @Override
+        public int getContentLength() {
+            return -1;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return -1;
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return ofTheBody(name) ? null : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            return ofTheBody(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaderNames() {
+            return Collections.enumeration(Collections.list(super.getHeaderNames()).stream()
+                    .filter(name -> !ofTheBody(name)).toList());
+        }
+
+        @Override
+        public long getDateHeader(String name) {
+            return ofTheBody(name) ? -1 : super.getDateHeader(name);
+        }
+
+        @Override
+        public int getIntHeader(String name) {
+            return ofTheBody(name) ? -1 : super.getIntHeader(name);
+        }
+
+        private static boolean ofTheBody(String name) {
+            return name != null && BODY_HEADERS.contains(name.toLowerCase(Locale.ROOT));
         }
 
         @Override
