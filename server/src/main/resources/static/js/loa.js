@@ -77,6 +77,7 @@
     return (form.getAttribute('method') || '').toLowerCase() === 'post';
   }
 
+  // read as attributes: a form's field named "action" or "id" stands in for the form's own property of that name
   function addressOf(form) {
     return new URL(form.getAttribute('action') || '', document.baseURI).href;
   }
@@ -125,7 +126,7 @@
     });
     try {
       sessionStorage.setItem(KEPT_FORM, JSON.stringify({ page: location.pathname, action: addressOf(form),
-        id: form.id, who: signedIn(), fields: fields }));
+        id: form.getAttribute('id'), who: signedIn(), fields: fields }));
     } catch (e) {
       // no storage (private mode, full, blocked): the form is sent as ever, only not kept
     }
@@ -179,7 +180,7 @@
       return posts(form) && addressOf(form) === kept.action;
     });
     var byId = same.filter(function (form) {
-      return kept.id && form.id === kept.id;
+      return kept.id && form.getAttribute('id') === kept.id;
     });
     var form = byId.length === 1 ? byId[0] : same.length === 1 ? same[0] : null;
     if (!form) {

@@ -175,6 +175,40 @@ class RefusedFormKeptFlowTests {
     }
 
     @Test
+    void aRefusedFormWithAFileComesBackWithItsBoxesTickedAndSaysToChooseTheFileAgain() throws Exception {
+        java.nio.file.Path scan = java.nio.file.Files.createTempFile("don-yeu-cau", ".pdf");
+        java.nio.file.Files.writeString(scan, "%PDF-1.4 bản quét");
+        HeadlessChromium.signIn(browser, url(""), "coordinator");
+        browser.get(url("/transparency/requests/new"));
+        // the date picker's own keys differ between versions of Chromium: its value is set as a picker sets it
+        script("document.getElementById('receivedOn').value = '2026-12-01T09:30';");
+        browser.findElement(By.id("name")).sendKeys("Lê Văn Hùng");
+        browser.findElement(By.id("address")).sendKeys("Thôn Mỹ Hiệp, xã Ninh Hải");
+        browser.findElement(By.id("description")).sendKeys("Đơn giấy xin bản đồ quy hoạch xã Ninh Hải");
+        browser.findElement(By.cssSelector("#paper-form input[name=complex]")).click();
+        browser.findElement(By.id("scan")).sendKeys(scan.toAbsolutePath().toString());
+        browser.manage().deleteCookieNamed("LOA_SESSION");
+        browser.findElement(By.cssSelector("#paper-form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login?error=expired"));
+        assertThat((String) script(KEPT)).doesNotContain("don-yeu-cau", "PDF");
+
+        browser.findElement(By.id("username")).sendKeys("coordinator");
+        browser.findElement(By.id("password")).sendKeys("loa-demo");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches("/transparency/requests/new$"));
+        WebElement notice = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("form-restored")));
+        assertThat(notice.getText()).endsWith("Tệp đính kèm không được giữ lại: hãy chọn lại tệp.");
+        assertThat(valueOf("receivedOn")).isEqualTo("2026-12-01T09:30");
+        assertThat(valueOf("name")).isEqualTo("Lê Văn Hùng");
+        assertThat(valueOf("address")).isEqualTo("Thôn Mỹ Hiệp, xã Ninh Hải");
+        assertThat(valueOf("description")).isEqualTo("Đơn giấy xin bản đồ quy hoạch xã Ninh Hải");
+        assertThat(browser.findElement(By.cssSelector("#paper-form input[name=complex]")).isSelected()).isTrue();
+        assertThat(valueOf("scan")).isEmpty();
+        assertThat(securityErrors()).isEmpty();
+    }
+
+    @Test
     void whatOneOfficerTypedIsNotPutBackForAnotherWhoSignsInOnTheSameTab() {
         HeadlessChromium.signIn(browser, url(""), "coordinator");
         browser.get(url("/cases/new"));
