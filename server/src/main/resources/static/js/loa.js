@@ -187,6 +187,12 @@
       return;
     }
     putBack(form, kept.fields);
+    // a form folded away (a consultation's comment on an article) is opened again, where it was, in view
+    var folded = false;
+    for (var box = form.closest('details'); box; box = box.parentElement ? box.parentElement.closest('details') : null) {
+      folded = folded || !box.open;
+      box.open = true;
+    }
     var said = refused.getAttribute('content');
     if (form.querySelector('input[type=file]')) {
       said += ' ' + refused.getAttribute('data-files');
@@ -201,6 +207,9 @@
       form.parentNode.insertBefore(notice, form);
     }
     notice.textContent = said;
+    if (folded) {
+      form.scrollIntoView({ block: 'center' });
+    }
   });
 
   document.addEventListener('DOMContentLoaded', function () {
