@@ -145,7 +145,7 @@
   function putBack(form, fields) {
     eachKept(form, function (field, kind, place) {
       fields.forEach(function (kept) {
-        if (kept.n !== field.name) {
+        if (!kept || kept.n !== field.name) {
           return;
         }
         if (kind === 'check' && typeof kept.c === 'boolean' && kept.v === field.value) {
