@@ -157,6 +157,46 @@ class PublicConsultationFlowTests {
         assertThat(axe()).as("axe on the comment form with problems").isEmpty();
     }
 
+    @Test
+    void aCommentOnAnArticleRefusedAsStaleComesBackInItsOpenedBoxFilledAndIsSentOnce() {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        Consultation c = ConsultationTestData.open(drafts, consultations, marker,
+                LocalDate.now(LocalTime.ZONE), OFFICER);
+        browser.manage().deleteAllCookies();
+        browser.get(url("/public/consultations/" + c.id()));
+        WebElement article10 = browser.findElement(By.id("unit-a10"));
+        article10.findElement(By.tagName("summary")).click();
+        String email = "tam-" + marker + "@example.vn";
+        article10.findElement(By.name("name")).sendKeys("Phạm Văn Tâm");
+        article10.findElement(By.name("contact")).sendKeys(email);
+        article10.findElement(By.name("text")).sendKeys("Nên thu gom sau 21 giờ để tránh giờ đi làm " + marker);
+        // the session ends while the citizen writes (it timed out, or the browser dropped its cookie)
+        browser.manage().deleteCookieNamed("LOA_SESSION");
+        article10.findElement(By.cssSelector("button[type=submit]")).click();
+
+        arrive(By.id("form-expired"));
+        assertThat(browser.findElement(By.id("form-expired")).getText())
+                .contains("Những gì bạn đã nhập đã được điền lại vào biểu mẫu");
+        WebElement again = browser.findElement(By.id("unit-a10"));
+        assertThat(again.findElement(By.tagName("details")).getAttribute("open")).isNotNull();
+        assertThat(again.findElement(By.name("name")).getDomProperty("value")).isEqualTo("Phạm Văn Tâm");
+        assertThat(again.findElement(By.name("contact")).getDomProperty("value")).isEqualTo(email);
+        assertThat(again.findElement(By.name("text")).getDomProperty("value"))
+                .isEqualTo("Nên thu gom sau 21 giờ để tránh giờ đi làm " + marker);
+        // only the form that was sent: the other articles' forms stay empty and folded
+        WebElement article5 = browser.findElement(By.id("unit-a5"));
+        assertThat(article5.findElement(By.name("text")).getDomProperty("value")).isEmpty();
+        assertThat(article5.findElement(By.tagName("details")).getAttribute("open")).isNull();
+        assertThat(axe()).as("axe on the consultation with its comment put back").isEmpty();
+
+        again.findElement(By.cssSelector("button[type=submit]")).click();
+        arrive(By.id("code"));
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM pub_publication p JOIN pub_delivery d ON d.publication_id = p.id
+                WHERE d.recipient = ? AND p.source LIKE 'consultation-code:%'""").param(email).query(Long.class).single())
+                .as("one code sent, for one comment").isEqualTo(1);
+    }
+
     /** Waits for the next page to show the element; on a timeout, says what the page showed instead. */
     private static void arrive(By element) {
         try {

@@ -14,10 +14,13 @@ import vn.loa.platform.HttpBrowser;
 /**
  * A form sent after the server has forgotten its session (it timed out, or the server restarted): nothing is saved,
  * and instead of a refusal that reads like a missing permission the person is asked to sign in again and is then
- * back on the page the form was on.
+ * back on the page the form was on, marked as the page of a refused form (in a browser, {@code RefusedFormKeptFlowTests}).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ExpiredSessionFlowTests {
+
+    /** The mark of the page a refused form leads back to (the pages' script puts back what was typed). */
+    private static final String REFUSED_FORM = "name=\"loa-form-refused\"";
 
     @LocalServerPort
     int port;
@@ -43,14 +46,40 @@ class ExpiredSessionFlowTests {
         HttpBrowser.Answer signInPage = browser.get("/login?error=expired", "text/html");
         assertThat(signInPage.status()).isEqualTo(200);
         assertThat(signInPage.body()).contains("Phiên làm việc đã hết hạn, vui lòng đăng nhập lại")
-                .doesNotContain("không có quyền");
+                .doesNotContain("không có quyền", REFUSED_FORM);
         assertThat(jdbc.sql("SELECT count(*) FROM misinformation_case WHERE claim = ?").param(claim)
                 .query(Long.class).single()).isZero();
 
         HttpBrowser.Answer signedIn = browser.signIn("coordinator");
         assertThat(signedIn.status()).isEqualTo(302);
         assertThat(signedIn.header("Location")).isEqualTo(page);
-        assertThat(browser.get("/cases/new", "text/html").status()).isEqualTo(200);
+        // the page says that a form of it was refused, for its script to put back what was typed; once
+        HttpBrowser.Answer back = browser.get("/cases/new", "text/html");
+        assertThat(back.status()).isEqualTo(200);
+        assertThat(Jsoup.parse(back.body()).select("meta[name=loa-form-refused]").attr("content"))
+                .startsWith("Nội dung vừa gửi chưa được nhận");
+        assertThat(browser.get("/cases/new", "text/html").body()).doesNotContain(REFUSED_FORM);
+    }
+
+    @Test
+    void aFormWithFilesSentAfterTheSessionExpiredLeadsBackToItsPageAsAPlainPage() throws Exception {
+        HttpBrowser browser = HttpBrowser.onThisMachine(port);
+        assertThat(browser.signIn("coordinator").status()).isEqualTo(302);
+        String page = "http://localhost:" + port + "/transparency/requests/new";
+        assertThat(browser.get("/transparency/requests/new", "text/html").status()).isEqualTo(200);
+        browser.keepCookie("LOA_SESSION", "a-session-the-server-has-forgotten");
+        String boundary = "----loa-expired-" + ProcessHandle.current().pid();
+        HttpBrowser.Answer refused = browser.send("POST", "/transparency/requests", "text/html", null,
+                "Content-Type", "multipart/form-data; boundary=" + boundary, "Referer", page);
+        assertThat(refused.status()).isEqualTo(302);
+        assertThat(refused.header("Location")).endsWith("/login?error=expired");
+
+        // the page is asked for again as a page: not as the form's upload, which its request no longer carries
+        HttpBrowser.Answer signedIn = browser.signIn("coordinator");
+        assertThat(signedIn.header("Location")).isEqualTo(page);
+        HttpBrowser.Answer back = browser.get("/transparency/requests/new", "text/html");
+        assertThat(back.status()).isEqualTo(200);
+        assertThat(back.body()).contains("id=\"paper-form\"", REFUSED_FORM);
     }
 
     @Test
@@ -74,10 +103,10 @@ class ExpiredSessionFlowTests {
         assertThat(again.status()).isEqualTo(200);
         assertThat(Jsoup.parse(again.body()).select("#form-expired").text())
                 .isEqualTo("Trang đã mở quá lâu nên nội dung vừa gửi chưa được nhận. Vui lòng nhập và gửi lại.");
-        assertThat(again.body()).doesNotContain("Đăng nhập vào Loa", "không có quyền");
+        assertThat(again.body()).doesNotContain("Đăng nhập vào Loa", "không có quyền").contains(REFUSED_FORM);
         assertThat(jdbc.sql("SELECT count(*) FROM misinformation_case WHERE claim LIKE ?").param("%" + marker + "%")
                 .query(Long.class).single()).isZero();
         // said once: the page opened again is as usual
-        assertThat(citizen.get("/public/report", "text/html").body()).doesNotContain("id=\"form-expired\"");
+        assertThat(citizen.get("/public/report", "text/html").body()).doesNotContain("id=\"form-expired\"", REFUSED_FORM);
     }
 }

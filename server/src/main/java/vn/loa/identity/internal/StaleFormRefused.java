@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -31,22 +32,32 @@ import vn.loa.identity.IdentitySettings;
  * what shows the form came from its owner. The sign-in form itself says why its own cookie did not come back (over
  * plain HTTP with {@code loa.identity.secure-cookie} on, the browser drops a cookie marked Secure; otherwise the page
  * was open too long or cookies are blocked). A public page's form (a citizen's, who has no account) leads back to its
- * page, which says to send it again. Every other refusal goes to {@code otherwise}.
+ * page, which says to send it again. Either way the page the form was on gets the flash attribute {@value #FLASH} (for
+ * an officer in the session that the sign-in keeps), and on it the pages' script puts back what was typed into the
+ * form (see {@code loa.js}): nothing of the refused form goes through the server. Every other refusal goes to
+ * {@code otherwise}.
  */
 final class StaleFormRefused implements AccessDeniedHandler {
 
     /** Where a public form whose page is not known leads back to: the public site's first page. */
     private static final String PUBLIC_HOME = "/public/refutations";
 
+    /** The flash attribute that tells the page the form was on that a form of it was refused. */
+    static final String FLASH = "formExpired";
+    /** How long an officer has to sign in again for the page to still know that its form was refused. */
+    private static final int SIGN_IN_SECONDS = 30 * 60;
+
     private final IdentitySettings settings;
     private final RequestCache requestCache;
     private final AccessDeniedHandler otherwise;
     private final FlashMapManager flashMaps = new SessionFlashMapManager();
+    private final SessionFlashMapManager signInFlashMaps = new SessionFlashMapManager();
 
     StaleFormRefused(IdentitySettings settings, RequestCache requestCache, AccessDeniedHandler otherwise) {
         this.settings = settings;
         this.requestCache = requestCache;
         this.otherwise = otherwise;
+        signInFlashMaps.setFlashMapTimeout(SIGN_IN_SECONDS);
     }
 
     @Override
@@ -66,10 +77,7 @@ final class StaleFormRefused implements AccessDeniedHandler {
         if (request.getRequestURI().startsWith(context + "/public/")) {
             // a citizen has no account to sign in with: back to the page, which says to send the form again
             back = back.startsWith("/public/") ? back : PUBLIC_HOME;
-            FlashMap flash = new FlashMap();
-            flash.put("formExpired", true);
-            flash.setTargetRequestPath(context + pathOf(back));
-            flashMaps.saveOutputFlashMap(flash, request, response);
+            flashMaps.saveOutputFlashMap(refusedFormOf(context, back), request, response);
             response.sendRedirect(context + back);
             return;
         }
@@ -77,7 +85,17 @@ final class StaleFormRefused implements AccessDeniedHandler {
         if (!back.equals("/")) {
             requestCache.saveRequest(new PageRequest(request, back), response);
         }
+        // in the new session, which signing in keeps (its id changes, its attributes stay); the sign-in page's own
+        // requests do not take it, their path is not the page's
+        signInFlashMaps.saveOutputFlashMap(refusedFormOf(context, back), request, response);
         response.sendRedirect(context + "/login?error=expired");
+    }
+
+    private static FlashMap refusedFormOf(String context, String page) {
+        FlashMap flash = new FlashMap();
+        flash.put(FLASH, true);
+        flash.setTargetRequestPath(context + pathOf(page));
+        return flash;
     }
 
     private static String pathOf(String page) {
@@ -131,8 +149,16 @@ final class StaleFormRefused implements AccessDeniedHandler {
         return "https".equals(scheme.toLowerCase(Locale.ROOT)) ? 443 : 80;
     }
 
-    /** The sending page as the request to go back to after signing in: a GET with nothing from the refused form. */
+    /**
+     * The sending page as the request to go back to after signing in: a GET with nothing from the refused form, neither
+     * its fields nor the headers of its body (the saved request's headers are those of the page's request once signed
+     * in: a form's {@code multipart/form-data} made that GET look like an upload, which failed to be read).
+     */
     private static final class PageRequest extends HttpServletRequestWrapper {
+
+        /** The headers that describe a request's body, in lower case. */
+        private static final Set<String> BODY_HEADERS = Set.of("content-type", "content-length", "content-encoding",
+                "transfer-encoding");
 
         private final String path;
         private final String query;
@@ -176,6 +202,51 @@ final class StaleFormRefused implements AccessDeniedHandler {
         @Override
         public String getQueryString() {
             return query;
+        }
+
+        @Override
+        public String getContentType() {
+            return null;
+        }
+
+        @Override
+        public int getContentLength() {
+            return -1;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return -1;
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return ofTheBody(name) ? null : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            return ofTheBody(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaderNames() {
+            return Collections.enumeration(Collections.list(super.getHeaderNames()).stream()
+                    .filter(name -> !ofTheBody(name)).toList());
+        }
+
+        @Override
+        public long getDateHeader(String name) {
+            return ofTheBody(name) ? -1 : super.getDateHeader(name);
+        }
+
+        @Override
+        public int getIntHeader(String name) {
+            return ofTheBody(name) ? -1 : super.getIntHeader(name);
+        }
+
+        private static boolean ofTheBody(String name) {
+            return name != null && BODY_HEADERS.contains(name.toLowerCase(Locale.ROOT));
         }
 
         @Override
