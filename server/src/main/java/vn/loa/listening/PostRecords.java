@@ -38,6 +38,9 @@ public interface PostRecords {
     /** The first posts of a story, oldest first, at most {@code limit}. */
     List<PostRecord> byStory(long storyId, int limit);
 
+    /** How many posts a story has (the story it was merged into, if it was). */
+    int storySize(long storyId);
+
     /** Posts with an id above {@code afterId}, in id order, at most {@code limit}. */
     List<PostRecord> after(long afterId, int limit);
 

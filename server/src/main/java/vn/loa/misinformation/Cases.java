@@ -55,9 +55,13 @@ public interface Cases {
     record Filter(String status, String agencyCode, boolean openOnly, boolean overdueOnly) {
     }
 
-    /** A proposal for a new case from a story, an alert or chosen posts: the form starts from it. */
+    /**
+     * A proposal for a new case from a story, an alert or chosen posts: the form starts from it.
+     *
+     * @param storyPosts how many posts the story has (its first {@code posts} are linked); else how many posts there are
+     */
     record Draft(String claim, CaseSource source, List<PostRecord> posts, Long storyId, Long alertId,
-            String suggestedAgency) {
+            String suggestedAgency, int storyPosts) {
     }
 
     /**

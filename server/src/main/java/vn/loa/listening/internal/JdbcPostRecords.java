@@ -44,6 +44,12 @@ class JdbcPostRecords implements PostRecords {
     }
 
     @Override
+    public int storySize(long storyId) {
+        return jdbc.sql("SELECT count(*) FROM post p WHERE p.story_id = (SELECT coalesce(merged_into, id) FROM story WHERE id = ?)")
+                .param(storyId).query(Integer.class).single();
+    }
+
+    @Override
     public List<PostRecord> after(long afterId, int limit) {
         return jdbc.sql(SELECT + " WHERE p.id > ? ORDER BY p.id LIMIT ?")
                 .params(afterId, limit).query(JdbcPostRecords::record).list();

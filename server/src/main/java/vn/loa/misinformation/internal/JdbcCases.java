@@ -69,7 +69,8 @@ import vn.loa.shared.PageRequest;
 class JdbcCases implements Cases {
 
     static final int MAX_POSTS = 200;
-    private static final int STORY_POSTS = 50;
+    /** A story's posts a case opened on it links and keeps as evidence, the first ones: as many as a case may link. */
+    private static final int STORY_POSTS = MAX_POSTS;
     private static final int NOTE_MAX = 5000;
     private static final int REASON_MAX = 2000;
     private static final int EXPLANATION_MAX = 20000;
@@ -154,7 +155,8 @@ class JdbcCases implements Cases {
         }
         posts.removeIf(p -> !mayRead(p, user));
         String claim = posts.isEmpty() ? "" : suggestedClaim(posts.get(0));
-        return new Draft(claim, source, posts, storyId, alertId, suggestedAgency(posts));
+        return new Draft(claim, source, posts, storyId, alertId, suggestedAgency(posts),
+                storyId == null ? posts.size() : Math.max(posts.size(), postRecords.storySize(storyId)));
     }
 
     @Override

@@ -168,7 +168,7 @@ class CasesController {
                 draft = cases.draft(storyId, alertId, form.postIds().stream().filter(java.util.Objects::nonNull)
                         .limit(200).toList(), user);
             } catch (RuntimeException unreadable) {
-                draft = new Cases.Draft(claim, vn.loa.misinformation.CaseSource.MANUAL, List.of(), null, null, null);
+                draft = new Cases.Draft(claim, vn.loa.misinformation.CaseSource.MANUAL, List.of(), null, null, null, 0);
             }
             model.addAttribute("draft", draft);
             model.addAttribute("form", form);

@@ -105,6 +105,8 @@ class MisinformationFlowTests {
         String form = mvc.perform(get("/cases/new").param("story", storyId.toString()).session(coordinator))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(form).contains("Sở Y tế tỉnh giấu dịch bệnh lạ").contains("value=\"SYT\" selected");
+        assertThat(org.jsoup.Jsoup.parse(form).select("#story-posts-kept").text())
+                .isEqualTo("Cả 3 bài viết của chuỗi được gắn vào vụ việc và lưu làm chứng cứ.");
         String claim = "Sở Y tế giấu dịch bệnh lạ làm hai mươi người chết ở Ninh Hải </script><script>alert(1)</script>";
         String location = mvc.perform(post("/cases/new").session(coordinator).with(csrf()).param("claim", claim)
                         .param("category", "FALSE_INFORMATION").param("severity", "HIGH").param("agencyCode", "SYT")
