@@ -94,9 +94,38 @@ class DemoConsultation implements ApplicationRunner {
                                 .toInstant()), c.id())
                 .update();
         contributions.importCsv(c.id(), bytes("comments.csv"), by);
+        markOffTopic(c.id(), by);
         drafts.importVersion(draft.id(), "quy-dinh-chat-thai-ran-ban-cuoi.docx",
                 DemoDraftDocument.of(lines("draft-v2.txt")), "Bản cuối cùng sau lấy ý kiến", true, by);
         groups.regroup(c.id(), by);
+    }
+
+    /**
+     * What the officer did during the demo's consultation: the comments about something else than the draft (a road, a
+     * vaccination, the water supply; the {@code off-topic} theme of {@code comments.csv}) marked off-topic, so that
+     * they are left out of the themes and the summary report counts them apart.
+     */
+    private void markOffTopic(long consultationId, SignedInUser by) {
+        try (org.apache.commons.csv.CSVParser rows = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
+                .setSkipHeaderRecord(true).get().parse(new java.io.StringReader(
+                        new String(bytes("comments.csv"), StandardCharsets.UTF_8)))) {
+            for (org.apache.commons.csv.CSVRecord row : rows) {
+                if (!row.get("theme").equals("off-topic")) {
+                    continue;
+                }
+                record Stored(long id, int version) {
+                }
+                jdbc.sql("""
+                        SELECT id, version FROM consultation_contribution WHERE consultation_id = ?
+                          AND regexp_replace(body, '\\s+', ' ', 'g') = regexp_replace(?, '\\s+', ' ', 'g')""")
+                        .params(consultationId, row.get("text").strip())
+                        .query((rs, n) -> new Stored(rs.getLong(1), rs.getInt(2))).list()
+                        .forEach(k -> contributions.markOffTopic(k.id(), k.version(),
+                                "Không thuộc phạm vi dự thảo (dữ liệu trình diễn)", by));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<String> lines(String name) {
