@@ -48,6 +48,22 @@ public interface AgencyContacts {
     }
 
     /**
+     * Where a citizen reaches the unit a code answers for: its own contact, or, when it has entered none, that of the
+     * nearest unit above it that has (a ward's or a department's, the province People's Committee's), so that a public
+     * page is never without one while any is entered; null when none is.
+     */
+    Reach reach(String code);
+
+    /**
+     * A contact and whose it is.
+     *
+     * @param ownerCode the code of the unit whose contact it is
+     * @param own whether it is the unit's own, not that of a unit above it
+     */
+    record Reach(Contact contact, String ownerCode, boolean own) {
+    }
+
+    /**
      * Saves a unit's contact (blank fields are cleared) and audits what changed.
      *
      * @throws vn.loa.shared.InvalidInput naming each field that is too long or not a telephone number or an e-mail

@@ -66,6 +66,13 @@ class DemoAccounts implements ApplicationRunner {
                 .ifPresent(health -> contacts.save(health.id(), new AgencyContacts.Contact(
                         "Trụ sở Sở Y tế (địa chỉ mẫu của bản trình diễn), tỉnh Khánh Hòa", "0258 000 0000",
                         "syt@demo.loa.local", "Thứ Hai đến Thứ Sáu, 7:30–11:30 và 13:30–17:00"), Actor.SYSTEM));
+        // and the province's People's Committee's, through which a citizen reaches a unit that entered none of its own
+        agencies.validOn(today).stream().filter(a -> a.kind() == vn.loa.identity.AgencyKind.PROVINCE)
+                .filter(province -> contacts.of(province.id()).isEmpty()).findFirst()
+                .ifPresent(province -> contacts.save(province.id(), new AgencyContacts.Contact(
+                        "Bộ phận tiếp nhận và trả kết quả của tỉnh (địa chỉ mẫu của bản trình diễn), tỉnh Khánh Hòa",
+                        "0258 000 0001", "tiepnhan@demo.loa.local", "Thứ Hai đến Thứ Sáu, 7:30–11:30 và 13:30–17:00"),
+                        Actor.SYSTEM));
     }
 
     /** Says, once the server is ready, which accounts a first visitor can sign in with. */

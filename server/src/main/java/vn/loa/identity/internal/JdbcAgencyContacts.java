@@ -60,6 +60,28 @@ class JdbcAgencyContacts implements AgencyContacts {
     }
 
     @Override
+    public Reach reach(String code) {
+        if (code == null) {
+            return null;
+        }
+        List<Agency> responsible = agencies.resolve(code, LocalDate.now(clock.withZone(LocalTime.ZONE)))
+                .map(AgencyOnDay::responsible).orElse(List.of());
+        if (responsible.size() != 1) {
+            return null;
+        }
+        Agency unit = responsible.get(0);
+        // up the tree (a ward, then the province): a few steps at most, and never round a loop
+        for (int step = 0; unit != null && step < 5; step++) {
+            Optional<Contact> contact = of(unit.id());
+            if (contact.isPresent()) {
+                return new Reach(contact.get(), unit.code(), step == 0);
+            }
+            unit = unit.parent() == null ? null : agencies.find(unit.parent()).orElse(null);
+        }
+        return null;
+    }
+
+    @Override
     @Transactional
     public Contact save(AgencyId agency, Contact typed, Actor by) {
         Agency unit = agencies.find(agency).orElseThrow(() -> new NotFound("agency", agency.value()));

@@ -105,6 +105,25 @@ class AgencyContactsIntegrationTests {
         assertThat(sent.select("#contact-address b")).isEmpty();
         assertThat(sent.select("#contact-phone").text()).isEqualTo("0258 3822 111; 1900 1234");
         assertThat(sent.select("#contact-email").attr("href")).isEqualTo("mailto:" + saved.email());
+        assertThat(sent.select("#contact-via")).isEmpty();
+
+        // a unit under it that entered no contact of its own: the citizen is told to reach it through the one above
+        String childCode = code + "C";
+        agencies.create(new AgencyDirectory.AgencyForm(childCode, AgencyKind.DEPARTMENT, office.id(),
+                "Chi cục thử nghiệm " + childCode, "Contact test branch", LocalDate.of(2025, 7, 1), null, "test"),
+                Actor.SYSTEM);
+        MockHttpSession other = new MockHttpSession();
+        String childReceipt = mvc.perform(post("/public/access-to-information").session(other).with(csrf())
+                        .param("agencyCode", childCode).param("name", "Người Hỏi Chi Cục").param("idNumber", "056190004322")
+                        .param("address", "Nha Trang").param("email", "hoi2@example.vn")
+                        .param("description", "Danh sách điểm tiêm chủng " + childCode).param("purpose", "Tìm hiểu"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        Document viaParent = Jsoup.parse(mvc.perform(get(childReceipt).session(other)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(viaParent.select("#agency-contact-heading").text()).isEqualTo("Liên hệ Sở thử nghiệm liên hệ " + code);
+        assertThat(viaParent.select("#contact-via").text()).startsWith("Chi cục thử nghiệm " + childCode
+                + " chưa công bố địa chỉ liên hệ riêng").contains("liên hệ qua Sở thử nghiệm liên hệ " + code);
+        assertThat(viaParent.select("#contact-phone").text()).isEqualTo("0258 3822 111; 1900 1234");
     }
 
     private MockHttpSession signIn(String user) throws Exception {
