@@ -245,19 +245,20 @@ public interface InformationRequests {
     Document receipt(long id, String code);
 
     /**
-     * What the requester of a provided request can download on the follow-up page: the answer letter and the files kept
-     * with it; empty for a request not provided.
+     * What the requester can download on the follow-up page: for a provided request the answer letter and the files
+     * kept with it, for a refused one the notice of refusal (form 05); empty otherwise.
      *
      * @throws vn.loa.shared.NotFound as {@link #follow}
      */
     List<DeliveredFile> deliveredFiles(long id, String code);
 
     /**
-     * The answer letter ({@code fileId} null) or a file of a provided request's answer, for its requester on the
-     * follow-up page; each download is written in the request's history (who: the requester by the follow-up code; when;
-     * which file).
+     * The answer letter ({@code fileId} null) or a file of a provided request's answer, or a refused request's notice of
+     * refusal ({@code fileId} null), for its requester on the follow-up page; each download is written in the request's
+     * history (who: the requester by the follow-up code; when; which file).
      *
-     * @throws vn.loa.shared.NotFound as {@link #follow}, or when the request is not provided or the file is not its
+     * @throws vn.loa.shared.NotFound as {@link #follow}, or when the request is neither provided nor refused, or the file
+     *         is not its
      */
     Delivered fetchAnswer(long id, String code, Long fileId);
 

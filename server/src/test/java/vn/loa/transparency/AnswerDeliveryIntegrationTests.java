@@ -190,6 +190,31 @@ class AnswerDeliveryIntegrationTests {
         assertThat(status.select("#answer-files button").eachText()).contains("Tải tệp kèm theo “ke-hoach-da-ky.pdf”");
     }
 
+    @Test
+    void aRefusedRequestersNoticeOfRefusalIsOnTheFollowUpPageToo() throws Exception {
+        Sent sent = sendWithPhoneOnly("Hồ sơ nhân sự của cán bộ địa chính phường Phan Rang", "203.0.113.135");
+        SignedInUser phanRang = new SignedInUser(null, "phuong-phan-rang", "Cán bộ", null, PHAN_RANG, Set.of(Role.OFFICER));
+        requests.act(sent.number(), new InformationRequests.Transition(RequestAction.REFUSE, "Thông tin cá nhân của người khác.",
+                null, RefusalGround.NOT_ACCESSIBLE, null, null, null, null, null, null, null, null, null), phanRang);
+        Document status = page(get("/public/access-to-information/status").param("number", String.valueOf(sent.number()))
+                .param("code", sent.code()), 200);
+        assertThat(status.select("#answer-files button").eachText())
+                .containsExactly("Tải thông báo từ chối cung cấp thông tin (mẫu 05, DOCX)");
+        byte[] notice = mvc.perform(post("/public/access-to-information/status/answer").with(csrf())
+                        .param("number", String.valueOf(sent.number())).param("code", sent.code()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(text(notice)).contains("Thông tin cá nhân của người khác.");
+        assertThat(requests.history(sent.number(), coordinator())).filteredOn(h -> h.action().equals("ANSWER_FETCHED"))
+                .extracting(InformationRequests.HistoryEntry::remark)
+                .containsExactly("tải “05-thong-bao-tu-choi-" + sent.number() + ".docx”");
+        // an open request has nothing to download yet
+        Sent open = sendWithPhoneOnly("Lịch tiếp công dân tháng 12 của UBND phường Phan Rang", "203.0.113.136");
+        assertThat(page(get("/public/access-to-information/status").param("number", String.valueOf(open.number()))
+                .param("code", open.code()), 200).select("#answer")).isEmpty();
+        mvc.perform(post("/public/access-to-information/status/answer").with(csrf())
+                .param("number", String.valueOf(open.number())).param("code", open.code())).andExpect(status().isNotFound());
+    }
+
     // ---- helpers ----
 
     private record Sent(long number, String code) {

@@ -994,6 +994,13 @@ class JdbcInformationRequests implements InformationRequests {
     @Override
     public List<DeliveredFile> deliveredFiles(long id, String code) {
         Row row = followed(id, code);
+        if (row.status() == RequestStatus.REFUSED) {
+            // a refusal is an answer in writing too (form 05): the requester without an e-mail gets it here
+            // (issued when it is downloaded, not when the page is looked at)
+            Optional<Document> refusal = keptNotice(id, NoticeForm.REFUSAL);
+            return List.of(new DeliveredFile(null, refusal.map(Document::fileName).orElse("05-thong-bao-tu-choi-" + id + ".docx"),
+                    refusal.map(d -> (long) d.content().length).orElse(0L)));
+        }
         if (row.status() != RequestStatus.PROVIDED) {
             return List.of();
         }
@@ -1009,12 +1016,16 @@ class JdbcInformationRequests implements InformationRequests {
     @Transactional
     public Delivered fetchAnswer(long id, String code, Long fileId) {
         Row row = followed(id, code);
-        if (row.status() != RequestStatus.PROVIDED) {
+        boolean refused = row.status() == RequestStatus.REFUSED && fileId == null;
+        if (row.status() != RequestStatus.PROVIDED && !refused) {
             throw new NotFound("answer", id);
         }
         Actor requester = new Actor("portal", null);
         Delivered delivered;
-        if (fileId == null) {
+        if (refused) {
+            Document refusal = issued(row, NoticeForm.REFUSAL, requester);
+            delivered = new Delivered(refusal.fileName(), DOCX, refusal.content());
+        } else if (fileId == null) {
             Document letter = issued(row, NoticeForm.ANSWER, requester);
             delivered = new Delivered(letter.fileName(), DOCX, letter.content());
         } else {
