@@ -184,6 +184,23 @@ class AnswerDeliveryIntegrationTests {
         byte[] own = mvc.perform(get("/transparency/requests/" + sent.number() + "/files/" + files.getFirst().id())
                 .session(officer)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         assertThat(own).isEqualTo(PDF);
+        // through the API too: a file of the wrong kind is refused naming the field, a good one listed
+        String problem = mvc.perform(multipart("/api/v1/information-requests/" + sent.number() + "/files")
+                        .file(new MockMultipartFile("files", "ban-do.png", "image/png", PDF)).session(officer).with(csrf()))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(problem).contains("files");
+        mvc.perform(multipart("/api/v1/information-requests/" + sent.number() + "/files")
+                        .file(new MockMultipartFile("files", "ban-do.png", "image/png", PNG)).session(officer).with(csrf()))
+                .andExpect(status().isCreated());
+        assertThat(mvc.perform(get("/api/v1/information-requests/" + sent.number() + "/files").session(officer))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("ke-hoach-da-ky.pdf", "ban-do.png");
+        // files go with an answer: not with an open request
+        Sent openOne = sendWithPhoneOnly("Danh sách điểm tiêm chủng phường Phan Rang tháng 12", "203.0.113.137");
+        mvc.perform(multipart("/api/v1/information-requests/" + openOne.number() + "/files")
+                        .file(new MockMultipartFile("files", "a.pdf", "application/pdf", PDF)).session(officer).with(csrf()))
+                .andExpect(status().isConflict());
         // and the requester gets it on the follow-up page
         Document status = page(get("/public/access-to-information/status").param("number", String.valueOf(sent.number()))
                 .param("code", sent.code()), 200);
