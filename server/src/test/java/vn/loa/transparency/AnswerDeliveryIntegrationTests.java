@@ -232,6 +232,72 @@ class AnswerDeliveryIntegrationTests {
                 .param("number", String.valueOf(open.number())).param("code", open.code())).andExpect(status().isNotFound());
     }
 
+    @Test
+    void anAnswerByEmailCarriesTheLetterAndItsFilesAndNamesTheFollowUpPage() throws Exception {
+        com.icegreen.greenmail.util.GreenMail smtp = vn.loa.TestMail.smtp();
+        smtp.start();
+        try {
+            InformationRequests.PortalReceipt sent = requests.submitFromPortal(new InformationRequests.Submission(
+                    Channel.ELECTRONIC, java.time.OffsetDateTime.now(vn.loa.shared.LocalTime.ZONE), PHAN_RANG,
+                    new InformationRequests.Requester("Đạo Văn Thành", "058080002233", "thanh.dao@example.vn", null,
+                            "Khu phố 2, phường Phan Rang"),
+                    "Hồ sơ thiết kế cầu Đạo Long mới", "Theo dõi", null, false, null, null), null);
+            long id = sent.request().id();
+            SignedInUser phanRang = new SignedInUser(null, "phuong-phan-rang", "Cán bộ", null, PHAN_RANG, Set.of(Role.OFFICER));
+            assertThat(requests.reach(id, phanRang).byEmail()).isTrue();
+            requests.act(id, new InformationRequests.Transition(RequestAction.PROVIDE, null, null, null, null,
+                    "Hồ sơ thiết kế gửi kèm.", false, 0L, "EMAIL", false, true, null, null),
+                    List.of(new InformationRequests.NewFile("thiet-ke.pdf", PDF), new InformationRequests.NewFile("mat-bang.png", PNG)),
+                    phanRang);
+            String subject = "Trả lời yêu cầu cung cấp thông tin số " + id;
+            jakarta.mail.internet.MimeMessage answer = null;
+            for (int i = 0; i < 100 && answer == null; i++) {
+                answer = Arrays.stream(smtp.getReceivedMessages()).filter(m -> subject.equals(subjectOf(m))).findFirst()
+                        .orElse(null);
+                if (answer == null) {
+                    Thread.sleep(200);
+                }
+            }
+            assertThat(answer).as("the answer's mail").isNotNull();
+            jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) answer.getContent();
+            List<String> attached = new ArrayList<>();
+            String body = "";
+            for (int i = 0; i < parts.getCount(); i++) {
+                jakarta.mail.BodyPart part = parts.getBodyPart(i);
+                if (part.getFileName() != null) {
+                    attached.add(part.getFileName());
+                } else {
+                    body += text(part);
+                }
+            }
+            assertThat(attached).containsExactly("tra-loi-" + id + ".docx", "thiet-ke.pdf", "mat-bang.png");
+            assertThat(body).contains("Văn bản trả lời và 2 tệp kèm theo được gửi kèm thư này.",
+                    "/public/access-to-information/status?number=" + id);
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    /** The text of a mail's part, its nested parts read in turn. */
+    private static String text(jakarta.mail.Part part) throws Exception {
+        if (part.getContent() instanceof jakarta.mail.internet.MimeMultipart nested) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < nested.getCount(); i++) {
+                text.append(text(nested.getBodyPart(i)));
+            }
+            return text.toString();
+        }
+        return String.valueOf(part.getContent());
+    }
+
+    private static String subjectOf(jakarta.mail.internet.MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     // ---- helpers ----
 
     private record Sent(long number, String code) {
