@@ -372,8 +372,17 @@ public interface InformationRequests {
         }
     }
 
-    /** The request after an action, and the download link when one was made (shown once). */
-    record Outcome(InformationRequest request, String downloadPath) {
+    /**
+     * The request after an action, the download link when one was made (shown once), and whether the requester was
+     * reached by e-mail with the answer: false when PROVIDE sent no e-mail that arrived at the mail server (no address,
+     * no mail server, the server refused it), true otherwise.
+     */
+    record Outcome(InformationRequest request, String downloadPath, boolean mailed) {
+
+        /** An outcome that needed no e-mail. */
+        public Outcome(InformationRequest request, String downloadPath) {
+            this(request, downloadPath, true);
+        }
     }
 
     /**

@@ -449,6 +449,7 @@ class JdbcInformationRequests implements InformationRequests {
         Actor actor = user.actor();
         RequestStatus to = action.to(row.status());
         String downloadPath = null;
+        boolean mailed = true;
         List<MessagePart> remarks = new ArrayList<>();
         switch (action) {
             case ASK_COMPLETION -> {
@@ -591,12 +592,14 @@ class JdbcInformationRequests implements InformationRequests {
                 }
                 // the letter is issued now, dated the day of the answer, and says that from then on wherever it is fetched
                 List<Document> bundle = answerBundle(answered, actor);
-                List<Document> mailed = delivery.equals("EMAIL") ? bundle : List.of();
-                boolean tooLarge = mailed.stream().mapToLong(d -> d.content().length).sum() > MAIL_MAX_BYTES;
+                List<Document> attachedToMail = delivery.equals("EMAIL") ? bundle : List.of();
+                boolean tooLarge = attachedToMail.stream().mapToLong(d -> d.content().length).sum() > MAIL_MAX_BYTES;
                 if (tooLarge) {
                     // a mailbox refuses a large message: the letter goes attached, the files by the one-time link
-                    mailed = mailed.subList(0, 1);
+                    attachedToMail = attachedToMail.subList(0, 1);
                 }
+                // no address: nothing reaches the requester by e-mail
+                mailed = row.requesterEmail() != null;
                 if (delivery.equals("LINK") || tooLarge) {
                     downloadPath = "/public/access-to-information/download/" + newLink(id);
                     remarks.add(MessagePart.of("transparency.remark.link-made"));
@@ -605,9 +608,9 @@ class JdbcInformationRequests implements InformationRequests {
                     StringBuilder body = new StringBuilder("Kính gửi " + row.requesterName() + ",\n\n")
                             .append("Cơ quan đã trả lời yêu cầu cung cấp thông tin số ").append(id).append(" nhận ngày ")
                             .append(LocalTime.format(LocalDate.ofInstant(row.receivedAt(), LocalTime.ZONE))).append(".\n");
-                    if (!mailed.isEmpty()) {
-                        body.append(mailed.size() == 1 ? "Văn bản trả lời được gửi kèm thư này.\n"
-                                : "Văn bản trả lời và " + (mailed.size() - 1) + " tệp kèm theo được gửi kèm thư này.\n");
+                    if (!attachedToMail.isEmpty()) {
+                        body.append(attachedToMail.size() == 1 ? "Văn bản trả lời được gửi kèm thư này.\n"
+                                : "Văn bản trả lời và " + (attachedToMail.size() - 1) + " tệp kèm theo được gửi kèm thư này.\n");
                     }
                     if (downloadPath != null) {
                         body.append(tooLarge ? "Các tệp kèm theo quá lớn để gửi qua thư; tải văn bản trả lời và các tệp"
@@ -619,8 +622,10 @@ class JdbcInformationRequests implements InformationRequests {
                                 + " dõi: ").append(baseUrl).append("/public/access-to-information/status?number=").append(id)
                                 .append("\n");
                     }
-                    remarks.add(mailWith(List.of(row.requesterEmail()), "Trả lời yêu cầu cung cấp thông tin số " + id,
-                            body.toString(), mailed));
+                    MessagePart sent = mailWith(List.of(row.requesterEmail()), "Trả lời yêu cầu cung cấp thông tin số " + id,
+                            body.toString(), attachedToMail);
+                    remarks.add(sent);
+                    mailed = sent.equals(MessagePart.of("transparency.remark.mail-sent", 1, 1));
                 }
             }
             case REFUSE -> {
@@ -693,7 +698,7 @@ class JdbcInformationRequests implements InformationRequests {
         }
         history(id, action.name(), row.status(), to, actor, note, remarks);
         events.publishEvent(new TransparencyEvent.RequestActed(actor, id, row.agencyCode(), action, row.status(), to));
-        return new Outcome(load(id), downloadPath);
+        return new Outcome(load(id), downloadPath, mailed);
     }
 
     /**

@@ -278,9 +278,10 @@ class TransparencyDeskController {
             InformationRequests.Outcome outcome = requests.act(id, new InformationRequests.Transition(chosen, note, days, ground,
                     transferTo, answer, partial, costVnd, delivery, publishConsent, reviewed, thirdParty, consentGiven),
                     uploads(files), user());
-            redirect.addFlashAttribute("flashKey", chosen == RequestAction.PROVIDE && !requests.reach(id, user()).byEmail()
-                    // answered is not delivered: the page says below how the requester gets it
-                    ? "transparency.done.PROVIDE.not-sent" : "transparency.done." + chosen.name());
+            // answered is not delivered: the page says so, and below how the requester gets it
+            redirect.addFlashAttribute("flashKey", outcome.mailed() ? "transparency.done." + chosen.name()
+                    : requests.reach(id, user()).byEmail() ? "transparency.done.PROVIDE.mail-failed"
+                    : "transparency.done.PROVIDE.not-sent");
             if (outcome.downloadPath() != null) {
                 redirect.addFlashAttribute("downloadPath", publicBase + outcome.downloadPath());
             }
