@@ -591,8 +591,8 @@ class JdbcInformationRequests implements InformationRequests {
                     remarks.add(MessagePart.of("transparency.remark.files-kept", attached.size(), fileNames(attached)));
                 }
                 // the letter is issued now, dated the day of the answer, and says that from then on wherever it is fetched
-                List<Document> bundle = answerBundle(answered, actor);
-                List<Document> attachedToMail = delivery.equals("EMAIL") ? bundle : List.of();
+                issued(answered, NoticeForm.ANSWER, actor);
+                List<Document> attachedToMail = delivery.equals("EMAIL") ? answerBundle(answered, actor) : List.of();
                 boolean tooLarge = attachedToMail.stream().mapToLong(d -> d.content().length).sum() > MAIL_MAX_BYTES;
                 if (tooLarge) {
                     // a mailbox refuses a large message: the letter goes attached, the files by the one-time link
