@@ -178,6 +178,13 @@ class AnswerDeliveryIntegrationTests {
                 .map(AuditRecord::action)).contains("information-request.files-added");
         assertThat(requests.history(sent.number(), coordinator())).extracting(InformationRequests.HistoryEntry::action)
                 .contains("FILES_ADDED");
+        // the audit trail reads it as a sentence, in either language
+        MockHttpSession admin = signIn("admin");
+        for (String[] language : new String[][] {{"vi", "thêm 1 tệp vào văn bản trả lời yêu cầu cung cấp thông tin số "
+                + sent.number() + " gửi"}, {"en", "added 1 file(s) to the answer to information request " + sent.number()}}) {
+            assertThat(page(get("/admin/audit").param("lang", language[0]).session(admin), 200).select("#audit-table").text())
+                    .as(language[0]).contains(language[1]);
+        }
         // another agency's officer neither downloads it nor learns it exists
         mvc.perform(get("/transparency/requests/" + sent.number() + "/files/" + files.getFirst().id()).session(elsewhere))
                 .andExpect(status().isNotFound());
