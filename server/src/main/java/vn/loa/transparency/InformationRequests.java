@@ -65,7 +65,71 @@ public interface InformationRequests {
      *         was given already, or the notice of handling was recorded already or is not needed)
      * @throws vn.loa.shared.InvalidInput naming the fields the action needs
      */
-    Outcome act(long id, Transition transition, SignedInUser user);
+    default Outcome act(long id, Transition transition, SignedInUser user) {
+        return act(id, transition, List.of(), user);
+    }
+
+    /**
+     * Takes an action; PROVIDE keeps {@code files} with the answer (the signed and stamped letter, maps, documents) and
+     * delivers them with it. Files go with PROVIDE only.
+     *
+     * @throws vn.loa.shared.InvalidInput naming {@code files} when a file is empty, too large, of a type Loa does not take,
+     *         or there are too many, or files come with another action; nothing is stored then
+     */
+    Outcome act(long id, Transition transition, List<NewFile> files, SignedInUser user);
+
+    /**
+     * Adds files to a provided request's answer (the signed scan came back after the answer was sent): recorded in the
+     * history and audited, delivered from then on with the answer.
+     *
+     * @throws vn.loa.shared.InvalidInput naming {@code files} as {@link #act(long, Transition, List, SignedInUser)}
+     * @throws vn.loa.shared.Conflict when the request is not provided
+     * @throws vn.loa.shared.NotFound when the request does not exist or the user may not act on it
+     */
+    List<AnswerFile> attachToAnswer(long id, List<NewFile> files, SignedInUser user);
+
+    /** The files kept with a request's answer, in the order they were uploaded. */
+    List<AnswerFile> answerFiles(long id, SignedInUser user);
+
+    /** One file of a request's answer, for the desk. @throws vn.loa.shared.NotFound when not the request's or not visible */
+    Document answerFile(long id, long fileId, SignedInUser user);
+
+    /**
+     * How the answer reaches the requester, for the desk at the moment of answering: by e-mail (and whether Loa can send
+     * mail), on the follow-up page (a request sent from the portal, with its number and code), and the phone to call.
+     */
+    Reach reach(long id, SignedInUser user);
+
+    /** The most files an answer carries. */
+    int MAX_ANSWER_FILES = 10;
+
+    /** The largest file an answer carries, in megabytes. */
+    int MAX_ANSWER_FILE_MB = 10;
+
+    /** A file uploaded with an answer: its name as the officer's computer gave it, and its bytes. */
+    record NewFile(String fileName, byte[] content) {
+    }
+
+    /** A file kept with an answer: its name, type, size, SHA-256, and who uploaded it when. */
+    record AnswerFile(long id, String fileName, String contentType, long size, String sha256, String uploadedBy,
+            Instant uploadedAt) {
+    }
+
+    /**
+     * How an answer reaches its requester.
+     *
+     * @param email the requester's e-mail address, or null when they gave none
+     * @param mailWorks whether Loa has a mail server to send with
+     * @param followUpPage whether the requester can fetch the answer on the follow-up page (sent from the portal)
+     * @param phone the requester's phone, or null
+     */
+    record Reach(String email, boolean mailWorks, boolean followUpPage, String phone) {
+
+        /** Whether an e-mail reaches the requester: an address was given and Loa can send mail. */
+        public boolean byEmail() {
+            return email != null && mailWorks;
+        }
+    }
 
     /** The personal data found in what would be published, for the officer to confirm. */
     List<PersonalDatum> redactionSuggestions(long id, SignedInUser user);
@@ -99,7 +163,8 @@ public interface InformationRequests {
     DownloadLink downloadLink(String token);
 
     /**
-     * The answer behind a one-time download link, which is used up by it.
+     * The answer behind a one-time download link, which is used up by it: the letter as DOCX, or, when files were kept
+     * with the answer, one ZIP of the letter and the files.
      *
      * @throws vn.loa.shared.NotFound when the link is unknown, used, replaced or expired
      */
@@ -120,11 +185,11 @@ public interface InformationRequests {
     java.util.Optional<DownloadLink> latestDownloadLink(long id, SignedInUser user);
 
     /**
-     * A one-time download link: the request and agency it answers, where it stands, until when it may be used, and
-     * when it was used or replaced (null while not).
+     * A one-time download link: the request and agency it answers, where it stands, until when it may be used, when it
+     * was used or replaced (null while not), and how many files go with the answer letter (the download is then one ZIP).
      */
     record DownloadLink(long requestId, String agencyCode, LinkState state, Instant expiresAt, Instant usedAt,
-            Instant replacedAt) {
+            Instant replacedAt, int files) {
     }
 
     /** Where a one-time download link stands. */
@@ -178,6 +243,32 @@ public interface InformationRequests {
 
     /** The receipt (form 02) of a request, for its requester. @throws vn.loa.shared.NotFound as {@link #follow} */
     Document receipt(long id, String code);
+
+    /**
+     * What the requester can download on the follow-up page: for a provided request the answer letter and the files
+     * kept with it, for a refused one the notice of refusal (form 05); empty otherwise.
+     *
+     * @throws vn.loa.shared.NotFound as {@link #follow}
+     */
+    List<DeliveredFile> deliveredFiles(long id, String code);
+
+    /**
+     * The answer letter ({@code fileId} null) or a file of a provided request's answer, or a refused request's notice of
+     * refusal ({@code fileId} null), for its requester on the follow-up page; each download is written in the request's
+     * history (who: the requester by the follow-up code; when; which file).
+     *
+     * @throws vn.loa.shared.NotFound as {@link #follow}, or when the request is neither provided nor refused, or the file
+     *         is not its
+     */
+    Delivered fetchAnswer(long id, String code, Long fileId);
+
+    /** A file the requester can download: the answer letter has no id. */
+    record DeliveredFile(Long id, String fileName, long size) {
+    }
+
+    /** A document for the requester, with its type. */
+    record Delivered(String fileName, String contentType, byte[] content) {
+    }
 
     /**
      * A request as its requester sees it: the agency, when it was received, its status, the last day to answer (null
@@ -281,8 +372,17 @@ public interface InformationRequests {
         }
     }
 
-    /** The request after an action, and the download link when one was made (shown once). */
-    record Outcome(InformationRequest request, String downloadPath) {
+    /**
+     * The request after an action, the download link when one was made (shown once), and whether the requester was
+     * reached by e-mail with the answer: false when PROVIDE sent no e-mail that arrived at the mail server (no address,
+     * no mail server, the server refused it), true otherwise.
+     */
+    record Outcome(InformationRequest request, String downloadPath, boolean mailed) {
+
+        /** An outcome that needed no e-mail. */
+        public Outcome(InformationRequest request, String downloadPath) {
+            this(request, downloadPath, true);
+        }
     }
 
     /**

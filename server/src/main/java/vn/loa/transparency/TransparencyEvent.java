@@ -42,6 +42,13 @@ public sealed interface TransparencyEvent extends AuditableEvent {
         }
     }
 
+    /** An officer added files to a provided request's answer; they are delivered with it from then on. */
+    record AnswerFilesAdded(Actor by, long requestId, String agencyCode, int files) implements TransparencyEvent {
+        public AuditEntry auditEntry() {
+            return entry(by, "information-request.files-added", requestId, details("agency", agencyCode, "files", files));
+        }
+    }
+
     /** The last day to send a complex request's notice of handling (form 03) passed unrecorded: the coordinators were told. */
     record NoticeEscalated(Actor by, long requestId, String agencyCode, java.time.LocalDate due) implements TransparencyEvent {
         public AuditEntry auditEntry() {

@@ -124,6 +124,60 @@ class PublicAccessFlowTests {
         assertThat(securityErrors()).isEmpty();
     }
 
+    @Test
+    void aCitizenWhoGaveOnlyAPhoneNumberDownloadsTheAnswerAndItsMapFromTheStatusPage() throws Exception {
+        InformationRequests.PortalReceipt sent = requests.submitFromPortal(new InformationRequests.Submission(Channel.ELECTRONIC,
+                OffsetDateTime.now(LocalTime.ZONE), "22759", new InformationRequests.Requester("Châu Văn Hải", "058085001122",
+                        null, "0987 654 321", "Khu phố 5, phường Phan Rang"),
+                "Bản đồ quy hoạch sử dụng đất phường Phan Rang đến năm 2030", "Xây nhà", null, false, null, null), null);
+        long id = sent.request().id();
+        java.nio.file.Path map = java.nio.file.Files.createTempFile("ban-do-quy-hoach-", ".png");
+        java.nio.file.Files.write(map, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13});
+        try {
+            // the officer of phường Phan Rang answers, attaching the map, and is told to call the requester
+            browser.manage().deleteAllCookies();
+            browser.get("http://localhost:" + port + "/login");
+            browser.findElement(By.id("username")).sendKeys("phuong-phan-rang");
+            browser.findElement(By.id("password")).sendKeys("loa-demo");
+            browser.findElement(By.cssSelector("button[type=submit]")).click();
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                    .until(d -> !d.getCurrentUrl().endsWith("/login"));
+            browser.get("http://localhost:" + port + "/transparency/requests/" + id);
+            assertThat(browser.findElement(By.id("reach-before")).getText())
+                    .contains("chỉ để lại số điện thoại 0987 654 321", "hãy gọi báo cho họ");
+            WebElement form = browser.findElement(By.id("action-PROVIDE"));
+            form.findElement(By.name("answer")).sendKeys("Bản đồ quy hoạch sử dụng đất gửi kèm văn bản này.");
+            form.findElement(By.name("files")).sendKeys(map.toAbsolutePath().toString());
+            form.findElement(By.name("reviewed")).click();
+            form.findElement(By.cssSelector("button[type=submit]")).click();
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10)).until(
+                    org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.id("reach-after")));
+            assertThat(browser.findElement(By.id("request-status")).getText()).isEqualTo("Đã cung cấp");
+            assertThat(browser.findElements(By.cssSelector("#answer-files a")).stream().map(WebElement::getText).toList())
+                    .containsExactly(map.getFileName().toString());
+            assertThat(browser.getPageSource()).contains("Loa chưa gửi được văn bản cho người yêu cầu");
+
+            // the citizen, signed out, opens the status page with the number and the code and downloads both
+            browser.manage().deleteAllCookies();
+            browser.get("http://localhost:" + port + "/public/access-to-information/status");
+            browser.findElement(By.id("number")).sendKeys(String.valueOf(id));
+            browser.findElement(By.id("code")).sendKeys(sent.followUpCode());
+            browser.findElement(By.id("follow-go")).click();
+            assertThat(browser.findElement(By.id("follow-status")).getText()).isEqualTo("Đã cung cấp thông tin");
+            assertThat(browser.findElements(By.cssSelector("#answer-files button")).stream().map(WebElement::getText).toList())
+                    .containsExactly("Tải văn bản trả lời (DOCX)", "Tải tệp kèm theo “" + map.getFileName() + "”");
+            browser.findElement(By.id("download-letter")).click();
+            browser.findElement(By.cssSelector("#answer-files li:nth-child(2) button")).click();
+            // each download is in the request's history, by the requester
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10)).until(d -> requests
+                    .history(id, coordinator()).stream().filter(h -> h.action().equals("ANSWER_FETCHED")).count() == 2);
+            assertThat(securityErrors()).isEmpty();
+        } finally {
+            java.nio.file.Files.deleteIfExists(map);
+            browser.manage().deleteAllCookies();
+        }
+    }
+
     private static SignedInUser coordinator() {
         return new SignedInUser(null, "coordinator", "Điều phối", null, "SVHTTDL", Set.of(Role.COORDINATOR));
     }

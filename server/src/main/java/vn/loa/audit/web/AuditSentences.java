@@ -53,6 +53,7 @@ class AuditSentences {
             Map.entry("access-time-limit.entered", List.of("channel", "validFrom", "document")),
             Map.entry("information-request.published", List.of("agency", "redactions")),
             Map.entry("information-request.link-issued", List.of("agency")),
+            Map.entry("information-request.files-added", List.of("agency", "files")),
             Map.entry("calendar-day.entered", List.of("day", "dayKind", "name", "document")),
             Map.entry("calendar-day.withdrawn", List.of("day", "name")),
             Map.entry("work-week.set", List.of("weekDays")),

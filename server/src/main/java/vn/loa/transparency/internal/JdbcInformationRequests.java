@@ -86,6 +86,8 @@ class JdbcInformationRequests implements InformationRequests {
     /** A citizen identity card (12 digits), an old identity card (9), or a passport (letters and digits, 6 to 12). */
     private static final Pattern ID_NUMBER = Pattern.compile("\\d{12}|\\d{9}|(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\\d)[A-Z0-9]{6,12}");
     private static final Duration LINK_LIFETIME = Duration.ofDays(7);
+    /** The most an answer's e-mail carries; larger files go by the one-time link. */
+    private static final long MAIL_MAX_BYTES = 20L * 1024 * 1024;
     static final int TEXT_MAX = 5000;
     /** The 2016 law as the sources of its time limits name it. */
     private static final String LAW_2016 = "Luật Tiếp cận thông tin 2016";
@@ -103,13 +105,14 @@ class JdbcInformationRequests implements InformationRequests {
     private final String baseUrl;
     private final Users users;
     private final MessageSource messages;
+    private final AnswerFiles files;
     private final SecureRandom random = new SecureRandom();
     private final JsonMapper json = JsonMapper.builder().build();
 
     JdbcInformationRequests(JdbcClient jdbc, Deadlines deadlines, WorkingDays calendar, DueDateText dueText,
             AgencyDirectory agencies, ApplicationEventPublisher events, Clock clock, ProvinceSettings province,
             ObjectProvider<JavaMailSender> mail, @Value("${loa.alerts.mail-from:loa@localhost}") String mailFrom,
-            @Value("${loa.alerts.base-url}") String baseUrl, Users users, MessageSource messages) {
+            @Value("${loa.alerts.base-url}") String baseUrl, Users users, MessageSource messages, AnswerFiles files) {
         this.jdbc = jdbc;
         this.deadlines = deadlines;
         this.calendar = calendar;
@@ -123,6 +126,7 @@ class JdbcInformationRequests implements InformationRequests {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.users = users;
         this.messages = messages;
+        this.files = files;
     }
 
     private LocalDate today() {
@@ -412,7 +416,10 @@ class JdbcInformationRequests implements InformationRequests {
 
     @Override
     @Transactional
-    public Outcome act(long id, Transition t, SignedInUser user) {
+    public Outcome act(long id, Transition t, List<NewFile> uploads, SignedInUser user) {
+        List<NewFile> attached = uploads == null ? List.of() : uploads.stream()
+                .filter(f -> f != null && (f.content() != null && f.content().length > 0 || f.fileName() != null
+                        && !f.fileName().isBlank())).toList();
         Row row = visible(id, user);
         if (!mayAct(user, row.agencyCode())) {
             throw new NotFound("information request", id);
@@ -423,6 +430,9 @@ class JdbcInformationRequests implements InformationRequests {
             throw new InvalidInput("action", "transparency.error.action");
         }
         RequestAction action = t.action();
+        if (!attached.isEmpty() && action != RequestAction.PROVIDE) {
+            throw new InvalidInput("files", "transparency.error.files-provide-only");
+        }
         if (action == RequestAction.EXTEND && row.status() == RequestStatus.EXTENDED) {
             throw new Conflict("transparency.error.extended-once");
         }
@@ -443,6 +453,7 @@ class JdbcInformationRequests implements InformationRequests {
         Actor actor = user.actor();
         RequestStatus to = action.to(row.status());
         String downloadPath = null;
+        boolean mailed = true;
         List<MessagePart> remarks = new ArrayList<>();
         switch (action) {
             case ASK_COMPLETION -> {
@@ -571,6 +582,7 @@ class JdbcInformationRequests implements InformationRequests {
                 if (delivery.equals("EMAIL") && row.requesterEmail() == null) {
                     throw new InvalidInput("delivery", "transparency.error.no-email");
                 }
+                files.check(attached, files.count(id));
                 stopClock(row, actor);
                 jdbc.sql("""
                         UPDATE information_request SET status = ?, answer = ?, partial = ?, cost_vnd = ?, publish_consent = ?,
@@ -578,7 +590,21 @@ class JdbcInformationRequests implements InformationRequests {
                         .params(to.name(), answer, Boolean.TRUE.equals(t.partial()), t.costVnd(),
                                 Boolean.TRUE.equals(t.publishConsent()), id).update();
                 Row answered = find(id);
-                if (delivery.equals("LINK")) {
+                if (!attached.isEmpty()) {
+                    files.store(id, attached, actor.username(), clock.instant());
+                    remarks.add(MessagePart.of("transparency.remark.files-kept", attached.size(), fileNames(attached)));
+                }
+                // the letter is issued now, dated the day of the answer, and says that from then on wherever it is fetched
+                issued(answered, NoticeForm.ANSWER, actor);
+                List<Document> attachedToMail = delivery.equals("EMAIL") ? answerBundle(answered, actor) : List.of();
+                boolean tooLarge = attachedToMail.stream().mapToLong(d -> d.content().length).sum() > MAIL_MAX_BYTES;
+                if (tooLarge) {
+                    // a mailbox refuses a large message: the letter goes attached, the files by the one-time link
+                    attachedToMail = attachedToMail.subList(0, 1);
+                }
+                // no address: nothing reaches the requester by e-mail
+                mailed = row.requesterEmail() != null;
+                if (delivery.equals("LINK") || tooLarge) {
                     downloadPath = "/public/access-to-information/download/" + newLink(id);
                     remarks.add(MessagePart.of("transparency.remark.link-made"));
                 }
@@ -586,16 +612,24 @@ class JdbcInformationRequests implements InformationRequests {
                     StringBuilder body = new StringBuilder("Kính gửi " + row.requesterName() + ",\n\n")
                             .append("Cơ quan đã trả lời yêu cầu cung cấp thông tin số ").append(id).append(" nhận ngày ")
                             .append(LocalTime.format(LocalDate.ofInstant(row.receivedAt(), LocalTime.ZONE))).append(".\n");
-                    Document attached = delivery.equals("EMAIL") ? issued(answered, NoticeForm.ANSWER, actor) : null;
-                    if (attached != null) {
-                        body.append("Văn bản trả lời được gửi kèm thư này.\n");
+                    if (!attachedToMail.isEmpty()) {
+                        body.append(attachedToMail.size() == 1 ? "Văn bản trả lời được gửi kèm thư này.\n"
+                                : "Văn bản trả lời và " + (attachedToMail.size() - 1) + " tệp kèm theo được gửi kèm thư này.\n");
                     }
                     if (downloadPath != null) {
-                        body.append("Tải văn bản trả lời (dùng được một lần, trong 7 ngày): ").append(baseUrl)
-                                .append(downloadPath).append("\n");
+                        body.append(tooLarge ? "Các tệp kèm theo quá lớn để gửi qua thư; tải văn bản trả lời và các tệp"
+                                + " (dùng được một lần, trong 7 ngày): " : "Tải văn bản trả lời (dùng được một lần, trong 7 ngày): ")
+                                .append(baseUrl).append(downloadPath).append("\n");
                     }
-                    remarks.add(mail(List.of(row.requesterEmail()), "Trả lời yêu cầu cung cấp thông tin số " + id,
-                            body.toString(), attached));
+                    if (hasFollowUp(id)) {
+                        body.append("Ông/Bà cũng tải được văn bản trả lời trên trang theo dõi yêu cầu với số yêu cầu và mã theo"
+                                + " dõi: ").append(baseUrl).append("/public/access-to-information/status?number=").append(id)
+                                .append("\n");
+                    }
+                    MessagePart sent = mailWith(List.of(row.requesterEmail()), "Trả lời yêu cầu cung cấp thông tin số " + id,
+                            body.toString(), attachedToMail);
+                    remarks.add(sent);
+                    mailed = sent.equals(MessagePart.of("transparency.remark.mail-sent", 1, 1));
                 }
             }
             case REFUSE -> {
@@ -668,7 +702,7 @@ class JdbcInformationRequests implements InformationRequests {
         }
         history(id, action.name(), row.status(), to, actor, note, remarks);
         events.publishEvent(new TransparencyEvent.RequestActed(actor, id, row.agencyCode(), action, row.status(), to));
-        return new Outcome(load(id), downloadPath);
+        return new Outcome(load(id), downloadPath, mailed);
     }
 
     /**
@@ -749,7 +783,73 @@ class JdbcInformationRequests implements InformationRequests {
                 .orElseThrow(() -> new NotFound("download", "?"));
         Row row = find(requestId);
         history(requestId, "ANSWER_DOWNLOADED", row.status(), row.status(), new Actor("portal", null), null);
-        return issued(row, NoticeForm.ANSWER, new Actor("portal", null));
+        List<Document> bundle = answerBundle(row, new Actor("portal", null));
+        if (bundle.size() == 1) {
+            return bundle.getFirst();
+        }
+        // the letter and its files in one download: the link is used once
+        return new Document("tra-loi-" + requestId + ".zip", AnswerFiles.zip(bundle.stream()
+                .map(d -> new Delivered(d.fileName(), null, d.content())).toList()));
+    }
+
+    /** The answer letter as it was issued, then the files kept with it. */
+    private List<Document> answerBundle(Row row, Actor by) {
+        List<Document> bundle = new ArrayList<>();
+        bundle.add(issued(row, NoticeForm.ANSWER, by));
+        files.all(row.id()).forEach(f -> bundle.add(new Document(f.fileName(), f.content())));
+        return bundle;
+    }
+
+    private static String fileNames(List<NewFile> uploaded) {
+        return String.join(", ", uploaded.stream().map(f -> AnswerFiles.safeName(f.fileName())).toList());
+    }
+
+    private boolean hasFollowUp(long id) {
+        return jdbc.sql("SELECT count(*) FROM information_request_follow_up WHERE request_id = ?").param(id)
+                .query(Long.class).single() > 0;
+    }
+
+    @Override
+    @Transactional
+    public List<AnswerFile> attachToAnswer(long id, List<NewFile> uploads, SignedInUser user) {
+        Row row = visible(id, user);
+        if (!mayAct(user, row.agencyCode())) {
+            throw new NotFound("information request", id);
+        }
+        jdbc.sql("SELECT id FROM information_request WHERE id = ? FOR UPDATE").param(id).query(Long.class).single();
+        row = find(id);
+        List<NewFile> added = uploads == null ? List.of() : uploads.stream()
+                .filter(f -> f != null && (f.content() != null && f.content().length > 0 || f.fileName() != null
+                        && !f.fileName().isBlank())).toList();
+        if (added.isEmpty()) {
+            throw new InvalidInput("files", "transparency.error.files-none");
+        }
+        if (row.status() != RequestStatus.PROVIDED) {
+            throw new Conflict("transparency.error.files-not-provided");
+        }
+        files.check(added, files.count(id));
+        files.store(id, added, user.username(), clock.instant());
+        history(id, "FILES_ADDED", row.status(), row.status(), user.actor(), null,
+                List.of(MessagePart.of("transparency.remark.files-kept", added.size(), fileNames(added))));
+        events.publishEvent(new TransparencyEvent.AnswerFilesAdded(user.actor(), id, row.agencyCode(), added.size()));
+        return files.of(id);
+    }
+
+    @Override
+    public List<AnswerFile> answerFiles(long id, SignedInUser user) {
+        return files.of(visible(id, user).id());
+    }
+
+    @Override
+    public Document answerFile(long id, long fileId, SignedInUser user) {
+        Delivered file = files.file(visible(id, user).id(), fileId);
+        return new Document(file.fileName(), file.content());
+    }
+
+    @Override
+    public Reach reach(long id, SignedInUser user) {
+        Row row = visible(id, user);
+        return new Reach(row.requesterEmail(), mail.getIfAvailable() != null, hasFollowUp(id), row.requesterPhone());
     }
 
     @Override
@@ -759,7 +859,8 @@ class JdbcInformationRequests implements InformationRequests {
         }
         Instant now = clock.instant();
         return jdbc.sql("""
-                SELECT d.request_id, r.agency_code, d.expires_at, d.used_at, d.replaced_at
+                SELECT d.request_id, r.agency_code, d.expires_at, d.used_at, d.replaced_at,
+                    (SELECT count(*) FROM information_request_file f WHERE f.request_id = d.request_id) AS files
                 FROM information_download d JOIN information_request r ON r.id = d.request_id WHERE d.token_hash = ?""")
                 .param(sha256(token)).query((rs, n) -> downloadLink(rs, now)).optional()
                 .orElseThrow(() -> new NotFound("download", "?"));
@@ -772,7 +873,7 @@ class JdbcInformationRequests implements InformationRequests {
         LinkState state = used != null ? LinkState.USED : replaced != null ? LinkState.REPLACED
                 : expires.isAfter(now) ? LinkState.READY : LinkState.EXPIRED;
         return new DownloadLink(rs.getLong("request_id"), rs.getString("agency_code"), state, expires,
-                used == null ? null : used.toInstant(), replaced == null ? null : replaced.toInstant());
+                used == null ? null : used.toInstant(), replaced == null ? null : replaced.toInstant(), rs.getInt("files"));
     }
 
     @Override
@@ -807,7 +908,8 @@ class JdbcInformationRequests implements InformationRequests {
         visible(id, user);
         Instant now = clock.instant();
         return jdbc.sql("""
-                SELECT d.request_id, r.agency_code, d.expires_at, d.used_at, d.replaced_at
+                SELECT d.request_id, r.agency_code, d.expires_at, d.used_at, d.replaced_at,
+                    (SELECT count(*) FROM information_request_file f WHERE f.request_id = d.request_id) AS files
                 FROM information_download d JOIN information_request r ON r.id = d.request_id
                 WHERE d.request_id = ? ORDER BY d.expires_at DESC LIMIT 1""")
                 .param(id).query((rs, n) -> downloadLink(rs, now)).optional();
@@ -897,6 +999,54 @@ class JdbcInformationRequests implements InformationRequests {
         }
         return letter(row, NoticeForm.RECEIPT);
     }
+
+    @Override
+    public List<DeliveredFile> deliveredFiles(long id, String code) {
+        Row row = followed(id, code);
+        if (row.status() == RequestStatus.REFUSED) {
+            // a refusal is an answer in writing too (form 05): the requester without an e-mail gets it here
+            // (issued when it is downloaded, not when the page is looked at)
+            Optional<Document> refusal = keptNotice(id, NoticeForm.REFUSAL);
+            return List.of(new DeliveredFile(null, refusal.map(Document::fileName).orElse("05-thong-bao-tu-choi-" + id + ".docx"),
+                    refusal.map(d -> (long) d.content().length).orElse(0L)));
+        }
+        if (row.status() != RequestStatus.PROVIDED) {
+            return List.of();
+        }
+        List<DeliveredFile> delivered = new ArrayList<>();
+        Optional<Document> letter = keptNotice(id, NoticeForm.ANSWER);
+        delivered.add(new DeliveredFile(null, letter.map(Document::fileName).orElse("tra-loi-" + id + ".docx"),
+                letter.map(d -> (long) d.content().length).orElse(0L)));
+        files.of(id).forEach(f -> delivered.add(new DeliveredFile(f.id(), f.fileName(), f.size())));
+        return delivered;
+    }
+
+    @Override
+    @Transactional
+    public Delivered fetchAnswer(long id, String code, Long fileId) {
+        Row row = followed(id, code);
+        boolean refused = row.status() == RequestStatus.REFUSED && fileId == null;
+        if (row.status() != RequestStatus.PROVIDED && !refused) {
+            throw new NotFound("answer", id);
+        }
+        Actor requester = new Actor("portal", null);
+        Delivered delivered;
+        if (refused) {
+            Document refusal = issued(row, NoticeForm.REFUSAL, requester);
+            delivered = new Delivered(refusal.fileName(), DOCX, refusal.content());
+        } else if (fileId == null) {
+            Document letter = issued(row, NoticeForm.ANSWER, requester);
+            delivered = new Delivered(letter.fileName(), DOCX, letter.content());
+        } else {
+            delivered = files.file(id, fileId);
+        }
+        // who (the requester, by the number and the follow-up code), when, and which file, as a one-time link's download
+        history(id, "ANSWER_FETCHED", row.status(), row.status(), requester, null,
+                List.of(MessagePart.of("transparency.remark.fetched", delivered.fileName())));
+        return delivered;
+    }
+
+    private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     /** The request sent from the portal with that number, when the code is its follow-up code. */
     private Row followed(long id, String code) {
@@ -1271,6 +1421,11 @@ class JdbcInformationRequests implements InformationRequests {
      * history.
      */
     private MessagePart mail(List<String> to, String subject, String text, Document attachment) {
+        return mailWith(to, subject, text, attachment == null ? List.of() : List.of(attachment));
+    }
+
+    /** As {@link #mail(List, String, String, Document)}, with each document attached. */
+    private MessagePart mailWith(List<String> to, String subject, String text, List<Document> attachments) {
         if (to.isEmpty()) {
             return MessagePart.of("transparency.remark.mail-no-address");
         }
@@ -1282,12 +1437,12 @@ class JdbcInformationRequests implements InformationRequests {
         for (String address : to) {
             try {
                 MimeMessage message = sender.createMimeMessage();
-                MimeMessageHelper helper = new MimeMessageHelper(message, attachment != null, "UTF-8");
+                MimeMessageHelper helper = new MimeMessageHelper(message, !attachments.isEmpty(), "UTF-8");
                 helper.setFrom(mailFrom);
                 helper.setTo(address);
                 helper.setSubject(subject);
                 helper.setText(text);
-                if (attachment != null) {
+                for (Document attachment : attachments) {
                     helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()));
                 }
                 sender.send(message);

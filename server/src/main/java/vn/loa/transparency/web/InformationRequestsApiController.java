@@ -42,8 +42,9 @@ import vn.loa.transparency.RequestStatus;
  * {@code POST /{id}/transitions} ({@code {action, note, days, refusalGround, transferTo, answer, partial, costVnd,
  * delivery, publishConsent, reviewed, thirdParty, consentGiven, noticeSentAt, noticeMeans}}; 409 for an action its
  * status does not allow, and for a notice of handling already recorded), {@code GET /{id}/redactions},
- * {@code POST /{id}/publish} ({@code {redact: [...]}}) and {@code GET /{id}/documents/{form}} (a DOCX notice:
- * {@code RECEIPT}, {@code HANDLING}, {@code EXTENSION}, {@code REFUSAL}, {@code ANSWER}).
+ * {@code POST /{id}/publish} ({@code {redact: [...]}}), {@code GET /{id}/documents/{form}} (a DOCX notice:
+ * {@code RECEIPT}, {@code HANDLING}, {@code EXTENSION}, {@code REFUSAL}, {@code ANSWER}), and the answer's files:
+ * {@code GET /{id}/files}, {@code POST /{id}/files} (multipart, a provided request's) and {@code GET /{id}/files/{fileId}}.
  */
 @RestController
 @RequestMapping("/api/v1/information-requests")
@@ -188,6 +189,32 @@ class InformationRequestsApiController {
     @PostMapping("/{id}/publish")
     InformationRequest publish(@PathVariable long id, @RequestBody(required = false) Publication publication) {
         return requests.publish(id, publication == null ? List.of() : publication.redact(), user());
+    }
+
+    /** The files kept with the answer, in the order uploaded. */
+    @GetMapping("/{id}/files")
+    List<InformationRequests.AnswerFile> files(@PathVariable long id) {
+        return requests.answerFiles(id, user());
+    }
+
+    /**
+     * Adds files to a provided request's answer ({@code multipart/form-data}, part {@code files}, repeated): 422 naming
+     * {@code files}, 409 when the request is not provided.
+     */
+    @PostMapping(value = "/{id}/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<List<InformationRequests.AnswerFile>> attach(@PathVariable long id,
+            @RequestParam(name = "files", required = false) List<org.springframework.web.multipart.MultipartFile> files) {
+        return ResponseEntity.status(201).body(requests.attachToAnswer(id, TransparencyDeskController.uploads(files), user()));
+    }
+
+    /** One file of the answer, as a download. */
+    @GetMapping("/{id}/files/{fileId}")
+    ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable long fileId) {
+        InformationRequests.Document file = requests.answerFile(id, fileId, user());
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff").body(file.content());
     }
 
     @GetMapping("/{id}/documents/{form}")

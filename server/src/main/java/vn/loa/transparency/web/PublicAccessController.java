@@ -199,8 +199,37 @@ class PublicAccessController {
         model.addAttribute("number", number);
         model.addAttribute("code", code);
         Optional<InformationRequests.FollowUp> found = followed(number, code, request, response, model);
-        found.ifPresent(f -> model.addAttribute("followUp", f));
+        found.ifPresent(f -> {
+            model.addAttribute("followUp", f);
+            // a provided request's answer and its files, downloaded here with the number and the code: the requester who
+            // gave only a phone number has no other way to get them
+            model.addAttribute("answerFiles", requests.deliveredFiles(f.id(), code));
+        });
         return "public/access-status";
+    }
+
+    /**
+     * The answer letter or one of its files, for the requester of a provided request: the number and the code are
+     * posted, not put in a link, as for the receipt; each download is written in the request's history.
+     */
+    @PostMapping("/public/access-to-information/status/answer")
+    ResponseEntity<byte[]> answer(@RequestParam(defaultValue = "") String number, @RequestParam(defaultValue = "") String code,
+            @RequestParam(required = false) Long file, HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (followed(number, code, request, response, model).isEmpty()) {
+            return ResponseEntity.status(response.getStatus()).build();
+        }
+        try {
+            InformationRequests.Delivered delivered = requests.fetchAnswer(Long.parseLong(number.strip()), code, file);
+            return ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType(delivered.contentType()))
+                    .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                            org.springframework.http.ContentDisposition.attachment()
+                                    .filename(delivered.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                    .header("X-Content-Type-Options", "nosniff").header("Cache-Control", "no-store")
+                    .body(delivered.content());
+        } catch (NotFound e) {
+            // not provided (any more), or a file that is not this answer's
+            return ResponseEntity.status(404).build();
+        }
     }
 
     /** The receipt (form 02) of a request, for its requester: the number and the code are posted, not put in a link. */
@@ -284,7 +313,16 @@ class PublicAccessController {
     @PostMapping("/public/access-to-information/download/{token}")
     Object download(@PathVariable String token, HttpServletResponse response, Model model) {
         try {
-            return InformationRequestsApiController.docx(requests.download(token));
+            InformationRequests.Document answer = requests.download(token);
+            if (answer.fileName().endsWith(".zip")) {
+                // the letter and the files kept with it, in one download
+                return ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType("application/zip"))
+                        .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                                org.springframework.http.ContentDisposition.attachment()
+                                        .filename(answer.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                        .header("X-Content-Type-Options", "nosniff").body(answer.content());
+            }
+            return InformationRequestsApiController.docx(answer);
         } catch (NotFound e) {
             return downloadPage(token, response, model);
         }

@@ -187,7 +187,12 @@ class TransparencyDeskController {
         }
         if (request.status() == RequestStatus.PROVIDED) {
             model.addAttribute("linkState", requests.latestDownloadLink(id, user).orElse(null));
+            model.addAttribute("answerFiles", requests.answerFiles(id, user));
         }
+        // how the answer reaches the requester, said where the officer answers and once it is answered
+        model.addAttribute("reach", requests.reach(id, user));
+        model.addAttribute("maxFiles", InformationRequests.MAX_ANSWER_FILES);
+        model.addAttribute("maxFileMb", InformationRequests.MAX_ANSWER_FILE_MB);
         if (request.status() == RequestStatus.PROVIDED && request.publishConsent() && request.publishedAt() == null) {
             model.addAttribute("suggestions", requests.redactionSuggestions(id, user));
         }
@@ -264,14 +269,19 @@ class TransparencyDeskController {
             @RequestParam(defaultValue = "false") boolean partial, @RequestParam(required = false) Long costVnd,
             @RequestParam(required = false) String delivery, @RequestParam(defaultValue = "false") boolean publishConsent,
             @RequestParam(defaultValue = "false") boolean reviewed, @RequestParam(required = false) String thirdParty,
-            @RequestParam(required = false) Boolean consentGiven, HttpServletResponse response, RedirectAttributes redirect,
-            Model model) {
+            @RequestParam(required = false) Boolean consentGiven,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files, HttpServletResponse response,
+            RedirectAttributes redirect, Model model) {
         try {
             RequestAction chosen = RequestAction.valueOf(action == null ? "" : action);
             RefusalGround ground = RefusalGround.of(refusalGround);
             InformationRequests.Outcome outcome = requests.act(id, new InformationRequests.Transition(chosen, note, days, ground,
-                    transferTo, answer, partial, costVnd, delivery, publishConsent, reviewed, thirdParty, consentGiven), user());
-            redirect.addFlashAttribute("flashKey", "transparency.done." + chosen.name());
+                    transferTo, answer, partial, costVnd, delivery, publishConsent, reviewed, thirdParty, consentGiven),
+                    uploads(files), user());
+            // answered is not delivered: the page says so, and below how the requester gets it
+            redirect.addFlashAttribute("flashKey", outcome.mailed() ? "transparency.done." + chosen.name()
+                    : requests.reach(id, user()).byEmail() ? "transparency.done.PROVIDE.mail-failed"
+                    : "transparency.done.PROVIDE.not-sent");
             if (outcome.downloadPath() != null) {
                 redirect.addFlashAttribute("downloadPath", publicBase + outcome.downloadPath());
             }
@@ -302,6 +312,53 @@ class TransparencyDeskController {
             redirect.addFlashAttribute("errorArguments", e.arguments());
         }
         return "redirect:/transparency/requests/" + id;
+    }
+
+    /** Files added to a provided request's answer (the signed scan came back after the answer went out). */
+    @PostMapping("/requests/{id}/files")
+    String attachToAnswer(@PathVariable long id, @RequestParam(name = "files", required = false) List<MultipartFile> files,
+            HttpServletResponse response, RedirectAttributes redirect, Model model) {
+        try {
+            requests.attachToAnswer(id, uploads(files), user());
+            redirect.addFlashAttribute("flashKey", "transparency.done.FILES_ADDED");
+        } catch (InvalidInput e) {
+            response.setStatus(422);
+            model.addAttribute("problems", e.all());
+            return show(id, null, model);
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+            redirect.addFlashAttribute("errorArguments", e.arguments());
+        }
+        return "redirect:/transparency/requests/" + id;
+    }
+
+    /** A file of the answer, for the desk: always a download, never shown in the page. */
+    @GetMapping("/requests/{id}/files/{fileId}")
+    ResponseEntity<byte[]> answerFile(@PathVariable long id, @PathVariable long fileId) {
+        InformationRequests.Document file = requests.answerFile(id, fileId, user());
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_OCTET_STREAM)
+                .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+                        .filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff").body(file.content());
+    }
+
+    /** The files of a form, without the empty input a form sends when no file was chosen. */
+    static List<InformationRequests.NewFile> uploads(List<MultipartFile> files) {
+        List<InformationRequests.NewFile> uploaded = new java.util.ArrayList<>();
+        if (files == null) {
+            return uploaded;
+        }
+        for (MultipartFile file : files) {
+            if (file == null || file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
+                continue;
+            }
+            try {
+                uploaded.add(new InformationRequests.NewFile(file.getOriginalFilename(), file.getBytes()));
+            } catch (IOException e) {
+                throw new InvalidInput("files", "transparency.error.file-empty", String.valueOf(file.getOriginalFilename()));
+            }
+        }
+        return uploaded;
     }
 
     /** What was typed in an action's form, kept when it is refused. */
