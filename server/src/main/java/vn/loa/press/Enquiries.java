@@ -45,6 +45,34 @@ public interface Enquiries {
     List<EnquiryAction> actionsFor(Enquiry enquiry, SignedInUser user);
 
     /**
+     * Whether someone at the agency may approve its answers: an enabled account of the agency holds the spokesperson
+     * role. Without one, nobody there can approve (Decree 09/2017: the head, for a commune the chairman of its People's
+     * Committee, speaks for it or names a spokesperson, and Loa gives that person the role); a coordinator may then
+     * approve or return a draft in the agency's place, never their own draft and only with the basis written down.
+     */
+    boolean hasApprover(String agencyCode);
+
+    /**
+     * The open enquiries that need the user, each list soonest due first and at most {@code limit} long, with how many
+     * there are: {@code toApprove}, the drafted answers the user may approve now (never their own draft);
+     * {@code due}, the open ones the user may see that are overdue or due within the reminder window
+     * ({@code loa.press.remind-hours}); {@code withoutApprover}, for coordinators and administrators, the open ones of
+     * agencies where nobody may approve. All empty for a journalist. The user must not be null.
+     */
+    Waiting waiting(SignedInUser user, int limit);
+
+    /** What {@link #waiting} found: the first enquiries of each list and how many each has. */
+    record Waiting(List<Enquiry> toApprove, int toApproveTotal, List<Enquiry> due, int dueTotal,
+            List<Enquiry> withoutApprover, int withoutApproverTotal) {
+
+        public Waiting {
+            toApprove = List.copyOf(toApprove);
+            due = List.copyOf(due);
+            withoutApprover = List.copyOf(withoutApprover);
+        }
+    }
+
+    /**
      * Takes an action. A journalist withdraws their own question freely; the agency's staff withdraw one (recorded by
      * mistake, or the journalist asked by phone) only with a reason, which the journalist reads on their page and by
      * e-mail, and a question the agency withdraws after its due time still counts as late.

@@ -95,6 +95,7 @@ class AuditSentences {
             Map.entry("journalist.ended", List.of("name")),
             Map.entry("press-enquiry.received", List.of("agency", "enquiryKind", "deadline")),
             Map.entry("press-enquiry.acted", List.of("agency", "enquiryAction", "enquiryStatus")),
+            Map.entry("press-enquiry.acted-in-place", List.of("agency", "enquiryAction", "enquiryStatus")),
             Map.entry("press-enquiry.escalated", List.of("agency", "deadline")),
             Map.entry("press-enquiry.crisis-confirmed", List.of("agency", "deadline")),
             Map.entry("press-enquiry.crisis-declined", List.of("agency")),
