@@ -12,8 +12,9 @@ import vn.loa.shared.PageRequest;
 /**
  * Press enquiries: a journalist asks through Loa, or an officer records a question that came by phone or e-mail; it is
  * routed to the agency's spokesperson and answered on a clock from the effective-dated time-limit table; an officer
- * drafts, the spokesperson or head approves (never the one who drafted), and the answer goes back privately or is
- * published. A journalist sees only the enquiries they asked; an agency's staff only their agency's; coordinators,
+ * drafts, the spokesperson or head approves (never the one who drafted; for an agency where nobody holds that role, a
+ * coordinator in its place, with the basis written down), and the answer goes back privately or is published. A
+ * question is transferred to another agency as long as it is not answered, draft or not. A journalist sees only the enquiries they asked; an agency's staff only their agency's; coordinators,
  * leaders and administrators every agency's. Others are told it does not exist.
  */
 public interface Enquiries {
