@@ -103,8 +103,10 @@ class HomePressIntegrationTests {
         assertThat(home("xa-bac-ai-tay").select("#press-due a[href=/press/enquiries/" + waiting.id() + "]")).hasSize(1);
         assertThat(home("officer").select("a[href=/press/enquiries/" + waiting.id() + "]")).isEmpty();
         // and in English
-        assertThat(page("/?lang=en", "coordinator").select("#my-work h3").eachText())
+        Document english = page("/?lang=en", "coordinator");
+        assertThat(english.select("#my-work h3").eachText())
                 .anyMatch(h -> h.startsWith("Press questions of agencies where nobody can approve"));
+        assertThat(english.select("#my-work").text()).contains("the head (the commune or ward chairman)").doesNotContain("''");
     }
 
     /** A question the agency's officer recorded by phone, received {@code daysAgo} days ago, so that it is overdue. */
