@@ -81,7 +81,8 @@ public interface Enquiries {
      * @throws vn.loa.shared.Conflict when the status does not allow it, the approver drafted the answer, or a crisis
      *         request to decide no longer waits (decided meanwhile, or never made)
      * @throws vn.loa.shared.InvalidInput naming the field the action needs ({@code draft}, {@code note},
-     *         {@code transferTo}); {@code note} also for a withdrawal by the agency without a reason
+     *         {@code transferTo}); {@code note} also for a withdrawal by the agency without a reason, and for a
+     *         coordinator's approval or return in the place of an agency where nobody may approve without its basis
      * @throws org.springframework.security.access.AccessDeniedException when the user may see but not take it
      */
     Enquiry act(long id, Transition transition, SignedInUser user);
