@@ -127,6 +127,17 @@ public sealed interface PressEvent extends AuditableEvent {
         }
     }
 
+    /**
+     * A coordinator published a statement in the place of an agency where nobody holds the spokesperson role;
+     * {@code basis} is whose word it is, as they wrote it. Follows its {@link StatementPublished}.
+     */
+    record StatementPublishedInPlace(Actor by, long statementId, String agencyCode, String basis) implements PressEvent {
+        public AuditEntry auditEntry() {
+            return entry(by, "press-statement.published-in-place", "press-statement", statementId, details("agency",
+                    agencyCode, "onBehalfOf", agencyCode, "reason", basis));
+        }
+    }
+
     /** A time limit for answering the press was entered. */
     record TimeLimitEntered(Actor by, long limitId, EnquiryKind kind, LocalDate validFrom, String source)
             implements PressEvent {

@@ -69,6 +69,9 @@ class PressApprovalWithoutSpokespersonIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Statements statements;
+
     @Test
     void onlyAnAgencyWithAnEnabledSpokespersonAccountHasSomeoneWhoApproves() {
         assertThat(enquiries.hasApprover("SYT")).isTrue();
@@ -211,6 +214,46 @@ class PressApprovalWithoutSpokespersonIntegrationTests {
         assertThat(enquiries.get(e.id(), COORDINATOR).status()).isEqualTo(EnquiryStatus.ANSWERED);
         assertThat(page("/press/enquiries/" + e.id(), coordinator).select("#history").text())
                 .contains("Duyệt thay cơ quan và gửi trả lời", "điều phối viên duyệt thay Xã Bác Ái Tây");
+    }
+
+    @Test
+    void aCoordinatorPublishesTheCommunesStatementInItsPlaceWithTheBasisButNotTheirOwnNorADepartmentsWithASpokesperson()
+            throws Exception {
+        Statement draft = statements.draft(new Statements.Draft(BAC_AI_TAY, StatementForm.PRESS_RELEASE,
+                StatementChannel.PORTAL, "Thông cáo của xã " + System.nanoTime(), "Xã thông báo lịch cấp nước.", null, null),
+                COMMUNE_OFFICER);
+        assertThat(statements.mayPublishInPlace(BAC_AI_TAY, COORDINATOR)).isTrue();
+        assertThat(statements.mayPublishInPlace(BAC_AI_TAY, ADMIN)).isFalse();
+        assertThat(statements.mayPublishInPlace("SYT", COORDINATOR)).isFalse();
+        assertThatThrownBy(() -> statements.publish(draft.id(), "Chủ tịch đồng ý", COMMUNE_OFFICER))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> statements.publish(draft.id(), "Chủ tịch đồng ý", ADMIN))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> statements.publish(draft.id(), null, COORDINATOR)).isInstanceOf(InvalidInput.class)
+                .satisfies(ex -> assertThat(((InvalidInput) ex).field()).isEqualTo("basis"));
+        // the commune's officer is told a coordinator may publish in its place; the coordinator is asked for the basis
+        assertThat(page("/press/statements/" + draft.id(), signIn("xa-bac-ai-tay")).select("#publish-in-place-hint").text())
+                .contains("điều phối viên của tỉnh có thể công bố thay");
+        Document coordinators = page("/press/statements/" + draft.id(), signIn("coordinator"));
+        assertThat(coordinators.select("#publish-form input[name=basis][required]")).hasSize(1);
+
+        Statement published = statements.publish(draft.id(), "Chủ tịch UBND xã đồng ý bằng văn bản", COORDINATOR);
+
+        assertThat(published.status()).isEqualTo(StatementStatus.PUBLISHED);
+        assertThat(jdbc.sql("""
+                SELECT details FROM audit_record WHERE target_type = 'press-statement' AND target_id = ?
+                  AND action = 'press-statement.published-in-place'""").param(String.valueOf(draft.id()))
+                .query(String.class).single()).containsPattern("\"onBehalfOf\"\\s*:\\s*\"" + BAC_AI_TAY + "\"")
+                .contains("Chủ tịch UBND xã đồng ý bằng văn bản");
+        // a coordinator who drafted does not publish, nor in the place of a department with a spokesperson
+        Statement own = statements.draft(new Statements.Draft(BAC_AI_TAY, StatementForm.PRESS_RELEASE,
+                StatementChannel.PORTAL, "Thông cáo điều phối viên soạn " + System.nanoTime(), "Nội dung.", null, null),
+                COORDINATOR);
+        assertThatThrownBy(() -> statements.publish(own.id(), "Chủ tịch đồng ý", COORDINATOR)).isInstanceOf(Conflict.class);
+        Statement health = statements.draft(new Statements.Draft("SYT", StatementForm.PRESS_RELEASE, StatementChannel.PORTAL,
+                "Thông cáo của sở " + System.nanoTime(), "Nội dung.", null, null), HEALTH_OFFICER);
+        assertThatThrownBy(() -> statements.publish(health.id(), "Giám đốc đồng ý", COORDINATOR))
+                .isInstanceOf(AccessDeniedException.class);
     }
 
     private Enquiry ask(String agency, String subject) {

@@ -102,6 +102,7 @@ class AuditSentences {
             Map.entry("press-enquiry.withdrawn-by-agency", List.of("agency")),
             Map.entry("press-statement.drafted", List.of("agency", "statementForm")),
             Map.entry("press-statement.published", List.of("agency", "statementForm", "statementChannel")),
+            Map.entry("press-statement.published-in-place", List.of("agency")),
             Map.entry("press-time-limit.entered", List.of("enquiryKind", "validFrom", "document")),
             Map.entry("press-crisis.opened", List.of("agency", "deadline")),
             Map.entry("press-crisis.first-statement", List.of("agency")),

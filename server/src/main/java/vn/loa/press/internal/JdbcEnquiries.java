@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -84,10 +83,12 @@ class JdbcEnquiries implements Enquiries {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Duration remindWithin;
+    private final Approvers approvers;
 
     JdbcEnquiries(JdbcClient jdbc, Deadlines deadlines, WorkingDays calendar, AgencyDirectory agencies, Spokespersons registry,
             MediaDirectory media, Users users, PressMail mail, ApplicationEventPublisher events, Clock clock,
-            PressSettings settings) {
+            PressSettings settings, Approvers approvers) {
+        this.approvers = approvers;
         this.jdbc = jdbc;
         this.deadlines = deadlines;
         this.enquiryClock = new EnquiryClock(calendar);
@@ -331,29 +332,7 @@ class JdbcEnquiries implements Enquiries {
 
     @Override
     public boolean hasApprover(String agencyCode) {
-        if (agencyCode == null) {
-            return false;
-        }
-        Optional<Agency> agency = agencies.findByCode(agencyCode, today());
-        return agency.isPresent() && users.list(new Users.UserFilter(null, Role.SPOKESPERSON, agency.get().id(), null),
-                new PageRequest(1, PageRequest.MAX_SIZE)).items().stream().anyMatch(UserAccount::enabled);
-    }
-
-    /** The codes of the agencies where an enabled account holds the spokesperson role: one read of those accounts. */
-    private Set<String> agenciesWithApprover() {
-        Set<vn.loa.shared.AgencyId> ids = new HashSet<>();
-        for (int page = 1; ; page++) {
-            Page<UserAccount> accounts = users.list(new Users.UserFilter(null, Role.SPOKESPERSON, null, null),
-                    new PageRequest(page, PageRequest.MAX_SIZE));
-            accounts.items().stream().filter(UserAccount::enabled).map(UserAccount::agency).filter(Objects::nonNull)
-                    .forEach(ids::add);
-            if (accounts.items().size() < PageRequest.MAX_SIZE || (long) page * PageRequest.MAX_SIZE >= accounts.total()) {
-                break;
-            }
-        }
-        Set<String> codes = new HashSet<>();
-        ids.forEach(id -> agencies.find(id).map(Agency::code).ifPresent(codes::add));
-        return codes;
+        return approvers.exist(agencyCode);
     }
 
     @Override
@@ -367,7 +346,7 @@ class JdbcEnquiries implements Enquiries {
         scope(user, where, params);
         List<Enquiry> open = jdbc.sql(SELECT + where + " ORDER BY e.due_at, e.id LIMIT " + WAITING_READ).params(params)
                 .query(JdbcEnquiries::row).list();
-        Set<String> withApprover = agenciesWithApprover();
+        Set<String> withApprover = approvers.agencies();
         Instant soon = clock.instant().plus(remindWithin);
         List<Enquiry> toApprove = open.stream().filter(e -> e.status() == EnquiryStatus.DRAFTED)
                 .filter(e -> !user.username().equals(e.draftedBy()))
