@@ -27,11 +27,12 @@ import vn.loa.shared.LocalTime;
  *        the next three days; null for the press
  * @param outreach what the user must do for what goes out (broadcasts, campaign messages, translations), whatever the
  *        view
+ * @param press the press questions waiting for the user; null for the press
  */
 public record Agenda(LocalDate day, View view, List<IssueItem> issues, Listed<AlertItem> alerts,
         Listed<CaseItem> overdue, Listed<CaseItem> dueToday, Listed<CaseItem> toTriage, Listed<CaseItem> mine,
         Listed<CaseItem> unassigned, Listed<CaseItem> toApprove, List<AnswerItem> refutations, Listed<RequestItem> requests,
-        Outreach outreach) {
+        Outreach outreach, PressWork press) {
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
@@ -197,6 +198,38 @@ public record Agenda(LocalDate day, View view, List<IssueItem> issues, Listed<Al
         /** When it was assigned: dd/MM/yyyy HH:mm in the province. */
         public String assigned() {
             return MINUTE.format(assignedAt.atZone(LocalTime.ZONE));
+        }
+    }
+
+    /**
+     * The press questions waiting for the user (Decree 09/2017: the agency answers the press by a due time).
+     *
+     * @param toApprove drafted answers the user may approve now, never their own draft (an agency's spokesperson; a
+     *        coordinator for an agency where nobody holds that role)
+     * @param due open questions the user may see that are overdue or due within the reminder window: the agency's, or
+     *        every agency's for the province's view
+     * @param withoutApprover open questions of agencies where nobody may approve (coordinators and administrators; else
+     *        empty)
+     */
+    public record PressWork(Listed<EnquiryItem> toApprove, Listed<EnquiryItem> due, Listed<EnquiryItem> withoutApprover) {
+
+        /** Whether nothing waits. */
+        public boolean isEmpty() {
+            return toApprove.isEmpty() && due.isEmpty() && withoutApprover.isEmpty();
+        }
+    }
+
+    /**
+     * A press question.
+     *
+     * @param subject its subject, as the journalist wrote it (untrusted)
+     * @param agency the name of the agency it is for
+     */
+    public record EnquiryItem(long id, String subject, String agency, Instant dueAt, boolean overdue) {
+
+        /** When it is due: dd/MM/yyyy HH:mm in the province. */
+        public String due() {
+            return MINUTE.format(dueAt.atZone(LocalTime.ZONE));
         }
     }
 

@@ -12,8 +12,9 @@ import vn.loa.shared.PageRequest;
 /**
  * Press enquiries: a journalist asks through Loa, or an officer records a question that came by phone or e-mail; it is
  * routed to the agency's spokesperson and answered on a clock from the effective-dated time-limit table; an officer
- * drafts, the spokesperson or head approves (never the one who drafted), and the answer goes back privately or is
- * published. A journalist sees only the enquiries they asked; an agency's staff only their agency's; coordinators,
+ * drafts, the spokesperson or head approves (never the one who drafted; for an agency where nobody holds that role, a
+ * coordinator in its place, with the basis written down), and the answer goes back privately or is published. A
+ * question is transferred to another agency as long as it is not answered, draft or not. A journalist sees only the enquiries they asked; an agency's staff only their agency's; coordinators,
  * leaders and administrators every agency's. Others are told it does not exist.
  */
 public interface Enquiries {
@@ -45,6 +46,34 @@ public interface Enquiries {
     List<EnquiryAction> actionsFor(Enquiry enquiry, SignedInUser user);
 
     /**
+     * Whether someone at the agency may approve its answers: an enabled account of the agency holds the spokesperson
+     * role. Without one, nobody there can approve (Decree 09/2017: the head, for a commune the chairman of its People's
+     * Committee, speaks for it or names a spokesperson, and Loa gives that person the role); a coordinator may then
+     * approve or return a draft in the agency's place, never their own draft and only with the basis written down.
+     */
+    boolean hasApprover(String agencyCode);
+
+    /**
+     * The open enquiries that need the user, each list soonest due first and at most {@code limit} long, with how many
+     * there are: {@code toApprove}, the drafted answers the user may approve now (never their own draft);
+     * {@code due}, the open ones the user may see that are overdue or due within the reminder window
+     * ({@code loa.press.remind-hours}); {@code withoutApprover}, for coordinators and administrators, the open ones of
+     * agencies where nobody may approve. All empty for a journalist. The user must not be null.
+     */
+    Waiting waiting(SignedInUser user, int limit);
+
+    /** What {@link #waiting} found: the first enquiries of each list and how many each has. */
+    record Waiting(List<Enquiry> toApprove, int toApproveTotal, List<Enquiry> due, int dueTotal,
+            List<Enquiry> withoutApprover, int withoutApproverTotal) {
+
+        public Waiting {
+            toApprove = List.copyOf(toApprove);
+            due = List.copyOf(due);
+            withoutApprover = List.copyOf(withoutApprover);
+        }
+    }
+
+    /**
      * Takes an action. A journalist withdraws their own question freely; the agency's staff withdraw one (recorded by
      * mistake, or the journalist asked by phone) only with a reason, which the journalist reads on their page and by
      * e-mail, and a question the agency withdraws after its due time still counts as late.
@@ -52,7 +81,8 @@ public interface Enquiries {
      * @throws vn.loa.shared.Conflict when the status does not allow it, the approver drafted the answer, or a crisis
      *         request to decide no longer waits (decided meanwhile, or never made)
      * @throws vn.loa.shared.InvalidInput naming the field the action needs ({@code draft}, {@code note},
-     *         {@code transferTo}); {@code note} also for a withdrawal by the agency without a reason
+     *         {@code transferTo}); {@code note} also for a withdrawal by the agency without a reason, and for a
+     *         coordinator's approval or return in the place of an agency where nobody may approve without its basis
      * @throws org.springframework.security.access.AccessDeniedException when the user may see but not take it
      */
     Enquiry act(long id, Transition transition, SignedInUser user);

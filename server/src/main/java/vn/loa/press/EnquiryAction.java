@@ -7,12 +7,15 @@ import java.util.Set;
 public enum EnquiryAction {
     /** An officer writes (or rewrites) the draft answer. */
     DRAFT(EnumSet.of(EnquiryStatus.RECEIVED, EnquiryStatus.DRAFTED), EnquiryStatus.DRAFTED),
-    /** The approver sends the draft back with what to change. */
+    /** The approver (the agency's spokesperson, or a coordinator for an agency with none) sends the draft back. */
     RETURN(EnumSet.of(EnquiryStatus.DRAFTED), EnquiryStatus.RECEIVED),
     /** The spokesperson or head approves the draft, who did not write it: the answer goes back. */
     APPROVE(EnumSet.of(EnquiryStatus.DRAFTED), EnquiryStatus.ANSWERED),
-    /** Another agency is responsible: the enquiry is routed to it and its spokesperson. */
-    TRANSFER(EnumSet.of(EnquiryStatus.RECEIVED), EnquiryStatus.RECEIVED),
+    /**
+     * Another agency is responsible: the enquiry is routed to it and its spokesperson, waiting for its draft; a draft
+     * already written stays as the text to start from, but only the new agency's own draft can be approved.
+     */
+    TRANSFER(EnumSet.of(EnquiryStatus.RECEIVED, EnquiryStatus.DRAFTED), EnquiryStatus.RECEIVED),
     /**
      * The journalist withdraws it; or the agency's staff record a withdrawal (it was recorded by mistake, or the
      * journalist said so), with a reason the journalist reads.

@@ -90,6 +90,18 @@ public sealed interface PressEvent extends AuditableEvent {
         }
     }
 
+    /**
+     * A coordinator approved or returned a draft answer in the place of an agency where nobody holds the spokesperson
+     * role; {@code basis} is whose word it is (the head's, a commune chairman's), as they wrote it.
+     */
+    record EnquiryActedInPlace(Actor by, long enquiryId, String agencyCode, EnquiryAction action, EnquiryStatus to,
+            String basis) implements PressEvent {
+        public AuditEntry auditEntry() {
+            return entry(by, "press-enquiry.acted-in-place", "press-enquiry", enquiryId, details("agency", agencyCode,
+                    "onBehalfOf", agencyCode, "enquiryAction", action.name(), "enquiryStatus", to.name(), "reason", basis));
+        }
+    }
+
     /** A press enquiry's due time passed while it was open: the coordinators were told. */
     record EnquiryEscalated(Actor by, long enquiryId, String agencyCode, Instant dueAt) implements PressEvent {
         public AuditEntry auditEntry() {
@@ -112,6 +124,17 @@ public sealed interface PressEvent extends AuditableEvent {
         public AuditEntry auditEntry() {
             return entry(by, "press-statement.published", "press-statement", statementId, details("agency", agencyCode,
                     "statementForm", form.name(), "statementChannel", channel.name()));
+        }
+    }
+
+    /**
+     * A coordinator published a statement in the place of an agency where nobody holds the spokesperson role;
+     * {@code basis} is whose word it is, as they wrote it. Follows its {@link StatementPublished}.
+     */
+    record StatementPublishedInPlace(Actor by, long statementId, String agencyCode, String basis) implements PressEvent {
+        public AuditEntry auditEntry() {
+            return entry(by, "press-statement.published-in-place", "press-statement", statementId, details("agency",
+                    agencyCode, "onBehalfOf", agencyCode, "reason", basis));
         }
     }
 

@@ -35,7 +35,22 @@ public interface Statements {
      * @throws vn.loa.shared.Conflict when it is published already or the user drafted it
      * @throws org.springframework.security.access.AccessDeniedException for a user who is not the agency's spokesperson
      */
-    Statement publish(long id, SignedInUser by);
+    default Statement publish(long id, SignedInUser by) {
+        return publish(id, null, by);
+    }
+
+    /**
+     * Publishes a draft, as {@link #publish(long, SignedInUser)}; or, for an agency where nobody holds the spokesperson
+     * role, by a coordinator in its place ({@link #mayPublishInPlace}), never the one who drafted it, with
+     * {@code basis}: whose word it is (the head's, a commune chairman's). Audited as acting for that agency.
+     *
+     * @throws vn.loa.shared.InvalidInput ({@code basis}) for a publication in the agency's place without its basis, or
+     *         with one over 500 characters
+     */
+    Statement publish(long id, String basis, SignedInUser by);
+
+    /** Whether the user may publish the agency's statements in its place: a coordinator, where nobody may approve. */
+    boolean mayPublishInPlace(String agencyCode, SignedInUser user);
 
     /** Published statements for the public portal and its feed, newest first. */
     List<Statement> onPortal(int limit);

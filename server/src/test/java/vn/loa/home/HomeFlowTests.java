@@ -175,6 +175,11 @@ class HomeFlowTests {
         assertThat(browser.findElement(By.id("my-agency")).getText()).isEqualTo("Sở Y tế");
         assertThat(headings()).containsSubsequence("Việc của bạn", "Vấn đề cần chú ý hôm nay", "Cảnh báo chưa xử lý");
         String main = browser.findElement(By.tagName("main")).getText();
+        // the press questions listed are Health's own, whatever words they use (another test asks it about the injured
+        // of a landslide): what is checked is the rest of the page
+        for (WebElement questions : browser.findElements(By.cssSelector(".enquiry-list"))) {
+            main = main.replace(questions.getText(), "");
+        }
         // the road is the Department of Transport's: neither its issue nor its cases reach Health's officer
         assertThat(main).doesNotContain(BURST_WORDS, "Tin đồn cấm đường");
         browser.findElement(By.cssSelector("#unassigned-cases a[href$='/cases/" + health.id() + "']")).click();

@@ -123,7 +123,7 @@ class ProvinceAsItIsNowIntegrationTests {
         Map<String, String> agencyOf = Map.of("admin", "Sở Khoa học và Công nghệ", "leader", "Ủy ban nhân dân tỉnh Khánh Hòa",
                 "coordinator", "Sở Văn hóa, Thể thao và Du lịch", "officer", "Sở Y tế", "district", "Xã Ninh Hải",
                 "spokesperson", "Sở Y tế", "press", "Báo và Phát thanh, Truyền hình Khánh Hòa", "xa-bac-ai-tay", "Xã Bác Ái Tây",
-                "phuong-phan-rang", "Phường Phan Rang");
+                "phuong-phan-rang", "Phường Phan Rang", "chu-tich-phan-rang", "Phường Phan Rang");
         for (var account : agencyOf.entrySet()) {
             Agency agency = agencies.find(users.findByUsername(account.getKey()).orElseThrow().agency()).orElseThrow();
             assertThat(agency.validOn(today())).as(account.getKey()).isTrue();

@@ -125,7 +125,7 @@ class WebSecurityFlowTests {
     void everyDemoAccountSignsInAndSeesWhatItsRoleMaySee() throws Exception {
         Map<String, Boolean> seesAdministration = Map.of("admin", true, "leader", false, "coordinator", false,
                 "officer", false, "district", false, "spokesperson", false, "press", false, "xa-bac-ai-tay", false,
-                "phuong-phan-rang", false);
+                "phuong-phan-rang", false, "chu-tich-phan-rang", false);
         for (var account : seesAdministration.entrySet()) {
             MockHttpSession session = signIn(account.getKey(), DEMO_PASSWORD);
             String dashboard = mvc.perform(get("/").session(session)).andExpect(status().isOk())

@@ -262,7 +262,7 @@ class PressDeskFlowTests {
     void noDemoAccountIsShownAMenuLinkItMayNotOpen() throws Exception {
         var softly = new org.assertj.core.api.SoftAssertions();
         for (String username : java.util.List.of("admin", "coordinator", "officer", "district", "spokesperson", "press",
-                "xa-bac-ai-tay", "phuong-phan-rang")) {
+                "xa-bac-ai-tay", "phuong-phan-rang", "chu-tich-phan-rang")) {
             MockHttpSession session = signIn(username);
             java.util.Set<String> links = new java.util.LinkedHashSet<>(page("/", session).select("#main-nav a").eachAttr("href"));
             // the press desk's own links, on each of its pages that carries them

@@ -35,6 +35,8 @@ import vn.loa.listening.Trends;
 import vn.loa.misinformation.Case;
 import vn.loa.misinformation.CaseStatus;
 import vn.loa.misinformation.Cases;
+import vn.loa.press.Enquiries;
+import vn.loa.press.Enquiry;
 import vn.loa.publishing.Broadcasts;
 import vn.loa.shared.LocalTime;
 import vn.loa.transparency.InformationRequests;
@@ -44,8 +46,8 @@ import vn.loa.shared.NotFound;
  * Puts a user's agenda together from the other modules' APIs, with a fixed number of queries whatever the data: the
  * emerging issues (kept by the trends for a few minutes), one read of the open alerts, one of the open cases, one of
  * the agencies' names; only for an agency's user, a look at a case that covers one of its issues but is not among its
- * open cases; and what the user must do for what goes out (the commune's broadcasts, the messages to approve, the
- * translations assigned).
+ * open cases; what the user must do for what goes out (the commune's broadcasts, the messages to approve, the
+ * translations assigned); and the press questions waiting for them (one read of the open questions).
  */
 @Service
 class AgendaService implements Agendas {
@@ -72,9 +74,11 @@ class AgendaService implements Agendas {
     private final InformationRequests requests;
     private final Broadcasts broadcasts;
     private final Messages messages;
+    private final Enquiries enquiries;
 
     AgendaService(Trends trends, Alerts alerts, Cases cases, AgencyNames agencyNames, Clock clock,
-            InformationRequests requests, Broadcasts broadcasts, Messages messages) {
+            InformationRequests requests, Broadcasts broadcasts, Messages messages, Enquiries enquiries) {
+        this.enquiries = enquiries;
         this.requests = requests;
         this.broadcasts = broadcasts;
         this.messages = messages;
@@ -97,7 +101,7 @@ class AgendaService implements Agendas {
             List<AnswerItem> answers = published.stream().map(p -> new AnswerItem(p.slug(), p.claim(),
                     names.get(p.agencyCode()), p.publishedAt())).toList();
             return new Agenda(day, view, null, null, null, null, null, null, null, null, answers, null,
-                    outreach(user, day, language));
+                    outreach(user, day, language), null);
         }
         List<Alerts.Alert> open = alerts.alerts(user, true, ALERTS_COUNTED + 1);
         List<Case> openCases = cases.list(new Cases.Filter(null, null, true, false), user, OPEN_CASES);
@@ -114,7 +118,7 @@ class AgendaService implements Agendas {
                     ? Listed.of(filter(items, c -> c.status() == CaseStatus.RECEIVED), CASES) : null;
             return new Agenda(day, view, issues, alertList, Listed.of(due.overdue(), CASES),
                     Listed.of(due.today(), CASES), toTriage, null, null, null, null, dueRequests(user, day, 0, language),
-                    outreach(user, day, language));
+                    outreach(user, day, language), press(user, day, now, language));
         }
         Map<Long, Case> byId = openCases.stream().collect(Collectors.toMap(Case::id, c -> c));
         Listed<CaseItem> mine = null;
@@ -126,7 +130,23 @@ class AgendaService implements Agendas {
         Listed<CaseItem> toApprove = user.has(Role.SPOKESPERSON)
                 ? Listed.of(filter(items, c -> c.status() == CaseStatus.AWAITING_APPROVAL), CASES) : null;
         return new Agenda(day, view, issues, alertList, null, null, null, mine, unassigned, toApprove, null,
-                dueRequests(user, day, 3, language), outreach(user, day, language));
+                dueRequests(user, day, 3, language), outreach(user, day, language), press(user, day, now, language));
+    }
+
+    /**
+     * The press questions waiting for the user: the answers they may approve, the questions overdue or due soon, and
+     * for coordinators and administrators those of agencies where nobody may approve; one read of the open questions.
+     */
+    private Agenda.PressWork press(SignedInUser user, LocalDate day, Instant now, String language) {
+        Enquiries.Waiting waiting = enquiries.waiting(user, CASES);
+        Map<String, String> names = agencyNames(Stream.of(waiting.toApprove(), waiting.due(), waiting.withoutApprover())
+                .flatMap(List::stream).map(Enquiry::agencyCode), day, language);
+        java.util.function.Function<List<Enquiry>, List<Agenda.EnquiryItem>> items = list -> list.stream()
+                .map(e -> new Agenda.EnquiryItem(e.id(), e.subject(), names.get(e.agencyCode()), e.dueAt(), e.overdue(now)))
+                .toList();
+        return new Agenda.PressWork(new Listed<>(items.apply(waiting.toApprove()), waiting.toApproveTotal(), false),
+                new Listed<>(items.apply(waiting.due()), waiting.dueTotal(), false),
+                new Listed<>(items.apply(waiting.withoutApprover()), waiting.withoutApproverTotal(), false));
     }
 
     /**

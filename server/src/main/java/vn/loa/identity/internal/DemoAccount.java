@@ -24,5 +24,8 @@ public record DemoAccount(String username, String fullName, Role role, String ag
             // commune officers who confirm the loudspeaker broadcasts of their commune (issue #16)
             new DemoAccount("xa-bac-ai-tay", "Cán bộ văn hóa - thông tin UBND xã Bác Ái Tây", Role.OFFICER, "22786"),
             new DemoAccount("phuong-phan-rang", "Cán bộ văn hóa - thông tin UBND phường Phan Rang", Role.OFFICER,
-                    "22759"));
+                    "22759"),
+            // the ward's chairman speaks for it (Decree 09/2017, Art. 3) and approves its answers to the press; Bác Ái
+            // Tây's chairman has no account, so that the demo shows a commune where nobody can approve (issue #10)
+            new DemoAccount("chu-tich-phan-rang", "Chủ tịch UBND phường Phan Rang", Role.SPOKESPERSON, "22759"));
 }

@@ -31,8 +31,10 @@ import vn.loa.shared.LocalTime;
 /**
  * Demo mode only, once: who speaks for the provincial People's Committee and its departments (all but the Provincial
  * Inspectorate, which the desk flags), the Department of Health's spokesperson being the demo account
- * {@code spokesperson}; a few press agencies and the journalist behind the demo account {@code press}; the question that
- * journalist sent the Department of Health about overcrowded hospitals; and one press release on the portal. The people
+ * {@code spokesperson}; the chairmen of the demo's communes and wards, Phan Rang's being the demo account
+ * {@code chu-tich-phan-rang}; a few press agencies and the journalist behind the demo account {@code press}; the questions
+ * that journalist sent the Department of Health about overcrowded hospitals and Bác Ái Tây, whose chairman has no
+ * account, about water; and one press release on the portal. The people
  * are made up; their e-mail addresses say it is demo data.
  */
 @Component
@@ -58,7 +60,11 @@ class DemoPress implements ApplicationRunner {
             new Speaker("SYT", SpeakerCapacity.HEAD, "Phan Văn Thịnh", "Giám đốc", null),
             new Speaker("SYT", SpeakerCapacity.SPOKESPERSON, "Trần Minh Đức", "Phó Giám đốc", "spokesperson"),
             new Speaker("SVHTTDL", SpeakerCapacity.SPOKESPERSON, "Lý Thị Ngọc", "Phó Giám đốc", null),
-            new Speaker("SDTTG", SpeakerCapacity.HEAD, "Châu Văn Sơn", "Giám đốc", null));
+            new Speaker("SDTTG", SpeakerCapacity.HEAD, "Châu Văn Sơn", "Giám đốc", null),
+            // communes and wards: the chairman speaks by law; Phan Rang's has an account, Bác Ái Tây's and Ninh Hải's not
+            new Speaker("22759", SpeakerCapacity.HEAD, "Lưu Quang Vinh", "Chủ tịch UBND phường Phan Rang", "chu-tich-phan-rang"),
+            new Speaker("22786", SpeakerCapacity.HEAD, "Cao Thị Hoa", "Chủ tịch UBND xã Bác Ái Tây", null),
+            new Speaker("22852", SpeakerCapacity.HEAD, "Trương Văn Lộc", "Chủ tịch UBND xã Ninh Hải", null));
 
     private final JdbcClient jdbc;
     private final Spokespersons registry;
@@ -126,6 +132,14 @@ class DemoPress implements ApplicationRunner {
                     "Phóng viên ghi nhận nhiều bệnh nhân phải nằm ghép giường tại Bệnh viện Đa khoa tỉnh trong tuần này."
                             + " Xin Sở Y tế cho biết nguyên nhân quá tải, số giường hiện có và các giải pháp giảm quá tải trong"
                             + " thời gian tới. (Dữ liệu trình diễn)", null), press.get());
+        }
+        if (press.isPresent() && agencies.findByCode("22786", today).isPresent()) {
+            // a question to a commune where nobody holds the spokesperson role: the desk and the coordinator's home page
+            // flag it, and a coordinator may approve in the commune's place
+            enquiries.submit(new Enquiries.Question("22786", EnquiryKind.ROUTINE, null, null, null, null, null,
+                    "Nước sinh hoạt tại các thôn vùng cao",
+                    "Người dân một số thôn phản ánh thiếu nước sinh hoạt trong mùa khô. Xin UBND xã cho biết kế hoạch cấp"
+                            + " nước và thời gian thực hiện. (Dữ liệu trình diễn)", null), press.get());
         }
         if (officer.isPresent() && spokesperson.isPresent()) {
             Statement release = statements.draft(new Statements.Draft("SYT", StatementForm.PRESS_RELEASE, StatementChannel.PORTAL,

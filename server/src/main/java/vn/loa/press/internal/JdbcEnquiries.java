@@ -11,7 +11,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -60,6 +62,8 @@ class JdbcEnquiries implements Enquiries {
     /** A declined crisis request's reason is read by the journalist: a short one. */
     static final int REASON_MAX = 500;
     static final String OWNER = "press-enquiry";
+    /** Open enquiries read at most for a user's home page (soonest due first). */
+    static final int WAITING_READ = 1000;
 
     private static final String SELECT = """
             SELECT e.*, s.full_name AS spokesperson_name, l.valid_from AS l_valid_from, l.valid_to AS l_valid_to,
@@ -79,10 +83,12 @@ class JdbcEnquiries implements Enquiries {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Duration remindWithin;
+    private final Approvers approvers;
 
     JdbcEnquiries(JdbcClient jdbc, Deadlines deadlines, WorkingDays calendar, AgencyDirectory agencies, Spokespersons registry,
             MediaDirectory media, Users users, PressMail mail, ApplicationEventPublisher events, Clock clock,
-            PressSettings settings) {
+            PressSettings settings, Approvers approvers) {
+        this.approvers = approvers;
         this.jdbc = jdbc;
         this.deadlines = deadlines;
         this.enquiryClock = new EnquiryClock(calendar);
@@ -306,13 +312,56 @@ class JdbcEnquiries implements Enquiries {
     }
 
     /** Who may take an action, whatever the status. */
-    private static boolean permitted(EnquiryAction action, Enquiry e, SignedInUser user) {
+    private boolean permitted(EnquiryAction action, Enquiry e, SignedInUser user) {
         return switch (action) {
             // whoever may work on the enquiry may judge whether it concerns a crisis, as they may record one as such
             case DRAFT, TRANSFER, CONFIRM_CRISIS, DECLINE_CRISIS -> PressAccess.mayAct(e.agencyCode(), user);
-            case RETURN, APPROVE -> PressAccess.spokespersonOf(e.agencyCode(), user);
+            case RETURN, APPROVE -> PressAccess.spokespersonOf(e.agencyCode(), user) || inPlaceOf(e.agencyCode(), user);
             case WITHDRAW -> PressAccess.mayAct(e.agencyCode(), user) || asker(e, user);
         };
+    }
+
+    /**
+     * Whether the user approves or returns the agency's draft in its place: a coordinator, for an agency where nobody
+     * holds the spokesperson role. Without it a question to a commune whose chairman has no account could never be
+     * answered, and its legal deadline would simply pass.
+     */
+    private boolean inPlaceOf(String agencyCode, SignedInUser user) {
+        return PressAccess.approvesInPlace(user) && !PressAccess.spokespersonOf(agencyCode, user) && !hasApprover(agencyCode);
+    }
+
+    @Override
+    public boolean hasApprover(String agencyCode) {
+        return approvers.exist(agencyCode);
+    }
+
+    @Override
+    public Waiting waiting(SignedInUser user, int limit) {
+        Objects.requireNonNull(user, "user");
+        if (user.pressOnly()) {
+            return new Waiting(List.of(), 0, List.of(), 0, List.of(), 0);
+        }
+        StringBuilder where = new StringBuilder(" WHERE e.status IN ('RECEIVED', 'DRAFTED')");
+        List<Object> params = new ArrayList<>();
+        scope(user, where, params);
+        List<Enquiry> open = jdbc.sql(SELECT + where + " ORDER BY e.due_at, e.id LIMIT " + WAITING_READ).params(params)
+                .query(JdbcEnquiries::row).list();
+        Set<String> withApprover = approvers.agencies();
+        Instant soon = clock.instant().plus(remindWithin);
+        List<Enquiry> toApprove = open.stream().filter(e -> e.status() == EnquiryStatus.DRAFTED)
+                .filter(e -> !user.username().equals(e.draftedBy()))
+                .filter(e -> PressAccess.spokespersonOf(e.agencyCode(), user)
+                        || (PressAccess.approvesInPlace(user) && !withApprover.contains(e.agencyCode())))
+                .toList();
+        List<Enquiry> due = open.stream().filter(e -> e.dueAt().isBefore(soon)).toList();
+        List<Enquiry> without = PressAccess.actsProvinceWide(user)
+                ? open.stream().filter(e -> !withApprover.contains(e.agencyCode())).toList() : List.of();
+        return new Waiting(first(toApprove, limit), toApprove.size(), first(due, limit), due.size(), first(without, limit),
+                without.size());
+    }
+
+    private static List<Enquiry> first(List<Enquiry> all, int limit) {
+        return all.subList(0, Math.max(0, Math.min(limit, all.size())));
     }
 
     /** Whether the user is the journalist who asked the question through Loa. */
@@ -359,6 +408,20 @@ class JdbcEnquiries implements Enquiries {
         PressEvent audited = new PressEvent.EnquiryActed(user.actor(), id, agencyCode, action, e.status(), after);
         // e-mail goes out after the change is audited: a change whose audit fails sends none
         java.util.function.Supplier<MessagePart> mailing = () -> null;
+        if ((action == EnquiryAction.APPROVE || action == EnquiryAction.RETURN)
+                && !PressAccess.spokespersonOf(agencyCode, user)) {
+            // a coordinator in the place of an agency where nobody may approve: the basis is written down (whose word
+            // it is: the head's, the commune chairman's), and the history and the audit trail say for which agency
+            if (note == null || note.length() > REASON_MAX) {
+                throw new InvalidInput("note", "press.error.in-place-basis");
+            }
+            historyAction = action.name() + "_IN_PLACE";
+            audited = new PressEvent.EnquiryActedInPlace(user.actor(), id, agencyCode, action, after, note);
+            Optional<Agency> agency = agencies.findByCode(agencyCode, today());
+            String vi = agency.map(Agency::nameVi).orElse(agencyCode);
+            parts.add(MessagePart.of("press.note.in-place", vi, agency.map(Agency::nameEn).filter(Objects::nonNull)
+                    .orElse(vi)));
+        }
         switch (action) {
             case DRAFT -> {
                 String draft = PressAccess.text(t.draft());
@@ -395,8 +458,14 @@ class JdbcEnquiries implements Enquiries {
                 }
                 agencyCode = target.get().code();
                 Spokesperson speaker = routeTo(agencyCode, today()).orElse(null);
-                moved(jdbc.sql("UPDATE press_enquiry SET agency_code = ?, spokesperson_id = ? WHERE id = ? AND status = ?")
-                        .params(agencyCode, speaker == null ? null : speaker.id(), id, e.status().name()).update());
+                // a draft already written stays as the text to start from; the new agency approves only its own
+                moved(jdbc.sql("""
+                        UPDATE press_enquiry SET agency_code = ?, spokesperson_id = ?, status = ?
+                        WHERE id = ? AND status = ?""").params(agencyCode, speaker == null ? null : speaker.id(),
+                        after.name(), id, e.status().name()).update());
+                if (e.draft() != null) {
+                    parts.add(MessagePart.of("press.note.draft-kept"));
+                }
                 List<String> people = new ArrayList<>(agencyPeople(agencyCode));
                 if (speaker != null) {
                     people.add(speaker.email());
@@ -651,7 +720,11 @@ class JdbcEnquiries implements Enquiries {
     private String reminder(Enquiry e) {
         return "Câu hỏi của báo chí số " + e.id() + " (" + e.journalistName() + "), nhận " + LocalTime.format(e.receivedAt())
                 + ":\n\n" + e.subject() + "\n\nHạn trả lời: " + LocalTime.format(e.dueAt()) + " (" + e.timeLimit().source()
-                + ").\nXử lý tại: " + mail.link("/press/enquiries/" + e.id()) + "\n";
+                + ").\n" + (hasApprover(e.agencyCode()) ? "" : "Chưa ai ở cơ quan có thể duyệt trả lời: chưa có tài khoản nào"
+                + " giữ vai trò người phát ngôn. Đề nghị quản trị viên cấp vai trò này cho thủ trưởng (ở xã, phường: Chủ tịch"
+                + " UBND) hoặc người được giao phát ngôn, hoặc chuyển câu hỏi đến cơ quan có trách nhiệm; điều phối viên"
+                + " của tỉnh có thể duyệt thay khi có ý kiến của thủ trưởng.\n") + "Xử lý tại: "
+                + mail.link("/press/enquiries/" + e.id()) + "\n";
     }
 
     private List<String> agencyPeople(String agencyCode) {

@@ -40,9 +40,11 @@ class JdbcStatements implements Statements {
     private final PressMail mail;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Approvers approvers;
 
     JdbcStatements(JdbcClient jdbc, AgencyDirectory agencies, MediaDirectory media, PressMail mail,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, Approvers approvers) {
+        this.approvers = approvers;
         this.jdbc = jdbc;
         this.agencies = agencies;
         this.media = media;
@@ -173,16 +175,22 @@ class JdbcStatements implements Statements {
 
     @Override
     @Transactional
-    public Statement publish(long id, SignedInUser by) {
+    public Statement publish(long id, String basis, SignedInUser by) {
         Statement s = get(id, by);
         if (s.status() == StatementStatus.PUBLISHED) {
             throw new Conflict("press.error.published");
         }
-        if (!PressAccess.spokespersonOf(s.agencyCode(), by)) {
+        boolean inPlace = !PressAccess.spokespersonOf(s.agencyCode(), by);
+        if (inPlace && !mayPublishInPlace(s.agencyCode(), by)) {
             throw new AccessDeniedException("only the agency's spokesperson approves");
         }
         if (by.username().equals(s.draftedBy())) {
             throw new Conflict("press.error.four-eyes");
+        }
+        String why = PressAccess.text(basis);
+        if (inPlace && (why == null || why.length() > JdbcEnquiries.REASON_MAX)) {
+            // as for an answer approved in an agency's place: whose word it is, written down
+            throw new InvalidInput("basis", "press.error.in-place-basis");
         }
         int rows = jdbc.sql("""
                 UPDATE press_statement SET status = 'PUBLISHED', approved_by = ?, published_at = ?
@@ -192,6 +200,9 @@ class JdbcStatements implements Statements {
         }
         // audited before the e-mail goes out: a release whose audit fails is not sent
         events.publishEvent(new PressEvent.StatementPublished(by.actor(), id, s.agencyCode(), s.form(), s.channel()));
+        if (inPlace) {
+            events.publishEvent(new PressEvent.StatementPublishedInPlace(by.actor(), id, s.agencyCode(), why));
+        }
         if (s.form() == StatementForm.PRESS_RELEASE) {
             String agency = agencies.findByCode(s.agencyCode(), today()).map(Agency::nameVi).orElse(s.agencyCode());
             MessagePart mailed = mail.send(media.addressList(today()), "Thông cáo báo chí: " + s.title(), agency + "\n\n"
@@ -200,6 +211,12 @@ class JdbcStatements implements Statements {
                     .params(NoteParts.encode(List.of(mailed)), id).update();
         }
         return find(id);
+    }
+
+    @Override
+    public boolean mayPublishInPlace(String agencyCode, SignedInUser user) {
+        return PressAccess.approvesInPlace(user) && !PressAccess.spokespersonOf(agencyCode, user)
+                && !approvers.exist(agencyCode);
     }
 
     @Override

@@ -177,9 +177,14 @@ class PressApiController {
         return statements.get(id, user());
     }
 
+    /** {@code basis} only for a coordinator publishing in the place of an agency where nobody may approve. */
     @PostMapping("/statements/{id}/publish")
-    Statement publish(@PathVariable long id) {
-        return statements.publish(id, user());
+    Statement publish(@PathVariable long id, @RequestBody(required = false) Publication publication) {
+        return statements.publish(id, publication == null ? null : publication.basis(), user());
+    }
+
+    /** How a statement is published: the basis of a publication in an agency's place, or nothing. */
+    record Publication(String basis) {
     }
 
     /** A name of a constant in any case, null for a blank one; a wrong one is named among the problems. */

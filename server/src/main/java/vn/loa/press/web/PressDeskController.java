@@ -104,6 +104,13 @@ class PressDeskController {
             model.addAttribute("withoutSpokesperson", user.has(Role.COORDINATOR) || user.has(Role.ADMIN) || user.has(Role.LEADER)
                     ? missing : missing.stream().filter(code -> code.equals(user.agencyCode())).toList());
         }
+        if (!user.has(Role.PRESS)) {
+            // the open questions of agencies where nobody may approve an answer: marked in the list
+            model.addAttribute("noApprover", list.items().stream().filter(e -> e.status().open()).map(Enquiry::agencyCode)
+                    .distinct().filter(code -> !enquiries.hasApprover(code)).collect(java.util.stream.Collectors.toSet()));
+        } else {
+            model.addAttribute("noApprover", Set.of());
+        }
         model.addAttribute("published", enquiries.publishedAnswers(5));
         model.addAttribute("limits", enquiries.timeLimits());
         followUp.addTo(model, user);
@@ -160,12 +167,27 @@ class PressDeskController {
         model.addAttribute("draftSeen", Enquiries.draftMark(e.draft()));
         boolean staff = !user.has(Role.PRESS);
         model.addAttribute("staff", staff);
+        model.addAttribute("noApprover", false);
+        model.addAttribute("inPlace", false);
+        // a commune's chairman speaks for it by law (Decree 09/2017, Art. 3), listed in the registry or not
+        model.addAttribute("commune", agencies.findByCode(e.agencyCode(), today())
+                .map(a -> a.kind() == AgencyKind.COMMUNE).orElse(false));
+        model.addAttribute("grantsRoles", false);
         if (staff) {
             model.addAttribute("history", enquiries.history(id, user));
             model.addAttribute("agencyOptions", agencies.validOn(today()).stream()
                     .filter(a -> a.kind() == AgencyKind.PROVINCE || a.kind() == AgencyKind.DEPARTMENT
                             || a.kind() == AgencyKind.COMMUNE || a.kind() == AgencyKind.DISTRICT)
                     .filter(a -> !a.code().equals(e.agencyCode())).toList());
+        }
+        if (staff && e.status().open()) {
+            // nobody at the agency may approve its answer: say so, who can, and what to do, before the time runs out
+            boolean noApprover = !enquiries.hasApprover(e.agencyCode());
+            model.addAttribute("noApprover", noApprover);
+            // a coordinator approves or returns in the agency's place, with the basis written down
+            model.addAttribute("inPlace", noApprover && user.has(Role.COORDINATOR)
+                    && !(user.has(Role.SPOKESPERSON) && e.agencyCode().equals(user.agencyCode())));
+            model.addAttribute("grantsRoles", user.has(Role.ADMIN));
         }
         if (staff && e.crisisRequestPending()) {
             // what confirming would mean: the crisis limit of the day received, counted from the question

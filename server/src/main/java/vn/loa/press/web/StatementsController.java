@@ -107,30 +107,40 @@ class StatementsController {
         model.addAttribute("s", s);
         model.addAttribute("outlet", s.outletId() == null ? null : media.outlet(s.outletId()));
         model.addAttribute("correction", corrections.watchOf(id, user).orElse(null));
-        boolean mayPublish = s.status() == StatementStatus.DRAFT && user.has(Role.SPOKESPERSON)
-                && s.agencyCode().equals(user.agencyCode()) && !user.username().equals(s.draftedBy());
+        boolean spokesperson = user.has(Role.SPOKESPERSON) && s.agencyCode().equals(user.agencyCode());
+        // a coordinator publishes in the place of an agency where nobody may, with the basis written down
+        boolean inPlace = s.status() == StatementStatus.DRAFT && !spokesperson && !user.username().equals(s.draftedBy())
+                && statements.mayPublishInPlace(s.agencyCode(), user);
+        boolean mayPublish = s.status() == StatementStatus.DRAFT && (spokesperson || inPlace)
+                && !user.username().equals(s.draftedBy());
         model.addAttribute("mayPublish", mayPublish);
+        model.addAttribute("inPlace", inPlace);
+        // nobody at the agency holds the spokesperson role (not even the author): a coordinator may publish in its place
+        model.addAttribute("nobodyApproves", s.status() == StatementStatus.DRAFT && !mayPublish
+                && approvers(s, null).isEmpty());
         if (s.status() == StatementStatus.DRAFT && !mayPublish && s.draftedBy() != null) {
             // a draft waits for a spokesperson of the agency other than its author: say who, or that there is none
-            model.addAttribute("approvers", approvers(s));
+            model.addAttribute("approvers", approvers(s, s.draftedBy()));
         }
         return "press/statement";
     }
 
-    /** The agency's spokespersons, other than the draft's author, who may approve and publish it: their names. */
-    private List<String> approvers(Statement s) {
+    /** The agency's spokespersons, other than {@code author} (may be null), who may approve and publish it: names. */
+    private List<String> approvers(Statement s, String author) {
         java.util.Optional<vn.loa.shared.AgencyId> agency = agencies.findByCode(s.agencyCode(),
                 LocalDate.now(clock.withZone(LocalTime.ZONE))).map(vn.loa.identity.Agency::id);
         return users.list().stream().filter(u -> u.enabled() && u.roles().contains(Role.SPOKESPERSON)
-                        && agency.isPresent() && agency.get().equals(u.agency()) && !u.username().equals(s.draftedBy()))
+                        && agency.isPresent() && agency.get().equals(u.agency()) && !u.username().equals(author))
                 .map(vn.loa.identity.UserAccount::fullName).sorted().toList();
     }
 
     @PostMapping("/{id}/publish")
-    String publish(@PathVariable long id, RedirectAttributes redirect) {
+    String publish(@PathVariable long id, @RequestParam(required = false) String basis, RedirectAttributes redirect) {
         try {
-            statements.publish(id, PressDeskController.user());
+            statements.publish(id, basis, PressDeskController.user());
             redirect.addFlashAttribute("flashKey", "press.statement.published");
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
         } catch (Conflict e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
         } catch (AccessDeniedException e) {
