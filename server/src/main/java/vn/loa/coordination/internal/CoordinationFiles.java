@@ -2,13 +2,9 @@ package vn.loa.coordination.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.time.Instant;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -21,6 +17,7 @@ import vn.loa.coordination.Files.StoredFile;
 import vn.loa.coordination.NewAttachment;
 import vn.loa.shared.InvalidInput;
 import vn.loa.shared.NotFound;
+import vn.loa.shared.UploadedFiles;
 
 /**
  * The files of progress reports and difficulties (PDF, DOCX, XLSX and images, checked by their first bytes, at most
@@ -65,14 +62,19 @@ class CoordinationFiles {
             return;
         }
         for (NewAttachment file : files) {
-            String name = file.fileName() == null || file.fileName().isBlank() ? "tep" : file.fileName().strip();
-            name = name.length() > 200 ? name.substring(name.length() - 200) : name;
+            String name = UploadedFiles.safeName(file.fileName());
             jdbc.sql("""
                     INSERT INTO coord_attachment (progress_id, difficulty_id, file_name, content_type, bytes, sha256,
                         uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(progressId, difficultyId, name, type(file), file.bytes(), sha256(file.bytes()), by,
+                    .params(progressId, difficultyId, name, type(file), file.bytes(), UploadedFiles.sha256(file.bytes()),
+                            by,
                             Timestamp.from(at)).update();
         }
+    }
+
+    /** The type of the document or image the file is (its first bytes and its name agree); null for another. */
+    static String type(NewAttachment file) {
+        return UploadedFiles.documentOrImage(file.fileName(), file.bytes());
     }
 
     List<Attachment> ofProgress(long progressId) {
@@ -98,56 +100,6 @@ class CoordinationFiles {
                 new StoredFile(rs.getString("file_name"), rs.getString("content_type"), rs.getBytes("bytes")),
                 (Long) rs.getObject("progress_id"), (Long) rs.getObject("difficulty_id"))).optional()
                 .orElseThrow(() -> new NotFound("attachment", id));
-    }
-
-    /** The type the bytes are, from their first bytes and the name's extension; null for one Loa does not take. */
-    static String type(NewAttachment file) {
-        byte[] b = file.bytes();
-        String name = file.fileName() == null ? "" : file.fileName().toLowerCase(Locale.ROOT);
-        if (starts(b, "%PDF".getBytes())) {
-            return "application/pdf";
-        }
-        if (starts(b, new byte[] {(byte) 0x89, 'P', 'N', 'G'})) {
-            return "image/png";
-        }
-        if (starts(b, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF})) {
-            return "image/jpeg";
-        }
-        if (starts(b, "GIF8".getBytes())) {
-            return "image/gif";
-        }
-        if (b.length > 12 && starts(b, "RIFF".getBytes()) && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P') {
-            return "image/webp";
-        }
-        if (starts(b, new byte[] {'P', 'K', 3, 4})) {
-            if (name.endsWith(".docx")) {
-                return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-            }
-            if (name.endsWith(".xlsx")) {
-                return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-            }
-        }
-        return null;
-    }
-
-    private static boolean starts(byte[] bytes, byte[] prefix) {
-        if (bytes == null || bytes.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (bytes[i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The text of a DOCX, paragraph by paragraph (table cells too). @throws InvalidInput naming {@code file} */

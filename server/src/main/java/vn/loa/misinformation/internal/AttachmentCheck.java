@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import vn.loa.shared.InvalidInput;
+import vn.loa.shared.UploadedFiles;
 
 /**
  * What files a case accepts: PDF, Word, Excel, PNG, JPEG and plain text, up to the configured size,
@@ -41,7 +42,7 @@ class AttachmentCheck {
     }
 
     Accepted check(String originalName, byte[] content) {
-        String name = safeName(originalName);
+        String name = UploadedFiles.safeName(originalName);
         if (content == null || content.length == 0) {
             throw new InvalidInput("file", "case.error.file-empty");
         }
@@ -53,38 +54,10 @@ class AttachmentCheck {
         if (kind == null) {
             throw new InvalidInput("file", "case.error.file-type");
         }
-        if (kind.magic() == null ? !plainText(content) : !startsWith(content, kind.magic())) {
+        if (kind.magic() == null ? !plainText(content) : !UploadedFiles.startsWith(content, kind.magic())) {
             throw new InvalidInput("file", "case.error.file-content");
         }
         return new Accepted(name, kind.contentType());
-    }
-
-    /** The last part of the name, without control characters, path separators or quotes, at most 200 characters. */
-    static String safeName(String original) {
-        String name = original == null ? "" : original;
-        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        name = name.replaceAll("[\\p{Cntrl}\"<>:|?*]", "_").strip();
-        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
-            name = "tep";
-        }
-        if (name.length() > 200) {
-            int dot = name.lastIndexOf('.');
-            String extension = dot > 0 && name.length() - dot <= 6 ? name.substring(dot) : "";
-            name = name.substring(0, 200 - extension.length()) + extension;
-        }
-        return name;
-    }
-
-    private static boolean startsWith(byte[] content, byte[] magic) {
-        if (content.length < magic.length) {
-            return false;
-        }
-        for (int i = 0; i < magic.length; i++) {
-            if (content[i] != magic[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean plainText(byte[] content) {

@@ -3,12 +3,9 @@ package vn.loa.transparency.internal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -18,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.loa.shared.InvalidInput;
 import vn.loa.shared.NotFound;
+import vn.loa.shared.UploadedFiles;
 import vn.loa.transparency.InformationRequests;
 import vn.loa.transparency.InformationRequests.AnswerFile;
 import vn.loa.transparency.InformationRequests.Delivered;
@@ -53,14 +51,14 @@ class AnswerFiles {
             throw new InvalidInput("files", "transparency.error.files-count", MAX_FILES);
         }
         for (NewFile file : files) {
-            String name = safeName(file.fileName());
+            String name = UploadedFiles.safeName(file.fileName());
             if (file.content() == null || file.content().length == 0) {
                 throw new InvalidInput("files", "transparency.error.file-empty", name);
             }
             if (file.content().length > MAX_BYTES) {
                 throw new InvalidInput("files", "transparency.error.file-size", name, MAX_BYTES / 1024 / 1024);
             }
-            if (type(name, file.content()) == null) {
+            if (UploadedFiles.documentOrImage(name, file.content()) == null) {
                 throw new InvalidInput("files", "transparency.error.file-type", name);
             }
         }
@@ -72,11 +70,12 @@ class AnswerFiles {
             return;
         }
         for (NewFile file : files) {
-            String name = safeName(file.fileName());
+            String name = UploadedFiles.safeName(file.fileName());
             jdbc.sql("""
                     INSERT INTO information_request_file (request_id, file_name, content_type, content, sha256, uploaded_by,
                         uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(requestId, name, type(name, file.content()), file.content(), sha256(file.content()), by,
+                    .params(requestId, name, UploadedFiles.documentOrImage(name, file.content()), file.content(),
+                            UploadedFiles.sha256(file.content()), by,
                             Timestamp.from(at)).update();
         }
     }
@@ -130,74 +129,5 @@ class AnswerFiles {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
-    }
-
-    /** The last part of the name, without control characters, path separators or quotes, at most 200 characters. */
-    static String safeName(String original) {
-        String name = original == null ? "" : original;
-        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        name = name.replaceAll("[\\p{Cntrl}\"<>:|?*]", "_").strip();
-        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
-            name = "tep";
-        }
-        if (name.length() > 200) {
-            int dot = name.lastIndexOf('.');
-            String extension = dot > 0 && name.length() - dot <= 6 ? name.substring(dot) : "";
-            name = name.substring(0, 200 - extension.length()) + extension;
-        }
-        return name;
-    }
-
-    /** The type the bytes are, from their first bytes and the name's extension; null for one Loa does not take. */
-    static String type(String fileName, byte[] b) {
-        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
-        if (b == null) {
-            return null;
-        }
-        if (name.endsWith(".pdf") && starts(b, "%PDF-".getBytes())) {
-            return "application/pdf";
-        }
-        if (name.endsWith(".png") && starts(b, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'})) {
-            return "image/png";
-        }
-        if ((name.endsWith(".jpg") || name.endsWith(".jpeg")) && starts(b, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF})) {
-            return "image/jpeg";
-        }
-        if (name.endsWith(".gif") && starts(b, "GIF8".getBytes())) {
-            return "image/gif";
-        }
-        if (name.endsWith(".webp") && b.length > 12 && starts(b, "RIFF".getBytes()) && b[8] == 'W' && b[9] == 'E'
-                && b[10] == 'B' && b[11] == 'P') {
-            return "image/webp";
-        }
-        if (starts(b, new byte[] {'P', 'K', 3, 4})) {
-            if (name.endsWith(".docx")) {
-                return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-            }
-            if (name.endsWith(".xlsx")) {
-                return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-            }
-        }
-        return null;
-    }
-
-    private static boolean starts(byte[] bytes, byte[] prefix) {
-        if (bytes.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (bytes[i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -801,7 +801,7 @@ class JdbcInformationRequests implements InformationRequests {
     }
 
     private static String fileNames(List<NewFile> uploaded) {
-        return String.join(", ", uploaded.stream().map(f -> AnswerFiles.safeName(f.fileName())).toList());
+        return String.join(", ", uploaded.stream().map(f -> vn.loa.shared.UploadedFiles.safeName(f.fileName())).toList());
     }
 
     private boolean hasFollowUp(long id) {

@@ -21,7 +21,7 @@ class CoordinationFilesUnitTests {
     void aFileIsTakenByItsFirstBytesNotByTheTypeItClaims() {
         assertThat(CoordinationFiles.type(file("bao-cao.pdf", "%PDF-1.7".getBytes(StandardCharsets.US_ASCII))))
                 .isEqualTo("application/pdf");
-        assertThat(CoordinationFiles.type(file("anh.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10})))
+        assertThat(CoordinationFiles.type(file("anh.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 0x1a, 10})))
                 .isEqualTo("image/png");
         assertThat(CoordinationFiles.type(file("anh.jpg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0})))
                 .isEqualTo("image/jpeg");
@@ -31,7 +31,9 @@ class CoordinationFilesUnitTests {
         assertThat(CoordinationFiles.type(file("nen.zip", new byte[] {'P', 'K', 3, 4, 0}))).isNull();
         assertThat(CoordinationFiles.type(file("bao-cao.pdf", new byte[] {'M', 'Z', 0, 0}))).isNull();
         assertThat(CoordinationFiles.type(file("ghi-chu.txt", "xin chào".getBytes(StandardCharsets.UTF_8)))).isNull();
-        assertThat(CoordinationFiles.sha256("abc".getBytes(StandardCharsets.US_ASCII)))
+        // a name and first bytes that do not agree: a PDF named as an image
+        assertThat(CoordinationFiles.type(file("anh.png", "%PDF-1.7".getBytes(StandardCharsets.US_ASCII)))).isNull();
+        assertThat(vn.loa.shared.UploadedFiles.sha256("abc".getBytes(StandardCharsets.US_ASCII)))
                 .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
 
