@@ -244,10 +244,19 @@ class LeadershipIntegrationTests {
 
         SignedInUser leader = new SignedInUser(null, "leader", "Lãnh đạo", null, null, Set.of(Role.LEADER));
         List<Trends.Issue> emerging = trends.emerging(ListeningScope.of(leader, false), "vi");
-        Trends.Issue issue = emerging.stream().filter(i -> i.postIds().stream().anyMatch(posts::contains)).findFirst()
-                .orElseThrow(() -> new AssertionError("no issue of the complaints about " + marker));
+        // the smallest issue that holds them all: a series of the province that rose in the same hours (the policy
+        // domain these complaints are labelled with, with another test class's posts of it) may hold them too and rank
+        // above; the first issue that held any of them once counted 90 posts for these 42
+        Trends.Issue issue = emerging.stream().filter(i -> i.postIds().containsAll(posts))
+                .min(java.util.Comparator.comparingLong(Trends.Issue::observed))
+                .orElseThrow(() -> new AssertionError("no issue of the complaints about " + marker + ": " + emerging));
         assertThat(issue.recent()).as("the posts of its short window").isLessThan(issue.observed());
-        assertThat(issue.observed()).isEqualTo(42);
+        // its posts of the last 24 hours: the 30 of the burst and the 12 of the morning, and any post of another test
+        // class (the database is shared) that holds its new words in the same hours, as the issue finder counts it
+        assertThat(issue.observed()).isGreaterThanOrEqualTo(42).isEqualTo(issue.postIds().size())
+                .isEqualTo(jdbc.sql("SELECT count(*) FROM post WHERE id = ANY(?) AND published_at >= ? AND published_at <= ?")
+                        .params(issue.postIds().toArray(Long[]::new), Timestamp.from(now.minus(24, ChronoUnit.HOURS)),
+                                Timestamp.from(now)).query(Long.class).single());
         // the home page and the alerts say the same figure in the issue's sentence
         assertThat(sentences.amount(issue, Locale.of("vi"))).contains(issue.observed() + " bài của");
 
@@ -278,12 +287,16 @@ class LeadershipIntegrationTests {
                 .orElseThrow(() -> new AssertionError("no issue " + title + " on the page"));
     }
 
-    /** A citizen's complaint about {@code marker}, on a source of its own. */
+    /**
+     * A citizen's complaint about {@code marker}, on a source of its own, in words of this test only: no phrase is
+     * copied from another test's posts (a phrase rare before today that two tests' posts share makes their bursts one
+     * issue), and the complaints differ by a number, which is no word.
+     */
     private static String line(String marker, String id, Instant at, int person) {
         return "{\"source\":\"leadership-" + marker + "\",\"platform\":\"facebook\",\"external_id\":\"" + id
                 + "\",\"author\":\"người dân " + person + "\",\"published_at\":\"" + at + "\",\"text\":\"Chợ "
-                + marker + " bốc mùi rác thải ứ đọng cả tuần chưa ai thu gom, ruồi nhặng khắp nơi, người bán và người mua "
-                + "đều bức xúc, người thứ " + person + " kể\"}\n";
+                + marker + " bốc mùi rác thải ứ đọng cả tuần không được thu gom, ruồi nhặng khắp nơi, người bán và người "
+                + "mua đều khó chịu (" + person + ")\"}\n";
     }
 
     private MockHttpSession signIn(String username) throws Exception {
