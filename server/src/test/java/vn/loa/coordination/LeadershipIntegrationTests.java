@@ -18,7 +18,6 @@ import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -81,14 +80,6 @@ class LeadershipIntegrationTests {
     @Autowired
     IssueSentences sentences;
 
-    /**
-     * Back to the real time: the test clock is shared by every test class of this context, and some leave it where
-     * their data needed it (a past day); this class's tasks, periods and demo data are judged on today.
-     */
-    @BeforeEach
-    void realTime() {
-        clock.set(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
-    }
 
     private LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
