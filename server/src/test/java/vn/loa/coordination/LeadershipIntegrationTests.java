@@ -235,9 +235,9 @@ class LeadershipIntegrationTests {
 
         SignedInUser leader = new SignedInUser(null, "leader", "Lãnh đạo", null, null, Set.of(Role.LEADER));
         List<Trends.Issue> emerging = trends.emerging(ListeningScope.of(leader, false), "vi");
-        // the smallest issue that holds them all: a series of the province that rose in the same hours (the policy
-        // domain these complaints are labelled with, with another test class's posts of it) may hold them too and rank
-        // above; the first issue that held any of them once counted 90 posts for these 42
+        // the smallest issue that holds them all, not the first that holds any: a larger one ranking above may hold
+        // some of them too (a series of the day, their policy domain say, or the demo's burst of 90 reposts, 8 of which
+        // say "bức xúc" as these complaints once did); the first that held any once counted 90 posts for these 42
         Trends.Issue issue = emerging.stream().filter(i -> i.postIds().containsAll(posts))
                 .min(java.util.Comparator.comparingLong(Trends.Issue::observed))
                 .orElseThrow(() -> new AssertionError("no issue of the complaints about " + marker + ": " + emerging));
@@ -279,9 +279,9 @@ class LeadershipIntegrationTests {
     }
 
     /**
-     * A citizen's complaint about {@code marker}, on a source of its own, in words of this test only: no phrase is
-     * copied from another test's posts (a phrase rare before today that two tests' posts share makes their bursts one
-     * issue), and the complaints differ by a number, which is no word.
+     * A citizen's complaint about {@code marker}, on a source of its own, in words of this test only: no phrase of the
+     * demo's posts of the day ("bức xúc") or of other tests' ("người thứ ... kể", "chưa ai"), since a word new today
+     * that two bursts share can join them in one issue; the complaints differ by a number, which is no word.
      */
     private static String line(String marker, String id, Instant at, int person) {
         return "{\"source\":\"leadership-" + marker + "\",\"platform\":\"facebook\",\"external_id\":\"" + id
