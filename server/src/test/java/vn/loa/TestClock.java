@@ -9,7 +9,11 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** A clock that tests move forward instead of sleeping. */
+/**
+ * A clock that tests move forward instead of sleeping. One is shared by every test class of a cached context:
+ * {@link TestClockReset} starts it at the real now before each class and undoes each test method's moves after it,
+ * so no class or method sees where another left it.
+ */
 public class TestClock extends Clock {
 
     private volatile Instant now;
@@ -22,9 +26,14 @@ public class TestClock extends Clock {
         now = now.plus(duration);
     }
 
-    /** Sets the clock to an instant; a test that moves it back restores it when done. */
+    /** Sets the clock to an instant; it is put back after the test method ({@link TestClockReset}). */
     public void set(Instant instant) {
         now = instant;
+    }
+
+    /** Where the clock was set or moved to, whatever a demo loader replays meanwhile. */
+    Instant setting() {
+        return now;
     }
 
     @Override
@@ -76,7 +85,10 @@ public class TestClock extends Clock {
         }
     }
 
-    /** Replaces the application's clock with a {@link TestClock} starting now. */
+    /**
+     * Replaces the application's clock with a {@link TestClock} starting now (and at the real now again before each test
+     * class, by {@link TestClockReset}).
+     */
     @TestConfiguration(proxyBeanMethods = false)
     public static class Config {
 

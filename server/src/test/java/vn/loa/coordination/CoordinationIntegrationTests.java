@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.hamcrest.Matchers;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -76,14 +75,6 @@ class CoordinationIntegrationTests {
     @Autowired
     Clock clock;
 
-    /**
-     * Back to the real time: the test clock is shared by every test class of this context, and some leave it where
-     * their data needed it (a past day); this class's tasks, periods and demo data are judged on today.
-     */
-    @BeforeEach
-    void realTime() {
-        ((vn.loa.TestClock) clock).set(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
-    }
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -473,14 +464,10 @@ class CoordinationIntegrationTests {
         assertThat(listed.get(0).statusClass()).isEqualTo(TaskStatusClass.OVERDUE);
         assertThat(tasks.list(new Tasks.TaskFilter(TaskStatusClass.DONE_LATE, null, d.id(), null, null),
                 vn.loa.shared.PageRequest.of(1), COORDINATOR).items()).isEmpty();
-        // the day after, the completion is known
+        // the day after, the completion is known (the clock is put back after the test)
         ((TestClock) clock).advance(java.time.Duration.ofDays(1));
-        try {
-            assertThat(tasks.list(new Tasks.TaskFilter(TaskStatusClass.DONE_LATE, null, d.id(), null, null),
-                    vn.loa.shared.PageRequest.of(1), COORDINATOR).items()).extracting(Task::id).containsExactly(late.id());
-        } finally {
-            realTime();
-        }
+        assertThat(tasks.list(new Tasks.TaskFilter(TaskStatusClass.DONE_LATE, null, d.id(), null, null),
+                vn.loa.shared.PageRequest.of(1), COORDINATOR).items()).extracting(Task::id).containsExactly(late.id());
     }
 
     @Test

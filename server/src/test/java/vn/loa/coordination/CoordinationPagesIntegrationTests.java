@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -58,11 +57,6 @@ class CoordinationPagesIntegrationTests {
     @Autowired
     Clock clock;
 
-    /** Back to the real time: other test classes of this context leave the shared test clock on a past day. */
-    @BeforeEach
-    void realTime() {
-        ((TestClock) clock).set(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
-    }
 
     private LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);

@@ -18,7 +18,6 @@ import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -81,14 +80,6 @@ class LeadershipIntegrationTests {
     @Autowired
     IssueSentences sentences;
 
-    /**
-     * Back to the real time: the test clock is shared by every test class of this context, and some leave it where
-     * their data needed it (a past day); this class's tasks, periods and demo data are judged on today.
-     */
-    @BeforeEach
-    void realTime() {
-        clock.set(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
-    }
 
     private LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
@@ -244,10 +235,19 @@ class LeadershipIntegrationTests {
 
         SignedInUser leader = new SignedInUser(null, "leader", "Lãnh đạo", null, null, Set.of(Role.LEADER));
         List<Trends.Issue> emerging = trends.emerging(ListeningScope.of(leader, false), "vi");
-        Trends.Issue issue = emerging.stream().filter(i -> i.postIds().stream().anyMatch(posts::contains)).findFirst()
-                .orElseThrow(() -> new AssertionError("no issue of the complaints about " + marker));
+        // the smallest issue that holds them all, not the first that holds any: a larger one ranking above may hold
+        // some of them too (a series of the day, their policy domain say, or the demo's burst of 90 reposts, 8 of which
+        // say "bức xúc" as these complaints once did); the first that held any once counted 90 posts for these 42
+        Trends.Issue issue = emerging.stream().filter(i -> i.postIds().containsAll(posts))
+                .min(java.util.Comparator.comparingLong(Trends.Issue::observed))
+                .orElseThrow(() -> new AssertionError("no issue of the complaints about " + marker + ": " + emerging));
         assertThat(issue.recent()).as("the posts of its short window").isLessThan(issue.observed());
-        assertThat(issue.observed()).isEqualTo(42);
+        // its posts of the last 24 hours: the 30 of the burst and the 12 of the morning, and any post of another test
+        // class (the database is shared) that holds its new words in the same hours, as the issue finder counts it
+        assertThat(issue.observed()).isGreaterThanOrEqualTo(42).isEqualTo(issue.postIds().size())
+                .isEqualTo(jdbc.sql("SELECT count(*) FROM post WHERE id = ANY(?) AND published_at >= ? AND published_at <= ?")
+                        .params(issue.postIds().toArray(Long[]::new), Timestamp.from(now.minus(24, ChronoUnit.HOURS)),
+                                Timestamp.from(now)).query(Long.class).single());
         // the home page and the alerts say the same figure in the issue's sentence
         assertThat(sentences.amount(issue, Locale.of("vi"))).contains(issue.observed() + " bài của");
 
@@ -278,12 +278,16 @@ class LeadershipIntegrationTests {
                 .orElseThrow(() -> new AssertionError("no issue " + title + " on the page"));
     }
 
-    /** A citizen's complaint about {@code marker}, on a source of its own. */
+    /**
+     * A citizen's complaint about {@code marker}, on a source of its own, in words of this test only: no phrase of the
+     * demo's posts of the day ("bức xúc") or of other tests' ("người thứ ... kể", "chưa ai"), since a word new today
+     * that two bursts share can join them in one issue; the complaints differ by a number, which is no word.
+     */
     private static String line(String marker, String id, Instant at, int person) {
         return "{\"source\":\"leadership-" + marker + "\",\"platform\":\"facebook\",\"external_id\":\"" + id
                 + "\",\"author\":\"người dân " + person + "\",\"published_at\":\"" + at + "\",\"text\":\"Chợ "
-                + marker + " bốc mùi rác thải ứ đọng cả tuần chưa ai thu gom, ruồi nhặng khắp nơi, người bán và người mua "
-                + "đều bức xúc, người thứ " + person + " kể\"}\n";
+                + marker + " bốc mùi rác thải ứ đọng cả tuần không được thu gom, ruồi nhặng khắp nơi, người bán và người "
+                + "mua đều khó chịu (" + person + ")\"}\n";
     }
 
     private MockHttpSession signIn(String username) throws Exception {

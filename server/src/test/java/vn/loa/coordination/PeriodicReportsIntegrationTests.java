@@ -32,7 +32,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -78,14 +77,6 @@ class PeriodicReportsIntegrationTests {
     @Autowired
     TestClock clock;
 
-    /**
-     * Back to the real time: the test clock is shared by every test class of this context, and some leave it where
-     * their data needed it (a past day); this class's tasks, periods and demo data are judged on today.
-     */
-    @BeforeEach
-    void realTime() {
-        clock.set(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
-    }
 
     @Autowired
     AuditTrail audit;

@@ -23,7 +23,6 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -77,14 +76,6 @@ class ResourcesIntegrationTests {
     @Autowired
     TestClock clock;
 
-    /**
-     * Back to the real time: the test clock is shared by every test class of this context, and some leave it where
-     * their data needed it (a past day); this class's tasks, periods and demo data are judged on today.
-     */
-    @BeforeEach
-    void realTime() {
-        clock.set(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
-    }
 
     private LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);

@@ -10,11 +10,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAdjusters;
 import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -25,6 +23,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import vn.loa.calendar.PeriodUnit;
+import vn.loa.calendar.WeeklyRestDays;
 import vn.loa.calendar.WorkingDays;
 import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
@@ -59,8 +58,9 @@ class DeadlineExplanationLanguageIntegrationTests {
 
     @Test
     void theDeskAndTheApiExplainADueDateInEnglishForAnEnglishReaderAndInVietnameseOtherwise() throws Exception {
-        // received on a Wednesday: five working days from Thursday pass over a Saturday and a Sunday
-        LocalDate wednesday = today().with(TemporalAdjusters.previous(DayOfWeek.WEDNESDAY));
+        // received on a Wednesday: five working days from Thursday pass over a Saturday and a Sunday (weekly rest days,
+        // not a holiday nor a Saturday worked in exchange)
+        LocalDate wednesday = WeeklyRestDays.wednesdayBeforeAnOrdinaryWeekend(calendar, today(), "SYT");
         InformationRequest request = submit(Channel.POST, wednesday.atTime(9, 0).atZone(LocalTime.ZONE).toOffsetDateTime(),
                 "Biên bản nghiệm thu đường Hòn Khói giai đoạn hai");
         LocalDate due = request.dueDate();
@@ -92,8 +92,9 @@ class DeadlineExplanationLanguageIntegrationTests {
     @Test
     void anExtensionAndARequestAnsweredAtOnceAreExplainedInEnglishToo() throws Exception {
         InformationRequest request = submit(Channel.POST, now(), "Hợp đồng thuê đất cảng cá Hòn Rớ năm 2026");
-        // as many days as end the extension on the next Saturday after the due date
-        LocalDate saturday = request.dueDate().with(TemporalAdjusters.next(DayOfWeek.SATURDAY));
+        // as many days as end the extension on a Saturday after the due date that is a weekly rest day (not a holiday,
+        // not a Saturday worked in exchange), at most two weeks on: within the 15 days an extension may take
+        LocalDate saturday = WeeklyRestDays.saturdayAfter(calendar, request.dueDate(), "SYT");
         int days = (int) ChronoUnit.DAYS.between(request.dueDate(), saturday);
         InformationRequest extended = requests.act(request.id(), new InformationRequests.Transition(RequestAction.EXTEND,
                 "Cần ý kiến Sở Xây dựng", days, null, null, null, null, null, null, null, null, null, null), COORDINATOR).request();

@@ -9,12 +9,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAdjusters;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -28,6 +26,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import vn.loa.calendar.PeriodUnit;
+import vn.loa.calendar.WeeklyRestDays;
 import vn.loa.calendar.WorkingDays;
 import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
@@ -96,8 +95,9 @@ class InformationRequestDeadlinesIntegrationTests {
     @Test
     void anExtensionCountsTheWeekendAndOnlyAnEndOnADayOffMovesToTheNextWorkingDay() throws Exception {
         InformationRequest request = submit(now(), Channel.POST, false);
-        // as many days as end the extension on the next Saturday after the due date
-        LocalDate saturday = request.dueDate().with(TemporalAdjusters.next(DayOfWeek.SATURDAY));
+        // as many days as end the extension on a Saturday after the due date that is a weekly rest day (not a holiday,
+        // not a Saturday worked in exchange), at most two weeks on: within the 15 days an extension may take
+        LocalDate saturday = WeeklyRestDays.saturdayAfter(calendar, request.dueDate(), "SYT");
         int days = (int) ChronoUnit.DAYS.between(request.dueDate(), saturday);
         InformationRequest extended = requests.act(request.id(), extend(days), COORDINATOR).request();
         LocalDate due = calendar.add(request.dueDate(), days, PeriodUnit.CALENDAR_DAYS, "SYT").date();
