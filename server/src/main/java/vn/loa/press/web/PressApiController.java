@@ -184,6 +184,7 @@ class PressApiController {
     }
 
     /** How a statement is published: the basis of a publication in an agency's place, or nothing. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "StatementPublication")
     record Publication(String basis) {
     }
 
