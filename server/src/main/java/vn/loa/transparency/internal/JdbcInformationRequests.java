@@ -417,9 +417,7 @@ class JdbcInformationRequests implements InformationRequests {
     @Override
     @Transactional
     public Outcome act(long id, Transition t, List<NewFile> uploads, SignedInUser user) {
-        List<NewFile> attached = uploads == null ? List.of() : uploads.stream()
-                .filter(f -> f != null && (f.content() != null && f.content().length > 0 || f.fileName() != null
-                        && !f.fileName().isBlank())).toList();
+        List<NewFile> attached = chosen(uploads);
         Row row = visible(id, user);
         if (!mayAct(user, row.agencyCode())) {
             throw new NotFound("information request", id);
@@ -800,6 +798,13 @@ class JdbcInformationRequests implements InformationRequests {
         return bundle;
     }
 
+    /** The files a form or a call really chose: an empty file input sends a part with no name and no bytes. */
+    private static List<NewFile> chosen(List<NewFile> uploads) {
+        return uploads == null ? List.of() : uploads.stream().filter(f -> f != null
+                && (f.content() != null && f.content().length > 0 || f.fileName() != null && !f.fileName().isBlank()))
+                .toList();
+    }
+
     private static String fileNames(List<NewFile> uploaded) {
         return String.join(", ", uploaded.stream().map(f -> vn.loa.shared.UploadedFiles.safeName(f.fileName())).toList());
     }
@@ -818,9 +823,7 @@ class JdbcInformationRequests implements InformationRequests {
         }
         jdbc.sql("SELECT id FROM information_request WHERE id = ? FOR UPDATE").param(id).query(Long.class).single();
         row = find(id);
-        List<NewFile> added = uploads == null ? List.of() : uploads.stream()
-                .filter(f -> f != null && (f.content() != null && f.content().length > 0 || f.fileName() != null
-                        && !f.fileName().isBlank())).toList();
+        List<NewFile> added = chosen(uploads);
         if (added.isEmpty()) {
             throw new InvalidInput("files", "transparency.error.files-none");
         }
