@@ -230,9 +230,9 @@ class CasesIntegrationTests {
     @Test
     void anApiTokenActsAsAnOfficerOfItsAgency() throws Exception {
         vn.loa.identity.ApiTokens.IssuedToken health = tokens.issue("desk-connector-" + CaseTestData.marker(),
-                agencies.findByCode("SYT", java.time.LocalDate.now()).orElseThrow().id(), vn.loa.shared.Actor.SYSTEM);
+                agencies.findByCode("SYT", java.time.LocalDate.now(vn.loa.shared.LocalTime.ZONE)).orElseThrow().id(), vn.loa.shared.Actor.SYSTEM);
         vn.loa.identity.ApiTokens.IssuedToken district = tokens.issue("district-connector-" + CaseTestData.marker(),
-                agencies.findByCode("22852", java.time.LocalDate.now()).orElseThrow().id(), vn.loa.shared.Actor.SYSTEM);
+                agencies.findByCode("22852", java.time.LocalDate.now(vn.loa.shared.LocalTime.ZONE)).orElseThrow().id(), vn.loa.shared.Actor.SYSTEM);
         String body = mvc.perform(post("/api/v1/cases").header("Authorization", "Bearer " + health.secret())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"claim\": \"Tin giả về vắc-xin sởi " + CaseTestData.marker()
