@@ -205,6 +205,28 @@ public final class Gazetteer {
                 gazetteer.localProvinces.add(row[4]);
             }
         }
+        // a commune named after a district that was ("Bác Ái Tây", "Nam Nha Trang"), or after a part of a district's
+        // double name ("Phan Rang" of Phan Rang-Tháp Chàm), is known alone as the district was: no other province has
+        // a district of that name to name a commune after
+        java.util.Set<String> districts = new java.util.HashSet<>();
+        for (String[] row : read("/vn/loa/nlp/gazetteer/places.tsv", 8)) {
+            if (row[1].equals("DISTRICT")) {
+                String name = folded(row[3]);
+                districts.add(name);
+                for (String part : name.split("-")) {
+                    if (part.strip().contains(" ")) {
+                        gazetteer.wellKnownNames.add(part.strip());
+                    }
+                }
+            }
+        }
+        for (String[] row : read("/vn/loa/nlp/gazetteer/places.tsv", 8)) {
+            String name = folded(row[3]);
+            if (row[1].equals("COMMUNE") && districts.stream().anyMatch(district -> district.contains(" ")
+                    && (name.startsWith(district + " ") || name.endsWith(" " + district)))) {
+                gazetteer.wellKnownNames.add(name);
+            }
+        }
         // longer names that hold a place's name and are not a place: found first (longest match), then dropped
         for (String phrase : NOT_PLACES) {
             gazetteer.add(phrase, NOT_A_PLACE, Capitals.ANY, 0, null);
@@ -254,7 +276,8 @@ public final class Gazetteer {
             + " after a family name is a person's (06/12/2026); a unit word of another kind is another place, a"
             + " commune's short name alone needs the province around it or its hotline, not between capitalised words"
             + " nor after a word for a person (06/12/2026, second session); a department's name after \"cơ\" is not"
-            + " the department (07/12/2026)";
+            + " the department (07/12/2026); a commune named after a district that was, or after a part of a"
+            + " district's double name, is known alone as the district was (08/12/2026)";
 
     /**
      * The version of the shipped gazetteers: a short hash of their data ({@code places.tsv}, {@code agencies.tsv}),

@@ -191,5 +191,14 @@ class GazetteerUnitTests {
         assertThat(PLACES.find("Nhà máy đường Cam Ranh bán cho người lao động", IN_2026))
                 .as("a name a district had is known alone").extracting(m -> m.entry().name())
                 .containsExactly("Phường Cam Ranh");
+        // named after a district that was, or a part of its double name: known alone as the district was
+        assertThat(PLACES.find("Sáng nay cháy lớn tại chợ Phan Rang", IN_2026)).extracting(m -> m.entry().name())
+                .containsExactly("Phường Phan Rang");
+        assertThat(PLACES.find("Đường ở Bác Ái Tây ngập nặng sau mưa", IN_2026)).extracting(m -> m.entry().name())
+                .containsExactly("Xã Bác Ái Tây");
+        assertThat(PLACES.find("Kẹt xe ở Tây Nha Trang suốt buổi sáng", IN_2026)).extracting(m -> m.entry().name())
+                .containsExactly("Phường Tây Nha Trang");
+        assertThat(PLACES.find("Đường ở Phước Hữu hỏng nặng", IN_2026)).as("a commune's own name still needs the province")
+                .isEmpty();
     }
 }
