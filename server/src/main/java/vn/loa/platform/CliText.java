@@ -19,7 +19,7 @@ public final class CliText {
 
     /** The commands run inside Loa (with its database), as {@code bin/loa help} lists them; each has its bean. */
     public static final List<String> COMMANDS = List.of("admin create-user", "admin import-agencies", "audit verify",
-            "corrections", "evidence verify", "generate-posts", "import", "reanalyze");
+            "backup", "corrections", "evidence verify", "generate-posts", "import", "reanalyze", "restore");
 
 
     private final MessageSource messages;

@@ -116,6 +116,43 @@ class PackagedLauncherFlowTests {
     }
 
     /**
+     * A backup taken while the server runs, and restored with the server stopped, brings back what was there when it was
+     * taken and nothing after; a restore is refused while the server runs, and the audit chain holds after it.
+     */
+    @Test
+    void aBackupTakenWhileLoaRunsIsRestoredWithTheServerStopped() throws Exception {
+        startServer();
+        Result before = loa(Map.of("LOA_PASSWORD", "mat-khau-mot-1"), "admin", "create-user", "--username", "truoc",
+                "--full-name", "Trước Sao Lưu", "--email", "truoc@example.gov.vn", "--role", "COORDINATOR");
+        assertThat(before.exitCode()).as(before.output()).isZero();
+        Path backup = dataDir.getParent().resolve("sao-luu.zip");
+        Result taken = loa(Map.of("LOA_LANG", "en"), "backup", "--out", backup.toString());
+        assertThat(taken.exitCode()).as(taken.output()).isZero();
+        assertThat(taken.output()).contains("Backed up ", " to " + backup, "SHA-256: ");
+        Result after = loa(Map.of("LOA_PASSWORD", "mat-khau-hai-22"), "admin", "create-user", "--username", "sau",
+                "--full-name", "Sau Sao Lưu", "--email", "sau@example.gov.vn", "--role", "COORDINATOR");
+        assertThat(after.exitCode()).as(after.output()).isZero();
+
+        Result whileRunning = loa(Map.of("LOA_LANG", "en"), "restore", backup.toString(), "--replace");
+        assertThat(whileRunning.exitCode()).as(whileRunning.output()).isEqualTo(1);
+        assertThat(whileRunning.output()).contains("stop it before restoring");
+        assertThat(signIn("sau", "mat-khau-hai-22")).as("nothing changed by a refused restore").isTrue();
+
+        server.destroy();
+        assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        Result restored = loa(Map.of("LOA_LANG", "vi"), "restore", backup.toString(), "--replace");
+        assertThat(restored.exitCode()).as(restored.output()).isZero();
+        assertThat(restored.output()).contains("Đã khôi phục ");
+
+        startServer();
+        assertThat(signIn("truoc", "mat-khau-mot-1")).as("made before the backup").isTrue();
+        assertThat(signIn("sau", "mat-khau-hai-22")).as("made after the backup").isFalse();
+        Result verified = loa(Map.of("LOA_LANG", "en"), "audit", "verify");
+        assertThat(verified.exitCode()).as(verified.output()).isZero();
+        assertThat(verified.output()).contains("OK: audit chain intact");
+    }
+
+    /**
      * An import killed with SIGKILL half-way is run again and completes; then the server and its
      * database are killed too, and every post whose import was acknowledged is still there, once.
      */

@@ -34,6 +34,7 @@ class AuditSentences {
     /** The details each action's sentence names, in the order of its arguments from {2} on. */
     private static final Map<String, List<String>> DETAILS = Map.ofEntries(
             Map.entry("audit.exported", List.of("rows")),
+            Map.entry("database.restored", List.of("file", "takenAt", "rows")),
             Map.entry("user.created", List.of("roles", "agency")),
             Map.entry("user.updated", List.of("changes")),
             Map.entry("user.signed-in", List.of("remoteAddress")),
@@ -280,7 +281,7 @@ class AuditSentences {
                     return day;
                 }
             }).collect(Collectors.joining(", "));
-            case "deadline" -> instant(text);
+            case "deadline", "takenAt" -> instant(text);
             case "until" -> text.replaceAll("(\\d{1,2}:\\d{2}):\\d{2}", "$1");
             case "size" -> value instanceof Number n ? (n.longValue() + 1023) / 1024 : text;
             default -> value instanceof Collection<?> many ? many.size() : value instanceof Number ? value : text;

@@ -28,6 +28,10 @@ class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Map<String, Object> properties = new HashMap<>();
+        // each process's connections carry its name, so that a restore can tell a running server's from its own
+        if (!environment.containsProperty("spring.datasource.hikari.data-source-properties.ApplicationName")) {
+            properties.put("spring.datasource.hikari.data-source-properties.ApplicationName", BackupCommands.APPLICATION_NAME);
+        }
         if (StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
             properties.put("loa.database.embedded", "false");
             String appRole = environment.getProperty("loa.database.app-role",
