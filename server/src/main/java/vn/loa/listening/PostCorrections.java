@@ -36,6 +36,14 @@ public interface PostCorrections {
      */
     List<Correction> correctAll(long postId, Map<String, String> values, SignedInUser user);
 
+    /**
+     * As {@link #correctAll(long, Map, SignedInUser)}, from a form that showed the post's labels as {@code shown} (field
+     * to value; for the agency, the one agency the post was routed to, or empty): when a field being corrected has
+     * changed since (a colleague corrected it), nothing is kept and a {@link vn.loa.shared.Conflict} says so, rather
+     * than one person's correction silently replacing another's.
+     */
+    List<Correction> correctAll(long postId, Map<String, String> values, Map<String, String> shown, SignedInUser user);
+
     /** Of these posts, those the user may see and correct (for the form under each search result). */
     Set<Long> correctable(Collection<Long> postIds, SignedInUser user);
 

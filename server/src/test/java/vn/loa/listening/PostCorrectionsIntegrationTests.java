@@ -309,6 +309,35 @@ class PostCorrectionsIntegrationTests {
                 .isEqualTo(topic.equals("Doi song") ? 1 : 2);
     }
 
+    @Test
+    void aFormOpenedBeforeAColleaguesCorrectionDoesNotOverwriteIt() throws Exception {
+        long id = importOne("facebook", "Người dân hỏi Sở Y tế về lịch tiêm chủng mở rộng ở trạm y tế phường");
+        String sentiment = jdbc.sql("SELECT sentiment FROM post WHERE id = ?").param(id).query(String.class).single();
+        String topic = jdbc.sql("SELECT topic FROM post WHERE id = ?").param(id).query(String.class).single();
+        String first = sentiment.equals("neutral") ? "negative" : "neutral";
+        String second = "positive".equals(sentiment) || "positive".equals(first) ? "negative" : "positive";
+        // both opened the page when the post read `sentiment`; the coordinator saves first
+        mvc.perform(post("/posts/" + id + "/correct").session(signIn("coordinator")).with(csrf())
+                        .param("sentiment", first).param("was", sentiment + "|" + topic + "|"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("flashKey", "corrections.saved"));
+        MockHttpSession officer = signIn("officer");
+        mvc.perform(post("/posts/" + id + "/correct").session(officer).with(csrf())
+                        .param("sentiment", second).param("was", sentiment + "|" + topic + "|"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("errorKey", "corrections.error.stale"));
+        assertThat(jdbc.sql("SELECT sentiment FROM post WHERE id = ?").param(id).query(String.class).single()).isEqualTo(first);
+        assertThat(jdbc.sql("SELECT count(*) FROM post_correction WHERE post_id = ?").param(id).query(Long.class).single())
+                .isEqualTo(1);
+        // the page read again shows the coordinator's label: from there the officer's correction is kept
+        mvc.perform(post("/posts/" + id + "/correct").session(officer).with(csrf())
+                        .param("sentiment", second).param("was", first + "|" + topic + "|"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("flashKey", "corrections.saved"));
+        assertThat(jdbc.sql("SELECT sentiment FROM post WHERE id = ?").param(id).query(String.class).single()).isEqualTo(second);
+    }
+
     private MockHttpSession signIn(String username) throws Exception {
         return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password("loa-demo"))
                 .andReturn().getRequest().getSession(false);

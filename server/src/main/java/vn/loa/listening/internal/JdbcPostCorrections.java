@@ -23,6 +23,7 @@ import vn.loa.listening.PostCorrected;
 import vn.loa.listening.PostCorrections;
 import vn.loa.nlp.classify.LinearClassifier;
 import vn.loa.nlp.classify.Task;
+import vn.loa.shared.Conflict;
 import vn.loa.shared.InvalidInput;
 import vn.loa.shared.LocalTime;
 import vn.loa.shared.NotFound;
@@ -52,6 +53,11 @@ class JdbcPostCorrections implements PostCorrections {
     @Override
     @Transactional
     public Correction correct(long postId, String field, String value, SignedInUser user) {
+        return correct(postId, field, value, null, user);
+    }
+
+    /** A correction of one field; {@code shown}, when not null, is the value the user's form showed for it. */
+    private Correction correct(long postId, String field, String value, String shown, SignedInUser user) {
         if (user.has(Role.PRESS) || user.apiClient()) {
             throw new AccessDeniedException("labels are corrected by officers and coordinators, not the press or API clients");
         }
@@ -80,6 +86,13 @@ class JdbcPostCorrections implements PostCorrections {
             case "topic" -> (String) post.get("topic");
             default -> String.join(" ", (String[]) post.get("agencies"));
         };
+        if (shown != null) {
+            String[] routedTo = (String[]) post.get("agencies");
+            String now = field.equals("agency") ? (routedTo.length == 1 ? routedTo[0] : "") : old;
+            if (!shown.equals(now == null ? "" : now)) {
+                throw new Conflict("corrections.error.stale");
+            }
+        }
         // a batch whose roll-ups are still pending is rolled up as it was stored before the post changes
         rollups.applyBacklog();
         List<Rollups.Fact> before = rollups.facts(List.of(postId));
@@ -111,9 +124,15 @@ class JdbcPostCorrections implements PostCorrections {
     @Override
     @Transactional
     public List<Correction> correctAll(long postId, Map<String, String> values, SignedInUser user) {
+        return correctAll(postId, values, Map.of(), user);
+    }
+
+    @Override
+    @Transactional
+    public List<Correction> correctAll(long postId, Map<String, String> values, Map<String, String> shown, SignedInUser user) {
         // one transaction: a value refused after others were corrected rolls them back too
         List<Correction> done = new ArrayList<>();
-        values.forEach((field, value) -> done.add(correct(postId, field, value, user)));
+        values.forEach((field, value) -> done.add(correct(postId, field, value, shown.get(field), user)));
         return done;
     }
 

@@ -352,6 +352,8 @@ class PostPagesController {
         SignedInUser user = SignedInPrincipal.current().orElseThrow();
         String[] before = (was + "|||").split("\\|", -1);
         Map<String, String> changes = new LinkedHashMap<>();
+        Map<String, String> shown = was.isBlank() ? Map.of()
+                : Map.of("sentiment", before[0], "topic", before[1], "agency", before[2]);
         if (!sentiment.isBlank() && !sentiment.equals(before[0])) {
             changes.put("sentiment", sentiment);
         }
@@ -363,8 +365,10 @@ class PostPagesController {
         }
         try {
             // all the form's changes or, when one is refused, none
-            corrections.correctAll(id, changes, user);
+            corrections.correctAll(id, changes, shown, user);
             redirect.addFlashAttribute("flashKey", changes.isEmpty() ? "corrections.unchanged" : "corrections.saved");
+        } catch (vn.loa.shared.Conflict e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
         } catch (AccessDeniedException e) {
