@@ -27,6 +27,19 @@ public record ListeningScope(String agency, boolean restricted) {
         return new ListeningScope(user.agencyCode(), true);
     }
 
+    /**
+     * The scope of one series: as {@link #of}, except that an agency's officer asking for another agency's series is
+     * answered on the province's public posts, since within their own agency's share another agency's posts are only
+     * those routed to both (a chart of zeros where the posts page shows dozens).
+     */
+    public static ListeningScope forSeries(SignedInUser user, boolean province, String dimension, String value) {
+        ListeningScope scope = of(user, province);
+        if (scope.agency() != null && "agency".equals(dimension) && value != null && !value.equals(scope.agency())) {
+            return of(user, true);
+        }
+        return scope;
+    }
+
     /** Whether the user holds a province-wide role (administrator, coordinator, leader): every post, every agency. */
     public static boolean provinceWide(SignedInUser user) {
         return user.has(Role.ADMIN) || user.has(Role.COORDINATOR) || user.has(Role.LEADER);

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -231,6 +232,33 @@ class ListeningTrendsIntegrationTests {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat((List<?>) JsonPath.read(report, "$.emerging[?(@.dimension == 'agency' && @.value == '" + agency + "')]"))
                 .isEmpty();
+    }
+
+    @Test
+    void anotherAgencysTrendIsCountedOnTheProvincesPublicPostsAndThePageSaysWhatItCounts() throws Exception {
+        // the demo's officer (Sở Y tế) asks for the made-up agency's series: within Sở Y tế's share it would be zeros
+        MockHttpSession health = signIn("officer");
+        String asked = mvc.perform(get("/api/v1/trends").param("dimension", "agency").param("value", agency).session(health))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String publicSeries = mvc.perform(get("/api/v1/trends").param("dimension", "agency").param("value", agency)
+                        .param("province", "true").session(signIn(officer, "mat-khau-dai-1")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        List<Number> seen = JsonPath.read(asked, "$.history[*].value");
+        List<Number> expected = JsonPath.read(publicSeries, "$.history[*].value");
+        double posts = seen.stream().mapToDouble(Number::doubleValue).sum();
+        assertThat(posts).as("the burst's public posts, not the hotline's").isGreaterThanOrEqualTo(burst);
+        assertThat(posts).isEqualTo(expected.stream().mapToDouble(Number::doubleValue).sum());
+        Document page = Jsoup.parse(mvc.perform(get("/trends").param("dimension", "agency").param("value", agency)
+                        .session(health)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(page.select("#series-scope").text()).contains("cơ quan khác", "công khai của toàn tỉnh");
+        // the officer's own series says it counts their agency's share; the scope button keeps the series
+        Document own = Jsoup.parse(mvc.perform(get("/trends").param("dimension", "agency").param("value", agency)
+                        .session(signIn(officer, "mat-khau-dai-1"))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(own.select("#series-scope").text()).contains("đơn vị của anh/chị");
+        assertThat(own.select(".page-head .actions a.button").attr("href")).contains("dimension=agency", "value=" + agency,
+                "province=true");
     }
 
     @Test

@@ -155,7 +155,12 @@ class OverviewController {
         // half a series (a dimension without its value, or the reverse) is refused naming what is missing, as the API
         // does, rather than answered with another chart
         if (dimension != null || value != null) {
-            Trends.Series series = trends.series(scope, dimension == null ? "" : dimension, value, language);
+            ListeningScope counted = ListeningScope.forSeries(user(), province, dimension, value);
+            Trends.Series series = trends.series(counted, dimension == null ? "" : dimension, value, language);
+            // what the chart counts, said under it: an agency's share, the province's public posts, or every post
+            model.addAttribute("seriesScope", counted.agency() != null ? "trends.scope.agency"
+                    : counted.restricted() ? "trends.scope.all" : counted.agency() == null && !scope.equals(counted)
+                            ? "trends.scope.other-agency" : "trends.scope.public");
             model.addAttribute("series", series);
             model.addAttribute("seriesRows", seriesTables.rows(series));
         }

@@ -45,7 +45,8 @@ class TrendsApiController {
         ListeningScope scope = ListeningScope.of(user(), province);
         String language = LocaleContextHolder.getLocale().getLanguage();
         if (dimension != null || value != null) {
-            return trends.series(scope, dimension == null ? "" : dimension, value, language);
+            return trends.series(ListeningScope.forSeries(user(), province, dimension, value),
+                    dimension == null ? "" : dimension, value, language);
         }
         Trends.Report report = trends.report(scope, language);
         return new Trends.Report(report.at(), issueCoverage.forReader(report.emerging(), user()), report.series());
