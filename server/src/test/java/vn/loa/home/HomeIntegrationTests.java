@@ -309,6 +309,15 @@ class HomeIntegrationTests {
     }
 
     @Test
+    void aCommuneWithNothingUnusualIsToldItIsItsOwnShareThatIsCalmNotTheProvinces() throws Exception {
+        // the province's alerts are listed below; "nothing grew" is about the commune's share only, and says so
+        String issues = section(home("xa-bac-ai-tay"), "issues");
+        assertThat(issues).contains("Không có vấn đề nào liên quan đến đơn vị tăng bất thường")
+                .doesNotContain("Không có vấn đề nào tăng bất thường trong 24 giờ qua.");
+        assertThat(section(home("leader"), "issues")).doesNotContain("liên quan đến đơn vị");
+    }
+
+    @Test
     void thePressSeesPublishedAnswersOnly() throws Exception {
         String page = home("press");
         assertThat(section(page, "answers")).contains("Thông tin đã được làm rõ, bác bỏ").contains("/public/refutations");
