@@ -85,8 +85,43 @@ class AlertsController {
      */
     @GetMapping("/alerts/digest")
     String digest(Model model, Locale locale) {
-        model.addAttribute("digest", alerts.digest(user(), locale));
+        Alerts.Digest digest = alerts.digest(user(), locale);
+        model.addAttribute("digest", digest);
+        model.addAttribute("digestLines", digestLines(digest.text()));
         return "listening/digest";
+    }
+
+    /** A piece of a digest's line: text, and where it links to (a path of this site), or null. */
+    record DigestPart(String text, String href) {
+    }
+
+    private static final java.util.regex.Pattern ALERT_ADDRESS =
+            java.util.regex.Pattern.compile("https?://[^/\\s]+(/alerts(?:/\\d+)?)(?=[\\s).,;]|$)");
+
+    /**
+     * The digest's lines, its addresses of alerts made links on the page. A link goes to the path on this site, not to
+     * the address the e-mail names: the e-mail's address is the configured one, which need not be the one this browser
+     * reached Loa by. Nothing else of the text becomes a link (the titles quote strangers' posts).
+     */
+    static List<List<DigestPart>> digestLines(String text) {
+        List<List<DigestPart>> lines = new java.util.ArrayList<>();
+        for (String line : text.split("\n", -1)) {
+            List<DigestPart> parts = new java.util.ArrayList<>();
+            java.util.regex.Matcher address = ALERT_ADDRESS.matcher(line);
+            int at = 0;
+            while (address.find()) {
+                if (address.start() > at) {
+                    parts.add(new DigestPart(line.substring(at, address.start()), null));
+                }
+                parts.add(new DigestPart(address.group(), address.group(1)));
+                at = address.end();
+            }
+            if (at < line.length() || parts.isEmpty()) {
+                parts.add(new DigestPart(line.substring(at), null));
+            }
+            lines.add(parts);
+        }
+        return lines;
     }
 
     /**

@@ -276,6 +276,10 @@ class AlertsIntegrationTests {
                 .getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).containsPattern("<pre id=\"digest-text\"[^>]*>Tóm tắt dư luận 24 giờ qua, ngày \\d{2}/\\d{2}/\\d{4}")
                 .contains("Vấn đề đang nổi lên:").contains("Cảnh báo: ");
+        // the addresses of alerts are links on the page, to this site's path whatever address the e-mail names
+        org.jsoup.select.Elements links = org.jsoup.Jsoup.parse(page).select("#digest-text a");
+        assertThat(links.eachAttr("href")).isNotEmpty().allMatch(href -> href.matches("/alerts(/\\d+)?"));
+        assertThat(links.eachText()).allMatch(text -> text.matches("https?://\\S+/alerts(/\\d+)?"));
         // whether today's went out by e-mail (an SMTP server is set up here): sent at a time, or after the digest hour
         assertThat(page).containsPattern("id=\"digest-status\"[^>]*>(Tóm tắt hôm nay đã gửi thư điện tử cho lãnh đạo lúc "
                 + "\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}|Tóm tắt được gửi thư điện tử cho lãnh đạo sau 7 giờ mỗi ngày)");
