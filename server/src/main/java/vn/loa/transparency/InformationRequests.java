@@ -122,8 +122,9 @@ public interface InformationRequests {
      * @param mailWorks whether Loa has a mail server to send with
      * @param followUpPage whether the requester can fetch the answer on the follow-up page (sent from the portal)
      * @param phone the requester's phone, or null
+     * @param address the requester's postal address, where a request on paper with neither e-mail nor phone is answered
      */
-    record Reach(String email, boolean mailWorks, boolean followUpPage, String phone) {
+    record Reach(String email, boolean mailWorks, boolean followUpPage, String phone, String address) {
 
         /** Whether an e-mail reaches the requester: an address was given and Loa can send mail. */
         public boolean byEmail() {

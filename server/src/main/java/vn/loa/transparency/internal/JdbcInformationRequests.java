@@ -161,7 +161,10 @@ class JdbcInformationRequests implements InformationRequests {
         }
         String email = text(r.email());
         String phone = text(r.phone());
-        if (email == null && phone == null) {
+        // a request on paper (by post, fax or at the office) is answered on paper at its address, which it must give;
+        // one sent over a network needs an address of the network to be answered at
+        boolean onPaper = s.channel() == Channel.POST || s.channel() == Channel.FAX || s.channel() == Channel.IN_PERSON;
+        if (email == null && phone == null && !onPaper) {
             problems.add(new InvalidInput("requester.contact", "transparency.error.contact"));
         }
         if (email != null && (email.length() > 200 || !EMAIL.matcher(email).matches())) {
@@ -852,7 +855,8 @@ class JdbcInformationRequests implements InformationRequests {
     @Override
     public Reach reach(long id, SignedInUser user) {
         Row row = visible(id, user);
-        return new Reach(row.requesterEmail(), mail.getIfAvailable() != null, hasFollowUp(id), row.requesterPhone());
+        return new Reach(row.requesterEmail(), mail.getIfAvailable() != null, hasFollowUp(id), row.requesterPhone(),
+                row.requesterAddress());
     }
 
     @Override
