@@ -101,6 +101,8 @@ class IssuedNoticesAndExtensionsIntegrationTests {
             assertThat(requests.get(early.id(), COORDINATOR).dueDate()).isEqualTo(LocalDate.of(2027, 1, 13));
             assertThat(requests.get(late.id(), COORDINATOR).dueDate()).isEqualTo(LocalDate.of(2026, 12, 29));
             assertThat(extend(late, 15).dueDate()).isEqualTo(LocalDate.of(2027, 1, 13));
+            // the notice of extension is handed out (downloaded): it names 13/01/2027
+            requests.notice(late.id(), InformationRequests.NoticeForm.EXTENSION, COORDINATOR);
 
             long twentyFirst = dayOff(LocalDate.of(2026, 12, 21), entries);
             assertThat(requests.get(late.id(), COORDINATOR).dueDate()).isEqualTo(LocalDate.of(2027, 1, 14));
@@ -114,10 +116,16 @@ class IssuedNoticesAndExtensionsIntegrationTests {
                 assertThat(now.dueDate()).isEqualTo(LocalDate.of(2027, 1, 12));
                 assertThat(now.deadlineExplanation()).contains("Hạn cuối 12/01/2027: 15 ngày theo lịch tính từ ngày hôm sau của 28/12/2026");
             }
+            // a request whose notice of extension was never handed out has nothing to write again
+            assertThat(requests.history(early.id(), COORDINATOR)).filteredOn(h -> h.action().equals("DEADLINE_MOVED"))
+                    .extracting(InformationRequests.HistoryEntry::remark).isNotEmpty()
+                    .noneMatch(remark -> remark.contains("mẫu 04"));
             // each move is in the request's history and the audit trail, as an unextended request's is
             assertThat(requests.history(late.id(), COORDINATOR)).filteredOn(h -> h.action().equals("DEADLINE_MOVED"))
                     .extracting(InformationRequests.HistoryEntry::remark)
-                    .anySatisfy(remark -> assertThat(remark).startsWith("Hạn dời từ 13/01/2027 sang 14/01/2027 · Nhập ngày nghỉ "))
+                    .anySatisfy(remark -> assertThat(remark).startsWith("Hạn dời từ 13/01/2027 sang 14/01/2027 · Nhập ngày nghỉ ")
+                            .endsWith(" · Thông báo gia hạn (mẫu 04) đã gửi người yêu cầu ghi hạn 13/01/2027, nay hạn là "
+                                    + "14/01/2027: hãy báo lại cho họ bằng văn bản"))
                     .anySatisfy(remark -> assertThat(remark).startsWith("Hạn dời từ 14/01/2027 sang 12/01/2027 · Rút ngày nghỉ ").contains("Nhập nhầm EXTCAL"));
             assertThat(audit.newest(200, null)).filteredOn(r -> String.valueOf(late.id()).equals(r.targetId()))
                     .extracting(AuditRecord::action).contains("deadline.moved");

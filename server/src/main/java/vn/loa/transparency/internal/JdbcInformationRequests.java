@@ -288,9 +288,16 @@ class JdbcInformationRequests implements InformationRequests {
                     .params(Date.valueOf(moved.to()), Long.parseLong(moved.ownerId()), moved.deadlineId()).update();
             // the calendar's change is kept as its message key, read in the reader's language (remarks of the key
             // "transparency.remark.moved", written before, hold it in Vietnamese)
-            history(Long.parseLong(moved.ownerId()), "DEADLINE_MOVED", null, statusOf(Long.parseLong(moved.ownerId())),
-                    moved.by(), null, List.of(MessagePart.of("transparency.remark.deadline-moved",
-                            LocalTime.format(moved.from()), LocalTime.format(moved.to())), moved.change()));
+            long id = Long.parseLong(moved.ownerId());
+            List<MessagePart> remarks = new ArrayList<>(List.of(MessagePart.of("transparency.remark.deadline-moved",
+                    LocalTime.format(moved.from()), LocalTime.format(moved.to())), moved.change()));
+            // the requester holds a notice of extension (form 04) that names the day before the move: the desk is told to
+            // write to them again, as an extension is notified in writing (Art. 31)
+            if (keptNotice(id, NoticeForm.EXTENSION).isPresent()) {
+                remarks.add(MessagePart.of("transparency.remark.extension-notice-stale", LocalTime.format(moved.from()),
+                        LocalTime.format(moved.to())));
+            }
+            history(id, "DEADLINE_MOVED", null, statusOf(id), moved.by(), null, remarks);
         }
     }
 
