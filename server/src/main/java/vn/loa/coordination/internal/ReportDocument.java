@@ -39,7 +39,6 @@ class ReportDocument {
         String summary = r.title().replaceFirst("^Báo cáo ", "");
         summary = Character.toUpperCase(summary.charAt(0)) + summary.substring(1);
         OfficialLetter letter = new OfficialLetter(null, r.issuerName(), r.symbol(), r.number(), province.name(), day)
-                .pageNumbers()
                 .title("Báo cáo", summary)
                 .body("Thực hiện Chỉ thị số 07/CT-TTg ngày 21/3/2023 của Thủ tướng Chính phủ về tăng cường công tác truyền thông "
                         + "chính sách, " + r.issuerName() + " báo cáo kết quả công tác truyền thông chính sách từ ngày "
