@@ -121,6 +121,18 @@ public final class OfficialLetter {
         margins.setRight(twips(15));
     }
 
+    /**
+     * A mark centred in the top margin of every page, in bold capitals ("DỰ THẢO – CHƯA DUYỆT"), so that no printed page
+     * of a copy not to be used can pass for the final one; black, as official text is (Decree 30/2020). Meant for a
+     * document without page numbers (a leaflet).
+     */
+    public OfficialLetter markEveryPage(String mark) {
+        XWPFParagraph paragraph = document.createHeader(HeaderFooterType.DEFAULT).createParagraph();
+        paragraph.setAlignment(ParagraphAlignment.CENTER);
+        run(paragraph, mark.toUpperCase(java.util.Locale.ROOT), 14, true, false);
+        return this;
+    }
+
     /** The document's name and, under it, what it is about. */
     public OfficialLetter title(String name, String about) {
         XWPFParagraph title = centred();
