@@ -600,6 +600,8 @@ class CampaignsIntegrationTests {
             var response = mvc.perform(get("/campaigns/messages/" + m.id() + "/leaflet.docx").session(officer))
                     .andExpect(status().isOk()).andReturn().getResponse();
             assertThat(response.getHeader("Content-Disposition")).contains("to-roi-" + m.id() + "-du-thao.docx");
+            assertThat(org.jsoup.Jsoup.parse(body(mvc.perform(get("/campaigns/messages/" + m.id()).session(officer))
+                    .andExpect(status().isOk()))).select("#leaflet").text()).contains("dự thảo, chưa duyệt");
             try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument(
                     new java.io.ByteArrayInputStream(response.getContentAsByteArray()))) {
                 // every page: the default header, with no different first page
@@ -617,11 +619,23 @@ class CampaignsIntegrationTests {
                 .andExpect(status().isOk()).andReturn().getResponse();
         assertThat(approved.getHeader("Content-Disposition")).contains("to-roi-" + m.id() + ".docx")
                 .doesNotContain("du-thao");
+        assertThat(org.jsoup.Jsoup.parse(body(mvc.perform(get("/campaigns/messages/" + m.id()).session(officer))
+                .andExpect(status().isOk()))).select("#leaflet").text()).isEqualTo("Tải tờ rơi (DOCX)");
         try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument(
                 new java.io.ByteArrayInputStream(approved.getContentAsByteArray()));
                 var text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(document)) {
             assertThat(text.getText()).contains("Trẻ em được tiêm chủng miễn phí").doesNotContain("DỰ THẢO", "CHƯA DUYỆT");
             assertThat(document.getHeaderList()).allSatisfy(h -> assertThat(h.getText()).doesNotContain("DỰ THẢO"));
+        }
+        // taken back after approval: not a draft, but not to be printed either
+        messages.act(m.id(), MessageAction.WITHDRAW, null, "Sai lịch tiêm", SPOKESPERSON);
+        var withdrawn = mvc.perform(get("/campaigns/messages/" + m.id() + "/leaflet.docx").session(officer))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(withdrawn.getHeader("Content-Disposition")).contains("to-roi-" + m.id() + "-da-thu-hoi.docx");
+        try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument(
+                new java.io.ByteArrayInputStream(withdrawn.getContentAsByteArray()))) {
+            assertThat(document.getHeaderFooterPolicy().getDefaultHeader().getText().strip())
+                    .isEqualTo("ĐÃ THU HỒI – KHÔNG PHÁT HÀNH");
         }
     }
 
