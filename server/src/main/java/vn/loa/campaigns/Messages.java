@@ -91,8 +91,20 @@ public interface Messages {
     /** A version's audio: file name, type and bytes. */
     Optional<Audio> audio(long versionId, SignedInUser user);
 
-    /** The leaflet of a message as DOCX (A4): title, text, agency and date. */
-    byte[] leaflet(long messageId, SignedInUser user);
+    /**
+     * The leaflet of a message as DOCX (A4): the issuing body, title and text. Until the message is approved each page
+     * is marked "DỰ THẢO – CHƯA DUYỆT" and the file named as a draft; a withdrawn message's is marked as withdrawn.
+     */
+    Leaflet leaflet(long messageId, SignedInUser user);
+
+    /**
+     * A leaflet to download.
+     *
+     * @param fileName "to-roi-12.docx" once approved, "to-roi-12-du-thao.docx" before, "to-roi-12-da-thu-hoi.docx" once
+     *     withdrawn
+     */
+    record Leaflet(String fileName, byte[] content) {
+    }
 
     /**
      * Takes a step of the approval. {@code SCHEDULE} takes a publication time from the current minute on; the message

@@ -85,8 +85,13 @@ public interface PeriodicReports {
     /** Computes the figures again; the texts not edited are drafted again, edited ones kept unless {@code redraft}. */
     Report regenerate(long id, boolean redraft, SignedInUser user);
 
-    /** Numbers, dates, renders and seals the report (409 if already issued). */
-    Report issue(long id, SignedInUser user);
+    /**
+     * Computes the figures afresh, then numbers, dates, renders and seals the report (409 if already issued). A report
+     * whose period is not over (its last day not yet past) is refused (422, field {@code beforePeriodEnd}, naming the
+     * day the period ends) unless {@code beforePeriodEnd}: then it is a quick report, its title saying the day its
+     * figures stand on ("(số liệu đến ngày 08/12/2026)") and its audit record that it was issued before the end.
+     */
+    Report issue(long id, boolean beforePeriodEnd, SignedInUser user);
 
     /** The report as a DOCX: the one stored when issued, else the draft as it stands. */
     Document docx(long id, SignedInUser user);

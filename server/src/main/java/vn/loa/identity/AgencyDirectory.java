@@ -229,6 +229,9 @@ public class AgencyDirectory {
             } catch (IllegalArgumentException e) {
                 throw new InvalidInput("file", "agency.import.bad-kind", line, row[1]);
             }
+            if (outlivesDistricts(kind, to)) {
+                throw new InvalidInput("file", "agency.import.district-abolished", line, row[0].trim());
+            }
             Optional<Long> existing = jdbc.sql("SELECT id FROM agency WHERE code = ? AND valid_from = ?")
                     .params(row[0].trim(), Date.valueOf(from)).query(Long.class).optional();
             if (existing.isPresent()) {
@@ -285,6 +288,15 @@ public class AgencyDirectory {
                 .orElseThrow(() -> new InvalidInput("file", "agency.import.unknown-unit", line, code + "@" + from));
     }
 
+    /**
+     * Whether a unit of this kind would be a district-level unit on or after 01/07/2025, when the district level was
+     * abolished nationwide with the 2025 reorganisation: a district is recorded only as history, with a last day of
+     * validity by 30/06/2025. Every way a unit is created or changed (the form, the CSV import) asks this one question.
+     */
+    private static boolean outlivesDistricts(AgencyKind kind, LocalDate validTo) {
+        return kind == AgencyKind.DISTRICT && (validTo == null || validTo.isAfter(AgencyKind.LAST_DAY_OF_DISTRICTS));
+    }
+
     private void validate(AgencyForm form, AgencyId self) {
         if (form.code() == null || !form.code().trim().matches("[A-Za-z0-9._-]{1,32}")) {
             throw new InvalidInput("code", "agency.error.code");
@@ -300,6 +312,9 @@ public class AgencyDirectory {
         }
         if (form.validTo() != null && form.validTo().isBefore(form.validFrom())) {
             throw new InvalidInput("validTo", "agency.error.valid-to");
+        }
+        if (outlivesDistricts(form.kind(), form.validTo())) {
+            throw new InvalidInput("kind", "agency.error.district-abolished");
         }
         if (form.parent() != null) {
             if (form.parent().equals(self)) {

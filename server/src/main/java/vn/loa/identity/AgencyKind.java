@@ -20,5 +20,8 @@ public enum AgencyKind {
     /** A mass organisation: the Fatherland Front, unions, associations. */
     MASS_ORGANISATION,
     /** Any other body. */
-    OTHER
+    OTHER;
+
+    /** The last day district-level units existed: the level was abolished from 01/07/2025. */
+    public static final java.time.LocalDate LAST_DAY_OF_DISTRICTS = java.time.LocalDate.of(2025, 6, 30);
 }

@@ -26,7 +26,8 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
  * An administrative document in the format of Decree 30/2020/NĐ-CP, Appendix I, made with Apache POI: A4, margins top
  * and bottom 20 mm, left 30 mm, right 15 mm; Times New Roman; the issuing body and the number on the left and the
  * national title (12 pt) and the motto one size larger (13 pt) on the right of the header; place and date in italics; the document's name and summary;
- * the date's days 1 to 9 and months 1 and 2 with a leading zero (Appendix I, 2.4); the body at 14 pt, justified, first lines indented 1 cm; recipients at 11 pt under "Nơi nhận:" (12 pt, bold italic), left-aligned; the signature block.
+ * the date's days 1 to 9 and months 1 and 2 with a leading zero (Appendix I, 2.4); page numbers centred in the top
+ * margin from the second page on (2.9); the body at 14 pt, justified, first lines indented 1 cm; recipients at 11 pt under "Nơi nhận:" (12 pt, bold italic), left-aligned; the signature block.
  */
 public final class OfficialLetter {
 
@@ -84,6 +85,7 @@ public final class OfficialLetter {
         cell(header.getRow(2).getCell(0), "", 13, false, false);
         cell(header.getRow(2).getCell(1), "", 13, false, false);
         underNumber = header.getRow(2).getCell(0);
+        pageNumbers();
     }
 
     private OfficialLetter(String parentBody, String issuer) {
@@ -117,6 +119,18 @@ public final class OfficialLetter {
         margins.setBottom(twips(20));
         margins.setLeft(twips(30));
         margins.setRight(twips(15));
+    }
+
+    /**
+     * A mark centred in the top margin of every page, in bold capitals ("DỰ THẢO – CHƯA DUYỆT"), so that no printed page
+     * of a copy not to be used can pass for the final one; black, as official text is (Decree 30/2020). Meant for a
+     * document without page numbers (a leaflet).
+     */
+    public OfficialLetter markEveryPage(String mark) {
+        XWPFParagraph paragraph = document.createHeader(HeaderFooterType.DEFAULT).createParagraph();
+        paragraph.setAlignment(ParagraphAlignment.CENTER);
+        run(paragraph, mark.toUpperCase(java.util.Locale.ROOT), 14, true, false);
+        return this;
     }
 
     /** The document's name and, under it, what it is about. */
@@ -236,9 +250,10 @@ public final class OfficialLetter {
 
     /**
      * Page numbers centred in the top margin from the second page on (Decree 30/2020, Appendix I, 2.9: the first page
-     * bears none): an empty header for the first page and a PAGE field in the others'.
+     * bears none): an empty header for the first page and a PAGE field in the others'. Every administrative document
+     * has them, whoever writes it, so the constructor adds them; a leaflet for the public is not one and has none.
      */
-    public OfficialLetter pageNumbers() {
+    private void pageNumbers() {
         document.createHeader(HeaderFooterType.FIRST).createParagraph();
         XWPFHeader header = document.createHeader(HeaderFooterType.DEFAULT);
         XWPFParagraph paragraph = header.createParagraph();
@@ -256,7 +271,6 @@ public final class OfficialLetter {
         run(paragraph, "2", 13, false, false);
         XWPFRun end = paragraph.createRun();
         end.getCTR().addNewFldChar().setFldCharType(STFldCharType.END);
-        return this;
     }
 
     /** The recipients on the left and the signature block on the right. */

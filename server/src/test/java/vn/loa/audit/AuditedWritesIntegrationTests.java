@@ -538,7 +538,7 @@ class AuditedWritesIntegrationTests {
         var draft = reports.generate(period, coordinator);
         assertRefused(() -> reports.edit(draft.id(), java.util.Map.of("press", "sửa"), draft.version(), refused));
         assertRefused(() -> reports.regenerate(draft.id(), true, refused));
-        assertRefused(() -> reports.issue(draft.id(), refused));
+        assertRefused(() -> reports.issue(draft.id(), false, refused));
         var after = reports.get(draft.id(), coordinator);
         assertThat(after.sections()).as("sections edited").isEqualTo(draft.sections());
         assertThat(after.version()).as("report changed").isEqualTo(draft.version());

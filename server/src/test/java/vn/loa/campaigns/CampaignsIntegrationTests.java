@@ -585,6 +585,61 @@ class CampaignsIntegrationTests {
     }
 
     @Test
+    void aLeafletIsMarkedAsADraftOnEveryPageAndInItsNameUntilTheMessageIsApproved() throws Exception {
+        Message m = messages.write(campaignAsService(), "Tờ rơi tiêm chủng " + System.nanoTime(),
+                "Trẻ em được tiêm chủng miễn phí tại trạm y tế.", null, OFFICER);
+        messages.saveVersion(m.id(), VersionKind.LEAFLET, null, "Trẻ em được tiêm chủng miễn phí tại trạm y tế xã.", null,
+                null, OFFICER);
+        MockHttpSession officer = signIn("officer");
+        String draft = "DỰ THẢO – CHƯA DUYỆT";
+        // written, then waiting for approval ("Chờ duyệt"): a draft
+        for (MessageAction step : new MessageAction[] {null, MessageAction.SUBMIT}) {
+            if (step != null) {
+                messages.act(m.id(), step, null, null, OFFICER);
+            }
+            var response = mvc.perform(get("/campaigns/messages/" + m.id() + "/leaflet.docx").session(officer))
+                    .andExpect(status().isOk()).andReturn().getResponse();
+            assertThat(response.getHeader("Content-Disposition")).contains("to-roi-" + m.id() + "-du-thao.docx");
+            assertThat(org.jsoup.Jsoup.parse(body(mvc.perform(get("/campaigns/messages/" + m.id()).session(officer))
+                    .andExpect(status().isOk()))).select("#leaflet").text()).contains("dự thảo, chưa duyệt");
+            try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument(
+                    new java.io.ByteArrayInputStream(response.getContentAsByteArray()))) {
+                // every page: the default header, with no different first page
+                assertThat(document.getDocument().getBody().getSectPr().isSetTitlePg()).isFalse();
+                var header = document.getHeaderFooterPolicy().getDefaultHeader();
+                assertThat(header.getText().strip()).as(String.valueOf(step)).isEqualTo(draft);
+                assertThat(header.getParagraphs().getFirst().getRuns()).allSatisfy(run -> {
+                    assertThat(run.isBold()).isTrue();
+                    assertThat(run.getColor()).isNull();
+                });
+            }
+        }
+        messages.act(m.id(), MessageAction.APPROVE, null, null, SPOKESPERSON);
+        var approved = mvc.perform(get("/campaigns/messages/" + m.id() + "/leaflet.docx").session(officer))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(approved.getHeader("Content-Disposition")).contains("to-roi-" + m.id() + ".docx")
+                .doesNotContain("du-thao");
+        assertThat(org.jsoup.Jsoup.parse(body(mvc.perform(get("/campaigns/messages/" + m.id()).session(officer))
+                .andExpect(status().isOk()))).select("#leaflet").text()).isEqualTo("Tải tờ rơi (DOCX)");
+        try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument(
+                new java.io.ByteArrayInputStream(approved.getContentAsByteArray()));
+                var text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(document)) {
+            assertThat(text.getText()).contains("Trẻ em được tiêm chủng miễn phí").doesNotContain("DỰ THẢO", "CHƯA DUYỆT");
+            assertThat(document.getHeaderList()).allSatisfy(h -> assertThat(h.getText()).doesNotContain("DỰ THẢO"));
+        }
+        // taken back after approval: not a draft, but not to be printed either
+        messages.act(m.id(), MessageAction.WITHDRAW, null, "Sai lịch tiêm", SPOKESPERSON);
+        var withdrawn = mvc.perform(get("/campaigns/messages/" + m.id() + "/leaflet.docx").session(officer))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(withdrawn.getHeader("Content-Disposition")).contains("to-roi-" + m.id() + "-da-thu-hoi.docx");
+        try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument(
+                new java.io.ByteArrayInputStream(withdrawn.getContentAsByteArray()))) {
+            assertThat(document.getHeaderFooterPolicy().getDefaultHeader().getText().strip())
+                    .isEqualTo("ĐÃ THU HỒI – KHÔNG PHÁT HÀNH");
+        }
+    }
+
+    @Test
     void theCountersAreRightWithoutThePagesScriptAndAReadingTimeReadsAsPeopleSayIt() throws Exception {
         String body = "Người cao tuổi được hỗ trợ mua thẻ bảo hiểm y tế tại trạm y tế xã.";
         Message m = messages.write(campaignAsService(), "Thẻ bảo hiểm y tế", body, null, OFFICER);

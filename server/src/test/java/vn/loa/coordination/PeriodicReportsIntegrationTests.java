@@ -388,8 +388,8 @@ class PeriodicReportsIntegrationTests {
             PeriodicReports.Report again = reports.get(a.id(), COORDINATOR);
             again = reports.edit(a.id(), Map.of("proposals", edited), again.version(), COORDINATOR);
 
-            PeriodicReports.Report first = reports.issue(b.id(), COORDINATOR);
-            PeriodicReports.Report second = reports.issue(a.id(), COORDINATOR);
+            PeriodicReports.Report first = reports.issue(b.id(), false, COORDINATOR);
+            PeriodicReports.Report second = reports.issue(a.id(), false, COORDINATOR);
             assertThat(first.numberAndSymbol()).isEqualTo("01/BC-UBND");
             assertThat(second.numberAndSymbol()).isEqualTo("02/BC-UBND");
             assertThat(second.issuedOn()).isEqualTo(LocalDate.of(y, 5, 4));
@@ -398,7 +398,7 @@ class PeriodicReportsIntegrationTests {
             assertThatThrownBy(() -> reports.edit(a.id(), Map.of("press", "x"), version, COORDINATOR))
                     .isInstanceOf(Conflict.class).hasMessage("periodic.error.issued");
             assertThatThrownBy(() -> reports.regenerate(a.id(), false, COORDINATOR)).isInstanceOf(Conflict.class);
-            assertThatThrownBy(() -> reports.issue(a.id(), COORDINATOR)).isInstanceOf(Conflict.class);
+            assertThatThrownBy(() -> reports.issue(a.id(), false, COORDINATOR)).isInstanceOf(Conflict.class);
 
             // the DOCX as issued
             byte[] docx = reports.docx(a.id(), LEADER).content();
@@ -460,7 +460,7 @@ class PeriodicReportsIntegrationTests {
             // a new year starts again from 01
             clock.set(at(y + 1, 1, 2, 9));
             PeriodicReports.Report c = reports.generate(ReportPeriod.of("YEARLY", y, null, LocalDate.of(y + 1, 1, 2)), COORDINATOR);
-            assertThat(reports.issue(c.id(), COORDINATOR).numberAndSymbol()).isEqualTo("01/BC-UBND");
+            assertThat(reports.issue(c.id(), false, COORDINATOR).numberAndSymbol()).isEqualTo("01/BC-UBND");
             assertThat(reports.list(LEADER).stream().filter(s -> s.id() == c.id()).findFirst().orElseThrow().numberAndSymbol())
                     .isEqualTo("01/BC-UBND");
             // every step audited
@@ -477,7 +477,7 @@ class PeriodicReportsIntegrationTests {
     void theSealCheckFindsRecordsRemovedAfterTheSeal() throws SQLException {
         PeriodicReports.Report r = reports.generate(ReportPeriod.of("MONTHLY", 2024, 2, LocalDate.of(2026, 1, 1)), COORDINATOR);
         AuditRecord newestBefore = audit.newest(1, null).getFirst();
-        PeriodicReports.Report issued = reports.issue(r.id(), COORDINATOR);
+        PeriodicReports.Report issued = reports.issue(r.id(), false, COORDINATOR);
         assertThat(issued.auditRecordId()).isEqualTo(newestBefore.id());
         assertThat(issued.auditHash()).isEqualTo(newestBefore.hash());
         PeriodicReports.SealCheck check = reports.seal(r.id(), LEADER);
@@ -550,7 +550,8 @@ class PeriodicReportsIntegrationTests {
     @Test
     void aReportIssuedOrRedraftedFromAPageOpenedBeforeAColleaguesEditIsRefusedUntilTheIssuerHasReadIt() throws Exception {
         int y = 2191 + ThreadLocalRandom.current().nextInt(9);
-        int month = 1 + ThreadLocalRandom.current().nextInt(12);
+        // a month over by 20 December, so that its report may be issued as the month's
+        int month = 1 + ThreadLocalRandom.current().nextInt(11);
         Instant before = clock.instant();
         try {
             clock.set(at(y, 12, 20, 9));
@@ -583,6 +584,75 @@ class PeriodicReportsIntegrationTests {
                     .param("version", page.select("#issue-form input[name=version]").val()))
                     .andExpect(status().is3xxRedirection());
             assertThat(reports.get(r.id(), COORDINATOR).issued()).isTrue();
+        } finally {
+            clock.set(before);
+        }
+    }
+
+    @Test
+    void aReportOfAPeriodNotOverIsRefusedNamingTheLastDayUnlessIssuedAsAQuickReportThatSaysSo() throws Exception {
+        int y = 2031 + ThreadLocalRandom.current().nextInt(60);
+        Instant before = clock.instant();
+        try {
+            clock.set(at(y, 12, 8, 4).plusSeconds(4 * 60));
+            PeriodicReports.Report quarter = reports.generate(ReportPeriod.of("QUARTERLY", y, 4, LocalDate.of(y, 12, 8)),
+                    COORDINATOR);
+            MockHttpSession coordinator = signIn("coordinator");
+            String path = "/coordination/reports/" + quarter.id();
+            org.jsoup.nodes.Document opened = org.jsoup.Jsoup.parse(mvc.perform(get(path).session(coordinator))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+            assertThat(opened.select("#issue-form #issue-early")).hasSize(1);
+            assertThat(opened.select("#issue-early-hint").text()).contains("31/12/" + y);
+            String version = opened.select("#issue-form input[name=version]").val();
+
+            // confirmed but not ticked as a quick report: refused, naming the day the quarter ends
+            assertThatThrownBy(() -> reports.issue(quarter.id(), false, COORDINATOR))
+                    .isInstanceOfSatisfying(InvalidInput.class, e -> {
+                        assertThat(e.field()).isEqualTo("beforePeriodEnd");
+                        assertThat(e.arguments()).containsExactly("31/12/" + y);
+                    });
+            String refused = mvc.perform(post(path + "/issue").session(coordinator).with(csrf()).param("confirm", "true")
+                    .param("version", version)).andExpect(status().isUnprocessableEntity()).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            assertThat(org.jsoup.Jsoup.parse(refused).select(".flash.error").text())
+                    .contains("kết thúc ngày 31/12/" + y, "Báo cáo nhanh trước khi hết kỳ");
+            mvc.perform(post("/api/v1/reports/" + quarter.id() + "/issue").session(coordinator).with(csrf()))
+                    .andExpect(status().isUnprocessableEntity())
+                    .andExpect(jsonPath("$.errors[0].field").value("beforePeriodEnd"));
+            // the last day itself is not over either
+            clock.set(at(y, 12, 31, 20));
+            assertThatThrownBy(() -> reports.issue(quarter.id(), false, COORDINATOR)).isInstanceOf(InvalidInput.class);
+            assertThat(reports.get(quarter.id(), COORDINATOR).issued()).isFalse();
+
+            // the desk opens a case after the draft's figures were computed; the issue, 8 minutes later, counts it
+            clock.set(at(y, 12, 8, 4).plusSeconds(12 * 60));
+            caseRow("rpt-nhanh-" + y + "-" + System.nanoTime(), "RECEIVED", ts(y, 12, 8, 1), null, null);
+            PeriodicReports.Report issued = reports.issue(quarter.id(), true, COORDINATOR);
+            assertThat(issued.issued()).isTrue();
+            assertThat(issued.figures().desk().opened()).isEqualTo(quarter.figures().desk().opened() + 1);
+            assertThat(issued.figures().computedAt()).isEqualTo(clock.instant());
+            assertThat(issued.figures().asOf()).isEqualTo(LocalDate.of(y, 12, 8));
+            assertThat(issued.title()).isEqualTo(quarter.title() + " (số liệu đến ngày 08/12/" + y + ")");
+            try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(reports.docx(quarter.id(), LEADER).content()))) {
+                String text = String.join("\n", doc.getParagraphs().stream().map(XWPFParagraph::getText).toList());
+                assertThat(text).contains("(số liệu đến ngày 08/12/" + y + ")",
+                        "đến ngày 08/12/" + y + " (số liệu tổng hợp từ hệ thống Loa lúc 04:12 ngày 08/12/" + y + ")");
+            }
+            assertThat(jdbc.sql("""
+                    SELECT details FROM audit_record WHERE action = 'coord-report.issued' AND target_type = 'coord-report'
+                      AND target_id = ?""").param(String.valueOf(quarter.id())).query(String.class).single())
+                    .contains("beforePeriodEnd", "true", y + "-12-08");
+
+            // a month that is over is issued as the month's report, with no such mark
+            PeriodicReports.Report november = reports.generate(ReportPeriod.of("MONTHLY", y, 11, LocalDate.of(y, 12, 8)),
+                    COORDINATOR);
+            PeriodicReports.Report monthIssued = reports.issue(november.id(), false, COORDINATOR);
+            assertThat(monthIssued.title()).isEqualTo(november.title()).doesNotContain("số liệu đến ngày");
+            assertThat(monthIssued.figures().asOf()).isEqualTo(LocalDate.of(y, 11, 30));
+            assertThat(jdbc.sql("""
+                    SELECT details FROM audit_record WHERE action = 'coord-report.issued' AND target_type = 'coord-report'
+                      AND target_id = ?""").param(String.valueOf(november.id())).query(String.class).single())
+                    .contains("beforePeriodEnd").doesNotContain("\"beforePeriodEnd\":true");
         } finally {
             clock.set(before);
         }

@@ -327,6 +327,36 @@ class InformationRequestsIntegrationTests {
     }
 
     @Test
+    void aLongAnswerAndItsNoticesAreNumberedFromTheSecondPageCentredInTheTopMargin() throws Exception {
+        InformationRequest request = submit(now(), Channel.ELECTRONIC, "SYT");
+        // about 14,600 characters: several pages of an answer, as a real list of facilities is
+        String answer = ("Trạm y tế phường có bác sĩ thường trực, khám chữa bệnh bảo hiểm y tế từ thứ Hai đến thứ Sáu, "
+                + "trong giờ hành chính và trực cấp cứu ngoài giờ theo lịch của Sở Y tế.\n").repeat(90);
+        assertThat(answer.length()).isGreaterThan(14_000);
+        requests.act(request.id(), new InformationRequests.Transition(RequestAction.PROVIDE, null, null, null, null,
+                answer, false, 0L, "EMAIL", false, true, null, null), COORDINATOR);
+        for (String form : List.of("ANSWER", "RECEIPT")) {
+            byte[] docx = mvc.perform(get("/api/v1/information-requests/" + request.id() + "/documents/" + form)
+                    .session(signIn("officer"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+            try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx))) {
+                // Decree 30/2020, Appendix I, 2.9: Arabic numerals, 13-14 pt, centred in the top margin, none on page 1
+                assertThat(document.getDocument().getBody().getSectPr().isSetTitlePg()).as(form).isTrue();
+                var policy = document.getHeaderFooterPolicy();
+                assertThat(policy.getFirstPageHeader()).as(form).isNotNull();
+                assertThat(policy.getFirstPageHeader().getText()).as(form).isBlank();
+                assertThat(policy.getFirstPageHeader().getParagraphs()).allSatisfy(p -> assertThat(p.getCTP().xmlText())
+                        .doesNotContain("PAGE"));
+                XWPFParagraph pageNumber = policy.getDefaultHeader().getParagraphs().getFirst();
+                assertThat(pageNumber.getAlignment()).isEqualTo(org.apache.poi.xwpf.usermodel.ParagraphAlignment.CENTER);
+                assertThat(pageNumber.getCTP().getRList()).anySatisfy(r -> assertThat(r.getInstrTextList())
+                        .anySatisfy(i -> assertThat(i.getStringValue().strip()).isEqualTo("PAGE")));
+                assertThat(pageNumber.getRuns()).filteredOn(r -> r.getFontSizeAsDouble() != null)
+                        .isNotEmpty().allSatisfy(r -> assertThat(r.getFontSizeAsDouble()).isBetween(13.0, 14.0));
+            }
+        }
+    }
+
+    @Test
     void anAnswerByLinkIsDownloadedOnceAndThePublishedCopyHoldsNoPersonalData() throws Exception {
         InformationRequest request = requests.submit(new InformationRequests.Submission(Channel.ELECTRONIC, now(), "SYT",
                 new InformationRequests.Requester("Lê Thị Hoa", "056190009876", "hoa.le@example.vn", "0914 222 333",

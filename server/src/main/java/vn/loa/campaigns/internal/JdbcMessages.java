@@ -453,7 +453,7 @@ class JdbcMessages implements Messages {
     }
 
     @Override
-    public byte[] leaflet(long messageId, SignedInUser user) {
+    public Leaflet leaflet(long messageId, SignedInUser user) {
         Message m = get(messageId, user);
         Version leaflet = versionsOf(messageId).stream().filter(v -> v.kind() == VersionKind.LEAFLET).findFirst()
                 .orElse(null);
@@ -462,7 +462,20 @@ class JdbcMessages implements Messages {
         String title = leaflet != null && leaflet.title() != null ? leaflet.title() : m.title();
         String body = leaflet != null ? leaflet.body() : m.body();
         // a leaflet is not an administrative document (Decree 30/2020): no national title, number, place or date
-        return OfficialLetter.forThePublic("UBND TỈNH KHÁNH HÒA", agency).title("Tờ rơi", title).body(body).bytes();
+        OfficialLetter letter = OfficialLetter.forThePublic("UBND TỈNH KHÁNH HÒA", agency);
+        // only an approved text may be printed as is: a draft or a withdrawn one says so on every page and in its name
+        String suffix = switch (m.status()) {
+            case APPROVED, SCHEDULED, PUBLISHED -> "";
+            case WITHDRAWN -> {
+                letter.markEveryPage("ĐÃ THU HỒI – KHÔNG PHÁT HÀNH");
+                yield "-da-thu-hoi";
+            }
+            case DRAFT, IN_REVIEW -> {
+                letter.markEveryPage("DỰ THẢO – CHƯA DUYỆT");
+                yield "-du-thao";
+            }
+        };
+        return new Leaflet("to-roi-" + messageId + suffix + ".docx", letter.title("Tờ rơi", title).body(body).bytes());
     }
 
     /**

@@ -496,12 +496,12 @@ class CampaignsController {
 
     @GetMapping("/messages/{id}/leaflet.docx")
     ResponseEntity<byte[]> leaflet(@PathVariable long id) {
-        byte[] docx = messages.leaflet(id, user());
+        Messages.Leaflet leaflet = messages.leaflet(id, user());
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(
                         "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"to-roi-" + id + ".docx\"")
-                .body(docx);
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + leaflet.fileName() + "\"")
+                .body(leaflet.content());
     }
 
     @PostMapping("/messages/{id}/transitions")

@@ -81,7 +81,6 @@ class SynthesisReport {
 
         OfficialLetter letter = new OfficialLetter(parent, agencyName, symbol,
                 IssuingBody.place(agency, province.name()), today)
-                .pageNumbers()
                 .title("Báo cáo", "Tổng hợp, giải trình, tiếp thu ý kiến góp ý đối với " + ofDraft)
                 .body(agencyName + " đã lấy ý kiến góp ý đối với " + ofDraft + " từ ngày "
                         + LocalTime.format(period.opens()) + " đến ngày " + LocalTime.format(period.closes())

@@ -63,7 +63,7 @@ class DemoReports implements ApplicationRunner {
         last = reports.edit(last.id(), Map.of("proposals", "Đề nghị Bộ Văn hóa, Thể thao và Du lịch tiếp tục hướng dẫn "
                 + "việc kết nối dữ liệu phản ánh của người dân giữa các nền tảng; đề nghị các sở, ngành bố trí người phát ngôn "
                 + "dự phòng và cập nhật danh sách trên Cổng thông tin điện tử của tỉnh. (dữ liệu trình diễn)"), last.version(), by);
-        reports.issue(last.id(), by);
+        reports.issue(last.id(), false, by);
         reports.generate(ReportPeriod.of("QUARTERLY", today.getYear(), quarter, today), by);
     }
 }

@@ -250,6 +250,20 @@ class JdbcPeriodicReports implements PeriodicReports {
         Report r = draft(id, null);
         ReportPeriod period = period(r);
         ReportFigures figures = queries.compute(period, user);
+        Redrafted redrafted = redraft(r, figures, period, redraft);
+        jdbc.sql("UPDATE coord_report SET figures = CAST(? AS jsonb), sections = CAST(? AS jsonb), generated_at = ?, generated_by = ? WHERE id = ?")
+                .params(json.writeValueAsString(figures), json.writeValueAsString(redrafted.texts()), Timestamp.from(later(r)),
+                        user.username(), id).update();
+        events.publishEvent(new ReportEvent(user.actor(), id, "regenerated", r.kind().name(), r.periodStart().toString(),
+                Map.of("redraft", redraft, "keptSections", redrafted.kept())));
+        return find(id, false);
+    }
+
+    /** The sections for new figures, and how many an officer changed and were kept. */
+    private record Redrafted(LinkedHashMap<String, String> texts, int kept) {
+    }
+
+    private Redrafted redraft(Report r, ReportFigures figures, ReportPeriod period, boolean redraft) {
         LinkedHashMap<String, String> texts = new LinkedHashMap<>();
         int kept = 0;
         for (String key : SECTIONS) {
@@ -262,39 +276,50 @@ class JdbcPeriodicReports implements PeriodicReports {
                 kept++;
             }
         }
-        jdbc.sql("UPDATE coord_report SET figures = CAST(? AS jsonb), sections = CAST(? AS jsonb), generated_at = ?, generated_by = ? WHERE id = ?")
-                .params(json.writeValueAsString(figures), json.writeValueAsString(texts), Timestamp.from(later(r)),
-                        user.username(), id).update();
-        events.publishEvent(new ReportEvent(user.actor(), id, "regenerated", r.kind().name(), r.periodStart().toString(),
-                Map.of("redraft", redraft, "keptSections", kept)));
-        return find(id, false);
+        return new Redrafted(texts, kept);
     }
 
     @Override
     @Transactional
-    public Report issue(long id, SignedInUser user) {
+    public Report issue(long id, boolean beforePeriodEnd, SignedInUser user) {
         mustWrite(id, user);
         Report r = draft(id, null);
         LocalDate today = today();
+        // a period is over once its last day has passed: a report issued sooner cannot be the period's report, only a
+        // quick one that says so
+        boolean early = !today.isAfter(r.periodEnd());
+        if (early && !beforePeriodEnd) {
+            throw new InvalidInput("beforePeriodEnd", "periodic.error.not-over", LocalTime.format(r.periodEnd()));
+        }
         int year = today.getYear();
         jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(?))) AS locked").param("coord_report:" + r.symbol() + ":" + year)
                 .query(Integer.class).single();
         int number = jdbc.sql("SELECT coalesce(max(number), 0) + 1 FROM coord_report WHERE symbol = ? AND number_year = ?")
                 .params(r.symbol(), year).query(Integer.class).single();
+        // the document goes out with the figures as they stand now, not as they stood when the draft was last computed
+        ReportPeriod period = period(r);
+        ReportFigures figures = queries.compute(period, user);
+        Redrafted redrafted = redraft(r, figures, period, false);
+        String title = early ? r.title() + " (số liệu đến ngày " + LocalTime.format(figures.asOf()) + ")" : r.title();
         AuditRecord seal = audit.newest(1, null).stream().findFirst()
                 .orElseThrow(() -> new IllegalStateException("the audit trail is empty: nothing to seal with"));
         Report numbered = new Report(r.id(), r.kind(), r.periodStart(), r.periodEnd(), r.issuerCode(), r.issuerName(),
-                r.symbol(), number, year, r.title(), "ISSUED", r.figures(), r.sections(), r.generatedAt(), r.generatedBy(),
-                r.editedAt(), r.editedBy(), now(), user.username(), today, seal.id(), seal.hash(), r.version());
+                r.symbol(), number, year, title, "ISSUED", figures, redrafted.texts(), figures.computedAt(),
+                user.username(), r.editedAt(), r.editedBy(), now(), user.username(), today, seal.id(), seal.hash(),
+                r.version());
         byte[] docx = document.render(numbered, today);
         jdbc.sql("""
                 UPDATE coord_report SET status = 'ISSUED', number = ?, number_year = ?, issued_at = ?, issued_by = ?, issued_on = ?,
-                       audit_record_id = ?, audit_hash = ?, docx = ? WHERE id = ?""")
+                       audit_record_id = ?, audit_hash = ?, docx = ?, title = ?, figures = CAST(? AS jsonb),
+                       sections = CAST(? AS jsonb), generated_at = ?, generated_by = ? WHERE id = ?""")
                 .params(number, year, Timestamp.from(numbered.issuedAt()), user.username(), Date.valueOf(today), seal.id(),
-                        seal.hash(), docx, id).update();
+                        seal.hash(), docx, title, json.writeValueAsString(figures),
+                        json.writeValueAsString(redrafted.texts()), Timestamp.from(later(r)), user.username(), id)
+                .update();
         events.publishEvent(new ReportEvent(user.actor(), id, "issued", r.kind().name(), r.periodStart().toString(),
                 Map.of("number", numbered.numberAndSymbol(), "issuedOn", today.toString(), "sealRecord", seal.id(),
-                        "sealHash", seal.hash())));
+                        "sealHash", seal.hash(), "beforePeriodEnd", early, "figuresAsOf", figures.asOf().toString(),
+                        "figuresComputedAt", figures.computedAt().toString())));
         return find(id, false);
     }
 

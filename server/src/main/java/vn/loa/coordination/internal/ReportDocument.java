@@ -34,17 +34,29 @@ class ReportDocument {
         this.province = province;
     }
 
+    /**
+     * When the figures were computed ("lúc 04:12 ngày 08/12/2026", Vietnam's time), which an issued report's are at
+     * issue; figures stored before the time was kept say nothing.
+     */
+    private static String computed(ReportFigures f) {
+        if (f.computedAt() == null) {
+            return "";
+        }
+        var at = f.computedAt().atZone(LocalTime.ZONE);
+        return " lúc " + java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(at) + " ngày "
+                + LocalTime.format(at.toLocalDate());
+    }
+
     byte[] render(PeriodicReports.Report r, LocalDate day) {
         ReportFigures f = r.figures();
         String summary = r.title().replaceFirst("^Báo cáo ", "");
         summary = Character.toUpperCase(summary.charAt(0)) + summary.substring(1);
         OfficialLetter letter = new OfficialLetter(null, r.issuerName(), r.symbol(), r.number(), province.name(), day)
-                .pageNumbers()
                 .title("Báo cáo", summary)
                 .body("Thực hiện Chỉ thị số 07/CT-TTg ngày 21/3/2023 của Thủ tướng Chính phủ về tăng cường công tác truyền thông "
                         + "chính sách, " + r.issuerName() + " báo cáo kết quả công tác truyền thông chính sách từ ngày "
                         + LocalTime.format(r.periodStart()) + " đến ngày " + LocalTime.format(f.asOf())
-                        + " (số liệu tổng hợp từ hệ thống Loa) như sau:");
+                        + " (số liệu tổng hợp từ hệ thống Loa" + computed(f) + ") như sau:");
         for (String key : PeriodicReports.SECTIONS) {
             letter.heading(ReportText.heading(key));
             String body = r.sections().getOrDefault(key, "");

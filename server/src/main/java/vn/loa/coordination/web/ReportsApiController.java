@@ -33,7 +33,8 @@ import vn.loa.shared.LocalTime;
  * "MONTHLY","periodStart":"2026-11-01"}} → 201 with the draft (422 naming {@code kind}, {@code year}, {@code period} or
  * {@code periodStart}); {@code GET /{id}} (figures, sections, status, version); {@code PUT /{id}/sections} {@code
  * {"version":…, "sections":{"press":"…"}}} (409 when stale or issued); {@code POST /{id}/regenerate} ({@code
- * ?redraft=true} drafts edited texts again too); {@code POST /{id}/issue} (409 when issued); {@code GET /{id}/docx};
+ * ?redraft=true} drafts edited texts again too); {@code POST /{id}/issue} (409 when issued; 422 before the period is over, unless
+ * {@code ?beforePeriodEnd=true}); {@code GET /{id}/docx};
  * {@code GET /{id}/seal} (the seal check).
  */
 @RestController
@@ -105,9 +106,10 @@ class ReportsApiController {
     }
 
     @PostMapping("/{id:\\d+}/issue")
-    PeriodicReports.Report issue(@PathVariable long id, @RequestParam(required = false) Long version) {
+    PeriodicReports.Report issue(@PathVariable long id, @RequestParam(required = false) Long version,
+            @RequestParam(defaultValue = "false") boolean beforePeriodEnd) {
         unchangedSince(id, version);
-        return reports.issue(id, user());
+        return reports.issue(id, beforePeriodEnd, user());
     }
 
     /** Refuses (409) when a version is given and the report was edited or recomputed since. */

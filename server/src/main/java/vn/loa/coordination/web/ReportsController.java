@@ -107,6 +107,8 @@ class ReportsController {
         // the open tasks link to the task list only when they stand on today, the day that list shows
         model.addAttribute("figuresToday", r.figures().asOf().equals(LocalDate.now(clock.withZone(vn.loa.shared.LocalTime.ZONE))));
         model.addAttribute("mayWrite", user.has(Role.COORDINATOR) && !r.issued());
+        // before the period's last day has passed, only a quick report may be issued, ticked as such
+        model.addAttribute("periodOver", LocalDate.now(clock.withZone(vn.loa.shared.LocalTime.ZONE)).isAfter(r.periodEnd()));
         model.addAttribute("sections", PeriodicReports.SECTIONS);
         if (r.issued()) {
             model.addAttribute("seal", reports.seal(id, user));
@@ -159,8 +161,8 @@ class ReportsController {
 
     @PostMapping("/{id:\\d+}/issue")
     String issue(@PathVariable long id, @RequestParam(defaultValue = "false") boolean confirm,
-            @RequestParam(required = false) Long version, RedirectAttributes redirect, Model model,
-            HttpServletResponse response) {
+            @RequestParam(defaultValue = "false") boolean beforePeriodEnd, @RequestParam(required = false) Long version,
+            RedirectAttributes redirect, Model model, HttpServletResponse response) {
         if (!confirm) {
             reports.get(id, ReportsApiController.user());
             redirect.addFlashAttribute("errorKey", "periodic.issue.unconfirmed");
@@ -170,7 +172,16 @@ class ReportsController {
             // a report is numbered and sealed for good: the one issuing it must have read the text that goes out
             return refused(id, "periodic.error.stale-issue", model, response);
         }
-        reports.issue(id, ReportsApiController.user());
+        try {
+            reports.issue(id, beforePeriodEnd, ReportsApiController.user());
+        } catch (InvalidInput e) {
+            // the period is not over: the page as it stands, saying the day it ends and how to issue a quick report
+            String page = report(id, model);
+            model.addAttribute("errorKey", e.messageKey());
+            model.addAttribute("errorArgs", e.arguments());
+            response.setStatus(422);
+            return page;
+        }
         redirect.addFlashAttribute("flashKey", "periodic.issued");
         return "redirect:/coordination/reports/" + id;
     }
