@@ -119,6 +119,14 @@ class ClosingAnAgencyIntegrationTests {
                         "1 nhiệm vụ do đơn vị chủ trì chưa hoàn thành", "Ghi nhận đơn vị kế thừa",
                         "1 vụ việc thông tin xấu, độc chưa đóng", "Giao xử lý",
                         "1 sự kiện bất thường chưa kết thúc", "Kết thúc sự kiện");
+        // in English, in a session of its own (the language stays with the session)
+        Document inEnglish = Jsoup.parse(mvc.perform(save(page, signIn(), office, office.nameVi(), lastDay)
+                        .param("lang", "en")).andExpect(status().isUnprocessableContent()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(inEnglish.select("#validTo ~ .field-error").text()).startsWith("This unit cannot end yet")
+                .contains("2 information requests are not closed yet", "1 press enquiry is not answered yet",
+                        "1 coordination task it leads is not done", "1 misinformation case is not closed",
+                        "1 crisis is not closed");
         assertThat(refused.select("#validTo").val()).isEqualTo(lastDay);
         assertThat(refused.select("#nameVi").val()).isEqualTo("Sở đổi tên " + office.code());
         Agency unchanged = agencies.find(office.id()).orElseThrow();
