@@ -25,7 +25,8 @@ class OpenEnquiries implements OpenWork {
 
     @Override
     public Count of(Agency agency, LocalDate lastDay, boolean successorNamed) {
-        String[] open = Arrays.stream(EnquiryStatus.values()).filter(EnquiryStatus::open).map(Enum::name).toArray(String[]::new);
+        String[] open = Arrays.stream(EnquiryStatus.values()).filter(EnquiryStatus::open).map(Enum::name)
+                .toArray(String[]::new);
         // a code names one unit on a day: an ended unit whose code was taken over holds only what came before its end
         OffsetDateTime until = (agency.validTo() == null ? LocalDate.of(9999, 1, 1) : agency.validTo().plusDays(1))
                 .atStartOfDay(LocalTime.ZONE).toOffsetDateTime();
