@@ -18,15 +18,24 @@ OUT = pathlib.Path('server/src/main/resources/identity')
 AS_OF = '2023-05-01'
 REORG = '2025-07-01'
 BEFORE_REORG = '2025-06-30'
-SRC_BEFORE = 'GSO codes via thanglequoc/vietnamese-provinces-database v2.4.1 (MIT)'
-SRC_AFTER = 'GSO codes via thanglequoc/vietnamese-provinces-database v3.0.2 (MIT), Decision 19/2025/QĐ-TTg'
-SRC_MAP = 'dvhcvn/20250701 mapping (MIT), Resolutions 202/2025/QH15 and 1667/NQ-UBTVQH15'
-SRC_ORG = 'Loa seed: provincial bodies of Ninh Thuận (names as published by the province)'
-SRC_ORG_2025 = ('Loa seed: bodies of Khánh Hòa from 01/07/2025 [unverified: LEGAL.md B8 records only that information '
-                'and communications went to science and technology and press to culture; the other 2025 mergers and '
-                'these names are as generally reported, not checked against the province\'s decisions]')
-SRC_ORG_MAP = ('Loa seed [unverified: LEGAL.md B8 records only the information and communications merger; the '
-               'department mergers took effect earlier in 2025 (date not checked) and are recorded here on 01/07/2025]')
+# The source column is shown to officials on the agency pages: Vietnamese, naming the data set and its licence.
+SRC_BEFORE = ('Danh mục đơn vị hành chính của Tổng cục Thống kê (mã GSO), qua bộ dữ liệu mã nguồn mở '
+              'thanglequoc/vietnamese-provinces-database 2.4.1 (giấy phép MIT)')
+SRC_AFTER = ('Danh mục đơn vị hành chính của Tổng cục Thống kê (mã GSO), qua bộ dữ liệu mã nguồn mở '
+             'thanglequoc/vietnamese-provinces-database 3.0.2 (giấy phép MIT); Quyết định số 19/2025/QĐ-TTg')
+SRC_MAP = ('Bảng đối chiếu đơn vị hành chính dvhcvn/20250701 (giấy phép MIT); Nghị quyết số 202/2025/QH15 và '
+           'số 1667/NQ-UBTVQH15')
+SRC_ORG = 'Dữ liệu khởi tạo của Loa: các cơ quan cấp tỉnh của Ninh Thuận (tên theo công bố của tỉnh)'
+# unverified: LEGAL.md B8 records only that information and communications went to science and technology and press
+# to culture; the other 2025 mergers and the names are as generally reported
+SRC_ORG_2025 = ('Dữ liệu khởi tạo của Loa: các cơ quan của tỉnh Khánh Hòa từ 01/07/2025, chưa đối chiếu với quyết định '
+                'thành lập (mới xác định được việc chuyển lĩnh vực thông tin và truyền thông sang Sở Khoa học và Công '
+                'nghệ, báo chí sang Sở Văn hóa, Thể thao và Du lịch; các việc hợp nhất khác và tên gọi theo thông tin '
+                'được công bố rộng rãi)')
+# unverified: the department mergers took effect earlier in 2025 (date not checked) and are recorded on 01/07/2025
+SRC_ORG_MAP = ('Dữ liệu khởi tạo của Loa, chưa đối chiếu với quyết định thành lập (mới xác định được việc hợp nhất lĩnh '
+               'vực thông tin và truyền thông; các sở hợp nhất từ đầu năm 2025, ngày chưa kiểm tra, ở đây ghi ngày '
+               '01/07/2025)')
 
 # Provincial bodies: (code, kind, Vietnamese name, English name). Codes are Loa's own short codes.
 BODIES = [

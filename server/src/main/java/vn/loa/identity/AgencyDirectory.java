@@ -44,10 +44,12 @@ public class AgencyDirectory {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final List<OpenWork> openWork;
 
-    AgencyDirectory(JdbcClient jdbc, ApplicationEventPublisher events) {
+    AgencyDirectory(JdbcClient jdbc, ApplicationEventPublisher events, List<OpenWork> openWork) {
         this.jdbc = jdbc;
         this.events = events;
+        this.openWork = List.copyOf(openWork);
     }
 
     /** What an administrator enters for a new unit or a change to one. */
@@ -153,11 +155,18 @@ public class AgencyDirectory {
         return find(new AgencyId(id)).orElseThrow();
     }
 
-    /** Changes a unit's data. */
+    /**
+     * Changes a unit's data. A unit is not ended (an end date set, or moved earlier) while it holds open work with a
+     * deadline that nobody would take over ({@link OpenWork}): refused on {@code validTo}, one problem per kind.
+     */
     @Transactional
     public Agency update(AgencyId id, AgencyForm form, Actor by) {
         Agency before = find(id).orElseThrow(() -> new NotFound("agency", id.value()));
         validate(form, id);
+        if (form.validTo() != null && (before.validTo() == null || form.validTo().isBefore(before.validTo()))) {
+            refuseEndingWithOpenWork(before, form.validTo(), "validTo", "agency.error.open-work",
+                    !successorsOf(id).isEmpty());
+        }
         Map<String, String> changes = new LinkedHashMap<>();
         diff(changes, "code", before.code(), form.code().trim());
         diff(changes, "kind", before.kind().name(), form.kind().name());
@@ -183,7 +192,8 @@ public class AgencyDirectory {
 
     /**
      * Records that {@code successor} took over from {@code predecessor} on {@code effectiveOn}. A
-     * predecessor with no end date ends the day before.
+     * predecessor with no end date ends the day before, unless it holds open work that the successor does not take
+     * over on its own: refused on {@code successor}, one problem per kind.
      */
     @Transactional
     public void recordSuccession(AgencyId predecessor, AgencyId successor, LocalDate effectiveOn, String note, Actor by) {
@@ -194,6 +204,9 @@ public class AgencyDirectory {
         }
         if (!effectiveOn.isAfter(old.validFrom())) {
             throw new InvalidInput("effectiveOn", "agency.error.succession-before-start");
+        }
+        if (old.validTo() == null) {
+            refuseEndingWithOpenWork(old, effectiveOn.minusDays(1), "successor", "agency.error.open-work", true);
         }
         jdbc.sql("""
                 INSERT INTO agency_succession (predecessor_id, successor_id, effective_on, note) VALUES (?, ?, ?, ?)
@@ -259,6 +272,11 @@ public class AgencyDirectory {
                 long oldId = idOf(row[0], date(row[1], line, "old_valid_from"), line);
                 LocalDate effective = date(row[3], line, "new_valid_from");
                 long newId = idOf(row[2], effective, line);
+                Agency ending = find(new AgencyId(oldId)).orElseThrow();
+                if (ending.validTo() == null) {
+                    refuseEndingWithOpenWork(ending, effective.minusDays(1), "file", "agency.import.open-work", true,
+                            line, ending.code());
+                }
                 jdbc.sql("""
                         INSERT INTO agency_succession (predecessor_id, successor_id, effective_on, note)
                         VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING
@@ -337,6 +355,25 @@ public class AgencyDirectory {
                 Date.valueOf(form.validFrom())).query(Long.class).single();
         if (overlapping > 0) {
             throw new InvalidInput("code", "agency.error.code-taken");
+        }
+    }
+
+    /**
+     * Refuses to end the agency on {@code lastDay} while it holds open work: the first problem says why
+     * ({@code messageKey}), one more per kind says how many are open and where to transfer them.
+     */
+    private void refuseEndingWithOpenWork(Agency agency, LocalDate lastDay, String field, String messageKey,
+            boolean successorNamed, Object... arguments) {
+        List<InvalidInput> problems = new ArrayList<>();
+        for (OpenWork work : openWork) {
+            OpenWork.Count open = work.of(agency, lastDay, successorNamed);
+            if (open.count() > 0) {
+                problems.add(new InvalidInput(field, open.messageKey(), open.count()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            problems.addFirst(new InvalidInput(field, messageKey, arguments));
+            InvalidInput.throwIfAny(problems);
         }
     }
 

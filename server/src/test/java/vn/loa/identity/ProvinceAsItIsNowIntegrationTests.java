@@ -66,7 +66,8 @@ class ProvinceAsItIsNowIntegrationTests {
                 .doesNotContain("Sở Khoa học và Công nghệ Khánh Hòa", "Phường Phan Rang");
         // the units the seed gave Ninh Thuận (other tests add boards of their own, open-ended, to the same database)
         assertThat(then).filteredOn(a -> a.source() != null
-                        && (a.source().startsWith("GSO codes") || a.source().startsWith("Loa seed: provincial bodies of Ninh")))
+                        && (a.source().startsWith("Danh mục đơn vị hành chính")
+                        || a.source().startsWith("Dữ liệu khởi tạo của Loa: các cơ quan cấp tỉnh của Ninh Thuận")))
                 .hasSizeGreaterThan(90)
                 .allMatch(a -> LocalDate.of(2025, 6, 30).equals(a.validTo()), "Ninh Thuận's units end on 30/06/2025");
     }

@@ -98,7 +98,10 @@ class AdminCommands {
                             summary.successions()));
                     return 0;
                 } catch (InvalidInput e) {
-                    err.println(text.get("cli.error", text.of(e)));
+                    // a unit that cannot end yet: the reason, then how many of each kind of work are open
+                    for (InvalidInput problem : e.all()) {
+                        err.println(text.get("cli.error", text.of(problem)));
+                    }
                     return 2;
                 } catch (java.nio.file.NoSuchFileException e) {
                     err.println(text.get("cli.error", text.get("cli.no-such-file", e.getFile())));

@@ -7,11 +7,13 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -46,11 +48,13 @@ class AgencyAdminController {
     private final AgencyDirectory agencies;
     private final AgencyContacts contacts;
     private final Clock clock;
+    private final MessageSource messages;
 
-    AgencyAdminController(AgencyDirectory agencies, AgencyContacts contacts, Clock clock) {
+    AgencyAdminController(AgencyDirectory agencies, AgencyContacts contacts, Clock clock, MessageSource messages) {
         this.agencies = agencies;
         this.contacts = contacts;
         this.clock = clock;
+        this.messages = messages;
     }
 
     /** The contact form's fields: where citizens reach the unit. */
@@ -364,7 +368,7 @@ class AgencyAdminController {
     @PostMapping("/{id}/successors")
     String addSuccessor(@PathVariable long id, @RequestParam(required = false) Long successorId,
             @RequestParam(required = false) String effectiveOn, @RequestParam(required = false) String note,
-            RedirectAttributes redirect) {
+            Locale locale, RedirectAttributes redirect) {
         SignedInUser admin = CurrentUserAdvice.signedIn().orElseThrow();
         try {
             if (successorId == null) {
@@ -375,6 +379,10 @@ class AgencyAdminController {
             redirect.addFlashAttribute("flashKey", "agency.succession-recorded");
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
+            redirect.addFlashAttribute("errorArgs", e.arguments());
+            // a unit that cannot end yet: how many of each kind of work are open, and where to transfer them
+            redirect.addFlashAttribute("successorProblems", e.all().stream().skip(1)
+                    .map(problem -> messages.getMessage(problem.messageKey(), problem.arguments(), locale)).toList());
         }
         return "redirect:/admin/agencies/" + id;
     }

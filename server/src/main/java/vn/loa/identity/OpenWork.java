@@ -1,0 +1,37 @@
+package vn.loa.identity;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * Work of one kind that an agency still owes on a legal or set deadline (information requests, press enquiries,
+ * coordination tasks). The deadlines keep running whatever happens to the agency, so the directory refuses to end an
+ * agency while any of it is open. Each module that holds such work implements it as a bean.
+ */
+public interface OpenWork {
+
+    /**
+     * How many items of one kind an agency holds open.
+     *
+     * @param messageKey the message-bundle key that says how many are open and where to transfer them; its one
+     *        argument is the count
+     * @param count how many are open, never negative
+     */
+    record Count(String messageKey, long count) {
+
+        public Count {
+            Objects.requireNonNull(messageKey, "messageKey must not be null");
+            if (count < 0) {
+                throw new IllegalArgumentException("count must not be negative: " + count);
+            }
+        }
+    }
+
+    /**
+     * Counts the items of this kind that the agency holds open and that nobody would answer once it ended on
+     * {@code lastDay}. The agency (as recorded, before it ends) and the last day must not be null;
+     * {@code successorNamed} says whether a unit that takes over from it is recorded (work that passes to a successor
+     * on its own need not be counted then).
+     */
+    Count of(Agency agency, LocalDate lastDay, boolean successorNamed);
+}

@@ -1,0 +1,34 @@
+package vn.loa.press.internal;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import vn.loa.identity.Agency;
+import vn.loa.identity.OpenWork;
+import vn.loa.shared.LocalTime;
+
+/**
+ * The crises of an agency not closed: the clock of the first statement (Decree 09/2017, Art. 6) and the follow-up
+ * keep running, so the agency is not ended while one is open.
+ */
+@Component
+class OpenCrises implements OpenWork {
+
+    private final JdbcClient jdbc;
+
+    OpenCrises(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Count of(Agency agency, LocalDate lastDay, boolean successorNamed) {
+        // a code names one unit on a day: an ended unit whose code was taken over holds only what came before its end
+        OffsetDateTime until = (agency.validTo() == null ? LocalDate.of(9999, 1, 1) : agency.validTo().plusDays(1))
+                .atStartOfDay(LocalTime.ZONE).toOffsetDateTime();
+        long count = jdbc.sql("""
+                SELECT count(*) FROM press_crisis WHERE agency_code = ? AND status = 'OPEN' AND opened_at < ?
+                """).params(agency.code(), until).query(Long.class).single();
+        return new Count("press.crisis.open-work", count);
+    }
+}

@@ -1,0 +1,38 @@
+package vn.loa.press.internal;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import vn.loa.identity.Agency;
+import vn.loa.identity.OpenWork;
+import vn.loa.press.EnquiryStatus;
+import vn.loa.shared.LocalTime;
+
+/**
+ * The press enquiries an agency has not answered: their clock keeps running, so the agency is not ended until each is
+ * transferred to the agency that will answer it (a successor does not take them over on its own).
+ */
+@Component
+class OpenEnquiries implements OpenWork {
+
+    private final JdbcClient jdbc;
+
+    OpenEnquiries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Count of(Agency agency, LocalDate lastDay, boolean successorNamed) {
+        String[] open = Arrays.stream(EnquiryStatus.values()).filter(EnquiryStatus::open).map(Enum::name)
+                .toArray(String[]::new);
+        // a code names one unit on a day: an ended unit whose code was taken over holds only what came before its end
+        OffsetDateTime until = (agency.validTo() == null ? LocalDate.of(9999, 1, 1) : agency.validTo().plusDays(1))
+                .atStartOfDay(LocalTime.ZONE).toOffsetDateTime();
+        long count = jdbc.sql("""
+                SELECT count(*) FROM press_enquiry WHERE agency_code = ? AND status = ANY (?) AND received_at < ?
+                """).params(agency.code(), open, until).query(Long.class).single();
+        return new Count("press.open-work", count);
+    }
+}

@@ -1,0 +1,38 @@
+package vn.loa.transparency.internal;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import vn.loa.identity.Agency;
+import vn.loa.identity.OpenWork;
+import vn.loa.shared.LocalTime;
+import vn.loa.transparency.RequestStatus;
+
+/**
+ * The information requests an agency has not closed: their time limits keep running, so the agency is not ended until
+ * each is transferred to the agency that will answer it (a successor does not take them over on its own).
+ */
+@Component
+class OpenInformationRequests implements OpenWork {
+
+    private final JdbcClient jdbc;
+
+    OpenInformationRequests(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Count of(Agency agency, LocalDate lastDay, boolean successorNamed) {
+        String[] open = Arrays.stream(RequestStatus.values()).filter(RequestStatus::open).map(Enum::name)
+                .toArray(String[]::new);
+        // a code names one unit on a day: an ended unit whose code was taken over holds only what came before its end
+        OffsetDateTime until = (agency.validTo() == null ? LocalDate.of(9999, 1, 1) : agency.validTo().plusDays(1))
+                .atStartOfDay(LocalTime.ZONE).toOffsetDateTime();
+        long count = jdbc.sql("""
+                SELECT count(*) FROM information_request WHERE agency_code = ? AND status = ANY (?) AND received_at < ?
+                """).params(agency.code(), open, until).query(Long.class).single();
+        return new Count("transparency.open-work", count);
+    }
+}
