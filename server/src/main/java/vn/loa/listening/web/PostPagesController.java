@@ -457,7 +457,8 @@ class PostPagesController {
             vn.loa.platform.Spreadsheets.csv(header, rows, response.getOutputStream());
         } else {
             response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-            vn.loa.platform.Spreadsheets.xlsx("Loa", header, rows, response.getOutputStream());
+            vn.loa.platform.Spreadsheets.xlsx("Loa", header, rows, messages.getMessage("posts.export.cut", null, locale),
+                    response.getOutputStream());
         }
         // written: the response is the file, no view
         return null;
