@@ -301,8 +301,16 @@ class JdbcCases implements Cases {
             }
         }
         if (filter.agencyCode() != null && !filter.agencyCode().isBlank()) {
-            sql.append(" AND agency_code = ?");
-            params.add(filter.agencyCode().strip());
+            String code = filter.agencyCode().strip();
+            // an agency of the directory (one merged away too), or of a case: a code nobody has is a mistyped link
+            if (agencies.all().stream().anyMatch(a -> a.code().equals(code)) || jdbc.sql(
+                    "SELECT EXISTS (SELECT 1 FROM misinformation_case WHERE agency_code = ?)").param(code)
+                    .query(Boolean.class).single()) {
+                sql.append(" AND agency_code = ?");
+                params.add(code);
+            } else {
+                problems.add(new InvalidInput("agency", "cases.filter.unknown-agency", code));
+            }
         }
         InvalidInput.throwIfAny(problems);
         if (filter.openOnly() || filter.overdueOnly()) {
