@@ -312,7 +312,13 @@ class ListeningTrendsIntegrationTests {
         assertThat(Jsoup.parse(noValue).select("main").text()).contains("Hãy nêu giá trị");
         String noDimension = mvc.perform(get("/trends").param("value", agency).session(coordinator))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(Jsoup.parse(noDimension).select("main").text()).contains("Chiều dữ liệu phải là");
+        // the dimensions as the pages name them, in the reader's language, never their codes
+        assertThat(Jsoup.parse(noDimension).select("main").text())
+                .contains("Chiều dữ liệu phải là Chủ đề, Lĩnh vực, Cơ quan, Địa danh hoặc Từ khóa.")
+                .doesNotContain("topic, domain");
+        assertThat(Jsoup.parse(mvc.perform(get("/trends").param("value", agency).param("lang", "en").session(coordinator))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).select("main").text())
+                .contains("The dimension must be Topic, Policy domain, Agency, Place or Keyword.");
         mvc.perform(get("/api/v1/trends").param("value", agency).session(coordinator))
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("dimension"));
         // with neither, the page charts the first emerging issue
