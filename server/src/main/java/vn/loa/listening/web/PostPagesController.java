@@ -471,7 +471,8 @@ class PostPagesController {
     }
 
     @PostMapping("/import")
-    String importFile(@RequestParam(name = "file", required = false) MultipartFile file, Model model,
+    String importFile(@RequestParam(name = "file", required = false) MultipartFile file,
+            @RequestParam(name = "citizens", defaultValue = "false") boolean citizens, Model model,
             @RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletResponse response)
             throws IOException {
         SignedInUser user = requireImporter();
@@ -481,7 +482,8 @@ class PostPagesController {
             response.setStatus(422);
         } else {
             try (InputStream in = file.getInputStream()) {
-                ImportSummary summary = importer.importFile(file.getOriginalFilename(), in, user.actor(), user.agency());
+                ImportSummary summary = importer.importFile(file.getOriginalFilename(), in, user.actor(), user.agency(),
+                        false, citizens);
                 model.addAttribute("summary", summary);
             } catch (InvalidInput e) {
                 model.addAttribute("errorKey", e.messageKey());
