@@ -94,10 +94,11 @@ class ListeningTrendsIntegrationTests {
                 quiet++;
             }
         }
-        // forty complaints in the last twenty hours
+        // forty complaints in the last twenty hours, each with markup someone pasted in (no source of words)
         for (int i = 0; i < 40; i++) {
+            String markup = " <script>alert(" + i + ")</script> <img src=x onerror=alert(document.cookie)>";
             file.append(line("burst-" + i, "facebook", now.minus(i / 2, ChronoUnit.HOURS).minus(10, ChronoUnit.MINUTES),
-                    "Bức xúc vì " + keyword + " sập nhịp, xe phải đi vòng rất xa, lần thứ " + i));
+                    "Bức xúc vì " + keyword + " sập nhịp, xe phải đi vòng rất xa, lần thứ " + i + markup));
             burst++;
         }
         // hotline feedback about the same collapse: not public
@@ -152,6 +153,11 @@ class ListeningTrendsIntegrationTests {
         assertThat(words.stream().anyMatch(w -> w.contains("sập nhịp"))
                 || words.stream().anyMatch(w -> w.contains("sập")) && words.stream().anyMatch(w -> w.contains("nhịp")))
                 .as("the collapse among the issue's words %s", words).isTrue();
+        // named by the posts' words, never by their markup
+        java.util.Set<String> markup = java.util.Set.of("script", "alert", "img", "src", "onerror", "x", "document",
+                "cookie");
+        assertThat(words).as("the issue's words").noneMatch(w -> java.util.Arrays.stream(w.split(" "))
+                .anyMatch(markup::contains));
         assertThat(((Number) issue.get("burst")).doubleValue()).isGreaterThan(3.0);
         assertThat(((Number) issue.get("observed")).intValue()).isEqualTo(burst + hotline);
         assertThat(((Number) issue.get("authors")).intValue()).isGreaterThanOrEqualTo(1);

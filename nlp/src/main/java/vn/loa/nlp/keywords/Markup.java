@@ -9,17 +9,22 @@ import java.util.regex.Pattern;
  * The words of a text that may carry HTML (a post that quotes {@code <script>alert(1)</script>}, a feed's
  * leftovers): tags with their attributes, comments, and the bodies of scripts and styles become spaces, and character
  * references become the characters they stand for, first, so that escaped markup goes too. A {@code <} that starts no
- * tag ({@code a < b}, {@code <3}) stays. Pure and thread-safe.
+ * tag ({@code a < b}, {@code <3}) stays. The text may be a normalised one, its tokens joined by spaces
+ * ({@code < script > alert ( 1 ) < / script >}, {@code & lt ;}), and cut short within a tag
+ * ({@code < img src = x onerr}): both are markup too. Pure and thread-safe.
  */
 final class Markup {
 
-    private static final Pattern REFERENCE = Pattern.compile("&(?:#(\\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,8}));");
+    private static final Pattern REFERENCE = Pattern.compile(
+            "& ?(?:# ?(\\d{1,7})|# ?[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,8})) ?;");
     private static final Map<String, String> NAMED = Map.of("lt", "<", "gt", ">", "amp", "&", "quot", "\"", "apos", "'",
             "nbsp", " ");
-    private static final Pattern SCRIPT = Pattern.compile("<(script|style)\\b[^>]*>.*?</\\1\\s*>",
+    private static final Pattern SCRIPT = Pattern.compile("< ?(script|style)\\b[^>]*>.*?< ?/ ?\\1\\s*>",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
-    private static final Pattern TAG = Pattern.compile("</?[a-zA-Z][^<>]*>|<![^<>]*>");
+    private static final Pattern COMMENT = Pattern.compile("< ?! ?- ?-.*?- ?- ?>", Pattern.DOTALL);
+    /** A tag, or what is left of one that a cut ended: a name and an attribute's "=" with no ">" after them. */
+    private static final Pattern TAG = Pattern.compile(
+            "< ?/? ?[a-zA-Z][^<>]*>|< ?![^<>]*>|< ?[a-zA-Z][a-zA-Z0-9]*\\s[^<>]*=[^<>]*$");
 
     private Markup() {
     }

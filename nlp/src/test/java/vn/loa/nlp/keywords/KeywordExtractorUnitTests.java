@@ -63,6 +63,16 @@ class KeywordExtractorUnitTests {
     }
 
     @Test
+    void markupInANormalisedTextOrCutWithinATagIsMarkupToo() {
+        // the stored normal form: tokens joined by single spaces, cut to its first characters
+        assertThat(EXTRACTOR.termsOf("chợ phan rang < script > alert ( 1 ) < / script > ngập & lt ; b & gt ; nước "
+                + "< img src = x onerror = alert ( document . cookie").values())
+                .contains("phan rang", "ngập").noneMatch(term -> java.util.Arrays.stream(term.split(" "))
+                        .anyMatch(java.util.Set.of("script", "alert", "img", "src", "onerror", "document", "cookie", "lt",
+                                "gt", "b")::contains));
+    }
+
+    @Test
     void anEmptyBatchHasNoKeywords() {
         assertThat(EXTRACTOR.extract(List.of(), 10, 1)).isEmpty();
     }
