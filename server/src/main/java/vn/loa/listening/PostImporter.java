@@ -35,6 +35,18 @@ public interface PostImporter {
      *     import: a post in another agency's source would be shown to that agency as its own); a post into any other
      *     source is quarantined with the reason
      */
-    ImportSummary importFile(String fileName, InputStream in, Actor by, AgencyId agency, boolean ownSourcesOnly)
-            throws IOException;
+    default ImportSummary importFile(String fileName, InputStream in, Actor by, AgencyId agency, boolean ownSourcesOnly)
+            throws IOException {
+        return importFile(fileName, in, by, agency, ownSourcesOnly, false);
+    }
+
+    /**
+     * Imports a file, as {@link #importFile(String, InputStream, Actor, AgencyId, boolean)}.
+     *
+     * @param newSourcesAreCitizens whether the sources the file makes are marked as citizens' posts, so that all
+     *     their posts are read as citizens' comments (but those written as an official document); otherwise a new
+     *     source's posts are read as news or comments by the model. A source that exists keeps its mark.
+     */
+    ImportSummary importFile(String fileName, InputStream in, Actor by, AgencyId agency, boolean ownSourcesOnly,
+            boolean newSourcesAreCitizens) throws IOException;
 }

@@ -17,6 +17,10 @@ import org.springframework.http.ResponseEntity;
 /**
  * An RSS 2.0 feed of the public portal (press releases, policy messages, refutations), written by Rome: entries with a plain-text
  * description of at most 600 characters, and no character XML 1.0 cannot hold.
+ *
+ * <p>RSS readers decode a description's XML once and show what they get as HTML, so the plain text is HTML-escaped
+ * first: a {@code <script>} someone wrote into an explanation reaches the reader as the words "&lt;script&gt;", never
+ * as markup (in the XML it is escaped twice: {@code &amp;lt;script&amp;gt;}).
  */
 public final class RssFeed {
 
@@ -63,7 +67,7 @@ public final class RssFeed {
         SyndContentImpl description = new SyndContentImpl();
         description.setType("text/plain");
         String text = item.text() == null ? "" : item.text();
-        description.setValue(xml(text.length() > DESCRIPTION ? text.substring(0, DESCRIPTION) + "…" : text));
+        description.setValue(html(xml(text.length() > DESCRIPTION ? text.substring(0, DESCRIPTION) + "…" : text)));
         entry.setDescription(description);
         if (item.category() != null) {
             SyndCategoryImpl category = new SyndCategoryImpl();
@@ -71,6 +75,23 @@ public final class RssFeed {
             entry.setCategories(List.of(category));
         }
         return entry;
+    }
+
+    /** Plain text as HTML that reads the same: the five characters HTML gives a meaning to, escaped. */
+    static String html(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** Text without the characters XML 1.0 cannot hold. */

@@ -26,13 +26,15 @@ import org.apache.poi.xssf.streaming.DeferredSXSSFWorkbook;
  * Excel a number and a date cell shown as {@code dd/mm/yyyy hh:mm:ss}, so that a column sorts and filters as dates;
  * text is always a text cell, never a formula. The Excel header is bold and stays in view. CSV cells that a
  * spreadsheet would take for a formula (starting with =, +, -, @, tab or carriage return) are prefixed with an
- * apostrophe: post texts are written by strangers. Used by the posts' download and the audit trail's.
+ * apostrophe: post texts are written by strangers. An Excel cell holds at most 32,767 characters: a longer text is
+ * cut there, at a space where it can, and ends with the marker it is given, so that nobody takes it for the whole (the CSV
+ * file has it all). Used by the posts' download and the audit trail's.
  */
 public final class Spreadsheets {
 
     private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.ALL).get();
     /** Excel holds at most 32,767 characters in a cell. */
-    private static final int MAX_CELL = 32_000;
+    static final int MAX_CELL = 32_767;
     private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
 
     private Spreadsheets() {
@@ -57,9 +59,14 @@ public final class Spreadsheets {
         return cell instanceof Long number ? number.toString() : defuse((String) cell);
     }
 
-    /** Writes the header and rows as one sheet of an Excel workbook to {@code out}. */
-    public static void xlsx(String sheetName, List<String> header, Iterable<? extends List<?>> rows, OutputStream out)
-            throws IOException {
+    /**
+     * Writes the header and rows as one sheet of an Excel workbook to {@code out}.
+     *
+     * @param cutMarker what ends a text cut to fit a cell, after a space ("[…] (cut short; the CSV file has it all)", in
+     *     the reader's language); must not be null
+     */
+    public static void xlsx(String sheetName, List<String> header, Iterable<? extends List<?>> rows, String cutMarker,
+            OutputStream out) throws IOException {
         try (DeferredSXSSFWorkbook workbook = new DeferredSXSSFWorkbook()) {
             // entries of at most 4 GB, described as plain zip: ZIP64 fields with a streamed entry's unknown size
             // make Java's own ZipInputStream (and other strict readers) refuse the file
@@ -80,14 +87,14 @@ public final class Spreadsheets {
                     first.getCell(c).setCellStyle(bold);
                 }
                 for (List<?> row : rows) {
-                    xlsxRow(generated.createRow(number++), row, time);
+                    xlsxRow(generated.createRow(number++), row, time, cutMarker);
                 }
             });
             workbook.writeAvoidingTempFiles(out);
         }
     }
 
-    private static void xlsxRow(Row row, List<?> cells, CellStyle time) {
+    private static void xlsxRow(Row row, List<?> cells, CellStyle time, String cutMarker) {
         for (int c = 0; c < cells.size(); c++) {
             Object cell = cells.get(c);
             if (cell instanceof Long number) {
@@ -97,9 +104,25 @@ public final class Spreadsheets {
                 row.getCell(c).setCellStyle(time);
             } else {
                 String text = cell == null ? "" : (String) cell;
-                row.createCell(c).setCellValue(text.length() > MAX_CELL ? text.substring(0, MAX_CELL) : text);
+                row.createCell(c).setCellValue(fitted(text, cutMarker));
             }
         }
+    }
+
+    /** The text as one Excel cell holds it: whole, or cut (at a space where one is near) and ended by the marker. */
+    static String fitted(String text, String cutMarker) {
+        if (text.length() <= MAX_CELL) {
+            return text;
+        }
+        int end = MAX_CELL - cutMarker.length() - 1;
+        if (Character.isLowSurrogate(text.charAt(end))) {
+            end--;
+        }
+        int space = text.lastIndexOf(' ', end);
+        if (space > end - 200) {
+            end = space;
+        }
+        return text.substring(0, end).stripTrailing() + " " + cutMarker;
     }
 
     /** A cell's text that no spreadsheet will run as a formula. */

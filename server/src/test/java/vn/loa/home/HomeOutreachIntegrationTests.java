@@ -106,7 +106,7 @@ class HomeOutreachIntegrationTests {
         Document page = home("xa-bac-ai-tay");
         Element work = page.selectFirst("#my-work");
         assertThat(work).isNotNull();
-        assertThat(work.select("h3").eachText()).contains("Phát thanh xã mình cần xác nhận (" + first.total() + ")");
+        assertThat(work.select("h3").eachText()).contains("Phát thanh xã, phường mình cần xác nhận (" + first.total() + ")");
         assertThat(work.select("#broadcasts-to-confirm li > a").eachText())
                 .containsExactlyElementsOf(first.first().stream().map(b -> b.title() != null ? b.title()
                         : b.kind() == Channel.LOUDSPEAKER ? "Đài truyền thanh cơ sở" : "Bảng điện tử").toList());
@@ -126,7 +126,7 @@ class HomeOutreachIntegrationTests {
         // once confirmed, it is no longer asked for
         broadcasts.confirm(waiting.get(emergency).id(), null, null, commune);
         assertThat(home("xa-bac-ai-tay").select("#my-work h3").eachText())
-                .contains("Phát thanh xã mình cần xác nhận (" + (first.total() - 1) + ")");
+                .contains("Phát thanh xã, phường mình cần xác nhận (" + (first.total() - 1) + ")");
         // another commune, and an agency that is no commune, are asked nothing of Bác Ái Tây's
         assertThat(home("phuong-phan-rang").text()).doesNotContain(marker);
         assertThat(broadcasts.toConfirm(officer, 5).total()).isZero();

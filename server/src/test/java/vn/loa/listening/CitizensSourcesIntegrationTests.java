@@ -88,6 +88,57 @@ class CitizensSourcesIntegrationTests {
         assertThat(reanalysis.outdated()).isZero();
     }
 
+    @Test
+    void theImportFormSaysHowAPostsRegisterIsChosenAndMakesItsNewSourcesCitizensPostsWhenAsked() throws Exception {
+        MockHttpSession coordinator = signIn("coordinator");
+        org.jsoup.nodes.Document form = org.jsoup.Jsoup.parse(mvc.perform(get("/posts/import").session(coordinator))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(form.select("#register-hint").text()).contains("Bài của một nguồn mới được máy đọc là tin tức hay ý kiến")
+                .contains("“Bài của người dân”").contains("trang Nguồn dữ liệu");
+        assertThat(form.select("#register-hint a").attr("href")).isEqualTo("/listening/sources");
+        assertThat(form.select("#import-form input[type=checkbox][name=citizens]")).hasSize(1);
+
+        // a complaint and a text written like news, into a new source made as citizens' posts: both are their comments
+        String marked = "phan-anh-fb-" + ProcessHandle.current().pid();
+        String unmarked = marked + "-khong";
+        String existing = marked + "-co-san";
+        List<String> texts = List.of("Đường vào chợ ngập sâu cả tuần nay, xin các cấp xem xét " + marked,
+                "Sở Y tế tỉnh kiểm tra an toàn thực phẩm tại các bếp ăn tập thể trên địa bàn " + marked);
+        importPosts(existing, "e", texts.subList(0, 1));
+        upload(coordinator, marked, texts, true);
+        upload(coordinator, unmarked, texts, false);
+        // a source that exists keeps its mark
+        upload(coordinator, existing, texts, true);
+        assertThat(citizens(marked)).isTrue();
+        assertThat(citizens(unmarked)).isFalse();
+        assertThat(citizens(existing)).isFalse();
+        assertThat(jdbc.sql("SELECT p.register FROM post p JOIN post_source s ON s.id = p.source_id WHERE s.code = ?")
+                .param(marked).query(String.class).list()).containsExactly("comment", "comment");
+        assertThat(jdbc.sql("SELECT count(*) FROM post p JOIN post_source s ON s.id = p.source_id WHERE s.code = ?")
+                .param(unmarked).query(Long.class).single()).isEqualTo(2);
+    }
+
+    private void upload(MockHttpSession session, String source, List<String> texts, boolean citizens) throws Exception {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < texts.size(); i++) {
+            lines.append("{\"source\":\"").append(source).append("\",\"platform\":\"facebook\",\"external_id\":\"f")
+                    .append(i).append("\",\"published_at\":\"").append(Instant.now().minus(3, ChronoUnit.HOURS))
+                    .append("\",\"text\":\"").append(texts.get(i)).append("\"}\n");
+        }
+        var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/posts/import")
+                .file(new org.springframework.mock.web.MockMultipartFile("file", source + ".jsonl", "application/x-ndjson",
+                        lines.toString().getBytes(StandardCharsets.UTF_8)))
+                .session(session).with(csrf());
+        if (citizens) {
+            request.param("citizens", "true");
+        }
+        mvc.perform(request).andExpect(status().isOk());
+    }
+
+    private boolean citizens(String source) {
+        return jdbc.sql("SELECT citizens FROM post_source WHERE code = ?").param(source).query(Boolean.class).single();
+    }
+
     private void importPosts(String source, String prefix, List<String> texts) throws Exception {
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < texts.size(); i++) {

@@ -95,10 +95,11 @@ class ListeningTrendsIntegrationTests {
                 quiet++;
             }
         }
-        // forty complaints in the last twenty hours
+        // forty complaints in the last twenty hours, each with markup someone pasted in (no source of words)
         for (int i = 0; i < 40; i++) {
+            String markup = " <script>alert(" + i + ")</script> <img src=x onerror=alert(document.cookie)>";
             file.append(line("burst-" + i, "facebook", now.minus(i / 2, ChronoUnit.HOURS).minus(10, ChronoUnit.MINUTES),
-                    "Bức xúc vì " + keyword + " sập nhịp, xe phải đi vòng rất xa, lần thứ " + i));
+                    "Bức xúc vì " + keyword + " sập nhịp, xe phải đi vòng rất xa, lần thứ " + i + markup));
             burst++;
         }
         // hotline feedback about the same collapse: not public
@@ -153,6 +154,11 @@ class ListeningTrendsIntegrationTests {
         assertThat(words.stream().anyMatch(w -> w.contains("sập nhịp"))
                 || words.stream().anyMatch(w -> w.contains("sập")) && words.stream().anyMatch(w -> w.contains("nhịp")))
                 .as("the collapse among the issue's words %s", words).isTrue();
+        // named by the posts' words, never by their markup
+        java.util.Set<String> markup = java.util.Set.of("script", "alert", "img", "src", "onerror", "x", "document",
+                "cookie");
+        assertThat(words).as("the issue's words").noneMatch(w -> java.util.Arrays.stream(w.split(" "))
+                .anyMatch(markup::contains));
         assertThat(((Number) issue.get("burst")).doubleValue()).isGreaterThan(3.0);
         assertThat(((Number) issue.get("observed")).intValue()).isEqualTo(burst + hotline);
         assertThat(((Number) issue.get("authors")).intValue()).isGreaterThanOrEqualTo(1);
@@ -340,7 +346,13 @@ class ListeningTrendsIntegrationTests {
         assertThat(Jsoup.parse(noValue).select("main").text()).contains("Hãy nêu giá trị");
         String noDimension = mvc.perform(get("/trends").param("value", agency).session(coordinator))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(Jsoup.parse(noDimension).select("main").text()).contains("Chiều dữ liệu phải là");
+        // the dimensions as the pages name them, in the reader's language, never their codes
+        assertThat(Jsoup.parse(noDimension).select("main").text())
+                .contains("Chiều dữ liệu phải là Chủ đề, Lĩnh vực, Cơ quan, Địa danh hoặc Từ khóa.")
+                .doesNotContain("topic, domain");
+        assertThat(Jsoup.parse(mvc.perform(get("/trends").param("value", agency).param("lang", "en").session(coordinator))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).select("main").text())
+                .contains("The dimension must be Topic, Policy domain, Agency, Place or Keyword.");
         mvc.perform(get("/api/v1/trends").param("value", agency).session(coordinator))
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.field").value("dimension"));
         // with neither, the page charts the first emerging issue

@@ -167,6 +167,39 @@ class PostExportIntegrationTests {
     }
 
     @Test
+    void aTextTooLongForAnExcelCellIsCutThereAndSaysSoInTheReadersLanguageWhileTheCsvHasItAll() throws Exception {
+        String marker = "baidai" + ProcessHandle.current().pid();
+        StringBuilder text = new StringBuilder("Đơn thư của " + marker + ":");
+        for (int i = 0; text.length() < 62_900; i++) {
+            text.append(" Người dân xã Phước Dinh phản ánh đường ngập nước lần ").append(i).append('.');
+        }
+        String file = ("{\"source\":\"export-test\",\"platform\":\"facebook\",\"external_id\":\"long-%s\","
+                + "\"published_at\":\"2024-06-05T08:00:00+07:00\",\"text\":\"%s\"}\n").formatted(marker, text);
+        importer.importFile("long.jsonl", new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), Actor.SYSTEM,
+                null);
+        for (String[] language : new String[][] {{"vi", " […] (đã cắt bớt; bản CSV có đủ nội dung)"},
+            {"en", " […] (cut short; the CSV file has it all)"}}) {
+            byte[] xlsx = mvc.perform(get("/posts/export.xlsx").param("q", marker).param("lang", language[0])
+                    .session(signIn("coordinator"))).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsByteArray();
+            try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                    new ByteArrayInputStream(xlsx))) {
+                String cell = workbook.getSheet("Loa").getRow(1).getCell(14).getStringCellValue();
+                assertThat(cell.length()).isLessThanOrEqualTo(32_767).isGreaterThan(32_000);
+                assertThat(cell.substring(cell.length() - 100)).endsWith(language[1]);
+                String kept = cell.substring(0, cell.length() - language[1].length());
+                // cut between words, never within one
+                assertThat(text.toString().startsWith(kept)).as("the cell begins with the text").isTrue();
+                assertThat(text.charAt(kept.length())).isIn(' ', '.');
+            }
+        }
+        String csv = mvc.perform(get("/posts/export.csv").param("q", marker).session(signIn("coordinator")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv.contains("\"" + text + "\"")).as("the CSV holds the whole text").isTrue();
+        assertThat(csv.contains("đã cắt bớt")).isFalse();
+    }
+
+    @Test
     void theExcelFileOpensAsAWorkbookWithEachPostAsTextInItsRow() throws Exception {
         // a marker of its own: the other test counts the exports of its marker
         String marker = "bangtinh" + ProcessHandle.current().pid();

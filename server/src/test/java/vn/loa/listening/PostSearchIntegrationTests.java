@@ -379,7 +379,9 @@ class PostSearchIntegrationTests {
         MockHttpSession officer = signIn("officer");
         for (String page : List.of("-1", "abc", "1.5", "0x10")) {
             assertThat(page(get("/posts").param("q", marker).param("page", page).session(officer), 422))
-                    .as(page).contains("Trang &quot;" + page + "&quot; không hợp lệ");
+                    .as(page).contains("Trang &quot;" + page + "&quot; không hợp lệ")
+                    // pages as the reader sees them, never the address's count from 0
+                    .doesNotContain("từ 0 trở lên");
         }
         for (String page : List.of("3", "99999", "99999999999", "600")) {
             org.jsoup.nodes.Document shown = org.jsoup.Jsoup.parse(page(get("/posts").param("q", marker)

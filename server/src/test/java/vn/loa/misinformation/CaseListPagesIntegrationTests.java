@@ -81,7 +81,29 @@ class CaseListPagesIntegrationTests {
                 .replace(',', '.'));
         String refused = mvc.perform(get("/cases").param("status", "LOST").session(coordinator))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(refused).contains("Trạng thái trong bộ lọc không hợp lệ");
+        assertThat(Jsoup.parse(refused).select("#problems li[data-field=status]").text())
+                .startsWith("Trạng thái: giá trị \"LOST\" không hợp lệ");
+    }
+
+    @Test
+    void anAgencyNoCaseOrDirectoryHasIsRefusedNamingTheFilterWithTheFormKept() throws Exception {
+        for (String language : new String[] {"vi", "en"}) {
+            String refused = mvc.perform(get("/cases").param("agency", "ZZZ").param("status", "all").param("lang", language)
+                            .session(coordinator))
+                    .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            Document page = Jsoup.parse(refused);
+            assertThat(page.select("#problems li[data-field=agency]").text()).isEqualTo(language.equals("vi")
+                    ? "Cơ quan: không có cơ quan mã \"ZZZ\"." : "Agency: there is no agency with the code \"ZZZ\".");
+            // the status asked for stays chosen; the list says it is not the filter's
+            assertThat(page.select("#status option[selected]").attr("value")).isEqualTo("all");
+            assertThat(page.select("#filter-fallback").text()).isNotBlank();
+        }
+        // an agency with cases is no mistake, nor is one of the directory without any
+        mvc.perform(get("/cases").param("agency", agency).session(coordinator)).andExpect(status().isOk());
+        mvc.perform(get("/cases").param("agency", "SYT").session(coordinator)).andExpect(status().isOk());
+        // the API refuses it too, naming the field
+        mvc.perform(get("/api/v1/cases").param("agency", "ZZZ").session(coordinator))
+                .andExpect(status().is4xxClientError());
     }
 
     @Test

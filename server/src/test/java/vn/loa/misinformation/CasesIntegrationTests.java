@@ -142,6 +142,20 @@ class CasesIntegrationTests {
                 .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(org.jsoup.Jsoup.parse(page).select("#problems li[data-field=category]").text())
                 .isEqualTo("Loại thông tin: hãy chọn một mục trong danh sách.");
+        // a value the form does not offer: the choices as the form names them, in the reader's language, not codes
+        org.jsoup.nodes.Document bogus = org.jsoup.Jsoup.parse(mvc.perform(post("/cases/new").session(coordinator)
+                        .with(csrf()).param("claim", "Tin đồn").param("category", "BOGUS").param("severity", "X"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(bogus.select("#problems li[data-field=category]").text()).isEqualTo("Loại thông tin: giá trị \"BOGUS\" "
+                + "không hợp lệ; chọn một trong: Thông tin sai sự thật, Xuyên tạc chính sách, Nội dung độc hại, xúc phạm, "
+                + "Bức xúc của người dân, Khủng hoảng truyền thông.");
+        assertThat(bogus.select("#problems li[data-field=severity]").text()).isEqualTo("Mức độ: giá trị \"X\" không hợp lệ; "
+                + "chọn một trong: Thấp, Trung bình, Cao, Nghiêm trọng.");
+        assertThat(org.jsoup.Jsoup.parse(mvc.perform(post("/cases/new").session(coordinator).with(csrf())
+                        .param("claim", "Tin đồn").param("category", "CRISIS").param("severity", "X").param("lang", "en"))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .select("#problems li[data-field=severity]").text()).endsWith("Low, Medium, High, Critical.");
         assertThat(count()).isEqualTo(before);
     }
 

@@ -94,6 +94,11 @@ class CitizenReportsIntegrationTests {
         assertThat(anchor.attr("rel").split(" ")).contains("noopener", "noreferrer", "nofollow");
         assertThat(shown.select(".report-contact").text()).contains("0905123456");
         assertThat(shown.text()).contains("chưa có cơ quan nào thông báo.");
+        // who opened it, said once
+        assertThat(page.select("#case-opened").text()).endsWith(", người dân gửi qua trang công khai")
+                .doesNotContain("(");
+        assertThat(page.text()).contains("Người dân gửi phản ánh qua trang công khai; hồ sơ được mở.")
+                .doesNotContain("(người dân phản ánh)");
 
         // and so does the API
         JsonNode api = json.readTree(mvc.perform(get("/api/v1/cases/" + caseId).session(coordinator))

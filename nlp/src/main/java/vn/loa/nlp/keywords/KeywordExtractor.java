@@ -129,7 +129,7 @@ public final class KeywordExtractor {
     }
 
     /**
-     * The terms of one text: its words and pairs of words, stop words left out, each by a key (the same for every
+     * The terms of one text: its words and pairs of words, stop words and markup left out, each by a key (the same for every
      * way of writing it: tone-mark placement, case) with its written form, lower case.
      */
     public Map<Long, String> termsOf(String text) {
@@ -141,9 +141,14 @@ public final class KeywordExtractor {
         return backgroundDocuments == 0 ? 0 : (double) backgroundFrequency(key) / backgroundDocuments;
     }
 
-    /** The terms of one text (words and pairs of words, no stop words), by key, with their written form. */
+    /**
+     * The terms of one text (words and pairs of words, no stop words), by key, with their written form. Markup is no
+     * source of terms: a post quoting {@code <img src=x onerror=...>} is about its words, not "img src".
+     */
     Map<Long, String> terms(String raw) {
-        String text = Normalizer.isNormalized(raw, Normalizer.Form.NFC) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFC);
+        String words = Markup.strip(raw);
+        String text = Normalizer.isNormalized(words, Normalizer.Form.NFC) ? words
+                : Normalizer.normalize(words, Normalizer.Form.NFC);
         Map<Long, String> terms = new HashMap<>();
         long previousKey = 0;
         String previous = null;

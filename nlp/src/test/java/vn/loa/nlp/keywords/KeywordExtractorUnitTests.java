@@ -42,6 +42,37 @@ class KeywordExtractorUnitTests {
     }
 
     @Test
+    void markupInAPostIsNoSourceOfKeywords() {
+        List<String> hour = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            hour.add("Chợ Phan Rang họp tràn ra đường <script>alert(" + i + ")</script> <img src=x onerror=alert(1)> lần " + i);
+            hour.add("&lt;script&gt;document.cookie&lt;/script&gt; chợ Phan Rang kẹt xe <b>cả buổi</b> &amp; bẩn lần " + i);
+        }
+        List<String> terms = EXTRACTOR.extract(hour, 30, 2).stream().map(KeywordExtractor.Keyword::term).toList();
+        java.util.Set<String> markup = java.util.Set.of("script", "alert", "img", "src", "onerror", "document", "cookie",
+                "lt", "gt", "amp", "b", "x");
+        assertThat(terms).contains("phan rang", "kẹt xe")
+                .noneMatch(term -> java.util.Arrays.stream(term.split(" ")).anyMatch(markup::contains));
+        assertThat(EXTRACTOR.termsOf("Giá <i>rau</i> tăng").values()).contains("rau", "giá").doesNotContain("i");
+    }
+
+    @Test
+    void aLessThanSignThatStartsNoTagKeepsTheWordsAfterIt() {
+        assertThat(Markup.strip("giá a < b nhưng <3 lắm")).isEqualTo("giá a < b nhưng <3 lắm");
+        assertThat(Markup.strip("x<!-- ẩn -->y &#7843;nh &#x1EA3;nh")).isEqualTo("x y ảnh ảnh");
+    }
+
+    @Test
+    void markupInANormalisedTextOrCutWithinATagIsMarkupToo() {
+        // the stored normal form: tokens joined by single spaces, cut to its first characters
+        assertThat(EXTRACTOR.termsOf("chợ phan rang < script > alert ( 1 ) < / script > ngập & lt ; b & gt ; nước "
+                + "< img src = x onerror = alert ( document . cookie").values())
+                .contains("phan rang", "ngập").noneMatch(term -> java.util.Arrays.stream(term.split(" "))
+                        .anyMatch(java.util.Set.of("script", "alert", "img", "src", "onerror", "document", "cookie", "lt",
+                                "gt", "b")::contains));
+    }
+
+    @Test
     void anEmptyBatchHasNoKeywords() {
         assertThat(EXTRACTOR.extract(List.of(), 10, 1)).isEmpty();
     }

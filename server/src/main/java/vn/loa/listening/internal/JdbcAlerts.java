@@ -808,6 +808,11 @@ class JdbcAlerts implements Alerts {
         return agencies.findByCode(code, today()).map(a -> a.name(locale.getLanguage())).orElse(code);
     }
 
+    /** The agency that answers, by its name in a language; when none does, saying so (not naming the province, a scope). */
+    private String answeringAgency(String code, Locale locale) {
+        return code == null ? message("alerts.agency.none", locale) : agencyName(code, locale);
+    }
+
     private LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
     }
@@ -881,7 +886,7 @@ class JdbcAlerts implements Alerts {
                         .append(": «").append(quote).append("»\n");
             }
         }
-        text.append('\n').append(message("alerts.mail.agency", Languages.VIETNAMESE, agencyName(alert.aboutAgency(), Languages.VIETNAMESE)))
+        text.append('\n').append(message("alerts.mail.agency", Languages.VIETNAMESE, answeringAgency(alert.aboutAgency(), Languages.VIETNAMESE)))
                 .append('\n');
         text.append(message("alerts.mail.rule", Languages.VIETNAMESE, message("alerts.kind." + rule.kind(), Languages.VIETNAMESE),
                 agencyName(rule.agencyCode(), Languages.VIETNAMESE))).append('\n');
@@ -1000,7 +1005,7 @@ class JdbcAlerts implements Alerts {
                     : message("alerts.kind." + latest.kind(), language)
                             + (latest.detail() == null ? "" : ": " + cut(latest.detail(), 80));
             text.append("- ").append(message("alerts.digest.group", language, title,
-                    agencyName(latest.aboutAgency(), language), group.size(), when(latest.raisedAt()), most, open,
+                    answeringAgency(latest.aboutAgency(), language), group.size(), when(latest.raisedAt()), most, open,
                     settings.baseUrl() + "/alerts/" + latest.id())).append('\n');
         }
         if (groups.size() > 15) {

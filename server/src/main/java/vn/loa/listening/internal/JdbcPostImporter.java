@@ -111,8 +111,8 @@ class JdbcPostImporter implements PostImporter {
     }
 
     @Override
-    public ImportSummary importFile(String fileName, InputStream in, Actor by, AgencyId agency, boolean ownSourcesOnly)
-            throws IOException {
+    public ImportSummary importFile(String fileName, InputStream in, Actor by, AgencyId agency, boolean ownSourcesOnly,
+            boolean newSourcesAreCitizens) throws IOException {
         String name = fileName == null || fileName.isBlank() ? "upload" : fileName.strip();
         name = name.length() > 300 ? name.substring(0, 300) : name;
         boolean csv = name.toLowerCase(Locale.ROOT).endsWith(".csv");
@@ -172,7 +172,14 @@ class JdbcPostImporter implements PostImporter {
                             + " only into its own agency's sources or new ones");
                 }
                 batch.add(post);
-                counts.sources.add(post.source());
+                if (counts.sources.add(post.source()) && newSourcesAreCitizens) {
+                    // made now, before its batch is read, so that its posts are read as the mark says
+                    jdbc.sql("""
+                            INSERT INTO post_source (code, kind, agency_id, created_at, citizens)
+                            VALUES (?, 'IMPORT', ?, ?, TRUE) ON CONFLICT (code) DO NOTHING
+                            """).params(post.source(), agency == null ? null : agency.value(),
+                            Timestamp.from(clock.instant())).update();
+                }
             } catch (RejectedLine e) {
                 quarantine(counts, batchQuarantine, batchRaw, line.number(), e.getMessage(), text);
             }

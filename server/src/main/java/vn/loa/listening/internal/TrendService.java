@@ -142,7 +142,10 @@ class TrendService implements Trends {
     @Override
     public Series series(ListeningScope scope, String dimension, String value, String language) {
         if (!DIMENSIONS.contains(dimension)) {
-            throw new InvalidInput("dimension", "listening.trends.dimension");
+            // the dimensions by the names the pages give them, in the reader's language, not their codes
+            throw new InvalidInput("dimension", "listening.trends.dimension", DIMENSIONS.stream()
+                    .map(d -> new org.springframework.context.support.DefaultMessageSourceResolvable(
+                            new String[] {"trends.dimension." + d}, d)).toArray());
         }
         if (value == null || value.isBlank() || value.length() > 200) {
             throw new InvalidInput("value", "listening.trends.value");

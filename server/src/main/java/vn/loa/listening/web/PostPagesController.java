@@ -457,7 +457,8 @@ class PostPagesController {
             vn.loa.platform.Spreadsheets.csv(header, rows, response.getOutputStream());
         } else {
             response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-            vn.loa.platform.Spreadsheets.xlsx("Loa", header, rows, response.getOutputStream());
+            vn.loa.platform.Spreadsheets.xlsx("Loa", header, rows, messages.getMessage("posts.export.cut", null, locale),
+                    response.getOutputStream());
         }
         // written: the response is the file, no view
         return null;
@@ -470,7 +471,8 @@ class PostPagesController {
     }
 
     @PostMapping("/import")
-    String importFile(@RequestParam(name = "file", required = false) MultipartFile file, Model model,
+    String importFile(@RequestParam(name = "file", required = false) MultipartFile file,
+            @RequestParam(name = "citizens", defaultValue = "false") boolean citizens, Model model,
             @RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletResponse response)
             throws IOException {
         SignedInUser user = requireImporter();
@@ -480,7 +482,8 @@ class PostPagesController {
             response.setStatus(422);
         } else {
             try (InputStream in = file.getInputStream()) {
-                ImportSummary summary = importer.importFile(file.getOriginalFilename(), in, user.actor(), user.agency());
+                ImportSummary summary = importer.importFile(file.getOriginalFilename(), in, user.actor(), user.agency(),
+                        false, citizens);
                 model.addAttribute("summary", summary);
             } catch (InvalidInput e) {
                 model.addAttribute("errorKey", e.messageKey());

@@ -301,8 +301,16 @@ class JdbcCases implements Cases {
             }
         }
         if (filter.agencyCode() != null && !filter.agencyCode().isBlank()) {
-            sql.append(" AND agency_code = ?");
-            params.add(filter.agencyCode().strip());
+            String code = filter.agencyCode().strip();
+            // an agency of the directory (one merged away too), or of a case: a code nobody has is a mistyped link
+            if (agencies.all().stream().anyMatch(a -> a.code().equals(code)) || jdbc.sql(
+                    "SELECT EXISTS (SELECT 1 FROM misinformation_case WHERE agency_code = ?)").param(code)
+                    .query(Boolean.class).single()) {
+                sql.append(" AND agency_code = ?");
+                params.add(code);
+            } else {
+                problems.add(new InvalidInput("agency", "cases.filter.unknown-agency", code));
+            }
         }
         InvalidInput.throwIfAny(problems);
         if (filter.openOnly() || filter.overdueOnly()) {
@@ -960,11 +968,25 @@ class JdbcCases implements Cases {
                             field)));
             return null;
         }
-        problems.add(new InvalidInput(field, "case.error.choice", value,
-                Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")),
+        problems.add(new InvalidInput(field, "case.error.choice", value, choices(type, field),
                 new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] {"cases." + field},
                         field)));
         return null;
+    }
+
+    /**
+     * The choices of a field as the form names them, in the reader's language ("Thấp, Trung bình, Cao, Nghiêm trọng"),
+     * each resolved when the message is: a list with no code of its own, rendered from its names. A choice with no
+     * name in the bundle is given by its code.
+     */
+    private static <E extends Enum<E>> org.springframework.context.MessageSourceResolvable choices(Class<E> type,
+            String field) {
+        E[] constants = type.getEnumConstants();
+        Object[] names = Arrays.stream(constants).map(c -> new org.springframework.context.support
+                .DefaultMessageSourceResolvable(new String[] {"case." + field + "." + c.name()}, c.name())).toArray();
+        String list = java.util.stream.IntStream.range(0, constants.length).mapToObj(i -> "{" + i + "}")
+                .collect(Collectors.joining(", "));
+        return new org.springframework.context.support.DefaultMessageSourceResolvable(new String[0], names, list);
     }
 
     static String blankToNull(String value) {

@@ -45,7 +45,13 @@ class CaseHistorySentences {
         String who = names.person(entry.actor());
         String key = "case.history.sentence." + entry.action();
         Object[] arguments = switch (entry.action()) {
-            case "OPEN" -> new Object[] {who, label("case.source." + details.get("source"), locale)};
+            case "OPEN" -> {
+                // a citizen's report through the public site says who and how once, not "citizen (citizen report)"
+                if ("citizen".equals(entry.actor())) {
+                    key += ".citizen";
+                }
+                yield new Object[] {who, label("case.source." + details.get("source"), locale)};
+            }
             case "TRIAGE" -> new Object[] {who, label("case.category." + details.get("category"), locale),
                     label("case.severity." + details.get("severity"), locale)};
             case "ASSIGN" -> {

@@ -108,11 +108,11 @@ class CasesController {
         try {
             list = cases.list(filter, user, PageRequest.lenient(page, size));
         } catch (InvalidInput e) {
+            // each filter at fault named, the form keeping what was asked, the open cases listed under it
             filtered = false;
-            status = OPEN;
             filter = new Cases.Filter(null, null, true, false);
             list = cases.list(filter, user, PageRequest.lenient(page, size));
-            model.addAttribute("filterProblems", e.all());
+            model.addAttribute("problems", e.all());
             response.setStatus(400);
         }
         Map<String, String> filters = new LinkedHashMap<>();

@@ -610,6 +610,33 @@ class AlertsIntegrationTests {
         }
     }
 
+    @Test
+    void anAlertThatNoAgencyAnswersSaysSoInsteadOfNamingTheProvince() throws Exception {
+        vn.loa.identity.SignedInUser coordinator = new vn.loa.identity.SignedInUser(0L, "coordinator", "Điều phối", null, null,
+                java.util.Set.of(vn.loa.identity.Role.COORDINATOR));
+        String word = "bãi rác " + ProcessHandle.current().pid();
+        Alerts.Rule rule = alerts.addRule(new Alerts.RuleForm("", "KEYWORD", "3", word, "", ""), coordinator);
+        try {
+            Alerts.Alert alert = raise(rule, word, "unanswered-alert", "Mùi hôi từ " + word + " bay khắp xóm, lần ");
+            // as a burst whose issue no agency answers
+            jdbc.sql("UPDATE alert SET about_agency = NULL WHERE id = ?").param(alert.id()).update();
+            MockHttpSession session = signIn("coordinator");
+            org.jsoup.nodes.Document one = page("/alerts/" + alert.id(), session);
+            assertThat(one.select("#alert-agency").text()).isEqualTo("Chưa rõ cơ quan trả lời");
+            // the rule's scope is still the province
+            assertThat(one.select(".facts").text()).contains("(Toàn tỉnh)");
+            assertThat(page("/alerts/" + alert.id() + "?lang=en", session).select("#alert-agency").text())
+                    .isEqualTo("No answering agency yet");
+            String line = alerts.digestText(LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))).lines()
+                    .filter(l -> l.endsWith("/alerts/" + alert.id())).findFirst().orElseThrow();
+            assertThat(line).contains("(Chưa rõ cơ quan trả lời)").doesNotContain("toàn tỉnh");
+            jdbc.sql("UPDATE alert SET acknowledged_at = now(), acknowledged_by = 'system' WHERE id = ?").param(alert.id())
+                    .update();
+        } finally {
+            alerts.disableRule(rule.id(), coordinator);
+        }
+    }
+
     /** Imports three posts with the rule's keyword and evaluates the rules: the alert the rule raised. */
     private Alerts.Alert raise(Alerts.Rule rule, String word, String source, String text) throws Exception {
         vn.loa.identity.SignedInUser coordinator = new vn.loa.identity.SignedInUser(0L, "coordinator", "Điều phối", null, null,
