@@ -34,4 +34,13 @@ public interface OpenWork {
      * on its own need not be counted then).
      */
     Count of(Agency agency, LocalDate lastDay, boolean successorNamed);
+
+    /**
+     * The first moment after the agency's last day as recorded, in the province's time (far in the future while it has
+     * none): a code names one unit on a day, so an ended unit whose code was taken over holds only what came before.
+     */
+    static java.time.OffsetDateTime recordsBefore(Agency agency) {
+        return (agency.validTo() == null ? LocalDate.of(9999, 1, 1) : agency.validTo().plusDays(1))
+                .atStartOfDay(vn.loa.shared.LocalTime.ZONE).toOffsetDateTime();
+    }
 }

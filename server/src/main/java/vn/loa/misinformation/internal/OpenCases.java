@@ -7,7 +7,6 @@ import org.springframework.stereotype.Component;
 import vn.loa.identity.Agency;
 import vn.loa.identity.OpenWork;
 import vn.loa.misinformation.CaseStatus;
-import vn.loa.shared.LocalTime;
 
 /**
  * The misinformation cases an agency answers for and has not closed: each runs to its deadline, so the agency is not
@@ -25,9 +24,7 @@ class OpenCases implements OpenWork {
     @Override
     public Count of(Agency agency, LocalDate lastDay, boolean successorNamed) {
         String[] closed = CaseStatus.CLOSED.stream().map(Enum::name).toArray(String[]::new);
-        // a code names one unit on a day: an ended unit whose code was taken over holds only what came before its end
-        OffsetDateTime until = (agency.validTo() == null ? LocalDate.of(9999, 1, 1) : agency.validTo().plusDays(1))
-                .atStartOfDay(LocalTime.ZONE).toOffsetDateTime();
+        OffsetDateTime until = OpenWork.recordsBefore(agency);
         long count = jdbc.sql("""
                 SELECT count(*) FROM misinformation_case WHERE agency_code = ? AND status <> ALL (?) AND opened_at < ?
                 """).params(agency.code(), closed, until).query(Long.class).single();

@@ -6,7 +6,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.loa.identity.Agency;
 import vn.loa.identity.OpenWork;
-import vn.loa.shared.LocalTime;
 
 /**
  * The crises of an agency not closed: the clock of the first statement (Decree 09/2017, Art. 6) and the follow-up
@@ -23,9 +22,7 @@ class OpenCrises implements OpenWork {
 
     @Override
     public Count of(Agency agency, LocalDate lastDay, boolean successorNamed) {
-        // a code names one unit on a day: an ended unit whose code was taken over holds only what came before its end
-        OffsetDateTime until = (agency.validTo() == null ? LocalDate.of(9999, 1, 1) : agency.validTo().plusDays(1))
-                .atStartOfDay(LocalTime.ZONE).toOffsetDateTime();
+        OffsetDateTime until = OpenWork.recordsBefore(agency);
         long count = jdbc.sql("""
                 SELECT count(*) FROM press_crisis WHERE agency_code = ? AND status = 'OPEN' AND opened_at < ?
                 """).params(agency.code(), until).query(Long.class).single();

@@ -8,7 +8,6 @@ import org.springframework.stereotype.Component;
 import vn.loa.identity.Agency;
 import vn.loa.identity.OpenWork;
 import vn.loa.press.EnquiryStatus;
-import vn.loa.shared.LocalTime;
 
 /**
  * The press enquiries an agency has not answered: their clock keeps running, so the agency is not ended until each is
@@ -27,9 +26,7 @@ class OpenEnquiries implements OpenWork {
     public Count of(Agency agency, LocalDate lastDay, boolean successorNamed) {
         String[] open = Arrays.stream(EnquiryStatus.values()).filter(EnquiryStatus::open).map(Enum::name)
                 .toArray(String[]::new);
-        // a code names one unit on a day: an ended unit whose code was taken over holds only what came before its end
-        OffsetDateTime until = (agency.validTo() == null ? LocalDate.of(9999, 1, 1) : agency.validTo().plusDays(1))
-                .atStartOfDay(LocalTime.ZONE).toOffsetDateTime();
+        OffsetDateTime until = OpenWork.recordsBefore(agency);
         long count = jdbc.sql("""
                 SELECT count(*) FROM press_enquiry WHERE agency_code = ? AND status = ANY (?) AND received_at < ?
                 """).params(agency.code(), open, until).query(Long.class).single();

@@ -7,7 +7,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.loa.identity.Agency;
 import vn.loa.identity.OpenWork;
-import vn.loa.shared.LocalTime;
 import vn.loa.transparency.RequestStatus;
 
 /**
@@ -27,9 +26,7 @@ class OpenInformationRequests implements OpenWork {
     public Count of(Agency agency, LocalDate lastDay, boolean successorNamed) {
         String[] open = Arrays.stream(RequestStatus.values()).filter(RequestStatus::open).map(Enum::name)
                 .toArray(String[]::new);
-        // a code names one unit on a day: an ended unit whose code was taken over holds only what came before its end
-        OffsetDateTime until = (agency.validTo() == null ? LocalDate.of(9999, 1, 1) : agency.validTo().plusDays(1))
-                .atStartOfDay(LocalTime.ZONE).toOffsetDateTime();
+        OffsetDateTime until = OpenWork.recordsBefore(agency);
         long count = jdbc.sql("""
                 SELECT count(*) FROM information_request WHERE agency_code = ? AND status = ANY (?) AND received_at < ?
                 """).params(agency.code(), open, until).query(Long.class).single();
