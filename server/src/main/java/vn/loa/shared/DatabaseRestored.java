@@ -3,8 +3,8 @@ package vn.loa.shared;
 import java.time.Instant;
 
 /**
- * Published once the database has been replaced by a backup ({@code bin/loa restore}), after the restore has committed:
- * what a module keeps beside the database (the search index) is built again from it, and the audit trail records it.
+ * Published once the database has been replaced by a backup ({@code bin/loa restore}), after the restore has committed,
+ * for the audit trail to record it.
  *
  * @param by who restored it
  * @param file the backup file's name, as given

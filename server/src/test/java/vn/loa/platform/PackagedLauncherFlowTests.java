@@ -140,11 +140,30 @@ class PackagedLauncherFlowTests {
 
         server.destroy();
         assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        Result asked = loa(Map.of("LOA_LANG", "vi"), "restore", backup.toString());
+        assertThat(asked.exitCode()).as(asked.output()).isEqualTo(2);
+        assertThat(asked.output()).contains("Chưa khôi phục gì", "--replace").doesNotContain("Lỗi");
         Result restored = loa(Map.of("LOA_LANG", "vi"), "restore", backup.toString(), "--replace");
         assertThat(restored.exitCode()).as(restored.output()).isZero();
         assertThat(restored.output()).contains("Đã khôi phục ");
+        // the search index held the posts as they were before the restore: emptied, it is built again at the next start
+        Path log = dataDir.getParent().resolve("server.log");
+        long built = Files.readString(log).split("Building the search index", -1).length - 1;
+        assertThat(built).as("the first start built the index").isEqualTo(1);
 
         startServer();
+        Instant rebuilt = Instant.now().plusSeconds(60);
+        while (Files.readString(log).split("Building the search index", -1).length - 1 < 2 && Instant.now().isBefore(rebuilt)) {
+            Thread.sleep(500);
+        }
+        assertThat(Files.readString(log).split("Building the search index", -1).length - 1).isEqualTo(2);
+        // a backup without --out is written where the command was typed, not in Loa's own folder
+        Result here = loaIn(dataDir.getParent(), Map.of("LOA_LANG", "en"), "backup");
+        assertThat(here.exitCode()).as(here.output()).isZero();
+        try (var files = Files.list(dataDir.getParent())) {
+            assertThat(files.map(p -> p.getFileName().toString())).anyMatch(name -> name.matches("loa-backup-\\d{8}-\\d{4}\\.zip"));
+        }
+
         assertThat(signIn("truoc", "mat-khau-mot-1")).as("made before the backup").isTrue();
         assertThat(signIn("sau", "mat-khau-hai-22")).as("made after the backup").isFalse();
         Result verified = loa(Map.of("LOA_LANG", "en"), "audit", "verify");

@@ -80,7 +80,6 @@ import vn.loa.nlp.Syllables;
 import vn.loa.nlp.lucene.VietnameseAnalyzer;
 import vn.loa.nlp.normalize.ToneMarks;
 import vn.loa.nlp.segment.WordSegmenter;
-import vn.loa.shared.DatabaseRestored;
 import vn.loa.shared.InvalidInput;
 import vn.loa.shared.LocalTime;
 
@@ -119,7 +118,7 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
     private final WordSegmenter segmenter;
     private final IndexWriter writer;
     private final SearcherManager searchers;
-    private String database;
+    private final String database;
     /** How long an import or push waits for its posts to become searchable before it answers anyway. */
     private final java.time.Duration searchableWait;
     /** The highest post id indexed and searchable: written under the index's lock, read without it. */
@@ -164,37 +163,15 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
             } else {
                 log.info("The search index in " + dir + " belongs to another database or an older version; rebuilding it");
             }
-            startAfresh();
+            writer.deleteAll();
+            this.indexedUpTo = 0;
+            // a new index reads every post as it is now: what re-analyses changed so far is in it
+            jdbc.sql("SELECT id, last_post_id FROM reanalysis ORDER BY id DESC LIMIT 1").query(rs -> {
+                relabelRun = rs.getLong(1);
+                relabelledUpTo = rs.getLong(2);
+            });
+            mergedUpTo = jdbc.sql("SELECT coalesce(max(id), 0) FROM story_merge").query(Long.class).single();
         }
-    }
-
-    /** Empties the index and reads the database's state again: the next catch-up indexes every post as it is now. */
-    private void startAfresh() throws IOException {
-        writer.deleteAll();
-        this.indexedUpTo = 0;
-        this.relabelRun = 0;
-        this.relabelledUpTo = 0;
-        // a new index reads every post as it is now: what re-analyses changed so far is in it
-        jdbc.sql("SELECT id, last_post_id FROM reanalysis ORDER BY id DESC LIMIT 1").query(rs -> {
-            relabelRun = rs.getLong(1);
-            relabelledUpTo = rs.getLong(2);
-        });
-        mergedUpTo = jdbc.sql("SELECT coalesce(max(id), 0) FROM story_merge").query(Long.class).single();
-    }
-
-    /**
-     * The database was replaced by a backup ({@code bin/loa restore}): what the index holds may be posts the backup does
-     * not have, so it is emptied and committed without the marks of a finished index; whichever process opens it next
-     * (this one's next catch-up, or the server's start) builds it again from the restored posts.
-     */
-    @EventListener
-    synchronized void on(DatabaseRestored event) throws IOException {
-        database = jdbc.sql("SELECT id::text FROM installation").query(String.class).single();
-        startAfresh();
-        writer.setLiveCommitData(Map.of("database", database, "schema", SCHEMA).entrySet());
-        writer.commit();
-        searchers.maybeRefreshBlocking();
-        log.info("The database was restored from a backup; the search index is built again from its posts");
     }
 
     @Override

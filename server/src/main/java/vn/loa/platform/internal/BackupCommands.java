@@ -78,13 +78,18 @@ final class BackupCommands {
                     throw new IllegalArgumentException(text.get("cli.usage-of", "backup [--out FILE.zip]"));
                 }
             }
-            if (file == null) {
-                file = Path.of("loa-backup-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(LocalTime.ZONE).format(now)
-                        + ".zip");
-            }
-            file = file.toAbsolutePath();
+            String name = "loa-backup-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(LocalTime.ZONE).format(now)
+                    + ".zip";
+            // by default, and inside a folder named by --out, the file takes the default name in that folder; the
+            // launcher runs Loa in its own folder and says where the command was typed
+            Path here = Path.of(System.getenv().getOrDefault("LOA_CALLER_DIR", "."));
+            file = (file == null ? here.resolve(name) : Files.isDirectory(file) ? file.resolve(name) : file).toAbsolutePath();
             if (Files.exists(file)) {
                 err.println(text.get("cli.error", text.get("cli.backup.exists", file)));
+                return 2;
+            }
+            if (file.getParent() == null || !Files.isDirectory(file.getParent())) {
+                err.println(text.get("cli.error", text.get("cli.backup.no-folder", file.getParent())));
                 return 2;
             }
             Path partial = file.resolveSibling(file.getFileName() + ".partial");
@@ -115,6 +120,22 @@ final class BackupCommands {
 
     @Component
     static class Restore implements CliCommand {
+
+        /**
+         * Empties the search index's folder: it is derived from the posts, and those it holds may be ones the backup does
+         * not have, or have other labels. No server runs (the restore made sure), so no process has it open; the
+         * server's next start finds it empty and builds it again from the restored posts.
+         */
+        private void forgetSearchIndex() throws IOException {
+            String folder = environment.getProperty("loa.listening.index-dir");
+            if (folder != null && !folder.isBlank() && Files.isDirectory(Path.of(folder))) {
+                try (var files = Files.list(Path.of(folder))) {
+                    for (Path path : files.toList()) {
+                        org.springframework.util.FileSystemUtils.deleteRecursively(path);
+                    }
+                }
+            }
+        }
 
         private final Environment environment;
         private final CliText text;
@@ -157,13 +178,15 @@ final class BackupCommands {
                 out.println(text.get("cli.restore.holds", file, LocalTime.format(takenAt), manifest.tables().size(),
                         manifest.rows(), manifest.schemaVersion()));
                 if (!replace) {
-                    err.println(text.get("cli.error", text.get("cli.restore.confirm")));
+                    // not an error: what the file holds, and what to type to restore it
+                    err.println(text.get("cli.restore.confirm"));
                     return 2;
                 }
                 String sha256 = DatabaseBackups.sha256(file);
                 try (Connection connection = owner(environment)) {
                     DatabaseBackups.restore(connection, file, BackupCommands.APPLICATION_NAME);
                 }
+                forgetSearchIndex();
                 Actor by = new Actor("cli:" + System.getProperty("user.name", "unknown"), null);
                 events.publishEvent(new DatabaseRestored(by, file.getFileName().toString(), sha256, takenAt, manifest.rows()));
                 out.println(text.get("cli.restore.done", manifest.rows(), manifest.tables().size()));

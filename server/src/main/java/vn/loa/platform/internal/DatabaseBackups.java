@@ -183,6 +183,12 @@ final class DatabaseBackups {
                 throw new Refused("cli.restore.unknown-table", table.name());
             }
         }
+        // a backup of the same schema holds every table: one left out would be emptied and stay empty
+        List<String> covered = manifest.tables().stream().map(Table::name).toList();
+        List<String> left = present.stream().filter(table -> !covered.contains(table)).toList();
+        if (!left.isEmpty()) {
+            throw new Refused("cli.restore.table-missing", String.join(", ", left));
+        }
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (ZipFile zip = open(file); Statement statement = connection.createStatement()) {

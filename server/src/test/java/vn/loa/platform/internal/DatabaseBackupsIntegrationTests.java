@@ -170,6 +170,25 @@ class DatabaseBackupsIntegrationTests {
                     .isInstanceOf(SQLException.class).hasMessageContaining("timestamp");
             assertThat(contents(target)).isEqualTo(before);
 
+            // a table left out of the manifest and the file (a backup cut short, or edited): it would be emptied
+            Path cut = rewrite(file, folder.resolve("cut.zip"), "manifest.json", text -> {
+                tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+                tools.jackson.databind.JsonNode manifest = json.readTree(text);
+                tools.jackson.databind.node.ArrayNode tables = (tools.jackson.databind.node.ArrayNode) manifest.get("tables");
+                for (int i = tables.size() - 1; i >= 0; i--) {
+                    if (tables.get(i).get("name").asString().equals("alert")) {
+                        tables.remove(i);
+                    }
+                }
+                return json.writeValueAsString(manifest);
+            });
+            assertThatThrownBy(() -> DatabaseBackups.restore(target, cut, "the test"))
+                    .isInstanceOfSatisfying(DatabaseBackups.Refused.class, e -> {
+                        assertThat(e.key()).isEqualTo("cli.restore.table-missing");
+                        assertThat(e.arguments()).containsExactly("alert");
+                    });
+            assertThat(contents(target)).isEqualTo(before);
+
             Path older = rewrite(file, folder.resolve("older.zip"), "manifest.json",
                     text -> text.replaceFirst("\"schemaVersion\"\\s*:\\s*\"[^\"]+\"", "\"schemaVersion\" : \"1\""));
             assertThatThrownBy(() -> DatabaseBackups.restore(target, older, "the test"))
@@ -214,6 +233,19 @@ class DatabaseBackupsIntegrationTests {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("exists");
         assertThat(Files.size(file)).isEqualTo(size);
 
+        // a folder that does not exist is named as such; a folder that does takes the file under its default name
+        err.reset();
+        Path nowhere = folder.resolve("khong-co").resolve("sao-luu.zip");
+        assertThat(backup.run(List.of("--out", nowhere.toString()), print(out), print(err))).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("there is no folder " + nowhere.getParent());
+        Path into = Files.createDirectory(folder.resolve("thu-muc"));
+        out.reset();
+        assertThat(backup.run(List.of("--out", into.toString()), print(out), print(err))).isZero();
+        try (var made = Files.list(into)) {
+            assertThat(made.map(p -> p.getFileName().toString()).toList()).singleElement()
+                    .satisfies(name -> assertThat(name).matches("loa-backup-\\d{8}-\\d{4}\\.zip"));
+        }
+
         BackupCommands.Restore restore = new BackupCommands.Restore(environment, text, event -> {
             throw new AssertionError("nothing may be restored without --replace");
         });
@@ -221,7 +253,8 @@ class DatabaseBackupsIntegrationTests {
         err.reset();
         assertThat(restore.run(List.of(file.toString()), print(out), print(err))).isEqualTo(2);
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Backup ").contains(" tables, ");
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--replace");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--replace").startsWith("Nothing restored yet")
+                .doesNotContain("Error");
         // another process (a running server) is connected: a real restore is refused, nothing changes
         err.reset();
         long audit = jdbc.sql("SELECT count(*) FROM audit_record").query(Long.class).single();
