@@ -1004,9 +1004,11 @@ class JdbcAlerts implements Alerts {
             String title = latest.title(language.getLanguage()) != null ? latest.title(language.getLanguage())
                     : message("alerts.kind." + latest.kind(), language)
                             + (latest.detail() == null ? "" : ": " + cut(latest.detail(), 80));
-            text.append("- ").append(message("alerts.digest.group", language, title,
-                    answeringAgency(latest.aboutAgency(), language), group.size(), when(latest.raisedAt()), most, open,
-                    settings.baseUrl() + "/alerts/" + latest.id())).append('\n');
+            // the agency that answers, after the title unless the title names it already ("Ý kiến tiêu cực về Sở Y tế")
+            String agency = answeringAgency(latest.aboutAgency(), language);
+            String heading = latest.aboutAgency() != null && title.contains(agency) ? title : title + " (" + agency + ")";
+            text.append("- ").append(message("alerts.digest.group", language, heading, agency, group.size(),
+                    when(latest.raisedAt()), most, open, settings.baseUrl() + "/alerts/" + latest.id())).append('\n');
         }
         if (groups.size() > 15) {
             text.append("- ").append(message("alerts.digest.more", language, groups.size() - 15)).append('\n');

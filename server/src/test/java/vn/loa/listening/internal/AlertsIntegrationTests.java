@@ -200,6 +200,11 @@ class AlertsIntegrationTests {
             // the hour's negative comments (three of them are ours), not the seven negative posts
             assertThat(raised.getFirst().observed()).isEqualTo(negativeComments);
             assertThat(raised.getFirst().sentence()).contains("ý kiến tiêu cực của người dân");
+            // the digest names the agency once: its title already does
+            assertThat(alerts.digestText(LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))).lines()
+                    .filter(line -> line.contains("/alerts/" + raised.getFirst().id())).toList()).singleElement()
+                    .satisfies(line -> assertThat(line).contains("Ý kiến tiêu cực về Sở Tài chính: ")
+                            .doesNotContain("(Sở Tài chính)"));
         } finally {
             alerts.disableRule(rule.id(), coordinator);
         }
