@@ -10,13 +10,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -24,10 +21,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.loa.consultation.internal.ConsultationAnswersTestData;
 import vn.loa.platform.Axe;
+import vn.loa.platform.BrowserFlowTest;
 import vn.loa.platform.HeadlessChromium;
 import vn.loa.publishing.Publishing;
 
@@ -37,32 +34,15 @@ import vn.loa.publishing.Publishing;
  * contributors receive their answers by e-mail (GreenMail); the public answers page passes axe-core and fits a phone.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class ConsultationAnswersFlowTests {
+class ConsultationAnswersFlowTests extends BrowserFlowTest {
 
     private static final Set<String> SERIOUS = Set.of("serious", "critical");
-
-    private static WebDriver browser;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcClient jdbc;
 
     @Autowired
     Publishing publishing;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void sixGroupsAreAnsweredApprovedByAnotherPersonPublishedAndTheContributorsHearBack() throws Exception {
@@ -203,9 +183,6 @@ class ConsultationAnswersFlowTests {
                 ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 
     private void signIn(String username) {
         HeadlessChromium.signIn(browser, url(""), username);

@@ -36,12 +36,9 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -49,10 +46,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.loa.consultation.internal.ConsultationTestData;
 import vn.loa.platform.Axe;
+import vn.loa.platform.BrowserFlowTest;
 import vn.loa.platform.HeadlessChromium;
 import vn.loa.publishing.Publishing;
 import vn.loa.shared.LocalTime;
@@ -67,34 +64,17 @@ import vn.loa.shared.LocalTime;
  * is a Word file in the Decree 30/2020 layout with a row per article.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class ConsultationFlowTests {
+class ConsultationFlowTests extends BrowserFlowTest {
 
     private static final Set<String> SERIOUS = Set.of("serious", "critical");
     private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-
-    private static WebDriver browser;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcClient jdbc;
 
     @Autowired
     Publishing publishing;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void anOfficerConsultsOnADraftAnswersSixGroupsAndEveryoneHearsBack() throws Exception {
@@ -426,9 +406,6 @@ class ConsultationFlowTests {
         return new WebDriverWait(browser, Duration.ofSeconds(seconds));
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 
     private void signIn(String username) {
         HeadlessChromium.signIn(browser, url(""), username);

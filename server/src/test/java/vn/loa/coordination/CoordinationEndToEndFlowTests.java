@@ -14,20 +14,17 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
+import vn.loa.platform.BrowserFlowTest;
 import vn.loa.platform.HeadlessChromium;
 import vn.loa.shared.LocalTime;
 
@@ -39,16 +36,11 @@ import vn.loa.shared.LocalTime;
  * that class, followed from the report's own links.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class CoordinationEndToEndFlowTests {
+class CoordinationEndToEndFlowTests extends BrowserFlowTest {
 
     private static final SignedInUser COORDINATOR = new SignedInUser(null, "coordinator", "Điều phối", null, "SVHTTDL",
             Set.of(Role.COORDINATOR));
     private static final Pattern PAGER_TOTAL = Pattern.compile("([\\d.]+)\\s*$");
-
-    private static WebDriver browser;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     Directives directives;
@@ -58,18 +50,6 @@ class CoordinationEndToEndFlowTests {
 
     @Autowired
     PeriodicReports reports;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void anOverdueTaskEscalatesTheLeaderSeesItAndTheQuarterlyReportCountsWhatTheTaskListShows() throws Exception {
@@ -189,7 +169,4 @@ class CoordinationEndToEndFlowTests {
         return new WebDriverWait(browser, Duration.ofSeconds(seconds));
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

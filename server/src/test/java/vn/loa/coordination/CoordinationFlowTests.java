@@ -7,21 +7,18 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
 import vn.loa.platform.Axe;
+import vn.loa.platform.BrowserFlowTest;
 import vn.loa.platform.HeadlessChromium;
 import vn.loa.shared.LocalTime;
 
@@ -31,34 +28,17 @@ import vn.loa.shared.LocalTime;
  * a figure and sends a difficulty about the task; the coordinator answers it; the officer reads the answer and closes it.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class CoordinationFlowTests {
+class CoordinationFlowTests extends BrowserFlowTest {
 
     private static final Set<String> SERIOUS = Set.of("serious", "critical");
     private static final SignedInUser COORDINATOR = new SignedInUser(null, "coordinator", "Điều phối", null, "SVHTTDL",
             Set.of(Role.COORDINATOR));
-
-    private static WebDriver browser;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     Directives directives;
 
     @Autowired
     Tasks tasks;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void theCommuneReportsProgressAndADifficultyThatTheCoordinatorAnswers() {
@@ -135,7 +115,4 @@ class CoordinationFlowTests {
         return new WebDriverWait(browser, Duration.ofSeconds(seconds));
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

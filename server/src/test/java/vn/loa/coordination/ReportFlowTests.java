@@ -13,11 +13,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -25,9 +22,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.loa.platform.Axe;
+import vn.loa.platform.BrowserFlowTest;
 import vn.loa.platform.HeadlessChromium;
 
 /**
@@ -36,29 +33,12 @@ import vn.loa.platform.HeadlessChromium;
  * it but has no form to change it.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class ReportFlowTests {
+class ReportFlowTests extends BrowserFlowTest {
 
     private static final Set<String> SERIOUS = Set.of("serious", "critical");
 
-    private static WebDriver browser;
-
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void theCoordinatorGeneratesEditsAndIssuesAQuarterlyReport() throws Exception {
@@ -141,7 +121,4 @@ class ReportFlowTests {
         return new WebDriverWait(browser, Duration.ofSeconds(seconds));
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -19,7 +16,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -28,30 +24,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the browser's session cookie is gone, so the form's token belongs to no session.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class RefusedFormKeptFlowTests {
+class RefusedFormKeptFlowTests extends BrowserFlowTest {
 
     /** What the tab keeps of a form being sent (loa.js). */
     private static final String KEPT = "return sessionStorage.getItem('loa.refused-form');";
 
-    private static WebDriver browser;
-
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void aCitizensInformationRequestRefusedAsStaleComesBackFilledAndIsSavedOnceWhenSentAgain() {
@@ -250,7 +229,4 @@ class RefusedFormKeptFlowTests {
                 .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to")).toList();
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

@@ -7,11 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -19,9 +16,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.loa.identity.AgencyDirectory;
 import vn.loa.platform.Axe;
+import vn.loa.platform.BrowserFlowTest;
 import vn.loa.platform.HeadlessChromium;
 import vn.loa.shared.LocalTime;
 
@@ -32,29 +29,12 @@ import vn.loa.shared.LocalTime;
  * leader's view; every page passes axe-core.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class ResourcesFlowTests {
+class ResourcesFlowTests extends BrowserFlowTest {
 
     private static final Set<String> SERIOUS = Set.of("serious", "critical");
 
-    private static WebDriver browser;
-
-    @LocalServerPort
-    int port;
-
     @Autowired
     AgencyDirectory agencies;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void anOfficerKeepsTheAgencysStaffAndBudgetAndTheLeaderReadsTheProvince() {
@@ -124,7 +104,4 @@ class ResourcesFlowTests {
         assertThat(Axe.violations(browser, SERIOUS)).as("axe on the leader's view").isEmpty();
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }
