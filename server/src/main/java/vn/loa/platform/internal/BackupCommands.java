@@ -184,7 +184,7 @@ final class BackupCommands {
                 }
                 String sha256 = DatabaseBackups.sha256(file);
                 try (Connection connection = owner(environment)) {
-                    DatabaseBackups.restore(connection, file, BackupCommands.APPLICATION_NAME);
+                    DatabaseBackups.restore(connection, file, manifest, BackupCommands.APPLICATION_NAME);
                 }
                 forgetSearchIndex();
                 Actor by = new Actor("cli:" + System.getProperty("user.name", "unknown"), null);

@@ -159,7 +159,12 @@ final class DatabaseBackups {
      * open, while any other client connected to the database (a running Loa server) refuses the restore.
      */
     static Manifest restore(Connection connection, Path file, String ownApplication) throws SQLException, IOException {
-        Manifest manifest = check(file);
+        return restore(connection, file, check(file), ownApplication);
+    }
+
+    /** As {@link #restore(Connection, Path, String)}, for a file {@link #check} has just read: it is not read twice. */
+    static Manifest restore(Connection connection, Path file, Manifest manifest, String ownApplication)
+            throws SQLException, IOException {
         String version = schemaVersion(connection);
         if (!version.equals(manifest.schemaVersion())) {
             throw new Refused("cli.restore.other-version", manifest.schemaVersion(), version);
