@@ -145,6 +145,30 @@ class PostSearchIntegrationTests {
     }
 
     @Test
+    void aPlaceNamedWithoutDiacriticsIsFoundAsWrittenNotAsAWordThatFoldsToIt() throws Exception {
+        String marker = marker();
+        importPosts(marker,
+                "news", "Nha Trang đón lượng khách kỷ lục dịp lễ",
+                "news", "Nhà Trắng công bố thuế quan mới với hàng nhập khẩu",
+                "facebook", "bien nha trang cuoi tuan dong qua",
+                "news", "Người dân Cam Ranh góp ý dự thảo quy hoạch");
+        MockHttpSession coordinator = signIn("coordinator");
+        for (String typed : List.of("Nha Trang", "nha trang", "\"Nha Trang\"")) {
+            mvc.perform(get("/api/v1/posts").param("q", typed + " " + marker).session(coordinator))
+                    .andExpect(jsonPath("$.total").value(2))
+                    .andExpect(jsonPath("$.items[*].text").value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(
+                            org.hamcrest.Matchers.startsWith("Nhà Trắng")))));
+        }
+        // typed with its diacritics, the White House is found (and a comment typed without any, which may mean either)
+        mvc.perform(get("/api/v1/posts").param("q", "Nhà Trắng " + marker).session(coordinator))
+                .andExpect(jsonPath("$.total").value(2))
+                .andExpect(jsonPath("$.items[0].text").value(org.hamcrest.Matchers.startsWith("Nhà Trắng")));
+        // other words typed without diacritics still find every form
+        mvc.perform(get("/api/v1/posts").param("q", "thue quan " + marker).session(coordinator))
+                .andExpect(jsonPath("$.total").value(1));
+    }
+
+    @Test
     void anAbbreviationFindsItsFullFormAndTheFullFormFindsTheAbbreviation() throws Exception {
         String marker = marker();
         importPosts(marker,

@@ -235,6 +235,20 @@ public final class Gazetteer {
     }
 
     /**
+     * The short names of the places shipped with Loa, every one that was or is ("Nha Trang", "Phan Rang", "Ninh Hải"),
+     * each once, in the order of the list: what a search may take as a name.
+     */
+    public static List<String> placeNames() {
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        for (String[] row : read("/vn/loa/nlp/gazetteer/places.tsv", 8)) {
+            if (!row[3].isBlank()) {
+                names.add(row[3].strip());
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    /**
      * The agencies shipped with Loa: the bodies of the province, with their common short forms, dated: Ninh
      * Thuận's until 30/06/2025, Khánh Hòa's from 01/07/2025. A body of today also answers to the names of the
      * body it took over from, so that an old name in a new post finds the body that does that work now. An id

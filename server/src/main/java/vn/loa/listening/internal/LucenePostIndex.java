@@ -103,9 +103,10 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
      * rebuilt (4: register and domain; 5: abbreviations, dates and hyphenated names kept whole as words; 6: titles
      * stored; 7: a word written without diacritics marked as such, so that a word typed with them finds it and not
      * the word with other diacritics; whether a post is about the province, "local"; 8: a post of a local source is
-     * about the province).
+     * about the province; 9: the form of a word with diacritics without them marked as such, so that a place named
+     * without diacritics, "Nha Trang", is not found in "Nhà Trắng").
      */
-    private static final String SCHEMA = "8";
+    private static final String SCHEMA = "9";
     /** How many posts are indexed between two commits of the index. */
     private static final int COMMIT_EVERY = 50_000;
     /** How far below the highest id indexed a late commit is looked for (three import batches). */
@@ -142,7 +143,8 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
         this.routing = routing;
         this.searchableWait = settings.searchableWait();
         this.segmenter = WordSegmenter.loadDefault();
-        this.analyzer = new VietnameseAnalyzer(segmenter);
+        // a place named without diacritics is searched as written: "Nha Trang" is not "Nhà Trắng"
+        this.analyzer = new VietnameseAnalyzer(segmenter, vn.loa.nlp.gazetteer.Gazetteer.placeNames());
         Path dir = Path.of(settings.indexDir());
         Files.createDirectories(dir);
         this.writer = new IndexWriter(FSDirectory.open(dir),
@@ -1105,12 +1107,30 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
             words.add(canonicalWords(found.typed()));
             found.otherForms().forEach(form -> words.add(canonicalWords(form)));
         }
+        List<String> typed = new ArrayList<>();
         for (String word : (quoted + " " + expansion.rest()).split("\\s+")) {
-            words.add(canonicalWords(word));
+            typed.add(canonicalWords(word));
         }
-        words.removeIf(String::isEmpty);
+        typed.removeIf(String::isEmpty);
+        // a place named without diacritics is one word, marked as written ("nha trang" marks "Nha Trang", not "Nhà Trắng")
+        for (int i = 0; i < typed.size(); i++) {
+            int length = 1;
+            for (int n = 3; n >= 2; n--) {
+                if (i + n <= typed.size() && NAMES_AS_WRITTEN.contains(String.join(" ", typed.subList(i, i + n)))) {
+                    length = n;
+                    break;
+                }
+            }
+            words.add(String.join(" ", typed.subList(i, i + length)));
+            i += length - 1;
+        }
         return words;
     }
+
+    /** The places named without diacritics, lower case ("nha trang"): searched and marked as written. */
+    private static final Set<String> NAMES_AS_WRITTEN = vn.loa.nlp.gazetteer.Gazetteer.placeNames().stream()
+            .map(name -> name.toLowerCase(Locale.ROOT)).filter(name -> name.contains(" ") && fold(name).equals(name))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /**
      * Lower case, the tone mark of each syllable in one place, one space between words, without the punctuation around
@@ -1138,7 +1158,8 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
     /**
      * A window of the text around the first matched word, with every matched word marked by offsets. A word of the
      * query typed with diacritics matches the text that has it as typed or without diacritics, as the search does
-     * ("ngộ" marks "ngộ" and "ngo", not "ngô"); typed without them, it matches every form.
+     * ("ngộ" marks "ngộ" and "ngo", not "ngô"); typed without them, it matches every form, but a place named without
+     * diacritics ("nha trang") only as written.
      */
     static Snippet snippet(String text, List<String> words) {
         String folded = fold(text);
@@ -1147,7 +1168,7 @@ class LucenePostIndex implements PostSearch, TopicAttention, ApplicationRunner {
         List<int[]> matches = new ArrayList<>();
         for (String word : words) {
             String bare = fold(word);
-            boolean marked = !bare.equals(word);
+            boolean marked = !bare.equals(word) || NAMES_AS_WRITTEN.contains(word);
             int from = 0;
             int at;
             while (!bare.isEmpty() && (at = folded.indexOf(bare, from)) >= 0) {

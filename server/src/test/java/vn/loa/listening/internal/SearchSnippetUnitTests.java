@@ -38,4 +38,14 @@ class SearchSnippetUnitTests {
         assertThat(marked(text, "\"bảo hiểm\" y")).as("no abbreviation: the words one by one")
                 .containsExactly("bảo", "hiểm", "y", "y", "bảo");
     }
+
+    @Test
+    void aPlaceNamedWithoutDiacriticsMarksTheNameAsWrittenNotAWordThatFoldsToIt() {
+        String text = "Khách ở Nha Trang bàn về tuyên bố của Nhà Trắng; trang tin tỉnh đưa";
+        assertThat(marked(text, "nha trang")).containsExactly("Nha Trang");
+        assertThat(marked(text, "Nhà Trắng")).containsExactly("Nhà", "Trắng");
+        assertThat(marked("di bien nha trang cuoi tuan", "Nha Trang")).as("a text typed without diacritics")
+                .containsExactly("nha trang");
+        assertThat(marked(text, "trang")).as("one syllable is no name").containsExactly("Trang", "Trắng", "trang");
+    }
 }
