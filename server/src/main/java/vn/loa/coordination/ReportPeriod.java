@@ -87,4 +87,25 @@ public record ReportPeriod(ReportKind kind, int year, int number, LocalDate from
             case YEARLY -> "Trong năm";
         };
     }
+
+    /**
+     * What the text says for "in the period" with figures standing on {@code asOf}: {@link #within()} once the period is
+     * over, "Từ đầu quý đến ngày 08/12/2026" for a period not over on that day (a quick report, or a draft).
+     */
+    public String within(LocalDate asOf) {
+        if (asOf == null || !asOf.isBefore(to)) {
+            return within();
+        }
+        String unit = switch (kind) {
+            case MONTHLY -> "tháng";
+            case QUARTERLY -> "quý";
+            case YEARLY -> "năm";
+        };
+        return "Từ đầu " + unit + " đến ngày " + vn.loa.shared.LocalTime.format(asOf);
+    }
+
+    /** Where the figures of what is still open stand: "đến cuối kỳ", or "đến ngày 08/12/2026" before the period ends. */
+    public String atEnd(LocalDate asOf) {
+        return asOf == null || !asOf.isBefore(to) ? "đến cuối kỳ" : "đến ngày " + vn.loa.shared.LocalTime.format(asOf);
+    }
 }

@@ -633,6 +633,10 @@ class PeriodicReportsIntegrationTests {
             assertThat(issued.figures().computedAt()).isEqualTo(clock.instant());
             assertThat(issued.figures().asOf()).isEqualTo(LocalDate.of(y, 12, 8));
             assertThat(issued.title()).isEqualTo(quarter.title() + " (số liệu đến ngày 08/12/" + y + ")");
+            // its text speaks of the quarter so far, not of the quarter as if it were over
+            assertThat(issued.sections().get("transparency")).startsWith("Từ đầu quý đến ngày 08/12/" + y + ", các cơ quan");
+            assertThat(issued.sections().get("misinformation")).contains("; đến ngày 08/12/" + y + " còn ")
+                    .doesNotContain("Trong quý", "cuối kỳ");
             try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(reports.docx(quarter.id(), LEADER).content()))) {
                 String text = String.join("\n", doc.getParagraphs().stream().map(XWPFParagraph::getText).toList());
                 assertThat(text).contains("(số liệu đến ngày 08/12/" + y + ")",
@@ -649,6 +653,8 @@ class PeriodicReportsIntegrationTests {
             PeriodicReports.Report monthIssued = reports.issue(november.id(), false, COORDINATOR);
             assertThat(monthIssued.title()).isEqualTo(november.title()).doesNotContain("số liệu đến ngày");
             assertThat(monthIssued.figures().asOf()).isEqualTo(LocalDate.of(y, 11, 30));
+            assertThat(monthIssued.sections().get("transparency")).startsWith("Trong tháng, các cơ quan");
+            assertThat(monthIssued.sections().get("misinformation")).contains("; đến cuối kỳ còn ");
             assertThat(jdbc.sql("""
                     SELECT details FROM audit_record WHERE action = 'coord-report.issued' AND target_type = 'coord-report'
                       AND target_id = ?""").param(String.valueOf(november.id())).query(String.class).single())

@@ -47,12 +47,13 @@ class ReportText {
     }
 
     String section(String key, ReportFigures f, ReportPeriod period) {
-        String within = period.within();
+        // a period not over when the figures were taken (a quick report, a draft) says so: "Từ đầu quý đến ngày …"
+        String within = period.within(f.asOf());
         return switch (key) {
             case "listening" -> listening(f.listening(), within);
             case "misinformation" -> within + ", bộ phận xử lý thông tin sai sự thật tiếp nhận " + n(f.desk().opened())
                     + " vụ việc, kết thúc xử lý " + n(f.desk().closed()) + " vụ việc (trong đó chuyển cơ quan công an "
-                    + n(f.desk().referred()) + " vụ việc); đến cuối kỳ còn " + n(f.desk().openAtEnd()) + " vụ việc đang xử lý. "
+                    + n(f.desk().referred()) + " vụ việc); " + period.atEnd(f.asOf()) + " còn " + n(f.desk().openAtEnd()) + " vụ việc đang xử lý. "
                     + (f.desk().medianHoursToAnswer() == null ? "Trong kỳ chưa có vụ việc được công bố thông tin phản bác, đính chính."
                             : "Đã công bố thông tin phản bác, đính chính đối với " + n(f.desk().answered())
                                     + " vụ việc; thời gian trung vị từ khi tiếp nhận đến khi công bố là "
