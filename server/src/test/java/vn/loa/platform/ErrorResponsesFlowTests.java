@@ -243,6 +243,24 @@ class ErrorResponsesFlowTests {
     }
 
     @Test
+    void aRequestTomcatRefusesIsAnsweredByLoaInTheReadersLanguageNotByTomcatsEnglishPage() throws Exception {
+        RawAnswer page = raw("GET /public/refutations/%00 HTTP/1.1\r\nHost: localhost\r\nAccept: " + HTML + "\r\n\r\n");
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.headers().get("content-type")).startsWith("text/html");
+        assertThat(page.headers().get("content-language")).isEqualTo("vi");
+        assertThat(Jsoup.parse(page.body()).select("h1").text()).isEqualTo("Đã có lỗi");
+        assertThat(page.body()).contains("Loa không hiểu yêu cầu này").doesNotContain("HTTP Status", "Bad Request");
+        RawAnswer english = raw("GET /cases/a%2Fb HTTP/1.1\r\nHost: localhost\r\nCookie: loa-lang=en\r\n\r\n");
+        assertThat(english.status()).isEqualTo(400);
+        assertThat(english.headers().get("content-language")).isEqualTo("en");
+        assertThat(english.body()).doesNotContain("HTTP Status", "Đã có lỗi");
+        RawAnswer api = raw("GET /api/v1/cases/%00 HTTP/1.1\r\nHost: localhost\r\nAccept: " + JSON + "\r\n\r\n");
+        assertThat(api.status()).isEqualTo(400);
+        assertThat(api.headers().get("content-type")).startsWith("application/problem+json");
+        assertThat(api.body()).contains("\"status\":400", "\"instance\":\"/api/v1/cases/%00\"").doesNotContain("<html");
+    }
+
+    @Test
     void aRequestTooLargeForTomcatIsAnsweredByLoaInTheReadersLanguageNotByTomcatsEnglishPage() throws Exception {
         String padding = "x".repeat(70 * 1024);
         HttpBrowser.Answer login = HttpBrowser.onThisMachine(port).get("/login", HTML);

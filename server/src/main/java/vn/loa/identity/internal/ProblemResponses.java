@@ -34,7 +34,8 @@ class ProblemResponses {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status),
                 messages.getMessage(messageKey, arguments, messageKey, locale));
         problem.setTitle(messages.getMessage("problem.title." + status, null, HttpStatus.valueOf(status).getReasonPhrase(), locale));
-        problem.setInstance(java.net.URI.create(request.getRequestURI()));
+        // an address Tomcat refused may hold what a URI may not: kept as a path, anything else written as "_"
+        problem.setInstance(java.net.URI.create(request.getRequestURI().replaceAll("[^\\p{Alnum}/._~%-]", "_")));
         response.setStatus(status);
         response.setContentType("application/problem+json;charset=UTF-8");
         response.getWriter().write(json.writeValueAsString(problem));

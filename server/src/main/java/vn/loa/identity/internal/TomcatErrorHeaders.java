@@ -23,8 +23,9 @@ import vn.loa.shared.Languages;
  * NUL in the path, a TRACE): Spring Security writes them on everything else, with the same values. A request whose
  * address and headers are larger than Tomcat reads ({@code server.max-http-request-header-size}) is answered by Loa,
  * not by Tomcat's English page: under {@code /api/} an RFC 9457 problem, elsewhere a short page, in the language of
- * the request's cookie. When the address itself is too long, Tomcat keeps neither it nor the headers, so the page says
- * it in Vietnamese and in English.
+ * the request's cookie; so is every other request Tomcat refuses (a NUL or an encoded slash in the path). When the
+ * address itself is too long, Tomcat keeps neither it nor the headers, so the page says it in Vietnamese and in
+ * English.
  */
 final class TomcatErrorHeaders extends ValveBase {
 
@@ -70,10 +71,14 @@ final class TomcatErrorHeaders extends ValveBase {
             if (request.isSecure() && !response.containsHeader("Strict-Transport-Security")) {
                 response.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
             }
-            if (tooLarge(request) && response.setErrorReported()) {
+            if (response.setErrorReported()) {
                 // the error page valve further down writes no page for an error already reported
                 response.setSuspended(false);
-                answerTooLarge(request, response);
+                if (tooLarge(request)) {
+                    answerTooLarge(request, response);
+                } else {
+                    answerRefused(request, response);
+                }
             }
         }
         getNext().invoke(request, response);
@@ -97,18 +102,46 @@ final class TomcatErrorHeaders extends ValveBase {
         }
     }
 
+    /**
+     * Any other request Tomcat refused (a NUL or an encoded slash in the path, a TRACE): a problem under the API, else
+     * the short page in the reader's language; in both languages when Tomcat kept no address.
+     */
+    private void answerRefused(Request request, Response response) throws IOException {
+        int status = response.getStatus();
+        String key = switch (status) {
+            case 400 -> "error.400";
+            case 404 -> "error.404";
+            default -> "error.generic";
+        };
+        String uri = request.getRequestURI();
+        if (uri == null) {
+            page(response, Languages.VIETNAMESE, "error.title", section(Languages.VIETNAMESE, "error.title", key, false)
+                    + section(Locale.ENGLISH, "error.title", key, true));
+        } else if (uri.startsWith("/api/")) {
+            problems.getObject().write(request, response, status, key);
+        } else {
+            Locale locale = locales.getObject().resolveLocale(request);
+            page(response, locale, "error.title", section(locale, "error.title", key, false));
+        }
+    }
+
     /** The most Tomcat reads of a request's line and headers, in bytes. */
     private static long limit(Request request) {
         ProtocolHandler protocol = request.getConnector().getProtocolHandler();
         return protocol instanceof AbstractHttp11Protocol<?> http ? http.getMaxHttpRequestHeaderSize() : 8 * 1024;
     }
 
-    /** What the page says in a language; {@code marked} for a language other than the page's. */
+    /** What the page says of a request too large in a language; {@code marked} for a language other than the page's. */
     private String section(Locale locale, long kilobytes, boolean marked) {
+        return section(locale, "error.request-too-large.title", "error.request-too-large", marked, kilobytes);
+    }
+
+    /** A heading and a sentence in a language; {@code marked} for a language other than the page's. */
+    private String section(Locale locale, String titleKey, String textKey, boolean marked, Object... arguments) {
         MessageSource bundles = messages.getObject();
         String lang = marked ? " lang=\"" + locale.getLanguage() + "\"" : "";
-        return "<section" + lang + "><h1>" + escape(bundles.getMessage("error.request-too-large.title", null, locale))
-                + "</h1><p>" + escape(bundles.getMessage("error.request-too-large", new Object[] {kilobytes}, locale))
+        return "<section" + lang + "><h1>" + escape(bundles.getMessage(titleKey, null, locale))
+                + "</h1><p>" + escape(bundles.getMessage(textKey, arguments, locale))
                 + "</p><p><a href=\"/\">" + escape(bundles.getMessage("error.home", null, locale))
                 + "</a></p></section>";
     }
@@ -119,9 +152,13 @@ final class TomcatErrorHeaders extends ValveBase {
     }
 
     private void page(Response response, Locale locale, String sections) throws IOException {
+        page(response, locale, "error.request-too-large.title", sections);
+    }
+
+    private void page(Response response, Locale locale, String titleKey, String sections) throws IOException {
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Content-Language", locale.getLanguage());
-        String title = escape(messages.getObject().getMessage("error.request-too-large.title", null, locale));
+        String title = escape(messages.getObject().getMessage(titleKey, null, locale));
         response.getWriter().write("<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"utf-8\">"
                 + "<title>" + title + "</title></head><body>" + sections + "</body></html>");
     }
