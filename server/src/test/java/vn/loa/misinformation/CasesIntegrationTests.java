@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -61,6 +62,22 @@ class CasesIntegrationTests {
 
     @Autowired
     vn.loa.identity.AgencyDirectory agencies;
+
+    @Test
+    void theDemosAnsweredCaseWasWorkedOverADayNotInAMoment() {
+        // the desk's median time to answer reads as a day's work ("20 giờ 0 phút"), not "dưới 1 phút"
+        Map<String, Object> demo = jdbc.sql("""
+                SELECT opened_at, published_at, (SELECT min(occurred_at) FROM audit_record a WHERE a.target_type = 'case'
+                         AND a.target_id = c.id::text) AS first_audit
+                  FROM misinformation_case c WHERE claim = 'Bệnh viện không trả hồ sơ bệnh án cho người bệnh khi xuất viện'
+                """).query().singleRow();
+        Instant opened = ((java.sql.Timestamp) demo.get("opened_at")).toInstant();
+        Instant published = ((java.sql.Timestamp) demo.get("published_at")).toInstant();
+        assertThat(Duration.between(opened, published)).isEqualTo(Duration.ofHours(20));
+        assertThat(published).isBefore(clock.instant());
+        assertThat(((java.sql.Timestamp) demo.get("first_audit")).toInstant()).as("its audit records tell the same time")
+                .isEqualTo(opened);
+    }
 
     @Test
     void opensACaseFromJsonWithItsPostsAndADeadlineFromItsSeverity() throws Exception {
