@@ -64,6 +64,14 @@ class PublicAccessIntegrationTests {
     Clock clock;
 
     @Test
+    void theDemosRequestsSentFromThePortalHaveTheirFollowUpCodeAsAnyPortalRequestHas() {
+        // the demo's three requests from the portal (the one by post was entered by the officer) can be followed there
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM information_request r JOIN information_request_follow_up f ON f.request_id = r.id
+                 WHERE r.requester_address = 'Khánh Hòa (dữ liệu trình diễn)'""").query(Long.class).single()).isEqualTo(3);
+    }
+
+    @Test
     void openingTheAnswerLinkUsesNothingAndOnlyTheDownloadButtonUsesItOnce() throws Exception {
         InformationRequest request = submitted("Bảng giá đất vùng ven đầm Thủy Triều năm 2026 của xã Cam Hải Đông");
         String link = requests.act(request.id(), provide("Bảng giá gồm 14 tuyến đường ven đầm Thủy Triều."), COORDINATOR)

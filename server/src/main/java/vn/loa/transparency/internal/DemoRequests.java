@@ -60,25 +60,27 @@ class DemoRequests implements ApplicationRunner {
             return;
         }
         OffsetDateTime now = OffsetDateTime.now(clock.withZone(LocalTime.ZONE)).withNano(0);
-        requests.submit(submission(Channel.ELECTRONIC, now.minusHours(2), "Trần Văn An",
+        // sent from the portal, as a citizen would: each has its follow-up code, mailed to the requester (the demo's
+        // outbox keeps the mail, so a visitor can follow the request on the portal as its requester would)
+        requests.submitFromPortal(submission(Channel.ELECTRONIC, now.minusHours(2), "Trần Văn An",
                 "Danh sách các trạm y tế xã, phường có bác sĩ làm việc thường xuyên trong năm 2026", "Tìm nơi khám gần nhà"),
                 null);
         // a week ago by post: overdue unless answered
         requests.submit(submission(Channel.POST, now.minusDays(9).withHour(9), "Lê Thị Bình",
                 "Kết quả thanh tra việc đấu thầu mua thuốc của bệnh viện tỉnh năm 2025", "Theo dõi chi tiêu công"), officer.get());
-        InformationRequest answered = requests.submit(submission(Channel.ELECTRONIC, now.minusDays(3),
+        InformationRequest answered = requests.submitFromPortal(submission(Channel.ELECTRONIC, now.minusDays(3),
                 "Phạm Minh Châu",
                 "Lịch tiêm chủng mở rộng tháng này tại các trạm y tế phường Nha Trang; tôi là Phạm Minh Châu, 0905 000 001",
-                "Đưa con đi tiêm"), null);
+                "Đưa con đi tiêm"), null).request();
         requests.act(answered.id(), new InformationRequests.Transition(RequestAction.PROVIDE, null, null, null, null,
                 "(Dữ liệu trình diễn) Các trạm y tế phường tiêm chủng mở rộng vào ngày 25 hằng tháng, từ 7 giờ 30; mang theo sổ "
                         + "tiêm chủng của trẻ.", false, 0L, "LINK", true, true, null, null), officer.get());
         // the officer confirms every piece of personal data Loa suggests
         requests.publish(answered.id(), requests.redactionSuggestions(answered.id(), officer.get()).stream()
                 .map(InformationRequests.PersonalDatum::text).toList(), officer.get());
-        InformationRequest refused = requests.submit(submission(Channel.ELECTRONIC, now.minusDays(2),
+        InformationRequest refused = requests.submitFromPortal(submission(Channel.ELECTRONIC, now.minusDays(2),
                 "Đỗ Quang Dũng", "Hồ sơ bệnh án của một người hàng xóm đang điều trị tại bệnh viện tỉnh",
-                "Tìm hiểu"), null);
+                "Tìm hiểu"), null).request();
         requests.act(refused.id(), new InformationRequests.Transition(RequestAction.REFUSE,
                 "Hồ sơ bệnh án là bí mật đời tư của người bệnh; người yêu cầu không phải người bệnh hay người đại diện.", null,
                 RefusalGround.NOT_ACCESSIBLE, null, null, null, null, null, null, null, null, null), officer.get());
