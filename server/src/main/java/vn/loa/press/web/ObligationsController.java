@@ -199,7 +199,9 @@ class ObligationsController {
      */
     static List<Obligations.Question> parseQuestions(String text) {
         List<Obligations.Question> questions = new ArrayList<>();
-        for (String block : text.strip().split("\\R\\s*\\R")) {
+        // a browser sends a text area's lines ended by CR LF: each a line break, not a blank line between two
+        String unix = text.replace("\r\n", "\n").replace('\r', '\n');
+        for (String block : unix.strip().split("\n[\\h]*\n")) {
             List<String> lines = block.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
             if (lines.isEmpty()) {
                 continue;
