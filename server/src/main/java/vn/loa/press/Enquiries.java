@@ -91,6 +91,12 @@ public interface Enquiries {
     List<Enquiry> publishedAnswers(int limit);
 
     /**
+     * Whether the user may open the enquiry's own page ({@link #get}): its agency's staff, the province's press desk and
+     * leaders, and the journalist who asked; others read a published answer in the list only.
+     */
+    boolean mayOpen(Enquiry enquiry, SignedInUser user);
+
+    /**
      * Reminds the agency's officers and spokespersons of the open enquiries due within the reminder window, and
      * escalates to the coordinators those past their due time; each once per due time. Run on a schedule.
      *

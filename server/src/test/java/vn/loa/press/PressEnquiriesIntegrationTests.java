@@ -273,6 +273,28 @@ class PressEnquiriesIntegrationTests {
     }
 
     @Test
+    void aPublishedAnswerIsLinkedOnlyForThoseWhoMayOpenItsEnquiry() throws Exception {
+        Enquiry asked = ask("Câu trả lời đã công bố cho xã đọc");
+        enquiries.act(asked.id(), new Enquiries.Transition(EnquiryAction.DRAFT, "Đã có kết quả xét nghiệm.", null, null, null),
+                OFFICER);
+        enquiries.act(asked.id(), new Enquiries.Transition(EnquiryAction.APPROVE, null, null, true, null), SPOKESPERSON);
+        String link = "a[href=/press/enquiries/" + asked.id() + "]";
+        // a commune's officer reads the answer in the list: a link would lead to "not found"
+        org.jsoup.nodes.Document commune = org.jsoup.Jsoup.parse(mvc.perform(get("/press").session(signIn("xa-bac-ai-tay")))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(commune.select("#published-answers").text()).contains("Câu trả lời đã công bố cho xã đọc");
+        assertThat(commune.select("#published-answers " + link)).isEmpty();
+        mvc.perform(get("/press/enquiries/" + asked.id()).session(signIn("xa-bac-ai-tay")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isNotFound());
+        // the agency's staff and the province's desk open it
+        for (String user : java.util.List.of("officer", "coordinator")) {
+            org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(mvc.perform(get("/press").session(signIn(user)))
+                    .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(page.select("#published-answers " + link)).as(user).hasSize(1);
+        }
+    }
+
+    @Test
     void aDraftChangedAfterThePageWasOpenedIsNeitherApprovedNorWrittenOver() {
         Enquiry asked = ask("Dự thảo thay đổi giữa chừng");
         enquiries.act(asked.id(), new Enquiries.Transition(EnquiryAction.DRAFT, "Bản A của cán bộ.", null, null, null,

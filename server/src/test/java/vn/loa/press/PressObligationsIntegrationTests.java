@@ -232,6 +232,26 @@ class PressObligationsIntegrationTests {
     }
 
     @Test
+    void aRefusedConferenceKeepsTheOutletsTickedAsItKeepsWhatWasTyped() throws Exception {
+        MockHttpSession spokesperson = signIn("spokesperson");
+        org.jsoup.nodes.Document form = org.jsoup.Jsoup.parse(mvc.perform(get("/press/obligations").session(spokesperson))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        List<String> outlets = form.select("input[name=invited]").eachAttr("value");
+        assertThat(outlets).hasSizeGreaterThanOrEqualTo(2);
+        String refused = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                        "/press/obligations/conferences").session(spokesperson)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("agencyCode", "SYT").param("title", "Họp báo thông tin dịch sốt xuất huyết")
+                        .param("scheduledAt", "2031-05-20T09:00").param("place", "Hội trường Sở Y tế")
+                        .param("agenda", "").param("invited", outlets.get(1)))
+                .andExpect(status().isUnprocessableEntity()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(refused);
+        assertThat(page.select("input[name=invited][checked]").eachAttr("value")).containsExactly(outlets.get(1));
+        assertThat(page.select("#title").val()).isEqualTo("Họp báo thông tin dịch sốt xuất huyết");
+    }
+
+    @Test
     void anAgencysStaffExportTheirAgencysOwnReportNotTheProvincesWithTheOtherAgenciesLeftOut() throws Exception {
         clock.set(at(2033, 5, 2));
         obligations.enterRule(new Obligations.Rule(null, "SYT", null, Obligation.PRESS_CONFERENCE, 3,

@@ -264,6 +264,13 @@ class JdbcEnquiries implements Enquiries {
     }
 
     @Override
+    public boolean mayOpen(Enquiry enquiry, SignedInUser user) {
+        // as scope(...) decides which enquiries get(...) finds
+        return PressAccess.seesProvinceWide(user) || PressAccess.staffOf(enquiry.agencyCode(), user)
+                || user.has(Role.PRESS) && user.username().equals(enquiry.journalistUsername());
+    }
+
+    @Override
     public Enquiry get(long id, SignedInUser user) {
         StringBuilder where = new StringBuilder(" WHERE e.id = ?");
         List<Object> params = new ArrayList<>(List.of(id));

@@ -139,6 +139,8 @@ class ObligationsController {
             model.addAttribute("problems", e.all());
             prepare(model, Map.of("agencyCode", agencyCode, "title", title, "scheduledAt", scheduledAt, "place", place,
                     "agenda", agenda));
+            // the outlets ticked stay ticked, as the fields keep what was typed
+            model.addAttribute("invitedChosen", invited == null ? List.of() : invited);
             return "press/obligations";
         }
     }

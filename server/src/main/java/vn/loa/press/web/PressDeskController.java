@@ -111,7 +111,11 @@ class PressDeskController {
         } else {
             model.addAttribute("noApprover", Set.of());
         }
-        model.addAttribute("published", enquiries.publishedAnswers(5));
+        List<Enquiry> published = enquiries.publishedAnswers(5);
+        model.addAttribute("published", published);
+        // linked only where the reader may open the enquiry; another agency's staff read the answer in the list
+        model.addAttribute("openable", published.stream().filter(e -> enquiries.mayOpen(e, user)).map(Enquiry::id)
+                .collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("limits", enquiries.timeLimits());
         followUp.addTo(model, user);
         return "press/desk";
