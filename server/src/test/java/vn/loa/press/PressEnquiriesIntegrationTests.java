@@ -295,6 +295,25 @@ class PressEnquiriesIntegrationTests {
     }
 
     @Test
+    void anOfficerWhoTransfersAQuestionReturnsToTheListToldWhereItWentNotToANotFoundPage() throws Exception {
+        Enquiry asked = ask("Câu hỏi thuộc Sở Công Thương");
+        MockHttpSession officer = signIn("officer");
+        mvc.perform(post("/press/enquiries/" + asked.id() + "/actions").session(officer).with(csrf())
+                        .param("action", "TRANSFER").param("transferTo", "SCT").param("note", "Thuộc lĩnh vực công thương"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/press"));
+        org.jsoup.nodes.Document list = org.jsoup.Jsoup.parse(mvc.perform(get("/press").session(officer)).andReturn()
+                .getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(list.select("#action-done").text())
+                .isEqualTo("Đã chuyển câu hỏi số " + asked.id() + " cho Sở Công Thương; từ nay cơ quan đó trả lời và theo dõi câu hỏi này.");
+        // the province's desk still opens it, and is taken back to it
+        Enquiry back = ask("Câu hỏi điều phối chuyển tiếp");
+        mvc.perform(post("/press/enquiries/" + back.id() + "/actions").session(signIn("coordinator")).with(csrf())
+                        .param("action", "TRANSFER").param("transferTo", "SCT"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
+                        "/press/enquiries/" + back.id()));
+    }
+
+    @Test
     void aDraftChangedAfterThePageWasOpenedIsNeitherApprovedNorWrittenOver() {
         Enquiry asked = ask("Dự thảo thay đổi giữa chừng");
         enquiries.act(asked.id(), new Enquiries.Transition(EnquiryAction.DRAFT, "Bản A của cán bộ.", null, null, null,

@@ -66,10 +66,12 @@ class PressDeskController {
     private final DueDateText dueText;
     private final Clock clock;
     private final PressFollowUp followUp;
+    private final vn.loa.platform.DisplayNames names;
 
     PressDeskController(Enquiries enquiries, Spokespersons registry, AgencyDirectory agencies, WorkingDays calendar,
-            DueDateText dueText, Clock clock, PressFollowUp followUp) {
+            DueDateText dueText, Clock clock, PressFollowUp followUp, vn.loa.platform.DisplayNames names) {
         this.followUp = followUp;
+        this.names = names;
         this.enquiries = enquiries;
         this.registry = registry;
         this.agencies = agencies;
@@ -213,7 +215,14 @@ class PressDeskController {
             RedirectAttributes redirect) {
         try {
             EnquiryAction chosen = EnquiryAction.valueOf(action);
-            enquiries.act(id, new Enquiries.Transition(chosen, draft, note, publish, transferTo, draftSeen), user());
+            Enquiry after = enquiries.act(id, new Enquiries.Transition(chosen, draft, note, publish, transferTo, draftSeen),
+                    user());
+            if (!enquiries.mayOpen(after, user())) {
+                // passed to an agency whose question this officer may no longer open: back to the list, saying where
+                redirect.addFlashAttribute("flashKey", "press.done.TRANSFER.away");
+                redirect.addFlashAttribute("flashArgs", new Object[] {String.valueOf(id), names.agency(after.agencyCode())});
+                return "redirect:/press";
+            }
             redirect.addFlashAttribute("flashKey", "press.done." + chosen.name());
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("errorKey", "press.error.action");
