@@ -194,6 +194,22 @@ class SpokespersonRegistryIntegrationTests {
     }
 
     @Test
+    void aRefusedEntryForAnAgencyWithNobodyStillShowsTheWholeRegisterUnderItsMessages() throws Exception {
+        org.jsoup.nodes.Document before = org.jsoup.Jsoup.parse(mvc.perform(get("/press/spokespersons").session(signIn("coordinator")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        int listed = before.select("#valid-table tbody tr").size();
+        assertThat(listed).isGreaterThan(1);
+        org.jsoup.nodes.Document refused = org.jsoup.Jsoup.parse(mvc.perform(post("/press/spokespersons")
+                        .session(signIn("coordinator")).with(csrf()).param("agencyCode", "TTRA").param("capacity", "SPOKESPERSON")
+                        .param("fullName", "Nguyễn Văn Thử").param("title", "Chánh Thanh tra").param("phone", "abc-xyz")
+                        .param("email", "khong-phai-email"))
+                .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(refused.select("#problems li").eachAttr("data-field")).contains("phone", "email");
+        assertThat(refused.select("#valid-table tbody tr")).hasSize(listed);
+        assertThat(refused.select("#fullName").val()).isEqualTo("Nguyễn Văn Thử");
+    }
+
+    @Test
     void theRegistryNamesEachSpeakerWithTheirTitleAsOnePhrase() throws Exception {
         org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(mvc.perform(get("/press/spokespersons").session(signIn("admin")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));

@@ -85,7 +85,9 @@ class RegistryController {
         } catch (InvalidInput e) {
             response.setStatus(422);
             model.addAttribute("problems", e.all());
-            prepare(model, agencyCode, Map.of("agencyCode", agencyCode, "capacity", capacity, "matter", matter, "fullName",
+            // the register as the form was sent from, every agency's: not narrowed to the agency being added, which may
+            // have nobody yet and would read as an empty register
+            prepare(model, null, Map.of("agencyCode", agencyCode, "capacity", capacity, "matter", matter, "fullName",
                     fullName, "title", title, "phone", phone, "email", email, "username", username, "validFrom", validFrom,
                     "validTo", validTo));
             return "press/spokespersons";
