@@ -22,7 +22,7 @@ class OpenCases implements OpenWork {
     }
 
     @Override
-    public Count of(Agency agency, LocalDate lastDay, boolean successorNamed) {
+    public Count of(Agency agency, LocalDate lastDay, int successors) {
         String[] closed = CaseStatus.CLOSED.stream().map(Enum::name).toArray(String[]::new);
         OffsetDateTime until = OpenWork.recordsBefore(agency);
         long count = jdbc.sql("""

@@ -21,7 +21,7 @@ class OpenCrises implements OpenWork {
     }
 
     @Override
-    public Count of(Agency agency, LocalDate lastDay, boolean successorNamed) {
+    public Count of(Agency agency, LocalDate lastDay, int successors) {
         OffsetDateTime until = OpenWork.recordsBefore(agency);
         long count = jdbc.sql("""
                 SELECT count(*) FROM press_crisis WHERE agency_code = ? AND status = 'OPEN' AND opened_at < ?

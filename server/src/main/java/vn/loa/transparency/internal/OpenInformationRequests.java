@@ -23,7 +23,7 @@ class OpenInformationRequests implements OpenWork {
     }
 
     @Override
-    public Count of(Agency agency, LocalDate lastDay, boolean successorNamed) {
+    public Count of(Agency agency, LocalDate lastDay, int successors) {
         String[] open = Arrays.stream(RequestStatus.values()).filter(RequestStatus::open).map(Enum::name)
                 .toArray(String[]::new);
         OffsetDateTime until = OpenWork.recordsBefore(agency);
