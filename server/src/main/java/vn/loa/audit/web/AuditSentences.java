@@ -51,6 +51,7 @@ class AuditSentences {
             Map.entry("disclosure-item.added", List.of("agency", "name")),
             Map.entry("disclosure-item.published", List.of("agency", "name")),
             Map.entry("information-request.escalated", List.of("agency", "dueOn")),
+            Map.entry("information-request.passed-to-successor", List.of("agency", "dueOn")),
             Map.entry("access-time-limit.entered", List.of("channel", "validFrom", "document")),
             Map.entry("information-request.published", List.of("agency", "redactions")),
             Map.entry("information-request.link-issued", List.of("agency")),
