@@ -100,6 +100,7 @@ class AuditSentences {
             Map.entry("press-enquiry.acted", List.of("agency", "enquiryAction", "enquiryStatus")),
             Map.entry("press-enquiry.acted-in-place", List.of("agency", "enquiryAction", "enquiryStatus")),
             Map.entry("press-enquiry.escalated", List.of("agency", "deadline")),
+            Map.entry("press-enquiry.passed-to-successor", List.of("agency", "deadline")),
             Map.entry("press-enquiry.crisis-confirmed", List.of("agency", "deadline")),
             Map.entry("press-enquiry.crisis-declined", List.of("agency")),
             Map.entry("press-enquiry.withdrawn-by-agency", List.of("agency")),

@@ -4,7 +4,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import vn.loa.press.Enquiries;
 
-/** Every five minutes: reminders of press enquiries due soon, escalation of those past their due time. */
+/**
+ * Every five minutes: the open enquiries of ended agencies passed to their successors, reminders of press enquiries due
+ * soon, escalation of those past their due time.
+ */
 @Component
 class PressSchedule {
 
@@ -16,6 +19,7 @@ class PressSchedule {
 
     @Scheduled(fixedDelay = 300_000, initialDelay = 120_000)
     void remind() {
+        enquiries.transferFromEndedAgencies();
         enquiries.remind();
     }
 }

@@ -52,9 +52,10 @@ import vn.loa.transparency.InformationRequests;
 import vn.loa.transparency.RequestAction;
 
 /**
- * An agency is not ended while it holds work whose legal deadlines keep running: information requests not closed,
- * press enquiries not answered, tasks it leads with no successor to take them. The administrator is told how many of
- * each and where to transfer them, and nothing changes; with nothing open, the end date is saved.
+ * An agency is not ended while it holds work whose legal deadlines keep running and nobody would take over:
+ * information requests not closed, press enquiries not answered, tasks it leads, with no successor to take them; cases
+ * and crises not closed. The administrator is told how many of each and where to transfer them, and nothing changes;
+ * with nothing open, the end date is saved. (What a successor takes over: {@link SucceedingAnAgencyIntegrationTests}.)
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -133,8 +134,8 @@ class ClosingAnAgencyIntegrationTests {
         assertThat(unchanged.validTo()).isNull();
         assertThat(unchanged.nameVi()).isEqualTo(office.nameVi());
 
-        // recording a successor ends the unit too: the requests, the enquiry, the case and the crisis still hold it, not
-        // the task
+        // recording a successor ends the unit too: the case and the crisis still hold it, not the requests, the enquiry
+        // and the task, which pass to the successor
         Agency successor = unit("KETHUA");
         MvcResult redirected = mvc.perform(post(page + "/successors").session(admin).with(csrf())
                         .param("successorId", String.valueOf(successor.id().value()))
@@ -143,9 +144,9 @@ class ClosingAnAgencyIntegrationTests {
         Document afterSuccession = Jsoup.parse(mvc.perform(get(redirected.getResponse().getRedirectedUrl())
                         .session(admin).flashAttrs(redirected.getFlashMap())).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString(StandardCharsets.UTF_8));
-        assertThat(afterSuccession.select("#successor-problems li").eachText()).hasSize(4)
-                .anySatisfy(p -> assertThat(p).startsWith("2 yêu cầu cung cấp thông tin"))
-                .anySatisfy(p -> assertThat(p).startsWith("1 câu hỏi của báo chí"));
+        assertThat(afterSuccession.select("#successor-problems li").eachText()).hasSize(2)
+                .anySatisfy(p -> assertThat(p).startsWith("1 vụ việc thông tin xấu, độc"))
+                .anySatisfy(p -> assertThat(p).startsWith("1 sự kiện bất thường"));
         assertThat(agencies.successorsOf(office.id())).isEmpty();
         assertThat(agencies.find(office.id()).orElseThrow().validTo()).isNull();
 
@@ -186,10 +187,10 @@ class ClosingAnAgencyIntegrationTests {
     }
 
     @Test
-    void anImportThatWouldEndAnAgencyWithAnOpenEnquiryIsRefusedAndImportsNothing() {
+    void anImportThatWouldEndAnAgencyWithAnOpenCrisisIsRefusedAndImportsNothing() {
         Agency office = unit("NHAP");
-        enquiries.submit(new Enquiries.Question(office.code(), EnquiryKind.ROUTINE, null, null, null, null, null,
-                "Giá điện", "Giá điện tháng tới thế nào?", null), JOURNALIST);
+        crises.open(new Crises.Opening(CrisisSource.MANUAL, null, office.code(), "Sự kiện thử nhập " + office.code(),
+                null), COORDINATOR);
         String newCode = office.code() + "M";
         String units = "code,kind,parent_code,name_vi,name_en,valid_from,valid_to,source\n"
                 + newCode + ",DEPARTMENT,,Sở mới " + newCode + ",," + today().plusDays(1) + ",,test\n";
@@ -201,7 +202,7 @@ class ClosingAnAgencyIntegrationTests {
                 new ByteArrayInputStream(successions.getBytes(StandardCharsets.UTF_8)), Actor.SYSTEM));
 
         assertThat(refused.all()).extracting(InvalidInput::messageKey)
-                .containsExactly("agency.import.open-work", "press.open-work");
+                .containsExactly("agency.import.open-work", "press.crisis.open-work");
         assertThat(refused.all().get(1).arguments()).containsExactly(1L);
         assertThat(agencies.find(office.id()).orElseThrow().validTo()).isNull();
         assertThat(agencies.findByCode(newCode, today().plusDays(1))).isEmpty();
