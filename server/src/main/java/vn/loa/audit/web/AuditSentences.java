@@ -85,6 +85,7 @@ class AuditSentences {
             Map.entry("case.approve", List.of("verdict")),
             Map.entry("case.posts-linked", List.of("posts")),
             Map.entry("case.escalated", List.of("deadline", "minutesLate")),
+            Map.entry("case.passed-to-successor", List.of("agency", "deadline")),
             Map.entry("case.note-added", List.of("links")),
             Map.entry("case.file-attached", List.of("file", "size")),
             Map.entry("case.repeats-found", List.of("posts")),

@@ -580,6 +580,76 @@ class JdbcCases implements Cases {
         return overdue.size();
     }
 
+    // --- succession
+
+    @Override
+    @Transactional
+    public int transferFromEndedAgencies() {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
+        String[] closed = CaseStatus.CLOSED.stream().map(Enum::name).toArray(String[]::new);
+        List<Case> held = jdbc.sql("SELECT " + COLUMNS + """
+                 FROM misinformation_case c WHERE status <> ALL (?)
+                  AND EXISTS (SELECT 1 FROM agency a WHERE a.code = c.agency_code AND a.valid_to < ?)
+                ORDER BY id FOR UPDATE""").params(closed, java.sql.Date.valueOf(today)).query(JdbcCases::mapCase).list();
+        int passed = 0;
+        for (Case c : held) {
+            // a code names one unit on a day: the case belongs to the unit that held the code when it was opened
+            Optional<vn.loa.identity.Agency> holder = agencies.resolve(c.agencyCode(),
+                            LocalDate.ofInstant(c.openedAt(), LocalTime.ZONE))
+                    .map(vn.loa.identity.AgencyOnDay::named)
+                    .filter(a -> a.validTo() != null && a.validTo().isBefore(today));
+            if (holder.isEmpty()) {
+                continue;
+            }
+            List<vn.loa.identity.Agency> successors = agencies.successorsValidOn(holder.get(), today);
+            // a split is not guessed at; a successor under the same code holds the case already
+            if (successors.size() == 1 && !successors.getFirst().code().equals(c.agencyCode())) {
+                passToSuccessor(c, holder.get(), successors.getFirst());
+                passed++;
+            }
+        }
+        return passed;
+    }
+
+    /** The successor works the case to its deadline: a reorganisation gives the false information no more time. */
+    private void passToSuccessor(Case c, vn.loa.identity.Agency from, vn.loa.identity.Agency to) {
+        Instant now = clock.instant();
+        String owner = c.owner() != null && officersOf(to.code()).contains(c.owner()) ? c.owner() : null;
+        int updated = jdbc.sql("""
+                UPDATE misinformation_case SET agency_code = ?, owner = ?, version = version + 1
+                WHERE id = ? AND version = ?""").params(to.code(), owner, c.id(), c.version()).update();
+        if (updated != 1) {
+            throw new Conflict("case.error.changed");
+        }
+        // as a transition's details are kept, read back by the case page in the reader's language
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("agency", to.code());
+        details.put("predecessor", from.code());
+        details.put("lastDay", LocalTime.format(from.validTo()));
+        details.put("deadline", LocalTime.format(c.deadline()));
+        history(c.id(), now, Actor.SYSTEM.username(), "PASSED_TO_SUCCESSOR", c.status(), c.status(),
+                "{" + details.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining(", ")) + "}");
+        events.publishEvent(new CaseEvent(Actor.SYSTEM, "case.passed-to-successor", c.id(), Map.of("agency", to.code(),
+                "predecessor", from.code(), "deadline", c.deadline().toString())));
+        Set<String> told = new LinkedHashSet<>(officersOf(to.code()));
+        if (owner != null) {
+            told.add(owner);
+        }
+        notifications.notify(c.id(), told, "case.notify.assign");
+    }
+
+    /** A succession recorded, an import of units or an end date saved may have made a successor of the day. */
+    @EventListener
+    void agenciesChanged(vn.loa.identity.IdentityEvent event) {
+        if (event instanceof vn.loa.identity.IdentityEvent.AgencySucceeded
+                || event instanceof vn.loa.identity.IdentityEvent.AgenciesImported
+                || event instanceof vn.loa.identity.IdentityEvent.AgencyUpdated updated
+                        && updated.changes().containsKey("validTo")) {
+            transferFromEndedAgencies();
+        }
+    }
+
     // --- notes and files
 
     @Override

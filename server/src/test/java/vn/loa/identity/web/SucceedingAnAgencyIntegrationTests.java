@@ -35,6 +35,8 @@ import vn.loa.identity.AgencyDirectory.AgencyForm;
 import vn.loa.identity.AgencyKind;
 import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
+import vn.loa.misinformation.Case;
+import vn.loa.misinformation.Cases;
 import vn.loa.press.Enquiries;
 import vn.loa.press.Enquiry;
 import vn.loa.press.EnquiryKind;
@@ -49,7 +51,8 @@ import vn.loa.transparency.InformationRequests;
 
 /**
  * When a unit ends with one successor, as Ninh Thuận's did into Khánh Hòa's on 01/07/2025, the successor takes over
- * its open information requests and press enquiries on its first day: under the same numbers, by the same due dates,
+ * its open information requests, press enquiries and misinformation cases on its first day: under the same numbers,
+ * by the same due dates,
  * each with a line of history, a record in the audit trail with the system as actor and, for a request, a letter to
  * the requester. The successor's staff see them, the ended unit's no longer do. A split (several successors) is not
  * guessed at, and a unit with no successor still does not end while it holds them.
@@ -74,6 +77,9 @@ class SucceedingAnAgencyIntegrationTests {
 
     @Autowired
     Enquiries enquiries;
+
+    @Autowired
+    Cases cases;
 
     @Autowired
     AuditTrail audit;
@@ -105,6 +111,7 @@ class SucceedingAnAgencyIntegrationTests {
         String email = "nguoi.hoi." + office.code().toLowerCase(Locale.ROOT) + "@example.vn";
         InformationRequest request = request(office, email);
         Enquiry question = question(office);
+        Case rumour = rumour(office);
         LocalDate lastDay = today();
 
         // the successor takes over tomorrow: the unit ends today, and until then it still answers
@@ -120,6 +127,7 @@ class SucceedingAnAgencyIntegrationTests {
             // what the schedule runs
             requests.transferFromEndedAgencies();
             enquiries.transferFromEndedAgencies();
+            cases.transferFromEndedAgencies();
             MimeMessage told = mailTo(smtp, email, "Chuyển yêu cầu cung cấp thông tin số " + request.id());
             assertThat(told).as("the requester is told who answers now").isNotNull();
             assertThat(told.getContent().toString()).contains(office.nameVi() + " kết thúc hoạt động ngày "
@@ -158,6 +166,17 @@ class SucceedingAnAgencyIntegrationTests {
                             LocalTime.format(question.dueAt())));
                 });
 
+        Case taken = cases.get(rumour.id(), COORDINATOR);
+        assertThat(taken.agencyCode()).isEqualTo(successor.code());
+        assertThat(taken.deadline()).isEqualTo(rumour.deadline());
+        assertThat(taken.status()).isEqualTo(rumour.status());
+        assertThat(cases.history(taken)).filteredOn(h -> h.action().equals("PASSED_TO_SUCCESSOR")).singleElement()
+                .satisfies(h -> {
+                    assertThat(h.actor()).isEqualTo(Actor.SYSTEM.username());
+                    assertThat(h.detail()).contains("agency=" + successor.code(), "predecessor=" + office.code(),
+                            "lastDay=" + LocalTime.format(lastDay));
+                });
+
         List<AuditRecord> trail = audit.newest(500, null);
         assertThat(trail).filteredOn(r -> r.action().equals("information-request.passed-to-successor")
                 && r.targetId().equals(String.valueOf(request.id()))).singleElement()
@@ -165,12 +184,17 @@ class SucceedingAnAgencyIntegrationTests {
         assertThat(trail).filteredOn(r -> r.action().equals("press-enquiry.passed-to-successor")
                 && r.targetId().equals(String.valueOf(question.id()))).singleElement()
                 .satisfies(r -> assertThat(r.actor()).isEqualTo(Actor.SYSTEM.username()));
+        assertThat(trail).filteredOn(r -> r.action().equals("case.passed-to-successor")
+                && r.targetId().equals(String.valueOf(rumour.id()))).singleElement()
+                .satisfies(r -> assertThat(r.actor()).isEqualTo(Actor.SYSTEM.username()));
 
         // the successor's staff answer them now; the ended unit's accounts no longer reach them
         assertThat(requests.get(request.id(), officerOf(successor)).id()).isEqualTo(request.id());
         assertThat(enquiries.get(question.id(), officerOf(successor)).id()).isEqualTo(question.id());
         assertThatThrownBy(() -> requests.get(request.id(), officerOf(office))).isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> enquiries.get(question.id(), officerOf(office))).isInstanceOf(NotFound.class);
+        assertThat(cases.get(rumour.id(), officerOf(successor)).id()).isEqualTo(rumour.id());
+        assertThatThrownBy(() -> cases.get(rumour.id(), officerOf(office))).isInstanceOf(NotFound.class);
 
         // run again (the schedule runs every few minutes): nothing passes twice
         requests.transferFromEndedAgencies();
@@ -179,6 +203,8 @@ class SucceedingAnAgencyIntegrationTests {
                 .hasSize(1);
         assertThat(enquiries.history(question.id(), COORDINATOR)).filteredOn(h -> h.action().equals("PASSED_TO_SUCCESSOR"))
                 .hasSize(1);
+        assertThat(cases.history(cases.get(rumour.id(), COORDINATOR)))
+                .filteredOn(h -> h.action().equals("PASSED_TO_SUCCESSOR")).hasSize(1);
     }
 
     @Test
@@ -201,13 +227,15 @@ class SucceedingAnAgencyIntegrationTests {
         Agency second = unit("TACHB");
         request(office, null);
         question(office);
+        rumour(office);
         agencies.recordSuccession(office.id(), first.id(), today().plusDays(1), null, ADMIN);
 
         InvalidInput refused = catchThrowableOfType(InvalidInput.class,
                 () -> agencies.recordSuccession(office.id(), second.id(), today().plusDays(1), null, ADMIN));
 
         assertThat(refused.all()).extracting(InvalidInput::messageKey).containsExactlyInAnyOrder(
-                "agency.error.open-work", "transparency.open-work-split", "press.open-work-split");
+                "agency.error.open-work", "transparency.open-work-split", "press.open-work-split",
+                "case.open-work-split");
         assertThat(agencies.successorsOf(office.id())).extracting(s -> s.successor()).containsExactly(first.id());
     }
 
@@ -274,6 +302,11 @@ class SucceedingAnAgencyIntegrationTests {
     private Enquiry question(Agency agency) {
         return enquiries.submit(new Enquiries.Question(agency.code(), EnquiryKind.ROUTINE, null, null, null, null, null,
                 "Lịch tiêm chủng", "Khi nào có lịch tiêm chủng mới ở " + agency.code() + "?", null), JOURNALIST);
+    }
+
+    private Case rumour(Agency agency) {
+        return cases.open(new Cases.NewCase("Tin đồn thử kế thừa " + agency.code(), "FALSE_INFORMATION", "LOW",
+                List.of(), null, null, agency.code()), COORDINATOR);
     }
 
     private static SignedInUser officerOf(Agency agency) {
