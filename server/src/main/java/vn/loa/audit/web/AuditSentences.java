@@ -110,6 +110,7 @@ class AuditSentences {
             Map.entry("press-statement.published-in-place", List.of("agency")),
             Map.entry("press-time-limit.entered", List.of("enquiryKind", "validFrom", "document")),
             Map.entry("press-crisis.opened", List.of("agency", "deadline")),
+            Map.entry("press-crisis.passed-to-successor", List.of("agency", "deadline")),
             Map.entry("press-crisis.first-statement", List.of("agency")),
             Map.entry("press-crisis.enquiry-linked", List.of("agency")),
             Map.entry("press-crisis.statement-drafted", List.of("agency")),

@@ -3,6 +3,7 @@ package vn.loa.misinformation.internal;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.sql.Array;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -32,7 +33,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.loa.identity.Agency;
 import vn.loa.identity.AgencyDirectory;
+import vn.loa.identity.AgencyOnDay;
+import vn.loa.identity.IdentityEvent;
 import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
 import vn.loa.identity.UserAccount;
@@ -590,18 +594,18 @@ class JdbcCases implements Cases {
         List<Case> held = jdbc.sql("SELECT " + COLUMNS + """
                  FROM misinformation_case c WHERE status <> ALL (?)
                   AND EXISTS (SELECT 1 FROM agency a WHERE a.code = c.agency_code AND a.valid_to < ?)
-                ORDER BY id FOR UPDATE""").params(closed, java.sql.Date.valueOf(today)).query(JdbcCases::mapCase).list();
+                ORDER BY id FOR UPDATE""").params(closed, Date.valueOf(today)).query(JdbcCases::mapCase).list();
         int passed = 0;
         for (Case c : held) {
             // a code names one unit on a day: the case belongs to the unit that held the code when it was opened
-            Optional<vn.loa.identity.Agency> holder = agencies.resolve(c.agencyCode(),
+            Optional<Agency> holder = agencies.resolve(c.agencyCode(),
                             LocalDate.ofInstant(c.openedAt(), LocalTime.ZONE))
-                    .map(vn.loa.identity.AgencyOnDay::named)
+                    .map(AgencyOnDay::named)
                     .filter(a -> a.validTo() != null && a.validTo().isBefore(today));
             if (holder.isEmpty()) {
                 continue;
             }
-            List<vn.loa.identity.Agency> successors = agencies.successorsValidOn(holder.get(), today);
+            List<Agency> successors = agencies.successorsValidOn(holder.get(), today);
             // a split is not guessed at; a successor under the same code holds the case already
             if (successors.size() == 1 && !successors.getFirst().code().equals(c.agencyCode())) {
                 passToSuccessor(c, holder.get(), successors.getFirst());
@@ -612,7 +616,7 @@ class JdbcCases implements Cases {
     }
 
     /** The successor works the case to its deadline: a reorganisation gives the false information no more time. */
-    private void passToSuccessor(Case c, vn.loa.identity.Agency from, vn.loa.identity.Agency to) {
+    private void passToSuccessor(Case c, Agency from, Agency to) {
         Instant now = clock.instant();
         String owner = c.owner() != null && officersOf(to.code()).contains(c.owner()) ? c.owner() : null;
         int updated = jdbc.sql("""
@@ -641,10 +645,10 @@ class JdbcCases implements Cases {
 
     /** A succession recorded, an import of units or an end date saved may have made a successor of the day. */
     @EventListener
-    void agenciesChanged(vn.loa.identity.IdentityEvent event) {
-        if (event instanceof vn.loa.identity.IdentityEvent.AgencySucceeded
-                || event instanceof vn.loa.identity.IdentityEvent.AgenciesImported
-                || event instanceof vn.loa.identity.IdentityEvent.AgencyUpdated updated
+    void agenciesChanged(IdentityEvent event) {
+        if (event instanceof IdentityEvent.AgencySucceeded
+                || event instanceof IdentityEvent.AgenciesImported
+                || event instanceof IdentityEvent.AgencyUpdated updated
                         && updated.changes().containsKey("validTo")) {
             transferFromEndedAgencies();
         }
@@ -938,7 +942,7 @@ class JdbcCases implements Cases {
                 continue;
             }
             String code = codes.computeIfAbsent(account.agency().value(),
-                    a -> agencies.find(account.agency()).map(vn.loa.identity.Agency::code).orElse(""));
+                    a -> agencies.find(account.agency()).map(Agency::code).orElse(""));
             if (agencyCode.equals(code)) {
                 to.add(account.username());
             }

@@ -26,6 +26,8 @@ import vn.loa.calendar.PeriodUnit;
 import vn.loa.calendar.WorkingDays;
 import vn.loa.identity.Agency;
 import vn.loa.identity.AgencyDirectory;
+import vn.loa.identity.AgencyOnDay;
+import vn.loa.identity.IdentityEvent;
 import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
 import vn.loa.identity.UserAccount;
@@ -694,7 +696,7 @@ class JdbcEnquiries implements Enquiries {
         for (Enquiry e : held) {
             // a code names one unit on a day: the enquiry belongs to the unit that held the code when it came
             Optional<Agency> holder = agencies.resolve(e.agencyCode(), LocalDate.ofInstant(e.receivedAt(), LocalTime.ZONE))
-                    .map(vn.loa.identity.AgencyOnDay::named)
+                    .map(AgencyOnDay::named)
                     .filter(a -> a.validTo() != null && a.validTo().isBefore(today));
             if (holder.isEmpty()) {
                 continue;
@@ -742,10 +744,10 @@ class JdbcEnquiries implements Enquiries {
 
     /** A succession recorded, an import of units or an end date saved may have made a successor of the day. */
     @EventListener
-    void agenciesChanged(vn.loa.identity.IdentityEvent event) {
-        if (event instanceof vn.loa.identity.IdentityEvent.AgencySucceeded
-                || event instanceof vn.loa.identity.IdentityEvent.AgenciesImported
-                || event instanceof vn.loa.identity.IdentityEvent.AgencyUpdated updated
+    void agenciesChanged(IdentityEvent event) {
+        if (event instanceof IdentityEvent.AgencySucceeded
+                || event instanceof IdentityEvent.AgenciesImported
+                || event instanceof IdentityEvent.AgencyUpdated updated
                         && updated.changes().containsKey("validTo")) {
             transferFromEndedAgencies();
         }

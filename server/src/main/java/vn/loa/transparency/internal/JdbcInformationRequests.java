@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -49,6 +50,8 @@ import vn.loa.calendar.PeriodUnit;
 import vn.loa.calendar.WorkingDays;
 import vn.loa.identity.Agency;
 import vn.loa.identity.AgencyDirectory;
+import vn.loa.identity.AgencyOnDay;
+import vn.loa.identity.IdentityEvent;
 import vn.loa.identity.IssuingBody;
 import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
@@ -1329,7 +1332,7 @@ class JdbcInformationRequests implements InformationRequests {
     @Transactional
     public int transferFromEndedAgencies() {
         LocalDate today = today();
-        String[] open = java.util.Arrays.stream(RequestStatus.values()).filter(RequestStatus::open).map(Enum::name)
+        String[] open = Arrays.stream(RequestStatus.values()).filter(RequestStatus::open).map(Enum::name)
                 .toArray(String[]::new);
         List<Long> held = jdbc.sql("""
                 SELECT r.id FROM information_request r WHERE r.status = ANY (?)
@@ -1340,7 +1343,7 @@ class JdbcInformationRequests implements InformationRequests {
             Row row = find(id);
             // a code names one unit on a day: the request belongs to the unit that held the code when it came
             Optional<Agency> holder = agencies.resolve(row.agencyCode(), LocalDate.ofInstant(row.receivedAt(), LocalTime.ZONE))
-                    .map(vn.loa.identity.AgencyOnDay::named)
+                    .map(AgencyOnDay::named)
                     .filter(a -> a.validTo() != null && a.validTo().isBefore(today));
             if (holder.isEmpty()) {
                 continue;
@@ -1383,10 +1386,10 @@ class JdbcInformationRequests implements InformationRequests {
 
     /** A succession recorded, an import of units or an end date saved may have made a successor of the day. */
     @EventListener
-    void agenciesChanged(vn.loa.identity.IdentityEvent event) {
-        if (event instanceof vn.loa.identity.IdentityEvent.AgencySucceeded
-                || event instanceof vn.loa.identity.IdentityEvent.AgenciesImported
-                || event instanceof vn.loa.identity.IdentityEvent.AgencyUpdated updated
+    void agenciesChanged(IdentityEvent event) {
+        if (event instanceof IdentityEvent.AgencySucceeded
+                || event instanceof IdentityEvent.AgenciesImported
+                || event instanceof IdentityEvent.AgencyUpdated updated
                         && updated.changes().containsKey("validTo")) {
             transferFromEndedAgencies();
         }

@@ -3,6 +3,11 @@ package vn.loa.identity.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
@@ -16,6 +21,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +30,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Import;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.context.i18n.LocaleContextHolder;
 import vn.loa.TestClock;
 import vn.loa.TestMail;
@@ -37,6 +46,9 @@ import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
 import vn.loa.misinformation.Case;
 import vn.loa.misinformation.Cases;
+import vn.loa.press.Crises;
+import vn.loa.press.Crisis;
+import vn.loa.press.CrisisSource;
 import vn.loa.press.Enquiries;
 import vn.loa.press.Enquiry;
 import vn.loa.press.EnquiryKind;
@@ -51,8 +63,8 @@ import vn.loa.transparency.InformationRequests;
 
 /**
  * When a unit ends with one successor, as Ninh Thuận's did into Khánh Hòa's on 01/07/2025, the successor takes over
- * its open information requests, press enquiries and misinformation cases on its first day: under the same numbers,
- * by the same due dates,
+ * its open information requests, press enquiries, misinformation cases and crises on its first day: under the same
+ * numbers, by the same due dates,
  * each with a line of history, a record in the audit trail with the system as actor and, for a request, a letter to
  * the requester. The successor's staff see them, the ended unit's no longer do. A split (several successors) is not
  * guessed at, and a unit with no successor still does not end while it holds them.
@@ -80,6 +92,12 @@ class SucceedingAnAgencyIntegrationTests {
 
     @Autowired
     Cases cases;
+
+    @Autowired
+    Crises crises;
+
+    @Autowired
+    MockMvc mvc;
 
     @Autowired
     AuditTrail audit;
@@ -112,6 +130,7 @@ class SucceedingAnAgencyIntegrationTests {
         InformationRequest request = request(office, email);
         Enquiry question = question(office);
         Case rumour = rumour(office);
+        Crisis crisis = crisis(office);
         LocalDate lastDay = today();
 
         // the successor takes over tomorrow: the unit ends today, and until then it still answers
@@ -128,6 +147,7 @@ class SucceedingAnAgencyIntegrationTests {
             requests.transferFromEndedAgencies();
             enquiries.transferFromEndedAgencies();
             cases.transferFromEndedAgencies();
+            crises.transferFromEndedAgencies();
             MimeMessage told = mailTo(smtp, email, "Chuyển yêu cầu cung cấp thông tin số " + request.id());
             assertThat(told).as("the requester is told who answers now").isNotNull();
             assertThat(told.getContent().toString()).contains(office.nameVi() + " kết thúc hoạt động ngày "
@@ -177,12 +197,23 @@ class SucceedingAnAgencyIntegrationTests {
                             "lastDay=" + LocalTime.format(lastDay));
                 });
 
+        Crisis spoken = crises.get(crisis.id(), COORDINATOR);
+        assertThat(spoken.agencyCode()).isEqualTo(successor.code());
+        assertThat(spoken.firstStatementDue()).isEqualTo(crisis.firstStatementDue());
+        assertThat(crises.timeline(crisis.id(), COORDINATOR)).filteredOn(t -> t.kind().equals("PASSED_TO_SUCCESSOR"))
+                .singleElement().satisfies(t -> assertThat(t.text()).isEqualTo("Chuyển sang " + successor.nameVi()
+                        + " do " + office.nameVi() + " kết thúc hoạt động ngày " + LocalTime.format(lastDay)
+                        + " (hạn phát ngôn đầu tiên giữ nguyên: " + LocalTime.format(crisis.firstStatementDue()) + ")"));
+
         List<AuditRecord> trail = audit.newest(500, null);
         assertThat(trail).filteredOn(r -> r.action().equals("information-request.passed-to-successor")
                 && r.targetId().equals(String.valueOf(request.id()))).singleElement()
                 .satisfies(r -> assertThat(r.actor()).isEqualTo(Actor.SYSTEM.username()));
         assertThat(trail).filteredOn(r -> r.action().equals("press-enquiry.passed-to-successor")
                 && r.targetId().equals(String.valueOf(question.id()))).singleElement()
+                .satisfies(r -> assertThat(r.actor()).isEqualTo(Actor.SYSTEM.username()));
+        assertThat(trail).filteredOn(r -> r.action().equals("press-crisis.passed-to-successor")
+                && r.targetId().equals(String.valueOf(crisis.id()))).singleElement()
                 .satisfies(r -> assertThat(r.actor()).isEqualTo(Actor.SYSTEM.username()));
         assertThat(trail).filteredOn(r -> r.action().equals("case.passed-to-successor")
                 && r.targetId().equals(String.valueOf(rumour.id()))).singleElement()
@@ -195,6 +226,8 @@ class SucceedingAnAgencyIntegrationTests {
         assertThatThrownBy(() -> enquiries.get(question.id(), officerOf(office))).isInstanceOf(NotFound.class);
         assertThat(cases.get(rumour.id(), officerOf(successor)).id()).isEqualTo(rumour.id());
         assertThatThrownBy(() -> cases.get(rumour.id(), officerOf(office))).isInstanceOf(NotFound.class);
+        assertThat(crises.get(crisis.id(), officerOf(successor)).id()).isEqualTo(crisis.id());
+        assertThatThrownBy(() -> crises.get(crisis.id(), officerOf(office))).isInstanceOf(NotFound.class);
 
         // run again (the schedule runs every few minutes): nothing passes twice
         requests.transferFromEndedAgencies();
@@ -205,6 +238,9 @@ class SucceedingAnAgencyIntegrationTests {
                 .hasSize(1);
         assertThat(cases.history(cases.get(rumour.id(), COORDINATOR)))
                 .filteredOn(h -> h.action().equals("PASSED_TO_SUCCESSOR")).hasSize(1);
+        crises.transferFromEndedAgencies();
+        assertThat(crises.timeline(crisis.id(), COORDINATOR)).filteredOn(t -> t.kind().equals("PASSED_TO_SUCCESSOR"))
+                .hasSize(1);
     }
 
     @Test
@@ -221,13 +257,14 @@ class SucceedingAnAgencyIntegrationTests {
     }
 
     @Test
-    void aSecondSuccessorOfAUnitStillHoldingWorkIsRefusedWithWhatToTransferAtTheDesk() {
+    void aSecondSuccessorOfAUnitStillHoldingWorkIsRefusedWithWhatToTransferAtTheDesk() throws Exception {
         Agency office = unit("TACH");
         Agency first = unit("TACHA");
         Agency second = unit("TACHB");
         request(office, null);
         question(office);
         rumour(office);
+        crisis(office);
         agencies.recordSuccession(office.id(), first.id(), today().plusDays(1), null, ADMIN);
 
         InvalidInput refused = catchThrowableOfType(InvalidInput.class,
@@ -235,8 +272,24 @@ class SucceedingAnAgencyIntegrationTests {
 
         assertThat(refused.all()).extracting(InvalidInput::messageKey).containsExactlyInAnyOrder(
                 "agency.error.open-work", "transparency.open-work-split", "press.open-work-split",
-                "case.open-work-split");
+                "case.open-work-split", "press.crisis.open-work-split");
         assertThat(agencies.successorsOf(office.id())).extracting(s -> s.successor()).containsExactly(first.id());
+
+        // on the agency's page: what is open, and to transfer each item at its desk
+        MockHttpSession admin = (MockHttpSession) mvc.perform(formLogin("/login").user("admin").password("loa-demo"))
+                .andReturn().getRequest().getSession(false);
+        MvcResult redirected = mvc.perform(post("/admin/agencies/" + office.id().value() + "/successors").session(admin)
+                        .with(csrf()).param("successorId", String.valueOf(second.id().value()))
+                        .param("effectiveOn", LocalTime.format(today().plusDays(1))))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        List<String> problems = Jsoup.parse(mvc.perform(get(redirected.getResponse().getRedirectedUrl()).session(admin)
+                        .flashAttrs(redirected.getFlashMap())).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).select("#successor-problems li").eachText();
+        assertThat(problems).hasSize(4).allSatisfy(p -> assertThat(p).contains("nhiều đơn vị kế thừa"))
+                .anySatisfy(p -> assertThat(p).startsWith("1 yêu cầu cung cấp thông tin")
+                        .contains("Chuyển cơ quan có thẩm quyền"))
+                .anySatisfy(p -> assertThat(p).startsWith("1 câu hỏi của báo chí").contains("Chuyển cơ quan khác"));
+        assertThat(agencies.successorsOf(office.id())).hasSize(1);
     }
 
     @Test
@@ -307,6 +360,11 @@ class SucceedingAnAgencyIntegrationTests {
     private Case rumour(Agency agency) {
         return cases.open(new Cases.NewCase("Tin đồn thử kế thừa " + agency.code(), "FALSE_INFORMATION", "LOW",
                 List.of(), null, null, agency.code()), COORDINATOR);
+    }
+
+    private Crisis crisis(Agency agency) {
+        return crises.open(new Crises.Opening(CrisisSource.MANUAL, null, agency.code(),
+                "Sự kiện thử kế thừa " + agency.code(), null), COORDINATOR);
     }
 
     private static SignedInUser officerOf(Agency agency) {
