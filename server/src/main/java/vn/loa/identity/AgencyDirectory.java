@@ -89,7 +89,11 @@ public class AgencyDirectory {
                 .query(AgencyDirectory::agency).optional().map(later -> new AgencyOnDay(later, on, List.of()));
     }
 
-    private List<Agency> successorsValidOn(Agency ended, LocalDate on) {
+    /**
+     * Returns the units valid on the given day that took over from the given one, through later successions too;
+     * empty while nothing took over from it. The agency and the day must not be null.
+     */
+    public List<Agency> successorsValidOn(Agency ended, LocalDate on) {
         List<Agency> found = new ArrayList<>();
         Set<AgencyId> seen = new HashSet<>(List.of(ended.id()));
         ArrayDeque<AgencyId> next = new ArrayDeque<>(List.of(ended.id()));
@@ -165,7 +169,7 @@ public class AgencyDirectory {
         validate(form, id);
         if (form.validTo() != null && (before.validTo() == null || form.validTo().isBefore(before.validTo()))) {
             refuseEndingWithOpenWork(before, form.validTo(), "validTo", "agency.error.open-work",
-                    !successorsOf(id).isEmpty());
+                    successorsOf(id).size());
         }
         Map<String, String> changes = new LinkedHashMap<>();
         diff(changes, "code", before.code(), form.code().trim());
@@ -193,7 +197,8 @@ public class AgencyDirectory {
     /**
      * Records that {@code successor} took over from {@code predecessor} on {@code effectiveOn}. A
      * predecessor with no end date ends the day before, unless it holds open work that the successor does not take
-     * over on its own: refused on {@code successor}, one problem per kind.
+     * over on its own: refused on {@code successor}, one problem per kind. A second successor of an ended unit (a
+     * split) is refused the same way while the unit still holds open work that would have passed to the first.
      */
     @Transactional
     public void recordSuccession(AgencyId predecessor, AgencyId successor, LocalDate effectiveOn, String note, Actor by) {
@@ -205,8 +210,15 @@ public class AgencyDirectory {
         if (!effectiveOn.isAfter(old.validFrom())) {
             throw new InvalidInput("effectiveOn", "agency.error.succession-before-start");
         }
+        Set<AgencyId> successors = new HashSet<>(successorsOf(old.id()).stream().map(AgencySuccession::successor)
+                .toList());
+        boolean newSuccessor = successors.add(next.id());
         if (old.validTo() == null) {
-            refuseEndingWithOpenWork(old, effectiveOn.minusDays(1), "successor", "agency.error.open-work", true);
+            refuseEndingWithOpenWork(old, effectiveOn.minusDays(1), "successor", "agency.error.open-work",
+                    successors.size());
+        } else if (newSuccessor && successors.size() > 1) {
+            // a second successor of a unit already ended splits it: what it still holds does not pass to either
+            refuseEndingWithOpenWork(old, old.validTo(), "successor", "agency.error.open-work", successors.size());
         }
         jdbc.sql("""
                 INSERT INTO agency_succession (predecessor_id, successor_id, effective_on, note) VALUES (?, ?, ?, ?)
@@ -273,9 +285,13 @@ public class AgencyDirectory {
                 LocalDate effective = date(row[3], line, "new_valid_from");
                 long newId = idOf(row[2], effective, line);
                 Agency ending = find(new AgencyId(oldId)).orElseThrow();
-                if (ending.validTo() == null) {
-                    refuseEndingWithOpenWork(ending, effective.minusDays(1), "file", "agency.import.open-work", true,
-                            line, ending.code());
+                Set<AgencyId> successors = new HashSet<>(successorsOf(ending.id()).stream()
+                        .map(AgencySuccession::successor).toList());
+                boolean newSuccessor = successors.add(new AgencyId(newId));
+                if (ending.validTo() == null || newSuccessor && successors.size() > 1) {
+                    // the rows of a split come one by one: the second finds the unit ended by the first
+                    refuseEndingWithOpenWork(ending, ending.validTo() == null ? effective.minusDays(1) : ending.validTo(),
+                            "file", "agency.import.open-work", successors.size(), line, ending.code());
                 }
                 jdbc.sql("""
                         INSERT INTO agency_succession (predecessor_id, successor_id, effective_on, note)
@@ -363,10 +379,10 @@ public class AgencyDirectory {
      * ({@code messageKey}), one more per kind says how many are open and where to transfer them.
      */
     private void refuseEndingWithOpenWork(Agency agency, LocalDate lastDay, String field, String messageKey,
-            boolean successorNamed, Object... arguments) {
+            int successors, Object... arguments) {
         List<InvalidInput> problems = new ArrayList<>();
         for (OpenWork work : openWork) {
-            OpenWork.Count open = work.of(agency, lastDay, successorNamed);
+            OpenWork.Count open = work.of(agency, lastDay, successors);
             if (open.count() > 0) {
                 problems.add(new InvalidInput(field, open.messageKey(), open.count()));
             }

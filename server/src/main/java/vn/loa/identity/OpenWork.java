@@ -6,7 +6,9 @@ import java.util.Objects;
 /**
  * Work of one kind that an agency still owes on a legal or set deadline (information requests, press enquiries,
  * coordination tasks). The deadlines keep running whatever happens to the agency, so the directory refuses to end an
- * agency while any of it is open. Each module that holds such work implements it as a bean.
+ * agency while any of it is open and nobody takes it over. Each module that holds such work implements it as a bean;
+ * a module whose work passes to a successor on its own does so on the successor's first day, and at once when an
+ * {@link IdentityEvent.AgencySucceeded} comes on or after that day.
  */
 public interface OpenWork {
 
@@ -29,11 +31,12 @@ public interface OpenWork {
 
     /**
      * Counts the items of this kind that the agency holds open and that nobody would answer once it ended on
-     * {@code lastDay}. The agency (as recorded, before it ends) and the last day must not be null;
-     * {@code successorNamed} says whether a unit that takes over from it is recorded (work that passes to a successor
-     * on its own need not be counted then).
+     * {@code lastDay}. The agency (as recorded, before it ends) and the last day must not be null; {@code successors}
+     * says how many units are recorded to take over from it, never negative. Work that passes to a sole successor on
+     * its own need not be counted when there is one; with several (a split) nobody can tell which of them answers an
+     * item, so it is counted, with a message that says to transfer each item at its desk.
      */
-    Count of(Agency agency, LocalDate lastDay, boolean successorNamed);
+    Count of(Agency agency, LocalDate lastDay, int successors);
 
     /**
      * The first moment after the agency's last day as recorded, in the province's time (far in the future while it has

@@ -197,6 +197,17 @@ public interface Cases {
     /** Flags open cases past their deadline and escalates them to the coordinators; returns how many. */
     int escalateOverdue();
 
+    /**
+     * Passes every open case of an agency that has ended to its successor, when exactly one unit valid today took over
+     * from it: the same deadline, its owner kept only if an officer of the successor; its history says so, the audit
+     * trail records it with the system as actor and the successor's officers are told as on an assignment. A split's
+     * cases stay where they are, to be assigned at the desk. Run on a schedule and when a succession is recorded;
+     * running it again changes nothing.
+     *
+     * @return how many cases passed on
+     */
+    int transferFromEndedAgencies();
+
     /** Published answers, newest first. */
     List<Published> published(int limit);
 

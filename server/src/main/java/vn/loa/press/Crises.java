@@ -85,6 +85,17 @@ public interface Crises {
     Crisis close(long id, String note, SignedInUser by);
 
     /**
+     * Passes every open crisis of an agency that has ended to its successor, when exactly one unit valid today took
+     * over from it, with the statements still drafted for it: the clock of the first statement keeps running from the
+     * opening; its timeline says so and the audit trail records it with the system as actor. A split's crises stay
+     * where they are, to be closed at the desk. Run on a schedule and when a succession is recorded; running it again
+     * changes nothing.
+     *
+     * @return how many crises passed on
+     */
+    int transferFromEndedAgencies();
+
+    /**
      * Issues the published answer of a misinformation case as a statement on the portal, approved already on the
      * misinformation desk: published at once, linked to the case (and to the crisis, when given).
      *
@@ -124,7 +135,8 @@ public interface Crises {
      * One line of a crisis's timeline.
      *
      * @param kind OPENED, STATEMENT (published, with its form and channel), DRAFT (a statement not published yet),
-     *        ENQUIRY, ANSWER, CLOSED
+     *        ENQUIRY, ANSWER, PASSED_TO_SUCCESSOR (its agency ended: the text says to which unit, in the reader's
+     *        language), CLOSED
      * @param refId the statement or enquiry, or null
      * @param text what was said or asked (untrusted)
      */

@@ -104,6 +104,17 @@ public interface Enquiries {
      */
     int[] remind();
 
+    /**
+     * Passes every open enquiry of an agency that has ended to its successor, when exactly one unit valid today took
+     * over from it: routed to the successor's spokesperson, by the same due time, the successor's staff told as on a
+     * transfer; its history says so and the audit trail records it with the system as actor. A split's enquiries stay
+     * where they are, for a transfer at the desk. Run on a schedule and when a succession is recorded; running it
+     * again changes nothing.
+     *
+     * @return how many enquiries passed on
+     */
+    int transferFromEndedAgencies();
+
     /** The time-limit table, newest first. */
     List<TimeLimit> timeLimits();
 

@@ -81,6 +81,15 @@ public sealed interface PressEvent extends AuditableEvent {
         }
     }
 
+    /** The agency holding an open enquiry ended and the one unit that took over from it answers it now, by the same due time. */
+    record EnquiryPassedToSuccessor(Actor by, long enquiryId, String agencyCode, String fromAgencyCode, Instant due)
+            implements PressEvent {
+        public AuditEntry auditEntry() {
+            return entry(by, "press-enquiry.passed-to-successor", "press-enquiry", enquiryId, details("agency",
+                    agencyCode, "predecessor", fromAgencyCode, "deadline", due.toString()));
+        }
+    }
+
     /** An action was taken on a press enquiry. */
     record EnquiryActed(Actor by, long enquiryId, String agencyCode, EnquiryAction action, EnquiryStatus from,
             EnquiryStatus to) implements PressEvent {

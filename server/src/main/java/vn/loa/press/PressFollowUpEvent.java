@@ -57,6 +57,15 @@ public sealed interface PressFollowUpEvent extends AuditableEvent {
         }
     }
 
+    /** The agency of an open crisis ended and the one unit that took over from it holds the crisis now, its clock unchanged. */
+    record CrisisPassedToSuccessor(Actor by, long crisisId, String agencyCode, String fromAgencyCode, Instant due)
+            implements PressFollowUpEvent {
+        public AuditEntry auditEntry() {
+            return entry(by, "press-crisis.passed-to-successor", "press-crisis", crisisId, details("agency", agencyCode,
+                    "predecessor", fromAgencyCode, "deadline", due.toString()));
+        }
+    }
+
     /** A crisis's first statement was published: its clock stopped. */
     record CrisisFirstStatement(Actor by, long crisisId, String agencyCode, long statementId, boolean late)
             implements PressFollowUpEvent {

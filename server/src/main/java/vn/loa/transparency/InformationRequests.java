@@ -301,6 +301,18 @@ public interface InformationRequests {
      */
     int[] remind();
 
+    /**
+     * Passes every open request of an agency that has ended to its successor, when exactly one unit valid today took
+     * over from it: the successor answers it from then on, under the same number and by the same due date (a
+     * succession is not a transfer to the competent agency, whose clock starts again). Its history says so in the
+     * reader's language, the requester is written to as on a transfer, and the audit trail records it with the system
+     * as actor. A split's requests stay where they are, for a transfer at the desk. Run on a schedule and when a
+     * succession is recorded; running it again changes nothing.
+     *
+     * @return how many requests passed on
+     */
+    int transferFromEndedAgencies();
+
     /** The time limits, newest first (administrators). */
     List<TimeLimitRule> timeLimits();
 

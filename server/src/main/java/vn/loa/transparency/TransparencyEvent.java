@@ -27,6 +27,18 @@ public sealed interface TransparencyEvent extends AuditableEvent {
         }
     }
 
+    /**
+     * The agency holding an open request ended and the one unit that took over from it answers it now, by the same due
+     * date.
+     */
+    record RequestPassedToSuccessor(Actor by, long requestId, String agencyCode, String fromAgencyCode,
+            java.time.LocalDate due) implements TransparencyEvent {
+        public AuditEntry auditEntry() {
+            return entry(by, "information-request.passed-to-successor", requestId, details("agency", agencyCode,
+                    "predecessor", fromAgencyCode, "dueOn", due == null ? "—" : due.toString()));
+        }
+    }
+
     /** A request was published in the register. */
     record RequestPublished(Actor by, long requestId, String agencyCode, int redactions) implements TransparencyEvent {
         public AuditEntry auditEntry() {

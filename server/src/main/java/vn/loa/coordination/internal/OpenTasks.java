@@ -22,8 +22,8 @@ class OpenTasks implements OpenWork {
     }
 
     @Override
-    public Count of(Agency agency, LocalDate lastDay, boolean successorNamed) {
-        if (successorNamed) {
+    public Count of(Agency agency, LocalDate lastDay, int successors) {
+        if (successors > 0) {
             return new Count("coordination.open-work", 0);
         }
         long count = jdbc.sql("""

@@ -3,6 +3,7 @@ package vn.loa.misinformation.internal;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.sql.Array;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -32,7 +33,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.loa.identity.Agency;
 import vn.loa.identity.AgencyDirectory;
+import vn.loa.identity.AgencyOnDay;
+import vn.loa.identity.IdentityEvent;
 import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
 import vn.loa.identity.UserAccount;
@@ -580,6 +584,76 @@ class JdbcCases implements Cases {
         return overdue.size();
     }
 
+    // --- succession
+
+    @Override
+    @Transactional
+    public int transferFromEndedAgencies() {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
+        String[] closed = CaseStatus.CLOSED.stream().map(Enum::name).toArray(String[]::new);
+        List<Case> held = jdbc.sql("SELECT " + COLUMNS + """
+                 FROM misinformation_case c WHERE status <> ALL (?)
+                  AND EXISTS (SELECT 1 FROM agency a WHERE a.code = c.agency_code AND a.valid_to < ?)
+                ORDER BY id FOR UPDATE""").params(closed, Date.valueOf(today)).query(JdbcCases::mapCase).list();
+        int passed = 0;
+        for (Case c : held) {
+            // a code names one unit on a day: the case belongs to the unit that held the code when it was opened
+            Optional<Agency> holder = agencies.resolve(c.agencyCode(),
+                            LocalDate.ofInstant(c.openedAt(), LocalTime.ZONE))
+                    .map(AgencyOnDay::named)
+                    .filter(a -> a.validTo() != null && a.validTo().isBefore(today));
+            if (holder.isEmpty()) {
+                continue;
+            }
+            List<Agency> successors = agencies.successorsValidOn(holder.get(), today);
+            // a split is not guessed at; a successor under the same code holds the case already
+            if (successors.size() == 1 && !successors.getFirst().code().equals(c.agencyCode())) {
+                passToSuccessor(c, holder.get(), successors.getFirst());
+                passed++;
+            }
+        }
+        return passed;
+    }
+
+    /** The successor works the case to its deadline: a reorganisation gives the false information no more time. */
+    private void passToSuccessor(Case c, Agency from, Agency to) {
+        Instant now = clock.instant();
+        String owner = c.owner() != null && officersOf(to.code()).contains(c.owner()) ? c.owner() : null;
+        int updated = jdbc.sql("""
+                UPDATE misinformation_case SET agency_code = ?, owner = ?, version = version + 1
+                WHERE id = ? AND version = ?""").params(to.code(), owner, c.id(), c.version()).update();
+        if (updated != 1) {
+            throw new Conflict("case.error.changed");
+        }
+        // as a transition's details are kept, read back by the case page in the reader's language
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("agency", to.code());
+        details.put("predecessor", from.code());
+        details.put("lastDay", LocalTime.format(from.validTo()));
+        details.put("deadline", LocalTime.format(c.deadline()));
+        history(c.id(), now, Actor.SYSTEM.username(), "PASSED_TO_SUCCESSOR", c.status(), c.status(),
+                "{" + details.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining(", ")) + "}");
+        events.publishEvent(new CaseEvent(Actor.SYSTEM, "case.passed-to-successor", c.id(), Map.of("agency", to.code(),
+                "predecessor", from.code(), "deadline", c.deadline().toString())));
+        Set<String> told = new LinkedHashSet<>(officersOf(to.code()));
+        if (owner != null) {
+            told.add(owner);
+        }
+        notifications.notify(c.id(), told, "case.notify.assign");
+    }
+
+    /** A succession recorded, an import of units or an end date saved may have made a successor of the day. */
+    @EventListener
+    void agenciesChanged(IdentityEvent event) {
+        if (event instanceof IdentityEvent.AgencySucceeded
+                || event instanceof IdentityEvent.AgenciesImported
+                || event instanceof IdentityEvent.AgencyUpdated updated
+                        && updated.changes().containsKey("validTo")) {
+            transferFromEndedAgencies();
+        }
+    }
+
     // --- notes and files
 
     @Override
@@ -868,7 +942,7 @@ class JdbcCases implements Cases {
                 continue;
             }
             String code = codes.computeIfAbsent(account.agency().value(),
-                    a -> agencies.find(account.agency()).map(vn.loa.identity.Agency::code).orElse(""));
+                    a -> agencies.find(account.agency()).map(Agency::code).orElse(""));
             if (agencyCode.equals(code)) {
                 to.add(account.username());
             }

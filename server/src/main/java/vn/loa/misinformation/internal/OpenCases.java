@@ -10,7 +10,8 @@ import vn.loa.misinformation.CaseStatus;
 
 /**
  * The misinformation cases an agency answers for and has not closed: each runs to its deadline, so the agency is not
- * ended until each is assigned to another agency (a successor does not take them over on its own).
+ * ended until each is assigned to another agency, unless one successor is recorded: they pass to it on its first day
+ * ({@code Cases.transferFromEndedAgencies}). A split's are counted, to be assigned at the desk.
  */
 @Component
 class OpenCases implements OpenWork {
@@ -22,12 +23,15 @@ class OpenCases implements OpenWork {
     }
 
     @Override
-    public Count of(Agency agency, LocalDate lastDay, boolean successorNamed) {
+    public Count of(Agency agency, LocalDate lastDay, int successors) {
+        if (successors == 1) {
+            return new Count("case.open-work", 0);
+        }
         String[] closed = CaseStatus.CLOSED.stream().map(Enum::name).toArray(String[]::new);
         OffsetDateTime until = OpenWork.recordsBefore(agency);
         long count = jdbc.sql("""
                 SELECT count(*) FROM misinformation_case WHERE agency_code = ? AND status <> ALL (?) AND opened_at < ?
                 """).params(agency.code(), closed, until).query(Long.class).single();
-        return new Count("case.open-work", count);
+        return new Count(successors > 1 ? "case.open-work-split" : "case.open-work", count);
     }
 }

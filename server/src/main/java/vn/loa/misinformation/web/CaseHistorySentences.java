@@ -25,7 +25,8 @@ class CaseHistorySentences {
     }
 
     /** The keys a transition records (stored as {@code {key=value, ...}}), and the ones that hold typed text. */
-    private static final Pattern KEY = Pattern.compile("(?:^\\{|, )(agency|category|owner|severity|slug|verdict)=");
+    private static final Pattern KEY = Pattern.compile(
+            "(?:^\\{|, )(agency|category|owner|severity|slug|verdict|predecessor|lastDay|deadline)=");
     private static final Pattern FREE_TEXT = Pattern.compile("^\\{(reason|legalBasis)=(.*)}$", Pattern.DOTALL);
 
     private final MessageSource messages;
@@ -68,6 +69,9 @@ class CaseHistorySentences {
             }
             case "SUBMIT_ANSWER", "APPROVE" -> new Object[] {who, label("case.verdict." + details.get("verdict"), locale)};
             case "ESCALATE" -> new Object[] {who, details.getOrDefault("deadline", "")};
+            case "PASSED_TO_SUCCESSOR" -> new Object[] {who, names.agency(details.get("agency")),
+                    names.agency(details.get("predecessor")), details.getOrDefault("lastDay", ""),
+                    details.getOrDefault("deadline", "")};
             default -> new Object[] {who};
         };
         String sentence = messages.getMessage(key, arguments, null, locale);

@@ -1,5 +1,6 @@
 package vn.loa.press.internal;
 
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -10,7 +11,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -18,6 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.loa.identity.Agency;
 import vn.loa.identity.AgencyDirectory;
 import vn.loa.identity.AgencyKind;
+import vn.loa.identity.AgencyOnDay;
+import vn.loa.identity.IdentityEvent;
 import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
 import vn.loa.listening.Alerts;
@@ -37,8 +44,10 @@ import vn.loa.press.StatementChannel;
 import vn.loa.press.StatementForm;
 import vn.loa.press.StatementStatus;
 import vn.loa.press.Statements;
+import vn.loa.shared.Actor;
 import vn.loa.shared.Conflict;
 import vn.loa.shared.InvalidInput;
+import vn.loa.shared.Languages;
 import vn.loa.shared.LocalTime;
 import vn.loa.shared.NotFound;
 
@@ -62,9 +71,11 @@ class JdbcCrises implements Crises {
     private final JdbcEnquiries enquiries;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final MessageSource messages;
 
     JdbcCrises(JdbcClient jdbc, AgencyDirectory agencies, Alerts alerts, Stories stories, Cases cases,
-            Statements statements, JdbcEnquiries enquiries, ApplicationEventPublisher events, Clock clock) {
+            Statements statements, JdbcEnquiries enquiries, ApplicationEventPublisher events, Clock clock,
+            MessageSource messages) {
         this.jdbc = jdbc;
         this.agencies = agencies;
         this.alerts = alerts;
@@ -74,6 +85,7 @@ class JdbcCrises implements Crises {
         this.enquiries = enquiries;
         this.events = events;
         this.clock = clock;
+        this.messages = messages;
     }
 
     private LocalDate today() {
@@ -190,6 +202,64 @@ class JdbcCrises implements Crises {
                 + " ORDER BY c.first_statement_due, c.id LIMIT 20").params(params).query(JdbcCrises::row).list();
     }
 
+    private String agencyName(String code, Locale reader) {
+        return agencies.resolve(code, today()).map(a -> a.named().name(reader.getLanguage())).orElse(code);
+    }
+
+    @Override
+    @Transactional
+    public int transferFromEndedAgencies() {
+        LocalDate today = today();
+        List<Crisis> held = jdbc.sql(SELECT + "\n" + """
+                 WHERE c.status = 'OPEN' AND EXISTS (SELECT 1 FROM agency a WHERE a.code = c.agency_code AND a.valid_to < ?)
+                 ORDER BY c.id FOR UPDATE OF c""").param(Date.valueOf(today)).query(JdbcCrises::row).list();
+        int passed = 0;
+        for (Crisis c : held) {
+            // a code names one unit on a day: the crisis belongs to the unit that held the code when it was opened
+            Optional<Agency> holder = agencies.resolve(c.agencyCode(),
+                            LocalDate.ofInstant(c.openedAt(), LocalTime.ZONE))
+                    .map(AgencyOnDay::named)
+                    .filter(a -> a.validTo() != null && a.validTo().isBefore(today));
+            if (holder.isEmpty()) {
+                continue;
+            }
+            List<Agency> successors = agencies.successorsValidOn(holder.get(), today);
+            // a split is not guessed at; a successor under the same code holds the crisis already
+            if (successors.size() == 1 && !successors.getFirst().code().equals(c.agencyCode())) {
+                passToSuccessor(c, holder.get(), successors.getFirst());
+                passed++;
+            }
+        }
+        return passed;
+    }
+
+    /**
+     * The successor speaks on the event: the clock of the first statement ran from the opening (Decree 09/2017, Art. 6)
+     * and keeps running; the statements still drafted for it go with it, for its spokesperson to approve.
+     */
+    private void passToSuccessor(Crisis c, Agency from, Agency to) {
+        jdbc.sql("UPDATE press_crisis SET agency_code = ? WHERE id = ?").params(to.code(), c.id()).update();
+        jdbc.sql("UPDATE press_statement SET agency_code = ? WHERE crisis_id = ? AND status = ? AND agency_code = ?")
+                .params(to.code(), c.id(), StatementStatus.DRAFT.name(), c.agencyCode()).update();
+        jdbc.sql("""
+                INSERT INTO press_crisis_passage (crisis_id, from_agency_code, to_agency_code, last_day, passed_at)
+                VALUES (?, ?, ?, ?, ?)""").params(c.id(), from.code(), to.code(), Date.valueOf(from.validTo()),
+                Timestamp.from(clock.instant())).update();
+        events.publishEvent(new PressFollowUpEvent.CrisisPassedToSuccessor(Actor.SYSTEM, c.id(), to.code(),
+                from.code(), c.firstStatementDue()));
+    }
+
+    /** A succession recorded, an import of units or an end date saved may have made a successor of the day. */
+    @EventListener
+    void agenciesChanged(IdentityEvent event) {
+        if (event instanceof IdentityEvent.AgencySucceeded
+                || event instanceof IdentityEvent.AgenciesImported
+                || event instanceof IdentityEvent.AgencyUpdated updated
+                        && updated.changes().containsKey("validTo")) {
+            transferFromEndedAgencies();
+        }
+    }
+
     private static boolean mayUseDesk(SignedInUser user) {
         return PressAccess.seesProvinceWide(user) || PressAccess.staffOf(user.agencyCode(), user);
     }
@@ -221,6 +291,18 @@ class JdbcCrises implements Crises {
                 entries.add(new TimelineEntry(e.answeredAt(), "ANSWER", e.id(), null, null, e.approvedBy(), e.subject()));
             }
         }
+        Locale reader = Languages.reader();
+        jdbc.sql("""
+                SELECT from_agency_code, to_agency_code, last_day, passed_at FROM press_crisis_passage WHERE crisis_id = ?
+                ORDER BY id""").param(id).query(rs -> {
+                    String said = messages.getMessage("press.timeline.passed-to-successor", new Object[] {
+                            agencyName(rs.getString("to_agency_code"), reader),
+                            agencyName(rs.getString("from_agency_code"), reader),
+                            LocalTime.format(rs.getDate("last_day").toLocalDate()),
+                            LocalTime.format(c.firstStatementDue())}, reader);
+                    entries.add(new TimelineEntry(rs.getTimestamp("passed_at").toInstant(), "PASSED_TO_SUCCESSOR", null,
+                            null, null, Actor.SYSTEM.username(), said));
+                });
         if (c.closedAt() != null) {
             entries.add(new TimelineEntry(c.closedAt(), "CLOSED", null, null, null, c.closedBy(), c.closingNote()));
         }
@@ -388,7 +470,7 @@ class JdbcCrises implements Crises {
     /**
      * A statement of a crisis was published: the first one stops its clock. Called in the publishing transaction.
      */
-    void published(long statementId, vn.loa.shared.Actor by) {
+    void published(long statementId, Actor by) {
         jdbc.sql("""
                 SELECT c.id, c.agency_code, s.published_at > c.first_statement_due AS late
                 FROM press_statement s JOIN press_crisis c ON c.id = s.crisis_id
@@ -452,7 +534,7 @@ class JdbcCrises implements Crises {
     }
 
     private static Rule rule(ResultSet rs, int n) throws SQLException {
-        java.sql.Date to = rs.getDate("valid_to");
+        Date to = rs.getDate("valid_to");
         return new Rule(rs.getLong("id"), rs.getDate("valid_from").toLocalDate(), to == null ? null : to.toLocalDate(),
                 rs.getInt("first_statement_hours"), rs.getBoolean("legal"), rs.getString("source"));
     }

@@ -26,6 +26,8 @@ import vn.loa.calendar.PeriodUnit;
 import vn.loa.calendar.WorkingDays;
 import vn.loa.identity.Agency;
 import vn.loa.identity.AgencyDirectory;
+import vn.loa.identity.AgencyOnDay;
+import vn.loa.identity.IdentityEvent;
 import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
 import vn.loa.identity.UserAccount;
@@ -685,6 +687,78 @@ class JdbcEnquiries implements Enquiries {
     }
 
     // ---- the clock ----
+
+    // ---- succession ----
+
+    @Override
+    @Transactional
+    public int transferFromEndedAgencies() {
+        LocalDate today = today();
+        String[] open = Arrays.stream(EnquiryStatus.values()).filter(EnquiryStatus::open).map(Enum::name)
+                .toArray(String[]::new);
+        List<Enquiry> held = jdbc.sql(SELECT + """
+                 WHERE e.status = ANY (?) AND EXISTS (SELECT 1 FROM agency a WHERE a.code = e.agency_code AND a.valid_to < ?)
+                 ORDER BY e.id FOR UPDATE OF e""").params(open, Date.valueOf(today)).query(JdbcEnquiries::row).list();
+        int passed = 0;
+        for (Enquiry e : held) {
+            // a code names one unit on a day: the enquiry belongs to the unit that held the code when it came
+            Optional<Agency> holder = agencies.resolve(e.agencyCode(), LocalDate.ofInstant(e.receivedAt(), LocalTime.ZONE))
+                    .map(AgencyOnDay::named)
+                    .filter(a -> a.validTo() != null && a.validTo().isBefore(today));
+            if (holder.isEmpty()) {
+                continue;
+            }
+            List<Agency> successors = agencies.successorsValidOn(holder.get(), today);
+            // a split is not guessed at; a successor under the same code holds the enquiry already
+            if (successors.size() == 1 && !successors.getFirst().code().equals(e.agencyCode())) {
+                passToSuccessor(e, holder.get(), successors.getFirst(), today);
+                passed++;
+            }
+        }
+        return passed;
+    }
+
+    /**
+     * The successor answers the enquiry by its due time, routed as a transfer routes it (its spokesperson, a draft kept
+     * as the text to start from, approved by the successor): the question is the same one, asked when it was.
+     */
+    private void passToSuccessor(Enquiry e, Agency from, Agency to, LocalDate today) {
+        EnquiryStatus after = EnquiryAction.TRANSFER.after(e.status());
+        Spokesperson speaker = routeTo(to.code(), today).orElse(null);
+        moved(jdbc.sql("""
+                UPDATE press_enquiry SET agency_code = ?, spokesperson_id = ?, status = ? WHERE id = ? AND status = ?""")
+                .params(to.code(), speaker == null ? null : speaker.id(), after.name(), e.id(), e.status().name()).update());
+        List<MessagePart> parts = new ArrayList<>();
+        parts.add(MessagePart.of("press.note.passed-to-successor", to.nameVi(), to.name("en"), from.nameVi(),
+                from.name("en"), LocalTime.format(from.validTo()), LocalTime.format(e.dueAt())));
+        if (e.draft() != null) {
+            parts.add(MessagePart.of("press.note.draft-kept"));
+        }
+        events.publishEvent(new PressEvent.EnquiryPassedToSuccessor(Actor.SYSTEM, e.id(), to.code(), from.code(),
+                e.dueAt()));
+        List<String> people = new ArrayList<>(agencyPeople(to.code()));
+        if (speaker != null) {
+            people.add(speaker.email());
+        }
+        // the successor's staff hear of it as of a transfer (the journalist is not written to on either)
+        parts.add(mail.send(people, "Câu hỏi của báo chí số " + e.id() + " được chuyển đến cơ quan của bạn",
+                e.subject() + "\n\n" + e.question() + "\n\n" + from.nameVi() + " kết thúc hoạt động ngày "
+                        + LocalTime.format(from.validTo()) + "; câu hỏi chuyển sang đơn vị kế thừa.\nHạn trả lời: "
+                        + LocalTime.format(e.dueAt()) + " (giữ nguyên).\nXử lý tại: " + mail.link("/press/enquiries/"
+                                + e.id()) + "\n"));
+        history(e.id(), "PASSED_TO_SUCCESSOR", e.status(), after, Actor.SYSTEM, null, parts);
+    }
+
+    /** A succession recorded, an import of units or an end date saved may have made a successor of the day. */
+    @EventListener
+    void agenciesChanged(IdentityEvent event) {
+        if (event instanceof IdentityEvent.AgencySucceeded
+                || event instanceof IdentityEvent.AgenciesImported
+                || event instanceof IdentityEvent.AgencyUpdated updated
+                        && updated.changes().containsKey("validTo")) {
+            transferFromEndedAgencies();
+        }
+    }
 
     @Override
     @Transactional

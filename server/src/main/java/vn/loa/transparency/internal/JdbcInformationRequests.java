@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -49,6 +50,8 @@ import vn.loa.calendar.PeriodUnit;
 import vn.loa.calendar.WorkingDays;
 import vn.loa.identity.Agency;
 import vn.loa.identity.AgencyDirectory;
+import vn.loa.identity.AgencyOnDay;
+import vn.loa.identity.IdentityEvent;
 import vn.loa.identity.IssuingBody;
 import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
@@ -1321,6 +1324,75 @@ class JdbcInformationRequests implements InformationRequests {
         return jdbc.sql("SELECT scan_name, scan FROM information_request WHERE id = ? AND scan IS NOT NULL").param(row.id())
                 .query((rs, n) -> new Document(rs.getString(1) == null ? "scan-" + id : rs.getString(1), rs.getBytes(2)))
                 .optional().orElseThrow(() -> new NotFound("scan", id));
+    }
+
+    // ---- succession ----
+
+    @Override
+    @Transactional
+    public int transferFromEndedAgencies() {
+        LocalDate today = today();
+        String[] open = Arrays.stream(RequestStatus.values()).filter(RequestStatus::open).map(Enum::name)
+                .toArray(String[]::new);
+        List<Long> held = jdbc.sql("""
+                SELECT r.id FROM information_request r WHERE r.status = ANY (?)
+                  AND EXISTS (SELECT 1 FROM agency a WHERE a.code = r.agency_code AND a.valid_to < ?)
+                ORDER BY r.id FOR UPDATE""").params(open, Date.valueOf(today)).query(Long.class).list();
+        int passed = 0;
+        for (long id : held) {
+            Row row = find(id);
+            // a code names one unit on a day: the request belongs to the unit that held the code when it came
+            Optional<Agency> holder = agencies.resolve(row.agencyCode(), LocalDate.ofInstant(row.receivedAt(), LocalTime.ZONE))
+                    .map(AgencyOnDay::named)
+                    .filter(a -> a.validTo() != null && a.validTo().isBefore(today));
+            if (holder.isEmpty()) {
+                continue;
+            }
+            List<Agency> successors = agencies.successorsValidOn(holder.get(), today);
+            // a split is not guessed at; a successor under the same code holds the request already
+            if (successors.size() == 1 && !successors.getFirst().code().equals(row.agencyCode())) {
+                passToSuccessor(row, holder.get(), successors.getFirst());
+                passed++;
+            }
+        }
+        return passed;
+    }
+
+    /**
+     * The successor answers the request under its number by its due date: the law's time limit ran from the request's
+     * receipt and an agency's reorganisation does not start it again (unlike {@link RequestAction#TRANSFER}, which
+     * sends the request to another body as a new one).
+     */
+    private void passToSuccessor(Row row, Agency from, Agency to) {
+        jdbc.sql("UPDATE information_request SET agency_code = ? WHERE id = ?").params(to.code(), row.id()).update();
+        List<MessagePart> remarks = new ArrayList<>();
+        remarks.add(MessagePart.of("transparency.remark.passed-to-successor", AGENCY_ARG + to.code(),
+                AGENCY_ARG + from.code(), LocalTime.format(from.validTo()),
+                row.dueDate() == null ? "—" : LocalTime.format(row.dueDate())));
+        if (row.requesterEmail() != null) {
+            // the requester is told in writing who answers now, as on a transfer; the due date they were given holds
+            remarks.add(mail(List.of(row.requesterEmail()), "Chuyển yêu cầu cung cấp thông tin số " + row.id(),
+                    "Kính gửi " + row.requesterName() + ",\n\nYêu cầu cung cấp thông tin số " + row.id() + " nhận ngày "
+                            + LocalTime.format(LocalDate.ofInstant(row.receivedAt(), LocalTime.ZONE)) + ".\n"
+                            + from.nameVi() + " kết thúc hoạt động ngày " + LocalTime.format(from.validTo()) + "; "
+                            + to.nameVi() + " là đơn vị kế thừa, tiếp nhận và giải quyết yêu cầu của Ông/Bà với cùng số"
+                            + " yêu cầu" + (row.dueDate() == null ? "." : "; hạn trả lời giữ nguyên: "
+                                    + LocalTime.format(row.dueDate()) + ".") + "\n", null));
+        }
+        history(row.id(), "PASSED_TO_SUCCESSOR", row.status(), row.status(), Actor.SYSTEM, null, remarks);
+        events.publishEvent(new TransparencyEvent.RequestPassedToSuccessor(Actor.SYSTEM, row.id(), to.code(),
+                from.code(), row.dueDate()));
+    }
+
+    /** A succession recorded, an import of units or an end date saved may have made a successor of the day. */
+    @EventListener
+    void agenciesChanged(IdentityEvent event) {
+        if (event instanceof IdentityEvent.AgencySucceeded
+                || event instanceof IdentityEvent.AgenciesImported
+                || event instanceof IdentityEvent.AgencyUpdated updated
+                        && updated.changes().containsKey("validTo")) {
+            transferFromEndedAgencies();
+        }
     }
 
     // ---- reminders and escalation ----

@@ -11,7 +11,9 @@ import vn.loa.transparency.RequestStatus;
 
 /**
  * The information requests an agency has not closed: their time limits keep running, so the agency is not ended until
- * each is transferred to the agency that will answer it (a successor does not take them over on its own).
+ * each is transferred to the agency that will answer it, unless one successor is recorded: they pass to it on its
+ * first day ({@code InformationRequests.transferFromEndedAgencies}). A split's are counted, to be transferred at the
+ * desk.
  */
 @Component
 class OpenInformationRequests implements OpenWork {
@@ -23,13 +25,16 @@ class OpenInformationRequests implements OpenWork {
     }
 
     @Override
-    public Count of(Agency agency, LocalDate lastDay, boolean successorNamed) {
+    public Count of(Agency agency, LocalDate lastDay, int successors) {
+        if (successors == 1) {
+            return new Count("transparency.open-work", 0);
+        }
         String[] open = Arrays.stream(RequestStatus.values()).filter(RequestStatus::open).map(Enum::name)
                 .toArray(String[]::new);
         OffsetDateTime until = OpenWork.recordsBefore(agency);
         long count = jdbc.sql("""
                 SELECT count(*) FROM information_request WHERE agency_code = ? AND status = ANY (?) AND received_at < ?
                 """).params(agency.code(), open, until).query(Long.class).single();
-        return new Count("transparency.open-work", count);
+        return new Count(successors > 1 ? "transparency.open-work-split" : "transparency.open-work", count);
     }
 }

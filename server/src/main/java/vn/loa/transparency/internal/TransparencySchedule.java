@@ -4,7 +4,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import vn.loa.transparency.InformationRequests;
 
-/** Every ten minutes: reminders of requests due by the next working day, escalation of those past their due date. */
+/**
+ * Every ten minutes: the open requests of ended agencies passed to their successors, reminders of requests due by the
+ * next working day, escalation of those past their due date.
+ */
 @Component
 class TransparencySchedule {
 
@@ -16,6 +19,7 @@ class TransparencySchedule {
 
     @Scheduled(fixedDelay = 600_000, initialDelay = 90_000)
     void remind() {
+        requests.transferFromEndedAgencies();
         requests.remind();
     }
 }

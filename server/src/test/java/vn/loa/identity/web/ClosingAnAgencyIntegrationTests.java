@@ -22,7 +22,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import vn.loa.coordination.Directive;
 import vn.loa.coordination.Directives;
@@ -52,9 +51,10 @@ import vn.loa.transparency.InformationRequests;
 import vn.loa.transparency.RequestAction;
 
 /**
- * An agency is not ended while it holds work whose legal deadlines keep running: information requests not closed,
- * press enquiries not answered, tasks it leads with no successor to take them. The administrator is told how many of
- * each and where to transfer them, and nothing changes; with nothing open, the end date is saved.
+ * An agency is not ended while it holds work whose legal deadlines keep running and nobody would take over:
+ * information requests not closed, press enquiries not answered, cases and crises not closed, tasks it leads, with no
+ * successor to take them. The administrator is told how many of each and where to transfer them, and nothing changes;
+ * with nothing open, the end date is saved. (What a successor takes over: {@link SucceedingAnAgencyIntegrationTests}.)
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -133,22 +133,6 @@ class ClosingAnAgencyIntegrationTests {
         assertThat(unchanged.validTo()).isNull();
         assertThat(unchanged.nameVi()).isEqualTo(office.nameVi());
 
-        // recording a successor ends the unit too: the requests, the enquiry, the case and the crisis still hold it, not
-        // the task
-        Agency successor = unit("KETHUA");
-        MvcResult redirected = mvc.perform(post(page + "/successors").session(admin).with(csrf())
-                        .param("successorId", String.valueOf(successor.id().value()))
-                        .param("effectiveOn", LocalTime.format(today().plusDays(1))))
-                .andExpect(status().is3xxRedirection()).andReturn();
-        Document afterSuccession = Jsoup.parse(mvc.perform(get(redirected.getResponse().getRedirectedUrl())
-                        .session(admin).flashAttrs(redirected.getFlashMap())).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString(StandardCharsets.UTF_8));
-        assertThat(afterSuccession.select("#successor-problems li").eachText()).hasSize(4)
-                .anySatisfy(p -> assertThat(p).startsWith("2 yêu cầu cung cấp thông tin"))
-                .anySatisfy(p -> assertThat(p).startsWith("1 câu hỏi của báo chí"));
-        assertThat(agencies.successorsOf(office.id())).isEmpty();
-        assertThat(agencies.find(office.id()).orElseThrow().validTo()).isNull();
-
         // the requests and the enquiry transferred, the case dismissed, the crisis closed: the task alone still holds
         // the unit with no successor named
         for (InformationRequest r : List.of(first, second)) {
@@ -167,6 +151,7 @@ class ClosingAnAgencyIntegrationTests {
                 .doesNotContain("yêu cầu cung cấp thông tin chưa", "câu hỏi của báo chí", "vụ việc", "sự kiện bất thường");
 
         // a successor takes the task over: the unit ends the day before it takes effect
+        Agency successor = unit("KETHUA");
         agencies.recordSuccession(office.id(), successor.id(), today().plusDays(1), null, Actor.SYSTEM);
         assertThat(agencies.find(office.id()).orElseThrow().validTo()).isEqualTo(today());
     }
@@ -186,22 +171,25 @@ class ClosingAnAgencyIntegrationTests {
     }
 
     @Test
-    void anImportThatWouldEndAnAgencyWithAnOpenEnquiryIsRefusedAndImportsNothing() {
+    void anImportThatWouldSplitAnAgencyWithAnOpenCrisisIsRefusedAndImportsNothing() {
         Agency office = unit("NHAP");
-        enquiries.submit(new Enquiries.Question(office.code(), EnquiryKind.ROUTINE, null, null, null, null, null,
-                "Giá điện", "Giá điện tháng tới thế nào?", null), JOURNALIST);
+        crises.open(new Crises.Opening(CrisisSource.MANUAL, null, office.code(), "Sự kiện thử nhập " + office.code(),
+                null), COORDINATOR);
         String newCode = office.code() + "M";
+        String otherCode = office.code() + "N";
         String units = "code,kind,parent_code,name_vi,name_en,valid_from,valid_to,source\n"
-                + newCode + ",DEPARTMENT,,Sở mới " + newCode + ",," + today().plusDays(1) + ",,test\n";
+                + newCode + ",DEPARTMENT,,Sở mới " + newCode + ",," + today().plusDays(1) + ",,test\n"
+                + otherCode + ",DEPARTMENT,,Sở mới " + otherCode + ",," + today().plusDays(1) + ",,test\n";
         String successions = "old_code,old_valid_from,new_code,new_valid_from,note,source\n"
-                + office.code() + ",2025-07-01," + newCode + "," + today().plusDays(1) + ",sáp nhập,test\n";
+                + office.code() + ",2025-07-01," + newCode + "," + today().plusDays(1) + ",chia tách,test\n"
+                + office.code() + ",2025-07-01," + otherCode + "," + today().plusDays(1) + ",chia tách,test\n";
 
         InvalidInput refused = catchThrowableOfType(InvalidInput.class, () -> agencies.importCsv("sap-nhap.csv",
                 new ByteArrayInputStream(units.getBytes(StandardCharsets.UTF_8)),
                 new ByteArrayInputStream(successions.getBytes(StandardCharsets.UTF_8)), Actor.SYSTEM));
 
         assertThat(refused.all()).extracting(InvalidInput::messageKey)
-                .containsExactly("agency.import.open-work", "press.open-work");
+                .containsExactly("agency.import.open-work", "press.crisis.open-work-split");
         assertThat(refused.all().get(1).arguments()).containsExactly(1L);
         assertThat(agencies.find(office.id()).orElseThrow().validTo()).isNull();
         assertThat(agencies.findByCode(newCode, today().plusDays(1))).isEmpty();

@@ -75,6 +75,17 @@ class CaseHistorySentencesUnitTests {
                 .contains("01/12/2026 10:50").doesNotContain("10:50:07").contains("Loa (tự động)");
     }
 
+    @Test
+    void aPassageToASuccessorNamesBothUnitsTheLastDayAndTheDeadlineKept() {
+        HistoryEntry passed = new HistoryEntry(AT, "system", "PASSED_TO_SUCCESSOR", "VERIFYING", "VERIFYING",
+                "{agency=SYT, predecessor=SYTNT, lastDay=30/06/2025, deadline=02/07/2025 10:00}");
+        assertThat(sentences.line(passed, Locale.forLanguageTag("vi")).sentence()).isEqualTo("Chuyển sang Sở Y tế do"
+                + " SYTNT kết thúc hoạt động ngày 30/06/2025 (hạn trả lời giữ nguyên: 02/07/2025 10:00); Loa (tự động) đã"
+                + " báo cán bộ của Sở Y tế.");
+        assertThat(sentences.line(passed, Locale.ENGLISH).sentence()).isEqualTo("Passed to Sở Y tế as SYTNT ceased to"
+                + " operate on 30/06/2025 (the deadline stays 02/07/2025 10:00); Loa (tự động) told the officers of Sở Y tế.");
+    }
+
     private static HistoryEntry entry(String action, String detail) {
         return new HistoryEntry(AT, "coordinator", action, "TRIAGED", "ASSIGNED", detail);
     }
