@@ -352,11 +352,20 @@ public interface InformationRequests {
      * {@code publishConsent} and {@code reviewed} (PROVIDE: the officer confirms the information was checked against
      * Art. 6 and 7 of the law, Decree 13 Art. 7), {@code thirdParty} (ASK_CONSENT: whose consent Art. 7 needs),
      * {@code consentGiven} (RECORD_CONSENT), {@code noticeSentAt} (RECORD_NOTICE: when the notice of handling was sent;
-     * null for now) and {@code noticeMeans} (RECORD_NOTICE: how).
+     * null for now), {@code noticeMeans} (RECORD_NOTICE: how) and {@code signerId} (PROVIDE: which of the agency's
+     * signers signs the answer letter; null for its default one).
      */
     record Transition(RequestAction action, String note, Integer days, RefusalGround refusalGround, String transferTo,
             String answer, Boolean partial, Long costVnd, String delivery, Boolean publishConsent, Boolean reviewed,
-            String thirdParty, Boolean consentGiven, OffsetDateTime noticeSentAt, NoticeMeans noticeMeans) {
+            String thirdParty, Boolean consentGiven, OffsetDateTime noticeSentAt, NoticeMeans noticeMeans, Long signerId) {
+
+        /** An action that names no signer: an answer letter is signed by the agency's default signer. */
+        public Transition(RequestAction action, String note, Integer days, RefusalGround refusalGround, String transferTo,
+                String answer, Boolean partial, Long costVnd, String delivery, Boolean publishConsent, Boolean reviewed,
+                String thirdParty, Boolean consentGiven, OffsetDateTime noticeSentAt, NoticeMeans noticeMeans) {
+            this(action, note, days, refusalGround, transferTo, answer, partial, costVnd, delivery, publishConsent, reviewed,
+                    thirdParty, consentGiven, noticeSentAt, noticeMeans, null);
+        }
 
         /** An action that records no notice of handling. */
         public Transition(RequestAction action, String note, Integer days, RefusalGround refusalGround, String transferTo,
