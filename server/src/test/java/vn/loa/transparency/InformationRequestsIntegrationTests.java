@@ -367,6 +367,30 @@ class InformationRequestsIntegrationTests {
         }
     }
 
+    @Test
+    void theNoticeOfHandlingIsADraftWithoutANameUntilSentThenSignedByTheSignerChosen() throws Exception {
+        var health = agencies.findByCode("SYT", LocalDate.now(clock.withZone(LocalTime.ZONE))).orElseThrow();
+        var deputy = signers.add(health.id(), "Bùi Văn Báo", "Phó Giám đốc", false, ADMIN);
+        try {
+            InformationRequest complex = inStatus(RequestStatus.ACCEPTED, true);
+            String path = "/api/v1/information-requests/" + complex.id() + "/documents/HANDLING";
+            byte[] draft = mvc.perform(get(path).session(signIn("officer"))).andExpect(status().isOk()).andReturn()
+                    .getResponse().getContentAsByteArray();
+            assertThat(signature(draft)).contains("(Ký, ghi rõ họ tên, đóng dấu)").doesNotContain("Bùi Văn Báo");
+            requests.act(complex.id(), InformationRequests.Transition.noticeSent(null, NoticeMeans.POST, null, deputy.id()),
+                    COORDINATOR);
+            signers.remove(health.id(), deputy.id(), ADMIN);
+            byte[] sent = mvc.perform(get(path).session(signIn("officer"))).andExpect(status().isOk()).andReturn()
+                    .getResponse().getContentAsByteArray();
+            assertThat(signature(sent)).contains("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Bùi Văn Báo")
+                    .doesNotContain("ghi rõ họ tên");
+        } finally {
+            if (signers.of(health.id()).stream().anyMatch(s -> s.id() == deputy.id())) {
+                signers.remove(health.id(), deputy.id(), ADMIN);
+            }
+        }
+    }
+
     private byte[] answerLetter(long id) throws Exception {
         return mvc.perform(get("/api/v1/information-requests/" + id + "/documents/ANSWER").session(signIn("officer")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();

@@ -524,11 +524,16 @@ class JdbcInformationRequests implements InformationRequests {
                 if (t.noticeMeans() == null) {
                     problems.add(new InvalidInput("noticeMeans", "transparency.error.notice-means"));
                 }
+                try {
+                    signer(row, t.signerId());
+                } catch (InvalidInput wrongSigner) {
+                    problems.add(wrongSigner);
+                }
                 InvalidInput.throwIfAny(problems);
                 jdbc.sql("UPDATE information_request SET notice_sent_at = ?, notice_means = ? WHERE id = ?")
                         .params(Timestamp.from(sent), t.noticeMeans().name(), id).update();
                 // the notice says from now on what it said when it was sent
-                issued(find(id), NoticeForm.HANDLING, actor);
+                issued(find(id), NoticeForm.HANDLING, actor, t.signerId());
             }
             case EXTEND -> {
                 if (row.extended()) {

@@ -225,7 +225,8 @@ class TransparencyDeskController {
     @PostMapping("/requests/{id}/notice")
     String recordNotice(@PathVariable long id, @RequestParam(required = false) String noticeSentAt,
             @RequestParam(required = false) String noticeMeans, @RequestParam(defaultValue = "") String note,
-            HttpServletResponse response, RedirectAttributes redirect, Model model) {
+            @RequestParam(required = false) Long signerId, HttpServletResponse response, RedirectAttributes redirect,
+            Model model) {
         NoticeEntered entered = new NoticeEntered(noticeSentAt == null ? "" : noticeSentAt, noticeMeans == null ? "" : noticeMeans,
                 note);
         List<InvalidInput> unreadable = new java.util.ArrayList<>();
@@ -253,7 +254,7 @@ class TransparencyDeskController {
                 }
                 InvalidInput.throwIfAny(unreadable);
             }
-            requests.act(id, InformationRequests.Transition.noticeSent(sentAt, means, note), user());
+            requests.act(id, InformationRequests.Transition.noticeSent(sentAt, means, note, signerId), user());
             redirect.addFlashAttribute("flashKey", "transparency.done.RECORD_NOTICE");
             return "redirect:/transparency/requests/" + id;
         } catch (InvalidInput e) {
