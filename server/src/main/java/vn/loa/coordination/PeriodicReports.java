@@ -91,7 +91,26 @@ public interface PeriodicReports {
      * day the period ends) unless {@code beforePeriodEnd}: then it is a quick report, its title saying the day its
      * figures stand on ("(số liệu đến ngày 08/12/2026)") and its audit record that it was issued before the end.
      */
-    Report issue(long id, boolean beforePeriodEnd, SignedInUser user);
+    default Report issue(long id, boolean beforePeriodEnd, SignedInUser user) {
+        return issue(id, beforePeriodEnd, null, user);
+    }
+
+    /**
+     * {@link #issue(long, boolean, SignedInUser)}, signed by one of the issuing body's signers ({@code signerId}, else
+     * 422 on that field), or with none chosen by its default one; the signer's name and title are printed under the
+     * signature and kept with the issued report. A body that recorded no signers issues with no name printed.
+     */
+    Report issue(long id, boolean beforePeriodEnd, Long signerId, SignedInUser user);
+
+    /** Who may sign the report: the issuing body's signers, the default one first (404 as {@link #get}). */
+    List<vn.loa.identity.AgencySigners.Signer> signers(long id, SignedInUser user);
+
+    /** The name and title the issued report was signed with; empty for a draft or when none was recorded. */
+    java.util.Optional<SignedBy> signedBy(long id, SignedInUser user);
+
+    /** The signer an issued report was signed with. */
+    record SignedBy(String fullName, String title) {
+    }
 
     /** The report as a DOCX: the one stored when issued, else the draft as it stands. */
     Document docx(long id, SignedInUser user);

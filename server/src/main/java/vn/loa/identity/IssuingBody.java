@@ -91,6 +91,31 @@ public record IssuingBody(String abbreviation, String signatory) {
         };
     }
 
+    /**
+     * The signature block's lines for a signer holding {@code title} (Decree 30/2020, Appendix I): the head signs under
+     * the body's own lines ("TM. Ủy ban nhân dân", "Chủ tịch"); a deputy ("Phó Chủ tịch", "Phó Giám đốc") signs for the
+     * head ("KT. Chủ tịch", then the deputy's title); anyone else under their own title in the head's place. A null or
+     * blank title leaves the body's lines as they are.
+     */
+    public String signedBy(String title) {
+        if (title == null || title.isBlank()) {
+            return signatory;
+        }
+        String[] lines = signatory.split("\n");
+        String head = lines[lines.length - 1].strip();
+        String above = String.join("\n", java.util.Arrays.copyOf(lines, lines.length - 1));
+        String own = title.strip();
+        String block;
+        if (own.equalsIgnoreCase(head)) {
+            return signatory;
+        } else if (own.regionMatches(true, 0, "Phó ", 0, 4)) {
+            block = "KT. " + head + "\n" + own;
+        } else {
+            block = own;
+        }
+        return above.isEmpty() ? block : above + "\n" + block;
+    }
+
     /** The symbol of a document of this kind ("TB", "BC") issued by this body. */
     public String symbol(String documentKind) {
         return documentKind + "-" + abbreviation;

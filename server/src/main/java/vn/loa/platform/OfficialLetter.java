@@ -273,8 +273,21 @@ public final class OfficialLetter {
         end.getCTR().addNewFldChar().setFldCharType(STFldCharType.END);
     }
 
-    /** The recipients on the left and the signature block on the right. */
+    /**
+     * The recipients on the left and the signature block on the right, with no signer's name: a hint for the one who
+     * signs to write it by hand.
+     */
     public OfficialLetter close(List<String> recipients, String signatory) {
+        return close(recipients, signatory, null);
+    }
+
+    /**
+     * The recipients on the left and the signature block on the right: the signer's authority and title, one per line
+     * ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), then the space for the signature and the seal and under it
+     * the signer's full name in bold (Decree 30/2020, Appendix I, cells 7a-7c). Without a name (null or blank) a hint
+     * in its place asks the one who signs to write it.
+     */
+    public OfficialLetter close(List<String> recipients, String signatory, String signerName) {
         XWPFTable footer = document.createTable(1, 2);
         footer.removeBorders();
         footer.setWidth("100%");
@@ -296,7 +309,15 @@ public final class OfficialLetter {
         for (int i = 1; i < lines.length; i++) {
             cellLine(right, lines[i].strip().toUpperCase(java.util.Locale.ROOT), 14, true, false);
         }
-        cellLine(right, "(Ký, ghi rõ họ tên, đóng dấu)", 13, false, true);
+        if (signerName == null || signerName.isBlank()) {
+            cellLine(right, "(Ký, ghi rõ họ tên, đóng dấu)", 13, false, true);
+            return this;
+        }
+        // room for the signature and the seal, then the name, not in capitals and without academic titles
+        for (int i = 0; i < 4; i++) {
+            cellLine(right, "", 14, false, false);
+        }
+        cellLine(right, signerName.strip(), 14, true, false);
         return this;
     }
 

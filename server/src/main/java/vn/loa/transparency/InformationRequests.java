@@ -364,11 +364,20 @@ public interface InformationRequests {
      * {@code publishConsent} and {@code reviewed} (PROVIDE: the officer confirms the information was checked against
      * Art. 6 and 7 of the law, Decree 13 Art. 7), {@code thirdParty} (ASK_CONSENT: whose consent Art. 7 needs),
      * {@code consentGiven} (RECORD_CONSENT), {@code noticeSentAt} (RECORD_NOTICE: when the notice of handling was sent;
-     * null for now) and {@code noticeMeans} (RECORD_NOTICE: how).
+     * null for now), {@code noticeMeans} (RECORD_NOTICE: how) and {@code signerId} (PROVIDE and RECORD_NOTICE: which of the
+     * agency's signers signs the answer letter or the notice of handling; null for its default one).
      */
     record Transition(RequestAction action, String note, Integer days, RefusalGround refusalGround, String transferTo,
             String answer, Boolean partial, Long costVnd, String delivery, Boolean publishConsent, Boolean reviewed,
-            String thirdParty, Boolean consentGiven, OffsetDateTime noticeSentAt, NoticeMeans noticeMeans) {
+            String thirdParty, Boolean consentGiven, OffsetDateTime noticeSentAt, NoticeMeans noticeMeans, Long signerId) {
+
+        /** An action that names no signer: an answer letter is signed by the agency's default signer. */
+        public Transition(RequestAction action, String note, Integer days, RefusalGround refusalGround, String transferTo,
+                String answer, Boolean partial, Long costVnd, String delivery, Boolean publishConsent, Boolean reviewed,
+                String thirdParty, Boolean consentGiven, OffsetDateTime noticeSentAt, NoticeMeans noticeMeans) {
+            this(action, note, days, refusalGround, transferTo, answer, partial, costVnd, delivery, publishConsent, reviewed,
+                    thirdParty, consentGiven, noticeSentAt, noticeMeans, null);
+        }
 
         /** An action that records no notice of handling. */
         public Transition(RequestAction action, String note, Integer days, RefusalGround refusalGround, String transferTo,
@@ -380,8 +389,13 @@ public interface InformationRequests {
 
         /** The notice of handling (form 03) sent at that time (null for now) by that means. */
         public static Transition noticeSent(OffsetDateTime at, NoticeMeans means, String note) {
+            return noticeSent(at, means, note, null);
+        }
+
+        /** The notice of handling sent at that time by that means, signed by one of the agency's signers (null: its default). */
+        public static Transition noticeSent(OffsetDateTime at, NoticeMeans means, String note, Long signerId) {
             return new Transition(RequestAction.RECORD_NOTICE, note, null, null, null, null, null, null, null, null, null,
-                    null, null, at, means);
+                    null, null, at, means, signerId);
         }
     }
 

@@ -445,8 +445,13 @@ class PeriodicReportsIntegrationTests {
                 assertThat(headerCells.get(1).getParagraphs().getLast().getText()).isEqualTo("Độc lập - Tự do - Hạnh phúc");
                 assertThat(headerCells.get(1).getParagraphs().getLast().getBorderBottom())
                         .isEqualTo(org.apache.poi.xwpf.usermodel.Borders.SINGLE);
-                assertThat(doc.getTables().getLast().getRow(0).getCell(1).getText())
-                        .contains("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH");
+                String signature = doc.getTables().getLast().getRow(0).getCell(1).getText();
+                assertThat(signature).contains("TM. ỦY BAN NHÂN DÂN");
+                // signed by the People's Committee's default signer when it has one (the demo's has), its name under
+                // the signature; else for the chairperson by a vice-chair, the name left to be written
+                reports.signedBy(a.id(), LEADER).ifPresentOrElse(
+                        signer -> assertThat(signature).contains(signer.fullName()).doesNotContain("ghi rõ họ tên"),
+                        () -> assertThat(signature).contains("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "(Ký, ghi rõ họ tên, đóng dấu)"));
             }
             // one report per period: a second for the same quarter is refused, naming the first
             assertThatThrownBy(() -> reports.generate(ReportPeriod.of("QUARTERLY", y, 1, LocalDate.of(y, 5, 4)), COORDINATOR))
@@ -470,6 +475,72 @@ class PeriodicReportsIntegrationTests {
                             "coord-report.issued");
         } finally {
             clock.set(before);
+        }
+    }
+
+    @Autowired
+    vn.loa.identity.AgencySigners signers;
+
+    @Autowired
+    vn.loa.identity.AgencyDirectory agencies;
+
+    @Test
+    void anIssuedReportIsSignedWithTheChosenSignersNameAndKeepsItWhenTheSignersChange() throws Exception {
+        SignedInUser admin = new SignedInUser(1L, "admin", "Quản trị", null, null, Set.of(Role.ADMIN));
+        // a year of its own, after the other tests' years
+        int y = 2151 + ThreadLocalRandom.current().nextInt(40);
+        Instant before = clock.instant();
+        clock.set(at(y, 8, 3, 9));
+        PeriodicReports.Report draft = reports.generate(ReportPeriod.of("MONTHLY", y, 6, LocalDate.of(y, 8, 3)),
+                COORDINATOR);
+        var issuer = agencies.findByCode(draft.issuerCode(), LocalDate.now(clock.withZone(LocalTime.ZONE))).orElseThrow();
+        Long formerDefault = signers.byDefault(issuer.id()).map(vn.loa.identity.AgencySigners.Signer::id).orElse(null);
+        var vice = signers.add(issuer.id(), "Đỗ Văn Ký", "Phó Chủ tịch", true, admin);
+        vn.loa.identity.AgencySigners.Signer chair = null;
+        try {
+            // the draft bears no name: who signs is chosen when it is issued
+            assertThat(signatureOf(reports.docx(draft.id(), COORDINATOR).content()))
+                    .contains("(Ký, ghi rõ họ tên, đóng dấu)").doesNotContain("Đỗ Văn Ký");
+            // the default signer offered, and a signer who is not the issuing body's refused on the field
+            assertThat(reports.signers(draft.id(), COORDINATOR)).first().extracting(s -> s.fullName()).isEqualTo("Đỗ Văn Ký");
+            assertThatThrownBy(() -> reports.issue(draft.id(), false, -1L, COORDINATOR))
+                    .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("signerId"));
+            reports.issue(draft.id(), false, COORDINATOR);
+            assertThat(signatureOf(reports.docx(draft.id(), LEADER).content()))
+                    .contains("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Đỗ Văn Ký")
+                    .doesNotContain("ghi rõ họ tên");
+            assertThat(reports.signedBy(draft.id(), LEADER)).contains(new PeriodicReports.SignedBy("Đỗ Văn Ký", "Phó Chủ tịch"));
+
+            // the chairperson signs by default from now on, and the vice-chair is no longer a signer at all: the report
+            // issued before still reads as it was issued
+            chair = signers.add(issuer.id(), "Lý Thị Sau", "Chủ tịch", true, admin);
+            signers.remove(issuer.id(), vice.id(), admin);
+            assertThat(signatureOf(reports.docx(draft.id(), LEADER).content())).contains("Đỗ Văn Ký")
+                    .doesNotContain("Lý Thị Sau");
+            // the next one issued is the new default signer's, the chairperson signing for the committee (TM.)
+            PeriodicReports.Report next = reports.generate(ReportPeriod.of("MONTHLY", y, 7, LocalDate.of(y, 8, 3)),
+                    COORDINATOR);
+            reports.issue(next.id(), false, COORDINATOR);
+            assertThat(signatureOf(reports.docx(next.id(), LEADER).content())).contains("CHỦ TỊCH", "Lý Thị Sau")
+                    .doesNotContain("KT.", "Đỗ Văn Ký");
+        } finally {
+            clock.set(before);
+            if (signers.of(issuer.id()).stream().anyMatch(s -> s.id() == vice.id())) {
+                signers.remove(issuer.id(), vice.id(), admin);
+            }
+            if (chair != null) {
+                signers.remove(issuer.id(), chair.id(), admin);
+            }
+            if (formerDefault != null) {
+                signers.makeDefault(issuer.id(), formerDefault, admin);
+            }
+        }
+    }
+
+    /** The signature block's text: the last table's right-hand cell. */
+    private static String signatureOf(byte[] docx) throws Exception {
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
+            return doc.getTables().getLast().getRow(0).getCell(1).getText();
         }
     }
 

@@ -55,4 +55,16 @@ class IssuingBodyUnitTests {
                 .isEqualTo("Khánh Hòa");
         assertThat(IssuingBody.place(null, "Khánh Hòa")).isEqualTo("Khánh Hòa");
     }
+
+    @Test
+    void theHeadSignsUnderTheBodysLinesADeputyForTheHeadAndAnyoneElseUnderTheirOwnTitle() {
+        IssuingBody committee = IssuingBody.peoplesCommittee();
+        assertThat(committee.signedBy("Chủ tịch")).isEqualTo("TM. Ủy ban nhân dân\nChủ tịch");
+        assertThat(committee.signedBy("Phó Chủ tịch")).isEqualTo("TM. Ủy ban nhân dân\nKT. Chủ tịch\nPhó Chủ tịch");
+        IssuingBody department = IssuingBody.of(agency(AgencyKind.DEPARTMENT, "SYT", "Sở Y tế"));
+        assertThat(department.signedBy("giám đốc")).isEqualTo("Giám đốc");
+        assertThat(department.signedBy("Phó Giám đốc")).isEqualTo("KT. Giám đốc\nPhó Giám đốc");
+        assertThat(department.signedBy("Chánh Văn phòng")).isEqualTo("Chánh Văn phòng");
+        assertThat(department.signedBy(null)).isEqualTo("Giám đốc");
+    }
 }

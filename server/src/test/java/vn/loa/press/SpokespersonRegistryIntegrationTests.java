@@ -171,6 +171,34 @@ class SpokespersonRegistryIntegrationTests {
         mvc.perform(get("/press/spokespersons/notice/SYT.docx").session(signIn("district"))).andExpect(status().isNotFound());
     }
 
+    @Autowired
+    vn.loa.identity.AgencySigners signers;
+
+    @Autowired
+    vn.loa.identity.AgencyDirectory agencies;
+
+    @Test
+    void theNoticeMadeWhenDownloadedIsSignedByTheAgencysDefaultSignerAtThatTime() throws Exception {
+        SignedInUser admin = new SignedInUser(1L, "admin", "Quản trị", null, null, java.util.Set.of(Role.ADMIN));
+        var health = agencies.findByCode("SYT", java.time.LocalDate.now()).orElseThrow();
+        Long formerDefault = signers.byDefault(health.id()).map(vn.loa.identity.AgencySigners.Signer::id).orElse(null);
+        var deputy = signers.add(health.id(), "Tạ Văn Phát", "Phó Giám đốc", true, admin);
+        try {
+            byte[] docx = mvc.perform(get("/press/spokespersons/notice/SYT.docx").session(signIn("admin")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+            try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx))) {
+                assertThat(document.getTables().get(1).getRow(0).getCell(1).getParagraphs()).extracting(XWPFParagraph::getText)
+                        .startsWith("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC").endsWith("Tạ Văn Phát")
+                        .doesNotContain("(Ký, ghi rõ họ tên, đóng dấu)");
+            }
+        } finally {
+            signers.remove(health.id(), deputy.id(), admin);
+            if (formerDefault != null) {
+                signers.makeDefault(health.id(), formerDefault, admin);
+            }
+        }
+    }
+
     @Test
     void theProvincesNoticeCarriesThePeoplesCommitteesSymbolAndIsSignedOnItsBehalfByTheChairperson() throws Exception {
         String province = jdbc.sql("SELECT code FROM agency WHERE kind = 'PROVINCE' AND valid_to IS NULL").query(String.class)

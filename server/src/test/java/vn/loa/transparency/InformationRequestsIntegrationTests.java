@@ -301,6 +301,108 @@ class InformationRequestsIntegrationTests {
         }
     }
 
+    @Autowired
+    vn.loa.identity.AgencySigners signers;
+
+    @Autowired
+    vn.loa.identity.AgencyDirectory agencies;
+
+    /** Who keeps an agency's signers in these tests: a system administrator. */
+    private static final SignedInUser ADMIN = new SignedInUser(1L, "admin", "Quản trị", null, null, Set.of(Role.ADMIN));
+
+    @Test
+    void theAnswerLetterIsSignedWithTheSignersNameAndKeepsItWhenTheAgencysSignersChange() throws Exception {
+        var health = agencies.findByCode("SYT", LocalDate.now(clock.withZone(LocalTime.ZONE))).orElseThrow();
+        Long formerDefault = signers.byDefault(health.id()).map(vn.loa.identity.AgencySigners.Signer::id).orElse(null);
+        var deputy = signers.add(health.id(), "Đặng Văn Thử", "Phó Giám đốc", true, ADMIN);
+        vn.loa.identity.AgencySigners.Signer director = null;
+        try {
+            InformationRequest request = submit(now(), Channel.ELECTRONIC, "SYT");
+            requests.act(request.id(), valid(RequestAction.PROVIDE), COORDINATOR);
+            String signature = signature(answerLetter(request.id()));
+            // for the director by the deputy (KT.), the name in bold under the space for the signature, no hint left
+            assertThat(signature).contains("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Đặng Văn Thử").doesNotContain("ghi rõ họ tên");
+            try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(answerLetter(request.id())))) {
+                List<XWPFParagraph> block = document.getTables().get(1).getRow(0).getCell(1).getParagraphs();
+                XWPFParagraph name = block.getLast();
+                assertThat(name.getText()).isEqualTo("Đặng Văn Thử");
+                assertThat(name.getRuns()).allSatisfy(run -> assertThat(run.isBold()).isTrue());
+                assertThat(block.get(block.size() - 2).getText()).isEmpty();
+            }
+
+            // another signs by default from now on: the letter issued before is the same when downloaded again
+            director = signers.add(health.id(), "Ngô Thị Mới", "Giám đốc", true, ADMIN);
+            assertThat(signature(answerLetter(request.id()))).contains("Đặng Văn Thử").doesNotContain("Ngô Thị Mới");
+            // a letter issued now is the new default signer's, or the one the officer chose
+            InformationRequest later = submit(now(), Channel.ELECTRONIC, "SYT");
+            requests.act(later.id(), valid(RequestAction.PROVIDE), COORDINATOR);
+            assertThat(signature(answerLetter(later.id()))).contains("GIÁM ĐỐC", "Ngô Thị Mới").doesNotContain("KT.");
+            InformationRequest chosen = submit(now(), Channel.ELECTRONIC, "SYT");
+            var t = valid(RequestAction.PROVIDE);
+            requests.act(chosen.id(), new InformationRequests.Transition(t.action(), t.note(), t.days(), t.refusalGround(),
+                    t.transferTo(), t.answer(), t.partial(), t.costVnd(), t.delivery(), t.publishConsent(), t.reviewed(),
+                    t.thirdParty(), t.consentGiven(), null, null, deputy.id()), COORDINATOR);
+            assertThat(signature(answerLetter(chosen.id()))).contains("Đặng Văn Thử").doesNotContain("Ngô Thị Mới");
+            // a signer of another agency cannot sign: refused on the field, the request left as it was
+            InformationRequest wrong = submit(now(), Channel.ELECTRONIC, "SYT");
+            var province = agencies.findByCode("56", LocalDate.now(clock.withZone(LocalTime.ZONE))).orElseThrow();
+            long stranger = signers.add(province.id(), "Người Ngoài Sở", "Phó Chủ tịch", false, ADMIN).id();
+            try {
+                assertThatThrownBy(() -> requests.act(wrong.id(), new InformationRequests.Transition(t.action(), t.note(),
+                        t.days(), t.refusalGround(), t.transferTo(), t.answer(), t.partial(), t.costVnd(), t.delivery(),
+                        t.publishConsent(), t.reviewed(), t.thirdParty(), t.consentGiven(), null, null, stranger), COORDINATOR))
+                        .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("signerId"));
+                assertThat(requests.get(wrong.id(), COORDINATOR).status()).isEqualTo(wrong.status());
+            } finally {
+                signers.remove(province.id(), stranger, ADMIN);
+            }
+        } finally {
+            signers.remove(health.id(), deputy.id(), ADMIN);
+            if (director != null) {
+                signers.remove(health.id(), director.id(), ADMIN);
+            }
+            if (formerDefault != null) {
+                signers.makeDefault(health.id(), formerDefault, ADMIN);
+            }
+        }
+    }
+
+    @Test
+    void theNoticeOfHandlingIsADraftWithoutANameUntilSentThenSignedByTheSignerChosen() throws Exception {
+        var health = agencies.findByCode("SYT", LocalDate.now(clock.withZone(LocalTime.ZONE))).orElseThrow();
+        var deputy = signers.add(health.id(), "Bùi Văn Báo", "Phó Giám đốc", false, ADMIN);
+        try {
+            InformationRequest complex = inStatus(RequestStatus.ACCEPTED, true);
+            String path = "/api/v1/information-requests/" + complex.id() + "/documents/HANDLING";
+            byte[] draft = mvc.perform(get(path).session(signIn("officer"))).andExpect(status().isOk()).andReturn()
+                    .getResponse().getContentAsByteArray();
+            assertThat(signature(draft)).contains("(Ký, ghi rõ họ tên, đóng dấu)").doesNotContain("Bùi Văn Báo");
+            requests.act(complex.id(), InformationRequests.Transition.noticeSent(null, NoticeMeans.POST, null, deputy.id()),
+                    COORDINATOR);
+            signers.remove(health.id(), deputy.id(), ADMIN);
+            byte[] sent = mvc.perform(get(path).session(signIn("officer"))).andExpect(status().isOk()).andReturn()
+                    .getResponse().getContentAsByteArray();
+            assertThat(signature(sent)).contains("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Bùi Văn Báo")
+                    .doesNotContain("ghi rõ họ tên");
+        } finally {
+            if (signers.of(health.id()).stream().anyMatch(s -> s.id() == deputy.id())) {
+                signers.remove(health.id(), deputy.id(), ADMIN);
+            }
+        }
+    }
+
+    private byte[] answerLetter(long id) throws Exception {
+        return mvc.perform(get("/api/v1/information-requests/" + id + "/documents/ANSWER").session(signIn("officer")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+    }
+
+    /** The signature block's text: the footer table's right-hand cell. */
+    private static String signature(byte[] docx) throws Exception {
+        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx))) {
+            return document.getTables().get(1).getRow(0).getCell(1).getText();
+        }
+    }
+
     @Test
     void theAnswerLettersSummaryStandsUnderItsNumberCentredAsAnOfficialLetterHasIt() throws Exception {
         InformationRequest request = submit(now(), Channel.ELECTRONIC, "SYT");

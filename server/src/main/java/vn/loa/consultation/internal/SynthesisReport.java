@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import vn.loa.consultation.ThemeGroups;
 import vn.loa.identity.Agency;
 import vn.loa.identity.AgencyDirectory;
+import vn.loa.identity.AgencySigners;
 import vn.loa.identity.IssuingBody;
 import vn.loa.platform.OfficialLetter;
 import vn.loa.platform.ProvinceSettings;
@@ -39,8 +40,11 @@ class SynthesisReport {
     private final ProvinceSettings province;
     private final Clock clock;
 
+    private final AgencySigners signers;
+
     SynthesisReport(JdbcClient jdbc, ConsultationRows rows, AgencyDirectory agencies, ProvinceSettings province,
-            Clock clock) {
+            Clock clock, AgencySigners signers) {
+        this.signers = signers;
         this.jdbc = jdbc;
         this.rows = rows;
         this.agencies = agencies;
@@ -140,8 +144,12 @@ class SynthesisReport {
             letter.body(changes.isEmpty() ? "Văn bản cuối cùng giữ nguyên nội dung dự thảo." : String.join("\n", changes));
         }
         offTopic(letter, offTopicShown, offTopic.size() - offTopicShown.size(), consulted, rows.articleOfUnit(c.versionId()));
+        // no issue step: the report is made when downloaded, signed by the agency's default signer as it stands then,
+        // under the agency's own authority (a deputy "KT." its head); with none recorded, for its head, name left blank
+        AgencySigners.Signer signer = agency == null ? null : signers.byDefault(agency.id()).orElse(null);
         return letter.close(List.of("UBND tỉnh " + province.name() + " (để báo cáo)", "Sở Tư pháp (để thẩm định)",
-                "Cổng thông tin điện tử (để đăng tải)"), "Thủ trưởng cơ quan").bytes();
+                "Cổng thông tin điện tử (để đăng tải)"), signer == null ? "Thủ trưởng cơ quan"
+                        : IssuingBody.of(agency).signedBy(signer.title()), signer == null ? null : signer.fullName()).bytes();
     }
 
     /**

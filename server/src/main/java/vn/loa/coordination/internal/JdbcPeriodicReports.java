@@ -29,6 +29,8 @@ import vn.loa.coordination.ReportKind;
 import vn.loa.coordination.ReportPeriod;
 import vn.loa.identity.Agency;
 import vn.loa.identity.AgencyDirectory;
+import vn.loa.identity.AgencySigners;
+import vn.loa.identity.AgencySigners.Signer;
 import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
 import vn.loa.shared.Conflict;
@@ -57,6 +59,7 @@ class JdbcPeriodicReports implements PeriodicReports {
     private final ReportCharts charts;
     private final AuditTrail audit;
     private final AgencyDirectory agencies;
+    private final AgencySigners signers;
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
     private final String issuerCode;
@@ -64,7 +67,8 @@ class JdbcPeriodicReports implements PeriodicReports {
 
     JdbcPeriodicReports(JdbcClient jdbc, Clock clock, ReportFigureQueries queries, ReportText text, ReportDocument document,
             ReportCharts charts, AuditTrail audit, AgencyDirectory agencies, ApplicationEventPublisher events,
-            ObjectMapper json, ReportSettings settings) {
+            ObjectMapper json, ReportSettings settings, AgencySigners signers) {
+        this.signers = signers;
         this.jdbc = jdbc;
         this.clock = clock;
         this.queries = queries;
@@ -281,10 +285,13 @@ class JdbcPeriodicReports implements PeriodicReports {
 
     @Override
     @Transactional
-    public Report issue(long id, boolean beforePeriodEnd, SignedInUser user) {
+    public Report issue(long id, boolean beforePeriodEnd, Long signerId, SignedInUser user) {
         mustWrite(id, user);
         Report r = draft(id, null);
         LocalDate today = today();
+        // who signs: the one chosen among the issuing body's signers (refused when not one of them), else its default
+        Signer signer = agencies.findByCode(r.issuerCode(), today).flatMap(issuer -> signers.chosen(issuer.id(), signerId))
+                .orElse(null);
         // a period is over once its last day has passed: a report issued sooner cannot be the period's report, only a
         // quick one that says so
         boolean early = !today.isAfter(r.periodEnd());
@@ -307,20 +314,36 @@ class JdbcPeriodicReports implements PeriodicReports {
                 r.symbol(), number, year, title, "ISSUED", figures, redrafted.texts(), figures.computedAt(),
                 user.username(), r.editedAt(), r.editedBy(), now(), user.username(), today, seal.id(), seal.hash(),
                 r.version());
-        byte[] docx = document.render(numbered, today);
+        byte[] docx = document.render(numbered, today, signer);
         jdbc.sql("""
                 UPDATE coord_report SET status = 'ISSUED', number = ?, number_year = ?, issued_at = ?, issued_by = ?, issued_on = ?,
                        audit_record_id = ?, audit_hash = ?, docx = ?, title = ?, figures = CAST(? AS jsonb),
-                       sections = CAST(? AS jsonb), generated_at = ?, generated_by = ? WHERE id = ?""")
+                       sections = CAST(? AS jsonb), generated_at = ?, generated_by = ?, signer_name = ?, signer_title = ?
+                WHERE id = ?""")
                 .params(number, year, Timestamp.from(numbered.issuedAt()), user.username(), Date.valueOf(today), seal.id(),
                         seal.hash(), docx, title, json.writeValueAsString(figures),
-                        json.writeValueAsString(redrafted.texts()), Timestamp.from(later(r)), user.username(), id)
+                        json.writeValueAsString(redrafted.texts()), Timestamp.from(later(r)), user.username(),
+                        signer == null ? null : signer.fullName(), signer == null ? null : signer.title(), id)
                 .update();
         events.publishEvent(new ReportEvent(user.actor(), id, "issued", r.kind().name(), r.periodStart().toString(),
                 Map.of("number", numbered.numberAndSymbol(), "issuedOn", today.toString(), "sealRecord", seal.id(),
                         "sealHash", seal.hash(), "beforePeriodEnd", early, "figuresAsOf", figures.asOf().toString(),
-                        "figuresComputedAt", figures.computedAt().toString())));
+                        "figuresComputedAt", figures.computedAt().toString(), "signer",
+                        signer == null ? "" : signer.fullName() + ", " + signer.title())));
         return find(id, false);
+    }
+
+    @Override
+    public List<Signer> signers(long id, SignedInUser user) {
+        Report r = get(id, user);
+        return agencies.findByCode(r.issuerCode(), today()).map(issuer -> signers.of(issuer.id())).orElse(List.of());
+    }
+
+    @Override
+    public Optional<SignedBy> signedBy(long id, SignedInUser user) {
+        get(id, user);
+        return jdbc.sql("SELECT signer_name, signer_title FROM coord_report WHERE id = ? AND signer_name IS NOT NULL")
+                .param(id).query((rs, n) -> new SignedBy(rs.getString(1), rs.getString(2))).optional();
     }
 
     // ---- files and the seal
@@ -338,7 +361,8 @@ class JdbcPeriodicReports implements PeriodicReports {
             byte[] stored = jdbc.sql("SELECT docx FROM coord_report WHERE id = ?").param(id).query((rs, n) -> rs.getBytes(1)).single();
             return new Document(name, stored);
         }
-        return new Document(name, document.render(r, today()));
+        // a draft is not signed yet: who signs is chosen when it is issued, so it bears no name
+        return new Document(name, document.render(r, today(), null));
     }
 
     @Override

@@ -7,6 +7,8 @@ import org.springframework.stereotype.Component;
 import vn.loa.coordination.PeriodicReports;
 import vn.loa.coordination.ReportFigures;
 import vn.loa.coordination.ReportFigures.Count;
+import vn.loa.identity.AgencySigners;
+import vn.loa.identity.IssuingBody;
 import vn.loa.platform.OfficialLetter;
 import vn.loa.platform.ProvinceSettings;
 import vn.loa.shared.LocalTime;
@@ -47,7 +49,12 @@ class ReportDocument {
                 + LocalTime.format(at.toLocalDate());
     }
 
-    byte[] render(PeriodicReports.Report r, LocalDate day) {
+    /**
+     * The report as a DOCX, signed by {@code signer} (its name under the signature, its title after the People's
+     * Committee's authority, Decree 30/2020) or, with none (a draft, or a body with no signers recorded), for the
+     * chairperson by a vice-chair, the name left for the one who signs.
+     */
+    byte[] render(PeriodicReports.Report r, LocalDate day, AgencySigners.Signer signer) {
         ReportFigures f = r.figures();
         String summary = r.title().replaceFirst("^Báo cáo ", "");
         summary = Character.toUpperCase(summary.charAt(0)) + summary.substring(1);
@@ -77,7 +84,10 @@ class ReportDocument {
             letter.body("Báo cáo được niêm phong với nhật ký hệ thống Loa tại bản ghi số " + r.auditRecordId()
                     + ", mã băm SHA-256: " + r.auditHash() + ".");
         }
-        return letter.close(RECIPIENTS, "TM. Ủy ban nhân dân\nKT. Chủ tịch\nPhó Chủ tịch").bytes();
+        if (signer == null) {
+            return letter.close(RECIPIENTS, "TM. Ủy ban nhân dân\nKT. Chủ tịch\nPhó Chủ tịch").bytes();
+        }
+        return letter.close(RECIPIENTS, IssuingBody.peoplesCommittee().signedBy(signer.title()), signer.fullName()).bytes();
     }
 
     private void picture(OfficialLetter letter, String name, ReportFigures f, String caption) {

@@ -107,9 +107,9 @@ class ReportsApiController {
 
     @PostMapping("/{id:\\d+}/issue")
     PeriodicReports.Report issue(@PathVariable long id, @RequestParam(required = false) Long version,
-            @RequestParam(defaultValue = "false") boolean beforePeriodEnd) {
+            @RequestParam(defaultValue = "false") boolean beforePeriodEnd, @RequestParam(required = false) Long signerId) {
         unchangedSince(id, version);
-        return reports.issue(id, beforePeriodEnd, user());
+        return reports.issue(id, beforePeriodEnd, signerId, user());
     }
 
     /** Refuses (409) when a version is given and the report was edited or recomputed since. */

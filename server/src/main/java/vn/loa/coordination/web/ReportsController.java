@@ -112,6 +112,9 @@ class ReportsController {
         model.addAttribute("sections", PeriodicReports.SECTIONS);
         if (r.issued()) {
             model.addAttribute("seal", reports.seal(id, user));
+            model.addAttribute("signedBy", reports.signedBy(id, user).orElse(null));
+        } else {
+            model.addAttribute("signers", reports.signers(id, user));
         }
         return "coordination/periodic-report";
     }
@@ -162,7 +165,8 @@ class ReportsController {
     @PostMapping("/{id:\\d+}/issue")
     String issue(@PathVariable long id, @RequestParam(defaultValue = "false") boolean confirm,
             @RequestParam(defaultValue = "false") boolean beforePeriodEnd, @RequestParam(required = false) Long version,
-            RedirectAttributes redirect, Model model, HttpServletResponse response) {
+            @RequestParam(required = false) Long signerId, RedirectAttributes redirect, Model model,
+            HttpServletResponse response) {
         if (!confirm) {
             reports.get(id, ReportsApiController.user());
             redirect.addFlashAttribute("errorKey", "periodic.issue.unconfirmed");
@@ -173,7 +177,7 @@ class ReportsController {
             return refused(id, "periodic.error.stale-issue", model, response);
         }
         try {
-            reports.issue(id, beforePeriodEnd, ReportsApiController.user());
+            reports.issue(id, beforePeriodEnd, signerId, ReportsApiController.user());
         } catch (InvalidInput e) {
             // the period is not over: the page as it stands, saying the day it ends and how to issue a quick report
             String page = report(id, model);

@@ -41,8 +41,10 @@ class DemoAccounts implements ApplicationRunner {
     private final Clock clock;
 
     private final AgencyContacts contacts;
+    private final JdbcAgencySigners signers;
 
-    DemoAccounts(Users users, AgencyDirectory agencies, AgencyContacts contacts, Clock clock) {
+    DemoAccounts(Users users, AgencyDirectory agencies, AgencyContacts contacts, JdbcAgencySigners signers, Clock clock) {
+        this.signers = signers;
         this.users = users;
         this.agencies = agencies;
         this.contacts = contacts;
@@ -73,6 +75,23 @@ class DemoAccounts implements ApplicationRunner {
                         "Bộ phận tiếp nhận và trả kết quả của tỉnh (địa chỉ mẫu của bản trình diễn), tỉnh Khánh Hòa",
                         "0258 000 0001", "tiepnhan@demo.loa.local", "Thứ Hai đến Thứ Sáu, 7:30–11:30 và 13:30–17:00"),
                         Actor.SYSTEM));
+        // who signs the demo agencies' documents: names made up for the demo, the first of each its default signer
+        agencies.validOn(today).stream().filter(a -> a.kind() == vn.loa.identity.AgencyKind.PROVINCE).findFirst()
+                .ifPresent(province -> signers(province, "Nguyễn Văn An", "Chủ tịch", "Trần Thị Bình", "Phó Chủ tịch"));
+        agencies.findByCode("SYT", today).ifPresent(health -> signers(health, "Lê Văn Cường", "Giám đốc", "Phạm Thị Dung",
+                "Phó Giám đốc"));
+        agencies.findByCode("22852", today).ifPresent(commune -> signers(commune, "Hoàng Văn Em", "Chủ tịch"));
+        agencies.findByCode("22759", today).ifPresent(ward -> signers(ward, "Võ Thị Giang", "Chủ tịch"));
+    }
+
+    /** Demo signers (name, title, name, title...) for a unit that has none yet. */
+    private void signers(Agency unit, String... namesAndTitles) {
+        if (!signers.of(unit.id()).isEmpty()) {
+            return;
+        }
+        for (int i = 0; i + 1 < namesAndTitles.length; i += 2) {
+            signers.record(unit, namesAndTitles[i], namesAndTitles[i + 1], i == 0, Actor.SYSTEM);
+        }
     }
 
     /** Says, once the server is ready, which accounts a first visitor can sign in with. */

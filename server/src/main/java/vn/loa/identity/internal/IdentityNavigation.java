@@ -18,6 +18,12 @@ class IdentityNavigation {
         return new NavigationItem("nav.agencies", "/admin/agencies", 910, Set.of("ADMIN"));
     }
 
+    /** An agency's head keeps who signs its documents; an administrator does it from each agency's page. */
+    @Bean
+    NavigationItem signersNavigation() {
+        return new NavigationItem("nav.signers", "/signers", 912, Set.of("SPOKESPERSON"));
+    }
+
     @Bean
     NavigationItem communesNavigation() {
         return new NavigationItem("nav.communes", "/admin/communes", 915, Set.of("ADMIN"));

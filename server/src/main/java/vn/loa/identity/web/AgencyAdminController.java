@@ -47,10 +47,13 @@ class AgencyAdminController {
 
     private final AgencyDirectory agencies;
     private final AgencyContacts contacts;
+    private final vn.loa.identity.AgencySigners signers;
     private final Clock clock;
     private final MessageSource messages;
 
-    AgencyAdminController(AgencyDirectory agencies, AgencyContacts contacts, Clock clock, MessageSource messages) {
+    AgencyAdminController(AgencyDirectory agencies, AgencyContacts contacts, vn.loa.identity.AgencySigners signers,
+            Clock clock, MessageSource messages) {
+        this.signers = signers;
         this.agencies = agencies;
         this.contacts = contacts;
         this.clock = clock;
@@ -399,6 +402,7 @@ class AgencyAdminController {
             if (!model.containsAttribute("contactForm")) {
                 model.addAttribute("contactForm", ContactForm.of(contacts.of(agency.id())));
             }
+            model.addAttribute("signers", signers.of(agency.id()));
             model.addAttribute("successors", agencies.successorsOf(agency.id()));
             model.addAttribute("predecessors", agencies.predecessorsOf(agency.id()));
         }

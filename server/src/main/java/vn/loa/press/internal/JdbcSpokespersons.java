@@ -22,6 +22,7 @@ import vn.loa.identity.AgencyKind;
 import vn.loa.identity.IssuingBody;
 import vn.loa.identity.SignedInUser;
 import vn.loa.identity.Users;
+import vn.loa.identity.AgencySigners;
 import vn.loa.platform.OfficialLetter;
 import vn.loa.platform.ProvinceSettings;
 import vn.loa.press.PressEvent;
@@ -48,8 +49,11 @@ class JdbcSpokespersons implements Spokespersons {
     private final ProvinceSettings province;
     private final String managementAgency;
 
+    private final AgencySigners signers;
+
     JdbcSpokespersons(JdbcClient jdbc, AgencyDirectory agencies, Users users, ApplicationEventPublisher events, Clock clock,
-            ProvinceSettings province, vn.loa.press.PressSettings settings) {
+            ProvinceSettings province, vn.loa.press.PressSettings settings, AgencySigners signers) {
+        this.signers = signers;
         this.jdbc = jdbc;
         this.agencies = agencies;
         this.users = users;
@@ -258,7 +262,10 @@ class JdbcSpokespersons implements Spokespersons {
         letter.body("Thông tin về người phát ngôn được đăng trên Cổng thông tin điện tử của tỉnh. " + name
                 + " đề nghị " + recipient + " thông báo đến các cơ quan báo chí biết, liên hệ.");
         // signed by the body's office, not by whoever heads the list of speakers ("Giám đốc", not "Giám đốc Sở Y tế")
-        letter.close(List.of("Như trên", "Các cơ quan báo chí"), issuer.signatory());
+        // no issue step: the notice is made when downloaded, signed by the agency's default signer as it stands then
+        AgencySigners.Signer signer = signers.byDefault(agency.id()).orElse(null);
+        letter.close(List.of("Như trên", "Các cơ quan báo chí"),
+                signer == null ? issuer.signatory() : issuer.signedBy(signer.title()), signer == null ? null : signer.fullName());
         return new Notice("thong-bao-nguoi-phat-ngon-" + agency.code() + ".docx", letter.bytes());
     }
 

@@ -21,6 +21,7 @@ import vn.loa.identity.AgencyKind;
 import vn.loa.identity.AgencyNames;
 import vn.loa.identity.IssuingBody;
 import vn.loa.identity.SignedInUser;
+import vn.loa.identity.AgencySigners;
 import vn.loa.platform.OfficialLetter;
 import vn.loa.platform.ProvinceSettings;
 import vn.loa.press.ComplianceReports;
@@ -43,8 +44,11 @@ class PoiComplianceReports implements ComplianceReports {
     private final Clock clock;
     private final String managementAgency;
 
+    private final AgencySigners signers;
+
     PoiComplianceReports(Obligations obligations, AgencyNames names, AgencyDirectory agencies, ProvinceSettings province,
-            MessageSource messages, Clock clock, PressSettings settings) {
+            MessageSource messages, Clock clock, PressSettings settings, AgencySigners signers) {
+        this.signers = signers;
         this.obligations = obligations;
         this.names = names;
         this.agencies = agencies;
@@ -166,13 +170,18 @@ class PoiComplianceReports implements ComplianceReports {
                     } + ".");
         }
         letter.body(conclusion(own == null ? null : issuerName, compliance.lines()));
+        // no issue step: the report is made when downloaded, signed by the issuer's default signer as it stands then
+        Agency issuing = own == null ? provincial : own;
+        AgencySigners.Signer signer = issuing == null ? null : signers.byDefault(issuing.id()).orElse(null);
+        String signatory = signer == null ? body.signatory() : body.signedBy(signer.title());
+        String signerName = signer == null ? null : signer.fullName();
         if (own == null) {
             letter.close(List.of("Bộ Văn hóa, Thể thao và Du lịch (Cục Báo chí)", "Ban Tuyên giáo và Dân vận Tỉnh ủy"),
-                    body.signatory());
+                    signatory, signerName);
         } else {
             String management = agencies.findByCode(managementAgency, today).map(Agency::nameVi).orElse(managementAgency);
             letter.close(own.code().equals(managementAgency) ? List.of(provinceName + " (b/c)")
-                    : List.of(provinceName + " (b/c)", management), body.signatory());
+                    : List.of(provinceName + " (b/c)", management), signatory, signerName);
         }
         return new Report("bao-cao-nd09-" + year + "-q" + quarter
                 + (own == null ? "" : "-" + own.code().toLowerCase(Locale.ROOT)) + ".docx", letter.bytes());

@@ -51,6 +51,8 @@ import vn.loa.calendar.WorkingDays;
 import vn.loa.identity.Agency;
 import vn.loa.identity.AgencyDirectory;
 import vn.loa.identity.AgencyOnDay;
+import vn.loa.identity.AgencySigners;
+import vn.loa.identity.AgencySigners.Signer;
 import vn.loa.identity.IdentityEvent;
 import vn.loa.identity.IssuingBody;
 import vn.loa.identity.Role;
@@ -100,6 +102,7 @@ class JdbcInformationRequests implements InformationRequests {
     private final WorkingDays calendar;
     private final DueDateText dueText;
     private final AgencyDirectory agencies;
+    private final AgencySigners signers;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ProvinceSettings province;
@@ -115,7 +118,9 @@ class JdbcInformationRequests implements InformationRequests {
     JdbcInformationRequests(JdbcClient jdbc, Deadlines deadlines, WorkingDays calendar, DueDateText dueText,
             AgencyDirectory agencies, ApplicationEventPublisher events, Clock clock, ProvinceSettings province,
             ObjectProvider<JavaMailSender> mail, @Value("${loa.alerts.mail-from:loa@localhost}") String mailFrom,
-            @Value("${loa.alerts.base-url}") String baseUrl, Users users, MessageSource messages, AnswerFiles files) {
+            @Value("${loa.alerts.base-url}") String baseUrl, Users users, MessageSource messages, AnswerFiles files,
+            AgencySigners signers) {
+        this.signers = signers;
         this.jdbc = jdbc;
         this.deadlines = deadlines;
         this.calendar = calendar;
@@ -522,11 +527,16 @@ class JdbcInformationRequests implements InformationRequests {
                 if (t.noticeMeans() == null) {
                     problems.add(new InvalidInput("noticeMeans", "transparency.error.notice-means"));
                 }
+                try {
+                    signer(row, t.signerId());
+                } catch (InvalidInput wrongSigner) {
+                    problems.add(wrongSigner);
+                }
                 InvalidInput.throwIfAny(problems);
                 jdbc.sql("UPDATE information_request SET notice_sent_at = ?, notice_means = ? WHERE id = ?")
                         .params(Timestamp.from(sent), t.noticeMeans().name(), id).update();
                 // the notice says from now on what it said when it was sent
-                issued(find(id), NoticeForm.HANDLING, actor);
+                issued(find(id), NoticeForm.HANDLING, actor, t.signerId());
             }
             case EXTEND -> {
                 if (row.extended()) {
@@ -573,6 +583,8 @@ class JdbcInformationRequests implements InformationRequests {
                 remarks.add(MessagePart.of(t.consentGiven() ? "transparency.remark.consent-given" : "transparency.remark.consent-refused"));
             }
             case PROVIDE -> {
+                // the signer chosen must be the agency's: refused before anything changes
+                signer(row, t.signerId());
                 if ("REQUESTED".equals(row.consentStatus())) {
                     throw new Conflict("transparency.error.awaiting-consent", row.consentParty());
                 }
@@ -606,7 +618,7 @@ class JdbcInformationRequests implements InformationRequests {
                     remarks.add(MessagePart.of("transparency.remark.files-kept", attached.size(), fileNames(attached)));
                 }
                 // the letter is issued now, dated the day of the answer, and says that from then on wherever it is fetched
-                issued(answered, NoticeForm.ANSWER, actor);
+                issued(answered, NoticeForm.ANSWER, actor, t.signerId());
                 List<Document> attachedToMail = delivery.equals("EMAIL") ? answerBundle(answered, actor) : List.of();
                 boolean tooLarge = attachedToMail.stream().mapToLong(d -> d.content().length).sum() > MAIL_MAX_BYTES;
                 if (tooLarge) {
@@ -1014,7 +1026,9 @@ class JdbcInformationRequests implements InformationRequests {
         if (row.status() == RequestStatus.NEEDS_COMPLETION && row.dueDate() == null) {
             throw new NotFound("notice", NoticeForm.RECEIPT);
         }
-        return letter(row, NoticeForm.RECEIPT);
+        // the receipt the desk issued, when it did; else as it would be issued now, by the agency's default signer
+        return keptNotice(row.id(), NoticeForm.RECEIPT)
+                .orElseGet(() -> letter(row, NoticeForm.RECEIPT, signer(row, null).orElse(null)));
     }
 
     @Override
@@ -1178,18 +1192,31 @@ class JdbcInformationRequests implements InformationRequests {
      * kept. A notice of handling not yet recorded as sent is a draft: built each time, kept once recorded.
      */
     private Document issued(Row row, NoticeForm form, Actor by) {
+        return issued(row, form, by, null);
+    }
+
+    /**
+     * {@link #issued(Row, NoticeForm, Actor)}, signed by the agency's signer chosen ({@code signerId}) or, with none
+     * chosen, its default one; the name and title go into the document and are kept with it. A draft (a notice of
+     * handling not yet sent) carries no name: who signs is known when it is sent.
+     */
+    private Document issued(Row row, NoticeForm form, Actor by, Long signerId) {
         Optional<Document> kept = keptNotice(row.id(), form);
         if (kept.isPresent()) {
             return kept.get();
         }
-        Document built = letter(row, form);
         if (form == NoticeForm.HANDLING && row.noticeSentAt() == null) {
-            return built;
+            // a draft is not signed yet: no name, the hint for the one who will sign
+            return letter(row, form, null);
         }
+        Optional<Signer> signer = signer(row, signerId);
+        Document built = letter(row, form, signer.orElse(null));
         jdbc.sql("""
-                INSERT INTO information_request_notice (request_id, form, file_name, content, issued_by, issued_at)
-                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (request_id, form) DO NOTHING""")
-                .params(row.id(), form.name(), built.fileName(), built.content(), by.username(), Timestamp.from(clock.instant()))
+                INSERT INTO information_request_notice (request_id, form, file_name, content, issued_by, issued_at,
+                    signer_name, signer_title)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (request_id, form) DO NOTHING""")
+                .params(row.id(), form.name(), built.fileName(), built.content(), by.username(), Timestamp.from(clock.instant()),
+                        signer.map(Signer::fullName).orElse(null), signer.map(Signer::title).orElse(null))
                 .update();
         // two first downloads at once: both hand out the one that was kept
         return keptNotice(row.id(), form).orElse(built);
@@ -1200,7 +1227,12 @@ class JdbcInformationRequests implements InformationRequests {
                 .params(id, form.name()).query((rs, n) -> new Document(rs.getString(1), rs.getBytes(2))).optional();
     }
 
-    private Document letter(Row row, NoticeForm form) {
+    /** The agency's signer chosen, or its default one; empty when the agency (or the directory) knows none. */
+    private Optional<Signer> signer(Row row, Long signerId) {
+        return agencies.findByCode(row.agencyCode(), today()).flatMap(agency -> signers.chosen(agency.id(), signerId));
+    }
+
+    private Document letter(Row row, NoticeForm form, Signer signer) {
         LocalDate today = today();
         Agency agency = agencies.findByCode(row.agencyCode(), today).orElse(null);
         String issuer = agency == null ? row.agencyCode() : IssuingBody.name(agency);
@@ -1270,7 +1302,8 @@ class JdbcInformationRequests implements InformationRequests {
                 file = "tra-loi-" + row.id() + ".docx";
             }
         }
-        letter.close(List.of(to), body.signatory());
+        letter.close(List.of(to), signer == null ? body.signatory() : body.signedBy(signer.title()),
+                signer == null ? null : signer.fullName());
         return new Document(file, letter.bytes());
     }
 

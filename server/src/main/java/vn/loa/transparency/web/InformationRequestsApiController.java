@@ -68,7 +68,7 @@ class InformationRequestsApiController {
     @io.swagger.v3.oas.annotations.media.Schema(name = "InformationRequestTransition")
     record Transition(String action, String note, Integer days, String refusalGround, String transferTo, String answer,
             Boolean partial, Long costVnd, String delivery, Boolean publishConsent, Boolean reviewed, String thirdParty,
-            Boolean consentGiven, String noticeSentAt, String noticeMeans) {
+            Boolean consentGiven, String noticeSentAt, String noticeMeans, Long signerId) {
     }
 
     @io.swagger.v3.oas.annotations.media.Schema(name = "RequestPublication")
@@ -177,7 +177,7 @@ class InformationRequestsApiController {
         InvalidInput.throwIfAny(unreadable);
         InformationRequests.Outcome outcome = requests.act(id, new InformationRequests.Transition(action, t.note(), t.days(),
                 ground, t.transferTo(), t.answer(), t.partial(), t.costVnd(), t.delivery(), t.publishConsent(), t.reviewed(), t.thirdParty(),
-                t.consentGiven(), noticeSentAt, means), user());
+                t.consentGiven(), noticeSentAt, means, t.signerId()), user());
         return new Answered(outcome.request(), outcome.downloadPath());
     }
 

@@ -61,14 +61,17 @@ class TransparencyDeskController {
 
     private final InformationRequests requests;
     private final AgencyDirectory agencies;
+    private final vn.loa.identity.AgencySigners signers;
     private final Clock clock;
     /** The public site's address, as the requester's e-mails give it: the link an officer passes on must open there. */
     private final String publicBase;
 
-    TransparencyDeskController(InformationRequests requests, AgencyDirectory agencies, Clock clock,
+    TransparencyDeskController(InformationRequests requests, AgencyDirectory agencies,
+            vn.loa.identity.AgencySigners signers, Clock clock,
             @org.springframework.beans.factory.annotation.Value("${loa.alerts.base-url}") String baseUrl) {
         this.requests = requests;
         this.agencies = agencies;
+        this.signers = signers;
         this.clock = clock;
         this.publicBase = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
@@ -179,6 +182,9 @@ class TransparencyDeskController {
         boolean mayAct = user.has(Role.COORDINATOR) || (user.has(Role.OFFICER) || user.has(Role.SPOKESPERSON))
                 && request.agencyCode().equals(user.agencyCode());
         model.addAttribute("mayAct", mayAct);
+        // who signs the answer letter: the agency's signers, its default one chosen unless the officer picks another
+        model.addAttribute("signers", agencies.findByCode(request.agencyCode(), LocalDate.now(clock.withZone(LocalTime.ZONE)))
+                .map(agency -> signers.of(agency.id())).orElse(List.of()));
         if (mayAct && request.complex() && request.noticeSentAt() == null
                 && RequestAction.RECORD_NOTICE.allowedFrom(request.status())) {
             model.addAttribute("noticeMeans", NoticeMeans.values());
@@ -219,7 +225,8 @@ class TransparencyDeskController {
     @PostMapping("/requests/{id}/notice")
     String recordNotice(@PathVariable long id, @RequestParam(required = false) String noticeSentAt,
             @RequestParam(required = false) String noticeMeans, @RequestParam(defaultValue = "") String note,
-            HttpServletResponse response, RedirectAttributes redirect, Model model) {
+            @RequestParam(required = false) Long signerId, HttpServletResponse response, RedirectAttributes redirect,
+            Model model) {
         NoticeEntered entered = new NoticeEntered(noticeSentAt == null ? "" : noticeSentAt, noticeMeans == null ? "" : noticeMeans,
                 note);
         List<InvalidInput> unreadable = new java.util.ArrayList<>();
@@ -247,7 +254,7 @@ class TransparencyDeskController {
                 }
                 InvalidInput.throwIfAny(unreadable);
             }
-            requests.act(id, InformationRequests.Transition.noticeSent(sentAt, means, note), user());
+            requests.act(id, InformationRequests.Transition.noticeSent(sentAt, means, note, signerId), user());
             redirect.addFlashAttribute("flashKey", "transparency.done.RECORD_NOTICE");
             return "redirect:/transparency/requests/" + id;
         } catch (InvalidInput e) {
@@ -269,14 +276,15 @@ class TransparencyDeskController {
             @RequestParam(defaultValue = "false") boolean partial, @RequestParam(required = false) Long costVnd,
             @RequestParam(required = false) String delivery, @RequestParam(defaultValue = "false") boolean publishConsent,
             @RequestParam(defaultValue = "false") boolean reviewed, @RequestParam(required = false) String thirdParty,
-            @RequestParam(required = false) Boolean consentGiven,
+            @RequestParam(required = false) Boolean consentGiven, @RequestParam(required = false) Long signerId,
             @RequestParam(name = "files", required = false) List<MultipartFile> files, HttpServletResponse response,
             RedirectAttributes redirect, Model model) {
         try {
             RequestAction chosen = RequestAction.valueOf(action == null ? "" : action);
             RefusalGround ground = RefusalGround.of(refusalGround);
             InformationRequests.Outcome outcome = requests.act(id, new InformationRequests.Transition(chosen, note, days, ground,
-                    transferTo, answer, partial, costVnd, delivery, publishConsent, reviewed, thirdParty, consentGiven),
+                    transferTo, answer, partial, costVnd, delivery, publishConsent, reviewed, thirdParty, consentGiven, null,
+                    null, signerId),
                     uploads(files), user());
             // answered is not delivered: the page says so, and below how the requester gets it
             redirect.addFlashAttribute("flashKey", outcome.mailed() ? "transparency.done." + chosen.name()
