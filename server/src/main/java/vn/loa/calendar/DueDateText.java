@@ -38,7 +38,7 @@ public class DueDateText {
 
     /**
      * The whole explanation. Working days name each day not counted: "Hạn cuối 06/05/2026: 3 ngày làm việc tính từ
-     * ngày hôm sau của 28/04/2026 ...; không tính 30/04/2026 (Ngày Chiến thắng ...); ...". Calendar days count the days
+     * ngày tiếp theo liền kề ngày 28/04/2026 ...; không tính 30/04/2026 (Ngày Chiến thắng ...); ...". Calendar days count the days
      * off, and say only why the end moved when the last day fell on one (Civil Code Art. 148). No days at all is the
      * day of the event itself, or the next working day when that is a day off.
      */

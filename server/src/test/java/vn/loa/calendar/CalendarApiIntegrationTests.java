@@ -51,7 +51,7 @@ class CalendarApiIntegrationTests {
                 .andExpect(jsonPath("$.skipped[2].reason").value("Thứ Bảy, ngày nghỉ hằng tuần"))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(body).contains("Ngày Chiến thắng (Ngày lễ, Tết; Bộ luật Lao động 2019, Điều 112)",
-                "Hạn cuối 05/05/2026: 3 ngày làm việc tính từ ngày hôm sau của 28/04/2026");
+                "Hạn cuối 05/05/2026: 3 ngày làm việc tính từ ngày tiếp theo liền kề ngày 28/04/2026");
         mvc.perform(get("/api/v1/calendar/working-days").param("from", "2026-04-20").param("days", "5")
                         .param("unit", "CALENDAR_DAYS").session(signIn("officer")))
                 .andExpect(jsonPath("$.date").value("2026-04-28"));

@@ -79,7 +79,7 @@ class WorkingDaysIntegrationTests {
     void anExplanationIsWholeInTheReadersLanguageAndVietnameseForALanguageLoaDoesNotSpeak() {
         DueDate due = calendar.add(LocalDate.of(2026, 4, 28), 3, PeriodUnit.WORKING_DAYS, null);
         String vietnamese = text.explain(due, Languages.VIETNAMESE);
-        assertThat(vietnamese).isEqualTo("Hạn cuối 05/05/2026: 3 ngày làm việc tính từ ngày hôm sau của 28/04/2026 (Bộ luật Dân sự,"
+        assertThat(vietnamese).isEqualTo("Hạn cuối 05/05/2026: 3 ngày làm việc tính từ ngày tiếp theo liền kề ngày 28/04/2026 (Bộ luật Dân sự,"
                 + " Điều 147); không tính 30/04/2026 (Ngày Chiến thắng (Ngày lễ, Tết; Bộ luật Lao động 2019, Điều 112));"
                 + " 01/05/2026 (Ngày Quốc tế lao động (Ngày lễ, Tết; Bộ luật Lao động 2019, Điều 112));"
                 + " 02/05/2026 (Thứ Bảy, ngày nghỉ hằng tuần); 03/05/2026 (Chủ Nhật, ngày nghỉ hằng tuần).");

@@ -70,7 +70,7 @@ class DeadlineExplanationLanguageIntegrationTests {
         String vietnamese = page("/transparency/requests/" + request.id(), officer).select("#due-why").text();
         // outside a request the explanation is Vietnamese, as the Vietnamese page shows it
         assertThat(vietnamese).isEqualTo(request.deadlineExplanation())
-                .startsWith(source + ". Hạn cuối " + LocalTime.format(due) + ": 5 ngày làm việc tính từ ngày hôm sau của "
+                .startsWith(source + ". Hạn cuối " + LocalTime.format(due) + ": 5 ngày làm việc tính từ ngày tiếp theo liền kề ngày "
                         + LocalTime.format(wednesday) + " (Bộ luật Dân sự, Điều 147); không tính ")
                 .contains("(Thứ Bảy, ngày nghỉ hằng tuần)");
 

@@ -103,7 +103,7 @@ class InformationRequestDeadlinesIntegrationTests {
         LocalDate due = calendar.add(request.dueDate(), days, PeriodUnit.CALENDAR_DAYS, "SYT").date();
         assertThat(extended.dueDate()).isEqualTo(due).isAfter(saturday);
         assertThat(extended.deadlineExplanation())
-                .contains("Hạn cuối " + LocalTime.format(due) + ": " + days + " ngày theo lịch tính từ ngày hôm sau của "
+                .contains("Hạn cuối " + LocalTime.format(due) + ": " + days + " ngày theo lịch tính từ ngày tiếp theo liền kề ngày "
                         + LocalTime.format(request.dueDate()) + ", kể cả ngày nghỉ")
                 .contains("ngày cuối của thời hạn là ngày nghỉ nên hạn chuyển sang ngày làm việc tiếp theo (Bộ luật Dân sự, Điều 148): "
                         + LocalTime.format(saturday) + " (Thứ Bảy")
@@ -112,7 +112,7 @@ class InformationRequestDeadlinesIntegrationTests {
         // the extension, which came after it, has its own notice (form 04)
         String receipt = docx(request.id(), "receipt");
         assertThat(receipt).contains("Thời hạn giải quyết: chậm nhất ngày " + LocalTime.format(request.dueDate())
-                + " (5 ngày làm việc kể từ ngày hôm sau của ngày nhận, căn cứ Luật Tiếp cận thông tin (sửa đổi)).")
+                + " (5 ngày làm việc kể từ ngày tiếp theo liền kề ngày nhận, căn cứ Luật Tiếp cận thông tin (sửa đổi)).")
                 .doesNotContain("gia hạn", "Thứ Bảy", "Hạn cuối", "Điều 14");
         assertThat(docx(request.id(), "extension")).contains("được gia hạn đến hết ngày " + LocalTime.format(due));
     }

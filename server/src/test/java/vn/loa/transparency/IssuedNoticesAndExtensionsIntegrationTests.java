@@ -114,7 +114,7 @@ class IssuedNoticesAndExtensionsIntegrationTests {
             for (InformationRequest request : List.of(early, late)) {
                 InformationRequest now = requests.get(request.id(), COORDINATOR);
                 assertThat(now.dueDate()).isEqualTo(LocalDate.of(2027, 1, 12));
-                assertThat(now.deadlineExplanation()).contains("Hạn cuối 12/01/2027: 15 ngày theo lịch tính từ ngày hôm sau của 28/12/2026");
+                assertThat(now.deadlineExplanation()).contains("Hạn cuối 12/01/2027: 15 ngày theo lịch tính từ ngày tiếp theo liền kề ngày 28/12/2026");
             }
             // a request whose notice of extension was never handed out has nothing to write again
             assertThat(requests.history(early.id(), COORDINATOR)).filteredOn(h -> h.action().equals("DEADLINE_MOVED"))

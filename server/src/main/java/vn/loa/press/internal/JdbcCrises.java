@@ -136,7 +136,7 @@ class JdbcCrises implements Crises {
             problems.add(new InvalidInput("agencyCode", "press.error.agency"));
         }
         if (title == null || title.length() > 300) {
-            problems.add(new InvalidInput("title", "press.error.subject"));
+            problems.add(new InvalidInput("title", "press.error.heading"));
         }
         InvalidInput.throwIfAny(problems);
         if (!PressAccess.mayAct(agencyCode, by)) {
@@ -349,7 +349,23 @@ class JdbcCrises implements Crises {
     }
 
     private static String fill(String template, String agency, String subject) {
-        return template.replace("{agency}", agency).replace("{subject}", subject);
+        return template.replace("{agency}", agency).replace("{subject}", withinSentence(subject));
+    }
+
+    /**
+     * A crisis's title as it reads inside a sentence: "Nghi ngộ độc thực phẩm …" becomes "nghi ngộ độc thực phẩm …",
+     * the capital being only the title's first letter; a title that opens with a name ("Khánh Hòa …", "Sở Y tế …",
+     * "UBND …"), whose next word or whose own letters are capitals too, is left as written.
+     */
+    static String withinSentence(String title) {
+        String text = title.strip();
+        String[] words = text.split("\\s+", 3);
+        if (words.length < 2 || words[0].isEmpty() || !Character.isUpperCase(words[0].codePointAt(0))) {
+            return text;
+        }
+        boolean nameFirst = words[0].codePoints().skip(1).anyMatch(Character::isUpperCase)
+                || Character.isUpperCase(words[1].codePointAt(0)) || !Character.isLetter(words[1].codePointAt(0));
+        return nameFirst ? text : text.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + text.substring(1);
     }
 
     @Override

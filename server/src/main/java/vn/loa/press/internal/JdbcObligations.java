@@ -155,7 +155,7 @@ class JdbcObligations implements Obligations {
         }
         String title = PressAccess.text(p.title());
         if (title == null || title.length() > 300) {
-            problems.add(new InvalidInput("title", "press.error.subject"));
+            problems.add(new InvalidInput("title", "press.error.heading"));
         }
         if (p.scheduledAt() == null) {
             problems.add(new InvalidInput("scheduledAt", "press.error.scheduled-at"));

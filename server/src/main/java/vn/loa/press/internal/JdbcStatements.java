@@ -75,7 +75,7 @@ class JdbcStatements implements Statements {
         }
         String title = PressAccess.text(d.title());
         if (title == null || title.length() > 300) {
-            problems.add(new InvalidInput("title", "press.error.subject"));
+            problems.add(new InvalidInput("title", "press.error.heading"));
         }
         String body = PressAccess.text(d.body());
         if (body == null || body.length() > 50_000) {

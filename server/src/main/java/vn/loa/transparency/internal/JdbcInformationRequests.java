@@ -1778,7 +1778,7 @@ class JdbcInformationRequests implements InformationRequests {
 
     /**
      * The receipt's due date and its legal basis in a few words (the desk shows the day-by-day count): "Thời hạn giải
-     * quyết: chậm nhất ngày 05/05/2026 (5 ngày làm việc kể từ ngày hôm sau của ngày nhận, căn cứ Luật Tiếp cận thông
+     * quyết: chậm nhất ngày 05/05/2026 (5 ngày làm việc kể từ ngày tiếp theo liền kề ngày nhận, căn cứ Luật Tiếp cận thông
      * tin (sửa đổi))". A receipt states the time limit of the request as received: an extension, which comes later,
      * has its own notice (form 04), so the receipt of an extended request gives the due date the extension started from.
      */
@@ -1793,7 +1793,7 @@ class JdbcInformationRequests implements InformationRequests {
             unit = PeriodUnit.WORKING_DAYS;
         }
         String period = amount == 0 ? "cung cấp ngay khi nhận yêu cầu"
-                : amount + (unit == PeriodUnit.WORKING_DAYS ? " ngày làm việc" : " ngày") + " kể từ ngày hôm sau của ngày nhận";
+                : amount + (unit == PeriodUnit.WORKING_DAYS ? " ngày làm việc" : " ngày") + " kể từ ngày tiếp theo liền kề ngày nhận";
         return "Thời hạn giải quyết: chậm nhất ngày " + LocalTime.format(date) + " (" + period + ", căn cứ " + law(row) + ").";
     }
 
