@@ -58,7 +58,8 @@ public interface Enquiries {
      * there are: {@code toApprove}, the drafted answers the user may approve now (never their own draft);
      * {@code due}, the open ones the user may see that are overdue or due within the reminder window
      * ({@code loa.press.remind-hours}); {@code withoutApprover}, for coordinators and administrators, the open ones of
-     * agencies where nobody may approve. All empty for a journalist. The user must not be null.
+     * agencies where nobody may approve, other than those in {@code toApprove}. All empty for a journalist. The user
+     * must not be null.
      */
     Waiting waiting(SignedInUser user, int limit);
 

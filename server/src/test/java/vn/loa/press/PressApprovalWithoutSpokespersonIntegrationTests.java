@@ -125,6 +125,10 @@ class PressApprovalWithoutSpokespersonIntegrationTests {
         assertThat(enquiries.actionsFor(drafted, ADMIN)).doesNotContain(EnquiryAction.APPROVE, EnquiryAction.RETURN);
         assertThat(enquiries.actionsFor(drafted, LEADER)).isEmpty();
         assertThat(enquiries.actionsFor(drafted, COORDINATOR)).contains(EnquiryAction.APPROVE, EnquiryAction.RETURN);
+        // on the coordinator's home: once, as theirs to approve, not again among the agencies nobody can approve for
+        Enquiries.Waiting waiting = enquiries.waiting(COORDINATOR, 1000);
+        assertThat(waiting.toApprove()).extracting(Enquiry::id).contains(e.id());
+        assertThat(waiting.withoutApprover()).extracting(Enquiry::id).doesNotContain(e.id());
         assertThatThrownBy(() -> enquiries.act(e.id(), approve(null), ADMIN)).isInstanceOf(AccessDeniedException.class);
         // without the basis: refused, naming the field
         assertThatThrownBy(() -> enquiries.act(e.id(), approve(" "), COORDINATOR)).isInstanceOf(InvalidInput.class)

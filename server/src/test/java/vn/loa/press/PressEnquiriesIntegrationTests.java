@@ -292,6 +292,20 @@ class PressEnquiriesIntegrationTests {
                     .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
             assertThat(page.select("#published-answers " + link)).as(user).hasSize(1);
         }
+        // the answered enquiry still says when it was due, and that the answer met it
+        org.jsoup.nodes.Document answered = org.jsoup.Jsoup.parse(mvc.perform(get("/press/enquiries/" + asked.id())
+                .session(signIn("officer"))).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(answered.select("#due").text()).startsWith("Hạn trả lời: ").endsWith(", đúng hạn.");
+    }
+
+    @Test
+    void anOfficersOwnAgencyIsAlreadyChosenWhenTheyRecordAQuestionAndNobodyElsesIs() throws Exception {
+        org.jsoup.nodes.Document officer = org.jsoup.Jsoup.parse(mvc.perform(get("/press/enquiries/new").session(signIn("officer")))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(officer.select("#agencyCode option[selected]").eachAttr("value")).containsExactly("SYT");
+        org.jsoup.nodes.Document coordinator = org.jsoup.Jsoup.parse(mvc.perform(get("/press/enquiries/new")
+                .session(signIn("coordinator"))).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(coordinator.select("#agencyCode option[selected]")).isEmpty();
     }
 
     @Test

@@ -363,8 +363,11 @@ class JdbcEnquiries implements Enquiries {
                         || (PressAccess.approvesInPlace(user) && !withApprover.contains(e.agencyCode())))
                 .toList();
         List<Enquiry> due = open.stream().filter(e -> e.dueAt().isBefore(soon)).toList();
+        // a draft the user may approve in the agency's place is listed there, not a second time here
+        Set<Long> approvable = toApprove.stream().map(Enquiry::id).collect(java.util.stream.Collectors.toSet());
         List<Enquiry> without = PressAccess.actsProvinceWide(user)
-                ? open.stream().filter(e -> !withApprover.contains(e.agencyCode())).toList() : List.of();
+                ? open.stream().filter(e -> !withApprover.contains(e.agencyCode()) && !approvable.contains(e.id())).toList()
+                : List.of();
         return new Waiting(first(toApprove, limit), toApprove.size(), first(due, limit), due.size(), first(without, limit),
                 without.size());
     }

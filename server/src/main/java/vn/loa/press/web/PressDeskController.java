@@ -126,6 +126,11 @@ class PressDeskController {
     @GetMapping("/enquiries/new")
     String form(Model model) {
         prepare(model, Map.of());
+        // an agency's officer records for their own agency only: the one choice is already made
+        if (model.getAttribute("agencyOptions") instanceof List<?> options && options.size() == 1
+                && options.getFirst() instanceof Agency only && !user().has(Role.PRESS)) {
+            model.addAttribute("form", Map.of("agencyCode", only.code()));
+        }
         return "press/enquiry-new";
     }
 
