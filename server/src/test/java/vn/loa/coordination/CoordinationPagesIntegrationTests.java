@@ -57,6 +57,9 @@ class CoordinationPagesIntegrationTests {
     @Autowired
     Clock clock;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 
     private LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
@@ -288,7 +291,10 @@ class CoordinationPagesIntegrationTests {
         Document blank = page(coordinator, "/coordination/directives/new");
         assertThat(blank.select("#issuer option[selected]")).hasSize(1);
         assertThat(blank.select("#issuer option[selected]").val()).isEqualTo("56");
-        assertThat(blank.select("#issuer option").first().text()).contains("01/07/2025");
+        // today's units by their names alone, the ended ones with their last day
+        assertThat(blank.select("#issuer option").first().text()).isEqualTo("Ủy ban nhân dân tỉnh Khánh Hòa");
+        assertThat(blank.select("#issuer option").eachText()).contains("Sở Công Thương", "Sở Công Thương (đến 30/06/2025)")
+                .noneMatch(t -> t.contains("(01/07/2025)") || t.contains("· "));
         // Sở Công Thương of 2023 and of 2025 share a code: the refused form shows today's chosen, once
         Document refused = Jsoup.parse(body(mvc.perform(post("/coordination/directives").session(coordinator).with(csrf())
                 .param("docKind", "Kế hoạch").param("number", "").param("issuedOn", today().toString())
@@ -296,7 +302,62 @@ class CoordinationPagesIntegrationTests {
                 .andExpect(status().isUnprocessableContent())));
         assertThat(refused.select("#issuer option[selected]")).hasSize(1);
         assertThat(refused.select("#issuer option[selected]").val()).isEqualTo("SCT");
-        assertThat(refused.select("#issuer option[selected]").text()).contains("01/07/2025");
+        assertThat(refused.select("#issuer option[selected]").text()).isEqualTo("Sở Công Thương");
+    }
+
+    private long demoDirective() {
+        return jdbc.sql("SELECT id FROM coord_directive WHERE number = '1790/UBND-VXNV'").query(Long.class).single();
+    }
+
+    @Test
+    void everyAgencyListOfTheCoordinationFormsMarksEndedUnitsAndNamesTodaysWithoutADate() throws Exception {
+        MockHttpSession coordinator = signIn("coordinator");
+        Document directive = page(coordinator, "/coordination/directives/" + demoDirective());
+        assertThat(directive.select("#f-agency option").eachText()).contains("Huyện Bác Ái (đến 30/06/2025)",
+                "Huyện Ninh Hải (đến 30/06/2025)").doesNotContain("Huyện Bác Ái", "Huyện Ninh Hải");
+        // the lead agencies in operation come before the ended ones
+        List<String> leads = directive.select("#f-agency option").eachText();
+        assertThat(leads.indexOf("Xã Ninh Hải")).isBetween(1, leads.indexOf("Huyện Bác Ái (đến 30/06/2025)"));
+        for (String list : List.of("#leads option", "#supports option")) {
+            assertThat(directive.select(list).eachText()).as(list).contains("Sở Công Thương", "Xã Cam Hiệp")
+                    .noneMatch(t -> t.contains("01/07/2025") || t.contains("·"));
+        }
+        long difficulty = jdbc.sql("""
+                SELECT d.id FROM coord_difficulty d WHERE d.status = 'SUBMITTED' ORDER BY d.id LIMIT 1""")
+                .query(Long.class).single();
+        Document forward = page(coordinator, "/coordination/difficulties/" + difficulty);
+        assertThat(forward.select("#forward-agency option").eachText()).contains("Sở Công Thương", "Xã Cam Hiệp")
+                .noneMatch(t -> t.contains("01/07/2025") || t.contains("·"));
+        // and in English
+        Document english = page(coordinator, "/coordination/directives/" + demoDirective() + "?lang=en");
+        assertThat(english.select("#f-agency option").eachText()).contains("Huyện Bác Ái (until 30/06/2025)");
+    }
+
+    @Test
+    void theTaskListFiltersByAnAgencyChosenByNameOrTypedAsNameAndTellsADateAsDayMonthYear() throws Exception {
+        MockHttpSession coordinator = signIn("coordinator");
+        Document blank = page(coordinator, "/coordination/tasks");
+        assertThat(blank.select("select#f-agency option[value=SYT]").text()).isEqualTo("Sở Y tế");
+        assertThat(blank.select("select#f-agency option").eachText()).contains("Huyện Bác Ái (đến 30/06/2025)");
+        String m = UUID.randomUUID().toString().substring(0, 8);
+        Task health = tasks.add(directive(m).id(), new Tasks.NewTask("2", "Việc của Sở Y tế " + m, "Báo cáo",
+                List.of("SYT"), List.of(), Recurrence.ONCE, today().plusDays(10), null, null, null, null, false),
+                COORDINATOR).get(0);
+        for (String asked : List.of("SYT", "Sở Y tế", "sở y tế ")) {
+            Document found = page(coordinator, "/coordination/tasks?directive=" + health.directiveId() + "&agency="
+                    + asked);
+            assertThat(found.select("#task-table a").eachText()).as(asked).containsExactly("Việc của Sở Y tế " + m);
+            assertThat(found.select("#f-agency option[selected]").val()).as(asked).isEqualTo("SYT");
+            assertThat(found.select("#tasks-filter .flash.error")).as(asked).isEmpty();
+        }
+        Document unknown = page(coordinator, "/coordination/tasks?agency=Sở Không Có");
+        assertThat(unknown.select("#tasks-filter .flash.error").text()).contains("\"Sở Không Có\"", "chọn trong danh sách");
+        Document badDate = page(coordinator, "/coordination/tasks?dueBefore=31-12-2026");
+        assertThat(badDate.select("#tasks-filter .flash.error").text())
+                .contains("ngày không hợp lệ, hãy ghi ngày/tháng/năm, ví dụ 31/12/2026").doesNotContain("dd/MM/yyyy");
+        Document english = page(coordinator, "/coordination/tasks?dueBefore=31-12-2026&lang=en");
+        assertThat(english.select("#tasks-filter .flash.error").text())
+                .contains("write it as day/month/year, e.g. 31/12/2026").doesNotContain("dd/MM/yyyy");
     }
 
     private Document page(MockHttpSession session, String path) throws Exception {
