@@ -360,6 +360,45 @@ class CoordinationPagesIntegrationTests {
                 .contains("write it as day/month/year, e.g. 31/12/2026").doesNotContain("dd/MM/yyyy");
     }
 
+    @Test
+    void aOneOffTaskDueBeforeTodayIsRefusedNamingItsDueDateUnlessRecordedAsAssignedEarlier() throws Exception {
+        String m = UUID.randomUUID().toString().substring(0, 8);
+        Directive d = directives.create(new Directives.NewDirective("Kế hoạch", m + "/KH-UBND", today().minusDays(30), "56",
+                "Phó Chủ tịch Đỗ Văn E", "Kế hoạch " + m, null, "Nội dung " + m, null, null), COORDINATOR);
+        MockHttpSession coordinator = signIn("coordinator");
+        String path = "/coordination/directives/" + d.id() + "/tasks";
+        LocalDate past = today().minusDays(3);
+        Document refused = Jsoup.parse(body(mvc.perform(post(path).session(coordinator).with(csrf())
+                .param("title", "Nhiệm vụ " + m).param("expectedResult", "Báo cáo").param("leadCodes", "SYT")
+                .param("recurrence", "ONCE").param("dueOn", past.toString()))
+                .andExpect(status().isUnprocessableContent())));
+        assertThat(refused.select("#problems li[data-field=dueOn]").text()).startsWith("Hạn hoàn thành")
+                .contains(LocalTime.format(past), "đã qua", "Ghi nhận nhiệm vụ đã giao trước đây");
+        assertThat(refused.select("#assigned-earlier")).hasSize(1);
+        assertThat(tasks.ofDirective(d.id(), COORDINATOR)).isEmpty();
+        // in English, and through the API
+        Document english = Jsoup.parse(body(mvc.perform(post(path).session(coordinator).with(csrf()).param("lang", "en")
+                .param("title", "Nhiệm vụ " + m).param("expectedResult", "Báo cáo").param("leadCodes", "SYT")
+                .param("recurrence", "ONCE").param("dueOn", past.toString()))
+                .andExpect(status().isUnprocessableContent())));
+        assertThat(english.select("#problems li[data-field=dueOn]").text()).startsWith("Due date").contains("has passed");
+        mvc.perform(post("/api/v1/directives/" + d.id() + "/tasks").session(coordinator).with(csrf())
+                .contentType("application/json").content("""
+                        {"title": "Nhiệm vụ", "expectedResult": "Báo cáo", "leadCodes": ["SYT"], "recurrence": "ONCE",
+                         "dueOn": "%s"}""".formatted(past))).andExpect(status().isUnprocessableContent());
+        assertThat(tasks.ofDirective(d.id(), COORDINATOR)).isEmpty();
+        // a task given earlier is recorded as it was, and is overdue
+        mvc.perform(post(path).session(coordinator).with(csrf()).param("title", "Nhiệm vụ " + m)
+                .param("expectedResult", "Báo cáo").param("leadCodes", "SYT").param("recurrence", "ONCE")
+                .param("dueOn", past.toString()).param("assignedEarlier", "true")).andExpect(status().is3xxRedirection());
+        assertThat(tasks.ofDirective(d.id(), COORDINATOR)).singleElement()
+                .satisfies(t -> assertThat(t.statusClass()).isEqualTo(TaskStatusClass.OVERDUE));
+        // today is not past
+        mvc.perform(post(path).session(coordinator).with(csrf()).param("title", "Nhiệm vụ hôm nay " + m)
+                .param("expectedResult", "Báo cáo").param("leadCodes", "SYT").param("recurrence", "ONCE")
+                .param("dueOn", today().toString())).andExpect(status().is3xxRedirection());
+    }
+
     private Document page(MockHttpSession session, String path) throws Exception {
         return Jsoup.parse(body(mvc.perform(get(path).session(session)).andExpect(status().isOk())));
     }

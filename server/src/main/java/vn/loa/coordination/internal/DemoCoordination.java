@@ -143,7 +143,7 @@ class DemoCoordination implements ApplicationRunner {
             List<String> supports, Recurrence recurrence, LocalDate dueOn, Integer dueDay, Integer dueMonth,
             boolean isReport) {
         tasks.add(directive, new Tasks.NewTask(clause, title, result, leads, supports, recurrence, dueOn,
-                recurrence == Recurrence.ONCE ? null : dueDay, dueMonth, ISSUED, null, isReport), by);
+                recurrence == Recurrence.ONCE ? null : dueDay, dueMonth, ISSUED, null, isReport, true), by);
     }
 
     /**

@@ -322,7 +322,8 @@ class CoordinationController {
             @RequestParam(defaultValue = "ONCE") String recurrence, @RequestParam(defaultValue = "") String dueOn,
             @RequestParam(defaultValue = "") String dueDay, @RequestParam(defaultValue = "") String dueMonth,
             @RequestParam(defaultValue = "") String startsOn, @RequestParam(defaultValue = "") String endsOn,
-            @RequestParam(defaultValue = "false") boolean isReport, HttpServletResponse response, Model model,
+            @RequestParam(defaultValue = "false") boolean isReport,
+            @RequestParam(defaultValue = "false") boolean assignedEarlier, HttpServletResponse response, Model model,
             Locale locale, RedirectAttributes redirect) {
         List<InvalidInput> problems = new ArrayList<>();
         Recurrence r = CoordinationForms.recurrence(recurrence, problems);
@@ -334,7 +335,8 @@ class CoordinationController {
         try {
             InvalidInput.throwIfAny(problems);
             List<Task> added = tasks.add(id, new Tasks.NewTask(clause, title, expectedResult, leadCodes, supportCodes, r, due,
-                    r == Recurrence.ONCE ? null : day, r == Recurrence.YEARLY ? month : null, starts, ends, isReport),
+                    r == Recurrence.ONCE ? null : day, r == Recurrence.YEARLY ? month : null, starts, ends, isReport,
+                    assignedEarlier),
                     CoordinationForms.user());
             redirect.addFlashAttribute("flashKey", "coordination.task.added-flash");
             redirect.addFlashAttribute("addedCount", added.size());
@@ -355,6 +357,7 @@ class CoordinationController {
             form.put("leadCodes", leadCodes == null ? List.of() : leadCodes);
             form.put("supportCodes", supportCodes == null ? List.of() : supportCodes);
             form.put("isReport", isReport);
+            form.put("assignedEarlier", assignedEarlier);
             prepareDirective(id, null, null, form, model, locale);
             return "coordination/directive";
         }
