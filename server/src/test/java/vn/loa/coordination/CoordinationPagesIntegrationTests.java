@@ -310,6 +310,57 @@ class CoordinationPagesIntegrationTests {
     }
 
     @Test
+    void theDemoLettersClosingReportHasNoClauseAndNamesTheEndedDepartmentItWentThroughAsHistory() throws Exception {
+        long directive = demoDirective();
+        assertThat(jdbc.sql("SELECT count(*) FROM coord_task WHERE directive_id = ? AND clause !~ '^[0-9]'")
+                .param(directive).query(Long.class).single()).isZero();
+        List<Long> reports = jdbc.sql("""
+                SELECT t.id FROM coord_task t JOIN agency a ON a.id = t.lead_agency_id
+                WHERE t.directive_id = ? AND t.title LIKE 'Báo cáo kết quả thực hiện và khó khăn%' AND t.inherited_from IS NOT NULL
+                ORDER BY t.id""").param(directive).query(Long.class).list();
+        assertThat(reports).isNotEmpty();
+        Document task = page(signIn("coordinator"), "/coordination/tasks/" + reports.get(0));
+        assertThat(task.select("#task-title").text())
+                .contains("(qua Sở Thông tin và Truyền thông, đến 30/06/2025)");
+        assertThat(task.select("#five-clear dt").eachText()).doesNotContain("Mục");
+        assertThat(task.select("#task-clause")).isEmpty();
+        assertThat(task.text()).doesNotContain("kết luận");
+        // a numbered clause is shown under its label
+        Document numbered = page(signIn("coordinator"), "/coordination/tasks/" + communeTask(
+                UUID.randomUUID().toString().substring(0, 8)).id());
+        assertThat(numbered.select("#task-clause").text()).isEqualTo("1");
+    }
+
+    @Autowired
+    javax.sql.DataSource database;
+
+    @Test
+    void aDemoDatabaseLoadedBeforeHasTheClosingReportsClauseDroppedAndTheEndedDepartmentNamedAsHistory() {
+        long directive = demoDirective();
+        long report = jdbc.sql("""
+                SELECT id FROM coord_task WHERE directive_id = ? AND title LIKE 'Báo cáo kết quả thực hiện và khó khăn%'
+                ORDER BY id LIMIT 1""").param(directive).query(Long.class).single();
+        // as the demo loaded it before
+        jdbc.sql("""
+                UPDATE coord_task SET clause = 'kết luận', title = replace(title, ', đến 30/06/2025)', ')') WHERE id = ?""")
+                .param(report).update();
+        long other = tasks.add(directive(UUID.randomUUID().toString().substring(0, 8)).id(), new Tasks.NewTask("kết luận",
+                "Báo cáo (qua Sở Thông tin và Truyền thông) hằng tháng", "Báo cáo", List.of("SYT"), List.of(),
+                Recurrence.ONCE, today().plusDays(5), null, null, null, null, false), COORDINATOR).get(0).id();
+
+        new org.springframework.jdbc.datasource.init.ResourceDatabasePopulator(
+                new org.springframework.core.io.ClassPathResource("db/migration/V80__demo_letter_clause_and_ended_department.sql"))
+                .execute(database);
+
+        Task fixed = tasks.get(report, COORDINATOR);
+        assertThat(fixed.clause()).isNull();
+        assertThat(fixed.title()).contains("(qua Sở Thông tin và Truyền thông, đến 30/06/2025) hằng tháng");
+        // another directive's text is its own
+        assertThat(tasks.get(other, COORDINATOR).clause()).isEqualTo("kết luận");
+        assertThat(tasks.get(other, COORDINATOR).title()).isEqualTo("Báo cáo (qua Sở Thông tin và Truyền thông) hằng tháng");
+    }
+
+    @Test
     void everyAgencyListOfTheCoordinationFormsMarksEndedUnitsAndNamesTodaysWithoutADate() throws Exception {
         MockHttpSession coordinator = signIn("coordinator");
         Document directive = page(coordinator, "/coordination/directives/" + demoDirective());
