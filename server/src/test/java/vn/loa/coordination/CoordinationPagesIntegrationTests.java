@@ -412,6 +412,17 @@ class CoordinationPagesIntegrationTests {
     }
 
     @Test
+    void aDifficultysAnswerFormIsHeadedOnceAnswerNotByAHeadingAndALabelBoth() throws Exception {
+        long difficulty = jdbc.sql("SELECT id FROM coord_difficulty WHERE status = 'SUBMITTED' ORDER BY id LIMIT 1")
+                .query(Long.class).single();
+        Document page = page(signIn("coordinator"), "/coordination/difficulties/" + difficulty);
+        org.jsoup.nodes.Element section = page.selectFirst("#answer-form").parent();
+        assertThat(section.select("h2, label").eachText()).containsOnlyOnce("Trả lời");
+        // the text box is still named, by the heading
+        assertThat(page.select("#answer-input").attr("aria-labelledby")).isEqualTo(section.selectFirst("h2").id());
+    }
+
+    @Test
     void aOneOffTaskDueBeforeTodayIsRefusedNamingItsDueDateUnlessRecordedAsAssignedEarlier() throws Exception {
         String m = UUID.randomUUID().toString().substring(0, 8);
         Directive d = directives.create(new Directives.NewDirective("Kế hoạch", m + "/KH-UBND", today().minusDays(30), "56",
