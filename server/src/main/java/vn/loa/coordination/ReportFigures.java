@@ -71,8 +71,21 @@ public record ReportFigures(String kind, LocalDate from, LocalDate to, LocalDate
         }
     }
 
-    /** An emerging issue of the period, with the sentence its alert said it in. */
+    /**
+     * An emerging issue of the period, told by what happened in the period: its posts there, as its alerts counted
+     * them, and when it was first raised there. The sentence its largest alert said it in is kept as it was sent, but
+     * speaks of the hour before the alert ("trong 1 giờ qua"), not of the period: a report does not print it.
+     */
     public record Issue(String title, String sentence, long posts, Instant raisedAt) {
+
+        /** The title in «», once: an alert's title may come quoted already. */
+        public String quotedTitle() {
+            String text = title == null ? "" : title.strip();
+            while (text.startsWith("«") && text.endsWith("»") && text.length() >= 2) {
+                text = text.substring(1, text.length() - 1).strip();
+            }
+            return "«" + text + "»";
+        }
     }
 
     /**

@@ -15,11 +15,20 @@ public interface Tasks {
 
     /**
      * What a coordinator enters for a task. Several lead agencies give one task each (a directive says "Các sở, ngành
-     * ..." for all of them).
+     * ..." for all of them). A one-off task due before today is refused unless {@code assignedEarlier} says it records a
+     * task given before, as an older directive's is.
      */
     record NewTask(String clause, String title, String expectedResult, List<String> leadCodes, List<String> supportCodes,
             Recurrence recurrence, LocalDate dueOn, Integer dueDay, Integer dueMonth, LocalDate startsOn, LocalDate endsOn,
-            boolean isReport) {
+            boolean isReport, boolean assignedEarlier) {
+
+        /** A task assigned now: its due date, if any, is today or later. */
+        public NewTask(String clause, String title, String expectedResult, List<String> leadCodes,
+                List<String> supportCodes, Recurrence recurrence, LocalDate dueOn, Integer dueDay, Integer dueMonth,
+                LocalDate startsOn, LocalDate endsOn, boolean isReport) {
+            this(clause, title, expectedResult, leadCodes, supportCodes, recurrence, dueOn, dueDay, dueMonth, startsOn,
+                    endsOn, isReport, false);
+        }
     }
 
     /** Which tasks a list shows; null means any. */

@@ -59,7 +59,7 @@ class CoordinationEndToEndFlowTests extends BrowserFlowTest {
                 "Phó Chủ tịch Nguyễn Văn A", "Kế hoạch tuyên truyền chuyển đổi số " + m, null, null, null, null),
                 COORDINATOR);
         Task late = tasks.add(d.id(), new Tasks.NewTask("2", "Báo cáo kết quả tuyên truyền " + m, "Báo cáo bằng văn bản",
-                List.of("22852"), List.of(), Recurrence.ONCE, today.minusDays(2), null, null, null, null, true),
+                List.of("22852"), List.of(), Recurrence.ONCE, today.minusDays(2), null, null, null, null, true, true),
                 COORDINATOR).get(0);
         assertThat(late.statusClass()).isEqualTo(TaskStatusClass.OVERDUE);
 

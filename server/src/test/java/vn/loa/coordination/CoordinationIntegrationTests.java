@@ -452,7 +452,7 @@ class CoordinationIntegrationTests {
         String m = marker();
         Directive d = directive(m, today().minusDays(10));
         Task late = tasks.add(d.id(), new Tasks.NewTask("1", "Hoàn thành ghi ngày mai " + m, "Báo cáo", List.of("SYT"),
-                List.of(), Recurrence.ONCE, today().minusDays(1), null, null, null, null, false), COORDINATOR).get(0);
+                List.of(), Recurrence.ONCE, today().minusDays(1), null, null, null, null, false, true), COORDINATOR).get(0);
         Task ahead = tasks.add(d.id(), new Tasks.NewTask("2", "Ghi nhận ngày mai " + m, "Báo cáo", List.of("SYT"),
                 List.of(), Recurrence.ONCE, today().plusDays(5), null, null, null, null, false), COORDINATOR).get(0);
         jdbc.sql("UPDATE coord_occurrence SET done_on = ? WHERE task_id = ?")
@@ -475,7 +475,7 @@ class CoordinationIntegrationTests {
         String m = marker();
         Directive d = directive(m, today().minusDays(10));
         Task overdue = tasks.add(d.id(), new Tasks.NewTask("1", "Quá hạn " + m, "Báo cáo", List.of("SYT"), List.of(),
-                Recurrence.ONCE, today().minusDays(1), null, null, null, null, true), COORDINATOR).get(0);
+                Recurrence.ONCE, today().minusDays(1), null, null, null, null, true, true), COORDINATOR).get(0);
         Task soon = tasks.add(d.id(), new Tasks.NewTask("1", "Sắp đến hạn " + m, "Báo cáo", List.of("SYT"), List.of(),
                 Recurrence.ONCE, today().plusDays(1), null, null, null, null, false), COORDINATOR).get(0);
         assertThat(overdue.statusClass()).isEqualTo(TaskStatusClass.OVERDUE);

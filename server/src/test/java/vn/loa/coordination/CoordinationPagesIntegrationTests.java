@@ -57,6 +57,9 @@ class CoordinationPagesIntegrationTests {
     @Autowired
     Clock clock;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 
     private LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
@@ -288,7 +291,10 @@ class CoordinationPagesIntegrationTests {
         Document blank = page(coordinator, "/coordination/directives/new");
         assertThat(blank.select("#issuer option[selected]")).hasSize(1);
         assertThat(blank.select("#issuer option[selected]").val()).isEqualTo("56");
-        assertThat(blank.select("#issuer option").first().text()).contains("01/07/2025");
+        // today's units by their names alone, the ended ones with their last day
+        assertThat(blank.select("#issuer option").first().text()).isEqualTo("Ủy ban nhân dân tỉnh Khánh Hòa");
+        assertThat(blank.select("#issuer option").eachText()).contains("Sở Công Thương", "Sở Công Thương (đến 30/06/2025)")
+                .noneMatch(t -> t.contains("(01/07/2025)") || t.contains("· "));
         // Sở Công Thương of 2023 and of 2025 share a code: the refused form shows today's chosen, once
         Document refused = Jsoup.parse(body(mvc.perform(post("/coordination/directives").session(coordinator).with(csrf())
                 .param("docKind", "Kế hoạch").param("number", "").param("issuedOn", today().toString())
@@ -296,7 +302,163 @@ class CoordinationPagesIntegrationTests {
                 .andExpect(status().isUnprocessableContent())));
         assertThat(refused.select("#issuer option[selected]")).hasSize(1);
         assertThat(refused.select("#issuer option[selected]").val()).isEqualTo("SCT");
-        assertThat(refused.select("#issuer option[selected]").text()).contains("01/07/2025");
+        assertThat(refused.select("#issuer option[selected]").text()).isEqualTo("Sở Công Thương");
+    }
+
+    private long demoDirective() {
+        return jdbc.sql("SELECT id FROM coord_directive WHERE number = '1790/UBND-VXNV'").query(Long.class).single();
+    }
+
+    @Test
+    void theDemoLettersClosingReportHasNoClauseAndNamesTheEndedDepartmentItWentThroughAsHistory() throws Exception {
+        long directive = demoDirective();
+        assertThat(jdbc.sql("SELECT count(*) FROM coord_task WHERE directive_id = ? AND clause !~ '^[0-9]'")
+                .param(directive).query(Long.class).single()).isZero();
+        List<Long> reports = jdbc.sql("""
+                SELECT t.id FROM coord_task t JOIN agency a ON a.id = t.lead_agency_id
+                WHERE t.directive_id = ? AND t.title LIKE 'Báo cáo kết quả thực hiện và khó khăn%' AND t.inherited_from IS NOT NULL
+                ORDER BY t.id""").param(directive).query(Long.class).list();
+        assertThat(reports).isNotEmpty();
+        Document task = page(signIn("coordinator"), "/coordination/tasks/" + reports.get(0));
+        assertThat(task.select("#task-title").text())
+                .contains("(qua Sở Thông tin và Truyền thông, đến 30/06/2025)");
+        assertThat(task.select("#five-clear dt").eachText()).doesNotContain("Mục");
+        assertThat(task.select("#task-clause")).isEmpty();
+        assertThat(task.text()).doesNotContain("kết luận");
+        // a numbered clause is shown under its label
+        Document numbered = page(signIn("coordinator"), "/coordination/tasks/" + communeTask(
+                UUID.randomUUID().toString().substring(0, 8)).id());
+        assertThat(numbered.select("#task-clause").text()).isEqualTo("1");
+    }
+
+    @Autowired
+    javax.sql.DataSource database;
+
+    @Test
+    void aDemoDatabaseLoadedBeforeHasTheClosingReportsClauseDroppedAndTheEndedDepartmentNamedAsHistory() {
+        long directive = demoDirective();
+        long report = jdbc.sql("""
+                SELECT id FROM coord_task WHERE directive_id = ? AND title LIKE 'Báo cáo kết quả thực hiện và khó khăn%'
+                ORDER BY id LIMIT 1""").param(directive).query(Long.class).single();
+        // as the demo loaded it before
+        jdbc.sql("""
+                UPDATE coord_task SET clause = 'kết luận', title = replace(title, ', đến 30/06/2025)', ')') WHERE id = ?""")
+                .param(report).update();
+        long other = tasks.add(directive(UUID.randomUUID().toString().substring(0, 8)).id(), new Tasks.NewTask("kết luận",
+                "Báo cáo (qua Sở Thông tin và Truyền thông) hằng tháng", "Báo cáo", List.of("SYT"), List.of(),
+                Recurrence.ONCE, today().plusDays(5), null, null, null, null, false), COORDINATOR).get(0).id();
+
+        new org.springframework.jdbc.datasource.init.ResourceDatabasePopulator(
+                new org.springframework.core.io.ClassPathResource("db/migration/V80__demo_letter_clause_and_ended_department.sql"))
+                .execute(database);
+
+        Task fixed = tasks.get(report, COORDINATOR);
+        assertThat(fixed.clause()).isNull();
+        assertThat(fixed.title()).contains("(qua Sở Thông tin và Truyền thông, đến 30/06/2025) hằng tháng");
+        // another directive's text is its own
+        assertThat(tasks.get(other, COORDINATOR).clause()).isEqualTo("kết luận");
+        assertThat(tasks.get(other, COORDINATOR).title()).isEqualTo("Báo cáo (qua Sở Thông tin và Truyền thông) hằng tháng");
+    }
+
+    @Test
+    void everyAgencyListOfTheCoordinationFormsMarksEndedUnitsAndNamesTodaysWithoutADate() throws Exception {
+        MockHttpSession coordinator = signIn("coordinator");
+        Document directive = page(coordinator, "/coordination/directives/" + demoDirective());
+        assertThat(directive.select("#f-agency option").eachText()).contains("Huyện Bác Ái (đến 30/06/2025)",
+                "Huyện Ninh Hải (đến 30/06/2025)").doesNotContain("Huyện Bác Ái", "Huyện Ninh Hải");
+        // the lead agencies in operation come before the ended ones
+        List<String> leads = directive.select("#f-agency option").eachText();
+        assertThat(leads.indexOf("Xã Ninh Hải")).isBetween(1, leads.indexOf("Huyện Bác Ái (đến 30/06/2025)"));
+        for (String list : List.of("#leads option", "#supports option")) {
+            assertThat(directive.select(list).eachText()).as(list).contains("Sở Công Thương", "Xã Cam Hiệp")
+                    .noneMatch(t -> t.contains("01/07/2025") || t.contains("·"));
+        }
+        long difficulty = jdbc.sql("""
+                SELECT d.id FROM coord_difficulty d WHERE d.status = 'SUBMITTED' ORDER BY d.id LIMIT 1""")
+                .query(Long.class).single();
+        Document forward = page(coordinator, "/coordination/difficulties/" + difficulty);
+        assertThat(forward.select("#forward-agency option").eachText()).contains("Sở Công Thương", "Xã Cam Hiệp")
+                .noneMatch(t -> t.contains("01/07/2025") || t.contains("·"));
+        // and in English
+        Document english = page(coordinator, "/coordination/directives/" + demoDirective() + "?lang=en");
+        assertThat(english.select("#f-agency option").eachText()).contains("Huyện Bác Ái (until 30/06/2025)");
+    }
+
+    @Test
+    void theTaskListFiltersByAnAgencyChosenByNameOrTypedAsNameAndTellsADateAsDayMonthYear() throws Exception {
+        MockHttpSession coordinator = signIn("coordinator");
+        Document blank = page(coordinator, "/coordination/tasks");
+        assertThat(blank.select("select#f-agency option[value=SYT]").text()).isEqualTo("Sở Y tế");
+        assertThat(blank.select("select#f-agency option").eachText()).contains("Huyện Bác Ái (đến 30/06/2025)");
+        String m = UUID.randomUUID().toString().substring(0, 8);
+        Task health = tasks.add(directive(m).id(), new Tasks.NewTask("2", "Việc của Sở Y tế " + m, "Báo cáo",
+                List.of("SYT"), List.of(), Recurrence.ONCE, today().plusDays(10), null, null, null, null, false),
+                COORDINATOR).get(0);
+        for (String asked : List.of("SYT", "Sở Y tế", "sở y tế ")) {
+            Document found = page(coordinator, "/coordination/tasks?directive=" + health.directiveId() + "&agency="
+                    + asked);
+            assertThat(found.select("#task-table a").eachText()).as(asked).containsExactly("Việc của Sở Y tế " + m);
+            assertThat(found.select("#f-agency option[selected]").val()).as(asked).isEqualTo("SYT");
+            assertThat(found.select("#tasks-filter .flash.error")).as(asked).isEmpty();
+        }
+        Document unknown = page(coordinator, "/coordination/tasks?agency=Sở Không Có");
+        assertThat(unknown.select("#tasks-filter .flash.error").text()).contains("\"Sở Không Có\"", "chọn trong danh sách");
+        Document badDate = page(coordinator, "/coordination/tasks?dueBefore=31-12-2026");
+        assertThat(badDate.select("#tasks-filter .flash.error").text())
+                .contains("ngày không hợp lệ, hãy ghi ngày/tháng/năm, ví dụ 31/12/2026").doesNotContain("dd/MM/yyyy");
+        Document english = page(coordinator, "/coordination/tasks?dueBefore=31-12-2026&lang=en");
+        assertThat(english.select("#tasks-filter .flash.error").text())
+                .contains("write it as day/month/year, e.g. 31/12/2026").doesNotContain("dd/MM/yyyy");
+    }
+
+    @Test
+    void aDifficultysAnswerFormIsHeadedOnceAnswerNotByAHeadingAndALabelBoth() throws Exception {
+        long difficulty = jdbc.sql("SELECT id FROM coord_difficulty WHERE status = 'SUBMITTED' ORDER BY id LIMIT 1")
+                .query(Long.class).single();
+        Document page = page(signIn("coordinator"), "/coordination/difficulties/" + difficulty);
+        org.jsoup.nodes.Element section = page.selectFirst("#answer-form").parent();
+        assertThat(section.select("h2, label").eachText()).containsOnlyOnce("Trả lời");
+        // the text box is still named, by the heading
+        assertThat(page.select("#answer-input").attr("aria-labelledby")).isEqualTo(section.selectFirst("h2").id());
+    }
+
+    @Test
+    void aOneOffTaskDueBeforeTodayIsRefusedNamingItsDueDateUnlessRecordedAsAssignedEarlier() throws Exception {
+        String m = UUID.randomUUID().toString().substring(0, 8);
+        Directive d = directives.create(new Directives.NewDirective("Kế hoạch", m + "/KH-UBND", today().minusDays(30), "56",
+                "Phó Chủ tịch Đỗ Văn E", "Kế hoạch " + m, null, "Nội dung " + m, null, null), COORDINATOR);
+        MockHttpSession coordinator = signIn("coordinator");
+        String path = "/coordination/directives/" + d.id() + "/tasks";
+        LocalDate past = today().minusDays(3);
+        Document refused = Jsoup.parse(body(mvc.perform(post(path).session(coordinator).with(csrf())
+                .param("title", "Nhiệm vụ " + m).param("expectedResult", "Báo cáo").param("leadCodes", "SYT")
+                .param("recurrence", "ONCE").param("dueOn", past.toString()))
+                .andExpect(status().isUnprocessableContent())));
+        assertThat(refused.select("#problems li[data-field=dueOn]").text()).startsWith("Hạn hoàn thành")
+                .contains(LocalTime.format(past), "đã qua", "Ghi nhận nhiệm vụ đã giao trước đây");
+        assertThat(refused.select("#assigned-earlier")).hasSize(1);
+        assertThat(tasks.ofDirective(d.id(), COORDINATOR)).isEmpty();
+        // in English, and through the API
+        Document english = Jsoup.parse(body(mvc.perform(post(path).session(coordinator).with(csrf()).param("lang", "en")
+                .param("title", "Nhiệm vụ " + m).param("expectedResult", "Báo cáo").param("leadCodes", "SYT")
+                .param("recurrence", "ONCE").param("dueOn", past.toString()))
+                .andExpect(status().isUnprocessableContent())));
+        assertThat(english.select("#problems li[data-field=dueOn]").text()).startsWith("Due date").contains("has passed");
+        mvc.perform(post("/api/v1/directives/" + d.id() + "/tasks").session(coordinator).with(csrf())
+                .contentType("application/json").content("""
+                        {"title": "Nhiệm vụ", "expectedResult": "Báo cáo", "leadCodes": ["SYT"], "recurrence": "ONCE",
+                         "dueOn": "%s"}""".formatted(past))).andExpect(status().isUnprocessableContent());
+        assertThat(tasks.ofDirective(d.id(), COORDINATOR)).isEmpty();
+        // a task given earlier is recorded as it was, and is overdue
+        mvc.perform(post(path).session(coordinator).with(csrf()).param("title", "Nhiệm vụ " + m)
+                .param("expectedResult", "Báo cáo").param("leadCodes", "SYT").param("recurrence", "ONCE")
+                .param("dueOn", past.toString()).param("assignedEarlier", "true")).andExpect(status().is3xxRedirection());
+        assertThat(tasks.ofDirective(d.id(), COORDINATOR)).singleElement()
+                .satisfies(t -> assertThat(t.statusClass()).isEqualTo(TaskStatusClass.OVERDUE));
+        // today is not past
+        mvc.perform(post(path).session(coordinator).with(csrf()).param("title", "Nhiệm vụ hôm nay " + m)
+                .param("expectedResult", "Báo cáo").param("leadCodes", "SYT").param("recurrence", "ONCE")
+                .param("dueOn", today().toString())).andExpect(status().is3xxRedirection());
     }
 
     private Document page(MockHttpSession session, String path) throws Exception {

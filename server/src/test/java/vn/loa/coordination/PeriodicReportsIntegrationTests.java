@@ -227,8 +227,11 @@ class PeriodicReportsIntegrationTests {
             assertThat(l.topics()).containsExactly(new ReportFigures.Count("Phap luat", 800), new ReportFigures.Count("Suc khoe", 640));
             assertThat(l.buckets().stream().mapToLong(ReportFigures.Bucket::posts).sum()).isEqualTo(3085);
             assertThat(l.buckets()).hasSizeBetween(13, 14);
+            // the issue by what happened in the period: its posts there and when it was first raised, not the
+            // largest alert's "in the last hour"
             assertThat(l.issues()).singleElement().satisfies(i -> {
                 assertThat(i.posts()).isEqualTo(96);
+                assertThat(i.raisedAt()).isEqualTo(ts(y, 8, 3, 9).toInstant());
                 assertThat(i.sentence()).startsWith("96 tin, bài");
             });
 
@@ -306,7 +309,7 @@ class PeriodicReportsIntegrationTests {
                     + " được theo dõi (Tin tức báo chí: 2.385").contains(", trong đó 0 tin, bài về tỉnh (đăng trên nguồn của tỉnh")
                     .doesNotContain("liên quan đến tỉnh")
                     .contains("Giao thông (1.500 tin, bài)")
-                    .contains("(96 tin, bài)").doesNotContain("trong một giờ")
+                    .contains("(96 tin, bài, nổi lên từ ngày 03/08/" + y + ")").doesNotContain("trong một giờ")
                     // citizens' opinion stated apart from the tone of news
                     .contains("Sắc thái của tin tức báo chí: tiêu cực ", "; sắc thái của ý kiến người dân: tiêu cực ");
             assertThat(l.tones()).extracting(ReportFigures.Tone::register, ReportFigures.Tone::posts)
@@ -317,6 +320,21 @@ class PeriodicReportsIntegrationTests {
             assertThat(r.sections().get("press")).contains("tiếp nhận 3 đề nghị", "(trong thời hạn 1 đề nghị), 2 đề nghị trễ hạn");
             // stored as generated: read back the same
             assertThat(reports.get(r.id(), LEADER).figures()).isEqualTo(f);
+            // the report's page says the issue the same way, in the page's language
+            try {
+                MockHttpSession coordinator = signIn("coordinator");
+                for (String lang : List.of("vi", "en")) {
+                    String issue = org.jsoup.Jsoup.parse(mvc.perform(get("/coordination/reports/" + r.id()).param("lang", lang)
+                            .session(coordinator)).andExpect(status().isOk()).andReturn().getResponse()
+                            .getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                            .select("li:contains(" + marker + ")").text();
+                    assertThat(issue).as(lang).startsWith("«“ngập, Cam Ranh” " + marker + "»: 96 ")
+                            .contains(lang.equals("vi") ? "tin, bài trong kỳ; nổi lên từ " : "posts in the period; emerging since ")
+                            .contains("03/08/" + y).doesNotContain("một giờ");
+                }
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
         } finally {
             clock.set(before);
         }

@@ -157,6 +157,40 @@ class BrowserFlowTests {
         }
     }
 
+    @Test
+    void theFactsOfATaskAnEnquiryAndTheQuartersPressFiguresFitAPhoneOf390Pixels() {
+        signIn("admin");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            // a long label ("Trễ hạn (trả lời sau hạn, …)"), an agency that has ended, an e-mail address: each wraps
+            List<String> pages = new java.util.ArrayList<>(List.of("/press/compliance?lang=vi"));
+            long task = jdbc.sql("""
+                    SELECT t.id FROM coord_task t WHERE t.inherited_from IS NOT NULL AND EXISTS
+                      (SELECT 1 FROM coord_task_support s WHERE s.task_id = t.id) ORDER BY t.id LIMIT 1""")
+                    .query(Long.class).single();
+            pages.add("/coordination/tasks/" + task);
+            jdbc.sql("SELECT id FROM press_enquiry ORDER BY id LIMIT 3").query(Long.class).list()
+                    .forEach(id -> pages.add("/press/enquiries/" + id));
+            for (String page : pages) {
+                browser.get(url(page));
+                assertThat(browser.findElements(By.cssSelector("dl.facts"))).as(page).isNotEmpty();
+                if (page.startsWith("/press/compliance")) {
+                    // the quarter as administrative documents write it, as the DOCX does: "quý IV"
+                    assertThat(browser.findElement(By.tagName("h1")).getText()).matches(".* quý (I|II|III|IV) năm \\d{4}");
+                    assertThat(browser.findElements(By.cssSelector("#quarter option"))).extracting(WebElement::getText)
+                            .containsExactly("Quý I", "Quý II", "Quý III", "Quý IV");
+                }
+                Object widths = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                        "return [document.documentElement.scrollWidth, document.documentElement.clientWidth];");
+                List<?> w = (List<?>) widths;
+                assertThat(((Number) w.get(0)).longValue()).as("the width of %s on a 390 px phone", page)
+                        .isLessThanOrEqualTo(((Number) w.get(1)).longValue());
+            }
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        }
+    }
+
     @org.springframework.beans.factory.annotation.Autowired
     vn.loa.listening.PostImporter importer;
 

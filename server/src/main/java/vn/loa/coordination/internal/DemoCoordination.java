@@ -22,6 +22,7 @@ import vn.loa.coordination.Directives;
 import vn.loa.coordination.Recurrence;
 import vn.loa.coordination.Task;
 import vn.loa.coordination.Tasks;
+import vn.loa.identity.Agency;
 import vn.loa.identity.AgencyDirectory;
 import vn.loa.identity.SignedInUser;
 import vn.loa.identity.UserAccount;
@@ -91,6 +92,10 @@ class DemoCoordination implements ApplicationRunner {
                         + " tháng 5/2023 của UBND tỉnh Ninh Thuận; không phải văn bản thật.",
                 body(), null, null), by);
         long id = d.id();
+        // the 2023 text sends reports through a department that has since ended: a task passed on in 2025 still reads
+        // it, so it is named as history, with its last day as the directory records it
+        Agency information = agencies.findByCode("STTTT", ISSUED).orElseThrow();
+        String until = information.validTo() == null ? "" : "đến " + LocalTime.format(information.validTo());
         // clause 1: the Department of Information and Communications watches public opinion and reports each quarter
         add(id, by, "1", "Theo dõi, phân tích, dự báo dư luận xã hội và các vấn đề người dân quan tâm; cảnh báo sớm thông"
                 + " tin tiêu cực, sai sự thật", "Bản tin tổng hợp dư luận hằng tuần gửi lãnh đạo tỉnh", List.of("STTTT"),
@@ -98,8 +103,9 @@ class DemoCoordination implements ApplicationRunner {
         add(id, by, "1", "Báo cáo UBND tỉnh kết quả công tác truyền thông chính sách hằng quý",
                 "Báo cáo quý gửi UBND tỉnh", List.of("STTTT"), List.of(), Recurrence.QUARTERLY, 15, null, true);
         List<String> departments = List.of("SYT", "SGDDT", "STNMT", "SLDTBXH", "SVHTTDL");
-        add(id, by, "1", "Phân công người phát ngôn, cán bộ đầu mối truyền thông chính sách; gửi danh sách về Sở Thông tin"
-                + " và Truyền thông", "Quyết định phân công người phát ngôn, cán bộ đầu mối", departments, List.of(),
+        add(id, by, "1", "Phân công người phát ngôn, cán bộ đầu mối truyền thông chính sách; gửi danh sách về "
+                + information.nameVi() + (until.isEmpty() ? "" : " (" + until + ")"),
+                "Quyết định phân công người phát ngôn, cán bộ đầu mối", departments, List.of(),
                 Recurrence.ONCE, LocalDate.of(2023, 6, 30), null, null, false);
         add(id, by, "1, 3", "Xây dựng kế hoạch truyền thông chính sách hằng năm của ngành",
                 "Kế hoạch truyền thông chính sách năm được phê duyệt", departments, List.of("STTTT"), Recurrence.YEARLY, 31, 1,
@@ -111,8 +117,10 @@ class DemoCoordination implements ApplicationRunner {
         add(id, by, "1", "Tuyên truyền chính sách trên hệ thống truyền thanh cơ sở, chú trọng vùng đồng bào Chăm, Raglai",
                 "Chương trình phát thanh cơ sở bằng tiếng Việt và tiếng dân tộc", districts, List.of("STTTT"), Recurrence.ONCE,
                 null, null, false);
-        add(id, by, "kết luận", "Báo cáo kết quả thực hiện và khó khăn, vướng mắc về UBND tỉnh (qua Sở Thông tin và Truyền"
-                + " thông) hằng tháng", "Báo cáo tháng", districts, List.of(), Recurrence.MONTHLY, 25, null, true);
+        // the closing paragraph, which has no number: no clause
+        add(id, by, null, "Báo cáo kết quả thực hiện và khó khăn, vướng mắc về UBND tỉnh (qua "
+                + information.nameVi() + (until.isEmpty() ? "" : ", " + until) + ") hằng tháng",
+                "Báo cáo tháng", districts, List.of(), Recurrence.MONTHLY, 25, null, true);
         add(id, by, "1", "Duy trì chuyên trang, chuyên mục tuyên truyền chính sách của tỉnh",
                 "Tin, bài, chương trình trên chuyên mục hằng tháng", List.of("BNT", "PTTH"), List.of("STTTT"),
                 Recurrence.MONTHLY, 25, null, false);
@@ -143,7 +151,7 @@ class DemoCoordination implements ApplicationRunner {
             List<String> supports, Recurrence recurrence, LocalDate dueOn, Integer dueDay, Integer dueMonth,
             boolean isReport) {
         tasks.add(directive, new Tasks.NewTask(clause, title, result, leads, supports, recurrence, dueOn,
-                recurrence == Recurrence.ONCE ? null : dueDay, dueMonth, ISSUED, null, isReport), by);
+                recurrence == Recurrence.ONCE ? null : dueDay, dueMonth, ISSUED, null, isReport, true), by);
     }
 
     /**

@@ -155,6 +155,10 @@ class JdbcTasks implements Tasks {
         if (recurrence == Recurrence.ONCE) {
             if (t.dueOn() != null && t.dueOn().isBefore(directive.issuedOn())) {
                 problems.add(new InvalidInput("dueOn", "coordination.error.due-before-issue"));
+            } else if (t.dueOn() != null && t.dueOn().isBefore(today()) && !t.assignedEarlier()) {
+                // a task given today with a due date gone by would be overdue the moment it is saved
+                problems.add(new InvalidInput("dueOn", "coordination.error.due-past", LocalTime.format(t.dueOn()),
+                        LocalTime.format(today())));
             }
             if (t.dueDay() != null) {
                 problems.add(new InvalidInput("dueDay", "coordination.error.due-day-once"));

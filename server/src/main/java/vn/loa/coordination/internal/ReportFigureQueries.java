@@ -4,10 +4,12 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,14 +132,8 @@ class ReportFigureQueries {
         Long aboutProvince = index == null ? null : index.search(new PostSearch.Query(null, null, null, null, null, null,
                 null, null, null, start(period.from()).toInstant(), start(asOf.plusDays(1)).toInstant(), true, 0, 1, null,
                 false, true, false), user).total();
-        // the burst alerts of the period, one per issue (its largest), the most posts first
-        Map<String, ReportFigures.Issue> issues = new LinkedHashMap<>();
-        for (Alerts.Alert a : alerts.raised("BURST", start(period.from()).toInstant(), start(asOf.plusDays(1)).toInstant(),
-                user, 200)) {
-            if (a.title() != null && issues.size() < ISSUES) {
-                issues.putIfAbsent(a.title(), new ReportFigures.Issue(a.title(), a.sentence(), a.posts(), a.raisedAt()));
-            }
-        }
+        List<ReportFigures.Issue> issues = issues(alerts.raised("BURST", start(period.from()).toInstant(),
+                start(asOf.plusDays(1)).toInstant(), user, 200));
         List<Count> registers = summary.registers().entrySet().stream().filter(e -> e.getValue().posts() > 0)
                 .sorted((x, y) -> Long.compare(y.getValue().posts(), x.getValue().posts()))
                 .map(e -> new Count(e.getKey(), e.getValue().posts())).toList();
@@ -146,7 +142,7 @@ class ReportFigureQueries {
                 .map(e -> new ReportFigures.Tone(e.getKey(), e.getValue().posts(), e.getValue().negative(),
                         e.getValue().neutral(), e.getValue().positive())).toList();
         return new ReportFigures.Listening(summary.total(), summary.negative(), summary.neutral(), summary.positive(),
-                registers, counts(summary.domains()), counts(summary.topics()), buckets, List.copyOf(issues.values()), tones,
+                registers, counts(summary.domains()), counts(summary.topics()), buckets, issues, tones,
                 aboutProvince, opinion);
     }
 
@@ -266,5 +262,29 @@ class ReportFigureQueries {
 
     private long count(String sql, Object... params) {
         return jdbc.sql(sql).params(params).query(Long.class).single();
+    }
+
+    /**
+     * The period's emerging issues from its burst alerts, the most posts first: one per issue (by title), told by what
+     * happened in the period, its posts there (those its alerts named, or its largest alert's count if more) and the
+     * first time it was raised; the sentence of its largest alert, which speaks of the hour before it, is kept aside.
+     */
+    static List<ReportFigures.Issue> issues(List<Alerts.Alert> raised) {
+        Map<String, List<Alerts.Alert>> byTitle = new LinkedHashMap<>();
+        for (Alerts.Alert a : raised) {
+            if (a.title() != null) {
+                byTitle.computeIfAbsent(a.title(), k -> new ArrayList<>()).add(a);
+            }
+        }
+        List<ReportFigures.Issue> issues = new ArrayList<>();
+        byTitle.forEach((title, all) -> {
+            Alerts.Alert largest = all.stream().max(Comparator.comparingLong(Alerts.Alert::posts)).orElseThrow();
+            long named = all.stream().flatMap(a -> a.postIds().stream()).distinct().count();
+            Instant first = all.stream().map(Alerts.Alert::raisedAt).min(Comparator.naturalOrder())
+                    .orElseThrow();
+            issues.add(new ReportFigures.Issue(title, largest.sentence(), Math.max(named, largest.posts()), first));
+        });
+        issues.sort(Comparator.comparingLong(ReportFigures.Issue::posts).reversed());
+        return List.copyOf(issues.subList(0, Math.min(ISSUES, issues.size())));
     }
 }

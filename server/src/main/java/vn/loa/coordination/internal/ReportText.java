@@ -1,6 +1,7 @@
 package vn.loa.coordination.internal;
 
 import java.text.NumberFormat;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import vn.loa.coordination.PeriodicReports;
 import vn.loa.coordination.ReportFigures;
 import vn.loa.coordination.ReportPeriod;
 import vn.loa.coordination.TaskStatusClass;
+import vn.loa.shared.LocalTime;
 
 /**
  * The sections of a report drafted from its figures, in Vietnamese (the report is an official document in Vietnamese
@@ -125,8 +127,11 @@ class ReportText {
         }
         if (!l.issues().isEmpty()) {
             text.append("\nCác vấn đề nổi lên trong kỳ: ");
-            // the issue's title and size, not the alert's sentence: that speaks of "the last hour" when it was sent
-            text.append(l.issues().stream().map(i -> quoted(i.title()) + " (" + n(i.posts()) + " tin, bài)")
+            // the issue's title, its posts in the period and since when, not the alert's sentence: that speaks of
+            // "the last hour" when it was sent
+            text.append(l.issues().stream().map(i -> i.quotedTitle() + " (" + n(i.posts()) + " tin, bài"
+                    + (i.raisedAt() == null ? "" : ", nổi lên từ ngày " + LocalTime.format(
+                            LocalDate.ofInstant(i.raisedAt(), LocalTime.ZONE))) + ")")
                     .collect(Collectors.joining("; "))).append('.');
         }
         return text.toString();
@@ -157,11 +162,7 @@ class ReportText {
 
     /** A title in «», once: an issue's title may come quoted already. */
     static String quoted(String title) {
-        String text = title == null ? "" : title.strip();
-        while (text.startsWith("«") && text.endsWith("»") && text.length() >= 2) {
-            text = text.substring(1, text.length() - 1).strip();
-        }
-        return "«" + text + "»";
+        return new ReportFigures.Issue(title, null, 0, null).quotedTitle();
     }
 
     String name(String key, String fallback) {

@@ -55,7 +55,7 @@ class CoordinationApiController {
 
     record PostedTask(String clause, String title, String expectedResult, List<String> leadCodes, List<String> supportCodes,
             String recurrence, String dueOn, Integer dueDay, Integer dueMonth, String startsOn, String endsOn,
-            Boolean isReport) {
+            Boolean isReport, Boolean assignedEarlier) {
     }
 
     record PostedProgress(Long occurrenceId, String body, Integer percent, Map<String, Double> figures, Boolean done) {
@@ -121,7 +121,8 @@ class CoordinationApiController {
         var ends = CoordinationForms.day(t.endsOn(), "endsOn", problems);
         InvalidInput.throwIfAny(problems);
         return tasks.add(id, new Tasks.NewTask(t.clause(), t.title(), t.expectedResult(), t.leadCodes(), t.supportCodes(),
-                recurrence, due, t.dueDay(), t.dueMonth(), starts, ends, Boolean.TRUE.equals(t.isReport())),
+                recurrence, due, t.dueDay(), t.dueMonth(), starts, ends, Boolean.TRUE.equals(t.isReport()),
+                Boolean.TRUE.equals(t.assignedEarlier())),
                 CoordinationForms.user());
     }
 

@@ -98,16 +98,12 @@ class CoordinationController {
 
     private Names names(Locale locale) {
         Map<Long, String> byId = new LinkedHashMap<>();
-        Map<String, String> byCode = new LinkedHashMap<>();
         LocalDate today = today();
-        for (Agency a : agencies.all()) {
-            byId.put(a.id().value(), a.validTo() != null && a.validTo().isBefore(today)
-                    ? messages.getMessage("agency.name.ended", new Object[] {a.name(locale.getLanguage()),
-                            LocalTime.format(a.validTo())}, locale)
-                    : a.name(locale.getLanguage()));
-            byCode.put(a.code(), a.name(locale.getLanguage()));
+        List<Agency> all = agencies.all();
+        for (Agency a : all) {
+            byId.put(a.id().value(), AgencyLabels.of(a, today, messages, locale));
         }
-        return new Names(byId, byCode);
+        return new Names(byId, AgencyLabels.byCode(all, today, messages, locale));
     }
 
     @GetMapping
@@ -173,8 +169,7 @@ class CoordinationController {
         LocalDate today = today();
         // the units of today first, the province's people's committee chosen: the dissolved ones are for older documents
         List<Agency> issuers = agencies.all().stream().filter(a -> a.kind().name().equals("PROVINCE")
-                || a.kind().name().equals("DEPARTMENT")).sorted(java.util.Comparator.comparing(a -> !a.validOn(today)))
-                .toList();
+                || a.kind().name().equals("DEPARTMENT")).sorted(AgencyLabels.order(today, locale)).toList();
         Map<String, String> values = new LinkedHashMap<>(form);
         if (values.get("issuerCode") == null || values.get("issuerCode").isBlank()) {
             issuers.stream().filter(a -> a.validOn(today) && a.kind().name().equals("PROVINCE")).findFirst()
@@ -182,6 +177,7 @@ class CoordinationController {
         }
         model.addAttribute("form", values);
         model.addAttribute("issuers", issuers);
+        model.addAttribute("names", names(locale));
         // a code is shared by a unit and its successor of the same name: the option shown chosen is the first, today's
         model.addAttribute("chosenIssuer", issuers.stream().filter(a -> a.code().equals(values.get("issuerCode")))
                 .map(a -> a.id().value()).findFirst().orElse(null));
@@ -280,14 +276,7 @@ class CoordinationController {
             return a == null || !a.validOn(day) ? 1 : 0;
         }).thenComparingInt(e -> {
             Agency a = units.get(e.getKey());
-            return a == null ? 99 : switch (a.kind()) {
-                case PROVINCE -> 0;
-                case DEPARTMENT -> 1;
-                case PRESS -> 2;
-                case DISTRICT -> 8;
-                case COMMUNE -> 9;
-                default -> 5;
-            };
+            return a == null ? 99 : AgencyLabels.rank(a);
         }).thenComparing(e -> e.getValue().agencyName()));
         model.addAttribute("groups", ordered.stream().map(Map.Entry::getValue).toList());
         model.addAttribute("inheritedNames", inheritedNames(all, user, names));
@@ -296,7 +285,16 @@ class CoordinationController {
         model.addAttribute("classes", TaskStatusClass.values());
         model.addAttribute("status", chosen == null ? "" : chosen.name());
         model.addAttribute("agency", agency == null ? "" : agency);
-        model.addAttribute("leadOptions", all.stream().map(Task::leadCode).distinct().sorted().toList());
+        // the lead agencies to filter by, as the tables name them: ended units with their last day, today's first
+        Map<String, Agency> leadUnits = new LinkedHashMap<>();
+        for (Task t : all) {
+            Agency a = units.get(t.leadAgencyId());
+            if (a != null) {
+                leadUnits.merge(t.leadCode(), a, (kept, other) -> AgencyLabels.preferred(kept, other, day));
+            }
+        }
+        model.addAttribute("leadOptions", leadUnits.values().stream().sorted(AgencyLabels.order(day, locale))
+                .map(Agency::code).toList());
         model.addAttribute("names", names);
         boolean mayAdd = coordinates(user);
         model.addAttribute("mayAdd", mayAdd);
@@ -309,6 +307,7 @@ class CoordinationController {
                     options.add(a);
                 }
             }
+            options.sort(AgencyLabels.order(today, locale));
             model.addAttribute("agencyOptions", options);
             model.addAttribute("recurrences", Recurrence.values());
             model.addAttribute("form", form);
@@ -323,7 +322,8 @@ class CoordinationController {
             @RequestParam(defaultValue = "ONCE") String recurrence, @RequestParam(defaultValue = "") String dueOn,
             @RequestParam(defaultValue = "") String dueDay, @RequestParam(defaultValue = "") String dueMonth,
             @RequestParam(defaultValue = "") String startsOn, @RequestParam(defaultValue = "") String endsOn,
-            @RequestParam(defaultValue = "false") boolean isReport, HttpServletResponse response, Model model,
+            @RequestParam(defaultValue = "false") boolean isReport,
+            @RequestParam(defaultValue = "false") boolean assignedEarlier, HttpServletResponse response, Model model,
             Locale locale, RedirectAttributes redirect) {
         List<InvalidInput> problems = new ArrayList<>();
         Recurrence r = CoordinationForms.recurrence(recurrence, problems);
@@ -335,7 +335,8 @@ class CoordinationController {
         try {
             InvalidInput.throwIfAny(problems);
             List<Task> added = tasks.add(id, new Tasks.NewTask(clause, title, expectedResult, leadCodes, supportCodes, r, due,
-                    r == Recurrence.ONCE ? null : day, r == Recurrence.YEARLY ? month : null, starts, ends, isReport),
+                    r == Recurrence.ONCE ? null : day, r == Recurrence.YEARLY ? month : null, starts, ends, isReport,
+                    assignedEarlier),
                     CoordinationForms.user());
             redirect.addFlashAttribute("flashKey", "coordination.task.added-flash");
             redirect.addFlashAttribute("addedCount", added.size());
@@ -356,6 +357,7 @@ class CoordinationController {
             form.put("leadCodes", leadCodes == null ? List.of() : leadCodes);
             form.put("supportCodes", supportCodes == null ? List.of() : supportCodes);
             form.put("isReport", isReport);
+            form.put("assignedEarlier", assignedEarlier);
             prepareDirective(id, null, null, form, model, locale);
             return "coordination/directive";
         }
@@ -394,6 +396,15 @@ class CoordinationController {
                         CoordinationForms.label("directive")));
             }
         }
+        Names names = names(locale);
+        LocalDate today = today();
+        Map<String, Agency> units = new LinkedHashMap<>();
+        for (Agency a : agencies.all()) {
+            if (!a.kind().name().equals("PROVINCE")) {
+                units.merge(a.code(), a, (kept, other) -> AgencyLabels.preferred(kept, other, today));
+            }
+        }
+        agency = agencyCode(agency, units.values(), names, problems);
         if (!problems.isEmpty()) {
             model.addAttribute("filterProblems", problems);
         }
@@ -401,7 +412,7 @@ class CoordinationController {
                 PageRequest.lenient(page, null), user);
         Map<String, String> filters = new LinkedHashMap<>();
         filters.put("status", status);
-        filters.put("agency", agency);
+        filters.put("agency", agency == null ? null : agency.strip());
         filters.put("directive", directive);
         filters.put("dueBefore", dueBefore);
         model.addAttribute("tasks", list);
@@ -409,8 +420,33 @@ class CoordinationController {
         model.addAttribute("filters", filters);
         model.addAttribute("classes", TaskStatusClass.values());
         model.addAttribute("directiveOptions", directives.list(new PageRequest(1, PageRequest.MAX_SIZE), user).items());
-        model.addAttribute("names", names(locale));
+        model.addAttribute("agencyOptions", units.values().stream().sorted(AgencyLabels.order(today, locale))
+                .map(Agency::code).toList());
+        model.addAttribute("names", names);
         return "coordination/tasks";
+    }
+
+    /**
+     * The code of the agency a filter asks for: a code as it is, a name (as a list names it, or as typed in either
+     * language, in any case) as its unit's code; one that matches neither is kept, finds nothing, and is told.
+     */
+    private static String agencyCode(String asked, java.util.Collection<Agency> units, Names names,
+            List<InvalidInput> problems) {
+        if (asked == null || asked.isBlank()) {
+            return asked;
+        }
+        String wanted = java.text.Normalizer.normalize(asked.strip(), java.text.Normalizer.Form.NFC);
+        if (units.stream().anyMatch(a -> a.code().equals(wanted))) {
+            return wanted;
+        }
+        for (Agency a : units) {
+            if (wanted.equalsIgnoreCase(a.nameVi()) || wanted.equalsIgnoreCase(a.nameEn())
+                    || wanted.equalsIgnoreCase(names.ofCode(a.code()))) {
+                return a.code();
+            }
+        }
+        problems.add(new InvalidInput("agency", "coordination.error.agency-filter", wanted));
+        return wanted;
     }
 
     @GetMapping("/tasks/{id:\\d+}")

@@ -3,11 +3,11 @@ package vn.loa.coordination.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,7 +22,6 @@ import vn.loa.coordination.Difficulties;
 import vn.loa.coordination.Difficulty;
 import vn.loa.coordination.Task;
 import vn.loa.coordination.Tasks;
-import vn.loa.identity.Agency;
 import vn.loa.identity.AgencyDirectory;
 import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
@@ -46,8 +45,11 @@ class DifficultiesController {
     private final Tasks tasks;
     private final AgencyDirectory agencies;
     private final Clock clock;
+    private final MessageSource messages;
 
-    DifficultiesController(Difficulties difficulties, Tasks tasks, AgencyDirectory agencies, Clock clock) {
+    DifficultiesController(Difficulties difficulties, Tasks tasks, AgencyDirectory agencies, Clock clock,
+            MessageSource messages) {
+        this.messages = messages;
         this.difficulties = difficulties;
         this.tasks = tasks;
         this.agencies = agencies;
@@ -55,11 +57,7 @@ class DifficultiesController {
     }
 
     private Map<String, String> names(Locale locale) {
-        Map<String, String> byCode = new LinkedHashMap<>();
-        for (Agency a : agencies.all()) {
-            byCode.put(a.code(), a.name(locale.getLanguage()));
-        }
-        return byCode;
+        return AgencyLabels.byCode(agencies.all(), LocalDate.ofInstant(clock.instant(), LocalTime.ZONE), messages, locale);
     }
 
     private static boolean staff(SignedInUser user) {
