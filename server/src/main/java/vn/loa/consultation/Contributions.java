@@ -54,6 +54,9 @@ public interface Contributions {
      */
     boolean codeCanArrive(long consultationId, long submissionId);
 
+    /** Whether a one-time code sent by e-mail can reach anyone here (false when no mail server is configured). */
+    boolean codesReachByEmail();
+
     /** The published contributions of a published consultation, oldest first. */
     List<Contribution> published(long consultationId);
 
@@ -74,6 +77,9 @@ public interface Contributions {
 
     /** Counts of the contributions not rejected and about the draft (not off-topic), per part key ("" for the whole draft). */
     Map<String, Long> countsPerUnit(long consultationId, SignedInUser user);
+
+    /** Of those, how many are still held for moderation (not yet public), per part key ("" for the whole draft). */
+    Map<String, Long> heldPerUnit(long consultationId, SignedInUser user);
 
     /** How many contributions not rejected are marked off-topic. */
     long offTopicCount(long consultationId, SignedInUser user);

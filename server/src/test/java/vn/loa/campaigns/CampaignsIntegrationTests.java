@@ -324,6 +324,36 @@ class CampaignsIntegrationTests {
     }
 
     @Test
+    void aChannelBoxFilledInButNotSavedSaysSoAndTheRefusalNamesTheButtonToPress() throws Exception {
+        Message m = messages.write(campaignAsService(), "Khẩn: nước lũ dâng cao", "Nước lũ dâng cao, di dời ngay.",
+                Emergency.DISASTER, OFFICER);
+        MockHttpSession officer = signIn("officer");
+        String page = body(mvc.perform(get("/campaigns/messages/" + m.id()).session(officer)).andExpect(status().isOk()));
+        // each box holds the message's text, and says it is not saved yet
+        assertThat(page).contains("id=\"no-version-saved\"", "id=\"unsaved-SMS\"", "id=\"unsaved-ZALO_POST\"")
+                .contains("Chưa lưu: nội dung điền sẵn từ thông điệp");
+        mvc.perform(post("/campaigns/messages/" + m.id() + "/transitions").session(officer).with(csrf())
+                .param("action", "submit")).andExpect(status().is3xxRedirection());
+        page = body(mvc.perform(get("/campaigns/messages/" + m.id()).session(officer)).andExpect(status().isOk()));
+        assertThat(page).contains("Trong ô của mỗi kênh cần gửi, bấm «Lưu phiên bản»");
+
+        messages.saveVersion(m.id(), VersionKind.SMS, null, "Nuoc lu dang cao, di doi ngay.", null, null, OFFICER);
+        page = body(mvc.perform(get("/campaigns/messages/" + m.id()).session(officer)).andExpect(status().isOk()));
+        assertThat(page).doesNotContain("id=\"no-version-saved\"", "id=\"unsaved-SMS\"").contains("id=\"unsaved-ZALO_POST\"");
+        // a saved version may be handed to a translator: the button says so, not "Giao dịch" (a transaction)
+        assertThat(org.jsoup.Jsoup.parse(page).select("#version-SMS button").eachText()).contains("Giao bản dịch")
+                .doesNotContain("Giao dịch");
+    }
+
+    @Test
+    void theEmergencyLogNamesItselfOnceAsItsHeading() throws Exception {
+        org.jsoup.nodes.Document log = org.jsoup.Jsoup.parse(body(mvc.perform(get("/campaigns/emergencies")
+                .session(signIn("spokesperson"))).andExpect(status().isOk())));
+        assertThat(log.select("main *").stream().filter(e -> e.ownText().equals("Nhật ký thông tin khẩn cấp")))
+                .singleElement().satisfies(e -> assertThat(e.tagName()).isEqualTo("h1"));
+    }
+
+    @Test
     void anEmergencyMessageIsApprovedAndPublishedAtOnceByOneApproverWhoIsNotItsAuthorWithAReason() throws Exception {
         long campaignId = campaignAsService();
         Message m = messages.write(campaignId, "Khẩn: phòng chống dịch sốt xuất huyết", "Ổ dịch tại xã Ninh Hải.",
@@ -546,7 +576,24 @@ class CampaignsIntegrationTests {
                 .containsExactly("startsOn", "budgetVnd", "channels");
         assertThat(refused.select("#startsOn").attr("value")).isEqualTo("01/12/" + plan.year());
         assertThat(refused.select("#budgetVnd").attr("value")).isEqualTo("một trăm triệu");
+        assertThat(refused.select("#problems li[data-field=budgetVnd]").text()).contains("chỉ ghi số", "ví dụ 50.000.000");
         assertThat(campaigns.list(plan.id(), OFFICER)).isEmpty();
+    }
+
+    @Test
+    void aBudgetTypedWithItsCurrencyIsReadAsTheAmount() throws Exception {
+        MockHttpSession officer = signIn("officer");
+        Plan plan = plan();
+        for (String typed : List.of("50.000.000 đồng", "50.000.000đ", "50 000 000 VNĐ")) {
+            String title = "Chiến dịch ghi kinh phí " + System.nanoTime();
+            mvc.perform(post("/campaigns/plans/" + plan.id() + "/campaigns").session(officer).with(csrf())
+                    .param("title", title).param("policy", "Bảo hiểm y tế").param("audiences", "ELDERLY")
+                    .param("channels", "SMS").param("startsOn", plan.year() + "-12-01")
+                    .param("endsOn", plan.year() + "-12-31").param("budgetVnd", typed))
+                    .andExpect(status().is3xxRedirection());
+            assertThat(campaigns.list(plan.id(), OFFICER)).filteredOn(c -> c.title().equals(title)).singleElement()
+                    .satisfies(c -> assertThat(c.budgetVnd()).as(typed).isEqualTo(50_000_000L));
+        }
     }
 
     @Test

@@ -67,6 +67,21 @@ class ConsultationAnswersIntegrationTests {
     }
 
     @Test
+    void countsTheSupportiveCommentsOfAGroupAsAgreeingWithTheDraft() {
+        ConsultationAnswersTestData.Fixture f = fixture();
+        groups.regroup(f.consultationId(), OFFICER);
+        List<String> supportive = groups.groups(f.consultationId(), OFFICER).stream()
+                .flatMap(a -> a.groups().stream()).flatMap(g -> g.members().stream())
+                .filter(m -> f.themes().get(m.contributionId()).equals("support-sorting"))
+                .map(ThemeGroups.Member::sentiment).toList();
+        assertThat(supportive).hasSizeGreaterThanOrEqualTo(15);
+        // "Rất ủng hộ dự thảo", "Đồng tình", "ung ho 100%": their stance, whatever the tone of the rest of the comment
+        // (one, "Quy định này sẽ giúp việc đó có cơ sở", says its support without a stance word: read by its tone)
+        assertThat(supportive.stream().filter("negative"::equals).count()).isLessThanOrEqualTo(1);
+        assertThat(supportive.stream().filter("positive"::equals).count()).isGreaterThanOrEqualTo(supportive.size() * 3 / 4);
+    }
+
+    @Test
     void oneAnswerReachesEveryContributionOfItsGroupAndEachVerifiedContributorOnce() {
         ConsultationAnswersTestData.Fixture f = fixture();
         ThemeGroups.Regrouped done = groups.regroup(f.consultationId(), OFFICER);

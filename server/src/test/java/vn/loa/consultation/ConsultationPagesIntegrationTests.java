@@ -119,6 +119,9 @@ class ConsultationPagesIntegrationTests {
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("imported"));
         Contribution held = contributions.list(id, null, ContributionStatus.RECEIVED,
                 ConsultationTestData.COORDINATOR).get(0);
+        // the overview counts the comment held for moderation, and says so: the public page does not show it yet
+        assertThat(page(mvc.perform(get(consultationPath).session(coordinator))).select("#count-table td").eachText())
+                .contains("1, trong đó 1 chờ kiểm duyệt");
         mvc.perform(get(consultationPath + "/contributions").session(coordinator)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("có số điện thoại")));
         mvc.perform(post(consultationPath + "/contributions/" + held.id() + "/publish").session(coordinator).with(csrf())
@@ -145,6 +148,21 @@ class ConsultationPagesIntegrationTests {
                 .session(officer).with(csrf())).andExpect(status().isNotFound());
         assertThat(contributions.get(held.id(), ConsultationTestData.COORDINATOR).status())
                 .isEqualTo(ContributionStatus.PUBLISHED);
+    }
+
+    @Test
+    void aConsultationWithoutKeywordsSaysItHasNoneWhereThePublicOpinionWouldBe() throws Exception {
+        String m = marker();
+        Drafts.Draft draft = ConsultationTestData.draft(drafts, m, ConsultationTestData.OFFICER);
+        long version = drafts.versions(draft.id(), ConsultationTestData.OFFICER).get(0).id();
+        LocalDate today = LocalDate.now(LocalTime.ZONE);
+        Consultation c = consultations.create(new Consultations.NewConsultation(version, "Lấy ý kiến " + m,
+                "Lấy ý kiến về dự thảo.", today, today.plusDays(29), List.of("Có phù hợp không?"), List.of(),
+                List.of()), ConsultationTestData.OFFICER);
+        Document page = page(mvc.perform(get("/consultations/" + c.id()).session(signIn("coordinator")))
+                .andExpect(status().isOk()));
+        assertThat(page.getElementById("opinion-no-keywords").text()).contains("chưa có từ khóa nào");
+        assertThat(page.text()).doesNotContain("với từ khóa: .");
     }
 
     @Test

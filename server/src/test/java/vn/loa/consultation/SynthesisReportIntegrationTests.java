@@ -97,6 +97,8 @@ class SynthesisReportIntegrationTests {
             String text = String.join("\n", doc.getParagraphs().stream().map(XWPFParagraph::getText).toList());
             assertThat(text).contains("BÁO CÁO", "Tổng hợp, giải trình, tiếp thu ý kiến góp ý", "02/11/2026", "01/12/2026",
                     "196");
+            // the period is over: the agency has consulted (it says "đang" or "dự kiến" before, SynthesisReportUnitTests)
+            assertThat(text).contains("đã lấy ý kiến góp ý đối với");
             for (XWPFParagraph p : doc.getParagraphs()) {
                 for (XWPFRun r : p.getRuns()) {
                     if (!r.text().isBlank()) {

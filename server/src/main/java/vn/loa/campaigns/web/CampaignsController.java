@@ -181,12 +181,11 @@ class CampaignsController {
         LocalDate starts = CampaignsApiController.date(single.get("startsOn"), "startsOn", problems);
         LocalDate ends = CampaignsApiController.date(single.get("endsOn"), "endsOn", problems);
         Long budget = null;
-        String budgetText = single.getOrDefault("budgetVnd", "").replaceAll("[.,\\s]", "");
-        if (!budgetText.isEmpty()) {
-            try {
-                budget = Long.parseLong(budgetText);
-            } catch (NumberFormatException e) {
-                problems.add(new InvalidInput("budgetVnd", "campaigns.error.budget"));
+        String budgetText = single.getOrDefault("budgetVnd", "");
+        if (!budgetText.isBlank()) {
+            budget = amount(budgetText);
+            if (budget == null) {
+                problems.add(new InvalidInput("budgetVnd", "campaigns.error.budget-unreadable", budgetText.strip()));
             }
         }
         List<String> keywords = Arrays.stream(single.getOrDefault("keywords", "").split("[,;\\n]")).map(String::strip)
@@ -502,6 +501,23 @@ class CampaignsController {
                         "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + leaflet.fileName() + "\"")
                 .body(leaflet.content());
+    }
+
+    /** A currency written after an amount, as officers type it: "50.000.000 đồng", "50.000.000đ", "50.000.000 VNĐ". */
+    private static final java.util.regex.Pattern CURRENCY = java.util.regex.Pattern.compile(
+            "\\s*(đồng|đ|vnđ|vnd)\\s*$", java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+
+    /**
+     * An amount in đồng as typed: digits with dots, commas or spaces between the thousands, and a currency after them
+     * or not ("50.000.000 đồng"); null when it is not such an amount.
+     */
+    static Long amount(String typed) {
+        String digits = CURRENCY.matcher(java.text.Normalizer.normalize(typed.strip(), java.text.Normalizer.Form.NFC))
+                .replaceFirst("").replaceAll("[.,\\s]", "");
+        if (!digits.matches("\\d{1,15}")) {
+            return null;
+        }
+        return Long.parseLong(digits);
     }
 
     @PostMapping("/messages/{id}/transitions")

@@ -195,6 +195,11 @@ class JdbcContributions implements Contributions {
         return publishing.reachesPeople(kind.equals("EMAIL") ? Channel.EMAIL : Channel.SMS);
     }
 
+    @Override
+    public boolean codesReachByEmail() {
+        return publishing.reachesPeople(Channel.EMAIL);
+    }
+
     private void checkCodeLimit(String contact, Instant now) {
         if (count("SELECT count(*) FROM consultation_otp WHERE contact = ? AND created_at > ?", contact,
                 now.minus(Duration.ofHours(1))) >= CODES_PER_CONTACT_HOUR) {
@@ -499,6 +504,18 @@ class JdbcContributions implements Contributions {
                 SELECT coalesce(u.unit_key, '') AS unit_key, count(*) AS n FROM consultation_contribution k
                 LEFT JOIN consultation_draft_unit u ON u.id = k.unit_id
                 WHERE k.consultation_id = ? AND k.status <> 'REJECTED' AND NOT k.off_topic GROUP BY 1 ORDER BY 1""")
+                .param(consultationId).query((rs, row) -> counts.put(rs.getString(1), rs.getLong(2))).list();
+        return counts;
+    }
+
+    @Override
+    public Map<String, Long> heldPerUnit(long consultationId, SignedInUser user) {
+        consultations.get(consultationId, user);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT coalesce(u.unit_key, '') AS unit_key, count(*) AS n FROM consultation_contribution k
+                LEFT JOIN consultation_draft_unit u ON u.id = k.unit_id
+                WHERE k.consultation_id = ? AND k.status = 'RECEIVED' AND NOT k.off_topic GROUP BY 1 ORDER BY 1""")
                 .param(consultationId).query((rs, row) -> counts.put(rs.getString(1), rs.getLong(2))).list();
         return counts;
     }

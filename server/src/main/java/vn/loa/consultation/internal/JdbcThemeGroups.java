@@ -48,6 +48,7 @@ class JdbcThemeGroups implements ThemeGroups {
     private final Clock clock;
     /** Sentiment of a text read by the language engine, when the contribution has none stored. */
     private final Map<String, String> sentiments = new ConcurrentHashMap<>();
+    private final StanceReader stance = new StanceReader(vn.loa.nlp.normalize.TextNormalizer.standard());
 
     JdbcThemeGroups(JdbcClient jdbc, ConsultationRows rows, TextAnalyzer analyzer, ApplicationEventPublisher events,
             Clock clock) {
@@ -168,7 +169,16 @@ class JdbcThemeGroups implements ThemeGroups {
         return result;
     }
 
+    /**
+     * A contribution's stance toward the draft ({@link StanceReader}), counted per group as "đồng tình", "không đồng
+     * tình", "trung lập": read again from the text, so that a comment stored with the sentiment model's answer alone
+     * (before the stance reader) is counted by what it says of the draft; its tone only when it says nothing of it.
+     */
     String sentimentOf(ConsultationRows.Contribution k) {
+        return stance.read(k.body(), () -> toneOf(k));
+    }
+
+    private String toneOf(ConsultationRows.Contribution k) {
         if (k.sentiment() != null && !k.sentiment().isBlank()) {
             return k.sentiment();
         }

@@ -10,7 +10,8 @@ import vn.loa.nlp.analyze.TextAnalyzer;
 
 /**
  * What moderation looks at in a comment before it is shown: toxic words, links and phone numbers (personal data or
- * spam). Also the comment's sentiment for the officers.
+ * spam). Also the comment's stance toward the draft for the officers ({@link StanceReader}; its tone only when it says
+ * nothing of the draft).
  *
  * <p>Toxicity is the language engine's (the one listening uses), trained on social-media comments: on comments about a
  * draft it leans to "hateful" for plain complaints, so a comment is held as toxic only when the engine's offensive or
@@ -30,6 +31,7 @@ class Moderation {
 
     private final TextAnalyzer analyzer;
     private final List<Pattern> insults;
+    private final StanceReader stance = new StanceReader(vn.loa.nlp.normalize.TextNormalizer.standard());
 
     Moderation(TextAnalyzer analyzer) {
         this.analyzer = analyzer;
@@ -44,7 +46,7 @@ class Moderation {
         }
     }
 
-    /** The verdict on a text: why it is held (empty when it may be shown) and its sentiment. */
+    /** The verdict on a text: why it is held (empty when it may be shown) and its stance toward the draft. */
     record Verdict(List<String> heldFor, String sentiment) {
 
         String heldForText() {
@@ -72,6 +74,6 @@ class Moderation {
         if (PHONE.matcher(text).find()) {
             held.add("PHONE");
         }
-        return new Verdict(held, analysis.sentiment().label());
+        return new Verdict(held, stance.read(text, () -> analysis.sentiment().label()));
     }
 }

@@ -52,6 +52,21 @@ class SynthesisReport {
         this.clock = clock;
     }
 
+    /**
+     * How the report says what the agency did, by the consultation's state: a consultation not yet published or not
+     * yet open is planned ("dự kiến lấy ý kiến"), an open one is under way ("đang lấy ý kiến"), only one whose period
+     * is over was held ("đã lấy ý kiến").
+     */
+    static String consulting(String status, LocalDate opens, LocalDate closes, LocalDate today) {
+        if (status.equals("DRAFT") || today.isBefore(opens)) {
+            return "dự kiến lấy ý kiến góp ý đối với";
+        }
+        if (status.equals("OPEN") && !today.isAfter(closes)) {
+            return "đang lấy ý kiến góp ý đối với";
+        }
+        return "đã lấy ý kiến góp ý đối với";
+    }
+
     byte[] of(ConsultationRows.Consultation c, List<ThemeGroups.ArticleGroups> articles) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
         Agency agency = agencies.findByCode(c.agencyCode(), today).orElse(null);
@@ -82,13 +97,15 @@ class SynthesisReport {
         String ofDraft = draft.regionMatches(true, 0, "dự thảo", 0, 7) ? "dự thảo" + draft.substring(7)
                 : "dự thảo " + draft;
         Map<String, ConsultationRows.Article> consulted = rows.articles(c.versionId());
+        String consulting = consulting(c.status(), period.opens(), period.closes(), today);
 
         OfficialLetter letter = new OfficialLetter(parent, agencyName, symbol,
                 IssuingBody.place(agency, province.name()), today)
                 .title("Báo cáo", "Tổng hợp, giải trình, tiếp thu ý kiến góp ý đối với " + ofDraft)
-                .body(agencyName + " đã lấy ý kiến góp ý đối với " + ofDraft + " từ ngày "
-                        + LocalTime.format(period.opens()) + " đến ngày " + LocalTime.format(period.closes())
-                        + " trên Cổng thông tin điện tử. Tổng số ý kiến nhận được và đã công khai: " + total
+                .body(agencyName + " " + consulting + " " + ofDraft + " từ ngày " + LocalTime.format(period.opens())
+                        + " đến ngày " + LocalTime.format(period.closes()) + " trên Cổng thông tin điện tử. "
+                        + (consulting.startsWith("đã") ? "Tổng" : "Đến ngày " + LocalTime.format(today) + ", tổng")
+                        + " số ý kiến nhận được và đã công khai: " + total
                         + " (của người dân: " + (total - organisations) + "; của cơ quan, tổ chức: "
                         + organisations + ")"
                         + (offTopicShown.isEmpty() ? "" : ", trong đó " + offTopicShown.size()

@@ -243,8 +243,17 @@ class ConsultationsController {
                 .body(f.bytes());
     }
 
-    /** What the overview shows for one article: its label and heading, and how many contributions are about it. */
-    record ArticleCount(String key, String label, String heading, long count) {
+    /**
+     * What the overview shows for one article: its label and heading, how many contributions are about it, and how
+     * many of them are still held for moderation (counted here, not yet on the public page, the groups or the report).
+     */
+    record ArticleCount(String key, String label, String heading, long count, long held) {
+    }
+
+    /** The contributions about an article and its clauses and points. */
+    private static long sum(Map<String, Long> counts, String article) {
+        return counts.entrySet().stream().filter(e -> e.getKey().equals(article)
+                || e.getKey().startsWith(article + ".")).mapToLong(Map.Entry::getValue).sum();
     }
 
     @GetMapping("/{id:\\d+}")
@@ -252,16 +261,17 @@ class ConsultationsController {
         SignedInUser user = user();
         Consultation c = consultations.get(id, user);
         Map<String, Long> counts = contributions.countsPerUnit(id, user);
+        Map<String, Long> heldCounts = contributions.heldPerUnit(id, user);
         List<ArticleCount> perArticle = new ArrayList<>();
         for (DraftUnit a : DraftLayout.articles(drafts.units(c.versionId()))) {
-            long n = counts.entrySet().stream().filter(e -> e.getKey().equals(a.key())
-                    || e.getKey().startsWith(a.key() + ".")).mapToLong(Map.Entry::getValue).sum();
-            perArticle.add(new ArticleCount(a.key(), a.label(), a.heading(), n));
+            perArticle.add(new ArticleCount(a.key(), a.label(), a.heading(), sum(counts, a.key()),
+                    sum(heldCounts, a.key())));
         }
         model.addAttribute("c", c);
         model.addAttribute("agencyName", names.name(c.agencyCode(), c.opensOn(), locale));
         model.addAttribute("perArticle", perArticle);
         model.addAttribute("wholeDraft", counts.getOrDefault("", 0L));
+        model.addAttribute("wholeDraftHeld", heldCounts.getOrDefault("", 0L));
         model.addAttribute("total", counts.values().stream().mapToLong(Long::longValue).sum());
         model.addAttribute("held", contributions.list(id, null, ContributionStatus.RECEIVED, user).size());
         model.addAttribute("offTopic", contributions.offTopicCount(id, user));

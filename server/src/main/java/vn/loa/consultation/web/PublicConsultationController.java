@@ -58,6 +58,12 @@ class PublicConsultationController {
         return LocalDate.ofInstant(clock.instant(), LocalTime.ZONE);
     }
 
+    /** Whether a code can be sent by e-mail here: when not, the comment form says so and asks for a phone number. */
+    @org.springframework.web.bind.annotation.ModelAttribute("emailCodes")
+    boolean emailCodes() {
+        return contributions.codesReachByEmail();
+    }
+
     @GetMapping("/public/consultations")
     String list(Model model) {
         model.addAttribute("open", consultations.openOn(today()));
