@@ -91,9 +91,7 @@ public interface PeriodicReports {
      * day the period ends) unless {@code beforePeriodEnd}: then it is a quick report, its title saying the day its
      * figures stand on ("(số liệu đến ngày 08/12/2026)") and its audit record that it was issued before the end.
      */
-    default Report issue(long id, boolean beforePeriodEnd, SignedInUser user) {
-        return issue(id, beforePeriodEnd, null, user);
-    }
+    Report issue(long id, boolean beforePeriodEnd, SignedInUser user);
 
     /**
      * {@link #issue(long, boolean, SignedInUser)}, signed by one of the issuing body's signers ({@code signerId}, else

@@ -285,6 +285,14 @@ class JdbcPeriodicReports implements PeriodicReports {
 
     @Override
     @Transactional
+    public Report issue(long id, boolean beforePeriodEnd, SignedInUser user) {
+        // not a default method of the interface: one would run outside this class's transaction, and a refused audit
+        // record would leave the report issued
+        return issue(id, beforePeriodEnd, null, user);
+    }
+
+    @Override
+    @Transactional
     public Report issue(long id, boolean beforePeriodEnd, Long signerId, SignedInUser user) {
         mustWrite(id, user);
         Report r = draft(id, null);
