@@ -90,6 +90,27 @@ public class AgencyDirectory {
     }
 
     /**
+     * Where work held under an ended unit's code passes: from the unit that held {@code code} on {@code heldOn} (a code
+     * names one unit on a day), ended before {@code today}, to the one unit valid today that took over from it under
+     * another code. Empty when that unit has not ended, when several took over (a split is not guessed at) or none, and
+     * when its successor keeps its code (its officers hold the work already). No argument may be null.
+     */
+    public Optional<Passage> soleSuccessor(String code, LocalDate heldOn, LocalDate today) {
+        Optional<Agency> holder = resolve(code, heldOn).map(AgencyOnDay::named)
+                .filter(a -> a.validTo() != null && a.validTo().isBefore(today));
+        if (holder.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Agency> successors = successorsValidOn(holder.get(), today);
+        return successors.size() == 1 && !successors.getFirst().code().equals(code)
+                ? Optional.of(new Passage(holder.get(), successors.getFirst())) : Optional.empty();
+    }
+
+    /** An ended unit and the one unit that takes over its work ({@link #soleSuccessor}). */
+    public record Passage(Agency from, Agency to) {
+    }
+
+    /**
      * Returns the units valid on the given day that took over from the given one, through later successions too;
      * empty while nothing took over from it. The agency and the day must not be null.
      */

@@ -35,7 +35,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.loa.identity.Agency;
 import vn.loa.identity.AgencyDirectory;
-import vn.loa.identity.AgencyOnDay;
 import vn.loa.identity.IdentityEvent;
 import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
@@ -597,18 +596,11 @@ class JdbcCases implements Cases {
                 ORDER BY id FOR UPDATE""").params(closed, Date.valueOf(today)).query(JdbcCases::mapCase).list();
         int passed = 0;
         for (Case c : held) {
-            // a code names one unit on a day: the case belongs to the unit that held the code when it was opened
-            Optional<Agency> holder = agencies.resolve(c.agencyCode(),
-                            LocalDate.ofInstant(c.openedAt(), LocalTime.ZONE))
-                    .map(AgencyOnDay::named)
-                    .filter(a -> a.validTo() != null && a.validTo().isBefore(today));
-            if (holder.isEmpty()) {
-                continue;
-            }
-            List<Agency> successors = agencies.successorsValidOn(holder.get(), today);
-            // a split is not guessed at; a successor under the same code holds the case already
-            if (successors.size() == 1 && !successors.getFirst().code().equals(c.agencyCode())) {
-                passToSuccessor(c, holder.get(), successors.getFirst());
+            // a code names one unit on a day: what it holds belongs to the unit that held the code when it came in
+            Optional<AgencyDirectory.Passage> passage = agencies.soleSuccessor(c.agencyCode(),
+                    LocalDate.ofInstant(c.openedAt(), LocalTime.ZONE), today);
+            if (passage.isPresent()) {
+                passToSuccessor(c, passage.get().from(), passage.get().to());
                 passed++;
             }
         }

@@ -23,7 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.loa.identity.Agency;
 import vn.loa.identity.AgencyDirectory;
 import vn.loa.identity.AgencyKind;
-import vn.loa.identity.AgencyOnDay;
 import vn.loa.identity.IdentityEvent;
 import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
@@ -215,18 +214,11 @@ class JdbcCrises implements Crises {
                  ORDER BY c.id FOR UPDATE OF c""").param(Date.valueOf(today)).query(JdbcCrises::row).list();
         int passed = 0;
         for (Crisis c : held) {
-            // a code names one unit on a day: the crisis belongs to the unit that held the code when it was opened
-            Optional<Agency> holder = agencies.resolve(c.agencyCode(),
-                            LocalDate.ofInstant(c.openedAt(), LocalTime.ZONE))
-                    .map(AgencyOnDay::named)
-                    .filter(a -> a.validTo() != null && a.validTo().isBefore(today));
-            if (holder.isEmpty()) {
-                continue;
-            }
-            List<Agency> successors = agencies.successorsValidOn(holder.get(), today);
-            // a split is not guessed at; a successor under the same code holds the crisis already
-            if (successors.size() == 1 && !successors.getFirst().code().equals(c.agencyCode())) {
-                passToSuccessor(c, holder.get(), successors.getFirst());
+            // a code names one unit on a day: what it holds belongs to the unit that held the code when it came in
+            Optional<AgencyDirectory.Passage> passage = agencies.soleSuccessor(c.agencyCode(),
+                    LocalDate.ofInstant(c.openedAt(), LocalTime.ZONE), today);
+            if (passage.isPresent()) {
+                passToSuccessor(c, passage.get().from(), passage.get().to());
                 passed++;
             }
         }

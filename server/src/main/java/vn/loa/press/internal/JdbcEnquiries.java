@@ -26,7 +26,6 @@ import vn.loa.calendar.PeriodUnit;
 import vn.loa.calendar.WorkingDays;
 import vn.loa.identity.Agency;
 import vn.loa.identity.AgencyDirectory;
-import vn.loa.identity.AgencyOnDay;
 import vn.loa.identity.IdentityEvent;
 import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
@@ -704,17 +703,11 @@ class JdbcEnquiries implements Enquiries {
                  ORDER BY e.id FOR UPDATE OF e""").params(open, Date.valueOf(today)).query(JdbcEnquiries::row).list();
         int passed = 0;
         for (Enquiry e : held) {
-            // a code names one unit on a day: the enquiry belongs to the unit that held the code when it came
-            Optional<Agency> holder = agencies.resolve(e.agencyCode(), LocalDate.ofInstant(e.receivedAt(), LocalTime.ZONE))
-                    .map(AgencyOnDay::named)
-                    .filter(a -> a.validTo() != null && a.validTo().isBefore(today));
-            if (holder.isEmpty()) {
-                continue;
-            }
-            List<Agency> successors = agencies.successorsValidOn(holder.get(), today);
-            // a split is not guessed at; a successor under the same code holds the enquiry already
-            if (successors.size() == 1 && !successors.getFirst().code().equals(e.agencyCode())) {
-                passToSuccessor(e, holder.get(), successors.getFirst(), today);
+            // a code names one unit on a day: what it holds belongs to the unit that held the code when it came in
+            Optional<AgencyDirectory.Passage> passage = agencies.soleSuccessor(e.agencyCode(),
+                    LocalDate.ofInstant(e.receivedAt(), LocalTime.ZONE), today);
+            if (passage.isPresent()) {
+                passToSuccessor(e, passage.get().from(), passage.get().to(), today);
                 passed++;
             }
         }

@@ -50,7 +50,6 @@ import vn.loa.calendar.PeriodUnit;
 import vn.loa.calendar.WorkingDays;
 import vn.loa.identity.Agency;
 import vn.loa.identity.AgencyDirectory;
-import vn.loa.identity.AgencyOnDay;
 import vn.loa.identity.AgencySigners;
 import vn.loa.identity.AgencySigners.Signer;
 import vn.loa.identity.IdentityEvent;
@@ -1374,17 +1373,11 @@ class JdbcInformationRequests implements InformationRequests {
         int passed = 0;
         for (long id : held) {
             Row row = find(id);
-            // a code names one unit on a day: the request belongs to the unit that held the code when it came
-            Optional<Agency> holder = agencies.resolve(row.agencyCode(), LocalDate.ofInstant(row.receivedAt(), LocalTime.ZONE))
-                    .map(AgencyOnDay::named)
-                    .filter(a -> a.validTo() != null && a.validTo().isBefore(today));
-            if (holder.isEmpty()) {
-                continue;
-            }
-            List<Agency> successors = agencies.successorsValidOn(holder.get(), today);
-            // a split is not guessed at; a successor under the same code holds the request already
-            if (successors.size() == 1 && !successors.getFirst().code().equals(row.agencyCode())) {
-                passToSuccessor(row, holder.get(), successors.getFirst());
+            // a code names one unit on a day: what it holds belongs to the unit that held the code when it came in
+            Optional<AgencyDirectory.Passage> passage = agencies.soleSuccessor(row.agencyCode(),
+                    LocalDate.ofInstant(row.receivedAt(), LocalTime.ZONE), today);
+            if (passage.isPresent()) {
+                passToSuccessor(row, passage.get().from(), passage.get().to());
                 passed++;
             }
         }
