@@ -12,6 +12,15 @@ import vn.loa.shared.Actor;
 /** Something that happened to an account, an agency or a token. Every one is audited. */
 public sealed interface IdentityEvent extends AuditableEvent {
 
+    /**
+     * Whether the event may have ended a unit with a successor of the day: a succession recorded, an import of units or
+     * an end date saved. Modules that hold work under a unit's code pass it on when one did.
+     */
+    default boolean mayHaveEndedAnAgency() {
+        return this instanceof AgencySucceeded || this instanceof AgenciesImported
+                || this instanceof AgencyUpdated updated && updated.changes().containsKey("validTo");
+    }
+
     /** An account was created. */
     record UserCreated(Actor by, long userId, String username, Set<Role> roles, String agencyCode)
             implements IdentityEvent {

@@ -638,10 +638,7 @@ class JdbcCases implements Cases {
     /** A succession recorded, an import of units or an end date saved may have made a successor of the day. */
     @EventListener
     void agenciesChanged(IdentityEvent event) {
-        if (event instanceof IdentityEvent.AgencySucceeded
-                || event instanceof IdentityEvent.AgenciesImported
-                || event instanceof IdentityEvent.AgencyUpdated updated
-                        && updated.changes().containsKey("validTo")) {
+        if (event.mayHaveEndedAnAgency()) {
             transferFromEndedAgencies();
         }
     }

@@ -1413,10 +1413,7 @@ class JdbcInformationRequests implements InformationRequests {
     /** A succession recorded, an import of units or an end date saved may have made a successor of the day. */
     @EventListener
     void agenciesChanged(IdentityEvent event) {
-        if (event instanceof IdentityEvent.AgencySucceeded
-                || event instanceof IdentityEvent.AgenciesImported
-                || event instanceof IdentityEvent.AgencyUpdated updated
-                        && updated.changes().containsKey("validTo")) {
+        if (event.mayHaveEndedAnAgency()) {
             transferFromEndedAgencies();
         }
     }
