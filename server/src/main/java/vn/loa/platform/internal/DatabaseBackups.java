@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -162,6 +163,21 @@ final class DatabaseBackups {
         return restore(connection, file, check(file), ownApplication);
     }
 
+    /** How long a restore waits for connections of clients that have just ended to go, before it is refused. */
+    static final Duration OTHERS_MAY_END_WITHIN = Duration.ofSeconds(10);
+
+    private static long otherConnections(Connection connection, String ownApplication) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+                AND backend_type = 'client backend' AND coalesce(application_name, '') <> ?""")) {
+            statement.setString(1, ownApplication);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     /** As {@link #restore(Connection, Path, String)}, for a file {@link #check} has just read: it is not read twice. */
     static Manifest restore(Connection connection, Path file, Manifest manifest, String ownApplication)
             throws SQLException, IOException {
@@ -169,15 +185,18 @@ final class DatabaseBackups {
         if (!version.equals(manifest.schemaVersion())) {
             throw new Refused("cli.restore.other-version", manifest.schemaVersion(), version);
         }
-        long others;
-        try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
-                AND backend_type = 'client backend' AND coalesce(application_name, '') <> ?""")) {
-            statement.setString(1, ownApplication);
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                others = rs.getLong(1);
+        long others = otherConnections(connection, ownApplication);
+        // a client that has just closed its connection (a command that ended a moment ago) leaves a backend that is
+        // still ending: it is given a few seconds to go, a running server's connections stay
+        Instant waitUntil = Instant.now().plus(OTHERS_MAY_END_WITHIN);
+        while (others > 0 && Instant.now().isBefore(waitUntil)) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
             }
+            others = otherConnections(connection, ownApplication);
         }
         if (others > 0) {
             throw new Refused("cli.restore.in-use", others);

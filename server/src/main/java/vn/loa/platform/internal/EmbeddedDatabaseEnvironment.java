@@ -48,7 +48,9 @@ class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
         properties.put("spring.datasource.url", url);
         properties.put("spring.datasource.username", EmbeddedDatabase.APP_ROLE);
         properties.put("spring.datasource.password", "");
-        properties.put("spring.flyway.url", url);
+        // Flyway opens its own connection, which does not take Hikari's properties: it is named in the address
+        properties.put("spring.flyway.url", url + "?ApplicationName="
+                + java.net.URLEncoder.encode(BackupCommands.APPLICATION_NAME, java.nio.charset.StandardCharsets.UTF_8));
         properties.put("spring.flyway.user", EmbeddedDatabase.OWNER_ROLE);
         properties.put("spring.flyway.password", "");
         properties.put("spring.flyway.placeholders.approle", EmbeddedDatabase.APP_ROLE);

@@ -262,7 +262,7 @@ class DatabaseBackupsIntegrationTests {
         server.setProperty("user", "postgres");
         server.setProperty("password", "");
         server.setProperty("ApplicationName", "Loa 1");
-        try (Connection running = DriverManager.getConnection(environment.getProperty("spring.flyway.url"), server)) {
+        try (Connection running = DriverManager.getConnection(environment.getProperty("spring.datasource.url"), server)) {
             assertThat(restore.run(List.of(file.toString(), "--replace"), print(out), print(err))).isEqualTo(1);
         }
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("stop it before restoring");
