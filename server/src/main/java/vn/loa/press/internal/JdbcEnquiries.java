@@ -483,9 +483,15 @@ class JdbcEnquiries implements Enquiries {
                 }
                 parts.add(MessagePart.of("press.note.transferred", target.get().nameVi(),
                         target.get().nameEn() == null ? target.get().nameVi() : target.get().nameEn()));
-                mailing = () -> mail.send(people, "Câu hỏi của báo chí số " + id + " được chuyển đến cơ quan của bạn",
-                        e.subject() + "\n\n" + e.question() + "\n\nHạn trả lời: " + LocalTime.format(e.dueAt())
-                                + ".\nXử lý tại: " + mail.link("/press/enquiries/" + id) + "\n");
+                Agency receiving = target.get();
+                mailing = () -> {
+                    parts.add(mail.send(people, "Câu hỏi của báo chí số " + id + " được chuyển đến cơ quan của bạn",
+                            e.subject() + "\n\n" + e.question() + "\n\nHạn trả lời: " + LocalTime.format(e.dueAt())
+                                    + ".\nXử lý tại: " + mail.link("/press/enquiries/" + id) + "\n"));
+                    String from = agencies.findByCode(e.agencyCode(), today()).map(Agency::nameVi).orElse(e.agencyCode());
+                    return tellJournalistOfNewAgency(e, from, receiving, from + " đã chuyển câu hỏi cho "
+                            + receiving.nameVi() + ", cơ quan có thẩm quyền trả lời.");
+                };
             }
             case WITHDRAW -> {
                 // the journalist takes back their own question; anyone else records it for them, and says why
@@ -603,12 +609,34 @@ class JdbcEnquiries implements Enquiries {
         return due;
     }
 
-    /** The answer goes back to the journalist: on their page, and by e-mail. */
-    private MessagePart answerJournalist(Enquiry e, boolean publish) {
+    /** Where the journalist is written to: the address given with the question, else their account's. */
+    private String journalistEmail(Enquiry e) {
         String email = e.contactEmail();
         if (email == null && e.journalistUsername() != null) {
             email = users.findByUsername(e.journalistUsername()).map(UserAccount::email).orElse(null);
         }
+        return email;
+    }
+
+    /**
+     * E-mails the journalist that another agency now answers their question, and why, with the due time, which stays:
+     * a question that changes hands does not fall silent for the one who asked it. Says in the history whether they
+     * were told, so that the desk knows to call a journalist who has no address.
+     */
+    private MessagePart tellJournalistOfNewAgency(Enquiry e, String from, Agency to, String why) {
+        String email = journalistEmail(e);
+        String text = "Câu hỏi số " + e.id() + " gửi " + from + ": " + e.subject() + "\n\n" + why + " Từ nay " + to.nameVi()
+                + " trả lời câu hỏi của bạn.\nHạn trả lời giữ nguyên: " + LocalTime.format(e.dueAt()) + ".\n\n"
+                + (e.journalistUsername() == null ? "" : "Xem tại: " + mail.link("/press/enquiries/" + e.id()) + "\n");
+        MessagePart sent = mail.send(email == null ? List.of() : List.of(email), "Câu hỏi số " + e.id()
+                + " được chuyển cho " + to.nameVi() + ": " + e.subject(), text);
+        return MessagePart.of(sent.key().equals("press.mail.sent") && !sent.args().getFirst().equals("0")
+                ? "press.mail.journalist-told" : "press.mail.journalist-not-told");
+    }
+
+    /** The answer goes back to the journalist: on their page, and by e-mail. */
+    private MessagePart answerJournalist(Enquiry e, boolean publish) {
+        String email = journalistEmail(e);
         String text = "Câu hỏi: " + e.question() + "\n\nTrả lời của " + agencies.findByCode(e.agencyCode(), today())
                 .map(Agency::nameVi).orElse(e.agencyCode()) + ":\n\n" + jdbc.sql("SELECT answer FROM press_enquiry WHERE id = ?")
                 .param(e.id()).query(String.class).single() + "\n\n" + (e.journalistUsername() == null ? ""
@@ -619,10 +647,7 @@ class JdbcEnquiries implements Enquiries {
 
     /** E-mails the journalist who asked for crisis handling what the agency decided, and says how it went. */
     private MessagePart tellJournalistOfCrisisDecision(Enquiry e, String decision) {
-        String email = e.contactEmail();
-        if (email == null && e.journalistUsername() != null) {
-            email = users.findByUsername(e.journalistUsername()).map(UserAccount::email).orElse(null);
-        }
+        String email = journalistEmail(e);
         String agency = agencies.findByCode(e.agencyCode(), today()).map(Agency::nameVi).orElse(e.agencyCode());
         String text = "Câu hỏi số " + e.id() + " gửi " + agency + ": " + e.subject() + "\n\n" + decision + "\n\n"
                 + (e.journalistUsername() == null ? "" : "Xem tại: " + mail.link("/press/enquiries/" + e.id()) + "\n");
@@ -635,10 +660,7 @@ class JdbcEnquiries implements Enquiries {
      * answer, so that a question does not vanish from their page unexplained.
      */
     private MessagePart tellJournalistOfWithdrawal(Enquiry e, String reason) {
-        String email = e.contactEmail();
-        if (email == null && e.journalistUsername() != null) {
-            email = users.findByUsername(e.journalistUsername()).map(UserAccount::email).orElse(null);
-        }
+        String email = journalistEmail(e);
         String agency = agencies.findByCode(e.agencyCode(), today()).map(Agency::nameVi).orElse(e.agencyCode());
         String text = "Câu hỏi số " + e.id() + " gửi " + agency + ": " + e.subject() + "\n\n" + agency
                 + " đã ghi nhận rút câu hỏi này; câu hỏi không còn chờ trả lời.\nLý do: " + reason + "\n\n"
@@ -736,12 +758,14 @@ class JdbcEnquiries implements Enquiries {
         if (speaker != null) {
             people.add(speaker.email());
         }
-        // the successor's staff hear of it as of a transfer (the journalist is not written to on either)
+        // the successor's staff hear of it as of a transfer, and the journalist who asked is told who answers now
         parts.add(mail.send(people, "Câu hỏi của báo chí số " + e.id() + " được chuyển đến cơ quan của bạn",
                 e.subject() + "\n\n" + e.question() + "\n\n" + from.nameVi() + " kết thúc hoạt động ngày "
                         + LocalTime.format(from.validTo()) + "; câu hỏi chuyển sang đơn vị kế thừa.\nHạn trả lời: "
                         + LocalTime.format(e.dueAt()) + " (giữ nguyên).\nXử lý tại: " + mail.link("/press/enquiries/"
                                 + e.id()) + "\n"));
+        parts.add(tellJournalistOfNewAgency(e, from.nameVi(), to, from.nameVi() + " kết thúc hoạt động ngày "
+                + LocalTime.format(from.validTo()) + "; câu hỏi được chuyển sang đơn vị kế thừa."));
         history(e.id(), "PASSED_TO_SUCCESSOR", e.status(), after, Actor.SYSTEM, null, parts);
     }
 

@@ -153,6 +153,12 @@ class SucceedingAnAgencyIntegrationTests {
             assertThat(told.getContent().toString()).contains(office.nameVi() + " kết thúc hoạt động ngày "
                     + LocalTime.format(lastDay), successor.nameVi(), "hạn trả lời giữ nguyên: "
                     + LocalTime.format(request.dueDate()));
+            MimeMessage journalist = mailTo(smtp, "press@demo.loa.local", "[Loa] Câu hỏi số " + question.id()
+                    + " được chuyển cho " + successor.nameVi() + ": Lịch tiêm chủng");
+            assertThat(journalist).as("the journalist is told who answers now").isNotNull();
+            assertThat(journalist.getContent().toString()).contains(office.nameVi() + " kết thúc hoạt động ngày "
+                    + LocalTime.format(lastDay), "Từ nay " + successor.nameVi() + " trả lời câu hỏi của bạn.",
+                    "Hạn trả lời giữ nguyên: " + LocalTime.format(question.dueAt()));
         } finally {
             smtp.stop();
         }
