@@ -15,8 +15,8 @@ public interface Tasks {
 
     /**
      * What a coordinator enters for a task. Several lead agencies give one task each (a directive says "Các sở, ngành
-     * ..." for all of them). A one-off task due before today is refused unless {@code assignedEarlier} says it records a
-     * task given before, as an older directive's is.
+     * ..." for all of them). A one-off task due before today, or a recurring one with periods due before today, is
+     * refused unless {@code assignedEarlier} says it records a task given before, as an older directive's is.
      */
     record NewTask(String clause, String title, String expectedResult, List<String> leadCodes, List<String> supportCodes,
             Recurrence recurrence, LocalDate dueOn, Integer dueDay, Integer dueMonth, LocalDate startsOn, LocalDate endsOn,

@@ -51,7 +51,7 @@ class CoordinationFlowTests extends BrowserFlowTest {
                 List.of("22852"), List.of(), Recurrence.ONCE, today.plusDays(10), null, null, null, null, false),
                 COORDINATOR).get(0);
         tasks.add(d.id(), new Tasks.NewTask("3", "Trả lời báo chí " + m, "Thông cáo", List.of("SYT"), List.of("22852"),
-                Recurrence.MONTHLY, null, 25, null, null, null, false), COORDINATOR);
+                Recurrence.MONTHLY, null, 25, null, null, null, false, true), COORDINATOR);
 
         // 1. the coordinator sees the tasks per lead agency, with their status classes
         HeadlessChromium.signIn(browser, url(""), "coordinator");

@@ -106,7 +106,7 @@ class CoordinationIntegrationTests {
         LocalDate effective = today().withDayOfMonth(1).minusMonths(2);
         Directive d = directive(m, LocalDate.of(2025, 8, 1));
         Task task = tasks.add(d.id(), new Tasks.NewTask("2", "Báo cáo tháng " + m, "Báo cáo", List.of(dissolved.code()),
-                List.of(support.code()), Recurrence.MONTHLY, null, 20, null, LocalDate.of(2025, 8, 1), null, true),
+                List.of(support.code()), Recurrence.MONTHLY, null, 20, null, LocalDate.of(2025, 8, 1), null, true, true),
                 COORDINATOR).get(0);
         tasks.transition(task.id(), new Tasks.Transition(Tasks.Action.DONE, null, null, null), COORDINATOR);
         // the reorganisation as an administrator imports it: the new units and who took over from whom
@@ -171,7 +171,7 @@ class CoordinationIntegrationTests {
         Directive d = directive(m, LocalDate.of(2025, 8, 1));
         List<Task> given = tasks.add(d.id(), new Tasks.NewTask("3", "Báo cáo tháng về truyền thanh cơ sở " + m, "Báo cáo",
                 List.of(west.code(), east.code()), List.of(), Recurrence.MONTHLY, null, 25, null, LocalDate.of(2025, 8, 1),
-                null, true), COORDINATOR);
+                null, true, true), COORDINATOR);
         assertThat(given).hasSize(2);
         String units = "code,kind,parent_code,name_vi,name_en,valid_from,valid_to,source\n"
                 + "XC%1$s,COMMUNE,,Xã Chung %2$s,,%3$s,,test\n".formatted(suffix, m, effective);
@@ -432,7 +432,7 @@ class CoordinationIntegrationTests {
         long before = total(tasks.countByClass(lastMonth));
         long todayBefore = total(tasks.countByClass(today()));
         tasks.add(d.id(), new Tasks.NewTask("1", "Báo cáo tháng nhập sau " + m, "Báo cáo", List.of("SYT"), List.of(),
-                Recurrence.MONTHLY, null, 25, null, begun, null, true), COORDINATOR);
+                Recurrence.MONTHLY, null, 25, null, begun, null, true, true), COORDINATOR);
         assertThat(total(tasks.countByClass(lastMonth))).isEqualTo(before + 1);
         assertThat(total(tasks.countByClass(today()))).isEqualTo(todayBefore + 1);
         // a task whose work begins after that day is not counted for it

@@ -461,6 +461,59 @@ class CoordinationPagesIntegrationTests {
                 .param("dueOn", today().toString())).andExpect(status().is3xxRedirection());
     }
 
+    @Test
+    void aRecurringTaskWhosePeriodsFellDueBeforeTodayIsRefusedCountingThemUnlessRecordedAsAssignedEarlier()
+            throws Exception {
+        String m = UUID.randomUUID().toString().substring(0, 8);
+        // three months gone by, each due on its last day, and this month's still to come
+        LocalDate first = today().minusMonths(3).withDayOfMonth(1);
+        LocalDate firstDue = first.withDayOfMonth(first.lengthOfMonth());
+        Directive d = directives.create(new Directives.NewDirective("Kế hoạch", m + "/KH-UBND", first, "56",
+                "Phó Chủ tịch Đỗ Văn E", "Kế hoạch " + m, null, "Nội dung " + m, null, null), COORDINATOR);
+        MockHttpSession coordinator = signIn("coordinator");
+        String path = "/coordination/directives/" + d.id() + "/tasks";
+        Document refused = Jsoup.parse(body(mvc.perform(post(path).session(coordinator).with(csrf())
+                .param("title", "Báo cáo tháng " + m).param("expectedResult", "Báo cáo").param("leadCodes", "SYT")
+                .param("recurrence", "MONTHLY").param("dueDay", "31").param("startsOn", first.toString()))
+                .andExpect(status().isUnprocessableContent())));
+        assertThat(refused.select("#problems li[data-field=startsOn]").text()).startsWith("Bắt đầu từ ngày")
+                .contains("kỳ đầu tiên đến hạn ngày " + LocalTime.format(firstDue), "3 kỳ sẽ quá hạn ngay",
+                        "Ghi nhận nhiệm vụ đã giao trước đây");
+        assertThat(refused.select("#problems li")).hasSize(1);
+        // what was typed is kept
+        assertThat(refused.select("#task-title").val()).isEqualTo("Báo cáo tháng " + m);
+        assertThat(refused.select("#recurrence option[selected]").val()).isEqualTo("MONTHLY");
+        assertThat(refused.select("#due-day").val()).isEqualTo("31");
+        assertThat(refused.select("#starts-on").val()).isEqualTo(first.toString());
+        assertThat(refused.select("#leads option[selected]").eachAttr("value")).containsExactly("SYT");
+        assertThat(tasks.ofDirective(d.id(), COORDINATOR)).isEmpty();
+        // the first day left empty is the directive's: the same periods
+        Document english = Jsoup.parse(body(mvc.perform(post(path).session(coordinator).with(csrf()).param("lang", "en")
+                .param("title", "Báo cáo tháng " + m).param("expectedResult", "Báo cáo").param("leadCodes", "SYT")
+                .param("recurrence", "MONTHLY").param("dueDay", "31"))
+                .andExpect(status().isUnprocessableContent())));
+        assertThat(english.select("#problems li[data-field=startsOn]").text()).startsWith("Starts on")
+                .contains(LocalTime.format(firstDue), "3 periods would be overdue at once");
+        mvc.perform(post("/api/v1/directives/" + d.id() + "/tasks").session(coordinator).with(csrf())
+                .contentType("application/json").content("""
+                        {"title": "Nhiệm vụ", "expectedResult": "Báo cáo", "leadCodes": ["SYT"], "recurrence": "MONTHLY",
+                         "dueDay": 31, "startsOn": "%s"}""".formatted(first))).andExpect(status().isUnprocessableContent());
+        assertThat(tasks.ofDirective(d.id(), COORDINATOR)).isEmpty();
+        // a task given earlier is recorded as it was, its past periods overdue
+        mvc.perform(post(path).session(coordinator).with(csrf()).param("title", "Báo cáo tháng " + m)
+                .param("expectedResult", "Báo cáo").param("leadCodes", "SYT").param("recurrence", "MONTHLY")
+                .param("dueDay", "31").param("startsOn", first.toString()).param("assignedEarlier", "true"))
+                .andExpect(status().is3xxRedirection());
+        Task recorded = tasks.ofDirective(d.id(), COORDINATOR).getFirst();
+        assertThat(tasks.occurrences(recorded.id(), COORDINATOR)).extracting(TaskOccurrence::statusClass)
+                .containsExactlyInAnyOrder(TaskStatusClass.OVERDUE, TaskStatusClass.OVERDUE, TaskStatusClass.OVERDUE,
+                        TaskStatusClass.IN_PROGRESS);
+        // a task beginning today owes no past period
+        mvc.perform(post(path).session(coordinator).with(csrf()).param("title", "Báo cáo tháng từ hôm nay " + m)
+                .param("expectedResult", "Báo cáo").param("leadCodes", "SYT").param("recurrence", "MONTHLY")
+                .param("dueDay", "31").param("startsOn", today().toString())).andExpect(status().is3xxRedirection());
+    }
+
     private Document page(MockHttpSession session, String path) throws Exception {
         return Jsoup.parse(body(mvc.perform(get(path).session(session)).andExpect(status().isOk())));
     }

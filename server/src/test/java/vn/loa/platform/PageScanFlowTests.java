@@ -181,7 +181,7 @@ class PageScanFlowTests {
         for (String agency : List.of("SYT", "22852")) {
             var task = tasks.add(directive.id(), new vn.loa.coordination.Tasks.NewTask("1", "Truyền thông chính sách",
                     "Tin bài", List.of(agency), List.of(), vn.loa.coordination.Recurrence.MONTHLY, null, 20, null, null,
-                    null, true), coordinator).get(0);
+                    null, true, true), coordinator).get(0);
             pages.add("/coordination/tasks/" + task.id());
             var staff = new vn.loa.identity.SignedInUser(null, agency.equals("SYT") ? "officer" : "district", "Cán bộ",
                     agencies.findByCode(agency, today).orElseThrow().id(), agency, Set.of(vn.loa.identity.Role.OFFICER));

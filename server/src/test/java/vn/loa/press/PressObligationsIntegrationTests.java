@@ -191,7 +191,10 @@ class PressObligationsIntegrationTests {
                 row.forEach(cell -> cells.add(format.formatCellValue(cell)));
                 rows.add(cells);
             }
-            assertThat(rows.get(0).get(0)).isEqualTo("Thực hiện Nghị định 09/2017 quý 1 năm 2031");
+            // the quarter in Roman numerals, as the page heads it and administrative documents write it
+            assertThat(rows.get(0).get(0)).isEqualTo("Thực hiện Nghị định 09/2017 quý I năm 2031")
+                    .isEqualTo(org.jsoup.Jsoup.parse(page).select("h1").text());
+            assertThat(workbook.getSheetName(0)).isEqualTo("Quý I năm 2031");
             // the period's days are dates to Excel, not text
             org.apache.poi.ss.usermodel.Cell from = workbook.getSheetAt(0).getRow(3).getCell(2);
             assertThat(from.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
@@ -228,6 +231,12 @@ class PressObligationsIntegrationTests {
                     "- Họp báo từ ngày 01/01/2031 đến ngày 31/03/2031: không thực hiện.",
                     "- Họp báo từ ngày 01/01/2031 đến ngày 31/03/2031: đã thực hiện (1 lần).");
             assertThat(document.getTables().get(1).getText()).contains("Nơi nhận:", "Lưu: VT.");
+        }
+        byte[] english = mvc.perform(get("/press/compliance/export.xlsx?year=2031&quarter=1&lang=en").session(coordinator))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(english))) {
+            assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue())
+                    .isEqualTo("Decree 09/2017 compliance, quarter I of 2031");
         }
     }
 

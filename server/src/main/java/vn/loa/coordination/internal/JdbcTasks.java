@@ -61,6 +61,8 @@ class JdbcTasks implements Tasks {
 
     static final int TEXT_MAX = 10_000;
     private static final int MAX_FIGURES = 20;
+    /** The fields a recurring task's periods follow from: while one is refused, its periods are not counted. */
+    private static final Set<String> SCHEDULE_FIELDS = Set.of("dueOn", "dueDay", "dueMonth", "startsOn");
 
     private final JdbcClient jdbc;
     private final JdbcDirectives directives;
@@ -176,6 +178,17 @@ class JdbcTasks implements Tasks {
         }
         if (t.endsOn() != null && t.endsOn().isBefore(starts)) {
             problems.add(new InvalidInput("endsOn", "coordination.error.ends-before-start"));
+        }
+        if (recurrence != Recurrence.ONCE && problems.stream().noneMatch(p -> SCHEDULE_FIELDS.contains(p.field()))
+                && !t.assignedEarlier()) {
+            // as a one-off task due before today: every period due by now would be overdue the moment it is saved
+            List<LocalDate> pastDues = new TaskSchedule(recurrence, null, t.dueDay(), t.dueMonth(), starts, t.endsOn())
+                    .periodsUpTo(today()).stream().map(TaskSchedule.Period::due).filter(d -> d.isBefore(today()))
+                    .toList();
+            if (!pastDues.isEmpty()) {
+                problems.add(new InvalidInput("startsOn", "coordination.error.periods-past",
+                        LocalTime.format(pastDues.get(0)), LocalTime.format(today()), pastDues.size()));
+            }
         }
         InvalidInput.throwIfAny(problems);
         Instant now = clock.instant();
