@@ -2,6 +2,9 @@ package vn.loa;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
 
 /**
  * The test mail server on the port the test settings send to: a real SMTP server (GreenMail) on this machine, set up in
@@ -22,5 +25,23 @@ public final class TestMail {
         ServerSetup setup = new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
         setup.setServerStartupTimeout(30_000);
         return new GreenMail(setup);
+    }
+
+    /**
+     * The first message the server received for {@code to} whose subject contains {@code subjectPart}, waiting up to
+     * 20 s for each message to come; null if none came.
+     */
+    public static MimeMessage received(GreenMail smtp, String to, String subjectPart) {
+        MimeMessage found = null;
+        for (int count = 1; found == null && smtp.waitForIncomingEmail(20_000, count); count++) {
+            found = Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+                try {
+                    return m.getAllRecipients()[0].toString().equals(to) && m.getSubject().contains(subjectPart);
+                } catch (MessagingException e) {
+                    return false;
+                }
+            }).findFirst().orElse(null);
+        }
+        return found;
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
-import java.util.Arrays;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,17 +46,7 @@ class PressTransferNoticeIntegrationTests {
         try {
             enquiries.act(asked.id(), new Enquiries.Transition(EnquiryAction.TRANSFER, null, "Thuộc lĩnh vực công thương",
                     null, "SCT"), OFFICER);
-            MimeMessage message = null;
-            for (int received = 1; message == null && smtp.waitForIncomingEmail(20_000, received); received++) {
-                message = Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-                    try {
-                        return m.getAllRecipients()[0].toString().equals("press@demo.loa.local")
-                                && m.getSubject().contains(subject);
-                    } catch (jakarta.mail.MessagingException e) {
-                        return false;
-                    }
-                }).findFirst().orElse(null);
-            }
+            MimeMessage message = vn.loa.TestMail.received(smtp, "press@demo.loa.local", subject);
             assertThat(message).as("the journalist's e-mail").isNotNull();
             assertThat(message.getSubject()).contains("được chuyển cho Sở Công Thương");
             assertThat((String) message.getContent()).contains("Sở Y tế đã chuyển câu hỏi cho Sở Công Thương",

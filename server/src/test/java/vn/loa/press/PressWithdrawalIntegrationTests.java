@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.apache.poi.ss.usermodel.Row;
@@ -103,16 +102,7 @@ class PressWithdrawalIntegrationTests {
                     {"action":"WITHDRAW","note":"Phóng viên gọi điện đề nghị rút <b>câu hỏi</b>"}""")
                     .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("WITHDRAWN"))
                     .andExpect(jsonPath("$.withdrawal.byAgency").value(true));
-            MimeMessage message = null;
-            for (int received = 1; message == null && smtp.waitForIncomingEmail(20_000, received); received++) {
-                message = Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-                    try {
-                        return m.getAllRecipients()[0].toString().equals("press@demo.loa.local") && m.getSubject().contains(subject);
-                    } catch (jakarta.mail.MessagingException e) {
-                        return false;
-                    }
-                }).findFirst().orElse(null);
-            }
+            MimeMessage message = vn.loa.TestMail.received(smtp, "press@demo.loa.local", subject);
             assertThat(message).as("the journalist's e-mail").isNotNull();
             assertThat(message.getSubject()).contains("được cơ quan rút");
             assertThat((String) message.getContent()).contains("Lý do: Phóng viên gọi điện đề nghị rút <b>câu hỏi</b>",
