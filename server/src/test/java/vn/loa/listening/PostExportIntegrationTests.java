@@ -158,8 +158,8 @@ class PostExportIntegrationTests {
         try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
                 new ByteArrayInputStream(xlsx))) {
             org.apache.poi.ss.usermodel.Sheet sheet = workbook.getSheet("Loa");
-            assertThat(sheet.getRow(0).getCell(13).getStringCellValue()).isEqualTo("story");
-            org.apache.poi.ss.usermodel.Cell cell = sheet.getRow(1).getCell(13);
+            assertThat(sheet.getRow(0).getCell(14).getStringCellValue()).isEqualTo("Số câu chuyện");
+            org.apache.poi.ss.usermodel.Cell cell = sheet.getRow(1).getCell(14);
             // a number Excel sorts and filters as one, not "a number stored as text"
             assertThat(cell.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
             assertThat((long) cell.getNumericCellValue()).isEqualTo(story);
@@ -184,7 +184,7 @@ class PostExportIntegrationTests {
                     .getContentAsByteArray();
             try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
                     new ByteArrayInputStream(xlsx))) {
-                String cell = workbook.getSheet("Loa").getRow(1).getCell(14).getStringCellValue();
+                String cell = workbook.getSheet("Loa").getRow(1).getCell(6).getStringCellValue();
                 assertThat(cell.length()).isLessThanOrEqualTo(32_767).isGreaterThan(32_000);
                 assertThat(cell.substring(cell.length() - 100)).endsWith(language[1]);
                 String kept = cell.substring(0, cell.length() - language[1].length());
@@ -211,11 +211,13 @@ class PostExportIntegrationTests {
             org.apache.poi.ss.usermodel.Sheet sheet = workbook.getSheet("Loa");
             assertThat(sheet.getLastRowNum()).as("the header and three posts").isEqualTo(3);
             org.apache.poi.ss.usermodel.Row header = sheet.getRow(0);
-            assertThat(header.getCell(0).getStringCellValue()).isEqualTo("id");
-            assertThat(header.getCell(14).getStringCellValue()).isEqualTo("text");
+            // a file for a reader: its columns named in the reader's language, the labels by name, no codes
+            assertThat(header.getCell(0).getStringCellValue()).isEqualTo("Số bài");
+            assertThat(header.getCell(1).getStringCellValue()).isEqualTo("Thời gian đăng (giờ Việt Nam)");
+            assertThat(header.getCell(6).getStringCellValue()).isEqualTo("Nội dung");
             java.util.List<String> texts = new java.util.ArrayList<>();
             for (int r = 1; r <= 3; r++) {
-                org.apache.poi.ss.usermodel.Cell text = sheet.getRow(r).getCell(14);
+                org.apache.poi.ss.usermodel.Cell text = sheet.getRow(r).getCell(6);
                 assertThat(text.getCellType()).as("a text, never a formula").isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
                 texts.add(text.getStringCellValue());
             }
@@ -232,19 +234,30 @@ class PostExportIntegrationTests {
             }
             assertThat(times).contains(java.time.LocalDateTime.of(2024, 6, 1, 8, 0), java.time.LocalDateTime.of(2024, 6, 3, 8, 0));
             assertThat(sheet.getPaneInformation().isFreezePane()).as("the header stays in view").isTrue();
-            // the labels by name in the reader's language too, after the text: the platform, the agency
+            // the labels by name in the reader's language: the platform, the agency
             java.util.List<String> names = new java.util.ArrayList<>();
             header.forEach(cell -> names.add(cell.getStringCellValue()));
-            assertThat(names).containsSubsequence("text", "platform_name", "topic_name", "register_name", "domain_name",
-                    "toxicity_name", "agency_names", "place_names");
+            assertThat(names).containsSubsequence("Nền tảng", "Nguồn", "Nội dung", "Sắc thái", "Chủ đề (chuyên mục báo)",
+                    "Loại văn bản", "Lĩnh vực chính sách", "Độc hại", "Cơ quan", "Địa bàn").doesNotContain("sentiment",
+                    "platform", "text", "agencies");
             java.util.List<String> platforms = new java.util.ArrayList<>();
             java.util.List<String> agencies = new java.util.ArrayList<>();
             for (int r = 1; r <= 3; r++) {
-                platforms.add(sheet.getRow(r).getCell(names.indexOf("platform_name")).getStringCellValue());
-                agencies.add(sheet.getRow(r).getCell(names.indexOf("agency_names")).getStringCellValue());
+                platforms.add(sheet.getRow(r).getCell(names.indexOf("Nền tảng")).getStringCellValue());
+                agencies.add(sheet.getRow(r).getCell(names.indexOf("Cơ quan")).getStringCellValue());
             }
             assertThat(platforms).contains("Đường dây nóng", "Zalo");
             assertThat(agencies).anyMatch(name -> name.contains("Sở Xây dựng"));
+        }
+        // in English for an English reader
+        byte[] english = mvc.perform(get("/posts/export.xlsx").param("q", marker).session(signIn("coordinator"))
+                .cookie(new jakarta.servlet.http.Cookie("loa-lang", "en"))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsByteArray();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new ByteArrayInputStream(english))) {
+            java.util.List<String> names = new java.util.ArrayList<>();
+            workbook.getSheet("Loa").getRow(0).forEach(cell -> names.add(cell.getStringCellValue()));
+            assertThat(names).startsWith("No.", "Published (Vietnam time)", "Platform").contains("Policy domain");
         }
     }
 

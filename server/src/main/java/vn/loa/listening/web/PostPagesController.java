@@ -384,6 +384,19 @@ class PostPagesController {
      * day not on the calendar, an unknown sort, ...) it refuses by the same checks, answering the search page itself
      * with its 422 and its messages, never a file with only a header.
      */
+    /** A column of the Excel file: its name's key ({@code posts.export.column.*}) and the CSV column it shows. */
+    private record ExcelColumn(String key, String csv) {
+    }
+
+    private static final List<ExcelColumn> EXCEL_COLUMNS = List.of(new ExcelColumn("id", "id"),
+            new ExcelColumn("published", "published_at"), new ExcelColumn("platform", "platform_name"),
+            new ExcelColumn("source", "source"), new ExcelColumn("url", "url"), new ExcelColumn("title", "title"),
+            new ExcelColumn("text", "text"), new ExcelColumn("sentiment", "sentiment_name"),
+            new ExcelColumn("topic", "topic_name"), new ExcelColumn("register", "register_name"),
+            new ExcelColumn("domain", "domain_name"), new ExcelColumn("toxicity", "toxicity_name"),
+            new ExcelColumn("agencies", "agency_names"), new ExcelColumn("places", "place_names"),
+            new ExcelColumn("story", "story"), new ExcelColumn("external-id", "external_id"));
+
     @GetMapping("/export.{format}")
     String export(@PathVariable String format, @RequestParam(defaultValue = "") String q,
             @RequestParam(defaultValue = "") String platform, @RequestParam(defaultValue = "") String sentiment,
@@ -456,8 +469,13 @@ class PostPagesController {
             response.setContentType("text/csv;charset=UTF-8");
             vn.loa.platform.Spreadsheets.csv(header, rows, response.getOutputStream());
         } else {
+            // a file for a reader, in Excel: each label by name under a header in the reader's language, no codes
+            List<String> named = EXCEL_COLUMNS.stream().map(column -> messages.getMessage("posts.export.column."
+                    + column.key(), null, locale)).toList();
+            List<Integer> shown = EXCEL_COLUMNS.stream().map(column -> header.indexOf(column.csv())).toList();
+            List<List<Object>> read = rows.stream().map(row -> shown.stream().map(row::get).toList()).toList();
             response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-            vn.loa.platform.Spreadsheets.xlsx("Loa", header, rows, messages.getMessage("posts.export.cut", null, locale),
+            vn.loa.platform.Spreadsheets.xlsx("Loa", named, read, messages.getMessage("posts.export.cut", null, locale),
                     response.getOutputStream());
         }
         // written: the response is the file, no view
