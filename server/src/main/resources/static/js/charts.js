@@ -11,6 +11,27 @@
     var value = parseFloat(text);
     return isNaN(value) ? null : value;
   }
+  // numbers on axes and in tooltips as the page's language writes them: "1.500" in Vietnamese, where "1,500" reads as
+  // one and a half, "1,500" in English (ECharts' own formatting groups with commas whatever the language)
+  var numbers = new Intl.NumberFormat(document.documentElement.lang || 'vi', { maximumFractionDigits: 1 });
+  function figure(value) {
+    return typeof value === 'number' ? numbers.format(value) : value;
+  }
+  // a value axis's figures: fewer of them on a phone, so that "1.200 1.500 1.800" do not run into each other
+  function valueAxis(element, options) {
+    var axis = { type: 'value', axisLabel: { formatter: figure, hideOverlap: true } };
+    if (element.clientWidth < 480) {
+      axis.splitNumber = 3;
+    }
+    Object.keys(options || {}).forEach(function (key) {
+      if (key === 'axisLabel') {
+        Object.keys(options.axisLabel).forEach(function (k) { axis.axisLabel[k] = options.axisLabel[k]; });
+      } else {
+        axis[key] = options[key];
+      }
+    });
+    return axis;
+  }
   function read(table) {
     var heads = Array.prototype.slice.call(table.querySelectorAll('thead th'));
     var series = heads.slice(1).map(function (th, i) {
@@ -33,10 +54,10 @@
     }
     window.location.href = link;
   }
-  function stacked(data) {
+  function stacked(data, element) {
     return {
       tooltip: { trigger: 'axis', renderMode: 'richText' }, legend: {}, grid: { left: 48, right: 16, bottom: 48 },
-      xAxis: { type: 'category', data: data.categories }, yAxis: { type: 'value', minInterval: 1 },
+      xAxis: { type: 'category', data: data.categories }, yAxis: valueAxis(element, { minInterval: 1 }),
       series: data.series.map(function (s) {
         return { name: s.name, key: s.key, type: 'bar', stack: 'all', data: s.data, itemStyle: { color: s.color } };
       })
@@ -51,13 +72,13 @@
     var s = data.series[0];
     return {
       tooltip: { renderMode: 'richText' }, grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', minInterval: 1, axisLabel: { hideOverlap: true } },
+      xAxis: valueAxis(element, { minInterval: 1 }),
       yAxis: { type: 'category', inverse: true, data: data.categories,
         axisLabel: { width: labelWidth(element), overflow: 'truncate' } },
       series: [{ name: s.name, key: s.key, type: 'bar', data: s.data, itemStyle: { color: s.color } }]
     };
   }
-  function forecast(data) {
+  function forecast(data, element) {
     var byKey = {};
     data.series.forEach(function (s) { byKey[s.key] = s; });
     var low = byKey.low.data;
@@ -66,7 +87,7 @@
       tooltip: { trigger: 'axis', renderMode: 'richText' }, legend: { data: [byKey.observed.name, byKey.expected.name] },
       grid: { left: 48, right: 16, bottom: 48 },
       xAxis: { type: 'category', data: data.categories, axisLabel: { hideOverlap: true } },
-      yAxis: { type: 'value', min: 0 },
+      yAxis: valueAxis(element, { min: 0 }),
       series: [
         { name: byKey.low.name, type: 'line', data: low, stack: 'band', symbol: 'none', lineStyle: { opacity: 0 } },
         { name: byKey.high.name, type: 'line', data: band, stack: 'band', symbol: 'none', lineStyle: { opacity: 0 },
@@ -94,12 +115,14 @@
     var series = bars;
     if (byKey.negative) {
       series = series.concat([{ name: byKey.negative.name, key: 'negative', type: 'line', yAxisIndex: 1, connectNulls: false,
-        data: byKey.negative.data, itemStyle: { color: byKey.negative.color } }]);
+        data: byKey.negative.data, itemStyle: { color: byKey.negative.color },
+        tooltip: { valueFormatter: function (value) { return value === null ? '-' : figure(value) + ' %'; } } }]);
     }
     return {
       tooltip: { trigger: 'axis', renderMode: 'richText' }, legend: {}, grid: { left: 48, right: 48, bottom: 48 },
       xAxis: { type: 'category', data: data.categories, axisLabel: { hideOverlap: true } },
-      yAxis: [{ type: 'value', minInterval: 1 }, { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value} %' } }],
+      yAxis: [valueAxis(element, { minInterval: 1 }), valueAxis(element, { min: 0, max: 100,
+        axisLabel: { formatter: function (value) { return figure(value) + ' %'; } } })],
       series: series
     };
   }
@@ -110,8 +133,9 @@
       if (!table) { return; }
       var data = read(table);
       var kind = element.getAttribute('data-chart');
-      var options = kind === 'stacked' ? stacked(data) : kind === 'hbar' ? hbar(data, element)
-        : kind === 'effect' ? effect(data, element) : forecast(data);
+      var options = kind === 'stacked' ? stacked(data, element) : kind === 'hbar' ? hbar(data, element)
+        : kind === 'effect' ? effect(data, element) : forecast(data, element);
+      options.tooltip.valueFormatter = figure;
       // no animation: figures appear at once and stay still (also for people who prefer reduced motion);
       // tooltips drawn on the canvas (richText), as HTML tooltips would need inline styles the CSP forbids
       options.animation = false;

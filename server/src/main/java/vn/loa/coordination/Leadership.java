@@ -52,12 +52,16 @@ public interface Leadership {
     }
 
     /**
-     * An emerging issue, with its trend (dimension and value) and its first story, if any.
+     * An emerging issue, with its trend (dimension and value) and the story that holds most of its posts, if any.
      *
      * @param observed its posts in the last 24 hours, as the home page, the dashboard and the alerts count them (not
      *     those of the short window it stands out in)
+     * @param storyId its largest story when that holds at least half of its posts, else null: twelve complaints each
+     *     in words of its own are twelve stories, and a link to one of them said "the story" of a post
+     * @param storyPosts the posts of that story that are among the issue's (0 without a story)
      */
-    record IssueItem(String title, String dimension, String value, long observed, double growth, Long storyId) {
+    record IssueItem(String title, String dimension, String value, long observed, double growth, Long storyId,
+            long storyPosts) {
     }
 
     /** An open crisis; {@code firstStatementDue} is null once the first statement is out. */

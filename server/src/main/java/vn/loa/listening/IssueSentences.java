@@ -35,6 +35,30 @@ public class IssueSentences {
         };
     }
 
+    /** A series that rose with an issue as the issue's page lists it: where it leads, and what it is called there. */
+    public record RelatedSeries(String dimension, String value, String label) {
+    }
+
+    /**
+     * The first {@code limit} series that rose with an issue, each named once, a policy domain and a news topic said to
+     * be one ("Y tế (lĩnh vực)", "Sức khỏe (chủ đề)"): in English both are "Health", and the list read "Department of
+     * Health, Health, Health".
+     */
+    public java.util.List<RelatedSeries> related(Trends.Issue issue, int limit, Locale locale) {
+        java.util.Map<String, RelatedSeries> byLabel = new java.util.LinkedHashMap<>();
+        for (Trends.Related r : issue.related()) {
+            String name = seriesName(r.dimension(), r.value(), r.name(), locale);
+            String label = switch (r.dimension()) {
+                case "topic", "domain" -> messages.getMessage("trends.related." + r.dimension(), new Object[] {name}, locale);
+                default -> name;
+            };
+            if (byLabel.size() < limit) {
+                byLabel.putIfAbsent(label, new RelatedSeries(r.dimension(), r.value(), label));
+            }
+        }
+        return java.util.List.copyOf(byLabel.values());
+    }
+
     /**
      * How much and how fast: "48 posts in the last hour, 12 times the usual; 120 posts by 95 people in 24 hours", and,
      * when most of them repeat one passage, how many: 90 posts of one shared article are not 90 opinions.

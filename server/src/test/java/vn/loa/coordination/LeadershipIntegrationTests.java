@@ -262,6 +262,16 @@ class LeadershipIntegrationTests {
             Element item = issueItem(vi, sentences.title(each, Locale.of("vi")));
             assertThat(item.select(".muted").text()).isEqualTo(each.observed() + " bài viết trong 24 giờ qua");
             assertThat(item.text()).doesNotContain("tin, bài", "gần đây");
+            // "the story" is one that holds at least half the posts counted, saying how many: twelve complaints each in
+            // words of its own are twelve stories, and the link led to one post
+            vn.loa.listening.ListeningOverview.StoryRow largest = each.stories().isEmpty() ? null : each.stories().getFirst();
+            org.jsoup.select.Elements story = item.select("a[href^=/listening/stories/]");
+            if (largest != null && largest.story() > 0 && 2 * largest.posts() >= each.observed()) {
+                assertThat(story.text()).isEqualTo("Xem câu chuyện (" + largest.posts() + " trong " + each.observed() + " bài)");
+            } else {
+                assertThat(story).as("a story of %s of the %s posts of %s", largest == null ? 0 : largest.posts(),
+                        each.observed(), each.title()).isEmpty();
+            }
             assertThat(issueItem(en, sentences.title(each, Locale.of("en"))).select(".muted").text())
                     .isEqualTo(each.observed() + " posts in the last 24 hours");
         }

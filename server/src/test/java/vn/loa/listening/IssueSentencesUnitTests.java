@@ -49,4 +49,25 @@ class IssueSentencesUnitTests {
         assertThat(sentences.amount(issue(0.5, 4, 1), Locale.of("vi"))).isEqualTo(sentences.amount(issue(0.5, 4, 0),
                 Locale.of("vi"))).doesNotContain("đoạn văn");
     }
+
+    @Test
+    void thePolicyDomainAndTheNewsTopicThatRoseWithAnIssueAreToldApartAndNoNameIsListedTwice() {
+        Trends.Issue base = issue(0.5, 4);
+        Trends.Issue issue = new Trends.Issue(base.key(), base.words(), base.dimension(), base.value(), base.name(),
+                base.windowMinutes(), base.recent(), base.expected(), base.growth(), base.observed(), base.authors(),
+                base.storyCount(), base.firstSeen(), base.negativeShare(), base.comments(), base.burst(), base.score(),
+                null, List.of(), null, null, List.of(), List.of(), List.of(),
+                List.of(new Trends.Related("agency", "SYT", "Department of Health", 4.0),
+                        new Trends.Related("place", "01@2025-07-01", "Phan Rang Ward", 3.0),
+                        new Trends.Related("place", "02@2025-07-01", "Phan Rang Ward", 2.0),
+                        new Trends.Related("domain", "health", null, 3.0),
+                        new Trends.Related("topic", "Suc khoe", null, 2.0)),
+                null, 0);
+        assertThat(sentences.related(issue, 6, Locale.ENGLISH)).extracting(IssueSentences.RelatedSeries::label)
+                .containsExactly("Department of Health", "Phan Rang Ward", "Health (policy domain)", "Health (topic)");
+        assertThat(sentences.related(issue, 6, Locale.of("vi"))).extracting(IssueSentences.RelatedSeries::label)
+                .containsExactly("Department of Health", "Phan Rang Ward", "Y tế (lĩnh vực)", "Sức khỏe (chủ đề)");
+        assertThat(sentences.related(issue, 2, Locale.ENGLISH)).extracting(IssueSentences.RelatedSeries::dimension)
+                .containsExactly("agency", "place");
+    }
 }

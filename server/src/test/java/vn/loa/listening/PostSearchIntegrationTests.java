@@ -258,6 +258,14 @@ class PostSearchIntegrationTests {
                 .andExpect(jsonPath("$.total").value(1)).andExpect(jsonPath("$.items[0].platform").value("HOTLINE"));
         mvc.perform(get("/api/v1/posts").param("q", marker).session(signIn("leader"))).andExpect(jsonPath("$.total").value(1));
         mvc.perform(get("/api/v1/posts").param("q", marker).session(signIn("district"))).andExpect(jsonPath("$.total").value(0));
+        // the search names who entered it, not its source's code (manual-SYT)
+        MockHttpSession leader = signIn("leader");
+        String page = mvc.perform(get("/posts").param("q", marker).session(leader)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("Nhập tay: Sở Y tế").doesNotContain("manual-SYT");
+        String english = mvc.perform(get("/posts").param("q", marker).param("lang", "en").session(leader))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(english).contains("Entered by hand: Department of Health").doesNotContain("manual-SYT");
         // a call the department took is the department's, whatever it is about: it counts for its agency (filters,
         // facets, alert rules), which no routing rule would say of a broken street light
         String light = marker();

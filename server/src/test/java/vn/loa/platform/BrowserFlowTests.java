@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -151,6 +152,72 @@ class BrowserFlowTests {
                         return [el.getAttribute('data-table'), Math.round(longest), el.clientWidth];
                       }).filter(function (r) { return r[1] < r[2] / 3; }).map(function (r) { return r.join(' '); });""");
             assertThat((List<?>) squeezed).as("bar charts whose longest bar is under a third of their width").isEmpty();
+        } finally {
+            browser.get(url("/?lang=vi"));
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        }
+    }
+
+    @Test
+    void theChartsWriteTheirFiguresInThePagesLanguageAndKeepThemApartOnAPhone() {
+        signIn("coordinator");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            for (String language : List.of("vi", "en")) {
+                browser.get(url("/listening?days=90&lang=" + language));
+                new WebDriverWait(browser, Duration.ofSeconds(20)).until(
+                        d -> d.findElements(By.cssSelector("[data-chart][data-chart-ready=true]")).size() >= 3);
+                // every figure drawn on a value axis, as drawn ([chart, tick, label]), and how 1500 would be written
+                List<?> labels = (List<?>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+                        var out = [];
+                        document.querySelectorAll('[data-chart][data-chart-ready]').forEach(function (el) {
+                          var model = echarts.getInstanceByDom(el).getModel();
+                          ['xAxis', 'yAxis'].forEach(function (dim) {
+                            model.eachComponent(dim, function (component) {
+                              var axis = component.axis;
+                              if (axis.type !== 'value') { return; }
+                              axis.getViewLabels().forEach(function (l) {
+                                out.push([el.getAttribute('data-table'), l.tickValue, l.formattedLabel]);
+                              });
+                              var formatter = component.get('axisLabel.formatter');
+                              out.push([el.getAttribute('data-table'), 1500,
+                                typeof formatter === 'function' ? formatter(1500) : String(formatter)]);
+                            });
+                          });
+                        });
+                        return out;""");
+                java.text.NumberFormat format = java.text.NumberFormat.getIntegerInstance(Locale.forLanguageTag(language));
+                assertThat(labels).isNotEmpty().allSatisfy(row -> {
+                    List<?> r = (List<?>) row;
+                    long tick = ((Number) r.get(1)).longValue();
+                    String expected = format.format(tick) + (r.get(2).toString().endsWith(" %") ? " %" : "");
+                    assertThat(r.get(2)).as("the figure %s on the chart of %s, %s page", tick, r.get(0), language)
+                            .isEqualTo(expected);
+                });
+                // the bar charts' figures along their width do not run into each other ("300600900")
+                Object crowded = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+                        var context = document.createElement('canvas').getContext('2d');
+                        context.font = '12px sans-serif';
+                        var out = [];
+                        document.querySelectorAll('[data-chart=hbar]').forEach(function (el) {
+                          var chart = echarts.getInstanceByDom(el);
+                          var labels = chart.getModel().getComponent('xAxis', 0).axis.getViewLabels();
+                          for (var i = 1; i < labels.length; i++) {
+                            var gap = chart.convertToPixel({ xAxisIndex: 0 }, labels[i].tickValue)
+                                - chart.convertToPixel({ xAxisIndex: 0 }, labels[i - 1].tickValue);
+                            var room = (context.measureText(labels[i].formattedLabel).width
+                                + context.measureText(labels[i - 1].formattedLabel).width) / 2 + 4;
+                            if (gap < room) {
+                              out.push(el.getAttribute('data-table') + ' ' + labels[i - 1].formattedLabel + ' '
+                                  + labels[i].formattedLabel);
+                            }
+                          }
+                        });
+                        return out;""");
+                assertThat((List<?>) crowded).as("figures running into each other on a 390 px phone (%s)", language)
+                        .isEmpty();
+            }
+            assertThat(securityErrors()).isEmpty();
         } finally {
             browser.get(url("/?lang=vi"));
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));

@@ -73,6 +73,17 @@ class MessageBundlesUnitTests {
     }
 
     @Test
+    void aCountOfStoriesAgreesWithItsNumberInEnglish() {
+        org.springframework.context.MessageSource messages = MessageBundles.real();
+        assertThat(messages.getMessage("posts.total.collapsed", new Object[] {90, 1}, java.util.Locale.ENGLISH))
+                .isEqualTo("90 posts found, in 1 story or single post");
+        assertThat(messages.getMessage("posts.total.collapsed", new Object[] {1830, 12}, java.util.Locale.ENGLISH))
+                .isEqualTo("1,830 posts found, in 12 stories and single posts");
+        assertThat(messages.getMessage("posts.total.collapsed", new Object[] {1830, 12}, java.util.Locale.of("vi")))
+                .isEqualTo("Tìm thấy 1.830 bài viết, thuộc 12 câu chuyện và bài riêng lẻ");
+    }
+
+    @Test
     void aMessageWithArgumentsWritesItsApostrophesTwice() throws IOException {
         // MessageFormat reads a lone apostrophe as the start of quoted text: "the government's notices ... {0}" showed
         // "the governments notices ... {0}", the argument never filled in

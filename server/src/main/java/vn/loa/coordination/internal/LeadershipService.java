@@ -22,6 +22,7 @@ import vn.loa.identity.AgencyNames;
 import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
 import vn.loa.listening.IssueSentences;
+import vn.loa.listening.ListeningOverview;
 import vn.loa.listening.ListeningScope;
 import vn.loa.listening.Trends;
 import vn.loa.misinformation.Case;
@@ -93,8 +94,13 @@ class LeadershipService implements Leadership {
                 .toList();
 
         List<IssueItem> issues = trends.emerging(ListeningScope.of(user, false), language).stream().limit(ISSUES)
-                .map(i -> new IssueItem(sentences.title(i, locale), i.dimension(), i.value(), i.observed(), i.growth(),
-                        i.stories() == null || i.stories().isEmpty() ? null : i.stories().getFirst().story()))
+                .map(i -> {
+                    ListeningOverview.StoryRow largest = i.stories() == null || i.stories().isEmpty() ? null
+                            : i.stories().getFirst();
+                    boolean tells = largest != null && largest.story() > 0 && 2 * largest.posts() >= i.observed();
+                    return new IssueItem(sentences.title(i, locale), i.dimension(), i.value(), i.observed(), i.growth(),
+                            tells ? largest.story() : null, tells ? largest.posts() : 0);
+                })
                 .toList();
 
         List<CrisisItem> openCrises = crises.list(true, user, SHOWN).stream().filter(Crisis::open)

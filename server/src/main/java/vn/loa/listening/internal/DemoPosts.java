@@ -95,6 +95,8 @@ class DemoPosts implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) throws IOException {
         if (jdbc.sql("SELECT count(*) FROM post_source WHERE code LIKE 'demo-%'").query(Long.class).single() > 0) {
+            // a demo loaded by a build before its sources had names showed "demo-facebook-baoninhthuan" on its pages
+            nameSources();
             return;
         }
         for (String[] rule : RULES) {
@@ -138,7 +140,11 @@ class DemoPosts implements ApplicationRunner {
         if (!summary.quarantined().isEmpty()) {
             throw new IllegalStateException("demo posts were quarantined: " + summary.quarantined().get(0));
         }
-        // pages name a source, never show its code
+        nameSources();
+    }
+
+    /** Pages name a source, never show its code: names the demo's sources that have none. */
+    private void nameSources() {
         SOURCE_NAMES.forEach((code, name) -> jdbc.sql("UPDATE post_source SET name = ? WHERE code = ? AND name IS NULL")
                 .params(name, code).update());
     }

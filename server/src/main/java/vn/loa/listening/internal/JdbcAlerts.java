@@ -1000,7 +1000,9 @@ class JdbcAlerts implements Alerts {
         for (List<Alert> group : groups.stream().limit(15).toList()) {
             Alert latest = group.get(0);
             long open = group.stream().filter(a -> a.acknowledgedAt() == null).count();
-            long most = group.stream().mapToLong(Alert::posts).max().orElse(0);
+            // the posts of the group's last alert, as many as it was raised with: the sentence above says how
+            // many it has now (12 in the last hour), which may be more without its having grown enough to be told again
+            long then = latest.posts();
             String title = latest.title(language.getLanguage()) != null ? latest.title(language.getLanguage())
                     : message("alerts.kind." + latest.kind(), language)
                             + (latest.detail() == null ? "" : ": " + cut(latest.detail(), 80));
@@ -1008,7 +1010,7 @@ class JdbcAlerts implements Alerts {
             String agency = answeringAgency(latest.aboutAgency(), language);
             String heading = latest.aboutAgency() != null && title.contains(agency) ? title : title + " (" + agency + ")";
             text.append("- ").append(message("alerts.digest.group", language, heading, agency, group.size(),
-                    when(latest.raisedAt()), most, open, settings.baseUrl() + "/alerts/" + latest.id())).append('\n');
+                    when(latest.raisedAt()), then, open, settings.baseUrl() + "/alerts/" + latest.id())).append('\n');
         }
         if (groups.size() > 15) {
             text.append("- ").append(message("alerts.digest.more", language, groups.size() - 15)).append('\n');

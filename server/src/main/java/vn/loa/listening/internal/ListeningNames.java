@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.loa.identity.AgencyDirectory;
 import vn.loa.nlp.analyze.TextAnalyzer;
 import vn.loa.nlp.gazetteer.Gazetteer;
 import vn.loa.platform.DisplayNames;
@@ -18,14 +19,26 @@ import vn.loa.platform.NameSource;
 /** Names what listening owns: sources by their codes, and places by their gazetteer ids. */
 class ListeningNames {
 
-    /** A source's name as its owner gave it (a source created by an import has none, and keeps its code). */
+    /**
+     * A source's name as its owner gave it; the feedback an agency enters by hand (hotline calls, visits) is "Nhập tay:
+     * Sở Y tế", not {@code manual-SYT}; a source created by an import has no name, and keeps its code.
+     */
     @Component
     static class Sources implements NameSource {
 
-        private final JdbcClient jdbc;
+        /** The code before the agency's in the sources of feedback entered by hand ({@code FeedbackController}). */
+        static final String MANUAL = "manual-";
 
-        Sources(JdbcClient jdbc) {
+        private final JdbcClient jdbc;
+        private final AgencyDirectory agencies;
+        private final MessageSource messages;
+        private final Clock clock;
+
+        Sources(JdbcClient jdbc, AgencyDirectory agencies, MessageSource messages, Clock clock) {
             this.jdbc = jdbc;
+            this.agencies = agencies;
+            this.messages = messages;
+            this.clock = clock;
         }
 
         @Override
@@ -35,8 +48,17 @@ class ListeningNames {
 
         @Override
         public Optional<String> name(String code, Locale locale) {
-            return jdbc.sql("SELECT name FROM post_source WHERE code = ? AND name IS NOT NULL").param(code)
-                    .query(String.class).optional();
+            Optional<String> given = jdbc.sql("SELECT name FROM post_source WHERE code = ? AND name IS NOT NULL")
+                    .param(code).query(String.class).optional();
+            if (given.isPresent() || !code.startsWith(MANUAL) || code.length() == MANUAL.length()) {
+                return given;
+            }
+            String unit = code.substring(MANUAL.length());
+            // the agency's name as it was when it last existed: a commune merged since still names who entered it
+            String who = "province".equals(unit) ? messages.getMessage("sources.manual.province", null, locale)
+                    : agencies.resolve(unit, LocalDate.ofInstant(clock.instant(), LocalTime.ZONE))
+                            .map(held -> held.named().name(locale.getLanguage())).orElse(unit);
+            return Optional.of(messages.getMessage("sources.manual", new Object[] {who}, locale));
         }
     }
 

@@ -143,6 +143,13 @@ class JdbcCases implements Cases {
         if (alertId != null) {
             Alerts.Alert alert = alerts.alert(alertId, user);
             posts.addAll(postRecords.byIds(alert.postIds()));
+            // an issue grows after its alert without doubling (12 posts now, 9 when it was raised): the case holds its
+            // posts as the alert's page counts them now, not only those of the moment it was raised
+            alerts.currentIssue(alert, "vi").ifPresent(issue -> {
+                Set<Long> have = posts.stream().map(PostRecord::id).collect(Collectors.toSet());
+                postRecords.byIds(issue.postIds().stream().filter(id -> !have.contains(id))
+                        .limit(Math.max(0, MAX_POSTS - posts.size())).toList()).forEach(posts::add);
+            });
             source = CaseSource.ALERT;
         } else if (storyId != null) {
             posts.addAll(postRecords.byStory(storyId, STORY_POSTS));

@@ -150,6 +150,14 @@ class IssueAlertsIntegrationTests {
             moveTo(start.plus(10, ChronoUnit.MINUTES));
             alerts.evaluate();
             assertThat(alertsOf(rule, start)).hasSize(1);
+            // a case opened from the alert now holds the issue's 16 posts, not only the 12 it was raised with
+            org.jsoup.nodes.Document draft = org.jsoup.Jsoup.parse(mvc.perform(get("/cases/new").param("alert",
+                    Long.toString(first.id())).session(signIn("coordinator"))).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+            assertThat(draft.select("#draft-posts > li")).hasSize(16);
+            assertThat(draft.text()).contains("Bài viết (16)");
+            // the digest's line of the alert says how many posts it was raised with, beside the issue's sentence of now
+            assertThat(alerts.digestText(LocalDate.of(2025, 10, 8))).contains("16 bài trong").contains("khi đó 12 bài");
 
             // nine more: twice the posts of the first alert, in the same hour: it fires again at once, saying so
             importComplaints(start.plus(19, ChronoUnit.MINUTES), 16, 9, 8);

@@ -48,6 +48,27 @@ class OldNamesIntegrationTests {
     @Autowired
     vn.loa.platform.DisplayNames displayNames;
 
+    @Autowired
+    DemoPosts demo;
+
+    @Autowired
+    ListeningNames.Sources sources;
+
+    @Test
+    void theDemoLoadedByABuildBeforeItsSourcesHadNamesHasThemNamedAtTheNextStart() throws Exception {
+        jdbc.sql("UPDATE post_source SET name = NULL WHERE code = 'demo-facebook-baoninhthuan'").update();
+        try {
+            // the source itself, not the page's names: those are looked up once per request, and a test is one request
+            assertThat(sources.name("demo-facebook-baoninhthuan", java.util.Locale.of("vi"))).isEmpty();
+            demo.run(null);
+            assertThat(sources.name("demo-facebook-baoninhthuan", java.util.Locale.of("vi")))
+                    .contains("Báo và Phát thanh, Truyền hình Khánh Hòa trên Facebook");
+        } finally {
+            jdbc.sql("UPDATE post_source SET name = ? WHERE code = 'demo-facebook-baoninhthuan' AND name IS NULL")
+                    .param(DemoPosts.SOURCE_NAMES.get("demo-facebook-baoninhthuan")).update();
+        }
+    }
+
     @Test
     void anOldDepartmentNamedIn2024IsShownWithWhatTookOverAndTodaysPostGoesToTheSuccessor() throws Exception {
         String marker = "tencu" + ProcessHandle.current().pid() + "x" + System.nanoTime() % 100_000;
