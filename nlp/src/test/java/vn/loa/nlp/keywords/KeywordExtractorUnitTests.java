@@ -27,6 +27,23 @@ class KeywordExtractorUnitTests {
     }
 
     @Test
+    void aBurstOfOutagesIsNamedByWhatIsLostNotOnlyByWhereAndForWhat() {
+        // "mất", "thiếu" and "nước" are content words in a complaint: water lost, water lacking
+        List<String> hour = new ArrayList<>();
+        String[] ordinary = {"Chúc mọi người cuối tuần vui vẻ", "Hôm nay trời nắng đẹp quá", "Giá xăng lại tăng rồi",
+            "Đội tuyển đá hay lắm", "Cho mình hỏi đường về trung tâm thành phố", "Món này ngon tuyệt"};
+        String[] complaints = {"Khu dân cư gần chợ Phan Rang cũng mất nước sinh hoạt, đề nghị xử lý gấp",
+            "Phường Phan Rang mất nước từ sáng, bà con không có nước nấu ăn", "Lại mất nước cả ngày, khổ quá",
+            "Nhà tôi mất nước hai hôm rồi, gọi công ty cấp nước không ai nghe"};
+        for (int i = 0; i < 12; i++) {
+            hour.add(complaints[i % complaints.length] + " lần " + i);
+            hour.add(ordinary[i % ordinary.length]);
+        }
+        List<String> terms = EXTRACTOR.extract(hour, 5, 2).stream().map(KeywordExtractor.Keyword::term).toList();
+        assertThat(terms).contains("mất nước");
+    }
+
+    @Test
     void stopWordsAndRareTermsAreLeftOut() {
         List<KeywordExtractor.Keyword> keywords = EXTRACTOR.extract(
                 List.of("và của là những thì mà", "và của là những thì mà", "ngoại lệ duy nhất"), 10, 2);
