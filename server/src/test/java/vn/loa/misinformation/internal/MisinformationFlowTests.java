@@ -127,6 +127,17 @@ class MisinformationFlowTests {
                 .getContentAsString());
         assertThat(second.select("#existing-case").text()).contains("Đã có vụ việc số " + caseId);
         assertThat(second.select("#existing-case a").attr("href")).isEqualTo("/cases/" + caseId);
+        // a commune's officer, who may not open the case (404), is told only that the matter is in hand: no number, no
+        // status, no link they could not follow
+        MockHttpSession commune = CaseTestData.signIn(mvc, "district");
+        mvc.perform(get("/cases/" + caseId).session(commune)).andExpect(status().isNotFound());
+        for (String path : List.of("/listening/stories/" + storyId, "/cases/new?story=" + storyId)) {
+            org.jsoup.nodes.Element said = org.jsoup.Jsoup.parse(page(commune, path)).selectFirst("#existing-case");
+            assertThat(said).as(path).isNotNull();
+            assertThat(said.text()).as(path).contains("đã được cơ quan chức năng của tỉnh tiếp nhận xử lý")
+                    .doesNotContain("vụ việc số").doesNotContain("Mới tiếp nhận").doesNotContainPattern("\\d");
+            assertThat(said.select("a")).as(path).isEmpty();
+        }
         act(coordinator, caseId, Map.of("action", "TRIAGE", "category", "FALSE_INFORMATION", "severity", "HIGH"));
         act(coordinator, caseId, Map.of("action", "ASSIGN", "agencyCode", "SYT"));
 
@@ -282,6 +293,7 @@ class MisinformationFlowTests {
                 // what the police read is in words: the kind, the severity, the status and the agency by name
                 .contains("Nội dung độc hại, xúc phạm", "Nghiêm trọng", "Đã chuyển công an", "Sở Y tế")
                 .doesNotContain("TOXIC_CONTENT", "CRITICAL", "REFERRED", "chủ trì:</b> SYT");
+
 
         mvc.perform(multipart("/api/v1/evidence/verify").file(new MockMultipartFile("file", "p.zip", "application/zip", pack))
                         .session(coordinator).with(csrf()))
