@@ -139,11 +139,11 @@ public interface Crises {
      */
     Rule enterRule(Rule rule, SignedInUser by);
 
-    /** How a crisis is opened. @param sourceId the alert, story or case; null by hand */
     /** The statement a refutation would be published as: its agency, title and text. */
     record RefutationDraft(long caseId, Long crisisId, String agencyCode, String title, String body) {
     }
 
+    /** How a crisis is opened. @param sourceId the alert, story or case; null by hand */
     record Opening(CrisisSource source, Long sourceId, String agencyCode, String title, String summary) {
     }
 

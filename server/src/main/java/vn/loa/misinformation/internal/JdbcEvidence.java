@@ -68,7 +68,6 @@ class JdbcEvidence implements Evidence {
     private final org.springframework.context.MessageSource messages;
     private final vn.loa.identity.AgencyNames agencyNames;
     private final EvidenceWords words;
-
     private final ReferralLetter referralLetter;
 
     JdbcEvidence(JdbcClient jdbc, Clock clock, JdbcCases cases, PostRecords postRecords, EvidenceStore store,
