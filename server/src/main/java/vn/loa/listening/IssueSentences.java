@@ -96,6 +96,9 @@ public class IssueSentences {
         if (coverage == null) {
             return messages.getMessage("issue.action.none", null, locale);
         }
+        if (!coverage.opens()) {
+            return messages.getMessage("issue.action.handled", null, locale);
+        }
         String status = messages.getMessage("case.status." + coverage.status(), null, coverage.status(), locale);
         return messages.getMessage(coverage.answered() ? "issue.action.answered" : "issue.action.case",
                 new Object[] {coverage.caseId(), status}, locale);

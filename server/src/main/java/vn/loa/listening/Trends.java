@@ -92,16 +92,25 @@ public interface Trends {
     /**
      * What is already being done about an issue: a case of the misinformation desk that holds its posts or stories.
      *
-     * @param caseId the case
-     * @param status the case's status (an enum name of the desk; pages show it through the bundles)
+     * @param caseId the case; 0 when {@link #withheld}
+     * @param status the case's status (an enum name of the desk; pages show it through the bundles); null when
+     *        {@link #withheld}
      * @param answered whether the case's answer is published
      * @param claim the case's claim, as the desk wrote it; null when the reader may not open the case
-     * @param opens whether the reader may open the case (a page links to it only then)
+     * @param opens whether the reader may open the case (a page names and links it only then)
      */
     record Coverage(long caseId, String status, boolean answered, String claim, boolean opens) {
 
         public Coverage(long caseId, String status, boolean answered, String claim) {
             this(caseId, status, answered, claim, true);
+        }
+
+        /**
+         * A case the reader may not open, as they are told of it: that the matter is being handled, and nothing of the
+         * case (its number and status would be a hint they cannot follow, and the case page is not found for them).
+         */
+        public static Coverage withheld(boolean answered) {
+            return new Coverage(0, null, answered, null, false);
         }
     }
 
@@ -114,8 +123,17 @@ public interface Trends {
         /** The case that holds the most of these stories or posts, preferring open ones; null when none. */
         Coverage covering(List<Long> storyIds, List<Long> postIds);
 
-        /** Whether the user may open the case. */
+        /** Whether the user may open the case, by the case page's rule. */
         boolean opens(long caseId, vn.loa.identity.SignedInUser user);
+
+        /**
+         * The case that holds the most of these stories or posts, as the user may see it: the case itself when they
+         * may open it, else {@link Coverage#withheld}; null when none.
+         */
+        default Coverage covering(List<Long> storyIds, List<Long> postIds, vn.loa.identity.SignedInUser user) {
+            Coverage found = covering(storyIds, postIds);
+            return found == null || opens(found.caseId(), user) ? found : Coverage.withheld(found.answered());
+        }
     }
 
     /**

@@ -96,14 +96,34 @@ public interface Crises {
     int transferFromEndedAgencies();
 
     /**
-     * Issues the published answer of a misinformation case as a statement on the portal, approved already on the
-     * misinformation desk: published at once, linked to the case (and to the crisis, when given).
+     * The statement that {@link #issueRefutation} would publish for a misinformation case, for the spokesperson to read
+     * before it goes public: its title names the claim as what the answer found it (false, misleading, or clarified),
+     * in quotes, and its text ends with the absolute address of the published answer.
      *
+     * @throws vn.loa.shared.Conflict when the case has no published answer, it was issued already or the crisis is
+     *         closed
+     * @throws org.springframework.security.access.AccessDeniedException for a user who is not the agency's
+     *         spokesperson nor a coordinator
+     */
+    RefutationDraft refutationDraft(long caseId, Long crisisId, SignedInUser by);
+
+    /**
+     * Issues the published answer of a misinformation case as a statement on the portal, approved already on the
+     * misinformation desk: published at once, linked to the case (and to the crisis, when given), with the text of
+     * {@link #refutationDraft} and its title, or the title given.
+     *
+     * @param title the title the spokesperson chose; {@code null} for the draft's
+     * @throws vn.loa.shared.InvalidInput when the title given is blank or longer than 300 characters
      * @throws vn.loa.shared.Conflict when the case has no published answer or it was issued already
      * @throws org.springframework.security.access.AccessDeniedException for a user who is not the agency's
      *         spokesperson nor a coordinator
      */
-    Statement issueRefutation(long caseId, Long crisisId, SignedInUser by);
+    Statement issueRefutation(long caseId, Long crisisId, String title, SignedInUser by);
+
+    /** As {@link #issueRefutation(long, Long, String, SignedInUser)} with the draft's title. */
+    default Statement issueRefutation(long caseId, Long crisisId, SignedInUser by) {
+        return issueRefutation(caseId, crisisId, null, by);
+    }
 
     /** The crisis rules, newest first. */
     List<Rule> rules();
@@ -118,6 +138,10 @@ public interface Crises {
      * @throws org.springframework.security.access.AccessDeniedException for a user who is not an administrator
      */
     Rule enterRule(Rule rule, SignedInUser by);
+
+    /** The statement a refutation would be published as: its agency, title and text. */
+    record RefutationDraft(long caseId, Long crisisId, String agencyCode, String title, String body) {
+    }
 
     /** How a crisis is opened. @param sourceId the alert, story or case; null by hand */
     record Opening(CrisisSource source, Long sourceId, String agencyCode, String title, String summary) {

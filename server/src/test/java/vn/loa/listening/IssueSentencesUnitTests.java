@@ -24,6 +24,16 @@ class IssueSentencesUnitTests {
     }
 
     @Test
+    void namesTheCaseOnlyToAReaderWhoMayOpenItAndTellsOthersOnlyThatTheMatterIsInHand() {
+        Trends.Issue covered = issue(0.5, 4).withCoverage(new Trends.Coverage(42, "VERIFYING", false, "Tin đồn"));
+        assertThat(sentences.action(covered, Locale.of("vi"))).isEqualTo("Đang xử lý: vụ việc số 42 (Đang xác minh).");
+        Trends.Issue withheld = issue(0.5, 4).withCoverage(Trends.Coverage.withheld(false));
+        assertThat(sentences.action(withheld, Locale.of("vi")))
+                .isEqualTo("Đã được cơ quan chức năng của tỉnh tiếp nhận xử lý.");
+        assertThat(sentences.sentence(withheld, Locale.ENGLISH)).endsWith("The province's authorities are already handling it.");
+    }
+
+    @Test
     void saysWhatShareOfCitizensCommentsIsNegativeAndHowManyThereAre() {
         assertThat(sentences.opinion(issue(0.75, 16), Locale.of("vi"))).isEqualTo("75% trong 16 bình luận của người dân là tiêu cực");
         assertThat(sentences.opinion(issue(0.75, 16), Locale.ENGLISH)).isEqualTo("75% of 16 comments by citizens are negative");

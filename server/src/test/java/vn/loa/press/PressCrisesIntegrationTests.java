@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
@@ -44,7 +45,7 @@ import vn.loa.shared.NotFound;
  * Crisis mode on a real database with a clock the tests move: the clock of the first statement counts down on the desk
  * and the home page of the agency's staff and stops at the first statement published (late when it is); crises opened
  * from an alert and a misinformation case take their agency and title from it; a question it raises is answered on the
- * crisis clock; a refutation is issued as a statement in one step, once; journalists and other agencies see none of it.
+ * crisis clock; a refutation is issued as a statement, read first and once; journalists and other agencies see none of it.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -85,6 +86,9 @@ class PressCrisesIntegrationTests {
 
     @Autowired
     CalendarAdministration administration;
+
+    @Value("${loa.alerts.base-url}")
+    String baseUrl;
 
     @Autowired
     WorkingDays calendar;
@@ -348,7 +352,7 @@ class PressCrisesIntegrationTests {
     }
 
     @Test
-    void aRefutationIsIssuedAsAStatementOnThePortalInOneStepOnce() throws Exception {
+    void aRefutationIsIssuedOnceAsAStatementWhoseTitleCallsTheClaimFalseAndWhoseTextLinksTheAnswer() throws Exception {
         String marker = String.valueOf(System.nanoTime());
         Case found = cases.open(new Cases.NewCase("Tin đồn vắc xin gây vô sinh " + marker, "FALSE_INFORMATION", "HIGH",
                 List.of(), null, null, "SYT"), COORDINATOR);
@@ -369,13 +373,73 @@ class PressCrisesIntegrationTests {
         assertThat(issued.status()).isEqualTo(StatementStatus.PUBLISHED);
         assertThat(issued.form()).isEqualTo(StatementForm.PORTAL_STATEMENT);
         assertThat(issued.approvedBy()).isEqualTo("spokesperson");
-        assertThat(issued.body()).contains("Bộ Y tế đã khẳng định " + marker, "/public/refutations/");
+        // the portal shows the title alone: it names the claim as false, in quotes, and never as the official word
+        assertThat(issued.title()).isEqualTo("Bác bỏ thông tin sai sự thật: “Tin đồn vắc xin gây vô sinh " + marker + "”")
+                .doesNotContain("Thông tin chính thức");
+        // the feed and e-mail carry the text alone: the answer's address in it is absolute
+        String slug = cases.get(id, COORDINATOR).slug();
+        assertThat(baseUrl).startsWith("http");
+        assertThat(issued.body()).startsWith("Vắc xin không gây vô sinh; Bộ Y tế đã khẳng định " + marker + ".")
+                .endsWith("\n\nToàn văn kết luận: " + baseUrl + "/public/refutations/" + slug);
         assertThat(statements.onPortal(50)).extracting(Statement::id).contains(issued.id());
         assertThat(crises.get(crisis.id(), COORDINATOR).firstStatementId()).isEqualTo(issued.id());
         mvc.perform(get("/public/press-releases/" + issued.id())).andExpect(status().isOk());
         assertThatThrownBy(() -> crises.issueRefutation(id, null, SPOKESPERSON)).isInstanceOf(Conflict.class);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_record WHERE action = 'press-statement.refutation-issued' AND target_id = ?")
                 .param(String.valueOf(issued.id())).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void theSpokespersonReadsTheRefutationBeforeItGoesPublicAndMayRewordItsTitle() throws Exception {
+        String marker = String.valueOf(System.nanoTime());
+        String claim = "Bệnh viện không trả hồ sơ bệnh án cho người bệnh " + marker;
+        long id = cases.open(new Cases.NewCase(claim, "FALSE_INFORMATION", "HIGH", List.of(), null, null, "SYT"),
+                COORDINATOR).id();
+        cases.act(id, new Cases.Transition("TRIAGE", "FALSE_INFORMATION", "HIGH", null, null, null, null, null, null), COORDINATOR);
+        cases.act(id, new Cases.Transition("ASSIGN", null, null, "SYT", null, null, null, null, null), COORDINATOR);
+        cases.act(id, new Cases.Transition("START_VERIFICATION", null, null, null, null, null, null, null, null), OFFICER);
+        cases.act(id, new Cases.Transition("SUBMIT_ANSWER", null, null, null, null, "MISLEADING",
+                "Người bệnh được cấp bản tóm tắt hồ sơ bệnh án khi có yêu cầu " + marker + ".", null, null), OFFICER);
+        cases.act(id, new Cases.Transition("APPROVE", null, null, null, null, null, null, null, null), SPOKESPERSON);
+        MockHttpSession spokesperson = signIn("spokesperson");
+
+        // the case page's button asks for the review; it publishes nothing
+        String casePage = page(spokesperson, "/cases/" + id, "vi");
+        assertThat(casePage).contains("action=\"/press/crises/refutations/new\" method=\"get\"");
+        String review = page(spokesperson, "/press/crises/refutations/new?caseId=" + id, "vi");
+        assertThat(review).contains("id=\"refutation-confirm\"", "name=\"_csrf\"",
+                "value=\"Cải chính thông tin sai lệch: “" + claim + "”\"",
+                "Người bệnh được cấp bản tóm tắt hồ sơ bệnh án khi có yêu cầu " + marker,
+                baseUrl + "/public/refutations/");
+        assertThat(statementsOf(id)).isZero();
+
+        // publishing is a POST with its token; a blank title is refused, what was typed kept
+        var refused = mvc.perform(post("/press/crises/refutations").session(spokesperson).with(csrf())
+                .param("caseId", String.valueOf(id)).param("title", "  ")).andReturn();
+        assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/press/crises/refutations/new?caseId=" + id);
+        assertThat(problems(refused)).extracting(vn.loa.shared.InvalidInput::field).containsExactly("title");
+        assertThat(refused.getFlashMap().get("entered")).isEqualTo(java.util.Map.of("title", "  "));
+        var forged = mvc.perform(post("/press/crises/refutations").session(spokesperson).param("caseId", String.valueOf(id))
+                .param("title", "Cải chính")).andReturn();
+        assertThat(forged.getResponse().getRedirectedUrl()).doesNotStartWith("/press/statements/");
+        assertThat(statementsOf(id)).isZero();
+        spokesperson = signIn("spokesperson");
+
+        String reworded = "Thông tin cải chính: bệnh viện không từ chối cấp hồ sơ bệnh án " + marker;
+        var published = mvc.perform(post("/press/crises/refutations").session(spokesperson).with(csrf())
+                .param("caseId", String.valueOf(id)).param("title", reworded)).andReturn();
+        assertThat(published.getResponse().getRedirectedUrl()).startsWith("/press/statements/");
+        assertThat(statementsOf(id)).isOne();
+        assertThat(statements.onPortal(50)).filteredOn(s -> s.title().equals(reworded)).hasSize(1);
+        // once issued, the review is refused, back on the case
+        var again = mvc.perform(get("/press/crises/refutations/new").session(spokesperson).param("caseId", String.valueOf(id)))
+                .andReturn();
+        assertThat(again.getResponse().getRedirectedUrl()).isEqualTo("/cases/" + id);
+        assertThat(again.getFlashMap().get("errorKey")).isEqualTo("press.error.refutation-issued");
+    }
+
+    private long statementsOf(long caseId) {
+        return jdbc.sql("SELECT count(*) FROM press_statement WHERE case_id = ?").param(caseId).query(Long.class).single();
     }
 
     @SuppressWarnings("unchecked")

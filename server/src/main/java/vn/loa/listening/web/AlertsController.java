@@ -139,15 +139,21 @@ class AlertsController {
         model.addAttribute("alert", alert);
         model.addAttribute("mayAcknowledge", alerts.mayAcknowledge(alert, user));
         model.addAttribute("language", locale.getLanguage());
-        model.addAttribute("issue", issue);
         // a case that covers the issue, or was opened on the alert's main story, or holds a third of its posts (a
-        // case opened from the alert holds them all): shown instead of a button that would open a second one
+        // case opened from the alert holds them all): shown instead of a button that would open a second one, and
+        // named only to those who may open it
         Trends.CoverageLookup cases = coverage.getIfAvailable();
         Trends.Coverage existing = cases == null ? null
                 : issue != null && issue.coverage() != null ? issue.coverage()
-                : cases.covering(alerts.mainStories(alert), alert.postIds());
+                : cases.covering(alerts.mainStories(alert), alert.postIds(), user);
+        if (existing != null && existing.opens() && !cases.opens(existing.caseId(), user)) {
+            existing = Trends.Coverage.withheld(existing.answered());
+        }
+        if (issue != null && issue.coverage() != null) {
+            issue = issue.withCoverage(existing);
+        }
+        model.addAttribute("issue", issue);
         model.addAttribute("existingCase", existing);
-        model.addAttribute("existingCaseOpens", existing != null && cases.opens(existing.caseId(), user));
         model.addAttribute("examples", posts.subList(0, examples));
         model.addAttribute("posts", posts.subList(examples, posts.size()));
         model.addAttribute("agencyNames", names(java.util.Arrays.asList(alert.aboutAgency(), alert.agencyCode()), locale));

@@ -11,8 +11,9 @@ import vn.loa.listening.Trends;
 
 /**
  * The emerging issues as one reader may see them. The issues are found once for a scope, with the case that covers
- * each; a reader who may not open that case sees that a case exists (so that no one opens a second), not its claim,
- * and no link to it. A journalist's account is told only of a case whose answer is published.
+ * each; a reader who may not open that case is told on the pages only that the matter is being handled (so that no one
+ * opens a second), not the case's number, status or claim, and no link to it. A journalist's account is told so only of
+ * a case whose answer is published.
  */
 @Component
 class IssueCoverage {
@@ -24,8 +25,8 @@ class IssueCoverage {
     }
 
     /**
-     * The case that covers each of these stories, as one reader may see it (a case they may not open is said to exist,
-     * without its claim); none for the press, who open no case. Stories no case covers are left out.
+     * The case that covers each of these stories, as one reader may see it (of a case they may not open, only that the
+     * matter is being handled); none for the press, who open no case. Stories no case covers are left out.
      */
     Map<Long, Trends.Coverage> forStories(List<Long> storyIds, SignedInUser user) {
         Trends.CoverageLookup cases = lookup.getIfAvailable();
@@ -37,7 +38,7 @@ class IssueCoverage {
             Trends.Coverage coverage = cases.covering(List.of(story), List.of());
             if (coverage != null) {
                 covered.put(story, cases.opens(coverage.caseId(), user) ? coverage
-                        : new Trends.Coverage(coverage.caseId(), coverage.status(), coverage.answered(), null, false));
+                        : Trends.Coverage.withheld(coverage.answered()));
             }
         }
         return covered;

@@ -81,9 +81,8 @@ class StoryPageController {
         // a case already opened on this story: named, so that no one opens a second for the same story
         vn.loa.listening.Trends.CoverageLookup cases = coverage.getIfAvailable();
         vn.loa.listening.Trends.Coverage existing = cases == null || user.pressOnly() ? null
-                : cases.covering(List.of(story.id()), List.of());
+                : cases.covering(List.of(story.id()), List.of(), user);
         model.addAttribute("existingCase", existing);
-        model.addAttribute("existingCaseOpens", existing != null && cases.opens(existing.caseId(), user));
         model.addAttribute("mayWatch", !user.has(Role.PRESS) && (provinceWide || user.agencyCode() != null));
         model.addAttribute("watchAgency", provinceWide ? "" : user.agencyCode());
         model.addAttribute("watchThreshold", WATCH_THRESHOLD);

@@ -43,7 +43,8 @@ import vn.loa.shared.LocalTime;
 /**
  * Evidence snapshots and packages. A package holds {@code manifest.json} (the case, the legal basis, each
  * item with its SHA-256), the items exactly as captured under {@code items/}, {@code SHA256SUMS} (so that
- * {@code sha256sum -c SHA256SUMS} checks it on any machine) and {@code tom-tat.html}, a printable summary.
+ * {@code sha256sum -c SHA256SUMS} checks it on any machine) and {@code tom-tat.html}, a printable summary; a referred
+ * case's package also holds the letter to the police ({@link ReferralLetter}), listed in {@code SHA256SUMS}.
  */
 @Service
 class JdbcEvidence implements Evidence {
@@ -67,10 +68,12 @@ class JdbcEvidence implements Evidence {
     private final org.springframework.context.MessageSource messages;
     private final vn.loa.identity.AgencyNames agencyNames;
     private final EvidenceWords words;
+    private final ReferralLetter referralLetter;
 
     JdbcEvidence(JdbcClient jdbc, Clock clock, JdbcCases cases, PostRecords postRecords, EvidenceStore store,
             ApplicationEventPublisher events, org.springframework.context.MessageSource messages,
-            vn.loa.identity.AgencyNames agencyNames, EvidenceWords words) {
+            vn.loa.identity.AgencyNames agencyNames, EvidenceWords words, ReferralLetter referralLetter) {
+        this.referralLetter = referralLetter;
         this.messages = messages;
         this.words = words;
         this.agencyNames = agencyNames;
@@ -211,6 +214,16 @@ class JdbcEvidence implements Evidence {
             }
         }
         sums.append(JdbcCases.sha256(summary)).append("  tom-tat.html\n");
+        // a referral goes to the police as an official letter that names this package by its manifest's hash
+        byte[] letter = null;
+        if (found.status() == vn.loa.misinformation.CaseStatus.REFERRED) {
+            List<String> links = new ArrayList<>(postRecords.byIds(items.stream().map(Item::postId).toList()).stream()
+                    .map(PostRecords.PostRecord::url).toList());
+            reported.forEach(r -> links.add(r.link()));
+            letter = referralLetter.make(found, links, packageName(caseId), manifestSha, items.size(), attachments.size(),
+                    notes.size(), LocalDate.ofInstant(now, LocalTime.ZONE));
+            sums.append(JdbcCases.sha256(letter)).append("  ").append(ReferralLetter.FILE).append('\n');
+        }
         jdbc.sql("INSERT INTO evidence_package (case_id, manifest_sha256, generated_at, generated_by) VALUES (?, ?, ?, ?)")
                 .params(caseId, manifestSha, Timestamp.from(now), user.username()).update();
         events.publishEvent(new CaseEvent(user.actor(), "case.evidence-packaged", caseId,
@@ -235,8 +248,16 @@ class JdbcEvidence implements Evidence {
         }
         put(zip, made, "SHA256SUMS", sums.toString().getBytes(StandardCharsets.UTF_8));
         put(zip, made, "tom-tat.html", summary);
+        if (letter != null) {
+            put(zip, made, ReferralLetter.FILE, letter);
+        }
         zip.finish();
         zip.flush();
+    }
+
+    /** The package's file name, as the case page's download gives it and the referral letter sends it. */
+    static String packageName(long caseId) {
+        return "chung-cu-vu-viec-" + caseId + ".zip";
     }
 
     /**

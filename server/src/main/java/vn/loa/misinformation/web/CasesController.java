@@ -140,9 +140,8 @@ class CasesController {
         // a case that already holds this story or these posts: said before a second one is opened for the same thing
         vn.loa.listening.Trends.Coverage existing = coverage.covering(
                 draft.storyId() == null ? List.of() : List.of(draft.storyId()),
-                draft.posts().stream().map(p -> p.id()).toList());
+                draft.posts().stream().map(p -> p.id()).toList(), user);
         model.addAttribute("existing", existing);
-        model.addAttribute("existingOpens", existing != null && coverage.opens(existing.caseId(), user));
         model.addAttribute("form", new Cases.NewCase(draft.claim(), CaseCategory.FALSE_INFORMATION.name(),
                 Severity.MEDIUM.name(), draft.posts().stream().map(p -> p.id()).toList(), draft.storyId(), draft.alertId(),
                 user.has(vn.loa.identity.Role.COORDINATOR) ? draft.suggestedAgency() : user.agencyCode()));

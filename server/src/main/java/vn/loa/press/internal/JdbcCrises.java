@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
@@ -57,6 +58,9 @@ class JdbcCrises implements Crises {
     /** The closing note's length, as the crisis page's field allows. */
     static final int CLOSING_NOTE_MAX = 1000;
 
+    /** A statement's title, as {@code press_statement.title} holds it. */
+    static final int TITLE_MAX = 300;
+
     private static final String SELECT = """
             SELECT c.*, r.first_statement_hours, r.source AS rule_source, r.legal AS rule_legal
             FROM press_crisis c JOIN press_crisis_rule r ON r.id = c.rule_id""";
@@ -71,10 +75,11 @@ class JdbcCrises implements Crises {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final MessageSource messages;
+    private final String baseUrl;
 
     JdbcCrises(JdbcClient jdbc, AgencyDirectory agencies, Alerts alerts, Stories stories, Cases cases,
             Statements statements, JdbcEnquiries enquiries, ApplicationEventPublisher events, Clock clock,
-            MessageSource messages) {
+            MessageSource messages, @Value("${loa.alerts.base-url}") String baseUrl) {
         this.jdbc = jdbc;
         this.agencies = agencies;
         this.alerts = alerts;
@@ -85,6 +90,7 @@ class JdbcCrises implements Crises {
         this.events = events;
         this.clock = clock;
         this.messages = messages;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     private LocalDate today() {
@@ -435,8 +441,7 @@ class JdbcCrises implements Crises {
     }
 
     @Override
-    @Transactional
-    public Statement issueRefutation(long caseId, Long crisisId, SignedInUser by) {
+    public RefutationDraft refutationDraft(long caseId, Long crisisId, SignedInUser by) {
         Case found = cases.get(caseId, by);
         if (found.slug() == null || found.publishedAt() == null || found.explanation() == null) {
             throw new Conflict("press.error.case-not-published");
@@ -454,22 +459,46 @@ class JdbcCrises implements Crises {
         if (jdbc.sql("SELECT count(*) FROM press_statement WHERE case_id = ?").param(caseId).query(Long.class).single() > 0) {
             throw new Conflict("press.error.refutation-issued");
         }
+        // the portal and its feed show the title alone: it must say what the claim is, never read as the claim itself
+        String title = messages.getMessage("press.refutation.statement-title." + found.verdict().name(),
+                new Object[] {shorten(found.claim())}, Languages.VIETNAMESE);
+        // the text travels by RSS and e-mail, where only an absolute address leads anywhere
+        String body = found.explanation().strip() + "\n\n" + messages.getMessage("press.refutation.statement-link",
+                new Object[] {baseUrl + "/public/refutations/" + found.slug()}, Languages.VIETNAMESE);
+        return new RefutationDraft(caseId, crisisId, agencyCode, fitTitle(title), body);
+    }
+
+    @Override
+    @Transactional
+    public Statement issueRefutation(long caseId, Long crisisId, String title, SignedInUser by) {
+        RefutationDraft draft = refutationDraft(caseId, crisisId, by);
+        String chosen = title == null ? draft.title() : PressAccess.text(title);
+        if (chosen == null || chosen.length() > TITLE_MAX) {
+            throw new InvalidInput("title", "press.error.heading");
+        }
+        Case found = cases.get(caseId, by);
         Instant now = clock.instant();
-        String title = "Thông tin chính thức: " + shorten(found.claim());
-        String body = found.explanation().strip() + "\n\n" + "/public/refutations/" + found.slug();
         // approved on the misinformation desk by its spokesperson: no second approval here
         long id = jdbc.sql("""
                 INSERT INTO press_statement (agency_code, form, channel, title, body, status, drafted_by, created_at,
                     approved_by, published_at, crisis_id, case_id)
                 VALUES (?, 'PORTAL_STATEMENT', 'PORTAL', ?, ?, 'PUBLISHED', ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(agencyCode, title.length() > 300 ? title.substring(0, 299) + "…" : title, body,
+                .params(draft.agencyCode(), chosen, draft.body(),
                         found.draftedBy() != null ? found.draftedBy() : by.username(), Timestamp.from(now),
                         found.approvedBy() != null ? found.approvedBy() : by.username(), Timestamp.from(now), crisisId, caseId)
                 .query(Long.class).single();
-        events.publishEvent(new PressFollowUpEvent.RefutationIssued(by.actor(), id, agencyCode, caseId, crisisId));
-        events.publishEvent(new PressEvent.StatementPublished(by.actor(), id, agencyCode, StatementForm.PORTAL_STATEMENT,
-                StatementChannel.PORTAL));
+        events.publishEvent(new PressFollowUpEvent.RefutationIssued(by.actor(), id, draft.agencyCode(), caseId, crisisId));
+        events.publishEvent(new PressEvent.StatementPublished(by.actor(), id, draft.agencyCode(),
+                StatementForm.PORTAL_STATEMENT, StatementChannel.PORTAL));
         return statements.get(id, by);
+    }
+
+    /** A statement's title as the table holds it, the claim's closing quote kept when it is cut. */
+    private static String fitTitle(String title) {
+        if (title.length() <= TITLE_MAX) {
+            return title;
+        }
+        return title.substring(0, TITLE_MAX - 2) + "…”";
     }
 
     /**

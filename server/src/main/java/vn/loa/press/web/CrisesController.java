@@ -39,7 +39,7 @@ import vn.loa.shared.NotFound;
 /**
  * Crisis mode on the desk: the crises the user may see with their clocks, the form to open one (from an alert, a
  * story, a case or by hand), one crisis with its clock, timeline, holding statements and the enquiries it raised; and
- * the one step that issues a refutation of the misinformation desk as a statement.
+ * the review and the step that issue a refutation of the misinformation desk as a statement.
  */
 @Controller
 @ConditionalOnWebApplication
@@ -185,14 +185,36 @@ class CrisesController {
         });
     }
 
+    /**
+     * What a refutation will go public as, to read before it does: the title (editable) and the text, and the one
+     * button that publishes them. Refused as the publication would be, back where it was asked from.
+     */
+    @GetMapping("/refutations/new")
+    String refutationPreview(@RequestParam long caseId, @RequestParam(required = false) Long crisisId, Model model,
+            RedirectAttributes redirect) {
+        String back = refutationBack(caseId, crisisId);
+        return change(back, redirect, () -> {
+            model.addAttribute("draft", crises.refutationDraft(caseId, crisisId, staff()));
+            model.addAttribute("back", back.substring("redirect:".length()));
+            return "press/refutation-new";
+        });
+    }
+
     @PostMapping("/refutations")
     String refutation(@RequestParam long caseId, @RequestParam(required = false) Long crisisId,
-            RedirectAttributes redirect) {
-        return change(crisisId == null ? "redirect:/press/crises" : "redirect:/press/crises/" + crisisId, redirect, () -> {
-            Statement s = crises.issueRefutation(caseId, crisisId, staff());
-            redirect.addFlashAttribute("flashKey", "press.refutation.issued");
-            return "redirect:/press/statements/" + s.id();
-        });
+            @RequestParam(required = false) String title, RedirectAttributes redirect) {
+        String preview = "redirect:/press/crises/refutations/new?caseId=" + caseId + (crisisId == null ? "" : "&crisisId=" + crisisId);
+        return change(title == null ? refutationBack(caseId, crisisId) : preview, redirect,
+                title == null ? null : Map.of("title", title), () -> {
+                    Statement s = crises.issueRefutation(caseId, crisisId, title, staff());
+                    redirect.addFlashAttribute("flashKey", "press.refutation.issued");
+                    return "redirect:/press/statements/" + s.id();
+                });
+    }
+
+    /** Where a refutation was asked for: the crisis's page, else the case's. */
+    private static String refutationBack(long caseId, Long crisisId) {
+        return crisisId == null ? "redirect:/cases/" + caseId : "redirect:/press/crises/" + crisisId;
     }
 
     /**

@@ -69,7 +69,8 @@ class PressFollowUpApiController {
     record PostedNote(String note) {
     }
 
-    record PostedRefutation(Long caseId, Long crisisId) {
+    /** A refutation to issue; {@code title} null for the one Loa proposes. */
+    record PostedRefutation(Long caseId, Long crisisId, String title) {
     }
 
     record PostedCrisisRule(String validFrom, Integer hours, Boolean legal, String source) {
@@ -138,7 +139,7 @@ class PressFollowUpApiController {
         if (posted.caseId() == null) {
             throw new InvalidInput("caseId", "press.error.case-not-published");
         }
-        return crises.issueRefutation(posted.caseId(), posted.crisisId(), user());
+        return crises.issueRefutation(posted.caseId(), posted.crisisId(), posted.title(), user());
     }
 
     @GetMapping("/crises/rules")

@@ -127,6 +127,17 @@ class MisinformationFlowTests {
                 .getContentAsString());
         assertThat(second.select("#existing-case").text()).contains("Đã có vụ việc số " + caseId);
         assertThat(second.select("#existing-case a").attr("href")).isEqualTo("/cases/" + caseId);
+        // a commune's officer, who may not open the case (404), is told only that the matter is in hand: no number, no
+        // status, no link they could not follow
+        MockHttpSession commune = CaseTestData.signIn(mvc, "district");
+        mvc.perform(get("/cases/" + caseId).session(commune)).andExpect(status().isNotFound());
+        for (String path : List.of("/listening/stories/" + storyId, "/cases/new?story=" + storyId)) {
+            org.jsoup.nodes.Element said = org.jsoup.Jsoup.parse(page(commune, path)).selectFirst("#existing-case");
+            assertThat(said).as(path).isNotNull();
+            assertThat(said.text()).as(path).contains("đã được cơ quan chức năng của tỉnh tiếp nhận xử lý")
+                    .doesNotContain("vụ việc số").doesNotContain("Mới tiếp nhận").doesNotContainPattern("\\d");
+            assertThat(said.select("a")).as(path).isEmpty();
+        }
         act(coordinator, caseId, Map.of("action", "TRIAGE", "category", "FALSE_INFORMATION", "severity", "HIGH"));
         act(coordinator, caseId, Map.of("action", "ASSIGN", "agencyCode", "SYT"));
 
@@ -282,6 +293,26 @@ class MisinformationFlowTests {
                 // what the police read is in words: the kind, the severity, the status and the agency by name
                 .contains("Nội dung độc hại, xúc phạm", "Nghiêm trọng", "Đã chuyển công an", "Sở Y tế")
                 .doesNotContain("TOXIC_CONTENT", "CRITICAL", "REFERRED", "chủ trì:</b> SYT");
+
+        // the referral as the province sends it: an official letter to the provincial police (Decree 30/2020), which
+        // names the claim, where it was seen, the legal basis and this package by its manifest's hash
+        assertThat(JdbcCases.sha256(entries.get(ReferralLetter.FILE))).isEqualTo(new String(entries.get("SHA256SUMS"),
+                StandardCharsets.UTF_8).lines().filter(l -> l.endsWith("  " + ReferralLetter.FILE)).findFirst()
+                .orElseThrow().substring(0, 64));
+        String letter;
+        try (var docx = new org.apache.poi.xwpf.usermodel.XWPFDocument(new ByteArrayInputStream(entries.get(ReferralLetter.FILE)));
+                var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(docx)) {
+            letter = extractor.getText();
+        }
+        String defaultSigner = jdbc.sql("""
+                SELECT s.full_name FROM agency_signer s JOIN agency a ON a.id = s.agency_id
+                WHERE a.code = 'SYT' AND s.by_default""").query(String.class).optional().orElse("(Ký, ghi rõ họ tên, đóng dấu)");
+        assertThat(letter).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "SỞ Y TẾ", "/SYT",
+                "V/v đề nghị xác minh, xử lý thông tin sai sự thật trên không gian mạng", "Kính gửi: Công an tỉnh Khánh Hòa",
+                "“Kêu gọi tụ tập gây rối và vu khống lãnh đạo Sở Y tế” (vụ việc số " + caseId + ",", "Căn cứ pháp lý: " + basis,
+                "https://www.facebook.com/posts/case-test-", "chung-cu-vu-viec-" + caseId + ".zip",
+                JdbcCases.sha256(entries.get("manifest.json")), "Nơi nhận:", "Như trên", "GIÁM ĐỐC", defaultSigner)
+                .containsPattern("Khánh Hòa, ngày \\d{2} tháng \\d{1,2} năm \\d{4}");
 
         mvc.perform(multipart("/api/v1/evidence/verify").file(new MockMultipartFile("file", "p.zip", "application/zip", pack))
                         .session(coordinator).with(csrf()))
