@@ -214,6 +214,7 @@ class PostPagesController {
         model.addAttribute("registers", PostLabels.REGISTERS);
         model.addAttribute("domains", PostLabels.DOMAINS);
         model.addAttribute("sentiments", PostLabels.SENTIMENTS);
+        model.addAttribute("toxicities", PostLabels.TOXICITIES);
         model.addAttribute("toxicity", toxicity);
         model.addAttribute("agency", agency);
         model.addAttribute("place", place);
@@ -343,25 +344,37 @@ class PostPagesController {
         return "listening/posts";
     }
 
-    /** The correction form under a post: each field whose value changed is corrected; back to the search. */
+    /** The fields of the correction form, in the order its {@code was} carries what it showed of them. */
+    private static final List<String> FORM_FIELDS = List.of("sentiment", "topic", "agency", "domain", "toxicity",
+            "register");
+
+    /**
+     * The correction form under a post (on the search's results or the post's page): each field whose value changed is
+     * corrected; back to the page it was on.
+     */
     @PostMapping("/{id}/correct")
     String correct(@PathVariable long id, @RequestParam(defaultValue = "") String sentiment,
             @RequestParam(defaultValue = "") String topic, @RequestParam(defaultValue = "") String agency,
+            @RequestParam(defaultValue = "") String domain, @RequestParam(defaultValue = "") String toxicity,
+            @RequestParam(defaultValue = "") String register,
             @RequestParam(defaultValue = "") String back, @RequestParam(defaultValue = "") String was,
             org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
         SignedInUser user = SignedInPrincipal.current().orElseThrow();
-        String[] before = (was + "|||").split("\\|", -1);
+        // a form of before domain, toxicity and register were corrected sends three values
+        String[] before = (was + "|".repeat(FORM_FIELDS.size())).split("\\|", -1);
+        Map<String, String> sent = Map.of("sentiment", sentiment, "topic", topic, "agency", agency, "domain", domain,
+                "toxicity", toxicity, "register", register);
         Map<String, String> changes = new LinkedHashMap<>();
-        Map<String, String> shown = was.isBlank() ? Map.of()
-                : Map.of("sentiment", before[0], "topic", before[1], "agency", before[2]);
-        if (!sentiment.isBlank() && !sentiment.equals(before[0])) {
-            changes.put("sentiment", sentiment);
-        }
-        if (!topic.isBlank() && !topic.equals(before[1])) {
-            changes.put("topic", topic);
-        }
-        if (!agency.isBlank() && !agency.equals(before[2])) {
-            changes.put("agency", agency);
+        Map<String, String> shown = new HashMap<>();
+        // the register before the domain, whose routing reads it; the agency last
+        for (String field : List.of("sentiment", "topic", "toxicity", "register", "domain", "agency")) {
+            int i = FORM_FIELDS.indexOf(field);
+            if (!was.isBlank()) {
+                shown.put(field, before[i]);
+            }
+            if (!sent.get(field).isBlank() && !sent.get(field).equals(before[i])) {
+                changes.put(field, sent.get(field));
+            }
         }
         try {
             // all the form's changes or, when one is refused, none
