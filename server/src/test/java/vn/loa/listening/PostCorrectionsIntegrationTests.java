@@ -419,6 +419,33 @@ class PostCorrectionsIntegrationTests {
                 .isZero();
     }
 
+    @Test
+    void aPostsPageShowsItsLabelsWhoCorrectedThemAndItsFormToThoseWhoMaySeeIt() throws Exception {
+        long id = importOne("hotline", "Phản ánh Sở Y tế <script>alert(1)</script> về thuốc bảo hiểm ở trạm y tế");
+        String sentiment = jdbc.sql("SELECT sentiment FROM post WHERE id = ?").param(id).query(String.class).single();
+        String target = sentiment.equals("negative") ? "positive" : "negative";
+        MockHttpSession officer = signIn("officer");
+        correct(officer, id, "sentiment", target).andExpect(status().isCreated());
+        String page = mvc.perform(get("/posts/" + id).session(officer)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        // the stranger's text escaped, the correction with the model's answer, who made it, the form
+        assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
+        String named = target.equals("negative") ? "Tiêu cực" : "Tích cực";
+        assertThat(page).contains("data-field=\"sentiment\"").contains("Đã sửa").contains(" → " + named + ", do ")
+                .contains("/posts/" + id + "/correct");
+        // the district may not read the hotline's feedback to the Department of Health: no such page for them
+        mvc.perform(get("/posts/" + id).session(signIn("district"))).andExpect(status().isNotFound());
+        mvc.perform(get("/posts/" + (id + 1_000_000)).session(officer)).andExpect(status().isNotFound());
+        // the search links each post's number to its page
+        assertThat(searchPage(officer, marker)).contains("href=\"/posts/" + id + "\"");
+        // a public post: the press reads it, without who corrected it and without the form
+        long open = importOne("facebook", "Cảm ơn Sở Y tế đã tổ chức tiêm chủng mở rộng tại phường");
+        correct(officer, open, "topic", "Suc khoe").andExpect(status().isCreated());
+        String press = mvc.perform(get("/posts/" + open).session(signIn("press"))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(press).contains("Cảm ơn Sở Y tế").doesNotContain(", do ").doesNotContain("/posts/" + open + "/correct");
+    }
+
     private org.springframework.test.web.servlet.ResultActions correct(MockHttpSession session, long id, String field,
             String value) throws Exception {
         return mvc.perform(post("/api/v1/posts/" + id + "/corrections").session(session).with(csrf())
