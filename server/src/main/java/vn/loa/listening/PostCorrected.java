@@ -10,7 +10,7 @@ import vn.loa.shared.Actor;
  * A post's label was corrected; the search index re-reads the post.
  *
  * @param postId the post
- * @param field sentiment, topic or agency
+ * @param field sentiment, topic, domain, toxicity, register or agency
  * @param oldValue what it was
  * @param newValue what it is now
  */

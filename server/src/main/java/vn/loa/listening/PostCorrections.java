@@ -9,14 +9,16 @@ import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
 
 /**
- * An officer corrects what the language engine understood of a post: its sentiment, its topic or
- * the agency it concerns. The post, its roll-ups and its search entry change at once; the
- * correction is kept, audited, and exported as training data ({@code bin/loa corrections export}).
+ * An officer corrects what the language engine understood of a post: its sentiment, its news topic, its policy
+ * domain, its toxicity, its register (news, official statement, citizen's comment) or the agency it concerns. The
+ * post, its roll-ups and its search entry change at once; the correction is kept, audited, exported as training data
+ * ({@code bin/loa corrections export}) and kept by a re-analysis. A corrected domain routes the post again, as an
+ * import would route it with that domain, unless an officer set its agency (which always wins).
  */
 public interface PostCorrections {
 
     /** The fields that can be corrected. */
-    List<String> FIELDS = List.of("sentiment", "topic", "agency");
+    List<String> FIELDS = List.of("sentiment", "topic", "domain", "toxicity", "register", "agency");
 
     /** A correction as kept. */
     record Correction(long id, long postId, String field, String oldValue, String newValue, String correctedBy,

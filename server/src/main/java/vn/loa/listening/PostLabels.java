@@ -28,6 +28,9 @@ public final class PostLabels {
     public static final List<String> DOMAINS = List.of("health", "education", "land_environment", "transport",
             "labour_social", "agriculture", "public_order", "administrative", "economy_prices", "culture_tourism", "other");
 
+    /** Toxicity: clean, offensive, hateful (ViHSD's classes); the model's answer is always one of them. */
+    public static final List<String> TOXICITIES = List.of("CLEAN", "OFFENSIVE", "HATE");
+
     private PostLabels() {
     }
 }

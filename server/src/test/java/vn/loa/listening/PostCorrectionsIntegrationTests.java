@@ -25,6 +25,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import vn.loa.listening.internal.RollupChecks;
 import vn.loa.platform.CliCommand;
 import vn.loa.shared.Actor;
 
@@ -336,6 +337,138 @@ class PostCorrectionsIntegrationTests {
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
                         .attribute("flashKey", "corrections.saved"));
         assertThat(jdbc.sql("SELECT sentiment FROM post WHERE id = ?").param(id).query(String.class).single()).isEqualTo(second);
+    }
+
+    @Test
+    void anOfficerCorrectsTheDomainToxicityAndRegisterAndTheDashboardSearchAndTrainingDataFollow() throws Exception {
+        // the hotline complaint of the review, read by the model however it reads it
+        long id = importOne("hotline", "Khu dân cư gần chợ Phan Rang cũng mất nước sinh hoạt, đề nghị xử lý gấp.");
+        java.util.Map<String, Object> before = jdbc.sql("SELECT toxicity, domain, register FROM post WHERE id = ?").param(id)
+                .query().singleRow();
+        String toxicity = before.get("toxicity").equals("CLEAN") ? "HATE" : "CLEAN";
+        String domain = before.get("domain").equals("education") ? "transport" : "education";
+        String register = before.get("register").equals("comment") ? "official" : "comment";
+        long toxicBefore = rolledAll("toxic");
+        long domainBefore = rolledDomain(domain);
+        long oldDomainBefore = rolledDomain((String) before.get("domain"));
+        MockHttpSession coordinator = signIn("coordinator");
+        correct(coordinator, id, "toxicity", toxicity).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.oldValue").value(before.get("toxicity")));
+        correct(coordinator, id, "domain", domain).andExpect(status().isCreated());
+        correct(coordinator, id, "register", register).andExpect(status().isCreated());
+        // the roll-ups count the corrected labels: one toxic post fewer (or more), the post under its new domain
+        assertThat(rolledAll("toxic")).isEqualTo(toxicBefore + (toxicity.equals("CLEAN") ? -1 : 1));
+        assertThat(rolledDomain(domain)).isEqualTo(domainBefore + 1);
+        assertThat(rolledDomain((String) before.get("domain"))).isEqualTo(oldDomainBefore - 1);
+        assertThat(RollupChecks.mismatches(jdbc)).isEmpty();
+        // the search finds it by them
+        mvc.perform(get("/api/v1/posts").param("q", marker).param("toxicity", toxicity).param("domain", domain)
+                        .param("register", register).session(coordinator))
+                .andExpect(jsonPath("$.items[?(@.id == " + id + ")]").isNotEmpty());
+        // a hotline call is routed by its domain: the corrected domain routes it as an import would
+        assertThat(agencies(id)).contains(domain.equals("education") ? "SGDDT" : "SXD");
+
+        // each becomes a training row of its task, in the task's format
+        for (String[] task : new String[][] {{"toxicity", "label", toxicity}, {"policy-domain", "domain", domain},
+            {"register", "register", register}}) {
+            Path file = dir.resolve(task[0] + ".jsonl");
+            assertThat(command("corrections").run(List.of("export", "--task", task[0], "--out", file.toString()),
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), System.err)).isZero();
+            String mine = Files.readAllLines(file).stream().filter(l -> l.contains(marker) && l.contains("Phan Rang"))
+                    .findFirst().orElseThrow();
+            assertThat((String) JsonPath.read(mine, "$." + task[1])).as(task[0]).isEqualTo(task[2]);
+        }
+    }
+
+    @Test
+    void anAgencyAnOfficerSetWinsOverTheRoutingOfACorrectedDomain() throws Exception {
+        long id = importOne("hotline", "Khu dân cư gần chợ cũng mất nước sinh hoạt nhiều ngày, đề nghị xử lý gấp.");
+        MockHttpSession coordinator = signIn("coordinator");
+        correct(coordinator, id, "agency", "SYT").andExpect(status().isCreated());
+        correct(coordinator, id, "domain", "education").andExpect(status().isCreated());
+        assertThat(agencies(id)).containsExactly("SYT");
+        // a form that corrects both: the agency chosen is where it goes
+        long other = importOne("hotline", "Nhà tôi gần trường học cũng mất nước sinh hoạt ba ngày, đề nghị xử lý.");
+        String was = jdbc.sql("SELECT sentiment || '|' || topic || '|' || CASE WHEN cardinality(agencies) = 1 THEN agencies[1] "
+                + "ELSE '' END || '|' || domain || '|' || toxicity || '|' || register FROM post WHERE id = ?").param(other)
+                .query(String.class).single();
+        String domain = was.contains("|transport|") ? "education" : "transport";
+        mvc.perform(post("/posts/" + other + "/correct").session(coordinator).with(csrf()).param("domain", domain)
+                        .param("agency", "SYT").param("was", was))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("flashKey", "corrections.saved"));
+        assertThat(agencies(other)).containsExactly("SYT");
+        assertThat(jdbc.sql("SELECT domain FROM post WHERE id = ?").param(other).query(String.class).single())
+                .isEqualTo(domain);
+        assertThat(RollupChecks.mismatches(jdbc)).isEmpty();
+    }
+
+    @Test
+    void unclearIsTheModelsAbstentionAndIsRefusedSayingSo() throws Exception {
+        long id = importOne("facebook", "Người dân hỏi Sở Y tế giờ làm việc của trạm y tế phường vào cuối tuần");
+        MockHttpSession officer = signIn("officer");
+        for (String field : List.of("sentiment", "topic", "toxicity", "domain")) {
+            correct(officer, id, field, "unclear").andExpect(status().isUnprocessableContent())
+                    .andExpect(jsonPath("$.field").value("value"))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("không chắc")));
+        }
+        correct(officer, id, "toxicity", "toxic").andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("CLEAN")));
+        correct(officer, id, "register", "blog").andExpect(status().isUnprocessableContent());
+        assertThat(jdbc.sql("SELECT count(*) FROM post_correction WHERE post_id = ?").param(id).query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
+    void aPostsPageShowsItsLabelsWhoCorrectedThemAndItsFormToThoseWhoMaySeeIt() throws Exception {
+        long id = importOne("hotline", "Phản ánh Sở Y tế <script>alert(1)</script> về thuốc bảo hiểm ở trạm y tế");
+        String sentiment = jdbc.sql("SELECT sentiment FROM post WHERE id = ?").param(id).query(String.class).single();
+        String target = sentiment.equals("negative") ? "positive" : "negative";
+        MockHttpSession officer = signIn("officer");
+        correct(officer, id, "sentiment", target).andExpect(status().isCreated());
+        String page = mvc.perform(get("/posts/" + id).session(officer)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        // the stranger's text escaped, the correction with the model's answer, who made it, the form
+        assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
+        String named = target.equals("negative") ? "Tiêu cực" : "Tích cực";
+        assertThat(page).contains("data-field=\"sentiment\"").contains("Đã sửa").contains(" → " + named + ", do ")
+                .contains("/posts/" + id + "/correct");
+        // the district may not read the hotline's feedback to the Department of Health: no such page for them
+        mvc.perform(get("/posts/" + id).session(signIn("district"))).andExpect(status().isNotFound());
+        mvc.perform(get("/posts/" + (id + 1_000_000)).session(officer)).andExpect(status().isNotFound());
+        // the search links each post's number to its page
+        assertThat(searchPage(officer, marker)).contains("href=\"/posts/" + id + "\"");
+        // a public post: the press reads it, without who corrected it and without the form
+        long open = importOne("facebook", "Cảm ơn Sở Y tế đã tổ chức tiêm chủng mở rộng tại phường");
+        correct(officer, open, "topic", "Suc khoe").andExpect(status().isCreated());
+        String press = mvc.perform(get("/posts/" + open).session(signIn("press"))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(press).contains("Cảm ơn Sở Y tế").doesNotContain(", do ").doesNotContain("/posts/" + open + "/correct");
+    }
+
+    private org.springframework.test.web.servlet.ResultActions correct(MockHttpSession session, long id, String field,
+            String value) throws Exception {
+        return mvc.perform(post("/api/v1/posts/" + id + "/corrections").session(session).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"field\":\"" + field + "\",\"value\":\"" + value + "\"}"));
+    }
+
+    private List<String> agencies(long id) {
+        return jdbc.sql("SELECT agencies FROM post WHERE id = ?").param(id)
+                .query((rs, row) -> List.of((String[]) rs.getArray(1).getArray())).single();
+    }
+
+    private long rolledAll(String column) {
+        return jdbc.sql("SELECT coalesce(sum(" + column + "), 0) FROM post_hourly WHERE scope = '' AND dim = 'all' "
+                + "AND hour = '2024-05-01T02:00:00Z'").query(Long.class).single();
+    }
+
+    private long rolledDomain(String domain) {
+        return jdbc.sql("SELECT coalesce(sum(posts), 0) FROM post_hourly WHERE scope = '' AND dim = 'domain' AND val = ? "
+                + "AND hour = '2024-05-01T02:00:00Z'").param(domain).query(Long.class).single();
+    }
+
+    private CliCommand command(String name) {
+        return commands.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
     }
 
     private MockHttpSession signIn(String username) throws Exception {

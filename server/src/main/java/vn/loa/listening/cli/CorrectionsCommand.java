@@ -17,13 +17,26 @@ import vn.loa.platform.CliCommand;
 import vn.loa.platform.CliText;
 
 /**
- * {@code bin/loa corrections export --task sentiment|news-topic --out FILE}: officers' corrections as
- * training data in the task's format (one JSON object per line, the text and its corrected label; the
+ * {@code bin/loa corrections export --task sentiment|news-topic|policy-domain|toxicity|register --out FILE}: officers'
+ * corrections as training data in the task's format (one JSON object per line, the text and its corrected label; the
  * latest correction of each post). {@code bin/loa nlp train TASK --extra FILE} trains on them too;
  * {@code bin/loa nlp eval --task TASK --data FILE} shows how the model does on them.
  */
 @Component
 class CorrectionsCommand implements CliCommand {
+
+    /** The tasks whose labels officers correct, each with the field of {@code post_correction} that holds them. */
+    static final Map<String, String> TASKS = orderedTasks();
+
+    private static Map<String, String> orderedTasks() {
+        Map<String, String> tasks = new LinkedHashMap<>();
+        tasks.put(Task.SENTIMENT.id(), "sentiment");
+        tasks.put(Task.NEWS_TOPIC.id(), "topic");
+        tasks.put(Task.POLICY_DOMAIN.id(), "domain");
+        tasks.put(Task.TOXICITY.id(), "toxicity");
+        tasks.put(Task.REGISTER.id(), "register");
+        return java.util.Collections.unmodifiableMap(tasks);
+    }
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -44,7 +57,7 @@ class CorrectionsCommand implements CliCommand {
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
         Map<String, String> options = new LinkedHashMap<>();
-        String usage = text.get("cli.usage-of", "corrections export --task sentiment|news-topic --out FILE");
+        String usage = text.get("cli.usage-of", "corrections export --task " + String.join("|", TASKS.keySet()) + " --out FILE");
         if (args.isEmpty() || !args.get(0).equals("export")) {
             throw new IllegalArgumentException(usage);
         }
@@ -55,11 +68,10 @@ class CorrectionsCommand implements CliCommand {
             options.put(args.get(i).substring(2), args.get(++i));
         }
         String taskName = options.getOrDefault("task", "");
-        String field = switch (taskName) {
-            case "sentiment" -> "sentiment";
-            case "news-topic" -> "topic";
-            default -> throw new IllegalArgumentException(text.get("cli.corrections.task"));
-        };
+        String field = TASKS.get(taskName);
+        if (field == null) {
+            throw new IllegalArgumentException(text.get("cli.corrections.task"));
+        }
         if (!options.containsKey("out")) {
             throw new IllegalArgumentException(text.get("cli.required", "--out FILE"));
         }
@@ -78,9 +90,10 @@ class CorrectionsCommand implements CliCommand {
                     """).param(field).query(rs -> {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("text", rs.getString("text"));
-                row.put(task.labelField(), rs.getString("new_value"));
                 // the register the post was read in, so that the correction trains the same per-register features
+                // (for the register task, the register is the label corrected)
                 row.put("register", rs.getString("register"));
+                row.put(task.labelField(), rs.getString("new_value"));
                 row.put("post_id", rs.getLong("post_id"));
                 row.put("corrected_by", rs.getString("corrected_by"));
                 row.put("corrected_at", rs.getTimestamp("corrected_at").toInstant().toString());

@@ -11,8 +11,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -34,6 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.loa.listening.Platform;
+import vn.loa.listening.PostCorrections;
 import vn.loa.listening.PostReanalysis;
 import vn.loa.listening.PostsReanalysed;
 import vn.loa.nlp.analyze.Analysis;
@@ -263,7 +266,8 @@ class JdbcPostReanalysis implements PostReanalysis {
     /** A post as a batch reads it: what it is analysed from, and what it keeps when it is not relabelled or corrected. */
     private record Stored(long id, String text, Platform platform, boolean answers, LocalDate day, String sentiment,
             float sentimentConfidence, String topic, String domain, String modelVersion, String[] places,
-            String[] agencies, boolean citizensSource, String register, boolean localSource, String sourceAgency) {
+            String[] agencies, boolean citizensSource, String register, boolean localSource, String sourceAgency,
+            String toxicity, float toxicityConfidence) {
 
         /** What the post's platform and source say of its register, as the importer reads it. */
         Register.Hint registerHint() {
@@ -286,7 +290,8 @@ class JdbcPostReanalysis implements PostReanalysis {
                        topic, domain, model_version, places, agencies,
                        source_id IN (SELECT id FROM post_source WHERE citizens), register,
                        source_id IN (SELECT id FROM post_source WHERE local),
-                       (SELECT a.code FROM post_source s JOIN agency a ON a.id = s.agency_id WHERE s.id = post.source_id)
+                       (SELECT a.code FROM post_source s JOIN agency a ON a.id = s.agency_id WHERE s.id = post.source_id),
+                       toxicity, toxicity_confidence
                 FROM post
                 WHERE id > ? %s ORDER BY id LIMIT ? FOR UPDATE
                 """.formatted(reroute ? "" : "AND model_version <> ?"))
@@ -296,26 +301,22 @@ class JdbcPostReanalysis implements PostReanalysis {
                         rs.getTimestamp(5).toInstant().atZone(LocalTime.ZONE).toLocalDate(), rs.getString(6),
                         rs.getFloat(7), rs.getString(8), rs.getString(9), rs.getString(10),
                         (String[]) rs.getArray(11).getArray(), (String[]) rs.getArray(12).getArray(), rs.getBoolean(13),
-                        rs.getString(14), rs.getBoolean(15), rs.getString(16)))
+                        rs.getString(14), rs.getBoolean(15), rs.getString(16), rs.getString(17), rs.getFloat(18)))
                 .list();
         if (posts.isEmpty()) {
             return null;
         }
         List<Long> ids = posts.stream().map(Stored::id).toList();
         Long[] idArray = ids.toArray(Long[]::new);
-        Set<Long> sentimentCorrected = new HashSet<>();
-        Set<Long> topicCorrected = new HashSet<>();
-        Set<Long> agencyCorrected = new HashSet<>();
-        jdbc.sql("""
-                SELECT DISTINCT post_id, field FROM post_correction
-                WHERE post_id = ANY(?) AND field IN ('sentiment', 'topic', 'agency')
-                """).param(idArray).query(rs -> {
-                    (switch (rs.getString(2)) {
-                        case "sentiment" -> sentimentCorrected;
-                        case "topic" -> topicCorrected;
-                        default -> agencyCorrected;
-                    }).add(rs.getLong(1));
+        // the labels an officer corrected, by field: a re-analysis keeps them
+        Map<String, Set<Long>> corrected = new HashMap<>();
+        PostCorrections.FIELDS.forEach(field -> corrected.put(field, new HashSet<>()));
+        jdbc.sql("SELECT DISTINCT post_id, field FROM post_correction WHERE post_id = ANY(?)").param(idArray)
+                .query(rs -> {
+                    corrected.get(rs.getString(2)).add(rs.getLong(1));
                 });
+        Set<Long> topicCorrected = corrected.get("topic");
+        Set<Long> agencyCorrected = corrected.get("agency");
         int n = posts.size();
         boolean[] relabel = new boolean[n];
         for (int i = 0; i < n; i++) {
@@ -342,8 +343,10 @@ class JdbcPostReanalysis implements PostReanalysis {
         for (int i = 0; i < n; i++) {
             Stored post = posts.get(i);
             String topic = relabel[i] && !topicCorrected.contains(post.id()) ? analyses[i].topic().labelOrUnclear() : post.topic();
-            String domain = relabel[i] ? analyses[i].domain().label() : post.domain();
-            String register = relabel[i] ? analyses[i].register().id() : post.register();
+            String domain = relabel[i] && !corrected.get("domain").contains(post.id()) ? analyses[i].domain().label()
+                    : post.domain();
+            String register = relabel[i] && !corrected.get("register").contains(post.id()) ? analyses[i].register().id()
+                    : post.register();
             agencies[i] = agencyCorrected.contains(post.id()) ? post.agencies()
                     : routing.agencies(names[i], normals.get(i).normalized(), topic, domain, post.day(),
                             new RoutingRules.Provenance(register, post.registerHint() == Register.Hint.FEEDBACK,
@@ -361,7 +364,7 @@ class JdbcPostReanalysis implements PostReanalysis {
         }
         List<Long> changedIds = changed.stream().map(i -> posts.get(i).id()).toList();
         List<Rollups.Fact> before = rollups.facts(changedIds);
-        relabel(version, posts, relabelled, analyses, sentimentCorrected, topicCorrected);
+        relabel(version, posts, relabelled, analyses, corrected);
         int m = moved.size();
         Long[] movedPosts = new Long[m];
         String[] places = new String[m];
@@ -386,9 +389,12 @@ class JdbcPostReanalysis implements PostReanalysis {
         return find(runId);
     }
 
-    /** Writes the labels of today's models to the posts analysed again, keeping a sentiment or topic an officer set. */
+    /**
+     * Writes the labels of today's models to the posts analysed again, keeping a label an officer set (a sentiment, a
+     * topic, a domain, a toxicity, a register; {@code corrected}: the posts corrected, by field).
+     */
     private void relabel(String version, List<Stored> posts, List<Integer> relabelled, Analysis[] analyses,
-            Set<Long> sentimentCorrected, Set<Long> topicCorrected) {
+            Map<String, Set<Long>> corrected) {
         int n = relabelled.size();
         if (n == 0) {
             return;
@@ -406,14 +412,15 @@ class JdbcPostReanalysis implements PostReanalysis {
             Stored post = posts.get(relabelled.get(r));
             Analysis analysis = analyses[relabelled.get(r)];
             ids[r] = post.id();
-            boolean keepSentiment = sentimentCorrected.contains(post.id());
+            boolean keepSentiment = corrected.get("sentiment").contains(post.id());
             sentiment[r] = keepSentiment ? post.sentiment() : analysis.sentiment().labelOrUnclear();
             sentimentConfidence[r] = keepSentiment ? post.sentimentConfidence() : (float) analysis.sentiment().confidence();
-            topic[r] = topicCorrected.contains(post.id()) ? post.topic() : analysis.topic().labelOrUnclear();
-            domain[r] = analysis.domain().label();
-            register[r] = analysis.register().id();
-            toxicity[r] = analysis.toxicity().label();
-            toxicityConfidence[r] = (float) analysis.toxicity().confidence();
+            topic[r] = corrected.get("topic").contains(post.id()) ? post.topic() : analysis.topic().labelOrUnclear();
+            domain[r] = corrected.get("domain").contains(post.id()) ? post.domain() : analysis.domain().label();
+            register[r] = corrected.get("register").contains(post.id()) ? post.register() : analysis.register().id();
+            boolean keepToxicity = corrected.get("toxicity").contains(post.id());
+            toxicity[r] = keepToxicity ? post.toxicity() : analysis.toxicity().label();
+            toxicityConfidence[r] = keepToxicity ? post.toxicityConfidence() : (float) analysis.toxicity().confidence();
             fingerprint[r] = analysis.fingerprint();
         }
         jdbc.sql("""

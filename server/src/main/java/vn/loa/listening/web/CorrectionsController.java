@@ -20,8 +20,9 @@ import vn.loa.identity.SignedInUser;
 import vn.loa.listening.PostCorrections;
 
 /**
- * {@code POST /api/v1/posts/{id}/corrections} with {@code {"field": "sentiment|topic|agency", "value": ...}}
- * corrects a label (201 with the correction); {@code GET} lists a post's corrections.
+ * {@code POST /api/v1/posts/{id}/corrections} with
+ * {@code {"field": "sentiment|topic|domain|toxicity|register|agency", "value": ...}} corrects a label (201 with the
+ * correction; "unclear", the model's abstention, is refused saying so); {@code GET} lists a post's corrections.
  */
 @RestController
 @RequestMapping("/api/v1/posts/{id}/corrections")
@@ -36,7 +37,8 @@ class CorrectionsController {
 
     /** The body's shape, for the API's document. */
     @Schema(name = "CorrectionForm", requiredProperties = {"field", "value"})
-    record Form(@Schema(description = "the label corrected", example = "sentiment") String field,
+    record Form(@Schema(description = "the label corrected: sentiment, topic, domain, toxicity, register or agency",
+            example = "sentiment") String field,
             @Schema(description = "its right value", example = "negative") String value) {
     }
 

@@ -42,6 +42,8 @@ import vn.loa.listening.Platform;
 import vn.loa.listening.PostImporter;
 import vn.loa.listening.PostLabels;
 import vn.loa.listening.PostCorrections;
+import vn.loa.listening.PostDetails;
+import vn.loa.listening.PostFlags;
 import vn.loa.listening.PostSearch;
 import vn.loa.listening.PostsExported;
 import vn.loa.listening.Stories;
@@ -49,6 +51,7 @@ import vn.loa.platform.DisplayNames;
 import vn.loa.platform.NavigationItem;
 import vn.loa.shared.InvalidInput;
 import vn.loa.shared.LocalTime;
+import vn.loa.shared.NotFound;
 
 /** The listening pages: search posts, and import a file of posts. */
 @Controller
@@ -80,11 +83,13 @@ class PostPagesController {
     private final Stories stories;
     private final SearchFilters filters;
     private final vn.loa.listening.PostRecords records;
+    private final PostDetails details;
 
     PostPagesController(PostSearch search, PostImporter importer, ApplicationEventPublisher events,
             PostCorrections corrections, AgencyDirectory agencies, AgencyNames agencyNames,
             List<vn.loa.listening.PostFlags> flags, MessageSource messages, DisplayNames names, Stories stories,
-            SearchFilters filters, vn.loa.listening.PostRecords records) {
+            SearchFilters filters, vn.loa.listening.PostRecords records, PostDetails details) {
+        this.details = details;
         this.records = records;
         this.filters = filters;
         this.messages = messages;
@@ -214,6 +219,7 @@ class PostPagesController {
         model.addAttribute("registers", PostLabels.REGISTERS);
         model.addAttribute("domains", PostLabels.DOMAINS);
         model.addAttribute("sentiments", PostLabels.SENTIMENTS);
+        model.addAttribute("toxicities", PostLabels.TOXICITIES);
         model.addAttribute("toxicity", toxicity);
         model.addAttribute("agency", agency);
         model.addAttribute("place", place);
@@ -343,25 +349,113 @@ class PostPagesController {
         return "listening/posts";
     }
 
-    /** The correction form under a post: each field whose value changed is corrected; back to the search. */
+    /**
+     * One post's page: its text (escaped), where and when it came from, its labels with the model's answer and the
+     * corrections of each (who, when, from what to what), the correction form for who may correct it, its story and
+     * the flags other modules put on it. A post the user may not read, by the search's rule, is not found.
+     */
+    @GetMapping("/{id:\\d+}")
+    String post(@PathVariable long id, Model model) {
+        SignedInUser user = SignedInPrincipal.current().orElseThrow();
+        Locale locale = LocaleContextHolder.getLocale();
+        PostDetails.Post post = details.find(id, user).orElseThrow(() -> new NotFound("post", id));
+        LocalDate today = LocalDate.now(LocalTime.ZONE);
+        Map<String, String> agencyNames = new LinkedHashMap<>();
+        post.agencies().forEach(code -> agencyNames.put(code, agencyName(code, today, locale)));
+        post.corrections().stream().filter(c -> c.field().equals("agency"))
+                .flatMap(c -> java.util.stream.Stream.of((c.oldValue() == null ? "" : c.oldValue()) + " " + c.newValue()))
+                .flatMap(codes -> java.util.Arrays.stream(codes.split(" "))).filter(code -> !code.isBlank())
+                .forEach(code -> agencyNames.computeIfAbsent(code, c -> agencyName(c, today, locale)));
+        if (post.receivedBy() != null) {
+            agencyNames.computeIfAbsent(post.receivedBy(), c -> agencyName(c, today, locale));
+        }
+        model.addAttribute("post", post);
+        model.addAttribute("agencyNames", agencyNames);
+        model.addAttribute("placeNames", post.places().stream().map(place -> orCode(names.place(place), place)).toList());
+        model.addAttribute("publishedAt", LocalTime.format(post.publishedAt()));
+        model.addAttribute("link", post.url() != null && (post.url().startsWith("https://") || post.url().startsWith("http://"))
+                ? post.url() : null);
+        model.addAttribute("storyOpening", post.story() == null ? null : stories.opening(post.story(), user).orElse(null));
+        List<PostFlags.Flag> flagged = new ArrayList<>();
+        flags.forEach(source -> flagged.addAll(source.flagsFor(List.of(id)).getOrDefault(id, List.of())));
+        model.addAttribute("flags", flagged);
+        // each label: its name as the reader reads it, the model's answer where an officer changed it
+        List<LabelRow> labels = new ArrayList<>();
+        for (String field : PostCorrections.FIELDS) {
+            List<PostCorrections.Correction> history = post.corrections().stream().filter(c -> c.field().equals(field))
+                    .toList();
+            labels.add(new LabelRow(field, labelName(field, post.labels().get(field), agencyNames, locale),
+                    history.isEmpty() ? null : labelName(field, history.get(0).oldValue(), agencyNames, locale),
+                    history.stream().map(c -> new CorrectionRow(labelName(field, c.oldValue(), agencyNames, locale),
+                            labelName(field, c.newValue(), agencyNames, locale), c.correctedBy(),
+                            LocalTime.format(c.correctedAt()))).toList()));
+        }
+        model.addAttribute("labels", labels);
+        model.addAttribute("seesCorrections", !user.has(Role.PRESS) && !user.apiClient());
+        model.addAttribute("canCorrect", post.correctable());
+        model.addAttribute("topics", TOPICS);
+        model.addAttribute("domains", PostLabels.DOMAINS);
+        model.addAttribute("toxicities", PostLabels.TOXICITIES);
+        model.addAttribute("registers", PostLabels.REGISTERS);
+        model.addAttribute("agencyChoices", agencies.validOn(today));
+        return "listening/post";
+    }
+
+    /** A label of a post's page: its field, its value named, the model's answer before any correction, the corrections. */
+    record LabelRow(String field, String value, String modelValue, List<CorrectionRow> corrections) {
+    }
+
+    /** A correction as the page shows it: from what to what, by whom (a username), when (dd/MM/yyyy HH:mm). */
+    record CorrectionRow(String from, String to, String by, String at) {
+    }
+
+    private String agencyName(String code, LocalDate day, Locale locale) {
+        return orCode(agencyNames.name(code, day, locale), code);
+    }
+
+    /** A label's value as the reader names it; an agency correction's codes (several, space-separated) by name. */
+    private String labelName(String field, String value, Map<String, String> agencyNames, Locale locale) {
+        if (value == null || value.isBlank()) {
+            return field.equals("agency") ? messages.getMessage("post.agency.none", null, locale) : "";
+        }
+        if (field.equals("agency")) {
+            return String.join(", ", java.util.Arrays.stream(value.split(" ")).filter(code -> !code.isBlank())
+                    .map(code -> agencyNames.getOrDefault(code, code)).toList());
+        }
+        return named(field, value, locale);
+    }
+
+    /** The fields of the correction form, in the order its {@code was} carries what it showed of them. */
+    private static final List<String> FORM_FIELDS = List.of("sentiment", "topic", "agency", "domain", "toxicity",
+            "register");
+
+    /**
+     * The correction form under a post (on the search's results or the post's page): each field whose value changed is
+     * corrected; back to the page it was on.
+     */
     @PostMapping("/{id}/correct")
     String correct(@PathVariable long id, @RequestParam(defaultValue = "") String sentiment,
             @RequestParam(defaultValue = "") String topic, @RequestParam(defaultValue = "") String agency,
+            @RequestParam(defaultValue = "") String domain, @RequestParam(defaultValue = "") String toxicity,
+            @RequestParam(defaultValue = "") String register,
             @RequestParam(defaultValue = "") String back, @RequestParam(defaultValue = "") String was,
             org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
         SignedInUser user = SignedInPrincipal.current().orElseThrow();
-        String[] before = (was + "|||").split("\\|", -1);
+        // a form of before domain, toxicity and register were corrected sends three values
+        String[] before = (was + "|".repeat(FORM_FIELDS.size())).split("\\|", -1);
+        Map<String, String> sent = Map.of("sentiment", sentiment, "topic", topic, "agency", agency, "domain", domain,
+                "toxicity", toxicity, "register", register);
         Map<String, String> changes = new LinkedHashMap<>();
-        Map<String, String> shown = was.isBlank() ? Map.of()
-                : Map.of("sentiment", before[0], "topic", before[1], "agency", before[2]);
-        if (!sentiment.isBlank() && !sentiment.equals(before[0])) {
-            changes.put("sentiment", sentiment);
-        }
-        if (!topic.isBlank() && !topic.equals(before[1])) {
-            changes.put("topic", topic);
-        }
-        if (!agency.isBlank() && !agency.equals(before[2])) {
-            changes.put("agency", agency);
+        Map<String, String> shown = new HashMap<>();
+        // the register before the domain, whose routing reads it; the agency last
+        for (String field : List.of("sentiment", "topic", "toxicity", "register", "domain", "agency")) {
+            int i = FORM_FIELDS.indexOf(field);
+            if (!was.isBlank()) {
+                shown.put(field, before[i]);
+            }
+            if (!sent.get(field).isBlank() && !sent.get(field).equals(before[i])) {
+                changes.put(field, sent.get(field));
+            }
         }
         try {
             // all the form's changes or, when one is refused, none
