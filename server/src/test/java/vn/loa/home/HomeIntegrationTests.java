@@ -283,17 +283,17 @@ class HomeIntegrationTests {
                 .password("mat-khau-dai-1")).andReturn().getRequest().getSession(false);
         String page = mvc.perform(get("/").session(board))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        // the trends page and the API say a case exists, without its claim or a link the officer could not open
+        // the trends page and the API say the matter is handled, without the case's number, status, claim or link
         String trendsPage = mvc.perform(get("/trends").session(board)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(trendsPage).doesNotContain(caseLink(otherAgencyCovering), "Xe bồn");
         String api = mvc.perform(get("/api/v1/trends").session(board)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(api).contains("\"caseId\":" + otherAgencyCovering.id()).contains("\"opens\":false")
-                .doesNotContain("Xe bồn");
+        assertThat(api).contains("\"caseId\":0").contains("\"opens\":false")
+                .doesNotContain("\"caseId\":" + otherAgencyCovering.id(), "Xe bồn");
         SignedInUser officer = user(boardOfficer);
         Trends.Issue wellIssue = about(top(officer), well);
-        assertThat(wellIssue.coverage().caseId()).isEqualTo(otherAgencyCovering.id());
+        assertThat(wellIssue.coverage().caseId()).as("the trends know the case").isEqualTo(otherAgencyCovering.id());
         assertThat(section(page, "issues")).contains(escaped(sentences.title(wellIssue, Locale.of("vi"))))
                 .contains("Một cơ quan khác đang xử lý.")
                 .doesNotContain(escaped(sentences.action(wellIssue, Locale.of("vi"))), caseLink(otherAgencyCovering),

@@ -53,8 +53,9 @@ class IssueCoverage {
                 shown.add(issue);
                 continue;
             }
+            // as on the pages: that the matter is handled, not the number or status of a case they cannot open
             shown.add(issue.withCoverage(user.pressOnly() && !coverage.answered() ? null
-                    : new Trends.Coverage(coverage.caseId(), coverage.status(), coverage.answered(), null, false)));
+                    : Trends.Coverage.withheld(coverage.answered())));
         }
         return shown;
     }
