@@ -357,6 +357,13 @@ class CasesIntegrationTests {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.postIds.length()").value(2));
         assertThat(jdbc.sql("SELECT count(*) FROM evidence_item WHERE case_id = ?").param(id).query(Long.class).single())
                 .isEqualTo(2);
+        // each post and each captured copy leads to the post's own page
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(mvc.perform(get("/cases/" + id).session(coordinator))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(page.select("#case-posts a.post-id").eachAttr("href")).containsExactlyInAnyOrder("/posts/" + posts.get(0),
+                "/posts/" + posts.get(1));
+        assertThat(page.select("#evidence-table a").eachAttr("href")).contains("/posts/" + posts.get(0),
+                "/posts/" + posts.get(1));
         String refused = mvc.perform(post("/cases/" + id + "/posts").session(coordinator).with(csrf())
                         .param("postIds", posts.get(0) + ", abc")).andExpect(status().isUnprocessableContent()).andReturn()
                 .getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
