@@ -8,22 +8,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.loa.platform.Axe;
 import vn.loa.shared.Actor;
@@ -35,30 +31,13 @@ import vn.loa.shared.Actor;
  * or critical axe-core violation.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class PostPageFlowTests {
-
-    private static WebDriver browser;
-
-    @LocalServerPort
-    int port;
+class PostPageFlowTests extends vn.loa.platform.BrowserFlowTest {
 
     @Autowired
     PostImporter importer;
 
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = vn.loa.platform.HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void aCoordinatorOpensAPostFromTheSearchCorrectsItsToxicityAndDomainAndSeesWhoCorrectedThem() throws Exception {
@@ -118,9 +97,5 @@ class PostPageFlowTests {
         Path dir = Path.of("target", "screenshots");
         Files.createDirectories(dir);
         Files.write(dir.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }
