@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.loa.identity.Role;
 import vn.loa.identity.SignedInUser;
 import vn.loa.platform.HeadlessChromium;
@@ -24,7 +20,7 @@ import vn.loa.platform.HeadlessChromium;
  * who it was checked with written without a space, wrap inside the page rather than scroll it sideways.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class CasePageOnAPhoneFlowTests {
+class CasePageOnAPhoneFlowTests extends vn.loa.platform.BrowserFlowTest {
 
     private static final SignedInUser COORDINATOR = new SignedInUser(null, "coordinator", "Điều phối", null, "SVHTTDL",
             Set.of(Role.COORDINATOR));
@@ -32,25 +28,8 @@ class CasePageOnAPhoneFlowTests {
             Set.of(Role.OFFICER));
     private static final String LONG_ADDRESS = "https://baohiemxahoi.gov.vn/tintuc/Pages/default.aspx";
 
-    private static WebDriver browser;
-
-    @LocalServerPort
-    int port;
-
     @Autowired
     Cases cases;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void aNoteWithALongAddressWrapsOnAPhoneOf390PixelsWithoutSidewaysScrolling() {
@@ -62,10 +41,10 @@ class CasePageOnAPhoneFlowTests {
         cases.addNote(id, new Cases.NoteForm("Đối chiếu thông báo tại " + LONG_ADDRESS + " với Bảo hiểm xã hội tỉnh",
                 "phongtruyenthong@baohiemxahoi.khanhhoa.gov.vn", LONG_ADDRESS), OFFICER);
 
-        HeadlessChromium.signIn(browser, "http://localhost:" + port, "coordinator");
+        HeadlessChromium.signIn(browser, url(""), "coordinator");
         browser.manage().window().setSize(new Dimension(390, 844));
         try {
-            browser.get("http://localhost:" + port + "/cases/" + id);
+            browser.get(url("/cases/" + id));
             assertThat(browser.findElements(By.cssSelector("#note-list a[href='" + LONG_ADDRESS + "']"))).hasSize(1);
             List<?> widths = (List<?>) ((JavascriptExecutor) browser).executeScript(
                     "return [document.documentElement.scrollWidth, document.documentElement.clientWidth];");
