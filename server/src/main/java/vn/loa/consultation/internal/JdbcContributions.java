@@ -499,23 +499,22 @@ class JdbcContributions implements Contributions {
     @Override
     public Map<String, Long> countsPerUnit(long consultationId, SignedInUser user) {
         consultations.get(consultationId, user);
-        Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.sql("""
-                SELECT coalesce(u.unit_key, '') AS unit_key, count(*) AS n FROM consultation_contribution k
-                LEFT JOIN consultation_draft_unit u ON u.id = k.unit_id
-                WHERE k.consultation_id = ? AND k.status <> 'REJECTED' AND NOT k.off_topic GROUP BY 1 ORDER BY 1""")
-                .param(consultationId).query((rs, row) -> counts.put(rs.getString(1), rs.getLong(2))).list();
-        return counts;
+        return perUnit(consultationId, "k.status <> 'REJECTED'");
     }
 
     @Override
     public Map<String, Long> heldPerUnit(long consultationId, SignedInUser user) {
         consultations.get(consultationId, user);
+        return perUnit(consultationId, "k.status = 'RECEIVED'");
+    }
+
+    /** The on-topic contributions of each unit of the draft ("" for the draft as a whole) whose status is as said. */
+    private Map<String, Long> perUnit(long consultationId, String statusCondition) {
         Map<String, Long> counts = new LinkedHashMap<>();
         jdbc.sql("""
                 SELECT coalesce(u.unit_key, '') AS unit_key, count(*) AS n FROM consultation_contribution k
                 LEFT JOIN consultation_draft_unit u ON u.id = k.unit_id
-                WHERE k.consultation_id = ? AND k.status = 'RECEIVED' AND NOT k.off_topic GROUP BY 1 ORDER BY 1""")
+                WHERE k.consultation_id = ? AND %s AND NOT k.off_topic GROUP BY 1 ORDER BY 1""".formatted(statusCondition))
                 .param(consultationId).query((rs, row) -> counts.put(rs.getString(1), rs.getLong(2))).list();
         return counts;
     }
